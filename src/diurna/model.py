@@ -1,0 +1,317 @@
+"""Diurna's data model: one document object with offset-based spans.
+
+Every extracted value is a :class:`Span` (or carries one): ``start``/``end`` are character offsets
+into :attr:`Document.text`, the article body (paragraphs joined by a blank line), and ``text`` is
+exactly ``doc.text[start:end]``. Together with :attr:`Document.id` that is the value's provenance.
+
+Stages (page → language → actors → statements → events → time → places) fill the lists of one
+:class:`Document`; nothing else carries state between them. Reader comments live in
+:attr:`Document.comments` and are never part of ``text``, so no stage can code them as news.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+Status = Literal["asserted", "claimed", "denied", "speculative"]
+Precision = Literal["day", "month", "year", "week", "unknown"]
+PlacePrecision = Literal["point", "city", "admin1", "country"]
+
+
+def content_id(raw: bytes) -> str:
+    """Stable document id: the first 16 hex digits of the SHA-256 of the raw input bytes."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of :attr:`Document.text`: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def span_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Actor:
+    """An entry of the actor dictionary (CAMEO/PLOVER tradition: country + sector)."""
+
+    id: str  # dictionary key, e.g. "IRN-GOV"
+    name: str  # canonical name, e.g. "Iran (government)"
+    country: str | None  # ISO 3166-1 alpha-3, e.g. "IRN"; None for IGOs / transnational groups
+    sector: str | None  # CAMEO-style sector: GOV, MIL, REB, INS, IGO, MED, OPP, CVL, BUS, ...
+    cameo: str  # CAMEO actor code, e.g. "IRNGOV"
+    kind: str = "state"  # state, government, military, armed_group, igo, person, media, ...
+    affiliation: str | None = None  # backer/patron ISO3, e.g. "IRN" for "Iranian-backed forces"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "cameo": self.cameo,
+            "kind": self.kind,
+            "affiliation": self.affiliation,
+        }
+
+
+@dataclass(slots=True)
+class Entity(Span):
+    """A named entity from the language stage (spaCy label: GPE, NORP, ORG, PERSON, DATE, ...)."""
+
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.span_dict(), "label": self.label}
+
+
+@dataclass(slots=True)
+class Mention(Span):
+    """A reference to an actor in the text; ``actor`` is None when it is not in the dictionary."""
+
+    actor: Actor | None = None
+    label: str = ""  # entity label or "NOUN" for a common-noun reference
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span_dict(),
+            "label": self.label,
+            "actor": self.actor.to_dict() if self.actor else None,
+        }
+
+
+@dataclass(slots=True)
+class Quote(Span):
+    """A statement: the span is its content (inside the quotation marks for direct quotes)."""
+
+    kind: Literal["direct", "indirect"] = "direct"
+    speaker: Mention | None = None
+    cue: Span | None = None  # the speech verb: said, called on, admitted, according to
+    sources: list[Mention] = field(default_factory=list)  # reporting chain, nearest first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span_dict(),
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.span_dict() if self.cue else None,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(slots=True)
+class TimeExpr(Span):
+    """A temporal expression and its normalised value.
+
+    ``value`` is ISO 8601 where the text allows it: ``2018-02-14`` (day), ``2018-02`` (month),
+    ``2018`` (year), ``2018-W07`` (week); a date whose year is unknown stays partial as
+    ``--02-14`` (ISO 8601:2000 truncated form). ``None`` when the expression cannot be placed.
+    """
+
+    value: str | None = None
+    precision: Precision = "unknown"
+    end_value: str | None = None  # for ranges ("7-9 February")
+    anchor: Literal["absolute", "published", "none"] = "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span_dict(),
+            "value": self.value,
+            "precision": self.precision,
+            "end_value": self.end_value,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(slots=True)
+class Place(Span):
+    """A toponym and the GeoNames place it resolves to (``geonameid`` None when unresolved)."""
+
+    geonameid: int | None = None
+    name: str | None = None  # GeoNames name
+    country: str | None = None  # ISO 3166-1 alpha-2 (GeoNames convention)
+    admin1: str | None = None  # name of the first-level division
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # GeoNames feature class.code, e.g. "P.PPLA", "A.ADM1", "A.PCLI"
+    precision: PlacePrecision | None = None
+    qualifier: str | None = None  # e.g. "eastern countryside"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span_dict(),
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "precision": self.precision,
+            "qualifier": self.qualifier,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded event: PLOVER type/mode with a CAMEO code beside it."""
+
+    id: str
+    type: str  # PLOVER event type, e.g. "DEMAND"
+    trigger: Span  # the word(s) that express the event ("called on", "attack")
+    sentence: Span  # the sentence it is coded from
+    mode: str | None = None  # PLOVER mode, e.g. "withdraw"
+    contexts: list[str] = field(default_factory=list)  # PLOVER contexts, e.g. ["military"]
+    cameo: str | None = None  # CAMEO code (root or finer), e.g. "10" or "1056"
+    actors: list[Mention] = field(default_factory=list)  # first is the primary actor
+    recipients: list[Mention] = field(default_factory=list)
+    status: Status = "asserted"
+    negated: bool = False
+    source: Mention | None = None  # who reports/claims it ("the US-led coalition claimed")
+    date: TimeExpr | None = None
+    place: Place | None = None
+
+    @property
+    def actor(self) -> Mention | None:
+        return self.actors[0] if self.actors else None
+
+    @property
+    def recipient(self) -> Mention | None:
+        return self.recipients[0] if self.recipients else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "contexts": self.contexts,
+            "cameo": self.cameo,
+            "status": self.status,
+            "negated": self.negated,
+            "trigger": self.trigger.span_dict(),
+            "sentence": self.sentence.span_dict(),
+            "actors": [m.to_dict() for m in self.actors],
+            "recipients": [m.to_dict() for m in self.recipients],
+            "source": self.source.to_dict() if self.source else None,
+            "date": self.date.to_dict() if self.date else None,
+            "place": self.place.to_dict() if self.place else None,
+        }
+
+
+@dataclass(slots=True)
+class Comment:
+    """A reader comment. Kept beside the article, never in :attr:`Document.text`."""
+
+    index: int
+    text: str
+    author: str | None = None
+    parent: int | None = None  # index of the comment this one replies to
+    depth: int = 0
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "author": self.author,
+            "text": self.text,
+            "parent": self.parent,
+            "depth": self.depth,
+            "published": self.published,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """One input page and everything extracted from it."""
+
+    id: str
+    source: str  # path, URL or "<stdin>" it was read from
+    text: str = ""  # the article body: paragraphs joined by PARAGRAPH_SEPARATOR
+    title: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO date (or partial) of publication
+    published_source: str | None = None  # "cli", "metadata", "url", ...
+    updated: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None  # ISO 639-1
+    input_format: str | None = None  # "html", "text", "warc", "jsonl"
+    comments: list[Comment] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    rejected: str | None = None  # reason when the input could not be read or coded
+    skipped: list[str] = field(default_factory=list)  # stages skipped and why
+    meta: dict[str, Any] = field(default_factory=dict)  # free-form stage diagnostics
+    # Transient: the language stage's parse (a spaCy Doc); never serialised or stored.
+    nlp: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split(PARAGRAPH_SEPARATOR) if self.text else []
+
+    def paragraph_spans(self) -> list[Span]:
+        spans, pos = [], 0
+        for para in self.paragraphs:
+            spans.append(Span(pos, pos + len(para), para))
+            pos += len(para) + len(PARAGRAPH_SEPARATOR)
+        return spans
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` of the body text; the one way stages should make spans."""
+        return Span(start, end, self.text[start:end])
+
+    @classmethod
+    def from_paragraphs(cls, id: str, source: str, paragraphs: list[str], **kw: Any) -> Document:
+        clean = [p.strip() for p in paragraphs if p and p.strip()]
+        return cls(id=id, source=source, text=PARAGRAPH_SEPARATOR.join(clean), **kw)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "rejected": self.rejected,
+            "title": self.title,
+            "dek": self.dek,
+            "byline": self.byline,
+            "published": self.published,
+            "published_source": self.published_source,
+            "updated": self.updated,
+            "site": self.site,
+            "url": self.url,
+            "language": self.language,
+            "input_format": self.input_format,
+            "body": self.paragraphs,
+            "comments": [c.to_dict() for c in self.comments],
+            "entities": [e.to_dict() for e in self.entities],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "events": [e.to_dict() for e in self.events],
+            "times": [t.to_dict() for t in self.times],
+            "places": [p.to_dict() for p in self.places],
+            "skipped": self.skipped,
+        }
+
+
+class Rejected(Exception):
+    """An input that cannot be processed. ``reason`` is a short machine-readable code
+    (``empty``, ``binary``, ``too_large``, ``encoding``, ``not_a_page``, ``not_english``, ...),
+    ``detail`` says what was wrong and what to do."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail

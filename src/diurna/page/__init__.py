@@ -1,0 +1,14 @@
+"""Page stage: raw bytes (HTML, text dump, WARC record, JSONL field) → a :class:`Document`.
+
+Public interface (stable; the rest of the pipeline relies on it):
+
+- :class:`RawInput`: one input's bytes and where they came from.
+- :func:`iter_inputs`: paths, folders, globs, ``-`` (stdin), gzip, WARC and JSONL → RawInputs.
+- :func:`read_page`: one RawInput → Document with ``text`` (body), title, dek, byline, dates,
+  comments; raises :class:`diurna.model.Rejected` for input it cannot read.
+"""
+
+from diurna.page.inputs import RawInput, iter_inputs
+from diurna.page.reader import read_page
+
+__all__ = ["RawInput", "iter_inputs", "read_page"]

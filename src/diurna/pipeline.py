@@ -1,0 +1,123 @@
+"""The pipeline: named, swappable components run in order over one :class:`Document`.
+
+Modelled on spaCy's ``Language.pipeline``: a component is any callable ``(Document) -> Document``
+with a ``name``. The page stage is not a component: it turns raw bytes into the Document the
+components then fill (see :func:`diurna.page.read_page`).
+
+Third-party components register under the ``diurna.components`` entry-point group and can be
+added by name (``Pipeline.default().add("my_component")``) without forking Diurna.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from diurna.model import Document, Rejected, content_id
+from diurna.page import RawInput, read_page
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Component(Protocol):
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+def _registered(name: str) -> Callable[[], Component]:
+    for ep in entry_points(group="diurna.components"):
+        if ep.name == name:
+            factory: Callable[[], Component] = ep.load()
+            return factory
+    raise KeyError(f"no Diurna component named {name!r}; installed: "
+                   f"{sorted(ep.name for ep in entry_points(group='diurna.components'))}")
+
+
+class Pipeline:
+    """An ordered list of components; ``pipe`` never raises on a bad input."""
+
+    def __init__(self, components: Iterable[Component]) -> None:
+        self.components: list[Component] = list(components)
+
+    @classmethod
+    def default(cls, *, actor_files: Iterable[str | Path] = ()) -> Pipeline:
+        """The standard English pipeline: language → actors → statements → events → time → places."""
+        from diurna.actors import ActorResolver
+        from diurna.events import EventCoder
+        from diurna.language import Language
+        from diurna.places import PlaceResolver
+        from diurna.statements import Statements
+        from diurna.time import TimeResolver
+
+        return cls([
+            Language(),
+            ActorResolver(extra_files=actor_files),
+            Statements(),
+            EventCoder(),
+            TimeResolver(),
+            PlaceResolver(),
+        ])
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    def get(self, name: str) -> Component:
+        for c in self.components:
+            if c.name == name:
+                return c
+        raise KeyError(f"no component {name!r} in pipeline {self.names}")
+
+    def add(self, component: Component | str, *, before: str | None = None) -> Pipeline:
+        comp = _registered(component)() if isinstance(component, str) else component
+        idx = self.names.index(before) if before else len(self.components)
+        self.components.insert(idx, comp)
+        return self
+
+    def replace(self, name: str, component: Component) -> Pipeline:
+        self.components[self.names.index(name)] = component
+        return self
+
+    def remove(self, name: str) -> Pipeline:
+        del self.components[self.names.index(name)]
+        return self
+
+    def __call__(self, doc: Document) -> Document:
+        for component in self.components:
+            doc = component(doc)
+        doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
+        return doc
+
+    def process(self, raw: RawInput, *, published: str | None = None) -> Document:
+        """Read one input and run every component. Bad input yields a rejected Document."""
+        try:
+            doc = read_page(raw, published=published)
+        except Rejected as err:
+            return rejected_document(raw, err.reason, err.detail)
+        except Exception as err:  # a reader bug must not end the batch
+            log.exception("page stage failed on %s", raw.source)
+            return rejected_document(raw, "page_error", f"{type(err).__name__}: {err}")
+        try:
+            return self(doc)
+        except Exception as err:  # a coding bug on one page must not end the batch
+            log.exception("pipeline failed on %s", raw.source)
+            doc.nlp = None
+            doc.rejected = "pipeline_error"
+            doc.meta["error"] = f"{type(err).__name__}: {err}"
+            return doc
+
+    def pipe(self, raws: Iterable[RawInput], *, published: str | None = None) -> Iterator[Document]:
+        for raw in raws:
+            yield self.process(raw, published=published)
+
+
+def rejected_document(raw: RawInput, reason: str, detail: str = "") -> Document:
+    doc = Document(id=content_id(raw.data), source=raw.source, rejected=reason)
+    if detail:
+        doc.meta["detail"] = detail
+    return doc
