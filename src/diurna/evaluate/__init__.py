@@ -1,0 +1,1 @@
+"""Scorers that measure Diurna against gold data (``diurna evaluate …``)."""

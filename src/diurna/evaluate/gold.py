@@ -1,0 +1,66 @@
+"""Gold-file plumbing shared by every scorer.
+
+Gold lines never copy page text into the project: each names a ``source`` in the shared folder and
+character offsets into that source's *base text*:
+
+- ``article-body/<sha256>``: the human-checked ``articleBody`` of
+  ``shared/gold/article-body/ground-truth.json``;
+- ``corpus/<file>``: the UTF-8 text of ``shared/corpus/<file>``.
+
+See ``docs/gold-format.md`` for the line formats.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+
+def shared_dir() -> Path:
+    """``$DIURNA_SHARED`` or the ``shared`` folder beside the repository checkout."""
+    env = os.environ.get("DIURNA_SHARED")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent.parent / "shared"
+        if (parent / "pyproject.toml").exists() and candidate.is_dir():
+            return candidate
+    return Path.cwd().parent / "shared"
+
+
+@lru_cache(maxsize=1)
+def _ground_truth(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def base_text(source: str, shared: Path | None = None) -> str:
+    """The text a gold line's offsets point into."""
+    root = shared or shared_dir()
+    kind, _, name = source.partition("/")
+    if kind == "article-body":
+        truth = _ground_truth(str(root / "gold" / "article-body" / "ground-truth.json"))
+        body: str = truth[name]["articleBody"]
+        return body
+    if kind == "corpus":
+        return (root / "corpus" / name).read_text(encoding="utf-8")
+    raise ValueError(f"unknown gold source {source!r}: expected article-body/<sha> or corpus/<file>")
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Yield the JSON objects of a JSONL file, skipping blank lines and ``//`` comments."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{lineno}: not valid JSON ({err.msg})") from err
