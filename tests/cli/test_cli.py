@@ -1,0 +1,96 @@
+"""The CLI as a user drives it: a batch with garbage in it, the stored events, the exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from diurna.cli import cli
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+
+ARTICLE = """<html><head><title>Troops withdraw from border town</title></head><body>
+<article><h1>Troops withdraw from border town</h1>
+<p>The army of Ruritania said on Monday that it had withdrawn its troops from the border town of
+Strelsau after weeks of talks with the government of Borduria, according to state media.</p>
+<p>Officials in both capitals described the withdrawal as a first step toward a lasting settlement
+of the dispute, which has displaced thousands of people since the spring.</p>
+<p>Negotiators are expected to meet again next month in Geneva to discuss the return of refugees and
+the reopening of the main road between the two countries.</p>
+</article></body></html>"""
+
+
+def make_batch(folder: Path) -> None:
+    (folder / "image.html").write_bytes(PNG)
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "garbage.txt").write_bytes(bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1]) * 300)
+    with (folder / "huge.html").open("wb") as fh:
+        chunk = b"<p>" + b"word " * 2000 + b"</p>\n"
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    (folder / "good.html").write_text(ARTICLE, encoding="utf-8")
+
+
+def test_garbage_is_rejected_with_a_reason_and_the_batch_goes_on(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    make_batch(inputs)
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["process", str(inputs), "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    docs = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+    assert set(docs) == {"image.html", "empty.html", "garbage.txt", "huge.html", "good.html"}
+    assert docs["good.html"]["rejected"] is None
+    assert "Strelsau" in " ".join(docs["good.html"]["body"])
+    assert docs["image.html"]["rejected"] == "binary"
+    assert docs["empty.html"]["rejected"] == "empty"
+    assert docs["garbage.txt"]["rejected"] in {"encoding", "binary"}
+    assert docs["huge.html"]["rejected"] == "too_large"
+
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    reasons = {Path(line.split("\t")[0]).name: line.split("\t")[1]
+               for line in listed.stdout.splitlines()}
+    assert reasons == {"image.html": "binary", "empty.html": "empty",
+                       "garbage.txt": docs["garbage.txt"]["rejected"], "huge.html": "too_large"}
+
+
+def test_process_then_list_and_export(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["process", str(seed_path), "--published", "2018-02-15",
+                                "--db", str(db), "--format", "jsonl"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(cli, ["process", str(seed_path), "--db", str(db), "--format", "jsonl"])
+    assert "1 duplicate" in again.stderr
+
+    listed = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {r["type"] for r in rows} >= {"DEMAND", "ASSAULT"}
+
+    out = tmp_path / "events.csv"
+    exported = runner.invoke(cli, ["export", "--db", str(db), "--to", str(out)])
+    assert exported.exit_code == 0
+    assert len(out.read_text().splitlines()) == len(rows) + 1
+
+
+def test_bad_published_date_is_refused(seed_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["process", str(seed_path), "--published", "15/02/2018",
+                                      "--no-store"])
+    assert result.exit_code == 2
+    assert "use YYYY-MM-DD" in result.output
+
+
+def test_events_without_database_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert "run `diurna process" in result.output
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for cmd in ([], ["process"], ["events"], ["export"], ["rejections"]):
+        result = runner.invoke(cli, [*cmd, "--help"])
+        assert result.exit_code == 0
+        assert "Usage: diurna" in result.output

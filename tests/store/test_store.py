@@ -1,0 +1,104 @@
+"""The store keeps each document once, records rejections, and exports with provenance."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from diurna.model import Actor, Document, Event, Mention, Place, TimeExpr
+from diurna.store import Store, export_events
+
+IRN = Actor("IRN", "Iran", "IRN", None, "IRN")
+USA = Actor("USA", "United States", "USA", None, "USA")
+
+
+def make_doc(doc_id: str = "d1") -> Document:
+    doc = Document.from_paragraphs(doc_id, "test.txt", ["Iran called on the US to leave Syria.",
+                                                         "It said so in Tehran."],
+                                   published="2018-02-15")
+    text = doc.text
+    trig = doc.span(text.index("called on"), text.index("called on") + len("called on"))
+    iran = Mention(0, 4, "Iran", actor=IRN, label="GPE")
+    us = Mention(text.index("US"), text.index("US") + 2, "US", actor=USA, label="GPE")
+    teh = text.index("Tehran")
+    place = Place(teh, teh + 6, "Tehran", geonameid=112931, name="Tehran", country="IR",
+                  lat=35.69, lon=51.42, feature="P.PPLC", precision="city")
+    doc.events.append(Event(id=f"{doc_id}:0", type="DEMAND", mode="withdraw", cameo="1056",
+                            trigger=trig, sentence=doc.span(0, text.index(".") + 1),
+                            actors=[iran], recipients=[us], date=None, place=place))
+    doc.times.append(TimeExpr(0, 4, "Iran", value=None))  # odd but legal: offsets are what matter
+    return doc
+
+
+def test_same_document_is_stored_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        assert store.save(make_doc()) == "stored"
+        assert store.save(make_doc()) == "duplicate"
+        assert store.count("documents") == 1
+        assert store.count("events") == 1
+
+
+def test_rejection_is_recorded_and_never_replaces_a_stored_document(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(make_doc())
+        bad = Document(id="d1", source="again.txt", rejected="pipeline_error")
+        assert store.save(bad) == "rejected"
+        assert store.count("documents") == 1
+        assert store.document_text("d1") == make_doc().text
+        assert [r["reason"] for r in store.rejections()] == ["pipeline_error"]
+
+
+def test_stored_offsets_point_into_stored_text(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(make_doc())
+        text = store.document_text("d1")
+        assert text is not None
+        (ev,) = store.events()
+        assert text[ev["trigger_start"]:ev["trigger_end"]] == "called on"
+        assert text[ev["actor_start"]:ev["actor_end"]] == "Iran"
+        assert text[ev["place_start"]:ev["place_end"]] == "Tehran"
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])
+def test_export_formats_carry_event_and_provenance(tmp_path: Path, suffix: str) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(make_doc())
+        out = tmp_path / f"events.{suffix}"
+        assert export_events(store, out) == 1
+    if suffix == "csv":
+        rows = list(csv.DictReader(out.open()))
+    elif suffix == "jsonl":
+        rows = [json.loads(line) for line in out.open()]
+    else:
+        rows = pq.read_table(out).to_pylist()
+    (row,) = rows
+    assert row["type"] == "DEMAND" and row["actor_code"] == "IRN" and row["recipient_code"] == "USA"
+    assert str(row["place_geonameid"]) == "112931"
+    assert str(row["trigger_start"]) == str(make_doc().text.index("called on"))
+    assert row["doc_id"] == "d1"
+
+
+def test_polecat_columns(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(make_doc())
+        export_events(store, tmp_path / "p.csv", columns="polecat")
+    (row,) = list(csv.DictReader((tmp_path / "p.csv").open()))
+    assert row["Event Type"] == "DEMAND" and row["Event Mode"] == "withdraw"
+    assert row["Actor Country"] == "IRN" and row["Recipient Country"] == "USA"
+    assert row["GeoNames ID"] == "112931" and row["Story ID"] == "d1"
+
+
+def test_export_refuses_unknown_suffix(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store, pytest.raises(ValueError, match=r"\.csv, \.parquet"):
+        export_events(store, tmp_path / "events.xlsx")
+
+
+def test_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ValueError, match="not a Diurna database"):
+        Store(bogus)
