@@ -1,43 +1,210 @@
-"""Turn what a user names on the command line into :class:`RawInput` records."""
+"""Turn what a user names on the command line into :class:`RawInput` records.
+
+Files, folders (recursive), globs, ``-`` (stdin), gzip (recognised by its magic bytes), WARC/ARC
+archives (one record per HTML response, via warcio) and JSONL (``html`` or ``text`` field per line,
+optional ``url`` and ``published``). Problems found here (missing file, file too large, corrupt
+gzip, bad JSONL line) do not raise: they travel in ``RawInput.error`` so that the page stage can
+reject that one input with a clear reason and the batch goes on.
+"""
 
 from __future__ import annotations
 
 import glob
 import gzip
+import io
+import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+#: Largest input (after decompression) the page stage reads, in bytes.
+MAX_BYTES = 20 * 1024 * 1024
+
+GZIP_MAGIC = b"\x1f\x8b"
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 @dataclass(slots=True)
 class RawInput:
-    """One page's bytes. ``kind`` is a hint ("html", "text") when the container knows it."""
+    """One page's bytes. ``kind`` is a hint ("html", "text") when the container knows it.
+
+    ``error`` is ``(reason, detail)`` when the input could not even be loaded (the page stage
+    turns it into :class:`diurna.model.Rejected`). ``meta`` carries container facts:
+    ``charset`` (from HTTP headers), ``published`` (from a JSONL field).
+    """
 
     source: str
     data: bytes
     kind: str | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    error: tuple[str, str] | None = None
 
 
-def _read_file(path: Path) -> bytes:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+def too_large_detail(source: str, size: int | None) -> str:
+    what = f"{size:,} bytes" if size is not None else f"more than {MAX_BYTES:,} bytes"
+    return (f"{source} is {what}; the limit is {MAX_BYTES:,} bytes "
+            f"(diurna.page.inputs.MAX_BYTES): split or trim the input")
+
+
+def _read_limited(stream: IO[bytes], source: str) -> RawInput | bytes:
+    """Read at most MAX_BYTES; a RawInput carrying the error if the stream is longer."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return RawInput(source, b"", error=("too_large", too_large_detail(source, None)))
     return data
+
+
+def _gunzip(data: bytes, source: str) -> RawInput | bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            return _read_limited(fh, source)
+    except (OSError, EOFError, zlib.error) as err:
+        return RawInput(source, b"", error=("corrupt", f"{source}: gzip data is damaged ({err})"))
+
+
+def _is_warc(head: bytes) -> bool:
+    return head.startswith(b"WARC/") or head.startswith(b"filedesc://")
+
+
+def _warc_records(path: Path) -> Iterator[RawInput]:
+    from warcio.archiveiterator import ArchiveIterator  # only needed for archives
+
+    n = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh, arc2warc=True):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                headers = record.http_headers
+                ctype = (headers.get_header("Content-Type") if headers else None) or \
+                    record.rec_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                n += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                source = f"{path}#{n}"
+                body = _read_limited(record.content_stream(), source)
+                if isinstance(body, RawInput):
+                    body.url = url
+                    yield body
+                    continue
+                meta: dict[str, Any] = {}
+                if "charset=" in ctype.lower():
+                    meta["charset"] = ctype.lower().split("charset=")[1].split(";")[0].strip(" \"'")
+                yield RawInput(source, body, kind="html", url=url, meta=meta)
+    except Exception as err:  # warcio raises several types on damaged archives
+        yield RawInput(f"{path}#{n + 1}", b"",
+                       error=("corrupt", f"{path}: WARC/ARC archive unreadable after "
+                                         f"{n} records ({type(err).__name__}: {err})"))
+
+
+def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
+    for lineno, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            yield RawInput(where, line, error=("jsonl", f"{where}: not a JSON object ({err})"))
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("html") or obj.get("text"), str):
+            yield RawInput(where, line,
+                           error=("jsonl", f"{where}: expected an object with an 'html' or "
+                                           "'text' string field"))
+            continue
+        kind = "html" if isinstance(obj.get("html"), str) else "text"
+        meta: dict[str, Any] = {}
+        if isinstance(obj.get("published"), str):
+            meta["published"] = obj["published"]
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        yield RawInput(where, obj[kind].encode("utf-8"), kind=kind, url=url, meta=meta)
+
+
+def _looks_jsonl(name: str, data: bytes) -> bool:
+    if name.lower().endswith(JSONL_SUFFIXES):
+        return True
+    first = data.lstrip()[:1]
+    if first != b"{":
+        return False
+    line = data.lstrip().split(b"\n", 1)[0]
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and ("html" in obj or "text" in obj)
+
+
+def read_bytes(data: bytes, source: str) -> Iterator[RawInput]:
+    """RawInputs from bytes already in memory (stdin): gzip, JSONL or one page."""
+    if data[:2] == GZIP_MAGIC:
+        unzipped = _gunzip(data, source)
+        if isinstance(unzipped, RawInput):
+            yield unzipped
+            return
+        data = unzipped
+    if _looks_jsonl(source, data):
+        yield from _jsonl_records(data, source)
+    else:
+        yield RawInput(source, data)
+
+
+def _read_file(path: Path) -> Iterator[RawInput]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading anything into memory
+            yield RawInput(source, b"", error=("too_large", too_large_detail(source, size)))
+            return
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head[:2] == GZIP_MAGIC:
+            with gzip.open(path, "rb") as gz:
+                try:
+                    inner_head = gz.read(16)
+                except (OSError, EOFError, zlib.error):
+                    inner_head = b""
+        else:
+            inner_head = head
+        if _is_warc(inner_head) or source.lower().endswith(WARC_SUFFIXES):
+            yield from _warc_records(path)
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield RawInput(source, b"", error=("unreadable", f"{source}: {err.strerror or err}"))
+        return
+    yield from read_bytes(data, source)
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[RawInput]:
     """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin)."""
     for name in paths:
         if name == "-":
-            yield RawInput("<stdin>", sys.stdin.buffer.read())
+            data = _read_limited(sys.stdin.buffer, "<stdin>")
+            if isinstance(data, RawInput):
+                yield data
+            else:
+                yield from read_bytes(data, "<stdin>")
             continue
-        matches = sorted(glob.glob(name)) if any(c in name for c in "*?[") else [name]
+        if any(c in name for c in "*?["):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                yield RawInput(name, b"", error=("not_found", f"no file matches {name!r}"))
+        else:
+            matches = [name]
         for match in matches:
             path = Path(match)
-            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file())
+            elif path.exists():
+                files = [path]
+            else:
+                yield RawInput(match, b"", error=("not_found", f"{match}: no such file or folder"))
+                continue
             for f in files:
-                yield RawInput(str(f), _read_file(f))
+                yield from _read_file(f)

@@ -1,12 +1,285 @@
-"""Placeholder (to be replaced)."""
+"""Statements stage: direct quotes (curly or straight quotation marks) and indirect statements
+(speech verb + clause), each with its speaker, cue verb and reporting chain ("according to ...").
+
+Built on the language stage's dependency parse (``doc.nlp``); no library extracts attributed
+quotes from a spaCy parse with a reporting chain, so the rules are written here.
+"""
 
 from __future__ import annotations
 
-from diurna.model import Document
+import re
+from typing import Any
+
+from diurna.model import Document, Mention, Quote, Span
+from diurna.statements.mentions import MentionFinder, Resolve, is_pronoun, pronoun_person
+
+# Lemmas of verbs that introduce a statement (speech, cognition, attribution).
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "announce", "declare", "add", "note", "stress", "emphasize",
+    "emphasise", "claim", "assert", "insist", "argue", "believe", "suggest", "think", "admit",
+    "acknowledge", "deny", "warn", "accuse", "call", "urge", "report", "confirm", "explain",
+    "write", "tweet", "allege", "predict", "reveal", "indicate", "reiterate", "mention",
+    "comment", "respond", "reply", "ask", "demand", "underline", "maintain", "contend",
+    "concede", "point", "charge", "vow", "pledge", "promise", "threaten", "estimate", "recall",
+    "remark", "observe", "say", "quote", "cite", "blame", "criticize", "criticise", "condemn",
+})
+# Verbs that only count with a particle/preposition: "call on/for", "point out".
+PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
+# Verbs that only count as statements with a clause ("that ..." or "to ..."), not a plain object.
+NEEDS_CLAUSE = {"report", "add", "note", "ask", "demand", "recall", "observe", "charge",
+                "indicate", "write", "show", "estimate", "maintain", "think", "believe",
+                "vow", "pledge", "promise", "threaten", "blame", "criticize", "criticise",
+                "condemn", "mention", "confirm", "reveal", "admit", "acknowledge"}
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
+
+_DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
+
+
+def _tok_span(doc: Document, tokens: list[Any]) -> Span:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return doc.span(start, end)
+
+
+def _subtree_bounds(tok: Any, skip: set[int] | None = None) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if not (skip and t.i in skip)]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return start, end
+
+
+def cue_particle(tok: Any) -> Any | None:
+    """The particle/preposition that makes ``tok`` a speech verb ("called *on*")."""
+    parts = PARTICLE_VERBS.get(tok.lemma_.lower())
+    if parts is None:
+        return None
+    for child in tok.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in parts and 0 < child.i - tok.i <= 2:
+            return child
+    return None
+
+
+def is_speech_verb(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.dep_ in {"amod", "compound"}:
+        return False
+    if lemma in PARTICLE_VERBS:
+        return cue_particle(tok) is not None
+    return True
+
+
+def subject_of(tok: Any) -> Any | None:
+    """The subject of a verb, following conjunctions, relative clauses, participles and
+    control verbs up the tree ("Tillerson, who said", "called on ..., saying")."""
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 6:
+        seen += 1
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                if child.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
+                    return cur.head
+                return child
+        for child in cur.children:
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if cur.dep_ == "relcl":
+            return cur.head
+        if (cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_speech_verb(cur)
+                and is_speech_verb(cur.head.head)):
+            # "X said that A is B and called on C": the parser hangs the second speech verb
+            # on the reported clause; its subject is the first speech verb's
+            cur = cur.head.head
+            continue
+        if cur.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and cur.head is not cur:
+            cur = cur.head
+            if cur.dep_ == "prep":
+                cur = cur.head
+            continue
+        return None
+    return None
+
+
+def according_to(sent: Any) -> list[Any]:
+    """Heads of "according to X" phrases in a sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according":
+            for child in tok.children:
+                if child.lower_ == "to":
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
 
 
 class Statements:
+    """Fill ``doc.quotes``."""
+
     name = "statements"
 
+    def __init__(self, resolve: Resolve | None = None) -> None:
+        self._resolve = resolve
+
+    def _resolver(self) -> Resolve | None:
+        if self._resolve is not None:
+            return self._resolve
+        try:
+            from diurna.actors import ActorResolver
+
+            fn = getattr(ActorResolver, "resolve_span", None)
+            if fn is None:
+                return None
+            try:
+                inst = ActorResolver()
+                self._resolve = inst.resolve_span  # type: ignore[attr-defined]
+            except Exception:
+                self._resolve = fn
+        except Exception:
+            return None
+        return self._resolve
+
     def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None or not doc.text:
+            return doc
+        finder = MentionFinder(doc, self._resolver())
+        doc.quotes = extract_quotes(doc, finder)
         return doc
+
+
+def _speaker(doc: Document, finder: MentionFinder, verb: Any,
+             inside_quote: tuple[int, int] | None = None) -> Mention | None:
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if is_pronoun(subj):
+        prev = finder.before(subj.idx, person=pronoun_person(subj))
+        if prev is not None:
+            return prev
+    return finder.for_token(subj)
+
+
+def _sources(doc: Document, finder: MentionFinder, sent: Any) -> list[Mention]:
+    return [finder.for_token(t) for t in according_to(sent)]
+
+
+def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
+    parsed = doc.nlp
+    quotes: list[Quote] = []
+    direct_ranges: list[tuple[int, int]] = []
+    used_cues: set[int] = set()
+
+    def token_at(char: int) -> Any | None:
+        span = parsed.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # 1. direct quotes
+    for m in _DIRECT.finditer(doc.text):
+        g = 1 if m.group(1) is not None else 2
+        inner_s, inner_e = m.start(g), m.end(g)
+        inner = doc.text[inner_s:inner_e]
+        lead = len(inner) - len(inner.lstrip())
+        inner_s += lead
+        inner = doc.text[inner_s:inner_e].rstrip()
+        inner_e = inner_s + len(inner)
+        while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
+            inner_e -= 1
+        if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+            continue
+        close_tok = token_at(m.end() - 1)
+        open_tok = token_at(m.start())
+        cue = None
+        if close_tok is not None:  # “…,” Velayati said
+            sent = close_tok.sent
+            for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
+                if t.text in {"“", "\""}:
+                    break
+                if is_speech_verb(t):
+                    cue = t
+                    break
+        if cue is None and open_tok is not None:  # Velayati said: “…”
+            sent = open_tok.sent
+            for t in reversed(parsed[max(sent.start, open_tok.i - 8): open_tok.i]):
+                if is_speech_verb(t):
+                    cue = t
+                    break
+        speaker = cue_span = None
+        sources: list[Mention] = []
+        if cue is not None:
+            used_cues.add(cue.i)
+            speaker = _speaker(doc, finder, cue)
+            part = cue_particle(cue)
+            cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
+            sources = _sources(doc, finder, cue.sent)
+        content = doc.span(inner_s, inner_e)
+        quotes.append(Quote(content.start, content.end, content.text, kind="direct",
+                            speaker=speaker, cue=cue_span, sources=sources))
+        direct_ranges.append((m.start(), m.end()))
+
+    def in_direct(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in direct_ranges)
+
+    # 2. indirect statements: speech verb + clause
+    covered: list[tuple[int, int]] = []
+    for tok in parsed:
+        if tok.i in used_cues or not is_speech_verb(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        part = cue_particle(tok)
+        clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
+        if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"}:
+            clause += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                       for g in c.children if g.dep_ in {"pcomp", "pobj"}]
+        if not clause and part is not None:  # "called for talks"
+            clause = [g for g in part.children if g.dep_ == "pobj"]
+        if not clause:
+            if lemma in NEEDS_CLAUSE or lemma in {"say", "tell", "deny", "warn", "claim"}:
+                continue
+            clause = [c for c in tok.children if c.dep_ == "dobj"]
+            if not clause:
+                continue
+        bounds = [_subtree_bounds(c) for c in clause]
+        start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
+            for g in part.children:
+                if g.dep_ == "pobj":
+                    gs, ge = _subtree_bounds(g)
+                    start, end = min(start, gs), max(end, ge)
+        if in_direct(start, end):
+            continue
+        content = doc.span(start, end)
+        if not content.text.strip():
+            continue
+        cue_span = _tok_span(doc, [tok, part] if part is not None else [tok])
+        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                            speaker=_speaker(doc, finder, tok), cue=cue_span,
+                            sources=_sources(doc, finder, tok.sent)))
+        covered.append((content.start, content.end))
+
+    # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
+    for sent in parsed.sents:
+        heads = according_to(sent)
+        if not heads:
+            continue
+        s_start, s_end = sent.start_char, sent.end_char
+        if any(q.start < s_end and s_start < q.end for q in quotes):
+            continue  # already a statement of this sentence (it carries the chain as sources)
+        acc = next(t for t in sent if t.lower_ == "according")
+        skip = {t.i for t in acc.subtree}
+        toks = [t for t in sent if t.i not in skip and not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        if not toks:
+            continue
+        content = _tok_span(doc, toks)
+        mentions = [finder.for_token(h) for h in heads]
+        cue_span = _tok_span(doc, [acc] + [c for c in acc.children if c.lower_ == "to"])
+        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                            speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes

@@ -1,12 +1,261 @@
-"""Placeholder (to be replaced)."""
+"""Time stage: every temporal expression in the body, normalised against the publication date,
+and each event's date.
+
+- Candidates are spaCy ``DATE`` entities plus a few patterns spaCy's small model misses
+  (``yesterday``, ``last week``, ``on Tuesday``, ``earlier``, day ranges such as ``7-9 February``).
+- Values come from ``dateparser`` with ``RELATIVE_BASE`` = the publication date and
+  ``PREFER_DATES_FROM='past'`` (news mostly reports what already happened).
+- Nothing is invented: without a publication date, ``February 14`` stays partial (``--02-14``) and
+  relative expressions (``yesterday``) get ``value=None``.
+- ``event.date`` is the expression tied to the event's trigger in its sentence (dependency
+  attachment first, then the nearest in the sentence). The publication date is never copied in as
+  an event date: an undated event keeps ``date=None`` so that users can tell "reported on" from
+  "happened on" (see ``docs/time.md``).
+"""
 
 from __future__ import annotations
 
-from diurna.model import Document
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from diurna.model import Document, Event, Precision, Span, TimeExpr
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+
+# Patterns for expressions spaCy's small English model often misses or cuts differently.
+# (dateparser normalises but does not find expressions in running text, so finding is ours.)
+_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(rf"\b{_DAY}{_DASH}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*%)"),
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
+    re.compile(rf"\b(?:early|late|mid)[- ]{_MONTH}\b"),
+    re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_YEAR})\b"),
+    re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
+    re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
+    re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
+    re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
+    re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
+    re.compile(r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b", re.I),
+    re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
+    re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
+]
+_RANGE_DAY_MONTH = re.compile(
+    rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
+_RANGE_MONTH_DAY = re.compile(
+    rf"^(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?P<y>,?\s+{_YEAR})?$")
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b|'\d\d\b")
+_CALENDAR = re.compile(rf"\b{_MONTH}|\b\d{{1,2}}[/.]\d{{1,2}}\b|\b{_YEAR}\b", re.I)
+_DECADE = re.compile(r"\b\d{3}0s\b|\b'\d0s\b")
+_DURATION = re.compile(
+    r"^(?:the\s+)?(?:past|last|next|coming|first|recent|several|few|many|\d+|a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|some)?\s*(?:\w+\s+)?"
+    r"(?:days|weeks|months|years|decades|hours)$", re.I)
+_LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
+_ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
+
+
+def parse_published(published: str | None) -> dt.datetime | None:
+    """The publication date as a datetime, or None when absent or not a full ``YYYY-MM-DD``."""
+    if not published:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _parser(base: dt.datetime | None) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    # Without a publication date, a dummy leap-year base lets "February 29" parse; its year is
+    # never output (only --MM-DD).
+    settings["RELATIVE_BASE"] = base or dt.datetime(2000, 12, 31)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _fmt(date: dt.datetime, precision: Precision, year_known: bool) -> str:
+    if precision == "week":
+        iso = date.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if not year_known:
+        return f"--{date.month:02d}-{date.day:02d}" if precision == "day" else f"--{date.month:02d}"
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.strftime("%Y-%m-%d")
+
+
+def _parse_one(text: str, base: dt.datetime | None) -> tuple[str | None, Precision, str]:
+    """(value, precision, anchor) of one date expression (not a range)."""
+    clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
+    clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
+    if not clean or _DECADE.search(clean) or _DURATION.match(clean):
+        return None, "unknown", "none"
+    has_year = bool(_HAS_YEAR.search(clean))
+    calendar = bool(_CALENDAR.search(clean))
+    if base is None and not calendar:
+        return None, "unknown", "none"  # relative expression with nothing to anchor it
+    data = _parser(base if (base is not None) else None).get_date_data(clean)
+    if data is None or data.date_obj is None:
+        return None, "unknown", "none"
+    period = data.period if data.period in ("day", "week", "month", "year") else "day"
+    precision: Precision = period
+    if base is None and not has_year:
+        if precision in ("year", "week"):
+            return None, "unknown", "none"
+        return _fmt(data.date_obj, precision, year_known=False), precision, "none"
+    anchor = "absolute" if has_year else "published"
+    return _fmt(data.date_obj, precision, year_known=True), precision, anchor
+
+
+def normalize(text: str, published: str | None = None) -> TimeExpr:
+    """Normalise one temporal expression (offsets 0..len(text)) against ``published``."""
+    base = parse_published(published)
+    body = text.strip()
+    for rx in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY):
+        m = rx.match(_LEAD.sub("", body))
+        if m:
+            year = m["y"] or ""
+            v1, p1, a1 = _parse_one(f"{m['d1']} {m['m']}{year}", base)
+            v2, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base)
+            return TimeExpr(0, len(text), text, value=v1, precision=p1, end_value=v2,
+                            anchor=a1)  # type: ignore[arg-type]
+    value, precision, anchor = _parse_one(body, base)
+    return TimeExpr(0, len(text), text, value=value, precision=precision,
+                    anchor=anchor)  # type: ignore[arg-type]
+
+
+def _adverb_ok(doc: Document, start: int) -> bool:
+    """Bare "earlier" counts only as an adverb ("said earlier"), not "an earlier attack"."""
+    if doc.nlp is None:
+        return True
+    for tok in doc.nlp:
+        if tok.idx == start:
+            return bool(tok.pos_ == "ADV")
+    return False
+
+
+def find_expressions(doc: Document) -> list[Span]:
+    """Candidate spans: spaCy DATE entities and our patterns, longest first, no overlaps."""
+    found: list[tuple[int, int]] = [(e.start, e.end) for e in doc.entities if e.label == "DATE"]
+    for rx in _PATTERNS:
+        for m in rx.finditer(doc.text):
+            g = "t" if "t" in rx.groupindex else 0
+            if m.group(g).lower() == "earlier" and not _adverb_ok(doc, m.start(g)):
+                continue
+            found.append((m.start(g), m.end(g)))
+    found.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
+    chosen: list[tuple[int, int]] = []
+    for s, e in found:
+        if not any(s < ce and cs < e for cs, ce in chosen):
+            chosen.append((s, e))
+    spans = []
+    for s, e in sorted(chosen):
+        # trim surrounding whitespace/punctuation an entity may carry
+        while s < e and not doc.text[s].isalnum():
+            s += 1
+        while e > s and not doc.text[e - 1].isalnum():
+            e -= 1
+        if e > s:
+            spans.append(doc.span(s, e))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# event dates
+
+
+def _tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in nlp_doc if t.idx >= start and t.idx + len(t.text) <= end]
+
+
+def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8) -> int | None:
+    """Hops from ``tok`` up its head chain to a token in ``target_ids`` without crossing another
+    verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it)."""
+    cur, hops = tok, 0
+    while hops <= max_hops:
+        if cur.i in target_ids:
+            return hops
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        hops += 1
+        if cur.i not in target_ids and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in (
+            "amod", "compound"
+        ):
+            return None
+    return None
+
+
+def attached(doc: Document, trigger: Span, spans: list[Any]) -> list[tuple[int, Any]]:
+    """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``)."""
+    if doc.nlp is None:
+        return []
+    trig = {t.i for t in _tokens_in(doc.nlp, trigger.start, trigger.end)}
+    if not trig:
+        return []
+    out: list[tuple[int, Any]] = []
+    for sp in spans:
+        toks = _tokens_in(doc.nlp, sp.start, sp.end)
+        if not toks:
+            continue
+        root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+        hops = _path_hops(root, trig)
+        if hops is not None:
+            out.append((hops, sp))
+    out.sort(key=lambda hs: (hs[0], abs(hs[1].start - trigger.start)))
+    return out
+
+
+def event_date(doc: Document, event: Event) -> TimeExpr | None:
+    """The time expression tied to ``event`` in its sentence, or None."""
+    sent = event.sentence
+    in_sentence = [t for t in doc.times if t.start >= sent.start and t.end <= sent.end
+                   and t.value is not None]
+    if not in_sentence:
+        return None
+    linked = attached(doc, event.trigger, in_sentence)
+    if linked:
+        return linked[0][1]  # type: ignore[no-any-return]
+    if doc.nlp is not None and len(in_sentence) > 1:
+        return None  # several dates, none attached to the trigger: do not guess
+    return min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
 
 
 class TimeResolver:
+    """Fills ``doc.times`` and ``event.date``."""
+
     name = "time"
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.text or (doc.language and doc.language != "en"):
+            if doc.text:
+                doc.skipped.append("time: not English")
+            return doc
+        doc.times = []
+        for span in find_expressions(doc):
+            t = normalize(span.text, doc.published)
+            doc.times.append(TimeExpr(span.start, span.end, span.text, value=t.value,
+                                      precision=t.precision, end_value=t.end_value,
+                                      anchor=t.anchor))
+        for event in doc.events:
+            if event.date is None:
+                event.date = event_date(doc, event)
         return doc

@@ -1,0 +1,97 @@
+"""Bytes → text: refuse binary files, then find the encoding.
+
+Order: byte-order mark, charset from HTTP headers (container), ``<meta charset>`` / XML
+declaration, strict UTF-8, then detection with charset-normalizer. Input that no encoding
+explains is rejected (``encoding``) rather than decoded into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from diurna.model import Rejected
+
+# Magic numbers of common non-text formats someone may rename to .html.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
+    (b"\x7fELF", "ELF executable"), (b"MZ", "Windows executable"), (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\x00\x00\x01\x00", "icon"), (b"RIFF", "RIFF media"), (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"), (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"wOFF", "web font"), (b"wOF2", "web font"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""")
+# Control bytes other than tab, LF, FF, CR and ESC never occur in text.
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# WHATWG: documents labelled latin-1/ascii are decoded as windows-1252.
+_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
+            "us-ascii": "cp1252", "iso8859-1": "cp1252"}
+
+
+def _codec(label: str | bytes | None) -> str | None:
+    if not label:
+        return None
+    name = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
+    name = _ALIASES.get(name.strip().lower(), name.strip().lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def check_binary(data: bytes, source: str) -> None:
+    """Raise ``Rejected("binary")`` for known binary formats or control-byte-heavy data."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise Rejected("binary", f"{source} is a {what}, not a web page or text")
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return  # UTF-16/32 text legitimately contains NUL bytes
+    head = data[:8192]
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if controls > max(2, len(head) // 100):
+        raise Rejected("binary", f"{source} looks binary ({controls} control bytes in the "
+                                 f"first {len(head)}); expected HTML or text")
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise ``Rejected("encoding")`` if nothing explains the bytes."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    head = data[:4096]
+    candidates = [_codec(declared)]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        m = pattern.search(head)
+        if m:
+            candidates.append(_codec(m.group(1)))
+    candidates.append("utf-8")
+    for enc in candidates:
+        if enc is None or enc.startswith("utf-16") or enc.startswith("utf-32"):
+            continue  # a declared UTF-16 page without BOM is almost always mislabelled UTF-8
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise Rejected("encoding", f"{source}: the bytes are not valid UTF-8 and no other encoding "
+                               "explains them; give the page as UTF-8 or declare its charset")

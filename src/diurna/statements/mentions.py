@@ -1,0 +1,139 @@
+"""Find the actor mention for a noun phrase of the parse (shared by statements and events).
+
+The actors stage fills ``doc.mentions`` and offers ``ActorResolver.resolve_span(doc, start, end)``
+for spans it did not list; when neither knows the phrase, an unresolved :class:`Mention`
+(``actor=None``) of the phrase itself is returned - nothing is invented.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from diurna.model import Document, Mention
+
+Resolve = Callable[[Document, int, int], "Mention | None"]
+
+# Children that end a noun phrase's core (relative clauses, coordinated phrases, parentheticals).
+_CUT_DEPS = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep", "parataxis", "dep"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+_FIRST_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _FIRST_PRONOUNS
+
+
+def core_bounds(tok: Any) -> tuple[int, int]:
+    """Token index range [start, end) of ``tok``'s noun phrase without clauses/conjuncts/preps
+    (keeps "of" phrases: "the Secretary of State")."""
+    start, end = tok.i, tok.i + 1
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"
+                                                and child.i > tok.i and t is tok):
+                continue
+            if child.dep_ == "prep" and child.i < tok.i:
+                continue
+            start, end = min(start, child.i), max(end, child.i + 1)
+            stack.append(child)
+    # trim leading/trailing punctuation
+    sent = tok.doc
+    while start < end - 1 and sent[start].is_punct:
+        start += 1
+    while end - 1 > start and sent[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+class MentionFinder:
+    """Map parse tokens to the document's actor mentions."""
+
+    def __init__(self, doc: Document, resolve: Resolve | None = None) -> None:
+        self.doc = doc
+        self.resolve = resolve
+        self.mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        hi = bisect_right(self.starts, end)
+        return [m for m in self.mentions[:hi] if m.start >= start and m.end <= end]
+
+    def _containing(self, start: int, end: int) -> list[Mention]:
+        hi = bisect_right(self.starts, start)
+        return [m for m in self.mentions[:hi] if m.start <= start and m.end >= end]
+
+    def _resolve(self, start: int, end: int) -> Mention | None:
+        if self.resolve is None:
+            return None
+        try:
+            return self.resolve(self.doc, start, end)
+        except Exception:  # a resolver bug must not stop coding
+            return None
+
+    def for_token(self, tok: Any) -> Mention:
+        """The mention for the noun phrase headed by ``tok`` (resolved when possible)."""
+        parsed = tok.doc
+        s, e = core_bounds(tok)
+        cs, ce = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])
+        head_s, head_e = tok.idx, tok.idx + len(tok)
+        # 1. a listed mention covering the head word, the longest first
+        cover = [m for m in self._containing(head_s, head_e) if m.end <= ce + 80]
+        cover.sort(key=lambda m: (m.actor is None, -(m.end - m.start)))
+        if cover and cover[0].actor is not None:
+            return cover[0]
+        # 2. the resolver on the phrase
+        got = self._resolve(cs, ce)
+        if got is not None and got.actor is not None:
+            return got
+        # 3. a listed mention inside the phrase (its modifier: "the Iranian deployment")
+        inside = [m for m in self._within(cs, ce) if m.actor is not None]
+        if inside:
+            inside.sort(key=lambda m: abs(m.end - head_e))
+            return inside[0]
+        # 4. the phrase with its apposition ("Velayati, a top adviser to ...")
+        for child in tok.children:
+            if child.dep_ == "appos":
+                a_s, a_e = core_bounds(child)
+                ws = parsed[a_s].idx
+                we = parsed[a_e - 1].idx + len(parsed[a_e - 1])
+                got = self._resolve(ws, we)
+                if got is not None and got.actor is not None:
+                    return got
+                app = [m for m in self._within(ws, we) if m.actor is not None]
+                if app:
+                    return app[0]
+        if cover:
+            return cover[0]
+        if got is not None:
+            return got
+        span = self.doc.span(cs, ce)
+        label = tok.ent_type_ or ("PRON" if tok.pos_ == "PRON" else "NOUN")
+        return Mention(span.start, span.end, span.text, actor=None, label=label)
+
+    def before(self, pos: int, *, person: bool | None = None, limit: int = 600) -> Mention | None:
+        """The nearest resolved mention ending before ``pos`` (for pronouns)."""
+        hi = bisect_right(self.starts, pos)
+        for m in reversed(self.mentions[:hi]):
+            if m.end > pos or m.actor is None:
+                continue
+            if pos - m.end > limit:
+                break
+            is_person = m.label == "PERSON" or (m.actor.kind == "person")
+            if person is None or person == is_person:
+                return m
+        return None
+
+
+def is_pronoun(tok: Any) -> bool:
+    return bool(tok.pos_ == "PRON" and tok.lower_ in PRONOUNS)
+
+
+def pronoun_person(tok: Any) -> bool | None:
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS:
+        return True
+    if low in {"it", "its", "itself"}:
+        return False
+    return None
