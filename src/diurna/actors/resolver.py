@@ -1,18 +1,668 @@
-"""Placeholder resolver (to be replaced by the dictionary-based one)."""
+"""Actor resolution: mentions in the body text, normalised to the actor dictionary.
+
+Runs after the language stage and reads its spaCy parse (``doc.nlp``). Dictionary names, demonyms,
+capitals and role words are found in one pass of spaCy's ``PhraseMatcher`` (case-insensitive, with a
+case check per alias, see :meth:`Alias.case_ok`); each noun phrase (spaCy noun chunks and
+GPE/NORP/ORG/PERSON entities) is then resolved from its head:
+
+- a dictionary name ("the SAA", "Iran") → that actor;
+- a role word ("government", "top advisor", "forces") → the sector of the role, with the country
+  taken from the phrase: a demonym/name/capital modifier ("the Syrian government", "the Damascus
+  government"), a possessor ("Khamenei's top advisor", "its troops"), a complement ("an adviser
+  to the Iranian supreme leader"); "X-backed"/"pro-X" makes a proxy (``<X>PRX``, affiliation X),
+  "X-led" gives X's sector actor ("the US-led coalition" → USAMIL);
+- a person name → a title before it ("Secretary of State Rex Tillerson"), its appositive
+  ("Velayati, a top adviser to ..."), or an earlier person in the document with the same surname;
+- a pronoun or short definite reference ("its", "he", "the group", "the country") → the nearest
+  compatible preceding mention (salience: subjects of the same sentence first; see docs/actors.md);
+- a capital ("Tehran") is the state only as an agent (subject, possessor, "by Tehran", modifier of
+  a role word as in "the Damascus government"); elsewhere it is a place and gets no mention.
+
+Anything else stays ``actor=None``: no country is ever guessed. The coreference here is
+hand-written because no well-kept coreference model for spaCy 3.8 ships as a PyPI package usable
+offline; it is deliberately simple (salience + agreement) and documented.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from diurna.model import Document
+from diurna.actors.dictionary import ACTOR, CAPITAL, DEMONYM, ROLE, ActorDictionary, Alias, Role
+from diurna.model import Actor, Document, Mention
+
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+HONORIFICS = {"ayatollah", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir",
+              "lord", "lady", "hojatoleslam", "mullah", "madam", "dame"}
+# "Iranian-backed forces", "Russian-sponsored militias": the modifier is a patron → PRX.
+PATRON_LEMMAS = {"back", "sponsor", "support", "fund", "arm", "train", "finance", "ally", "align",
+                 "control", "direct"}
+LEAD_LEMMAS = {"lead"}
+# Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
+ROLE_PREPS = {"of", "to", "for"}
+# Prepositions that make their object a place rather than a participant (salience only).
+LOCATIVE_PREPS = {"in", "inside", "into", "from", "at", "near", "across", "within", "throughout",
+                  "around", "over", "outside", "towards", "toward", "through", "along"}
+# A capital is also its government as the object of these ("talks with Tehran", "urged Moscow").
+ADDRESS_PREPS = {"with", "against"}
+ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticize", "condemn",
+                 "blame", "support", "pressure", "sanction", "threaten", "persuade", "tell",
+                 "invite", "thank", "back", "fund", "arm", "punish", "reassure", "press", "lobby"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+# Short definite references: "the group" → the nearest organisation, "the country" → state.
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
+COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
+SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int  # token index
+    end: int
+    alias: Alias
+
+
+@dataclass(slots=True)
+class _Info:
+    """A mention with what the salience model needs."""
+
+    mention: Mention
+    sent: int
+    person: bool
+    plural: bool
+    subject: bool
+    locative: bool
+
+
+class _State:
+    """Per-document resolution state (matches, memo, mentions so far, known persons)."""
+
+    def __init__(self, resolver: ActorResolver, doc: Document) -> None:
+        self.r = resolver
+        self.d = resolver.dictionary
+        self.doc = doc
+        self.sdoc: Any = doc.nlp
+        self.hit_at: dict[int, _Hit] = {}
+        for hit in resolver._match(self.sdoc):
+            for i in range(hit.start, hit.end):
+                self.hit_at[i] = hit
+        self.memo: dict[int, Actor | None] = {}
+        self.busy: set[int] = set()
+        self.infos: list[_Info] = []
+        self.persons: dict[str, Actor] = {}  # lower-case surname / full name -> actor
+        self.sent_of: dict[int, int] = {}
+        for n, sent in enumerate(self.sdoc.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = n
+
+    # ------------------------------------------------------------------ noun-phrase resolution
+    def np_actor(self, tok: Any) -> Actor | None:
+        """The actor a noun phrase headed by ``tok`` refers to (memoised, cycle-safe)."""
+        if tok.i in self.memo:
+            return self.memo[tok.i]
+        if tok.i in self.busy:
+            return None
+        self.busy.add(tok.i)
+        try:
+            actor = self._np_actor(tok)
+        finally:
+            self.busy.discard(tok.i)
+        self.memo[tok.i] = actor
+        return actor
+
+    def _np_actor(self, tok: Any) -> Actor | None:
+        hit = self.hit_at.get(tok.i)
+        if hit is not None and hit.alias.kind != ROLE:
+            # "US-led coalition": "US" is inside the phrase headed by "coalition"; here tok is a head.
+            return self.hit_actor(hit, tok)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PRONOUNS:
+            return self.pronoun_actor(tok)
+        if hit is not None:
+            role = self.d.roles[hit.alias.target]
+            return self.role_actor(tok, role, hit)
+        if low in GROUP_NOUNS | COUNTRY_NOUNS and self._definite_bare(tok):
+            return self.short_reference(tok)
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+            return self.person_actor(tok)
+        return None
+
+    def hit_actor(self, hit: _Hit, tok: Any) -> Actor | None:
+        alias = hit.alias
+        if alias.kind == ACTOR:
+            return self.d.actors.get(alias.target)
+        if alias.kind == DEMONYM:
+            return self.d.state(alias.target)
+        if alias.kind == CAPITAL:
+            return self.d.state(alias.target) if self.capital_is_agent(self.sdoc[hit.end - 1]) else None
+        return None
+
+    def capital_is_agent(self, tok: Any) -> bool:
+        """A capital names its government only as an agent (documented rule, docs/actors.md)."""
+        seen = 0
+        while seen < 5:
+            seen += 1
+            dep = tok.dep_
+            if dep in ("nsubj", "nsubjpass", "poss"):
+                return True
+            if dep == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ in ADDRESS_PREPS):
+                return True
+            if dep in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESS_VERBS:
+                return True
+            if dep in ("compound", "amod", "nmod") and self._is_role(tok.head):
+                return True
+            if dep in ("conj", "appos") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            return False
+        return False
+
+    def _is_role(self, tok: Any) -> bool:
+        hit = self.hit_at.get(tok.i)
+        return hit is not None and hit.alias.kind == ROLE
+
+    def _definite_bare(self, tok: Any) -> bool:
+        """ "the group" / "the country": a definite article and no other modifier."""
+        lefts = list(tok.lefts)
+        return len(lefts) == 1 and lefts[0].lower_ in ("the", "this", "that")
+
+    # ---------------------------------------------------------------------------------- roles
+    def role_actor(self, tok: Any, role: Role, hit: _Hit) -> Actor | None:
+        source, patron, leader = self._role_source(tok, role, hit)
+        if patron is not None:
+            return self._patron_actor(patron, role)
+        if leader is not None:
+            prefix = leader.country or (leader.cameo[:3] if leader.cameo[:3] == "IGO" else None)
+            if leader.kind != "state" and leader.sector:
+                return leader
+            return self.d.sector_actor(prefix, role.sector) if prefix else None
+        if source is not None:
+            return self._combine(source, role)
+        if role.default_country:
+            return self.d.sector_actor(role.default_country, role.sector)
+        if self._definite_bare(tok) and role.sector in ("GOV", "MIL", "COP", "LEG", "JUD") \
+                and not role.person and tok.tag_ in ("NN", "NNP"):
+            # "the government", "the army": the country of the nearest salient state.
+            ante = self.antecedent(tok, want="state", window=2)
+            if ante is not None and ante.country:
+                return self.d.sector_actor(ante.country, role.sector)
+        return None
+
+    def _combine(self, source: Actor, role: Role) -> Actor | None:
+        derived = source.kind == "state" or source.id == f"{source.country}-{source.sector}"
+        if role.sector == "PRX":
+            # "its proxies" (its = the US) → forces backed by the US.
+            return self.d.proxy_actor(source.country) if derived and source.country else source
+        if derived:
+            # a state, or a derived state-sector actor: the role picks the sector.
+            return self.d.sector_actor(source.country, role.sector) if source.country else None
+        if source.sector == "PRX" and source.affiliation:
+            return source
+        # A named body or group: its members are the body ("Hezbollah fighters", "UN envoy").
+        return source
+
+    def _patron_actor(self, patron: Actor, role: Role) -> Actor | None:
+        prefix = patron.country or patron.affiliation
+        return self.d.proxy_actor(prefix) if prefix else None
+
+    def _role_source(self, tok: Any, role: Role, hit: _Hit) -> tuple[Actor | None, Actor | None,
+                                                                     Actor | None]:
+        """(source, patron, leader) for a role head: where its country comes from."""
+        source: Actor | None = None
+        patron: Actor | None = None
+        leader: Actor | None = None
+        # 1. modifiers before the head inside the phrase: demonyms, names, capitals.
+        for t in sorted(tok.subtree, key=lambda x: x.i):
+            if t.i >= hit.start:
+                break
+            h = self.hit_at.get(t.i)
+            if h is None or h.alias.kind == ROLE or t.i != h.end - 1:
+                continue
+            actor = self.hit_actor(h, t) if h.alias.kind != CAPITAL else (
+                self.d.state(h.alias.target) if self.capital_is_agent(t) else None)
+            if actor is None:
+                continue
+            head = t.head
+            if self._pro_prefix(h):
+                patron = patron or actor
+            elif head.i != tok.i and head.lemma_.lower() in PATRON_LEMMAS:
+                patron = patron or actor
+            elif head.i != tok.i and head.lemma_.lower() in LEAD_LEMMAS:
+                leader = leader or actor
+            elif source is None:
+                source = actor
+        if source or patron or leader:
+            return source, patron, leader
+        # 2. a possessor: "Khamenei's top advisor", "its troops" (not "his counterpart").
+        if role.phrase != "counterpart":
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    actor = self.np_actor(child)
+                    if actor is not None:
+                        return actor, None, None
+        # 3. a complement: "adviser to the Iranian supreme leader", "minister of Iran".
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.np_actor(pobj)
+                        if actor is not None:
+                            return actor, None, None
+        return None, None, None
+
+    def _pro_prefix(self, h: _Hit) -> bool:
+        """ "pro-Iranian militias": the name follows "pro" and a hyphen."""
+        if h.start < 2:
+            return False
+        return self.sdoc[h.start - 1].text == "-" and self.sdoc[h.start - 2].lower_ == "pro"
+
+    # -------------------------------------------------------------------------------- persons
+    def name_span(self, tok: Any) -> tuple[int, int]:
+        """Token range of the person name headed by ``tok`` (entity, else compound chain)."""
+        if tok.ent_type_:
+            for ent in self.sdoc.ents:
+                if ent.start <= tok.i < ent.end:
+                    end = ent.end
+                    while end > ent.start + 1 and self.sdoc[end - 1].tag_ == "POS":
+                        end -= 1
+                    return ent.start, end
+        start = tok.i
+        while start > 0 and self.sdoc[start - 1].dep_ == "compound" and \
+                self.sdoc[start - 1].head.i == tok.i and self.sdoc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start, tok.i + 1
+
+    def title_before(self, start: int) -> tuple[int, Actor | None, bool]:
+        """A role title right before a name ("Secretary of State", "Iranian President").
+
+        Returns (title start token, actor, found)."""
+        i = start
+        while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
+            i -= 1
+        hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is None or hit.alias.kind != ROLE or hit.end != i:
+            return start, None, False
+        role = self.d.roles[hit.alias.target]
+        first = hit.start
+        source: Actor | None = None
+        prev = self.hit_at.get(first - 1) if first > 0 else None
+        if prev is not None and prev.alias.kind in (ACTOR, DEMONYM, CAPITAL):
+            source = self.d.actors.get(prev.alias.target) if prev.alias.kind == ACTOR else \
+                self.d.state(prev.alias.target)
+            first = prev.start
+        if source is not None:
+            return first, self._combine(source, role), True
+        if role.default_country:
+            return first, self.d.sector_actor(role.default_country, role.sector), True
+        return first, None, True
+
+    def person_actor(self, tok: Any) -> Actor | None:
+        start, end = self.name_span(tok)
+        name_toks = [t for t in self.sdoc[start:end] if t.lower_ not in HONORIFICS]
+        # a dictionary name covering the whole name ("Hezbollah" tagged PERSON)
+        _, actor, found = self.title_before(start)
+        if actor is None:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    actor = self.np_actor(child)
+                    if actor is not None:
+                        break
+        if actor is None and tok.dep_ == "appos" and tok.head.i != tok.i:
+            head = tok.head
+            if self._is_role(head) or head.pos_ in ("NOUN", "PROPN"):
+                actor = self.np_actor(head)
+        if actor is None and name_toks:
+            actor = self.persons.get(" ".join(t.lower_ for t in name_toks)) or \
+                self.persons.get(name_toks[-1].lower_)
+        if actor is not None and name_toks and (tok.ent_type_ == "PERSON" or found):
+            self.persons[" ".join(t.lower_ for t in name_toks)] = actor
+            self.persons.setdefault(name_toks[-1].lower_, actor)
+        return actor
+
+    # ---------------------------------------------------------------------------- coreference
+    def pronoun_actor(self, tok: Any) -> Actor | None:
+        low = tok.lower_
+        if low in IT_PRONOUNS:
+            if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and (
+                    tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "’s"))):
+                return None  # "It's unclear if ..."
+            return self.antecedent(tok, want="it")
+        if low in PERSON_PRONOUNS:
+            return self.antecedent(tok, want="person")
+        if low in THEY_PRONOUNS:
+            return self.antecedent(tok, want="they")
+        return None
+
+    def short_reference(self, tok: Any) -> Actor | None:
+        if tok.lower_ in COUNTRY_NOUNS:
+            return self.antecedent(tok, want="state")
+        return self.antecedent(tok, want="group")
+
+    def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES) -> Actor | None:
+        """Nearest compatible preceding mention; subjects of the current sentence first."""
+        here = self.sent_of.get(tok.i, 0)
+        best: tuple[int, int] | None = None
+        chosen: Actor | None = None
+        for info in self.infos:
+            m = info.mention
+            if m.start >= tok.idx or m.actor is None or here - info.sent >= window:
+                continue
+            if not self._compatible(info, want):
+                continue
+            if info.locative and want != "person":
+                continue
+            same = info.sent == here
+            tier = (0 if info.subject else 1) if same else (2 if info.subject else 3)
+            key = (tier, -m.start)
+            if best is None or key < best:
+                best, chosen = key, m.actor
+        if want == "state" and chosen is not None and chosen.country:
+            return self.d.state(chosen.country)  # "the country" is the state as a whole
+        return chosen
+
+    def _compatible(self, info: _Info, want: str) -> bool:
+        actor = info.mention.actor
+        assert actor is not None
+        if want == "person":
+            return info.person
+        if info.person:
+            return False
+        if want == "it":
+            return not info.plural
+        if want == "they":
+            return info.plural or actor.kind not in ("state",)
+        if want == "state":
+            return actor.kind == "state" or actor.id == f"{actor.country}-{actor.sector}"
+        if want == "group":
+            return actor.kind not in ("state",) and actor.sector not in (None, "CVL")
+        return True
+
+    # ------------------------------------------------------------------------------- mentions
+    def add(self, start_tok: int, end_tok: int, actor: Actor | None, label: str, head: Any,
+            *, person: bool = False) -> Mention | None:
+        toks = self.sdoc[start_tok:end_tok]
+        while len(toks) > 1 and toks[0].lower_ in DETERMINERS:
+            toks = toks[1:]
+        while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+            toks = toks[:-1]
+        if not len(toks):
+            return None
+        span = self.doc.span(toks.start_char, toks.end_char)
+        mention = Mention(span.start, span.end, span.text, actor=actor, label=label)
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in THEY_PRONOUNS
+        subject = _is_subject(head)
+        locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+        self.infos.append(_Info(mention, self.sent_of.get(head.i, 0), person, plural, subject,
+                                locative))
+        return mention
+
+
+def _is_subject(tok: Any) -> bool:
+    for _ in range(4):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ in ("compound", "amod", "poss", "npadvmod", "conj", "appos") and \
+                tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return False
+    return False
 
 
 class ActorResolver:
+    """Pipeline component ``actors``: fills ``doc.mentions`` from the actor dictionary.
+
+    ``extra_files`` (and ``$DIURNA_ACTORS``) name user dictionary files, YAML or CSV, that extend
+    or override the built-in dictionary (format: docs/actors.md).
+    """
+
     name = "actors"
 
     def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
         self.extra_files = [Path(p) for p in extra_files]
+        self.dictionary = ActorDictionary.load(self.extra_files)
+        self._matcher: Any = None
+        self._matcher_vocab: Any = None
+        self._states: dict[int, _State] = {}
 
+    # ------------------------------------------------------------------------------ matching
+    def _build_matcher(self, vocab: Any) -> Any:
+        """One PhraseMatcher (attr LOWER) over every alias; built once per vocabulary."""
+        from spacy.matcher import PhraseMatcher
+
+        from diurna.language import load_nlp
+
+        tokenizer = load_nlp().tokenizer
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        texts = sorted(self.dictionary.aliases)
+        for text, pattern in zip(texts, tokenizer.pipe(texts), strict=True):
+            matcher.add(text, [pattern])
+        return matcher
+
+    def _match(self, sdoc: Any) -> list[_Hit]:
+        if self._matcher is None or self._matcher_vocab is not sdoc.vocab:
+            self._matcher = self._build_matcher(sdoc.vocab)
+            self._matcher_vocab = sdoc.vocab
+        strings = sdoc.vocab.strings
+        found: list[_Hit] = []
+        for key, start, end in self._matcher(sdoc):
+            surface = sdoc[start:end].text
+            for alias in self.dictionary.readings(strings[key]):
+                if alias.case_ok(surface):
+                    found.append(_Hit(start, end, alias))
+                    break
+        # longest match wins; on equal length the better reading (actor > demonym > capital > role)
+        found.sort(key=lambda h: (-(h.end - h.start), h.alias.priority, h.start))
+        taken: set[int] = set()
+        hits: list[_Hit] = []
+        for h in found:
+            if any(i in taken for i in range(h.start, h.end)):
+                continue
+            taken.update(range(h.start, h.end))
+            hits.append(h)
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    # ------------------------------------------------------------------------------ component
     def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None:
+            if doc.text:
+                doc.skipped.append("actors: no parse from the language stage")
+            return doc
+        state = self._state(doc)
+        doc.mentions = sorted((i.mention for i in state.infos), key=lambda m: (m.start, m.end))
         return doc
+
+    def _state(self, doc: Document) -> _State:
+        key = id(doc.nlp)
+        cached = self._states.get(key)
+        if cached is not None and cached.sdoc is doc.nlp and cached.doc is doc:
+            return cached
+        state = _State(self, doc)
+        self._resolve_all(state)
+        if len(self._states) > 8:
+            self._states.pop(next(iter(self._states)))
+        self._states[key] = state
+        return state
+
+    def _resolve_all(self, st: _State) -> None:
+        sdoc = st.sdoc
+        used: set[int] = set()
+        units: list[tuple[int, int, str]] = []
+        # 1. titled persons: "Secretary of State Rex Tillerson", "Iranian President Hassan Rouhani"
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON":
+                first, _, found = st.title_before(ent.start)
+                if found:
+                    units.append((first, ent.end, "TITLED"))
+                    used.update(range(first, ent.end))
+        # 2. noun chunks, 3. entities, 4. dictionary hits outside both
+        for chunk in sdoc.noun_chunks:
+            if not any(i in used for i in range(chunk.start, chunk.end)):
+                units.append((chunk.start, chunk.end, "CHUNK"))
+                used.update(range(chunk.start, chunk.end))
+        for ent in sdoc.ents:
+            if ent.label_ in ENTITY_LABELS and not any(i in used for i in range(ent.start, ent.end)):
+                units.append((ent.start, ent.end, "ENT"))
+                used.update(range(ent.start, ent.end))
+        for start, end in sorted({(h.start, h.end) for h in st.hit_at.values()}):
+            if not any(i in used for i in range(start, end)):
+                units.append((start, end, "HIT"))
+                used.update(range(start, end))
+        units.sort()
+        for start, end, kind in units:
+            self._unit(st, start, end, kind)
+
+    def _unit(self, st: _State, start: int, end: int, kind: str) -> None:
+        sdoc = st.sdoc
+        span = sdoc[start:end]
+        root = span.root
+        if kind == "TITLED":
+            ent_root = sdoc[start:end].root
+            actor = st.person_actor(ent_root)
+            st.memo[ent_root.i] = actor
+            st.add(start, end, actor, "PERSON", ent_root, person=True)
+            return
+        hit = st.hit_at.get(root.i)
+        if hit is not None and hit.alias.kind != ROLE:
+            actor = st.np_actor(root)
+            if actor is None and hit.alias.kind == CAPITAL:
+                return  # a capital used as a place: the places stage's business
+            label = "NORP" if hit.alias.kind == DEMONYM else (root.ent_type_ or "ORG")
+            # a plural demonym head ("Iranians") or name: the hit's own span
+            st.add(hit.start, hit.end, actor, label, root)
+            return
+        if root.lower_ in PRONOUNS or root.pos_ == "PRON":
+            if root.lower_ in PRONOUNS:
+                actor = st.np_actor(root)
+                if actor is not None:
+                    st.add(root.i, root.i + 1, actor, "PRON", root,
+                           person=root.lower_ in PERSON_PRONOUNS)
+            return
+        if hit is not None:  # a role head
+            role = st.d.roles[hit.alias.target]
+            if self._coordinated(st, start, end, root, role, hit):
+                return
+            actor = st.np_actor(root)
+            if actor is not None or root.dep_ in SUBJECT_DEPS or root.dep_ == "appos":
+                st.add(start, end, actor, "NOUN", root, person=role.person)
+                return
+        elif root.ent_type_ == "PERSON" or (root.pos_ == "PROPN" and root.ent_type_ in ("", "ORG")
+                                            and _surname_like(st, root)):
+            actor = st.np_actor(root)
+            ns, ne = st.name_span(root)
+            if root.ent_type_ == "PERSON" or actor is not None:
+                st.add(max(ns, start), ne, actor, "PERSON", root, person=True)
+                return
+        elif root.lower_ in GROUP_NOUNS | COUNTRY_NOUNS and st._definite_bare(root):
+            actor = st.np_actor(root)
+            if actor is not None:
+                st.add(start, end, actor, "NOUN", root)
+                return
+        # Not an actor phrase itself: mentions for the names, demonyms and pronouns inside it
+        # ("the Iranian deployment" → Iranian; "Iran's presence" → Iran; "its presence" → its).
+        emitted = False
+        for t in span:
+            if t.i == root.i and hit is not None:
+                continue
+            h = st.hit_at.get(t.i)
+            if h is not None and h.alias.kind != ROLE and t.i == h.end - 1:
+                actor = st.hit_actor(h, t)
+                if actor is None and h.alias.kind == CAPITAL:
+                    continue
+                st.add(h.start, h.end, actor, "NORP" if h.alias.kind == DEMONYM else
+                       (t.ent_type_ or "GPE"), t)
+                emitted = True
+            elif h is None and t.lower_ in PRONOUNS and t.dep_ == "poss":
+                actor = st.np_actor(t)
+                if actor is not None:
+                    st.add(t.i, t.i + 1, actor, "PRON", t, person=t.lower_ in PERSON_PRONOUNS)
+                    emitted = True
+        if not emitted and kind in ("CHUNK", "ENT"):
+            ents = [e for e in sdoc.ents if e.start >= start and e.end <= end
+                    and e.label_ in ENTITY_LABELS]
+            for e in ents:
+                # a known person's surname inside a phrase ("the Velayati statement")
+                actor = st.np_actor(e.root) if e.root.pos_ == "PROPN" else None
+                st.add(e.start, e.end, actor, e.label_, e.root, person=e.label_ == "PERSON")
+
+    def _coordinated(self, st: _State, start: int, end: int, root: Any, role: Role,
+                     hit: _Hit) -> bool:
+        """ "Turkish and Russian officials": one mention per coordinated country modifier."""
+        mods = [h for h in {st.hit_at[i].start: st.hit_at[i] for i in range(start, hit.start)
+                            if i in st.hit_at}.values() if h.alias.kind != ROLE]
+        if len(mods) < 2 or not any(st.sdoc[h.end - 1].dep_ == "conj" for h in mods):
+            return False
+        if any(st.sdoc[h.end - 1].head.lemma_.lower() in PATRON_LEMMAS | LEAD_LEMMAS or
+               st._pro_prefix(h) for h in mods):
+            return False
+        mods.sort(key=lambda h: h.start)
+        for n, h in enumerate(mods):
+            source = st.hit_actor(h, st.sdoc[h.end - 1]) if h.alias.kind != CAPITAL else \
+                st.d.state(h.alias.target)
+            actor = st._combine(source, role) if source is not None else None
+            last = n == len(mods) - 1
+            st.add(h.start, end if last else h.end, actor, "NOUN", root, person=role.person)
+        st.memo[root.i] = st._combine(st.d.state(mods[0].alias.target), role) \
+            if mods[0].alias.kind != ACTOR else None
+        return True
+
+    # ---------------------------------------------------------------------------- public API
+    def resolve_span(self, doc: Document, start: int, end: int) -> Mention | None:
+        """Resolve an arbitrary character span (a noun phrase such as "Khamenei's top advisor" or
+        "its proxies") with the same dictionary, roles, demonyms and in-document coreference.
+
+        Returns a Mention over exactly ``doc.text[start:end]`` (actor may be None when the phrase
+        is not an actor), or None when the span holds no tokens or there is no parse."""
+        if doc.nlp is None or not (0 <= start < end <= len(doc.text)):
+            return None
+        sdoc = doc.nlp
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        st = self._state(doc)
+        root = span.root
+        actor = st.np_actor(root)
+        if actor is None:
+            inside = self.mention_at(doc, start, end)
+            actor = inside.actor if inside is not None else None
+        text = doc.span(start, end)
+        label = root.ent_type_ or ("PRON" if root.pos_ == "PRON" else "NOUN")
+        return Mention(text.start, text.end, text.text, actor=actor, label=label)
+
+    def mention_at(self, doc: Document, start: int, end: int) -> Mention | None:
+        """The mention of ``doc.mentions`` that best covers ``[start, end)``: one containing the
+        span, else one inside it with an actor (the first), else any overlapping one."""
+        mentions = doc.mentions or (
+            [i.mention for i in self._state(doc).infos] if doc.nlp is not None else [])
+        covering = [m for m in mentions if m.start <= start and m.end >= end]
+        if covering:
+            return min(covering, key=lambda m: m.end - m.start)
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        with_actor = [m for m in inside if m.actor is not None]
+        if with_actor or inside:
+            return (with_actor or inside)[0]
+        overlap = [m for m in mentions if m.start < end and m.end > start]
+        return overlap[0] if overlap else None
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor a bare name, abbreviation or demonym denotes ("SDF", "Iranian"), if any."""
+        for alias in self.dictionary.readings(text):
+            if not alias.case_ok(" ".join(text.split())):
+                continue
+            if alias.kind == ACTOR:
+                return self.dictionary.actors.get(alias.target)
+            if alias.kind in (DEMONYM, CAPITAL):
+                return self.dictionary.state(alias.target)
+        return None
+
+
+def _surname_like(st: _State, tok: Any) -> bool:
+    return tok.lower_ in st.persons

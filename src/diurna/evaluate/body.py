@@ -80,7 +80,8 @@ def load_gold(gold_dir: Path) -> list[tuple[str, str, bytes]]:
     pages = []
     for key in sorted(truth):
         path = gold_dir / "html" / f"{key}.html.gz"
-        pages.append((key, truth[key].get("articleBody", "") or "", gzip.decompress(path.read_bytes())))
+        body = truth[key].get("articleBody", "") or ""
+        pages.append((key, body, gzip.decompress(path.read_bytes())))
     return pages
 
 

@@ -1,12 +1,533 @@
-"""Placeholder (to be replaced)."""
+"""Events stage: PLOVER event type and mode, CAMEO code, actors, recipients, status.
+
+The coder reads the dependency parse of the language stage, the actor mentions of the actors
+stage and the statements of the statements stage. For each trigger (a verb, a nominalisation or,
+inside a statement, an evaluative adjective listed in ``data/plover.yaml``) it finds
+
+- the actors: the subject (or the passive agent), the "of"/"by"/possessive/adjectival holder of a
+  nominal event ("an attack of X", "the Iranian deployment"), the subject of a light verb
+  ("launch an attack"), plus their conjuncts ("Iran and the SAA");
+- the recipients: the object, or the phrase after on/against/towards/at/with/to/from;
+- the status: ``denied`` (inside a denial), ``speculative`` (modal, future, planning, condition,
+  "unclear if", "likely"), ``claimed`` (inside a statement: the speaker becomes ``source``),
+  else ``asserted``; ``negated`` for "did not attack", "no attack".
+
+Event coders that fit a spaCy pipeline (PETRARCH2, hypnos, the POLECAT/NGEC classifiers) either
+need the Stanford CoreNLP parse, a CAMEO verb dictionary we cannot ship, or trained models that
+are not available offline; so the rules are written here, on spaCy's parse, and the lexicon is
+data (``plover.yaml``).
+"""
 
 from __future__ import annotations
 
-from diurna.model import Document
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diurna.events.ontology import Ontology, Trigger, load_ontology
+from diurna.model import Document, Event, Mention, Quote, Span, Status
+from diurna.statements.mentions import MentionFinder, Resolve, is_pronoun, pronoun_person
+from diurna.statements.quotes import is_speech_verb, subject_of
+
+# Verbs whose object noun is an event the verb's subject carries out.
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "hold", "wage", "make", "begin", "start",
+    "continue", "resume", "step", "escalate", "intensify", "perform", "execute", "unleash",
+    "undertake", "commit", "organize", "organise", "lead", "join", "attend", "host", "impose",
+    "issue", "deliver", "provide", "send", "give", "offer", "announce", "order", "plan",
+})
+# Types whose clause complement is the thing demanded/offered, not an event of its own.
+VERBAL_HEAD_TYPES = frozenset({"DEMAND", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
+# Types whose direct object is what moves or is given, not the recipient.
+THEME_OBJECT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "AID"})
+DEFAULT_PREPS = frozenset({"on", "against", "at", "towards", "toward", "upon"})
+RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_PREPS
+    "CONSULT": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+    "AGREE": frozenset({"with", "to"}),
+    "AID": frozenset({"to"}) | DEFAULT_PREPS,
+    "SUPPORT": frozenset({"for"}),
+    "ASSAULT": frozenset({"from"}) | DEFAULT_PREPS,  # "recapture X from the SDF"
+    "SANCTION": frozenset({"from"}) | DEFAULT_PREPS,
+    "DEMAND": frozenset({"from"}) | DEFAULT_PREPS,
+    "REQUEST": frozenset({"from"}) | DEFAULT_PREPS,
+    "MOBILIZE": frozenset({"against"}),
+    "RETREAT": frozenset({"against"}),
+}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", "over", "within",
+                  "throughout", "around"}
+# Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
+RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
+                  "neighbour", "adversary", "counterpart", "supporter", "foe"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
+                "npadvmod", "oprd"}
+CONDITIONAL_MARKS = {"if", "whether", "unless"}
+CLAIM_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
+SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "likely"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger
+    tokens: list[Any]  # trigger tokens (head first)
+    actors: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
 
 
 class EventCoder:
+    """Fill ``doc.events``."""
+
     name = "events"
 
+    def __init__(self, ontology: str | None = None, resolve: Resolve | None = None) -> None:
+        self.ontology_path = ontology
+        self._resolve = resolve
+        self._resolver_checked = resolve is not None
+
+    @property
+    def ontology(self) -> Ontology:
+        return load_ontology(self.ontology_path)
+
+    def _resolver(self) -> Resolve | None:
+        if not self._resolver_checked:
+            self._resolver_checked = True
+            try:
+                from diurna.actors import ActorResolver
+
+                if hasattr(ActorResolver, "resolve_span"):
+                    try:
+                        self._resolve = ActorResolver().resolve_span  # type: ignore[attr-defined]
+                    except Exception:
+                        self._resolve = ActorResolver.resolve_span  # type: ignore[attr-defined]
+            except Exception:
+                self._resolve = None
+        return self._resolve
+
     def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None or not doc.text:
+            return doc
+        coder = _DocCoder(doc, self.ontology, MentionFinder(doc, self._resolver()))
+        doc.events = coder.code()
         return doc
+
+
+class _DocCoder:
+    def __init__(self, doc: Document, onto: Ontology, finder: MentionFinder) -> None:
+        self.doc = doc
+        self.onto = onto
+        self.finder = finder
+        self.parsed = doc.nlp
+        self.quotes = sorted(doc.quotes, key=lambda q: q.end - q.start)  # innermost first
+        self.cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
+        st = onto.status
+        self.spec_aux = set(st.get("speculative_aux", []))
+        self.future_aux = set(st.get("future_aux", []))
+        self.spec_heads = set(st.get("speculative_heads", []))
+        self.spec_adj = set(st.get("speculative_adjectives", []))
+        self.denial = set(st.get("denial_verbs", []))
+
+    # ---------------------------------------------------------------- triggers
+    def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in {"compound", "amod", "npadvmod"} and tok.pos_ != "ADJ":
+            return None
+        if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
+            for trig in self.onto.verbs.get(lemma, ()):
+                got = self._verb_ok(tok, trig)
+                if got is not None:
+                    return trig, got
+        if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "VERB" and tok.dep_ in {
+                "pobj", "dobj", "nsubj", "nsubjpass"}):
+            for key in dict.fromkeys((lemma, tok.lower_)):
+                for trig in self.onto.nouns.get(key, ()):
+                    got = self._noun_ok(tok, trig)
+                    if got is not None:
+                        return trig, got
+        if tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod"}:
+            for key in (tok.lower_, lemma):
+                for trig in self.onto.adjectives.get(key, ()):
+                    return trig, [tok]
+        return None
+
+    def _verb_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
+        toks = [tok]
+        if trig.part is not None:
+            part = next((c for c in tok.children if c.dep_ in {"prt", "prep"}
+                         and c.lower_ == trig.part and 0 < c.i - tok.i <= 2), None)
+            if part is None:
+                return None
+            toks.append(part)
+        if trig.objects is not None:
+            objs = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
+            objs |= {g.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                     for g in c.children if g.dep_ == "compound"}
+            if not objs.intersection(trig.objects):
+                return None
+        return toks
+
+    def _noun_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
+        toks = [tok]
+        if trig.part is not None:
+            comp = next((c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                         and c.lemma_.lower() == trig.part), None)
+            if comp is not None:
+                toks.insert(0, comp)
+            else:
+                before = self.doc.text[max(0, tok.idx - len(trig.part) - 1): tok.idx].lower()
+                if before.rstrip(" -") != trig.part and not before.startswith(trig.part):
+                    return None
+                start = tok.idx - len(before)
+                toks.insert(0, self.parsed.char_span(start, tok.idx + len(tok),
+                                                     alignment_mode="expand")[0])
+        if trig.requires is not None and not any(
+                c.dep_ == "prep" and c.lower_ in trig.requires for c in tok.children):
+            return None
+        if trig.objects is not None:
+            return None
+        return toks
+
+    # ---------------------------------------------------------------- mentions
+    def mention(self, tok: Any) -> Mention | None:
+        if is_pronoun(tok):
+            if tok.lower_ in {"i", "we", "me", "us", "my", "our"}:
+                q = self.quote_at(tok.idx, direct_only=True)
+                return q.speaker if q is not None else None
+            subj = None
+            # "X claimed that it had ...": the subject pronoun of the reported clause is X
+            clause = tok.head
+            if tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and is_speech_verb(clause.head):
+                subj = subject_of(clause.head)
+            if subj is not None and subj.i != tok.i and not is_pronoun(subj):
+                m = self.finder.for_token(subj)
+                if m.actor is not None:
+                    return m
+            return self._antecedent(tok)
+        if tok.lower_ in {"who", "which", "that"}:
+            return None
+        m = self.finder.for_token(tok)
+        if m.actor is None and tok.lemma_.lower() not in RELATION_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    alt = self.mention(child)
+                    if alt is not None and alt.actor is not None:
+                        return alt
+        return m
+
+    def _antecedent(self, tok: Any) -> Mention | None:
+        """Nearest earlier actor mention fit for a 3rd-person pronoun: right person-ness, not a
+        place after a locative preposition ("withdraw its troops from Syria saying that its
+        presence ...": its = the US)."""
+        person = pronoun_person(tok)
+        pos = tok.idx
+        for _ in range(12):
+            m = self.finder.before(pos, person=person)
+            if m is None:
+                return None
+            span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+            if head is not None and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                pos = m.start
+                continue
+            return m
+        return None
+
+    def mentions(self, toks: Iterable[Any]) -> list[Mention]:
+        out: list[Mention] = []
+        for tok in toks:
+            for t in [tok, *conjuncts(tok)]:
+                m = self.mention(t)
+                if m is not None and all((m.start, m.end) != (o.start, o.end) for o in out):
+                    out.append(m)
+        return out
+
+    # ---------------------------------------------------------------- arguments
+    def verb_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any]]:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        actors: list[Any] = []
+        recips: list[Any] = []
+        for c in tok.children:
+            if c.dep_ == "nsubj" and not passive:
+                actors.append(c)
+            elif c.dep_ == "agent":
+                actors.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "nsubjpass":
+                recips.append(c)
+            elif c.dep_ in {"dobj", "dative"}:
+                if self._theme_object(tok, etype):  # "imposed sanctions on Moscow"
+                    recips += self.prep_objects(c, etype)
+                elif etype not in THEME_OBJECT_TYPES and (
+                        c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
+                    recips.append(c)
+        if not actors and not passive:
+            subj = subject_of(tok)
+            if subj is not None and subj.i != tok.i:
+                actors.append(subj)
+        recips += self.prep_objects(tok, etype)
+        for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
+            actors += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "including"
+                       for g in c.children if g.dep_ == "pobj"]
+        return actors, recips
+
+    def _recipient_heads(self, toks: list[Any], etype: str) -> list[Any]:
+        """Refine recipient phrases: "dozens of protesters" -> protesters; an event noun
+        ("condemned the attack by gunmen") -> that event's actors; CONSULT keeps only named
+        parties ("discussed the crisis" has no recipient)."""
+        out: list[Any] = []
+        for tok in toks:
+            if tok.ent_type_ in {"CARDINAL", "QUANTITY"} or tok.lemma_.lower() in {
+                    "dozen", "hundred", "thousand", "number", "group", "some", "many"}:
+                inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+                if inner:
+                    out.extend(inner)
+                    continue
+            got = self.match(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+            if got is not None and got[0].pos == "noun":
+                a, _, _ = self.noun_args(tok, got[0].type)
+                out.extend(a)
+                continue
+            if etype == "CONSULT" and not (tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+                                           or tok.pos_ in {"PROPN", "PRON"}):
+                m = self.mention(tok)
+                if m is None or m.actor is None:
+                    continue
+            out.append(tok)
+        return out
+
+    def _theme_object(self, tok: Any, etype: str) -> bool:
+        """The object of an object-constrained trigger ("impose a no-fly zone") is its theme."""
+        got = self.match(tok)
+        return bool(got is not None and got[0].objects is not None)
+
+    def prep_objects(self, tok: Any, etype: str) -> list[Any]:
+        preps = RECIPIENT_PREPS.get(etype, DEFAULT_PREPS)
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(g for g in c.children
+                           if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS)
+        return out
+
+    def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
+        actors: list[Any] = []
+        recips: list[Any] = []
+        governor = None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actors.append(c)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "by"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        actors.append(g)
+                        recips += self.prep_objects(g, etype)  # misattached "on X"
+            elif c.dep_ in {"amod", "compound", "nmod"} and (
+                    c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.pos_ == "PROPN"):
+                actors.append(c)
+        recips = self.prep_objects(tok, etype) + recips
+        head = tok.head
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+            governor = head
+            if not actors:
+                a, r = self.verb_args(head, etype)
+                actors = a
+                recips += [x for x in r if x.i != tok.i]
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and etype == "CONSULT":
+            verb = head.head
+            if verb.pos_ in {"VERB", "AUX"} and not actors:
+                subj = subject_of(verb)
+                if subj is not None:
+                    actors.append(subj)
+        return actors, recips, governor
+
+    # ---------------------------------------------------------------- status
+    def quote_at(self, pos: int, *, direct_only: bool = False) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end and (not direct_only or q.kind == "direct"):
+                return q
+        return None
+
+    def status(self, tok: Any, governor: Any | None, is_cue: bool) -> tuple[Status, bool,
+                                                                           Quote | None]:
+        base = governor if governor is not None else tok
+        negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                      for t in (tok, base) for c in t.children)
+        speculative = False
+        claimed = False
+        denied = False
+        node = base
+        steps = 0
+        while steps < 12:
+            steps += 1
+            for c in node.children:
+                low = c.lemma_.lower()
+                if c.dep_ == "aux" and (low in self.spec_aux or low in self.future_aux):
+                    speculative = True
+                if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                    speculative = True
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS
+                                             for g in c.children) and node.i != base.i:
+                    speculative = True
+                if c.dep_ == "advmod" and c.lower_ in SPEC_ADVERBS:
+                    speculative = True
+                if c.dep_ == "advmod" and c.lower_ in CLAIM_ADVERBS:
+                    claimed = True
+                if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.spec_adj and \
+                        node.i != base.i:
+                    speculative = True
+            if node.i != base.i and node.lemma_.lower() in self.spec_heads:
+                speculative = True
+            if node.i != base.i and node.lemma_.lower() == "have" and node.pos_ == "VERB":
+                speculative = True  # "will have to", "have to"
+            head = node.head
+            if head.i == node.i:
+                break
+            if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
+                if head.lemma_.lower() in self.denial:
+                    denied = True
+                break
+            node = head
+        quote = None
+        if not is_cue:
+            quote = self.quote_at(tok.idx)
+            if quote is not None:
+                claimed = True
+                if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
+                        ("den", "refut", "dismiss")):
+                    denied = True
+        status: Status = "asserted"
+        if denied:
+            status = "denied"
+        elif speculative:
+            status = "speculative"
+        elif claimed:
+            status = "claimed"
+        return status, negated, quote
+
+    # ---------------------------------------------------------------- main
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        seen: set[int] = set()
+        sent_spans = {s.start: s for s in self.parsed.sents}
+        for tok in self.parsed:
+            if tok.i in seen or tok.is_space or tok.is_punct:
+                continue
+            got = self.match(tok)
+            if got is None:
+                continue
+            trig, toks = got
+            etype = trig.type
+            # the demanded/offered action is part of the head event, not an event of its own
+            if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and self._is_verbal_head(tok.head):
+                continue
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and self._is_verbal_head(
+                    tok.head.head) and tok.head.lower_ in {"for", "on"}:
+                continue
+            governor = None
+            source_from_statement = False
+            if trig.pos == "verb":
+                a_toks, r_toks = self.verb_args(tok, etype)
+            elif trig.pos == "noun":
+                a_toks, r_toks, governor = self.noun_args(tok, etype)
+            else:
+                quote = self.quote_at(tok.idx)
+                if quote is None or quote.speaker is None:
+                    continue
+                pred = tok.head
+                subj = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if tok.dep_ == "amod":
+                    subj = [pred]
+                a_toks, r_toks = [], subj
+                source_from_statement = True
+            actors = self.mentions(a_toks)
+            recips = self.mentions(self._recipient_heads(r_toks, etype))
+            if source_from_statement:
+                quote = self.quote_at(tok.idx)
+                assert quote is not None and quote.speaker is not None
+                actors = [quote.speaker]
+            actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
+            recips = [r for r in recips if not any(_same(r, a) for a in actors)]
+            if len(recips) > 1 and any(r.actor is not None for r in recips):
+                recips = [r for r in recips if r.actor is not None]
+            if not actors and not recips:
+                continue
+            is_cue = any(t.idx in self.cue_starts for t in toks)
+            if source_from_statement:
+                status, negated, quote = self._adj_status(tok)
+            else:
+                status, negated, quote = self.status(tok, governor, is_cue)
+            mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
+            sent = tok.sent
+            sent_span = self._sent_span(sent_spans.get(sent.start, sent))
+            tstart = min(t.idx for t in toks)
+            tend = max(t.idx + len(t) for t in toks)
+            contexts = list(self.onto.types[etype].contexts)
+            for t in sent:
+                ctx = self.onto.context_cues.get(t.lemma_.lower())
+                if ctx and ctx not in contexts:
+                    contexts.append(ctx)
+            seen.update(t.i for t in toks)
+            if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
+                seen.update(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
+            events.append(Event(
+                id=f"{self.doc.id}:{len(events)}",
+                type=etype,
+                trigger=self.doc.span(tstart, tend),
+                sentence=sent_span,
+                mode=mode,
+                contexts=contexts,
+                cameo=self.onto.cameo(etype, mode),
+                actors=actors,
+                recipients=recips,
+                status=status,
+                negated=negated,
+                source=(quote.speaker if quote is not None and status != "asserted"
+                        and not source_from_statement else None),
+            ))
+        return events
+
+    def _adj_status(self, tok: Any) -> tuple[Status, bool, Quote | None]:
+        """An evaluative statement is the speaker's own act: asserted unless negated/denied."""
+        pred = tok.head if tok.dep_ != "amod" else tok
+        negated = any(c.dep_ == "neg" for c in pred.children)
+        return "asserted", negated, None
+
+    def _is_verbal_head(self, tok: Any) -> bool:
+        got = self.match(tok) if tok is not None else None
+        return got is not None and got[0].type in VERBAL_HEAD_TYPES
+
+    def _cue_lemmas(self, tok: Any, governor: Any | None) -> set[str]:
+        lemmas = {tok.lemma_.lower()}
+        for t in (tok, governor):
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ in {"dobj", "xcomp", "ccomp", "compound", "amod", "nmod", "prep",
+                              "nsubjpass", "pcomp"}:
+                    lemmas.update(x.lemma_.lower() for x in c.subtree)
+                elif c.dep_ == "prep":
+                    lemmas.update(x.lemma_.lower() for x in c.subtree)
+        return lemmas
+
+    def _sent_span(self, sent: Any) -> Span:
+        start, end = sent.start_char, sent.end_char
+        text = self.doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return self.doc.span(start, end)
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    out = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in {"NOUN", "PROPN", "PRON"}:
+            out.append(c)
+            stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return a.start == b.start and a.end == b.end

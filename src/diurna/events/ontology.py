@@ -33,7 +33,7 @@ class Trigger:
 
     type: str
     lemma: str
-    pos: str  # "verb" | "noun"
+    pos: str  # "verb" | "noun" | "adjective"
     part: str | None = None
     mode: str | None = None
     objects: tuple[str, ...] | None = None  # None: no constraint
@@ -60,14 +60,15 @@ class Ontology:
     meta: dict[str, Any] = field(default_factory=dict)
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    adjectives: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for etype in self.types.values():
             for trig in etype.triggers:
-                index = self.verbs if trig.pos == "verb" else self.nouns
+                index = {"verb": self.verbs, "noun": self.nouns}.get(trig.pos, self.adjectives)
                 index.setdefault(trig.lemma, []).append(trig)
         # entries with a particle/compound first: "call on" before "call", "air strike" before "strike"
-        for index in (self.verbs, self.nouns):
+        for index in (self.verbs, self.nouns, self.adjectives):
             for entries in index.values():
                 entries.sort(key=lambda t: t.part is None)
 
@@ -92,7 +93,7 @@ class Ontology:
 
 def _triggers(type_: str, raw: dict[str, Any]) -> list[Trigger]:
     out: list[Trigger] = []
-    for pos_key, pos in (("verbs", "verb"), ("nouns", "noun")):
+    for pos_key, pos in (("verbs", "verb"), ("nouns", "noun"), ("adjectives", "adjective")):
         for phrase, spec in (raw.get(pos_key) or {}).items():
             words = str(phrase).split()
             if pos == "verb":  # "call on": head verb + particle
@@ -188,7 +189,7 @@ def render_markdown(onto: Ontology | None = None) -> str:
             for m in t.modes.values():
                 lines.append(f"| {m.name} | {m.cameo} | {m.description} | {', '.join(m.cues)} |")
             lines.append("")
-        for pos in ("verb", "noun"):
+        for pos in ("verb", "noun", "adjective"):
             items = []
             for trig in t.triggers:
                 if trig.pos != pos:

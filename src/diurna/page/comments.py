@@ -141,7 +141,7 @@ def html_comments(tree: Any) -> tuple[list[Comment], list[Any]]:
     if not nodes:
         return [], []
     node_set = set(nodes)
-    index = {}
+    index: dict[Any, int] = {}
     comments: list[Comment] = []
     roots = []
     for node in nodes:
@@ -218,7 +218,7 @@ def remove_elements(elements: list[Any]) -> None:
 
 
 def iter_jsonld(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's ``application/ld+json`` scripts (lists and @graph flattened)."""
+    """Every JSON object in the page's ``application/ld+json`` scripts (lists, @graph flattened)."""
     import json
 
     for script in tree.iter("script"):

