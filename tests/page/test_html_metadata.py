@@ -79,8 +79,9 @@ def test_non_english_page_is_read_and_flagged() -> None:
 def test_declared_charset_is_used() -> None:
     html = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
             'charset=windows-1251"></head><body><article><p>'
-            + "Министр иностранных дел заявил во вторник, что переговоры в Женеве возобновятся "
-              "на следующей неделе после перерыва почти в два месяца." + "</p></article></body></html>")
+            + "Министр иностранных дел заявил во вторник, что переговоры в Женеве "
+              "возобновятся на следующей неделе после перерыва почти в два месяца."
+            + "</p></article></body></html>")
     doc = read_page(RawInput("ru.html", html.encode("cp1251")))
     assert doc.text.startswith("Министр иностранных дел")
     assert doc.language == "ru"

@@ -59,9 +59,11 @@ Heavy rain forced the closure of the port on Sunday
 
 By Jane Doe
 
-Heavy rain forced the port authority in Basra to close the port on Sunday after water flooded the docks and the access roads, officials said.
+Heavy rain forced the port authority in Basra to close the port on Sunday after water \
+flooded the docks and the access roads, officials said.
 
-Ships waiting offshore were told to stay at anchor until the water receded, a spokesman for the authority said in a statement.
+Ships waiting offshore were told to stay at anchor until the water receded, a spokesman \
+for the authority said in a statement.
 
 Subscribe to our newsletter!
 

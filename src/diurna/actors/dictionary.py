@@ -65,7 +65,7 @@ class DictionaryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A role word: ``sector`` it attaches, whether it names one ``person``, optional default country."""
+    """A role word: ``sector`` attached, whether it names one ``person``, a default country."""
 
     phrase: str
     sector: str
@@ -75,7 +75,7 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Alias:
-    """One surface form: ``kind`` is actor/demonym/capital/role; ``target`` an actor id, ISO3 or role."""
+    """One surface form; ``kind``: actor/demonym/capital/role; ``target``: actor id, ISO3, role."""
 
     text: str
     kind: str
@@ -123,7 +123,7 @@ class ActorDictionary:
     # ----------------------------------------------------------------------------- loading
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = (), *, env: bool = True) -> ActorDictionary:
-        """The built-in dictionary, then ``extra_files``, then the files named in ``$DIURNA_ACTORS``."""
+        """The built-ins, then ``extra_files``, then the files named in ``$DIURNA_ACTORS``."""
         paths = [Path(p) for p in extra_files]
         if env:
             paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
@@ -145,7 +145,7 @@ class ActorDictionary:
         )
 
     def add_file(self, path: Path) -> None:
-        """Read a user file: YAML (a list of actors, or a mapping with ``actors``/``roles``) or CSV."""
+        """Read a user file: YAML (list of actors, or mapping with ``actors``/``roles``) or CSV."""
         if not path.is_file():
             raise DictionaryError(f"{path}: actor dictionary file not found")
         suffix = path.suffix.lower()
@@ -174,7 +174,7 @@ class ActorDictionary:
         self.sources.append(str(path))
 
     def add_actor_entry(self, entry: Any, *, where: str = "") -> Actor:
-        """Add one actor entry (mapping with id, name, cameo, country, sector, kind, aliases, ...)."""
+        """Add one actor entry (id, name, cameo, country, sector, kind, aliases, affiliation)."""
         if not isinstance(entry, dict):
             raise DictionaryError(f"{where}: an actor entry must be a mapping, got {entry!r}")
         e = {str(k).strip().lower(): v for k, v in entry.items() if k is not None}
@@ -219,7 +219,8 @@ class ActorDictionary:
 
     def add_country(self, c: Country) -> None:
         self.countries[c.iso3] = c
-        state = Actor(id=c.iso3, name=c.name, country=c.iso3, sector=None, cameo=c.iso3, kind="state")
+        state = Actor(id=c.iso3, name=c.name, country=c.iso3, sector=None, cameo=c.iso3,
+                      kind="state")
         self.actors[c.iso3] = state
         for text in [c.name, *c.aliases]:
             self._add_alias(Alias(text, ACTOR, c.iso3))
@@ -264,7 +265,7 @@ class ActorDictionary:
         return actor
 
     def proxy_actor(self, patron: str) -> Actor | None:
-        """Forces backed by a foreign patron: cameo ``<PATRON>PRX``, affiliation the patron, no country."""
+        """Forces backed by a foreign patron: cameo ``<PATRON>PRX``, affiliation = patron."""
         key = f"{patron}-PRX"
         found = self.actors.get(key)
         if found:

@@ -47,6 +47,8 @@ PATRON_LEMMAS = {"back", "sponsor", "support", "fund", "arm", "train", "finance"
 LEAD_LEMMAS = {"lead"}
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
+# ... except for these, whose "to X" names the host country: "the US envoy to Ukraine".
+ENVOY_ROLES = {"envoy", "special envoy", "ambassador", "diplomat", "consul", "attaché"}
 # Prepositions that make their object a place rather than a participant (salience only).
 LOCATIVE_PREPS = {"in", "inside", "into", "from", "at", "near", "across", "within", "throughout",
                   "around", "over", "outside", "towards", "toward", "through", "along"}
@@ -89,8 +91,10 @@ class _State:
         self.d = resolver.dictionary
         self.doc = doc
         self.sdoc: Any = doc.nlp
+        self.ents: list[Any] = list(self.sdoc.ents)  # Doc.ents rebuilds spans on each access
+        self.ent_of: dict[int, Any] = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.hit_at: dict[int, _Hit] = {}
-        for hit in resolver._match(self.sdoc):
+        for hit in resolver._match(self.sdoc, self.ents):
             for i in range(hit.start, hit.end):
                 self.hit_at[i] = hit
         self.memo: dict[int, Actor | None] = {}
@@ -120,7 +124,6 @@ class _State:
     def _np_actor(self, tok: Any) -> Actor | None:
         hit = self.hit_at.get(tok.i)
         if hit is not None and hit.alias.kind != ROLE:
-            # "US-led coalition": "US" is inside the phrase headed by "coalition"; here tok is a head.
             return self.hit_actor(hit, tok)
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PRONOUNS:
@@ -141,7 +144,8 @@ class _State:
         if alias.kind == DEMONYM:
             return self.d.state(alias.target)
         if alias.kind == CAPITAL:
-            return self.d.state(alias.target) if self.capital_is_agent(self.sdoc[hit.end - 1]) else None
+            agent = self.capital_is_agent(self.sdoc[hit.end - 1])
+            return self.d.state(alias.target) if agent else None
         return None
 
     def capital_is_agent(self, tok: Any) -> bool:
@@ -230,9 +234,8 @@ class _State:
             if actor is None:
                 continue
             head = t.head
-            if self._pro_prefix(h):
-                patron = patron or actor
-            elif head.i != tok.i and head.lemma_.lower() in PATRON_LEMMAS:
+            backed = head.i != tok.i and head.lemma_.lower() in PATRON_LEMMAS
+            if self._pro_prefix(h) or backed:
                 patron = patron or actor
             elif head.i != tok.i and head.lemma_.lower() in LEAD_LEMMAS:
                 leader = leader or actor
@@ -249,7 +252,14 @@ class _State:
                         return actor, None, None
         # 3. a complement: "adviser to the Iranian supreme leader", "minister of Iran".
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
+            if child.dep_ == "prep" and child.lower_ == "in" and role.sector == "GOV":
+                # "the government in Tehran": a capital as the seat of a government
+                for pobj in child.children:
+                    h = self.hit_at.get(pobj.i)
+                    if pobj.dep_ == "pobj" and h is not None and h.alias.kind == CAPITAL:
+                        return self.d.state(h.alias.target), None, None
+            if child.dep_ == "prep" and child.lower_ in ROLE_PREPS and not (
+                    child.lower_ == "to" and role.phrase in ENVOY_ROLES):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.np_actor(pobj)
@@ -266,13 +276,12 @@ class _State:
     # -------------------------------------------------------------------------------- persons
     def name_span(self, tok: Any) -> tuple[int, int]:
         """Token range of the person name headed by ``tok`` (entity, else compound chain)."""
-        if tok.ent_type_:
-            for ent in self.sdoc.ents:
-                if ent.start <= tok.i < ent.end:
-                    end = ent.end
-                    while end > ent.start + 1 and self.sdoc[end - 1].tag_ == "POS":
-                        end -= 1
-                    return ent.start, end
+        ent = self.ent_of.get(tok.i)
+        if ent is not None:
+            end = ent.end
+            while end > ent.start + 1 and self.sdoc[end - 1].tag_ == "POS":
+                end -= 1
+            return ent.start, end
         start = tok.i
         while start > 0 and self.sdoc[start - 1].dep_ == "compound" and \
                 self.sdoc[start - 1].head.i == tok.i and self.sdoc[start - 1].pos_ == "PROPN":
@@ -446,7 +455,7 @@ class ActorResolver:
             matcher.add(text, [pattern])
         return matcher
 
-    def _match(self, sdoc: Any) -> list[_Hit]:
+    def _match(self, sdoc: Any, ents: list[Any]) -> list[_Hit]:
         if self._matcher is None or self._matcher_vocab is not sdoc.vocab:
             self._matcher = self._build_matcher(sdoc.vocab)
             self._matcher_vocab = sdoc.vocab
@@ -458,6 +467,13 @@ class ActorResolver:
                 if alias.case_ok(surface):
                     found.append(_Hit(start, end, alias))
                     break
+        # a name inside a longer person name is not that actor ("Robert Jordan", "Tom Chad")
+        in_person: set[int] = set()
+        for ent in ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                in_person.update(range(ent.start, ent.end))
+        found = [h for h in found if h.alias.kind == ROLE or
+                 not all(i in in_person for i in range(h.start, h.end))]
         # longest match wins; on equal length the better reading (actor > demonym > capital > role)
         found.sort(key=lambda h: (-(h.end - h.start), h.alias.priority, h.start))
         taken: set[int] = set()
@@ -497,7 +513,7 @@ class ActorResolver:
         used: set[int] = set()
         units: list[tuple[int, int, str]] = []
         # 1. titled persons: "Secretary of State Rex Tillerson", "Iranian President Hassan Rouhani"
-        for ent in sdoc.ents:
+        for ent in st.ents:
             if ent.label_ == "PERSON":
                 first, _, found = st.title_before(ent.start)
                 if found:
@@ -508,8 +524,9 @@ class ActorResolver:
             if not any(i in used for i in range(chunk.start, chunk.end)):
                 units.append((chunk.start, chunk.end, "CHUNK"))
                 used.update(range(chunk.start, chunk.end))
-        for ent in sdoc.ents:
-            if ent.label_ in ENTITY_LABELS and not any(i in used for i in range(ent.start, ent.end)):
+        for ent in st.ents:
+            free = not any(i in used for i in range(ent.start, ent.end))
+            if ent.label_ in ENTITY_LABELS and free:
                 units.append((ent.start, ent.end, "ENT"))
                 used.update(range(ent.start, ent.end))
         for start, end in sorted({(h.start, h.end) for h in st.hit_at.values()}):
@@ -586,7 +603,7 @@ class ActorResolver:
                     st.add(t.i, t.i + 1, actor, "PRON", t, person=t.lower_ in PERSON_PRONOUNS)
                     emitted = True
         if not emitted and kind in ("CHUNK", "ENT"):
-            ents = [e for e in sdoc.ents if e.start >= start and e.end <= end
+            ents = [e for e in st.ents if e.start >= start and e.end <= end
                     and e.label_ in ENTITY_LABELS]
             for e in ents:
                 # a known person's surname inside a phrase ("the Velayati statement")
@@ -610,8 +627,8 @@ class ActorResolver:
             actor = st._combine(source, role) if source is not None else None
             last = n == len(mods) - 1
             st.add(h.start, end if last else h.end, actor, "NOUN", root, person=role.person)
-        st.memo[root.i] = st._combine(st.d.state(mods[0].alias.target), role) \
-            if mods[0].alias.kind != ACTOR else None
+        first = st.d.state(mods[0].alias.target) if mods[0].alias.kind != ACTOR else None
+        st.memo[root.i] = st._combine(first, role) if first is not None else None
         return True
 
     # ---------------------------------------------------------------------------- public API

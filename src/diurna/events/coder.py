@@ -65,6 +65,8 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "
 CONDITIONAL_MARKS = {"if", "whether", "unless"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "likely"}
+import os
+_FILTER = os.environ.get("C2F", "1") == "1"
 NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -159,13 +161,50 @@ class _DocCoder:
             if part is None:
                 return None
             toks.append(part)
+        if trig.objects is None and trig.requires is None:
+            return toks
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
         if trig.objects is not None:
-            objs = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
-            objs |= {g.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
-                     for g in c.children if g.dep_ == "compound"}
-            if not objs.intersection(trig.objects):
-                return None
-        return toks
+            lemmas = {c.lemma_.lower() for c in objs}
+            lemmas |= {g.lemma_.lower() for c in objs for g in c.children
+                       if g.dep_ in {"compound", "amod"}}
+            if lemmas.intersection(trig.objects):
+                return toks
+            if "@party" in trig.objects and any(self._is_party(c) for c in objs):
+                return toks
+        if trig.requires is not None and self._frame_ok(tok, trig.requires, objs):
+            return toks
+        return None
+
+    def _frame_ok(self, tok: Any, requires: tuple[str, ...], objs: list[Any]) -> bool:
+        """``requires``: dependency labels (xcomp, ccomp), prepositions ("for", "with"),
+        ``@party`` (the object is a named party) or ``@noobj`` (no object)."""
+        deps = {c.dep_ for c in tok.children}
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "dative"}}
+        for req in requires:
+            if req in deps or req in preps:
+                return True
+            if req == "@party" and any(self._is_party(c) for c in objs):
+                return True
+            if req == "@noobj" and not objs:
+                return True
+        return False
+
+    def _political(self, m: Mention) -> bool:
+        """A party worth coding: in the actor dictionary, or a named person/organisation/place/
+        group."""
+        if m.actor is not None:
+            return True
+        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span)
+
+    def _is_party(self, tok: Any) -> bool:
+        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
+                "him", "her", "them", "us", "me"}:
+            return True
+        m = self.finder.for_token(tok)
+        return m.actor is not None
 
     def _noun_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
         toks = [tok]
@@ -181,8 +220,7 @@ class _DocCoder:
                 start = tok.idx - len(before)
                 toks.insert(0, self.parsed.char_span(start, tok.idx + len(tok),
                                                      alignment_mode="expand")[0])
-        if trig.requires is not None and not any(
-                c.dep_ == "prep" and c.lower_ in trig.requires for c in tok.children):
+        if trig.requires is not None and not self._frame_ok(tok, trig.requires, []):
             return None
         if trig.objects is not None:
             return None
@@ -323,7 +361,8 @@ class _DocCoder:
                         actors.append(g)
                         recips += self.prep_objects(g, etype)  # misattached "on X"
             elif c.dep_ in {"amod", "compound", "nmod"} and (
-                    c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.pos_ == "PROPN"):
+                    c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (
+                        c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS)):
                 actors.append(c)
         recips = self.prep_objects(tok, etype) + recips
         head = tok.head
@@ -450,8 +489,8 @@ class _DocCoder:
             recips = [r for r in recips if not any(_same(r, a) for a in actors)]
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
-            if not actors and not recips:
-                continue
+            if not actors and not recips or (_FILTER and not any(self._political(m) for m in actors + recips)):
+                continue  # PLOVER codes events between political actors, not "lighting offers"
             is_cue = any(t.idx in self.cue_starts for t in toks)
             if source_from_statement:
                 status, negated, quote = self._adj_status(tok)

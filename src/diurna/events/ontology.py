@@ -111,6 +111,9 @@ def _triggers(type_: str, raw: dict[str, Any]) -> list[Trigger]:
                     requires = tuple(spec["requires"] or ())
             elif spec is not None:
                 mode = str(spec)
+            for word in (*(objects or ()), *(requires or ())):
+                if not isinstance(word, str):  # YAML 1.1 reads bare on/no/yes as booleans
+                    raise ValueError(f"{type_}: {phrase!r} has a non-string entry {word!r}; quote it")
             out.append(Trigger(type_, lemma.lower(), pos, part, mode, objects, requires))
     return out
 

@@ -84,6 +84,7 @@ def _find_author(node: Any, nested: set[Any]) -> tuple[str | None, Any]:
 def _clean_author(text: str) -> str | None:
     name = re.sub(r"\s+", " ", text).strip()
     name = re.sub(r"\s*(says|said|wrote)\s*:?\s*$", "", name, flags=re.I).strip(" :")
+    name = re.sub(r"\s+(on|at|[-|•·])\s+\S.*\b\d{4}\b.*$", "", name)  # "Ann on May 2, 2018 at 4pm"
     return name if 0 < len(name) <= 80 else None
 
 

@@ -15,6 +15,7 @@ and we must stay within 1.3x trafilatura's time.
 from __future__ import annotations
 
 import copy
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,11 @@ from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, re
 
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
+#: above this many elements only the balanced pass runs (keeps huge pages near trafilatura's time)
+SINGLE_PASS_ELEMENTS = 20_000
+#: pages with more elements are refused: trafilatura's time grows with them (~5 s per 100,000);
+#: the largest of the 115 dev pages has about 1,600
+MAX_ELEMENTS = 100_000
 #: libxml2 stops nesting elements at 256 levels; content deeper than that is lost
 MAX_DEPTH = 250
 
@@ -64,7 +70,7 @@ class HtmlPage:
 def _clean(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", htmllib.unescape(text)).strip()  # JSON-LD often holds entities
     return text or None
 
 
@@ -187,10 +193,14 @@ def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
 
-def _body(tree: Any) -> list[str]:
+def _body(tree: Any, n_elements: int) -> list[str]:
     # trafilatura cleans the tree in place: the first pass works on a copy.
-    balanced = _lines(trafilatura.extract(copy.deepcopy(tree), fast=True, include_comments=False,
-                                          include_tables=True, deduplicate=False))
+    single = n_elements > SINGLE_PASS_ELEMENTS
+    balanced = _lines(trafilatura.extract(tree if single else copy.deepcopy(tree), fast=True,
+                                          include_comments=False, include_tables=True,
+                                          deduplicate=False))
+    if single:
+        return balanced
     precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_bal = sum(len(_WORD.findall(p)) for p in balanced)
@@ -222,6 +232,10 @@ def _parse(text: str, source: str) -> Any:
 def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
     """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
     tree = _parse(text, source)
+    n_elements = sum(1 for _ in tree.iter())
+    if n_elements > MAX_ELEMENTS:
+        raise Rejected("too_large", f"{source} has {n_elements:,} HTML elements; the limit is "
+                                    f"{MAX_ELEMENTS:,} (diurna.page.html.MAX_ELEMENTS)")
     jsonld = list(iter_jsonld(tree))
     page = HtmlPage(paragraphs=[])
     metadata(tree, page, url_hint, jsonld)
@@ -230,7 +244,7 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
     try:
-        paragraphs = _body(tree)
+        paragraphs = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
     if not paragraphs:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import statistics
 import unicodedata
@@ -26,17 +27,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from diurna.model import PlacePrecision
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
     "governorate", "province", "region", "state", "district", "county", "department", "canton",
     "oblast", "prefecture", "municipality", "territory", "emirate", "wilayah", "ostan",
 )
+
+
+_RIVER_SUFFIX = re.compile(r" (?:am|an der|an den|upon|on|sur|sul|ob der|in der) [A-Z]")
 
 
 def name_key(name: str) -> str:
@@ -232,11 +237,11 @@ def build(path: str | Path) -> Path:
         city_points_admin1[f"{cc}.{c['admin1code']}"].append(pt)
     capital_names = {(cc, info.get("capital") or "") for cc, info in countries.items()}
     for c in cities.values():
-        key = (c["countrycode"], c["name"])
-        if key in capital_names:
-            prev = capital_of.get(key)
+        cc_name = (c["countrycode"], c["name"])
+        if cc_name in capital_names:
+            prev = capital_of.get(cc_name)
             if prev is None or c["population"] > cities[str(prev)]["population"]:
-                capital_of[key] = int(c["geonameid"])
+                capital_of[cc_name] = int(c["geonameid"])
     capitals = set(capital_of.values())
 
     for cc, info in countries.items():
@@ -274,6 +279,9 @@ def build(path: str | Path) -> Path:
                        float(c["latitude"]), float(c["longitude"]), "city", None))
         # short all-caps alternates are airport/station codes ("DEZ", "REX"), not names
         alts = [a for a in c.get("alternatenames") or [] if not (a.isupper() and len(a) <= 4)]
+        short = _RIVER_SUFFIX.split(c["name"])[0]
+        if short != c["name"]:
+            alts.append(short)  # "Braunau am Inn" is often just "Braunau"
         add_names(gid, c["name"], alts)
 
     con = sqlite3.connect(tmp)
@@ -316,6 +324,12 @@ _PLACE_COLS = ("p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_co
                "p.population, p.lat, p.lon, p.precision, p.iso")
 
 
+def _entry(row: tuple[Any, ...], primary: bool = True) -> GazEntry:
+    return GazEntry(geonameid=row[0], name=row[1], feature=row[2], country=row[3],
+                    admin1=row[4], admin1_code=row[5], population=row[6], lat=row[7],
+                    lon=row[8], precision=row[9], iso=row[10], primary=primary)
+
+
 class Gazetteer:
     """Read-only access to the gazetteer file (built on first use when missing)."""
 
@@ -333,7 +347,7 @@ class Gazetteer:
             f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
             "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
         ).fetchall()
-        return tuple(GazEntry(*r[:11], primary=bool(r[11])) for r in rows)
+        return tuple(_entry(r[:11], primary=bool(r[11])) for r in rows)
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         """Every place whose main or alternate name has the same key as ``name``."""
@@ -350,14 +364,14 @@ class Gazetteer:
         row = self._con.execute(
             f"SELECT {_PLACE_COLS} FROM place p WHERE p.geonameid = ?", (geonameid,)
         ).fetchone()
-        return GazEntry(*row) if row else None
+        return _entry(row) if row else None
 
     def country(self, iso2: str) -> GazEntry | None:
         row = self._con.execute(
             f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'country' AND p.country = ?",
             (iso2,),
         ).fetchone()
-        return GazEntry(*row) if row else None
+        return _entry(row) if row else None
 
     def admin1_by_iso(self, iso: str) -> GazEntry | None:
         """The division with ISO 3166-2 code ``iso`` ("US-FL")."""
@@ -365,14 +379,14 @@ class Gazetteer:
             f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' AND p.iso = ?",
             (iso,),
         ).fetchone()
-        return GazEntry(*row) if row else None
+        return _entry(row) if row else None
 
     def admin1(self, code: str) -> GazEntry | None:
         row = self._con.execute(
             f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' "
             "AND p.admin1_code = ?", (code,),
         ).fetchone()
-        return GazEntry(*row) if row else None
+        return _entry(row) if row else None
 
 
 @lru_cache(maxsize=4)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
@@ -37,13 +38,21 @@ _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|state)\b", re.I)
+_ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
+                         r"canton|prefecture|county|city|town)$", re.I)
+_LOC_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|into)\s+$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
-_CITY_STATE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+([A-Z]{2})\b(?![a-z.])")
+_CITY_STATE = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+([A-Z]{2})\b(?![a-z]|\.[A-Za-z])")
+# prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
+# on X"), since "called on the US" names an addressee, not a place
+LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
+            "throughout", "along", "from", "towards", "toward", "over", "off"}
 # Single generic words that are division names somewhere ("West" region of Cameroon) but in
 # English prose are directions or common nouns.
 _GENERIC = {"west", "east", "north", "south", "central", "centre", "center", "capital",
@@ -206,6 +215,9 @@ class PlaceResolver:
             s, e = _clean_bounds(text, ent.start, end)
             if e - s < 2:
                 continue
+            tail = _ADMIN_TAIL.search(text[s:e])
+            if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
+                e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
             parts = self._split_compound(text, s, e)
             for ps, pe in parts:
                 out.append(_Mention(ps, pe, ent.label))
@@ -234,7 +246,8 @@ class PlaceResolver:
                     inside_other = _overlaps(s, e, others)
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
-                    if inside_other and mention.hint is None and not mislabelled:
+                    located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
+                    if inside_other and mention.hint is None and not (mislabelled or located):
                         continue
                     strong = any(x.primary and (x.is_country or x.is_admin1
                                                 or x.population >= 100_000) for x in entries)
@@ -399,10 +412,7 @@ def _speech_cues(doc: Document, names: list[str]) -> list[Span]:
 def _usable(p: Place, event: Event) -> bool:
     """Places that are part of the actor/recipient text ("the Syrian government") do not say
     where the event happened."""
-    for m in (*event.actors, *event.recipients):
-        if _in(p, m):
-            return False
-    return True
+    return all(not _in(p, m) for m in (*event.actors, *event.recipients))
 
 
 def event_place(doc: Document, event: Event) -> Place | None:
@@ -411,10 +421,12 @@ def event_place(doc: Document, event: Event) -> Place | None:
 
     sent = event.sentence
     in_sentence = [p for p in doc.places if _in(p, sent) and _usable(p, event)]
-    linked = attached(doc, event.trigger, in_sentence)
+    verbal = event.type.upper() in VERBAL_TYPES
+    linked = attached(doc, event.trigger, in_sentence,
+                      via=LOCATIVE if verbal else LOCATIVE | {"on", "against"})
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
-    if event.type.upper() in VERBAL_TYPES:
+    if verbal:
         names = _speaker_names(doc, event)
         if names:
             cues = _speech_cues(doc, names)
@@ -424,7 +436,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
                 if cue_sent is None:
                     continue
                 cands = [p for p in doc.places if _in(p, cue_sent)]
-                hit = attached(doc, cue, cands)
+                hit = attached(doc, cue, cands, via=LOCATIVE)
                 if hit:
                     return hit[0][1]  # type: ignore[no-any-return]
         return None

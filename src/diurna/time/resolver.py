@@ -180,8 +180,9 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     data = _parser(base, future and base is not None).get_date_data(clean)
     if data is None or data.date_obj is None:
         return None, "unknown", "none"
-    period = data.period if data.period in ("day", "week", "month", "year") else "day"
-    precision: Precision = period
+    precision: Precision = "day"
+    if data.period in ("week", "month", "year"):
+        precision = data.period
     if base is None and not has_year:
         if precision in ("year", "week"):
             return None, "unknown", "none"
@@ -239,10 +240,8 @@ def _adverb_ok(doc: Document, start: int) -> bool:
     """Bare "earlier" counts only as an adverb ("said earlier"), not "an earlier attack"."""
     if doc.nlp is None:
         return True
-    for tok in doc.nlp:
-        if tok.idx == start:
-            return bool(tok.pos_ == "ADV")
-    return False
+    toks = _tokens_in(doc.nlp, start, start + len("earlier"))
+    return bool(toks) and toks[0].pos_ == "ADV"
 
 
 def find_expressions(doc: Document) -> list[Span]:
@@ -297,9 +296,7 @@ def _future_tense(doc: Document, span: Span) -> bool:
         if cur.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cur.children):
                 return True
-            if cur.lower_ in _FUTURE_AUX:
-                return True
-            return False
+            return cur.lower_ in _FUTURE_AUX
         if cur.head is cur:
             return False
         cur = cur.head
@@ -311,16 +308,22 @@ def _future_tense(doc: Document, span: Span) -> bool:
 
 
 def _tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in nlp_doc if t.idx >= start and t.idx + len(t.text) <= end]
+    span = nlp_doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
-def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8) -> int | None:
+def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
+               via: set[str] | None = None) -> int | None:
     """Hops from ``tok`` up its head chain to a token in ``target_ids`` without crossing another
-    verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it)."""
+    verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it).
+    With ``via``, the path must go through one of those prepositions ("in", "at")."""
     cur, hops = tok, 0
+    through = via is None
     while hops <= max_hops:
         if cur.i in target_ids:
-            return hops
+            return hops if through else None
+        if via is not None and cur.dep_ == "prep" and cur.lower_ in via:
+            through = True
         if cur.head is cur:
             return None
         cur = cur.head
@@ -332,8 +335,10 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8) -> int | None:
     return None
 
 
-def attached(doc: Document, trigger: Span, spans: list[Any]) -> list[tuple[int, Any]]:
-    """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``)."""
+def attached(doc: Document, trigger: Span, spans: list[Any],
+             via: set[str] | None = None) -> list[tuple[int, Any]]:
+    """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``);
+    ``via``: only through one of these prepositions."""
     if doc.nlp is None:
         return []
     trig = {t.i for t in _tokens_in(doc.nlp, trigger.start, trigger.end)}
@@ -345,7 +350,7 @@ def attached(doc: Document, trigger: Span, spans: list[Any]) -> list[tuple[int, 
         if not toks:
             continue
         root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
-        hops = _path_hops(root, trig)
+        hops = _path_hops(root, trig, via=via)
         if hops is not None:
             out.append((hops, sp))
     out.sort(key=lambda hs: (hs[0], abs(hs[1].start - trigger.start)))

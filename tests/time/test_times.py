@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import pytest
+
+from diurna.language import Language
+from diurna.model import Document
+from diurna.time import TimeResolver
+from diurna.time.resolver import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        # with a publication date (Thursday 15 February 2018)
+        ("February 14", "2018-02-15", "2018-02-14", "day"),
+        ("14 February 2017", "2018-02-15", "2017-02-14", "day"),
+        ("Feb. 7", "2018-02-15", "2018-02-07", "day"),
+        ("yesterday", "2018-02-15", "2018-02-14", "day"),
+        ("on Tuesday", "2018-02-15", "2018-02-13", "day"),
+        ("Thursday", "2018-02-15", "2018-02-15", "day"),  # the publication day itself
+        ("last week", "2018-02-15", "2018-W06", "week"),
+        ("last month", "2018-02-15", "2018-01", "month"),
+        ("next year", "2018-02-15", "2019", "year"),
+        ("2016", "2018-02-15", "2016", "year"),
+        ("earlier this year", "2018-02-15", "2018", "year"),
+        ("Friday, Dec. 6", "2019-11-19", "2019-12-06", "day"),  # 6 Dec 2019 was a Friday
+        # without one: partial, never today's year
+        ("February 14", None, "--02-14", "day"),
+        ("February", None, "--02", "month"),
+        ("14 February 2017", None, "2017-02-14", "day"),
+    ],
+)
+def test_normalize(text: str, published: str | None, value: str, precision: str) -> None:
+    t = normalize(text, published)
+    assert (t.value, t.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "last week", "on Tuesday", "earlier"])
+def test_relative_expressions_without_publication_date_stay_unplaced(text: str) -> None:
+    assert normalize(text, None).value is None
+
+
+@pytest.mark.parametrize("text", ["the past two years", "50 years", "18-year", "the 1990s",
+                                  "currently"])
+def test_durations_and_vague_expressions_have_no_value(text: str) -> None:
+    assert normalize(text, "2019-11-19").value is None
+
+
+def test_ranges_keep_both_ends() -> None:
+    t = normalize("7-9 February", "2018-02-15")
+    assert (t.value, t.end_value) == ("2018-02-07", "2018-02-09")
+    t = normalize("February 7-9", None)
+    assert (t.value, t.end_value) == ("--02-07", "--02-09")
+
+
+def test_anchor_says_where_the_year_came_from() -> None:
+    assert normalize("February 14", "2018-02-15").anchor == "published"
+    assert normalize("14 February 2017", "2018-02-15").anchor == "absolute"
+    assert normalize("February 14", None).anchor == "none"
+
+
+def _run(text: str, published: str | None) -> Document:
+    doc = Language()(Document(id="t", source="t", text=text, published=published))
+    return TimeResolver()(doc)
+
+
+def test_document_times_are_found_and_provenanced() -> None:
+    text = ("Officials said on Tuesday that talks held 7-9 February in Geneva failed. "
+            "The minister spoke yesterday and said earlier that a vote is due next month.")
+    doc = _run(text, "2018-02-15")
+    found = {t.text: t.value for t in doc.times}
+    assert found["Tuesday"] == "2018-02-13"
+    assert found["7-9 February"] == "2018-02-07"
+    assert found["yesterday"] == "2018-02-14"
+    assert found["next month"] == "2018-03"
+    assert "earlier" in found
+    for t in doc.times:
+        assert doc.text[t.start:t.end] == t.text
+
+
+def test_future_tense_points_forward() -> None:
+    doc = _run("Hill will testify Thursday before the committee.", "2019-11-20")
+    assert [t.value for t in doc.times] == ["2019-11-21"]
+
+
+def test_schedule_year_carries_over() -> None:
+    text = "The tour starts June 9, 2020 in Florida, with a show on Sept. 12 in California."
+    doc = _run(text, "2019-11-19")
+    assert [t.value for t in doc.times] == ["2020-06-09", "2020-09-12"]
+
+
+def test_seed_page_without_publication_date_stays_partial() -> None:
+    from tests.places.conftest import seed_document
+
+    doc = seed_document(published=None)
+    values = {t.text: t.value for t in doc.times}
+    assert values["February 14"] == "--02-14"
+    assert values["February 7"] == "--02-07"
+
+
+def test_seed_page_event_dates(seed_doc: Document) -> None:
+    dates = {e.type: e.date.value if e.date else None for e in seed_doc.events}
+    assert dates == {"DEMAND": "2018-02-14", "ASSAULT": "2018-02-07"}
+
+
+def test_undated_event_keeps_no_date() -> None:
+    from diurna.model import Event
+
+    text = "Rebels attacked a checkpoint near the border."
+    doc = Language()(Document(id="t", source="t", text=text, published="2018-02-15"))
+    start = text.index("attacked")
+    doc.events = [Event(id="e", type="ASSAULT", trigger=doc.span(start, start + 8),
+                        sentence=doc.sentences[0])]
+    TimeResolver()(doc)
+    assert doc.events[0].date is None  # not the publication date
