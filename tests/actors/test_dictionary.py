@@ -57,7 +57,8 @@ def test_country_names_demonyms_capitals(resolver: ActorResolver, text: str, cam
 
 @pytest.mark.parametrize(("text", "cameo"), [
     ("IRGC", "IRNMIL"), ("Quds Force", "IRNMIL"), ("Mossad", "ISRSPY"), ("IDF", "ISRMIL"),
-    ("Pentagon", "USAMIL"), ("State Department", "USAGOV"), ("Kremlin", "RUSGOV"),
+    ("Pentagon", "USAGOV"), ("US Army", "USAMIL"), ("State Department", "USAGOV"),
+    ("Kremlin", "RUSGOV"),
     ("FSB", "RUSSPY"), ("CIA", "USASPY"), ("FBI", "USACOP"), ("SAA", "SYRMIL"),
     ("NDF", "SYRMIL"), ("Hezbollah", "LBNREB"),
     ("United Nations", "IGOUNO"), ("UN", "IGOUNO"), ("NATO", "IGONAT"), ("EU", "IGOEUR"),

@@ -108,3 +108,21 @@ def test_fuzz_read_page_only_raises_rejected(data: bytes) -> None:
         assert err.reason
         return
     assert doc.text.strip()
+
+
+def test_utf8_with_one_stray_byte_stays_utf8() -> None:
+    text = ("<html><body><article><p>Le ministre a déclaré à Genève que les négociations "
+            "reprendront la semaine prochaine, selon un communiqué du ministère.</p>"
+            "<p>Les délégations discuteront d’un cessez-le-feu et de l’échange de prisonniers "
+            "le long de la frontière, a-t-il ajouté.</p></article></body></html>")
+    data = text.encode("utf-8").replace("prochaine".encode(), b"prochaine\x92")
+    doc = read_page(RawInput("stray.html", data))
+    assert "déclaré à Genève" in doc.text and "d’un cessez-le-feu" in doc.text
+
+
+def test_undeclared_latin1_is_detected() -> None:
+    text = ("Le ministre a déclaré mardi à Genève que les négociations reprendront la semaine "
+            "prochaine après une pause de près de deux mois, selon un communiqué du ministère. "
+            "Les délégations discuteront d'un cessez-le-feu et de l'échange de prisonniers.")
+    doc = read_page(RawInput("latin1.txt", text.encode("latin-1")))
+    assert "déclaré mardi à Genève" in doc.text

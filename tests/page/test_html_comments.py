@@ -126,3 +126,24 @@ def test_page_without_comments_has_none() -> None:
     doc = read(article_page())
     assert doc.comments == []
     assert len(doc.paragraphs) == 3
+
+
+def test_article_styled_as_comment_section_is_not_a_comment() -> None:
+    # Opinion sections are often called "Comment": an <article class="comment"> holding the
+    # headline and the story is the article, not a reader comment.
+    html = article_page().replace("<article>", '<article class="comment opinion">')
+    doc = read(html)
+    assert doc.comments == []
+    assert doc.text.startswith("The foreign minister said on Tuesday")
+
+
+def test_long_thread_on_a_short_article_is_still_comments() -> None:
+    replies = "".join(f'<li class="comment"><b class="fn">user{i}</b><div class="comment-content">'
+                      f"<p>{REPLY} Reply number {i}.</p></div></li>" for i in range(20))
+    thread = (f'<ol class="commentlist"><li class="comment"><b class="fn">Alice Martin</b>'
+              f'<div class="comment-content"><p>{FIRST}</p></div>'
+              f'<ul class="children">{replies}</ul></li></ol>')
+    doc = read(article_page(thread))
+    assert len(doc.comments) == 21
+    assert all(c.parent == 0 for c in doc.comments[1:])
+    assert "Reply number" not in doc.text

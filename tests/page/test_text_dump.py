@@ -105,3 +105,27 @@ def test_plain_text_without_thread_is_all_body() -> None:
     doc = read_page(RawInput("plain.txt", text.encode("utf-8")))
     assert doc.comments == []
     assert doc.paragraphs == [text.split("\n\n")[0], text.split("\n\n")[1].strip()]
+
+
+def test_menu_lines_are_not_the_title_and_body_lists_stay_in_body() -> None:
+    text = """Home
+World
+Politics
+
+Rebels release forty prisoners in exchange deal
+
+The group said the release was a goodwill gesture ahead of talks in Doha next month, according \
+to a statement posted on its website on Saturday.
+
+Its demands were:
+
+- release of detained fighters
+- a ceasefire in the north
+
+Government officials did not comment on the statement when contacted by reporters on Saturday.
+"""
+    doc = read_page(RawInput("dump.txt", text.encode("utf-8")))
+    assert doc.title == "Rebels release forty prisoners in exchange deal"
+    assert doc.comments == []
+    assert "- release of detained fighters" in doc.paragraphs
+    assert doc.paragraphs[-1].startswith("Government officials did not comment")

@@ -215,7 +215,8 @@ class ActorDictionary:
             role = Role(word.lower(), sector, bool(entry.get("person", False)),
                         default.upper() if default else None)
             self.roles[role.phrase] = role
-            self._add_alias(Alias(role.phrase, ROLE, role.phrase))
+            # the alias keeps its spelling: "Rep." tokenises as one token, "rep." does not
+            self._add_alias(Alias(word, ROLE, role.phrase))
 
     def add_country(self, c: Country) -> None:
         self.countries[c.iso3] = c
@@ -233,6 +234,8 @@ class ActorDictionary:
         text = " ".join(alias.text.split())
         if not text:
             return
+        if "'" in text:  # "People's Daily" is also written "People’s Daily"
+            self._add_alias(Alias(text.replace("'", "\u2019"), alias.kind, alias.target))
         alias = Alias(text, alias.kind, alias.target)
         readings = self.aliases.setdefault(text.lower(), [])
         # A later entry of the same kind and exact spelling replaces the earlier one (users win).
@@ -325,7 +328,8 @@ def _builtin() -> ActorDictionary:
         ))
     for i, entry in enumerate(yaml.safe_load(_data("roles.yaml"))):
         d.add_role_entry(entry, where=f"roles.yaml entry {i + 1}")
-    for i, entry in enumerate(yaml.safe_load(_data("actors.yaml"))):
-        d.add_actor_entry(entry, where=f"actors.yaml entry {i + 1}")
+    for name in ("actors.yaml", "persons.yaml"):
+        for i, entry in enumerate(yaml.safe_load(_data(name))):
+            d.add_actor_entry(entry, where=f"{name} entry {i + 1}")
     d.sources.append("<built-in>")
     return d

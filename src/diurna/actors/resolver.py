@@ -57,11 +57,23 @@ ADDRESS_PREPS = {"with", "against"}
 ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticize", "condemn",
                  "blame", "support", "pressure", "sanction", "threaten", "persuade", "tell",
                  "invite", "thank", "back", "fund", "arm", "punish", "reassure", "press", "lobby"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+# Role words that, as part of a capitalised name, are usually an institution's own name
+# ("American University"): not resolved from a demonym inside the name.
+NAME_SECTORS = {"EDU", "HLH", "BUS", "REL", "NGO", "MED"}
+TITLE_MODIFIERS = {"chief", "vice", "deputy", "former", "top", "acting", "senior", "interim",
+                   "outgoing", "incoming", "then", "first", "assistant", "principal", "lead", "ex"}
+QUANTITY_NOUNS = {"group", "groups", "hundreds", "thousands", "dozens", "scores", "number",
+                  "crowd", "crowds", "tens", "millions", "team", "delegation"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 # Short definite references: "the group" → the nearest organisation, "the country" → state.
 GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
+
+
+_MATCHERS: dict[tuple[int, int], tuple[ActorDictionary, Any, Any]] = {}
+_STATES: dict[tuple[int, int], _State] = {}
 
 
 @dataclass(slots=True)
@@ -131,6 +143,13 @@ class _State:
         if hit is not None:
             role = self.d.roles[hit.alias.target]
             return self.role_actor(tok, role, hit)
+        if low in QUANTITY_NOUNS:
+            # "a group of physicians", "hundreds of protesters": the people counted
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and self._is_role(pobj):
+                            return self.np_actor(pobj)
         if low in GROUP_NOUNS | COUNTRY_NOUNS and self._definite_bare(tok):
             return self.short_reference(tok)
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
@@ -142,11 +161,20 @@ class _State:
         if alias.kind == ACTOR:
             return self.d.actors.get(alias.target)
         if alias.kind == DEMONYM:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound", "npadvmod") \
+                    and tok.head.lower_ != "-" and self.hit_at.get(tok.i) is not None \
+                    and self._demonym_is_head(tok):
+                # "an American", "300 Indians": people of the country
+                return self.d.sector_actor(alias.target, "CVL")
             return self.d.state(alias.target)
         if alias.kind == CAPITAL:
             agent = self.capital_is_agent(self.sdoc[hit.end - 1])
             return self.d.state(alias.target) if agent else None
         return None
+
+    def _demonym_is_head(self, tok: Any) -> bool:
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr",
+                            "dative", "ROOT")
 
     def capital_is_agent(self, tok: Any) -> bool:
         """A capital names its government only as an agent (documented rule, docs/actors.md)."""
@@ -160,8 +188,9 @@ class _State:
                 return True
             if dep in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESS_VERBS:
                 return True
-            if dep in ("compound", "amod", "nmod") and self._is_role(tok.head):
-                return True
+            if dep in ("compound", "amod", "nmod") and self._is_role(tok.head) and \
+                    self.d.roles[self.hit_at[tok.head.i].alias.target].sector in STATE_SECTORS:
+                return True  # "the Damascus government", not "a Beijing resident"
             if dep in ("conj", "appos") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -179,6 +208,8 @@ class _State:
 
     # ---------------------------------------------------------------------------------- roles
     def role_actor(self, tok: Any, role: Role, hit: _Hit) -> Actor | None:
+        if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
+            return None
         source, patron, leader = self._role_source(tok, role, hit)
         if patron is not None:
             return self._patron_actor(patron, role)
@@ -191,16 +222,32 @@ class _State:
             return self._combine(source, role)
         if role.default_country:
             return self.d.sector_actor(role.default_country, role.sector)
-        if self._definite_bare(tok) and role.sector in ("GOV", "MIL", "COP", "LEG", "JUD") \
-                and not role.person and tok.tag_ in ("NN", "NNP"):
-            # "the government", "the army": the country of the nearest salient state.
-            ante = self.antecedent(tok, want="state", window=2)
-            if ante is not None and ante.country:
-                return self.d.sector_actor(ante.country, role.sector)
-        return None
+        return self.context_actor(tok, role)
+
+    def context_actor(self, tok: Any, role: Role) -> Actor | None:
+        """A role with no country in its phrase ("the government", "security forces fired",
+        "protesters"): the state mentioned nearest before it in the same or previous sentence,
+        else the document's focus state (see docs/actors.md)."""
+        ante = self.antecedent(tok, want="state", window=2)
+        country = ante.country if ante is not None else self.focus_state(tok)
+        return self.d.sector_actor(country, role.sector) if country else None
+
+    def focus_state(self, tok: Any) -> str | None:
+        """The state mentioned most often before ``tok`` (at least twice, and strictly most)."""
+        counts: dict[str, int] = {}
+        for info in self.infos:
+            a = info.mention.actor
+            if info.mention.start < tok.idx and a is not None and a.country and \
+                    a.country in self.d.countries:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _combine(self, source: Actor, role: Role) -> Actor | None:
-        derived = source.kind == "state" or source.id == f"{source.country}-{source.sector}"
+        derived = source.kind in ("state", "party") or \
+            source.id == f"{source.country}-{source.sector}"
         if role.sector == "PRX":
             # "its proxies" (its = the US) → forces backed by the US.
             return self.d.proxy_actor(source.country) if derived and source.country else source
@@ -278,55 +325,84 @@ class _State:
         """Token range of the person name headed by ``tok`` (entity, else compound chain)."""
         ent = self.ent_of.get(tok.i)
         if ent is not None:
-            end = ent.end
-            while end > ent.start + 1 and self.sdoc[end - 1].tag_ == "POS":
+            start, end = ent.start, ent.end
+            while end > start + 1 and self.sdoc[end - 1].tag_ == "POS":
                 end -= 1
-            return ent.start, end
+            # a title spaCy put inside the name: "Rep. Ilhan Omar", "Gov. Eric Holcomb"
+            while start < end - 1:
+                h = self.hit_at.get(start)
+                if h is not None and h.alias.kind == ROLE and h.end < end:
+                    start = h.end
+                elif self.sdoc[start].lower_ in HONORIFICS:
+                    start += 1
+                else:
+                    break
+            return start, end
         start = tok.i
         while start > 0 and self.sdoc[start - 1].dep_ == "compound" and \
                 self.sdoc[start - 1].head.i == tok.i and self.sdoc[start - 1].pos_ == "PROPN":
             start -= 1
         return start, tok.i + 1
 
-    def title_before(self, start: int) -> tuple[int, Actor | None, bool]:
-        """A role title right before a name ("Secretary of State", "Iranian President").
+    def title_before(self, start: int) -> tuple[int, Actor | None, Role | None]:
+        """A role title right before a name ("Secretary of State", "Iranian President",
+        "Palestinian chief negotiator", "the country's President").
 
-        Returns (title start token, actor, found)."""
+        Returns (title start token, actor, role); role is None when there is no title."""
         i = start
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
         if hit is None or hit.alias.kind != ROLE or hit.end != i:
-            return start, None, False
+            return start, None, None
         role = self.d.roles[hit.alias.target]
         first = hit.start
+        # skip a few title modifiers: "chief", "vice-", "former", "top"
+        j = first
+        while j > 0 and first - j < 3 and self.hit_at.get(j - 1) is None and (
+                self.sdoc[j - 1].text == "-" or self.sdoc[j - 1].lower_ in TITLE_MODIFIERS):
+            j -= 1
         source: Actor | None = None
-        prev = self.hit_at.get(first - 1) if first > 0 else None
+        prev = self.hit_at.get(j - 1) if j > 0 else None
         if prev is not None and prev.alias.kind in (ACTOR, DEMONYM, CAPITAL):
             source = self.d.actors.get(prev.alias.target) if prev.alias.kind == ACTOR else \
                 self.d.state(prev.alias.target)
             first = prev.start
+        elif j > 1 and self.sdoc[j - 1].tag_ == "POS":
+            source = self.np_actor(self.sdoc[j - 2])  # "the country's President X"
+            first = j - 2
         if source is not None:
-            return first, self._combine(source, role), True
+            return first, self._combine(source, role), role
         if role.default_country:
-            return first, self.d.sector_actor(role.default_country, role.sector), True
-        return first, None, True
+            return first, self.d.sector_actor(role.default_country, role.sector), role
+        return first, None, role
 
     def person_actor(self, tok: Any) -> Actor | None:
         start, end = self.name_span(tok)
         name_toks = [t for t in self.sdoc[start:end] if t.lower_ not in HONORIFICS]
         # a dictionary name covering the whole name ("Hezbollah" tagged PERSON)
-        _, actor, found = self.title_before(start)
+        _, actor, title = self.title_before(start)
+        found = title is not None
+        if actor is None and title is not None:
+            # "President Xi Jinping of China"
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        source = self.np_actor(pobj) if pobj.dep_ == "pobj" else None
+                        if source is not None:
+                            actor = self._combine(source, title)
+            if actor is None:
+                actor = self.context_actor(tok, title)
         if actor is None:
+            # "Velayati, a top adviser to ...": an appositive headed by a role word
             for child in tok.children:
-                if child.dep_ == "appos":
+                if child.dep_ == "appos" and self._is_role(child):
                     actor = self.np_actor(child)
                     if actor is not None:
                         break
-        if actor is None and tok.dep_ == "appos" and tok.head.i != tok.i:
-            head = tok.head
-            if self._is_role(head) or head.pos_ in ("NOUN", "PROPN"):
-                actor = self.np_actor(head)
+        if actor is None and tok.dep_ == "appos" and self._is_role(tok.head):
+            # "the Iranian supreme leader Ayatollah Ali Khamenei"
+            actor = self.np_actor(tok.head)
         if actor is None and name_toks:
             actor = self.persons.get(" ".join(t.lower_ for t in name_toks)) or \
                 self.persons.get(name_toks[-1].lower_)
@@ -342,6 +418,8 @@ class _State:
             if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and (
                     tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "’s"))):
                 return None  # "It's unclear if ..."
+            if low != "its" and tok.dep_ not in ("nsubj", "nsubjpass"):
+                return None  # an object "it" is mostly a thing ("... reject it")
             return self.antecedent(tok, want="it")
         if low in PERSON_PRONOUNS:
             return self.antecedent(tok, want="person")
@@ -365,7 +443,7 @@ class _State:
                 continue
             if not self._compatible(info, want):
                 continue
-            if info.locative and want != "person":
+            if info.locative and want not in ("person", "state"):
                 continue
             same = info.sent == here
             tier = (0 if info.subject else 1) if same else (2 if info.subject else 3)
@@ -405,6 +483,7 @@ class _State:
             return None
         span = self.doc.span(toks.start_char, toks.end_char)
         mention = Mention(span.start, span.end, span.text, actor=actor, label=label)
+        person = person or label == "PERSON" or (actor is not None and actor.kind == "person")
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in THEY_PRONOUNS
         subject = _is_subject(head)
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
@@ -437,9 +516,6 @@ class ActorResolver:
     def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
         self.extra_files = [Path(p) for p in extra_files]
         self.dictionary = ActorDictionary.load(self.extra_files)
-        self._matcher: Any = None
-        self._matcher_vocab: Any = None
-        self._states: dict[int, _State] = {}
 
     # ------------------------------------------------------------------------------ matching
     def _build_matcher(self, vocab: Any) -> Any:
@@ -450,18 +526,29 @@ class ActorResolver:
 
         tokenizer = load_nlp().tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
-        texts = sorted(self.dictionary.aliases)
-        for text, pattern in zip(texts, tokenizer.pipe(texts), strict=True):
-            matcher.add(text, [pattern])
+        # Tokenise each spelling as written: tokenizer exceptions are case-sensitive ("U.S." is
+        # one token, "u.s." is not), and the key is the lower-case form the readings are under.
+        pairs = sorted({(key, a.text) for key, readings in self.dictionary.aliases.items()
+                        for a in readings})
+        patterns: dict[str, list[Any]] = {}
+        for (key, _), doc in zip(pairs, tokenizer.pipe(t for _, t in pairs), strict=True):
+            patterns.setdefault(key, []).append(doc)
+        for key, docs in patterns.items():
+            matcher.add(key, docs)
         return matcher
 
     def _match(self, sdoc: Any, ents: list[Any]) -> list[_Hit]:
-        if self._matcher is None or self._matcher_vocab is not sdoc.vocab:
-            self._matcher = self._build_matcher(sdoc.vocab)
-            self._matcher_vocab = sdoc.vocab
+        # One matcher per (dictionary, vocabulary), shared by resolver instances: later stages
+        # that make their own ActorResolver() to call resolve_span do not rebuild it.
+        mkey = (id(self.dictionary), id(sdoc.vocab))
+        cached = _MATCHERS.get(mkey)
+        if cached is None or cached[0] is not self.dictionary or cached[1] is not sdoc.vocab:
+            cached = (self.dictionary, sdoc.vocab, self._build_matcher(sdoc.vocab))
+            _MATCHERS[mkey] = cached
+        matcher = cached[2]
         strings = sdoc.vocab.strings
         found: list[_Hit] = []
-        for key, start, end in self._matcher(sdoc):
+        for key, start, end in matcher(sdoc):
             surface = sdoc[start:end].text
             for alias in self.dictionary.readings(strings[key]):
                 if alias.case_ok(surface):
@@ -472,8 +559,10 @@ class ActorResolver:
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 in_person.update(range(ent.start, ent.end))
-        found = [h for h in found if h.alias.kind == ROLE or
-                 not all(i in in_person for i in range(h.start, h.end))]
+        person_end = {e.end for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        found = [h for h in found if not all(i in in_person for i in range(h.start, h.end))
+                 or (h.alias.kind == ROLE and h.end not in person_end)
+                 or self._is_person_entry(h.alias)]
         # longest match wins; on equal length the better reading (actor > demonym > capital > role)
         found.sort(key=lambda h: (-(h.end - h.start), h.alias.priority, h.start))
         taken: set[int] = set()
@@ -486,6 +575,10 @@ class ActorResolver:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    def _is_person_entry(self, alias: Alias) -> bool:
+        actor = self.dictionary.actors.get(alias.target) if alias.kind == ACTOR else None
+        return actor is not None and actor.kind == "person"
+
     # ------------------------------------------------------------------------------ component
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None:
@@ -497,15 +590,18 @@ class ActorResolver:
         return doc
 
     def _state(self, doc: Document) -> _State:
-        key = id(doc.nlp)
-        cached = self._states.get(key)
-        if cached is not None and cached.sdoc is doc.nlp and cached.doc is doc:
+        # The last few documents' states are shared by all resolvers on the same dictionary, so
+        # resolve_span from a later stage reuses the matches, persons and mentions of this stage.
+        key = (id(self.dictionary), id(doc.nlp))
+        cached = _STATES.get(key)
+        if cached is not None and cached.sdoc is doc.nlp and cached.doc is doc and \
+                cached.d is self.dictionary:
             return cached
         state = _State(self, doc)
         self._resolve_all(state)
-        if len(self._states) > 8:
-            self._states.pop(next(iter(self._states)))
-        self._states[key] = state
+        while len(_STATES) >= 8:
+            _STATES.pop(next(iter(_STATES)))
+        _STATES[key] = state
         return state
 
     def _resolve_all(self, st: _State) -> None:
@@ -515,15 +611,21 @@ class ActorResolver:
         # 1. titled persons: "Secretary of State Rex Tillerson", "Iranian President Hassan Rouhani"
         for ent in st.ents:
             if ent.label_ == "PERSON":
-                first, _, found = st.title_before(ent.start)
-                if found:
+                first, _, title = st.title_before(st.name_span(ent[-1])[0])
+                if title is not None:
+                    first = min(first, ent.start)
                     units.append((first, ent.end, "TITLED"))
                     used.update(range(first, ent.end))
         # 2. noun chunks, 3. entities, 4. dictionary hits outside both
         for chunk in sdoc.noun_chunks:
-            if not any(i in used for i in range(chunk.start, chunk.end)):
-                units.append((chunk.start, chunk.end, "CHUNK"))
-                used.update(range(chunk.start, chunk.end))
+            start, end = chunk.start, chunk.end
+            # a dictionary phrase cut by the chunker ("the U.S. secretary | of | state")
+            left, right = st.hit_at.get(start), st.hit_at.get(end - 1)
+            start = min(start, left.start) if left else start
+            end = max(end, right.end) if right else end
+            if not any(i in used for i in range(start, end)):
+                units.append((start, end, "CHUNK"))
+                used.update(range(start, end))
         for ent in st.ents:
             free = not any(i in used for i in range(ent.start, ent.end))
             if ent.label_ in ENTITY_LABELS and free:
@@ -542,7 +644,7 @@ class ActorResolver:
         span = sdoc[start:end]
         root = span.root
         if kind == "TITLED":
-            ent_root = sdoc[start:end].root
+            ent_root = st.ent_of[end - 1].root  # the name, not the title: "... leader Khamenei"
             actor = st.person_actor(ent_root)
             st.memo[ent_root.i] = actor
             st.add(start, end, actor, "PERSON", ent_root, person=True)
@@ -603,8 +705,8 @@ class ActorResolver:
                     st.add(t.i, t.i + 1, actor, "PRON", t, person=t.lower_ in PERSON_PRONOUNS)
                     emitted = True
         if not emitted and kind in ("CHUNK", "ENT"):
-            ents = [e for e in st.ents if e.start >= start and e.end <= end
-                    and e.label_ in ENTITY_LABELS]
+            ents = {e.start: e for i in range(start, end) if (e := st.ent_of.get(i)) is not None
+                    and e.start >= start and e.end <= end and e.label_ in ENTITY_LABELS}.values()
             for e in ents:
                 # a known person's surname inside a phrase ("the Velayati statement")
                 actor = st.np_actor(e.root) if e.root.pos_ == "PROPN" else None

@@ -124,11 +124,11 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             pred = [e for e in doc.events if start <= e.trigger.start < end]
             pairs = match_unit(gold, pred)
             strict_tp += len(match_unit(gold, pred, strict=True))
-            matched_gold = Counter(g.get("type") for g, _ in pairs)
+            matched_gold = Counter(str(g.get("type")) for g, _ in pairs)
             matched_pred = Counter(p.type for _, p in pairs)
             for t, n in matched_gold.items():
                 tp[t] += n
-            for t, n in Counter(g.get("type") for g in gold).items():
+            for t, n in Counter(str(g.get("type")) for g in gold).items():
                 fn[t] += n - matched_gold.get(t, 0)
             for t, n in Counter(p.type for p in pred).items():
                 fp[t] += n - matched_pred.get(t, 0)

@@ -37,6 +37,8 @@ LIGHT_VERBS = frozenset({
     "issue", "deliver", "provide", "send", "give", "offer", "announce", "order", "plan",
 })
 # Types whose clause complement is the thing demanded/offered, not an event of its own.
+VERBAL_TYPES = frozenset({"DEMAND", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE",
+                          "ACCUSE", "SUPPORT"})
 VERBAL_HEAD_TYPES = frozenset({"DEMAND", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE"})
 # Types whose direct object is what moves or is given, not the recipient.
 THEME_OBJECT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "AID"})
@@ -52,6 +54,7 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "DEMAND": frozenset({"from"}) | DEFAULT_PREPS,
     "REQUEST": frozenset({"from"}) | DEFAULT_PREPS,
     "MOBILIZE": frozenset({"against"}),
+    "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
     "RETREAT": frozenset({"against"}),
 }
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -60,13 +63,21 @@ LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", 
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
 RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
                   "neighbour", "adversary", "counterpart", "supporter", "foe"}
+# Promised actions that make a vow a threat.
+THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush", "strike",
+                  "kill", "hit", "avenge", "fight", "eliminate", "bomb", "invade"}
+# Event nouns coded even when the sentence names no party ("protests in Bolivia").
+PARTYLESS_TYPES = frozenset({"PROTEST"})
+GENERIC_VIOLENCE = {"violence", "clash", "fighting", "unrest", "hostility", "riot"}
+CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
                 "npadvmod", "oprd"}
 CONDITIONAL_MARKS = {"if", "whether", "unless"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "likely"}
-import os
-_FILTER = os.environ.get("C2F", "1") == "1"
+# Reporting verbs whose content can carry a speaker's demand ("said X must ...").
+SAY_CUES = {"said", "says", "say", "told", "tells", "stressed", "insisted", "added", "stated",
+            "declared", "wrote", "tweeted", "warned", "urged", "saying", "telling", "argued"}
 NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -93,17 +104,14 @@ class EventCoder:
         return load_ontology(self.ontology_path)
 
     def _resolver(self) -> Resolve | None:
+        """The actors stage's ``resolve_span`` (it caches its work per document)."""
         if not self._resolver_checked:
             self._resolver_checked = True
             try:
                 from diurna.actors import ActorResolver
 
-                if hasattr(ActorResolver, "resolve_span"):
-                    try:
-                        self._resolve = ActorResolver().resolve_span  # type: ignore[attr-defined]
-                    except Exception:
-                        self._resolve = ActorResolver.resolve_span  # type: ignore[attr-defined]
-            except Exception:
+                self._resolve = ActorResolver().resolve_span
+            except Exception:  # an actors stage without the helper: listed mentions only
                 self._resolve = None
         return self._resolve
 
@@ -164,6 +172,8 @@ class _DocCoder:
         if trig.objects is None and trig.requires is None:
             return toks
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not objs and trig.objects is not None:  # intransitive: "military aid stalled"
+            objs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if trig.objects is not None:
             lemmas = {c.lemma_.lower() for c in objs}
             lemmas |= {g.lemma_.lower() for c in objs for g in c.children
@@ -229,6 +239,9 @@ class _DocCoder:
     # ---------------------------------------------------------------- mentions
     def mention(self, tok: Any) -> Mention | None:
         if is_pronoun(tok):
+            listed = self.finder.listed(tok)  # the actors stage may have resolved it already
+            if listed is not None and listed.actor is not None:
+                return listed
             if tok.lower_ in {"i", "we", "me", "us", "my", "our"}:
                 q = self.quote_at(tok.idx, direct_only=True)
                 return q.speaker if q is not None else None
@@ -241,7 +254,7 @@ class _DocCoder:
                 m = self.finder.for_token(subj)
                 if m.actor is not None:
                     return m
-            return self._antecedent(tok)
+            return self._antecedent(tok) or self.finder.for_token(tok)
         if tok.lower_ in {"who", "which", "that"}:
             return None
         m = self.finder.for_token(tok)
@@ -293,9 +306,11 @@ class _DocCoder:
             elif c.dep_ == "nsubjpass":
                 recips.append(c)
             elif c.dep_ in {"dobj", "dative"}:
-                if self._theme_object(tok, etype):  # "imposed sanctions on Moscow"
+                if self._released(tok):
+                    recips.append(c)
+                elif self._theme_object(tok, etype):  # "imposed sanctions on Moscow"
                     recips += self.prep_objects(c, etype)
-                elif etype not in THEME_OBJECT_TYPES and (
+                elif (etype not in THEME_OBJECT_TYPES or self._released(tok)) and (
                         c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
                     recips.append(c)
         if not actors and not passive:
@@ -303,6 +318,9 @@ class _DocCoder:
             if subj is not None and subj.i != tok.i:
                 actors.append(subj)
         recips += self.prep_objects(tok, etype)
+        if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
+            recips += [g for c in tok.children if c.dep_ == "xcomp"
+                       for g in c.children if g.dep_ == "dobj"]
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
             actors += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "including"
                        for g in c.children if g.dep_ == "pobj"]
@@ -334,14 +352,23 @@ class _DocCoder:
             out.append(tok)
         return out
 
-    def _theme_object(self, tok: Any, etype: str) -> bool:
-        """The object of an object-constrained trigger ("impose a no-fly zone") is its theme."""
+    def _released(self, tok: Any) -> bool:
+        """Released people are the recipients of a RETREAT/release."""
         got = self.match(tok)
-        return bool(got is not None and got[0].objects is not None)
+        return bool(got is not None and got[0].mode == "release")
+
+    def _theme_object(self, tok: Any, etype: str) -> bool:
+        """The object of an object-constrained trigger ("impose a no-fly zone") is its theme,
+        unless it is a party ("summoned the U.S. ambassador")."""
+        got = self.match(tok)
+        if got is None or got[0].objects is None:
+            return False
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return not any(self._is_party(c) for c in objs)
 
     def prep_objects(self, tok: Any, etype: str) -> list[Any]:
         preps = RECIPIENT_PREPS.get(etype, DEFAULT_PREPS)
-        out = []
+        out: list[Any] = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 out.extend(g for g in c.children
@@ -387,8 +414,11 @@ class _DocCoder:
                 return q
         return None
 
-    def status(self, tok: Any, governor: Any | None, is_cue: bool) -> tuple[Status, bool,
-                                                                           Quote | None]:
+    def status(self, tok: Any, governor: Any | None, is_cue: bool,
+               reasons: set[str] | None = None) -> tuple[Status, bool, Quote | None]:
+        """Status, negation and the statement the event is reported in; ``reasons`` collects
+        what made it speculative ("future", "modal", "condition", "head", "adjective")."""
+        why: set[str] = reasons if reasons is not None else set()
         base = governor if governor is not None else tok
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                       for t in (tok, base) for c in t.children)
@@ -401,24 +431,31 @@ class _DocCoder:
             steps += 1
             for c in node.children:
                 low = c.lemma_.lower()
-                if c.dep_ == "aux" and (low in self.spec_aux or low in self.future_aux):
+                if c.dep_ == "aux" and low in self.spec_aux:
                     speculative = True
+                    why.add("modal")
+                if c.dep_ == "aux" and low in self.future_aux:
+                    speculative = True
+                    why.add("future")
                 if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                     speculative = True
+                    why.add("condition")
                 if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS
                                              for g in c.children) and node.i != base.i:
                     speculative = True
+                    why.add("condition")
                 if c.dep_ == "advmod" and c.lower_ in SPEC_ADVERBS:
                     speculative = True
+                    why.add("adverb")
                 if c.dep_ == "advmod" and c.lower_ in CLAIM_ADVERBS:
                     claimed = True
                 if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.spec_adj and \
                         node.i != base.i:
                     speculative = True
+                    why.add("adjective")
             if node.i != base.i and node.lemma_.lower() in self.spec_heads:
                 speculative = True
-            if node.i != base.i and node.lemma_.lower() == "have" and node.pos_ == "VERB":
-                speculative = True  # "will have to", "have to"
+                why.add("head")
             head = node.head
             if head.i == node.i:
                 break
@@ -445,6 +482,29 @@ class _DocCoder:
         return status, negated, quote
 
     # ---------------------------------------------------------------- main
+    def _modal_demand(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
+        """Inside a statement, "X must / needs to / has to do Y" is the speaker's DEMAND on X
+        (the guideline's "must / needs to -> DEMAND"); the trigger is "needs to withdraw"."""
+        if tok.pos_ != "VERB":
+            return None
+        quote = self.quote_at(tok.idx)
+        if quote is None or quote.speaker is None:
+            return None
+        head = tok.head
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+            must = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
+            return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [must, tok]
+        if quote.kind == "indirect" and (quote.cue is None or quote.cue.text.split()[0].lower()
+                                         not in SAY_CUES):
+            return None  # "activists believe X will have to ..." is an opinion, not a demand
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in {"need", "have"} and head.pos_ in {
+                "VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+                                       ) and not any(c.dep_ == "aux" and c.lower_ in {
+                                           "will", "would", "may", "might", "could"}
+                                           for c in head.children):
+            return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [head, tok]
+        return None
+
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[int] = set()
@@ -452,7 +512,7 @@ class _DocCoder:
         for tok in self.parsed:
             if tok.i in seen or tok.is_space or tok.is_punct:
                 continue
-            got = self.match(tok)
+            got = self._modal_demand(tok) or self.match(tok)
             if got is None:
                 continue
             trig, toks = got
@@ -460,43 +520,78 @@ class _DocCoder:
             # the demanded/offered action is part of the head event, not an event of its own
             if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and self._is_verbal_head(tok.head):
                 continue
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
+                    tok.head.head) is not None:
+                continue  # "prevented people from leaving": the prevented act did not happen
             if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and self._is_verbal_head(
                     tok.head.head) and tok.head.lower_ in {"for", "on"}:
                 continue
+            if trig.pos == "noun" and self._back_reference(tok, etype, events):
+                continue  # a back-reference to an event already reported
             governor = None
-            source_from_statement = False
+            speech_act = trig.pos in {"adjective", "modal"}
+            quote = self.quote_at(tok.idx) if speech_act else None
             if trig.pos == "verb":
                 a_toks, r_toks = self.verb_args(tok, etype)
             elif trig.pos == "noun":
                 a_toks, r_toks, governor = self.noun_args(tok, etype)
+            elif trig.pos == "modal":
+                subj = subject_of(tok)
+                a_toks, r_toks = [], [subj] if subj is not None else []
+                if r_toks and r_toks[0].dep_ == "nsubj" and r_toks[0].lower_ in {
+                        "who", "which", "that"}:
+                    r_toks = [r_toks[0].head.head]
             else:
-                quote = self.quote_at(tok.idx)
-                if quote is None or quote.speaker is None:
+                if quote is None or quote.speaker is None or self._justification(quote):
                     continue
                 pred = tok.head
-                subj = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if tok.dep_ == "amod":
-                    subj = [pred]
-                a_toks, r_toks = [], subj
-                source_from_statement = True
+                    r_toks = [pred]
+                a_toks = []
             actors = self.mentions(a_toks)
             recips = self.mentions(self._recipient_heads(r_toks, etype))
-            if source_from_statement:
-                quote = self.quote_at(tok.idx)
+            if speech_act:
                 assert quote is not None and quote.speaker is not None
                 actors = [quote.speaker]
             actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
             recips = [r for r in recips if not any(_same(r, a) for a in actors)]
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
-            if not actors and not recips or (_FILTER and not any(self._political(m) for m in actors + recips)):
-                continue  # PLOVER codes events between political actors, not "lighting offers"
+            if not actors and not recips and not (
+                    etype in PARTYLESS_TYPES and trig.pos == "noun"
+                    and not any(e.type == etype for e in events)):
+                continue  # PLOVER needs a party, except a first "protests in Bolivia"
+            if etype == "ASSAULT" and trig.pos == "noun" and trig.lemma in GENERIC_VIOLENCE \
+                    and actors and self._crowd(a_toks):
+                etype, trig_mode = "PROTEST", "riot"  # violence by protesters
+                trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, trig_mode)
+            if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
+                    actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
+                continue  # routine business inside one actor
             is_cue = any(t.idx in self.cue_starts for t in toks)
-            if source_from_statement:
-                status, negated, quote = self._adj_status(tok)
+            reasons: set[str] = set()
+            if speech_act:
+                status, negated = self._adj_status(tok)
             else:
-                status, negated, quote = self.status(tok, governor, is_cue)
+                status, negated, quote = self.status(tok, governor, is_cue, reasons)
             mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
+            # conventions of docs/annotation-events.md
+            if negated and etype in {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE"}:
+                etype, mode, negated = "REJECT", None, False  # "did not accept" is a REJECT
+            if etype == "AGREE" and trig.pos == "verb" and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in THREAT_CONTENT
+                    for c in tok.children):
+                etype, mode = "THREATEN", "violence"  # "vowed to retaliate"
+            if (etype in {"AID", "COOPERATE", "RETREAT"} and reasons == {"future"}
+                    and trig.pos == "verb"):
+                etype, mode, status = "AGREE", None, "asserted"  # "will provide" is a promise
+            if status in {"claimed", "denied"} and quote is not None and actors and (
+                    self._is_speaker(actors[0], quote)):
+                if negated:
+                    status = "denied"  # the actor says it did not do it
+                elif etype in VERBAL_TYPES:
+                    status = "asserted"  # the statement is the act itself
             sent = tok.sent
             sent_span = self._sent_span(sent_spans.get(sent.start, sent))
             tstart = min(t.idx for t in toks)
@@ -521,32 +616,82 @@ class _DocCoder:
                 recipients=recips,
                 status=status,
                 negated=negated,
-                source=(quote.speaker if quote is not None and status != "asserted"
-                        and not source_from_statement else None),
+                source=(quote.speaker if quote is not None and status in {"claimed", "denied"}
+                        else None),
             ))
         return events
 
-    def _adj_status(self, tok: Any) -> tuple[Status, bool, Quote | None]:
-        """An evaluative statement is the speaker's own act: asserted unless negated/denied."""
+    def _crowd(self, toks: list[Any]) -> bool:
+        return any(t.lemma_.lower() in CROWD_NOUNS for t in toks)
+
+    def _back_reference(self, tok: Any, etype: str, events: list[Event]) -> bool:
+        """"this crackdown", "the call" after the call was reported: not a new event."""
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
+        if dets & {"this", "that", "these", "those"}:
+            return True
+        if not dets & {"the", "its", "their", "his", "her"}:
+            return False
+        lemma = tok.lemma_.lower()
+        for e in events:
+            if e.type == etype and e.trigger.text.lower().split()[-1].startswith(lemma[:4]):
+                return True
+        return False
+
+    def _is_speaker(self, m: Mention, quote: Quote) -> bool:
+        spk = quote.speaker
+        if spk is None:
+            return False
+        if _same(m, spk):
+            return True
+        a, b = _code(m), _code(spk)
+        return a is not None and b is not None and a[:3] == b[:3]
+
+    def _justification(self, quote: Quote) -> bool:
+        """"called on the US to withdraw ... saying its presence is illegal": the evaluation
+        justifies a coded statement and is not an event of its own."""
+        if quote.cue is None:
+            return False
+        span = self.parsed.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if span is None:
+            return False
+        cue = span[0]
+        if cue.dep_ in {"advcl", "xcomp", "conj"}:
+            got = self.match(cue.head)
+            return got is not None and got[0].type in VERBAL_TYPES
+        return False
+
+    def _adj_status(self, tok: Any) -> tuple[Status, bool]:
+        """A statement's own act (evaluation, "must"): asserted, speculative if hedged."""
         pred = tok.head if tok.dep_ != "amod" else tok
-        negated = any(c.dep_ == "neg" for c in pred.children)
-        return "asserted", negated, None
+        negated = any(c.dep_ == "neg" for c in (*pred.children, *tok.children))
+        return "asserted", negated
 
     def _is_verbal_head(self, tok: Any) -> bool:
-        got = self.match(tok) if tok is not None else None
+        """A demand/offer/refusal whose complement is the act asked for (not coded apart); a
+        denial's complement is a denied event and is coded."""
+        if tok is None or tok.lemma_.lower() in self.denial:
+            return False
+        got = self.match(tok)
         return got is not None and got[0].type in VERBAL_HEAD_TYPES
 
     def _cue_lemmas(self, tok: Any, governor: Any | None) -> set[str]:
+        """Words that can select a mode: the trigger, its object, complement and instrument
+        ("with drones") with their compounds and modifiers."""
         lemmas = {tok.lemma_.lower()}
         for t in (tok, governor):
             if t is None:
                 continue
             for c in t.children:
-                if c.dep_ in {"dobj", "xcomp", "ccomp", "compound", "amod", "nmod", "prep",
-                              "nsubjpass", "pcomp"}:
-                    lemmas.update(x.lemma_.lower() for x in c.subtree)
-                elif c.dep_ == "prep":
-                    lemmas.update(x.lemma_.lower() for x in c.subtree)
+                picked = []
+                if c.dep_ in {"dobj", "xcomp", "ccomp", "compound", "amod", "nmod", "nsubjpass",
+                              "pcomp"}:
+                    picked.append(c)
+                elif c.dep_ == "prep" and c.lower_ in {"with", "by", "of", "for", "in"}:
+                    picked.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
+                for p in picked:
+                    lemmas.add(p.lemma_.lower())
+                    lemmas.update(g.lemma_.lower() for g in p.children
+                                  if g.dep_ in {"compound", "amod", "dobj", "nmod", "prt"})
         return lemmas
 
     def _sent_span(self, sent: Any) -> Span:
@@ -566,6 +711,10 @@ def conjuncts(tok: Any) -> list[Any]:
             out.append(c)
             stack.extend(g for g in c.children if g.dep_ == "conj")
     return out
+
+
+def _code(m: Mention) -> str | None:
+    return m.actor.cameo if m.actor is not None else None
 
 
 def _same(a: Mention, b: Mention) -> bool:

@@ -67,7 +67,7 @@ class Ontology:
             for trig in etype.triggers:
                 index = {"verb": self.verbs, "noun": self.nouns}.get(trig.pos, self.adjectives)
                 index.setdefault(trig.lemma, []).append(trig)
-        # entries with a particle/compound first: "call on" before "call", "air strike" before "strike"
+        # entries with a particle/compound first: "call on" before "call"
         for index in (self.verbs, self.nouns, self.adjectives):
             for entries in index.values():
                 entries.sort(key=lambda t: t.part is None)
@@ -113,7 +113,8 @@ def _triggers(type_: str, raw: dict[str, Any]) -> list[Trigger]:
                 mode = str(spec)
             for word in (*(objects or ()), *(requires or ())):
                 if not isinstance(word, str):  # YAML 1.1 reads bare on/no/yes as booleans
-                    raise ValueError(f"{type_}: {phrase!r} has a non-string entry {word!r}; quote it")
+                    raise ValueError(
+                        f"{type_}: {phrase!r} has a non-string entry {word!r}; quote it")
             out.append(Trigger(type_, lemma.lower(), pos, part, mode, objects, requires))
     return out
 
@@ -169,12 +170,12 @@ def render_markdown(onto: Ontology | None = None) -> str:
         "<!-- Generated from src/diurna/events/data/plover.yaml by "
         "`python -m diurna.events.ontology > docs/ontology.md`; do not edit by hand. -->",
         "",
-        f"Diurna codes events with the PLOVER ontology ({onto.meta.get('plover_version')}) and gives "
-        f"each event a CAMEO code ({onto.meta.get('cameo_version')}) beside it. The event coder and "
-        "this page read one file, `src/diurna/events/data/plover.yaml`: edit the file, then "
-        "regenerate this page. Trigger entries are lemmas; `call on` is a verb with its "
-        "particle, `press conference` a noun with its compound modifier; a trigger marked "
-        "*objects* only counts with one of the listed direct objects.",
+        f"Diurna codes events with the PLOVER ontology ({onto.meta.get('plover_version')}) "
+        f"and gives each event a CAMEO code ({onto.meta.get('cameo_version')}) beside it. "
+        "The event coder and this page read one file, `src/diurna/events/data/plover.yaml`: "
+        "edit the file, then regenerate this page. Trigger entries are lemmas; `call on` is "
+        "a verb with its particle, `press conference` a noun with its compound modifier; "
+        "a trigger marked *objects* only counts with one of the listed direct objects.",
         "",
         "## Event types",
         "",

@@ -138,7 +138,24 @@ def _text_container(node: Any, nested: set[Any]) -> Any:
 
 def html_comments(tree: Any) -> tuple[list[Comment], list[Any]]:
     """Comments found in ``tree`` and the outermost comment elements (to cut from the page)."""
-    nodes = [el for el in tree.iter() if _is_comment(el)]
+    # XPath narrows the candidates in C; _is_comment then checks class tokens exactly.
+    candidates = tree.xpath('//*[@itemtype or contains(@class, "omment") '
+                            'or (self::li and contains(@class, "post"))]')
+    nodes = [el for el in candidates if _is_comment(el)]
+    if not nodes:
+        return [], []
+    # A "comment" holding the headline or most of the page is the article itself (an opinion
+    # section styled "comment"), never a reader comment.
+    total = len(tree.xpath("normalize-space(string(//body))") or "") or 1
+    found = set(nodes)
+
+    def article_like(el: Any) -> bool:
+        if el.xpath(".//h1"):
+            return True
+        has_replies = any(d in found for d in el.iterdescendants())
+        return not has_replies and len(el.text_content()) >= 0.5 * total
+
+    nodes = [el for el in nodes if not article_like(el)]
     if not nodes:
         return [], []
     node_set = set(nodes)

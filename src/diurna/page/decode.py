@@ -87,6 +87,12 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
+    # UTF-8 with a few stray bytes (a pasted cp1252 quote) is still UTF-8: detection would turn
+    # every multi-byte character into mojibake instead.
+    lenient = data.decode("utf-8", errors="replace")
+    stray = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if stray <= max(2, len(data) // 2000) and len(lenient) < len(data):
+        return lenient, "utf-8"
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         try:

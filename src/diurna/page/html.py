@@ -30,11 +30,13 @@ from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, re
 
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
+#: a precise extraction this long (in words) is trusted without running the balanced pass
+PRECISE_ENOUGH = 100
 #: above this many elements only the balanced pass runs (keeps huge pages near trafilatura's time)
 SINGLE_PASS_ELEMENTS = 20_000
-#: pages with more elements are refused: trafilatura's time grows with them (~5 s per 100,000);
-#: the largest of the 115 dev pages has about 1,600
-MAX_ELEMENTS = 100_000
+#: pages with more elements are refused: trafilatura's time grows with them (~5 s per 60,000 on
+#: the shared dev machine); the largest of the 115 dev pages has about 1,600
+MAX_ELEMENTS = 60_000
 #: libxml2 stops nesting elements at 256 levels; content deeper than that is lost
 MAX_DEPTH = 250
 
@@ -174,8 +176,12 @@ _FURNITURE = re.compile(
     r"tell us what you think\W*)\s*:?$"
     r"|(copyright\s*(©|\(c\)|\d{4})|all rights reserved)"
     r"|an error has occurred|please try again later"
-    r"|(sign up|subscribe) (for|to) (our|the)\b.{0,60}newsletter|delivered (right )?to your inbox"
-    r"|^like this (story|article)\?"
+    r"|(sign up|subscribe)\b.{0,60}\bnewsletters?\b|delivered (right )?to your inbox"
+    r"|^like this (story|article)\?|\bclick here\b"
+    r"|^(read more|related( posts?| articles?| stories)?|see also|also on [\w.]+|more)\s*:"
+    r"|^(you may also like|don'?t miss|most read\b.*|recommended( for you)?)\W*$"
+    r"|^follow\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin)\b|^filed under\b"
+    r"|^(reading time|tempo de leitura|lesezeit|temps de lecture)\b|^\d+\s*min(ute)?s?\s+read$"
     r"|^\[\w+[^\]]*\].*\[/\w+\]$",
     re.I)
 
@@ -193,19 +199,33 @@ def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
 
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(_WORD.findall(p)) for p in paragraphs)
+
+
+def _balanced(tree: Any) -> list[str]:
+    return _lines(trafilatura.extract(tree, fast=True, include_comments=False,
+                                      include_tables=True, deduplicate=False))
+
+
 def _body(tree: Any, n_elements: int) -> list[str]:
+    """Precise pass first; the balanced pass only when the precise text looks cut short.
+
+    "Cut short": under PRECISE_ENOUGH words, or under half the words of the page's <p>
+    elements. Then the balanced text wins if the precise one has < PRECISION_KEEP of its words.
+    """
+    if n_elements > SINGLE_PASS_ELEMENTS:
+        return _balanced(tree)
     # trafilatura cleans the tree in place: the first pass works on a copy.
-    single = n_elements > SINGLE_PASS_ELEMENTS
-    balanced = _lines(trafilatura.extract(tree if single else copy.deepcopy(tree), fast=True,
-                                          include_comments=False, include_tables=True,
-                                          deduplicate=False))
-    if single:
-        return balanced
-    precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
+    precise = _lines(trafilatura.extract(copy.deepcopy(tree), fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
-    n_bal = sum(len(_WORD.findall(p)) for p in balanced)
-    n_pre = sum(len(_WORD.findall(p)) for p in precise)
-    if precise and n_pre >= PRECISION_KEEP * n_bal:
+    n_pre = _words(precise)
+    if n_pre >= PRECISE_ENOUGH:
+        p_words = len(_WORD.findall(" ".join(tree.xpath("//p//text()"))))
+        if n_pre >= 0.5 * p_words:
+            return precise
+    balanced = _balanced(tree)
+    if precise and n_pre >= PRECISION_KEEP * _words(balanced):
         return precise
     return balanced
 

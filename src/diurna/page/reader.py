@@ -37,7 +37,7 @@ def _identifier() -> Any:
 
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code of the body text (py3langid); the page's declared language if too short."""
-    sample = text[:6000]
+    sample = text[:1500]
     if sum(ch.isalpha() for ch in sample) < LANG_MIN_CHARS:
         return hint
     lang, prob = _identifier().classify(sample)
@@ -105,7 +105,7 @@ def _read(raw: RawInput, text: str) -> Document:
             url=page.url, input_format="html", comments=page.comments)
         hint = page.lang_hint
     else:
-        tpage = read_text(text)
+        tpage = read_text(text, raw.source)
         doc = Document.from_paragraphs(
             doc_id, raw.source, tpage.paragraphs, title=tpage.title, dek=tpage.dek,
             byline=tpage.byline, url=raw.url, input_format="text", comments=tpage.comments)

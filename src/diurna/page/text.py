@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diurna.model import Comment
+from diurna.model import Comment, Rejected
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<glyph>[•·●○◦▪▫‣∙■□➤►▸*+\-–—])[ \t]+(?P<rest>\S.*)$")
 _MONEY_OR_FIGURE = re.compile(r"^[\s$€£¥₽]*\d[\d.,' \u00a0]*(k|m)?[\s$€£¥₽%]*$", re.I)
@@ -44,6 +44,8 @@ _BYLINE = re.compile(r"^(by|written by|author:)\s+\S", re.I)
 TITLE_MAX_WORDS = 30
 DEK_MAX_WORDS = 45
 BODY_MIN_WORDS = 15
+#: text dumps with more lines are refused (time grows with lines: ~1 s per 100,000)
+MAX_LINES = 200_000
 
 
 @dataclass(slots=True)
@@ -190,8 +192,23 @@ def parse_thread(lines: list[str]) -> list[Comment]:
     return comments
 
 
-def read_text(text: str) -> TextPage:
+def _title(head: list[str]) -> str | None:
+    """A line repeated above the body (dumps often repeat the headline), else the first line of
+    at least three words (skips menu items such as "Home"), else the first short line."""
+    short = [u for u in head if _words(u) <= TITLE_MAX_WORDS and not _BYLINE.match(u)]
+    seen: set[str] = set()
+    for unit in short:
+        if unit.casefold() in seen:
+            return unit
+        seen.add(unit.casefold())
+    return next((u for u in short if _words(u) >= 3), short[0] if short else None)
+
+
+def read_text(text: str, source: str = "<text>") -> TextPage:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > MAX_LINES:
+        raise Rejected("too_large", f"{source} has {len(lines):,} lines; the limit for text "
+                                    f"dumps is {MAX_LINES:,} (diurna.page.text.MAX_LINES)")
     # The body starts at the first full paragraph (a long line of prose).
     first_body = next((i for i, ln in enumerate(lines)
                        if _words(ln) >= BODY_MIN_WORDS and not is_noise(ln)
@@ -203,15 +220,14 @@ def read_text(text: str) -> TextPage:
     head = [u for u in _blocks(lines[:first_body]) if not is_noise(u)]
     body_units = [u for u in _blocks(lines[first_body:thread_at]) if not is_noise(u)]
     page = TextPage(paragraphs=[])
+    page.title = _title(head)
     rest: list[str] = []
     for unit in head:
-        if page.title is None and _words(unit) <= TITLE_MAX_WORDS:
-            page.title = unit
-        elif page.title is not None and unit.casefold() == page.title.casefold():
+        if page.title is not None and unit.casefold() == page.title.casefold():
             continue
-        elif page.byline is None and _BYLINE.match(unit) and _words(unit) <= 12:
+        if page.byline is None and _BYLINE.match(unit) and _words(unit) <= 12:
             page.byline = re.sub(r"^(by|written by|author:)\s+", "", unit, flags=re.I)
-        else:
+        elif page.title is not None and head.index(unit) > head.index(page.title):
             rest.append(unit)
     if rest and _words(rest[-1]) <= DEK_MAX_WORDS:
         page.dek = rest[-1]  # the standfirst sits right above the body

@@ -40,7 +40,8 @@ _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|distric
                           r"canton|prefecture|county|state)\b", re.I)
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
                          r"canton|prefecture|county|city|town)$", re.I)
-_LOC_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|into)\s+$")
+NEAREST_FALLBACK = True
+_LOC_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|into)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county)\s+of\s+(?:the\s+)?$", re.I)
@@ -48,7 +49,8 @@ _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
 _CITY_STATE = re.compile(
-    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+([A-Z]{2})\b(?![a-z]|\.[A-Za-z])")
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
+    r"(?=([A-Z]{2}\b(?![a-z]|\.[A-Za-z])|[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
@@ -138,12 +140,12 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
     if e.is_country:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
-        s = 3.0 + (1.0 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+        s = 3.0 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
     else:
         s = math.log10(e.population + 10) + (0.5 if e.feature == "P.PPLC" else 0.0)
         s += 10.0 if hint == "city" else 0.0
         if not e.primary:
-            s -= 2.5
+            s -= 2.0
     s += 2.5 * ctx.share(e.country)
     if e.admin1_code and e.admin1_code in ctx.admin1 and not e.is_admin1:
         s += 1.0
@@ -279,24 +281,50 @@ class PlaceResolver:
             pieces.append((ps, pe))
         return pieces if len(pieces) > 1 else [(s, e)]
 
+    def _containers(self, text: str, city: GazEntry) -> list[GazEntry]:
+        """Divisions/countries called ``text`` that contain ``city`` ("FL", "Ohio", "Iran")."""
+        gaz = self.gazetteer
+        out: list[GazEntry] = []
+        if len(text) == 2 and text.isupper():
+            a = gaz.admin1_by_iso(f"{city.country}-{text}")
+            if a is not None and a.admin1_code == city.admin1_code:
+                out.append(a)
+        for e in gaz.lookup(text):
+            if (e.is_admin1 and e.admin1_code == city.admin1_code) or (
+                e.precision == "country" and e.country == city.country
+            ):
+                out.append(e)
+        return out
+
     def _city_state(self, text: str) -> list[_Mention]:
-        """"West Palm Beach, FL": the city in that state and the state code (US, Canada, ...)."""
+        """"West Palm Beach, FL", "Columbus, Ohio", "Tehran, Iran": the city inside that
+        division or country, and the division or country itself."""
         out: list[_Mention] = []
         gaz = self.gazetteer
         for m in _CITY_STATE.finditer(text):
             words = list(re.finditer(r"\S+", m.group(1)))
-            for i in range(len(words)):  # longest name first
-                cs = m.start(1) + words[i].start()
-                ce = m.end(1)
-                hits = [
-                    (e, gaz.admin1_by_iso(f"{e.country}-{m.group(2)}"))
-                    for e in gaz.lookup(text[cs:ce]) if e.precision == "city" and e.admin1_code
-                ]
-                hits = [(c, a) for c, a in hits if a is not None and a.admin1_code == c.admin1_code]
-                if hits:
-                    city, state = max(hits, key=lambda ca: ca[0].population)
-                    out.append(_Mention(cs, ce, "GPE", forced=city))
-                    out.append(_Mention(m.start(2), m.end(2), "GPE", forced=state))
+            tail = list(re.finditer(r"\S+", m.group(2)))
+            found = False
+            for i in range(len(words)):  # longest city name first
+                cs, ce = m.start(1) + words[i].start(), m.end(1)
+                entries = gaz.lookup(text[cs:ce])
+                if any(e.is_country for e in entries):
+                    break  # a list of countries ("Kosovo, Belarus"), not a city and its country
+                cities = [e for e in entries if e.precision == "city" and e.admin1_code
+                          and (e.primary or e.population >= 100_000)]
+                if not cities:
+                    continue
+                for j in range(len(tail), 0, -1):  # longest container name first
+                    ss, se = m.start(2), m.start(2) + tail[j - 1].end()
+                    ss, se = _clean_bounds(text, ss, se)
+                    hits = [(c, a) for c in cities for a in self._containers(text[ss:se], c)]
+                    if hits:
+                        city, box = max(hits, key=lambda ca: ca[0].population)
+                        out.append(_Mention(cs, ce, "GPE", forced=city))
+                        out.append(_Mention(ss, se, "GPE", forced=box))
+                        found = True
+                        break
+                if found:
                     break
         return out
 
@@ -374,11 +402,29 @@ def _in(span: Span, outer: Span) -> bool:
 
 
 def _speaker_names(doc: Document, event: Event) -> list[str]:
-    """Names the event's speaker goes by: the actor's text and its last word ("Velayati")."""
+    """Names the event's speaker goes by: the actor's text, else the speaker of a quote cued by
+    the trigger, else the proper-noun subject of the trigger in the parse; plus their last word
+    ("Ali Akbar Velayati" → "Velayati")."""
+    texts = [m.text for m in event.actors[:1]]
+    if not texts:
+        texts = [q.speaker.text for q in doc.quotes
+                 if q.speaker is not None and q.cue is not None
+                 and q.cue.start < event.trigger.end and event.trigger.start < q.cue.end]
+    if not texts and doc.nlp is not None:
+        from diurna.time.resolver import _tokens_in
+
+        for tok in _tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "PROPN":
+                subjects = [tok.head]  # a mis-parse: "Velayati, a top adviser ..., called on"
+            for c in subjects:
+                # the subject's own name: "Ali Akbar Velayati, a top adviser to ..."
+                run = [t for t in c.subtree if t.pos_ == "PROPN" and t.i <= c.i]
+                texts.append(" ".join(t.text for t in run) or c.text)
     names: list[str] = []
-    for m in event.actors[:1]:
-        names.append(m.text)
-        words = [w for w in re.findall(r"[A-Z][\w-]+", m.text) if len(w) > 2]
+    for text in texts:
+        names.append(text)
+        words = [w for w in re.findall(r"[A-Z][\w-]+", text) if len(w) > 2]
         if words:
             names.append(words[-1])
     return [n for n in names if n]
@@ -417,10 +463,11 @@ def _usable(p: Place, event: Event) -> bool:
 
 def event_place(doc: Document, event: Event) -> Place | None:
     """Where ``event`` happened, or None."""
-    from diurna.time.resolver import attached
+    from diurna.time.resolver import attached, clause_bounds
 
-    sent = event.sentence
-    in_sentence = [p for p in doc.places if _in(p, sent) and _usable(p, event)]
+    lo, hi = clause_bounds(doc, event)
+    in_sentence = [p for p in doc.places
+                   if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     linked = attached(doc, event.trigger, in_sentence,
                       via=LOCATIVE if verbal else LOCATIVE | {"on", "against"})
@@ -440,7 +487,11 @@ def event_place(doc: Document, event: Event) -> Place | None:
                 if hit:
                     return hit[0][1]  # type: ignore[no-any-return]
         return None
-    if in_sentence:  # no attachment found: the nearest place in the sentence
-        return min(in_sentence, key=lambda p: abs(p.start - event.trigger.start))
+    # no attachment found (often a parse error): the nearest place of the sentence that is
+    # introduced as a location ("in X", "near X"), not one that is an object or a modifier
+    located = [p for p in in_sentence
+               if NEAREST_FALLBACK and _LOC_BEFORE.search(doc.text[max(0, p.start - 16):p.start])]
+    if located:
+        return min(located, key=lambda p: abs(p.start - event.trigger.start))
     return None
 

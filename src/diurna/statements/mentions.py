@@ -104,6 +104,21 @@ class MentionFinder:
                 app = [m for m in self._within(ws, we) if m.actor is not None]
                 if app:
                     return app[0]
+        # 5. the whole phrase without its clauses ("a spokesman for the Chinese foreign ministry")
+        toks = [t for t in tok.subtree if not any(
+            a.dep_ in {"relcl", "acl", "advcl"} and a.i != tok.i and a.is_ancestor(t) or (
+                a.i == t.i and a.dep_ in {"relcl", "acl", "advcl"}) for a in [t, *t.ancestors]
+            if a.i != tok.i and tok.is_ancestor(a))]
+        if toks:
+            fs, fe = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if (fs, fe) != (cs, ce):
+                got2 = self._resolve(fs, fe)
+                if got2 is not None and got2.actor is not None:
+                    return got2
+                deep = [m for m in self._within(fs, fe) if m.actor is not None]
+                if deep:
+                    deep.sort(key=lambda m: abs(m.start - head_e))
+                    return deep[0]
         if cover:
             return cover[0]
         if got is not None:
@@ -111,6 +126,14 @@ class MentionFinder:
         span = self.doc.span(cs, ce)
         label = tok.ent_type_ or ("PRON" if tok.pos_ == "PRON" else "NOUN")
         return Mention(span.start, span.end, span.text, actor=None, label=label)
+
+    def listed(self, tok: Any) -> Mention | None:
+        """The listed mention covering exactly the token, if any."""
+        s, e = tok.idx, tok.idx + len(tok)
+        for m in self._containing(s, e):
+            if m.start == s and m.end == e:
+                return m
+        return None
 
     def before(self, pos: int, *, person: bool | None = None, limit: int = 600) -> Mention | None:
         """The nearest resolved mention ending before ``pos`` (for pronouns)."""

@@ -21,7 +21,8 @@ SPEECH_VERBS = frozenset({
     "write", "tweet", "allege", "predict", "reveal", "indicate", "reiterate", "mention",
     "comment", "respond", "reply", "ask", "demand", "underline", "maintain", "contend",
     "concede", "point", "charge", "vow", "pledge", "promise", "threaten", "estimate", "recall",
-    "remark", "observe", "say", "quote", "cite", "blame", "criticize", "criticise", "condemn",
+    "remark", "observe", "quote", "cite", "blame", "criticize", "criticise", "condemn",
+    "testify", "complain", "recount",
 })
 # Verbs that only count with a particle/preposition: "call on/for", "point out".
 PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
@@ -79,7 +80,7 @@ def subject_of(tok: Any) -> Any | None:
     while cur is not None and seen < 6:
         seen += 1
         for child in cur.children:
-            if child.dep_ in {"nsubj", "csubj"}:
+            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and seen > 1):
                 if child.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
                     return cur.head
                 return child
@@ -107,7 +108,7 @@ def subject_of(tok: Any) -> Any | None:
 
 def according_to(sent: Any) -> list[Any]:
     """Heads of "according to X" phrases in a sentence."""
-    out = []
+    out: list[Any] = []
     for tok in sent:
         if tok.lower_ == "according":
             for child in tok.children:
@@ -123,23 +124,18 @@ class Statements:
 
     def __init__(self, resolve: Resolve | None = None) -> None:
         self._resolve = resolve
+        self._checked = resolve is not None
 
     def _resolver(self) -> Resolve | None:
-        if self._resolve is not None:
-            return self._resolve
-        try:
-            from diurna.actors import ActorResolver
-
-            fn = getattr(ActorResolver, "resolve_span", None)
-            if fn is None:
-                return None
+        """The actors stage's ``resolve_span`` (it caches its work per document)."""
+        if self._resolve is None and not self._checked:
+            self._checked = True
             try:
-                inst = ActorResolver()
-                self._resolve = inst.resolve_span  # type: ignore[attr-defined]
-            except Exception:
-                self._resolve = fn
-        except Exception:
-            return None
+                from diurna.actors import ActorResolver
+
+                self._resolve = ActorResolver().resolve_span
+            except Exception:  # an actors stage without the helper: listed mentions only
+                self._resolve = None
         return self._resolve
 
     def __call__(self, doc: Document) -> Document:

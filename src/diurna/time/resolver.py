@@ -40,9 +40,11 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
     re.compile(rf"\b(?:early|late|mid)[- ]{_MONTH}\b"),
-    re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_YEAR})\b"),
+    re.compile(rf"\b(?:the|in|since|until|by|during|of|from|before|after)\s+(?P<t>{_YEAR})\b"
+               r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
+    re.compile(rf"\b{_WEEKDAY}\b"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
@@ -114,6 +116,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
+_WEEKEND = re.compile(r"^(last|this|next|past)\s+weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
                       r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
@@ -149,7 +152,7 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     clean = _PART_OF.sub("", clean)
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
     clean = re.sub(r"^(?:earlier|later)\s+(?=this|last|next|today)", "", clean, flags=re.I)
-    if (not clean or _DECADE.search(clean) or _DURATION.match(clean) or _N_YEAR.match(clean)
+    if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean) or _DURATION.match(clean) or _N_YEAR.match(clean)
             or _NOW.match(clean)):
         return None, "unknown", "none"
     if base is not None:
@@ -159,6 +162,13 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         m = _EARLIER.match(clean)
         if m:
             clean = "today" if m[1].lower() == "day" else f"this {m[1]}"
+        m = _WEEKEND.match(clean)
+        if m:
+            # the weekend (Saturday) before publication, or the coming/current one
+            sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+            if m[1].lower() == "next" or (m[1].lower() == "this" and base.weekday() < 5):
+                sat += dt.timedelta(days=7)
+            return _fmt(sat, "week", True), "week", "published"
         m = _SEASON.match(clean)
         if m:
             shift = {"last": -1, "past": -1, "next": 1}.get(m[1].lower(), 0)
@@ -250,6 +260,8 @@ def find_expressions(doc: Document) -> list[Span]:
     for ent in doc.entities:
         if ent.label != "DATE":
             continue
+        if re.fullmatch(r"\d{1,3}", ent.text.strip()):
+            continue  # ages and counts ("Burton, 32,") that the model tags as DATE
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -357,19 +369,47 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
     return out
 
 
+def clause_bounds(doc: Document, event: Event) -> tuple[int, int]:
+    """The event's sentence, cut at paragraph breaks (a headline with no full stop is not one
+    sentence with the paragraph below it)."""
+    lo = doc.text.rfind("\n\n", event.sentence.start, event.trigger.start)
+    hi = doc.text.find("\n\n", event.trigger.end, event.sentence.end)
+    return (lo + 2 if lo >= 0 else event.sentence.start), (hi if hi >= 0 else event.sentence.end)
+
+
 def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
-    sent = event.sentence
-    in_sentence = [t for t in doc.times if t.start >= sent.start and t.end <= sent.end
-                   and t.value is not None]
+    lo, hi = clause_bounds(doc, event)
+    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi and t.value is not None]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
-    if doc.nlp is not None and len(in_sentence) > 1:
-        return None  # several dates, none attached to the trigger: do not guess
-    return min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
+    if doc.nlp is None:
+        return min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
+    # no attachment (often a parse error): the nearest expression of the trigger's own clause,
+    # never one that belongs to another verb ("the move announced on Monday")
+    own = clause_verb(doc, event.trigger)
+    same = [t for t in in_sentence if clause_verb(doc, t) is own]
+    if own is None or not same:
+        return None
+    return min(same, key=lambda t: abs(t.start - event.trigger.start))
+
+
+def clause_verb(doc: Document, span: Span) -> Any:
+    """The verb heading the clause ``span`` is in (itself if it is a verb), or None."""
+    toks = _tokens_in(doc.nlp, span.start, span.end)
+    if not toks:
+        return None
+    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 class TimeResolver:

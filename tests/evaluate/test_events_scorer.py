@@ -1,0 +1,102 @@
+"""The event scorer: unit matching and the figures it reports, on hand-made gold lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from diurna.evaluate.events import format_report, match_unit, score
+from diurna.evaluate.gold import base_text
+from diurna.model import Actor, Document, Event, Mention, Span
+
+SOURCE = "corpus/seed-page.txt"
+
+
+def _mention(text: str, start: int, code: str | None) -> Mention:
+    actor = Actor(id=code, name=code, country=code[:3], sector=code[3:] or None,
+                  cameo=code) if code else None
+    return Mention(start, start + len(text), text, actor=actor)
+
+
+def _event(doc: Document, type_: str, trigger: str, actor: str | None = None,
+           status: str = "asserted") -> Event:
+    at = doc.text.index(trigger)
+    ev = Event(id=f"{doc.id}:{len(doc.events)}", type=type_,
+               trigger=doc.span(at, at + len(trigger)), sentence=doc.span(at, at + len(trigger)))
+    ev.status = status  # type: ignore[assignment]
+    if actor:
+        ev.actors = [_mention(trigger, at, actor)]
+    return ev
+
+
+def _gold_line(text: str, sentence_start: str, sentence_end: str, events: list[dict]) -> dict:
+    start = text.index(sentence_start)
+    end = text.index(sentence_end, start) + len(sentence_end)
+    return {"source": SOURCE, "published": "2018-02-15", "start": start, "end": end,
+            "events": events}
+
+
+def _trig(text: str, word: str, after: int) -> dict:
+    at = text.index(word, after)
+    return {"start": at, "end": at + len(word), "text": word}
+
+
+def test_match_prefers_type_then_trigger_overlap() -> None:
+    doc = Document(id="d", source="s", text="Iran attacked and Iraq attacked again.")
+    first, second = doc.text.index("attacked"), doc.text.rindex("attacked")
+    p1 = Event(id="d:0", type="ASSAULT", trigger=Span(first, first + 8, "attacked"),
+               sentence=doc.span(0, len(doc.text)))
+    p2 = Event(id="d:1", type="ASSAULT", trigger=Span(second, second + 8, "attacked"),
+               sentence=doc.span(0, len(doc.text)))
+    gold = [{"type": "ASSAULT", "trigger": {"start": second, "end": second + 8}},
+            {"type": "DEMAND", "trigger": {"start": 0, "end": 4}}]
+    pairs = match_unit(gold, [p1, p2])
+    assert [(g["type"], p.id) for g, p in pairs] == [("ASSAULT", "d:1")]
+    # no overlap: the strict variant refuses, the default takes the nearest of the same type
+    gold2 = [{"type": "ASSAULT", "trigger": {"start": 0, "end": 4}}]
+    assert match_unit(gold2, [p2], strict=True) == []
+    assert [p.id for _, p in match_unit(gold2, [p2])] == ["d:1"]
+
+
+def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
+    text = base_text(SOURCE)
+    s1 = text.index("On February 14")
+    s2 = text.index("The US-led coalition already claimed")
+    lines = [
+        # unit 1: one DEMAND by IRNGOV; predicted right
+        _gold_line(text, "On February 14", "is illegal.", [
+            {"type": "DEMAND", "trigger": _trig(text, "called on", s1),
+             "actor": {"text": "Velayati", "code": "IRNGOV"}, "recipient": None,
+             "status": "asserted", "negated": False}]),
+        # unit 2: one ASSAULT, predicted with the wrong status and an actor of another sector
+        _gold_line(text, "The US-led coalition already claimed", "on February 7.", [
+            {"type": "ASSAULT", "trigger": _trig(text, "attack", s2),
+             "actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
+             "status": "claimed", "negated": False}]),
+        # unit 3: no gold event; the prediction there is a false positive
+        _gold_line(text, "However, this is hardly possible", "possible.", []),
+    ]
+    gold = tmp_path / "events.jsonl"
+    gold.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+
+    def runner(doc: Document) -> Document:
+        assert doc.text == text and doc.published == "2018-02-15"
+        doc.events = [
+            _event(doc, "DEMAND", "called on", "IRNGOV"),
+            _event(doc, "ASSAULT", "attack of the Iranian", "IRNMIL", status="asserted"),
+            _event(doc, "REJECT", "hardly possible"),
+        ]
+        doc.events[1].trigger = doc.span(doc.text.index("attack", s2),
+                                         doc.text.index("attack", s2) + 6)
+        return doc
+
+    result = score(gold, runner=runner)
+    assert result["type"]["tp"] == 2 and result["type"]["fp"] == 1 and result["type"]["fn"] == 0
+    assert abs(result["type"]["precision"] - 2 / 3) < 1e-9
+    assert result["type"]["recall"] == 1.0
+    assert result["per_type"]["REJECT"]["fp"] == 1
+    acc = result["accuracy"]
+    assert acc["actor"]["accuracy"] == 1.0  # IRNMIL vs IRNPRX: same prefix
+    assert acc["actor_full"]["accuracy"] == 0.5
+    assert acc["status"]["accuracy"] == 0.5
+    assert "event type (micro)" in format_report(result)
