@@ -213,6 +213,44 @@ def rejections(db: str) -> None:
         click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}")
 
 
+SCORERS = {
+    "body": ("diurna.evaluate.body", "Article-body P/R/F1 (4-gram shingles) of Diurna and "
+             "trafilatura on the article-body gold pages."),
+    "events": ("diurna.evaluate.events", "Event type P/R/F1, actor, recipient, status, date and "
+               "location accuracy on gold/events.jsonl."),
+    "places": ("diurna.evaluate.places", "Toponym detection, exact GeoNames id accuracy, "
+               "accuracy@161 km and mean error on gold/toponyms.jsonl."),
+    "times": ("diurna.evaluate.times", "Temporal expression detection and value accuracy on "
+              "gold/times.jsonl."),
+}
+
+
+@cli.group()
+def evaluate() -> None:
+    """Score Diurna against gold data (see docs/gold-format.md).
+
+    Each scorer takes its own options: `diurna evaluate events --help`.
+    """
+
+
+def _scorer_command(name: str, module: str, summary: str) -> click.Command:
+    @click.command(name=name, help=summary, short_help=summary,
+                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+                   add_help_option=False)
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def run(args: tuple[str, ...]) -> None:
+        import importlib
+
+        code = importlib.import_module(module).main(list(args))
+        sys.exit(code or 0)
+
+    return run
+
+
+for _name, (_module, _summary) in SCORERS.items():
+    evaluate.add_command(_scorer_command(_name, _module, _summary))
+
+
 def _open_store(db: str) -> Any:
     from diurna.store import Store
 

@@ -177,3 +177,15 @@ def test_bad_files_say_what_is_wrong(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError, match="unknown dictionary format"):
         ActorDictionary.load([txt], env=False)
 
+
+
+def test_later_stage_resolver_sees_user_entries(tmp_path: Path, language: Language) -> None:
+    # the pipeline's resolver has a user file; a stage's own ActorResolver() reuses its work
+    yml = tmp_path / "extra.yaml"
+    yml.write_text(YAML_FILE, encoding="utf-8")
+    pipeline_resolver = ActorResolver(extra_files=[yml])
+    doc = pipeline_resolver(language(Document.from_paragraphs("t", "t", [
+        "The Valley Brigade attacked a convoy."])))
+    start = doc.text.index("Valley Brigade")
+    m = ActorResolver().resolve_span(doc, start, start + len("Valley Brigade"))
+    assert m is not None and m.actor is not None and m.actor.id == "XYZ-VALLEY"

@@ -115,7 +115,7 @@ def test_utf8_with_one_stray_byte_stays_utf8() -> None:
             "reprendront la semaine prochaine, selon un communiqué du ministère.</p>"
             "<p>Les délégations discuteront d’un cessez-le-feu et de l’échange de prisonniers "
             "le long de la frontière, a-t-il ajouté.</p></article></body></html>")
-    data = text.encode("utf-8").replace("prochaine".encode(), b"prochaine\x92")
+    data = text.encode("utf-8").replace(b"prochaine", b"prochaine\x92")
     doc = read_page(RawInput("stray.html", data))
     assert "déclaré à Genève" in doc.text and "d’un cessez-le-feu" in doc.text
 
@@ -126,3 +126,10 @@ def test_undeclared_latin1_is_detected() -> None:
             "Les délégations discuteront d'un cessez-le-feu et de l'échange de prisonniers.")
     doc = read_page(RawInput("latin1.txt", text.encode("latin-1")))
     assert "déclaré mardi à Genève" in doc.text
+
+
+@pytest.mark.parametrize("garbage", [bytes([0xE2, 0x28, 0xA1, 0xC3, 0x28]) * 400,
+                                     b"\x80\x81" * 3000, bytes(range(0x80, 0x100)) * 20])
+def test_code_page_guesses_that_do_not_read_as_language_are_refused(garbage: bytes) -> None:
+    # Some single-byte code page decodes any bytes; that is not an explanation.
+    assert reason(garbage) == "encoding"

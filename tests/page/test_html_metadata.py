@@ -85,3 +85,22 @@ def test_declared_charset_is_used() -> None:
     doc = read_page(RawInput("ru.html", html.encode("cp1251")))
     assert doc.text.startswith("Министр иностранных дел")
     assert doc.language == "ru"
+
+
+def test_placeholder_dates_are_ignored() -> None:
+    head = ('<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+            '<meta property="article:modified_time" content="2019-13-45">')
+    doc = read_page(RawInput("p.html", article_page(head=head).encode("utf-8")))
+    assert doc.published != "0001-01-01" and doc.updated is None
+
+
+def test_visible_byline_but_never_a_commenter() -> None:
+    comments = ('<ol class="commentlist"><li class="comment"><span class="author">Troll99</span>'
+                '<div class="comment-content"><p>This whole story is made up, as usual from '
+                'this outlet, nobody should trust it.</p></div></li></ol>')
+    page = article_page(comments)
+    assert read_page(RawInput("p.html", page.encode())).byline is None
+    with_byline = page.replace("<h1>Talks to resume in Geneva</h1>",
+                               '<h1>Talks to resume in Geneva</h1><p class="byline">By '
+                               '<a rel="author" href="/staff/jd">Jane Doe</a></p>')
+    assert read_page(RawInput("p.html", with_byline.encode())).byline == "Jane Doe"

@@ -59,6 +59,8 @@ Heavy rain forced the closure of the port on Sunday
 
 By Jane Doe
 
+Sunday, March 3rd, 2019 14:05
+
 Heavy rain forced the port authority in Basra to close the port on Sunday after water \
 flooded the docks and the access roads, officials said.
 
@@ -88,6 +90,7 @@ def test_other_dump_layout_generalises() -> None:
     assert doc.title == "Flooding closes port of Basra"
     assert doc.dek == "Heavy rain forced the closure of the port on Sunday"
     assert doc.byline == "Jane Doe"
+    assert (doc.published, doc.published_source) == ("2019-03-03", "text")
     assert doc.paragraphs[0].startswith("Heavy rain forced the port authority")
     assert len(doc.paragraphs) == 2
     assert "newsletter" not in doc.text and "Comments" not in doc.text
@@ -129,3 +132,37 @@ Government officials did not comment on the statement when contacted by reporter
     assert doc.comments == []
     assert "- release of detained fighters" in doc.paragraphs
     assert doc.paragraphs[-1].startswith("Government officials did not comment")
+
+
+def test_reply_marked_by_glyph_without_indentation() -> None:
+    text = """Port reopens after floods
+
+The port authority in Basra reopened the port on Tuesday after water receded from the docks \
+and the access roads, officials said in a statement.
+
+• Karim
+The drains were cleared at last.
+◦ Lina
+Only on the main road, not in the old town.
+• Sam
+Good news for the workers.
+"""
+    doc = read_page(RawInput("dump.txt", text.encode("utf-8")))
+    assert [(c.author, c.parent, c.depth) for c in doc.comments] == [
+        ("Karim", None, 0), ("Lina", 0, 1), ("Sam", None, 0)]
+    assert "drains" not in doc.text
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("February 15, 2018", "2018-02-15"), ("15 Feb 2018", "2018-02-15"),
+    ("Published: 2018-02-15T10:00", "2018-02-15"), ("Thursday, Sept. 5, 2019", "2019-09-05"),
+    ("February 15", None), ("February 30, 2018", None), ("15 Flob 2018", None),
+    ("The talks began on February 15, 2018 in Geneva.", None)])
+def test_date_lines(line: str, iso: str | None) -> None:
+    from diurna.page.text import date_line
+
+    assert date_line(line) == iso
+
+
+def test_seed_has_no_invented_date(seed: Document) -> None:
+    assert seed.published is None

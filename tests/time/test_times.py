@@ -113,3 +113,25 @@ def test_undated_event_keeps_no_date() -> None:
                         sentence=doc.sentences[0])]
     TimeResolver()(doc)
     assert doc.events[0].date is None  # not the publication date
+
+
+def _dated_event(text: str, trigger: str, type_: str) -> str | None:
+    from diurna.model import Event
+
+    doc = Language()(Document(id="t", source="t", text=text, published="2019-11-20"))
+    start = text.index(trigger)
+    doc.events = [Event(id="e", type=type_, trigger=doc.span(start, start + len(trigger)),
+                        sentence=doc.sentences[0])]
+    TimeResolver()(doc)
+    date = doc.events[0].date
+    return date.value if date else None
+
+
+def test_verbal_event_takes_the_date_it_was_said() -> None:
+    text = "The president said on Tuesday that China is going to have to make a deal."
+    assert _dated_event(text, "have to make a deal", "DEMAND") == "2019-11-19"
+
+
+def test_reported_material_event_does_not_take_the_date_of_the_report() -> None:
+    text = "The coalition claimed on Tuesday that it had foiled an attack on the base."
+    assert _dated_event(text, "attack", "ASSAULT") is None

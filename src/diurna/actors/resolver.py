@@ -30,7 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.actors.dictionary import ACTOR, CAPITAL, DEMONYM, ROLE, ActorDictionary, Alias, Role
+from diurna.actors.dictionary import (
+    ACTOR,
+    CAPITAL,
+    DEMONYM,
+    ROLE,
+    ActorDictionary,
+    Alias,
+    Role,
+    region_country,
+)
 from diurna.model import Actor, Document, Mention
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -112,11 +121,23 @@ class _State:
         self.memo: dict[int, Actor | None] = {}
         self.busy: set[int] = set()
         self.infos: list[_Info] = []
+        self.country_counts: dict[str, int] = {}
+        self.done = False  # True once the stage has resolved the whole document
         self.persons: dict[str, Actor] = {}  # lower-case surname / full name -> actor
         self.sent_of: dict[int, int] = {}
         for n, sent in enumerate(self.sdoc.sents):
             for tok in sent:
                 self.sent_of[tok.i] = n
+        # sub-national places with a known country ("Indiana", "Mosul"): (sentence, char, ISO3)
+        self.regions: list[tuple[int, int, str]] = []
+        self.region_at: dict[int, str] = {}  # last token of such a place -> ISO3
+        for ent in self.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(i in self.hit_at for i in
+                                                        range(ent.start, ent.end)):
+                iso3 = region_country(ent.text.removeprefix("the ").removeprefix("The "))
+                if iso3 is not None and iso3 in self.d.countries:
+                    self.regions.append((self.sent_of.get(ent.start, 0), ent.start_char, iso3))
+                    self.region_at[ent.end - 1] = iso3
 
     # ------------------------------------------------------------------ noun-phrase resolution
     def np_actor(self, tok: Any) -> Actor | None:
@@ -229,17 +250,32 @@ class _State:
         "protesters"): the state mentioned nearest before it in the same or previous sentence,
         else the document's focus state (see docs/actors.md)."""
         ante = self.antecedent(tok, want="state", window=2)
-        country = ante.country if ante is not None else self.focus_state(tok)
+        country = ante.country if ante is not None else self.nearby_region(tok)
+        country = country or self.focus_state(tok)
         return self.d.sector_actor(country, role.sector) if country else None
+
+    def nearby_region(self, tok: Any) -> str | None:
+        """The country of the nearest sub-national place before ``tok`` in this or the previous
+        sentence ("... in Columbus. Police said ...")."""
+        here = self.sent_of.get(tok.i, 0)
+        found = [(start, iso3) for sent, start, iso3 in self.regions
+                 if start < tok.idx and here - sent < 2]
+        return max(found)[1] if found else None
 
     def focus_state(self, tok: Any) -> str | None:
         """The state mentioned most often before ``tok`` (at least twice, and strictly most)."""
-        counts: dict[str, int] = {}
-        for info in self.infos:
-            a = info.mention.actor
-            if info.mention.start < tok.idx and a is not None and a.country and \
-                    a.country in self.d.countries:
-                counts[a.country] = counts.get(a.country, 0) + 1
+        if self.done:  # a later resolve_span: count what precedes the token
+            counts: dict[str, int] = {}
+            for info in self.infos:
+                a = info.mention.actor
+                if info.mention.start < tok.idx and a is not None and a.country and \
+                        a.country in self.d.countries:
+                    counts[a.country] = counts.get(a.country, 0) + 1
+        else:  # resolving in document order: the running counts are "so far"
+            counts = dict(self.country_counts)
+        for _, start, iso3 in self.regions:
+            if start < tok.idx:
+                counts[iso3] = counts.get(iso3, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
@@ -273,6 +309,9 @@ class _State:
         for t in sorted(tok.subtree, key=lambda x: x.i):
             if t.i >= hit.start:
                 break
+            if t.i in self.region_at and source is None and role.sector not in ("PRX",):
+                source = self.d.state(self.region_at[t.i])  # "Indiana protesters"
+                continue
             h = self.hit_at.get(t.i)
             if h is None or h.alias.kind == ROLE or t.i != h.end - 1:
                 continue
@@ -437,9 +476,11 @@ class _State:
         here = self.sent_of.get(tok.i, 0)
         best: tuple[int, int] | None = None
         chosen: Actor | None = None
-        for info in self.infos:
+        for info in reversed(self.infos):  # in document order: stop past the window
+            if here - info.sent >= window:
+                break
             m = info.mention
-            if m.start >= tok.idx or m.actor is None or here - info.sent >= window:
+            if m.start >= tok.idx or m.actor is None:
                 continue
             if not self._compatible(info, want):
                 continue
@@ -459,6 +500,8 @@ class _State:
         assert actor is not None
         if want == "person":
             return info.person
+        if want == "state":  # a mention of a country or its bodies: "Iran", "the Kremlin"
+            return not info.person and bool(actor.country) and actor.country in self.d.countries
         if info.person:
             return False
         if want == "it":
@@ -489,6 +532,8 @@ class _State:
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         self.infos.append(_Info(mention, self.sent_of.get(head.i, 0), person, plural, subject,
                                 locative))
+        if actor is not None and actor.country and actor.country in self.d.countries:
+            self.country_counts[actor.country] = self.country_counts.get(actor.country, 0) + 1
         return mention
 
 
@@ -597,6 +642,12 @@ class ActorResolver:
         if cached is not None and cached.sdoc is doc.nlp and cached.doc is doc and \
                 cached.d is self.dictionary:
             return cached
+        if not self.extra_files:
+            # a default ActorResolver() made by a later stage: use the state of the resolver
+            # that processed this document (it may have had user dictionary files)
+            for other in reversed(_STATES.values()):
+                if other.sdoc is doc.nlp and other.doc is doc:
+                    return other
         state = _State(self, doc)
         self._resolve_all(state)
         while len(_STATES) >= 8:
@@ -638,6 +689,7 @@ class ActorResolver:
         units.sort()
         for start, end, kind in units:
             self._unit(st, start, end, kind)
+        st.done = True
 
     def _unit(self, st: _State, start: int, end: int, kind: str) -> None:
         sdoc = st.sdoc

@@ -49,11 +49,12 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "AGREE": frozenset({"with", "to"}),
     "AID": frozenset({"to"}) | DEFAULT_PREPS,
     "SUPPORT": frozenset({"for"}),
-    "ASSAULT": frozenset({"from"}) | DEFAULT_PREPS,  # "recapture X from the SDF"
-    "SANCTION": frozenset({"from"}) | DEFAULT_PREPS,
+    "ASSAULT": frozenset({"from", "with"}) | DEFAULT_PREPS,  # "clashed with police"
+    "SANCTION": frozenset({"from", "to"}) | DEFAULT_PREPS,
     "DEMAND": frozenset({"from"}) | DEFAULT_PREPS,
     "REQUEST": frozenset({"from"}) | DEFAULT_PREPS,
     "MOBILIZE": frozenset({"against"}),
+    "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
     "RETREAT": frozenset({"against"}),
 }
@@ -63,9 +64,12 @@ LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", 
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
 RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
                   "neighbour", "adversary", "counterpart", "supporter", "foe"}
+ALLEGING_CUES = ("charg", "accus", "alleg", "blam", "suspect")
 # Promised actions that make a vow a threat.
 THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush", "strike",
                   "kill", "hit", "avenge", "fight", "eliminate", "bomb", "invade"}
+# Types whose nouns are events only as the object of a light verb ("provided aid").
+GOVERNED_NOUN_TYPES = frozenset({"AID"})
 # Event nouns coded even when the sentence names no party ("protests in Bolivia").
 PARTYLESS_TYPES = frozenset({"PROTEST"})
 GENERIC_VIOLENCE = {"violence", "clash", "fighting", "unrest", "hostility", "riot"}
@@ -300,11 +304,16 @@ class _DocCoder:
         recips: list[Any] = []
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
-                actors.append(c)
+                if c.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                    actors.append(tok.head)  # "Mexico, which granted him asylum"
+                else:
+                    actors.append(c)
             elif c.dep_ == "agent":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
                 recips.append(c)
+            elif c.dep_ == "dative" and c.pos_ in {"PRON", "PROPN", "NOUN"}:
+                recips.append(c)  # "granted him asylum"
             elif c.dep_ in {"dobj", "dative"}:
                 if self._released(tok):
                     recips.append(c)
@@ -464,14 +473,15 @@ class _DocCoder:
                     denied = True
                 break
             node = head
-        quote = None
-        if not is_cue:
-            quote = self.quote_at(tok.idx)
-            if quote is not None:
-                claimed = True
-                if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
-                        ("den", "refut", "dismiss")):
-                    denied = True
+        quote = next((q for q in self.quotes if q.start <= tok.idx < q.end and (
+            not is_cue or (q.cue is not None and q.cue.start != tok.idx
+                           and q.cue.text.lower().startswith(ALLEGING_CUES)))), None)
+        # a statement verb is only claimed when it is itself alleged ("charged with threatening")
+        if quote is not None:
+            claimed = True
+            if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
+                    ("den", "refut", "dismiss")):
+                denied = True
         status: Status = "asserted"
         if denied:
             status = "denied"
@@ -535,6 +545,8 @@ class _DocCoder:
                 a_toks, r_toks = self.verb_args(tok, etype)
             elif trig.pos == "noun":
                 a_toks, r_toks, governor = self.noun_args(tok, etype)
+                if etype in GOVERNED_NOUN_TYPES and governor is None:
+                    continue  # "military aid to X" is a mention; "sent aid to X" is the act
             elif trig.pos == "modal":
                 subj = subject_of(tok)
                 a_toks, r_toks = [], [subj] if subj is not None else []
@@ -542,8 +554,9 @@ class _DocCoder:
                         "who", "which", "that"}:
                     r_toks = [r_toks[0].head.head]
             else:
-                if quote is None or quote.speaker is None or self._justification(quote):
-                    continue
+                if quote is None or quote.speaker is None or self._justification(quote) or \
+                        self._adj_status(tok)[1]:
+                    continue  # a negated evaluation ("no longer views them as illegal") is none
                 pred = tok.head
                 r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if tok.dep_ == "amod":
@@ -663,7 +676,8 @@ class _DocCoder:
     def _adj_status(self, tok: Any) -> tuple[Status, bool]:
         """A statement's own act (evaluation, "must"): asserted, speculative if hedged."""
         pred = tok.head if tok.dep_ != "amod" else tok
-        negated = any(c.dep_ == "neg" for c in (*pred.children, *tok.children))
+        negated = any(c.dep_ == "neg" or c.lower_ == "longer" for c in (
+            *pred.children, *tok.children, *pred.head.children))
         return "asserted", negated
 
     def _is_verbal_head(self, tok: Any) -> bool:

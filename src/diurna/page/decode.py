@@ -96,8 +96,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         try:
-            return data.decode(best.encoding), best.encoding
+            text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            text = ""
+        # Single-byte code pages "explain" any bytes: keep the guess only if it reads as a
+        # language (charset-normalizer's coherence) and is mostly letters.
+        sample = "".join(text[:20_000].split())
+        letters = sum(ch.isalpha() for ch in sample) / (len(sample) or 1)
+        if text and letters >= 0.6 and (best.coherence > 0 or len(data) < 200):
+            return text, best.encoding
     raise Rejected("encoding", f"{source}: the bytes are not valid UTF-8 and no other encoding "
                                "explains them; give the page as UTF-8 or declare its charset")

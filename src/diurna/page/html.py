@@ -15,6 +15,7 @@ and we must stay within 1.3x trafilatura's time.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html as htmllib
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from trafilatura.utils import load_html
 from diurna.model import Comment, Rejected
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 
+#: page dates before this are placeholders, not publication dates
+MIN_DATE = dt.date(1990, 1, 1)
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
 #: a precise extraction this long (in words) is trusted without running the balanced pass
@@ -93,11 +96,19 @@ def _names(value: Any) -> str | None:
 
 
 def _iso_day(value: Any) -> str | None:
+    """``YYYY-MM-DD`` of an ISO timestamp, if it is a real, plausible date (CMSs write
+    placeholders such as 0001-01-01)."""
     text = _clean(value)
-    if not text:
+    m = _ISO_DAY.match(text) if text else None
+    if not m:
         return None
-    m = _ISO_DAY.match(text)
-    return m.group(1) if m else None
+    try:
+        day = dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    if not MIN_DATE <= day <= dt.date.today() + dt.timedelta(days=2):
+        return None
+    return m.group(1)
 
 
 def _meta_map(tree: Any) -> dict[str, str]:
@@ -195,6 +206,32 @@ def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
     return out
 
 
+_BYLINE_XPATHS = (
+    '//*[@itemprop="author"]//*[@itemprop="name"]',
+    '//*[@rel="author"]',
+    '//*[@itemprop="author"]',
+    '//*[contains(@class, "byline")]//*[contains(@class, "author") or contains(@class, "name")]',
+    '//*[contains(@class, "byline")]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")'
+    ' or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+)
+_BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
+
+
+def visible_byline(tree: Any) -> str | None:
+    """Author named in the page body (rel=author, itemprop=author, .byline, .author), for pages
+    whose head does not name one. Run after comments are cut, so no commenter is taken."""
+    for xpath in _BYLINE_XPATHS:
+        for el in tree.xpath(xpath)[:3]:
+            name = _clean(el.text_content())
+            if not name:
+                continue
+            name = _BY.sub("", name).strip(" ,|:")
+            if 2 < len(name) <= 80 and len(name.split()) <= 8 and not name.startswith("http"):
+                return name
+    return None
+
+
 def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
@@ -263,6 +300,8 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
+    if page.byline is None:
+        page.byline = visible_byline(tree)
     try:
         paragraphs = _body(tree, n_elements)
     except RecursionError as err:

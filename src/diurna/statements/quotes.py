@@ -227,7 +227,8 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"}:
-            clause += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+            clause += [g for c in tok.children if c.dep_ == "prep"
+                       and c.lower_ in {"of", "for", "with"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
         if not clause and part is not None:  # "called for talks"
             clause = [g for g in part.children if g.dep_ == "pobj"]

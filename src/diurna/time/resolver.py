@@ -152,8 +152,8 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     clean = _PART_OF.sub("", clean)
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
     clean = re.sub(r"^(?:earlier|later)\s+(?=this|last|next|today)", "", clean, flags=re.I)
-    if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean) or _DURATION.match(clean) or _N_YEAR.match(clean)
-            or _NOW.match(clean)):
+    if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean)
+            or _DURATION.match(clean) or _N_YEAR.match(clean) or _NOW.match(clean)):
         return None, "unknown", "none"
     if base is not None:
         m = _BARE_WEEKDAY.match(clean)
@@ -260,8 +260,9 @@ def find_expressions(doc: Document) -> list[Span]:
     for ent in doc.entities:
         if ent.label != "DATE":
             continue
-        if re.fullmatch(r"\d{1,3}", ent.text.strip()):
-            continue  # ages and counts ("Burton, 32,") that the model tags as DATE
+        bare = ent.text.strip()
+        if re.fullmatch(r"\d{1,3}", bare) or (bare.isdigit() and not re.fullmatch(_YEAR, bare)):
+            continue  # ages, counts and house numbers ("Burton, 32, of 1119 Eighth St.")
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -293,6 +294,9 @@ def find_expressions(doc: Document) -> list[Span]:
     return spans
 
 
+# PLOVER types whose event is an utterance: their date is the date it was said
+VERBAL_TYPES = {"DEMAND", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT",
+                "DISAPPROVE", "CONCEDE", "APPEAL", "REQUEST", "PROTEST_VERBAL"}
 _FUTURE_AUX = {"will", "wo", "shall", "'ll", "’ll"}
 
 
@@ -309,7 +313,7 @@ def _future_tense(doc: Document, span: Span) -> bool:
             if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cur.children):
                 return True
             return cur.lower_ in _FUTURE_AUX
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -336,7 +340,7 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
             return hops if through else None
         if via is not None and cur.dep_ == "prep" and cur.lower_ in via:
             through = True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         hops += 1
@@ -391,8 +395,37 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     # no attachment (often a parse error): the nearest expression of the trigger's own clause,
     # never one that belongs to another verb ("the move announced on Monday")
     own = clause_verb(doc, event.trigger)
-    same = [t for t in in_sentence if clause_verb(doc, t) is own]
-    if own is None or not same:
+    if own is None:
+        return None
+
+    verbal = event.type.upper() in VERBAL_TYPES
+
+    def fits(t: TimeExpr) -> bool:
+        verb = clause_verb(doc, t)
+        if verb is None or verb.i == own.i:
+            return True
+        # a verb outside the paragraph means the parse ran a headline into it: no evidence
+        if not (lo <= verb.idx < hi):
+            return True
+        # a date of a governing verb: the saying of a verbal event ("said on Tuesday that
+        # China is going to have to make a deal"), or the act a purpose clause hangs on
+        # ("surrounded the Statehouse on Tuesday to call for better pay"); not the claim that
+        # reports a material event ("claimed on Tuesday that it had foiled an attack")
+        cur = own
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl"):
+                return False
+            if cur.dep_ == "ccomp" and not verbal:
+                return False
+            cur = cur.head
+            if cur.i == verb.i:
+                return True
+        return False
+
+    same = [t for t in in_sentence if fits(t)]
+    if not same:
         return None
     return min(same, key=lambda t: abs(t.start - event.trigger.start))
 
@@ -406,7 +439,7 @@ def clause_verb(doc: Document, span: Span) -> Any:
     for _ in range(12):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
