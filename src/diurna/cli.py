@@ -28,7 +28,9 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, soft_wrap=False)
+    # Not a terminal (a pipe, a file): tables get room instead of an 80-column wrap.
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(stderr=stderr, soft_wrap=False, width=None if stream.isatty() else 200)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -83,7 +85,7 @@ def process(paths: tuple[str, ...], published: str | None, fmt: str, db: str, no
             store = Store(db)
         except ValueError as err:
             raise click.ClickException(str(err)) from None
-    counts = {"stored": 0, "duplicate": 0, "rejected": 0}
+    counts = {"stored": 0, "duplicate": 0, "processed": 0, "rejected": 0}
     show_progress = sys.stderr.isatty() if progress is None else progress
     out = _console()
     try:
@@ -91,8 +93,8 @@ def process(paths: tuple[str, ...], published: str | None, fmt: str, db: str, no
         for doc in docs:
             if store is not None:
                 counts[store.save(doc)] += 1
-            elif doc.rejected:
-                counts["rejected"] += 1
+            else:
+                counts["rejected" if doc.rejected else "processed"] += 1
             _print_document(doc, fmt, out)
     except OSError as err:
         raise click.ClickException(f"cannot read input: {err}") from None

@@ -204,6 +204,14 @@ def test_common_words_are_not_countries(resolve: Run) -> None:
     assert all(m.actor is None for m in doc.mentions)
 
 
+def test_places_inside_a_country_give_roles_their_country(resolve: Run) -> None:
+    # a US state and a US city are evidence of the country, but never actors themselves
+    doc = resolve("Indiana protesters marched on Monday. A New York man was arrested.")
+    assert code(mention(doc, "Indiana protesters")) == "USACVL"
+    assert code(mention(doc, "New York man")) == "USACVL"
+    assert not [m for m in doc.mentions if m.text in ("Indiana", "New York") and m.actor]
+
+
 def test_fresh_resolver_instance_resolves_spans(seed: Document) -> None:
     # later stages may build their own ActorResolver() just to call resolve_span
     start, end = nth(seed, "its troops")

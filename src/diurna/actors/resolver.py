@@ -569,6 +569,7 @@ class ActorResolver:
 
         from diurna.language import load_nlp
 
+        region_country("")  # build the place index with the matcher (one-time set-up cost)
         tokenizer = load_nlp().tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
         # Tokenise each spelling as written: tokenizer exceptions are case-sensitive ("U.S." is
