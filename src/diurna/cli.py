@@ -33,7 +33,7 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, soft_wrap=False, width=None if stream.isatty() else 200)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(name="diurna", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="diurna")
 def cli() -> None:
     """Diurna: raw news pages in, source-linked event data out.

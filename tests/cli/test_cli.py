@@ -90,7 +90,7 @@ def test_events_without_database_says_what_to_do(tmp_path: Path) -> None:
 
 def test_every_command_has_help() -> None:
     runner = CliRunner()
-    for cmd in ([], ["process"], ["events"], ["export"], ["rejections"]):
+    for cmd in ([], ["process"], ["events"], ["export"], ["rejections"], ["evaluate"]):
         result = runner.invoke(cli, [*cmd, "--help"])
         assert result.exit_code == 0
         assert "Usage: diurna" in result.output

@@ -10,7 +10,8 @@ GPE/NORP/ORG/PERSON entities) is then resolved from its head:
   taken from the phrase: a demonym/name/capital modifier ("the Syrian government", "the Damascus
   government"), a possessor ("Khamenei's top advisor", "its troops"), a complement ("an adviser
   to the Iranian supreme leader"); "X-backed"/"pro-X" makes a proxy (``<X>PRX``, affiliation X),
-  "X-led" gives X's sector actor ("the US-led coalition" → USAMIL);
+  "X-led" gives X's sector actor ("the US-led coalition" → USAMIL); with none of these, the
+  context country (the state named nearest before, else the document's focus state);
 - a person name → a title before it ("Secretary of State Rex Tillerson"), its appositive
   ("Velayati, a top adviser to ..."), or an earlier person in the document with the same surname;
 - a pronoun or short definite reference ("its", "he", "the group", "the country") → the nearest
@@ -18,7 +19,7 @@ GPE/NORP/ORG/PERSON entities) is then resolved from its head:
 - a capital ("Tehran") is the state only as an agent (subject, possessor, "by Tehran", modifier of
   a role word as in "the Damascus government"); elsewhere it is a place and gets no mention.
 
-Anything else stays ``actor=None``: no country is ever guessed. The coreference here is
+Anything else stays ``actor=None``: an unknown name never gets a country. The coreference here is
 hand-written because no well-kept coreference model for spaCy 3.8 ships as a PyPI package usable
 offline; it is deliberately simple (salience + agreement) and documented.
 """
@@ -108,7 +109,6 @@ class _State:
     """Per-document resolution state (matches, memo, mentions so far, known persons)."""
 
     def __init__(self, resolver: ActorResolver, doc: Document) -> None:
-        self.r = resolver
         self.d = resolver.dictionary
         self.doc = doc
         self.sdoc: Any = doc.nlp
@@ -182,9 +182,8 @@ class _State:
         if alias.kind == ACTOR:
             return self.d.actors.get(alias.target)
         if alias.kind == DEMONYM:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound", "npadvmod") \
-                    and tok.head.lower_ != "-" and self.hit_at.get(tok.i) is not None \
-                    and self._demonym_is_head(tok):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ != "-" and \
+                    self._demonym_is_head(tok):
                 # "an American", "300 Indians": people of the country
                 return self.d.sector_actor(alias.target, "CVL")
             return self.d.state(alias.target)

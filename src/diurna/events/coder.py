@@ -71,7 +71,7 @@ THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush"
 # Types whose nouns are events only as the object of a light verb ("provided aid").
 GOVERNED_NOUN_TYPES = frozenset({"AID"})
 # Event nouns coded even when the sentence names no party ("protests in Bolivia").
-PARTYLESS_TYPES = frozenset({"PROTEST"})
+PARTYLESS_TYPES = frozenset({"PROTEST", "ASSAULT"})
 GENERIC_VIOLENCE = {"violence", "clash", "fighting", "unrest", "hostility", "riot"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
@@ -159,7 +159,8 @@ class _DocCoder:
                     got = self._noun_ok(tok, trig)
                     if got is not None:
                         return trig, got
-        if tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod"}:
+        if (tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod"}) or (
+                tok.pos_ == "NOUN" and tok.dep_ in {"attr", "oprd"}):
             for key in (tok.lower_, lemma):
                 for trig in self.onto.adjectives.get(key, ()):
                     return trig, [tok]
@@ -202,6 +203,8 @@ class _DocCoder:
                 return True
             if req == "@noobj" and not objs:
                 return True
+            if req == "@on_strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
+                return True  # "went on strike"
         return False
 
     def _political(self, m: Mention) -> bool:

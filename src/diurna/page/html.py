@@ -33,6 +33,8 @@ from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, re
 MIN_DATE = dt.date(1990, 1, 1)
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
+#: the densest <p> block replaces trafilatura's text if it has this many times the words
+DENSE_RATIO = 1.5
 #: a precise extraction this long (in words) is trusted without running the balanced pass
 PRECISE_ENOUGH = 100
 #: above this many elements only the balanced pass runs (keeps huge pages near trafilatura's time)
@@ -236,6 +238,46 @@ def _lines(text: str | None) -> list[str]:
     return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
 
+_DENSE_CHILDREN = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "blockquote"})
+
+
+def densest_block(tree: Any) -> list[str]:
+    """Readability-style candidate: the element holding the most words of ``<p>`` text, joined
+    with its same-class siblings elsewhere on the page (articles split into several containers
+    around ads), as paragraphs of their direct p/heading/list children."""
+    scores: dict[Any, int] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(_WORD.findall(p.text_content()))
+    if not scores:
+        return []
+    best = max(scores, key=lambda el: scores[el])
+    cls = best.get("class")
+    group = [el for el in scores if el.tag == best.tag and el.get("class") == cls] if cls \
+        else [best]
+    group.sort(key=lambda el: el.sourceline or 0)
+    out = []
+    for child in (c for el in group for c in el):
+        if isinstance(child.tag, str) and child.tag in _DENSE_CHILDREN:
+            text = _clean(child.text_content())
+            if text:
+                out.append(text)
+    return out
+
+
+def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
+    """The dense block replaces trafilatura's text when it has DENSE_RATIO times the words and
+    contains nearly all of trafilatura's vocabulary (so it extends the same article)."""
+    n_ext, n_dense = _words(paragraphs), _words(dense)
+    if not n_ext or n_dense < DENSE_RATIO * n_ext:
+        return paragraphs
+    ext = set(_WORD.findall(" ".join(paragraphs)))
+    if len(ext & set(_WORD.findall(" ".join(dense)))) >= 0.8 * len(ext):
+        return dense
+    return paragraphs
+
+
 def _words(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
 
@@ -302,8 +344,9 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
     remove_elements(roots)
     if page.byline is None:
         page.byline = visible_byline(tree)
+    dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
     try:
-        paragraphs = _body(tree, n_elements)
+        paragraphs = _prefer_dense(_body(tree, n_elements), dense)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
     if not paragraphs:

