@@ -55,7 +55,9 @@ def test_conico_assault(seed_doc: Document) -> None:
     assert ev.status == "claimed"
     assert ev.date is not None and ev.date.value == "2018-02-07"
     assert ev.place is not None and ev.place.country == "SY"
-    assert ev.place.name is not None and "Deir ez-Zor" in ev.place.name
+    # "in the eastern Deir Ezzor countryside": the governorate (GeoNames 170792), not the city.
+    assert ev.place.geonameid == 170792
+    assert ev.place.qualifier == "eastern countryside"
 
 
 def test_without_published_date_month_days_stay_partial(seed_path) -> None:  # type: ignore[no-untyped-def]

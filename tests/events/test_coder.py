@@ -156,3 +156,22 @@ def test_must_in_a_quote_is_the_speakers_demand() -> None:
 def test_no_parse_no_events() -> None:
     doc = Document(id="x", source="t", text="Iran attacked the base.")
     assert EventCoder()(doc).events == []
+
+
+def test_a_vow_to_retaliate_is_a_threat() -> None:
+    doc = coded("Iran vowed to retaliate against Israel.", {"Iran": "IRN", "Israel": "ISR"})
+    [e] = doc.events
+    assert e.type == "THREATEN" and codes(e.actors) == ["IRN"]
+
+
+def test_a_prevented_act_is_not_coded() -> None:
+    doc = coded("Turkey prevented Syrian refugees from leaving the camp.", GENERAL)
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def test_hedged_noun_and_presupposed_clause() -> None:
+    doc = coded("Russia warned against a possible attack on Iran. Germany, which attacked "
+                "Russia, may face sanctions.", GENERAL)
+    assert find(doc, "ASSAULT", "attack").status == "speculative"
+    # the relative clause reports a fact; the "may" of the main clause does not hedge it
+    assert find(doc, "ASSAULT", "attacked").status == "asserted"

@@ -135,3 +135,11 @@ def test_verbal_event_takes_the_date_it_was_said() -> None:
 def test_reported_material_event_does_not_take_the_date_of_the_report() -> None:
     text = "The coalition claimed on Tuesday that it had foiled an attack on the base."
     assert _dated_event(text, "attack", "ASSAULT") is None
+
+
+def test_placeholder_publication_date_is_no_anchor() -> None:
+    # Pages sometimes carry 0001-01-01; resolving "Tuesday" against it must not overflow.
+    from diurna.time.resolver import normalize
+
+    t = normalize("on Tuesday", "0001-01-01")
+    assert t.value is None

@@ -64,6 +64,7 @@ LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", 
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
 RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
                   "neighbour", "adversary", "counterpart", "supporter", "foe"}
+YIELD_OBJECTS = {"demand", "request", "term", "condition", "call", "ultimatum", "pressure"}
 ALLEGING_CUES = ("charg", "accus", "alleg", "blam", "suspect")
 # Promised actions that make a vow a threat.
 THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush", "strike",
@@ -76,6 +77,11 @@ GENERIC_VIOLENCE = {"violence", "clash", "fighting", "unrest", "hostility", "rio
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
                 "npadvmod", "oprd"}
+NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
+               "threatened", "imminent", "upcoming", "prospective"}
+CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
+PRESUPPOSING_MARKS = {"when", "after", "before", "since", "as", "while", "because", "although",
+                      "though", "once", "until"}
 CONDITIONAL_MARKS = {"if", "whether", "unless"}
 CLAIM_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "likely"}
@@ -459,6 +465,11 @@ class _DocCoder:
                 if c.dep_ == "advmod" and c.lower_ in SPEC_ADVERBS:
                     speculative = True
                     why.add("adverb")
+                if c.dep_ == "amod" and node.i == base.i and low in NOUN_HEDGES:
+                    speculative = True  # "a possible attack", "the planned withdrawal"
+                    why.add("adjective")
+                if c.dep_ == "amod" and node.i == base.i and low in CLAIM_ADJECTIVES:
+                    claimed = True  # "the alleged attack"
                 if c.dep_ == "advmod" and c.lower_ in CLAIM_ADVERBS:
                     claimed = True
                 if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.spec_adj and \
@@ -471,6 +482,11 @@ class _DocCoder:
             head = node.head
             if head.i == node.i:
                 break
+            if governor is None and tok.pos_ in {"NOUN", "PROPN"} and node.i == base.i:
+                break  # a bare event noun is not hedged by the clause it is mentioned in
+            if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children)):
+                break  # "when he asked ...", "which was attacked": presupposed, not hedged
             if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
                 if head.lemma_.lower() in self.denial:
                     denied = True
@@ -537,7 +553,7 @@ class _DocCoder:
                     tok.head.head) is not None:
                 continue  # "prevented people from leaving": the prevented act did not happen
             if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and self._is_verbal_head(
-                    tok.head.head) and tok.head.lower_ in {"for", "on"}:
+                    tok.head.head) and tok.head.lower_ in {"for", "on", "to"}:
                 continue
             if trig.pos == "noun" and self._back_reference(tok, etype, events):
                 continue  # a back-reference to an event already reported
@@ -595,6 +611,10 @@ class _DocCoder:
             # conventions of docs/annotation-events.md
             if negated and etype in {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE"}:
                 etype, mode, negated = "REJECT", None, False  # "did not accept" is a REJECT
+            if etype == "AGREE" and trig.pos == "verb" and any(
+                    g.lemma_.lower() in YIELD_OBJECTS for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+                etype, mode = "CONCEDE", None  # "agrees to Beijing's demands" gives in
             if etype == "AGREE" and trig.pos == "verb" and any(
                     c.dep_ == "xcomp" and c.lemma_.lower() in THREAT_CONTENT
                     for c in tok.children):

@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from diurna.time.resolver import VERBAL_TYPES
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-VERBAL_TYPES = {"DEMAND", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT",
-                "DISAPPROVE", "CONCEDE", "APPEAL", "RETREAT_VERBAL", "PROTEST_VERBAL"}
 SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
                  "remark", "warn", "insist", "claim", "note", "explain", "emphasize",
                  "emphasise", "comment", "write", "tweet"}
@@ -63,6 +62,8 @@ _CITY_STATE = re.compile(
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
             "throughout", "along", "from", "towards", "toward", "over", "off"}
+# where something was said: "said in Tehran", "at a conference"; not "withdraw from Syria"
+SPOKEN_AT = {"in", "at", "near", "inside", "outside", "within", "during"}
 # Single generic words that are division names somewhere ("West" region of Cameroon) but in
 # English prose are directions or common nouns.
 _GENERIC = {"west", "east", "north", "south", "central", "centre", "center", "capital",
@@ -503,7 +504,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
                    if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     linked = attached(doc, event.trigger, in_sentence,
-                      via=LOCATIVE if verbal else LOCATIVE | {"on", "against"})
+                      via=SPOKEN_AT if verbal else LOCATIVE | {"on", "against"})
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     if verbal:
@@ -516,7 +517,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
                 if cue_sent is None:
                     continue
                 cands = [p for p in doc.places if _in(p, cue_sent)]
-                hit = attached(doc, cue, cands, via=LOCATIVE)
+                hit = attached(doc, cue, cands, via=SPOKEN_AT)
                 if hit:
                     return hit[0][1]  # type: ignore[no-any-return]
         return None

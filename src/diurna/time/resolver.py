@@ -74,11 +74,13 @@ _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
 
 def parse_published(published: str | None) -> dt.datetime | None:
-    """The publication date as a datetime, or None when absent or not a full ``YYYY-MM-DD``."""
+    """The publication date as a datetime, or None when absent, not a full ``YYYY-MM-DD``, or
+    outside 1800-2200 (placeholder dates like 0001-01-01 are no anchor, and date arithmetic near
+    the calendar's ends overflows)."""
     if not published:
         return None
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published)
-    if not m:
+    if not m or not 1800 <= int(m[1]) <= 2200:
         return None
     try:
         return dt.datetime(int(m[1]), int(m[2]), int(m[3]))
