@@ -15,7 +15,6 @@ import gzip
 import resource
 import time
 from collections import defaultdict
-from pathlib import Path
 
 from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
@@ -29,7 +28,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     args = ap.parse_args()
 
-    pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[: args.limit]
+    pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[
+        : args.limit
+    ]
     raws = [RawInput(str(p), gzip.decompress(p.read_bytes())) for p in pages]
 
     t0 = time.perf_counter()

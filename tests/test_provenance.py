@@ -6,8 +6,14 @@ from diurna.model import Document, Span
 
 
 def all_spans(doc: Document) -> list[Span]:
-    spans: list[Span] = [*doc.sentences, *doc.entities, *doc.mentions, *doc.quotes, *doc.times,
-                         *doc.places]
+    spans: list[Span] = [
+        *doc.sentences,
+        *doc.entities,
+        *doc.mentions,
+        *doc.quotes,
+        *doc.times,
+        *doc.places,
+    ]
     for q in doc.quotes:
         spans += [s for s in (q.speaker, q.cue) if s is not None] + list(q.sources)
     for e in doc.events:
@@ -20,7 +26,7 @@ def test_every_span_matches_the_body(seed_doc: Document) -> None:
     spans = all_spans(seed_doc)
     assert len(spans) > 50
     for span in spans:
-        assert seed_doc.text[span.start:span.end] == span.text, span
+        assert seed_doc.text[span.start : span.end] == span.text, span
 
 
 def test_document_id_is_the_content_hash(seed_doc: Document, seed_path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,15 @@ def test_title_dek_and_body_boundaries(seed_doc: Document) -> None:
 def test_comment_thread(seed_doc: Document) -> None:
     comments = seed_doc.comments
     assert [c.author for c in comments] == [
-        "as", "Rob", "Ma_Laoshi", "wwinsti", "Joe", "Lena Jones", "Joe", "velociraptor"]
+        "as",
+        "Rob",
+        "Ma_Laoshi",
+        "wwinsti",
+        "Joe",
+        "Lena Jones",
+        "Joe",
+        "velociraptor",
+    ]
     reply = comments[3]
     assert reply.parent == 2 and comments[2].author == "Ma_Laoshi"
     assert all(c.parent is None for i, c in enumerate(comments) if i != 3)
@@ -32,15 +40,21 @@ def test_nothing_is_extracted_from_comments(seed_doc: Document) -> None:
         assert comment.text not in seed_doc.text
     # Words that only occur in the comments never appear in any extracted span.
     comment_only = ("Rouhani", "Lena", "Trump", "Assad", "Russia", "takfiri")
-    spans = [e.text for e in seed_doc.entities] + [q.text for q in seed_doc.quotes] + [
-        e.sentence.text for e in seed_doc.events]
+    spans = (
+        [e.text for e in seed_doc.entities]
+        + [q.text for q in seed_doc.quotes]
+        + [e.sentence.text for e in seed_doc.events]
+    )
     for word in comment_only:
         assert not any(word in s for s in spans), word
 
 
 def test_velayati_demand(seed_doc: Document) -> None:
-    demands = [e for e in seed_doc.events if e.type == "DEMAND" and e.actor and e.actor.actor
-               and e.actor.actor.country == "IRN"]
+    demands = [
+        e
+        for e in seed_doc.events
+        if e.type == "DEMAND" and e.actor and e.actor.actor and e.actor.actor.country == "IRN"
+    ]
     assert demands, [(e.type, e.actor) for e in seed_doc.events]
     ev = demands[0]
     assert ev.recipient is not None and ev.recipient.actor is not None

@@ -19,8 +19,14 @@ from diurna.pipeline import Pipeline
 
 __version__ = "0.1.0"
 __all__ = [
-    "Document", "Pipeline", "RawInput", "Rejected",
-    "process", "process_file", "process_paths", "default_pipeline",
+    "Document",
+    "Pipeline",
+    "RawInput",
+    "Rejected",
+    "process",
+    "process_file",
+    "process_paths",
+    "default_pipeline",
 ]
 
 
@@ -30,7 +36,9 @@ def default_pipeline() -> Pipeline:
     return Pipeline.default()
 
 
-def process(data: bytes | str, *, source: str = "<memory>", published: str | None = None) -> Document:
+def process(
+    data: bytes | str, *, source: str = "<memory>", published: str | None = None
+) -> Document:
     """Process one page given as bytes or text (HTML or a text dump)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return default_pipeline().process(RawInput(source, raw), published=published)

@@ -33,7 +33,10 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, soft_wrap=False, width=None if stream.isatty() else 200)
 
 
-@click.group(name="diurna", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    name="diurna",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="diurna")
 def cli() -> None:
     """Diurna: raw news pages in, source-linked event data out.
@@ -53,20 +56,49 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="Publication date to resolve relative dates against (overrides the page's).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
-              show_default=True, help="Output: pretty JSON per input, one JSON line per input, "
-              "or a table of events.")
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
-              help="SQLite database to store results in.")
+@click.option(
+    "--published",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date to resolve relative dates against (overrides the page's).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="Output: pretty JSON per input, one JSON line per input, or a table of events.",
+)
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    metavar="FILE",
+    help="SQLite database to store results in.",
+)
 @click.option("--no-store", is_flag=True, help="Print only; do not write a database.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: when stderr is a terminal).")
-def process(paths: tuple[str, ...], published: str | None, fmt: str, db: str, no_store: bool,
-            actor_files: tuple[str, ...], progress: bool | None) -> None:
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: when stderr is a terminal).",
+)
+def process(
+    paths: tuple[str, ...],
+    published: str | None,
+    fmt: str,
+    db: str,
+    no_store: bool,
+    actor_files: tuple[str, ...],
+    progress: bool | None,
+) -> None:
     """Process pages and print what was extracted.
 
     PATHS are files, folders (read recursively), globs, WARC/ARC files, JSONL files with an
@@ -112,9 +144,14 @@ def _with_progress(docs: Iterable[Document], enabled: bool) -> Iterator[Document
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} pages"),
-                  TextColumn("{task.fields[source]}"), TimeElapsedColumn(),
-                  console=_console(stderr=True), transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} pages"),
+        TextColumn("{task.fields[source]}"),
+        TimeElapsedColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("process", total=None, source="")
         for doc in docs:
             bar.update(task, advance=1, source=Path(doc.source).name[-40:])
@@ -144,30 +181,49 @@ def _print_table(doc: Document, out: Any) -> None:
         detail = doc.meta.get("detail") or doc.meta.get("error") or ""
         out.print(f"[red]rejected[/red] {doc.source}: {doc.rejected} {detail}")
         return
-    table = Table(title=f"{doc.title or doc.source} ({doc.id}, published {doc.published or '?'})",
-                  title_justify="left")
-    for col in ("type", "mode", "cameo", "status", "actor", "recipient", "date", "place", "trigger"):
+    table = Table(
+        title=f"{doc.title or doc.source} ({doc.id}, published {doc.published or '?'})",
+        title_justify="left",
+    )
+    for col in (
+        "type",
+        "mode",
+        "cameo",
+        "status",
+        "actor",
+        "recipient",
+        "date",
+        "place",
+        "trigger",
+    ):
         table.add_column(col)
     for e in doc.to_dict()["events"]:
         place = e["place"]
         table.add_row(
-            e["type"], e["mode"] or "", e["cameo"] or "", e["status"] + (" (neg)" if e["negated"] else ""),
+            e["type"],
+            e["mode"] or "",
+            e["cameo"] or "",
+            e["status"] + (" (neg)" if e["negated"] else ""),
             ", ".join(_fmt_mention(m) for m in e["actors"]),
             ", ".join(_fmt_mention(m) for m in e["recipients"]),
             (e["date"] or {}).get("value") or "",
-            f"{place['name']}, {place['country']}" if place and place["name"] else
-            (place["text"] if place else ""),
+            f"{place['name']}, {place['country']}"
+            if place and place["name"]
+            else (place["text"] if place else ""),
             e["trigger"]["text"],
         )
     out.print(table)
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read.")
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
 @click.option("--type", "event_type", metavar="TYPE", help="Only events of this PLOVER type.")
 @click.option("--limit", type=int, help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None:
     """List stored events (date, type, actor → recipient, place, status)."""
     rows = _open_store(db).events(type=event_type, limit=limit)
@@ -182,20 +238,39 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
         table.add_column(col)
     for r in rows:
         table.add_row(
-            r["date_value"] or "", r["type"], r["mode"] or "", r["cameo"] or "",
+            r["date_value"] or "",
+            r["type"],
+            r["mode"] or "",
+            r["cameo"] or "",
             f"{r['actor_text'] or ''} [{r['actor_code'] or '?'}]" if r["actor_text"] else "",
-            f"{r['recipient_text'] or ''} [{r['recipient_code'] or '?'}]" if r["recipient_text"] else "",
-            r["place_name"] or r["place_text"] or "", r["status"], r["doc_id"],
+            f"{r['recipient_text'] or ''} [{r['recipient_code'] or '?'}]"
+            if r["recipient_text"]
+            else "",
+            r["place_name"] or r["place_text"] or "",
+            r["status"],
+            r["doc_id"],
         )
     _console().print(table)
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read.")
-@click.option("--to", "out", required=True, metavar="FILE",
-              help="Output file: .csv, .parquet or .jsonl (format follows the suffix).")
-@click.option("--columns", type=click.Choice(["diurna", "polecat"]), default="diurna",
-              show_default=True, help="Diurna's columns (with offsets) or POLECAT-like names.")
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
+@click.option(
+    "--to",
+    "out",
+    required=True,
+    metavar="FILE",
+    help="Output file: .csv, .parquet or .jsonl (format follows the suffix).",
+)
+@click.option(
+    "--columns",
+    type=click.Choice(["diurna", "polecat"]),
+    default="diurna",
+    show_default=True,
+    help="Diurna's columns (with offsets) or POLECAT-like names.",
+)
 def export(db: str, out: str, columns: str) -> None:
     """Export stored events to CSV, Parquet or JSONL."""
     from diurna.store import export_events
@@ -208,7 +283,9 @@ def export(db: str, out: str, columns: str) -> None:
 
 
 @cli.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read.")
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
 def rejections(db: str) -> None:
     """List inputs that were rejected, with the reason."""
     for r in _open_store(db).rejections():
@@ -216,14 +293,25 @@ def rejections(db: str) -> None:
 
 
 SCORERS = {
-    "body": ("diurna.evaluate.body", "Article-body P/R/F1 (4-gram shingles) of Diurna and "
-             "trafilatura on the article-body gold pages."),
-    "events": ("diurna.evaluate.events", "Event type P/R/F1, actor, recipient, status, date and "
-               "location accuracy on gold/events.jsonl."),
-    "places": ("diurna.evaluate.places", "Toponym detection, exact GeoNames id accuracy, "
-               "accuracy@161 km and mean error on gold/toponyms.jsonl."),
-    "times": ("diurna.evaluate.times", "Temporal expression detection and value accuracy on "
-              "gold/times.jsonl."),
+    "body": (
+        "diurna.evaluate.body",
+        "Article-body P/R/F1 (4-gram shingles) of Diurna and "
+        "trafilatura on the article-body gold pages.",
+    ),
+    "events": (
+        "diurna.evaluate.events",
+        "Event type P/R/F1, actor, recipient, status, date and "
+        "location accuracy on gold/events.jsonl.",
+    ),
+    "places": (
+        "diurna.evaluate.places",
+        "Toponym detection, exact GeoNames id accuracy, "
+        "accuracy@161 km and mean error on gold/toponyms.jsonl.",
+    ),
+    "times": (
+        "diurna.evaluate.times",
+        "Temporal expression detection and value accuracy on gold/times.jsonl.",
+    ),
 }
 
 
@@ -236,9 +324,13 @@ def evaluate() -> None:
 
 
 def _scorer_command(name: str, module: str, summary: str) -> click.Command:
-    @click.command(name=name, help=summary, short_help=summary,
-                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-                   add_help_option=False)
+    @click.command(
+        name=name,
+        help=summary,
+        short_help=summary,
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+        add_help_option=False,
+    )
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def run(args: tuple[str, ...]) -> None:
         import importlib

@@ -34,8 +34,10 @@ def _registered(name: str) -> Callable[[], Component]:
         if ep.name == name:
             factory: Callable[[], Component] = ep.load()
             return factory
-    raise KeyError(f"no Diurna component named {name!r}; installed: "
-                   f"{sorted(ep.name for ep in entry_points(group='diurna.components'))}")
+    raise KeyError(
+        f"no Diurna component named {name!r}; installed: "
+        f"{sorted(ep.name for ep in entry_points(group='diurna.components'))}"
+    )
 
 
 class Pipeline:
@@ -46,7 +48,7 @@ class Pipeline:
 
     @classmethod
     def default(cls, *, actor_files: Iterable[str | Path] = ()) -> Pipeline:
-        """The standard English pipeline: language → actors → statements → events → time → places."""
+        """The English pipeline: language → actors → statements → events → time → places."""
         from diurna.actors import ActorResolver
         from diurna.events import EventCoder
         from diurna.language import Language
@@ -54,14 +56,16 @@ class Pipeline:
         from diurna.statements import Statements
         from diurna.time import TimeResolver
 
-        return cls([
-            Language(),
-            ActorResolver(extra_files=actor_files),
-            Statements(),
-            EventCoder(),
-            TimeResolver(),
-            PlaceResolver(),
-        ])
+        return cls(
+            [
+                Language(),
+                ActorResolver(extra_files=actor_files),
+                Statements(),
+                EventCoder(),
+                TimeResolver(),
+                PlaceResolver(),
+            ]
+        )
 
     @property
     def names(self) -> list[str]:

@@ -50,17 +50,33 @@ def test_garbage_is_rejected_with_a_reason_and_the_batch_goes_on(tmp_path: Path)
     assert docs["huge.html"]["rejected"] == "too_large"
 
     listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
-    reasons = {Path(line.split("\t")[0]).name: line.split("\t")[1]
-               for line in listed.stdout.splitlines()}
-    assert reasons == {"image.html": "binary", "empty.html": "empty",
-                       "garbage.txt": docs["garbage.txt"]["rejected"], "huge.html": "too_large"}
+    reasons = {
+        Path(line.split("\t")[0]).name: line.split("\t")[1] for line in listed.stdout.splitlines()
+    }
+    assert reasons == {
+        "image.html": "binary",
+        "empty.html": "empty",
+        "garbage.txt": docs["garbage.txt"]["rejected"],
+        "huge.html": "too_large",
+    }
 
 
 def test_process_then_list_and_export(tmp_path: Path, seed_path: Path) -> None:
     db = tmp_path / "t.db"
     runner = CliRunner()
-    first = runner.invoke(cli, ["process", str(seed_path), "--published", "2018-02-15",
-                                "--db", str(db), "--format", "jsonl"])
+    first = runner.invoke(
+        cli,
+        [
+            "process",
+            str(seed_path),
+            "--published",
+            "2018-02-15",
+            "--db",
+            str(db),
+            "--format",
+            "jsonl",
+        ],
+    )
     assert first.exit_code == 0, first.output
     again = runner.invoke(cli, ["process", str(seed_path), "--db", str(db), "--format", "jsonl"])
     assert "1 duplicate" in again.stderr
@@ -76,8 +92,9 @@ def test_process_then_list_and_export(tmp_path: Path, seed_path: Path) -> None:
 
 
 def test_bad_published_date_is_refused(seed_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["process", str(seed_path), "--published", "15/02/2018",
-                                      "--no-store"])
+    result = CliRunner().invoke(
+        cli, ["process", str(seed_path), "--published", "15/02/2018", "--no-store"]
+    )
     assert result.exit_code == 2
     assert "use YYYY-MM-DD" in result.output
 

@@ -17,19 +17,43 @@ USA = Actor("USA", "United States", "USA", None, "USA")
 
 
 def make_doc(doc_id: str = "d1") -> Document:
-    doc = Document.from_paragraphs(doc_id, "test.txt", ["Iran called on the US to leave Syria.",
-                                                         "It said so in Tehran."],
-                                   published="2018-02-15")
+    doc = Document.from_paragraphs(
+        doc_id,
+        "test.txt",
+        ["Iran called on the US to leave Syria.", "It said so in Tehran."],
+        published="2018-02-15",
+    )
     text = doc.text
     trig = doc.span(text.index("called on"), text.index("called on") + len("called on"))
     iran = Mention(0, 4, "Iran", actor=IRN, label="GPE")
     us = Mention(text.index("US"), text.index("US") + 2, "US", actor=USA, label="GPE")
     teh = text.index("Tehran")
-    place = Place(teh, teh + 6, "Tehran", geonameid=112931, name="Tehran", country="IR",
-                  lat=35.69, lon=51.42, feature="P.PPLC", precision="city")
-    doc.events.append(Event(id=f"{doc_id}:0", type="DEMAND", mode="withdraw", cameo="1056",
-                            trigger=trig, sentence=doc.span(0, text.index(".") + 1),
-                            actors=[iran], recipients=[us], date=None, place=place))
+    place = Place(
+        teh,
+        teh + 6,
+        "Tehran",
+        geonameid=112931,
+        name="Tehran",
+        country="IR",
+        lat=35.69,
+        lon=51.42,
+        feature="P.PPLC",
+        precision="city",
+    )
+    doc.events.append(
+        Event(
+            id=f"{doc_id}:0",
+            type="DEMAND",
+            mode="withdraw",
+            cameo="1056",
+            trigger=trig,
+            sentence=doc.span(0, text.index(".") + 1),
+            actors=[iran],
+            recipients=[us],
+            date=None,
+            place=place,
+        )
+    )
     doc.times.append(TimeExpr(0, 4, "Iran", value=None))  # odd but legal: offsets are what matter
     return doc
 
@@ -58,9 +82,9 @@ def test_stored_offsets_point_into_stored_text(tmp_path: Path) -> None:
         text = store.document_text("d1")
         assert text is not None
         (ev,) = store.events()
-        assert text[ev["trigger_start"]:ev["trigger_end"]] == "called on"
-        assert text[ev["actor_start"]:ev["actor_end"]] == "Iran"
-        assert text[ev["place_start"]:ev["place_end"]] == "Tehran"
+        assert text[ev["trigger_start"] : ev["trigger_end"]] == "called on"
+        assert text[ev["actor_start"] : ev["actor_end"]] == "Iran"
+        assert text[ev["place_start"] : ev["place_end"]] == "Tehran"
 
 
 @pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])

@@ -50,7 +50,9 @@ def base_text(source: str, shared: Path | None = None) -> str:
         return body
     if kind == "corpus":
         return (root / "corpus" / name).read_text(encoding="utf-8")
-    raise ValueError(f"unknown gold source {source!r}: expected article-body/<sha> or corpus/<file>")
+    raise ValueError(
+        f"unknown gold source {source!r}: expected article-body/<sha> or corpus/<file>"
+    )
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -14,16 +14,54 @@ FORMATS = ("csv", "parquet", "jsonl")
 
 # Diurna columns (every event row keeps its provenance: doc id and offsets).
 DIURNA_COLUMNS = [
-    "id", "doc_id", "type", "mode", "contexts", "cameo", "status", "negated",
-    "actor_text", "actor_name", "actor_code", "actor_country", "actor_sector",
-    "recipient_text", "recipient_name", "recipient_code", "recipient_country", "recipient_sector",
-    "source_text", "date_value", "date_precision", "date_text",
-    "place_geonameid", "place_name", "place_country", "place_admin1", "place_lat", "place_lon",
-    "place_feature", "place_precision", "place_text",
-    "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-    "actor_start", "actor_end", "recipient_start", "recipient_end",
-    "date_start", "date_end", "place_start", "place_end",
-    "doc_published", "doc_source", "doc_url", "doc_title",
+    "id",
+    "doc_id",
+    "type",
+    "mode",
+    "contexts",
+    "cameo",
+    "status",
+    "negated",
+    "actor_text",
+    "actor_name",
+    "actor_code",
+    "actor_country",
+    "actor_sector",
+    "recipient_text",
+    "recipient_name",
+    "recipient_code",
+    "recipient_country",
+    "recipient_sector",
+    "source_text",
+    "date_value",
+    "date_precision",
+    "date_text",
+    "place_geonameid",
+    "place_name",
+    "place_country",
+    "place_admin1",
+    "place_lat",
+    "place_lon",
+    "place_feature",
+    "place_precision",
+    "place_text",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "sentence_start",
+    "sentence_end",
+    "actor_start",
+    "actor_end",
+    "recipient_start",
+    "recipient_end",
+    "date_start",
+    "date_end",
+    "place_start",
+    "place_end",
+    "doc_published",
+    "doc_source",
+    "doc_url",
+    "doc_title",
 ]
 
 
@@ -80,7 +118,9 @@ def export_events(store: Store, out: str | Path, *, columns: str = "diurna") -> 
     path = Path(out)
     fmt = path.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
-        raise ValueError(f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl")
+        raise ValueError(
+            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
+        )
     header, rows = event_table(store, columns)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:

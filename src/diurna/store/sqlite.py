@@ -88,8 +88,15 @@ def _mention_cols(m: Mention | None) -> tuple[Any, ...]:
     if m is None:
         return (None,) * 7
     a = m.actor
-    return (m.text, m.start, m.end, a.name if a else None, a.cameo if a else None,
-            a.country if a else None, a.sector if a else None)
+    return (
+        m.text,
+        m.start,
+        m.end,
+        a.name if a else None,
+        a.cameo if a else None,
+        a.country if a else None,
+        a.sector if a else None,
+    )
 
 
 def _time_cols(t: TimeExpr | None) -> tuple[Any, ...]:
@@ -101,18 +108,44 @@ def _time_cols(t: TimeExpr | None) -> tuple[Any, ...]:
 def _place_cols(p: Place | None) -> tuple[Any, ...]:
     if p is None:
         return (None,) * 11
-    return (p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.precision,
-            p.text, p.start, p.end)
+    return (
+        p.geonameid,
+        p.name,
+        p.country,
+        p.admin1,
+        p.lat,
+        p.lon,
+        p.feature,
+        p.precision,
+        p.text,
+        p.start,
+        p.end,
+    )
 
 
 def _event_row(doc_id: str, idx: int, e: Event) -> tuple[Any, ...]:
     return (
-        e.id, doc_id, idx, e.type, e.mode, json.dumps(e.contexts), e.cameo, e.status, int(e.negated),
-        e.trigger.start, e.trigger.end, e.trigger.text, e.sentence.start, e.sentence.end,
-        *_mention_cols(e.actor), *_mention_cols(e.recipient),
-        json.dumps([m.to_dict() for m in e.actors]), json.dumps([m.to_dict() for m in e.recipients]),
+        e.id,
+        doc_id,
+        idx,
+        e.type,
+        e.mode,
+        json.dumps(e.contexts),
+        e.cameo,
+        e.status,
+        int(e.negated),
+        e.trigger.start,
+        e.trigger.end,
+        e.trigger.text,
+        e.sentence.start,
+        e.sentence.end,
+        *_mention_cols(e.actor),
+        *_mention_cols(e.recipient),
+        json.dumps([m.to_dict() for m in e.actors]),
+        json.dumps([m.to_dict() for m in e.recipients]),
         *(_mention_cols(e.source)[:3]),
-        *_time_cols(e.date), *_place_cols(e.place),
+        *_time_cols(e.date),
+        *_place_cols(e.place),
     )
 
 
@@ -144,7 +177,10 @@ class Store:
         self.conn.close()
 
     def has(self, doc_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
+            is not None
+        )
 
     def save(self, doc: Document) -> str:
         """Store one processed document; returns ``stored``, ``duplicate`` or ``rejected``.
@@ -155,8 +191,13 @@ class Store:
             if doc.rejected:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
-                    (doc.id, doc.source, doc.rejected,
-                     doc.meta.get("detail") or doc.meta.get("error"), _now()),
+                    (
+                        doc.id,
+                        doc.source,
+                        doc.rejected,
+                        doc.meta.get("detail") or doc.meta.get("error"),
+                        _now(),
+                    ),
                 )
                 return "rejected"
             if self.has(doc.id):
@@ -168,14 +209,30 @@ class Store:
         c = self.conn
         c.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.source, doc.title, doc.dek, doc.byline, doc.published,
-             doc.published_source, doc.updated, doc.site, doc.url, doc.language,
-             doc.input_format, doc.text, json.dumps(doc.skipped), _now()),
+            (
+                doc.id,
+                doc.source,
+                doc.title,
+                doc.dek,
+                doc.byline,
+                doc.published,
+                doc.published_source,
+                doc.updated,
+                doc.site,
+                doc.url,
+                doc.language,
+                doc.input_format,
+                doc.text,
+                json.dumps(doc.skipped),
+                _now(),
+            ),
         )
         c.executemany(
             "INSERT INTO comments VALUES (?,?,?,?,?,?,?)",
-            [(doc.id, cm.index, cm.author, cm.text, cm.parent, cm.depth, cm.published)
-             for cm in doc.comments],
+            [
+                (doc.id, cm.index, cm.author, cm.text, cm.parent, cm.depth, cm.published)
+                for cm in doc.comments
+            ],
         )
         c.executemany(
             "INSERT INTO entities VALUES (?,?,?,?,?,?)",
@@ -183,31 +240,84 @@ class Store:
         )
         c.executemany(
             "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, m.start, m.end, m.text, m.label,
-              *((m.actor.id, m.actor.name, m.actor.country, m.actor.sector, m.actor.cameo,
-                 m.actor.affiliation) if m.actor else (None,) * 6))
-             for i, m in enumerate(doc.mentions)],
+            [
+                (
+                    doc.id,
+                    i,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.label,
+                    *(
+                        (
+                            m.actor.id,
+                            m.actor.name,
+                            m.actor.country,
+                            m.actor.sector,
+                            m.actor.cameo,
+                            m.actor.affiliation,
+                        )
+                        if m.actor
+                        else (None,) * 6
+                    ),
+                )
+                for i, m in enumerate(doc.mentions)
+            ],
         )
         c.executemany(
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, q.start, q.end, q.text, q.kind,
-              *((q.speaker.text, q.speaker.start, q.speaker.end,
-                 q.speaker.actor.cameo if q.speaker.actor else None)
-                if q.speaker else (None,) * 4),
-              *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3),
-              json.dumps([s.to_dict() for s in q.sources]))
-             for i, q in enumerate(doc.quotes)],
+            [
+                (
+                    doc.id,
+                    i,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.kind,
+                    *(
+                        (
+                            q.speaker.text,
+                            q.speaker.start,
+                            q.speaker.end,
+                            q.speaker.actor.cameo if q.speaker.actor else None,
+                        )
+                        if q.speaker
+                        else (None,) * 4
+                    ),
+                    *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3),
+                    json.dumps([s.to_dict() for s in q.sources]),
+                )
+                for i, q in enumerate(doc.quotes)
+            ],
         )
         c.executemany(
             "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, t.start, t.end, t.text, t.value, t.precision, t.end_value, t.anchor)
-             for i, t in enumerate(doc.times)],
+            [
+                (doc.id, i, t.start, t.end, t.text, t.value, t.precision, t.end_value, t.anchor)
+                for i, t in enumerate(doc.times)
+            ],
         )
         c.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, p.start, p.end, p.text, p.geonameid, p.name, p.country, p.admin1,
-              p.lat, p.lon, p.feature, p.precision, p.qualifier)
-             for i, p in enumerate(doc.places)],
+            [
+                (
+                    doc.id,
+                    i,
+                    p.start,
+                    p.end,
+                    p.text,
+                    p.geonameid,
+                    p.name,
+                    p.country,
+                    p.admin1,
+                    p.lat,
+                    p.lon,
+                    p.feature,
+                    p.precision,
+                    p.qualifier,
+                )
+                for i, p in enumerate(doc.places)
+            ],
         )
         rows = [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)]
         if rows:
@@ -224,8 +334,10 @@ class Store:
 
     def events(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored events joined with their document's date, source and title."""
-        sql = ("SELECT e.*, d.published AS doc_published, d.source AS doc_source, d.url AS doc_url, "
-               "d.title AS doc_title FROM events e JOIN documents d ON d.id = e.doc_id")
+        sql = (
+            "SELECT e.*, d.published AS doc_published, d.source AS doc_source, d.url AS doc_url, "
+            "d.title AS doc_title FROM events e JOIN documents d ON d.id = e.doc_id"
+        )
         params: tuple[Any, ...] = ()
         if type:
             sql += " WHERE e.type = ?"
@@ -239,9 +351,12 @@ class Store:
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
 
     def documents(self) -> list[dict[str, Any]]:
-        return list(self._rows(
-            "SELECT id, source, title, published, language, input_format, stored_at FROM documents"
-        ))
+        return list(
+            self._rows(
+                "SELECT id, source, title, published, language, input_format, stored_at "
+                "FROM documents"
+            )
+        )
 
     def document_text(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
