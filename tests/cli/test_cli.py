@@ -111,3 +111,10 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(cli, [*cmd, "--help"])
         assert result.exit_code == 0
         assert "Usage: diurna" in result.output
+
+
+def test_every_scorer_has_help() -> None:
+    for scorer in ("body", "events", "places", "times"):
+        result = CliRunner().invoke(cli, ["evaluate", scorer, "--help"])
+        assert result.exit_code == 0, (scorer, result.output)
+        assert "usage:" in result.output

@@ -12,9 +12,10 @@ See ``docs/gold-format.md`` for the line formats.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,31 @@ def base_text(source: str, shared: Path | None = None) -> str:
     raise ValueError(
         f"unknown gold source {source!r}: expected article-body/<sha> or corpus/<file>"
     )
+
+
+def scorer_main(
+    argv: list[str] | None,
+    score: Callable[[Path], dict[str, Any]],
+    default_gold: Path,
+    prog: str,
+    description: str,
+) -> int:
+    """Command-line front of a scorer whose ``score`` returns figures plus an ``errors`` list."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("gold", nargs="?", type=Path, default=default_gold,
+                        help=f"gold JSONL file (default: {default_gold})")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also list every error")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        parser.error(f"no gold file at {args.gold}")
+    result = score(args.gold)
+    errors = result.pop("errors", [])
+    for key, value in result.items():
+        print(f"{key:24} {value}")
+    if args.verbose:
+        for err in errors:
+            print(json.dumps(err, ensure_ascii=False))
+    return 0
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -17,14 +17,12 @@ the gold toponyms (format: ``docs/gold-format.md``).
 
 from __future__ import annotations
 
-import json
 import math
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, read_jsonl
+from diurna.evaluate.gold import base_text, read_jsonl, scorer_main
 from diurna.model import Document, Span
 
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
@@ -145,17 +143,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in args
-    paths = [a for a in args if a != "-v"]
-    result = score(paths[0] if paths else DEFAULT_GOLD)
-    errors = result.pop("errors")
-    for k, v in result.items():
-        print(f"{k:24} {v}")
-    if verbose:
-        for e in errors:
-            print(json.dumps(e, ensure_ascii=False))
-    return 0
+    return scorer_main(argv, score, DEFAULT_GOLD, "diurna evaluate places",
+                       "Score toponym detection and resolution against a gold JSONL file.")
 
 
 if __name__ == "__main__":

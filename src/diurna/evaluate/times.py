@@ -11,11 +11,10 @@ compares, inside each unit, the predicted time expressions with the gold ones:
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.gold import scorer_main
 from diurna.evaluate.places import _ratio, score_units
 
 DEFAULT_GOLD = Path("gold") / "times.jsonl"
@@ -39,17 +38,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in args
-    paths = [a for a in args if a != "-v"]
-    result = score(paths[0] if paths else DEFAULT_GOLD)
-    errors = result.pop("errors")
-    for k, v in result.items():
-        print(f"{k:24} {v}")
-    if verbose:
-        for e in errors:
-            print(json.dumps(e, ensure_ascii=False))
-    return 0
+    return scorer_main(argv, score, DEFAULT_GOLD, "diurna evaluate times",
+                       "Score temporal expression detection and values against a gold JSONL file.")
 
 
 if __name__ == "__main__":
