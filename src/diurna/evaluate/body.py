@@ -135,7 +135,9 @@ def format_row(name: str, m: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     from diurna.evaluate.gold import shared_dir
 
-    parser = argparse.ArgumentParser(description="Article-body F1 (Zyte benchmark metric)")
+    parser = argparse.ArgumentParser(
+        prog="diurna evaluate body", description="Article-body F1 (Zyte benchmark metric)"
+    )
     parser.add_argument("gold_dir", nargs="?", type=Path,
                         default=shared_dir() / "gold" / "article-body")
     parser.add_argument("--systems", default="trafilatura,diurna")
