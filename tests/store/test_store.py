@@ -126,3 +126,34 @@ def test_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
     bogus.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(ValueError, match="not a Diurna database"):
         Store(bogus)
+
+
+def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
+    tmp_path: Path, seed_doc: Document
+) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(seed_doc)
+        text = store.document_text(seed_doc.id)
+        assert text == seed_doc.text
+        expected = {
+            "comments": seed_doc.comments,
+            "entities": seed_doc.entities,
+            "mentions": seed_doc.mentions,
+            "quotes": seed_doc.quotes,
+            "times": seed_doc.times,
+            "places": seed_doc.places,
+            "events": seed_doc.events,
+        }
+        for table, items in expected.items():
+            assert items, table
+            assert store.count(table) == len(items), table
+        for table in ("entities", "mentions", "quotes", "times", "places"):
+            rows = store.conn.execute(f'SELECT start, "end", text FROM {table}').fetchall()
+            assert all(text[s:e] == t for s, e, t in rows), table
+        speakers = store.conn.execute(
+            "SELECT speaker_start, speaker_end, speaker_text FROM quotes "
+            "WHERE speaker_text IS NOT NULL"
+        ).fetchall()
+        assert speakers and all(text[s:e] == t for s, e, t in speakers)
+        (author,) = store.conn.execute("SELECT author FROM comments WHERE parent = 2").fetchone()
+        assert author == "wwinsti"

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document, Event, Mention, Place, TimeExpr
+from diurna.model import Document, Event, Mention
 
 SCHEMA_VERSION = 1
 
@@ -77,6 +77,20 @@ CREATE TABLE IF NOT EXISTS rejections (
 );
 """
 
+DOCUMENT_COLUMNS = (
+    "id",
+    "source",
+    "title",
+    "dek",
+    "byline",
+    "published",
+    "published_source",
+    "updated",
+    "site",
+    "url",
+    "language",
+    "input_format",
+)
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
 
 
@@ -84,69 +98,60 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _mention_cols(m: Mention | None) -> tuple[Any, ...]:
-    if m is None:
-        return (None,) * 7
-    a = m.actor
-    return (
-        m.text,
-        m.start,
-        m.end,
-        a.name if a else None,
-        a.cameo if a else None,
-        a.country if a else None,
-        a.sector if a else None,
-    )
+def _prefixed(prefix: str, values: dict[str, Any] | None, keys: tuple[str, ...]) -> dict[str, Any]:
+    """``{prefix + key: value}`` for ``keys`` of ``values`` (all None when ``values`` is None)."""
+    return {prefix + k: (values or {}).get(k) for k in keys}
 
 
-def _time_cols(t: TimeExpr | None) -> tuple[Any, ...]:
-    if t is None:
-        return (None,) * 5
-    return (t.value, t.precision, t.text, t.start, t.end)
+SPAN_KEYS = ("text", "start", "end")
+ACTOR_KEYS = ("name", "cameo", "country", "sector")
 
 
-def _place_cols(p: Place | None) -> tuple[Any, ...]:
-    if p is None:
-        return (None,) * 11
-    return (
-        p.geonameid,
-        p.name,
-        p.country,
-        p.admin1,
-        p.lat,
-        p.lon,
-        p.feature,
-        p.precision,
-        p.text,
-        p.start,
-        p.end,
-    )
+def _mention_columns(prefix: str, m: Mention | None) -> dict[str, Any]:
+    row = _prefixed(prefix, m.to_dict() if m else None, SPAN_KEYS)
+    actor = m.actor.to_dict() if m and m.actor else None
+    row.update(_prefixed(prefix, actor, ACTOR_KEYS))
+    row[prefix + "code"] = row.pop(prefix + "cameo")
+    return row
 
 
-def _event_row(doc_id: str, idx: int, e: Event) -> tuple[Any, ...]:
-    return (
-        e.id,
-        doc_id,
-        idx,
-        e.type,
-        e.mode,
-        json.dumps(e.contexts),
-        e.cameo,
-        e.status,
-        int(e.negated),
-        e.trigger.start,
-        e.trigger.end,
-        e.trigger.text,
-        e.sentence.start,
-        e.sentence.end,
-        *_mention_cols(e.actor),
-        *_mention_cols(e.recipient),
-        json.dumps([m.to_dict() for m in e.actors]),
-        json.dumps([m.to_dict() for m in e.recipients]),
-        *(_mention_cols(e.source)[:3]),
-        *_time_cols(e.date),
-        *_place_cols(e.place),
-    )
+def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "doc_id": doc_id,
+        "idx": idx,
+        "type": e.type,
+        "mode": e.mode,
+        "contexts": json.dumps(e.contexts),
+        "cameo": e.cameo,
+        "status": e.status,
+        "negated": int(e.negated),
+        **_prefixed("trigger_", e.trigger.span_dict(), SPAN_KEYS),
+        **_prefixed("sentence_", e.sentence.span_dict(), ("start", "end")),
+        **_mention_columns("actor_", e.actor),
+        **_mention_columns("recipient_", e.recipient),
+        "actors": json.dumps([m.to_dict() for m in e.actors]),
+        "recipients": json.dumps([m.to_dict() for m in e.recipients]),
+        **_prefixed("source_", e.source.to_dict() if e.source else None, SPAN_KEYS),
+        **_prefixed(
+            "date_", e.date.to_dict() if e.date else None, ("value", "precision", *SPAN_KEYS)
+        ),
+        **_prefixed(
+            "place_",
+            e.place.to_dict() if e.place else None,
+            (
+                "geonameid",
+                "name",
+                "country",
+                "admin1",
+                "lat",
+                "lon",
+                "feature",
+                "precision",
+                *SPAN_KEYS,
+            ),
+        ),
+    }
 
 
 class Store:
@@ -205,124 +210,75 @@ class Store:
             self._insert(doc)
         return "stored"
 
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join(f":{c}" for c in cols)
+        self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
     def _insert(self, doc: Document) -> None:
-        c = self.conn
-        c.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc.id,
-                doc.source,
-                doc.title,
-                doc.dek,
-                doc.byline,
-                doc.published,
-                doc.published_source,
-                doc.updated,
-                doc.site,
-                doc.url,
-                doc.language,
-                doc.input_format,
-                doc.text,
-                json.dumps(doc.skipped),
-                _now(),
-            ),
-        )
-        c.executemany(
-            "INSERT INTO comments VALUES (?,?,?,?,?,?,?)",
+        """Write one document and its children; rows are the model's own ``to_dict`` values."""
+        row = doc.to_dict()
+        self._insert_rows(
+            "documents",
             [
-                (doc.id, cm.index, cm.author, cm.text, cm.parent, cm.depth, cm.published)
-                for cm in doc.comments
+                {
+                    **{k: row[k] for k in DOCUMENT_COLUMNS},
+                    "text": doc.text,
+                    "skipped": json.dumps(doc.skipped),
+                    "stored_at": _now(),
+                }
             ],
         )
-        c.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?)",
-            [(doc.id, i, e.start, e.end, e.text, e.label) for i, e in enumerate(doc.entities)],
+        self._insert_rows(
+            "comments", [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]]
         )
-        c.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        for table in ("entities", "times", "places"):
+            self._insert_rows(
+                table, [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
+            )
+        self._insert_rows(
+            "mentions",
             [
-                (
-                    doc.id,
-                    i,
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.label,
-                    *(
-                        (
-                            m.actor.id,
-                            m.actor.name,
-                            m.actor.country,
-                            m.actor.sector,
-                            m.actor.cameo,
-                            m.actor.affiliation,
-                        )
-                        if m.actor
-                        else (None,) * 6
+                {
+                    "doc_id": doc.id,
+                    "idx": i,
+                    **m.span_dict(),
+                    "label": m.label,
+                    **_prefixed(
+                        "",
+                        m.actor.to_dict() if m.actor else None,
+                        ("country", "sector", "cameo", "affiliation"),
                     ),
-                )
+                    "actor_id": m.actor.id if m.actor else None,
+                    "actor_name": m.actor.name if m.actor else None,
+                }
                 for i, m in enumerate(doc.mentions)
             ],
         )
-        c.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        self._insert_rows(
+            "quotes",
             [
-                (
-                    doc.id,
-                    i,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.kind,
-                    *(
-                        (
-                            q.speaker.text,
-                            q.speaker.start,
-                            q.speaker.end,
-                            q.speaker.actor.cameo if q.speaker.actor else None,
-                        )
-                        if q.speaker
-                        else (None,) * 4
+                {
+                    "doc_id": doc.id,
+                    "idx": i,
+                    **q.span_dict(),
+                    "kind": q.kind,
+                    **_prefixed(
+                        "speaker_", q.speaker.span_dict() if q.speaker else None, SPAN_KEYS
                     ),
-                    *((q.cue.text, q.cue.start, q.cue.end) if q.cue else (None,) * 3),
-                    json.dumps([s.to_dict() for s in q.sources]),
-                )
+                    "speaker_cameo": q.speaker.actor.cameo
+                    if q.speaker and q.speaker.actor
+                    else None,
+                    **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
+                    "sources": json.dumps([src.to_dict() for src in q.sources]),
+                }
                 for i, q in enumerate(doc.quotes)
             ],
         )
-        c.executemany(
-            "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (doc.id, i, t.start, t.end, t.text, t.value, t.precision, t.end_value, t.anchor)
-                for i, t in enumerate(doc.times)
-            ],
-        )
-        c.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    doc.id,
-                    i,
-                    p.start,
-                    p.end,
-                    p.text,
-                    p.geonameid,
-                    p.name,
-                    p.country,
-                    p.admin1,
-                    p.lat,
-                    p.lon,
-                    p.feature,
-                    p.precision,
-                    p.qualifier,
-                )
-                for i, p in enumerate(doc.places)
-            ],
-        )
-        rows = [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)]
-        if rows:
-            marks = ",".join("?" * len(rows[0]))
-            c.executemany(f"INSERT OR REPLACE INTO events VALUES ({marks})", rows)
+        self._insert_rows("events", [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)])
 
     # --- reading -------------------------------------------------------------------------
 
