@@ -20,7 +20,6 @@ import copy
 import datetime as dt
 import html as htmllib
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import trafilatura
@@ -28,8 +27,9 @@ from htmldate import find_date
 from lxml import etree
 from trafilatura.utils import load_html
 
-from diurna.model import Comment, Rejected
+from diurna.model import Rejected
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
+from diurna.page.parts import PageParts
 
 #: page dates before this are placeholders, not publication dates
 MIN_DATE = dt.date(1990, 1, 1)
@@ -59,21 +59,6 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime")
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
                  "dcterms.modified", "lastmod")
-
-
-@dataclass(slots=True)
-class HtmlPage:
-    paragraphs: list[str]
-    comments: list[Comment] = field(default_factory=list)
-    title: str | None = None
-    dek: str | None = None
-    byline: str | None = None
-    published: str | None = None
-    published_source: str | None = None
-    updated: str | None = None
-    site: str | None = None
-    url: str | None = None
-    lang_hint: str | None = None
 
 
 def _clean(text: Any) -> str | None:
@@ -132,7 +117,7 @@ def _url_value(value: Any) -> str | None:
     return text if text and text.startswith("http") else None
 
 
-def metadata(tree: Any, page: HtmlPage, url_hint: str | None,
+def metadata(tree: Any, page: PageParts, url_hint: str | None,
              jsonld: list[dict[str, Any]]) -> None:
     """Fill title, dek, byline, dates, site, canonical URL and language hint from the page head."""
     meta = _meta_map(tree)
@@ -330,7 +315,7 @@ def _parse(text: str, source: str) -> Any:
     return tree
 
 
-def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
+def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
     tree = _parse(text, source)
     n_elements = sum(1 for _ in tree.iter())
@@ -338,7 +323,7 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> HtmlPage:
         raise Rejected("too_large", f"{source} has {n_elements:,} HTML elements; the limit is "
                                     f"{MAX_ELEMENTS:,} (diurna.page.html.MAX_ELEMENTS)")
     jsonld = list(iter_jsonld(tree))
-    page = HtmlPage(paragraphs=[])
+    page = PageParts(paragraphs=[])
     metadata(tree, page, url_hint, jsonld)
     comments, roots = html_comments(tree)
     if not comments:

@@ -96,23 +96,14 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
 def _read(raw: RawInput, text: str) -> Document:
     kind = raw.kind or ("html" if looks_html(text) else "text")
     doc_id = content_id(raw.data)
-    if kind == "html":
-        page = read_html(text, raw.source, raw.url)
-        doc = Document.from_paragraphs(
-            doc_id, raw.source, page.paragraphs, title=page.title, dek=page.dek,
-            byline=page.byline, published=page.published,
-            published_source=page.published_source, updated=page.updated, site=page.site,
-            url=page.url, input_format="html", comments=page.comments)
-        hint = page.lang_hint
-    else:
-        tpage = read_text(text, raw.source)
-        doc = Document.from_paragraphs(
-            doc_id, raw.source, tpage.paragraphs, title=tpage.title, dek=tpage.dek,
-            byline=tpage.byline, url=raw.url, input_format="text", comments=tpage.comments,
-            published=tpage.published, published_source="text" if tpage.published else None)
-        hint = None
+    page = read_html(text, raw.source, raw.url) if kind == "html" else read_text(text, raw.source)
+    doc = Document.from_paragraphs(
+        doc_id, raw.source, page.paragraphs, title=page.title, dek=page.dek,
+        byline=page.byline, published=page.published, published_source=page.published_source,
+        updated=page.updated, site=page.site, url=page.url or raw.url, input_format=kind,
+        comments=page.comments)
     if not doc.text:
         raise Rejected("no_text", f"{raw.source}: no article text found "
                                   f"({'HTML' if kind == 'html' else 'text'} without a body)")
-    doc.language = detect_language(doc.text, hint)
+    doc.language = detect_language(doc.text, page.lang_hint)
     return doc

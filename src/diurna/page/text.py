@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from diurna.model import Comment, Rejected
+from diurna.page.parts import PageParts
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<glyph>[•·●○◦▪▫‣∙■□➤►▸*+\-–—])[ \t]+(?P<rest>\S.*)$")
 _MONEY_OR_FIGURE = re.compile(r"^[\s$€£¥₽]*\d[\d.,' \u00a0]*(k|m)?[\s$€£¥₽%]*$", re.I)
@@ -47,16 +47,6 @@ DEK_MAX_WORDS = 45
 BODY_MIN_WORDS = 15
 #: text dumps with more lines are refused (time grows with lines: ~1 s per 100,000)
 MAX_LINES = 200_000
-
-
-@dataclass(slots=True)
-class TextPage:
-    paragraphs: list[str]
-    comments: list[Comment] = field(default_factory=list)
-    title: str | None = None
-    dek: str | None = None
-    byline: str | None = None
-    published: str | None = None
 
 
 def _words(line: str) -> int:
@@ -247,7 +237,7 @@ def _title(head: list[str]) -> str | None:
     return next((u for u in short if _words(u) >= 3), short[0] if short else None)
 
 
-def read_text(text: str, source: str = "<text>") -> TextPage:
+def read_text(text: str, source: str = "<text>") -> PageParts:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise Rejected("too_large", f"{source} has {len(lines):,} lines; the limit for text "
@@ -262,8 +252,9 @@ def read_text(text: str, source: str = "<text>") -> TextPage:
     thread_at = _thread_start(lines, first_body + 1)
     head = [u for u in _blocks(lines[:first_body]) if not is_noise(u)]
     body_units = [u for u in _blocks(lines[first_body:thread_at]) if not is_noise(u)]
-    page = TextPage(paragraphs=[])
+    page = PageParts(paragraphs=[])
     page.published = next((d for d in map(date_line, head) if d), None)
+    page.published_source = "text" if page.published else None
     head = [u for u in head if not date_line(u)]
     page.title = _title(head)
     rest: list[str] = []

@@ -1,0 +1,24 @@
+"""What a page reader (HTML or text dump) hands back before it becomes a Document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diurna.model import Comment
+
+
+@dataclass(slots=True)
+class PageParts:
+    """Body paragraphs, comment thread and metadata found in one page."""
+
+    paragraphs: list[str]
+    comments: list[Comment] = field(default_factory=list)
+    title: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    published_source: str | None = None  # "metadata", "text", ...
+    updated: str | None = None
+    site: str | None = None
+    url: str | None = None
+    lang_hint: str | None = None  # the language the page declares
