@@ -26,6 +26,7 @@ from diurna.pipeline import Pipeline
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    ap.add_argument("--workers", type=int, default=1, help="processes (Pipeline.pipe(workers=))")
     args = ap.parse_args()
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[
@@ -38,6 +39,10 @@ def main() -> None:
     pipeline = Pipeline.default()
     pipeline(read_page(raws[0]))  # warm every component (model, dictionaries, gazetteer)
     setup = time.perf_counter() - t0
+
+    if args.workers > 1:
+        run_parallel(pipeline, raws, args.workers)
+        return
 
     per_stage: dict[str, float] = defaultdict(float)
     events = rejected = chars = 0
@@ -68,6 +73,20 @@ def main() -> None:
     print(f"peak memory      {peak_mb:.0f} MB (ru_maxrss)")
     for name, secs in per_stage.items():
         print(f"  {name:<12} {secs:6.2f} s  {100 * secs / elapsed:5.1f}%")
+
+
+def run_parallel(pipeline: Pipeline, raws: list[RawInput], workers: int) -> None:
+    start = time.perf_counter()
+    docs = list(pipeline.pipe(raws, workers=workers))
+    elapsed = time.perf_counter() - start
+    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"pages            {len(raws)} ({sum(bool(d.rejected) for d in docs)} rejected)")
+    print(f"workers          {workers}")
+    print(f"elapsed          {elapsed:.2f} s")
+    print(f"documents/second {len(raws) / elapsed:.2f}")
+    print(f"events           {sum(len(d.events) for d in docs)}")
+    print(f"peak memory      parent {parent:.0f} MB, largest worker {child:.0f} MB (ru_maxrss)")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,13 @@ def cli() -> None:
     help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to spread pages over (each holds its own copy of the models' state).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
@@ -97,6 +104,7 @@ def process(
     db: str,
     no_store: bool,
     actor_files: tuple[str, ...],
+    workers: int,
     progress: bool | None,
 ) -> None:
     """Process pages and print what was extracted.
@@ -121,7 +129,9 @@ def process(
     show_progress = sys.stderr.isatty() if progress is None else progress
     out = _console()
     try:
-        docs = _with_progress(pipeline.pipe(iter_inputs(paths), published=published), show_progress)
+        docs = _with_progress(
+            pipeline.pipe(iter_inputs(paths), published=published, workers=workers), show_progress
+        )
         for doc in docs:
             if store is not None:
                 counts[store.save(doc)] += 1

@@ -11,6 +11,7 @@ added by name (``Pipeline.default().add("my_component")``) without forking Diurn
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -115,9 +116,29 @@ class Pipeline:
             doc.meta["error"] = f"{type(err).__name__}: {err}"
             return doc
 
-    def pipe(self, raws: Iterable[RawInput], *, published: str | None = None) -> Iterator[Document]:
-        for raw in raws:
-            yield self.process(raw, published=published)
+    def pipe(
+        self, raws: Iterable[RawInput], *, published: str | None = None, workers: int = 1
+    ) -> Iterator[Document]:
+        """Process inputs in order. ``workers > 1`` spreads pages over that many processes
+        (forked after the models are loaded, so they share the parent's memory pages)."""
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for raw in raws:
+                yield self.process(raw, published=published)
+            return
+        global _worker_pipeline
+        self(Document.from_paragraphs("warm-up", "warm-up", ["Warm up the models."]))
+        _worker_pipeline = self
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_process_in_worker, ((raw, published) for raw in raws))
+
+
+_worker_pipeline: Pipeline | None = None  # set in the parent just before forking workers
+
+
+def _process_in_worker(job: tuple[RawInput, str | None]) -> Document:
+    assert _worker_pipeline is not None, "worker started without a pipeline"
+    raw, published = job
+    return _worker_pipeline.process(raw, published=published)
 
 
 def rejected_document(raw: RawInput, reason: str, detail: str = "") -> Document:

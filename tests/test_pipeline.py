@@ -1,0 +1,62 @@
+"""The pipeline: named, swappable components; bad input never ends a batch; many cores."""
+
+from __future__ import annotations
+
+from diurna.model import Document
+from diurna.page import RawInput
+from diurna.pipeline import Pipeline
+
+PAGES = [
+    RawInput(
+        "a.txt",
+        b"Troops clash near border\n\nThe army of Syria attacked rebels in Idlib on "
+        b"Monday, officials said. Turkey condemned the attack.",
+    ),
+    RawInput("empty.txt", b""),
+    RawInput(
+        "b.txt",
+        b"Talks resume\n\nIran and the United States held talks in Geneva on "
+        b"Tuesday, according to state media.",
+    ),
+]
+
+
+class Tagger:
+    name = "tagger"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.meta["tagged"] = True
+        return doc
+
+
+class Broken:
+    name = "broken"
+
+    def __call__(self, doc: Document) -> Document:
+        raise RuntimeError("boom")
+
+
+def test_components_can_be_added_replaced_and_removed() -> None:
+    pipeline = Pipeline.default()
+    assert pipeline.names == ["language", "actors", "statements", "events", "time", "places"]
+    pipeline.add(Tagger(), before="events")
+    assert pipeline.names.index("tagger") == pipeline.names.index("events") - 1
+    pipeline.remove("places")
+    assert "places" not in pipeline.names
+    doc = pipeline.process(PAGES[0])
+    assert doc.meta["tagged"] and doc.places == []
+
+
+def test_a_failing_component_rejects_that_page_and_the_batch_goes_on() -> None:
+    pipeline = Pipeline([Broken()])
+    docs = list(pipeline.pipe(PAGES))
+    assert [d.rejected for d in docs] == ["pipeline_error", "empty", "pipeline_error"]
+    assert "boom" in docs[0].meta["error"]
+
+
+def test_two_workers_give_the_same_documents_in_the_same_order() -> None:
+    pipeline = Pipeline.default()
+    serial = [d.to_dict() for d in pipeline.pipe(PAGES, published="2020-03-04")]
+    parallel = [d.to_dict() for d in pipeline.pipe(PAGES, published="2020-03-04", workers=2)]
+    assert parallel == serial
+    assert serial[0]["events"] and serial[1]["rejected"] == "empty"
