@@ -65,19 +65,34 @@ def bench(resolver: ActorResolver, n: int) -> None:
           f"ratio: {actors_s / spacy_s:.3f}  per page: {1000 * actors_s / max(docs, 1):.1f} ms")
 
 
-def gold(resolver: ActorResolver, path: Path, verbose: bool = False) -> None:
+def heldout_sources(path: Path) -> set[str]:
+    """Sources listed in ``events-heldout.txt`` next to the gold file (held out from error
+    analysis: only aggregate figures are printed for them)."""
+    listing = path.parent / "events-heldout.txt"
+    if not listing.exists():
+        return set()
+    return {line.strip() for line in listing.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def gold(resolver: ActorResolver, path: Path, verbose: bool = False, split: str = "all") -> None:
     """Actor codes of the gold events' actor/recipient phrases, resolved with ``resolve_span``.
 
     Each gold phrase is located (first occurrence) inside its annotated sentence of the base text;
     the base text is parsed as one document so in-document coreference works as in the pipeline.
-    Scores: the 3-letter prefix (primary) and the full code (secondary), as the scorers do."""
+    Scores: the 3-letter prefix (primary) and the full code (secondary), as the scorers do.
+    ``split``: ``tune`` (sources not held out), ``heldout`` or ``all``; misses are listed (``-v``)
+    only for tune sources."""
     from diurna.evaluate.gold import base_text, read_jsonl
 
     language = Language()
     parsed: dict[str, Document] = {}
     total = prefix_ok = full_ok = unresolved = 0
+    held = heldout_sources(path)
     for line in read_jsonl(path):
         source = line["source"]
+        if split != "all" and (source in held) != (split == "heldout"):
+            continue
         if source not in parsed:
             parsed[source] = resolver(language(Document(id=source, source=source,
                                                         text=base_text(source))))
@@ -96,9 +111,10 @@ def gold(resolver: ActorResolver, path: Path, verbose: bool = False) -> None:
                 unresolved += got is None
                 prefix_ok += got is not None and got[:3] == g["code"][:3]
                 full_ok += got == g["code"]
-                if verbose and got != g["code"]:
+                if verbose and got != g["code"] and source not in held:
                     print(f"  {source[:24]:<24} {g['text']!r:<45} gold {g['code']:<9} got {got}")
-    print(f"gold phrases: {total}  prefix accuracy: {prefix_ok / max(total, 1):.3f}  "
+    print(f"split: {split}  gold phrases: {total}  "
+          f"prefix accuracy: {prefix_ok / max(total, 1):.3f}  "
           f"full-code accuracy: {full_ok / max(total, 1):.3f}  unresolved: {unresolved}")
 
 
@@ -112,13 +128,15 @@ def main(argv: list[str] | None = None) -> None:
                    help="time the stage on N pages of the shared article-body set")
     p.add_argument("--gold", nargs="?", const="gold/events.jsonl", default=None, metavar="JSONL",
                    help="score actor codes of gold event phrases (default gold/events.jsonl)")
+    p.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
+                   help="with --gold: the sources to score (misses are listed for tune only)")
     p.add_argument("-v", "--verbose", action="store_true", help="with --gold: list the misses")
     args = p.parse_args(argv)
     resolver = ActorResolver(extra_files=args.actors)
     if args.bench is not None:
         bench(resolver, args.bench)
     if args.gold is not None:
-        gold(resolver, Path(args.gold), args.verbose)
+        gold(resolver, Path(args.gold), args.verbose, args.split)
     for text in args.text:
         show(resolver, text)
     for name in args.file:

@@ -67,6 +67,8 @@ ADDRESS_PREPS = {"with", "against"}
 ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticize", "condemn",
                  "blame", "support", "pressure", "sanction", "threaten", "persuade", "tell",
                  "invite", "thank", "back", "fund", "arm", "punish", "reassure", "press", "lobby"}
+# "a trip/visit to Beijing": the capital is the host government (CONSULT visits).
+VISIT_NOUNS = {"trip", "visit", "journey", "mission", "pilgrimage"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 # Role words that, as part of a capitalised name, are usually an institution's own name
 # ("American University"): not resolved from a demonym inside the name.
@@ -77,9 +79,24 @@ QUANTITY_NOUNS = {"group", "groups", "hundreds", "thousands", "dozens", "scores"
                   "crowd", "crowds", "tens", "millions", "team", "delegation"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 # Short definite references: "the group" → the nearest organisation, "the country" → state.
-GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit",
+               "agency"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
+# "Nadia Cruz's office", "Omar's office": the possessor's own body.
+OFFICE_NOUNS = {"office", "offices", "staff", "aides", "team", "camp", "campaign"}
+# First-person pronouns inside a quotation stand for the quoted speaker ("'They caught me', he
+# said"): the subject of the verb of saying that governs the quotation.
+FIRST_PRONOUNS = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
+# Non-role heads that name a post in a body: "Director ... at Amnesty International", "the
+# acting director of the Department of Homeland Security" → that body.
+POST_HEADS = {"director", "head", "chief", "chair", "chairman", "chairwoman", "chairperson",
+              "member", "founder", "co-founder", "staffer", "employee", "manager", "coordinator",
+              "administrator", "fellow", "representative", "secretary-general", "boss"}
+POST_PREPS = {"at", "of", "for", "with"}
+SAY_LEMMAS = {"say", "tell", "add", "state", "write", "recall", "explain", "insist", "claim",
+              "declare", "announce", "testify", "warn", "argue", "note", "complain"}
 
 
 _MATCHERS: dict[tuple[int, int], tuple[ActorDictionary, Any, Any]] = {}
@@ -103,6 +120,7 @@ class _Info:
     plural: bool
     subject: bool
     locative: bool
+    head: int = -1  # token index of the mention's head
 
 
 class _State:
@@ -121,7 +139,6 @@ class _State:
         self.memo: dict[int, Actor | None] = {}
         self.busy: set[int] = set()
         self.infos: list[_Info] = []
-        self.country_counts: dict[str, int] = {}
         self.done = False  # True once the stage has resolved the whole document
         self.persons: dict[str, Actor] = {}  # lower-case surname / full name -> actor
         self.sent_of: dict[int, int] = {}
@@ -138,6 +155,58 @@ class _State:
                 if iso3 is not None and iso3 in self.d.countries:
                     self.regions.append((self.sent_of.get(ent.start, 0), ent.start_char, iso3))
                     self.region_at[ent.end - 1] = iso3
+            elif ent.label_ == "ORG":
+                # a place opening an institution's name: "the Columbus Police Department"
+                first = ent.start + (ent[0].lower_ == "the")
+                for last in range(min(first + 3, ent.end - 1), first, -1):
+                    if not self.sdoc[first].is_title or any(
+                            i in self.hit_at for i in range(first, last)):
+                        continue
+                    iso3 = region_country(self.sdoc[first:last].text)
+                    if iso3 is not None and iso3 in self.d.countries:
+                        self.regions.append((self.sent_of.get(first, 0), self.sdoc[first].idx,
+                                             iso3))
+                        self.region_at[last - 1] = iso3
+                        break
+        # The document's focus counts: every mention of a state in the whole text (names,
+        # demonyms, capitals, bodies with a country, sub-national places). Counted once, so the
+        # stage and a later resolve_span see the same focus state.
+        self.focus_counts: dict[str, int] = {}
+        self.focus_marks: list[tuple[int, str]] = []  # (char offset, ISO3)
+        seen_hits: set[int] = set()
+        for hit in self.hit_at.values():
+            if hit.start in seen_hits or hit.alias.kind == ROLE:
+                continue
+            seen_hits.add(hit.start)
+            code: str | None = hit.alias.target
+            if hit.alias.kind == ACTOR:
+                named = self.d.actors.get(hit.alias.target)
+                code = named.country if named is not None else None
+            if code and code in self.d.countries:
+                self.focus_marks.append((self.sdoc[hit.start].idx, code))
+        for _, start, code in self.regions:
+            self.focus_marks.append((start, code))
+        for _, code in self.focus_marks:
+            self.focus_counts[code] = self.focus_counts.get(code, 0) + 1
+        # Person introductions anywhere in the text ("Gordon Sondland, the U.S. ambassador to the
+        # EU", "Secretary of State Rex Tillerson"): full name / surname -> name head tokens, so a
+        # bare "Sondland" elsewhere takes the introduced role.
+        self.intros: dict[str, list[int]] = {}
+        for ent in self.ents:
+            if ent.label_ != "PERSON":
+                continue
+            head = ent[-1]
+            while head.i > ent.start and head.tag_ == "POS":
+                head = self.sdoc[head.i - 1]
+            titled = ent.start > 0 and self._is_role(self.sdoc[ent.start - 1]) or any(
+                self._is_role(t) for t in ent[:-1])
+            appos = any(c.dep_ == "appos" for c in head.children) or head.dep_ == "appos"
+            if titled or appos:
+                toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in HONORIFICS
+                        and not self._is_role(t)]
+                if toks:
+                    for key in {" ".join(t.lower_ for t in toks), _surname(toks)}:
+                        self.intros.setdefault(key, []).append(head.i)
 
     # ------------------------------------------------------------------ noun-phrase resolution
     def np_actor(self, tok: Any) -> Actor | None:
@@ -173,6 +242,11 @@ class _State:
                             return self.np_actor(pobj)
         if low in GROUP_NOUNS | COUNTRY_NOUNS and self._definite_bare(tok):
             return self.short_reference(tok)
+        if low in OFFICE_NOUNS:
+            # "Public Ombudsman Nadia Cruz's office" → the ombudsman's own body
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    return self.np_actor(child)
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
             return self.person_actor(tok)
         return None
@@ -206,6 +280,9 @@ class _State:
                 return True
             if dep == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ in ADDRESS_PREPS):
                 return True
+            if dep == "pobj" and tok.head.lower_ == "to" and \
+                    tok.head.head.lemma_.lower() in VISIT_NOUNS:
+                return True  # "Lam's trip to Beijing": a visit to its government
             if dep in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESS_VERBS:
                 return True
             if dep in ("compound", "amod", "nmod") and self._is_role(tok.head) and \
@@ -227,7 +304,8 @@ class _State:
         return len(lefts) == 1 and lefts[0].lower_ in ("the", "this", "that")
 
     # ---------------------------------------------------------------------------------- roles
-    def role_actor(self, tok: Any, role: Role, hit: _Hit) -> Actor | None:
+    def role_actor(self, tok: Any, role: Role, hit: _Hit, *, context: bool = True
+                   ) -> Actor | None:
         if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
             return None
         source, patron, leader = self._role_source(tok, role, hit)
@@ -242,40 +320,66 @@ class _State:
             return self._combine(source, role)
         if role.default_country:
             return self.d.sector_actor(role.default_country, role.sector)
-        return self.context_actor(tok, role)
+        if role.sector == "PRX":
+            return None  # "the allies", "militias" alone: whose proxies is not in the phrase
+        return self.context_actor(tok, role) if context else None
 
     def context_actor(self, tok: Any, role: Role) -> Actor | None:
         """A role with no country in its phrase ("the government", "security forces fired",
-        "protesters"): the state mentioned nearest before it in the same or previous sentence,
-        else the document's focus state (see docs/actors.md)."""
-        ante = self.antecedent(tok, want="state", window=2)
-        country = ante.country if ante is not None else self.nearby_region(tok)
-        country = country or self.focus_state(tok)
+        "protesters"): the context country (see :meth:`context_country`)."""
+        country = self.context_country(tok, people=role.sector not in STATE_SECTORS)
         return self.d.sector_actor(country, role.sector) if country else None
 
-    def nearby_region(self, tok: Any) -> str | None:
-        """The country of the nearest sub-national place before ``tok`` in this or the previous
-        sentence ("... in Columbus. Police said ...")."""
+    def context_country(self, tok: Any, *, people: bool) -> str | None:
+        """The country of a role phrase that names none, from the text only (docs/actors.md):
+        the state mentioned nearest before ``tok`` in the same or previous sentence (salience
+        order; for people, not a state acting on them), else the nearest sub-national place
+        there, else the document's focus state, else None."""
+        skip = self.agent_tokens(tok) if people else set()
+        # the same sentence first (a state, else a place: "tried to enter California but was
+        # caught by police"), then the previous one, then the focus state
+        for window in (1, 2):
+            ante = self.antecedent(tok, want="state", window=window, skip=skip)
+            if ante is not None and ante.country:
+                return ante.country
+            region = self.nearest_region(tok, window=window)
+            if region is not None:
+                return region
+        return self.focus_state(tok)
+
+    def agent_tokens(self, tok: Any) -> set[int]:
+        """Tokens of the subject of the verb that has ``tok`` as its object ("the U.S. is not
+        preventing civilians ..."): a state acting on people as a whole is not taken as their
+        country (its police or government may be: "Iranian police arrested protesters")."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ in ("dobj", "pobj", "prep", "dative", "compound", "amod", "conj") and \
+                    cur.head.i != cur.i:
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    break
+            else:
+                return set()
+        if cur.pos_ not in ("VERB", "AUX"):
+            return set()
+        out: set[int] = set()
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "agent"):
+                out.update(t.i for t in child.subtree)
+        return out
+
+    def nearest_region(self, tok: Any, window: int = 2) -> str | None:
+        """The country of the nearest sub-national place before ``tok`` in the same sentence
+        (``window`` 1) or also the previous one (2): "... in Columbus. Police said ..."."""
         here = self.sent_of.get(tok.i, 0)
-        found = [(start, iso3) for sent, start, iso3 in self.regions
-                 if start < tok.idx and here - sent < 2]
+        found = [((sent, start), iso3) for sent, start, iso3 in self.regions
+                 if start < tok.idx and 0 <= here - sent < window]
         return max(found)[1] if found else None
 
     def focus_state(self, tok: Any) -> str | None:
-        """The state mentioned most often before ``tok`` (at least twice, and strictly most)."""
-        if self.done:  # a later resolve_span: count what precedes the token
-            counts: dict[str, int] = {}
-            for info in self.infos:
-                a = info.mention.actor
-                if info.mention.start < tok.idx and a is not None and a.country and \
-                        a.country in self.d.countries:
-                    counts[a.country] = counts.get(a.country, 0) + 1
-        else:  # resolving in document order: the running counts are "so far"
-            counts = dict(self.country_counts)
-        for _, start, iso3 in self.regions:
-            if start < tok.idx:
-                counts[iso3] = counts.get(iso3, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        """The document's focus state: the state named most often in the whole text (at least
+        twice, and strictly more often than any other), else None."""
+        ranked = sorted(self.focus_counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
@@ -347,10 +451,29 @@ class _State:
                     child.lower_ == "to" and role.phrase in ENVOY_ROLES):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        actor = self.np_actor(pobj)
+                        actor = self.np_actor(pobj) or self.appositive_source(pobj)
                         if actor is not None:
                             return actor, None, None
         return None, None, None
+
+    def appositive_source(self, tok: Any) -> Actor | None:
+        """An unknown name explained by an appositive: "a spokesperson for Inherent Resolve,
+        the U.S. military operation ..." → the appositive, or a name or demonym modifying it."""
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            actor = self.np_actor(child)
+            if actor is not None:
+                return actor
+            for t in child.subtree:
+                if t.i >= child.i:
+                    break
+                h = self.hit_at.get(t.i)
+                if h is not None and h.alias.kind in (ACTOR, DEMONYM) and t.i == h.end - 1:
+                    named = self.hit_actor(h, t)
+                    if named is not None:
+                        return named
+        return None
 
     def _pro_prefix(self, h: _Hit) -> bool:
         """ "pro-Iranian militias": the name follows "pro" and a hyphen."""
@@ -391,6 +514,8 @@ class _State:
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is not None and hit.alias.kind != ROLE and hit.end == i:
+            return self._title_with_complement(start, hit)
         if hit is None or hit.alias.kind != ROLE or hit.end != i:
             return start, None, None
         role = self.d.roles[hit.alias.target]
@@ -415,12 +540,44 @@ class _State:
             return first, self.d.sector_actor(role.default_country, role.sector), role
         return first, None, role
 
+    def _title_with_complement(self, start: int, named: _Hit) -> tuple[int, Actor | None,
+                                                                          Role | None]:
+        """ "Foreign Minister of Iran Javad Zarif", "special envoy to Ukraine Kurt Volker": a
+        role title whose complement names a state or body, right before the name. An envoy
+        "to X" is not X's: the focus state is used when it is another state, else nothing."""
+        p = named.start - 1
+        if p < 1 or self.sdoc[p].lower_ not in ROLE_PREPS or named.alias.kind == ROLE:
+            return start, None, None
+        hit = self.hit_at.get(p - 1)
+        if hit is None or hit.alias.kind != ROLE or hit.end != p:
+            return start, None, None
+        role = self.d.roles[hit.alias.target]
+        source = self.d.actors.get(named.alias.target) if named.alias.kind == ACTOR else \
+            self.d.state(named.alias.target)
+        if source is None:
+            return start, None, None
+        if self.sdoc[p].lower_ == "to" and role.phrase in ENVOY_ROLES:
+            focus = self.focus_state(self.sdoc[start])
+            if focus is None or focus == source.country:
+                return start, None, None
+            return hit.start, self.d.sector_actor(focus, role.sector), role
+        return hit.start, self._combine(source, role), role
+
     def person_actor(self, tok: Any) -> Actor | None:
+        """A person name, from (in order): a known person of the dictionary; a title naming its
+        country ("Iranian President X"); "of X" after a titled name; an appositive role ("X, a
+        top adviser to ..."); the same person earlier in the text, else introduced anywhere in
+        it ("Gordon Sondland, the U.S. ambassador ..." for a bare "Sondland"); the title with
+        the context country; a private person introduced by age or home ("X, 32, of Franklin")
+        → civilians of that place's country, else of the focus state."""
         start, end = self.name_span(tok)
         name_toks = [t for t in self.sdoc[start:end] if t.lower_ not in HONORIFICS]
-        # a dictionary name covering the whole name ("Hezbollah" tagged PERSON)
-        _, actor, title = self.title_before(start)
-        found = title is not None
+        actor = self.known_person(start, end)
+        title: Role | None = None
+        found = actor is not None
+        if actor is None:
+            _, actor, title = self.title_before(start)
+            found = title is not None
         if actor is None and title is not None:
             # "President Xi Jinping of China"
             for child in tok.rights:
@@ -429,25 +586,137 @@ class _State:
                         source = self.np_actor(pobj) if pobj.dep_ == "pobj" else None
                         if source is not None:
                             actor = self._combine(source, title)
-            if actor is None:
-                actor = self.context_actor(tok, title)
         if actor is None:
-            # "Velayati, a top adviser to ...": an appositive headed by a role word
-            for child in tok.children:
-                if child.dep_ == "appos" and self._is_role(child):
-                    actor = self.np_actor(child)
-                    if actor is not None:
-                        break
+            actor = self.appositive_actor(tok)
         if actor is None and tok.dep_ == "appos" and self._is_role(tok.head):
             # "the Iranian supreme leader Ayatollah Ali Khamenei"
             actor = self.np_actor(tok.head)
         if actor is None and name_toks:
             actor = self.persons.get(" ".join(t.lower_ for t in name_toks)) or \
-                self.persons.get(name_toks[-1].lower_)
+                self.persons.get(_surname(name_toks)) or self.introduced(tok, name_toks)
+        if actor is None and title is not None:
+            actor = self.context_actor(tok, title)
+        if actor is None and tok.ent_type_ == "PERSON":
+            actor = self.private_person(end)
         if actor is not None and name_toks and (tok.ent_type_ == "PERSON" or found):
             self.persons[" ".join(t.lower_ for t in name_toks)] = actor
-            self.persons.setdefault(name_toks[-1].lower_, actor)
+            self.persons.setdefault(_surname(name_toks), actor)
         return actor
+
+    def appositive_actor(self, tok: Any) -> Actor | None:
+        """ "Velayati, a top adviser to the Iranian supreme leader": an appositive headed by a
+        role word. A role whose own phrase names no country takes it from another appositive
+        that does ("X, a spokesperson for Inherent Resolve, the U.S. military operation ...")
+        before the context country."""
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        # "Kevin McAleenan, who was the acting director of the Department of Homeland Security"
+        for rel in tok.children:
+            if rel.dep_ == "relcl" and rel.lemma_ == "be":
+                appos += [c for c in rel.children if c.dep_ == "attr"]
+        roles = [c for c in appos if self._is_role(c)]
+        for child in roles:
+            hit = self.hit_at[child.i]
+            actor = self.role_actor(child, self.d.roles[hit.alias.target], hit, context=False)
+            if actor is not None:
+                return actor
+        for child in appos:
+            if child not in roles and child.lower_ in POST_HEADS:
+                # the parser may hang "at X" on the name: "X, Research Director ... at Amnesty"
+                body = self.post_body(child) or self.post_body(tok, preps={"at", "with"})
+                if body is not None:
+                    return body
+        if not roles:
+            return None
+        for child in appos:
+            if child in roles:
+                continue
+            for t in child.subtree:
+                if t.i >= child.i:
+                    break
+                h = self.hit_at.get(t.i)
+                if h is not None and h.alias.kind in (ACTOR, DEMONYM) and t.i == h.end - 1:
+                    named = self.hit_actor(h, t)
+                    if named is not None:
+                        return self._combine(named, self.d.roles[self.hit_at[roles[0].i]
+                                                                  .alias.target])
+        for child in roles:
+            actor = self.np_actor(child)
+            if actor is not None:
+                return actor
+        return None
+
+    def post_body(self, head: Any, preps: set[str] = POST_PREPS) -> Actor | None:
+        """The named body of a post: "Director for the Middle East at Amnesty International"
+        → Amnesty; "director of the Department of Homeland Security" → DHS (a dictionary
+        name, never a bare place)."""
+        stack = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps]
+        seen = 0
+        while stack and seen < 8:
+            prep = stack.pop(0)
+            seen += 1
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                h = self.hit_at.get(pobj.i)
+                if h is not None and h.alias.kind == ACTOR:
+                    actor = self.d.actors.get(h.alias.target)
+                    if actor is not None and actor.kind not in ("state", "person"):
+                        return actor
+                stack += [c for c in pobj.children
+                          if c.dep_ == "prep" and c.lower_ in POST_PREPS]
+        return None
+
+    def known_person(self, start: int, end: int) -> Actor | None:
+        """A person of the dictionary (persons.yaml, user files) named in tokens [start, end)."""
+        for i in range(start, end):
+            hit = self.hit_at.get(i)
+            if hit is not None and hit.alias.kind == ACTOR:
+                actor = self.d.actors.get(hit.alias.target)
+                if actor is not None and actor.kind == "person":
+                    return actor
+        return None
+
+    def introduced(self, tok: Any, name_toks: list[Any]) -> Actor | None:
+        """The role of the same name introduced elsewhere in the text (title or appositive)."""
+        full = " ".join(t.lower_ for t in name_toks)
+        for key in (full, _surname(name_toks)):
+            for i in self.intros.get(key, []):
+                if i != tok.i and not (self.sdoc[i].ent_type_ == "PERSON" and
+                                       self.ent_of.get(i) is self.ent_of.get(tok.i)):
+                    actor = self.np_actor(self.sdoc[i])
+                    if actor is not None:
+                        return actor
+        return None
+
+    def private_person(self, end: int) -> Actor | None:
+        """ "Elizabeth A. Burton, 32, of 1119 Eighth St.", "Singh Jabarjung, 24, from Punjab's
+        Bhatinda": a name followed by an age introduces a private person (news style) → the
+        civilians of the home place's country when one is named right after, else of the
+        document's focus state. Without an age nothing is inferred."""
+        toks = self.sdoc
+        if end + 2 > len(toks) or toks[end].text != "," or not toks[end + 1].like_num:
+            return None
+        if end + 2 < len(toks) and toks[end + 2].text not in (",", ")", ".", ";"):
+            return None  # "X, 32 years ..." is fine below; "X, 2019" is not an age
+        country: str | None = None
+        j = end + 3
+        if j < len(toks) and toks[j].lower_ in ("of", "from"):
+            sent_end = toks[end].sent.end
+            for k in range(j + 1, min(j + 8, sent_end)):
+                if k in self.region_at:
+                    country = self.region_at[k]
+                    break
+                hit = self.hit_at.get(k)
+                if hit is not None and hit.alias.kind in (ACTOR, DEMONYM, CAPITAL):
+                    named = self.d.actors.get(hit.alias.target) if hit.alias.kind == ACTOR \
+                        else self.d.state(hit.alias.target)
+                    if named is not None and named.country in self.d.countries:
+                        country = named.country
+                        break
+                if toks[k].text in (",", ";", "."):
+                    break
+        country = country or self.focus_state(toks[end])
+        return self.d.sector_actor(country, "CVL") if country else None
 
     # ---------------------------------------------------------------------------- coreference
     def pronoun_actor(self, tok: Any) -> Actor | None:
@@ -463,6 +732,20 @@ class _State:
             return self.antecedent(tok, want="person")
         if low in THEY_PRONOUNS:
             return self.antecedent(tok, want="they")
+        if low in FIRST_PRONOUNS:
+            return self.speaker(tok)
+        return None
+
+    def speaker(self, tok: Any) -> Actor | None:
+        """ "'They caught me ...,' he said": a first-person pronoun in a quotation is the
+        subject of the verb of saying that governs it (not itself first person)."""
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() not in SAY_LEMMAS:
+                continue
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and \
+                        child.lower_ not in FIRST_PRONOUNS and not child.is_ancestor(tok):
+                    return self.np_actor(child)
         return None
 
     def short_reference(self, tok: Any) -> Actor | None:
@@ -470,7 +753,8 @@ class _State:
             return self.antecedent(tok, want="state")
         return self.antecedent(tok, want="group")
 
-    def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES) -> Actor | None:
+    def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES,
+                   skip: set[int] | None = None) -> Actor | None:
         """Nearest compatible preceding mention; subjects of the current sentence first."""
         here = self.sent_of.get(tok.i, 0)
         best: tuple[int, int] | None = None
@@ -481,7 +765,8 @@ class _State:
             m = info.mention
             if m.start >= tok.idx or m.actor is None:
                 continue
-            if not self._compatible(info, want):
+            if not self._compatible(info, want) or (
+                    skip and info.head in skip and m.actor.kind == "state"):
                 continue
             if info.locative and want not in ("person", "state"):
                 continue
@@ -530,9 +815,7 @@ class _State:
         subject = _is_subject(head)
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         self.infos.append(_Info(mention, self.sent_of.get(head.i, 0), person, plural, subject,
-                                locative))
-        if actor is not None and actor.country and actor.country in self.d.countries:
-            self.country_counts[actor.country] = self.country_counts.get(actor.country, 0) + 1
+                                locative, head.i))
         return mention
 
 
@@ -795,7 +1078,11 @@ class ActorResolver:
         if doc.nlp is None or not (0 <= start < end <= len(doc.text)):
             return None
         sdoc = doc.nlp
-        span = sdoc.char_span(start, end, alignment_mode="expand")
+        # a span that runs over a line break ("Staff Reports\n\nPolice") is resolved from its
+        # last line: a heading before it is no part of the phrase
+        cut = doc.text.rfind("\n", start, end)
+        head_start = cut + 1 if cut >= 0 and doc.text[cut + 1:end].strip() else start
+        span = sdoc.char_span(head_start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
         st = self._state(doc)
@@ -833,6 +1120,14 @@ class ActorResolver:
             if alias.kind in (DEMONYM, CAPITAL):
                 return self.dictionary.state(alias.target)
         return None
+
+
+def _surname(name_toks: list[Any]) -> str:
+    """The lower-case surname of a name: its last word before a suffix ("Jr.", "III")."""
+    words = [t.lower_ for t in name_toks if not t.is_punct]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _surname_like(st: _State, tok: Any) -> bool:
