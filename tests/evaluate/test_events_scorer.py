@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from diurna.evaluate.events import format_report, match_unit, score
 from diurna.evaluate.gold import base_text
 from diurna.model import Actor, Document, Event, Mention, Span
@@ -100,3 +102,79 @@ def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
     assert acc["actor_full"]["accuracy"] == 0.5
     assert acc["status"]["accuracy"] == 0.5
     assert "event type (micro)" in format_report(result)
+
+
+def _two_source_gold(tmp_path: Path) -> tuple[Path, str, str]:
+    """One seed-page unit under two source names (the same base text): "held" is listed as
+    held out next to the gold file, "tune" is not."""
+    text = base_text(SOURCE)
+    s1 = text.index("On February 14")
+    line = _gold_line(text, "On February 14", "is illegal.", [
+        {"type": "DEMAND", "trigger": _trig(text, "called on", s1),
+         "actor": {"text": "Velayati", "code": "IRNGOV"}, "recipient": None,
+         "status": "asserted", "negated": False}])
+    gold = tmp_path / "events.jsonl"
+    held = dict(line, published="2018-02-16")  # same text, told apart by its date
+    gold.write_text(json.dumps(line) + "\n" + json.dumps(held) + "\n", encoding="utf-8")
+    return gold, "2018-02-15", "2018-02-16"
+
+
+def test_split_selects_tune_or_heldout_sources(tmp_path: Path) -> None:
+    gold, tune_date, held_date = _two_source_gold(tmp_path)
+    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    # give the second line its own source name and list that name as held out
+    lines[1]["source"] = SOURCE + ":held"
+    gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    (tmp_path / "events-heldout.txt").write_text(
+        f"# held-out sources\n{SOURCE}:held\n", encoding="utf-8")
+    seen: list[str | None] = []
+
+    def runner(doc: Document) -> Document:
+        seen.append(doc.published)
+        doc.events = [_event(doc, "DEMAND", "called on", "IRNGOV")]
+        return doc
+
+    def fake_text(source: str, shared: Path | None = None) -> str:
+        return base_text(source.split(":")[0], shared)
+
+    import diurna.evaluate.events as scorer
+
+    original = scorer.base_text
+    scorer.base_text = fake_text  # type: ignore[assignment]
+    try:
+        tune = score(gold, runner=runner, split="tune")
+        held = score(gold, runner=runner, split="heldout")
+        both = score(gold, runner=runner, split="all")
+    finally:
+        scorer.base_text = original  # type: ignore[assignment]
+    assert (tune["units"], held["units"], both["units"]) == (1, 1, 2)
+    assert seen == [tune_date, held_date, tune_date, held_date]
+    assert tune["split"] == "tune" and "split: heldout" in format_report(held)
+
+
+def test_error_listing_is_refused_on_heldout_sources(tmp_path: Path) -> None:
+    gold, _, _ = _two_source_gold(tmp_path)
+    (tmp_path / "events-heldout.txt").write_text(SOURCE + "\n", encoding="utf-8")
+
+    def runner(doc: Document) -> Document:
+        doc.events = [_event(doc, "REJECT", "called on")]
+        return doc
+
+    with pytest.raises(ValueError, match="tune split"):
+        score(gold, runner=runner, split="all", errors=[])
+    errors: list[str] = []
+    result = score(gold, runner=runner, split="tune", errors=errors)
+    assert result["units"] == 0 and errors == []  # every line is held out
+
+
+def test_error_listing_names_misses_and_false_alarms(tmp_path: Path) -> None:
+    gold, _, _ = _two_source_gold(tmp_path)
+
+    def runner(doc: Document) -> Document:
+        doc.events = [_event(doc, "REJECT", "called on")]
+        return doc
+
+    errors: list[str] = []
+    score(gold, runner=runner, split="tune", heldout=set(), errors=errors)
+    assert any(e.strip().startswith("FN DEMAND 'called on'") for e in errors)
+    assert any(e.strip().startswith("FP REJECT 'called on'") for e in errors)

@@ -175,3 +175,121 @@ def test_hedged_noun_and_presupposed_clause() -> None:
     assert find(doc, "ASSAULT", "attack").status == "speculative"
     # the relative clause reports a fact; the "may" of the main clause does not hedge it
     assert find(doc, "ASSAULT", "attacked").status == "asserted"
+
+
+# ---- second round: guideline conventions (docs/annotation-events.md), checked by hand
+
+ROUND2 = {**GENERAL, "Indians": "INDCVL", "protesters": "XXXCVL", "Kyiv": "UKR"}
+
+
+def test_agentless_passive_takes_the_subject_up_the_tree_as_recipient() -> None:
+    doc = coded("Nearly 150 Indians returned home after being deported.", ROUND2)
+    e = find(doc, "COERCE", "deported")
+    assert e.actors == [] and codes(e.recipients) == ["INDCVL"]
+
+
+def test_light_verb_with_event_noun() -> None:
+    doc = coded("Iran held talks with Turkey in Geneva.", ROUND2)
+    e = find(doc, "CONSULT", "talks")
+    assert codes(e.actors) == ["IRN"] and codes(e.recipients) == ["TUR"]
+
+
+def test_purpose_of_a_material_act_is_not_a_second_event() -> None:
+    doc = coded("Police used tear gas to disperse the protesters.", ROUND2)
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_threatened_acts_down_a_coordination_are_part_of_the_threat() -> None:
+    doc = coded("Germany threatened to attack and destroy the base.", ROUND2)
+    assert [e.type for e in doc.events] == ["THREATEN"]
+
+
+def test_negated_truth_judgement_in_a_quote_is_a_rejection() -> None:
+    doc = coded("“These claims are simply not true,” Iran said.", ROUND2)
+    e = find(doc, "REJECT", "not true")
+    assert codes(e.actors) == ["IRN"] and not e.negated and e.status == "asserted"
+
+
+def test_described_as_is_the_subjects_evaluation() -> None:
+    doc = coded("Germany described the Russian move as unacceptable.", ROUND2)
+    e = find(doc, "ACCUSE", "unacceptable")
+    assert codes(e.actors) == ["DEU"]
+
+
+def test_third_party_saying_an_accused_act_did_not_happen_is_a_denial() -> None:
+    doc = coded("Germany said that Turkey is not attacking civilians.", ROUND2)
+    e = find(doc, "ASSAULT", "attacking")
+    assert e.status == "denied" and e.negated
+
+
+def test_we_will_not_is_a_refusal_by_the_speaker() -> None:
+    doc = coded("“We will not withdraw our troops,” Turkey said.", ROUND2)
+    assert [e.type for e in doc.events] == ["REJECT"]
+    assert codes(doc.events[0].actors) == ["TUR"] and not doc.events[0].negated
+
+
+def test_a_crowd_gathering_is_a_protest() -> None:
+    doc = coded("Thousands of protesters gathered outside the parliament in Kyiv.", ROUND2)
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_an_act_inside_the_idea_that_is_not_reported() -> None:
+    doc = coded("Iran rejected the idea that Turkey had attacked the base.", ROUND2)
+    assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_possessive_back_reference_to_the_actors_earlier_act() -> None:
+    doc = coded("Russia accused Turkey of lying. Turkey rejected Russia's accusations.", ROUND2)
+    assert [e.type for e in doc.events] == ["ACCUSE", "REJECT"]
+
+
+def test_does_not_support_a_policy_is_no_event() -> None:
+    doc = coded("“Germany does not support forced relocations,” Germany said.", ROUND2)
+    assert [e.type for e in doc.events] == []
+
+
+ROUND2B = {**ROUND2, "Republicans": "USAPTY", "Lt. Harris": "USACOP", "Officers": "USACOP",
+           "Sondland": "USAGOV", "Yermak": "UKRGOV", "the administration": "USAGOV",
+           "The doctors": "USAHLH"}
+
+
+def test_between_x_and_y_gives_actor_and_recipient() -> None:
+    doc = coded("Morrison witnessed a conversation in Warsaw between Sondland and Yermak.",
+                ROUND2B)
+    e = find(doc, "CONSULT", "conversation")
+    assert codes(e.actors) == ["USAGOV"] and codes(e.recipients) == ["UKRGOV"]
+
+
+def test_generic_present_tense_relative_clause_is_not_an_event() -> None:
+    doc = coded("Amnesty condemned the impunity of forces who kill protesters.", ROUND2B)
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_reason_for_a_deportation_is_not_a_second_event() -> None:
+    doc = coded("Police deported the Indians for violating the law.", ROUND2B)
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def test_attacks_by_a_party_are_verbal() -> None:
+    doc = coded("Vindman deflected attacks by Republicans.", ROUND2B)
+    assert "ASSAULT" not in [e.type for e in doc.events]
+    assert find(doc, "ACCUSE", "attacks").actors[0].text == "Republicans"
+
+
+def test_the_one_pleaded_with_is_the_recipient() -> None:
+    doc = coded("The doctors pleaded with the administration to reconsider.", ROUND2B)
+    e = find(doc, "REQUEST", "pleaded")
+    assert codes(e.actors) == ["USAHLH"] and codes(e.recipients) == ["USAGOV"]
+
+
+def test_rejected_accusations_point_back_to_the_accuser() -> None:
+    doc = coded("Russia accused Turkey of lying. Turkey rejected these accusations.", ROUND2B)
+    e = find(doc, "REJECT", "rejected")
+    assert codes(e.actors) == ["TUR"] and codes(e.recipients) == ["RUS"]
+
+
+def test_police_report_of_a_police_act_is_asserted_unless_hedged() -> None:
+    doc = coded("Officers arrested a man, Lt. Harris said.", ROUND2B)
+    assert find(doc, "COERCE", "arrested").status == "asserted"
+    doc = coded("Officers reportedly arrested a man, Lt. Harris said.", ROUND2B)
+    assert find(doc, "COERCE", "arrested").status == "claimed"

@@ -25,6 +25,34 @@ from diurna.evaluate.gold import base_text, read_jsonl
 from diurna.model import Document, Event, Mention, content_id
 
 DEFAULT_GOLD = "gold/events.jsonl"
+SPLITS = ("all", "tune", "heldout")
+
+
+def heldout_sources(gold_path: str | Path) -> set[str]:
+    """Sources held out from error analysis: ``<gold stem>-heldout.txt`` next to the gold file
+    (``gold/events-heldout.txt``), one source a line, ``#`` comments; empty when absent."""
+    path = Path(gold_path)
+    listing = path.with_name(f"{path.stem}-heldout.txt")
+    if not listing.exists():
+        return set()
+    out = set()
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line)
+    return out
+
+
+def select_split(lines: list[dict[str, Any]], held: set[str], split: str
+                 ) -> list[dict[str, Any]]:
+    """``tune``: the sources not held out; ``heldout``: the held-out ones; ``all``: every line."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected one of {SPLITS}")
+    if split == "tune":
+        return [ln for ln in lines if ln["source"] not in held]
+    if split == "heldout":
+        return [ln for ln in lines if ln["source"] in held]
+    return lines
 
 
 def _codes(value: Any) -> list[str | None]:
@@ -93,9 +121,18 @@ def default_runner() -> Callable[[Document], Document]:
 
 def score(gold_path: str | Path = DEFAULT_GOLD, *,
           runner: Callable[[Document], Document] | None = None,
-          shared: Path | None = None) -> dict[str, Any]:
-    """Score the pipeline's events against a gold file; returns the figures as a dict."""
-    lines = list(read_jsonl(gold_path))
+          shared: Path | None = None, split: str = "all",
+          heldout: set[str] | None = None, errors: list[str] | None = None) -> dict[str, Any]:
+    """Score the pipeline's events against a gold file; returns the figures as a dict.
+
+    ``split`` picks the units (see :func:`select_split`; held-out sources come from ``heldout``
+    or the listing next to the gold file). ``errors``, when given, receives one line per false
+    positive, false negative and attribute mismatch - refused on the held-out sources, which are
+    kept out of error analysis."""
+    held = heldout if heldout is not None else heldout_sources(gold_path)
+    lines = select_split(list(read_jsonl(gold_path)), held, split)
+    if errors is not None and any(ln["source"] in held for ln in lines):
+        raise ValueError("error listings are only available on the tune split")
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in lines:
         by_source[line["source"]].append(line)
@@ -106,6 +143,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     fn: Counter[str] = Counter()
     strict_tp = 0
     acc: dict[str, list[bool]] = defaultdict(list)
+    status_pairs: Counter[str] = Counter()
     drift = 0
     for source, units in by_source.items():
         text = base_text(source, shared)
@@ -132,6 +170,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
                 fn[t] += n - matched_gold.get(t, 0)
             for t, n in Counter(p.type for p in pred).items():
                 fp[t] += n - matched_pred.get(t, 0)
+            if errors is not None:
+                _list_errors(errors, source, text, start, end, gold, pred, pairs)
             for g, p in pairs:
                 ga, pa = _codes(g.get("actor")), _pred_codes(p.actors)
                 gr, pr = _codes(g.get("recipient")), _pred_codes(p.recipients)
@@ -141,6 +181,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
                 acc["recipient_full"].append(_agree(gr, pr, None))
                 if "status" in g:
                     acc["status"].append(g["status"] == p.status)
+                    status_pairs[f"{g['status']}->{p.status}"] += 1
                 if "negated" in g:
                     acc["negated"].append(bool(g["negated"]) == p.negated)
                 if "date" in g:
@@ -153,6 +194,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     total_tp, total_fp, total_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
         "gold": str(gold_path),
+        "split": split,
         "sources": len(by_source),
         "units": len(lines),
         "gold_events": total_tp + total_fn,
@@ -164,11 +206,45 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in types},
         "accuracy": {k: {"accuracy": (sum(v) / len(v)) if v else None, "n": len(v)}
                      for k, v in acc.items()},
+        "status_confusion": dict(sorted(status_pairs.items())),
     }
 
 
+def _list_errors(out: list[str], source: str, text: str, start: int, end: int,
+                 gold: list[dict[str, Any]], pred: list[Event],
+                 pairs: list[tuple[dict[str, Any], Event]]) -> None:
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    lines: list[str] = []
+    for g in gold:
+        if id(g) not in matched_g:
+            trig = (g.get("trigger") or {}).get("text")
+            lines.append(f"  FN {g.get('type')} {trig!r} {_codes(g.get('actor'))}->"
+                         f"{_codes(g.get('recipient'))} {g.get('status')}")
+    for p in pred:
+        if id(p) not in matched_p:
+            lines.append(f"  FP {p.type} {p.trigger.text!r} {_pred_codes(p.actors)}->"
+                         f"{_pred_codes(p.recipients)} {p.status}")
+    for g, p in pairs:
+        diffs = []
+        ga, pa = _codes(g.get("actor")), _pred_codes(p.actors)
+        gr, pr = _codes(g.get("recipient")), _pred_codes(p.recipients)
+        if not _agree(ga, pa, 3):
+            diffs.append(f"actor {ga} vs {pa}")
+        if not _agree(gr, pr, 3):
+            diffs.append(f"recipient {gr} vs {pr}")
+        if g.get("status") != p.status:
+            diffs.append(f"status {g.get('status')} vs {p.status}")
+        if diffs:
+            lines.append(f"  OK {p.type} {p.trigger.text!r}: " + "; ".join(diffs))
+    if lines:
+        out.append(f"{source.split('/')[-1][:8]} {start}: " + " ".join(text[start:end].split()))
+        out.extend(lines)
+
+
 def format_report(result: dict[str, Any]) -> str:
-    out = [f"gold: {result['gold']}  sources: {result['sources']}  units: {result['units']}  "
+    out = [f"gold: {result['gold']}  split: {result.get('split', 'all')}  "
+           f"sources: {result['sources']}  units: {result['units']}  "
            f"gold events: {result['gold_events']}  predicted: {result['predicted_events']}"]
     if result["drift"]:
         out.append(f"WARNING: {result['drift']} gold triggers do not match the base text")
@@ -192,6 +268,11 @@ def format_report(result: dict[str, Any]) -> str:
             continue
         val = "n/a" if a["accuracy"] is None else f"{a['accuracy']:.3f}"
         out.append(f"  {label:24} {val}  (n {a['n']})")
+    wrong = {k: v for k, v in result.get("status_confusion", {}).items()
+             if k.split("->")[0] != k.split("->")[1]}
+    if wrong:
+        out.append("status confusions (gold->predicted): "
+                   + ", ".join(f"{k} {v}" for k, v in wrong.items()))
     return "\n".join(out)
 
 
@@ -199,11 +280,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="diurna evaluate events",
                                      description="Score event coding against a gold JSONL file.")
     parser.add_argument("gold", nargs="?", default=DEFAULT_GOLD, help="gold/events.jsonl")
+    parser.add_argument("--split", choices=SPLITS, default="all",
+                        help="tune: sources not listed in <gold>-heldout.txt; heldout: the "
+                             "listed ones (aggregate figures only); all: every line")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list errors per unit (tune split only)")
     args = parser.parse_args(argv)
     if not Path(args.gold).exists():
         print(f"no gold file at {args.gold}", file=sys.stderr)
         return 2
-    print(format_report(score(args.gold)))
+    errors: list[str] | None = [] if args.verbose else None
+    if errors is not None and args.split != "tune":
+        print("-v lists errors on the tune split only (use --split tune)", file=sys.stderr)
+        return 2
+    result = score(args.gold, split=args.split, errors=errors)
+    if errors:
+        print("\n".join(errors))
+    print(format_report(result))
     return 0
 
 

@@ -35,7 +35,47 @@ LIGHT_VERBS = frozenset({
     "continue", "resume", "step", "escalate", "intensify", "perform", "execute", "unleash",
     "undertake", "commit", "organize", "organise", "lead", "join", "attend", "host", "impose",
     "issue", "deliver", "provide", "send", "give", "offer", "announce", "order", "plan",
+    "have", "pay", "file", "express", "voice", "reiterate", "reaffirm", "show", "lend",
+    "extend", "bring", "lodge", "level", "open",
 })
+# Verbs that make their "as"-phrase an evaluation by the subject ("described the idea as
+# absurd", "called the call improper"): the evaluation is the subject's verbal act.
+DESCRIBE_VERBS = frozenset({"describe", "call", "characterize", "characterise", "label",
+                            "brand", "term", "dismiss", "deem", "denounce", "portray", "slam"})
+# A negated judgement of truth or feasibility rejects what is judged ("is not true", "is not
+# feasible"): REJECT in docs/annotation-events.md (denying an accusation, refusing a request).
+NEGATED_REJECT_ADJ = frozenset({"true", "accurate", "correct", "right", "feasible", "possible",
+                                "acceptable", "credible", "factual", "valid", "realistic"})
+# Nouns whose clause is a notion, not a reported event ("the idea that the U.S. is training").
+NOTION_NOUNS = frozenset({"idea", "notion", "theory", "possibility", "rumor", "rumour",
+                          "speculation", "suggestion", "hypothesis", "myth", "conspiracy",
+                          "fear", "prospect", "need", "question"})
+# Types whose negated claim by a third party is a denial of an accusation (status "denied").
+DENIABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
+# Verbs of compliance whose negation is a refusal ("will not accept", "refused to comply"):
+# REJECT whatever the object (docs/annotation-events.md: "did not accept" is REJECT).
+COMPLY_VERBS = frozenset({"accept", "tolerate", "comply", "obey", "heed", "agree", "budge",
+                          "recognize", "recognise", "negotiate", "cooperate", "yield", "bow"})
+# Proposals whose refusal is one REJECT ("did not accept the offer of talks"); a refused
+# accusation or attack ("deflected attacks") is an event of its own.
+PROPOSAL_TYPES = frozenset({"AGREE", "REQUEST", "DEMAND", "CONSULT", "SUPPORT", "CONCEDE",
+                            "AID", "COOPERATE", "RETREAT"})
+# Material acts whose "to"-purpose is not an event of its own (working *with* someone to do
+# X is not among them: X is the joint act).
+PURPOSE_HEAD_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
+# Cognition verbs: an evaluation under them is an opinion ("I think it was inappropriate").
+OPINION_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "find", "consider"})
+# Collective actions that are a protest when a crowd does them ("protesters gathered").
+CROWD_VERBS = frozenset({"gather", "assemble", "march", "rally", "chant", "converge", "parade",
+                         "demonstrate", "mass", "flood", "occupy", "storm", "besiege"})
+# Cooperative acts whose negated future is a refusal ("we will not withdraw").
+REFUSABLE_TYPES = frozenset({"RETREAT", "AID", "COOPERATE", "AGREE", "CONCEDE"})
+# Auxiliaries of a refusal: "we will not / won't / cannot / would never ...".
+REFUSAL_AUX = frozenset({"will", "wo", "would", "can", "ca", "shall", "cannot"})
+# Sectors whose "attacks" are words: parties, legislators, media, experts.
+VERBAL_SECTORS = frozenset({"PTY", "LEG", "MED", "ELI"})
+# Released things that make a release an AID ("aid might be freed").
+AID_THEMES = frozenset({"aid", "assistance", "funding", "fund", "money", "loan", "weapon"})
 # Types whose clause complement is the thing demanded/offered, not an event of its own.
 VERBAL_TYPES = frozenset({"DEMAND", "REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE",
                           "ACCUSE", "SUPPORT"})
@@ -44,15 +84,15 @@ VERBAL_HEAD_TYPES = frozenset({"DEMAND", "REQUEST", "THREATEN", "AGREE", "REJECT
 THEME_OBJECT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "AID"})
 DEFAULT_PREPS = frozenset({"on", "against", "at", "towards", "toward", "upon"})
 RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_PREPS
-    "CONSULT": frozenset({"with"}),
+    "CONSULT": frozenset({"with", "to"}),  # "talking to Ukraine", "a trip to Beijing"
     "COOPERATE": frozenset({"with"}),
     "AGREE": frozenset({"with", "to"}),
     "AID": frozenset({"to"}) | DEFAULT_PREPS,
     "SUPPORT": frozenset({"for"}),
-    "ASSAULT": frozenset({"from", "with"}) | DEFAULT_PREPS,  # "clashed with police"
+    "ASSAULT": frozenset({"from", "with", "into"}) | DEFAULT_PREPS,  # "clashed with police"
     "SANCTION": frozenset({"from", "to"}) | DEFAULT_PREPS,
-    "DEMAND": frozenset({"from"}) | DEFAULT_PREPS,
-    "REQUEST": frozenset({"from"}) | DEFAULT_PREPS,
+    "DEMAND": frozenset({"from", "to"}) | DEFAULT_PREPS,  # "diktats to Lam"
+    "REQUEST": frozenset({"from", "with"}) | DEFAULT_PREPS,  # "pleaded with X"
     "MOBILIZE": frozenset({"against"}),
     "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
@@ -154,6 +194,17 @@ class _DocCoder:
         if tok.dep_ in {"compound", "amod", "npadvmod"} and tok.pos_ != "ADJ":
             return None
         if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
+            if lemma in COMPLY_VERBS and any(c.dep_ == "neg" for c in tok.children):
+                return Trigger("REJECT", lemma, "verb", "not"), [tok]  # "will not accept"
+            if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.lemma_.lower() == "street" for g in c.children) for c in tok.children):
+                return Trigger("PROTEST", lemma, "verb", None, "demo"), [tok]  # took to the streets
+            if lemma in CROWD_VERBS:
+                subj = subject_of(tok)
+                if subj is not None and subj.lemma_.lower() in CROWD_NOUNS | {
+                        "people", "thousand", "hundred", "student", "worker", "resident"} and \
+                        not any(c.dep_ == "nsubjpass" for c in tok.children):
+                    return Trigger("PROTEST", lemma, "verb", None, "demo"), [tok]
             for trig in self.onto.verbs.get(lemma, ()):
                 got = self._verb_ok(tok, trig)
                 if got is not None:
@@ -165,11 +216,15 @@ class _DocCoder:
                     got = self._noun_ok(tok, trig)
                     if got is not None:
                         return trig, got
-        if (tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod"}) or (
-                tok.pos_ == "NOUN" and tok.dep_ in {"attr", "oprd"}):
+        if (tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod", "pobj"}
+                ) or (tok.pos_ == "NOUN" and tok.dep_ in {"attr", "oprd"}):
             for key in (tok.lower_, lemma):
                 for trig in self.onto.adjectives.get(key, ()):
                     return trig, [tok]
+        if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr"} and lemma in NEGATED_REJECT_ADJ:
+            neg = next((c for c in (*tok.children, *tok.head.children) if c.dep_ == "neg"), None)
+            if neg is not None:  # "is not true", "is not feasible"
+                return Trigger("REJECT", lemma, "adjective", "not"), [tok, neg]
         return None
 
     def _verb_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
@@ -201,14 +256,23 @@ class _DocCoder:
         """``requires``: dependency labels (xcomp, ccomp), prepositions ("for", "with"),
         ``@party`` (the object is a named party) or ``@noobj`` (no object)."""
         deps = {c.dep_ for c in tok.children}
-        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "dative"}}
+        # "mark": the parser sometimes hangs a preposition as a clause marker ("pleaded with")
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "dative", "mark"}
+                 and c.i > tok.i}
+        preps |= {g.lower_ for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                  for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
+        # "discuss investigations with the Ukrainians": the parser hangs "with" on the object
+        preps |= {g.lower_ for o in objs for g in o.children if g.dep_ == "prep"}
         for req in requires:
             if req in deps or req in preps:
                 return True
             if req == "@party" and any(self._is_party(c) for c in objs):
                 return True
-            if req == "@noobj" and not objs:
+            if req == "@noobj" and not objs and not deps & {"ccomp", "xcomp", "dobj"}:
                 return True
+            if req == "@poss" and any(c.dep_ in {"poss", "nmod"} and self._is_party(c)
+                                      for c in tok.children):
+                return True  # "Trump's July 25 call"
             if req == "@on_strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
                 return True  # "went on strike"
         return False
@@ -243,8 +307,9 @@ class _DocCoder:
                 start = tok.idx - len(before)
                 toks.insert(0, self.parsed.char_span(start, tok.idx + len(tok),
                                                      alignment_mode="expand")[0])
-        if trig.requires is not None and not self._frame_ok(tok, trig.requires, []):
-            return None
+        if trig.requires is not None and not self._frame_ok(tok, trig.requires, []) and not (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS):
+            return None  # "support for X", or "expressed support"
         if trig.objects is not None:
             return None
         return toks
@@ -328,6 +393,9 @@ class _DocCoder:
                     recips.append(c)
                 elif self._theme_object(tok, etype):  # "imposed sanctions on Moscow"
                     recips += self.prep_objects(c, etype)
+                elif etype == "AID" and self._is_party(c) and any(
+                        x.dep_ in {"nsubj", "agent"} for x in tok.children):
+                    recips.append(c)  # "trained the opposition forces", "admitted refugees"
                 elif (etype not in THEME_OBJECT_TYPES or self._released(tok)) and (
                         c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
                     recips.append(c)
@@ -335,7 +403,27 @@ class _DocCoder:
             subj = subject_of(tok)
             if subj is not None and subj.i != tok.i:
                 actors.append(subj)
+        if passive and not recips and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "returned home after being deported", "was caught by police and deported"
+            subj = subject_of(tok)
+            if subj is not None and subj.i != tok.i and subj.lower_ not in {"who", "which",
+                                                                             "that"}:
+                recips.append(subj)
+            if not actors and tok.dep_ == "conj":
+                actors.extend(g for c in tok.head.children if c.dep_ == "agent"
+                              for g in c.children if g.dep_ == "pobj")
         recips += self.prep_objects(tok, etype)
+        if etype in {"CONSULT", "COOPERATE"}:  # "discuss investigations with the Ukrainians"
+            recips += [g for c in tok.children if c.dep_ == "dobj"
+                       for g in self.prep_objects(c, etype)]
+        if not recips and etype in {"DEMAND", "REQUEST"}:
+            # "pleaded with the administration to reconsider", "demanded that Iran withdraw":
+            # the one asked is the subject of the clause asked for
+            clauses = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "advcl"}]
+            clauses += [g for c in tok.children if c.dep_ == "prep" for g in c.children
+                        if g.dep_ == "pcomp"]  # "pleaded with [the administration to ...]"
+            recips += [g for c in clauses for g in c.children if g.dep_ == "nsubj"
+                       and g.lower_ not in {"who", "which", "that", "it"}]
         if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
             recips += [g for c in tok.children if c.dep_ == "xcomp"
                        for g in c.children if g.dep_ == "dobj"]
@@ -400,6 +488,12 @@ class _DocCoder:
         for c in tok.children:
             if c.dep_ == "poss":
                 actors.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "between" and etype in {"CONSULT", "COOPERATE",
+                                                                         "ASSAULT", "AGREE"}:
+                for g in c.children:  # "a conversation between Sondland and a top aide"
+                    if g.dep_ == "pobj":
+                        actors.append(g)
+                        recips.extend(conjuncts(g))
             elif c.dep_ == "prep" and c.lower_ in {"of", "by"}:
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -417,7 +511,9 @@ class _DocCoder:
                 a, r = self.verb_args(head, etype)
                 actors = a
                 recips += [x for x in r if x.i != tok.i]
-        elif tok.dep_ == "pobj" and head.dep_ == "prep" and etype == "CONSULT":
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and (etype == "CONSULT" or (
+                etype == "ACCUSE" and head.lower_ in {"during", "in", "amid", "after"})):
+            # "said during a joint press conference", "arrested six during an investigation"
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and not actors:
                 subj = subject_of(verb)
@@ -440,6 +536,9 @@ class _DocCoder:
         base = governor if governor is not None else tok
         negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                       for t in (tok, base) for c in t.children)
+        negated = negated or any(  # "Not the U.S. nor its allies are preventing ..."
+            g.lower_ in {"not", "neither"} and g.dep_ in {"neg", "preconj", "det", "advmod"}
+            and g.i < c.i for c in base.children if c.dep_ == "nsubj" for g in c.children)
         speculative = False
         claimed = False
         denied = False
@@ -520,6 +619,18 @@ class _DocCoder:
         if quote is None or quote.speaker is None:
             return None
         head = tok.head
+        subj = subject_of(tok)
+        if subj is not None and subj.lower_ in {"i", "we"} and quote.kind == "direct" and any(
+                c.dep_ == "neg" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in tok.children) and \
+                tok.lemma_.lower() not in {"know", "say", "think", "see", "be", "have"}:
+            neg = next(c for c in tok.children if c.dep_ == "neg")
+            return Trigger("REJECT", tok.lemma_.lower(), "modal"), [neg, tok]  # "we will not"
+        speaker = quote.speaker
+        if subj is not None and (subj.lower_ in {"i", "we"} or (is_pronoun(subj) and (
+                quote.kind == "indirect" or (speaker is not None and _same(
+                    self.mention(subj) or speaker, speaker))))):
+            return None  # "they said they need to undertake an assessment": own obligation
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
             must = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
             return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [must, tok]
@@ -547,7 +658,10 @@ class _DocCoder:
             trig, toks = got
             etype = trig.type
             # the demanded/offered action is part of the head event, not an event of its own
-            if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and self._is_verbal_head(tok.head):
+            if trig.pos != "modal" and self._governed(tok, etype):
+                continue
+            if trig.pos == "verb" and (self._purpose(tok) or self._notion(tok)
+                                       or self._habitual(tok) or self._reason(tok)):
                 continue
             if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
                     tok.head.head) is not None:
@@ -564,25 +678,39 @@ class _DocCoder:
                 a_toks, r_toks = self.verb_args(tok, etype)
             elif trig.pos == "noun":
                 a_toks, r_toks, governor = self.noun_args(tok, etype)
+                if self._notion(governor if governor is not None else tok):
+                    continue  # "discussed a need for Ukraine to launch investigations"
                 if etype in GOVERNED_NOUN_TYPES and governor is None:
                     continue  # "military aid to X" is a mention; "sent aid to X" is the act
             elif trig.pos == "modal":
                 subj = subject_of(tok)
                 a_toks, r_toks = [], [subj] if subj is not None else []
+                if etype == "REJECT":  # "we will not accept X": the speaker refuses
+                    r_toks = [c for c in tok.children if c.dep_ == "dobj"]
                 if r_toks and r_toks[0].dep_ == "nsubj" and r_toks[0].lower_ in {
                         "who", "which", "that"}:
                     r_toks = [r_toks[0].head.head]
             else:
-                if quote is None or quote.speaker is None or self._justification(quote) or \
-                        self._adj_status(tok)[1]:
+                verb = self._described(tok)
+                if verb is not None:  # "described the call as improper": the subject's act
+                    speech_act = False
+                    a_toks = [s for s in [subject_of(verb)] if s is not None]
+                    r_toks = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+                elif quote is None or quote.speaker is None or self._justification(quote) or (
+                        self._adj_status(tok)[1] and trig.part != "not"):
                     continue  # a negated evaluation ("no longer views them as illegal") is none
-                pred = tok.head
-                r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if tok.dep_ == "amod":
-                    r_toks = [pred]
-                a_toks = []
+                elif self._opinion(tok):
+                    continue  # "this brutal crackdown", "I thought it was inappropriate"
+                else:
+                    pred = tok.head
+                    r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    if tok.dep_ == "amod":
+                        r_toks = [pred]
+                    a_toks = []
             actors = self.mentions(a_toks)
             recips = self.mentions(self._recipient_heads(r_toks, etype))
+            if not recips and etype in {"REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
+                recips = self._referred_actors(r_toks, events)
             if speech_act:
                 assert quote is not None and quote.speaker is not None
                 actors = [quote.speaker]
@@ -591,26 +719,50 @@ class _DocCoder:
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
             if not actors and not recips and not (
-                    etype in PARTYLESS_TYPES and trig.pos == "noun"
-                    and not any(e.type == etype for e in events)):
-                continue  # PLOVER needs a party, except a first "protests in Bolivia"
-            if etype == "ASSAULT" and trig.pos == "noun" and trig.lemma in GENERIC_VIOLENCE \
-                    and actors and self._crowd(a_toks):
+                    etype in PARTYLESS_TYPES and trig.pos == "noun" and (
+                        not any(e.type == etype for e in events) or self._situated(tok))):
+                continue  # PLOVER needs a party, except a first or situated "protests in X"
+            if etype == "ASSAULT" and trig.lemma in GENERIC_VIOLENCE and actors and self._crowd(
+                    a_toks if trig.pos == "noun" else [t for t in a_toks if t.dep_ == "nsubj"]):
                 etype, trig_mode = "PROTEST", "riot"  # violence by protesters
                 trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, trig_mode)
+            if etype == "ASSAULT" and trig.lemma in {"attack", "assault"} and actors and all(
+                    (_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors):
+                etype, trig = "ACCUSE", Trigger("ACCUSE", trig.lemma, trig.pos, None,
+                                                "disapprove")  # "Republican attacks on him"
             if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
                     actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
                 continue  # routine business inside one actor
+            if etype == "CONSULT" and trig.pos == "noun" and trig.mode == "multilateral" and \
+                    not recips and len(actors) < 2 and not any(
+                        c.lower_ == "joint" for c in tok.children):
+                continue  # "said during a conference at the university": a venue
+            if etype == "THREATEN" and trig.pos == "noun" and not any(
+                    a.actor is not None for a in actors):
+                continue  # "make threats", "under threat of starvation": no one's threat
+            if trig.pos == "noun" and self._repeated(tok, etype, actors, events):
+                continue  # "the Russian ministry's allegations" after its accusation
             is_cue = any(t.idx in self.cue_starts for t in toks)
             reasons: set[str] = set()
-            if speech_act:
+            if speech_act or trig.pos == "adjective":
                 status, negated = self._adj_status(tok)
+                negated = negated and trig.part != "not" and etype != "REJECT"
             else:
                 status, negated, quote = self.status(tok, governor, is_cue, reasons)
+                negated = negated and trig.part != "not"  # the refusal is the event
             mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
             # conventions of docs/annotation-events.md
-            if negated and etype in {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE"}:
+            if negated and etype == "SUPPORT":
+                continue  # "does not support forced relocations": an opinion, no act
+            if negated and etype in {"AGREE", "CONCEDE", "COOPERATE"}:
                 etype, mode, negated = "REJECT", None, False  # "did not accept" is a REJECT
+            if etype == "RETREAT" and mode == "release" and any(
+                    c.lemma_.lower() in AID_THEMES for c in tok.children
+                    if c.dep_ in {"dobj", "nsubjpass"}):
+                etype, mode = "AID", None  # "U.S. aid might be freed": aid is given
+                recips = [m for m in recips if not any(
+                    _same(m, self.finder.for_token(c)) for c in tok.children
+                    if c.dep_ in {"dobj", "nsubjpass"})]
             if etype == "AGREE" and trig.pos == "verb" and any(
                     g.lemma_.lower() in YIELD_OBJECTS for c in tok.children
                     if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
@@ -619,15 +771,25 @@ class _DocCoder:
                     c.dep_ == "xcomp" and c.lemma_.lower() in THREAT_CONTENT
                     for c in tok.children):
                 etype, mode = "THREATEN", "violence"  # "vowed to retaliate"
-            if (etype in {"AID", "COOPERATE", "RETREAT"} and reasons == {"future"}
-                    and trig.pos == "verb"):
+            if negated and etype in REFUSABLE_TYPES and reasons & {"future", "modal"} and \
+                    trig.pos == "verb":
+                etype, mode, negated, status = "REJECT", "yield", False, "asserted"
+                # "we will not withdraw": a refusal (docs/annotation-events.md, REJECT)
+            own = bool(quote is not None and actors and self._is_speaker(actors[0], quote))
+            if (etype in {"AID", "COOPERATE", "RETREAT"} and trig.pos == "verb" and reasons and (
+                    reasons == {"future"} or (own and reasons <= {"future", "modal"}))):
                 etype, mode, status = "AGREE", None, "asserted"  # "will provide" is a promise
             if status in {"claimed", "denied"} and quote is not None and actors and (
                     self._is_speaker(actors[0], quote)):
                 if negated:
                     status = "denied"  # the actor says it did not do it
-                elif etype in VERBAL_TYPES:
-                    status = "asserted"  # the statement is the act itself
+                elif etype in VERBAL_TYPES or self._own_spokesperson(quote, actors, tok.sent):
+                    status = "asserted"  # the statement is the act itself / an own report
+            elif status == "claimed" and quote is not None and self._own_spokesperson(
+                    quote, actors, tok.sent):
+                status = "asserted"  # "Officers arrested X, a police spokesman said"
+            elif status == "claimed" and negated and etype in DENIABLE_TYPES:
+                status = "denied"  # "X is not preventing people from leaving", a source said
             sent = tok.sent
             sent_span = self._sent_span(sent_spans.get(sent.start, sent))
             tstart = min(t.idx for t in toks)
@@ -639,7 +801,8 @@ class _DocCoder:
                     contexts.append(ctx)
             seen.update(t.i for t in toks)
             if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
-                seen.update(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
+                seen.update(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                            and self._consumed(c, etype))
             events.append(Event(
                 id=f"{self.doc.id}:{len(events)}",
                 type=etype,
@@ -656,6 +819,70 @@ class _DocCoder:
                         else None),
             ))
         return events
+
+    def _repeated(self, tok: Any, etype: str, actors: list[Mention],
+                  events: list[Event]) -> bool:
+        """A definite event noun ("the ministry's allegations", "the attack") whose actor already
+        has an event of this type in the article is a back-reference to it."""
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}} | {
+            "poss" for c in tok.children if c.dep_ == "poss"}
+        if not dets & {"the", "poss"}:
+            return False
+        codes = {c[:3] for c in (_code(a) for a in actors) if c}
+        if not codes:
+            return False
+        return any(e.type == etype and codes & {c[:3] for c in (_code(a) for a in e.actors) if c}
+                   for e in events)
+
+    def _opinion(self, tok: Any) -> bool:
+        """An evaluation that qualifies an event noun ("this brutal crackdown": the manner of
+        an event already coded) or sits under a verb of cognition ("thought it was
+        inappropriate"): no verbal act of its own."""
+        if tok.dep_ == "amod":
+            got = self.match(tok.head) if tok.head.pos_ == "NOUN" else None
+            return got is not None and got[0].pos == "noun"
+        pred = tok.head
+        return pred.dep_ == "ccomp" and pred.head.lemma_.lower() in OPINION_VERBS
+
+    def _referred_actors(self, toks: list[Any], events: list[Event]) -> list[Mention]:
+        """"rejected these accusations": the parties of the accusation reported earlier (the
+        latest event of the noun's type) are the ones rejected."""
+        for tok in toks:
+            got = self.match(tok) if tok.pos_ == "NOUN" else None
+            if got is None or got[0].pos != "noun":
+                continue
+            earlier = [e for e in events if e.type == got[0].type and e.actors]
+            if earlier:
+                return list(earlier[-1].actors)
+        return []
+
+    def _own_spokesperson(self, quote: Quote, actors: list[Mention], sent: Any) -> bool:
+        """An official reporting an act of the same country's police reports it as fact
+        (police-blotter style: "Officers arrested X, Harris said"), unless the sentence hedges
+        it ("reportedly")."""
+        spk = quote.speaker
+        if spk is None:
+            return False
+        if any(t.lower_ in CLAIM_ADVERBS for t in sent):
+            return False  # "officers reportedly located ...": the report is hedged
+        a = _code(actors[0]) if actors else None
+        b = _code(spk)
+        # police reports: an official of the same country reporting a police act
+        return (a is not None and b is not None and a[3:6] == "COP" and a[:3] == b[:3]
+                and b[3:6] in {"GOV", "COP"})
+
+    def _situated(self, tok: Any) -> bool:
+        """An event noun with its own place or date ("protests in Tehran on Friday") is a
+        particular occurrence, not a back-reference."""
+        for c in tok.children:
+            if c.ent_type_ in {"DATE", "TIME"}:
+                return True
+            if c.dep_ == "prep" and c.lower_ in {"in", "at", "near", "outside", "across",
+                                                 "on"} and any(
+                    t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+                    for g in c.children if g.dep_ == "pobj" for t in g.subtree):
+                return True  # "gunfire near the fuel facility in Senkata"
+        return False
 
     def _crowd(self, toks: list[Any]) -> bool:
         return any(t.lemma_.lower() in CROWD_NOUNS for t in toks)
@@ -702,6 +929,111 @@ class _DocCoder:
         negated = any(c.dep_ == "neg" or c.lower_ == "longer" for c in (
             *pred.children, *tok.children, *pred.head.children))
         return "asserted", negated
+
+    def _governed(self, tok: Any, etype: str) -> bool:
+        """The act asked for, offered or refused, up a chain of complements: "threatened to
+        assault and murder X", "called on X to let Y deliver aid"."""
+        node = tok
+        for _ in range(6):
+            if node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+                continue
+            if node.dep_ in {"xcomp", "ccomp", "pcomp"}:
+                head = node.head
+            elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in {
+                    "for", "on", "to"}:
+                head = node.head.head
+            elif node.dep_ == "dobj" and (node.head.lemma_.lower() in LIGHT_VERBS or (
+                    node.pos_ == "NOUN" and etype in PROPOSAL_TYPES
+                    and self._is_refusal(node.head))):
+                head = node.head  # "did not accept the offer of talks": what is refused
+            elif node.dep_ == "acl" and node.head.pos_ == "NOUN":
+                head = node.head  # "its offer to provide free flu shots"
+            else:
+                return False
+            if head.dep_ == "prep":
+                head = head.head
+            if self._is_verbal_head(head):
+                return True
+            node = head
+        return False
+
+    def _consumed(self, obj: Any, etype: str) -> bool:
+        """The listed object of a trigger is part of its event ("imposed sanctions"), unless
+        it is another party's act of its own ("deflected attacks by Republicans")."""
+        got = self.match(obj) if obj.pos_ == "NOUN" else None
+        return got is None or got[0].type == etype or got[0].type in PROPOSAL_TYPES
+
+    def _habitual(self, tok: Any) -> bool:
+        """A present-simple verb in a relative clause is generic ("forces who kill
+        protesters"): no particular occurrence (docs/annotation-events.md, not coded)."""
+        return tok.dep_ == "relcl" and tok.tag_ in {"VBP", "VBZ"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+    def _reason(self, tok: Any) -> bool:
+        """"deported for violating visa norms": the reason for an arrest, deportation or
+        charge is the allegation behind it, not an event of its own."""
+        if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+            return False
+        got = self.match(tok.head.head)
+        return got is not None and got[0].type in {"COERCE", "ACCUSE", "SANCTION"}
+
+    def _is_refusal(self, tok: Any) -> bool:
+        got = self.match(tok) if tok.pos_ == "VERB" else None
+        return got is not None and got[0].type == "REJECT"
+
+    def _purpose(self, tok: Any) -> bool:
+        """"used firearms to disperse protests", "training forces to fight IS": the purpose of
+        a coded act is not an event of its own."""
+        if tok.dep_ not in {"xcomp", "advcl"} or tok.head.i == tok.i:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        head = tok.head
+        if is_speech_verb(head) or head.lemma_.lower() in self.spec_heads:
+            return False
+        got = self.match(head)
+        return got is not None and got[0].type in PURPOSE_HEAD_TYPES
+
+    def _notion(self, tok: Any) -> bool:
+        """Inside the clause of "the idea that ...", "a need for ...": not a reported event."""
+        node = tok
+        for _ in range(5):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ in {"acl", "ccomp", "appos", "advcl", "pobj"} and head.pos_ == "NOUN" \
+                    and head.lemma_.lower() in NOTION_NOUNS:
+                return True  # ("advcl": the parser's reading of "a need for X to ...")
+            if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in \
+                    NOTION_NOUNS:
+                return True
+            if node.dep_ in {"ROOT"} or is_speech_verb(head):
+                return False
+            node = head
+        return False
+
+    def _described(self, tok: Any) -> Any | None:
+        """The describing verb of an evaluation "described X as ADJ" (the parser hangs the
+        "as" phrase in several places): the nearest earlier describe-verb ancestor, with an
+        "as" right before the adjective."""
+        if tok.pos_ not in {"ADJ", "NOUN", "VERB"}:
+            return None
+        if tok.dep_ == "oprd" and tok.head.lemma_.lower() in DESCRIBE_VERBS:
+            return tok.head  # "called the move a provocation"
+        before = [t for t in tok.doc[max(tok.sent.start, tok.i - 4): tok.i]]
+        if not any(t.lower_ == "as" for t in before):
+            return None
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.lower() in DESCRIBE_VERBS:
+                return node
+        verb = next((t for t in reversed(list(tok.doc[tok.sent.start: tok.i]))
+                     if t.pos_ == "VERB" and t.lemma_.lower() in DESCRIBE_VERBS), None)
+        return verb
 
     def _is_verbal_head(self, tok: Any) -> bool:
         """A demand/offer/refusal whose complement is the act asked for (not coded apart); a

@@ -84,6 +84,11 @@ def subject_of(tok: Any) -> Any | None:
                 if child.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
                     return cur.head
                 return child
+        for child in cur.children:  # "Sondland did, in fact, discuss": nsubj hung on the aux
+            if child.dep_ == "aux":
+                subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
         for child in cur.children:
             if child.dep_ == "agent":
                 for g in child.children:
@@ -97,7 +102,7 @@ def subject_of(tok: Any) -> Any | None:
             # on the reported clause; its subject is the first speech verb's
             cur = cur.head.head
             continue
-        if cur.dep_ in {"conj", "advcl", "xcomp", "pcomp"} and cur.head.i != cur.i:
+        if cur.dep_ in {"conj", "advcl", "xcomp", "pcomp", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -216,7 +221,8 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         direct_ranges.append((m.start(), m.end()))
 
     def in_direct(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in direct_ranges)
+        """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
+        return any(s <= start and end <= e for s, e in direct_ranges)
 
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
@@ -245,7 +251,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                 if g.dep_ == "pobj":
                     gs, ge = _subtree_bounds(g)
                     start, end = min(start, gs), max(end, ge)
-        if in_direct(start, end):
+        if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
         content = doc.span(start, end)
         if not content.text.strip():
