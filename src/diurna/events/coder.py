@@ -105,7 +105,29 @@ LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", 
 RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
                   "neighbour", "adversary", "counterpart", "supporter", "foe"}
 YIELD_OBJECTS = {"demand", "request", "term", "condition", "call", "ultimatum", "pressure"}
+# Testimony: a statement reported in it is known only through it ("testified that the
+# president had asked ..."): claimed (docs/annotation-events.md, status).
+TESTIMONY_CUES = ("testif", "recount", "recall")
+MEDIA_WORDS = frozenset({"agency", "news", "newspaper", "paper", "media", "outlet", "television",
+                         "tv", "radio", "broadcaster", "daily", "wire", "reuters", "ap", "afp",
+                         "xinhua", "tass", "irna", "mehr", "magazine", "channel", "website"})
+# Reporting verbs whose object or gerund is known only through the report ("witnesses reported
+# hearing gunfire").
+REPORTING_HEADS = frozenset({"report", "claim", "allege", "describe", "recount", "recall"})
 ALLEGING_CUES = ("charg", "accus", "alleg", "blam", "suspect")
+# Types whose verbal trigger needs someone (a person or a party) as its actor.
+AGENT_TYPES = frozenset({"AGREE", "SUPPORT", "RETREAT", "DEMAND", "CONCEDE", "REQUEST",
+                         "REJECT", "THREATEN", "ACCUSE"})
+# What a warned party is told it will face ("would face consequences", "pay a heavy price").
+THREAT_NOUNS = frozenset({"consequence", "price", "retaliation", "retribution", "punishment",
+                          "response", "action", "sanction", "reprisal"})
+# Verbs of promising that only introduce a quote ('"...," he vowed') add no event of their own.
+VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# Verbs of warning: a threat when the warned-of act is the warner's own ("warned that it would
+# retaliate").
+WARN_VERBS = frozenset({"warn", "caution"})
+# Protest verbs that need a group as subject ("Rublev rallied" is sport, "the index rallied").
+GROUP_PROTEST_VERBS = frozenset({"rally", "march", "demonstrate", "chant"})
 # Promised actions that make a vow a threat.
 THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush", "strike",
                   "kill", "hit", "avenge", "fight", "eliminate", "bomb", "invade"}
@@ -129,6 +151,9 @@ SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "like
 SAY_CUES = {"said", "says", "say", "told", "tells", "stressed", "insisted", "added", "stated",
             "declared", "wrote", "tweeted", "warned", "urged", "saying", "telling", "argued"}
 NEGATIONS = {"not", "n't", "never", "no"}
+NOTHING = {"nothing"}
+# "There is no truth to these allegations": a statement denying what is alleged (REJECT).
+DENIAL_NOUNS = frozenset({"truth", "basis", "merit", "substance", "foundation"})
 
 
 @dataclass
@@ -181,12 +206,23 @@ class _DocCoder:
         self.parsed = doc.nlp
         self.quotes = sorted(doc.quotes, key=lambda q: q.end - q.start)  # innermost first
         self.cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
+        self.direct_cues = {q.cue.start for q in doc.quotes
+                            if q.cue is not None and q.kind == "direct"}
         st = onto.status
         self.spec_aux = set(st.get("speculative_aux", []))
         self.future_aux = set(st.get("future_aux", []))
         self.spec_heads = set(st.get("speculative_heads", []))
         self.spec_adj = set(st.get("speculative_adjectives", []))
         self.denial = set(st.get("denial_verbs", []))
+        self.patient_nouns = set(onto.arguments.get("patient_of_nouns", []))
+        self.place_nouns = set(onto.arguments.get("place_modified_nouns", []))
+        self.non_protest = set(onto.arguments.get("non_protest_modifiers", []))
+        self.party_nouns = set(onto.arguments.get("party_nouns", []))
+        self.access_verbs = set(onto.arguments.get("access_verbs", []))
+        self.person_suffixes = tuple(onto.arguments.get("person_suffixes", []))
+        self.thing_nouns = set(onto.arguments.get("thing_nouns", []))
+        self.person_nouns = self.party_nouns | set(onto.arguments.get("person_nouns", [])) | (
+            CROWD_NOUNS)
 
     # ---------------------------------------------------------------- triggers
     def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
@@ -208,7 +244,11 @@ class _DocCoder:
             for trig in self.onto.verbs.get(lemma, ()):
                 got = self._verb_ok(tok, trig)
                 if got is not None:
+                    if trig.type == "PROTEST" and not self._protesters(tok, lemma):
+                        continue
                     return trig, got
+            if lemma in WARN_VERBS and self._own_future_act(tok):
+                return Trigger("THREATEN", lemma, "verb", None, None), [tok]
         if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "VERB" and tok.dep_ in {
                 "pobj", "dobj", "nsubj", "nsubjpass"}):
             for key in dict.fromkeys((lemma, tok.lower_)):
@@ -221,6 +261,11 @@ class _DocCoder:
             for key in (tok.lower_, lemma):
                 for trig in self.onto.adjectives.get(key, ()):
                     return trig, [tok]
+        if tok.pos_ == "NOUN" and lemma in DENIAL_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children) and (
+                self.quote_at(tok.idx) is not None):
+            det = next(c for c in tok.children if c.dep_ == "det")
+            return Trigger("REJECT", lemma, "adjective", "not"), [det, tok]  # "no truth to"
         if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr"} and lemma in NEGATED_REJECT_ADJ:
             neg = next((c for c in (*tok.children, *tok.head.children) if c.dep_ == "neg"), None)
             if neg is not None:  # "is not true", "is not feasible"
@@ -230,7 +275,7 @@ class _DocCoder:
     def _verb_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
         toks = [tok]
         if trig.part is not None:
-            part = next((c for c in tok.children if c.dep_ in {"prt", "prep"}
+            part = next((c for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}
                          and c.lower_ == trig.part and 0 < c.i - tok.i <= 2), None)
             if part is None:
                 return None
@@ -244,10 +289,15 @@ class _DocCoder:
             lemmas = {c.lemma_.lower() for c in objs}
             lemmas |= {g.lemma_.lower() for c in objs for g in c.children
                        if g.dep_ in {"compound", "amod"}}
+            lemmas |= {g.lemma_.lower() for c in objs for p in c.children  # "state of emergency"
+                       if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() == "state"
+                       for g in p.children if g.dep_ == "pobj"}
             if lemmas.intersection(trig.objects):
                 return toks
             if "@party" in trig.objects and any(self._is_party(c) for c in objs):
                 return toks
+            if "@place" in trig.objects and any(c.ent_type_ in {"GPE", "LOC"} for c in objs):
+                return toks  # "troops left Syria"; not "left the court", "left her intrigued"
         if trig.requires is not None and self._frame_ok(tok, trig.requires, objs):
             return toks
         return None
@@ -273,6 +323,13 @@ class _DocCoder:
             if req == "@poss" and any(c.dep_ in {"poss", "nmod"} and self._is_party(c)
                                       for c in tok.children):
                 return True  # "Trump's July 25 call"
+            if req == "@access" and any(
+                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in self.access_verbs
+                    for c in tok.children):
+                return True  # "allowed aid trucks to enter Gaza"
+            if req == "@subjunctive" and any(
+                    c.dep_ == "ccomp" and _subjunctive(c) for c in tok.children):
+                return True  # "insisted that Washington stop interfering": a demand
             if req == "@on_strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on":
                 return True  # "went on strike"
         return False
@@ -367,9 +424,26 @@ class _DocCoder:
         for tok in toks:
             for t in [tok, *conjuncts(tok)]:
                 m = self.mention(t)
-                if m is not None and all((m.start, m.end) != (o.start, o.end) for o in out):
-                    out.append(m)
+                if m is None:
+                    continue
+                first = self._coordinated_modifier(t, m)
+                for x in ([first] if first is not None else []) + [m]:
+                    if all((x.start, x.end) != (o.start, o.end) for o in out):
+                        out.append(x)
         return out
+
+    def _coordinated_modifier(self, head: Any, m: Mention) -> Mention | None:
+        """"the Russian and Syrian defense ministries": the mention of the head phrase starts
+        at the second modifier; the first one ("Russian") is a party of its own, and the first
+        named."""
+        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        first = span[0]
+        if first.dep_ != "conj" or first.head.i >= first.i or first.head.head.i != head.i:
+            return None
+        got = self.finder.listed(first.head)
+        return got if got is not None and got.actor is not None else None
 
     # ---------------------------------------------------------------- arguments
     def verb_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any]]:
@@ -485,6 +559,7 @@ class _DocCoder:
         actors: list[Any] = []
         recips: list[Any] = []
         governor = None
+        lemma = tok.lemma_.lower()
         for c in tok.children:
             if c.dep_ == "poss":
                 actors.append(c)
@@ -494,6 +569,9 @@ class _DocCoder:
                     if g.dep_ == "pobj":
                         actors.append(g)
                         recips.extend(conjuncts(g))
+            elif c.dep_ == "prep" and c.lower_ == "of" and lemma in self.patient_nouns:
+                # "the killing of three demonstrators": the one acted on
+                recips.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in {"of", "by"}:
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -502,6 +580,8 @@ class _DocCoder:
             elif c.dep_ in {"amod", "compound", "nmod"} and (
                     c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (
                         c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS)):
+                if lemma in self.place_nouns and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    continue  # "the Hong Kong protests": where, not who
                 actors.append(c)
         recips = self.prep_objects(tok, etype) + recips
         head = tok.head
@@ -589,12 +669,28 @@ class _DocCoder:
             if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
                 if head.lemma_.lower() in self.denial:
                     denied = True
+                elif head.lemma_.lower() in REPORTING_HEADS and head.i != tok.i and not is_cue:
+                    claimed = True  # "witnesses reported hearing gunfire"
                 break
             node = head
+        if not claimed and tok.pos_ == "NOUN" and governor is None:
+            node = tok
+            for _ in range(3):  # "reported (hearing) gunfire": the gunfire is reported
+                if node.dep_ not in {"dobj", "xcomp"} or node.head.i == node.i:
+                    break
+                node = node.head
+                if node.lemma_.lower() in REPORTING_HEADS:
+                    claimed = True
+                    break
         quote = next((q for q in self.quotes if q.start <= tok.idx < q.end and (
             not is_cue or (q.cue is not None and q.cue.start != tok.idx
-                           and q.cue.text.lower().startswith(ALLEGING_CUES)))), None)
+                           and (q.cue.text.lower().startswith(ALLEGING_CUES)
+                                or q.cue.text.lower().startswith(TESTIMONY_CUES))))), None)
         # a statement verb is only claimed when it is itself alleged ("charged with threatening")
+        if quote is None and is_cue and any(
+                q.cue is not None and q.cue.start == tok.idx and q.sources
+                and not self._media(q.sources[0]) for q in self.quotes):
+            claimed = True  # "the men threatened to kill him, according to the indictment"
         if quote is not None:
             claimed = True
             if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
@@ -648,6 +744,7 @@ class _DocCoder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         seen: set[int] = set()
+        coded: dict[int, str] = {}  # trigger token -> type, for elaborations of one act
         sent_spans = {s.start: s for s in self.parsed.sents}
         for tok in self.parsed:
             if tok.i in seen or tok.is_space or tok.is_punct:
@@ -671,11 +768,29 @@ class _DocCoder:
                 continue
             if trig.pos == "noun" and self._back_reference(tok, etype, events):
                 continue  # a back-reference to an event already reported
+            if etype == "PROTEST" and trig.pos == "noun" and not self._protest_noun(tok):
+                continue  # "the market rally", "Trump said at a rally in Louisiana"
+            if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "any"
+                                          for c in tok.children):
+                continue  # "retaliate against any attack": no particular occurrence
+            if trig.pos == "verb" and etype == "AGREE" and tok.lemma_.lower() in VOW_VERBS and \
+                    tok.idx in self.direct_cues and not any(
+                        c.dep_ in {"xcomp", "dobj"} for c in tok.children):
+                continue  # '"We will not negotiate," the minister vowed': the quote is the act
             governor = None
             speech_act = trig.pos in {"adjective", "modal"}
             quote = self.quote_at(tok.idx) if speech_act else None
             if trig.pos == "verb":
                 a_toks, r_toks = self.verb_args(tok, etype)
+                if not a_toks and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"}:
+                    subj = subject_of(tok.head)  # "the senator said, slamming the administration"
+                    a_toks = [subj] if subj is not None else []
+                elif not a_toks and tok.tag_ == "VBG" and tok.dep_ == "ROOT":
+                    # the parser's root for '"...," the senator said, slamming X'
+                    said = next((c for c in tok.children if c.dep_ == "parataxis"
+                                 and c.i < tok.i), None)
+                    subj = subject_of(said) if said is not None else None
+                    a_toks = [subj] if subj is not None else []
             elif trig.pos == "noun":
                 a_toks, r_toks, governor = self.noun_args(tok, etype)
                 if self._notion(governor if governor is not None else tok):
@@ -692,6 +807,8 @@ class _DocCoder:
                     r_toks = [r_toks[0].head.head]
             else:
                 verb = self._described(tok)
+                if verb is not None and self._elaborates(verb, etype, coded):
+                    continue  # "rejected the claims as false", "pushed back, calling it false"
                 if verb is not None:  # "described the call as improper": the subject's act
                     speech_act = False
                     a_toks = [s for s in [subject_of(verb)] if s is not None]
@@ -701,6 +818,12 @@ class _DocCoder:
                     continue  # a negated evaluation ("no longer views them as illegal") is none
                 elif self._opinion(tok):
                     continue  # "this brutal crackdown", "I thought it was inappropriate"
+                elif etype == "ACCUSE" and tok.dep_ == "amod" and tok.head.lower_ in NOTHING:
+                    # "insisted he had done nothing wrong": denying an accusation is a REJECT
+                    etype = "REJECT"
+                    trig = Trigger("REJECT", trig.lemma, trig.pos, "not", None)
+                    toks = [tok.head, tok]
+                    a_toks, r_toks = [], []
                 else:
                     pred = tok.head
                     r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -708,7 +831,14 @@ class _DocCoder:
                         r_toks = [pred]
                     a_toks = []
             actors = self.mentions(a_toks)
-            recips = self.mentions(self._recipient_heads(r_toks, etype))
+            if trig.pos == "verb" and etype in AGENT_TYPES and self._thing_subject(a_toks, actors):
+                continue  # "the script called for ...", "a trade war offers Trump ..."
+            heads = self._recipient_heads(r_toks, etype)
+            recips = self.mentions(heads)
+            if any(self._owned_thing(h) for h in heads):
+                # "Turkey closed its borders": the actor's own thing is not a recipient
+                own_codes = {_code(a) for a in actors} - {None}
+                recips = [r for r in recips if _code(r) not in own_codes]
             if not recips and etype in {"REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
                 recips = self._referred_actors(r_toks, events)
             if speech_act:
@@ -750,6 +880,12 @@ class _DocCoder:
             else:
                 status, negated, quote = self.status(tok, governor, is_cue, reasons)
                 negated = negated and trig.part != "not"  # the refusal is the event
+                if etype == "REJECT" and trig.part == "not" and status == "speculative" and \
+                        reasons <= {"future", "modal"} and any(
+                            c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "'ll"}
+                            for c in tok.children):
+                    # "said they would not comply": the refusal is made, not possible
+                    status = "claimed" if quote is not None else "asserted"
             mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
             # conventions of docs/annotation-events.md
             if negated and etype == "SUPPORT":
@@ -768,7 +904,7 @@ class _DocCoder:
                     if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
                 etype, mode = "CONCEDE", None  # "agrees to Beijing's demands" gives in
             if etype == "AGREE" and trig.pos == "verb" and any(
-                    c.dep_ == "xcomp" and c.lemma_.lower() in THREAT_CONTENT
+                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in THREAT_CONTENT
                     for c in tok.children):
                 etype, mode = "THREATEN", "violence"  # "vowed to retaliate"
             if negated and etype in REFUSABLE_TYPES and reasons & {"future", "modal"} and \
@@ -800,6 +936,7 @@ class _DocCoder:
                 if ctx and ctx not in contexts:
                     contexts.append(ctx)
             seen.update(t.i for t in toks)
+            coded[tok.i] = etype
             if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
                 seen.update(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
                             and self._consumed(c, etype))
@@ -947,6 +1084,8 @@ class _DocCoder:
                     node.pos_ == "NOUN" and etype in PROPOSAL_TYPES
                     and self._is_refusal(node.head))):
                 head = node.head  # "did not accept the offer of talks": what is refused
+            elif node.dep_ == "dobj" and node.pos_ == "NOUN" and self._asks(node.head):
+                head = node.head  # "demanded the release of X": the release is demanded
             elif node.dep_ == "acl" and node.head.pos_ == "NOUN":
                 head = node.head  # "its offer to provide free flu shots"
             else:
@@ -977,6 +1116,103 @@ class _DocCoder:
             return False
         got = self.match(tok.head.head)
         return got is not None and got[0].type in {"COERCE", "ACCUSE", "SANCTION"}
+
+    @staticmethod
+    def _elaborates(verb: Any, etype: str, coded: dict[int, str]) -> bool:
+        """The describing verb is itself the coded act, or a participle hanging on it ("pushed
+        back on the report, calling it false"): one act, not two."""
+        if coded.get(verb.i) == etype:
+            return True
+        return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and coded.get(
+            verb.head.i) == etype
+
+    def _protesters(self, tok: Any, lemma: str) -> bool:
+        """A rally or march is a protest when a group does it, not a player or an index
+        ("Rublev rallied to beat ...", "the Nifty has been rallying")."""
+        if lemma not in GROUP_PROTEST_VERBS:
+            return True
+        subj = subject_of(tok)
+        return subj is None or subj.ent_type_ == "NORP" or (
+            subj.pos_ == "NOUN" and subj.tag_ == "NNS")
+
+    def _protest_noun(self, tok: Any) -> bool:
+        """Not a protest: a rally of a market or a campaign ("the market rally"), or the
+        venue of a speech ("Trump said at a rally in Louisiana")."""
+        if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lemma_.lower() in
+               self.non_protest for c in tok.children):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in {"in", "of"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.non_protest for g in c.children)
+               for c in tok.children):
+            return False  # "the rally in bank stocks"
+        head = tok.head
+        return not (tok.lemma_.lower() == "rally" and tok.dep_ == "pobj" and head.lower_ in {
+            "at", "during"} and is_speech_verb(head.head))
+
+    def _own_future_act(self, tok: Any) -> bool:
+        """"Iran warned that it would retaliate": a warning whose clause is the warner's own
+        future act is a threat (docs/annotation-events.md, THREATEN); "warned that the economy
+        would slow" is a forecast."""
+        subj = subject_of(tok)
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(t.lemma_.lower() in THREAT_NOUNS and t.dep_ == "dobj"
+                                         and t.head.lemma_.lower() in {"face", "pay", "suffer"}
+                                         for t in c.subtree):
+                return True  # "warned that Tehran would face consequences"
+            if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in {
+                    "will", "would", "'ll", "wo", "shall"} for a in c.children):
+                continue
+            inner = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if inner is None:
+                continue
+            if inner.lower_ in {"we", "i"}:
+                return True
+            if subj is not None and is_pronoun(inner) and inner.i > subj.i:
+                own = self.mention(inner)
+                said = self.mention(subj)
+                if own is not None and said is not None and (_same(own, said) or (
+                        own.actor is not None and said.actor is not None
+                        and own.actor.cameo == said.actor.cameo)):
+                    return True
+        return False
+
+    def _thing_subject(self, a_toks: list[Any], actors: list[Mention]) -> bool:
+        """The only actor is a common noun for a thing: no entity, no dictionary actor, not a
+        word for people or a party."""
+        if len(a_toks) != 1 or any(m.actor is not None for m in actors):
+            return False
+        tok = a_toks[0]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
+            return False
+        if lemma in self.person_nouns or tok.lower_ in self.person_nouns or any(
+                c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for c in tok.children):
+            return False
+        # a word for people by its ending ("investigators", "the pope's envoy" aside)
+        return lemma in self.thing_nouns or not lemma.endswith(self.person_suffixes) or (
+            lemma.endswith("ment"))
+
+    def _owned_thing(self, tok: Any) -> bool:
+        """A recipient phrase whose head is a thing, not a party, and whose only party is a
+        possessive pronoun ("closed its borders", "eased the pressure on its economy"): the
+        owner is not named as the one acted on."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.lemma_.lower() in self.party_nouns:
+            return False  # the head itself names a party ("its forces")
+        mods = [c for c in tok.children if c.dep_ not in {"det", "punct", "prep", "relcl", "acl"}]
+        return bool(mods) and all(c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                                  for c in mods)
+
+    @staticmethod
+    def _media(m: Mention) -> bool:
+        """A news outlet: a speech act credited to it is reported as fact
+        (docs/annotation-events.md: "Velayati said …, according to Mehr" is asserted)."""
+        code = _code(m) or ""
+        words = {w.strip(".,").lower() for w in m.text.split()}
+        return code[3:6] == "MED" or bool(words & MEDIA_WORDS)
+
+    def _asks(self, tok: Any) -> bool:
+        got = self.match(tok) if tok.pos_ == "VERB" else None
+        return got is not None and got[0].type in {"DEMAND", "REQUEST"}
 
     def _is_refusal(self, tok: Any) -> bool:
         got = self.match(tok) if tok.pos_ == "VERB" else None
@@ -1088,3 +1324,15 @@ def _code(m: Mention) -> str | None:
 
 def _same(a: Mention, b: Mention) -> bool:
     return a.start == b.start and a.end == b.end
+
+
+def _subjunctive(verb: Any) -> bool:
+    """A bare verb after a singular subject ("insisted that Washington stop ..."): the form of
+    a demand, not of a report ("insisted that it had done nothing wrong")."""
+    if any(g.dep_ in {"aux", "auxpass"} for g in verb.children):
+        return False
+    subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and (
+        subj.tag_ in {"NN", "NNP"} or subj.lower_ in {"he", "she", "it"}))

@@ -61,6 +61,8 @@ class Ontology:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     adjectives: dict[str, list[Trigger]] = field(default_factory=dict)
+    # argument cues (lemma lists), e.g. event nouns whose "of"-phrase is the one acted on
+    arguments: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for etype in self.types.values():
@@ -147,6 +149,7 @@ def parse(data: dict[str, Any]) -> Ontology:
         context_cues=dict(data.get("context_cues") or {}),
         status={k: list(v) for k, v in (data.get("status") or {}).items()},
         meta=meta,
+        arguments={k: list(v) for k, v in (data.get("arguments") or {}).items()},
     )
 
 
@@ -217,6 +220,9 @@ def render_markdown(onto: Ontology | None = None) -> str:
               + ", ".join(f"{k} → {v}" for k, v in onto.context_cues.items()) + ".", ""]
     lines += ["## Status cues", ""]
     lines += [f"- {k}: {', '.join(v)}" for k, v in onto.status.items()]
+    if onto.arguments:
+        lines += ["", "## Argument cues", ""]
+        lines += [f"- {k}: {', '.join(v)}" for k, v in onto.arguments.items()]
     lines.append("")
     return "\n".join(lines)
 

@@ -92,7 +92,7 @@ class MentionFinder:
         inside = [m for m in self._within(cs, ce) if m.actor is not None]
         if inside:
             inside.sort(key=lambda m: abs(m.end - head_e))
-            return inside[0]
+            return _first_conjunct(parsed, inside)
         # 4. the phrase with its apposition ("Velayati, a top adviser to ...")
         for child in tok.children:
             if child.dep_ == "appos":
@@ -161,3 +161,20 @@ def pronoun_person(tok: Any) -> bool | None:
     if low in {"it", "its", "itself"}:
         return False
     return None
+
+
+def _first_conjunct(parsed: Any, found: list[Mention]) -> Mention:
+    """Of modifiers coordinated before one head ("the Russian and Syrian defense ministries")
+    the first named is the party (docs/annotation-events.md: coordinated actors give the first);
+    otherwise the modifier nearest the head."""
+    best = found[0]
+    span = parsed.char_span(best.start, best.end, alignment_mode="expand")
+    if span is None:
+        return best
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    for m in found[1:]:
+        if m.start <= root.idx < m.end:
+            return m
+    return best
