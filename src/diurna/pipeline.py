@@ -57,12 +57,13 @@ class Pipeline:
         from diurna.statements import Statements
         from diurna.time import TimeResolver
 
+        actors = ActorResolver(extra_files=actor_files)
         return cls(
             [
                 Language(),
-                ActorResolver(extra_files=actor_files),
-                Statements(),
-                EventCoder(),
+                actors,
+                Statements(resolve=actors.resolve_span),
+                EventCoder(resolve=actors.resolve_span),
                 TimeResolver(),
                 PlaceResolver(),
             ]

@@ -118,3 +118,32 @@ def test_every_scorer_has_help() -> None:
         result = CliRunner().invoke(cli, ["evaluate", scorer, "--help"])
         assert result.exit_code == 0, (scorer, result.output)
         assert "usage:" in result.output
+
+
+def test_user_actor_file_reaches_the_event_coder(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "actors:\n"
+        "  - id: XYZ-RHB\n"
+        "    name: Red Hand Brigade\n"
+        "    country: SYR\n"
+        "    sector: REB\n"
+        "    kind: armed_group\n"
+        "    aliases: [Red Hand Brigade, RHB]\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Militia attacks army post\n\n"
+        "The Red Hand Brigade attacked a Syrian army checkpoint near Homs on Monday, "
+        "killing three soldiers, officials said.",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["process", str(page), "--actors", str(actors), "--no-store", "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assaults = [e for e in doc["events"] if e["type"] == "ASSAULT"]
+    assert assaults and assaults[0]["actors"][0]["actor"]["id"] == "XYZ-RHB"
+    assert assaults[0]["actors"][0]["actor"]["cameo"] == "SYRREB"

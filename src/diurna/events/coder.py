@@ -26,7 +26,13 @@ from typing import Any
 
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.model import Document, Event, Mention, Quote, Span, Status
-from diurna.statements.mentions import MentionFinder, Resolve, is_pronoun, pronoun_person
+from diurna.statements.mentions import (
+    MentionFinder,
+    Resolve,
+    default_resolve,
+    is_pronoun,
+    pronoun_person,
+)
 from diurna.statements.quotes import is_speech_verb, subject_of
 
 # Verbs whose object noun is an event the verb's subject carries out.
@@ -172,22 +178,14 @@ class EventCoder:
     def __init__(self, ontology: str | None = None, resolve: Resolve | None = None) -> None:
         self.ontology_path = ontology
         self._resolve = resolve
-        self._resolver_checked = resolve is not None
 
     @property
     def ontology(self) -> Ontology:
         return load_ontology(self.ontology_path)
 
-    def _resolver(self) -> Resolve | None:
-        """The actors stage's ``resolve_span`` (it caches its work per document)."""
-        if not self._resolver_checked:
-            self._resolver_checked = True
-            try:
-                from diurna.actors import ActorResolver
-
-                self._resolve = ActorResolver().resolve_span
-            except Exception:  # an actors stage without the helper: listed mentions only
-                self._resolve = None
+    def _resolver(self) -> Resolve:
+        if self._resolve is None:
+            self._resolve = default_resolve()
         return self._resolve
 
     def __call__(self, doc: Document) -> Document:

@@ -15,6 +15,14 @@ from diurna.model import Document, Mention
 
 Resolve = Callable[[Document, int, int], "Mention | None"]
 
+
+def default_resolve() -> Resolve:
+    """The actors stage's ``resolve_span`` with the built-in dictionary (it caches its work per
+    document); the default pipeline passes its own resolver, with the user's dictionaries."""
+    from diurna.actors import ActorResolver
+
+    return ActorResolver().resolve_span
+
 # Children that end a noun phrase's core (relative clauses, coordinated phrases, parentheticals).
 _CUT_DEPS = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep", "parataxis", "dep"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}

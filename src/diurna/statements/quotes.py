@@ -11,7 +11,13 @@ import re
 from typing import Any
 
 from diurna.model import Document, Mention, Quote, Span
-from diurna.statements.mentions import MentionFinder, Resolve, is_pronoun, pronoun_person
+from diurna.statements.mentions import (
+    MentionFinder,
+    Resolve,
+    default_resolve,
+    is_pronoun,
+    pronoun_person,
+)
 
 # Lemmas of verbs that introduce a statement (speech, cognition, attribution).
 SPEECH_VERBS = frozenset({
@@ -129,18 +135,10 @@ class Statements:
 
     def __init__(self, resolve: Resolve | None = None) -> None:
         self._resolve = resolve
-        self._checked = resolve is not None
 
-    def _resolver(self) -> Resolve | None:
-        """The actors stage's ``resolve_span`` (it caches its work per document)."""
-        if self._resolve is None and not self._checked:
-            self._checked = True
-            try:
-                from diurna.actors import ActorResolver
-
-                self._resolve = ActorResolver().resolve_span
-            except Exception:  # an actors stage without the helper: listed mentions only
-                self._resolve = None
+    def _resolver(self) -> Resolve:
+        if self._resolve is None:
+            self._resolve = default_resolve()
         return self._resolve
 
     def __call__(self, doc: Document) -> Document:
