@@ -22,6 +22,13 @@ def all_spans(doc: Document) -> list[Span]:
     return spans
 
 
+def test_headline_places_point_into_their_field(seed_doc: Document) -> None:
+    assert {p.field for p in seed_doc.headline_places} == {"title", "dek"}
+    for place in seed_doc.headline_places:
+        assert seed_doc.field_text(place.field)[place.start : place.end] == place.text
+    assert all(p.field == "body" for p in seed_doc.places)
+
+
 def test_every_span_matches_the_body(seed_doc: Document) -> None:
     spans = all_spans(seed_doc)
     assert len(spans) > 50

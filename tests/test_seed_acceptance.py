@@ -81,3 +81,24 @@ def test_without_published_date_month_days_stay_partial(seed_path) -> None:  # t
     values = {t.text: t.value for t in doc.times}
     assert values.get("February 14") == "--02-14"
     assert all(not (v or "").startswith("2026") for v in values.values())
+
+
+def test_places_of_the_seed(seed_doc: Document) -> None:
+    """Issue #5: Tehran, Deir ez-Zor (governorate and city told apart), Kuwait, Geneva, Syria."""
+    resolved = {p.text: (p.geonameid, p.country) for p in seed_doc.places}
+    assert resolved["Tehran"] == (112931, "IR")
+    assert resolved["Kuwait"] == (285570, "KW")  # the country (the text says "in Kuwait")
+    assert resolved["Geneva"] == (2660646, "CH")
+    assert resolved["Syria"] == (163843, "SY")
+    assert resolved["Deir Ezzor"] == (170792, "SY")  # "Deir Ezzor countryside/governorate"
+    (city,) = [p for p in seed_doc.headline_places if p.text == "Deir Ezzor"]
+    assert city.field == "dek" and city.geonameid == 170794  # "around Deir Ezzor city"
+
+
+def test_velayati_call_is_placed_in_tehran(seed_doc: Document) -> None:
+    (call,) = [
+        e
+        for e in seed_doc.events
+        if e.type == "DEMAND" and e.date is not None and e.date.value == "2018-02-14"
+    ]
+    assert call.place is not None and call.place.geonameid == 112931

@@ -144,6 +144,8 @@ class Place(Span):
     feature: str | None = None  # GeoNames feature class.code, e.g. "P.PPLA", "A.ADM1", "A.PCLI"
     precision: PlacePrecision | None = None
     qualifier: str | None = None  # e.g. "eastern countryside"
+    # Which text the offsets point into: the body (``doc.text``), or the headline fields.
+    field: Literal["body", "title", "dek"] = "body"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -157,6 +159,7 @@ class Place(Span):
             "feature": self.feature,
             "precision": self.precision,
             "qualifier": self.qualifier,
+            "field": self.field,
         }
 
 
@@ -253,6 +256,8 @@ class Document:
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # Places named in the title and dek (``Place.field`` says which; offsets into that field).
+    headline_places: list[Place] = field(default_factory=list)
     rejected: str | None = None  # reason when the input could not be read or coded
     skipped: list[str] = field(default_factory=list)  # stages skipped and why
     meta: dict[str, Any] = field(default_factory=dict)  # free-form stage diagnostics
@@ -269,6 +274,11 @@ class Document:
             spans.append(Span(pos, pos + len(para), para))
             pos += len(para) + len(PARAGRAPH_SEPARATOR)
         return spans
+
+    def field_text(self, name: str) -> str:
+        """The text a span's offsets point into: ``body`` (``text``), ``title`` or ``dek``."""
+        value = self.text if name == "body" else getattr(self, name)
+        return value or ""
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the body text; the one way stages should make spans."""
@@ -302,6 +312,7 @@ class Document:
             "events": [e.to_dict() for e in self.events],
             "times": [t.to_dict() for t in self.times],
             "places": [p.to_dict() for p in self.places],
+            "headline_places": [p.to_dict() for p in self.headline_places],
             "skipped": self.skipped,
         }
 

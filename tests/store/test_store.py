@@ -141,15 +141,18 @@ def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
             "mentions": seed_doc.mentions,
             "quotes": seed_doc.quotes,
             "times": seed_doc.times,
-            "places": seed_doc.places,
+            "places": seed_doc.places + seed_doc.headline_places,
             "events": seed_doc.events,
         }
         for table, items in expected.items():
             assert items, table
             assert store.count(table) == len(items), table
-        for table in ("entities", "mentions", "quotes", "times", "places"):
+        for table in ("entities", "mentions", "quotes", "times"):
             rows = store.conn.execute(f'SELECT start, "end", text FROM {table}').fetchall()
             assert all(text[s:e] == t for s, e, t in rows), table
+        places = store.conn.execute('SELECT field, start, "end", text FROM places').fetchall()
+        assert {f for f, *_ in places} == {"body", "title", "dek"}
+        assert all(seed_doc.field_text(f)[s:e] == t for f, s, e, t in places)
         speakers = store.conn.execute(
             "SELECT speaker_start, speaker_end, speaker_text FROM quotes "
             "WHERE speaker_text IS NOT NULL"

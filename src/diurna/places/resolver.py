@@ -412,10 +412,28 @@ class PlaceResolver:
                 doc.skipped.append("places: not English")
             return doc
         doc.places = self.resolve(doc)
+        doc.headline_places = self._headline_places(doc)
         for event in doc.events:
             if event.place is None:
                 event.place = event_place(doc, event)
         return doc
+
+
+    def _headline_places(self, doc: Document) -> list[Place]:
+        """Places in the title and dek ("Iranian-backed forces massing around Deir Ezzor city"):
+        each field is parsed on its own, its offsets point into that field."""
+        from diurna.language import Language
+
+        found: list[Place] = []
+        for name in ("title", "dek"):
+            text = doc.field_text(name)
+            if not text.strip():
+                continue
+            headline = Language()(Document(id=doc.id, source=doc.source, text=text, language="en"))
+            for place in self.resolve(headline):
+                place.field = name  # type: ignore[assignment]
+                found.append(place)
+        return found
 
 
 def _to_place(span: Span, e: GazEntry | None, qualifier: str | None) -> Place:

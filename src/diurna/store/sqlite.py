@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS times (
 CREATE TABLE IF NOT EXISTS places (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
   geonameid INTEGER, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL, feature TEXT,
-  precision TEXT, qualifier TEXT, PRIMARY KEY (doc_id, idx)
+  precision TEXT, qualifier TEXT, field TEXT, PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY, doc_id TEXT REFERENCES documents(id), idx INTEGER,
@@ -235,6 +235,7 @@ class Store:
         self._insert_rows(
             "comments", [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]]
         )
+        row["places"] += row["headline_places"]  # one table; `field` says which text
         for table in ("entities", "times", "places"):
             self._insert_rows(
                 table, [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
