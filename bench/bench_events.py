@@ -4,7 +4,7 @@ Input: the ground-truth ``articleBody`` of the 115 dev pages (shared/gold/articl
 dictionaries are loaded (warmed up on one page) before timing. Target: event coding (actors +
 statements + events) adds at most 30 % to the language stage.
 
-    /tmp/venv/bin/python bench/bench_events.py
+    .venv/bin/python bench/bench_events.py
 """
 
 from __future__ import annotations

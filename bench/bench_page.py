@@ -1,6 +1,6 @@
 """Speed and peak memory of the page stage vs trafilatura alone on the article-body dev pages.
 
-    /tmp/venv/bin/python bench/bench_page.py [--repeat 5]
+    .venv/bin/python bench/bench_page.py [--repeat 5]
 
 Each system reads every page (already decompressed, in memory) ``repeat`` times, the two systems
 taking turns; the best pass is reported as pages/second. Peak memory is the tracemalloc peak of

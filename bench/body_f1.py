@@ -1,6 +1,6 @@
 """Article-body P/R/F1 of trafilatura alone and of Diurna's page stage, side by side.
 
-    /tmp/venv/bin/python bench/body_f1.py [GOLD_DIR] [--worst N]
+    .venv/bin/python bench/body_f1.py [GOLD_DIR] [--worst N]
 
 GOLD_DIR defaults to shared/gold/article-body. The metric is the Zyte Article Extraction
 Benchmark's (see diurna.evaluate.body).
