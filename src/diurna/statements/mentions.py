@@ -7,11 +7,14 @@ for spans it did not list; when neither knows the phrase, an unresolved :class:`
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
 from diurna.model import Document, Mention
+
+log = logging.getLogger(__name__)
 
 Resolve = Callable[[Document, int, int], "Mention | None"]
 
@@ -78,7 +81,9 @@ class MentionFinder:
             return None
         try:
             return self.resolve(self.doc, start, end)
-        except Exception:  # a resolver bug must not stop coding
+        except Exception:  # a resolver bug costs this span its actor, not the page its events
+            log.exception("actor resolution failed on %r in %s",
+                          self.doc.text[start:end], self.doc.source)
             return None
 
     def for_token(self, tok: Any) -> Mention:
