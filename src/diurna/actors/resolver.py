@@ -462,17 +462,22 @@ class _State:
         for child in tok.children:
             if child.dep_ != "appos":
                 continue
-            actor = self.np_actor(child)
+            actor = self.np_actor(child) or self._premodifier_actor(child)
             if actor is not None:
                 return actor
-            for t in child.subtree:
-                if t.i >= child.i:
-                    break
-                h = self.hit_at.get(t.i)
-                if h is not None and h.alias.kind in (ACTOR, DEMONYM) and t.i == h.end - 1:
-                    named = self.hit_actor(h, t)
-                    if named is not None:
-                        return named
+        return None
+
+    def _premodifier_actor(self, head: Any) -> Actor | None:
+        """The actor or demonym named before ``head`` in its phrase ("the Iranian supreme
+        leader" → Iran)."""
+        for t in head.subtree:
+            if t.i >= head.i:
+                break
+            h = self.hit_at.get(t.i)
+            if h is not None and h.alias.kind in (ACTOR, DEMONYM) and t.i == h.end - 1:
+                named = self.hit_actor(h, t)
+                if named is not None:
+                    return named
         return None
 
     def _pro_prefix(self, h: _Hit) -> bool:
@@ -630,15 +635,9 @@ class _State:
         for child in appos:
             if child in roles:
                 continue
-            for t in child.subtree:
-                if t.i >= child.i:
-                    break
-                h = self.hit_at.get(t.i)
-                if h is not None and h.alias.kind in (ACTOR, DEMONYM) and t.i == h.end - 1:
-                    named = self.hit_actor(h, t)
-                    if named is not None:
-                        return self._combine(named, self.d.roles[self.hit_at[roles[0].i]
-                                                                  .alias.target])
+            named = self._premodifier_actor(child)
+            if named is not None:
+                return self._combine(named, self.d.roles[self.hit_at[roles[0].i].alias.target])
         for child in roles:
             actor = self.np_actor(child)
             if actor is not None:
