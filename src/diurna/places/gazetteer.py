@@ -376,33 +376,24 @@ class Gazetteer:
         key = name_key(name)
         return self._query_key(key) if len(key) >= 2 else ()
 
-    def get(self, geonameid: int) -> GazEntry | None:
+    def _one(self, where: str, value: object) -> GazEntry | None:
         row = self._con.execute(
-            f"SELECT {_PLACE_COLS} FROM place p WHERE p.geonameid = ?", (geonameid,)
+            f"SELECT {_PLACE_COLS} FROM place p WHERE {where}", (value,)
         ).fetchone()
         return _entry(row) if row else None
 
+    def get(self, geonameid: int) -> GazEntry | None:
+        return self._one("p.geonameid = ?", geonameid)
+
     def country(self, iso2: str) -> GazEntry | None:
-        row = self._con.execute(
-            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'country' AND p.country = ?",
-            (iso2,),
-        ).fetchone()
-        return _entry(row) if row else None
+        return self._one("p.precision = 'country' AND p.country = ?", iso2)
 
     def admin1_by_iso(self, iso: str) -> GazEntry | None:
         """The division with ISO 3166-2 code ``iso`` ("US-FL")."""
-        row = self._con.execute(
-            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' AND p.iso = ?",
-            (iso,),
-        ).fetchone()
-        return _entry(row) if row else None
+        return self._one("p.precision = 'admin1' AND p.iso = ?", iso)
 
     def admin1(self, code: str) -> GazEntry | None:
-        row = self._con.execute(
-            f"SELECT {_PLACE_COLS} FROM place p WHERE p.precision = 'admin1' "
-            "AND p.admin1_code = ?", (code,),
-        ).fetchone()
-        return _entry(row) if row else None
+        return self._one("p.precision = 'admin1' AND p.admin1_code = ?", code)
 
 
 @lru_cache(maxsize=4)
