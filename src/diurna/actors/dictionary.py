@@ -342,6 +342,11 @@ def _data(name: str) -> str:
     return files("diurna.actors").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def builtin_countries() -> dict[str, Country]:
+    """The built-in country table (ISO3 → names, demonyms, capitals), shared with other stages."""
+    return _builtin().countries
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> ActorDictionary:
     d = ActorDictionary()
