@@ -85,24 +85,35 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = False
                ) -> list[tuple[dict[str, Any], Event]]:
-    """One-to-one matching within a unit: by type, then trigger overlap, then trigger distance."""
+    """One-to-one matching within a unit, by type: first every pair whose triggers overlap, then
+    (unless ``strict``) the remaining ones by trigger distance. Overlaps go first so that a gold
+    event without a predicted twin does not take the prediction of the one next to it."""
     free = list(pred)
     pairs: list[tuple[dict[str, Any], Event]] = []
-    for g in gold:
+    left: list[dict[str, Any]] = []
+
+    def span(g: dict[str, Any]) -> tuple[int, int]:
         trig = g.get("trigger") or {}
-        gs, ge = int(trig.get("start", 0)), int(trig.get("end", 0))
-        same = [p for p in free if p.type == g.get("type")]
-        if not same:
-            continue
-        over = [p for p in same if _overlap(gs, ge, p.trigger.start, p.trigger.end)]
+        return int(trig.get("start", 0)), int(trig.get("end", 0))
+
+    for g in gold:
+        gs, ge = span(g)
+        over = [p for p in free if p.type == g.get("type")
+                and _overlap(gs, ge, p.trigger.start, p.trigger.end)]
         if over:
-            best = over[0]
-        elif strict:
-            continue
+            free.remove(over[0])
+            pairs.append((g, over[0]))
         else:
+            left.append(g)
+    if strict:
+        return pairs
+    for g in left:
+        gs, _ = span(g)
+        same = [p for p in free if p.type == g.get("type")]
+        if same:
             best = min(same, key=lambda p: abs(p.trigger.start - gs))
-        free.remove(best)
-        pairs.append((g, best))
+            free.remove(best)
+            pairs.append((g, best))
     return pairs
 
 

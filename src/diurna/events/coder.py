@@ -69,6 +69,12 @@ PROPOSAL_TYPES = frozenset({"AGREE", "REQUEST", "DEMAND", "CONSULT", "SUPPORT", 
 # Material acts whose "to"-purpose is not an event of its own (working *with* someone to do
 # X is not among them: X is the joint act).
 PURPOSE_HEAD_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
+# Acts that happen when done as the purpose of another ("surrounded the Statehouse to call for
+# better pay": the call is made by being there).
+PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
+# Armed or police bodies: their taking to the streets is a show of force, not a protest.
+FORCE_NOUNS = frozenset({"force", "troop", "army", "military", "soldier", "police", "militia",
+                         "marine", "unit", "battalion", "brigade", "policeman"})
 # Cognition verbs: an evaluation under them is an opinion ("I think it was inappropriate").
 OPINION_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "find", "consider"})
 # Collective actions that are a protest when a crowd does them ("protesters gathered").
@@ -232,6 +238,9 @@ class _DocCoder:
                 return Trigger("REJECT", lemma, "verb", "not"), [tok]  # "will not accept"
             if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() == "street" for g in c.children) for c in tok.children):
+                subj = subject_of(tok)
+                if subj is not None and subj.lemma_.lower() in FORCE_NOUNS:
+                    return Trigger("MOBILIZE", lemma, "verb", None, "troops"), [tok]
                 return Trigger("PROTEST", lemma, "verb", None, "demo"), [tok]  # took to the streets
             if lemma in CROWD_VERBS:
                 subj = subject_of(tok)
@@ -280,9 +289,11 @@ class _DocCoder:
             toks.append(part)
         if trig.objects is None and trig.requires is None:
             return toks
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objs = [_antecedent(tok, c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not objs and trig.objects is not None:  # intransitive: "military aid stalled"
             objs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs = [tok.head]  # "the tariffs imposed on Sept. 1"
         if trig.objects is not None:
             lemmas = {c.lemma_.lower() for c in objs}
             lemmas |= {g.lemma_.lower() for c in objs for g in c.children
@@ -457,7 +468,7 @@ class _DocCoder:
             elif c.dep_ == "agent":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
-                recips.append(c)
+                recips.append(_antecedent(tok, c))  # "hostages who had been held"
             elif c.dep_ == "dative" and c.pos_ in {"PRON", "PROPN", "NOUN"}:
                 recips.append(c)  # "granted him asylum"
             elif c.dep_ in {"dobj", "dative"}:
@@ -752,17 +763,21 @@ class _DocCoder:
                 continue
             trig, toks = got
             etype = trig.type
+            # a noun with its own party ("agrees to Beijing's demands") is that party's act
+            owned = trig.pos == "noun" and any(c.dep_ == "poss" and self._is_party(c)
+                                               for c in tok.children)
             # the demanded/offered action is part of the head event, not an event of its own
-            if trig.pos != "modal" and self._governed(tok, etype):
+            if trig.pos != "modal" and not owned and self._governed(tok, etype):
                 continue
-            if trig.pos == "verb" and (self._purpose(tok) or self._notion(tok)
+            if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
+                                       or self._notion(tok)
                                        or self._habitual(tok) or self._reason(tok)):
                 continue
             if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
                     tok.head.head) is not None:
                 continue  # "prevented people from leaving": the prevented act did not happen
-            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and self._is_verbal_head(
-                    tok.head.head) and tok.head.lower_ in {"for", "on", "to"}:
+            if not owned and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                    self._is_verbal_head(tok.head.head) and tok.head.lower_ in {"for", "on", "to"}:
                 continue
             if trig.pos == "noun" and self._back_reference(tok, etype, events):
                 continue  # a back-reference to an event already reported
@@ -1009,7 +1024,10 @@ class _DocCoder:
     def _situated(self, tok: Any) -> bool:
         """An event noun with its own place or date ("protests in Tehran on Friday") is a
         particular occurrence, not a back-reference."""
-        for c in tok.children:
+        around = list(tok.children)
+        if tok.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "protests were held last year in X"
+            around += [c for c in tok.head.children if c.i != tok.i]
+        for c in around:
             if c.ent_type_ in {"DATE", "TIME"}:
                 return True
             if c.dep_ == "prep" and c.lower_ in {"in", "at", "near", "outside", "across",
@@ -1303,6 +1321,14 @@ class _DocCoder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return self.doc.span(start, end)
+
+
+def _antecedent(verb: Any, arg: Any) -> Any:
+    """The noun a relative pronoun stands for when ``verb`` heads the relative clause
+    ("hostages who had been held" -> hostages); else ``arg`` itself."""
+    if arg.lower_ in {"who", "whom", "which", "that"} and verb.dep_ == "relcl":
+        return verb.head
+    return arg
 
 
 def conjuncts(tok: Any) -> list[Any]:
