@@ -313,6 +313,10 @@ SCORERS = {
         "Event type P/R/F1, actor, recipient, status, date and "
         "location accuracy on gold/events.jsonl.",
     ),
+    "agreement": (
+        "diurna.evaluate.agreement",
+        "Inter-annotator agreement between two event gold files on their shared sentences.",
+    ),
     "places": (
         "diurna.evaluate.places",
         "Toponym detection, exact GeoNames id accuracy, "

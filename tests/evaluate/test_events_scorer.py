@@ -60,6 +60,20 @@ def test_match_prefers_type_then_trigger_overlap() -> None:
     assert [p.id for _, p in match_unit(gold2, [p2])] == ["d:1"]
 
 
+def test_overlapping_pair_is_aligned_before_a_nearer_gold_event_takes_it() -> None:
+    # gold: "foiled" (ASSAULT by the coalition, not predicted) comes before "attack" (the
+    # predicted one); aligning in gold order would give "foiled" the prediction of "attack"
+    text = "The coalition foiled an attack on the facility."
+    doc = Document(id="d", source="s", text=text)
+    at = text.index("attack")
+    pred = Event(id="d:0", type="ASSAULT", trigger=Span(at, at + 6, "attack"),
+                 sentence=doc.span(0, len(text)))
+    foiled = {"type": "ASSAULT", "trigger": {"start": 14, "end": 20}}
+    attack = {"type": "ASSAULT", "trigger": {"start": at, "end": at + 6}}
+    pairs = match_unit([foiled, attack], [pred])
+    assert [(g is attack, p.id) for g, p in pairs] == [(True, "d:0")]
+
+
 def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
     text = base_text(SOURCE)
     s1 = text.index("On February 14")

@@ -147,7 +147,7 @@ THREAT_CONTENT = {"retaliate", "respond", "punish", "attack", "destroy", "crush"
 GOVERNED_NOUN_TYPES = frozenset({"AID"})
 # Event nouns coded even when the sentence names no party ("protests in Bolivia").
 PARTYLESS_TYPES = frozenset({"PROTEST", "ASSAULT"})
-GENERIC_VIOLENCE = {"violence", "clash", "fighting", "unrest", "hostility", "riot"}
+GENERIC_VIOLENCE = {"violence", "fighting", "unrest", "hostility", "riot"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
                 "npadvmod", "oprd"}
