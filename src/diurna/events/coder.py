@@ -72,6 +72,10 @@ PURPOSE_HEAD_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
 # Acts that happen when done as the purpose of another ("surrounded the Statehouse to call for
 # better pay": the call is made by being there).
 PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
+# What a source declines to do when it refuses nothing but a reporter's question.
+NO_COMMENT = frozenset({"comment", "elaborate", "say", "discuss", "respond", "confirm", "answer",
+                        "specify", "identify", "name", "disclose", "speak", "reveal", "detail",
+                        "provide", "give", "release", "share", "address"})
 # Armed or police bodies: their taking to the streets is a show of force, not a protest.
 FORCE_NOUNS = frozenset({"force", "troop", "army", "military", "soldier", "police", "militia",
                          "marine", "unit", "battalion", "brigade", "policeman"})
@@ -225,6 +229,7 @@ class _DocCoder:
         self.access_verbs = set(onto.arguments.get("access_verbs", []))
         self.person_suffixes = tuple(onto.arguments.get("person_suffixes", []))
         self.thing_nouns = set(onto.arguments.get("thing_nouns", []))
+        self.political_nouns = set(onto.arguments.get("political_nouns", []))
         self.person_nouns = self.party_nouns | set(onto.arguments.get("person_nouns", [])) | (
             CROWD_NOUNS)
 
@@ -248,6 +253,9 @@ class _DocCoder:
                         "people", "thousand", "hundred", "student", "worker", "resident"} and \
                         not any(c.dep_ == "nsubjpass" for c in tok.children):
                     return Trigger("PROTEST", lemma, "verb", None, "demo"), [tok]
+            if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
+                                          for c in tok.children):
+                return None  # "declined to comment" refuses nothing
             for trig in self.onto.verbs.get(lemma, ()):
                 got = self._verb_ok(tok, trig)
                 if got is not None:
@@ -344,13 +352,34 @@ class _DocCoder:
         return False
 
     def _political(self, m: Mention) -> bool:
-        """A party worth coding: in the actor dictionary, or a named person/organisation/place/
-        group."""
+        """A party PLOVER codes: in the actor dictionary, a national or state group ("Israelis",
+        "Syria"), or a common noun for a political, armed or public body ("police", "troops",
+        "protesters"). A named person, firm or team outside the dictionary is not one: that
+        keeps sports results ("Russia beat Croatia" aside), lawsuits between stars and product
+        promises out of the event data."""
         if m.actor is not None:
             return True
         span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and any(
-            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span)
+        if span is None:
+            return False
+        if any(t.ent_type_ in {"NORP", "GPE"} or t.tag_ == "NNPS" for t in span):
+            return True  # states and peoples ("Uighurs", "Kurds")
+        root = span.root
+        return root.pos_ == "NOUN" and root.lemma_.lower() in self.political_nouns
+
+    def _named(self, m: Mention) -> bool:
+        """A mention that names someone: a proper name or a personal pronoun (as opposed to a
+        common-noun phrase such as "some degree" that a loose parse took for a party)."""
+        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and (span.root.pos_ in {"PROPN", "PRON"} or any(
+            t.ent_type_ in {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"} for t in span))
+
+    def _person(self, m: Mention) -> bool:
+        """A common-noun phrase for people or a firm ("the man", "Lawyers", "the company")."""
+        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.pos_ == "NOUN" and (
+            span.root.lemma_.lower() in self.person_nouns
+            or span.root.lemma_.lower().endswith(self.person_suffixes))
 
     def _is_party(self, tok: Any) -> bool:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
@@ -736,6 +765,8 @@ class _DocCoder:
                 quote.kind == "indirect" or (speaker is not None and _same(
                     self.mention(subj) or speaker, speaker))))):
             return None  # "they said they need to undertake an assessment": own obligation
+        if self._imperative(tok, quote):
+            return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [tok]  # chanted "Fund schools"
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
             must = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
             return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [must, tok]
@@ -749,6 +780,20 @@ class _DocCoder:
                                            for c in head.children):
             return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [head, tok]
         return None
+
+    def _imperative(self, tok: Any, quote: Quote) -> bool:
+        """A quoted command to do an act of the lexicon ("Release the prisoners!", teachers
+        chanted "Fund our schools"): the speaker demands it. Only a verb right after an opening
+        quote mark, or opening a clause of a direct quote, with no subject or auxiliary, is read
+        as an imperative."""
+        if tok.tag_ not in {"VB", "VBP"} or tok.lemma_.lower() not in self.onto.verbs:
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in tok.children):
+            return False
+        if self.doc.text[:tok.idx].rstrip()[-1:] in {'"', "“"}:
+            return True
+        before = self.doc.text[quote.start: tok.idx].strip(" \"'“‘")
+        return quote.kind == "direct" and (before == "" or before[-1] in ",;:.!?")
 
     def code(self) -> list[Event]:
         events: list[Event] = []
@@ -861,6 +906,13 @@ class _DocCoder:
             recips = [r for r in recips if not any(_same(r, a) for a in actors)]
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
+            parties = (*actors, *recips)
+            if any(self._named(m) or self._person(m) for m in parties) and not any(
+                    self._political(m) for m in parties):
+                continue  # "Rublev rallied to beat Bautista-Agut": only non-political parties
+            if etype in {"RETREAT", "CONCEDE"} and not any(
+                    self._political(m) for m in (*actors, *recips)):
+                continue  # "the withdrawal was too little": whose, and from whom, is unknown
             if not actors and not recips and not (
                     etype in PARTYLESS_TYPES and trig.pos == "noun" and (
                         not any(e.type == etype for e in events) or self._situated(tok))):
@@ -951,8 +1003,8 @@ class _DocCoder:
             seen.update(t.i for t in toks)
             coded[tok.i] = etype
             if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
-                seen.update(c.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
-                            and self._consumed(c, etype))
+                seen.update(x.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                            for x in (c, *conjuncts(c)) if self._consumed(x, etype))
             events.append(Event(
                 id=f"{self.doc.id}:{len(events)}",
                 type=etype,
@@ -1043,8 +1095,9 @@ class _DocCoder:
     def _back_reference(self, tok: Any, etype: str, events: list[Event]) -> bool:
         """"this crackdown", "the call" after the call was reported: not a new event."""
         dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
-        if dets & {"this", "that", "these", "those"}:
-            return True
+        if dets & {"this", "that", "these", "those"} or any(
+                c.dep_ in {"amod", "predet"} and c.lower_ == "such" for c in tok.children):
+            return True  # "this crackdown", "the biggest such protest"
         if not dets & {"the", "its", "their", "his", "her"}:
             return False
         lemma = tok.lemma_.lower()
