@@ -28,8 +28,8 @@ SPEECH_VERBS = frozenset({
     "comment", "respond", "reply", "ask", "demand", "underline", "maintain", "contend",
     "concede", "point", "charge", "vow", "pledge", "promise", "threaten", "estimate", "recall",
     "remark", "observe", "quote", "cite", "blame", "criticize", "criticise", "condemn",
-    "testify", "complain", "recount", "chant", "shout", "yell", "scream", "cry", "proclaim",
-    "announce", "counter", "retort", "exclaim",
+    "testify", "complain", "recount", "chant", "shout", "yell", "proclaim",
+    "counter", "retort", "exclaim",
 })
 # Verbs that only count with a particle/preposition: "call on/for", "point out".
 PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
