@@ -461,3 +461,46 @@ def test_allowing_trucks_to_enter_is_access() -> None:
     e = find(coded("Israel allowed aid trucks to enter Gaza.", {"Israel": "ISR"}),
              "RETREAT", "allowed")
     assert e.mode == "access" and codes(e.actors) == ["ISR"]
+
+
+ROUND4 = {**ROUND3, "Beijing": "CHN", "Taliban": "AFGREB", "Russia": "RUS", "Croatia": "HRV",
+          "teachers": "USAEDU", "Palestinian Authority": "PSEGOV"}
+
+
+def test_a_quoted_command_is_the_speakers_demand() -> None:
+    doc = coded('"Release the prisoners now," the protesters shouted.', ROUND4)
+    e = find(doc, "DEMAND", "Release")
+    assert [m.text for m in e.actors] == ["the protesters"] and e.status == "asserted"
+    assert "RETREAT" not in types(doc)  # the release is asked for, it did not happen
+
+
+def test_declining_to_comment_refuses_nothing() -> None:
+    assert types(coded("A spokesperson for the ministry declined to comment.", ROUND4)) == []
+    assert "REJECT" in types(coded("Beijing declined to withdraw the proposal.", ROUND4))
+
+
+def test_a_sports_result_is_not_an_assault_a_beating_is() -> None:
+    assert "ASSAULT" not in types(coded("Russia beat Croatia 2-1 on Monday.", ROUND4))
+    assert "ASSAULT" in types(coded("Police beat protesters in the square.", ROUND4))
+
+
+def test_acts_between_private_people_are_not_political_events() -> None:
+    assert types(coded("Lawyers for the victims are suing the company.", ROUND4)) == []
+    assert types(coded("Dempsey told the man to remove the bedding.", ROUND4)) == []
+
+
+def test_holding_hostages_is_an_abduction_and_the_relative_clause_gives_the_victims() -> None:
+    doc = coded("The hostages, who had been held by the Taliban since 2016, were freed.", ROUND4)
+    e = find(doc, "ASSAULT", "held")
+    assert e.mode == "abduct" and codes(e.actors) == ["AFGREB"]
+    assert [m.text for m in e.recipients] == ["hostages"] or "hostages" in e.recipients[0].text
+
+
+def test_a_possessed_event_noun_is_its_possessors_act() -> None:
+    doc = coded("Trump may agree to Beijing's demands to roll back tariffs.", ROUND4)
+    assert codes(find(doc, "DEMAND", "demands").actors) == ["CHN"]
+
+
+def test_a_speech_act_done_as_the_purpose_of_a_protest_is_coded() -> None:
+    doc = coded("Thousands of teachers surrounded the Statehouse to call for better pay.", ROUND4)
+    assert "DEMAND" in types(doc)
