@@ -72,6 +72,10 @@ PURPOSE_HEAD_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
 # Acts that happen when done as the purpose of another ("surrounded the Statehouse to call for
 # better pay": the call is made by being there).
 PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
+# "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
+READY_ADJ = frozenset({"ready", "willing", "prepared"})
+OFFERABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONCEDE",
+                             "AGREE"})
 # What a source declines to do when it refuses nothing but a reporter's question.
 NO_COMMENT = frozenset({"comment", "elaborate", "say", "discuss", "respond", "confirm", "answer",
                         "specify", "identify", "name", "disclose", "speak", "reveal", "detail",
@@ -241,6 +245,11 @@ class _DocCoder:
         if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
             if lemma in COMPLY_VERBS and any(c.dep_ == "neg" for c in tok.children):
                 return Trigger("REJECT", lemma, "verb", "not"), [tok]  # "will not accept"
+            if lemma == "set" and any(c.dep_ == "prep" and c.lower_ in {"on", "ablaze"} and any(
+                    g.lemma_.lower() == "fire" for g in c.children) for c in tok.children) and \
+                    any(c.dep_ in {"dobj", "nsubjpass"} and self._is_party(c) or
+                        c.lemma_.lower() in self.person_nouns for c in tok.children):
+                return Trigger("ASSAULT", lemma, "verb", None, "primitive"), [tok]  # set on fire
             if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.lemma_.lower() == "street" for g in c.children) for c in tok.children):
                 subj = subject_of(tok)
@@ -264,6 +273,11 @@ class _DocCoder:
                     return trig, got
             if lemma in WARN_VERBS and self._own_future_act(tok):
                 return Trigger("THREATEN", lemma, "verb", None, None), [tok]
+        if tok.pos_ == "ADJ" and lemma in READY_ADJ and any(
+                c.dep_ == "xcomp" and any(t.type in OFFERABLE_TYPES
+                                          for t in self.onto.verbs.get(c.lemma_.lower(), ()))
+                for c in tok.children):
+            return Trigger("AGREE", lemma, "verb"), [tok]  # "stands ready to support talks"
         if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "VERB" and tok.dep_ in {
                 "pobj", "dobj", "nsubj", "nsubjpass"}):
             for key in dict.fromkeys((lemma, tok.lower_)):
@@ -302,6 +316,9 @@ class _DocCoder:
             objs = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]  # "the tariffs imposed on Sept. 1"
+        if not objs and any(c.dep_ == "auxpass" for c in tok.children):
+            subj = subject_of(tok)  # "tried to enter but was caught by police"
+            objs = [subj] if subj is not None and subj.i != tok.i else []
         if trig.objects is not None:
             lemmas = {c.lemma_.lower() for c in objs}
             lemmas |= {g.lemma_.lower() for c in objs for g in c.children
@@ -590,8 +607,10 @@ class _DocCoder:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 out.extend(g for g in c.children
-                           if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS)
-        return out
+                           if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS and not (
+                               etype == "COERCE" and c.lower_ == "from"
+                               and g.ent_type_ in {"GPE", "LOC", "FAC"}))
+        return out  # ("deported from Arizona": the place left, not the one deported)
 
     def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
         actors: list[Any] = []
