@@ -504,3 +504,16 @@ def test_a_possessed_event_noun_is_its_possessors_act() -> None:
 def test_a_speech_act_done_as_the_purpose_of_a_protest_is_coded() -> None:
     doc = coded("Thousands of teachers surrounded the Statehouse to call for better pay.", ROUND4)
     assert "DEMAND" in types(doc)
+
+
+def test_the_author_of_a_judged_move_is_the_recipient() -> None:
+    doc = coded("The Arab League condemned the move announced by Pompeo.",
+                {**ROUND4, "Arab League": "IGOARL", "Pompeo": "USAGOV"})
+    assert codes(find(doc, "ACCUSE", "condemned").recipients) == ["USAGOV"]
+
+
+def test_coordinated_parties_of_talks_are_actor_and_recipient() -> None:
+    doc = coded("Washington and the Taliban held direct talks in Doha.",
+                {**ROUND4, "Washington": "USA"})
+    e = find(doc, "CONSULT", "talks")
+    assert codes(e.actors) == ["USA"] and codes(e.recipients) == ["AFGREB"]

@@ -72,6 +72,9 @@ PURPOSE_HEAD_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
 # Acts that happen when done as the purpose of another ("surrounded the Statehouse to call for
 # better pay": the call is made by being there).
 PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
+# Interactions with no direction: of coordinated parties, the first named is the actor and the
+# others are the recipients.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
 READY_ADJ = frozenset({"ready", "willing", "prepared"})
 OFFERABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONCEDE",
@@ -916,13 +919,18 @@ class _DocCoder:
                 # "Turkey closed its borders": the actor's own thing is not a recipient
                 own_codes = {_code(a) for a in actors} - {None}
                 recips = [r for r in recips if _code(r) not in own_codes]
-            if not recips and etype in {"REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
-                recips = self._referred_actors(r_toks, events)
+            if not any(r.actor is not None for r in recips) and etype in {
+                    "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
+                recips = self._authors(heads) or recips or self._referred_actors(r_toks, events)
             if speech_act:
                 assert quote is not None and quote.speaker is not None
                 actors = [quote.speaker]
             actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
             recips = [r for r in recips if not any(_same(r, a) for a in actors)]
+            if etype in SYMMETRIC_TYPES and not recips and len(actors) > 1 and _code(
+                    actors[0]) is not None and any(_code(a) not in {None, _code(actors[0])}
+                                                   for a in actors[1:]):
+                actors, recips = actors[:1], actors[1:]  # "Washington and the Taliban held talks"
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
             parties = (*actors, *recips)
@@ -1064,6 +1072,22 @@ class _DocCoder:
             return got is not None and got[0].pos == "noun"
         pred = tok.head
         return pred.dep_ == "ccomp" and pred.head.lemma_.lower() in OPINION_VERBS
+
+    def _authors(self, toks: list[Any]) -> list[Mention]:
+        """"condemned the move announced by Pompeo", "welcomed Washington's decision": whoever
+        made the thing judged is the party judged."""
+        for tok in toks:
+            if tok.pos_ != "NOUN" or self._is_party(tok):
+                continue
+            cands = [c for c in tok.children if c.dep_ == "poss"]
+            cands += [g for c in tok.children if c.dep_ == "acl" for a in c.children
+                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]
+            found = [m for m in self.mentions(cands) if m.actor is not None]
+            if found:
+                return found
+        return []
 
     def _referred_actors(self, toks: list[Any], events: list[Event]) -> list[Mention]:
         """"rejected these accusations": the parties of the accusation reported earlier (the
