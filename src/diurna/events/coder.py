@@ -75,6 +75,8 @@ PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
 # Interactions with no direction: of coordinated parties, the first named is the actor and the
 # others are the recipients.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Verbs whose complement is wished for, not reported ("would like to see China agree").
+WISH_VERBS = frozenset({"see", "like", "love", "hope", "wish", "prefer", "dream"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
 READY_ADJ = frozenset({"ready", "willing", "prepared"})
 OFFERABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONCEDE",
@@ -405,6 +407,10 @@ class _DocCoder:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
             return True
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma not in self.person_nouns and \
+                lemma not in self.political_nouns and not lemma.endswith(self.person_suffixes):
+            return False  # "Hong Kong's way of life" is a thing, whoever owns it
         m = self.finder.for_token(tok)
         return m.actor is not None
 
@@ -837,7 +843,7 @@ class _DocCoder:
             if trig.pos != "modal" and not owned and self._governed(tok, etype):
                 continue
             if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
-                                       or self._notion(tok)
+                                       or self._hypothetical(tok) or self._notion(tok)
                                        or self._habitual(tok) or self._reason(tok)):
                 continue
             if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
@@ -911,7 +917,8 @@ class _DocCoder:
                         r_toks = [pred]
                     a_toks = []
             actors = self.mentions(a_toks)
-            if trig.pos == "verb" and etype in AGENT_TYPES and self._thing_subject(a_toks, actors):
+            if trig.pos == "verb" and etype in AGENT_TYPES | {"AID", "COOPERATE"} and \
+                    self._thing_subject(a_toks, actors):
                 continue  # "the script called for ...", "a trade war offers Trump ..."
             heads = self._recipient_heads(r_toks, etype)
             recips = self.mentions(heads)
@@ -1030,8 +1037,9 @@ class _DocCoder:
             seen.update(t.i for t in toks)
             coded[tok.i] = etype
             if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
-                seen.update(x.i for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
-                            for x in (c, *conjuncts(c)) if self._consumed(x, etype))
+                for c in tok.children:  # "imposed sanctions and a travel ban": one act
+                    if c.dep_ in {"dobj", "nsubjpass"} and self._consumed(c, etype):
+                        seen.update(x.i for x in (c, *conjuncts(c)))
             events.append(Event(
                 id=f"{self.doc.id}:{len(events)}",
                 type=etype,
@@ -1295,6 +1303,8 @@ class _DocCoder:
             return False
         tok = a_toks[0]
         lemma = tok.lemma_.lower()
+        if tok.lower_ in {"that", "this", "which", "what"} and tok.pos_ == "PRON":
+            return True  # "That would help Trump's constituency"
         if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
             return False
         if lemma in self.person_nouns or tok.lower_ in self.person_nouns or any(
@@ -1342,6 +1352,17 @@ class _DocCoder:
             return False
         got = self.match(head)
         return got is not None and got[0].type in PURPOSE_HEAD_TYPES
+
+    @staticmethod
+    def _hypothetical(tok: Any) -> bool:
+        """A wish or a precondition, not an occurrence: "would like to see China agree",
+        "before the administration would agree". (Acts under "if" or "whether" are coded as
+        speculative: docs/annotation-events.md counts considered events.)"""
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & {"before", "until"} and any(c.dep_ == "aux" and c.lower_ in {
+                "would", "could", "might"} for c in tok.children):
+            return True
+        return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in WISH_VERBS
 
     def _notion(self, tok: Any) -> bool:
         """Inside the clause of "the idea that ...", "a need for ...": not a reported event."""
