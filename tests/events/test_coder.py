@@ -517,3 +517,15 @@ def test_coordinated_parties_of_talks_are_actor_and_recipient() -> None:
                 {**ROUND4, "Washington": "USA"})
     e = find(doc, "CONSULT", "talks")
     assert codes(e.actors) == ["USA"] and codes(e.recipients) == ["AFGREB"]
+
+
+def test_who_faces_criticism_is_criticised_by_whom_it_comes_from() -> None:
+    doc = coded("Iran faced sharp criticism from the United Nations.",
+                {**ROUND4, "Iran": "IRN", "United Nations": "IGOUNO"})
+    e = find(doc, "ACCUSE", "criticism")
+    assert codes(e.actors) == ["IGOUNO"] and codes(e.recipients) == ["IRN"]
+
+
+def test_a_wished_for_act_is_not_an_event() -> None:
+    doc = coded("Some advisers would like to see China agree to large purchases.", ROUND4)
+    assert "AGREE" not in types(doc)

@@ -75,6 +75,8 @@ PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
 # Interactions with no direction: of coordinated parties, the first named is the actor and the
 # others are the recipients.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Verbs whose subject undergoes the event named by their object ("faced criticism").
+UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn"})
 # Verbs whose complement is wished for, not reported ("would like to see China agree").
 WISH_VERBS = frozenset({"see", "like", "love", "hope", "wish", "prefer", "dream"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
@@ -626,7 +628,9 @@ class _DocCoder:
         recips: list[Any] = []
         governor = None
         lemma = tok.lemma_.lower()
-        for c in tok.children:
+        kids = list(tok.children)
+        kids += [g for c in kids if c.dep_ == "amod" for g in c.children if g.dep_ == "conj"]
+        for c in kids:  # ("international and Palestinian criticism": both modifiers)
             if c.dep_ == "poss":
                 actors.append(c)
             elif c.dep_ == "prep" and c.lower_ == "between" and etype in {"CONSULT", "COOPERATE",
@@ -643,7 +647,8 @@ class _DocCoder:
                     if g.dep_ == "pobj":
                         actors.append(g)
                         recips += self.prep_objects(g, etype)  # misattached "on X"
-            elif c.dep_ in {"amod", "compound", "nmod"} and (
+            elif (c.dep_ in {"amod", "compound", "nmod"} or (
+                    c.dep_ == "conj" and c.head.dep_ == "amod")) and (
                     c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (
                         c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS)):
                 if lemma in self.place_nouns and c.ent_type_ in {"GPE", "LOC", "FAC"}:
@@ -651,6 +656,14 @@ class _DocCoder:
                 actors.append(c)
         recips = self.prep_objects(tok, etype) + recips
         head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+            # "the US faced criticism from the UN": the subject is the one criticised
+            subj = subject_of(head)
+            if subj is not None:
+                recips.append(subj)
+            actors += [g for c in (*tok.children, *head.children) if c.dep_ == "prep"
+                       and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            return actors, recips, head
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
             governor = head
             if not actors:
