@@ -529,3 +529,17 @@ def test_who_faces_criticism_is_criticised_by_whom_it_comes_from() -> None:
 def test_a_wished_for_act_is_not_an_event() -> None:
     doc = coded("Some advisers would like to see China agree to large purchases.", ROUND4)
     assert "AGREE" not in types(doc)
+
+
+def test_announcing_an_exchange_is_an_agreement() -> None:
+    doc = coded("Ghani announced the prisoner exchange last week.", {**ROUND4, "Ghani": "AFGGOV"})
+    assert codes(find(doc, "AGREE", "announced").actors) == ["AFGGOV"]
+
+
+def test_both_of_two_joined_evaluations_count_but_not_inside_an_accusation() -> None:
+    doc = coded("Williams said the phone call was unusual and inappropriate.",
+                {**ROUND4, "Williams": "USAGOV"})
+    assert "ACCUSE" in types(doc)
+    doc = coded("The Democrats are alleging that the call was inappropriate.",
+                {**ROUND4, "Democrats": "USAPTY"})
+    assert types(doc).count("ACCUSE") == 1

@@ -292,8 +292,11 @@ class _DocCoder:
                     got = self._noun_ok(tok, trig)
                     if got is not None:
                         return trig, got
-        if (tok.pos_ in {"ADJ", "VERB"} and tok.dep_ in {"acomp", "attr", "oprd", "amod", "pobj"}
+        if (tok.pos_ in {"ADJ", "VERB"} and (
+                tok.dep_ in {"acomp", "attr", "oprd", "amod", "pobj"} or (
+                    tok.dep_ == "conj" and tok.head.dep_ in {"acomp", "attr"}))
                 ) or (tok.pos_ == "NOUN" and tok.dep_ in {"attr", "oprd"}):
+            # ("was unusual and inappropriate": the second of two predicates too)
             for key in (tok.lower_, lemma):
                 for trig in self.onto.adjectives.get(key, ()):
                     return trig, [tok]
@@ -539,6 +542,9 @@ class _DocCoder:
                 elif (etype not in THEME_OBJECT_TYPES or self._released(tok)) and (
                         c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
                     recips.append(c)
+        if not actors and not passive and tok.dep_ == "acl" and tok.tag_ == "VBD" and \
+                tok.head.pos_ in {"PROPN", "NOUN"}:
+            actors.append(tok.head)  # "The Palestinian Authority - which ... - called for"
         if not actors and not passive:
             subj = subject_of(tok)
             if subj is not None and subj.i != tok.i:
@@ -917,6 +923,10 @@ class _DocCoder:
                     continue  # a negated evaluation ("no longer views them as illegal") is none
                 elif self._opinion(tok):
                     continue  # "this brutal crackdown", "I thought it was inappropriate"
+                elif quote.cue is not None and any(
+                        coded.get(t.i) == etype for t in self.parsed
+                        if quote.cue.start <= t.idx < quote.cue.end):
+                    continue  # "alleging that the call was inappropriate": one accusation
                 elif etype == "ACCUSE" and tok.dep_ == "amod" and tok.head.lower_ in NOTHING:
                     # "insisted he had done nothing wrong": denying an accusation is a REJECT
                     etype = "REJECT"
