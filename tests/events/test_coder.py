@@ -484,11 +484,6 @@ def test_a_sports_result_is_not_an_assault_a_beating_is() -> None:
     assert "ASSAULT" in types(coded("Police beat protesters in the square.", ROUND4))
 
 
-def test_acts_between_private_people_are_not_political_events() -> None:
-    assert types(coded("Lawyers for the victims are suing the company.", ROUND4)) == []
-    assert types(coded("Dempsey told the man to remove the bedding.", ROUND4)) == []
-
-
 def test_holding_hostages_is_an_abduction_and_the_relative_clause_gives_the_victims() -> None:
     doc = coded("The hostages, who had been held by the Taliban since 2016, were freed.", ROUND4)
     e = find(doc, "ASSAULT", "held")
@@ -543,3 +538,14 @@ def test_both_of_two_joined_evaluations_count_but_not_inside_an_accusation() -> 
     doc = coded("The Democrats are alleging that the call was inappropriate.",
                 {**ROUND4, "Democrats": "USAPTY"})
     assert types(doc).count("ACCUSE") == 1
+
+
+def test_off_politics_pages_keep_only_acts_of_public_parties() -> None:
+    act = " The man told his neighbour to remove the bedding."
+    table = {"man": "USACVL", "neighbour": "USACVL", "minister": "FRAGOV", "parliament": "DEULEG"}
+    # a culture page (no public-sector actor): a civilian's demand is not political news
+    culture = " ".join(["The novel was reissued in paperback with a new cover."] * 12)
+    assert "DEMAND" not in types(coded(culture + act, table))
+    # the same sentence on a page full of officials is coded
+    politics = " ".join(["The minister addressed the parliament on the budget."] * 12)
+    assert "DEMAND" in types(coded(politics + act, table))

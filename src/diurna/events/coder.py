@@ -75,6 +75,12 @@ PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
 # Interactions with no direction: of coordinated parties, the first named is the actor and the
 # others are the recipients.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Actor sectors of public life, and how many of their mentions make a page political news.
+PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "PTY", "SPY",
+                            "INS", "IGO", "ELI", "PRX"})
+POLITICAL_DENSITY = 3  # per 1,000 characters
+POLITICAL_MENTIONS = 40
+MIN_JUDGED_CHARS = 600
 # Verbs whose subject undergoes the event named by their object ("faced criticism").
 UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn"})
 # Verbs whose complement is wished for, not reported ("would like to see China agree").
@@ -243,6 +249,21 @@ class _DocCoder:
         self.political_nouns = set(onto.arguments.get("political_nouns", []))
         self.person_nouns = self.party_nouns | set(onto.arguments.get("person_nouns", [])) | (
             CROWD_NOUNS)
+        self.political_news = self._political_news()
+
+    def _political_news(self) -> bool:
+        """Is this page political news? Event coders run a relevance step before coding (POLECAT
+        and NGEC use a classifier); ours is the density of dictionary actors of public sectors
+        (government, military, police, rebels, legislature, courts, parties, IGOs): at least
+        ``POLITICAL_DENSITY`` per 1,000 characters of body, or ``POLITICAL_MENTIONS`` in all.
+        On other pages (sports, culture, business, science) only acts with a political party
+        are coded, so "Rublev rallied to beat Bautista-Agut" gives nothing."""
+        if len(self.doc.text) < MIN_JUDGED_CHARS:
+            return True  # a sentence or a brief: too short to judge, so coded in full
+        public = sum(1 for m in self.doc.mentions if m.actor is not None and (
+            (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
+        return public >= POLITICAL_MENTIONS or (
+            public * 1000 >= POLITICAL_DENSITY * max(len(self.doc.text), 1))
 
     # ---------------------------------------------------------------- triggers
     def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
@@ -379,11 +400,9 @@ class _DocCoder:
         return False
 
     def _political(self, m: Mention) -> bool:
-        """A party PLOVER codes: in the actor dictionary, a national or state group ("Israelis",
-        "Syria"), or a common noun for a political, armed or public body ("police", "troops",
-        "protesters"). A named person, firm or team outside the dictionary is not one: that
-        keeps sports results ("Russia beat Croatia" aside), lawsuits between stars and product
-        promises out of the event data."""
+        """An identified party: in the actor dictionary, a state or people ("Syria",
+        "Uighurs"), or a common noun for a political, armed or public body ("police",
+        "troops", "protesters")."""
         if m.actor is not None:
             return True
         span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
@@ -394,19 +413,17 @@ class _DocCoder:
         root = span.root
         return root.pos_ == "NOUN" and root.lemma_.lower() in self.political_nouns
 
-    def _named(self, m: Mention) -> bool:
-        """A mention that names someone: a proper name or a personal pronoun (as opposed to a
-        common-noun phrase such as "some degree" that a loose parse took for a party)."""
-        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and (span.root.pos_ in {"PROPN", "PRON"} or any(
-            t.ent_type_ in {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"} for t in span))
-
-    def _person(self, m: Mention) -> bool:
-        """A common-noun phrase for people or a firm ("the man", "Lawyers", "the company")."""
+    def _public(self, m: Mention) -> bool:
+        """A party of public life, judged strictly for pages that are not political news: a
+        state, a dictionary body of a public sector, or a common noun for one ("police"). A
+        surname alone ("Ford") or a context-coded civilian ("the man") is not enough there."""
+        if m.actor is not None and m.actor.kind != "person":
+            code = m.actor.cameo
+            if len(code) == 3 or code[3:6] in PUBLIC_SECTORS:
+                return True
         span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.root.pos_ == "NOUN" and (
-            span.root.lemma_.lower() in self.person_nouns
-            or span.root.lemma_.lower().endswith(self.person_suffixes))
+            span.root.lemma_.lower() in self.political_nouns)
 
     def _is_party(self, tok: Any) -> bool:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
@@ -964,9 +981,8 @@ class _DocCoder:
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
             parties = (*actors, *recips)
-            if any(self._named(m) or self._person(m) for m in parties) and not any(
-                    self._political(m) for m in parties):
-                continue  # "Rublev rallied to beat Bautista-Agut": only non-political parties
+            if parties and not self.political_news and not any(self._public(m) for m in parties):
+                continue  # a sports, culture or business page: only acts of public parties
             if etype in {"RETREAT", "CONCEDE"} and not any(
                     self._political(m) for m in (*actors, *recips)):
                 continue  # "the withdrawal was too little": whose, and from whom, is unknown
