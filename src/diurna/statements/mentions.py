@@ -111,13 +111,9 @@ class MentionFinder:
             if child.dep_ == "appos":
                 a_s, a_e = core_bounds(child)
                 ws = parsed[a_s].idx
-                we = parsed[a_e - 1].idx + len(parsed[a_e - 1])
-                got = self._resolve(ws, we)
-                if got is not None and got.actor is not None:
-                    return got
-                app = [m for m in self._within(ws, we) if m.actor is not None]
-                if app:
-                    return app[0]
+                found = self._resolved_in(ws, parsed[a_e - 1].idx + len(parsed[a_e - 1]), ws)
+                if found is not None:
+                    return found
         # 5. the whole phrase without its clauses ("a spokesman for the Chinese foreign ministry")
         toks = [t for t in tok.subtree if not any(
             a.dep_ in {"relcl", "acl", "advcl"} and a.i != tok.i and a.is_ancestor(t) or (
@@ -126,13 +122,9 @@ class MentionFinder:
         if toks:
             fs, fe = toks[0].idx, toks[-1].idx + len(toks[-1])
             if (fs, fe) != (cs, ce):
-                got2 = self._resolve(fs, fe)
-                if got2 is not None and got2.actor is not None:
-                    return got2
-                deep = [m for m in self._within(fs, fe) if m.actor is not None]
-                if deep:
-                    deep.sort(key=lambda m: abs(m.start - head_e))
-                    return deep[0]
+                found = self._resolved_in(fs, fe, head_e)
+                if found is not None:
+                    return found
         if cover:
             return cover[0]
         if got is not None:
@@ -140,6 +132,17 @@ class MentionFinder:
         span = self.doc.span(cs, ce)
         label = tok.ent_type_ or ("PRON" if tok.pos_ == "PRON" else "NOUN")
         return Mention(span.start, span.end, span.text, actor=None, label=label)
+
+    def _resolved_in(self, start: int, end: int, near: int) -> Mention | None:
+        """The resolver on ``[start, end)``, else the listed dictionary mention inside it whose
+        start is nearest ``near``; None when neither names an actor."""
+        got = self._resolve(start, end)
+        if got is not None and got.actor is not None:
+            return got
+        inside = [m for m in self._within(start, end) if m.actor is not None]
+        if not inside:
+            return None
+        return min(inside, key=lambda m: abs(m.start - near))
 
     def listed(self, tok: Any) -> Mention | None:
         """The listed mention covering exactly the token, if any."""
