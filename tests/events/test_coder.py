@@ -549,3 +549,13 @@ def test_off_politics_pages_keep_only_acts_of_public_parties() -> None:
     # the same sentence on a page full of officials is coded
     politics = " ".join(["The minister addressed the parliament on the budget."] * 12)
     assert "DEMAND" in types(coded(politics + act, table))
+
+
+def test_an_act_in_a_future_time_clause_has_not_happened_yet() -> None:
+    doc = coded("The U.S. will keep its base in al-Tanf after American troops leave Syria.",
+                {**ROUND4, "U.S.": "USA", "Syria": "SYR"})
+    e = find(doc, "RETREAT", "leave")
+    assert e.status == "speculative"
+    doc = coded("The base was handed over after American troops left Syria.",
+                {**ROUND4, "Syria": "SYR"})
+    assert find(doc, "RETREAT", "left").status == "asserted"

@@ -173,7 +173,7 @@ CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
                 "npadvmod", "oprd"}
 NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
-               "threatened", "imminent", "upcoming", "prospective"}
+               "threatened", "imminent", "upcoming", "prospective", "eventual"}
 CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
 PRESUPPOSING_MARKS = {"when", "after", "before", "since", "as", "while", "because", "although",
                       "though", "once", "until"}
@@ -765,6 +765,12 @@ class _DocCoder:
                 break
             if governor is None and tok.pos_ in {"NOUN", "PROPN"} and node.i == base.i:
                 break  # a bare event noun is not hedged by the clause it is mentioned in
+            if node.dep_ == "advcl" and node.tag_ in {"VBP", "VBZ"} and any(
+                    g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children
+            ) and any(a.dep_ == "aux" and a.lower_ in self.future_aux for a in head.children):
+                speculative = True  # "will keep its base after troops leave": not yet
+                why.add("time-clause")
+                break
             if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and any(
                     g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children)):
                 break  # "when he asked ...", "which was attacked": presupposed, not hedged
