@@ -559,3 +559,23 @@ def test_an_act_in_a_future_time_clause_has_not_happened_yet() -> None:
     doc = coded("The base was handed over after American troops left Syria.",
                 {**ROUND4, "Syria": "SYR"})
     assert find(doc, "RETREAT", "left").status == "asserted"
+
+
+def test_tariffs_imposed_are_one_act_not_a_noun_and_a_verb() -> None:
+    doc = coded("Tariffs have also been imposed on imports from the European Union.",
+                {**ROUND4, "European Union": "IGOEUR"})
+    assert types(doc) == ["SANCTION"] and doc.events[0].trigger.text == "imposed"
+
+
+def test_warning_someone_to_do_something_is_a_request_not_a_threat() -> None:
+    doc = coded("Officials have warned residents to stay away from infected areas.", ROUND4)
+    assert "REQUEST" in types(doc) and "THREATEN" not in types(doc)
+
+
+def test_quarantine_censorship_scrutiny_and_policy_reversal() -> None:
+    table = {**ROUND4, "authorities": "CHNGOV", "SEC": "USAGOV", "WeWork": "USABUS"}
+    assert "COERCE" in types(coded("The authorities quarantined 28 people.", table))
+    assert "COERCE" in types(coded("The authorities took down her post.", table))
+    e = find(coded("WeWork is facing scrutiny from the SEC.", table), "ACCUSE", "scrutiny")
+    assert codes(e.actors) == ["USAGOV"] and codes(e.recipients) == ["USABUS"]
+    assert "CONCEDE" in types(coded("WeWork rolled back its policy after the ruling.", table))
