@@ -579,3 +579,11 @@ def test_quarantine_censorship_scrutiny_and_policy_reversal() -> None:
     e = find(coded("WeWork is facing scrutiny from the SEC.", table), "ACCUSE", "scrutiny")
     assert codes(e.actors) == ["USAGOV"] and codes(e.recipients) == ["USABUS"]
     assert "CONCEDE" in types(coded("WeWork rolled back its policy after the ruling.", table))
+
+
+def test_deaths_from_disease_and_requests_for_information_are_not_events() -> None:
+    assert "ASSAULT" not in types(coded("Plague has killed millions of people in Europe.", ROUND4))
+    assert "ASSAULT" in types(coded("Rocket fire killed two soldiers in Gaza.", ROUND4))
+    doc = coded("The senator's office did not provide reporters with further information.",
+                ROUND4)
+    assert "AID" not in types(doc)

@@ -75,6 +75,14 @@ PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
 # Interactions with no direction: of coordinated parties, the first named is the actor and the
 # others are the recipients.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Causes of death that are no one's act, and what is given when nothing material is.
+NATURAL_CAUSES = frozenset({"plague", "disease", "virus", "flu", "influenza", "outbreak",
+                            "illness", "cancer", "epidemic", "pandemic", "storm", "earthquake",
+                            "flood", "hurricane", "typhoon", "cyclone", "tornado", "famine",
+                            "drought", "heat", "cold", "wildfire", "landslide",
+                            "avalanche", "tsunami", "accident", "crash", "overdose"})
+INFO_NOUNS = frozenset({"information", "comment", "detail", "answer", "explanation", "data",
+                        "statement", "response", "evidence", "documentation", "update"})
 # Actor sectors of public life, and how many of their mentions make a page political news.
 PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "PTY", "SPY",
                             "INS", "IGO", "ELI", "PRX"})
@@ -1017,6 +1025,13 @@ class _DocCoder:
                     not recips and len(actors) < 2 and not any(
                         c.lower_ == "joint" for c in tok.children):
                 continue  # "said during a conference at the university": a venue
+            if etype == "ASSAULT" and trig.pos == "verb" and any(
+                    t.lemma_.lower() in NATURAL_CAUSES for t in a_toks):
+                continue  # "plague has killed millions": a disease is no one's attack
+            if etype == "AID" and any(g.lemma_.lower() in INFO_NOUNS for c in tok.children
+                                      if c.dep_ == "prep" and c.lower_ == "with"
+                                      for g in c.children):
+                continue  # "did not provide PolitiFact with further information"
             if etype == "THREATEN" and trig.pos == "noun" and not any(
                     a.actor is not None for a in actors):
                 continue  # "make threats", "under threat of starvation": no one's threat
