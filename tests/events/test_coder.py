@@ -587,3 +587,14 @@ def test_deaths_from_disease_and_requests_for_information_are_not_events() -> No
     doc = coded("The senator's office did not provide reporters with further information.",
                 ROUND4)
     assert "AID" not in types(doc)
+
+
+def test_settlements_reluctance_and_advice() -> None:
+    table = {**ROUND4, "WeWork": "USABUS", "attorney general": "USAGOV", "Trump": "USAGOV",
+             "aides": "GBRELI", "prince": "GBRGOV"}
+    doc = coded("WeWork reached a settlement with the attorney general last year.", table)
+    assert "AGREE" in types(doc)
+    doc = coded("Trump's reluctance to roll back tariffs worried investors.", table)
+    assert "REJECT" in types(doc)
+    doc = coded("The prince ignored advice from the aides not to give the interview.", table)
+    assert "REQUEST" in types(doc)
