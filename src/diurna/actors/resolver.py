@@ -254,7 +254,15 @@ class _State:
     def hit_actor(self, hit: _Hit, tok: Any) -> Actor | None:
         alias = hit.alias
         if alias.kind == ACTOR:
-            return self.d.actors.get(alias.target)
+            actor = self.d.actors.get(alias.target)
+            if actor is not None and actor.kind == "person":
+                # remembered like a titled introduction: "Chuck Schumer ... Schumer added"
+                name_toks = [t for t in self.sdoc[hit.start:hit.end]
+                             if t.lower_ not in HONORIFICS]
+                if name_toks:
+                    self.persons.setdefault(" ".join(t.lower_ for t in name_toks), actor)
+                    self.persons.setdefault(_surname(name_toks), actor)
+            return actor
         if alias.kind == DEMONYM:
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ != "-" and \
                     self._demonym_is_head(tok):
