@@ -411,13 +411,17 @@ class _DocCoder:
                 return True  # "went on strike"
         return False
 
+    def _span(self, m: Mention) -> Any | None:
+        """The parse tokens of a mention (None when its offsets do not align with them)."""
+        return self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+
     def _political(self, m: Mention) -> bool:
         """An identified party: in the actor dictionary, a state or people ("Syria",
         "Uighurs"), or a common noun for a political, armed or public body ("police",
         "troops", "protesters")."""
         if m.actor is not None:
             return True
-        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        span = self._span(m)
         if span is None:
             return False
         if any(t.ent_type_ in {"NORP", "GPE"} or t.tag_ == "NNPS" for t in span):
@@ -433,7 +437,7 @@ class _DocCoder:
             code = m.actor.cameo
             if len(code) == 3 or code[:3] == "IGO" or code[3:6] in PUBLIC_SECTORS:
                 return True
-        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        span = self._span(m)
         return span is not None and span.root.pos_ == "NOUN" and (
             span.root.lemma_.lower() in self.political_nouns)
 
@@ -509,7 +513,7 @@ class _DocCoder:
             m = self.finder.before(pos, person=person)
             if m is None:
                 return None
-            span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+            span = self._span(m)
             head = span.root if span is not None else None
             if head is not None and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
                 pos = m.start
@@ -534,7 +538,7 @@ class _DocCoder:
         """"the Russian and Syrian defense ministries": the mention of the head phrase starts
         at the second modifier; the first one ("Russian") is a party of its own, and the first
         named."""
-        span = self.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        span = self._span(m)
         if span is None:
             return None
         first = span[0]
