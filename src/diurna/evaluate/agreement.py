@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.events import _agree, _codes, _prf, match_unit
+from diurna.evaluate.events import _agree, _codes, _prf, match_unit, tally_types
 from diurna.evaluate.gold import read_jsonl
 
 
@@ -57,13 +57,7 @@ def agreement(first: str | Path, second: str | Path) -> dict[str, Any]:
             for e in b[key].get("events") or []
         ]
         pairs = match_unit(gold, other)  # type: ignore[arg-type]
-        matched = Counter(str(g.get("type")) for g, _ in pairs)
-        for t, n in matched.items():
-            tp[t] += n
-        for t, n in Counter(str(g.get("type")) for g in gold).items():
-            fn[t] += n - matched.get(t, 0)
-        for t, n in Counter(o.type for o in other).items():
-            fp[t] += n - matched.get(t, 0)
+        tally_types(gold, [o.type for o in other], pairs, tp, fp, fn)
         for g, o in pairs:
             raw = o.raw  # type: ignore[attr-defined]
             same["actor"].append(_agree(_codes(g.get("actor")), _codes(raw.get("actor")), 3))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,20 @@ def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = 
     return pairs
 
 
+def tally_types(gold: list[dict[str, Any]], pred_types: list[str],
+                pairs: Sequence[tuple[dict[str, Any], Any]],
+                tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> None:
+    """Add one unit's per-type counts: aligned pairs are true positives, the rest of the gold
+    are misses and the rest of the predictions false alarms (pairs always share their type)."""
+    matched = Counter(str(g.get("type")) for g, _ in pairs)
+    for t, n in matched.items():
+        tp[t] += n
+    for t, n in Counter(str(g.get("type")) for g in gold).items():
+        fn[t] += n - matched.get(t, 0)
+    for t, n in Counter(pred_types).items():
+        fp[t] += n - matched.get(t, 0)
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -173,14 +187,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             pred = [e for e in doc.events if start <= e.trigger.start < end]
             pairs = match_unit(gold, pred)
             strict_tp += len(match_unit(gold, pred, strict=True))
-            matched_gold = Counter(str(g.get("type")) for g, _ in pairs)
-            matched_pred = Counter(p.type for _, p in pairs)
-            for t, n in matched_gold.items():
-                tp[t] += n
-            for t, n in Counter(str(g.get("type")) for g in gold).items():
-                fn[t] += n - matched_gold.get(t, 0)
-            for t, n in Counter(p.type for p in pred).items():
-                fp[t] += n - matched_pred.get(t, 0)
+            tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
             if errors is not None:
                 _list_errors(errors, source, text, start, end, gold, pred, pairs)
             for g, p in pairs:
