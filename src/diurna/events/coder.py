@@ -426,8 +426,7 @@ class _DocCoder:
             return False
         if any(t.ent_type_ in {"NORP", "GPE"} or t.tag_ == "NNPS" for t in span):
             return True  # states and peoples ("Uighurs", "Kurds")
-        root = span.root
-        return root.pos_ == "NOUN" and root.lemma_.lower() in self.political_nouns
+        return self._body_noun(m)
 
     def _public(self, m: Mention) -> bool:
         """A party of public life, judged strictly for pages that are not political news: a
@@ -437,6 +436,10 @@ class _DocCoder:
             code = m.actor.cameo
             if len(code) == 3 or code[:3] == "IGO" or code[3:6] in PUBLIC_SECTORS:
                 return True
+        return self._body_noun(m)
+
+    def _body_noun(self, m: Mention) -> bool:
+        """The mention's head is a common noun of ``arguments.political_nouns`` ("police")."""
         span = self._span(m)
         return span is not None and span.root.pos_ == "NOUN" and (
             span.root.lemma_.lower() in self.political_nouns)
