@@ -598,3 +598,49 @@ def test_settlements_reluctance_and_advice() -> None:
     assert "REJECT" in types(doc)
     doc = coded("The prince ignored advice from the aides not to give the interview.", table)
     assert "REQUEST" in types(doc)
+
+
+# Round 5: lexicon entries added from the CAMEO verb classes, not from gold errors.
+ROUND5 = {"Russia": "RUS", "Moscow": "RUS", "NATO": "IGOWSTNAT", "Kyiv": "UKR",
+          "The ministry": "RUSGOV", "the ministry": "RUSGOV", "Israel": "ISR", "Turkey": "TUR"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow repudiated the agreement with Kyiv.", "REJECT"),
+    ("NATO chided Russia for its drills near the border.", "ACCUSE"),
+    ("Russia scrambled jets near the border of Turkey.", "MOBILIZE"),
+    ("Israel demolished homes in the West Bank.", "COERCE"),
+    ("Kyiv capitulated to Russia.", "CONCEDE"),
+    ("Turkey coordinated with Russia on the patrols.", "COOPERATE"),
+    ("NATO encouraged Kyiv to resume talks with Moscow.", "REQUEST"),
+])
+def test_cameo_class_verbs_are_coded(text: str, expected: str) -> None:
+    assert expected in types(coded(text, ROUND5))
+
+
+def test_scrambled_eggs_and_dispatched_letters_are_not_mobilization() -> None:
+    assert "MOBILIZE" not in types(coded("Russia scrambled to respond to the report.", ROUND5))
+    assert "MOBILIZE" not in types(coded("The ministry dispatched a letter to NATO.", ROUND5))
+
+
+def test_an_act_told_in_a_statement_noun_clause_is_claimed() -> None:
+    doc = coded("Officials rejected Moscow's claim that NATO had shelled the border town.",
+                ROUND5)
+    e = find(doc, "ASSAULT", "shelled")
+    assert e.status == "claimed" and e.source is not None and e.source.text == "Moscow"
+
+
+def test_off_politics_pages_drop_party_less_events_too() -> None:
+    culture = " ".join(["The novel was reissued in paperback with a new cover."] * 12)
+    doc = coded(culture + " Many of the characters die in a single strike.", {})
+    assert "ASSAULT" not in types(doc)
+    politics = " ".join(["The minister addressed the parliament on the budget."] * 12)
+    table = {"minister": "FRAGOV", "parliament": "DEULEG"}
+    doc = coded(politics + " Two people were killed in an explosion in Lyon.", table)
+    assert "ASSAULT" in types(doc)
+
+
+def test_a_heart_attack_is_no_assault() -> None:
+    doc = coded("The former general died of a heart attack in Moscow.", ROUND5)
+    assert "ASSAULT" not in types(doc)
+    assert "ASSAULT" in types(coded("The attack in Moscow killed two people.", ROUND5))

@@ -88,3 +88,25 @@ def test_denial_and_accusation_cues() -> None:
 def test_without_a_parse_nothing_is_made() -> None:
     doc = Document(id="x", source="t", text="“We will not go,” he said.")
     assert Statements()(doc).quotes == []
+
+
+def test_a_statement_noun_with_a_that_clause_is_a_statement() -> None:
+    doc = make_doc("Sondland's testimony that the president had blocked the aid was disputed.",
+                   {"Sondland": "USAGOV"})
+    _check_provenance(doc)
+    (q,) = doc.quotes
+    assert q.text == "that the president had blocked the aid"
+    assert q.cue is not None and q.cue.text == "testimony"
+    assert q.speaker is not None and q.speaker.text == "Sondland"
+
+
+def test_a_relative_clause_on_a_statement_noun_is_not_a_statement() -> None:
+    doc = make_doc("The report that Russia published on Monday criticized NATO.", {})
+    assert not any(q.cue is not None and q.cue.text == "report" for q in doc.quotes)
+
+
+def test_reporting_verbs_beyond_say_introduce_statements() -> None:
+    doc = make_doc("The minister disclosed that the army had shelled the border town.", {})
+    (q,) = doc.quotes
+    assert q.cue is not None and q.cue.text == "disclosed"
+    assert q.speaker is not None and q.speaker.text == "The minister"

@@ -21,7 +21,6 @@ data (``plover.yaml``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from diurna.events.ontology import Ontology, Trigger, load_ontology
@@ -81,6 +80,9 @@ NATURAL_CAUSES = frozenset({"plague", "disease", "virus", "flu", "influenza", "o
                             "flood", "hurricane", "typhoon", "cyclone", "tornado", "famine",
                             "drought", "heat", "cold", "wildfire", "landslide",
                             "avalanche", "tsunami", "accident", "crash", "overdose"})
+# Modifiers that make an "attack" a medical one.
+MEDICAL_MODIFIERS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "migraine",
+                               "allergic", "epileptic", "gout"})
 INFO_NOUNS = frozenset({"information", "comment", "detail", "answer", "explanation", "data",
                         "statement", "response", "evidence", "documentation", "update"})
 # Actor sectors of public life, and how many of their mentions make a page political news.
@@ -195,14 +197,6 @@ NEGATIONS = {"not", "n't", "never", "no"}
 NOTHING = {"nothing"}
 # "There is no truth to these allegations": a statement denying what is alleged (REJECT).
 DENIAL_NOUNS = frozenset({"truth", "basis", "merit", "substance", "foundation"})
-
-
-@dataclass
-class _Candidate:
-    trigger: Trigger
-    tokens: list[Any]  # trigger tokens (head first)
-    actors: list[Mention] = field(default_factory=list)
-    recipients: list[Mention] = field(default_factory=list)
 
 
 class EventCoder:
@@ -1008,8 +1002,9 @@ class _DocCoder:
             if len(recips) > 1 and any(r.actor is not None for r in recips):
                 recips = [r for r in recips if r.actor is not None]
             parties = (*actors, *recips)
-            if parties and not self.political_news and not any(self._public(m) for m in parties):
-                continue  # a sports, culture or business page: only acts of public parties
+            if not self.political_news and not any(self._public(m) for m in parties):
+                continue  # a sports, culture or business page: only acts of public parties (a
+                # party-less "strike" or "explosion" there is a game's or a galaxy's)
             if etype in {"RETREAT", "CONCEDE"} and not any(
                     self._political(m) for m in (*actors, *recips)):
                 continue  # "the withdrawal was too little": whose, and from whom, is unknown
@@ -1032,6 +1027,10 @@ class _DocCoder:
                     not recips and len(actors) < 2 and not any(
                         c.lower_ == "joint" for c in tok.children):
                 continue  # "said during a conference at the university": a venue
+            if etype == "ASSAULT" and trig.pos == "noun" and any(
+                    c.dep_ in {"compound", "amod"} and c.lemma_.lower() in MEDICAL_MODIFIERS
+                    for c in tok.children):
+                continue  # "a heart attack", "panic attacks"
             if etype == "ASSAULT" and trig.pos == "verb" and any(
                     t.lemma_.lower() in NATURAL_CAUSES for t in a_toks):
                 continue  # "plague has killed millions": a disease is no one's attack

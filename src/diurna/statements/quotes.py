@@ -30,6 +30,9 @@ SPEECH_VERBS = frozenset({
     "remark", "observe", "quote", "cite", "blame", "criticize", "criticise", "condemn",
     "testify", "complain", "recount", "chant", "shout", "yell", "proclaim",
     "counter", "retort", "exclaim",
+    # reporting verbs that need their clause ("disclosed that ...", "posted that ...")
+    "disclose", "assure", "inform", "caution", "affirm", "swear", "boast", "brag", "lament",
+    "hint", "imply", "speculate", "concur", "conclude", "post", "relay",
 })
 # Verbs that only count with a particle/preposition: "call on/for", "point out".
 PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
@@ -37,8 +40,16 @@ PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
 NEEDS_CLAUSE = {"report", "add", "note", "ask", "demand", "recall", "observe", "charge",
                 "indicate", "write", "show", "estimate", "maintain", "think", "believe",
                 "vow", "pledge", "promise", "threaten", "blame", "criticize", "criticise",
-                "condemn", "mention", "confirm", "reveal", "admit", "acknowledge"}
+                "condemn", "mention", "confirm", "reveal", "admit", "acknowledge",
+                "disclose", "assure", "inform", "caution", "affirm", "swear", "boast", "brag",
+                "lament", "hint", "imply", "speculate", "concur", "conclude", "post", "relay"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+# Nouns whose "that"-clause is a statement: "his claim that he visited", "testimony that ...".
+STATEMENT_NOUNS = frozenset({
+    "claim", "allegation", "assertion", "testimony", "account", "report", "statement",
+    "accusation", "admission", "announcement", "insistence", "contention", "confirmation",
+    "revelation", "disclosure", "charge",
+})
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
@@ -261,6 +272,31 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             sources=_sources(doc, finder, tok.sent)))
         covered.append((content.start, content.end))
 
+    # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
+    for tok in parsed:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in STATEMENT_NOUNS:
+            continue
+        comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
+            "VERB", "AUX"} and _that_clause(c)), None)
+        if comp is None:
+            continue
+        start, end = _subtree_bounds(comp)
+        if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+             for g in c.children if g.dep_ == "pobj"), None)
+        speaker = None
+        if holder is not None:
+            prev = finder.before(holder.idx, person=pronoun_person(holder)) if is_pronoun(
+                holder) else None
+            speaker = prev or finder.for_token(holder)
+        content = doc.span(start, end)
+        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                            speaker=speaker, cue=_tok_span(doc, [tok]),
+                            sources=_sources(doc, finder, tok.sent)))
+        covered.append((content.start, content.end))
+
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
     for sent in parsed.sents:
         heads = according_to(sent)
@@ -285,3 +321,17 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _that_clause(verb: Any) -> bool:
+    """A complement clause "that X did Y" (with its own subject), not a relative clause "that
+    did Y" or "that X did": the parser labels both acl/relcl, so the test is "that" first and
+    a subject and a complement other than "that" itself."""
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ != "that":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.i == first.i:
+        return False  # "the report that says ...": "that" is the subject, a relative clause
+    return first.dep_ == "mark" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "attr"}
+                                       and c.i != first.i for c in verb.children)
