@@ -644,3 +644,78 @@ def test_a_heart_attack_is_no_assault() -> None:
     doc = coded("The former general died of a heart attack in Moscow.", ROUND5)
     assert "ASSAULT" not in types(doc)
     assert "ASSAULT" in types(coded("The attack in Moscow killed two people.", ROUND5))
+
+
+# Round 5: general constructions, from sentences written for the purpose (not from gold).
+PROBE = {**ROUND5, "White House": "USAGOV", "Ukraine": "UKR", "Beijing": "CHN", "Trump": "USAGOV",
+         "Zelensky": "UKRGOV", "Vindman": "USAMIL", "Hamas": "PSEREB", "Turkey": "TUR",
+         "Erdogan": "TURGOV", "rebels": "SYRREB"}
+
+
+def test_an_amount_of_a_thing_is_that_thing() -> None:
+    doc = coded("The White House withheld $391 million in military aid to Ukraine.", PROBE)
+    e = find(doc, "SANCTION", "withheld")
+    assert codes(e.actors) == ["USAGOV"] and codes(e.recipients) == ["UKR"]
+
+
+def test_a_person_noun_is_a_party_without_a_code() -> None:
+    doc = coded("Officers rescued the girl from a motel room.", PROBE)
+    assert [m.text for m in find(doc, "AID", "rescued").recipients] == ["the girl"]
+
+
+def test_an_infinitive_after_the_object_is_what_is_demanded() -> None:
+    # the small parser hangs "to open" as an adverbial clause; it is still the demanded act,
+    # and the testimony makes the demand claimed
+    doc = coded("Vindman testified that Trump pressed Zelensky to open an investigation into "
+                "the Bidens.", PROBE)
+    e = find(doc, "DEMAND", "pressed")
+    assert codes(e.actors) == ["USAGOV"] and codes(e.recipients) == ["UKRGOV"]
+    assert e.status == "claimed"
+    assert "ACCUSE" not in types(doc)  # the investigation is asked for, not opened
+    assert "AGREE" not in types(coded("Beijing is offering new guidance to end the violence.",
+                                      PROBE))
+
+
+def test_retaliating_with_a_measure_makes_the_retaliator_its_actor() -> None:
+    e = find(coded("Beijing retaliated with tariffs on US farm products.", PROBE), "SANCTION",
+             "tariffs")
+    assert codes(e.actors) == ["CHN"]
+    doc = coded("Washington threatened Ankara with sanctions.", {**PROBE, "Washington": "USA",
+                                                                  "Ankara": "TUR"})
+    assert "SANCTION" not in types(doc)  # threatened, not imposed
+
+
+def test_where_and_why_are_not_recipients() -> None:
+    e = find(coded("A woman was stabbed to death on a train in Oakland.", PROBE), "ASSAULT",
+             "stabbed")
+    assert [m.text.lower() for m in e.recipients] == ["a woman"]
+    e = find(coded("The opposition leader was arrested at his home.", PROBE), "COERCE",
+             "arrested")
+    assert [m.text.lower() for m in e.recipients] == ["the opposition leader"]
+
+
+def test_a_declared_ceasefire_is_a_concession_and_refusing_one_a_rejection() -> None:
+    e = find(coded("The rebels declared a ceasefire on Sunday.", PROBE), "CONCEDE", "declared")
+    assert codes(e.actors) == ["SYRREB"]
+    e = find(coded("Erdogan said Turkey would not declare a ceasefire.", PROBE), "REJECT",
+             "declare")
+    assert e.status == "asserted" and not e.negated
+
+
+def test_a_claim_of_responsibility_makes_the_claimant_the_actor() -> None:
+    e = find(coded("Hamas claimed responsibility for the attack.", PROBE), "ASSAULT", "attack")
+    assert codes(e.actors) == ["PSEREB"] and e.status == "claimed"
+    assert e.source is not None and e.source.text == "Hamas"
+    e = find(coded("No group has claimed responsibility for the attack.", PROBE), "ASSAULT",
+             "attack")
+    assert e.actors == []
+
+
+def test_violence_by_some_of_the_protesters_is_a_riot() -> None:
+    doc = coded("A radical minority of protesters have responded with violence.", PROBE)
+    assert "PROTEST" in types(doc) and "ASSAULT" not in types(doc)
+
+
+def test_calling_a_move_a_betrayal_is_an_accusation() -> None:
+    doc = coded("The senator called the decision a betrayal of the Kurds.", PROBE)
+    assert "ACCUSE" in types(doc)

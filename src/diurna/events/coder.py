@@ -80,6 +80,26 @@ NATURAL_CAUSES = frozenset({"plague", "disease", "virus", "flu", "influenza", "o
                             "flood", "hurricane", "typhoon", "cyclone", "tornado", "famine",
                             "drought", "heat", "cold", "wildfire", "landslide",
                             "avalanche", "tsunami", "accident", "crash", "overdose"})
+# Verbs whose object is told, asked or made to do the infinitive after it ("pressed X to Y").
+OBJECT_CONTROL_VERBS = frozenset({"press", "pressure", "order", "tell", "instruct", "direct",
+                                  "command", "urge", "ask", "advise", "invite", "beg",
+                                  "encourage", "permit", "allow", "force", "compel", "warn",
+                                  "persuade", "push", "lobby", "implore", "require", "call"})
+# Verbs of response whose "with"-phrase is the responder's act ("retaliated with tariffs").
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "counter",
+                            "hit", "strike"})
+# Verbs of a responsibility claim: "claimed / took / accepted responsibility for the attack".
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
+# Amounts and collections: the object of "withheld $391 million in aid" is the aid.
+MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "package", "set", "lot",
+                           "batch", "barrage", "volley", "slew", "raft", "flurry", "amount", "sum",
+                           "million", "billion", "trillion", "thousand", "hundred", "dozen", "ton",
+                           "tonne", "kilogram", "kilo", "pound", "barrel", "shipment", "tranche"})
+# Nouns for people that are parties even when no dictionary code resolves them.
+HUMAN_NOUNS = frozenset({"man", "woman", "men", "women", "person", "child", "boy", "girl", "kid",
+                         "teenager", "baby", "resident", "villager", "voter", "victim", "hostage",
+                         "family", "passenger", "civilian", "mother", "father", "son",
+                         "daughter"})
 # Modifiers that make an "attack" a medical one.
 MEDICAL_MODIFIERS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "migraine",
                                "allergic", "epileptic", "gout"})
@@ -295,16 +315,17 @@ class _DocCoder:
             if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                           for c in tok.children):
                 return None  # "declined to comment" refuses nothing
+            if lemma in WARN_VERBS and any(
+                    (c.dep_ == "xcomp" or _object_infinitive(c)) and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    for c in tok.children):
+                return Trigger("REQUEST", lemma, "verb"), [tok]  # "warned people to stay away"
             for trig in self.onto.verbs.get(lemma, ()):
                 got = self._verb_ok(tok, trig)
                 if got is not None:
                     if trig.type == "PROTEST" and not self._protesters(tok, lemma):
                         continue
                     return trig, got
-            if lemma in WARN_VERBS and any(
-                    c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
-                                              for g in c.children) for c in tok.children):
-                return Trigger("REQUEST", lemma, "verb"), [tok]  # "warned people to stay away"
             if lemma in WARN_VERBS and self._own_future_act(tok):
                 return Trigger("THREATEN", lemma, "verb", None, None), [tok]
         if tok.pos_ == "ADJ" and lemma in READY_ADJ and any(
@@ -360,9 +381,9 @@ class _DocCoder:
             lemmas = {c.lemma_.lower() for c in objs}
             lemmas |= {g.lemma_.lower() for c in objs for g in c.children
                        if g.dep_ in {"compound", "amod"}}
-            lemmas |= {g.lemma_.lower() for c in objs for p in c.children  # "state of emergency"
-                       if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() == "state"
-                       for g in p.children if g.dep_ == "pobj"}
+            lemmas |= {g.lemma_.lower() for c in objs for p in c.children if _measure(c)
+                       and p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                       for g in p.children if g.dep_ == "pobj"}  # "$391 million in aid"
             if lemmas.intersection(trig.objects):
                 return toks
             if "@party" in trig.objects and any(self._is_party(c) for c in objs):
@@ -376,7 +397,7 @@ class _DocCoder:
     def _frame_ok(self, tok: Any, requires: tuple[str, ...], objs: list[Any]) -> bool:
         """``requires``: dependency labels (xcomp, ccomp), prepositions ("for", "with"),
         ``@party`` (the object is a named party) or ``@noobj`` (no object)."""
-        deps = {c.dep_ for c in tok.children}
+        deps = {"xcomp" if _object_infinitive(c) else c.dep_ for c in tok.children}
         # "mark": the parser sometimes hangs a preposition as a clause marker ("pleaded with")
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "dative", "mark"}
                  and c.i > tok.i}
@@ -438,6 +459,12 @@ class _DocCoder:
         return span is not None and span.root.pos_ == "NOUN" and (
             span.root.lemma_.lower() in self.political_nouns)
 
+    def _personal(self, tok: Any) -> bool:
+        """A party, or a noun for people even without a code ("the opposition leader")."""
+        lemma = tok.lemma_.lower()
+        return self._is_party(tok) or (tok.pos_ == "NOUN" and lemma not in self.thing_nouns and (
+            lemma in self.person_nouns or lemma.endswith(self.person_suffixes)))
+
     def _is_party(self, tok: Any) -> bool:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
@@ -446,6 +473,8 @@ class _DocCoder:
         if tok.pos_ == "NOUN" and lemma not in self.person_nouns and \
                 lemma not in self.political_nouns and not lemma.endswith(self.person_suffixes):
             return False  # "Hong Kong's way of life" is a thing, whoever owns it
+        if tok.pos_ == "NOUN" and lemma in HUMAN_NOUNS:
+            return True  # "rescued the girl", "met with voters": people, with or without a code
         m = self.finder.for_token(tok)
         return m.actor is not None
 
@@ -588,7 +617,12 @@ class _DocCoder:
             if not actors and tok.dep_ == "conj":
                 actors.extend(g for c in tok.head.children if c.dep_ == "agent"
                               for g in c.children if g.dep_ == "pobj")
-        recips += self.prep_objects(tok, etype)
+        preps = self.prep_objects(tok, etype)
+        if any(self._personal(r) for r in recips):
+            # the one acted on is known: "stabbed on a train", "arrested at his home" and
+            # "impeached on two counts" say where or why, not whom
+            preps = [g for g in preps if g.pos_ in {"PROPN", "PRON"} or self._personal(g)]
+        recips += preps
         if etype in {"CONSULT", "COOPERATE"}:  # "discuss investigations with the Ukrainians"
             recips += [g for c in tok.children if c.dep_ == "dobj"
                        for g in self.prep_objects(c, etype)]
@@ -706,6 +740,20 @@ class _DocCoder:
                 a, r = self.verb_args(head, etype)
                 actors = a
                 recips += [x for x in r if x.i != tok.i]
+        elif _claimed_responsibility(tok):
+            # "Hamas claimed responsibility for the attack": the claimant is the actor
+            governor = tok.head.head.head
+            subj = subject_of(governor)
+            if not actors and subj is not None and not (subj.lower_ in {"nobody", "none"} or any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+                actors = [subj]  # ("no group has claimed responsibility": nobody)
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with" and (
+                head.head.lemma_.lower() in RESPONSE_VERBS):
+            # "Beijing retaliated with tariffs": the one who responds acts
+            governor = head.head
+            if not actors:
+                subj = subject_of(governor)
+                actors = [subj] if subj is not None else []
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and (etype == "CONSULT" or (
                 etype == "ACCUSE" and head.lower_ in {"during", "in", "amid", "after"})):
             # "said during a joint press conference", "arrested six during an investigation"
@@ -1057,11 +1105,16 @@ class _DocCoder:
                             for c in tok.children):
                     # "said they would not comply": the refusal is made, not possible
                     status = "claimed" if quote is not None else "asserted"
+            claimant = None
+            if trig.pos == "noun" and _claimed_responsibility(tok) and actors and not negated:
+                status, claimant = "claimed", actors[0]  # known through the actor's own claim
             mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
             # conventions of docs/annotation-events.md
             if negated and etype == "SUPPORT":
                 continue  # "does not support forced relocations": an opinion, no act
             if negated and etype in {"AGREE", "CONCEDE", "COOPERATE"}:
+                if trig.pos == "verb" and reasons & {"future", "modal"}:
+                    status = "asserted"  # "would not declare a ceasefire": refused, not maybe
                 etype, mode, negated = "REJECT", None, False  # "did not accept" is a REJECT
             if etype == "RETREAT" and mode == "release" and any(
                     c.lemma_.lower() in AID_THEMES for c in tok.children
@@ -1124,8 +1177,8 @@ class _DocCoder:
                 recipients=recips,
                 status=status,
                 negated=negated,
-                source=(quote.speaker if quote is not None and status in {"claimed", "denied"}
-                        else None),
+                source=claimant or (quote.speaker if quote is not None and status in {
+                    "claimed", "denied"} else None),
             ))
         return events
 
@@ -1213,7 +1266,11 @@ class _DocCoder:
         return False
 
     def _crowd(self, toks: list[Any]) -> bool:
-        return any(t.lemma_.lower() in CROWD_NOUNS for t in toks)
+        """Protesters, or a part of them ("a radical minority of protesters")."""
+        return any(t.lemma_.lower() in CROWD_NOUNS or any(
+            g.lemma_.lower() in CROWD_NOUNS for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+            for t in toks)
 
     def _verb_codes_it(self, tok: Any, etype: str) -> bool:
         """The event noun is the object of a verb that codes the same act, which comes later in
@@ -1249,8 +1306,14 @@ class _DocCoder:
             return False
         if _same(m, spk):
             return True
+        if m.actor is not None and spk.actor is not None and m.actor.kind == "person" and (
+                spk.actor.kind == "person") and m.actor.id != spk.actor.id:
+            return False  # one person testifying about another's act
         a, b = _code(m), _code(spk)
-        return a is not None and b is not None and a[:3] == b[:3]
+        # the same state speaking for itself: "Iran said it would ..." (IRN / IRNGOV), not an
+        # officer about the president (USAMIL / USAGOV)
+        return a is not None and b is not None and a[:3] == b[:3] and (
+            a[3:6] == b[3:6] or not a[3:6] or not b[3:6])
 
     def _justification(self, quote: Quote) -> bool:
         """"called on the US to withdraw ... saying its presence is illegal": the evaluation
@@ -1281,7 +1344,7 @@ class _DocCoder:
             if node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
                 continue
-            if node.dep_ in {"xcomp", "ccomp", "pcomp"}:
+            if node.dep_ in {"xcomp", "ccomp", "pcomp"} or _object_infinitive(node):
                 head = node.head
             elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in {
                     "for", "on", "to"}:
@@ -1543,6 +1606,33 @@ def conjuncts(tok: Any) -> list[Any]:
             out.append(c)
             stack.extend(g for g in c.children if g.dep_ == "conj")
     return out
+
+
+def _claimed_responsibility(tok: Any) -> bool:
+    """``tok`` is X in "claimed (took, accepted) responsibility/credit for X"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in {
+            "responsibility", "credit"}:
+        return False
+    return prep.head.head.lemma_.lower() in RESPONSIBILITY_VERBS
+
+
+def _object_infinitive(tok: Any) -> bool:
+    """"pressed Zelensky [to open an investigation]": an infinitive after the object that the
+    small parser hangs as an adverbial clause (advcl) instead of a complement (xcomp)."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or tok.head.lemma_.lower() not in (
+            OBJECT_CONTROL_VERBS):
+        return False
+    if not any(g.dep_ == "aux" and g.lower_ == "to" for g in tok.children) or any(
+            g.dep_ == "mark" for g in tok.children):
+        return False  # "in order to", "so as to" are purposes
+    return any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+
+
+def _measure(tok: Any) -> bool:
+    """An amount or a collection whose "of"/"in" phrase says what it is: "$391 million in aid",
+    "a new round of tariffs", "a state of emergency"."""
+    return tok.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or tok.lemma_.lower() in MEASURE_NOUNS
 
 
 def _code(m: Mention) -> str | None:

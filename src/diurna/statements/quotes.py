@@ -246,6 +246,9 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             clause += [g for c in tok.children if c.dep_ == "prep"
                        and c.lower_ in {"of", "for", "with"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
+        if not clause:  # "testified that Trump pressed": "that" hung as dobj, the clause as advcl
+            clause = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
+                t.lower_ == "that" and t.head.i in {tok.i, c.i} for t in parsed[tok.i + 1:c.i])]
         if not clause and part is not None:  # "called for talks"
             clause = [g for g in part.children if g.dep_ == "pobj"]
         if not clause:
