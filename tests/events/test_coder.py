@@ -719,3 +719,27 @@ def test_violence_by_some_of_the_protesters_is_a_riot() -> None:
 def test_calling_a_move_a_betrayal_is_an_accusation() -> None:
     doc = coded("The senator called the decision a betrayal of the Kurds.", PROBE)
     assert "ACCUSE" in types(doc)
+
+
+def test_a_charge_someone_denies_is_not_a_denied_accusation() -> None:
+    doc = coded("India accused Pakistan of sponsoring terrorism, a charge Islamabad denies.",
+                {**PROBE, "India": "IND", "Pakistan": "PAK", "Islamabad": "PAK"})
+    e = find(doc, "ACCUSE", "accused")
+    assert e.status == "asserted" and codes(e.recipients) == ["PAK"]
+    e = find(doc, "REJECT", "denies")
+    assert codes(e.actors) == ["PAK"] and codes(e.recipients) == ["IND"]
+
+
+def test_the_who_is_an_actor_not_a_relative_pronoun() -> None:
+    e = find(coded("The WHO praised China's response.", {**PROBE, "WHO": "IGOWHO",
+                                                          "China": "CHN"}), "SUPPORT", "praised")
+    assert codes(e.actors) == ["IGOWHO"]
+
+
+def test_strikers_and_restored_relations() -> None:
+    e = find(coded("Teachers went on strike over pay on Monday.", PROBE), "PROTEST", "strike")
+    assert [m.text for m in e.actors] == ["Teachers"]
+    doc = coded("Israel and Sudan restored diplomatic relations.", {**PROBE, "Israel": "ISR",
+                                                                     "Sudan": "SDN"})
+    e = find(doc, "COOPERATE", "restored")
+    assert codes(e.actors) == ["ISR"] and codes(e.recipients) == ["SDN"]

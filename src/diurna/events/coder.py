@@ -32,7 +32,7 @@ from diurna.statements.mentions import (
     is_pronoun,
     pronoun_person,
 )
-from diurna.statements.quotes import is_speech_verb, subject_of
+from diurna.statements.quotes import is_speech_verb, misread_apposition, subject_of
 
 # Verbs whose object noun is an event the verb's subject carries out.
 LIGHT_VERBS = frozenset({
@@ -90,6 +90,8 @@ RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", 
                             "hit", "strike"})
 # Verbs of a responsibility claim: "claimed / took / accepted responsibility for the attack".
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
+# Nouns that refer back to an accusation.
+ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
 # Amounts and collections: the object of "withheld $391 million in aid" is the aid.
 MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "package", "set", "lot",
                            "batch", "barrage", "volley", "slew", "raft", "flurry", "amount", "sum",
@@ -518,8 +520,8 @@ class _DocCoder:
                 if m.actor is not None:
                     return m
             return self._antecedent(tok) or self.finder.for_token(tok)
-        if tok.lower_ in {"who", "which", "that"}:
-            return None
+        if tok.lower_ in {"who", "which", "that"} and tok.pos_ != "PROPN":
+            return None  # (not "the WHO")
         m = self.finder.for_token(tok)
         if m.actor is None and tok.lemma_.lower() not in RELATION_NOUNS:
             for child in tok.children:
@@ -740,6 +742,12 @@ class _DocCoder:
                 a, r = self.verb_args(head, etype)
                 actors = a
                 recips += [x for x in r if x.i != tok.i]
+        elif tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in {
+                "go", "be", "remain", "stay"} and etype == "PROTEST":
+            governor = head.head  # "teachers went on strike"
+            if not actors:
+                subj = subject_of(governor)
+                actors = [subj] if subj is not None else []
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
             governor = tok.head.head.head
@@ -835,7 +843,8 @@ class _DocCoder:
             if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and any(
                     g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children)):
                 break  # "when he asked ...", "which was attacked": presupposed, not hedged
-            if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
+            if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and (
+                    not misread_apposition(head, node)):
                 if head.lemma_.lower() in self.denial:
                     denied = True
                 elif head.lemma_.lower() in REPORTING_HEADS and head.i != tok.i and not is_cue:
@@ -1037,7 +1046,8 @@ class _DocCoder:
                 recips = [r for r in recips if _code(r) not in own_codes]
             if not any(r.actor is not None for r in recips) and etype in {
                     "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
-                recips = self._authors(heads) or recips or self._referred_actors(r_toks, events)
+                recips = (self._authors(heads) or self._referred_actors(r_toks, events)
+                          or recips)
             if speech_act:
                 assert quote is not None and quote.speaker is not None
                 actors = [quote.speaker]
@@ -1227,9 +1237,13 @@ class _DocCoder:
         latest event of the noun's type) are the ones rejected."""
         for tok in toks:
             got = self.match(tok) if tok.pos_ == "NOUN" else None
-            if got is None or got[0].pos != "noun":
+            if got is not None and got[0].pos == "noun":
+                etype = got[0].type
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ACCUSATION_NOUNS:
+                etype = "ACCUSE"  # "a charge Islamabad denies"
+            else:
                 continue
-            earlier = [e for e in events if e.type == got[0].type and e.actors]
+            earlier = [e for e in events if e.type == etype and e.actors]
             if earlier:
                 return list(earlier[-1].actors)
         return []
@@ -1592,7 +1606,8 @@ class _DocCoder:
 def _antecedent(verb: Any, arg: Any) -> Any:
     """The noun a relative pronoun stands for when ``verb`` heads the relative clause
     ("hostages who had been held" -> hostages); else ``arg`` itself."""
-    if arg.lower_ in {"who", "whom", "which", "that"} and verb.dep_ == "relcl":
+    if arg.lower_ in {"who", "whom", "which", "that"} and arg.pos_ != "PROPN" and (
+            verb.dep_ == "relcl"):
         return verb.head
     return arg
 

@@ -257,6 +257,9 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             clause = [c for c in tok.children if c.dep_ == "dobj"]
             if not clause:
                 continue
+        if any(misread_apposition(tok, c) for c in clause):
+            clause = [c for c in clause if not misread_apposition(tok, c)] or [
+                c for c in tok.children if c.dep_ == "dobj"]
         bounds = [_subtree_bounds(c) for c in clause]
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
@@ -338,3 +341,11 @@ def _that_clause(verb: Any) -> bool:
         return False  # "the report that says ...": "that" is the subject, a relative clause
     return first.dep_ == "mark" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "attr"}
                                        and c.i != first.i for c in verb.children)
+
+
+def misread_apposition(verb: Any, clause: Any) -> bool:
+    """"India accused Pakistan of X, a charge Islamabad denies": the parser makes the main
+    clause the complement of "denies", which is said of the charge, not of the clause."""
+    return clause.i < verb.i and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS and clause.i < c.i < verb.i
+        for c in verb.children)
