@@ -209,3 +209,10 @@ def test_short_reference_the_agency(resolve: Callable[[str], Document],
                                     resolver: ActorResolver) -> None:
     doc = resolve("Doctors wrote to Customs and Border Protection. The agency did not reply.")
     assert rcode(resolver, doc, "agency") == "USACOP"
+
+
+def test_a_verb_before_a_name_is_not_its_title(resolve: Callable[[str], Document],
+                                               resolver: ActorResolver) -> None:
+    # "press" is also a title word (the press); "to press Erdogan" is a verb and a name
+    doc = resolve("Pence will travel to Ankara to press Erdogan to stop the operation.")
+    assert [m.text for m in doc.mentions if "Erdogan" in m.text] == ["Erdogan"]

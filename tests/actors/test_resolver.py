@@ -223,3 +223,4 @@ def test_no_parse_is_skipped(resolver: ActorResolver) -> None:
     doc = Document(id="x", source="x", text="Iran")
     assert resolver(doc).mentions == []
     assert resolver.resolve_span(doc, 0, 4) is None
+

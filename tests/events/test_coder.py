@@ -743,3 +743,27 @@ def test_strikers_and_restored_relations() -> None:
                                                                      "Sudan": "SDN"})
     e = find(doc, "COOPERATE", "restored")
     assert codes(e.actors) == ["ISR"] and codes(e.recipients) == ["SDN"]
+
+
+def test_scheduled_acts_are_speculative() -> None:
+    doc = coded("The vice president is due to travel to Ankara on Wednesday.",
+                {**PROBE, "Ankara": "TUR", "vice president": "USAGOV"})
+    assert find(doc, "CONSULT", "travel").status == "speculative"
+
+
+def test_suspended_arms_sales_are_a_sanction() -> None:
+    doc = coded("Several EU states have suspended arms sales to Ankara.",
+                {**PROBE, "EU": "IGOEUR", "Ankara": "TUR"})
+    e = find(doc, "SANCTION", "suspended")
+    assert codes(e.recipients) == ["TUR"]
+
+
+def test_avoided_and_refused_event_nouns_are_negated() -> None:
+    # docs/annotation-events.md §5: "avoided direct criticism of teachers" is negated
+    doc = coded("The governor has avoided direct criticism of teachers.",
+                {**PROBE, "governor": "USAGOV", "teachers": "USAEDU"})
+    assert find(doc, "ACCUSE", "criticism").negated
+    doc = coded("Moscow said it would not allow clashes between Turkish and Syrian forces.",
+                {**PROBE, "Moscow": "RUS", "Turkish": "TURMIL", "Syrian forces": "SYRMIL"})
+    e = find(doc, "ASSAULT", "clashes")
+    assert e.negated and e.status == "speculative"

@@ -527,6 +527,8 @@ class _State:
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is not None and self.sdoc[hit.start].pos_ in {"VERB", "AUX"}:
+            return start, None, None  # "to press Erdogan": a verb, not the title "press"
         if hit is not None and hit.alias.kind != ROLE and hit.end == i:
             return self._title_with_complement(start, hit)
         if hit is None or hit.alias.kind != ROLE or hit.end != i:

@@ -92,6 +92,9 @@ RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", 
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 # Nouns that refer back to an accusation.
 ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+# Verbs whose event-noun object does not happen: prevented, or refused permission.
+PREVENT_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preempt", "thwart"})
+PERMIT_VERBS = frozenset({"allow", "permit", "tolerate", "accept", "authorize", "authorise"})
 # Amounts and collections: the object of "withheld $391 million in aid" is the aid.
 MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "package", "set", "lot",
                            "batch", "barrage", "volley", "slew", "raft", "flurry", "amount", "sum",
@@ -1115,6 +1118,11 @@ class _DocCoder:
                             for c in tok.children):
                     # "said they would not comply": the refusal is made, not possible
                     status = "claimed" if quote is not None else "asserted"
+            if trig.pos == "noun" and self._kept_from_happening(tok):
+                negated = True  # "avoided direct criticism", "would not allow clashes"
+                if any(c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | self.future_aux
+                       for c in tok.head.children):
+                    status = "speculative"  # refused for the future: "would not allow"
             claimant = None
             if trig.pos == "noun" and _claimed_responsibility(tok) and actors and not negated:
                 status, claimant = "claimed", actors[0]  # known through the actor's own claim
@@ -1385,6 +1393,19 @@ class _DocCoder:
         it is another party's act of its own ("deflected attacks by Republicans")."""
         got = self.match(obj) if obj.pos_ == "NOUN" else None
         return got is None or got[0].type == etype or got[0].type in PROPOSAL_TYPES
+
+    def _kept_from_happening(self, tok: Any) -> bool:
+        """An event noun that is prevented, avoided or refused ("avoided direct criticism",
+        "will not tolerate clashes"): it did not happen, so it is coded as negated."""
+        if tok.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        verb = tok.head
+        lemma = verb.lemma_.lower()
+        if lemma in PREVENT_VERBS:
+            return True
+        return lemma in PERMIT_VERBS and any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | (
+                self.future_aux)) for c in verb.children)
 
     def _habitual(self, tok: Any) -> bool:
         """A present-simple verb in a relative clause is generic ("forces who kill
