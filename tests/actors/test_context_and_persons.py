@@ -216,3 +216,12 @@ def test_a_verb_before_a_name_is_not_its_title(resolve: Callable[[str], Document
     # "press" is also a title word (the press); "to press Erdogan" is a verb and a name
     doc = resolve("Pence will travel to Ankara to press Erdogan to stop the operation.")
     assert [m.text for m in doc.mentions if "Erdogan" in m.text] == ["Erdogan"]
+
+
+def test_people_take_the_country_of_the_place_of_the_act(resolve: Callable[[str], Document],
+                                                          resolver: ActorResolver) -> None:
+    # not the attacker's demonym: the civilians were killed in Syria
+    doc = resolve("Turkish jets bombed a hospital in northern Syria, killing 10 civilians.")
+    assert rcode(resolver, doc, "10 civilians") == "SYRCVL"
+    doc = resolve("Iranian police arrested dozens of protesters in Tehran.")
+    assert rcode(resolver, doc, "protesters") == "IRNCVL"

@@ -344,6 +344,13 @@ class _State:
         order; for people, not a state acting on them), else the nearest sub-national place
         there, else the document's focus state, else None."""
         skip = self.agent_tokens(tok) if people else set()
+        clause = _event_clause(tok) if people else None
+        if clause is not None:  # "jets bombed a hospital in northern Syria, killing civilians"
+            places = {info.mention.actor.country for info in self.infos
+                      if info.locative and info.mention.actor is not None
+                      and info.mention.actor.country and _attached(self.sdoc[info.head], clause)}
+            if len(places) == 1:
+                return places.pop()
         # the same sentence first (a state, else a place: "tried to enter California but was
         # caught by police"), then the previous one, then the focus state
         for window in (1, 2):
@@ -371,9 +378,13 @@ class _State:
         if cur.pos_ not in ("VERB", "AUX"):
             return set()
         out: set[int] = set()
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "agent"):
-                out.update(t.i for t in child.subtree)
+        for _ in range(3):
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    out.update(t.i for t in child.subtree)
+            if out or cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head.i == cur.i:
+                break
+            cur = cur.head  # "jets bombed a hospital, killing 10 civilians": the jets kill
         return out
 
     def nearest_region(self, tok: Any, window: int = 2) -> str | None:
@@ -1141,3 +1152,31 @@ def _surname(name_toks: list[Any]) -> str:
 
 def _surname_like(st: _State, tok: Any) -> bool:
     return tok.lower_ in st.persons
+
+
+def _event_clause(tok: Any) -> Any | None:
+    """The verb of the clause that acts on ``tok``, or the main verb when that clause is a
+    participle or infinitive hung on it ("bombed a hospital ..., killing civilians")."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in ("advcl", "xcomp", "conj") and cur.head.pos_ in ("VERB", "AUX"):
+                return cur.head
+            return cur
+    return None
+
+
+def _attached(place: Any, verb: Any) -> bool:
+    """``place`` is in a phrase on ``verb`` or on one of its arguments ("bombed [a hospital
+    [in Syria]]", "[arrested] protesters [in Tehran]"), not deeper in the sentence."""
+    prep = place.head
+    while prep.dep_ in ("compound", "amod", "conj") and prep.head.i != prep.i:
+        prep = prep.head  # "in northern Syria", "in Iraq and Syria"
+    if prep.dep_ != "prep" and place.dep_ != "pobj":
+        return False
+    owner = prep.head if prep.dep_ == "prep" else prep
+    return owner.i == verb.i or (owner.head.i == verb.i and owner.dep_ in (
+        "dobj", "nsubj", "nsubjpass", "advcl", "xcomp", "conj"))
