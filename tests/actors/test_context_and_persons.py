@@ -225,3 +225,21 @@ def test_people_take_the_country_of_the_place_of_the_act(resolve: Callable[[str]
     assert rcode(resolver, doc, "10 civilians") == "SYRCVL"
     doc = resolve("Iranian police arrested dozens of protesters in Tehran.")
     assert rcode(resolver, doc, "protesters") == "IRNCVL"
+
+
+def test_a_company_the_text_introduces_is_a_business(resolve: Callable[[str], Document],
+                                                      resolver: ActorResolver) -> None:
+    doc = resolve("Chinese retailer Alibaba said its shares would rise. Alibaba expected growth.")
+    assert rcode(resolver, doc, "Alibaba") == rcode(resolver, doc, "Alibaba", 1) == "CHNBUS"
+    # the country from the focus state; its spokesperson speaks for the company
+    doc = resolve("A WeWork spokesperson said WeWork's founder had left. The United States "
+                  "fined the company, and the United States will watch it.")
+    assert [m.actor.cameo if m.actor else None for m in mentions(doc, "WeWork")] == ["USABUS"]
+    assert rcode(resolver, doc, "WeWork spokesperson") == "USABUS"
+
+
+def test_the_head_ends_a_title(resolve: Callable[[str], Document],
+                               resolver: ActorResolver) -> None:
+    # "State [Attorney General]", not "[State Attorney] General" (a military rank)
+    doc = resolve("The New York State Attorney General is investigating the company.")
+    assert rcode(resolver, doc, "New York State Attorney General") == "USAJUD"

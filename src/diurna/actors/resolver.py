@@ -55,6 +55,18 @@ HONORIFICS = {"ayatollah", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
 PATRON_LEMMAS = {"back", "sponsor", "support", "fund", "arm", "train", "finance", "ally", "align",
                  "control", "direct"}
 LEAD_LEMMAS = {"lead"}
+# Endings of company names, and nouns that say a named organisation is a business.
+CORPORATE_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "llc", "plc", "co",
+                                "group", "holdings", "ag", "sa", "nv", "gmbh", "company"})
+BUSINESS_NOUNS = frozenset({"company", "firm", "giant", "provider", "maker", "manufacturer",
+                            "retailer", "bank", "lender", "insurer", "carrier", "airline",
+                            "startup", "start-up", "conglomerate", "corporation", "group",
+                            "producer", "supplier", "operator", "developer", "automaker",
+                            "shareholder", "investor", "chain", "brand", "platform", "exchange"})
+# What only a company has: "WeWork's founder", "Alibaba's shares", "the Boeing CEO".
+COMPANY_PARTS = frozenset({"ceo", "founder", "co-founder", "cofounder", "shareholder", "share",
+                           "stock", "ipo", "listing", "valuation", "investor", "headquarters",
+                           "revenue", "profit", "earnings", "subsidiary", "customer", "product"})
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
 # ... except for these, whose "to X" names the host country: "the US envoy to Ukraine".
@@ -207,6 +219,52 @@ class _State:
                 if toks:
                     for key in {" ".join(t.lower_ for t in toks), _surname(toks)}:
                         self.intros.setdefault(key, []).append(head.i)
+
+        self.companies: dict[str, str | None] = {}
+        self.companies = self._companies()
+
+    def _companies(self) -> dict[str, str | None]:
+        """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
+        Group Corp") or a business noun beside the name ("technology investment company
+        SoftBank", "WeWork, the workspace provider"). Name (full, and first word) -> the
+        country named in that phrase, else None (the focus state is used then)."""
+        out: dict[str, str | None] = {}
+        for ent in self.ents:
+            if ent.label_ not in ("ORG", "FAC", "PRODUCT", "PERSON", "GPE", "NORP") or (
+                    any(self.hit_at.get(t.i) is not None for t in ent)):
+                continue
+            toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in DETERMINERS]
+            if not toks:
+                continue
+            head = toks[-1]
+            near = [c for c in head.children if c.dep_ in ("appos", "compound", "amod")
+                    and c.i not in range(ent.start, ent.end)]
+            if head.dep_ in ("appos", "compound") and head.head.i != head.i:
+                near.append(head.head)
+            owned = head.head if head.dep_ in ("poss", "compound") else None
+            business = toks[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES or any(
+                t.lemma_.lower() in BUSINESS_NOUNS for n in near for t in (n, *n.children)
+                if t.dep_ in ("ROOT", "appos", "compound", "nsubj", "dobj", "pobj", "attr")
+                or t is n) or (owned is not None and owned.lemma_.lower() in COMPANY_PARTS)
+            if not business:
+                continue
+            country = None
+            for n in (*near, ent[0]):
+                named = self._premodifier_actor(n)
+                if named is not None and named.country:
+                    country = named.country
+                    break
+            for key in (" ".join(t.lower_ for t in toks), toks[0].lower_):
+                out.setdefault(key, country)
+        return out
+
+    def company_actor(self, tok: Any, name_toks: list[Any]) -> Actor | None:
+        """A business the text introduces (see :meth:`_companies`), by full name or first word."""
+        for key in (" ".join(t.lower_ for t in name_toks), name_toks[0].lower_):
+            if key in self.companies:
+                country = self.companies[key] or self.focus_state(tok)
+                return self.d.sector_actor(country, "BUS") if country else None
+        return None
 
     # ------------------------------------------------------------------ noun-phrase resolution
     def np_actor(self, tok: Any) -> Actor | None:
@@ -409,6 +467,8 @@ class _State:
         if role.sector == "PRX":
             # "its proxies" (its = the US) → forces backed by the US.
             return self.d.proxy_actor(source.country) if derived and source.country else source
+        if derived and source.sector == "BUS" and role.sector not in ("PRX",):
+            return source  # "a WeWork spokesperson" speaks for the company
         if derived:
             # a state, or a derived state-sector actor: the role picks the sector.
             return self.d.sector_actor(source.country, role.sector) if source.country else None
@@ -435,6 +495,9 @@ class _State:
                 source = self.d.state(self.region_at[t.i])  # "Indiana protesters"
                 continue
             h = self.hit_at.get(t.i)
+            if h is None and source is None and t.dep_ == "compound" and t.pos_ == "PROPN":
+                source = self.company_actor(t, [t])  # "a WeWork spokesperson"
+                continue
             if h is None or h.alias.kind == ROLE or t.i != h.end - 1:
                 continue
             actor = self.hit_actor(h, t) if h.alias.kind != CAPITAL else (
@@ -622,6 +685,8 @@ class _State:
                 self.persons.get(_surname(name_toks)) or self.introduced(tok, name_toks)
         if actor is None and title is not None:
             actor = self.context_actor(tok, title)
+        if actor is None and name_toks and not found:
+            actor = self.company_actor(tok, name_toks)
         if actor is None and tok.ent_type_ == "PERSON":
             actor = self.private_person(end)
         if actor is not None and name_toks and (tok.ent_type_ == "PERSON" or found):
@@ -911,8 +976,10 @@ class ActorResolver:
         found = [h for h in found if not all(i in in_person for i in range(h.start, h.end))
                  or (h.alias.kind == ROLE and h.end not in person_end)
                  or self._is_person_entry(h.alias)]
-        # longest match wins; on equal length the better reading (actor > demonym > capital > role)
-        found.sort(key=lambda h: (-(h.end - h.start), h.alias.priority, h.start))
+        # longest match wins; on equal length the better reading (actor > demonym > capital >
+        # role), then the one nearer the head, which ends an English noun phrase ("State
+        # [Attorney General]", not "[State Attorney] General")
+        found.sort(key=lambda h: (-(h.end - h.start), h.alias.priority, -h.end))
         taken: set[int] = set()
         hits: list[_Hit] = []
         for h in found:

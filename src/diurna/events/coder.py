@@ -113,7 +113,7 @@ INFO_NOUNS = frozenset({"information", "comment", "detail", "answer", "explanati
 # Actor sectors of public life, and how many of their mentions make a page political news.
 PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "PTY", "SPY",
                             "INS", "IGO", "ELI", "PRX"})
-POLITICAL_DENSITY = 2  # per 1,000 characters (3 cost recall on business pages)
+POLITICAL_DENSITY = 1.5  # per 1,000 characters: bench/relevance_classifier.py
 POLITICAL_MENTIONS = 40
 MIN_JUDGED_CHARS = 600
 # Verbs whose subject undergoes the event named by their object ("faced criticism").
