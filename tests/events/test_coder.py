@@ -767,3 +767,23 @@ def test_avoided_and_refused_event_nouns_are_negated() -> None:
                 {**PROBE, "Moscow": "RUS", "Turkish": "TURMIL", "Syrian forces": "SYRMIL"})
     e = find(doc, "ASSAULT", "clashes")
     assert e.negated and e.status == "speculative"
+
+
+def test_blacklisting_conceding_and_pushing() -> None:
+    table = {**PROBE, "US": "USA", "Chinese tech firms": "CHNBUS", "Giuliani": "USAJUD",
+             "Ukrainian officials": "UKRGOV"}
+    e = find(coded("The US added Chinese tech firms to a trade blacklist.", table), "SANCTION",
+             "blacklist")
+    assert codes(e.actors) == ["USA"] and codes(e.recipients) == ["CHNBUS"]
+    assert "CONCEDE" in types(coded("The governor conceded defeat on Tuesday night.", table))
+    doc = coded("Giuliani had pushed Ukrainian officials to investigate the Bidens.", table)
+    e = find(doc, "DEMAND", "pushed")
+    assert codes(e.recipients) == ["UKRGOV"] and "ACCUSE" not in types(doc)
+
+
+def test_a_campaign_rally_is_a_venue_not_a_protest() -> None:
+    table = {**PROBE, "president": "USAGOV"}
+    doc = coded("The president endorsed the candidate at a rally in Kentucky on Monday.", table)
+    assert "PROTEST" not in types(doc)
+    doc = coded("Thousands attended a rally against the war in London.", table)
+    assert "PROTEST" in types(doc)

@@ -751,6 +751,13 @@ class _DocCoder:
             if not actors:
                 subj = subject_of(governor)
                 actors = [subj] if subj is not None else []
+        elif tok.dep_ == "pobj" and head.lower_ in {"to", "on"} and head.head.lemma_.lower() in {
+                "add", "put", "place"}:
+            governor = head.head  # "added Chinese firms to a trade blacklist"
+            if not actors:
+                subj = subject_of(governor)
+                actors = [subj] if subj is not None else []
+            recips += [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
             governor = tok.head.head.head
@@ -1451,7 +1458,9 @@ class _DocCoder:
             return False  # "the rally in bank stocks"
         head = tok.head
         return not (tok.lemma_.lower() == "rally" and tok.dep_ == "pobj" and head.lower_ in {
-            "at", "during"} and is_speech_verb(head.head))
+            "at", "during"} and head.head.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ == "prep" and c.lower_ in {"against", "for"} for c in tok.children))
+        # "endorsed the candidate at a rally in Kentucky": the venue of another act
 
     def _own_future_act(self, tok: Any) -> bool:
         """"Iran warned that it would retaliate": a warning whose clause is the warner's own
