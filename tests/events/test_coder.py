@@ -787,3 +787,36 @@ def test_a_campaign_rally_is_a_venue_not_a_protest() -> None:
     assert "PROTEST" not in types(doc)
     doc = coded("Thousands attended a rally against the war in London.", table)
     assert "PROTEST" in types(doc)
+
+
+def test_reluctance_as_an_adjective_is_a_refusal() -> None:
+    e = find(coded("Russia has been reluctant to deepen the cuts.", PROBE), "REJECT",
+             "reluctant")
+    assert codes(e.actors) == ["RUS"]
+
+
+def test_fights_in_words_are_accusations() -> None:
+    doc = coded("The two candidates clashed over health care during the debate.", PROBE)
+    assert "ACCUSE" in types(doc) and "ASSAULT" not in types(doc)
+    doc = coded("Senator Warren attacked Bloomberg's record on race.", PROBE)
+    assert "ACCUSE" in types(doc) and "ASSAULT" not in types(doc)
+    doc = coded("Rebels attacked an army base near the border.", PROBE)
+    assert "ASSAULT" in types(doc)
+
+
+def test_the_accused_is_the_actor_of_the_act_charged() -> None:
+    e = find(coded("The man was charged with kidnapping.", PROBE), "ASSAULT", "kidnapping")
+    assert [m.text for m in e.actors] == ["man"] or e.actors[0].text.endswith("man")
+    e = find(coded("The suspect confessed to the killing.", PROBE), "ASSAULT", "killing")
+    assert e.actors and e.actors[0].text.lower().endswith("suspect")
+    e = find(coded("The jury found him guilty of murder.", PROBE), "ASSAULT", "murder")
+    assert [m.text for m in e.actors] == ["him"]
+    # a phone call one is arrested for is no crime of its own
+    doc = coded("He was arrested for a phone call he made to her office.", PROBE)
+    assert all(not e.actors for e in doc.events if e.type == "CONSULT")
+
+
+def test_a_rescue_by_the_subject_of_a_first_verb_has_a_recipient() -> None:
+    e = find(coded("Officers forced open the door and rescued the child.", PROBE), "AID",
+             "rescued")
+    assert [m.text for m in e.recipients] == ["the child"]

@@ -143,3 +143,17 @@ def test_placeholder_publication_date_is_no_anchor() -> None:
 
     t = normalize("on Tuesday", "0001-01-01")
     assert t.value is None
+
+
+def test_an_event_dated_after_publication_is_speculative() -> None:
+    from diurna.model import Event
+
+    for text, trigger, status in [
+            ("Ministers will attend a meeting in Vienna next month.", "meeting", "speculative"),
+            ("Ministers attended a meeting in Vienna last month.", "meeting", "asserted")]:
+        doc = Language()(Document(id="t", source="t", text=text, published="2019-11-20"))
+        start = text.index(trigger)
+        doc.events = [Event(id="e", type="CONSULT", trigger=doc.span(start, start + len(trigger)),
+                            sentence=doc.sentences[0])]
+        TimeResolver()(doc)
+        assert doc.events[0].status == status, text

@@ -95,6 +95,21 @@ ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
 # Verbs whose event-noun object does not happen: prevented, or refused permission.
 PREVENT_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preempt", "thwart"})
 PERMIT_VERBS = frozenset({"allow", "permit", "tolerate", "accept", "authorize", "authorise"})
+# Verbs whose object (or passive subject) is the one who did the act in their "with"/"of"
+# phrase, and verbs whose subject owns up to it.
+ACCUSING_VERBS = frozenset({"charge", "accuse", "convict", "indict", "suspect", "arrest", "jail",
+                            "sentence", "acquit", "try", "find", "prosecute", "detain"})
+CONFESS_VERBS = frozenset({"confess", "admit", "plead"})
+CRIME_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})  # what one is charged with
+# Attacks and clashes that can be made in words, what only words hit, and who fights in words.
+VERBAL_FIGHT_LEMMAS = frozenset({"attack", "assault", "clash", "spar", "battle", "fight"})
+VERBAL_TARGETS = frozenset({"record", "policy", "plan", "decision", "remark", "comment",
+                            "proposal", "stance", "position", "credibility", "statement",
+                            "speech", "claim", "idea", "agenda", "leadership", "handling",
+                            "response", "approach", "strategy", "rhetoric", "judgment"})
+SPEAKER_NOUNS = frozenset({"candidate", "senator", "lawmaker", "legislator", "congressman",
+                           "congresswoman", "politician", "democrat", "republican", "rival",
+                           "opponent", "debater", "commentator", "critic", "columnist"})
 # Amounts and collections: the object of "withheld $391 million in aid" is the aid.
 MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "package", "set", "lot",
                            "batch", "barrage", "volley", "slew", "raft", "flurry", "amount", "sum",
@@ -122,6 +137,8 @@ UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endu
 WISH_VERBS = frozenset({"see", "like", "love", "hope", "wish", "prefer", "dream"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
 READY_ADJ = frozenset({"ready", "willing", "prepared"})
+# "reluctant to deepen the cuts", "unwilling to negotiate": a refusal (REJECT).
+RELUCTANT_ADJ = frozenset({"reluctant", "unwilling", "loath", "loth", "hesitant"})
 OFFERABLE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONCEDE",
                              "AGREE"})
 # What a source declines to do when it refuses nothing but a reporter's question.
@@ -333,6 +350,9 @@ class _DocCoder:
                     return trig, got
             if lemma in WARN_VERBS and self._own_future_act(tok):
                 return Trigger("THREATEN", lemma, "verb", None, None), [tok]
+        if tok.pos_ == "ADJ" and lemma in RELUCTANT_ADJ and tok.dep_ in {"acomp", "ROOT"} and any(
+                c.dep_ == "xcomp" for c in tok.children):
+            return Trigger("REJECT", lemma, "verb"), [tok]  # "has been reluctant to deepen cuts"
         if tok.pos_ == "ADJ" and lemma in READY_ADJ and any(
                 c.dep_ == "xcomp" and any(t.type in OFFERABLE_TYPES
                                           for t in self.onto.verbs.get(c.lemma_.lower(), ()))
@@ -600,8 +620,9 @@ class _DocCoder:
                     recips.append(c)
                 elif self._theme_object(tok, etype):  # "imposed sanctions on Moscow"
                     recips += self.prep_objects(c, etype)
-                elif etype == "AID" and self._is_party(c) and any(
-                        x.dep_ in {"nsubj", "agent"} for x in tok.children):
+                elif etype == "AID" and self._is_party(c) and (any(
+                        x.dep_ in {"nsubj", "agent"} for x in tok.children) or (
+                        tok.dep_ == "conj" and subject_of(tok) is not None)):
                     recips.append(c)  # "trained the opposition forces", "admitted refugees"
                 elif (etype not in THEME_OBJECT_TYPES or self._released(tok)) and (
                         c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
@@ -739,6 +760,9 @@ class _DocCoder:
             actors += [g for c in (*tok.children, *head.children) if c.dep_ == "prep"
                        and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
             return actors, recips, head
+        accused = self._accused(tok) if etype in CRIME_TYPES else None
+        if accused is not None and not actors:
+            actors = [accused]  # "was charged with kidnapping": the accused is its actor
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
             governor = head
             if not actors:
@@ -1084,8 +1108,9 @@ class _DocCoder:
                     a_toks if trig.pos == "noun" else [t for t in a_toks if t.dep_ == "nsubj"]):
                 etype, trig_mode = "PROTEST", "riot"  # violence by protesters
                 trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, trig_mode)
-            if etype == "ASSAULT" and trig.lemma in {"attack", "assault"} and actors and all(
-                    (_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors):
+            if etype == "ASSAULT" and trig.lemma in VERBAL_FIGHT_LEMMAS and (
+                    (actors and all((_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors))
+                    or self._verbal_fight(tok, a_toks, r_toks)):
                 etype, trig = "ACCUSE", Trigger("ACCUSE", trig.lemma, trig.pos, None,
                                                 "disapprove")  # "Republican attacks on him"
             if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
@@ -1400,6 +1425,37 @@ class _DocCoder:
         it is another party's act of its own ("deflected attacks by Republicans")."""
         got = self.match(obj) if obj.pos_ == "NOUN" else None
         return got is None or got[0].type == etype or got[0].type in PROPOSAL_TYPES
+
+    def _accused(self, tok: Any) -> Any | None:
+        """The one charged with, accused of, convicted of or confessing to the act ``tok``
+        names ("the man was charged with kidnapping", "found him guilty of murder", "the
+        suspect confessed to the killing")."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in {"with", "of", "for", "to"}:
+            return None
+        verb = prep.head
+        if verb.lemma_.lower() in {"guilty", "innocent"}:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj  # "found [him guilty] of murder": a small clause
+            verb = verb.head  # "found him guilty of murder"
+        lemma = verb.lemma_.lower()
+        if lemma in CONFESS_VERBS:
+            return subject_of(verb)
+        if lemma not in ACCUSING_VERBS:
+            return None
+        return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+    def _verbal_fight(self, tok: Any, a_toks: list[Any], r_toks: list[Any]) -> bool:
+        """An attack or clash in words: on a thing only words can hit ("attacked Bloomberg's
+        record"), over a topic ("clashed over health care"), or by speakers by trade
+        ("the candidates clashed")."""
+        if any(t.lemma_.lower() in VERBAL_TARGETS for t in r_toks):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in {"over", "about"} for c in tok.children):
+            return True
+        return any(t.lemma_.lower() in SPEAKER_NOUNS or (t.dep_ == "compound" and (
+            t.lemma_.lower() in SPEAKER_NOUNS)) for a in a_toks for t in (a, *a.children))
 
     def _kept_from_happening(self, tok: Any) -> bool:
         """An event noun that is prevented, avoided or refused ("avoided direct criticism",

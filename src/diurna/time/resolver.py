@@ -474,4 +474,15 @@ class TimeResolver:
         for event in doc.events:
             if event.date is None:
                 event.date = event_date(doc, event)
+            if event.status == "asserted" and event.date is not None and _after(
+                    event.date.value, doc.published):
+                event.status = "speculative"  # "a meeting in Vienna next month": not yet
         return doc
+
+
+def _after(value: str | None, published: str | None) -> bool:
+    """Does the period ``value`` (ISO day, month or year) start after the publication day?
+    Weeks, partial dates and unknown publication dates say nothing."""
+    if not value or not published or value.startswith("--") or "W" in value:
+        return False
+    return value > published[:len(value)]
