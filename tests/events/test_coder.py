@@ -624,10 +624,13 @@ def test_scrambled_eggs_and_dispatched_letters_are_not_mobilization() -> None:
 
 
 def test_an_act_told_in_a_statement_noun_clause_is_claimed() -> None:
-    doc = coded("Officials rejected Moscow's claim that NATO had shelled the border town.",
+    doc = coded("Officials discussed Moscow's claim that NATO had shelled the border town.",
                 ROUND5)
     e = find(doc, "ASSAULT", "shelled")
     assert e.status == "claimed" and e.source is not None and e.source.text == "Moscow"
+    doc = coded("Officials rejected Moscow's claim that NATO had shelled the border town.",
+                ROUND5)
+    assert find(doc, "ASSAULT", "shelled").status == "denied"  # the claim is rejected
 
 
 def test_off_politics_pages_drop_party_less_events_too() -> None:
@@ -820,3 +823,31 @@ def test_a_rescue_by_the_subject_of_a_first_verb_has_a_recipient() -> None:
     e = find(coded("Officers forced open the door and rescued the child.", PROBE), "AID",
              "rescued")
     assert [m.text for m in e.recipients] == ["the child"]
+
+
+def test_nominal_events_with_their_parties() -> None:
+    table = {**PROBE, "US troops": "USAMIL", "Syria": "SYR", "Israel": "ISR", "Hamas": "PSEREB",
+             "Chinese": "CHN", "Hong Kong": "HKG", "EU": "IGOEUR", "Britain": "GBR"}
+    e = find(coded("The withdrawal of US troops from Syria surprised allies.", table),
+             "RETREAT", "withdrawal")
+    assert codes(e.actors) == ["USAMIL"] and codes(e.recipients) == ["SYR"]
+    e = find(coded("A ceasefire between Israel and Hamas took hold on Friday.", table),
+             "RETREAT", "ceasefire")
+    assert codes(e.actors) == ["ISR"] and codes(e.recipients) == ["PSEREB"]
+    e = find(coded("Chinese pressure on Hong Kong has intensified.", table), "DEMAND",
+             "pressure")
+    assert codes(e.actors) == ["CHN"] and codes(e.recipients) == ["HKG"]
+    e = find(coded("The agreement between the EU and Britain was signed in Brussels.", table),
+             "AGREE", "signed")
+    assert codes(e.actors) == ["IGOEUR"] and codes(e.recipients) == ["GBR"]
+
+
+def test_cancelled_denied_and_not_ruled_out() -> None:
+    table = {**PROBE, "Pompeo": "USAGOV", "Baghdad": "IRQ", "Washington": "USA", "Kyiv": "UKR",
+             "Moscow": "RUS"}
+    e = find(coded("Pompeo's visit to Baghdad was cancelled.", table), "CONSULT", "visit")
+    assert e.negated  # a cancelled meeting is coded, negated (annotation guidelines)
+    e = find(coded("Washington denied reports that it had suspended military aid to Kyiv.",
+                   table), "SANCTION", "suspended")
+    assert e.status == "denied" and e.negated
+    assert "REJECT" not in types(coded("Moscow has not ruled out retaliation.", table))

@@ -93,7 +93,8 @@ RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "
 # Nouns that refer back to an accusation.
 ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
 # Verbs whose event-noun object does not happen: prevented, or refused permission.
-PREVENT_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preempt", "thwart"})
+PREVENT_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preempt", "thwart",
+                           "cancel", "scrap", "postpone", "abandon"})  # "the visit was cancelled"
 PERMIT_VERBS = frozenset({"allow", "permit", "tolerate", "accept", "authorize", "authorise"})
 # Verbs whose object (or passive subject) is the one who did the act in their "with"/"of"
 # phrase, and verbs whose subject owns up to it.
@@ -181,7 +182,7 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "MOBILIZE": frozenset({"against"}),
     "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
-    "RETREAT": frozenset({"against"}),
+    "RETREAT": frozenset({"against", "from"}),  # "withdrew from Syria" (named places only)
 }
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", "over", "within",
@@ -225,7 +226,7 @@ CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
                 "npadvmod", "oprd"}
 NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
-               "threatened", "imminent", "upcoming", "prospective", "eventual"}
+               "threatened", "imminent", "upcoming", "prospective", "eventual", "scheduled"}
 CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
 PRESUPPOSING_MARKS = {"when", "after", "before", "since", "as", "while", "because", "although",
                       "though", "once", "until"}
@@ -716,7 +717,9 @@ class _DocCoder:
                 out.extend(g for g in c.children
                            if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS and not (
                                etype == "COERCE" and c.lower_ == "from"
-                               and g.ent_type_ in {"GPE", "LOC", "FAC"}))
+                               and g.ent_type_ in {"GPE", "LOC", "FAC"}) and not (
+                               etype == "RETREAT" and c.lower_ == "from"
+                               and g.ent_type_ not in {"GPE", "LOC", "NORP", "ORG"}))
         return out  # ("deported from Arizona": the place left, not the one deported)
 
     def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
@@ -729,8 +732,8 @@ class _DocCoder:
         for c in kids:  # ("international and Palestinian criticism": both modifiers)
             if c.dep_ == "poss":
                 actors.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "between" and etype in {"CONSULT", "COOPERATE",
-                                                                         "ASSAULT", "AGREE"}:
+            elif c.dep_ == "prep" and c.lower_ == "between" and etype in {
+                    "CONSULT", "COOPERATE", "ASSAULT", "AGREE", "RETREAT"}:
                 for g in c.children:  # "a conversation between Sondland and a top aide"
                     if g.dep_ == "pobj":
                         actors.append(g)
@@ -849,7 +852,8 @@ class _DocCoder:
                 if c.dep_ == "advmod" and c.lower_ in SPEC_ADVERBS:
                     speculative = True
                     why.add("adverb")
-                if c.dep_ == "amod" and node.i == base.i and low in NOUN_HEDGES:
+                if c.dep_ == "amod" and node.i == base.i and (
+                        low in NOUN_HEDGES or c.lower_ in NOUN_HEDGES):  # "planned" / "plan"
                     speculative = True  # "a possible attack", "the planned withdrawal"
                     why.add("adjective")
                 if c.dep_ == "amod" and node.i == base.i and low in CLAIM_ADJECTIVES:
@@ -908,6 +912,11 @@ class _DocCoder:
             if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
                     ("den", "refut", "dismiss")):
                 denied = True
+            cue = self.parsed.char_span(quote.cue.start, quote.cue.end,
+                                        alignment_mode="expand") if quote.cue else None
+            if cue is not None and cue.root.pos_ == "NOUN" and cue.root.dep_ == "dobj" and (
+                    cue.root.head.lemma_.lower() in self.denial):
+                denied = True  # "denied reports that it had suspended aid"
         status: Status = "asserted"
         if denied:
             status = "denied"
@@ -1016,6 +1025,13 @@ class _DocCoder:
             quote = self.quote_at(tok.idx) if speech_act else None
             if trig.pos == "verb":
                 a_toks, r_toks = self.verb_args(tok, etype)
+                if etype in SYMMETRIC_TYPES and not a_toks:
+                    # "the agreement between the EU and Britain was signed": its parties
+                    pair = [g for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                            for p in c.children if p.dep_ == "prep" and p.lower_ == "between"
+                            for g in p.children if g.dep_ == "pobj"]
+                    if pair:
+                        a_toks, r_toks = pair[:1], conjuncts(pair[0])
                 if not a_toks and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"}:
                     subj = subject_of(tok.head)  # "the senator said, slamming the administration"
                     a_toks = [subj] if subj is not None else []
@@ -1150,7 +1166,10 @@ class _DocCoder:
                             for c in tok.children):
                     # "said they would not comply": the refusal is made, not possible
                     status = "claimed" if quote is not None else "asserted"
-            if trig.pos == "noun" and self._kept_from_happening(tok):
+            if etype == "REJECT" and trig.lemma == "rule" and trig.part == "out" and negated:
+                continue  # "has not ruled out retaliation": nothing refused, something possible
+            kept = trig.pos == "noun" and self._kept_from_happening(tok)
+            if kept:
                 negated = True  # "avoided direct criticism", "would not allow clashes"
                 if any(c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | self.future_aux
                        for c in tok.head.children):
@@ -1198,8 +1217,10 @@ class _DocCoder:
             elif status == "claimed" and quote is not None and self._own_spokesperson(
                     quote, actors, tok.sent):
                 status = "asserted"  # "Officers arrested X, a police spokesman said"
-            elif status == "claimed" and negated and etype in DENIABLE_TYPES:
+            elif status == "claimed" and negated and etype in DENIABLE_TYPES and not kept:
                 status = "denied"  # "X is not preventing people from leaving", a source said
+            if status == "denied":
+                negated = True  # denied: said not to have happened (docs/annotation-events.md)
             sent = tok.sent
             sent_span = self._sent_span(sent_spans.get(sent.start, sent))
             tstart = min(t.idx for t in toks)
