@@ -851,3 +851,9 @@ def test_cancelled_denied_and_not_ruled_out() -> None:
                    table), "SANCTION", "suspended")
     assert e.status == "denied" and e.negated
     assert "REJECT" not in types(coded("Moscow has not ruled out retaliation.", table))
+
+
+def test_a_demand_said_with_must_is_one_demand() -> None:
+    doc = coded("China insisted on Thursday that the United States must cancel existing "
+                "tariffs.", {**PROBE, "China": "CHN", "United States": "USA"})
+    assert types(doc).count("DEMAND") == 1

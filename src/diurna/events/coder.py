@@ -1048,6 +1048,11 @@ class _DocCoder:
                 if etype in GOVERNED_NOUN_TYPES and governor is None:
                     continue  # "military aid to X" is a mention; "sent aid to X" is the act
             elif trig.pos == "modal":
+                said = self.quote_at(tok.idx)
+                if said is not None and said.cue is not None and any(
+                        coded.get(t.i) == etype for t in self.parsed
+                        if said.cue.start <= t.idx < said.cue.end):
+                    continue  # "insisted that the US must cancel tariffs": one demand
                 subj = subject_of(tok)
                 a_toks, r_toks = [], [subj] if subj is not None else []
                 if etype == "REJECT":  # "we will not accept X": the speaker refuses
