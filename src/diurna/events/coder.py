@@ -21,6 +21,7 @@ data (``plover.yaml``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from diurna.events.ontology import Ontology, Trigger, load_ontology
@@ -240,6 +241,30 @@ NEGATIONS = {"not", "n't", "never", "no"}
 NOTHING = {"nothing"}
 # "There is no truth to these allegations": a statement denying what is alleged (REJECT).
 DENIAL_NOUNS = frozenset({"truth", "basis", "merit", "substance", "foundation"})
+
+
+@dataclass
+class _Draft:
+    """One candidate event as the coder's steps refine it (see :meth:`_DocCoder.code`)."""
+
+    tok: Any  # the trigger's head token
+    trig: Trigger
+    toks: list[Any]  # trigger tokens
+    etype: str
+    owned: bool = False  # an event noun with its own party ("Beijing's demands")
+    speech_act: bool = False  # an evaluation or modal demand: the speaker is the actor
+    quote: Quote | None = None
+    governor: Any | None = None  # the verb that carries an event noun ("launched an attack")
+    a_toks: list[Any] = field(default_factory=list)
+    r_toks: list[Any] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    recips: list[Mention] = field(default_factory=list)
+    status: Status = "asserted"
+    negated: bool = False
+    reasons: set[str] = field(default_factory=set)  # what made it speculative
+    kept: bool = False  # an event noun prevented, avoided or refused
+    claimant: Mention | None = None  # who claimed responsibility
+    mode: str | None = None
 
 
 class EventCoder:
@@ -979,6 +1004,9 @@ class _DocCoder:
         return quote.kind == "direct" and (before == "" or before[-1] in ",;:.!?")
 
     def code(self) -> list[Event]:
+        """Every trigger of the document, through the steps of one candidate event (each step
+        may drop it): is it an occurrence at all; its argument phrases; its parties; its status
+        and negation; the conventions of docs/annotation-events.md. What is left is an Event."""
         events: list[Event] = []
         seen: set[int] = set()
         coded: dict[int, str] = {}  # trigger token -> type, for elaborations of one act
@@ -989,274 +1017,307 @@ class _DocCoder:
             got = self._modal_demand(tok) or self.match(tok)
             if got is None:
                 continue
-            trig, toks = got
-            etype = trig.type
-            # a noun with its own party ("agrees to Beijing's demands") is that party's act
-            owned = trig.pos == "noun" and any(c.dep_ == "poss" and self._is_party(c)
-                                               for c in tok.children)
-            # the demanded/offered action is part of the head event, not an event of its own
-            if trig.pos != "modal" and not owned and self._governed(tok, etype):
+            d = _Draft(tok, got[0], got[1], got[0].type)
+            if not (self._occurrence(d, events) and self._arguments(d, coded)
+                    and self._parties(d, events) and self._status(d) and self._conventions(d)):
                 continue
-            if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
-                                       or self._hypothetical(tok) or self._notion(tok)
-                                       or self._habitual(tok) or self._reason(tok)):
-                continue
-            if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
-                    tok.head.head) is not None:
-                continue  # "prevented people from leaving": the prevented act did not happen
-            if not owned and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
-                    self._is_verbal_head(tok.head.head) and tok.head.lower_ in {"for", "on", "to"}:
-                continue
-            if trig.pos == "noun" and self._verb_codes_it(tok, etype):
-                continue  # "tariffs have been imposed", "tariffs imposed by China": the verb's
-            if trig.pos == "noun" and self._back_reference(tok, etype, events):
-                continue  # a back-reference to an event already reported
-            if etype == "PROTEST" and trig.pos == "noun" and not self._protest_noun(tok):
-                continue  # "the market rally", "Trump said at a rally in Louisiana"
-            if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "any"
-                                          for c in tok.children):
-                continue  # "retaliate against any attack": no particular occurrence
-            if trig.pos == "verb" and etype == "AGREE" and tok.lemma_.lower() in VOW_VERBS and \
-                    tok.idx in self.direct_cues and not any(
-                        c.dep_ in {"xcomp", "dobj"} for c in tok.children):
-                continue  # '"We will not negotiate," the minister vowed': the quote is the act
-            governor = None
-            speech_act = trig.pos in {"adjective", "modal"}
-            quote = self.quote_at(tok.idx) if speech_act else None
-            if trig.pos == "verb":
-                a_toks, r_toks = self.verb_args(tok, etype)
-                if etype in SYMMETRIC_TYPES and not a_toks:
-                    # "the agreement between the EU and Britain was signed": its parties
-                    pair = [g for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
-                            for p in c.children if p.dep_ == "prep" and p.lower_ == "between"
-                            for g in p.children if g.dep_ == "pobj"]
-                    if pair:
-                        a_toks, r_toks = pair[:1], conjuncts(pair[0])
-                if not a_toks and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"}:
-                    subj = subject_of(tok.head)  # "the senator said, slamming the administration"
-                    a_toks = [subj] if subj is not None else []
-                elif not a_toks and tok.tag_ == "VBG" and tok.dep_ == "ROOT":
-                    # the parser's root for '"...," the senator said, slamming X'
-                    said = next((c for c in tok.children if c.dep_ == "parataxis"
-                                 and c.i < tok.i), None)
-                    subj = subject_of(said) if said is not None else None
-                    a_toks = [subj] if subj is not None else []
-            elif trig.pos == "noun":
-                a_toks, r_toks, governor = self.noun_args(tok, etype)
-                if self._notion(governor if governor is not None else tok):
-                    continue  # "discussed a need for Ukraine to launch investigations"
-                if etype in GOVERNED_NOUN_TYPES and governor is None:
-                    continue  # "military aid to X" is a mention; "sent aid to X" is the act
-            elif trig.pos == "modal":
-                said = self.quote_at(tok.idx)
-                if said is not None and said.cue is not None and any(
-                        coded.get(t.i) == etype for t in self.parsed
-                        if said.cue.start <= t.idx < said.cue.end):
-                    continue  # "insisted that the US must cancel tariffs": one demand
-                subj = subject_of(tok)
-                a_toks, r_toks = [], [subj] if subj is not None else []
-                if etype == "REJECT":  # "we will not accept X": the speaker refuses
-                    r_toks = [c for c in tok.children if c.dep_ == "dobj"]
-                if r_toks and r_toks[0].dep_ == "nsubj" and r_toks[0].lower_ in {
-                        "who", "which", "that"}:
-                    r_toks = [r_toks[0].head.head]
-            else:
-                verb = self._described(tok)
-                if verb is not None and self._elaborates(verb, etype, coded):
-                    continue  # "rejected the claims as false", "pushed back, calling it false"
-                if verb is not None:  # "described the call as improper": the subject's act
-                    speech_act = False
-                    a_toks = [s for s in [subject_of(verb)] if s is not None]
-                    r_toks = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-                elif quote is None or quote.speaker is None or self._justification(quote) or (
-                        self._adj_status(tok)[1] and trig.part != "not"):
-                    continue  # a negated evaluation ("no longer views them as illegal") is none
-                elif self._opinion(tok):
-                    continue  # "this brutal crackdown", "I thought it was inappropriate"
-                elif quote.cue is not None and any(
-                        coded.get(t.i) == etype for t in self.parsed
-                        if quote.cue.start <= t.idx < quote.cue.end):
-                    continue  # "alleging that the call was inappropriate": one accusation
-                elif etype == "ACCUSE" and tok.dep_ == "amod" and tok.head.lower_ in NOTHING:
-                    # "insisted he had done nothing wrong": denying an accusation is a REJECT
-                    etype = "REJECT"
-                    trig = Trigger("REJECT", trig.lemma, trig.pos, "not", None)
-                    toks = [tok.head, tok]
-                    a_toks, r_toks = [], []
-                else:
-                    pred = tok.head
-                    r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                    if tok.dep_ == "amod":
-                        r_toks = [pred]
-                    a_toks = []
-            actors = self.mentions(a_toks)
-            if trig.pos == "verb" and etype in AGENT_TYPES | {"AID", "COOPERATE"} and \
-                    self._thing_subject(a_toks, actors):
-                continue  # "the script called for ...", "a trade war offers Trump ..."
-            heads = self._recipient_heads(r_toks, etype)
-            recips = self.mentions(heads)
-            if any(self._owned_thing(h) for h in heads):
-                # "Turkey closed its borders": the actor's own thing is not a recipient
-                own_codes = {_code(a) for a in actors} - {None}
-                recips = [r for r in recips if _code(r) not in own_codes]
-            if not any(r.actor is not None for r in recips) and etype in {
-                    "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
-                recips = (self._authors(heads) or self._referred_actors(r_toks, events)
-                          or recips)
-            if speech_act:
-                assert quote is not None and quote.speaker is not None
-                actors = [quote.speaker]
-            actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
-            recips = [r for r in recips if not any(_same(r, a) for a in actors)]
-            if etype in SYMMETRIC_TYPES and not recips and len(actors) > 1 and _code(
-                    actors[0]) is not None and any(_code(a) not in {None, _code(actors[0])}
-                                                   for a in actors[1:]):
-                actors, recips = actors[:1], actors[1:]  # "Washington and the Taliban held talks"
-            if len(recips) > 1 and any(r.actor is not None for r in recips):
-                recips = [r for r in recips if r.actor is not None]
-            parties = (*actors, *recips)
-            if not self.political_news and not any(self._public(m) for m in parties):
-                continue  # a sports, culture or business page: only acts of public parties (a
-                # party-less "strike" or "explosion" there is a game's or a galaxy's)
-            if etype in {"RETREAT", "CONCEDE"} and not any(
-                    self._political(m) for m in (*actors, *recips)):
-                continue  # "the withdrawal was too little": whose, and from whom, is unknown
-            if not actors and not recips and not (
-                    etype in PARTYLESS_TYPES and trig.pos == "noun" and (
-                        not any(e.type == etype for e in events) or self._situated(tok))):
-                continue  # PLOVER needs a party, except a first or situated "protests in X"
-            if etype == "ASSAULT" and trig.lemma in GENERIC_VIOLENCE and actors and self._crowd(
-                    a_toks if trig.pos == "noun" else [t for t in a_toks if t.dep_ == "nsubj"]):
-                etype, trig_mode = "PROTEST", "riot"  # violence by protesters
-                trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, trig_mode)
-            if etype == "ASSAULT" and trig.lemma in VERBAL_FIGHT_LEMMAS and (
-                    (actors and all((_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors))
-                    or self._verbal_fight(tok, a_toks, r_toks)):
-                etype, trig = "ACCUSE", Trigger("ACCUSE", trig.lemma, trig.pos, None,
-                                                "disapprove")  # "Republican attacks on him"
-            if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
-                    actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
-                continue  # routine business inside one actor
-            if etype == "CONSULT" and trig.pos == "noun" and trig.mode == "multilateral" and \
-                    not recips and len(actors) < 2 and not any(
-                        c.lower_ == "joint" for c in tok.children):
-                continue  # "said during a conference at the university": a venue
-            if etype == "ASSAULT" and trig.pos == "noun" and any(
-                    c.dep_ in {"compound", "amod"} and c.lemma_.lower() in MEDICAL_MODIFIERS
-                    for c in tok.children):
-                continue  # "a heart attack", "panic attacks"
-            if etype == "ASSAULT" and trig.pos == "verb" and any(
-                    t.lemma_.lower() in NATURAL_CAUSES for t in a_toks):
-                continue  # "plague has killed millions": a disease is no one's attack
-            if etype == "AID" and any(g.lemma_.lower() in INFO_NOUNS for c in tok.children
-                                      if c.dep_ == "prep" and c.lower_ == "with"
-                                      for g in c.children):
-                continue  # "did not provide PolitiFact with further information"
-            if etype == "THREATEN" and trig.pos == "noun" and not any(
-                    a.actor is not None for a in actors):
-                continue  # "make threats", "under threat of starvation": no one's threat
-            if trig.pos == "noun" and self._repeated(tok, etype, actors, events):
-                continue  # "the Russian ministry's allegations" after its accusation
-            is_cue = any(t.idx in self.cue_starts for t in toks)
-            reasons: set[str] = set()
-            if speech_act or trig.pos == "adjective":
-                status, negated = self._adj_status(tok)
-                negated = negated and trig.part != "not" and etype != "REJECT"
-            else:
-                status, negated, quote = self.status(tok, governor, is_cue, reasons)
-                negated = negated and trig.part != "not"  # the refusal is the event
-                if etype == "REJECT" and trig.part == "not" and status == "speculative" and \
-                        reasons <= {"future", "modal"} and any(
-                            c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "'ll"}
-                            for c in tok.children):
-                    # "said they would not comply": the refusal is made, not possible
-                    status = "claimed" if quote is not None else "asserted"
-            if etype == "REJECT" and trig.lemma == "rule" and trig.part == "out" and negated:
-                continue  # "has not ruled out retaliation": nothing refused, something possible
-            kept = trig.pos == "noun" and self._kept_from_happening(tok)
-            if kept:
-                negated = True  # "avoided direct criticism", "would not allow clashes"
-                if any(c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | self.future_aux
-                       for c in tok.head.children):
-                    status = "speculative"  # refused for the future: "would not allow"
-            claimant = None
-            if trig.pos == "noun" and _claimed_responsibility(tok) and actors and not negated:
-                status, claimant = "claimed", actors[0]  # known through the actor's own claim
-            mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, governor))
-            # conventions of docs/annotation-events.md
-            if negated and etype == "SUPPORT":
-                continue  # "does not support forced relocations": an opinion, no act
-            if negated and etype in {"AGREE", "CONCEDE", "COOPERATE"}:
-                if trig.pos == "verb" and reasons & {"future", "modal"}:
-                    status = "asserted"  # "would not declare a ceasefire": refused, not maybe
-                etype, mode, negated = "REJECT", None, False  # "did not accept" is a REJECT
-            if etype == "RETREAT" and mode == "release" and any(
-                    c.lemma_.lower() in AID_THEMES for c in tok.children
-                    if c.dep_ in {"dobj", "nsubjpass"}):
-                etype, mode = "AID", None  # "U.S. aid might be freed": aid is given
-                recips = [m for m in recips if not any(
-                    _same(m, self.finder.for_token(c)) for c in tok.children
-                    if c.dep_ in {"dobj", "nsubjpass"})]
-            if etype == "AGREE" and trig.pos == "verb" and any(
-                    g.lemma_.lower() in YIELD_OBJECTS for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
-                etype, mode = "CONCEDE", None  # "agrees to Beijing's demands" gives in
-            if etype == "AGREE" and trig.pos == "verb" and any(
-                    c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in THREAT_CONTENT
-                    for c in tok.children):
-                etype, mode = "THREATEN", "violence"  # "vowed to retaliate"
-            if negated and etype in REFUSABLE_TYPES and reasons & {"future", "modal"} and \
-                    trig.pos == "verb":
-                etype, mode, negated, status = "REJECT", "yield", False, "asserted"
-                # "we will not withdraw": a refusal (docs/annotation-events.md, REJECT)
-            own = bool(quote is not None and actors and self._is_speaker(actors[0], quote))
-            if (etype in {"AID", "COOPERATE", "RETREAT"} and trig.pos == "verb" and reasons and (
-                    reasons == {"future"} or (own and reasons <= {"future", "modal"}))):
-                etype, mode, status = "AGREE", None, "asserted"  # "will provide" is a promise
-            if status in {"claimed", "denied"} and quote is not None and actors and (
-                    self._is_speaker(actors[0], quote)):
-                if negated:
-                    status = "denied"  # the actor says it did not do it
-                elif etype in VERBAL_TYPES or self._own_spokesperson(quote, actors, tok.sent):
-                    status = "asserted"  # the statement is the act itself / an own report
-            elif status == "claimed" and quote is not None and self._own_spokesperson(
-                    quote, actors, tok.sent):
-                status = "asserted"  # "Officers arrested X, a police spokesman said"
-            elif status == "claimed" and negated and etype in DENIABLE_TYPES and not kept:
-                status = "denied"  # "X is not preventing people from leaving", a source said
-            if status == "denied":
-                negated = True  # denied: said not to have happened (docs/annotation-events.md)
-            sent = tok.sent
-            sent_span = self._sent_span(sent_spans.get(sent.start, sent))
-            tstart = min(t.idx for t in toks)
-            tend = max(t.idx + len(t) for t in toks)
-            contexts = list(self.onto.types[etype].contexts)
-            for t in sent:
-                ctx = self.onto.context_cues.get(t.lemma_.lower())
-                if ctx and ctx not in contexts:
-                    contexts.append(ctx)
-            seen.update(t.i for t in toks)
-            coded[tok.i] = etype
-            if trig.pos == "verb" and trig.objects is not None:  # "impose a no-fly zone": one event
+            seen.update(t.i for t in d.toks)
+            coded[tok.i] = d.etype
+            if d.trig.pos == "verb" and d.trig.objects is not None:
                 for c in tok.children:  # "imposed sanctions and a travel ban": one act
-                    if c.dep_ in {"dobj", "nsubjpass"} and self._consumed(c, etype):
+                    if c.dep_ in {"dobj", "nsubjpass"} and self._consumed(c, d.etype):
                         seen.update(x.i for x in (c, *conjuncts(c)))
-            events.append(Event(
-                id=f"{self.doc.id}:{len(events)}",
-                type=etype,
-                trigger=self.doc.span(tstart, tend),
-                sentence=sent_span,
-                mode=mode,
-                contexts=contexts,
-                cameo=self.onto.cameo(etype, mode),
-                actors=actors,
-                recipients=recips,
-                status=status,
-                negated=negated,
-                source=claimant or (quote.speaker if quote is not None and status in {
-                    "claimed", "denied"} else None),
-            ))
+            events.append(self._event(d, len(events), sent_spans))
         return events
+
+    def _occurrence(self, d: _Draft, events: list[Event]) -> bool:
+        """Does the trigger report a particular act, not a demanded, hypothetical, habitual,
+        prevented or already reported one?"""
+        tok, trig, etype = d.tok, d.trig, d.etype
+        # a noun with its own party ("agrees to Beijing's demands") is that party's act
+        d.owned = trig.pos == "noun" and any(c.dep_ == "poss" and self._is_party(c)
+                                             for c in tok.children)
+        # the demanded/offered action is part of the head event, not an event of its own
+        if trig.pos != "modal" and not d.owned and self._governed(tok, etype):
+            return False
+        if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
+                                   or self._hypothetical(tok) or self._notion(tok)
+                                   or self._habitual(tok) or self._reason(tok)):
+            return False
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
+                tok.head.head) is not None:
+            return False  # "prevented people from leaving": the prevented act did not happen
+        if not d.owned and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                self._is_verbal_head(tok.head.head) and tok.head.lower_ in {"for", "on", "to"}:
+            return False
+        if trig.pos == "noun" and self._verb_codes_it(tok, etype):
+            return False  # "tariffs have been imposed", "tariffs imposed by China": the verb's
+        if trig.pos == "noun" and self._back_reference(tok, etype, events):
+            return False  # a back-reference to an event already reported
+        if etype == "PROTEST" and trig.pos == "noun" and not self._protest_noun(tok):
+            return False  # "the market rally", "Trump said at a rally in Louisiana"
+        if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "any"
+                                      for c in tok.children):
+            return False  # "retaliate against any attack": no particular occurrence
+        return not (trig.pos == "verb" and etype == "AGREE" and tok.lemma_.lower() in VOW_VERBS
+                    and tok.idx in self.direct_cues and not any(
+                        c.dep_ in {"xcomp", "dobj"} for c in tok.children))
+        # ('"We will not negotiate," the minister vowed': the quote is the act)
+
+    def _arguments(self, d: _Draft, coded: dict[int, str]) -> bool:
+        """The actor and recipient phrases (``d.a_toks``, ``d.r_toks``) of a verb, an event
+        noun, a modal demand or an evaluation in a statement."""
+        tok, trig, etype = d.tok, d.trig, d.etype
+        d.speech_act = trig.pos in {"adjective", "modal"}
+        d.quote = self.quote_at(tok.idx) if d.speech_act else None
+        if trig.pos == "verb":
+            d.a_toks, d.r_toks = self.verb_args(tok, etype)
+            if etype in SYMMETRIC_TYPES and not d.a_toks:
+                # "the agreement between the EU and Britain was signed": its parties
+                pair = [g for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "between"
+                        for g in p.children if g.dep_ == "pobj"]
+                if pair:
+                    d.a_toks, d.r_toks = pair[:1], conjuncts(pair[0])
+            if not d.a_toks and tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"}:
+                subj = subject_of(tok.head)  # "the senator said, slamming the administration"
+                d.a_toks = [subj] if subj is not None else []
+            elif not d.a_toks and tok.tag_ == "VBG" and tok.dep_ == "ROOT":
+                # the parser's root for '"...," the senator said, slamming X'
+                said = next((c for c in tok.children if c.dep_ == "parataxis"
+                             and c.i < tok.i), None)
+                subj = subject_of(said) if said is not None else None
+                d.a_toks = [subj] if subj is not None else []
+            return True
+        if trig.pos == "noun":
+            d.a_toks, d.r_toks, d.governor = self.noun_args(tok, etype)
+            if self._notion(d.governor if d.governor is not None else tok):
+                return False  # "discussed a need for Ukraine to launch investigations"
+            # "military aid to X" is a mention; "sent aid to X" is the act
+            return not (etype in GOVERNED_NOUN_TYPES and d.governor is None)
+        if trig.pos == "modal":
+            said = self.quote_at(tok.idx)
+            if said is not None and said.cue is not None and any(
+                    coded.get(t.i) == etype for t in self.parsed
+                    if said.cue.start <= t.idx < said.cue.end):
+                return False  # "insisted that the US must cancel tariffs": one demand
+            subj = subject_of(tok)
+            d.a_toks, d.r_toks = [], [subj] if subj is not None else []
+            if etype == "REJECT":  # "we will not accept X": the speaker refuses
+                d.r_toks = [c for c in tok.children if c.dep_ == "dobj"]
+            if d.r_toks and d.r_toks[0].dep_ == "nsubj" and d.r_toks[0].lower_ in {
+                    "who", "which", "that"}:
+                d.r_toks = [d.r_toks[0].head.head]
+            return True
+        return self._evaluation_arguments(d, coded)
+
+    def _evaluation_arguments(self, d: _Draft, coded: dict[int, str]) -> bool:
+        """An evaluative adjective or noun: the subject's act when a describing verb governs it
+        ("described the call as improper"), else the speaker's inside a statement."""
+        tok, trig, etype, quote = d.tok, d.trig, d.etype, d.quote
+        verb = self._described(tok)
+        if verb is not None and self._elaborates(verb, etype, coded):
+            return False  # "rejected the claims as false", "pushed back, calling it false"
+        if verb is not None:  # "described the call as improper": the subject's act
+            d.speech_act = False
+            d.a_toks = [s for s in [subject_of(verb)] if s is not None]
+            d.r_toks = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            return True
+        if quote is None or quote.speaker is None or self._justification(quote) or (
+                self._adj_status(tok)[1] and trig.part != "not"):
+            return False  # a negated evaluation ("no longer views them as illegal") is none
+        if self._opinion(tok):
+            return False  # "this brutal crackdown", "I thought it was inappropriate"
+        if quote.cue is not None and any(coded.get(t.i) == etype for t in self.parsed
+                                         if quote.cue.start <= t.idx < quote.cue.end):
+            return False  # "alleging that the call was inappropriate": one accusation
+        if etype == "ACCUSE" and tok.dep_ == "amod" and tok.head.lower_ in NOTHING:
+            # "insisted he had done nothing wrong": denying an accusation is a REJECT
+            d.etype = "REJECT"
+            d.trig = Trigger("REJECT", trig.lemma, trig.pos, "not", None)
+            d.toks = [tok.head, tok]
+            d.a_toks, d.r_toks = [], []
+            return True
+        pred = tok.head
+        d.r_toks = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if tok.dep_ == "amod":
+            d.r_toks = [pred]
+        d.a_toks = []
+        return True
+
+    def _parties(self, d: _Draft, events: list[Event]) -> bool:
+        """Resolve the phrases to actor and recipient mentions, and drop what has no party the
+        guidelines accept (or no public one on a page that is not political news)."""
+        tok, trig, etype, a_toks, r_toks = d.tok, d.trig, d.etype, d.a_toks, d.r_toks
+        actors = self.mentions(a_toks)
+        if trig.pos == "verb" and etype in AGENT_TYPES | {"AID", "COOPERATE"} and \
+                self._thing_subject(a_toks, actors):
+            return False  # "the script called for ...", "a trade war offers Trump ..."
+        heads = self._recipient_heads(r_toks, etype)
+        recips = self.mentions(heads)
+        if any(self._owned_thing(h) for h in heads):
+            # "Turkey closed its borders": the actor's own thing is not a recipient
+            own_codes = {_code(a) for a in actors} - {None}
+            recips = [r for r in recips if _code(r) not in own_codes]
+        if not any(r.actor is not None for r in recips) and etype in {
+                "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
+            recips = (self._authors(heads) or self._referred_actors(r_toks, events)
+                      or recips)
+        if d.speech_act:
+            assert d.quote is not None and d.quote.speaker is not None
+            actors = [d.quote.speaker]
+        actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
+        recips = [r for r in recips if not any(_same(r, a) for a in actors)]
+        if etype in SYMMETRIC_TYPES and not recips and len(actors) > 1 and _code(
+                actors[0]) is not None and any(_code(a) not in {None, _code(actors[0])}
+                                               for a in actors[1:]):
+            actors, recips = actors[:1], actors[1:]  # "Washington and the Taliban held talks"
+        if len(recips) > 1 and any(r.actor is not None for r in recips):
+            recips = [r for r in recips if r.actor is not None]
+        d.actors, d.recips = actors, recips
+        parties = (*actors, *recips)
+        if not self.political_news and not any(self._public(m) for m in parties):
+            return False  # a sports, culture or business page: only acts of public parties (a
+            # party-less "strike" or "explosion" there is a game's or a galaxy's)
+        if etype in {"RETREAT", "CONCEDE"} and not any(self._political(m) for m in parties):
+            return False  # "the withdrawal was too little": whose, and from whom, is unknown
+        if not actors and not recips and not (
+                etype in PARTYLESS_TYPES and trig.pos == "noun" and (
+                    not any(e.type == etype for e in events) or self._situated(tok))):
+            return False  # PLOVER needs a party, except a first or situated "protests in X"
+        if etype == "ASSAULT" and trig.lemma in GENERIC_VIOLENCE and actors and self._crowd(
+                a_toks if trig.pos == "noun" else [t for t in a_toks if t.dep_ == "nsubj"]):
+            d.etype = etype = "PROTEST"  # violence by protesters
+            d.trig = trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, "riot")
+        if etype == "ASSAULT" and trig.lemma in VERBAL_FIGHT_LEMMAS and (
+                (actors and all((_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors))
+                or self._verbal_fight(tok, a_toks, r_toks)):
+            d.etype = etype = "ACCUSE"  # "Republican attacks on him"
+            d.trig = trig = Trigger("ACCUSE", trig.lemma, trig.pos, None, "disapprove")
+        if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
+                actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
+            return False  # routine business inside one actor
+        if etype == "CONSULT" and trig.pos == "noun" and trig.mode == "multilateral" and \
+                not recips and len(actors) < 2 and not any(
+                    c.lower_ == "joint" for c in tok.children):
+            return False  # "said during a conference at the university": a venue
+        if etype == "ASSAULT" and trig.pos == "noun" and any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in MEDICAL_MODIFIERS
+                for c in tok.children):
+            return False  # "a heart attack", "panic attacks"
+        if etype == "ASSAULT" and trig.pos == "verb" and any(
+                t.lemma_.lower() in NATURAL_CAUSES for t in a_toks):
+            return False  # "plague has killed millions": a disease is no one's attack
+        if etype == "AID" and any(g.lemma_.lower() in INFO_NOUNS for c in tok.children
+                                  if c.dep_ == "prep" and c.lower_ == "with"
+                                  for g in c.children):
+            return False  # "did not provide PolitiFact with further information"
+        if etype == "THREATEN" and trig.pos == "noun" and not any(
+                a.actor is not None for a in actors):
+            return False  # "make threats", "under threat of starvation": no one's threat
+        # "the Russian ministry's allegations" after its accusation
+        return not (trig.pos == "noun" and self._repeated(tok, etype, actors, events))
+
+    def _status(self, d: _Draft) -> bool:
+        """Status, negation and the statement the event is reported in."""
+        tok, trig, etype = d.tok, d.trig, d.etype
+        is_cue = any(t.idx in self.cue_starts for t in d.toks)
+        if d.speech_act or trig.pos == "adjective":
+            d.status, negated = self._adj_status(tok)
+            d.negated = negated and trig.part != "not" and etype != "REJECT"
+        else:
+            d.status, negated, d.quote = self.status(tok, d.governor, is_cue, d.reasons)
+            d.negated = negated and trig.part != "not"  # the refusal is the event
+            if etype == "REJECT" and trig.part == "not" and d.status == "speculative" and \
+                    d.reasons <= {"future", "modal"} and any(
+                        c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "'ll"}
+                        for c in tok.children):
+                # "said they would not comply": the refusal is made, not possible
+                d.status = "claimed" if d.quote is not None else "asserted"
+        if etype == "REJECT" and trig.lemma == "rule" and trig.part == "out" and d.negated:
+            return False  # "has not ruled out retaliation": nothing refused, something possible
+        d.kept = trig.pos == "noun" and self._kept_from_happening(tok)
+        if d.kept:
+            d.negated = True  # "avoided direct criticism", "would not allow clashes"
+            if any(c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | self.future_aux
+                   for c in tok.head.children):
+                d.status = "speculative"  # refused for the future: "would not allow"
+        if trig.pos == "noun" and _claimed_responsibility(tok) and d.actors and not d.negated:
+            d.status, d.claimant = "claimed", d.actors[0]  # known through the actor's claim
+        d.mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, d.governor))
+        return True
+
+    def _conventions(self, d: _Draft) -> bool:
+        """The type, mode and status conventions of docs/annotation-events.md."""
+        tok, trig, quote, actors, reasons = d.tok, d.trig, d.quote, d.actors, d.reasons
+        if d.negated and d.etype == "SUPPORT":
+            return False  # "does not support forced relocations": an opinion, no act
+        if d.negated and d.etype in {"AGREE", "CONCEDE", "COOPERATE"}:
+            if trig.pos == "verb" and reasons & {"future", "modal"}:
+                d.status = "asserted"  # "would not declare a ceasefire": refused, not maybe
+            d.etype, d.mode, d.negated = "REJECT", None, False  # "did not accept" is a REJECT
+        if d.etype == "RETREAT" and d.mode == "release" and any(
+                c.lemma_.lower() in AID_THEMES for c in tok.children
+                if c.dep_ in {"dobj", "nsubjpass"}):
+            d.etype, d.mode = "AID", None  # "U.S. aid might be freed": aid is given
+            d.recips = [m for m in d.recips if not any(
+                _same(m, self.finder.for_token(c)) for c in tok.children
+                if c.dep_ in {"dobj", "nsubjpass"})]
+        if d.etype == "AGREE" and trig.pos == "verb" and any(
+                g.lemma_.lower() in YIELD_OBJECTS for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children):
+            d.etype, d.mode = "CONCEDE", None  # "agrees to Beijing's demands" gives in
+        if d.etype == "AGREE" and trig.pos == "verb" and any(
+                c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in THREAT_CONTENT
+                for c in tok.children):
+            d.etype, d.mode = "THREATEN", "violence"  # "vowed to retaliate"
+        if d.negated and d.etype in REFUSABLE_TYPES and reasons & {"future", "modal"} and \
+                trig.pos == "verb":
+            d.etype, d.mode, d.negated, d.status = "REJECT", "yield", False, "asserted"
+            # "we will not withdraw": a refusal (docs/annotation-events.md, REJECT)
+        own = bool(quote is not None and actors and self._is_speaker(actors[0], quote))
+        if (d.etype in {"AID", "COOPERATE", "RETREAT"} and trig.pos == "verb" and reasons and (
+                reasons == {"future"} or (own and reasons <= {"future", "modal"}))):
+            d.etype, d.mode, d.status = "AGREE", None, "asserted"  # "will provide": a promise
+        if d.status in {"claimed", "denied"} and quote is not None and actors and (
+                self._is_speaker(actors[0], quote)):
+            if d.negated:
+                d.status = "denied"  # the actor says it did not do it
+            elif d.etype in VERBAL_TYPES or self._own_spokesperson(quote, actors, tok.sent):
+                d.status = "asserted"  # the statement is the act itself / an own report
+        elif d.status == "claimed" and quote is not None and self._own_spokesperson(
+                quote, actors, tok.sent):
+            d.status = "asserted"  # "Officers arrested X, a police spokesman said"
+        elif d.status == "claimed" and d.negated and d.etype in DENIABLE_TYPES and not d.kept:
+            d.status = "denied"  # "X is not preventing people from leaving", a source said
+        if d.status == "denied":
+            d.negated = True  # denied: said not to have happened (docs/annotation-events.md)
+        return True
+
+    def _event(self, d: _Draft, n: int, sent_spans: dict[int, Any]) -> Event:
+        sent = d.tok.sent
+        contexts = list(self.onto.types[d.etype].contexts)
+        for t in sent:
+            ctx = self.onto.context_cues.get(t.lemma_.lower())
+            if ctx and ctx not in contexts:
+                contexts.append(ctx)
+        quote = d.quote
+        return Event(
+            id=f"{self.doc.id}:{n}",
+            type=d.etype,
+            trigger=self.doc.span(min(t.idx for t in d.toks),
+                                  max(t.idx + len(t) for t in d.toks)),
+            sentence=self._sent_span(sent_spans.get(sent.start, sent)),
+            mode=d.mode,
+            contexts=contexts,
+            cameo=self.onto.cameo(d.etype, d.mode),
+            actors=d.actors,
+            recipients=d.recips,
+            status=d.status,
+            negated=d.negated,
+            source=d.claimant or (quote.speaker if quote is not None and d.status in {
+                "claimed", "denied"} else None),
+        )
 
     def _repeated(self, tok: Any, etype: str, actors: list[Mention],
                   events: list[Event]) -> bool:
