@@ -243,3 +243,18 @@ def test_the_head_ends_a_title(resolve: Callable[[str], Document],
     # "State [Attorney General]", not "[State Attorney] General" (a military rank)
     doc = resolve("The New York State Attorney General is investigating the company.")
     assert rcode(resolver, doc, "New York State Attorney General") == "USAJUD"
+
+
+def test_royals_sheriffs_commissions_and_introduced_abbreviations(
+        resolve: Callable[[str], Document], resolver: ActorResolver) -> None:
+    doc = resolve("Britain's Prince Andrew met Epstein in New York. The prince denied it.")
+    assert rcode(resolver, doc, "Prince Andrew") == "GBRGOV"
+    doc = resolve("Drug seizures rose in the United States. The Orange County sheriff’s office "
+                  "seized the drugs.")
+    assert rcode(resolver, doc, "The Orange County sheriff’s office") == "USACOP"
+    doc = resolve("The U.S. Securities and Exchange Commission is investigating the firm.")
+    assert rcode(resolver, doc, "The U.S. Securities and Exchange Commission") == "USAGOV"
+    doc = resolve("The Syrian Observatory for Human Rights (SOHR) said Syrian troops shelled "
+                  "the town. Later the SOHR said 10 people died.")
+    assert rcode(resolver, doc, "SOHR", 1) == rcode(
+        resolver, doc, "The Syrian Observatory for Human Rights")

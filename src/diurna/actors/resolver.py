@@ -222,6 +222,13 @@ class _State:
 
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
+        # "The New York State Attorney General (NYAG)": the abbreviation names the same body
+        self.acronyms: dict[str, int] = {}
+        for t in self.sdoc[2:-1]:
+            prev, nxt = self.sdoc[t.i - 1], self.sdoc[t.i + 1]
+            if prev.text == "(" and nxt.text == ")" and t.text.isupper() and 2 <= len(
+                    t.text) <= 6 and t.is_alpha and self.sdoc[t.i - 2].pos_ in ("NOUN", "PROPN"):
+                self.acronyms.setdefault(t.text, t.i - 2)
 
     def _companies(self) -> dict[str, str | None]:
         """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
@@ -285,6 +292,9 @@ class _State:
         hit = self.hit_at.get(tok.i)
         if hit is not None and hit.alias.kind != ROLE:
             return self.hit_actor(hit, tok)
+        named = self.acronyms.get(tok.text)
+        if named is not None and hit is None and named != tok.i:
+            return self.np_actor(self.sdoc[named])  # "the NYAG" after "... General (NYAG)"
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PRONOUNS:
             return self.pronoun_actor(tok)
