@@ -258,3 +258,11 @@ def test_royals_sheriffs_commissions_and_introduced_abbreviations(
                   "the town. Later the SOHR said 10 people died.")
     assert rcode(resolver, doc, "SOHR", 1) == rcode(
         resolver, doc, "The Syrian Observatory for Human Rights")
+
+
+def test_the_title_alone_is_the_person_just_given_it(resolve: Callable[[str], Document],
+                                                     resolver: ActorResolver) -> None:
+    # not the context country's prince: the one the text just named
+    doc = resolve("Britain's Prince Andrew met Epstein in New York in 2010. The prince denied "
+                  "any wrongdoing in the United States and the United States.")
+    assert rcode(resolver, doc, "prince") == "GBRGOV"

@@ -223,6 +223,7 @@ class _State:
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
         # "The New York State Attorney General (NYAG)": the abbreviation names the same body
+        self.titled: dict[str, tuple[int, Actor]] = {}  # title -> the last person given it
         self.acronyms: dict[str, int] = {}
         for t in self.sdoc[2:-1]:
             prev, nxt = self.sdoc[t.i - 1], self.sdoc[t.i + 1]
@@ -398,6 +399,11 @@ class _State:
             return self.d.sector_actor(role.default_country, role.sector)
         if role.sector == "PRX":
             return None  # "the allies", "militias" alone: whose proxies is not in the phrase
+        if role.person and self._definite_bare(tok):
+            earlier = self.titled.get(role.phrase)
+            if earlier is not None and earlier[0] < tok.i and self.sent_of.get(
+                    tok.i, 0) - self.sent_of.get(earlier[0], 0) < SALIENCE_SENTENCES:
+                return earlier[1]  # "Prince Andrew ... the prince": the one titled so just before
         return self.context_actor(tok, role) if context else None
 
     def context_actor(self, tok: Any, role: Role) -> Actor | None:
@@ -677,6 +683,8 @@ class _State:
         if actor is None:
             _, actor, title = self.title_before(start)
             found = title is not None
+        else:
+            title = self.title_before(start)[2]  # a known person's title, for "the prince"
         if actor is None and title is not None:
             # "President Xi Jinping of China"
             for child in tok.rights:
@@ -702,6 +710,8 @@ class _State:
         if actor is not None and name_toks and (tok.ent_type_ == "PERSON" or found):
             self.persons[" ".join(t.lower_ for t in name_toks)] = actor
             self.persons.setdefault(_surname(name_toks), actor)
+            if title is not None:
+                self.titled[title.phrase] = (tok.i, actor)
         return actor
 
     def appositive_actor(self, tok: Any) -> Actor | None:
