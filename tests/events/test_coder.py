@@ -857,3 +857,12 @@ def test_a_demand_said_with_must_is_one_demand() -> None:
     doc = coded("China insisted on Thursday that the United States must cancel existing "
                 "tariffs.", {**PROBE, "China": "CHN", "United States": "USA"})
     assert types(doc).count("DEMAND") == 1
+
+
+def test_moved_tanks_and_a_written_judgement() -> None:
+    table = {**PROBE, "army": "RUSMIL", "Taylor": "USAGOV"}
+    doc = coded("Reports suggest the army has moved tanks to the border.", table)
+    assert find(doc, "MOBILIZE", "moved").status == "claimed"
+    assert "MOBILIZE" not in types(coded("The company moved its headquarters to Texas.", table))
+    doc = coded("Taylor wrote in a message that withholding aid was crazy.", table)
+    assert codes(find(doc, "ACCUSE", "crazy").actors) == ["USAGOV"]

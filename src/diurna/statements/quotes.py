@@ -48,7 +48,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 STATEMENT_NOUNS = frozenset({
     "claim", "allegation", "assertion", "testimony", "account", "report", "statement",
     "accusation", "admission", "announcement", "insistence", "contention", "confirmation",
-    "revelation", "disclosure", "charge",
+    "revelation", "disclosure", "charge", "message", "email", "e-mail", "letter", "memo",
+    "tweet", "post", "note", "text",
 })
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
@@ -292,6 +293,9 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
             (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
              for g in c.children if g.dep_ == "pobj"), None)
+        if holder is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
+                is_speech_verb(tok.head.head)):
+            holder = subject_of(tok.head.head)  # "Taylor wrote in a message that ..."
         speaker = None
         if holder is not None:
             prev = finder.before(holder.idx, person=pronoun_person(holder)) if is_pronoun(
