@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from diurna.events.coder import POLITICAL_DENSITY, POLITICAL_MENTIONS, PUBLIC_SECTORS
+from diurna.events.coder import POLITICAL_DENSITY, POLITICAL_MENTIONS, public_mentions
 from diurna.model import Document
 
 GOLD = "gold/relevance.jsonl"
@@ -27,12 +27,6 @@ TEST_GOLD = "gold/events-test.jsonl"
 _WORD_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Public-sector actors per 1,000 characters: the buckets of the density feature.
 _DENSITY_EDGES = (0.5, 1.0, 2.0, 4.0, 8.0)
-
-
-def public_mentions(doc: Document) -> int:
-    """Mentions the actors stage resolved to a body of public life (see PUBLIC_SECTORS)."""
-    return sum(1 for m in doc.mentions if m.actor is not None and (
-        (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
 
 
 def page_features(doc: Document) -> set[str]:

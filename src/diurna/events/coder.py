@@ -89,6 +89,8 @@ OBJECT_CONTROL_VERBS = frozenset({"press", "pressure", "order", "tell", "instruc
 # Verbs of response whose "with"-phrase is the responder's act ("retaliated with tariffs").
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "counter",
                             "hit", "strike"})
+# Verbs that put a party on a list ("added Chinese firms to a trade blacklist").
+LISTING_VERBS = frozenset({"add", "put", "place"})
 # Verbs of a responsibility claim: "claimed / took / accepted responsibility for the attack".
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "bear", "admit"})
 # Nouns that refer back to an accusation.
@@ -330,8 +332,7 @@ class _DocCoder:
         are coded, so "Rublev rallied to beat Bautista-Agut" gives nothing."""
         if len(self.doc.text) < MIN_JUDGED_CHARS:
             return True  # a sentence or a brief: too short to judge, so coded in full
-        public = sum(1 for m in self.doc.mentions if m.actor is not None and (
-            (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
+        public = public_mentions(self.doc)
         return public >= POLITICAL_MENTIONS or (
             public * 1000 >= POLITICAL_DENSITY * max(len(self.doc.text), 1))
 
@@ -797,19 +798,13 @@ class _DocCoder:
                 a, r = self.verb_args(head, etype)
                 actors = a
                 recips += [x for x in r if x.i != tok.i]
-        elif tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in {
-                "go", "be", "remain", "stay"} and etype == "PROTEST":
-            governor = head.head  # "teachers went on strike"
+        elif (carrier := self._carrying_verb(tok, etype)) is not None:
+            governor = carrier  # "teachers went on strike", "Beijing retaliated with tariffs"
             if not actors:
                 subj = subject_of(governor)
                 actors = [subj] if subj is not None else []
-        elif tok.dep_ == "pobj" and head.lower_ in {"to", "on"} and head.head.lemma_.lower() in {
-                "add", "put", "place"}:
-            governor = head.head  # "added Chinese firms to a trade blacklist"
-            if not actors:
-                subj = subject_of(governor)
-                actors = [subj] if subj is not None else []
-            recips += [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if governor.lemma_.lower() in LISTING_VERBS:  # "added Chinese firms to a blacklist"
+                recips += [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
             governor = tok.head.head.head
@@ -817,13 +812,6 @@ class _DocCoder:
             if not actors and subj is not None and not (subj.lower_ in {"nobody", "none"} or any(
                     c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
                 actors = [subj]  # ("no group has claimed responsibility": nobody)
-        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with" and (
-                head.head.lemma_.lower() in RESPONSE_VERBS):
-            # "Beijing retaliated with tariffs": the one who responds acts
-            governor = head.head
-            if not actors:
-                subj = subject_of(governor)
-                actors = [subj] if subj is not None else []
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and (etype == "CONSULT" or (
                 etype == "ACCUSE" and head.lower_ in {"during", "in", "amid", "after"})):
             # "said during a joint press conference", "arrested six during an investigation"
@@ -1513,6 +1501,23 @@ class _DocCoder:
         got = self.match(obj) if obj.pos_ == "NOUN" else None
         return got is None or got[0].type == etype or got[0].type in PROPOSAL_TYPES
 
+    @staticmethod
+    def _carrying_verb(tok: Any, etype: str) -> Any | None:
+        """The verb whose subject does what an event noun in its phrase names: "teachers went on
+        strike", "added Chinese firms to a blacklist", "Beijing retaliated with tariffs"."""
+        prep = tok.head
+        if tok.dep_ != "pobj":
+            return None
+        verb = prep.head
+        lemma = verb.lemma_.lower()
+        if prep.lower_ == "on" and lemma in {"go", "be", "remain", "stay"} and etype == "PROTEST":
+            return verb
+        if prep.lower_ in {"to", "on"} and lemma in LISTING_VERBS:
+            return verb
+        if prep.dep_ == "prep" and prep.lower_ == "with" and lemma in RESPONSE_VERBS:
+            return verb
+        return None
+
     def _accused(self, tok: Any) -> Any | None:
         """The one charged with, accused of, convicted of or confessing to the act ``tok``
         names ("the man was charged with kidnapping", "found him guilty of murder", "the
@@ -1794,6 +1799,13 @@ def conjuncts(tok: Any) -> list[Any]:
             out.append(c)
             stack.extend(g for g in c.children if g.dep_ == "conj")
     return out
+
+
+def public_mentions(doc: Document) -> int:
+    """Mentions the actors stage resolved to a body of public life (``PUBLIC_SECTORS``): what
+    the relevance step counts."""
+    return sum(1 for m in doc.mentions if m.actor is not None and (
+        (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
 
 
 def _claimed_responsibility(tok: Any) -> bool:
