@@ -19,6 +19,11 @@ from diurna.statements.mentions import (
     pronoun_person,
 )
 
+# Reporting verbs that only report with their clause ("disclosed that ...", "posted that ...").
+_CLAUSE_REPORTING = frozenset({
+    "disclose", "assure", "inform", "caution", "affirm", "swear", "boast", "brag", "lament",
+    "hint", "imply", "speculate", "concur", "conclude", "post", "relay",
+})
 # Lemmas of verbs that introduce a statement (speech, cognition, attribution).
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "announce", "declare", "add", "note", "stress", "emphasize",
@@ -30,10 +35,7 @@ SPEECH_VERBS = frozenset({
     "remark", "observe", "quote", "cite", "blame", "criticize", "criticise", "condemn",
     "testify", "complain", "recount", "chant", "shout", "yell", "proclaim",
     "counter", "retort", "exclaim",
-    # reporting verbs that need their clause ("disclosed that ...", "posted that ...")
-    "disclose", "assure", "inform", "caution", "affirm", "swear", "boast", "brag", "lament",
-    "hint", "imply", "speculate", "concur", "conclude", "post", "relay",
-})
+}) | _CLAUSE_REPORTING
 # Verbs that only count with a particle/preposition: "call on/for", "point out".
 PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
 # Verbs that only count as statements with a clause ("that ..." or "to ..."), not a plain object.
@@ -41,8 +43,7 @@ NEEDS_CLAUSE = {"report", "add", "note", "ask", "demand", "recall", "observe", "
                 "indicate", "write", "show", "estimate", "maintain", "think", "believe",
                 "vow", "pledge", "promise", "threaten", "blame", "criticize", "criticise",
                 "condemn", "mention", "confirm", "reveal", "admit", "acknowledge",
-                "disclose", "assure", "inform", "caution", "affirm", "swear", "boast", "brag",
-                "lament", "hint", "imply", "speculate", "concur", "conclude", "post", "relay"}
+                *_CLAUSE_REPORTING}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 # Nouns whose "that"-clause is a statement: "his claim that he visited", "testimony that ...".
 STATEMENT_NOUNS = frozenset({
@@ -165,13 +166,16 @@ class Statements:
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
     subj = subject_of(verb)
-    if subj is None:
-        return None
-    if is_pronoun(subj):
-        prev = finder.before(subj.idx, person=pronoun_person(subj))
+    return _party_mention(finder, subj) if subj is not None else None
+
+
+def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
+    """The mention a speaker's token stands for: a pronoun's antecedent, else its own."""
+    if is_pronoun(tok):
+        prev = finder.before(tok.idx, person=pronoun_person(tok))
         if prev is not None:
             return prev
-    return finder.for_token(subj)
+    return finder.for_token(tok)
 
 
 def _sources(doc: Document, finder: MentionFinder, sent: Any) -> list[Mention]:
@@ -296,11 +300,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if holder is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
                 is_speech_verb(tok.head.head)):
             holder = subject_of(tok.head.head)  # "Taylor wrote in a message that ..."
-        speaker = None
-        if holder is not None:
-            prev = finder.before(holder.idx, person=pronoun_person(holder)) if is_pronoun(
-                holder) else None
-            speaker = prev or finder.for_token(holder)
+        speaker = _party_mention(finder, holder) if holder is not None else None
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=speaker, cue=_tok_span(doc, [tok]),
