@@ -220,16 +220,18 @@ class _State:
                     for key in {" ".join(t.lower_ for t in toks), _surname(toks)}:
                         self.intros.setdefault(key, []).append(head.i)
 
-        self.companies: dict[str, str | None] = {}
-        self.companies = self._companies()
-        # "The New York State Attorney General (NYAG)": the abbreviation names the same body
         self.titled: dict[str, tuple[int, Actor]] = {}  # title -> the last person given it
+        # "The New York State Attorney General (NYAG)": the abbreviation names the same body
         self.acronyms: dict[str, int] = {}
         for t in self.sdoc[2:-1]:
             prev, nxt = self.sdoc[t.i - 1], self.sdoc[t.i + 1]
             if prev.text == "(" and nxt.text == ")" and t.text.isupper() and 2 <= len(
                     t.text) <= 6 and t.is_alpha and self.sdoc[t.i - 2].pos_ in ("NOUN", "PROPN"):
                 self.acronyms.setdefault(t.text, t.i - 2)
+        # empty while the scan runs: the country of a company's phrase is resolved with the
+        # rules that consult it
+        self.companies: dict[str, str | None] = {}
+        self.companies = self._companies()
 
     def _companies(self) -> dict[str, str | None]:
         """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
@@ -483,7 +485,7 @@ class _State:
         if role.sector == "PRX":
             # "its proxies" (its = the US) → forces backed by the US.
             return self.d.proxy_actor(source.country) if derived and source.country else source
-        if derived and source.sector == "BUS" and role.sector not in ("PRX",):
+        if derived and source.sector == "BUS":
             return source  # "a WeWork spokesperson" speaks for the company
         if derived:
             # a state, or a derived state-sector actor: the role picks the sector.
