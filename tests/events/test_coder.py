@@ -866,3 +866,72 @@ def test_moved_tanks_and_a_written_judgement() -> None:
     assert "MOBILIZE" not in types(coded("The company moved its headquarters to Texas.", table))
     doc = coded("Taylor wrote in a message that withholding aid was crazy.", table)
     assert codes(find(doc, "ACCUSE", "crazy").actors) == ["USAGOV"]
+
+
+# Round 6: general constructions (names, generic statements, people and things), from
+# sentences written for the purpose and the coder's output on pages outside the gold.
+ROUND6 = {**PROBE, "United States": "USA", "Iran": "IRN", "McKinley": "USALEG",
+          "Mexico": "MEX", "Senate": "USALEG", "Syria": "SYR", "Israel": "ISR",
+          "Gunmen": "UNKREB", "Congress": "USALEG"}
+
+
+def test_a_word_inside_a_name_is_no_trigger() -> None:
+    doc = coded("Scott Paul heads the Alliance for American Manufacturing, a group that "
+                "lobbies Congress.", ROUND6)
+    assert "COOPERATE" not in types(doc)
+    e = find(coded("Iran formed an alliance with Syria in 2015.", ROUND6), "COOPERATE",
+             "alliance")
+    assert codes(e.actors) == ["IRN"] and codes(e.recipients) == ["SYR"]
+
+
+def test_general_rules_in_the_present_tense_are_no_events() -> None:
+    # zero conditional: a rule about what happens whenever, not an occurrence
+    doc = coded("When the United States slaps tariffs on goods, it isn't foreign exporters "
+                "that make the payment.", ROUND6)
+    assert "SANCTION" not in types(doc)
+    # a conditional about a particular future act stays, as speculative
+    e = find(coded("If Iran attacks the ships, the United States will retaliate.", ROUND6),
+             "ASSAULT", "attacks")
+    assert e.status == "speculative"
+    # a bare plural saying what such acts do in general, against one reporting them happen
+    assert "SANCTION" not in types(coded("Sanctions hurt ordinary people in Iran.", ROUND6))
+    assert "PROTEST" in types(coded("Protests continue in Tehran.", ROUND6))
+
+
+def test_a_place_visited_is_not_a_host() -> None:
+    assert "CONSULT" not in types(coded("McKinley visited the U.S. border in October.", ROUND6))
+    e = find(coded("McKinley visited Mexico's president in October.", ROUND6), "CONSULT",
+             "visited")
+    assert codes(e.actors) == ["USALEG"]
+
+
+def test_harm_verbs_need_people_as_victims() -> None:
+    assert "ASSAULT" not in types(coded("The Senate killed the bill on Tuesday.", ROUND6))
+    assert "ASSAULT" not in types(coded("He had killed and eaten a wild rabbit before he was "
+                                        "taken to a hospital.", ROUND6))
+    # a person noun no dictionary lists is still a person (WordNet: noun.person)
+    e = find(coded("Gunmen killed a pilgrim near the shrine.", ROUND6), "ASSAULT", "killed")
+    assert [m.text for m in e.recipients] == ["a pilgrim"]
+
+
+def test_the_page_speaking_to_its_reader_is_no_event() -> None:
+    assert not coded("VISIT the Pennsylvania National Horse Show in Harrisburg.", ROUND6).events
+    assert not coded("You are welcome to request a call with our staff.", ROUND6).events
+    # an imperative inside a quote is a demand
+    doc = coded('"Stop the attacks on Iran," Khamenei said.', {**ROUND6, "Khamenei": "IRNGOV"})
+    assert codes(find(doc, "DEMAND", "Stop").actors) == ["IRNGOV"]
+
+
+def test_two_words_for_one_act_in_a_sentence_are_one_event() -> None:
+    doc = coded("Negotiations between Israel and Hamas intensified, with talks continuing into "
+                "the night.", ROUND6)
+    assert types(doc).count("CONSULT") == 1
+
+
+def test_a_standing_policy_is_no_act_and_a_struck_deal_is_an_agreement() -> None:
+    doc = coded("The ministry ended its policy of requiring employees to sign pledges.", ROUND6)
+    assert "DEMAND" not in types(doc)
+    e = find(coded("Israel struck a deal with Hamas on Sunday.", ROUND6), "AGREE", "struck")
+    assert codes(e.actors) == ["ISR"] and codes(e.recipients) == ["PSEREB"]
+    e = find(coded("Israel struck a base near Damascus.", ROUND6), "ASSAULT", "struck")
+    assert codes(e.actors) == ["ISR"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diurna.events.ontology import Ontology, Trigger, load_ontology
+from diurna.language.wordnet import is_person_noun, never_people
 from diurna.model import Document, Event, Mention, Quote, Span, Status
 from diurna.statements.mentions import (
     MentionFinder,
@@ -42,7 +43,7 @@ LIGHT_VERBS = frozenset({
     "undertake", "commit", "organize", "organise", "lead", "join", "attend", "host", "impose",
     "issue", "deliver", "provide", "send", "give", "offer", "announce", "order", "plan",
     "have", "pay", "file", "express", "voice", "reiterate", "reaffirm", "show", "lend",
-    "extend", "bring", "lodge", "level", "open",
+    "extend", "bring", "lodge", "level", "open", "form", "forge",
 })
 # Verbs that make their "as"-phrase an evaluation by the subject ("described the idea as
 # absurd", "called the call improper"): the evaluation is the subject's verbal act.
@@ -55,7 +56,9 @@ NEGATED_REJECT_ADJ = frozenset({"true", "accurate", "correct", "right", "feasibl
 # Nouns whose clause is a notion, not a reported event ("the idea that the U.S. is training").
 NOTION_NOUNS = frozenset({"idea", "notion", "theory", "possibility", "rumor", "rumour",
                           "speculation", "suggestion", "hypothesis", "myth", "conspiracy",
-                          "fear", "prospect", "need", "question"})
+                          "fear", "prospect", "need", "question",
+                          # standing rules, not acts: "its policy of requiring employees to sign"
+                          "policy", "practice", "habit", "tradition"})
 # Types whose negated claim by a third party is a denial of an accusation (status "denied").
 DENIABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 # Verbs of compliance whose negation is a refusal ("will not accept", "refused to comply"):
@@ -119,6 +122,10 @@ MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "packag
                            "batch", "barrage", "volley", "slew", "raft", "flurry", "amount", "sum",
                            "million", "billion", "trillion", "thousand", "hundred", "dozen", "ton",
                            "tonne", "kilogram", "kilo", "pound", "barrel", "shipment", "tranche"})
+# Verbs of harm done to people (not to places): a thing as their object is no assault.
+PERSON_VICTIM_VERBS = frozenset({"kill", "murder", "shoot", "stab", "wound", "injure", "slay",
+                                 "maim", "slaughter", "massacre", "assassinate", "torture",
+                                 "abduct", "kidnap", "rape", "behead", "lynch"})
 # Nouns for people that are parties even when no dictionary code resolves them.
 HUMAN_NOUNS = frozenset({"man", "woman", "men", "women", "person", "child", "boy", "girl", "kid",
                          "teenager", "baby", "resident", "villager", "voter", "victim", "hostage",
@@ -132,7 +139,7 @@ INFO_NOUNS = frozenset({"information", "comment", "detail", "answer", "explanati
 # Actor sectors of public life, and how many of their mentions make a page political news.
 PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "PTY", "SPY",
                             "INS", "IGO", "ELI", "PRX"})
-POLITICAL_DENSITY = 1.5  # per 1,000 characters: bench/relevance_classifier.py
+POLITICAL_DENSITY = 2.0  # per 1,000 characters: bench/relevance_classifier.py
 POLITICAL_MENTIONS = 40
 MIN_JUDGED_CHARS = 600
 # Verbs whose subject undergoes the event named by their object ("faced criticism").
@@ -341,6 +348,8 @@ class _DocCoder:
         lemma = tok.lemma_.lower()
         if tok.dep_ in {"compound", "amod", "npadvmod"} and tok.pos_ != "ADJ":
             return None
+        if _in_name(tok):
+            return None  # "the Trade Partnership", "United Launch Alliance": a name, not an act
         if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
             if lemma in COMPLY_VERBS and any(c.dep_ == "neg" for c in tok.children):
                 return Trigger("REJECT", lemma, "verb", "not"), [tok]  # "will not accept"
@@ -373,6 +382,8 @@ class _DocCoder:
                 got = self._verb_ok(tok, trig)
                 if got is not None:
                     if trig.type == "PROTEST" and not self._protesters(tok, lemma):
+                        continue
+                    if lemma in PERSON_VICTIM_VERBS and self._thing_victim(tok):
                         continue
                     return trig, got
             if lemma in WARN_VERBS and self._own_future_act(tok):
@@ -410,6 +421,20 @@ class _DocCoder:
             if neg is not None:  # "is not true", "is not feasible"
                 return Trigger("REJECT", lemma, "adjective", "not"), [tok, neg]
         return None
+
+    def _thing_victim(self, tok: Any) -> bool:
+        """"killed the bill", "shot a video", "killed and eaten a wild rabbit": verbs of harm
+        to people whose object is a thing or an animal (WordNet gives the noun no sense of a
+        person or group) report no assault. (The object of the last of coordinated verbs is
+        shared: "killed and eaten a rabbit".)"""
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not objs:
+            objs = [g for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    for g in c.children if g.dep_ == "dobj"]
+        return bool(objs) and all(
+            o.pos_ == "NOUN" and not o.ent_type_ and not self._personal(o)
+            and never_people(o.lemma_.lower()) and o.lemma_.lower() not in MEASURE_NOUNS
+            for o in objs)
 
     def _verb_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
         toks = [tok]
@@ -515,17 +540,20 @@ class _DocCoder:
         """A party, or a noun for people even without a code ("the opposition leader")."""
         lemma = tok.lemma_.lower()
         return self._is_party(tok) or (tok.pos_ == "NOUN" and lemma not in self.thing_nouns and (
-            lemma in self.person_nouns or lemma.endswith(self.person_suffixes)))
+            lemma in self.person_nouns or lemma.endswith(self.person_suffixes)
+            or is_person_noun(lemma)))
 
     def _is_party(self, tok: Any) -> bool:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
             return True
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma not in self.person_nouns and \
-                lemma not in self.political_nouns and not lemma.endswith(self.person_suffixes):
-            return False  # "Hong Kong's way of life" is a thing, whoever owns it
-        if tok.pos_ == "NOUN" and lemma in HUMAN_NOUNS:
+        person = tok.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or is_person_noun(lemma))
+        if tok.pos_ == "NOUN" and not person and lemma not in self.person_nouns and \
+                lemma not in self.political_nouns and (
+                    lemma in self.thing_nouns or not lemma.endswith(self.person_suffixes)):
+            return False  # "Hong Kong's way of life", "the U.S. border": things, whoever owns them
+        if person:
             return True  # "rescued the girl", "met with voters": people, with or without a code
         m = self.finder.for_token(tok)
         return m.actor is not None
@@ -1030,8 +1058,13 @@ class _DocCoder:
             return False
         if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
                                    or self._hypothetical(tok) or self._notion(tok)
-                                   or self._habitual(tok) or self._reason(tok)):
+                                   or self._habitual(tok) or self._reason(tok)
+                                   or _zero_conditional(tok)):
             return False
+        if trig.pos == "noun" and _generic_plural(tok):
+            return False  # "Tariffs on consumer products hit customers directly"
+        if trig.pos == "verb" and self._addresses_reader(tok):
+            return False  # "VISIT the Horse Show", "you are welcome to request a call"
         if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
                 tok.head.head) is not None:
             return False  # "prevented people from leaving": the prevented act did not happen
@@ -1421,12 +1454,26 @@ class _DocCoder:
         if dets & {"this", "that", "these", "those"} or any(
                 c.dep_ in {"amod", "predet"} and c.lower_ == "such" for c in tok.children):
             return True  # "this crackdown", "the biggest such protest"
+        if not dets and tok.tag_ == "NNS" and self._same_act_named(tok, etype, events):
+            return True  # "Negotiations between the club and his agents intensified, with
+            # talks continuing into the night": two words for one act
         if not dets & {"the", "its", "their", "his", "her"}:
             return False
         lemma = tok.lemma_.lower()
         for e in events:
             if e.type == etype and e.trigger.text.lower().split()[-1].startswith(lemma[:4]):
                 return True
+        return False
+
+    def _same_act_named(self, tok: Any, etype: str, events: list[Event]) -> bool:
+        """An event of the same type was coded from a noun earlier in the same sentence."""
+        sent = tok.sent
+        for e in events:
+            if e.type == etype and sent.start_char <= e.trigger.start < tok.idx:
+                span = self.parsed.char_span(e.trigger.start, e.trigger.end,
+                                             alignment_mode="expand")
+                if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
+                    return True
         return False
 
     def _is_speaker(self, m: Mention, quote: Quote) -> bool:
@@ -1561,6 +1608,18 @@ class _DocCoder:
         return lemma in PERMIT_VERBS and any(
             c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in self.spec_aux | (
                 self.future_aux)) for c in verb.children)
+
+    def _addresses_reader(self, tok: Any) -> bool:
+        """An imperative, or an act of "you", outside any quote: the page speaks to its reader
+        (advertising, service lines), it reports no event. Inside quotes these are demands
+        (see :meth:`_imperative`)."""
+        if self.quote_at(tok.idx) is not None:
+            return False
+        subj = subject_of(tok)
+        if subj is not None and subj.i != tok.i:
+            return subj.lower_ == "you"
+        return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
     def _habitual(self, tok: Any) -> bool:
         """A present-simple verb in a relative clause is generic ("forces who kill
@@ -1715,8 +1774,8 @@ class _DocCoder:
             if node.dep_ in {"acl", "ccomp", "appos", "advcl", "pobj"} and head.pos_ == "NOUN" \
                     and head.lemma_.lower() in NOTION_NOUNS:
                 return True  # ("advcl": the parser's reading of "a need for X to ...")
-            if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in \
-                    NOTION_NOUNS:
+            if node.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and \
+                    head.head.lemma_.lower() in NOTION_NOUNS:
                 return True
             if node.dep_ in {"ROOT"} or is_speech_verb(head):
                 return False
@@ -1853,3 +1912,58 @@ def _subjunctive(verb: Any) -> bool:
         return False
     return verb.tag_ == "VB" or (verb.tag_ == "VBP" and (
         subj.tag_ in {"NN", "NNP"} or subj.lower_ in {"he", "she", "it"}))
+
+
+NAME_ENTITIES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}
+
+
+def _in_name(tok: Any) -> bool:
+    """A capitalised word inside a multi-word name of an organisation, building, product, work
+    or person: the word names, it does not report ("Alliance for American Manufacturing").
+    Events named as such ("the Falklands War") are EVENT entities and stay triggers."""
+    if tok.ent_type_ not in NAME_ENTITIES or not tok.text[:1].isupper():
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
+GENERIC_MARKS = {"if", "when", "whenever", "once"}
+
+
+def _present_simple(verb: Any) -> bool:
+    """A verb in the simple present with no auxiliary, or "is/are" + adjective or participle
+    ("the duty is paid"): the tense of general truths, not of a dated occurrence."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return not auxes
+    return verb.tag_ in {"VBN", "JJ"} and len(auxes) == 1 and auxes[0].tag_ in {"VBZ", "VBP"}
+
+
+def _zero_conditional(tok: Any) -> bool:
+    """"When the United States slaps tariffs on goods, it isn't foreign exporters that pay":
+    present tense in both the "if/when" clause and its main clause states a general rule,
+    not a particular event (docs/annotation-events.md: generic references are not coded).
+    A future or modal main clause ("if Iran attacks, the US will respond") is a conditional
+    about a particular event and stays, coded speculative."""
+    if tok.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in
+                                      GENERIC_MARKS for c in tok.children):
+        return False
+    return _present_simple(tok) and _present_simple(tok.head)
+
+
+OCCURRENCE_VERBS = {"erupt", "continue", "break", "spread", "rage", "resume", "escalate",
+                    "begin", "start", "grow", "intensify", "take", "enter", "mount"}
+
+
+def _generic_plural(tok: Any) -> bool:
+    """A bare plural event noun as the subject of a present-simple predication that says what
+    such acts do in general ("Tariffs on consumer products hit customers directly"), not one
+    that reports them happening ("Protests erupt in Tripoli")."""
+    if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or any(
+            c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in OCCURRENCE_VERBS:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may", "tend"} for c in head.children)
+    return _present_simple(head) or modal

