@@ -126,6 +126,14 @@ MEASURE_NOUNS = frozenset({"state", "number", "series", "round", "wave", "packag
 PERSON_VICTIM_VERBS = frozenset({"kill", "murder", "shoot", "stab", "wound", "injure", "slay",
                                  "maim", "slaughter", "massacre", "assassinate", "torture",
                                  "abduct", "kidnap", "rape", "behead", "lynch"})
+# Entities whose multi-word names hold event words ("United Launch Alliance").
+NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
+# Clause openers of general rules when both clauses are in the present ("When X slaps tariffs").
+GENERIC_MARKS = frozenset({"if", "when", "whenever", "once"})
+# Verbs that report acts happening, so a bare plural subject is no generic ("Protests erupt").
+OCCURRENCE_VERBS = frozenset({"erupt", "continue", "break", "spread", "rage", "resume",
+                              "escalate", "begin", "start", "grow", "intensify", "take", "enter",
+                              "mount"})
 # Nouns for people that are parties even when no dictionary code resolves them.
 HUMAN_NOUNS = frozenset({"man", "woman", "men", "women", "person", "child", "boy", "girl", "kid",
                          "teenager", "baby", "resident", "villager", "voter", "victim", "hostage",
@@ -1914,9 +1922,6 @@ def _subjunctive(verb: Any) -> bool:
         subj.tag_ in {"NN", "NNP"} or subj.lower_ in {"he", "she", "it"}))
 
 
-NAME_ENTITIES = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"}
-
-
 def _in_name(tok: Any) -> bool:
     """A capitalised word inside a multi-word name of an organisation, building, product, work
     or person: the word names, it does not report ("Alliance for American Manufacturing").
@@ -1925,9 +1930,6 @@ def _in_name(tok: Any) -> bool:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
-
-
-GENERIC_MARKS = {"if", "when", "whenever", "once"}
 
 
 def _present_simple(verb: Any) -> bool:
@@ -1951,10 +1953,6 @@ def _zero_conditional(tok: Any) -> bool:
     return _present_simple(tok) and _present_simple(tok.head)
 
 
-OCCURRENCE_VERBS = {"erupt", "continue", "break", "spread", "rage", "resume", "escalate",
-                    "begin", "start", "grow", "intensify", "take", "enter", "mount"}
-
-
 def _generic_plural(tok: Any) -> bool:
     """A bare plural event noun as the subject of a present-simple predication that says what
     such acts do in general ("Tariffs on consumer products hit customers directly"), not one
@@ -1965,5 +1963,5 @@ def _generic_plural(tok: Any) -> bool:
     head = tok.head
     if head.lemma_.lower() in OCCURRENCE_VERBS:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may", "tend"} for c in head.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may"} for c in head.children)
     return _present_simple(head) or modal
