@@ -548,21 +548,19 @@ class _DocCoder:
         """A party, or a noun for people even without a code ("the opposition leader")."""
         lemma = tok.lemma_.lower()
         return self._is_party(tok) or (tok.pos_ == "NOUN" and lemma not in self.thing_nouns and (
-            lemma in self.person_nouns or lemma.endswith(self.person_suffixes)
-            or is_person_noun(lemma)))
+            lemma in self.person_nouns or lemma.endswith(self.person_suffixes)))
 
     def _is_party(self, tok: Any) -> bool:
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
             return True
         lemma = tok.lemma_.lower()
-        person = tok.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or is_person_noun(lemma))
-        if tok.pos_ == "NOUN" and not person and lemma not in self.person_nouns and \
+        if tok.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or is_person_noun(lemma)):
+            return True  # "rescued the girl", "met with voters": people, with or without a code
+        if tok.pos_ == "NOUN" and lemma not in self.person_nouns and \
                 lemma not in self.political_nouns and (
                     lemma in self.thing_nouns or not lemma.endswith(self.person_suffixes)):
             return False  # "Hong Kong's way of life", "the U.S. border": things, whoever owns them
-        if person:
-            return True  # "rescued the girl", "met with voters": people, with or without a code
         m = self.finder.for_token(tok)
         return m.actor is not None
 
@@ -1632,8 +1630,7 @@ class _DocCoder:
     def _habitual(self, tok: Any) -> bool:
         """A present-simple verb in a relative clause is generic ("forces who kill
         protesters"): no particular occurrence (docs/annotation-events.md, not coded)."""
-        return tok.dep_ == "relcl" and tok.tag_ in {"VBP", "VBZ"} and not any(
-            c.dep_ in {"aux", "auxpass"} for c in tok.children)
+        return tok.dep_ == "relcl" and _bare_present(tok)
 
     def _reason(self, tok: Any) -> bool:
         """"deported for violating visa norms": the reason for an arrest, deportation or
@@ -1932,12 +1929,18 @@ def _in_name(tok: Any) -> bool:
     return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
 
 
+def _bare_present(verb: Any) -> bool:
+    """A verb in the simple present with no auxiliary ("forces who kill protesters")."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"}
+                                                   for c in verb.children)
+
+
 def _present_simple(verb: Any) -> bool:
     """A verb in the simple present with no auxiliary, or "is/are" + adjective or participle
     ("the duty is paid"): the tense of general truths, not of a dated occurrence."""
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ in {"VBZ", "VBP"}:
-        return not auxes
+        return _bare_present(verb)
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ in {"VBN", "JJ"} and len(auxes) == 1 and auxes[0].tag_ in {"VBZ", "VBP"}
 
 
