@@ -118,6 +118,45 @@ def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
     assert "event type (micro)" in format_report(result)
 
 
+def test_arguments_are_scored_as_found_values(tmp_path: Path) -> None:
+    # Counted by hand: an argument is found only on a matched event with the right value; the
+    # false-alarm REJECT's actor is a false positive, a value nobody predicted a miss.
+    text = base_text(SOURCE)
+    s1 = text.index("On February 14")
+    s2 = text.index("The US-led coalition already claimed")
+    lines = [
+        _gold_line(text, "On February 14", "is illegal.", [
+            {"type": "DEMAND", "trigger": _trig(text, "called on", s1),
+             "actor": {"text": "Velayati", "code": "IRNGOV"},
+             "recipient": {"text": "the US", "code": "USA"}, "date": "2018-02-14"}]),
+        _gold_line(text, "The US-led coalition already claimed", "on February 7.", [
+            {"type": "ASSAULT", "trigger": _trig(text, "attack", s2),
+             "actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
+             "date": "2018-02-07"}]),
+        _gold_line(text, "However, this is hardly possible", "possible.", []),
+    ]
+    gold = tmp_path / "events.jsonl"
+    gold.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+
+    def runner(doc: Document) -> Document:
+        at = doc.text.index("attack", s2)
+        doc.events = [
+            _event(doc, "DEMAND", "called on", "IRNGOV"),  # actor right, recipient missed
+            _event(doc, "ASSAULT", "attack of the Iranian", "SYRMIL"),  # actor wrong
+            _event(doc, "REJECT", "hardly possible", "USAGOV"),  # no such event
+        ]
+        doc.events[1].trigger = doc.span(at, at + 6)
+        return doc
+
+    args = score(gold, runner=runner)["arguments"]
+    actor, recipient, date = args["actor"], args["recipient"], args["date"]
+    assert (actor["tp"], actor["fp"], actor["fn"]) == (1, 2, 1)
+    assert abs(actor["precision"] - 1 / 3) < 1e-9 and actor["recall"] == 0.5
+    assert (recipient["tp"], recipient["fp"], recipient["fn"]) == (0, 0, 1)
+    assert (date["tp"], date["fp"], date["fn"]) == (0, 0, 2)  # no date predicted at all
+    assert args["location"]["tp"] + args["location"]["fp"] + args["location"]["fn"] == 0
+
+
 def _two_source_gold(tmp_path: Path) -> tuple[Path, str, str]:
     """One seed-page unit under two source names (the same base text): "held" is listed as
     held out next to the gold file, "tune" is not."""

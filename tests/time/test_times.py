@@ -157,3 +157,52 @@ def test_an_event_dated_after_publication_is_speculative() -> None:
                             sentence=doc.sentences[0])]
         TimeResolver()(doc)
         assert doc.events[0].status == status, text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Monday 18 Nov 2019: "this weekend" early in the week is the one just gone (16-17 Nov,
+        # ISO week 46); on Wednesday 20 Nov it is the coming one (23-24 Nov, week 47)
+        ("this weekend", "2019-11-18", "2019-W46"),
+        ("this weekend", "2019-11-20", "2019-W47"),
+        # Saturday 23 Nov: "last weekend" is 16-17 Nov, not the day of writing
+        ("last weekend", "2019-11-23", "2019-W46"),
+        ("next weekend", "2019-11-23", "2019-W48"),
+    ],
+)
+def test_weekends_relative_to_the_day_of_writing(text: str, published: str, value: str) -> None:
+    assert normalize(text, published).value == value
+
+
+@pytest.mark.parametrize("text", ["about a month", "a month", "one year"])
+def test_a_single_unit_of_time_is_a_duration(text: str) -> None:
+    # "expected to sign a deal for about a month": dateparser alone reads "a month ago"
+    assert normalize(text, "2019-11-19").value is None
+
+
+def test_an_article_the_tagger_puts_before_a_date_is_left_out() -> None:
+    # spaCy sometimes tags "a Nov. 5" (of "a Nov. 5 letter") as the DATE; the article made
+    # the whole expression unreadable, and the letter's date was lost
+    from diurna.model import Entity
+    from diurna.time.resolver import find_expressions
+
+    text = "In a Nov. 5 letter, the doctors pleaded with the administration."
+    doc = Document(id="t", source="t", text=text, published="2019-11-20")
+    doc.entities = [Entity(3, 11, "a Nov. 5", label="DATE")]
+    assert [s.text for s in find_expressions(doc)] == ["Nov. 5"]
+    TimeResolver()(doc)
+    assert [(t.text, t.value) for t in doc.times] == [("Nov. 5", "2019-11-05")]
+
+
+def test_a_scheduled_date_lies_ahead() -> None:
+    # published 20 Nov 2019: a Dec. 15 that is "scheduled" is December 2019, not 2018
+    text = ("Trump has decided that cancelling a scheduled Dec. 15 imposition of tariffs "
+            "requires concessions.")
+    assert _dated_event(text, "imposition", "SANCTION") == "2019-12-15"
+
+
+def test_date_hung_on_a_describing_participle_dates_the_act() -> None:
+    # the parser attaches "in August 2016" to "wearing"; the text dates the abduction
+    text = "King and Weeks were abducted by gunmen wearing military uniforms in August 2016."
+    assert _dated_event(text, "abducted", "ASSAULT") == "2016-08"

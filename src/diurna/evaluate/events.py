@@ -7,9 +7,10 @@ events one to one: same type first, preferring trigger overlap, then the nearest
 pairs are true positives for the event type; the leftovers are false positives / negatives.
 
 Reported: precision, recall and F1 for the event type (micro and per type; also a strict variant
-that requires trigger overlap), and on matched events the accuracy of actor and recipient (on the
-3-letter prefix - primary - and on the full code), status, negation, date and location
-(geonameid).
+that requires trigger overlap); precision, recall and F1 for actor, recipient, date and location
+as arguments (see :func:`_argument_values`); and on matched events the accuracy of actor and
+recipient (on the 3-letter prefix - primary - and on the full code), status, negation, date and
+location (geonameid).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from diurna.model import Document, Event, Mention, content_id
 
 DEFAULT_GOLD = "gold/events.jsonl"
 SPLITS = ("all", "tune", "heldout")
+ARGUMENTS = ("actor", "recipient", "date", "location")
 
 
 def heldout_sources(gold_path: str | Path) -> set[str]:
@@ -77,6 +79,42 @@ def _agree(gold: list[str | None], pred: list[str | None], n: int | None) -> boo
         return not pred_codes
     cut = (lambda c: c[:n]) if n else (lambda c: c)
     return bool({cut(g) for g in gold_codes} & {cut(p) for p in pred_codes})
+
+
+def _gold_argument(g: dict[str, Any], name: str) -> Any:
+    """The value a gold event gives for argument ``name``, or None when it gives none."""
+    if name in ("actor", "recipient"):
+        return [c for c in _codes(g.get(name)) if c] or None
+    if name == "date":
+        return g.get("date") or None
+    loc = g.get("location")
+    return loc.get("geonameid") if isinstance(loc, dict) else None
+
+
+def _pred_argument(p: Event, name: str) -> Any:
+    """The value a predicted event gives for argument ``name``, or None when it gives none."""
+    if name in ("actor", "recipient"):
+        return [c for c in _pred_codes(p.actors if name == "actor" else p.recipients) if c] or None
+    if name == "date":
+        return p.date.value if p.date else None
+    return p.place.geonameid if p.place else None
+
+
+def _argument_values(gold: list[dict[str, Any]], pred: list[Event],
+                     pairs: Sequence[tuple[dict[str, Any], Event]],
+                     tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> None:
+    """Add one unit's argument counts, in the ACE manner: an argument is found when its event is
+    matched (same type) and both sides give the same value (actor and recipient on the 3-letter
+    prefix). Every other predicted value is a false alarm, every other gold value a miss; an event
+    that gives no value for the argument counts on neither side."""
+    for name in ARGUMENTS:
+        hits = sum(1 for g, p in pairs
+                   if (gv := _gold_argument(g, name)) is not None
+                   and (pv := _pred_argument(p, name)) is not None
+                   and (_agree(gv, pv, 3) if name in ("actor", "recipient") else gv == pv))
+        tp[name] += hits
+        fp[name] += sum(1 for p in pred if _pred_argument(p, name) is not None) - hits
+        fn[name] += sum(1 for g in gold if _gold_argument(g, name) is not None) - hits
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -167,6 +205,9 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     strict_tp = 0
+    arg_tp: Counter[str] = Counter()
+    arg_fp: Counter[str] = Counter()
+    arg_fn: Counter[str] = Counter()
     acc: dict[str, list[bool]] = defaultdict(list)
     status_pairs: Counter[str] = Counter()
     drift = 0
@@ -188,6 +229,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             pairs = match_unit(gold, pred)
             strict_tp += len(match_unit(gold, pred, strict=True))
             tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
+            _argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)
             if errors is not None:
                 _list_errors(errors, source, text, start, end, gold, pred, pairs)
             for g, p in pairs:
@@ -222,6 +264,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         "type_strict": _prf(strict_tp, total_tp + total_fp - strict_tp,
                             total_tp + total_fn - strict_tp),
         "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in types},
+        "arguments": {a: _prf(arg_tp[a], arg_fp[a], arg_fn[a]) for a in ARGUMENTS},
         "accuracy": {k: {"accuracy": (sum(v) / len(v)) if v else None, "n": len(v)}
                      for k, v in acc.items()},
         "status_confusion": dict(sorted(status_pairs.items())),
@@ -273,6 +316,10 @@ def format_report(result: dict[str, Any]) -> str:
                f"F1 {s['f1']:.3f}")
     out.append("per type:")
     for name, v in result["per_type"].items():
+        out.append(f"  {name:10} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
+                   f"  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+    out.append("arguments (event matched and value right; actor and recipient on the prefix):")
+    for name, v in result.get("arguments", {}).items():
         out.append(f"  {name:10} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
                    f"  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
     out.append("on matched events:")

@@ -22,11 +22,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
-from diurna.time.resolver import VERBAL_TYPES
+from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
@@ -48,7 +49,8 @@ _SITE = re.compile(
     r"air\s+|border\s+|gas\s+|oil\s+)?(?:camp|base|airbase|crossing|facility|field|"
     r"checkpoint)s?\b")
 _SITE_PREP = re.compile(r"\b(?:in|at|near|from)\s+((?:al|el)-[A-Z][\w’']+)")
-_LOC_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|into)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+_LOC_BEFORE = re.compile(
+    r"\b(?:in|near|at|around|outside|into|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county)\s+of\s+(?:the\s+)?$", re.I)
@@ -64,6 +66,15 @@ LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within
             "throughout", "along", "from", "towards", "toward", "over", "off"}
 # where something was said: "said in Tehran", "at a conference"; not "withdraw from Syria"
 SPOKEN_AT = {"in", "at", "near", "inside", "outside", "within", "during"}
+# a place under a subject describes the party, not the event ("Lamrani, an analyst at the
+# Texas-based Stratfor, told ..."; "U.S. forces in al-Tanf")
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# verbal types that are acts in a place of their own, not statements: a meeting is where it is
+# held, not where its participant last spoke
+PLACED_ACTS = frozenset({"CONSULT"})
+# sentences around a verbal event searched for the same statement's place ("Velayati said
+# during a conference ... in Tehran", two sentences after his call)
+STATEMENT_WINDOW = 3
 # Single generic words that are division names somewhere ("West" region of Cameroon) but in
 # English prose are directions or common nouns.
 _GENERIC = {"west", "east", "north", "south", "central", "centre", "center", "capital",
@@ -463,8 +474,6 @@ def _speaker_names(doc: Document, event: Event) -> list[str]:
                  if q.speaker is not None and q.cue is not None
                  and q.cue.start < event.trigger.end and event.trigger.start < q.cue.end]
     if not texts and doc.nlp is not None:
-        from diurna.time.resolver import _tokens_in
-
         for tok in _tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "PROPN":
@@ -513,37 +522,174 @@ def _usable(p: Place, event: Event) -> bool:
     return all(not _in(p, m) for m in (*event.actors, *event.recipients))
 
 
+def _statement_place(doc: Document, event: Event) -> Place | None:
+    """Where the speaker of a verbal event spoke: a place attached to a speech cue of theirs.
+    The cue in the event's own sentence is the occasion when there is one ("…," Esper said in a
+    speech to …); only without one are the cues of nearby sentences read, since the same
+    statement is often retold there ("Velayati said during a conference … in Tehran")."""
+    names = _speaker_names(doc, event)
+    if not names:
+        return None
+    own = next((i for i, s in enumerate(doc.sentences)
+                if s.start <= event.trigger.start < s.end), None)
+    if own is None:
+        return None
+
+    def sentence_of(cue: Span) -> int | None:
+        return next((i for i, s in enumerate(doc.sentences) if s.start <= cue.start < s.end),
+                    None)
+
+    cues = [(sentence_of(c), c) for c in _speech_cues(doc, names)]
+    near = [(i, c) for i, c in cues if i is not None and abs(i - own) <= STATEMENT_WINDOW]
+    if any(i == own and _reports(doc, c) and not _in(event.trigger, c) for i, c in near):
+        near = [(i, c) for i, c in near if i == own]
+    near.sort(key=lambda ic: abs(ic[1].start - event.trigger.start))
+    for i, cue in near:
+        sent = doc.sentences[i]  # type: ignore[index]
+        cands = [p for p in doc.places if _in(p, sent)]
+        hit = attached(doc, cue, cands, via=SPOKEN_AT, barrier=SUBJECTS)
+        if hit:
+            return hit[0][1]  # type: ignore[no-any-return]
+    return None
+
+
+def _reports(doc: Document, cue: Span) -> bool:
+    """A finite speech verb that reports an occasion ("…," Esper said), not a participle that
+    goes with the act itself ("called on the US to withdraw, saying ...")."""
+    toks = _tokens_in(doc.nlp, cue.start, cue.end) if doc.nlp is not None else []
+    return not toks or toks[0].tag_ != "VBG"
+
+
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2})?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:-]\s|(?<=\))\s)")
+
+
+def dateline_place(doc: Document) -> tuple[Place, Span] | None:
+    """The dateline's place and the sentence it opens ("HANOI, Vietnam (AP) — …",
+    "Indianapolis – …"), or None when the text does not open with one."""
+    m = _DATELINE.match(doc.text)
+    if m is None:
+        return None
+    place = next((p for p in doc.places if p.start < m.end() and p.geonameid is not None), None)
+    sent = next((s for s in doc.sentences if s.start <= m.end() < s.end), None)
+    if place is None or sent is None:
+        return None
+    return place, sent
+
+
 def event_place(doc: Document, event: Event) -> Place | None:
     """Where ``event`` happened, or None."""
-    from diurna.time.resolver import attached, clause_bounds
-
     lo, hi = clause_bounds(doc, event)
     in_sentence = [p for p in doc.places
                    if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
-    linked = attached(doc, event.trigger, in_sentence,
-                      via=SPOKEN_AT if verbal else LOCATIVE | {"on", "against"})
+    via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
+    if event.mode == "visit":
+        via = via | {"to"}  # "a trip to Beijing"
+    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
-    if verbal:
-        names = _speaker_names(doc, event)
-        if names:
-            cues = _speech_cues(doc, names)
-            cues.sort(key=lambda c: abs(c.start - event.trigger.start))
-            for cue in cues:
-                cue_sent = next((s for s in doc.sentences if s.start <= cue.start < s.end), None)
-                if cue_sent is None:
-                    continue
-                cands = [p for p in doc.places if _in(p, cue_sent)]
-                hit = attached(doc, cue, cands, via=SPOKEN_AT)
-                if hit:
-                    return hit[0][1]  # type: ignore[no-any-return]
-        return None
-    # no attachment found (often a parse error): the nearest place of the sentence that is
-    # introduced as a location ("in X", "near X"), not one that is an object or a modifier
+    trig = _tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
+    if trig:
+        head = min(trig, key=lambda t: sum(1 for _ in t.ancestors))
+        if not verbal and head.pos_ in ("NOUN", "PROPN"):
+            # "Hong Kong protests", "Hong Kong's street battles": the event noun's own place
+            for p in in_sentence:
+                toks = _tokens_in(doc.nlp, p.start, p.end)
+                if toks and any(t.head.i == head.i and t.dep_ in ("compound", "poss")
+                                for t in toks):
+                    return p
+        if event.type == "RETREAT" and event.mode == "withdraw":
+            # the place left is where the withdrawal happens ("troops leave Syria"); in a
+            # demand it is only the demand's object, which the demand's own type keeps out
+            for p in doc.places:
+                toks = _tokens_in(doc.nlp, p.start, p.end) if lo <= p.start < hi else []
+                if toks and any(t.head.i == head.i and t.dep_ == "dobj" for t in toks):
+                    return p
+            left = attached(doc, event.trigger, [p for p in doc.places if lo <= p.start < hi],
+                            via={"from"})
+            if left:
+                return left[0][1]  # type: ignore[no-any-return]
+    if verbal and event.type.upper() not in PLACED_ACTS:
+        return _statement_place(doc, event) or _dateline_for(doc, event, verbal=True)
+    # no attachment found (often a parse error): the nearest place of the trigger's own clause
+    # that is introduced as a location ("in X", "near X"), not one that is an object or a
+    # modifier, nor one of another verb ("protests in Bolivia against the government that
+    # ousted Morales")
+    own = clause_verb(doc, event.trigger) if doc.nlp is not None else None
     located = [p for p in in_sentence
-               if NEAREST_FALLBACK and _LOC_BEFORE.search(doc.text[max(0, p.start - 16):p.start])]
+               if NEAREST_FALLBACK and _LOC_BEFORE.search(doc.text[max(0, p.start - 16):p.start])
+               and (own is None or (v := clause_verb(doc, p)) is None or _one_act(own, v))
+               and not _under_subject(doc, p)]
     if located:
         return min(located, key=lambda p: abs(p.start - event.trigger.start))
-    return None
+    return _dateline_for(doc, event, verbal=verbal, others=in_sentence)
 
+
+# clause links along which one act's place is another's: "died during protests in Bolivia,
+# after clashes erupted" (advcl), "used force to crush protests in 100 cities" (xcomp),
+# "creating a disaster in the camp by blocking aid" (pcomp); not a relative clause ("the
+# government that ousted Morales")
+_SAME_ACT_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+def _under_subject(doc: Document, place: Place) -> bool:
+    """Is ``place`` part of a clause's subject ("a spokesperson for the operation in Iraq")?"""
+    toks = _tokens_in(doc.nlp, place.start, place.end) if doc.nlp is not None else []
+    if not toks:
+        return False
+    tok = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    for _ in range(10):
+        if tok.dep_ in SUBJECTS:
+            return True
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _one_act(a: Any, b: Any) -> bool:
+    """Are the clause verbs ``a`` and ``b`` one clause or linked by :data:`_SAME_ACT_LINKS`?"""
+    def up(tok: Any) -> set[int]:
+        seen = {tok.i}
+        for _ in range(6):
+            if tok.dep_ not in _SAME_ACT_LINKS or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if tok.dep_ == "prep":  # "by blocking": the preposition sits between the clauses
+                tok = tok.head
+            seen.add(tok.i)
+        return seen
+
+    return b.i in up(a) or a.i in up(b)
+
+
+def _dateline_for(doc: Document, event: Event, *, verbal: bool,
+                  others: list[Place] | None = None) -> Place | None:
+    """The dateline's place for an event of the sentence it opens, when nothing in the sentence
+    places the event elsewhere: a statement is made where the reporter files from; a material
+    act too, unless the sentence names a place that is not the dateline's or around it. A
+    meeting is not placed by the dateline."""
+    found = dateline_place(doc)
+    if found is None:
+        return None
+    place, sent = found
+    if not (sent.start <= event.trigger.start < sent.end):
+        return None
+    if event.type.upper() in PLACED_ACTS:
+        return None  # a meeting is held where the text says, not where the story is filed
+    if not verbal and any(p.geonameid is not None and p.geonameid != place.geonameid
+                          and not _contains(p, place) for p in (others or [])):
+        return None  # "NEW DELHI — Police in Mumbai arrested ...": the sentence says where
+    return place
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Is ``inner`` inside ``outer`` by the gazetteer's country and first-level division?
+    ("Indiana" holds the "Indianapolis" of a dateline; "Mumbai" does not hold "New Delhi")."""
+    if outer.precision == "country":
+        return outer.country is not None and outer.country == inner.country
+    if outer.precision == "admin1":
+        return outer.admin1 is not None and outer.admin1 == inner.admin1
+    return False

@@ -57,6 +57,7 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
 ]
+_ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the)\s+(?={_MONTH}\b)", re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
 _RANGE_MONTH_DAY = re.compile(
@@ -67,7 +68,10 @@ _DECADE = re.compile(r"\b\d{3}0s\b|\b'\d0s\b")
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:past|last|next|coming|first|recent|several|few|many|\d+|a|an|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|twelve|some)?\s*(?:\w+\s+)?"
-    r"(?:days|weeks|months|years|decades|hours)$", re.I)
+    r"(?:days|weeks|months|years|decades|hours)$"
+    # "(for) about a month": one unit is a length of time too (dateparser reads "a month ago")
+    r"|^(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?(?:a|an|one)\s+"
+    r"(?:day|week|month|year|decade|hour)$", re.I)
 _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\s*({_YEAR})$")
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -166,10 +170,16 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
             clean = "today" if m[1].lower() == "day" else f"this {m[1]}"
         m = _WEEKEND.match(clean)
         if m:
-            # the weekend (Saturday) before publication, or the coming/current one
+            # the weekend (Saturday) before publication, or the coming/current one; "this
+            # weekend" early in the week is the one just gone unless the verb is future
+            # ("took to the streets this weekend" in a Monday paper)
             sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
-            if m[1].lower() == "next" or (m[1].lower() == "this" and base.weekday() < 5):
+            coming = future or base.weekday() >= 2
+            if m[1].lower() == "next" or (m[1].lower() == "this" and base.weekday() < 5
+                                          and coming):
                 sat += dt.timedelta(days=7)
+            elif m[1].lower() in ("last", "past") and base.weekday() >= 5:
+                sat -= dt.timedelta(days=7)  # said on a weekend: the one before
             return _fmt(sat, "week", True), "week", "published"
         m = _SEASON.match(clean)
         if m:
@@ -272,7 +282,8 @@ def find_expressions(doc: Document) -> list[Span]:
             continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
-        found.append((ent.start, end))
+        lead = _ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
+        found.append((ent.start + (lead.end() if lead else 0), end))
     for rx in _PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
@@ -300,6 +311,8 @@ def find_expressions(doc: Document) -> list[Span]:
 VERBAL_TYPES = {"DEMAND", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT",
                 "DISAPPROVE", "CONCEDE", "APPEAL", "REQUEST", "PROTEST_VERBAL"}
 _FUTURE_AUX = {"will", "wo", "shall", "'ll", "’ll"}
+# a date a plan is set for lies ahead: "scheduled for Dec. 15", "the planned Jan. 1 rise"
+_SCHEDULED = {"schedule", "scheduled", "slate", "slated", "planned", "upcoming"}
 
 
 def _future_tense(doc: Document, span: Span) -> bool:
@@ -314,7 +327,10 @@ def _future_tense(doc: Document, span: Span) -> bool:
         if cur.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cur.children):
                 return True
-            return cur.lower_ in _FUTURE_AUX
+            return cur.lower_ in _FUTURE_AUX or cur.lemma_ in _SCHEDULED
+        if cur.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "amod" and c.lemma_ in _SCHEDULED for c in cur.children):
+            return True  # "a scheduled Dec. 15 imposition of tariffs"
         if cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -331,15 +347,20 @@ def _tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
-               via: set[str] | None = None) -> int | None:
+               via: set[str] | None = None, barrier: frozenset[str] = frozenset()
+               ) -> int | None:
     """Hops from ``tok`` up its head chain to a token in ``target_ids`` without crossing another
     verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it).
-    With ``via``, the path must go through one of those prepositions ("in", "at")."""
+    With ``via``, the path must go through one of those prepositions ("in", "at"); with
+    ``barrier``, not through a token of one of those dependencies (a subject and its
+    description: "an analyst at the Texas-based Stratfor told ...")."""
     cur, hops = tok, 0
     through = via is None
     while hops <= max_hops:
         if cur.i in target_ids:
             return hops if through else None
+        if cur.dep_ in barrier:
+            return None
         if via is not None and cur.dep_ == "prep" and cur.lower_ in via:
             through = True
         if cur.head.i == cur.i:
@@ -354,9 +375,10 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
 
 
 def attached(doc: Document, trigger: Span, spans: list[Any],
-             via: set[str] | None = None) -> list[tuple[int, Any]]:
+             via: set[str] | None = None, barrier: frozenset[str] = frozenset()
+             ) -> list[tuple[int, Any]]:
     """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``);
-    ``via``: only through one of these prepositions."""
+    ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`."""
     if doc.nlp is None:
         return []
     trig = {t.i for t in _tokens_in(doc.nlp, trigger.start, trigger.end)}
@@ -368,7 +390,7 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
         if not toks:
             continue
         root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
-        hops = _path_hops(root, trig, via=via)
+        hops = _path_hops(root, trig, via=via, barrier=barrier)
         if hops is not None:
             out.append((hops, sp))
     out.sort(key=lambda hs: (hs[0], abs(hs[1].start - trigger.start)))
@@ -406,6 +428,13 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
         verb = clause_verb(doc, t)
         if verb is None or verb.i == own.i:
             return True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not any(
+                e.trigger.start <= verb.idx < e.trigger.end for e in doc.events):
+            # a participle that only describes a party ("abducted by gunmen wearing uniforms
+            # in August 2016"): the parser hangs the date on it, the text means the act
+            above = clause_verb(doc, doc.span(verb.head.idx, verb.head.idx + len(verb.head)))
+            if above is not None and above.i == own.i:
+                return True
         # a verb outside the paragraph means the parse ran a headline into it: no evidence
         if not (lo <= verb.idx < hi):
             return True

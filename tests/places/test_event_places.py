@@ -1,0 +1,77 @@
+"""Where an event happened (``event.place``): what counts as its place and what does not.
+
+Each case is a sentence written for the test and checked by hand against the annotation
+guidelines (docs/annotation-events.md §8)."""
+
+from __future__ import annotations
+
+from diurna.language import Language
+from diurna.model import Document, Event, Mention
+from diurna.places import PlaceResolver
+from diurna.time import TimeResolver
+
+
+def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
+              mode: str | None = None, published: str = "2019-11-20") -> str | None:
+    """Run language → time → places on ``text`` with one hand-built event; the place's name."""
+    doc = Language()(Document(id="t", source="t", text=text, published=published))
+    start = text.index(trigger)
+    sentence = next(s for s in doc.sentences if s.start <= start < s.end)
+    event = Event(id="e", type=type_, trigger=doc.span(start, start + len(trigger)),
+                  sentence=sentence, mode=mode)
+    if actor:
+        at = text.index(actor)
+        event.actors = [Mention(at, at + len(actor), actor, label="PERSON")]
+    doc.events = [event]
+    TimeResolver()(doc)
+    PlaceResolver()(doc)
+    place = doc.events[0].place
+    return place.name if place else None
+
+
+def test_a_place_describing_the_speaker_is_not_where_he_spoke() -> None:
+    text = ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence firm, "
+            "told reporters that the claim was absurd.")
+    assert _place_of(text, "absurd", "REJECT", actor="Omar Lamrani") is None
+
+
+def test_a_statement_takes_its_own_occasion_not_a_later_one() -> None:
+    text = ("“We will not accept these claims,” Esper said in a speech to the Diplomatic "
+            "Academy of Vietnam. Later, in remarks in Hanoi, Esper said the United States "
+            "opposes violations of international law.")
+    assert _place_of(text, "not accept", "REJECT", actor="Esper") is None
+
+
+def test_a_call_takes_the_place_where_the_same_speaker_spoke_nearby() -> None:
+    text = ("On February 14, Velayati called on the US to withdraw its troops, saying their "
+            "presence is illegal. Velayati said during a conference in Tehran that the "
+            "deployment was approved.")
+    assert _place_of(text, "called on", "DEMAND", actor="Velayati") == "Tehran"
+
+
+def test_dateline_places_a_statement_of_its_sentence() -> None:
+    text = ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused "
+            "China of using coercion against smaller nations.")
+    assert _place_of(text, "accused", "ACCUSE", actor="Mark Esper") == "Hanoi"
+
+
+def test_dateline_does_not_place_an_act_the_sentence_places_elsewhere() -> None:
+    text = "NEW DELHI — Police in Mumbai arrested six men on Friday."
+    assert _place_of(text, "arrested", "COERCE") != "New Delhi"
+
+
+def test_place_named_before_an_event_noun() -> None:
+    text = "Hong Kong protests turned violent again on Monday."
+    assert _place_of(text, "protests", "PROTEST") == "Hong Kong"
+
+
+def test_a_withdrawal_happens_in_the_place_left() -> None:
+    text = "American troops will leave Syria next year."
+    assert _place_of(text, "leave", "RETREAT", mode="withdraw") == "Syria"
+
+
+def test_fallback_place_belongs_to_the_same_act() -> None:
+    text = ("Three people died during protests in Bolivia against the government that ousted "
+            "Evo Morales, after violent clashes erupted between his supporters and police.")
+    assert _place_of(text, "ousted", "COERCE") is None  # the place of the protests
+    assert _place_of(text, "clashes", "ASSAULT") == "Bolivia"
