@@ -106,6 +106,16 @@ def test_place_in_an_institution_name_is_evidence(resolve: Callable[[str], Docum
     assert rcode(resolver, doc, "Police") == "USACOP"
 
 
+def test_a_place_that_locates_the_party_beats_nearer_states(
+        resolve: Callable[[str], Document], resolver: ActorResolver) -> None:
+    # Russia is the state named just before, Turkey acts on the fighters: neither is theirs
+    doc = resolve("Russia vetoed a resolution on Friday.\n\nTurkey launched an offensive "
+                  "against Kurdish fighters in northeast Syria last month.\n\n"
+                  "Authorities in western Mongolia instituted a quarantine.")
+    assert rcode(resolver, doc, "Kurdish fighters") == "SYRREB"
+    assert rcode(resolver, doc, "Authorities") == "MNGGOV"
+
+
 def test_no_country_in_the_text_gives_none(resolve: Callable[[str], Document],
                                            resolver: ActorResolver) -> None:
     doc = resolve("Police arrested six people on Monday. Officers found drugs.")

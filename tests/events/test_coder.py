@@ -935,3 +935,33 @@ def test_a_standing_policy_is_no_act_and_a_struck_deal_is_an_agreement() -> None
     assert codes(e.actors) == ["ISR"] and codes(e.recipients) == ["PSEREB"]
     e = find(coded("Israel struck a base near Damascus.", ROUND6), "ASSAULT", "struck")
     assert codes(e.actors) == ["ISR"]
+
+
+# ROUND7: verbal attacks, on sentences written for the purpose (docs/events.md item 10)
+ROUND7 = {**ROUND6, "the president": "USAGOV", "Republicans": "USAPTY", "Critics": "USAELI",
+          "Schiff": "USALEG"}
+
+
+def test_attacks_made_in_words_are_accusations() -> None:
+    # where words are published, or the words themselves, make the attack a verbal one
+    e = find(coded("Trump attacked Yovanovitch on Twitter during her testimony.", ROUND7),
+             "ACCUSE", "attacked")
+    assert [m.text for m in e.recipients] == ["Yovanovitch"]  # Twitter is the medium
+    assert "ACCUSE" in types(coded("Trump attacked Schiff in a tweet on Sunday.", ROUND7))
+    assert "ACCUSE" in types(coded("The president attacked the former ambassador, calling her "
+                                   "\"bad news.\"", ROUND7))
+    # one politician "attacking" a person does it in words (the actors stage knows Schiff is
+    # a person even where the parser tags no name); armed men do not
+    from diurna.pipeline import Pipeline
+
+    doc = Pipeline.default()(Document(id="t", source="t", text="Trump attacked Schiff on Sunday.",
+                                      published="2019-11-20"))
+    assert types(doc) == ["ACCUSE"]
+    assert "ASSAULT" in types(coded("Gunmen attacked the convoy near the border on Monday.",
+                                    ROUND6))
+
+
+def test_criticism_of_a_plan_is_blasted() -> None:
+    e = find(coded("Critics blasted the plan, saying it would hurt farmers.", ROUND7), "ACCUSE",
+             "blasted")
+    assert codes(e.actors) == ["USAELI"]

@@ -419,6 +419,9 @@ class _State:
         the state mentioned nearest before ``tok`` in the same or previous sentence (salience
         order; for people, not a state acting on them), else the nearest sub-national place
         there, else the document's focus state, else None."""
+        own = self.own_place_country(tok)
+        if own is not None:
+            return own  # "Kurdish fighters in northeast Syria", "protesters in Santiago"
         skip = self.agent_tokens(tok) if people else set()
         clause = _event_clause(tok) if people else None
         if clause is not None:  # "jets bombed a hospital in northern Syria, killing civilians"
@@ -462,6 +465,27 @@ class _State:
                 break
             cur = cur.head  # "jets bombed a hospital, killing 10 civilians": the jets kill
         return out
+
+    def own_place_country(self, tok: Any) -> str | None:
+        """The country of a place that locates the role noun itself: "fighters **in** northeast
+        Syria", "police **in** Mosul" (a country, its capital or a sub-national place)."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "across", "near"}:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.i in self.region_at:
+                    return self.region_at[obj.i]
+                hit = self.hit_at.get(obj.i)
+                if hit is None or hit.alias.kind not in (ACTOR, CAPITAL):
+                    continue
+                if hit.alias.kind == CAPITAL:
+                    return hit.alias.target
+                actor = self.d.actors.get(hit.alias.target)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return actor.country
+        return None
 
     def nearest_region(self, tok: Any, window: int = 2) -> str | None:
         """The country of the nearest sub-national place before ``tok`` in the same sentence

@@ -114,6 +114,19 @@ VERBAL_TARGETS = frozenset({"record", "policy", "plan", "decision", "remark", "c
                             "proposal", "stance", "position", "credibility", "statement",
                             "speech", "claim", "idea", "agenda", "leadership", "handling",
                             "response", "approach", "strategy", "rhetoric", "judgment"})
+# Where words are published, and the words that carry an attack: "attacked her on Twitter",
+# "in a tweet", "attacked the ambassador, calling her 'bad news'".
+MEDIUMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "truth", "x",
+                     "television", "tv", "radio", "air", "camera", "media", "podcast"})
+SPOKEN_FORMS = frozenset({"tweet", "post", "speech", "statement", "interview", "column", "op",
+                          "editorial", "letter", "rally", "video", "remark", "broadcast",
+                          "briefing", "conference", "hearing", "debate", "message", "thread"})
+NAMING_VERBS = frozenset({"call", "say", "describe", "label", "brand", "dub", "dismiss",
+                          "accuse", "claim", "suggest", "question", "mock", "deride", "write",
+                          "tweet", "argue", "insist"})
+# Political parties by trade: an individual of these sectors "attacking" a person does it in
+# words ("the president attacked the former ambassador"); armed and police sectors do not.
+WORDY_SECTORS = frozenset({"GOV", "LEG", "PTY", "MED", "ELI", "OPP", "ACT", "JUD"})
 SPEAKER_NOUNS = frozenset({"candidate", "senator", "lawmaker", "legislator", "congressman",
                            "congresswoman", "politician", "democrat", "republican", "rival",
                            "opponent", "debater", "commentator", "critic", "columnist"})
@@ -691,6 +704,10 @@ class _DocCoder:
         if not actors and not passive and tok.dep_ == "acl" and tok.tag_ == "VBD" and \
                 tok.head.pos_ in {"PROPN", "NOUN"}:
             actors.append(tok.head)  # "The Palestinian Authority - which ... - called for"
+        if not actors and not passive and tok.dep_ == "pcomp" and etype in CRIME_TYPES:
+            accused = self._accused(tok)
+            if accused is not None:
+                actors.append(accused)  # the charged did it, not the prosecutors
         if not actors and not passive:
             subj = subject_of(tok)
             if subj is not None and subj.i != tok.i:
@@ -776,6 +793,7 @@ class _DocCoder:
             if c.dep_ == "prep" and c.lower_ in preps:
                 out.extend(g for g in c.children
                            if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS and not (
+                               c.lower_ == "on" and g.lower_ in MEDIUMS) and not (
                                etype == "COERCE" and c.lower_ == "from"
                                and g.ent_type_ in {"GPE", "LOC", "FAC"}) and not (
                                etype == "RETREAT" and c.lower_ == "from"
@@ -1576,8 +1594,8 @@ class _DocCoder:
         names ("the man was charged with kidnapping", "found him guilty of murder", "the
         suspect confessed to the killing")."""
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in {"with", "of", "for", "to"}:
-            return None
+        if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"with", "of", "for", "to"}:
+            return None  # (pcomp: "charged two men with kidnapping a businesswoman")
         verb = prep.head
         if verb.lemma_.lower() in {"guilty", "innocent"}:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1599,8 +1617,50 @@ class _DocCoder:
             return True
         if any(c.dep_ == "prep" and c.lower_ in {"over", "about"} for c in tok.children):
             return True
+        if self._in_words(tok):
+            return True
+        if tok.lemma_.lower() != "assault" and any(
+                self._wordy_person(a) for a in a_toks) and any(self._one_person(t) for t in r_toks):
+            return True  # "the president attacked the former ambassador"
         return any(t.lemma_.lower() in SPEAKER_NOUNS or (t.dep_ == "compound" and (
             t.lemma_.lower() in SPEAKER_NOUNS)) for a in a_toks for t in (a, *a.children))
+
+    @staticmethod
+    def _in_words(tok: Any) -> bool:
+        """Is the act done in words: "on Twitter", "in a tweet", "…, calling her 'bad news'"?"""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "on" and any(
+                    g.lower_ in MEDIUMS for g in c.children if g.dep_ == "pobj"):
+                return True
+            if c.dep_ == "prep" and c.lower_ in {"in", "during", "at"} and any(
+                    g.lemma_.lower() in SPOKEN_FORMS for g in c.children if g.dep_ == "pobj"):
+                return True
+            if c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG" and (
+                    c.lemma_.lower() in NAMING_VERBS):
+                return True
+        return False
+
+    def _wordy_person(self, tok: Any) -> bool:
+        """One person of a political trade ("Trump", "the president", "a senator"): not a
+        state, a force or a group, whose attacks are physical."""
+        if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in {"they", "we", "them"}:
+            return False
+        mention = self.finder.for_token(tok)
+        code = _code(mention) if mention is not None else None
+        if not code or code[3:6] not in WORDY_SECTORS:
+            return False
+        return tok.lower_ in {"he", "she"} or self._one_person(tok)
+
+    def _one_person(self, tok: Any) -> bool:
+        """A single person: a person name (by the parser or the actors stage) or a singular
+        person noun ("the former ambassador")."""
+        if tok.tag_ in {"NNS", "NNPS"}:
+            return False
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower())):
+            return True
+        mention = self.finder.for_token(tok)
+        return mention is not None and (mention.label == "PERSON" or (
+            mention.actor is not None and mention.actor.kind == "person"))
 
     def _kept_from_happening(self, tok: Any) -> bool:
         """An event noun that is prevented, avoided or refused ("avoided direct criticism",
