@@ -965,3 +965,18 @@ def test_criticism_of_a_plan_is_blasted() -> None:
     e = find(coded("Critics blasted the plan, saying it would hurt farmers.", ROUND7), "ACCUSE",
              "blasted")
     assert codes(e.actors) == ["USAELI"]
+
+
+def test_an_act_under_consideration_is_speculative() -> None:
+    e = find(coded("Officials in Washington are considering sanctions against Iran.", ROUND7),
+             "SANCTION", "sanctions")
+    assert e.status == "speculative"
+    e = find(coded("Washington imposed sanctions against Iran on Monday.", ROUND7), "SANCTION",
+             "imposed")
+    assert e.status == "asserted"
+
+
+def test_a_kind_of_act_is_no_event() -> None:
+    # "any bill that cut funding": no bill has cut anything
+    doc = coded("Trump said he would veto any bill that cut funding for the wall.", ROUND7)
+    assert "SANCTION" not in types(doc)

@@ -936,6 +936,9 @@ class _DocCoder:
             if head.i == node.i:
                 break
             if governor is None and tok.pos_ in {"NOUN", "PROPN"} and node.i == base.i:
+                if node.dep_ == "dobj" and head.lemma_.lower() in self.spec_heads:
+                    speculative = True  # "officials are considering sanctions": not yet
+                    why.add("head")
                 break  # a bare event noun is not hedged by the clause it is mentioned in
             if node.dep_ == "advcl" and node.tag_ in {"VBP", "VBZ"} and any(
                     g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children
@@ -1820,13 +1823,16 @@ class _DocCoder:
 
     @staticmethod
     def _hypothetical(tok: Any) -> bool:
-        """A wish or a precondition, not an occurrence: "would like to see China agree",
-        "before the administration would agree". (Acts under "if" or "whether" are coded as
+        """A wish, a precondition or a kind of act, not an occurrence: "would like to see China
+        agree", "before the administration would agree", "any bill that cut funding". (Acts under "if" or "whether" are coded as
         speculative: docs/annotation-events.md counts considered events.)"""
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & {"before", "until"} and any(c.dep_ == "aux" and c.lower_ in {
                 "would", "could", "might"} for c in tok.children):
             return True
+        if tok.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in {"any", "every"}
+                                       for c in tok.head.children):
+            return True  # "would veto any bill that cut funding": a kind of act, none done
         return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in WISH_VERBS
 
     def _notion(self, tok: Any) -> bool:
