@@ -72,6 +72,11 @@ def test_country_names_demonyms_capitals(resolver: ActorResolver, text: str, cam
     ("RSF", "SDNREB"), ("M23", "CODREB"), ("JNIM", "MLIREB"), ("ELN", "COLREB"),
     ("Kataib Hezbollah", "IRQREB"), ("PMF", "IRQMIL"), ("Hashd al-Shaabi", "IRQMIL"),
     ("Free Syrian Army", "SYRREB"),
+    # US federal bodies and congressional committees (round 7)
+    ("Justice Department", "USAGOV"), ("USTR", "USAGOV"), ("Commerce Department", "USAGOV"),
+    ("Securities and Exchange Commission", "USAGOV"), ("DEA", "USACOP"),
+    ("Bureau of Alcohol, Tobacco, Firearms and Explosives", "USACOP"),
+    ("House Intelligence Committee", "USALEG"), ("Senate Judiciary Committee", "USALEG"),
 ])
 def test_named_bodies_and_groups(resolver: ActorResolver, text: str, cameo: str) -> None:
     actor = resolver.lookup(text)
