@@ -77,6 +77,8 @@ def test_country_names_demonyms_capitals(resolver: ActorResolver, text: str, cam
     ("Securities and Exchange Commission", "USAGOV"), ("DEA", "USACOP"),
     ("Bureau of Alcohol, Tobacco, Firearms and Explosives", "USACOP"),
     ("House Intelligence Committee", "USALEG"), ("Senate Judiciary Committee", "USALEG"),
+    ("Bundestag", "DEULEG"), ("Verkhovna Rada", "UKRLEG"), ("Lok Sabha", "INDLEG"),
+    ("National People's Congress", "CHNLEG"), ("Scotland Yard", "GBRCOP"),
 ])
 def test_named_bodies_and_groups(resolver: ActorResolver, text: str, cameo: str) -> None:
     actor = resolver.lookup(text)
