@@ -116,6 +116,18 @@ def test_a_place_that_locates_the_party_beats_nearer_states(
     assert rcode(resolver, doc, "Authorities") == "MNGGOV"
 
 
+def test_people_take_the_place_that_follows_before_the_previous_sentence(
+        resolve: Callable[[str], Document], resolver: ActorResolver) -> None:
+    # Geneva (Switzerland) is the only place of the sentence before; the people's own
+    # sentence says where they are after naming them
+    doc = resolve("The talks in Geneva ended without agreement.\n\n"
+                  "Thousands of people took to the streets of Algiers on Friday.\n\n"
+                  "The talks in Geneva resumed.\n\n"
+                  "Detectives arrested a man from Leeds after a raid.")
+    assert rcode(resolver, doc, "Thousands of people") == "DZACVL"
+    assert rcode(resolver, doc, "a man") == "GBRCVL"
+
+
 def test_no_country_in_the_text_gives_none(resolve: Callable[[str], Document],
                                            resolver: ActorResolver) -> None:
     doc = resolve("Police arrested six people on Monday. Officers found drugs.")

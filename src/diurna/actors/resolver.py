@@ -439,6 +439,10 @@ class _State:
             region = self.nearest_region(tok, window=window)
             if region is not None:
                 return region
+            if window == 1 and people:
+                later = self.later_place_country(tok)
+                if later is not None:
+                    return later
         return self.focus_state(tok)
 
     def agent_tokens(self, tok: Any) -> set[int]:
@@ -470,21 +474,43 @@ class _State:
         """The country of a place that locates the role noun itself: "fighters **in** northeast
         Syria", "police **in** Mosul" (a country, its capital or a sub-national place)."""
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "across", "near"}:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "across", "near",
+                                                          "from"}:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.i in self.region_at:
-                    return self.region_at[obj.i]
-                hit = self.hit_at.get(obj.i)
-                if hit is None or hit.alias.kind not in (ACTOR, CAPITAL):
-                    continue
-                if hit.alias.kind == CAPITAL:
-                    return hit.alias.target
-                actor = self.d.actors.get(hit.alias.target)
-                if actor is not None and actor.kind == "state" and actor.country:
-                    return actor.country
+                country = self._place_country(obj) if obj.dep_ == "pobj" else None
+                if country is not None:
+                    return country
+        return None
+
+    def _place_country(self, tok: Any) -> str | None:
+        """The country of a place name ending at ``tok``: a sub-national place, a capital or
+        a state's own name ("Leeds", "Algiers", "Syria"); None for anything else."""
+        if tok.i in self.region_at:
+            return self.region_at[tok.i]
+        hit = self.hit_at.get(tok.i)
+        if hit is None or hit.alias.kind not in (ACTOR, CAPITAL):
+            return None
+        if hit.alias.kind == CAPITAL:
+            return hit.alias.target
+        actor = self.d.actors.get(hit.alias.target)
+        return actor.country if actor is not None and actor.kind == "state" else None
+
+    def later_place_country(self, tok: Any) -> str | None:
+        """For people: the first place after ``tok`` in its sentence that locates something
+        ("Police said they arrested a man **from Leeds** after a raid", "took to the streets
+        **of Algiers**"): the text that follows a role phrase often says where it is. Names of
+        states are not read here, since after the phrase they are as often its counterpart."""
+        sent_no = self.sent_of.get(tok.i, 0)
+        for later in self.sdoc[tok.i + 1:]:
+            if self.sent_of.get(later.i, 0) != sent_no:
+                break
+            if later.dep_ != "pobj" or later.head.lower_ not in {"in", "at", "near", "across",
+                                                                   "throughout", "from", "of"}:
+                continue
+            hit = self.hit_at.get(later.i)
+            if later.i in self.region_at or (hit is not None and hit.alias.kind == CAPITAL):
+                return self._place_country(later)
         return None
 
     def nearest_region(self, tok: Any, window: int = 2) -> str | None:
