@@ -980,3 +980,11 @@ def test_a_kind_of_act_is_no_event() -> None:
     # "any bill that cut funding": no bill has cut anything
     doc = coded("Trump said he would veto any bill that cut funding for the wall.", ROUND7)
     assert "SANCTION" not in types(doc)
+
+
+def test_speaking_to_the_press_is_no_meeting() -> None:
+    doc = coded("Speaking to reporters in Brussels, Stoltenberg urged Russia to withdraw its "
+                "forces.", {**ROUND7, "Stoltenberg": "IGONAT", "Russia": "RUS"})
+    assert "CONSULT" not in types(doc) and "REQUEST" in types(doc)
+    e = find(coded("Trump spoke to Erdogan by phone on Sunday.", ROUND7), "CONSULT", "spoke")
+    assert codes(e.recipients) == ["TURGOV"]

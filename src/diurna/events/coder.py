@@ -124,6 +124,9 @@ SPOKEN_FORMS = frozenset({"tweet", "post", "speech", "statement", "interview", "
 NAMING_VERBS = frozenset({"call", "say", "describe", "label", "brand", "dub", "dismiss",
                           "accuse", "claim", "suggest", "question", "mock", "deride", "write",
                           "tweet", "argue", "insist"})
+# Whom one speaks to when making a statement, not holding a meeting.
+PRESS_NOUNS = frozenset({"reporters", "journalists", "press", "media", "reporter", "journalist",
+                         "newspaper", "broadcaster", "television", "correspondents"})
 # Political parties by trade: an individual of these sectors "attacking" a person does it in
 # words ("the president attacked the former ambassador"); armed and police sectors do not.
 WORDY_SECTORS = frozenset({"GOV", "LEG", "PTY", "MED", "ELI", "OPP", "ACT", "JUD"})
@@ -1245,6 +1248,10 @@ class _DocCoder:
         if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
                 actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
             return False  # routine business inside one actor
+        if etype == "CONSULT" and recips and all(
+                (_code(r) or "")[3:6] == "MED" or r.text.lower().split()[-1] in PRESS_NOUNS
+                for r in recips):
+            return False  # "speaking to reporters", "told the press": a statement, no meeting
         if etype == "CONSULT" and trig.pos == "noun" and trig.mode == "multilateral" and \
                 not recips and len(actors) < 2 and not any(
                     c.lower_ == "joint" for c in tok.children):
