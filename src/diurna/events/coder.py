@@ -1831,8 +1831,9 @@ class _DocCoder:
     @staticmethod
     def _hypothetical(tok: Any) -> bool:
         """A wish, a precondition or a kind of act, not an occurrence: "would like to see China
-        agree", "before the administration would agree", "any bill that cut funding". (Acts under "if" or "whether" are coded as
-        speculative: docs/annotation-events.md counts considered events.)"""
+        agree", "before the administration would agree", "any bill that cut funding". (Acts
+        under "if" or "whether" are coded as speculative: docs/annotation-events.md counts
+        considered events.)"""
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & {"before", "until"} and any(c.dep_ == "aux" and c.lower_ in {
                 "would", "could", "might"} for c in tok.children):
