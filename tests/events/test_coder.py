@@ -988,3 +988,16 @@ def test_speaking_to_the_press_is_no_meeting() -> None:
     assert "CONSULT" not in types(doc) and "REQUEST" in types(doc)
     e = find(coded("Trump spoke to Erdogan by phone on Sunday.", ROUND7), "CONSULT", "spoke")
     assert codes(e.recipients) == ["TURGOV"]
+
+
+def test_the_words_of_a_statement_are_the_speakers_act() -> None:
+    # docs/annotation-events.md §4: with a neutral "said", the reported words are the demand
+    # or rejection, made by the speaker and reported as fact (sentences written for the test)
+    table = {**ROUND7, "the trade ministry": "CHNGOV", "Grisham": "USAGOV"}
+    e = find(coded("Beijing's trade ministry said that lifting the tariffs is a necessary "
+                   "condition for any agreement.", {**table, "Beijing's trade ministry": "CHNGOV"}),
+             "DEMAND", "condition")
+    assert codes(e.actors) == ["CHNGOV"] and e.status == "asserted"
+    e = find(coded("\"The allegation has been completely debunked,\" Grisham said on Tuesday.",
+                   table), "REJECT", "debunked")
+    assert codes(e.actors) == ["USAGOV"] and e.status == "asserted"

@@ -124,6 +124,8 @@ SPOKEN_FORMS = frozenset({"tweet", "post", "speech", "statement", "interview", "
 NAMING_VERBS = frozenset({"call", "say", "describe", "label", "brand", "dub", "dismiss",
                           "accuse", "claim", "suggest", "question", "mock", "deride", "write",
                           "tweet", "argue", "insist"})
+# Types of which a statement's own words can be the act, with the speaker as actor.
+SAID_ACT_TYPES = frozenset({"DEMAND", "REJECT", "ACCUSE", "THREATEN", "REQUEST"})
 # Whom one speaks to when making a statement, not holding a meeting.
 PRESS_NOUNS = frozenset({"reporters", "journalists", "press", "media", "reporter", "journalist",
                          "newspaper", "broadcaster", "television", "correspondents"})
@@ -1162,6 +1164,26 @@ class _DocCoder:
             return True
         return self._evaluation_arguments(d, coded)
 
+    def _said_act(self, d: _Draft) -> Mention | None:
+        """The speaker, when the words of a statement are themselves the demand or rejection
+        and name no one who makes it (docs/annotation-events.md §4): a predicate noun ("…
+        is an important condition to any deal", the ministry said) or an agentless passive
+        rejection ("the allegation has been completely debunked," Grisham said)."""
+        if d.etype not in SAID_ACT_TYPES:
+            return None
+        quote = self.quote_at(d.tok.idx)
+        if quote is None or quote.speaker is None or (
+                quote.cue is not None and quote.cue.start <= d.tok.idx < quote.cue.end):
+            return None
+        tok = d.tok
+        if d.trig.pos == "noun" and tok.dep_ in {"attr", "acomp"} and tok.head.lemma_ == "be":
+            return quote.speaker
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if d.trig.pos == "verb" and d.etype == "REJECT" and passive and not any(
+                c.dep_ == "agent" for c in tok.children):
+            return quote.speaker
+        return None
+
     def _evaluation_arguments(self, d: _Draft, coded: dict[int, str]) -> bool:
         """An evaluative adjective or noun: the subject's act when a describing verb governs it
         ("described the call as improper"), else the speaker's inside a statement."""
@@ -1217,6 +1239,8 @@ class _DocCoder:
         if d.speech_act:
             assert d.quote is not None and d.quote.speaker is not None
             actors = [d.quote.speaker]
+        elif not actors and (said := self._said_act(d)) is not None:
+            actors = [said]  # "said that removing tariffs is an important condition"
         actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
         recips = [r for r in recips if not any(_same(r, a) for a in actors)]
         if etype in SYMMETRIC_TYPES and not recips and len(actors) > 1 and _code(
