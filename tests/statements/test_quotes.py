@@ -110,3 +110,14 @@ def test_reporting_verbs_beyond_say_introduce_statements() -> None:
     (q,) = doc.quotes
     assert q.cue is not None and q.cue.text == "disclosed"
     assert q.speaker is not None and q.speaker.text == "The minister"
+
+
+def test_another_partys_statement_is_not_part_of_the_reported_clause() -> None:
+    # the parser hangs "while the Arab League condemned ..." inside what the EU stressed
+    doc = make_doc("The European Union stressed the decision would not change the reality "
+                   "that the settlements were illegal, while the Arab League condemned the "
+                   "move announced on Monday.", {})
+    _check_provenance(doc)
+    stressed = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "stressed")
+    assert stressed.text.endswith("the settlements were illegal")
+    assert "Arab League" not in stressed.text

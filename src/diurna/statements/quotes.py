@@ -70,6 +70,21 @@ def _subtree_bounds(tok: Any, skip: set[int] | None = None) -> tuple[int, int]:
     return start, end
 
 
+def _other_statements(clause: Any) -> list[Any]:
+    """Tokens of statements by someone else that the parser hangs inside a reported clause:
+    "the EU stressed the decision would not change the reality, **while the Arab League
+    condemned the move**" (a contrastive clause with its own subject and speech verb)."""
+    out: list[Any] = []
+    for tok in clause.subtree:
+        if tok.dep_ != "advcl" or not is_speech_verb(tok):
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in kids) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+            out.extend(tok.subtree)
+    return out
+
+
 def cue_particle(tok: Any) -> Any | None:
     """The particle/preposition that makes ``tok`` a speech verb ("called *on*")."""
     parts = PARTICLE_VERBS.get(tok.lemma_.lower())
@@ -265,8 +280,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if any(misread_apposition(tok, c) for c in clause):
             clause = [c for c in clause if not misread_apposition(tok, c)] or [
                 c for c in tok.children if c.dep_ == "dobj"]
-        bounds = [_subtree_bounds(c) for c in clause]
+        other = {t.i for c in clause for t in _other_statements(c)}
+        bounds = [_subtree_bounds(c, other) for c in clause if c.i not in other]
+        if not bounds:
+            continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        while other and end > start and doc.text[end - 1] in ",;: ":
+            end -= 1  # the comma before the other statement
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
