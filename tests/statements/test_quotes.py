@@ -121,3 +121,12 @@ def test_another_partys_statement_is_not_part_of_the_reported_clause() -> None:
     stressed = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "stressed")
     assert stressed.text.endswith("the settlements were illegal")
     assert "Arab League" not in stressed.text
+
+
+def test_a_misparsed_subject_is_not_what_was_said() -> None:
+    # the parser reads the long subject as a clause of "criticised" (which then has no
+    # subject); what the two states criticised is the plan, not their own treaties
+    doc = make_doc("The only two Gulf states to have signed defence pacts with Britain - Oman "
+                   "and Bahrain - also sharply criticised the new plan.", {})
+    assert not any(q.cue is not None and q.cue.text == "criticised" and "signed" in q.text
+                   for q in doc.quotes)

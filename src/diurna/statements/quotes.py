@@ -262,6 +262,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            # a "clause" before a verb with no subject holds that subject, misparsed: "The
+            # only two Arab states to have signed treaties ... criticised the shift"
+            clause = [c for c in clause if c.i > tok.i]
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"}:
             clause += [g for c in tok.children if c.dep_ == "prep"
                        and c.lower_ in {"of", "for", "with"}
