@@ -128,6 +128,17 @@ def test_people_take_the_place_that_follows_before_the_previous_sentence(
     assert rcode(resolver, doc, "a man") == "GBRCVL"
 
 
+def test_a_pronoun_is_bound_by_the_subject_of_its_clause(
+        resolve: Callable[[str], Document], resolver: ActorResolver) -> None:
+    # the administration is nearer, but "its offer" is the group's: the subject of the
+    # clauses "its" sits in
+    doc = resolve("A group of doctors in California, alarmed that the Trump administration "
+                  "is denying vaccines to migrants, is urging the Department of Homeland "
+                  "Security to accept its offer to provide free shots.")
+    its = next(m for m in doc.mentions if m.text == "its")
+    assert its.actor is not None and its.actor.cameo == "USAHLH"
+
+
 def test_no_country_in_the_text_gives_none(resolve: Callable[[str], Document],
                                            resolver: ActorResolver) -> None:
     doc = resolve("Police arrested six people on Monday. Officers found drugs.")

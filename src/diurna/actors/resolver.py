@@ -916,19 +916,31 @@ class _State:
         here = self.sent_of.get(tok.i, 0)
         best: tuple[int, int] | None = None
         chosen: Actor | None = None
+        # subjects of the clauses the pronoun sits in bind it first: in "a group ..., alarmed
+        # that the administration is denying vaccines, is urging DHS to accept its offer",
+        # "its" is the group's, not the nearer administration's
+        binders = [(b, min(t.idx for t in b.subtree), max(t.idx for t in b.subtree))
+                   for anc in tok.ancestors for b in anc.children
+                   if b.dep_ in ("nsubj", "nsubjpass") and b.i < tok.i
+                   ] if tok.lower_ in PRONOUNS else []  # not "the Jewish state": names go free
         for info in reversed(self.infos):  # in document order: stop past the window
             if here - info.sent >= window:
                 break
             m = info.mention
             if m.start >= tok.idx or m.actor is None:
                 continue
-            if not self._compatible(info, want) or (
+            bound = next((b for b, lo, hi in binders if lo <= m.start <= hi), None)
+            collective = bound is not None and want == "it" and bound.tag_ == "NN" and \
+                not info.person  # "a group of physicians ... its offer"
+            if not (self._compatible(info, want) or collective) or (
                     skip and info.head in skip and m.actor.kind == "state"):
                 continue
             if info.locative and want not in ("person", "state"):
                 continue
             same = info.sent == here
             tier = (0 if info.subject else 1) if same else (2 if info.subject else 3)
+            if same and bound is not None:
+                tier = -1
             key = (tier, -m.start)
             if best is None or key < best:
                 best, chosen = key, m.actor
