@@ -1001,3 +1001,19 @@ def test_the_words_of_a_statement_are_the_speakers_act() -> None:
     e = find(coded("\"The allegation has been completely debunked,\" Grisham said on Tuesday.",
                    table), "REJECT", "debunked")
     assert codes(e.actors) == ["USAGOV"] and e.status == "asserted"
+
+
+def test_presupposed_clauses_keep_their_own_status() -> None:
+    # what a sentence presupposes happened, whatever the main clause hedges
+    e = find(coded("Smith could face ten years in prison after pleading guilty to threatening "
+                   "to kill a senator.", ROUND7), "THREATEN", "threatening")
+    assert e.status == "asserted"
+    e = find(coded("Lawmakers will ask Sondland about the call when Trump asked Zelensky for "
+                   "investigations.", {**ROUND7, "Sondland": "USAGOV"}), "REQUEST", "asked")
+    assert e.status == "asserted"
+    e = find(coded("Residents will remember that day and were shocked when police beat the "
+                   "protesters.", ROUND7), "ASSAULT", "beat")
+    assert e.status == "asserted"
+    # a hedge on the act itself still counts
+    e = find(coded("Police could beat the protesters again.", ROUND7), "ASSAULT", "beat")
+    assert e.status == "speculative"

@@ -264,6 +264,10 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "
 NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
                "threatened", "imminent", "upcoming", "prospective", "eventual", "scheduled"}
 CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
+# Prepositions whose clause states what has happened: "after pleading guilty to threatening".
+PRESUPPOSING_PREPS = frozenset({"after", "following", "since", "despite"})
+# Auxiliaries that give a coordinated verb its own, realis tense.
+OWN_TENSE = frozenset({"was", "were", "had", "has", "have", "did", "is", "are"})
 PRESUPPOSING_MARKS = {"when", "after", "before", "since", "as", "while", "because", "although",
                       "though", "once", "until"}
 CONDITIONAL_MARKS = {"if", "whether", "unless"}
@@ -952,8 +956,14 @@ class _DocCoder:
                 why.add("time-clause")
                 break
             if node.dep_ in {"relcl", "acl"} or (node.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children)):
+                    (g.dep_ == "mark" or (g.dep_ == "advmod" and g.i < node.i))
+                    and g.lower_ in PRESUPPOSING_MARKS for g in node.children)):
                 break  # "when he asked ...", "which was attacked": presupposed, not hedged
+            if node.dep_ == "pcomp" and node.head.lower_ in PRESUPPOSING_PREPS:
+                break  # "could face prison after pleading guilty to threatening ...": done
+            if node.dep_ == "conj" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in OWN_TENSE
+                                           for c in node.children):
+                break  # "will deplore that and were repelled when ...": its own tense
             if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and (
                     not misread_apposition(head, node)):
                 if head.lemma_.lower() in self.denial:
