@@ -1017,3 +1017,10 @@ def test_presupposed_clauses_keep_their_own_status() -> None:
     # a hedge on the act itself still counts
     e = find(coded("Police could beat the protesters again.", ROUND7), "ASSAULT", "beat")
     assert e.status == "speculative"
+
+
+def test_a_for_to_clause_is_not_yet_done() -> None:
+    e = find(coded("The two sides held talks on an agreement for American troops to begin "
+                   "leaving Syria.", {**ROUND7, "American troops": "USAMIL", "Syria": "SYR"}),
+             "RETREAT", "leaving")
+    assert e.status == "speculative"

@@ -919,6 +919,10 @@ class _DocCoder:
                 if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                     speculative = True
                     why.add("condition")
+                if c.dep_ == "mark" and c.lower_ == "for" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in node.children):
+                    speculative = True  # "an agreement for US troops to begin leaving"
+                    why.add("condition")
                 if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS
                                              for g in c.children) and node.i != base.i:
                     speculative = True
