@@ -40,6 +40,10 @@ def test_agreement_compares_only_shared_units(tmp_path: Path) -> None:
     assert result["agreement"]["actor"]["rate"] == 1.0
     assert result["agreement"]["status"]["rate"] == 0.0
     assert "event type agreement (F1)  0.500" in format_report(result)
+    # arguments: the DEMAND's actor is found by both (same prefix); the ASSAULT's actor only
+    # by the first (its event is missing in the second); the REJECT gives none
+    actor = result["arguments"]["actor"]
+    assert (actor["tp"], actor["fp"], actor["fn"]) == (1, 0, 1)
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

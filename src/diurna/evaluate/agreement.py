@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.events import _agree, _codes, _prf, match_unit, tally_types
+from diurna.evaluate.events import (
+    ARGUMENTS,
+    _agree,
+    _codes,
+    _prf,
+    argument_values,
+    gold_argument,
+    match_unit,
+    tally_types,
+)
 from diurna.evaluate.gold import read_jsonl
 
 
@@ -49,6 +58,9 @@ def agreement(first: str | Path, second: str | Path) -> dict[str, Any]:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     same: dict[str, list[bool]] = {"actor": [], "recipient": [], "status": [], "mode": []}
+    arg_tp: Counter[str] = Counter()
+    arg_fp: Counter[str] = Counter()
+    arg_fn: Counter[str] = Counter()
     for key in shared:
         gold = list(a[key].get("events") or [])
         other = [
@@ -58,6 +70,8 @@ def agreement(first: str | Path, second: str | Path) -> dict[str, Any]:
         ]
         pairs = match_unit(gold, other)  # type: ignore[arg-type]
         tally_types(gold, [o.type for o in other], pairs, tp, fp, fn)
+        argument_values(gold, other, pairs, arg_tp, arg_fp, arg_fn,
+                        value=lambda o, name: gold_argument(o.raw, name))
         for g, o in pairs:
             raw = o.raw  # type: ignore[attr-defined]
             same["actor"].append(_agree(_codes(g.get("actor")), _codes(raw.get("actor")), 3))
@@ -72,6 +86,7 @@ def agreement(first: str | Path, second: str | Path) -> dict[str, Any]:
         "second_events": sum(tp.values()) + sum(fp.values()),
         "type": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
         "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in types},
+        "arguments": {a: _prf(arg_tp[a], arg_fp[a], arg_fn[a]) for a in ARGUMENTS},
         "agreement": {k: {"rate": (sum(v) / len(v)) if v else None, "n": len(v)}
                       for k, v in same.items()},
     }
@@ -86,6 +101,10 @@ def format_report(result: dict[str, Any]) -> str:
            "per type (F1, both / only second / only first):"]
     for name, v in result["per_type"].items():
         out.append(f"  {name:10} {v['f1']:.3f}  ({v['tp']} / {v['fp']} / {v['fn']})")
+    out.append("arguments (F1 as the event scorer counts them, the first as gold):")
+    for name, v in result["arguments"].items():
+        out.append(f"  {name:10} {v['f1']:.3f}  (both {v['tp']}, only second {v['fp']}, "
+                   f"only first {v['fn']})")
     out.append("on events both coded:")
     for key, v in result["agreement"].items():
         rate = "n/a" if v["rate"] is None else f"{v['rate']:.3f}"

@@ -8,7 +8,7 @@ pairs are true positives for the event type; the leftovers are false positives /
 
 Reported: precision, recall and F1 for the event type (micro and per type; also a strict variant
 that requires trigger overlap); precision, recall and F1 for actor, recipient, date and location
-as arguments (see :func:`_argument_values`); and on matched events the accuracy of actor and
+as arguments (see :func:`argument_values`); and on matched events the accuracy of actor and
 recipient (on the 3-letter prefix - primary - and on the full code), status, negation, date and
 location (geonameid).
 """
@@ -81,7 +81,7 @@ def _agree(gold: list[str | None], pred: list[str | None], n: int | None) -> boo
     return bool({cut(g) for g in gold_codes} & {cut(p) for p in pred_codes})
 
 
-def _gold_argument(g: dict[str, Any], name: str) -> Any:
+def gold_argument(g: dict[str, Any], name: str) -> Any:
     """The value a gold event gives for argument ``name``, or None when it gives none."""
     if name in ("actor", "recipient"):
         return [c for c in _codes(g.get(name)) if c] or None
@@ -100,21 +100,23 @@ def _pred_argument(p: Event, name: str) -> Any:
     return p.place.geonameid if p.place else None
 
 
-def _argument_values(gold: list[dict[str, Any]], pred: list[Event],
-                     pairs: Sequence[tuple[dict[str, Any], Event]],
-                     tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> None:
+def argument_values(gold: list[dict[str, Any]], pred: Sequence[Any],
+                    pairs: Sequence[tuple[dict[str, Any], Any]],
+                    tp: Counter[str], fp: Counter[str], fn: Counter[str],
+                    value: Callable[[Any, str], Any] = _pred_argument) -> None:
     """Add one unit's argument counts, in the ACE manner: an argument is found when its event is
     matched (same type) and both sides give the same value (actor and recipient on the 3-letter
     prefix). Every other predicted value is a false alarm, every other gold value a miss; an event
-    that gives no value for the argument counts on neither side."""
+    that gives no value for the argument counts on neither side. ``value`` reads the second side
+    (predicted events; a second annotator's lines for agreement)."""
     for name in ARGUMENTS:
         hits = sum(1 for g, p in pairs
-                   if (gv := _gold_argument(g, name)) is not None
-                   and (pv := _pred_argument(p, name)) is not None
+                   if (gv := gold_argument(g, name)) is not None
+                   and (pv := value(p, name)) is not None
                    and (_agree(gv, pv, 3) if name in ("actor", "recipient") else gv == pv))
         tp[name] += hits
-        fp[name] += sum(1 for p in pred if _pred_argument(p, name) is not None) - hits
-        fn[name] += sum(1 for g in gold if _gold_argument(g, name) is not None) - hits
+        fp[name] += sum(1 for p in pred if value(p, name) is not None) - hits
+        fn[name] += sum(1 for g in gold if gold_argument(g, name) is not None) - hits
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -229,7 +231,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             pairs = match_unit(gold, pred)
             strict_tp += len(match_unit(gold, pred, strict=True))
             tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
-            _argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)
+            argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)
             if errors is not None:
                 _list_errors(errors, source, text, start, end, gold, pred, pairs)
             for g, p in pairs:
