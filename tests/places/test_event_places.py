@@ -75,3 +75,8 @@ def test_fallback_place_belongs_to_the_same_act() -> None:
             "Evo Morales, after violent clashes erupted between his supporters and police.")
     assert _place_of(text, "ousted", "COERCE") is None  # the place of the protests
     assert _place_of(text, "clashes", "ASSAULT") == "Bolivia"
+
+
+def test_a_visit_takes_the_place_visited_even_as_host() -> None:
+    text = "Carrie Lam's recent trip to Beijing was about new guidance from the leadership."
+    assert _place_of(text, "trip", "CONSULT") == "Beijing"

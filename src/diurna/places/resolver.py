@@ -72,6 +72,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # verbal types that are acts in a place of their own, not statements: a meeting is where it is
 # held, not where its participant last spoke
 PLACED_ACTS = frozenset({"CONSULT"})
+# event words whose "to" phrase is where the event takes place
+VISIT_WORDS = frozenset({"visit", "trip", "tour", "travel", "journey", "visited", "traveled",
+                         "travelled"})
 # sentences around a verbal event searched for the same statement's place ("Velayati said
 # during a conference ... in Tehran", two sentences after his call)
 STATEMENT_WINDOW = 3
@@ -585,8 +588,12 @@ def event_place(doc: Document, event: Event) -> Place | None:
                    if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
-    if event.mode == "visit":
-        via = via | {"to"}  # "a trip to Beijing"
+    if event.mode == "visit" or event.trigger.text.lower().rstrip("s") in VISIT_WORDS:
+        # "a trip to Beijing": the place visited, even when it is also the host (recipient)
+        hosts = [p for p in doc.places if p.start >= lo and p.end <= hi]
+        visited = attached(doc, event.trigger, hosts, via={"to"}, barrier=SUBJECTS)
+        if visited:
+            return visited[0][1]  # type: ignore[no-any-return]
     linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
