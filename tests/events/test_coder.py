@@ -1024,3 +1024,16 @@ def test_a_for_to_clause_is_not_yet_done() -> None:
                    "leaving Syria.", {**ROUND7, "American troops": "USAMIL", "Syria": "SYR"}),
              "RETREAT", "leaving")
     assert e.status == "speculative"
+
+
+def test_the_owner_of_a_weapon_is_the_attacker() -> None:
+    from diurna.pipeline import Pipeline
+
+    doc = Pipeline.default()(Document(
+        id="t", source="t", published="2019-11-20",
+        text="Saudi-led coalition airstrikes killed at least 20 civilians in Hodeidah."))
+    e = find(doc, "ASSAULT", "killed")
+    assert codes(e.actors) == ["SAUMIL"]
+    e = find(coded("Russian missiles struck a power plant in Kharkiv.",
+                   {**ROUND7, "Russian": "RUS"}), "ASSAULT", "struck")
+    assert codes(e.actors) == ["RUS"]

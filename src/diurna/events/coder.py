@@ -126,6 +126,10 @@ NAMING_VERBS = frozenset({"call", "say", "describe", "label", "brand", "dub", "d
                           "tweet", "argue", "insist"})
 # Types of which a statement's own words can be the act, with the speaker as actor.
 SAID_ACT_TYPES = frozenset({"DEMAND", "REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+# Weapons and strikes that stand for whoever uses them as the subject of an attack.
+WEAPON_NOUNS = frozenset({"airstrike", "strike", "missile", "rocket", "drone", "bomb", "shell",
+                          "shelling", "bombardment", "artillery", "warplane", "jet", "gunfire",
+                          "fire", "raid", "attack", "barrage", "mortar", "helicopter", "tank"})
 # Whom one speaks to when making a statement, not holding a meeting.
 PRESS_NOUNS = frozenset({"reporters", "journalists", "press", "media", "reporter", "journalist",
                          "newspaper", "broadcaster", "television", "correspondents"})
@@ -710,9 +714,11 @@ class _DocCoder:
                 elif (etype not in THEME_OBJECT_TYPES or self._released(tok)) and (
                         c.ent_type_ not in NON_ACTOR_ENTS or c.ent_type_ == "CARDINAL"):
                     recips.append(c)
-        if not actors and not passive and tok.dep_ == "acl" and tok.tag_ == "VBD" and \
-                tok.head.pos_ in {"PROPN", "NOUN"}:
-            actors.append(tok.head)  # "The Palestinian Authority - which ... - called for"
+        if not actors and not passive and tok.dep_ == "acl" and tok.head.pos_ in {
+                "PROPN", "NOUN"} and (tok.tag_ == "VBD" or (
+                    tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))):
+            actors.append(tok.head)  # "The Palestinian Authority - which ... - called for";
+            # "coalition airstrikes killed 20 civilians" (a participle with an object is finite)
         if not actors and not passive and tok.dep_ == "pcomp" and etype in CRIME_TYPES:
             accused = self._accused(tok)
             if accused is not None:
@@ -1236,6 +1242,13 @@ class _DocCoder:
         """Resolve the phrases to actor and recipient mentions, and drop what has no party the
         guidelines accept (or no public one on a page that is not political news)."""
         tok, trig, etype, a_toks, r_toks = d.tok, d.trig, d.etype, d.a_toks, d.r_toks
+        if etype == "ASSAULT" and len(a_toks) == 1 and a_toks[0].lemma_.lower() in WEAPON_NOUNS:
+            # "Saudi-led coalition airstrikes killed ...": the weapon's owner did it
+            owners = [c for c in a_toks[0].children if c.dep_ in {"compound", "amod", "poss",
+                                                                   "nmod"}]
+            owned = [m for m in self.mentions(owners) if m.actor is not None]
+            if owned:
+                d.a_toks = a_toks = owners
         actors = self.mentions(a_toks)
         if trig.pos == "verb" and etype in AGENT_TYPES | {"AID", "COOPERATE"} and \
                 self._thing_subject(a_toks, actors):
