@@ -1037,3 +1037,9 @@ def test_the_owner_of_a_weapon_is_the_attacker() -> None:
     e = find(coded("Russian missiles struck a power plant in Kharkiv.",
                    {**ROUND7, "Russian": "RUS"}), "ASSAULT", "struck")
     assert codes(e.actors) == ["RUS"]
+
+
+def test_an_amount_or_end_of_acts_reports_none() -> None:
+    doc = coded("The Taliban agreed to a seven-day reduction in violence.", ROUND7)
+    assert "ASSAULT" not in types(doc) and "AGREE" in types(doc)
+    assert "ASSAULT" in types(coded("Violence erupted in Kabul on Monday.", ROUND7))

@@ -126,6 +126,12 @@ NAMING_VERBS = frozenset({"call", "say", "describe", "label", "brand", "dub", "d
                           "tweet", "argue", "insist"})
 # Types of which a statement's own words can be the act, with the speaker as actor.
 SAID_ACT_TYPES = frozenset({"DEMAND", "REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+# Nouns of amount and trend: "a reduction in violence", "a surge of attacks", "an end to the
+# fighting" say how much or whether acts go on, they report none.
+TREND_NOUNS = frozenset({"reduction", "decrease", "decline", "drop", "fall", "rise", "increase",
+                         "surge", "spike", "upsurge", "uptick", "lull", "end",
+                         "halt", "cessation", "pause", "level", "number", "rate", "risk",
+                         "threat", "fear", "prospect", "spectre", "specter", "cycle"})
 # Weapons and strikes that stand for whoever uses them as the subject of an attack.
 WEAPON_NOUNS = frozenset({"airstrike", "strike", "missile", "rocket", "drone", "bomb", "shell",
                           "shelling", "bombardment", "artillery", "warplane", "jet", "gunfire",
@@ -1115,6 +1121,9 @@ class _DocCoder:
             return False
         if trig.pos == "noun" and _generic_plural(tok):
             return False  # "Tariffs on consumer products hit customers directly"
+        if trig.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of", "to"} \
+                and tok.head.head.lemma_.lower() in TREND_NOUNS:
+            return False  # "a seven-day reduction in violence": an amount of acts, none of them
         if trig.pos == "verb" and self._addresses_reader(tok):
             return False  # "VISIT the Horse Show", "you are welcome to request a call"
         if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and self.match(
