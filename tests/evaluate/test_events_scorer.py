@@ -74,37 +74,50 @@ def test_overlapping_pair_is_aligned_before_a_nearer_gold_event_takes_it() -> No
     assert [(g is attack, p.id) for g, p in pairs] == [(True, "d:0")]
 
 
-def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
+def _seed_units_gold(tmp_path: Path, demand: dict, assault: dict) -> Path:
+    """Three seed units: a DEMAND ("called on"), an ASSAULT ("attack") and none; the two events
+    get their type and trigger here, their other fields from the caller."""
     text = base_text(SOURCE)
     s1 = text.index("On February 14")
     s2 = text.index("The US-led coalition already claimed")
     lines = [
-        # unit 1: one DEMAND by IRNGOV; predicted right
         _gold_line(text, "On February 14", "is illegal.", [
-            {"type": "DEMAND", "trigger": _trig(text, "called on", s1),
-             "actor": {"text": "Velayati", "code": "IRNGOV"}, "recipient": None,
-             "status": "asserted", "negated": False}]),
-        # unit 2: one ASSAULT, predicted with the wrong status and an actor of another sector
+            {"type": "DEMAND", "trigger": _trig(text, "called on", s1), **demand}]),
         _gold_line(text, "The US-led coalition already claimed", "on February 7.", [
-            {"type": "ASSAULT", "trigger": _trig(text, "attack", s2),
-             "actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
-             "status": "claimed", "negated": False}]),
-        # unit 3: no gold event; the prediction there is a false positive
-        _gold_line(text, "However, this is hardly possible", "possible.", []),
+            {"type": "ASSAULT", "trigger": _trig(text, "attack", s2), **assault}]),
+        _gold_line(text, "However, this is hardly possible", "possible.", []),  # no event
     ]
     gold = tmp_path / "events.jsonl"
     gold.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    return gold
+
+
+def _seed_predictions(doc: Document, demand_actor: str, assault_actor: str,
+                      reject_actor: str | None = None) -> Document:
+    """A DEMAND and an ASSAULT where the gold has them, and a REJECT where it has none."""
+    at = doc.text.index("attack", doc.text.index("The US-led coalition already claimed"))
+    doc.events = [
+        _event(doc, "DEMAND", "called on", demand_actor),
+        _event(doc, "ASSAULT", "attack of the Iranian", assault_actor),
+        _event(doc, "REJECT", "hardly possible", reject_actor),
+    ]
+    doc.events[1].trigger = doc.span(at, at + 6)
+    return doc
+
+
+def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
+    # the DEMAND is predicted right; the ASSAULT with the wrong status and an actor of another
+    # sector; the REJECT is a false positive
+    gold = _seed_units_gold(
+        tmp_path,
+        {"actor": {"text": "Velayati", "code": "IRNGOV"}, "recipient": None,
+         "status": "asserted", "negated": False},
+        {"actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
+         "status": "claimed", "negated": False})
 
     def runner(doc: Document) -> Document:
-        assert doc.text == text and doc.published == "2018-02-15"
-        doc.events = [
-            _event(doc, "DEMAND", "called on", "IRNGOV"),
-            _event(doc, "ASSAULT", "attack of the Iranian", "IRNMIL", status="asserted"),
-            _event(doc, "REJECT", "hardly possible"),
-        ]
-        doc.events[1].trigger = doc.span(doc.text.index("attack", s2),
-                                         doc.text.index("attack", s2) + 6)
-        return doc
+        assert doc.text == base_text(SOURCE) and doc.published == "2018-02-15"
+        return _seed_predictions(doc, "IRNGOV", "IRNMIL")
 
     result = score(gold, runner=runner)
     assert result["type"]["tp"] == 2 and result["type"]["fp"] == 1 and result["type"]["fn"] == 0
@@ -114,41 +127,22 @@ def test_score_counts_and_attribute_accuracy(tmp_path: Path) -> None:
     acc = result["accuracy"]
     assert acc["actor"]["accuracy"] == 1.0  # IRNMIL vs IRNPRX: same prefix
     assert acc["actor_full"]["accuracy"] == 0.5
-    assert acc["status"]["accuracy"] == 0.5
+    assert acc["status"]["accuracy"] == 0.5  # the ASSAULT is predicted asserted
     assert "event type (micro)" in format_report(result)
 
 
 def test_arguments_are_scored_as_found_values(tmp_path: Path) -> None:
     # Counted by hand: an argument is found only on a matched event with the right value; the
     # false-alarm REJECT's actor is a false positive, a value nobody predicted a miss.
-    text = base_text(SOURCE)
-    s1 = text.index("On February 14")
-    s2 = text.index("The US-led coalition already claimed")
-    lines = [
-        _gold_line(text, "On February 14", "is illegal.", [
-            {"type": "DEMAND", "trigger": _trig(text, "called on", s1),
-             "actor": {"text": "Velayati", "code": "IRNGOV"},
-             "recipient": {"text": "the US", "code": "USA"}, "date": "2018-02-14"}]),
-        _gold_line(text, "The US-led coalition already claimed", "on February 7.", [
-            {"type": "ASSAULT", "trigger": _trig(text, "attack", s2),
-             "actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
-             "date": "2018-02-07"}]),
-        _gold_line(text, "However, this is hardly possible", "possible.", []),
-    ]
-    gold = tmp_path / "events.jsonl"
-    gold.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
-
-    def runner(doc: Document) -> Document:
-        at = doc.text.index("attack", s2)
-        doc.events = [
-            _event(doc, "DEMAND", "called on", "IRNGOV"),  # actor right, recipient missed
-            _event(doc, "ASSAULT", "attack of the Iranian", "SYRMIL"),  # actor wrong
-            _event(doc, "REJECT", "hardly possible", "USAGOV"),  # no such event
-        ]
-        doc.events[1].trigger = doc.span(at, at + 6)
-        return doc
-
-    args = score(gold, runner=runner)["arguments"]
+    gold = _seed_units_gold(
+        tmp_path,
+        {"actor": {"text": "Velayati", "code": "IRNGOV"},
+         "recipient": {"text": "the US", "code": "USA"}, "date": "2018-02-14"},
+        {"actor": {"text": "Iranian-backed forces", "code": "IRNPRX"}, "recipient": None,
+         "date": "2018-02-07"})
+    # DEMAND: actor right, recipient missed; ASSAULT: actor wrong; REJECT: no such event
+    args = score(gold, runner=lambda doc: _seed_predictions(doc, "IRNGOV", "SYRMIL", "USAGOV")
+                 )["arguments"]
     actor, recipient, date = args["actor"], args["recipient"], args["date"]
     assert (actor["tp"], actor["fp"], actor["fn"]) == (1, 2, 1)
     assert abs(actor["precision"] - 1 / 3) < 1e-9 and actor["recall"] == 0.5
