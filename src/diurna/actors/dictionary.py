@@ -41,6 +41,7 @@ SECTORS: dict[str, tuple[str, str]] = {
     "PTY": ("political party", "party"),
     "OPP": ("opposition", "opposition"),
     "REB": ("rebels", "armed_group"),
+    "CRM": ("criminal groups", "criminal_group"),
     "MED": ("media", "media"),
     "CVL": ("civilians", "civilians"),
     "BUS": ("business", "business"),

@@ -1051,13 +1051,18 @@ class ActorResolver:
                 if alias.case_ok(surface):
                     found.append(_Hit(start, end, alias))
                     break
-        # a name inside a longer person name is not that actor ("Robert Jordan", "Tom Chad")
+        # a name inside a longer person name is not that actor ("Robert Jordan", "Tom Chad");
+        # a name that is the whole "person" is the small model's mislabel of a group ("Boko
+        # Haram", "Ansar Allah" tagged PERSON)
         in_person: set[int] = set()
+        whole_person: set[tuple[int, int]] = set()
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 in_person.update(range(ent.start, ent.end))
+                whole_person.add((ent.start, ent.end))
         person_end = {e.end for e in ents if e.label_ == "PERSON" and len(e) > 1}
         found = [h for h in found if not all(i in in_person for i in range(h.start, h.end))
+                 or (h.alias.kind == ACTOR and (h.start, h.end) in whole_person)
                  or (h.alias.kind == ROLE and h.end not in person_end)
                  or self._is_person_entry(h.alias)]
         # longest match wins; on equal length the better reading (actor > demonym > capital >

@@ -173,7 +173,7 @@ MEDICAL_MODIFIERS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac",
 INFO_NOUNS = frozenset({"information", "comment", "detail", "answer", "explanation", "data",
                         "statement", "response", "evidence", "documentation", "update"})
 # Actor sectors of public life, and how many of their mentions make a page political news.
-PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "LEG", "JUD", "OPP", "PTY", "SPY",
+PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "CRM", "LEG", "JUD", "OPP", "PTY", "SPY",
                             "INS", "IGO", "ELI", "PRX"})
 POLITICAL_DENSITY = 2.0  # per 1,000 characters: bench/relevance_classifier.py
 POLITICAL_MENTIONS = 40
