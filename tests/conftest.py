@@ -28,3 +28,17 @@ def seed_doc(seed_path: Path):  # type: ignore[no-untyped-def]
     import diurna
 
     return diurna.process_file(str(seed_path), published="2018-02-15")
+
+
+@pytest.fixture(scope="session")
+def read_body():  # type: ignore[no-untyped-def]
+    """Run the default pipeline (every stage after the page stage) on one paragraph of body
+    text, published 2024-03-01: what a user gets for that sentence inside an article."""
+    import diurna
+    from diurna.model import Document
+
+    def run(text: str, published: str = "2024-03-01") -> Document:
+        doc = Document.from_paragraphs("t", "<test>", [text], published=published)
+        return diurna.default_pipeline()(doc)
+
+    return run

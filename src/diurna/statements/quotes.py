@@ -52,6 +52,18 @@ STATEMENT_NOUNS = frozenset({
     "revelation", "disclosure", "charge", "message", "email", "e-mail", "letter", "memo",
     "tweet", "post", "note", "text",
 })
+# A sentence-final attribution ("…, officials said."): its verbs, the parts of speech of the
+# speaker's phrase and of what may follow the verb ("in a statement", "told Reuters on Monday").
+_TAIL_VERBS = frozenset({
+    "say", "tell", "report", "claim", "add", "allege", "confirm", "announce", "state", "write",
+    "tweet", "insist", "warn", "note", "estimate", "explain",
+})
+_PHRASE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PRON"})
+_TRAIL_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRON", "PART",
+                        "CCONJ"})
+_NAME_PUNCT = frozenset({"-", "'s", "’s", "."})
+_TAIL_COMMAS = 2  # "…, said Ali Smith, a spokesman.": the attribution may hold one comma
+_TAIL_WORDS = 14
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
@@ -307,6 +319,26 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             sources=_sources(doc, finder, tok.sent)))
         covered.append((content.start, content.end))
 
+    # 2a. "<clause>, <speaker> said." where the parse lost the link: the small model often takes
+    # the clause's subject for the speech verb's ("airstrikes ... , health officials said") or
+    # the speaker for an apposition ("killed a commander, US Africa Command said")
+    cue_starts = {q.cue.start for q in quotes if q.cue is not None}
+    for sent in parsed.sents:
+        tail = _final_attribution(sent)
+        if tail is None:
+            continue
+        comma, verb, speaker_tok = tail
+        if verb.idx in cue_starts:
+            continue
+        start, end = _trimmed_span(doc, sent[0].idx, comma.idx)
+        if end <= start or any(s < end and start < e for s, e in [*covered, *direct_ranges]):
+            continue
+        content = doc.span(start, end)
+        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                            speaker=_party_mention(finder, speaker_tok),
+                            cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent)))
+        covered.append((content.start, content.end))
+
     # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
     for tok in parsed:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in STATEMENT_NOUNS:
@@ -355,6 +387,50 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _final_attribution(sent: Any) -> tuple[Any, Any, Any] | None:
+    """The comma, speech verb and speaker's head word of a sentence that ends in an
+    attribution: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
+    "…, said Ali Smith, a spokesman." Read from the words, not the parse, which is what this
+    fallback is for; the tail holds no other verb, so "…, he said, was final" is not one."""
+    toks = [t for t in sent]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    for ci in reversed(commas[-_TAIL_COMMAS:]):
+        tail = toks[ci + 1:]
+        verbs = [i for i, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}]
+        if ci < 3 or not tail or len(tail) > _TAIL_WORDS or len(verbs) != 1:
+            continue
+        vi = verbs[0]
+        verb = tail[vi]
+        if verb.lemma_.lower() not in _TAIL_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in toks[:ci]):
+            continue  # no clause before the comma: "In Kyiv, officials said"
+        if vi > 0:  # "<speaker> said [in a statement]"
+            phrase, rest = tail[:vi], tail[vi + 1:]
+        elif verb.lemma_.lower() == "tell":
+            continue  # "…, told NBC News": the one told, not the teller
+        else:  # "said <speaker>[, a spokesman]"
+            stop = next((i for i, t in enumerate(tail[1:], 1)
+                         if t.pos_ in {"ADP", "PUNCT"} and t.text not in _NAME_PUNCT), len(tail))
+            phrase, rest = tail[1:stop], tail[stop:]
+        heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not heads or any(t.tag_ in {"WP", "WDT"} for t in phrase):
+            continue  # none, or a relative clause: "…, who wrote as Robert Jordan"
+        if not all(t.pos_ in _PHRASE_POS or t.text in _NAME_PUNCT for t in phrase):
+            continue
+        if not all(t.pos_ in _TRAIL_POS or t.is_punct for t in rest):
+            continue
+        return toks[ci], verb, heads[-1]
+    return None
+
+
+def _trimmed_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    text = doc.text[start:end]
+    return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
 
 
 def _that_clause(verb: Any) -> bool:
