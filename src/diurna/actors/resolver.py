@@ -423,13 +423,8 @@ class _State:
         if own is not None:
             return own  # "Kurdish fighters in northeast Syria", "protesters in Santiago"
         skip = self.agent_tokens(tok) if people else set()
-        clause = _event_clause(tok) if people else None
-        if clause is not None:  # "jets bombed a hospital in northern Syria, killing civilians"
-            places = {info.mention.actor.country for info in self.infos
-                      if info.locative and info.mention.actor is not None
-                      and info.mention.actor.country and _attached(self.sdoc[info.head], clause)}
-            if len(places) == 1:
-                return places.pop()
+        if people and (clause_place := self.clause_place_country(tok)) is not None:
+            return clause_place  # "jets bombed a hospital in northern Syria, killing civilians"
         # the same sentence first (a state, else a place: "tried to enter California but was
         # caught by police"), then the previous one, then the focus state
         for window in (1, 2):
@@ -443,7 +438,23 @@ class _State:
                 later = self.later_place_country(tok)
                 if later is not None:
                     return later
+        if not people and _is_subject(tok) and (
+                clause_place := self.clause_place_country(tok)) is not None:
+            # "Police fired tear gas ... in Tbilisi", "The junta arrested ... in Niamey": state
+            # forces are read from their sentence only after the states of the text around it,
+            # since forces abroad are as often another state's ("troops shelled villages in Syria")
+            return clause_place
         return self.focus_state(tok)
+
+    def clause_place_country(self, tok: Any) -> str | None:
+        """The one country of the places in the clause ``tok`` takes part in, if there is one."""
+        clause = _event_clause(tok)
+        if clause is None:
+            return None
+        places = {self._place_country(t) for t in clause.sent
+                  if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and _attached(t, clause)}
+        places.discard(None)
+        return places.pop() if len(places) == 1 else None
 
     def agent_tokens(self, tok: Any) -> set[int]:
         """Tokens of the subject of the verb that has ``tok`` as its object ("the U.S. is not
@@ -505,8 +516,7 @@ class _State:
         for later in self.sdoc[tok.i + 1:]:
             if self.sent_of.get(later.i, 0) != sent_no:
                 break
-            if later.dep_ != "pobj" or later.head.lower_ not in {"in", "at", "near", "across",
-                                                                   "throughout", "from", "of"}:
+            if later.dep_ != "pobj" or later.head.lower_ not in LOCATIVE_PREPS | {"of"}:
                 continue
             hit = self.hit_at.get(later.i)
             if later.i in self.region_at or (hit is not None and hit.alias.kind == CAPITAL):
@@ -1334,5 +1344,7 @@ def _attached(place: Any, verb: Any) -> bool:
     if prep.dep_ != "prep" and place.dep_ != "pobj":
         return False
     owner = prep.head if prep.dep_ == "prep" else prep
+    if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i == verb.i:
+        return True  # "went [on [strike [in Bangladesh]]]"
     return owner.i == verb.i or (owner.head.i == verb.i and owner.dep_ in (
         "dobj", "nsubj", "nsubjpass", "advcl", "xcomp", "conj"))

@@ -63,7 +63,7 @@ _CITY_STATE = re.compile(
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
-            "throughout", "along", "from", "towards", "toward", "over", "off"}
+            "throughout", "through", "along", "from", "towards", "toward", "over", "off"}
 # where something was said: "said in Tehran", "at a conference"; not "withdraw from Syria"
 SPOKEN_AT = {"in", "at", "near", "inside", "outside", "within", "during"}
 # a place under a subject describes the party, not the event ("Lamrani, an analyst at the
