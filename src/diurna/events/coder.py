@@ -1256,8 +1256,7 @@ class _DocCoder:
             owners = [c for c in a_toks[0].children if c.dep_ in {"compound", "amod", "poss",
                                                                    "nmod"}]
             owned = [m for m in self.mentions(owners) if m.actor is not None]
-            if owned:
-                d.a_toks = a_toks = owners
+            d.a_toks = a_toks = owners if owned else []  # a weapon alone is no party
         actors = self.mentions(a_toks)
         if trig.pos == "verb" and etype in AGENT_TYPES | {"AID", "COOPERATE"} and \
                 self._thing_subject(a_toks, actors):
@@ -1530,12 +1529,15 @@ class _DocCoder:
 
     def _verb_codes_it(self, tok: Any, etype: str) -> bool:
         """The event noun is the object of a verb that codes the same act, which comes later in
-        the sentence: "Tariffs have been imposed on X", "tariffs imposed by China"."""
+        the sentence: "Tariffs have been imposed on X", "tariffs imposed by China"; or an attack
+        that is the subject of its own harm verb ("The drone strike killed ...")."""
         if any(c.dep_ == "poss" for c in tok.children):
             return False  # "accept its offer": the offer is its maker's own act
         verbs = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.pos_ == "VERB":
             verbs.append(tok.head)
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.lemma_.lower() in WEAPON_NOUNS:
+            verbs.append(tok.head)  # "The drone strike killed a commander": one attack
         for verb in verbs:
             got = self.match(verb)
             if got is not None and got[0].type == etype and got[0].pos == "verb":
