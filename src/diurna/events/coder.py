@@ -136,6 +136,13 @@ TREND_NOUNS = frozenset({"reduction", "decrease", "decline", "drop", "fall", "ri
 WEAPON_NOUNS = frozenset({"airstrike", "strike", "missile", "rocket", "drone", "bomb", "shell",
                           "shelling", "bombardment", "artillery", "warplane", "jet", "gunfire",
                           "fire", "raid", "attack", "barrage", "mortar", "helicopter", "tank"})
+# "held talks by phone", "an attack by air": how, not by whom.
+MEANS_NOUNS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "letter",
+                         "email", "mail", "text", "radio", "satellite", "air", "land", "sea",
+                         "road", "car", "plane", "boat", "train", "means", "way", "mistake"})
+# Where a missile fired at no one lands: a show of force (MOBILIZE/weapons), not an ASSAULT.
+OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
+LAUNCH_VERBS = frozenset({"fire", "launch", "test-fire", "test"})
 # Whom one speaks to when making a statement, not holding a meeting.
 PRESS_NOUNS = frozenset({"reporters", "journalists", "press", "media", "reporter", "journalist",
                          "newspaper", "broadcaster", "television", "correspondents"})
@@ -693,7 +700,8 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- arguments
     def verb_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any]]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+            _reduced_passive(tok))
         actors: list[Any] = []
         recips: list[Any] = []
         for c in tok.children:
@@ -842,7 +850,8 @@ class _DocCoder:
                 recips.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in {"of", "by"}:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and not (c.lower_ == "by"
+                                                 and g.lemma_.lower() in MEANS_NOUNS):
                         actors.append(g)
                         recips += self.prep_objects(g, etype)  # misattached "on X"
             elif (c.dep_ in {"amod", "compound", "nmod"} or (
@@ -1404,6 +1413,31 @@ class _DocCoder:
             d.status = "asserted"  # "Officers arrested X, a police spokesman said"
         elif d.status == "claimed" and d.negated and d.etype in DENIABLE_TYPES and not d.kept:
             d.status = "denied"  # "X is not preventing people from leaving", a source said
+        if d.etype == "PROTEST" and trig.lemma == "protest" and actors and _official(actors[0]):
+            # "The Philippines protested to China", "lodged a protest with Japan": a state's
+            # protest is made in words, a disapproval (CAMEO 111), not a demonstration
+            d.etype, d.mode = "ACCUSE", "disapprove"
+            if not d.recips:
+                holders = [tok, tok.head] if trig.pos == "noun" else [tok]
+                d.recips = self.mentions(
+                    g for h in holders for c in h.children if c.dep_ == "prep"
+                    and c.lower_ in {"to", "with", "against"} for g in c.children
+                    if g.dep_ == "pobj")
+        if d.etype == "ASSAULT" and trig.pos == "verb" and tok.lemma_.lower() in LAUNCH_VERBS \
+                and not any(r.actor is not None for r in d.recips) and any(
+                    g.lemma_.lower() in OPEN_WATER for c in tok.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj"):
+            # "fired two ballistic missiles into the sea": a show of force at no one
+            d.etype, d.mode, d.recips = "MOBILIZE", "weapons", []
+        if d.etype in {"MOBILIZE", "SANCTION"} and actors and (own_code := _code(actors[0])) and (
+                d.etype == "MOBILIZE" or d.mode == "withdraw"):
+            # "Serbia put its army on high alert", "recalled its ambassador from Somalia": the
+            # force or envoy moved is the actor's own; the one left is named by "from"
+            d.recips = [r for r in d.recips if (_code(r) or "")[:3] != own_code[:3]] or [
+                m for m in self.mentions(
+                    g for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+                    for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj") if m.actor is not None]
         if d.status == "denied":
             d.negated = True  # denied: said not to have happened (docs/annotation-events.md)
         return True
@@ -1792,7 +1826,11 @@ class _DocCoder:
 
     def _protest_noun(self, tok: Any) -> bool:
         """Not a protest: a rally of a market or a campaign ("the market rally"), or the
-        venue of a speech ("Trump said at a rally in Louisiana")."""
+        venue of a speech ("Trump said at a rally in Louisiana"), or the manner of another act
+        ("recalled its ambassador in protest at the port deal")."""
+        if tok.lower_ == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(
+                c.dep_ in {"det", "poss", "amod"} for c in tok.children):
+            return False
         if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lemma_.lower() in
                self.non_protest for c in tok.children):
             return False
@@ -2104,3 +2142,17 @@ def _generic_plural(tok: Any) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may"} for c in head.children)
     return _present_simple(head) or modal
+
+
+def _official(m: Mention) -> bool:
+    """A state, an IGO or a body of government, legislature, armed forces or courts."""
+    code = _code(m)
+    return code is not None and (len(code) == 3 or code[:3] == "IGO"
+                                 or code[3:6] in {"GOV", "LEG", "MIL", "JUD"})
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A bare past participle heading an adverbial clause with no subject and no object:
+    "threatened to close the strait if attacked", "when provoked": its subject is acted on."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in tok.children)

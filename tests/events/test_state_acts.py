@@ -1,0 +1,82 @@
+"""Acts of states that wire copy reports every day, each checked by hand against the
+guidelines (docs/annotation-events.md): protests made in words, recalls, shows of force,
+captures, and the one attacked in a reduced passive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from diurna.model import Document, Event, Mention
+
+
+def _code(m: Mention | None) -> str | None:
+    return m.actor.cameo if m is not None and m.actor is not None else None
+
+
+def _only(doc: Document, etype: str) -> Event:
+    found = [e for e in doc.events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in doc.events]
+    return found[0]
+
+
+def test_a_states_protest_is_a_disapproval(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The Philippines protested to China over the use of water cannon.")
+    event = _only(doc, "ACCUSE")
+    assert (event.mode, _code(event.actor), _code(event.recipient)) == ("disapprove", "PHL",
+                                                                         "CHN")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+    doc = read_body("China lodged a formal protest with Japan over the visit.")
+    assert _code(_only(doc, "ACCUSE").recipient) == "JPN"
+
+
+def test_protesters_still_protest(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Thousands of students took part in protests in Dhaka on Saturday.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_recall_in_protest_is_one_sanction_of_the_host(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Ethiopia recalled its ambassador from Somalia in protest at the port deal.")
+    event = _only(doc, "SANCTION")
+    assert (_code(event.actor), _code(event.recipient)) == ("ETH", "SOM")
+    assert [e.type for e in doc.events] == ["SANCTION"]
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("North Korea fired two ballistic missiles into the sea off its east coast.")
+    event = _only(doc, "MOBILIZE")
+    assert (event.mode, _code(event.actor), event.recipient) == ("weapons", "PRK", None)
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_alert_moves_the_actors_own_army(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Serbia put its army on high alert along the border with Kosovo.")
+    event = _only(doc, "MOBILIZE")
+    assert _code(event.actor) == "SRB"
+    assert not (_code(event.recipient) or "").startswith("SRB")
+
+
+def test_reduced_passive_names_the_one_attacked(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Iran threatened to close the Strait of Hormuz if attacked.")
+    event = _only(doc, "ASSAULT")
+    assert event.status == "speculative"
+    assert _code(event.actor) is None and _code(event.recipient) == "IRN"
+
+
+def test_retaking_and_recapturing_places(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Ukraine's forces retook the village of Robotyne.")
+    event = _only(doc, "COERCE")
+    assert (event.mode, _code(event.actor)) == ("seize", "UKRMIL")
+    doc = read_body("The Sudanese army said it had recaptured the presidential palace in "
+                    "Khartoum from the RSF.")
+    event = _only(doc, "COERCE")
+    assert (event.mode, event.status) == ("seize", "claimed")
+    assert (_code(event.actor), _code(event.recipient)) == ("SDNMIL", "SDNREB")
+
+
+def test_by_phone_is_how_not_who(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The Turkish and Iranian leaders held talks by phone on Monday.")
+    event = _only(doc, "CONSULT")
+    assert event.actor is None or event.actor.text != "phone"
+    assert event.mode == "phone"
