@@ -37,3 +37,15 @@ def test_gunmen_have_no_country(read_body: Callable[[str], Document]) -> None:
     doc = read_body("Gunmen abducted more than 200 students from a school in northern Nigeria.")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert event.actor is None or event.actor.actor is None
+
+
+def test_a_delegation_comes_from_its_sender(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("A delegation from ECOWAS arrived in Niamey on Monday.")
+    delegation = next(m for m in doc.mentions if "delegation" in m.text)
+    assert delegation.actor is not None and delegation.actor.cameo == "IGOWAS"
+
+
+def test_a_separatist_leader_is_no_government(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("India denied any role in the killing of a Sikh separatist leader in Canada.")
+    leader = next(m for m in doc.mentions if "leader" in m.text)
+    assert leader.actor is not None and leader.actor.sector == "REB"

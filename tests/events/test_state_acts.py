@@ -80,3 +80,26 @@ def test_by_phone_is_how_not_who(read_body: Callable[[str], Document]) -> None:
     event = _only(doc, "CONSULT")
     assert event.actor is None or event.actor.text != "phone"
     assert event.mode == "phone"
+
+
+def test_injured_when_police_fired_is_one_assault(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("More than a dozen people were injured when police used batons and rubber "
+                    "bullets to disperse a rally in Islamabad.")
+    event = _only(doc, "ASSAULT")
+    assert _code(event.actor) == "PAKCOP"
+
+
+def test_protest_for_a_purpose_is_one_protest(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Thousands of farmers blocked highways with tractors across France to "
+                    "protest against low food prices.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_blocking_a_package_is_a_rejection(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Hungary blocked the EU's 50-billion-euro aid package for Ukraine.")
+    assert _code(_only(doc, "REJECT").actor) == "HUN"
+
+
+def test_suspending_visa_services_is_a_sanction(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("India suspended visa services for Canadian citizens.")
+    assert _code(_only(doc, "SANCTION").actor) == "IND"

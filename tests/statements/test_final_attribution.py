@@ -46,3 +46,28 @@ def test_the_one_told_is_not_the_speaker(read_body: Callable[[str], Document]) -
     doc = read_body("“This is how epidemics begin,” Dr. Luz Arroyo, a member of the group, "
                     "told NBC News.")
     assert all(q.speaker is None or q.speaker.text != "NBC News" for q in doc.quotes)
+
+
+def test_attribution_between_commas(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("A Russian missile strike on a shopping centre killed at least 18 people, "
+                    "Ukrainian officials said, in an attack that drew wide condemnation.")
+    killed = next(e for e in doc.events if e.trigger.text == "killed")
+    assert killed.status == "claimed"
+
+
+def test_a_scoreline_is_no_attribution(read_body: Callable[[str], Document]) -> None:
+    # "added" with an object is no speech verb
+    doc = read_body("Dubois had two goals and an assist, rookie Emil Bemstrom added a goal and "
+                    "an assist, and Columbus beat Montreal.")
+    assert all(q.speaker is None or "Bemstrom" not in q.speaker.text for q in doc.quotes)
+
+
+def test_where_clause_on_a_place_is_the_authors(read_body: Callable[[str], Document]) -> None:
+    # the background hung on "Manipur" is not part of what Modi called for
+    doc = read_body("Prime Minister Narendra Modi on Tuesday called for an end to the violence "
+                    "in Manipur, where clashes between ethnic groups have killed more than 150 "
+                    "people since May.")
+    demand = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "called for")
+    assert "killed" not in demand.text
+    killed = next(e for e in doc.events if e.trigger.text == "killed")
+    assert killed.status == "asserted"

@@ -69,6 +69,9 @@ COMPANY_PARTS = frozenset({"ceo", "founder", "co-founder", "cofounder", "shareho
                            "revenue", "profit", "earnings", "subsidiary", "customer", "product"})
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
+# Roles sent by the one they come *from*: "a delegation from ECOWAS", "officials from Qatar".
+SENT_ROLES = {"delegation", "envoy", "envoys", "official", "officials", "diplomat", "diplomats",
+              "negotiator", "negotiators", "minister", "ministers", "delegates", "ambassador"}
 # ... except for these, whose "to X" names the host country: "the US envoy to Ukraine".
 ENVOY_ROLES = {"envoy", "special envoy", "ambassador", "diplomat", "consul", "attaché"}
 # Prepositions that make their object a place rather than a participant (salience only).
@@ -607,7 +610,8 @@ class _State:
                     h = self.hit_at.get(pobj.i)
                     if pobj.dep_ == "pobj" and h is not None and h.alias.kind == CAPITAL:
                         return self.d.state(h.alias.target), None, None
-            if child.dep_ == "prep" and child.lower_ in ROLE_PREPS and not (
+            if child.dep_ == "prep" and (child.lower_ in ROLE_PREPS or (
+                    child.lower_ == "from" and role.phrase in SENT_ROLES)) and not (
                     child.lower_ == "to" and role.phrase in ENVOY_ROLES):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

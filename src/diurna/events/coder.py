@@ -1123,6 +1123,10 @@ class _DocCoder:
         # the demanded/offered action is part of the head event, not an event of its own
         if trig.pos != "modal" and not d.owned and self._governed(tok, etype):
             return False
+        if trig.pos == "verb" and etype == "ASSAULT" and self._told_by_its_when_clause(tok):
+            return False  # "people were injured when police used batons": one act, the police's
+        if trig.pos == "verb" and etype == "PROTEST" and self._purpose(tok, etype):
+            return False  # "farmers blocked highways ... to protest against prices": one protest
         if trig.pos == "verb" and ((etype not in PURPOSE_EVENT_TYPES and self._purpose(tok))
                                    or self._hypothetical(tok) or self._notion(tok)
                                    or self._habitual(tok) or self._reason(tok)
@@ -1915,9 +1919,25 @@ class _DocCoder:
         got = self.match(tok) if tok.pos_ == "VERB" else None
         return got is not None and got[0].type == "REJECT"
 
-    def _purpose(self, tok: Any) -> bool:
+    def _told_by_its_when_clause(self, tok: Any) -> bool:
+        """An agentless passive harm ("were injured") whose "when"/"as" clause is an attack by
+        a named agent: the clause tells the same act, with its actor."""
+        if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children) or any(
+                c.dep_ == "agent" for c in tok.children):
+            return False
+        for clause in tok.children:
+            if clause.dep_ != "advcl" or not any(
+                    c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as"}
+                    for c in clause.children):
+                continue
+            got = self.match(clause)
+            if got is not None and got[0].type == "ASSAULT" and subject_of(clause) is not None:
+                return True
+        return False
+
+    def _purpose(self, tok: Any, head_type: str | None = None) -> bool:
         """"used firearms to disperse protests", "training forces to fight IS": the purpose of
-        a coded act is not an event of its own."""
+        a coded act (of ``head_type``, when given) is not an event of its own."""
         if tok.dep_ not in {"xcomp", "advcl"} or tok.head.i == tok.i:
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -1926,7 +1946,8 @@ class _DocCoder:
         if is_speech_verb(head) or head.lemma_.lower() in self.spec_heads:
             return False
         got = self.match(head)
-        return got is not None and got[0].type in PURPOSE_HEAD_TYPES
+        return got is not None and got[0].type in (
+            PURPOSE_HEAD_TYPES if head_type is None else {head_type})
 
     @staticmethod
     def _hypothetical(tok: Any) -> bool:

@@ -97,6 +97,21 @@ def _other_statements(clause: Any) -> list[Any]:
     return out
 
 
+def _author_asides(clause: Any) -> list[Any]:
+    """Tokens of the background the author hangs on a place inside a reported clause: "called
+    for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
+    non-restrictive "where" clause on a place name) is the writer's, not the speaker's."""
+    out: list[Any] = []
+    for tok in clause.subtree:
+        place = tok.head
+        if tok.dep_ != "relcl" or place.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            continue
+        first = min(tok.subtree, key=lambda t: t.i)
+        if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
+            out.extend(tok.subtree)
+    return out
+
+
 def cue_particle(tok: Any) -> Any | None:
     """The particle/preposition that makes ``tok`` a speech verb ("called *on*")."""
     parts = PARTICLE_VERBS.get(tok.lemma_.lower())
@@ -296,7 +311,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if any(misread_apposition(tok, c) for c in clause):
             clause = [c for c in clause if not misread_apposition(tok, c)] or [
                 c for c in tok.children if c.dep_ == "dobj"]
-        other = {t.i for c in clause for t in _other_statements(c)}
+        other = {t.i for c in clause for t in (*_other_statements(c), *_author_asides(c))}
         bounds = [_subtree_bounds(c, other) for c in clause if c.i not in other]
         if not bounds:
             continue
@@ -306,7 +321,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
-                    gs, ge = _subtree_bounds(g)
+                    gs, ge = _subtree_bounds(g, other)
                     start, end = min(start, gs), max(end, ge)
         if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
@@ -390,42 +405,57 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
 
 
 def _final_attribution(sent: Any) -> tuple[Any, Any, Any] | None:
-    """The comma, speech verb and speaker's head word of a sentence that ends in an
-    attribution: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
-    "…, said Ali Smith, a spokesman." Read from the words, not the parse, which is what this
-    fallback is for; the tail holds no other verb, so "…, he said, was final" is not one."""
+    """The comma, speech verb and speaker's head word of a sentence whose attribution follows
+    its clause: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
+    "…, said Ali Smith, a spokesman.", or between commas: "…, Ukrainian officials said, in an
+    attack that …". Read from the words, not the parse, which is what this fallback is for;
+    the attribution holds no other verb, so "…, he said, was final" is not one."""
     toks = [t for t in sent]
     while toks and toks[-1].is_punct:
         toks.pop()
     commas = [i for i, t in enumerate(toks) if t.text == ","]
-    for ci in reversed(commas[-_TAIL_COMMAS:]):
-        tail = toks[ci + 1:]
-        verbs = [i for i, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}]
-        if ci < 3 or not tail or len(tail) > _TAIL_WORDS or len(verbs) != 1:
-            continue
-        vi = verbs[0]
-        verb = tail[vi]
-        if verb.lemma_.lower() not in _TAIL_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
-            continue
-        if not any(t.pos_ in {"VERB", "AUX"} for t in toks[:ci]):
-            continue  # no clause before the comma: "In Kyiv, officials said"
-        if vi > 0:  # "<speaker> said [in a statement]"
-            phrase, rest = tail[:vi], tail[vi + 1:]
-        elif verb.lemma_.lower() == "tell":
-            continue  # "…, told NBC News": the one told, not the teller
-        else:  # "said <speaker>[, a spokesman]"
-            stop = next((i for i, t in enumerate(tail[1:], 1)
-                         if t.pos_ in {"ADP", "PUNCT"} and t.text not in _NAME_PUNCT), len(tail))
-            phrase, rest = tail[1:stop], tail[stop:]
-        heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}]
-        if not heads or any(t.tag_ in {"WP", "WDT"} for t in phrase):
-            continue  # none, or a relative clause: "…, who wrote as Robert Jordan"
-        if not all(t.pos_ in _PHRASE_POS or t.text in _NAME_PUNCT for t in phrase):
-            continue
-        if not all(t.pos_ in _TRAIL_POS or t.is_punct for t in rest):
-            continue
-        return toks[ci], verb, heads[-1]
+    for n, ci in reversed(list(enumerate(commas))):
+        segments = [(toks[ci + 1:], True)] if n >= len(commas) - _TAIL_COMMAS else []
+        if n + 1 < len(commas):
+            segments.append((toks[ci + 1:commas[n + 1]], False))
+        for tail, final in segments:
+            found = _attribution(toks, ci, tail, final)
+            if found is not None:
+                return toks[ci], found[0], found[1]
     return None
+
+
+def _attribution(toks: list[Any], ci: int, tail: list[Any], final: bool
+                 ) -> tuple[Any, Any] | None:
+    """The speech verb and speaker's head word when ``tail`` (the words after the comma at
+    ``ci``, to the end of the sentence when ``final``) is an attribution."""
+    verbs = [i for i, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}]
+    if ci < 3 or not tail or len(tail) > _TAIL_WORDS or len(verbs) != 1:
+        return None
+    vi = verbs[0]
+    verb = tail[vi]
+    if verb.lemma_.lower() not in _TAIL_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in toks[:ci]):
+        return None  # no clause before the comma: "In Kyiv, officials said"
+    if vi > 0:  # "<speaker> said [in a statement]"
+        phrase, rest = tail[:vi], tail[vi + 1:]
+    elif verb.lemma_.lower() == "tell" or not final:
+        return None  # "…, told NBC News": the one told, not the teller
+    else:  # "said <speaker>[, a spokesman]"
+        stop = next((i for i, t in enumerate(tail[1:], 1)
+                     if t.pos_ in {"ADP", "PUNCT"} and t.text not in _NAME_PUNCT), len(tail))
+        phrase, rest = tail[1:stop], tail[stop:]
+    heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    if not heads or any(t.tag_ in {"WP", "WDT"} for t in phrase):
+        return None  # none, or a relative clause: "…, who wrote as Robert Jordan"
+    if not all(t.pos_ in _PHRASE_POS or t.text in _NAME_PUNCT for t in phrase):
+        return None
+    if not all(t.pos_ in _TRAIL_POS or t.is_punct for t in rest):
+        return None
+    if rest and rest[0].pos_ not in {"ADP", "ADV", "PUNCT"} and verb.lemma_.lower() != "tell":
+        return None  # an object: "…, rookie Emil Bemstrom added a goal and an assist, …"
+    return verb, heads[-1]
 
 
 def _trimmed_span(doc: Document, start: int, end: int) -> tuple[int, int]:
