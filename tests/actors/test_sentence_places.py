@@ -49,3 +49,15 @@ def test_a_separatist_leader_is_no_government(read_body: Callable[[str], Documen
     doc = read_body("India denied any role in the killing of a Sikh separatist leader in Canada.")
     leader = next(m for m in doc.mentions if "leader" in m.text)
     assert leader.actor is not None and leader.actor.sector == "REB"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Turkey launched an offensive against Kurdish-led forces in northeast Syria.",
+     "Kurdish-led forces"),
+    ("Kurdish forces clashed with Turkish troops in Syria.", "Kurdish forces"),
+])
+def test_forces_of_a_stateless_people_are_rebels(read_body: Callable[[str], Document],
+                                                 text: str, phrase: str) -> None:
+    doc = read_body(text)
+    mention = next(m for m in doc.mentions if m.text == phrase)
+    assert mention.actor is not None and mention.actor.cameo == "SYRREB"

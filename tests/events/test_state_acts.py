@@ -103,3 +103,18 @@ def test_blocking_a_package_is_a_rejection(read_body: Callable[[str], Document])
 def test_suspending_visa_services_is_a_sanction(read_body: Callable[[str], Document]) -> None:
     doc = read_body("India suspended visa services for Canadian citizens.")
     assert _code(_only(doc, "SANCTION").actor) == "IND"
+
+
+def test_a_ruling_against_a_party_is_an_accusation(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The Supreme Court ruled that the prorogation of Parliament was unlawful.")
+    assert _only(doc, "ACCUSE").trigger.text == "unlawful"
+    # what a ruling obliges is no demand of the court's
+    doc = read_body("The court ruled that EU countries must identify products made in "
+                    "settlements on their labels.")
+    assert not [e for e in doc.events if e.type == "DEMAND"]
+
+
+def test_troops_sent_somewhere_are_placed_there(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The Kenyan government deployed 1,000 police officers to Haiti.")
+    event = _only(doc, "MOBILIZE")
+    assert event.place is not None and event.place.country == "HT"

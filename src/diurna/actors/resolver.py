@@ -69,6 +69,10 @@ COMPANY_PARTS = frozenset({"ceo", "founder", "co-founder", "cofounder", "shareho
                            "revenue", "profit", "earnings", "subsidiary", "customer", "product"})
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
+# Peoples with no state of their own whose armed men news calls "forces" or "militias".
+STATELESS_PEOPLES = {"kurdish", "baloch", "baluch", "tuareg", "druze", "pashtun", "tamil",
+                     "uyghur", "uighur", "rohingya", "karen", "kachin", "hazara", "oromo",
+                     "amhara", "tigrayan", "fulani", "berber", "yazidi", "shan", "naga"}
 # Roles sent by the one they come *from*: "a delegation from ECOWAS", "officials from Qatar".
 SENT_ROLES = {"delegation", "envoy", "envoys", "official", "officials", "diplomat", "diplomats",
               "negotiator", "negotiators", "minister", "ministers", "delegates", "ambassador"}
@@ -390,6 +394,11 @@ class _State:
                    ) -> Actor | None:
         if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
             return None
+        if role.sector in {"MIL", "PRX"} and any(
+                t.lower_ in STATELESS_PEOPLES for t in tok.lefts for t in t.subtree):
+            # "Kurdish-led forces", "Baloch militias": a people with no state of its own in
+            # arms is a non-state armed group of the country it fights in, not its army
+            role = Role(role.phrase, "REB", role.person)
         source, patron, leader = self._role_source(tok, role, hit)
         if patron is not None:
             return self._patron_actor(patron, role)

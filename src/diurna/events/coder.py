@@ -1043,6 +1043,8 @@ class _DocCoder:
         quote = self.quote_at(tok.idx)
         if quote is None or quote.speaker is None:
             return None
+        if quote.cue is not None and quote.cue.text.lower().startswith("rul"):
+            return None  # "the court ruled that countries must label ...": a ruling binds
         head = tok.head
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in {"i", "we"} and quote.kind == "direct" and any(

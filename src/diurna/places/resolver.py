@@ -588,6 +588,13 @@ def event_place(doc: Document, event: Event) -> Place | None:
                    if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
+    if event.type.upper() == "MOBILIZE" and event.mode == "troops":
+        # "send 3,000 troops to Saudi Arabia", "deployed police officers to Haiti": where the
+        # force goes is where the mobilisation is
+        hosts = [p for p in in_sentence]
+        sent_to = attached(doc, event.trigger, hosts, via={"to", "into"}, barrier=SUBJECTS)
+        if sent_to:
+            return sent_to[0][1]  # type: ignore[no-any-return]
     if event.mode == "visit" or event.trigger.text.lower().rstrip("s") in VISIT_WORDS:
         # "a trip to Beijing": the place visited, even when it is also the host (recipient)
         hosts = [p for p in doc.places if p.start >= lo and p.end <= hi]

@@ -34,12 +34,12 @@ SPEECH_VERBS = frozenset({
     "concede", "point", "charge", "vow", "pledge", "promise", "threaten", "estimate", "recall",
     "remark", "observe", "quote", "cite", "blame", "criticize", "criticise", "condemn",
     "testify", "complain", "recount", "chant", "shout", "yell", "proclaim",
-    "counter", "retort", "exclaim",
+    "counter", "retort", "exclaim", "rule",
 }) | _CLAUSE_REPORTING
 # Verbs that only count with a particle/preposition: "call on/for", "point out".
 PARTICLE_VERBS = {"call": {"on", "for", "upon"}, "point": {"out"}}
 # Verbs that only count as statements with a clause ("that ..." or "to ..."), not a plain object.
-NEEDS_CLAUSE = {"report", "add", "note", "ask", "demand", "recall", "observe", "charge",
+NEEDS_CLAUSE = {"rule", "report", "add", "note", "ask", "demand", "recall", "observe", "charge",
                 "indicate", "write", "show", "estimate", "maintain", "think", "believe",
                 "vow", "pledge", "promise", "threaten", "blame", "criticize", "criticise",
                 "condemn", "mention", "confirm", "reveal", "admit", "acknowledge",
