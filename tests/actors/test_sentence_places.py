@@ -61,3 +61,15 @@ def test_forces_of_a_stateless_people_are_rebels(read_body: Callable[[str], Docu
     doc = read_body(text)
     mention = next(m for m in doc.mentions if m.text == phrase)
     assert mention.actor is not None and mention.actor.cameo == "SYRREB"
+
+
+def test_a_news_agency_gives_no_country(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Witnesses told AFP that security forces opened fire on mourners.")
+    forces = next(m for m in doc.mentions if m.text == "security forces")
+    assert forces.actor is None or forces.actor.country != "FRA"
+
+
+def test_a_meeting_place_is_no_home(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Negotiators from both sides are expected to meet in Jeddah later this month.")
+    negotiators = next(m for m in doc.mentions if m.text.startswith("Negotiators"))
+    assert negotiators.actor is None or negotiators.actor.country != "SAU"

@@ -118,3 +118,30 @@ def test_troops_sent_somewhere_are_placed_there(read_body: Callable[[str], Docum
     doc = read_body("The Kenyan government deployed 1,000 police officers to Haiti.")
     event = _only(doc, "MOBILIZE")
     assert event.place is not None and event.place.country == "HT"
+
+
+def test_strikes_carried_out_are_attacks_and_staged_ones_walkouts(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Pakistan's military said it had carried out strikes against militant "
+                    "hideouts inside Iran.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    doc = read_body("Teachers staged a strike over pay on Monday.")
+    assert [(e.type, e.mode) for e in doc.events] == [("PROTEST", "strike-lim")]
+
+
+def test_an_exchange_of_fire_has_two_sides(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Israel and Hezbollah have exchanged fire across the border.")
+    event = _only(doc, "ASSAULT")
+    assert (_code(event.actor), _code(event.recipient)) == ("ISR", "LBNREB")
+
+
+def test_launched_drones_are_an_aerial_attack(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Officials in Kyiv said Russian forces had launched 40 drones overnight.")
+    event = next(e for e in doc.events if e.trigger.text == "launched")
+    assert (event.type, event.mode, _code(event.actor)) == ("ASSAULT", "aerial", "RUSMIL")
+
+
+def test_blamed_on_names_the_accused(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The army denied carrying out the strike, blaming it on the rebels.")
+    event = _only(doc, "ACCUSE")
+    assert event.recipient is not None and event.recipient.text == "the rebels"

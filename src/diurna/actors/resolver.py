@@ -69,6 +69,11 @@ COMPANY_PARTS = frozenset({"ceo", "founder", "co-founder", "cofounder", "shareho
                            "revenue", "profit", "earnings", "subsidiary", "customer", "product"})
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
+# Verbs whose place is a venue, not the home of those who do them ("negotiators are to meet
+# in Jeddah", "the minister arrived in Riyadh").
+VENUE_VERBS = {"meet", "talk", "visit", "travel", "arrive", "gather", "convene", "attend",
+               "discuss", "negotiate", "sign", "hold", "host", "fly", "land", "speak", "say",
+               "tell", "announce", "return", "go", "come", "head", "resume"}
 # Peoples with no state of their own whose armed men news calls "forces" or "militias".
 STATELESS_PEOPLES = {"kurdish", "baloch", "baluch", "tuareg", "druze", "pashtun", "tamil",
                      "uyghur", "uighur", "rohingya", "karen", "kachin", "hazara", "oromo",
@@ -451,20 +456,22 @@ class _State:
                 if later is not None:
                     return later
         if not people and _is_subject(tok) and (
-                clause_place := self.clause_place_country(tok)) is not None:
+                clause_place := self.clause_place_country(tok, venues=False)) is not None:
             # "Police fired tear gas ... in Tbilisi", "The junta arrested ... in Niamey": state
             # forces are read from their sentence only after the states of the text around it,
             # since forces abroad are as often another state's ("troops shelled villages in Syria")
             return clause_place
         return self.focus_state(tok)
 
-    def clause_place_country(self, tok: Any) -> str | None:
-        """The one country of the places in the clause ``tok`` takes part in, if there is one."""
+    def clause_place_country(self, tok: Any, *, venues: bool = True) -> str | None:
+        """The one country of the places in the clause ``tok`` takes part in, if there is one;
+        without ``venues``, not the places of meetings and journeys (``VENUE_VERBS``)."""
         clause = _event_clause(tok)
-        if clause is None:
+        if clause is None or (not venues and clause.lemma_.lower() in VENUE_VERBS):
             return None
         places = {self._place_country(t) for t in clause.sent
-                  if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and _attached(t, clause)}
+                  if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and _attached(t, clause)
+                  and (venues or t.head.head.lemma_.lower() not in VENUE_VERBS)}
         places.discard(None)
         return places.pop() if len(places) == 1 else None
 
@@ -976,8 +983,10 @@ class _State:
         assert actor is not None
         if want == "person":
             return info.person
-        if want == "state":  # a mention of a country or its bodies: "Iran", "the Kremlin"
-            return not info.person and bool(actor.country) and actor.country in self.d.countries
+        if want == "state":  # a mention of a country or its bodies: "Iran", "the Kremlin";
+            # not a news agency, whose home says nothing of the story ("told AFP that ...")
+            return not info.person and bool(actor.country) and actor.country in self.d.countries \
+                and actor.sector != "MED"
         if info.person:
             return False
         if want == "it":

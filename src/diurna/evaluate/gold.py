@@ -51,9 +51,21 @@ def base_text(source: str, shared: Path | None = None) -> str:
         return body
     if kind == "corpus":
         return (root / "corpus" / name).read_text(encoding="utf-8")
+    if kind == "probes":
+        return (repo_dir() / "gold" / "probes" / name).read_text(encoding="utf-8")
     raise ValueError(
-        f"unknown gold source {source!r}: expected article-body/<sha> or corpus/<file>"
+        f"unknown gold source {source!r}: expected article-body/<sha>, corpus/<file> or "
+        "probes/<file>"
     )
+
+
+def repo_dir() -> Path:
+    """The repository checkout this package runs from (where ``gold/`` lives)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").exists() and (parent / "gold").is_dir():
+            return parent
+    return Path.cwd()
 
 
 def scorer_main(

