@@ -108,10 +108,11 @@ def test_suspending_visa_services_is_a_sanction(read_body: Callable[[str], Docum
 def test_a_ruling_against_a_party_is_an_accusation(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The Supreme Court ruled that the prorogation of Parliament was unlawful.")
     assert _only(doc, "ACCUSE").trigger.text == "unlawful"
-    # what a ruling obliges is no demand of the court's
+    # what a ruling obliges is binding: the court coerces, it does not demand
     doc = read_body("The court ruled that EU countries must identify products made in "
                     "settlements on their labels.")
     assert not [e for e in doc.events if e.type == "DEMAND"]
+    assert _only(doc, "COERCE").mode == "restrict"
 
 
 def test_troops_sent_somewhere_are_placed_there(read_body: Callable[[str], Document]) -> None:
@@ -145,3 +146,45 @@ def test_blamed_on_names_the_accused(read_body: Callable[[str], Document]) -> No
     doc = read_body("The army denied carrying out the strike, blaming it on the rebels.")
     event = _only(doc, "ACCUSE")
     assert event.recipient is not None and event.recipient.text == "the rebels"
+
+
+def test_neither_confirmed_nor_denied_is_no_denial(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Israel neither confirmed nor denied carrying out the strike.")
+    assert [(e.type, e.status, e.negated) for e in doc.events] == [
+        ("ASSAULT", "speculative", False)]
+
+
+def test_force_not_ruled_out_is_a_threat(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The foreign minister refused to rule out military action.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+    doc = read_body("The president did not rule out a military strike on the facility.")
+    assert _only(doc, "ASSAULT").status == "speculative"
+
+
+def test_seizing_towns_takes_ground(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The rebels reportedly seized two more towns on Sunday.")
+    event = _only(doc, "COERCE")
+    assert (event.mode, event.status) == ("seize", "claimed")
+
+
+def test_considered_and_proposed_acts_are_their_proposers(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The United States is considering new sanctions on Russia.")
+    event = _only(doc, "SANCTION")
+    assert (_code(event.actor), event.status) == ("USA", "speculative")
+    doc = read_body("The EU proposed new sanctions on Iran.")
+    event = _only(doc, "SANCTION")
+    assert (_code(event.actor), _code(event.recipient), event.status) == (
+        "IGOEUR", "IRN", "speculative")
+
+
+def test_a_refused_meeting_is_a_rejection(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The White House said the president would not meet the Russian leader.")
+    event = _only(doc, "REJECT")
+    assert (_code(event.actor), _code(event.recipient)) == ("USAGOV", "RUSGOV")
+
+
+def test_a_denied_attack_on_infrastructure(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Russia has denied targeting civilian infrastructure.")
+    event = _only(doc, "ASSAULT")
+    assert (event.status, event.negated) == ("denied", True)

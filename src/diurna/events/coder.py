@@ -142,6 +142,10 @@ WEAPON_NOUNS = frozenset({"airstrike", "strike", "missile", "rocket", "drone", "
 # "launch" make it an attack.
 STRIKE_LIGHT_VERBS = frozenset({"stage", "hold", "call", "begin", "start", "organise", "organize",
                                 "join", "end", "announce", "threaten", "continue"})
+# Verbs whose object is an act their subject puts forward, not yet done ("proposed talks").
+PROPOSE_VERBS = frozenset({"propose", "announce", "unveil", "seek", "threaten", "order",
+                           "authorize", "authorise", "approve", "consider", "plan", "weigh",
+                           "mull", "prepare", "intend"})
 # "held talks by phone", "an attack by air": how, not by whom.
 MEANS_NOUNS = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "letter",
                          "email", "mail", "text", "radio", "satellite", "air", "land", "sea",
@@ -214,7 +218,14 @@ OPINION_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "find
 CROWD_VERBS = frozenset({"gather", "assemble", "march", "rally", "chant", "converge", "parade",
                          "demonstrate", "mass", "flood", "occupy", "storm", "besiege"})
 # Cooperative acts whose negated future is a refusal ("we will not withdraw").
-REFUSABLE_TYPES = frozenset({"RETREAT", "AID", "COOPERATE", "AGREE", "CONCEDE"})
+REFUSABLE_TYPES = frozenset({"RETREAT", "AID", "COOPERATE", "AGREE", "CONCEDE", "CONSULT"})
+# What is seized when a seizure takes ground, not goods (COERCE seize, CAMEO 192).
+GROUND_NOUNS = frozenset({"town", "city", "village", "territory", "area", "base", "airport",
+                          "position", "district", "region", "control", "province", "hill",
+                          "field", "capital", "border", "crossing", "outpost", "stronghold"})
+# "did not rule out military action", "refused to rule out force": a threat kept open.
+FORCE_NOUNS_OPEN = frozenset({"action", "force", "strike", "attack", "war", "invasion",
+                              "intervention", "option", "operation", "retaliation", "response"})
 # Auxiliaries of a refusal: "we will not / won't / cannot / would never ...".
 REFUSAL_AUX = frozenset({"will", "wo", "would", "can", "ca", "shall", "cannot"})
 # Sectors whose "attacks" are words: parties, legislators, media, experts.
@@ -900,6 +911,12 @@ class _DocCoder:
                 actors = [subj] if subj is not None else []
             if governor.lemma_.lower() in LISTING_VERBS:  # "added Chinese firms to a blacklist"
                 recips += [c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}]
+        elif tok.dep_ == "dobj" and head.lemma_.lower() in PROPOSE_VERBS:
+            # "the United States is considering new sanctions on Moscow": the one considering
+            # would do it (the status stays speculative: see status())
+            subj = subject_of(head)
+            if not actors and subj is not None and subj.lower_ not in {"who", "which", "that"}:
+                actors = [subj]
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
             governor = tok.head.head.head
@@ -983,9 +1000,12 @@ class _DocCoder:
             if head.i == node.i:
                 break
             if governor is None and tok.pos_ in {"NOUN", "PROPN"} and node.i == base.i:
-                if node.dep_ == "dobj" and head.lemma_.lower() in self.spec_heads:
-                    speculative = True  # "officials are considering sanctions": not yet
-                    why.add("head")
+                if node.dep_ == "dobj" and (head.lemma_.lower() in self.spec_heads | {
+                        "propose", "seek", "threaten"} or (
+                        head.lemma_.lower() == "rule" and any(
+                            c.lower_ == "out" for c in head.children))):
+                    speculative = True  # "officials are considering sanctions": not yet;
+                    why.add("head")  # "did not rule out a strike": a possibility
                 break  # a bare event noun is not hedged by the clause it is mentioned in
             if node.dep_ == "advcl" and node.tag_ in {"VBP", "VBZ"} and any(
                     g.dep_ == "mark" and g.lower_ in PRESUPPOSING_MARKS for g in node.children
@@ -1004,7 +1024,10 @@ class _DocCoder:
                 break  # "will deplore that and were repelled when ...": its own tense
             if is_speech_verb(head) and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and (
                     not misread_apposition(head, node)):
-                if head.lemma_.lower() in self.denial:
+                if head.lemma_.lower() in self.denial and _neither_nor(head):
+                    speculative = True  # "neither confirmed nor denied carrying out": unknown
+                    why.add("unconfirmed")
+                elif head.lemma_.lower() in self.denial:
                     denied = True
                 elif head.lemma_.lower() in REPORTING_HEADS and head.i != tok.i and not is_cue:
                     claimed = True  # "witnesses reported hearing gunfire"
@@ -1030,11 +1053,13 @@ class _DocCoder:
             claimed = True  # "the men threatened to kill him, according to the indictment"
         if quote is not None:
             claimed = True
-            if quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
-                    ("den", "refut", "dismiss")):
-                denied = True
             cue = self.parsed.char_span(quote.cue.start, quote.cue.end,
                                         alignment_mode="expand") if quote.cue else None
+            if cue is not None and _neither_nor(cue.root):
+                speculative = True  # "would neither confirm nor deny that it had ..."
+            elif quote.cue is not None and quote.cue.text.split()[0].lower().startswith(
+                    ("den", "refut", "dismiss")):
+                denied = True
             if cue is not None and cue.root.pos_ == "NOUN" and cue.root.dep_ == "dobj" and (
                     cue.root.head.lemma_.lower() in self.denial):
                 denied = True  # "denied reports that it had suspended aid"
@@ -1056,8 +1081,7 @@ class _DocCoder:
         quote = self.quote_at(tok.idx)
         if quote is None or quote.speaker is None:
             return None
-        if quote.cue is not None and quote.cue.text.lower().startswith("rul"):
-            return None  # "the court ruled that countries must label ...": a ruling binds
+        ruling = quote.cue is not None and quote.cue.text.lower().startswith("rul")
         head = tok.head
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in {"i", "we"} and quote.kind == "direct" and any(
@@ -1075,7 +1099,12 @@ class _DocCoder:
             return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [tok]  # chanted "Fund schools"
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
             must = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
+            if ruling:  # "the court ruled that countries must label ...": a ruling binds
+                return Trigger("COERCE", tok.lemma_.lower(), "modal", None, "restrict"), [
+                    must, tok]
             return Trigger("DEMAND", tok.lemma_.lower(), "modal"), [must, tok]
+        if ruling:
+            return None
         if quote.kind == "indirect" and (quote.cue is None or quote.cue.text.split()[0].lower()
                                          not in SAY_CUES):
             return None  # "activists believe X will have to ..." is an opinion, not a demand
@@ -1138,6 +1167,8 @@ class _DocCoder:
         # the demanded/offered action is part of the head event, not an event of its own
         if trig.pos != "modal" and not d.owned and self._governed(tok, etype):
             return False
+        if trig.pos == "verb" and _neither_nor(tok):
+            return False  # "neither confirmed nor denied": no denial, no confirmation
         if trig.pos == "verb" and etype == "ASSAULT" and self._told_by_its_when_clause(tok):
             return False  # "people were injured when police used batons": one act, the police's
         if trig.pos == "verb" and etype == "PROTEST" and self._purpose(tok, etype):
@@ -1458,9 +1489,26 @@ class _DocCoder:
                     g for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
                     for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                     for g in c.children if g.dep_ == "pobj") if m.actor is not None]
+        if d.etype == "COERCE" and d.mode == "confiscate" and any(
+                c.lemma_.lower() in GROUND_NOUNS for c in tok.children if c.dep_ == "dobj"):
+            d.mode = "seize"  # "seized two more towns": ground, not goods
+        if d.etype == "REJECT" and self._threat_kept_open(tok):
+            # "refused to rule out military action", "did not rule out a strike"
+            d.etype, d.mode, d.negated = "THREATEN", "violence", False
         if d.status == "denied":
             d.negated = True  # denied: said not to have happened (docs/annotation-events.md)
         return True
+
+    def _threat_kept_open(self, tok: Any) -> bool:
+        """A refusal or negation of "rule out" whose object is force: the act stays threatened."""
+        lemma = tok.lemma_.lower()
+        rule_out = tok if lemma == "rule" else next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "rule"), None)
+        if rule_out is None or not any(c.lower_ == "out" for c in rule_out.children):
+            return False
+        refused = rule_out is not tok or any(c.dep_ == "neg" for c in tok.children)
+        return refused and any(c.lemma_.lower() in FORCE_NOUNS_OPEN for c in rule_out.children
+                               if c.dep_ == "dobj")
 
     def _event(self, d: _Draft, n: int, sent_spans: dict[int, Any]) -> Event:
         sent = d.tok.sent
@@ -2179,6 +2227,14 @@ def _generic_plural(tok: Any) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may"} for c in head.children)
     return _present_simple(head) or modal
+
+
+def _neither_nor(verb: Any) -> bool:
+    """The verb is the second of "neither confirm(ed) nor deny/denied": a refusal to say."""
+    first = verb.head
+    return verb.dep_ == "conj" and first.lemma_.lower() == "confirm" and any(
+        c.lower_ == "neither" for c in first.children) and any(
+        c.lower_ == "nor" for c in first.children)
 
 
 def _official(m: Mention) -> bool:
