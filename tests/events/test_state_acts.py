@@ -188,3 +188,16 @@ def test_a_denied_attack_on_infrastructure(read_body: Callable[[str], Document])
     doc = read_body("Russia has denied targeting civilian infrastructure.")
     event = _only(doc, "ASSAULT")
     assert (event.status, event.negated) == ("denied", True)
+
+
+def test_both_accused_acts_are_the_accused(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The general accused the RSF of killing civilians in El Fasher and "
+                    "blocking aid convoys.")
+    acts = [e for e in doc.events if e.type in {"ASSAULT", "COERCE"}]
+    assert [e.trigger.text for e in acts] == ["killing", "blocking"]
+    assert all(_code(e.actor) == "SDNREB" for e in acts)
+
+
+def test_an_army_chief_is_the_military(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Sudan's army chief Abdel Fattah al-Burhan rejected the proposal.")
+    assert _code(_only(doc, "REJECT").actor) == "SDNMIL"

@@ -753,8 +753,10 @@ class _DocCoder:
                     tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))):
             actors.append(tok.head)  # "The Palestinian Authority - which ... - called for";
             # "coalition airstrikes killed 20 civilians" (a participle with an object is finite)
-        if not actors and not passive and tok.dep_ == "pcomp" and etype in CRIME_TYPES:
-            accused = self._accused(tok)
+        charged = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
+        if not actors and not passive and charged.dep_ == "pcomp" and etype in CRIME_TYPES:
+            # ("accused the RSF of killing civilians and blocking aid": both are the RSF's)
+            accused = self._accused(charged)
             if accused is not None:
                 actors.append(accused)  # the charged did it, not the prosecutors
         if not actors and not passive:
