@@ -73,3 +73,14 @@ def test_a_meeting_place_is_no_home(read_body: Callable[[str], Document]) -> Non
     doc = read_body("Negotiators from both sides are expected to meet in Jeddah later this month.")
     negotiators = next(m for m in doc.mentions if m.text.startswith("Negotiators"))
     assert negotiators.actor is None or negotiators.actor.country != "SAU"
+
+
+def test_latin_american_is_a_region(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Maduro expelled diplomats from seven Latin American countries.")
+    assert all(m.actor is None or m.actor.country != "USA" for m in doc.mentions)
+
+
+def test_a_capital_called_on_is_its_government(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Blinken called on Caracas to release the detained protesters.")
+    caracas = next(m for m in doc.mentions if m.text == "Caracas")
+    assert caracas.actor is not None and caracas.actor.cameo == "VEN"

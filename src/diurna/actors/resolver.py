@@ -88,6 +88,8 @@ LOCATIVE_PREPS = {"in", "inside", "into", "from", "at", "near", "across", "withi
                   "around", "over", "outside", "towards", "toward", "through", "along"}
 # A capital is also its government as the object of these ("talks with Tehran", "urged Moscow").
 ADDRESS_PREPS = {"with", "against"}
+# Words that make a demonym after them a region's ("Latin American", "Central Asian").
+REGION_WORDS = {"latin", "south", "central", "north", "east", "west", "southeast", "northeast"}
 ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticize", "condemn",
                  "blame", "support", "pressure", "sanction", "threaten", "persuade", "tell",
                  "invite", "thank", "back", "fund", "arm", "punish", "reassure", "press", "lobby"}
@@ -374,6 +376,9 @@ class _State:
             if dep == "pobj" and tok.head.lower_ == "to" and \
                     tok.head.head.lemma_.lower() in VISIT_NOUNS:
                 return True  # "Lam's trip to Beijing": a visit to its government
+            if dep == "pobj" and tok.head.lower_ in {"on", "upon"} and \
+                    tok.head.head.lemma_.lower() == "call":
+                return True  # "called on Caracas to release ...": its government is asked
             if dep in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESS_VERBS:
                 return True
             if dep in ("compound", "amod", "nmod") and self._is_role(tok.head) and \
@@ -1097,6 +1102,9 @@ class ActorResolver:
                  or (h.alias.kind == ACTOR and (h.start, h.end) in whole_person)
                  or (h.alias.kind == ROLE and h.end not in person_end)
                  or self._is_person_entry(h.alias)]
+        # "Latin American countries", "South American leaders": a region, not the US
+        found = [h for h in found if not (h.alias.kind == DEMONYM and h.start > 0 and
+                                          sdoc[h.start - 1].lower_ in REGION_WORDS)]
         # longest match wins; on equal length the better reading (actor > demonym > capital >
         # role), then the one nearer the head, which ends an English noun phrase ("State
         # [Attorney General]", not "[State Attorney] General")
