@@ -84,3 +84,10 @@ def test_a_capital_called_on_is_its_government(read_body: Callable[[str], Docume
     doc = read_body("Blinken called on Caracas to release the detained protesters.")
     caracas = next(m for m in doc.mentions if m.text == "Caracas")
     assert caracas.actor is not None and caracas.actor.cameo == "VEN"
+
+
+def test_a_leader_accuses_his_own_opposition(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Argentina and Peru condemned the vote. "
+                    "Maduro accused the opposition of staging a coup.")
+    opposition = next(m for m in doc.mentions if m.text == "opposition")
+    assert opposition.actor is not None and opposition.actor.cameo == "VENOPP"

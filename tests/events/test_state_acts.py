@@ -201,3 +201,11 @@ def test_both_accused_acts_are_the_accused(read_body: Callable[[str], Document])
 def test_an_army_chief_is_the_military(read_body: Callable[[str], Document]) -> None:
     doc = read_body("Sudan's army chief Abdel Fattah al-Burhan rejected the proposal.")
     assert _code(_only(doc, "REJECT").actor) == "SDNMIL"
+
+
+def test_expelled_envoys_are_never_the_expellers(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Venezuelan President Nicolas Maduro ordered the expulsion of diplomats "
+                    "from seven Latin American countries.")
+    event = _only(doc, "SANCTION")
+    assert _code(event.actor) == "VENGOV"
+    assert not (_code(event.recipient) or "").startswith("VEN")

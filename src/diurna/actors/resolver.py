@@ -421,6 +421,9 @@ class _State:
             return self._combine(source, role)
         if role.default_country:
             return self.d.sector_actor(role.default_country, role.sector)
+        if role.phrase in SENT_ROLES and any(c.dep_ == "prep" and c.lower_ == "from"
+                                             for c in tok.children):
+            return None  # "diplomats from seven Latin American countries": from elsewhere
         if role.sector == "PRX":
             return None  # "the allies", "militias" alone: whose proxies is not in the phrase
         if role.person and self._definite_bare(tok):
@@ -433,6 +436,13 @@ class _State:
     def context_actor(self, tok: Any, role: Role) -> Actor | None:
         """A role with no country in its phrase ("the government", "security forces fired",
         "protesters"): the context country (see :meth:`context_country`)."""
+        if role.sector == "OPP":
+            # "Maduro accused the opposition": a leader acts on his own country's opposition
+            agent = self.agent_tokens(tok)
+            own = next((i.mention.actor.country for i in self.infos if i.head in agent
+                        and i.mention.actor is not None and i.mention.actor.country), None)
+            if own is not None:
+                return self.d.sector_actor(own, role.sector)
         country = self.context_country(tok, people=role.sector not in STATE_SECTORS)
         return self.d.sector_actor(country, role.sector) if country else None
 

@@ -1483,9 +1483,10 @@ class _DocCoder:
             # "fired two ballistic missiles into the sea": a show of force at no one
             d.etype, d.mode, d.recips = "MOBILIZE", "weapons", []
         if d.etype in {"MOBILIZE", "SANCTION"} and actors and (own_code := _code(actors[0])) and (
-                d.etype == "MOBILIZE" or d.mode == "withdraw"):
+                d.etype == "MOBILIZE" or d.mode in {"withdraw", "expel"}):
             # "Serbia put its army on high alert", "recalled its ambassador from Somalia": the
-            # force or envoy moved is the actor's own; the one left is named by "from"
+            # force or envoy moved is the actor's own, an expelled envoy never is; the one
+            # left or expelled to is named by "from"
             d.recips = [r for r in d.recips if (_code(r) or "")[:3] != own_code[:3]] or [
                 m for m in self.mentions(
                     g for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
