@@ -225,3 +225,18 @@ def test_error_listing_names_misses_and_false_alarms(tmp_path: Path) -> None:
     score(gold, runner=runner, split="tune", heldout=set(), errors=errors)
     assert any(e.strip().startswith("FN DEMAND 'called on'") for e in errors)
     assert any(e.strip().startswith("FP REJECT 'called on'") for e in errors)
+
+
+def test_probe_gold_lines_point_into_our_own_texts() -> None:
+    # gold/events-probes.jsonl: sources "probes/<file>" are texts in the repository
+    path = Path(__file__).resolve().parents[2] / "gold" / "events-probes.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) >= 100
+    for line in lines:
+        assert line["source"].startswith("probes/")
+        text = base_text(line["source"])
+        assert line["end"] <= len(text)
+        for event in line["events"]:
+            trigger = event["trigger"]
+            assert text[trigger["start"]:trigger["end"]] == trigger["text"]
+            assert line["start"] <= trigger["start"] < trigger["end"] <= line["end"]

@@ -209,3 +209,32 @@ def test_expelled_envoys_are_never_the_expellers(read_body: Callable[[str], Docu
     event = _only(doc, "SANCTION")
     assert _code(event.actor) == "VENGOV"
     assert not (_code(event.recipient) or "").startswith("VEN")
+
+
+def test_frozen_grants_are_a_sanction(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The administration froze $2.2 billion in research grants to Harvard.")
+    assert _only(doc, "SANCTION").trigger.text == "froze"
+
+
+def test_a_warning_of_ones_own_states_act_is_a_threat(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Iran warned that Tehran would respond decisively to any attack.")
+    assert _code(_only(doc, "THREATEN").actor) == "IRN"
+
+
+def test_overturning_and_mediating_and_pleading(read_body: Callable[[str], Document]) -> None:
+    assert [e.type for e in read_body("Lawmakers voted to overturn the tariffs.").events] == [
+        "REJECT"]
+    assert [e.type for e in read_body("Oman is mediating between Iran and the US.").events] == [
+        "CONSULT"]
+    assert [e.type for e in read_body("Dewitt pleaded not guilty on Monday.").events] == [
+        "REJECT"]
+
+
+def test_military_operations_are_attacks_and_named_ones_names(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Turkey launched a military operation against Kurdish militants.")
+    assert _code(_only(doc, "ASSAULT").actor) == "TUR"
+    doc = read_body("Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military "
+                    "operation against Islamic State, declined to comment.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]

@@ -434,6 +434,9 @@ class _DocCoder:
                         "people", "thousand", "hundred", "student", "worker", "resident"} and \
                         not any(c.dep_ == "nsubjpass" for c in tok.children):
                     return Trigger("PROTEST", lemma, "verb", None, "demo"), [tok]
+            if lemma == "plead" and any(c.lower_ == "innocent" or (c.lower_ == "guilty" and any(
+                    g.dep_ == "neg" for g in (*c.children, *tok.children))) for c in tok.children):
+                return Trigger("REJECT", lemma, "verb"), [tok]  # "pleaded not guilty"
             if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT
                                           for c in tok.children):
                 return None  # "declined to comment" refuses nothing
@@ -1180,6 +1183,8 @@ class _DocCoder:
                                    or self._habitual(tok) or self._reason(tok)
                                    or _zero_conditional(tok)):
             return False
+        if trig.pos == "noun" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return False  # "Inherent Resolve, the U.S. military operation against IS": a name
         if trig.pos == "noun" and _generic_plural(tok):
             return False  # "Tariffs on consumer products hit customers directly"
         if trig.pos == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of", "to"} \
@@ -1939,6 +1944,15 @@ class _DocCoder:
                 if own is not None and said is not None and (_same(own, said) or (
                         own.actor is not None and said.actor is not None
                         and own.actor.cameo == said.actor.cameo)):
+                    return True
+            if subj is not None and not is_pronoun(inner) and (
+                    c.lemma_.lower() in THREAT_CONTENT | {"act", "hit", "target"}):
+                # "Araghchi warned that Tehran would respond decisively", "the minister
+                # warned that police would act firmly": the warner's own state will do it
+                own, said = self.mention(inner), self.mention(subj)
+                if own is not None and said is not None and own.actor is not None and \
+                        said.actor is not None and own.actor.country and \
+                        own.actor.country == said.actor.country:
                     return True
         return False
 
