@@ -405,7 +405,7 @@ class _State:
         if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
             return None
         if role.sector in {"MIL", "PRX"} and any(
-                t.lower_ in STATELESS_PEOPLES for t in tok.lefts for t in t.subtree):
+                w.lower_ in STATELESS_PEOPLES for left in tok.lefts for w in left.subtree):
             # "Kurdish-led forces", "Baloch militias": a people with no state of its own in
             # arms is a non-state armed group of the country it fights in, not its army
             role = Role(role.phrase, "REB", role.person)

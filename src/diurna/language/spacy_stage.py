@@ -48,7 +48,7 @@ def load_nlp(model: str = MODEL) -> Any:
     return nlp
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without surrounding white space (spaCy leaves the paragraph break on a sentence)."""
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -82,7 +82,7 @@ class Language:
                 tok.lemma_ = fixed
         doc.nlp = parsed
         doc.sentences = [
-            doc.span(*_trimmed(doc.text, s.start_char, s.end_char))
+            doc.span(*trimmed(doc.text, s.start_char, s.end_char))
             for s in parsed.sents
             if s.text.strip()
         ]

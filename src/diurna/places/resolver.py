@@ -591,8 +591,8 @@ def event_place(doc: Document, event: Event) -> Place | None:
     if event.type.upper() == "MOBILIZE" and event.mode == "troops":
         # "send 3,000 troops to Saudi Arabia", "deployed police officers to Haiti": where the
         # force goes is where the mobilisation is
-        hosts = [p for p in in_sentence]
-        sent_to = attached(doc, event.trigger, hosts, via={"to", "into"}, barrier=SUBJECTS)
+        sent_to = attached(doc, event.trigger, in_sentence, via={"to", "into"},
+                           barrier=SUBJECTS)
         if sent_to:
             return sent_to[0][1]  # type: ignore[no-any-return]
     if event.mode == "visit" or event.trigger.text.lower().rstrip("s") in VISIT_WORDS:

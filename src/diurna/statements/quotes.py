@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from diurna.language.spacy_stage import trimmed
 from diurna.model import Document, Mention, Quote, Span
 from diurna.statements.mentions import (
     MentionFinder,
@@ -339,13 +340,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # the speaker for an apposition ("killed a commander, US Africa Command said")
     cue_starts = {q.cue.start for q in quotes if q.cue is not None}
     for sent in parsed.sents:
-        tail = _final_attribution(sent)
+        tail = _attribution_after_clause(sent)
         if tail is None:
             continue
         comma, verb, speaker_tok = tail
         if verb.idx in cue_starts:
             continue
-        start, end = _trimmed_span(doc, sent[0].idx, comma.idx)
+        start, end = trimmed(doc.text, sent[0].idx, comma.idx)
         if end <= start or any(s < end and start < e for s, e in [*covered, *direct_ranges]):
             continue
         content = doc.span(start, end)
@@ -404,7 +405,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     return quotes
 
 
-def _final_attribution(sent: Any) -> tuple[Any, Any, Any] | None:
+def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
     """The comma, speech verb and speaker's head word of a sentence whose attribution follows
     its clause: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
     "…, said Ali Smith, a spokesman.", or between commas: "…, Ukrainian officials said, in an
@@ -456,11 +457,6 @@ def _attribution(toks: list[Any], ci: int, tail: list[Any], final: bool
     if rest and rest[0].pos_ not in {"ADP", "ADV", "PUNCT"} and verb.lemma_.lower() != "tell":
         return None  # an object: "…, rookie Emil Bemstrom added a goal and an assist, …"
     return verb, heads[-1]
-
-
-def _trimmed_span(doc: Document, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
-    return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
 
 
 def _that_clause(verb: Any) -> bool:
