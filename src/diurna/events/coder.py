@@ -795,13 +795,11 @@ class _DocCoder:
         if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
             recips += [g for c in tok.children if c.dep_ == "xcomp"
                        for g in c.children if g.dep_ == "dobj"]
-        blamed = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
-                  for g in c.children if g.dep_ == "pobj"] if tok.lemma_.lower() == "blame" else []
+        blamed = _pobjs([tok], {"on"}) if tok.lemma_.lower() == "blame" else []
         if blamed:
             recips = blamed  # "blaming it on the rebels": the rebels are accused, not "it"
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
-            actors += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "including"
-                       for g in c.children if g.dep_ == "pobj"]
+            actors += _pobjs([a], {"including"})
         return actors, recips
 
     def _recipient_heads(self, toks: list[Any], etype: str) -> list[Any]:
@@ -812,8 +810,7 @@ class _DocCoder:
         for tok in toks:
             if tok.ent_type_ in {"CARDINAL", "QUANTITY"} or tok.lemma_.lower() in {
                     "dozen", "hundred", "thousand", "number", "group", "some", "many"}:
-                inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"]
+                inner = _pobjs([tok], {"of"})
                 if inner:
                     out.extend(inner)
                     continue
@@ -897,8 +894,7 @@ class _DocCoder:
             subj = subject_of(head)
             if subj is not None:
                 recips.append(subj)
-            actors += [g for c in (*tok.children, *head.children) if c.dep_ == "prep"
-                       and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            actors += _pobjs([tok, head], {"from"})
             return actors, recips, head
         accused = self._accused(tok) if etype in CRIME_TYPES else None
         if accused is not None and not actors:
@@ -1477,14 +1473,10 @@ class _DocCoder:
             d.etype, d.mode = "ACCUSE", "disapprove"
             if not d.recips:
                 holders = [tok, tok.head] if trig.pos == "noun" else [tok]
-                d.recips = self.mentions(
-                    g for h in holders for c in h.children if c.dep_ == "prep"
-                    and c.lower_ in {"to", "with", "against"} for g in c.children
-                    if g.dep_ == "pobj")
+                d.recips = self.mentions(_pobjs(holders, {"to", "with", "against"}))
         if d.etype == "ASSAULT" and trig.pos == "verb" and tok.lemma_.lower() in LAUNCH_VERBS \
                 and not any(r.actor is not None for r in d.recips) and any(
-                    g.lemma_.lower() in OPEN_WATER for c in tok.children if c.dep_ == "prep"
-                    for g in c.children if g.dep_ == "pobj"):
+                    g.lemma_.lower() in OPEN_WATER for g in _pobjs([tok], None)):
             # "fired two ballistic missiles into the sea": a show of force at no one
             d.etype, d.mode, d.recips = "MOBILIZE", "weapons", []
         if d.etype in {"MOBILIZE", "SANCTION"} and actors and (own_code := _code(actors[0])) and (
@@ -1493,10 +1485,9 @@ class _DocCoder:
             # force or envoy moved is the actor's own, an expelled envoy never is; the one
             # left or expelled to is named by "from"
             d.recips = [r for r in d.recips if (_code(r) or "")[:3] != own_code[:3]] or [
-                m for m in self.mentions(
-                    g for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
-                    for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                    for g in c.children if g.dep_ == "pobj") if m.actor is not None]
+                m for m in self.mentions(_pobjs(
+                    [tok, *(c for c in tok.children if c.dep_ == "dobj")], {"from"}))
+                if m.actor is not None]
         if d.etype == "COERCE" and d.mode == "confiscate" and any(
                 c.lemma_.lower() in GROUND_NOUNS for c in tok.children if c.dep_ == "dobj"):
             d.mode = "seize"  # "seized two more towns": ground, not goods
@@ -1576,8 +1567,7 @@ class _DocCoder:
             cands = [c for c in tok.children if c.dep_ == "poss"]
             cands += [g for c in tok.children if c.dep_ == "acl" for a in c.children
                       if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                      for g in c.children if g.dep_ == "pobj"]
+            cands += _pobjs([tok], {"by"})
             found = [m for m in self.mentions(cands) if m.actor is not None]
             if found:
                 return found
@@ -2244,6 +2234,12 @@ def _generic_plural(tok: Any) -> bool:
         return False
     modal = any(c.dep_ == "aux" and c.lower_ in {"can", "may"} for c in head.children)
     return _present_simple(head) or modal
+
+
+def _pobjs(heads: Iterable[Any], preps: set[str] | None) -> list[Any]:
+    """The objects of the prepositions ``preps`` (any, when None) hung on ``heads``."""
+    return [g for h in heads for c in h.children if c.dep_ == "prep"
+            and (preps is None or c.lower_ in preps) for g in c.children if g.dep_ == "pobj"]
 
 
 def _neither_nor(verb: Any) -> bool:
