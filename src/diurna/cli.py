@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from diurna.model import Document
+from diurna.pipeline import CODERS, DEFAULT_CODER
 
 DEFAULT_DB = "diurna.db"
 
@@ -97,6 +98,14 @@ def cli() -> None:
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
+@click.option(
+    "--coder",
+    type=click.Choice(CODERS),
+    default=DEFAULT_CODER,
+    show_default=True,
+    help="Event coder: learned (trained classifier + rule arguments), rules, or keyword "
+    "(the lexicon-lookup baseline). See docs/events.md.",
+)
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -106,6 +115,7 @@ def process(
     actor_files: tuple[str, ...],
     workers: int,
     progress: bool | None,
+    coder: str,
 ) -> None:
     """Process pages and print what was extracted.
 
@@ -116,7 +126,7 @@ def process(
     from diurna.page import iter_inputs
     from diurna.pipeline import Pipeline
 
-    pipeline = Pipeline.default(actor_files=actor_files)
+    pipeline = Pipeline.default(actor_files=actor_files, coder=coder)
     store = None
     if not no_store:
         from diurna.store import Store

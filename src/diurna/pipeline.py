@@ -22,6 +22,9 @@ from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
 
+CODERS = ("learned", "rules", "keyword")
+DEFAULT_CODER = "rules"
+
 
 @runtime_checkable
 class Component(Protocol):
@@ -48,22 +51,33 @@ class Pipeline:
         self.components: list[Component] = list(components)
 
     @classmethod
-    def default(cls, *, actor_files: Iterable[str | Path] = ()) -> Pipeline:
-        """The English pipeline: language → actors → statements → events → time → places."""
+    def default(cls, *, actor_files: Iterable[str | Path] = (), coder: str = DEFAULT_CODER
+                ) -> Pipeline:
+        """The English pipeline: language → actors → statements → events → time → places.
+
+        ``coder`` picks the events component: ``learned`` (a trained classifier deciding the
+        types, the rule steps giving arguments and status), ``rules`` (the hand rules alone) or
+        ``keyword`` (the lexicon-lookup baseline, for comparison only)."""
         from diurna.actors import ActorResolver
-        from diurna.events import EventCoder
+        from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
         from diurna.language import Language
         from diurna.places import PlaceResolver
         from diurna.statements import Statements
         from diurna.time import TimeResolver
 
+        if coder not in CODERS:
+            raise ValueError(f"unknown event coder {coder!r}; choose one of {', '.join(CODERS)}")
         actors = ActorResolver(extra_files=actor_files)
+        events: Component = (
+            LearnedEventCoder(resolve=actors.resolve_span) if coder == "learned"
+            else KeywordCoder() if coder == "keyword"
+            else EventCoder(resolve=actors.resolve_span))
         return cls(
             [
                 Language(),
                 actors,
                 Statements(resolve=actors.resolve_span),
-                EventCoder(resolve=actors.resolve_span),
+                events,
                 TimeResolver(),
                 PlaceResolver(),
             ]

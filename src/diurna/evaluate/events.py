@@ -24,6 +24,7 @@ from typing import Any
 
 from diurna.evaluate.gold import base_text, read_jsonl
 from diurna.model import Document, Event, Mention, content_id
+from diurna.pipeline import CODERS, DEFAULT_CODER
 
 DEFAULT_GOLD = "gold/events.jsonl"
 SPLITS = ("all", "tune", "heldout")
@@ -178,10 +179,28 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
 
 
-def default_runner() -> Callable[[Document], Document]:
-    from diurna.pipeline import Pipeline
+def default_runner(coder: str | None = None) -> Callable[[Document], Document]:
+    from diurna.pipeline import DEFAULT_CODER, Pipeline
 
-    return Pipeline.default()
+    return Pipeline.default(coder=coder or DEFAULT_CODER)
+
+
+def bootstrap_f1(per_source: Sequence[tuple[int, int, int]], rounds: int = 1000,
+                 seed: int = 0) -> tuple[float, float]:
+    """A 95 % interval of micro-F1 from resampling whole sources (articles) with replacement:
+    sentences of one article are not independent, so articles are the unit drawn."""
+    import random
+
+    if not per_source:
+        return (0.0, 0.0)
+    rng = random.Random(seed)
+    values = []
+    for _ in range(rounds):
+        draw = [per_source[rng.randrange(len(per_source))] for _ in per_source]
+        tp, fp, fn = (sum(x[i] for x in draw) for i in range(3))
+        values.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    values.sort()
+    return (values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1])
 
 
 def score(gold_path: str | Path = DEFAULT_GOLD, *,
@@ -202,6 +221,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     for line in lines:
         by_source[line["source"]].append(line)
     run = runner or default_runner()
+    per_source: list[tuple[int, int, int]] = []
 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -220,6 +240,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         if doc.published:
             doc.published_source = "gold"
         doc = run(doc)
+        before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         for unit in units:
             start, end = int(unit["start"]), int(unit["end"])
             gold = list(unit.get("events") or [])
@@ -252,6 +273,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
                     loc = g["location"] or {}
                     gid = loc.get("geonameid") if isinstance(loc, dict) else None
                     acc["location"].append(gid == (p.place.geonameid if p.place else None))
+        per_source.append((sum(tp.values()) - before[0], sum(fp.values()) - before[1],
+                           sum(fn.values()) - before[2]))
     types = sorted(set(tp) | set(fp) | set(fn))
     total_tp, total_fp, total_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
@@ -263,6 +286,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         "predicted_events": total_tp + total_fp,
         "drift": drift,
         "type": _prf(total_tp, total_fp, total_fn),
+        "type_ci95": bootstrap_f1(per_source),
         "type_strict": _prf(strict_tp, total_tp + total_fp - strict_tp,
                             total_tp + total_fn - strict_tp),
         "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in types},
@@ -307,13 +331,22 @@ def _list_errors(out: list[str], source: str, text: str, start: int, end: int,
 
 def format_report(result: dict[str, Any]) -> str:
     out = [f"gold: {result['gold']}  split: {result.get('split', 'all')}  "
+           f"coder: {result.get('coder', '-')}  "
            f"sources: {result['sources']}  units: {result['units']}  "
            f"gold events: {result['gold_events']}  predicted: {result['predicted_events']}"]
     if result["drift"]:
         out.append(f"WARNING: {result['drift']} gold triggers do not match the base text")
     t, s = result["type"], result["type_strict"]
+    lo, hi = result.get("type_ci95", (0.0, 0.0))
     out.append(f"event type (micro)      P {t['precision']:.3f}  R {t['recall']:.3f}  "
-               f"F1 {t['f1']:.3f}  (tp {t['tp']} fp {t['fp']} fn {t['fn']})")
+               f"F1 {t['f1']:.3f}  [95% CI {lo:.3f}-{hi:.3f}]  "
+               f"(tp {t['tp']} fp {t['fp']} fn {t['fn']})")
+    base = result.get("baseline")
+    if base is not None:
+        b = base["type"]
+        blo, bhi = base.get("type_ci95", (0.0, 0.0))
+        out.append(f"  baseline ({base['name']:7})    P {b['precision']:.3f}  R {b['recall']:.3f}  "
+                   f"F1 {b['f1']:.3f}  [95% CI {blo:.3f}-{bhi:.3f}]")
     out.append(f"  with trigger overlap  P {s['precision']:.3f}  R {s['recall']:.3f}  "
                f"F1 {s['f1']:.3f}")
     out.append("per type:")
@@ -352,6 +385,11 @@ def main(argv: list[str] | None = None) -> int:
                              "listed ones (aggregate figures only); all: every line")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list errors per unit (tune split only)")
+    parser.add_argument("--coder", choices=CODERS, default=None,
+                        help=f"event coder to score (default: {DEFAULT_CODER})")
+    parser.add_argument("--baseline", choices=("keyword", "none"), default="keyword",
+                        help="a baseline scored on the same units and printed beside the figures "
+                             "(default: keyword, the trigger lexicon looked up word by word)")
     args = parser.parse_args(argv)
     if not Path(args.gold).exists():
         print(f"no gold file at {args.gold}", file=sys.stderr)
@@ -360,7 +398,12 @@ def main(argv: list[str] | None = None) -> int:
     if errors is not None and args.split != "tune":
         print("-v lists errors on the tune split only (use --split tune)", file=sys.stderr)
         return 2
-    result = score(args.gold, split=args.split, errors=errors)
+    result = score(args.gold, split=args.split, errors=errors,
+                   runner=default_runner(args.coder))
+    result["coder"] = args.coder or DEFAULT_CODER
+    if args.baseline != "none":
+        result["baseline"] = {"name": args.baseline, **score(
+            args.gold, split=args.split, runner=default_runner(args.baseline))}
     if errors:
         print("\n".join(errors))
     print(format_report(result))

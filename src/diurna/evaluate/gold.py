@@ -5,7 +5,9 @@ character offsets into that source's *base text*:
 
 - ``article-body/<sha256>``: the human-checked ``articleBody`` of
   ``shared/gold/article-body/ground-truth.json``;
-- ``corpus/<file>``: the UTF-8 text of ``shared/corpus/<file>``.
+- ``corpus/<file>``: the UTF-8 text of ``shared/corpus/<file>``;
+- ``corpus/<file>.jsonl#<id>``: the ``text`` of the record whose ``id`` is ``<id>`` in a JSONL
+  file of ``shared/corpus/`` (the Wikinews articles are one file of 3,973 records).
 
 See ``docs/gold-format.md`` for the line formats.
 """
@@ -50,6 +52,12 @@ def base_text(source: str, shared: Path | None = None) -> str:
         body: str = truth[name]["articleBody"]
         return body
     if kind == "corpus":
+        file, _, record = name.partition("#")
+        if record:
+            texts = _jsonl_texts(str(root / "corpus" / file))
+            if record not in texts:
+                raise ValueError(f"gold source {source!r}: no record with id {record!r} in {file}")
+            return texts[record]
         return (root / "corpus" / name).read_text(encoding="utf-8")
     if kind == "probes":
         return (repo_dir() / "gold" / "probes" / name).read_text(encoding="utf-8")
@@ -57,6 +65,19 @@ def base_text(source: str, shared: Path | None = None) -> str:
         f"unknown gold source {source!r}: expected article-body/<sha>, corpus/<file> or "
         "probes/<file>"
     )
+
+
+@lru_cache(maxsize=4)
+def _jsonl_texts(path: str) -> dict[str, str]:
+    """``{id: text}`` of a JSONL corpus file, read once: a gold file names hundreds of its
+    records."""
+    texts: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                record = json.loads(line)
+                texts[str(record["id"])] = record["text"]
+    return texts
 
 
 def repo_dir() -> Path:

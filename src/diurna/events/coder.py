@@ -21,7 +21,7 @@ data (``plover.yaml``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diurna.events.ontology import Ontology, Trigger, load_ontology
@@ -358,11 +358,14 @@ class EventCoder:
             self._resolve = default_resolve()
         return self._resolve
 
+    def doc_coder(self, doc: Document) -> _DocCoder:
+        """The rule coder's state for one parsed document."""
+        return _DocCoder(doc, self.ontology, MentionFinder(doc, self._resolver()))
+
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        coder = _DocCoder(doc, self.ontology, MentionFinder(doc, self._resolver()))
-        doc.events = coder.code()
+        doc.events = self.doc_coder(doc).code()
         return doc
 
 
@@ -1157,6 +1160,47 @@ class _DocCoder:
                         seen.update(x.i for x in (c, *conjuncts(c)))
             events.append(self._event(d, len(events), sent_spans))
         return events
+
+    def recode(self, rule_at: dict[int, Event], decided: dict[int, str]) -> list[Event]:
+        """The events a learned classifier decided on (``decided``: head token index -> type).
+
+        A rule event whose head token is decided keeps its arguments and status, retyped when
+        the classifier gives another type; one whose token is not decided is dropped. A decided
+        token the rules passed over gets its arguments, parties and status from the rule steps
+        (the classifier has already judged that it reports an act of that type)."""
+        events: list[Event] = []
+        coded: dict[int, str] = {}
+        sent_spans = {s.start: s for s in self.parsed.sents}
+        for i, etype in sorted(decided.items()):
+            ev = rule_at.get(i)
+            if ev is None:
+                ev = self._learned_event(self.parsed[i], etype, events, coded, sent_spans)
+            elif ev.type != etype:
+                mode = ev.mode if ev.mode in self.onto.types[etype].modes else None
+                ev = replace(ev, type=etype, mode=mode, cameo=self.onto.cameo(etype, mode),
+                             contexts=list(self.onto.types[etype].contexts))
+            coded[i] = etype
+            events.append(replace(ev, id=f"{self.doc.id}:{len(events)}"))
+        return events
+
+    def _learned_event(self, tok: Any, etype: str, events: list[Event],
+                       coded: dict[int, str], sent_spans: dict[int, Any]) -> Event:
+        pos = "verb" if tok.pos_ in {"VERB", "AUX"} else (
+            "adjective" if tok.pos_ == "ADJ" else "noun")
+        index = {"verb": self.onto.verbs, "noun": self.onto.nouns}.get(pos, self.onto.adjectives)
+        trig = next((t for t in index.get(tok.lemma_.lower(), ())
+                     if t.type == etype and t.part is None), None) or Trigger(
+            etype, tok.lemma_.lower(), pos)
+        d = _Draft(tok, trig, [tok], etype)
+        try:
+            found = self._arguments(d, coded) and self._parties(d, events)
+        except AssertionError:  # an evaluation outside any statement has no speaker
+            found = False
+        if not found and not (d.actors or d.recips):
+            d.actors, d.recips = self.mentions(d.a_toks), self.mentions(d.r_toks)
+        d.etype = etype  # the rule steps' retyping conventions give way to the classifier
+        self._status(d)
+        return self._event(d, len(events), sent_spans)
 
     def _occurrence(self, d: _Draft, events: list[Event]) -> bool:
         """Does the trigger report a particular act, not a demanded, hypothetical, habitual,

@@ -1,0 +1,71 @@
+"""The learned event coder (the classifier that decides types, with the rule steps' arguments),
+the keyword baseline and the coder choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.events.learned import MODEL_DIR, Model, trigger_head
+from diurna.model import Document
+from diurna.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def learned() -> Pipeline:
+    return Pipeline.default(coder="learned")
+
+
+def _read(pipeline: Pipeline, text: str, published: str = "2008-03-01") -> Document:
+    return pipeline(Document.from_paragraphs("t", "<test>", [text], published=published))
+
+
+def test_shipped_weights_load_and_name_their_training_data() -> None:
+    model = Model.load(MODEL_DIR)
+    assert model.labels[0] == "NONE" or "NONE" in model.labels
+    assert {"ASSAULT", "ACCUSE", "DEMAND"} <= set(model.labels)
+    assert 0.0 < model.threshold < 1.0
+    # the manifest says which gold files (with their hashes) the weights were trained on
+    assert model.meta["gold"] and all(len(h) == 64 for h in model.meta["gold"].values())
+    assert not any("test" in name for name in model.meta["gold"])
+
+
+def test_learned_coder_codes_a_plain_attack_with_offsets(learned: Pipeline) -> None:
+    doc = _read(learned, "Gunmen attacked a police station in Baghdad on Tuesday, killing four "
+                         "officers, Iraqi officials said.")
+    types = [e.type for e in doc.events]
+    assert "ASSAULT" in types
+    for e in doc.events:
+        assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert doc.text[e.sentence.start:e.sentence.end] == e.sentence.text
+        assert e.cameo is not None
+
+
+def test_learned_coder_codes_no_event_in_a_neutral_sentence(learned: Pipeline) -> None:
+    doc = _read(learned, "The museum opens at nine in the morning and closes at five.")
+    assert doc.events == []
+
+
+def test_a_missing_model_folder_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(FileNotFoundError, match="--coder rules"):
+        Model.load(tmp_path)
+
+
+def test_keyword_baseline_codes_every_lexicon_word_without_context() -> None:
+    doc = _read(Pipeline.default(coder="keyword"),
+                "The striker scored twice before the attack on the goal was stopped.")
+    # a word list cannot tell football from war: that is what the baseline is for
+    assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_unknown_coder_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown event coder 'neural'"):
+        Pipeline.default(coder="neural")
+
+
+def test_trigger_head_is_the_syntactic_head_of_a_multiword_trigger() -> None:
+    from diurna.language.spacy_stage import load_nlp
+
+    parsed = load_nlp()("Velayati called on the US to leave Syria.")
+    start = parsed.text.index("called on")
+    head = trigger_head(parsed, start, start + len("called on"))
+    assert head is not None and head.text == "called"

@@ -1,0 +1,60 @@
+"""Training refuses bad gold with one line naming the file and line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diurna.events.train import GoldError, load_units, main
+
+SEED = "corpus/seed-page.txt"
+
+
+def _write(tmp_path: Path, event: dict, source: str = SEED) -> Path:
+    path = tmp_path / "gold.jsonl"
+    line = {"source": source, "published": "2018-02-15", "start": 194, "end": 391,
+            "events": [event]}
+    path.write_text("\n" + json.dumps(line) + "\n", encoding="utf-8")
+    return path
+
+
+def _event(**kw: object) -> dict:
+    return {"type": "DEMAND", "trigger": {"start": 298, "end": 307, "text": "called on"}, **kw}
+
+
+def test_a_good_line_loads(tmp_path: Path, shared: Path) -> None:
+    units = load_units([_write(tmp_path, _event())])
+    assert list(units) == [(SEED, "2018-02-15")]
+
+
+def test_offsets_that_do_not_match_the_text_name_file_and_line(tmp_path: Path,
+                                                                shared: Path) -> None:
+    bad = _event(trigger={"start": 299, "end": 308, "text": "called on"})
+    with pytest.raises(GoldError, match=r"gold\.jsonl:2: trigger 'called on' does not match"):
+        load_units([_write(tmp_path, bad)])
+
+
+def test_an_unknown_type_names_file_and_line(tmp_path: Path, shared: Path) -> None:
+    with pytest.raises(GoldError, match=r"gold\.jsonl:2: unknown event type 'INVADE'"):
+        load_units([_write(tmp_path, _event(type="INVADE"))])
+
+
+def test_a_missing_source_names_file_and_line(tmp_path: Path, shared: Path) -> None:
+    with pytest.raises(GoldError, match=r"gold\.jsonl:2: .*no-such-file"):
+        load_units([_write(tmp_path, _event(), source="corpus/no-such-file.txt")])
+
+
+def test_the_command_prints_one_line_and_exits_2(tmp_path: Path, shared: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code = main([str(_write(tmp_path, _event(type="INVADE"))), "--out", str(tmp_path / "m")])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "gold.jsonl:2" in err[0]
+
+
+def test_frozen_test_files_are_never_training_data(tmp_path: Path) -> None:
+    test_file = tmp_path / "events-test.jsonl"
+    test_file.write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(test_file), "--out", str(tmp_path / "m")])
