@@ -324,7 +324,8 @@ SCORERS = {
     ),
     "times": (
         "diurna.evaluate.times",
-        "Temporal expression detection and value accuracy on gold/times.jsonl.",
+        "Temporal expression detection and value accuracy on gold/times.jsonl "
+        "or TimeML (.tml) files.",
     ),
 }
 
