@@ -20,7 +20,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from diurna.model import Document, Event, Precision, Span, TimeExpr
+from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
+from diurna.time.values import (
+    SEASONS,
+    calendar_value,
+    decade_value,
+    duration_value,
+    ref_value,
+    season_instance,
+    set_value,
+)
+
+Tense = str | None  # "past", "future", "present" or None (unknown)
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -44,7 +55,13 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-    re.compile(rf"\b{_WEEKDAY}\b"),
+    re.compile(rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
+               r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
+    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:\d+|a|an|one|two|"
+               r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+-|[a-z]+-)"
+               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+(?:ago|later|earlier))", re.I),
+    re.compile(r"\b(?:the\s+)?(?:near\s+)?future\b(?=\s*[,.;]|\s+(?:of|and|as|for)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
@@ -129,6 +146,30 @@ _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|begin
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
+_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|a\s+few|several|some)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$",
+                  re.I)
+_AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SEASON_TEXT = re.compile(
+    r"^(?:(last|this|next|past)\s+|(?:the\s+)?(?:(?:early|late|mid)[- ])?)"
+    r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    r"last\s+year|next\s+year))?$", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?:(?P<rel>last|this|next|current|latest|past|previous)\s+)?"
+    r"(?:(?:company's|fiscal|financial)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|half)"
+    r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    r"last\s+year|next\s+year|the\s+year))?$", re.I)
+_QUARTER_Y = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(1[89]\d\d|20\d\d)(?:'s)?\s+"
+                        r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
+_Q_CODE = re.compile(r"^(?:Q([1-4])\s+(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s+Q([1-4]))$")
+_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
+_TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
 
 
 def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> dt.datetime:
@@ -150,14 +191,179 @@ def _month_index(name: str) -> int:
     return _MONTHS.index(name.lower()[:3]) + 1
 
 
+Parsed = tuple[str | None, Precision, str, TimeKind]
+
+
+def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
+    """"two days ago" → that day; "six weeks ago" → its ISO week, "two months ago" → its month,
+    "42 years ago" → its year, as TimeML does; but "a year ago" (one unit, said of a recent
+    anniversary) → the same day a year before."""
+    word = m["n"].lower()
+    n = int(word) if word.isdigit() else _AGO_N.get(word)
+    unit = m["unit"].lower()
+    if n is None:
+        return ("PAST_REF", "unknown")
+    if unit == "day":
+        return _fmt(base - dt.timedelta(days=n), "day", True), "day"
+    if unit == "week":
+        return _fmt(base - dt.timedelta(weeks=n), "week", True), "week"
+    if unit == "month":
+        month = base.year * 12 + base.month - 1 - n
+        if n == 1 and word in ("a", "an", "one"):
+            return _fmt(_with_month(base, month), "day", True), "day"
+        return f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
+    years = n * (10 if unit == "decade" else 1)
+    if n == 1 and word in ("a", "an", "one"):
+        return _fmt(_with_year(base, base.year - years), "day", True), "day"
+    return f"{base.year - years:04d}", "year"
+
+
+def _with_month(date: dt.datetime, months: int) -> dt.datetime:
+    """``date`` moved to the absolute month index ``months`` (year * 12 + month - 1)."""
+    year, month = divmod(months, 12)
+    for day in (date.day, 30, 29, 28):
+        try:
+            return date.replace(year=year, month=month + 1, day=day)
+        except ValueError:
+            continue
+    return date
+
+
+def _year_of(word: str | None, base: dt.datetime | None) -> int | None:
+    """The year a "… of 1998" / "… of next year" tail names (None: no tail or no anchor)."""
+    if not word:
+        return None
+    w = word.lower().split()
+    if w[0].isdigit():
+        return int(w[0])
+    if base is None:
+        return None
+    return base.year + {"last": -1, "next": 1}.get(w[0], 0)
+
+
+def _quarter(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> str | None:
+    """"the third quarter (of 1998)", "last quarter", "the first half of next year": TimeML
+    ``1998-Q3`` / ``1999-H1``; without a year, the latest such period that has begun (the
+    earliest one ahead in a future-tense clause)."""
+    unit = m["unit"].lower()
+    letter, size = ("Q", 3) if unit == "quarter" else ("H", 6)
+    year = _year_of(m["y"], base)
+    n = _ORDINAL.get((m["ord"] or "").lower())
+    rel = (m["rel"] or "").lower()
+    if base is None and year is None:
+        return None
+    if base is not None:
+        cur = (base.month - 1) // size + 1
+        count = 12 // size
+        if n is None:  # "last quarter", "this quarter", "the quarter"
+            idx = base.year * count + cur - 1 + {"last": -1, "past": -1, "previous": -1,
+                                                 "next": 1}.get(rel, 0)
+            return f"{idx // count:04d}-{letter}{idx % count + 1}"
+        if year is None:
+            year = base.year
+            if rel in ("last", "past", "previous"):
+                year -= 1
+            elif rel == "next" or (tense == "future" and n < cur):
+                year += 1 if rel == "next" or n < cur else 0
+            elif n > cur and tense != "future":
+                year -= 1
+    if n is None or year is None:
+        return None
+    return f"{year:04d}-{letter}{n}"
+
+
+def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
+    """TimeML values beyond the calendar (see :mod:`diurna.time.values`), or None when
+    ``text`` is none of them."""
+    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    bare = re.sub(r"^(?:for|in|on|at|over|during|within|since|until|by|from)\s+", "", raw,
+                  flags=re.I)
+    value = set_value(bare)
+    if value:
+        return value, "unknown", "none", "set"
+    value = ref_value(bare)
+    if value:
+        return value, "unknown", "none", "date"
+    value = duration_value(bare)
+    if value:
+        return value, "unknown", "none", "duration"
+    year = base.year if base else None
+    value = decade_value(bare, year)
+    if value:
+        return value, ("century" if len(value) == 2 else "decade"), "absolute", "date"
+    m = _CENTURY.match(bare)
+    if m and base is not None:
+        shift = {"this": 0, "next": 1}.get(m[1].lower(), -1)
+        return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+    if m:
+        return None, "unknown", "none", "date"
+    m = _SEASON_TEXT.match(bare)
+    if m:
+        code = SEASONS[m[2].lower()]
+        y = _year_of(m["y"], base)
+        if y is not None:
+            return f"{y:04d}-{code}", "season", "absolute" if m["y"][0].isdigit() else \
+                "published", "date"
+        if base is None:
+            return None, "unknown", "none", "date"
+        value = season_instance(code, base.year, base.month, (m[1] or "").lower(), tense)
+        return value, "season", "published", "date"
+    m = _QUARTER.match(bare)
+    if m and (m["ord"] or m["rel"] or m["y"]):
+        value = _quarter(m, base, tense)
+        has_year = bool(m["y"] and m["y"][0].isdigit())
+        prec: Precision = "quarter" if m["unit"].lower() == "quarter" else "half"
+        return value, prec if value else "unknown", \
+            ("absolute" if has_year else "published") if value else "none", "date"
+    m = _QUARTER_Y.match(bare)
+    if m:
+        return f"{m[1]}-Q{_ORDINAL[m[2].lower()]}", "quarter", "absolute", "date"
+    m = _Q_CODE.match(bare)
+    if m:
+        return f"{m[2] or m[3]}-Q{m[1] or m[4]}", "quarter", "absolute", "date"
+    m = _AGO.match(bare)
+    if m:
+        if base is None:
+            return None, "unknown", "none", "date"
+        value, prec = _ago(m, base)
+        return value, prec, "published", "date"
+    if base is not None:
+        m = _TONIGHT.match(bare)
+        if m:
+            part = _PART_OF_DAY[(m["part"] or "night").lower()]
+            return f"{_fmt(base, 'day', True)}T{part}", "time", "published", "time"
+    return None
+
+
 def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None,
-               future: bool = False) -> tuple[str | None, Precision, str]:
-    """(value, precision, anchor) of one date expression (not a range)."""
+               future: bool = False, tense: Tense = None) -> Parsed:
+    """(value, precision, anchor, kind) of one date expression (not a range)."""
+    if future:
+        tense = "future"
+    special = _timeml(text, base, tense)
+    if special is not None:
+        return special
+    m = _DAY_PART.match(text.strip())
+    if m and not re.match(r"^(?:the|that|this|last|next|same)$", m["day"], re.I):
+        v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
+        if v and p == "day":
+            return f"{v}T{_PART_OF_DAY[m['part'].lower()]}", "time", a, "time"
+        return v, p, a, "date"
+    value, precision, anchor = _parse_calendar(text, base, year_hint, tense)
+    return value, precision, anchor, "date"
+
+
+def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
+                    tense: Tense) -> tuple[str | None, Precision, str]:
+    """(value, precision, anchor) of a calendar expression: dateparser and our rules."""
+    future = tense == "future"
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
     clean = _PART_OF.sub("", clean)
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
-    clean = re.sub(r"^(?:earlier|later)\s+(?=this|last|next|today)", "", clean, flags=re.I)
+    clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
+                   flags=re.I)
+    clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
     if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean)
             or _DURATION.match(clean) or _N_YEAR.match(clean) or _NOW.match(clean)):
         return None, "unknown", "none"
@@ -211,6 +417,8 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         return _fmt(data.date_obj, precision, year_known=False), precision, "none"
     date = data.date_obj
     anchor = "absolute" if has_year else "published"
+    if not has_year and calendar and precision in ("day", "month") and base is not None:
+        date = _by_tense(date, base, precision, tense)
     if not has_year and calendar and precision in ("day", "month"):
         if (year_hint is not None and base is not None and year_hint > base.year
                 and (base - date).days > 31):
@@ -228,6 +436,27 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     return _fmt(date, precision, year_known=True), precision, anchor
 
 
+def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
+              tense: Tense) -> dt.datetime:
+    """The year of a month-day or month without one: in a past-tense clause the latest on or
+    before publication, in a future-tense one the earliest on or after it, otherwise the
+    nearest to it (a month counts from its first day, or as the publication month itself)."""
+    options = [_with_year(date, y) for y in (base.year - 1, base.year, base.year + 1)]
+
+    def key(d: dt.datetime) -> tuple[int, int]:
+        if precision == "month":
+            return (d.year * 12 + d.month - base.year * 12 - base.month, 0)
+        return ((d - base).days, 0)
+
+    if tense == "past":
+        past = [d for d in options if key(d)[0] <= 0]
+        return max(past, key=key) if past else date
+    if tense == "future":
+        ahead = [d for d in options if key(d)[0] >= 0]
+        return min(ahead, key=key) if ahead else date
+    return min(options, key=lambda d: (abs(key(d)[0]), key(d)[0] > 0))
+
+
 def _with_year(date: dt.datetime, year: int) -> dt.datetime:
     try:
         return date.replace(year=year)
@@ -236,26 +465,31 @@ def _with_year(date: dt.datetime, year: int) -> dt.datetime:
 
 
 def normalize(text: str, published: str | None = None, *,
-              year_hint: int | None = None, future: bool = False) -> TimeExpr:
+              year_hint: int | None = None, future: bool = False,
+              tense: Tense = None) -> TimeExpr:
     """Normalise one temporal expression (offsets 0..len(text)) against ``published``.
 
     ``year_hint`` is the year of the nearest preceding expression that states one; it is used
     only when that year is after publication (an announced schedule). ``future`` says the
     clause is in the future tense ("will testify Thursday"): dates then come after
-    publication."""
+    publication; ``tense`` ("past", "future", "present" or None) says the same more finely:
+    weekdays, month-days and seasons without a year lie before publication in a past-tense
+    clause and after it in a future or present-tense one (see :func:`clause_tense`)."""
     base = parse_published(published)
+    if future:
+        tense = "future"
     body = text.strip()
     for rx in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY):
         m = rx.match(_LEAD.sub("", body))
         if m:
             year = m["y"] or ""
-            v1, p1, a1 = _parse_one(f"{m['d1']} {m['m']}{year}", base, year_hint, future)
-            v2, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, future)
+            v1, p1, a1, _ = _parse_one(f"{m['d1']} {m['m']}{year}", base, year_hint, tense=tense)
+            v2, _, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, tense=tense)
             return TimeExpr(0, len(text), text, value=v1, precision=p1, end_value=v2,
                             anchor=a1)  # type: ignore[arg-type]
-    value, precision, anchor = _parse_one(body, base, year_hint, future)
+    value, precision, anchor, kind = _parse_one(body, base, year_hint, tense=tense)
     return TimeExpr(0, len(text), text, value=value, precision=precision,
-                    anchor=anchor)  # type: ignore[arg-type]
+                    anchor=anchor, kind=kind)  # type: ignore[arg-type]
 
 
 def _adverb_ok(doc: Document, start: int) -> bool:
@@ -337,6 +571,67 @@ def _future_tense(doc: Document, span: Span) -> bool:
     return False
 
 
+# verbs whose present tense reports what was said ("Clinton says Tuesday"): no future there
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "state", "insist",
+              "deny", "note", "warn", "write"}
+# verbs whose infinitive complement lies ahead ("plans to meet Tuesday")
+_PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prepare", "aim",
+             "agree", "want", "seek", "promise", "vow", "decide", "likely", "go"}
+
+
+def _verb_tense(verb: Any) -> Tense:
+    """"past", "future" or None for one verb token, from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX or verb.lemma_ in _SCHEDULED:
+        return "future"
+    if "going" in lowers or any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes):
+        # "was going to" is a past plan; "is going to" is ahead
+        if "going" in lowers and not any(a.tag_ == "VBD" for a in auxes):
+            return "future"
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                  for a in auxes):
+        return "future"  # "is meeting Tuesday"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return None if verb.lemma_ in _REPORTING else "future"
+    if verb.tag_ == "VB" and "to" in lowers:
+        head = verb.head
+        if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
+            return _verb_tense(head) if _verb_tense(head) == "past" and \
+                head.lemma_ not in ("schedule", "plan", "expect", "due", "set") else "future"
+        return _verb_tense(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def clause_tense(doc: Document, span: Span) -> Tense:
+    """The tense of the clause a time expression sits in: "past" ("met on Tuesday", "has met",
+    "was signed"), "future" ("will meet Tuesday", "is meeting Tuesday", "begins Jan. 14",
+    "scheduled for Dec. 15", "plans to meet Tuesday") or None (no verb found, or a reporting
+    verb in the present: "says Tuesday")."""
+    if doc.nlp is None:
+        return None
+    toks = _tokens_in(doc.nlp, span.start, span.end)
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    for _ in range(8):
+        if cur.i not in inside and cur.pos_ in ("VERB", "AUX"):
+            return _verb_tense(cur)
+        if cur.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "amod" and c.lemma_ in _SCHEDULED for c in cur.children):
+            return "future"  # "a scheduled Dec. 15 imposition of tariffs"
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # event dates
 
@@ -408,7 +703,9 @@ def clause_bounds(doc: Document, event: Event) -> tuple[int, int]:
 def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
     lo, hi = clause_bounds(doc, event)
-    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi and t.value is not None]
+    # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
+    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi
+                   and calendar_value(t.value) is not None and t.kind in ("date", "time")]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
@@ -490,8 +787,8 @@ class TimeResolver:
         last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = normalize(span.text, doc.published, year_hint=hint,
-                          future=_future_tense(doc, span))
+            tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
+            t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
             y = _HAS_YEAR.search(span.text)
             if y and y.group(0).isdigit():
                 last_year = (span.end, int(y.group(0)))
@@ -499,7 +796,7 @@ class TimeResolver:
                 last_year = (span.end, hint)  # a schedule goes on: "June 9 ... June 10 ..."
             doc.times.append(TimeExpr(span.start, span.end, span.text, value=t.value,
                                       precision=t.precision, end_value=t.end_value,
-                                      anchor=t.anchor))
+                                      anchor=t.anchor, kind=t.kind))
         for event in doc.events:
             if event.date is None:
                 event.date = event_date(doc, event)
@@ -512,6 +809,7 @@ class TimeResolver:
 def _after(value: str | None, published: str | None) -> bool:
     """Does the period ``value`` (ISO day, month or year) start after the publication day?
     Weeks, partial dates and unknown publication dates say nothing."""
+    value = calendar_value(value)
     if not value or not published or value.startswith("--") or "W" in value:
         return False
     return value > published[:len(value)]

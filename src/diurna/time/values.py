@@ -21,3 +21,173 @@ def calendar_value(value: str | None) -> str | None:
         return value
     m = _PART_OF_YEAR.match(value) or _DAY_TIME.match(value)
     return m[1] if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# TimeML values the calendar cannot hold: references, durations, sets, decades, parts of a year
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+            "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+            "hundred": 100, "half": 0.5}
+_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
+          "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
+          "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
+          "century": ("", "Y", 100), "centurie": ("", "Y", 100)}
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)"
+# "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
+_DURATION_TEXT = re.compile(
+    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
+    r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
+    r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
+    r"several|few|many|a\s+few|a\s+couple\s+of|a)\s+)*"
+    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)(?:\s+more)?[\s-]+)?(?:and\s+a\s+half\s+)?"
+    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?:-long)?$", re.I)
+_AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+    "soon": "FUTURE_REF", "later": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+}
+_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+         "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+_EVERY = re.compile(rf"^(?:every|each|a|per)\s+({_UNIT})$", re.I)
+
+
+def ref_value(text: str) -> str | None:
+    """``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for the vague deictic adverbs
+    ("now", "recently", "soon"), else None."""
+    return _REFS.get(re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _count(words: str) -> float | None:
+    """The number a count phrase says ("two", "16", "twenty five"), None when vague."""
+    total: float = 0
+    for w in re.split(r"[\s-]+", words.strip().lower()):
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            total += float(w)
+        elif w in _NUMBERS:
+            n = _NUMBERS[w]
+            total = total * n if n == 100 and total else total + n
+        else:
+            return None
+    return total
+
+
+def duration_value(text: str) -> str | None:
+    """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
+    ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
+    Ages ("55-year-old") are not durations here (the project does not annotate them)."""
+    clean = text.strip().rstrip(".,;")
+    if _AGE.search(clean):
+        return None
+    m = _DURATION_TEXT.match(clean)
+    if not m:
+        return None
+    unit = m["unit"].lower()
+    t, letter, scale = _UNITS[unit]
+    if m["num"]:
+        n = _count(m["num"])
+        if n is None:
+            return None
+        if "and a half" in clean.lower():
+            n += 0.5
+    elif re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
+                  r"over|more\s+than|less\s+than|at\s+least|just|some|another|a|an)\s+)+)",
+                  clean, re.I) and not m["plural"]:
+        n = 1  # "the past decade", "over a year"
+    elif not m["plural"]:
+        return None  # a bare singular unit ("day", "year") is not a length
+    else:
+        return f"P{t}X{letter if scale == 1 else ('DE' if scale == 10 else 'CE')}"
+    if scale == 100 and n * 100 == int(n * 100):
+        return f"P{int(n * 100)}Y"
+    value = n * scale
+    num = str(int(value)) if value == int(value) else str(value)
+    return f"P{t}{num}{letter}"
+
+
+def set_value(text: str) -> str | None:
+    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``)."""
+    clean = text.strip().lower()
+    if clean in _SETS:
+        return _SETS[clean]
+    m = _EVERY.match(clean)
+    if m:
+        t, letter, scale = _UNITS[m[1].lower()]
+        return f"P{t}{scale}{letter}"
+    return None
+
+
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{2})(\d)0s|'(\d)0s)$",
+                     re.I)
+_CENTURY_S = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{2})00s$", re.I)
+
+
+def decade_value(text: str, base_year: int | None) -> str | None:
+    """TimeML decade and century values: "the 1990s" → ``199``, "the '80s" → ``198`` (the
+    century of the publication, or the 1900s without one), "the 1300s" → ``13``."""
+    clean = text.strip()
+    m = _CENTURY_S.match(clean)
+    if m:
+        return m[1]
+    m = _DECADE.match(clean)
+    if not m:
+        return None
+    if m[1]:
+        return f"{m[1]}{m[2]}"
+    century = (base_year or 1999) // 100
+    if century * 100 + int(m[3]) * 10 > (base_year or 1999):
+        century -= 1
+    return f"{century}{m[3]}"
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_instance(code: str, base_year: int, base_month: int, rel: str,
+                    tense: str | None) -> str:
+    """The year of a season relative to the publication month: ``rel`` is "last", "this",
+    "next" or "" (bare: "in the spring", resolved by the tense of its clause). A winter is
+    labelled with the year of its December."""
+
+    def current_instance() -> tuple[int, str]:
+        # the season the publication month falls in
+        for c, start in sorted(_SEASON_START.items(), key=lambda kv: -kv[1]):
+            if base_month >= start:
+                return base_year, c
+        return base_year - 1, "WI"
+
+    cur_year, cur_code = current_instance()
+    order = ["SP", "SU", "FA", "WI"]
+    # the instance of ``code`` in the same season-year as now, and whether it has begun
+    this_year = cur_year if order.index(code) <= order.index(cur_code) or cur_code != "WI" \
+        else cur_year
+    if cur_code == "WI" and base_month <= 2 and code != "WI":
+        this_year = base_year
+    begun = (this_year, order.index(code)) <= (cur_year, order.index(cur_code))
+    if rel in ("last", "past"):
+        year = this_year - 1 if (begun and code == cur_code) or not begun else this_year
+    elif rel == "next":
+        year = this_year + 1 if begun else this_year
+    elif rel == "this":
+        year = this_year
+    elif code == cur_code:
+        year = cur_year
+    elif tense == "past":
+        year = this_year if begun else this_year - 1
+    elif tense == "future":
+        year = this_year if not begun else this_year + 1
+    else:
+        year = this_year
+    return f"{year:04d}-{code}"
