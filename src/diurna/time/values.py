@@ -56,7 +56,8 @@ _REFS = {
     "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
     "soon": "FUTURE_REF", "later": "FUTURE_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the days ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
