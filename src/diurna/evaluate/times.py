@@ -45,7 +45,7 @@ from typing import Any
 
 from diurna.evaluate.gold import scorer_main
 from diurna.evaluate.places import _ratio, match, score_units
-from diurna.model import Document, Span
+from diurna.model import Document
 
 DEFAULT_GOLD = Path("gold") / "times.jsonl"
 
@@ -217,10 +217,10 @@ def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
         "strict_span_recall": _ratio(n_strict, n_gold),
     }
     for kind in ("DATE", "DURATION"):
-        g_n, found, right = by_type.get(kind, [0, 0, 0])
+        g_n, n_found, n_right = by_type.get(kind, [0, 0, 0])
         out[f"{kind.lower()}_gold"] = g_n
-        out[f"{kind.lower()}_value_accuracy"] = _ratio(right, g_n)
-        out[f"{kind.lower()}_value_accuracy_found"] = _ratio(right, found)
+        out[f"{kind.lower()}_value_accuracy"] = _ratio(n_right, g_n)
+        out[f"{kind.lower()}_value_accuracy_found"] = _ratio(n_right, n_found)
         for name, ok in base_ok.items():
             out[f"{kind.lower()}_value_accuracy_{name}"] = _ratio(ok.get(kind, 0), g_n)
     out["errors"] = errors
@@ -265,8 +265,8 @@ def timeml_main(argv: list[str]) -> int:
         for key, value in result.items():
             print(f"{key:40} {value}")
     if args.verbose:
-        for err in errors:
-            print(json.dumps(err, ensure_ascii=False))
+        for wrong in errors:
+            print(json.dumps(wrong, ensure_ascii=False))
     return 0
 
 

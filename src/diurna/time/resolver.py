@@ -278,8 +278,8 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     """TimeML values beyond the calendar (see :mod:`diurna.time.values`), or None when
     ``text`` is none of them."""
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
-    bare = re.sub(r"^(?:for|in|on|at|over|during|within|since|until|by|from)\s+", "", raw,
-                  flags=re.I)
+    bare = re.sub(r"^(?:for|in|on|at|over|during|within|since|until|by|from)\s+(?!least\b)",
+                  "", raw, flags=re.I)
     value = set_value(bare)
     if value:
         return value, "unknown", "none", "set"

@@ -57,11 +57,12 @@ _REFS = {
     "soon": "FUTURE_REF", "later": "FUTURE_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the near future": "FUTURE_REF", "near future": "FUTURE_REF",
-    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the days ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
-_EVERY = re.compile(rf"^(?:every|each|a|per)\s+({_UNIT})$", re.I)
+_EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
 
 
 def ref_value(text: str) -> str | None:
