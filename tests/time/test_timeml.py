@@ -95,10 +95,10 @@ def _times(text: str, published: str) -> dict[str, str | None]:
 
 def test_clause_tense_in_context() -> None:
     # published Friday 2000-01-07
-    text = ("Protesters planned a large demonstration on Saturday. The boy could come to the "
-            "U.S. as soon as Tuesday. The rally ended on Monday. He will testify on Feb. 10.")
+    text = ("Protesters are planning a large demonstration on Saturday. The boy could come to "
+            "the U.S. as soon as Tuesday. The rally ended on Monday. He will testify on Feb. 10.")
     values = _times(text, "2000-01-07")
-    assert values["Saturday"] == "2000-01-08"  # planned for: ahead
+    assert values["Saturday"] == "2000-01-08"  # "are planning": ahead
     assert values["Tuesday"] == "2000-01-11"  # "as soon as": ahead
     assert values["Monday"] == "2000-01-03"  # past tense: behind
     assert values["Feb. 10"] == "2000-02-10"
@@ -123,3 +123,20 @@ def test_an_event_is_never_dated_by_a_duration_or_a_reference() -> None:
         sent = next(s for s in doc.sentences if s.start <= i < s.end)
         ev = Event(id="e", type="ASSAULT", trigger=Span(i, i + len(word), word), sentence=sent)
         assert event_date(doc, ev) is None
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # checked against a calendar: Thanksgiving 1999 was Thursday 25 November, US Election Day
+    # 1998 Tuesday 3 November, Easter 2000 Sunday 23 April (ISO week 16)
+    ("Thanksgiving Day", "2000-01-07", "1999-11-25"),
+    ("Election Day", "1998-10-26", "1998-11-03"),  # a week ahead: the coming one
+    ("Easter week", "2000-04-17", "2000-W16"),
+    ("Christmas 1997", "1998-12-20", "1997-12-25"),
+])
+def test_named_holidays(text: str, published: str, value: str) -> None:
+    assert normalize(text, published).value == value
+
+
+def test_a_list_of_years_is_each_year() -> None:
+    values = _times("Prices rose in 1994, 1995 and 1997.", "1999-04-19")
+    assert values.get("1994") == "1994" and values.get("1995") == "1995"

@@ -22,10 +22,12 @@ from typing import Any
 
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
 from diurna.time.values import (
+    HOLIDAY_PATTERN,
     SEASONS,
     calendar_value,
     decade_value,
     duration_value,
+    holiday_date,
     ref_value,
     season_instance,
     set_value,
@@ -62,6 +64,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+-|[a-z]+-)"
                r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+(?:ago|later|earlier))", re.I),
     re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
+    re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
+               r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
@@ -90,7 +94,8 @@ _DURATION = re.compile(
     r"|^(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?(?:a|an|one)\s+"
     r"(?:day|week|month|year|decade|hour)$", re.I)
 _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\s*({_YEAR})$")
-_YEAR_LIST = re.compile(rf"^{_YEAR}(?:,\s*{_YEAR})+,?\s+(?:and|or)\s+{_YEAR}$")
+# "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
+_YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
@@ -169,6 +174,7 @@ _QUARTER = re.compile(
 _QUARTER_Y = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(1[89]\d\d|20\d\d)(?:'s)?\s+"
                         r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
 _Q_CODE = re.compile(r"^(?:Q([1-4])\s+(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s+Q([1-4]))$")
+_HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
 _TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
@@ -274,6 +280,50 @@ def _quarter(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> str | 
     return f"{year:04d}-{letter}{n}"
 
 
+def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed:
+    """"Thanksgiving Day", "Election Day 1998", "Easter week": the holiday in the year the
+    text gives, else the one the tense of its clause points to (as a month-day)."""
+    if m["y"]:
+        found = holiday_date(m["name"], int(m["y"]))
+        anchor = "absolute"
+    elif base is not None:
+        options = [holiday_date(m["name"], y) for y in (base.year - 1, base.year,
+                                                        base.year + 1)]
+        days = [dt.datetime.combine(o[0], dt.time()) for o in options if o]
+        if not days:
+            return None, "unknown", "none", "date"
+        pick = _choose(days, base, tense, 91)
+        found = holiday_date(m["name"], pick.year)
+        anchor = "published"
+    else:
+        return None, "unknown", "none", "date"
+    if found is None:
+        return None, "unknown", "none", "date"
+    day, unit = found
+    when = dt.datetime.combine(day, dt.time())
+    if unit == "week":
+        return _fmt(when, "week", True), "week", anchor, "date"
+    return _fmt(when, "day", True), "day", anchor, "date"
+
+
+def _choose(options: list[dt.datetime], base: dt.datetime, tense: Tense,
+            limit: int) -> dt.datetime:
+    """Of dates around publication: in a past-tense clause the latest on or before it, in a
+    future-tense one the earliest on or after it, else the latest before it unless one lies
+    at most ``limit`` days ahead and nearer."""
+    past = [d for d in options if d <= base]
+    ahead = [d for d in options if d >= base]
+    if tense == "past" and past:
+        return max(past)
+    if tense == "future" and ahead:
+        return min(ahead)
+    last = max(past) if past else min(options)
+    soon = [d for d in ahead if d > base]
+    if soon and (min(soon) - base).days <= limit and (min(soon) - base) < (base - last):
+        return min(soon)
+    return last
+
+
 def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     """TimeML values beyond the calendar (see :mod:`diurna.time.values`), or None when
     ``text`` is none of them."""
@@ -323,6 +373,9 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     m = _Q_CODE.match(bare)
     if m:
         return f"{m[2] or m[3]}-Q{m[1] or m[4]}", "quarter", "absolute", "date"
+    m = _HOLIDAY.match(bare)
+    if m:
+        return _holiday(m, base, tense)
     m = _AGO.match(bare)
     if m:
         if base is None:
@@ -593,7 +646,8 @@ def _future_tense(doc: Document, span: Span) -> bool:
 # verbs whose present tense reports what was said ("Clinton says Tuesday"): no future there
 _REPORTING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "state", "insist",
               "deny", "note", "warn", "write"}
-_MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+# ("could" is as often the past of "can": "could not be located Wednesday")
+_MODALS = {"would", "might", "may", "should", "can", "must"}
 # verbs that push something to a later date ("postponed until Tuesday")
 _DEFER = {"postpone", "delay", "extend", "adjourn", "defer", "put", "push", "give", "move"}
 _AHEAD = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
@@ -607,8 +661,11 @@ def _verb_tense(verb: Any) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
-            or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("plan", "schedule", "slate")):
-        return "future"  # "will meet", "could come", "planned a rally on Saturday"
+            or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
+        # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
+        # as often dates the planning or a plan since dropped ("a service planned for
+        # Saturday was canceled")
+        return "future"
     if "going" in lowers or any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes):
         # "was going to" is a past plan; "is going to" is ahead
         if "going" in lowers and not any(a.tag_ == "VBD" for a in auxes):

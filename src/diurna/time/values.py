@@ -3,6 +3,7 @@ calendar-only convention (``docs/annotation-places-times.md``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 # a calendar value the project's gold can hold: a day, month, year, ISO week or partial date
@@ -193,3 +194,66 @@ def season_instance(code: str, base_year: int, base_month: int, rel: str,
     else:
         year = this_year
     return f"{year:04d}-{code}"
+
+
+# ---------------------------------------------------------------------------------------------
+# holidays news dates by name
+
+HOLIDAY_PATTERN = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+                   r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Election\s+Day|"
+                   r"Easter(?:\s+(?:Sunday|Monday|week))?|Independence\s+Day|"
+                   r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Labor\s+Day|Memorial\s+Day|"
+                   r"Veterans\s+Day|Halloween|Valentine['’]s\s+Day)")
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n`` = -1 for the last."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> tuple[dt.date, str] | None:
+    """(date, "day" or "week") of a named holiday in ``year`` (US holidays where they differ:
+    the corpus is US and international wire news), or None for an unknown name."""
+    key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    key = re.sub(r"^the ", "", key)
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
+             "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+    if key in fixed:
+        return dt.date(year, *fixed[key]), "day"
+    if key in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(year, 11, 3, 4), "day"
+    if key == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1), "day"
+    if key == "labor day":
+        return _nth_weekday(year, 9, 0, 1), "day"
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 0, -1), "day"
+    if key in ("easter", "easter sunday"):
+        return _easter(year), "day"
+    if key == "easter monday":
+        return _easter(year) + dt.timedelta(days=1), "day"
+    if key == "easter week":
+        return _easter(year), "week"
+    return None
