@@ -289,7 +289,10 @@ def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed
     elif base is not None:
         options = [holiday_date(m["name"], y) for y in (base.year - 1, base.year,
                                                         base.year + 1)]
-        days = [dt.datetime.combine(o[0], dt.time()) for o in options if o]
+        # a week counts from its Monday, so that Easter week is "this" week all week long
+        days = [dt.datetime.combine(o[0] - dt.timedelta(days=o[0].weekday() if o[1] == "week"
+                                                        else 0), dt.time())
+                for o in options if o]
         if not days:
             return None, "unknown", "none", "date"
         pick = _choose(days, base, tense, 91)

@@ -104,9 +104,10 @@ def duration_value(text: str) -> str | None:
             return None
         if "and a half" in clean.lower():
             n += 0.5
-    elif re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
-                  r"over|more\s+than|less\s+than|at\s+least|just|some|another|a|an)\s+)+)",
-                  clean, re.I) and not m["plural"]:
+    elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
+                   r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
+                   r"up\s+to|a|an)\s+)+)", clean, re.I)
+           or clean.lower().endswith("-long")) and not m["plural"]:
         n = 1  # "the past decade", "over a year"
     elif not m["plural"]:
         return None  # a bare singular unit ("day", "year") is not a length
