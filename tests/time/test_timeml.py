@@ -140,3 +140,17 @@ def test_named_holidays(text: str, published: str, value: str) -> None:
 def test_a_list_of_years_is_each_year() -> None:
     values = _times("Prices rose in 1994, 1995 and 1997.", "1999-04-19")
     assert values.get("1994") == "1994" and values.get("1995") == "1995"
+
+
+def test_a_clock_time_with_a_weekday_is_a_time_on_that_day() -> None:
+    # published Wednesday 2000-04-05; "will leave at 4 a.m. EDT Thursday" is the next morning
+    t = normalize("4 a.m. EDT Thursday", "2000-04-05", tense="future")
+    assert (t.value, t.kind, calendar_value(t.value)) == ("2000-04-06T04:00", "time",
+                                                          "2000-04-06")
+    assert normalize("9 p.m. Tuesday", "2000-04-05", tense="past").value == "2000-04-04T21:00"
+
+
+@pytest.mark.parametrize(("tense", "value"), [(None, "2019-W46"), ("future", "2019-W47")])
+def test_the_weekend_is_the_one_just_gone_unless_ahead(tense: str | None, value: str) -> None:
+    # published Wednesday 2019-11-20: the weekend of 16-17 November is in ISO week 46
+    assert normalize("the weekend", "2019-11-20", tense=tense).value == value

@@ -58,6 +58,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
     re.compile(rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    re.compile(rf"\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+               rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
     re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:\d+|a|an|one|two|"
@@ -147,7 +149,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
-_WEEKEND = re.compile(r"^(last|this|next|past)\s+weekend$", re.I)
+_WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
                       r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
@@ -174,6 +176,10 @@ _QUARTER = re.compile(
 _QUARTER_Y = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(1[89]\d\d|20\d\d)(?:'s)?\s+"
                         r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
 _Q_CODE = re.compile(r"^(?:Q([1-4])\s+(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s+Q([1-4]))$")
+_CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
+          r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
+_CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
+                        re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
@@ -400,6 +406,13 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     special = _timeml(text, base, tense)
     if special is not None:
         return special
+    m = _CLOCK_DAY.match(text.strip())
+    if m:  # "4 a.m. EDT Thursday": TimeML 2000-04-06T04:00 (the clock as written)
+        v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
+        if v is None or p != "day":
+            return v, p, a, "time"
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        return f"{v}T{hour:02d}:{int(m['min'] or 0):02d}", "time", a, "time"
     m = _DAY_PART.match(text.strip())
     if m and not re.match(r"^(?:the|that|this|last|next|same)$", m["day"], re.I):
         # "Wednesday night": the day (as AQUAINT and the project's gold mostly give it; the
@@ -437,11 +450,15 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
             # weekend" early in the week is the one just gone unless the verb is future
             # ("took to the streets this weekend" in a Monday paper)
             sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+            mod = (m[1] or "").lower()
+            if not mod:  # "(over) the weekend": the one just gone unless the verb is future
+                if future and base.weekday() < 5:
+                    sat += dt.timedelta(days=7)
+                return _fmt(sat, "week", True), "week", "published"
             coming = future or base.weekday() >= 2
-            if m[1].lower() == "next" or (m[1].lower() == "this" and base.weekday() < 5
-                                          and coming):
+            if mod == "next" or (mod == "this" and base.weekday() < 5 and coming):
                 sat += dt.timedelta(days=7)
-            elif m[1].lower() in ("last", "past") and base.weekday() >= 5:
+            elif mod in ("last", "past") and base.weekday() >= 5:
                 sat -= dt.timedelta(days=7)  # said on a weekend: the one before
             return _fmt(sat, "week", True), "week", "published"
         m = _SEASON.match(clean)
