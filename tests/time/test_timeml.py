@@ -47,6 +47,7 @@ def test_timeml_values(text: str, published: str, value: str) -> None:
     ("the past two months", "P2M"), ("the past decade", "P10Y"), ("six year", "P6Y"),
     ("over an hour", "PT1H"), ("at least 72 hours", "PT72H"), ("two more weeks", "P2W"),
     ("14-day", "P14D"), ("a half century", "P50Y"), ("weeks", "PXW"), ("recent days", "PXD"),
+    ("half an hour", "PT30M"), ("a year and a half", "P18M"), ("two and a half years", "P30M"),
 ])
 def test_durations_are_their_own_kind(text: str, value: str) -> None:
     t = normalize(text, "2000-06-01")
@@ -154,3 +155,16 @@ def test_a_clock_time_with_a_weekday_is_a_time_on_that_day() -> None:
 def test_the_weekend_is_the_one_just_gone_unless_ahead(tense: str | None, value: str) -> None:
     # published Wednesday 2019-11-20: the weekend of 16-17 November is in ISO week 46
     assert normalize("the weekend", "2019-11-20", tense=tense).value == value
+
+
+def test_hour_lengths_and_every_day_are_found() -> None:
+    doc = Document(id="t", source="t", published="2000-01-07",
+                   text="The talks lasted several hours, then half an hour more. "
+                        "Over an hour later he left. Guards patrol every day for two more weeks.")
+    doc = TimeResolver()(Language()(doc))
+    found = {t.text: (t.value, t.kind) for t in doc.times}
+    assert found["several hours"] == ("PTXH", "duration")
+    assert found["half an hour"] == ("PT30M", "duration")
+    assert found["an hour"] == ("PT1H", "duration")
+    assert found["every day"] == ("P1D", "set")
+    assert found["two more weeks"] == ("P2W", "duration")

@@ -62,9 +62,13 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
-    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:\d+|a|an|one|two|"
-               r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+(?:ago|later|earlier))", re.I),
+    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|\d+|a|an|"
+               r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
+               r"many|\d+-|[a-z]+-)"
+               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+ago)", re.I),
+    re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
+               r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
+    re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),

@@ -46,7 +46,7 @@ _DURATION_TEXT = re.compile(
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|a)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)(?:\s+more)?[\s-]+)?(?:and\s+a\s+half\s+)?"
-    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?:-long)?$", re.I)
+    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:-long)?$", re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
 _REFS = {
@@ -75,6 +75,8 @@ def ref_value(text: str) -> str | None:
 def _count(words: str) -> float | None:
     """The number a count phrase says ("two", "16", "twenty five"), None when vague."""
     total: float = 0
+    if re.fullmatch(r"half[\s-]+an?", words.strip().lower()):
+        return 0.5
     for w in re.split(r"[\s-]+", words.strip().lower()):
         if re.fullmatch(r"\d+(?:\.\d+)?", w):
             total += float(w)
@@ -90,7 +92,7 @@ def duration_value(text: str) -> str | None:
     """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
     ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
     Ages ("55-year-old") are not durations here (the project does not annotate them)."""
-    clean = text.strip().rstrip(".,;")
+    clean = text.strip().rstrip(".,;'’")
     if _AGE.search(clean):
         return None
     m = _DURATION_TEXT.match(clean)
@@ -98,12 +100,11 @@ def duration_value(text: str) -> str | None:
         return None
     unit = m["unit"].lower()
     t, letter, scale = _UNITS[unit]
+    n: float | None
     if m["num"]:
         n = _count(m["num"])
         if n is None:
             return None
-        if "and a half" in clean.lower():
-            n += 0.5
     elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
                    r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
                    r"up\s+to|a|an)\s+)+)", clean, re.I)
@@ -113,9 +114,16 @@ def duration_value(text: str) -> str | None:
         return None  # a bare singular unit ("day", "year") is not a length
     else:
         return f"P{t}X{letter if scale == 1 else ('DE' if scale == 10 else 'CE')}"
-    if scale == 100 and n * 100 == int(n * 100):
-        return f"P{int(n * 100)}Y"
+    if "and a half" in clean.lower():  # "two and a half years", "a year and a half"
+        n += 0.5
     value = n * scale
+    if value != int(value):  # "half an hour" → PT30M, "two and a half years" → P30M
+        smaller = {("T", "H"): ("T", "M", 60), ("", "Y"): ("", "M", 12),
+                   ("", "D"): ("T", "H", 24), ("", "W"): ("", "D", 7),
+                   ("T", "M"): ("T", "S", 60)}.get((t, letter))
+        if smaller is not None:
+            t, letter, times = smaller
+            value *= times
     num = str(int(value)) if value == int(value) else str(value)
     return f"P{t}{num}{letter}"
 
