@@ -126,6 +126,8 @@ def read_timeml(path: str | Path) -> TimemlDoc:
 def timeml_files(path: str | Path) -> list[Path]:
     """The ``.tml`` files of ``path`` (a file or a folder), in name order."""
     p = Path(path)
+    if not p.exists():
+        raise ValueError(f"no TimeML file or folder at {p}; give a .tml file or a folder of them")
     files = sorted(p.glob("*.tml")) if p.is_dir() else [p]
     if not files:
         raise ValueError(f"no .tml files in {p}; give a TimeML file or a folder of them")
