@@ -31,6 +31,9 @@ from diurna.time.values import calendar_value, duration_value
     ("this summer", "1998-08-07", "1998-SU"),
     ("next spring", "1998-08-07", "1999-SP"),
     ("the summer of 1996", "1998-08-07", "1996-SU"),
+    ("last summer", "1998-07-15", "1997-SU"),  # said in summer: the one before
+    ("last winter", "1998-12-20", "1997-WI"),  # a winter is named by its December
+    ("this winter", "1999-01-15", "1998-WI"),
     ("the 1990s", "1998-08-07", "199"),
     ("the late 1980s", "1998-08-07", "198"),
     ("the '60s", "1998-08-07", "196"),

@@ -169,39 +169,32 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 def season_instance(code: str, base_year: int, base_month: int, rel: str,
                     tense: str | None) -> str:
-    """The year of a season relative to the publication month: ``rel`` is "last", "this",
-    "next" or "" (bare: "in the spring", resolved by the tense of its clause). A winter is
-    labelled with the year of its December."""
+    """The TimeML value of a season relative to the publication month: ``rel`` is "last",
+    "this", "next" or "" (bare: "in the spring", placed by the tense of its clause). A winter
+    is labelled with the year of its December."""
 
-    def current_instance() -> tuple[int, str]:
-        # the season the publication month falls in
-        for c, start in sorted(_SEASON_START.items(), key=lambda kv: -kv[1]):
-            if base_month >= start:
-                return base_year, c
-        return base_year - 1, "WI"
+    def start(year: int, c: str) -> int:  # month index of the season's first month
+        return year * 12 + _SEASON_START[c] - 1
 
-    cur_year, cur_code = current_instance()
-    order = ["SP", "SU", "FA", "WI"]
-    # the instance of ``code`` in the same season-year as now, and whether it has begun
-    this_year = cur_year if order.index(code) <= order.index(cur_code) or cur_code != "WI" \
-        else cur_year
-    if cur_code == "WI" and base_month <= 2 and code != "WI":
-        this_year = base_year
-    begun = (this_year, order.index(code)) <= (cur_year, order.index(cur_code))
+    now = base_year * 12 + base_month - 1
+    current = max(start(y, c) for y in (base_year - 1, base_year) for c in _SEASON_START
+                  if start(y, c) <= now)
+    years = list(range(base_year - 2, base_year + 3))
+    same = [y for y in years if start(y, code) == current]
+    earlier = [y for y in years if start(y, code) < current]
+    later = [y for y in years if start(y, code) > current]
     if rel in ("last", "past"):
-        year = this_year - 1 if (begun and code == cur_code) or not begun else this_year
+        year = max(earlier)
     elif rel == "next":
-        year = this_year + 1 if begun else this_year
-    elif rel == "this":
-        year = this_year
-    elif code == cur_code:
-        year = cur_year
-    elif tense == "past":
-        year = this_year if begun else this_year - 1
-    elif tense == "future":
-        year = this_year if not begun else this_year + 1
-    else:
-        year = this_year
+        year = min(later)
+    elif same:  # "this summer" / "the summer" said in summer
+        year = same[0]
+    elif rel == "" and tense == "past":
+        year = max(earlier)
+    elif rel == "" and tense == "future":
+        year = min(later)
+    else:  # "this spring": the one of the publication year
+        year = base_year
     return f"{year:04d}-{code}"
 
 
