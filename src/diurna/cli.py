@@ -334,7 +334,8 @@ SCORERS = {
     ),
     "times": (
         "diurna.evaluate.times",
-        "Temporal expression detection and value accuracy on gold/times.jsonl.",
+        "Temporal expression detection and value accuracy on gold/times.jsonl "
+        "or TimeML (.tml) files.",
     ),
 }
 

@@ -18,7 +18,11 @@ from typing import Any, Literal
 PARAGRAPH_SEPARATOR = "\n\n"
 
 Status = Literal["asserted", "claimed", "denied", "speculative"]
-Precision = Literal["day", "month", "year", "week", "unknown"]
+Precision = Literal["day", "month", "year", "week", "unknown",
+                    "time", "season", "quarter", "half", "decade", "century"]
+# TimeML's TIMEX3 types: a date (or PRESENT_REF/PAST_REF/FUTURE_REF), a time of day, a length of
+# time (``P3D``; never an event date) and a frequency (``P1W`` for "weekly")
+TimeKind = Literal["date", "time", "duration", "set"]
 PlacePrecision = Literal["point", "city", "admin1", "country", "continent"]
 
 
@@ -114,12 +118,17 @@ class TimeExpr(Span):
     ``value`` is ISO 8601 where the text allows it: ``2018-02-14`` (day), ``2018-02`` (month),
     ``2018`` (year), ``2018-W07`` (week); a date whose year is unknown stays partial as
     ``--02-14`` (ISO 8601:2000 truncated form). ``None`` when the expression cannot be placed.
+    Beyond the calendar, TimeML values (``docs/time.md``): ``PRESENT_REF``/``PAST_REF``/
+    ``FUTURE_REF``, seasons ``1998-SU``, quarters ``1998-Q3``, halves ``1998-H1``, decades
+    ``199``, centuries ``19``, parts of a day ``1998-08-07TNI``; a ``duration`` or ``set``
+    ``kind`` holds a length (``P3D``, ``PT5H``, ``PXY``), never a date.
     """
 
     value: str | None = None
     precision: Precision = "unknown"
     end_value: str | None = None  # for ranges ("7-9 February")
     anchor: Literal["absolute", "published", "none"] = "none"
+    kind: TimeKind = "date"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,6 +137,7 @@ class TimeExpr(Span):
             "precision": self.precision,
             "end_value": self.end_value,
             "anchor": self.anchor,
+            "kind": self.kind,
         }
 
 

@@ -160,3 +160,20 @@ def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
         assert speakers and all(text[s:e] == t for s, e, t in speakers)
         (author,) = store.conn.execute("SELECT author FROM comments WHERE parent = 2").fetchone()
         assert author == "wwinsti"
+
+
+def test_a_database_from_before_time_kinds_gains_the_kind_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from diurna.store import Store
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute('CREATE TABLE times (doc_id TEXT, idx INTEGER, start INTEGER, "end" INTEGER, '
+                 "text TEXT, value TEXT, precision TEXT, end_value TEXT, anchor TEXT, "
+                 "PRIMARY KEY (doc_id, idx))")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        cols = {row[1] for row in store.conn.execute("PRAGMA table_info(times)")}
+    assert "kind" in cols

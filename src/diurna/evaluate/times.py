@@ -1,27 +1,59 @@
-"""Time scorer: ``python -m diurna.evaluate.times [gold/times.jsonl]``.
+"""Time scorer: ``python -m diurna.evaluate.times [GOLD]``.
 
-Runs the default pipeline once per gold ``source`` (see :mod:`diurna.evaluate.places`) and
-compares, inside each unit, the predicted time expressions with the gold ones:
+Two gold formats:
+
+**The project's JSONL** (``gold/times.jsonl``, default): runs the default pipeline once per gold
+``source`` (see :mod:`diurna.evaluate.places`) and compares, inside each unit, the predicted time
+expressions with the gold ones:
 
 - detection precision/recall (a gold expression is found when a prediction overlaps it,
   one-to-one);
 - value accuracy over found expressions: the normalised ``value`` equals the gold value
   (``None`` = ``None`` counts as right); ``value_accuracy_all`` counts missed ones as wrong.
+  The project's gold follows ``docs/annotation-places-times.md``: only calendar values, ``null``
+  for what the calendar cannot hold. Predictions are projected onto that convention with
+  :func:`diurna.time.values.calendar_value` before they are compared (a season becomes its
+  year, ``PRESENT_REF`` and durations become ``null``; see ``docs/time.md``).
+
+**TimeML** (a ``.tml`` file or a folder of them, e.g. TempEval-3 AQUAINT): the text of each
+document's ``<TEXT>`` element is run through language → time with the document creation time
+(``functionInDocument="CREATION_TIME"``) as the publication date, and every gold ``TIMEX3`` is
+compared with the prediction that overlaps it most (one-to-one):
+
+- span recall/precision (overlap) and strict (exact-extent) recall;
+- values are compared after writing both alike (:func:`same_value`: ``1998-W7`` = ``1998-W07``,
+  ``199X`` = ``199``, ``1994-XX-XX`` = ``1994``);
+- DATE value accuracy over all gold DATEs, DURATION value accuracy over all gold DURATIONs
+  (a missed expression counts as wrong), and DATE accuracy over the found ones;
+- two baselines given the gold spans: ``DCT for every expression`` and ``dateparser alone``
+  (relative to the DCT, its own resolution of the period);
+- with ``--holdout K`` (default 4), every K-th document in file-name order (the 4th, 8th, ...) is
+  reported apart as a blind check; the split was fixed before the data was looked at.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.gold import scorer_main
-from diurna.evaluate.places import _ratio, score_units
+from diurna.evaluate.places import _ratio, match, score_units
+from diurna.model import Document
 
 DEFAULT_GOLD = Path("gold") / "times.jsonl"
 
 
 def _time_pair(g: dict[str, Any], p: Any) -> dict[str, float | None]:
-    return {"exact": 1.0 if p.value == g.get("value") else 0.0}
+    from diurna.time.values import calendar_value
+
+    return {"exact": 1.0 if calendar_value(p.value) == g.get("value") else 0.0}
 
 
 def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
@@ -37,9 +69,219 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# TimeML
+
+
+@dataclass(slots=True)
+class TimemlDoc:
+    """One TimeML document: the text of its ``<TEXT>`` element, its creation date and its
+    ``TIMEX3`` annotations as dicts (``start``, ``end``, ``text``, ``type``, ``value``)."""
+
+    name: str
+    text: str
+    published: str | None
+    timexes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_timeml(path: str | Path) -> TimemlDoc:
+    """Parse one ``.tml`` file; offsets are into the tag-free text of its ``<TEXT>`` element."""
+    path = Path(path)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as err:
+        raise ValueError(f"{path}: not well-formed TimeML XML ({err}); check the file") from err
+    published = None
+    for tx in root.iter("TIMEX3"):
+        if tx.get("functionInDocument") == "CREATION_TIME":
+            published = (tx.get("value") or "")[:10] or None
+            break
+    body = root.find("TEXT")
+    if body is None:
+        raise ValueError(f"{path}: no <TEXT> element; is this a TimeML document?")
+    parts: list[str] = []
+    timexes: list[dict[str, Any]] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        start = pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+        if el.tag == "TIMEX3":
+            timexes.append({"start": start, "end": pos, "text": "".join(parts)[start:pos],
+                            "type": el.get("type"), "value": el.get("value")})
+
+    walk(body)
+    # the body text: the element's inner text (its own text, children and their tails)
+    return TimemlDoc(path.stem, "".join(parts), published, timexes)
+
+
+def timeml_files(path: str | Path) -> list[Path]:
+    """The ``.tml`` files of ``path`` (a file or a folder), in name order."""
+    p = Path(path)
+    if not p.exists():
+        raise ValueError(f"no TimeML file or folder at {p}; give a .tml file or a folder of them")
+    files = sorted(p.glob("*.tml")) if p.is_dir() else [p]
+    if not files:
+        raise ValueError(f"no .tml files in {p}; give a TimeML file or a folder of them")
+    return files
+
+
+def run_timeml(docs: Iterable[TimemlDoc]) -> dict[str, Document]:
+    """Language and time stages over each TimeML document's text (the other stages do not
+    change ``doc.times``)."""
+    from diurna.language import Language
+    from diurna.time import TimeResolver
+
+    language, resolver = Language(), TimeResolver()
+    out = {}
+    for d in docs:
+        doc = Document(id=d.name, source=d.name, text=d.text, published=d.published)
+        out[d.name] = resolver(language(doc))
+    return out
+
+
+def dct_baseline(text: str, published: str | None) -> str | None:
+    """Baseline: the document creation day for every expression."""
+    return published
+
+
+def dateparser_baseline(text: str, published: str | None) -> str | None:
+    """Baseline: ``dateparser`` alone, relative to the creation date, formatted at the period
+    it reports (day, month or year); ``None`` when it cannot read the expression."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.fromisoformat(published) if published else None
+    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base} if base else {})
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+        str(data.period), d.strftime("%Y-%m-%d"))
+
+
+def same_value(gold: str | None, pred: str | None) -> bool:
+    """Are two TimeML values the same once written alike? AQUAINT writes some values in
+    longer forms that mean the same: ``1998-W7`` for ``1998-W07``, ``199X`` for the decade
+    ``199`` (TimeML 1.2.1's form), ``1994-XX-XX`` for the year ``1994``."""
+    return _canonical(gold) == _canonical(pred)
+
+
+def _canonical(value: str | None) -> str | None:
+    if value is None:
+        return None
+    v = re.sub(r"(?:-XX)+$", "", value)
+    v = re.sub(r"-W(\d)$", r"-W0\1", v)
+    return re.sub(r"^(\d{3})X$", r"\1", v)
+
+
+def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
+                 baselines: dict[str, Callable[[str, str | None], str | None]] | None = None
+                 ) -> dict[str, Any]:
+    """Figures for ``docs`` against their predictions (see the module docstring)."""
+    n_gold = n_pred = n_match = n_strict = 0
+    by_type: dict[str, list[int]] = {}  # type -> [gold, found, value right]
+    base_ok: dict[str, dict[str, int]] = {name: {} for name in baselines or {}}
+    errors: list[dict[str, Any]] = []
+    for d in docs:
+        pred = predicted[d.name].times
+        gold = d.timexes
+        n_gold += len(gold)
+        n_pred += len(pred)
+        pairs = dict(match(gold, pred))
+        n_match += len(pairs)
+        for gi, g in enumerate(gold):
+            row = by_type.setdefault(g["type"], [0, 0, 0])
+            row[0] += 1
+            p = pred[pairs[gi]] if gi in pairs else None
+            if p is not None:
+                row[1] += 1
+                n_strict += (p.start, p.end) == (g["start"], g["end"])
+                row[2] += same_value(g["value"], p.value)
+            if p is None or not same_value(g["value"], p.value):
+                errors.append({"doc": d.name, "published": d.published, "gold": g,
+                               "pred": p.to_dict() if p is not None else None})
+            for name, fn in (baselines or {}).items():
+                ok = base_ok[name]
+                right = same_value(g["value"], fn(g["text"], d.published))
+                ok[g["type"]] = ok.get(g["type"], 0) + right
+    out: dict[str, Any] = {
+        "documents": len(docs), "gold": n_gold, "predicted": n_pred, "matched": n_match,
+        "span_recall": _ratio(n_match, n_gold), "span_precision": _ratio(n_match, n_pred),
+        "strict_span_recall": _ratio(n_strict, n_gold),
+    }
+    for kind in ("DATE", "DURATION"):
+        g_n, n_found, n_right = by_type.get(kind, [0, 0, 0])
+        out[f"{kind.lower()}_gold"] = g_n
+        out[f"{kind.lower()}_value_accuracy"] = _ratio(n_right, g_n)
+        out[f"{kind.lower()}_value_accuracy_found"] = _ratio(n_right, n_found)
+        for name, ok in base_ok.items():
+            out[f"{kind.lower()}_value_accuracy_{name}"] = _ratio(ok.get(kind, 0), g_n)
+    out["errors"] = errors
+    return out
+
+
+BASELINES: dict[str, Callable[[str, str | None], str | None]] = {
+    "baseline_dct": dct_baseline, "baseline_dateparser": dateparser_baseline}
+
+
+def timeml_main(argv: list[str]) -> int:
+    """``diurna evaluate times PATH.tml|FOLDER [--holdout K] [-v]``."""
+    parser = argparse.ArgumentParser(
+        prog="diurna evaluate times",
+        description="Score temporal expressions against TimeML (.tml) gold: span recall and "
+                    "precision, DATE and DURATION value accuracy, with two baselines.")
+    parser.add_argument("gold", type=Path, help="a .tml file or a folder of them")
+    parser.add_argument("--holdout", type=int, default=4, metavar="K",
+                        help="report every K-th document (K-th, 2K-th, ... in name order) "
+                             "apart as a held-out set; 0 for none (default: 4)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="also list every wrong or missed expression (JSON lines)")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        parser.error(f"no TimeML file or folder at {args.gold}")
+    try:
+        docs = [read_timeml(f) for f in timeml_files(args.gold)]
+    except ValueError as err:
+        parser.error(str(err))
+    k = args.holdout
+    held = [d for i, d in enumerate(docs) if k > 0 and i % k == k - 1]
+    dev = [d for d in docs if d not in held]
+    predicted = run_timeml(docs)
+    splits = [("all", docs)] + ([("development", dev), ("held-out", held)] if held else [])
+    errors: list[dict[str, Any]] = []
+    for name, part in splits:
+        result = score_timeml(part, predicted, BASELINES)
+        errs = result.pop("errors")
+        if name == "all":
+            errors = errs
+        print(f"[{name}]")
+        for key, value in result.items():
+            print(f"{key:40} {value}")
+    if args.verbose:
+        for wrong in errors:
+            print(json.dumps(wrong, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    return scorer_main(argv, score, DEFAULT_GOLD, "diurna evaluate times",
-                       "Score temporal expression detection and values against a gold JSONL file.")
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    target = next((a for a in args if not a.startswith("-")), None)
+    if target is not None and (Path(target).is_dir() or target.endswith(".tml")):
+        return timeml_main(args)
+    return scorer_main(args, score, DEFAULT_GOLD, "diurna evaluate times",
+                       "Score temporal expression detection and values against a gold JSONL "
+                       "file, or a TimeML .tml file or folder.")
 
 
 if __name__ == "__main__":

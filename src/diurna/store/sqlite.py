@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
-  value TEXT, precision TEXT, end_value TEXT, anchor TEXT, PRIMARY KEY (doc_id, idx)
+  value TEXT, precision TEXT, end_value TEXT, anchor TEXT, kind TEXT, PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS places (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
@@ -154,6 +154,13 @@ def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
     }
 
 
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Columns added after a table was first created (a database from an older Diurna)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(times)")}
+    if "kind" not in have:
+        conn.execute("ALTER TABLE times ADD COLUMN kind TEXT")
+
+
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
@@ -163,6 +170,7 @@ class Store:
             self.conn = sqlite3.connect(self.path)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
+            _add_missing_columns(self.conn)
         except sqlite3.DatabaseError as err:
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"

@@ -20,7 +20,20 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from diurna.model import Document, Event, Precision, Span, TimeExpr
+from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
+from diurna.time.values import (
+    HOLIDAY_PATTERN,
+    SEASONS,
+    calendar_value,
+    decade_value,
+    duration_value,
+    holiday_date,
+    ref_value,
+    season_instance,
+    set_value,
+)
+
+Tense = str | None  # "past", "future", "present" or None (unknown)
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -44,7 +57,21 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-    re.compile(rf"\b{_WEEKDAY}\b"),
+    re.compile(rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    re.compile(rf"\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+               rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
+    re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
+               r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
+    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|\d+|a|an|"
+               r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
+               r"many|\d+-|[a-z]+-)"
+               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+ago)", re.I),
+    re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
+               r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
+    re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
+    re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
+    re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
+               r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
@@ -73,6 +100,10 @@ _DURATION = re.compile(
     r"|^(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?(?:a|an|one)\s+"
     r"(?:day|week|month|year|decade|hour)$", re.I)
 _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\s*({_YEAR})$")
+# "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
+_YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
+_BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
+_THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
@@ -122,13 +153,41 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
-_WEEKEND = re.compile(r"^(last|this|next|past)\s+weekend$", re.I)
+_WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
                       r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
+_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|a\s+few|several|some)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$",
+                  re.I)
+_AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SEASON_TEXT = re.compile(
+    r"^(?:(last|this|next|past)\s+|(?:the\s+)?(?:(?:early|late|mid)[- ])?)"
+    r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    r"last\s+year|next\s+year))?$", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?:(?P<rel>last|this|next|current|latest|past|previous)\s+)?"
+    r"(?:(?:company's|fiscal|financial)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|half)"
+    r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    r"last\s+year|next\s+year|the\s+year))?$", re.I)
+_QUARTER_Y = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(1[89]\d\d|20\d\d)(?:'s)?\s+"
+                        r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
+_Q_CODE = re.compile(r"^(?:Q([1-4])\s+(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s+Q([1-4]))$")
+_CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
+          r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
+_CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
+                        re.I)
+_HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
+_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
+_DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
+_TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
 
 
 def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> dt.datetime:
@@ -150,14 +209,235 @@ def _month_index(name: str) -> int:
     return _MONTHS.index(name.lower()[:3]) + 1
 
 
+Parsed = tuple[str | None, Precision, str, TimeKind]
+
+
+def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
+    """"two days ago" → that day; "six weeks ago" → its ISO week, "two months ago" → its month,
+    "42 years ago" → its year, as TimeML does; but "a year ago" (one unit, said of a recent
+    anniversary) → the same day a year before."""
+    word = m["n"].lower()
+    n = int(word) if word.isdigit() else _AGO_N.get(word)
+    unit = m["unit"].lower()
+    if n is None:
+        return ("PAST_REF", "unknown")
+    if unit == "day":
+        return _fmt(base - dt.timedelta(days=n), "day", True), "day"
+    if unit == "week":
+        return _fmt(base - dt.timedelta(weeks=n), "week", True), "week"
+    if unit == "month":
+        month = base.year * 12 + base.month - 1 - n
+        if n == 1 and word in ("a", "an", "one"):
+            return _fmt(_with_month(base, month), "day", True), "day"
+        return f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
+    years = n * (10 if unit == "decade" else 1)
+    if n == 1 and word in ("a", "an", "one"):
+        return _fmt(_with_year(base, base.year - years), "day", True), "day"
+    return f"{base.year - years:04d}", "year"
+
+
+def _with_month(date: dt.datetime, months: int) -> dt.datetime:
+    """``date`` moved to the absolute month index ``months`` (year * 12 + month - 1)."""
+    year, month = divmod(months, 12)
+    for day in (date.day, 30, 29, 28):
+        try:
+            return date.replace(year=year, month=month + 1, day=day)
+        except ValueError:
+            continue
+    return date
+
+
+def _year_of(word: str | None, base: dt.datetime | None) -> int | None:
+    """The year a "… of 1998" / "… of next year" tail names (None: no tail or no anchor)."""
+    if not word:
+        return None
+    w = word.lower().split()
+    if w[0].isdigit():
+        return int(w[0])
+    if base is None:
+        return None
+    return base.year + {"last": -1, "next": 1}.get(w[0], 0)
+
+
+def _quarter(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> str | None:
+    """"the third quarter (of 1998)", "last quarter", "the first half of next year": TimeML
+    ``1998-Q3`` / ``1999-H1``; without a year, the latest such period that has begun (the
+    earliest one ahead in a future-tense clause)."""
+    unit = m["unit"].lower()
+    letter, size = ("Q", 3) if unit == "quarter" else ("H", 6)
+    year = _year_of(m["y"], base)
+    n = _ORDINAL.get((m["ord"] or "").lower())
+    rel = (m["rel"] or "").lower()
+    if base is None and year is None:
+        return None
+    if base is not None:
+        cur = (base.month - 1) // size + 1
+        count = 12 // size
+        if n is None:  # "last quarter", "this quarter", "the quarter"
+            idx = base.year * count + cur - 1 + {"last": -1, "past": -1, "previous": -1,
+                                                 "next": 1}.get(rel, 0)
+            return f"{idx // count:04d}-{letter}{idx % count + 1}"
+        if year is None:
+            year = base.year
+            if rel in ("last", "past", "previous"):
+                year -= 1
+            elif rel == "next" or (tense == "future" and n < cur):
+                year += 1 if rel == "next" or n < cur else 0
+            elif n > cur and tense != "future":
+                year -= 1
+    if n is None or year is None:
+        return None
+    return f"{year:04d}-{letter}{n}"
+
+
+def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed:
+    """"Thanksgiving Day", "Election Day 1998", "Easter week": the holiday in the year the
+    text gives, else the one the tense of its clause points to (as a month-day)."""
+    if m["y"]:
+        found = holiday_date(m["name"], int(m["y"]))
+        anchor = "absolute"
+    elif base is not None:
+        options = [holiday_date(m["name"], y) for y in (base.year - 1, base.year,
+                                                        base.year + 1)]
+        # a week counts from its Monday, so that Easter week is "this" week all week long
+        days = [dt.datetime.combine(o[0] - dt.timedelta(days=o[0].weekday() if o[1] == "week"
+                                                        else 0), dt.time())
+                for o in options if o]
+        if not days:
+            return None, "unknown", "none", "date"
+        pick = _choose(days, base, tense, 91)
+        found = holiday_date(m["name"], pick.year)
+        anchor = "published"
+    else:
+        return None, "unknown", "none", "date"
+    if found is None:
+        return None, "unknown", "none", "date"
+    day, unit = found
+    when = dt.datetime.combine(day, dt.time())
+    if unit == "week":
+        return _fmt(when, "week", True), "week", anchor, "date"
+    return _fmt(when, "day", True), "day", anchor, "date"
+
+
+def _choose(options: list[dt.datetime], base: dt.datetime, tense: Tense,
+            limit: int) -> dt.datetime:
+    """Of dates around publication: in a past-tense clause the latest on or before it, in a
+    future-tense one the earliest on or after it, else the latest before it unless one lies
+    at most ``limit`` days ahead and nearer."""
+    past = [d for d in options if d <= base]
+    ahead = [d for d in options if d >= base]
+    if tense == "past" and past:
+        return max(past)
+    if tense == "future" and ahead:
+        return min(ahead)
+    last = max(past) if past else min(options)
+    soon = [d for d in ahead if d > base]
+    if soon and (min(soon) - base).days <= limit and (min(soon) - base) < (base - last):
+        return min(soon)
+    return last
+
+
+def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
+    """TimeML values beyond the calendar (see :mod:`diurna.time.values`), or None when
+    ``text`` is none of them."""
+    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    bare = re.sub(r"^(?:for|in|on|at|over|during|within|since|until|by|from)\s+(?!least\b)",
+                  "", raw, flags=re.I)
+    value = set_value(bare)
+    if value:
+        return value, "unknown", "none", "set"
+    value = ref_value(bare)
+    if value:
+        return value, "unknown", "none", "date"
+    value = duration_value(bare)
+    if value:
+        return value, "unknown", "none", "duration"
+    year = base.year if base else None
+    value = decade_value(bare, year)
+    if value:
+        return value, ("century" if len(value) == 2 else "decade"), "absolute", "date"
+    m = _CENTURY.match(bare)
+    if m and base is not None:
+        shift = {"this": 0, "next": 1}.get(m[1].lower(), -1)
+        return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+    if m:
+        return None, "unknown", "none", "date"
+    m = _SEASON_TEXT.match(bare)
+    if m:
+        code = SEASONS[m[2].lower()]
+        y = _year_of(m["y"], base)
+        if y is not None:
+            return f"{y:04d}-{code}", "season", "absolute" if m["y"][0].isdigit() else \
+                "published", "date"
+        if base is None:
+            return None, "unknown", "none", "date"
+        value = season_instance(code, base.year, base.month, (m[1] or "").lower(), tense)
+        return value, "season", "published", "date"
+    m = _QUARTER.match(bare)
+    if m and (m["ord"] or m["rel"] or m["y"]):
+        value = _quarter(m, base, tense)
+        has_year = bool(m["y"] and m["y"][0].isdigit())
+        prec: Precision = "quarter" if m["unit"].lower() == "quarter" else "half"
+        return value, prec if value else "unknown", \
+            ("absolute" if has_year else "published") if value else "none", "date"
+    m = _QUARTER_Y.match(bare)
+    if m:
+        return f"{m[1]}-Q{_ORDINAL[m[2].lower()]}", "quarter", "absolute", "date"
+    m = _Q_CODE.match(bare)
+    if m:
+        return f"{m[2] or m[3]}-Q{m[1] or m[4]}", "quarter", "absolute", "date"
+    m = _HOLIDAY.match(bare)
+    if m:
+        return _holiday(m, base, tense)
+    m = _AGO.match(bare)
+    if m:
+        if base is None:
+            return None, "unknown", "none", "date"
+        value, prec = _ago(m, base)
+        return value, prec, "published", "date"
+    if base is not None:
+        m = _TONIGHT.match(bare)
+        if m:
+            return _fmt(base, "day", True), "day", "published", "date"
+    return None
+
+
 def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None,
-               future: bool = False) -> tuple[str | None, Precision, str]:
-    """(value, precision, anchor) of one date expression (not a range)."""
+               future: bool = False, tense: Tense = None) -> Parsed:
+    """(value, precision, anchor, kind) of one date expression (not a range)."""
+    if future:
+        tense = "future"
+    special = _timeml(text, base, tense)
+    if special is not None:
+        return special
+    m = _CLOCK_DAY.match(text.strip())
+    if m:  # "4 a.m. EDT Thursday": TimeML 2000-04-06T04:00 (the clock as written)
+        v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
+        if v is None or p != "day":
+            return v, p, a, "time"
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        return f"{v}T{hour:02d}:{int(m['min'] or 0):02d}", "time", a, "time"
+    m = _DAY_PART.match(text.strip())
+    if m and not re.match(r"^(?:the|that|this|last|next|same)$", m["day"], re.I):
+        # "Wednesday night": the day (as AQUAINT and the project's gold mostly give it; the
+        # TimeML suffix ``TNI`` would be finer but the annotations disagree on it)
+        v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
+        return v, p, a, "date"
+    value, precision, anchor = _parse_calendar(text, base, year_hint, tense)
+    return value, precision, anchor, "date"
+
+
+def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
+                    tense: Tense) -> tuple[str | None, Precision, str]:
+    """(value, precision, anchor) of a calendar expression: dateparser and our rules."""
+    future = tense == "future"
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
     clean = _PART_OF.sub("", clean)
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
-    clean = re.sub(r"^(?:earlier|later)\s+(?=this|last|next|today)", "", clean, flags=re.I)
+    clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
+                   flags=re.I)
+    clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
     if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean)
             or _DURATION.match(clean) or _N_YEAR.match(clean) or _NOW.match(clean)):
         return None, "unknown", "none"
@@ -174,11 +454,15 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
             # weekend" early in the week is the one just gone unless the verb is future
             # ("took to the streets this weekend" in a Monday paper)
             sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+            mod = (m[1] or "").lower()
+            if not mod:  # "(over) the weekend": the one just gone unless the verb is future
+                if future and base.weekday() < 5:
+                    sat += dt.timedelta(days=7)
+                return _fmt(sat, "week", True), "week", "published"
             coming = future or base.weekday() >= 2
-            if m[1].lower() == "next" or (m[1].lower() == "this" and base.weekday() < 5
-                                          and coming):
+            if mod == "next" or (mod == "this" and base.weekday() < 5 and coming):
                 sat += dt.timedelta(days=7)
-            elif m[1].lower() in ("last", "past") and base.weekday() >= 5:
+            elif mod in ("last", "past") and base.weekday() >= 5:
                 sat -= dt.timedelta(days=7)  # said on a weekend: the one before
             return _fmt(sat, "week", True), "week", "published"
         m = _SEASON.match(clean)
@@ -211,6 +495,8 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         return _fmt(data.date_obj, precision, year_known=False), precision, "none"
     date = data.date_obj
     anchor = "absolute" if has_year else "published"
+    if not has_year and calendar and precision in ("day", "month") and base is not None:
+        date = _by_tense(date, base, precision, tense)
     if not has_year and calendar and precision in ("day", "month"):
         if (year_hint is not None and base is not None and year_hint > base.year
                 and (base - date).days > 31):
@@ -228,6 +514,36 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     return _fmt(date, precision, year_known=True), precision, anchor
 
 
+def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
+              tense: Tense) -> dt.datetime:
+    """The year of a month-day or month without one: in a past-tense clause the latest on or
+    before publication, in a future-tense one the earliest on or after it, otherwise the
+    latest before it unless one lies less than three months ahead and nearer (a month counts
+    as the publication month when it is that month)."""
+    options = [_with_year(date, y) for y in (base.year - 1, base.year, base.year + 1)]
+
+    def key(d: dt.datetime) -> tuple[int, int]:
+        if precision == "month":
+            return (d.year * 12 + d.month - base.year * 12 - base.month, 0)
+        return ((d - base).days, 0)
+
+    if tense == "past":
+        past = [d for d in options if key(d)[0] <= 0]
+        return max(past, key=key) if past else date
+    if tense == "future":
+        ahead = [d for d in options if key(d)[0] >= 0]
+        return min(ahead, key=key) if ahead else date
+    # no tense: news reports the past, but a date a few weeks ahead is an announcement
+    past = [d for d in options if key(d)[0] <= 0]
+    ahead = [d for d in options if key(d)[0] > 0]
+    last = max(past, key=key) if past else date
+    soon = min(ahead, key=key) if ahead else date
+    limit = 3 if precision == "month" else 91
+    if ahead and key(soon)[0] <= limit and key(soon)[0] < -key(last)[0]:
+        return soon
+    return last
+
+
 def _with_year(date: dt.datetime, year: int) -> dt.datetime:
     try:
         return date.replace(year=year)
@@ -236,26 +552,31 @@ def _with_year(date: dt.datetime, year: int) -> dt.datetime:
 
 
 def normalize(text: str, published: str | None = None, *,
-              year_hint: int | None = None, future: bool = False) -> TimeExpr:
+              year_hint: int | None = None, future: bool = False,
+              tense: Tense = None) -> TimeExpr:
     """Normalise one temporal expression (offsets 0..len(text)) against ``published``.
 
     ``year_hint`` is the year of the nearest preceding expression that states one; it is used
     only when that year is after publication (an announced schedule). ``future`` says the
     clause is in the future tense ("will testify Thursday"): dates then come after
-    publication."""
+    publication; ``tense`` ("past", "future", "present" or None) says the same more finely:
+    weekdays, month-days and seasons without a year lie before publication in a past-tense
+    clause and after it in a future or present-tense one (see :func:`clause_tense`)."""
     base = parse_published(published)
+    if future:
+        tense = "future"
     body = text.strip()
     for rx in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY):
         m = rx.match(_LEAD.sub("", body))
         if m:
             year = m["y"] or ""
-            v1, p1, a1 = _parse_one(f"{m['d1']} {m['m']}{year}", base, year_hint, future)
-            v2, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, future)
+            v1, p1, a1, _ = _parse_one(f"{m['d1']} {m['m']}{year}", base, year_hint, tense=tense)
+            v2, _, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, tense=tense)
             return TimeExpr(0, len(text), text, value=v1, precision=p1, end_value=v2,
                             anchor=a1)  # type: ignore[arg-type]
-    value, precision, anchor = _parse_one(body, base, year_hint, future)
+    value, precision, anchor, kind = _parse_one(body, base, year_hint, tense=tense)
     return TimeExpr(0, len(text), text, value=value, precision=precision,
-                    anchor=anchor)  # type: ignore[arg-type]
+                    anchor=anchor, kind=kind)  # type: ignore[arg-type]
 
 
 def _adverb_ok(doc: Document, start: int) -> bool:
@@ -280,9 +601,18 @@ def find_expressions(doc: Document) -> list[Span]:
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
                       (ent.start + m.start(2), ent.start + m.end(2))]
             continue
+        if _YEAR_LIST.match(ent.text):  # "1994, 1995 and 1997": three years
+            found += [(ent.start + y.start(), ent.start + y.end())
+                      for y in re.finditer(_YEAR, ent.text)]
+            continue
+        m = _BETWEEN.match(ent.text)
+        if m:  # "between now and Feb. 10": "now" and "Feb. 10"
+            found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
+            continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
-        lead = _ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
+        lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
+                or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         found.append((ent.start + (lead.end() if lead else 0), end))
     for rx in _PATTERNS:
         for m in rx.finditer(doc.text):
@@ -335,6 +665,87 @@ def _future_tense(doc: Document, span: Span) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# verbs whose present tense reports what was said ("Clinton says Tuesday"): no future there
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "claim", "add", "state", "insist",
+              "deny", "note", "warn", "write"}
+# ("could" is as often the past of "can": "could not be located Wednesday")
+_MODALS = {"would", "might", "may", "should", "can", "must"}
+# verbs that push something to a later date ("postponed until Tuesday")
+_DEFER = {"postpone", "delay", "extend", "adjourn", "defer", "put", "push", "give", "move"}
+_AHEAD = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+# verbs whose infinitive complement lies ahead ("plans to meet Tuesday")
+_PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prepare", "aim",
+             "agree", "want", "seek", "promise", "vow", "decide", "likely", "go"}
+
+
+def _verb_tense(verb: Any) -> Tense:
+    """"past", "future" or None for one verb token, from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
+            or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
+        # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
+        # as often dates the planning or a plan since dropped ("a service planned for
+        # Saturday was canceled")
+        return "future"
+    if "going" in lowers or any(a.tag_ == "VBD" or a.lower_ == "had" for a in auxes):
+        # "was going to" is a past plan; "is going to" is ahead
+        if "going" in lowers and not any(a.tag_ == "VBD" for a in auxes):
+            return "future"
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                  for a in auxes):
+        return "future"  # "is meeting Tuesday"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return None if verb.lemma_ in _REPORTING else "future"
+    if verb.tag_ == "VB" and "to" in lowers:
+        head = verb.head
+        if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
+            return "future"  # "decided to admit them in March"
+        return None  # a purpose clause may lie after its act or not
+    return None
+
+
+# a "verb" in one of these roles is a noun the tagger got wrong ("during the conference")
+_NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr", "appos", "poss"}
+
+
+def clause_tense(doc: Document, span: Span) -> Tense:
+    """The tense of the clause a time expression sits in: "past" ("met on Tuesday", "has met",
+    "was signed"), "future" ("will meet Tuesday", "is meeting Tuesday", "begins Jan. 14",
+    "scheduled for Dec. 15", "plans to meet Tuesday") or None (no verb found, or a reporting
+    verb in the present: "says Tuesday")."""
+    if doc.nlp is None:
+        return None
+    toks = _tokens_in(doc.nlp, span.start, span.end)
+    if not toks:
+        return None
+    if _AHEAD.search(doc.text[max(0, span.start - 30):span.start]):
+        return "future"  # "as soon as Tuesday"
+    inside = {t.i for t in toks}
+    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
+        return "future"  # "postponed until Tuesday morning"
+    if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
+            "NOUN", "PROPN"):
+        return None  # a date that names a thing ("Trump's July 25 call", "testimony Tuesday")
+    for _ in range(8):
+        if (cur.i not in inside and cur.pos_ in ("VERB", "AUX")
+                and cur.dep_ not in _NOMINAL_DEPS):
+            return _verb_tense(cur)
+        if cur.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "amod" and c.lemma_ in _SCHEDULED for c in cur.children):
+            return "future"  # "a scheduled Dec. 15 imposition of tariffs"
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,7 +819,9 @@ def clause_bounds(doc: Document, event: Event) -> tuple[int, int]:
 def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
     lo, hi = clause_bounds(doc, event)
-    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi and t.value is not None]
+    # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
+    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi
+                   and calendar_value(t.value) is not None and t.kind in ("date", "time")]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
@@ -490,8 +903,8 @@ class TimeResolver:
         last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = normalize(span.text, doc.published, year_hint=hint,
-                          future=_future_tense(doc, span))
+            tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
+            t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
             y = _HAS_YEAR.search(span.text)
             if y and y.group(0).isdigit():
                 last_year = (span.end, int(y.group(0)))
@@ -499,7 +912,7 @@ class TimeResolver:
                 last_year = (span.end, hint)  # a schedule goes on: "June 9 ... June 10 ..."
             doc.times.append(TimeExpr(span.start, span.end, span.text, value=t.value,
                                       precision=t.precision, end_value=t.end_value,
-                                      anchor=t.anchor))
+                                      anchor=t.anchor, kind=t.kind))
         for event in doc.events:
             if event.date is None:
                 event.date = event_date(doc, event)
@@ -512,6 +925,7 @@ class TimeResolver:
 def _after(value: str | None, published: str | None) -> bool:
     """Does the period ``value`` (ISO day, month or year) start after the publication day?
     Weeks, partial dates and unknown publication dates say nothing."""
+    value = calendar_value(value)
     if not value or not published or value.startswith("--") or "W" in value:
         return False
     return value > published[:len(value)]

@@ -1,0 +1,261 @@
+"""TimeML values: what kind of value a string is, and its projection onto the project's
+calendar-only convention (``docs/annotation-places-times.md``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# a calendar value the project's gold can hold: a day, month, year, ISO week or partial date
+_CALENDAR = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?|--\d{2}(?:-\d{2})?)$")
+# a TimeML part of a year: season, half, quarter (1998-SU, 1998-H1, 1998-Q3)
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(?:SP|SU|FA|WI|H[12]|Q[1-4])$")
+# a day with a time or part of the day (1998-08-07T10:00, 1998-08-07TNI)
+_DAY_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+
+
+def calendar_value(value: str | None) -> str | None:
+    """The value the project's gold convention gives the same expression: calendar values as
+    they are, a season/half/quarter as its year, a time as its day, and ``None`` for what the
+    calendar cannot hold (``PRESENT_REF``, durations, sets, decades, ``XXXX`` gaps)."""
+    if value is None or _CALENDAR.match(value):
+        return value
+    m = _PART_OF_YEAR.match(value) or _DAY_TIME.match(value)
+    return m[1] if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# TimeML values the calendar cannot hold: references, durations, sets, decades, parts of a year
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+            "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+            "hundred": 100, "half": 0.5}
+_UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
+          "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
+          "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
+          "century": ("", "Y", 100), "centurie": ("", "Y", 100)}
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)"
+# "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
+_DURATION_TEXT = re.compile(
+    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
+    r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
+    r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
+    r"several|few|many|a\s+few|a\s+couple\s+of|a)\s+)*"
+    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)(?:\s+more)?[\s-]+)?(?:and\s+a\s+half\s+)?"
+    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:-long)?$", re.I)
+_AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+    "soon": "FUTURE_REF", "later": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the days ahead": "FUTURE_REF",
+}
+_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+         "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+_EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
+
+
+def ref_value(text: str) -> str | None:
+    """``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for the vague deictic adverbs
+    ("now", "recently", "soon"), else None."""
+    return _REFS.get(re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _count(words: str) -> float | None:
+    """The number a count phrase says ("two", "16", "twenty five"), None when vague."""
+    total: float = 0
+    if re.fullmatch(r"half[\s-]+an?", words.strip().lower()):
+        return 0.5
+    for w in re.split(r"[\s-]+", words.strip().lower()):
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            total += float(w)
+        elif w in _NUMBERS:
+            n = _NUMBERS[w]
+            total = total * n if n == 100 and total else total + n
+        else:
+            return None
+    return total
+
+
+def duration_value(text: str) -> str | None:
+    """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
+    ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
+    Ages ("55-year-old") are not durations here (the project does not annotate them)."""
+    clean = text.strip().rstrip(".,;'’")
+    if _AGE.search(clean):
+        return None
+    m = _DURATION_TEXT.match(clean)
+    if not m:
+        return None
+    unit = m["unit"].lower()
+    t, letter, scale = _UNITS[unit]
+    n: float | None
+    if m["num"]:
+        n = _count(m["num"])
+        if n is None:
+            return None
+    elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
+                   r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
+                   r"up\s+to|a|an)\s+)+)", clean, re.I)
+           or clean.lower().endswith("-long")) and not m["plural"]:
+        n = 1  # "the past decade", "over a year"
+    elif not m["plural"]:
+        return None  # a bare singular unit ("day", "year") is not a length
+    else:
+        return f"P{t}X{letter if scale == 1 else ('DE' if scale == 10 else 'CE')}"
+    if "and a half" in clean.lower():  # "two and a half years", "a year and a half"
+        n += 0.5
+    value = n * scale
+    if value != int(value):  # "half an hour" → PT30M, "two and a half years" → P30M
+        smaller = {("T", "H"): ("T", "M", 60), ("", "Y"): ("", "M", 12),
+                   ("", "D"): ("T", "H", 24), ("", "W"): ("", "D", 7),
+                   ("T", "M"): ("T", "S", 60)}.get((t, letter))
+        if smaller is not None:
+            t, letter, times = smaller
+            value *= times
+    num = str(int(value)) if value == int(value) else str(value)
+    return f"P{t}{num}{letter}"
+
+
+def set_value(text: str) -> str | None:
+    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``)."""
+    clean = text.strip().lower()
+    if clean in _SETS:
+        return _SETS[clean]
+    m = _EVERY.match(clean)
+    if m:
+        t, letter, scale = _UNITS[m[1].lower()]
+        return f"P{t}{scale}{letter}"
+    return None
+
+
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{2})(\d)0s|'(\d)0s)$",
+                     re.I)
+_CENTURY_S = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{2})00s$", re.I)
+
+
+def decade_value(text: str, base_year: int | None) -> str | None:
+    """TimeML decade and century values: "the 1990s" → ``199``, "the '80s" → ``198`` (the
+    century of the publication, or the 1900s without one), "the 1300s" → ``13``."""
+    clean = text.strip()
+    m = _CENTURY_S.match(clean)
+    if m:
+        return m[1]
+    m = _DECADE.match(clean)
+    if not m:
+        return None
+    if m[1]:
+        return f"{m[1]}{m[2]}"
+    century = (base_year or 1999) // 100
+    if century * 100 + int(m[3]) * 10 > (base_year or 1999):
+        century -= 1
+    return f"{century}{m[3]}"
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_instance(code: str, base_year: int, base_month: int, rel: str,
+                    tense: str | None) -> str:
+    """The TimeML value of a season relative to the publication month: ``rel`` is "last",
+    "this", "next" or "" (bare: "in the spring", placed by the tense of its clause). A winter
+    is labelled with the year of its December."""
+
+    def start(year: int, c: str) -> int:  # month index of the season's first month
+        return year * 12 + _SEASON_START[c] - 1
+
+    now = base_year * 12 + base_month - 1
+    current = max(start(y, c) for y in (base_year - 1, base_year) for c in _SEASON_START
+                  if start(y, c) <= now)
+    years = list(range(base_year - 2, base_year + 3))
+    same = [y for y in years if start(y, code) == current]
+    earlier = [y for y in years if start(y, code) < current]
+    later = [y for y in years if start(y, code) > current]
+    if rel in ("last", "past"):
+        year = max(earlier)
+    elif rel == "next":
+        year = min(later)
+    elif same:  # "this summer" / "the summer" said in summer
+        year = same[0]
+    elif rel == "" and tense == "past":
+        year = max(earlier)
+    elif rel == "" and tense == "future":
+        year = min(later)
+    else:  # "this spring": the one of the publication year
+        year = base_year
+    return f"{year:04d}-{code}"
+
+
+# ---------------------------------------------------------------------------------------------
+# holidays news dates by name
+
+HOLIDAY_PATTERN = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+                   r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Election\s+Day|"
+                   r"Easter(?:\s+(?:Sunday|Monday|week))?|Independence\s+Day|"
+                   r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Labor\s+Day|Memorial\s+Day|"
+                   r"Veterans\s+Day|Halloween|Valentine['’]s\s+Day)")
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n`` = -1 for the last."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> tuple[dt.date, str] | None:
+    """(date, "day" or "week") of a named holiday in ``year`` (US holidays where they differ:
+    the corpus is US and international wire news), or None for an unknown name."""
+    key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    key = re.sub(r"^the ", "", key)
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
+             "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+    if key in fixed:
+        return dt.date(year, *fixed[key]), "day"
+    if key in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(year, 11, 3, 4), "day"
+    if key == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1), "day"
+    if key == "labor day":
+        return _nth_weekday(year, 9, 0, 1), "day"
+    if key == "memorial day":
+        return _nth_weekday(year, 5, 0, -1), "day"
+    if key in ("easter", "easter sunday"):
+        return _easter(year), "day"
+    if key == "easter monday":
+        return _easter(year) + dt.timedelta(days=1), "day"
+    if key == "easter week":
+        return _easter(year), "week"
+    return None
