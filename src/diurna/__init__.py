@@ -16,6 +16,7 @@ from functools import lru_cache
 from diurna.model import Document, Rejected
 from diurna.page import RawInput, iter_inputs
 from diurna.pipeline import Pipeline
+from diurna.store import Store
 
 __version__ = "0.1.0"
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Pipeline",
     "RawInput",
     "Rejected",
+    "Store",
     "process",
     "process_file",
     "process_paths",

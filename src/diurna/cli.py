@@ -123,7 +123,7 @@ def process(
 
         try:
             store = Store(db)
-        except ValueError as err:
+        except (ValueError, OSError) as err:
             raise click.ClickException(str(err)) from None
     counts = {"stored": 0, "duplicate": 0, "processed": 0, "rejected": 0}
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -225,21 +225,69 @@ def _print_table(doc: Document, out: Any) -> None:
     out.print(table)
 
 
+# Filters shared by `diurna events` and `diurna export`: (option, EventQuery field, help).
+EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
+    ("--type", "type", "PLOVER event type, e.g. ASSAULT (an unknown type is an error)."),
+    ("--mode", "mode", "PLOVER mode, e.g. withdraw."),
+    ("--status", "status", "asserted, claimed, denied or speculative."),
+    ("--actor-country", "actor_country", "Any actor's country (ISO alpha-3, e.g. SYR)."),
+    ("--recipient-country", "recipient_country", "Any recipient's country (ISO alpha-3)."),
+    ("--actor-sector", "actor_sector", "Any actor's sector, e.g. GOV, MIL, REB."),
+    ("--recipient-sector", "recipient_sector", "Any recipient's sector."),
+    ("--actor-id", "actor_id", "Any actor's dictionary id, e.g. IRN-GOV."),
+    ("--recipient-id", "recipient_id", "Any recipient's dictionary id."),
+    ("--since", "date_from", "Events on or after this day (YYYY-MM-DD; event_date)."),
+    ("--until", "date_to", "Events on or before this day (YYYY-MM-DD; event_date)."),
+    ("--doc", "doc_id", "Only events of this document id."),
+    ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
+)
+
+
+def _event_filter_options(fn: Any) -> Any:
+    """Add the shared event filters (and --limit) to a command; they arrive as `filters`."""
+
+    def collect(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None and param.name:
+            ctx.meta.setdefault("event_filters", {})[param.name] = value
+        return value
+
+    fn = click.option(
+        "--limit", type=click.IntRange(min=0), expose_value=False, callback=collect,
+        help="At most this many events.",
+    )(fn)
+    for flag, name, text in reversed(EVENT_FILTERS):
+        fn = click.option(
+            flag, name, metavar="VALUE", expose_value=False, callback=collect, help=text
+        )(fn)
+    return fn
+
+
+def _filters() -> dict[str, Any]:
+    return dict(click.get_current_context().meta.get("event_filters", {}))
+
+
 @cli.command()
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
 )
-@click.option("--type", "event_type", metavar="TYPE", help="Only events of this PLOVER type.")
-@click.option("--limit", type=int, help="At most this many events.")
+@_event_filter_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
-def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None:
-    """List stored events (date, type, actor → recipient, place, status)."""
-    rows = _open_store(db).events(type=event_type, limit=limit)
+def events(db: str, fmt: str) -> None:
+    """List stored events (date, type, actor → recipient, place, status).
+
+    `--format jsonl` prints one event row a line in the columns of docs/data.md.
+    """
+    from diurna.store.export import json_ready
+
+    try:
+        rows = _open_store(db).events(**_filters())
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(json_ready(row), ensure_ascii=False))
         return
     from rich.table import Table
 
@@ -248,14 +296,12 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
         table.add_column(col)
     for r in rows:
         table.add_row(
-            r["date_value"] or "",
+            r["date_value"] or (f"({r['event_date']})" if r["event_date"] else ""),
             r["type"],
             r["mode"] or "",
             r["cameo"] or "",
-            f"{r['actor_text'] or ''} [{r['actor_code'] or '?'}]" if r["actor_text"] else "",
-            f"{r['recipient_text'] or ''} [{r['recipient_code'] or '?'}]"
-            if r["recipient_text"]
-            else "",
+            ", ".join(f"{p['text']} [{p['code'] or '?'}]" for p in r["actors"]),
+            ", ".join(f"{p['text']} [{p['code'] or '?'}]" for p in r["recipients"]),
             r["place_name"] or r["place_text"] or "",
             r["status"],
             r["doc_id"],
@@ -279,17 +325,22 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
     type=click.Choice(["diurna", "polecat"]),
     default="diurna",
     show_default=True,
-    help="Diurna's columns (with offsets) or POLECAT-like names.",
+    help="Diurna's columns (with offsets; docs/data.md) or POLECAT-like names.",
 )
-def export(db: str, out: str, columns: str) -> None:
-    """Export stored events to CSV, Parquet or JSONL."""
+@click.option(
+    "--dyads", is_flag=True, help="One flat row per actor-recipient pair instead of per event."
+)
+@_event_filter_options
+def export(db: str, out: str, columns: str, dyads: bool) -> None:
+    """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
     from diurna.store import export_events
 
     try:
-        n = export_events(_open_store(db), out, columns=columns)
-    except ValueError as err:
+        n = export_events(_open_store(db), out, columns=columns, dyads=dyads, **_filters())
+    except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"diurna: {n} events written to {out}", err=True)
+    what = "actor-recipient rows" if dyads else "events"
+    click.echo(f"diurna: {n} {what} written to {out}", err=True)
 
 
 @cli.command()
@@ -362,11 +413,9 @@ for _name, (_module, _summary) in SCORERS.items():
 def _open_store(db: str) -> Any:
     from diurna.store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db}: run `diurna process ... --db {db}` first")
     try:
-        return Store(db)
-    except ValueError as err:
+        return Store(db, create=False)
+    except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
 
 

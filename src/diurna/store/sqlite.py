@@ -157,10 +157,26 @@ def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open (or, with ``create``, make) the database at ``path``.
+
+        ``create=False`` is for readers: a missing file is then an error naming it instead of a
+        new empty database.
+        """
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise FileNotFoundError(
+                f"no Diurna database at {self.path}: "
+                f"run `diurna process ... --db {self.path}` first"
+            )
+        if not self.path.parent.is_dir():
+            raise FileNotFoundError(
+                f"cannot create a database at {self.path}: folder {self.path.parent} does not "
+                "exist; create it or pass another --db file"
+            )
         try:
-            self.conn = sqlite3.connect(self.path)
+            # A second writer waits for the first (busy timeout) instead of failing its insert.
+            self.conn = sqlite3.connect(self.path, timeout=60)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
         except sqlite3.DatabaseError as err:
@@ -289,20 +305,43 @@ class Store:
         for row in cur:
             yield dict(zip(cols, row, strict=True))
 
-    def events(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored events joined with their document's date, source and title."""
-        sql = (
-            "SELECT e.*, d.published AS doc_published, d.source AS doc_source, d.url AS doc_url, "
-            "d.title AS doc_title FROM events e JOIN documents d ON d.id = e.doc_id"
-        )
-        params: tuple[Any, ...] = ()
-        if type:
-            sql += " WHERE e.type = ?"
-            params = (type.upper(),)
-        sql += " ORDER BY d.published, e.doc_id, e.idx"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return list(self._rows(sql, params))
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored events as typed rows (columns: :data:`diurna.store.schema.EVENT_COLUMNS`).
+
+        Filters are those of :class:`diurna.store.query.EventQuery` (``type``, ``mode``,
+        ``status``, ``actor_country``, ``recipient_country``, ``actor_sector``,
+        ``recipient_sector``, ``actor_id``, ``recipient_id``, ``date_from``, ``date_to``,
+        ``doc_id``, ``place``, ``limit``), the same as ``diurna events``/``diurna export`` take.
+        An unknown filter or value (e.g. ``type="ATACK"``) raises ``ValueError`` naming it.
+        """
+        return list(self.iter_events(**filters))
+
+    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Like :meth:`events`, one row at a time (for stores too big to hold in memory)."""
+        from diurna.store.query import EventQuery, event_row
+
+        sql, params = EventQuery.build(**filters).sql()
+        for raw in self._rows(sql, tuple(params)):
+            yield event_row(raw)
+
+    def to_arrow(self, **filters: Any) -> Any:
+        """The filtered events as a typed ``pyarrow.Table`` (dates, booleans, lists of actors)."""
+        import pyarrow as pa
+
+        from diurna.store.schema import arrow_schema
+
+        return pa.Table.from_pylist(self.events(**filters), schema=arrow_schema())
+
+    def to_pandas(self, **filters: Any) -> Any:
+        """The filtered events as a ``pandas.DataFrame`` (needs pandas: ``pip install pandas``)."""
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            raise ImportError(
+                "Store.to_pandas needs pandas: install it (pip install pandas, or "
+                "bash scripts/setup.sh --analysis), or use Store.to_arrow()"
+            ) from None
+        return self.to_arrow(**filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
