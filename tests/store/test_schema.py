@@ -10,12 +10,12 @@ from typing import Any
 
 import pyarrow.parquet as pq
 from click.testing import CliRunner
+from tests.store.test_query import assault_doc, demand_doc
 
 from diurna.cli import cli
 from diurna.store import Store, export_events
 from diurna.store.datadoc import render
 from diurna.store.schema import COLUMN_NAMES, arrow_schema, json_schema
-from tests.store.test_query import assault_doc, demand_doc
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
