@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import diurna
 from diurna.cli import cli
 from diurna.model import Actor, Document, Event, Mention, Place, TimeExpr
-from diurna.store import Store
+from diurna.store import Store, export_events
 
 IRN = Actor("IRN-GOV", "Iran (government)", "IRN", "GOV", "IRNGOV")
 USA = Actor("USA", "United States", "USA", None, "USA")
@@ -325,3 +325,80 @@ def test_seed_page_assault_keeps_the_syrian_arab_army(tmp_path: Path, seed_doc: 
     assert ("Syrian Arab Army", "SYRMIL") in actors
     assert ("Iranian-backed forces", "IRNPRX") in actors
     assert all(r["sentence_text"].endswith("February 7.") for r in rows)
+
+
+def test_dyads_give_one_flat_row_per_actor_recipient_pair(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.parquet"
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(out), "--dyads"])
+    assert result.exit_code == 0, result.output
+    assert "5 actor-recipient rows" in result.stderr  # DEMAND 1×1 + ASSAULT 2×2
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(out).to_pylist()
+    pairs = [(r["id"], r["actor_code"], r["recipient_code"]) for r in rows]
+    assert pairs == [
+        ("doc-demand:0", "IRNGOV", "USA"),
+        ("doc-assault:0", "SYRMIL", "TUR"),
+        ("doc-assault:0", "SYRMIL", "USA"),
+        ("doc-assault:0", "IRNPRX", "TUR"),
+        ("doc-assault:0", "IRNPRX", "USA"),
+    ]
+    assert "actors" not in rows[0] and rows[3]["actor_text"] == "Iranian-backed forces"
+
+
+def test_polecat_export_names_the_outlet_url_and_sentence(db: Path, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "p.csv"
+    export_events(Store(db), out, columns="polecat")
+    demand, assault = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert demand["Source"] == "Example News"  # the outlet, never the local path
+    assert demand["URL"] == "https://news.example.org/2018/iran"
+    assert assault["Source"] == "wire.example.com"  # no site name: the URL's host
+    assert demand["Event Text"] == "Iran called on the US to leave Syria."
+    assert assault["Actor Name"] == "Syrian military;Iran-backed forces"
+    assert assault["Recipient Country"] == "TUR;USA"
+    assert demand["Country"] == "IRN" and assault["Country"] == "SYR"
+    assert (demand["Event Date"], demand["Date Basis"]) == ("2018-02-15", "publication")
+    assert (assault["Event Date"], assault["Date Basis"]) == ("2019-03-01", "event")
+
+
+def test_csv_keeps_lists_as_json_arrays_and_booleans_as_words(db: Path, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "e.csv"
+    export_events(Store(db), out, type="ASSAULT")
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert json.loads(row["contexts"]) == ["military"]
+    assert [a["code"] for a in json.loads(row["actors"])] == ["SYRMIL", "IRNPRX"]
+    assert row["negated"] == "false" and row["event_date"] == "2019-03-01"
+
+
+def test_export_to_a_missing_folder_is_a_one_line_error(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "e.csv"
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(out)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot export to {out}: folder {out.parent} does not exist; create it first"
+    ]
+
+
+def test_pandas_frame_is_typed(db: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = Store(db).to_pandas()
+    assert list(frame["id"]) == ["doc-demand:0", "doc-assault:0"]
+    assert frame["negated"].dtype == bool
+    assert frame.loc[1, "event_date"] == date(2019, 3, 1)
+    assert [a["code"] for a in frame.loc[1, "actors"]] == ["SYRMIL", "IRNPRX"]
+    assert pd.isna(frame.loc[0, "date_value"])
+
+
+def test_duckdb_reads_the_parquet_export_with_its_lists(db: Path, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "e.parquet"
+    export_events(Store(db), out)
+    rows = duckdb.sql(
+        f"SELECT id, a.code FROM read_parquet('{out}'), unnest(actors) AS t(a) "
+        "WHERE event_date >= DATE '2019-01-01' ORDER BY 2"
+    ).fetchall()
+    assert rows == [("doc-assault:0", "IRNPRX"), ("doc-assault:0", "SYRMIL")]
