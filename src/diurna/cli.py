@@ -68,16 +68,25 @@ def cli() -> None:
     type=click.Choice(["json", "jsonl", "table"]),
     default="json",
     show_default=True,
-    help="Output: pretty JSON per input, one JSON line per input, or a table of events.",
+    help="Output: pretty JSON (one object, or an array over several inputs), one JSON line "
+    "per input, or a table of events.",
 )
 @click.option(
     "--db",
-    default=DEFAULT_DB,
-    show_default=True,
+    default=None,
     metavar="FILE",
-    help="SQLite database to store results in.",
+    help="SQLite database to store results in (created if missing). Default: none - "
+    "nothing is stored unless --db is given.",
 )
 @click.option("--no-store", is_flag=True, help="Print only; do not write a database.")
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Re-code inputs already in --db and replace their coding (default: skip them "
+    "before any processing, so a rerun only does what was not stored yet).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per input on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--actors",
     "actor_files",
@@ -101,8 +110,11 @@ def process(
     paths: tuple[str, ...],
     published: str | None,
     fmt: str,
-    db: str,
+    db: str | None,
     no_store: bool,
+    recode: bool,
+    verbose: bool,
+    quiet: bool,
     actor_files: tuple[str, ...],
     workers: int,
     progress: bool | None,
@@ -112,60 +124,136 @@ def process(
     PATHS are files, folders (read recursively), globs, WARC/ARC files, JSONL files with an
     `html` or `text` field, gzipped versions of any, or `-` for standard input. An input that cannot
     be read is reported with `rejected` and a reason; the rest of the batch goes on.
+
+    Results are stored only with `--db FILE`; an input already stored there is skipped before any
+    processing (rerun a crashed batch freely), unless `--recode`.
+
+    \b
+    Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
+    processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
-    from diurna.page import iter_inputs
-    from diurna.pipeline import Pipeline
+    from diurna import batch
 
-    pipeline = Pipeline.default(actor_files=actor_files)
-    store = None
-    if not no_store:
-        from diurna.store import Store
-
-        try:
-            store = Store(db)
-        except (ValueError, OSError) as err:
-            raise click.ClickException(str(err)) from None
-    counts = {"stored": 0, "duplicate": 0, "processed": 0, "rejected": 0}
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    out = _console()
+    pipeline = _pipeline(actor_files)
+    store = None if no_store or db is None else _create_store(db)
+    summary = batch.Summary()
+    show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
+    printer = _Printer(fmt, _console())
     try:
-        docs = _with_progress(
-            pipeline.pipe(iter_inputs(paths), published=published, workers=workers), show_progress
+        outcomes = batch.run(
+            paths, pipeline=pipeline, store=store, published=published, workers=workers,
+            recode=recode,
         )
-        for doc in docs:
-            if store is not None:
-                counts[store.save(doc)] += 1
-            else:
-                counts["rejected" if doc.rejected else "processed"] += 1
-            _print_document(doc, fmt, out)
+        for outcome in _with_progress(outcomes, show_progress):
+            summary.add(outcome)
+            if verbose:
+                click.echo(_outcome_line(outcome), err=True)
+            if outcome.doc is not None:
+                printer.print(outcome.doc)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     except OSError as err:
         raise click.ClickException(f"cannot read input: {err}") from None
     finally:
+        printer.close()
         if store is not None:
             store.close()
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    where = f" in {db}" if store is not None else ""
-    click.echo(f"diurna: {summary or 'nothing read'}{where}", err=True)
+    if not quiet or summary.interrupted:
+        where = db if store is not None else None
+        note = "" if store is not None else " (not stored: pass --db FILE to store)"
+        click.echo(f"diurna: {summary.line(where)}{note}", err=True)
+    sys.exit(summary.exit_status())
 
 
-def _with_progress(docs: Iterable[Document], enabled: bool) -> Iterator[Document]:
+def _pipeline(actor_files: Iterable[str]) -> Any:
+    """The default pipeline; a bad actor file is a one-line error naming it."""
+    from diurna.pipeline import Pipeline
+
+    try:
+        return Pipeline.default(actor_files=actor_files)
+    except ValueError as err:
+        raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
+
+
+def _create_store(db: str) -> Any:
+    from diurna.store import Store
+
+    try:
+        return Store(db)
+    except (ValueError, OSError) as err:
+        raise click.ClickException(_one_line(str(err))) from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _outcome_line(outcome: Any) -> str:
+    doc = outcome.doc
+    if doc is None:
+        return f"{outcome.status}\t{outcome.source}"
+    if doc.rejected:
+        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        return f"rejected\t{outcome.source}\t{doc.rejected}\t{_one_line(str(detail))}"
+    skipped = f"\tskipped: {'; '.join(doc.skipped)}" if doc.skipped else ""
+    return f"{outcome.status}\t{outcome.source}\t{len(doc.events)} events{skipped}"
+
+
+class _Printer:
+    """Prints documents as they come: `json` is one object for one input and one array for
+    several (valid JSON either way), `jsonl` one object a line, `table` an events table."""
+
+    def __init__(self, fmt: str, out: Any) -> None:
+        self.fmt, self.out = fmt, out
+        self.held: Document | None = None  # json: the first document, until a second comes
+        self.count = 0
+
+    def print(self, doc: Document) -> None:
+        self.count += 1
+        if self.fmt != "json":
+            _print_document(doc, self.fmt, self.out)
+            return
+        if self.count == 1:
+            self.held = doc
+            return
+        if self.held is not None:
+            click.echo("[")
+            click.echo(_indented(self.held))
+            self.held = None
+        click.echo("," + _indented(doc))
+
+    def close(self) -> None:
+        if self.fmt != "json":
+            return
+        if self.held is not None:
+            click.echo(_indented(self.held))
+        elif self.count > 1:
+            click.echo("]")
+
+
+def _indented(doc: Document) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _with_progress(outcomes: Iterable[Any], enabled: bool) -> Iterator[Any]:
+    """Outcomes as they come, with a progress line on stderr when ``enabled``."""
     if not enabled:
-        yield from docs
+        yield from outcomes
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} pages"),
+        TextColumn("{task.completed} inputs"),
         TextColumn("{task.fields[source]}"),
         TimeElapsedColumn(),
         console=_console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task("process", total=None, source="")
-        for doc in docs:
-            bar.update(task, advance=1, source=Path(doc.source).name[-40:])
-            yield doc
+        for outcome in outcomes:
+            bar.update(task, advance=1, source=Path(outcome.source).name[-40:])
+            yield outcome
 
 
 def _print_document(doc: Document, fmt: str, out: Any) -> None:
@@ -341,6 +429,58 @@ def export(db: str, out: str, columns: str, dyads: bool) -> None:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
     click.echo(f"diurna: {n} {what} written to {out}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to re-code."
+)
+@click.option(
+    "--all", "everything", is_flag=True,
+    help="Re-code every stored document (default: those another version coded).",
+)
+@click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Re-code this document.")
+@click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per document on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def recode(
+    db: str,
+    everything: bool,
+    doc_ids: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Re-code stored documents after a dictionary or coder change.
+
+    Documents are re-coded from their stored text (the page is not read again) and their events,
+    actors, quotes, dates and places replaced; each document records the coder version that coded
+    it, and the `codings` table keeps the history.
+    """
+    from diurna import batch
+
+    pipeline = _pipeline(actor_files)
+    store = _open_store(db)
+    summary = batch.Summary()
+    try:
+        for outcome in batch.recode(
+            store, pipeline=pipeline, everything=everything, doc_ids=doc_ids or None
+        ):
+            summary.add(outcome)
+            if verbose:
+                click.echo(_outcome_line(outcome), err=True)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        store.close()
+    if not quiet or summary.interrupted:
+        click.echo(f"diurna: {summary.line(db)}", err=True)
+    sys.exit(summary.exit_status() if summary.inputs else 0)
 
 
 @cli.command()

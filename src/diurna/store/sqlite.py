@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document, Event, Mention
+from diurna.model import Comment, Document, Event, Mention
 
 SCHEMA_VERSION = 1
 
@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE TABLE IF NOT EXISTS codings (
+  doc_id TEXT, coder TEXT, coded_at TEXT, events INTEGER, replaced INTEGER
+);
 CREATE TABLE IF NOT EXISTS rejections (
   doc_id TEXT, source TEXT, reason TEXT, detail TEXT, rejected_at TEXT,
   PRIMARY KEY (doc_id, source)
@@ -186,7 +189,15 @@ class Store:
         self.conn.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
+        self._add_missing_columns()
         self.conn.commit()
+
+    def _add_missing_columns(self) -> None:
+        """Columns added after schema version 1, added in place to older databases."""
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(documents)")}
+        for name in ("coder", "coded_at"):
+            if name not in have:
+                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
 
     def __enter__(self) -> Store:
         return self
@@ -203,10 +214,11 @@ class Store:
             is not None
         )
 
-    def save(self, doc: Document) -> str:
+    def save(self, doc: Document, *, coder: str | None = None) -> str:
         """Store one processed document; returns ``stored``, ``duplicate`` or ``rejected``.
 
         A rejected document is recorded in ``rejections`` and never replaces a stored one.
+        ``coder`` names what coded it (see :func:`diurna.batch.coder_version`).
         """
         with self.conn:  # one transaction per document
             if doc.rejected:
@@ -223,8 +235,67 @@ class Store:
                 return "rejected"
             if self.has(doc.id):
                 return "duplicate"
-            self._insert(doc)
+            self._insert(doc, coder)
         return "stored"
+
+    def replace(self, doc: Document, *, coder: str | None = None) -> str:
+        """Store ``doc`` in place of the stored document with its id (re-coding); returns
+        ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
+        ``codings`` history; a rejected ``doc`` never replaces anything."""
+        if doc.rejected:
+            return self.save(doc, coder=coder)
+        with self.conn:
+            existed = self.has(doc.id)
+            if existed:
+                stored_at = self.conn.execute(
+                    "SELECT stored_at FROM documents WHERE id=?", (doc.id,)
+                ).fetchone()[0]
+                for table in CHILD_TABLES:
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc.id,))
+                self.conn.execute("DELETE FROM documents WHERE id=?", (doc.id,))
+            self._insert(doc, coder, replaced=existed)
+            if existed:
+                self.conn.execute(
+                    "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
+                )
+        return "recoded" if existed else "stored"
+
+    def stored_document(self, doc_id: str) -> Document | None:
+        """The stored document's text and page fields as a :class:`Document` with nothing coded
+        (what re-coding starts from); None when no document has that id."""
+        rows = list(self._rows("SELECT * FROM documents WHERE id=?", (doc_id,)))
+        if not rows:
+            return None
+        row = rows[0]
+        doc = Document(
+            id=row["id"],
+            source=row["source"],
+            text=row["text"],
+            **{k: row[k] for k in DOCUMENT_COLUMNS if k not in ("id", "source")},
+        )
+        doc.comments = [
+            Comment(
+                index=c["idx"],
+                text=c["text"],
+                author=c["author"],
+                parent=c["parent"],
+                depth=c["depth"] or 0,
+                published=c["published"],
+            )
+            for c in self._rows("SELECT * FROM comments WHERE doc_id=? ORDER BY idx", (doc_id,))
+        ]
+        return doc
+
+    def document_ids(self, *, not_coder: str | None = None) -> list[str]:
+        """Ids of stored documents (only those not coded by ``not_coder`` when given)."""
+        if not_coder is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM documents WHERE coder IS NOT ? ORDER BY id", (not_coder,)
+            )
+        ]
 
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -234,9 +305,14 @@ class Store:
         marks = ", ".join(f":{c}" for c in cols)
         self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
-    def _insert(self, doc: Document) -> None:
+    def _insert(self, doc: Document, coder: str | None = None, replaced: bool = False) -> None:
         """Write one document and its children; rows are the model's own ``to_dict`` values."""
         row = doc.to_dict()
+        now = _now()
+        self.conn.execute(
+            "INSERT INTO codings VALUES (?,?,?,?,?)",
+            (doc.id, coder, now, len(doc.events), int(replaced)),
+        )
         self._insert_rows(
             "documents",
             [
@@ -244,7 +320,9 @@ class Store:
                     **{k: row[k] for k in DOCUMENT_COLUMNS},
                     "text": doc.text,
                     "skipped": json.dumps(doc.skipped),
-                    "stored_at": _now(),
+                    "stored_at": now,
+                    "coder": coder,
+                    "coded_at": now,
                 }
             ],
         )
@@ -359,6 +437,6 @@ class Store:
         return row[0] if row else None
 
     def count(self, table: str) -> int:
-        if table not in (*CHILD_TABLES, "documents", "rejections"):
+        if table not in (*CHILD_TABLES, "documents", "rejections", "codings"):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
