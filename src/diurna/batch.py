@@ -138,7 +138,12 @@ def run(
     With a ``store``, an input already stored is not processed again (``duplicate``) unless
     ``recode`` is set, in which case it is processed and its stored coding replaced.
     """
-    inputs: Iterable[RawInput] = iter_inputs(paths) if raws is None else raws
+    own = (
+        [f"{store.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
+        if store is not None
+        else []
+    )  # the store's own files inside an input folder are not inputs
+    inputs: Iterable[RawInput] = iter_inputs(paths, exclude=own) if raws is None else raws
     already: deque[tuple[int, Outcome]] = deque()  # skipped inputs, reported in input order
     coder = coder_version(pipeline) if store is not None else None
     # With workers the pool reads inputs from its own thread: the check gets its own connection.

@@ -274,3 +274,20 @@ def test_cli_recode_after_a_coder_change(tmp_path: Path, seed_path: Path) -> Non
     assert Store(db).count("events") == n_events
     up_to_date = runner.invoke(cli, ["recode", "--db", str(db)])
     assert "no input found" in up_to_date.stderr and up_to_date.exit_code == 0
+
+
+def test_the_stores_own_files_in_an_input_folder_are_not_inputs(tmp_path: Path) -> None:
+    files = pages(tmp_path / "in", 2)
+    db = tmp_path / "in" / "news.db"
+    with Store(db) as store:
+        first = list(
+            batch.run([str(tmp_path / "in")], pipeline=Pipeline([Counting()]), store=store)
+        )
+        again = list(
+            batch.run([str(tmp_path / "in")], pipeline=Pipeline([Counting()]), store=store)
+        )
+    assert [o.status for o in first] == ["stored", "stored"]
+    assert [(Path(o.source).name, o.status) for o in again] == [
+        (files[0].name, "duplicate"),
+        (files[1].name, "duplicate"),
+    ]
