@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -220,7 +221,7 @@ class Store:
         A rejected document is recorded in ``rejections`` and never replaces a stored one.
         ``coder`` names what coded it (see :func:`diurna.batch.coder_version`).
         """
-        with self.conn:  # one transaction per document
+        with self._writing():  # one transaction per document
             if doc.rejected:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
@@ -238,13 +239,27 @@ class Store:
             self._insert(doc, coder)
         return "stored"
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, taken before the first read (``BEGIN IMMEDIATE``): another
+        process writing to the same file makes this one wait (busy timeout), and the "is it
+        stored?" check and the insert see the same state, so two writers neither fail an insert
+        nor store a document twice."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
     def replace(self, doc: Document, *, coder: str | None = None) -> str:
         """Store ``doc`` in place of the stored document with its id (re-coding); returns
         ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
         ``codings`` history; a rejected ``doc`` never replaces anything."""
         if doc.rejected:
             return self.save(doc, coder=coder)
-        with self.conn:
+        with self._writing():
             existed = self.has(doc.id)
             if existed:
                 stored_at = self.conn.execute(
