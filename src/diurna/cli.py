@@ -132,17 +132,39 @@ def process(
     Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
     processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
+    _run_batch(
+        paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
+        recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
+        progress=progress,
+    )
+
+
+def _run_batch(
+    *,
+    paths: Iterable[str],
+    raws: Iterable[Any] | None,
+    published: str | None,
+    fmt: str,
+    db: str | None,
+    recode: bool,
+    verbose: bool,
+    quiet: bool,
+    actor_files: Iterable[str],
+    workers: int,
+    progress: bool | None,
+) -> None:
+    """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
     from diurna import batch
 
     pipeline = _pipeline(actor_files)
-    store = None if no_store or db is None else _create_store(db)
+    store = None if db is None else _create_store(db)
     summary = batch.Summary()
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
     printer = _Printer(fmt, _console())
     try:
         outcomes = batch.run(
-            paths, pipeline=pipeline, store=store, published=published, workers=workers,
-            recode=recode,
+            paths, raws=raws, pipeline=pipeline, store=store, published=published,
+            workers=workers, recode=recode,
         )
         for outcome in _with_progress(outcomes, show_progress):
             summary.add(outcome)
@@ -429,6 +451,81 @@ def export(db: str, out: str, columns: str, dyads: bool) -> None:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
     click.echo(f"diurna: {n} {what} written to {out}", err=True)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="RSS/Atom feed; repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap; repeatable.")
+@click.option("--db", default=None, metavar="FILE", help="SQLite database to store results in.")
+@click.option("--warc", metavar="FILE", help="Also keep every raw response in this WARC file.")
+@click.option(
+    "--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    help="Seconds between two requests to one host.",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    help="Seconds to wait for a response.",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
+@click.option(
+    "--published", callback=_iso_date, metavar="YYYY-MM-DD",
+    help="Publication date for every page (default: the feed's date, else the page's).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="jsonl",
+    show_default=True, help="Output, as for `diurna process`.",
+)
+@click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def fetch(
+    urls: tuple[str, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    db: str | None,
+    warc: str | None,
+    delay: float,
+    timeout: float,
+    retries: int,
+    ignore_robots: bool,
+    published: str | None,
+    fmt: str,
+    actor_files: tuple[str, ...],
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Fetch pages (URLs, a feed's entries, a sitemap's pages) and process them.
+
+    Honours robots.txt, waits --delay seconds between requests to one host, retries server
+    errors and timeouts with backoff, and uses a feed's publication dates. A page that cannot be
+    fetched is a rejected input with the reason (see `diurna rejections`). Exit status as for
+    `diurna process`.
+    """
+    from diurna.fetch import FetchConfig, Fetcher, fetch_inputs, open_warc
+
+    if not (urls or feeds or sitemaps):
+        raise click.UsageError("give page URLs, --feed URL or --sitemap URL")
+    for url in (*urls, *feeds, *sitemaps):
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="URL")
+    writer, warc_file = open_warc(warc) if warc else (None, None)
+    config = FetchConfig(delay=delay, timeout=timeout, retries=retries, robots=not ignore_robots)
+    fetcher = Fetcher(config, warc=writer)
+    try:
+        _run_batch(
+            paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps),
+            published=published, fmt=fmt, db=db, recode=False, verbose=verbose, quiet=quiet,
+            actor_files=actor_files, workers=1, progress=False,
+        )
+    finally:
+        fetcher.close()
+        if warc_file is not None:
+            warc_file.close()
 
 
 @cli.command()

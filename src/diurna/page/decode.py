@@ -101,6 +101,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
             return data[: len(data) - len(data) % 2].decode(no_bom), no_bom
         except UnicodeDecodeError:
             pass
+    if not data.isascii():
+        # Bytes that are valid UTF-8 beyond ASCII are UTF-8 whatever a header or <meta> claims:
+        # in another encoding such sequences almost never occur (a server that labels every
+        # page ISO-8859-1 would otherwise turn each accented letter into two).
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     head = data[:4096]
     candidates: list[str | None] = [_codec(declared)]
     for pattern in (_META_CHARSET, _XML_ENCODING):
