@@ -24,12 +24,15 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+import lxml.html
 from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
+from diurna.page.blocks import index_blocks, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.parts import PageParts
+from diurna.page.quality import choose_body
 
 #: page dates before this are placeholders, not publication dates
 MIN_DATE = dt.date(1990, 1, 1)
@@ -265,6 +268,24 @@ def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
     return paragraphs
 
 
+_HTML_BLOCK = re.compile(r"<(p|br|div|h[1-6]|li)\b", re.I)
+
+
+def jsonld_body(jsonld: list[dict[str, Any]]) -> list[str]:
+    """Paragraphs of the first JSON-LD ``articleBody`` (some CMSs put HTML in it)."""
+    text = next((o["articleBody"] for o in jsonld if isinstance(o.get("articleBody"), str)), "")
+    if _HTML_BLOCK.search(text):
+        try:
+            frag = lxml.html.fragment_fromstring(text, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return _lines(re.sub(r"<[^>]+>", " ", text))
+        for br in frag.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        blocks = [el.text_content() for el in frag.iter("p", "h2", "h3", "h4", "li")]
+        return [ln for b in blocks for ln in _lines(b)] or _lines(frag.text_content())
+    return _lines(htmllib.unescape(text))
+
+
 def _words(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
 
@@ -332,14 +353,20 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if page.byline is None:
         page.byline = visible_byline(tree)
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
+    blocks = index_blocks(tree)
     try:
-        paragraphs = _prefer_dense(_body(tree, n_elements), dense)
+        extracted = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
-    if not paragraphs:
-        art_body = next((o.get("articleBody") for o in jsonld
-                         if isinstance(o.get("articleBody"), str)), None)
-        paragraphs = _lines(art_body)
+    preferred = _prefer_dense(extracted, dense)
+    first = sort_lines(preferred, blocks)
+    candidates = [("dense" if preferred is dense else "trafilatura", first.paragraphs),
+                  ("dense", sort_lines(dense, blocks).paragraphs),
+                  ("jsonld", jsonld_body(jsonld))]
+    body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
+    page.body_source, page.body_quality = body_source, quality.score
+    page.headings = first.headings
+    page.captions = first.captions if body_source == candidates[0][0] else []
     # Comments never reach the body, even if a site marks them up in a way we missed.
     comment_paras = {p.strip() for c in comments for p in c.text.split("\n\n") if len(p) >= 30}
     if not paragraphs and _depth(tree) >= MAX_DEPTH:

@@ -1,0 +1,153 @@
+"""Where each extracted line came from in the page, and what that makes it.
+
+trafilatura hands back plain lines; it no longer says whether a line was a section heading, an
+image caption, an item of a "more on this" link list or a paragraph inside a newsletter box.
+Before extraction we index the page's block elements (``p``, ``li``, headings, captions, ...) by
+their whitespace-normalised text, with what the page says about each one:
+
+- ``heading``: an ``h1``–``h6`` (or ``role=heading``) element;
+- ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
+  photo credit;
+- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
+- ``aside``: inside an element whose class/id names page furniture (related articles,
+  teasers, newsletter and subscription boxes, social/share widgets, ads);
+- ``nav``: inside ``nav``, ``header``, ``footer`` or a navigation/banner/contentinfo role (the
+  site's chrome: menus, "Skip to content", "Sign in"), used by the body-quality check.
+
+A line whose text occurs several times keeps only the flags that *every* occurrence has, so a
+sentence that is both in the article and in a teaser stays article text. The rules come from
+patterns seen on the modern dev set (``docs/page.md`` lists which pattern gave which rule); they
+use markup every CMS emits, never one site's class names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
+               "dd", "dt", "td", "th", "caption", "summary")
+_NAV_TAGS = frozenset({"nav", "header", "footer", "menu"})
+_NAV_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: class/id parts that name a caption or a photo credit
+_CAPTION = re.compile(r"caption|credit|bildunterschrift|legend|copyright", re.I)
+#: class/id words that name page furniture around the article (rails, boxes, widgets); a class
+#: token counts only if one of its ``-``/``_`` parts is such a word and none names the article
+#: itself (``content-with-sidebar``, ``article-teaser-text`` and paywall wrappers hold articles)
+_ASIDE_WORDS = frozenset({
+    "related", "teaser", "teasers", "newsletter", "recommended", "recommendations", "promo",
+    "outbrain", "taboola", "share", "sharing", "sharebar", "social", "sidebar", "breadcrumb",
+    "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsored", "readmore",
+    "subscribe", "subscription", "signup", "trending", "mostread", "popular"})
+_ARTICLE_WORDS = frozenset({
+    "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
+    "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
+    "no", "url", "tag", "category", "fixed", "right", "left", "posts"})
+_PARTS = re.compile(r"[-_\s]+")
+#: a block is a link block when at least this share of its letters sit inside links
+LINK_SHARE = 0.6
+_SPACE = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"^[-•*]\s+")
+
+
+def norm(text: str) -> str:
+    """Whitespace-collapsed, list-marker-free text: the key a line is looked up by."""
+    return _SPACE.sub(" ", _LIST_MARK.sub("", text.strip())).strip()
+
+
+@dataclass(slots=True)
+class BlockIndex:
+    """Flags (``heading``, ``caption``, ``links``, ``aside``) of the page's block texts."""
+
+    flags: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def of(self, line: str) -> frozenset[str]:
+        return self.flags.get(norm(line), frozenset())
+
+
+def _is_aside(names: str) -> bool:
+    for token in names.lower().split():
+        parts = set(_PARTS.split(token))
+        if parts & _ASIDE_WORDS and not parts & _ARTICLE_WORDS:
+            return True
+    return False
+
+
+def _ancestor_flags(el: Any) -> set[str]:
+    found: set[str] = set()
+    node = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("article", "main", "body", "html"):
+            break  # furniture is judged inside the article container, not above it
+        if tag in ("figure", "figcaption"):
+            found.add("caption")
+        if tag == "aside":
+            found.add("aside")
+        if tag in _NAV_TAGS or node.get("role") in _NAV_ROLES:
+            found.add("nav")
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip():
+            if _CAPTION.search(names):
+                found.add("caption")
+            if _is_aside(names):
+                found.add("aside")
+        node = node.getparent()
+    return found
+
+
+def _link_share(el: Any, text: str) -> float:
+    letters = sum(ch.isalnum() for ch in text)
+    if not letters:
+        return 0.0
+    linked = sum(sum(ch.isalnum() for ch in a.text_content()) for a in el.iter("a"))
+    return linked / letters
+
+
+def index_blocks(tree: Any) -> BlockIndex:
+    """Index the block elements of ``tree`` (call before trafilatura, which edits the tree)."""
+    flags: dict[str, frozenset[str]] = {}
+    for el in tree.iter(*_BLOCK_TAGS):
+        text = norm(el.text_content())
+        if not text:
+            continue
+        found = _ancestor_flags(el)
+        if el.tag in _HEADING_TAGS or el.get("role") == "heading":
+            found.add("heading")
+        if _link_share(el, text) >= LINK_SHARE:
+            found.add("links")
+        prior = flags.get(text)
+        flags[text] = frozenset(found) if prior is None else prior & found
+    return BlockIndex(flags)
+
+
+@dataclass(slots=True)
+class SortedLines:
+    """Extracted lines sorted into body paragraphs, captions and dropped furniture."""
+
+    #: body paragraphs, section headings included (the benchmark pages' gold keeps them)
+    paragraphs: list[str] = field(default_factory=list)
+    #: normalised texts of the paragraphs that are section headings
+    headings: set[str] = field(default_factory=set)
+    captions: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def sort_lines(lines: Iterable[str], index: BlockIndex) -> SortedLines:
+    """Split extracted lines by where they came from (see the module docstring): furniture is
+    dropped, captions set apart, headings kept in place and marked."""
+    out = SortedLines()
+    for line in lines:
+        flags = index.of(line)
+        if "links" in flags or "aside" in flags:
+            out.dropped.append(line)
+        elif "caption" in flags and "heading" not in flags:
+            out.captions.append(norm(line))
+        else:
+            if "heading" in flags:
+                out.headings.add(norm(line))
+            out.paragraphs.append(line)
+    return out
