@@ -11,6 +11,8 @@ their whitespace-normalised text, with what the page says about each one:
 - ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
 - ``aside``: inside an element whose class/id names page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads);
+- ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
+  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...);
 - ``nav``: inside ``nav``, ``header``, ``footer`` or a navigation/banner/contentinfo role (the
   site's chrome: menus, "Skip to content", "Sign in"), used by the body-quality check.
 
@@ -46,6 +48,10 @@ _ARTICLE_WORDS = frozenset({
     "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
     "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
     "no", "url", "tag", "category", "fixed", "right", "left", "posts"})
+#: class/id words that name the teaser/summary shown above an article
+_SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "dek", "excerpt",
+                            "subtitle", "subheadline", "description", "abstract", "teaser",
+                            "kicker", "header"})
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
@@ -76,6 +82,10 @@ def _is_aside(names: str) -> bool:
     return False
 
 
+def _is_summary(names: str) -> bool:
+    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS for token in names.lower().split())
+
+
 def _ancestor_flags(el: Any) -> set[str]:
     found: set[str] = set()
     node = el
@@ -90,6 +100,8 @@ def _ancestor_flags(el: Any) -> set[str]:
         if tag in _NAV_TAGS or node.get("role") in _NAV_ROLES:
             found.add("nav")
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if tag == "header" or (names.strip() and _is_summary(names)):
+            found.add("summary")
         if names.strip():
             if _CAPTION.search(names):
                 found.add("caption")

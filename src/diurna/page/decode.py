@@ -1,8 +1,9 @@
 """Bytes → text: refuse binary files, then find the encoding.
 
 Order: byte-order mark, valid UTF-8 with multi-byte characters (whatever is declared), charset
-from HTTP headers (container), ``<meta charset>`` / XML declaration, strict UTF-8, then detection with charset-normalizer. Input that no encoding
-explains is rejected (``encoding``) rather than decoded into mojibake.
+from HTTP headers (container), ``<meta charset>`` / XML declaration, strict UTF-8, then
+detection with charset-normalizer. Input that no encoding explains is rejected (``encoding``)
+rather than decoded into mojibake.
 """
 
 from __future__ import annotations

@@ -22,14 +22,14 @@ import html as htmllib
 import re
 from typing import Any
 
+import lxml.html
 import trafilatura
 from htmldate import find_date
-import lxml.html
 from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
-from diurna.page.blocks import index_blocks, sort_lines
+from diurna.page.blocks import BlockIndex, index_blocks, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
@@ -189,11 +189,26 @@ _FURNITURE = re.compile(
     re.I)
 
 
-def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
-    """Drop furniture lines and a leading repeat of the title."""
+def _same_text(a: str, b: str | None) -> bool:
+    """``a`` repeats ``b`` (the title or the description): equal, or the same words nearly
+    all (>= 90 % of each side's word set; sites trim or extend the description slightly)."""
+    if not b:
+        return False
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    if not wa or not wb:
+        return False
+    common = len(wa & wb)
+    return common >= 0.9 * len(wa) and common >= 0.9 * len(wb)
+
+
+def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
+                     blocks: BlockIndex | None = None) -> list[str]:
+    """Drop furniture lines and leading repeats of the title, and of the description when the
+    page marks that line as a teaser/summary (it is kept as ``dek``, not as body text; many
+    sites copy their first paragraph into the description, and that one stays)."""
     out = [p for p in paragraphs if not (len(p.split()) <= 25 and _FURNITURE.search(p))]
-    norm = re.sub(r"\s+", " ", title or "").strip().casefold()
-    while out and norm and re.sub(r"\s+", " ", out[0]).strip().casefold() == norm:
+    while out and (_same_text(out[0], title) or (
+            _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
         out.pop(0)
     return out
 
@@ -358,11 +373,14 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
         extracted = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
-    preferred = _prefer_dense(extracted, dense)
+    from_jsonld = jsonld_body(jsonld)
+    preferred = _prefer_dense(_prefer_dense(extracted, dense), from_jsonld)
     first = sort_lines(preferred, blocks)
-    candidates = [("dense" if preferred is dense else "trafilatura", first.paragraphs),
+    first_source = ("dense" if preferred is dense else "jsonld" if preferred is from_jsonld
+                    else "trafilatura")
+    candidates = [(first_source, first.paragraphs),
                   ("dense", sort_lines(dense, blocks).paragraphs),
-                  ("jsonld", jsonld_body(jsonld))]
+                  ("jsonld", from_jsonld)]
     body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
     page.body_source, page.body_quality = body_source, quality.score
     page.headings = first.headings
@@ -372,7 +390,7 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
-    paragraphs = clean_paragraphs(paragraphs, page.title)
+    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     page.comments = comments
     return page

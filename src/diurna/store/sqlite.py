@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, source TEXT, title TEXT, dek TEXT, byline TEXT,
   published TEXT, published_source TEXT, updated TEXT, site TEXT, url TEXT, language TEXT,
-  input_format TEXT, text TEXT NOT NULL, skipped TEXT, stored_at TEXT
+  input_format TEXT, text TEXT NOT NULL, skipped TEXT, stored_at TEXT,
+  body_quality REAL, headings TEXT, captions TEXT
 );
 CREATE TABLE IF NOT EXISTS comments (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, author TEXT, text TEXT,
@@ -91,6 +92,8 @@ DOCUMENT_COLUMNS = (
     "language",
     "input_format",
 )
+#: columns added after the first release: (name, type), added to older databases on open
+ADDED_DOCUMENT_COLUMNS = (("body_quality", "REAL"), ("headings", "TEXT"), ("captions", "TEXT"))
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
 
 
@@ -163,6 +166,7 @@ class Store:
             self.conn = sqlite3.connect(self.path)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
+            self._add_columns()
         except sqlite3.DatabaseError as err:
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
@@ -171,6 +175,13 @@ class Store:
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
         self.conn.commit()
+
+    def _add_columns(self) -> None:
+        """Give a database made by an older version the document columns added since."""
+        have = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+        for name, kind in ADDED_DOCUMENT_COLUMNS:
+            if name not in have:
+                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
 
     def __enter__(self) -> Store:
         return self
@@ -229,6 +240,9 @@ class Store:
                     "text": doc.text,
                     "skipped": json.dumps(doc.skipped),
                     "stored_at": _now(),
+                    "body_quality": doc.body_quality,
+                    "headings": json.dumps(row["headings"], ensure_ascii=False),
+                    "captions": json.dumps(doc.captions, ensure_ascii=False),
                 }
             ],
         )
