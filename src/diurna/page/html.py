@@ -203,9 +203,10 @@ def _same_text(a: str, b: str | None) -> bool:
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
                      blocks: BlockIndex | None = None) -> list[str]:
-    """Drop furniture lines and leading repeats of the title, and of the description when the
-    page marks that line as a teaser/summary (it is kept as ``dek``, not as body text; many
-    sites copy their first paragraph into the description, and that one stays)."""
+    """Drop furniture lines and leading repeats of the title, and of the
+    description when the page marks that line as a teaser/summary (it is kept as ``dek``, not
+    as body text; many sites copy their first paragraph into the description, and that one
+    stays)."""
     out = [p for p in paragraphs if not (len(p.split()) <= 25 and _FURNITURE.search(p))]
     while out and (_same_text(out[0], title) or (
             _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
@@ -301,6 +302,14 @@ def jsonld_body(jsonld: list[dict[str, Any]]) -> list[str]:
     return _lines(htmllib.unescape(text))
 
 
+def _repeats_itself(lines: list[str]) -> bool:
+    """True if over a fifth of the text's word 4-grams occur more than once (a body written
+    twice over; real articles repeat very few 4-word runs)."""
+    words = _WORD.findall(" ".join(lines))
+    grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    return bool(grams) and len(set(grams)) < 0.8 * len(grams)
+
+
 def _words(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
 
@@ -374,6 +383,8 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
     from_jsonld = jsonld_body(jsonld)
+    if _repeats_itself(from_jsonld):
+        from_jsonld = []  # some CMSs write the article twice into articleBody
     preferred = _prefer_dense(_prefer_dense(extracted, dense), from_jsonld)
     first = sort_lines(preferred, blocks)
     first_source = ("dense" if preferred is dense else "jsonld" if preferred is from_jsonld
