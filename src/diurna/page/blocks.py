@@ -55,6 +55,8 @@ _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "d
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
+#: a line shorter than this from the site's navigation/header/footer is a menu item or a button
+NAV_LINE_CHARS = 80
 _SPACE = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"^[-•*]\s+")
 
@@ -154,7 +156,7 @@ def sort_lines(lines: Iterable[str], index: BlockIndex) -> SortedLines:
     out = SortedLines()
     for line in lines:
         flags = index.of(line)
-        if "links" in flags or "aside" in flags:
+        if "links" in flags or "aside" in flags or ("nav" in flags and len(line) < NAV_LINE_CHARS):
             out.dropped.append(line)
         elif "caption" in flags and "heading" not in flags:
             out.captions.append(norm(line))

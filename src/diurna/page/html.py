@@ -21,6 +21,7 @@ import datetime as dt
 import html as htmllib
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -54,6 +55,9 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
                   "webpage", "liveblogposting", "scholarlyarticle", "techarticle", "posting"}
 _WORD = re.compile(r"\w+")
+#: a person's name: two to four capitalised words, no digits ("Roman Goncharenko")
+_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s+){1,3}[^\W\d_][\w'.-]*$")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
@@ -84,7 +88,52 @@ def _names(value: Any) -> str | None:
     if isinstance(value, dict):
         return _clean(value.get("name"))
     name = _clean(value)
-    return None if name is None or name.startswith("http") else name
+    return None if name is None or name.startswith("http") or _EMAIL.search(name) else name
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_keys(site: str | None, url: str | None) -> set[str]:
+    """The site's name and domain, letters and digits only ("golemde", "golem", ...)."""
+    keys = {_alnum(site)} if site else set()
+    host = re.sub(r"^www\d?\.", "", urlsplit(url or "").hostname or "")
+    if host:
+        keys.add(_alnum(host))
+        keys.add(_alnum(host.rsplit(".", 1)[0]))
+    return {k for k in keys if len(k) >= 2}
+
+
+def _is_site(name: str | None, site: str | None, url: str | None) -> bool:
+    """``name`` is the publication itself (its site name or domain), not a person."""
+    if not name or re.search(r"[,;/&]", name):
+        return False  # several names: people (perhaps with the publication among them)
+    key = _alnum(name)
+    return bool(key) and any(key == k or (len(k) >= 3 and k in key and len(key) <= len(k) + 12)
+                             for k in _site_keys(site, url))
+
+
+_TITLE_TAIL = re.compile(r"^(?P<head>.+?)\s+[|\-–—·:]{1,2}\s+(?P<tail>[^|–—·]{1,60})$")
+_DATE_TAIL = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+
+
+def clean_title(title: str | None, h1: str | None, site: str | None, url: str | None) -> str | None:
+    """The headline without the site's name or a date appended to it ("Title | Site",
+    "Title - site.de", "Title | DW | 28.04.2023"); when the page's ``<h1>`` is the title's
+    first part, followed by a separator, the ``<h1>`` (the rest is a section or site label)."""
+    if not title:
+        return title
+    if h1 and len(h1) < len(title) and title.startswith(h1) \
+            and re.match(r"\s+[|\-–—·]", title[len(h1):]):
+        return h1
+    for _ in range(3):
+        m = _TITLE_TAIL.match(title)
+        tail = m.group("tail").strip() if m else ""
+        if not m or not (_is_site(tail, site, url) or _DATE_TAIL.match(tail)):
+            break
+        title = m.group("head").strip()
+    return title
 
 
 def _iso_day(value: Any) -> str | None:
@@ -127,16 +176,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     art = next((o for o in jsonld if _types(o) & _ARTICLE_TYPES and o.get("headline")), None) \
         or next((o for o in jsonld if _types(o) & _ARTICLE_TYPES), {})
     h1 = next((el for el in tree.iter("h1")), None)
+    h1_text = _clean(h1.text_content()) if h1 is not None else None
     title_el = tree.find(".//title")
-    page.title = (_clean(art.get("headline")) or _clean(meta.get("og:title"))
-                  or _clean(meta.get("twitter:title"))
-                  or (_clean(h1.text_content()) if h1 is not None else None)
-                  or (_clean(title_el.text_content()) if title_el is not None else None))
-    page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
-                or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
-    page.byline = (_names(art.get("author")) or _names(meta.get("author"))
-                   or _names(meta.get("article:author")) or _names(meta.get("parsely-author"))
-                   or _names(meta.get("sailthru.author")) or _names(meta.get("dc.creator")))
     publisher = art.get("publisher")
     page.site = (_clean(meta.get("og:site_name"))
                  or (_names(publisher) if isinstance(publisher, dict | list) else None)
@@ -147,6 +188,16 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.url = (_url_value(canonical) or _url_value(meta.get("og:url"))
                 or _url_value(art.get("url")) or _url_value(art.get("mainEntityOfPage"))
                 or url_hint)
+    title = (_clean(art.get("headline")) or _clean(meta.get("og:title"))
+             or _clean(meta.get("twitter:title")) or h1_text
+             or (_clean(title_el.text_content()) if title_el is not None else None))
+    page.title = clean_title(title, h1_text, page.site, page.url)
+    page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
+                or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
+    bylines = (_names(art.get("author")), _names(meta.get("author")),
+               _names(meta.get("article:author")), _names(meta.get("parsely-author")),
+               _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")))
+    page.byline = next((b for b in bylines if b), None)
     published = _iso_day(art.get("datePublished")) or next(
         (d for d in (_iso_day(meta.get(k)) for k in _PUBLISHED_META) if d), None)
     if published is None:
@@ -374,8 +425,13 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
-    if page.byline is None:
-        page.byline = visible_byline(tree)
+    if page.byline is None or _is_site(page.byline, page.site, page.url):
+        # the head names no one, or only the publication ("stern.de"): a person named in the
+        # page's visible byline is the better answer; else the publication stays the byline
+        visible = visible_byline(tree)
+        if visible and (page.byline is None or _PERSON.match(visible)) \
+                and not _is_site(visible, page.site, page.url):
+            page.byline = visible
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
     blocks = index_blocks(tree)
     try:
