@@ -71,6 +71,8 @@ class BlockIndex:
     """Flags (``heading``, ``caption``, ``links``, ``aside``) of the page's block texts."""
 
     flags: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: texts of the ``figcaption`` elements inside the page's article/main element, in order
+    captions: list[str] = field(default_factory=list)
 
     def of(self, line: str) -> frozenset[str]:
         return self.flags.get(norm(line), frozenset())
@@ -113,6 +115,10 @@ def _ancestor_flags(el: Any) -> set[str]:
     return found
 
 
+def _in_article(el: Any) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
 def _link_share(el: Any, text: str) -> float:
     letters = sum(ch.isalnum() for ch in text)
     if not letters:
@@ -124,10 +130,13 @@ def _link_share(el: Any, text: str) -> float:
 def index_blocks(tree: Any) -> BlockIndex:
     """Index the block elements of ``tree`` (call before trafilatura, which edits the tree)."""
     flags: dict[str, frozenset[str]] = {}
+    captions: list[str] = []
     for el in tree.iter(*_BLOCK_TAGS):
         text = norm(el.text_content())
         if not text:
             continue
+        if el.tag == "figcaption" and _in_article(el) and text not in captions:
+            captions.append(text)
         found = _ancestor_flags(el)
         if el.tag in _HEADING_TAGS or el.get("role") == "heading":
             found.add("heading")
@@ -135,7 +144,7 @@ def index_blocks(tree: Any) -> BlockIndex:
             found.add("links")
         prior = flags.get(text)
         flags[text] = frozenset(found) if prior is None else prior & found
-    return BlockIndex(flags)
+    return BlockIndex(flags, captions)
 
 
 @dataclass(slots=True)

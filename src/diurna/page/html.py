@@ -451,7 +451,8 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
     page.body_source, page.body_quality = body_source, quality.score
     page.headings = first.headings
-    page.captions = first.captions if body_source == candidates[0][0] else []
+    # captions the extractor passed on, then those it skipped (figcaptions in the article)
+    page.captions = list(dict.fromkeys(first.captions + blocks.captions))
     # Comments never reach the body, even if a site marks them up in a way we missed.
     comment_paras = {p.strip() for c in comments for p in c.text.split("\n\n") if len(p) >= 30}
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
