@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
                "dd", "dt", "td", "th", "caption", "summary")
-_NAV_TAGS = frozenset({"nav", "header", "footer", "menu"})
 _NAV_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: class/id parts that name a caption or a photo credit
@@ -57,13 +57,13 @@ _PARTS = re.compile(r"[-_\s]+")
 LINK_SHARE = 0.6
 #: a line shorter than this from the site's navigation/header/footer is a menu item or a button
 NAV_LINE_CHARS = 80
-_SPACE = re.compile(r"\s+")
-_LIST_MARK = re.compile(r"^[-•*]\s+")
+_LIST_MARKS = ("- ", "• ", "* ")
 
 
 def norm(text: str) -> str:
     """Whitespace-collapsed, list-marker-free text: the key a line is looked up by."""
-    return _SPACE.sub(" ", _LIST_MARK.sub("", text.strip())).strip()
+    flat = " ".join(text.split())
+    return flat[2:] if flat[:2] in _LIST_MARKS else flat
 
 
 @dataclass(slots=True)
@@ -90,54 +90,87 @@ def _is_summary(names: str) -> bool:
     return any(set(_PARTS.split(token)) & _SUMMARY_WORDS for token in names.lower().split())
 
 
-def _ancestor_flags(el: Any) -> set[str]:
+_TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"caption"}),
+              "aside": frozenset({"aside"}), "nav": frozenset({"nav"}),
+              "footer": frozenset({"nav"}), "menu": frozenset({"nav"}),
+              "header": frozenset({"nav", "summary"})}
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _name_flags(names: str) -> frozenset[str]:
+    """Flags named by a class/id string (pages repeat the same few class strings)."""
     found: set[str] = set()
-    node = el
-    while node is not None:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("article", "main", "body", "html"):
-            break  # furniture is judged inside the article container, not above it
-        if tag in ("figure", "figcaption"):
-            found.add("caption")
-        if tag == "aside":
-            found.add("aside")
-        if tag in _NAV_TAGS or node.get("role") in _NAV_ROLES:
-            found.add("nav")
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if tag == "header" or (names.strip() and _is_summary(names)):
-            found.add("summary")
-        if names.strip():
-            if _CAPTION.search(names):
-                found.add("caption")
-            if _is_aside(names):
-                found.add("aside")
-        node = node.getparent()
+    if _is_summary(names):
+        found.add("summary")
+    if _CAPTION.search(names):
+        found.add("caption")
+    if _is_aside(names):
+        found.add("aside")
+    return frozenset(found)
+
+
+def _own_flags(node: Any) -> frozenset[str]:
+    """What an element's own tag, role, class and id say it is."""
+    tag = node.tag
+    cls, ident, role = node.get("class"), node.get("id"), node.get("role")
+    found = _name_flags(f"{cls or ''} {ident or ''}") if cls or ident else _NO_FLAGS
+    if tag in _TAG_FLAGS:
+        found = found | _TAG_FLAGS[tag]
+    if role in _NAV_ROLES:
+        found = found | {"nav"}
     return found
+
+
+def _flags_of(el: Any, memo: dict[Any, frozenset[str]]) -> frozenset[str]:
+    """An element's flags: its own and its ancestors' up to the nearest article, main or body
+    element (furniture is judged inside the article container, not above it). ``memo`` keeps
+    each element's answer, so a page's elements are each looked at once."""
+    chain = []
+    node = el
+    while node is not None and node not in memo:
+        if not isinstance(node.tag, str) or node.tag in _CONTAINERS:
+            memo[node] = _NO_FLAGS
+            break
+        chain.append(node)
+        node = node.getparent()
+    inherited = memo.get(node, _NO_FLAGS) if node is not None else _NO_FLAGS
+    for link in reversed(chain):
+        own = _own_flags(link)
+        inherited = inherited | own if own else inherited
+        memo[link] = inherited
+    return memo.get(el, _NO_FLAGS)
 
 
 def _in_article(el: Any) -> bool:
     return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
+def _size(text: str) -> int:
+    """Characters other than whitespace (a C-speed stand-in for counting letters)."""
+    return len(text) - sum(text.count(ws) for ws in " \n\t\r\xa0")
+
+
 def _link_share(el: Any, text: str) -> float:
-    letters = sum(ch.isalnum() for ch in text)
-    if not letters:
+    size = _size(text)
+    if not size:
         return 0.0
-    linked = sum(sum(ch.isalnum() for ch in a.text_content()) for a in el.iter("a"))
-    return linked / letters
+    return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
 def index_blocks(tree: Any) -> BlockIndex:
     """Index the block elements of ``tree`` (call before trafilatura, which edits the tree)."""
+    memo: dict[Any, frozenset[str]] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     for el in tree.iter(*_BLOCK_TAGS):
         text = norm(el.text_content())
         if not text:
             continue
-        if el.tag == "figcaption" and _in_article(el) and text not in captions:
+        if el.tag == "figcaption" and text not in captions and _in_article(el):
             captions.append(text)
-        found = _ancestor_flags(el)
+        found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading":
             found.add("heading")
         if _link_share(el, text) >= LINK_SHARE:

@@ -326,6 +326,8 @@ def densest_block(tree: Any) -> list[str]:
 def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
     """The dense block replaces trafilatura's text when it has DENSE_RATIO times the words and
     contains nearly all of trafilatura's vocabulary (so it extends the same article)."""
+    if not dense or not paragraphs:
+        return paragraphs
     n_ext, n_dense = _words(paragraphs), _words(dense)
     if not n_ext or n_dense < DENSE_RATIO * n_ext:
         return paragraphs

@@ -49,10 +49,8 @@ def body_quality(lines: list[str], index: BlockIndex, title: str | None) -> Qual
     words (pages always have a title, so this only bites when one is found).
     """
     total = prose = chrome = 0
-    vocab: set[str] = set()
     for line in lines:
-        vocab.update(_words(line))
-        n = sum(ch.isalnum() for ch in line)
+        n = len(line) - sum(line.count(ws) for ws in " \t\xa0")  # characters, not spaces
         total += n
         if n >= PROSE_LINE_LETTERS:
             prose += n
@@ -61,6 +59,7 @@ def body_quality(lines: list[str], index: BlockIndex, title: str | None) -> Qual
     if not total:
         return Quality(0.0, 0, 0.0, 0.0, 0.0)
     title_words = {w for w in _words(title or "") if len(w) >= 4}
+    vocab = set(_words(" ".join(lines))) if title_words else set()
     overlap = len(title_words & vocab) / len(title_words) if title_words else 1.0
     score = (prose / total) * (1 - chrome / total) * min(1.0, total / SHORT_BODY_LETTERS)
     if title_words and not overlap:
