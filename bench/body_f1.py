@@ -1,8 +1,11 @@
 """Article-body P/R/F1 of trafilatura alone and of Diurna's page stage, side by side.
 
-    .venv/bin/python bench/body_f1.py [GOLD_DIR] [--worst N]
+    .venv/bin/python bench/body_f1.py [GOLD_DIR...] [--worst N] [--per-page FILE.tsv]
 
-GOLD_DIR defaults to shared/gold/article-body. The metric is the Zyte Article Extraction
+GOLD_DIR defaults to both development sets: shared/gold/article-body (the benchmark pages) and
+shared/gold/article-body-modern (2023-2026 pages). ``--worst N`` lists each system's N worst
+pages with trafilatura's F1 beside them and why (the paragraph with the most extra shingles, or
+the gold line with the most missed ones). The metric is the Zyte Article Extraction
 Benchmark's (see diurna.evaluate.body).
 """
 

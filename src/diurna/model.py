@@ -268,6 +268,12 @@ class Document:
     places: list[Place] = field(default_factory=list)
     # Places named in the title and dek (``Place.field`` says which; offsets into that field).
     headline_places: list[Place] = field(default_factory=list)
+    # Page structure (HTML pages): body paragraphs that are section headings (spans of ``text``),
+    # image captions and credits (kept out of ``text``), and how article-like the body reads
+    # (0 = page chrome .. 1 = article prose; see diurna.page.quality).
+    headings: list[Span] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    body_quality: float | None = None
     rejected: str | None = None  # reason when the input could not be read or coded
     skipped: list[str] = field(default_factory=list)  # stages skipped and why
     meta: dict[str, Any] = field(default_factory=dict)  # free-form stage diagnostics
@@ -323,6 +329,9 @@ class Document:
             "times": [t.to_dict() for t in self.times],
             "places": [p.to_dict() for p in self.places],
             "headline_places": [p.to_dict() for p in self.headline_places],
+            "headings": [h.span_dict() for h in self.headings],
+            "captions": self.captions,
+            "body_quality": self.body_quality,
             "skipped": self.skipped,
         }
 

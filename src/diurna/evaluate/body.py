@@ -88,10 +88,11 @@ def load_gold(gold_dir: Path) -> list[tuple[str, str, bytes]]:
 def score_bodies(gold_dir: Path, extract: Callable[[bytes], str]) -> dict[str, Any]:
     """Score ``extract`` (HTML bytes → body text) on a gold folder with the benchmark metric.
 
-    Returns precision, recall, f1, accuracy, pages, and ``per_page`` {key: (p, r, f1)}.
+    Returns precision, recall, f1, accuracy, pages, ``per_page`` {key: (p, r, f1)} and
+    ``texts`` {key: (true body, predicted body)}.
     An extractor that raises counts as an empty prediction for that page.
     """
-    counts, per_page = [], {}
+    counts, per_page, texts = [], {}, {}
     for key, true, html in load_gold(Path(gold_dir)):
         try:
             pred = extract(html) or ""
@@ -101,8 +102,10 @@ def score_bodies(gold_dir: Path, extract: Callable[[bytes], str]) -> dict[str, A
         counts.append(c)
         p, r = _precision(*c), _recall(*c)
         per_page[key] = (p, r, _f1(p, r))
+        texts[key] = (true, pred)
     result: dict[str, Any] = metrics(counts)
     result["per_page"] = per_page
+    result["texts"] = texts
     return result
 
 
@@ -123,13 +126,65 @@ def diurna_body(html: bytes) -> str:
         return ""
 
 
+def diurna_prose(html: bytes) -> str:
+    """Diurna's body without the paragraphs it marks as section headings (``doc.headings``):
+    the body as the modern set's gold defines it ("without section headings")."""
+    from diurna.model import PARAGRAPH_SEPARATOR, Rejected
+    from diurna.page import RawInput, read_page
+
+    try:
+        doc = read_page(RawInput("<gold>", html, kind="html"))
+    except Rejected:
+        return ""
+    heads = {(h.start, h.end) for h in doc.headings}
+    return PARAGRAPH_SEPARATOR.join(s.text for s in doc.paragraph_spans()
+                                    if (s.start, s.end) not in heads)
+
+
 SYSTEMS: dict[str, Callable[[bytes], str]] = {"trafilatura": trafilatura_body,
-                                               "diurna": diurna_body}
+                                               "diurna": diurna_body,
+                                               "diurna-prose": diurna_prose}
 
 
 def format_row(name: str, m: dict[str, Any]) -> str:
     return (f"{name:<12} precision={m['precision']:.4f}  recall={m['recall']:.4f}  "
             f"F1={m['f1']:.4f}  accuracy={m['accuracy']:.3f}  pages={int(m['pages'])}")
+
+
+def why(true: str, pred: str) -> str:
+    """One line saying what went wrong on a page: the predicted paragraph with the most
+    shingles not in the gold ("extra") or the gold line with the most missed ("missed")."""
+    t, p = shingles(true), shingles(pred)
+    extra = sum((p - t).values())
+    missed = sum((t - p).values())
+    if not pred.strip():
+        return "nothing extracted"
+    if extra >= missed:
+        lines, other, label, total = re.split(r"\n+", pred), t, "extra", extra
+    else:
+        lines, other, label, total = true.split("\n"), p, "missed", missed
+    worst = max(lines, key=lambda ln: sum((shingles(ln) - other).values()))
+    snippet = re.sub(r"\s+", " ", worst).strip()
+    return f"{label} {total} shingles, most in: {snippet[:70]!r}"
+
+
+def print_worst(m: dict[str, Any], n: int, baseline: dict[str, Any] | None) -> None:
+    """The ``n`` pages with the lowest F1, with the baseline's F1 beside them and why."""
+    worst = sorted(m["per_page"].items(), key=lambda kv: kv[1][2])[:n]
+    for key, (p, r, f) in worst:
+        base = f" (trafilatura {baseline['per_page'][key][2]:.3f})" if baseline else ""
+        print(f"    {key[:32]:<32} P={p:.3f} R={r:.3f} F1={f:.3f}{base}  {why(*m['texts'][key])}")
+
+
+def write_per_page(path: Path, results: dict[str, dict[str, Any]], gold_name: str) -> None:
+    """Append per-page P/R/F1 of every system to a TSV file (one row per page and system)."""
+    new = not path.exists()
+    with path.open("a", encoding="utf-8") as fh:
+        if new:
+            fh.write("gold\tpage\tsystem\tprecision\trecall\tf1\n")
+        for name, m in results.items():
+            for key, (p, r, f) in m["per_page"].items():
+                fh.write(f"{gold_name}\t{key}\t{name}\t{p:.4f}\t{r:.4f}\t{f:.4f}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,18 +193,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="diurna evaluate body", description="Article-body F1 (Zyte benchmark metric)"
     )
-    parser.add_argument("gold_dir", nargs="?", type=Path,
-                        default=shared_dir() / "gold" / "article-body")
-    parser.add_argument("--systems", default="trafilatura,diurna")
-    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages per system")
+    parser.add_argument("gold_dir", nargs="*", type=Path,
+                        help="gold folders (default: the benchmark pages and the modern pages)")
+    parser.add_argument("--systems", default="trafilatura,diurna,diurna-prose")
+    parser.add_argument("--worst", type=int, default=0,
+                        help="list the N worst pages per system, with why")
+    parser.add_argument("--per-page", type=Path, metavar="FILE.tsv",
+                        help="write every page's P/R/F1 per system to this TSV file")
     args = parser.parse_args(argv)
-    for name in args.systems.split(","):
-        m = score_bodies(args.gold_dir, SYSTEMS[name])
-        print(format_row(name, m))
-        if args.worst:
-            worst = sorted(m["per_page"].items(), key=lambda kv: kv[1][2])[: args.worst]
-            for key, (p, r, f) in worst:
-                print(f"    {key[:16]} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    folders = args.gold_dir or [shared_dir() / "gold" / "article-body",
+                                shared_dir() / "gold" / "article-body-modern"]
+    for folder in folders:
+        if not (folder / "ground-truth.json").exists():
+            print(f"{folder}: no ground-truth.json here; pass an article-body gold folder",
+                  file=sys.stderr)
+            return 2
+        print(f"== {folder}")
+        results = {name: score_bodies(folder, SYSTEMS[name]) for name in args.systems.split(",")}
+        baseline = results.get("trafilatura")
+        for name, m in results.items():
+            print(format_row(name, m))
+            if args.worst:
+                print_worst(m, args.worst, baseline if name != "trafilatura" else None)
+        if baseline:
+            for name, m in results.items():
+                if name == "trafilatura":
+                    continue
+                below = [k for k, (_, _, f) in m["per_page"].items()
+                         if f < 0.5 and baseline["per_page"][k][2] > 0.8]
+                print(f"{name}: F1 {m['f1'] - baseline['f1']:+.4f} vs trafilatura; pages below "
+                      f"0.5 where trafilatura is above 0.8: {len(below)} {below[:5]}")
+        if args.per_page:
+            write_per_page(args.per_page, results, folder.name)
     return 0
 
 

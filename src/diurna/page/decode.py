@@ -1,8 +1,9 @@
 """Bytes → text: refuse binary files, then find the encoding.
 
-Order: byte-order mark, charset from HTTP headers (container), ``<meta charset>`` / XML
-declaration, strict UTF-8, then detection with charset-normalizer. Input that no encoding
-explains is rejected (``encoding``) rather than decoded into mojibake.
+Order: byte-order mark, valid UTF-8 with multi-byte characters (whatever is declared), charset
+from HTTP headers (container), ``<meta charset>`` / XML declaration, strict UTF-8, then
+detection with charset-normalizer. Input that no encoding explains is rejected (``encoding``)
+rather than decoded into mojibake.
 """
 
 from __future__ import annotations
@@ -87,6 +88,23 @@ def check_binary(data: bytes, source: str) -> None:
                                  f"first {len(head)}); expected HTML or text")
 
 
+def _multibyte_utf8(data: bytes) -> bool:
+    """True if the bytes are valid UTF-8 *and* hold multi-byte characters.
+
+    Text in a legacy code page (cp1252, latin-9, Shift-JIS, ...) with non-ASCII letters is
+    practically never valid UTF-8 by chance, so such bytes are UTF-8 whatever the page declares:
+    pages re-saved as UTF-8 by a crawler keep their old ``<meta charset=iso-8859-1>`` (2 of the
+    169 modern dev pages), and honouring the label would turn every accented letter into mojibake.
+    """
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ``Rejected("encoding")`` if nothing explains the bytes."""
     for bom, bom_enc in _BOMS:
@@ -110,6 +128,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
         except UnicodeDecodeError:
             pass
     head = data[:4096]
+    if _multibyte_utf8(data):
+        return data.decode("utf-8"), "utf-8"
     candidates: list[str | None] = [_codec(declared)]
     for pattern in (_META_CHARSET, _XML_ENCODING):
         m = pattern.search(head)

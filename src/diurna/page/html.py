@@ -21,15 +21,19 @@ import datetime as dt
 import html as htmllib
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
+import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
+from diurna.page.blocks import BlockIndex, index_blocks, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.parts import PageParts
+from diurna.page.quality import choose_body
 
 #: page dates before this are placeholders, not publication dates
 MIN_DATE = dt.date(1990, 1, 1)
@@ -51,6 +55,9 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
                   "webpage", "liveblogposting", "scholarlyarticle", "techarticle", "posting"}
 _WORD = re.compile(r"\w+")
+#: a person's name: two to four capitalised words, no digits ("Roman Goncharenko")
+_PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s+){1,3}[^\W\d_][\w'.-]*$")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
@@ -81,7 +88,52 @@ def _names(value: Any) -> str | None:
     if isinstance(value, dict):
         return _clean(value.get("name"))
     name = _clean(value)
-    return None if name is None or name.startswith("http") else name
+    return None if name is None or name.startswith("http") or _EMAIL.search(name) else name
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_keys(site: str | None, url: str | None) -> set[str]:
+    """The site's name and domain, letters and digits only ("golemde", "golem", ...)."""
+    keys = {_alnum(site)} if site else set()
+    host = re.sub(r"^www\d?\.", "", urlsplit(url or "").hostname or "")
+    if host:
+        keys.add(_alnum(host))
+        keys.add(_alnum(host.rsplit(".", 1)[0]))
+    return {k for k in keys if len(k) >= 2}
+
+
+def _is_site(name: str | None, site: str | None, url: str | None) -> bool:
+    """``name`` is the publication itself (its site name or domain), not a person."""
+    if not name or re.search(r"[,;/&]", name):
+        return False  # several names: people (perhaps with the publication among them)
+    key = _alnum(name)
+    return bool(key) and any(key == k or (len(k) >= 3 and k in key and len(key) <= len(k) + 12)
+                             for k in _site_keys(site, url))
+
+
+_TITLE_TAIL = re.compile(r"^(?P<head>.+?)\s+[|\-–—·:]{1,2}\s+(?P<tail>[^|–—·]{1,60})$")
+_DATE_TAIL = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+
+
+def clean_title(title: str | None, h1: str | None, site: str | None, url: str | None) -> str | None:
+    """The headline without the site's name or a date appended to it ("Title | Site",
+    "Title - site.de", "Title | DW | 28.04.2023"); when the page's ``<h1>`` is the title's
+    first part, followed by a separator, the ``<h1>`` (the rest is a section or site label)."""
+    if not title:
+        return title
+    if h1 and len(h1) < len(title) and title.startswith(h1) \
+            and re.match(r"\s+[|\-–—·]", title[len(h1):]):
+        return h1
+    for _ in range(3):
+        m = _TITLE_TAIL.match(title)
+        tail = m.group("tail").strip() if m else ""
+        if not m or not (_is_site(tail, site, url) or _DATE_TAIL.match(tail)):
+            break
+        title = m.group("head").strip()
+    return title
 
 
 def _iso_day(value: Any) -> str | None:
@@ -124,16 +176,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     art = next((o for o in jsonld if _types(o) & _ARTICLE_TYPES and o.get("headline")), None) \
         or next((o for o in jsonld if _types(o) & _ARTICLE_TYPES), {})
     h1 = next((el for el in tree.iter("h1")), None)
+    h1_text = _clean(h1.text_content()) if h1 is not None else None
     title_el = tree.find(".//title")
-    page.title = (_clean(art.get("headline")) or _clean(meta.get("og:title"))
-                  or _clean(meta.get("twitter:title"))
-                  or (_clean(h1.text_content()) if h1 is not None else None)
-                  or (_clean(title_el.text_content()) if title_el is not None else None))
-    page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
-                or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
-    page.byline = (_names(art.get("author")) or _names(meta.get("author"))
-                   or _names(meta.get("article:author")) or _names(meta.get("parsely-author"))
-                   or _names(meta.get("sailthru.author")) or _names(meta.get("dc.creator")))
     publisher = art.get("publisher")
     page.site = (_clean(meta.get("og:site_name"))
                  or (_names(publisher) if isinstance(publisher, dict | list) else None)
@@ -144,6 +188,16 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.url = (_url_value(canonical) or _url_value(meta.get("og:url"))
                 or _url_value(art.get("url")) or _url_value(art.get("mainEntityOfPage"))
                 or url_hint)
+    title = (_clean(art.get("headline")) or _clean(meta.get("og:title"))
+             or _clean(meta.get("twitter:title")) or h1_text
+             or (_clean(title_el.text_content()) if title_el is not None else None))
+    page.title = clean_title(title, h1_text, page.site, page.url)
+    page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
+                or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
+    bylines = (_names(art.get("author")), _names(meta.get("author")),
+               _names(meta.get("article:author")), _names(meta.get("parsely-author")),
+               _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")))
+    page.byline = next((b for b in bylines if b), None)
     published = _iso_day(art.get("datePublished")) or next(
         (d for d in (_iso_day(meta.get(k)) for k in _PUBLISHED_META) if d), None)
     if published is None:
@@ -186,11 +240,27 @@ _FURNITURE = re.compile(
     re.I)
 
 
-def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
-    """Drop furniture lines and a leading repeat of the title."""
+def _same_text(a: str, b: str | None) -> bool:
+    """``a`` repeats ``b`` (the title or the description): equal, or the same words nearly
+    all (>= 90 % of each side's word set; sites trim or extend the description slightly)."""
+    if not b:
+        return False
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    if not wa or not wb:
+        return False
+    common = len(wa & wb)
+    return common >= 0.9 * len(wa) and common >= 0.9 * len(wb)
+
+
+def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
+                     blocks: BlockIndex | None = None) -> list[str]:
+    """Drop furniture lines and leading repeats of the title, and of the
+    description when the page marks that line as a teaser/summary (it is kept as ``dek``, not
+    as body text; many sites copy their first paragraph into the description, and that one
+    stays)."""
     out = [p for p in paragraphs if not (len(p.split()) <= 25 and _FURNITURE.search(p))]
-    norm = re.sub(r"\s+", " ", title or "").strip().casefold()
-    while out and norm and re.sub(r"\s+", " ", out[0]).strip().casefold() == norm:
+    while out and (_same_text(out[0], title) or (
+            _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
         out.pop(0)
     return out
 
@@ -256,6 +326,8 @@ def densest_block(tree: Any) -> list[str]:
 def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
     """The dense block replaces trafilatura's text when it has DENSE_RATIO times the words and
     contains nearly all of trafilatura's vocabulary (so it extends the same article)."""
+    if not dense or not paragraphs:
+        return paragraphs
     n_ext, n_dense = _words(paragraphs), _words(dense)
     if not n_ext or n_dense < DENSE_RATIO * n_ext:
         return paragraphs
@@ -263,6 +335,32 @@ def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
     if len(ext & set(_WORD.findall(" ".join(dense)))) >= 0.8 * len(ext):
         return dense
     return paragraphs
+
+
+_HTML_BLOCK = re.compile(r"<(p|br|div|h[1-6]|li)\b", re.I)
+
+
+def jsonld_body(jsonld: list[dict[str, Any]]) -> list[str]:
+    """Paragraphs of the first JSON-LD ``articleBody`` (some CMSs put HTML in it)."""
+    text = next((o["articleBody"] for o in jsonld if isinstance(o.get("articleBody"), str)), "")
+    if _HTML_BLOCK.search(text):
+        try:
+            frag = lxml.html.fragment_fromstring(text, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return _lines(re.sub(r"<[^>]+>", " ", text))
+        for br in frag.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        blocks = [el.text_content() for el in frag.iter("p", "h2", "h3", "h4", "li")]
+        return [ln for b in blocks for ln in _lines(b)] or _lines(frag.text_content())
+    return _lines(htmllib.unescape(text))
+
+
+def _repeats_itself(lines: list[str]) -> bool:
+    """True if over a fifth of the text's word 4-grams occur more than once (a body written
+    twice over; real articles repeat very few 4-word runs)."""
+    words = _WORD.findall(" ".join(lines))
+    grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    return bool(grams) and len(set(grams)) < 0.8 * len(grams)
 
 
 def _words(paragraphs: list[str]) -> int:
@@ -348,23 +446,40 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
-    if page.byline is None:
-        page.byline = visible_byline(tree)
+    if page.byline is None or _is_site(page.byline, page.site, page.url):
+        # the head names no one, or only the publication ("stern.de"): a person named in the
+        # page's visible byline is the better answer; else the publication stays the byline
+        visible = visible_byline(tree)
+        if visible and (page.byline is None or _PERSON.match(visible)) \
+                and not _is_site(visible, page.site, page.url):
+            page.byline = visible
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
+    blocks = index_blocks(tree)
     try:
-        paragraphs = _prefer_dense(_body(tree, n_elements), dense)
+        extracted = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
-    if not paragraphs:
-        art_body = next((o.get("articleBody") for o in jsonld
-                         if isinstance(o.get("articleBody"), str)), None)
-        paragraphs = _lines(art_body)
+    from_jsonld = jsonld_body(jsonld)
+    if _repeats_itself(from_jsonld):
+        from_jsonld = []  # some CMSs write the article twice into articleBody
+    preferred = _prefer_dense(_prefer_dense(extracted, dense), from_jsonld)
+    first = sort_lines(preferred, blocks)
+    first_source = ("dense" if preferred is dense else "jsonld" if preferred is from_jsonld
+                    else "trafilatura")
+    candidates = [(first_source, first.paragraphs),
+                  ("dense", sort_lines(dense, blocks).paragraphs),
+                  ("jsonld", from_jsonld)]
+    body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
+    page.body_source, page.body_quality = body_source, quality.score
+    page.headings = first.headings
+    # captions the extractor passed on, then those it skipped (figcaptions in the article)
+    page.captions = list(dict.fromkeys(first.captions + blocks.captions))
     # Comments never reach the body, even if a site marks them up in a way we missed.
     comment_paras = {p.strip() for c in comments for p in c.text.split("\n\n") if len(p) >= 30}
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
-    paragraphs = clean_paragraphs(paragraphs, page.title)
+    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     page.comments = comments
     return page

@@ -22,3 +22,7 @@ class PageParts:
     site: str | None = None
     url: str | None = None
     lang_hint: str | None = None  # the language the page declares
+    headings: set[str] = field(default_factory=set)  # texts of paragraphs that are headings
+    captions: list[str] = field(default_factory=list)  # image captions and credits
+    body_quality: float | None = None  # 0 (page chrome) .. 1 (article prose); HTML only
+    body_source: str | None = None  # "trafilatura", "dense", "jsonld"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from diurna.model import Document, Rejected, content_id
+from diurna.page.blocks import norm
 from diurna.page.decode import check_binary, decode
 from diurna.page.html import read_html
 from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES, RawInput, too_large_detail
@@ -105,6 +106,10 @@ def _read(raw: RawInput, text: str) -> Document:
         byline=page.byline, published=page.published, published_source=page.published_source,
         updated=page.updated, site=page.site, url=page.url or raw.url, input_format=kind,
         comments=page.comments)
+    doc.captions, doc.body_quality = page.captions, page.body_quality
+    if page.body_source:
+        doc.meta["body_source"] = page.body_source
+    doc.headings = [span for span in doc.paragraph_spans() if norm(span.text) in page.headings]
     if not doc.text:
         raise Rejected("no_text", f"{raw.source}: no article text found "
                                   f"({'HTML' if kind == 'html' else 'text'} without a body)")

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, source TEXT, title TEXT, dek TEXT, byline TEXT,
   published TEXT, published_source TEXT, updated TEXT, site TEXT, url TEXT, language TEXT,
-  input_format TEXT, text TEXT NOT NULL, skipped TEXT, stored_at TEXT
+  input_format TEXT, text TEXT NOT NULL, skipped TEXT, stored_at TEXT,
+  body_quality REAL, headings TEXT, captions TEXT
 );
 CREATE TABLE IF NOT EXISTS comments (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, author TEXT, text TEXT,
@@ -95,6 +96,13 @@ DOCUMENT_COLUMNS = (
     "language",
     "input_format",
 )
+#: columns added after the first release: (name, type), added to older databases on open
+# Columns added after a table was first created, added in place to a database from an older Diurna.
+ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (("coder", "TEXT"), ("coded_at", "TEXT"), ("body_quality", "REAL"),
+                  ("headings", "TEXT"), ("captions", "TEXT")),
+    "times": (("kind", "TEXT"),),
+}
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
 
 
@@ -159,10 +167,12 @@ def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
 
 
 def _add_missing_columns(conn: sqlite3.Connection) -> None:
-    """Columns added after a table was first created (a database from an older Diurna)."""
-    have = {row[1] for row in conn.execute("PRAGMA table_info(times)")}
-    if "kind" not in have:
-        conn.execute("ALTER TABLE times ADD COLUMN kind TEXT")
+    """Give a database made by an older Diurna the columns of ``ADDED_COLUMNS`` it lacks."""
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
 class Store:
@@ -198,15 +208,7 @@ class Store:
         self.conn.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
-        self._add_missing_columns()
         self.conn.commit()
-
-    def _add_missing_columns(self) -> None:
-        """Columns added after schema version 1, added in place to older databases."""
-        have = {row[1] for row in self.conn.execute("PRAGMA table_info(documents)")}
-        for name in ("coder", "coded_at"):
-            if name not in have:
-                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
 
     def __enter__(self) -> Store:
         return self
@@ -346,6 +348,9 @@ class Store:
                     "stored_at": now,
                     "coder": coder,
                     "coded_at": now,
+                    "body_quality": doc.body_quality,
+                    "headings": json.dumps(row["headings"], ensure_ascii=False),
+                    "captions": json.dumps(doc.captions, ensure_ascii=False),
                 }
             ],
         )

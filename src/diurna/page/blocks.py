@@ -1,0 +1,209 @@
+"""Where each extracted line came from in the page, and what that makes it.
+
+trafilatura hands back plain lines; it no longer says whether a line was a section heading, an
+image caption, an item of a "more on this" link list or a paragraph inside a newsletter box.
+Before extraction we index the page's block elements (``p``, ``li``, headings, captions, ...) by
+their whitespace-normalised text, with what the page says about each one:
+
+- ``heading``: an ``h1``–``h6`` (or ``role=heading``) element;
+- ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
+  photo credit;
+- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
+- ``aside``: inside an element whose class/id names page furniture (related articles,
+  teasers, newsletter and subscription boxes, social/share widgets, ads);
+- ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
+  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...);
+- ``nav``: inside ``nav``, ``header``, ``footer`` or a navigation/banner/contentinfo role (the
+  site's chrome: menus, "Skip to content", "Sign in"), used by the body-quality check.
+
+A line whose text occurs several times keeps only the flags that *every* occurrence has, so a
+sentence that is both in the article and in a teaser stays article text. The rules come from
+patterns seen on the modern dev set (``docs/page.md`` lists which pattern gave which rule); they
+use markup every CMS emits, never one site's class names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
+               "dd", "dt", "td", "th", "caption", "summary")
+_NAV_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: class/id parts that name a caption or a photo credit
+_CAPTION = re.compile(r"caption|credit|bildunterschrift|legend|copyright", re.I)
+#: class/id words that name page furniture around the article (rails, boxes, widgets); a class
+#: token counts only if one of its ``-``/``_`` parts is such a word and none names the article
+#: itself (``content-with-sidebar``, ``article-teaser-text`` and paywall wrappers hold articles)
+_ASIDE_WORDS = frozenset({
+    "related", "teaser", "teasers", "newsletter", "recommended", "recommendations", "promo",
+    "outbrain", "taboola", "share", "sharing", "sharebar", "social", "sidebar", "breadcrumb",
+    "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsored", "readmore",
+    "subscribe", "subscription", "signup", "trending", "mostread", "popular"})
+_ARTICLE_WORDS = frozenset({
+    "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
+    "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
+    "no", "url", "tag", "category", "fixed", "right", "left", "posts"})
+#: class/id words that name the teaser/summary shown above an article
+_SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "dek", "excerpt",
+                            "subtitle", "subheadline", "description", "abstract", "teaser",
+                            "kicker", "header"})
+_PARTS = re.compile(r"[-_\s]+")
+#: a block is a link block when at least this share of its letters sit inside links
+LINK_SHARE = 0.6
+#: a line shorter than this from the site's navigation/header/footer is a menu item or a button
+NAV_LINE_CHARS = 80
+_LIST_MARKS = ("- ", "• ", "* ")
+
+
+def norm(text: str) -> str:
+    """Whitespace-collapsed, list-marker-free text: the key a line is looked up by."""
+    flat = " ".join(text.split())
+    return flat[2:] if flat[:2] in _LIST_MARKS else flat
+
+
+@dataclass(slots=True)
+class BlockIndex:
+    """Flags (``heading``, ``caption``, ``links``, ``aside``) of the page's block texts."""
+
+    flags: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: texts of the ``figcaption`` elements inside the page's article/main element, in order
+    captions: list[str] = field(default_factory=list)
+
+    def of(self, line: str) -> frozenset[str]:
+        return self.flags.get(norm(line), frozenset())
+
+
+def _is_aside(names: str) -> bool:
+    for token in names.lower().split():
+        parts = set(_PARTS.split(token))
+        if parts & _ASIDE_WORDS and not parts & _ARTICLE_WORDS:
+            return True
+    return False
+
+
+def _is_summary(names: str) -> bool:
+    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS for token in names.lower().split())
+
+
+_TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"caption"}),
+              "aside": frozenset({"aside"}), "nav": frozenset({"nav"}),
+              "footer": frozenset({"nav"}), "menu": frozenset({"nav"}),
+              "header": frozenset({"nav", "summary"})}
+_CONTAINERS = frozenset({"article", "main", "body", "html"})
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _name_flags(names: str) -> frozenset[str]:
+    """Flags named by a class/id string (pages repeat the same few class strings)."""
+    found: set[str] = set()
+    if _is_summary(names):
+        found.add("summary")
+    if _CAPTION.search(names):
+        found.add("caption")
+    if _is_aside(names):
+        found.add("aside")
+    return frozenset(found)
+
+
+def _own_flags(node: Any) -> frozenset[str]:
+    """What an element's own tag, role, class and id say it is."""
+    tag = node.tag
+    cls, ident, role = node.get("class"), node.get("id"), node.get("role")
+    found = _name_flags(f"{cls or ''} {ident or ''}") if cls or ident else _NO_FLAGS
+    if tag in _TAG_FLAGS:
+        found = found | _TAG_FLAGS[tag]
+    if role in _NAV_ROLES:
+        found = found | {"nav"}
+    return found
+
+
+def _flags_of(el: Any, memo: dict[Any, frozenset[str]]) -> frozenset[str]:
+    """An element's flags: its own and its ancestors' up to the nearest article, main or body
+    element (furniture is judged inside the article container, not above it). ``memo`` keeps
+    each element's answer, so a page's elements are each looked at once."""
+    chain = []
+    node = el
+    while node is not None and node not in memo:
+        if not isinstance(node.tag, str) or node.tag in _CONTAINERS:
+            memo[node] = _NO_FLAGS
+            break
+        chain.append(node)
+        node = node.getparent()
+    inherited = memo.get(node, _NO_FLAGS) if node is not None else _NO_FLAGS
+    for link in reversed(chain):
+        own = _own_flags(link)
+        inherited = inherited | own if own else inherited
+        memo[link] = inherited
+    return memo.get(el, _NO_FLAGS)
+
+
+def _in_article(el: Any) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def _size(text: str) -> int:
+    """Characters other than whitespace (a C-speed stand-in for counting letters)."""
+    return len(text) - sum(text.count(ws) for ws in " \n\t\r\xa0")
+
+
+def _link_share(el: Any, text: str) -> float:
+    size = _size(text)
+    if not size:
+        return 0.0
+    return sum(_size(a.text_content()) for a in el.iter("a")) / size
+
+
+def index_blocks(tree: Any) -> BlockIndex:
+    """Index the block elements of ``tree`` (call before trafilatura, which edits the tree)."""
+    memo: dict[Any, frozenset[str]] = {}
+    flags: dict[str, frozenset[str]] = {}
+    captions: list[str] = []
+    for el in tree.iter(*_BLOCK_TAGS):
+        text = norm(el.text_content())
+        if not text:
+            continue
+        if el.tag == "figcaption" and text not in captions and _in_article(el):
+            captions.append(text)
+        found = set(_flags_of(el, memo))
+        if el.tag in _HEADING_TAGS or el.get("role") == "heading":
+            found.add("heading")
+        if _link_share(el, text) >= LINK_SHARE:
+            found.add("links")
+        prior = flags.get(text)
+        flags[text] = frozenset(found) if prior is None else prior & found
+    return BlockIndex(flags, captions)
+
+
+@dataclass(slots=True)
+class SortedLines:
+    """Extracted lines sorted into body paragraphs, captions and dropped furniture."""
+
+    #: body paragraphs, section headings included (the benchmark pages' gold keeps them)
+    paragraphs: list[str] = field(default_factory=list)
+    #: normalised texts of the paragraphs that are section headings
+    headings: set[str] = field(default_factory=set)
+    captions: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def sort_lines(lines: Iterable[str], index: BlockIndex) -> SortedLines:
+    """Split extracted lines by where they came from (see the module docstring): furniture is
+    dropped, captions set apart, headings kept in place and marked."""
+    out = SortedLines()
+    for line in lines:
+        flags = index.of(line)
+        if "links" in flags or "aside" in flags or ("nav" in flags and len(line) < NAV_LINE_CHARS):
+            out.dropped.append(line)
+        elif "caption" in flags and "heading" not in flags:
+            out.captions.append(norm(line))
+        else:
+            if "heading" in flags:
+                out.headings.add(norm(line))
+            out.paragraphs.append(line)
+    return out
