@@ -97,6 +97,13 @@ def cli() -> None:
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["ray", "spark"]),
+    help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
+)
+@click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
+@click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -106,13 +113,23 @@ def process(
     actor_files: tuple[str, ...],
     workers: int,
     progress: bool | None,
+    engine: str | None,
+    address: str | None,
+    out_dir: str | None,
 ) -> None:
     """Process pages and print what was extracted.
 
     PATHS are files, folders (read recursively), globs, WARC/ARC files, JSONL files with an
     `html` or `text` field, gzipped versions of any, or `-` for standard input. An input that cannot
     be read is reported with `rejected` and a reason; the rest of the batch goes on.
+
+    With --engine ray|spark the pages are spread over a cluster and written as Parquet under
+    --out (partitioned by publication month; `diurna load DIR --db FILE` stores them); a rerun
+    skips pages already written there.
     """
+    if engine or out_dir:
+        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files)
+        return
     from diurna.page import iter_inputs
     from diurna.pipeline import Pipeline
 
@@ -146,6 +163,36 @@ def process(
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
     where = f" in {db}" if store is not None else ""
     click.echo(f"diurna: {summary or 'nothing read'}{where}", err=True)
+
+
+def _process_distributed(
+    paths: tuple[str, ...],
+    engine: str | None,
+    address: str | None,
+    out_dir: str | None,
+    workers: int,
+    published: str | None,
+    actor_files: tuple[str, ...],
+) -> None:
+    if not engine or not out_dir:
+        raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
+    from diurna.scale.runner import run
+
+    try:
+        s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
+                published=published, actor_files=actor_files)
+    except ImportError as err:
+        raise click.ClickException(
+            f"the {engine} engine is not installed ({err}); run the setup command in README.md"
+        ) from None
+    except OSError as err:
+        raise click.ClickException(f"cannot read input or write {out_dir}: {err}") from None
+    click.echo(
+        f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
+        f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "
+        f"under {out_dir}",
+        err=True,
+    )
 
 
 def _with_progress(docs: Iterable[Document], enabled: bool) -> Iterator[Document]:
@@ -357,6 +404,25 @@ def _scorer_command(name: str, module: str, summary: str) -> click.Command:
 
 for _name, (_module, _summary) in SCORERS.items():
     evaluate.add_command(_scorer_command(_name, _module, _summary))
+
+
+@cli.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database to merge into.")
+def load(out_dir: str, db: str) -> None:
+    """Merge the Parquet output of `diurna process --engine ... --out DIR` into a database;
+    documents already in it are skipped."""
+    from diurna.scale.parquet import load as load_parquet
+    from diurna.store import Store
+
+    try:
+        with Store(db) as store:
+            counts = load_parquet(out_dir, store)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    click.echo(f"diurna: {summary or 'nothing to load'} in {db}", err=True)
 
 
 def _open_store(db: str) -> Any:

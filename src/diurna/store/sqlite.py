@@ -154,6 +154,69 @@ def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
     }
 
 
+def rejection_row(doc: Document) -> dict[str, Any]:
+    """The ``rejections`` row of a rejected document."""
+    return {
+        "doc_id": doc.id,
+        "source": doc.source,
+        "reason": doc.rejected,
+        "detail": doc.meta.get("detail") or doc.meta.get("error"),
+        "rejected_at": _now(),
+    }
+
+
+def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows for one (not rejected) document, keyed by table name: the one place
+    the store's rows are built (the SQLite store and the distributed runner's Parquet use it).
+    Rows are the model's own ``to_dict`` values."""
+    row = doc.to_dict()
+    tables: dict[str, list[dict[str, Any]]] = {
+        "documents": [
+            {
+                **{k: row[k] for k in DOCUMENT_COLUMNS},
+                "text": doc.text,
+                "skipped": json.dumps(doc.skipped),
+                "stored_at": _now(),
+            }
+        ],
+        "comments": [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]],
+    }
+    row["places"] += row["headline_places"]  # one table; `field` says which text
+    for table in ("entities", "times", "places"):
+        tables[table] = [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
+    tables["mentions"] = [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            **m.span_dict(),
+            "label": m.label,
+            **_prefixed(
+                "",
+                m.actor.to_dict() if m.actor else None,
+                ("country", "sector", "cameo", "affiliation"),
+            ),
+            "actor_id": m.actor.id if m.actor else None,
+            "actor_name": m.actor.name if m.actor else None,
+        }
+        for i, m in enumerate(doc.mentions)
+    ]
+    tables["quotes"] = [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            **q.span_dict(),
+            "kind": q.kind,
+            **_prefixed("speaker_", q.speaker.span_dict() if q.speaker else None, SPAN_KEYS),
+            "speaker_cameo": q.speaker.actor.cameo if q.speaker and q.speaker.actor else None,
+            **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
+            "sources": json.dumps([src.to_dict() for src in q.sources]),
+        }
+        for i, q in enumerate(doc.quotes)
+    ]
+    tables["events"] = [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)]
+    return tables
+
+
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
@@ -194,92 +257,43 @@ class Store:
         """
         with self.conn:  # one transaction per document
             if doc.rejected:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
-                    (
-                        doc.id,
-                        doc.source,
-                        doc.rejected,
-                        doc.meta.get("detail") or doc.meta.get("error"),
-                        _now(),
-                    ),
-                )
+                self._insert_rows("rejections", [rejection_row(doc)], verb="INSERT OR REPLACE")
                 return "rejected"
             if self.has(doc.id):
                 return "duplicate"
             self._insert(doc)
         return "stored"
 
-    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert_rows(
+        self, table: str, rows: list[dict[str, Any]], verb: str = "INSERT"
+    ) -> None:
         if not rows:
             return
         cols = list(rows[0])
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join(f":{c}" for c in cols)
-        self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        self.conn.executemany(f"{verb} INTO {table} ({names}) VALUES ({marks})", rows)
 
     def _insert(self, doc: Document) -> None:
-        """Write one document and its children; rows are the model's own ``to_dict`` values."""
-        row = doc.to_dict()
-        self._insert_rows(
-            "documents",
-            [
-                {
-                    **{k: row[k] for k in DOCUMENT_COLUMNS},
-                    "text": doc.text,
-                    "skipped": json.dumps(doc.skipped),
-                    "stored_at": _now(),
-                }
-            ],
-        )
-        self._insert_rows(
-            "comments", [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]]
-        )
-        row["places"] += row["headline_places"]  # one table; `field` says which text
-        for table in ("entities", "times", "places"):
-            self._insert_rows(
-                table, [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
-            )
-        self._insert_rows(
-            "mentions",
-            [
-                {
-                    "doc_id": doc.id,
-                    "idx": i,
-                    **m.span_dict(),
-                    "label": m.label,
-                    **_prefixed(
-                        "",
-                        m.actor.to_dict() if m.actor else None,
-                        ("country", "sector", "cameo", "affiliation"),
-                    ),
-                    "actor_id": m.actor.id if m.actor else None,
-                    "actor_name": m.actor.name if m.actor else None,
-                }
-                for i, m in enumerate(doc.mentions)
-            ],
-        )
-        self._insert_rows(
-            "quotes",
-            [
-                {
-                    "doc_id": doc.id,
-                    "idx": i,
-                    **q.span_dict(),
-                    "kind": q.kind,
-                    **_prefixed(
-                        "speaker_", q.speaker.span_dict() if q.speaker else None, SPAN_KEYS
-                    ),
-                    "speaker_cameo": q.speaker.actor.cameo
-                    if q.speaker and q.speaker.actor
-                    else None,
-                    **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
-                    "sources": json.dumps([src.to_dict() for src in q.sources]),
-                }
-                for i, q in enumerate(doc.quotes)
-            ],
-        )
-        self._insert_rows("events", [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)])
+        """Write one document and its children (rows from :func:`document_rows`)."""
+        for table, rows in document_rows(doc).items():
+            self._insert_rows(table, rows)
+
+    def save_rows(self, rows: dict[str, list[dict[str, Any]]]) -> str:
+        """Store one document given as its table rows (:func:`document_rows`, e.g. read back
+        from a distributed run's Parquet); returns ``stored`` or ``duplicate``."""
+        doc_id = rows["documents"][0]["id"]
+        with self.conn:
+            if self.has(doc_id):
+                return "duplicate"
+            for table, table_rows in rows.items():
+                self._insert_rows(table, table_rows)
+        return "stored"
+
+    def save_rejection_row(self, row: dict[str, Any]) -> None:
+        """Record one rejection row (:func:`rejection_row`)."""
+        with self.conn:
+            self._insert_rows("rejections", [row], verb="INSERT OR REPLACE")
 
     # --- reading -------------------------------------------------------------------------
 
