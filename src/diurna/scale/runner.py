@@ -16,6 +16,7 @@ stopped with the run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -110,9 +111,13 @@ def run(
     summary = RunSummary(engine=engine, workers=workers)
     start = time.perf_counter()
     todo = shards(iter_inputs(paths), written_ids(out), shard_size, summary)
-    results = _run_ray(todo, job, address, workers) if engine == "ray" else _run_spark(
-        todo, job, address, workers
-    )
+    first = next(todo, None)
+    if first is None:  # everything already written: no cluster to start
+        results: list[dict[str, int]] = []
+    elif engine == "ray":
+        results = _run_ray(itertools.chain([first], todo), job, address, workers)
+    else:
+        results = _run_spark(itertools.chain([first], todo), job, address, workers)
     for counts in results:
         summary.shards += 1
         summary.stored += counts["stored"]
