@@ -425,6 +425,29 @@ def load(out_dir: str, db: str) -> None:
     click.echo(f"diurna: {summary or 'nothing to load'} in {db}", err=True)
 
 
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database whose documents to cluster.")
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Shingle Jaccard similarity from which two bodies are the same article "
+                   "(default: the one chosen in docs/scale.md).")
+def duplicates(db: str, threshold: float | None) -> None:
+    """Group near-duplicate articles (copies, close rewrites) into clusters, every member kept,
+    stored in the database's `duplicates` table; prints each cluster."""
+    from diurna.duplicates import DEFAULT_THRESHOLD
+    from diurna.duplicates.clusters import cluster_store, story_count
+
+    with _open_store(db) as store:
+        clusters = cluster_store(store, threshold or DEFAULT_THRESHOLD)
+        titles = {r["id"]: r["title"] for r in store.documents()}
+        for c in clusters:
+            click.echo(f"cluster {c[0]} ({len(c)} articles)")
+            for member in c:
+                click.echo(f"  {member}  {titles.get(member) or ''}")
+        docs, stories = store.count("documents"), story_count(store)
+    click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
+
+
 def _open_store(db: str) -> Any:
     from diurna.store import Store
 
