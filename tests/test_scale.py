@@ -94,7 +94,8 @@ def test_rerun_skips_written_documents_and_reload_doubles_nothing(
 ) -> None:
     before = sorted(p.relative_to(ray_out) for p in ray_out.rglob("*.parquet"))
     rerun = _diurna("process", str(sample), "--engine", "ray", "--out", str(ray_out))
-    assert "0 stored" in rerun.output and f"{DEV_PAGES + WIKINEWS_LINES + 1} already" in rerun.output
+    written = DEV_PAGES + WIKINEWS_LINES + 1
+    assert "0 stored" in rerun.output and f"{written} already" in rerun.output
     assert sorted(p.relative_to(ray_out) for p in ray_out.rglob("*.parquet")) == before
     db = tmp_path / "twice.db"
     _diurna("load", str(ray_out), "--db", str(db))
