@@ -182,8 +182,9 @@ def _process_distributed(
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
                 published=published, actor_files=actor_files)
     except ImportError as err:
+        how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
         raise click.ClickException(
-            f"the {engine} engine is not installed ({err}); run the setup command in README.md"
+            f"the {engine} engine is not installed ({err}); install it with {how}"
         ) from None
     except OSError as err:
         raise click.ClickException(f"cannot read input or write {out_dir}: {err}") from None
