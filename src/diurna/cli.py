@@ -329,15 +329,25 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
     show_default=True,
     help="Diurna's columns (with offsets) or POLECAT-like names.",
 )
-def export(db: str, out: str, columns: str) -> None:
+@click.option(
+    "--all-copies",
+    is_flag=True,
+    help="Keep the events of near-duplicate copies too (after `diurna duplicates`, a clustered "
+    "story's events are exported once, from the cluster's first member).",
+)
+def export(db: str, out: str, columns: str, all_copies: bool) -> None:
     """Export stored events to CSV, Parquet or JSONL."""
+    from diurna.duplicates.clusters import duplicate_copies
     from diurna.store import export_events
 
+    store = _open_store(db)
+    copies = set() if all_copies else duplicate_copies(store)
     try:
-        n = export_events(_open_store(db), out, columns=columns)
+        n = export_events(store, out, columns=columns, skip_docs=copies)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"diurna: {n} events written to {out}", err=True)
+    left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
+    click.echo(f"diurna: {n} events written to {out}{left_out}", err=True)
 
 
 @cli.command()

@@ -62,3 +62,31 @@ def test_duplicates_command_stores_clusters_and_counts_a_story_once(tmp_path: Pa
         rows = store.conn.execute("SELECT doc_id, cluster FROM duplicates ORDER BY doc_id")
         assert rows.fetchall() == [("a", "a"), ("b", "a")]
         assert store.count("documents") == 3  # every member is kept
+
+
+def test_export_counts_a_clustered_story_once_unless_all_copies(tmp_path: Path) -> None:
+    import csv
+
+    from diurna.page import RawInput
+    from diurna.pipeline import Pipeline
+
+    db = tmp_path / "e.db"
+    pages = [RawInput(f"{name}.txt", f"Rebels seize Ramadi streets\n\n{text}".encode())
+             for name, text in (("report", REPORT), ("rewrite", REWRITE), ("other", OTHER))]
+    with Store(db) as store:
+        for doc in Pipeline.default().pipe(pages, published="2005-12-01"):
+            assert store.save(doc) == "stored"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["duplicates", "--db", str(db)]).exit_code == 0
+
+    def exported(*flags: str) -> list[str]:
+        out = tmp_path / "events.csv"
+        result = runner.invoke(cli, ["export", "--db", str(db), "--to", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        with out.open(encoding="utf-8") as fh:
+            return [row["doc_id"] for row in csv.DictReader(fh)]
+
+    every = exported("--all-copies")
+    once = exported()
+    assert len(set(every)) >= 2 and len(set(once)) == len(set(every)) - 1
+    assert len(once) < len(every)

@@ -38,3 +38,11 @@ def story_count(store: Store) -> int:
         "LEFT JOIN duplicates d2 ON d2.doc_id = d.id"
     ).fetchone()
     return int(row[0])
+
+
+def duplicate_copies(store: Store) -> set[str]:
+    """Documents that are near-duplicate copies of a story already counted: every cluster member
+    but the one the cluster is named by (empty before :func:`cluster_store` has run)."""
+    store.conn.execute(SCHEMA)
+    rows = store.conn.execute("SELECT doc_id FROM duplicates WHERE doc_id != cluster")
+    return {r[0] for r in rows}

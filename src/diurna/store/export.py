@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +102,12 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
-def event_table(store: Store, columns: str = "diurna") -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of every stored event in the chosen column set."""
-    rows = store.events()
+def event_table(
+    store: Store, columns: str = "diurna", skip_docs: Collection[str] = ()
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of every stored event in the chosen column set, leaving out the events
+    of the documents in ``skip_docs`` (e.g. near-duplicate copies of a story already counted)."""
+    rows = [r for r in store.events() if r["doc_id"] not in skip_docs]
     if columns == "polecat":
         header = list(POLECAT_COLUMNS)
         return header, [[fn(r) for fn in POLECAT_COLUMNS.values()] for r in rows]
@@ -113,7 +116,9 @@ def event_table(store: Store, columns: str = "diurna") -> tuple[list[str], list[
     return DIURNA_COLUMNS, [[r[c] for c in DIURNA_COLUMNS] for r in rows]
 
 
-def export_events(store: Store, out: str | Path, *, columns: str = "diurna") -> int:
+def export_events(
+    store: Store, out: str | Path, *, columns: str = "diurna", skip_docs: Collection[str] = ()
+) -> int:
     """Write stored events to ``out``; the format follows its suffix. Returns the row count."""
     path = Path(out)
     fmt = path.suffix.lstrip(".").lower()
@@ -121,7 +126,7 @@ def export_events(store: Store, out: str | Path, *, columns: str = "diurna") -> 
         raise ValueError(
             f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
         )
-    header, rows = event_table(store, columns)
+    header, rows = event_table(store, columns, skip_docs)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
