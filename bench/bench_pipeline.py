@@ -1,20 +1,36 @@
 """Whole-pipeline benchmark: documents/second and peak memory on the 115 development pages.
 
     python bench/bench_pipeline.py [--limit N] [--workers N]
+    python bench/bench_pipeline.py --compare REF [--rounds N]   # this tree vs git REF's src/
+
 
 Runs the page stage and every component on each page of ``shared/gold/article-body/html`` (the
 gzipped HTML as a user would feed it), prints throughput, per-stage seconds and the process's peak
 resident memory (``ru_maxrss``), including the spaCy model. The first page's model load is timed
 separately so that throughput reflects steady state.
+
+``--compare REF`` times the same job (``Pipeline.pipe`` over every page, as ``diurna process``
+runs it) with this tree's ``src/`` and with ``src/`` as it was at git ``REF`` (extracted to a
+temporary folder and put first on ``PYTHONPATH``), alternating the two ``--rounds`` times in
+fresh processes, so that both see the same machine load; it prints each run and the ratio of
+the medians. Both use this tree's built gazetteer file.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import os
+import re
 import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections import defaultdict
+from pathlib import Path
 
 from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
@@ -27,7 +43,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ap.add_argument("--workers", type=int, default=1, help="processes (Pipeline.pipe(workers=))")
+    ap.add_argument("--compare", metavar="REF", help="also time git REF's src/ and compare")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating runs per side (--compare)")
+    ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.compare:
+        compare(args.compare, args.rounds, args.limit)
+        return
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[
         : args.limit
@@ -40,7 +62,7 @@ def main() -> None:
     pipeline(read_page(raws[0]))  # warm every component (model, dictionaries, gazetteer)
     setup = time.perf_counter() - t0
 
-    if args.workers > 1:
+    if args.workers > 1 or args.pipe_only:
         run_parallel(pipeline, raws, args.workers)
         return
 
@@ -87,6 +109,46 @@ def run_parallel(pipeline: Pipeline, raws: list[RawInput], workers: int) -> None
     print(f"documents/second {len(raws) / elapsed:.2f}")
     print(f"events           {sum(len(d.events) for d in docs)}")
     print(f"peak memory      parent {parent:.0f} MB, largest worker {child:.0f} MB (ru_maxrss)")
+
+
+def compare(ref: str, rounds: int, limit: int | None) -> None:
+    """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating."""
+    repo = Path(__file__).resolve().parents[1]
+    from diurna.places.gazetteer import default_path
+
+    with tempfile.TemporaryDirectory(prefix="diurna-bench-") as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
+        )
+        if archive.returncode:
+            sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        data = Path(tmp) / "src" / "diurna" / "places" / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        shutil.copy(default_path(), data / default_path().name)
+        sides = {f"baseline {ref}": Path(tmp) / "src", "this tree": repo / "src"}
+        rates: dict[str, list[float]] = defaultdict(list)
+        for r in range(rounds):
+            for label, src in sides.items():
+                rate = _timed_run(src, limit)
+                rates[label].append(rate)
+                print(f"round {r + 1}  {label:<24} {rate:6.2f} documents/second", flush=True)
+        base, mine = (statistics.median(v) for v in rates.values())
+        print(f"median: baseline {base:.2f}, this tree {mine:.2f} documents/second; "
+              f"speed-up {mine / base:.2f}x")
+
+
+def _timed_run(src: Path, limit: int | None) -> float:
+    """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    cmd = [sys.executable, __file__, "--pipe-only"]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+    found = re.search(r"documents/second\s+([\d.]+)", out)
+    if not found:
+        sys.exit(f"benchmark run printed no documents/second:\n{out}")
+    return float(found.group(1))
 
 
 if __name__ == "__main__":

@@ -60,3 +60,15 @@ def test_two_workers_give_the_same_documents_in_the_same_order() -> None:
     parallel = [d.to_dict() for d in pipeline.pipe(PAGES, published="2020-03-04", workers=2)]
     assert parallel == serial
     assert serial[0]["events"] and serial[1]["rejected"] == "empty"
+
+
+def test_batched_parsing_gives_the_same_documents_as_page_by_page(seed_path) -> None:  # type: ignore[no-untyped-def]
+    """``pipe`` parses a batch of pages (bodies, titles, deks) in one ``nlp.pipe`` run; a user
+    must get exactly what processing each page on its own gives, in input order."""
+    pipeline = Pipeline.default()
+    pages = [*PAGES, RawInput(str(seed_path), seed_path.read_bytes())]
+    one_by_one = [pipeline.process(raw, published="2018-02-15").to_dict() for raw in pages]
+    batched = [d.to_dict() for d in pipeline.pipe(pages, published="2018-02-15", batch_size=3)]
+    assert batched == one_by_one
+    assert [d["source"] for d in batched] == [p.source for p in pages]
+    assert batched[-1]["events"] and batched[-1]["headline_places"]

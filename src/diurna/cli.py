@@ -115,6 +115,13 @@ def cli() -> None:
     help="Event coder: learned (trained classifier + rule arguments), rules, or keyword "
     "(the lexicon-lookup baseline). See docs/events.md.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["ray", "spark"]),
+    help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
+)
+@click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
+@click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -128,12 +135,19 @@ def process(
     workers: int,
     progress: bool | None,
     coder: str,
+    engine: str | None,
+    address: str | None,
+    out_dir: str | None,
 ) -> None:
     """Process pages and print what was extracted.
 
     PATHS are files, folders (read recursively), globs, WARC/ARC files, JSONL files with an
     `html` or `text` field, gzipped versions of any, or `-` for standard input. An input that cannot
     be read is reported with `rejected` and a reason; the rest of the batch goes on.
+
+    With --engine ray|spark the pages are spread over a cluster and written as Parquet under
+    --out (partitioned by publication month; `diurna load DIR --db FILE` stores them); a rerun
+    skips pages already written there.
 
     Results are stored only with `--db FILE`; an input already stored there is skipped before any
     processing (rerun a crashed batch freely), unless `--recode`.
@@ -142,6 +156,9 @@ def process(
     Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
     processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
+    if engine or out_dir:
+        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files)
+        return
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
         recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
@@ -196,6 +213,37 @@ def _run_batch(
         note = "" if store is not None else " (not stored: pass --db FILE to store)"
         click.echo(f"diurna: {summary.line(where)}{note}", err=True)
     sys.exit(summary.exit_status())
+
+
+def _process_distributed(
+    paths: tuple[str, ...],
+    engine: str | None,
+    address: str | None,
+    out_dir: str | None,
+    workers: int,
+    published: str | None,
+    actor_files: tuple[str, ...],
+) -> None:
+    if not engine or not out_dir:
+        raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
+    from diurna.scale.runner import run
+
+    try:
+        s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
+                published=published, actor_files=actor_files)
+    except ImportError as err:
+        how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
+        raise click.ClickException(
+            f"the {engine} engine is not installed ({err}); install it with {how}"
+        ) from None
+    except OSError as err:
+        raise click.ClickException(f"cannot read input or write {out_dir}: {err}") from None
+    click.echo(
+        f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
+        f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "
+        f"under {out_dir}",
+        err=True,
+    )
 
 
 def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER) -> Any:
@@ -451,17 +499,30 @@ def events(db: str, fmt: str) -> None:
 @click.option(
     "--dyads", is_flag=True, help="One flat row per actor-recipient pair instead of per event."
 )
+@click.option(
+    "--all-copies",
+    is_flag=True,
+    help="Keep the events of near-duplicate copies too (after `diurna duplicates`, a clustered "
+    "story's events are exported once, from the cluster's first member).",
+)
 @_event_filter_options
-def export(db: str, out: str, columns: str, dyads: bool) -> None:
+def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> None:
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
+    from diurna.duplicates.clusters import duplicate_copies
     from diurna.store import export_events
 
+    store = _open_store(db)
+    copies = set() if all_copies else duplicate_copies(store)
     try:
-        n = export_events(_open_store(db), out, columns=columns, dyads=dyads, **_filters())
+        n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
+                          **_filters())
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
+    finally:
+        store.close()
     what = "actor-recipient rows" if dyads else "events"
-    click.echo(f"diurna: {n} {what} written to {out}", err=True)
+    left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
+    click.echo(f"diurna: {n} {what} written to {out}{left_out}", err=True)
 
 
 @cli.command()
@@ -657,6 +718,48 @@ def _scorer_command(name: str, module: str, summary: str) -> click.Command:
 
 for _name, (_module, _summary) in SCORERS.items():
     evaluate.add_command(_scorer_command(_name, _module, _summary))
+
+
+@cli.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database to merge into.")
+def load(out_dir: str, db: str) -> None:
+    """Merge the Parquet output of `diurna process --engine ... --out DIR` into a database;
+    documents already in it are skipped."""
+    from diurna.scale.parquet import load as load_parquet
+    from diurna.store import Store
+
+    try:
+        with Store(db) as store:
+            counts = load_parquet(out_dir, store)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    click.echo(f"diurna: {summary or 'nothing to load'} in {db}", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database whose documents to cluster.")
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Shingle Jaccard similarity from which two bodies are the same article "
+                   "(default: the one chosen in docs/scale.md).")
+def duplicates(db: str, threshold: float | None) -> None:
+    """Group near-duplicate articles (copies, close rewrites) into clusters, every member kept,
+    stored in the database's `duplicates` table; prints each cluster."""
+    from diurna.duplicates import DEFAULT_THRESHOLD
+    from diurna.duplicates.clusters import cluster_store, story_count
+
+    with _open_store(db) as store:
+        clusters = cluster_store(store, threshold or DEFAULT_THRESHOLD)
+        titles = {r["id"]: r["title"] for r in store.documents()}
+        for c in clusters:
+            click.echo(f"cluster {c[0]} ({len(c)} articles)")
+            for member in c:
+                click.echo(f"  {member}  {titles.get(member) or ''}")
+        docs, stories = store.count("documents"), story_count(store)
+    click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
 
 
 def _open_store(db: str) -> Any:

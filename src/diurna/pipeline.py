@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 CODERS = ("learned", "rules", "keyword")
 DEFAULT_CODER = "rules"
+# Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
+# small enough that a batch's parses (a few MB per page) stay small and order is kept.
+BATCH_SIZE = 16
 
 
 @runtime_checkable
@@ -115,45 +118,89 @@ class Pipeline:
 
     def process(self, raw: RawInput, *, published: str | None = None) -> Document:
         """Read one input and run every component. Bad input yields a rejected Document."""
+        return self.run(self.read(raw, published=published))
+
+    def read(self, raw: RawInput, *, published: str | None = None) -> Document:
+        """The page stage alone; an input that cannot be read yields a rejected Document."""
         try:
-            doc = read_page(raw, published=published)
+            return read_page(raw, published=published)
         except Rejected as err:
             return rejected_document(raw, err.reason, err.detail)
         except Exception as err:  # a reader bug must not end the batch
             log.exception("page stage failed on %s", raw.source)
             return rejected_document(raw, "page_error", f"{type(err).__name__}: {err}")
+
+    def run(self, doc: Document) -> Document:
+        """Every component on a read Document (a rejected one is returned as it is)."""
+        if doc.rejected:
+            return doc
         try:
             return self(doc)
         except Exception as err:  # a coding bug on one page must not end the batch
-            log.exception("pipeline failed on %s", raw.source)
+            log.exception("pipeline failed on %s", doc.source)
             doc.nlp = None
             doc.rejected = "pipeline_error"
             doc.meta["error"] = f"{type(err).__name__}: {err}"
             return doc
 
+    def process_batch(
+        self, raws: Iterable[RawInput], *, published: str | None = None
+    ) -> list[Document]:
+        """:meth:`process` for several inputs, with the language model run once over all of
+        their texts (``nlp.pipe``) instead of text by text; the output is the same."""
+        docs = [self.read(raw, published=published) for raw in raws]
+        for comp in self.components:
+            parse_ahead = getattr(comp, "parse_ahead", None)
+            if parse_ahead is not None:
+                try:
+                    parse_ahead(docs)
+                except Exception:  # the one-by-one path below still parses every page
+                    log.exception("batched parse failed; parsing page by page")
+                break
+        return [self.run(doc) for doc in docs]
+
     def pipe(
-        self, raws: Iterable[RawInput], *, published: str | None = None, workers: int = 1
+        self,
+        raws: Iterable[RawInput],
+        *,
+        published: str | None = None,
+        workers: int = 1,
+        batch_size: int = BATCH_SIZE,
     ) -> Iterator[Document]:
-        """Process inputs in order. ``workers > 1`` spreads pages over that many processes
-        (forked after the models are loaded, so they share the parent's memory pages)."""
+        """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`).
+        ``workers > 1`` spreads batches over that many processes (forked after the models are
+        loaded, so they share the parent's memory pages)."""
+        batches = _batched(raws, max(1, batch_size))
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for raw in raws:
-                yield self.process(raw, published=published)
+            for batch in batches:
+                yield from self.process_batch(batch, published=published)
             return
         global _worker_pipeline
         self(Document.from_paragraphs("warm-up", "warm-up", ["Warm up the models."]))
         _worker_pipeline = self
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_process_in_worker, ((raw, published) for raw in raws))
+            for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
+                yield from docs
+
+
+def _batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
+    batch: list[RawInput] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 _worker_pipeline: Pipeline | None = None  # set in the parent just before forking workers
 
 
-def _process_in_worker(job: tuple[RawInput, str | None]) -> Document:
+def _process_in_worker(job: tuple[list[RawInput], str | None]) -> list[Document]:
     assert _worker_pipeline is not None, "worker started without a pipeline"
-    raw, published = job
-    return _worker_pipeline.process(raw, published=published)
+    raws, published = job
+    return _worker_pipeline.process_batch(raws, published=published)
 
 
 def rejected_document(raw: RawInput, reason: str, detail: str = "") -> Document:

@@ -6,6 +6,7 @@ installed by the setup command; it is loaded from site-packages, never downloade
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +18,12 @@ LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "staged": "stage", "stag
                "stages": "stage", "waged": "wage", "waging": "wage"}
 # Longest body (characters) the parser is run on; spaCy's own default guard is 1,000,000.
 MAX_CHARS = 200_000
+# Texts per ``nlp.pipe`` batch when a batch of pages is parsed ahead (:meth:`Language.parse_ahead`).
+PIPE_BATCH = 32
+
+# Parses made ahead of time by :meth:`Language.parse_ahead`, keyed by (model, text); each is
+# taken (popped) by the first ``Language`` call on that text, so it is used once and not kept.
+_parsed_ahead: dict[tuple[str, str], Any] = {}
 
 
 def _paragraph_boundaries(doc: Any) -> Any:
@@ -75,7 +82,9 @@ class Language:
         if len(doc.text) > MAX_CHARS:
             doc.skipped.append(f"language: body over {MAX_CHARS} characters, not parsed")
             return doc
-        parsed = load_nlp(self.model)(doc.text)
+        parsed = _parsed_ahead.pop((self.model, doc.text), None)
+        if parsed is None:
+            parsed = load_nlp(self.model)(doc.text)
         for tok in parsed:
             fixed = LEMMA_FIXES.get(tok.lower_)
             if fixed is not None and tok.pos_ == "VERB":
@@ -90,3 +99,33 @@ class Language:
             Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in parsed.ents
         ]
         return doc
+
+    def parse_ahead(self, docs: Iterable[Document]) -> int:
+        """Parse the bodies, titles and deks of ``docs`` in one ``nlp.pipe`` run, so that the
+        calls that follow (this stage, and the places stage's headline parses) take the parse
+        instead of running the model text by text. Batching shares the model's per-call cost
+        over many texts; the parses are the same as one-by-one. Returns the number of texts.
+
+        Parses left over from an earlier batch are dropped first, so memory stays bounded.
+        """
+        _parsed_ahead.clear()
+        texts: list[str] = []
+        for doc in docs:
+            if doc.rejected or not _english(doc):
+                continue
+            for text in (doc.text, doc.title or "", doc.dek or ""):
+                key = (self.model, text)
+                if text.strip() and len(text) <= MAX_CHARS and key not in _parsed_ahead:
+                    _parsed_ahead[key] = None
+                    texts.append(text)
+        if not texts:
+            return 0
+        nlp = load_nlp(self.model)
+        for text, parsed in zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+            _parsed_ahead[(self.model, text)] = parsed
+        return len(texts)
+
+
+def _english(doc: Document) -> bool:
+    """Whether the English stages run on ``doc`` (no language flag, or ``en``)."""
+    return not doc.language or doc.language == "en"

@@ -23,7 +23,7 @@ import sqlite3
 import statistics
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -354,6 +354,11 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                     check_same_thread=False)
         self._lookup_key = lru_cache(maxsize=50_000)(self._query_key)
+        # `iso` and `admin1_code` have no index: a query scans the place table (~0.1 ms), and
+        # "City, ST" checks repeat the same few codes on every page, so answers are kept.
+        self._one: Callable[[str, object], GazEntry | None] = lru_cache(maxsize=10_000)(
+            self._query_one
+        )
 
     def close(self) -> None:
         self._con.close()
@@ -376,7 +381,7 @@ class Gazetteer:
         key = name_key(name)
         return self._query_key(key) if len(key) >= 2 else ()
 
-    def _one(self, where: str, value: object) -> GazEntry | None:
+    def _query_one(self, where: str, value: object) -> GazEntry | None:
         row = self._con.execute(
             f"SELECT {_PLACE_COLS} FROM place p WHERE {where}", (value,)
         ).fetchone()

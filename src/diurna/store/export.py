@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -89,12 +89,15 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 def event_table(
-    store: Store, columns: str = "diurna", *, dyads: bool = False, **filters: Any
+    store: Store, columns: str = "diurna", *, dyads: bool = False,
+    skip_docs: Collection[str] = (), **filters: Any
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Header and rows (dicts keyed by the header) of the filtered events in a column set."""
+    """Header and rows (dicts keyed by the header) of the filtered events in a column set,
+    leaving out the events of the documents in ``skip_docs`` (e.g. near-duplicate copies of a
+    story already counted)."""
     if columns not in COLUMN_SETS:
         raise ValueError(f"unknown column set {columns!r}: use 'diurna' or 'polecat'")
-    rows = store.events(**filters)
+    rows = [r for r in store.events(**filters) if r["doc_id"] not in skip_docs]
     if columns == "polecat":
         if dyads:
             raise ValueError("--dyads works with Diurna's columns: drop --columns polecat")
@@ -140,6 +143,7 @@ def export_events(
     *,
     columns: str = "diurna",
     dyads: bool = False,
+    skip_docs: Collection[str] = (),
     **filters: Any,
 ) -> int:
     """Write the filtered stored events to ``out``; the format follows its suffix.
@@ -157,7 +161,7 @@ def export_events(
         raise ValueError(
             f"cannot export to {path}: folder {path.parent} does not exist; create it first"
         )
-    header, rows = event_table(store, columns, dyads=dyads, **filters)
+    header, rows = event_table(store, columns, dyads=dyads, skip_docs=skip_docs, **filters)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)

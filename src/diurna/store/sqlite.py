@@ -175,6 +175,72 @@ def _add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def rejection_row(doc: Document) -> dict[str, Any]:
+    """The ``rejections`` row of a rejected document."""
+    return {
+        "doc_id": doc.id,
+        "source": doc.source,
+        "reason": doc.rejected,
+        "detail": doc.meta.get("detail") or doc.meta.get("error"),
+        "rejected_at": _now(),
+    }
+
+
+def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows for one (not rejected) document, keyed by table name: the one place
+    the store's rows are built (the SQLite store and the distributed runner's Parquet use it).
+    Rows are the model's own ``to_dict`` values."""
+    row = doc.to_dict()
+    tables: dict[str, list[dict[str, Any]]] = {
+        "documents": [
+            {
+                **{k: row[k] for k in DOCUMENT_COLUMNS},
+                "text": doc.text,
+                "skipped": json.dumps(doc.skipped),
+                "stored_at": _now(),
+                "body_quality": doc.body_quality,
+                "headings": json.dumps(row["headings"], ensure_ascii=False),
+                "captions": json.dumps(doc.captions, ensure_ascii=False),
+            }
+        ],
+        "comments": [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]],
+    }
+    row["places"] += row["headline_places"]  # one table; `field` says which text
+    for table in ("entities", "times", "places"):
+        tables[table] = [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
+    tables["mentions"] = [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            **m.span_dict(),
+            "label": m.label,
+            **_prefixed(
+                "",
+                m.actor.to_dict() if m.actor else None,
+                ("country", "sector", "cameo", "affiliation"),
+            ),
+            "actor_id": m.actor.id if m.actor else None,
+            "actor_name": m.actor.name if m.actor else None,
+        }
+        for i, m in enumerate(doc.mentions)
+    ]
+    tables["quotes"] = [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            **q.span_dict(),
+            "kind": q.kind,
+            **_prefixed("speaker_", q.speaker.span_dict() if q.speaker else None, SPAN_KEYS),
+            "speaker_cameo": q.speaker.actor.cameo if q.speaker and q.speaker.actor else None,
+            **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
+            "sources": json.dumps([src.to_dict() for src in q.sources]),
+        }
+        for i, q in enumerate(doc.quotes)
+    ]
+    tables["events"] = [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)]
+    return tables
+
+
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
@@ -233,175 +299,51 @@ class Store:
         """
         with self._writing():  # one transaction per document
             if doc.rejected:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
-                    (
-                        doc.id,
-                        doc.source,
-                        doc.rejected,
-                        doc.meta.get("detail") or doc.meta.get("error"),
-                        _now(),
-                    ),
-                )
+                self._insert_rows("rejections", [rejection_row(doc)], verb="INSERT OR REPLACE")
                 return "rejected"
             if self.has(doc.id):
                 return "duplicate"
             self._insert(doc, coder)
         return "stored"
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One write transaction, taken before the first read (``BEGIN IMMEDIATE``): another
-        process writing to the same file makes this one wait (busy timeout), and the "is it
-        stored?" check and the insert see the same state, so two writers neither fail an insert
-        nor store a document twice."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.rollback()
-            raise
-        self.conn.commit()
-
-    def replace(self, doc: Document, *, coder: str | None = None) -> str:
-        """Store ``doc`` in place of the stored document with its id (re-coding); returns
-        ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
-        ``codings`` history; a rejected ``doc`` never replaces anything."""
-        if doc.rejected:
-            return self.save(doc, coder=coder)
-        with self._writing():
-            existed = self.has(doc.id)
-            if existed:
-                stored_at = self.conn.execute(
-                    "SELECT stored_at FROM documents WHERE id=?", (doc.id,)
-                ).fetchone()[0]
-                for table in CHILD_TABLES:
-                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc.id,))
-                self.conn.execute("DELETE FROM documents WHERE id=?", (doc.id,))
-            self._insert(doc, coder, replaced=existed)
-            if existed:
-                self.conn.execute(
-                    "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
-                )
-        return "recoded" if existed else "stored"
-
-    def stored_document(self, doc_id: str) -> Document | None:
-        """The stored document's text and page fields as a :class:`Document` with nothing coded
-        (what re-coding starts from); None when no document has that id."""
-        rows = list(self._rows("SELECT * FROM documents WHERE id=?", (doc_id,)))
-        if not rows:
-            return None
-        row = rows[0]
-        doc = Document(
-            id=row["id"],
-            source=row["source"],
-            text=row["text"],
-            **{k: row[k] for k in DOCUMENT_COLUMNS if k not in ("id", "source")},
-        )
-        doc.comments = [
-            Comment(
-                index=c["idx"],
-                text=c["text"],
-                author=c["author"],
-                parent=c["parent"],
-                depth=c["depth"] or 0,
-                published=c["published"],
-            )
-            for c in self._rows("SELECT * FROM comments WHERE doc_id=? ORDER BY idx", (doc_id,))
-        ]
-        return doc
-
-    def document_ids(self, *, not_coder: str | None = None) -> list[str]:
-        """Ids of stored documents (only those not coded by ``not_coder`` when given)."""
-        if not_coder is None:
-            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM documents WHERE coder IS NOT ? ORDER BY id", (not_coder,)
-            )
-        ]
-
-    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert_rows(
+        self, table: str, rows: list[dict[str, Any]], verb: str = "INSERT"
+    ) -> None:
         if not rows:
             return
         cols = list(rows[0])
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join(f":{c}" for c in cols)
-        self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        self.conn.executemany(f"{verb} INTO {table} ({names}) VALUES ({marks})", rows)
 
     def _insert(self, doc: Document, coder: str | None = None, replaced: bool = False) -> None:
-        """Write one document and its children; rows are the model's own ``to_dict`` values."""
-        row = doc.to_dict()
+        """Write one document and its children (rows from :func:`document_rows`) and the
+        record of its coding."""
         now = _now()
         self.conn.execute(
             "INSERT INTO codings VALUES (?,?,?,?,?)",
             (doc.id, coder, now, len(doc.events), int(replaced)),
         )
-        self._insert_rows(
-            "documents",
-            [
-                {
-                    **{k: row[k] for k in DOCUMENT_COLUMNS},
-                    "text": doc.text,
-                    "skipped": json.dumps(doc.skipped),
-                    "stored_at": now,
-                    "coder": coder,
-                    "coded_at": now,
-                    "body_quality": doc.body_quality,
-                    "headings": json.dumps(row["headings"], ensure_ascii=False),
-                    "captions": json.dumps(doc.captions, ensure_ascii=False),
-                }
-            ],
-        )
-        self._insert_rows(
-            "comments", [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]]
-        )
-        row["places"] += row["headline_places"]  # one table; `field` says which text
-        for table in ("entities", "times", "places"):
-            self._insert_rows(
-                table, [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
-            )
-        self._insert_rows(
-            "mentions",
-            [
-                {
-                    "doc_id": doc.id,
-                    "idx": i,
-                    **m.span_dict(),
-                    "label": m.label,
-                    **_prefixed(
-                        "",
-                        m.actor.to_dict() if m.actor else None,
-                        ("country", "sector", "cameo", "affiliation"),
-                    ),
-                    "actor_id": m.actor.id if m.actor else None,
-                    "actor_name": m.actor.name if m.actor else None,
-                }
-                for i, m in enumerate(doc.mentions)
-            ],
-        )
-        self._insert_rows(
-            "quotes",
-            [
-                {
-                    "doc_id": doc.id,
-                    "idx": i,
-                    **q.span_dict(),
-                    "kind": q.kind,
-                    **_prefixed(
-                        "speaker_", q.speaker.span_dict() if q.speaker else None, SPAN_KEYS
-                    ),
-                    "speaker_cameo": q.speaker.actor.cameo
-                    if q.speaker and q.speaker.actor
-                    else None,
-                    **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
-                    "sources": json.dumps([src.to_dict() for src in q.sources]),
-                }
-                for i, q in enumerate(doc.quotes)
-            ],
-        )
-        self._insert_rows("events", [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)])
+        rows = document_rows(doc)
+        rows["documents"][0].update(stored_at=now, coder=coder, coded_at=now)
+        for table, table_rows in rows.items():
+            self._insert_rows(table, table_rows)
+
+    def save_rows(self, rows: dict[str, list[dict[str, Any]]]) -> str:
+        """Store one document given as its table rows (:func:`document_rows`, e.g. read back
+        from a distributed run's Parquet); returns ``stored`` or ``duplicate``."""
+        doc_id = rows["documents"][0]["id"]
+        with self._writing():
+            if self.has(doc_id):
+                return "duplicate"
+            for table, table_rows in rows.items():
+                self._insert_rows(table, table_rows)
+        return "stored"
+
+    def save_rejection_row(self, row: dict[str, Any]) -> None:
+        """Record one rejection row (:func:`rejection_row`)."""
+        with self._writing():
+            self._insert_rows("rejections", [row], verb="INSERT OR REPLACE")
 
     # --- reading -------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Past one machine: the distributed runner and its Parquet output."""

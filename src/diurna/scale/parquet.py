@@ -1,0 +1,145 @@
+"""A distributed run's output: the store's tables as Parquet, partitioned by publication month.
+
+Layout: ``DIR/<table>/month=YYYY-MM/part-<key>.parquet`` (``month=unknown`` when the page has
+no full publication date), one file per table, month and shard. The rows are the SQLite store's
+own (:func:`diurna.store.sqlite.document_rows`) and the column types come from its schema, so
+``diurna load DIR --db FILE`` gives the database a single-machine run would have written.
+
+Writes are safe to repeat: a shard's file name is a hash of its document ids, so a task the
+engine retries overwrites its own files instead of adding rows; each file is written under a
+dot-name and renamed into place (readers skip dot-names); the ``documents`` and ``rejections``
+files go last, so a document counts as written (and is skipped by a rerun) only once all of its
+rows are on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from diurna.model import Document
+from diurna.store.sqlite import CHILD_TABLES, SCHEMA, Store, document_rows, rejection_row
+
+# Child tables first: the documents and rejections files mark a shard's documents as written.
+TABLES = (*CHILD_TABLES, "documents", "rejections")
+UNKNOWN_MONTH = "unknown"
+_MONTH = re.compile(r"^\d{4}-\d{2}")
+_SQL_TO_ARROW = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64"}
+
+
+@lru_cache(maxsize=1)
+def _columns() -> dict[str, list[tuple[str, str]]]:
+    """Each table's (column, SQLite type) pairs, read from the store's own schema."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(SCHEMA)
+        return {
+            t: [(r[1], r[2] or "TEXT") for r in con.execute(f'PRAGMA table_info("{t}")')]
+            for t in TABLES
+        }
+    finally:
+        con.close()
+
+
+def arrow_schema(table: str) -> Any:
+    """The pyarrow schema of ``table``: the store's columns with their SQLite types."""
+    import pyarrow as pa
+
+    types = [(name, _SQL_TO_ARROW.get(kind, "string")) for name, kind in _columns()[table]]
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in types])
+
+
+def month_of(published: str | None) -> str:
+    """``YYYY-MM`` of a publication date, or ``unknown`` (missing or partial date)."""
+    return published[:7] if published and _MONTH.match(published) else UNKNOWN_MONTH
+
+
+def shard_key(doc_ids: Iterable[str]) -> str:
+    """A name for one shard's files that is the same whenever the same documents are written."""
+    return hashlib.sha256("\n".join(sorted(doc_ids)).encode()).hexdigest()[:16]
+
+
+def write_shard(docs: list[Document], out: str | Path) -> dict[str, int]:
+    """Write processed documents as Parquet under ``out``; returns stored/rejected counts."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    counts = {"stored": 0, "rejected": 0}
+    for doc in docs:
+        month = month_of(doc.published)
+        if doc.rejected:
+            rows[("rejections", month)].append(rejection_row(doc))
+            counts["rejected"] += 1
+            continue
+        for table, table_rows in document_rows(doc).items():
+            rows[(table, month)].extend(table_rows)
+        counts["stored"] += 1
+    key = shard_key(d.id + "\0" + d.source for d in docs)
+    for table in TABLES:
+        for (t, month), table_rows in sorted(rows.items()):
+            if t != table or not table_rows:
+                continue
+            folder = Path(out) / table / f"month={month}"
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".part-{key}.parquet.tmp"
+            pq.write_table(pa.Table.from_pylist(table_rows, schema=arrow_schema(table)), tmp)
+            os.replace(tmp, folder / f"part-{key}.parquet")
+    return counts
+
+
+def _files(out: str | Path, table: str) -> Iterator[Path]:
+    root = Path(out) / table
+    if root.is_dir():
+        yield from sorted(p for p in root.glob("month=*/part-*.parquet"))
+
+
+def written_ids(out: str | Path) -> set[str]:
+    """Ids of documents (stored or rejected) already written under ``out``: a rerun skips them."""
+    import pyarrow.parquet as pq
+
+    ids: set[str] = set()
+    for table, column in (("documents", "id"), ("rejections", "doc_id")):
+        for path in _files(out, table):
+            ids.update(pq.read_table(path, columns=[column]).column(column).to_pylist())
+    return ids
+
+
+def read_tables(out: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table under ``out`` (a distributed run's output folder)."""
+    import pyarrow.parquet as pq
+
+    if not (Path(out) / "documents").is_dir() and not (Path(out) / "rejections").is_dir():
+        raise ValueError(
+            f"{out} holds no Diurna Parquet output (no documents/ or rejections/ folder); "
+            "pass the --out folder of `diurna process --engine ...`"
+        )
+    return {t: [r for p in _files(out, t) for r in pq.read_table(p).to_pylist()] for t in TABLES}
+
+
+def load(out: str | Path, store: Store) -> dict[str, int]:
+    """Merge a distributed run's output into ``store``; documents already there are skipped.
+    Returns counts of stored, duplicate and rejected documents."""
+    tables = read_tables(out)
+    children: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for table in CHILD_TABLES:
+        for row in tables[table]:
+            children[row["doc_id"]][table].append(row)
+    counts = {"stored": 0, "duplicate": 0, "rejected": 0}
+    for doc_row in sorted(tables["documents"], key=lambda r: r["id"]):
+        kids = children.get(doc_row["id"], {})
+        rows = {"documents": [doc_row]}
+        for table in CHILD_TABLES:
+            rows[table] = sorted(kids.get(table, []), key=lambda r: r["idx"])
+        counts[store.save_rows(rows)] += 1
+    for row in tables["rejections"]:
+        store.save_rejection_row(row)
+        counts["rejected"] += 1
+    return counts

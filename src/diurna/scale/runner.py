@@ -1,0 +1,196 @@
+"""The distributed runner: the same pipeline over shards of inputs on Ray or Spark.
+
+The driver reads the inputs (files, folders, globs, WARC, JSONL: :func:`diurna.page.iter_inputs`),
+drops pages whose content id is already written under ``--out`` (a rerun does only what is left)
+or already seen in this run, and cuts the rest into shards of ``shard_size`` pages. Each engine
+worker loads the models once (a Ray actor; a Spark Python worker's module-level pipeline) and runs
+:meth:`diurna.pipeline.Pipeline.process_batch` on each shard it is given, then writes the shard's
+rows as Parquet (:mod:`diurna.scale.parquet`). A failed or killed task is run again by the engine
+(Ray actor restarts and task retries; Spark task retries); its files are named by the shard's
+document ids, so the retry replaces them and nothing is doubled.
+
+``address``: Ray's cluster address (``auto``, ``ray://host:10001``) or Spark's master URL
+(``spark://host:7077``); without it a local cluster of ``workers`` processes is started and
+stopped with the run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diurna.model import content_id
+from diurna.page import RawInput, iter_inputs
+from diurna.scale.parquet import write_shard, written_ids
+
+ENGINES = ("ray", "spark")
+SHARD_SIZE = 16  # pages per task: one nlp.pipe batch, small enough to retry cheaply
+RETRIES = 3  # attempts per task (Spark local mode's maxFailures; Ray restarts and retries)
+
+
+@dataclass
+class Job:
+    """What every worker needs to process a shard."""
+
+    out: str
+    published: str | None = None
+    actor_files: tuple[str, ...] = ()
+
+
+@dataclass
+class RunSummary:
+    """Counts of one run, printed by the CLI."""
+
+    engine: str
+    stored: int = 0
+    rejected: int = 0
+    skipped: int = 0  # already written by an earlier run, or a repeat within this run
+    shards: int = 0
+    seconds: float = 0.0
+    workers: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def shards(
+    raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary
+) -> Iterator[list[RawInput]]:
+    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen)."""
+    shard: list[RawInput] = []
+    for raw in raws:
+        cid = content_id(raw.data)
+        if cid in done:
+            summary.skipped += 1
+            continue
+        done.add(cid)
+        shard.append(raw)
+        if len(shard) == size:
+            yield shard
+            shard = []
+    if shard:
+        yield shard
+
+
+_pipeline_cache: dict[tuple[str, ...], Any] = {}
+
+
+def process_shard(shard: list[RawInput], job: Job) -> dict[str, int]:
+    """Run the pipeline on one shard and write it; the pipeline is built once per process."""
+    from diurna.pipeline import Pipeline
+
+    pipeline = _pipeline_cache.get(job.actor_files)
+    if pipeline is None:
+        pipeline = _pipeline_cache[job.actor_files] = Pipeline.default(
+            actor_files=job.actor_files
+        )
+    docs = pipeline.process_batch(shard, published=job.published)
+    return write_shard(docs, job.out)
+
+
+def run(
+    paths: Iterable[str],
+    out: str | Path,
+    *,
+    engine: str,
+    address: str | None = None,
+    workers: int = 2,
+    published: str | None = None,
+    actor_files: Iterable[str] = (),
+    shard_size: int = SHARD_SIZE,
+) -> RunSummary:
+    """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    Path(out).mkdir(parents=True, exist_ok=True)
+    job = Job(str(Path(out).resolve()), published, tuple(str(a) for a in actor_files))
+    summary = RunSummary(engine=engine, workers=workers)
+    start = time.perf_counter()
+    todo = shards(iter_inputs(paths), written_ids(out), shard_size, summary)
+    first = next(todo, None)
+    if first is None:  # everything already written: no cluster to start
+        results: list[dict[str, int]] = []
+    elif engine == "ray":
+        results = _run_ray(itertools.chain([first], todo), job, address, workers)
+    else:
+        results = _run_spark(itertools.chain([first], todo), job, address, workers)
+    for counts in results:
+        summary.shards += 1
+        summary.stored += counts["stored"]
+        summary.rejected += counts["rejected"]
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _run_ray(
+    todo: Iterator[list[RawInput]], job: Job, address: str | None, workers: int
+) -> list[dict[str, int]]:
+    """One Ray actor per worker holds a pipeline; shards go to whichever actor is free."""
+    import ray
+    from ray.util import ActorPool
+
+    started = not ray.is_initialized()
+    if started:
+        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+        if address:
+            kwargs["address"] = address
+        else:
+            kwargs["num_cpus"] = workers
+        ray.init(**kwargs)
+    try:
+        worker_cls = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(
+            _RayWorker
+        )
+        pool = ActorPool([worker_cls.remote(job) for _ in range(workers)])  # type: ignore[attr-defined]
+        work: Any = todo  # ActorPool takes any iterable, and submits shards as actors free up
+        return list(pool.map_unordered(lambda actor, shard: actor.run.remote(shard), work))
+    finally:
+        if started:
+            ray.shutdown()
+
+
+class _RayWorker:
+    """A Ray actor: the pipeline is built when the actor starts and serves every shard."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        from diurna.pipeline import Pipeline
+
+        _pipeline_cache[job.actor_files] = Pipeline.default(actor_files=job.actor_files)
+
+    def run(self, shard: list[RawInput]) -> dict[str, int]:
+        return process_shard(shard, self.job)
+
+
+def _run_spark(
+    todo: Iterator[list[RawInput]], job: Job, address: str | None, workers: int
+) -> list[dict[str, int]]:
+    """Shards become one Spark partition each; Python workers are reused, so each builds its
+    pipeline once (``_pipeline_cache``) and keeps it for later shards."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    master = address or f"local[{workers},{RETRIES}]"
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("diurna")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.python.worker.reuse", "true")
+        .config("spark.task.maxFailures", str(RETRIES))
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        batch = list(todo)
+        if not batch:
+            return []
+        rdd = spark.sparkContext.parallelize(batch, len(batch))
+        return rdd.map(lambda shard: process_shard(shard, job)).collect()
+    finally:
+        spark.stop()

@@ -1,0 +1,122 @@
+"""The distributed runner on a local Ray cluster (two worker processes on loopback, started and
+stopped by the run): a user who moves a job from one machine to the cluster must get the very
+same database, and a rerun must neither lose nor double anything."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from diurna.cli import cli
+from diurna.scale.parquet import month_of, read_tables
+
+pytest.importorskip("ray")
+
+DEV_PAGES = 6
+WIKINEWS_LINES = 6
+TIMESTAMPS = {"stored_at", "rejected_at"}  # when a row was written: differs between runs
+
+
+@pytest.fixture(scope="module")
+def sample(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few development pages (links into shared/), the first Wikinews articles as a JSONL
+    shard, and an empty file (a rejection)."""
+    folder = tmp_path_factory.mktemp("sample")
+    html = sorted((shared / "gold" / "article-body" / "html").glob("*.html.gz"))
+    for page in html[:DEV_PAGES]:
+        (folder / page.name).symlink_to(page)
+    articles = shared / "corpus" / "wikinews-politics-2004-2009" / "articles.jsonl"
+    with articles.open("rb") as fh:
+        lines = [fh.readline() for _ in range(WIKINEWS_LINES)]
+    (folder / "wikinews.jsonl").write_bytes(b"".join(lines))
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def _diurna(*args: str) -> Any:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    con = sqlite3.connect(db)
+    try:
+        out = {}
+        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+            cur = con.execute(f'SELECT * FROM "{table}"')
+            keep = [i for i, d in enumerate(cur.description) if d[0] not in TIMESTAMPS]
+            out[table] = sorted((tuple(row[i] for i in keep) for row in cur), key=repr)
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def single(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("single") / "single.db"
+    _diurna("process", str(sample), "--db", str(db), "--format", "jsonl", "--no-progress")
+    return db
+
+
+@pytest.fixture(scope="module")
+def ray_out(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ray") / "out"
+    _diurna("process", str(sample), "--engine", "ray", "--workers", "2", "--out", str(out))
+    return out
+
+
+def test_ray_run_loads_into_the_same_database_as_one_machine(
+    single: Path, ray_out: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ray.db"
+    _diurna("load", str(ray_out), "--db", str(db))
+    got, want = _tables(db), _tables(single)
+    assert len(want["documents"]) == DEV_PAGES + WIKINEWS_LINES
+    assert len(want["rejections"]) == 1 and want["events"]
+    assert got == want
+
+
+def test_output_is_partitioned_by_publication_month(ray_out: Path) -> None:
+    tables = read_tables(ray_out)
+    months = {p.name for p in (ray_out / "documents").iterdir()}
+    assert months == {f"month={month_of(d['published'])}" for d in tables["documents"]}
+    assert "month=2004-11" in months  # the first Wikinews articles
+    assert {"id", "doc_id", "type", "trigger_start"} <= set(tables["events"][0])
+
+
+def test_rerun_skips_written_documents_and_reload_doubles_nothing(
+    sample: Path, ray_out: Path, single: Path, tmp_path: Path
+) -> None:
+    before = sorted(p.relative_to(ray_out) for p in ray_out.rglob("*.parquet"))
+    rerun = _diurna("process", str(sample), "--engine", "ray", "--out", str(ray_out))
+    written = DEV_PAGES + WIKINEWS_LINES + 1
+    assert "0 stored" in rerun.output and f"{written} already" in rerun.output
+    assert sorted(p.relative_to(ray_out) for p in ray_out.rglob("*.parquet")) == before
+    db = tmp_path / "twice.db"
+    _diurna("load", str(ray_out), "--db", str(db))
+    _diurna("load", str(ray_out), "--db", str(db))
+    assert _tables(db) == _tables(single)
+
+
+def test_a_shard_written_twice_replaces_its_own_files(sample: Path, tmp_path: Path) -> None:
+    """A task the engine retries after it wrote (part of) its output must not add rows."""
+    from diurna.page import iter_inputs
+    from diurna.scale.runner import Job, process_shard
+
+    shard = list(iter_inputs([str(next(sample.glob("*.html.gz")))]))
+    job = Job(str(tmp_path / "out"))
+    assert process_shard(shard, job) == {"stored": 1, "rejected": 0}
+    process_shard(shard, job)
+    tables = read_tables(tmp_path / "out")
+    assert len(tables["documents"]) == 1
+    assert len({(r["doc_id"], r["idx"]) for r in tables["entities"]}) == len(tables["entities"])
+
+
+def test_load_names_a_folder_that_is_not_runner_output(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code != 0 and "no Diurna Parquet output" in result.output
