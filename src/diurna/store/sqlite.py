@@ -306,6 +306,79 @@ class Store:
             self._insert(doc, coder)
         return "stored"
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, taken before the first read (``BEGIN IMMEDIATE``): another
+        process writing to the same file makes this one wait (busy timeout), and the "is it
+        stored?" check and the insert see the same state, so two writers neither fail an insert
+        nor store a document twice."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def replace(self, doc: Document, *, coder: str | None = None) -> str:
+        """Store ``doc`` in place of the stored document with its id (re-coding); returns
+        ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
+        ``codings`` history; a rejected ``doc`` never replaces anything."""
+        if doc.rejected:
+            return self.save(doc, coder=coder)
+        with self._writing():
+            existed = self.has(doc.id)
+            if existed:
+                stored_at = self.conn.execute(
+                    "SELECT stored_at FROM documents WHERE id=?", (doc.id,)
+                ).fetchone()[0]
+                for table in CHILD_TABLES:
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc.id,))
+                self.conn.execute("DELETE FROM documents WHERE id=?", (doc.id,))
+            self._insert(doc, coder, replaced=existed)
+            if existed:
+                self.conn.execute(
+                    "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
+                )
+        return "recoded" if existed else "stored"
+
+    def stored_document(self, doc_id: str) -> Document | None:
+        """The stored document's text and page fields as a :class:`Document` with nothing coded
+        (what re-coding starts from); None when no document has that id."""
+        rows = list(self._rows("SELECT * FROM documents WHERE id=?", (doc_id,)))
+        if not rows:
+            return None
+        row = rows[0]
+        doc = Document(
+            id=row["id"],
+            source=row["source"],
+            text=row["text"],
+            **{k: row[k] for k in DOCUMENT_COLUMNS if k not in ("id", "source")},
+        )
+        doc.comments = [
+            Comment(
+                index=c["idx"],
+                text=c["text"],
+                author=c["author"],
+                parent=c["parent"],
+                depth=c["depth"] or 0,
+                published=c["published"],
+            )
+            for c in self._rows("SELECT * FROM comments WHERE doc_id=? ORDER BY idx", (doc_id,))
+        ]
+        return doc
+
+    def document_ids(self, *, not_coder: str | None = None) -> list[str]:
+        """Ids of stored documents (only those not coded by ``not_coder`` when given)."""
+        if not_coder is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM documents WHERE coder IS NOT ? ORDER BY id", (not_coder,)
+            )
+        ]
+
     def _insert_rows(
         self, table: str, rows: list[dict[str, Any]], verb: str = "INSERT"
     ) -> None:
