@@ -336,7 +336,7 @@ def serve(db: str, host: str, port: int, token_env: str) -> None:
         app = create_app(db, token=os.environ.get(token_env) or None)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    mode = "read-write (token set)" if os.environ.get(token_env) else f"read-only ({token_env} unset)"
+    mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
     click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -361,8 +361,9 @@ def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
     except (FileNotFoundError, ValueError) as err:
         raise click.ClickException(str(err)) from None
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    click.echo(f"diurna: {summary or 'nothing read'} in {db}; now run `diurna serve --db {db}`",
-               err=True)
+    click.echo(
+        f"diurna: {summary or 'nothing read'} in {db}; now run `diurna serve --db {db}`", err=True
+    )
 
 
 SCORERS = {

@@ -122,6 +122,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.db = database
+    app.state.writable = bool(token)
     _install_errors(app, max_upload)
     _install_routes(app, database, token, max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -454,24 +455,39 @@ def _document(db: Database, doc_id: str) -> dict[str, Any] | None:
             headline_places.append({**span, "field": r["field"]})
     events = [ev.event_json(r) for r in db.rows(
         f"{ev.SELECT_SQL} WHERE e.doc_id = ? ORDER BY e.idx", q)]  # fmt: skip
-    for e in events:
-        spans.append(
-            {"kind": "event", **e["trigger"], "event": e["id"], "type": e["type"],
-             "mode": e["mode"], "cameo": e["cameo"], "status": e["status"],
-             "actor": (e["actor"] or {}).get("text"), "recipient": (e["recipient"] or {}).get("text"),
-             "date": (e["date"] or {}).get("value"), "place": (e["place"] or {}).get("name"),
-             "sentence": [e["sentence"]["start"], e["sentence"]["end"]]}
-        )  # fmt: skip
+    spans += [_event_span(e) for e in events]
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     doc["spans"] = spans
     doc["headline_places"] = headline_places
     doc["events"] = events
     doc["comments"] = db.rows(
-        "SELECT idx AS \"index\", author, text, parent, depth, published FROM comments "
+        'SELECT idx AS "index", author, text, parent, depth, published FROM comments '
         "WHERE doc_id = ? ORDER BY idx",
         q,
     )
     return doc
+
+
+def _event_span(e: dict[str, Any]) -> dict[str, Any]:
+    """An event's trigger as a highlighted span, with what the page shows on hover."""
+
+    def text_of(value: dict[str, Any] | None, key: str = "text") -> Any:
+        return (value or {}).get(key)
+
+    return {
+        "kind": "event",
+        **e["trigger"],
+        "event": e["id"],
+        "type": e["type"],
+        "mode": e["mode"],
+        "cameo": e["cameo"],
+        "status": e["status"],
+        "actor": text_of(e["actor"]),
+        "recipient": text_of(e["recipient"]),
+        "date": text_of(e["date"], "value"),
+        "place": text_of(e["place"], "name"),
+        "sentence": [e["sentence"]["start"], e["sentence"]["end"]],
+    }
 
 
 def _span_of(row: dict[str, Any], kind: str, **fields: Any) -> dict[str, Any]:
@@ -518,12 +534,12 @@ def _valid_published(value: Any) -> str | None:
     try:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise ApiError(422, f"published {str(value)[:40]!r} is not a date: use YYYY-MM-DD") from None
+        raise ApiError(
+            422, f"published {str(value)[:40]!r} is not a date: use YYYY-MM-DD"
+        ) from None
 
 
-def _upload(
-    request: Request, body: bytes, params: dict[str, str]
-) -> tuple[bytes, str | None, str]:
+def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[bytes, str | None, str]:
     """(page bytes, publication date, source name) from a raw page or a JSON body."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     source = params.get("source") or "<upload>"
@@ -544,7 +560,9 @@ def _upload(
     return body, _valid_published(params.get("published")), source[:300]
 
 
-def _process_and_store(db: Database, data: bytes, published: str | None, source: str) -> dict[str, Any]:
+def _process_and_store(
+    db: Database, data: bytes, published: str | None, source: str
+) -> dict[str, Any]:
     import diurna
     from diurna.store import Store
 
@@ -574,8 +592,7 @@ def _docs_page(schema: dict[str, Any]) -> str:
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Diurna API</title>"
         "<link rel=stylesheet href=/static/app.css></head><body class=docs>"
         "<h1>Diurna API</h1><p>Schema: <a href=/openapi.json>/openapi.json</a>. "
-        "Errors are JSON <code>{\"error\": {\"status\", \"message\"}}</code>.</p>"
+        'Errors are JSON <code>{"error": {"status", "message"}}</code>.</p>'
         + "".join(items)
         + "</body></html>"
     )
-

@@ -105,7 +105,9 @@ class EventFilters:
         if self.status:
             status = self.status.lower()
             if status not in STATUSES:
-                raise FilterError(f"unknown status {self.status!r}: use one of {', '.join(STATUSES)}")
+                raise FilterError(
+                    f"unknown status {self.status!r}: use one of {', '.join(STATUSES)}"
+                )
             add("e.status = ?", status)
         for column, value in (
             ("actor_country", self.actor_country),
@@ -121,7 +123,11 @@ class EventFilters:
                 add(f"e.{column} = ?", value.upper())
         if self.actor_id:
             # The dictionary id (IRN-GOV) or the CAMEO code (IRNGOV) of the primary actor.
-            add("(e.actor_code = ? OR e.actor_code = ?)", self.actor_id, self.actor_id.replace("-", ""))
+            add(
+                "(e.actor_code = ? OR e.actor_code = ?)",
+                self.actor_id,
+                self.actor_id.replace("-", ""),
+            )
         if self.date_from:
             add(f"{EVENT_DAY_SQL} >= ?", _valid_day(self.date_from, "date_from"))
         if self.date_to:
@@ -138,7 +144,9 @@ class EventFilters:
             w, s, e, n = _valid_bbox(self.bbox)
             add("e.place_lat BETWEEN ? AND ?", s, n)
             add(
-                "e.place_lon BETWEEN ? AND ?" if w <= e else "(e.place_lon >= ? OR e.place_lon <= ?)",
+                "e.place_lon BETWEEN ? AND ?"
+                if w <= e
+                else "(e.place_lon >= ? OR e.place_lon <= ?)",
                 w,
                 e,
             )
@@ -221,7 +229,9 @@ def parse_sort(value: str | None) -> tuple[str, bool]:
     desc = value.startswith("-")
     key = value.lstrip("-+")
     if key not in SORTS:
-        raise FilterError(f"unknown sort {value!r}: use one of {', '.join(SORTS)} (- for descending)")
+        raise FilterError(
+            f"unknown sort {value!r}: use one of {', '.join(SORTS)} (- for descending)"
+        )
     return key, desc
 
 
@@ -269,7 +279,11 @@ def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[st
 def _span(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     if row.get(prefix + "start") is None:
         return None
-    return {"text": row.get(prefix + "text"), "start": row[prefix + "start"], "end": row[prefix + "end"]}
+    return {
+        "text": row.get(prefix + "text"),
+        "start": row[prefix + "start"],
+        "end": row[prefix + "end"],
+    }
 
 
 def _participant(row: dict[str, Any], role: str) -> dict[str, Any] | None:
