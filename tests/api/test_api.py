@@ -114,8 +114,15 @@ def test_stats_places_actors_and_documents(client: TestClient) -> None:
     stats = client.get("/api/stats", params={"doc_id": SEED}).json()
     assert stats["events"] == 17
     assert stats["by_type"]["DEMAND"] == 4 and stats["by_type"]["ASSAULT"] == 2
-    assert sum(r["n"] for r in stats["by_day"]) + stats["undated"] == 17
-    assert {"day": "2018-02-14", "type": "DEMAND", "n": 1} in stats["by_day"]
+    assert stats["interval"] == "day"
+    assert sum(r["n"] for r in stats["by_period"]) + stats["undated"] == 17
+    assert {"period": "2018-02-14", "type": "DEMAND", "n": 1} in stats["by_period"]
+    monthly = client.get("/api/stats", params={"doc_id": SEED, "interval": "month"}).json()
+    assert {(r["period"], r["type"]) for r in monthly["by_period"]} == {
+        ("2018-02", t) for t in stats["by_type"]
+    }
+    bad = client.get("/api/stats", params={"interval": "hour"})
+    assert bad.status_code == 400 and "interval" in _error(bad)
     assert stats["by_place_country"]["SY"] >= 3
     places = client.get("/api/places").json()
     names = {f["properties"]["name"] for f in places["features"]}
@@ -213,6 +220,7 @@ def test_post_needs_the_right_bearer_token(writer: TestClient) -> None:
     assert wrong.status_code == 401 and "wrong" in _error(wrong)
     basic = writer.post("/api/documents", json=page, headers={"Authorization": f"Basic {TOKEN}"})
     assert basic.status_code == 401
+    assert writer.get("/api/stats").json()["events"] == 0
     ok = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 201, ok.text
     doc = ok.json()
@@ -220,6 +228,7 @@ def test_post_needs_the_right_bearer_token(writer: TestClient) -> None:
     assert any(e["type"] == "ASSAULT" for e in doc["events"])
     stored = writer.get("/api/events", params={"doc_id": doc["id"]}).json()["events"]
     assert [e["id"] for e in stored] == [e["id"] for e in doc["events"]]
+    assert writer.get("/api/stats").json()["events"] == len(stored)  # counts follow new rows
     again = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.json()["stored"] == "duplicate"
 

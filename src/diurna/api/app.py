@@ -86,6 +86,16 @@ class Database:
         self.path = path
         self._local = threading.local()
         self.write_lock = threading.Lock()
+        self.stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever a document or event is added (rows are never deleted)."""
+        row = (
+            self.read()
+            .execute("SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM documents)")
+            .fetchone()
+        )
+        return (row[0] or 0, row[1] or 0)
 
     def read(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -289,9 +299,12 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
 
     @app.get("/api/stats", summary="Counts by day and type, by type, by country")
     def stats(request: Request) -> Response:
-        params = _params(request, set(EventFilters.names()))
-        clauses, args = EventFilters.from_params(params).where()
-        return _json(_stats(db, clauses, args))
+        """Same filters as /api/events; interval: day, month or auto (day up to 400 days)."""
+        params = _params(request, set(EventFilters.names()) | {"interval"})
+        interval = params.get("interval", "auto")
+        if interval not in ("auto", "day", "month"):
+            raise ApiError(400, f"unknown interval {interval!r}: use auto, day or month")
+        return _json(_stats(db, EventFilters.from_params(params), interval))
 
     @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts")
     def actors(request: Request) -> Response:
@@ -316,13 +329,15 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/api/places", summary="Event places as GeoJSON points with event counts")
     def places(request: Request) -> Response:
         params = _params(request, set(EventFilters.names()) | {"limit"})
-        clauses, args = EventFilters.from_params(params).where()
+        filters = EventFilters.from_params(params)
+        clauses, args = filters.where()
         where = " AND ".join(["e.place_lat IS NOT NULL", *clauses])
         sql = (
             "SELECT e.place_geonameid AS geonameid, max(e.place_name) AS name, "
             "max(e.place_country) AS country, max(e.place_lat) AS lat, max(e.place_lon) AS lon, "
             "max(e.place_precision) AS precision, count(*) AS events"
-            f"{ev.FROM_SQL} WHERE {where} GROUP BY e.place_geonameid ORDER BY events DESC LIMIT ?"
+            f"{filters.source()} WHERE {where} GROUP BY e.place_geonameid "
+            "ORDER BY events DESC LIMIT ?"
         )
         rows = db.rows(sql, [*args, _limit(params, 2000, 20000)])
         features = [
@@ -371,40 +386,66 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _stats(db: Database, clauses: list[str], args: list[Any]) -> dict[str, Any]:
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    day = ev.EVENT_DAY_SQL
-    by_day_type = db.rows(
-        f"SELECT {day} AS day, e.type AS type, count(*) AS n{ev.FROM_SQL}{where} "
-        "GROUP BY day, e.type ORDER BY day",
+STATS_CACHE_SIZE = 256
+MONTHLY_AFTER_DAYS = 400  # a timeline over more days than this is counted by month
+
+
+def _stats(db: Database, filters: EventFilters, interval: str = "auto") -> dict[str, Any]:
+    """Counts of the filtered events by period (day or month) and type, by type and by country.
+
+    ``interval=auto`` counts by day over at most MONTHLY_AFTER_DAYS days, else by month, so the
+    timeline gets at most a few thousand rows however many years the store covers. Answers are
+    cached per filter set until the store gains a row (counts are asked again at every brush).
+    """
+    key = (filters, interval, db.version())
+    cached = db.stats_cache.get(key)
+    if cached is not None:
+        return cached
+    source = filters.source()
+    clauses, args = filters.where()
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    dated = " AND ".join([*clauses, "e.day != ''"])
+    first, last = (
+        db.read().execute(f"SELECT min(e.day), max(e.day){source} WHERE {dated}", args).fetchone()
+    )
+    if interval == "auto":
+        span = (date.fromisoformat(last) - date.fromisoformat(first)).days if first else 0
+        interval = "day" if span <= MONTHLY_AFTER_DAYS else "month"
+    period = "e.day" if interval == "day" else "substr(e.day, 1, 7)"
+    by_period = db.rows(
+        f"SELECT {period} AS period, e.type AS type, count(*) AS n{source}{where} "
+        f"GROUP BY e.type, {period}",  # the order of the (type, day) index: no sort in SQL
         args,
     )
+    by_period.sort(key=lambda r: (r["period"] or "", r["type"]))
     by_type: dict[str, int] = {}
-    for r in by_day_type:
+    for r in by_period:
         by_type[r["type"]] = by_type.get(r["type"], 0) + r["n"]
-    by_country = db.rows(
-        f"SELECT e.place_country AS country, count(*) AS n{ev.FROM_SQL}{where}"
-        f"{' AND' if where else ' WHERE'} e.place_country IS NOT NULL "
-        "GROUP BY e.place_country ORDER BY n DESC",
-        args,
-    )
-    by_actor_country = db.rows(
-        f"SELECT e.actor_country AS country, count(*) AS n{ev.FROM_SQL}{where}"
-        f"{' AND' if where else ' WHERE'} e.actor_country IS NOT NULL "
-        "GROUP BY e.actor_country ORDER BY n DESC",
-        args,
-    )
-    dated = [r for r in by_day_type if r["day"]]
-    return {
+
+    def by(column: str) -> dict[str, int]:
+        rows = db.rows(
+            f"SELECT e.{column} AS key, count(*) AS n{source} WHERE "
+            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
+            + f" GROUP BY e.{column} ORDER BY n DESC",
+            args,
+        )
+        return {r["key"]: r["n"] for r in rows}
+
+    result = {
         "events": sum(by_type.values()),
-        "first_day": dated[0]["day"] if dated else None,
-        "last_day": dated[-1]["day"] if dated else None,
-        "by_day": [r for r in by_day_type if r["day"]],
-        "undated": sum(r["n"] for r in by_day_type if not r["day"]),
+        "first_day": first,
+        "last_day": last,
+        "interval": interval,
+        "by_period": [r for r in by_period if r["period"]],
+        "undated": sum(r["n"] for r in by_period if not r["period"]),
         "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
-        "by_place_country": {r["country"]: r["n"] for r in by_country},
-        "by_actor_country": {r["country"]: r["n"] for r in by_actor_country},
+        "by_place_country": by("place_country"),
+        "by_actor_country": by("actor_country"),
     }
+    if len(db.stats_cache) >= STATS_CACHE_SIZE:
+        db.stats_cache.pop(next(iter(db.stats_cache)))
+    db.stats_cache[key] = result
+    return result
 
 
 # --- documents ---------------------------------------------------------------------------------

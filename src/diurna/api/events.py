@@ -29,29 +29,22 @@ from diurna.model import Status
 
 STATUSES: tuple[str, ...] = get_args(Status)
 
-# The event's day: its own date when the text gives a whole day, else the publication day
-# (the same rule as the store's query layer, so a day means the same in the CLI and the API).
-_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-EVENT_DAY_SQL = (
-    f"(CASE WHEN e.date_precision = 'day' AND e.date_value GLOB '{_DAY}' THEN e.date_value "
-    f"WHEN d.published GLOB '{_DAY}*' THEN substr(d.published, 1, 10) END)"
-)
+# The event's day (the store's ``events.day``): its own date when the text gives a whole day,
+# else the publication day, else '' -- the same rule as the store's query layer, so a day means
+# the same in the CLI and the API; kept in a column so date filters and order use an index.
+EVENT_DAY_SQL = "e.day"
 SENTENCE_SQL = "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 SELECT_SQL = (
-    f"SELECT e.*, {EVENT_DAY_SQL} AS event_date, {SENTENCE_SQL} AS sentence_text, "
+    f"SELECT e.*, nullif(e.day, '') AS event_date, {SENTENCE_SQL} AS sentence_text, "
     "d.published AS doc_published, d.title AS doc_title, d.url AS doc_url "
     "FROM events e JOIN documents d ON d.id = e.doc_id"
 )
 FROM_SQL = " FROM events e JOIN documents d ON d.id = e.doc_id"
+EVENTS_ONLY_SQL = " FROM events e"
 
-# sort key -> SQL expression (NULLs as '' so the keyset comparison is total).
-SORTS: dict[str, str] = {
-    "date": f"coalesce({EVENT_DAY_SQL}, '')",
-    "type": "e.type",
-    "status": "e.status",
-    "published": "coalesce(d.published, '')",
-}
+# sort key -> SQL expression (never NULL, so the keyset comparison is total); both indexed.
+SORTS: dict[str, str] = {"date": "e.day", "type": "e.type"}
 MAX_LIMIT = 1000
 DOC_ID = re.compile(r"^[0-9a-f]{16}$")
 
@@ -87,6 +80,10 @@ class EventFilters:
     def from_params(cls, params: dict[str, str]) -> EventFilters:
         """Filters from query parameters (empty values are ignored; other names are not ours)."""
         return cls(**{k: v.strip() for k, v in params.items() if k in cls.names() and v.strip()})
+
+    def source(self) -> str:
+        """The FROM clause these filters need: the document join only for text search."""
+        return FROM_SQL if self.q else EVENTS_ONLY_SQL
 
     def where(self) -> tuple[list[str], list[Any]]:
         """SQL conditions (joined with AND) and their parameters; validates every value."""

@@ -151,28 +151,30 @@ async function loadTimeline() {
   state.domain = [start, end];
   svg.dataset.start = toDay(start);
   svg.dataset.end = toDay(end);
-  const days = Math.round((end - start) / DAY);
-  const bin = Math.max(1, Math.ceil(days / 300)); // days per bar
-  const bins = new Map();
-  for (const row of stats.by_day) {
-    const i = Math.floor((toMs(row.day) - start) / DAY / bin);
-    if (!bins.has(i)) bins.set(i, []);
-    bins.get(i).push(row);
+  // One bar per period (a day, or a month over long ranges), stacked by type.
+  const bars = new Map();
+  for (const row of stats.by_period) {
+    if (!bars.has(row.period)) bars.set(row.period, []);
+    bars.get(row.period).push(row);
   }
-  const tallest = Math.max(1, ...[...bins.values()].map((rows) => rows.reduce((s, r) => s + r.n, 0)));
+  const tallest = Math.max(1, ...[...bars.values()].map((rows) => rows.reduce((s, r) => s + r.n, 0)));
   const plotH = TL.height - TL.bottom - TL.top;
-  const barW = ((TL.width - TL.left) * bin) / days;
-  for (const [i, rows] of bins) {
+  for (const [period, rows] of bars) {
+    const from = toMs(period.length === 7 ? `${period}-01` : period);
+    const next = new Date(from);
+    if (period.length === 7) next.setUTCMonth(next.getUTCMonth() + 1);
+    else next.setUTCDate(next.getUTCDate() + 1);
+    const x = xOf(from);
+    const width = Math.max(xOf(next.getTime()) - x - 0.5, 0.8);
     let y = TL.height - TL.bottom;
     rows.sort((a, b) => state.types.indexOf(a.type) - state.types.indexOf(b.type));
     for (const row of rows) {
       const h = (row.n / tallest) * plotH;
       y -= h;
       const rect = el("svg:rect", {
-        x: TL.left + i * barW, y, width: Math.max(barW - 0.5, 0.8), height: h,
-        fill: typeColour(row.type), "data-day": row.day, "data-type": row.type,
+        x, y, width, height: h, fill: typeColour(row.type), "data-period": period, "data-type": row.type,
       });
-      rect.appendChild(el("svg:title", {}, `${row.day} ${row.type}: ${row.n}`));
+      rect.appendChild(el("svg:title", {}, `${period} ${row.type}: ${row.n}`));
       svg.appendChild(rect);
     }
   }
