@@ -51,6 +51,9 @@ def test_velayati_demand_with_its_provenance(client: TestClient) -> None:
     assert ev["actor"]["text"] == "Ali Akbar Velayati" and ev["actor"]["code"] == "IRNGOV"
     assert ev["recipient"]["country"] == "USA"
     assert ev["event_date"] == "2018-02-14" and ev["place"]["name"] == "Tehran"
+    # Every actor mention in the model's own shape (as `diurna process` prints it).
+    assert ev["actors"][0]["text"] == "Ali Akbar Velayati"
+    assert ev["actors"][0]["actor"]["id"] == "IRN-GOV" and ev["contexts"] == ["military", "legal"]
     doc = client.get(f"/api/documents/{ev['doc_id']}").json()
     for span in (ev["trigger"], ev["actor"], ev["sentence"]):
         assert doc["text"][span["start"] : span["end"]] == span["text"]

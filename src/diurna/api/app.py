@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -351,16 +352,19 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         return _json({"type": "FeatureCollection", "features": features}, FORMATS["geojson"])
 
 
+def _dumps(data: Any) -> bytes:
+    return orjson.dumps(data)
+
+
 def _json(data: Any, media: str = "application/json", status: int = 200) -> Response:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Response(body, status_code=status, media_type=media)
+    return Response(_dumps(data), status_code=status, media_type=media)
 
 
 def _events_response(
     rows: list[dict[str, Any]], nxt: str | None, fmt: str, headers: dict[str, str]
 ) -> Response:
     if fmt == "jsonl":
-        body = "".join(json.dumps(ev.event_json(r), ensure_ascii=False) + "\n" for r in rows)
+        body = b"".join(_dumps(ev.event_json(r)) + b"\n" for r in rows)
         return Response(body, media_type=FORMATS[fmt], headers=headers)
     if fmt == "csv":
         out = io.StringIO()
@@ -372,11 +376,9 @@ def _events_response(
     if fmt == "geojson":
         features = [f for f in map(ev.event_feature, rows) if f]
         data = {"type": "FeatureCollection", "features": features, "next": nxt}
-        return Response(
-            json.dumps(data, ensure_ascii=False), media_type=FORMATS[fmt], headers=headers
-        )
+        return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
     data = {"events": [ev.event_json(r) for r in rows], "next": nxt}
-    return Response(json.dumps(data, ensure_ascii=False), media_type=FORMATS[fmt], headers=headers)
+    return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
 
 
 def _csv_cell(value: Any) -> Any:

@@ -25,6 +25,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, get_args
 
+import orjson
+
 from diurna.model import Status
 
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -296,23 +298,10 @@ def _participant(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     }
 
 
-def _mentions(value: str | None) -> list[dict[str, Any]]:
-    out = []
-    for m in json.loads(value or "[]"):
-        actor = m.get("actor") or {}
-        out.append(
-            {
-                "text": m["text"],
-                "start": m["start"],
-                "end": m["end"],
-                "id": actor.get("id"),
-                "name": actor.get("name"),
-                "code": actor.get("cameo"),
-                "country": actor.get("country"),
-                "sector": actor.get("sector"),
-            }
-        )
-    return out
+def _stored_json(value: str | None, empty: bytes = b"[]") -> orjson.Fragment:
+    """A JSON column of the store embedded as it is (the model's own ``to_dict`` shape), with
+    no parse and re-serialise per row."""
+    return orjson.Fragment(value.encode() if value else empty)
 
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -341,7 +330,7 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         "doc_id": row["doc_id"],
         "type": row["type"],
         "mode": row["mode"],
-        "contexts": json.loads(row["contexts"] or "[]"),
+        "contexts": _stored_json(row["contexts"]),
         "cameo": row["cameo"],
         "status": row["status"],
         "negated": bool(row["negated"]),
@@ -354,8 +343,9 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         },
         "actor": _participant(row, "actor"),
         "recipient": _participant(row, "recipient"),
-        "actors": _mentions(row["actors"]),
-        "recipients": _mentions(row["recipients"]),
+        # Every actor (recipient) mention, the first the primary: Mention.to_dict() as stored.
+        "actors": _stored_json(row["actors"]),
+        "recipients": _stored_json(row["recipients"]),
         "source": _span(row, "source_"),
         "date": date_,
         "place": place,
