@@ -276,15 +276,25 @@ async def run_kind(port: int, urls: list[str], clients: int, count: int, seconds
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of process ``pid`` so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time so far of process ``pid`` and its children (Linux /proc): the
+    server and, with --server-workers, its worker processes."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        fields = rest.split()
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:  # type: ignore[type-arg]
+def serve(db: Path, port: int, workers: int = 1) -> subprocess.Popen:  # type: ignore[type-arg]
     exe = Path(sys.executable).parent / "diurna"
     env = {k: v for k, v in os.environ.items() if k != "DIURNA_TOKEN"}
-    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)], env=env)
+    cmd = [str(exe), "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, env=env)
     import httpx
 
     for _ in range(200):
@@ -300,7 +310,7 @@ def serve(db: Path, port: int) -> subprocess.Popen:  # type: ignore[type-arg]
 def measure(db: Path, label: str, args: argparse.Namespace) -> dict[str, dict]:
     import httpx
 
-    proc = serve(db, args.port)
+    proc = serve(db, args.port, args.server_workers)
     try:
         base = f"http://127.0.0.1:{args.port}"
         first = httpx.get(f"{base}/api/events?limit=100", timeout=60).json()["next"]
@@ -334,6 +344,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="requests per kind")
     parser.add_argument("--seconds", type=float, default=20, help="time limit per kind")
     parser.add_argument("--port", type=int, default=8714)
+    parser.add_argument("--server-workers", type=int, default=1, help="diurna serve --workers")
     parser.add_argument("--baseline", action="store_true", help="also run without API indexes")
     args = parser.parse_args()
     fill(args.db, args.events)

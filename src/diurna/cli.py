@@ -316,7 +316,14 @@ def rejections(db: str) -> None:
     help="Environment variable holding the bearer token that POST /api/documents needs; "
     "when it is unset the API is read-only.",
 )
-def serve(db: str, host: str, port: int, token_env: str) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes (one per core serves more clients at once).",
+)
+def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
     """Serve the database: the HTTP API (/api/..., /docs) and the web page (/).
 
     The page shows a map, a timeline with a brush, an event table and each document with its
@@ -327,6 +334,7 @@ def serve(db: str, host: str, port: int, token_env: str) -> None:
     import uvicorn
 
     from diurna.api import create_app
+    from diurna.api.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
 
     if not Path(db).is_file():
         raise click.ClickException(
@@ -338,7 +346,19 @@ def serve(db: str, host: str, port: int, token_env: str) -> None:
         raise click.ClickException(str(err)) from None
     mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
     click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_DB_ENV] = str(Path(db).resolve())
+    os.environ[SERVE_TOKEN_ENV] = token_env
+    uvicorn.run(
+        "diurna.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @cli.command()

@@ -140,6 +140,19 @@ def create_app(
     return app
 
 
+SERVE_DB_ENV = "DIURNA_SERVE_DB"
+SERVE_TOKEN_ENV = "DIURNA_SERVE_TOKEN_ENV"
+
+
+def app_from_env() -> FastAPI:
+    """The app for uvicorn's worker processes (``diurna serve --workers N``): the database path
+    and the name of the token's variable come through the environment they inherit."""
+    import os
+
+    token = os.environ.get(os.environ.get(SERVE_TOKEN_ENV, "DIURNA_TOKEN"), "") or None
+    return create_app(os.environ[SERVE_DB_ENV], token=token)
+
+
 def _install_errors(app: FastAPI, max_upload: int) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:

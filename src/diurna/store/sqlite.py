@@ -92,12 +92,16 @@ DOCUMENT_COLUMNS = (
     "language",
     "input_format",
 )
-# Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api); created
-# after _migrate so an older file gains the `day` column first. Measured in docs/api.md.
+# Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api): (filter,
+# day, id) gives pages in order with no sort; the trailing columns let the counts by type and
+# country be read from the index alone. Created after _migrate so an older file gains `day`
+# first. Measured in docs/api.md (bench/bench_api.py).
 API_INDEXES = """
-CREATE INDEX IF NOT EXISTS events_api_day ON events(day, id);
-CREATE INDEX IF NOT EXISTS events_api_type_day ON events(type, day, id);
-CREATE INDEX IF NOT EXISTS events_api_actor_country ON events(actor_country, day, id);
+CREATE INDEX IF NOT EXISTS events_api_day ON events(day, id, type, actor_country, place_country);
+CREATE INDEX IF NOT EXISTS events_api_type_day
+  ON events(type, day, id, actor_country, place_country);
+CREATE INDEX IF NOT EXISTS events_api_actor_country
+  ON events(actor_country, day, id, type, place_country);
 CREATE INDEX IF NOT EXISTS events_api_place ON events(place_geonameid, day, id);
 CREATE INDEX IF NOT EXISTS events_api_place_country ON events(place_country);
 """
