@@ -67,10 +67,9 @@ def test_an_older_database_gains_the_day_column(tmp_path: Path, seed_doc: Docume
     con.commit()
     con.close()
     client = TestClient(create_app(db))
-    days = {
-        e["trigger"]["text"]: e["event_date"] for e in client.get("/api/events").json()["events"]
-    }
+    events = client.get("/api/events").json()["events"]
+    days = {(e["trigger"]["text"], e["event_date"]) for e in events}
     # "On February 14 ... called on": the event's own day; the others: the publication day.
-    assert days["called on"] == "2018-02-14" and days["massing"] == "2018-02-15"
+    assert ("called on", "2018-02-14") in days and ("massing", "2018-02-15") in days
     feb7 = client.get("/api/events", params={"date_to": "2018-02-07"}).json()["events"]
     assert [e["type"] for e in feb7] == ["ASSAULT"]  # the 7 February attack on CONICO
