@@ -104,6 +104,7 @@ async function loadMarkers() {
   const group = document.getElementById("markers");
   group.replaceChildren();
   const most = Math.max(1, ...places.features.map((f) => f.properties.events));
+  const scale = fitMap(places.features.map((f) => f.geometry.coordinates));
   for (const f of places.features) {
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties;
@@ -111,7 +112,7 @@ async function loadMarkers() {
       class: "marker" + (String(p.geonameid) === state.filters.place ? " selected" : ""),
       cx: lon,
       cy: -lat,
-      r: 1.2 + 5 * Math.sqrt(p.events / most),
+      r: (1.2 + 5 * Math.sqrt(p.events / most)) * scale,
       "data-name": p.name,
       "data-country": p.country,
       "data-geonameid": p.geonameid,
@@ -124,6 +125,27 @@ async function loadMarkers() {
     });
     group.appendChild(circle);
   }
+}
+
+// Zoom the map to the event places (at least 60 by 30 degrees, the world's 2:1 shape); returns
+// the view's width over the world's, to keep markers the same size on screen.
+function fitMap(points) {
+  const svg = document.getElementById("map");
+  if (!points.length) {
+    svg.setAttribute("viewBox", "-180 -90 360 180");
+    return 1;
+  }
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => -p[1]);
+  let [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const w = Math.min(360, Math.max(60, (x1 - x0) * 1.3, (y1 - y0) * 2.6));
+  const h = w / 2;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  x0 = Math.max(-180, Math.min(180 - w, cx - w / 2));
+  y0 = Math.max(-90, Math.min(90 - h, cy - h / 2));
+  svg.setAttribute("viewBox", `${x0} ${y0} ${w} ${h}`);
+  return w / 360;
 }
 
 // --- timeline ----------------------------------------------------------------------------------
