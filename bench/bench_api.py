@@ -8,8 +8,9 @@
    count (``--requests`` per kind) and in time (``--seconds``): a filtered page of 100 events
    (type + a 90-day range, an actor country, a bounding box, a deep cursor page) and
    ``/api/stats`` (whole store and filtered).
-4. Prints p50/p95/max latency and requests/s per kind, beside the baseline: the same run on a
-   copy of the store without the indexes the API adds (``--baseline``).
+4. Prints p50/p95 latency, requests/s and the server's CPU time per request for each kind.
+   ``--baseline`` adds, for one client without HTTP (the API's query and shaping code, stats
+   uncached), the same kinds on this store and on a copy without the indexes the API adds.
 
     python bench/bench_api.py                      # ~2-4 minutes on 2 cores
     python bench/bench_api.py --baseline           # also the run without the API's indexes
@@ -334,6 +335,43 @@ def measure(db: Path, label: str, args: argparse.Namespace) -> dict[str, dict]:
         proc.wait(10)
 
 
+def direct(db: Path, label: str, count: int = 40) -> None:
+    """One client, no HTTP: the API's own query and shaping code per kind (stats uncached), so
+    the indexes' effect shows apart from the server and the machine's load."""
+    from diurna.api import events as ev
+    from diurna.api.app import Database, _stats
+    from diurna.api.events import EventFilters
+
+    database = Database(db)
+    first = ev.page(database.read(), EventFilters(), limit=100)[1]
+    for kind, urls in request_mix(random.Random(1), first or "").items():
+        times = []
+        for url in urls[:count]:
+            path, _, query = url.partition("?")
+            params = dict(p.split("=", 1) for p in query.split("&") if p)
+            t0 = time.perf_counter()
+            if path == "/api/stats":
+                database.stats_cache.clear()
+                _stats(database, EventFilters.from_params(params))
+            else:
+                filters = EventFilters.from_params(params)
+                rows, _ = ev.page(
+                    database.read(),
+                    filters,
+                    sort=params.get("sort"),
+                    limit=int(params.get("limit", 100)),
+                    cursor=params.get("cursor"),
+                )
+                [ev.event_json(r) for r in rows]
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        print(
+            f"{label:8} {kind:32} one client, no HTTP: p50={statistics.median(times):7.1f} ms "
+            f"p95={times[int(0.95 * (len(times) - 1))]:7.1f} ms",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -356,11 +394,12 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     measure(args.db, "indexed", args)
     if args.baseline:
+        direct(args.db, "indexed")
         copy = args.db.with_suffix(".baseline.db")
         shutil.copy(args.db, copy)
         print(f"baseline: dropped {', '.join(drop_api_indexes(copy)) or 'nothing'}")
         try:
-            measure(copy, "baseline", args)
+            direct(copy, "no index")
         finally:
             copy.unlink()
 
