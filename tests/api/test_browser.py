@@ -107,7 +107,8 @@ def _drag_timeline(page, day_from: str, day_to: str) -> None:  # type: ignore[no
     start = date.fromisoformat(svg.get_attribute("data-start"))
     end = date.fromisoformat(svg.get_attribute("data-end"))
     box = svg.bounding_box()
-    width, left = 900, 30  # the timeline's viewBox width and left margin (app.js)
+    width = float(svg.get_attribute("viewBox").split()[2])
+    left = 30  # the timeline's left margin (TL.left in app.js)
     span = (end - start).days
 
     def x_of(day: date, extra: float) -> float:
@@ -156,7 +157,10 @@ def test_map_timeline_table_and_highlighted_document(page, server: str) -> None:
     _shot(page, "2-brushed-february-2018")
 
     # Open the document from the DEMAND row: "called on" is highlighted as Velayati's DEMAND.
-    row = page.locator("#events tbody tr", has_text="called on").first
+    row = page.locator("#events tbody tr", has_text="Ali Akbar Velayati").filter(
+        has_text="called on"
+    )
+    assert row.count() == 1
     assert "DEMAND" in row.inner_text() and "Velayati" in row.inner_text()
     row.click()
     page.wait_for_selector("#doc-body .seg.k-event")

@@ -90,8 +90,11 @@ async function loadCountries() {
   const data = await (await fetch("/static/countries.json")).json();
   const group = document.getElementById("countries");
   for (const country of data.countries) {
+    // A ring that crosses the antimeridian (Russia, Fiji) jumps ~360 degrees: start a new
+    // stretch there instead of drawing a line across the map.
     const d = country.rings
-      .map((ring) => "M" + ring.map(([lon, lat]) => `${lon},${-lat}`).join("L") + "Z")
+      .map((ring) => ring.map(([lon, lat], i) =>
+        `${i === 0 || Math.abs(lon - ring[i - 1][0]) > 180 ? "M" : "L"}${lon},${-lat}`).join("") + "Z")
       .join("");
     const path = el("svg:path", { d, "data-name": country.name });
     path.appendChild(el("svg:title", {}, country.name));
@@ -157,6 +160,7 @@ async function loadTimeline() {
   state.stats = stats;
   for (const type of Object.keys(stats.by_type)) if (!state.types.includes(type)) state.types.push(type);
   const svg = document.getElementById("timeline");
+  TL.width = Math.max(300, Math.round(svg.getBoundingClientRect().width)); // 1 unit = 1 pixel
   svg.setAttribute("viewBox", `0 0 ${TL.width} ${TL.height}`);
   svg.replaceChildren();
   if (!stats.first_day) {
@@ -165,9 +169,11 @@ async function loadTimeline() {
     drawLegend();
     return;
   }
-  // Whole months around the data, so "February" can be brushed even if few days have events.
-  const first = new Date(toMs(stats.first_day));
-  const last = new Date(toMs(stats.last_day));
+  // Whole months around the data, so "February" can be brushed even if few days have events;
+  // the 0.5% earliest and latest events (a 1945 date recalled in a 2005 article) stay outside.
+  const [firstDay, lastDay, outside] = coreRange(stats.by_period);
+  const first = new Date(toMs(firstDay.length === 7 ? `${firstDay}-01` : firstDay));
+  const last = new Date(toMs(lastDay.length === 7 ? `${lastDay}-01` : lastDay));
   const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1);
   const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
   state.domain = [start, end];
@@ -183,6 +189,7 @@ async function loadTimeline() {
   const plotH = TL.height - TL.bottom - TL.top;
   for (const [period, rows] of bars) {
     const from = toMs(period.length === 7 ? `${period}-01` : period);
+    if (from < start || from >= end) continue; // counted in the note, not drawn
     const next = new Date(from);
     if (period.length === 7) next.setUTCMonth(next.getUTCMonth() + 1);
     else next.setUTCDate(next.getUTCDate() + 1);
@@ -201,6 +208,10 @@ async function loadTimeline() {
     }
   }
   svg.appendChild(el("svg:text", { x: 2, y: TL.top + 10, class: "axis" }, tallest));
+  if (outside) {
+    const note = `${outside} events dated outside the range shown`;
+    svg.appendChild(el("svg:text", { x: TL.width - 4, y: TL.top + 10, class: "axis", "text-anchor": "end" }, note));
+  }
   const months = [];
   for (let m = new Date(start); m.getTime() < end; m.setUTCMonth(m.getUTCMonth() + 1)) months.push(m.getTime());
   const every = Math.max(1, Math.ceil(months.length / 12));
@@ -211,6 +222,21 @@ async function loadTimeline() {
   });
   svg.appendChild(el("svg:rect", { id: "brush", class: "brush", x: 0, y: 0, width: 0, height: 0 }));
   drawLegend();
+}
+
+// The periods holding all but the earliest and latest 0.5% of dated events, and how many
+// events fall outside them.
+function coreRange(rows) {
+  const totals = new Map();
+  for (const r of rows) totals.set(r.period, (totals.get(r.period) || 0) + r.n);
+  const periods = [...totals.keys()].sort();
+  const all = [...totals.values()].reduce((a, b) => a + b, 0);
+  const cut = Math.floor(all * 0.005);
+  let [lo, hi, seen] = [0, periods.length - 1, 0];
+  while (lo < hi && seen + totals.get(periods[lo]) <= cut) seen += totals.get(periods[lo++]);
+  let seenHi = 0;
+  while (hi > lo && seenHi + totals.get(periods[hi]) <= cut) seenHi += totals.get(periods[hi--]);
+  return [periods[lo], periods[hi], seen + seenHi];
 }
 
 function drawLegend() {
@@ -295,7 +321,7 @@ function setUpBrush() {
 const who = (m) => (m ? `${m.text}${m.code ? " [" + m.code + "]" : ""}` : "");
 
 async function loadEvents(more) {
-  const params = { ...state.filters, limit: 100, sort: "date" };
+  const params = { ...state.filters, limit: 100, sort: "-date" }; // newest first, undated last
   if (more && state.next) params.cursor = state.next;
   const page = await api("/api/events", params);
   const body = document.querySelector("#events tbody");
