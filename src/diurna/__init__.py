@@ -10,12 +10,16 @@ Library API (mirrors the CLI)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable as _Iterable
+from collections.abc import Iterator as _Iterator
+from datetime import date as _date
+from functools import lru_cache as _lru_cache
 
 from diurna.model import Document, Rejected
-from diurna.page import RawInput, iter_inputs
+from diurna.page import RawInput
+from diurna.page import iter_inputs as _iter_inputs
 from diurna.pipeline import Pipeline
+from diurna.store import Store
 
 __version__ = "0.1.0"
 __all__ = [
@@ -23,6 +27,7 @@ __all__ = [
     "Pipeline",
     "RawInput",
     "Rejected",
+    "Store",
     "process",
     "process_file",
     "process_paths",
@@ -30,25 +35,59 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1)
-def default_pipeline() -> Pipeline:
-    """The standard pipeline, built once per process."""
-    return Pipeline.default()
+def __dir__() -> list[str]:
+    """The public API only (no imported helpers), plus the version."""
+    return sorted([*__all__, "__version__"])
+
+
+@_lru_cache(maxsize=4)
+def default_pipeline(actors: tuple[str, ...] = ()) -> Pipeline:
+    """The standard pipeline (with extra actor dictionary files), built once per process."""
+    return Pipeline.default(actor_files=actors)
+
+
+def _published(value: str | None) -> str | None:
+    """The CLI's check of ``published``: an ISO day, or a ValueError saying what to give."""
+    if value is None:
+        return None
+    try:
+        return _date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise ValueError(f"published {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def process(
-    data: bytes | str, *, source: str = "<memory>", published: str | None = None
+    data: bytes | str,
+    *,
+    source: str = "<memory>",
+    published: str | None = None,
+    actors: _Iterable[str] = (),
 ) -> Document:
     """Process one page given as bytes or text (HTML or a text dump)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return default_pipeline().process(RawInput(source, raw), published=published)
+    pipeline = default_pipeline(tuple(str(a) for a in actors))
+    return pipeline.process(RawInput(source, raw), published=_published(published))
 
 
-def process_file(path: str, *, published: str | None = None) -> Document:
+def process_file(
+    path: str, *, published: str | None = None, actors: _Iterable[str] = (), workers: int = 1
+) -> Document:
     """Process the first page found at ``path``."""
-    return next(process_paths([path], published=published))
+    return next(process_paths([path], published=published, actors=actors, workers=workers))
 
 
-def process_paths(paths: Iterable[str], *, published: str | None = None) -> Iterator[Document]:
-    """Process every page named by ``paths`` (files, folders, globs, gzip, WARC, JSONL, ``-``)."""
-    return default_pipeline().pipe(iter_inputs(paths), published=published)
+def process_paths(
+    paths: _Iterable[str],
+    *,
+    published: str | None = None,
+    actors: _Iterable[str] = (),
+    workers: int = 1,
+) -> _Iterator[Document]:
+    """Process every page named by ``paths`` (files, folders, globs, gzip, WARC, JSONL, ``-``).
+
+    ``actors`` are extra actor dictionary files (YAML/CSV) and ``workers`` the processes to spread
+    pages over, as ``diurna process --actors --workers``. Nothing is stored: see
+    :func:`diurna.batch.run` to store with resume, or :class:`Store`.
+    """
+    pipeline = default_pipeline(tuple(str(a) for a in actors))
+    return pipeline.pipe(_iter_inputs(paths), published=_published(published), workers=workers)

@@ -68,16 +68,25 @@ def cli() -> None:
     type=click.Choice(["json", "jsonl", "table"]),
     default="json",
     show_default=True,
-    help="Output: pretty JSON per input, one JSON line per input, or a table of events.",
+    help="Output: pretty JSON (one object, or an array over several inputs), one JSON line "
+    "per input, or a table of events.",
 )
 @click.option(
     "--db",
-    default=DEFAULT_DB,
-    show_default=True,
+    default=None,
     metavar="FILE",
-    help="SQLite database to store results in.",
+    help="SQLite database to store results in (created if missing). Default: none - "
+    "nothing is stored unless --db is given.",
 )
 @click.option("--no-store", is_flag=True, help="Print only; do not write a database.")
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Re-code inputs already in --db and replace their coding (default: skip them "
+    "before any processing, so a rerun only does what was not stored yet).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per input on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--actors",
     "actor_files",
@@ -101,8 +110,11 @@ def process(
     paths: tuple[str, ...],
     published: str | None,
     fmt: str,
-    db: str,
+    db: str | None,
     no_store: bool,
+    recode: bool,
+    verbose: bool,
+    quiet: bool,
     actor_files: tuple[str, ...],
     workers: int,
     progress: bool | None,
@@ -112,60 +124,158 @@ def process(
     PATHS are files, folders (read recursively), globs, WARC/ARC files, JSONL files with an
     `html` or `text` field, gzipped versions of any, or `-` for standard input. An input that cannot
     be read is reported with `rejected` and a reason; the rest of the batch goes on.
+
+    Results are stored only with `--db FILE`; an input already stored there is skipped before any
+    processing (rerun a crashed batch freely), unless `--recode`.
+
+    \b
+    Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
+    processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
-    from diurna.page import iter_inputs
-    from diurna.pipeline import Pipeline
+    _run_batch(
+        paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
+        recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
+        progress=progress,
+    )
 
-    pipeline = Pipeline.default(actor_files=actor_files)
-    store = None
-    if not no_store:
-        from diurna.store import Store
 
-        try:
-            store = Store(db)
-        except ValueError as err:
-            raise click.ClickException(str(err)) from None
-    counts = {"stored": 0, "duplicate": 0, "processed": 0, "rejected": 0}
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    out = _console()
+def _run_batch(
+    *,
+    paths: Iterable[str],
+    raws: Iterable[Any] | None,
+    published: str | None,
+    fmt: str,
+    db: str | None,
+    recode: bool,
+    verbose: bool,
+    quiet: bool,
+    actor_files: Iterable[str],
+    workers: int,
+    progress: bool | None,
+) -> None:
+    """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
+    from diurna import batch
+
+    pipeline = _pipeline(actor_files)
+    store = None if db is None else _create_store(db)
+    summary = batch.Summary()
+    show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
+    printer = _Printer(fmt, _console())
     try:
-        docs = _with_progress(
-            pipeline.pipe(iter_inputs(paths), published=published, workers=workers), show_progress
+        outcomes = batch.run(
+            paths, raws=raws, pipeline=pipeline, store=store, published=published,
+            workers=workers, recode=recode,
         )
-        for doc in docs:
-            if store is not None:
-                counts[store.save(doc)] += 1
-            else:
-                counts["rejected" if doc.rejected else "processed"] += 1
-            _print_document(doc, fmt, out)
+        for outcome in _with_progress(outcomes, show_progress):
+            summary.add(outcome)
+            if verbose:
+                click.echo(_outcome_line(outcome), err=True)
+            if outcome.doc is not None:
+                printer.print(outcome.doc)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     except OSError as err:
         raise click.ClickException(f"cannot read input: {err}") from None
     finally:
+        printer.close()
         if store is not None:
             store.close()
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    where = f" in {db}" if store is not None else ""
-    click.echo(f"diurna: {summary or 'nothing read'}{where}", err=True)
+    if not quiet or summary.interrupted:
+        where = db if store is not None else None
+        note = "" if store is not None else " (not stored: pass --db FILE to store)"
+        click.echo(f"diurna: {summary.line(where)}{note}", err=True)
+    sys.exit(summary.exit_status())
 
 
-def _with_progress(docs: Iterable[Document], enabled: bool) -> Iterator[Document]:
+def _pipeline(actor_files: Iterable[str]) -> Any:
+    """The default pipeline; a bad actor file is a one-line error naming it."""
+    from diurna.pipeline import Pipeline
+
+    try:
+        return Pipeline.default(actor_files=actor_files)
+    except ValueError as err:
+        raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
+
+
+def _create_store(db: str) -> Any:
+    from diurna.store import Store
+
+    try:
+        return Store(db)
+    except (ValueError, OSError) as err:
+        raise click.ClickException(_one_line(str(err))) from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _outcome_line(outcome: Any) -> str:
+    doc = outcome.doc
+    if doc is None:
+        return f"{outcome.status}\t{outcome.source}"
+    if doc.rejected:
+        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        return f"rejected\t{outcome.source}\t{doc.rejected}\t{_one_line(str(detail))}"
+    skipped = f"\tskipped: {'; '.join(doc.skipped)}" if doc.skipped else ""
+    return f"{outcome.status}\t{outcome.source}\t{len(doc.events)} events{skipped}"
+
+
+class _Printer:
+    """Prints documents as they come: `json` is one object for one input and one array for
+    several (valid JSON either way), `jsonl` one object a line, `table` an events table."""
+
+    def __init__(self, fmt: str, out: Any) -> None:
+        self.fmt, self.out = fmt, out
+        self.held: Document | None = None  # json: the first document, until a second comes
+        self.count = 0
+
+    def print(self, doc: Document) -> None:
+        self.count += 1
+        if self.fmt != "json":
+            _print_document(doc, self.fmt, self.out)
+            return
+        if self.count == 1:
+            self.held = doc
+            return
+        if self.held is not None:
+            click.echo("[")
+            click.echo(_indented(self.held))
+            self.held = None
+        click.echo("," + _indented(doc))
+
+    def close(self) -> None:
+        if self.fmt != "json":
+            return
+        if self.held is not None:
+            click.echo(_indented(self.held))
+        elif self.count > 1:
+            click.echo("]")
+
+
+def _indented(doc: Document) -> str:
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _with_progress(outcomes: Iterable[Any], enabled: bool) -> Iterator[Any]:
+    """Outcomes as they come, with a progress line on stderr when ``enabled``."""
     if not enabled:
-        yield from docs
+        yield from outcomes
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} pages"),
+        TextColumn("{task.completed} inputs"),
         TextColumn("{task.fields[source]}"),
         TimeElapsedColumn(),
         console=_console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task("process", total=None, source="")
-        for doc in docs:
-            bar.update(task, advance=1, source=Path(doc.source).name[-40:])
-            yield doc
+        for outcome in outcomes:
+            bar.update(task, advance=1, source=Path(outcome.source).name[-40:])
+            yield outcome
 
 
 def _print_document(doc: Document, fmt: str, out: Any) -> None:
@@ -225,21 +335,69 @@ def _print_table(doc: Document, out: Any) -> None:
     out.print(table)
 
 
+# Filters shared by `diurna events` and `diurna export`: (option, EventQuery field, help).
+EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
+    ("--type", "type", "PLOVER event type, e.g. ASSAULT (an unknown type is an error)."),
+    ("--mode", "mode", "PLOVER mode, e.g. withdraw."),
+    ("--status", "status", "asserted, claimed, denied or speculative."),
+    ("--actor-country", "actor_country", "Any actor's country (ISO alpha-3, e.g. SYR)."),
+    ("--recipient-country", "recipient_country", "Any recipient's country (ISO alpha-3)."),
+    ("--actor-sector", "actor_sector", "Any actor's sector, e.g. GOV, MIL, REB."),
+    ("--recipient-sector", "recipient_sector", "Any recipient's sector."),
+    ("--actor-id", "actor_id", "Any actor's dictionary id, e.g. IRN-GOV."),
+    ("--recipient-id", "recipient_id", "Any recipient's dictionary id."),
+    ("--since", "date_from", "Events on or after this day (YYYY-MM-DD; event_date)."),
+    ("--until", "date_to", "Events on or before this day (YYYY-MM-DD; event_date)."),
+    ("--doc", "doc_id", "Only events of this document id."),
+    ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
+)
+
+
+def _event_filter_options(fn: Any) -> Any:
+    """Add the shared event filters (and --limit) to a command; they arrive as `filters`."""
+
+    def collect(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None and param.name:
+            ctx.meta.setdefault("event_filters", {})[param.name] = value
+        return value
+
+    fn = click.option(
+        "--limit", type=click.IntRange(min=0), expose_value=False, callback=collect,
+        help="At most this many events.",
+    )(fn)
+    for flag, name, text in reversed(EVENT_FILTERS):
+        fn = click.option(
+            flag, name, metavar="VALUE", expose_value=False, callback=collect, help=text
+        )(fn)
+    return fn
+
+
+def _filters() -> dict[str, Any]:
+    return dict(click.get_current_context().meta.get("event_filters", {}))
+
+
 @cli.command()
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
 )
-@click.option("--type", "event_type", metavar="TYPE", help="Only events of this PLOVER type.")
-@click.option("--limit", type=int, help="At most this many events.")
+@_event_filter_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
-def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None:
-    """List stored events (date, type, actor → recipient, place, status)."""
-    rows = _open_store(db).events(type=event_type, limit=limit)
+def events(db: str, fmt: str) -> None:
+    """List stored events (date, type, actor → recipient, place, status).
+
+    `--format jsonl` prints one event row a line in the columns of docs/data.md.
+    """
+    from diurna.store.export import json_ready
+
+    try:
+        rows = _open_store(db).events(**_filters())
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(json_ready(row), ensure_ascii=False))
         return
     from rich.table import Table
 
@@ -248,14 +406,12 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
         table.add_column(col)
     for r in rows:
         table.add_row(
-            r["date_value"] or "",
+            r["date_value"] or (f"({r['event_date']})" if r["event_date"] else ""),
             r["type"],
             r["mode"] or "",
             r["cameo"] or "",
-            f"{r['actor_text'] or ''} [{r['actor_code'] or '?'}]" if r["actor_text"] else "",
-            f"{r['recipient_text'] or ''} [{r['recipient_code'] or '?'}]"
-            if r["recipient_text"]
-            else "",
+            ", ".join(f"{p['text']} [{p['code'] or '?'}]" for p in r["actors"]),
+            ", ".join(f"{p['text']} [{p['code'] or '?'}]" for p in r["recipients"]),
             r["place_name"] or r["place_text"] or "",
             r["status"],
             r["doc_id"],
@@ -279,17 +435,149 @@ def events(db: str, event_type: str | None, limit: int | None, fmt: str) -> None
     type=click.Choice(["diurna", "polecat"]),
     default="diurna",
     show_default=True,
-    help="Diurna's columns (with offsets) or POLECAT-like names.",
+    help="Diurna's columns (with offsets; docs/data.md) or POLECAT-like names.",
 )
-def export(db: str, out: str, columns: str) -> None:
-    """Export stored events to CSV, Parquet or JSONL."""
+@click.option(
+    "--dyads", is_flag=True, help="One flat row per actor-recipient pair instead of per event."
+)
+@_event_filter_options
+def export(db: str, out: str, columns: str, dyads: bool) -> None:
+    """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
     from diurna.store import export_events
 
     try:
-        n = export_events(_open_store(db), out, columns=columns)
+        n = export_events(_open_store(db), out, columns=columns, dyads=dyads, **_filters())
+    except (ValueError, OSError) as err:
+        raise click.ClickException(str(err)) from None
+    what = "actor-recipient rows" if dyads else "events"
+    click.echo(f"diurna: {n} {what} written to {out}", err=True)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="RSS/Atom feed; repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap; repeatable.")
+@click.option("--db", default=None, metavar="FILE", help="SQLite database to store results in.")
+@click.option("--warc", metavar="FILE", help="Also keep every raw response in this WARC file.")
+@click.option(
+    "--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    help="Seconds between two requests to one host.",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    help="Seconds to wait for a response.",
+)
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
+@click.option(
+    "--published", callback=_iso_date, metavar="YYYY-MM-DD",
+    help="Publication date for every page (default: the feed's date, else the page's).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="jsonl",
+    show_default=True, help="Output, as for `diurna process`.",
+)
+@click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def fetch(
+    urls: tuple[str, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    db: str | None,
+    warc: str | None,
+    delay: float,
+    timeout: float,
+    retries: int,
+    ignore_robots: bool,
+    published: str | None,
+    fmt: str,
+    actor_files: tuple[str, ...],
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Fetch pages (URLs, a feed's entries, a sitemap's pages) and process them.
+
+    Honours robots.txt, waits --delay seconds between requests to one host, retries server
+    errors and timeouts with backoff, and uses a feed's publication dates. A page that cannot be
+    fetched is a rejected input with the reason (see `diurna rejections`). Exit status as for
+    `diurna process`.
+    """
+    from diurna.fetch import FetchConfig, Fetcher, fetch_inputs, open_warc
+
+    if not (urls or feeds or sitemaps):
+        raise click.UsageError("give page URLs, --feed URL or --sitemap URL")
+    for url in (*urls, *feeds, *sitemaps):
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="URL")
+    writer, warc_file = open_warc(warc) if warc else (None, None)
+    config = FetchConfig(delay=delay, timeout=timeout, retries=retries, robots=not ignore_robots)
+    fetcher = Fetcher(config, warc=writer)
+    try:
+        _run_batch(
+            paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps),
+            published=published, fmt=fmt, db=db, recode=False, verbose=verbose, quiet=quiet,
+            actor_files=actor_files, workers=1, progress=False,
+        )
+    finally:
+        fetcher.close()
+        if warc_file is not None:
+            warc_file.close()
+
+
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to re-code."
+)
+@click.option(
+    "--all", "everything", is_flag=True,
+    help="Re-code every stored document (default: those another version coded).",
+)
+@click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Re-code this document.")
+@click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="A line per document on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def recode(
+    db: str,
+    everything: bool,
+    doc_ids: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Re-code stored documents after a dictionary or coder change.
+
+    Documents are re-coded from their stored text (the page is not read again) and their events,
+    actors, quotes, dates and places replaced; each document records the coder version that coded
+    it, and the `codings` table keeps the history.
+    """
+    from diurna import batch
+
+    pipeline = _pipeline(actor_files)
+    store = _open_store(db)
+    summary = batch.Summary()
+    try:
+        for outcome in batch.recode(
+            store, pipeline=pipeline, everything=everything, doc_ids=doc_ids or None
+        ):
+            summary.add(outcome)
+            if verbose:
+                click.echo(_outcome_line(outcome), err=True)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    click.echo(f"diurna: {n} events written to {out}", err=True)
+    finally:
+        store.close()
+    if not quiet or summary.interrupted:
+        click.echo(f"diurna: {summary.line(db)}", err=True)
+    sys.exit(summary.exit_status() if summary.inputs else 0)
 
 
 @cli.command()
@@ -446,11 +734,9 @@ for _name, (_module, _summary) in SCORERS.items():
 def _open_store(db: str) -> Any:
     from diurna.store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db}: run `diurna process ... --db {db}` first")
     try:
-        return Store(db)
-    except ValueError as err:
+        return Store(db, create=False)
+    except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
 
 

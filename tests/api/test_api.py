@@ -76,6 +76,16 @@ def test_filters_narrow_and_combine(client: TestClient) -> None:
     assert syria and {e["place"]["country"] for e in syria} == {"SY"}
     claimed = client.get("/api/events", params={"status": "claimed", "doc_id": SEED}).json()
     assert {e["status"] for e in claimed["events"]} == {"claimed"}
+    # place: a GeoNames id, a name or a country code (as `diurna events --place`); countries
+    # in alpha-2 or alpha-3.
+    by_name = client.get("/api/events", params={"place": "Tehran"}).json()["events"]
+    assert by_name and {e["place"]["geonameid"] for e in by_name} == {112931}
+    by_id = client.get("/api/events", params={"place": "112931"}).json()["events"]
+    assert [e["id"] for e in by_id] == [e["id"] for e in by_name]
+    by_code = client.get("/api/events", params={"place": "SY"}).json()["events"]
+    assert by_code and {e["place"]["country"] for e in by_code} == {"SY"}
+    iran = client.get("/api/events", params={"actor_country": "IR", "doc_id": SEED}).json()
+    assert iran["events"] and {e["actor"]["country"] for e in iran["events"]} == {"IRN"}
     text = client.get("/api/events", params={"q": "CONICO"}).json()["events"]
     assert [e["type"] for e in text] == ["ASSAULT"]
     assert "CONICO" in text[0]["sentence"]["text"]
@@ -163,7 +173,7 @@ def test_document_spans_point_into_its_text_and_comments_stay_apart(client: Test
         ({"actor_country": "Syria"}, "alpha-3"),
         ({"bbox": "1,2,3"}, "four numbers"),
         ({"bbox": "0,95,10,99"}, "outside the globe"),
-        ({"place": "Damascus"}, "GeoNames id"),
+        ({"mode": "sideways"}, "unknown mode"),
         ({"limit": "0"}, "limit"),
         ({"limit": "ten"}, "limit"),
         ({"sort": "colour"}, "unknown sort"),

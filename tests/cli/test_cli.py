@@ -39,7 +39,7 @@ def test_garbage_is_rejected_with_a_reason_and_the_batch_goes_on(tmp_path: Path)
     make_batch(inputs)
     db = tmp_path / "t.db"
     result = CliRunner().invoke(cli, ["process", str(inputs), "--db", str(db), "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # some inputs rejected
     docs = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
     assert set(docs) == {"image.html", "empty.html", "garbage.txt", "huge.html", "good.html"}
     assert docs["good.html"]["rejected"] is None

@@ -20,14 +20,15 @@ import binascii
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import lru_cache
 from typing import Any, get_args
 
 import orjson
 
 from diurna.model import Status
+from diurna.store import query
 
 STATUSES: tuple[str, ...] = get_args(Status)
 
@@ -67,6 +68,7 @@ class EventFilters:
     actor_sector: str | None = None
     recipient_sector: str | None = None
     actor_id: str | None = None
+    recipient_id: str | None = None
     date_from: str | None = None
     date_to: str | None = None
     doc_id: str | None = None
@@ -97,10 +99,11 @@ class EventFilters:
             params.extend(values)
 
         if self.type:
-            types = [_valid_type(t) for t in self.type.split(",") if t.strip()]
+            types = [_checked(query._valid_type, t) for t in self.type.split(",") if t.strip()]
             add(f"e.type IN ({','.join('?' * len(types))})", *types)
         if self.mode:
-            add("e.mode = ?", self.mode.lower())
+            single = self.type if self.type and "," not in self.type else None
+            add("e.mode = ?", _checked(query._valid_mode, self.mode, single))
         if self.status:
             status = self.status.lower()
             if status not in STATUSES:
@@ -112,21 +115,17 @@ class EventFilters:
             ("actor_country", self.actor_country),
             ("recipient_country", self.recipient_country),
         ):
-            if value:
-                add(f"e.{column} = ?", _valid_country(value, column))
+            if value:  # ISO alpha-3 or alpha-2, as the store's query layer takes them
+                add(f"e.{column} = ?", _checked(query._valid_country, value))
         for column, value in (
             ("actor_sector", self.actor_sector),
             ("recipient_sector", self.recipient_sector),
         ):
             if value:
                 add(f"e.{column} = ?", value.upper())
-        if self.actor_id:
-            # The dictionary id (IRN-GOV) or the CAMEO code (IRNGOV) of the primary actor.
-            add(
-                "(e.actor_code = ? OR e.actor_code = ?)",
-                self.actor_id,
-                self.actor_id.replace("-", ""),
-            )
+        for column, value in (("actor_code", self.actor_id), ("recipient_code", self.recipient_id)):
+            if value:  # the dictionary id (IRN-GOV) or the CAMEO code (IRNGOV)
+                add(f"e.{column} IN (?, ?)", value.upper(), value.upper().replace("-", ""))
         if self.date_from:
             add(f"{EVENT_DAY_SQL} >= ?", _valid_day(self.date_from, "date_from"))
         if self.date_to:
@@ -135,10 +134,9 @@ class EventFilters:
             raise FilterError(f"date_from {self.date_from} is after date_to {self.date_to}")
         if self.doc_id:
             add("e.doc_id = ?", valid_doc_id(self.doc_id))
-        if self.place:
-            if not self.place.isdigit():
-                raise FilterError(f"place {self.place!r} is not a GeoNames id: give digits")
-            add("e.place_geonameid = ?", int(self.place))
+        if self.place:  # a GeoNames id, a place or division name, or a country code
+            clause, values = _checked(query._place_clause, self.place)
+            add(clause, *values)
         if self.bbox:
             w, s, e, n = _valid_bbox(self.bbox)
             add("e.place_lat BETWEEN ? AND ?", s, n)
@@ -163,25 +161,12 @@ def valid_doc_id(value: str) -> str:
     return value
 
 
-@lru_cache(maxsize=1)
-def _types() -> tuple[str, ...]:
-    from diurna.events.ontology import load_ontology
-
-    return tuple(load_ontology().types)
-
-
-def _valid_type(value: str) -> str:
-    name = value.strip().upper()
-    if name not in _types():
-        raise FilterError(f"unknown event type {value!r}: use one of {', '.join(sorted(_types()))}")
-    return name
-
-
-def _valid_country(value: str, name: str) -> str:
-    code = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise FilterError(f"{name} {value!r} is not a country code: use ISO alpha-3, e.g. SYR")
-    return code
+def _checked(check: Callable[..., Any], *args: Any) -> Any:
+    """A value checked by the store's query layer, its ValueError made a FilterError (400)."""
+    try:
+        return check(*args)
+    except ValueError as err:
+        raise FilterError(str(err)) from None
 
 
 def _valid_day(value: str, name: str) -> str:

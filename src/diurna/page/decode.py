@@ -51,12 +51,34 @@ def _codec(label: str | bytes | None) -> str | None:
         return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when the bytes read as UTF-16 text that lacks its byte-order
+    mark (NUL high bytes on one side of most byte pairs, as Latin-script UTF-16 has), else None."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even_nul = head[0::2].count(0)
+    odd_nul = head[1::2].count(0)
+    for codec, high, low in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if high >= 0.4 * pairs and low <= 0.02 * pairs:
+            try:
+                text = head.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(ch.isprintable() or ch in "\t\n\r" for ch in text)
+            if printable >= 0.95 * len(text):
+                return codec
+    return None
+
+
 def check_binary(data: bytes, source: str) -> None:
     """Raise ``Rejected("binary")`` for known binary formats or control-byte-heavy data."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise Rejected("binary", f"{source} is a {what}, not a web page or text")
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in _BOMS) or utf16_without_bom(data):
         return  # UTF-16/32 text legitimately contains NUL bytes
     head = data[:8192]
     controls = len(head) - len(head.translate(None, _CONTROL))
@@ -73,6 +95,20 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
                 return data[len(bom):].decode(bom_enc), bom_enc
             except UnicodeDecodeError:
                 break
+    no_bom = utf16_without_bom(data)
+    if no_bom:
+        try:
+            return data[: len(data) - len(data) % 2].decode(no_bom), no_bom
+        except UnicodeDecodeError:
+            pass
+    if not data.isascii():
+        # Bytes that are valid UTF-8 beyond ASCII are UTF-8 whatever a header or <meta> claims:
+        # in another encoding such sequences almost never occur (a server that labels every
+        # page ISO-8859-1 would otherwise turn each accented letter into two).
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     head = data[:4096]
     candidates: list[str | None] = [_codec(declared)]
     for pattern in (_META_CHARSET, _XML_ENCODING):

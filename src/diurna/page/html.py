@@ -304,12 +304,31 @@ def _depth(tree: Any) -> int:
     return deepest
 
 
+#: above this many characters, parse with libxml2's size limits lifted (a single text node over
+#: 10 MB is otherwise dropped, and a page that is one enormous paragraph loses its text)
+HUGE_TEXT = 5_000_000
+
+
 def _parse(text: str, source: str) -> Any:
     text = _XML_DECL.sub("", text, count=1)
     try:
+        if len(text) > HUGE_TEXT:
+            return _parse_huge(text, source)
         tree = load_html(text)
     except (ValueError, RecursionError) as err:
         raise Rejected("not_a_page", f"{source}: HTML could not be parsed ({err})") from err
+    if tree is None:
+        raise Rejected("not_a_page", f"{source}: HTML could not be parsed")
+    return tree
+
+
+def _parse_huge(text: str, source: str) -> Any:
+    """Parse as trafilatura's ``load_html`` does, with ``huge_tree`` (no 10 MB text limit)."""
+    from lxml.html import HTMLParser, fromstring
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                        remove_comments=True, remove_pis=True, huge_tree=True)
+    tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     if tree is None:
         raise Rejected("not_a_page", f"{source}: HTML could not be parsed")
     return tree

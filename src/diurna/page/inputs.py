@@ -13,6 +13,8 @@ import glob
 import gzip
 import io
 import json
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -72,13 +74,21 @@ def _is_warc(head: bytes) -> bool:
 
 
 def _warc_records(path: Path) -> Iterator[RawInput]:
+    """One RawInput per HTML response/resource record. A damaged record is a rejection naming
+    the record (number, byte offset, URL) and the problem; the archive is read no further when
+    its framing is lost (what follows cannot be trusted to be records)."""
     from warcio.archiveiterator import ArchiveIterator  # only needed for archives
 
     n = 0
+    where = "at its start"
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            records = ArchiveIterator(fh, arc2warc=True)
+            for record in records:
+                url = record.rec_headers.get_header("WARC-Target-URI")
                 if record.rec_type not in ("response", "resource"):
+                    offset = records.get_record_offset()  # reads the record to its end
+                    where = f"after the record at byte {offset}{', ' + url if url else ''}"
                     continue
                 headers = record.http_headers
                 ctype = (headers.get_header("Content-Type") if headers else None) or \
@@ -86,21 +96,41 @@ def _warc_records(path: Path) -> Iterator[RawInput]:
                 if "html" not in ctype.lower():
                     continue
                 n += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
                 source = f"{path}#{n}"
                 body = _read_limited(record.content_stream(), source)
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                offset = records.get_record_offset()  # after the read: it reads to the end
                 if isinstance(body, RawInput):
                     body.url = url
                     yield body
+                    continue
+                if missing > 0:
+                    yield RawInput(source, b"", url=url, error=(
+                        "corrupt", f"{path}: record {n} (byte {offset}, {url or 'no URL'}) is "
+                                   f"cut short: {missing} bytes of its declared length are "
+                                   "missing"))
                     continue
                 meta: dict[str, Any] = {}
                 if "charset=" in ctype.lower():
                     meta["charset"] = ctype.lower().split("charset=")[1].split(";")[0].strip(" \"'")
                 yield RawInput(source, body, kind="html", url=url, meta=meta)
+                where = f"after record {n} (byte {offset}{', ' + url if url else ''})"
     except Exception as err:  # warcio raises several types on damaged archives
+        problem = " ".join(str(err).split())[:160]
         yield RawInput(f"{path}#{n + 1}", b"",
-                       error=("corrupt", f"{path}: WARC/ARC archive unreadable after "
-                                         f"{n} records ({type(err).__name__}: {err})"))
+                       error=("corrupt", f"{path}: WARC/ARC archive damaged {where}: "
+                                         f"{_warc_problem(err)} ({problem}); the records "
+                                         "before it were read"))
+
+
+def _warc_problem(err: Exception) -> str:
+    """What a warcio error means, in words."""
+    text = str(err)
+    if "Unknown archive format" in text:
+        return "the next record does not start with a WARC/ARC header"
+    if isinstance(err, (EOFError, zlib.error)) or "decompress" in text.lower():
+        return "compressed data is damaged or cut short"
+    return f"unreadable record ({type(err).__name__})"
 
 
 def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
@@ -183,8 +213,57 @@ def _read_file(path: Path) -> Iterator[RawInput]:
     yield from read_bytes(data, source)
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[RawInput]:
-    """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin)."""
+def _not_regular(path: Path) -> RawInput | None:
+    """A rejection for what is named as input but is no regular file (FIFO, socket, device,
+    dangling symlink): reading a FIFO would block the batch forever."""
+    source = str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return RawInput(source, b"", error=(
+                "unreadable", f"{source}: dangling symlink (its target does not exist)"))
+        return RawInput(source, b"", error=("not_found", f"{source}: no such file or folder"))
+    except OSError as err:
+        return RawInput(source, b"", error=("unreadable", f"{source}: {err.strerror or err}"))
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    what = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return RawInput(source, b"", error=("not_a_file", f"{source} is {what}, not a file to read"))
+
+
+def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
+    """Every entry under ``folder`` in sorted order: files, or rejections for what cannot be
+    read (an unreadable sub-folder, a dangling symlink, a FIFO); ``exclude`` is skipped."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        while errors:
+            err = errors.pop()
+            where = err.filename or root
+            yield RawInput(str(where), b"", error=(
+                "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.resolve() in exclude:
+                continue
+            problem = _not_regular(path)
+            yield problem if problem is not None else path
+    for err in errors:
+        where = err.filename or folder
+        yield RawInput(str(where), b"", error=(
+            "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+
+
+def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> Iterator[RawInput]:
+    """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin).
+
+    Nothing is skipped without a record: what cannot be read (a dangling symlink, a FIFO or
+    device, an unreadable folder) comes as a RawInput with ``error`` set. Files in ``exclude``
+    (the store's own database files) are not inputs and are passed over.
+    """
+    skip = frozenset(Path(p).resolve() for p in exclude)
     for name in paths:
         if name == "-":
             data = _read_limited(sys.stdin.buffer, "<stdin>")
@@ -201,12 +280,14 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[RawInput]:
             matches = [name]
         for match in matches:
             path = Path(match)
-            if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file())
-            elif path.exists():
-                files = [path]
-            else:
-                yield RawInput(match, b"", error=("not_found", f"{match}: no such file or folder"))
-                continue
-            for f in files:
-                yield from _read_file(f)
+            problem = _not_regular(path)
+            if problem is not None:
+                yield problem
+            elif path.is_dir():
+                for entry in _walk(path, skip):
+                    if isinstance(entry, RawInput):
+                        yield entry
+                    else:
+                        yield from _read_file(entry)
+            elif path.resolve() not in skip:
+                yield from _read_file(path)

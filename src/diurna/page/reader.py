@@ -13,6 +13,7 @@ from diurna.model import Document, Rejected, content_id
 from diurna.page.decode import check_binary, decode
 from diurna.page.html import read_html
 from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES, RawInput, too_large_detail
+from diurna.page.nonnews import check_news_text
 from diurna.page.text import read_text
 
 _HTML_TAG = re.compile(
@@ -63,8 +64,8 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
     """Read one page. ``published`` (ISO date) overrides any date found in the page.
 
     Raises :class:`Rejected` (never anything else) with reason ``empty``, ``binary``,
-    ``encoding``, ``too_large``, ``no_text``, ``not_a_page``, ``too_deep``, ``corrupt`` or
-    ``unreadable``.
+    ``encoding``, ``too_large``, ``no_text``, ``not_a_page``, ``not_news``, ``too_deep``,
+    ``corrupt`` or ``unreadable``.
     """
     if raw.error:
         raise Rejected(*raw.error)
@@ -97,6 +98,8 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
 
 def _read(raw: RawInput, text: str) -> Document:
     kind = raw.kind or ("html" if looks_html(text) else "text")
+    if kind == "text":
+        check_news_text(text, raw.source)  # code, docs, config and data are not news
     doc_id = content_id(raw.data)
     page = read_html(text, raw.source, raw.url) if kind == "html" else read_text(text, raw.source)
     doc = Document.from_paragraphs(

@@ -1,91 +1,76 @@
-"""Export stored events to CSV, Parquet or JSONL, in Diurna's columns or POLECAT-like ones."""
+"""Export stored events to CSV, Parquet or JSONL, in Diurna's columns or POLECAT-like ones.
+
+Diurna's columns are the event row schema (:mod:`diurna.store.schema`): typed in Parquet (dates,
+booleans, nullable integers, lists of actors), plain JSON values in JSONL. ``dyads=True`` writes one
+flat row per actor–recipient pair instead of one row per event, as GDELT-style users expect.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from diurna.store.query import dyads as dyad_rows
+from diurna.store.schema import COLUMN_NAMES, DYAD_COLUMNS, arrow_schema
 from diurna.store.sqlite import Store
 
 FORMATS = ("csv", "parquet", "jsonl")
+COLUMN_SETS = ("diurna", "polecat")
 
-# Diurna columns (every event row keeps its provenance: doc id and offsets).
-DIURNA_COLUMNS = [
-    "id",
-    "doc_id",
-    "type",
-    "mode",
-    "contexts",
-    "cameo",
-    "status",
-    "negated",
-    "actor_text",
-    "actor_name",
-    "actor_code",
-    "actor_country",
-    "actor_sector",
-    "recipient_text",
-    "recipient_name",
-    "recipient_code",
-    "recipient_country",
-    "recipient_sector",
-    "source_text",
-    "date_value",
-    "date_precision",
-    "date_text",
-    "place_geonameid",
-    "place_name",
-    "place_country",
-    "place_admin1",
-    "place_lat",
-    "place_lon",
-    "place_feature",
-    "place_precision",
-    "place_text",
-    "trigger_text",
-    "trigger_start",
-    "trigger_end",
-    "sentence_start",
-    "sentence_end",
-    "actor_start",
-    "actor_end",
-    "recipient_start",
-    "recipient_end",
-    "date_start",
-    "date_end",
-    "place_start",
-    "place_end",
-    "doc_published",
-    "doc_source",
-    "doc_url",
-    "doc_title",
-]
+# Kept for callers of the earlier API: the Diurna column names, in order.
+DIURNA_COLUMNS = list(COLUMN_NAMES)
 
 
-def _first(contexts: str | None) -> str:
-    return ";".join(json.loads(contexts)) if contexts else ""
+def _joined(values: Iterable[Any]) -> str | None:
+    """POLECAT's way with several values in one cell: ``;``-joined (None when there are none)."""
+    parts = [str(v) for v in values if v not in (None, "")]
+    return ";".join(parts) or None
 
 
-# POLECAT-like columns, named as in the POLECAT data release, mapped from Diurna's.
+def _url(row: dict[str, Any]) -> str | None:
+    """The page's URL: the one the page or input gave, else the source when it is a URL."""
+    if row["doc_url"]:
+        return str(row["doc_url"])
+    source = str(row["doc_source"] or "")
+    return source if source.startswith(("http://", "https://")) else None
+
+
+def _outlet(row: dict[str, Any]) -> str | None:
+    """The publishing outlet: the page's site name, else its URL's host (never a local path)."""
+    if row["doc_outlet"]:
+        return str(row["doc_outlet"])
+    url = _url(row)
+    return urlsplit(url).hostname if url else None
+
+
+def _participants(row: dict[str, Any], role: str, key: str) -> str | None:
+    return _joined(p[key] for p in row[role])
+
+
+# POLECAT-like columns, named as in the POLECAT data release, mapped from Diurna's event rows.
+# Several actors (recipients) of one event are ``;``-joined, as POLECAT does.
 POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "Event ID": lambda r: r["id"],
-    "Event Date": lambda r: r["date_value"],
+    "Event Date": lambda r: r["event_date"],
+    "Date Basis": lambda r: r["date_basis"],
     "Event Type": lambda r: r["type"],
     "Event Mode": lambda r: r["mode"],
-    "Contexts": lambda r: _first(r["contexts"]),
+    "Contexts": lambda r: _joined(r["contexts"]),
     "CAMEO Code": lambda r: r["cameo"],
     "Status": lambda r: r["status"],
-    "Actor Name": lambda r: r["actor_name"],
-    "Actor Country": lambda r: r["actor_country"],
+    "Actor Name": lambda r: _participants(r, "actors", "name"),
+    "Actor Country": lambda r: _participants(r, "actors", "country"),
     "Primary Actor Sector": lambda r: r["actor_sector"],
-    "Actor Name Raw": lambda r: r["actor_text"],
-    "Recipient Name": lambda r: r["recipient_name"],
-    "Recipient Country": lambda r: r["recipient_country"],
+    "Actor Name Raw": lambda r: _participants(r, "actors", "text"),
+    "Recipient Name": lambda r: _participants(r, "recipients", "name"),
+    "Recipient Country": lambda r: _participants(r, "recipients", "country"),
     "Primary Recipient Sector": lambda r: r["recipient_sector"],
-    "Recipient Name Raw": lambda r: r["recipient_text"],
+    "Recipient Name Raw": lambda r: _participants(r, "recipients", "text"),
     "Placename": lambda r: r["place_name"],
     "Country": lambda r: r["place_country"],
     "State": lambda r: r["place_admin1"],
@@ -95,46 +80,101 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "Raw Placename": lambda r: r["place_text"],
     "Feature Type": lambda r: r["place_feature"],
     "Publication Date": lambda r: r["doc_published"],
-    "Source": lambda r: r["doc_source"],
+    "Source": _outlet,
+    "URL": _url,
     "Story ID": lambda r: r["doc_id"],
     "Headline": lambda r: r["doc_title"],
-    "Event Text": lambda r: r["trigger_text"],
+    "Event Text": lambda r: r["sentence_text"],
 }
 
 
-def event_table(store: Store, columns: str = "diurna") -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of every stored event in the chosen column set."""
-    rows = store.events()
-    if columns == "polecat":
-        header = list(POLECAT_COLUMNS)
-        return header, [[fn(r) for fn in POLECAT_COLUMNS.values()] for r in rows]
-    if columns != "diurna":
+def event_table(
+    store: Store, columns: str = "diurna", *, dyads: bool = False, **filters: Any
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Header and rows (dicts keyed by the header) of the filtered events in a column set."""
+    if columns not in COLUMN_SETS:
         raise ValueError(f"unknown column set {columns!r}: use 'diurna' or 'polecat'")
-    return DIURNA_COLUMNS, [[r[c] for c in DIURNA_COLUMNS] for r in rows]
+    rows = store.events(**filters)
+    if columns == "polecat":
+        if dyads:
+            raise ValueError("--dyads works with Diurna's columns: drop --columns polecat")
+        header = list(POLECAT_COLUMNS)
+        return header, [{name: fn(r) for name, fn in POLECAT_COLUMNS.items()} for r in rows]
+    if dyads:
+        return list(DYAD_COLUMNS), [d for r in rows for d in dyad_rows(r)]
+    return list(COLUMN_NAMES), rows
 
 
-def export_events(store: Store, out: str | Path, *, columns: str = "diurna") -> int:
-    """Write stored events to ``out``; the format follows its suffix. Returns the row count."""
+def json_ready(value: Any) -> Any:
+    """A JSON-ready value: dates as ``YYYY-MM-DD``, everything else as is."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    return value
+
+
+def _csv_cell(value: Any) -> Any:
+    """CSV has no types: lists become JSON arrays, booleans ``true``/``false``, null empty."""
+    if isinstance(value, list):
+        return json.dumps(json_ready(value), ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json_ready(value)
+
+
+def _parquet_schema(header: list[str], columns: str) -> Any:
+    import pyarrow as pa
+
+    if columns == "polecat":
+        return None  # inferred from the values
+    full = arrow_schema()
+    return pa.schema([full.field(name) for name in header])
+
+
+def export_events(
+    store: Store,
+    out: str | Path,
+    *,
+    columns: str = "diurna",
+    dyads: bool = False,
+    **filters: Any,
+) -> int:
+    """Write the filtered stored events to ``out``; the format follows its suffix.
+
+    Returns the number of rows written (events, or actor–recipient pairs with ``dyads``).
+    ``filters`` are those of :meth:`Store.events`.
+    """
     path = Path(out)
     fmt = path.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise ValueError(
             f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
         )
-    header, rows = event_table(store, columns)
+    if not path.parent.is_dir():
+        raise ValueError(
+            f"cannot export to {path}: folder {path.parent} does not exist; create it first"
+        )
+    header, rows = event_table(store, columns, dyads=dyads, **filters)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerows([_csv_cell(row[name]) for name in header] for row in rows)
     elif fmt == "jsonl":
         with path.open("w", encoding="utf-8") as fh:
             for row in rows:
-                fh.write(json.dumps(dict(zip(header, row, strict=True)), ensure_ascii=False) + "\n")
+                fh.write(json.dumps({k: json_ready(row[k]) for k in header}, ensure_ascii=False))
+                fh.write("\n")
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(header)})
+        schema = _parquet_schema(header, columns)
+        table = pa.Table.from_pylist([{k: row[k] for k in header} for row in rows], schema=schema)
+        if schema is None and not rows:
+            table = pa.table({name: pa.array([], pa.string()) for name in header})
         pq.write_table(table, path)
     return len(rows)

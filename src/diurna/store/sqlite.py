@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document, Event, Mention
+from diurna.model import Comment, Document, Event, Mention
 
 SCHEMA_VERSION = 1
 
@@ -72,6 +73,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE TABLE IF NOT EXISTS codings (
+  doc_id TEXT, coder TEXT, coded_at TEXT, events INTEGER, replaced INTEGER
+);
 CREATE TABLE IF NOT EXISTS rejections (
   doc_id TEXT, source TEXT, reason TEXT, detail TEXT, rejected_at TEXT,
   PRIMARY KEY (doc_id, source)
@@ -188,10 +192,26 @@ def _event_row(doc_id: str, idx: int, e: Event, published: str | None = None) ->
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open (or, with ``create``, make) the database at ``path``.
+
+        ``create=False`` is for readers: a missing file is then an error naming it instead of a
+        new empty database.
+        """
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise FileNotFoundError(
+                f"no Diurna database at {self.path}: "
+                f"run `diurna process ... --db {self.path}` first"
+            )
+        if not self.path.parent.is_dir():
+            raise FileNotFoundError(
+                f"cannot create a database at {self.path}: folder {self.path.parent} does not "
+                "exist; create it or pass another --db file"
+            )
         try:
-            self.conn = sqlite3.connect(self.path)
+            # A second writer waits for the first (busy timeout) instead of failing its insert.
+            self.conn = sqlite3.connect(self.path, timeout=60)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
             self._migrate()
@@ -203,6 +223,7 @@ class Store:
         self.conn.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
+        self._add_missing_columns()
         self.conn.commit()
 
     def _migrate(self) -> None:
@@ -219,6 +240,13 @@ class Store:
             )
             self.conn.commit()
 
+    def _add_missing_columns(self) -> None:
+        """Columns added after schema version 1, added in place to older databases."""
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(documents)")}
+        for name in ("coder", "coded_at"):
+            if name not in have:
+                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+
     def __enter__(self) -> Store:
         return self
 
@@ -234,12 +262,13 @@ class Store:
             is not None
         )
 
-    def save(self, doc: Document) -> str:
+    def save(self, doc: Document, *, coder: str | None = None) -> str:
         """Store one processed document; returns ``stored``, ``duplicate`` or ``rejected``.
 
         A rejected document is recorded in ``rejections`` and never replaces a stored one.
+        ``coder`` names what coded it (see :func:`diurna.batch.coder_version`).
         """
-        with self.conn:  # one transaction per document
+        with self._writing():  # one transaction per document
             if doc.rejected:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
@@ -254,8 +283,81 @@ class Store:
                 return "rejected"
             if self.has(doc.id):
                 return "duplicate"
-            self._insert(doc)
+            self._insert(doc, coder)
         return "stored"
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, taken before the first read (``BEGIN IMMEDIATE``): another
+        process writing to the same file makes this one wait (busy timeout), and the "is it
+        stored?" check and the insert see the same state, so two writers neither fail an insert
+        nor store a document twice."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def replace(self, doc: Document, *, coder: str | None = None) -> str:
+        """Store ``doc`` in place of the stored document with its id (re-coding); returns
+        ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
+        ``codings`` history; a rejected ``doc`` never replaces anything."""
+        if doc.rejected:
+            return self.save(doc, coder=coder)
+        with self._writing():
+            existed = self.has(doc.id)
+            if existed:
+                stored_at = self.conn.execute(
+                    "SELECT stored_at FROM documents WHERE id=?", (doc.id,)
+                ).fetchone()[0]
+                for table in CHILD_TABLES:
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc.id,))
+                self.conn.execute("DELETE FROM documents WHERE id=?", (doc.id,))
+            self._insert(doc, coder, replaced=existed)
+            if existed:
+                self.conn.execute(
+                    "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
+                )
+        return "recoded" if existed else "stored"
+
+    def stored_document(self, doc_id: str) -> Document | None:
+        """The stored document's text and page fields as a :class:`Document` with nothing coded
+        (what re-coding starts from); None when no document has that id."""
+        rows = list(self._rows("SELECT * FROM documents WHERE id=?", (doc_id,)))
+        if not rows:
+            return None
+        row = rows[0]
+        doc = Document(
+            id=row["id"],
+            source=row["source"],
+            text=row["text"],
+            **{k: row[k] for k in DOCUMENT_COLUMNS if k not in ("id", "source")},
+        )
+        doc.comments = [
+            Comment(
+                index=c["idx"],
+                text=c["text"],
+                author=c["author"],
+                parent=c["parent"],
+                depth=c["depth"] or 0,
+                published=c["published"],
+            )
+            for c in self._rows("SELECT * FROM comments WHERE doc_id=? ORDER BY idx", (doc_id,))
+        ]
+        return doc
+
+    def document_ids(self, *, not_coder: str | None = None) -> list[str]:
+        """Ids of stored documents (only those not coded by ``not_coder`` when given)."""
+        if not_coder is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM documents WHERE coder IS NOT ? ORDER BY id", (not_coder,)
+            )
+        ]
 
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -265,9 +367,14 @@ class Store:
         marks = ", ".join(f":{c}" for c in cols)
         self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
-    def _insert(self, doc: Document) -> None:
+    def _insert(self, doc: Document, coder: str | None = None, replaced: bool = False) -> None:
         """Write one document and its children; rows are the model's own ``to_dict`` values."""
         row = doc.to_dict()
+        now = _now()
+        self.conn.execute(
+            "INSERT INTO codings VALUES (?,?,?,?,?)",
+            (doc.id, coder, now, len(doc.events), int(replaced)),
+        )
         self._insert_rows(
             "documents",
             [
@@ -275,7 +382,9 @@ class Store:
                     **{k: row[k] for k in DOCUMENT_COLUMNS},
                     "text": doc.text,
                     "skipped": json.dumps(doc.skipped),
-                    "stored_at": _now(),
+                    "stored_at": now,
+                    "coder": coder,
+                    "coded_at": now,
                 }
             ],
         )
@@ -339,20 +448,43 @@ class Store:
         for row in cur:
             yield dict(zip(cols, row, strict=True))
 
-    def events(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored events joined with their document's date, source and title."""
-        sql = (
-            "SELECT e.*, d.published AS doc_published, d.source AS doc_source, d.url AS doc_url, "
-            "d.title AS doc_title FROM events e JOIN documents d ON d.id = e.doc_id"
-        )
-        params: tuple[Any, ...] = ()
-        if type:
-            sql += " WHERE e.type = ?"
-            params = (type.upper(),)
-        sql += " ORDER BY d.published, e.doc_id, e.idx"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return list(self._rows(sql, params))
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored events as typed rows (columns: :data:`diurna.store.schema.EVENT_COLUMNS`).
+
+        Filters are those of :class:`diurna.store.query.EventQuery` (``type``, ``mode``,
+        ``status``, ``actor_country``, ``recipient_country``, ``actor_sector``,
+        ``recipient_sector``, ``actor_id``, ``recipient_id``, ``date_from``, ``date_to``,
+        ``doc_id``, ``place``, ``limit``), the same as ``diurna events``/``diurna export`` take.
+        An unknown filter or value (e.g. ``type="ATACK"``) raises ``ValueError`` naming it.
+        """
+        return list(self.iter_events(**filters))
+
+    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Like :meth:`events`, one row at a time (for stores too big to hold in memory)."""
+        from diurna.store.query import EventQuery, event_row
+
+        sql, params = EventQuery.build(**filters).sql()
+        for raw in self._rows(sql, tuple(params)):
+            yield event_row(raw)
+
+    def to_arrow(self, **filters: Any) -> Any:
+        """The filtered events as a typed ``pyarrow.Table`` (dates, booleans, lists of actors)."""
+        import pyarrow as pa
+
+        from diurna.store.schema import arrow_schema
+
+        return pa.Table.from_pylist(self.events(**filters), schema=arrow_schema())
+
+    def to_pandas(self, **filters: Any) -> Any:
+        """The filtered events as a ``pandas.DataFrame`` (needs pandas: ``pip install pandas``)."""
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            raise ImportError(
+                "Store.to_pandas needs pandas: install it (pip install pandas, or "
+                "bash scripts/setup.sh --analysis), or use Store.to_arrow()"
+            ) from None
+        return self.to_arrow(**filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
@@ -370,6 +502,6 @@ class Store:
         return row[0] if row else None
 
     def count(self, table: str) -> int:
-        if table not in (*CHILD_TABLES, "documents", "rejections"):
+        if table not in (*CHILD_TABLES, "documents", "rejections", "codings"):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

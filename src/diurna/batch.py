@@ -1,0 +1,251 @@
+"""A batch: inputs → pipeline → store, that never loses or redoes work, and says what happened.
+
+``diurna process`` is a thin wrapper over :func:`run`. An input whose bytes are already stored is
+skipped *before* any language processing (its id is the SHA-256 of its bytes), so rerunning a
+crashed batch only pays for what was not stored yet; ``recode=True`` re-codes such inputs instead
+and replaces their stored coding. Every input ends as exactly one :class:`Outcome`, counted in a
+:class:`Summary` that also gives the command's exit status.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from diurna.model import Document, content_id
+from diurna.page import RawInput, iter_inputs
+
+if TYPE_CHECKING:
+    from diurna.pipeline import Pipeline
+    from diurna.store import Store
+
+#: Exit statuses of a batch (``diurna process``): every input read; some rejected; none
+#: processed; interrupted (Ctrl-C, after the summary of what was stored).
+EXIT_OK, EXIT_SOME_REJECTED, EXIT_NONE_PROCESSED, EXIT_INTERRUPTED = 0, 3, 4, 130
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one input. ``status`` is ``stored``, ``recoded``, ``duplicate`` (already
+    stored: skipped before processing), ``processed`` (no store) or ``rejected``; ``doc`` is None
+    for a duplicate, which was never processed."""
+
+    status: str
+    source: str
+    doc: Document | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of a batch: outcomes, skip and rejection reasons, events, elapsed time."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)  # read, but English stages skipped
+    rejected: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    started: float = field(default_factory=time.monotonic)
+    interrupted: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        doc = outcome.doc
+        if doc is None:
+            return
+        if doc.rejected:
+            self.rejected[doc.rejected] += 1
+            return
+        self.events += len(doc.events)
+        for reason in doc.skipped:
+            self.skipped[_skip_reason(reason)] += 1
+
+    @property
+    def inputs(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def exit_status(self) -> int:
+        """0 when every input was read, 3 when some were rejected, 4 when none could be
+        processed (all rejected, or no input at all), 130 when interrupted."""
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        if self.inputs == self.counts["rejected"]:
+            return EXIT_NONE_PROCESSED
+        return EXIT_SOME_REJECTED if self.counts["rejected"] else EXIT_OK
+
+    def line(self, where: str | None = None) -> str:
+        """One line for the end of a run, e.g. ``3 stored, 1 duplicate, 2 rejected (binary 1,
+        empty 1), 1 skipped (not_english 1), 41 events in 12.3 s in news.db``."""
+        parts = []
+        for status in ("stored", "recoded", "duplicate", "processed", "rejected"):
+            n = self.counts[status]
+            if not n:
+                continue
+            text = f"{n} {status}"
+            if status == "duplicate":
+                text += " (already stored, not reprocessed)"
+            if status == "rejected":
+                text += f" ({_reasons(self.rejected)})"
+            parts.append(text)
+        if self.skipped:
+            parts.append(f"{sum(self.skipped.values())} skipped ({_reasons(self.skipped)})")
+        parts.append(f"{self.events} events")
+        text = ", ".join(parts) if self.inputs else "no input found"
+        text += f" in {self.elapsed:.1f} s"
+        if where:
+            text += f"; stored in {where}"
+        if self.interrupted:
+            text = "interrupted: " + text
+        return text
+
+
+def _reasons(counter: Counter[str]) -> str:
+    return ", ".join(f"{reason} {n}" for reason, n in counter.most_common())
+
+
+def _skip_reason(text: str) -> str:
+    """A short reason code from a stage's skip note ("language: page is in 'de', ...")."""
+    if "page is in" in text or "not English" in text:
+        return "not_english"
+    if "characters, not parsed" in text:
+        return "too_long"
+    if "empty body" in text:
+        return "empty_body"
+    return text.split(":", 1)[0].strip() or "skipped"
+
+
+def run(
+    paths: Iterable[str] = (),
+    *,
+    raws: Iterable[RawInput] | None = None,
+    pipeline: Pipeline,
+    store: Store | None = None,
+    published: str | None = None,
+    workers: int = 1,
+    recode: bool = False,
+) -> Iterator[Outcome]:
+    """Process every input named by ``paths`` (or given as ``raws``) and store it; yields one
+    :class:`Outcome` per input, in order.
+
+    With a ``store``, an input already stored is not processed again (``duplicate``) unless
+    ``recode`` is set, in which case it is processed and its stored coding replaced.
+    """
+    own = (
+        [f"{store.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
+        if store is not None
+        else []
+    )  # the store's own files inside an input folder are not inputs
+    inputs: Iterable[RawInput] = iter_inputs(paths, exclude=own) if raws is None else raws
+    already: deque[tuple[int, Outcome]] = deque()  # skipped inputs, reported in input order
+    coder = coder_version(pipeline) if store is not None else None
+    # With workers the pool reads inputs from its own thread: the check gets its own connection.
+    checker = (
+        sqlite3.connect(store.path, timeout=60, check_same_thread=False)
+        if store is not None and not recode
+        else None
+    )
+
+    def fresh(items: Iterable[RawInput]) -> Iterator[RawInput]:
+        sent = 0  # inputs passed on so far: a skipped one is reported after that many
+        for raw in items:
+            if checker is not None and raw.error is None:
+                found = checker.execute(
+                    "SELECT 1 FROM documents WHERE id=?", (content_id(raw.data),)
+                ).fetchone()
+                if found:
+                    already.append((sent, Outcome("duplicate", raw.source)))
+                    continue
+            sent += 1
+            yield raw
+
+    try:
+        docs = pipeline.pipe(fresh(inputs), published=published, workers=workers)
+        for done, doc in enumerate(docs):
+            # (with workers the pool reads ahead: report only the skips that came before this)
+            while already and already[0][0] <= done:
+                yield already.popleft()[1]
+            yield Outcome(_save(store, doc, recode, coder), doc.source, doc)
+        while already:
+            yield already.popleft()[1]
+    finally:
+        if checker is not None:
+            checker.close()
+
+
+def _save(store: Store | None, doc: Document, recode: bool, coder: str | None) -> str:
+    if store is None:
+        return "rejected" if doc.rejected else "processed"
+    if recode and not doc.rejected:
+        return store.replace(doc, coder=coder)
+    return store.save(doc, coder=coder)
+
+
+def coder_version(pipeline: Pipeline | None = None) -> str:
+    """What codes a document: Diurna's version and a digest of its code and dictionaries (and of
+    the user's actor files), e.g. ``diurna 0.1.0 3f2a9c1e0b7d``. Stored with each document so
+    ``diurna recode`` knows which ones an update or a dictionary change left stale."""
+    from diurna import __version__
+
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in CODER_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    for extra in _actor_files(pipeline):
+        digest.update(extra.read_bytes())
+    return f"diurna {__version__} {digest.hexdigest()[:12]}"
+
+
+# Files whose change can change the coding (the gazetteer is built from pinned data packages).
+CODER_SUFFIXES = (".py", ".yaml", ".csv", ".tsv", ".json")
+
+
+def _actor_files(pipeline: Pipeline | None) -> list[Path]:
+    if pipeline is None:
+        return []
+    for component in pipeline.components:
+        files = getattr(component, "extra_files", None)
+        if files:
+            return [Path(f) for f in files if Path(f).is_file()]
+    return []
+
+
+def recode(
+    store: Store,
+    *,
+    pipeline: Pipeline,
+    everything: bool = False,
+    doc_ids: Iterable[str] | None = None,
+) -> Iterator[Outcome]:
+    """Re-code stored documents with ``pipeline`` from their stored text, replacing their events,
+    actors, quotes, dates and places; yields one ``recoded`` :class:`Outcome` per document.
+
+    By default only documents coded by another coder version (or none recorded) are re-coded;
+    ``everything`` re-codes all; ``doc_ids`` names which. The previous coders stay listed in the
+    store's ``codings`` table.
+    """
+    coder = coder_version(pipeline)
+    ids = list(doc_ids) if doc_ids is not None else (
+        store.document_ids() if everything else store.document_ids(not_coder=coder)
+    )
+    for doc_id in ids:
+        doc = store.stored_document(doc_id)
+        if doc is None:
+            raise ValueError(f"no stored document with id {doc_id!r}: see `diurna events`")
+        try:
+            doc = pipeline(doc)
+        except Exception as err:  # keep the old coding rather than end the run
+            doc.rejected = "pipeline_error"
+            doc.meta["error"] = f"{type(err).__name__}: {err}"
+            yield Outcome(store.save(doc, coder=coder), doc.source, doc)
+            continue
+        yield Outcome(store.replace(doc, coder=coder), doc.source, doc)

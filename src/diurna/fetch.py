@@ -1,0 +1,360 @@
+"""Pages fetched from the web: URLs, RSS/Atom feeds and sitemaps → :class:`RawInput` records.
+
+``diurna fetch`` downloads with httpx, honours robots.txt, waits between requests to one host,
+retries server errors and timeouts with backoff, caps the size of a response, can keep every raw
+response in a WARC file, and passes the pages straight to the pipeline (the same batch as
+``diurna process``: resume, summary, exit status). A feed's publication dates travel with its
+entries. A page that cannot be fetched (404, refused by robots.txt, too large, timed out) is a
+rejected input with a reason naming the URL and the problem, recorded like any other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from diurna.page import RawInput
+from diurna.page.inputs import MAX_BYTES
+
+USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
+
+
+@dataclass(slots=True)
+class FetchConfig:
+    """How to fetch. ``delay`` is the minimum wait between two requests to one host."""
+
+    user_agent: str = USER_AGENT
+    timeout: float = 20.0
+    max_bytes: int = MAX_BYTES
+    delay: float = 1.0
+    retries: int = 2
+    backoff: float = 1.0  # seconds before the first retry; doubled each time
+    robots: bool = True
+    max_sitemaps: int = 50  # nested sitemap files read at most (a sitemap index can be huge)
+
+
+@dataclass(slots=True)
+class Response:
+    url: str  # after redirects
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    reason: str = ""
+
+
+class FetchError(Exception):
+    """A page that could not be fetched; ``reason`` is the rejection code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class Fetcher:
+    """Polite fetching with one httpx client: robots.txt, per-host delay, retries, size cap."""
+
+    config: FetchConfig = field(default_factory=FetchConfig)
+    client: Any = None
+    warc: Any = None  # a warcio WARCWriter, when raw responses are kept
+    _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
+    _last: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.client is None:
+            import httpx
+
+            self.client = httpx.Client(
+                follow_redirects=True,
+                timeout=self.config.timeout,
+                headers={"User-Agent": self.config.user_agent},
+                max_redirects=10,
+            )
+
+    def close(self) -> None:
+        self.client.close()
+
+    # --- politeness ------------------------------------------------------------------------
+
+    def _wait_for(self, host: str) -> None:
+        last = self._last.get(host)
+        if last is not None:
+            pause = self.config.delay - (time.monotonic() - last)
+            if pause > 0:
+                time.sleep(pause)
+        self._last[host] = time.monotonic()
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets this user agent fetch ``url`` (allowed when there is none)."""
+        if not self.config.robots:
+            return True
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self._robots:
+            self._robots[root] = self._read_robots(root)
+        rules = self._robots[root]
+        return rules is None or rules.can_fetch(self.config.user_agent, url)
+
+    def _read_robots(self, root: str) -> RobotFileParser | None:
+        try:
+            resp = self._get(root + "/robots.txt", retries=0)
+        except FetchError:
+            return None  # unreachable robots.txt: no rules known
+        if resp.status >= 400:
+            return None
+        rules = RobotFileParser()
+        rules.parse(resp.body.decode("utf-8", "replace").splitlines())
+        return rules
+
+    # --- requests --------------------------------------------------------------------------
+
+    def _get(self, url: str, *, retries: int | None = None) -> Response:
+        """GET with retries on timeouts, connection errors and 5xx; the body capped in size."""
+        import httpx
+
+        tries = (self.config.retries if retries is None else retries) + 1
+        wait = self.config.backoff
+        problem = ""
+        for attempt in range(tries):
+            if attempt:
+                time.sleep(wait)
+                wait *= 2
+            self._wait_for(urlsplit(url).netloc)
+            try:
+                resp = self._stream(url)
+            except httpx.TimeoutException:
+                problem = f"no answer within {self.config.timeout:g} s"
+                continue
+            except httpx.TooManyRedirects:
+                raise FetchError("fetch", f"{url}: too many redirects") from None
+            except httpx.HTTPError as err:
+                problem = f"{type(err).__name__}: {err}"
+                continue
+            if resp.status >= 500 or resp.status == 429:
+                problem = f"HTTP {resp.status} {resp.reason}".strip()
+                continue
+            return resp
+        raise FetchError("fetch", f"{url}: {problem} (after {tries} tries)")
+
+    def _stream(self, url: str) -> Response:
+        limit = self.config.max_bytes
+        with self.client.stream("GET", url) as resp:
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise FetchError(
+                    "too_large", f"{url}: response of {int(declared):,} bytes; the limit is "
+                    f"{limit:,} (--max-bytes)")
+            chunks, size = [], 0
+            for chunk in resp.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise FetchError(
+                        "too_large", f"{url}: response over {limit:,} bytes (--max-bytes)")
+                chunks.append(chunk)
+            out = Response(str(resp.url), resp.status_code, dict(resp.headers), b"".join(chunks),
+                           resp.reason_phrase)
+        self._keep(out)
+        return out
+
+    def _keep(self, resp: Response) -> None:
+        if self.warc is None:
+            return
+        from io import BytesIO
+
+        from warcio.statusandheaders import StatusAndHeaders
+
+        headers = StatusAndHeaders(
+            f"{resp.status} {resp.reason}".strip(),
+            [(k, v) for k, v in resp.headers.items()
+             if k.lower() not in ("content-encoding", "transfer-encoding", "content-length")],
+            protocol="HTTP/1.1",
+        )
+        self.warc.write_record(self.warc.create_warc_record(
+            resp.url, "response", payload=BytesIO(resp.body), http_headers=headers))
+
+    def page(self, url: str, *, published: str | None = None) -> RawInput:
+        """One page as a RawInput; a page that cannot be fetched carries ``error``."""
+        if not self.allowed(url):
+            return RawInput(url, b"", url=url, error=(
+                "robots", f"{url}: robots.txt does not allow fetching it (--ignore-robots to "
+                          "override for a site you may crawl)"))
+        try:
+            resp = self._get(url)
+        except FetchError as err:
+            return RawInput(url, b"", url=url, error=(err.reason, err.detail))
+        if resp.status >= 400:
+            return RawInput(url, b"", url=resp.url, error=(
+                "fetch", f"{url}: HTTP {resp.status} {resp.reason}".strip()))
+        meta: dict[str, Any] = {}
+        ctype = resp.headers.get("content-type", "")
+        if "charset=" in ctype.lower():
+            meta["charset"] = ctype.lower().split("charset=")[1].split(";")[0].strip(" \"'")
+        if published:
+            meta["published"] = published
+        kind = "html" if "html" in ctype.lower() else None
+        return RawInput(resp.url, resp.body, kind=kind, url=resp.url, meta=meta)
+
+    # --- discovery -------------------------------------------------------------------------
+
+    def feed_entries(self, url: str) -> list[tuple[str, str | None]]:
+        """``(link, published day)`` of each entry of an RSS 2.0/1.0 or Atom feed."""
+        return parse_feed(self._document(url), url)
+
+    def sitemap_urls(self, url: str) -> list[tuple[str, str | None]]:
+        """``(loc, lastmod day)`` of a sitemap's pages, following a sitemap index."""
+        out: list[tuple[str, str | None]] = []
+        queue: list[str] = [url]
+        seen: set[str] = set()
+        while queue and len(seen) < self.config.max_sitemaps:
+            current = queue.pop(0)
+            if current in seen:
+                continue
+            seen.add(current)
+            pages, nested = parse_sitemap(self._document(current), current)
+            out.extend(pages)
+            queue.extend(nested)
+        return out
+
+    def _document(self, url: str) -> bytes:
+        if not self.allowed(url):
+            raise FetchError("robots", f"{url}: robots.txt does not allow fetching it")
+        resp = self._get(url)
+        if resp.status >= 400:
+            raise FetchError("fetch", f"{url}: HTTP {resp.status} {resp.reason}".strip())
+        body = resp.body
+        if body[:2] == b"\x1f\x8b":
+            import gzip
+
+            body = gzip.decompress(body)
+        return body
+
+
+def _xml(data: bytes, url: str) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as err:
+        raise FetchError("not_a_feed", f"{url}: not XML ({err})") from None
+    if root is None:
+        raise FetchError("not_a_feed", f"{url}: not XML")
+    return root
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _day(value: str | None) -> str | None:
+    """An ISO day from an RSS (RFC 822) or Atom (ISO 8601) date; None when unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def parse_feed(data: bytes, url: str) -> list[tuple[str, str | None]]:
+    """Entries of an RSS or Atom document: (absolute link, publication day or None)."""
+    root = _xml(data, url)
+    out = []
+    for item in root.iter():
+        name = _local(item.tag)
+        if name not in ("item", "entry"):
+            continue
+        link: str | None = None
+        date: str | None = None
+        updated: str | None = None  # Atom's last change: the date only when none is published
+        for child in item:
+            cname = _local(child.tag)
+            if cname == "link":
+                href = child.get("href")
+                rel = child.get("rel", "alternate")
+                if href and rel == "alternate":
+                    link = link or href
+                elif (child.text or "").strip():
+                    link = link or child.text.strip()
+            elif cname in ("pubdate", "published", "date", "issued"):
+                date = date or _day(child.text)
+            elif cname == "updated":
+                updated = updated or _day(child.text)
+        if link is None and item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"):
+            link = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        if link:
+            out.append((urljoin(url, link), date or updated))
+    if not out and _local(root.tag) not in ("rss", "feed", "rdf"):
+        raise FetchError("not_a_feed", f"{url}: not an RSS or Atom feed")
+    return out
+
+
+def parse_sitemap(data: bytes, url: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """A sitemap's pages ``(loc, lastmod day)`` and, for a sitemap index, its nested sitemaps."""
+    root = _xml(data, url)
+    kind = _local(root.tag)
+    if kind not in ("urlset", "sitemapindex"):
+        raise FetchError("not_a_feed", f"{url}: not a sitemap (root element <{kind}>)")
+    pages, nested = [], []
+    for entry in root:
+        loc = lastmod = None
+        for child in entry:
+            cname = _local(child.tag)
+            if cname == "loc":
+                loc = (child.text or "").strip()
+            elif cname == "lastmod":
+                lastmod = _day(child.text)
+        if not loc:
+            continue
+        if kind == "sitemapindex":
+            nested.append(urljoin(url, loc))
+        else:
+            pages.append((urljoin(url, loc), lastmod))
+    return pages, nested
+
+
+def fetch_inputs(
+    fetcher: Fetcher,
+    urls: Iterable[str] = (),
+    *,
+    feeds: Iterable[str] = (),
+    sitemaps: Iterable[str] = (),
+) -> Iterator[RawInput]:
+    """RawInputs for pages named directly, by feeds (with their dates) and by sitemaps. A feed
+    or sitemap that cannot be read is itself a rejected input; each page URL is fetched once."""
+    seen: set[str] = set()
+
+    def pages(entries: Iterable[tuple[str, str | None]]) -> Iterator[RawInput]:
+        for link, day in entries:
+            if link not in seen:
+                seen.add(link)
+                yield fetcher.page(link, published=day)
+
+    yield from pages((u, None) for u in urls)
+    for listing, read in [(f, fetcher.feed_entries) for f in feeds] + [
+        (s, fetcher.sitemap_urls) for s in sitemaps
+    ]:
+        try:
+            entries = read(listing)
+        except FetchError as err:
+            yield RawInput(listing, b"", url=listing, error=(err.reason, err.detail))
+            continue
+        yield from pages(entries)
+
+
+def open_warc(path: str | Path) -> tuple[Any, Any]:
+    """A gzipped WARC writer appending to ``path`` and its file (close the file when done)."""
+    from warcio.warcwriter import WARCWriter
+
+    fh = open(path, "ab")  # noqa: SIM115 - closed by the caller after the batch
+    return WARCWriter(fh, gzip=str(path).endswith(".gz")), fh

@@ -1,0 +1,292 @@
+"""Event filters and typed event rows, shared by ``Store.events()``, the exports and the CLI.
+
+One :class:`EventQuery` holds the filters an analyst asks for (type, mode, status, actor and
+recipient country/sector/id, date range, document, place); ``diurna events`` and ``diurna export``
+build the same object from their options, so the library and the CLI select the same rows. A
+filter value that cannot match anything (an unknown event type, a malformed date) is an error
+naming the value, never a silent "0 events".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, get_args
+
+from diurna.model import Status
+from diurna.places.codes import alpha2, alpha3
+
+STATUSES: tuple[str, ...] = get_args(Status)
+
+# The event's day: its own date when the text gives a day, else the publication day.
+_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+EVENT_DATE_SQL = (
+    f"(CASE WHEN e.date_precision = 'day' AND e.date_value GLOB '{_DAY}' THEN e.date_value "
+    f"WHEN d.published GLOB '{_DAY}*' THEN substr(d.published, 1, 10) END)"
+)
+DATE_BASIS_SQL = (
+    f"(CASE WHEN e.date_precision = 'day' AND e.date_value GLOB '{_DAY}' THEN 'event' "
+    f"WHEN d.published GLOB '{_DAY}*' THEN 'publication' END)"
+)
+
+SELECT_SQL = (
+    "SELECT e.*, "
+    "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text, "
+    f"{EVENT_DATE_SQL} AS event_date, {DATE_BASIS_SQL} AS date_basis, "
+    "d.published AS doc_published, d.source AS doc_source, d.url AS doc_url, "
+    "d.title AS doc_title, d.site AS doc_outlet "
+    "FROM events e JOIN documents d ON d.id = e.doc_id"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which stored events to read. Every filter is optional; given filters must all hold.
+
+    Country filters take ISO 3166-1 alpha-3 (alpha-2 is accepted and converted); the actor and
+    recipient filters match any of an event's actors (recipients), not only the primary one.
+    ``date_from``/``date_to`` bound ``event_date`` (inclusive). ``place`` matches the place's
+    GeoNames name, its words in the text, its first-level division, its GeoNames id or its
+    country code.
+    """
+
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    actor_sector: str | None = None
+    recipient_sector: str | None = None
+    actor_id: str | None = None
+    recipient_id: str | None = None
+    date_from: str | date | None = None
+    date_to: str | date | None = None
+    doc_id: str | None = None
+    place: str | None = None
+    limit: int | None = None
+
+    @classmethod
+    def build(cls, **filters: Any) -> EventQuery:
+        """A query from keyword filters; an unknown filter name is an error naming the others."""
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(filters) - names)
+        if unknown:
+            raise ValueError(
+                f"unknown event filter {', '.join(unknown)}: use one of {', '.join(sorted(names))}"
+            )
+        return cls(**{k: v for k, v in filters.items() if v is not None and v != ""})
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL ``WHERE`` clause (may be empty) and its parameters; validates every value."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.type:
+            clauses.append("e.type = ?")
+            params.append(_valid_type(self.type))
+        if self.mode:
+            clauses.append("e.mode = ?")
+            params.append(_valid_mode(self.mode, self.type))
+        if self.status:
+            status = self.status.lower()
+            if status not in STATUSES:
+                raise ValueError(
+                    f"unknown status {self.status!r}: use one of {', '.join(STATUSES)}"
+                )
+            clauses.append("e.status = ?")
+            params.append(status)
+        for role, key, value in (
+            ("actors", "country", self.actor_country),
+            ("recipients", "country", self.recipient_country),
+            ("actors", "sector", self.actor_sector),
+            ("recipients", "sector", self.recipient_sector),
+            ("actors", "id", self.actor_id),
+            ("recipients", "id", self.recipient_id),
+        ):
+            if value:
+                if key == "country":
+                    value = _valid_country(value)
+                clauses.append(
+                    f"EXISTS (SELECT 1 FROM json_each(e.{role}) j "
+                    f"WHERE upper(json_extract(j.value, '$.actor.{key}')) = upper(?))"
+                )
+                params.append(value)
+        if self.date_from:
+            clauses.append(f"{EVENT_DATE_SQL} >= ?")
+            params.append(_valid_day(self.date_from, "date_from"))
+        if self.date_to:
+            clauses.append(f"{EVENT_DATE_SQL} <= ?")
+            params.append(_valid_day(self.date_to, "date_to"))
+        if self.doc_id:
+            clauses.append("e.doc_id = ?")
+            params.append(self.doc_id)
+        if self.place:
+            clause, values = _place_clause(self.place)
+            clauses.append(clause)
+            params.extend(values)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The whole ``SELECT`` for this query, in a stable order (publication, document, index)."""
+        where, params = self.where()
+        sql = f"{SELECT_SQL}{where} ORDER BY d.published, e.doc_id, e.idx"
+        if self.limit is not None:
+            if int(self.limit) < 0:
+                raise ValueError(f"limit {self.limit} is negative: give 0 or more")
+            sql += f" LIMIT {int(self.limit)}"
+        return sql, params
+
+
+def _valid_type(value: str) -> str:
+    from diurna.events.ontology import load_ontology
+
+    types = load_ontology().types
+    name = value.strip().upper()
+    if name not in types:
+        raise ValueError(f"unknown event type {value!r}: use one of {', '.join(sorted(types))}")
+    return name
+
+
+def _valid_mode(value: str, type_: str | None) -> str:
+    from diurna.events.ontology import load_ontology
+
+    types = load_ontology().types
+    scope = [types[_valid_type(type_)]] if type_ else list(types.values())
+    modes = sorted({m for t in scope for m in t.modes})
+    name = value.strip().lower()
+    if name not in modes:
+        where = f" of {type_.upper()}" if type_ else ""
+        raise ValueError(f"unknown mode {value!r}{where}: use one of {', '.join(modes)}")
+    return name
+
+
+def _valid_country(value: str) -> str:
+    code = alpha3(value)
+    if code is None:
+        raise ValueError(f"unknown country code {value!r}: use ISO 3166-1 alpha-3, e.g. SYR")
+    return code
+
+
+def _valid_day(value: str | date, name: str) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _place_clause(value: str) -> tuple[str, list[Any]]:
+    text = value.strip()
+    if text.isdigit():
+        return "e.place_geonameid = ?", [int(text)]
+    alternatives = [
+        "lower(e.place_name) = lower(?)",
+        "lower(e.place_text) = lower(?)",
+        "lower(e.place_admin1) = lower(?)",
+    ]
+    params: list[Any] = [text, text, text]
+    code = alpha2(text) if len(text) in (2, 3) and text.isupper() else None
+    if code:
+        alternatives.append("upper(e.place_country) = ?")
+        params.append(code)
+    return "(" + " OR ".join(alternatives) + ")", params
+
+
+# --- typed rows --------------------------------------------------------------------------------
+
+
+def participant(mention: dict[str, Any]) -> dict[str, Any]:
+    """One element of ``actors``/``recipients`` from a stored mention (``Mention.to_dict()``)."""
+    actor = mention.get("actor") or {}
+    return {
+        "text": mention["text"],
+        "start": mention["start"],
+        "end": mention["end"],
+        "id": actor.get("id"),
+        "name": actor.get("name"),
+        "code": actor.get("cameo"),
+        "country": alpha3(actor.get("country")) or actor.get("country"),
+        "sector": actor.get("sector"),
+    }
+
+
+def _flat(role: str, p: dict[str, Any] | None) -> dict[str, Any]:
+    keys = ("id", "name", "code", "country", "sector", "text", "start", "end")
+    return {f"{role}_{k}": (p or {}).get(k) for k in keys}
+
+
+def _json_list(value: str | None) -> list[Any]:
+    if not value:
+        return []
+    loaded = json.loads(value)
+    return loaded if isinstance(loaded, list) else []
+
+
+def event_row(raw: dict[str, Any]) -> dict[str, Any]:
+    """A typed event row (schema: :data:`diurna.store.schema.EVENT_COLUMNS`) from one row of
+    :data:`SELECT_SQL`."""
+    actors = [participant(m) for m in _json_list(raw["actors"])]
+    recipients = [participant(m) for m in _json_list(raw["recipients"])]
+    place_a2 = raw["place_country"]
+    return {
+        "id": raw["id"],
+        "doc_id": raw["doc_id"],
+        "type": raw["type"],
+        "mode": raw["mode"],
+        "contexts": [str(c) for c in _json_list(raw["contexts"])],
+        "cameo": raw["cameo"],
+        "status": raw["status"],
+        "negated": bool(raw["negated"]),
+        "event_date": date.fromisoformat(raw["event_date"]) if raw["event_date"] else None,
+        "date_basis": raw["date_basis"],
+        "date_value": raw["date_value"],
+        "date_precision": raw["date_precision"],
+        "date_text": raw["date_text"],
+        "date_start": raw["date_start"],
+        "date_end": raw["date_end"],
+        **_flat("actor", actors[0] if actors else None),
+        **_flat("recipient", recipients[0] if recipients else None),
+        "actors": actors,
+        "recipients": recipients,
+        "source_text": raw["source_text"],
+        "source_start": raw["source_start"],
+        "source_end": raw["source_end"],
+        "place_geonameid": raw["place_geonameid"],
+        "place_name": raw["place_name"],
+        "place_country": alpha3(place_a2) or place_a2,
+        "place_country_alpha2": alpha2(place_a2) or place_a2,
+        "place_admin1": raw["place_admin1"],
+        "place_lat": raw["place_lat"],
+        "place_lon": raw["place_lon"],
+        "place_feature": raw["place_feature"],
+        "place_precision": raw["place_precision"],
+        "place_text": raw["place_text"],
+        "place_start": raw["place_start"],
+        "place_end": raw["place_end"],
+        "trigger_text": raw["trigger_text"],
+        "trigger_start": raw["trigger_start"],
+        "trigger_end": raw["trigger_end"],
+        "sentence_text": raw["sentence_text"],
+        "sentence_start": raw["sentence_start"],
+        "sentence_end": raw["sentence_end"],
+        "doc_title": raw["doc_title"],
+        "doc_url": raw["doc_url"],
+        "doc_outlet": raw["doc_outlet"],
+        "doc_source": raw["doc_source"],
+        "doc_published": raw["doc_published"],
+    }
+
+
+def dyads(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """One flat row per actor–recipient pair of an event (GDELT-style dyads).
+
+    An event with no actor (or no recipient) still gives rows, with that side empty, so that no
+    event disappears from a dyad export.
+    """
+    flat = {k: v for k, v in row.items() if k not in ("actors", "recipients")}
+    out = []
+    for a in row["actors"] or [None]:
+        for r in row["recipients"] or [None]:
+            out.append({**flat, **_flat("actor", a), **_flat("recipient", r)})
+    return out

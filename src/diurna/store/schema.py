@@ -1,0 +1,231 @@
+"""The one schema of an event row, shared by ``Store.events()``, ``to_arrow()``, the exports,
+``diurna events --format jsonl`` and the data dictionary (``docs/data.md`` and
+``docs/events.schema.json``).
+
+Everything that writes or reads event rows imports the column list from here, so a column is
+added in one place (and other writers, such as a distributed runner writing Parquet, can use
+:func:`arrow_schema` to write files the store's readers accept).
+
+Regenerate the documentation after a change::
+
+    python -m diurna.store.datadoc markdown > docs/data.md
+    python -m diurna.store.datadoc json > docs/events.schema.json
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal["string", "int", "float", "bool", "date", "list[string]", "list[participant]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its name, value kind and what it means (one line for the data dictionary)."""
+
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False  # never null
+
+
+# One actor or recipient of an event (an element of the ``actors``/``recipients`` lists).
+PARTICIPANT_FIELDS: tuple[Column, ...] = (
+    Column("text", "string", "The words naming it in the body.", True),
+    Column("start", "int", "Character offset of `text` in the document body.", True),
+    Column("end", "int", "End offset (exclusive) of `text` in the document body.", True),
+    Column("id", "string", "Actor dictionary id (e.g. `IRN-GOV`); null when not in it."),
+    Column("name", "string", "Actor dictionary name (e.g. `Iran (government)`)."),
+    Column("code", "string", "CAMEO actor code (e.g. `IRNGOV`)."),
+    Column("country", "string", "ISO 3166-1 alpha-3 country of the actor; null for IGOs."),
+    Column("sector", "string", "CAMEO-style sector: GOV, MIL, REB, INS, IGO, MED, OPP, CVL, ..."),
+)
+
+
+def _participant_columns(role: str, what: str) -> tuple[Column, ...]:
+    """Flat columns of the first (primary) actor or recipient."""
+    return (
+        Column(f"{role}_id", "string", f"Dictionary id of the primary {what}."),
+        Column(f"{role}_name", "string", f"Dictionary name of the primary {what}."),
+        Column(f"{role}_code", "string", f"CAMEO actor code of the primary {what}."),
+        Column(f"{role}_country", "string", f"ISO 3166-1 alpha-3 country of the primary {what}."),
+        Column(f"{role}_sector", "string", f"Sector of the primary {what}."),
+        Column(f"{role}_text", "string", f"The words naming the primary {what} in the body."),
+        Column(f"{role}_start", "int", f"Body offset of `{role}_text`."),
+        Column(f"{role}_end", "int", f"Body end offset (exclusive) of `{role}_text`."),
+    )
+
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", "Event id: `<doc_id>:<index>`.", True),
+    Column("doc_id", "string", "Document id: first 16 hex digits of the input's SHA-256.", True),
+    Column("type", "string", "PLOVER event type, e.g. `ASSAULT` (see docs/ontology.md).", True),
+    Column("mode", "string", "PLOVER mode of the type, e.g. `withdraw`."),
+    Column("contexts", "list[string]", "PLOVER contexts, e.g. `[military]`.", True),
+    Column("cameo", "string", "CAMEO event code beside the PLOVER type (root or finer)."),
+    Column("status", "string", "asserted, claimed, denied or speculative.", True),
+    Column("negated", "bool", "True when the text says the event did not happen.", True),
+    Column(
+        "event_date",
+        "date",
+        "The event's day: its own date when the text gives a day, else the publication day; "
+        "null only when neither is known to the day.",
+    ),
+    Column(
+        "date_basis",
+        "string",
+        "Where `event_date` comes from: `event` (the text's date for this event) or "
+        "`publication` (the document's publication date); null when `event_date` is null.",
+    ),
+    Column(
+        "date_value",
+        "string",
+        "The event's own date as the text gives it, ISO 8601, any precision: `2018-02-14`, "
+        "`2018-02`, `2018`, `2018-W07`, or `--02-14` when the year is unknown.",
+    ),
+    Column("date_precision", "string", "Precision of `date_value`: day, month, year, week."),
+    Column("date_text", "string", "The words of the event's date in the body."),
+    Column("date_start", "int", "Body offset of `date_text`."),
+    Column("date_end", "int", "Body end offset (exclusive) of `date_text`."),
+    *_participant_columns("actor", "actor"),
+    *_participant_columns("recipient", "recipient"),
+    Column("actors", "list[participant]", "Every actor of the event, primary first.", True),
+    Column("recipients", "list[participant]", "Every recipient, primary first.", True),
+    Column("source_text", "string", "Who reports or claims the event, as the text names them."),
+    Column("source_start", "int", "Body offset of `source_text`."),
+    Column("source_end", "int", "Body end offset (exclusive) of `source_text`."),
+    Column("place_geonameid", "int", "GeoNames id of the event's place."),
+    Column("place_name", "string", "GeoNames name of the place."),
+    Column("place_country", "string", "ISO 3166-1 alpha-3 country of the place."),
+    Column("place_country_alpha2", "string", "ISO 3166-1 alpha-2 country (GeoNames' own)."),
+    Column("place_admin1", "string", "First-level division (state, province) of the place."),
+    Column("place_lat", "float", "Latitude (WGS84) of the GeoNames point."),
+    Column("place_lon", "float", "Longitude (WGS84) of the GeoNames point."),
+    Column("place_feature", "string", "GeoNames feature class.code, e.g. `P.PPLC`, `A.ADM1`."),
+    Column("place_precision", "string", "point, city, admin1, country or continent."),
+    Column("place_text", "string", "The words naming the place in the body."),
+    Column("place_start", "int", "Body offset of `place_text`."),
+    Column("place_end", "int", "Body end offset (exclusive) of `place_text`."),
+    Column("trigger_text", "string", "The word(s) expressing the event.", True),
+    Column("trigger_start", "int", "Body offset of `trigger_text`.", True),
+    Column("trigger_end", "int", "Body end offset (exclusive) of `trigger_text`.", True),
+    Column("sentence_text", "string", "The sentence the event was coded from.", True),
+    Column("sentence_start", "int", "Body offset of the sentence.", True),
+    Column("sentence_end", "int", "Body end offset (exclusive) of the sentence.", True),
+    Column("doc_title", "string", "The document's headline."),
+    Column("doc_url", "string", "The page's URL when known (from the page or the input)."),
+    Column("doc_outlet", "string", "The publishing site or outlet when known."),
+    Column("doc_source", "string", "Where the input was read from: path, URL or `<stdin>`.", True),
+    Column(
+        "doc_published",
+        "string",
+        "Publication date of the document, ISO 8601 (may be partial).",
+    ),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
+
+# Columns of the `--dyads` export: one row per actor–recipient pair, flat.
+DYAD_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in EVENT_COLUMNS if c.kind != "list[participant]"
+)
+
+
+def arrow_schema() -> Any:
+    """The event row as a ``pyarrow.Schema`` (typed: dates, booleans, nullable ints, lists)."""
+    import pyarrow as pa
+
+    participant = pa.struct(
+        [pa.field(c.name, _arrow_type(c.kind), nullable=not c.required) for c in PARTICIPANT_FIELDS]
+    )
+    fields = []
+    for c in EVENT_COLUMNS:
+        typ = pa.list_(participant) if c.kind == "list[participant]" else _arrow_type(c.kind)
+        fields.append(pa.field(c.name, typ, nullable=not c.required))
+    return pa.schema(fields)
+
+
+def _arrow_type(kind: Kind) -> Any:
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+        "list[string]": pa.list_(pa.string()),
+    }[kind]
+
+
+def _json_type(col: Column) -> dict[str, Any]:
+    kinds: dict[str, dict[str, Any]] = {
+        "string": {"type": "string"},
+        "int": {"type": "integer"},
+        "float": {"type": "number"},
+        "bool": {"type": "boolean"},
+        "date": {"type": "string", "format": "date"},
+        "list[string]": {"type": "array", "items": {"type": "string"}},
+        "list[participant]": {"type": "array", "items": {"$ref": "#/$defs/participant"}},
+    }
+    base = kinds[col.kind]
+    if not col.required and base["type"] != "array":
+        base = {**base, "type": [base["type"], "null"]}
+    return {**base, "description": col.description}
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one event row as ``diurna events --format jsonl`` prints it and
+    ``diurna export --to x.jsonl`` writes it."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Diurna event row",
+        "type": "object",
+        "properties": {c.name: _json_type(c) for c in EVENT_COLUMNS},
+        "required": [c.name for c in EVENT_COLUMNS],
+        "additionalProperties": False,
+        "$defs": {
+            "participant": {
+                "type": "object",
+                "properties": {c.name: _json_type(c) for c in PARTICIPANT_FIELDS},
+                "required": [c.name for c in PARTICIPANT_FIELDS],
+                "additionalProperties": False,
+            }
+        },
+    }
+
+
+def markdown() -> str:
+    """The data dictionary (``docs/data.md``), generated from the column list above."""
+    lines = [
+        "# Data dictionary: event rows",
+        "",
+        "Generated by `python -m diurna.store.datadoc markdown` from `src/diurna/store/schema.py`,",
+        "the one schema that `diurna.Store(path).events()` / `.to_arrow()` / `.to_pandas()`,",
+        "`diurna events --format jsonl` and `diurna export` (Diurna columns) share. The JSON",
+        "Schema of a row is `docs/events.schema.json` (`python -m diurna.store.datadoc json`).",
+        "",
+        "Offsets are character offsets into the document body (`documents.text` in the store):",
+        "`body[start:end] == text`. Country codes are ISO 3166-1 alpha-3 throughout",
+        "(`place_country_alpha2` keeps GeoNames' alpha-2 beside it).",
+        "",
+        "Types: in Parquet and Arrow, `date` is date32, `int` int64, `bool` boolean and lists are",
+        "lists; in JSONL a date is `YYYY-MM-DD`; in CSV (which has no list type) a list cell is a",
+        "JSON array — use Parquet or JSONL for typed lists, or `--dyads` for flat rows.",
+        "",
+        "| column | type | never null | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for c in EVENT_COLUMNS:
+        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
+    lines += [
+        "",
+        "## participant (an element of `actors` and `recipients`)",
+        "",
+        "| field | type | never null | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for c in PARTICIPANT_FIELDS:
+        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
+    return "\n".join(lines) + "\n"

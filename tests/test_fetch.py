@@ -1,0 +1,226 @@
+"""`diurna fetch` against a web server this test starts on loopback (no other network is used):
+feeds, sitemaps, redirects, 404/500, slow and oversized responses, robots.txt, wrong charsets."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diurna.cli import cli
+from diurna.fetch import FetchConfig, Fetcher, fetch_inputs, parse_feed
+from diurna.store import Store
+
+
+def article(title: str, where: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>Envoys from both governments met in {where} on Monday for a second round of talks "
+        "on the disputed border, officials said after the meeting ended.</p>"
+        "<p>The talks are expected to last three days, according to the United Nations, which "
+        "has offered to host a further round next month if both sides agree.</p>"
+        "</article></body></html>"
+    )
+
+
+HITS: dict[str, int] = {}
+
+
+def routes(base: str) -> dict[str, tuple[int, dict[str, str], bytes]]:
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>A</title><link>{base}/a.html</link>
+<pubDate>Mon, 12 Feb 2018 09:00:00 GMT</pubDate></item>
+<item><title>B</title><link>/b.html</link><pubDate>Tue, 13 Feb 2018 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    atom = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<entry><title>A</title><link href="{base}/a.html"/><updated>2018-03-02T10:00:00Z</updated>
+<published>2018-03-01T10:00:00Z</published></entry></feed>"""
+    sitemap_index = f"""<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sitemap-1.xml</loc></sitemap></sitemapindex>"""
+    sitemap = f"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>{base}/a.html</loc><lastmod>2018-02-12</lastmod></url>
+<url><loc>{base}/private/c.html</loc></url></urlset>"""
+    latin = article("Talks in Zürich", "Zürich").encode("utf-8")
+    return {
+        "/robots.txt": (
+            200,
+            {"Content-Type": "text/plain"},
+            b"User-agent: *\nDisallow: /private/\n",
+        ),
+        "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, feed.encode()),
+        "/atom.xml": (200, {"Content-Type": "application/atom+xml"}, atom.encode()),
+        "/sitemap.xml": (200, {"Content-Type": "application/xml"}, sitemap_index.encode()),
+        "/sitemap-1.xml": (200, {"Content-Type": "application/xml"}, sitemap.encode()),
+        "/a.html": (200, html, article("Talks in Geneva", "Geneva").encode()),
+        "/b.html": (200, html, article("Talks in Vienna", "Vienna").encode()),
+        "/private/c.html": (200, html, article("Secret", "Oslo").encode()),
+        "/moved": (302, {"Location": "/b.html"}, b""),
+        "/missing": (404, html, b"<html><body>not here</body></html>"),
+        "/broken": (500, html, b"oops"),
+        "/slow": (200, html, b"slow"),
+        "/big": (200, html, b"<p>" + b"x" * 300_000 + b"</p>"),
+        # a server that labels every page ISO-8859-1 while sending UTF-8
+        "/latin.html": (200, {"Content-Type": "text/html; charset=ISO-8859-1"}, latin),
+    }
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    table: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            HITS[self.path] = HITS.get(self.path, 0) + 1
+            status, headers, body = table.get(self.path, (404, {}, b"no such page"))
+            if self.path == "/slow":
+                time.sleep(2)
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    table.update(routes(base))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+
+
+def fetcher(**kw: object) -> Fetcher:
+    config = FetchConfig(delay=0, timeout=1.0, retries=1, backoff=0.05, max_bytes=200_000)
+    for key, value in kw.items():
+        setattr(config, key, value)
+    return Fetcher(config)
+
+
+def test_feed_entries_come_with_their_dates(server: str) -> None:
+    f = fetcher()
+    assert f.feed_entries(f"{server}/feed.xml") == [
+        (f"{server}/a.html", "2018-02-12"),
+        (f"{server}/b.html", "2018-02-13"),  # relative link made absolute
+    ]
+    assert f.feed_entries(f"{server}/atom.xml") == [(f"{server}/a.html", "2018-03-01")]
+
+
+def test_sitemap_index_is_followed_and_robots_refuses_a_private_page(server: str) -> None:
+    f = fetcher()
+    pages = f.sitemap_urls(f"{server}/sitemap.xml")
+    assert pages == [(f"{server}/a.html", "2018-02-12"), (f"{server}/private/c.html", None)]
+    raws = {r.source: r for r in fetch_inputs(f, sitemaps=[f"{server}/sitemap.xml"])}
+    assert raws[f"{server}/a.html"].error is None
+    assert raws[f"{server}/a.html"].meta["published"] == "2018-02-12"
+    reason, detail = raws[f"{server}/private/c.html"].error or ("", "")
+    assert reason == "robots" and "robots.txt does not allow" in detail
+    assert f.allowed(f"{server}/private/c.html") is False
+    assert fetcher(robots=False).allowed(f"{server}/private/c.html") is True
+
+
+def test_redirect_is_followed_and_the_final_url_kept(server: str) -> None:
+    raw = fetcher().page(f"{server}/moved")
+    assert raw.error is None and raw.url == f"{server}/b.html"
+    assert b"Vienna" in raw.data
+
+
+@pytest.mark.parametrize(
+    ("path", "reason", "words"),
+    [
+        ("/missing", "fetch", "HTTP 404"),
+        ("/broken", "fetch", "HTTP 500"),
+        ("/slow", "fetch", "no answer within 1 s"),
+        ("/big", "too_large", "the limit is 200,000"),
+    ],
+)
+def test_pages_that_cannot_be_fetched_are_rejections_naming_url_and_problem(
+    server: str, path: str, reason: str, words: str
+) -> None:
+    raw = fetcher().page(f"{server}{path}")
+    assert raw.error is not None
+    assert raw.error[0] == reason
+    assert raw.error[1].startswith(f"{server}{path}: ") and words in raw.error[1]
+
+
+def test_server_errors_are_retried(server: str) -> None:
+    before = HITS.get("/broken", 0)
+    fetcher(retries=2).page(f"{server}/broken")
+    assert HITS["/broken"] - before == 3
+
+
+def test_wrongly_labelled_charset_is_read_as_the_utf8_it_is(server: str) -> None:
+    from diurna.page import read_page
+
+    doc = read_page(fetcher().page(f"{server}/latin.html"))
+    assert "Zürich" in doc.text and "Ã" not in doc.text
+
+
+def test_not_a_feed_is_a_rejection(server: str) -> None:
+    (raw,) = list(fetch_inputs(fetcher(), feeds=[f"{server}/a.html"]))
+    assert raw.error is not None and raw.error[0] == "not_a_feed"
+
+
+def test_parse_feed_reads_rss_1_and_keeps_updated_only_as_a_fallback() -> None:
+    rdf = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <item rdf:about="http://x.example/1"><title>1</title><dc:date>2019-05-01</dc:date></item>
+      </rdf:RDF>"""
+    assert parse_feed(rdf, "http://x.example/feed") == [("http://x.example/1", "2019-05-01")]
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry>
+      <link rel="alternate" href="http://x.example/2"/><updated>2019-06-02T00:00:00Z</updated>
+      </entry></feed>"""
+    assert parse_feed(atom, "http://x.example/feed") == [("http://x.example/2", "2019-06-02")]
+
+
+def test_cli_fetch_feed_stores_pages_with_feed_dates_and_keeps_a_warc(
+    server: str, tmp_path: Path
+) -> None:
+    db, warc = tmp_path / "f.db", tmp_path / "raw.warc.gz"
+    args = [
+        "fetch",
+        "--feed",
+        f"{server}/feed.xml",
+        f"{server}/missing",
+        "--db",
+        str(db),
+        "--delay",
+        "0",
+        "--timeout",
+        "1",
+        "--warc",
+        str(warc),
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 3, result.output  # one page rejected (404)
+    assert "2 stored" in result.stderr and "1 rejected (fetch 1)" in result.stderr
+    with Store(db) as store:
+        published = {d["source"]: d["published"] for d in store.documents()}
+        rejections = store.rejections()
+    assert published == {f"{server}/a.html": "2018-02-12", f"{server}/b.html": "2018-02-13"}
+    assert [r["source"] for r in rejections] == [f"{server}/missing"]
+    from warcio.archiveiterator import ArchiveIterator
+
+    with warc.open("rb") as fh:
+        uris = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(fh)]
+    assert f"{server}/a.html" in uris and f"{server}/b.html" in uris
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {d["url"] for d in docs if not d["rejected"]} == {f"{server}/a.html", f"{server}/b.html"}
+    again = CliRunner().invoke(cli, args)
+    assert "2 duplicate" in again.stderr  # fetched again, but not processed again
+
+
+def test_cli_fetch_needs_http_urls() -> None:
+    result = CliRunner().invoke(cli, ["fetch", "file:///etc/passwd"])
+    assert result.exit_code == 2 and "is not an http(s) URL" in result.output
