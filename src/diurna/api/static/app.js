@@ -159,6 +159,10 @@ async function loadTimeline() {
   const stats = await api("/api/stats", withoutDates(state.filters));
   state.stats = stats;
   for (const type of Object.keys(stats.by_type)) if (!state.types.includes(type)) state.types.push(type);
+  drawTimeline(stats);
+}
+
+function drawTimeline(stats) {
   const svg = document.getElementById("timeline");
   TL.width = Math.max(300, Math.round(svg.getBoundingClientRect().width)); // 1 unit = 1 pixel
   svg.setAttribute("viewBox", `0 0 ${TL.width} ${TL.height}`);
@@ -503,6 +507,14 @@ async function start() {
     history.replaceState(null, "", location.pathname);
   });
   setUpBrush();
+  // Redraw the timeline at its new width (the document view opening narrows it).
+  new ResizeObserver(() => {
+    const width = Math.round(document.getElementById("timeline").getBoundingClientRect().width);
+    if (state.stats && Math.abs(width - TL.width) > 2) {
+      drawTimeline(state.stats);
+      drawBrush();
+    }
+  }).observe(document.getElementById("timeline"));
   await loadCountries().catch((err) => say(`map outlines: ${err.message}`, true));
   await apply({});
   const hash = new URLSearchParams(location.hash.slice(1));
