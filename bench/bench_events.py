@@ -21,8 +21,9 @@ from diurna.statements import Statements
 
 
 def main() -> None:
-    truth = json.loads((shared_dir() / "gold" / "article-body" / "ground-truth.json")
-                       .read_text(encoding="utf-8"))
+    truth = json.loads(
+        (shared_dir() / "gold" / "article-body" / "ground-truth.json").read_text(encoding="utf-8")
+    )
     bodies = [(k, v["articleBody"]) for k, v in sorted(truth.items()) if v.get("articleBody")]
     language, actors, statements, events = Language(), ActorResolver(), Statements(), EventCoder()
     warm = Document(id="warm", source="warm", text=bodies[0][1])
@@ -57,8 +58,10 @@ def main() -> None:
     print(f"events                   {t_ev:8.2f} s")
     print(f"actors+statements+events {coding:8.2f} s")
     ratio = coding / t_lang if t_lang else float("nan")
-    print(f"ratio (coding / language) {ratio:.3f}  (target <= 0.30: "
-          f"{'met' if ratio <= 0.30 else 'NOT met'})")
+    print(
+        f"ratio (coding / language) {ratio:.3f}  (target <= 0.30: "
+        f"{'met' if ratio <= 0.30 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -64,9 +64,15 @@ def hostile_inputs() -> list[bytes]:
     nested = "<html><body>" + "<div>" * 100_000 + "<p>x</p>" + "</div>" * 100_000
     wide = "<html><body>" + "<p>word " * (MAX_ELEMENTS - 10) + "</body></html>"
     prose = "<html><body>" + "<p>" + "A sentence of news text. " * 400 + "</p>" * 1
-    return [os.urandom(1 << 20), b"\x80\x81" * 500_000, nested.encode(), wide.encode(),
-            b"<p>" * 300_000, (prose * 2000).encode(),
-            ("  \u2022 name\n    text\n" * (MAX_LINES // 2 - 10)).encode()]
+    return [
+        os.urandom(1 << 20),
+        b"\x80\x81" * 500_000,
+        nested.encode(),
+        wide.encode(),
+        b"<p>" * 300_000,
+        (prose * 2000).encode(),
+        ("  \u2022 name\n    text\n" * (MAX_LINES // 2 - 10)).encode(),
+    ]
 
 
 def main() -> None:
@@ -86,11 +92,16 @@ def main() -> None:
             cpu[name], wall[name] = min(cpu[name], c), min(wall[name], w)
             slowest[name] = max(slowest[name], slow)
     for name, fn in systems.items():
-        print(f"{name:<12} {len(pages) / cpu[name]:6.1f} pages/s (CPU {cpu[name]:5.2f} s, wall "
-              f"{wall[name]:5.2f} s for {len(pages)} pages, best of {args.repeat})  slowest page "
-              f"{slowest[name]:.2f} s  tracemalloc peak {peak_mib(fn, pages):5.1f} MiB", flush=True)
-    print(f"page stage / trafilatura: CPU {cpu['page stage'] / cpu['trafilatura']:.2f}x, "
-          f"wall {wall['page stage'] / wall['trafilatura']:.2f}x (limit 1.30x)")
+        print(
+            f"{name:<12} {len(pages) / cpu[name]:6.1f} pages/s (CPU {cpu[name]:5.2f} s, wall "
+            f"{wall[name]:5.2f} s for {len(pages)} pages, best of {args.repeat})  slowest page "
+            f"{slowest[name]:.2f} s  tracemalloc peak {peak_mib(fn, pages):5.1f} MiB",
+            flush=True,
+        )
+    print(
+        f"page stage / trafilatura: CPU {cpu['page stage'] / cpu['trafilatura']:.2f}x, "
+        f"wall {wall['page stage'] / wall['trafilatura']:.2f}x (limit 1.30x)"
+    )
     worst = 0.0
     for data in hostile_inputs():
         t0 = time.perf_counter()

@@ -25,10 +25,15 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every event")
     args = parser.parse_args()
     gold_dir = Path(__file__).resolve().parent.parent / "gold"
-    used = {line["source"] for name in GOLD_FILES if (gold_dir / name).exists()
-            for line in read_jsonl(gold_dir / name)}
-    truth = json.loads((shared_dir() / "gold" / "article-body" / "ground-truth.json")
-                       .read_text(encoding="utf-8"))
+    used = {
+        line["source"]
+        for name in GOLD_FILES
+        if (gold_dir / name).exists()
+        for line in read_jsonl(gold_dir / name)
+    }
+    truth = json.loads(
+        (shared_dir() / "gold" / "article-body" / "ground-truth.json").read_text(encoding="utf-8")
+    )
     pipeline = Pipeline.default()
     pages = total = 0
     for key in sorted(truth):
@@ -39,10 +44,12 @@ def main() -> None:
         doc = pipeline(Document(id=key[:16], source=source, text=base_text(source)))
         total += len(doc.events)
         for e in doc.events if args.verbose else []:
-            sentence = " ".join(doc.text[e.sentence.start:e.sentence.end].split())
-            print(f"{key[:8]} {e.type:9} {e.trigger.text!r:22} "
-                  f"{[m.text for m in e.actors]} -> {[m.text for m in e.recipients]} "
-                  f"{e.status} || {sentence[:160]}")
+            sentence = " ".join(doc.text[e.sentence.start : e.sentence.end].split())
+            print(
+                f"{key[:8]} {e.type:9} {e.trigger.text!r:22} "
+                f"{[m.text for m in e.actors]} -> {[m.text for m in e.recipients]} "
+                f"{e.status} || {sentence[:160]}"
+            )
     print(f"pages {pages}  events {total}")
 
 

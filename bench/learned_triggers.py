@@ -42,14 +42,32 @@ FOLDS = 5
 NONE = "NONE"  # the class of words that are no event
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 # Children whose lemma tells what the word does ("call ON", "impose SANCTIONS", "not").
-_CHILD_LEMMA_DEPS = frozenset({"dobj", "prt", "prep", "xcomp", "neg", "aux", "nsubjpass",
-                               "attr", "acomp", "compound", "amod", "poss"})
+_CHILD_LEMMA_DEPS = frozenset(
+    {
+        "dobj",
+        "prt",
+        "prep",
+        "xcomp",
+        "neg",
+        "aux",
+        "nsubjpass",
+        "attr",
+        "acomp",
+        "compound",
+        "amod",
+        "poss",
+    }
+)
 
 
 def is_candidate(tok: Any) -> bool:
     """Words the model scores: content words that are not part of a name or a number."""
-    return tok.pos_ in CANDIDATE_POS and not tok.is_stop and tok.ent_type_ not in {
-        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+    return (
+        tok.pos_ in CANDIDATE_POS
+        and not tok.is_stop
+        and tok.ent_type_
+        not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+    )
 
 
 def token_features(tok: Any, onto: Ontology, in_statement: bool) -> list[str]:
@@ -58,9 +76,14 @@ def token_features(tok: Any, onto: Ontology, in_statement: bool) -> list[str]:
     head = tok.head
     feats = [
         "bias",
-        f"l={lemma}", f"p={tok.pos_}", f"t={tok.tag_}", f"d={tok.dep_}",
-        f"lp={lemma}|{tok.pos_}", f"ld={lemma}|{tok.dep_}",
-        f"hl={head.lemma_.lower()}", f"hd={tok.dep_}|{head.pos_}",
+        f"l={lemma}",
+        f"p={tok.pos_}",
+        f"t={tok.tag_}",
+        f"d={tok.dep_}",
+        f"lp={lemma}|{tok.pos_}",
+        f"ld={lemma}|{tok.dep_}",
+        f"hl={head.lemma_.lower()}",
+        f"hd={tok.dep_}|{head.pos_}",
         f"suf={lemma[-3:]}",
         f"q={in_statement}",
         f"ent={tok.ent_type_ or '-'}",
@@ -130,7 +153,7 @@ def load_pages(gold_files: Iterable[str | Path]) -> list[Page]:
     from diurna.pipeline import Pipeline
 
     pipeline = Pipeline.default()
-    stages = pipeline.components[:pipeline.names.index("events")]  # keep the parse (doc.nlp)
+    stages = pipeline.components[: pipeline.names.index("events")]  # keep the parse (doc.nlp)
     pages: dict[str, Page] = {}
     for gold in gold_files:
         if Path(gold).name == TEST_GOLD:
@@ -139,8 +162,12 @@ def load_pages(gold_files: Iterable[str | Path]) -> list[Page]:
             page = pages.get(unit["source"])
             if page is None:
                 text = base_text(unit["source"])
-                doc = Document(id=content_id(text.encode("utf-8")), source=unit["source"],
-                               text=text, published=unit.get("published"))
+                doc = Document(
+                    id=content_id(text.encode("utf-8")),
+                    source=unit["source"],
+                    text=text,
+                    published=unit.get("published"),
+                )
                 for stage in stages:
                     doc = stage(doc)
                 page = pages[unit["source"]] = Page(unit["source"], doc)
@@ -184,8 +211,7 @@ def examples(page: Page, onto: Any) -> list[tuple[list[str], str]]:
     return out
 
 
-def fit(data: list[tuple[list[str], str]], c: float = 0.5,
-        threshold: float = 0.5) -> TriggerModel:
+def fit(data: list[tuple[list[str], str]], c: float = 0.5, threshold: float = 0.5) -> TriggerModel:
     """Fit the multinomial logistic regression and return it as a :class:`TriggerModel`."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -241,8 +267,9 @@ def folds(pages: list[Page], k: int = FOLDS) -> list[list[Page]]:
     return out
 
 
-def cross_validate(pages: list[Page], cs: Iterable[float], thresholds: Iterable[float],
-                   resolve: Any) -> None:
+def cross_validate(
+    pages: list[Page], cs: Iterable[float], thresholds: Iterable[float], resolve: Any
+) -> None:
     """Print, per (C, threshold), the model alone (word level) and rules plus model, summed
     over folds that hold out whole pages."""
     onto = load_ontology()
@@ -285,12 +312,14 @@ class _WithModel:
             got = rules(coder, tok)
             if got is not None or tok.pos_ not in {"VERB", "NOUN"} or not is_candidate(tok):
                 return got
-            etype, _ = model.predict(token_features(tok, coder.onto,
-                                                    coder.quote_at(tok.idx) is not None))
+            etype, _ = model.predict(
+                token_features(tok, coder.onto, coder.quote_at(tok.idx) is not None)
+            )
             if etype not in coder.onto.types:
                 return None
-            return Trigger(etype, tok.lemma_.lower(),
-                           "verb" if tok.pos_ == "VERB" else "noun"), [tok]
+            return Trigger(etype, tok.lemma_.lower(), "verb" if tok.pos_ == "VERB" else "noun"), [
+                tok
+            ]
 
         coder_module._DocCoder.match = match  # type: ignore[method-assign]
 
@@ -301,8 +330,9 @@ class _WithModel:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, action="append", help="L2 inverse strength")
-    parser.add_argument("--threshold", type=float, action="append",
-                        help="probability the best type needs")
+    parser.add_argument(
+        "--threshold", type=float, action="append", help="probability the best type needs"
+    )
     args = parser.parse_args()
     pages = load_pages(DEFAULT_GOLD)
     from diurna.actors import ActorResolver

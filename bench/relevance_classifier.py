@@ -33,9 +33,15 @@ def page_features(doc: Document) -> set[str]:
     """Word lemmas (no names, numbers or stop words) and the public-actor density bucket."""
     feats = {"bias"}
     if doc.nlp is not None:
-        feats |= {f"w={t.lemma_.lower()}" for t in doc.nlp
-                  if t.pos_ in _WORD_POS and t.is_alpha and not t.is_stop and len(t) > 2
-                  and not t.ent_type_}
+        feats |= {
+            f"w={t.lemma_.lower()}"
+            for t in doc.nlp
+            if t.pos_ in _WORD_POS
+            and t.is_alpha
+            and not t.is_stop
+            and len(t) > 2
+            and not t.ent_type_
+        }
     density = public_mentions(doc) * 1000 / max(len(doc.text), 1)
     feats.add(f"public<{next((e for e in _DENSITY_EDGES if density < e), 'max')}")
     return feats
@@ -53,8 +59,6 @@ class RelevanceModel:
         return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
 
 
-
-
 def labelled_pages(gold: str | Path = GOLD) -> list[tuple[str, Document, bool]]:
     """(source, parsed Document, political) for every labelled page, parsed up to the actors
     stage. Refuses pages of the frozen event test set."""
@@ -64,7 +68,7 @@ def labelled_pages(gold: str | Path = GOLD) -> list[tuple[str, Document, bool]]:
 
     held = {ln["source"] for ln in read_jsonl(TEST_GOLD)} if Path(TEST_GOLD).exists() else set()
     pipeline = Pipeline.default()
-    stages = pipeline.components[:pipeline.names.index("statements")]
+    stages = pipeline.components[: pipeline.names.index("statements")]
     out = []
     for line in read_jsonl(gold):
         if line["source"] in held:
@@ -87,8 +91,11 @@ def fit(examples: list[tuple[set[str], bool]], c: float = 1.0) -> RelevanceModel
     clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     clf.fit(x, [y for _, y in examples])
     sign = 1.0 if bool(clf.classes_[1]) else -1.0
-    weights = {str(n): sign * float(w) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0],
-                                                       strict=True) if abs(w) > 1e-4}
+    weights = {
+        str(n): sign * float(w)
+        for n, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) > 1e-4
+    }
     weights["bias"] = weights.get("bias", 0.0) + sign * float(clf.intercept_[0])
     return RelevanceModel(weights)
 
@@ -107,13 +114,16 @@ def _report(name: str, gold: list[bool], pred: list[bool]) -> str:
     acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / max(len(gold), 1)
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
-    return (f"{name:28} accuracy {acc:.3f}  political: P {prec:.3f} R {rec:.3f}  "
-            f"(tp {tp} fp {fp} fn {fn})")
+    return (
+        f"{name:28} accuracy {acc:.3f}  political: P {prec:.3f} R {rec:.3f}  "
+        f"(tp {tp} fp {fp} fn {fn})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench/relevance_classifier.py",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="bench/relevance_classifier.py", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--gold", default=GOLD, help="labelled pages (JSONL)")
     parser.add_argument("--c", type=float, default=1.0, help="L2 inverse strength")
     parser.add_argument("--folds", type=int, default=10)
@@ -123,16 +133,23 @@ def main(argv: list[str] | None = None) -> int:
     gold = [y for _, _, y in pages]
     pred: list[bool] = [False] * len(pages)
     for k in range(args.folds):  # pages dealt round-robin into folds
-        train = [(f, y) for i, (f, y) in enumerate(zip(feats, gold, strict=True))
-                 if i % args.folds != k]
+        train = [
+            (f, y) for i, (f, y) in enumerate(zip(feats, gold, strict=True)) if i % args.folds != k
+        ]
         model = fit(train, args.c)
         for i in range(k, len(pages), args.folds):
             pred[i] = model.probability(feats[i]) >= model.threshold
     print(f"pages {len(pages)}  political {sum(gold)}  folds {args.folds}")
     for per_1000 in (1.0, 1.5, 2.0, 2.5):
         mark = "  <- the coder's" if per_1000 == POLITICAL_DENSITY else ""
-        print(_report(f"density rule, {per_1000}/1000", gold,
-                      [_density_rule(d, per_1000) for _, d, _ in pages]) + mark)
+        print(
+            _report(
+                f"density rule, {per_1000}/1000",
+                gold,
+                [_density_rule(d, per_1000) for _, d, _ in pages],
+            )
+            + mark
+        )
     print(_report(f"model, cross-validated C={args.c}", gold, pred))
     for (source, _, g), p in zip(pages, pred, strict=True):
         if g != p:

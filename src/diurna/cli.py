@@ -662,6 +662,90 @@ def rejections(db: str) -> None:
         click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}")
 
 
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to serve."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token-env",
+    default="DIURNA_TOKEN",
+    show_default=True,
+    metavar="VAR",
+    help="Environment variable holding the bearer token that POST /api/documents needs; "
+    "when it is unset the API is read-only.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes (one per core serves more clients at once).",
+)
+def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
+    """Serve the database: the HTTP API (/api/..., /docs) and the web page (/).
+
+    The page shows a map, a timeline with a brush, an event table and each document with its
+    extracted spans highlighted. Binds loopback by default; nothing is fetched from the internet.
+    """
+    import os
+
+    import uvicorn
+
+    from diurna.api import create_app
+    from diurna.api.app import SERVE_DB_ENV, SERVE_TOKEN_ENV
+
+    if not Path(db).is_file():
+        raise click.ClickException(
+            f"no database at {db}: run `diurna demo --db {db}` or `diurna process ... --db {db}`"
+        )
+    try:
+        app = create_app(db, token=os.environ.get(token_env) or None)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
+    click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_DB_ENV] = str(Path(db).resolve())
+    os.environ[SERVE_TOKEN_ENV] = token_env
+    uvicorn.run(
+        "diurna.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
+
+
+@cli.command()
+@click.option(
+    "--db", default="demo.db", show_default=True, metavar="FILE", help="Database to write."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSONL corpus (default: shared/corpus/wikinews-politics-2004-2009/articles.jsonl).",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
+    """Build a demo database from the Wikinews politics corpus (2004-2009), then `diurna serve`."""
+    from diurna.api.demo import build_demo
+
+    try:
+        counts = build_demo(db, corpus=corpus, limit=limit, workers=workers)
+    except (FileNotFoundError, ValueError) as err:
+        raise click.ClickException(str(err)) from None
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    click.echo(
+        f"diurna: {summary or 'nothing read'} in {db}; now run `diurna serve --db {db}`", err=True
+    )
+
+
 SCORERS = {
     "body": (
         "diurna.evaluate.body",

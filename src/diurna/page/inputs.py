@@ -152,6 +152,8 @@ def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
         meta: dict[str, Any] = {}
         if isinstance(obj.get("published"), str):
             meta["published"] = obj["published"]
+        if isinstance(obj.get("title"), str) and obj["title"].strip():
+            meta["title"] = obj["title"].strip()
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         yield RawInput(where, obj[kind].encode("utf-8"), kind=kind, url=url, meta=meta)
 

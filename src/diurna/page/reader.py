@@ -92,6 +92,8 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
         doc.published, doc.published_source = published, "cli"
     elif raw.meta.get("published"):
         doc.published, doc.published_source = str(raw.meta["published"]), "input"
+    if not doc.title and raw.meta.get("title"):
+        doc.title = str(raw.meta["title"])  # a JSONL record's own title field
     return doc
 
 

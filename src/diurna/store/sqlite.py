@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,8 @@ CREATE TABLE IF NOT EXISTS events (
   date_value TEXT, date_precision TEXT, date_text TEXT, date_start INTEGER, date_end INTEGER,
   place_geonameid INTEGER, place_name TEXT, place_country TEXT, place_admin1 TEXT,
   place_lat REAL, place_lon REAL, place_feature TEXT, place_precision TEXT,
-  place_text TEXT, place_start INTEGER, place_end INTEGER
+  place_text TEXT, place_start INTEGER, place_end INTEGER,
+  day TEXT
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
@@ -96,13 +97,26 @@ DOCUMENT_COLUMNS = (
     "language",
     "input_format",
 )
-#: columns added after the first release: (name, type), added to older databases on open
 # Columns added after a table was first created, added in place to a database from an older Diurna.
 ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("coder", "TEXT"), ("coded_at", "TEXT"), ("body_quality", "REAL"),
                   ("headings", "TEXT"), ("captions", "TEXT")),
     "times": (("kind", "TEXT"),),
 }
+# Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api): (filter,
+# day, id) gives pages in order with no sort; the trailing columns let the counts by type and
+# country be read from the index alone. Created after _migrate so an older file gains `day`
+# first. Measured in docs/api.md (bench/bench_api.py).
+API_INDEXES = """
+CREATE INDEX IF NOT EXISTS events_api_day ON events(day, id, type, actor_country, place_country);
+CREATE INDEX IF NOT EXISTS events_api_type_day
+  ON events(type, day, id, actor_country, place_country);
+CREATE INDEX IF NOT EXISTS events_api_actor_country
+  ON events(actor_country, day, id, type, place_country);
+CREATE INDEX IF NOT EXISTS events_api_place ON events(place_geonameid, day, id);
+CREATE INDEX IF NOT EXISTS events_api_place_country ON events(place_country);
+"""
+_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
 
 
@@ -127,8 +141,24 @@ def _mention_columns(prefix: str, m: Mention | None) -> dict[str, Any]:
     return row
 
 
-def _event_row(doc_id: str, idx: int, e: Event) -> dict[str, Any]:
+def event_day(e: Event, published: str | None) -> str:
+    """The day an event is placed on: its own date when the text gives a whole day, else the
+    page's publication day, else '' (stored in ``events.day`` so date filters can use an index)."""
+    if e.date and e.date.precision == "day" and _is_day(e.date.value):
+        return str(e.date.value)
+    return published[:10] if published and _is_day(published[:10]) else ""
+
+
+def _is_day(value: str | None) -> bool:
+    try:
+        return bool(value) and date.fromisoformat(str(value)).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _event_row(doc_id: str, idx: int, e: Event, published: str | None = None) -> dict[str, Any]:
     return {
+        "day": event_day(e, published),
         "id": e.id,
         "doc_id": doc_id,
         "idx": idx,
@@ -237,7 +267,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         }
         for i, q in enumerate(doc.quotes)
     ]
-    tables["events"] = [_event_row(doc.id, i, e) for i, e in enumerate(doc.events)]
+    tables["events"] = [_event_row(doc.id, i, e, doc.published) for i, e in enumerate(doc.events)]
     return tables
 
 
@@ -267,6 +297,8 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
             _add_missing_columns(self.conn)
+            self._migrate()
+            self.conn.executescript(API_INDEXES)
         except sqlite3.DatabaseError as err:
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
@@ -275,6 +307,20 @@ class Store:
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
         self.conn.commit()
+
+    def _migrate(self) -> None:
+        """Bring a file written by an older version up to this schema (additive changes only)."""
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(events)")}
+        if "day" not in columns:
+            self.conn.execute("ALTER TABLE events ADD COLUMN day TEXT")
+            self.conn.execute(
+                "UPDATE events SET day = coalesce((SELECT CASE "
+                f"WHEN events.date_precision = 'day' AND events.date_value GLOB '{_DAY_GLOB}' "
+                f"THEN events.date_value WHEN d.published GLOB '{_DAY_GLOB}*' "
+                "THEN substr(d.published, 1, 10) END FROM documents d "
+                "WHERE d.id = events.doc_id), '')"
+            )
+            self.conn.commit()
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,654 @@
+"""The HTTP API and web page over one Diurna database (``diurna serve``).
+
+FastAPI on uvicorn, one process, no other server: the endpoints read the embedded SQLite store
+through one read connection per worker thread, and ``POST /api/documents`` runs the pipeline and
+writes through :class:`diurna.store.Store`. Choices that keep a laptop user safe by default:
+
+- it binds loopback (``127.0.0.1``) unless told otherwise, and sends no CORS headers, so another
+  site open in the same browser cannot read the API;
+- writing needs a bearer token configured (``--token-env``) *and* given; without one the API is
+  read-only;
+- request bodies over ``max_upload`` bytes are refused (413) before they are read whole;
+- every error is JSON ``{"error": {"status", "message"}}`` with the right status, never a
+  traceback;
+- the page renders stored text only as text (``textContent``), and a Content-Security-Policy
+  allows only the app's own scripts, so markup in a processed page can never run.
+"""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import html
+import io
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from diurna.api import events as ev
+from diurna.api.events import EventFilters, FilterError
+
+STATIC = Path(__file__).parent / "static"
+MAX_UPLOAD = 5 * 1024 * 1024
+EVENT_ID = re.compile(r"^[0-9a-f]{16}:[0-9]{1,6}$")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+FORMATS = {
+    "json": "application/json",
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+}
+ACCEPT = {
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "text/csv": "csv",
+    "application/geo+json": "geojson",
+    "application/json": "json",
+}
+PAGE_PARAMS = {"sort", "limit", "cursor", "format"}
+
+
+class ApiError(Exception):
+    """An error the client can fix: its HTTP status and a one-line message saying what to do."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"status": status, "message": message}}, status_code=status, headers=headers
+    )
+
+
+class Database:
+    """One read connection per thread to the store at ``path`` (SQLite connections are not
+    shared between threads); writes go through :class:`diurna.store.Store`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.write_lock = threading.Lock()
+        self.stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever a document or event is added (rows are never deleted)."""
+        row = (
+            self.read()
+            .execute("SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM documents)")
+            .fetchone()
+        )
+        return (row[0] or 0, row[1] or 0)
+
+    def read(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA query_only = 1")
+            self._local.conn = conn
+        return conn
+
+    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        cur = self.read().execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur]
+
+
+def create_app(
+    db: str | Path, *, token: str | None = None, max_upload: int = MAX_UPLOAD
+) -> FastAPI:
+    """The app serving the database at ``db`` (created, with its indexes, if missing).
+
+    ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
+    read-only. ``max_upload``: the largest request body accepted, in bytes.
+    """
+    from diurna.store import Store
+
+    path = Path(db)
+    Store(path).close()  # schema and indexes of this version, also for an older file
+    database = Database(path)
+    app = FastAPI(
+        title="Diurna",
+        version="0.1.0",
+        description="Source-linked event data: every value carries offsets into its document.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = database
+    app.state.writable = bool(token)
+    _install_errors(app, max_upload)
+    _install_routes(app, database, token, max_upload)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+SERVE_DB_ENV = "DIURNA_SERVE_DB"
+SERVE_TOKEN_ENV = "DIURNA_SERVE_TOKEN_ENV"
+
+
+def app_from_env() -> FastAPI:
+    """The app for uvicorn's worker processes (``diurna serve --workers N``): the database path
+    and the name of the token's variable come through the environment they inherit."""
+    import os
+
+    token = os.environ.get(os.environ.get(SERVE_TOKEN_ENV, "DIURNA_TOKEN"), "") or None
+    return create_app(os.environ[SERVE_DB_ENV], token=token)
+
+
+def _install_errors(app: FastAPI, max_upload: int) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.message, exc.headers)
+
+    @app.exception_handler(FilterError)
+    async def filter_error(request: Request, exc: FilterError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for err in exc.errors()[:3]:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+            parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+        return _error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such path {request.url.path[:100]}: see /docs for the API"
+        return _error(exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        return _error(500, f"internal error ({type(exc).__name__}); see the server's log")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_upload):
+            return _error(413, f"request body over {max_upload} bytes: send a smaller page")
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+def _params(request: Request, allowed: set[str]) -> dict[str, str]:
+    """The query parameters, refusing names the endpoint does not know (a typo is an error)."""
+    params = dict(request.query_params)
+    unknown = sorted(set(params) - allowed)
+    if unknown:
+        raise ApiError(
+            400, f"unknown parameter {', '.join(unknown)}: use {', '.join(sorted(allowed))}"
+        )
+    return params
+
+
+def _limit(params: dict[str, str], default: int, most: int) -> int:
+    raw = params.get("limit", str(default))
+    if not raw.isdigit() or not 1 <= int(raw) <= most:
+        raise ApiError(400, f"limit {raw!r} is not a number from 1 to {most}")
+    return int(raw)
+
+
+def _format(request: Request, params: dict[str, str]) -> str:
+    fmt = params.get("format")
+    if fmt:
+        if fmt not in FORMATS:
+            raise ApiError(400, f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        return fmt
+    for part in request.headers.get("accept", "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in ACCEPT:
+            return ACCEPT[media]
+    return "json"
+
+
+def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: int) -> None:
+    event_params = set(EventFilters.names()) | PAGE_PARAMS
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(_docs_page(app.openapi()))
+
+    @app.get("/api/events", summary="Events, filtered, sorted and paged")
+    def list_events(request: Request) -> Response:
+        """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
+        alpha-3), actor_sector, recipient_sector, actor_id, date_from, date_to (YYYY-MM-DD, on
+        the event's day), doc_id, place (GeoNames id), bbox (min_lon,min_lat,max_lon,max_lat),
+        q (text in the sentence). sort: date, type, status, published (prefix - for
+        descending). limit (1-1000, default 100), cursor (the `next` of the previous page).
+        format (or Accept): json, jsonl, csv, geojson."""
+        params = _params(request, event_params)
+        fmt = _format(request, params)
+        rows, nxt = ev.page(
+            db.read(),
+            EventFilters.from_params(params),
+            sort=params.get("sort"),
+            limit=_limit(params, 100, ev.MAX_LIMIT),
+            cursor=params.get("cursor"),
+        )
+        headers = {"X-Next-Cursor": nxt} if nxt else {}
+        return _events_response(rows, nxt, fmt, headers)
+
+    @app.get("/api/events/{event_id}", summary="One event")
+    def get_event(event_id: str) -> Response:
+        if not EVENT_ID.match(event_id):
+            raise ApiError(400, f"{event_id[:40]!r} is not an event id: use DOCID:N")
+        rows = db.rows(f"{ev.SELECT_SQL} WHERE e.id = ?", (event_id,))
+        if not rows:
+            raise ApiError(404, f"no event {event_id}")
+        return _json(ev.event_json(rows[0]))
+
+    @app.get("/api/documents", summary="Stored documents, newest first")
+    def list_documents(request: Request) -> Response:
+        params = _params(request, {"q", "limit", "offset"})
+        offset = params.get("offset", "0")
+        if not offset.isdigit():
+            raise ApiError(400, f"offset {offset!r} is not a whole number")
+        sql = (
+            "SELECT d.id, d.title, d.published, d.url, d.language, "
+            "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d"
+        )
+        args: list[Any] = []
+        if params.get("q"):
+            sql += " WHERE instr(lower(d.title), lower(?)) > 0"
+            args.append(params["q"])
+        sql += " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
+        args += [_limit(params, 100, 1000), int(offset)]
+        return _json({"documents": db.rows(sql, args)})
+
+    @app.get("/api/documents/{doc_id}", summary="A document with every extracted span")
+    def get_document(doc_id: str) -> Response:
+        try:
+            ev.valid_doc_id(doc_id)
+        except FilterError as err:
+            raise ApiError(400, str(err)) from None
+        doc = _document(db, doc_id)
+        if doc is None:
+            raise ApiError(404, f"no document {doc_id}")
+        return _json(doc)
+
+    @app.post("/api/documents", summary="Process and store a page (needs the bearer token)")
+    async def post_document(request: Request) -> Response:
+        """Body: a page (text/html, text/plain or application/octet-stream; `?published=`
+        optional) or JSON `{"html" | "text": ..., "published": "YYYY-MM-DD", "source": ...}`.
+        Needs `Authorization: Bearer TOKEN` with the token the server was started with."""
+        _check_token(request, token)
+        params = _params(request, {"published", "source"})
+        body = await _read_body(request, max_upload)
+        data, published, source = _upload(request, body, params)
+        from starlette.concurrency import run_in_threadpool
+
+        doc = await run_in_threadpool(_process_and_store, db, data, published, source)
+        if doc["rejected"]:
+            raise ApiError(
+                422, f"page rejected ({doc['rejected']}): {doc.get('detail') or 'send a page'}"
+            )
+        return _json(doc, status=201)
+
+    @app.get("/api/stats", summary="Counts by day and type, by type, by country")
+    def stats(request: Request) -> Response:
+        """Same filters as /api/events; interval: day, month or auto (day up to 400 days)."""
+        params = _params(request, set(EventFilters.names()) | {"interval"})
+        interval = params.get("interval", "auto")
+        if interval not in ("auto", "day", "month"):
+            raise ApiError(400, f"unknown interval {interval!r}: use auto, day or month")
+        return _json(_stats(db, EventFilters.from_params(params), interval))
+
+    @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts")
+    def actors(request: Request) -> Response:
+        params = _params(request, {"country", "sector", "q", "limit"})
+        sql = (
+            "SELECT actor_id AS id, max(actor_name) AS name, max(country) AS country, "
+            "max(sector) AS sector, max(cameo) AS cameo, count(*) AS mentions, "
+            "count(DISTINCT doc_id) AS documents FROM mentions WHERE actor_id IS NOT NULL"
+        )
+        args: list[Any] = []
+        for key in ("country", "sector"):
+            if params.get(key):
+                sql += f" AND {key} = ?"
+                args.append(params[key].upper())
+        if params.get("q"):
+            sql += " AND (instr(lower(actor_name), lower(?)) > 0 OR actor_id = upper(?))"
+            args += [params["q"], params["q"]]
+        sql += " GROUP BY actor_id ORDER BY mentions DESC, actor_id LIMIT ?"
+        args.append(_limit(params, 100, 5000))
+        return _json({"actors": db.rows(sql, args)})
+
+    @app.get("/api/places", summary="Event places as GeoJSON points with event counts")
+    def places(request: Request) -> Response:
+        params = _params(request, set(EventFilters.names()) | {"limit"})
+        filters = EventFilters.from_params(params)
+        clauses, args = filters.where()
+        where = " AND ".join(["e.place_lat IS NOT NULL", *clauses])
+        sql = (
+            "SELECT e.place_geonameid AS geonameid, max(e.place_name) AS name, "
+            "max(e.place_country) AS country, max(e.place_lat) AS lat, max(e.place_lon) AS lon, "
+            "max(e.place_precision) AS precision, count(*) AS events"
+            f"{filters.source()} WHERE {where} GROUP BY e.place_geonameid "
+            "ORDER BY events DESC LIMIT ?"
+        )
+        rows = db.rows(sql, [*args, _limit(params, 2000, 20000)])
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [r.pop("lon"), r.pop("lat")]},
+                "properties": r,
+            }
+            for r in rows
+        ]
+        return _json({"type": "FeatureCollection", "features": features}, FORMATS["geojson"])
+
+
+def _dumps(data: Any) -> bytes:
+    return orjson.dumps(data)
+
+
+def _json(data: Any, media: str = "application/json", status: int = 200) -> Response:
+    return Response(_dumps(data), status_code=status, media_type=media)
+
+
+def _events_response(
+    rows: list[dict[str, Any]], nxt: str | None, fmt: str, headers: dict[str, str]
+) -> Response:
+    if fmt == "jsonl":
+        body = b"".join(_dumps(ev.event_json(r)) + b"\n" for r in rows)
+        return Response(body, media_type=FORMATS[fmt], headers=headers)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(ev.CSV_COLUMNS)
+        for r in rows:
+            writer.writerow([_csv_cell(r.get(c)) for c in ev.CSV_COLUMNS])
+        return Response(out.getvalue(), media_type=FORMATS[fmt], headers=headers)
+    if fmt == "geojson":
+        features = [f for f in map(ev.event_feature, rows) if f]
+        data = {"type": "FeatureCollection", "features": features, "next": nxt}
+        return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
+    data = {"events": [ev.event_json(r) for r in rows], "next": nxt}
+    return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
+
+
+def _csv_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells (a cell starting =, +, - or @)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+STATS_CACHE_SIZE = 256
+MONTHLY_AFTER_DAYS = 400  # a timeline over more days than this is counted by month
+
+
+def _stats(db: Database, filters: EventFilters, interval: str = "auto") -> dict[str, Any]:
+    """Counts of the filtered events by period (day or month) and type, by type and by country.
+
+    ``interval=auto`` counts by day over at most MONTHLY_AFTER_DAYS days, else by month, so the
+    timeline gets at most a few thousand rows however many years the store covers. Answers are
+    cached per filter set until the store gains a row (counts are asked again at every brush).
+    """
+    key = (filters, interval, db.version())
+    cached = db.stats_cache.get(key)
+    if cached is not None:
+        return cached
+    source = filters.source()
+    clauses, args = filters.where()
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    dated = " AND ".join([*clauses, "e.day != ''"])
+    first, last = (
+        db.read().execute(f"SELECT min(e.day), max(e.day){source} WHERE {dated}", args).fetchone()
+    )
+    if interval == "auto":
+        span = (date.fromisoformat(last) - date.fromisoformat(first)).days if first else 0
+        interval = "day" if span <= MONTHLY_AFTER_DAYS else "month"
+    period = "e.day" if interval == "day" else "substr(e.day, 1, 7)"
+    by_period = db.rows(
+        f"SELECT {period} AS period, e.type AS type, count(*) AS n{source}{where} "
+        f"GROUP BY e.type, {period}",  # the order of the (type, day) index: no sort in SQL
+        args,
+    )
+    by_period.sort(key=lambda r: (r["period"] or "", r["type"]))
+    by_type: dict[str, int] = {}
+    for r in by_period:
+        by_type[r["type"]] = by_type.get(r["type"], 0) + r["n"]
+
+    def by(column: str) -> dict[str, int]:
+        rows = db.rows(
+            f"SELECT e.{column} AS key, count(*) AS n{source} WHERE "
+            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
+            + f" GROUP BY e.{column} ORDER BY n DESC",
+            args,
+        )
+        return {r["key"]: r["n"] for r in rows}
+
+    result = {
+        "events": sum(by_type.values()),
+        "first_day": first,
+        "last_day": last,
+        "interval": interval,
+        "by_period": [r for r in by_period if r["period"]],
+        "undated": sum(r["n"] for r in by_period if not r["period"]),
+        "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+        "by_place_country": by("place_country"),
+        "by_actor_country": by("actor_country"),
+    }
+    if len(db.stats_cache) >= STATS_CACHE_SIZE:
+        db.stats_cache.pop(next(iter(db.stats_cache)))
+    db.stats_cache[key] = result
+    return result
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def _document(db: Database, doc_id: str) -> dict[str, Any] | None:
+    """A stored document: its body text, every span with kind and fields, comments apart."""
+    rows = db.rows(
+        "SELECT id, source, title, dek, byline, published, url, site, language, text, skipped "
+        "FROM documents WHERE id = ?",
+        (doc_id,),
+    )
+    if not rows:
+        return None
+    doc = rows[0]
+    doc["skipped"] = json.loads(doc["skipped"] or "[]")
+    q = (doc_id,)
+    spans: list[dict[str, Any]] = []
+    for r in db.rows("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx", q):
+        spans.append(
+            _span_of(r, "actor", label=r["label"], actor_id=r["actor_id"], name=r["actor_name"],
+                     country=r["country"], sector=r["sector"], cameo=r["cameo"])
+        )  # fmt: skip
+    for r in db.rows("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", q):
+        speaker = r["speaker_text"]
+        spans.append(_span_of(r, "quote", quote_kind=r["kind"], speaker=speaker,
+                              speaker_cameo=r["speaker_cameo"], cue=r["cue_text"]))  # fmt: skip
+        if r["speaker_start"] is not None:
+            spans.append(
+                {"kind": "speaker", "start": r["speaker_start"], "end": r["speaker_end"],
+                 "text": speaker, "quote": r["idx"], "cameo": r["speaker_cameo"]}
+            )  # fmt: skip
+        if r["cue_start"] is not None:
+            spans.append(
+                {"kind": "cue", "start": r["cue_start"], "end": r["cue_end"],
+                 "text": r["cue_text"], "quote": r["idx"]}
+            )  # fmt: skip
+    for r in db.rows("SELECT * FROM times WHERE doc_id = ? ORDER BY idx", q):
+        spans.append(_span_of(r, "time", value=r["value"], precision=r["precision"]))
+    headline_places = []
+    for r in db.rows("SELECT * FROM places WHERE doc_id = ? ORDER BY idx", q):
+        span = _span_of(r, "place", geonameid=r["geonameid"], name=r["name"],
+                        country=r["country"], admin1=r["admin1"], lat=r["lat"], lon=r["lon"],
+                        precision=r["precision"])  # fmt: skip
+        if (r["field"] or "body") == "body":
+            spans.append(span)
+        else:
+            headline_places.append({**span, "field": r["field"]})
+    events = [ev.event_json(r) for r in db.rows(
+        f"{ev.SELECT_SQL} WHERE e.doc_id = ? ORDER BY e.idx", q)]  # fmt: skip
+    spans += [_event_span(e) for e in events]
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    doc["spans"] = spans
+    doc["headline_places"] = headline_places
+    doc["events"] = events
+    doc["comments"] = db.rows(
+        'SELECT idx AS "index", author, text, parent, depth, published FROM comments '
+        "WHERE doc_id = ? ORDER BY idx",
+        q,
+    )
+    return doc
+
+
+def _event_span(e: dict[str, Any]) -> dict[str, Any]:
+    """An event's trigger as a highlighted span, with what the page shows on hover."""
+
+    def text_of(value: dict[str, Any] | None, key: str = "text") -> Any:
+        return (value or {}).get(key)
+
+    return {
+        "kind": "event",
+        **e["trigger"],
+        "event": e["id"],
+        "type": e["type"],
+        "mode": e["mode"],
+        "cameo": e["cameo"],
+        "status": e["status"],
+        "actor": text_of(e["actor"]),
+        "recipient": text_of(e["recipient"]),
+        "date": text_of(e["date"], "value"),
+        "place": text_of(e["place"], "name"),
+        "sentence": [e["sentence"]["start"], e["sentence"]["end"]],
+    }
+
+
+def _span_of(row: dict[str, Any], kind: str, **fields: Any) -> dict[str, Any]:
+    return {"kind": kind, "start": row["start"], "end": row["end"], "text": row["text"], **fields}
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _check_token(request: Request, token: str | None) -> None:
+    if not token:
+        raise ApiError(
+            403,
+            "the API is read-only: start `diurna serve` with a token "
+            "(--token-env VAR, VAR set) to store pages",
+        )
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if scheme.lower() != "bearer" or not given:
+        raise ApiError(401, "no bearer token: send `Authorization: Bearer TOKEN`", challenge)
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise ApiError(401, "wrong bearer token", challenge)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it passes ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body over {limit} bytes: send a smaller page")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body.strip():
+        raise ApiError(400, "empty request body: send a page, or JSON with `html` or `text`")
+    return body
+
+
+def _valid_published(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ApiError(
+            422, f"published {str(value)[:40]!r} is not a date: use YYYY-MM-DD"
+        ) from None
+
+
+def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[bytes, str | None, str]:
+    """(page bytes, publication date, source name) from a raw page or a JSON body."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    source = params.get("source") or "<upload>"
+    if media == "application/json":
+        try:
+            data = json.loads(body)
+        except (UnicodeDecodeError, ValueError):
+            raise ApiError(400, "body is not JSON: send {\"html\" | \"text\": ..., "
+                                "\"published\": \"YYYY-MM-DD\"}") from None  # fmt: skip
+        if not isinstance(data, dict):
+            raise ApiError(422, "JSON body must be an object with `html` or `text`")
+        page = data.get("html") if data.get("html") is not None else data.get("text")
+        if not isinstance(page, str) or not page.strip():
+            raise ApiError(422, "JSON body needs a non-empty `html` or `text` string")
+        published = _valid_published(data.get("published", params.get("published")))
+        src = data.get("source")
+        return page.encode("utf-8"), published, str(src)[:300] if src else source
+    return body, _valid_published(params.get("published")), source[:300]
+
+
+def _process_and_store(
+    db: Database, data: bytes, published: str | None, source: str
+) -> dict[str, Any]:
+    import diurna
+    from diurna.store import Store
+
+    doc = diurna.process(data, source=source, published=published)
+    with db.write_lock, Store(db.path) as store:
+        status = store.save(doc)
+    out = doc.to_dict()
+    out["stored"] = status
+    out["detail"] = doc.meta.get("detail")
+    return out
+
+
+# --- docs page ---------------------------------------------------------------------------------
+
+
+def _docs_page(schema: dict[str, Any]) -> str:
+    """A plain HTML list of the endpoints from the OpenAPI schema (no CDN, no script)."""
+    items: list[str] = []
+    for route, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            text = html.escape(op.get("description") or "")
+            items.append(
+                f"<section><h2><code>{method.upper()} {html.escape(route)}</code></h2>"
+                f"<p>{html.escape(op.get('summary') or '')}</p><p>{text}</p></section>"
+            )
+    return (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Diurna API</title>"
+        "<link rel=stylesheet href=/static/app.css></head><body class=docs>"
+        "<h1>Diurna API</h1><p>Schema: <a href=/openapi.json>/openapi.json</a>. "
+        'Errors are JSON <code>{"error": {"status", "message"}}</code>.</p>'
+        + "".join(items)
+        + "</body></html>"
+    )

@@ -1,0 +1,349 @@
+"""The HTTP API as a client uses it: filters, pages, formats, documents, bad input, security."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from diurna.api import create_app
+
+from .conftest import HOSTILE_COMMENT, HOSTILE_ID, HOSTILE_MARKUP, HOSTILE_TITLE
+
+SEED = "64b6ec22941381ce"
+TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def client(api_db: Path) -> TestClient:
+    return TestClient(create_app(api_db), raise_server_exceptions=False)
+
+
+@pytest.fixture()
+def writer(tmp_path: Path) -> TestClient:
+    """A client of a fresh, empty database whose server has a token configured."""
+    return TestClient(
+        create_app(tmp_path / "w.db", token=TOKEN, max_upload=20_000),
+        raise_server_exceptions=False,
+    )
+
+
+def _error(resp) -> str:  # type: ignore[no-untyped-def]
+    body = resp.json()
+    assert set(body) == {"error"} and body["error"]["status"] == resp.status_code
+    assert "Traceback" not in body["error"]["message"]
+    return str(body["error"]["message"])
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def test_velayati_demand_with_its_provenance(client: TestClient) -> None:
+    resp = client.get("/api/events", params={"type": "DEMAND", "actor_country": "IRN"})
+    assert resp.status_code == 200
+    events = resp.json()["events"]
+    ev = events[0]
+    assert ev["trigger"]["text"] == "called on"
+    assert ev["actor"]["text"] == "Ali Akbar Velayati" and ev["actor"]["code"] == "IRNGOV"
+    assert ev["recipient"]["country"] == "USA"
+    assert ev["event_date"] == "2018-02-14" and ev["place"]["name"] == "Tehran"
+    # Every actor mention in the model's own shape (as `diurna process` prints it).
+    assert ev["actors"][0]["text"] == "Ali Akbar Velayati"
+    assert ev["actors"][0]["actor"]["id"] == "IRN-GOV" and ev["contexts"] == ["military", "legal"]
+    doc = client.get(f"/api/documents/{ev['doc_id']}").json()
+    for span in (ev["trigger"], ev["actor"], ev["sentence"]):
+        assert doc["text"][span["start"] : span["end"]] == span["text"]
+    assert client.get(f"/api/events/{ev['id']}").json() == ev
+
+
+def test_filters_narrow_and_combine(client: TestClient) -> None:
+    every = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    seed = [e for e in every if e["doc_id"] == SEED]
+    assert len(seed) == 17  # the seed page's table in README's quick start
+    assault = client.get("/api/events", params={"type": "ASSAULT", "doc_id": SEED}).json()
+    assert {e["type"] for e in assault["events"]} == {"ASSAULT"}
+    assert len(assault["events"]) == sum(e["type"] == "ASSAULT" for e in seed)
+    two = client.get("/api/events", params={"type": "assault,demand", "doc_id": SEED}).json()
+    assert {e["type"] for e in two["events"]} == {"ASSAULT", "DEMAND"}
+    feb14 = client.get("/api/events", params={"date_from": "2018-02-14", "date_to": "2018-02-14"})
+    assert [e["trigger"]["text"] for e in feb14.json()["events"]] == ["called on"]
+    # Syria's bounding box holds the Syrian places and not Tehran.
+    syria = client.get("/api/events", params={"bbox": "35.5,32.3,42.4,37.3"}).json()["events"]
+    assert syria and {e["place"]["country"] for e in syria} == {"SY"}
+    claimed = client.get("/api/events", params={"status": "claimed", "doc_id": SEED}).json()
+    assert {e["status"] for e in claimed["events"]} == {"claimed"}
+    # place: a GeoNames id, a name or a country code (as `diurna events --place`); countries
+    # in alpha-2 or alpha-3.
+    by_name = client.get("/api/events", params={"place": "Tehran"}).json()["events"]
+    assert by_name and {e["place"]["geonameid"] for e in by_name} == {112931}
+    by_id = client.get("/api/events", params={"place": "112931"}).json()["events"]
+    assert [e["id"] for e in by_id] == [e["id"] for e in by_name]
+    by_code = client.get("/api/events", params={"place": "SY"}).json()["events"]
+    assert by_code and {e["place"]["country"] for e in by_code} == {"SY"}
+    iran = client.get("/api/events", params={"actor_country": "IR", "doc_id": SEED}).json()
+    assert iran["events"] and {e["actor"]["country"] for e in iran["events"]} == {"IRN"}
+    text = client.get("/api/events", params={"q": "CONICO"}).json()["events"]
+    assert [e["type"] for e in text] == ["ASSAULT"]
+    assert "CONICO" in text[0]["sentence"]["text"]
+
+
+def test_cursor_pages_cover_every_event_once(client: TestClient) -> None:
+    every = client.get("/api/events", params={"limit": 1000, "sort": "-date"}).json()["events"]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 4, "sort": "-date", **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        seen += [e["id"] for e in page["events"]]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert seen == [e["id"] for e in every]
+    days = [e["event_date"] for e in every]
+    assert days == sorted(days, reverse=True)
+
+
+def test_formats_by_parameter_and_accept_header(client: TestClient) -> None:
+    params = {"doc_id": SEED, "type": "DEMAND"}
+    as_json = client.get("/api/events", params=params).json()["events"]
+    lines = client.get("/api/events", params={**params, "format": "jsonl"}).text.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [e["id"] for e in as_json]
+    resp = client.get("/api/events", params=params, headers={"Accept": "text/csv"})
+    assert resp.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert [r["id"] for r in rows] == [e["id"] for e in as_json]
+    assert rows[0]["trigger_text"] == "called on" and rows[0]["actor_code"] == "IRNGOV"
+    geo = client.get("/api/events", params={**params, "format": "geojson"}).json()
+    assert geo["type"] == "FeatureCollection"
+    lon, lat = geo["features"][0]["geometry"]["coordinates"]
+    assert 35 < lat < 36 and 51 < lon < 52  # Tehran
+
+
+def test_stats_places_actors_and_documents(client: TestClient) -> None:
+    stats = client.get("/api/stats", params={"doc_id": SEED}).json()
+    assert stats["events"] == 17
+    assert stats["by_type"]["DEMAND"] == 4 and stats["by_type"]["ASSAULT"] == 2
+    assert stats["interval"] == "day"
+    assert sum(r["n"] for r in stats["by_period"]) + stats["undated"] == 17
+    assert {"period": "2018-02-14", "type": "DEMAND", "n": 1} in stats["by_period"]
+    monthly = client.get("/api/stats", params={"doc_id": SEED, "interval": "month"}).json()
+    assert {(r["period"], r["type"]) for r in monthly["by_period"]} == {
+        ("2018-02", t) for t in stats["by_type"]
+    }
+    bad = client.get("/api/stats", params={"interval": "hour"})
+    assert bad.status_code == 400 and "interval" in _error(bad)
+    assert stats["by_place_country"]["SY"] >= 3
+    places = client.get("/api/places").json()
+    names = {f["properties"]["name"] for f in places["features"]}
+    assert {"Syria", "Tehran", "Deir ez-Zor Governorate"} <= names
+    actors = client.get("/api/actors", params={"country": "IRN"}).json()["actors"]
+    assert "IRN-GOV" in {a["id"] for a in actors}
+    docs = client.get("/api/documents").json()["documents"]
+    assert {d["id"] for d in docs} == {SEED, HOSTILE_ID}
+
+
+def test_document_spans_point_into_its_text_and_comments_stay_apart(client: TestClient) -> None:
+    doc = client.get(f"/api/documents/{SEED}").json()
+    text = doc["text"]
+    kinds = {s["kind"] for s in doc["spans"]}
+    assert {"event", "actor", "quote", "speaker", "cue", "place", "time"} <= kinds
+    for span in doc["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"], span
+    assert len(doc["comments"]) == 8 and doc["comments"][3]["parent"] == 2
+    assert all(c["text"] not in text for c in doc["comments"])
+    demand = next(s for s in doc["spans"] if s["kind"] == "event" and s["text"] == "called on")
+    assert demand["type"] == "DEMAND" and demand["actor"] == "Ali Akbar Velayati"
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"type": "ATACK"}, "unknown event type 'ATACK'"),
+        ({"date_from": "2018-02-31"}, "is not a date"),
+        ({"date_to": "yesterday"}, "is not a date"),
+        ({"date_from": "2018-03-01", "date_to": "2018-02-01"}, "is after"),
+        ({"status": "rumoured"}, "unknown status"),
+        ({"actor_country": "Syria"}, "alpha-3"),
+        ({"bbox": "1,2,3"}, "four numbers"),
+        ({"bbox": "0,95,10,99"}, "outside the globe"),
+        ({"mode": "sideways"}, "unknown mode"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"sort": "colour"}, "unknown sort"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"format": "xml"}, "unknown format"),
+        ({"tpye": "ASSAULT"}, "unknown parameter tpye"),
+        ({"doc_id": "../../etc/passwd"}, "not a document id"),
+    ],
+)
+def test_bad_filter_values_are_400_with_a_message(
+    client: TestClient, params: dict[str, str], words: str
+) -> None:
+    resp = client.get("/api/events", params=params)
+    assert resp.status_code == 400
+    assert words in _error(resp)
+
+
+def test_unknown_ids_and_paths_are_404_or_400(client: TestClient) -> None:
+    assert client.get("/api/documents/0123456789abcdef").status_code == 404
+    assert client.get("/api/events/0123456789abcdef:3").status_code == 404
+    assert client.get("/api/events/'; DROP TABLE events").status_code == 400
+    assert client.get("/nowhere").status_code == 404
+    assert "no such path" in _error(client.get("/api/nowhere"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/api/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/api/documents/....%5c....%5cwindows",
+        "/static/..%2F..%2Fapp.py",
+        "/static/../app.py",
+        "/static/%2e%2e/%2e%2e/store/sqlite.py",
+    ],
+)
+def test_path_traversal_is_refused(client: TestClient, path: str) -> None:
+    resp = client.get(path)
+    assert resp.status_code in (400, 404)
+    assert "root:" not in resp.text and "import " not in resp.text
+    _error(resp)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def test_read_only_without_a_configured_token(client: TestClient) -> None:
+    resp = client.post("/api/documents", json={"text": "Iran attacked Iraq."})
+    assert resp.status_code == 403 and "read-only" in _error(resp)
+
+
+def test_post_needs_the_right_bearer_token(writer: TestClient) -> None:
+    page = {"text": "Syrian troops attacked rebels in Aleppo on Monday.", "published": "2018-03-06"}
+    no = writer.post("/api/documents", json=page)
+    assert no.status_code == 401 and no.headers["www-authenticate"] == "Bearer"
+    wrong = writer.post("/api/documents", json=page, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401 and "wrong" in _error(wrong)
+    basic = writer.post("/api/documents", json=page, headers={"Authorization": f"Basic {TOKEN}"})
+    assert basic.status_code == 401
+    assert writer.get("/api/stats").json()["events"] == 0
+    ok = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 201, ok.text
+    doc = ok.json()
+    assert doc["stored"] == "stored" and doc["published"] == "2018-03-06"
+    assert any(e["type"] == "ASSAULT" for e in doc["events"])
+    stored = writer.get("/api/events", params={"doc_id": doc["id"]}).json()["events"]
+    assert [e["id"] for e in stored] == [e["id"] for e in doc["events"]]
+    assert writer.get("/api/stats").json()["events"] == len(stored)  # counts follow new rows
+    again = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.json()["stored"] == "duplicate"
+
+
+def test_post_a_raw_html_page(writer: TestClient) -> None:
+    page = (
+        "<html><head><title>Talks</title></head><body><article><h1>Talks resume</h1>"
+        "<p>Iran's foreign minister met his Iraqi counterpart in Baghdad on Tuesday to discuss "
+        "border security, officials said.</p></article></body></html>"
+    )
+    resp = writer.post(
+        "/api/documents?published=2019-05-08",
+        content=page.encode(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/html"},
+    )
+    assert resp.status_code == 201, resp.text
+    assert "Baghdad" in " ".join(resp.json()["body"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "words"),
+    [
+        (
+            {
+                "content": b"\x00\x01\x02\xff" * 500,
+                "headers": {"Content-Type": "application/octet-stream"},
+            },
+            422,
+            "rejected",
+        ),  # noqa: E501
+        (
+            {"content": b"x" * 30_000, "headers": {"Content-Type": "text/plain"}},
+            413,
+            "over 20000 bytes",
+        ),  # noqa: E501
+        ({"content": b"", "headers": {"Content-Type": "text/plain"}}, 400, "empty"),
+        (
+            {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+            400,
+            "not JSON",
+        ),  # noqa: E501
+        ({"json": ["a list"]}, 422, "object"),
+        ({"json": {"title": "no text"}}, 422, "html"),
+        ({"json": {"text": "Iran attacked Iraq.", "published": "15/02/2018"}}, 422, "not a date"),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_message(
+    writer: TestClient, kwargs: dict, status: int, words: str
+) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}", **kwargs.pop("headers", {})}
+    resp = writer.post("/api/documents", headers=headers, **kwargs)
+    assert resp.status_code == status, resp.text
+    assert words in _error(resp)
+    assert writer.get("/api/documents").json()["documents"] == []
+
+
+def test_an_unreadable_content_length_is_refused(writer: TestClient) -> None:
+    resp = writer.post(
+        "/api/documents",
+        content=b"x",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Length": "99999999999"},
+    )
+    assert resp.status_code == 413
+
+
+# --- security ------------------------------------------------------------------------------------
+
+
+def test_cors_is_off(client: TestClient) -> None:
+    origin = {"Origin": "https://evil.example"}
+    resp = client.get("/api/events", headers=origin)
+    assert resp.status_code == 200
+    assert not any(h.startswith("access-control-") for h in resp.headers)
+    pre = client.options(
+        "/api/documents", headers={**origin, "Access-Control-Request-Method": "POST"}
+    )
+    assert "access-control-allow-origin" not in pre.headers
+    assert pre.status_code in (404, 405)
+
+
+def test_hostile_page_comes_back_as_data_never_as_markup(client: TestClient) -> None:
+    doc = client.get(f"/api/documents/{HOSTILE_ID}")
+    assert doc.headers["content-type"] == "application/json"
+    assert doc.headers["x-content-type-options"] == "nosniff"
+    body = doc.json()
+    assert body["title"] == HOSTILE_TITLE and HOSTILE_MARKUP in body["text"]
+    assert "<script>" not in body["text"]  # real tags are dropped by the page stage
+    assert [(c["author"], c["text"]) for c in body["comments"]] == [("troll", HOSTILE_COMMENT)]
+    assert [e["type"] for e in body["events"]] == ["ASSAULT"]
+    page = client.get("/")
+    assert page.status_code == 200 and "<script>window" not in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    csv_text = client.get("/api/events", params={"q": "=1+1", "format": "csv"}).text
+    assert csv_text.count("\n") == 1  # header only; and no cell ever starts a formula:
+    every = client.get("/api/events", params={"format": "csv", "limit": 1000}).text
+    for row in csv.reader(io.StringIO(every)):
+        assert not any(cell[:1] in "=+@" and cell for cell in row)
+
+
+def test_openapi_and_docs_are_served_offline(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/stats", "/api/documents/{doc_id}"} <= set(schema["paths"])
+    docs = client.get("/docs").text
+    assert "/api/events" in docs and "<script" not in docs and "cdn" not in docs.lower()
