@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import Document
-from diurna.store.sqlite import CHILD_TABLES, SCHEMA, Store, document_rows, rejection_row
+from diurna.store.sqlite import (
+    CHILD_TABLES,
+    SCHEMA,
+    Store,
+    _add_missing_columns,
+    document_rows,
+    rejection_row,
+)
 
 # Child tables first: the documents and rejections files mark a shard's documents as written.
 TABLES = (*CHILD_TABLES, "documents", "rejections")
@@ -40,6 +47,7 @@ def _columns() -> dict[str, list[tuple[str, str]]]:
     con = sqlite3.connect(":memory:")
     try:
         con.executescript(SCHEMA)
+        _add_missing_columns(con)
         return {
             t: [(r[1], r[2] or "TEXT") for r in con.execute(f'PRAGMA table_info("{t}")')]
             for t in TABLES
@@ -66,8 +74,10 @@ def shard_key(doc_ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(doc_ids)).encode()).hexdigest()[:16]
 
 
-def write_shard(docs: list[Document], out: str | Path) -> dict[str, int]:
-    """Write processed documents as Parquet under ``out``; returns stored/rejected counts."""
+def write_shard(docs: list[Document], out: str | Path, coder: str | None = None
+                ) -> dict[str, int]:
+    """Write processed documents as Parquet under ``out``; returns stored/rejected counts.
+    ``coder`` names what coded them (:func:`diurna.batch.coder_version`), as the store keeps it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -79,7 +89,9 @@ def write_shard(docs: list[Document], out: str | Path) -> dict[str, int]:
             rows[("rejections", month)].append(rejection_row(doc))
             counts["rejected"] += 1
             continue
-        for table, table_rows in document_rows(doc).items():
+        tables = document_rows(doc)
+        tables["documents"][0].update(coder=coder, coded_at=tables["documents"][0]["stored_at"])
+        for table, table_rows in tables.items():
             rows[(table, month)].extend(table_rows)
         counts["stored"] += 1
     key = shard_key(d.id + "\0" + d.source for d in docs)

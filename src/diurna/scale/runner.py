@@ -88,8 +88,10 @@ def process_shard(shard: list[RawInput], job: Job) -> dict[str, int]:
         pipeline = _pipeline_cache[job.actor_files] = Pipeline.default(
             actor_files=job.actor_files
         )
+    from diurna.batch import coder_version
+
     docs = pipeline.process_batch(shard, published=job.published)
-    return write_shard(docs, job.out)
+    return write_shard(docs, job.out, coder_version(pipeline))
 
 
 def run(

@@ -451,12 +451,17 @@ class Store:
     def save_rows(self, rows: dict[str, list[dict[str, Any]]]) -> str:
         """Store one document given as its table rows (:func:`document_rows`, e.g. read back
         from a distributed run's Parquet); returns ``stored`` or ``duplicate``."""
-        doc_id = rows["documents"][0]["id"]
+        doc = rows["documents"][0]
         with self._writing():
-            if self.has(doc_id):
+            if self.has(doc["id"]):
                 return "duplicate"
             for table, table_rows in rows.items():
                 self._insert_rows(table, table_rows)
+            if doc.get("coder"):
+                self.conn.execute(
+                    "INSERT INTO codings VALUES (?,?,?,?,0)",
+                    (doc["id"], doc["coder"], doc.get("coded_at"), len(rows.get("events", []))),
+                )
         return "stored"
 
     def save_rejection_row(self, row: dict[str, Any]) -> None:
