@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from diurna.evaluate.body import metrics, page_counts, score_bodies, shingles
+from diurna.evaluate.body import diurna_prose, metrics, page_counts, score_bodies, shingles, why
 from diurna.evaluate.gold import shared_dir
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 
 GOLD = shared_dir() / "gold" / "article-body"
+MODERN = shared_dir() / "gold" / "article-body-modern"
 
 
 def test_shingles_are_word_4grams_ignoring_punctuation() -> None:
@@ -72,4 +73,23 @@ def test_diurna_reads_every_dev_page_and_beats_the_f1_bar() -> None:
     m = score_bodies(GOLD, extract)
     assert m["pages"] == 115
     assert rejected == []
-    assert m["f1"] >= 0.965
+    assert m["f1"] >= 0.975  # issue 18: the benchmark pages must not drop below 0.975
+
+
+@pytest.mark.skipif(not MODERN.exists(), reason="shared gold not available")
+def test_modern_pages_are_read_well_ahead_of_trafilatura() -> None:
+    """trafilatura 2.3.1 scores 0.917 here (bench/body_f1.py); the bar is that + 0.04, on the
+    body as this gold defines it (section headings left out: Diurna marks them)."""
+    m = score_bodies(MODERN, diurna_prose)
+    assert m["pages"] == 169
+    assert m["f1"] >= 0.957
+    assert min(f for _, _, f in m["per_page"].values()) > 0.5
+
+
+def test_why_names_the_worst_extra_or_missed_line() -> None:
+    gold = "The minister said the talks would resume next week in Geneva."
+    assert why(gold, gold + "\n\nSubscribe to our newsletter for the best stories daily") \
+        .startswith("extra 9 shingles, most in: 'Subscribe to our newsletter")  # 6 + 3 across
+    assert why(gold, "") == "nothing extracted"
+    assert why(gold + "\nA second line of the article that was not found", gold) \
+        .startswith("missed")

@@ -159,8 +159,10 @@ def _link_share(el: Any, text: str) -> float:
     return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
-def index_blocks(tree: Any) -> BlockIndex:
-    """Index the block elements of ``tree`` (call before trafilatura, which edits the tree)."""
+def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
+    """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
+    this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
+    the candidate bodies), which spares looking at the rest of the page."""
     memo: dict[Any, frozenset[str]] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
@@ -170,6 +172,8 @@ def index_blocks(tree: Any) -> BlockIndex:
             continue
         if el.tag == "figcaption" and text not in captions and _in_article(el):
             captions.append(text)
+        if wanted is not None and text not in wanted:
+            continue
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading":
             found.add("heading")

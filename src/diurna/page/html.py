@@ -30,7 +30,7 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
-from diurna.page.blocks import BlockIndex, index_blocks, sort_lines
+from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
@@ -372,26 +372,29 @@ def _balanced(tree: Any) -> list[str]:
                                       include_tables=True, deduplicate=False))
 
 
-def _body(tree: Any, n_elements: int) -> list[str]:
+def _body(tree: Any, n_elements: int) -> tuple[list[str], Any]:
     """Precise pass first; the balanced pass only when the precise text looks cut short.
 
     "Cut short": under PRECISE_ENOUGH words, or under half the words of the page's <p>
     elements. Then the balanced text wins if the precise one has < PRECISION_KEEP of its words.
+    Returns the lines and a tree trafilatura has not edited (``tree`` itself when it could be
+    spared: trafilatura cleans the tree it reads in place).
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
-        return _balanced(tree)
-    # trafilatura cleans the tree in place: the first pass works on a copy.
+        intact = copy.deepcopy(tree)
+        return _balanced(tree), intact
     precise = _lines(trafilatura.extract(copy.deepcopy(tree), fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
         p_words = len(_WORD.findall(" ".join(tree.xpath("//p//text()"))))
         if n_pre >= 0.5 * p_words:
-            return precise
+            return precise, tree
+    intact = copy.deepcopy(tree)
     balanced = _balanced(tree)
     if precise and n_pre >= PRECISION_KEEP * _words(balanced):
-        return precise
-    return balanced
+        return precise, intact
+    return balanced, intact
 
 
 def _depth(tree: Any) -> int:
@@ -454,14 +457,15 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
                 and not _is_site(visible, page.site, page.url):
             page.byline = visible
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
-    blocks = index_blocks(tree)
     try:
-        extracted = _body(tree, n_elements)
+        extracted, tree_intact = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
     from_jsonld = jsonld_body(jsonld)
     if _repeats_itself(from_jsonld):
         from_jsonld = []  # some CMSs write the article twice into articleBody
+    wanted = {norm(line) for lines in (extracted, dense, from_jsonld) for line in lines}
+    blocks = index_blocks(tree_intact, wanted)
     preferred = _prefer_dense(_prefer_dense(extracted, dense), from_jsonld)
     first = sort_lines(preferred, blocks)
     first_source = ("dense" if preferred is dense else "jsonld" if preferred is from_jsonld
