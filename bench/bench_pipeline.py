@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py [--limit N] [--workers N]
     python bench/bench_pipeline.py --compare REF [--rounds N]   # this tree vs git REF's src/
+    python bench/bench_pipeline.py --coders learned,rules [--rounds N]   # event coders, same run
 
 
 Runs the page stage and every component on each page of ``shared/gold/article-body/html`` (the
@@ -14,6 +15,10 @@ runs it) with this tree's ``src/`` and with ``src/`` as it was at git ``REF`` (e
 temporary folder and put first on ``PYTHONPATH``), alternating the two ``--rounds`` times in
 fresh processes, so that both see the same machine load; it prints each run and the ratio of
 the medians. Both use this tree's built gazetteer file.
+
+``--coders A,B`` times the same job with each event coder (``--coder``), alternating fresh
+processes likewise, and prints documents/second and peak memory of each and the ratio of the
+medians (the learned coder's speed target is >= 0.8x the rule coder's).
 """
 
 from __future__ import annotations
@@ -31,12 +36,13 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
-from diurna.pipeline import Pipeline
+from diurna.pipeline import CODERS, DEFAULT_CODER, Pipeline
 
 
 def main() -> None:
@@ -45,10 +51,15 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="processes (Pipeline.pipe(workers=))")
     ap.add_argument("--compare", metavar="REF", help="also time git REF's src/ and compare")
     ap.add_argument("--rounds", type=int, default=2, help="alternating runs per side (--compare)")
+    ap.add_argument("--coder", choices=CODERS, default=DEFAULT_CODER, help="event coder")
+    ap.add_argument("--coders", metavar="A,B", help="time these event coders against each other")
     ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.compare:
         compare(args.compare, args.rounds, args.limit)
+        return
+    if args.coders:
+        compare_coders(args.coders.split(","), args.rounds, args.limit)
         return
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[
@@ -58,7 +69,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     load_nlp()
-    pipeline = Pipeline.default()
+    pipeline = Pipeline.default(coder=args.coder)
     pipeline(read_page(raws[0]))  # warm every component (model, dictionaries, gazetteer)
     setup = time.perf_counter() - t0
 
@@ -138,17 +149,42 @@ def compare(ref: str, rounds: int, limit: int | None) -> None:
               f"speed-up {mine / base:.2f}x")
 
 
-def _timed_run(src: Path, limit: int | None) -> float:
-    """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path."""
+def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
+    """Time ``Pipeline.pipe`` with each event coder, alternating fresh processes."""
+    unknown = [c for c in coders if c not in CODERS]
+    if len(coders) != 2 or unknown:
+        sys.exit(f"--coders takes two of {', '.join(CODERS)}, e.g. learned,rules")
+    src = Path(__file__).resolve().parents[1] / "src"
+    rates: dict[str, list[float]] = defaultdict(list)
+    for r in range(rounds):
+        for coder in coders:
+            rate, peak = _timed_run(src, limit, coder=coder, memory=True)
+            rates[coder].append(rate)
+            print(f"round {r + 1}  {coder:<8} {rate:6.2f} documents/second, peak {peak:.0f} MB",
+                  flush=True)
+    first, second = (statistics.median(rates[c]) for c in coders)
+    print(f"median: {coders[0]} {first:.2f}, {coders[1]} {second:.2f} documents/second; "
+          f"{coders[0]} / {coders[1]} = {first / second:.2f}x")
+
+
+def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
+               memory: bool = False) -> Any:
+    """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
+    with ``memory``, its peak resident MB too)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     cmd = [sys.executable, __file__, "--pipe-only"]
     if limit:
         cmd += ["--limit", str(limit)]
+    if coder:
+        cmd += ["--coder", coder]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     found = re.search(r"documents/second\s+([\d.]+)", out)
     if not found:
         sys.exit(f"benchmark run printed no documents/second:\n{out}")
-    return float(found.group(1))
+    if not memory:
+        return float(found.group(1))
+    peak = re.search(r"peak memory\s+parent (\d+) MB", out)
+    return float(found.group(1)), float(peak.group(1)) if peak else float("nan")
 
 
 if __name__ == "__main__":
