@@ -63,18 +63,18 @@ def news_pages(n: int, rng: random.Random) -> list[bytes]:
 
 
 def _warc_cut() -> bytes:
+    """A one-record WARC cut inside the record's body: nothing in it is readable."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
-    for i in range(3):
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"http://soak.example/{i}", "response", http_headers=headers,
-            payload=io.BytesIO(b"<html><body><p>cut %d</p></body></html>" % i)))
+    writer = WARCWriter(buf, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    body = b"<html><body><p>" + b"cut short " * 200 + b"</p></body></html>"
+    writer.write_record(writer.create_warc_record(
+        "http://soak.example/cut", "response", http_headers=headers, payload=io.BytesIO(body)))
     data = buf.getvalue()
-    return data[: len(data) // 3]
+    return data[: len(data) - len(body) // 2]
 
 
 def hostile(kind: int, i: int, rng: random.Random) -> tuple[str, bytes]:
@@ -91,7 +91,7 @@ def hostile(kind: int, i: int, rng: random.Random) -> tuple[str, bytes]:
     if kind == 4:
         return f"image{i}.html", PNG + tag
     if kind == 5:
-        return f"cut{i}.warc.gz", _warc_cut() + tag
+        return f"cut{i}.warc", _warc_cut()
     if kind == 6:
         return f"empty{i}.html", b""
     if kind == 7:
@@ -158,7 +158,7 @@ def run_batch(folder: Path, db: Path, workers: int, kill_after: int | None) -> t
     return time.perf_counter() - start, killed
 
 
-def check(db: Path, good: dict[str, str], bad: set[str]) -> dict[str, int]:
+def check(db: Path, good: dict[str, str], bad: set[str]) -> dict[str, object]:
     con = sqlite3.connect(db)
     docs = con.execute("SELECT id, source FROM documents").fetchall()
     rejected = {Path(s).name.split("#")[0] for (s,) in con.execute("SELECT source FROM rejections")}
@@ -168,6 +168,8 @@ def check(db: Path, good: dict[str, str], bad: set[str]) -> dict[str, int]:
     stored_good = {i for i in stored_ids if i in good_ids}
     lost = [n for n, cid in good.items() if cid not in stored_good and n not in rejected]
     news_rejected = [n for n, cid in good.items() if cid not in stored_good and n in rejected]
+    reasons = dict(con.execute(
+        "SELECT reason, count(*) FROM rejections GROUP BY reason ORDER BY 2 DESC").fetchall())
     garbage = [i for i in stored_ids if i not in good_ids]  # hostile (or unknown) content
     unrecorded = [n for n in bad if n not in rejected]
     con.close()
@@ -181,6 +183,7 @@ def check(db: Path, good: dict[str, str], bad: set[str]) -> dict[str, int]:
         "garbage stored": len(garbage),
         "hostile written": len(bad),
         "hostile without a rejection record": len(unrecorded),
+        "rejection reasons": reasons,
     }
 
 

@@ -166,8 +166,11 @@ def _run_batch(
             paths, raws=raws, pipeline=pipeline, store=store, published=published,
             workers=workers, recode=recode,
         )
+        log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
         for outcome in _with_progress(outcomes, show_progress):
             summary.add(outcome)
+            if log is not None and log.due(summary.inputs):
+                click.echo(f"diurna: so far {summary.line()}", err=True)
             if verbose:
                 click.echo(_outcome_line(outcome), err=True)
             if outcome.doc is not None:
@@ -185,6 +188,27 @@ def _run_batch(
         note = "" if store is not None else " (not stored: pass --db FILE to store)"
         click.echo(f"diurna: {summary.line(where)}{note}", err=True)
     sys.exit(summary.exit_status())
+
+
+#: when stderr is a log (not a terminal), a progress line every this many inputs or seconds
+LOG_EVERY_INPUTS, LOG_EVERY_SECONDS = 500, 60.0
+
+
+class _ProgressLog:
+    """Progress lines for a log file: every 500 inputs or 60 seconds, whichever comes first."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.last = self.clock()
+
+    def due(self, inputs: int) -> bool:
+        now = self.clock()
+        if inputs % LOG_EVERY_INPUTS == 0 or now - self.last >= LOG_EVERY_SECONDS:
+            self.last = now
+            return True
+        return False
 
 
 def _pipeline(actor_files: Iterable[str]) -> Any:

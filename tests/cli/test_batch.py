@@ -291,3 +291,19 @@ def test_the_stores_own_files_in_an_input_folder_are_not_inputs(tmp_path: Path) 
         (files[0].name, "duplicate"),
         (files[1].name, "duplicate"),
     ]
+
+
+def test_a_log_gets_progress_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import diurna.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "LOG_EVERY_INPUTS", 2)
+    pages(tmp_path / "in", 4)
+    result = CliRunner().invoke(cli, ["process", str(tmp_path / "in"), "--format", "jsonl"])
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("diurna: so far ")]
+    assert [ln.split(" so far ")[1].split(",")[0] for ln in lines] == ["2 processed", "4 processed"]
+
+
+def test_new_commands_have_help() -> None:
+    for cmd in (["fetch"], ["recode"]):
+        result = CliRunner().invoke(cli, [*cmd, "--help"])
+        assert result.exit_code == 0 and "Usage: diurna" in result.output

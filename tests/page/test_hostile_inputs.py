@@ -99,6 +99,11 @@ CSV_DATA = "country,year,events,deaths\n" + "".join(
     [
         (MARKDOWN_DOC, "Markdown documentation"),
         (PYTHON, "source code"),
+        (
+            "import os\n\n\ndef main(argv):\n    for name in argv:\n        if not name:\n"
+            "            return 1\n    return 0\n",
+            "source code",
+        ),  # few brackets, plain Python
         (JS, "source code"),
         (YAML_CONFIG, "a configuration file"),
         (INI_CONFIG, "a configuration file"),

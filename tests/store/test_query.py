@@ -357,6 +357,7 @@ def test_polecat_export_names_the_outlet_url_and_sentence(db: Path, tmp_path: Pa
     assert assault["Source"] == "wire.example.com"  # no site name: the URL's host
     assert demand["Event Text"] == "Iran called on the US to leave Syria."
     assert assault["Actor Name"] == "Syrian military;Iran-backed forces"
+    assert assault["Actor Country"] == "SYR;"  # IRN-PRX has no country: its place stays empty
     assert assault["Recipient Country"] == "TUR;USA"
     assert demand["Country"] == "IRN" and assault["Country"] == "SYR"
     assert (demand["Event Date"], demand["Date Basis"]) == ("2018-02-15", "publication")

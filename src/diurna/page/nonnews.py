@@ -24,6 +24,7 @@ _CODE_LINE = re.compile(
     r"public |private |protected |static |return\b|if\s*\(|for\s*\(|while\s*\(|switch\s*\(|"
     r"[{}\])]+[;,]?\s*$|}\s*else|@\w+|package |using |fn |pub |elif |else\s*:|try\s*:|except\b|"
     r"async |await |self\.|this\.|echo |export |(if|then|fi|do|done|esac|set) |"
+    r"(for|if|while|with|elif|else|try|def|class|except|finally)\b[^.!?]*:\s*$|"
     r"#\s|//|/\*|\*/|\* |\"\"\"|'''|"
     r"[\w.\[\]'\"]+\s*[-+*/|&]?=\s*\S|\w+(\.\w+)*\(.*\)\s*[;{:]?\s*$)"
 )
@@ -79,7 +80,7 @@ def looks_like(text: str) -> str | None:
     code = sum(bool(_CODE_LINE.match(ln) or _CODE_END.search(ln)) for ln in lines)
     chars = "".join("".join(ln.split()) for ln in lines)
     density = len(_CODE_CHARS.findall(chars)) / (len(chars) or 1)
-    if code >= 0.4 * n and density >= 0.04:
+    if (code >= 0.4 * n and density >= 0.04) or (code >= 0.6 * n and density >= 0.02):
         return "source code"
     headings = sum(bool(_HEADING.match(ln)) for ln in lines)
     items = sum(bool(_LIST_ITEM.match(ln)) for ln in lines)

@@ -49,7 +49,10 @@ def _outlet(row: dict[str, Any]) -> str | None:
 
 
 def _participants(row: dict[str, Any], role: str, key: str) -> str | None:
-    return _joined(p[key] for p in row[role])
+    """One value per actor (recipient), ``;``-joined, positions kept: an actor without a country
+    leaves its place empty, so the n-th name and the n-th country belong together."""
+    values = ["" if p[key] is None else str(p[key]) for p in row[role]]
+    return ";".join(values) if any(values) else None
 
 
 # POLECAT-like columns, named as in the POLECAT data release, mapped from Diurna's event rows.
