@@ -760,8 +760,16 @@ def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
     """Build a demo database from the Wikinews politics corpus (2004-2009), then `diurna serve`."""
     from diurna.api.demo import build_demo
 
+    done = 0
+
+    def progress(title: str) -> None:  # a line every 100 articles: the whole corpus takes an hour
+        nonlocal done
+        done += 1
+        if done % 100 == 0:
+            click.echo(f"diurna: {done} articles read ({title[:60]})", err=True)
+
     try:
-        counts = build_demo(db, corpus=corpus, limit=limit, workers=workers)
+        counts = build_demo(db, corpus=corpus, limit=limit, workers=workers, on_document=progress)
     except (FileNotFoundError, ValueError) as err:
         raise click.ClickException(str(err)) from None
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
