@@ -398,17 +398,37 @@ class PlaceResolver:
 
     # -- resolution --------------------------------------------------------------------------
 
-    def resolve(self, doc: Document) -> list[Place]:
-        mentions = self._mentions(doc)
+    def _document_context(self, doc: Document, mentions: list[_Mention]) -> _Context:
+        """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
         gaz = self.gazetteer
-        first: list[GazEntry | None] = []
-        for m in mentions:
+        for m in mentions:  # divisions and cities named in the document help their neighbours
             name = doc.text[m.start:m.end]
-            first.append(m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name))
-        for e in first:  # divisions and cities named in the document help their neighbours
+            e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
+        return ctx
+
+    def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
+        """Resolve toponyms whose offsets are given (gold spans, a user's selection) with the
+        document's own context; recognition is skipped, so this measures resolution alone."""
+        mentions = self._mentions(doc)
+        ctx = self._document_context(doc, mentions)
+        forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
+        out = []
+        for s, e in spans:
+            m = _Mention(s, e, "GPE", forced=forced.get((s, e)))
+            _context_words(doc.text, m)
+            span = doc.span(s, e)
+            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
+                                      span.text)
+            out.append(_to_place(span, best, m.qualifier))
+        return out
+
+    def resolve(self, doc: Document) -> list[Place]:
+        mentions = self._mentions(doc)
+        ctx = self._document_context(doc, mentions)
+        gaz = self.gazetteer
         # names spaCy also reads as (part of) a person or organisation ("Gordon Sondland")
         other_names = {x.text for x in doc.entities if x.label in ("PERSON", "ORG")}
         places = []
