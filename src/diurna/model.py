@@ -19,7 +19,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 Status = Literal["asserted", "claimed", "denied", "speculative"]
 Precision = Literal["day", "month", "year", "week", "unknown"]
-PlacePrecision = Literal["point", "city", "admin1", "country", "continent"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "continent"]
 
 
 def content_id(raw: bytes) -> str:

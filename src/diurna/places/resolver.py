@@ -37,10 +37,14 @@ SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress",
 _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
-                          r"canton|prefecture|county|state)\b", re.I)
+                          r"canton|prefecture|county|parish|borough|state)\b", re.I)
+# words that name a second-level division (a US county, a Louisiana parish)
+_ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
                          r"canton|prefecture|county|city|town)$", re.I)
 NEAREST_FALLBACK = True
+# score a populated place or county gets for lying in a state or province the text names
+STATE_FOCUS = 2.5
 # Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
 # "the al-Tanf base", "CONICO gas facility", "in al-Tanf". Their other mentions in the same
 # document are places too (one sense per discourse).
@@ -53,13 +57,15 @@ _LOC_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|into|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
-                           r"county)\s+of\s+(?:the\s+)?$", re.I)
+                           r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
+_ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
 _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
-    r"(?=([A-Z]{2}\b(?![a-z]|\.[A-Za-z])|[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
+    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
+    r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
@@ -128,14 +134,15 @@ def _context_words(text: str, m: _Mention) -> None:
     a = _ADMIN_AFTER.match(after)
     if a:
         kind = a.group(1).lower()
-        m.hint = "admin1"
+        m.hint = "admin2" if kind in _ADMIN2_WORDS else "admin1"
     elif _CITY_AFTER.match(after):
         m.hint = "city"
     else:
         b = _ADMIN_BEFORE.search(before)
         if b:
             kind = b.group(1).lower()
-            m.hint = "admin1" if kind != "outskirts" else "city"
+            m.hint = ("city" if kind == "outskirts" else
+                      "admin2" if kind in _ADMIN2_WORDS else "admin1")
             before = before[: b.start()]
         elif _CITY_BEFORE.search(before):
             m.hint = "city"
@@ -154,6 +161,7 @@ class _Context:
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1: set[str] = set()
+        self.admin2: set[str] = set()
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -165,6 +173,8 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
         s = 3.0 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+    elif e.is_admin2:
+        s = 2.5 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin2" else 0.0)
     else:
         s = math.log10(e.population + 10) + (0.5 if e.feature == "P.PPLC" else 0.0)
         s += 10.0 if hint == "city" else 0.0
@@ -172,6 +182,8 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
             s -= 2.0
     s += 2.5 * ctx.share(e.country)
     if e.admin1_code and e.admin1_code in ctx.admin1 and not e.is_admin1:
+        s += STATE_FOCUS
+    if e.admin2_code and e.admin2_code in ctx.admin2 and not e.is_admin2:
         s += 1.0
     return s
 
@@ -182,6 +194,8 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
         return True
     if e.is_admin1:
         return False
+    if e.is_admin2:
+        return e.primary or hint == "admin2" or bool(e.admin1_code in ctx.admin1)
     in_ctx = ctx.share(e.country) > 0
     if hint == "city" and (in_ctx or e.population >= 15_000):
         return True
@@ -198,12 +212,20 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if name.lower() in _GENERIC and hint is None:
         return None
     cands = [e for e in entries if _plausible(e, ctx, label, hint)]
-    if hint == "admin1" and any(e.is_admin1 for e in cands):
+    if hint == "admin2" and any(e.is_admin2 for e in cands):
+        cands = [e for e in cands if e.is_admin2]
+    elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
         cands = [e for e in cands if e.is_admin1]
     elif hint == "city" and any(e.precision == "city" for e in cands):
         cands = [e for e in cands if e.precision == "city"]
     if not cands:
         return None
+    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
+    # division of the country the text is about gives way when the text does not name it
+    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
+    if states and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = states
     return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
 
 
@@ -244,10 +266,16 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
-            parts = self._split_compound(text, s, e)
+            abbr = self._abbreviation(text[s:e])
+            parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
-                out.append(_Mention(ps, pe, ent.label))
+                out.append(_Mention(ps, pe, ent.label, forced=abbr))
             taken.append((ent.start, ent.end))
+        for m in _ABBREV.finditer(text):  # ", Tenn." after a name spaCy did not take
+            abbr = self._abbreviation(m.group(1))
+            if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
+                out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
+                taken.append((m.start(1), m.end(1)))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
@@ -329,10 +357,19 @@ class PlaceResolver:
             pieces.append((ps, pe))
         return pieces if len(pieces) > 1 else [(s, e)]
 
+    def _abbreviation(self, text: str) -> GazEntry | None:
+        """The state a news abbreviation names, with or without its final dot ("Tenn")."""
+        if not text or len(text) > 8 or not text[0].isupper():
+            return None
+        return self.gazetteer.abbreviation(text) or self.gazetteer.abbreviation(text + ".")
+
     def _containers(self, text: str, city: GazEntry) -> list[GazEntry]:
         """Divisions/countries called ``text`` that contain ``city`` ("FL", "Ohio", "Iran")."""
         gaz = self.gazetteer
         out: list[GazEntry] = []
+        abbr = self._abbreviation(text)
+        if abbr is not None and abbr.admin1_code == city.admin1_code:
+            return [abbr]
         if len(text) == 2 and text.isupper():
             a = gaz.admin1_by_iso(f"{city.country}-{text}")
             if a is not None and a.admin1_code == city.admin1_code:
@@ -390,6 +427,8 @@ class PlaceResolver:
                 continue
             entries = gaz.lookup(doc.text[m.start:m.end])
             countries = [e for e in entries if e.is_country]
+            if countries and any(e.is_admin1 and e.primary for e in entries):
+                continue  # "Georgia": the country or the state, the other names will tell
             if countries:
                 ctx.countries[countries[0].country or ""] += 1
             elif len({e.country for e in entries}) == 1 and entries[0].country:
@@ -407,6 +446,8 @@ class PlaceResolver:
             e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
+            if e is not None and e.admin2_code:
+                ctx.admin2.add(e.admin2_code)
         return ctx
 
     def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
@@ -416,10 +457,15 @@ class PlaceResolver:
         ctx = self._document_context(doc, mentions)
         forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
         out = []
+        gaz = self.gazetteer
         for s, e in spans:
-            m = _Mention(s, e, "GPE", forced=forced.get((s, e)))
-            _context_words(doc.text, m)
             span = doc.span(s, e)
+            cc = demonym_country(span.text)
+            # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
+            known = forced.get((s, e)) or self._abbreviation(span.text) or (
+                gaz.country(cc) if cc else None)
+            m = _Mention(s, e, "GPE", forced=known)
+            _context_words(doc.text, m)
             best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
                                       span.text)
             out.append(_to_place(span, best, m.qualifier))
