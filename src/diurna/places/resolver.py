@@ -45,6 +45,8 @@ _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|distric
 NEAREST_FALLBACK = True
 # score a populated place or county gets for lying in a state or province the text names
 STATE_FOCUS = 2.5
+# and, more, for lying in the text's focus: the division where most of its names can lie
+FOCUS_BONUS = 3.0
 # Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
 # "the al-Tanf base", "CONICO gas facility", "in al-Tanf". Their other mentions in the same
 # document are places too (one sense per discourse).
@@ -162,6 +164,7 @@ class _Context:
         self.countries: Counter[str] = Counter()
         self.admin1: set[str] = set()
         self.admin2: set[str] = set()
+        self.focus: str | None = None  # the state or province most of the text's names lie in
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -172,17 +175,20 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
     if e.is_country:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
-        s = 3.0 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+        s = 3.0 + (3.0 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
     elif e.is_admin2:
-        s = 2.5 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin2" else 0.0)
+        s = 2.5 + (1.5 if e.primary else -2.0) + (10.0 if hint == "admin2" else 0.0)
     else:
-        s = math.log10(e.population + 10) + (0.5 if e.feature == "P.PPLC" else 0.0)
+        s = math.log10(e.population + 10) + (1.0 if e.feature == "P.PPLC" else 0.0)
         s += 10.0 if hint == "city" else 0.0
         if not e.primary:
             s -= 2.0
     s += 2.5 * ctx.share(e.country)
     if e.admin1_code and e.admin1_code in ctx.admin1 and not e.is_admin1:
-        s += STATE_FOCUS
+        if e.primary:
+            s += STATE_FOCUS + (FOCUS_BONUS if e.admin1_code == ctx.focus else 0.0)
+        elif e.admin1_code != ctx.focus:
+            s += 1.0  # an alternate name ("Yunnan" for Kunming) gains little from the state
     if e.admin2_code and e.admin2_code in ctx.admin2 and not e.is_admin2:
         s += 1.0
     return s
@@ -226,6 +232,13 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if states and any(e.is_country for e in cands) and all(
             ctx.share(e.country) < 0.2 for e in cands if e.is_country):
         cands = states
+    # likewise "Palestine" or "Lebanon" in a story from the Texas or Ohio town of that name:
+    # a town of the text's focus division beats a country the text does not otherwise name
+    local = [e for e in cands if e.precision == "city" and e.primary and ctx.focus
+             and e.admin1_code == ctx.focus]
+    if local and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = local
     return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
 
 
@@ -448,7 +461,38 @@ class PlaceResolver:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
                 ctx.admin2.add(e.admin2_code)
+        ctx.focus = self._focus(doc, mentions, ctx)
+        if ctx.focus:
+            ctx.admin1.add(ctx.focus)
         return ctx
+
+    def _focus(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> str | None:
+        """The first-level division where the most distinct names of the text can lie (each
+        name votes once for every division holding a town, county or state of that name);
+        None unless it wins with at least two names and more than any other division, in the
+        country the text is most about."""
+        votes: Counter[str] = Counter()
+        seen: set[str] = set()
+        for m in mentions:
+            name = doc.text[m.start:m.end]
+            key = name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            entries = [m.forced] if m.forced is not None else self.gazetteer.lookup(name)
+            if any(e.is_country for e in entries):
+                continue
+            codes = {e.admin1_code for e in entries if e.admin1_code and e.primary}
+            if len(codes) > 40:
+                continue  # "Springfield", "Washington": no evidence of where
+            votes.update(codes)
+        if ctx.countries:
+            main = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+            votes = Counter({c: v for c, v in votes.items() if c.split(".")[0] == main})
+        top = votes.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
 
     def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
         """Resolve toponyms whose offsets are given (gold spans, a user's selection) with the
