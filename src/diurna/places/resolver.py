@@ -107,6 +107,10 @@ class _Mention:
     qualifier: str | None = None
     forced: GazEntry | None = None  # settled by a "City, ST" pattern
     site: bool = False  # named as a site ("the Rukban camp"): kept even when unresolved
+    # spaCy read it as a person or organisation, or as the head of an organisation's name ("a
+    # Gainesville resident", "the Ohio Supreme Court"): kept only when it resolves, on its main
+    # name, to a country, a state, or a place of a state the text names
+    weak: bool = False
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +294,10 @@ class PlaceResolver:
                 out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
                 taken.append((m.start(1), m.end(1)))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+        # where a person or organisation name starts and ends, without "the" or a possessive
+        named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
+                 if x.label in ("ORG", "PERSON")}
+        heads = {a: b for a, b in named}
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -314,11 +322,20 @@ class PlaceResolver:
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
-                    if inside_other and mention.hint is None and not (mislabelled or located):
+                    # the whole name, or the first words of one ("Ohio Supreme Court"); a
+                    # place after "of" in a name ("University of Kentucky") is not taken
+                    heading = s in heads and (heads[s] == e or (
+                        named[(s, heads[s])].label == "ORG"
+                        and text[e:e + 2].strip()[:1].isupper()))
+                    weak = heading and not mislabelled and any(
+                        x.primary and not x.is_country for x in entries)
+                    if inside_other and mention.hint is None and not (mislabelled or located
+                                                                      or weak):
                         continue
                     strong = any(x.primary and (x.is_country or x.is_admin1
                                                 or x.population >= 100_000) for x in entries)
-                    if strong or mention.hint:
+                    if strong or mention.hint or weak:
+                        mention.weak = weak and not (strong and not inside_other)
                         out.append(mention)
                         taken.append((s, e))
                         found = True
@@ -525,7 +542,11 @@ class PlaceResolver:
         for m in mentions:
             span = doc.span(m.start, m.end)
             best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
-            if best is None and not m.site and any(span.text in n.split() for n in other_names):
+            if m.weak and best is not None and not (best.primary and (
+                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1)):
+                best = None
+            if best is None and (m.weak or (not m.site and any(span.text in n.split()
+                                                                 for n in other_names))):
                 continue
             places.append(_to_place(span, best, m.qualifier))
         return places
