@@ -336,6 +336,8 @@ class PlaceResolver:
                                                 or x.population >= 100_000) for x in entries)
                     if strong or mention.hint or weak:
                         mention.weak = weak and not (strong and not inside_other)
+                        if mention.weak:  # judged after resolution, as a named place
+                            mention.label = "GPE"
                         out.append(mention)
                         taken.append((s, e))
                         found = True
