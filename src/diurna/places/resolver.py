@@ -61,6 +61,11 @@ _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
+# words after a name that make it a place rather than a person or a firm ("Edmonton resident")
+_PLACE_CUE = re.compile(
+    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
+    r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
+    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
@@ -324,10 +329,16 @@ class PlaceResolver:
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
                     # the whole name, or the first words of one ("Ohio Supreme Court"); a
                     # place after "of" in a name ("University of Kentucky") is not taken
-                    heading = s in heads and (heads[s] == e or (
+                    # a whole name needs a word that makes it a place ("Edmonton resident",
+                    # "Gainesville officials") unless it is a state or a large city
+                    whole = heads.get(s) == e and (
+                        bool(_PLACE_CUE.match(text[e:e + 24])) or any(
+                            x.primary and (x.is_admin1 or x.population >= 100_000)
+                            for x in entries))
+                    heading = s in heads and heads[s] != e and (
                         named[(s, heads[s])].label == "ORG"
-                        and text[e:e + 2].strip()[:1].isupper()))
-                    weak = heading and not mislabelled and any(
+                        and text[e:e + 2].strip()[:1].isupper())
+                    weak = (whole or heading) and not mislabelled and any(
                         x.primary and not x.is_country for x in entries)
                     if inside_other and mention.hint is None and not (mislabelled or located
                                                                       or weak):
@@ -545,7 +556,8 @@ class PlaceResolver:
             span = doc.span(m.start, m.end)
             best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
             if m.weak and best is not None and not (best.primary and (
-                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1)):
+                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1
+                    or best.population >= 100_000)):
                 best = None
             if best is None and (m.weak or (not m.site and any(span.text in n.split()
                                                                  for n in other_names))):
