@@ -45,7 +45,7 @@ from diurna.model import PlacePrecision
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -232,6 +232,15 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _inside_towns(point: tuple[float, float], towns: list[tuple[float, float]]) -> bool:
+    """Is ``point`` inside the box of the country's own towns? (A check on the centre points:
+    ``countryinfo`` puts Kuwait at 45.75 E, in Iraq; such a point is not used.)"""
+    if not towns:
+        return True
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    return min(lats) <= point[0] <= max(lats) and min(lons) <= point[1] <= max(lons)
+
+
 def _bare_division_names(name: str) -> Iterable[str]:
     """"Deir ez-Zor Governorate" → "Deir ez-Zor"; "Canton of Geneva" → "Geneva"."""
     words = name.split()
@@ -334,7 +343,10 @@ def build(path: str | Path) -> Path:
     centres = _country_centres()
     for cc, info in countries.items():
         gid = int(info["geonameid"])
-        lat, lon = centres.get(cc) or _median_point(city_points_country.get(cc, []))
+        lat, lon = _median_point(city_points_country.get(cc, []))
+        centre = centres.get(cc)
+        if centre and _inside_towns(centre, city_points_country.get(cc, [])):
+            lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
         add_names(gid, info["name"], country_alias.get(gid, []))
