@@ -878,6 +878,35 @@ def duplicates(db: str, threshold: float | None) -> None:
     click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
 
 
+@cli.group()
+def places() -> None:
+    """Look place names up in the offline GeoNames gazetteer."""
+
+
+@places.command("resolve")
+@click.argument("name")
+@click.option("--context", default="", metavar="TEXT",
+              help="Text the name appears in: the countries and states it names steer the pick.")
+@click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def places_resolve(name: str, context: str, limit: int, fmt: str) -> None:
+    """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
+    from diurna.places import resolve
+
+    cands = resolve(name, context=context, limit=limit)
+    if not cands:
+        raise click.ClickException(f"no place called {name!r} in the gazetteer")
+    for c in cands:
+        if fmt == "json":
+            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+        else:
+            mark = "*" if c.chosen else (" " if c.plausible else "-")
+            click.echo(f"{mark} {c.score:6.2f}  {c.geonameid:<9} {c.name}, "
+                       f"{c.admin1 or '-'}, {c.country or '-'}  {c.feature}  pop {c.population}"
+                       f"  ({c.lat}, {c.lon})")
+
+
 def _open_store(db: str) -> Any:
     from diurna.store import Store
 

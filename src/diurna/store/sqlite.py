@@ -196,7 +196,7 @@ def _event_row(doc_id: str, idx: int, e: Event, published: str | None = None) ->
     }
 
 
-def _add_missing_columns(conn: sqlite3.Connection) -> None:
+def add_missing_columns(conn: sqlite3.Connection) -> None:
     """Give a database made by an older Diurna the columns of ``ADDED_COLUMNS`` it lacks."""
     for table, columns in ADDED_COLUMNS.items():
         have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
@@ -296,7 +296,7 @@ class Store:
             self.conn = sqlite3.connect(self.path, timeout=60)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
-            _add_missing_columns(self.conn)
+            add_missing_columns(self.conn)
             self._migrate()
             self.conn.executescript(API_INDEXES)
         except sqlite3.DatabaseError as err:

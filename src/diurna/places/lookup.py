@@ -1,0 +1,86 @@
+"""``diurna.places.resolve(name, context=...)``: ranked GeoNames candidates for one place name.
+
+The same scoring the places stage uses on a document, opened up for a single name: every
+gazetteer entry the name (or a news abbreviation such as "W.Va.") can mean, each with its score
+given the context text (the countries and states it names, its focus division) and whether the
+stage would accept it at all. A name written "City, State" ("Paris, Tennessee") keeps only the
+places inside that state or country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from diurna.model import Document
+from diurna.places.gazetteer import GazEntry
+from diurna.places.resolver import PlaceResolver, _Context, _plausible, _score, choose
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of a place name: a GeoNames entry and how well the context supports it."""
+
+    geonameid: int
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    score: float
+    plausible: bool  # would the places stage accept it (else the name stays unresolved)
+    chosen: bool  # the stage's own pick
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _context_of(resolver: PlaceResolver, text: str) -> _Context:
+    if not text.strip():
+        return _Context()
+    from diurna.language import Language
+
+    doc = Language()(Document(id="context", source="<context>", text=text, language="en"))
+    return resolver._document_context(doc, resolver._mentions(doc))
+
+
+def _split_container(resolver: PlaceResolver, name: str) -> tuple[str, list[GazEntry]]:
+    """"Paris, Tennessee" → ("Paris", the entries of "Paris" inside Tennessee)."""
+    head, sep, tail = name.partition(",")
+    if not sep or not tail.strip():
+        return name, []
+    inside = [e for e in resolver.gazetteer.lookup(head.strip())
+              if resolver._containers(tail.strip(), e)]
+    return head.strip(), inside
+
+
+def resolve(name: str, context: str = "", *, limit: int = 10,
+            resolver: PlaceResolver | None = None) -> list[Candidate]:
+    """Ranked candidates for ``name`` (best first), scored with ``context`` (any text the name
+    appears in or near). Empty when the gazetteer knows no place of that name."""
+    res = resolver or PlaceResolver()
+    ctx = _context_of(res, context)
+    name = name.strip()
+    abbr = res._abbreviation(name)
+    head, inside = _split_container(res, name)
+    entries: tuple[GazEntry, ...] | list[GazEntry]
+    if abbr is not None:
+        entries = [abbr]
+    elif inside:
+        entries = inside
+    else:
+        entries = res.gazetteer.lookup(head)
+    if not entries:
+        return []
+    best = abbr or (inside and max(inside, key=lambda e: e.population)) or choose(
+        entries, ctx, "GPE", None, head)
+    cands = [Candidate(e.geonameid, e.name, e.feature, e.country,
+                       e.admin1 if not e.is_country else None, e.lat, e.lon, e.population,
+                       round(_score(e, ctx, None), 3),
+                       e is best or _plausible(e, ctx, "GPE", None),
+                       best is not None and e.geonameid == best.geonameid)
+             for e in entries]
+    cands.sort(key=lambda c: (not c.chosen, not c.plausible, -c.score, -c.population))
+    return cands[:limit]
