@@ -195,7 +195,8 @@ def _run_batch(
             workers=workers, recode=recode,
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
-        for outcome in _with_progress(outcomes, show_progress):
+        total = None if raws is not None else input_total(paths)
+        for outcome in _with_progress(outcomes, show_progress, total):
             summary.add(outcome)
             if log is not None and log.due(summary.inputs):
                 click.echo(f"diurna: so far {summary.line()}", err=True)
@@ -340,22 +341,49 @@ def _indented(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
 
 
-def _with_progress(outcomes: Iterable[Any], enabled: bool) -> Iterator[Any]:
-    """Outcomes as they come, with a progress line on stderr when ``enabled``."""
+# Inputs that may hold many pages each: with one of them the batch's size is not known up front.
+MULTI_PAGE_SUFFIXES = (".jsonl", ".warc", ".arc", ".gz", ".zip")
+
+
+def input_total(paths: Iterable[str]) -> int | None:
+    """How many inputs a batch has, when that is known without reading them: every path is a
+    plain file of one page (no folder, glob, archive, JSONL or standard input); else None."""
+    total = 0
+    for path in paths:
+        p = Path(path)
+        if path == "-" or not p.is_file() or p.name.lower().endswith(MULTI_PAGE_SUFFIXES):
+            return None
+        total += 1
+    return total
+
+
+def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None
+                   ) -> Iterator[Any]:
+    """Outcomes as they come, with a progress line on stderr when ``enabled``: a bar and the
+    time left when the number of inputs is known, a count and the time spent otherwise."""
     if not enabled:
         yield from outcomes
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    known = [BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn()]
+    columns = known if total else [TextColumn("{task.completed} inputs")]
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} inputs"),
+        *columns,
         TextColumn("{task.fields[source]}"),
         TimeElapsedColumn(),
         console=_console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("process", total=None, source="")
+        task = bar.add_task("process", total=total, source="")
         for outcome in outcomes:
             bar.update(task, advance=1, source=Path(outcome.source).name[-40:])
             yield outcome

@@ -307,3 +307,19 @@ def test_new_commands_have_help() -> None:
     for cmd in (["fetch"], ["recode"]):
         result = CliRunner().invoke(cli, [*cmd, "--help"])
         assert result.exit_code == 0 and "Usage: diurna" in result.output
+
+
+def test_the_batch_size_is_known_only_when_every_input_is_one_page(tmp_path: Path) -> None:
+    """A progress bar with the time left needs the number of inputs up front: plain files give
+    it; a folder, a JSONL or WARC file (many pages each) or standard input do not."""
+    from diurna.cli import input_total
+
+    pages = [tmp_path / f"p{i}.html" for i in range(3)]
+    for p in pages:
+        p.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
+    (tmp_path / "many.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
+    assert input_total([str(p) for p in pages]) == 3
+    assert input_total([str(tmp_path)]) is None
+    assert input_total([str(pages[0]), str(tmp_path / "many.jsonl")]) is None
+    assert input_total(["-"]) is None
+    assert input_total([str(tmp_path / "missing.html")]) is None
