@@ -1192,9 +1192,13 @@ class _DocCoder:
                      if t.type == etype and t.part is None), None) or Trigger(
             etype, tok.lemma_.lower(), pos)
         d = _Draft(tok, trig, [tok], etype)
-        try:
-            found = self._arguments(d, coded) and self._parties(d, events)
-        except AssertionError:  # an evaluation outside any statement has no speaker
+        found = self._arguments(d, coded)
+        # an evaluation ("illegal") is its speaker's act (`_parties`): outside an attributed
+        # statement there is no speaker, and the phrases around it are kept instead
+        if found and (d.trig.pos != "adjective" or (d.quote is not None and
+                                                    d.quote.speaker is not None)):
+            found = self._parties(d, events)
+        else:
             found = False
         if not found and not (d.actors or d.recips):
             d.actors, d.recips = self.mentions(d.a_toks), self.mentions(d.r_toks)
