@@ -1,4 +1,4 @@
-"""Turn annotators' attribution (quote) annotations of Wikinews articles into gold JSONL with offsets.
+"""Turn annotators' attribution (quote) annotations of Wikinews articles into offset gold JSONL.
 
 Annotators write one JSON line per attribution (guidelines: ``docs/annotation-quotes.md``)::
 
@@ -6,14 +6,14 @@ Annotators write one JSON line per attribution (guidelines: ``docs/annotation-qu
      "speaker": "the mayor", "speaker_name": "Ana Ruiz", "source_kind": "person",
      "speaker_code": "ESPGOV", "cue": "said", "via": null, "parent": null}
 
-and a closing ``{"id": …, "done": true, "attributions": N}`` per article. Strings are copied from the
-sentence units named in ``n`` joined with one space; ``<field>_nth`` (1-based, counting overlapping
-plain-substring occurrences, as the annotators' checker does) says which occurrence is meant.
+and a closing ``{"id": …, "done": true, "attributions": N}`` per article. Strings are copied from
+the sentence units named in ``n`` joined with one space; ``<field>_nth`` (1-based, counting
+overlapping plain-substring occurrences, as the annotators' checker does) says which one is meant.
 
 Output: one line per article (``docs/gold-format.md``, "gold/quotes-wikinews-*.jsonl"): source,
 published, start/end of the whole article, and its attributions with content parts, speaker, cue and
-via as ``{"start", "end", "text"}`` into the article text. Every string is checked against the text; a
-problem is reported as ``FILE:LINE: what`` and the script exits 1. It imports nothing from Diurna.
+via as ``{"start", "end", "text"}`` into the article text. Every string is checked against the text;
+a problem is reported as ``FILE:LINE: what`` and the script exits 1. It imports nothing from Diurna.
 
     python scripts/gold/quotes_gold.py --units /work/annot/units.jsonl FILE... > gold/x.jsonl
     python scripts/gold/quotes_gold.py --units /work/annot/units.jsonl --check FILE...
@@ -118,7 +118,7 @@ def convert(ann: dict[str, Any], units_of: dict[int, dict[str, Any]], article: s
     return {
         "n": ns, "kind": ann["kind"],
         "content": [locate(units, article, part, nth, "content")
-                    for part, nth in zip(content, nths)],
+                    for part, nth in zip(content, nths, strict=True)],
         "speaker": opt("speaker"), "speaker_name": ann.get("speaker_name"),
         "source_kind": ann["source_kind"], "speaker_code": ann.get("speaker_code"),
         "cue": opt("cue"), "via": opt("via"), "parent": parent,

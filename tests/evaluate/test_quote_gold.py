@@ -17,7 +17,8 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
 
 
 def _converter() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quotes_gold", REPO / "scripts/gold/quotes_gold.py")
+    path = REPO / "scripts/gold/quotes_gold.py"
+    spec = importlib.util.spec_from_file_location("quotes_gold", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
