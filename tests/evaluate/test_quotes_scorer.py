@@ -32,7 +32,7 @@ def att(kind: str, content: list[str], speaker: str | None, cue: str,
             "parent": None}
 
 
-GOLD = {"source": SOURCE, "published": "2024-03-01", "start": 0, "end": len(TEXT),
+GOLD: dict[str, Any] = {"source": SOURCE, "published": "2024-03-01", "start": 0, "end": len(TEXT),
         "attributions": [
             att("direct", ["We will not resign this year"], "he", "said", "John Smith"),
             att("direct", ["disaster for everyone"], "Critics", "called"),
