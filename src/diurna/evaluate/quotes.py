@@ -9,9 +9,10 @@ the predicted quotes are aligned to the gold attributions one to one.
 sets of word tokens - maximal runs of letters/digits/underscore (``\\w+``), identified by their
 character offset in the article; a gold attribution's tokens are those of all its content parts.
 A pair is a candidate when the shared tokens are at least 50 % of the gold's tokens *and* at least
-50 % of the prediction's tokens; candidates are taken greedily by Dice coefficient (best first),
-each side used once. A gold attribution with no content ("declined to comment") is then paired
-with a leftover prediction whose cue overlaps its cue.
+50 % of the prediction's tokens; candidates are taken greedily by Dice coefficient (best first;
+on a tie the pair whose cue and speaker agree), each side used once. A gold attribution with no
+content ("declined to comment") is then paired with a leftover prediction whose cue overlaps its
+cue.
 
 Figures: detection P/R/F1 (every gold attribution; also by kind: ``direct`` against predicted
 direct quotes, ``indirect`` = gold indirect and mixed against predicted indirect ones), recall by
@@ -131,12 +132,13 @@ def match(gold: Sequence[Attribution], pred: Sequence[Attribution],
             shared = len(g.tokens & p.tokens)
             if p.tokens and shared >= threshold * len(g.tokens) and \
                     shared >= threshold * len(p.tokens):
-                cands.append((2 * shared / (len(g.tokens) + len(p.tokens)), gi, pi))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+                dice = 2 * shared / (len(g.tokens) + len(p.tokens))
+                cands.append((-dice, -_overlap(g.cue, p.cue), -speaker_right(g, p), gi, pi))
+    cands.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs = []
-    for _, gi, pi in cands:
+    for *_, gi, pi in cands:
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
