@@ -2,7 +2,8 @@
 # Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
 #   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR
 # FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
-# train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl.
+# train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
+# (articles without a done line are left out: that annotation may still be in progress).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -10,7 +11,7 @@ conv() { python3 "$here/quotes_gold.py" --units "$units" "$@"; }
 conv "$first"/test-*.D.jsonl > "$gold/quotes-wikinews-test.jsonl"
 conv "$first"/train-*.D.jsonl > "$gold/quotes-wikinews-train.jsonl"
 if ls "$second"/test-*.E.jsonl >/dev/null 2>&1; then
-  conv "$second"/test-*.E.jsonl > "$gold/quotes-wikinews-test-second-annotator.jsonl"
+  conv --done-only "$second"/test-*.E.jsonl > "$gold/quotes-wikinews-test-second-annotator.jsonl"
 fi
 for f in quotes-wikinews-test quotes-wikinews-test-second-annotator; do
   [ -f "$gold/$f.jsonl" ] || continue

@@ -139,6 +139,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=Path, required=True, help="the shared units.jsonl")
     parser.add_argument("--check", action="store_true", help="only report problems")
+    parser.add_argument("--done-only", action="store_true",
+                        help="leave out (with a note) articles that have no done line yet: an "
+                             "annotation still in progress")
     parser.add_argument("files", nargs="+", type=Path, help="annotators' <task>.<X>.jsonl files")
     args = parser.parse_args()
     units = load_units(args.units)
@@ -173,6 +176,9 @@ def main() -> int:
                 problems += 1
         for aid, entry in current.items():
             done = entry.pop("_done")
+            if done is None and args.done_only:
+                print(f"{path}: {aid}: not done yet, left out", file=sys.stderr)
+                continue
             if done != len(entry["attributions"]):
                 print(f"{path}: {aid}: done line says {done} attributions, found "
                       f"{len(entry['attributions'])}", file=sys.stderr)
