@@ -92,6 +92,7 @@ def test_figures_of_a_hand_made_article(gold_file: Path) -> None:
     assert f["direct_precision"] == pytest.approx(2 / 3)
     assert f["direct"]["recall"] == pytest.approx(1.0)
     assert f["indirect"]["f1"] == pytest.approx(1.0)
+    assert f["recall_parts_none"] == pytest.approx(1.0)  # "declined to comment", by its cue
 
 
 def test_baseline_quoted_spans_with_nearest_person_and_speech_verb(gold_file: Path) -> None:
@@ -104,6 +105,7 @@ def test_baseline_quoted_spans_with_nearest_person_and_speech_verb(gold_file: Pa
     # for both ("called" is not in the baseline's list): right for the first only
     assert b["speaker"] == pytest.approx(0.5)
     assert b["cue"] == pytest.approx(0.5)
+    assert b["recall_parts_none"] == pytest.approx(0.0)
     assert "detection F1" in q.format_report(r)
 
 

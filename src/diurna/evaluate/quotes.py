@@ -72,6 +72,7 @@ class Attribution:
     cue: Spn | None = None
     code: str | None = None
     tokens: frozenset[int] = field(default_factory=frozenset)
+    source_kind: str | None = None  # gold only: person, organisation, document, unnamed
 
 
 def tokens_of(text: str, spans: Iterable[Spn]) -> frozenset[int]:
@@ -102,7 +103,8 @@ def from_gold(text: str, line: dict[str, Any], source: str) -> list[Attribution]
         out.append(Attribution(
             kind=str(att.get("kind")), content=content, speaker=_spn(att.get("speaker")),
             speaker_name=att.get("speaker_name"), cue=_spn(att.get("cue")),
-            code=att.get("speaker_code"), tokens=tokens_of(text, content)))
+            code=att.get("speaker_code"), tokens=tokens_of(text, content),
+            source_kind=att.get("source_kind")))
     return out
 
 
@@ -193,12 +195,18 @@ def tally(gold: Sequence[Attribution], pred: Sequence[Attribution],
     c["tp"] += len(pairs)
     for g in gold:
         c[f"gold_{g.kind}"] += 1
+        c[f"gold_sk_{g.source_kind}"] += 1
+        c["gold_parts_" + ("many" if len(g.content) > 1 else "none" if not g.content
+                           else "one")] += 1
         c["gold_bucket_" + ("direct" if g.kind == "direct" else "indirect")] += 1
     for p in pred:
         c["pred_bucket_" + ("direct" if p.kind == "direct" else "indirect")] += 1
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
         c[f"found_{g.kind}"] += 1
+        c[f"found_sk_{g.source_kind}"] += 1
+        c["found_parts_" + ("many" if len(g.content) > 1 else "none" if not g.content
+                            else "one")] += 1
         gb = "direct" if g.kind == "direct" else "indirect"
         pb = "direct" if p.kind == "direct" else "indirect"
         if gb == pb:
@@ -237,12 +245,18 @@ def figures(c: Counter[str]) -> dict[str, Any]:
     }
     for kind in ("direct", "indirect", "mixed"):
         out[f"recall_{kind}"] = _ratio(c[f"found_{kind}"], c[f"gold_{kind}"])
+    for sk in SOURCE_KINDS:
+        out[f"recall_{sk}"] = _ratio(c[f"found_sk_{sk}"], c[f"gold_sk_{sk}"])
+    for parts in ("one", "many", "none"):
+        out[f"recall_parts_{parts}"] = _ratio(c[f"found_parts_{parts}"], c[f"gold_parts_{parts}"])
     return out
 
 
+SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
 FLAT = ("detection.f1", "detection.precision", "detection.recall", "direct.f1", "indirect.f1",
         "recall_direct", "recall_indirect", "recall_mixed", "speaker", "cue", "speaker_code",
-        "direct_precision")
+        "direct_precision", *(f"recall_{sk}" for sk in SOURCE_KINDS), "recall_parts_one",
+        "recall_parts_many", "recall_parts_none")
 
 
 def _get(figs: dict[str, Any], key: str) -> float | None:
@@ -402,6 +416,9 @@ _LABELS = (
     ("recall_indirect", "recall of gold indirect"), ("recall_mixed", "recall of gold mixed"),
     ("speaker", "speaker accuracy"), ("cue", "cue accuracy"),
     ("speaker_code", "speaker code (prefix)"), ("direct_precision", "direct-quote precision"),
+    *((f"recall_{sk}", f"recall, {sk} sources") for sk in SOURCE_KINDS),
+    ("recall_parts_one", "recall, one content part"),
+    ("recall_parts_many", "recall, split quotes"), ("recall_parts_none", "recall, no content"),
 )
 
 
