@@ -70,3 +70,21 @@ def test_nth_picks_the_occurrence_and_a_missing_string_is_a_one_line_problem() -
         conv.locate([UNITS[3]], ARTICLE, "he", 2, "speaker")
     span = conv.locate([UNITS[3], UNITS[4]], ARTICLE, "d", 2, "content")  # the 1st is in "said"
     assert (span["start"], span["text"]) == (31, "d")
+
+
+def test_a_bad_annotation_line_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    units = tmp_path / "units.jsonl"
+    units.write_text(json.dumps({"source": "corpus/x.jsonl#a", "published": None, "n": 1,
+                                 "start": 0, "end": 3, "text": "Hi."}) + "\n", encoding="utf-8")
+    ann = tmp_path / "test-009.D.jsonl"
+    ann.write_text('{"id": "a", "done": true, "attributions": 0}\n'
+                   '{"id": "nope", "n": [1], "kind": "direct", "content": ["x"]}\n',
+                   encoding="utf-8")
+    res = subprocess.run([sys.executable, str(REPO / "scripts/gold/quotes_gold.py"),
+                          "--units", str(units), "--check", str(ann)],
+                         capture_output=True, text=True, check=False)
+    assert res.returncode == 1
+    assert f"{ann}:2: article 'nope' has no sentence units" in res.stderr
