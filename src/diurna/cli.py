@@ -826,6 +826,15 @@ SCORERS = {
         "Toponym detection, exact GeoNames id accuracy, "
         "accuracy@161 km and mean error on gold/toponyms.jsonl.",
     ),
+    "quotes": (
+        "diurna.evaluate.quotes",
+        "Quote detection P/R/F1 (direct, indirect), speaker and cue accuracy, with a baseline, "
+        "on gold/quotes-wikinews-train.jsonl.",
+    ),
+    "quotes-agreement": (
+        "diurna.evaluate.quotes_agreement",
+        "Inter-annotator agreement between two quote gold files on their shared articles.",
+    ),
     "times": (
         "diurna.evaluate.times",
         "Temporal expression detection and value accuracy on gold/times.jsonl "

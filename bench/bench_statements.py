@@ -1,0 +1,55 @@
+"""Benchmark: the statements stage's share of the whole pipeline's time, per component.
+
+Input: the first ``--limit`` articles of the quote training gold (Wikinews; their text is read
+from ../shared). The default pipeline (language, actors, statements, events, time, places) is
+warmed up on one article, then each component is timed on every article. Target of issue #17:
+statements at most 5 % of pipeline time. CPU time (``time.process_time``) is used, so other jobs
+on a shared machine disturb it less than wall time.
+
+    .venv/bin/python bench/bench_statements.py [--limit 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from diurna.evaluate.gold import base_text, repo_dir
+from diurna.model import Document, content_id
+from diurna.pipeline import Pipeline
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=100, help="articles to time (default 100)")
+    parser.add_argument("--gold", type=Path,
+                        default=repo_dir() / "gold" / "quotes-wikinews-train.jsonl")
+    args = parser.parse_args()
+    lines = [json.loads(ln) for ln in args.gold.read_text(encoding="utf-8").splitlines()]
+    texts = [base_text(ln["source"]) for ln in lines[: args.limit + 1]]
+    pipeline = Pipeline.default()
+    warm = Document(id="warm", source="warm", text=texts[0])
+    pipeline(warm)
+    spent: defaultdict[str, float] = defaultdict(float)
+    quotes = 0
+    for text in texts[1:]:
+        doc = Document(id=content_id(text.encode("utf-8")), source="bench", text=text)
+        for component in pipeline.components:
+            t0 = time.process_time()
+            doc = component(doc)
+            spent[component.name] += time.process_time() - t0
+        quotes += len(doc.quotes)
+    total = sum(spent.values())
+    n = len(texts) - 1
+    print(f"{n} articles, {quotes} quotes, {total:.1f} s CPU, {n / total:.1f} articles/s")
+    for name, secs in spent.items():
+        print(f"  {name:12} {secs:7.2f} s  {100 * secs / total:5.1f} %")
+    share = 100 * spent["statements"] / total
+    print(f"statements stage: {share:.1f} % of pipeline time (target <= 5 %)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
+#   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR
+# FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
+# train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
+# (articles without a done line are left out: that annotation may still be in progress).
+set -euo pipefail
+units=$1; first=$2; second=$3
+here=$(dirname "$0"); gold=$here/../../gold
+conv() { python3 "$here/quotes_gold.py" --units "$units" "$@"; }
+conv "$first"/test-*.D.jsonl > "$gold/quotes-wikinews-test.jsonl"
+conv "$first"/train-*.D.jsonl > "$gold/quotes-wikinews-train.jsonl"
+if ls "$second"/test-*.E.jsonl >/dev/null 2>&1; then
+  conv --done-only "$second"/test-*.E.jsonl > "$gold/quotes-wikinews-test-second-annotator.jsonl"
+fi
+for f in quotes-wikinews-test quotes-wikinews-test-second-annotator; do
+  [ -f "$gold/$f.jsonl" ] || continue
+  { echo "# Frozen: every source below is held out (aggregate figures only, never error analysis)."
+    python3 -c 'import json,sys
+for s in dict.fromkeys(json.loads(l)["source"] for l in open(sys.argv[1])): print(s)' "$gold/$f.jsonl"
+  } > "$gold/$f-heldout.txt"
+done
+wc -l "$gold"/quotes-wikinews-*.jsonl

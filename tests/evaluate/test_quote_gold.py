@@ -1,0 +1,90 @@
+"""The Wikinews quote gold points into the shared corpus by offsets; every span must still match."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from diurna.evaluate.gold import base_text
+
+REPO = Path(__file__).resolve().parents[2]
+FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
+         "quotes-wikinews-test-second-annotator.jsonl")
+
+
+def _converter() -> ModuleType:
+    path = REPO / "scripts/gold/quotes_gold.py"
+    spec = importlib.util.spec_from_file_location("quotes_gold", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_every_quote_gold_span_matches_its_article(shared: Path) -> None:
+    checked = 0
+    for name in FILES:
+        for line in (REPO / "gold" / name).read_text(encoding="utf-8").splitlines():
+            art = json.loads(line)
+            text = base_text(art["source"])
+            assert (art["start"], art["end"]) == (0, len(text))
+            for att in art["attributions"]:
+                spans = [*att["content"], att["speaker"], att["cue"], att["via"]]
+                for span in filter(None, spans):
+                    assert text[span["start"]:span["end"]] == span["text"], (name, span)
+                    checked += 1
+                assert att["kind"] in {"direct", "indirect", "mixed"}
+    assert checked > 5000
+
+
+def test_test_split_is_listed_as_held_out() -> None:
+    held = (REPO / "gold/quotes-wikinews-test-heldout.txt").read_text(encoding="utf-8")
+    listed = {ln for ln in held.splitlines() if ln and not ln.startswith("#")}
+    for line in (REPO / "gold/quotes-wikinews-test.jsonl").read_text(encoding="utf-8").splitlines():
+        assert json.loads(line)["source"] in listed
+
+
+UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
+         4: {"n": 4, "start": 28, "text": "\"C d.\""}}
+ARTICLE = "Headline. " + "\"A b,\" he said." + "\n\n\n" + "\"C d.\""
+
+
+def test_split_quote_parts_map_to_article_offsets_across_a_paragraph_break() -> None:
+    conv = _converter()
+    ann = {"n": [3, 4], "kind": "direct", "content": ["A b", "C d."], "speaker": "he",
+           "speaker_name": "Bo", "source_kind": "person", "speaker_code": None, "cue": "said",
+           "via": None, "parent": None}
+    out = conv.convert(ann, UNITS, ARTICLE, 0)
+    assert [ARTICLE[c["start"]:c["end"]] for c in out["content"]] == ["A b", "C d."]
+    assert out["content"][1]["start"] == 29
+    assert ARTICLE[out["speaker"]["start"]:out["speaker"]["end"]] == "he"
+
+
+def test_nth_picks_the_occurrence_and_a_missing_string_is_a_one_line_problem() -> None:
+    conv = _converter()
+    with pytest.raises(conv.Problem, match="'he' \\(occurrence 2\\) is not in sentences"):
+        conv.locate([UNITS[3]], ARTICLE, "he", 2, "speaker")
+    span = conv.locate([UNITS[3], UNITS[4]], ARTICLE, "d", 2, "content")  # the 1st is in "said"
+    assert (span["start"], span["text"]) == (31, "d")
+
+
+def test_a_bad_annotation_line_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    units = tmp_path / "units.jsonl"
+    units.write_text(json.dumps({"source": "corpus/x.jsonl#a", "published": None, "n": 1,
+                                 "start": 0, "end": 3, "text": "Hi."}) + "\n", encoding="utf-8")
+    ann = tmp_path / "test-009.D.jsonl"
+    ann.write_text('{"id": "a", "done": true, "attributions": 0}\n'
+                   '{"id": "nope", "n": [1], "kind": "direct", "content": ["x"]}\n',
+                   encoding="utf-8")
+    res = subprocess.run([sys.executable, str(REPO / "scripts/gold/quotes_gold.py"),
+                          "--units", str(units), "--check", str(ann)],
+                         capture_output=True, text=True, check=False)
+    assert res.returncode == 1
+    assert f"{ann}:2: article 'nope' has no sentence units" in res.stderr
