@@ -13,11 +13,5 @@ conv "$first"/train-*.D.jsonl > "$gold/quotes-wikinews-train.jsonl"
 if ls "$second"/test-*.E.jsonl >/dev/null 2>&1; then
   conv --done-only "$second"/test-*.E.jsonl > "$gold/quotes-wikinews-test-second-annotator.jsonl"
 fi
-for f in quotes-wikinews-test quotes-wikinews-test-second-annotator; do
-  [ -f "$gold/$f.jsonl" ] || continue
-  { echo "# Frozen: every source below is held out (aggregate figures only, never error analysis)."
-    python3 -c 'import json,sys
-for s in dict.fromkeys(json.loads(l)["source"] for l in open(sys.argv[1])): print(s)' "$gold/$f.jsonl"
-  } > "$gold/$f-heldout.txt"
-done
+python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

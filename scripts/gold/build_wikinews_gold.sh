@@ -23,12 +23,6 @@ conv "$first"/train-02[34].B.jsonl > "$gold/events-wikinews-train-second-annotat
 if ls "$second"/test-*.C.jsonl >/dev/null 2>&1; then
   conv "$second"/test-*.C.jsonl > "$gold/events-wikinews-test-second-annotator.jsonl"
 fi
-for f in events-wikinews-test events-wikinews-test-second-annotator; do
-  [ -f "$gold/$f.jsonl" ] || continue
-  { echo "# Frozen: every source below is held out (aggregate figures only, never error analysis)."
-    python3 -c 'import json,sys
-for s in dict.fromkeys(json.loads(l)["source"] for l in open(sys.argv[1])): print(s)' "$gold/$f.jsonl"
-  } > "$gold/$f-heldout.txt"
-done
+python3 "$here/write_heldout.py" "$gold/events-wikinews-test.jsonl" $(ls "$gold/events-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 rm -r "$tmp"
 wc -l "$gold"/events-wikinews-*.jsonl

@@ -170,7 +170,7 @@ class Pipeline:
         """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`).
         ``workers > 1`` spreads batches over that many processes (forked after the models are
         loaded, so they share the parent's memory pages)."""
-        batches = _batched(raws, max(1, batch_size))
+        batches = batched(raws, max(1, batch_size))
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for batch in batches:
                 yield from self.process_batch(batch, published=published)
@@ -183,7 +183,8 @@ class Pipeline:
                 yield from docs
 
 
-def _batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
+def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
+    """``items`` in lists of ``size`` (the last may be shorter), in order."""
     batch: list[RawInput] = []
     for item in items:
         batch.append(item)

@@ -104,14 +104,18 @@ def scorer_main(
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no gold file at {args.gold}")
-    result = score(args.gold)
+    print_figures(score(args.gold), width=24, verbose=args.verbose)
+    return 0
+
+
+def print_figures(result: dict[str, Any], *, width: int, verbose: bool) -> None:
+    """Print a scorer's figures a line each, then (``verbose``) its ``errors`` as JSON lines."""
     errors = result.pop("errors", [])
     for key, value in result.items():
-        print(f"{key:24} {value}")
-    if args.verbose:
+        print(f"{key:{width}} {value}")
+    if verbose:
         for err in errors:
             print(json.dumps(err, ensure_ascii=False))
-    return 0
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -18,7 +18,6 @@ the gold toponyms (format: ``docs/gold-format.md``).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import statistics
@@ -29,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, read_jsonl, scorer_main
+from diurna.evaluate.gold import base_text, print_figures, read_jsonl, scorer_main
 from diurna.model import Document, Span
 
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
@@ -332,13 +331,8 @@ def xml_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no gold file at {args.gold}")
-    result = score_geo_xml(args.gold, args.limit, given=not args.no_given)
-    errors = result.pop("errors", [])
-    for key, value in result.items():
-        print(f"{key:26} {value}")
-    if args.verbose:
-        for err in errors:
-            print(json.dumps(err, ensure_ascii=False))
+    print_figures(score_geo_xml(args.gold, args.limit, given=not args.no_given), width=26,
+                  verbose=args.verbose)
     return 0
 
 

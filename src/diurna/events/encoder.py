@@ -131,7 +131,6 @@ class Encoder:
     def encode(self, sentences: list[list[str]], batch: int = 32) -> list[np.ndarray]:
         """For each sentence given as words, a (words, dim) array: each word's vector is the mean
         of its pieces' final hidden states (a word cut off past ``MAX_PIECES`` gets zeros)."""
-        out: list[np.ndarray] = []
         encs = self.tokenizer.encode_batch(sentences, is_pretokenized=True)
         order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))  # pad like with like
         result: list[Any] = [None] * len(encs)
@@ -156,8 +155,7 @@ class Encoder:
                         vecs[word] += hidden[row, pos]
                         counts[word] += 1
                 result[i] = vecs / np.maximum(counts, 1)[:, None]
-        out.extend(result)
-        return out
+        return result
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from typing import Any
 
 from diurna.model import content_id
 from diurna.page import RawInput, iter_inputs
+from diurna.pipeline import batched
 from diurna.scale.parquet import write_shard, written_ids
 
 ENGINES = ("ray", "spark")
@@ -61,19 +62,17 @@ def shards(
     raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary
 ) -> Iterator[list[RawInput]]:
     """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen)."""
-    shard: list[RawInput] = []
-    for raw in raws:
-        cid = content_id(raw.data)
-        if cid in done:
-            summary.skipped += 1
-            continue
-        done.add(cid)
-        shard.append(raw)
-        if len(shard) == size:
-            yield shard
-            shard = []
-    if shard:
-        yield shard
+
+    def fresh() -> Iterator[RawInput]:
+        for raw in raws:
+            cid = content_id(raw.data)
+            if cid in done:
+                summary.skipped += 1
+                continue
+            done.add(cid)
+            yield raw
+
+    return batched(fresh(), size)
 
 
 _pipeline_cache: dict[tuple[str, ...], Any] = {}
