@@ -110,12 +110,13 @@ def from_gold(text: str, line: dict[str, Any], source: str) -> list[Attribution]
 
 def from_quote(text: str, q: Quote) -> Attribution:
     """A predicted :class:`~diurna.model.Quote` as an :class:`Attribution`."""
-    content = [Spn(q.start, q.end, q.text)]
+    content = [Spn(p.start, p.end, p.text) for p in q.parts] or [Spn(q.start, q.end, q.text)]
     speaker = Spn(q.speaker.start, q.speaker.end, q.speaker.text) if q.speaker else None
     code = q.speaker.actor.cameo if q.speaker is not None and q.speaker.actor else None
     return Attribution(kind=q.kind, content=content, speaker=speaker,
                        cue=Spn(q.cue.start, q.cue.end, q.cue.text) if q.cue else None,
-                       code=code, tokens=tokens_of(text, content))
+                       code=code, tokens=tokens_of(text, content),
+                       source_kind=q.source_kind)
 
 
 def _overlap(a: Spn | None, b: Spn | None) -> bool:

@@ -8,6 +8,8 @@ quotes from a spaCy parse with a reporting chain, so the rules are written here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import trimmed
@@ -235,48 +237,24 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         span = parsed.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
-    # 1. direct quotes
-    for m in _DIRECT.finditer(doc.text):
-        g = 1 if m.group(1) is not None else 2
-        inner_s, inner_e = m.start(g), m.end(g)
-        inner = doc.text[inner_s:inner_e]
-        lead = len(inner) - len(inner.lstrip())
-        inner_s += lead
-        inner = doc.text[inner_s:inner_e].rstrip()
-        inner_e = inner_s + len(inner)
-        while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
-            inner_e -= 1
-        if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
-            continue
-        close_tok = token_at(m.end() - 1)
-        open_tok = token_at(m.start())
-        cue = None
-        if close_tok is not None:  # “…,” Velayati said
-            sent = close_tok.sent
-            for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
-                if t.text in {"“", "\""}:
-                    break
-                if is_speech_verb(t):
-                    cue = t
-                    break
-        if cue is None and open_tok is not None:  # Velayati said: “…”
-            sent = open_tok.sent
-            for t in reversed(parsed[max(sent.start, open_tok.i - 8): open_tok.i]):
-                if is_speech_verb(t):
-                    cue = t
-                    break
+    # 1. direct quotes; the pieces of one split quote (“A,” she said. “B.”) joined
+    pieces = [p for p in (_direct_piece(doc, m, token_at) for m in _DIRECT.finditer(doc.text))
+              if p is not None]
+    for group in _join_pieces(doc, pieces):
+        cue = next((p.cue for p in group if p.cue is not None), None)
         speaker = cue_span = None
         sources: list[Mention] = []
         if cue is not None:
-            used_cues.add(cue.i)
+            used_cues.update(p.cue.i for p in group if p.cue is not None)
             speaker = _speaker(doc, finder, cue)
             part = cue_particle(cue)
             cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
             sources = _sources(doc, finder, cue.sent)
-        content = doc.span(inner_s, inner_e)
+        content = doc.span(group[0].start, group[-1].end)
+        parts = [doc.span(p.start, p.end) for p in group] if len(group) > 1 else []
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
-                            speaker=speaker, cue=cue_span, sources=sources))
-        direct_ranges.append((m.start(), m.end()))
+                            speaker=speaker, cue=cue_span, sources=sources, parts=parts))
+        direct_ranges.extend((p.outer_start, p.outer_end) for p in group)
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -403,6 +381,84 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+@dataclass
+class _Piece:
+    """One quoted stretch: its content bounds, its quotation marks' bounds and its own cue."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    cue: Any | None
+
+
+def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
+                  ) -> _Piece | None:
+    """The quoted stretch of match ``m`` with the speech verb that introduces it (“…,”
+    Velayati said / Velayati said: “…”); None when it is too short to be speech."""
+    parsed = doc.nlp
+    g = 1 if m.group(1) is not None else 2
+    inner_s, inner_e = m.start(g), m.end(g)
+    inner = doc.text[inner_s:inner_e]
+    inner_s += len(inner) - len(inner.lstrip())
+    inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
+    while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
+        inner_e -= 1
+    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+        return None
+    close_tok = token_at(m.end() - 1)
+    open_tok = token_at(m.start())
+    cue = None
+    if close_tok is not None:  # “…,” Velayati said
+        sent = close_tok.sent
+        for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
+            if t.text in {"“", "\""}:
+                break
+            if is_speech_verb(t):
+                cue = t
+                break
+    if cue is None and open_tok is not None:  # Velayati said: “…”
+        sent = open_tok.sent
+        for t in reversed(parsed[max(sent.start, open_tok.i - 8): open_tok.i]):
+            if is_speech_verb(t):
+                cue = t
+                break
+    return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+def _join_pieces(doc: Document, pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Group quoted stretches that make one speech event (docs/annotation-quotes.md §2, §11):
+    “A,” she said, “B.” (one cue for both), “A,” she said. “B.” and a quoted paragraph with no
+    cue after a cued one (the continuation), “A.” “B,” he said (the cue after the second), and
+    “A,” he said, adding: “B.”. Pieces each with a cue of their own stay apart."""
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _continues(doc, groups[-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _continues(doc: Document, group: list[_Piece], piece: _Piece) -> bool:
+    prev = group[-1]
+    cue = next((p.cue for p in group if p.cue is not None), None)
+    gap = doc.text[prev.outer_end:piece.outer_start]
+    if len(gap) > 160 or any(c in gap for c in "“”\""):
+        return False
+    words = [t for t in doc.nlp.char_span(prev.outer_end, piece.outer_start,
+                                          alignment_mode="contract") or ()
+             if not (t.is_punct or t.is_space)]
+    if cue is None:  # “A.” “B,” he said: nothing but space between the two
+        return not words and piece.cue is not None
+    if piece.cue is not None and piece.cue.i != cue.i:
+        # “A,” he said, adding, “B.”: a second verb of the same attribution
+        return bool(piece.cue.lemma_.lower() in {"add", "continue"} and piece.cue.head.i == cue.i
+                    and all(t.sent.start == cue.sent.start for t in words))
+    # the same cue, or none: the gap holds only the attribution of the first piece
+    return all(t.sent.start == cue.sent.start for t in words)
 
 
 def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
