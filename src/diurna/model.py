@@ -97,7 +97,7 @@ class Mention(Span):
 class Quote(Span):
     """A statement: the span is its content (inside the quotation marks for direct quotes)."""
 
-    kind: Literal["direct", "indirect"] = "direct"
+    kind: Literal["direct", "indirect", "mixed"] = "direct"  # mixed: a clause with quoted words
     speaker: Mention | None = None
     cue: Span | None = None  # the speech verb: said, called on, admitted, according to
     sources: list[Mention] = field(default_factory=list)  # reporting chain, nearest first

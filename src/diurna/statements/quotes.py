@@ -67,6 +67,7 @@ _TRAIL_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRO
 _NAME_PUNCT = frozenset({"-", "'s", "’s", "."})
 _TAIL_COMMAS = 2  # "…, said Ali Smith, a spokesman.": the attribution may hold one comma
 _TAIL_WORDS = 14
+_CUE_BEFORE = 16  # “Lantos said from the steps of the embassy, “…””: the verb may lie well before
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
@@ -240,8 +241,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # 1. direct quotes; the pieces of one split quote (“A,” she said. “B.”) joined
     pieces = [p for p in (_direct_piece(doc, m, token_at) for m in _DIRECT.finditer(doc.text))
               if p is not None]
+    mixed: dict[int, list[tuple[int, int]]] = {}  # cue token -> quoted words in its clause
     for group in _join_pieces(doc, pieces):
         cue = next((p.cue for p in group if p.cue is not None), None)
+        if cue is not None and len(group) == 1 and _inside_clause(cue, group[0]):
+            # he said he would “never resign”: the clause is the statement, quoted words in it
+            mixed.setdefault(cue.i, []).append((group[0].outer_start, group[0].outer_end))
+            continue
         speaker = cue_span = None
         sources: list[Mention] = []
         if cue is not None:
@@ -308,7 +314,9 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not content.text.strip():
             continue
         cue_span = _tok_span(doc, [tok, part] if part is not None else [tok])
-        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+        quoted = any(start <= s and e <= end + 1 for s, e in mixed.get(tok.i, []))
+        quotes.append(Quote(content.start, content.end, content.text,
+                            kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
                             sources=_sources(doc, finder, tok.sent)))
         covered.append((content.start, content.end))
@@ -421,11 +429,23 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
                 break
     if cue is None and open_tok is not None:  # Velayati said: “…”
         sent = open_tok.sent
-        for t in reversed(parsed[max(sent.start, open_tok.i - 8): open_tok.i]):
+        for t in reversed(parsed[max(sent.start, open_tok.i - _CUE_BEFORE): open_tok.i]):
             if is_speech_verb(t):
                 cue = t
                 break
     return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+def _inside_clause(cue: Any, piece: _Piece) -> bool:
+    """The quoted words lie inside the clause the cue reports and the clause starts before
+    them (he said he would “never resign”), so the clause, not the quote, is the statement."""
+    for c in cue.children:
+        if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
+            continue
+        start, end = _subtree_bounds(c)
+        if start < piece.outer_start and piece.outer_end <= end + 1:
+            return True
+    return False
 
 
 def _join_pieces(doc: Document, pieces: list[_Piece]) -> list[list[_Piece]]:
