@@ -269,7 +269,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in parsed:
-        if tok.i in used_cues or not is_speech_verb(tok):
+        if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
@@ -387,8 +387,70 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         cue_span = _tok_span(doc, [acc] + [c for c in acc.children if c.lower_ == "to"])
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
+    # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
+    taken = {q.cue.start for q in quotes if q.cue is not None}
+    for tok in parsed:
+        if tok.idx in taken:
+            continue
+        refusal = _no_comment(tok)
+        if refusal is not None:
+            subj = subject_of(tok)
+            cue_span = _tok_span(doc, refusal)
+            quotes.append(Quote(cue_span.end, cue_span.end, "", kind="indirect",
+                                speaker=_party_mention(finder, subj) if subj is not None
+                                else None, cue=cue_span))
+            continue
+        if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and tok.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head
+            skip = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "punct", "cc",
+                                                                 "conj", "mark", "advcl"}
+                    or c.i == tok.i for t in c.subtree}
+            toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks or in_direct(toks[0].idx, toks[-1].idx + 1):
+                continue
+            content = _tok_span(doc, toks)
+            quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                                cue=_tok_span(doc, [tok]), source_kind="unnamed"))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+# Adverbs that attribute a clause to an unnamed source ("he reportedly fled to France").
+_AGENTLESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# "declined to comment", "refused to comment on the report", "did not respond to requests".
+_REFUSE = frozenset({"decline", "refuse"})
+_SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "confirm", "speak", "say"})
+
+
+def _finding_verb(tok: Any) -> bool:
+    """A verb that reports a finding with its clause: "the survey found that ...", "polls show
+    Smith ahead" (not "police found a body": the clause is required)."""
+    return bool(tok.lemma_.lower() in {"find", "show"} and tok.pos_ == "VERB"
+                and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))
+
+
+def _no_comment(tok: Any) -> list[Any] | None:
+    """The cue tokens of a refusal to speak ("declined to comment", "did not respond to
+    requests for comment", "has not commented"); None otherwise."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    if lemma in _REFUSE:
+        obj = next((c for c in tok.children if c.dep_ == "xcomp"
+                    and c.lemma_.lower() in _SILENT_OBJECTS), None)
+        if obj is not None:
+            return [t for t in tok.doc[tok.i:obj.i + 1]]
+        return None
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if lemma == "comment" and negated and tok.dep_ in {"ROOT", "conj", "ccomp"} and not any(
+            c.dep_ in {"ccomp", "dobj", "prep"} for c in tok.children):
+        return [t for t in tok.doc[tok.i:tok.i + 1]]
+    if lemma in {"respond", "return"} and negated and any(
+            g.lower_ in {"comment", "calls", "requests"} for g in tok.subtree):
+        return [t for t in tok.doc[tok.i:tok.i + 1]]
+    return None
 
 
 @dataclass
