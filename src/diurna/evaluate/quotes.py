@@ -216,6 +216,9 @@ def tally(gold: Sequence[Attribution], pred: Sequence[Attribution],
             c["direct_really_quoted"] += 1
         c["speaker_right"] += speaker_right(g, p)
         c["cue_right"] += _overlap(g.cue, p.cue)
+        if g.source_kind:
+            c["sk_n"] += 1
+            c["sk_right"] += p.source_kind == g.source_kind
         if g.code:
             c["code_n"] += 1
             c["code_right"] += bool(p.code and p.code[:3] == g.code[:3])
@@ -242,6 +245,7 @@ def figures(c: Counter[str]) -> dict[str, Any]:
         "speaker": _ratio(c["speaker_right"], c["tp"]),
         "cue": _ratio(c["cue_right"], c["tp"]),
         "speaker_code": _ratio(c["code_right"], c["code_n"]),
+        "source_kind": _ratio(c["sk_right"], c["sk_n"]),
         "direct_precision": _ratio(c["direct_really_quoted"], c["pred_bucket_direct"]),
     }
     for kind in ("direct", "indirect", "mixed"):
@@ -256,6 +260,7 @@ def figures(c: Counter[str]) -> dict[str, Any]:
 SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
 FLAT = ("detection.f1", "detection.precision", "detection.recall", "direct.f1", "indirect.f1",
         "recall_direct", "recall_indirect", "recall_mixed", "speaker", "cue", "speaker_code",
+        "source_kind",
         "direct_precision", *(f"recall_{sk}" for sk in SOURCE_KINDS), "recall_parts_one",
         "recall_parts_many", "recall_parts_none")
 
@@ -318,7 +323,8 @@ def baseline_quotes(doc: Document) -> list[Attribution]:
 
         content = [Spn(start, end, text[start:end])]
         out.append(Attribution(kind="direct", content=content, speaker=near(persons),
-                               cue=near(verbs), tokens=tokens_of(text, content)))
+                               cue=near(verbs), tokens=tokens_of(text, content),
+                               source_kind="person"))
     return out
 
 
@@ -416,7 +422,8 @@ _LABELS = (
     ("indirect.f1", "indirect F1 (kind right)"), ("recall_direct", "recall of gold direct"),
     ("recall_indirect", "recall of gold indirect"), ("recall_mixed", "recall of gold mixed"),
     ("speaker", "speaker accuracy"), ("cue", "cue accuracy"),
-    ("speaker_code", "speaker code (prefix)"), ("direct_precision", "direct-quote precision"),
+    ("speaker_code", "speaker code (prefix)"), ("source_kind", "source kind"),
+    ("direct_precision", "direct-quote precision"),
     *((f"recall_{sk}", f"recall, {sk} sources") for sk in SOURCE_KINDS),
     ("recall_parts_one", "recall, one content part"),
     ("recall_parts_many", "recall, split quotes"), ("recall_parts_none", "recall, no content"),

@@ -21,6 +21,7 @@ from diurna.statements.mentions import (
     is_pronoun,
     pronoun_person,
 )
+from diurna.statements.sources import source_kind
 
 # Reporting verbs that only report with their clause ("disclosed that ...", "posted that ...").
 _CLAUSE_REPORTING = frozenset({
@@ -413,6 +414,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             content = _tok_span(doc, toks)
             quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                                 cue=_tok_span(doc, [tok]), source_kind="unnamed"))
+    for q in quotes:
+        if q.source_kind is None:
+            last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
+            q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 

@@ -1,0 +1,88 @@
+"""Statement shapes of issue 17: split quotes, quoted words in a reported clause, refusals,
+agentless attribution, findings, and the kind of source (docs/annotation-quotes.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from diurna.model import Mention, Quote
+from diurna.statements.sources import source_kind
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "events"))
+from helpers import make_doc  # noqa: E402
+
+
+def _by_cue(quotes: list[Quote], cue: str) -> Quote:
+    return next(q for q in quotes if q.cue is not None and q.cue.text == cue)
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement() -> None:
+    doc = make_doc("“We will not leave the city before the talks end,” the mayor said. “The "
+                   "people here have suffered enough already.”")
+    [q] = [q for q in doc.quotes if q.kind == "direct"]
+    assert [p.text for p in q.parts] == [
+        "We will not leave the city before the talks end",
+        "The people here have suffered enough already."]
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+    assert q.cue is not None and q.cue.text == "said"
+    assert doc.text[q.start:q.end] == q.text and q.text.startswith("We will")
+    assert all(doc.text[p.start:p.end] == p.text for p in q.parts)
+
+
+def test_two_quotes_each_with_its_own_cue_stay_apart() -> None:
+    doc = make_doc("“The border will stay closed for another week,” Smith said. “We have no "
+                   "plans to send more troops there,” Jones told reporters.")
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 2 and all(not q.parts for q in direct)
+    assert [q.speaker.text for q in direct if q.speaker] == ["Smith", "Jones"]
+
+
+def test_quoted_words_inside_a_reported_clause_make_one_mixed_statement() -> None:
+    doc = make_doc("The senator said the new budget was “a betrayal of working families” and "
+                   "would fail.")
+    assert [q.kind for q in doc.quotes] == ["mixed"]
+    (q,) = doc.quotes
+    assert "the new budget was" in q.text and "betrayal" in q.text
+
+
+def test_declined_to_comment_is_a_statement_without_content() -> None:
+    doc = make_doc("The ministry declined to comment on the report.")
+    q = _by_cue(doc.quotes, "declined to comment")
+    assert q.text == "" and q.start == q.end
+    assert q.speaker is not None and q.speaker.text == "The ministry"
+    assert q.source_kind == "organisation"
+
+
+def test_reportedly_attributes_the_predicate_to_an_unnamed_source() -> None:
+    doc = make_doc("The former governor reportedly fled with his family to France.")
+    q = _by_cue(doc.quotes, "reportedly")
+    assert q.speaker is None and q.source_kind == "unnamed"
+    assert q.text == "fled with his family to France"
+
+
+def test_a_poll_that_shows_a_clause_is_a_document_source() -> None:
+    doc = make_doc("Recent opinion polls show that most voters oppose the new law.")
+    q = _by_cue(doc.quotes, "show")
+    assert "most voters oppose the new law" in q.text
+    assert q.source_kind == "document"
+
+
+def test_found_without_a_clause_is_not_a_statement() -> None:
+    doc = make_doc("Police found a body near the river on Tuesday.")
+    assert doc.quotes == []
+
+
+def test_source_kinds_from_the_speakers_phrase() -> None:
+    def kind(text: str, label: str = "NOUN") -> str:
+        return source_kind(Mention(0, len(text), text, label=label))
+
+    assert kind("Angela Merkel", "PERSON") == "person"
+    assert kind("the senator") == "person"
+    assert kind("she", "PRON") == "person"
+    assert kind("The Interior Ministry", "ORG") == "organisation"
+    assert kind("a report by the IAEA") == "document"
+    assert kind("Officials") == "unnamed"
+    assert kind("a source familiar with the talks") == "unnamed"
+    assert kind("an Israeli military spokesman") == "unnamed"
+    assert source_kind(None) == "unnamed"
