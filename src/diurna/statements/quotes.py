@@ -213,7 +213,21 @@ class Statements:
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
     subj = subject_of(verb)
-    return _party_mention(finder, subj) if subj is not None else None
+    return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _named_person(tok: Any) -> Any:
+    """The name in apposition to a speaker's role ("said the head of intelligence, Tawfik
+    Tirawi", "Tom Lantos, a Holocaust survivor, said"): the named person is the speaker."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
+        return tok
+    near = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        near.append(tok.head)
+    for other in near:
+        if other.ent_type_ == "PERSON":
+            return other
+    return tok
 
 
 def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
@@ -414,12 +428,48 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             content = _tok_span(doc, toks)
             quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                                 cue=_tok_span(doc, [tok]), source_kind="unnamed"))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = _nest_quoted_words(quotes)
+    _carry_speakers(doc, quotes)
     for q in quotes:
         if q.source_kind is None:
             last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
+    """Quoted words with no cue of their own inside another statement's content (the
+    president “will not resign”, according to his aide) belong to that statement, which then
+    holds quoted words (``mixed``): they are not a rival statement."""
+    outer = [q for q in quotes if q.kind != "direct" and q.end > q.start]
+    keep = []
+    for q in quotes:
+        host = None
+        if q.kind == "direct" and q.cue is None and not q.parts:
+            host = next((o for o in outer if o.start < q.start and q.end <= o.end + 1), None)
+        if host is None:
+            keep.append(q)
+        else:
+            host.kind = "mixed"
+    return keep
+
+
+_CARRY_CHARS = 400  # how far back an uncued quote looks for the speaker it continues
+
+
+def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
+    """A quote with no cue of its own continues the statement before it (docs/annotation-
+    quotes.md §11: it "reuses the speaker and cue of the preceding sentence"), when that
+    statement ends close before it with no other quoted passage in between."""
+    for i, q in enumerate(quotes):
+        if q.kind != "direct" or q.cue is not None or q.speaker is not None:
+            continue
+        prev = next((p for p in reversed(quotes[:i]) if p.end <= q.start), None)
+        if prev is None or prev.speaker is None or q.start - prev.end > _CARRY_CHARS:
+            continue
+        q.speaker, q.cue, q.sources = prev.speaker, prev.cue, list(prev.sources)
 
 
 # Adverbs that attribute a clause to an unnamed source ("he reportedly fled to France").
@@ -491,16 +541,32 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
         for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
             if t.text in {"“", "\""}:
                 break
-            if is_speech_verb(t):
+            if _quote_cue(t):
                 cue = t
                 break
     if cue is None and open_tok is not None:  # Velayati said: “…”
         sent = open_tok.sent
         for t in reversed(parsed[max(sent.start, open_tok.i - _CUE_BEFORE): open_tok.i]):
-            if is_speech_verb(t):
+            if _quote_cue(t):
                 cue = t
                 break
     return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+# Verbs that introduce quoted words but are not speech verbs elsewhere (the event coder reads
+# SPEECH_VERBS): "described the plan as “…”", "the sign read “…”", "he continued: “…”".
+_QUOTE_ONLY_CUES = frozenset({
+    "describe", "label", "term", "dub", "read", "continue", "joke", "quip", "plead", "cry",
+    "scream", "sing", "propose", "ask", "answer", "begin", "conclude", "express", "wonder",
+    "recommend", "order", "appeal", "praise", "welcome", "greet", "thank", "apologize",
+    "apologise",
+})
+
+
+def _quote_cue(tok: Any) -> bool:
+    """A verb that can introduce a direct quote (speech verbs and :data:`_QUOTE_ONLY_CUES`)."""
+    return is_speech_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _QUOTE_ONLY_CUES
+                                   and tok.dep_ not in {"amod", "compound"})
 
 
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
