@@ -284,16 +284,28 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in parsed:
-        if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)):
+        if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)
+                                      or _object_cue(tok)):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
+        objective = False  # the statement is the verb's object: a claim in it stays its own
+        if lemma in _OBJECT_STATEMENTS and part is None:
+            # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
+            # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
+            comp = [c for c in tok.children if c.i > tok.i and (
+                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as"}))]
+            if any(c.dep_ == "dobj" for c in comp):
+                clause = comp
+                objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
             # only two Arab states to have signed treaties ... criticised the shift"
             clause = [c for c in clause if c.i > tok.i]
-        if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"}:
+        if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
+                clause and any(c.dep_ == "dobj" for c in clause)):
             clause += [g for c in tok.children if c.dep_ == "prep"
                        and c.lower_ in {"of", "for", "with"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
@@ -334,7 +346,8 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
                             sources=_sources(doc, finder, tok.sent)))
-        covered.append((content.start, content.end))
+        if not objective:
+            covered.append((content.start, content.end))
 
     # 2a. "<clause>, <speaker> said." where the parse lost the link: the small model often takes
     # the clause's subject for the speech verb's ("airstrikes ... , health officials said") or
@@ -561,6 +574,26 @@ _QUOTE_ONLY_CUES = frozenset({
     "recommend", "order", "appeal", "praise", "welcome", "greet", "thank", "apologize",
     "apologise",
 })
+
+
+# Verbs whose object is what the source said or did in words: "denied the allegations",
+# "rejected the plan", "condemned the attack" (the gold's content is the object as printed).
+_OBJECT_STATEMENTS = frozenset({
+    "condemn", "deny", "reject", "criticize", "criticise", "praise", "propose", "accuse",
+    "blame", "describe", "welcome", "denounce", "dismiss", "urge", "demand", "request",
+    "call", "label", "brand", "dub", "term",
+})
+_NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a name: "called it X"
+
+
+def _object_cue(tok: Any) -> bool:
+    """A verb of :data:`_OBJECT_STATEMENTS` with a direct object (not a speech verb for the
+    event coder, which reads SPEECH_VERBS)."""
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_STATEMENTS
+                and tok.dep_ not in {"amod", "compound"}
+                and any(c.dep_ == "dobj" for c in tok.children)
+                and (tok.lemma_.lower() not in _NAMING or any(
+                    c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)))
 
 
 def _quote_cue(tok: Any) -> bool:
