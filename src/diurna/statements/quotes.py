@@ -294,11 +294,11 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in _OBJECT_STATEMENTS and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
-            comp = [c for c in tok.children if c.i > tok.i and (
+            complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
                     c.dep_ == "prep" and c.lower_ in {"of", "for", "as"}))]
-            if any(c.dep_ == "dobj" for c in comp):
-                clause = comp
+            if any(c.dep_ == "dobj" for c in complement):
+                clause = complement
                 objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
