@@ -337,6 +337,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                     start, end = min(start, gs), max(end, ge)
         if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
+        first = parsed.char_span(start, end, alignment_mode="expand")
+        if first is not None and len(first) > 1 and first[0].lower_ == "that" and (
+                first[0].dep_ == "mark"):
+            start = first[1].idx  # the content is the clause without its "that"
         content = doc.span(start, end)
         if not content.text.strip():
             continue
@@ -489,7 +493,7 @@ def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
 _AGENTLESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # "declined to comment", "refused to comment on the report", "did not respond to requests".
 _REFUSE = frozenset({"decline", "refuse"})
-_SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "confirm", "speak", "say"})
+_SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
 
 
 def _finding_verb(tok: Any) -> bool:
@@ -540,6 +544,8 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
     g = 1 if m.group(1) is not None else 2
     inner_s, inner_e = m.start(g), m.end(g)
     inner = doc.text[inner_s:inner_e]
+    if g == 2 and inner[:1].isspace() and m.start() > 0 and not doc.text[m.start() - 1].isspace():
+        return None  # “Song” by X, and “Song”: a closing mark paired with the next opening one
     inner_s += len(inner) - len(inner.lstrip())
     inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
     while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
