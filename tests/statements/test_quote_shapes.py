@@ -86,3 +86,39 @@ def test_source_kinds_from_the_speakers_phrase() -> None:
     assert kind("a source familiar with the talks") == "unnamed"
     assert kind("an Israeli military spokesman") == "unnamed"
     assert source_kind(None) == "unnamed"
+
+
+def test_an_uncued_quote_continues_the_statement_before_it() -> None:
+    doc = make_doc("The mayor said the city would rebuild the bridge within a year.\n\n"
+                   "“We have the money and the workers ready to start now.”")
+    said = _by_cue(doc.quotes, "said")
+    [direct] = [q for q in doc.quotes if q.kind == "direct"]
+    assert direct.speaker is not None and direct.speaker.text == said.speaker.text == "The mayor"
+    assert direct.cue is not None and direct.cue.start == said.cue.start
+
+
+def test_quoted_words_inside_an_according_to_statement_are_not_a_rival() -> None:
+    doc = make_doc("The four men planned “a devastating attack on the airport fuel lines”, "
+                   "according to the indictment.")
+    assert [q.kind for q in doc.quotes] == ["mixed"]
+    assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "according to"
+
+
+def test_a_name_in_apposition_is_the_speaker_not_the_role() -> None:
+    doc = make_doc("“The talks will resume next week in Geneva,” said the head of the "
+                   "delegation, Tawfik Tirawi.")
+    [q] = doc.quotes
+    assert q.speaker is not None and "Tirawi" in q.speaker.text
+    assert q.source_kind == "person"
+
+
+def test_the_object_of_a_denial_or_condemnation_is_the_statement() -> None:
+    doc = make_doc("The minister denied the allegations. The Pope condemned the kidnapping of "
+                   "the two aid workers.")
+    assert _by_cue(doc.quotes, "denied").text == "the allegations"
+    assert _by_cue(doc.quotes, "condemned").text == "the kidnapping of the two aid workers"
+
+
+def test_indirect_content_leaves_out_that() -> None:
+    doc = make_doc("The spokesman said that the ceasefire would hold through the weekend.")
+    assert _by_cue(doc.quotes, "said").text == "the ceasefire would hold through the weekend"

@@ -403,7 +403,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not heads:
             continue
         s_start, s_end = sent.start_char, sent.end_char
-        if any(q.start < s_end and s_start < q.end for q in quotes):
+        if any(q.start < s_end and s_start < q.end and q.cue is not None for q in quotes):
             continue  # already a statement of this sentence (it carries the chain as sources)
         acc = next(t for t in sent if t.lower_ == "according")
         skip = {t.i for t in acc.subtree}
