@@ -122,3 +122,20 @@ def test_the_object_of_a_denial_or_condemnation_is_the_statement() -> None:
 def test_indirect_content_leaves_out_that() -> None:
     doc = make_doc("The spokesman said that the ceasefire would hold through the weekend.")
     assert _by_cue(doc.quotes, "said").text == "the ceasefire would hold through the weekend"
+
+
+def test_a_dateline_is_never_the_speaker() -> None:
+    doc = make_doc("KABUL, Afghanistan — Officials said five soldiers were killed in the blast.")
+    q = _by_cue(doc.quotes, "said")
+    assert q.speaker is not None and q.speaker.text == "Officials"
+    assert q.source_kind == "unnamed"
+
+
+def test_the_outlet_told_is_the_reporting_chain_not_the_speaker() -> None:
+    doc = make_doc("The minister told Reuters that the talks had failed.")
+    q = _by_cue(doc.quotes, "told")
+    assert q.speaker is not None and q.speaker.text == "The minister"
+    assert [s.text for s in q.sources] == ["Reuters"]
+    reporters = _by_cue(make_doc("The minister told reporters that the talks had failed.").quotes,
+                        "told")
+    assert reporters.sources == []  # "told reporters" is no channel

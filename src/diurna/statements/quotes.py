@@ -213,7 +213,26 @@ class Statements:
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
     subj = subject_of(verb)
+    if subj is not None:
+        subj = _past_dateline(subj, verb)
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _past_dateline(subj: Any, verb: Any) -> Any:
+    """Never the dateline ("KABUL, Afghanistan — Officials said", "WASHINGTON (AP) — "): when
+    the parse takes the place or agency before the opening dash for the subject, the speaker is
+    the noun phrase between the dash and the verb."""
+    sent = verb.sent
+    dash = next((t for t in sent if t.i < verb.i and t.text in _DASHES), None)
+    if dash is None or subj.i > dash.i or not any(
+            t.text.isupper() and len(t.text) > 1 for t in sent.doc[sent.start:dash.i]):
+        return subj
+    words = [t for t in sent.doc[dash.i + 1:verb.i]
+             if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.dep_ != "pobj"]
+    return words[-1] if words else subj
 
 
 def _named_person(tok: Any) -> Any:
@@ -239,8 +258,13 @@ def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
     return finder.for_token(tok)
 
 
-def _sources(doc: Document, finder: MentionFinder, sent: Any) -> list[Mention]:
-    return [finder.for_token(t) for t in according_to(sent)]
+def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = None
+             ) -> list[Mention]:
+    """The reporting chain: the outlet told ("X told Reuters", not "told reporters") and the
+    "according to" sources of the sentence, nearest first."""
+    told = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.ent_type_ == "ORG"
+            ] if cue is not None and cue.lemma_.lower() == "tell" else []
+    return [finder.for_token(t) for t in [*told, *according_to(sent)]]
 
 
 def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
@@ -270,7 +294,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             speaker = _speaker(doc, finder, cue)
             part = cue_particle(cue)
             cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
-            sources = _sources(doc, finder, cue.sent)
+            sources = _sources(doc, finder, cue.sent, cue)
         content = doc.span(group[0].start, group[-1].end)
         parts = [doc.span(p.start, p.end) for p in group] if len(group) > 1 else []
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
@@ -349,7 +373,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         quotes.append(Quote(content.start, content.end, content.text,
                             kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
-                            sources=_sources(doc, finder, tok.sent)))
+                            sources=_sources(doc, finder, tok.sent, tok)))
         if not objective:
             covered.append((content.start, content.end))
 
@@ -370,7 +394,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=_party_mention(finder, speaker_tok),
-                            cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent)))
+                            cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent, verb)))
         covered.append((content.start, content.end))
 
     # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
@@ -394,7 +418,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=speaker, cue=_tok_span(doc, [tok]),
-                            sources=_sources(doc, finder, tok.sent)))
+                            sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
