@@ -92,6 +92,14 @@ def _other_statements(clause: Any) -> list[Any]:
     "the EU stressed the decision would not change the reality, **while the Arab League
     condemned the move**" (a contrastive clause with its own subject and speech verb)."""
     out: list[Any] = []
+    for tok in clause.children:
+        # "said that he had not made any money and apologized for ...": a speech act with no
+        # subject of its own joined to the reported clause is the speaker's second act
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
+                is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
+            out.extend(tok.subtree)
     for tok in clause.subtree:
         if tok.dep_ != "advcl" or not is_speech_verb(tok):
             continue
@@ -100,6 +108,14 @@ def _other_statements(clause: Any) -> list[Any]:
                 c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
             out.extend(tok.subtree)
     return out
+
+
+# Acts of a speaker that the parser joins to what he reported ("… and apologized for …").
+_SPEAKER_ACTS = frozenset({
+    "apologize", "apologise", "refuse", "decline", "thank", "praise", "welcome", "reject",
+    "dismiss", "condemn", "criticize", "criticise", "call", "urge", "announce", "vow",
+    "pledge", "promise", "express", "describe", "give", "stop",
+})
 
 
 def _author_asides(clause: Any) -> list[Any]:
