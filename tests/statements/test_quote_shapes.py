@@ -139,3 +139,12 @@ def test_the_outlet_told_is_the_reporting_chain_not_the_speaker() -> None:
     reporters = _by_cue(make_doc("The minister told reporters that the talks had failed.").quotes,
                         "told")
     assert reporters.sources == []  # "told reporters" is no channel
+
+
+def test_quoted_as_saying_makes_the_one_quoted_the_speaker() -> None:
+    doc = make_doc("Reuters quoted a senior official as saying that the border would reopen "
+                   "on Monday.")
+    [q] = doc.quotes
+    assert q.text == "the border would reopen on Monday"
+    assert q.speaker is not None and q.speaker.text.endswith("official")
+    assert [s.text for s in q.sources] == ["Reuters"]

@@ -228,10 +228,24 @@ class Statements:
 
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
-    subj = subject_of(verb)
+    quoting = _quoted_as_saying(verb)
+    subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
+        else subject_of(verb)
     if subj is not None:
         subj = _past_dateline(subj, verb)
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _quoted_as_saying(verb: Any) -> Any | None:
+    """The "quoted"/"cited" verb of "Reuters quoted a Palestinian official as saying …" when
+    ``verb`` is its "saying": the one quoted is the speaker, the one quoting the channel."""
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VBG":
+        return None
+    up = verb.head.head if verb.head.dep_ == "prep" and verb.head.lower_ == "as" else verb.head
+    if up.i != verb.i and up.lemma_.lower() in {"quote", "cite"} and any(
+            c.dep_ == "dobj" for c in up.children):
+        return up
+    return None
 
 
 _DASHES = frozenset({"—", "–", "--", "-"})
@@ -280,6 +294,9 @@ def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = 
     "according to" sources of the sentence, nearest first."""
     told = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.ent_type_ == "ORG"
             ] if cue is not None and cue.lemma_.lower() == "tell" else []
+    quoting = _quoted_as_saying(cue) if cue is not None else None
+    if quoting is not None:
+        told += [t for t in [subject_of(quoting)] if t is not None]
     return [finder.for_token(t) for t in [*told, *according_to(sent)]]
 
 
@@ -331,6 +348,9 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
         objective = False  # the statement is the verb's object: a claim in it stays its own
+        if lemma in {"quote", "cite"} and any(
+                _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
+            continue  # "quoted X as saying": the statement is the saying's, X its speaker
         if lemma in _OBJECT_STATEMENTS and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
@@ -347,7 +367,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
                 clause and any(c.dep_ == "dobj" for c in clause)):
             clause += [g for c in tok.children if c.dep_ == "prep"
-                       and c.lower_ in {"of", "for", "with"}
+                       and c.lower_ in {"of", "for"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
         if not clause:  # "testified that Trump pressed": "that" hung as dobj, the clause as advcl
             clause = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
