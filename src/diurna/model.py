@@ -24,6 +24,7 @@ Precision = Literal["day", "month", "year", "week", "unknown",
 # time (``P3D``; never an event date) and a frequency (``P1W`` for "weekly")
 TimeKind = Literal["date", "time", "duration", "set"]
 PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "continent"]
+SourceKind = Literal["person", "organisation", "document", "unnamed"]
 
 
 def content_id(raw: bytes) -> str:
@@ -96,10 +97,16 @@ class Mention(Span):
 class Quote(Span):
     """A statement: the span is its content (inside the quotation marks for direct quotes)."""
 
-    kind: Literal["direct", "indirect"] = "direct"
+    kind: Literal["direct", "indirect", "mixed"] = "direct"  # mixed: a clause with quoted words
     speaker: Mention | None = None
     cue: Span | None = None  # the speech verb: said, called on, admitted, according to
     sources: list[Mention] = field(default_factory=list)  # reporting chain, nearest first
+    # Who the source is: person, organisation, document (report, poll, statement, letter) or
+    # unnamed ("officials said", "a source familiar with ..."); None when there is no speaker.
+    source_kind: SourceKind | None = None
+    # The content's pieces when a quote is split by its attribution (“A,” she said. “B.”): the
+    # span then runs from the first piece to the last; empty for a one-piece statement.
+    parts: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +115,8 @@ class Quote(Span):
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.span_dict() if self.cue else None,
             "sources": [s.to_dict() for s in self.sources],
+            "source_kind": self.source_kind,
+            "parts": [p.span_dict() for p in self.parts],
         }
 
 

@@ -175,3 +175,21 @@ def test_a_drifted_gold_span_is_a_one_line_error(gold_file: Path) -> None:
     gold_file.write_text(json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="does not match the article text"):
         q.score(gold_file, runner=stub, shared=gold_file.parent, heldout=set())
+
+
+def test_split_quote_parts_and_source_kind_are_scored() -> None:
+    text = '"We will stay," she said. "The work is not done."'
+    a, b = text.index("We will stay"), text.index("The work")
+    gold = [q.Attribution(kind="direct", content=[q.Spn(a, a + 12), q.Spn(b, b + 22)],
+                          speaker=q.Spn(15, 18), cue=q.Spn(19, 23), source_kind="person",
+                          tokens=q.tokens_of(text, [q.Spn(a, a + 12), q.Spn(b, b + 22)]))]
+    parts = [Span(a, a + 12, text[a:a + 12]), Span(b, b + 22, text[b:b + 22])]
+    joined = Quote(a, b + 22, text[a:b + 22], kind="direct", parts=parts,
+                   speaker=Mention(15, 18, "she"), cue=Span(19, 23, "said"),
+                   source_kind="organisation")
+    pred = [q.from_quote(text, joined)]
+    # the parts, not the attribution between them, are the content: one exact match
+    assert pred[0].tokens == gold[0].tokens
+    c = q.tally(gold, pred, q.match(gold, pred))
+    assert c["tp"] == 1 and c["sk_n"] == 1 and c["sk_right"] == 0  # organisation != person
+    assert q.figures(c)["source_kind"] == 0.0

@@ -177,3 +177,31 @@ def test_a_database_from_before_time_kinds_gains_the_kind_column(tmp_path) -> No
     with Store(path) as store:
         cols = {row[1] for row in store.conn.execute("PRAGMA table_info(times)")}
     assert "kind" in cols
+
+
+def test_a_database_from_before_source_kinds_gains_them_and_stores_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    from diurna.model import Quote
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute('CREATE TABLE quotes (doc_id TEXT, idx INTEGER, start INTEGER, "end" INTEGER, '
+                 "text TEXT, kind TEXT, speaker_text TEXT, speaker_start INTEGER, "
+                 "speaker_end INTEGER, speaker_cameo TEXT, cue_text TEXT, cue_start INTEGER, "
+                 "cue_end INTEGER, sources TEXT, PRIMARY KEY (doc_id, idx))")
+    conn.commit()
+    conn.close()
+    doc = make_doc()
+    text = doc.text
+    cue = doc.span(text.index("said"), text.index("said") + 4)
+    parts = [doc.span(0, 4), doc.span(5, 11)]
+    doc.quotes.append(Quote(0, 11, text[:11], kind="direct", cue=cue, source_kind="document",
+                            parts=parts))
+    with Store(path) as store:
+        store.save(doc)
+        kind, stored_parts = store.conn.execute(
+            "SELECT source_kind, parts FROM quotes").fetchone()
+    assert kind == "document"
+    assert [(p["start"], p["end"], p["text"]) for p in json.loads(stored_parts)] == [
+        (0, 4, "Iran"), (5, 11, "called")]

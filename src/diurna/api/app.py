@@ -507,7 +507,8 @@ def _document(db: Database, doc_id: str) -> dict[str, Any] | None:
     for r in db.rows("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", q):
         speaker = r["speaker_text"]
         spans.append(_span_of(r, "quote", quote_kind=r["kind"], speaker=speaker,
-                              speaker_cameo=r["speaker_cameo"], cue=r["cue_text"]))  # fmt: skip
+                              speaker_cameo=r["speaker_cameo"], cue=r["cue_text"],
+                              source_kind=r["source_kind"]))  # fmt: skip
         if r["speaker_start"] is not None:
             spans.append(
                 {"kind": "speaker", "start": r["speaker_start"], "end": r["speaker_end"],

@@ -72,7 +72,8 @@ class Attribution:
     cue: Spn | None = None
     code: str | None = None
     tokens: frozenset[int] = field(default_factory=frozenset)
-    source_kind: str | None = None  # gold only: person, organisation, document, unnamed
+    source_kind: str | None = None  # person, organisation, document, unnamed
+    via: Spn | None = None  # the channel of a reporting chain ("Reuters quoted X as saying")
 
 
 def tokens_of(text: str, spans: Iterable[Spn]) -> frozenset[int]:
@@ -104,18 +105,21 @@ def from_gold(text: str, line: dict[str, Any], source: str) -> list[Attribution]
             kind=str(att.get("kind")), content=content, speaker=_spn(att.get("speaker")),
             speaker_name=att.get("speaker_name"), cue=_spn(att.get("cue")),
             code=att.get("speaker_code"), tokens=tokens_of(text, content),
-            source_kind=att.get("source_kind")))
+            source_kind=att.get("source_kind"), via=_spn(att.get("via"))))
     return out
 
 
 def from_quote(text: str, q: Quote) -> Attribution:
     """A predicted :class:`~diurna.model.Quote` as an :class:`Attribution`."""
-    content = [Spn(q.start, q.end, q.text)]
+    content = [Spn(p.start, p.end, p.text) for p in q.parts] or [Spn(q.start, q.end, q.text)]
     speaker = Spn(q.speaker.start, q.speaker.end, q.speaker.text) if q.speaker else None
     code = q.speaker.actor.cameo if q.speaker is not None and q.speaker.actor else None
     return Attribution(kind=q.kind, content=content, speaker=speaker,
                        cue=Spn(q.cue.start, q.cue.end, q.cue.text) if q.cue else None,
-                       code=code, tokens=tokens_of(text, content))
+                       code=code, tokens=tokens_of(text, content),
+                       source_kind=q.source_kind,
+                       via=Spn(q.sources[0].start, q.sources[0].end, q.sources[0].text)
+                       if q.sources else None)
 
 
 def _overlap(a: Spn | None, b: Spn | None) -> bool:
@@ -215,6 +219,13 @@ def tally(gold: Sequence[Attribution], pred: Sequence[Attribution],
             c["direct_really_quoted"] += 1
         c["speaker_right"] += speaker_right(g, p)
         c["cue_right"] += _overlap(g.cue, p.cue)
+        if g.via is not None:
+            c["via_n"] += 1
+            c["via_right"] += _overlap(g.via, p.via) or bool(
+                p.via and same_name(g.via.text, p.via.text))
+        if g.source_kind:
+            c["sk_n"] += 1
+            c["sk_right"] += p.source_kind == g.source_kind
         if g.code:
             c["code_n"] += 1
             c["code_right"] += bool(p.code and p.code[:3] == g.code[:3])
@@ -241,6 +252,8 @@ def figures(c: Counter[str]) -> dict[str, Any]:
         "speaker": _ratio(c["speaker_right"], c["tp"]),
         "cue": _ratio(c["cue_right"], c["tp"]),
         "speaker_code": _ratio(c["code_right"], c["code_n"]),
+        "source_kind": _ratio(c["sk_right"], c["sk_n"]),
+        "via": _ratio(c["via_right"], c["via_n"]),
         "direct_precision": _ratio(c["direct_really_quoted"], c["pred_bucket_direct"]),
     }
     for kind in ("direct", "indirect", "mixed"):
@@ -255,6 +268,7 @@ def figures(c: Counter[str]) -> dict[str, Any]:
 SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
 FLAT = ("detection.f1", "detection.precision", "detection.recall", "direct.f1", "indirect.f1",
         "recall_direct", "recall_indirect", "recall_mixed", "speaker", "cue", "speaker_code",
+        "source_kind", "via",
         "direct_precision", *(f"recall_{sk}" for sk in SOURCE_KINDS), "recall_parts_one",
         "recall_parts_many", "recall_parts_none")
 
@@ -317,7 +331,8 @@ def baseline_quotes(doc: Document) -> list[Attribution]:
 
         content = [Spn(start, end, text[start:end])]
         out.append(Attribution(kind="direct", content=content, speaker=near(persons),
-                               cue=near(verbs), tokens=tokens_of(text, content)))
+                               cue=near(verbs), tokens=tokens_of(text, content),
+                               source_kind="person"))
     return out
 
 
@@ -415,7 +430,9 @@ _LABELS = (
     ("indirect.f1", "indirect F1 (kind right)"), ("recall_direct", "recall of gold direct"),
     ("recall_indirect", "recall of gold indirect"), ("recall_mixed", "recall of gold mixed"),
     ("speaker", "speaker accuracy"), ("cue", "cue accuracy"),
-    ("speaker_code", "speaker code (prefix)"), ("direct_precision", "direct-quote precision"),
+    ("speaker_code", "speaker code (prefix)"), ("source_kind", "source kind"),
+    ("via", "reporting chain (via)"),
+    ("direct_precision", "direct-quote precision"),
     *((f"recall_{sk}", f"recall, {sk} sources") for sk in SOURCE_KINDS),
     ("recall_parts_one", "recall, one content part"),
     ("recall_parts_many", "recall, split quotes"), ("recall_parts_none", "recall, no content"),

@@ -8,6 +8,8 @@ quotes from a spaCy parse with a reporting chain, so the rules are written here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import trimmed
@@ -19,6 +21,7 @@ from diurna.statements.mentions import (
     is_pronoun,
     pronoun_person,
 )
+from diurna.statements.sources import source_kind
 
 # Reporting verbs that only report with their clause ("disclosed that ...", "posted that ...").
 _CLAUSE_REPORTING = frozenset({
@@ -65,6 +68,7 @@ _TRAIL_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRO
 _NAME_PUNCT = frozenset({"-", "'s", "’s", "."})
 _TAIL_COMMAS = 2  # "…, said Ali Smith, a spokesman.": the attribution may hold one comma
 _TAIL_WORDS = 14
+_CUE_BEFORE = 16  # “Lantos said from the steps of the embassy, “…””: the verb may lie well before
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
@@ -88,6 +92,14 @@ def _other_statements(clause: Any) -> list[Any]:
     "the EU stressed the decision would not change the reality, **while the Arab League
     condemned the move**" (a contrastive clause with its own subject and speech verb)."""
     out: list[Any] = []
+    for tok in clause.children:
+        # "said that he had not made any money and apologized for ...": a speech act with no
+        # subject of its own joined to the reported clause is the speaker's second act
+        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
+                is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
+            out.extend(tok.subtree)
     for tok in clause.subtree:
         if tok.dep_ != "advcl" or not is_speech_verb(tok):
             continue
@@ -96,6 +108,14 @@ def _other_statements(clause: Any) -> list[Any]:
                 c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
             out.extend(tok.subtree)
     return out
+
+
+# Acts of a speaker that the parser joins to what he reported ("… and apologized for …").
+_SPEAKER_ACTS = frozenset({
+    "apologize", "apologise", "refuse", "decline", "thank", "praise", "welcome", "reject",
+    "dismiss", "condemn", "criticize", "criticise", "call", "urge", "announce", "vow",
+    "pledge", "promise", "express", "describe", "give", "stop",
+})
 
 
 def _author_asides(clause: Any) -> list[Any]:
@@ -208,8 +228,55 @@ class Statements:
 
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
-    subj = subject_of(verb)
-    return _party_mention(finder, subj) if subj is not None else None
+    quoting = _quoted_as_saying(verb)
+    subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
+        else subject_of(verb)
+    if subj is not None:
+        subj = _past_dateline(subj, verb)
+    return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _quoted_as_saying(verb: Any) -> Any | None:
+    """The "quoted"/"cited" verb of "Reuters quoted a Palestinian official as saying …" when
+    ``verb`` is its "saying": the one quoted is the speaker, the one quoting the channel."""
+    if verb.lemma_.lower() != "say" or verb.tag_ != "VBG":
+        return None
+    up = verb.head.head if verb.head.dep_ == "prep" and verb.head.lower_ == "as" else verb.head
+    if up.i != verb.i and up.lemma_.lower() in {"quote", "cite"} and any(
+            c.dep_ == "dobj" for c in up.children):
+        return up
+    return None
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _past_dateline(subj: Any, verb: Any) -> Any:
+    """Never the dateline ("KABUL, Afghanistan — Officials said", "WASHINGTON (AP) — "): when
+    the parse takes the place or agency before the opening dash for the subject, the speaker is
+    the noun phrase between the dash and the verb."""
+    sent = verb.sent
+    dash = next((t for t in sent if t.i < verb.i and t.text in _DASHES), None)
+    if dash is None or subj.i > dash.i or not any(
+            t.text.isupper() and len(t.text) > 1 for t in sent.doc[sent.start:dash.i]):
+        return subj
+    words = [t for t in sent.doc[dash.i + 1:verb.i]
+             if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.dep_ != "pobj"]
+    return words[-1] if words else subj
+
+
+def _named_person(tok: Any) -> Any:
+    """The name in apposition to a speaker's role ("said the head of intelligence, Tawfik
+    Tirawi", "Tom Lantos, a Holocaust survivor, said"): the named person is the speaker."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
+        return tok
+    near = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        near.append(tok.head)
+    for other in near:
+        if other.ent_type_ == "PERSON":
+            return other
+    return tok
 
 
 def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
@@ -221,8 +288,16 @@ def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
     return finder.for_token(tok)
 
 
-def _sources(doc: Document, finder: MentionFinder, sent: Any) -> list[Mention]:
-    return [finder.for_token(t) for t in according_to(sent)]
+def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = None
+             ) -> list[Mention]:
+    """The reporting chain: the outlet told ("X told Reuters", not "told reporters") and the
+    "according to" sources of the sentence, nearest first."""
+    told = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.ent_type_ == "ORG"
+            ] if cue is not None and cue.lemma_.lower() == "tell" else []
+    quoting = _quoted_as_saying(cue) if cue is not None else None
+    if quoting is not None:
+        told += [t for t in [subject_of(quoting)] if t is not None]
+    return [finder.for_token(t) for t in [*told, *according_to(sent)]]
 
 
 def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
@@ -235,48 +310,29 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         span = parsed.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
-    # 1. direct quotes
-    for m in _DIRECT.finditer(doc.text):
-        g = 1 if m.group(1) is not None else 2
-        inner_s, inner_e = m.start(g), m.end(g)
-        inner = doc.text[inner_s:inner_e]
-        lead = len(inner) - len(inner.lstrip())
-        inner_s += lead
-        inner = doc.text[inner_s:inner_e].rstrip()
-        inner_e = inner_s + len(inner)
-        while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
-            inner_e -= 1
-        if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+    # 1. direct quotes; the pieces of one split quote (“A,” she said. “B.”) joined
+    pieces = [p for p in (_direct_piece(doc, m, token_at) for m in _DIRECT.finditer(doc.text))
+              if p is not None]
+    mixed: dict[int, list[tuple[int, int]]] = {}  # cue token -> quoted words in its clause
+    for group in _join_pieces(doc, pieces):
+        cue = next((p.cue for p in group if p.cue is not None), None)
+        if cue is not None and len(group) == 1 and _inside_clause(cue, group[0]):
+            # he said he would “never resign”: the clause is the statement, quoted words in it
+            mixed.setdefault(cue.i, []).append((group[0].outer_start, group[0].outer_end))
             continue
-        close_tok = token_at(m.end() - 1)
-        open_tok = token_at(m.start())
-        cue = None
-        if close_tok is not None:  # “…,” Velayati said
-            sent = close_tok.sent
-            for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
-                if t.text in {"“", "\""}:
-                    break
-                if is_speech_verb(t):
-                    cue = t
-                    break
-        if cue is None and open_tok is not None:  # Velayati said: “…”
-            sent = open_tok.sent
-            for t in reversed(parsed[max(sent.start, open_tok.i - 8): open_tok.i]):
-                if is_speech_verb(t):
-                    cue = t
-                    break
         speaker = cue_span = None
         sources: list[Mention] = []
         if cue is not None:
-            used_cues.add(cue.i)
+            used_cues.update(p.cue.i for p in group if p.cue is not None)
             speaker = _speaker(doc, finder, cue)
             part = cue_particle(cue)
             cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
-            sources = _sources(doc, finder, cue.sent)
-        content = doc.span(inner_s, inner_e)
+            sources = _sources(doc, finder, cue.sent, cue)
+        content = doc.span(group[0].start, group[-1].end)
+        parts = [doc.span(p.start, p.end) for p in group] if len(group) > 1 else []
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
-                            speaker=speaker, cue=cue_span, sources=sources))
-        direct_ranges.append((m.start(), m.end()))
+                            speaker=speaker, cue=cue_span, sources=sources, parts=parts))
+        direct_ranges.extend((p.outer_start, p.outer_end) for p in group)
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -285,18 +341,33 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in parsed:
-        if tok.i in used_cues or not is_speech_verb(tok):
+        if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)
+                                      or _object_cue(tok)):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
+        objective = False  # the statement is the verb's object: a claim in it stays its own
+        if lemma in {"quote", "cite"} and any(
+                _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
+            continue  # "quoted X as saying": the statement is the saying's, X its speaker
+        if lemma in _OBJECT_STATEMENTS and part is None:
+            # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
+            # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
+            complement = [c for c in tok.children if c.i > tok.i and (
+                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as"}))]
+            if any(c.dep_ == "dobj" for c in complement):
+                clause = complement
+                objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
             # only two Arab states to have signed treaties ... criticised the shift"
             clause = [c for c in clause if c.i > tok.i]
-        if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"}:
+        if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
+                clause and any(c.dep_ == "dobj" for c in clause)):
             clause += [g for c in tok.children if c.dep_ == "prep"
-                       and c.lower_ in {"of", "for", "with"}
+                       and c.lower_ in {"of", "for"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
         if not clause:  # "testified that Trump pressed": "that" hung as dobj, the clause as advcl
             clause = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
@@ -326,14 +397,21 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                     start, end = min(start, gs), max(end, ge)
         if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
+        first = parsed.char_span(start, end, alignment_mode="expand")
+        if first is not None and len(first) > 1 and first[0].lower_ == "that" and (
+                first[0].dep_ == "mark"):
+            start = first[1].idx  # the content is the clause without its "that"
         content = doc.span(start, end)
         if not content.text.strip():
             continue
         cue_span = _tok_span(doc, [tok, part] if part is not None else [tok])
-        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+        quoted = any(start <= s and e <= end + 1 for s, e in mixed.get(tok.i, []))
+        quotes.append(Quote(content.start, content.end, content.text,
+                            kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
-                            sources=_sources(doc, finder, tok.sent)))
-        covered.append((content.start, content.end))
+                            sources=_sources(doc, finder, tok.sent, tok)))
+        if not objective:
+            covered.append((content.start, content.end))
 
     # 2a. "<clause>, <speaker> said." where the parse lost the link: the small model often takes
     # the clause's subject for the speech verb's ("airstrikes ... , health officials said") or
@@ -352,7 +430,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=_party_mention(finder, speaker_tok),
-                            cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent)))
+                            cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent, verb)))
         covered.append((content.start, content.end))
 
     # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
@@ -376,7 +454,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=speaker, cue=_tok_span(doc, [tok]),
-                            sources=_sources(doc, finder, tok.sent)))
+                            sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
@@ -385,7 +463,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not heads:
             continue
         s_start, s_end = sent.start_char, sent.end_char
-        if any(q.start < s_end and s_start < q.end for q in quotes):
+        if any(q.start < s_end and s_start < q.end and q.cue is not None for q in quotes):
             continue  # already a statement of this sentence (it carries the chain as sources)
         acc = next(t for t in sent if t.lower_ == "according")
         skip = {t.i for t in acc.subtree}
@@ -401,8 +479,238 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         cue_span = _tok_span(doc, [acc] + [c for c in acc.children if c.lower_ == "to"])
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
+    # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
+    taken = {q.cue.start for q in quotes if q.cue is not None}
+    for tok in parsed:
+        if tok.idx in taken:
+            continue
+        refusal = _no_comment(tok)
+        if refusal is not None:
+            subj = subject_of(tok)
+            cue_span = _tok_span(doc, refusal)
+            quotes.append(Quote(cue_span.end, cue_span.end, "", kind="indirect",
+                                speaker=_party_mention(finder, subj) if subj is not None
+                                else None, cue=cue_span))
+            continue
+        if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and tok.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head
+            skip = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "punct", "cc",
+                                                                 "conj", "mark", "advcl"}
+                    or c.i == tok.i for t in c.subtree}
+            toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks or in_direct(toks[0].idx, toks[-1].idx + 1):
+                continue
+            content = _tok_span(doc, toks)
+            quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                                cue=_tok_span(doc, [tok]), source_kind="unnamed"))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = _nest_quoted_words(quotes)
+    _carry_speakers(doc, quotes)
+    for q in quotes:
+        if q.source_kind is None:
+            last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
+            q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
+    """Quoted words with no cue of their own inside another statement's content (the
+    president “will not resign”, according to his aide) belong to that statement, which then
+    holds quoted words (``mixed``): they are not a rival statement."""
+    outer = [q for q in quotes if q.kind != "direct" and q.end > q.start]
+    keep = []
+    for q in quotes:
+        host = None
+        if q.kind == "direct" and q.cue is None and not q.parts:
+            host = next((o for o in outer if o.start < q.start and q.end <= o.end + 1), None)
+        if host is None:
+            keep.append(q)
+        else:
+            host.kind = "mixed"
+    return keep
+
+
+_CARRY_CHARS = 400  # how far back an uncued quote looks for the speaker it continues
+
+
+def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
+    """A quote with no cue of its own continues the statement before it (docs/annotation-
+    quotes.md §11: it "reuses the speaker and cue of the preceding sentence"), when that
+    statement ends close before it with no other quoted passage in between."""
+    for i, q in enumerate(quotes):
+        if q.kind != "direct" or q.cue is not None or q.speaker is not None:
+            continue
+        prev = next((p for p in reversed(quotes[:i]) if p.end <= q.start), None)
+        if prev is None or prev.speaker is None or q.start - prev.end > _CARRY_CHARS:
+            continue
+        q.speaker, q.cue, q.sources = prev.speaker, prev.cue, list(prev.sources)
+
+
+# Adverbs that attribute a clause to an unnamed source ("he reportedly fled to France").
+_AGENTLESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# "declined to comment", "refused to comment on the report", "did not respond to requests".
+_REFUSE = frozenset({"decline", "refuse"})
+_SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
+
+
+def _finding_verb(tok: Any) -> bool:
+    """A verb that reports a finding with its clause: "the survey found that ...", "polls show
+    Smith ahead" (not "police found a body": the clause is required)."""
+    return bool(tok.lemma_.lower() in {"find", "show"} and tok.pos_ == "VERB"
+                and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))
+
+
+def _no_comment(tok: Any) -> list[Any] | None:
+    """The cue tokens of a refusal to speak ("declined to comment", "did not respond to
+    requests for comment", "has not commented"); None otherwise."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    if lemma in _REFUSE:
+        obj = next((c for c in tok.children if c.dep_ == "xcomp"
+                    and c.lemma_.lower() in _SILENT_OBJECTS), None)
+        if obj is not None:
+            return [t for t in tok.doc[tok.i:obj.i + 1]]
+        return None
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if lemma == "comment" and negated and tok.dep_ in {"ROOT", "conj", "ccomp"} and not any(
+            c.dep_ in {"ccomp", "dobj", "prep"} for c in tok.children):
+        return [t for t in tok.doc[tok.i:tok.i + 1]]
+    if lemma in {"respond", "return"} and negated and any(
+            g.lower_ in {"comment", "calls", "requests"} for g in tok.subtree):
+        return [t for t in tok.doc[tok.i:tok.i + 1]]
+    return None
+
+
+@dataclass
+class _Piece:
+    """One quoted stretch: its content bounds, its quotation marks' bounds and its own cue."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    cue: Any | None
+
+
+def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
+                  ) -> _Piece | None:
+    """The quoted stretch of match ``m`` with the speech verb that introduces it (“…,”
+    Velayati said / Velayati said: “…”); None when it is too short to be speech."""
+    parsed = doc.nlp
+    g = 1 if m.group(1) is not None else 2
+    inner_s, inner_e = m.start(g), m.end(g)
+    inner = doc.text[inner_s:inner_e]
+    if g == 2 and inner[:1].isspace() and m.start() > 0 and not doc.text[m.start() - 1].isspace():
+        return None  # “Song” by X, and “Song”: a closing mark paired with the next opening one
+    inner_s += len(inner) - len(inner.lstrip())
+    inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
+    while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
+        inner_e -= 1
+    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+        return None
+    close_tok = token_at(m.end() - 1)
+    open_tok = token_at(m.start())
+    cue = None
+    if close_tok is not None:  # “…,” Velayati said
+        sent = close_tok.sent
+        for t in parsed[close_tok.i + 1: min(sent.end, close_tok.i + 9)]:
+            if t.text in {"“", "\""}:
+                break
+            if _quote_cue(t):
+                cue = t
+                break
+    if cue is None and open_tok is not None:  # Velayati said: “…”
+        sent = open_tok.sent
+        for t in reversed(parsed[max(sent.start, open_tok.i - _CUE_BEFORE): open_tok.i]):
+            if _quote_cue(t):
+                cue = t
+                break
+    return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+# Verbs that introduce quoted words but are not speech verbs elsewhere (the event coder reads
+# SPEECH_VERBS): "described the plan as “…”", "the sign read “…”", "he continued: “…”".
+_QUOTE_ONLY_CUES = frozenset({
+    "describe", "label", "term", "dub", "read", "continue", "joke", "quip", "plead", "cry",
+    "scream", "sing", "propose", "ask", "answer", "begin", "conclude", "express", "wonder",
+    "recommend", "order", "appeal", "praise", "welcome", "greet", "thank", "apologize",
+    "apologise",
+})
+
+
+# Verbs whose object is what the source said or did in words: "denied the allegations",
+# "rejected the plan", "condemned the attack" (the gold's content is the object as printed).
+_OBJECT_STATEMENTS = frozenset({
+    "condemn", "deny", "reject", "criticize", "criticise", "praise", "propose", "accuse",
+    "blame", "describe", "welcome", "denounce", "dismiss", "urge", "demand", "request",
+    "call", "label", "brand", "dub", "term",
+})
+_NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a name: "called it X"
+
+
+def _object_cue(tok: Any) -> bool:
+    """A verb of :data:`_OBJECT_STATEMENTS` with a direct object (not a speech verb for the
+    event coder, which reads SPEECH_VERBS)."""
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_STATEMENTS
+                and tok.dep_ not in {"amod", "compound"}
+                and any(c.dep_ == "dobj" for c in tok.children)
+                and (tok.lemma_.lower() not in _NAMING or any(
+                    c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)))
+
+
+def _quote_cue(tok: Any) -> bool:
+    """A verb that can introduce a direct quote (speech verbs and :data:`_QUOTE_ONLY_CUES`)."""
+    return is_speech_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _QUOTE_ONLY_CUES
+                                   and tok.dep_ not in {"amod", "compound"})
+
+
+def _inside_clause(cue: Any, piece: _Piece) -> bool:
+    """The quoted words lie inside the clause the cue reports and the clause starts before
+    them (he said he would “never resign”), so the clause, not the quote, is the statement."""
+    for c in cue.children:
+        if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
+            continue
+        start, end = _subtree_bounds(c)
+        if start < piece.outer_start and piece.outer_end <= end + 1:
+            return True
+    return False
+
+
+def _join_pieces(doc: Document, pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Group quoted stretches that make one speech event (docs/annotation-quotes.md §2, §11):
+    “A,” she said, “B.” (one cue for both), “A,” she said. “B.” and a quoted paragraph with no
+    cue after a cued one (the continuation), “A.” “B,” he said (the cue after the second), and
+    “A,” he said, adding: “B.”. Pieces each with a cue of their own stay apart."""
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _continues(doc, groups[-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _continues(doc: Document, group: list[_Piece], piece: _Piece) -> bool:
+    prev = group[-1]
+    cue = next((p.cue for p in group if p.cue is not None), None)
+    gap = doc.text[prev.outer_end:piece.outer_start]
+    if len(gap) > 160 or any(c in gap for c in "“”\""):
+        return False
+    words = [t for t in doc.nlp.char_span(prev.outer_end, piece.outer_start,
+                                          alignment_mode="contract") or ()
+             if not (t.is_punct or t.is_space)]
+    if cue is None:  # “A.” “B,” he said: nothing but space between the two
+        return not words and piece.cue is not None
+    if piece.cue is not None and piece.cue.i != cue.i:
+        # “A,” he said, adding, “B.”: a second verb of the same attribution
+        return bool(piece.cue.lemma_.lower() in {"add", "continue"} and piece.cue.head.i == cue.i
+                    and all(t.sent.start == cue.sent.start for t in words))
+    # the same cue, or none: the gap holds only the attribution of the first piece
+    return all(t.sent.start == cue.sent.start for t in words)
 
 
 def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS quotes (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
   kind TEXT, speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_cameo TEXT,
-  cue_text TEXT, cue_start INTEGER, cue_end INTEGER, sources TEXT, PRIMARY KEY (doc_id, idx)
+  cue_text TEXT, cue_start INTEGER, cue_end INTEGER, sources TEXT, source_kind TEXT, parts TEXT,
+  PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
@@ -102,6 +103,7 @@ ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("coder", "TEXT"), ("coded_at", "TEXT"), ("body_quality", "REAL"),
                   ("headings", "TEXT"), ("captions", "TEXT")),
     "times": (("kind", "TEXT"),),
+    "quotes": (("source_kind", "TEXT"), ("parts", "TEXT")),
 }
 # Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api): (filter,
 # day, id) gives pages in order with no sort; the trailing columns let the counts by type and
@@ -264,6 +266,8 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
             "speaker_cameo": q.speaker.actor.cameo if q.speaker and q.speaker.actor else None,
             **_prefixed("cue_", q.cue.span_dict() if q.cue else None, SPAN_KEYS),
             "sources": json.dumps([src.to_dict() for src in q.sources]),
+            "source_kind": q.source_kind,
+            "parts": json.dumps([p.span_dict() for p in q.parts]),
         }
         for i, q in enumerate(doc.quotes)
     ]
