@@ -4,21 +4,22 @@ The procedure does not depend on the event clusterer (``diurna.clusters``): only
 pipeline stores, the publication windows, a fixed seed and a simple word-overlap similarity used to
 stratify the draw.
 
-1. ``select``: the Wikinews politics articles published in a window (``dev``: 2006-07-12..2006-08-31,
-   the Lebanon war and much else; ``heldout``: 2005-03-20..2005-04-30) are written as JSONL, then
-   processed by the default pipeline into a store (``diurna process FILE.jsonl --db DB``).
+1. ``select``: the Wikinews politics articles published in a window (``dev``:
+   2006-07-12..2006-08-31, the Lebanon war and much else; ``heldout``: 2005-03-20..2005-04-30)
+   are written as JSONL, then processed by the default pipeline into a store (``diurna process FILE.jsonl --db DB``).
 2. ``candidates``: every pair of events of two *different* articles with the same PLOVER type and
    event days at most 7 days apart is a candidate. Its similarity is the Jaccard overlap of the
    two sentences' lower-cased content words (stop words and numbers dropped). Candidates are split
    into strata by similarity (>= 0.2, 0.1-0.2, < 0.1) and ``--draw H,M,L`` pairs are drawn from
    them with ``random.Random(seed)``; at most two pairs per pair of articles, so that one pair of
    long articles cannot fill the set. The pairs are printed with both sentences and titles for
-   reading; the judge writes ``same``/``why`` (see ``gold/event-pairs.jsonl``; offsets only, no text).
+   reading; the judge writes ``same``/``why`` (``gold/event-pairs-*.jsonl``: offsets, no text).
 
     python scripts/gold/event_pairs.py select dev > /tmp/dev.jsonl
     diurna process /tmp/dev.jsonl --db /tmp/dev.db -q
-    python scripts/gold/event_pairs.py candidates /tmp/dev.db --draw 80,80,50 --seed 15 > /tmp/c.jsonl
-    python scripts/gold/event_pairs.py merge /tmp/c.jsonl JUDGMENTS.txt > gold/event-pairs-dev.jsonl
+    python scripts/gold/event_pairs.py candidates /tmp/dev.db --draw 80,80,50 > /tmp/c.jsonl
+    python scripts/gold/event_pairs.py merge /tmp/c.jsonl JUDGED.txt > gold/event-pairs-dev.jsonl
+    (test: select heldout ... candidates --draw 45,45,25 ... > gold/event-pairs-test.jsonl)
 
 3. ``merge``: the judge's file has one line per candidate, ``INDEX y|n WHY`` (0-based, in the
    order printed); the gold line keeps both events' keys, the stratum and the similarity, adds
@@ -44,10 +45,11 @@ STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
 PER_ARTICLE_PAIR = 2
 MAX_DAYS = 7
 STOP = set(
-    "a an the of to in on at by for with from and or but as is are was were be been being has have "
-    "had it its this that these those he she they them his her their we our you i not no said says "
-    "say told also after before over into about than more most which who whom whose what when where "
-    "while will would could should may might can did do does up out one two new s".split()
+    "a an the of to in on at by for with from and or but as is are was were be been being has "
+    "have had it its this that these those he she they them his her their we our you i not no "
+    "said says say told also after before over into about than more most which who whom whose "
+    "what when where while will would could should may might can did do does up out one two "
+    "new s".split(" ")
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -95,7 +97,8 @@ def candidates(db: str, draw: list[int], seed: int) -> list[dict[str, Any]]:
     events = [e for e in load_events(db) if len(e["day"]) == 10]
     for e in events:
         e["words"] = words(e["body"][e["sentence_start"] : e["sentence_end"]])
-    pools: dict[str, list[tuple[dict[str, Any], dict[str, Any], float]]] = {s[0]: [] for s in STRATA}
+    Pair = tuple[dict[str, Any], dict[str, Any], float]
+    pools: dict[str, list[Pair]] = {s[0]: [] for s in STRATA}
     for a, b in combinations(events, 2):
         if a["doc_id"] == b["doc_id"] or a["type"] != b["type"]:
             continue
@@ -136,12 +139,15 @@ def show(e: dict[str, Any]) -> str:
 
 def merge(candidates_file: str, judgments_file: str) -> None:
     """Print gold lines: every candidate with its judgment (all must be judged, once)."""
-    cands = [json.loads(line) for line in open(candidates_file, encoding="utf-8")]
+    with open(candidates_file, encoding="utf-8") as f:
+        cands = [json.loads(line) for line in f]
+    with open(judgments_file, encoding="utf-8") as f:
+        lines = f.read().splitlines()
     judged: dict[int, tuple[bool, str]] = {}
-    for line in open(judgments_file, encoding="utf-8"):
+    for line in lines:
         if not line.strip():
             continue
-        idx, verdict, why = line.rstrip("\n").split(" ", 2)
+        idx, verdict, why = line.split(" ", 2)
         if verdict not in ("y", "n") or int(idx) in judged:
             raise SystemExit(f"{judgments_file}: bad or repeated line: {line.strip()}")
         judged[int(idx)] = (verdict == "y", why)

@@ -915,6 +915,42 @@ def duplicates(db: str, threshold: float | None) -> None:
     click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
 
 
+@cli.command("clusters")
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database whose events to cluster.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True,
+              help="A line per cluster and per report, or one JSON line per cluster.")
+@click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True,
+              help="Print only clusters reported by at least this many articles.")
+@click.option("--no-build", is_flag=True,
+              help="Print the clusters stored by the last build instead of building them again.")
+def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool) -> None:
+    """Link events of different articles that report the same real-world event into clusters
+    (table `event_clusters`, every report kept with its source, date and status) and print them
+    with their number of articles and sources (docs/clusters.md)."""
+    from diurna.clusters import cluster_store, clusters
+
+    with _open_store(db) as store:
+        if not no_build:
+            built = cluster_store(store)
+            click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
+                       f"({store.count('events')} events stored)", err=True)
+        for c in clusters(store):
+            if c["articles"] < min_articles:
+                continue
+            if fmt == "jsonl":
+                click.echo(json.dumps(c, ensure_ascii=False))
+                continue
+            statuses = ", ".join(f"{n} {s}" for s, n in c["statuses"].items())
+            click.echo(f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
+                       f"{c['articles']} articles, {c['sources']} sources ({statuses})")
+            for r in c["reports"]:
+                who = f" according to {r['according_to']}" if r["according_to"] else ""
+                click.echo(f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "
+                           f"{r['title'] or r['doc_id']}")
+
+
 @cli.group()
 def places() -> None:
     """Look place names up in the offline GeoNames gazetteer."""
