@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -918,9 +919,10 @@ def duplicates(db: str, threshold: float | None) -> None:
 @cli.command("clusters")
 @click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
               help="SQLite database whose events to cluster.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True,
-              help="A line per cluster and per report, or one JSON line per cluster.")
+              help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
+                   "per report with its cluster's articles and sources.")
 @click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True,
               help="Print only clusters reported by at least this many articles.")
 @click.option("--no-build", is_flag=True,
@@ -936,8 +938,19 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool) -> No
             built = cluster_store(store)
             click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
                        f"({store.count('events')} events stored)", err=True)
+        writer = None
         for c in clusters(store):
             if c["articles"] < min_articles:
+                continue
+            if fmt == "csv":
+                head = {k: c[k] for k in ("cluster", "type", "first_day", "last_day", "articles",
+                                          "sources")}
+                for r in c["reports"]:
+                    row = {**head, **r}
+                    if writer is None:
+                        writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
+                        writer.writeheader()
+                    writer.writerow(row)
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(c, ensure_ascii=False))

@@ -174,5 +174,35 @@ def test_cli_builds_and_prints_clusters(db: Path) -> None:
     assert [c["articles"] for c in lines] == [3]
     table = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build"])
     assert "3 articles, 3 sources" in table.stdout and "denied" in table.stdout
+    rows = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", "--format", "csv"])
+    lines = rows.stdout.splitlines()
+    assert lines[0].startswith("cluster,type,first_day,last_day,articles,sources,event_id")
+    assert len(lines) == 4 and all(",3,3," in line for line in lines[1:])  # a row per report
     missing = CliRunner().invoke(cli, ["clusters", "--db", str(db.parent / "none.db")])
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_api_offers_clusters_with_their_articles_and_sources(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from diurna.api import create_app
+
+    with Store(db) as store:
+        cluster_store(store)
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    body = client.get("/api/clusters").json()
+    assert body["total"] == 1 and body["clusters"][0]["articles"] == 3
+    assert body["clusters"][0]["sources"] == 3 and len(body["clusters"][0]["reports"]) == 3
+    assert client.get("/api/clusters?type=protest").json()["total"] == 0
+    assert client.get("/api/clusters?min_articles=4").json()["total"] == 0
+    assert client.get("/api/clusters?min_articles=x").status_code == 400
+
+
+def test_api_lists_no_clusters_before_a_build(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from diurna.api import create_app
+
+    Store(tmp_path / "e.db").close()
+    client = TestClient(create_app(tmp_path / "e.db"), raise_server_exceptions=False)
+    assert client.get("/api/clusters").json() == {"total": 0, "clusters": []}

@@ -9,6 +9,7 @@ replaces the table, so it always describes the events stored now (run it after `
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -89,12 +90,18 @@ ORDER BY c.cluster, e.day, e.doc_id, e.idx
 """
 
 
-def clusters(store: Store) -> Iterator[dict[str, Any]]:
+def clusters(source: Store | sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Each stored cluster with its reports (each: article, source, date, status, who said it),
-    the number of articles and of sources (:func:`source_name`), the
-    statuses it was reported with and its first and last day."""
-    store.conn.execute(SCHEMA)
-    cur = store.conn.execute(CLUSTER_SQL)
+    the number of articles and of sources (:func:`source_name`), the statuses it was reported
+    with and its first and last day. Nothing before the first build (read-only connections
+    too, as the API's)."""
+    conn = source.conn if isinstance(source, Store) else source
+    built = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'"
+    ).fetchone()
+    if not built:
+        return
+    cur = conn.execute(CLUSTER_SQL)
     names = [c[0] for c in cur.description]
     current: dict[str, Any] | None = None
     for values in cur:
