@@ -123,6 +123,9 @@ def cli() -> None:
 )
 @click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
 @click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
+@click.option("--worker-reads", is_flag=True,
+              help="With --engine ray: the driver lists the input files and each worker opens "
+                   "its own (for archives too big for one machine to read).")
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -139,6 +142,7 @@ def process(
     engine: str | None,
     address: str | None,
     out_dir: str | None,
+    worker_reads: bool,
 ) -> None:
     """Process pages and print what was extracted.
 
@@ -158,7 +162,8 @@ def process(
     processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
     if engine or out_dir:
-        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files)
+        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
+                             worker_reads)
         return
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
@@ -228,6 +233,7 @@ def _process_distributed(
     workers: int,
     published: str | None,
     actor_files: tuple[str, ...],
+    worker_reads: bool = False,
 ) -> None:
     if not engine or not out_dir:
         raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
@@ -235,7 +241,7 @@ def _process_distributed(
 
     try:
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
-                published=published, actor_files=actor_files)
+                published=published, actor_files=actor_files, worker_reads=worker_reads)
     except ImportError as err:
         how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
         raise click.ClickException(
@@ -243,6 +249,8 @@ def _process_distributed(
         ) from None
     except OSError as err:
         raise click.ClickException(f"cannot read input or write {out_dir}: {err}") from None
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
     click.echo(
         f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
         f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "

@@ -82,3 +82,15 @@ def test_diurna_process_stores_pages_named_by_a_memory_url(memory_pages: str,
     docs = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(docs) == 4 and all(d["source"].startswith("memory://") for d in docs)
     assert len({d["id"] for d in docs}) == 3  # the page and its gzipped copy are one document
+
+
+def test_input_names_lists_files_without_reading_them(memory_pages: str, tmp_path: Path) -> None:
+    from diurna.page import input_names
+
+    remote = input_names([memory_pages, f"{memory_pages}/**/*.html", f"{memory_pages}/none"])
+    assert [n.split("diurna-test-pages/")[-1] for n in remote] == [
+        "a/b/two.html.gz", "a/one.html", "records.jsonl", "a/one.html", "none"]
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "p.html").write_bytes(PAGE)
+    assert input_names([str(tmp_path), str(tmp_path / "x.html")]) == [
+        str(tmp_path / "d" / "p.html"), str(tmp_path / "x.html")]

@@ -316,6 +316,37 @@ def _read_fsspec_file(fs: Any, name: str) -> Iterator[RawInput]:
     yield from read_bytes(data, source)
 
 
+def input_names(paths: Iterable[str]) -> list[str]:
+    """The files ``paths`` name, without reading them: folders walked, globs expanded (local or
+    fsspec URLs). A name that names nothing is kept as it is, so that reading it gives its
+    rejection. For runners whose workers open their own inputs; stdin cannot be handed out."""
+    names: list[str] = []
+    for name in paths:
+        if name == "-":
+            raise ValueError("stdin (-) cannot be split between workers: name files or URLs")
+        if URL_SCHEME.match(name):
+            try:
+                from fsspec.core import url_to_fs
+
+                fs, path = url_to_fs(name)
+                if any(c in path for c in "*?["):
+                    found = sorted(fs.glob(path))
+                else:
+                    found = sorted(fs.find(path)) if fs.isdir(path) else []
+            except (ImportError, ValueError, OSError):
+                found = []
+            names += [fs.unstrip_protocol(f) for f in found] if found else [name]
+            continue
+        matches = sorted(glob.glob(name, recursive=True)) if any(c in name for c in "*?[") else []
+        for match in matches or [name]:
+            path = Path(match)
+            if path.is_dir():
+                names += [str(e) for e in _walk(path, frozenset()) if isinstance(e, Path)]
+            else:
+                names.append(match)
+    return names
+
+
 def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> Iterator[RawInput]:
     """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin,
     fsspec URLs such as ``file://``, ``memory://``, ``s3://`` — see :func:`_fsspec_inputs`).
