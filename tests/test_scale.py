@@ -106,6 +106,31 @@ def test_rerun_skips_written_documents_and_reload_doubles_nothing(
     assert _tables(db) == _tables(single)
 
 
+def test_a_file_url_names_the_same_pages_as_their_folder(sample: Path, ray_out: Path) -> None:
+    """Inputs given as an fsspec URL are the same pages: a rerun over the URL finds every one
+    of them written already (same content ids) and starts nothing."""
+    rerun = _diurna("process", sample.as_uri(), "--engine", "ray", "--out", str(ray_out))
+    written = DEV_PAGES + WIKINEWS_LINES + 1
+    assert "0 stored" in rerun.output and f"{written} already" in rerun.output
+
+
+def test_workers_that_open_their_own_files_give_the_same_database(
+    sample: Path, single: Path, tmp_path: Path
+) -> None:
+    """--worker-reads: the driver lists the files, each worker opens its own; same result."""
+    out = tmp_path / "out"
+    first = _diurna("process", str(sample), "--engine", "ray", "--workers", "2", "--out",
+                    str(out), "--worker-reads")
+    assert f"{DEV_PAGES + WIKINEWS_LINES} stored, 1 rejected" in first.output
+    db = tmp_path / "w.db"
+    _diurna("load", str(out), "--db", str(db))
+    assert _tables(db) == _tables(single)
+    with pytest.raises(ValueError, match="stdin"):
+        from diurna.page import input_names
+
+        input_names(["-"])
+
+
 def test_a_shard_written_twice_replaces_its_own_files(sample: Path, tmp_path: Path) -> None:
     """A task the engine retries after it wrote (part of) its output must not add rows."""
     from diurna.page import iter_inputs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -122,6 +123,9 @@ def cli() -> None:
 )
 @click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
 @click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
+@click.option("--worker-reads", is_flag=True,
+              help="With --engine ray: the driver lists the input files and each worker opens "
+                   "its own (for archives too big for one machine to read).")
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -138,6 +142,7 @@ def process(
     engine: str | None,
     address: str | None,
     out_dir: str | None,
+    worker_reads: bool,
 ) -> None:
     """Process pages and print what was extracted.
 
@@ -157,7 +162,8 @@ def process(
     processed; 130 interrupted (after the summary); 1 a usage or file error.
     """
     if engine or out_dir:
-        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files)
+        _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
+                             worker_reads)
         return
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
@@ -227,6 +233,7 @@ def _process_distributed(
     workers: int,
     published: str | None,
     actor_files: tuple[str, ...],
+    worker_reads: bool = False,
 ) -> None:
     if not engine or not out_dir:
         raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
@@ -234,7 +241,7 @@ def _process_distributed(
 
     try:
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
-                published=published, actor_files=actor_files)
+                published=published, actor_files=actor_files, worker_reads=worker_reads)
     except ImportError as err:
         how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
         raise click.ClickException(
@@ -242,6 +249,8 @@ def _process_distributed(
         ) from None
     except OSError as err:
         raise click.ClickException(f"cannot read input or write {out_dir}: {err}") from None
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
     click.echo(
         f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
         f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "
@@ -913,6 +922,54 @@ def duplicates(db: str, threshold: float | None) -> None:
                 click.echo(f"  {member}  {titles.get(member) or ''}")
         docs, stories = store.count("documents"), story_count(store)
     click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
+
+
+@cli.command("clusters")
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="SQLite database whose events to cluster.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True,
+              help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
+                   "per report with its cluster's articles and sources.")
+@click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True,
+              help="Print only clusters reported by at least this many articles.")
+@click.option("--no-build", is_flag=True,
+              help="Print the clusters stored by the last build instead of building them again.")
+def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool) -> None:
+    """Link events of different articles that report the same real-world event into clusters
+    (table `event_clusters`, every report kept with its source, date and status) and print them
+    with their number of articles and sources (docs/clusters.md)."""
+    from diurna.clusters import cluster_store, clusters
+
+    with _open_store(db) as store:
+        if not no_build:
+            built = cluster_store(store)
+            click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
+                       f"({store.count('events')} events stored)", err=True)
+        writer = None
+        for c in clusters(store):
+            if c["articles"] < min_articles:
+                continue
+            if fmt == "csv":
+                head = {k: c[k] for k in ("cluster", "type", "first_day", "last_day", "articles",
+                                          "sources")}
+                for r in c["reports"]:
+                    row = {**head, **r}
+                    if writer is None:
+                        writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
+                        writer.writeheader()
+                    writer.writerow(row)
+                continue
+            if fmt == "jsonl":
+                click.echo(json.dumps(c, ensure_ascii=False))
+                continue
+            statuses = ", ".join(f"{n} {s}" for s, n in c["statuses"].items())
+            click.echo(f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
+                       f"{c['articles']} articles, {c['sources']} sources ({statuses})")
+            for r in c["reports"]:
+                who = f" according to {r['according_to']}" if r["according_to"] else ""
+                click.echo(f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "
+                           f"{r['title'] or r['doc_id']}")
 
 
 @cli.group()

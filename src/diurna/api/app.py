@@ -284,6 +284,24 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             raise ApiError(404, f"no event {event_id}")
         return _json(ev.event_json(rows[0]))
 
+    @app.get("/api/clusters", summary="Event clusters: one event from many reports")
+    def list_clusters(request: Request) -> Response:
+        """Clusters built by `diurna clusters` (none before): each with its type, first and last
+        day, number of articles and of sources, statuses and every report (article, source,
+        day, status, who said it). Filters: type, min_articles (default 2); limit (1-1000,
+        default 100), offset."""
+        from diurna.clusters import clusters
+
+        params = _params(request, {"type", "min_articles", "limit", "offset"})
+        for name in ("min_articles", "offset"):
+            if not params.get(name, "0").isdigit():
+                raise ApiError(400, f"{name} {params[name]!r} is not a whole number")
+        least, offset = int(params.get("min_articles", "2")), int(params.get("offset", "0"))
+        limit = _limit(params, 100, 1000)
+        wanted = [c for c in clusters(db.read()) if c["articles"] >= least
+                  and params.get("type", c["type"]).upper() == c["type"]]
+        return _json({"total": len(wanted), "clusters": wanted[offset : offset + limit]})
+
     @app.get("/api/documents", summary="Stored documents, newest first")
     def list_documents(request: Request) -> Response:
         params = _params(request, {"q", "limit", "offset"})

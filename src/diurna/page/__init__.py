@@ -8,7 +8,7 @@ Public interface (stable; the rest of the pipeline relies on it):
   comments; raises :class:`diurna.model.Rejected` for input it cannot read.
 """
 
-from diurna.page.inputs import RawInput, iter_inputs
+from diurna.page.inputs import RawInput, input_names, iter_inputs
 from diurna.page.reader import read_page
 
-__all__ = ["RawInput", "iter_inputs", "read_page"]
+__all__ = ["RawInput", "input_names", "iter_inputs", "read_page"]

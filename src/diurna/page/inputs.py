@@ -14,10 +14,11 @@ import gzip
 import io
 import json
 import os
+import re
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -73,16 +74,18 @@ def _is_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/") or head.startswith(b"filedesc://")
 
 
-def _warc_records(path: Path) -> Iterator[RawInput]:
+def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = None,
+                  ) -> Iterator[RawInput]:
     """One RawInput per HTML response/resource record. A damaged record is a rejection naming
     the record (number, byte offset, URL) and the problem; the archive is read no further when
-    its framing is lost (what follows cannot be trusted to be records)."""
+    its framing is lost (what follows cannot be trusted to be records). ``opener`` opens an
+    archive that is not a local file (an fsspec URL named by ``path``)."""
     from warcio.archiveiterator import ArchiveIterator  # only needed for archives
 
     n = 0
     where = "at its start"
     try:
-        with path.open("rb") as fh:
+        with (opener() if opener else Path(path).open("rb")) as fh:
             records = ArchiveIterator(fh, arc2warc=True)
             for record in records:
                 url = record.rec_headers.get_header("WARC-Target-URI")
@@ -256,8 +259,97 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
             "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
 
 
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _fsspec_inputs(url: str) -> Iterator[RawInput]:
+    """The pages of an fsspec URL: a file, a folder (read recursively) or a glob, each file read
+    as a local one would be (gzip, WARC, JSONL or one page; the same size limit). ``file://``
+    and ``memory://`` need nothing more; ``s3://`` and ``gs://`` need their fsspec package
+    (``pip install -e ".[cloud]"``). What cannot be read is a rejection, never an exception."""
+    try:
+        from fsspec.core import url_to_fs
+
+        fs, path = url_to_fs(url)
+    except (ImportError, ValueError) as err:
+        detail = f"{url}: {err}"
+        if isinstance(err, ImportError):
+            detail += ' (install the filesystem\'s package, e.g. pip install -e ".[cloud]")'
+        yield RawInput(url, b"", error=("unreadable", detail))
+        return
+    try:
+        if any(c in path for c in "*?["):
+            names = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            names = sorted(fs.find(path))
+        else:
+            names = [path] if fs.exists(path) else []
+    except OSError as err:
+        yield RawInput(url, b"", error=("unreadable", f"{url}: {err}"))
+        return
+    if not names:
+        yield RawInput(url, b"", error=("not_found", f"nothing at {url!r}"))
+    for name in names:
+        yield from _read_fsspec_file(fs, name)
+
+
+def _read_fsspec_file(fs: Any, name: str) -> Iterator[RawInput]:
+    source = fs.unstrip_protocol(name)
+    try:
+        size = fs.size(name)
+        if size is not None and size > MAX_BYTES:
+            yield RawInput(source, b"", error=("too_large", too_large_detail(source, size)))
+            return
+        data = fs.cat_file(name)
+    except OSError as err:
+        yield RawInput(source, b"", error=("unreadable", f"{source}: {err}"))
+        return
+    inner = data[:16]
+    if data[:2] == GZIP_MAGIC:
+        try:
+            inner = gzip.decompress(data)[:16]
+        except (OSError, EOFError, zlib.error):
+            inner = b""
+    if _is_warc(inner) or source.lower().endswith(WARC_SUFFIXES):
+        yield from _warc_records(source, lambda: io.BytesIO(data))
+        return
+    yield from read_bytes(data, source)
+
+
+def input_names(paths: Iterable[str]) -> list[str]:
+    """The files ``paths`` name, without reading them: folders walked, globs expanded (local or
+    fsspec URLs). A name that names nothing is kept as it is, so that reading it gives its
+    rejection. For runners whose workers open their own inputs; stdin cannot be handed out."""
+    names: list[str] = []
+    for name in paths:
+        if name == "-":
+            raise ValueError("stdin (-) cannot be split between workers: name files or URLs")
+        if URL_SCHEME.match(name):
+            try:
+                from fsspec.core import url_to_fs
+
+                fs, path = url_to_fs(name)
+                if any(c in path for c in "*?["):
+                    found = sorted(fs.glob(path))
+                else:
+                    found = sorted(fs.find(path)) if fs.isdir(path) else []
+            except (ImportError, ValueError, OSError):
+                found = []
+            names += [fs.unstrip_protocol(f) for f in found] if found else [name]
+            continue
+        matches = sorted(glob.glob(name, recursive=True)) if any(c in name for c in "*?[") else []
+        for match in matches or [name]:
+            path = Path(match)
+            if path.is_dir():
+                names += [str(e) for e in _walk(path, frozenset()) if isinstance(e, Path)]
+            else:
+                names.append(match)
+    return names
+
+
 def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> Iterator[RawInput]:
-    """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin).
+    """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin,
+    fsspec URLs such as ``file://``, ``memory://``, ``s3://`` — see :func:`_fsspec_inputs`).
 
     Nothing is skipped without a record: what cannot be read (a dangling symlink, a FIFO or
     device, an unreadable folder) comes as a RawInput with ``error`` set. Files in ``exclude``
@@ -265,6 +357,9 @@ def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> 
     """
     skip = frozenset(Path(p).resolve() for p in exclude)
     for name in paths:
+        if URL_SCHEME.match(name):
+            yield from _fsspec_inputs(name)
+            continue
         if name == "-":
             data = _read_limited(sys.stdin.buffer, "<stdin>")
             if isinstance(data, RawInput):

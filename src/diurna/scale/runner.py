@@ -103,14 +103,21 @@ def run(
     published: str | None = None,
     actor_files: Iterable[str] = (),
     shard_size: int = SHARD_SIZE,
+    worker_reads: bool = False,
 ) -> RunSummary:
-    """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring)."""
+    """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring).
+    ``worker_reads`` (Ray only): the driver lists the input files and the workers open them
+    (:func:`run_worker_reads`)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if worker_reads and engine != "ray":
+        raise ValueError("workers read their own inputs on --engine ray only")
     Path(out).mkdir(parents=True, exist_ok=True)
     job = Job(str(Path(out).resolve()), published, tuple(str(a) for a in actor_files))
     summary = RunSummary(engine=engine, workers=workers)
     start = time.perf_counter()
+    if worker_reads:
+        return run_worker_reads(paths, job, address, workers, shard_size, summary, start)
     todo = shards(iter_inputs(paths), written_ids(out), shard_size, summary)
     first = next(todo, None)
     if first is None:  # everything already written: no cluster to start
@@ -127,10 +134,50 @@ def run(
     return summary
 
 
+def run_worker_reads(
+    paths: Iterable[str], job: Job, address: str | None, workers: int, shard_size: int,
+    summary: RunSummary, start: float,
+) -> RunSummary:
+    """The driver lists the input files (folders walked, globs expanded, nothing read) and hands
+    them out one file per task; each worker opens its file, skips pages already written
+    (the ids under ``out`` when the run started), and processes the rest in shards. A page that
+    appears in two files is processed twice; both write the same rows and ``diurna load`` keeps
+    one. For archives too big for one driver to read."""
+    from diurna.page import input_names
+
+    names = input_names(paths)
+    done = written_ids(job.out)
+    results = _run_ray([[n] for n in names], job, address, workers, done=done,
+                       shard_size=shard_size) if names else []
+    for counts in results:
+        summary.shards += counts["shards"]
+        summary.stored += counts["stored"]
+        summary.rejected += counts["rejected"]
+        summary.skipped += counts["skipped"]
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def process_files(names: list[str], job: Job, done: set[str], shard_size: int) -> dict[str, int]:
+    """Read the files ``names`` (in a worker), skip ids in ``done`` and process the rest in
+    shards of ``shard_size``; the counts of all its shards."""
+    total = {"stored": 0, "rejected": 0, "skipped": 0, "shards": 0}
+    counter = RunSummary(engine="ray")
+    for shard in shards(iter_inputs(names), set(done), shard_size, counter):
+        counts = process_shard(shard, job)
+        total["stored"] += counts["stored"]
+        total["rejected"] += counts["rejected"]
+        total["shards"] += 1
+    total["skipped"] = counter.skipped
+    return total
+
+
 def _run_ray(
-    todo: Iterator[list[RawInput]], job: Job, address: str | None, workers: int
+    todo: Iterable[list[Any]], job: Job, address: str | None, workers: int,
+    done: set[str] | None = None, shard_size: int = SHARD_SIZE,
 ) -> list[dict[str, int]]:
-    """One Ray actor per worker holds a pipeline; shards go to whichever actor is free."""
+    """One Ray actor per worker holds a pipeline; shards go to whichever actor is free. With
+    ``done`` the shards are lists of file names the actors read themselves."""
     import ray
     from ray.util import ActorPool
 
@@ -148,6 +195,10 @@ def _run_ray(
         )
         pool = ActorPool([worker_cls.remote(job) for _ in range(workers)])  # type: ignore[attr-defined]
         work: Any = todo  # ActorPool takes any iterable, and submits shards as actors free up
+        if done is not None:
+            ids = ray.put(done)  # once into the object store, not once per task
+            return list(pool.map_unordered(
+                lambda actor, names: actor.read_and_run.remote(names, ids, shard_size), work))
         return list(pool.map_unordered(lambda actor, shard: actor.run.remote(shard), work))
     finally:
         if started:
@@ -165,6 +216,9 @@ class _RayWorker:
 
     def run(self, shard: list[RawInput]) -> dict[str, int]:
         return process_shard(shard, self.job)
+
+    def read_and_run(self, names: list[str], done: set[str], shard_size: int) -> dict[str, int]:
+        return process_files(names, self.job, done, shard_size)
 
 
 def _run_spark(

@@ -1,0 +1,186 @@
+"""Draw candidate pairs of events (same real-world event or not?) from Wikinews for hand judging.
+
+The procedure does not depend on the event clusterer (``diurna.clusters``): only on the events the
+pipeline stores, the publication windows, a fixed seed and a simple word-overlap similarity used to
+stratify the draw.
+
+1. ``select``: the Wikinews politics articles published in a window (``dev``:
+   2006-07-12..2006-08-31, the Lebanon war and much else; ``heldout``: 2005-03-20..2005-04-30)
+   are written as JSONL, then processed by the default pipeline into a store (``diurna process FILE.jsonl --db DB``).
+2. ``candidates``: every pair of events of two *different* articles with the same PLOVER type and
+   event days at most 7 days apart is a candidate. Its similarity is the Jaccard overlap of the
+   two sentences' lower-cased content words (stop words and numbers dropped). Candidates are split
+   into strata by similarity (>= 0.2, 0.1-0.2, < 0.1) and ``--draw H,M,L`` pairs are drawn from
+   them with ``random.Random(seed)``; at most two pairs per pair of articles, so that one pair of
+   long articles cannot fill the set. The pairs are printed with both sentences and titles for
+   reading; the judge writes ``same``/``why`` (``gold/event-pairs-*.jsonl``: offsets, no text).
+
+    python scripts/gold/event_pairs.py select dev > /tmp/dev.jsonl
+    diurna process /tmp/dev.jsonl --db /tmp/dev.db -q
+    python scripts/gold/event_pairs.py candidates /tmp/dev.db --draw 80,80,50 > /tmp/c.jsonl
+    python scripts/gold/event_pairs.py merge /tmp/c.jsonl JUDGED.txt > gold/event-pairs-dev.jsonl
+    (test: select heldout ... candidates --draw 45,45,25 ... > gold/event-pairs-test.jsonl)
+
+3. ``merge``: the judge's file has one line per candidate, ``INDEX y|n WHY`` (0-based, in the
+   order printed); the gold line keeps both events' keys, the stratum and the similarity, adds
+   ``same`` and ``why``, and drops the printed text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sqlite3
+import sys
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-04-30")}
+CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"
+STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
+PER_ARTICLE_PAIR = 2
+MAX_DAYS = 7
+STOP = set(
+    "a an the of to in on at by for with from and or but as is are was were be been being has "
+    "have had it its this that these those he she they them his her their we our you i not no "
+    "said says say told also after before over into about than more most which who whom whose "
+    "what when where while will would could should may might can did do does up out one two "
+    "new s".split(" ")
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words(text: str) -> set[str]:
+    """Lower-cased content words of ``text`` (stop words and numbers dropped)."""
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 1}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def select(window: str, shared: Path) -> None:
+    """Print the articles of ``window`` (JSONL lines as in the corpus)."""
+    start, end = WINDOWS[window]
+    for line in (shared / CORPUS).open(encoding="utf-8"):
+        published = json.loads(line).get("published")
+        if published and start <= published <= end:
+            sys.stdout.write(line)
+
+
+def load_events(db: str) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = conn.execute(
+        "SELECT e.*, d.url, d.title, d.published, d.text AS body FROM events e "
+        "JOIN documents d ON d.id = e.doc_id WHERE e.day IS NOT NULL ORDER BY e.doc_id, e.idx"
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def article_id(url: str) -> str:
+    """The article's page name (the corpus builds ``url`` from the title), a stable key."""
+    return url.rsplit("/", 1)[-1]
+
+
+def key(e: dict[str, Any]) -> dict[str, Any]:
+    """How a gold line names an event: article, trigger and sentence offsets, type."""
+    return {"url": e["url"], "trigger": [e["trigger_start"], e["trigger_end"]],
+            "sentence": [e["sentence_start"], e["sentence_end"]], "type": e["type"]}
+
+
+def candidates(db: str, draw: list[int], seed: int) -> list[dict[str, Any]]:
+    events = [e for e in load_events(db) if len(e["day"]) == 10]
+    for e in events:
+        e["words"] = words(e["body"][e["sentence_start"] : e["sentence_end"]])
+    Pair = tuple[dict[str, Any], dict[str, Any], float]
+    pools: dict[str, list[Pair]] = {s[0]: [] for s in STRATA}
+    for a, b in combinations(events, 2):
+        if a["doc_id"] == b["doc_id"] or a["type"] != b["type"]:
+            continue
+        if abs((date.fromisoformat(a["day"]) - date.fromisoformat(b["day"])).days) > MAX_DAYS:
+            continue
+        sim = overlap(a["words"], b["words"])
+        name = next(n for n, lo, hi in STRATA if lo <= sim < hi)
+        pools[name].append((a, b, sim))
+    rng = random.Random(seed)
+    out = []
+    for (name, *_), per_stratum in zip(STRATA, draw, strict=True):
+        pool = pools[name]
+        rng.shuffle(pool)
+        seen: dict[tuple[str, str], int] = {}
+        taken = 0
+        for a, b, sim in pool:
+            docs = (min(a["doc_id"], b["doc_id"]), max(a["doc_id"], b["doc_id"]))
+            if seen.get(docs, 0) >= PER_ARTICLE_PAIR:
+                continue
+            seen[docs] = seen.get(docs, 0) + 1
+            if a["url"] > b["url"]:
+                a, b = b, a
+            out.append({"a": key(a), "b": key(b), "stratum": name, "similarity": round(sim, 3),
+                        "_show": [show(a), show(b)]})
+            taken += 1
+            if taken == per_stratum:
+                break
+        print(f"# stratum {name}: {len(pool)} candidates, {taken} drawn", file=sys.stderr)
+    return out
+
+
+def show(e: dict[str, Any]) -> str:
+    sent = e["body"][e["sentence_start"] : e["sentence_end"]].replace("\n", " ")
+    return (f"[{e['published']} day {e['day']}] {e['title']} | {e['type']} {e['status']} "
+            f"trig={e['trigger_text']!r} act={e['actor_country']} rec={e['recipient_country']} "
+            f"place={e['place_name']} || {sent}")
+
+
+def merge(candidates_file: str, judgments_file: str) -> None:
+    """Print gold lines: every candidate with its judgment (all must be judged, once)."""
+    with open(candidates_file, encoding="utf-8") as f:
+        cands = [json.loads(line) for line in f]
+    with open(judgments_file, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    judged: dict[int, tuple[bool, str]] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        idx, verdict, why = line.split(" ", 2)
+        if verdict not in ("y", "n") or int(idx) in judged:
+            raise SystemExit(f"{judgments_file}: bad or repeated line: {line.strip()}")
+        judged[int(idx)] = (verdict == "y", why)
+    if sorted(judged) != list(range(len(cands))):
+        raise SystemExit(f"{judgments_file}: judge every candidate 0..{len(cands) - 1} once")
+    for i, c in enumerate(cands):
+        c.pop("_show", None)
+        c["same"], c["why"] = judged[i]
+        print(json.dumps(c, ensure_ascii=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("select")
+    s.add_argument("window", choices=sorted(WINDOWS))
+    s.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    c = sub.add_parser("candidates")
+    c.add_argument("db")
+    c.add_argument("--draw", default="80,80,50", help="pairs drawn from the high,mid,low strata")
+    c.add_argument("--seed", type=int, default=15)
+    m = sub.add_parser("merge")
+    m.add_argument("candidates")
+    m.add_argument("judgments")
+    args = ap.parse_args()
+    if args.cmd == "merge":
+        merge(args.candidates, args.judgments)
+    elif args.cmd == "select":
+        select(args.window, args.shared)
+    else:
+        for line in candidates(args.db, [int(n) for n in args.draw.split(",")], args.seed):
+            print(json.dumps(line, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

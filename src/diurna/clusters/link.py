@@ -1,0 +1,281 @@
+"""Whether two stored events of different articles report the same real-world event.
+
+A pair is linked when every test below passes; each one removes a kind of false match seen on
+the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
+
+- **type**: the same PLOVER type;
+- **when**: their dates can be the same day. An event whose own date the text gives to the day
+  is that day (±1 for time zones); a month or year is that whole period; an event with no date of
+  its own happened within ``window`` days before its article's publication (or the day after);
+- **where**: when both have a place, the same country, and at most ``max_km`` apart unless one
+  of them is a whole country or first-level region;
+- **who**: no clash of actor countries nor of recipient countries (an unknown side never clashes);
+- **counts**: when both sentences give numbers (casualties, rockets, days), they share one;
+- **one incident**: neither sentence is a running total or a general statement ("have been
+  killed so far", "since May", "in the conflict"), which are not one event;
+- **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
+  words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
+  ``min_similarity`` (IDF over every report being clustered, so common words count little).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+_STOP_WORDS = (
+    "a an the of to in on at by for with from and or but as is are was were be been being has "
+    "have had it its this that these those he she they them his her their we our you i not no "
+    "said says say told also after before over into about than more most which who whom whose "
+    "what when where while will would could should may might can did do does up out new s"
+)
+STOP = frozenset(_STOP_WORDS.split(" "))
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL.split(" "))}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+                     "dozens": 24, "hundreds": 200, "thousand": 1000, "thousands": 2000})
+# Running totals and general statements: not one incident (dev pairs: tolls, "attacks" in general).
+AGGREGATE = re.compile(
+    r"\b(so far|to date|in total|a total of|since (the|last|early|late|mid|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec|wednesday|monday|tuesday|thursday|friday|saturday|sunday|19|20)"
+    r"|this year|(past|last) (few )?(\w+ )?(days|weeks|months|years)|death toll|in the (war|"
+    r"conflict|fighting|offensive)|during the (war|conflict|fighting)|have been killed|has been "
+    r"attacking|have been attacking|continu\w* (attacks|fighting)|civil war)\b",
+    re.IGNORECASE,
+)
+TITLE_WEIGHT = 1  # the article's title words join the sentence's (same-story articles share them)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,]*")
+REGION_FEATURES = ("A.PCLI", "A.PCL", "A.PCLD", "A.PCLF", "A.PCLS", "A.ADM1", "L.RGN", "L.CONT")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The linker's thresholds (chosen on the development pairs; docs/clusters.md)."""
+
+    window: int = 3
+    max_km: float = 100.0
+    min_similarity: float = 0.25
+    number_bonus: float = 0.1
+    min_agreement: float = 0.2
+
+
+@dataclass
+class Report:
+    """One stored event as the linker sees it (built from an ``events`` row and its article)."""
+
+    id: str
+    doc_id: str
+    type: str
+    sentence: str
+    published: str | None
+    date_value: str | None = None
+    date_precision: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    place_country: str | None = None
+    place_feature: str | None = None
+    place_text: str | None = None
+    title: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    tokens: list[str] = field(default_factory=list)
+    numbers: frozenset[int] = frozenset()
+    aggregate: bool = False
+    span: tuple[date, date] | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], text: str, published: str | None,
+                 window: int) -> Report:
+        """A report from an ``events`` row, its article's body ``text`` and publication date."""
+        sentence = text[row["sentence_start"] : row["sentence_end"]]
+        r = cls(
+            id=row["id"], doc_id=row["doc_id"], type=row["type"], sentence=sentence,
+            published=published, date_value=row.get("date_value"),
+            date_precision=row.get("date_precision"), actor_country=row.get("actor_country"),
+            recipient_country=row.get("recipient_country"), place_country=row.get("place_country"),
+            place_feature=row.get("place_feature"), place_text=row.get("place_text"),
+            title=row.get("title") or "", lat=row.get("place_lat"),
+            lon=row.get("place_lon"),
+        )
+        r.tokens = content_words(sentence) + content_words(r.title) * TITLE_WEIGHT
+        r.numbers = numbers(sentence)
+        r.aggregate = bool(AGGREGATE.search(sentence))
+        r.span = date_span(r.date_value, r.date_precision, published, window)
+        return r
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper, so that "captured", "capture" and "capturing" meet."""
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed lower-cased words of ``text`` without stop words and numbers."""
+    return [stem(w) for w in _TOKEN.findall(text.lower())
+            if w[0].isalpha() and w not in STOP and len(w) > 1]
+
+
+def numbers(text: str) -> frozenset[int]:
+    """The counts a sentence gives (digits or number words), years and days of month left out."""
+    found = set()
+    words = _TOKEN.findall(text.lower())
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            n = int(w.replace(",", ""))
+            near = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
+            if not 1900 <= n <= 2100 and not any(x[:3] in MONTHS for x in near):
+                found.add(n)
+        elif w in NUMBER_WORDS:
+            found.add(NUMBER_WORDS[w])
+    return frozenset(found)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def date_span(value: str | None, precision: str | None, published: str | None,
+              window: int) -> tuple[date, date] | None:
+    """The days an event may have happened on (None when nothing is known)."""
+    if value and precision == "day" and (d := _day(value)):
+        return d - timedelta(days=1), d + timedelta(days=1)
+    if value and precision == "month" and re.fullmatch(r"\d{4}-\d{2}", str(value)):
+        start = date.fromisoformat(f"{value}-01")
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return start, end
+    if value and precision == "year" and re.fullmatch(r"\d{4}", str(value)):
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    pub = _day(published)
+    if pub is None:
+        return None
+    return pub - timedelta(days=window), pub + timedelta(days=1)
+
+
+def _same_place_name(a: Report, b: Report) -> bool:
+    """Both places written alike: then a gazetteer that resolved them apart is not believed."""
+    return bool(a.place_text) and (a.place_text or "").lower() == (b.place_text or "").lower()
+
+
+def km(a: Report, b: Report) -> float:
+    """Great-circle distance between two reports' places."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class Linker:
+    """Decides links between reports; built over the whole collection (for the IDF)."""
+
+    def __init__(self, reports: Iterable[Report], settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.reports = list(reports)
+        df: Counter[str] = Counter()
+        for r in self.reports:
+            df.update(set(r.tokens))
+        n = max(len(self.reports), 1)
+        self.idf = {w: math.log(n / c) for w, c in df.items()}
+        self.vectors = {r.id: self._vector(r.tokens) for r in self.reports}
+
+    def _vector(self, tokens: list[str]) -> dict[str, float]:
+        v = {w: c * self.idf.get(w, 0.0) for w, c in Counter(tokens).items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {w: x / norm for w, x in v.items()}
+
+    def similarity(self, a: Report, b: Report) -> float:
+        """TF-IDF cosine of the two sentences."""
+        va, vb = self.vectors[a.id], self.vectors[b.id]
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+
+    def why_not(self, a: Report, b: Report) -> str | None:
+        """The first test the pair fails (None: linked)."""
+        s = self.settings
+        if a.doc_id == b.doc_id:
+            return "same article"
+        if a.type != b.type:
+            return "type"
+        if a.span is None or b.span is None or a.span[0] > b.span[1] or b.span[0] > a.span[1]:
+            return "when"
+        if not _same_place_name(a, b):
+            if a.place_country and b.place_country and a.place_country != b.place_country:
+                return "where"
+            if (a.lat is not None and b.lat is not None and a.place_feature not in REGION_FEATURES
+                    and b.place_feature not in REGION_FEATURES and km(a, b) > s.max_km):
+                return "where"
+        sides = ((a.actor_country, b.actor_country), (a.recipient_country, b.recipient_country))
+        if any(x and y and x != y for x, y in sides):
+            return "who"
+        if a.numbers and b.numbers and not a.numbers & b.numbers:
+            return "counts"
+        if a.aggregate or b.aggregate:
+            return "one incident"
+        shared = len(a.numbers & b.numbers - {0, 1})
+        if self.similarity(a, b) + s.number_bonus * shared < s.min_similarity:
+            return "words"
+        return None
+
+    def linked(self, a: Report, b: Report) -> bool:
+        return self.why_not(a, b) is None
+
+    def clusters(self, min_agreement: float | None = None) -> list[list[str]]:
+        """Clusters (two or more reports, sorted; sorted by first member) grown from the links,
+        most similar first: two clusters join only when at least ``min_agreement`` of the pairs
+        of reports across them (from different articles) are linked too, so that one loose link
+        cannot chain two different incidents of a long story together (``Settings``)."""
+        if min_agreement is None:
+            min_agreement = self.settings.min_agreement
+        by_id = {r.id: r for r in self.reports}
+        ranked = sorted(self.links(), key=lambda p: -self.similarity(by_id[p[0]], by_id[p[1]]))
+        linked = set(ranked)
+        members = {r.id: [r.id] for r in self.reports}
+        owner = {r.id: r.id for r in self.reports}
+        for a, b in ranked:
+            ca, cb = owner[a], owner[b]
+            if ca == cb:
+                continue
+            cross = [(min(x, y), max(x, y)) for x in members[ca] for y in members[cb]
+                     if by_id[x].doc_id != by_id[y].doc_id]
+            if sum(p in linked for p in cross) < min_agreement * len(cross):
+                continue
+            if len(members[ca]) < len(members[cb]):
+                ca, cb = cb, ca
+            for x in members.pop(cb):
+                owner[x] = ca
+                members[ca].append(x)
+        return sorted(sorted(m) for m in members.values() if len(m) > 1)
+
+    def links(self) -> list[tuple[str, str]]:
+        """Every linked pair of reports (ids sorted), comparing only reports of one type whose
+        date spans overlap."""
+        by_type: dict[str, list[Report]] = {}
+        for r in self.reports:
+            if r.span is not None:
+                by_type.setdefault(r.type, []).append(r)
+        out = []
+        for group in by_type.values():
+            group.sort(key=lambda r: r.span[0])  # type: ignore[index]
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if b.span[0] > a.span[1]:  # type: ignore[index]
+                        break  # sorted by start: no later report can overlap ``a``
+                    if self.linked(a, b):
+                        out.append((min(a.id, b.id), max(a.id, b.id)))
+        return sorted(out)

@@ -1,0 +1,138 @@
+"""Event clusters of a store, kept in its ``event_clusters`` table.
+
+Every report is kept: the table maps each clustered event (an ``events`` row) to its cluster,
+named by the cluster's smallest event id; events linked to no other have no row. Building again
+replaces the table, so it always describes the events stored now (run it after ``process``,
+``load`` or ``recode``). The reports themselves (source, date, status, who said it) stay in
+``events``; :func:`clusters` joins them back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from diurna.clusters.link import Linker, Report, Settings
+from diurna.store import Store
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS event_clusters "
+    "(event_id TEXT PRIMARY KEY REFERENCES events(id), cluster TEXT NOT NULL)"
+)
+_INDEX = "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster)"
+
+
+def reports(store: Store, settings: Settings | None = None) -> list[Report]:
+    """Every stored event with a type, as a :class:`Report` (non-English and rejected documents
+    have no events, so none are read)."""
+    window = (settings or Settings()).window
+    docs: dict[str, tuple[str, str | None, str | None]] = {
+        r[0]: (r[1], r[2], r[3])
+        for r in store.conn.execute("SELECT id, text, published, title FROM documents")
+    }
+    cur = store.conn.execute(
+        "SELECT id, doc_id, type, sentence_start, sentence_end, date_value, date_precision, "
+        "actor_country, recipient_country, place_country, place_feature, place_lat, place_lon, "
+        "place_text "
+        "FROM events WHERE type IS NOT NULL ORDER BY id"
+    )
+    names = [c[0] for c in cur.description]
+    out = []
+    for values in cur:
+        row = dict(zip(names, values, strict=True))
+        text, published, row["title"] = docs[row["doc_id"]]
+        out.append(Report.from_row(row, text, published, window))
+    return out
+
+
+def components(ids: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
+    """Clusters (two or more members, sorted; sorted by first member) joined by ``links``."""
+    parent = {i: i for i in ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for x in ids:
+        groups.setdefault(root(x), []).append(x)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def cluster_store(store: Store, settings: Settings | None = None) -> list[list[str]]:
+    """Link the stored events, write the ``event_clusters`` table and return the clusters."""
+    found = reports(store, settings)
+    result = Linker(found, settings).clusters()
+    with store.conn:
+        store.conn.execute(SCHEMA)
+        store.conn.execute(_INDEX)
+        store.conn.execute("DELETE FROM event_clusters")
+        store.conn.executemany(
+            "INSERT INTO event_clusters VALUES (?,?)", [(m, c[0]) for c in result for m in c]
+        )
+    return result
+
+
+CLUSTER_SQL = """
+SELECT c.cluster, e.id AS event_id, e.doc_id, d.title, d.url, d.site, d.source AS input,
+       d.published, e.type, e.mode, e.status, e.negated, e.day, e.trigger_text,
+       e.actor_name, e.actor_country, e.recipient_name, e.recipient_country,
+       e.source_text AS according_to, e.place_name, e.place_country, e.sentence_start,
+       e.sentence_end
+FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN documents d ON d.id = e.doc_id
+ORDER BY c.cluster, e.day, e.doc_id, e.idx
+"""
+
+
+def clusters(source: Store | sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Each stored cluster with its reports (each: article, source, date, status, who said it),
+    the number of articles and of sources (:func:`source_name`), the statuses it was reported
+    with and its first and last day. Nothing before the first build (read-only connections
+    too, as the API's)."""
+    conn = source.conn if isinstance(source, Store) else source
+    built = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'"
+    ).fetchone()
+    if not built:
+        return
+    cur = conn.execute(CLUSTER_SQL)
+    names = [c[0] for c in cur.description]
+    current: dict[str, Any] | None = None
+    for values in cur:
+        row = dict(zip(names, values, strict=True))
+        cluster = row.pop("cluster")
+        if current is None or current["cluster"] != cluster:
+            if current is not None:
+                yield _summarise(current)
+            current = {"cluster": cluster, "reports": []}
+        current["reports"].append(row)
+    if current is not None:
+        yield _summarise(current)
+
+
+def source_name(report: dict[str, Any]) -> str:
+    """Who published a report: the page's site, else its URL's host, else its input name."""
+    host = urlsplit(report["url"]).hostname if report.get("url") else None
+    return str(report.get("site") or host or report.get("input") or report["doc_id"])
+
+
+def _summarise(c: dict[str, Any]) -> dict[str, Any]:
+    reps = c["reports"]
+    days = sorted(r["day"] for r in reps if r["day"])
+    return {
+        "cluster": c["cluster"],
+        "type": reps[0]["type"],
+        "first_day": days[0] if days else None,
+        "last_day": days[-1] if days else None,
+        "articles": len({r["doc_id"] for r in reps}),
+        "sources": len({source_name(r) for r in reps}),
+        "statuses": dict(sorted({s: sum(r["status"] == s for r in reps)
+                                 for s in {r["status"] for r in reps}}.items())),
+        "reports": reps,
+    }

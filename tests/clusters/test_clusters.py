@@ -1,0 +1,208 @@
+"""One event from many reports: reports of one incident cluster, other incidents do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from diurna.cli import cli
+from diurna.clusters import Linker, Report, Settings, cluster_store, clusters
+from diurna.clusters.link import numbers
+from diurna.store import Store
+
+
+def report(rid: str, sentence: str, published: str = "2024-03-05", **row: Any) -> Report:
+    """A report of one event whose sentence is the whole article body."""
+    base = {"id": rid, "doc_id": rid.split(":")[0], "type": "ASSAULT", "sentence_start": 0,
+            "sentence_end": len(sentence)}
+    return Report.from_row({**base, **row}, sentence, published, Settings().window)
+
+
+BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
+BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
+FILLER = [  # other reports in the collection, so that the IDF of common words is low
+    report(f"f{i}:0", s, published=f"201{i}-01-01") for i, s in enumerate([
+        "Police said people were killed in an attack.",
+        "The army said an attack killed people on the road.",
+        "People said police fired at a crowd.",
+        "Rebels attacked a convoy, the army said.",
+    ])
+]
+
+
+def linker(*reports: Report) -> Linker:
+    return Linker([*reports, *FILLER])
+
+
+def test_two_reports_of_one_bombing_are_linked() -> None:
+    a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
+    assert linker(a, b).why_not(a, b) is None
+
+
+def test_reports_of_one_article_are_never_linked_to_each_other() -> None:
+    a, b = report("a:0", BOMB_A), report("a:1", BOMB_B)
+    assert linker(a, b).why_not(a, b) == "same article"
+
+
+def test_different_types_dates_counts_and_places_keep_reports_apart() -> None:
+    a = report("a:0", BOMB_A)
+    other_type = report("b:0", BOMB_B, type="PROTEST")
+    assert linker(a, other_type).why_not(a, other_type) == "type"
+    a_week_later = report("b:0", BOMB_B, published="2024-03-12")
+    assert linker(a, a_week_later).why_not(a, a_week_later) == "when"
+    other_count = report("b:0", BOMB_B.replace("14", "9"))
+    assert linker(a, other_count).why_not(a, other_count) == "counts"
+    pk = {"place_country": "PK", "place_text": "Karachi", "place_lat": 24.86, "place_lon": 67.01}
+    in_lahore = {"place_country": "PK", "place_text": "Lahore", "place_lat": 31.55,
+                 "place_lon": 74.34}
+    a_pk, b_lahore = report("a:0", BOMB_A, **pk), report("b:0", BOMB_B, **in_lahore)
+    assert linker(a_pk, b_lahore).why_not(a_pk, b_lahore) == "where"  # 1,000 km apart
+
+
+def test_a_place_name_resolved_to_two_countries_is_not_believed_apart() -> None:
+    # one page's "Gaza" went to a province of Mozambique: the same written name still matches
+    a = report("a:0", BOMB_A, place_text="Gaza", place_country="PS", place_lat=31.5,
+               place_lon=34.47)
+    b = report("b:0", BOMB_B, place_text="Gaza", place_country="MZ", place_lat=-24.7,
+               place_lon=33.24)
+    assert linker(a, b).why_not(a, b) is None
+
+
+def test_a_running_total_is_not_one_incident() -> None:
+    a = report("a:0", BOMB_A)
+    toll = report("b:0", "A car bomb in a Karachi market has killed 14 people so far this year.")
+    assert linker(a, toll).why_not(a, toll) == "one incident"
+
+
+def test_an_undated_report_may_describe_an_event_of_the_days_before_publication() -> None:
+    dated = report("a:0", BOMB_A, date_value="2024-03-04", date_precision="day")
+    next_day = report("b:0", BOMB_B, published="2024-03-06")
+    too_late = report("b:0", BOMB_B, published="2024-03-09")
+    assert linker(dated, next_day).why_not(dated, next_day) is None
+    assert linker(dated, too_late).why_not(dated, too_late) == "when"
+
+
+def test_counts_leave_out_years_and_days_of_the_month() -> None:
+    assert numbers("On July 12, 2006, eight soldiers were killed and 2 captured.") == {8, 2}
+    assert numbers("a dozen rockets") == {12}
+
+
+def test_reports_linked_to_one_another_form_a_cluster() -> None:
+    a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
+    assert linker(a, b).clusters() == [["a:0", "b:0"]]
+
+
+class FixedLinks(Linker):
+    """A linker whose links are given (to test how clusters grow from them): the pairs of
+    ``strong`` are more similar than those of ``loose``."""
+
+    def __init__(self, reports: list[Report], strong: list[tuple[str, str]],
+                 loose: list[tuple[str, str]]) -> None:
+        super().__init__(reports)
+        self.strong, self.loose = strong, loose
+
+    def links(self) -> list[tuple[str, str]]:
+        return sorted(self.strong + self.loose)
+
+    def similarity(self, a: Report, b: Report) -> float:
+        return 0.9 if (min(a.id, b.id), max(a.id, b.id)) in self.strong else 0.3
+
+
+def test_one_loose_link_does_not_chain_two_incidents_together() -> None:
+    # three reports of one bombing, linked to each other; two of a rocket attack; one loose link
+    ids = ["a:0", "b:0", "c:0", "x:0", "y:0"]
+    reps = [report(i, BOMB_A) for i in ids]
+    bombing = [("a:0", "b:0"), ("a:0", "c:0"), ("b:0", "c:0")]
+    rockets = [("x:0", "y:0")]
+    assert FixedLinks(reps, [*bombing, *rockets], [("c:0", "x:0")]).clusters() == [
+        ["a:0", "b:0", "c:0"], ["x:0", "y:0"]]
+    # a report linked to two of the three members joins them
+    assert FixedLinks(reps, bombing, [("c:0", "x:0"), ("b:0", "x:0")]).clusters() == [
+        ["a:0", "b:0", "c:0", "x:0"]]
+
+
+SAME = {
+    "a": ("Bomb kills 14 in Karachi market", "A car bomb exploded in a crowded market in "
+          "Karachi on Monday, killing 14 people, police said."),
+    "b": ("Karachi market bombing", "Police in Karachi said a car bomb that exploded in a busy "
+          "market killed 14 people on Monday."),
+    "c": ("Group denies Karachi market bombing", "The Baloch Liberation Army denied that it had "
+          "planted the car bomb that killed 14 people in a Karachi market on Monday."),
+    "d": ("Rockets hit Kabul", "Taliban fighters fired rockets at an army base near Kabul on "
+          "Monday, killing three soldiers."),
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of four articles: three report one Karachi bombing (one of them a denial), one a
+    rocket attack on Kabul the same day."""
+    import diurna
+    from diurna.model import Document
+
+    path = tmp_path_factory.mktemp("clusters") / "c.db"
+    pipeline = diurna.default_pipeline()
+    with Store(path) as store:
+        for key, (title, body) in SAME.items():
+            doc = Document.from_paragraphs(f"{key}" * 16, f"<{key}>", [body], title=title,
+                                           url=f"https://news{key}.example/{key}",
+                                           published="2024-03-05")
+            store.save(pipeline(doc))
+    return path
+
+
+def test_a_store_keeps_every_report_of_the_bombing_with_its_source_and_status(db: Path) -> None:
+    with Store(db) as store:
+        built = cluster_store(store)
+        found = list(clusters(store))
+    assert len(built) == len(found) == 1
+    c = found[0]
+    assert c["type"] == "ASSAULT" and c["articles"] == 3 and c["sources"] == 3
+    assert {r["doc_id"][0] for r in c["reports"]} == {"a", "b", "c"}  # not Kabul
+    assert c["statuses"].get("denied") == 1  # claimed by the police, denied by the group
+    assert all(r["day"] == "2024-03-04" for r in c["reports"])
+
+
+def test_cli_builds_and_prints_clusters(db: Path) -> None:
+    out = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [c["articles"] for c in lines] == [3]
+    table = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build"])
+    assert "3 articles, 3 sources" in table.stdout and "denied" in table.stdout
+    rows = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", "--format", "csv"])
+    lines = rows.stdout.splitlines()
+    assert lines[0].startswith("cluster,type,first_day,last_day,articles,sources,event_id")
+    assert len(lines) == 4 and all(",3,3," in line for line in lines[1:])  # a row per report
+    missing = CliRunner().invoke(cli, ["clusters", "--db", str(db.parent / "none.db")])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_api_offers_clusters_with_their_articles_and_sources(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from diurna.api import create_app
+
+    with Store(db) as store:
+        cluster_store(store)
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    body = client.get("/api/clusters").json()
+    assert body["total"] == 1 and body["clusters"][0]["articles"] == 3
+    assert body["clusters"][0]["sources"] == 3 and len(body["clusters"][0]["reports"]) == 3
+    assert client.get("/api/clusters?type=protest").json()["total"] == 0
+    assert client.get("/api/clusters?min_articles=4").json()["total"] == 0
+    assert client.get("/api/clusters?min_articles=x").status_code == 400
+
+
+def test_api_lists_no_clusters_before_a_build(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from diurna.api import create_app
+
+    Store(tmp_path / "e.db").close()
+    client = TestClient(create_app(tmp_path / "e.db"), raise_server_exceptions=False)
+    assert client.get("/api/clusters").json() == {"total": 0, "clusters": []}
