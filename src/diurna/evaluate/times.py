@@ -244,7 +244,11 @@ def timeml_main(argv: list[str]) -> int:
                         help="report every K-th document (K-th, 2K-th, ... in name order) "
                              "apart as a held-out set; 0 for none (default: 4)")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also list every wrong or missed expression (JSON lines)")
+                        help="also list every wrong or missed expression of the development "
+                             "documents (JSON lines; held-out errors are never listed)")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="print the development figures only (keeps the held-out set "
+                             "unscored while rules are being written)")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no TimeML file or folder at {args.gold}")
@@ -255,13 +259,15 @@ def timeml_main(argv: list[str]) -> int:
     k = args.holdout
     held = [d for i, d in enumerate(docs) if k > 0 and i % k == k - 1]
     dev = [d for d in docs if d not in held]
-    predicted = run_timeml(docs)
+    predicted = run_timeml(dev if args.dev_only else docs)
     splits = [("all", docs)] + ([("development", dev), ("held-out", held)] if held else [])
+    if args.dev_only:
+        splits = [s for s in splits if s[0] == ("development" if held else "all")]
     errors: list[dict[str, Any]] = []
     for name, part in splits:
         result = score_timeml(part, predicted, BASELINES)
         errs = result.pop("errors")
-        if name == "all":
+        if name == ("development" if held else "all"):
             errors = errs
         print(f"[{name}]")
         for key, value in result.items():

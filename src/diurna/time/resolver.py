@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
+from diurna.time import anaphora
 from diurna.time.values import (
     HOLIDAY_PATTERN,
     SEASONS,
@@ -614,7 +615,7 @@ def find_expressions(doc: Document) -> list[Span]:
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         found.append((ent.start + (lead.end() if lead else 0), end))
-    for rx in _PATTERNS:
+    for rx in _PATTERNS + anaphora.PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
             if m.group(g).lower() == "earlier" and not _adverb_ok(doc, m.start(g)):
@@ -901,10 +902,18 @@ class TimeResolver:
             return doc
         doc.times = []
         last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
+        # the narrative's reference times so far ("that same day" counts from the last one)
+        refs: list[anaphora.Ref] = []
+        base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
-            t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+            t = _anaphoric(doc, span, refs, base)
+            if t is None:
+                tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
+                t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+            ref = anaphora.ref_of(t.value) if t.kind in ("date", "time") else None
+            if ref is not None:
+                refs.append(ref)
             y = _HAS_YEAR.search(span.text)
             if y and y.group(0).isdigit():
                 last_year = (span.end, int(y.group(0)))
@@ -920,6 +929,26 @@ class TimeResolver:
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
         return doc
+
+
+def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
+               base: dt.datetime | None) -> TimeExpr | None:
+    """``span`` valued from the narrative's reference time when it is anaphoric ("that same
+    day", "two days later"; the publication day when the text gave no date before it), else
+    None."""
+    if anaphora.needed_precision(span.text) is None:
+        return None
+    before = doc.text[max(0, span.start - 20):span.start]
+    length = anaphora.length_value(span.text, before)
+    if length is not None:
+        return TimeExpr(0, len(span.text), span.text, value=length, kind="duration")
+    ref = anaphora.pick_ref(refs) or ((base, "day") if base is not None else None)
+    found = anaphora.anaphoric_value(span.text, ref, before=before)
+    if found is None:
+        return None
+    value, precision = found
+    return TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
+                    anchor="published" if value else "none", kind="date")
 
 
 def _after(value: str | None, published: str | None) -> bool:
