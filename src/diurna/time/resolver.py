@@ -70,6 +70,14 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
+    # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
+    re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
+               r"(?:day|week|month|year|hour|minute)-long\b", re.I),
+    re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|days|"
+               r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
+               re.I),
+    re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
+               re.I),
     re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),

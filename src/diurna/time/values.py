@@ -44,9 +44,14 @@ _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
     r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
-    r"several|few|many|a\s+few|a\s+couple\s+of|a)\s+)*"
-    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)(?:\s+more)?[\s-]+)?(?:and\s+a\s+half\s+)?"
-    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:-long)?$", re.I)
+    r"several|few|many|a\s+few|a\s+couple\s+of|a|all)\s+)*"
+    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
+    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
+    r"(?:and\s+a\s+half\s+)?"
+    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
+    # "the first nine months of the year": the length, whatever year it lies in
+    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d))?$",
+    re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
 _REFS = {
@@ -107,7 +112,7 @@ def duration_value(text: str) -> str | None:
             return None
     elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
                    r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
-                   r"up\s+to|a|an)\s+)+)", clean, re.I)
+                   r"up\s+to|a|an|all)\s+)+)", clean, re.I)
            or clean.lower().endswith("-long")) and not m["plural"]:
         n = 1  # "the past decade", "over a year"
     elif not m["plural"]:
