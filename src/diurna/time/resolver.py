@@ -34,7 +34,9 @@ from diurna.time.values import (
     set_value,
 )
 
-Tense = str | None  # "past", "future", "present" or None (unknown)
+# "past", "future", "present", "near" (the future of a past narrative: "would meet Thursday",
+# either side of publication, the nearer) or None (unknown)
+Tense = str | None
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -70,6 +72,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
+    re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
+    re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
     # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
     re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
                r"(?:day|week|month|year|hour|minute)-long\b", re.I),
@@ -453,7 +457,11 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     if base is not None:
         m = _BARE_WEEKDAY.match(clean)
         if m:
-            return _fmt(_weekday_date(m, base, future), "day", True), "day", "published"
+            when = _weekday_date(m, base, future)
+            if tense == "near" and not m[1]:  # the nearer of the last and the coming one
+                ahead = _weekday_date(m, base, True)
+                when = ahead if (ahead - base) < (base - when) else when
+            return _fmt(when, "day", True), "day", "published"
         m = _EARLIER.match(clean)
         if m:
             clean = "today" if m[1].lower() == "day" else f"this {m[1]}"
@@ -542,6 +550,8 @@ def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
     if tense == "future":
         ahead = [d for d in options if key(d)[0] >= 0]
         return min(ahead, key=key) if ahead else date
+    if tense == "near":
+        return min(options, key=lambda d: abs(key(d)[0]))
     # no tense: news reports the past, but a date a few weeks ahead is an announcement
     past = [d for d in options if key(d)[0] <= 0]
     ahead = [d for d in options if key(d)[0] > 0]
@@ -568,7 +578,7 @@ def normalize(text: str, published: str | None = None, *,
     ``year_hint`` is the year of the nearest preceding expression that states one; it is used
     only when that year is after publication (an announced schedule). ``future`` says the
     clause is in the future tense ("will testify Thursday"): dates then come after
-    publication; ``tense`` ("past", "future", "present" or None) says the same more finely:
+    publication; ``tense`` ("past", "future", "present", "near" or None) says the same more finely:
     weekdays, month-days and seasons without a year lie before publication in a past-tense
     clause and after it in a future or present-tense one (see :func:`clause_tense`)."""
     base = parse_published(published)
@@ -693,6 +703,10 @@ def _verb_tense(verb: Any) -> Tense:
     """"past", "future" or None for one verb token, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
+    if "would" in lowers or verb.lower_ == "would":
+        # the future of a past narrative ("said they would kill them by April 27", "would be
+        # traveling Thursday"): the date may lie on either side of publication, the nearer
+        return "near"
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -744,6 +758,14 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
             "NOUN", "PROPN"):
         return None  # a date that names a thing ("Trump's July 25 call", "testimony Tuesday")
+    for c in cur.children:
+        if (c.dep_ in ("relcl", "advcl", "acl") and c.i not in inside
+                and c.pos_ in ("VERB", "AUX") and _verb_tense(c) == "past"):
+            return "past"  # "June, when violence erupted": the date's own clause says past
+    after = toks[-1].i + 1
+    if after < len(doc.nlp) and doc.nlp[after].lower_ == "when" and doc.nlp[after].head.pos_ in (
+            "VERB", "AUX") and _verb_tense(doc.nlp[after].head) == "past":
+        return "past"  # the same, as the parser often hangs the "when" clause on the verb
     for _ in range(8):
         if (cur.i not in inside and cur.pos_ in ("VERB", "AUX")
                 and cur.dep_ not in _NOMINAL_DEPS):
@@ -919,6 +941,8 @@ class TimeResolver:
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+                if not _HAS_YEAR.search(span.text):
+                    t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
             ref = anaphora.ref_of(t.value) if t.kind in ("date", "time") else None
             if ref is not None:
                 refs.append(ref)
@@ -937,6 +961,24 @@ class TimeResolver:
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
         return doc
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+        "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "thirtieth": 30,
+        "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+        "ninetieth": 90, "hundredth": 100}
+_ANNIVERSARY = re.compile(r"\b(?:(?P<num>\d+)(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+anniversary\s+"
+                          r"of\s+(?:the\s+)?$", re.I)
+
+
+def _anniversary(value: str | None, before: str) -> str | None:
+    """"the 5th anniversary of the September 11 attacks": the date without a year resolves
+    near publication (the anniversary); the event it names lies that many years earlier."""
+    m = _ANNIVERSARY.search(before)
+    if not m or not value or not re.match(r"^\d{4}-\d{2}", value):
+        return value
+    n = int(m["num"]) if m["num"] else _NTH.get(m["word"].lower())
+    return f"{int(value[:4]) - n:04d}{value[4:]}" if n else value
 
 
 def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],

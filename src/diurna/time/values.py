@@ -133,11 +133,20 @@ def duration_value(text: str) -> str | None:
     return f"P{t}{num}{letter}"
 
 
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# "every Saturday", "each Monday", "Saturdays": TimeML's XXXX-WXX-6 (a day of every week)
+_EVERY_WEEKDAY = re.compile(r"^(?:(?:every|each)\s+(?P<one>[a-z]+day)|(?P<many>[a-z]+day)s)$")
+
+
 def set_value(text: str) -> str | None:
-    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``)."""
+    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``, "every
+    Saturday" → ``XXXX-WXX-6``)."""
     clean = text.strip().lower()
     if clean in _SETS:
         return _SETS[clean]
+    m = _EVERY_WEEKDAY.match(clean)
+    if m and (m["one"] or m["many"]) in _WEEKDAY_NAMES:
+        return f"XXXX-WXX-{_WEEKDAY_NAMES.index(m['one'] or m['many']) + 1}"
     m = _EVERY.match(clean)
     if m:
         t, letter, scale = _UNITS[m[1].lower()]
