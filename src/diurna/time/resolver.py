@@ -420,7 +420,9 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     """(value, precision, anchor, kind) of one date expression (not a range)."""
     if future:
         tense = "future"
-    special = _timeml(text, base, tense)
+    # the simple present points ahead for seasons, quarters and holidays as for weekdays;
+    # only month-days and months weigh how far ahead (see _by_tense)
+    special = _timeml(text, base, "future" if tense == "present" else tense)
     if special is not None:
         return special
     m = _CLOCK_DAY.match(text.strip())
@@ -443,7 +445,7 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
 def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
                     tense: Tense) -> tuple[str | None, Precision, str]:
     """(value, precision, anchor) of a calendar expression: dateparser and our rules."""
-    future = tense == "future"
+    future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
     clean = _PART_OF.sub("", clean)
@@ -550,6 +552,14 @@ def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
     if tense == "future":
         ahead = [d for d in options if key(d)[0] >= 0]
         return min(ahead, key=key) if ahead else date
+    if tense == "present":
+        # "begins Jan. 14", "takes effect in January": ahead, when that is within half a
+        # year; a month-day or month further ahead is more likely a past one in a clause the
+        # tagger misread ("an airstrike (mis-tagged 'lead') in January", said in April)
+        ahead = [d for d in options if key(d)[0] >= 0]
+        if ahead and key(min(ahead, key=key))[0] <= (6 if precision == "month" else 183):
+            return min(ahead, key=key)
+        tense = None
     if tense == "near":
         return min(options, key=lambda d: abs(key(d)[0]))
     # no tense: news reports the past, but a date a few weeks ahead is an announcement
@@ -700,7 +710,8 @@ _PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prep
 
 
 def _verb_tense(verb: Any) -> Tense:
-    """"past", "future" or None for one verb token, from its tag and auxiliaries."""
+    """"past", "future", "present" (the simple present: "begins", "takes effect"), "near"
+    ("would") or None for one verb token, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if "would" in lowers or verb.lower_ == "would":
@@ -726,7 +737,7 @@ def _verb_tense(verb: Any) -> Tense:
                                   for a in auxes):
         return "future"  # "is meeting Tuesday"
     if verb.tag_ in ("VBZ", "VBP"):
-        return None if verb.lemma_ in _REPORTING else "future"
+        return None if verb.lemma_ in _REPORTING else "present"
     if verb.tag_ == "VB" and "to" in lowers:
         head = verb.head
         if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
