@@ -92,11 +92,20 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"fall|winter)\b", re.I),
     re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
-    re.compile(r"\b(?:currently|now)\b(?=[\s,.;])"),
+    re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;])"),
+    # "the current president": TimeML's PRESENT_REF (not "the current account", "a current")
+    re.compile(r"\b(?:the|its|his|her|their|our)\s+(?P<t>current)\s+(?!account|affairs|events|"
+               r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
+    # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
+    re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+               r"|\b\d{1,2}:\d\d\s*[ap]m\b(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
     re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
 ]
+# a complete date the tagger ran on into a name: the date ends at its year
+_FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
+                        r"(?=\s+[A-Z])")
 _ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the)\s+(?={_MONTH}\b)", re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
@@ -197,6 +206,7 @@ _CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
           r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
+_CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
@@ -425,6 +435,13 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     special = _timeml(text, base, "future" if tense == "present" else tense)
     if special is not None:
         return special
+    m = _CLOCK_ALONE.match(text.strip())
+    if m:  # "10:35 a.m.": the publication day at that hour (TimeML reads it so)
+        if base is None:
+            return None, "unknown", "none", "time"
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        return f"{_fmt(base, 'day', True)}T{hour:02d}:{int(m['min'] or 0):02d}", "time", \
+            "published", "time"
     m = _CLOCK_DAY.match(text.strip())
     if m:  # "4 a.m. EDT Thursday": TimeML 2000-04-06T04:00 (the clock as written)
         v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
@@ -640,6 +657,9 @@ def find_expressions(doc: Document) -> list[Span]:
             continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+        full = _FULL_DATE.match(ent.text)
+        if full and full.end() < len(ent.text.rstrip()):
+            end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         found.append((ent.start + (lead.end() if lead else 0), end))
@@ -862,8 +882,10 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
     lo, hi = clause_bounds(doc, event)
     # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
+    # (nor a clock time alone: its day is the publication day by convention, not the text's)
     in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi
-                   and calendar_value(t.value) is not None and t.kind in ("date", "time")]
+                   and calendar_value(t.value) is not None and t.kind in ("date", "time")
+                   and not _CLOCK_ALONE.match(t.text)]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
@@ -997,6 +1019,15 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     """``span`` valued from the narrative's reference time when it is anaphoric ("that same
     day", "two days later"; the publication day when the text gave no date before it), else
     None."""
+    clock = _CLOCK_ALONE.match(span.text)
+    if clock:  # "10:35 a.m.": on the narrative's day (the last day the text gave)
+        day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
+        if day is None:
+            return TimeExpr(0, len(span.text), span.text, kind="time")
+        hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        return TimeExpr(0, len(span.text), span.text,
+                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{int(clock['min'] or 0):02d}",
+                        precision="time", anchor="published", kind="time")
     if anaphora.needed_precision(span.text) is None:
         return None
     before = doc.text[max(0, span.start - 20):span.start]

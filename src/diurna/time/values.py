@@ -69,6 +69,7 @@ _REFS = {
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
 _EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
+_EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
 
 
 def ref_value(text: str) -> str | None:
@@ -147,6 +148,12 @@ def set_value(text: str) -> str | None:
     m = _EVERY_WEEKDAY.match(clean)
     if m and (m["one"] or m["many"]) in _WEEKDAY_NAMES:
         return f"XXXX-WXX-{_WEEKDAY_NAMES.index(m['one'] or m['many']) + 1}"
+    m = _EVERY_N.match(clean)
+    if m:  # "every three months": P3M
+        n = _count(m[1])
+        if n is not None and n == int(n):
+            t, letter, scale = _UNITS[m[2]]
+            return f"P{t}{int(n) * scale}{letter}"
     m = _EVERY.match(clean)
     if m:
         t, letter, scale = _UNITS[m[1].lower()]
