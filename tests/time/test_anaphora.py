@@ -103,3 +103,49 @@ def test_a_past_when_clause_makes_the_date_past() -> None:
 def test_an_anniversary_dates_the_event_it_names() -> None:
     text = "Harper will give an address for the 5th anniversary of the September 11 attacks."
     assert _values(text, "2006-09-08")["September 11"] == "2001-09-11"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3 1/2 years", "P42M"), ("a quarter century", "P25Y"), ("the entire year", "P1Y"),
+])
+def test_fractions_and_whole_periods(text: str, value: str) -> None:
+    t = normalize(text, "2005-06-15")
+    assert (t.value, t.kind) == (value, "duration")
+
+
+def test_every_three_months_is_a_set() -> None:
+    t = normalize("every three months", "2006-04-21")
+    assert (t.value, t.kind) == ("P3M", "set")
+
+
+def test_vague_references_are_found() -> None:
+    text = ("Currently there are 676,000 forms unfilled. The party has recently admitted it. "
+            "The report gives the current president the victory. The current account grew.")
+    values = _values(text, "2006-07-31")
+    assert values["Currently"] == "PRESENT_REF"
+    assert values["recently"] == "PAST_REF"
+    assert values["current"] == "PRESENT_REF"
+    doc = TimeResolver()(Language()(Document(id="t", source="t", text=text,
+                                             published="2006-07-31")))
+    assert [t.start for t in doc.times if t.text == "current"] == [text.index("current")]
+
+
+def test_a_date_run_into_a_name_ends_at_its_year() -> None:
+    text = "In an address on September 20, 2006 Hugo Chávez criticized the US government."
+    assert _values(text, "2006-09-21")["September 20, 2006"] == "2006-09-20"
+
+
+def test_a_clock_time_is_on_the_narratives_day_and_dates_no_event() -> None:
+    from diurna.model import Event, Span
+    from diurna.time.resolver import event_date
+
+    # published Saturday 1998-08-08; the story is of Friday
+    text = "The bomb went off on Friday. Rebels attacked the embassy at 10:35 a.m."
+    doc = TimeResolver()(Language()(Document(id="t", source="t", text=text,
+                                             published="1998-08-08")))
+    clock = next(t for t in doc.times if t.text.startswith("10:35"))
+    assert (clock.value, clock.kind) == ("1998-08-07T10:35", "time")
+    i = text.index("attacked")
+    sent = next(s for s in doc.sentences if s.start <= i < s.end)
+    ev = Event(id="e", type="ASSAULT", trigger=Span(i, i + 8, "attacked"), sentence=sent)
+    assert event_date(doc, ev) is None  # the day is a convention, not the text's

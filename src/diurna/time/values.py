@@ -32,19 +32,19 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
             "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-            "hundred": 100, "half": 0.5}
+            "hundred": 100, "half": 0.5, "quarter": 0.25}
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
           "century": ("", "Y", 100), "centurie": ("", "Y", 100)}
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)"
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
     r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
-    r"several|few|many|a\s+few|a\s+couple\s+of|a|all)\s+)*"
+    r"several|few|many|a\s+few|a\s+couple\s+of|a|all|entire|whole|full)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
     r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
     r"(?:and\s+a\s+half\s+)?"
@@ -86,6 +86,8 @@ def _count(words: str) -> float | None:
     for w in re.split(r"[\s-]+", words.strip().lower()):
         if re.fullmatch(r"\d+(?:\.\d+)?", w):
             total += float(w)
+        elif w == "1/2":  # "3 1/2 years"
+            total += 0.5
         elif w in _NUMBERS:
             n = _NUMBERS[w]
             total = total * n if n == 100 and total else total + n
@@ -113,7 +115,7 @@ def duration_value(text: str) -> str | None:
             return None
     elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
                    r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
-                   r"up\s+to|a|an|all)\s+)+)", clean, re.I)
+                   r"up\s+to|a|an|all)\s+)+|the\s+(?:entire|whole|full)\s+)", clean, re.I)
            or clean.lower().endswith("-long")) and not m["plural"]:
         n = 1  # "the past decade", "over a year"
     elif not m["plural"]:
