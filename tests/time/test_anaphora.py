@@ -149,3 +149,17 @@ def test_a_clock_time_is_on_the_narratives_day_and_dates_no_event() -> None:
     sent = next(s for s in doc.sentences if s.start <= i < s.end)
     ev = Event(id="e", type="ASSAULT", trigger=Span(i, i + 8, "attacked"), sentence=sent)
     assert event_date(doc, ev) is None  # the day is a convention, not the text's
+
+
+def test_a_plan_told_in_the_past_takes_the_nearer_date() -> None:
+    # published 2007-11-22: "were scheduled ... on November 21" is the day before, not 2008's
+    text = "The ships were scheduled to make a port visit to Hong Kong on November 21."
+    assert _values(text, "2007-11-22")["November 21"] == "2007-11-21"
+
+
+def test_the_september_11_attacks_are_dated_2001() -> None:
+    text = "He was one of the architects of the September 11th attacks on New York."
+    assert _values(text, "2008-02-06")["September 11th"] == "2001-09-11"
+    # a plain 11 September is still placed by the tense
+    assert _values("The meeting was held on September 11.", "2008-02-06")[
+        "September 11"] == "2007-09-11"

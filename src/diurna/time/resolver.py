@@ -738,6 +738,8 @@ def _verb_tense(verb: Any) -> Tense:
         # the future of a past narrative ("said they would kill them by April 27", "would be
         # traveling Thursday"): the date may lie on either side of publication, the nearer
         return "near"
+    if verb.lemma_ in ("schedule", "slate", "due") and any(a.tag_ == "VBD" for a in auxes):
+        return "near"  # "were scheduled to visit on November 21": a plan told in the past
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -976,6 +978,7 @@ class TimeResolver:
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
                 if not _HAS_YEAR.search(span.text):
                     t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
+                    t.value = _named_day(span.text, doc.text[span.end:span.end + 30], t.value)
             ref = anaphora.ref_of(t.value) if t.kind in ("date", "time") else None
             if ref is not None:
                 refs.append(ref)
@@ -1012,6 +1015,21 @@ def _anniversary(value: str | None, before: str) -> str | None:
         return value
     n = int(m["num"]) if m["num"] else _NTH.get(m["word"].lower())
     return f"{int(value[:4]) - n:04d}{value[4:]}" if n else value
+
+
+# days that name an event everyone dates ("the September 11 attacks" in a 2008 article is
+# not 2007's 11 September); extend with care: only names with one meaning in news
+_NAMED_DAYS = [(re.compile(r"^Sep(?:t(?:ember)?)?\.?\s+11(?:th)?$", re.I),
+                re.compile(r"^\s*(?:terror(?:ist)?\s+)?(?:attacks?|hijack|Commission|commission)"),
+                "2001-09-11")]
+
+
+def _named_day(text: str, after: str, value: str | None) -> str | None:
+    """The date of a day that names an event ("September 11 attacks": ``2001-09-11``)."""
+    for day, follows, known in _NAMED_DAYS:
+        if day.match(text.strip()) and follows.match(after):
+            return known
+    return value
 
 
 def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
