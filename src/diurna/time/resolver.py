@@ -763,7 +763,12 @@ def _verb_tense(verb: Any) -> Tense:
     if verb.tag_ == "VB" and "to" in lowers:
         head = verb.head
         if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
-            return "future"  # "decided to admit them in March"
+            if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                         for c in head.children):
+                # "were scheduled to visit on November 21", "planned to meet Tuesday": a plan
+                # told in the past, its date on either side of publication
+                return "near"
+            return "future"  # "decides to admit them in March"
         return None  # a purpose clause may lie after its act or not
     return None
 
