@@ -65,3 +65,39 @@ def test_scorer_on_a_hand_made_timeml_file(tml: Path, capsys: pytest.CaptureFixt
 def test_a_folder_without_timeml_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         time_scorer.main([str(tmp_path)])
+
+
+def test_held_out_errors_are_never_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                         ) -> None:
+    # four documents, the 4th held out: -v lists the errors of the first three only, and
+    # --dev-only prints no held-out figures at all
+    for i in range(1, 5):
+        (tmp_path / f"D{i}.tml").write_text(TML.replace("TEST1", f"D{i}"), encoding="utf-8")
+    assert time_scorer.main([str(tmp_path), "-v", "--dev-only"]) == 0
+    out = capsys.readouterr().out
+    assert "[development]" in out and "[held-out]" not in out and "[all]" not in out
+    listed = {line.split('"doc": "')[1].split('"')[0] for line in out.splitlines()
+              if line.startswith("{")}
+    assert listed and "D4" not in listed
+    assert time_scorer.main([str(tmp_path), "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "[held-out]" in out and '"doc": "D4"' not in out
+
+
+def test_offset_gold_reads_its_text_from_the_shared_corpus(tmp_path: Path) -> None:
+    from diurna.evaluate.gold import shared_dir
+
+    if not (shared_dir() / "corpus" / "seed-page.txt").exists():
+        pytest.skip("shared corpus not available")
+    text = (shared_dir() / "corpus" / "seed-page.txt").read_text(encoding="utf-8")
+    start = text.index("February 14")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text('{"source": "corpus/seed-page.txt", "published": "2018-02-15", '
+                    f'"start": {start - 3}, "end": {start + 40}, "timexes": [{{"start": '
+                    f'{start}, "end": {start + 11}, "type": "DATE", "value": "2018-02-14"}}]}}\n',
+                    encoding="utf-8")
+    assert time_scorer.is_timeml_jsonl(gold)
+    (doc,) = time_scorer.read_timeml_jsonl(gold)
+    assert doc.text[doc.timexes[0]["start"]:doc.timexes[0]["end"]] == "February 14"
+    result = time_scorer.score_timeml([doc], time_scorer.run_timeml([doc]))
+    assert result["date_value_accuracy"] == 1.0

@@ -27,6 +27,8 @@ compared with the prediction that overlaps it most (one-to-one):
   (a missed expression counts as wrong), and DATE accuracy over the found ones;
 - two baselines given the gold spans: ``DCT for every expression`` and ``dateparser alone``
   (relative to the DCT, its own resolution of the period);
+- the same for TimeML-style gold kept as offsets into the shared corpus
+  (``gold/times-timeml-wikinews-dev.jsonl``, see :func:`read_timeml_jsonl`);
 - with ``--holdout K`` (default 4), every K-th document in file-name order (the 4th, 8th, ...) is
   reported apart as a blind check; the split was fixed before the data was looked at.
 """
@@ -43,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import scorer_main
+from diurna.evaluate.gold import base_text, scorer_main
 from diurna.evaluate.places import _ratio, match, score_units
 from diurna.model import Document
 
@@ -121,6 +123,38 @@ def read_timeml(path: str | Path) -> TimemlDoc:
     walk(body)
     # the body text: the element's inner text (its own text, children and their tails)
     return TimemlDoc(path.stem, "".join(parts), published, timexes)
+
+
+def read_timeml_jsonl(path: str | Path) -> list[TimemlDoc]:
+    """TimeML-style gold kept as offsets (``gold/times-timeml-wikinews-dev.jsonl``): each line
+    names a ``source`` in the shared folder, the annotated region (``start``/``end``), the
+    publication date and ``timexes`` (``start``, ``end``, ``type``, ``value``, offsets into the
+    source's base text); the text itself is read from the shared folder, never stored."""
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "timexes" not in row:
+                raise ValueError(f"{path}:{n}: no 'timexes' key; is this TimeML-style gold?")
+            base = base_text(row["source"])
+            lo, hi = row["start"], row["end"]
+            timexes = [{**t, "start": t["start"] - lo, "end": t["end"] - lo,
+                        "text": base[t["start"]:t["end"]]} for t in row["timexes"]]
+            docs.append(TimemlDoc(row["source"].rsplit("#", 1)[-1], base[lo:hi],
+                                  row.get("published"), timexes))
+    return docs
+
+
+def is_timeml_jsonl(path: str | Path) -> bool:
+    """Is ``path`` TimeML-style offset gold (its first line has ``timexes``)?"""
+    path = Path(path)
+    if path.suffix != ".jsonl" or not path.is_file():
+        return False
+    with open(path, encoding="utf-8") as fh:
+        first = fh.readline()
+    return '"timexes"' in first
 
 
 def timeml_files(path: str | Path) -> list[Path]:
@@ -244,24 +278,31 @@ def timeml_main(argv: list[str]) -> int:
                         help="report every K-th document (K-th, 2K-th, ... in name order) "
                              "apart as a held-out set; 0 for none (default: 4)")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also list every wrong or missed expression (JSON lines)")
+                        help="also list every wrong or missed expression of the development "
+                             "documents (JSON lines; held-out errors are never listed)")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="print the development figures only (keeps the held-out set "
+                             "unscored while rules are being written)")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no TimeML file or folder at {args.gold}")
     try:
-        docs = [read_timeml(f) for f in timeml_files(args.gold)]
+        docs = (read_timeml_jsonl(args.gold) if is_timeml_jsonl(args.gold)
+                else [read_timeml(f) for f in timeml_files(args.gold)])
     except ValueError as err:
         parser.error(str(err))
     k = args.holdout
     held = [d for i, d in enumerate(docs) if k > 0 and i % k == k - 1]
     dev = [d for d in docs if d not in held]
-    predicted = run_timeml(docs)
+    predicted = run_timeml(dev if args.dev_only else docs)
     splits = [("all", docs)] + ([("development", dev), ("held-out", held)] if held else [])
+    if args.dev_only:
+        splits = [s for s in splits if s[0] == ("development" if held else "all")]
     errors: list[dict[str, Any]] = []
     for name, part in splits:
         result = score_timeml(part, predicted, BASELINES)
         errs = result.pop("errors")
-        if name == "all":
+        if name == ("development" if held else "all"):
             errors = errs
         print(f"[{name}]")
         for key, value in result.items():
@@ -277,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     target = next((a for a in args if not a.startswith("-")), None)
-    if target is not None and (Path(target).is_dir() or target.endswith(".tml")):
+    if target is not None and (Path(target).is_dir() or target.endswith(".tml")
+                               or is_timeml_jsonl(target)):
         return timeml_main(args)
     return scorer_main(args, score, DEFAULT_GOLD, "diurna evaluate times",
                        "Score temporal expression detection and values against a gold JSONL "

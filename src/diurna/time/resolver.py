@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
+from diurna.time import anaphora
 from diurna.time.values import (
     HOLIDAY_PATTERN,
     SEASONS,
@@ -33,7 +34,9 @@ from diurna.time.values import (
     set_value,
 )
 
-Tense = str | None  # "past", "future", "present" or None (unknown)
+# "past", "future", "present", "near" (the future of a past narrative: "would meet Thursday",
+# either side of publication, the nearer) or None (unknown)
+Tense = str | None
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -69,6 +72,16 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
+    re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
+    re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
+    # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
+    re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
+               r"(?:day|week|month|year|hour|minute)-long\b", re.I),
+    re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|days|"
+               r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
+               re.I),
+    re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
+               re.I),
     re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
@@ -79,11 +92,20 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"fall|winter)\b", re.I),
     re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
-    re.compile(r"\b(?:currently|now)\b(?=[\s,.;])"),
+    re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;])"),
+    # "the current president": TimeML's PRESENT_REF (not "the current account", "a current")
+    re.compile(r"\b(?:the|its|his|her|their|our)\s+(?P<t>current)\s+(?!account|affairs|events|"
+               r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
+    # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
+    re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+               r"|\b\d{1,2}:\d\d\s*[ap]m\b(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
     re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
 ]
+# a complete date the tagger ran on into a name: the date ends at its year
+_FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
+                        r"(?=\s+[A-Z])")
 _ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the)\s+(?={_MONTH}\b)", re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
@@ -184,6 +206,7 @@ _CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
           r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
+_CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
@@ -407,9 +430,18 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     """(value, precision, anchor, kind) of one date expression (not a range)."""
     if future:
         tense = "future"
-    special = _timeml(text, base, tense)
+    # the simple present points ahead for seasons, quarters and holidays as for weekdays;
+    # only month-days and months weigh how far ahead (see _by_tense)
+    special = _timeml(text, base, "future" if tense == "present" else tense)
     if special is not None:
         return special
+    m = _CLOCK_ALONE.match(text.strip())
+    if m:  # "10:35 a.m.": the publication day at that hour (TimeML reads it so)
+        if base is None:
+            return None, "unknown", "none", "time"
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        return f"{_fmt(base, 'day', True)}T{hour:02d}:{int(m['min'] or 0):02d}", "time", \
+            "published", "time"
     m = _CLOCK_DAY.match(text.strip())
     if m:  # "4 a.m. EDT Thursday": TimeML 2000-04-06T04:00 (the clock as written)
         v, p, a, _ = _parse_one(m["day"], base, year_hint, tense=tense)
@@ -430,7 +462,7 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
 def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
                     tense: Tense) -> tuple[str | None, Precision, str]:
     """(value, precision, anchor) of a calendar expression: dateparser and our rules."""
-    future = tense == "future"
+    future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
     clean = _PART_OF.sub("", clean)
@@ -444,7 +476,11 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     if base is not None:
         m = _BARE_WEEKDAY.match(clean)
         if m:
-            return _fmt(_weekday_date(m, base, future), "day", True), "day", "published"
+            when = _weekday_date(m, base, future)
+            if tense == "near" and not m[1]:  # the nearer of the last and the coming one
+                ahead = _weekday_date(m, base, True)
+                when = ahead if (ahead - base) < (base - when) else when
+            return _fmt(when, "day", True), "day", "published"
         m = _EARLIER.match(clean)
         if m:
             clean = "today" if m[1].lower() == "day" else f"this {m[1]}"
@@ -533,6 +569,16 @@ def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
     if tense == "future":
         ahead = [d for d in options if key(d)[0] >= 0]
         return min(ahead, key=key) if ahead else date
+    if tense == "present":
+        # "begins Jan. 14", "takes effect in January": ahead, when that is within half a
+        # year; a month-day or month further ahead is more likely a past one in a clause the
+        # tagger misread ("an airstrike (mis-tagged 'lead') in January", said in April)
+        ahead = [d for d in options if key(d)[0] >= 0]
+        if ahead and key(min(ahead, key=key))[0] <= (6 if precision == "month" else 183):
+            return min(ahead, key=key)
+        tense = None
+    if tense == "near":
+        return min(options, key=lambda d: abs(key(d)[0]))
     # no tense: news reports the past, but a date a few weeks ahead is an announcement
     past = [d for d in options if key(d)[0] <= 0]
     ahead = [d for d in options if key(d)[0] > 0]
@@ -559,7 +605,7 @@ def normalize(text: str, published: str | None = None, *,
     ``year_hint`` is the year of the nearest preceding expression that states one; it is used
     only when that year is after publication (an announced schedule). ``future`` says the
     clause is in the future tense ("will testify Thursday"): dates then come after
-    publication; ``tense`` ("past", "future", "present" or None) says the same more finely:
+    publication; ``tense`` ("past", "future", "present", "near" or None) says the same more finely:
     weekdays, month-days and seasons without a year lie before publication in a past-tense
     clause and after it in a future or present-tense one (see :func:`clause_tense`)."""
     base = parse_published(published)
@@ -611,10 +657,13 @@ def find_expressions(doc: Document) -> list[Span]:
             continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+        full = _FULL_DATE.match(ent.text)
+        if full and full.end() < len(ent.text.rstrip()):
+            end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         found.append((ent.start + (lead.end() if lead else 0), end))
-    for rx in _PATTERNS:
+    for rx in _PATTERNS + anaphora.PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
             if m.group(g).lower() == "earlier" and not _adverb_ok(doc, m.start(g)):
@@ -681,9 +730,16 @@ _PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prep
 
 
 def _verb_tense(verb: Any) -> Tense:
-    """"past", "future" or None for one verb token, from its tag and auxiliaries."""
+    """"past", "future", "present" (the simple present: "begins", "takes effect"), "near"
+    ("would") or None for one verb token, from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
+    if "would" in lowers or verb.lower_ == "would":
+        # the future of a past narrative ("said they would kill them by April 27", "would be
+        # traveling Thursday"): the date may lie on either side of publication, the nearer
+        return "near"
+    if verb.lemma_ in ("schedule", "slate", "due") and any(a.tag_ == "VBD" for a in auxes):
+        return "near"  # "were scheduled to visit on November 21": a plan told in the past
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -703,11 +759,16 @@ def _verb_tense(verb: Any) -> Tense:
                                   for a in auxes):
         return "future"  # "is meeting Tuesday"
     if verb.tag_ in ("VBZ", "VBP"):
-        return None if verb.lemma_ in _REPORTING else "future"
+        return None if verb.lemma_ in _REPORTING else "present"
     if verb.tag_ == "VB" and "to" in lowers:
         head = verb.head
         if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
-            return "future"  # "decided to admit them in March"
+            if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                         for c in head.children):
+                # "were scheduled to visit on November 21", "planned to meet Tuesday": a plan
+                # told in the past, its date on either side of publication
+                return "near"
+            return "future"  # "decides to admit them in March"
         return None  # a purpose clause may lie after its act or not
     return None
 
@@ -735,6 +796,14 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
             "NOUN", "PROPN"):
         return None  # a date that names a thing ("Trump's July 25 call", "testimony Tuesday")
+    for c in cur.children:
+        if (c.dep_ in ("relcl", "advcl", "acl") and c.i not in inside
+                and c.pos_ in ("VERB", "AUX") and _verb_tense(c) == "past"):
+            return "past"  # "June, when violence erupted": the date's own clause says past
+    after = toks[-1].i + 1
+    if after < len(doc.nlp) and doc.nlp[after].lower_ == "when" and doc.nlp[after].head.pos_ in (
+            "VERB", "AUX") and _verb_tense(doc.nlp[after].head) == "past":
+        return "past"  # the same, as the parser often hangs the "when" clause on the verb
     for _ in range(8):
         if (cur.i not in inside and cur.pos_ in ("VERB", "AUX")
                 and cur.dep_ not in _NOMINAL_DEPS):
@@ -820,8 +889,10 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
     lo, hi = clause_bounds(doc, event)
     # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
+    # (nor a clock time alone: its day is the publication day by convention, not the text's)
     in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi
-                   and calendar_value(t.value) is not None and t.kind in ("date", "time")]
+                   and calendar_value(t.value) is not None and t.kind in ("date", "time")
+                   and not _CLOCK_ALONE.match(t.text)]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
@@ -901,10 +972,21 @@ class TimeResolver:
             return doc
         doc.times = []
         last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
+        # the narrative's reference times so far ("that same day" counts from the last one)
+        refs: list[anaphora.Ref] = []
+        base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
-            t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+            t = _anaphoric(doc, span, refs, base)
+            if t is None:
+                tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
+                t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+                if not _HAS_YEAR.search(span.text):
+                    t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
+                    t.value = _named_day(span.text, doc.text[span.end:span.end + 30], t.value)
+            ref = anaphora.ref_of(t.value) if t.kind in ("date", "time") else None
+            if ref is not None:
+                refs.append(ref)
             y = _HAS_YEAR.search(span.text)
             if y and y.group(0).isdigit():
                 last_year = (span.end, int(y.group(0)))
@@ -920,6 +1002,68 @@ class TimeResolver:
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
         return doc
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+        "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "thirtieth": 30,
+        "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+        "ninetieth": 90, "hundredth": 100}
+_ANNIVERSARY = re.compile(r"\b(?:(?P<num>\d+)(?:st|nd|rd|th)|(?P<word>[a-z]+))\s+anniversary\s+"
+                          r"of\s+(?:the\s+)?$", re.I)
+
+
+def _anniversary(value: str | None, before: str) -> str | None:
+    """"the 5th anniversary of the September 11 attacks": the date without a year resolves
+    near publication (the anniversary); the event it names lies that many years earlier."""
+    m = _ANNIVERSARY.search(before)
+    if not m or not value or not re.match(r"^\d{4}-\d{2}", value):
+        return value
+    n = int(m["num"]) if m["num"] else _NTH.get(m["word"].lower())
+    return f"{int(value[:4]) - n:04d}{value[4:]}" if n else value
+
+
+# days that name an event everyone dates ("the September 11 attacks" in a 2008 article is
+# not 2007's 11 September); extend with care: only names with one meaning in news
+_NAMED_DAYS = [(re.compile(r"^Sep(?:t(?:ember)?)?\.?\s+11(?:th)?$", re.I),
+                re.compile(r"^\s*(?:terror(?:ist)?\s+)?(?:attacks?|hijack|Commission|commission)"),
+                "2001-09-11")]
+
+
+def _named_day(text: str, after: str, value: str | None) -> str | None:
+    """The date of a day that names an event ("September 11 attacks": ``2001-09-11``)."""
+    for day, follows, known in _NAMED_DAYS:
+        if day.match(text.strip()) and follows.match(after):
+            return known
+    return value
+
+
+def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
+               base: dt.datetime | None) -> TimeExpr | None:
+    """``span`` valued from the narrative's reference time when it is anaphoric ("that same
+    day", "two days later"; the publication day when the text gave no date before it), else
+    None."""
+    clock = _CLOCK_ALONE.match(span.text)
+    if clock:  # "10:35 a.m.": on the narrative's day (the last day the text gave)
+        day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
+        if day is None:
+            return TimeExpr(0, len(span.text), span.text, kind="time")
+        hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        return TimeExpr(0, len(span.text), span.text,
+                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{int(clock['min'] or 0):02d}",
+                        precision="time", anchor="published", kind="time")
+    if anaphora.needed_precision(span.text) is None:
+        return None
+    before = doc.text[max(0, span.start - 20):span.start]
+    length = anaphora.length_value(span.text, before)
+    if length is not None:
+        return TimeExpr(0, len(span.text), span.text, value=length, kind="duration")
+    ref = anaphora.pick_ref(refs) or ((base, "day") if base is not None else None)
+    found = anaphora.anaphoric_value(span.text, ref, before=before)
+    if found is None:
+        return None
+    value, precision = found
+    return TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
+                    anchor="published" if value else "none", kind="date")
 
 
 def _after(value: str | None, published: str | None) -> bool:

@@ -32,21 +32,26 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
             "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-            "hundred": 100, "half": 0.5}
+            "hundred": 100, "half": 0.5, "quarter": 0.25}
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
           "century": ("", "Y", 100), "centurie": ("", "Y", 100)}
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)"
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
     r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
-    r"several|few|many|a\s+few|a\s+couple\s+of|a)\s+)*"
-    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)(?:\s+more)?[\s-]+)?(?:and\s+a\s+half\s+)?"
-    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:-long)?$", re.I)
+    r"several|few|many|a\s+few|a\s+couple\s+of|a|all|entire|whole|full)\s+)*"
+    rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
+    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
+    r"(?:and\s+a\s+half\s+)?"
+    rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
+    # "the first nine months of the year": the length, whatever year it lies in
+    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d))?$",
+    re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
 _REFS = {
@@ -64,6 +69,7 @@ _REFS = {
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
 _EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
+_EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
 
 
 def ref_value(text: str) -> str | None:
@@ -80,6 +86,8 @@ def _count(words: str) -> float | None:
     for w in re.split(r"[\s-]+", words.strip().lower()):
         if re.fullmatch(r"\d+(?:\.\d+)?", w):
             total += float(w)
+        elif w == "1/2":  # "3 1/2 years"
+            total += 0.5
         elif w in _NUMBERS:
             n = _NUMBERS[w]
             total = total * n if n == 100 and total else total + n
@@ -107,7 +115,7 @@ def duration_value(text: str) -> str | None:
             return None
     elif (re.match(r"^(?:(?:the\s+)(?:past|last|coming)\s+|(?:(?:about|around|nearly|almost|"
                    r"over|more\s+than|less\s+than|at\s+least|just|some|another|as\s+long\s+as|"
-                   r"up\s+to|a|an)\s+)+)", clean, re.I)
+                   r"up\s+to|a|an|all)\s+)+|the\s+(?:entire|whole|full)\s+)", clean, re.I)
            or clean.lower().endswith("-long")) and not m["plural"]:
         n = 1  # "the past decade", "over a year"
     elif not m["plural"]:
@@ -128,11 +136,26 @@ def duration_value(text: str) -> str | None:
     return f"P{t}{num}{letter}"
 
 
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# "every Saturday", "each Monday", "Saturdays": TimeML's XXXX-WXX-6 (a day of every week)
+_EVERY_WEEKDAY = re.compile(r"^(?:(?:every|each)\s+(?P<one>[a-z]+day)|(?P<many>[a-z]+day)s)$")
+
+
 def set_value(text: str) -> str | None:
-    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``)."""
+    """The TimeML value of a frequency ("daily" → ``P1D``, "every week" → ``P1W``, "every
+    Saturday" → ``XXXX-WXX-6``)."""
     clean = text.strip().lower()
     if clean in _SETS:
         return _SETS[clean]
+    m = _EVERY_WEEKDAY.match(clean)
+    if m and (m["one"] or m["many"]) in _WEEKDAY_NAMES:
+        return f"XXXX-WXX-{_WEEKDAY_NAMES.index(m['one'] or m['many']) + 1}"
+    m = _EVERY_N.match(clean)
+    if m:  # "every three months": P3M
+        n = _count(m[1])
+        if n is not None and n == int(n):
+            t, letter, scale = _UNITS[m[2]]
+            return f"P{t}{int(n) * scale}{letter}"
     m = _EVERY.match(clean)
     if m:
         t, letter, scale = _UNITS[m[1].lower()]
