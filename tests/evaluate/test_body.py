@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from diurna.evaluate.body import diurna_prose, metrics, page_counts, score_bodies, shingles, why
+from diurna.evaluate.body import (
+    diurna_prose,
+    metrics,
+    page_counts,
+    score_bodies,
+    shingles,
+    trafilatura_body,
+    trafilatura_prose,
+    why,
+)
 from diurna.evaluate.gold import shared_dir
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
@@ -93,3 +102,21 @@ def test_why_names_the_worst_extra_or_missed_line() -> None:
     assert why(gold, "") == "nothing extracted"
     assert why(gold + "\nA second line of the article that was not found", gold) \
         .startswith("missed")
+
+
+_HEADED = ("<html><head><title>Harbour works</title></head><body><article><h1>Harbour works</h1>"
+           + "<p>The harbour authority said on Monday that repairs to the northern pier would take "
+             "another three months, because storms in the winter had washed away two sections.</p>"
+           + "<h2>What the fishermen say</h2>"
+           + "<p>Fishermen who tie up at the northern pier said they had moved their boats to the "
+             "southern basin, which is crowded but sheltered from the westerly winds.</p>"
+           + "</article></body></html>")
+
+
+def test_trafilatura_prose_is_trafilatura_without_its_headings() -> None:
+    """The like-for-like baseline for gold without headings: trafilatura's own text, less
+    exactly the headings it found, nothing else changed."""
+    full, prose = trafilatura_body(_HEADED.encode()), trafilatura_prose(_HEADED.encode())
+    heads = {"Harbour works", "What the fishermen say"}  # the h1 and the h2
+    assert heads <= set(full.split("\n"))
+    assert prose == "\n".join(ln for ln in full.split("\n") if ln not in heads)
