@@ -32,6 +32,15 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
+from diurna.page.layouts import (
+    SeveralArticles,
+    gallery_captions,
+    key_points,
+    live_entries,
+    other_articles,
+    paywalled,
+    strip_amp,
+)
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
 
@@ -435,6 +444,59 @@ def _parse_huge(text: str, source: str) -> Any:
     return tree
 
 
+def _main_article(paragraphs: list[str], several: SeveralArticles,
+                  blocks: BlockIndex) -> list[str]:
+    """The body restricted to the page's main article: lines of the other articles out; when
+    the extractor took (mostly) another article, the main article's own blocks."""
+    kept = [p for p in paragraphs if norm(p) not in several.others]
+    if _words(kept) < 0.5 * _words(several.main):
+        return sort_lines(several.main, blocks).paragraphs
+    return kept
+
+
+def _layouts_before_cleaning(page: PageParts, tree: Any, paragraphs: list[str]) -> list[str]:
+    """Several articles on the page: keep the main one; a key-points box: set apart."""
+    page.layout = "article"
+    several = other_articles(tree, page.title)
+    if several is not None:
+        paragraphs = _main_article(paragraphs, several, index_blocks(tree, set(several.main)))
+        page.layout = "several"
+    points, drop = key_points(tree)
+    if points:
+        page.key_points = points
+        paragraphs = [p for p in paragraphs if norm(p) not in drop]
+    return paragraphs
+
+
+def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, Any]],
+                            blocks: BlockIndex) -> None:
+    """A live blog: its entries, oldest first, after the lines that are no entry's; a picture
+    gallery: its captions as its text when they outweigh the rest."""
+    entries = live_entries(tree, jsonld)
+    if entries:
+        in_entries = {norm(x) for e in entries for x in e.paragraphs}
+        in_entries |= {e.shown for e in entries if e.shown}
+        intro = [p for p in page.paragraphs if norm(p) not in in_entries]
+        page.entries = []
+        for e in entries:
+            paras = clean_paragraphs(e.paragraphs, None) or e.paragraphs
+            page.entries.append((e.time, e.headline, paras))
+            if e.headline:
+                page.headings.add(e.headline)
+        page.paragraphs = intro + [p for _, _, paras in page.entries for p in paras]
+        page.layout = "liveblog"
+        return
+    captions = gallery_captions(tree, jsonld)
+    if captions:
+        clean = [c for _, c in captions]
+        rest = [p for p in page.paragraphs if norm(p) not in set(clean)
+                and "caption" not in blocks.of(p)]
+        if _words(clean) > _words(rest):
+            page.layout = "gallery"
+            page.captions = [full for full, _ in captions]
+            page.paragraphs = rest + clean
+
+
 def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
     tree = _parse(text, source)
@@ -449,6 +511,7 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
+    page.amp = strip_amp(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline
@@ -483,7 +546,11 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
+    paragraphs = _layouts_before_cleaning(page, tree_intact, paragraphs)
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
+    _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
+    page.partial = body_source != "jsonld" and paywalled(
+        tree_intact, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
     return page
