@@ -178,6 +178,22 @@ def test_paid_article_served_whole_is_not_partial() -> None:
     assert all(p in doc.text for p in (P1, P2, P3))
 
 
+def test_paid_part_named_but_article_served_outside_it_is_not_partial() -> None:
+    """Sites name a paid part that their scripts fill later, and serve the whole article
+    outside it: a long body is then the article, not a teaser."""
+    long = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 4)
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1>{long}</article></main>",
+                      _PAID))
+    assert doc.partial is False
+
+
+def test_empty_paid_part_means_partial() -> None:
+    long = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 4)
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1>{long}"
+                      f'<div class="paid-content"></div>{_OFFER}</article></main>', _PAID))
+    assert doc.partial is True
+
+
 def test_free_article_is_not_partial() -> None:
     doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1><p>{P1}</p><p>{P2}</p>"
                       "</article></main>"))
@@ -198,6 +214,14 @@ def test_key_points_box_is_kept_apart_from_the_body() -> None:
                           f"<p>{P2}</p><p>{P3}</p></article></main>"))
         assert doc.key_points == _POINTS, label
         assert doc.paragraphs == [P1, P2, P3], label
+
+
+def test_a_list_of_links_under_in_brief_is_no_key_points_box() -> None:
+    """A sidebar "In brief" list of other stories' headlines is not this article's key points."""
+    links = "".join(f'<li><a href="/s{i}">{p}</a></li>' for i, p in enumerate(_POINTS))
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1><p>{P1}</p><p>{P2}</p>"
+                      f"</article><div><h3>IN BRIEF:</h3><ul>{links}</ul></div></main>"))
+    assert doc.key_points == []
 
 
 def test_a_list_under_an_ordinary_heading_stays_in_the_body() -> None:

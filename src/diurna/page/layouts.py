@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from diurna.page.blocks import LINK_SHARE, norm
+from diurna.page.blocks import LINK_SHARE, _link_share, norm
 
 _WORD = re.compile(r"\w+")
 
@@ -123,7 +123,7 @@ def key_points(tree: Any) -> tuple[list[str], set[str]]:
         else:
             continue
         items = [t for t in (norm(li.text_content()) for li in box.iter("li")) if t]
-        if items:
+        if items and _link_share(box, " ".join(items)) < LINK_SHARE:  # else a list of links
             drop = set(items) | ({label} if not by_class else set())
             return items, drop
     return [], set()
@@ -238,9 +238,10 @@ def _ancestors_within(el: Any, container: Any) -> Iterable[Any]:
 def _entry_blocks(container: Any, skip: set[str]) -> tuple[str | None, list[str]]:
     """(headline, paragraphs) of one entry: its outermost block elements, without the time,
     link-only lines and furniture boxes (share buttons, ads)."""
-    from diurna.page.blocks import _is_aside, _link_share
+    from diurna.page.blocks import _is_aside
 
-    headline, out = None, []
+    headline: str | None = None
+    out: list[str] = []
     for el in container.iter(_BLOCKS):
         between = list(_ancestors_within(el, container))
         if any(a.tag in _BLOCKS for a in between):
@@ -374,13 +375,17 @@ def _text_without_credit(el: Any) -> str:
     return norm(" ".join(parts))
 
 
+def _type_list(obj: dict[str, Any]) -> list[Any]:
+    kind = obj.get("@type")
+    return kind if isinstance(kind, list) else [kind]
+
+
 def gallery_captions(tree: Any, jsonld: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """The captions of a picture gallery in page order, each as (full text, text without the
-    credit); empty when the page is no gallery (JSON-LD ``ImageGallery``/``MediaGallery`` with ≥ 2 captioned figures, or
-    ≥ MIN_FIGURES captioned figures)."""
+    credit); empty when the page is no gallery (JSON-LD ``ImageGallery``/``MediaGallery`` with
+    ≥ 2 captioned figures, or ≥ MIN_FIGURES captioned figures)."""
     declared = any(isinstance(t, str) and t.lower() in _GALLERY_TYPES
-                   for o in jsonld for t in (o.get("@type") if isinstance(o.get("@type"), list)
-                                             else [o.get("@type")]))
+                   for o in jsonld for t in _type_list(o))
     captions: list[tuple[str, str]] = []
     seen: set[str] = set()
     for cap in tree.iter("figcaption"):
@@ -422,8 +427,10 @@ def _select(tree: Any, selector: str) -> list[Any]:
 
 def paywalled(tree: Any, jsonld: list[dict[str, Any]], body_letters: int) -> bool:
     """True when the page declares its article paid (JSON-LD ``isAccessibleForFree: false``)
-    and shows only part of it: the paid part it names (``hasPart`` … ``cssSelector``) is
-    missing or nearly empty, or, with no part named, the body is under PARTIAL_LETTERS."""
+    and shows only part of it: the paid part it names (``hasPart`` … ``cssSelector``) is in
+    the page but nearly empty, or, with no such part in the page, the body is under
+    PARTIAL_LETTERS (sites name parts that scripts fill later, and serve whole articles
+    outside them)."""
     paid = [o for o in jsonld if _not_free(o.get("isAccessibleForFree"))]
     if not paid:
         return False
@@ -434,7 +441,7 @@ def paywalled(tree: Any, jsonld: list[dict[str, Any]], body_letters: int) -> boo
             if isinstance(part, dict) and _not_free(part.get("isAccessibleForFree")) \
                     and isinstance(part.get("cssSelector"), str):
                 selectors.append(part["cssSelector"])
-    if not selectors:
+    parts = [el for s in selectors for el in _select(tree, s)]
+    if not parts:
         return body_letters < PARTIAL_LETTERS
-    shown = sum(_letters([el.text_content()]) for s in selectors for el in _select(tree, s))
-    return shown < PAID_PART_LETTERS
+    return sum(_letters([el.text_content()]) for el in parts) < PAID_PART_LETTERS
