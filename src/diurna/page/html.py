@@ -326,8 +326,8 @@ _BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
 
 #: any element whose class names an author (``authorname``, ``metaInfoAuthorList``,
 #: ``authors__list-item``): looked at last, and only a person's name is taken from it
-_ANY_AUTHOR_XPATH = ('//*[contains(translate(@class, "AUTHOR", "author"), "author")]'
-                     '[not(ancestor::*[contains(translate(@class, "AUTHOR", "author"), "author")])]')
+_AUTHOR_CLASS = 'contains(translate(@class, "AUTHOR", "author"), "author")'
+_ANY_AUTHOR_XPATH = f"//*[{_AUTHOR_CLASS}][not(ancestor::*[{_AUTHOR_CLASS}])]"
 
 
 _INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
