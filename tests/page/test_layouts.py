@@ -267,3 +267,13 @@ def test_stored_layout_fields(tmp_path: Path) -> None:
     first = json.loads(entries)[0]
     assert first["time"] == _UPDATES[-1][0]
     assert doc.text[first["start"]:first["end"]] == first["text"]
+
+
+def test_fact_box_marked_complementary_stays_out_of_the_body() -> None:
+    """ARIA's role=complementary is an <aside> by another name (fact boxes, panels)."""
+    box = ('<div role="complementary" class="fact-box"><h3>Facts about the talks</h3><ul>'
+           "<li>The first round of talks was held in Geneva in the spring of last year, with "
+           "observers from four neighbouring states.</li></ul></div>")
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1><p>{P1}</p>{box}"
+                      f"<p>{P2}</p><p>{P3}</p></article></main>"))
+    assert doc.paragraphs == [P1, P2, P3]
