@@ -326,16 +326,13 @@ _BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
 
 #: any element whose class names an author (``authorname``, ``metaInfoAuthorList``,
 #: ``authors__list-item``): looked at last, and only a person's name is taken from it
-_AUTHOR_CLASS = 'contains(translate(@class, "AUTHOR", "author"), "author")'
-_ANY_AUTHOR_XPATH = f"//*[{_AUTHOR_CLASS}][not(ancestor::*[{_AUTHOR_CLASS}])]"
-
-
-_INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
+_ANY_AUTHOR_XPATH = '//*[contains(@class, "uthor")]'  # in document order: outer boxes first
 
 
 #: a link to an author's page (``/autor/``, ``/autoren/``, ``/author/``, ``/authors/``)
-_AUTHOR_LINK_XPATH = ('//a[contains(@href, "/autor/") or contains(@href, "/autoren/")'
-                      ' or contains(@href, "/author/") or contains(@href, "/authors/")]')
+_AUTHOR_LINK_XPATH = '//a[contains(@href, "/aut")]'
+_AUTHOR_PAGE = re.compile(r"/(autor|autoren|author|authors)/", re.I)
+_INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
 
 
 def _byline_text(el: Any) -> str | None:
@@ -361,7 +358,8 @@ def visible_byline(tree: Any) -> str | None:
             if name and 2 < len(name) <= 80 and len(name.split()) <= 8 \
                     and not name.startswith("http"):
                 return name
-    for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + tree.xpath(_AUTHOR_LINK_XPATH)[:3]:
+    links = [a for a in tree.xpath(_AUTHOR_LINK_XPATH) if _AUTHOR_PAGE.search(a.get("href"))]
+    for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
         name = _byline_text(el)
         if name and len(name) <= 80 and _names_person(name, None, None):
             return name

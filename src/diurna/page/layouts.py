@@ -103,29 +103,26 @@ def _list_after(label: Any) -> Any:
 def key_points(tree: Any) -> tuple[list[str], set[str]]:
     """The items of the page's key-points box and the normalised texts to keep out of the body
     (its label and its items). A box is a list right after a label such as "Key points",
-    "Kort fortalt", "Darum geht's" or "Das Wichtigste in Kürze", or a list inside an element
-    whose class/id names key points/facts, takeaways or a tl;dr."""
+    "Kort fortalt", "Darum geht's" or "Das Wichtigste in Kürze" (the label is an element's own
+    text), or a list inside an element whose class/id names key points/facts, takeaways or a
+    tl;dr. Cheap tests first: this looks at every heading, paragraph, span and div."""
     for el in tree.iter(_LABEL_TAGS):
-        own = (el.text or "").strip()
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        by_class = bool(names.strip()) and _KEY_CLASS.search(names) is not None
-        if not by_class and (not own or len(own) > 60):
-            continue
-        label = norm(el.text_content())
-        if by_class:
-            box = _first_list(el)
-            if box is None:
-                continue
-        elif len(label) <= 60 and _KEY_LABEL.match(label):
-            box = _list_after(el)
-            if box is None:
-                continue
-        else:
+        own = el.text
+        box, label = None, None
+        if own and len(own) <= 80:
+            own = " ".join(own.split())
+            if own and len(own) <= 60 and _KEY_LABEL.match(own):
+                box, label = _list_after(el), own
+        if box is None:
+            names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+            if ("key" in names or "takeaway" in names or "tldr" in names) \
+                    and _KEY_CLASS.search(names):
+                box = _first_list(el)
+        if box is None:
             continue
         items = [t for t in (norm(li.text_content()) for li in box.iter("li")) if t]
         if items and _link_share(box, " ".join(items)) < LINK_SHARE:  # else a list of links
-            drop = set(items) | ({label} if not by_class else set())
-            return items, drop
+            return items, set(items) | ({label} if label else set())
     return [], set()
 
 
@@ -166,8 +163,11 @@ def other_articles(tree: Any, title: str | None) -> SeveralArticles | None:
     page's title as its headline, that one's block texts and the others'. None otherwise: a
     page whose title names no article, or one article, is left as it is."""
     articles = [a for a in tree.iter("article")
-                if not any(p.tag == "article" for p in a.iterancestors())
-                and _letters(p.text_content() for p in a.iter("p")) >= ARTICLE_LETTERS]
+                if not any(p.tag == "article" for p in a.iterancestors())]
+    if len(articles) < 2:
+        return None
+    articles = [a for a in articles
+                if _letters(p.text_content() for p in a.iter("p")) >= ARTICLE_LETTERS]
     if len(articles) < 2:
         return None
     scores = [_title_match(_headline(a), title) for a in articles]
