@@ -87,11 +87,12 @@ def test_diurna_reads_every_dev_page_and_beats_the_f1_bar() -> None:
 
 @pytest.mark.skipif(not MODERN.exists(), reason="shared gold not available")
 def test_modern_pages_are_read_well_ahead_of_trafilatura() -> None:
-    """trafilatura 2.3.1 scores 0.917 here (bench/body_f1.py); the bar is that + 0.04, on the
-    body as this gold defines it (section headings left out: Diurna marks them)."""
+    """On the body as this gold defines it (section headings left out: Diurna marks them),
+    trafilatura 2.3.1 scores 0.943 with its own headings left out the same way and 0.917 as it
+    comes (bench/body_f1.py); Diurna 0.965 on 2026-12-03. The bar guards that lead."""
     m = score_bodies(MODERN, diurna_prose)
     assert m["pages"] == 169
-    assert m["f1"] >= 0.957
+    assert m["f1"] >= 0.96
     assert min(f for _, _, f in m["per_page"].values()) > 0.5
 
 
