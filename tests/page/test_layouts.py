@@ -144,12 +144,13 @@ def test_amp_page_gives_the_article_without_sidebar_consent_or_ads() -> None:
            "now, with free delivery on every order above fifty euros.</p></div></amp-ad>"
            f"<p>{P2}</p><amp-social-share type='email'></amp-social-share><p>{P3}</p>"
            "</article></main>")
-    page = _page(amp, '<link rel="canonical" href="https://news.example.org/world/geneva-talks">',
-                 html_attrs='amp lang="en"')
-    doc = _read(page)
-    assert doc.paragraphs == [P1, P2, P3]
-    assert doc.url == "https://news.example.org/world/geneva-talks"  # the page, not its AMP copy
-    assert doc.meta.get("amp") is True
+    for marker in ("amp", "⚡"):  # AMP's two spellings of the same attribute
+        page = _page(amp, '<link rel="canonical" href="https://news.example.org/world/geneva-talks">',
+                     html_attrs=f'{marker} lang="en"')
+        doc = _read(page)
+        assert doc.paragraphs == [P1, P2, P3]
+        assert doc.url == "https://news.example.org/world/geneva-talks"  # not its AMP copy
+        assert doc.meta.get("amp") is True
 
 
 # --- paywall teasers ------------------------------------------------------------------------
@@ -267,6 +268,7 @@ def test_stored_layout_fields(tmp_path: Path) -> None:
     first = json.loads(entries)[0]
     assert first["time"] == _UPDATES[-1][0]
     assert doc.text[first["start"]:first["end"]] == first["text"]
+    assert doc.to_dict()["entries"][0] == first  # the JSON output (diurna process) alike
 
 
 def test_fact_box_marked_complementary_stays_out_of_the_body() -> None:
