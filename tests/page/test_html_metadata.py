@@ -158,5 +158,7 @@ def test_author_in_an_unusual_class_or_only_in_a_link_to_the_author_page() -> No
                    "Eva Kirchner</span></div>") == "Eva Kirchner"
     assert _byline(before_article='<p class="meta">von <a href="/autoren/name/max-kolter">'
                    "Dr. Max Kolter</a></p>") == "Dr. Max Kolter"
+    assert _byline(before_article="<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>"
+                   "Autorin/Autor</strong> Roman Gonta</li></ul>") == "Roman Gonta"
     # a class that names authors but holds no person's name gives none
     assert _byline(before_article='<div class="authorTools">Themen bearbeiten</div>') is None

@@ -348,6 +348,25 @@ def _byline_text(el: Any) -> str | None:
     return _BY.sub("", name).strip(" ,|:") if name else None
 
 
+_AUTHOR_LABEL = re.compile(r"^(autor(in)?(\s*/\s*autor(in)?)?|author|authors|written by|"
+                           r"verfasst von|text)\s*:?$", re.I)
+
+
+def _labelled_byline(tree: Any) -> str | None:
+    """A person's name right after a label element ("<strong>Autorin/Autor</strong> Roman
+    Goncharenko", "<dt>Author</dt><dd>…</dd>"): the label's tail, else its next sibling."""
+    for el in tree.iter("strong", "b", "dt", "th", "label"):
+        if not el.text or len(el.text) > 20 or not _AUTHOR_LABEL.match(el.text.strip()):
+            continue
+        after = _clean(el.tail)
+        if not after:
+            nxt = el.getnext()
+            after = _clean(nxt.text_content()) if nxt is not None else None
+        if after and len(after) <= 80 and _names_person(after, None, None):
+            return after
+    return None
+
+
 def visible_byline(tree: Any) -> str | None:
     """Author named in the page body (rel=author, itemprop=author, .byline, .author; then any
     element whose class names an author, if it holds a person's name), for pages whose head
@@ -358,6 +377,9 @@ def visible_byline(tree: Any) -> str | None:
             if name and 2 < len(name) <= 80 and len(name.split()) <= 8 \
                     and not name.startswith("http"):
                 return name
+    labelled = _labelled_byline(tree)
+    if labelled:
+        return labelled
     links = [a for a in tree.xpath(_AUTHOR_LINK_XPATH) if _AUTHOR_PAGE.search(a.get("href"))]
     for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
         name = _byline_text(el)
