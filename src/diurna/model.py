@@ -45,6 +45,20 @@ class Span:
 
 
 @dataclass(slots=True)
+class Entry:
+    """One entry of a live blog: its paragraphs (a span of :attr:`Document.text`), the time the
+    page gives it (as the page writes it, ISO 8601 when the markup has one; None when it shows
+    none) and its headline, if any."""
+
+    span: Span
+    time: str | None = None
+    headline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"time": self.time, "headline": self.headline, **self.span.span_dict()}
+
+
+@dataclass(slots=True)
 class Actor:
     """An entry of the actor dictionary (CAMEO/PLOVER tradition: country + sector)."""
 
@@ -283,6 +297,15 @@ class Document:
     headings: list[Span] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     body_quality: float | None = None
+    # Layout (HTML pages; diurna.page.layouts): "article", "liveblog", "gallery" or "several"
+    # (a page holding several articles; the body is the main one). ``partial``: the page shows
+    # only the start of the article (paywall teaser). ``key_points``: the article's key-points
+    # box ("Key points", "Kort fortalt", "Darum geht's"), kept out of ``text``. ``entries``: a
+    # live blog's entries, oldest first, each a span of ``text`` with its time.
+    layout: str | None = None
+    partial: bool = False
+    key_points: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     rejected: str | None = None  # reason when the input could not be read or coded
     skipped: list[str] = field(default_factory=list)  # stages skipped and why
     meta: dict[str, Any] = field(default_factory=dict)  # free-form stage diagnostics
@@ -341,6 +364,10 @@ class Document:
             "headings": [h.span_dict() for h in self.headings],
             "captions": self.captions,
             "body_quality": self.body_quality,
+            "layout": self.layout,
+            "partial": self.partial,
+            "key_points": self.key_points,
+            "entries": [e.to_dict() for e in self.entries],
             "skipped": self.skipped,
         }
 

@@ -104,3 +104,61 @@ def test_visible_byline_but_never_a_commenter() -> None:
                                '<h1>Talks to resume in Geneva</h1><p class="byline">By '
                                '<a rel="author" href="/staff/jd">Jane Doe</a></p>')
     assert read_page(RawInput("p.html", with_byline.encode())).byline == "Jane Doe"
+
+
+def _byline(head: str = "", before_article: str = "") -> str | None:
+    page = article_page(head=head).replace("<main><article>", f"<main>{before_article}<article>")
+    return read_page(RawInput("p.html", page.encode("utf-8"))).byline
+
+
+_SITE = '<meta property="og:site_name" content="Example News">' \
+        '<link rel="canonical" href="https://news.example.org/world/talks">'
+
+
+def test_article_nested_as_the_pages_main_entity_gives_the_author() -> None:
+    data = {"@context": "https://schema.org", "@type": "WebPage",
+            "mainEntity": {"@type": "NewsArticle", "headline": "Talks to resume in Geneva",
+                           "author": {"@type": "Person", "name": "Simone Berg"}}}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "Simone Berg"
+
+
+def test_written_by_label_of_the_twitter_card() -> None:
+    """An e-mail address is no byline; the card's "Written by" label names the writer."""
+    head = ('<meta name="author" content="d.berg@example.org">'
+            '<meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Dieter Berg">')
+    assert _byline(head) == "Dieter Berg"
+
+
+def test_person_in_the_head_beats_the_publication_named_first() -> None:
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": {"name": "Example News"}}
+    head = (_SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            '<meta name="cXenseParse:author" content="Aiko Tanaka">')
+    assert _byline(head) == "Aiko Tanaka"
+
+
+def test_byline_loses_initials_the_publication_and_descriptions() -> None:
+    head = _SITE + ('<meta name="author" content="Corina Gall (cog.), Oliver Marks (oma), '
+                    'Example News">')
+    assert _byline(head) == "Corina Gall, Oliver Marks"
+    head = _SITE + ('<meta name="author" content="Povilas Adamkus, professor of the faculty of '
+                    'human and social studies, Example News">')
+    assert _byline(head) == "Povilas Adamkus"
+
+
+def test_names_in_their_own_elements_are_not_run_together() -> None:
+    box = ('<div class="article-byline"><div class="origins"><span>Birgit Baum</span>'
+           '<span>Anna Fink</span><span>Jan Marks</span></div></div>')
+    assert _byline(before_article=box) == "Birgit Baum, Anna Fink, Jan Marks"
+
+
+def test_author_in_an_unusual_class_or_only_in_a_link_to_the_author_page() -> None:
+    assert _byline(before_article='<div class="technical"><span class="authorname">'
+                   "Eva Kirchner</span></div>") == "Eva Kirchner"
+    assert _byline(before_article='<p class="meta">von <a href="/autoren/name/max-kolter">'
+                   "Dr. Max Kolter</a></p>") == "Dr. Max Kolter"
+    assert _byline(before_article="<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>"
+                   "Autorin/Autor</strong> Roman Gonta</li></ul>") == "Roman Gonta"
+    # a class that names authors but holds no person's name gives none
+    assert _byline(before_article='<div class="authorTools">Themen bearbeiten</div>') is None

@@ -9,7 +9,8 @@ their whitespace-normalised text, with what the page says about each one:
 - ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
   photo credit;
 - ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
-- ``aside``: inside an element whose class/id names page furniture (related articles,
+- ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
+  page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads);
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
   shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...);
@@ -120,6 +121,8 @@ def _own_flags(node: Any) -> frozenset[str]:
         found = found | _TAG_FLAGS[tag]
     if role in _NAV_ROLES:
         found = found | {"nav"}
+    elif role == "complementary":  # ARIA's <aside>: fact boxes, related-content panels
+        found = found | {"aside"}
     return found
 
 

@@ -236,7 +236,8 @@ def remove_elements(elements: list[Any]) -> None:
 
 
 def iter_jsonld(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's ``application/ld+json`` scripts (lists, @graph flattened)."""
+    """Every JSON object in the page's ``application/ld+json`` scripts (lists, ``@graph`` and
+    ``mainEntity`` flattened)."""
     import json
 
     for script in tree.iter("script"):
@@ -258,6 +259,9 @@ def iter_jsonld(tree: Any) -> Iterator[dict[str, Any]]:
                 yield item
                 if isinstance(item.get("@graph"), list):
                     stack.extend(reversed(item["@graph"]))
+                if isinstance(item.get("mainEntity"), dict | list):
+                    # a WebPage whose mainEntity is the NewsArticle (several CMSs nest it so)
+                    stack.append(item["mainEntity"])
 
 
 __all__ = ["html_comments", "jsonld_comments", "remove_elements", "iter_jsonld"]

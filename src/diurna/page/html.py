@@ -32,6 +32,15 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
+from diurna.page.layouts import (
+    SeveralArticles,
+    gallery_captions,
+    key_points,
+    live_entries,
+    other_articles,
+    paywalled,
+    strip_amp,
+)
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
 
@@ -109,9 +118,13 @@ def _is_site(name: str | None, site: str | None, url: str | None) -> bool:
     """``name`` is the publication itself (its site name or domain), not a person."""
     if not name or re.search(r"[,;/&]", name):
         return False  # several names: people (perhaps with the publication among them)
+    keys = _site_keys(site, url)
+    bracket = re.search(r"\(([^)]*)\)\s*$", name)
+    if bracket and any(len(k) >= 3 and k in _alnum(bracket.group(1)) for k in keys):
+        return True  # "Deutsche Welle (www.dw.com)": the publication with its own domain
     key = _alnum(name)
     return bool(key) and any(key == k or (len(k) >= 3 and k in key and len(key) <= len(k) + 12)
-                             for k in _site_keys(site, url))
+                             for k in keys)
 
 
 _TITLE_TAIL = re.compile(r"^(?P<head>.+?)\s+[|\-–—·:]{1,2}\s+(?P<tail>[^|–—·]{1,60})$")
@@ -162,6 +175,37 @@ def _meta_map(tree: Any) -> dict[str, str]:
     return found
 
 
+#: a name in a script without spaces or capitals (Japanese, Chinese, Korean): short, no digits
+_UNSPACED_NAME = re.compile(r"^[^\W\d_a-zA-Z]{2,6}$")
+
+
+def _names_person(byline: str, site: str | None, url: str | None) -> bool:
+    """Some name in ``byline`` is a person's: two to four capitalised words (or a short name
+    in a script without spaces) that are not the publication."""
+    for name in re.split(r"\s*[,;]\s*", byline):
+        if _is_site(name, site, url):
+            continue
+        if (_PERSON.match(name) and all(w[0].isupper() for w in name.split())) \
+                or _UNSPACED_NAME.match(name):
+            return True
+    return False
+
+
+_WRITTEN_BY = re.compile(r"^(written by|verfasst von|geschrieben von|autor(in)?|author|"
+                         r"écrit par|escrito por|scritto da)$", re.I)
+
+
+def _written_by(meta: dict[str, str]) -> str | None:
+    """The author in the Twitter card's label/data pairs ("Written by" → name) that WordPress
+    SEO plugins write (``twitter:label1``/``twitter:data1``, ``twitter:misc:Written by``)."""
+    for key, value in meta.items():
+        if key.startswith("twitter:misc:") and _WRITTEN_BY.match(key[13:].strip()):
+            return _names(value)
+        if key.startswith("twitter:label") and _WRITTEN_BY.match(value.strip()):
+            return _names(meta.get("twitter:data" + key[13:]))
+    return None
+
+
 def _url_value(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url")
@@ -194,10 +238,13 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.title = clean_title(title, h1_text, page.site, page.url)
     page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
                 or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
-    bylines = (_names(art.get("author")), _names(meta.get("author")),
-               _names(meta.get("article:author")), _names(meta.get("parsely-author")),
-               _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")))
-    page.byline = next((b for b in bylines if b), None)
+    bylines = [b for b in (_names(art.get("author")), _names(meta.get("author")),
+                           _names(meta.get("article:author")), _names(meta.get("parsely-author")),
+                           _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
+                           _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
+    # a person named anywhere in the head beats the publication named as author first
+    page.byline = next((b for b in bylines if _names_person(b, page.site, page.url)),
+                       bylines[0] if bylines else None)
     published = _iso_day(art.get("datePublished")) or next(
         (d for d in (_iso_day(meta.get(k)) for k in _PUBLISHED_META) if d), None)
     if published is None:
@@ -277,18 +324,85 @@ _BYLINE_XPATHS = (
 _BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
 
 
+#: any element whose class names an author (``authorname``, ``metaInfoAuthorList``,
+#: ``authors__list-item``): looked at last, and only a person's name is taken from it
+_ANY_AUTHOR_XPATH = '//*[contains(@class, "uthor")]'  # in document order: outer boxes first
+
+
+#: a link to an author's page (``/autor/``, ``/autoren/``, ``/author/``, ``/authors/``)
+_AUTHOR_LINK_XPATH = '//a[contains(@href, "/aut")]'
+_AUTHOR_PAGE = re.compile(r"/(autor|autoren|author|authors)/", re.I)
+_INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
+
+
+def _byline_text(el: Any) -> str | None:
+    """A byline element's text: several names in their own elements ("<span>A B</span>
+    <span>C D</span>") joined by commas, not run together; a "By"/"Von:" label dropped."""
+    parts = [_clean(c.text_content()) for c in el.iter()
+             if c is not el and isinstance(c.tag, str) and len(c) == 0]
+    names = [_BY.sub("", p).strip(" ,|:") for p in parts if p]
+    names = [n for n in names if n]
+    if len(names) >= 2 and all(_PERSON.match(n) for n in names):
+        return ", ".join(names)
+    name = _clean(el.text_content())
+    return _BY.sub("", name).strip(" ,|:") if name else None
+
+
+_AUTHOR_LABEL = re.compile(r"^(autor(in)?(\s*/\s*autor(in)?)?|author|authors|written by|"
+                           r"verfasst von|text)\s*:?$", re.I)
+
+
+def _labelled_byline(tree: Any) -> str | None:
+    """A person's name right after a label element ("<strong>Autorin/Autor</strong> Roman
+    Goncharenko", "<dt>Author</dt><dd>…</dd>"): the label's tail, else its next sibling."""
+    for el in tree.iter("strong", "b", "dt", "th", "label"):
+        if not el.text or len(el.text) > 20 or not _AUTHOR_LABEL.match(el.text.strip()):
+            continue
+        after = _clean(el.tail)
+        if not after:
+            nxt = el.getnext()
+            after = _clean(nxt.text_content()) if nxt is not None else None
+        if after and len(after) <= 80 and _names_person(after, None, None):
+            return after
+    return None
+
+
 def visible_byline(tree: Any) -> str | None:
-    """Author named in the page body (rel=author, itemprop=author, .byline, .author), for pages
-    whose head does not name one. Run after comments are cut, so no commenter is taken."""
+    """Author named in the page body (rel=author, itemprop=author, .byline, .author; then any
+    element whose class names an author, if it holds a person's name), for pages whose head
+    does not name one. Run after comments are cut, so no commenter is taken."""
     for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath)[:3]:
-            name = _clean(el.text_content())
-            if not name:
-                continue
-            name = _BY.sub("", name).strip(" ,|:")
-            if 2 < len(name) <= 80 and len(name.split()) <= 8 and not name.startswith("http"):
+            name = _byline_text(el)
+            if name and 2 < len(name) <= 80 and len(name.split()) <= 8 \
+                    and not name.startswith("http"):
                 return name
+    labelled = _labelled_byline(tree)
+    if labelled:
+        return labelled
+    links = [a for a in tree.xpath(_AUTHOR_LINK_XPATH) if _AUTHOR_PAGE.search(a.get("href"))]
+    for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
+        name = _byline_text(el)
+        if name and len(name) <= 80 and _names_person(name, None, None):
+            return name
     return None
+
+
+def clean_byline(byline: str | None) -> str | None:
+    """A byline without authors' initials in brackets ("Corina Gall (cog.)" → "Corina Gall";
+    Swiss and German papers add the writer's short code)."""
+    return _INITIALS.sub("", byline).strip() or None if byline else byline
+
+
+def _without_site(byline: str, site: str | None, url: str | None) -> str:
+    """A byline without the names in it that are the publication ("David Straub, MDR
+    THÜRINGEN" → "David Straub") or a description (over five words: "professor of … at …"),
+    when a person's name remains."""
+    names = [n.strip() for n in re.split(r"\s*[,;]\s*", byline) if n.strip()]
+    people = [n for n in names if not _is_site(n, site, url) and len(n.split()) <= 5]
+    if len(people) < len(names) and _names_person(", ".join(people), site, url):
+        return ", ".join(people)
+    return byline
 
 
 def _lines(text: str | None) -> list[str]:
@@ -435,6 +549,59 @@ def _parse_huge(text: str, source: str) -> Any:
     return tree
 
 
+def _main_article(paragraphs: list[str], several: SeveralArticles,
+                  blocks: BlockIndex) -> list[str]:
+    """The body restricted to the page's main article: lines of the other articles out; when
+    the extractor took (mostly) another article, the main article's own blocks."""
+    kept = [p for p in paragraphs if norm(p) not in several.others]
+    if _words(kept) < 0.5 * _words(several.main):
+        return sort_lines(several.main, blocks).paragraphs
+    return kept
+
+
+def _layouts_before_cleaning(page: PageParts, tree: Any, paragraphs: list[str]) -> list[str]:
+    """Several articles on the page: keep the main one; a key-points box: set apart."""
+    page.layout = "article"
+    several = other_articles(tree, page.title)
+    if several is not None:
+        paragraphs = _main_article(paragraphs, several, index_blocks(tree, set(several.main)))
+        page.layout = "several"
+    points, drop = key_points(tree)
+    if points:
+        page.key_points = points
+        paragraphs = [p for p in paragraphs if norm(p) not in drop]
+    return paragraphs
+
+
+def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, Any]],
+                            blocks: BlockIndex) -> None:
+    """A live blog: its entries, oldest first, after the lines that are no entry's; a picture
+    gallery: its captions as its text when they outweigh the rest."""
+    entries = live_entries(tree, jsonld)
+    if entries:
+        in_entries = {norm(x) for e in entries for x in e.paragraphs}
+        in_entries |= {e.shown for e in entries if e.shown}
+        intro = [p for p in page.paragraphs if norm(p) not in in_entries]
+        page.entries = []
+        for e in entries:
+            paras = clean_paragraphs(e.paragraphs, None) or e.paragraphs
+            page.entries.append((e.time, e.headline, paras))
+            if e.headline:
+                page.headings.add(e.headline)
+        page.paragraphs = intro + [p for _, _, paras in page.entries for p in paras]
+        page.layout = "liveblog"
+        return
+    captions = gallery_captions(tree, jsonld)
+    if captions:
+        clean = [c for _, c in captions]
+        rest = [p for p in page.paragraphs if norm(p) not in set(clean)
+                and "caption" not in blocks.of(p)]
+        if _words(clean) > _words(rest):
+            page.layout = "gallery"
+            page.captions = [full for full, _ in captions]
+            page.paragraphs = rest + clean
+
+
 def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
     tree = _parse(text, source)
@@ -449,13 +616,19 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
+    page.amp = strip_amp(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline
         visible = visible_byline(tree)
-        if visible and (page.byline is None or _PERSON.match(visible)) \
+        if visible:
+            visible = _without_site(visible, page.site, page.url)
+        if visible and (page.byline is None or _PERSON.match(visible.split(",")[0])) \
                 and not _is_site(visible, page.site, page.url):
             page.byline = visible
+    page.byline = clean_byline(page.byline)
+    if page.byline:
+        page.byline = _without_site(page.byline, page.site, page.url)
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
     try:
         extracted, tree_intact = _body(tree, n_elements)
@@ -483,7 +656,11 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
+    paragraphs = _layouts_before_cleaning(page, tree_intact, paragraphs)
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
+    _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
+    page.partial = body_source != "jsonld" and paywalled(
+        tree_intact, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
     return page

@@ -26,3 +26,10 @@ class PageParts:
     captions: list[str] = field(default_factory=list)  # image captions and credits
     body_quality: float | None = None  # 0 (page chrome) .. 1 (article prose); HTML only
     body_source: str | None = None  # "trafilatura", "dense", "jsonld"
+    layout: str | None = None  # "article", "liveblog", "gallery", "several" (diurna.page.layouts)
+    partial: bool = False  # a paywall teaser: the page shows only the article's start
+    key_points: list[str] = field(default_factory=list)
+    #: live-blog entries, oldest first: (time, headline, paragraphs); their paragraphs end
+    #: ``paragraphs``, in this order
+    entries: list[tuple[str | None, str | None, list[str]]] = field(default_factory=list)
+    amp: bool = False

@@ -9,7 +9,7 @@ import zlib
 from functools import lru_cache
 from typing import Any
 
-from diurna.model import Document, Rejected, content_id
+from diurna.model import Document, Entry, Rejected, content_id
 from diurna.page.blocks import norm
 from diurna.page.decode import check_binary, decode
 from diurna.page.html import read_html
@@ -97,6 +97,20 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
     return doc
 
 
+def _entries(doc: Document, spans: list[Any],
+             entries: list[tuple[str | None, str | None, list[str]]]) -> list[Entry]:
+    """Live-blog entries as spans of ``doc.text``: their paragraphs end the body, in order."""
+    out: list[Entry] = []
+    i = len(spans) - sum(len(paras) for _, _, paras in entries)
+    if i < 0:
+        return out
+    for time, headline, paras in entries:
+        first, last = spans[i], spans[i + len(paras) - 1]
+        out.append(Entry(doc.span(first.start, last.end), time, headline))
+        i += len(paras)
+    return out
+
+
 def _read(raw: RawInput, text: str) -> Document:
     kind = raw.kind or ("html" if looks_html(text) else "text")
     if kind == "text":
@@ -111,7 +125,12 @@ def _read(raw: RawInput, text: str) -> Document:
     doc.captions, doc.body_quality = page.captions, page.body_quality
     if page.body_source:
         doc.meta["body_source"] = page.body_source
-    doc.headings = [span for span in doc.paragraph_spans() if norm(span.text) in page.headings]
+    spans = doc.paragraph_spans()
+    doc.headings = [span for span in spans if norm(span.text) in page.headings]
+    doc.layout, doc.partial, doc.key_points = page.layout, page.partial, page.key_points
+    if page.amp:
+        doc.meta["amp"] = True
+    doc.entries = _entries(doc, spans, page.entries)
     if not doc.text:
         raise Rejected("no_text", f"{raw.source}: no article text found "
                                   f"({'HTML' if kind == 'html' else 'text'} without a body)")

@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, source TEXT, title TEXT, dek TEXT, byline TEXT,
   published TEXT, published_source TEXT, updated TEXT, site TEXT, url TEXT, language TEXT,
   input_format TEXT, text TEXT NOT NULL, skipped TEXT, stored_at TEXT,
-  body_quality REAL, headings TEXT, captions TEXT
+  body_quality REAL, headings TEXT, captions TEXT,
+  layout TEXT, partial INTEGER, key_points TEXT, entries TEXT
 );
 CREATE TABLE IF NOT EXISTS comments (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, author TEXT, text TEXT,
@@ -101,7 +102,8 @@ DOCUMENT_COLUMNS = (
 # Columns added after a table was first created, added in place to a database from an older Diurna.
 ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("coder", "TEXT"), ("coded_at", "TEXT"), ("body_quality", "REAL"),
-                  ("headings", "TEXT"), ("captions", "TEXT")),
+                  ("headings", "TEXT"), ("captions", "TEXT"), ("layout", "TEXT"),
+                  ("partial", "INTEGER"), ("key_points", "TEXT"), ("entries", "TEXT")),
     "times": (("kind", "TEXT"),),
     "quotes": (("source_kind", "TEXT"), ("parts", "TEXT")),
 }
@@ -233,6 +235,10 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "body_quality": doc.body_quality,
                 "headings": json.dumps(row["headings"], ensure_ascii=False),
                 "captions": json.dumps(doc.captions, ensure_ascii=False),
+                "layout": doc.layout,
+                "partial": int(doc.partial),
+                "key_points": json.dumps(doc.key_points, ensure_ascii=False),
+                "entries": json.dumps(row["entries"], ensure_ascii=False),
             }
         ],
         "comments": [{"doc_id": doc.id, "idx": c.pop("index"), **c} for c in row["comments"]],

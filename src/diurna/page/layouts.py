@@ -1,0 +1,447 @@
+"""Layouts beyond the single article: live blogs, galleries, AMP pages, paywall teasers,
+key-points boxes and pages that hold several articles.
+
+Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``, ``<figure>``,
+``<article>``, AMP's own elements) and works on the lines the body extractor returned:
+
+- :func:`strip_amp` cuts AMP's chrome elements (``amp-sidebar`` menus, ``amp-consent`` banners,
+  ``amp-ad`` fallbacks, share widgets) out of the tree before extraction;
+- :func:`key_points` finds a key-points box (a list under a label such as "Key points",
+  "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
+- :func:`other_articles` finds the texts of the *other* articles on a page that holds several
+  (feeds, "next article" pages), given which one the page's title names;
+- :func:`live_entries` finds a live blog's entries with their times (from ``<time>`` elements
+  in repeated entry containers, or from JSON-LD ``liveBlogUpdate``);
+- :func:`gallery_captions` says whether the page is a picture gallery and gives its captions;
+- :func:`paywalled` says whether the page declares the article paid (JSON-LD
+  ``isAccessibleForFree: false``) and shows only part of it.
+
+The rules use markup every CMS emits (documented by schema.org, Google and the AMP project),
+never one site's class names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from diurna.page.blocks import LINK_SHARE, _link_share, norm
+
+_WORD = re.compile(r"\w+")
+
+# --- AMP --------------------------------------------------------------------------------------
+
+#: AMP elements that never hold article text: menus, consent and notification banners, ads
+#: (whose fallback ``<div>`` carries advertising copy), analytics, share and app widgets
+AMP_CHROME = ("amp-sidebar", "amp-consent", "amp-user-notification", "amp-ad", "amp-embed",
+              "amp-sticky-ad", "amp-analytics", "amp-social-share", "amp-geo", "amp-app-banner",
+              "amp-web-push-widget", "amp-auto-ads", "amp-next-page")
+
+
+def is_amp(tree: Any) -> bool:
+    """The page is an AMP document (``<html amp>`` or ``<html ⚡>``)."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    return any(name in ("amp", "⚡", "\u26a1") for name in root.attrib)
+
+
+def strip_amp(tree: Any) -> bool:
+    """Cut AMP chrome elements out of an AMP page's tree (keeping the text after each);
+    True if the page is AMP. Other pages are left alone."""
+    from diurna.page.comments import remove_elements
+
+    if not is_amp(tree):
+        return False
+    remove_elements(list(tree.iter(*AMP_CHROME)))
+    return True
+
+
+# --- key-points boxes -------------------------------------------------------------------------
+
+#: labels of a key-points box, in the languages of the dev pages and the usual English ones
+_KEY_LABEL = re.compile(
+    r"^(key (points|facts|takeaways|findings)|takeaways|the essentials|in (brief|short)|"
+    r"at a glance|what you need to know|tl;? ?dr|"
+    r"kort (fortalt|sagt|oppsummert)|darum geht['’]?s|das wichtigste( in kürze| auf einen blick)?|"
+    r"kurz (und|&) knapp|auf einen blick|in kürze|"
+    r"en bref|l['’]essentiel|(les )?points? clés?|ce qu['’]il faut (savoir|retenir)|"
+    r"en resumen|claves|lo (más importante|que (debes|hay que) saber)|"
+    r"in (breve|sintesi)|i punti chiave|em resumo|pontos[- ]chave|in het kort|kortom|"
+    r"i korthet|kort sagt|lyhyesti)\s*[:.!]?$", re.I)
+_KEY_CLASS = re.compile(r"key-?points|key-?facts|keyfacts|takeaways|tldr", re.I)
+_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div", "header",
+               "summary", "dt")
+#: siblings looked at after a label for its list
+_LIST_LOOKAHEAD = 3
+
+
+def _first_list(start: Any) -> Any:
+    """The first ``ul``/``ol`` at or below ``start`` (None if there is none)."""
+    if start.tag in ("ul", "ol"):
+        return start
+    return next(start.iter("ul", "ol"), None)
+
+
+def _list_after(label: Any) -> Any:
+    """The list that follows a label: in one of its next siblings, or its parent's (the label
+    often sits in its own ``<header>`` or ``<div>`` above the list)."""
+    node = label
+    for _ in range(3):
+        for sibling in list(node.itersiblings())[:_LIST_LOOKAHEAD]:
+            if isinstance(sibling.tag, str):
+                found = _first_list(sibling)
+                if found is not None:
+                    return found
+        node = node.getparent()
+        if node is None or node.tag in ("article", "main", "body"):
+            return None
+    return None
+
+
+def key_points(tree: Any) -> tuple[list[str], set[str]]:
+    """The items of the page's key-points box and the normalised texts to keep out of the body
+    (its label and its items). A box is a list right after a label such as "Key points",
+    "Kort fortalt", "Darum geht's" or "Das Wichtigste in Kürze" (the label is an element's own
+    text), or a list inside an element whose class/id names key points/facts, takeaways or a
+    tl;dr. Cheap tests first: this looks at every heading, paragraph, span and div."""
+    for el in tree.iter(_LABEL_TAGS):
+        own = el.text
+        box, label = None, None
+        if own and len(own) <= 80:
+            own = " ".join(own.split())
+            if own and len(own) <= 60 and _KEY_LABEL.match(own):
+                box, label = _list_after(el), own
+        if box is None:
+            names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+            if ("key" in names or "takeaway" in names or "tldr" in names) \
+                    and _KEY_CLASS.search(names):
+                box = _first_list(el)
+        if box is None:
+            continue
+        items = [t for t in (norm(li.text_content()) for li in box.iter("li")) if t]
+        if items and _link_share(box, " ".join(items)) < LINK_SHARE:  # else a list of links
+            return items, set(items) | ({label} if label else set())
+    return [], set()
+
+
+# --- several articles on one page ---------------------------------------------------------------
+
+#: an ``<article>`` with fewer letters of paragraph text is a teaser card, not an article
+ARTICLE_LETTERS = 300
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption")
+
+
+def _letters(texts: Iterable[str]) -> int:
+    return sum(len(t) - t.count(" ") for t in texts)
+
+
+def _headline(article: Any) -> str:
+    head = next(article.iter("h1", "h2", "h3"), None)
+    return norm(head.text_content()) if head is not None else ""
+
+
+def _title_match(headline: str, title: str | None) -> float:
+    """Share of the title's words found in ``headline`` (0 when either is empty)."""
+    tw = set(_WORD.findall((title or "").casefold()))
+    hw = set(_WORD.findall(headline.casefold()))
+    return len(tw & hw) / len(tw) if tw and hw else 0.0
+
+
+@dataclass(slots=True)
+class SeveralArticles:
+    """The main article's block texts (in order) and those of the others on the page."""
+
+    main: list[str] = field(default_factory=list)
+    others: set[str] = field(default_factory=set)
+
+
+def other_articles(tree: Any, title: str | None) -> SeveralArticles | None:
+    """When the page holds two or more full ``<article>`` elements (not nested, each with its own
+    headline and ≥ ARTICLE_LETTERS letters of ``<p>`` text) and exactly one of them carries the
+    page's title as its headline, that one's block texts and the others'. None otherwise: a
+    page whose title names no article, or one article, is left as it is."""
+    articles = [a for a in tree.iter("article")
+                if not any(p.tag == "article" for p in a.iterancestors())]
+    if len(articles) < 2:
+        return None
+    articles = [a for a in articles
+                if _letters(p.text_content() for p in a.iter("p")) >= ARTICLE_LETTERS]
+    if len(articles) < 2:
+        return None
+    scores = [_title_match(_headline(a), title) for a in articles]
+    best = max(scores)
+    if best < 0.8 or scores.count(best) > 1:
+        return None
+    main = articles[scores.index(best)]
+    found = SeveralArticles()
+    for el in main.iter(_BLOCKS):
+        if el.tag != "figcaption" and not any(a.tag in _BLOCKS
+                                              for a in _ancestors_within(el, main)):
+            found.main.append(norm(el.text_content()))
+    found.main = [t for t in found.main if t]
+    mine = set(found.main)
+    for other in articles:
+        if other is not main:
+            found.others.update(t for t in (norm(el.text_content()) for el in other.iter(_BLOCKS))
+                                if t and t not in mine)
+    return found
+
+
+# --- live blogs -------------------------------------------------------------------------------
+
+#: class/id parts that name a live blog or ticker
+_LIVE_NAMES = re.compile(r"(^|[-_\s])(live|liveblog|liveticker|ticker|live-?feed)([-_\s]|$)", re.I)
+_HHMM = re.compile(r"^\d{1,2}[:.]\d{2}$")
+#: fewest entries that make a live blog when the page names itself one (JSON-LD type, class)
+MIN_ENTRIES = 2
+#: an entry needs this many letters of its own text (a time and a share button are no entry)
+ENTRY_LETTERS = 40
+
+
+@dataclass(slots=True)
+class LiveEntry:
+    time: str | None
+    headline: str | None
+    paragraphs: list[str]
+    shown: str | None = None  # the time as the page shows it ("09:30"), kept out of the text
+
+
+def _is_live_type(jsonld: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for obj in jsonld:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.lower() == "liveblogposting" for k in kinds):
+            return obj
+    return None
+
+
+def _named_live(el: Any) -> bool:
+    for node in (el, *el.iterancestors()):
+        if not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            return False
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _LIVE_NAMES.search(names):
+            return True
+    return False
+
+
+def _ancestors_within(el: Any, container: Any) -> Iterable[Any]:
+    """``el``'s ancestors below ``container``."""
+    for a in el.iterancestors():
+        if a is container:
+            return
+        yield a
+
+
+def _entry_blocks(container: Any, skip: set[str]) -> tuple[str | None, list[str]]:
+    """(headline, paragraphs) of one entry: its outermost block elements, without the time,
+    link-only lines and furniture boxes (share buttons, ads)."""
+    from diurna.page.blocks import _is_aside
+
+    headline: str | None = None
+    out: list[str] = []
+    for el in container.iter(_BLOCKS):
+        between = list(_ancestors_within(el, container))
+        if any(a.tag in _BLOCKS for a in between):
+            continue  # nested inside a block already taken
+        if any(_is_aside(f"{a.get('class') or ''} {a.get('id') or ''}") for a in between):
+            continue
+        text = norm(el.text_content())
+        if not text or text in skip or _link_share(el, text) >= LINK_SHARE:
+            continue
+        if el.tag in ("h2", "h3", "h4", "h5", "h6") and headline is None and not out:
+            headline = text
+        out.append(text)
+    return headline, out
+
+
+def _sort_key(value: str) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value.strip())
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _in_time_order(entries: list[LiveEntry]) -> list[LiveEntry]:
+    """Oldest first: by ISO time when every entry has one; a page of "HH:MM" times that fall
+    as one reads down (newest first) is reversed; anything else keeps the page's order."""
+    times = [e.time for e in entries]
+    try:
+        return sorted(entries, key=lambda e: _sort_key(e.time or ""))
+    except (ValueError, TypeError):
+        pass
+    if all(t and _HHMM.match(t) for t in times):
+        minutes = [int(h) * 60 + int(m) for h, m in (re.split(r"[:.]", t or "") for t in times)]
+        if all(a >= b for a, b in zip(minutes, minutes[1:], strict=False)):
+            return list(reversed(entries))
+    return entries
+
+
+def _dom_entries(tree: Any, live_declared: bool) -> list[LiveEntry]:
+    """Entries from repeated containers that each hold one ``<time>``: the highest ancestor of a
+    time holding no other time, grouped by their parent; the largest group is the feed."""
+    times = list(tree.iter("time"))
+    if len(times) < MIN_ENTRIES:
+        return []
+    count: dict[Any, int] = {}
+    for t in times:
+        for a in t.iterancestors():
+            count[a] = count.get(a, 0) + 1
+    groups: dict[Any, list[tuple[Any, Any]]] = {}
+    for t in times:
+        box = t
+        while box.getparent() is not None and count.get(box.getparent(), 0) == 1:
+            box = box.getparent()
+        parent = box.getparent()
+        if parent is not None and box is not t:
+            groups.setdefault(parent, []).append((box, t))
+    if not groups:
+        return []
+    parent, members = max(groups.items(), key=lambda kv: len(kv[1]))
+    if len(members) < MIN_ENTRIES or not (live_declared or _named_live(members[0][0])):
+        return []
+    entries = []
+    for box, t in members:
+        stamp = (t.get("datetime") or "").strip() or norm(t.text_content()) or None
+        headline, paras = _entry_blocks(box, {norm(t.text_content())})
+        if _letters(paras) >= ENTRY_LETTERS:
+            entries.append(LiveEntry(stamp, headline, paras, norm(t.text_content()) or None))
+    return entries if len(entries) >= MIN_ENTRIES else []
+
+
+def _jsonld_entries(live: dict[str, Any]) -> list[LiveEntry]:
+    from diurna.page.html import jsonld_body
+
+    updates = live.get("liveBlogUpdate")
+    updates = updates if isinstance(updates, list) else [updates] if updates else []
+    entries = []
+    for item in updates:
+        if not isinstance(item, dict):
+            continue
+        paras = jsonld_body([{"articleBody": item.get("articleBody") or item.get("text") or ""}])
+        headline = norm(str(item.get("headline") or "")) or None
+        if headline and (not paras or norm(paras[0]) != headline):
+            paras = [headline, *paras]
+        stamp = item.get("datePublished") or item.get("dateCreated")
+        if paras and _letters(paras) >= ENTRY_LETTERS:
+            entries.append(LiveEntry(str(stamp).strip() if stamp else None, headline, paras))
+    return entries if len(entries) >= MIN_ENTRIES else []
+
+
+def live_entries(tree: Any, jsonld: list[dict[str, Any]]) -> list[LiveEntry]:
+    """A live blog's entries, oldest first (empty when the page is no live blog).
+
+    A live blog is a page of JSON-LD type ``LiveBlogPosting``, or one whose entries sit in an
+    element whose class/id names it live/ticker; its entries are the repeated containers that
+    each hold one ``<time>`` (time = the ``datetime`` attribute, else the shown text), or else
+    the JSON-LD ``liveBlogUpdate`` items (``datePublished``, ``headline``, ``articleBody``).
+    """
+    live = _is_live_type(jsonld)
+    entries = _dom_entries(tree, live is not None)
+    if not entries and live is not None:
+        entries = _jsonld_entries(live)
+    return _in_time_order(entries)
+
+
+# --- galleries --------------------------------------------------------------------------------
+
+_GALLERY_TYPES = {"imagegallery", "mediagallery", "collectionpage"}
+_CREDIT = re.compile(r"credit|copyright|photographer|byline|source|author", re.I)
+#: fewest captioned figures that make a gallery when the page does not say it is one
+MIN_FIGURES = 3
+
+
+def _text_without_credit(el: Any) -> str:
+    """An element's text without the parts whose class/id names a credit or copyright."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node is not el and names.strip() and _CREDIT.search(names):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail:
+                parts.append(child.tail)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return norm(" ".join(parts))
+
+
+def _type_list(obj: dict[str, Any]) -> list[Any]:
+    kind = obj.get("@type")
+    return kind if isinstance(kind, list) else [kind]
+
+
+def gallery_captions(tree: Any, jsonld: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The captions of a picture gallery in page order, each as (full text, text without the
+    credit); empty when the page is no gallery (JSON-LD ``ImageGallery``/``MediaGallery`` with
+    ≥ 2 captioned figures, or ≥ MIN_FIGURES captioned figures)."""
+    declared = any(isinstance(t, str) and t.lower() in _GALLERY_TYPES
+                   for o in jsonld for t in _type_list(o))
+    captions: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for cap in tree.iter("figcaption"):
+        text = _text_without_credit(cap)
+        if text and text not in seen:
+            seen.add(text)
+            captions.append((norm(cap.text_content()), text))
+    return captions if len(captions) >= (2 if declared else MIN_FIGURES) else []
+
+
+# --- paywalls ---------------------------------------------------------------------------------
+
+#: a paid article without a named paid part counts as partial when its body is shorter
+PARTIAL_LETTERS = 1200
+#: a named paid part with fewer letters than this is a placeholder, not the article
+PAID_PART_LETTERS = 200
+
+
+def _not_free(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no"))
+
+
+def _select(tree: Any, selector: str) -> list[Any]:
+    """Elements matching a simple CSS selector (``.class``, ``#id``, ``tag.class``, lists of
+    these); other selectors match nothing."""
+    found: list[Any] = []
+    for part in selector.split(","):
+        m = re.fullmatch(r"\s*([a-zA-Z][\w-]*)?([.#])([\w-]+)\s*", part)
+        if not m:
+            continue
+        tag, kind, name = m.group(1) or "*", m.group(2), m.group(3)
+        if kind == "#":
+            found += tree.xpath(f"//{tag}[@id=$n]", n=name)
+        else:
+            found += tree.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), $n)]",
+                                n=f" {name} ")
+    return found
+
+
+def paywalled(tree: Any, jsonld: list[dict[str, Any]], body_letters: int) -> bool:
+    """True when the page declares its article paid (JSON-LD ``isAccessibleForFree: false``)
+    and shows only part of it: the paid part it names (``hasPart`` … ``cssSelector``) is in
+    the page but nearly empty, or, with no such part in the page, the body is under
+    PARTIAL_LETTERS (sites name parts that scripts fill later, and serve whole articles
+    outside them)."""
+    paid = [o for o in jsonld if _not_free(o.get("isAccessibleForFree"))]
+    if not paid:
+        return False
+    selectors = []
+    for obj in paid:
+        parts = obj.get("hasPart")
+        for part in parts if isinstance(parts, list) else [parts]:
+            if isinstance(part, dict) and _not_free(part.get("isAccessibleForFree")) \
+                    and isinstance(part.get("cssSelector"), str):
+                selectors.append(part["cssSelector"])
+    parts = [el for s in selectors for el in _select(tree, s)]
+    if not parts:
+        return body_letters < PARTIAL_LETTERS
+    return sum(_letters([el.text_content()]) for el in parts) < PAID_PART_LETTERS
