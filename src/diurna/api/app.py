@@ -26,7 +26,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -202,16 +202,46 @@ def _install_errors(app: FastAPI, max_upload: int) -> None:
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error ({type(exc).__name__}); see the server's log")
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_upload):
-            return _error(413, f"request body over {max_upload} bytes: send a smaller page")
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(_Guard, max_upload=max_upload)
+
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class _Guard:
+    """Plain ASGI middleware (not Starlette's ``BaseHTTPMiddleware``, which costs a task and a
+    stream per request): refuses a declared body over ``max_upload`` bytes with a 413 before
+    it is read, and adds the security headers to every response."""
+
+    def __init__(self, app: Any, max_upload: int) -> None:
+        self.app = app
+        self.max_upload = max_upload
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (
+                not value.isdigit() or int(value) > self.max_upload
+            ):
+                message = f"request body over {self.max_upload} bytes: send a smaller page"
+                await _error(413, message)(scope, receive, self._secured(send))
+                return
+        await self.app(scope, receive, self._secured(send))
+
+    @staticmethod
+    def _secured(send: Any) -> Any:
+        async def secured(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", ()), *SECURITY_HEADERS]}
+            await send(message)
+
+        return secured
 
 
 def _params(request: Request, allowed: set[str]) -> dict[str, str]:
@@ -442,43 +472,54 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
     source = ev.source(filters)
     clauses, args = filters.conditions()
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    dated = " AND ".join([*clauses, "e.day != ''"])
-    first, last = (
-        db.read().execute(f"SELECT min(e.day), max(e.day){source} WHERE {dated}", args).fetchone()
-    )
+    # Two passes over the matching events (the (type, day) index gives the first in order);
+    # periods, types and countries are folded here from their few hundred/thousand groups.
+    by_day = db.read().execute(
+        f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
+    ).fetchall()
+    days = [d for d, _, _ in by_day if d]
+    first, last = (min(days), max(days)) if days else (None, None)
     if interval == "auto":
         span = (date.fromisoformat(last) - date.fromisoformat(first)).days if first else 0
         interval = "day" if span <= MONTHLY_AFTER_DAYS else "month"
-    period = "e.day" if interval == "day" else "substr(e.day, 1, 7)"
-    by_period = db.rows(
-        f"SELECT {period} AS period, e.type AS type, count(*) AS n{source}{where} "
-        f"GROUP BY e.type, {period}",  # the order of the (type, day) index: no sort in SQL
-        args,
-    )
-    by_period.sort(key=lambda r: (r["period"] or "", r["type"]))
+    width = 10 if interval == "day" else 7
+    periods: dict[tuple[str, str], int] = {}
     by_type: dict[str, int] = {}
-    for r in by_period:
-        by_type[r["type"]] = by_type.get(r["type"], 0) + r["n"]
+    undated = 0
+    for day, type_, n in by_day:
+        by_type[type_] = by_type.get(type_, 0) + n
+        if day:
+            periods[(day[:width], type_)] = periods.get((day[:width], type_), 0) + n
+        else:
+            undated += n
+    places: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    for place, actor, n in db.read().execute(
+        f"SELECT e.place_country, e.actor_country, count(*){source}{where} "
+        "GROUP BY e.place_country, e.actor_country",
+        args,
+    ):
+        if place is not None:
+            places[place] = places.get(place, 0) + n
+        if actor is not None:
+            actors[actor] = actors.get(actor, 0) + n
 
-    def by(column: str) -> dict[str, int]:
-        rows = db.rows(
-            f"SELECT e.{column} AS key, count(*) AS n{source} WHERE "
-            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
-            + f" GROUP BY e.{column} ORDER BY n DESC",
-            args,
-        )
-        return {r["key"]: r["n"] for r in rows}
+    def most_first(counts: dict[str, int]) -> dict[str, int]:
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     result = {
         "events": sum(by_type.values()),
         "first_day": first,
         "last_day": last,
         "interval": interval,
-        "by_period": [r for r in by_period if r["period"]],
-        "undated": sum(r["n"] for r in by_period if not r["period"]),
-        "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
-        "by_place_country": by("place_country"),
-        "by_actor_country": by("actor_country"),
+        "by_period": [
+            {"period": period, "type": type_, "n": n}
+            for (period, type_), n in sorted(periods.items())
+        ],
+        "undated": undated,
+        "by_type": most_first(by_type),
+        "by_place_country": most_first(places),
+        "by_actor_country": most_first(actors),
     }
     if len(db.stats_cache) >= STATS_CACHE_SIZE:
         db.stats_cache.pop(next(iter(db.stats_cache)))

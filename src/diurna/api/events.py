@@ -101,7 +101,7 @@ def page(
         raise FilterError(f"limit {limit} is out of range: give 1 to {MAX_LIMIT}")
     key, desc = parse_sort(sort)
     expr = SORTS[key]
-    clauses, params = filters.conditions()
+    clauses, params = filters.conditions(ordered=True)
     if cursor:
         after_key, after_id = decode_cursor(cursor, key)
         op = "<" if desc else ">"

@@ -106,11 +106,19 @@ class EventQuery:
     def where(self) -> tuple[str, list[Any]]:
         """The SQL ``WHERE`` clause (may be empty) and its parameters; validates every value.
         Columns are those of ``events e`` (and ``documents d`` when :meth:`needs_document`)."""
-        clauses, params = self.conditions()
+        clauses, params = self.conditions(ordered=False)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def conditions(self) -> tuple[list[str], list[Any]]:
-        """The conditions of :meth:`where` as a list (to be joined with AND) and parameters."""
+    def conditions(self, *, ordered: bool = False) -> tuple[list[str], list[Any]]:
+        """The conditions of :meth:`where` as a list (to be joined with AND) and parameters.
+
+        ``ordered``: the caller reads the events in an indexed order and stops after a page
+        (``ORDER BY e.day ... LIMIT``). Actor filters are then written as a correlated
+        ``EXISTS``, checked row by row, so SQLite stops at the page's end; else as ``IN``, so
+        it starts from the ``event_actors`` index and visits only the matching events (counts,
+        whole exports). Same rows either way; measured in docs/api.md.
+        """
+        actors_sql = _ACTORS_EXISTS_SQL if ordered else _ACTORS_SQL
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -142,11 +150,11 @@ class EventQuery:
             if not value:
                 continue
             if key == "country":
-                add(_ACTORS_SQL.format(match="country = ?"), role, _valid_country(value))
+                add(actors_sql.format(match="a.country = ?"), role, _valid_country(value))
             elif key == "sector":
-                add(_ACTORS_SQL.format(match="sector = ?"), role, value.upper())
+                add(actors_sql.format(match="a.sector = ?"), role, value.upper())
             else:
-                add(_ACTORS_SQL.format(match="(actor_id = ? OR code = ?)"), role,
+                add(actors_sql.format(match="(a.actor_id = ? OR a.code = ?)"), role,
                     value.upper(), value.upper())  # fmt: skip
         day_from = _valid_day(self.date_from, "date_from") if self.date_from else None
         day_to = _valid_day(self.date_to, "date_to") if self.date_to else None
@@ -188,7 +196,10 @@ class EventQuery:
 
 
 # Any participant of the role matching; event_actors' (role, key, event_id) indexes answer it.
-_ACTORS_SQL = "e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND {match})"
+_ACTORS_SQL = "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {match})"
+_ACTORS_EXISTS_SQL = (
+    "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = ? AND {match})"
+)
 
 
 def _valid_bbox(value: str) -> tuple[float, float, float, float]:

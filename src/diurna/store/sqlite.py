@@ -115,6 +115,7 @@ CREATE INDEX IF NOT EXISTS events_api_actor_country
   ON events(actor_country, day, id, type, place_country);
 CREATE INDEX IF NOT EXISTS events_api_place ON events(place_geonameid, day, id);
 CREATE INDEX IF NOT EXISTS events_api_place_country ON events(place_country);
+CREATE INDEX IF NOT EXISTS events_api_status_day ON events(status, day, id);
 """
 # One row per actor (role 'actor') and recipient (role 'recipient') of each event, derived from
 # the event's stored mentions when the event is written, so "actor country SYR" means "any actor
