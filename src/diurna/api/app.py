@@ -477,10 +477,11 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
     by_day = db.read().execute(
         f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
     ).fetchall()
-    days = [d for d, _, _ in by_day if d]
-    first, last = (min(days), max(days)) if days else (None, None)
+    days: list[str] = [d for d, _, _ in by_day if d]
+    first = min(days) if days else None
+    last = max(days) if days else None
     if interval == "auto":
-        span = (date.fromisoformat(last) - date.fromisoformat(first)).days if first else 0
+        span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days if days else 0
         interval = "day" if span <= MONTHLY_AFTER_DAYS else "month"
     width = 10 if interval == "day" else 7
     periods: dict[tuple[str, str], int] = {}
