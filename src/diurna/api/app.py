@@ -472,8 +472,8 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
     source = ev.source(filters)
     clauses, args = filters.conditions()
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    # Two passes over the matching events (the (type, day) index gives the first in order);
-    # periods, types and countries are folded here from their few hundred/thousand groups.
+    # One pass by (type, day), in the order of the (type, day) index, folded here into periods
+    # and types; then one count per country column.
     by_day = db.read().execute(
         f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
     ).fetchall()
@@ -493,17 +493,14 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
             periods[(day[:width], type_)] = periods.get((day[:width], type_), 0) + n
         else:
             undated += n
-    places: dict[str, int] = {}
-    actors: dict[str, int] = {}
-    for place, actor, n in db.read().execute(
-        f"SELECT e.place_country, e.actor_country, count(*){source}{where} "
-        "GROUP BY e.place_country, e.actor_country",
-        args,
-    ):
-        if place is not None:
-            places[place] = places.get(place, 0) + n
-        if actor is not None:
-            actors[actor] = actors.get(actor, 0) + n
+    def by(column: str) -> dict[str, int]:  # each from its own index when unfiltered
+        rows = db.read().execute(
+            f"SELECT e.{column}, count(*){source} WHERE "
+            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
+            + f" GROUP BY e.{column}",
+            args,
+        )
+        return dict(rows.fetchall())
 
     def most_first(counts: dict[str, int]) -> dict[str, int]:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -519,8 +516,8 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
         ],
         "undated": undated,
         "by_type": most_first(by_type),
-        "by_place_country": most_first(places),
-        "by_actor_country": most_first(actors),
+        "by_place_country": most_first(by("place_country")),
+        "by_actor_country": most_first(by("actor_country")),
     }
     if len(db.stats_cache) >= STATS_CACHE_SIZE:
         db.stats_cache.pop(next(iter(db.stats_cache)))

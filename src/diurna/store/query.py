@@ -119,6 +119,24 @@ class EventQuery:
         whole exports). Same rows either way; measured in docs/api.md.
         """
         actors_sql = _ACTORS_EXISTS_SQL if ordered else _ACTORS_SQL
+        types = [_valid_type(t) for t in (self.type or "").split(",") if t.strip()]
+        day_from = _valid_day(self.date_from, "date_from") if self.date_from else None
+        day_to = _valid_day(self.date_to, "date_to") if self.date_to else None
+        if day_from and day_to and day_from > day_to:
+            raise FilterError(f"date_from {day_from} is after date_to {day_to}: swap them")
+        # The actor subquery repeats the type and day bounds (event_actors keeps both): the
+        # same rows, but an IN list of only the events that can match.
+        narrow, narrow_params = "", []
+        if not ordered:
+            if types:
+                narrow += f" AND a.type IN ({','.join('?' * len(types))})"
+                narrow_params += types
+            if day_from:
+                narrow += " AND a.day >= ?"
+                narrow_params.append(day_from)
+            if day_to:
+                narrow += " AND a.day > '' AND a.day <= ?"
+                narrow_params.append(day_to)
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -126,8 +144,7 @@ class EventQuery:
             clauses.append(clause)
             params.extend(values)
 
-        if self.type:
-            types = [_valid_type(t) for t in self.type.split(",") if t.strip()]
+        if types:
             add(f"e.type IN ({','.join('?' * len(types))})", *types)
         if self.mode:
             single = self.type if self.type and "," not in self.type else None
@@ -150,16 +167,12 @@ class EventQuery:
             if not value:
                 continue
             if key == "country":
-                add(actors_sql.format(match="a.country = ?"), role, _valid_country(value))
+                match, values = "a.country = ?", [_valid_country(value)]
             elif key == "sector":
-                add(actors_sql.format(match="a.sector = ?"), role, value.upper())
+                match, values = "a.sector = ?", [value.upper()]
             else:
-                add(actors_sql.format(match="(a.actor_id = ? OR a.code = ?)"), role,
-                    value.upper(), value.upper())  # fmt: skip
-        day_from = _valid_day(self.date_from, "date_from") if self.date_from else None
-        day_to = _valid_day(self.date_to, "date_to") if self.date_to else None
-        if day_from and day_to and day_from > day_to:
-            raise FilterError(f"date_from {day_from} is after date_to {day_to}: swap them")
+                match, values = "(a.actor_id = ? OR a.code = ?)", [value.upper(), value.upper()]
+            add(actors_sql.format(match=match + narrow), role, *values, *narrow_params)
         if day_from:
             add("e.day >= ?", day_from)
         if day_to:  # '' (no day) sorts before every day: keep it out
