@@ -130,7 +130,9 @@ CREATE TABLE IF NOT EXISTS event_actors (
   actor_id TEXT, code TEXT, country TEXT, sector TEXT, type TEXT, day TEXT,
   PRIMARY KEY (event_id, role, position)
 );
-CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(role, country, type, day, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(role, country, event_id);
+CREATE INDEX IF NOT EXISTS event_actors_country_type
+  ON event_actors(role, country, type, day, event_id);
 CREATE INDEX IF NOT EXISTS event_actors_sector ON event_actors(role, sector, event_id);
 CREATE INDEX IF NOT EXISTS event_actors_id ON event_actors(role, actor_id, event_id);
 CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors(role, code, event_id);
