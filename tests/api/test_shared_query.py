@@ -132,3 +132,24 @@ def test_recoding_replaces_the_event_actors_rows(db: Path, tmp_path: Path) -> No
         assert store.replace(doc) == "recoded"
         assert store.count("event_actors") == 5
         assert store.events(actor_sector="PRX") == []
+
+
+def test_rows_loaded_from_parquet_get_the_same_derived_rows(db: Path, tmp_path: Path) -> None:
+    """`Store.save_rows` (a distributed run's output) writes what `Store.save` writes, in
+    whatever order the tables come."""
+    from diurna.store.sqlite import document_rows
+
+    doc = assault_doc()
+    rows = document_rows(doc)
+    events_first = {"events": rows.pop("events"), **rows}
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        assert store.save_rows(events_first) == "stored"
+        loaded = store.conn.execute("SELECT json FROM event_json").fetchall()
+        assert store.count("event_actors") == 4
+    with Store(db) as saved:
+        expected = saved.conn.execute(
+            "SELECT json FROM event_json WHERE event_id = 'doc-assault:0'"
+        ).fetchall()
+    assert loaded == expected
+    assert json.loads(loaded[0][0])["document"]["published"] == "2019-03-04"

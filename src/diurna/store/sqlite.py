@@ -562,7 +562,8 @@ class Store:
         with self._writing():
             if self.has(doc["id"]):
                 return "duplicate"
-            for table, table_rows in rows.items():
+            # the document first: the events' derived rows read its title, date and text
+            for table, table_rows in sorted(rows.items(), key=lambda kv: kv[0] != "documents"):
                 self._insert_rows(table, table_rows)
             if doc.get("coder"):
                 self.conn.execute(
