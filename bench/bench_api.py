@@ -340,10 +340,11 @@ def direct(db: Path, label: str, count: int = 40) -> None:
     the indexes' effect shows apart from the server and the machine's load."""
     from diurna.api import events as ev
     from diurna.api.app import Database, _stats
-    from diurna.api.events import EventFilters
+    from diurna.api.events import event_query
+    from diurna.store.query import EventQuery
 
     database = Database(db)
-    first = ev.page(database.read(), EventFilters(), limit=100)[1]
+    first = ev.page(database.read(), EventQuery(), limit=100)[1]
     for kind, urls in request_mix(random.Random(1), first or "").items():
         times = []
         for url in urls[:count]:
@@ -352,17 +353,18 @@ def direct(db: Path, label: str, count: int = 40) -> None:
             t0 = time.perf_counter()
             if path == "/api/stats":
                 database.stats_cache.clear()
-                _stats(database, EventFilters.from_params(params))
+                _stats(database, event_query(params))
             else:
-                filters = EventFilters.from_params(params)
+                filters = event_query(params)
                 rows, _ = ev.page(
                     database.read(),
                     filters,
                     sort=params.get("sort"),
                     limit=int(params.get("limit", 100)),
                     cursor=params.get("cursor"),
+                    blobs=True,
                 )
-                [ev.event_json(r) for r in rows]
+                b",".join(r["json"] for r in rows)  # what a JSON page does with them
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
         print(

@@ -26,7 +26,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -40,7 +40,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diurna.api import events as ev
-from diurna.api.events import EventFilters, FilterError
+from diurna.api.events import FilterError, event_query
+from diurna.store.query import EventQuery
 
 STATIC = Path(__file__).parent / "static"
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -201,16 +202,46 @@ def _install_errors(app: FastAPI, max_upload: int) -> None:
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error ({type(exc).__name__}); see the server's log")
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_upload):
-            return _error(413, f"request body over {max_upload} bytes: send a smaller page")
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(_Guard, max_upload=max_upload)
+
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class _Guard:
+    """Plain ASGI middleware (not Starlette's ``BaseHTTPMiddleware``, which costs a task and a
+    stream per request): refuses a declared body over ``max_upload`` bytes with a 413 before
+    it is read, and adds the security headers to every response."""
+
+    def __init__(self, app: Any, max_upload: int) -> None:
+        self.app = app
+        self.max_upload = max_upload
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (
+                not value.isdigit() or int(value) > self.max_upload
+            ):
+                message = f"request body over {self.max_upload} bytes: send a smaller page"
+                await _error(413, message)(scope, receive, self._secured(send))
+                return
+        await self.app(scope, receive, self._secured(send))
+
+    @staticmethod
+    def _secured(send: Any) -> Any:
+        async def secured(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", ()), *SECURITY_HEADERS]}
+            await send(message)
+
+        return secured
 
 
 def _params(request: Request, allowed: set[str]) -> dict[str, str]:
@@ -245,7 +276,7 @@ def _format(request: Request, params: dict[str, str]) -> str:
 
 
 def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: int) -> None:
-    event_params = set(EventFilters.names()) | PAGE_PARAMS
+    event_params = set(ev.FILTER_NAMES) | PAGE_PARAMS
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -267,10 +298,11 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         fmt = _format(request, params)
         rows, nxt = ev.page(
             db.read(),
-            EventFilters.from_params(params),
+            event_query(params),
             sort=params.get("sort"),
             limit=_limit(params, 100, ev.MAX_LIMIT),
             cursor=params.get("cursor"),
+            blobs=fmt in ("json", "jsonl"),
         )
         headers = {"X-Next-Cursor": nxt} if nxt else {}
         return _events_response(rows, nxt, fmt, headers)
@@ -352,11 +384,11 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/api/stats", summary="Counts by day and type, by type, by country")
     def stats(request: Request) -> Response:
         """Same filters as /api/events; interval: day, month or auto (day up to 400 days)."""
-        params = _params(request, set(EventFilters.names()) | {"interval"})
+        params = _params(request, set(ev.FILTER_NAMES) | {"interval"})
         interval = params.get("interval", "auto")
         if interval not in ("auto", "day", "month"):
             raise ApiError(400, f"unknown interval {interval!r}: use auto, day or month")
-        return _json(_stats(db, EventFilters.from_params(params), interval))
+        return _json(_stats(db, event_query(params), interval))
 
     @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts")
     def actors(request: Request) -> Response:
@@ -380,15 +412,15 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
 
     @app.get("/api/places", summary="Event places as GeoJSON points with event counts")
     def places(request: Request) -> Response:
-        params = _params(request, set(EventFilters.names()) | {"limit"})
-        filters = EventFilters.from_params(params)
-        clauses, args = filters.where()
+        params = _params(request, set(ev.FILTER_NAMES) | {"limit"})
+        filters = event_query(params)
+        clauses, args = filters.conditions()
         where = " AND ".join(["e.place_lat IS NOT NULL", *clauses])
         sql = (
             "SELECT e.place_geonameid AS geonameid, max(e.place_name) AS name, "
             "max(e.place_country) AS country, max(e.place_lat) AS lat, max(e.place_lon) AS lon, "
             "max(e.place_precision) AS precision, count(*) AS events"
-            f"{filters.source()} WHERE {where} GROUP BY e.place_geonameid "
+            f"{ev.source(filters)} WHERE {where} GROUP BY e.place_geonameid "
             "ORDER BY events DESC LIMIT ?"
         )
         rows = db.rows(sql, [*args, _limit(params, 2000, 20000)])
@@ -415,7 +447,7 @@ def _events_response(
     rows: list[dict[str, Any]], nxt: str | None, fmt: str, headers: dict[str, str]
 ) -> Response:
     if fmt == "jsonl":
-        body = b"".join(_dumps(ev.event_json(r)) + b"\n" for r in rows)
+        body = b"".join(r["json"] + b"\n" for r in rows)
         return Response(body, media_type=FORMATS[fmt], headers=headers)
     if fmt == "csv":
         out = io.StringIO()
@@ -428,8 +460,9 @@ def _events_response(
         features = [f for f in map(ev.event_feature, rows) if f]
         data = {"type": "FeatureCollection", "features": features, "next": nxt}
         return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
-    data = {"events": [ev.event_json(r) for r in rows], "next": nxt}
-    return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
+    # The stored blobs joined as they are: no parse, no shaping, no re-serialising.
+    body = b'{"events":[' + b",".join(r["json"] for r in rows) + b'],"next":' + _dumps(nxt) + b"}"
+    return Response(body, media_type=FORMATS[fmt], headers=headers)
 
 
 def _csv_cell(value: Any) -> Any:
@@ -443,7 +476,7 @@ STATS_CACHE_SIZE = 256
 MONTHLY_AFTER_DAYS = 400  # a timeline over more days than this is counted by month
 
 
-def _stats(db: Database, filters: EventFilters, interval: str = "auto") -> dict[str, Any]:
+def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[str, Any]:
     """Counts of the filtered events by period (day or month) and type, by type and by country.
 
     ``interval=auto`` counts by day over at most MONTHLY_AFTER_DAYS days, else by month, so the
@@ -454,46 +487,55 @@ def _stats(db: Database, filters: EventFilters, interval: str = "auto") -> dict[
     cached = db.stats_cache.get(key)
     if cached is not None:
         return cached
-    source = filters.source()
-    clauses, args = filters.where()
+    source = ev.source(filters)
+    clauses, args = filters.conditions()
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    dated = " AND ".join([*clauses, "e.day != ''"])
-    first, last = (
-        db.read().execute(f"SELECT min(e.day), max(e.day){source} WHERE {dated}", args).fetchone()
-    )
+    # One pass by (type, day), in the order of the (type, day) index, folded here into periods
+    # and types; then one count per country column.
+    by_day = db.read().execute(
+        f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
+    ).fetchall()
+    days: list[str] = [d for d, _, _ in by_day if d]
+    first = min(days) if days else None
+    last = max(days) if days else None
     if interval == "auto":
-        span = (date.fromisoformat(last) - date.fromisoformat(first)).days if first else 0
+        span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days if days else 0
         interval = "day" if span <= MONTHLY_AFTER_DAYS else "month"
-    period = "e.day" if interval == "day" else "substr(e.day, 1, 7)"
-    by_period = db.rows(
-        f"SELECT {period} AS period, e.type AS type, count(*) AS n{source}{where} "
-        f"GROUP BY e.type, {period}",  # the order of the (type, day) index: no sort in SQL
-        args,
-    )
-    by_period.sort(key=lambda r: (r["period"] or "", r["type"]))
+    width = 10 if interval == "day" else 7
+    periods: dict[tuple[str, str], int] = {}
     by_type: dict[str, int] = {}
-    for r in by_period:
-        by_type[r["type"]] = by_type.get(r["type"], 0) + r["n"]
-
-    def by(column: str) -> dict[str, int]:
-        rows = db.rows(
-            f"SELECT e.{column} AS key, count(*) AS n{source} WHERE "
+    undated = 0
+    for day, type_, n in by_day:
+        by_type[type_] = by_type.get(type_, 0) + n
+        if day:
+            periods[(day[:width], type_)] = periods.get((day[:width], type_), 0) + n
+        else:
+            undated += n
+    def by(column: str) -> dict[str, int]:  # each from its own index when unfiltered
+        rows = db.read().execute(
+            f"SELECT e.{column}, count(*){source} WHERE "
             + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
-            + f" GROUP BY e.{column} ORDER BY n DESC",
+            + f" GROUP BY e.{column}",
             args,
         )
-        return {r["key"]: r["n"] for r in rows}
+        return dict(rows.fetchall())
+
+    def most_first(counts: dict[str, int]) -> dict[str, int]:
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     result = {
         "events": sum(by_type.values()),
         "first_day": first,
         "last_day": last,
         "interval": interval,
-        "by_period": [r for r in by_period if r["period"]],
-        "undated": sum(r["n"] for r in by_period if not r["period"]),
-        "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
-        "by_place_country": by("place_country"),
-        "by_actor_country": by("actor_country"),
+        "by_period": [
+            {"period": period, "type": type_, "n": n}
+            for (period, type_), n in sorted(periods.items())
+        ],
+        "undated": undated,
+        "by_type": most_first(by_type),
+        "by_place_country": most_first(by("place_country")),
+        "by_actor_country": most_first(by("actor_country")),
     }
     if len(db.stats_cache) >= STATS_CACHE_SIZE:
         db.stats_cache.pop(next(iter(db.stats_cache)))

@@ -61,8 +61,10 @@ NAV_LINE_CHARS = 80
 _LIST_MARKS = ("- ", "• ", "* ")
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Whitespace-collapsed, list-marker-free text: the key a line is looked up by."""
+    """Whitespace-collapsed, list-marker-free text: the key a line is looked up by. Cached:
+    a page's lines are looked up several times (``read_html`` clears the cache when done)."""
     flat = " ".join(text.split())
     return flat[2:] if flat[:2] in _LIST_MARKS else flat
 

@@ -43,6 +43,8 @@ from diurna.page.layouts import (
 )
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
+from diurna.page.words import WORD as _WORD
+from diurna.page.words import forget, vocabulary, word_count
 
 #: page dates before this are placeholders, not publication dates
 MIN_DATE = dt.date(1990, 1, 1)
@@ -63,7 +65,6 @@ MAX_DEPTH = 250
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
                   "webpage", "liveblogposting", "scholarlyarticle", "techarticle", "posting"}
-_WORD = re.compile(r"\w+")
 #: a person's name: two to four capitalised words, no digits ("Roman Goncharenko")
 _PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s+){1,3}[^\W\d_][\w'.-]*$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -292,11 +293,26 @@ def _same_text(a: str, b: str | None) -> bool:
     all (>= 90 % of each side's word set; sites trim or extend the description slightly)."""
     if not b:
         return False
-    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
-    if not wa or not wb:
+    wb = set(_WORD.findall(b.casefold()))
+    if not wb:
+        return False
+    # a's words are read only while they can still be >= 90 % common with b's: a has at most
+    # len(wb) / 0.9 distinct words then (a page-long line stops after a few hundred words)
+    most = len(wb) / 0.9
+    wa: set[str] = set()
+    for m in _WORD.finditer(a.casefold()):
+        wa.add(m.group())
+        if len(wa) > most:
+            return False
+    if not wa:
         return False
     common = len(wa & wb)
     return common >= 0.9 * len(wa) and common >= 0.9 * len(wb)
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """``len(text.split()) <= n``, splitting off no more than n + 1 parts."""
+    return len(text.split(None, n)) <= n
 
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
@@ -305,7 +321,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     description when the page marks that line as a teaser/summary (it is kept as ``dek``, not
     as body text; many sites copy their first paragraph into the description, and that one
     stays)."""
-    out = [p for p in paragraphs if not (len(p.split()) <= 25 and _FURNITURE.search(p))]
+    out = [p for p in paragraphs if not (_at_most_words(p, 25) and _FURNITURE.search(p))]
     while out and (_same_text(out[0], title) or (
             _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
         out.pop(0)
@@ -420,7 +436,7 @@ def densest_block(tree: Any) -> list[str]:
     for p in tree.iter("p"):
         parent = p.getparent()
         if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(_WORD.findall(p.text_content()))
+            scores[parent] = scores.get(parent, 0) + word_count(p.text_content())
     if not scores:
         return []
     best = max(scores, key=lambda el: scores[el])
@@ -445,8 +461,8 @@ def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
     n_ext, n_dense = _words(paragraphs), _words(dense)
     if not n_ext or n_dense < DENSE_RATIO * n_ext:
         return paragraphs
-    ext = set(_WORD.findall(" ".join(paragraphs)))
-    if len(ext & set(_WORD.findall(" ".join(dense)))) >= 0.8 * len(ext):
+    ext = vocabulary(" ".join(paragraphs))
+    if len(ext & vocabulary(" ".join(dense))) >= 0.8 * len(ext):
         return dense
     return paragraphs
 
@@ -478,7 +494,7 @@ def _repeats_itself(lines: list[str]) -> bool:
 
 
 def _words(paragraphs: list[str]) -> int:
-    return sum(len(_WORD.findall(p)) for p in paragraphs)
+    return sum(word_count(p) for p in paragraphs)
 
 
 def _balanced(tree: Any) -> list[str]:
@@ -501,7 +517,7 @@ def _body(tree: Any, n_elements: int) -> tuple[list[str], Any]:
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
-        p_words = len(_WORD.findall(" ".join(tree.xpath("//p//text()"))))
+        p_words = word_count(" ".join(tree.xpath("//p//text()")))
         if n_pre >= 0.5 * p_words:
             return precise, tree
     intact = copy.deepcopy(tree)
@@ -604,6 +620,14 @@ def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, A
 
 def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
     """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
+    try:
+        return _read_html(text, source, url_hint)
+    finally:
+        forget()  # the word counts of this page's texts
+        norm.cache_clear()
+
+
+def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     tree = _parse(text, source)
     n_elements = sum(1 for _ in tree.iter())
     if n_elements > MAX_ELEMENTS:

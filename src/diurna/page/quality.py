@@ -41,6 +41,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def _has_word(text: str, word: str) -> bool:
+    r"""Whether ``word`` (a ``\w+`` run) is one of ``text``'s words: found with nothing of a
+    word on either side. Stops at the first hit instead of listing every word of the text."""
+    if word not in text:  # a plain substring search rules most absent words out fast
+        return False
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
 def body_quality(lines: list[str], index: BlockIndex, title: str | None) -> Quality:
     """Score ``lines`` (a candidate body) as article prose (1) vs page chrome (0).
 
@@ -59,8 +67,9 @@ def body_quality(lines: list[str], index: BlockIndex, title: str | None) -> Qual
     if not total:
         return Quality(0.0, 0, 0.0, 0.0, 0.0)
     title_words = {w for w in _words(title or "") if len(w) >= 4}
-    vocab = set(_words(" ".join(lines))) if title_words else set()
-    overlap = len(title_words & vocab) / len(title_words) if title_words else 1.0
+    body = " ".join(lines).casefold() if title_words else ""
+    found = sum(1 for w in title_words if _has_word(body, w))
+    overlap = found / len(title_words) if title_words else 1.0
     score = (prose / total) * (1 - chrome / total) * min(1.0, total / SHORT_BODY_LETTERS)
     if title_words and not overlap:
         score *= 0.5

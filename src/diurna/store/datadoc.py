@@ -1,7 +1,8 @@
-"""Print the data dictionary or the JSON Schema of an event row (both from one schema).
+"""Print the data dictionary or a JSON Schema (event row, document), all from one schema.
 
     python -m diurna.store.datadoc markdown > docs/data.md
     python -m diurna.store.datadoc json > docs/events.schema.json
+    python -m diurna.store.datadoc document-json > docs/document.schema.json
 """
 
 from __future__ import annotations
@@ -9,16 +10,19 @@ from __future__ import annotations
 import json
 import sys
 
-from diurna.store.schema import json_schema, markdown
+from diurna.store.schema import document_json_schema, json_schema, markdown
 
 
 def render(what: str) -> str:
-    """``markdown`` (docs/data.md) or ``json`` (docs/events.schema.json), as text."""
+    """``markdown`` (docs/data.md), ``json`` (docs/events.schema.json) or ``document-json``
+    (docs/document.schema.json), as text."""
     if what == "json":
         return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if what == "document-json":
+        return json.dumps(document_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if what == "markdown":
         return markdown()
-    raise ValueError(f"unknown output {what!r}: use `markdown` or `json`")
+    raise ValueError(f"unknown output {what!r}: use `markdown`, `json` or `document-json`")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,15 +19,13 @@ from diurna.places.codes import alpha2, alpha3
 
 STATUSES: tuple[str, ...] = get_args(Status)
 
-# The event's day: its own date when the text gives a day, else the publication day.
-_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-EVENT_DATE_SQL = (
-    f"(CASE WHEN e.date_precision = 'day' AND e.date_value GLOB '{_DAY}' THEN e.date_value "
-    f"WHEN d.published GLOB '{_DAY}*' THEN substr(d.published, 1, 10) END)"
-)
+# The event's day is the store's ``events.day`` (:func:`diurna.store.sqlite.event_day`): its own
+# date when the text gives a whole day, else the publication day, else ''. Filters, the API's
+# order and the exported ``event_date`` all read that one column, so they cannot disagree.
+EVENT_DATE_SQL = "nullif(e.day, '')"
 DATE_BASIS_SQL = (
-    f"(CASE WHEN e.date_precision = 'day' AND e.date_value GLOB '{_DAY}' THEN 'event' "
-    f"WHEN d.published GLOB '{_DAY}*' THEN 'publication' END)"
+    "(CASE WHEN e.day = '' THEN NULL WHEN e.date_precision = 'day' AND e.date_value = e.day "
+    "THEN 'event' ELSE 'publication' END)"
 )
 
 SELECT_SQL = (
@@ -40,15 +38,28 @@ SELECT_SQL = (
 )
 
 
+SENTENCE_SQL = "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+MAX_Q = 200
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; the message names it and says what to give (the API
+    answers it with a 400, the CLI prints it as one line)."""
+
+
 @dataclass(frozen=True, slots=True)
 class EventQuery:
     """Which stored events to read. Every filter is optional; given filters must all hold.
 
-    Country filters take ISO 3166-1 alpha-3 (alpha-2 is accepted and converted); the actor and
-    recipient filters match any of an event's actors (recipients), not only the primary one.
-    ``date_from``/``date_to`` bound ``event_date`` (inclusive). ``place`` matches the place's
-    GeoNames name, its words in the text, its first-level division, its GeoNames id or its
-    country code.
+    ``type`` is one PLOVER type or a comma list of them. Country filters take ISO 3166-1
+    alpha-3 (alpha-2 is accepted and converted); the actor and recipient filters match any of an
+    event's actors (recipients), not only the primary one, through the indexed ``event_actors``
+    table; ``actor_id``/``recipient_id`` take the dictionary id (``IRN-GOV``) or the CAMEO code
+    (``IRNGOV``). ``date_from``/``date_to`` bound the event's day (``event_date``: its own day,
+    else the publication day), inclusive; events with no day match no date bound. ``place``
+    matches the place's GeoNames name, its words in the text, its first-level division, its
+    GeoNames id or its country code. ``bbox`` is ``min_lon,min_lat,max_lon,max_lat`` around
+    the event's place; ``q`` is text in the event's sentence (case-insensitive).
     """
 
     type: str | None = None
@@ -64,67 +75,127 @@ class EventQuery:
     date_to: str | date | None = None
     doc_id: str | None = None
     place: str | None = None
+    bbox: str | None = None
+    q: str | None = None
     limit: int | None = None
 
     @classmethod
+    def names(cls) -> list[str]:
+        """The filter names (``limit`` included)."""
+        return [f.name for f in fields(cls)]
+
+    @classmethod
     def build(cls, **filters: Any) -> EventQuery:
-        """A query from keyword filters; an unknown filter name is an error naming the others."""
-        names = {f.name for f in fields(cls)}
+        """A query from keyword filters; an unknown filter name is an error naming the others.
+        Unset values (None, empty or blank strings) are ignored; strings are stripped."""
+        names = set(cls.names())
         unknown = sorted(set(filters) - names)
         if unknown:
-            raise ValueError(
+            raise FilterError(
                 f"unknown event filter {', '.join(unknown)}: use one of {', '.join(sorted(names))}"
             )
-        return cls(**{k: v for k, v in filters.items() if v is not None and v != ""})
+        given: dict[str, Any] = {
+            k: v.strip() if isinstance(v, str) else v for k, v in filters.items()
+        }
+        return cls(**{k: v for k, v in given.items() if v is not None and v != ""})
+
+    def needs_document(self) -> bool:
+        """Whether :meth:`where` refers to the document (``d``), so the caller must join it."""
+        return bool(self.q)
 
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL ``WHERE`` clause (may be empty) and its parameters; validates every value."""
+        """The SQL ``WHERE`` clause (may be empty) and its parameters; validates every value.
+        Columns are those of ``events e`` (and ``documents d`` when :meth:`needs_document`)."""
+        clauses, params = self.conditions(ordered=False)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def conditions(self, *, ordered: bool = False) -> tuple[list[str], list[Any]]:
+        """The conditions of :meth:`where` as a list (to be joined with AND) and parameters.
+
+        ``ordered``: the caller reads the events in an indexed order and stops after a page
+        (``ORDER BY e.day ... LIMIT``). Actor filters are then written as a correlated
+        ``EXISTS``, checked row by row, so SQLite stops at the page's end; else as ``IN``, so
+        it starts from the ``event_actors`` index and visits only the matching events (counts,
+        whole exports). Same rows either way; measured in docs/api.md.
+        """
+        actors_sql = _ACTORS_EXISTS_SQL if ordered else _ACTORS_SQL
+        types = [_valid_type(t) for t in (self.type or "").split(",") if t.strip()]
+        day_from = _valid_day(self.date_from, "date_from") if self.date_from else None
+        day_to = _valid_day(self.date_to, "date_to") if self.date_to else None
+        if day_from and day_to and day_from > day_to:
+            raise FilterError(f"date_from {day_from} is after date_to {day_to}: swap them")
+        # The actor subquery repeats the type and day bounds (event_actors keeps both): the
+        # same rows, but an IN list of only the events that can match.
+        narrow, narrow_params = "", []
+        if not ordered:
+            if types:
+                narrow += f" AND a.type IN ({','.join('?' * len(types))})"
+                narrow_params += types
+            if day_from:
+                narrow += " AND a.day >= ?"
+                narrow_params.append(day_from)
+            if day_to:
+                narrow += " AND a.day > '' AND a.day <= ?"
+                narrow_params.append(day_to)
         clauses: list[str] = []
         params: list[Any] = []
-        if self.type:
-            clauses.append("e.type = ?")
-            params.append(_valid_type(self.type))
+
+        def add(clause: str, *values: Any) -> None:
+            clauses.append(clause)
+            params.extend(values)
+
+        if types:
+            add(f"e.type IN ({','.join('?' * len(types))})", *types)
         if self.mode:
-            clauses.append("e.mode = ?")
-            params.append(_valid_mode(self.mode, self.type))
+            single = self.type if self.type and "," not in self.type else None
+            add("e.mode = ?", _valid_mode(self.mode, single))
         if self.status:
             status = self.status.lower()
             if status not in STATUSES:
-                raise ValueError(
+                raise FilterError(
                     f"unknown status {self.status!r}: use one of {', '.join(STATUSES)}"
                 )
-            clauses.append("e.status = ?")
-            params.append(status)
+            add("e.status = ?", status)
         for role, key, value in (
-            ("actors", "country", self.actor_country),
-            ("recipients", "country", self.recipient_country),
-            ("actors", "sector", self.actor_sector),
-            ("recipients", "sector", self.recipient_sector),
-            ("actors", "id", self.actor_id),
-            ("recipients", "id", self.recipient_id),
+            ("actor", "country", self.actor_country),
+            ("recipient", "country", self.recipient_country),
+            ("actor", "sector", self.actor_sector),
+            ("recipient", "sector", self.recipient_sector),
+            ("actor", "id", self.actor_id),
+            ("recipient", "id", self.recipient_id),
         ):
-            if value:
-                if key == "country":
-                    value = _valid_country(value)
-                clauses.append(
-                    f"EXISTS (SELECT 1 FROM json_each(e.{role}) j "
-                    f"WHERE upper(json_extract(j.value, '$.actor.{key}')) = upper(?))"
-                )
-                params.append(value)
-        if self.date_from:
-            clauses.append(f"{EVENT_DATE_SQL} >= ?")
-            params.append(_valid_day(self.date_from, "date_from"))
-        if self.date_to:
-            clauses.append(f"{EVENT_DATE_SQL} <= ?")
-            params.append(_valid_day(self.date_to, "date_to"))
+            if not value:
+                continue
+            if key == "country":
+                match, values = "a.country = ?", [_valid_country(value)]
+            elif key == "sector":
+                match, values = "a.sector = ?", [value.upper()]
+            else:
+                match, values = "(a.actor_id = ? OR a.code = ?)", [value.upper(), value.upper()]
+            add(actors_sql.format(match=match + narrow), role, *values, *narrow_params)
+        if day_from:
+            add("e.day >= ?", day_from)
+        if day_to:  # '' (no day) sorts before every day: keep it out
+            add("e.day > '' AND e.day <= ?", day_to)
         if self.doc_id:
-            clauses.append("e.doc_id = ?")
-            params.append(self.doc_id)
+            add("e.doc_id = ?", self.doc_id)
         if self.place:
             clause, values = _place_clause(self.place)
-            clauses.append(clause)
-            params.extend(values)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+            add(clause, *values)
+        if self.bbox:
+            w, s, e, n = _valid_bbox(self.bbox)
+            add("e.place_lat BETWEEN ? AND ?", s, n)
+            if w <= e:
+                add("e.place_lon BETWEEN ? AND ?", w, e)
+            else:  # across the antimeridian
+                add("(e.place_lon >= ? OR e.place_lon <= ?)", w, e)
+        if self.q:
+            if len(self.q) > MAX_Q:
+                raise FilterError(
+                    f"q is longer than {MAX_Q} characters: search for a shorter phrase"
+                )
+            add(f"instr(lower({SENTENCE_SQL}), lower(?)) > 0", self.q)
+        return clauses, params
 
     def sql(self) -> tuple[str, list[Any]]:
         """The whole ``SELECT`` for this query, in a stable order (publication, document, index)."""
@@ -132,9 +203,28 @@ class EventQuery:
         sql = f"{SELECT_SQL}{where} ORDER BY d.published, e.doc_id, e.idx"
         if self.limit is not None:
             if int(self.limit) < 0:
-                raise ValueError(f"limit {self.limit} is negative: give 0 or more")
+                raise FilterError(f"limit {self.limit} is negative: give 0 or more")
             sql += f" LIMIT {int(self.limit)}"
         return sql, params
+
+
+# Any participant of the role matching; event_actors' (role, key, event_id) indexes answer it.
+_ACTORS_SQL = "e.id IN (SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {match})"
+_ACTORS_EXISTS_SQL = (
+    "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = ? AND {match})"
+)
+
+
+def _valid_bbox(value: str) -> tuple[float, float, float, float]:
+    try:
+        w, s, e, n = (float(x) for x in value.split(","))
+    except ValueError:
+        raise FilterError(
+            f"bbox {value!r} is not four numbers: use min_lon,min_lat,max_lon,max_lat"
+        ) from None
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+        raise FilterError(f"bbox {value!r} is outside the globe or has min_lat > max_lat")
+    return w, s, e, n
 
 
 def _valid_type(value: str) -> str:
@@ -143,7 +233,7 @@ def _valid_type(value: str) -> str:
     types = load_ontology().types
     name = value.strip().upper()
     if name not in types:
-        raise ValueError(f"unknown event type {value!r}: use one of {', '.join(sorted(types))}")
+        raise FilterError(f"unknown event type {value!r}: use one of {', '.join(sorted(types))}")
     return name
 
 
@@ -156,14 +246,14 @@ def _valid_mode(value: str, type_: str | None) -> str:
     name = value.strip().lower()
     if name not in modes:
         where = f" of {type_.upper()}" if type_ else ""
-        raise ValueError(f"unknown mode {value!r}{where}: use one of {', '.join(modes)}")
+        raise FilterError(f"unknown mode {value!r}{where}: use one of {', '.join(modes)}")
     return name
 
 
 def _valid_country(value: str) -> str:
     code = alpha3(value)
     if code is None:
-        raise ValueError(f"unknown country code {value!r}: use ISO 3166-1 alpha-3, e.g. SYR")
+        raise FilterError(f"unknown country code {value!r}: use ISO 3166-1 alpha-3, e.g. SYR")
     return code
 
 
@@ -173,7 +263,7 @@ def _valid_day(value: str | date, name: str) -> str:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise ValueError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
+        raise FilterError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _place_clause(value: str) -> tuple[str, list[Any]]:

@@ -1,6 +1,7 @@
-"""The one schema of an event row, shared by ``Store.events()``, ``to_arrow()``, the exports,
-``diurna events --format jsonl`` and the data dictionary (``docs/data.md`` and
-``docs/events.schema.json``).
+"""The one schema of Diurna's output: the event row, shared by ``Store.events()``,
+``to_arrow()``, the exports, ``diurna events --format jsonl``, and the nested document that
+``diurna process --format json`` prints (``Document.to_dict()``); and the data dictionary
+(``docs/data.md``, ``docs/events.schema.json``, ``docs/document.schema.json``).
 
 Everything that writes or reads event rows imports the column list from here, so a column is
 added in one place (and other writers, such as a distributed runner writing Parquet, can use
@@ -10,14 +11,20 @@ Regenerate the documentation after a change::
 
     python -m diurna.store.datadoc markdown > docs/data.md
     python -m diurna.store.datadoc json > docs/events.schema.json
+    python -m diurna.store.datadoc document-json > docs/document.schema.json
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-Kind = Literal["string", "int", "float", "bool", "date", "list[string]", "list[participant]"]
+from diurna import model
+
+Kind = Literal[
+    "string", "int", "float", "bool", "date", "list[string]", "list[participant]",
+    "object", "list[object]",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,8 @@ class Column:
     kind: Kind
     description: str
     required: bool = False  # never null
+    ref: str | None = None  # for object kinds: the name of the object (DOCUMENT_OBJECTS)
+    enum: tuple[str, ...] = ()  # the only values a string may take (from the model's Literals)
 
 
 # One actor or recipient of an event (an element of the ``actors``/``recipients`` lists).
@@ -228,4 +237,203 @@ def markdown() -> str:
     ]
     for c in PARTICIPANT_FIELDS:
         lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
+    return "\n".join(lines) + "\n" + document_markdown()
+
+
+# --- the nested document (`diurna process --format json`, `Document.to_dict()`) ----------------
+
+
+def _span_fields(what: str) -> tuple[Column, ...]:
+    return (
+        Column("start", "int", f"Character offset of {what} in the document body.", True),
+        Column("end", "int", f"End offset (exclusive) of {what} in the document body.", True),
+        Column("text", "string", f"The words of {what}: `body_text[start:end]`.", True),
+    )
+
+
+def _one(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in get_args(values))
+
+
+# Every object of the document JSON, by name; "document" is the top level. Keys match the
+# model's to_dict() exactly (a test checks the seed page and dev pages against the schema).
+DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
+    "document": (
+        Column("id", "string", "Document id: first 16 hex digits of the input's SHA-256.", True),
+        Column("source", "string", "Where the input was read from: path, URL or `<stdin>`.", True),
+        Column("rejected", "string", "Why the input was rejected (`empty`, `binary`, "
+               "`not_news`, ...); null for a document that was read."),
+        Column("title", "string", "The headline."),
+        Column("dek", "string", "The standfirst or summary under the headline."),
+        Column("byline", "string", "Who wrote it, as the page says."),
+        Column("published", "string", "Publication date, ISO 8601 (may be partial)."),
+        Column("published_source", "string", "Where `published` was found (meta, JSON-LD, "
+               "URL, text, the caller)."),
+        Column("updated", "string", "Last-modified date, ISO 8601, when the page gives one."),
+        Column("site", "string", "The publishing site or outlet."),
+        Column("url", "string", "The page's URL when known."),
+        Column("language", "string", "ISO 639-1 language of the body (e.g. `en`)."),
+        Column("input_format", "string", "How the input was read: html, text, jsonl, warc, ..."),
+        Column("body", "list[string]", "The article body as paragraphs. Offsets point into "
+               "the body text: these paragraphs joined with a blank line (`\\n\\n`).", True),
+        Column("comments", "list[object]", "Reader comments, kept apart from the body.", True,
+               ref="comment"),
+        Column("entities", "list[object]", "Named entities (spaCy).", True, ref="entity"),
+        Column("mentions", "list[object]", "References to actors.", True, ref="mention"),
+        Column("quotes", "list[object]", "Direct and indirect quotes.", True, ref="quote"),
+        Column("events", "list[object]", "Coded events.", True, ref="event"),
+        Column("times", "list[object]", "Temporal expressions.", True, ref="time"),
+        Column("places", "list[object]", "Toponyms in the body.", True, ref="place"),
+        Column("headline_places", "list[object]", "Toponyms in the title and dek (`field` says "
+               "which; offsets point into that text).", True, ref="place"),
+        Column("headings", "list[object]", "Body paragraphs that are section headings.", True,
+               ref="span"),
+        Column("captions", "list[string]", "Image captions and credits (not in the body).",
+               True),
+        Column("body_quality", "float", "How article-like the body reads, 0 to 1."),
+        Column("skipped", "list[string]", "Stages skipped and why (e.g. non-English).", True),
+    ),
+    "span": _span_fields("the span"),
+    "actor": (
+        Column("id", "string", "Actor dictionary id, e.g. `IRN-GOV`.", True),
+        Column("name", "string", "Canonical name, e.g. `Iran (government)`.", True),
+        Column("country", "string", "ISO 3166-1 alpha-3 country; null for IGOs."),
+        Column("sector", "string", "CAMEO-style sector: GOV, MIL, REB, INS, IGO, ..."),
+        Column("cameo", "string", "CAMEO actor code, e.g. `IRNGOV`.", True),
+        Column("kind", "string", "state, government, military, armed_group, igo, person, ...",
+               True),
+        Column("affiliation", "string", "Backer's alpha-3, e.g. `IRN` for Iranian-backed."),
+    ),
+    "entity": (*_span_fields("the entity"),
+               Column("label", "string", "spaCy label: GPE, NORP, ORG, PERSON, ...", True)),
+    "mention": (
+        *_span_fields("the mention"),
+        Column("label", "string", "Entity label, or NOUN for a common-noun reference.", True),
+        Column("actor", "object", "The dictionary actor; null when not in the dictionary.",
+               ref="actor"),
+    ),
+    "quote": (
+        *_span_fields("the quote's content"),
+        Column("kind", "string", "direct or indirect.", True, enum=("direct", "indirect")),
+        Column("speaker", "object", "Who is quoted.", ref="mention"),
+        Column("cue", "object", "The speech verb: said, called on, according to.", ref="span"),
+        Column("sources", "list[object]", "Reporting chain, nearest first.", True,
+               ref="mention"),
+    ),
+    "time": (
+        *_span_fields("the expression"),
+        Column("value", "string", "ISO 8601 or TimeML value (`2018-02-14`, `2018-W07`, "
+               "`--02-14` when the year is unknown); null when it cannot be placed."),
+        Column("precision", "string", "Precision of `value`.", True,
+               enum=_one(model.Precision)),
+        Column("end_value", "string", "End of a range (\"7-9 February\")."),
+        Column("anchor", "string", "What a relative value was resolved against.", True,
+               enum=("absolute", "published", "none")),
+        Column("kind", "string", "date, time, duration or set.", True,
+               enum=_one(model.TimeKind)),
+    ),
+    "place": (
+        *_span_fields("the toponym"),
+        Column("geonameid", "int", "GeoNames id; null when unresolved."),
+        Column("name", "string", "GeoNames name."),
+        Column("country", "string", "ISO 3166-1 alpha-2 country (GeoNames' convention)."),
+        Column("admin1", "string", "First-level division."),
+        Column("lat", "float", "Latitude (WGS84)."),
+        Column("lon", "float", "Longitude (WGS84)."),
+        Column("feature", "string", "GeoNames feature class.code, e.g. `P.PPLC`."),
+        Column("precision", "string", "How precise the point is.",
+               enum=_one(model.PlacePrecision)),
+        Column("qualifier", "string", "e.g. `eastern countryside`."),
+        Column("field", "string", "Which text the offsets point into.", True,
+               enum=("body", "title", "dek")),
+    ),
+    "event": (
+        Column("id", "string", "Event id: `<doc_id>:<index>`.", True),
+        Column("type", "string", "PLOVER event type, e.g. `ASSAULT`.", True),
+        Column("mode", "string", "PLOVER mode of the type."),
+        Column("contexts", "list[string]", "PLOVER contexts.", True),
+        Column("cameo", "string", "CAMEO event code."),
+        Column("status", "string", "Epistemic status.", True, enum=_one(model.Status)),
+        Column("negated", "bool", "True when the text says it did not happen.", True),
+        Column("trigger", "object", "The word(s) expressing the event.", True, ref="span"),
+        Column("sentence", "object", "The sentence it was coded from.", True, ref="span"),
+        Column("actors", "list[object]", "Every actor, primary first.", True, ref="mention"),
+        Column("recipients", "list[object]", "Every recipient, primary first.", True,
+               ref="mention"),
+        Column("source", "object", "Who reports or claims it.", ref="mention"),
+        Column("date", "object", "The event's own date in the text.", ref="time"),
+        Column("place", "object", "Where it happened.", ref="place"),
+    ),
+    "comment": (
+        Column("index", "int", "Position among the page's comments.", True),
+        Column("author", "string", "The comment's author."),
+        Column("text", "string", "The comment's text.", True),
+        Column("parent", "int", "`index` of the comment it replies to."),
+        Column("depth", "int", "Nesting depth (0 for a top-level comment).", True),
+        Column("published", "string", "When it was posted, ISO 8601."),
+    ),
+}
+
+
+def _doc_type(col: Column) -> dict[str, Any]:
+    """JSON Schema of one field of the document JSON."""
+    if col.kind == "object":
+        ref = {"$ref": f"#/$defs/{col.ref}"}
+        typ = ref if col.required else {"anyOf": [ref, {"type": "null"}]}
+        return {**typ, "description": col.description}
+    if col.kind == "list[object]":
+        items = {"$ref": f"#/$defs/{col.ref}"}
+        return {"type": "array", "items": items, "description": col.description}
+    out = _json_type(col)
+    if col.enum:
+        out["enum"] = [*col.enum, *([] if col.required else [None])]
+    return out
+
+
+def _object_schema(fields: tuple[Column, ...]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {c.name: _doc_type(c) for c in fields},
+        "required": [c.name for c in fields],
+        "additionalProperties": False,
+    }
+
+
+def document_json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one document as ``diurna process --format json`` prints it
+    (``Document.to_dict()``; several inputs print an array of these)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Diurna document",
+        **_object_schema(DOCUMENT_OBJECTS["document"]),
+        "$defs": {
+            name: _object_schema(fields)
+            for name, fields in DOCUMENT_OBJECTS.items()
+            if name != "document"
+        },
+    }
+
+
+def document_markdown() -> str:
+    """The document JSON's section of the data dictionary, from DOCUMENT_OBJECTS."""
+    lines = [
+        "",
+        "# Data dictionary: the document JSON",
+        "",
+        "`diurna process --format json` prints one object per input (an array for several",
+        "inputs; `--format jsonl` one a line); the library's `Document.to_dict()` is the same",
+        "object. Its JSON Schema is `docs/document.schema.json`",
+        "(`python -m diurna.store.datadoc document-json`). Every key is always present;",
+        "\"never null\" says which values are never null. Body offsets point into the body",
+        "text, the `body` paragraphs joined with a blank line (`\\n\\n`): `Document.text` in the",
+        "library, `documents.text` in the store.",
+    ]
+    for name, fields in DOCUMENT_OBJECTS.items():
+        lines += ["", f"## {name}", "", "| field | type | never null | meaning |",
+                  "| --- | --- | --- | --- |"]  # fmt: skip
+        for c in fields:
+            kind = c.kind.replace("object", c.ref or "object")
+            values = f" One of: {', '.join(f'`{v}`' for v in c.enum)}." if c.enum else ""
+            never = "yes" if c.required else ""
+            lines.append(f"| `{c.name}` | {kind} | {never} | {c.description}{values} |")
     return "\n".join(lines) + "\n"
