@@ -41,11 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
+from diurna.places.points import country_points, extent_middle
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -341,11 +342,18 @@ def build(path: str | Path) -> Path:
     capitals = set(capital_of.values())
 
     centres = _country_centres()
+    iso_by_key: dict[str, str] = {}
+    for cc, info in countries.items():
+        for alias in (info["name"], *country_alias.get(int(info["geonameid"]), [])):
+            iso_by_key.setdefault(name_key(alias), cc)
+    outline_points = country_points(lambda n: iso_by_key.get(name_key(n)))
     for cc, info in countries.items():
         gid = int(info["geonameid"])
         lat, lon = _median_point(city_points_country.get(cc, []))
         centre = centres.get(cc)
-        if centre and _inside_towns(centre, city_points_country.get(cc, [])):
+        if cc in outline_points:  # the middle of its outline (see diurna.places.points)
+            lat, lon = outline_points[cc]
+        elif centre and _inside_towns(centre, city_points_country.get(cc, [])):
             lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
@@ -368,7 +376,7 @@ def build(path: str | Path) -> Path:
 
     for code, (gid, name, aliases, iso) in admin1.items():
         cc = code.split(".")[0]
-        lat, lon = _median_point(city_points_admin1.get(code, []))
+        lat, lon = extent_middle(city_points_admin1.get(code, []))
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
