@@ -51,3 +51,22 @@ def test_gazetteer_country_and_state_points_near_their_middle() -> None:
     assert _km((us.lat, us.lon), (39.83, -98.58)) < 161
     # Texas' middle is near Brady (31.1 N, 99.3 W), not in the populous east
     assert _km((texas.lat, texas.lon), (31.1, -99.3)) < 161
+
+
+def test_a_state_name_is_the_state_not_a_small_town_of_that_name() -> None:
+    from diurna.places import resolve
+
+    text = ("Cases were reported in California, Oregon and Idaho, and in Pennsylvania towns "
+            "such as Pittsburgh and Erie.")
+    chosen = [c for c in resolve("California", context=text) if c.chosen]
+    assert chosen and chosen[0].feature == "A.ADM1" and chosen[0].country == "US"
+
+
+def test_abbreviation_and_congo_without_the() -> None:
+    from diurna.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    nsw = gaz.abbreviation("NSW")
+    assert nsw is not None and nsw.name == "New South Wales"
+    assert any(e.country == "CD" and e.is_country
+               for e in gaz.lookup("Democratic Republic of Congo"))

@@ -46,7 +46,7 @@ from diurna.places.points import country_points, extent_middle
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -71,6 +71,7 @@ ABBREVIATIONS: dict[str, str] = {
     "Wisc.": "US.WI", "Wyo.": "US.WY",
     "Alta.": "CA.01", "B.C.": "CA.02", "Man.": "CA.03", "N.B.": "CA.04", "Nfld.": "CA.05",
     "N.S.": "CA.07", "Ont.": "CA.08", "P.E.I.": "CA.09", "Que.": "CA.10", "Sask.": "CA.11",
+    "NSW": "AU.02", "Qld": "AU.04",
 }
 
 
@@ -357,7 +358,10 @@ def build(path: str | Path) -> Path:
             lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
-        add_names(gid, info["name"], country_alias.get(gid, []))
+        aliases = country_alias.get(gid, [])
+        # "Democratic Republic of the Congo" is often written without "the"
+        add_names(gid, info["name"], [*aliases, *(a.replace(" of the ", " of ")
+                                                   for a in (info["name"], *aliases))])
 
     # GeoNames names Arab governorates in English ("Deir ez-Zor Governorate") where the admin1
     # file keeps an older transliteration ("Dayr az Zawr"): show the English one

@@ -45,6 +45,8 @@ _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|distric
 NEAREST_FALLBACK = True
 # score a populated place or county gets for lying in a state or province the text names
 STATE_FOCUS = 2.5
+# a town named like a state yields to the state below this population
+STATE_OVER_TOWN = 250_000
 # and, more, for lying in the text's focus: the division where most of its names can lie
 FOCUS_BONUS = 3.0
 # Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
@@ -235,6 +237,12 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
         cands = [e for e in cands if e.precision == "city"]
     if not cands:
         return None
+    # "California", "Oregon", "Ontario": a state or province named by its main name is that
+    # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
+    # the text says city or town, or the town is a large city ("Washington", "New York")
+    if hint is None and any(e.is_admin1 and e.primary for e in cands):
+        cands = [e for e in cands
+                 if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
     # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
     # division of the country the text is about gives way when the text does not name it
     states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
