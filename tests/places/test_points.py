@@ -70,3 +70,28 @@ def test_abbreviation_and_congo_without_the() -> None:
     assert nsw is not None and nsw.name == "New South Wales"
     assert any(e.country == "CD" and e.is_country
                for e in gaz.lookup("Democratic Republic of Congo"))
+
+
+def test_physical_features_resolve_without_a_geonames_id() -> None:
+    from diurna.language import Language
+    from diurna.model import Document
+    from diurna.places.resolver import PlaceResolver
+
+    text = ("Fishermen who live along the shores of Lake Titicaca in Peru reported the illness "
+            "to the health ministry on Monday.")
+    doc = PlaceResolver()(Language()(Document(id="t", source="t", text=text)))
+    lake = [p for p in doc.places if "Titicaca" in p.text]
+    assert len(lake) == 1
+    p = lake[0]
+    assert p.geonameid is None and p.feature == "H.LK" and p.precision == "point"
+    assert p.lat is not None and p.lon is not None
+    assert _km((p.lat, p.lon), (-15.8, -69.4)) < 50  # the lake, between Peru and Bolivia
+
+
+def test_natural_earth_state_points_replace_town_extents() -> None:
+    from diurna.places.gazetteer import load_gazetteer
+
+    qld = load_gazetteer().get(2152274)  # Queensland
+    assert qld is not None and qld.lat is not None and qld.lon is not None
+    # Natural Earth's point lies inland (about 23 S, 145 E), not at Brisbane (27.5 S, 153 E)
+    assert _km((qld.lat, qld.lon), (-27.47, 153.03)) > 500

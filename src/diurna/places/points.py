@@ -132,3 +132,28 @@ def extent_middle(points: Iterable[tuple[float, float]],
     lo_lat, hi_lat = _trimmed_range(lats, trim)
     lo_lon, hi_lon = _trimmed_range(lons, trim)
     return round((lo_lat + hi_lat) / 2, 5), round(_wrap((lo_lon + hi_lon) / 2), 5)
+
+
+_SOURCES = Path(__file__).resolve().parent / "sources"
+
+
+def _tsv(name: str) -> list[list[str]]:
+    path = _SOURCES / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:
+        log.warning("%s is missing: the gazetteer is built without it", path)
+        return []
+    return [line.split("\t") for line in lines if line]
+
+
+def natural_earth_admin1_points() -> dict[int, tuple[float, float]]:
+    """GeoNames id → the middle point Natural Earth gives the state or province (US, Canada,
+    Australia and Brazil: ``sources/ne_admin1_points.tsv``)."""
+    return {int(r[0]): (float(r[1]), float(r[2])) for r in _tsv("ne_admin1_points.tsv")}
+
+
+def natural_earth_features() -> list[tuple[str, str, float, float]]:
+    """(name, GeoNames-style feature code, lat, lon) of Natural Earth's named seas, lakes,
+    rivers, islands, ranges, deserts... (``sources/natural_earth_features.tsv``)."""
+    return [(r[0], r[1], float(r[2]), float(r[3])) for r in _tsv("natural_earth_features.tsv")]

@@ -183,6 +183,8 @@ class _Context:
 
 
 def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
+    if e.precision == "point":  # a sea, lake, river, island, range (no population)
+        return 2.0 + (0.0 if e.primary else -1.0)
     if e.is_country:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
@@ -209,6 +211,8 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)"""
     if e.is_country or (e.is_admin1 and (e.primary or hint == "admin1" or ctx.share(e.country))):
         return True
+    if e.precision == "point":
+        return e.primary or label in ("LOC", "FAC")
     if e.is_admin1:
         return False
     if e.is_admin2:
@@ -606,7 +610,9 @@ class PlaceResolver:
 def _to_place(span: Span, e: GazEntry | None, qualifier: str | None) -> Place:
     if e is None:
         return Place(span.start, span.end, span.text, qualifier=qualifier)
-    return Place(span.start, span.end, span.text, geonameid=e.geonameid, name=e.name,
+    # Natural Earth features carry negative ids in the gazetteer: no GeoNames id to give
+    return Place(span.start, span.end, span.text,
+                 geonameid=e.geonameid if e.geonameid > 0 else None, name=e.name,
                  country=e.country, admin1=e.admin1 if not e.is_country else None,
                  lat=e.lat, lon=e.lon, feature=e.feature, precision=e.place_precision,
                  qualifier=qualifier)
