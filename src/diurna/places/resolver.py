@@ -480,7 +480,9 @@ class PlaceResolver:
             if m.forced is not None:
                 ctx.countries[m.forced.country or ""] += 1
                 continue
-            entries = gaz.lookup(doc.text[m.start:m.end])
+            # physical features (seas, rivers) belong to no country: they do not vote
+            entries = tuple(e for e in gaz.lookup(doc.text[m.start:m.end])
+                            if e.precision != "point")
             countries = [e for e in entries if e.is_country]
             if countries and any(e.is_admin1 and e.primary for e in entries):
                 continue  # "Georgia": the country or the state, the other names will tell
