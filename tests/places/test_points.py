@@ -95,3 +95,12 @@ def test_natural_earth_state_points_replace_town_extents() -> None:
     assert qld is not None and qld.lat is not None and qld.lon is not None
     # Natural Earth's point lies inland (about 23 S, 145 E), not at Brisbane (27.5 S, 153 E)
     assert _km((qld.lat, qld.lon), (-27.47, 153.03)) > 500
+
+
+def test_america_and_republic_names() -> None:
+    from diurna.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert any(e.is_country and e.country == "US" for e in gaz.lookup("America"))
+    # GeoNames writes "Dagestan, Respublika": news writes "Dagestan"
+    assert any(e.is_admin1 and e.country == "RU" for e in gaz.lookup("Dagestan"))

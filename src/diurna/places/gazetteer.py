@@ -51,12 +51,13 @@ from diurna.places.points import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "15"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
     "governorate", "province", "region", "state", "district", "county", "department", "canton",
     "oblast", "prefecture", "municipality", "territory", "emirate", "wilayah", "ostan",
+    "respublika", "republic", "kray", "krai",
 )
 
 
@@ -384,7 +385,7 @@ def build(path: str | Path) -> Path:
             lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
-        aliases = country_alias.get(gid, [])
+        aliases = country_alias.get(gid, []) + (["America"] if cc == "US" else [])
         # "Democratic Republic of the Congo" is often written without "the"
         add_names(gid, info["name"], [*aliases, *(a.replace(" of the ", " of ")
                                                    for a in (info["name"], *aliases))])
