@@ -104,3 +104,10 @@ def test_america_and_republic_names() -> None:
     assert any(e.is_country and e.country == "US" for e in gaz.lookup("America"))
     # GeoNames writes "Dagestan, Respublika": news writes "Dagestan"
     assert any(e.is_admin1 and e.country == "RU" for e in gaz.lookup("Dagestan"))
+
+
+def test_resolve_gives_no_geonames_id_to_a_natural_earth_feature() -> None:
+    from diurna.places import resolve
+
+    best = resolve("Lake Titicaca")[0]
+    assert best.chosen and best.geonameid is None and best.feature == "H.LK"
