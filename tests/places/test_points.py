@@ -111,3 +111,10 @@ def test_resolve_gives_no_geonames_id_to_a_natural_earth_feature() -> None:
 
     best = resolve("Lake Titicaca")[0]
     assert best.chosen and best.geonameid is None and best.feature == "H.LK"
+
+
+def test_la_with_dots_is_los_angeles_not_laos() -> None:
+    from diurna.places.gazetteer import load_gazetteer
+
+    la = load_gazetteer().abbreviation("L.A.")
+    assert la is not None and la.name == "Los Angeles" and la.country == "US"

@@ -51,7 +51,7 @@ from diurna.places.points import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -79,6 +79,11 @@ ABBREVIATIONS: dict[str, str] = {
     "N.S.": "CA.07", "Ont.": "CA.08", "P.E.I.": "CA.09", "Que.": "CA.10", "Sask.": "CA.11",
     "NSW": "AU.02", "Qld": "AU.04",
 }
+
+
+# Cities news names by an abbreviation with dots, by GeoNames id ("L.A." is otherwise the
+# ISO code of Laos)
+CITY_ABBREVIATIONS: dict[str, int] = {"L.A.": 5368361}
 
 
 _RIVER_SUFFIX = re.compile(r" (?:am|an der|an den|upon|on|sur|sul|ob der|in der) [A-Z]")
@@ -264,6 +269,9 @@ _FEATURE_WORDS = {"H.STM": ("{} River", "River {}"), "H.LK": ("Lake {}",)}
 def _feature_forms(name: str, feature: str) -> list[str]:
     """Full names news uses for a river or lake the source names bare ("Nile" -> "Nile
     River"; "Lago Titicaca" -> "Lake Titicaca")."""
+    words = name.split()
+    if feature == "H.OCN" and len(words) == 3 and words[0] in ("North", "South"):
+        return [" ".join(words[1:])]  # "North Pacific Ocean" -> "Pacific Ocean"
     if name.startswith("Lago "):
         name = name[5:]
     elif feature == "H.LK" and name.startswith("Lake "):
@@ -569,7 +577,10 @@ class Gazetteer:
         return self._one("p.precision = 'admin1' AND p.admin1_code = ?", code)
 
     def abbreviation(self, text: str) -> GazEntry | None:
-        """The state or province a news abbreviation names ("W.Va.", "Tenn."), else None."""
+        """The state or province (or the city: "L.A.") a news abbreviation names ("W.Va.",
+        "Tenn."), else None."""
+        if text in CITY_ABBREVIATIONS:
+            return self.get(CITY_ABBREVIATIONS[text])
         code = ABBREVIATIONS.get(text) or ABBREVIATIONS.get(re.sub(r"\s+", " ", text))
         return self.admin1(code) if code else None
 

@@ -423,7 +423,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         out: list[GazEntry] = []
         abbr = self._abbreviation(text)
-        if abbr is not None and abbr.admin1_code == city.admin1_code:
+        if abbr is not None and abbr.is_admin1 and abbr.admin1_code == city.admin1_code:
             return [abbr]
         if len(text) == 2 and text.isupper():
             a = gaz.admin1_by_iso(f"{city.country}-{text}")
