@@ -996,7 +996,7 @@ def places_resolve(name: str, context: str, limit: int, fmt: str) -> None:
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
         else:
             mark = "*" if c.chosen else (" " if c.plausible else "-")
-            click.echo(f"{mark} {c.score:6.2f}  {c.geonameid:<9} {c.name}, "
+            click.echo(f"{mark} {c.score:6.2f}  {str(c.geonameid or '-'):<9} {c.name}, "
                        f"{c.admin1 or '-'}, {c.country or '-'}  {c.feature}  pop {c.population}"
                        f"  ({c.lat}, {c.lon})")
 

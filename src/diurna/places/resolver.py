@@ -45,6 +45,8 @@ _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|distric
 NEAREST_FALLBACK = True
 # score a populated place or county gets for lying in a state or province the text names
 STATE_FOCUS = 2.5
+# a town named like a state yields to the state below this population
+STATE_OVER_TOWN = 250_000
 # and, more, for lying in the text's focus: the division where most of its names can lie
 FOCUS_BONUS = 3.0
 # Named sites the gazetteer cannot know (camps, bases, facilities): "the Rukban camp",
@@ -181,6 +183,8 @@ class _Context:
 
 
 def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
+    if e.precision == "point":  # a sea, lake, river, island, range (no population)
+        return 2.0 + (0.0 if e.primary else -1.0)
     if e.is_country:
         s = 20.0 if e.precision == "country" else 15.0
     elif e.is_admin1:
@@ -207,6 +211,8 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)"""
     if e.is_country or (e.is_admin1 and (e.primary or hint == "admin1" or ctx.share(e.country))):
         return True
+    if e.precision == "point":
+        return e.primary or label in ("LOC", "FAC")
     if e.is_admin1:
         return False
     if e.is_admin2:
@@ -235,6 +241,12 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
         cands = [e for e in cands if e.precision == "city"]
     if not cands:
         return None
+    # "California", "Oregon", "Ontario": a state or province named by its main name is that
+    # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
+    # the text says city or town, or the town is a large city ("Washington", "New York")
+    if hint is None and any(e.is_admin1 and e.primary for e in cands):
+        cands = [e for e in cands
+                 if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
     # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
     # division of the country the text is about gives way when the text does not name it
     states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
@@ -411,7 +423,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         out: list[GazEntry] = []
         abbr = self._abbreviation(text)
-        if abbr is not None and abbr.admin1_code == city.admin1_code:
+        if abbr is not None and abbr.is_admin1 and abbr.admin1_code == city.admin1_code:
             return [abbr]
         if len(text) == 2 and text.isupper():
             a = gaz.admin1_by_iso(f"{city.country}-{text}")
@@ -468,7 +480,9 @@ class PlaceResolver:
             if m.forced is not None:
                 ctx.countries[m.forced.country or ""] += 1
                 continue
-            entries = gaz.lookup(doc.text[m.start:m.end])
+            # physical features (seas, rivers) belong to no country: they do not vote
+            entries = tuple(e for e in gaz.lookup(doc.text[m.start:m.end])
+                            if e.precision != "point")
             countries = [e for e in entries if e.is_country]
             if countries and any(e.is_admin1 and e.primary for e in entries):
                 continue  # "Georgia": the country or the state, the other names will tell
@@ -598,7 +612,9 @@ class PlaceResolver:
 def _to_place(span: Span, e: GazEntry | None, qualifier: str | None) -> Place:
     if e is None:
         return Place(span.start, span.end, span.text, qualifier=qualifier)
-    return Place(span.start, span.end, span.text, geonameid=e.geonameid, name=e.name,
+    # Natural Earth features carry negative ids in the gazetteer: no GeoNames id to give
+    return Place(span.start, span.end, span.text,
+                 geonameid=e.geonameid if e.geonameid > 0 else None, name=e.name,
                  country=e.country, admin1=e.admin1 if not e.is_country else None,
                  lat=e.lat, lon=e.lon, feature=e.feature, precision=e.place_precision,
                  qualifier=qualifier)
