@@ -69,3 +69,18 @@ def test_the_schema_catches_what_a_consumer_would_trip_on(printed: list[dict[str
     offset_as_text = copy.deepcopy(seed)
     offset_as_text["mentions"][0]["start"] = "12"
     assert errors(offset_as_text)
+
+
+def test_a_live_blog_page_follows_the_schema() -> None:
+    """The page-layout fields (entries with their times, key points, partial) are in the schema
+    too: a hand-written live blog page's JSON validates."""
+    from tests.page.test_layouts import _live_dom
+
+    from diurna.page import RawInput, read_page
+
+    doc = read_page(RawInput("live.html", _live_dom().encode(), kind="html")).to_dict()
+    assert doc["layout"] == "liveblog" and doc["entries"]
+    assert errors(doc) == []
+    wrong = copy.deepcopy(doc)
+    wrong["entries"][0]["start"] = None
+    assert errors(wrong)

@@ -291,9 +291,23 @@ DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
         Column("captions", "list[string]", "Image captions and credits (not in the body).",
                True),
         Column("body_quality", "float", "How article-like the body reads, 0 to 1."),
+        Column("layout", "string", "The page's layout: `article`, `liveblog`, `gallery` or "
+               "`several` (a page of several articles; the body is the main one)."),
+        Column("partial", "bool", "True when the page shows only part of the article "
+               "(a paywall teaser).", True),
+        Column("key_points", "list[string]", "A key-points box's items, kept out of the body.",
+               True),
+        Column("entries", "list[object]", "A live blog's entries, oldest first.", True,
+               ref="entry"),
         Column("skipped", "list[string]", "Stages skipped and why (e.g. non-English).", True),
     ),
     "span": _span_fields("the span"),
+    "entry": (
+        Column("time", "string", "The entry's time as the page gives it (ISO 8601 when the "
+               "markup has one)."),
+        Column("headline", "string", "The entry's headline."),
+        *_span_fields("the entry's paragraphs"),
+    ),
     "actor": (
         Column("id", "string", "Actor dictionary id, e.g. `IRN-GOV`.", True),
         Column("name", "string", "Canonical name, e.g. `Iran (government)`.", True),
@@ -314,11 +328,16 @@ DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
     ),
     "quote": (
         *_span_fields("the quote's content"),
-        Column("kind", "string", "direct or indirect.", True, enum=("direct", "indirect")),
+        Column("kind", "string", "direct, indirect, or mixed (a reported clause with quoted "
+               "words).", True, enum=("direct", "indirect", "mixed")),
         Column("speaker", "object", "Who is quoted.", ref="mention"),
         Column("cue", "object", "The speech verb: said, called on, according to.", ref="span"),
         Column("sources", "list[object]", "Reporting chain, nearest first.", True,
                ref="mention"),
+        Column("source_kind", "string", "What the source is; null when there is no speaker.",
+               enum=_one(model.SourceKind)),
+        Column("parts", "list[object]", "The content's pieces when the quote is split by its "
+               "attribution; empty for a one-piece statement.", True, ref="span"),
     ),
     "time": (
         *_span_fields("the expression"),
