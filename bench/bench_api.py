@@ -318,6 +318,8 @@ def measure(db: Path, label: str, args: argparse.Namespace) -> dict[str, dict]:
         kinds = request_mix(random.Random(1), first)
         results = {}
         for kind, urls in kinds.items():
+            if args.only and not kind.startswith(args.only):
+                continue
             httpx.get(base + urls[0], timeout=60)  # warm the page cache for this kind
             cpu0 = cpu_seconds(proc.pid)
             r = asyncio.run(run_kind(args.port, urls, args.clients, args.requests, args.seconds))
@@ -386,6 +388,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8714)
     parser.add_argument("--server-workers", type=int, default=1, help="diurna serve --workers")
     parser.add_argument("--baseline", action="store_true", help="also run without API indexes")
+    parser.add_argument("--only", help="run only the kinds starting with this, e.g. 'stats'")
     args = parser.parse_args()
     fill(args.db, args.events)
     Store(args.db).close()  # this version's indexes
