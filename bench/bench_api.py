@@ -14,6 +14,8 @@
 
     python bench/bench_api.py                      # ~2-4 minutes on 2 cores
     python bench/bench_api.py --baseline           # also the run without the API's indexes
+    python bench/bench_api.py --only stats --direct  # stats only; uncached, from the
+                                                     # event_stats table and from the events
 
 Targets (issue #14): p95 <= 100 ms for a filtered page of 100 events, <= 300 ms for stats.
 """
