@@ -14,6 +14,8 @@
 
     python bench/bench_api.py                      # ~2-4 minutes on 2 cores
     python bench/bench_api.py --baseline           # also the run without the API's indexes
+    python bench/bench_api.py --only stats --direct  # stats only; uncached, from the
+                                                     # event_stats table and from the events
 
 Targets (issue #14): p95 <= 100 ms for a filtered page of 100 events, <= 300 ms for stats.
 """
@@ -33,6 +35,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from diurna.model import Actor, Document, Event, Mention, Place, TimeExpr
 from diurna.store import Store
@@ -318,6 +321,8 @@ def measure(db: Path, label: str, args: argparse.Namespace) -> dict[str, dict]:
         kinds = request_mix(random.Random(1), first)
         results = {}
         for kind, urls in kinds.items():
+            if args.only and not kind.startswith(args.only):
+                continue
             httpx.get(base + urls[0], timeout=60)  # warm the page cache for this kind
             cpu0 = cpu_seconds(proc.pid)
             r = asyncio.run(run_kind(args.port, urls, args.clients, args.requests, args.seconds))
@@ -335,7 +340,7 @@ def measure(db: Path, label: str, args: argparse.Namespace) -> dict[str, dict]:
         proc.wait(10)
 
 
-def direct(db: Path, label: str, count: int = 40) -> None:
+def direct(db: Path, label: str, count: int = 40, only: str | None = None) -> None:
     """One client, no HTTP: the API's own query and shaping code per kind (stats uncached), so
     the indexes' effect shows apart from the server and the machine's load."""
     from diurna.api import events as ev
@@ -346,6 +351,8 @@ def direct(db: Path, label: str, count: int = 40) -> None:
     database = Database(db)
     first = ev.page(database.read(), EventQuery(), limit=100)[1]
     for kind, urls in request_mix(random.Random(1), first or "").items():
+        if only and not kind.startswith(only):
+            continue
         times = []
         for url in urls[:count]:
             path, _, query = url.partition("?")
@@ -372,6 +379,34 @@ def direct(db: Path, label: str, count: int = 40) -> None:
             f"p95={times[int(0.95 * (len(times) - 1))]:7.1f} ms",
             flush=True,
         )
+        if kind.startswith("stats"):
+            stats_from_events(database, urls[:count], kind)
+
+
+def stats_from_events(database: Any, urls: list[str], kind: str) -> None:
+    """The same stats requests counted from the events, not the ``event_stats`` table (the
+    API's fallback path, and what it did before the table), for comparison in the same run."""
+    import diurna.api.app as api_app
+    from diurna.api.events import event_query
+
+    table_path = api_app.stats_where
+    api_app.stats_where = lambda _query: None  # type: ignore[assignment]
+    try:
+        times = []
+        for url in urls:
+            params = dict(p.split("=", 1) for p in url.partition("?")[2].split("&") if p)
+            t0 = time.perf_counter()
+            database.stats_cache.clear()
+            api_app._stats(database, event_query(params))
+            times.append((time.perf_counter() - t0) * 1000)
+    finally:
+        api_app.stats_where = table_path
+    times.sort()
+    print(
+        f"{'events':8} {kind:32} one client, no HTTP: p50={statistics.median(times):7.1f} ms "
+        f"p95={times[int(0.95 * (len(times) - 1))]:7.1f} ms (counted from the events)",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -386,6 +421,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8714)
     parser.add_argument("--server-workers", type=int, default=1, help="diurna serve --workers")
     parser.add_argument("--baseline", action="store_true", help="also run without API indexes")
+    parser.add_argument("--direct", action="store_true", help="also one client, no HTTP")
+    parser.add_argument("--only", help="run only the kinds starting with this, e.g. 'stats'")
     args = parser.parse_args()
     fill(args.db, args.events)
     Store(args.db).close()  # this version's indexes
@@ -395,8 +432,9 @@ def main() -> None:
     )
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     measure(args.db, "indexed", args)
+    if args.direct or args.baseline:
+        direct(args.db, "indexed", only=args.only)
     if args.baseline:
-        direct(args.db, "indexed")
         copy = args.db.with_suffix(".baseline.db")
         shutil.copy(args.db, copy)
         print(f"baseline: dropped {', '.join(drop_api_indexes(copy)) or 'nothing'}")

@@ -42,6 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.store.query import EventQuery
+from diurna.store.stats import NONE, key_value, stats_where
 
 STATIC = Path(__file__).parent / "static"
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -487,14 +488,8 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
     cached = db.stats_cache.get(key)
     if cached is not None:
         return cached
-    source = ev.source(filters)
-    clauses, args = filters.conditions()
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    # One pass by (type, day), in the order of the (type, day) index, folded here into periods
-    # and types; then one count per country column.
-    by_day = db.read().execute(
-        f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
-    ).fetchall()
+    counted = _stats_counts(db, filters)
+    by_day = counted["by_day"]
     days: list[str] = [d for d, _, _ in by_day if d]
     first = min(days) if days else None
     last = max(days) if days else None
@@ -511,14 +506,6 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
             periods[(day[:width], type_)] = periods.get((day[:width], type_), 0) + n
         else:
             undated += n
-    def by(column: str) -> dict[str, int]:  # each from its own index when unfiltered
-        rows = db.read().execute(
-            f"SELECT e.{column}, count(*){source} WHERE "
-            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
-            + f" GROUP BY e.{column}",
-            args,
-        )
-        return dict(rows.fetchall())
 
     def most_first(counts: dict[str, int]) -> dict[str, int]:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -534,13 +521,75 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
         ],
         "undated": undated,
         "by_type": most_first(by_type),
-        "by_place_country": most_first(by("place_country")),
-        "by_actor_country": most_first(by("actor_country")),
+        "by_place_country": most_first(counted["place_country"]),
+        "by_actor_country": most_first(counted["actor_country"]),
     }
     if len(db.stats_cache) >= STATS_CACHE_SIZE:
         db.stats_cache.pop(next(iter(db.stats_cache)))
     db.stats_cache[key] = result
     return result
+
+
+def _stats_counts(db: Database, filters: EventQuery) -> dict[str, Any]:
+    """The counts /api/stats is made of: ``by_day`` (day, type, n) rows and the counts by
+    ``place_country`` and by (primary) ``actor_country``, NULLs left out.
+
+    Read from the pre-aggregated ``event_stats`` table (diurna.store.stats) when it keeps every
+    given filter, else from the events themselves; both give the same counts (tested).
+    """
+    found = stats_where(filters)
+    if found is None:
+        return _event_counts(db, filters)
+    where, args = found
+    conn = db.read()
+    by_day = [
+        (day, key_value(type_), n)
+        for day, type_, n in conn.execute(
+            f"SELECT s.day, s.type, sum(s.n) FROM event_stats s{where} GROUP BY s.type, s.day",
+            args,
+        )
+    ]
+
+    def by(column: str) -> dict[str, int]:
+        rows = conn.execute(
+            f"SELECT s.{column}, sum(s.n) FROM event_stats s{where} AND s.{column} != ? "
+            f"GROUP BY s.{column}",
+            [*args, NONE],
+        )
+        return dict(rows.fetchall())
+
+    return {
+        "by_day": by_day,
+        "place_country": by("place_country"),
+        "actor_country": by("actor_country"),
+    }
+
+
+def _event_counts(db: Database, filters: EventQuery) -> dict[str, Any]:
+    """:func:`_stats_counts` from the events (any filter)."""
+    source = ev.source(filters)
+    clauses, args = filters.conditions()
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    # One pass by (type, day), in the order of the (type, day) index; then one count per
+    # country column.
+    by_day = db.read().execute(
+        f"SELECT e.day, e.type, count(*){source}{where} GROUP BY e.type, e.day", args
+    ).fetchall()
+
+    def by(column: str) -> dict[str, int]:  # each from its own index when unfiltered
+        rows = db.read().execute(
+            f"SELECT e.{column}, count(*){source} WHERE "
+            + " AND ".join([*clauses, f"e.{column} IS NOT NULL"])
+            + f" GROUP BY e.{column}",
+            args,
+        )
+        return dict(rows.fetchall())
+
+    return {
+        "by_day": by_day,
+        "place_country": by("place_country"),
+        "actor_country": by("actor_country"),
+    }
 
 
 # --- documents ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import Comment, Document, Event, Mention
+from diurna.store import stats
 
 SCHEMA_VERSION = 1
 
@@ -370,6 +371,7 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
             self.conn.executescript(EVENT_ACTORS + EVENT_JSON)
+            self.conn.executescript(stats.EVENT_STATS)
             add_missing_columns(self.conn)
             self._migrate()
             self.conn.executescript(API_INDEXES)
@@ -396,6 +398,18 @@ class Store:
             )
             self.conn.commit()
         self._fill_event_actors()
+        self._fill_event_stats()
+
+    def _fill_event_stats(self) -> None:
+        """Build ``event_stats`` (diurna.store.stats) once for a file written before it
+        existed (recorded in ``meta``); afterwards every write of events updates it."""
+        done = "SELECT 1 FROM meta WHERE key = 'event_stats'"
+        if self.conn.execute(done).fetchone() is not None:
+            return
+        with self._writing():
+            if self.conn.execute(done).fetchone() is None:  # else another process did it
+                stats.rebuild(self.conn)
+                self.conn.execute("INSERT INTO meta VALUES ('event_stats', '1')")
 
     def _fill_event_actors(self) -> None:
         """Give a file written before ``event_actors`` and ``event_json`` existed their rows,
@@ -476,6 +490,7 @@ class Store:
                 stored_at = self.conn.execute(
                     "SELECT stored_at FROM documents WHERE id=?", (doc.id,)
                 ).fetchone()[0]
+                stats.add_counts(self.conn, [doc.id], sign=-1)  # before its events go
                 for table in (*CHILD_TABLES, *DERIVED_TABLES):
                     self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc.id,))
                 self.conn.execute("DELETE FROM documents WHERE id=?", (doc.id,))
@@ -551,6 +566,7 @@ class Store:
             blob = event_blob(with_document(e, docs[e["doc_id"]]))
             blobs.append({"event_id": e["id"], "doc_id": e["doc_id"], "json": blob})
         self._insert_rows("event_json", blobs)
+        stats.add_counts(self.conn, list(docs))
 
     def _insert(self, doc: Document, coder: str | None = None, replaced: bool = False) -> None:
         """Write one document and its children (rows from :func:`document_rows`) and the
