@@ -137,25 +137,30 @@ class TaggerEventCoder(EventCoder):
             t.lemma_.lower() in onto.verbs or t.lemma_.lower() in onto.nouns
             or t.lemma_.lower() in onto.adjectives)) for t in sent)
 
+    def word_probabilities(self, tagger: Tagger, parsed: Any,
+                           rule_at: dict[int, Event]) -> dict[int, np.ndarray]:
+        """The tagger's distribution for every word of the sentences it reads (by token index)."""
+        sents = [s for s in parsed.sents if not self.gate or self._possible(s, rule_at)]
+        words = [ws for ws in ([t for t in s if not t.is_space] for s in sents) if ws]
+        probs = tagger.probabilities(
+            [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
+             for ws in words])
+        return {t.i: q for ws, p in zip(words, probs, strict=True)
+                for t, q in zip(ws, p, strict=False)}
+
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
         tagger = load_tagger(self.model_dir)
         coder = self.doc_coder(doc)
-        parsed = doc.nlp
-        rule_at = rule_heads(parsed, coder.code())
-        sents = [s for s in parsed.sents if not self.gate or self._possible(s, rule_at)]
-        words = [[t for t in s if not t.is_space] for s in sents]
-        probs = tagger.probabilities(
-            [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
-             for ws in words if ws])
+        rule_at = rule_heads(doc.nlp, coder.code())
         none = tagger.labels.index(NONE)
         decided: dict[int, str] = {}
-        for ws, p in zip([ws for ws in words if ws], probs, strict=True):
-            for tok, q in zip(ws, p, strict=False):
-                if (candidate(tok) or tok.i in rule_at) and q[none] < tagger.threshold:
-                    q = q.copy()
-                    q[none] = -1.0
-                    decided[tok.i] = tagger.labels[int(q.argmax())]
+        for i, q in self.word_probabilities(tagger, doc.nlp, rule_at).items():
+            tok = doc.nlp[i]
+            if (candidate(tok) or i in rule_at) and q[none] < tagger.threshold:
+                q = q.copy()
+                q[none] = -1.0
+                decided[i] = tagger.labels[int(q.argmax())]
         doc.events = coder.recode(rule_at, decided)
         return doc
