@@ -10,6 +10,7 @@ It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tag
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -137,10 +138,14 @@ class TaggerEventCoder(EventCoder):
             t.lemma_.lower() in onto.verbs or t.lemma_.lower() in onto.nouns
             or t.lemma_.lower() in onto.adjectives)) for t in sent)
 
-    def word_probabilities(self, tagger: Tagger, parsed: Any,
-                           rule_at: dict[int, Event]) -> dict[int, np.ndarray]:
-        """The tagger's distribution for every word of the sentences it reads (by token index)."""
-        sents = [s for s in parsed.sents if not self.gate or self._possible(s, rule_at)]
+    def word_probabilities(self, tagger: Tagger, parsed: Any, rule_at: dict[int, Event],
+                           keep: Callable[[Any], bool] | None = None) -> dict[int, np.ndarray]:
+        """The tagger's distribution for every word of the sentences it reads (by token index):
+        those ``keep`` accepts, else those where an event is possible (:meth:`_possible`)."""
+        if keep is None:
+            def keep(sent: Any) -> bool:
+                return not self.gate or self._possible(sent, rule_at)
+        sents = [s for s in parsed.sents if keep(s)]
         words = [ws for ws in ([t for t in s if not t.is_space] for s in sents) if ws]
         probs = tagger.probabilities(
             [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
