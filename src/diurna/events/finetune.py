@@ -402,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "gold": {str(p.relative_to(repo_dir()) if p.is_relative_to(repo_dir()) else p):
                  hashlib.sha256(p.read_bytes()).hexdigest() for p in paths},
-        "dev": str(args.dev), "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
+        "dev": str(args.dev.relative_to(repo_dir()) if args.dev.is_relative_to(repo_dir())
+                   else args.dev), "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
         "head_lr": args.head_lr, "batch": args.batch, "layers": args.layers,
         "hide_rules": args.hide_rules, "sentences": len(train),
         "dev_token_f1": round(best[0], 3),
