@@ -113,8 +113,9 @@ def cli() -> None:
     type=click.Choice(CODERS),
     default=DEFAULT_CODER,
     show_default=True,
-    help="Event coder: learned (trained classifier + rule arguments), rules, or keyword "
-    "(the lexicon-lookup baseline). See docs/events.md.",
+    help="Event coder: learned (trained classifier + rule arguments), rules, keyword "
+    "(the lexicon-lookup baseline) or tagger (fine-tuned MiniLM + rule arguments). "
+    "See docs/events.md.",
 )
 @click.option(
     "--engine",

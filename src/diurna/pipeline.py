@@ -22,7 +22,7 @@ from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
 
-CODERS = ("learned", "rules", "keyword")
+CODERS = ("learned", "rules", "keyword", "tagger")
 DEFAULT_CODER = "rules"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
@@ -59,10 +59,12 @@ class Pipeline:
         """The English pipeline: language → actors → statements → events → time → places.
 
         ``coder`` picks the events component: ``learned`` (a trained classifier deciding the
-        types, the rule steps giving arguments and status), ``rules`` (the hand rules alone) or
-        ``keyword`` (the lexicon-lookup baseline, for comparison only)."""
+        types, the rule steps giving arguments and status), ``rules`` (the hand rules alone),
+        ``keyword`` (the lexicon-lookup baseline, for comparison only) or ``tagger`` (a fine-tuned
+        MiniLM deciding the types, the rule steps giving arguments and status)."""
         from diurna.actors import ActorResolver
         from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
+        from diurna.events.tagger import TaggerEventCoder
         from diurna.language import Language
         from diurna.places import PlaceResolver
         from diurna.statements import Statements
@@ -73,6 +75,7 @@ class Pipeline:
         actors = ActorResolver(extra_files=actor_files)
         events: Component = (
             LearnedEventCoder(resolve=actors.resolve_span) if coder == "learned"
+            else TaggerEventCoder(resolve=actors.resolve_span) if coder == "tagger"
             else KeywordCoder() if coder == "keyword"
             else EventCoder(resolve=actors.resolve_span))
         return cls(

@@ -69,3 +69,22 @@ def test_trigger_head_is_the_syntactic_head_of_a_multiword_trigger() -> None:
     start = parsed.text.index("called on")
     head = trigger_head(parsed, start, start + len("called on"))
     assert head is not None and head.text == "called"
+
+
+def test_learned_coder_runs_without_the_tagger_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The blend is optional: with only the MLP's weights the coder decides with the MLP alone."""
+    import shutil
+
+    from diurna.actors import ActorResolver
+    from diurna.events import LearnedEventCoder
+
+    for name in ("model.json", "weights.npz"):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    pipeline = Pipeline.default(coder="rules")
+    for i, comp in enumerate(pipeline.components):
+        if comp.name == "events":
+            pipeline.components[i] = LearnedEventCoder(
+                resolve=ActorResolver().resolve_span, model_dir=tmp_path)
+    doc = _read(pipeline, "Gunmen attacked a police station in Baghdad on Tuesday, killing "
+                          "four officers, Iraqi officials said.")
+    assert "ASSAULT" in [e.type for e in doc.events]

@@ -1,0 +1,171 @@
+"""The fine-tuned trigger tagger (``--coder tagger``): int8 ONNX MiniLM over a sentence's words.
+
+For each word the tagger gives a distribution over ``NONE`` and the PLOVER types, reading the
+words in context and the rule coder's own type for each word (an input it learned when to trust).
+It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tagger.onnx``
+(about 23 MB), ``tagger.json`` and ``tokenizer.json``. Running it needs ``onnxruntime`` and
+``tokenizers`` only; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from diurna.events.coder import EventCoder
+from diurna.events.learned import MODEL_DIR, candidate, trigger_head
+from diurna.model import Document, Event
+
+MAX_PIECES = 128
+NONE = "NONE"
+
+
+def pieces(tokenizer: Any, words: list[str], rules: list[str],
+           label_id: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
+    """Piece ids of ``words`` (with [CLS] and [SEP]), the rule id on each word's first piece
+    (0 for none, else the label's index + 1) and each word's first piece (-1 if cut off)."""
+    enc = tokenizer.encode(words, is_pretokenized=True)
+    ids = list(enc.ids)
+    word_ids = list(enc.word_ids)
+    if len(ids) > MAX_PIECES:
+        ids = [*ids[:MAX_PIECES - 1], ids[-1]]
+        word_ids = [*word_ids[:MAX_PIECES - 1], None]
+    first = [-1] * len(words)
+    rule_ids = [0] * len(ids)
+    for pos, w in enumerate(word_ids):
+        if w is not None and first[w] < 0:
+            first[w] = pos
+            r = rules[w] if w < len(rules) else NONE
+            if r != NONE and r in label_id:
+                rule_ids[pos] = label_id[r] + 1
+    return ids, rule_ids, first
+
+
+class Tagger:
+    """``probabilities(sentences)``: (words, labels) arrays for sentences given as
+    (words, rule types) pairs."""
+
+    def __init__(self, folder: Path) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        spec = json.loads((folder / "tagger.json").read_text(encoding="utf-8"))
+        self.labels: list[str] = spec["labels"]
+        self.threshold = float(spec["threshold"])
+        self.label_id = {lb: i for i, lb in enumerate(self.labels)}
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(folder / "tagger.onnx"), options,
+                                            providers=["CPUExecutionProvider"])
+
+    def probabilities(self, sentences: list[tuple[list[str], list[str]]],
+                      batch: int = 32) -> list[np.ndarray]:
+        rows = [pieces(self.tokenizer, w, r, self.label_id) for w, r in sentences]
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))  # pad like with like
+        out: list[Any] = [None] * len(rows)
+        none = self.label_id[NONE]
+        for start in range(0, len(order), batch):
+            idx = order[start:start + batch]
+            n = max(len(rows[i][0]) for i in idx)
+            ids = np.zeros((len(idx), n), np.int64)
+            mask = np.zeros((len(idx), n), np.int64)
+            rule = np.zeros((len(idx), n), np.int64)
+            for b, i in enumerate(idx):
+                k = len(rows[i][0])
+                ids[b, :k], mask[b, :k], rule[b, :k] = rows[i][0], 1, rows[i][1]
+            logits = self.session.run(["logits"], {"ids": ids, "mask": mask, "rule": rule})[0]
+            logits = logits - logits.max(-1, keepdims=True)
+            probs = np.exp(logits)
+            probs /= probs.sum(-1, keepdims=True)
+            for b, i in enumerate(idx):
+                first = rows[i][2]
+                word_p = np.zeros((len(first), len(self.labels)), np.float32)
+                word_p[:, none] = 1.0
+                for w, pos in enumerate(first):
+                    if pos >= 0:
+                        word_p[w] = probs[b, pos]
+                out[i] = word_p
+        return out
+
+
+@lru_cache(maxsize=2)
+def load_tagger(folder: str) -> Tagger:
+    """The tagger, loaded once per process."""
+    path = Path(folder)
+    if not (path / "tagger.onnx").exists():
+        raise FileNotFoundError(
+            f"no fine-tuned event tagger in {path}; train one with "
+            "'python -m diurna.events.finetune' or use the rule coder (--coder rules)")
+    return Tagger(path)
+
+
+def rule_heads(parsed: Any, events: list[Event]) -> dict[int, Event]:
+    """The rule coder's events by the index of their trigger's head token."""
+    at: dict[int, Event] = {}
+    for ev in events:
+        head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
+        if head is not None:
+            at.setdefault(head.i, ev)
+    return at
+
+
+class TaggerEventCoder(EventCoder):
+    """Fill ``doc.events`` with the fine-tuned tagger's decisions and the rule steps' arguments,
+    status and negation (``--coder tagger``). Only sentences where an event is possible at all
+    are read (one with a trigger-lexicon word or a rule event): the rest cost nothing."""
+
+    name = "events"
+
+    def __init__(self, ontology: str | None = None, resolve: Any = None,
+                 model_dir: str | Path | None = None, gate: bool = True) -> None:
+        super().__init__(ontology, resolve)
+        self.model_dir = str(model_dir or MODEL_DIR)
+        self.gate = gate
+
+    def _possible(self, sent: Any, rule_at: dict[int, Event]) -> bool:
+        """Whether ``sent`` can report an event: a rule event or a trigger-lexicon word in it."""
+        onto = self.ontology
+        return any(t.i in rule_at or (candidate(t) and (
+            t.lemma_.lower() in onto.verbs or t.lemma_.lower() in onto.nouns
+            or t.lemma_.lower() in onto.adjectives)) for t in sent)
+
+    def word_probabilities(self, tagger: Tagger, parsed: Any, rule_at: dict[int, Event],
+                           keep: Callable[[Any], bool] | None = None) -> dict[int, np.ndarray]:
+        """The tagger's distribution for every word of the sentences it reads (by token index):
+        those ``keep`` accepts, else those where an event is possible (:meth:`_possible`)."""
+        if keep is None:
+            def keep(sent: Any) -> bool:
+                return not self.gate or self._possible(sent, rule_at)
+        sents = [s for s in parsed.sents if keep(s)]
+        words = [ws for ws in ([t for t in s if not t.is_space] for s in sents) if ws]
+        probs = tagger.probabilities(
+            [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
+             for ws in words])
+        return {t.i: q for ws, p in zip(words, probs, strict=True)
+                for t, q in zip(ws, p, strict=False)}
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None or not doc.text:
+            return doc
+        tagger = load_tagger(self.model_dir)
+        coder = self.doc_coder(doc)
+        rule_at = rule_heads(doc.nlp, coder.code())
+        none = tagger.labels.index(NONE)
+        decided: dict[int, str] = {}
+        for i, q in self.word_probabilities(tagger, doc.nlp, rule_at).items():
+            tok = doc.nlp[i]
+            if (candidate(tok) or i in rule_at) and q[none] < tagger.threshold:
+                q = q.copy()
+                q[none] = -1.0
+                decided[i] = tagger.labels[int(q.argmax())]
+        doc.events = coder.recode(rule_at, decided)
+        return doc

@@ -1,0 +1,88 @@
+"""The fine-tuned trigger tagger (``--coder tagger``): its shipped files, the word-piece alignment
+it relies on, the coder it drives and the training command's refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diurna.events.finetune import main
+from diurna.events.learned import MODEL_DIR
+from diurna.events.tagger import load_tagger, pieces
+from diurna.model import Document
+from diurna.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def tagged() -> Pipeline:
+    return Pipeline.default(coder="tagger")
+
+
+def _read(pipeline: Pipeline, text: str) -> Document:
+    return pipeline(Document.from_paragraphs("t", "<test>", [text], published="2008-03-01"))
+
+
+def test_shipped_tagger_loads_and_names_its_training_data() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    assert tagger.labels[0] == "NONE"
+    assert {"ASSAULT", "ACCUSE", "DEMAND"} <= set(tagger.labels)
+    assert 0.0 < tagger.threshold < 1.0
+    meta = json.loads((MODEL_DIR / "tagger.json").read_text(encoding="utf-8"))["meta"]
+    assert meta["gold"] and all(len(h) == 64 for h in meta["gold"].values())
+    assert not any("test" in name for name in [*meta["gold"], meta["dev"]])
+    # small enough to ship in the repository (the issue's ceiling is 100 MB)
+    assert (MODEL_DIR / "tagger.onnx").stat().st_size < 100e6
+
+
+def test_each_word_gets_its_first_piece_and_the_rule_decision_on_it() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    words = ["Peacekeepers", "attacked", "Gbagbo", "."]
+    ids, rules, first = pieces(tagger.tokenizer, words, ["NONE", "ASSAULT", "NONE", "NONE"],
+                               tagger.label_id)
+    assert len(ids) == len(rules) and first[0] == 1  # after [CLS]
+    assert first == sorted(first) and len(set(first)) == 4
+    assert first[3] < len(ids) - 1  # [SEP] closes the sentence
+    assert rules[first[1]] == tagger.label_id["ASSAULT"] + 1
+    assert sum(1 for r in rules if r) == 1
+
+
+def test_tagger_codes_a_plain_attack_with_offsets(tagged: Pipeline) -> None:
+    doc = _read(tagged, "Gunmen attacked a police station in Baghdad on Tuesday, killing four "
+                        "officers, Iraqi officials said.")
+    assert "ASSAULT" in [e.type for e in doc.events]
+    for e in doc.events:
+        assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert doc.text[e.sentence.start:e.sentence.end] == e.sentence.text
+        assert e.cameo is not None
+
+
+def test_tagger_codes_no_event_in_a_neutral_sentence(tagged: Pipeline) -> None:
+    doc = _read(tagged, "The museum opens at nine in the morning and closes at five.")
+    assert doc.events == []
+
+
+def test_a_missing_tagger_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="--coder rules"):
+        load_tagger(str(tmp_path))
+
+
+def test_training_refuses_bad_gold_in_one_line_before_training(tmp_path: Path, shared: Path,
+                                                               capsys: pytest.CaptureFixture[str]
+                                                               ) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = {"source": "corpus/seed-page.txt", "published": "2018-02-15", "start": 194,
+            "end": 391, "events": [{"type": "INVADE", "trigger": {
+                "start": 298, "end": 307, "text": "called on"}}]}
+    gold.write_text("\n" + json.dumps(line) + "\n", encoding="utf-8")
+    assert main([str(gold), "--dev", str(gold), "--out", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "gold.jsonl:2: unknown event type 'INVADE'" in err[0]
+
+
+def test_training_refuses_frozen_test_files(tmp_path: Path) -> None:
+    test_file = tmp_path / "events-wikinews-test.jsonl"
+    test_file.write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(test_file), "--out", str(tmp_path / "m")])
