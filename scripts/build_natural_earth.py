@@ -26,6 +26,8 @@ import math
 import sys
 from pathlib import Path
 
+from diurna.places.points import ring_centroid
+
 OUT = Path(__file__).resolve().parent.parent / "src/diurna/places/sources"
 
 # Natural Earth "featurecla" -> GeoNames feature class.code (None: not kept)
@@ -54,21 +56,9 @@ def _title(name: str) -> str:
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    xs = [p[0] for p in ring]
-    if max(xs) - min(xs) > 180:
-        xs = [x + 360 if x < 0 else x for x in xs]
-    ys = [p[1] for p in ring]
-    a = cx = cy = 0.0
-    for i in range(len(xs) - 1):
-        f = xs[i] * ys[i + 1] - xs[i + 1] * ys[i]
-        a += f
-        cx += (xs[i] + xs[i + 1]) * f
-        cy += (ys[i] + ys[i + 1]) * f
-    if abs(a) < 1e-12:
-        return 0.0, ys[0], xs[0]
-    lon = cx / (3 * a)
-    return abs(a / 2) * math.cos(math.radians(cy / (3 * a))), cy / (3 * a), (
-        lon - 360 if lon > 180 else lon)
+    """(area weighted by cos(latitude), lat, lon) of a ring: larger rings win by real size."""
+    area, lat, lon = ring_centroid(ring)
+    return area * math.cos(math.radians(lat)), lat, lon
 
 
 def _point(geometry: dict) -> tuple[float, float] | None:

@@ -47,7 +47,7 @@ import numpy as np
 from diurna.evaluate.gold import repo_dir
 from diurna.events.learned import MODEL_DIR, NONE, candidate, trigger_head
 from diurna.events.ontology import load_ontology
-from diurna.events.train import GoldError, load_units, parse_sources
+from diurna.events.train import GoldError, decide, load_units, parse_sources, typed_f1
 
 DEFAULT_GOLD = ("gold/events.jsonl", "gold/events-dev2.jsonl", "gold/events-probes.jsonl",
                 "gold/events-wikinews-train.jsonl")
@@ -224,21 +224,9 @@ def build_model(zip_path: Path, n_labels: int, layers: int = 6) -> Any:
 def token_scores(probs: list[np.ndarray], sents: list[Sentence], labels: list[str],
                  threshold: float) -> float:
     """Micro-F1 of typed trigger words over candidate words (a proxy of the scorer's F1)."""
-    none = labels.index(NONE)
-    tp = fp = fn = 0
-    for p, s in zip(probs, sents, strict=True):
-        for w, gold in enumerate(s.gold):
-            pred = NONE
-            if s.cand[w] and w < len(p) and p[w, none] < threshold:
-                q = p[w].copy()
-                q[none] = -1.0
-                pred = labels[int(q.argmax())]
-            if pred != NONE and pred == gold:
-                tp += 1
-            else:
-                fp += pred != NONE
-                fn += gold != NONE
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return typed_f1(
+        (decide(p[w], labels, threshold) if s.cand[w] and w < len(p) else NONE, gold)
+        for p, s in zip(probs, sents, strict=True) for w, gold in enumerate(s.gold))
 
 
 def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str],

@@ -32,6 +32,7 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -207,22 +208,35 @@ def to_model(clf: Any, feature_index: dict[str, int], mean: np.ndarray, scale: n
                  vectors=vectors, meta=meta)
 
 
-def token_f1(model: Model, sparse: list[list[str]], dense: np.ndarray, labels: list[str],
-             threshold: float) -> float:
-    """Micro-F1 of typed trigger tokens (a proxy of the scorer's event F1)."""
-    probs = model.probabilities(sparse, dense)
-    none = model.labels.index(NONE)
+def decide(p: np.ndarray, labels: list[str], threshold: float) -> str:
+    """A word's label from its class probabilities: the likeliest type when P(NONE) is below
+    ``threshold``, else NONE."""
+    none = labels.index(NONE)
+    if p[none] >= threshold:
+        return NONE
+    q = p.copy()
+    q[none] = -1.0
+    return labels[int(q.argmax())]
+
+
+def typed_f1(pairs: Iterable[tuple[str, str]]) -> float:
+    """Micro-F1 of (predicted, gold) word labels, NONE being no trigger."""
     tp = fp = fn = 0
-    for p, gold in zip(probs, labels, strict=True):
-        q = p.copy()
-        q[none] = -1.0
-        pred = model.labels[int(q.argmax())] if p[none] < threshold else NONE
+    for pred, gold in pairs:
         if pred != NONE and pred == gold:
             tp += 1
         else:
             fp += pred != NONE
             fn += gold != NONE
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def token_f1(model: Model, sparse: list[list[str]], dense: np.ndarray, labels: list[str],
+             threshold: float) -> float:
+    """Micro-F1 of typed trigger tokens (a proxy of the scorer's event F1)."""
+    probs = model.probabilities(sparse, dense)
+    return typed_f1((decide(p, model.labels, threshold), gold)
+                    for p, gold in zip(probs, labels, strict=True))
 
 
 def feature_vocabulary(sparse: list[list[str]]) -> dict[str, int]:

@@ -111,12 +111,9 @@ def _fmt(date: dt.datetime, precision: Precision) -> str:
     return f"{date.year:04d}"
 
 
-def _shift(date: dt.datetime, n: int, unit: str) -> dt.datetime:
-    if unit in ("day", "night", "morning", "afternoon", "evening"):
-        return date + dt.timedelta(days=n)
-    if unit in ("week", "weekend"):
-        return date + dt.timedelta(weeks=n)
-    months = date.year * 12 + date.month - 1 + (n if unit == "month" else 12 * n)
+def with_month(date: dt.datetime, months: int) -> dt.datetime:
+    """``date`` moved to the absolute month index ``months`` (year * 12 + month - 1), its day
+    cut to the month's last when the month is shorter."""
     year, month = divmod(months, 12)
     for day in (date.day, 30, 29, 28):
         try:
@@ -124,6 +121,14 @@ def _shift(date: dt.datetime, n: int, unit: str) -> dt.datetime:
         except ValueError:
             continue
     return date
+
+
+def _shift(date: dt.datetime, n: int, unit: str) -> dt.datetime:
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return date + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return date + dt.timedelta(weeks=n)
+    return with_month(date, date.year * 12 + date.month - 1 + (n if unit == "month" else 12 * n))
 
 
 _LETTER = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}

@@ -251,23 +251,12 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
     if unit == "month":
         month = base.year * 12 + base.month - 1 - n
         if n == 1 and word in ("a", "an", "one"):
-            return _fmt(_with_month(base, month), "day", True), "day"
+            return _fmt(anaphora.with_month(base, month), "day", True), "day"
         return f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
     years = n * (10 if unit == "decade" else 1)
     if n == 1 and word in ("a", "an", "one"):
         return _fmt(_with_year(base, base.year - years), "day", True), "day"
     return f"{base.year - years:04d}", "year"
-
-
-def _with_month(date: dt.datetime, months: int) -> dt.datetime:
-    """``date`` moved to the absolute month index ``months`` (year * 12 + month - 1)."""
-    year, month = divmod(months, 12)
-    for day in (date.day, 30, 29, 28):
-        try:
-            return date.replace(year=year, month=month + 1, day=day)
-        except ValueError:
-            continue
-    return date
 
 
 def _year_of(word: str | None, base: dt.datetime | None) -> int | None:
