@@ -271,6 +271,14 @@ MEDIA_WORDS = frozenset({"agency", "news", "newspaper", "paper", "media", "outle
 # hearing gunfire").
 REPORTING_HEADS = frozenset({"report", "claim", "allege", "describe", "recount", "recall"})
 ALLEGING_CUES = ("charg", "accus", "alleg", "blam", "suspect")
+# Verbs whose object names an event the writer reports as a fact: "condemned the attack that
+# killed five", "welcomed the ceasefire". Such an object is a statement (quotes stage), but an
+# event inside it is not known only through the speaker, so it is not `claimed`
+# (docs/annotation-events.md, status). Denials and accusations keep their own status.
+PRESUPPOSING_CUES = frozenset({
+    "condemn", "denounce", "praise", "welcome", "criticize", "criticise", "describe", "call",
+    "label", "brand", "dub", "term", "propose", "urge", "demand", "request",
+})
 # Types whose verbal trigger needs someone (a person or a party) as its actor.
 AGENT_TYPES = frozenset({"AGREE", "SUPPORT", "RETREAT", "DEMAND", "CONCEDE", "REQUEST",
                          "REJECT", "THREATEN", "ACCUSE"})
@@ -375,7 +383,10 @@ class _DocCoder:
         self.onto = onto
         self.finder = finder
         self.parsed = doc.nlp
-        self.quotes = sorted(doc.quotes, key=lambda q: q.end - q.start)  # innermost first
+        # innermost first; statements that are the object of a presupposing verb do not
+        # make the events in them claimed
+        self.quotes = sorted((q for q in doc.quotes if not self._presupposed(q)),
+                             key=lambda q: q.end - q.start)
         self.cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
         self.direct_cues = {q.cue.start for q in doc.quotes
                             if q.cue is not None and q.kind == "direct"}
@@ -937,6 +948,17 @@ class _DocCoder:
                 if subj is not None:
                     actors.append(subj)
         return actors, recips, governor
+
+    def _presupposed(self, quote: Quote) -> bool:
+        """Is ``quote`` the noun-phrase object of a :data:`PRESUPPOSING_CUES` verb ("condemned
+        [the attack on the embassy]")?"""
+        if quote.cue is None or quote.kind == "direct":
+            return False
+        cue = self.parsed.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None or cue.root.lemma_.lower() not in PRESUPPOSING_CUES:
+            return False
+        return any(c.dep_ == "dobj" and c.left_edge.idx == quote.start
+                   for c in cue.root.children)
 
     # ---------------------------------------------------------------- status
     def quote_at(self, pos: int, *, direct_only: bool = False) -> Quote | None:

@@ -1,0 +1,34 @@
+"""An event named in the object of "condemned", "welcomed" ... is reported by the writer, not
+known only through the one who condemns it: it stays asserted, although the object is a
+statement (docs/annotation-events.md, status). Accusations and denials keep their status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from diurna.model import Document
+
+
+def _status(doc: Document, trigger: str) -> str:
+    return next(e.status for e in doc.events if e.trigger.text == trigger)
+
+
+def test_the_condemned_attack_is_asserted(read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The United Nations on Monday condemned the attack on the Indian embassy "
+                    "in Kabul, which killed five people.")
+    assert any(q.cue is not None and q.cue.text == "condemned" for q in doc.quotes)
+    assert _status(doc, "condemned") == "asserted"
+    assert _status(doc, "attack") == "asserted"
+
+
+def test_an_event_in_a_reported_clause_stays_claimed(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("Police said that the rebels attacked the convoy near the border.")
+    assert _status(doc, "attacked") == "claimed"
+
+
+def test_an_event_in_a_denied_allegation_stays_denied(
+        read_body: Callable[[str], Document]) -> None:
+    doc = read_body("The Afghan government denied the allegations that its troops had shelled "
+                    "the village.")
+    assert _status(doc, "shelled") == "denied"
