@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from diurna.places.points import extent_middle, inside, ring_centroid
 
@@ -118,3 +119,39 @@ def test_la_with_dots_is_los_angeles_not_laos() -> None:
 
     la = load_gazetteer().abbreviation("L.A.")
     assert la is not None and la.name == "Los Angeles" and la.country == "US"
+
+
+def test_countries_and_divisions_carry_geonames_own_points() -> None:
+    from diurna.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    # GeoNames' own points (geonames.org/6252001, /2635167, /4155751), not estimates
+    for gid, point in ((6252001, (39.76, -98.5)), (2635167, (54.75844, -2.69531)),
+                       (4155751, (28.75054, -82.5001))):
+        entry = gaz.get(gid)
+        assert entry is not None and (entry.lat, entry.lon) == point
+
+
+def test_export_gives_the_united_states_geonames_own_point(tmp_path: Path) -> None:
+    import csv
+
+    from diurna.language import Language
+    from diurna.model import Document, Event
+    from diurna.places.resolver import PlaceResolver
+    from diurna.store import Store, export_events
+
+    text = "Protesters marched in the United States on Monday."
+    doc = PlaceResolver()(Language()(Document(id="us", source="us.txt", text=text)))
+    (us,) = [p for p in doc.places if p.text == "United States"]
+    trig = text.index("marched")
+    doc.events.append(Event(id="us:0", type="PROTEST", trigger=doc.span(trig, trig + 7),
+                            sentence=doc.span(0, len(text)), place=us))
+    with Store(tmp_path / "t.db") as store:
+        store.save(doc)
+        export_events(store, tmp_path / "e.csv")
+        export_events(store, tmp_path / "p.csv", columns="polecat")
+    (row,) = list(csv.DictReader((tmp_path / "e.csv").open()))
+    assert row["place_geonameid"] == "6252001"
+    assert (float(row["place_lat"]), float(row["place_lon"])) == (39.76, -98.5)
+    (pol,) = list(csv.DictReader((tmp_path / "p.csv").open()))
+    assert (float(pol["Latitude"]), float(pol["Longitude"])) == (39.76, -98.5)

