@@ -129,10 +129,15 @@ def create_app(
     ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
     read-only. ``max_upload``: the largest request body accepted, in bytes.
     """
+    from diurna.events.ontology import load_ontology
     from diurna.store import Store
 
     path = Path(db)
     Store(path).close()  # schema and indexes of this version, also for an older file
+    # Read the event types now: the first filtered requests would otherwise each parse the
+    # YAML in parallel threads (the cache fills only when one finishes), seconds of CPU for a
+    # freshly started server or worker process (measured in docs/api.md).
+    load_ontology()
     database = Database(path)
     app = FastAPI(
         lifespan=_fewer_threads,
