@@ -129,10 +129,15 @@ def create_app(
     ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
     read-only. ``max_upload``: the largest request body accepted, in bytes.
     """
+    from diurna.events.ontology import load_ontology
     from diurna.store import Store
 
     path = Path(db)
     Store(path).close()  # schema and indexes of this version, also for an older file
+    # Read the event types now: the first filtered requests would otherwise each parse the
+    # YAML in parallel threads (the cache fills only when one finishes), seconds of CPU for a
+    # freshly started server or worker process (measured in docs/api.md).
+    load_ontology()
     database = Database(path)
     app = FastAPI(
         lifespan=_fewer_threads,
@@ -297,14 +302,18 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         format (or Accept): json, jsonl, csv, geojson."""
         params = _params(request, event_params)
         fmt = _format(request, params)
-        rows, nxt = ev.page(
-            db.read(),
-            event_query(params),
-            sort=params.get("sort"),
-            limit=_limit(params, 100, ev.MAX_LIMIT),
-            cursor=params.get("cursor"),
-            blobs=fmt in ("json", "jsonl"),
-        )
+        query = event_query(params)
+        sort, cursor = params.get("sort"), params.get("cursor")
+        limit = _limit(params, 100, ev.MAX_LIMIT)
+        if fmt in ("json", "jsonl"):
+            # The stored blobs joined by SQLite in one row: no per-event Python objects.
+            body, nxt = ev.page_blobs(
+                db.read(), query, sort=sort, limit=limit, cursor=cursor,
+                separator=BLOB_SEPARATORS[fmt],
+            )  # fmt: skip
+            headers = {"X-Next-Cursor": nxt} if nxt else {}
+            return Response(_blobs_body(body, nxt, fmt), media_type=FORMATS[fmt], headers=headers)
+        rows, nxt = ev.page(db.read(), query, sort=sort, limit=limit, cursor=cursor)
         headers = {"X-Next-Cursor": nxt} if nxt else {}
         return _events_response(rows, nxt, fmt, headers)
 
@@ -444,12 +453,20 @@ def _json(data: Any, media: str = "application/json", status: int = 200) -> Resp
     return Response(_dumps(data), status_code=status, media_type=media)
 
 
+BLOB_SEPARATORS = {"json": ",", "jsonl": "\n"}
+
+
+def _blobs_body(joined: bytes, nxt: str | None, fmt: str) -> bytes:
+    """A JSON or JSONL page from its events' stored blobs, already joined (see ev.page_blobs)."""
+    if fmt == "jsonl":
+        return joined + b"\n" if joined else b""
+    return b'{"events":[' + joined + b'],"next":' + _dumps(nxt) + b"}"
+
+
 def _events_response(
     rows: list[dict[str, Any]], nxt: str | None, fmt: str, headers: dict[str, str]
 ) -> Response:
-    if fmt == "jsonl":
-        body = b"".join(r["json"] + b"\n" for r in rows)
-        return Response(body, media_type=FORMATS[fmt], headers=headers)
+    """A CSV or GeoJSON page from full event rows (JSON pages: :func:`_blobs_body`)."""
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
@@ -457,13 +474,9 @@ def _events_response(
         for r in rows:
             writer.writerow([_csv_cell(r.get(c)) for c in ev.CSV_COLUMNS])
         return Response(out.getvalue(), media_type=FORMATS[fmt], headers=headers)
-    if fmt == "geojson":
-        features = [f for f in map(ev.event_feature, rows) if f]
-        data = {"type": "FeatureCollection", "features": features, "next": nxt}
-        return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
-    # The stored blobs joined as they are: no parse, no shaping, no re-serialising.
-    body = b'{"events":[' + b",".join(r["json"] for r in rows) + b'],"next":' + _dumps(nxt) + b"}"
-    return Response(body, media_type=FORMATS[fmt], headers=headers)
+    features = [f for f in map(ev.event_feature, rows) if f]
+    data = {"type": "FeatureCollection", "features": features, "next": nxt}
+    return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
 
 
 def _csv_cell(value: Any) -> Any:
