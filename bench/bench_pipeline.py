@@ -42,7 +42,12 @@ from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
-from diurna.pipeline import CODERS, DEFAULT_CODER, Pipeline
+from diurna.pipeline import Pipeline
+
+try:  # older code (``--compare REF``) has one coder and no choice of it
+    from diurna.pipeline import CODERS, DEFAULT_CODER
+except ImportError:
+    CODERS, DEFAULT_CODER = ("rules",), "rules"
 
 
 def main() -> None:
@@ -69,7 +74,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     load_nlp()
-    pipeline = Pipeline.default(coder=args.coder)
+    pipeline = Pipeline.default(coder=args.coder) if len(CODERS) > 1 else Pipeline.default()
     pipeline(read_page(raws[0]))  # warm every component (model, dictionaries, gazetteer)
     setup = time.perf_counter() - t0
 
