@@ -104,16 +104,21 @@ def both_ways(db: Path, filters: dict[str, str], monkeypatch: pytest.MonkeyPatch
     return [cube, events]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("stats") / "s.db"
-    rng = random.Random(14)
+def mixed_store(path: Path, seed: int) -> Path:
+    """A store of the two hand-made documents and 60 random ones (events with 0-3 actors and
+    recipients, some repeated or without a country)."""
+    rng = random.Random(seed)
     with Store(path) as store:
         store.save(demand_doc())
         store.save(assault_doc())
         for n in range(60):
             store.save(random_doc(n, rng))
     return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return mixed_store(tmp_path_factory.mktemp("stats") / "s.db", 14)
 
 
 @pytest.mark.parametrize("filters", FILTERS)

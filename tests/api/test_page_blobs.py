@@ -6,7 +6,6 @@ with the same bytes every time."""
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
 from pathlib import Path
 
@@ -15,10 +14,8 @@ from fastapi.testclient import TestClient
 
 from diurna.api import create_app
 from diurna.api import events as ev
-from diurna.store import Store
 from diurna.store.query import EventQuery
-from tests.api.test_event_stats import FILTERS, random_doc
-from tests.store.test_query import assault_doc, demand_doc
+from tests.api.test_event_stats import FILTERS, mixed_store
 
 SORTS = ["date", "-date", "type", "-type"]
 MORE_FILTERS: list[dict[str, str]] = [
@@ -31,14 +28,7 @@ MORE_FILTERS: list[dict[str, str]] = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("blobs") / "b.db"
-    rng = random.Random(1414)
-    with Store(path) as store:
-        store.save(demand_doc())
-        store.save(assault_doc())
-        for n in range(60):
-            store.save(random_doc(n, rng))
-    return path
+    return mixed_store(tmp_path_factory.mktemp("blobs") / "b.db", 1414)
 
 
 def expected_ids(conn: sqlite3.Connection, filters: dict[str, str], sort: str) -> list[str]:

@@ -10,9 +10,10 @@ from diurna.model import Document
 from diurna.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def learned() -> Pipeline:
-    return Pipeline.default(coder="learned")
+@pytest.fixture(scope="module", params=["learned", "tagger"])
+def trained(request: pytest.FixtureRequest) -> Pipeline:
+    """The learned coder, and the fine-tuned tagger alone (``--coder tagger``)."""
+    return Pipeline.default(coder=request.param)
 
 
 def _read(pipeline: Pipeline, text: str, published: str = "2008-03-01") -> Document:
@@ -29,8 +30,8 @@ def test_shipped_weights_load_and_name_their_training_data() -> None:
     assert not any("test" in name for name in model.meta["gold"])
 
 
-def test_learned_coder_codes_a_plain_attack_with_offsets(learned: Pipeline) -> None:
-    doc = _read(learned, "Gunmen attacked a police station in Baghdad on Tuesday, killing four "
+def test_trained_coders_code_a_plain_attack_with_offsets(trained: Pipeline) -> None:
+    doc = _read(trained, "Gunmen attacked a police station in Baghdad on Tuesday, killing four "
                          "officers, Iraqi officials said.")
     types = [e.type for e in doc.events]
     assert "ASSAULT" in types
@@ -40,8 +41,8 @@ def test_learned_coder_codes_a_plain_attack_with_offsets(learned: Pipeline) -> N
         assert e.cameo is not None
 
 
-def test_learned_coder_codes_no_event_in_a_neutral_sentence(learned: Pipeline) -> None:
-    doc = _read(learned, "The museum opens at nine in the morning and closes at five.")
+def test_trained_coders_code_no_event_in_a_neutral_sentence(trained: Pipeline) -> None:
+    doc = _read(trained, "The museum opens at nine in the morning and closes at five.")
     assert doc.events == []
 
 

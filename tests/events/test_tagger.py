@@ -11,17 +11,6 @@ import pytest
 from diurna.events.finetune import main
 from diurna.events.learned import MODEL_DIR
 from diurna.events.tagger import load_tagger, pieces
-from diurna.model import Document
-from diurna.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def tagged() -> Pipeline:
-    return Pipeline.default(coder="tagger")
-
-
-def _read(pipeline: Pipeline, text: str) -> Document:
-    return pipeline(Document.from_paragraphs("t", "<test>", [text], published="2008-03-01"))
 
 
 def test_shipped_tagger_loads_and_names_its_training_data() -> None:
@@ -46,21 +35,6 @@ def test_each_word_gets_its_first_piece_and_the_rule_decision_on_it() -> None:
     assert first[3] < len(ids) - 1  # [SEP] closes the sentence
     assert rules[first[1]] == tagger.label_id["ASSAULT"] + 1
     assert sum(1 for r in rules if r) == 1
-
-
-def test_tagger_codes_a_plain_attack_with_offsets(tagged: Pipeline) -> None:
-    doc = _read(tagged, "Gunmen attacked a police station in Baghdad on Tuesday, killing four "
-                        "officers, Iraqi officials said.")
-    assert "ASSAULT" in [e.type for e in doc.events]
-    for e in doc.events:
-        assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
-        assert doc.text[e.sentence.start:e.sentence.end] == e.sentence.text
-        assert e.cameo is not None
-
-
-def test_tagger_codes_no_event_in_a_neutral_sentence(tagged: Pipeline) -> None:
-    doc = _read(tagged, "The museum opens at nine in the morning and closes at five.")
-    assert doc.events == []
 
 
 def test_a_missing_tagger_is_a_clear_error(tmp_path: Path) -> None:
