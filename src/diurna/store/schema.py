@@ -52,6 +52,18 @@ PARTICIPANT_FIELDS: tuple[Column, ...] = (
 )
 
 
+def _text_columns(prefix: str, text: str, required: bool = False,
+                  of: str | None = None) -> tuple[Column, ...]:
+    """``<prefix>_text`` (described by ``text``) and its body offsets ``<prefix>_start`` and
+    ``<prefix>_end``; ``of`` names what the offsets are of (default: the text column)."""
+    of = of or f"`{prefix}_text`"
+    return (
+        Column(f"{prefix}_text", "string", text, required),
+        Column(f"{prefix}_start", "int", f"Body offset of {of}.", required),
+        Column(f"{prefix}_end", "int", f"Body end offset (exclusive) of {of}.", required),
+    )
+
+
 def _participant_columns(role: str, what: str) -> tuple[Column, ...]:
     """Flat columns of the first (primary) actor or recipient."""
     return (
@@ -60,9 +72,7 @@ def _participant_columns(role: str, what: str) -> tuple[Column, ...]:
         Column(f"{role}_code", "string", f"CAMEO actor code of the primary {what}."),
         Column(f"{role}_country", "string", f"ISO 3166-1 alpha-3 country of the primary {what}."),
         Column(f"{role}_sector", "string", f"Sector of the primary {what}."),
-        Column(f"{role}_text", "string", f"The words naming the primary {what} in the body."),
-        Column(f"{role}_start", "int", f"Body offset of `{role}_text`."),
-        Column(f"{role}_end", "int", f"Body end offset (exclusive) of `{role}_text`."),
+        *_text_columns(role, f"The words naming the primary {what} in the body."),
     )
 
 
@@ -94,16 +104,12 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "`2018-02`, `2018`, `2018-W07`, or `--02-14` when the year is unknown.",
     ),
     Column("date_precision", "string", "Precision of `date_value`: day, month, year, week."),
-    Column("date_text", "string", "The words of the event's date in the body."),
-    Column("date_start", "int", "Body offset of `date_text`."),
-    Column("date_end", "int", "Body end offset (exclusive) of `date_text`."),
+    *_text_columns("date", "The words of the event's date in the body."),
     *_participant_columns("actor", "actor"),
     *_participant_columns("recipient", "recipient"),
     Column("actors", "list[participant]", "Every actor of the event, primary first.", True),
     Column("recipients", "list[participant]", "Every recipient, primary first.", True),
-    Column("source_text", "string", "Who reports or claims the event, as the text names them."),
-    Column("source_start", "int", "Body offset of `source_text`."),
-    Column("source_end", "int", "Body end offset (exclusive) of `source_text`."),
+    *_text_columns("source", "Who reports or claims the event, as the text names them."),
     Column("place_geonameid", "int", "GeoNames id of the event's place."),
     Column("place_name", "string", "GeoNames name of the place."),
     Column("place_country", "string", "ISO 3166-1 alpha-3 country of the place."),
@@ -113,15 +119,9 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("place_lon", "float", "Longitude (WGS84) of the GeoNames point."),
     Column("place_feature", "string", "GeoNames feature class.code, e.g. `P.PPLC`, `A.ADM1`."),
     Column("place_precision", "string", "point, city, admin1, country or continent."),
-    Column("place_text", "string", "The words naming the place in the body."),
-    Column("place_start", "int", "Body offset of `place_text`."),
-    Column("place_end", "int", "Body end offset (exclusive) of `place_text`."),
-    Column("trigger_text", "string", "The word(s) expressing the event.", True),
-    Column("trigger_start", "int", "Body offset of `trigger_text`.", True),
-    Column("trigger_end", "int", "Body end offset (exclusive) of `trigger_text`.", True),
-    Column("sentence_text", "string", "The sentence the event was coded from.", True),
-    Column("sentence_start", "int", "Body offset of the sentence.", True),
-    Column("sentence_end", "int", "Body end offset (exclusive) of the sentence.", True),
+    *_text_columns("place", "The words naming the place in the body."),
+    *_text_columns("trigger", "The word(s) expressing the event.", True),
+    *_text_columns("sentence", "The sentence the event was coded from.", True, of="the sentence"),
     Column("doc_title", "string", "The document's headline."),
     Column("doc_url", "string", "The page's URL when known (from the page or the input)."),
     Column("doc_outlet", "string", "The publishing site or outlet when known."),
