@@ -16,6 +16,14 @@ from diurna.model import Document
 from diurna.pipeline import CODERS, DEFAULT_CODER
 
 DEFAULT_DB = "diurna.db"
+# `--actors FILE`, the same for every command that codes documents (process, fetch, recode)
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.",
+)
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -89,13 +97,7 @@ def cli() -> None:
 )
 @click.option("-v", "--verbose", is_flag=True, help="A line per input on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.",
-)
+@actors_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -611,10 +613,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="jsonl",
     show_default=True, help="Output, as for `diurna process`.",
 )
-@click.option(
-    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor dictionary (YAML or CSV); repeatable.",
-)
+@actors_option
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(
@@ -671,10 +670,7 @@ def fetch(
     help="Re-code every stored document (default: those another version coded).",
 )
 @click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Re-code this document.")
-@click.option(
-    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor dictionary (YAML or CSV); repeatable.",
-)
+@actors_option
 @click.option("-v", "--verbose", is_flag=True, help="A line per document on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def recode(
