@@ -90,22 +90,12 @@ def page(
     sort: str | None = None,
     limit: int = 100,
     cursor: str | None = None,
-    blobs: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of raw event rows and the cursor of the next page (None at the end).
-
-    ``blobs``: rows of only ``id`` and ``json`` (the stored :func:`event_json`, serialised),
-    which is all a JSON page needs; else every column of :data:`SELECT_SQL`.
-    """
+    """One page of raw event rows (every column of :data:`SELECT_SQL`) and the cursor of the
+    next page (None at the end). JSON pages use :func:`page_blobs` instead."""
     where, params, key, direction = _page_parts(filters, sort, limit, cursor)
     order = f" ORDER BY sort_key {direction}, e.id {direction} LIMIT ?"
-    select = SELECT_SQL
-    if blobs:
-        select = (
-            f"SELECT e.id AS id, j.json AS json{source(filters)} "
-            "JOIN event_json j ON j.event_id = e.id"
-        )
-    sql = f"{select.replace('SELECT ', f'SELECT {SORTS[key]} AS sort_key, ', 1)}{where}{order}"
+    sql = f"{SELECT_SQL.replace('SELECT ', f'SELECT {SORTS[key]} AS sort_key, ', 1)}{where}{order}"
     rows = _rows(conn, sql, [*params, limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
@@ -125,7 +115,8 @@ def page_blobs(
     """The page of :func:`page` as its stored event blobs joined by ``separator`` in one
     ``bytes`` (empty for no events), and the next page's cursor.
 
-    Same events, order and cursor as ``page(..., blobs=True)`` (tested byte for byte), but from
+    Same events, order and cursor as :func:`page`, each event's stored JSON (tested byte for
+    byte against the stored rows of that page), but from
     ONE result row: SQLite joins the blobs (``group_concat``) and picks the page's last key, so
     Python steps the statement once instead of once per event. Each step releases and takes
     back the GIL; under 50 concurrent clients those hand-overs between the server's threads
