@@ -139,19 +139,10 @@ def trafilatura_prose(html: bytes) -> str:
 
 def _drop_heads(body: Any) -> None:
     """Remove every ``<head>`` element of trafilatura's body, keeping any text after it."""
-    if body is None:
-        return
-    for head in list(body.iter("head")):
-        parent = head.getparent()
-        if parent is None:
-            continue
-        if head.tail and head.tail.strip():
-            before = head.getprevious()
-            if before is not None:
-                before.tail = (before.tail or "") + head.tail
-            else:
-                parent.text = (parent.text or "") + head.tail
-        parent.remove(head)
+    from diurna.page.comments import remove_elements
+
+    if body is not None:
+        remove_elements(list(body.iter("head")))
 
 
 def diurna_body(html: bytes) -> str:
