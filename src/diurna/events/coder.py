@@ -34,7 +34,12 @@ from diurna.statements.mentions import (
     is_pronoun,
     pronoun_person,
 )
-from diurna.statements.quotes import is_speech_verb, misread_apposition, subject_of
+from diurna.statements.quotes import (
+    OBJECT_STATEMENTS,
+    is_speech_verb,
+    misread_apposition,
+    subject_of,
+)
 
 # Verbs whose object noun is an event the verb's subject carries out.
 LIGHT_VERBS = frozenset({
@@ -275,10 +280,7 @@ ALLEGING_CUES = ("charg", "accus", "alleg", "blam", "suspect")
 # killed five", "welcomed the ceasefire". Such an object is a statement (quotes stage), but an
 # event inside it is not known only through the speaker, so it is not `claimed`
 # (docs/annotation-events.md, status). Denials and accusations keep their own status.
-PRESUPPOSING_CUES = frozenset({
-    "condemn", "denounce", "praise", "welcome", "criticize", "criticise", "describe", "call",
-    "label", "brand", "dub", "term", "propose", "urge", "demand", "request",
-})
+PRESUPPOSING_CUES = OBJECT_STATEMENTS - {"deny", "reject", "dismiss", "accuse", "blame"}
 # Types whose verbal trigger needs someone (a person or a party) as its actor.
 AGENT_TYPES = frozenset({"AGREE", "SUPPORT", "RETREAT", "DEMAND", "CONCEDE", "REQUEST",
                          "REJECT", "THREATEN", "ACCUSE"})

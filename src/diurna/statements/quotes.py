@@ -351,7 +351,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in {"quote", "cite"} and any(
                 _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
             continue  # "quoted X as saying": the statement is the saying's, X its speaker
-        if lemma in _OBJECT_STATEMENTS and part is None:
+        if lemma in OBJECT_STATEMENTS and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
@@ -644,7 +644,7 @@ _QUOTE_ONLY_CUES = frozenset({
 
 # Verbs whose object is what the source said or did in words: "denied the allegations",
 # "rejected the plan", "condemned the attack" (the gold's content is the object as printed).
-_OBJECT_STATEMENTS = frozenset({
+OBJECT_STATEMENTS = frozenset({
     "condemn", "deny", "reject", "criticize", "criticise", "praise", "propose", "accuse",
     "blame", "describe", "welcome", "denounce", "dismiss", "urge", "demand", "request",
     "call", "label", "brand", "dub", "term",
@@ -653,9 +653,9 @@ _NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a na
 
 
 def _object_cue(tok: Any) -> bool:
-    """A verb of :data:`_OBJECT_STATEMENTS` with a direct object (not a speech verb for the
+    """A verb of :data:`OBJECT_STATEMENTS` with a direct object (not a speech verb for the
     event coder, which reads SPEECH_VERBS)."""
-    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_STATEMENTS
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_STATEMENTS
                 and tok.dep_ not in {"amod", "compound"}
                 and any(c.dep_ == "dobj" for c in tok.children)
                 and (tok.lemma_.lower() not in _NAMING or any(
