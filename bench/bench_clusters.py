@@ -1,10 +1,12 @@
 """Event clusters: pairwise precision and recall on hand-judged pairs of Wikinews events.
 
-    python bench/bench_clusters.py [--split dev|test] [--db DB] [--grid]
+    python bench/bench_clusters.py [--split dev|test] [--db DB] [--coder rules] [--grid]
 
-Processes the split's Wikinews window with the default pipeline into a temporary store (or
-reads ``--db``, made the same way: ``scripts/gold/event_pairs.py select``), clusters its events
-with :func:`diurna.clusters.cluster_store` and scores ``gold/event-pairs-<split>.jsonl``: a pair
+Processes the split's Wikinews window with the pipeline and ``--coder`` (default ``rules``, the
+coder the gold pairs were drawn with) into a temporary store (or reads ``--db``, made the same
+way: ``scripts/gold/event_pairs.py select``), prints which coder produced its events, clusters
+them with :func:`diurna.clusters.cluster_store` (the rules linker, then the learned one) and
+scores ``gold/event-pairs-<split>.jsonl``: a pair
 is predicted "same" when both events are in one cluster. Beside it, a simple baseline: same type,
 same day and the same known actor country. Events are found by article URL and trigger offsets; a
 gold event the pipeline no longer finds counts as "not same" (its number is printed). ``--grid``
@@ -24,19 +26,31 @@ from pathlib import Path
 from typing import Any
 
 from diurna.clusters import Linker, Settings, cluster_store
+from diurna.clusters.learn import LINKERS
 from diurna.clusters.table import reports
 from diurna.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def score(same: list[bool], predicted: list[bool]) -> str:
+def counts(same: list[bool], predicted: list[bool]) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives."""
     tp = sum(s and p for s, p in zip(same, predicted, strict=True))
     fp = sum(p and not s for s, p in zip(same, predicted, strict=True))
     fn = sum(s and not p for s, p in zip(same, predicted, strict=True))
+    return tp, fp, fn
+
+
+def prf(same: list[bool], predicted: list[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``predicted`` against ``same``."""
+    tp, fp, fn = counts(same, predicted)
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def score(same: list[bool], predicted: list[bool]) -> str:
+    (prec, rec, f1), (tp, fp, fn) = prf(same, predicted), counts(same, predicted)
     return f"P {prec:.3f}  R {rec:.3f}  F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn})"
 
 
@@ -48,14 +62,22 @@ def event_keys(store: Store) -> dict[tuple[str, int, int], dict[str, Any]]:
     return {(u, s, e): {"id": i, "type": t, "day": d, "actor": a} for u, s, e, i, t, d, a in rows}
 
 
-def build_db(split: str, db: Path) -> None:
-    """Select the split's window and run the default pipeline over it into ``db``."""
+def build_db(split: str, db: Path, coder: str = "rules") -> None:
+    """Select the split's window and run the pipeline with ``coder`` over it into ``db``."""
     window = "heldout" if split == "test" else "dev"
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         subprocess.run([sys.executable, str(ROOT / "scripts/gold/event_pairs.py"), "select",
                         window], stdout=f, check=True)
     subprocess.run([sys.executable, "-m", "diurna.cli", "process", f.name, "--db", str(db),
-                    "--format", "jsonl", "-q"], stdout=subprocess.DEVNULL, check=False)
+                    "--coder", coder, "--format", "jsonl", "-q"], stdout=subprocess.DEVNULL,
+                   check=False)
+
+
+def coders(store: Store) -> str:
+    """Which coder(s) produced the stored events, with their numbers of documents."""
+    rows = store.conn.execute(
+        "SELECT coalesce(coder, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC")
+    return ", ".join(f"{c} ({n} documents)" for c, n in rows) or "none"
 
 
 def main() -> None:
@@ -63,12 +85,14 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--db", type=Path)
     ap.add_argument("--grid", action="store_true")
+    ap.add_argument("--coder", default="rules",
+                    help="coder for the window when no --db is given (gold pairs: rules)")
     args = ap.parse_args()
     gold = [json.loads(line) for line in (ROOT / f"gold/event-pairs-{args.split}.jsonl").open()]
     db = args.db or Path(tempfile.mkdtemp()) / f"{args.split}.db"
     if not db.exists():
         start = time.perf_counter()
-        build_db(args.split, db)
+        build_db(args.split, db, args.coder)
         print(f"processed the {args.split} window into {db} in {time.perf_counter() - start:.0f} s")
     with Store(db) as store:
         keys = event_keys(store)
@@ -76,23 +100,26 @@ def main() -> None:
                   keys.get((g["b"]["url"], *g["b"]["trigger"]))) for g in gold]
         missing = sum(a is None or b is None for a, b in pairs)
         same = [bool(g["same"]) for g in gold]
+        print(f"events coded by: {coders(store)}")
         print(f"{len(gold)} hand-judged pairs ({sum(same)} the same event); "
-              f"{missing} pairs name an event the pipeline no longer finds")
+              f"{len(gold) - missing} resolve, {missing} name an event the pipeline no longer "
+              "finds (counted as not linked)")
         base = [bool(a and b and a["type"] == b["type"] and a["day"] == b["day"] and a["actor"]
                      and a["actor"] == b["actor"]) for a, b in pairs]
         print(f"baseline (same type, day, actor country)  {score(same, base)}")
         day = [bool(a and b and a["type"] == b["type"] and a["day"] == b["day"]) for a, b in pairs]
         print(f"baseline (same type and day)              {score(same, day)}")
-        start = time.perf_counter()
-        found = cluster_store(store)
-        secs = time.perf_counter() - start
-        member = {m: c[0] for c in found for m in c}
-        pred = [bool(a and b and member.get(a["id"]) is not None
-                     and member.get(a["id"]) == member.get(b["id"])) for a, b in pairs]
-        n_events = store.count("events")
-        print(f"clusters (default settings)               {score(same, pred)}")
-        print(f"  {n_events} events, {len(found)} clusters of {sum(map(len, found))} events "
-              f"(largest {max(map(len, found), default=0)}), {secs:.1f} s")
+        for linker in LINKERS[::-1]:
+            start = time.perf_counter()
+            found = cluster_store(store, linker=linker)
+            secs = time.perf_counter() - start
+            member = {m: c[0] for c in found for m in c}
+            pred = [bool(a and b and member.get(a["id"]) is not None
+                         and member.get(a["id"]) == member.get(b["id"])) for a, b in pairs]
+            n_events = store.count("events")
+            print(f"clusters, {linker} linker{' ' * (17 - len(linker))}{score(same, pred)}")
+            print(f"  {n_events} events, {len(found)} clusters of {sum(map(len, found))} events "
+                  f"(largest {max(map(len, found), default=0)}), {secs:.1f} s")
         if args.grid:
             if args.split == "test":
                 raise SystemExit("--grid is for the dev split only")
@@ -101,7 +128,7 @@ def main() -> None:
                 s = Settings(window=window, number_bonus=bonus, min_similarity=sim,
                              min_agreement=agree)
                 reps = reports(store, s)
-                cl = Linker(reps, s).clusters()
+                cl = Linker(reps, s).clusters()  # the rules
                 m = {x: c[0] for c in cl for x in c}
                 p = [bool(a and b and m.get(a["id"]) and m.get(a["id"]) == m.get(b["id"]))
                      for a, b in pairs]

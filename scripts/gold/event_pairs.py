@@ -34,14 +34,34 @@ import random
 import re
 import sqlite3
 import sys
+from collections import Counter
 from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-04-30")}
+WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-04-30"),
+           # round 13 training pairs: new windows, apart from both above
+           "train-a": ("2005-07-01", "2005-08-10"), "train-b": ("2007-10-01", "2007-11-10"),
+           "train-c": ("2005-10-01", "2005-11-30"), "train-d": ("2006-01-15", "2006-03-15"),
+           "train-e": ("2008-01-01", "2008-02-29")}
 CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"
 STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
+# The tilted draw of the training pairs (more likely "same"): a top stratum of very similar
+# sentences; a "names" stratum of less similar sentences sharing a rare capitalised word (a
+# place, person or group named in at most RARE_NAME of the window's event sentences) and
+# one more; a "story" stratum of sentences whose articles'
+# titles overlap; then mid and low as before.
+TILTED = (("top", 0.35, 1.01), ("high", 0.2, 0.35), ("names", 0.0, 0.2), ("story", 0.0, 0.2),
+          ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
+STORY_TITLES = 0.2
+SHARED_NAMES = 2
+RARE_NAME = 10
+CALENDAR = set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][\w'-]+")
 PER_ARTICLE_PAIR = 2
 MAX_DAYS = 7
 STOP = set(
@@ -93,41 +113,85 @@ def key(e: dict[str, Any]) -> dict[str, Any]:
             "sentence": [e["sentence_start"], e["sentence_end"]], "type": e["type"]}
 
 
-def candidates(db: str, draw: list[int], seed: int) -> list[dict[str, Any]]:
+def names(text: str) -> set[str]:
+    """Capitalised words not opening a sentence, lower-cased (stop words dropped)."""
+    return {w.lower() for w in _NAME.findall(text.strip())} - STOP - CALENDAR
+
+
+def stratum(strata: tuple[tuple[str, float, float], ...], sim: float, titles: float,
+            shared_names: int = 0) -> str:
+    """The stratum of a pair by its sentences' and (tilted strata) titles' word overlap and
+    the names both sentences give."""
+    for name, lo, hi in strata:
+        if name == "story" and not titles >= STORY_TITLES:
+            continue
+        if name == "names" and shared_names < SHARED_NAMES:
+            continue
+        if lo <= sim < hi:
+            return name
+    raise ValueError(f"similarity {sim} in no stratum")
+
+
+def candidates(db: str, draw: list[int], seed: int, tilted: bool = False,
+               exclude: frozenset[str] = frozenset(),
+               per_pair: int = PER_ARTICLE_PAIR) -> list[dict[str, Any]]:
+    strata = TILTED if tilted else STRATA
     events = [e for e in load_events(db) if len(e["day"]) == 10]
     for e in events:
         e["words"] = words(e["body"][e["sentence_start"] : e["sentence_end"]])
+        e["title_words"] = words(e["title"] or "")
+        e["names"] = names(e["body"][e["sentence_start"] : e["sentence_end"]])
+    name_df = Counter(n for e in events for n in e["names"])
     Pair = tuple[dict[str, Any], dict[str, Any], float]
-    pools: dict[str, list[Pair]] = {s[0]: [] for s in STRATA}
+    pools: dict[str, list[Pair]] = {s[0]: [] for s in strata}
     for a, b in combinations(events, 2):
         if a["doc_id"] == b["doc_id"] or a["type"] != b["type"]:
             continue
         if abs((date.fromisoformat(a["day"]) - date.fromisoformat(b["day"])).days) > MAX_DAYS:
             continue
         sim = overlap(a["words"], b["words"])
-        name = next(n for n, lo, hi in STRATA if lo <= sim < hi)
+        shared = a["names"] & b["names"]
+        rare = any(name_df[n] <= RARE_NAME for n in shared)
+        name = stratum(strata, sim, overlap(a["title_words"], b["title_words"]),
+                       len(shared) if rare else 0)
         pools[name].append((a, b, sim))
     rng = random.Random(seed)
     out = []
-    for (name, *_), per_stratum in zip(STRATA, draw, strict=True):
+    for (name, *_), per_stratum in zip(strata, draw, strict=True):
         pool = pools[name]
         rng.shuffle(pool)
         seen: dict[tuple[str, str], int] = {}
         taken = 0
         for a, b, sim in pool:
+            if taken >= per_stratum:
+                break
             docs = (min(a["doc_id"], b["doc_id"]), max(a["doc_id"], b["doc_id"]))
-            if seen.get(docs, 0) >= PER_ARTICLE_PAIR:
+            if seen.get(docs, 0) >= per_pair:
                 continue
             seen[docs] = seen.get(docs, 0) + 1
             if a["url"] > b["url"]:
                 a, b = b, a
+            if pair_id(key(a), key(b)) in exclude:
+                continue
             out.append({"a": key(a), "b": key(b), "stratum": name, "similarity": round(sim, 3),
                         "_show": [show(a), show(b)]})
             taken += 1
-            if taken == per_stratum:
-                break
         print(f"# stratum {name}: {len(pool)} candidates, {taken} drawn", file=sys.stderr)
     return out
+
+
+def pair_id(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """A pair's events as one string (to leave out pairs drawn before)."""
+    return json.dumps([a["url"], a["trigger"], b["url"], b["trigger"]])
+
+
+def drawn(files: list[str]) -> frozenset[str]:
+    """The pairs of earlier candidate or gold files."""
+    out = set()
+    for name in files:
+        with open(name, encoding="utf-8") as f:
+            out.update(pair_id(c["a"], c["b"]) for c in map(json.loads, f))
+    return frozenset(out)
 
 
 def show(e: dict[str, Any]) -> str:
@@ -169,6 +233,11 @@ def main() -> None:
     c.add_argument("db")
     c.add_argument("--draw", default="80,80,50", help="pairs drawn from the high,mid,low strata")
     c.add_argument("--seed", type=int, default=15)
+    c.add_argument("--tilted", action="store_true",
+                   help="strata top,high,names,story,mid,low (more likely 'same'; training pairs)")
+    c.add_argument("--per-article-pair", type=int, default=PER_ARTICLE_PAIR,
+                   help="at most this many pairs per pair of articles")
+    c.add_argument("--exclude", nargs="*", default=[], help="leave out the pairs of these files")
     m = sub.add_parser("merge")
     m.add_argument("candidates")
     m.add_argument("judgments")
@@ -178,7 +247,8 @@ def main() -> None:
     elif args.cmd == "select":
         select(args.window, args.shared)
     else:
-        for line in candidates(args.db, [int(n) for n in args.draw.split(",")], args.seed):
+        for line in candidates(args.db, [int(n) for n in args.draw.split(",")], args.seed,
+                               args.tilted, drawn(args.exclude), args.per_article_pair):
             print(json.dumps(line, ensure_ascii=False))
 
 

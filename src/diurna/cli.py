@@ -932,15 +932,19 @@ def duplicates(db: str, threshold: float | None) -> None:
               help="Print only clusters reported by at least this many articles.")
 @click.option("--no-build", is_flag=True,
               help="Print the clusters stored by the last build instead of building them again.")
-def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool) -> None:
+@click.option("--linker", type=click.Choice(["learned", "rules"]), default=None,
+              help="Link decision: the logistic model trained on hand-judged pairs, or the hand "
+                   "rules (the baseline). Default: learned (docs/clusters.md).")
+def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
+                     linker: str | None) -> None:
     """Link events of different articles that report the same real-world event into clusters
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
-    from diurna.clusters import cluster_store, clusters
+    from diurna.clusters import DEFAULT_LINKER, cluster_store, clusters
 
     with _open_store(db) as store:
         if not no_build:
-            built = cluster_store(store)
+            built = cluster_store(store, linker=linker or DEFAULT_LINKER)
             click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
                        f"({store.count('events')} events stored)", err=True)
         writer = None

@@ -182,6 +182,15 @@ def test_cli_builds_and_prints_clusters(db: Path) -> None:
     assert missing.exit_code == 1 and "Traceback" not in missing.output
 
 
+def test_cli_keeps_the_rule_linker_selectable(db: Path) -> None:
+    out = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--format", "jsonl",
+                                   "--linker", "rules"])
+    assert out.exit_code == 0, out.output
+    assert [json.loads(x)["articles"] for x in out.stdout.splitlines()] == [3]
+    bad = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--linker", "neural"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
 def test_api_offers_clusters_with_their_articles_and_sources(db: Path) -> None:
     from fastapi.testclient import TestClient
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 _STOP_WORDS = (
     "a an the of to in on at by for with from and or but as is are was were be been being has "
@@ -87,15 +87,25 @@ class Report:
     title: str = ""
     lat: float | None = None
     lon: float | None = None
+    mode: str | None = None
+    status: str | None = None
+    source: str | None = None
+    place_admin1: str | None = None
     tokens: list[str] = field(default_factory=list)
+    sentence_tokens: list[str] = field(default_factory=list)
+    title_tokens: list[str] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+    sentence_names: frozenset[str] = frozenset()
     numbers: frozenset[int] = frozenset()
     aggregate: bool = False
     span: tuple[date, date] | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any], text: str, published: str | None,
-                 window: int) -> Report:
-        """A report from an ``events`` row, its article's body ``text`` and publication date."""
+                 window: int, entities: Iterable[tuple[int, int, str]] = ()) -> Report:
+        """A report from an ``events`` row, its article's body ``text`` and publication date
+        (``entities``: the article's named entities as start, end, text; the learned linker
+        compares them across articles)."""
         sentence = text[row["sentence_start"] : row["sentence_end"]]
         r = cls(
             id=row["id"], doc_id=row["doc_id"], type=row["type"], sentence=sentence,
@@ -104,9 +114,15 @@ class Report:
             recipient_country=row.get("recipient_country"), place_country=row.get("place_country"),
             place_feature=row.get("place_feature"), place_text=row.get("place_text"),
             title=row.get("title") or "", lat=row.get("place_lat"),
-            lon=row.get("place_lon"),
+            lon=row.get("place_lon"), mode=row.get("mode"), status=row.get("status"),
+            source=row.get("source"), place_admin1=row.get("place_admin1"),
         )
-        r.tokens = content_words(sentence) + content_words(r.title) * TITLE_WEIGHT
+        r.sentence_tokens, r.title_tokens = content_words(sentence), content_words(r.title)
+        r.tokens = r.sentence_tokens + r.title_tokens * TITLE_WEIGHT
+        ents = [(s, e, t.lower()) for s, e, t in entities]
+        r.names = frozenset(t for _, _, t in ents)
+        r.sentence_names = frozenset(t for s, e, t in ents
+                                     if row["sentence_start"] <= s and e <= row["sentence_end"])
         r.numbers = numbers(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
@@ -166,7 +182,54 @@ def date_span(value: str | None, precision: str | None, published: str | None,
     return pub - timedelta(days=window), pub + timedelta(days=1)
 
 
-def _same_place_name(a: Report, b: Report) -> bool:
+class LinkModel(Protocol):
+    """A learned link decision (``diurna.clusters.learn.LogisticLink``)."""
+
+    @property
+    def threshold(self) -> float:
+        """Pairs at least this probable are linked."""
+        ...
+
+    @property
+    def slack(self) -> int:
+        """Days two date spans may lie apart and still be compared (the gap is a feature)."""
+        ...
+
+    @property
+    def agreement(self) -> float:
+        """The share of cross links two clusters need to join (``Linker.clusters``)."""
+        ...
+
+    def probability(self, linker: Linker, a: Report, b: Report) -> float:
+        """How likely the two reports are one event."""
+        ...
+
+
+def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Inverse document frequency of each word over ``documents`` (lists of words)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for words in documents:
+        df.update(set(words))
+        n += 1
+    return {w: math.log(max(n, 1) / c) for w, c in df.items()}
+
+
+def vector(tokens: Iterable[str], weights: Mapping[str, float]) -> dict[str, float]:
+    """The unit-length TF-IDF vector of ``tokens``."""
+    v = {w: c * weights.get(w, 0.0) for w, c in Counter(tokens).items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def cosine(va: Mapping[str, float], vb: Mapping[str, float]) -> float:
+    """Cosine of two unit-length sparse vectors."""
+    if len(vb) < len(va):
+        va, vb = vb, va
+    return sum(x * vb.get(w, 0.0) for w, x in va.items())
+
+
+def same_place_name(a: Report, b: Report) -> bool:
     """Both places written alike: then a gazetteer that resolved them apart is not believed."""
     return bool(a.place_text) and (a.place_text or "").lower() == (b.place_text or "").lower()
 
@@ -183,38 +246,62 @@ def km(a: Report, b: Report) -> float:
 class Linker:
     """Decides links between reports; built over the whole collection (for the IDF)."""
 
-    def __init__(self, reports: Iterable[Report], settings: Settings | None = None) -> None:
+    def __init__(self, reports: Iterable[Report], settings: Settings | None = None,
+                 model: LinkModel | None = None) -> None:
         self.settings = settings or Settings()
+        self.model = model
         self.reports = list(reports)
-        df: Counter[str] = Counter()
-        for r in self.reports:
-            df.update(set(r.tokens))
-        n = max(len(self.reports), 1)
-        self.idf = {w: math.log(n / c) for w, c in df.items()}
-        self.vectors = {r.id: self._vector(r.tokens) for r in self.reports}
-
-    def _vector(self, tokens: list[str]) -> dict[str, float]:
-        v = {w: c * self.idf.get(w, 0.0) for w, c in Counter(tokens).items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {w: x / norm for w, x in v.items()}
+        self.idf = idf(r.tokens for r in self.reports)
+        self.vectors = {r.id: vector(r.tokens, self.idf) for r in self.reports}
+        self._strength: dict[tuple[str, str], float] = {}
+        self.memo: dict[str, Any] = {}  # per-collection weights a model's features need
 
     def similarity(self, a: Report, b: Report) -> float:
-        """TF-IDF cosine of the two sentences."""
-        va, vb = self.vectors[a.id], self.vectors[b.id]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+        """TF-IDF cosine of the two sentences (with their titles' words)."""
+        return cosine(self.vectors[a.id], self.vectors[b.id])
+
+    def use(self, model: LinkModel | None) -> None:
+        """Decide links with ``model`` from now on (None: the rules)."""
+        self.model = model
+        self._strength.clear()
+
+    @property
+    def slack(self) -> int:
+        """Days two date spans may lie apart and still be compared: none for the rules; the
+        model's own (it weighs the gap itself)."""
+        return 0 if self.model is None else self.model.slack
+
+    def strength(self, a: Report, b: Report) -> float:
+        """How surely the pair is one event: the model's probability, else the similarity
+        (clusters grow from the strongest links first)."""
+        if self.model is None:
+            return self.similarity(a, b)
+        pair = (min(a.id, b.id), max(a.id, b.id))
+        if pair not in self._strength:
+            self._strength[pair] = self.model.probability(self, a, b)
+        return self._strength[pair]
 
     def why_not(self, a: Report, b: Report) -> str | None:
-        """The first test the pair fails (None: linked)."""
-        s = self.settings
+        """The first test the pair fails (None: linked). With a model, only article, type and
+        dates (spans at most the model's ``slack`` days apart) are hard tests; then the model
+        decides ("model": below its threshold)."""
         if a.doc_id == b.doc_id:
             return "same article"
         if a.type != b.type:
             return "type"
-        if a.span is None or b.span is None or a.span[0] > b.span[1] or b.span[0] > a.span[1]:
+        slack = timedelta(days=self.slack)
+        if (a.span is None or b.span is None or a.span[0] > b.span[1] + slack
+                or b.span[0] > a.span[1] + slack):
             return "when"
-        if not _same_place_name(a, b):
+        if self.model is not None:
+            return None if self.strength(a, b) >= self.model.threshold else "model"
+        return self.rule_failure(a, b)
+
+    def rule_failure(self, a: Report, b: Report) -> str | None:
+        """The first of the hand rules' place, side, count, incident and word tests the pair
+        fails (None: all pass)."""
+        s = self.settings
+        if not same_place_name(a, b):
             if a.place_country and b.place_country and a.place_country != b.place_country:
                 return "where"
             if (a.lat is not None and b.lat is not None and a.place_feature not in REGION_FEATURES
@@ -241,9 +328,10 @@ class Linker:
         of reports across them (from different articles) are linked too, so that one loose link
         cannot chain two different incidents of a long story together (``Settings``)."""
         if min_agreement is None:
-            min_agreement = self.settings.min_agreement
+            min_agreement = (self.settings.min_agreement if self.model is None
+                             else self.model.agreement)
         by_id = {r.id: r for r in self.reports}
-        ranked = sorted(self.links(), key=lambda p: -self.similarity(by_id[p[0]], by_id[p[1]]))
+        ranked = sorted(self.links(), key=lambda p: -self.strength(by_id[p[0]], by_id[p[1]]))
         linked = set(ranked)
         members = {r.id: [r.id] for r in self.reports}
         owner = {r.id: r.id for r in self.reports}
@@ -264,7 +352,8 @@ class Linker:
 
     def links(self) -> list[tuple[str, str]]:
         """Every linked pair of reports (ids sorted), comparing only reports of one type whose
-        date spans overlap."""
+        date spans overlap (or, with a model, lie at most its ``slack`` days apart)."""
+        slack = timedelta(days=self.slack)
         by_type: dict[str, list[Report]] = {}
         for r in self.reports:
             if r.span is not None:
@@ -274,8 +363,8 @@ class Linker:
             group.sort(key=lambda r: r.span[0])  # type: ignore[index]
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
-                    if b.span[0] > a.span[1]:  # type: ignore[index]
-                        break  # sorted by start: no later report can overlap ``a``
+                    if b.span[0] > a.span[1] + slack:  # type: ignore[index]
+                        break  # sorted by start: no later report can come near ``a``
                     if self.linked(a, b):
                         out.append((min(a.id, b.id), max(a.id, b.id)))
         return sorted(out)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.store import Store
 
@@ -24,26 +25,38 @@ SCHEMA = (
 _INDEX = "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster)"
 
 
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT")
+
+
 def reports(store: Store, settings: Settings | None = None) -> list[Report]:
-    """Every stored event with a type, as a :class:`Report` (non-English and rejected documents
-    have no events, so none are read)."""
+    """Every stored event with a type, as a :class:`Report` with its article's publisher and
+    named entities (non-English and rejected documents have no events, so none are read)."""
     window = (settings or Settings()).window
-    docs: dict[str, tuple[str, str | None, str | None]] = {
-        r[0]: (r[1], r[2], r[3])
-        for r in store.conn.execute("SELECT id, text, published, title FROM documents")
+    docs: dict[str, tuple[str, str | None, str | None, str]] = {
+        r[0]: (r[1], r[2], r[3], source_name({"url": r[4], "site": r[5], "input": r[6],
+                                              "doc_id": r[0]}))
+        for r in store.conn.execute(
+            "SELECT id, text, published, title, url, site, source FROM documents")
     }
+    entities: dict[str, list[tuple[int, int, str]]] = {}
+    marks = ",".join("?" * len(NAME_LABELS))
+    for doc_id, start, end, text in store.conn.execute(
+        f'SELECT doc_id, start, "end", text FROM entities WHERE label IN ({marks})', NAME_LABELS
+    ):
+        entities.setdefault(doc_id, []).append((start, end, text))
     cur = store.conn.execute(
-        "SELECT id, doc_id, type, sentence_start, sentence_end, date_value, date_precision, "
-        "actor_country, recipient_country, place_country, place_feature, place_lat, place_lon, "
-        "place_text "
+        "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
+        "date_precision, actor_country, recipient_country, place_country, place_admin1, "
+        "place_feature, place_lat, place_lon, place_text "
         "FROM events WHERE type IS NOT NULL ORDER BY id"
     )
     names = [c[0] for c in cur.description]
     out = []
     for values in cur:
         row = dict(zip(names, values, strict=True))
-        text, published, row["title"] = docs[row["doc_id"]]
-        out.append(Report.from_row(row, text, published, window))
+        text, published, row["title"], row["source"] = docs[row["doc_id"]]
+        out.append(Report.from_row(row, text, published, window,
+                                   entities.get(row["doc_id"], ())))
     return out
 
 
@@ -65,10 +78,13 @@ def components(ids: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
 
 
-def cluster_store(store: Store, settings: Settings | None = None) -> list[list[str]]:
-    """Link the stored events, write the ``event_clusters`` table and return the clusters."""
+def cluster_store(store: Store, settings: Settings | None = None,
+                  linker: str = DEFAULT_LINKER) -> list[list[str]]:
+    """Link the stored events with the ``linker`` ("learned": the logistic model shipped in
+    ``link_weights.json``; "rules": the hand rules), write the ``event_clusters`` table and
+    return the clusters."""
     found = reports(store, settings)
-    result = Linker(found, settings).clusters()
+    result = Linker(found, settings, model=link_model(linker)).clusters()
     with store.conn:
         store.conn.execute(SCHEMA)
         store.conn.execute(_INDEX)

@@ -1,0 +1,210 @@
+"""Train the learned event-cluster link decision (``src/diurna/clusters/link_weights.json``).
+
+    python scripts/train_cluster_linker.py --db DEV.db --db TRAIN_A.db --db TRAIN_B.db [--write]
+
+Each ``--db`` is a store of one Wikinews window processed by the rules coder
+(``scripts/gold/event_pairs.py select dev|train-a|train-b``, then ``diurna process --coder
+rules``). The hand-judged pairs of ``gold/event-pairs-dev.jsonl`` and
+``gold/event-pairs-train.jsonl`` are found in them by article URL and trigger offsets, turned
+into features (:func:`diurna.clusters.learn.features`) and used to fit an L2-regularised
+logistic model (NumPy, Newton steps, deterministic). Five folds, grouped by pair of articles and
+drawn with a fixed seed, give out-of-fold probabilities; the link threshold is the one with the
+best out-of-fold F1 of the clusters built with it. Printed beside the rules: pairwise and
+cluster-level cross-validated P/R on the dev and on the training pairs. ``--write`` writes the
+model fitted on all pairs with that threshold. The frozen test pairs are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass, replace
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_clusters import event_keys, prf  # noqa: E402
+from diurna.clusters.learn import FEATURES, WEIGHTS, LogisticLink, features  # noqa: E402
+from diurna.clusters.link import Linker, Report  # noqa: E402
+from diurna.clusters.table import reports  # noqa: E402
+from diurna.store import Store  # noqa: E402
+
+GOLD = ("dev", "train")
+FOLDS = 5
+SEED = 15
+L2 = 1.0
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 .. 0.8
+AGREEMENTS = (0.2, 0.35, 0.5)  # how many cross links two clusters need to join
+
+
+@dataclass
+class Pair:
+    gold: dict[str, Any]
+    split: str
+    db: int
+    a: str
+    b: str
+    x: list[float]
+    rule: bool
+    fold: int = 0
+
+
+class Cached:
+    """A model whose features are computed once per pair (refitting only changes weights)."""
+
+    def __init__(self, model: LogisticLink) -> None:
+        self.model, self.threshold, self.agreement = model, model.threshold, model.agreement
+        self.slack = model.slack
+        self.memo: dict[tuple[str, str], list[float]] = {}
+
+    def probability(self, linker: Linker, a: Report, b: Report) -> float:
+        pair = (min(a.id, b.id), max(a.id, b.id))
+        if pair not in self.memo:
+            self.memo[pair] = features(linker, a, b)
+        return self.model.score(self.memo[pair])
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> LogisticLink:
+    """An L2-regularised logistic model (bias not penalised) by Newton steps."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.eye(z.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        grad = z.T @ (p - y) + penalty @ w
+        hess = (z.T * (p * (1 - p))) @ z + penalty + 1e-9 * np.eye(z.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return LogisticLink(FEATURES, tuple(mean.tolist()), tuple(scale.tolist()),
+                        tuple(float(v) for v in w[1:]), float(w[0]), 0.5)
+
+
+def load_pairs(dbs: list[Path]) -> tuple[list[Linker], list[Pair]]:
+    gold = [(split, json.loads(line)) for split in GOLD
+            for line in (ROOT / f"gold/event-pairs-{split}.jsonl").open(encoding="utf-8")]
+    linkers, pairs, found = [], [], set()
+    for i, db in enumerate(dbs):
+        with Store(db) as store:
+            keys = event_keys(store)
+            linker = Linker(reports(store))
+        linkers.append(linker)
+        by_id = {r.id: r for r in linker.reports}
+        for n, (split, g) in enumerate(gold):
+            a = keys.get((g["a"]["url"], *g["a"]["trigger"]))
+            b = keys.get((g["b"]["url"], *g["b"]["trigger"]))
+            if a is None or b is None or n in found:
+                continue
+            found.add(n)
+            ra, rb = by_id[a["id"]], by_id[b["id"]]
+            pairs.append(Pair(g, split, i, ra.id, rb.id, features(linker, ra, rb),
+                              linker.linked(ra, rb)))
+    for split in GOLD:
+        total = sum(s == split for s, _ in gold)
+        print(f"{split}: {sum(p.split == split for p in pairs)} of {total} pairs found "
+              f"({sum(p.gold['same'] for p in pairs if p.split == split)} same)")
+    return linkers, pairs
+
+
+def assign_folds(pairs: list[Pair]) -> None:
+    """Folds by pair of articles (a pair's reports never sit on both sides), seeded."""
+    groups = sorted({(p.gold["a"]["url"], p.gold["b"]["url"]) for p in pairs})
+    random.Random(SEED).shuffle(groups)
+    fold = {g: i % FOLDS for i, g in enumerate(groups)}
+    for p in pairs:
+        p.fold = fold[(p.gold["a"]["url"], p.gold["b"]["url"])]
+
+
+def clustered(linkers: list[Linker], model: LogisticLink | None,
+              agreement: float | None = None) -> list[dict[str, str]]:
+    """Cluster of every report per store, with ``model`` (None: the rules)."""
+    out = []
+    for linker in linkers:
+        if model is None:
+            linker.use(None)
+        else:
+            cached = linker.memo.setdefault("cached", Cached(model))
+            cached.model, cached.threshold = model, model.threshold
+            linker.use(cached)
+        out.append({m: c[0] for c in linker.clusters(agreement) for m in c})
+    return out
+
+
+def same_cluster(member: list[dict[str, str]], p: Pair) -> bool:
+    m = member[p.db]
+    return m.get(p.a) is not None and m.get(p.a) == m.get(p.b)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, action="append", required=True)
+    ap.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")
+    args = ap.parse_args()
+    linkers, pairs = load_pairs(args.db)
+    assign_folds(pairs)
+    x = np.array([p.x for p in pairs])
+    y = np.array([float(p.gold["same"]) for p in pairs])
+    models = []
+    oof = np.zeros(len(pairs))
+    for k in range(FOLDS):
+        train = np.array([p.fold != k for p in pairs])
+        models.append(fit(x[train], y[train]))
+        for i in np.flatnonzero(~train):
+            oof[i] = models[k].score(pairs[i].x)
+    # the threshold: best out-of-fold F1 of the clusters built with each fold's model
+    rules_member = clustered(linkers, None)
+    best: tuple[float, float, float] = (-1.0, 0.5, 0.2)
+    grid = list(product(THRESHOLDS, AGREEMENTS))
+    by_t: dict[tuple[float, float], list[bool]] = {g: [False] * len(pairs) for g in grid}
+    for k in range(FOLDS):
+        clustered(linkers, models[k])  # fold k's probabilities, kept while the threshold moves
+        for t, agree in grid:
+            for linker in linkers:
+                linker.memo["cached"].threshold = t
+            member = [{m: c[0] for c in linker.clusters(agree) for m in c} for linker in linkers]
+            for i, p in enumerate(pairs):
+                if p.fold == k:
+                    by_t[t, agree][i] = same_cluster(member, p)
+    for t, agree in grid:
+        f1 = prf([bool(v) for v in y], by_t[t, agree])[2]
+        print(f"threshold {t:.2f} agreement {agree:.2f}: clusters out-of-fold F1 {f1:.3f}")
+        if f1 > best[0]:
+            best = (f1, t, agree)
+    _, t, agree = best
+    print(f"chosen threshold {t:.2f}, agreement {agree:.2f} (cross-validated on {len(pairs)} "
+          "pairs)")
+    for split in (*GOLD, "all"):
+        idx = [i for i, p in enumerate(pairs) if split in ("all", p.split)]
+        same = [bool(y[i]) for i in idx]
+        rows = {
+            "rules, pair link": [pairs[i].rule for i in idx],
+            "rules, clusters": [same_cluster(rules_member, pairs[i]) for i in idx],
+            "learned, pair link (cv)": [bool(oof[i] >= t) for i in idx],
+            "learned, clusters (cv)": [by_t[t, agree][i] for i in idx],
+        }
+        print(f"{split} ({len(idx)} pairs, {sum(same)} same)")
+        for name, pred in rows.items():
+            p_, r_, f_ = prf(same, pred)
+            print(f"  {name:26s} P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
+    final = replace(fit(x, y), threshold=t, agreement=agree)
+    for name, w in sorted(zip(FEATURES, final.weights, strict=True), key=lambda v: -abs(v[1])):
+        print(f"  weight {name:20s} {w:+.2f}")
+    if args.write:
+        WEIGHTS.write_text(final.to_json(), encoding="utf-8")
+        print(f"wrote {WEIGHTS}")
+
+
+if __name__ == "__main__":
+    main()

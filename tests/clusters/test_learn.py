@@ -1,0 +1,100 @@
+"""The learned link decision: what its features see and how the shipped model decides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
+from diurna.clusters.learn import FEATURES, features
+
+BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
+BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
+ROCKETS = "Taliban fighters fired rockets at an army base near Kabul, killing three soldiers."
+FILLER = [
+    "Police said people were killed in an attack.",
+    "The army said an attack killed people on the road.",
+    "People said police fired at a crowd.",
+    "Rebels attacked a convoy, the army said.",
+]
+
+
+def report(rid: str, sentence: str, published: str = "2024-03-05",
+           entities: tuple[tuple[int, int, str], ...] = (), **row: object) -> Report:
+    """A report whose sentence is its whole article body."""
+    base = {"id": rid, "doc_id": rid.split(":")[0], "type": "ASSAULT", "sentence_start": 0,
+            "sentence_end": len(sentence)}
+    return Report.from_row({**base, **row}, sentence, published, Settings().window, entities)
+
+
+def filler() -> list[Report]:
+    return [report(f"f{i}:0", s, published=f"201{i}-01-01") for i, s in enumerate(FILLER)]
+
+
+def value(linker: Linker, a: Report, b: Report, name: str) -> float:
+    return features(linker, a, b)[FEATURES.index(name)]
+
+
+def test_the_shipped_model_links_one_bombing_and_keeps_a_rocket_attack_apart() -> None:
+    a, b, c = report("a:0", BOMB_A), report("b:0", BOMB_B), report("c:0", ROCKETS)
+    linker = Linker([a, b, c, *filler()], model=LogisticLink.load())
+    assert linker.why_not(a, b) is None
+    assert linker.why_not(a, c) == "model"
+    assert linker.clusters() == [["a:0", "b:0"]]
+
+
+def test_a_name_of_one_sentence_found_in_the_other_article_counts() -> None:
+    # "Sinduhije" is in report a's sentence and somewhere in b's article (not its sentence)
+    a = report("a:0", "The director, Alexis Sinduhije, denied the charges.",
+               entities=((14, 30, "Alexis Sinduhije"),))
+    b = report("b:0", "The station's director rejected the allegations.",
+               entities=((200, 216, "Alexis Sinduhije"),))
+    stranger = report("c:0", "The station's director rejected the allegations.",
+                      entities=((200, 210, "Jan Kowalski"),))
+    linker = Linker([a, b, stranger, *filler()])
+    assert value(linker, a, b, "sentence_names") == 1.0  # the sentences' one name, in b's article
+    assert value(linker, a, stranger, "sentence_names") == 0.0
+    assert value(linker, a, b, "shared_names") == 1.0
+
+
+def test_places_and_sides_agree_clash_or_are_unknown() -> None:
+    karachi = {"place_country": "PK", "place_admin1": "05", "place_lat": 24.86,
+               "place_lon": 67.01, "actor_country": "PAK"}
+    lahore = {"place_country": "PK", "place_admin1": "04", "place_lat": 31.55,
+              "place_lon": 74.34, "actor_country": "IND"}
+    a, b, unknown = report("a:0", BOMB_A, **karachi), report("b:0", BOMB_B, **lahore), \
+        report("c:0", BOMB_B)
+    linker = Linker([a, b, unknown, *filler()])
+    assert value(linker, a, b, "same_country") == 1.0
+    assert value(linker, a, b, "same_admin1") == -1.0
+    assert value(linker, a, b, "actor_agree") == -1.0
+    assert value(linker, a, unknown, "actor_agree") == 0.0
+    assert value(linker, a, unknown, "place_unknown") == 1.0
+    assert 0.5 < value(linker, a, b, "log_km") < 0.8  # about 1,000 km on a log scale
+
+
+def test_the_learned_linker_compares_reports_a_few_days_apart_the_rules_do_not() -> None:
+    dated = report("a:0", BOMB_A, date_value="2024-03-04", date_precision="day")
+    week_later = report("b:0", BOMB_B, published="2024-03-10")
+    month_later = report("b:0", BOMB_B, published="2024-04-10")
+    rules = Linker([dated, week_later, *filler()])
+    learned = Linker([dated, week_later, *filler()], model=LogisticLink.load())
+    assert rules.why_not(dated, week_later) == "when"
+    assert learned.why_not(dated, week_later) != "when"
+    assert value(learned, dated, week_later, "span_gap") > 0
+    far = Linker([dated, month_later, *filler()], model=LogisticLink.load())
+    assert far.why_not(dated, month_later) == "when"
+
+
+def test_an_unknown_linker_or_a_model_of_other_features_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="learned, rules"):
+        link_model("neural")
+    assert link_model("rules") is None
+    stale = tmp_path / "weights.json"
+    stale.write_text(json.dumps({"names": ["similarity"], "mean": [0], "scale": [1],
+                                 "weights": [1], "bias": 0, "threshold": 0.5,
+                                 "agreement": 0.2, "slack": 7}))
+    with pytest.raises(ValueError, match="retrain"):
+        LogisticLink.load(stale)
