@@ -21,6 +21,12 @@ stratify the draw.
     python scripts/gold/event_pairs.py merge /tmp/c.jsonl JUDGED.txt > gold/event-pairs-dev.jsonl
     (test: select heldout ... candidates --draw 45,45,25 ... > gold/event-pairs-test.jsonl)
 
+   Training pairs (round 13, ``gold/event-pairs-train.jsonl``, docs/clusters.md): windows
+   ``train-a`` .. ``train-e``, processed with ``--coder rules``, drawn with ``--tilted`` (strata
+   top, high, names, story, mid, low: more likely "same"), seed 13, ``--per-article-pair 4`` and
+   ``--exclude`` of earlier rounds' files, e.g.
+   ``candidates /tmp/d.db --tilted --draw 30,30,40,15,8,6 --seed 13 --per-article-pair 4``.
+
 3. ``merge``: the judge's file has one line per candidate, ``INDEX y|n WHY`` (0-based, in the
    order printed); the gold line keeps both events' keys, the stratum and the similarity, adds
    ``same`` and ``why``, and drops the printed text.
