@@ -60,7 +60,9 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-    re.compile(rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # (not a name: "The Sunday Telegraph")
+    re.compile(rf"\b(?:(?<![Tt]he\s)|(?!{_WEEKDAY}\s+[A-Z][a-z])){_WEEKDAY}"
+               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     re.compile(rf"\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
@@ -68,7 +70,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+ago)", re.I),
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
@@ -102,7 +104,28 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
+    # "(late) last night": the evening before publication (a day, like "Wednesday night")
+    re.compile(r"\b(?:(?:early|late)\s+)?last\s+night\b", re.I),
+    # "in the past," (PAST_REF), not "in the past two years" (a length the entity gives)
+    re.compile(r"(?<=\b[Ii]n\s)the\s+past\b(?=\s*[,.;:!?)\"”]|\s+(?:and|but|or|when|as|because|"
+               r"that|he|she|it|they|we|I|there|the|this|these|such)\b)"),
+    # frequencies: "twice a week", "100,000 searches a day", "$500 a month" (TimeML SETs)
+    re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+"
+               r"(?P<t>(?:a|per)\s+(?:day|week|month|year))\b"
+               r"(?!\s+(?:after|before|earlier|later|ago|and|or|of)\b)", re.I),  # see _rate
+    # (lower case: "The Daily Illini" is a name)
+    re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!-)"),
+    # "at noon", "midnight": a clock time on the narrative's day
+    re.compile(r"\b(?:noon|midday|midnight)\b", re.I),
 ]
+# entities that are no time: ages and names ("The Sunday Telegraph")
+_NOT_A_TIME = re.compile(rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*)$")
+_NAMED_AFTER = re.compile(r"\s+old\b")
+# a weekday the tagger ran on into words that say no time ("died on Friday age 109")
+_WEEKDAY_RUN = re.compile(
+    rf"^({_WEEKDAY})\s+(?!.*(?:\b{_MONTH}|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|morning|afternoon|"
+    r"evening|night|noon|week|month|year|last|this|next|before|after|ago|early|late))(?=\S)",
+    re.I)
 # a complete date the tagger ran on into a name: the date ends at its year
 _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
                         r"(?=\s+[A-Z])")
@@ -207,6 +230,14 @@ _CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
 _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
+# named clock times: TimeML writes midnight as the end of its day (T24:00)
+_NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+_LAST_NIGHT = re.compile(r"^(?:(?:early|late)\s+)?last\s+night$", re.I)
+# "a day" after a count is a rate ("twice a week", "100,000 searches a day"), not a length
+_PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
+_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|and|or|of)\b", re.I)
+_COUNT_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+$",
+                           re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
@@ -411,6 +442,8 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
         m = _TONIGHT.match(bare)
         if m:
             return _fmt(base, "day", True), "day", "published", "date"
+        if _LAST_NIGHT.match(raw):  # the evening before publication: that day
+            return _fmt(base - dt.timedelta(days=1), "day", True), "day", "published", "date"
     return None
 
 
@@ -631,6 +664,9 @@ def find_expressions(doc: Document) -> list[Span]:
         bare = ent.text.strip()
         if re.fullmatch(r"\d{1,3}", bare) or (bare.isdigit() and not re.fullmatch(_YEAR, bare)):
             continue  # ages, counts and house numbers ("Burton, 32, of 1119 Eighth St.")
+        if _NOT_A_TIME.match(bare) or (_NAMED_AFTER.match(doc.text, ent.end)
+                                        and re.search(r"-(?:year|month)$", bare)):
+            continue  # "at age 85", "the age of 15", "The Sunday Telegraph", "63-year old"
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -646,6 +682,9 @@ def find_expressions(doc: Document) -> list[Span]:
             continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+        run = _WEEKDAY_RUN.match(ent.text)
+        if run:  # "Friday age 109": the weekday alone
+            end = min(end, ent.start + run.end(1))
         full = _FULL_DATE.match(ent.text)
         if full and full.end() < len(ent.text.rstrip()):
             end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
@@ -727,8 +766,11 @@ def _verb_tense(verb: Any) -> Tense:
         # the future of a past narrative ("said they would kill them by April 27", "would be
         # traveling Thursday"): the date may lie on either side of publication, the nearer
         return "near"
-    if verb.lemma_ in ("schedule", "slate", "due") and any(a.tag_ == "VBD" for a in auxes):
-        return "near"  # "were scheduled to visit on November 21": a plan told in the past
+    if verb.lemma_ in ("schedule", "slate", "due", "plan", "set", "expect") and any(
+            a.tag_ == "VBD" for a in auxes):
+        # "were scheduled to visit on November 21", "was planned for early March": a plan
+        # told in the past, its date on either side of publication
+        return "near"
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -966,7 +1008,7 @@ class TimeResolver:
         base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = _anaphoric(doc, span, refs, base)
+            t = _anaphoric(doc, span, refs, base) or _rate(doc, span)
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
@@ -1032,13 +1074,18 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     day", "two days later"; the publication day when the text gave no date before it), else
     None."""
     clock = _CLOCK_ALONE.match(span.text)
-    if clock:  # "10:35 a.m.": on the narrative's day (the last day the text gave)
+    named = _NAMED_CLOCK.get(span.text.lower())
+    if clock or named:  # "10:35 a.m.", "noon": on the narrative's day (the last day given)
         day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
         if day is None:
             return TimeExpr(0, len(span.text), span.text, kind="time")
-        hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        if clock:
+            hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+            minute = int(clock["min"] or 0)
+        else:
+            hour, minute = named or (0, 0)
         return TimeExpr(0, len(span.text), span.text,
-                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{int(clock['min'] or 0):02d}",
+                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{minute:02d}",
                         precision="time", anchor="published", kind="time")
     if anaphora.needed_precision(span.text) is None:
         return None
@@ -1053,6 +1100,16 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     value, precision = found
     return TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
                     anchor="published" if value else "none", kind="date")
+
+
+def _rate(doc: Document, span: Span) -> TimeExpr | None:
+    """"a day" after a count ("twice a week", "100,000 searches a day"): a frequency (TimeML
+    SET ``P1D``, ``P1W``), never a length or an event date; None for any other span."""
+    m = _PER.match(span.text)
+    if (not m or not _COUNT_BEFORE.search(doc.text[max(0, span.start - 40):span.start])
+            or _NOT_RATE_AFTER.match(doc.text[span.end:span.end + 12])):
+        return None
+    return TimeExpr(0, len(span.text), span.text, value=f"P1{m[1][0].upper()}", kind="set")
 
 
 def _after(value: str | None, published: str | None) -> bool:
