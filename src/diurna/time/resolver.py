@@ -119,8 +119,9 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:noon|midday|midnight)\b", re.I),
 ]
 # entities that are no time: ages and names ("The Sunday Telegraph")
-_NOT_A_TIME = re.compile(rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*)$")
-_NAMED_AFTER = re.compile(r"\s+old\b")
+_NOT_A_TIME = re.compile(
+    rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*)$")
+_OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
 # a weekday the tagger ran on into words that say no time ("died on Friday age 109")
 _WEEKDAY_RUN = re.compile(
     rf"^({_WEEKDAY})\s+(?!.*(?:\b{_MONTH}|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|morning|afternoon|"
@@ -664,7 +665,7 @@ def find_expressions(doc: Document) -> list[Span]:
         bare = ent.text.strip()
         if re.fullmatch(r"\d{1,3}", bare) or (bare.isdigit() and not re.fullmatch(_YEAR, bare)):
             continue  # ages, counts and house numbers ("Burton, 32, of 1119 Eighth St.")
-        if _NOT_A_TIME.match(bare) or (_NAMED_AFTER.match(doc.text, ent.end)
+        if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
                                         and re.search(r"-(?:year|month)$", bare)):
             continue  # "at age 85", "the age of 15", "The Sunday Telegraph", "63-year old"
         m = _YEAR_PAIR.match(ent.text)
