@@ -82,3 +82,8 @@ def test_a_plan_told_in_the_passive_past_takes_the_nearer_month() -> None:
 def test_a_fortnight_is_two_weeks() -> None:
     assert duration_value("a fortnight") == "P2W"
     assert duration_value("fortnights") == "PXW"
+
+
+def test_ages_written_with_hyphens_are_not_times() -> None:
+    found = _found("A 44-year-old protester and his 6-month-old son were detained on Monday.")
+    assert list(found) == ["Monday"]

@@ -116,11 +116,13 @@ _PATTERNS: list[re.Pattern[str]] = [
     # (lower case: "The Daily Illini" is a name)
     re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!-)"),
     # "at noon", "midnight": a clock time on the narrative's day
-    re.compile(r"\b(?:noon|midday|midnight)\b", re.I),
+    re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
 ]
-# entities that are no time: ages and names ("The Sunday Telegraph")
+# entities that are no time: ages ("a 44-year-old", "at age 85") and names ("The Sunday
+# Telegraph")
 _NOT_A_TIME = re.compile(
-    rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*)$")
+    rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
+    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
 # a weekday the tagger ran on into words that say no time ("died on Friday age 109")
 _WEEKDAY_RUN = re.compile(
@@ -667,7 +669,7 @@ def find_expressions(doc: Document) -> list[Span]:
             continue  # ages, counts and house numbers ("Burton, 32, of 1119 Eighth St.")
         if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
                                         and re.search(r"-(?:year|month)$", bare)):
-            continue  # "at age 85", "the age of 15", "The Sunday Telegraph", "63-year old"
+            continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
