@@ -87,3 +87,23 @@ def test_a_fortnight_is_two_weeks() -> None:
 def test_ages_written_with_hyphens_are_not_times() -> None:
     found = _found("A 44-year-old protester and his 6-month-old son were detained on Monday.")
     assert list(found) == ["Monday"]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The talks took two-and-a-half hours.", "two-and-a-half hours", "PT150M"),
+    ("The war lasted two-and-a-half years.", "two-and-a-half years", "P30M"),
+    ("They ended a yearlong strike.", "yearlong", "P1Y"),
+    ("He served a three-and-a-half-year term.", "three-and-a-half-year", "P42M"),
+])
+def test_hyphenated_halves_and_yearlong_are_lengths(text: str, span: str, value: str) -> None:
+    t = _found(text, "1998-08-07")[span]
+    assert (t.value, t.kind) == (value, "duration")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # published Friday 1998-08-07: that week's Monday is 3 August
+    ("The summit opened on Friday last week.", "Friday last week", "1998-07-31"),
+    ("The summit opens on Tuesday next week.", "Tuesday next week", "1998-08-11"),
+])
+def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
+    assert _found(text, "1998-08-07")[span].value == value

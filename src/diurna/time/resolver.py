@@ -67,18 +67,20 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
-    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|\d+|a|an|"
+    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
+               r"[a-z]+-and-a-half|\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
                r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
+    re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:day|week|month|year|decade)s?\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
     # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
     re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
-               r"(?:day|week|month|year|hour|minute)-long\b", re.I),
+               r"(?:day|week|month|year|hour|minute)-?long\b", re.I),
     re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|days|"
                r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
                re.I),
@@ -235,6 +237,7 @@ _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yest
 _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 # named clock times: TimeML writes midnight as the end of its day (T24:00)
 _NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+_WEEKDAY_OF_WEEK = re.compile(rf"^({_WEEKDAY}),?\s+(?:of\s+)?(last|this|next)\s+week$", re.I)
 _LAST_NIGHT = re.compile(r"^(?:(?:early|late)\s+)?last\s+night$", re.I)
 # "a day" after a count is a rate ("twice a week", "100,000 searches a day"), not a length
 _PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
@@ -445,6 +448,12 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
         m = _TONIGHT.match(bare)
         if m:
             return _fmt(base, "day", True), "day", "published", "date"
+        m = _WEEKDAY_OF_WEEK.match(raw)
+        if m:  # "Friday last week": that weekday of the week named
+            monday = base - dt.timedelta(days=base.weekday())
+            shift = {"last": -7, "this": 0, "next": 7}[m[2].lower()]
+            day = monday + dt.timedelta(days=shift + _WEEKDAYS.index(m[1].lower()))
+            return _fmt(day, "day", True), "day", "published", "date"
         if _LAST_NIGHT.match(raw):  # the evening before publication: that day
             return _fmt(base - dt.timedelta(days=1), "day", True), "day", "published", "date"
     return None

@@ -103,6 +103,9 @@ def duration_value(text: str) -> str | None:
     clean = text.strip().rstrip(".,;'’")
     if _AGE.search(clean):
         return None
+    # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them
+    clean = re.sub(r"-and-a-half(?:-|\b)\s*", " and a half ", clean, flags=re.I).strip()
+    clean = re.sub(r"(day|week|month|year)long$", r"\1-long", clean, flags=re.I)
     m = _DURATION_TEXT.match(clean)
     if not m:
         return None
