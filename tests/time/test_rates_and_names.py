@@ -107,3 +107,15 @@ def test_hyphenated_halves_and_yearlong_are_lengths(text: str, span: str, value:
 ])
 def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
     assert _found(text, "1998-08-07")[span].value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # published Wednesday 2005-06-15: a plan told in the present passive lies ahead
+    ("Elections are expected in October.", "October", "2005-10"),
+    ("The vote is planned for Sunday.", "Sunday", "2005-06-19"),
+    ("The bodies are expected to be returned on Friday.", "Friday", "2005-06-17"),
+    # ... but a belief about the past does not
+    ("The attack is believed to have happened on Sunday.", "Sunday", "2005-06-12"),
+])
+def test_plans_in_the_present_passive_point_ahead(text: str, span: str, value: str) -> None:
+    assert _found(text)[span].value == value

@@ -783,6 +783,9 @@ def _verb_tense(verb: Any) -> Tense:
         # "were scheduled to visit on November 21", "was planned for early March": a plan
         # told in the past, its date on either side of publication
         return "near"
+    if verb.lemma_ in ("plan", "set", "expect") and any(
+            a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "elections are expected in October", "the vote is set for July 3"
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -803,7 +806,8 @@ def _verb_tense(verb: Any) -> Tense:
         return "future"  # "is meeting Tuesday"
     if verb.tag_ in ("VBZ", "VBP"):
         return None if verb.lemma_ in _REPORTING else "present"
-    if verb.tag_ == "VB" and "to" in lowers:
+    if (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)) and "to" in lowers:
+        # "plans to meet Tuesday", "are expected to be returned on Friday"
         head = verb.head
         if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
             if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
