@@ -119,3 +119,24 @@ def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
 ])
 def test_plans_in_the_present_passive_point_ahead(text: str, span: str, value: str) -> None:
     assert _found(text)[span].value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # published Wednesday 2005-06-15 (ISO week 24; summer, from June, has begun)
+    ("Sales rose this past week.", "this past week", "2005-W23"),
+    ("He arrived this past Sunday.", "this past Sunday", "2005-06-12"),
+    ("Sales rose this past summer.", "this past summer", "2004-SU"),
+    ("The report is due by the end of the year.", "the end of the year", "2005"),
+    ("Prices rose at the end of the month.", "the end of the month", "2005-06"),
+    ("The vote is expected in the autumn.", "the autumn", "2005-FA"),
+    ("At the moment, there is no agreement.", "At the moment", "PRESENT_REF"),
+    ("The minister is at present in London.", "at present", "PRESENT_REF"),
+    ("Nowadays few people vote.", "Nowadays", "PRESENT_REF"),
+])
+def test_past_seasons_parts_of_the_year_and_present_references(
+        text: str, span: str, value: str) -> None:
+    assert _found(text)[span].value == value
+
+
+def test_the_fall_of_a_leader_is_no_season() -> None:
+    assert _found("Since the fall of Saddam, violence has risen.") == {}

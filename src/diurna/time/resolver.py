@@ -117,6 +117,10 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?!\s+(?:after|before|earlier|later|ago|and|or|of)\b)", re.I),  # see _rate
     # (lower case: "The Daily Illini" is a name)
     re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!-)"),
+    # "in the autumn" (not "the fall of Saddam", "in the fall in prices")
+    re.compile(r"\b(?:in|during|by|until|since|over)\s+(?P<t>the\s+(?:spring|summer|autumn|fall|"
+               r"winter))\b(?!\s+(?:of|in)\b(?!\s+\d{4}))"),
+    re.compile(r"\b(?:[Aa]t\s+the\s+moment|[Aa]t\s+present|[Nn]owadays)\b"),
     # "at noon", "midnight": a clock time on the narrative's day
     re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
 ]
@@ -207,6 +211,7 @@ _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
                       r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
+_THIS_PAST = re.compile(r"^this\s+past\s+(?=((?:week|weekend|month|year)\b)?)", re.I)
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
@@ -464,6 +469,8 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     """(value, precision, anchor, kind) of one date expression (not a range)."""
     if future:
         tense = "future"
+    # "this past summer/Sunday/week" is the one just gone
+    text = _THIS_PAST.sub(lambda m: "last " if m[1] else "past ", text)
     # the simple present points ahead for seasons, quarters and holidays as for weekdays;
     # only month-days and months weigh how far ahead (see _by_tense)
     special = _timeml(text, base, "future" if tense == "present" else tense)
@@ -499,8 +506,10 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
-    clean = _PART_OF.sub("", clean)
-    clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
+    parted = _PART_OF.sub("", clean)
+    if parted != clean and parted.lower() in ("year", "month", "week"):
+        parted = f"this {parted}"  # "the end of the year": the publication's
+    clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
     clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
                    flags=re.I)
     clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"

@@ -57,6 +57,7 @@ _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "present": "PRESENT_REF",
     "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
