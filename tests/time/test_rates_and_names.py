@@ -140,3 +140,8 @@ def test_past_seasons_parts_of_the_year_and_present_references(
 
 def test_the_fall_of_a_leader_is_no_season() -> None:
     assert _found("Since the fall of Saddam, violence has risen.") == {}
+
+
+def test_wire_style_clock_times_are_times() -> None:
+    t = _found("The polls closed at 1400 GMT.", "2006-11-08")["1400 GMT"]
+    assert (t.value, t.kind) == ("2006-11-08T14:00", "time")

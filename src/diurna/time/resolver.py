@@ -123,6 +123,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:[Aa]t\s+the\s+moment|[Aa]t\s+present|[Nn]owadays)\b"),
     # "at noon", "midnight": a clock time on the narrative's day
     re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
+    re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"),  # wire style: "1400 GMT"
 ]
 # entities that are no time: ages ("a 44-year-old", "at age 85") and names ("The Sunday
 # Telegraph")
@@ -243,6 +244,7 @@ _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 # named clock times: TimeML writes midnight as the end of its day (T24:00)
 _NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 _WEEKDAY_OF_WEEK = re.compile(rf"^({_WEEKDAY}),?\s+(?:of\s+)?(last|this|next)\s+week$", re.I)
+_WIRE_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC)$")
 _LAST_NIGHT = re.compile(r"^(?:(?:early|late)\s+)?last\s+night$", re.I)
 # "a day" after a count is a rate ("twice a week", "100,000 searches a day"), not a length
 _PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
@@ -1100,6 +1102,9 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     None."""
     clock = _CLOCK_ALONE.match(span.text)
     named = _NAMED_CLOCK.get(span.text.lower())
+    wire = _WIRE_CLOCK.match(span.text)
+    if wire:
+        named = (int(wire[1]), int(wire[2]))
     if clock or named:  # "10:35 a.m.", "noon": on the narrative's day (the last day given)
         day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
         if day is None:
