@@ -68,13 +68,14 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
     re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
-               r"[a-z]+-and-a-half|\d+|a|an|"
+               r"\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
                r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
-    re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:day|week|month|year|decade)s?\b", re.I),
+    re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:minute|hour|day|week|month|year|decade)s?\b",
+               re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
