@@ -60,23 +60,28 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
     re.compile(rf"\b(?:on|On|since|by|until)\s+(?P<t>{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-    re.compile(rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # (not a name: "The Sunday Telegraph")
+    re.compile(rf"\b(?:(?<![Tt]he\s)|(?!{_WEEKDAY}\s+[A-Z][a-z])){_WEEKDAY}"
+               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     re.compile(rf"\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
-    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|\d+|a|an|"
+    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
+               r"\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds?)\b(?!\s+ago)", re.I),
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
+    re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:minute|hour|day|week|month|year|decade)s?\b",
+               re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
     # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
     re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
-               r"(?:day|week|month|year|hour|minute)-long\b", re.I),
+               r"(?:day|week|month|year|hour|minute)-?long\b", re.I),
     re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|days|"
                r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
                re.I),
@@ -102,7 +107,36 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
+    # "(late) last night": the evening before publication (a day, like "Wednesday night")
+    re.compile(r"\b(?:(?:early|late)\s+)?last\s+night\b", re.I),
+    # "in the past," (PAST_REF), not "in the past two years" (a length the entity gives)
+    re.compile(r"(?<=\b[Ii]n\s)the\s+past\b(?=\s*[,.;:!?)\"”]|\s+(?:and|but|or|when|as|because|"
+               r"that|he|she|it|they|we|I|there|the|this|these|such)\b)"),
+    # frequencies: "twice a week", "100,000 searches a day", "$500 a month" (TimeML SETs)
+    re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+"
+               r"(?P<t>(?:a|per)\s+(?:day|week|month|year))\b"
+               r"(?!\s+(?:after|before|earlier|later|ago|and|or|of)\b)", re.I),  # see _rate
+    # (lower case: "The Daily Illini" is a name)
+    re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!-)"),
+    # "in the autumn" (not "the fall of Saddam", "in the fall in prices")
+    re.compile(r"\b(?:in|during|by|until|since|over)\s+(?P<t>the\s+(?:spring|summer|autumn|fall|"
+               r"winter))\b(?!\s+(?:of|in)\b(?!\s+\d{4}))"),
+    re.compile(r"\b(?:[Aa]t\s+the\s+moment|[Aa]t\s+present|[Nn]owadays)\b"),
+    # "at noon", "midnight": a clock time on the narrative's day
+    re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
+    re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"),  # wire style: "1400 GMT"
 ]
+# entities that are no time: ages ("a 44-year-old", "at age 85") and names ("The Sunday
+# Telegraph")
+_NOT_A_TIME = re.compile(
+    rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
+    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old)$")
+_OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
+# a weekday the tagger ran on into words that say no time ("died on Friday age 109")
+_WEEKDAY_RUN = re.compile(
+    rf"^({_WEEKDAY})\s+(?!.*(?:\b{_MONTH}|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|morning|afternoon|"
+    r"evening|night|noon|week|month|year|last|this|next|before|after|ago|early|late))(?=\S)",
+    re.I)
 # a complete date the tagger ran on into a name: the date ends at its year
 _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
                         r"(?=\s+[A-Z])")
@@ -179,6 +213,7 @@ _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
                       r"middle|rest|remainder)\s+of\s+(?:the\s+)?", re.I)
+_THIS_PAST = re.compile(r"^this\s+past\s+(?=((?:week|weekend|month|year)\b)?)", re.I)
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
@@ -207,6 +242,16 @@ _CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
 _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
+# named clock times: TimeML writes midnight as the end of its day (T24:00)
+_NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+_WEEKDAY_OF_WEEK = re.compile(rf"^({_WEEKDAY}),?\s+(?:of\s+)?(last|this|next)\s+week$", re.I)
+_WIRE_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC)$")
+_LAST_NIGHT = re.compile(r"^(?:(?:early|late)\s+)?last\s+night$", re.I)
+# "a day" after a count is a rate ("twice a week", "100,000 searches a day"), not a length
+_PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
+_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|and|or|of)\b", re.I)
+_COUNT_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+$",
+                           re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
@@ -411,6 +456,14 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
         m = _TONIGHT.match(bare)
         if m:
             return _fmt(base, "day", True), "day", "published", "date"
+        m = _WEEKDAY_OF_WEEK.match(raw)
+        if m:  # "Friday last week": that weekday of the week named
+            monday = base - dt.timedelta(days=base.weekday())
+            shift = {"last": -7, "this": 0, "next": 7}[m[2].lower()]
+            day = monday + dt.timedelta(days=shift + _WEEKDAYS.index(m[1].lower()))
+            return _fmt(day, "day", True), "day", "published", "date"
+        if _LAST_NIGHT.match(raw):  # the evening before publication: that day
+            return _fmt(base - dt.timedelta(days=1), "day", True), "day", "published", "date"
     return None
 
 
@@ -419,6 +472,8 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
     """(value, precision, anchor, kind) of one date expression (not a range)."""
     if future:
         tense = "future"
+    # "this past summer/Sunday/week" is the one just gone
+    text = _THIS_PAST.sub(lambda m: "last " if m[1] else "past ", text)
     # the simple present points ahead for seasons, quarters and holidays as for weekdays;
     # only month-days and months weigh how far ahead (see _by_tense)
     special = _timeml(text, base, "future" if tense == "present" else tense)
@@ -454,8 +509,10 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
-    clean = _PART_OF.sub("", clean)
-    clean = re.sub(r"^(?:early|late|mid)[- ]", "", clean, flags=re.I)
+    parted = _PART_OF.sub("", clean)
+    if parted != clean and parted.lower() in ("year", "month", "week"):
+        parted = f"this {parted}"  # "the end of the year": the publication's
+    clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
     clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
                    flags=re.I)
     clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
@@ -631,6 +688,9 @@ def find_expressions(doc: Document) -> list[Span]:
         bare = ent.text.strip()
         if re.fullmatch(r"\d{1,3}", bare) or (bare.isdigit() and not re.fullmatch(_YEAR, bare)):
             continue  # ages, counts and house numbers ("Burton, 32, of 1119 Eighth St.")
+        if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
+                                        and re.search(r"-(?:year|month)$", bare)):
+            continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -646,6 +706,9 @@ def find_expressions(doc: Document) -> list[Span]:
             continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
+        run = _WEEKDAY_RUN.match(ent.text)
+        if run:  # "Friday age 109": the weekday alone
+            end = min(end, ent.start + run.end(1))
         full = _FULL_DATE.match(ent.text)
         if full and full.end() < len(ent.text.rstrip()):
             end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
@@ -727,8 +790,14 @@ def _verb_tense(verb: Any) -> Tense:
         # the future of a past narrative ("said they would kill them by April 27", "would be
         # traveling Thursday"): the date may lie on either side of publication, the nearer
         return "near"
-    if verb.lemma_ in ("schedule", "slate", "due") and any(a.tag_ == "VBD" for a in auxes):
-        return "near"  # "were scheduled to visit on November 21": a plan told in the past
+    if verb.lemma_ in ("schedule", "slate", "due", "plan", "set", "expect") and any(
+            a.tag_ == "VBD" for a in auxes):
+        # "were scheduled to visit on November 21", "was planned for early March": a plan
+        # told in the past, its date on either side of publication
+        return "near"
+    if verb.lemma_ in ("plan", "set", "expect") and any(
+            a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "elections are expected in October", "the vote is set for July 3"
     if (lowers & (_FUTURE_AUX | _MODALS) or verb.lower_ in _FUTURE_AUX
             or verb.lemma_ in _SCHEDULED or verb.lemma_ in ("schedule", "slate")):
         # "will meet", "might come", "scheduled a rally for Saturday"; not "planned", which
@@ -749,7 +818,8 @@ def _verb_tense(verb: Any) -> Tense:
         return "future"  # "is meeting Tuesday"
     if verb.tag_ in ("VBZ", "VBP"):
         return None if verb.lemma_ in _REPORTING else "present"
-    if verb.tag_ == "VB" and "to" in lowers:
+    if (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in lowers)) and "to" in lowers:
+        # "plans to meet Tuesday", "are expected to be returned on Friday"
         head = verb.head
         if head.i != verb.i and (head.lemma_ in _PLANNING or head.lower_ in _PLANNING):
             if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
@@ -966,7 +1036,7 @@ class TimeResolver:
         base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = _anaphoric(doc, span, refs, base)
+            t = _anaphoric(doc, span, refs, base) or _rate(doc, span)
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
@@ -1032,13 +1102,21 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     day", "two days later"; the publication day when the text gave no date before it), else
     None."""
     clock = _CLOCK_ALONE.match(span.text)
-    if clock:  # "10:35 a.m.": on the narrative's day (the last day the text gave)
+    named = _NAMED_CLOCK.get(span.text.lower())
+    wire = _WIRE_CLOCK.match(span.text)
+    if wire:
+        named = (int(wire[1]), int(wire[2]))
+    if clock or named:  # "10:35 a.m.", "noon": on the narrative's day (the last day given)
         day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
         if day is None:
             return TimeExpr(0, len(span.text), span.text, kind="time")
-        hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        if clock:
+            hour = int(clock["h"]) % 12 + (12 if clock["ap"].lower() == "p" else 0)
+            minute = int(clock["min"] or 0)
+        else:
+            hour, minute = named or (0, 0)
         return TimeExpr(0, len(span.text), span.text,
-                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{int(clock['min'] or 0):02d}",
+                        value=f"{_fmt(day, 'day', True)}T{hour:02d}:{minute:02d}",
                         precision="time", anchor="published", kind="time")
     if anaphora.needed_precision(span.text) is None:
         return None
@@ -1053,6 +1131,16 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     value, precision = found
     return TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
                     anchor="published" if value else "none", kind="date")
+
+
+def _rate(doc: Document, span: Span) -> TimeExpr | None:
+    """"a day" after a count ("twice a week", "100,000 searches a day"): a frequency (TimeML
+    SET ``P1D``, ``P1W``), never a length or an event date; None for any other span."""
+    m = _PER.match(span.text)
+    if (not m or not _COUNT_BEFORE.search(doc.text[max(0, span.start - 40):span.start])
+            or _NOT_RATE_AFTER.match(doc.text[span.end:span.end + 12])):
+        return None
+    return TimeExpr(0, len(span.text), span.text, value=f"P1{m[1][0].upper()}", kind="set")
 
 
 def _after(value: str | None, published: str | None) -> bool:

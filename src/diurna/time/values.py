@@ -36,9 +36,9 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
-          "century": ("", "Y", 100), "centurie": ("", "Y", 100)}
+          "century": ("", "Y", 100), "centurie": ("", "Y", 100), "fortnight": ("", "W", 2)}
 _NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)"
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
@@ -57,6 +57,7 @@ _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "present": "PRESENT_REF",
     "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
@@ -103,6 +104,9 @@ def duration_value(text: str) -> str | None:
     clean = text.strip().rstrip(".,;'’")
     if _AGE.search(clean):
         return None
+    # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them
+    clean = re.sub(r"-and-a-half(?:-|\b)\s*", " and a half ", clean, flags=re.I).strip()
+    clean = re.sub(r"(day|week|month|year)long$", r"\1-long", clean, flags=re.I)
     m = _DURATION_TEXT.match(clean)
     if not m:
         return None
@@ -121,7 +125,7 @@ def duration_value(text: str) -> str | None:
     elif not m["plural"]:
         return None  # a bare singular unit ("day", "year") is not a length
     else:
-        return f"P{t}X{letter if scale == 1 else ('DE' if scale == 10 else 'CE')}"
+        return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
     if "and a half" in clean.lower():  # "two and a half years", "a year and a half"
         n += 0.5
     value = n * scale
