@@ -56,7 +56,8 @@ def test_dev_split_shares_no_article_with_train_or_test() -> None:
 
     dev = sources("quotes-wikinews-dev.jsonl")
     assert len(dev) >= 15
-    assert not dev & (sources("quotes-wikinews-train.jsonl") | sources("quotes-wikinews-test.jsonl"))
+    seen = sources("quotes-wikinews-train.jsonl") | sources("quotes-wikinews-test.jsonl")
+    assert not dev & seen
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},

@@ -20,6 +20,7 @@ from diurna.statements.mentions import (
     default_resolve,
     is_pronoun,
     pronoun_person,
+    rule_antecedent,
 )
 from diurna.statements.sources import source_kind
 
@@ -60,7 +61,9 @@ STATEMENT_NOUNS = frozenset({
 # speaker's phrase and of what may follow the verb ("in a statement", "told Reuters on Monday").
 _TAIL_VERBS = frozenset({
     "say", "tell", "report", "claim", "add", "allege", "confirm", "announce", "state", "write",
-    "tweet", "insist", "warn", "note", "estimate", "explain",
+    "tweet", "insist", "warn", "note", "estimate", "explain", "admit", "acknowledge", "argue",
+    "stress", "concede", "suggest", "believe", "predict", "emphasize", "emphasise", "maintain",
+    "contend", "reveal", "disclose",
 })
 _PHRASE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PRON"})
 _TRAIL_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRON", "PART",
@@ -101,11 +104,18 @@ def _other_statements(clause: Any) -> list[Any]:
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
-        if tok.dep_ != "advcl" or not is_speech_verb(tok):
+        if tok.dep_ != "advcl" or tok.i == clause.i:
             continue
         kids = list(tok.children)
-        if any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in kids) and any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+            # "urged Israel to lift its blockade, faulting it for ...": a participle of the
+            # speaker's own next act is a statement of its own, not part of this one
+            if tok.tag_ == "VBG" and tok.i > clause.i and (
+                    is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS | _OBJECT_CUES):
+                out.extend(tok.subtree)
+            continue
+        if is_speech_verb(tok) and any(c.dep_ == "mark" and c.lower_ in {
+                "while", "whereas", "though", "although"} for c in kids):
             out.extend(tok.subtree)
     return out
 
@@ -280,12 +290,33 @@ def _named_person(tok: Any) -> Any:
 
 
 def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
-    """The mention a speaker's token stands for: a pronoun's antecedent, else its own."""
+    """The mention a speaker's token stands for: a pronoun's antecedent (a resolved dictionary
+    mention, else the rule resolver's named entity), a short reference's named person or body
+    ("the minister" → "Foreign Minister Ali Larijani"), else its own."""
     if is_pronoun(tok):
         prev = finder.before(tok.idx, person=pronoun_person(tok))
         if prev is not None:
             return prev
+    ante = rule_antecedent(tok)
+    if ante is not None:
+        return _entity_mention(finder, ante)
     return finder.for_token(tok)
+
+
+def _entity_mention(finder: MentionFinder, head: Any) -> Mention:
+    """The mention of the named entity ending at ``head``: the name alone ("Edward Zelinsky",
+    not "Edward Zelinsky of Yeshiva University, whose work ..."), with the actor the phrase
+    resolves to."""
+    first = head
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = first.doc[first.i - 1]
+    start, end = first.idx, head.idx + len(head)
+    found = finder.for_token(head)
+    if (found.start, found.end) == (start, end):
+        return found
+    span = finder.doc.span(start, end)
+    return Mention(span.start, span.end, span.text, actor=found.actor,
+                   label=head.ent_type_ or found.label)
 
 
 def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = None
@@ -342,7 +373,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     covered: list[tuple[int, int]] = []
     for tok in parsed:
         if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)
-                                      or _object_cue(tok)):
+                                      or _object_cue(tok) or _stance_cue(tok)):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
@@ -351,12 +382,12 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in {"quote", "cite"} and any(
                 _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
             continue  # "quoted X as saying": the statement is the saying's, X its speaker
-        if lemma in OBJECT_STATEMENTS and part is None:
+        if lemma in _OBJECT_CUES and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
-                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as"}))]
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS}))]
             if any(c.dep_ == "dobj" for c in complement):
                 clause = complement
                 objective = True
@@ -651,15 +682,47 @@ OBJECT_STATEMENTS = frozenset({
 })
 _NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a name: "called it X"
 
+# Statement cues read by this stage only. The event coder reads SPEECH_VERBS and
+# OBJECT_STATEMENTS, so the verbs below change no event's reading of its own sentence.
+# Object statements beyond OBJECT_STATEMENTS: "defended the program", "protested the
+# blockade", "opposed the war", "ordered his supporters to stop" (docs/annotation-quotes.md §11).
+_MORE_OBJECT_CUES = frozenset({
+    "defend", "protest", "oppose", "dispute", "endorse", "fault", "order", "encourage",
+})
+_OBJECT_CUES = OBJECT_STATEMENTS | _MORE_OBJECT_CUES
+# Stances that count with a finite clause: "Kiriyenko proposed Russia would provide ...", "the
+# group suspects that the deployment is ..." (§11: beliefs and stances are attributions; "hopes
+# to win", "is expected to" are not, so the clause must have a subject of its own).
+_STANCE_VERBS = frozenset({
+    "propose", "hope", "fear", "suspect", "feel", "agree", "recommend", "predict", "doubt",
+    "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
+})
+# Prepositions after an object statement's object that belong to what was said: "blamed the
+# loss on fatigue", "requested better protection following threats".
+_OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
+
 
 def _object_cue(tok: Any) -> bool:
     """A verb of :data:`OBJECT_STATEMENTS` with a direct object (not a speech verb for the
     event coder, which reads SPEECH_VERBS)."""
-    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_STATEMENTS
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_CUES
                 and tok.dep_ not in {"amod", "compound"}
-                and any(c.dep_ == "dobj" for c in tok.children)
+                and any(c.dep_ == "dobj" and not (
+                    tok.lemma_.lower() == "defend" and c.ent_type_ in {"GPE", "LOC", "FAC"})
+                    for c in tok.children)
                 and (tok.lemma_.lower() not in _NAMING or any(
                     c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)))
+
+
+def _stance_cue(tok: Any) -> bool:
+    """A stance verb of :data:`_STANCE_VERBS` (active) with a finite complement clause."""
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _STANCE_VERBS
+                and tok.dep_ not in {"amod", "compound"}
+                and not any(c.dep_ == "auxpass" for c in tok.children)
+                and any(c.dep_ == "ccomp" and c.i > tok.i and any(
+                    g.dep_ in {"nsubj", "nsubjpass", "expl"} or (
+                        g.dep_ == "mark" and g.lower_ == "that") for g in c.children)
+                    for c in tok.children))
 
 
 def _quote_cue(tok: Any) -> bool:
@@ -738,12 +801,17 @@ def _attribution(toks: list[Any], ci: int, tail: list[Any], final: bool
                  ) -> tuple[Any, Any] | None:
     """The speech verb and speaker's head word when ``tail`` (the words after the comma at
     ``ci``, to the end of the sentence when ``final``) is an attribution."""
+    # "…, the White House has admitted.": the auxiliary is no second verb
+    tail = [t for t in tail if t.dep_ not in {"aux", "auxpass"} or t.i == tail[0].i]
     verbs = [i for i, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}]
     if ci < 3 or not tail or len(tail) > _TAIL_WORDS or len(verbs) != 1:
         return None
     vi = verbs[0]
     verb = tail[vi]
-    if verb.lemma_.lower() not in _TAIL_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
+                                         for c in verb.children)
+    if verb.lemma_.lower() not in _TAIL_VERBS or not (
+            verb.tag_ in {"VBD", "VBZ", "VBP"} or perfect):
         return None
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks[:ci]):
         return None  # no clause before the comma: "In Kyiv, officials said"
