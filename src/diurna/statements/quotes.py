@@ -382,13 +382,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in {"quote", "cite"} and any(
                 _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
             continue  # "quoted X as saying": the statement is the saying's, X its speaker
-        if lemma in _OBJECT_CUES and part is None:
+        if (lemma in _OBJECT_CUES or lemma == "ask") and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
                     c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS}))]
-            if any(c.dep_ == "dobj" for c in complement):
+            if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
@@ -487,6 +487,27 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             speaker=speaker, cue=_tok_span(doc, [tok]),
                             sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
+
+    # 2c. criticism as a noun: "his criticism of the handling of the war", "criticism over
+    # the handling of the disaster": the prepositional phrase is what was said (§3)
+    for tok in parsed:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _CRITICISM_NOUNS:
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                     and c.lower_ in {"of", "for", "over", "against"}), None)
+        if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
+            continue
+        start, end = _subtree_bounds(prep)
+        if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+             for g in c.children if g.dep_ == "pobj"), None)
+        content = doc.span(start, end)
+        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                            speaker=_party_mention(finder, holder) if holder is not None
+                            else None, cue=_tok_span(doc, [tok]),
+                            source_kind=None if holder is not None else "unnamed"))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
     for sent in parsed.sents:
@@ -688,6 +709,7 @@ _NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a na
 # blockade", "opposed the war", "ordered his supporters to stop" (docs/annotation-quotes.md §11).
 _MORE_OBJECT_CUES = frozenset({
     "defend", "protest", "oppose", "dispute", "endorse", "fault", "order", "encourage",
+    "report",  # "the security forces reported 17 deaths" (the report's content as printed)
 })
 _OBJECT_CUES = OBJECT_STATEMENTS | _MORE_OBJECT_CUES
 # Stances that count with a finite clause: "Kiriyenko proposed Russia would provide ...", "the
@@ -697,14 +719,19 @@ _STANCE_VERBS = frozenset({
     "propose", "hope", "fear", "suspect", "feel", "agree", "recommend", "predict", "doubt",
     "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
 })
+# Nouns of criticism whose prepositional phrase is the content ("his criticism of X").
+_CRITICISM_NOUNS = frozenset({"criticism", "condemnation"})
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
 
 
 def _object_cue(tok: Any) -> bool:
-    """A verb of :data:`OBJECT_STATEMENTS` with a direct object (not a speech verb for the
-    event coder, which reads SPEECH_VERBS)."""
+    """A verb of :data:`OBJECT_STATEMENTS` (or :data:`_MORE_OBJECT_CUES`) with a direct object
+    (not a speech verb for the event coder, which reads SPEECH_VERBS); "asked (X) for Y" too."""
+    if tok.lemma_.lower() == "ask" and tok.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i for c in tok.children):
+        return True
     return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_CUES
                 and tok.dep_ not in {"amod", "compound"}
                 and any(c.dep_ == "dobj" and not (
