@@ -436,7 +436,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not content.text.strip():
             continue
         cue_span = _tok_span(doc, [tok, part] if part is not None else [tok])
-        quoted = any(start <= s and e <= end + 1 for s, e in mixed.get(tok.i, []))
+        quoted = False
+        for s, e in mixed.get(tok.i, []):
+            if start <= s < end + 1:  # the quoted words may run past the parse's clause
+                quoted = True
+                if e > end:
+                    end = e
+                    content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text,
                             kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
@@ -648,6 +654,21 @@ class _Piece:
     cue: Any | None
 
 
+_TITLE_WORDS = 8  # "A Call for Justice", "The Passion of Winnie": titles are short
+
+
+def _not_speech(inner: str) -> bool:
+    """Quoted text that is no one's words: a title in title case with no final punctuation
+    ("A Night in Soweto"), table markup ("! colspan=2| …"), or a closing mark paired with the
+    next opening one (the text starts with the end of a sentence: ". Similar comment came …")."""
+    if inner[:1] in ",;!?" or inner[:2] == ". " or "|" in inner:
+        return True
+    words = inner.split()
+    long_words = [w for w in words if len(w.strip("()[],'")) > 3]
+    return bool(len(words) <= _TITLE_WORDS and inner[-1:].isalnum() and long_words
+                and all(w.strip("()[],'")[:1].isupper() for w in long_words))
+
+
 def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
                   ) -> _Piece | None:
     """The quoted stretch of match ``m`` with the speech verb that introduces it (“…,”
@@ -662,7 +683,8 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
     inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
     while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
         inner_e -= 1
-    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS or _not_speech(
+            doc.text[inner_s:inner_e]):
         return None
     close_tok = token_at(m.end() - 1)
     open_tok = token_at(m.start())
@@ -765,7 +787,12 @@ def _inside_clause(cue: Any, piece: _Piece) -> bool:
         if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
             continue
         start, end = _subtree_bounds(c)
-        if start < piece.outer_start and piece.outer_end <= end + 1:
+        # the quoted words start inside the clause (they may end past the parse's clause:
+        # he said the plan was "an enormous threat to world stability.")
+        before = cue.doc.text[start:piece.outer_start].split()
+        if before[:1] == ["that"]:
+            before = before[1:]  # warned that “it is not enough.”: all quoted, a direct quote
+        if before and piece.outer_start < end and piece.outer_end <= cue.sent.end_char + 1:
             return True
     return False
 
