@@ -17,6 +17,7 @@ from diurna.model import Document, Mention, Quote, Span
 from diurna.statements.mentions import (
     MentionFinder,
     Resolve,
+    core_bounds,
     default_resolve,
     is_pronoun,
     pronoun_person,
@@ -521,15 +522,11 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not heads:
             continue
         s_start, s_end = sent.start_char, sent.end_char
-        if any(q.start < s_end and s_start < q.end and q.cue is not None for q in quotes):
+        if any(q.start < s_end and s_start < q.end and q.cue is not None
+               and 2 * (q.end - q.start) >= s_end - s_start for q in quotes):
             continue  # already a statement of this sentence (it carries the chain as sources)
         acc = next(t for t in sent if t.lower_ == "according")
-        skip = {t.i for t in acc.subtree}
-        toks = [t for t in sent if t.i not in skip and not t.is_space]
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        while toks and toks[0].is_punct:
-            toks.pop(0)
+        toks = _according_content(sent, acc, heads[0])
         if not toks:
             continue
         content = _tok_span(doc, toks)
@@ -572,6 +569,28 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
+    """The tokens "according to X" attributes: the clause after the phrase when one follows it
+    ("… and according to some sources the bomber mingled within the crowd"), else the rest of
+    the sentence ("The bridge was closed, according to police.")."""
+    s, e = core_bounds(head)
+    phrase_end = max(e, head.i + 1)
+    after = [t for t in sent if t.i >= phrase_end and not t.is_space]
+    while after and after[0].is_punct:
+        after.pop(0)
+    while after and after[-1].is_punct:
+        after.pop()
+    if len(after) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return after
+    skip = {t.i for t in acc.subtree} | set(range(acc.i, phrase_end))
+    toks = [t for t in sent if t.i not in skip and not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "but"}):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
 
 
 def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
