@@ -240,11 +240,20 @@ class Statements:
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
     quoting = _quoted_as_saying(verb)
+    if quoting is None and _agentless_passive(verb):
+        return None  # "what is thought to have been …", "is said to have …": no one named
     subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
         else subject_of(verb)
     if subj is not None:
         subj = _past_dateline(subj, verb)
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _agentless_passive(verb: Any) -> bool:
+    """A passive speech or stance verb with no "by" agent ("is said to", "is believed",
+    "are considered"): docs/annotation-quotes.md §11 gives it no speaker."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
