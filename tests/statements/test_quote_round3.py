@@ -85,3 +85,13 @@ def test_a_short_reference_and_a_pronoun_name_the_person_before_them() -> None:
                    "She said the ruling would be appealed.")
     q = _by_cue(doc.quotes, "said")
     assert q.speaker is not None and q.speaker.text == "Maria Ruiz"
+
+
+def test_an_agentless_judgement_and_reports_of_something_are_unnamed_statements() -> None:
+    doc = make_doc("The town is considered a progressive bastion in the region.")
+    q = _by_cue(doc.quotes, "considered")
+    assert q.text == "a progressive bastion in the region"
+    assert q.speaker is None and q.source_kind == "unnamed"
+    doc = make_doc("There were reports of stones being thrown at the border guards.")
+    q = _by_cue(doc.quotes, "reports")
+    assert q.text == "of stones being thrown at the border guards"

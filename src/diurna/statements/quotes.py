@@ -504,13 +504,14 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
 
-    # 2c. criticism as a noun: "his criticism of the handling of the war", "criticism over
-    # the handling of the disaster": the prepositional phrase is what was said (§3)
+    # 2c. criticism and reports as nouns: "his criticism of the handling of the war", "reports
+    # of scuffles at the border": the prepositional phrase is what was said (§3)
     for tok in parsed:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _CRITICISM_NOUNS:
-            continue
+        preps = _CONTENT_NOUNS.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if not preps or (tok.lemma_.lower() == "report" and tok.tag_ != "NNS"):
+            continue  # "reports of scuffles", not "the report of the commission"
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
-                     and c.lower_ in {"of", "for", "over", "against"}), None)
+                     and c.lower_ in preps), None)
         if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
             continue
         start, end = _subtree_bounds(prep)
@@ -555,6 +556,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             quotes.append(Quote(cue_span.end, cue_span.end, "", kind="indirect",
                                 speaker=_party_mention(finder, subj) if subj is not None
                                 else None, cue=cue_span))
+            continue
+        judged = _agentless_judgement(tok)
+        if judged:
+            if not in_direct(judged[0].idx, judged[-1].idx + 1):
+                content = _tok_span(doc, judged)
+                quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                                    cue=_tok_span(doc, [tok]), source_kind="unnamed"))
             continue
         if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and tok.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head
@@ -640,6 +648,25 @@ _AGENTLESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 # "declined to comment", "refused to comment on the report", "did not respond to requests".
 _REFUSE = frozenset({"decline", "refuse"})
 _SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
+
+
+_JUDGING = frozenset({"consider", "regard", "deem", "view", "see"})
+
+
+def _agentless_judgement(tok: Any) -> list[Any]:
+    """The judgement tokens of an agentless passive "is considered (to be) X", "is seen as X",
+    "are regarded as rivals" (§11: speaker null, unnamed); [] for anything else."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _JUDGING or not _agentless_passive(tok):
+        return []
+    comp = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in {"oprd", "xcomp", "acomp", "attr", "ccomp"} or (
+            c.dep_ == "prep" and c.lower_ == "as"))]
+    if not comp:
+        return []
+    toks = sorted({t for c in comp for t in c.subtree}, key=lambda t: t.i)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
 
 
 def _finding_verb(tok: Any) -> bool:
@@ -769,8 +796,11 @@ _STANCE_VERBS = frozenset({
     "propose", "hope", "fear", "suspect", "feel", "agree", "recommend", "predict", "doubt",
     "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
 })
-# Nouns of criticism whose prepositional phrase is the content ("his criticism of X").
-_CRITICISM_NOUNS = frozenset({"criticism", "condemnation"})
+# Nouns whose prepositional phrase is the content ("his criticism of X", "reports of
+# scuffles at the border"), with the prepositions that introduce it.
+_CRITICISM = frozenset({"of", "for", "over", "against"})
+_CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
+                  "report": frozenset({"of"})}
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
