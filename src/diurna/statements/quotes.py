@@ -290,12 +290,19 @@ def _named_person(tok: Any) -> Any:
     Tirawi", "Tom Lantos, a Holocaust survivor, said"): the named person is the speaker."""
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
         return tok
-    near = [c for c in tok.children if c.dep_ == "appos"]
+    # "The Justice Department head and former counsel, Alberto Gonzales,": the name may hang
+    # on the last of coordinated roles
+    roles = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+    near = [c for r in roles for c in r.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         near.append(tok.head)
     for other in near:
         if other.ent_type_ == "PERSON":
             return other
+    if not tok.ent_type_:  # "the group, Hamas,": a named body for a common noun
+        for other in near:
+            if other.ent_type_ == "ORG":
+                return other
     return tok
 
 
