@@ -299,7 +299,7 @@ def _named_person(tok: Any) -> Any:
     for other in near:
         if other.ent_type_ == "PERSON":
             return other
-    if not tok.ent_type_:  # "the group, Hamas,": a named body for a common noun
+    if not tok.ent_type_ and tok.dep_ != "appos":  # "the group, Hamas,": a named body
         for other in near:
             if other.ent_type_ == "ORG":
                 return other
