@@ -487,15 +487,14 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent, verb)))
         covered.append((content.start, content.end))
 
-    # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
+    # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
+    # with their prepositional phrase ("his criticism of the handling of the war", "reports of
+    # scuffles at the border", §3): the holder ("his", "by X") is the speaker
     for tok in parsed:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in STATEMENT_NOUNS:
+        bounds = _noun_content(tok)
+        if bounds is None:
             continue
-        comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
-            "VERB", "AUX"} and _that_clause(c)), None)
-        if comp is None:
-            continue
-        start, end = _subtree_bounds(comp)
+        start, end = bounds
         if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
@@ -510,28 +509,6 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             speaker=speaker, cue=_tok_span(doc, [tok]),
                             sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
-
-    # 2c. criticism and reports as nouns: "his criticism of the handling of the war", "reports
-    # of scuffles at the border": the prepositional phrase is what was said (§3)
-    for tok in parsed:
-        preps = _CONTENT_NOUNS.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-        if not preps or (tok.lemma_.lower() == "report" and tok.tag_ != "NNS"):
-            continue  # "reports of scuffles", not "the report of the commission"
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
-                     and c.lower_ in preps), None)
-        if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
-            continue
-        start, end = _subtree_bounds(prep)
-        if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
-            continue
-        holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
-            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-             for g in c.children if g.dep_ == "pobj"), None)
-        content = doc.span(start, end)
-        quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
-                            speaker=_party_mention(finder, holder) if holder is not None
-                            else None, cue=_tok_span(doc, [tok]),
-                            source_kind=None if holder is not None else "unnamed"))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
     for sent in parsed.sents:
@@ -593,6 +570,29 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _noun_content(tok: Any) -> tuple[int, int] | None:
+    """The content bounds of a statement noun: the "that"-clause of :data:`STATEMENT_NOUNS`
+    ("the claim that he visited"), or the phrase after a noun of :data:`_CONTENT_NOUNS`
+    ("criticism of the plan"; "reports of …" in the plural only, not "the report of the
+    commission"); None for any other token."""
+    if tok.pos_ != "NOUN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in STATEMENT_NOUNS:
+        comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
+            "VERB", "AUX"} and _that_clause(c)), None)
+        if comp is not None:
+            return _subtree_bounds(comp)
+    preps = _CONTENT_NOUNS.get(lemma)
+    if not preps or (lemma == "report" and tok.tag_ != "NNS"):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                 and c.lower_ in preps), None)
+    if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
+        return None
+    return _subtree_bounds(prep)
 
 
 def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
