@@ -491,10 +491,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # with their prepositional phrase ("his criticism of the handling of the war", "reports of
     # scuffles at the border", §3): the holder ("his", "by X") is the speaker
     for tok in parsed:
-        bounds = _noun_content(tok)
-        if bounds is None:
+        noun_span = _noun_content(tok)
+        if noun_span is None:
             continue
-        start, end = bounds
+        start, end = noun_span
         if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
