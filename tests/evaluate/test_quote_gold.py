@@ -13,7 +13,7 @@ from diurna.evaluate.gold import base_text
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
-         "quotes-wikinews-test-second-annotator.jsonl")
+         "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -46,6 +46,18 @@ def test_test_split_is_listed_as_held_out() -> None:
     listed = {ln for ln in held.splitlines() if ln and not ln.startswith("#")}
     for line in (REPO / "gold/quotes-wikinews-test.jsonl").read_text(encoding="utf-8").splitlines():
         assert json.loads(line)["source"] in listed
+
+
+def test_dev_split_shares_no_article_with_train_or_test() -> None:
+    """The dev split (round 3) is unseen text: none of its articles is in the train or test gold."""
+    def sources(name: str) -> set[str]:
+        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["source"] for line in lines}
+
+    dev = sources("quotes-wikinews-dev.jsonl")
+    assert len(dev) >= 15
+    seen = sources("quotes-wikinews-train.jsonl") | sources("quotes-wikinews-test.jsonl")
+    assert not dev & seen
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},

@@ -141,6 +141,24 @@ def test_agentless_gold_wants_no_speaker() -> None:
     assert not q.speaker_right(gold, _pred(text, 0, 1, speaker="officials"))
 
 
+def test_a_pronoun_speaker_counts_as_named_only_when_resolved_to_the_person() -> None:
+    text = "Kofi Annan arrived. He said the truce holds."
+    he = text.index("He")
+    content = [q.Spn(text.index("the truce"), len(text) - 1, "the truce holds")]
+    gold = q.Attribution(kind="indirect", content=content, speaker=q.Spn(he, he + 2, "He"),
+                         speaker_name="Kofi Annan", tokens=q.tokens_of(text, content))
+    unresolved = q.Attribution(kind="indirect", content=content, tokens=gold.tokens,
+                               speaker=q.Spn(he, he + 2, "He"))
+    resolved = q.Attribution(kind="indirect", content=content, tokens=gold.tokens,
+                             speaker=q.Spn(0, 10, "Kofi Annan"))
+    for pred, named in ((unresolved, 0.0), (resolved, 1.0)):
+        figs = q.figures(q.tally([gold], [pred], [(0, 0)]))
+        assert figs["speaker"] == 1.0 and figs["speaker_resolved"] == named
+    named_gold = q.Attribution(kind="indirect", content=content, speaker=q.Spn(0, 10, "Kofi "
+                               "Annan"), speaker_name="Kofi Annan", tokens=gold.tokens)
+    assert not q.needs_resolving(named_gold) and q.needs_resolving(gold)
+
+
 def test_verbose_is_refused_on_held_out_sources(gold_file: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     gold_file.with_name("quotes-heldout.txt").write_text(f"# frozen\n{SOURCE}\n")

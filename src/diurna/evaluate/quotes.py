@@ -190,6 +190,14 @@ def speaker_right(gold: Attribution, pred: Attribution) -> bool:
     return any(same_name(g, p) for g in _names(gold) for p in _names(pred))
 
 
+def needs_resolving(gold: Attribution) -> bool:
+    """The gold speaker is a pronoun or a short reference ("he", "the minister", "the group")
+    whose ``speaker_name`` names someone else in the article: only the resolved name counts as
+    right for the "speaker named" figure (an overlap with "he" does not)."""
+    return bool(gold.speaker is not None and gold.speaker_name
+                and not same_name(gold.speaker_name, gold.speaker.text))
+
+
 def tally(gold: Sequence[Attribution], pred: Sequence[Attribution],
           pairs: Sequence[tuple[int, int]]) -> Counter[str]:
     """The counts of one article from which every figure is computed (see :func:`figures`)."""
@@ -218,6 +226,10 @@ def tally(gold: Sequence[Attribution], pred: Sequence[Attribution],
         if pb == "direct" and g.kind in ("direct", "mixed"):
             c["direct_really_quoted"] += 1
         c["speaker_right"] += speaker_right(g, p)
+        if needs_resolving(g):
+            c["resolve_n"] += 1
+            c["resolve_right"] += bool(p.speaker and g.speaker_name
+                                       and same_name(g.speaker_name, p.speaker.text))
         c["cue_right"] += _overlap(g.cue, p.cue)
         if g.via is not None:
             c["via_n"] += 1
@@ -250,6 +262,7 @@ def figures(c: Counter[str]) -> dict[str, Any]:
         "indirect": _prf(c["tp_bucket_indirect"], c["pred_bucket_indirect"],
                          c["gold_bucket_indirect"]),
         "speaker": _ratio(c["speaker_right"], c["tp"]),
+        "speaker_resolved": _ratio(c["resolve_right"], c["resolve_n"]),
         "cue": _ratio(c["cue_right"], c["tp"]),
         "speaker_code": _ratio(c["code_right"], c["code_n"]),
         "source_kind": _ratio(c["sk_right"], c["sk_n"]),
@@ -267,7 +280,8 @@ def figures(c: Counter[str]) -> dict[str, Any]:
 
 SOURCE_KINDS = ("person", "organisation", "document", "unnamed")
 FLAT = ("detection.f1", "detection.precision", "detection.recall", "direct.f1", "indirect.f1",
-        "recall_direct", "recall_indirect", "recall_mixed", "speaker", "cue", "speaker_code",
+        "recall_direct", "recall_indirect", "recall_mixed", "speaker", "speaker_resolved", "cue",
+        "speaker_code",
         "source_kind", "via",
         "direct_precision", *(f"recall_{sk}" for sk in SOURCE_KINDS), "recall_parts_one",
         "recall_parts_many", "recall_parts_none")
@@ -429,7 +443,8 @@ _LABELS = (
     ("detection.f1", "detection F1"), ("direct.f1", "direct F1 (kind right)"),
     ("indirect.f1", "indirect F1 (kind right)"), ("recall_direct", "recall of gold direct"),
     ("recall_indirect", "recall of gold indirect"), ("recall_mixed", "recall of gold mixed"),
-    ("speaker", "speaker accuracy"), ("cue", "cue accuracy"),
+    ("speaker", "speaker accuracy"),
+    ("speaker_resolved", "speaker named (he/the minister)"), ("cue", "cue accuracy"),
     ("speaker_code", "speaker code (prefix)"), ("source_kind", "source kind"),
     ("via", "reporting chain (via)"),
     ("direct_precision", "direct-quote precision"),

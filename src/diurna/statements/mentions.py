@@ -166,6 +166,66 @@ class MentionFinder:
         return None
 
 
+_RESOLVE_CHARS = 600  # how far back a pronoun or short reference looks for its antecedent
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+
+def _entity_head(tok: Any) -> Any:
+    """The last token of the named entity ``tok`` belongs to (the head of "Ali Larijani")."""
+    if not tok.ent_type_:
+        return tok
+    j = tok.i
+    while j + 1 < len(tok.doc) and tok.doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return tok.doc[j]
+
+
+def _is_subject(head: Any) -> bool:
+    """The entity (by its head token) is a clause's subject, itself or as the name in apposition
+    to one ("Foreign Minister, Ali Larijani, said")."""
+    return bool(head.dep_ in {"nsubj", "nsubjpass"} or (
+        head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}))
+
+
+def rule_antecedent(tok: Any) -> Any | None:
+    """The token naming who a pronoun or short reference stands for, by rules (no model):
+    "he"/"she" → the last PERSON entity before it; "it" → the last organisation or country
+    (ORG, NORP, GPE entity); "the minister", "the spokesman", "the group" → the last named
+    person or body that carried that role noun as its title ("Foreign Minister Ali Larijani")
+    or apposition ("Larijani, the foreign minister"). Only within :data:`_RESOLVE_CHARS`
+    before it; None when nothing fits (the reference then stands for itself)."""
+    doc = tok.doc
+    low = tok.lower_
+    limit = tok.idx - _RESOLVE_CHARS
+    if tok.pos_ == "PRON":
+        labels = {"PERSON"} if low in _PERSON_PRONOUNS else (
+            _BODY_LABELS if low in {"it", "its"} else set())
+        if not labels:
+            return None
+        found = [_entity_head(t) for t in reversed(doc[:tok.i]) if t.idx >= limit
+                 and t.ent_type_ in labels and t.ent_iob_ == "B"]
+        # the last one that was a subject (who the text was about), else the last one
+        subjects = [h for h in found if _is_subject(h)]
+        return subjects[0] if subjects else (found[0] if found else None)
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if tok.pos_ != "NOUN" or not det or det[0].lower_ != "the" or any(
+            c.dep_ in {"compound", "amod", "poss", "appos"} for c in tok.children):
+        return None
+    for t in reversed(doc[:tok.i]):
+        if t.idx < limit:
+            return None
+        if t.lemma_.lower() != tok.lemma_.lower() or t.i == tok.i:
+            continue
+        # the title of a name ("Foreign Minister Ali Larijani") or an apposition either way
+        near = [t.head, *[c for c in t.children if c.dep_ == "appos"]]
+        if t.dep_ == "appos":
+            near.append(t.head)
+        for other in near:
+            if other.ent_type_ in {"PERSON", "ORG"} and other.i != t.i:
+                return _entity_head(other)
+    return None
+
+
 def is_pronoun(tok: Any) -> bool:
     return bool(tok.pos_ == "PRON" and tok.lower_ in PRONOUNS)
 

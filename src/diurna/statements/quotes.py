@@ -17,9 +17,11 @@ from diurna.model import Document, Mention, Quote, Span
 from diurna.statements.mentions import (
     MentionFinder,
     Resolve,
+    core_bounds,
     default_resolve,
     is_pronoun,
     pronoun_person,
+    rule_antecedent,
 )
 from diurna.statements.sources import source_kind
 
@@ -60,7 +62,9 @@ STATEMENT_NOUNS = frozenset({
 # speaker's phrase and of what may follow the verb ("in a statement", "told Reuters on Monday").
 _TAIL_VERBS = frozenset({
     "say", "tell", "report", "claim", "add", "allege", "confirm", "announce", "state", "write",
-    "tweet", "insist", "warn", "note", "estimate", "explain",
+    "tweet", "insist", "warn", "note", "estimate", "explain", "admit", "acknowledge", "argue",
+    "stress", "concede", "suggest", "believe", "predict", "emphasize", "emphasise", "maintain",
+    "contend", "reveal", "disclose",
 })
 _PHRASE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PRON"})
 _TRAIL_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRON", "PART",
@@ -101,11 +105,18 @@ def _other_statements(clause: Any) -> list[Any]:
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
-        if tok.dep_ != "advcl" or not is_speech_verb(tok):
+        if tok.dep_ != "advcl" or tok.i == clause.i:
             continue
         kids = list(tok.children)
-        if any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in kids) and any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+            # "urged Israel to lift its blockade, faulting it for ...": a participle of the
+            # speaker's own next act is a statement of its own, not part of this one
+            if tok.tag_ == "VBG" and tok.i > clause.i and (
+                    is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS | _OBJECT_CUES):
+                out.extend(tok.subtree)
+            continue
+        if is_speech_verb(tok) and any(c.dep_ == "mark" and c.lower_ in {
+                "while", "whereas", "though", "although"} for c in kids):
             out.extend(tok.subtree)
     return out
 
@@ -229,11 +240,20 @@ class Statements:
 def _speaker(doc: Document, finder: MentionFinder, verb: Any,
              inside_quote: tuple[int, int] | None = None) -> Mention | None:
     quoting = _quoted_as_saying(verb)
+    if quoting is None and _agentless_passive(verb):
+        return None  # "what is thought to have been …", "is said to have …": no one named
     subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
         else subject_of(verb)
     if subj is not None:
         subj = _past_dateline(subj, verb)
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _agentless_passive(verb: Any) -> bool:
+    """A passive speech or stance verb with no "by" agent ("is said to", "is believed",
+    "are considered"): docs/annotation-quotes.md §11 gives it no speaker."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _quoted_as_saying(verb: Any) -> Any | None:
@@ -270,22 +290,50 @@ def _named_person(tok: Any) -> Any:
     Tirawi", "Tom Lantos, a Holocaust survivor, said"): the named person is the speaker."""
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
         return tok
-    near = [c for c in tok.children if c.dep_ == "appos"]
+    # "The Justice Department head and former counsel, Alberto Gonzales,": the name may hang
+    # on the last of coordinated roles
+    roles = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+    near = [c for r in roles for c in r.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         near.append(tok.head)
     for other in near:
         if other.ent_type_ == "PERSON":
             return other
+    if not tok.ent_type_ and tok.dep_ != "appos":  # "the group, Hamas,": a named body
+        for other in near:
+            if other.ent_type_ == "ORG":
+                return other
     return tok
 
 
 def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
-    """The mention a speaker's token stands for: a pronoun's antecedent, else its own."""
+    """The mention a speaker's token stands for: a pronoun's antecedent (a resolved dictionary
+    mention, else the rule resolver's named entity), a short reference's named person or body
+    ("the minister" → "Foreign Minister Ali Larijani"), else its own."""
     if is_pronoun(tok):
         prev = finder.before(tok.idx, person=pronoun_person(tok))
         if prev is not None:
             return prev
+    ante = rule_antecedent(tok)
+    if ante is not None:
+        return _entity_mention(finder, ante)
     return finder.for_token(tok)
+
+
+def _entity_mention(finder: MentionFinder, head: Any) -> Mention:
+    """The mention of the named entity ending at ``head``: the name alone ("Edward Zelinsky",
+    not "Edward Zelinsky of Yeshiva University, whose work ..."), with the actor the phrase
+    resolves to."""
+    first = head
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = first.doc[first.i - 1]
+    start, end = first.idx, head.idx + len(head)
+    found = finder.for_token(head)
+    if (found.start, found.end) == (start, end):
+        return found
+    span = finder.doc.span(start, end)
+    return Mention(span.start, span.end, span.text, actor=found.actor,
+                   label=head.ent_type_ or found.label)
 
 
 def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = None
@@ -342,7 +390,7 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     covered: list[tuple[int, int]] = []
     for tok in parsed:
         if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)
-                                      or _object_cue(tok)):
+                                      or _object_cue(tok) or _stance_cue(tok)):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
@@ -351,13 +399,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if lemma in {"quote", "cite"} and any(
                 _quoted_as_saying(t) is not None for t in tok.subtree if t.lower_ == "saying"):
             continue  # "quoted X as saying": the statement is the saying's, X its speaker
-        if lemma in OBJECT_STATEMENTS and part is None:
+        if (lemma in _OBJECT_CUES or lemma == "ask") and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
-                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as"}))]
-            if any(c.dep_ == "dobj" for c in complement):
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS}))]
+            if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
@@ -405,7 +453,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not content.text.strip():
             continue
         cue_span = _tok_span(doc, [tok, part] if part is not None else [tok])
-        quoted = any(start <= s and e <= end + 1 for s, e in mixed.get(tok.i, []))
+        quoted = False
+        for s, e in mixed.get(tok.i, []):
+            if start <= s < end + 1:  # the quoted words may run past the parse's clause
+                quoted = True
+                if e > end:
+                    end = e
+                    content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text,
                             kind="mixed" if quoted else "indirect",
                             speaker=_speaker(doc, finder, tok), cue=cue_span,
@@ -433,15 +487,14 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                             cue=_tok_span(doc, [verb]), sources=_sources(doc, finder, sent, verb)))
         covered.append((content.start, content.end))
 
-    # 2b. statement nouns with a "that"-clause: the holder ("his", "by X") is the speaker
+    # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
+    # with their prepositional phrase ("his criticism of the handling of the war", "reports of
+    # scuffles at the border", §3): the holder ("his", "by X") is the speaker
     for tok in parsed:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in STATEMENT_NOUNS:
+        noun_span = _noun_content(tok)
+        if noun_span is None:
             continue
-        comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
-            "VERB", "AUX"} and _that_clause(c)), None)
-        if comp is None:
-            continue
-        start, end = _subtree_bounds(comp)
+        start, end = noun_span
         if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
@@ -463,15 +516,11 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
         if not heads:
             continue
         s_start, s_end = sent.start_char, sent.end_char
-        if any(q.start < s_end and s_start < q.end and q.cue is not None for q in quotes):
+        if any(q.start < s_end and s_start < q.end and q.cue is not None
+               and 2 * (q.end - q.start) >= s_end - s_start for q in quotes):
             continue  # already a statement of this sentence (it carries the chain as sources)
         acc = next(t for t in sent if t.lower_ == "according")
-        skip = {t.i for t in acc.subtree}
-        toks = [t for t in sent if t.i not in skip and not t.is_space]
-        while toks and toks[-1].is_punct:
-            toks.pop()
-        while toks and toks[0].is_punct:
-            toks.pop(0)
+        toks = _according_content(sent, acc, heads[0])
         if not toks:
             continue
         content = _tok_span(doc, toks)
@@ -491,6 +540,13 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             quotes.append(Quote(cue_span.end, cue_span.end, "", kind="indirect",
                                 speaker=_party_mention(finder, subj) if subj is not None
                                 else None, cue=cue_span))
+            continue
+        judged = _agentless_judgement(tok)
+        if judged:
+            if not in_direct(judged[0].idx, judged[-1].idx + 1):
+                content = _tok_span(doc, judged)
+                quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
+                                    cue=_tok_span(doc, [tok]), source_kind="unnamed"))
             continue
         if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and tok.head.pos_ in {"VERB", "AUX"}:
             verb = tok.head
@@ -514,6 +570,51 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _noun_content(tok: Any) -> tuple[int, int] | None:
+    """The content bounds of a statement noun: the "that"-clause of :data:`STATEMENT_NOUNS`
+    ("the claim that he visited"), or the phrase after a noun of :data:`_CONTENT_NOUNS`
+    ("criticism of the plan"; "reports of …" in the plural only, not "the report of the
+    commission"); None for any other token."""
+    if tok.pos_ != "NOUN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in STATEMENT_NOUNS:
+        comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
+            "VERB", "AUX"} and _that_clause(c)), None)
+        if comp is not None:
+            return _subtree_bounds(comp)
+    preps = _CONTENT_NOUNS.get(lemma)
+    if not preps or (lemma == "report" and tok.tag_ != "NNS"):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                 and c.lower_ in preps), None)
+    if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
+        return None
+    return _subtree_bounds(prep)
+
+
+def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
+    """The tokens "according to X" attributes: the clause after the phrase when one follows it
+    ("… and according to some sources the bomber mingled within the crowd"), else the rest of
+    the sentence ("The bridge was closed, according to police.")."""
+    s, e = core_bounds(head)
+    phrase_end = max(e, head.i + 1)
+    after = [t for t in sent if t.i >= phrase_end and not t.is_space]
+    while after and after[0].is_punct:
+        after.pop(0)
+    while after and after[-1].is_punct:
+        after.pop()
+    if len(after) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return after
+    skip = {t.i for t in acc.subtree} | set(range(acc.i, phrase_end))
+    toks = [t for t in sent if t.i not in skip and not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "but"}):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
 
 
 def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
@@ -556,6 +657,25 @@ _REFUSE = frozenset({"decline", "refuse"})
 _SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
 
 
+_JUDGING = frozenset({"consider", "regard", "deem", "view", "see"})
+
+
+def _agentless_judgement(tok: Any) -> list[Any]:
+    """The judgement tokens of an agentless passive "is considered (to be) X", "is seen as X",
+    "are regarded as rivals" (§11: speaker null, unnamed); [] for anything else."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _JUDGING or not _agentless_passive(tok):
+        return []
+    comp = [c for c in tok.children if c.i > tok.i and (
+        c.dep_ in {"oprd", "xcomp", "acomp", "attr", "ccomp"} or (
+            c.dep_ == "prep" and c.lower_ == "as"))]
+    if not comp:
+        return []
+    toks = sorted({t for c in comp for t in c.subtree}, key=lambda t: t.i)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
+
+
 def _finding_verb(tok: Any) -> bool:
     """A verb that reports a finding with its clause: "the survey found that ...", "polls show
     Smith ahead" (not "police found a body": the clause is required)."""
@@ -596,6 +716,21 @@ class _Piece:
     cue: Any | None
 
 
+_TITLE_WORDS = 8  # "A Call for Justice", "The Passion of Winnie": titles are short
+
+
+def _not_speech(inner: str) -> bool:
+    """Quoted text that is no one's words: a title in title case with no final punctuation
+    ("A Night in Soweto"), table markup ("! colspan=2| …"), or a closing mark paired with the
+    next opening one (the text starts with the end of a sentence: ". Similar comment came …")."""
+    if inner[:1] in ",;!?" or inner[:2] == ". " or "|" in inner:
+        return True
+    words = inner.split()
+    long_words = [w for w in words if len(w.strip("()[],'")) > 3]
+    return bool(len(words) <= _TITLE_WORDS and inner[-1:].isalnum() and long_words
+                and all(w.strip("()[],'")[:1].isupper() for w in long_words))
+
+
 def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
                   ) -> _Piece | None:
     """The quoted stretch of match ``m`` with the speech verb that introduces it (“…,”
@@ -610,7 +745,8 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
     inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
     while inner_e > inner_s and doc.text[inner_e - 1] in ",;:":
         inner_e -= 1
-    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS:
+    if len(doc.text[inner_s:inner_e].split()) < MIN_QUOTE_WORDS or _not_speech(
+            doc.text[inner_s:inner_e]):
         return None
     close_tok = token_at(m.end() - 1)
     open_tok = token_at(m.start())
@@ -651,15 +787,56 @@ OBJECT_STATEMENTS = frozenset({
 })
 _NAMING = frozenset({"call", "label", "brand", "dub", "term"})  # only with a name: "called it X"
 
+# Statement cues read by this stage only. The event coder reads SPEECH_VERBS and
+# OBJECT_STATEMENTS, so the verbs below change no event's reading of its own sentence.
+# Object statements beyond OBJECT_STATEMENTS: "defended the program", "protested the
+# blockade", "opposed the war", "ordered his supporters to stop" (docs/annotation-quotes.md §11).
+_MORE_OBJECT_CUES = frozenset({
+    "defend", "protest", "oppose", "dispute", "endorse", "fault", "order", "encourage",
+    "report",  # "the security forces reported 17 deaths" (the report's content as printed)
+})
+_OBJECT_CUES = OBJECT_STATEMENTS | _MORE_OBJECT_CUES
+# Stances that count with a finite clause: "Kiriyenko proposed Russia would provide ...", "the
+# group suspects that the deployment is ..." (§11: beliefs and stances are attributions; "hopes
+# to win", "is expected to" are not, so the clause must have a subject of its own).
+_STANCE_VERBS = frozenset({
+    "propose", "hope", "fear", "suspect", "feel", "agree", "recommend", "predict", "doubt",
+    "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
+})
+# Nouns whose prepositional phrase is the content ("his criticism of X", "reports of
+# scuffles at the border"), with the prepositions that introduce it.
+_CRITICISM = frozenset({"of", "for", "over", "against"})
+_CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
+                  "report": frozenset({"of"})}
+# Prepositions after an object statement's object that belong to what was said: "blamed the
+# loss on fatigue", "requested better protection following threats".
+_OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
+
 
 def _object_cue(tok: Any) -> bool:
-    """A verb of :data:`OBJECT_STATEMENTS` with a direct object (not a speech verb for the
-    event coder, which reads SPEECH_VERBS)."""
-    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_STATEMENTS
+    """A verb of :data:`OBJECT_STATEMENTS` (or :data:`_MORE_OBJECT_CUES`) with a direct object
+    (not a speech verb for the event coder, which reads SPEECH_VERBS); "asked (X) for Y" too."""
+    if tok.lemma_.lower() == "ask" and tok.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i for c in tok.children):
+        return True
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _OBJECT_CUES
                 and tok.dep_ not in {"amod", "compound"}
-                and any(c.dep_ == "dobj" for c in tok.children)
+                and any(c.dep_ == "dobj" and not (
+                    tok.lemma_.lower() == "defend" and c.ent_type_ in {"GPE", "LOC", "FAC"})
+                    for c in tok.children)
                 and (tok.lemma_.lower() not in _NAMING or any(
                     c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)))
+
+
+def _stance_cue(tok: Any) -> bool:
+    """A stance verb of :data:`_STANCE_VERBS` (active) with a finite complement clause."""
+    return bool(tok.pos_ == "VERB" and tok.lemma_.lower() in _STANCE_VERBS
+                and tok.dep_ not in {"amod", "compound"}
+                and not any(c.dep_ == "auxpass" for c in tok.children)
+                and any(c.dep_ == "ccomp" and c.i > tok.i and any(
+                    g.dep_ in {"nsubj", "nsubjpass", "expl"} or (
+                        g.dep_ == "mark" and g.lower_ == "that") for g in c.children)
+                    for c in tok.children))
 
 
 def _quote_cue(tok: Any) -> bool:
@@ -675,7 +852,12 @@ def _inside_clause(cue: Any, piece: _Piece) -> bool:
         if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
             continue
         start, end = _subtree_bounds(c)
-        if start < piece.outer_start and piece.outer_end <= end + 1:
+        # the quoted words start inside the clause (they may end past the parse's clause:
+        # he said the plan was "an enormous threat to world stability.")
+        before = cue.doc.text[start:piece.outer_start].split()
+        if before[:1] == ["that"]:
+            before = before[1:]  # warned that “it is not enough.”: all quoted, a direct quote
+        if before and piece.outer_start < end and piece.outer_end <= cue.sent.end_char + 1:
             return True
     return False
 
@@ -738,12 +920,17 @@ def _attribution(toks: list[Any], ci: int, tail: list[Any], final: bool
                  ) -> tuple[Any, Any] | None:
     """The speech verb and speaker's head word when ``tail`` (the words after the comma at
     ``ci``, to the end of the sentence when ``final``) is an attribution."""
+    # "…, the White House has admitted.": the auxiliary is no second verb
+    tail = [t for t in tail if t.dep_ not in {"aux", "auxpass"} or t.i == tail[0].i]
     verbs = [i for i, t in enumerate(tail) if t.pos_ in {"VERB", "AUX"}]
     if ci < 3 or not tail or len(tail) > _TAIL_WORDS or len(verbs) != 1:
         return None
     vi = verbs[0]
     verb = tail[vi]
-    if verb.lemma_.lower() not in _TAIL_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
+                                         for c in verb.children)
+    if verb.lemma_.lower() not in _TAIL_VERBS or not (
+            verb.tag_ in {"VBD", "VBZ", "VBP"} or perfect):
         return None
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks[:ci]):
         return None  # no clause before the comma: "In Kyiv, officials said"
