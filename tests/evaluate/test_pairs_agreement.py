@@ -16,6 +16,7 @@ from diurna.evaluate.pairs_agreement import (
     pair_key,
     precision_recall,
     raw_agreement,
+    read_jsonl,
 )
 
 
@@ -78,3 +79,17 @@ def test_main_prints_the_table_and_names_a_missing_file(
     assert "| all (as sampled) | 4 | 0.750 | 0.500 | 1 / 1 / 0 |" in out
     assert main([str(tmp_path / "nope.jsonl"), "--first", str(first)]) == 2
     assert "nope.jsonl" in capsys.readouterr().err
+
+
+def test_the_second_judgment_file_resolves_and_keeps_no_text() -> None:
+    root = Path(__file__).resolve().parents[2]
+    firsts = [root / "gold" / "event-pairs-dev.jsonl", root / "gold" / "event-pairs-train.jsonl"]
+    second = read_jsonl(root / "gold" / "event-pairs-second-judge.jsonl")
+    judged, _, unmatched = match(firsts, second)
+    # The documented sample: 150 pairs, 60 first-judged "same" and 90 "different", all found.
+    assert (len(judged), unmatched) == (150, 0)
+    assert sum(j.first for j in judged) == 60
+    for line in second:
+        assert set(line) == {"a", "b", "same", "why"}
+        assert set(line["a"]) == {"url", "trigger", "sentence", "type"}
+        assert len(line["why"]) < 80
