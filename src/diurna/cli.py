@@ -827,6 +827,10 @@ SCORERS = {
         "diurna.evaluate.agreement",
         "Inter-annotator agreement between two event gold files on their shared sentences.",
     ),
+    "pairs-agreement": (
+        "diurna.evaluate.pairs_agreement",
+        "Agreement (raw, Cohen's kappa) between two judges of the event-pair gold.",
+    ),
     "places": (
         "diurna.evaluate.places",
         "Toponym detection, exact GeoNames id accuracy, "
