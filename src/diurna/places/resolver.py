@@ -27,6 +27,7 @@ from typing import Any
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from diurna.places.recognize import Recognizer
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -310,6 +311,9 @@ class PlaceResolver:
             if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
                 out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
                 taken.append((m.start(1), m.end(1)))
+        recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
+        out.extend(_Mention(c.start, c.end, "GPE", hint=c.hint, forced=c.forced)
+                   for c in recognizer.evidence(doc, taken))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
         # where a person or organisation name starts and ends, without "the" or a possessive
         named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
@@ -368,6 +372,8 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
+        out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
+            doc, [text[m.start:m.end] for m in out if not m.weak], taken))
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":

@@ -1,0 +1,192 @@
+"""Toponym recognition beyond the small model's NER: gazetteer names with the evidence that
+makes them places.
+
+spaCy's small English model misses many local place names or reads them as people or
+organisations ("in Newberry", "DFL-Cook", "Becker, Clay and Douglas counties", a dateline
+"TORRINGTON —"). This module proposes such names when the gazetteer knows them **and** the text
+gives evidence that they are used as places:
+
+- ``dateline``: a name opening a paragraph and followed by a dash or "(AP)";
+- ``party``: a legislator's party and home town, "D-Winthrop", "R-Elbow Lake", "D-W. Va.";
+- ``county_list``: the items of "Alachua and Gilchrist counties", "Becker, Clay, Douglas ...
+  and Wilkin counties" (each read as a county);
+- ``locative``: a locative preposition or a distance before the name ("in", "at", "near",
+  "outside", "from", "north of", "miles from"), or a person's home town (", of Wooster");
+- ``repeat``: another mention of a name already taken as a place in the same document (one
+  sense per discourse), unless it is part of a longer name.
+
+Counter-evidence that stops a candidate: the name continues with another capitalised word
+(part of a longer, unknown name: "Clinton Street"), it is a person's name (a PERSON entity of
+several words, or a known first name before a capitalised word), it sits after "of" inside an
+organisation's name ("University of Kentucky", Diurna's guidelines), or it is a common English
+word that is also a town ("Mobile", "Reading", "Bath") without a dateline or a county word.
+
+The resolver (:mod:`diurna.places.resolver`) turns each candidate into a mention and chooses the
+place; recognition here never picks among same-named places, except that an abbreviation
+("W. Va.") is settled to its state as everywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from diurna.language.wordnet import noun_senses
+from diurna.model import Document
+from diurna.places.demonyms import demonym_country
+from diurna.places.gazetteer import GazEntry, Gazetteer
+
+# a capitalised name of one to three words ("Elbow Lake", "St. Cloud", "Glen Carbon")
+_NAME = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w'’-]*)(?:[ ](?:[A-Z][\w'’-]*)){0,3}"
+_NAME_UPPER = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+# "TORRINGTON —", "ROCKY HILL -", "PATASKALA --", "MOUNT GILEAD (AP) --", "BEIRUT:", also
+# after the headline sentence ("... property damage. CROMWELL — Police ..."); a name in
+# capitals and lower case only at the start of a line ("Indianapolis – ...")
+_DATELINE = re.compile(
+    rf"(?:(?:^|\n)[ \t]*({_NAME_UPPER}|{_NAME})|(?:^|[.!?\n][ \t]*)({_NAME_UPPER}))"
+    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"[ \t]*(?:\([A-Z][\w ]{0,12}\))?[ \t]*(?:--|—|–|-|:)")
+# "D-Winthrop", "R-Elbow Lake", "DFL-Cook", "D-W. Va."
+_PARTY = re.compile(r"\b(?:D|R|I|DFL)-((?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])|"
+                    r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})")
+# "Alachua and Gilchrist counties", "Becker, Clay, Douglas, Grant and Wilkin counties"
+_COUNTY_LIST = re.compile(
+    rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or|&)\s+{_NAME})\s+(?:counties|parishes)\b")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|between|toward|towards|into|around|through|across)|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+    r"\bmiles?\s+(?:from|of)|\b(?:city|town|village)\s+of|,\s+of)\s+$")
+# words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
+_CAP_AFTER = re.compile(r"^(?:(?:\s|-)(?:[A-Z]|\d)|\s+&)")
+_POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name the text uses as a place, with the evidence for it."""
+
+    start: int
+    end: int
+    evidence: str  # "dateline", "party", "county_list", "locative", "repeat"
+    hint: str | None = None  # "admin2" for an item of a county list
+    forced: GazEntry | None = None  # a state abbreviation ("W. Va.")
+
+
+def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _populated(entries: Iterable[GazEntry]) -> bool:
+    """The gazetteer knows the name as a town, county, state or country (main name)."""
+    return any(e.primary and e.precision != "point" for e in entries)
+
+
+def _common_word(name: str) -> bool:
+    """A one-word name that WordNet knows as a noun with no place sense ("May", "Christmas",
+    "Bell", "Grant"): a month, a thing or a person more often than a town in prose."""
+    if " " in name:
+        return False
+    senses = noun_senses(name)
+    return bool(senses) and "noun.location" not in senses
+
+
+def _person_words(doc: Document) -> set[str]:
+    """Words of the document's person names ("Tyrise M. Bell" → Bell): a town of that name in
+    the same text is more likely the person."""
+    words: set[str] = set()
+    for x in doc.entities:
+        if x.label == "PERSON":
+            words.update(w.rstrip("'’s") for w in x.text.split() if w[:1].isupper())
+    return words
+
+
+class Recognizer:
+    """Evidence-driven toponym candidates for one document, over spans not yet taken."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def _lookup(self, name: str) -> tuple[GazEntry, ...]:
+        if len(name) < 3 or demonym_country(name):
+            return ()
+        entries = self.gaz.lookup(name)
+        if not entries and name.isupper():
+            entries = self.gaz.lookup(name.title())
+        return entries
+
+    def _person_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """Multi-word PERSON entities: a town name inside one is a person's name."""
+        return [(x.start, x.end) for x in doc.entities
+                if x.label == "PERSON" and " " in x.text.strip()]
+
+    def evidence(self, doc: Document, taken: list[tuple[int, int]]) -> list[Candidate]:
+        """Candidates with direct evidence (dateline, party, county list, locative)."""
+        text = doc.text
+        persons = self._person_spans(doc)
+        people = _person_words(doc)
+        out: list[Candidate] = []
+
+        def add(s: int, e: int, kind: str, hint: str | None = None,
+                forced: GazEntry | None = None) -> None:
+            if e - s < 2 or _overlaps(s, e, taken):
+                return
+            out.append(Candidate(s, e, kind, hint, forced))
+            taken.append((s, e))
+
+        for m in _DATELINE.finditer(text):
+            g = 1 if m.group(1) else 2
+            name, s = m.group(g).strip(), m.start(g)
+            if _populated(self._lookup(name)):
+                add(s, s + len(name), "dateline")
+        for m in _PARTY.finditer(text):
+            name = m.group(1).strip()
+            abbr = self.gaz.abbreviation(name) or self.gaz.abbreviation(name + ".")
+            if abbr is not None:
+                add(m.start(1), m.start(1) + len(name), "party", forced=abbr)
+            elif _populated(self._lookup(name)):
+                add(m.start(1), m.start(1) + len(name), "party")
+        for m in _COUNTY_LIST.finditer(text):
+            for item in re.finditer(rf"{_NAME}", m.group(1)):
+                name = item.group(0)
+                if name in ("and", "or"):
+                    continue
+                if any(e.is_admin2 for e in self._lookup(name)):
+                    add(m.start(1) + item.start(), m.start(1) + item.end(), "county_list",
+                        hint="admin2")
+        for m in re.finditer(_NAME, text):
+            s, e = m.start(), m.end()
+            if _overlaps(s, e, taken) or _overlaps(s, e, persons):
+                continue
+            if not _LOCATIVE.search(text[max(0, s - 14):s]):
+                continue
+            name = m.group(0)
+            if _CAP_AFTER.match(text[e:e + 3]) or name[-1] in "'’" or _POSSESSIVE.match(
+                    text[e:e + 3]) or name in people or _common_word(name):
+                continue
+            if _populated(self._lookup(name)):
+                add(s, e, "locative")
+        return out
+
+    def repeats(self, doc: Document, names: Iterable[str],
+                taken: list[tuple[int, int]]) -> list[Candidate]:
+        """Other mentions of names already taken as places ("Greer" again, three paragraphs
+        on), when they are not part of a person's name or of a longer capitalised name."""
+        text = doc.text
+        persons = self._person_spans(doc)
+        out: list[Candidate] = []
+        people = _person_words(doc)
+        for name in sorted(set(names)):
+            if len(name) < 3 or name in people or _common_word(name) or not _populated(
+                    self._lookup(name)):
+                continue
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+                s, e = m.span()
+                if _overlaps(s, e, taken) or _overlaps(s, e, persons):
+                    continue
+                if _CAP_AFTER.match(text[e:e + 3]) or re.search(r"[A-Z][\w'’]*\s$",
+                                                                text[max(0, s - 20):s]):
+                    continue
+                out.append(Candidate(s, e, "repeat"))
+                taken.append((s, e))
+        return out
