@@ -59,6 +59,13 @@ _LOCATIVE = re.compile(
     r"\bmiles?\s+(?:from|of)|\b(?:city|town|village)\s+of|,\s+of)\s+$")
 # words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
 _CAP_AFTER = re.compile(r"^(?:(?:\s|-)(?:[A-Z]|\d)|\s+&)")
+# the name ends a longer one: "Harwinton Democratic ... Gillis Street", "University of Kabul",
+# "Diplomatic Academy of Vietnam", "Hollywood Casino Amphitheatre – St. Louis"
+_IN_NAME = re.compile(
+    r"(?:(?:University|Academy|College|Institute|Bank|Department|Ministry|School|Council|"
+    r"Association|Society|Church|Museum|Board|Chamber|Commission|Office|Court|League|Club|"
+    r"Foundation|Center|Centre|Hospital|Library|Diocese|Archdiocese|Friends)\s+of\s+(?:the\s+)?|"
+    r"[A-Z][\w'’]*\s+(?:[–—-]\s+)?)$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 
 
@@ -184,8 +191,7 @@ class Recognizer:
                 s, e = m.span()
                 if _overlaps(s, e, taken) or _overlaps(s, e, persons):
                     continue
-                if _CAP_AFTER.match(text[e:e + 3]) or re.search(r"[A-Z][\w'’]*\s$",
-                                                                text[max(0, s - 20):s]):
+                if _CAP_AFTER.match(text[e:e + 3]) or _IN_NAME.search(text[max(0, s - 30):s]):
                     continue
                 out.append(Candidate(s, e, "repeat"))
                 taken.append((s, e))
