@@ -29,6 +29,7 @@ place; recognition here never picks among same-named places, except that an abbr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,6 +59,12 @@ _LOCATIVE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
     r"\bmiles?\s+(?:from|of)|\b(?:city|town|village)\s+of|,\s+of)\s+$")
 # words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
+# words after a name that make it a place rather than a person or a firm ("Edmonton
+# resident", "Gainesville officials", "Chiefland Police Chief", "DuPage Sheriff")
+PLACE_CUE = re.compile(
+    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
+    r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
+    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
 _CAP_AFTER = re.compile(r"^(?:(?:\s|-)(?:[A-Z]|\d)|\s+&)")
 # the name ends a longer one: "Harwinton Democratic ... Gillis Street", "University of Kabul",
 # "Diplomatic Academy of Vietnam", "Hollywood Casino Amphitheatre – St. Louis"
@@ -66,6 +73,7 @@ _IN_NAME = re.compile(
     r"Association|Society|Church|Museum|Board|Chamber|Commission|Office|Court|League|Club|"
     r"Foundation|Center|Centre|Hospital|Library|Diocese|Archdiocese|Friends)\s+of\s+(?:the\s+)?|"
     r"[A-Z][\w'’]*\s+(?:[–—-]\s+)?)$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 
 
@@ -75,7 +83,8 @@ class Candidate:
 
     start: int
     end: int
-    evidence: str  # "dateline", "party", "county_list", "locative", "repeat"
+    evidence: str  # "dateline", "party", "county_list", "cue", "home", "locative", "repeat",
+    # "coordinated"
     hint: str | None = None  # "admin2" for an item of a county list
     forced: GazEntry | None = None  # a state abbreviation ("W. Va.")
 
@@ -89,23 +98,55 @@ def _populated(entries: Iterable[GazEntry]) -> bool:
     return any(e.primary and e.precision != "point" for e in entries)
 
 
+# months, weekdays and the like that WordNet also knows as places ("March", a border region)
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday", "easter",
+                       "christmas", "union", "republic", "federal", "state", "capitol"})
+
+
+def _proper(doc: Document, start: int, end: int, adjective_ok: bool = True) -> bool:
+    """The parser reads the name's first word as a name: a proper noun when it opens the
+    sentence ("Early voters", "Many area cities" are not names) and, unless
+    ``adjective_ok``, not an adjective ("the Olympic facilities"); True when there is no
+    parse. (The small model often tags a town before a noun as an adjective: "Hounslow
+    council".)"""
+    if doc.nlp is None:
+        return True
+    span = doc.nlp.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    first = span[0]
+    if first.is_sent_start or (first.i > 0 and first.nbor(-1).is_sent_start
+                               and first.nbor(-1).is_punct):
+        return first.pos_ == "PROPN"
+    return adjective_ok or first.pos_ != "ADJ"
+
+
+def _trim_lead(doc: Document, start: int, end: int) -> int:
+    """Start of a capitalised run without its leading function words: "The Mansfield",
+    "A Gainesville", "When Alexandria" → the name."""
+    if doc.nlp is None:
+        return start
+    span = doc.nlp.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    for tok in span[:-1]:
+        if not (tok.is_stop or tok.pos_ in ("DET", "PRON", "CCONJ", "SCONJ", "ADP")):
+            break
+        start = tok.nbor(1).idx
+    return start
+
+
 def _common_word(name: str) -> bool:
     """A one-word name that WordNet knows as a noun with no place sense ("May", "Christmas",
     "Bell", "Grant"): a month, a thing or a person more often than a town in prose."""
     if " " in name:
         return False
+    if name.lower() in _CALENDAR:
+        return True
     senses = noun_senses(name)
     return bool(senses) and "noun.location" not in senses
-
-
-def _person_words(doc: Document) -> set[str]:
-    """Words of the document's person names ("Tyrise M. Bell" → Bell): a town of that name in
-    the same text is more likely the person."""
-    words: set[str] = set()
-    for x in doc.entities:
-        if x.label == "PERSON":
-            words.update(w.rstrip("'’s") for w in x.text.split() if w[:1].isupper())
-    return words
 
 
 class Recognizer:
@@ -122,16 +163,30 @@ class Recognizer:
             entries = self.gaz.lookup(name.title())
         return entries
 
+    def _persons(self, doc: Document) -> list[tuple[int, int, str]]:
+        """Multi-word PERSON entities that are not place names themselves ("Tyrise M. Bell",
+        not "Glen Carbon"): a town name inside one is a person's name."""
+        return [(x.start, x.end, x.text) for x in doc.entities
+                if x.label == "PERSON" and " " in x.text.strip()
+                and not _populated(self._lookup(x.text.strip()))]
+
     def _person_spans(self, doc: Document) -> list[tuple[int, int]]:
-        """Multi-word PERSON entities: a town name inside one is a person's name."""
-        return [(x.start, x.end) for x in doc.entities
-                if x.label == "PERSON" and " " in x.text.strip()]
+        return [(a, b) for a, b, _ in self._persons(doc)]
+
+    def _person_words(self, doc: Document) -> set[str]:
+        """Capitalised words of the document's person names ("Tyrise M. Bell" → Bell): a town
+        of that name in the same text is more likely the person."""
+        words = {w.rstrip("'’s") for _, _, t in self._persons(doc) for w in t.split()
+                 if w[:1].isupper()}
+        # a one-word name spaCy reads as a person more than once ("Welch ... Welch went")
+        single = Counter(x.text for x in doc.entities if x.label == "PERSON" and " " not in x.text)
+        return words | {w for w, n in single.items() if n >= 2}
 
     def evidence(self, doc: Document, taken: list[tuple[int, int]]) -> list[Candidate]:
         """Candidates with direct evidence (dateline, party, county list, locative)."""
         text = doc.text
         persons = self._person_spans(doc)
-        people = _person_words(doc)
+        people = self._person_words(doc)
         out: list[Candidate] = []
 
         def add(s: int, e: int, kind: str, hint: str | None = None,
@@ -161,18 +216,27 @@ class Recognizer:
                 if any(e.is_admin2 for e in self._lookup(name)):
                     add(m.start(1) + item.start(), m.start(1) + item.end(), "county_list",
                         hint="admin2")
+        person_ends = {b for a, b, _ in self._persons(doc)}
         for m in re.finditer(_NAME, text):
-            s, e = m.start(), m.end()
+            s, e = _trim_lead(doc, m.start(), m.end()), m.end()
             if _overlaps(s, e, taken) or _overlaps(s, e, persons):
                 continue
-            if not _LOCATIVE.search(text[max(0, s - 14):s]):
+            name = text[s:e]
+            if _POSSESSIVE_END.search(name) or name in people or _common_word(name):
                 continue
-            name = m.group(0)
-            if _CAP_AFTER.match(text[e:e + 3]) or name[-1] in "'’" or _POSSESSIVE.match(
-                    text[e:e + 3]) or name in people or _common_word(name):
+            cue = PLACE_CUE.match(text[e:e + 24])
+            of = re.search(r",?\s+of\s+$", text[max(0, s - 6):s])
+            if cue:
+                kind = "cue"  # "Edmonton resident", "Chiefland Police", "Texas-based"
+            elif of and (s - len(of.group(0))) in person_ends:
+                kind = "home"  # "Norb Mages of Lindsay"
+            elif _LOCATIVE.search(text[max(0, s - 14):s]) and not (
+                    _CAP_AFTER.match(text[e:e + 3]) or _POSSESSIVE.match(text[e:e + 3])):
+                kind = "locative"
+            else:
                 continue
-            if _populated(self._lookup(name)):
-                add(s, e, "locative")
+            if _proper(doc, s, e) and _populated(self._lookup(name)):
+                add(s, e, kind)
         return out
 
     def repeats(self, doc: Document, names: Iterable[str],
@@ -182,7 +246,7 @@ class Recognizer:
         text = doc.text
         persons = self._person_spans(doc)
         out: list[Candidate] = []
-        people = _person_words(doc)
+        people = self._person_words(doc)
         for name in sorted(set(names)):
             if len(name) < 3 or name in people or _common_word(name) or not _populated(
                     self._lookup(name)):
@@ -192,6 +256,8 @@ class Recognizer:
                 if _overlaps(s, e, taken) or _overlaps(s, e, persons):
                     continue
                 if _CAP_AFTER.match(text[e:e + 3]) or _IN_NAME.search(text[max(0, s - 30):s]):
+                    continue
+                if not _proper(doc, s, e, adjective_ok=False):
                     continue
                 out.append(Candidate(s, e, "repeat"))
                 taken.append((s, e))

@@ -27,7 +27,7 @@ from typing import Any
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
-from diurna.places.recognize import Recognizer
+from diurna.places.recognize import PLACE_CUE, Recognizer
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -64,11 +64,6 @@ _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
-# words after a name that make it a place rather than a person or a firm ("Edmonton resident")
-_PLACE_CUE = re.compile(
-    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
-    r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
-    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
@@ -348,7 +343,7 @@ class PlaceResolver:
                     # a whole name needs a word that makes it a place ("Edmonton resident",
                     # "Gainesville officials") unless it is a state or a large city
                     whole = heads.get(s) == e and (
-                        bool(_PLACE_CUE.match(text[e:e + 24])) or any(
+                        bool(PLACE_CUE.match(text[e:e + 24])) or any(
                             x.primary and (x.is_admin1 or x.population >= 100_000)
                             for x in entries))
                     heading = s in heads and heads[s] != e and (
