@@ -73,6 +73,9 @@ _IN_NAME = re.compile(
     r"Association|Society|Church|Museum|Board|Chamber|Commission|Office|Court|League|Club|"
     r"Foundation|Center|Centre|Hospital|Library|Diocese|Archdiocese|Friends)\s+of\s+(?:the\s+)?|"
     r"[A-Z][\w'’]*\s+(?:[–—-]\s+)?)$")
+# a name joined to a place: "Gainesville and [Lindsay]", "[Oakport] and Moorhead", "Fargo-[Moorhead]"
+_JOIN_RIGHT = re.compile(rf"(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)({_NAME})")
+_JOIN_LEFT = re.compile(rf"(?<![\w.'’-])({_NAME})(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 
@@ -261,4 +264,38 @@ class Recognizer:
                     continue
                 out.append(Candidate(s, e, "repeat"))
                 taken.append((s, e))
+        return out
+
+    def coordinated(self, doc: Document, places: Iterable[tuple[int, int]],
+                    taken: list[tuple[int, int]]) -> list[Candidate]:
+        """Names joined to a place by "and", "or", a comma or a hyphen ("Gainesville and
+        Lindsay", "Leavenworth and Shawnee", "Fargo-Moorhead"), when the gazetteer knows them
+        as a populated place and they are not a person's name or a common word."""
+        text = doc.text
+        persons = self._person_spans(doc)
+        people = self._person_words(doc)
+        out: list[Candidate] = []
+        todo = list(places)
+        while todo:
+            s0, e0 = todo.pop()
+            spans: list[tuple[int, int]] = []
+            right = _JOIN_RIGHT.match(text, e0)
+            if right:
+                spans.append(right.span(1))
+            left = _JOIN_LEFT.search(text[max(0, s0 - 60):s0])
+            if left:
+                base = max(0, s0 - 60)
+                spans.append((base + left.start(1), base + left.end(1)))
+            for s, e in spans:
+                s = _trim_lead(doc, s, e)
+                name = text[s:e]
+                if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or name in people
+                        or _POSSESSIVE_END.search(name) or _POSSESSIVE.match(text[e:e + 3])
+                        or _common_word(name) or _CAP_AFTER.match(text[e:e + 3])
+                        or not _proper(doc, s, e, adjective_ok=False)
+                        or not _populated(self._lookup(name))):
+                    continue
+                out.append(Candidate(s, e, "coordinated"))
+                taken.append((s, e))
+                todo.append((s, e))
         return out
