@@ -62,7 +62,7 @@ _LOCATIVE = re.compile(
 # words after a name that make it a place rather than a person or a firm ("Edmonton
 # resident", "Gainesville officials", "Chiefland Police Chief", "DuPage Sheriff")
 PLACE_CUE = re.compile(
-    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
+    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|teens?|boy|girl|"
     r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
     r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
 _CAP_AFTER = re.compile(r"^(?:(?:\s|-)(?:[A-Z]|\d)|\s+&)")
