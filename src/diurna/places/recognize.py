@@ -73,7 +73,8 @@ _IN_NAME = re.compile(
     r"Association|Society|Church|Museum|Board|Chamber|Commission|Office|Court|League|Club|"
     r"Foundation|Center|Centre|Hospital|Library|Diocese|Archdiocese|Friends)\s+of\s+(?:the\s+)?|"
     r"[A-Z][\w'’]*\s+(?:[–—-]\s+)?)$")
-# a name joined to a place: "Gainesville and [Lindsay]", "[Oakport] and Moorhead", "Fargo-[Moorhead]"
+# a name joined to a place: "Gainesville and [Lindsay]", "[Oakport] and Moorhead",
+# "Fargo-[Moorhead]"
 _JOIN_RIGHT = re.compile(rf"(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)({_NAME})")
 _JOIN_LEFT = re.compile(rf"(?<![\w.'’-])({_NAME})(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
@@ -157,6 +158,7 @@ class Recognizer:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._people: tuple[Document, list[tuple[int, int, str]], set[str]] | None = None
 
     def _lookup(self, name: str) -> tuple[GazEntry, ...]:
         if len(name) < 3 or demonym_country(name):
@@ -166,24 +168,32 @@ class Recognizer:
             entries = self.gaz.lookup(name.title())
         return entries
 
+    def _people_of(self, doc: Document) -> tuple[list[tuple[int, int, str]], set[str]]:
+        """The document's multi-word PERSON entities that are not place names themselves
+        ("Tyrise M. Bell", not "Glen Carbon": a town name inside one is a person's name), and
+        the capitalised words of its person names ("Bell"; a one-word PERSON read twice,
+        "Welch ... Welch went"): a town of that name in the same text is more likely the
+        person. Computed once per document."""
+        if self._people is None or self._people[0] is not doc:
+            persons = [(x.start, x.end, x.text) for x in doc.entities
+                       if x.label == "PERSON" and " " in x.text.strip()
+                       and not _populated(self._lookup(x.text.strip()))]
+            words = {w.rstrip("'’s") for _, _, t in persons for w in t.split()
+                     if w[:1].isupper()}
+            single = Counter(x.text for x in doc.entities
+                             if x.label == "PERSON" and " " not in x.text)
+            words |= {w for w, n in single.items() if n >= 2}
+            self._people = (doc, persons, words)
+        return self._people[1], self._people[2]
+
     def _persons(self, doc: Document) -> list[tuple[int, int, str]]:
-        """Multi-word PERSON entities that are not place names themselves ("Tyrise M. Bell",
-        not "Glen Carbon"): a town name inside one is a person's name."""
-        return [(x.start, x.end, x.text) for x in doc.entities
-                if x.label == "PERSON" and " " in x.text.strip()
-                and not _populated(self._lookup(x.text.strip()))]
+        return self._people_of(doc)[0]
 
     def _person_spans(self, doc: Document) -> list[tuple[int, int]]:
         return [(a, b) for a, b, _ in self._persons(doc)]
 
     def _person_words(self, doc: Document) -> set[str]:
-        """Capitalised words of the document's person names ("Tyrise M. Bell" → Bell): a town
-        of that name in the same text is more likely the person."""
-        words = {w.rstrip("'’s") for _, _, t in self._persons(doc) for w in t.split()
-                 if w[:1].isupper()}
-        # a one-word name spaCy reads as a person more than once ("Welch ... Welch went")
-        single = Counter(x.text for x in doc.entities if x.label == "PERSON" and " " not in x.text)
-        return words | {w for w, n in single.items() if n >= 2}
+        return self._people_of(doc)[1]
 
     def evidence(self, doc: Document, taken: list[tuple[int, int]]) -> list[Candidate]:
         """Candidates with direct evidence (dateline, party, county list, locative)."""
@@ -221,22 +231,23 @@ class Recognizer:
                         hint="admin2")
         person_ends = {b for a, b, _ in self._persons(doc)}
         for m in re.finditer(_NAME, text):
-            s, e = _trim_lead(doc, m.start(), m.end()), m.end()
-            if _overlaps(s, e, taken) or _overlaps(s, e, persons):
-                continue
-            name = text[s:e]
-            if _POSSESSIVE_END.search(name) or name in people or _common_word(name):
-                continue
+            s, e = m.start(), m.end()
+            # the cheap tests first: most capitalised runs have no evidence at all
             cue = PLACE_CUE.match(text[e:e + 24])
             of = re.search(r",?\s+of\s+$", text[max(0, s - 6):s])
             if cue:
                 kind = "cue"  # "Edmonton resident", "Chiefland Police", "Texas-based"
+                s = _trim_lead(doc, s, e)  # "The Mansfield police" → "Mansfield"
             elif of and (s - len(of.group(0))) in person_ends:
                 kind = "home"  # "Norb Mages of Lindsay"
             elif _LOCATIVE.search(text[max(0, s - 14):s]) and not (
                     _CAP_AFTER.match(text[e:e + 3]) or _POSSESSIVE.match(text[e:e + 3])):
                 kind = "locative"
             else:
+                continue
+            name = text[s:e]
+            if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or _POSSESSIVE_END.search(name)
+                    or name in people or _common_word(name)):
                 continue
             if _proper(doc, s, e) and _populated(self._lookup(name)):
                 add(s, e, kind)

@@ -367,10 +367,10 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
-        found = [m for m in out if not m.weak]
+        kept = [m for m in out if not m.weak]
         out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
-            doc, [text[m.start:m.end] for m in found], taken)
-                   + recognizer.coordinated(doc, [(m.start, m.end) for m in found], taken))
+            doc, [text[m.start:m.end] for m in kept], taken)
+                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken))
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":
