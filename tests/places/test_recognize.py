@@ -52,6 +52,8 @@ def test_small_towns_after_a_preposition_a_cue_or_a_name(places_of) -> None:  # 
         "Chiefland Police Chief Robert Douglas said the fight involved 200 people.")
     assert "Roswell" in places_of(
         "The suspect, Daniel Ray Hufstetler of Roswell, was arrested on Tuesday.")
+    # WordNet knows "Anderson" only as people: with a preposition it is still a town
+    assert "Anderson" in places_of("A new fire station opened in Anderson on Friday.")
     found = places_of("Volunteers came from Gainesville and Whitesboro, Texas, to help.")
     assert found["Whitesboro"].admin1 == "Texas"
 

@@ -64,7 +64,9 @@ _LOCATIVE = re.compile(
 PLACE_CUE = re.compile(
     r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|teens?|boy|girl|"
     r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
-    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
+    r"neighborhoods?|city|town|county|streets?|restaurant|businesses|sheriff|deputies|"
+    r"commissioners?|township|selectmen|aldermen|councilors?|councilmen|trustees|"
+    r"superintendent|communit(?:y|ies))\b)", re.I)
 _CAP_AFTER = re.compile(r"^(?:(?:\s|-)(?:[A-Z]|\d)|\s+&)")
 # the name ends a longer one: "Harwinton Democratic ... Gillis Street", "University of Kabul",
 # "Diplomatic Academy of Vietnam", "Hollywood Casino Amphitheatre – St. Louis"
@@ -106,7 +108,8 @@ def _populated(entries: Iterable[GazEntry]) -> bool:
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "monday", "tuesday",
                        "wednesday", "thursday", "friday", "saturday", "sunday", "easter",
-                       "christmas", "union", "republic", "federal", "state", "capitol"})
+                       "christmas", "union", "republic", "federal", "state", "capitol", "god",
+                       "lord", "heaven", "jesus", "christ"})
 
 
 def _proper(doc: Document, start: int, end: int, adjective_ok: bool = True) -> bool:
@@ -142,14 +145,18 @@ def _trim_lead(doc: Document, start: int, end: int) -> int:
     return start
 
 
-def _common_word(name: str) -> bool:
+def _common_word(name: str, people_ok: bool = False) -> bool:
     """A one-word name that WordNet knows as a noun with no place sense ("May", "Christmas",
-    "Bell", "Grant"): a month, a thing or a person more often than a town in prose."""
+    "Bell", "Grant"): a month, a thing or a person more often than a town in prose. With
+    ``people_ok`` (the name comes with a preposition or a cue word: "in Lombard", "Anderson
+    police"), a name whose only senses are people is not judged common."""
     if " " in name:
         return False
     if name.lower() in _CALENDAR:
         return True
     senses = noun_senses(name)
+    if people_ok and senses and all(x == "noun.person" for x in senses):
+        return False
     return bool(senses) and "noun.location" not in senses
 
 
@@ -247,7 +254,7 @@ class Recognizer:
                 continue
             name = text[s:e]
             if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or _POSSESSIVE_END.search(name)
-                    or name in people or _common_word(name)):
+                    or name in people or _common_word(name, people_ok=True)):
                 continue
             if _proper(doc, s, e) and _populated(self._lookup(name)):
                 add(s, e, kind)
