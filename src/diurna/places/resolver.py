@@ -27,6 +27,7 @@ from typing import Any
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from diurna.places.recognize import PLACE_CUE, Recognizer
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -63,11 +64,6 @@ _CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
-# words after a name that make it a place rather than a person or a firm ("Edmonton resident")
-_PLACE_CUE = re.compile(
-    r"(?:-based\b|\s+(?:residents?|natives?|man|woman|men|women|couple|family|teens?|boy|girl|"
-    r"police|officials?|officers?|area|mayor|council|schools?|homes?|hospital|voters|"
-    r"neighborhoods?|city|town|county|streets?|restaurant|businesses)\b)", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
@@ -310,6 +306,9 @@ class PlaceResolver:
             if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
                 out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
                 taken.append((m.start(1), m.end(1)))
+        recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
+        out.extend(_Mention(c.start, c.end, "GPE", hint=c.hint, forced=c.forced)
+                   for c in recognizer.evidence(doc, taken))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
         # where a person or organisation name starts and ends, without "the" or a possessive
         named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
@@ -344,7 +343,7 @@ class PlaceResolver:
                     # a whole name needs a word that makes it a place ("Edmonton resident",
                     # "Gainesville officials") unless it is a state or a large city
                     whole = heads.get(s) == e and (
-                        bool(_PLACE_CUE.match(text[e:e + 24])) or any(
+                        bool(PLACE_CUE.match(text[e:e + 24])) or any(
                             x.primary and (x.is_admin1 or x.population >= 100_000)
                             for x in entries))
                     heading = s in heads and heads[s] != e and (
@@ -368,6 +367,10 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
+        kept = [m for m in out if not m.weak]
+        out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
+            doc, [text[m.start:m.end] for m in kept], taken)
+                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken))
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":
