@@ -32,6 +32,7 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
+from diurna.page.furniture import drop_furniture, teaser_apart
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -316,14 +317,17 @@ def _at_most_words(text: str, n: int) -> bool:
 
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
-                     blocks: BlockIndex | None = None) -> list[str]:
+                     blocks: BlockIndex | None = None, tree: Any = None,
+                     byline: str | None = None) -> list[str]:
     """Drop furniture lines and leading repeats of the title, and of the
-    description when the page marks that line as a teaser/summary (it is kept as ``dek``, not
-    as body text; many sites copy their first paragraph into the description, and that one
-    stays)."""
-    out = [p for p in paragraphs if not (_at_most_words(p, 25) and _FURNITURE.search(p))]
-    while out and (_same_text(out[0], title) or (
-            _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
+    description when the page marks that line as a teaser/summary or prints it in a box of its
+    own above the article (``tree`` given; it is kept as ``dek``, not as body text; many sites
+    copy their first paragraph into the description, and that one stays among its siblings)."""
+    out = drop_furniture([p for p in paragraphs
+                          if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
+    while out and (_same_text(out[0], title) or (_same_text(out[0], dek) and (
+            (blocks is not None and "summary" in blocks.of(out[0]))
+            or (tree is not None and len(out) > 1 and teaser_apart(tree, out[0], out[1]))))):
         out.pop(0)
     return out
 
@@ -681,7 +685,8 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
     paragraphs = _layouts_before_cleaning(page, tree_intact, paragraphs)
-    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
+    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree_intact,
+                                  page.byline)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
     page.partial = body_source != "jsonld" and paywalled(
