@@ -137,3 +137,30 @@ def test_a_source_list_leaves_the_body_and_the_text_after_it_stays() -> None:
     lines = [P1, P2, "Verwendete Quellen", "- Eigene Recherche", "- example.org: Report (Englisch)",
              P3]
     assert drop_furniture(lines, None) == [P1, P2, P3]
+
+
+def test_a_longer_appeal_to_support_the_journalism_leaves_the_body_but_not_as_first_line() -> None:
+    appeal = ("Gerade in diesen Wochen braucht eine offene Stadt unabhängigen Journalismus, der "
+              "für alle frei zugänglich bleibt. Finden Sie auch? Dann unterstützen Sie die "
+              "Redaktion mit einem freiwilligen Beitrag. Sind Sie dabei?")
+    assert drop_furniture([P1, appeal, P2], None) == [P1, P2]
+    assert drop_furniture([appeal, P1], None) == [appeal, P1]  # a first line is the article's
+    report = ("The publisher said readers support the paper's journalism in growing numbers, "
+              "and the board expects the trend to last.")
+    assert drop_furniture([P1, report], None) == [P1, report]  # no reader addressed
+
+
+def test_a_name_signing_the_article_at_its_end_is_its_author_when_the_head_names_none() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    head = '<meta property="og:site_name" content="Example News">'
+    doc = _read(_page(f'{paragraphs}<p style="text-align:right"><strong>Jane Roe</strong></p>',
+                      head + '<meta name="author" content="Example News">'))
+    assert doc.byline == "Jane Roe"
+    assert not doc.text.rstrip().endswith("Jane Roe")
+    assert P3 in doc.text
+
+
+def test_a_bare_account_number_is_no_byline() -> None:
+    doc = _read(_page("".join(f"<p>{p}</p>" for p in (P1, P2, P3)),
+                      '<meta name="author" content="105092">'))
+    assert doc.byline is None

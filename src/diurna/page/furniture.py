@@ -78,6 +78,24 @@ _APPEAL = (
 FURNITURE_LINE = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}", re.I)
 
 
+#: a longer appeal: the reader asked to support, donate to or subscribe to journalism
+_SUPPORT = (r"(unterstützen|unterstützung|support|soutenir|soutenez|apoyar|apoya|spende|spenden"
+            r"|donate)")
+_JOURNALISM = r"(journalismus|journalism|journalisme|periodismo|giornalismo|journalistik)"
+_READER = re.compile(r"\b(sie|you|vous|usted|du|ihr)\b", re.I)
+APPEAL_PARAGRAPH = re.compile(
+    rf"\b{_JOURNALISM}\b.{{0,240}}\b{_SUPPORT}|\b{_SUPPORT}.{{0,240}}\b{_JOURNALISM}\b", re.I)
+#: an appeal paragraph has at most this many words
+APPEAL_WORDS = 150
+
+
+def is_appeal_paragraph(line: str) -> bool:
+    """A paragraph asking the reader to support, donate to or pay for the journalism (``...
+    braucht guten, frei zugänglichen Journalismus ... unterstützen Sie unsere Aktion``)."""
+    return (len(line.split(None, APPEAL_WORDS)) <= APPEAL_WORDS
+            and bool(APPEAL_PARAGRAPH.search(line)) and bool(_READER.search(line)))
+
+
 def is_furniture_line(line: str) -> bool:
     """A short line that is a stamp, credit, date stamp, prompt, appeal or consent notice."""
     text = line.strip().lstrip("-•* ").strip()
@@ -140,7 +158,9 @@ def is_byline_line(line: str, byline: str | None) -> bool:
     text = line.strip()
     if _BY_LINE.match(text):
         return True
-    return any(text.casefold() == name.casefold() for name in _author_names(byline))
+    folded = text.casefold()
+    return bool(byline) and folded == " ".join(str(byline).split()).casefold() or any(
+        folded == name.casefold() for name in _author_names(byline))
 
 
 def is_author_bio(line: str, byline: str | None) -> bool:
@@ -174,7 +194,8 @@ def drop_source_lists(lines: list[str]) -> list[str]:
 def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
     """The lines less stamps, prompts, appeals, pointers, byline lines, author biographies in
     the last three lines and source lists (see the module docstring)."""
-    kept = [ln for ln in drop_source_lists(lines)
-            if not is_furniture_line(ln) and not is_byline_line(ln, byline)]
+    kept = [ln for i, ln in enumerate(drop_source_lists(lines))
+            if not is_furniture_line(ln) and not is_byline_line(ln, byline)
+            and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
     return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]

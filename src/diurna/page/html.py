@@ -410,8 +410,24 @@ def visible_byline(tree: Any) -> str | None:
 
 def clean_byline(byline: str | None) -> str | None:
     """A byline without authors' initials in brackets ("Corina Gall (cog.)" → "Corina Gall";
-    Swiss and German papers add the writer's short code)."""
-    return _INITIALS.sub("", byline).strip() or None if byline else byline
+    Swiss and German papers add the writer's short code); a bare number (a CMS account id,
+    "105092") is no byline."""
+    if not byline:
+        return byline
+    cleaned = _INITIALS.sub("", byline).strip()
+    return None if not cleaned or cleaned.replace(" ", "").isdigit() else cleaned
+
+
+def closing_name(paragraphs: list[str], headings: set[str]) -> str | None:
+    """A person's name alone on the body's last line (sites that sign articles at the end:
+    "Lê Phương"): two to four capitalised words, no digits, not a heading."""
+    if len(paragraphs) < 2:
+        return None
+    last = paragraphs[-1].strip()
+    words = last.split()
+    if not 2 <= len(words) <= 4 or norm(last) in headings or not _PERSON.match(last):
+        return None
+    return last if all(w[0].isupper() for w in words) else None
 
 
 def _without_site(byline: str, site: str | None, url: str | None) -> str:
@@ -689,6 +705,10 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
                                   page.byline)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
+    if page.byline is None or _is_site(page.byline, page.site, page.url):
+        signed = closing_name(page.paragraphs, page.headings)
+        if signed:  # the article is signed at its end: that is its author, not body text
+            page.byline, page.paragraphs = signed, page.paragraphs[:-1]
     page.partial = body_source != "jsonld" and paywalled(
         tree_intact, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
