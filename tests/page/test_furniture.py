@@ -164,3 +164,4 @@ def test_a_bare_account_number_is_no_byline() -> None:
     doc = _read(_page("".join(f"<p>{p}</p>" for p in (P1, P2, P3)),
                       '<meta name="author" content="105092">'))
     assert doc.byline is None
+

@@ -418,14 +418,14 @@ def clean_byline(byline: str | None) -> str | None:
     return None if not cleaned or cleaned.replace(" ", "").isdigit() else cleaned
 
 
-def closing_name(paragraphs: list[str], headings: set[str]) -> str | None:
-    """A person's name alone on the body's last line (sites that sign articles at the end:
-    "Lê Phương"): two to four capitalised words, no digits, not a heading."""
+def closing_name(paragraphs: list[str], blocks: BlockIndex) -> str | None:
+    """A person's name alone on the body's last line (sites that sign articles at the end,
+    often in bold: "Lê Phương"): two to four capitalised words, no digits, no ``h1``-``h6``."""
     if len(paragraphs) < 2:
         return None
     last = paragraphs[-1].strip()
     words = last.split()
-    if not 2 <= len(words) <= 4 or norm(last) in headings or not _PERSON.match(last):
+    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _PERSON.match(last):
         return None
     return last if all(w[0].isupper() for w in words) else None
 
@@ -706,7 +706,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
-        signed = closing_name(page.paragraphs, page.headings)
+        signed = closing_name(page.paragraphs, blocks)
         if signed:  # the article is signed at its end: that is its author, not body text
             page.byline, page.paragraphs = signed, page.paragraphs[:-1]
     page.partial = body_source != "jsonld" and paywalled(
