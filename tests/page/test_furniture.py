@@ -81,6 +81,10 @@ FURNITURE = [
     "Mehr zur Lage lesen Sie in unserem Liveblog:",
     "Minister warns of new sanctions. 18.04.2026 | 0:21 min",
     "Sendung: Radio Example, 04.03.2026, 15:10 Uhr",
+    "Czytaj więcej",
+    "The new line opens on Monday. Foto: Jane Roe",
+    "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen.",
+    "Übersetzung: Jane Roe, Redaktion: John Doe, Schlussredaktion: Max Muster",
 ]
 
 ARTICLE_LINES = [
@@ -90,6 +94,7 @@ ARTICLE_LINES = [
     "talks, and the spokesman said the channel had been used for official notices since the "
     "war began in the spring of that year, long before the first round of talks in Geneva.",
     "In 2023 the turnover grew by 12.5 per cent.",
+    "Er sagte: Das Bild: ein Chaos.",
     P1,
 ]
 
@@ -165,3 +170,11 @@ def test_a_bare_account_number_is_no_byline() -> None:
                       '<meta name="author" content="105092">'))
     assert doc.byline is None
 
+
+
+def test_a_teaser_cut_off_mid_word_after_a_read_more_label_leaves_the_body() -> None:
+    teaser = "Delegations will meet again in Geneva next week, the ministry said in a statem..."
+    assert drop_furniture([P1, "Read more", teaser, P2], None) == [P1, P2]
+    assert drop_furniture([P1, "Czytaj więcej", teaser, P2], None) == [P1, P2]
+    quote = "He paused and said only: we will see..."
+    assert drop_furniture([P1, quote, P2], None) == [P1, quote, P2]  # no label before it

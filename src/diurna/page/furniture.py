@@ -52,6 +52,13 @@ _POINTER = (
     r"|^(mehr|more|weitere|alle)\b.{0,80}:$|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|"
     r"ticker|überblick|dossier)\b.{0,20}:$"
     r"|\|\s*\d{1,2}:\d{2}\s*min$"  # "18.04.2024 | 0:21 min" under a video teaser
+    # "read more" labels alone on their line, in the dev sets' languages
+    r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
+    r"|lire (aussi|plus|la suite)"
+    r"|leer más|lea también|lees (meer|ook)|les (mer|også)|läs (mer|också)|leggi anche"
+    r"|devamını oku|ilgili haberler)\W*$"
+    # a photo caption closing with its credit: "... Bild: Maximilian Muster"
+    r"|.\s(bild|foto|photo|image|fotos)\s*:\s*[^.:!?]{2,50}$"
 )
 _APPEAL = (
     # reader prompts and ratings
@@ -75,7 +82,19 @@ _APPEAL = (
     r"|^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
     r"|^ich bin damit einverstanden, dass mir (der )?externe"
 )
-FURNITURE_LINE = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}", re.I)
+#: where the article came from: translation and first-publication notes, staff credits. English
+#: "This article was originally published by ..." is left in: the benchmark pages' gold keeps it
+#: as body text
+_PROVENANCE = (
+    r"^(dieser artikel (ist|erschien) (zuerst|erstmals|eine übersetzung)|dies ist eine "
+    r"(maschinelle |automatische )?übersetzung|aus dem (englischen|französischen|spanischen|"
+    r"italienischen|russischen|amerikanischen) (von|übersetzt)|lest den originalartikel"
+    r"|lesen sie den originalartikel|cet article a d'abord été publié"
+    r"|este artículo se publicó originalmente)"
+    r"|^((redaktion|schlussredaktion|faktencheck|übersetzung|recherche|mitarbeit|grafik|"
+    r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
+)
+FURNITURE_LINE = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}|{_PROVENANCE}", re.I)
 
 
 #: a longer appeal: the reader asked to support, donate to or subscribe to journalism
@@ -175,6 +194,16 @@ def is_author_bio(line: str, byline: str | None) -> bool:
                for name in _author_names(byline))
 
 
+_TRUNCATED = re.compile(r"\w(\.\.\.|…)$")
+
+
+def drop_truncated_teasers(lines: list[str]) -> list[str]:
+    """Drop a teaser cut off mid-word ("... wynika ze słów Donalda Tr...") that follows a
+    pointer line ("Czytaj więcej"): the start of another article, not this one."""
+    return [ln for i, ln in enumerate(lines)
+            if not (i and _TRUNCATED.search(ln.strip()) and is_furniture_line(lines[i - 1]))]
+
+
 def drop_source_lists(lines: list[str]) -> list[str]:
     """Drop a sources label ("Quellen:", "Verwendete Quellen") and the list items after it."""
     out: list[str] = []
@@ -194,7 +223,7 @@ def drop_source_lists(lines: list[str]) -> list[str]:
 def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
     """The lines less stamps, prompts, appeals, pointers, byline lines, author biographies in
     the last three lines and source lists (see the module docstring)."""
-    kept = [ln for i, ln in enumerate(drop_source_lists(lines))
+    kept = [ln for i, ln in enumerate(drop_source_lists(drop_truncated_teasers(lines)))
             if not is_furniture_line(ln) and not is_byline_line(ln, byline)
             and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
