@@ -16,6 +16,7 @@ Round three of the page stage's precision work (issue #18). Two kinds of evidenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 #: a line of at most this many words can be furniture (appeals run to two or three sentences)
@@ -166,10 +167,16 @@ _SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|k
 _BIO_VERB = r"(\s*\([^)]{1,20}\))?\s+(ist|war|is|was|est|était|es|era|är|var|er|je|jest)\b"
 
 
-def _author_names(byline: str | None) -> list[str]:
+@lru_cache(maxsize=64)
+def _author_names(byline: str | None) -> tuple[str, ...]:
     """The people a byline names (``"A, B und C"`` → three names), of two words or more."""
     names = re.split(r",|\s+(?:und|and|et|y|e|og|och)\s+|&", byline or "")
-    return [n.strip() for n in names if len(n.split()) >= 2]
+    return tuple(n.strip() for n in names if len(n.split()) >= 2)
+
+
+@lru_cache(maxsize=64)
+def _bio_start(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^(\w+\s+)?{re.escape(name)}{_BIO_VERB}", re.I)
 
 
 def is_byline_line(line: str, byline: str | None) -> bool:
@@ -190,7 +197,8 @@ def is_author_bio(line: str, byline: str | None) -> bool:
     if len(text.split(None, 80)) > 80:
         return False
     head = " ".join(text.split()[:12])
-    return any(re.search(rf"^(\w+\s+)?{re.escape(name)}{_BIO_VERB}", head, re.I)
+    folded = head.casefold()
+    return any(name.casefold() in folded and _bio_start(name).search(head)
                for name in _author_names(byline))
 
 
