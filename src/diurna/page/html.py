@@ -32,6 +32,7 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
+from diurna.page.furniture import drop_furniture, teaser_apart
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -316,14 +317,17 @@ def _at_most_words(text: str, n: int) -> bool:
 
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
-                     blocks: BlockIndex | None = None) -> list[str]:
+                     blocks: BlockIndex | None = None, tree: Any = None,
+                     byline: str | None = None) -> list[str]:
     """Drop furniture lines and leading repeats of the title, and of the
-    description when the page marks that line as a teaser/summary (it is kept as ``dek``, not
-    as body text; many sites copy their first paragraph into the description, and that one
-    stays)."""
-    out = [p for p in paragraphs if not (_at_most_words(p, 25) and _FURNITURE.search(p))]
-    while out and (_same_text(out[0], title) or (
-            _same_text(out[0], dek) and blocks is not None and "summary" in blocks.of(out[0]))):
+    description when the page marks that line as a teaser/summary or prints it in a box of its
+    own above the article (``tree`` given; it is kept as ``dek``, not as body text; many sites
+    copy their first paragraph into the description, and that one stays among its siblings)."""
+    out = drop_furniture([p for p in paragraphs
+                          if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
+    while out and (_same_text(out[0], title) or (_same_text(out[0], dek) and (
+            (blocks is not None and "summary" in blocks.of(out[0]))
+            or (tree is not None and len(out) > 1 and teaser_apart(tree, out[0], out[1]))))):
         out.pop(0)
     return out
 
@@ -406,8 +410,24 @@ def visible_byline(tree: Any) -> str | None:
 
 def clean_byline(byline: str | None) -> str | None:
     """A byline without authors' initials in brackets ("Corina Gall (cog.)" → "Corina Gall";
-    Swiss and German papers add the writer's short code)."""
-    return _INITIALS.sub("", byline).strip() or None if byline else byline
+    Swiss and German papers add the writer's short code); a bare number (a CMS account id,
+    "105092") is no byline."""
+    if not byline:
+        return byline
+    cleaned = _INITIALS.sub("", byline).strip()
+    return None if not cleaned or cleaned.replace(" ", "").isdigit() else cleaned
+
+
+def closing_name(paragraphs: list[str], blocks: BlockIndex) -> str | None:
+    """A person's name alone on the body's last line (sites that sign articles at the end,
+    often in bold: "Lê Phương"): two to four capitalised words, no digits, no ``h1``-``h6``."""
+    if len(paragraphs) < 2:
+        return None
+    last = paragraphs[-1].strip()
+    words = last.split()
+    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _PERSON.match(last):
+        return None
+    return last if all(w[0].isupper() for w in words) else None
 
 
 def _without_site(byline: str, site: str | None, url: str | None) -> str:
@@ -681,9 +701,14 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
     paragraphs = _layouts_before_cleaning(page, tree_intact, paragraphs)
-    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks)
+    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree_intact,
+                                  page.byline)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
     _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
+    if page.byline is None or _is_site(page.byline, page.site, page.url):
+        signed = closing_name(page.paragraphs, blocks)
+        if signed:  # the article is signed at its end: that is its author, not body text
+            page.byline, page.paragraphs = signed, page.paragraphs[:-1]
     page.partial = body_source != "jsonld" and paywalled(
         tree_intact, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments

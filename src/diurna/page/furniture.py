@@ -1,0 +1,238 @@
+"""Body lines that are not the article, found by where they sit or by what they say.
+
+Round three of the page stage's precision work (issue #18). Two kinds of evidence, both general:
+
+- *Where a line sits*: a teaser that repeats the page's description and sits in its own box, not
+  beside the article's paragraphs (``teaser_apart``). Sites that print their standfirst above the
+  article put it in a header block; sites whose description is simply their first paragraph keep
+  that paragraph among its siblings, and then it stays body text.
+- *What a line says*: short lines that every news CMS prints around articles in any layout —
+  copyright and agency stamps, photo credits, bare date/time stamps, source lists, reader
+  prompts, newsletter/app/donation appeals, consent notices for embedded content
+  (``is_furniture_line``). Each pattern is a phrase, not a site's class name; lines are judged
+  only when short, so an article sentence that happens to mention a newsletter stays.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+#: a line of at most this many words can be furniture (appeals run to two or three sentences)
+FURNITURE_WORDS = 45
+
+_STAMP = (
+    r"^(©|\(c\)\s|copyright\b)"  # "© dpa-infocom, dpa:230428-99-483045/5", "Copyright: Project ..."
+    r"|^(foto|fotos|bild|image|photo|photos|picture|credit|quelle|source|fuente|kilde|källa)\s*:"
+    r"\s*\S.{0,80}$"  # "Image: DOCTOR NGCOBO", "Quelle: AFP"
+    r"|^\((quelle|source|fuente)\s*:[^)]{1,60}\)$"  # "(Quelle: APA/sda/dpa)"
+    r"|^(mit|with|avec|con|med)\s+(material\s+(von|der)\s+)?(dpa|afp|ap|reuters|kna|epd|sda|apa"
+    r"|agenturen|agenturmaterial|agencies)\b\W*$"  # "mit dpa", "Mit Agenturmaterial."
+    r"|^(quellen|sources|fuentes)\s*:?$"  # a source list's label
+)
+_DAY = r"\d{1,4}[./年-]\s?\d{1,2}[./月-]\s?\d{0,4}日?"
+_CLOCK = r"\d{1,2}[.:時]\d{2}分?"
+_DATE_ONLY = (
+    # "Stand: 22.04.2024, 06:00 Uhr", "18.05.2026", "05.08.2024, 20:59 Uhr", "10.11.2025 17:59",
+    # "Uppdaterad 15.59 | Publicerad 14.14", "2025年1月14日 01時28分 (1月14日 01時40分更新)";
+    # a bare clock time ("4:14 p.m.") is a live blog's entry time and stays
+    r"^((stand|aktualisiert|updated?|publi[cs]ert|publicerad|uppdaterad|oppdatert|publié|"
+    r"mis à jour|actualizado|publicado|veröffentlicht|erstellt|posted|published)\s*:?\s*"
+    rf"({_DAY}|{_CLOCK})|{_DAY})"
+    r"[\d\s.,:/|()年月日時分更新uhrUhrampmAMPM-]*"
+    r"(\|\s*(publicerad|publiserad|uppdaterad|oppdatert|updated|published)\s*[\d.:\s]+)?$"
+    # broadcasters' programme and availability lines
+    r"|^(sendung|dieses thema im programm|sendetermin)\s*:|\bverfügbar bis\s+\d"
+    # reading time
+    r"|^(lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*:"
+)
+#: pointers to other pages: arrow-led teasers, "more in our live blog:" lines, video teasers
+_POINTER = (
+    r"^(>>?|→|►|▶)\s*\S"
+    r"|^(mehr|more|weitere|alle)\b.{0,80}:$|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|"
+    r"ticker|überblick|dossier)\b.{0,20}:$"
+    r"|\|\s*\d{1,2}:\d{2}\s*min$"  # "18.04.2024 | 0:21 min" under a video teaser
+    # "read more" labels alone on their line, in the dev sets' languages
+    r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
+    r"|lire (aussi|plus|la suite)"
+    r"|leer más|lea también|lees (meer|ook)|les (mer|også)|läs (mer|också)|leggi anche"
+    r"|devamını oku|ilgili haberler)\W*$"
+    # a photo caption closing with its credit: "... Bild: Maximilian Muster"
+    r"|.\s(bild|foto|photo|image|fotos)\s*:\s*[^.:!?]{2,50}$"
+)
+_APPEAL = (
+    # reader prompts and ratings
+    r"^(wie hat ihnen (dieser|der) artikel gefallen|hat ihnen (dieser|der) artikel gefallen"
+    r"|did you (like|enjoy) this (article|story)|durchschnittliche bewertung\b"
+    r"|fehler gefunden\W*\s*jetzt melden|leserkommentare geben nicht die meinung)"
+    # donations and subscriptions
+    r"|\b(unterstützen sie uns|mit einer spende|jetzt spenden|support (us|our journalism)"
+    r"|donate (now|today)|make a donation|faire un don|haz una donación"
+    r"|(abonnieren|abonniere|abonnez-vous|suscríbete|subscribe) (sie )?"
+    r"(jetzt|now|den|die|das|to)?\b"
+    r".{0,60}\b(kanal|channel|newsletter|zeitung|abo|app)"
+    r"|\b(testen|lesen) sie (jetzt )?(für )?(zwei|2|vier|4) wochen\b|\d+ wochen kostenlos testen"
+    r"|la suite est réservée aux abonnés|reservado para suscriptores)"
+    # newsletters and apps
+    r"|\bnewsletter\b.{0,80}\b(informiert|abonnieren|anmelden|bestellen|hier entlang|"
+    r"sign up|inscrivez|suscríbete)"
+    r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
+    # consent notices of embedded content
+    r"|^(empfohlener redaktioneller inhalt|ein klick für den datenschutz|externer inhalt)\W*$"
+    r"|^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
+    r"|^ich bin damit einverstanden, dass mir (der )?externe"
+)
+#: where the article came from: translation and first-publication notes, staff credits. English
+#: "This article was originally published by ..." is left in: the benchmark pages' gold keeps it
+#: as body text
+_PROVENANCE = (
+    r"^(dieser artikel (ist|erschien) (zuerst|erstmals|eine übersetzung)|dies ist eine "
+    r"(maschinelle |automatische )?übersetzung|aus dem (englischen|französischen|spanischen|"
+    r"italienischen|russischen|amerikanischen) (von|übersetzt)|lest den originalartikel"
+    r"|lesen sie den originalartikel|cet article a d'abord été publié"
+    r"|este artículo se publicó originalmente)"
+    r"|^((redaktion|schlussredaktion|faktencheck|übersetzung|recherche|mitarbeit|grafik|"
+    r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
+)
+FURNITURE_LINE = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}|{_PROVENANCE}", re.I)
+
+
+#: a longer appeal: the reader asked to support, donate to or subscribe to journalism
+_SUPPORT = (r"(unterstützen|unterstützung|support|soutenir|soutenez|apoyar|apoya|spende|spenden"
+            r"|donate)")
+_JOURNALISM = r"(journalismus|journalism|journalisme|periodismo|giornalismo|journalistik)"
+_READER = re.compile(r"\b(sie|you|vous|usted|du|ihr)\b", re.I)
+APPEAL_PARAGRAPH = re.compile(
+    rf"\b{_JOURNALISM}\b.{{0,240}}\b{_SUPPORT}|\b{_SUPPORT}.{{0,240}}\b{_JOURNALISM}\b", re.I)
+#: an appeal paragraph has at most this many words
+APPEAL_WORDS = 150
+
+
+def is_appeal_paragraph(line: str) -> bool:
+    """A paragraph asking the reader to support, donate to or pay for the journalism (``...
+    braucht guten, frei zugänglichen Journalismus ... unterstützen Sie unsere Aktion``)."""
+    return (len(line.split(None, APPEAL_WORDS)) <= APPEAL_WORDS
+            and bool(APPEAL_PARAGRAPH.search(line)) and bool(_READER.search(line)))
+
+
+def is_furniture_line(line: str) -> bool:
+    """A short line that is a stamp, credit, date stamp, prompt, appeal or consent notice."""
+    text = line.strip().lstrip("-•* ").strip()
+    return len(text.split(None, FURNITURE_WORDS)) <= FURNITURE_WORDS and bool(
+        FURNITURE_LINE.search(text))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def element_of(tree: Any, line: str) -> Any:
+    """The innermost element whose whole text is ``line`` (whitespace aside), or None.
+
+    Found from the text node holding the line's start, then up its ancestors: a cheap search
+    made only for the one or two lines that need it."""
+    flat = _flat(line)
+    start = flat[:30]
+    if not start:
+        return None
+    for el in tree.iter():
+        own = el.text
+        if not own or not isinstance(el.tag, str) or start not in _flat(own):
+            continue
+        node = el
+        while node is not None:
+            text = _flat(node.text_content())
+            if text == flat:
+                return node
+            if len(text) > len(flat):
+                break
+            node = node.getparent()
+    return None
+
+
+def teaser_apart(tree: Any, lead: str, following: str) -> bool:
+    """True when ``lead`` sits in another box than the paragraph after it: neither its
+    element nor that element's parent holds the next paragraph's element as a child.
+    Unknown (either line not found as an element) counts as not apart."""
+    first, second = element_of(tree, lead), element_of(tree, following)
+    if first is None or second is None:
+        return False
+    return first.getparent() is not second.getparent()
+
+
+_BY_LINE = re.compile(r"^(von|by|par|por|di|av|door|od|af)\s+(\w[\w.'-]*\s*){1,4}$", re.I)
+_SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
+#: a short biography: a name, maybe a bracketed birth year, then "is"/"was" in a few languages
+_BIO_VERB = r"(\s*\([^)]{1,20}\))?\s+(ist|war|is|was|est|était|es|era|är|var|er|je|jest)\b"
+
+
+@lru_cache(maxsize=64)
+def _author_names(byline: str | None) -> tuple[str, ...]:
+    """The people a byline names (``"A, B und C"`` → three names), of two words or more."""
+    names = re.split(r",|\s+(?:und|and|et|y|e|og|och)\s+|&", byline or "")
+    return tuple(n.strip() for n in names if len(n.split()) >= 2)
+
+
+@lru_cache(maxsize=64)
+def _bio_start(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^(\w+\s+)?{re.escape(name)}{_BIO_VERB}", re.I)
+
+
+def is_byline_line(line: str, byline: str | None) -> bool:
+    """A line that only names the author: "Von Nina Magoley", or a name of the byline alone."""
+    text = line.strip()
+    if _BY_LINE.match(text):
+        return True
+    folded = text.casefold()
+    return bool(byline) and folded == " ".join(str(byline).split()).casefold() or any(
+        folded == name.casefold() for name in _author_names(byline))
+
+
+def is_author_bio(line: str, byline: str | None) -> bool:
+    """A short biography of the article's author: one of the byline's people named in the
+    line's first few words and followed by "is"/"was" (``Manuela Conrad ist ZDF-Reporterin``,
+    ``Korrespondent Ulrich Exner ist bei WELT``, ``Anne-Marie Slaughter (*1958) war ...``)."""
+    text = line.strip()
+    if len(text.split(None, 80)) > 80:
+        return False
+    head = " ".join(text.split()[:12])
+    folded = head.casefold()
+    return any(name.casefold() in folded and _bio_start(name).search(head)
+               for name in _author_names(byline))
+
+
+_TRUNCATED = re.compile(r"\w(\.\.\.|…)$")
+
+
+def drop_truncated_teasers(lines: list[str]) -> list[str]:
+    """Drop a teaser cut off mid-word ("... wynika ze słów Donalda Tr...") that follows a
+    pointer line ("Czytaj więcej"): the start of another article, not this one."""
+    return [ln for i, ln in enumerate(lines)
+            if not (i and _TRUNCATED.search(ln.strip()) and is_furniture_line(lines[i - 1]))]
+
+
+def drop_source_lists(lines: list[str]) -> list[str]:
+    """Drop a sources label ("Quellen:", "Verwendete Quellen") and the list items after it."""
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        text = line.strip()
+        if _SOURCES_LABEL.match(text):
+            in_list = True
+            continue
+        if in_list and text[:2] in ("- ", "• ", "* "):
+            continue
+        in_list = False
+        out.append(line)
+    return out
+
+
+def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
+    """The lines less stamps, prompts, appeals, pointers, byline lines, author biographies in
+    the last three lines and source lists (see the module docstring)."""
+    kept = [ln for i, ln in enumerate(drop_source_lists(drop_truncated_teasers(lines)))
+            if not is_furniture_line(ln) and not is_byline_line(ln, byline)
+            and not (i and is_appeal_paragraph(ln))]
+    tail = len(kept) - 3
+    return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]

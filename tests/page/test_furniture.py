@@ -1,0 +1,180 @@
+"""Body precision, round three (diurna.page.furniture): standfirsts printed in a box of their
+own, stamps and credits, date stamps, reader prompts and appeals, pointers to other pages,
+byline lines, author biographies and source lists leave the body; article text that merely
+resembles them stays. Every page and line here is hand-written for the test (our own text)."""
+
+from __future__ import annotations
+
+from diurna.model import Document
+from diurna.page import RawInput, read_page
+from diurna.page.furniture import (
+    drop_furniture,
+    is_author_bio,
+    is_byline_line,
+    is_furniture_line,
+)
+from tests.page.fixtures import ARTICLE_PARAGRAPHS
+
+P1, P2, P3 = ARTICLE_PARAGRAPHS
+LEAD = ("Negotiators will meet again in Geneva next week, and the agenda already names the "
+        "border, prisoners and the families who fled their villages.")
+
+
+def _read(html: str) -> Document:
+    return read_page(RawInput("test.html", html.encode(), kind="html"))
+
+
+def _page(article: str, head: str = "") -> str:
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>Talks to resume in Geneva</title>{head}</head><body>"
+            '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+            f"<main><article><h1>Talks to resume in Geneva</h1>{article}</article></main>"
+            "<footer>Example News</footer></body></html>")
+
+
+def _body(extra_after: str = "", extra_before: str = "") -> str:
+    return (f'<div class="article-text">{extra_before}<p>{P1}</p><p>{P2}</p><p>{P3}</p>'
+            f"{extra_after}</div>")
+
+
+# --- the standfirst in a box of its own -----------------------------------------------------
+
+def test_a_standfirst_in_its_own_box_that_repeats_the_description_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    paragraphs = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    doc = _read(_page(f'<div class="opening"><p>{LEAD}</p></div>'
+                      f'<div class="paragraphs">{paragraphs}</div>', head))
+    assert "agenda already names" not in doc.text
+    assert doc.text.startswith(P1)
+
+
+def test_a_first_paragraph_among_its_siblings_stays_even_when_it_is_the_description() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    doc = _read(_page(_body(extra_before=f"<p>{LEAD}</p>"), head))
+    assert doc.text.startswith(LEAD)  # many sites copy their first paragraph as description
+    assert P3 in doc.text
+
+
+# --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
+
+FURNITURE = [
+    "© Example Agency, ea:260304-99-1234/2",
+    "Copyright: Example Syndicate, 2026",
+    "Image: Jane Roe / Example Pictures",
+    "Quelle: AFP",
+    "(Quelle: APA/dpa)",
+    "mit dpa",
+    "Stand: 04.03.2026, 09:30 Uhr",
+    "04.03.2026 17:59",
+    "Updated 15.59 | Published 14.14",
+    "Lesedauer: 4 Minuten",
+    "Wie hat Ihnen dieser Artikel gefallen?",
+    "Did you enjoy this article? Then please support us with a donation today: make a donation "
+    "and keep independent reporting free for everyone.",
+    "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+    "Abonniere den WhatsApp-Kanal von Example News und erhalte die wichtigsten Meldungen.",
+    "Der Example-Newsletter informiert Sie jeden Abend über das Wichtigste vom Tag.",
+    "Il vous reste 60% de cet article à lire. La suite est réservée aux abonnés.",
+    "Empfohlener redaktioneller Inhalt",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+    ">> Hier finden Sie alle Termine im Überblick",
+    "Mehr zur Lage lesen Sie in unserem Liveblog:",
+    "Minister warns of new sanctions. 18.04.2026 | 0:21 min",
+    "Sendung: Radio Example, 04.03.2026, 15:10 Uhr",
+    "Czytaj więcej",
+    "The new line opens on Monday. Foto: Jane Roe",
+    "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen.",
+    "Übersetzung: Jane Roe, Redaktion: John Doe, Schlussredaktion: Max Muster",
+]
+
+ARTICLE_LINES = [
+    "4:14 p.m.",  # a live blog's entry time stays
+    "Importiert werden hauptsächlich:",  # a list's lead-in, not a pointer
+    "The ministry's newsletter, which subscribers receive each Friday, first reported the "
+    "talks, and the spokesman said the channel had been used for official notices since the "
+    "war began in the spring of that year, long before the first round of talks in Geneva.",
+    "In 2023 the turnover grew by 12.5 per cent.",
+    "Er sagte: Das Bild: ein Chaos.",
+    P1,
+]
+
+
+def test_stamps_credits_prompts_appeals_and_pointers_are_furniture() -> None:
+    for line in FURNITURE:
+        assert is_furniture_line(line), line
+
+
+def test_article_sentences_that_resemble_furniture_are_not() -> None:
+    for line in ARTICLE_LINES:
+        assert not is_furniture_line(line), line
+
+
+def test_an_appeal_and_an_agency_stamp_inside_the_article_leave_the_page_body() -> None:
+    appeal = ("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer "
+              "Spende, oder werden Sie Mitglied unseres Lesevereins.")
+    doc = _read(_page(_body(f"<p>{appeal}</p><p>© Example Agency, ea:260304-99-1234/2</p>")))
+    assert "Spende" not in doc.text and "Example Agency" not in doc.text
+    assert P3 in doc.text
+
+
+# --- byline lines, biographies, source lists -------------------------------------------------
+
+def test_a_byline_line_and_the_authors_biography_at_the_end_leave_the_body() -> None:
+    bio = ("Jane Roe ist Korrespondentin für die Schweiz und berichtet seit 2019 aus Genf über "
+           "die Vereinten Nationen.")
+    lines = ["Von Jane Roe", P1, P2, P3, bio]
+    assert drop_furniture(lines, "Jane Roe") == [P1, P2, P3]
+    assert is_byline_line("By Jane Roe", None)
+    assert is_author_bio("Korrespondent Jane Roe ist bei Example News für Genf zuständig.",
+                         "Jane Roe, John Doe")
+    assert is_author_bio("Jane Roe (*1958) war Direktorin der Planungsabteilung.", "Jane Roe")
+
+
+def test_a_paragraph_that_quotes_the_author_by_name_mid_article_stays() -> None:
+    quoted = "When Jane Roe is asked about the talks, she points to the map of the border."
+    lines = [P1, quoted, P2, P3, "Ein letzter Satz des Artikels, der hier endet."]
+    assert drop_furniture(lines, "Jane Roe") == lines  # not among the last three lines
+    assert not is_author_bio("The minister told Jane Roe that the talks would resume.",
+                             "Jane Roe")
+
+
+def test_a_source_list_leaves_the_body_and_the_text_after_it_stays() -> None:
+    lines = [P1, P2, "Verwendete Quellen", "- Eigene Recherche", "- example.org: Report (Englisch)",
+             P3]
+    assert drop_furniture(lines, None) == [P1, P2, P3]
+
+
+def test_a_longer_appeal_to_support_the_journalism_leaves_the_body_but_not_as_first_line() -> None:
+    appeal = ("Gerade in diesen Wochen braucht eine offene Stadt unabhängigen Journalismus, der "
+              "für alle frei zugänglich bleibt. Finden Sie auch? Dann unterstützen Sie die "
+              "Redaktion mit einem freiwilligen Beitrag. Sind Sie dabei?")
+    assert drop_furniture([P1, appeal, P2], None) == [P1, P2]
+    assert drop_furniture([appeal, P1], None) == [appeal, P1]  # a first line is the article's
+    report = ("The publisher said readers support the paper's journalism in growing numbers, "
+              "and the board expects the trend to last.")
+    assert drop_furniture([P1, report], None) == [P1, report]  # no reader addressed
+
+
+def test_a_name_signing_the_article_at_its_end_is_its_author_when_the_head_names_none() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    head = '<meta property="og:site_name" content="Example News">'
+    doc = _read(_page(f'{paragraphs}<p style="text-align:right"><strong>Jane Roe</strong></p>',
+                      head + '<meta name="author" content="Example News">'))
+    assert doc.byline == "Jane Roe"
+    assert not doc.text.rstrip().endswith("Jane Roe")
+    assert P3 in doc.text
+
+
+def test_a_bare_account_number_is_no_byline() -> None:
+    doc = _read(_page("".join(f"<p>{p}</p>" for p in (P1, P2, P3)),
+                      '<meta name="author" content="105092">'))
+    assert doc.byline is None
+
+
+
+def test_a_teaser_cut_off_mid_word_after_a_read_more_label_leaves_the_body() -> None:
+    teaser = "Delegations will meet again in Geneva next week, the ministry said in a statem..."
+    assert drop_furniture([P1, "Read more", teaser, P2], None) == [P1, P2]
+    assert drop_furniture([P1, "Czytaj więcej", teaser, P2], None) == [P1, P2]
+    quote = "He paused and said only: we will see..."
+    assert drop_furniture([P1, quote, P2], None) == [P1, quote, P2]  # no label before it
