@@ -240,3 +240,12 @@ def test_probe_gold_lines_point_into_our_own_texts() -> None:
             trigger = event["trigger"]
             assert text[trigger["start"]:trigger["end"]] == trigger["text"]
             assert line["start"] <= trigger["start"] < trigger["end"] <= line["end"]
+
+
+def test_mode_is_scored_on_matched_events_only(tmp_path: Path) -> None:
+    # the DEMAND's gold has no mode and none is predicted (right); the ASSAULT's gold says
+    # "heavy-weapons", the prediction none (wrong); the unmatched REJECT does not count
+    gold = _seed_units_gold(tmp_path, {"mode": None}, {"mode": "heavy-weapons"})
+    result = score(gold, runner=lambda doc: _seed_predictions(doc, "IRNGOV", "IRNMIL"))
+    assert result["accuracy"]["mode"] == {"accuracy": 0.5, "n": 2}
+    assert "mode" in format_report(result)

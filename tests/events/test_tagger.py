@@ -1,16 +1,20 @@
 """The fine-tuned trigger tagger (``--coder tagger``): its shipped files, the word-piece alignment
-it relies on, the coder it drives and the training command's refusals."""
+it relies on, its mode head, the coder it drives and the training command's refusals."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from diurna.events.finetune import main
 from diurna.events.learned import MODEL_DIR
-from diurna.events.tagger import load_tagger, pieces
+from diurna.events.ontology import load_ontology
+from diurna.events.tagger import load_tagger, mode_label, mode_labels, pieces
+from diurna.model import Document
+from diurna.pipeline import Pipeline
 
 
 def test_shipped_tagger_loads_and_names_its_training_data() -> None:
@@ -60,3 +64,42 @@ def test_training_refuses_frozen_test_files(tmp_path: Path) -> None:
     test_file.write_text("", encoding="utf-8")
     with pytest.raises(SystemExit):
         main([str(test_file), "--out", str(tmp_path / "m")])
+
+
+def test_mode_labels_are_joint_with_their_type_and_include_no_mode() -> None:
+    onto = load_ontology()
+    labels = mode_labels(onto.types)
+    assert mode_label("ASSAULT", "abduct") in labels and mode_label("ASSAULT", None) in labels
+    assert mode_label("AGREE", None) in labels  # a type without modes has only "no mode"
+    assert not any(lb.startswith("AGREE/") and lb != "AGREE/" for lb in labels)
+    assert len(labels) == len(set(labels)) == len(onto.types) + sum(
+        len(t.modes) for t in onto.types.values())
+
+
+def test_the_mode_head_picks_the_likeliest_mode_of_the_decided_type_only() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    assert tagger.modes, "the shipped tagger has a mode head"
+    row = np.zeros(len(tagger.labels) + len(tagger.modes), np.float32)
+
+    def put(label: str, p: float) -> None:
+        row[len(tagger.labels) + tagger.modes.index(label)] = p
+
+    put("ACCUSE/sue", 0.9)  # likelier, but of another type: never given to an ASSAULT
+    put("ASSAULT/abduct", 0.06)
+    put("ASSAULT/", 0.04)
+    assert tagger.mode_of("ASSAULT", row) == "abduct"
+    put("ASSAULT/", 0.08)
+    assert tagger.mode_of("ASSAULT", row) is None
+    assert tagger.mode_of("ACCUSE", row) == "sue"
+
+
+def test_the_tagger_gives_each_event_a_mode_of_its_own_type() -> None:
+    doc = Pipeline.default(coder="tagger")(Document.from_paragraphs(
+        "t", "<test>", ["Gunmen kidnapped two aid workers in Kandahar on Monday, police said.",
+                        "The president condemned the attack on Tuesday."],
+        published="2008-03-01"))
+    onto = load_ontology()
+    assert doc.events
+    for ev in doc.events:
+        assert ev.mode is None or ev.mode in onto.types[ev.type].modes
+        assert ev.cameo == onto.cameo(ev.type, ev.mode)

@@ -265,6 +265,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
                 if "status" in g:
                     acc["status"].append(g["status"] == p.status)
                     status_pairs[f"{g['status']}->{p.status}"] += 1
+                if "mode" in g:
+                    acc["mode"].append((g["mode"] or None) == (p.mode or None))
                 if "negated" in g:
                     acc["negated"].append(bool(g["negated"]) == p.negated)
                 if "date" in g:
@@ -360,7 +362,7 @@ def format_report(result: dict[str, Any]) -> str:
     out.append("on matched events:")
     labels = {"actor": "actor (prefix)", "actor_full": "actor (full code)",
               "recipient": "recipient (prefix)", "recipient_full": "recipient (full code)",
-              "status": "status", "negated": "negation", "date": "date",
+              "status": "status", "mode": "mode", "negated": "negation", "date": "date",
               "location": "location (geonameid)"}
     for key, label in labels.items():
         a = result["accuracy"].get(key)

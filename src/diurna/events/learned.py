@@ -256,9 +256,10 @@ class LearnedEventCoder(EventCoder):
         self.gate = gate
 
     def _blend(self, doc: Document, probs: np.ndarray, cands: Candidates,
-               labels: list[str]) -> np.ndarray:
+               labels: list[str]) -> tuple[np.ndarray, Any, dict[int, np.ndarray]]:
         """``probs`` (the MLP's, in ``labels`` order) averaged with the fine-tuned tagger's for
-        the words it reads; a word in a sentence it skips counts as NONE on its side."""
+        the words it reads (a word in a sentence it skips counts as NONE on its side), with the
+        tagger and its per-word output (for its mode head)."""
         from diurna.events.tagger import TaggerEventCoder, load_tagger
 
         tagger = load_tagger(self.model_dir)
@@ -273,7 +274,7 @@ class LearnedEventCoder(EventCoder):
         theirs = np.stack([by_word[t.i][order] if t.i in by_word else skipped
                            for t in cands.tokens])
         out: np.ndarray = BLEND * theirs + (1.0 - BLEND) * probs
-        return out
+        return out, tagger, by_word
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
@@ -288,13 +289,20 @@ class LearnedEventCoder(EventCoder):
         probs = model.probabilities(cands.sparse, cands.dense)
         none = model.labels.index(NONE)
         threshold = model.threshold
-        if self.blend and (Path(self.model_dir) / "tagger.onnx").exists():
-            probs, threshold = self._blend(doc, probs, cands, model.labels), BLEND_THRESHOLD
+        modes = None
+        blended = self.blend and (Path(self.model_dir) / "tagger.onnx").exists()
+        if blended:
+            probs, tagger, by_word = self._blend(doc, probs, cands, model.labels)
+            threshold = BLEND_THRESHOLD
         decided: dict[int, str] = {}
         for tok, p in zip(cands.tokens, probs, strict=True):
             if p[none] < threshold:
                 p = p.copy()
                 p[none] = -1.0
                 decided[tok.i] = model.labels[int(p.argmax())]
-        doc.events = coder.recode(cands.rule_at, decided)
+        if blended:
+            from diurna.events.tagger import decided_modes
+
+            modes = decided_modes(tagger, decided, by_word)
+        doc.events = coder.recode(cands.rule_at, decided, modes)
         return doc

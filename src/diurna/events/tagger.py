@@ -25,6 +25,17 @@ MAX_PIECES = 128
 NONE = "NONE"
 
 
+def mode_label(etype: str, mode: str | None) -> str:
+    """The mode head's joint label of an event: ``TYPE/mode``, or ``TYPE/`` without a mode (a
+    mode only means something within its type)."""
+    return f"{etype}/{mode or ''}"
+
+
+def mode_labels(types: dict[str, Any]) -> list[str]:
+    """Every joint mode label of an ontology's types (:func:`mode_label`), in a fixed order."""
+    return sorted(mode_label(t, m) for t, et in types.items() for m in [None, *et.modes])
+
+
 def pieces(tokenizer: Any, words: list[str], rules: list[str],
            label_id: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
     """Piece ids of ``words`` (with [CLS] and [SEP]), the rule id on each word's first piece
@@ -50,26 +61,37 @@ class Tagger:
     """``probabilities(sentences)``: (words, labels) arrays for sentences given as
     (words, rule types) pairs."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         spec = json.loads((folder / "tagger.json").read_text(encoding="utf-8"))
         self.labels: list[str] = spec["labels"]
         self.threshold = float(spec["threshold"])
+        # the mode head's joint labels (absent in a tagger trained without one)
+        self.modes: list[str] = spec.get("modes") or []
+        # a tagger trained without the rule coder's types as input is never shown them
+        self.rule_input = bool(spec.get("rule_input", True))
         self.label_id = {lb: i for i, lb in enumerate(self.labels)}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
+        # one thread: on the shared 2-core machine two ran no faster (bench/bench_tagger.py)
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(folder / "tagger.onnx"), options,
                                             providers=["CPUExecutionProvider"])
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int = 32) -> list[np.ndarray]:
-        rows = [pieces(self.tokenizer, w, r, self.label_id) for w, r in sentences]
+                      batch: int = 8) -> list[np.ndarray]:
+        """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
+        order, then (with a mode head) the joint mode distribution in ``modes`` order.
+        Sentences go in ``batch``-sized calls of like length: 8 ran 1.4x faster than 32 and 4x
+        faster than one call for all (``bench/bench_tagger.py``; padding and attention cost)."""
+        rows = [pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id)
+                for w, r in sentences]
+        outputs = ["logits", "mode_logits"] if self.modes else ["logits"]
         order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))  # pad like with like
         out: list[Any] = [None] * len(rows)
         none = self.label_id[NONE]
@@ -82,19 +104,36 @@ class Tagger:
             for b, i in enumerate(idx):
                 k = len(rows[i][0])
                 ids[b, :k], mask[b, :k], rule[b, :k] = rows[i][0], 1, rows[i][1]
-            logits = self.session.run(["logits"], {"ids": ids, "mask": mask, "rule": rule})[0]
-            logits = logits - logits.max(-1, keepdims=True)
-            probs = np.exp(logits)
-            probs /= probs.sum(-1, keepdims=True)
+            probs = np.concatenate(
+                [softmax(x) for x in self.session.run(
+                    outputs, {"ids": ids, "mask": mask, "rule": rule})], -1)
             for b, i in enumerate(idx):
                 first = rows[i][2]
-                word_p = np.zeros((len(first), len(self.labels)), np.float32)
+                word_p = np.zeros((len(first), probs.shape[-1]), np.float32)
                 word_p[:, none] = 1.0
                 for w, pos in enumerate(first):
                     if pos >= 0:
                         word_p[w] = probs[b, pos]
                 out[i] = word_p
         return out
+
+
+    def mode_of(self, etype: str, word_p: np.ndarray) -> str | None:
+        """The mode head's most likely mode of ``etype`` for a word (``None`` for no mode, or
+        when the tagger has no mode head)."""
+        if not self.modes:
+            return None
+        base = len(self.labels)
+        best = max((float(word_p[base + k]), lb) for k, lb in enumerate(self.modes)
+                   if lb.startswith(etype + "/"))
+        return best[1].split("/", 1)[1] or None
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis."""
+    e = np.exp(logits - logits.max(-1, keepdims=True))
+    out: np.ndarray = e / e.sum(-1, keepdims=True)
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -161,11 +200,21 @@ class TaggerEventCoder(EventCoder):
         rule_at = rule_heads(doc.nlp, coder.code())
         none = tagger.labels.index(NONE)
         decided: dict[int, str] = {}
-        for i, q in self.word_probabilities(tagger, doc.nlp, rule_at).items():
+        by_word = self.word_probabilities(tagger, doc.nlp, rule_at)
+        for i, q in by_word.items():
             tok = doc.nlp[i]
             if (candidate(tok) or i in rule_at) and q[none] < tagger.threshold:
-                q = q.copy()
+                q = q[:len(tagger.labels)].copy()
                 q[none] = -1.0
                 decided[i] = tagger.labels[int(q.argmax())]
-        doc.events = coder.recode(rule_at, decided)
+        doc.events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
         return doc
+
+
+def decided_modes(tagger: Tagger, decided: dict[int, str],
+                  by_word: dict[int, np.ndarray]) -> dict[int, str | None] | None:
+    """The mode head's mode for each decided word it read (``None`` without a mode head: the
+    rule steps' modes are kept)."""
+    if not tagger.modes:
+        return None
+    return {i: tagger.mode_of(etype, by_word[i]) for i, etype in decided.items() if i in by_word}
