@@ -30,21 +30,16 @@ def _codes(event: Event, side: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("coder", CODERS)
-def test_of_phrase_after_a_named_actor_is_the_recipient(coder: str) -> None:
-    events = _events("The Russian bombardment of Georgian towns continued on Friday.", coder,
-                     "ASSAULT")
+@pytest.mark.parametrize("sentence, etype, actor, recipient", [
+    ("The Russian bombardment of Georgian towns continued on Friday.", "ASSAULT", "RUS", "GEO"),
+    ("China's sharp criticism of Japan angered officials in Tokyo.", "ACCUSE", "CHN", "JPN"),
+])
+def test_of_phrase_after_a_named_actor_is_the_recipient(
+        coder: str, sentence: str, etype: str, actor: str, recipient: str) -> None:
+    events = _events(sentence, coder, etype)
     assert len(events) == 1
-    assert _codes(events[0], "actor") == ["RUS"]
-    assert [c[:3] for c in _codes(events[0], "recipient") if c] == ["GEO"]
-
-
-@pytest.mark.parametrize("coder", CODERS)
-def test_criticism_of_a_state_by_its_owner(coder: str) -> None:
-    events = _events("China's sharp criticism of Japan angered officials in Tokyo.", coder,
-                     "ACCUSE")
-    assert len(events) == 1
-    assert _codes(events[0], "actor") == ["CHN"]
-    assert _codes(events[0], "recipient") == ["JPN"]
+    assert _codes(events[0], "actor") == [actor]
+    assert [c[:3] for c in _codes(events[0], "recipient") if c] == [recipient]
 
 
 @pytest.mark.parametrize("coder", CODERS)
