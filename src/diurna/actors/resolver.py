@@ -99,6 +99,8 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 # Role words that, as part of a capitalised name, are usually an institution's own name
 # ("American University"): not resolved from a demonym inside the name.
 NAME_SECTORS = {"EDU", "HLH", "BUS", "REL", "NGO", "MED"}
+# Head words that are no role of their own: "NATO chief X", "Hamas leader X" (see _body_head).
+BODY_HEAD_TITLES = {"chief", "head", "boss", "leader", "secretary-general", "director-general"}
 TITLE_MODIFIERS = {"chief", "vice", "deputy", "former", "top", "acting", "senior", "interim",
                    "outgoing", "incoming", "then", "first", "assistant", "principal", "lead", "ex"}
 QUANTITY_NOUNS = {"group", "groups", "hundreds", "thousands", "dozens", "scores", "number",
@@ -716,6 +718,8 @@ class _State:
         hit = self.hit_at.get(i - 1) if i > 0 else None
         if hit is not None and self.sdoc[hit.start].pos_ in {"VERB", "AUX"}:
             return start, None, None  # "to press Erdogan": a verb, not the title "press"
+        if hit is None and i > 1 and self.sdoc[i - 1].lower_ in BODY_HEAD_TITLES:
+            return self._body_head(start, i - 1)
         if hit is not None and hit.alias.kind != ROLE and hit.end == i:
             return self._title_with_complement(start, hit)
         if hit is None or hit.alias.kind != ROLE or hit.end != i:
@@ -741,6 +745,18 @@ class _State:
         if role.default_country:
             return first, self.d.sector_actor(role.default_country, role.sector), role
         return first, None, role
+
+    def _body_head(self, start: int, word: int) -> tuple[int, Actor | None, Role | None]:
+        """ "NATO chief Jaap de Hoop Scheffer", "Hamas leader X": a body's name, then a head
+        word that is no role of the dictionary, right before the name -> that body (an
+        organisation or IGO, not a state or a person: "Iraq chief" says too little)."""
+        named = self.hit_at.get(word - 1)
+        if named is None or named.alias.kind != ACTOR or named.end != word:
+            return start, None, None
+        actor = self.d.actors.get(named.alias.target)
+        if actor is None or actor.kind in ("state", "person"):
+            return start, None, None
+        return named.start, actor, None
 
     def _title_with_complement(self, start: int, named: _Hit) -> tuple[int, Actor | None,
                                                                           Role | None]:

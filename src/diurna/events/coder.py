@@ -890,6 +890,11 @@ class _DocCoder:
             elif c.dep_ == "prep" and c.lower_ == "of" and lemma in self.patient_nouns:
                 # "the killing of three demonstrators": the one acted on
                 recips.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "of" and actors and etype not in \
+                    SYMMETRIC_TYPES:
+                # "an Israeli raid of the town", "Beijing's criticism of Washington": with its
+                # actor already named by a modifier, the of-phrase is the one acted on
+                recips.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in {"of", "by"}:
                 for g in c.children:
                     if g.dep_ == "pobj" and not (c.lower_ == "by"
@@ -912,6 +917,9 @@ class _DocCoder:
                 recips.append(subj)
             actors += _pobjs([tok, head], {"from"})
             return actors, recips, head
+        claimant = _responsibility_claimant(tok)
+        if claimant is not None and not actors:
+            actors = [claimant]  # "the bombing, for which Al-Qaeda claimed responsibility"
         accused = self._accused(tok) if etype in CRIME_TYPES else None
         if accused is not None and not actors:
             actors = [accused]  # "was charged with kidnapping": the accused is its actor
@@ -938,8 +946,7 @@ class _DocCoder:
             # "Hamas claimed responsibility for the attack": the claimant is the actor
             governor = tok.head.head.head
             subj = subject_of(governor)
-            if not actors and subj is not None and not (subj.lower_ in {"nobody", "none"} or any(
-                    c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+            if not actors and subj is not None and not _nobody(subj):
                 actors = [subj]  # ("no group has claimed responsibility": nobody)
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and (etype == "CONSULT" or (
                 etype == "ACCUSE" and head.lower_ in {"during", "in", "amid", "after"})):
@@ -2222,6 +2229,28 @@ def _claimed_responsibility(tok: Any) -> bool:
             "responsibility", "credit"}:
         return False
     return prep.head.head.lemma_.lower() in RESPONSIBILITY_VERBS
+
+
+def _responsibility_claimant(tok: Any) -> Any | None:
+    """The subject of a relative clause that claims ``tok``: "the bombing, for which Al-Qaeda
+    claimed responsibility" -> Al-Qaeda (none when nobody is named, "for which no one ...")."""
+    for rel in tok.children:
+        if rel.dep_ != "relcl" or rel.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            continue
+        owned = [g for c in rel.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in {"responsibility", "credit"}
+                 for p in (*c.children, *rel.children) if p.dep_ == "prep" and p.lower_ == "for"
+                 for g in p.children if g.dep_ == "pobj" and g.lower_ == "which"]
+        subj = next((c for c in rel.children if c.dep_ == "nsubj"), None)
+        if owned and subj is not None and not _nobody(subj):
+            return subj
+    return None
+
+
+def _nobody(subj: Any) -> bool:
+    """"nobody", "none", "no group": a subject that names no one."""
+    return subj.lower_ in {"nobody", "none"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _object_infinitive(tok: Any) -> bool:
