@@ -82,3 +82,8 @@ def test_they_names_coordinated_people() -> None:
 def test_they_without_a_plural_subject_is_unresolved() -> None:
     assert _antecedent("Chidi Okonkwo visited the port. They said the ships were late.",
                        "They") is None
+
+
+def test_she_needs_evidence_that_the_person_is_a_woman() -> None:
+    assert _antecedent("Chidi Okonkwo visited the port. She said the ships were late.",
+                       "She") is None

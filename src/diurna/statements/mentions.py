@@ -297,16 +297,20 @@ def _pronoun_gender(low: str) -> str | None:
 
 
 def gender_fits(pronoun: Any, head: Any) -> bool | None:
-    """Whether the person at ``head`` may be what ``pronoun`` ("he"/"she") stands for: True
-    (agrees or no evidence), False (the evidence says the other gender), None (the evidence
-    conflicts: do not resolve)."""
+    """Whether ``head`` may be what ``pronoun`` stands for: for "he" a person whose gender
+    evidence agrees or is absent, for "she" one whose evidence agrees, any for other pronouns
+    (True/False); None when the evidence on the person conflicts (do not resolve)."""
     want = _pronoun_gender(pronoun.lower_)
-    if want is None or head.ent_type_ != "PERSON":
+    if want is None:
         return True
-    got = person_gender(head)
+    got = person_gender(head) if head.ent_type_ == "PERSON" else None
     if got == "conflict":
         return None
-    return got is None or got == want
+    # "she" needs evidence: in news text a person the text says nothing about is seldom "she"
+    return got == want or (got is None and want == "m")
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def _plural_group(tok: Any) -> bool:
@@ -343,7 +347,7 @@ def rule_antecedent(tok: Any) -> Any | None:
     low = tok.lower_
     limit = tok.idx - _RESOLVE_CHARS
     if tok.pos_ == "PRON":
-        if low in {"they", "them", "their"}:
+        if low in _PLURAL_PRONOUNS:
             return _they_antecedent(tok, limit)
         labels = {"PERSON"} if low in _PERSON_PRONOUNS else (
             _BODY_LABELS if low in {"it", "its"} else set())
