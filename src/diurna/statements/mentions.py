@@ -187,6 +187,155 @@ def _is_subject(head: Any) -> bool:
         head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}))
 
 
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (long word lists stay readable)."""
+    return frozenset(text.split())
+
+
+# Gender evidence the text itself gives for a person ("he"/"she" agreement): titles before the
+# name, role nouns used of them, and a short list of common first names written by us.
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
+                            "princess", "sister"})
+_MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "husband",
+                         "father", "son", "brother", "king", "prince", "boyfriend", "man",
+                         "actor", "widower", "grandfather", "uncle", "nephew", "councilman"})
+_FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman",
+                           "wife", "mother", "daughter", "sister", "queen", "princess",
+                           "girlfriend", "woman", "actress", "widow", "grandmother", "aunt",
+                           "niece", "councilwoman"})
+_MALE_NAMES = _words("""john james robert michael william david richard joseph thomas charles
+christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold keith
+christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan
+billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell
+elijah louis bobby philip johnny barack bill tony boris vladimir francois nicolas angelo luis
+carlos mohammed muhammad ahmed ali hassan hussein omar mahmoud ibrahim abdullah khalid vladimir
+dmitry sergei igor viktor yuri hu xi wen gordon tony hamid nawaz pervez shimon ehud
+benjamin ariel yasser kofi silvio romano jacques gerhard helmut recep mahmoud hosni bashar
+fidel raul hugo evo mikhail nikolai ivan pierre giuseppe mario hans klaus kurt""")
+_FEMALE_NAMES = _words("""mary patricia jennifer linda elizabeth barbara susan jessica sarah
+karen lisa nancy betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy
+melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria
+heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice
+abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+diana natalie brittany charlotte marie kayla alexis lori hillary condoleezza angela theresa
+yulia julia benazir sonia indira golda tzipi ellen cristina michelle nancy hilary aung suu
+ségolène segolene hasina khaleda gro helle erna jacinda""")
+
+
+def _person_tokens(tok: Any) -> tuple[Any, Any]:
+    """The first and last token of the PERSON entity ``tok`` belongs to."""
+    first, last = tok, _entity_head(tok)
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = first.doc[first.i - 1]
+    return first, last
+
+
+def _gender_votes(head: Any) -> set[str]:
+    """"m"/"f" evidence for one occurrence of a PERSON entity (by its head token)."""
+    doc = head.doc
+    first, last = _person_tokens(head)
+    votes: set[str] = set()
+    prev = doc[first.i - 1].lower_ if first.i > 0 else ""
+    if prev in _MALE_TITLES or first.lower_ in _MALE_TITLES or first.lower_ in _MALE_NAMES:
+        votes.add("m")
+    if prev in _FEMALE_TITLES or first.lower_ in _FEMALE_TITLES or first.lower_ in _FEMALE_NAMES:
+        votes.add("f")
+    # role nouns in apposition or as the head the name is a compound/appos of ("spokeswoman X")
+    roles = [c for c in last.children if c.dep_ == "appos"]
+    if last.dep_ in {"appos", "compound"}:
+        roles.append(last.head)
+    roles += [t for t in doc[max(0, first.i - 4):first.i] if t.head.i == last.i]
+    for r in roles:
+        low = r.lower_
+        if low in _MALE_ROLES:
+            votes.add("m")
+        if low in _FEMALE_ROLES:
+            votes.add("f")
+    # "X said he/his ...": a personal pronoun after the subject name in its own clause, with no
+    # other person named between them
+    if last.dep_ in {"nsubj", "nsubjpass"}:
+        for t in last.head.subtree:
+            if t.i <= last.i:
+                continue
+            if t.ent_type_ == "PERSON":
+                break
+            if t.lower_ in {"he", "his", "him", "himself"}:
+                votes.add("m")
+                break
+            if t.lower_ in {"she", "her", "hers", "herself"}:
+                votes.add("f")
+                break
+    return votes
+
+
+def person_gender(head: Any) -> str | None:
+    """"m" or "f" when the text's evidence on the person named at ``head`` agrees (over every
+    PERSON entity in the document ending with the same word, "Merkel"/"Angela Merkel"),
+    "conflict" when it disagrees, None when there is none."""
+    key = head.lower_
+    votes: set[str] = set()
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent[-1].lower_ == key:
+            votes |= _gender_votes(ent[-1])
+    if len(votes) > 1:
+        return "conflict"
+    return next(iter(votes), None)
+
+
+def _pronoun_gender(low: str) -> str | None:
+    if low in {"he", "him", "his", "himself"}:
+        return "m"
+    if low in {"she", "her", "hers", "herself"}:
+        return "f"
+    return None
+
+
+def gender_fits(pronoun: Any, head: Any) -> bool | None:
+    """Whether ``head`` may be what ``pronoun`` stands for: for "he" a person whose gender
+    evidence agrees or is absent, for "she" one whose evidence agrees, any for other pronouns
+    (True/False); None when the evidence on the person conflicts (do not resolve)."""
+    want = _pronoun_gender(pronoun.lower_)
+    if want is None:
+        return True
+    got = person_gender(head) if head.ent_type_ == "PERSON" else None
+    if got == "conflict":
+        return None
+    # "she" needs evidence: in news text a person the text says nothing about is seldom "she"
+    return got == want or (got is None and want == "m")
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def _plural_group(tok: Any) -> bool:
+    """A subject "they" may stand for: coordinated people ("Smith and Jones"), a plural noun
+    ("officials", "the rebels"), a nationality or a named organisation."""
+    if tok.pos_ == "PRON":
+        return False
+    if any(c.dep_ == "conj" for c in tok.children) and tok.ent_type_ == "PERSON":
+        return True
+    return bool(tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP"})
+
+
+def _they_antecedent(tok: Any, limit: int) -> Any | None:
+    """The last clause subject before ``tok`` ("they") that is a plural body or group, within
+    the window; None when there is none."""
+    for t in reversed(tok.doc[:tok.i]):
+        if t.idx < limit:
+            return None
+        if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.i == tok.head.i:
+            continue
+        if _plural_group(t):
+            return t
+    return None
+
+
 def rule_antecedent(tok: Any) -> Any | None:
     """The token naming who a pronoun or short reference stands for, by rules (no model):
     "he"/"she" → the last PERSON entity before it; "it" → the last organisation or country
@@ -198,15 +347,24 @@ def rule_antecedent(tok: Any) -> Any | None:
     low = tok.lower_
     limit = tok.idx - _RESOLVE_CHARS
     if tok.pos_ == "PRON":
+        if low in _PLURAL_PRONOUNS:
+            return _they_antecedent(tok, limit)
         labels = {"PERSON"} if low in _PERSON_PRONOUNS else (
             _BODY_LABELS if low in {"it", "its"} else set())
         if not labels:
             return None
         found = [_entity_head(t) for t in reversed(doc[:tok.i]) if t.idx >= limit
                  and t.ent_type_ in labels and t.ent_iob_ == "B"]
-        # the last one that was a subject (who the text was about), else the last one
+        # the last one that was a subject (who the text was about), else the last one; of
+        # people only one whose gender fits, and none when the evidence on it conflicts
         subjects = [h for h in found if _is_subject(h)]
-        return subjects[0] if subjects else (found[0] if found else None)
+        for h in [*subjects, *[h for h in found if h not in subjects]]:
+            fits = gender_fits(tok, h)
+            if fits is None:
+                return None
+            if fits:
+                return h
+        return None
     det = [c for c in tok.children if c.dep_ == "det"]
     if tok.pos_ != "NOUN" or not det or det[0].lower_ != "the" or any(
             c.dep_ in {"compound", "amod", "poss", "appos"} for c in tok.children):

@@ -19,6 +19,7 @@ from diurna.statements.mentions import (
     Resolve,
     core_bounds,
     default_resolve,
+    gender_fits,
     is_pronoun,
     pronoun_person,
     rule_antecedent,
@@ -312,12 +313,19 @@ def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
     ("the minister" → "Foreign Minister Ali Larijani"), else its own."""
     if is_pronoun(tok):
         prev = finder.before(tok.idx, person=pronoun_person(tok))
-        if prev is not None:
+        if prev is not None and _agrees(tok, prev):
             return prev
     ante = rule_antecedent(tok)
     if ante is not None:
         return _entity_mention(finder, ante)
     return finder.for_token(tok)
+
+
+def _agrees(pronoun: Any, mention: Mention) -> bool:
+    """A dictionary mention before "he"/"she" may stand for it unless the text's gender evidence
+    on that person disagrees or conflicts (docs/quotes.md part 4)."""
+    span = pronoun.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or gender_fits(pronoun, span[-1]) is True
 
 
 def _entity_mention(finder: MentionFinder, head: Any) -> Mention:
