@@ -26,7 +26,8 @@ from typing import Any
 
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
-from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -176,10 +177,19 @@ class _Context:
         self.admin1: set[str] = set()
         self.admin2: set[str] = set()
         self.focus: str | None = None  # the state or province most of the text's names lie in
+        # the rule reading of each distinct name of the text (name key, entry): the learned
+        # ranker weighs a candidate by the places the text's other names are
+        self.picks: list[tuple[str, GazEntry]] = []
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries[cc] / total if cc and total else 0.0
+
+    def main_country(self) -> str | None:
+        """The country the text has the most evidence of, or None."""
+        if not self.countries:
+            return None
+        return max(self.countries.items(), key=lambda kv: kv[1])[0] or None
 
 
 def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
@@ -227,11 +237,11 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     return e.population >= 100_000 or (in_ctx and e.population >= 15_000)
 
 
-def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
-           hint: str | None = None, name: str = "") -> GazEntry | None:
-    """The best plausible candidate for one name, or None."""
+def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+               hint: str | None = None, name: str = "") -> list[GazEntry]:
+    """The plausible readings of one name that fit its hint words ("county", "city of")."""
     if name.lower() in _GENERIC and hint is None:
-        return None
+        return []
     cands = [e for e in entries if _plausible(e, ctx, label, hint)]
     if hint == "admin2" and any(e.is_admin2 for e in cands):
         cands = [e for e in cands if e.is_admin2]
@@ -239,8 +249,33 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
         cands = [e for e in cands if e.is_admin1]
     elif hint == "city" and any(e.precision == "city" for e in cands):
         cands = [e for e in cands if e.precision == "city"]
+    return cands
+
+
+def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+           hint: str | None = None, name: str = "", ranker: Ranker | None = None
+           ) -> GazEntry | None:
+    """The best plausible candidate for one name, or None: the rules' pick, or with a
+    ``ranker`` the candidate it scores highest (the rules' pick being one of its features)."""
+    cands = candidates(entries, ctx, label, hint, name)
     if not cands:
         return None
+    best = rule_pick(cands, ctx, hint)
+    if ranker is None or len(cands) == 1:
+        return best
+    return max(cands, key=lambda e: (ranker.score(rank_features(e, cands, ctx, hint, name, best)),
+                                     e.population, -e.geonameid))
+
+
+def rank_features(e: GazEntry, cands: list[GazEntry], ctx: _Context, hint: str | None,
+                  name: str, best: GazEntry | None) -> list[float]:
+    """The learned ranker's features of ``e`` (:func:`diurna.places.ranker.features`)."""
+    return features(e, cands, ctx, hint, name, _score(e, ctx, hint),
+                    best is not None and e.geonameid == best.geonameid)
+
+
+def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
+    """The hand-written rules' pick among the plausible ``cands`` (not empty)."""
     # "California", "Oregon", "Ontario": a state or province named by its main name is that
     # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
     # the text says city or town, or the town is a large city ("Washington", "New York")
@@ -272,8 +307,11 @@ class PlaceResolver:
 
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, ranker: Ranker | None = None,
+                 *, rules_only: bool = False) -> None:
         self._gaz = gazetteer
+        # the learned ranker (the shipped one unless given); ``rules_only``: the hand rules
+        self.ranker = None if rules_only else (ranker or shipped_ranker())
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -498,9 +536,13 @@ class PlaceResolver:
         """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
         gaz = self.gazetteer
+        picked: set[str] = set()
         for m in mentions:  # divisions and cities named in the document help their neighbours
             name = doc.text[m.start:m.end]
             e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
+            if e is not None and name_key(name) not in picked:
+                picked.add(name_key(name))
+                ctx.picks.append((name_key(name), e))
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
@@ -541,23 +583,33 @@ class PlaceResolver:
     def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
         """Resolve toponyms whose offsets are given (gold spans, a user's selection) with the
         document's own context; recognition is skipped, so this measures resolution alone."""
+        ctx, given = self.given_mentions(doc, spans)
+        out = []
+        for m in given:
+            span = doc.span(m.start, m.end)
+            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
+                                      span.text, self.ranker)
+            out.append(_to_place(span, best, m.qualifier))
+        return out
+
+    def given_mentions(self, doc: Document, spans: Iterable[tuple[int, int]]
+                       ) -> tuple[_Context, list[_Mention]]:
+        """The document's context and one mention per given span, with its hint words and, when
+        the text settles it, its place (a "City, ST" listing, an abbreviation, a demonym)."""
         mentions = self._mentions(doc)
         ctx = self._document_context(doc, mentions)
         forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
         out = []
-        gaz = self.gazetteer
         for s, e in spans:
-            span = doc.span(s, e)
-            cc = demonym_country(span.text)
+            text = doc.text[s:e]
+            cc = demonym_country(text)
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
-            known = forced.get((s, e)) or self._abbreviation(span.text) or (
-                gaz.country(cc) if cc else None)
+            known = forced.get((s, e)) or self._abbreviation(text) or (
+                self.gazetteer.country(cc) if cc else None)
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
-            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
-                                      span.text)
-            out.append(_to_place(span, best, m.qualifier))
-        return out
+            out.append(m)
+        return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
         mentions = self._mentions(doc)
@@ -568,7 +620,8 @@ class PlaceResolver:
         places = []
         for m in mentions:
             span = doc.span(m.start, m.end)
-            best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
+            best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text,
+                                      self.ranker)
             if m.weak and best is not None and not (best.primary and (
                     best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1
                     or best.population >= 100_000)):
