@@ -45,7 +45,8 @@ FEATURES: tuple[str, ...] = (
     "primary", "name_exact",
     "country_share", "main_country", "us", "foreign_unnamed_country", "city_unnamed_country",
     "in_named_admin1", "in_focus", "in_named_admin2", "admin1_votes", "admin1_of_others",
-    "near_log_km", "near_161", "no_others",
+    "near_log_km", "near_161", "no_others", "admin1_readings", "admin1_readings_share",
+    "country_readings_share", "plausible",
     "hint_match", "hint_mismatch",
 )
 
@@ -57,6 +58,7 @@ class Context(Protocol):
     admin2: set[str]
     focus: str | None
     picks: list[tuple[str, GazEntry]]
+    readings: list[tuple[str, frozenset[str], frozenset[str]]]
 
     def share(self, cc: str | None) -> float: ...
 
@@ -95,10 +97,15 @@ def _nearest_km(e: GazEntry, others: Sequence[GazEntry]) -> float:
 
 
 def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | None,
-             name: str, rule_score: float, rule_pick: bool) -> list[float]:
+             name: str, rule_score: float, rule_pick: bool, plausible: bool = True
+             ) -> list[float]:
     """The feature vector of candidate ``e`` among ``cands`` for the mention ``name`` (order of
     :data:`FEATURES`)."""
     key = name_key(name)
+    other_readings = [(a, c) for k, a, c in ctx.readings if k != key]
+    in_a1 = sum(1 for a, _ in other_readings if e.admin1_code and e.admin1_code in a)
+    in_cc = sum(1 for _, c in other_readings if e.country and e.country in c)
+    n_other = max(1, len(other_readings))
     others = [p for k, p in ctx.picks if k != key]
     kind = _kind(e)
     top = max((c.population for c in cands), default=0)
@@ -141,6 +148,10 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         math.log1p(near) / math.log1p(FAR_KM) if has_others else 1.0,
         1.0 if has_others and near <= 161 else 0.0,
         0.0 if has_others else 1.0,
+        math.log1p(in_a1),
+        in_a1 / n_other,
+        in_cc / n_other,
+        1.0 if plausible else 0.0,
         1.0 if _hint_fits(hint, e) else 0.0,
         1.0 if hint is not None and not _hint_fits(hint, e) else 0.0,
     ]

@@ -180,6 +180,8 @@ class _Context:
         # the rule reading of each distinct name of the text (name key, entry): the learned
         # ranker weighs a candidate by the places the text's other names are
         self.picks: list[tuple[str, GazEntry]] = []
+        # every reading of each distinct name: (name key, its first-level divisions, countries)
+        self.readings: list[tuple[str, frozenset[str], frozenset[str]]] = []
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -238,11 +240,13 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
 
 
 def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
-               hint: str | None = None, name: str = "") -> list[GazEntry]:
-    """The plausible readings of one name that fit its hint words ("county", "city of")."""
-    if name.lower() in _GENERIC and hint is None:
+               hint: str | None = None, name: str = "", *, known: bool = False
+               ) -> list[GazEntry]:
+    """The plausible readings of one name that fit its hint words ("county", "city of"); with
+    ``known`` (the span is given as a place), every reading that fits them."""
+    if name.lower() in _GENERIC and hint is None and not known:
         return []
-    cands = [e for e in entries if _plausible(e, ctx, label, hint)]
+    cands = [e for e in entries if known or _plausible(e, ctx, label, hint)]
     if hint == "admin2" and any(e.is_admin2 for e in cands):
         cands = [e for e in cands if e.is_admin2]
     elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
@@ -252,26 +256,45 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     return cands
 
 
+@dataclass(slots=True)
+class Ranking:
+    """The readings of one name the ranker orders, the rules' pick, and its features."""
+
+    cands: list[GazEntry]
+    best: GazEntry | None  # the rules' pick (None: no plausible reading)
+    x: list[list[float]]
+
+
+def ranking(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+            hint: str | None = None, name: str = "", *, known: bool = False) -> Ranking:
+    """The learned ranker's view of one name: its readings (the plausible ones; all of them
+    when the span is ``known`` to be a place), the rules' pick and each reading's features."""
+    entries = tuple(entries)
+    pool = candidates(entries, ctx, label, hint, name)
+    best = rule_pick(pool, ctx, hint) if pool else None
+    cands = candidates(entries, ctx, label, hint, name, known=True) if known else pool
+    ok = {id(e) for e in pool}
+    x = [features(e, cands, ctx, hint, name, _score(e, ctx, hint),
+                  best is not None and e.geonameid == best.geonameid, id(e) in ok)
+         for e in cands]
+    return Ranking(cands, best, x)
+
+
 def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
-           hint: str | None = None, name: str = "", ranker: Ranker | None = None
-           ) -> GazEntry | None:
+           hint: str | None = None, name: str = "", ranker: Ranker | None = None,
+           *, known: bool = False) -> GazEntry | None:
     """The best plausible candidate for one name, or None: the rules' pick, or with a
-    ``ranker`` the candidate it scores highest (the rules' pick being one of its features)."""
-    cands = candidates(entries, ctx, label, hint, name)
-    if not cands:
-        return None
-    best = rule_pick(cands, ctx, hint)
-    if ranker is None or len(cands) == 1:
-        return best
-    return max(cands, key=lambda e: (ranker.score(rank_features(e, cands, ctx, hint, name, best)),
-                                     e.population, -e.geonameid))
-
-
-def rank_features(e: GazEntry, cands: list[GazEntry], ctx: _Context, hint: str | None,
-                  name: str, best: GazEntry | None) -> list[float]:
-    """The learned ranker's features of ``e`` (:func:`diurna.places.ranker.features`)."""
-    return features(e, cands, ctx, hint, name, _score(e, ctx, hint),
-                    best is not None and e.geonameid == best.geonameid)
+    ``ranker`` the candidate it scores highest (the rules' pick being one of its features).
+    ``known``: the span is given as a place, so the ranker may take an implausible reading."""
+    if ranker is None:
+        pool = candidates(entries, ctx, label, hint, name)
+        return rule_pick(pool, ctx, hint) if pool else None
+    r = ranking(entries, ctx, label, hint, name, known=known)
+    if len(r.cands) <= 1:
+        return r.cands[0] if r.cands else None
+    i = max(range(len(r.cands)), key=lambda j: (ranker.score(r.x[j]), r.cands[j].population,
+                                                -r.cands[j].geonameid))
+    return r.cands[i]
 
 
 def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
@@ -540,9 +563,16 @@ class PlaceResolver:
         for m in mentions:  # divisions and cities named in the document help their neighbours
             name = doc.text[m.start:m.end]
             e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
-            if e is not None and name_key(name) not in picked:
-                picked.add(name_key(name))
-                ctx.picks.append((name_key(name), e))
+            key = name_key(name)
+            if key not in picked:
+                picked.add(key)
+                if e is not None:
+                    ctx.picks.append((key, e))
+                entries = [m.forced] if m.forced is not None else gaz.lookup(name)
+                codes = frozenset(x.admin1_code for x in entries
+                                  if x.primary and x.admin1_code and not x.is_country)
+                ctx.readings.append((key, codes if len(codes) <= 40 else frozenset(),
+                                     frozenset(x.country for x in entries if x.country)))
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
@@ -588,7 +618,7 @@ class PlaceResolver:
         for m in given:
             span = doc.span(m.start, m.end)
             best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
-                                      span.text, self.ranker)
+                                      span.text, self.ranker, known=True)
             out.append(_to_place(span, best, m.qualifier))
         return out
 

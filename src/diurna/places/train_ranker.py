@@ -33,7 +33,7 @@ import numpy as np
 from diurna.evaluate.places import GeoArticle, _Tally, match, read_geo_xml
 from diurna.model import Document
 from diurna.places.ranker import FEATURES, Ranker, haversine_km
-from diurna.places.resolver import PlaceResolver, candidates, rank_features, rule_pick
+from diurna.places.resolver import PlaceResolver, ranking
 
 DEFAULT_OUT = Path(__file__).parent / "sources" / "ranker.json"
 # L2 penalty per weight (on standardised features) and Adam steps
@@ -85,8 +85,9 @@ def parse(articles: list[GeoArticle], cache: Path | None) -> list[Document]:
 
 
 def groups_of(resolver: PlaceResolver, articles: list[GeoArticle],
-              docs: list[Document]) -> Groups:
-    """The ranking groups of the given gold toponyms of ``articles``."""
+              docs: list[Document], known: bool = True) -> Groups:
+    """The ranking groups of the given gold toponyms of ``articles`` (``known``: ranked as
+    given spans, every reading; else as found ones, the plausible readings)."""
     out = Groups()
     gaz = resolver.gazetteer
     for art, doc in zip(articles, docs, strict=True):
@@ -95,19 +96,18 @@ def groups_of(resolver: PlaceResolver, articles: list[GeoArticle],
             if m.forced is not None or g.geonameid is None or g.lat is None or g.lon is None:
                 continue
             name = doc.text[m.start:m.end]
-            cands = candidates(gaz.lookup(name), ctx, m.label, m.hint, name)
-            if len(cands) < 2:
+            r = ranking(gaz.lookup(name), ctx, m.label, m.hint, name, known=known)
+            if len(r.cands) < 2:
                 continue
-            gold = [e.geonameid == g.geonameid for e in cands]
+            gold = [e.geonameid == g.geonameid for e in r.cands]
             if not any(gold):
                 dist = [haversine_km(e.lat, e.lon, g.lat, g.lon)
-                        if e.lat is not None and e.lon is not None else 1e9 for e in cands]
+                        if e.lat is not None and e.lon is not None else 1e9 for e in r.cands]
                 i = int(np.argmin(dist))
                 if dist[i] > 161:
                     continue
                 gold[i] = True
-            best = rule_pick(cands, ctx, m.hint)
-            out.add([rank_features(e, cands, ctx, m.hint, name, best) for e in cands], gold)
+            out.add(r.x, gold)
     return out
 
 
