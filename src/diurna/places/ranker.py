@@ -46,7 +46,7 @@ FEATURES: tuple[str, ...] = (
     "country_share", "main_country", "us", "foreign_unnamed_country", "city_unnamed_country",
     "in_named_admin1", "in_focus", "in_named_admin2", "admin1_votes", "admin1_of_others",
     "near_log_km", "near_161", "no_others", "admin1_readings", "admin1_readings_share",
-    "country_readings_share", "plausible",
+    "country_readings_share", "admin1_readings_weighted", "admin2_readings", "plausible",
     "hint_match", "hint_mismatch",
 )
 
@@ -58,7 +58,7 @@ class Context(Protocol):
     admin2: set[str]
     focus: str | None
     picks: list[tuple[str, GazEntry]]
-    readings: list[tuple[str, frozenset[str], frozenset[str]]]
+    readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]]
 
     def share(self, cc: str | None) -> float: ...
 
@@ -102,9 +102,13 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
     """The feature vector of candidate ``e`` among ``cands`` for the mention ``name`` (order of
     :data:`FEATURES`)."""
     key = name_key(name)
-    other_readings = [(a, c) for k, a, c in ctx.readings if k != key]
-    in_a1 = sum(1 for a, _ in other_readings if e.admin1_code and e.admin1_code in a)
-    in_cc = sum(1 for _, c in other_readings if e.country and e.country in c)
+    other_readings = [(a, c, a2) for k, a, c, a2 in ctx.readings if k != key]
+    in_a1 = sum(1 for a, _, _ in other_readings if e.admin1_code and e.admin1_code in a)
+    # a name with few readings says more: "Huntsville" (8 states) less than "Tyler" (2)
+    in_a1_weighted = sum(1 / len(a) for a, _, _ in other_readings
+                         if e.admin1_code and e.admin1_code in a)
+    in_a2 = sum(1 for _, _, a2 in other_readings if e.admin2_code and e.admin2_code in a2)
+    in_cc = sum(1 for _, c, _ in other_readings if e.country and e.country in c)
     n_other = max(1, len(other_readings))
     others = [p for k, p in ctx.picks if k != key]
     kind = _kind(e)
@@ -151,6 +155,8 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         math.log1p(in_a1),
         in_a1 / n_other,
         in_cc / n_other,
+        math.log1p(in_a1_weighted),
+        math.log1p(in_a2),
         1.0 if plausible else 0.0,
         1.0 if _hint_fits(hint, e) else 0.0,
         1.0 if hint is not None and not _hint_fits(hint, e) else 0.0,

@@ -180,8 +180,9 @@ class _Context:
         # the rule reading of each distinct name of the text (name key, entry): the learned
         # ranker weighs a candidate by the places the text's other names are
         self.picks: list[tuple[str, GazEntry]] = []
-        # every reading of each distinct name: (name key, its first-level divisions, countries)
-        self.readings: list[tuple[str, frozenset[str], frozenset[str]]] = []
+        # every reading of each distinct name: (name key, its first-level divisions, countries,
+        # second-level divisions)
+        self.readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = []
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -572,7 +573,9 @@ class PlaceResolver:
                 codes = frozenset(x.admin1_code for x in entries
                                   if x.primary and x.admin1_code and not x.is_country)
                 ctx.readings.append((key, codes if len(codes) <= 40 else frozenset(),
-                                     frozenset(x.country for x in entries if x.country)))
+                                     frozenset(x.country for x in entries if x.country),
+                                     frozenset(x.admin2_code for x in entries
+                                               if x.primary and x.admin2_code)))
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
