@@ -46,7 +46,8 @@ FEATURES: tuple[str, ...] = (
     "country_share", "main_country", "us", "foreign_unnamed_country", "city_unnamed_country",
     "in_named_admin1", "in_focus", "in_named_admin2", "admin1_votes", "admin1_of_others",
     "near_log_km", "near_161", "no_others", "admin1_readings", "admin1_readings_share",
-    "country_readings_share", "admin1_readings_weighted", "admin2_readings", "plausible",
+    "country_readings_share", "admin1_readings_weighted", "admin2_readings", "settled",
+    "plausible",
     "hint_match", "hint_mismatch",
 )
 
@@ -59,6 +60,7 @@ class Context(Protocol):
     focus: str | None
     picks: list[tuple[str, GazEntry]]
     readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]]
+    settled: dict[str, int]
 
     def share(self, cc: str | None) -> float: ...
 
@@ -157,6 +159,7 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         in_cc / n_other,
         math.log1p(in_a1_weighted),
         math.log1p(in_a2),
+        1.0 if ctx.settled.get(key) == e.geonameid else 0.0,
         1.0 if plausible else 0.0,
         1.0 if _hint_fits(hint, e) else 0.0,
         1.0 if hint is not None and not _hint_fits(hint, e) else 0.0,

@@ -183,6 +183,8 @@ class _Context:
         # every reading of each distinct name: (name key, its first-level divisions, countries,
         # second-level divisions)
         self.readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = []
+        # names the text settles somewhere ("Dublin, Ohio", "Bowling Green, Ky."): name key → id
+        self.settled: dict[str, int] = {}
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -565,6 +567,8 @@ class PlaceResolver:
             name = doc.text[m.start:m.end]
             e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
             key = name_key(name)
+            if m.forced is not None:
+                ctx.settled.setdefault(key, m.forced.geonameid)
             if key not in picked:
                 picked.add(key)
                 if e is not None:
