@@ -43,10 +43,11 @@ FEATURES: tuple[str, ...] = (
     "rule_score", "rule_pick", "log_pop", "pop_top", "pop_ratio",
     "is_country", "is_admin1", "is_admin2", "is_city", "is_feature", "is_capital",
     "primary", "name_exact",
-    "country_share", "main_country", "us", "foreign_unnamed_country", "city_unnamed_country",
+    "country_share", "main_country", "foreign_unnamed_country", "city_unnamed_country",
     "in_named_admin1", "in_focus", "in_named_admin2", "admin1_votes", "admin1_of_others",
     "near_log_km", "near_161", "no_others", "admin1_readings", "admin1_readings_share",
-    "country_readings_share", "admin1_readings_weighted", "admin2_readings", "settled",
+    "country_readings_share", "admin1_readings_weighted", "admin2_readings",
+    "admin2_readings_weighted", "settled",
     "plausible",
     "hint_match", "hint_mismatch",
 )
@@ -109,7 +110,12 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
     # a name with few readings says more: "Huntsville" (8 states) less than "Tyler" (2)
     in_a1_weighted = sum(1 / len(a) for a, _, _ in other_readings
                          if e.admin1_code and e.admin1_code in a)
-    in_a2 = sum(1 for _, _, a2 in other_readings if e.admin2_code and e.admin2_code in a2)
+    # counties: a name that can lie in at most 10 of them ("Walker County" and "Huntsville",
+    # Texas), and all of them weighted by how few they are
+    in_a2 = sum(1 for _, _, a2 in other_readings
+                if e.admin2_code and e.admin2_code in a2 and len(a2) <= 10)
+    in_a2_weighted = sum(1 / len(a2) for _, _, a2 in other_readings
+                         if e.admin2_code and e.admin2_code in a2)
     in_cc = sum(1 for _, c, _ in other_readings if e.country and e.country in c)
     n_other = max(1, len(other_readings))
     others = [p for k, p in ctx.picks if k != key]
@@ -143,7 +149,6 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         1.0 if e.name == name else 0.0,
         share,
         1.0 if main and e.country == main else 0.0,
-        1.0 if e.country == "US" else 0.0,
         1.0 if kind == "country" and share == 0 and main and main != e.country else 0.0,
         1.0 if kind == "city" and share == 0 else 0.0,
         1.0 if in_admin1 else 0.0,
@@ -159,6 +164,7 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         in_cc / n_other,
         math.log1p(in_a1_weighted),
         math.log1p(in_a2),
+        math.log1p(in_a2_weighted),
         1.0 if ctx.settled.get(key) == e.geonameid else 0.0,
         1.0 if plausible else 0.0,
         1.0 if _hint_fits(hint, e) else 0.0,

@@ -576,10 +576,13 @@ class PlaceResolver:
                 entries = [m.forced] if m.forced is not None else gaz.lookup(name)
                 codes = frozenset(x.admin1_code for x in entries
                                   if x.primary and x.admin1_code and not x.is_country)
-                ctx.readings.append((key, codes if len(codes) <= 40 else frozenset(),
+                # names that can lie anywhere ("Washington", "Springfield") tell nothing
+                common = len(codes) > 40
+                ctx.readings.append((key, frozenset() if common else codes,
                                      frozenset(x.country for x in entries if x.country),
-                                     frozenset(x.admin2_code for x in entries
-                                               if x.primary and x.admin2_code)))
+                                     frozenset() if common else frozenset(
+                                         x.admin2_code for x in entries
+                                         if x.primary and x.admin2_code)))
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
