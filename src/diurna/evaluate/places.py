@@ -18,7 +18,6 @@ the gold toponyms (format: ``docs/gold-format.md``).
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import statistics
 import sys
@@ -30,6 +29,7 @@ from typing import Any
 
 from diurna.evaluate.gold import base_text, print_figures, read_jsonl, scorer_main
 from diurna.model import Document, Span
+from diurna.places.ranker import haversine_km
 
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
 
@@ -70,14 +70,6 @@ def match(gold: Sequence[dict[str, Any]], pred: Sequence[Span]) -> list[tuple[in
         used_p.add(pi)
         out.append((gi, pi))
     return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
 
 
 def _ratio(a: float, b: float) -> float | None:

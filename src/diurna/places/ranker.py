@@ -94,7 +94,8 @@ def _nearest_km(e: GazEntry, others: Sequence[GazEntry]) -> float:
         return FAR_KM
     best = FAR_KM
     for o in others:
-        if o.lat is not None and o.lon is not None and not o.is_country and o.geonameid != e.geonameid:
+        if (o.lat is not None and o.lon is not None and not o.is_country
+                and o.geonameid != e.geonameid):
             best = min(best, haversine_km(e.lat, e.lon, o.lat, o.lon))
     return best
 
