@@ -660,12 +660,16 @@ class PlaceResolver:
         places = []
         for m in mentions:
             span = doc.span(m.start, m.end)
-            best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text,
-                                      self.ranker)
-            if m.weak and best is not None and not (best.primary and (
-                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1
-                    or best.population >= 100_000)):
-                best = None
+            entries = gaz.lookup(span.text)
+            # whether a name is a place at all is the rules' reading (recognition); which
+            # place it is, the ranker's
+            ruled = m.forced or choose(entries, ctx, m.label, m.hint, span.text)
+            if m.weak and ruled is not None and not (ruled.primary and (
+                    ruled.is_country or ruled.is_admin1 or ruled.admin1_code in ctx.admin1
+                    or ruled.population >= 100_000)):
+                ruled = None
+            best = ruled if ruled is None or m.forced or self.ranker is None else choose(
+                entries, ctx, m.label, m.hint, span.text, self.ranker)
             if best is None and (m.weak or (not m.site and any(span.text in n.split()
                                                                  for n in other_names))):
                 continue
