@@ -61,8 +61,8 @@ def _split_container(resolver: PlaceResolver, name: str) -> tuple[str, list[GazE
 def _scores(res: PlaceResolver, entries: Sequence[GazEntry], ctx: _Context,
             name: str) -> list[float]:
     """Each entry's score: the learned ranker's (every reading ranked, as for a given span),
-    else the hand rules'."""
-    if res.ranker is None or len(entries) < 2:
+    else (no ranker, or no other name in the context) the hand rules'."""
+    if res.ranker is None or len(entries) < 2 or not ctx.readings:
         return [_score(e, ctx, None) for e in entries]
     r = ranking(entries, ctx, "GPE", None, name, known=True)
     by_id = {id(e): res.ranker.score(x) for e, x in zip(r.cands, r.x, strict=True)}

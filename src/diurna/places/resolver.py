@@ -256,6 +256,12 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
         cands = [e for e in cands if e.is_admin1]
     elif hint == "city" and any(e.precision == "city" for e in cands):
         cands = [e for e in cands if e.precision == "city"]
+    # "California", "Oregon", "Ontario": a state or province named by its main name is that
+    # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
+    # the text says city or town, or the town is a large city ("Washington", "New York")
+    if hint is None and any(e.is_admin1 and e.primary for e in cands):
+        cands = [e for e in cands
+                 if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
     return cands
 
 
@@ -289,7 +295,7 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     """The best plausible candidate for one name, or None: the rules' pick, or with a
     ``ranker`` the candidate it scores highest (the rules' pick being one of its features).
     ``known``: the span is given as a place, so the ranker may take an implausible reading."""
-    if ranker is None:
+    if ranker is None or not ctx.readings:  # no other name in the text: nothing to weigh
         pool = candidates(entries, ctx, label, hint, name)
         return rule_pick(pool, ctx, hint) if pool else None
     r = ranking(entries, ctx, label, hint, name, known=known)
@@ -302,12 +308,6 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
 
 def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
     """The hand-written rules' pick among the plausible ``cands`` (not empty)."""
-    # "California", "Oregon", "Ontario": a state or province named by its main name is that
-    # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
-    # the text says city or town, or the town is a large city ("Washington", "New York")
-    if hint is None and any(e.is_admin1 and e.primary for e in cands):
-        cands = [e for e in cands
-                 if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
     # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
     # division of the country the text is about gives way when the text does not name it
     states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
