@@ -18,7 +18,6 @@ the gold toponyms (format: ``docs/gold-format.md``).
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import statistics
 import sys
@@ -30,6 +29,7 @@ from typing import Any
 
 from diurna.evaluate.gold import base_text, print_figures, read_jsonl, scorer_main
 from diurna.model import Document, Span
+from diurna.places.ranker import haversine_km
 
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
 
@@ -70,14 +70,6 @@ def match(gold: Sequence[dict[str, Any]], pred: Sequence[Span]) -> list[tuple[in
         used_p.add(pi)
         out.append((gi, pi))
     return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -268,21 +260,23 @@ class _Tally:
 
 
 def score_geo_xml(path: str | Path, limit: int | None = None,
-                  given: bool = True) -> dict[str, Any]:
+                  given: bool = True, rules: bool = False) -> dict[str, Any]:
     """End-to-end and given-gold-toponym figures on an LGL or GeoVirus XML file.
 
     End to end: Diurna's own recognition; a gold toponym is found when a predicted place
     overlaps it (one-to-one). Resolution figures over the found toponyms that the gold locates:
     exact GeoNames id (LGL), within 161 km of the gold point, median error (an unresolved name
     counts as :data:`MAX_ERROR_KM`). Given gold toponyms: each gold span resolved with
-    :meth:`PlaceResolver.resolve_spans` in its document (resolution alone).
+    :meth:`PlaceResolver.resolve_spans` in its document (resolution alone). ``rules``: the
+    hand-written resolver instead of the learned ranker (the baseline).
     """
     from diurna.pipeline import Pipeline
     from diurna.places.resolver import PlaceResolver
 
     articles = read_geo_xml(path)[:limit]
     pipeline = Pipeline.default()
-    resolver = PlaceResolver()
+    resolver = PlaceResolver(rules_only=rules)
+    pipeline.components[pipeline.names.index("places")] = resolver
     n_gold = n_pred = n_match = 0
     found, given_t = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
@@ -328,11 +322,13 @@ def xml_main(argv: list[str]) -> int:
                         help="skip the given-gold-toponym resolution figures")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="also list given-gold toponyms resolved more than 161 km off")
+    parser.add_argument("--rules", action="store_true",
+                        help="resolve with the hand rules, not the learned ranker (baseline)")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no gold file at {args.gold}")
-    print_figures(score_geo_xml(args.gold, args.limit, given=not args.no_given), width=26,
-                  verbose=args.verbose)
+    print_figures(score_geo_xml(args.gold, args.limit, given=not args.no_given,
+                                rules=args.rules), width=26, verbose=args.verbose)
     return 0
 
 

@@ -2,19 +2,21 @@
 
 The same scoring the places stage uses on a document, opened up for a single name: every
 gazetteer entry the name (or a news abbreviation such as "W.Va.") can mean, each with its score
-given the context text (the countries and states it names, its focus division) and whether the
+(the learned ranker's, :mod:`diurna.places.ranker`; the hand rules' without one) given the
+context text (the countries and states it names, its focus division) and whether the
 stage would accept it at all. A name written "City, State" ("Paris, Tennessee") keeps only the
 places inside that state or country.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from diurna.model import Document
 from diurna.places.gazetteer import GazEntry
-from diurna.places.resolver import PlaceResolver, _Context, _plausible, _score, choose
+from diurna.places.resolver import PlaceResolver, _Context, _plausible, _score, choose, ranking
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,17 @@ def _split_container(resolver: PlaceResolver, name: str) -> tuple[str, list[GazE
     return head.strip(), inside
 
 
+def _scores(res: PlaceResolver, entries: Sequence[GazEntry], ctx: _Context,
+            name: str) -> list[float]:
+    """Each entry's score: the learned ranker's (every reading ranked, as for a given span),
+    else (no ranker, or no other name in the context) the hand rules'."""
+    if res.ranker is None or len(entries) < 2 or not ctx.readings:
+        return [_score(e, ctx, None) for e in entries]
+    r = ranking(entries, ctx, "GPE", None, name, known=True)
+    by_id = {id(e): res.ranker.score(x) for e, x in zip(r.cands, r.x, strict=True)}
+    return [by_id.get(id(e), _score(e, ctx, None)) for e in entries]
+
+
 def resolve(name: str, context: str = "", *, limit: int = 10,
             resolver: PlaceResolver | None = None) -> list[Candidate]:
     """Ranked candidates for ``name`` (best first), scored with ``context`` (any text the name
@@ -75,12 +88,13 @@ def resolve(name: str, context: str = "", *, limit: int = 10,
     if not entries:
         return []
     best = abbr or (inside and max(inside, key=lambda e: e.population)) or choose(
-        entries, ctx, "GPE", None, head)
+        entries, ctx, "GPE", None, head, res.ranker)
+    scores = _scores(res, entries, ctx, head)
     cands = [Candidate(e.geonameid if e.geonameid > 0 else None, e.name, e.feature, e.country,
                        e.admin1 if not e.is_country else None, e.lat, e.lon, e.population,
-                       round(_score(e, ctx, None), 3),
+                       round(scores[i], 3),
                        e is best or _plausible(e, ctx, "GPE", None),
                        best is not None and e.geonameid == best.geonameid)
-             for e in entries]
+             for i, e in enumerate(entries)]
     cands.sort(key=lambda c: (not c.chosen, not c.plausible, -c.score, -c.population))
     return cands[:limit]

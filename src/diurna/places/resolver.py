@@ -26,7 +26,8 @@ from typing import Any
 
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import demonym_country
-from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.places.recognize import PLACE_CUE, Recognizer
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
@@ -172,10 +173,24 @@ class _Context:
         self.admin1: set[str] = set()
         self.admin2: set[str] = set()
         self.focus: str | None = None  # the state or province most of the text's names lie in
+        # the rule reading of each distinct name of the text (name key, entry): the learned
+        # ranker weighs a candidate by the places the text's other names are
+        self.picks: list[tuple[str, GazEntry]] = []
+        # every reading of each distinct name: (name key, its first-level divisions, countries,
+        # second-level divisions)
+        self.readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = []
+        # names the text settles somewhere ("Dublin, Ohio", "Bowling Green, Ky."): name key → id
+        self.settled: dict[str, int] = {}
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries[cc] / total if cc and total else 0.0
+
+    def main_country(self) -> str | None:
+        """The country the text has the most evidence of, or None."""
+        if not self.countries:
+            return None
+        return max(self.countries.items(), key=lambda kv: kv[1])[0] or None
 
 
 def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
@@ -223,26 +238,72 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     return e.population >= 100_000 or (in_ctx and e.population >= 15_000)
 
 
-def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
-           hint: str | None = None, name: str = "") -> GazEntry | None:
-    """The best plausible candidate for one name, or None."""
-    if name.lower() in _GENERIC and hint is None:
-        return None
-    cands = [e for e in entries if _plausible(e, ctx, label, hint)]
+def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+               hint: str | None = None, name: str = "", *, known: bool = False
+               ) -> list[GazEntry]:
+    """The plausible readings of one name that fit its hint words ("county", "city of"); with
+    ``known`` (the span is given as a place), every reading that fits them."""
+    if name.lower() in _GENERIC and hint is None and not known:
+        return []
+    cands = [e for e in entries if known or _plausible(e, ctx, label, hint)]
     if hint == "admin2" and any(e.is_admin2 for e in cands):
         cands = [e for e in cands if e.is_admin2]
     elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
         cands = [e for e in cands if e.is_admin1]
     elif hint == "city" and any(e.precision == "city" for e in cands):
         cands = [e for e in cands if e.precision == "city"]
-    if not cands:
-        return None
     # "California", "Oregon", "Ontario": a state or province named by its main name is that
     # division, not a same-named town of a focus state (California, Pa.; Oregon, Ohio) unless
     # the text says city or town, or the town is a large city ("Washington", "New York")
     if hint is None and any(e.is_admin1 and e.primary for e in cands):
         cands = [e for e in cands
                  if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
+    return cands
+
+
+@dataclass(slots=True)
+class Ranking:
+    """The readings of one name the ranker orders, the rules' pick, and its features."""
+
+    cands: list[GazEntry]
+    best: GazEntry | None  # the rules' pick (None: no plausible reading)
+    x: list[list[float]]
+
+
+def ranking(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+            hint: str | None = None, name: str = "", *, known: bool = False) -> Ranking:
+    """The learned ranker's view of one name: its readings (the plausible ones; all of them
+    when the span is ``known`` to be a place), the rules' pick and each reading's features."""
+    entries = tuple(entries)
+    pool = candidates(entries, ctx, label, hint, name)
+    best = rule_pick(pool, ctx, hint) if pool else None
+    cands = candidates(entries, ctx, label, hint, name, known=True) if known else pool
+    ok = {id(e) for e in pool}
+    x = [features(e, cands, ctx, hint, name, _score(e, ctx, hint),
+                  best is not None and e.geonameid == best.geonameid, id(e) in ok)
+         for e in cands]
+    return Ranking(cands, best, x)
+
+
+def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+           hint: str | None = None, name: str = "", ranker: Ranker | None = None,
+           *, known: bool = False) -> GazEntry | None:
+    """The best plausible candidate for one name, or None: the rules' pick, or with a
+    ``ranker`` the candidate it scores highest (the rules' pick being one of its features).
+    ``known``: the span is given as a place, so the ranker may take an implausible reading."""
+    if ranker is None or not ctx.readings:  # no other name in the text: nothing to weigh
+        pool = candidates(entries, ctx, label, hint, name)
+        return rule_pick(pool, ctx, hint) if pool else None
+    r = ranking(entries, ctx, label, hint, name, known=known)
+    if len(r.cands) <= 1:
+        return r.cands[0] if r.cands else None
+    i = max(range(len(r.cands)), key=lambda j: (ranker.score(r.x[j]), r.cands[j].population,
+                                                -r.cands[j].geonameid))
+    return r.cands[i]
+
+
+def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
+    """The hand-written rules' pick among the plausible ``cands`` (not empty)."""
     # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
     # division of the country the text is about gives way when the text does not name it
     states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
@@ -268,8 +329,11 @@ class PlaceResolver:
 
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, ranker: Ranker | None = None,
+                 *, rules_only: bool = False) -> None:
         self._gaz = gazetteer
+        # the learned ranker (the shipped one unless given); ``rules_only``: the hand rules
+        self.ranker = None if rules_only else (ranker or shipped_ranker())
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -501,9 +565,27 @@ class PlaceResolver:
         """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
         gaz = self.gazetteer
+        picked: set[str] = set()
         for m in mentions:  # divisions and cities named in the document help their neighbours
             name = doc.text[m.start:m.end]
             e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name)
+            key = name_key(name)
+            if m.forced is not None:
+                ctx.settled.setdefault(key, m.forced.geonameid)
+            if key not in picked:
+                picked.add(key)
+                if e is not None:
+                    ctx.picks.append((key, e))
+                entries = [m.forced] if m.forced is not None else gaz.lookup(name)
+                codes = frozenset(x.admin1_code for x in entries
+                                  if x.primary and x.admin1_code and not x.is_country)
+                # names that can lie anywhere ("Washington", "Springfield") tell nothing
+                common = len(codes) > 40
+                ctx.readings.append((key, frozenset() if common else codes,
+                                     frozenset(x.country for x in entries if x.country),
+                                     frozenset() if common else frozenset(
+                                         x.admin2_code for x in entries
+                                         if x.primary and x.admin2_code)))
             if e is not None and e.admin1_code and not e.is_country:
                 ctx.admin1.add(e.admin1_code)
             if e is not None and e.admin2_code:
@@ -544,23 +626,33 @@ class PlaceResolver:
     def resolve_spans(self, doc: Document, spans: Iterable[tuple[int, int]]) -> list[Place]:
         """Resolve toponyms whose offsets are given (gold spans, a user's selection) with the
         document's own context; recognition is skipped, so this measures resolution alone."""
+        ctx, given = self.given_mentions(doc, spans)
+        out = []
+        for m in given:
+            span = doc.span(m.start, m.end)
+            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
+                                      span.text, self.ranker, known=True)
+            out.append(_to_place(span, best, m.qualifier))
+        return out
+
+    def given_mentions(self, doc: Document, spans: Iterable[tuple[int, int]]
+                       ) -> tuple[_Context, list[_Mention]]:
+        """The document's context and one mention per given span, with its hint words and, when
+        the text settles it, its place (a "City, ST" listing, an abbreviation, a demonym)."""
         mentions = self._mentions(doc)
         ctx = self._document_context(doc, mentions)
         forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
         out = []
-        gaz = self.gazetteer
         for s, e in spans:
-            span = doc.span(s, e)
-            cc = demonym_country(span.text)
+            text = doc.text[s:e]
+            cc = demonym_country(text)
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
-            known = forced.get((s, e)) or self._abbreviation(span.text) or (
-                gaz.country(cc) if cc else None)
+            known = forced.get((s, e)) or self._abbreviation(text) or (
+                self.gazetteer.country(cc) if cc else None)
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
-            best = m.forced or choose(self.gazetteer.lookup(span.text), ctx, m.label, m.hint,
-                                      span.text)
-            out.append(_to_place(span, best, m.qualifier))
-        return out
+            out.append(m)
+        return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
         mentions = self._mentions(doc)
@@ -571,11 +663,16 @@ class PlaceResolver:
         places = []
         for m in mentions:
             span = doc.span(m.start, m.end)
-            best = m.forced or choose(gaz.lookup(span.text), ctx, m.label, m.hint, span.text)
-            if m.weak and best is not None and not (best.primary and (
-                    best.is_country or best.is_admin1 or best.admin1_code in ctx.admin1
-                    or best.population >= 100_000)):
-                best = None
+            entries = gaz.lookup(span.text)
+            # whether a name is a place at all is the rules' reading (recognition); which
+            # place it is, the ranker's
+            ruled = m.forced or choose(entries, ctx, m.label, m.hint, span.text)
+            if m.weak and ruled is not None and not (ruled.primary and (
+                    ruled.is_country or ruled.is_admin1 or ruled.admin1_code in ctx.admin1
+                    or ruled.population >= 100_000)):
+                ruled = None
+            best = ruled if ruled is None or m.forced or self.ranker is None else choose(
+                entries, ctx, m.label, m.hint, span.text, self.ranker)
             if best is None and (m.weak or (not m.site and any(span.text in n.split()
                                                                  for n in other_names))):
                 continue

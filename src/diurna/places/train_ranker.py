@@ -1,0 +1,222 @@
+"""Train the places ranker on LGL and report it against the rules, article-level 2-fold.
+
+``python -m diurna.places.train_ranker ../shared/gold/geo/lgl.xml [--out FILE] [--seed N]
+[--folds 2] [--cache DIR]``
+
+1. Each article is parsed once (spaCy, the language stage); ``--cache`` keeps the parses on
+   disk for the next run.
+2. Each gold toponym with a GeoNames id whose name has two or more plausible readings becomes
+   one ranking group: the features of every candidate (:func:`diurna.places.ranker.features`)
+   and which one is the gold place (the same id; else the nearest within 161 km of the gold
+   point; else the group teaches nothing and is left out of training).
+3. A conditional logit (softmax over each group's candidates, L2-penalised, NumPy, full-batch
+   Adam from zero weights: deterministic) is fitted.
+4. Folds: the articles are shuffled with ``--seed`` and cut into ``--folds`` parts; each part is
+   resolved by a ranker trained on the others, given the gold toponyms
+   (:meth:`PlaceResolver.resolve_spans`) and end to end (:meth:`PlaceResolver.resolve`), beside
+   the rule resolver on the same documents. Then a ranker fitted on all articles is written to
+   ``--out`` (default: the shipped ``places/sources/ranker.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from diurna.evaluate.places import GeoArticle, _Tally, match, read_geo_xml
+from diurna.model import Document
+from diurna.places.ranker import FEATURES, Ranker, haversine_km
+from diurna.places.resolver import PlaceResolver, ranking
+
+DEFAULT_OUT = Path(__file__).parent / "sources" / "ranker.json"
+# L2 penalty per weight (on standardised features) and Adam steps
+L2 = 1e-3
+STEPS = 1500
+RATE = 0.05
+
+
+@dataclass
+class Groups:
+    """Ranking groups: candidate rows (features), their group, and which rows are gold."""
+
+    x: list[list[float]] = field(default_factory=list)
+    group: list[int] = field(default_factory=list)
+    gold: list[bool] = field(default_factory=list)
+    n: int = 0
+
+    def add(self, rows: list[list[float]], gold: list[bool]) -> None:
+        self.x.extend(rows)
+        self.group.extend([self.n] * len(rows))
+        self.gold.extend(gold)
+        self.n += 1
+
+
+def parse(articles: list[GeoArticle], cache: Path | None) -> list[Document]:
+    """The articles through the language stage (spaCy), reading/writing parses in ``cache``."""
+    from spacy.tokens import DocBin
+
+    from diurna.language.spacy_stage import MODEL, Language, _parsed_ahead, load_nlp
+
+    nlp = load_nlp(MODEL)
+    texts = [a.text for a in articles]
+    digest = hashlib.sha1("\0".join(texts).encode()).hexdigest()[:12]
+    path = cache / f"parses-{digest}.spacy" if cache else None
+    if path is not None and path.exists():
+        parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    else:
+        parsed = list(nlp.pipe(texts, batch_size=32))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=parsed).to_disk(path)
+    lang = Language()
+    docs = []
+    for art, p in zip(articles, parsed, strict=True):
+        _parsed_ahead[(MODEL, art.text)] = p
+        docs.append(lang(Document(id=art.id[:64], source=art.id, text=art.text,
+                                  published=art.published, language="en")))
+    return docs
+
+
+def groups_of(resolver: PlaceResolver, articles: list[GeoArticle],
+              docs: list[Document], known: bool = True) -> Groups:
+    """The ranking groups of the given gold toponyms of ``articles`` (``known``: ranked as
+    given spans, every reading; else as found ones, the plausible readings)."""
+    out = Groups()
+    gaz = resolver.gazetteer
+    for art, doc in zip(articles, docs, strict=True):
+        ctx, given = resolver.given_mentions(doc, [(g.start, g.end) for g in art.toponyms])
+        for g, m in zip(art.toponyms, given, strict=True):
+            if m.forced is not None or g.geonameid is None or g.lat is None or g.lon is None:
+                continue
+            name = doc.text[m.start:m.end]
+            r = ranking(gaz.lookup(name), ctx, m.label, m.hint, name, known=known)
+            if len(r.cands) < 2:
+                continue
+            gold = [e.geonameid == g.geonameid for e in r.cands]
+            if not any(gold):
+                dist = [haversine_km(e.lat, e.lon, g.lat, g.lon)
+                        if e.lat is not None and e.lon is not None else 1e9 for e in r.cands]
+                i = int(np.argmin(dist))
+                if dist[i] > 161:
+                    continue
+                gold[i] = True
+            out.add(r.x, gold)
+    return out
+
+
+def fit(groups: Groups, l2: float = L2, steps: int = STEPS) -> Ranker:
+    """A conditional logit over ``groups`` (deterministic: Adam from zero weights)."""
+    x = np.asarray(groups.x, dtype=float)
+    gid = np.asarray(groups.group)
+    gold = np.asarray(groups.gold, dtype=float)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    starts = np.flatnonzero(np.r_[True, gid[1:] != gid[:-1]])
+    n_groups = len(starts)
+    w = np.zeros(z.shape[1])
+    m1 = np.zeros_like(w)
+    m2 = np.zeros_like(w)
+    for t in range(1, steps + 1):
+        s = z @ w
+        s = s - np.maximum.reduceat(s, starts)[gid]
+        e = np.exp(s)
+        p = e / np.add.reduceat(e, starts)[gid]
+        q = gold * e
+        q = q / np.add.reduceat(q, starts)[gid]
+        grad = z.T @ (p - q) / n_groups + 2 * l2 * w
+        m1 = 0.9 * m1 + 0.1 * grad
+        m2 = 0.999 * m2 + 0.001 * grad ** 2
+        w -= RATE * (m1 / (1 - 0.9 ** t)) / (np.sqrt(m2 / (1 - 0.999 ** t)) + 1e-8)
+    return Ranker([round(float(v), 6) for v in w], [round(float(v), 6) for v in mean],
+                  [round(float(v), 6) for v in scale], FEATURES,
+                  {"groups": n_groups, "rows": int(len(gid)), "l2": l2, "steps": steps})
+
+
+def evaluate(resolver: PlaceResolver, articles: list[GeoArticle],
+             docs: list[Document]) -> dict[str, Any]:
+    """Given-gold and end-to-end resolution figures of ``resolver`` on ``articles``."""
+    given, found = _Tally(), _Tally()
+    for art, doc in zip(articles, docs, strict=True):
+        spans = [(g.start, g.end) for g in art.toponyms]
+        for g, p in zip(art.toponyms, resolver.resolve_spans(doc, spans), strict=True):
+            given.add(g, p)
+        places = resolver.resolve(doc)
+        for gi, pi in match([{"start": g.start, "end": g.end} for g in art.toponyms], places):
+            found.add(art.toponyms[gi], places[pi])
+    return {**given.figures("given_"), **found.figures("found_")}
+
+
+def _row(label: str, figs: dict[str, Any]) -> str:
+    def f(k: str) -> str:
+        v = figs.get(k)
+        return "-" if v is None else f"{v:.3f}"
+    return (f"{label:<22} given exact {f('given_exact_id')}  acc@161 {f('given_acc_161km')}  "
+            f"| found exact {f('found_exact_id')}  acc@161 {f('found_acc_161km')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m diurna.places.train_ranker",
+        description="Train the places ranker on LGL (2-fold report beside the rules), write it.")
+    parser.add_argument("gold", type=Path, help="lgl.xml (../shared/gold/geo/lgl.xml)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="ranker JSON to write")
+    parser.add_argument("--no-write", action="store_true", help="report the folds only")
+    parser.add_argument("--seed", type=int, default=13, help="article shuffle seed")
+    parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder for spaCy parses (reused by the next run)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"no gold file at {args.gold}: give the path to lgl.xml", file=sys.stderr)
+        return 2
+    articles = read_geo_xml(args.gold)[:args.limit]
+    docs = parse(articles, args.cache)
+    rules = PlaceResolver(rules_only=True)
+    order = list(range(len(articles)))
+    random.Random(args.seed).shuffle(order)
+    folds = [sorted(order[k::args.folds]) for k in range(args.folds)]
+    means: dict[str, list[float]] = {}
+    for k, test in enumerate(folds):
+        train = [i for i in order if i not in set(test)]
+        ranker = fit(groups_of(rules, [articles[i] for i in train], [docs[i] for i in train]))
+        learned = PlaceResolver(rules.gazetteer, ranker)
+        arts, ds = [articles[i] for i in test], [docs[i] for i in test]
+        base, got = evaluate(rules, arts, ds), evaluate(learned, arts, ds)
+        print(f"fold {k + 1}/{args.folds}: {len(test)} held-out articles "
+              f"(trained on {len(train)}, {ranker.meta['groups']} groups)")
+        print(_row("  rules (baseline)", base))
+        print(_row("  learned ranker", got))
+        for key, v in got.items():
+            if isinstance(v, float) and key.endswith(("exact_id", "acc_161km")):
+                means.setdefault(key, []).append(v)
+                means.setdefault("rules_" + key, []).append(base[key])
+    if means:
+        avg = {k: sum(v) / len(v) for k, v in means.items()}
+        print(f"mean of {args.folds} folds:")
+        print(_row("  rules (baseline)", {k[6:]: v for k, v in avg.items()
+                                          if k.startswith("rules_")}))
+        print(_row("  learned ranker", {k: v for k, v in avg.items()
+                                        if not k.startswith("rules_")}))
+    if not args.no_write:
+        ranker = fit(groups_of(rules, articles, docs))
+        ranker.meta["trained_on"] = f"{args.gold.name}, {len(articles)} articles"
+        ranker.save(args.out)
+        print(f"wrote {args.out} ({ranker.meta['groups']} groups)")
+        for name, w in sorted(zip(FEATURES, ranker.weights, strict=True),
+                              key=lambda nw: -abs(nw[1])):
+            print(f"  {name:<24} {w:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
