@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from diurna.evaluate.gold import read_jsonl
 from diurna.evaluate.pairs_agreement import (
     cohen_kappa,
     main,
@@ -16,7 +17,6 @@ from diurna.evaluate.pairs_agreement import (
     pair_key,
     precision_recall,
     raw_agreement,
-    read_jsonl,
 )
 
 
@@ -84,7 +84,7 @@ def test_main_prints_the_table_and_names_a_missing_file(
 def test_the_second_judgment_file_resolves_and_keeps_no_text() -> None:
     root = Path(__file__).resolve().parents[2]
     firsts = [root / "gold" / "event-pairs-dev.jsonl", root / "gold" / "event-pairs-train.jsonl"]
-    second = read_jsonl(root / "gold" / "event-pairs-second-judge.jsonl")
+    second = list(read_jsonl(root / "gold" / "event-pairs-second-judge.jsonl"))
     judged, _, unmatched = match(firsts, second)
     # The documented sample: 150 pairs, 60 first-judged "same" and 90 "different", all found.
     assert (len(judged), unmatched) == (150, 0)

@@ -12,13 +12,14 @@ whole gold. It only reads labels; nothing is written.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from diurna.evaluate.gold import read_jsonl
 
 DEFAULT_FIRST = ("gold/event-pairs-dev.jsonl", "gold/event-pairs-train.jsonl")
 DEFAULT_SECOND = "gold/event-pairs-second-judge.jsonl"
@@ -46,11 +47,11 @@ def cohen_kappa(labels: Sequence[tuple[bool, bool]], weights: Sequence[float] | 
     ``None`` when chance agreement is 1 (both judges gave one label to every pair), where kappa
     is undefined.
     """
+    observed = raw_agreement(labels, weights)
+    if observed is None:
+        return None
     w = list(weights) if weights is not None else [1.0] * len(labels)
     total = sum(w)
-    if not labels or total <= 0:
-        return None
-    observed = sum(wi for (x, y), wi in zip(labels, w, strict=True) if x == y) / total
     p1 = sum(wi for (x, _), wi in zip(labels, w, strict=True) if x) / total
     p2 = sum(wi for (_, y), wi in zip(labels, w, strict=True) if y) / total
     chance = p1 * p2 + (1 - p1) * (1 - p2)
@@ -80,12 +81,6 @@ def precision_recall(labels: Sequence[tuple[bool, bool]],
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The objects of a JSONL file (blank lines skipped)."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 def match(first_files: Iterable[Path], second: list[dict[str, Any]],
@@ -171,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no pair gold file at {path}: run from the repository root or give the path",
                   file=sys.stderr)
             return 2
-    judged, population, unmatched = match(args.first, read_jsonl(args.second))
+    judged, population, unmatched = match(args.first, list(read_jsonl(args.second)))
     if not judged:
         print(f"no pair of {args.second} is in the first judge's files", file=sys.stderr)
         return 1
