@@ -29,16 +29,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.gold import read_jsonl, shared_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 FIRST = (ROOT / "gold" / "event-pairs-dev.jsonl", ROOT / "gold" / "event-pairs-train.jsonl")
-CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-politics-2004-2009" / "articles.jsonl"
+CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"  # under shared_dir()
 SEED = 1513
 SAME, DIFFERENT = 60, 90
 
 
 def sample(seed: int = SEED, same: int = SAME, different: int = DIFFERENT) -> list[dict[str, Any]]:
     """Draw ``same`` pairs judged same and ``different`` judged different; keys only, shuffled."""
-    pairs = [json.loads(line) for f in FIRST for line in f.read_text().splitlines() if line.strip()]
+    pairs = [p for f in FIRST for p in read_jsonl(f)]
     rng = random.Random(seed)
     pos = [p for p in pairs if p["same"]]
     neg = [p for p in pairs if not p["same"]]
@@ -50,17 +52,15 @@ def sample(seed: int = SEED, same: int = SAME, different: int = DIFFERENT) -> li
 def articles(urls: set[str]) -> dict[str, dict[str, Any]]:
     """The corpus records of these article URLs."""
     out: dict[str, dict[str, Any]] = {}
-    with CORPUS.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["url"] in urls:
-                out[rec["url"]] = rec
+    for rec in read_jsonl(shared_dir() / CORPUS):
+        if rec["url"] in urls:
+            out[rec["url"]] = rec
     return out
 
 
 def show(path: str, start: int, stop: int, context: int) -> None:
     """Print pairs ``start``..``stop`` of a sample file: titles, days and sentences only."""
-    pairs = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    pairs = list(read_jsonl(path))
     docs = articles({p[k]["url"] for p in pairs for k in "ab"})
     for i, p in enumerate(pairs[start:stop], start):
         print(f"=== {i}")
@@ -85,7 +85,7 @@ def show(path: str, start: int, stop: int, context: int) -> None:
 
 def merge(sample_file: str, verdicts_file: str) -> None:
     """Write the judged sample: both events' keys, ``same`` and ``why``; no article text."""
-    pairs = [json.loads(line) for line in Path(sample_file).read_text().splitlines() if line]
+    pairs = list(read_jsonl(sample_file))
     seen: set[int] = set()
     for line in Path(verdicts_file).read_text().splitlines():
         if not line.strip():
