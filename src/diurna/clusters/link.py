@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from diurna.places.ranker import haversine_km
+
 _STOP_WORDS = (
     "a an the of to in on at by for with from and or but as is are was were be been being has "
     "have had it its this that these those he she they them his her their we our you i not no "
@@ -237,10 +239,7 @@ def same_place_name(a: Report, b: Report) -> bool:
 def km(a: Report, b: Report) -> float:
     """Great-circle distance between two reports' places."""
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 class Linker:
