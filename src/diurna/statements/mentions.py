@@ -28,7 +28,9 @@ def default_resolve() -> Resolve:
 
 # Children that end a noun phrase's core (relative clauses, coordinated phrases, parentheticals).
 _CUT_DEPS = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep", "parataxis", "dep"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_PERSON_PRONOUNS = _MALE_PRONOUNS | _FEMALE_PRONOUNS
 _THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 _FIRST_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _FIRST_PRONOUNS
@@ -265,10 +267,10 @@ def _gender_votes(head: Any) -> set[str]:
                 continue
             if t.ent_type_ == "PERSON":
                 break
-            if t.lower_ in {"he", "his", "him", "himself"}:
+            if t.lower_ in _MALE_PRONOUNS:
                 votes.add("m")
                 break
-            if t.lower_ in {"she", "her", "hers", "herself"}:
+            if t.lower_ in _FEMALE_PRONOUNS:
                 votes.add("f")
                 break
     return votes
@@ -289,9 +291,9 @@ def person_gender(head: Any) -> str | None:
 
 
 def _pronoun_gender(low: str) -> str | None:
-    if low in {"he", "him", "his", "himself"}:
+    if low in _MALE_PRONOUNS:
         return "m"
-    if low in {"she", "her", "hers", "herself"}:
+    if low in _FEMALE_PRONOUNS:
         return "f"
     return None
 
