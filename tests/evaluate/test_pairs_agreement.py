@@ -81,6 +81,17 @@ def test_main_prints_the_table_and_names_a_missing_file(
     assert "nope.jsonl" in capsys.readouterr().err
 
 
+def test_a_malformed_pair_file_is_one_line_naming_the_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps(_pair(1, True)) + "\n", encoding="utf-8")
+    bad = tmp_path / "second.jsonl"
+    bad.write_text(json.dumps(_pair(1, True)) + "\n{not json\n", encoding="utf-8")
+    assert main([str(bad), "--first", str(first)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2" in err and len(err.strip().splitlines()) == 1
+
+
 def test_the_second_judgment_file_resolves_and_keeps_no_text() -> None:
     root = Path(__file__).resolve().parents[2]
     firsts = [root / "gold" / "event-pairs-dev.jsonl", root / "gold" / "event-pairs-train.jsonl"]

@@ -166,7 +166,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no pair gold file at {path}: run from the repository root or give the path",
                   file=sys.stderr)
             return 2
-    judged, population, unmatched = match(args.first, list(read_jsonl(args.second)))
+    try:
+        judged, population, unmatched = match(args.first, list(read_jsonl(args.second)))
+    except (ValueError, KeyError, TypeError) as err:  # not JSON, or a line without pair keys
+        what = f"missing key {err}" if isinstance(err, KeyError) else str(err)
+        print(f"cannot read the pair gold: {what} (one JSON object with a, b and same a line)",
+              file=sys.stderr)
+        return 2
     if not judged:
         print(f"no pair of {args.second} is in the first judge's files", file=sys.stderr)
         return 1
