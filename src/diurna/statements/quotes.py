@@ -244,10 +244,31 @@ def _speaker(doc: Document, finder: MentionFinder, verb: Any,
     if quoting is None and _agentless_passive(verb):
         return None  # "what is thought to have been …", "is said to have …": no one named
     subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
-        else subject_of(verb)
+        else subject_of(verb) or _participle_holder(verb)
     if subj is not None:
         subj = _past_dateline(subj, verb)
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+def _participle_holder(verb: Any) -> Any | None:
+    """Who speaks through a participle hung on a noun: the noun itself ("a letter from her
+    office confirming that …", "ambassadors demanding that …", "a bill calling for …"), or,
+    when the noun is the object of a verb ("made a statement condemning …", "wrote a dissent
+    saying …", "expressed disappointment, accusing …"; a verb of :data:`_ISSUING`), that
+    verb's subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = verb.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+        return subject_of(noun.head) or noun
+    return noun
+
+
+# Verbs whose subject is the author of their object ("issued a statement", "wrote a dissent").
+_ISSUING = frozenset({
+    "make", "issue", "write", "release", "put", "send", "publish", "express", "file",
+    "deliver", "give", "sign", "voice", "post", "submit", "draft", "read",
+})
 
 
 def _agentless_passive(verb: Any) -> bool:
@@ -356,8 +377,14 @@ def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = 
     return [finder.for_token(t) for t in [*told, *according_to(sent)]]
 
 
-def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
+def extract_quotes(doc: Document, finder: MentionFinder,
+                   record: list[tuple[Quote, bool]] | None = None) -> list[Quote]:
+    """The statements of a parsed document. ``record`` (bench/quote_classifier.py only)
+    receives every indirect candidate as ``(quote, proposed by the rules)``, with candidates
+    of any other verb with a clause or object added (``False``): what a learned check would
+    choose from (docs/quotes.md part 5)."""
     parsed = doc.nlp
+    opened: list[Quote] = []  # candidates of verbs outside the rules' lists (record only)
     quotes: list[Quote] = []
     direct_ranges: list[tuple[int, int]] = []
     used_cues: set[int] = set()
@@ -397,8 +424,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in parsed:
-        if tok.i in used_cues or not (is_speech_verb(tok) or _finding_verb(tok)
-                                      or _object_cue(tok) or _stance_cue(tok)):
+        rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
+                    or _stance_cue(tok))
+        if tok.i in used_cues or not (rule_cue or (
+                record is not None and _open_cue(tok))):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
@@ -468,11 +497,11 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
                 if e > end:
                     end = e
                     content = doc.span(start, end)
-        quotes.append(Quote(content.start, content.end, content.text,
-                            kind="mixed" if quoted else "indirect",
-                            speaker=_speaker(doc, finder, tok), cue=cue_span,
-                            sources=_sources(doc, finder, tok.sent, tok)))
-        if not objective:
+        (quotes if rule_cue else opened).append(Quote(
+            content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
+            speaker=_speaker(doc, finder, tok), cue=cue_span,
+            sources=_sources(doc, finder, tok.sent, tok)))
+        if rule_cue and not objective:
             covered.append((content.start, content.end))
 
     # 2a. "<clause>, <speaker> said." where the parse lost the link: the small model often takes
@@ -569,6 +598,10 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             content = _tok_span(doc, toks)
             quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                                 cue=_tok_span(doc, [tok]), source_kind="unnamed"))
+    if record is not None:
+        record.extend((q, True) for q in quotes if q.kind != "direct" and q.cue is not None)
+        record.extend((q, False) for q in opened)
+        quotes += opened
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     _carry_speakers(doc, quotes)
@@ -578,6 +611,15 @@ def extract_quotes(doc: Document, finder: MentionFinder) -> list[Quote]:
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _open_cue(tok: Any) -> bool:
+    """A verb outside the rules' cue lists proposed as a cue for the learned check of
+    bench/quote_classifier.py ("expressed concern that", "questioned whether"): any verb
+    with a clause or object after it."""
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+        return False
+    return any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > tok.i for c in tok.children)
 
 
 def _noun_content(tok: Any) -> tuple[int, int] | None:

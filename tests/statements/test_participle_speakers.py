@@ -1,0 +1,44 @@
+"""Speakers of statements carried by a participle on a noun ("a letter confirming that …",
+"made a statement condemning …"): the noun speaks, or the subject of the verb whose object it
+is (sentences written by us)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from diurna.model import Quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "events"))
+from helpers import make_doc  # noqa: E402
+
+
+def _speaker_of(quotes: list[Quote], cue: str) -> str | None:
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == cue)
+    return q.speaker.text if q.speaker is not None else None
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    # the participle's noun is a subject or the object of a preposition: the noun speaks
+    ("The archive holds a letter from the ministry confirming that the mine was sold in 1998.",
+     "confirming", "a letter"),
+    ("Envoys from nine countries arrived on Monday, demanding that the government release "
+     "the prisoners.", "demanding", "Envoys"),
+])
+def test_a_participle_on_a_noun_names_its_noun(text: str, cue: str, expected: str) -> None:
+    got = _speaker_of(make_doc(text).quotes, cue)
+    assert got is not None and expected.split()[-1] in got
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Senator Ruth Abernathy issued a statement condemning the closure of the hospital.",
+     "condemning", "Abernathy"),
+    ("Judge Carlos Mendes wrote a dissent saying that the law should not be overturned.",
+     "saying", "Mendes"),
+])
+def test_a_participle_on_an_object_names_the_subject_of_its_verb(text: str, cue: str,
+                                                                  expected: str) -> None:
+    got = _speaker_of(make_doc(text).quotes, cue)
+    assert got is not None and got.endswith(expected)
