@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,3 +43,38 @@ def test_a_participle_on_an_object_names_the_subject_of_its_verb(text: str, cue:
                                                                   expected: str) -> None:
     got = _speaker_of(make_doc(text).quotes, cue)
     assert got is not None and got.endswith(expected)
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # "…," added Lindqvist / "…?" asked an angry Moreau: the name after the verb speaks
+    ("“We must settle this within weeks, but the fact is there are two roads,” added "
+     "Lindqvist.", "added", "Lindqvist"),
+    ("“Is there nobody else to ask?” asked an angry Moreau.", "asked", "Moreau"),
+    # no quotation before the verb, or the name does not end the clause: nothing
+    ("Officials said Moreau had left the country.", "said", None),
+    ("“We will stay,” said Moreau's lawyer on Monday.", "said", None),
+])
+def test_a_name_after_a_verb_that_follows_a_quotation(text: str, verb: str,
+                                                      expected: str | None) -> None:
+    from diurna.statements.quotes import _inverted_speaker
+
+    tok = next(t for t in _parse(text) if t.text == verb)
+    got = _inverted_speaker(tok)
+    assert (got.text if got is not None else None) == expected
+
+
+def test_who_as_a_speaker_stands_for_the_name_before_it() -> None:
+    from diurna.statements.quotes import _relative_antecedent
+
+    doc = make_doc("The host pressed Okonkwo who then stated that the border would stay shut.")
+    parsed_who = [t for t in _parse(doc.text) if t.lower_ == "who"][0]
+    assert _relative_antecedent(parsed_who).text == "Okonkwo"
+
+
+def _parse(text: str) -> Any:
+    from diurna.language import Language
+    from diurna.model import Document
+
+    d = Document(id="t", source="test", text=text)
+    Language()(d)
+    return d.nlp

@@ -245,9 +245,47 @@ def _speaker(doc: Document, finder: MentionFinder, verb: Any,
         return None  # "what is thought to have been …", "is said to have …": no one named
     subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
         else subject_of(verb) or _participle_holder(verb)
+    if quoting is None:
+        subj = _inverted_speaker(verb) or subj
     if subj is not None:
-        subj = _past_dateline(subj, verb)
+        subj = _relative_antecedent(_past_dateline(subj, verb))
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
+
+
+_QUOTE_MARKS = frozenset({"“", "”", "\"", "''", "``"})
+
+
+def _inverted_speaker(verb: Any) -> Any | None:
+    """The name after a speech verb that follows a quotation ("…," said Haupt. / "…?" asked an
+    emotional Reyes. / "…," added Rice.): the small parse often takes a word of the quotation
+    for the subject. The name must end the clause (then ".", "," or the sentence's end)."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].text in _QUOTE_MARKS or (
+            doc[verb.i - 1].text == "," and verb.i > 1 and doc[verb.i - 2].text in _QUOTE_MARKS)):
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"} and i - verb.i <= 3:
+        i += 1
+    name = None
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or (  # the small parse: "Moreau"/NOUN
+            doc[i].pos_ == "NOUN" and doc[i].text.istitle())):
+        name = doc[i]
+        i += 1
+    if name is None or name.ent_type_ in {"DATE", "TIME"} or (
+            i < len(doc) and doc[i].text not in {".", ",", ";", "\n"} and not doc[i].is_space):
+        return None  # "…," said Monday: a day, not a name
+    return name
+
+
+def _relative_antecedent(subj: Any) -> Any:
+    """"who"/"which" as a speaker stands for the name it follows ("pressed al-Zahar who then
+    stated …") when the parse did not hang the clause on that name."""
+    if subj.lower_ not in {"who", "which"} or subj.i == 0:
+        return subj
+    prev = subj.doc[subj.i - 1]
+    if prev.text == "," and subj.i > 1:
+        prev = subj.doc[subj.i - 2]
+    return prev if prev.pos_ in {"PROPN", "NOUN"} else subj
 
 
 def _participle_holder(verb: Any) -> Any | None:
@@ -321,11 +359,30 @@ def _named_person(tok: Any) -> Any:
     for other in near:
         if other.ent_type_ == "PERSON":
             return other
+    name = _name_before_role(tok)
+    if name is not None:
+        return name
     if not tok.ent_type_ and tok.dep_ != "appos":  # "the group, Hamas,": a named body
         for other in near:
             if other.ent_type_ == "ORG":
                 return other
     return tok
+
+
+def _name_before_role(tok: Any) -> Any | None:
+    """The person named just before a role noun and its comma ("Dan Naveh, a senior MK of the
+    party", "Khadir Habib, a spokesman for Islamic Jihad,") when the parse made the role the
+    subject and left the name unattached."""
+    if tok.pos_ != "NOUN":
+        return None
+    first = min(core_bounds(tok)[0], tok.i)
+    doc = tok.doc
+    j = first - 1
+    while j >= 0 and doc[j].text in {",", "-", "–", "—"}:
+        j -= 1
+    if j < 0 or j == first - 1 or doc[j].ent_type_ != "PERSON":
+        return None
+    return doc[j]
 
 
 def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
