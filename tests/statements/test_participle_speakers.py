@@ -78,3 +78,13 @@ def _parse(text: str) -> Any:
     d = Document(id="t", source="test", text=text)
     Language()(d)
     return d.nlp
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Okafor said that the army, not the foreign force, should police the border with its "
+     "neighbour, saying that troops on that border would be unprecedented.", "saying", "Okafor"),
+])
+def test_a_closing_participle_hung_in_the_reported_clause_is_the_reporters(
+        text: str, cue: str, expected: str) -> None:
+    got = _speaker_of(make_doc(text).quotes, cue)
+    assert got is not None and got.endswith(expected)

@@ -246,7 +246,7 @@ def _speaker(doc: Document, finder: MentionFinder, verb: Any,
     subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
         else subject_of(verb) or _participle_holder(verb)
     if quoting is None:
-        subj = _inverted_speaker(verb) or subj
+        subj = _inverted_speaker(verb) or _reporter_of_participle(verb) or subj
     if subj is not None:
         subj = _relative_antecedent(_past_dateline(subj, verb))
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
@@ -275,6 +275,22 @@ def _inverted_speaker(verb: Any) -> Any | None:
             i < len(doc) and doc[i].text not in {".", ",", ";", "\n"} and not doc[i].is_space):
         return None  # "…," said Monday: a day, not a name
     return name
+
+
+def _reporter_of_participle(verb: Any) -> Any | None:
+    """The speaker of a closing participle the parse hung inside a reported clause ("Annan said
+    that the army should police the border, saying …"; "urged Israel to lift its blockade,
+    faulting it for …"): the subject of the nearest speech verb above it."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    up = verb.head
+    for _ in range(6):
+        if up.i < verb.i and up.pos_ == "VERB" and (is_speech_verb(up) or _object_cue(up)):
+            return subject_of(up)
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
 
 
 def _relative_antecedent(subj: Any) -> Any:
