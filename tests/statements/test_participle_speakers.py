@@ -88,3 +88,10 @@ def test_a_closing_participle_hung_in_the_reported_clause_is_the_reporters(
         text: str, cue: str, expected: str) -> None:
     got = _speaker_of(make_doc(text).quotes, cue)
     assert got is not None and got.endswith(expected)
+
+
+def test_the_one_quoted_in_a_passive_speaks_not_the_outlet_in_brackets() -> None:
+    doc = make_doc("Dr Amira Haddad of the city university is quoted (BBC News) as saying: “The "
+                   "data show that the river is at its highest level since 1880.”")
+    q = next(q for q in doc.quotes if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.text.endswith("Haddad")

@@ -243,10 +243,12 @@ def _speaker(doc: Document, finder: MentionFinder, verb: Any,
     quoting = _quoted_as_saying(verb)
     if quoting is None and _agentless_passive(verb):
         return None  # "what is thought to have been …", "is said to have …": no one named
-    subj = next(c for c in quoting.children if c.dep_ == "dobj") if quoting is not None \
-        else subject_of(verb) or _participle_holder(verb)
-    if quoting is None:
-        subj = _inverted_speaker(verb) or _reporter_of_participle(verb) or subj
+    if quoting is not None:  # "Reuters quoted X as saying"; passive: "X is quoted (BBC) as"
+        subj = _passive_quoted(quoting) or next(
+            c for c in quoting.children if c.dep_ == "dobj")
+    else:
+        subj = (_inverted_speaker(verb) or _reporter_of_participle(verb) or subject_of(verb)
+                or _participle_holder(verb))
     if subj is not None:
         subj = _relative_antecedent(_past_dateline(subj, verb))
     return _party_mention(finder, _named_person(subj)) if subj is not None else None
@@ -291,6 +293,14 @@ def _reporter_of_participle(verb: Any) -> Any | None:
             return None
         up = up.head
     return None
+
+
+def _passive_quoted(quoting: Any) -> Any | None:
+    """The one quoted in "X is quoted (BBC News) as saying …", where the parse took the outlet
+    in brackets for the object: the passive verb's subject."""
+    if not any(c.dep_ == "auxpass" for c in quoting.children):
+        return None
+    return next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
 
 
 def _relative_antecedent(subj: Any) -> Any:
