@@ -91,7 +91,7 @@ def test_a_closing_participle_hung_in_the_reported_clause_is_the_reporters(
 
 
 def test_the_one_quoted_in_a_passive_speaks_not_the_outlet_in_brackets() -> None:
-    doc = make_doc("Dr Amira Haddad of the city university is quoted (BBC News) as saying: “The "
-                   "data show that the river is at its highest level since 1880.”")
+    doc = make_doc("Dr Amira Haddad of the Climatic Research Unit is quoted (BBC News) as "
+                   "saying: \"The data also show that the river is the highest since 1880,\"")
     q = next(q for q in doc.quotes if q.kind == "direct")
     assert q.speaker is not None and q.speaker.text.endswith("Haddad")
