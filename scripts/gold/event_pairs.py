@@ -6,7 +6,8 @@ stratify the draw.
 
 1. ``select``: the Wikinews politics articles published in a window (``dev``:
    2006-07-12..2006-08-31, the Lebanon war and much else; ``heldout``: 2005-03-20..2005-04-30)
-   are written as JSONL, then processed by the default pipeline into a store (``diurna process FILE.jsonl --db DB``).
+   are written as JSONL, then processed by the pipeline with the rules coder (the default when
+   these pairs were drawn) into a store (``diurna process FILE.jsonl --db DB --coder rules``).
 2. ``candidates``: every pair of events of two *different* articles with the same PLOVER type and
    event days at most 7 days apart is a candidate. Its similarity is the Jaccard overlap of the
    two sentences' lower-cased content words (stop words and numbers dropped). Candidates are split
@@ -16,7 +17,7 @@ stratify the draw.
    reading; the judge writes ``same``/``why`` (``gold/event-pairs-*.jsonl``: offsets, no text).
 
     python scripts/gold/event_pairs.py select dev > /tmp/dev.jsonl
-    diurna process /tmp/dev.jsonl --db /tmp/dev.db -q
+    diurna process /tmp/dev.jsonl --db /tmp/dev.db -q --coder rules
     python scripts/gold/event_pairs.py candidates /tmp/dev.db --draw 80,80,50 > /tmp/c.jsonl
     python scripts/gold/event_pairs.py merge /tmp/c.jsonl JUDGED.txt > gold/event-pairs-dev.jsonl
     (test: select heldout ... candidates --draw 45,45,25 ... > gold/event-pairs-test.jsonl)

@@ -23,7 +23,7 @@ from diurna.page import RawInput, read_page
 log = logging.getLogger(__name__)
 
 CODERS = ("learned", "rules", "keyword", "tagger")
-DEFAULT_CODER = "rules"
+DEFAULT_CODER = "learned"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16

@@ -72,4 +72,6 @@ def test_an_older_database_gains_the_day_column(tmp_path: Path, seed_doc: Docume
     # "On February 14 ... called on": the event's own day; the others: the publication day.
     assert ("called on", "2018-02-14") in days and ("massing", "2018-02-15") in days
     feb7 = client.get("/api/events", params={"date_to": "2018-02-07"}).json()["events"]
-    assert [e["type"] for e in feb7] == ["ASSAULT"]  # the 7 February attack on CONICO
+    # the 7 February attack on CONICO, and the coalition foiling it (two parties, two acts)
+    assert sorted(e["trigger"]["text"] for e in feb7) == ["attack", "foiled"]
+    assert {e["type"] for e in feb7} == {"ASSAULT"}
