@@ -168,7 +168,7 @@ def main() -> int:
     ap.add_argument("--model-dir", type=Path, nargs="+", default=[learned.MODEL_DIR],
                     help="folders of weights (model.json, weights.npz, tagger.*) to compare")
     ap.add_argument("--grid", action="store_true",
-                    help="weights 0.3-0.7 x thresholds 0.7-0.9 x gates 0.9/0.95/1.0 besides "
+                    help="weights 0 (MLP alone), 0.3-0.7, 1 (tagger alone) x thresholds 0.7-0.9 x gates 0.9/0.95/1.0 besides "
                          "the decoders")
     args = ap.parse_args()
     if "test" in args.gold.name:
@@ -177,7 +177,7 @@ def main() -> int:
     tuner = Tuner()
     settings = [Setting(), Setting(decoder="clause"), Setting(decoder="anchor")]
     if args.grid:
-        settings += [Setting(w, t, g) for w in (0.3, 0.4, 0.5, 0.6, 0.7)
+        settings += [Setting(w, t, g) for w in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0)
                      for t in (0.7, 0.75, 0.8, 0.85, 0.9) for g in (0.9, 0.95, 1.0)]
     for folder in args.model_dir:
         tuner.use(folder)
