@@ -168,8 +168,8 @@ def main() -> int:
     ap.add_argument("--model-dir", type=Path, nargs="+", default=[learned.MODEL_DIR],
                     help="folders of weights (model.json, weights.npz, tagger.*) to compare")
     ap.add_argument("--grid", action="store_true",
-                    help="weights 0 (MLP alone), 0.3-0.7, 1 (tagger alone) x thresholds 0.7-0.9 x gates 0.9/0.95/1.0 besides "
-                         "the decoders")
+                    help="weights 0 (MLP alone), 0.3-0.7, 1 (tagger alone) x thresholds "
+                         "0.7-0.9 x gates 0.9/0.95/1.0 besides the decoders")
     args = ap.parse_args()
     if "test" in args.gold.name:
         print(f"{args.gold}: a frozen test file is never tuned on", file=sys.stderr)
