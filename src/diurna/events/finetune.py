@@ -10,10 +10,13 @@ a training step 5x faster than two; about 23 minutes for the defaults under load
    an unknown type, a missing source) stops with one line naming the file and line. Every
    annotated unit becomes a sequence of spaCy tokens, each labelled with the PLOVER type of the
    gold event whose trigger it heads (:func:`diurna.events.learned.trigger_head`) or ``NONE``,
-   and carrying the rule coder's own type for it (an input the network learns when to trust).
+   and carrying the rule coder's own type for it (an input the network learns when to trust)
+   and its "told before" id (:func:`diurna.events.tagger.seen_flags`: its lemma or its rule
+   type already in an earlier sentence of the document; a retelling is not coded again).
    The result is cached in ``.cache/`` under the gold files' hash.
 2. The encoder's first ``--layers`` layers (3 of 6 by default: the tagger must stay within the
-   pipeline's speed budget), a rule-type embedding added to each word's first piece and two
+   pipeline's speed budget), a rule-type and a told-before embedding (``--no-seen-input``:
+   never fed) added to each word's first piece and two
    linear heads over it are trained with cross-entropy (AdamW, warm-up then linear decay; the
    word and position embeddings stay frozen): the type head on every word's label, the mode
    head on each gold trigger word's joint ``TYPE/mode`` label (``TYPE/`` for no mode; at run
