@@ -1,21 +1,24 @@
-"""Train the places ranker on LGL and report it against the rules, article-level 2-fold.
+"""Train the places ranker on LGL and/or GeoVirus; report it against the rules, held out.
 
-``python -m diurna.places.train_ranker ../shared/gold/geo/lgl.xml [--out FILE] [--seed N]
-[--folds 2] [--cache DIR]``
+``python -m diurna.places.train_ranker ../shared/gold/geo/lgl.xml [../shared/gold/geo/GeoVirus.xml]
+[--out FILE] [--seed N] [--folds 2] [--no-cross] [--cache DIR] [--no-write]``
 
 1. Each article is parsed once (spaCy, the language stage); ``--cache`` keeps the parses on
    disk for the next run.
-2. Each gold toponym with a GeoNames id whose name has two or more plausible readings becomes
-   one ranking group: the features of every candidate (:func:`diurna.places.ranker.features`)
-   and which one is the gold place (the same id; else the nearest within 161 km of the gold
-   point; else the group teaches nothing and is left out of training).
+2. Each gold toponym whose name has two or more readings becomes one ranking group: the
+   features of every candidate (:func:`diurna.places.ranker.features`) and which one is the
+   gold place: the same GeoNames id (LGL); else (GeoVirus has Wikipedia points, no ids) the
+   candidate nearest the gold point if it lies within 161 km; else the group teaches nothing
+   and is left out of training.
 3. A conditional logit (softmax over each group's candidates, L2-penalised, NumPy, full-batch
    Adam from zero weights: deterministic) is fitted.
-4. Folds: the articles are shuffled with ``--seed`` and cut into ``--folds`` parts; each part is
-   resolved by a ranker trained on the others, given the gold toponyms
-   (:meth:`PlaceResolver.resolve_spans`) and end to end (:meth:`PlaceResolver.resolve`), beside
-   the rule resolver on the same documents. Then a ranker fitted on all articles is written to
-   ``--out`` (default: the shipped ``places/sources/ranker.json``).
+4. Grouped k-fold: each corpus's articles are shuffled with ``--seed`` and cut into ``--folds``
+   parts; fold i of every corpus is held out together and resolved by a ranker fitted on the
+   other folds of all corpora, given the gold toponyms (:meth:`PlaceResolver.resolve_spans`)
+   and end to end (:meth:`PlaceResolver.resolve`), beside the rule resolver on the same
+   articles. With two corpora, cross-corpus figures follow (fitted on all of one, scored on
+   all of the other). Then a ranker fitted on every article is written to ``--out`` (default:
+   the shipped ``places/sources/ranker.json``) unless ``--no-write``.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ import argparse
 import hashlib
 import random
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
