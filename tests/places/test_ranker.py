@@ -137,3 +137,17 @@ def test_a_gold_point_without_an_id_marks_the_reading_nearest_it_within_161_km()
     chosen = cands[texas.index(True)]
     assert (chosen.country, chosen.admin1) == ("US", "Texas")
     assert gold_rows(0.0, 0.0) == []  # no reading within 161 km: the toponym teaches nothing
+
+
+# Athens, Texas is the seat of Henderson County, Texas (Henderson County, Tennessee lies around
+# Lexington); Hopkinton and Hillsboro(ugh), New Hampshire lie west of Concord, the state's
+# capital (checked on geonames.org / Wikipedia).
+def test_the_second_pass_reads_the_other_names_as_the_ranker_does() -> None:
+    cases = (("Deputies in Athens said the Henderson County man was arrested on Friday.",
+              ["Athens", "Henderson County"], ["Texas", "Texas"]),
+             ("Hopkinton and Hillsboro residents drove to Concord for the hearing.",
+              ["Hopkinton", "Hillsboro", "Concord"], ["New Hampshire"] * 3))
+    for text, names, states in cases:
+        assert [p.admin1 for p in _given(text, names, PlaceResolver())] == states, text
+        one_pass = [p.admin1 for p in _given(text, names, PlaceResolver(second_pass=False))]
+        assert one_pass != states, text  # the rules' readings of the others misled the ranker

@@ -346,10 +346,12 @@ class PlaceResolver:
     name = "places"
 
     def __init__(self, gazetteer: Gazetteer | None = None, ranker: Ranker | None = None,
-                 *, rules_only: bool = False) -> None:
+                 *, rules_only: bool = False, second_pass: bool = True) -> None:
         self._gaz = gazetteer
         # the learned ranker (the shipped one unless given); ``rules_only``: the hand rules
         self.ranker = None if rules_only else (ranker or shipped_ranker())
+        # the ranker reads the other names as it ranks them, not as the rules did (a second pass)
+        self.second_pass = second_pass
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -609,7 +611,26 @@ class PlaceResolver:
         ctx.focus = self._focus(doc, mentions, ctx)
         if ctx.focus:
             ctx.admin1.add(ctx.focus)
+        if self.ranker is not None and self.second_pass:
+            self._ranked_picks(doc, mentions, ctx)
         return ctx
+
+    def _ranked_picks(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> None:
+        """The other names' readings as the ranker reads them, in place of the rules' (a second
+        pass: "Huntsville" read as Texas' town helps "Walker County" to Texas' county)."""
+        gaz = self.gazetteer
+        picks: list[tuple[str, GazEntry]] = []
+        seen: set[str] = set()
+        for m in mentions:
+            name = doc.text[m.start:m.end]
+            key = name_key(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name, self.ranker)
+            if e is not None:
+                picks.append((key, e))
+        ctx.picks = picks
 
     def _focus(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> str | None:
         """The first-level division where the most distinct names of the text can lie (each
