@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from diurna.evaluate.places import GeoArticle, GeoToponym
 from diurna.language import Language
 from diurna.model import Document, Place
 from diurna.places import PlaceResolver, resolve
 from diurna.places.ranker import FEATURES, Ranker, shipped_ranker
-from diurna.places.train_ranker import Groups, fit
+from diurna.places.resolver import _Context, candidates, ranking
+from diurna.places.train_ranker import Groups, article_groups, fit
 
 # Huntsville, Texas is the seat of Walker County, Texas (Huntsville, Alabama lies in Madison
 # County); Decatur, Georgia is the seat of DeKalb County, Georgia (Decatur, Illinois lies in
@@ -84,3 +86,68 @@ def test_a_ranker_file_for_other_features_is_refused_with_what_to_do(tmp_path: P
     data["features"] = data["features"][:-1]
     with pytest.raises(ValueError, match="train_ranker"):
         Ranker.from_json(data)
+
+
+# Norway, Maine (about 5,000 people) and Mexico City (whose GeoNames alternate names include
+# "Mexico") share a name with a country; Palestine, Texas lies in Anderson County, East Texas,
+# near Tyler (checked on geonames.org / Wikipedia).
+OUTBREAK = "Health officials in Norway and Sweden reported new cases, the ministry in Oslo said."
+BORDER = "Flights between Mexico and Texas were cut after cases rose in Houston."
+EAST_TEXAS = ("Anderson County deputies said the man from Tyler was arrested in Palestine, Texas, "
+              "after a chase through Palestine.")
+
+
+def test_a_country_named_by_its_main_name_is_not_a_same_named_town() -> None:
+    gaz = PlaceResolver().gazetteer
+    ctx = _Context()
+    ctx.countries["US"] = 2  # a US story that does not name Maine
+    norway = candidates(gaz.lookup("Norway"), ctx)
+    assert [e.country for e in norway] == ["NO"]
+    mexico = candidates(gaz.lookup("Mexico"), ctx)
+    assert "Mexico City" not in {e.name for e in mexico}
+    assert any(e.is_country and e.country == "MX" for e in mexico)
+    ctx.admin1.add("US.ME")  # the text names Maine: Norway, Maine is a reading again
+    assert {(e.country, e.admin1) for e in candidates(gaz.lookup("Norway"), ctx)} == {
+        ("NO", None), ("US", "Maine")}
+    for text, name, cc in ((OUTBREAK, "Norway", "NO"), (BORDER, "Mexico", "MX")):
+        (place,) = _given(text, [name], PlaceResolver())
+        assert (place.country, place.precision) == (cc, "country"), text
+
+
+def test_a_town_of_a_division_the_text_names_still_beats_a_same_named_country() -> None:
+    places = _given(EAST_TEXAS, ["Palestine"], PlaceResolver())
+    assert [(p.admin1, p.country) for p in places] == [("Texas", "US")]
+
+
+def test_a_gold_point_without_an_id_marks_the_reading_nearest_it_within_161_km() -> None:
+    # GeoVirus gives Wikipedia points, no GeoNames ids: Paris, Texas lies at 33.66 N, 95.56 W
+    text = "Flu cases rose in Paris and Lyon, officials said."
+    doc = Language()(Document(id="t", source="t", text=text, language="en"))
+    s = text.index("Paris")
+    rules = PlaceResolver(rules_only=True)
+
+    def gold_rows(lat: float, lon: float) -> list[list[bool]]:
+        art = GeoArticle("t", text, None, [GeoToponym(s, s + 5, "Paris", None, lat, lon)])
+        return [gold for _, gold in article_groups(rules, art, doc)]
+
+    (texas,) = gold_rows(33.66, -95.56)
+    cands = ranking(rules.gazetteer.lookup("Paris"), rules.given_mentions(doc, [(s, s + 5)])[0],
+                    known=True).cands
+    assert sum(texas) == 1
+    chosen = cands[texas.index(True)]
+    assert (chosen.country, chosen.admin1) == ("US", "Texas")
+    assert gold_rows(0.0, 0.0) == []  # no reading within 161 km: the toponym teaches nothing
+
+
+# Athens, Texas is the seat of Henderson County, Texas (Henderson County, Tennessee lies around
+# Lexington); Hopkinton and Hillsboro(ugh), New Hampshire lie west of Concord, the state's
+# capital (checked on geonames.org / Wikipedia).
+def test_the_second_pass_reads_the_other_names_as_the_ranker_does() -> None:
+    cases = (("Deputies in Athens said the Henderson County man was arrested on Friday.",
+              ["Athens", "Henderson County"], ["Texas", "Texas"]),
+             ("Hopkinton and Hillsboro residents drove to Concord for the hearing.",
+              ["Hopkinton", "Hillsboro", "Concord"], ["New Hampshire"] * 3))
+    for text, names, states in cases:
+        assert [p.admin1 for p in _given(text, names, PlaceResolver())] == states, text
+        one_pass = [p.admin1 for p in _given(text, names, PlaceResolver(second_pass=False))]
+        assert one_pass != states, text  # the rules' readings of the others misled the ranker

@@ -258,6 +258,12 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if hint is None and any(e.is_admin1 and e.primary for e in cands):
         cands = [e for e in cands
                  if not (e.precision == "city" and e.population < STATE_OVER_TOWN)]
+    # "Norway", "Mexico": a country named by its main name is not a town of that name (Norway,
+    # Maine; "Mexico" for Mexico City) unless the text places the town in a division it names
+    # or is about ("Palestine" in an East Texas story)
+    if hint is None and any(e.is_country and e.primary for e in cands):
+        cands = [e for e in cands if not (e.precision == "city" and not (
+            e.primary and e.admin1_code and e.admin1_code in ctx.admin1))]
     return cands
 
 
@@ -291,15 +297,25 @@ def choose(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     """The best plausible candidate for one name, or None: the rules' pick, or with a
     ``ranker`` the candidate it scores highest (the rules' pick being one of its features).
     ``known``: the span is given as a place, so the ranker may take an implausible reading."""
+    return picks(entries, ctx, label, hint, name, ranker, known=known)[1]
+
+
+def picks(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
+          hint: str | None = None, name: str = "", ranker: Ranker | None = None,
+          *, known: bool = False) -> tuple[GazEntry | None, GazEntry | None]:
+    """The rules' pick and the ranker's pick (the rules' again without a ``ranker``) for one
+    name, from one pass over its candidates: the resolver needs both (whether a name is a
+    place is the rules' reading, which place it is the ranker's)."""
     if ranker is None or not ctx.readings:  # no other name in the text: nothing to weigh
         pool = candidates(entries, ctx, label, hint, name)
-        return rule_pick(pool, ctx, hint) if pool else None
+        best = rule_pick(pool, ctx, hint) if pool else None
+        return best, best
     r = ranking(entries, ctx, label, hint, name, known=known)
     if len(r.cands) <= 1:
-        return r.cands[0] if r.cands else None
+        return r.best, r.cands[0] if r.cands else None
     i = max(range(len(r.cands)), key=lambda j: (ranker.score(r.x[j]), r.cands[j].population,
                                                 -r.cands[j].geonameid))
-    return r.cands[i]
+    return r.best, r.cands[i]
 
 
 def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
@@ -330,10 +346,12 @@ class PlaceResolver:
     name = "places"
 
     def __init__(self, gazetteer: Gazetteer | None = None, ranker: Ranker | None = None,
-                 *, rules_only: bool = False) -> None:
+                 *, rules_only: bool = False, second_pass: bool = True) -> None:
         self._gaz = gazetteer
         # the learned ranker (the shipped one unless given); ``rules_only``: the hand rules
         self.ranker = None if rules_only else (ranker or shipped_ranker())
+        # the ranker reads the other names as it ranks them, not as the rules did (a second pass)
+        self.second_pass = second_pass
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -593,7 +611,26 @@ class PlaceResolver:
         ctx.focus = self._focus(doc, mentions, ctx)
         if ctx.focus:
             ctx.admin1.add(ctx.focus)
+        if self.ranker is not None and self.second_pass:
+            self._ranked_picks(doc, mentions, ctx)
         return ctx
+
+    def _ranked_picks(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> None:
+        """The other names' readings as the ranker reads them, in place of the rules' (a second
+        pass: "Huntsville" read as Texas' town helps "Walker County" to Texas' county)."""
+        gaz = self.gazetteer
+        picks: list[tuple[str, GazEntry]] = []
+        seen: set[str] = set()
+        for m in mentions:
+            name = doc.text[m.start:m.end]
+            key = name_key(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            e = m.forced or choose(gaz.lookup(name), ctx, m.label, m.hint, name, self.ranker)
+            if e is not None:
+                picks.append((key, e))
+        ctx.picks = picks
 
     def _focus(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> str | None:
         """The first-level division where the most distinct names of the text can lie (each
@@ -666,13 +703,14 @@ class PlaceResolver:
             entries = gaz.lookup(span.text)
             # whether a name is a place at all is the rules' reading (recognition); which
             # place it is, the ranker's
-            ruled = m.forced or choose(entries, ctx, m.label, m.hint, span.text)
+            ruled, best = ((m.forced, m.forced) if m.forced is not None else
+                           picks(entries, ctx, m.label, m.hint, span.text, self.ranker))
             if m.weak and ruled is not None and not (ruled.primary and (
                     ruled.is_country or ruled.is_admin1 or ruled.admin1_code in ctx.admin1
                     or ruled.population >= 100_000)):
                 ruled = None
-            best = ruled if ruled is None or m.forced or self.ranker is None else choose(
-                entries, ctx, m.label, m.hint, span.text, self.ranker)
+            if ruled is None:
+                best = None
             if best is None and (m.weak or (not m.site and any(span.text in n.split()
                                                                  for n in other_names))):
                 continue

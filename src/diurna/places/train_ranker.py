@@ -1,21 +1,24 @@
-"""Train the places ranker on LGL and report it against the rules, article-level 2-fold.
+"""Train the places ranker on LGL and/or GeoVirus; report it against the rules, held out.
 
-``python -m diurna.places.train_ranker ../shared/gold/geo/lgl.xml [--out FILE] [--seed N]
-[--folds 2] [--cache DIR]``
+``python -m diurna.places.train_ranker ../shared/gold/geo/lgl.xml [../shared/gold/geo/GeoVirus.xml]
+[--out FILE] [--seed N] [--folds 2] [--no-cross] [--cache DIR] [--no-write]``
 
 1. Each article is parsed once (spaCy, the language stage); ``--cache`` keeps the parses on
    disk for the next run.
-2. Each gold toponym with a GeoNames id whose name has two or more plausible readings becomes
-   one ranking group: the features of every candidate (:func:`diurna.places.ranker.features`)
-   and which one is the gold place (the same id; else the nearest within 161 km of the gold
-   point; else the group teaches nothing and is left out of training).
+2. Each gold toponym whose name has two or more readings becomes one ranking group: the
+   features of every candidate (:func:`diurna.places.ranker.features`) and which one is the
+   gold place: the same GeoNames id (LGL); else (GeoVirus has Wikipedia points, no ids) the
+   candidate nearest the gold point if it lies within 161 km; else the group teaches nothing
+   and is left out of training.
 3. A conditional logit (softmax over each group's candidates, L2-penalised, NumPy, full-batch
    Adam from zero weights: deterministic) is fitted.
-4. Folds: the articles are shuffled with ``--seed`` and cut into ``--folds`` parts; each part is
-   resolved by a ranker trained on the others, given the gold toponyms
-   (:meth:`PlaceResolver.resolve_spans`) and end to end (:meth:`PlaceResolver.resolve`), beside
-   the rule resolver on the same documents. Then a ranker fitted on all articles is written to
-   ``--out`` (default: the shipped ``places/sources/ranker.json``).
+4. Grouped k-fold: each corpus's articles are shuffled with ``--seed`` and cut into ``--folds``
+   parts; fold i of every corpus is held out together and resolved by a ranker fitted on the
+   other folds of all corpora, given the gold toponyms (:meth:`PlaceResolver.resolve_spans`)
+   and end to end (:meth:`PlaceResolver.resolve`), beside the rule resolver on the same
+   articles. With two corpora, cross-corpus figures follow (fitted on all of one, scored on
+   all of the other). Then a ranker fitted on every article is written to ``--out`` (default:
+   the shipped ``places/sources/ranker.json``) unless ``--no-write``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import argparse
 import hashlib
 import random
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,30 +88,47 @@ def parse(articles: list[GeoArticle], cache: Path | None) -> list[Document]:
     return docs
 
 
+def article_groups(resolver: PlaceResolver, art: GeoArticle, doc: Document,
+                   known: bool = True) -> list[tuple[list[list[float]], list[bool]]]:
+    """The ranking groups of one article's gold toponyms (``known``: ranked as given spans,
+    every reading; else as found ones, the plausible readings). The gold candidate is the one
+    with the gold GeoNames id; else (GeoVirus gives Wikipedia points, no ids) the candidate
+    nearest the gold point if within 161 km; else the toponym teaches nothing and is left out."""
+    out: list[tuple[list[list[float]], list[bool]]] = []
+    gaz = resolver.gazetteer
+    ctx, given = resolver.given_mentions(doc, [(g.start, g.end) for g in art.toponyms])
+    for g, m in zip(art.toponyms, given, strict=True):
+        if m.forced is not None or g.lat is None or g.lon is None:
+            continue
+        name = doc.text[m.start:m.end]
+        r = ranking(gaz.lookup(name), ctx, m.label, m.hint, name, known=known)
+        if len(r.cands) < 2:
+            continue
+        gold = [g.geonameid is not None and e.geonameid == g.geonameid for e in r.cands]
+        if not any(gold):
+            dist = [haversine_km(e.lat, e.lon, g.lat, g.lon)
+                    if e.lat is not None and e.lon is not None else 1e9 for e in r.cands]
+            i = int(np.argmin(dist))
+            if dist[i] > 161:
+                continue
+            gold[i] = True
+        out.append((r.x, gold))
+    return out
+
+
 def groups_of(resolver: PlaceResolver, articles: list[GeoArticle],
               docs: list[Document], known: bool = True) -> Groups:
-    """The ranking groups of the given gold toponyms of ``articles`` (``known``: ranked as
-    given spans, every reading; else as found ones, the plausible readings)."""
+    """The ranking groups of the gold toponyms of ``articles`` (:func:`article_groups`)."""
+    return collect(article_groups(resolver, a, d, known)
+                   for a, d in zip(articles, docs, strict=True))
+
+
+def collect(per_article: Iterable[list[tuple[list[list[float]], list[bool]]]]) -> Groups:
+    """One :class:`Groups` from the groups of several articles."""
     out = Groups()
-    gaz = resolver.gazetteer
-    for art, doc in zip(articles, docs, strict=True):
-        ctx, given = resolver.given_mentions(doc, [(g.start, g.end) for g in art.toponyms])
-        for g, m in zip(art.toponyms, given, strict=True):
-            if m.forced is not None or g.geonameid is None or g.lat is None or g.lon is None:
-                continue
-            name = doc.text[m.start:m.end]
-            r = ranking(gaz.lookup(name), ctx, m.label, m.hint, name, known=known)
-            if len(r.cands) < 2:
-                continue
-            gold = [e.geonameid == g.geonameid for e in r.cands]
-            if not any(gold):
-                dist = [haversine_km(e.lat, e.lon, g.lat, g.lon)
-                        if e.lat is not None and e.lon is not None else 1e9 for e in r.cands]
-                i = int(np.argmin(dist))
-                if dist[i] > 161:
-                    continue
-                gold[i] = True
-            out.add(r.x, gold)
+    for groups in per_article:
+        for rows, gold in groups:
+            out.add(rows, gold)
     return out
 
 
@@ -163,53 +184,112 @@ def _row(label: str, figs: dict[str, Any]) -> str:
             f"| found exact {f('found_exact_id')}  acc@161 {f('found_acc_161km')}")
 
 
+@dataclass
+class Corpus:
+    """One gold corpus: its articles, their parses and each article's ranking groups."""
+
+    name: str
+    articles: list[GeoArticle]
+    docs: list[Document]
+    groups: list[list[tuple[list[list[float]], list[bool]]]]
+
+    def folds(self, k: int, seed: int) -> list[list[int]]:
+        """The article indices cut into ``k`` parts after a shuffle with ``seed``."""
+        order = list(range(len(self.articles)))
+        random.Random(seed).shuffle(order)
+        return [sorted(order[i::k]) for i in range(k)]
+
+    def score(self, resolver: PlaceResolver, idx: list[int]) -> dict[str, Any]:
+        """:func:`evaluate` on the articles ``idx``."""
+        return evaluate(resolver, [self.articles[i] for i in idx], [self.docs[i] for i in idx])
+
+
+def load_corpus(path: Path, rules: PlaceResolver, cache: Path | None,
+                limit: int | None) -> Corpus:
+    """Read, parse and build the ranking groups of one gold XML file."""
+    articles = read_geo_xml(path)[:limit]
+    docs = parse(articles, cache)
+    groups = [article_groups(rules, a, d) for a, d in zip(articles, docs, strict=True)]
+    return Corpus(path.stem, articles, docs, groups)
+
+
+def _mean(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, v in rows[0].items() if isinstance(v, float)
+            and k.endswith(("exact_id", "acc_161km"))]
+    return {k: sum(r[k] for r in rows) / len(rows) for k in keys}
+
+
+def cross_validate(corpora: list[Corpus], rules: PlaceResolver, k: int, seed: int) -> None:
+    """Grouped k-fold over articles: fold i of every corpus is held out together, the ranker
+    is fitted on the other folds of all corpora; held-out figures per corpus, rules beside."""
+    folds = {c.name: c.folds(k, seed) for c in corpora}
+    got: dict[str, list[dict[str, Any]]] = {c.name: [] for c in corpora}
+    base: dict[str, list[dict[str, Any]]] = {c.name: [] for c in corpora}
+    for i in range(k):
+        train = collect(c.groups[j] for c in corpora for f, part in enumerate(folds[c.name])
+                        if f != i for j in part)
+        learned = PlaceResolver(rules.gazetteer, fit(train))
+        print(f"fold {i + 1}/{k}: trained on {train.n} groups of the other folds")
+        for c in corpora:
+            test = folds[c.name][i]
+            base[c.name].append(c.score(rules, test))
+            got[c.name].append(c.score(learned, test))
+            print(f"  {c.name}: {len(test)} held-out articles")
+            print(_row("    rules (baseline)", base[c.name][-1]))
+            print(_row("    learned ranker", got[c.name][-1]))
+    print(f"mean of {k} folds (held out):")
+    for c in corpora:
+        print(f"  {c.name}")
+        print(_row("    rules (baseline)", _mean(base[c.name])))
+        print(_row("    learned ranker", _mean(got[c.name])))
+
+
+def cross_corpus(corpora: list[Corpus], rules: PlaceResolver) -> None:
+    """Trained on all of one corpus, scored on all of each other one (rules beside)."""
+    if len(corpora) < 2:
+        return
+    print("cross-corpus (trained on one corpus, scored on another):")
+    fitted = {c.name: PlaceResolver(rules.gazetteer, fit(collect(c.groups))) for c in corpora}
+    for c in corpora:
+        everything = list(range(len(c.articles)))
+        print(_row(f"  {c.name}: rules", c.score(rules, everything)))
+        for other in corpora:
+            if other is not c:
+                print(_row(f"  {c.name}: from {other.name}",
+                           c.score(fitted[other.name], everything)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m diurna.places.train_ranker",
-        description="Train the places ranker on LGL (2-fold report beside the rules), write it.")
-    parser.add_argument("gold", type=Path, help="lgl.xml (../shared/gold/geo/lgl.xml)")
+        description="Train the places ranker on LGL and/or GeoVirus (grouped k-fold and "
+                    "cross-corpus figures beside the rules), write it.")
+    parser.add_argument("gold", type=Path, nargs="+",
+                        help="lgl.xml and/or GeoVirus.xml (../shared/gold/geo/)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="ranker JSON to write")
     parser.add_argument("--no-write", action="store_true", help="report the folds only")
     parser.add_argument("--seed", type=int, default=13, help="article shuffle seed")
     parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--no-cross", action="store_true", help="skip the cross-corpus figures")
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder for spaCy parses (reused by the next run)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     args = parser.parse_args(argv)
-    if not args.gold.exists():
-        print(f"no gold file at {args.gold}: give the path to lgl.xml", file=sys.stderr)
-        return 2
-    articles = read_geo_xml(args.gold)[:args.limit]
-    docs = parse(articles, args.cache)
+    for path in args.gold:
+        if not path.exists():
+            print(f"no gold file at {path}: give the path to lgl.xml or GeoVirus.xml "
+                  "(../shared/gold/geo/)", file=sys.stderr)
+            return 2
     rules = PlaceResolver(rules_only=True)
-    order = list(range(len(articles)))
-    random.Random(args.seed).shuffle(order)
-    folds = [sorted(order[k::args.folds]) for k in range(args.folds)]
-    means: dict[str, list[float]] = {}
-    for k, test in enumerate(folds):
-        train = [i for i in order if i not in set(test)]
-        ranker = fit(groups_of(rules, [articles[i] for i in train], [docs[i] for i in train]))
-        learned = PlaceResolver(rules.gazetteer, ranker)
-        arts, ds = [articles[i] for i in test], [docs[i] for i in test]
-        base, got = evaluate(rules, arts, ds), evaluate(learned, arts, ds)
-        print(f"fold {k + 1}/{args.folds}: {len(test)} held-out articles "
-              f"(trained on {len(train)}, {ranker.meta['groups']} groups)")
-        print(_row("  rules (baseline)", base))
-        print(_row("  learned ranker", got))
-        for key, v in got.items():
-            if isinstance(v, float) and key.endswith(("exact_id", "acc_161km")):
-                means.setdefault(key, []).append(v)
-                means.setdefault("rules_" + key, []).append(base[key])
-    if means:
-        avg = {k: sum(v) / len(v) for k, v in means.items()}
-        print(f"mean of {args.folds} folds:")
-        print(_row("  rules (baseline)", {k[6:]: v for k, v in avg.items()
-                                          if k.startswith("rules_")}))
-        print(_row("  learned ranker", {k: v for k, v in avg.items()
-                                        if not k.startswith("rules_")}))
+    corpora = [load_corpus(p, rules, args.cache, args.limit) for p in args.gold]
+    if args.folds > 1:
+        cross_validate(corpora, rules, args.folds, args.seed)
+    if not args.no_cross:
+        cross_corpus(corpora, rules)
     if not args.no_write:
-        ranker = fit(groups_of(rules, articles, docs))
-        ranker.meta["trained_on"] = f"{args.gold.name}, {len(articles)} articles"
+        ranker = fit(collect(g for c in corpora for g in c.groups))
+        ranker.meta["trained_on"] = ", ".join(f"{p.name} ({len(c.articles)} articles)"
+                                              for p, c in zip(args.gold, corpora, strict=True))
         ranker.save(args.out)
         print(f"wrote {args.out} ({ranker.meta['groups']} groups)")
         for name, w in sorted(zip(FEATURES, ranker.weights, strict=True),
