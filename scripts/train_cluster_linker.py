@@ -43,7 +43,7 @@ SEED = 15
 L2 = 1.0
 L2S = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 .. 0.8
-AGREEMENTS = (0.2, 0.35, 0.5)  # how many cross links two clusters need to join
+AGREEMENTS = (0.0, 0.2, 0.35, 0.5)  # share of cross links two clusters need to join (0: any)
 
 
 @dataclass
