@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 from dataclasses import dataclass, replace
@@ -40,8 +41,9 @@ GOLD = ("dev", "train")
 FOLDS = 5
 SEED = 15
 L2 = 1.0
+L2S = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 .. 0.8
-AGREEMENTS = (0.2, 0.35, 0.5)  # how many cross links two clusters need to join
+AGREEMENTS = (0.0, 0.2, 0.35, 0.5)  # share of cross links two clusters need to join (0: any)
 
 
 @dataclass
@@ -147,22 +149,62 @@ def same_cluster(member: list[dict[str, str]], p: Pair) -> bool:
     return m.get(p.a) is not None and m.get(p.a) == m.get(p.b)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", type=Path, action="append", required=True)
-    ap.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")
-    args = ap.parse_args()
-    linkers, pairs = load_pairs(args.db)
-    assign_folds(pairs)
-    x = np.array([p.x for p in pairs])
-    y = np.array([float(p.gold["same"]) for p in pairs])
+def out_of_fold(pairs: list[Pair], x: np.ndarray, y: np.ndarray,
+                l2: float) -> tuple[list[LogisticLink], np.ndarray]:
+    """Each fold's model (fitted on the other folds) and every pair's out-of-fold probability."""
     models = []
     oof = np.zeros(len(pairs))
     for k in range(FOLDS):
         train = np.array([p.fold != k for p in pairs])
-        models.append(fit(x[train], y[train]))
+        models.append(fit(x[train], y[train], l2))
         for i in np.flatnonzero(~train):
-            oof[i] = models[k].score(pairs[i].x)
+            oof[i] = models[k].score(list(x[i]))
+    return models, oof
+
+
+def best_link_f1(y: np.ndarray, oof: np.ndarray) -> tuple[float, float]:
+    """The best pairwise F1 over the threshold grid, and its threshold."""
+    same = [bool(v) for v in y]
+    return max((prf(same, [bool(v >= t) for v in oof])[2], t) for t in THRESHOLDS)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, action="append", required=True)
+    ap.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")
+    ap.add_argument("--l2", type=float, nargs="+", default=list(L2S),
+                    help="L2 strengths to compare by out-of-fold pair F1 (the best is kept)")
+    ap.add_argument("--drop", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
+                    help="features to leave out (their column is zeroed, so the weight is 0)")
+    ap.add_argument("--encoder", action="store_true",
+                    help="also print the pair F1 with the MiniLM cosines added (not shipped)")
+    ap.add_argument("--cache", type=Path,
+                    help="keep the stores' reports and computed features in this pickle "
+                         "(written after the first run, read by later runs with the same --db)")
+    args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        linkers, pairs = pickle.loads(args.cache.read_bytes())
+    else:
+        linkers, pairs = load_pairs(args.db)
+        if args.cache:
+            args.cache.with_suffix(".pairs").write_bytes(pickle.dumps((linkers, pairs)))
+    assign_folds(pairs)
+    x = np.array([p.x for p in pairs])
+    for name in args.drop:
+        x[:, FEATURES.index(name)] = 0.0
+    y = np.array([float(p.gold["same"]) for p in pairs])
+    sweep = []
+    for l2 in args.l2:
+        f1, t_best = best_link_f1(y, out_of_fold(pairs, x, y, l2)[1])
+        print(f"L2 {l2:g}: pair link out-of-fold best F1 {f1:.3f} (threshold {t_best:.2f})")
+        sweep.append((f1, -l2, l2))
+    l2 = max(sweep)[2]
+    print(f"chosen L2 {l2:g}")
+    if args.encoder:
+        compare_encoder(linkers, pairs, x, y, args.l2)
+    models, oof = out_of_fold(pairs, x, y, l2)
+    if args.drop:
+        models = [_dropped(m, args.drop) for m in models]
     # the threshold: best out-of-fold F1 of the clusters built with each fold's model
     rules_member = clustered(linkers, None)
     best: tuple[float, float, float] = (-1.0, 0.5, 0.2)
@@ -178,13 +220,16 @@ def main() -> None:
                 if p.fold == k:
                     by_t[t, agree][i] = same_cluster(member, p)
     for t, agree in grid:
-        f1 = prf([bool(v) for v in y], by_t[t, agree])[2]
-        print(f"threshold {t:.2f} agreement {agree:.2f}: clusters out-of-fold F1 {f1:.3f}")
+        prec, rec, f1 = prf([bool(v) for v in y], by_t[t, agree])
+        print(f"threshold {t:.2f} agreement {agree:.2f}: clusters out-of-fold "
+              f"P {prec:.3f} R {rec:.3f} F1 {f1:.3f}")
         if f1 > best[0]:
             best = (f1, t, agree)
     _, t, agree = best
     print(f"chosen threshold {t:.2f}, agreement {agree:.2f} (cross-validated on {len(pairs)} "
           "pairs)")
+    if args.cache and not args.cache.exists():
+        args.cache.write_bytes(pickle.dumps((linkers, pairs)))
     for split in (*GOLD, "all"):
         idx = [i for i, p in enumerate(pairs) if split in ("all", p.split)]
         same = [bool(y[i]) for i in idx]
@@ -198,12 +243,34 @@ def main() -> None:
         for name, pred in rows.items():
             p_, r_, f_ = prf(same, pred)
             print(f"  {name:26s} P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
-    final = replace(fit(x, y), threshold=t, agreement=agree)
+    final = replace(_dropped(fit(x, y, l2), args.drop), threshold=t, agreement=agree)
     for name, w in sorted(zip(FEATURES, final.weights, strict=True), key=lambda v: -abs(v[1])):
         print(f"  weight {name:20s} {w:+.2f}")
     if args.write:
         WEIGHTS.write_text(final.to_json(), encoding="utf-8")
         print(f"wrote {WEIGHTS}")
+
+
+def compare_encoder(linkers: list[Linker], pairs: list[Pair], x: np.ndarray, y: np.ndarray,
+                    l2s: list[float]) -> None:
+    """Out-of-fold pair F1 per L2 with the MiniLM cosines (``diurna.clusters.embed``) added
+    to the features, beside the same without them."""
+    from diurna.clusters.embed import encoder_features
+
+    by_id = [{r.id: r for r in linker.reports} for linker in linkers]
+    wide = np.hstack([x, np.array([encoder_features(linkers[p.db], by_id[p.db][p.a],
+                                                    by_id[p.db][p.b]) for p in pairs])])
+    for l2 in l2s:
+        without = best_link_f1(y, out_of_fold(pairs, x, y, l2)[1])[0]
+        f1, t_best = best_link_f1(y, out_of_fold(pairs, wide, y, l2)[1])
+        print(f"L2 {l2:g}: pair link out-of-fold best F1 with the encoder {f1:.3f} "
+              f"(threshold {t_best:.2f}), without {without:.3f}")
+
+
+def _dropped(model: LogisticLink, drop: list[str]) -> LogisticLink:
+    """The model with the dropped features' weights exactly 0 (they then never count)."""
+    weights = tuple(0.0 if n in drop else w for n, w in zip(FEATURES, model.weights, strict=True))
+    return replace(model, weights=weights)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
+from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
@@ -98,3 +99,33 @@ def test_an_unknown_linker_or_a_model_of_other_features_is_refused(tmp_path: Pat
                                  "agreement": 0.2, "slack": 7}))
     with pytest.raises(ValueError, match="retrain"):
         LogisticLink.load(stale)
+
+
+def test_the_encoder_finds_a_paraphrase_closer_than_another_incident_with_shared_words() -> None:
+    # few words shared with a, yet the same incident; c shares words but is another incident
+    a = report("a:0", "A British soldier was killed by a roadside bomb in Helmand on Sunday.")
+    b = report("b:0", "An explosive device planted by the road killed a UK serviceman in "
+                      "southern Afghanistan.")
+    c = report("c:0", "A British minister was killed in a car accident in London on Sunday.")
+    linker = Linker([a, b, c, *filler()])
+    same, other = encoder_features(linker, a, b)[0], encoder_features(linker, a, c)[0]
+    assert same > other + 0.05
+    # the word overlap ranks them the other way round: why the encoder was measured
+    assert value(linker, a, b, "sentence_similarity") < value(linker, a, c, "sentence_similarity")
+    assert encoder_features(linker, a, a)[0] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_event_word_the_sides_names_and_the_exact_day_are_compared() -> None:
+    day = {"date_value": "2024-03-04", "date_precision": "day"}
+    a = report("a:0", BOMB_A, trigger_text="exploded", actor_name="Lashkar-e-Taiba",
+               recipient_name="Karachi police", **day)
+    b = report("b:0", BOMB_B, trigger_text="explode", actor_name="Lashkar-e-Taiba", **day)
+    c = report("c:0", ROCKETS, trigger_text="fired", actor_name="Taliban",
+               date_value="2024-03-05", date_precision="day")
+    linker = Linker([a, b, c, *filler()])
+    assert value(linker, a, b, "same_trigger") == 1.0  # "exploded" and "explode" stem alike
+    assert value(linker, a, c, "same_trigger") == 0.0
+    assert value(linker, a, b, "side_overlap") == pytest.approx(2 / 4)  # lashkar, taiba of 4
+    assert value(linker, a, c, "side_overlap") == 0.0
+    assert value(linker, a, b, "same_day") == 1.0
+    assert value(linker, a, c, "same_day") == 0.0

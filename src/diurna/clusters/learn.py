@@ -52,6 +52,9 @@ FEATURES = (
     "sentence_names",  # names of one sentence the other article mentions (0..1)
     "rules_pass",  # the hand rules' place, side, count, incident and word tests all pass
     "span_gap",  # days between the two date spans (0: they overlap), / SLACK
+    "same_trigger",  # the same event word (stemmed)
+    "side_overlap",  # Jaccard of the actor and recipient names' words (0: either has none)
+    "same_day",  # both dated to the day by their text, and to the same day
 )
 
 
@@ -110,7 +113,14 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         cross / cross_of if cross_of else 0.0,
         float(linker.rule_failure(a, b) is None),
         _span_gap(a, b) / SLACK,
+        float(bool(a.trigger) and a.trigger == b.trigger),
+        _jaccard(a.side_words, b.side_words),
+        float(a.date_precision == b.date_precision == "day" and a.span == b.span),
     ]
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
 
 
 def _collection_cache(linker: Linker) -> dict[str, Any]:

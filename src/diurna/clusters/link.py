@@ -93,6 +93,8 @@ class Report:
     status: str | None = None
     source: str | None = None
     place_admin1: str | None = None
+    trigger: str = ""  # the event word(s), stemmed and lower-cased
+    side_words: frozenset[str] = frozenset()  # content words of the actor and recipient names
     tokens: list[str] = field(default_factory=list)
     sentence_tokens: list[str] = field(default_factory=list)
     title_tokens: list[str] = field(default_factory=list)
@@ -118,7 +120,10 @@ class Report:
             title=row.get("title") or "", lat=row.get("place_lat"),
             lon=row.get("place_lon"), mode=row.get("mode"), status=row.get("status"),
             source=row.get("source"), place_admin1=row.get("place_admin1"),
+            trigger=" ".join(content_words(row.get("trigger_text") or "")),
         )
+        r.side_words = frozenset(content_words(
+            f"{row.get('actor_name') or ''} {row.get('recipient_name') or ''}"))
         r.sentence_tokens, r.title_tokens = content_words(sentence), content_words(r.title)
         r.tokens = r.sentence_tokens + r.title_tokens * TITLE_WEIGHT
         ents = [(s, e, t.lower()) for s, e, t in entities]
