@@ -162,3 +162,16 @@ def test_author_in_an_unusual_class_or_only_in_a_link_to_the_author_page() -> No
                    "Autorin/Autor</strong> Roman Gonta</li></ul>") == "Roman Gonta"
     # a class that names authors but holds no person's name gives none
     assert _byline(before_article='<div class="authorTools">Themen bearbeiten</div>') is None
+
+
+def test_a_description_that_is_only_a_name_is_the_writer_not_the_cms_account() -> None:
+    head = _SITE + ('<meta name="description" content="THANDI MOKOENA">'
+                    '<meta name="author" content="Site Admin">')
+    assert _byline(head) == "THANDI MOKOENA"
+    # a real description, or one naming only the publication, leaves the head's author
+    head = _SITE + ('<meta name="description" content="Talks resume in Geneva next week.">'
+                    '<meta name="author" content="Site Admin">')
+    assert _byline(head) == "Site Admin"
+    head = _SITE + ('<meta name="description" content="Example News">'
+                    '<meta name="author" content="Site Admin">')
+    assert _byline(head) == "Site Admin"

@@ -197,6 +197,16 @@ _WRITTEN_BY = re.compile(r"^(written by|verfasst von|geschrieben von|autor(in)?|
                          r"écrit par|escrito por|scritto da)$", re.I)
 
 
+def name_alone(text: str | None, site: str | None, url: str | None) -> str | None:
+    """``text`` when it is nothing but a person's name (two to four capitalised words, not the
+    publication): a description that holds only the writer's name ("MTHOBISI SITHOLE") is
+    where the CMS put the byline, and it beats the account the head names as author."""
+    text = _clean(text)
+    if not text or not _PERSON.match(text) or _is_site(text, site, url):
+        return None
+    return text if all(w[0].isupper() for w in text.split()) else None
+
+
 def _written_by(meta: dict[str, str]) -> str | None:
     """The author in the Twitter card's label/data pairs ("Written by" → name) that WordPress
     SEO plugins write (``twitter:label1``/``twitter:data1``, ``twitter:misc:Written by``)."""
@@ -245,8 +255,9 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
                            _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
     # a person named anywhere in the head beats the publication named as author first
-    page.byline = next((b for b in bylines if _names_person(b, page.site, page.url)),
-                       bylines[0] if bylines else None)
+    page.byline = name_alone(page.dek, page.site, page.url) or next(
+        (b for b in bylines if _names_person(b, page.site, page.url)),
+        bylines[0] if bylines else None)
     published = _iso_day(art.get("datePublished")) or next(
         (d for d in (_iso_day(meta.get(k)) for k in _PUBLISHED_META) if d), None)
     if published is None:
