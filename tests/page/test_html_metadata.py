@@ -175,3 +175,16 @@ def test_a_description_that_is_only_a_name_is_the_writer_not_the_cms_account() -
     head = _SITE + ('<meta name="description" content="Example News">'
                     '<meta name="author" content="Site Admin">')
     assert _byline(head) == "Site Admin"
+
+
+def test_the_other_writers_in_the_heads_authors_byline_box_are_authors_too() -> None:
+    head = _SITE + '<meta name="author" content="Ingrid Berg">'
+    box = ('<div class="bylines"><address><a rel="author" href="mailto:ib@x.no">Ingrid Berg</a>'
+           '</address><address><a rel="author" href="mailto:ml@x.no">Marlene Holm</a>'
+           '</address></div>')
+    assert _byline(head, box) == "Ingrid Berg, Marlene Holm"
+    # another writer marked as author far away (a related article's) is not a co-author
+    rail = ('<div class="bylines"><a rel="author" href="/a/ib">Ingrid Berg</a></div>'
+            '<aside><p>' + "Related reading on the talks. " * 20 + '</p>'
+            '<a rel="author" href="/a/ok">Ola Kvist</a></aside>')
+    assert _byline(head, rail) == "Ingrid Berg"

@@ -419,6 +419,35 @@ def visible_byline(tree: Any) -> str | None:
     return None
 
 
+#: people marked as authors, below the element the XPath is run on
+_AUTHOR_MARKED_XPATH = './/*[@rel="author"] | .//*[@itemprop="author"]//*[@itemprop="name"]'
+
+
+def co_authors(tree: Any, byline: str) -> str:
+    """``byline`` (one person, from the head) with the other people marked as authors
+    (``rel=author``/``itemprop=author``) in the same small byline box as that person: heads
+    often name only the first of several writers the page prints. Authors marked elsewhere
+    (a related article's, a comment's) are not in that box and stay out."""
+    key = byline.casefold()
+    own = next((el for el in tree.xpath(_AUTHOR_MARKED_XPATH)
+                if (_byline_text(el) or "").casefold() == key), None)
+    box = own
+    for _ in range(5):
+        box = box.getparent() if box is not None else None
+        if box is None or len(box.text_content()) > 300:
+            return byline
+        names = [byline]
+        for el in box.xpath(_AUTHOR_MARKED_XPATH):
+            name = _byline_text(el)
+            # the same name with a label run on ("Nicole OpitzRedakteurin") is no second author
+            if name and _PERSON.match(name) and not any(
+                    name.casefold().startswith(n.casefold()) for n in names):
+                names.append(name)
+        if len(names) >= 2:
+            return ", ".join(names)
+    return byline
+
+
 def clean_byline(byline: str | None) -> str | None:
     """A byline without authors' initials in brackets ("Corina Gall (cog.)" → "Corina Gall";
     Swiss and German papers add the writer's short code); a bare number (a CMS account id,
@@ -684,6 +713,8 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.byline = clean_byline(page.byline)
     if page.byline:
         page.byline = _without_site(page.byline, page.site, page.url)
+        if _PERSON.match(page.byline):
+            page.byline = co_authors(tree, page.byline)
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
     try:
         extracted, tree_intact = _body(tree, n_elements)
