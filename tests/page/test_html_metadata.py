@@ -188,3 +188,13 @@ def test_the_other_writers_in_the_heads_authors_byline_box_are_authors_too() -> 
             '<aside><p>' + "Related reading on the talks. " * 20 + '</p>'
             '<a rel="author" href="/a/ok">Ola Kvist</a></aside>')
     assert _byline(head, rail) == "Ingrid Berg"
+
+
+def test_the_editor_the_head_names_gives_way_to_the_writer_the_page_prints() -> None:
+    head = _SITE + '<meta name="author" content="Hana Putri">'
+    boxes = ('<div class="author-2">Bayu Santoso</div>'
+             '<div class="info-author">Editor : <a class="author" href="/author/7">Hana Putri</a>'
+             '</div>')
+    assert _byline(head, boxes) == "Bayu Santoso"
+    # without the editor's credit the head's author stays
+    assert _byline(head, '<div class="author-2">Bayu Santoso</div>') == "Hana Putri"

@@ -398,25 +398,41 @@ def _labelled_byline(tree: Any) -> str | None:
     return None
 
 
-def visible_byline(tree: Any) -> str | None:
+def visible_byline(tree: Any, skip: str | None = None) -> str | None:
     """Author named in the page body (rel=author, itemprop=author, .byline, .author; then any
     element whose class names an author, if it holds a person's name), for pages whose head
-    does not name one. Run after comments are cut, so no commenter is taken."""
+    does not name one; never the name ``skip``. Run after comments are cut, so no commenter
+    is taken."""
     for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath)[:3]:
             name = _byline_text(el)
             if name and 2 < len(name) <= 80 and len(name.split()) <= 8 \
-                    and not name.startswith("http"):
+                    and not name.startswith("http") and name != skip:
                 return name
     labelled = _labelled_byline(tree)
-    if labelled:
+    if labelled and labelled != skip:
         return labelled
     links = [a for a in tree.xpath(_AUTHOR_LINK_XPATH) if _AUTHOR_PAGE.search(a.get("href"))]
     for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
         name = _byline_text(el)
-        if name and len(name) <= 80 and _names_person(name, None, None):
+        if name and len(name) <= 80 and _names_person(name, None, None) and name != skip:
             return name
     return None
+
+
+#: an editor's credit in an author box ("Editor : Heryadi", "Redaktion: Theresa Bäuerlein")
+_EDITOR_CREDIT = re.compile(r"^(editor|redaktion|redakteur(in)?|penyunting|editado por)\s*:\s*"
+                            r"(?P<name>.+)$", re.I)
+
+
+def credited_as_editor(tree: Any, name: str) -> bool:
+    """``name`` is credited as the article's editor in an author box: the head's CMS often
+    names the desk editor who published the piece, not its writer."""
+    for el in tree.xpath(_ANY_AUTHOR_XPATH)[:10]:
+        m = _EDITOR_CREDIT.match(_clean(el.text_content()) or "")
+        if m and m.group("name").strip() == name:
+            return True
+    return False
 
 
 #: people marked as authors, below the element the XPath is run on
@@ -710,6 +726,8 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         if visible and (page.byline is None or _PERSON.match(visible.split(",")[0])) \
                 and not _is_site(visible, page.site, page.url):
             page.byline = visible
+    if page.byline and credited_as_editor(tree, page.byline):
+        page.byline = visible_byline(tree, skip=page.byline) or page.byline
     page.byline = clean_byline(page.byline)
     if page.byline:
         page.byline = _without_site(page.byline, page.site, page.url)
