@@ -52,7 +52,10 @@ _ARTICLE_WORDS = frozenset({
 #: class/id words that name the teaser/summary shown above an article
 _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "dek", "excerpt",
                             "subtitle", "subheadline", "description", "abstract", "teaser",
-                            "kicker", "header"})
+                            "kicker", "header",
+                            # the standfirst's name in newsrooms' own languages: German
+                            # subline/Vorspann, Nordic ingress, French chapeau, Italian sommario
+                            "subline", "vorspann", "ingress", "chapeau", "sommario"})
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
