@@ -57,7 +57,8 @@ def test_a_first_paragraph_among_its_siblings_stays_even_when_it_is_the_descript
 
 def test_a_standfirst_named_in_the_newsrooms_own_words_leaves_the_body() -> None:
     head = f'<meta name="description" content="{LEAD}">'
-    for name in ("typo-subline-detail", "article-ingress", "chapeau"):
+    for name in ("typo-subline-detail", "article-ingress", "chapeau", "atc-IntroText",
+                 "einleitung small"):
         doc = _read(_page(_body(extra_before=f'<p class="{name}">{LEAD}</p>'), head))
         assert "agenda already names" not in doc.text, name
         assert doc.text.startswith(P1), name

@@ -55,7 +55,9 @@ _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "d
                             "kicker", "header",
                             # the standfirst's name in newsrooms' own languages: German
                             # subline/Vorspann, Nordic ingress, French chapeau, Italian sommario
-                            "subline", "vorspann", "ingress", "chapeau", "sommario"})
+                            "subline", "vorspann", "einleitung", "ingress", "chapeau",
+                            "sommario"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
@@ -93,7 +95,9 @@ def _is_aside(names: str) -> bool:
 
 
 def _is_summary(names: str) -> bool:
-    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS for token in names.lower().split())
+    """A class/id names a summary, also as a camel-case part ("atc-IntroText")."""
+    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS
+               for token in _CAMEL.sub("-", names).lower().split())
 
 
 _TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"caption"}),
