@@ -64,6 +64,19 @@ def test_a_standfirst_named_in_the_newsrooms_own_words_leaves_the_body() -> None
         assert doc.text.startswith(P1), name
 
 
+def test_a_bold_standfirst_under_a_reworded_headline_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    article = (f'<div class="stream"><h2>Geneva again: the talks resume</h2>'
+               f'<p class="font-bold text-18">{LEAD}</p><p class="text-18">{P1}</p>'
+               f'<p class="text-18">{P2}</p><p class="text-18">{P3}</p></div>')
+    doc = _read(_page(article, head))
+    assert "agenda already names" not in doc.text
+    assert P1 in doc.text and P3 in doc.text
+    # the same first paragraph, not bold, stays: sites copy their opening as description
+    doc = _read(_page(article.replace("font-bold ", ""), head))
+    assert "agenda already names" in doc.text
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

@@ -56,7 +56,10 @@ _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "d
                             # the standfirst's name in newsrooms' own languages: German
                             # subline/Vorspann, Nordic ingress, French chapeau, Italian sommario
                             "subline", "vorspann", "einleitung", "ingress", "chapeau",
-                            "sommario"})
+                            "sommario",
+                            # a first paragraph set in bold that repeats the description is
+                            # the standfirst ("font-bold"), not the article's opening
+                            "bold"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links

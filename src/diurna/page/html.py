@@ -336,11 +336,24 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
-    while out and (_same_text(out[0], title) or (_same_text(out[0], dek) and (
-            (blocks is not None and "summary" in blocks.of(out[0]))
-            or (tree is not None and len(out) > 1 and teaser_apart(tree, out[0], out[1]))))):
+    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree)):
         out.pop(0)
+    # the standfirst under a headline line the page repeats in its own words (a kicker run
+    # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …")
+    if len(out) > 1 and blocks is not None and "heading" in blocks.of(out[0]) \
+            and _standfirst(out, 1, dek, blocks, tree):
+        out.pop(1)
     return out
+
+
+def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | None,
+                tree: Any) -> bool:
+    """``lines[i]`` repeats the description and the page marks it as a teaser/summary or
+    prints it in a box of its own, apart from the paragraph after it."""
+    line = lines[i]
+    return _same_text(line, dek) and (
+        (blocks is not None and "summary" in blocks.of(line))
+        or (tree is not None and len(lines) > i + 1 and teaser_apart(tree, line, lines[i + 1])))
 
 
 _BYLINE_XPATHS = (
