@@ -77,6 +77,16 @@ def test_a_bold_standfirst_under_a_reworded_headline_leaves_the_body() -> None:
     assert "agenda already names" in doc.text
 
 
+def test_a_paragraph_classed_as_a_crosshead_is_a_section_heading() -> None:
+    for name in ("wp-block-news-onlineinterline", "Zwischenzeile", "article-subhead"):
+        doc = _read(_page(_body(extra_before=f'<p>{LEAD}</p><p class="{name}">Markets react</p>')))
+        assert [h.text for h in doc.headings] == ["Markets react"], name
+        assert "Markets react" in doc.text  # kept in place, marked
+    # a box of that class around paragraphs does not make them headings
+    doc = _read(_page(f'<div class="crosshead-box"><p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>'))
+    assert not any(h.text in (LEAD, P1, P2) for h in doc.headings)
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

@@ -61,6 +61,10 @@ _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "d
                             # the standfirst ("font-bold"), not the article's opening
                             "bold"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: class words of a paragraph styled as a section heading (a "crosshead"; German
+#: "Zwischenzeile"/"Zwischentitel", WordPress blocks' "interline", French "intertitre")
+_HEADING_WORDS = ("interline", "crosshead", "zwischenzeile", "zwischentitel",
+                  "zwischenueberschrift", "intertitre", "intertitle", "subhead")
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
@@ -174,6 +178,15 @@ def _link_share(el: Any, text: str) -> float:
     return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
+def _names_heading(el: Any) -> bool:
+    """The element's own class names it a section heading, a class part ending in a heading
+    word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
+    names = el.get("class")
+    return bool(names) and any(part.endswith(_HEADING_WORDS)  # also "onlineinterline"
+                               for token in _CAMEL.sub("-", names).lower().split()
+                               for part in _PARTS.split(token))
+
+
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
@@ -190,7 +203,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if wanted is not None and text not in wanted:
             continue
         found = set(_flags_of(el, memo))
-        if el.tag in _HEADING_TAGS or el.get("role") == "heading":
+        if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
