@@ -87,6 +87,14 @@ def test_a_paragraph_classed_as_a_crosshead_is_a_section_heading() -> None:
     assert not any(h.text in (LEAD, P1, P2) for h in doc.headings)
 
 
+def test_each_line_of_a_heading_broken_by_br_is_a_heading() -> None:
+    doc = _read(_page(f'<div class="article-text"><h2 class="sub">Talks end without a deal<br>'
+                      f'Next round set for May</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'))
+    heads = {h.text for h in doc.headings}
+    assert {"Talks end without a deal", "Next round set for May"} <= heads
+    assert not heads & {P1, P2, P3}
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

@@ -209,7 +209,22 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             found.add("links")
         prior = flags.get(text)
         flags[text] = frozenset(found) if prior is None else prior & found
+        if "heading" in found and el.find(".//br") is not None:
+            for line in br_lines(el):  # extractors give each line of it apart
+                flags.setdefault(line, frozenset(found))
     return BlockIndex(flags, captions)
+
+
+def br_lines(el: Any) -> list[str]:
+    """The normalised lines of an element broken by ``<br>`` (a headline in several lines,
+    a subtitle of stacked points)."""
+    lines: list[list[str]] = [[]]
+    for item in el.xpath(".//text() | .//br"):
+        if isinstance(item, str):
+            lines[-1].append(item)
+        else:
+            lines.append([])
+    return [t for t in (norm("".join(parts)) for parts in lines) if t]
 
 
 @dataclass(slots=True)
