@@ -72,8 +72,14 @@ def test_a_bold_standfirst_under_a_reworded_headline_leaves_the_body() -> None:
     doc = _read(_page(article, head))
     assert "agenda already names" not in doc.text
     assert P1 in doc.text and P3 in doc.text
-    # the same first paragraph, not bold, stays: sites copy their opening as description
+    doc = _read(_page(article.replace("font-bold", "font-sans font-medium"), head))
+    assert "agenda already names" not in doc.text
+    # the same first paragraph, not bold, stays: sites copy their opening as description;
+    # a layout class on the box around it ("medium-8 columns") says nothing about its weight
     doc = _read(_page(article.replace("font-bold ", ""), head))
+    assert "agenda already names" in doc.text
+    doc = _read(_page(article.replace('"stream"', '"medium-8 columns"')
+                      .replace("font-bold ", ""), head))
     assert "agenda already names" in doc.text
 
 

@@ -56,10 +56,11 @@ _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "d
                             # the standfirst's name in newsrooms' own languages: German
                             # subline/Vorspann, Nordic ingress, French chapeau, Italian sommario
                             "subline", "vorspann", "einleitung", "ingress", "chapeau",
-                            "sommario",
-                            # a first paragraph set in bold that repeats the description is
-                            # the standfirst ("font-bold"), not the article's opening
-                            "bold"})
+                            "sommario"})
+#: class words of an element's own font weight: a first paragraph set in bold (or medium
+#: weight) that repeats the description is the standfirst ("font-bold", "font-medium"); an
+#: ancestor's class ("medium-8 columns") says nothing about it
+_WEIGHT_WORDS = ("bold", "semibold", "medium")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: class words of a paragraph styled as a section heading (a "crosshead"; German
 #: "Zwischenzeile"/"Zwischentitel", WordPress blocks' "interline", French "intertitre")
@@ -181,8 +182,13 @@ def _link_share(el: Any, text: str) -> float:
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
+    return _own_class_part(el, _HEADING_WORDS)  # also "onlineinterline"
+
+
+def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
+    """Some part of the element's own class names ends in one of ``words``."""
     names = el.get("class")
-    return bool(names) and any(part.endswith(_HEADING_WORDS)  # also "onlineinterline"
+    return bool(names) and any(part.endswith(words)
                                for token in _CAMEL.sub("-", names).lower().split()
                                for part in _PARTS.split(token))
 
@@ -205,6 +211,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
+        if _own_class_part(el, _WEIGHT_WORDS):
+            found.add("summary")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
         prior = flags.get(text)
