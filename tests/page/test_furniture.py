@@ -101,6 +101,17 @@ def test_each_line_of_a_heading_broken_by_br_is_a_heading() -> None:
     assert not heads & {P1, P2, P3}
 
 
+def test_a_section_heading_repeated_in_the_table_of_contents_is_still_a_heading() -> None:
+    toc = ('<nav class="contents"><ul><li><a href="#a">Where the talks stand</a></li>'
+           '<li><a href="#b">What comes next</a></li></ul></nav>')
+    doc = _read(_page(f'{toc}<div class="article-text"><p>{LEAD}</p>'
+                      f'<h2 id="a"><strong>Where the talks stand</strong></h2><p>{P1}</p>'
+                      f'<h2 id="b">What comes next</h2><p>{P2}</p><p>{P3}</p></div>'))
+    heads = {h.text for h in doc.headings}
+    assert {"Where the talks stand", "What comes next"} <= heads
+    assert doc.text.count("What comes next") == 1  # the contents list stays out
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

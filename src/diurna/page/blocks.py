@@ -114,6 +114,7 @@ _TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"captio
               "header": frozenset({"nav", "summary"})}
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NO_FLAGS: frozenset[str] = frozenset()
+_HEADING = frozenset({"heading"})
 
 
 @lru_cache(maxsize=4096)
@@ -216,7 +217,11 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
         prior = flags.get(text)
-        flags[text] = frozenset(found) if prior is None else prior & found
+        # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
+        # is still a paragraph), but a section heading stays one when the page repeats it in
+        # its table of contents
+        flags[text] = frozenset(found) if prior is None else \
+            (prior & found) | (_HEADING & (prior | found))
         if "heading" in found and el.find(".//br") is not None:
             for line in br_lines(el):  # extractors give each line of it apart
                 flags.setdefault(line, frozenset(found))
