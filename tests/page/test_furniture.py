@@ -112,6 +112,20 @@ def test_a_section_heading_repeated_in_the_table_of_contents_is_still_a_heading(
     assert doc.text.count("What comes next") == 1  # the contents list stays out
 
 
+def test_a_line_repeating_an_images_alt_text_is_its_caption_not_body() -> None:
+    alt = "Delegates arrive at the conference centre in Geneva"
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><div class="media">'
+                      f'<img src="a.jpg" alt="{alt}"><div class="info"><p>{alt}</p></div></div>'
+                      f'<p>{P2}</p><p>{P3}</p></div>'))
+    assert alt not in doc.text and P3 in doc.text
+    assert alt in doc.captions
+    # an alt text that copies a long paragraph (some CMSs use the opening) leaves it in
+    long_alt = f"{P2} {P3}"
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><img src="a.jpg" alt="{long_alt}">'
+                      f'<p>{long_alt}</p><p>{P3}</p></div>'))
+    assert long_alt in doc.text
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

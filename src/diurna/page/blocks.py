@@ -115,6 +115,7 @@ _TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"captio
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NO_FLAGS: frozenset[str] = frozenset()
 _HEADING = frozenset({"heading"})
+_CAPTION_FLAG = frozenset({"caption"})
 
 
 @lru_cache(maxsize=4096)
@@ -225,7 +226,29 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if "heading" in found and el.find(".//br") is not None:
             for line in br_lines(el):  # extractors give each line of it apart
                 flags.setdefault(line, frozenset(found))
+    for alt in image_texts(tree):
+        if wanted is None or alt in wanted:
+            flags[alt] = flags.get(alt, _NO_FLAGS) | _CAPTION_FLAG
     return BlockIndex(flags, captions)
+
+
+#: an image's text of fewer words ("Foto", "Logo") says nothing about a line that repeats it,
+#: nor one of more (some CMSs copy the article's opening paragraph into the alt text)
+IMAGE_TEXT_WORDS = (4, 30)
+
+
+def image_texts(tree: Any) -> set[str]:
+    """The normalised alt texts of the page's images (and titles, without a "| credit"
+    tail) of ``IMAGE_TEXT_WORDS`` words: a body line that repeats one is the image's caption
+    printed beside it, not article text."""
+    least, most = IMAGE_TEXT_WORDS
+    found = set()
+    for img in tree.iter("img"):
+        for value in (img.get("alt"), (img.get("title") or "").split(" | ")[0]):
+            text = norm(value) if value else ""
+            if least <= len(text.split(None, most)) <= most:
+                found.add(text)
+    return found
 
 
 def br_lines(el: Any) -> list[str]:
