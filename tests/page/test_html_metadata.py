@@ -165,36 +165,35 @@ def test_author_in_an_unusual_class_or_only_in_a_link_to_the_author_page() -> No
 
 
 def test_a_description_that_is_only_a_name_is_the_writer_not_the_cms_account() -> None:
-    head = _SITE + ('<meta name="description" content="THANDI MOKOENA">'
-                    '<meta name="author" content="Site Admin">')
-    assert _byline(head) == "THANDI MOKOENA"
     # a real description, or one naming only the publication, leaves the head's author
-    head = _SITE + ('<meta name="description" content="Talks resume in Geneva next week.">'
-                    '<meta name="author" content="Site Admin">')
-    assert _byline(head) == "Site Admin"
-    head = _SITE + ('<meta name="description" content="Example News">'
-                    '<meta name="author" content="Site Admin">')
-    assert _byline(head) == "Site Admin"
+    for description, author in (("THANDI MOKOENA", "THANDI MOKOENA"),
+                                ("Talks resume in Geneva next week.", "Site Admin"),
+                                ("Example News", "Site Admin")):
+        head = _SITE + (f'<meta name="description" content="{description}">'
+                        '<meta name="author" content="Site Admin">')
+        assert _byline(head) == author, description
+
+
+def _byline_with_head_author(author: str, before_article: str) -> str | None:
+    return _byline(_SITE + f'<meta name="author" content="{author}">', before_article)
 
 
 def test_the_other_writers_in_the_heads_authors_byline_box_are_authors_too() -> None:
-    head = _SITE + '<meta name="author" content="Ingrid Berg">'
     box = ('<div class="bylines"><address><a rel="author" href="mailto:ib@x.no">Ingrid Berg</a>'
            '</address><address><a rel="author" href="mailto:ml@x.no">Marlene Holm</a>'
            '</address></div>')
-    assert _byline(head, box) == "Ingrid Berg, Marlene Holm"
+    assert _byline_with_head_author("Ingrid Berg", box) == "Ingrid Berg, Marlene Holm"
     # another writer marked as author far away (a related article's) is not a co-author
     rail = ('<div class="bylines"><a rel="author" href="/a/ib">Ingrid Berg</a></div>'
             '<aside><p>' + "Related reading on the talks. " * 20 + '</p>'
             '<a rel="author" href="/a/ok">Ola Kvist</a></aside>')
-    assert _byline(head, rail) == "Ingrid Berg"
+    assert _byline_with_head_author("Ingrid Berg", rail) == "Ingrid Berg"
 
 
 def test_the_editor_the_head_names_gives_way_to_the_writer_the_page_prints() -> None:
-    head = _SITE + '<meta name="author" content="Hana Putri">'
-    boxes = ('<div class="author-2">Bayu Santoso</div>'
-             '<div class="info-author">Editor : <a class="author" href="/author/7">Hana Putri</a>'
-             '</div>')
-    assert _byline(head, boxes) == "Bayu Santoso"
+    writer = '<div class="author-2">Bayu Santoso</div>'
+    credit = ('<div class="info-author">Editor : <a class="author" href="/author/7">Hana Putri'
+              '</a></div>')
+    assert _byline_with_head_author("Hana Putri", writer + credit) == "Bayu Santoso"
     # without the editor's credit the head's author stays
-    assert _byline(head, '<div class="author-2">Bayu Santoso</div>') == "Hana Putri"
+    assert _byline_with_head_author("Hana Putri", writer) == "Hana Putri"
