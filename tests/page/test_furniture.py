@@ -55,6 +55,77 @@ def test_a_first_paragraph_among_its_siblings_stays_even_when_it_is_the_descript
     assert P3 in doc.text
 
 
+def test_a_standfirst_named_in_the_newsrooms_own_words_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    for name in ("typo-subline-detail", "article-ingress", "chapeau", "atc-IntroText",
+                 "einleitung small"):
+        doc = _read(_page(_body(extra_before=f'<p class="{name}">{LEAD}</p>'), head))
+        assert "agenda already names" not in doc.text, name
+        assert doc.text.startswith(P1), name
+
+
+def test_a_bold_standfirst_under_a_reworded_headline_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    article = (f'<div class="stream"><h2>Geneva again: the talks resume</h2>'
+               f'<p class="font-bold text-18">{LEAD}</p><p class="text-18">{P1}</p>'
+               f'<p class="text-18">{P2}</p><p class="text-18">{P3}</p></div>')
+    doc = _read(_page(article, head))
+    assert "agenda already names" not in doc.text
+    assert P1 in doc.text and P3 in doc.text
+    doc = _read(_page(article.replace("font-bold", "font-sans font-medium"), head))
+    assert "agenda already names" not in doc.text
+    # the same first paragraph, not bold, stays: sites copy their opening as description;
+    # a layout class on the box around it ("medium-8 columns") says nothing about its weight
+    doc = _read(_page(article.replace("font-bold ", ""), head))
+    assert "agenda already names" in doc.text
+    doc = _read(_page(article.replace('"stream"', '"medium-8 columns"')
+                      .replace("font-bold ", ""), head))
+    assert "agenda already names" in doc.text
+
+
+def test_a_paragraph_classed_as_a_crosshead_is_a_section_heading() -> None:
+    for name in ("wp-block-news-onlineinterline", "Zwischenzeile", "article-subhead"):
+        doc = _read(_page(_body(extra_before=f'<p>{LEAD}</p><p class="{name}">Markets react</p>')))
+        assert [h.text for h in doc.headings] == ["Markets react"], name
+        assert "Markets react" in doc.text  # kept in place, marked
+    # a box of that class around paragraphs does not make them headings
+    doc = _read(_page(f'<div class="crosshead-box"><p>{LEAD}</p><p>{P1}</p><p>{P2}</p></div>'))
+    assert not any(h.text in (LEAD, P1, P2) for h in doc.headings)
+
+
+def test_each_line_of_a_heading_broken_by_br_is_a_heading() -> None:
+    doc = _read(_page(f'<div class="article-text"><h2 class="sub">Talks end without a deal<br>'
+                      f'Next round set for May</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'))
+    heads = {h.text for h in doc.headings}
+    assert {"Talks end without a deal", "Next round set for May"} <= heads
+    assert not heads & {P1, P2, P3}
+
+
+def test_a_section_heading_repeated_in_the_table_of_contents_is_still_a_heading() -> None:
+    toc = ('<nav class="contents"><ul><li><a href="#a">Where the talks stand</a></li>'
+           '<li><a href="#b">What comes next</a></li></ul></nav>')
+    doc = _read(_page(f'{toc}<div class="article-text"><p>{LEAD}</p>'
+                      f'<h2 id="a"><strong>Where the talks stand</strong></h2><p>{P1}</p>'
+                      f'<h2 id="b">What comes next</h2><p>{P2}</p><p>{P3}</p></div>'))
+    heads = {h.text for h in doc.headings}
+    assert {"Where the talks stand", "What comes next"} <= heads
+    assert doc.text.count("What comes next") == 1  # the contents list stays out
+
+
+def test_a_line_repeating_an_images_alt_text_is_its_caption_not_body() -> None:
+    alt = "Delegates arrive at the conference centre in Geneva"
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><div class="media">'
+                      f'<img src="a.jpg" alt="{alt}"><div class="info"><p>{alt}</p></div></div>'
+                      f'<p>{P2}</p><p>{P3}</p></div>'))
+    assert alt not in doc.text and P3 in doc.text
+    assert alt in doc.captions
+    # an alt text that copies a long paragraph (some CMSs use the opening) leaves it in
+    long_alt = f"{P2} {P3}"
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><img src="a.jpg" alt="{long_alt}">'
+                      f'<p>{long_alt}</p><p>{P3}</p></div>'))
+    assert long_alt in doc.text
+
+
 # --- stamps, credits, date stamps, prompts, appeals, pointers --------------------------------
 
 FURNITURE = [

@@ -162,3 +162,38 @@ def test_author_in_an_unusual_class_or_only_in_a_link_to_the_author_page() -> No
                    "Autorin/Autor</strong> Roman Gonta</li></ul>") == "Roman Gonta"
     # a class that names authors but holds no person's name gives none
     assert _byline(before_article='<div class="authorTools">Themen bearbeiten</div>') is None
+
+
+def test_a_description_that_is_only_a_name_is_the_writer_not_the_cms_account() -> None:
+    # a real description, or one naming only the publication, leaves the head's author
+    for description, author in (("THANDI MOKOENA", "THANDI MOKOENA"),
+                                ("Talks resume in Geneva next week.", "Site Admin"),
+                                ("Example News", "Site Admin")):
+        head = _SITE + (f'<meta name="description" content="{description}">'
+                        '<meta name="author" content="Site Admin">')
+        assert _byline(head) == author, description
+
+
+def _byline_with_head_author(author: str, before_article: str) -> str | None:
+    return _byline(_SITE + f'<meta name="author" content="{author}">', before_article)
+
+
+def test_the_other_writers_in_the_heads_authors_byline_box_are_authors_too() -> None:
+    box = ('<div class="bylines"><address><a rel="author" href="mailto:ib@x.no">Ingrid Berg</a>'
+           '</address><address><a rel="author" href="mailto:ml@x.no">Marlene Holm</a>'
+           '</address></div>')
+    assert _byline_with_head_author("Ingrid Berg", box) == "Ingrid Berg, Marlene Holm"
+    # another writer marked as author far away (a related article's) is not a co-author
+    rail = ('<div class="bylines"><a rel="author" href="/a/ib">Ingrid Berg</a></div>'
+            '<aside><p>' + "Related reading on the talks. " * 20 + '</p>'
+            '<a rel="author" href="/a/ok">Ola Kvist</a></aside>')
+    assert _byline_with_head_author("Ingrid Berg", rail) == "Ingrid Berg"
+
+
+def test_the_editor_the_head_names_gives_way_to_the_writer_the_page_prints() -> None:
+    writer = '<div class="author-2">Bayu Santoso</div>'
+    credit = ('<div class="info-author">Editor : <a class="author" href="/author/7">Hana Putri'
+              '</a></div>')
+    assert _byline_with_head_author("Hana Putri", writer + credit) == "Bayu Santoso"
+    # without the editor's credit the head's author stays
+    assert _byline_with_head_author("Hana Putri", writer) == "Hana Putri"

@@ -217,6 +217,19 @@ def test_key_points_box_is_kept_apart_from_the_body() -> None:
         assert doc.paragraphs == [P1, P2, P3], label
 
 
+def test_a_bullet_points_box_of_short_paragraphs_is_kept_apart_from_the_body() -> None:
+    box = '<div class="bi-bulletpoints">' + "".join(f"<p>{p}</p>" for p in _POINTS) + "</div>"
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1>{box}<p>{P1}</p>"
+                      f"<p>{P2}</p><p>{P3}</p></article></main>"))
+    assert doc.key_points == _POINTS
+    assert doc.paragraphs == [P1, P2, P3]
+    # such a box of long paragraphs is article text, not points
+    long = f'<div class="bulletpoints"><p>{P1} {P2}</p><p>{P3} {P1}</p></div>'
+    doc = _read(_page(f"<main><article><h1>Talks to resume in Geneva</h1>{long}<p>{P2}</p>"
+                      "</article></main>"))
+    assert doc.key_points == []
+
+
 def test_a_list_of_links_under_in_brief_is_no_key_points_box() -> None:
     """A sidebar "In brief" list of other stories' headlines is not this article's key points."""
     links = "".join(f'<li><a href="/s{i}">{p}</a></li>' for i, p in enumerate(_POINTS))

@@ -52,7 +52,20 @@ _ARTICLE_WORDS = frozenset({
 #: class/id words that name the teaser/summary shown above an article
 _SUMMARY_WORDS = frozenset({"summary", "standfirst", "intro", "lead", "lede", "dek", "excerpt",
                             "subtitle", "subheadline", "description", "abstract", "teaser",
-                            "kicker", "header"})
+                            "kicker", "header",
+                            # the standfirst's name in newsrooms' own languages: German
+                            # subline/Vorspann, Nordic ingress, French chapeau, Italian sommario
+                            "subline", "vorspann", "einleitung", "ingress", "chapeau",
+                            "sommario"})
+#: class words of an element's own font weight: a first paragraph set in bold (or medium
+#: weight) that repeats the description is the standfirst ("font-bold", "font-medium"); an
+#: ancestor's class ("medium-8 columns") says nothing about it
+_WEIGHT_WORDS = ("bold", "semibold", "medium")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: class words of a paragraph styled as a section heading (a "crosshead"; German
+#: "Zwischenzeile"/"Zwischentitel", WordPress blocks' "interline", French "intertitre")
+_HEADING_WORDS = ("interline", "crosshead", "zwischenzeile", "zwischentitel",
+                  "zwischenueberschrift", "intertitre", "intertitle", "subhead")
 _PARTS = re.compile(r"[-_\s]+")
 #: a block is a link block when at least this share of its letters sit inside links
 LINK_SHARE = 0.6
@@ -90,7 +103,9 @@ def _is_aside(names: str) -> bool:
 
 
 def _is_summary(names: str) -> bool:
-    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS for token in names.lower().split())
+    """A class/id names a summary, also as a camel-case part ("atc-IntroText")."""
+    return any(set(_PARTS.split(token)) & _SUMMARY_WORDS
+               for token in _CAMEL.sub("-", names).lower().split())
 
 
 _TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"caption"}),
@@ -99,6 +114,8 @@ _TAG_FLAGS = {"figure": frozenset({"caption"}), "figcaption": frozenset({"captio
               "header": frozenset({"nav", "summary"})}
 _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NO_FLAGS: frozenset[str] = frozenset()
+_HEADING = frozenset({"heading"})
+_CAPTION_FLAG = frozenset({"caption"})
 
 
 @lru_cache(maxsize=4096)
@@ -164,6 +181,20 @@ def _link_share(el: Any, text: str) -> float:
     return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
+def _names_heading(el: Any) -> bool:
+    """The element's own class names it a section heading, a class part ending in a heading
+    word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
+    return _own_class_part(el, _HEADING_WORDS)  # also "onlineinterline"
+
+
+def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
+    """Some part of the element's own class names ends in one of ``words``."""
+    names = el.get("class")
+    return bool(names) and any(part.endswith(words)
+                               for token in _CAMEL.sub("-", names).lower().split()
+                               for part in _PARTS.split(token))
+
+
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
@@ -180,13 +211,56 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if wanted is not None and text not in wanted:
             continue
         found = set(_flags_of(el, memo))
-        if el.tag in _HEADING_TAGS or el.get("role") == "heading":
+        if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
+        if _own_class_part(el, _WEIGHT_WORDS):
+            found.add("summary")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
         prior = flags.get(text)
-        flags[text] = frozenset(found) if prior is None else prior & found
+        # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
+        # is still a paragraph), but a section heading stays one when the page repeats it in
+        # its table of contents
+        flags[text] = frozenset(found) if prior is None else \
+            (prior & found) | (_HEADING & (prior | found))
+        if "heading" in found and el.find(".//br") is not None:
+            for line in br_lines(el):  # extractors give each line of it apart
+                flags.setdefault(line, frozenset(found))
+    for alt in image_texts(tree):
+        if wanted is None or alt in wanted:
+            flags[alt] = flags.get(alt, _NO_FLAGS) | _CAPTION_FLAG
     return BlockIndex(flags, captions)
+
+
+#: an image's text of fewer words ("Foto", "Logo") says nothing about a line that repeats it,
+#: nor one of more (some CMSs copy the article's opening paragraph into the alt text)
+IMAGE_TEXT_WORDS = (4, 30)
+
+
+def image_texts(tree: Any) -> set[str]:
+    """The normalised alt texts of the page's images (and titles, without a "| credit"
+    tail) of ``IMAGE_TEXT_WORDS`` words: a body line that repeats one is the image's caption
+    printed beside it, not article text."""
+    least, most = IMAGE_TEXT_WORDS
+    found = set()
+    for img in tree.iter("img"):
+        for value in (img.get("alt"), (img.get("title") or "").split(" | ")[0]):
+            text = norm(value) if value else ""
+            if least <= len(text.split(None, most)) <= most:
+                found.add(text)
+    return found
+
+
+def br_lines(el: Any) -> list[str]:
+    """The normalised lines of an element broken by ``<br>`` (a headline in several lines,
+    a subtitle of stacked points)."""
+    lines: list[list[str]] = [[]]
+    for item in el.xpath(".//text() | .//br"):
+        if isinstance(item, str):
+            lines[-1].append(item)
+        else:
+            lines.append([])
+    return [t for t in (norm("".join(parts)) for parts in lines) if t]
 
 
 @dataclass(slots=True)

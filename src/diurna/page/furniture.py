@@ -43,31 +43,34 @@ _DATE_ONLY = (
     r"[\d\s.,:/|()年月日時分更新uhrUhrampmAMPM-]*"
     r"(\|\s*(publicerad|publiserad|uppdaterad|oppdatert|updated|published)\s*[\d.:\s]+)?$"
     # broadcasters' programme and availability lines
-    r"|^(sendung|dieses thema im programm|sendetermin)\s*:|\bverfügbar bis\s+\d"
+    r"|^(sendung|dieses thema im programm|sendetermin)\s*:"
     # reading time
     r"|^(lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*:"
 )
 #: pointers to other pages: arrow-led teasers, "more in our live blog:" lines, video teasers
 _POINTER = (
     r"^(>>?|→|►|▶)\s*\S"
-    r"|^(mehr|more|weitere|alle)\b.{0,80}:$|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|"
-    r"ticker|überblick|dossier)\b.{0,20}:$"
-    r"|\|\s*\d{1,2}:\d{2}\s*min$"  # "18.04.2024 | 0:21 min" under a video teaser
+    r"|^(mehr|more|weitere|alle)\b.{0,80}:$"
     # "read more" labels alone on their line, in the dev sets' languages
     r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
     r"|lire (aussi|plus|la suite)"
     r"|leer más|lea también|lees (meer|ook)|les (mer|også)|läs (mer|också)|leggi anche"
     r"|devamını oku|ilgili haberler)\W*$"
-    # a photo caption closing with its credit: "... Bild: Maximilian Muster"
-    r"|.\s(bild|foto|photo|image|fotos)\s*:\s*[^.:!?]{2,50}$"
 )
 _APPEAL = (
     # reader prompts and ratings
     r"^(wie hat ihnen (dieser|der) artikel gefallen|hat ihnen (dieser|der) artikel gefallen"
     r"|did you (like|enjoy) this (article|story)|durchschnittliche bewertung\b"
     r"|fehler gefunden\W*\s*jetzt melden|leserkommentare geben nicht die meinung)"
+    # consent notices of embedded content
+    r"|^(empfohlener redaktioneller inhalt|ein klick für den datenschutz|externer inhalt)\W*$"
+    r"|^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
+    r"|^ich bin damit einverstanden, dass mir (der )?externe"
+)
+#: the furniture that may sit anywhere in its line (searched, not matched at the start)
+_ANYWHERE = (
     # donations and subscriptions
-    r"|\b(unterstützen sie uns|mit einer spende|jetzt spenden|support (us|our journalism)"
+    r"\b(unterstützen sie uns|mit einer spende|jetzt spenden|support (us|our journalism)"
     r"|donate (now|today)|make a donation|faire un don|haz una donación"
     r"|(abonnieren|abonniere|abonnez-vous|suscríbete|subscribe) (sie )?"
     r"(jetzt|now|den|die|das|to)?\b"
@@ -78,10 +81,13 @@ _APPEAL = (
     r"|\bnewsletter\b.{0,80}\b(informiert|abonnieren|anmelden|bestellen|hier entlang|"
     r"sign up|inscrivez|suscríbete)"
     r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
-    # consent notices of embedded content
-    r"|^(empfohlener redaktioneller inhalt|ein klick für den datenschutz|externer inhalt)\W*$"
-    r"|^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
-    r"|^ich bin damit einverstanden, dass mir (der )?externe"
+    # broadcasters' availability lines
+    r"|\bverfügbar bis\s+\d"
+    # pointers: "more in our live blog:", "18.04.2024 | 0:21 min" under a video teaser
+    r"|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|ticker|überblick|dossier)\b.{0,20}:$"
+    r"|\|\s*\d{1,2}:\d{2}\s*min$"
+    # a photo caption closing with its credit: "... Bild: Maximilian Muster"
+    r"|.\s(bild|foto|photo|image|fotos)\s*:\s*[^.:!?]{2,50}$"
 )
 #: where the article came from: translation and first-publication notes, staff credits. English
 #: "This article was originally published by ..." is left in: the benchmark pages' gold keeps it
@@ -95,7 +101,9 @@ _PROVENANCE = (
     r"|^((redaktion|schlussredaktion|faktencheck|übersetzung|recherche|mitarbeit|grafik|"
     r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
 )
-FURNITURE_LINE = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}|{_PROVENANCE}", re.I)
+#: furniture lines by how they begin (every branch is anchored: tried at the line's start only)
+FURNITURE_START = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}|{_PROVENANCE}", re.I)
+FURNITURE_ANYWHERE = re.compile(_ANYWHERE, re.I)
 
 
 #: a longer appeal: the reader asked to support, donate to or subscribe to journalism
@@ -120,7 +128,7 @@ def is_furniture_line(line: str) -> bool:
     """A short line that is a stamp, credit, date stamp, prompt, appeal or consent notice."""
     text = line.strip().lstrip("-•* ").strip()
     return len(text.split(None, FURNITURE_WORDS)) <= FURNITURE_WORDS and bool(
-        FURNITURE_LINE.search(text))
+        FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
 
 
 def _flat(text: str) -> str:

@@ -197,6 +197,16 @@ _WRITTEN_BY = re.compile(r"^(written by|verfasst von|geschrieben von|autor(in)?|
                          r"écrit par|escrito por|scritto da)$", re.I)
 
 
+def name_alone(text: str | None, site: str | None, url: str | None) -> str | None:
+    """``text`` when it is nothing but a person's name (two to four capitalised words, not the
+    publication): a description that holds only the writer's name ("MTHOBISI SITHOLE") is
+    where the CMS put the byline, and it beats the account the head names as author."""
+    text = _clean(text)
+    if not text or not _PERSON.match(text) or _is_site(text, site, url):
+        return None
+    return text if all(w[0].isupper() for w in text.split()) else None
+
+
 def _written_by(meta: dict[str, str]) -> str | None:
     """The author in the Twitter card's label/data pairs ("Written by" → name) that WordPress
     SEO plugins write (``twitter:label1``/``twitter:data1``, ``twitter:misc:Written by``)."""
@@ -245,8 +255,9 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
                            _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
     # a person named anywhere in the head beats the publication named as author first
-    page.byline = next((b for b in bylines if _names_person(b, page.site, page.url)),
-                       bylines[0] if bylines else None)
+    page.byline = name_alone(page.dek, page.site, page.url) or next(
+        (b for b in bylines if _names_person(b, page.site, page.url)),
+        bylines[0] if bylines else None)
     published = _iso_day(art.get("datePublished")) or next(
         (d for d in (_iso_day(meta.get(k)) for k in _PUBLISHED_META) if d), None)
     if published is None:
@@ -325,11 +336,24 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
-    while out and (_same_text(out[0], title) or (_same_text(out[0], dek) and (
-            (blocks is not None and "summary" in blocks.of(out[0]))
-            or (tree is not None and len(out) > 1 and teaser_apart(tree, out[0], out[1]))))):
+    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree)):
         out.pop(0)
+    # the standfirst under a headline line the page repeats in its own words (a kicker run
+    # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …")
+    if len(out) > 1 and blocks is not None and "heading" in blocks.of(out[0]) \
+            and _standfirst(out, 1, dek, blocks, tree):
+        out.pop(1)
     return out
+
+
+def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | None,
+                tree: Any) -> bool:
+    """``lines[i]`` repeats the description and the page marks it as a teaser/summary or
+    prints it in a box of its own, apart from the paragraph after it."""
+    line = lines[i]
+    return _same_text(line, dek) and (
+        (blocks is not None and "summary" in blocks.of(line))
+        or (tree is not None and len(lines) > i + 1 and teaser_apart(tree, line, lines[i + 1])))
 
 
 _BYLINE_XPATHS = (
@@ -387,25 +411,79 @@ def _labelled_byline(tree: Any) -> str | None:
     return None
 
 
-def visible_byline(tree: Any) -> str | None:
+def visible_byline(tree: Any, skip: str | None = None) -> str | None:
     """Author named in the page body (rel=author, itemprop=author, .byline, .author; then any
     element whose class names an author, if it holds a person's name), for pages whose head
-    does not name one. Run after comments are cut, so no commenter is taken."""
+    does not name one; never the name ``skip``. Run after comments are cut, so no commenter
+    is taken."""
     for xpath in _BYLINE_XPATHS:
         for el in tree.xpath(xpath)[:3]:
             name = _byline_text(el)
             if name and 2 < len(name) <= 80 and len(name.split()) <= 8 \
-                    and not name.startswith("http"):
+                    and not name.startswith("http") and name != skip:
                 return name
     labelled = _labelled_byline(tree)
-    if labelled:
+    if labelled and labelled != skip:
         return labelled
     links = [a for a in tree.xpath(_AUTHOR_LINK_XPATH) if _AUTHOR_PAGE.search(a.get("href"))]
     for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
         name = _byline_text(el)
-        if name and len(name) <= 80 and _names_person(name, None, None):
+        if name and len(name) <= 80 and _names_person(name, None, None) and name != skip:
             return name
     return None
+
+
+#: an editor's credit in an author box ("Editor : Heryadi", "Redaktion: Theresa Bäuerlein")
+_EDITOR_CREDIT = re.compile(r"^(editor|redaktion|redakteur(in)?|penyunting|editado por)\s*:\s*"
+                            r"(?P<name>.+)$", re.I)
+
+
+#: the elements marked as an author (``rel=author``) or classed as one, found in one pass for
+#: ``credited_as_editor`` and ``co_authors`` (each pass over a large page costs ~1 ms)
+_AUTHORISH_XPATH = '//*[@rel="author" or contains(@class, "uthor")]'
+
+
+def credited_as_editor(authorish: list[Any], name: str) -> bool:
+    """``name`` is credited as the article's editor in an author box (``authorish``: the
+    page's elements from ``_AUTHORISH_XPATH``): the head's CMS often names the desk editor who
+    published the piece, not its writer."""
+    boxes = [el for el in authorish if "uthor" in (el.get("class") or "")]
+    for el in boxes[:10]:
+        m = _EDITOR_CREDIT.match(_clean(el.text_content()) or "")
+        if m and m.group("name").strip() == name:
+            return True
+    return False
+
+
+#: people marked as authors, below the element the XPath is run on
+_AUTHOR_MARKED_XPATH = './/*[@rel="author"] | .//*[@itemprop="author"]//*[@itemprop="name"]'
+
+
+def co_authors(authorish: list[Any], byline: str) -> str:
+    """``byline`` (one person, from the head) with the other people marked as authors
+    (``rel=author``/``itemprop=author``) in the same small byline box as the ``rel=author``
+    element naming that person (``authorish``: the page's elements from
+    ``_AUTHORISH_XPATH``): heads often name only the first of several writers the page
+    prints. Authors marked elsewhere (a related article's, a comment's) are not in that box
+    and stay out."""
+    key = byline.casefold()
+    own = next((el for el in authorish if el.get("rel") == "author"
+                and (_byline_text(el) or "").casefold() == key), None)
+    box = own
+    for _ in range(5):
+        box = box.getparent() if box is not None else None
+        if box is None or len(box.text_content()) > 300:
+            return byline
+        names = [byline]
+        for el in box.xpath(_AUTHOR_MARKED_XPATH):
+            name = _byline_text(el)
+            # the same name with a label run on ("Nicole OpitzRedakteurin") is no second author
+            if name and _PERSON.match(name) and not any(
+                    name.casefold().startswith(n.casefold()) for n in names):
+                names.append(name)
+        if len(names) >= 2:
+            return ", ".join(names)
+    return byline
 
 
 def clean_byline(byline: str | None) -> str | None:
@@ -670,9 +748,14 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         if visible and (page.byline is None or _PERSON.match(visible.split(",")[0])) \
                 and not _is_site(visible, page.site, page.url):
             page.byline = visible
+    authorish = tree.xpath(_AUTHORISH_XPATH)
+    if page.byline and credited_as_editor(authorish, page.byline):
+        page.byline = visible_byline(tree, skip=page.byline) or page.byline
     page.byline = clean_byline(page.byline)
     if page.byline:
         page.byline = _without_site(page.byline, page.site, page.url)
+        if _PERSON.match(page.byline):
+            page.byline = co_authors(authorish, page.byline)
     dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
     try:
         extracted, tree_intact = _body(tree, n_elements)

@@ -70,7 +70,9 @@ _KEY_LABEL = re.compile(
     r"en resumen|claves|lo (más importante|que (debes|hay que) saber)|"
     r"in (breve|sintesi)|i punti chiave|em resumo|pontos[- ]chave|in het kort|kortom|"
     r"i korthet|kort sagt|lyhyesti)\s*[:.!]?$", re.I)
-_KEY_CLASS = re.compile(r"key-?points|key-?facts|keyfacts|takeaways|tldr", re.I)
+_KEY_CLASS = re.compile(r"key-?points|key-?facts|keyfacts|takeaways|tldr|bullet-?points", re.I)
+#: a key-points box of paragraphs, not a list: its points are short
+_POINT_WORDS = 40
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div", "header",
                "summary", "dt")
 #: siblings looked at after a label for its list
@@ -82,6 +84,15 @@ def _first_list(start: Any) -> Any:
     if start.tag in ("ul", "ol"):
         return start
     return next(start.iter("ul", "ol"), None)
+
+
+def _point_paragraphs(box: Any) -> Any:
+    """``box`` when it holds its points as two or more short paragraphs of its own
+    (``<div class="bulletpoints"><p>…</p><p>…</p></div>``), else None."""
+    points = [p for p in box if p.tag == "p"]
+    if len(points) >= 2 and all(len(p.text_content().split()) <= _POINT_WORDS for p in points):
+        return box
+    return None
 
 
 def _list_after(label: Any) -> Any:
@@ -115,12 +126,13 @@ def key_points(tree: Any) -> tuple[list[str], set[str]]:
                 box, label = _list_after(el), own
         if box is None:
             names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-            if ("key" in names or "takeaway" in names or "tldr" in names) \
-                    and _KEY_CLASS.search(names):
-                box = _first_list(el)
+            if ("key" in names or "takeaway" in names or "tldr" in names
+                    or "bullet" in names) and _KEY_CLASS.search(names):
+                box = _first_list(el) or _point_paragraphs(el)
         if box is None:
             continue
-        items = [t for t in (norm(li.text_content()) for li in box.iter("li")) if t]
+        points = box.iter("li") if box.tag in ("ul", "ol") else (p for p in box if p.tag == "p")
+        items = [t for t in (norm(point.text_content()) for point in points) if t]
         if items and _link_share(box, " ".join(items)) < LINK_SHARE:  # else a list of links
             return items, set(items) | ({label} if label else set())
     return [], set()
