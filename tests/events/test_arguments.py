@@ -146,8 +146,11 @@ def test_learned_attachment_keeps_the_events_and_codes_an_unknown_critic() -> No
     crit = next(e for e in learned.events if e.trigger.text == "criticised")
     assert crit.type == "ACCUSE"
     # the rules leave the critic uncoded; the ranker reads him as an Australian party
+    by_rules = next(e for e in rules.events if e.trigger.text == "criticised")
+    assert [m.text for m in by_rules.actors] == ["Goudkamp"]
+    assert by_rules.actors[0].actor is None
     assert [m.actor.cameo[:3] for m in crit.actors if m.actor] == ["AUS"]
-    assert crit.actors[0].text == "Mr Goudkamp"
+    assert crit.actors[0].text == "Goudkamp"
     assert [m.actor.cameo[:3] for m in crit.recipients if m.actor] == ["AUS"]
 
 
@@ -157,3 +160,20 @@ def test_pipeline_refuses_an_unknown_attachment() -> None:
     with pytest.raises(ValueError, match="argument attachment 'magic'"):
         Pipeline.default(args="magic")
 
+
+
+def test_evaluate_scores_the_rule_attachment_beside_the_learned_one(tmp_path: Path) -> None:
+    from diurna.evaluate.events import default_runner, format_report, score
+
+    seed = [line for line in Path("gold/events.jsonl").read_text(encoding="utf-8").splitlines()
+            if '"corpus/seed-page.txt"' in line]
+    gold = tmp_path / "seed.jsonl"
+    gold.write_text("\n".join(seed) + "\n", encoding="utf-8")
+    rules = score(gold, runner=default_runner("rules", "rules"))
+    both = score(gold, runner=default_runner("rules", "learned"))
+    assert "arguments_rules" not in rules
+    # the figures printed beside are exactly the rules-only run's
+    for slot in ("actor", "recipient"):
+        assert both["arguments_rules"][slot] == rules["arguments"][slot]
+    assert both["type"] == rules["type"]  # the ranker never adds or drops events
+    assert "actor, rules" in format_report(both)

@@ -248,7 +248,9 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     arg_tp: Counter[str] = Counter()
     arg_fp: Counter[str] = Counter()
     arg_fn: Counter[str] = Counter()
-    rule_args: tuple[Counter[str], Counter[str], Counter[str]] | None = None
+    # with the learned attachment, the rules' picks are scored beside on the same events
+    rule_args = (Counter[str](), Counter[str](), Counter[str]()) \
+        if "arguments" in getattr(run, "names", ()) else None
     acc: dict[str, list[bool]] = defaultdict(list)
     status_pairs: Counter[str] = Counter()
     drift = 0
@@ -259,9 +261,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         if doc.published:
             doc.published_source = "gold"
         doc = run(doc)
-        rules_value = _rules_view(doc) if "rule_events" in doc.meta else None
-        if rules_value is not None and rule_args is None:
-            rule_args = (Counter(), Counter(), Counter())
+        rules_value = _rules_view(doc) if "rule_events" in doc.meta else _pred_argument
         before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         for unit in units:
             start, end = int(unit["start"]), int(unit["end"])
@@ -275,7 +275,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             strict_tp += len(match_unit(gold, pred, strict=True))
             tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
             argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)
-            if rules_value is not None and rule_args is not None:
+            if rule_args is not None:
                 argument_values(gold, pred, pairs, *rule_args, value=rules_value)
             if errors is not None:
                 _list_errors(errors, source, text, start, end, gold, pred, pairs)

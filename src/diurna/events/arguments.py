@@ -333,10 +333,10 @@ class ArgumentRanker:
         self.keep_rules = keep_rules
 
     def __call__(self, doc: Document) -> Document:
+        if self.keep_rules:
+            doc.meta["rule_events"] = list(doc.events)
         if not doc.events or doc.nlp is None:
             return doc
         model = load_model(self.path)
-        if self.keep_rules:
-            doc.meta["rule_events"] = list(doc.events)
         doc.events = [attach(doc, e, model) for e in doc.events]
         return doc
