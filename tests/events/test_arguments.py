@@ -177,3 +177,23 @@ def test_evaluate_scores_the_rule_attachment_beside_the_learned_one(tmp_path: Pa
         assert both["arguments_rules"][slot] == rules["arguments"][slot]
     assert both["type"] == rules["type"]  # the ranker never adds or drops events
     assert "actor, rules" in format_report(both)
+
+
+def test_cli_process_with_learned_arguments(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from diurna.cli import cli
+
+    page = tmp_path / "story.txt"
+    page.write_text("Australia's immigration minister defended the refugee programme on Monday. "
+                    "Australian opposition politicians said the policy had failed. "
+                    "Mr Goudkamp criticised the minister over the detention scandals.\n",
+                    encoding="utf-8")
+    out = CliRunner().invoke(cli, ["process", str(page), "--args", "learned", "-q"])
+    assert out.exit_code == 0, out.output
+    events = json.loads(out.stdout)["events"]
+    crit = next(e for e in events if e["trigger"]["text"] == "criticised")
+    assert crit["actors"][0]["text"] == "Goudkamp"
+    assert crit["actors"][0]["actor"]["cameo"] == "AUS"
+    bad = CliRunner().invoke(cli, ["process", str(page), "--args", "magic"])
+    assert bad.exit_code == 2 and "magic" in bad.output
