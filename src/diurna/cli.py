@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from diurna.model import Document
-from diurna.pipeline import CODERS, DEFAULT_CODER
+from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER
 
 DEFAULT_DB = "diurna.db"
 # `--actors FILE`, the same for every command that codes documents (process, fetch, recode)
@@ -120,6 +120,15 @@ def cli() -> None:
     "See docs/events.md.",
 )
 @click.option(
+    "--args",
+    "args_by",
+    type=click.Choice(ARGS),
+    default=DEFAULT_ARGS,
+    show_default=True,
+    help="Who attaches events' actors and recipients: the coder's rules, or the learned ranker "
+    "(docs/events-arguments.md).",
+)
+@click.option(
     "--engine",
     type=click.Choice(["ray", "spark"]),
     help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
@@ -142,6 +151,7 @@ def process(
     workers: int,
     progress: bool | None,
     coder: str,
+    args_by: str,
     engine: str | None,
     address: str | None,
     out_dir: str | None,
@@ -171,7 +181,7 @@ def process(
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
         recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
-        progress=progress, coder=coder,
+        progress=progress, coder=coder, args_by=args_by,
     )
 
 
@@ -189,11 +199,12 @@ def _run_batch(
     workers: int,
     progress: bool | None,
     coder: str = DEFAULT_CODER,
+    args_by: str = DEFAULT_ARGS,
 ) -> None:
     """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
     from diurna import batch
 
-    pipeline = _pipeline(actor_files, coder)
+    pipeline = _pipeline(actor_files, coder, args_by)
     store = None if db is None else _create_store(db)
     summary = batch.Summary()
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
@@ -283,12 +294,13 @@ class _ProgressLog:
         return False
 
 
-def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER) -> Any:
+def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
+              args_by: str = DEFAULT_ARGS) -> Any:
     """The default pipeline; a bad actor file is a one-line error naming it."""
     from diurna.pipeline import Pipeline
 
     try:
-        return Pipeline.default(actor_files=actor_files, coder=coder)
+        return Pipeline.default(actor_files=actor_files, coder=coder, args=args_by)
     except ValueError as err:
         raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
 

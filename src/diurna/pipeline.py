@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 CODERS = ("learned", "rules", "keyword", "tagger")
 DEFAULT_CODER = "learned"
+# Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of
+# :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
+ARGS = ("rules", "learned")
+DEFAULT_ARGS = "rules"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
@@ -54,14 +58,16 @@ class Pipeline:
         self.components: list[Component] = list(components)
 
     @classmethod
-    def default(cls, *, actor_files: Iterable[str | Path] = (), coder: str = DEFAULT_CODER
-                ) -> Pipeline:
+    def default(cls, *, actor_files: Iterable[str | Path] = (), coder: str = DEFAULT_CODER,
+                args: str = DEFAULT_ARGS) -> Pipeline:
         """The English pipeline: language → actors → statements → events → time → places.
 
         ``coder`` picks the events component: ``learned`` (a trained classifier deciding the
         types, the rule steps giving arguments and status), ``rules`` (the hand rules alone),
         ``keyword`` (the lexicon-lookup baseline, for comparison only) or ``tagger`` (a fine-tuned
-        MiniLM deciding the types, the rule steps giving arguments and status)."""
+        MiniLM deciding the types, the rule steps giving arguments and status). ``args`` picks
+        who attaches actors and recipients: ``rules`` or ``learned`` (an ``arguments`` component
+        after the events one)."""
         from diurna.actors import ActorResolver
         from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
         from diurna.events.tagger import TaggerEventCoder
@@ -72,13 +78,16 @@ class Pipeline:
 
         if coder not in CODERS:
             raise ValueError(f"unknown event coder {coder!r}; choose one of {', '.join(CODERS)}")
+        if args not in ARGS:
+            raise ValueError(f"unknown argument attachment {args!r}; choose one of "
+                             f"{', '.join(ARGS)}")
         actors = ActorResolver(extra_files=actor_files)
         events: Component = (
             LearnedEventCoder(resolve=actors.resolve_span) if coder == "learned"
             else TaggerEventCoder(resolve=actors.resolve_span) if coder == "tagger"
             else KeywordCoder() if coder == "keyword"
             else EventCoder(resolve=actors.resolve_span))
-        return cls(
+        pipe = cls(
             [
                 Language(),
                 actors,
@@ -88,6 +97,11 @@ class Pipeline:
                 PlaceResolver(),
             ]
         )
+        if args == "learned" and coder != "keyword":
+            from diurna.events.arguments import ArgumentRanker
+
+            pipe.add(ArgumentRanker(), before="time")
+        return pipe
 
     @property
     def names(self) -> list[str]:

@@ -179,10 +179,28 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
 
 
-def default_runner(coder: str | None = None) -> Callable[[Document], Document]:
-    from diurna.pipeline import DEFAULT_CODER, Pipeline
+def default_runner(coder: str | None = None, args: str | None = None
+                   ) -> Callable[[Document], Document]:
+    """The pipeline scored: ``coder`` decides the events, ``args`` who attaches their actors and
+    recipients (with ``learned``, the rules' picks are kept for scoring beside, see
+    :func:`score`)."""
+    from diurna.pipeline import DEFAULT_ARGS, DEFAULT_CODER, Pipeline
 
-    return Pipeline.default(coder=coder or DEFAULT_CODER)
+    pipe = Pipeline.default(coder=coder or DEFAULT_CODER, args=args or DEFAULT_ARGS)
+    if "arguments" in pipe.names:
+        pipe.get("arguments").keep_rules = True  # type: ignore[attr-defined]
+    return pipe
+
+
+def _rules_view(doc: Document) -> Callable[[Any, str], Any]:
+    """Argument values of the rules' picks for the events of ``doc`` (kept by the argument
+    ranker in ``doc.meta["rule_events"]``), matched to the final events by trigger and type."""
+    rules = {(e.trigger.start, e.trigger.end, e.type): e for e in doc.meta.pop("rule_events")}
+
+    def value(p: Event, name: str) -> Any:
+        twin = rules.get((p.trigger.start, p.trigger.end, p.type), p)
+        return _pred_argument(twin if name in ("actor", "recipient") else p, name)
+    return value
 
 
 def bootstrap_f1(per_source: Sequence[tuple[int, int, int]], rounds: int = 1000,
@@ -230,6 +248,9 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     arg_tp: Counter[str] = Counter()
     arg_fp: Counter[str] = Counter()
     arg_fn: Counter[str] = Counter()
+    # with the learned attachment, the rules' picks are scored beside on the same events
+    rule_args = (Counter[str](), Counter[str](), Counter[str]()) \
+        if "arguments" in getattr(run, "names", ()) else None
     acc: dict[str, list[bool]] = defaultdict(list)
     status_pairs: Counter[str] = Counter()
     drift = 0
@@ -240,6 +261,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         if doc.published:
             doc.published_source = "gold"
         doc = run(doc)
+        rules_value = _rules_view(doc) if "rule_events" in doc.meta else _pred_argument
         before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         for unit in units:
             start, end = int(unit["start"]), int(unit["end"])
@@ -253,6 +275,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
             strict_tp += len(match_unit(gold, pred, strict=True))
             tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
             argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)
+            if rule_args is not None:
+                argument_values(gold, pred, pairs, *rule_args, value=rules_value)
             if errors is not None:
                 _list_errors(errors, source, text, start, end, gold, pred, pairs)
             for g, p in pairs:
@@ -293,6 +317,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
                             total_tp + total_fn - strict_tp),
         "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in types},
         "arguments": {a: _prf(arg_tp[a], arg_fp[a], arg_fn[a]) for a in ARGUMENTS},
+        **({"arguments_rules": {a: _prf(rule_args[0][a], rule_args[1][a], rule_args[2][a])
+                                for a in ("actor", "recipient")}} if rule_args else {}),
         "accuracy": {k: {"accuracy": (sum(v) / len(v)) if v else None, "n": len(v)}
                      for k, v in acc.items()},
         "status_confusion": dict(sorted(status_pairs.items())),
@@ -359,6 +385,10 @@ def format_report(result: dict[str, Any]) -> str:
     for name, v in result.get("arguments", {}).items():
         out.append(f"  {name:10} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
                    f"  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+    for name, v in result.get("arguments_rules", {}).items():
+        out.append(f"  {name + ', rules':10} P {v['precision']:.3f}  R {v['recall']:.3f}  "
+                   f"F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} fn {v['fn']}; the rule "
+                   "attachment on the same events)")
     out.append("on matched events:")
     labels = {"actor": "actor (prefix)", "actor_full": "actor (full code)",
               "recipient": "recipient (prefix)", "recipient_full": "recipient (full code)",
@@ -389,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="list errors per unit (tune split only)")
     parser.add_argument("--coder", choices=CODERS, default=None,
                         help=f"event coder to score (default: {DEFAULT_CODER})")
+    parser.add_argument("--args", choices=("rules", "learned"), default=None,
+                        help="who attaches actors and recipients (default: the pipeline's); "
+                             "with learned the rules' attachment is printed beside")
     parser.add_argument("--baseline", choices=("keyword", "none"), default="keyword",
                         help="a baseline scored on the same units and printed beside the figures "
                              "(default: keyword, the trigger lexicon looked up word by word)")
@@ -401,8 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         print("-v lists errors on the tune split only (use --split tune)", file=sys.stderr)
         return 2
     result = score(args.gold, split=args.split, errors=errors,
-                   runner=default_runner(args.coder))
-    result["coder"] = args.coder or DEFAULT_CODER
+                   runner=default_runner(args.coder, args.args))
+    result["coder"] = (args.coder or DEFAULT_CODER) + (f", args {args.args}" if args.args else "")
     if args.baseline != "none":
         result["baseline"] = {"name": args.baseline, **score(
             args.gold, split=args.split, runner=default_runner(args.baseline))}

@@ -1,0 +1,342 @@
+"""Learned actor and recipient attachment: a ranker that re-decides who did an event to whom.
+
+Why: the rule steps (:mod:`diurna.events.coder`) pick an event's actor and recipient phrases from
+the parse; on Wikinews text about four in ten of their picks on matched events disagree with the
+annotators (docs/events-arguments.md counts why). This stage runs after the events component,
+while the parse is still on the document, and for each event scores every *coded* actor mention
+of the event's sentence and of the sentence before it (pronouns and back-references often point
+there), plus whatever the rules picked, once for the actor slot and once for the recipient slot.
+The features are the dependency path to the trigger, the preposition governing the mention,
+position and distance, entity label, actor kind and sector, passive voice, whether the mention is
+the speaker of the statement the event sits in, the PLOVER type, and the rules' own picks (so the
+ranker learns where to trust the rules and where not). A slot takes the best-scoring mention when
+its probability clears the slot's threshold, else no one ("none" wins).
+
+Inference is a sparse dot product per candidate; the weights (``data/arguments.json``, a few
+thousand features) are trained by ``python -m diurna.events.train_args`` from the annotated
+Wikinews training split and chosen on the development split.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from diurna.model import Actor, Document, Event, Mention
+
+MODEL_PATH = Path(__file__).parent / "data" / "arguments.json"
+SLOTS = ("actor", "recipient")
+# Uncoded phrases of these kinds may stand for a party of the context country ("Mr Goudkamp
+# criticised the minister": the annotators code an Australian), docs/annotation-events.md §6.
+CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                      "we", "us", "our", "i", "me", "my", "who", "which"})
+
+
+@dataclass
+class Candidate:
+    """One coded mention an event's slot may take, with its features."""
+
+    mention: Mention
+    features: dict[str, float]
+
+
+def _code(m: Mention) -> str | None:
+    return m.actor.cameo if m.actor is not None and m.actor.cameo else None
+
+
+def _head(parsed: Any, start: int, end: int) -> Any | None:
+    """The syntactic head token of the characters ``start:end``."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _path(a: Any, b: Any, limit: int = 6) -> str | None:
+    """The dependency path from token ``a`` up to the lowest common ancestor and down to ``b``,
+    as relation names (``nsubj^ dobj_``); None when longer than ``limit`` steps or in another
+    sentence."""
+    up = [a]
+    while up[-1].head.i != up[-1].i and len(up) <= limit:
+        up.append(up[-1].head)
+    index = {t.i: n for n, t in enumerate(up)}
+    down = [b]
+    while down[-1].i not in index and down[-1].head.i != down[-1].i and len(down) <= limit:
+        down.append(down[-1].head)
+    if down[-1].i not in index:
+        return None
+    steps_up = [t.dep_ + "^" for t in up[:index[down[-1].i]]]
+    steps_down = [t.dep_ + "_" for t in reversed(down[:-1])]
+    steps = steps_up + steps_down
+    return " ".join(steps) if len(steps) <= limit else None
+
+
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"})
+
+
+def _prep(tok: Any) -> str:
+    """The preposition governing a mention's head ("by", "against", "of"), or its relation."""
+    if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"}:
+        return tok.head.lower_
+    if tok.dep_ == "poss":
+        return "poss"
+    return ""
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
+
+
+def _speaker_of(doc: Document, event: Event, m: Mention) -> bool:
+    """Is ``m`` the speaker of a statement that contains the event's trigger?"""
+    for q in doc.quotes:
+        if q.start <= event.trigger.start < q.end and q.speaker is not None and \
+                q.speaker.start < m.end and m.start < q.speaker.end:
+            return True
+    return False
+
+
+def features(doc: Document, event: Event, m: Mention, trig: Any | None,
+             rule: dict[str, set[tuple[int, int]]], n_cands: int) -> dict[str, float]:
+    """The features of mention ``m`` for event ``event`` (shared by both slots; the slot's own
+    weights decide what they mean)."""
+    parsed = doc.nlp
+    etype = event.type
+    f: dict[str, float] = {"bias": 1.0, f"type={etype}": 1.0}
+    key = (m.start, m.end)
+    for slot in SLOTS:
+        if key in rule[slot]:
+            f[f"rule_{slot}"] = 1.0
+            f[f"rule_{slot}|{etype}"] = 1.0
+    code = _code(m) or ""
+    f[f"sector={m.actor.sector if m.actor else None}"] = 1.0
+    f[f"kind={m.actor.kind if m.actor else None}"] = 1.0
+    f[f"label={m.label}"] = 1.0
+    f["code_len3"] = 1.0 if len(code) == 3 else 0.0
+    same_sentence = event.sentence.start <= m.start < event.sentence.end
+    f["same_sentence"] = 1.0 if same_sentence else 0.0
+    f["before" if m.start < event.trigger.start else "after"] = 1.0
+    f["speaker"] = 1.0 if _speaker_of(doc, event, m) else 0.0
+    f[f"cands={_bucket(n_cands)}"] = 1.0
+    if m.text.lower() in PRONOUNS:
+        f["pronoun"] = 1.0
+    tok = _head(parsed, m.start, m.end) if parsed is not None else None
+    if trig is None or tok is None:
+        return f
+    passive = _passive(trig)
+    voice = "pass" if passive else "act"
+    f[f"trig_pos={trig.pos_}"] = 1.0
+    f[f"voice={voice}"] = 1.0
+    dist = abs(tok.i - trig.i)
+    f[f"dist={_bucket(dist)}"] = 1.0
+    f["log_dist"] = math.log1p(dist)
+    prep = _prep(tok)
+    f[f"prep={prep}"] = 1.0
+    f[f"prep={prep}|{etype}"] = 1.0
+    f[f"prep={prep}|{voice}"] = 1.0
+    f[f"dep={tok.dep_}"] = 1.0
+    if same_sentence:
+        path = _path(tok, trig)
+        if path is None:
+            f["path=far"] = 1.0
+        else:
+            f[f"path={path}"] = 1.0
+            f[f"path={path}|{voice}"] = 1.0
+            f[f"path={path}|{trig.pos_}"] = 1.0
+            first = path.split(" ")[0]
+            f[f"path1={first}|{voice}"] = 1.0
+            f[f"path1={first}|{etype}"] = 1.0
+            f[f"pathlen={_bucket(len(path.split(' ')))}"] = 1.0
+        f["trig_ancestor"] = 1.0 if trig in tok.ancestors else 0.0
+    else:
+        f["path=prev_sentence"] = 1.0
+    side = "L" if tok.i < trig.i else "R"
+    f[f"side={side}|{voice}|{trig.pos_}"] = 1.0
+    return f
+
+
+def context_country(doc: Document, start: int, window_start: int, end: int) -> str | None:
+    """The country a phrase at ``start`` that names none most likely belongs to: the country
+    most mentioned by coded parties between ``window_start`` and ``end`` (nearest before
+    ``start`` on a tie), else the country most mentioned in the whole document."""
+    near: dict[str, tuple[int, int]] = {}
+    whole: dict[str, int] = {}
+    for m in doc.mentions:
+        country = m.actor.country if m.actor is not None else None
+        if not country:
+            continue
+        whole[country] = whole.get(country, 0) + 1
+        if window_start <= m.start < end:
+            n, last = near.get(country, (0, -1))
+            near[country] = (n + 1, m.start if m.start < start else last)
+    if near:
+        return max(near, key=lambda c: near[c])
+    return max(whole, key=lambda c: whole[c]) if whole else None
+
+
+def _in_context(m: Mention, country: str) -> Mention:
+    """An uncoded phrase as a party of ``country`` (sector unknown)."""
+    actor = Actor(id=f"{country}-CONTEXT", name=f"{country} (from context)", country=country,
+                  sector=None, cameo=country, kind="context")
+    return Mention(m.start, m.end, m.text, actor=actor, label=m.label)
+
+
+def candidates(doc: Document, event: Event) -> list[Candidate]:
+    """The mentions event ``event``'s slots may take: the coded ones of its sentence and of the
+    sentence before, the rules' picks, and the uncoded people, groups and nouns of its sentence
+    (and the rules' uncoded picks) as parties of the context country, each once, with their
+    features."""
+    sents = doc.sentences
+    prev_start = event.sentence.start
+    for i, s in enumerate(sents):
+        if s.start == event.sentence.start and i > 0:
+            prev_start = sents[i - 1].start
+            break
+    pool: dict[tuple[int, int], Mention] = {}
+    for m in [*event.actors, *event.recipients]:
+        if _code(m):
+            pool.setdefault((m.start, m.end), m)
+    for m in doc.mentions:
+        if prev_start <= m.start and m.end <= event.sentence.end and _code(m) \
+                and not (event.trigger.start <= m.start and m.end <= event.trigger.end):
+            pool.setdefault((m.start, m.end), m)
+    uncoded = [m for m in [*event.actors, *event.recipients] if not _code(m)] + [
+        m for m in doc.mentions if event.sentence.start <= m.start
+        and m.end <= event.sentence.end and not _code(m) and m.label in CONTEXT_LABELS
+        and m.text.lower() not in PRONOUNS
+        and not (event.trigger.start <= m.start and m.end <= event.trigger.end)]
+    context = set()
+    for m in uncoded:
+        if (m.start, m.end) in pool:
+            continue
+        country = context_country(doc, m.start, prev_start, event.sentence.end)
+        if country is not None:
+            pool[(m.start, m.end)] = _in_context(m, country)
+            context.add((m.start, m.end))
+    rule = {"actor": {(m.start, m.end) for m in event.actors},
+            "recipient": {(m.start, m.end) for m in event.recipients}}
+    parsed = doc.nlp
+    trig = _head(parsed, event.trigger.start, event.trigger.end) if parsed is not None else None
+    out = []
+    for m in sorted(pool.values(), key=lambda x: x.start):
+        f = features(doc, event, m, trig, rule, len(pool))
+        if (m.start, m.end) in context:
+            f["context"] = 1.0
+            f[f"context|label={m.label}"] = 1.0
+            for slot in SLOTS:
+                if f.get(f"rule_{slot}"):
+                    f[f"context|rule_{slot}"] = 1.0
+        out.append(Candidate(m, f))
+    _rank_features(out, event)
+    return out
+
+
+def _rank_features(cands: list[Candidate], event: Event) -> None:
+    """Where a candidate stands among the others: nearest on its side of the trigger, first or
+    last in the sentence, the only one of its code."""
+    left = [c for c in cands if c.mention.start < event.trigger.start]
+    right = [c for c in cands if c.mention.start >= event.trigger.start]
+    if left:
+        left[-1].features["nearest_left"] = 1.0
+        left[0].features["first"] = 1.0
+    if right:
+        right[0].features["nearest_right"] = 1.0
+    codes = [(_code(c.mention) or "")[:3] for c in cands]
+    for c, code in zip(cands, codes, strict=True):
+        if codes.count(code) > 1:
+            c.features["code_repeated"] = 1.0
+        for slot in SLOTS:
+            if any(o.features.get(f"rule_{slot}") and (_code(o.mention) or "")[:3] == code
+                   for o in cands):
+                c.features[f"rule_{slot}_code"] = 1.0
+
+
+def score(weights: dict[str, float], f: dict[str, float]) -> float:
+    """The logistic probability of a candidate under one slot's weights."""
+    z = sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def decide(model: dict[str, Any], cands: list[Candidate]) -> dict[str, list[int]]:
+    """Each slot's picks (indices into ``cands``). The ranker stands in where the rules are weak:
+    the rules' coded picks stay unless the ranker gives them all less than the slot's ``drop``
+    threshold; a slot the rules left without a party (or whose picks were dropped) takes the
+    ranker's best candidate when it clears the ``fill`` threshold and is not the other slot's
+    party."""
+    picks: dict[str, list[int]] = {}
+    taken: set[str] = set()
+    for slot in SLOTS:
+        weights, limits = model["weights"][slot], model["threshold"][slot]
+        probs = [score(weights, c.features) for c in cands]
+        rule = [i for i, c in enumerate(cands) if c.features.get(f"rule_{slot}")]
+        if rule and max(probs[i] for i in rule) >= limits["drop"]:
+            picks[slot] = rule
+        else:
+            free = [i for i in range(len(cands)) if i not in rule
+                    and (_code(cands[i].mention) or "")[:3] not in taken]
+            best = max(free, key=lambda i: probs[i], default=None)
+            picks[slot] = [best] if best is not None and probs[best] >= limits["fill"] else []
+        taken |= {(_code(cands[i].mention) or "")[:3] for i in picks[slot]}
+    return picks
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
+    """The ranker's weights and thresholds (``data/arguments.json``)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            model: dict[str, Any] = json.load(fh)
+    except OSError as err:
+        raise RuntimeError(f"argument ranker weights missing at {path}: run "
+                           "python -m diurna.events.train_args to make them") from err
+    return model
+
+
+def attach(doc: Document, event: Event, model: dict[str, Any]) -> Event:
+    """``event`` with its actor and recipient re-decided by the ranker (see :func:`decide`). A
+    slot the rules keep is left as it is; a slot the ranker empties keeps the rules' uncoded
+    phrases (they name no party but show the words); a filled slot holds the ranker's pick."""
+    cands = candidates(doc, event)
+    if not cands:
+        return event
+    picks = decide(model, cands)
+    new: dict[str, list[Mention]] = {}
+    for slot, old in (("actor", event.actors), ("recipient", event.recipients)):
+        chosen = [cands[i].mention for i in picks[slot]]
+        spans = {(m.start, m.end) for m in chosen}
+        if spans and spans <= {(m.start, m.end) for m in old if _code(m)}:
+            new[slot] = old  # the rules' own coded picks (with their coordinated parties)
+        elif chosen:
+            new[slot] = chosen
+        else:
+            new[slot] = [m for m in old if not _code(m)]
+    return replace(event, actors=new["actor"], recipients=new["recipient"])
+
+
+class ArgumentRanker:
+    """Pipeline component (``arguments``): re-decides every event's actor and recipient with
+    the learned ranker. Runs after the events component, while ``doc.nlp`` is set."""
+
+    name = "arguments"
+
+    def __init__(self, path: str | Path = MODEL_PATH, *, keep_rules: bool = False) -> None:
+        self.path = str(path)
+        # for `diurna evaluate events`: the rules' events kept in doc.meta["rule_events"] so that
+        # both attachments are scored in one run
+        self.keep_rules = keep_rules
+
+    def __call__(self, doc: Document) -> Document:
+        if self.keep_rules:
+            doc.meta["rule_events"] = list(doc.events)
+        if not doc.events or doc.nlp is None:
+            return doc
+        model = load_model(self.path)
+        doc.events = [attach(doc, e, model) for e in doc.events]
+        return doc

@@ -1,0 +1,199 @@
+"""The learned argument attachment: the ranker's decision rule, context parties, the training
+script's error causes and scoring, and the pipeline with ``args="learned"`` (our own sentences)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import actor
+
+from diurna.events.arguments import (
+    Candidate,
+    context_country,
+    decide,
+    load_model,
+)
+from diurna.events.train_args import cause, main, simulate
+from diurna.model import Document, Mention
+
+
+def _m(text: str, start: int, code: str | None) -> Mention:
+    return Mention(start, start + len(text), text, actor=actor(code) if code else None,
+                   label="PERSON")
+
+
+def _model(actor_w: dict[str, float], recip_w: dict[str, float],
+           fill: float = 0.5, drop: float = 0.2) -> dict:
+    limits = {"fill": fill, "drop": drop}
+    return {"weights": {"actor": actor_w, "recipient": recip_w},
+            "threshold": {"actor": limits, "recipient": limits}}
+
+
+def test_rules_pick_kept_unless_the_ranker_finds_it_unlikely() -> None:
+    cands = [Candidate(_m("Iran", 0, "IRN"), {"rule_actor": 1.0, "x": 1.0}),
+             Candidate(_m("Iraq", 10, "IRQ"), {"y": 1.0})]
+    # the rules' pick scores 0.5 (z = 0): above drop 0.2, so kept although Iraq scores higher
+    keep = _model({"y": 3.0}, {})
+    assert decide(keep, cands)["actor"] == [0]
+    # the rules' pick is very unlikely (z = -5, p 0.007 < drop): the best other one fills in
+    drop = _model({"x": -5.0, "y": 3.0}, {})
+    assert decide(drop, cands)["actor"] == [1]
+    # ... unless it is not likely enough either: the slot stays empty
+    empty = _model({"x": -5.0, "y": -3.0}, {})
+    assert decide(empty, cands)["actor"] == []
+
+
+def test_empty_slot_filled_but_not_with_the_other_slots_party() -> None:
+    cands = [Candidate(_m("Russia", 0, "RUS"), {"rule_actor": 1.0, "a": 1.0}),
+             Candidate(_m("Moscow", 20, "RUSGOV"), {"b": 1.0}),
+             Candidate(_m("Georgia", 40, "GEO"), {"c": 1.0})]
+    # the recipient's best is Moscow (RUS, the actor's country): it takes Georgia instead
+    model = _model({"a": 2.0}, {"b": 4.0, "c": 1.0})
+    picks = decide(model, cands)
+    assert picks == {"actor": [0], "recipient": [2]}
+    # nothing above the fill threshold: no recipient
+    assert decide(_model({"a": 2.0}, {"b": 4.0, "c": -1.0}), cands)["recipient"] == []
+
+
+def test_context_country_prefers_the_window_then_the_document() -> None:
+    text = "Canberra said. Australia and Australia spoke. France replied. Mr Goudkamp criticised."
+    doc = Document(id="d", source="s", text=text)
+    at = text.index
+    doc.mentions = [_m("Canberra", at("Canberra"), "AUS"),
+                    _m("Australia", at("Australia"), "AUS"),
+                    _m("Australia", at("Australia", at("Australia") + 1), "AUS"),
+                    _m("France", at("France"), "FRA")]
+    goud = at("Mr Goudkamp")
+    # window = the previous sentence and its own: France only
+    assert context_country(doc, goud, at("France"), len(text)) == "FRA"
+    # no coded party in the window: the document's most mentioned country
+    assert context_country(doc, goud, goud, len(text)) == "AUS"
+    assert context_country(Document(id="e", source="s", text=text), goud, 0, len(text)) is None
+
+
+def test_error_causes() -> None:
+    g = [(10, 20)]
+    assert cause([], [], g, [], {}, []) == "right (both none)"
+    assert cause([], ["IRN"], g, [(0, 4)], {}, []) == "set where gold has none"
+    assert cause(["IRN"], ["IRN"], g, [(10, 20)], {}, []) == "right"
+    assert cause(["IRN"], [], g, [(12, 18)], {}, []).startswith("right phrase chosen")
+    assert cause(["IRN"], ["IRQ"], g, [(0, 4)], {(10, 20): "IRN"}, []) == \
+        "wrong candidate chosen, the right one there and coded"
+    assert cause(["IRN"], [], g, [], {}, [(10, 20)]) == \
+        "none chosen, the gold phrase there but uncoded or coded otherwise"
+    assert cause(["IRN"], [], g, [], {}, [(30, 40)]) == "no mention of the gold phrase"
+
+
+def test_simulated_scores_count_as_the_event_scorer() -> None:
+    # event 1 matched (gold actor IRN): the rules say IRQ -> one false alarm and one miss;
+    # event 2 unmatched with a rule actor -> a false alarm; one gold event missed -> a miss
+    records = [
+        {"source": "a", "rule": {"actor": ["IRQ"], "recipient": []},
+         "gold": {"actor": ["IRN"], "recipient": []},
+         "cands": [{"code": "IRQ", "span": [0, 4], "f": {"rule_actor": 1.0}},
+                   {"code": "IRNGOV", "span": [10, 14], "f": {"good": 1.0}}]},
+        {"source": "a", "rule": {"actor": ["USA"], "recipient": []}, "gold": None,
+         "cands": [{"code": "USA", "span": [20, 22], "f": {"rule_actor": 1.0}}]},
+        {"source": "a", "missed": True, "gold": {"actor": ["SYR"], "recipient": []}},
+    ]
+    f1, tp, fp, fn = simulate(records, None)["actor"]
+    assert (tp, fp, fn) == (0, 2, 2) and f1 == 0.0
+    # a ranker that drops IRQ and the unmatched USA and fills IRN: 1 hit, 0 fp, 1 miss
+    model = _model({"rule_actor": -5.0, "good": 5.0}, {})
+    f1, tp, fp, fn = simulate(records, model)["actor"]
+    assert (tp, fp, fn) == (1, 0, 1) and f1 == pytest.approx(2 / 3)
+
+
+def test_shipped_weights_cover_both_slots() -> None:
+    model = load_model()
+    for slot in ("actor", "recipient"):
+        assert model["weights"][slot], slot
+        assert 0.0 <= model["threshold"][slot]["drop"] <= model["threshold"][slot]["fill"] <= 1.0
+
+
+def test_training_script_names_a_missing_gold_file(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.jsonl"
+    assert main(["--diagnose", str(missing)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(missing) in err and "\n" not in err
+
+
+def test_training_script_names_a_bad_gold_line(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"source": "corpus/seed-page.txt", "start": 0}) + "\n",
+                   encoding="utf-8")
+    assert main(["--diagnose", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"{bad}:1" in err and "'end'" in err and "\n" not in err
+
+
+def test_learned_attachment_keeps_the_events_and_codes_an_unknown_critic() -> None:
+    from diurna.pipeline import Pipeline
+
+    text = ("Australia's immigration minister defended the refugee programme on Monday. "
+            "Australian opposition politicians said the policy had failed. "
+            "Mr Goudkamp criticised the minister over the detention scandals.")
+    rules = Pipeline.default(coder="rules")(Document(id="r", source="t", text=text))
+    learned = Pipeline.default(coder="rules", args="learned")(
+        Document(id="r", source="t", text=text))
+    # the same events, only who did what to whom may differ
+    assert [(e.type, e.trigger.start) for e in learned.events] == \
+        [(e.type, e.trigger.start) for e in rules.events]
+    crit = next(e for e in learned.events if e.trigger.text == "criticised")
+    assert crit.type == "ACCUSE"
+    # the rules leave the critic uncoded; the ranker reads him as an Australian party
+    by_rules = next(e for e in rules.events if e.trigger.text == "criticised")
+    assert [m.text for m in by_rules.actors] == ["Goudkamp"]
+    assert by_rules.actors[0].actor is None
+    assert [m.actor.cameo[:3] for m in crit.actors if m.actor] == ["AUS"]
+    assert crit.actors[0].text == "Goudkamp"
+    assert [m.actor.cameo[:3] for m in crit.recipients if m.actor] == ["AUS"]
+
+
+def test_pipeline_refuses_an_unknown_attachment() -> None:
+    from diurna.pipeline import Pipeline
+
+    with pytest.raises(ValueError, match="argument attachment 'magic'"):
+        Pipeline.default(args="magic")
+
+
+
+def test_evaluate_scores_the_rule_attachment_beside_the_learned_one(tmp_path: Path) -> None:
+    from diurna.evaluate.events import default_runner, format_report, score
+
+    seed = [line for line in Path("gold/events.jsonl").read_text(encoding="utf-8").splitlines()
+            if '"corpus/seed-page.txt"' in line]
+    gold = tmp_path / "seed.jsonl"
+    gold.write_text("\n".join(seed) + "\n", encoding="utf-8")
+    rules = score(gold, runner=default_runner("rules", "rules"))
+    both = score(gold, runner=default_runner("rules", "learned"))
+    assert "arguments_rules" not in rules
+    # the figures printed beside are exactly the rules-only run's
+    for slot in ("actor", "recipient"):
+        assert both["arguments_rules"][slot] == rules["arguments"][slot]
+    assert both["type"] == rules["type"]  # the ranker never adds or drops events
+    assert "actor, rules" in format_report(both)
+
+
+def test_cli_process_with_learned_arguments(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from diurna.cli import cli
+
+    page = tmp_path / "story.txt"
+    page.write_text("Australia's immigration minister defended the refugee programme on Monday. "
+                    "Australian opposition politicians said the policy had failed. "
+                    "Mr Goudkamp criticised the minister over the detention scandals.\n",
+                    encoding="utf-8")
+    out = CliRunner().invoke(cli, ["process", str(page), "--args", "learned", "-q"])
+    assert out.exit_code == 0, out.output
+    events = json.loads(out.stdout)["events"]
+    crit = next(e for e in events if e["trigger"]["text"] == "criticised")
+    assert crit["actors"][0]["text"] == "Goudkamp"
+    assert crit["actors"][0]["actor"]["cameo"] == "AUS"
+    bad = CliRunner().invoke(cli, ["process", str(page), "--args", "magic"])
+    assert bad.exit_code == 2 and "magic" in bad.output
