@@ -42,3 +42,14 @@ def test_the_complement_is_the_statement(text: str, cue: str, content: str) -> N
 ])
 def test_no_statement_without_a_stated_position(text: str, cue: str) -> None:
     assert _by_cue(make_doc(text).quotes, cue) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The mayor condemned the bombing calling it an attack on the whole city.",
+     "condemned", "the bombing"),
+    ("The council praised the decision saying that it would protect the river.",
+     "praised", "the decision"),
+])
+def test_a_participle_on_the_object_is_the_speakers_next_statement(
+        text: str, cue: str, content: str) -> None:
+    assert [q.text for q in _by_cue(make_doc(text).quotes, cue)] == [content]

@@ -106,6 +106,16 @@ def _other_statements(clause: Any) -> list[Any]:
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
+                clause.dep_ == "dobj" and clause.head.lemma_.lower() not in {"cite", "quote"}
+        ) and (
+                is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS):
+            # "condemned the attack calling it a targeted kill": the participle the parse
+            # hangs on the verb's object is the speaker's next statement ("organize protests
+            # demanding X" deeper in the clause stays: the protests demand; "cited sources
+            # saying X" stays: the sources say it)
+            out.extend(tok.subtree)
+            continue
         if tok.dep_ != "advcl" or tok.i == clause.i:
             continue
         kids = list(tok.children)
