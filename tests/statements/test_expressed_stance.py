@@ -53,3 +53,14 @@ def test_no_statement_without_a_stated_position(text: str, cue: str) -> None:
 def test_a_participle_on_the_object_is_the_speakers_next_statement(
         text: str, cue: str, content: str) -> None:
     assert [q.text for q in _by_cue(make_doc(text).quotes, cue)] == [content]
+
+
+@pytest.mark.parametrize(("text", "cue", "tail"), [
+    ("The union rejected the offer because it did not protect pensions.",
+     "rejected", "because it did not protect pensions"),
+    ("Critics claim the new bridge is unnecessary, given the low traffic on the old one.",
+     "claim", "given the low traffic on the old one"),
+])
+def test_a_stated_reason_belongs_to_the_statement(text: str, cue: str, tail: str) -> None:
+    found = _by_cue(make_doc(text).quotes, cue)
+    assert len(found) == 1 and found[0].text.endswith(tail)

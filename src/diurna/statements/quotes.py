@@ -140,6 +140,24 @@ _SPEAKER_ACTS = frozenset({
 })
 
 
+_REASONS = frozenset({"because", "due", "given"})
+
+
+def _stated_reason(cue: Any, end: int) -> Any | None:
+    """A reason the parse hangs on the cue verb after its content ("rejected the statement
+    **because it sets no targets**", "calls it a major problem **due to the budget**", "claim
+    it is unnecessary**, given the evidence**"): the gold counts it as part of what was said."""
+    for c in cue.children:
+        if c.idx < end:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _REASONS:
+            return c
+        if c.dep_ == "advcl" and any(g.dep_ in {"mark", "prep"} and g.lower_ in _REASONS
+                                     for g in c.children):
+            return c
+    return None
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -569,6 +587,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        reason = _stated_reason(tok, end)
+        if reason is not None:
+            end = max(end, _subtree_bounds(reason, other)[1])
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
