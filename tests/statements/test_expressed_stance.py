@@ -64,3 +64,9 @@ def test_a_participle_on_the_object_is_the_speakers_next_statement(
 def test_a_stated_reason_belongs_to_the_statement(text: str, cue: str, tail: str) -> None:
     found = _by_cue(make_doc(text).quotes, cue)
     assert len(found) == 1 and found[0].text.endswith(tail)
+
+
+def test_a_purpose_clause_after_the_object_is_part_of_the_request() -> None:
+    doc = make_doc("The dairy farmers requested the ministry in May 2006 to lower the tariff.")
+    found = _by_cue(doc.quotes, "requested")
+    assert [q.text for q in found] == ["the ministry in May 2006 to lower the tariff"]

@@ -158,6 +158,16 @@ def _stated_reason(cue: Any, end: int) -> Any | None:
     return None
 
 
+def _requested_purpose(cue: Any, end: int, objective: bool) -> Any | None:
+    """The "to"-clause the parse hangs on an object cue after its object ("called for legal
+    action **to stop the bonuses**", "requested the directorate **to follow** …"): part of
+    what was asked."""
+    if not objective:
+        return None
+    return next((c for c in cue.children if c.dep_ in {"advcl", "xcomp"} and c.idx >= end
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -587,9 +597,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        reason = _stated_reason(tok, end)
-        if reason is not None:
-            end = max(end, _subtree_bounds(reason, other)[1])
+        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, objective)):
+            if more is not None:
+                end = max(end, _subtree_bounds(more, other)[1])
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
