@@ -72,6 +72,9 @@ _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
     r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
     r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
+# the next item of a list after a name: ", Wisconsin", ", and California", " and California"
+_LIST_NEXT = re.compile(
+    r"\.?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)")
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
@@ -521,6 +524,17 @@ class PlaceResolver:
                 out.append(e)
         return out
 
+    def _list_goes_on(self, text: str, end: int, city: tuple[GazEntry, ...]) -> bool:
+        """Whether "X, Y" ending at ``end`` is two items of a list of divisions, not a town X in
+        division Y: X is a division's main name and a division or country follows in the same
+        list ("Oklahoma, Pennsylvania, Wisconsin and California"; not "Washington, Pa., and
+        Dallas", whose next item is a town)."""
+        if not any(e.is_admin1 and e.primary for e in city):
+            return False
+        m = _LIST_NEXT.match(text, end)
+        return m is not None and any(
+            (e.is_admin1 or e.is_country) and e.primary for e in self.gazetteer.lookup(m.group(1)))
+
     def _city_state(self, text: str) -> list[_Mention]:
         """"West Palm Beach, FL", "Columbus, Ohio", "Tehran, Iran": the city inside that
         division or country, and the division or country itself."""
@@ -543,6 +557,8 @@ class PlaceResolver:
                     ss, se = m.start(2), m.start(2) + tail[j - 1].end()
                     ss, se = _clean_bounds(text, ss, se)
                     hits = [(c, a) for c in cities for a in self._containers(text[ss:se], c)]
+                    if hits and self._list_goes_on(text, se, entries):
+                        break  # "states including Georgia, Oklahoma, Pennsylvania, Wisconsin"
                     if hits:
                         city, box = max(hits, key=lambda ca: ca[0].population)
                         out.append(_Mention(cs, ce, "GPE", forced=city))
