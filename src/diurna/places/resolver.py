@@ -267,6 +267,13 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if hint is None and any(e.is_country and e.primary for e in cands):
         cands = [e for e in cands if not (e.precision == "city" and not (
             e.primary and e.admin1_code and e.admin1_code in ctx.admin1))]
+    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
+    # division of the country the text is about gives way when the text does not name it (for
+    # the ranker too: it read "Georgia" beside Oklahoma and Wisconsin as the country)
+    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
+    if states and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = states
     return cands
 
 
@@ -323,12 +330,6 @@ def picks(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
 
 def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
     """The hand-written rules' pick among the plausible ``cands`` (not empty)."""
-    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
-    # division of the country the text is about gives way when the text does not name it
-    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
-    if states and any(e.is_country for e in cands) and all(
-            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
-        cands = states
     # likewise "Palestine" or "Lebanon" in a story from the Texas or Ohio town of that name:
     # a town of the text's focus division beats a country the text does not otherwise name
     local = [e for e in cands if e.precision == "city" and e.primary and ctx.focus
