@@ -156,8 +156,6 @@ def test_the_second_pass_reads_the_other_names_as_the_ranker_does() -> None:
 def test_state_named_like_a_country_binds_the_ranker_too() -> None:
     """"Georgia" among US states in a US story is the state for the learned ranker as for the
     rules (the ranker alone read it as the country: 10,000 km off)."""
-    from diurna.places import resolve
-
     text = ("Beekeepers in North America report heavy losses. Colony collapse has hit states "
             "including Georgia, Oklahoma, Pennsylvania, Wisconsin and California, U.S. "
             "officials said, and Canada is watching. The U.S. Department of Agriculture will "

@@ -100,3 +100,14 @@ def test_town_in_a_state_before_a_list_of_towns_is_kept() -> None:
     PlaceResolver()(doc)
     by_text = {p.text: p for p in doc.places}
     assert by_text["Washington"].admin1 == "Pennsylvania"
+
+
+def test_a_name_once_called_a_state_is_the_state_where_it_stands_bare() -> None:
+    """"New York state ... died in New York": the state both times, not New York City."""
+    text = ("Governor David Paterson declared a state of emergency across New York state on "
+            "Sunday. Health officials said 75 people have died in New York since April.")
+    doc = Language()(Document(id="t", source="t", text=text))
+    PlaceResolver()(doc)
+    bare = _at(doc, "in New York since", "New York")
+    assert bare.precision == "admin1" and bare.geonameid == 5128638  # New York State
+

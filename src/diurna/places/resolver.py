@@ -40,6 +40,7 @@ _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
+_STATE_AFTER = re.compile(r"\s+state\b", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
 _ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
@@ -137,6 +138,19 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break  # keep the final dot of an abbreviation: "U.S."
         end -= 1
     return start, end
+
+
+def _one_state_sense(text: str, mentions: list[_Mention]) -> None:
+    """A name the text once calls a state ("New York state") is that state where it stands bare
+    too ("75 people have died in New York"): the bare mentions take the "admin1" hint. Only
+    the word "state": a province or governorate shares its name with its capital, which the
+    same text often means elsewhere ("Homs province" and the city of Homs)."""
+    states = {name_key(text[m.start:m.end]) for m in mentions
+              if m.hint == "admin1" and _STATE_AFTER.match(text, m.end)}
+    for m in mentions:
+        if (m.hint is None and m.forced is None and m.label != "GAZ"
+                and name_key(text[m.start:m.end]) in states):
+            m.hint = "admin1"
 
 
 def _context_words(text: str, m: _Mention) -> None:
@@ -461,6 +475,7 @@ class PlaceResolver:
         for mention in out:
             if mention.label != "GAZ":
                 _context_words(text, mention)
+        _one_state_sense(text, out)
         return out
 
     def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -706,6 +721,7 @@ class PlaceResolver:
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
             out.append(m)
+        _one_state_sense(doc.text, out)
         return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
