@@ -151,3 +151,14 @@ def test_the_second_pass_reads_the_other_names_as_the_ranker_does() -> None:
         assert [p.admin1 for p in _given(text, names, PlaceResolver())] == states, text
         one_pass = [p.admin1 for p in _given(text, names, PlaceResolver(second_pass=False))]
         assert one_pass != states, text  # the rules' readings of the others misled the ranker
+
+
+def test_state_named_like_a_country_binds_the_ranker_too() -> None:
+    """"Georgia" among US states in a US story is the state for the learned ranker as for the
+    rules (the ranker alone read it as the country: 10,000 km off)."""
+    text = ("Beekeepers in North America report heavy losses. Colony collapse has hit states "
+            "including Georgia, Oklahoma, Pennsylvania, Wisconsin and California, U.S. "
+            "officials said, and Canada is watching. The U.S. Department of Agriculture will "
+            "study it.")
+    chosen = [c for c in resolve("Georgia", context=text) if c.chosen]
+    assert [(c.country, c.feature) for c in chosen] == [("US", "A.ADM1")]

@@ -80,3 +80,34 @@ def test_empty_and_non_english_documents_pass_through() -> None:
     assert doc.places == []
     fr = PlaceResolver()(Document(id="f", source="f", text="Paris est belle.", language="fr"))
     assert fr.places == [] and fr.skipped
+
+
+def test_list_of_states_is_not_a_town_in_a_state() -> None:
+    """"Oklahoma, Pennsylvania, Wisconsin": the states, not Oklahoma, Pa. (a town of 786)."""
+    text = ("The disorder has been found in a diverse group of states including Georgia, "
+            "Oklahoma, Pennsylvania, Wisconsin and California, US officials said.")
+    doc = Language()(Document(id="t", source="t", text=text))
+    PlaceResolver()(doc)
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Oklahoma"].geonameid == 4544379  # the state
+    assert by_text["Pennsylvania"].precision == "admin1"
+
+
+def test_town_in_a_state_before_a_list_of_towns_is_kept() -> None:
+    """"Washington, Pa., and Dallas": Dallas is a town, so Washington is the town in Pa."""
+    text = "The team played in Washington, Pa., and Dallas last week."
+    doc = Language()(Document(id="t", source="t", text=text))
+    PlaceResolver()(doc)
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Washington"].admin1 == "Pennsylvania"
+
+
+def test_a_name_once_called_a_state_is_the_state_where_it_stands_bare() -> None:
+    """"New York state ... died in New York": the state both times, not New York City."""
+    text = ("Governor David Paterson declared a state of emergency across New York state on "
+            "Sunday. Health officials said 75 people have died in New York since April.")
+    doc = Language()(Document(id="t", source="t", text=text))
+    PlaceResolver()(doc)
+    bare = _at(doc, "in New York since", "New York")
+    assert bare.precision == "admin1" and bare.geonameid == 5128638  # New York State
+

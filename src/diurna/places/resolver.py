@@ -40,6 +40,7 @@ _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
+_STATE_AFTER = re.compile(r"\s+state\b", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
 _ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
@@ -72,6 +73,9 @@ _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
     r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
     r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
+# the next item of a list after a name: ", Wisconsin", ", and California", " and California"
+_LIST_NEXT = re.compile(
+    r"\.?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+)?)")
 # prepositions that locate an event ("in", "at"); "on" only for non-verbal events ("an attack
 # on X"), since "called on the US" names an addressee, not a place
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into",
@@ -134,6 +138,19 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break  # keep the final dot of an abbreviation: "U.S."
         end -= 1
     return start, end
+
+
+def _one_state_sense(text: str, mentions: list[_Mention]) -> None:
+    """A name the text once calls a state ("New York state") is that state where it stands bare
+    too ("75 people have died in New York"): the bare mentions take the "admin1" hint. Only
+    the word "state": a province or governorate shares its name with its capital, which the
+    same text often means elsewhere ("Homs province" and the city of Homs)."""
+    states = {name_key(text[m.start:m.end]) for m in mentions
+              if m.hint == "admin1" and _STATE_AFTER.match(text, m.end)}
+    for m in mentions:
+        if (m.hint is None and m.forced is None and m.label != "GAZ"
+                and name_key(text[m.start:m.end]) in states):
+            m.hint = "admin1"
 
 
 def _context_words(text: str, m: _Mention) -> None:
@@ -264,6 +281,13 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     if hint is None and any(e.is_country and e.primary for e in cands):
         cands = [e for e in cands if not (e.precision == "city" and not (
             e.primary and e.admin1_code and e.admin1_code in ctx.admin1))]
+    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
+    # division of the country the text is about gives way when the text does not name it (for
+    # the ranker too: it read "Georgia" beside Oklahoma and Wisconsin as the country)
+    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
+    if states and any(e.is_country for e in cands) and all(
+            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
+        cands = states
     return cands
 
 
@@ -320,12 +344,6 @@ def picks(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
 
 def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntry:
     """The hand-written rules' pick among the plausible ``cands`` (not empty)."""
-    # "Georgia" in a story about Atlanta is the state: a country that shares its name with a
-    # division of the country the text is about gives way when the text does not name it
-    states = [e for e in cands if e.is_admin1 and e.primary and ctx.share(e.country) >= 0.5]
-    if states and any(e.is_country for e in cands) and all(
-            ctx.share(e.country) < 0.2 for e in cands if e.is_country):
-        cands = states
     # likewise "Palestine" or "Lebanon" in a story from the Texas or Ohio town of that name:
     # a town of the text's focus division beats a country the text does not otherwise name
     local = [e for e in cands if e.precision == "city" and e.primary and ctx.focus
@@ -457,6 +475,7 @@ class PlaceResolver:
         for mention in out:
             if mention.label != "GAZ":
                 _context_words(text, mention)
+        _one_state_sense(text, out)
         return out
 
     def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -521,6 +540,17 @@ class PlaceResolver:
                 out.append(e)
         return out
 
+    def _list_goes_on(self, text: str, end: int, city: tuple[GazEntry, ...]) -> bool:
+        """Whether "X, Y" ending at ``end`` is two items of a list of divisions, not a town X in
+        division Y: X is a division's main name and a division or country follows in the same
+        list ("Oklahoma, Pennsylvania, Wisconsin and California"; not "Washington, Pa., and
+        Dallas", whose next item is a town)."""
+        if not any(e.is_admin1 and e.primary for e in city):
+            return False
+        m = _LIST_NEXT.match(text, end)
+        return m is not None and any(
+            (e.is_admin1 or e.is_country) and e.primary for e in self.gazetteer.lookup(m.group(1)))
+
     def _city_state(self, text: str) -> list[_Mention]:
         """"West Palm Beach, FL", "Columbus, Ohio", "Tehran, Iran": the city inside that
         division or country, and the division or country itself."""
@@ -543,6 +573,8 @@ class PlaceResolver:
                     ss, se = m.start(2), m.start(2) + tail[j - 1].end()
                     ss, se = _clean_bounds(text, ss, se)
                     hits = [(c, a) for c in cities for a in self._containers(text[ss:se], c)]
+                    if hits and self._list_goes_on(text, se, entries):
+                        break  # "states including Georgia, Oklahoma, Pennsylvania, Wisconsin"
                     if hits:
                         city, box = max(hits, key=lambda ca: ca[0].population)
                         out.append(_Mention(cs, ce, "GPE", forced=city))
@@ -689,6 +721,7 @@ class PlaceResolver:
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
             out.append(m)
+        _one_state_sense(doc.text, out)
         return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
