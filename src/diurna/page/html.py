@@ -440,7 +440,10 @@ _EDITOR_CREDIT = re.compile(r"^(editor|redaktion|redakteur(in)?|penyunting|edita
 
 #: the elements marked as an author (``rel=author``) or classed as one, found in one pass for
 #: ``credited_as_editor`` and ``co_authors`` (each pass over a large page costs ~1 ms)
-_AUTHORISH_XPATH = '//*[@rel="author" or contains(@class, "uthor")]'
+#: elements with rel="author" or a class containing "uthor", in document order; walking the
+#: attribute axis tests only elements that have the attribute (a third cheaper than testing
+#: ``contains(@class, …)`` on every element, same elements)
+_AUTHORISH_XPATH = '//@class[contains(., "uthor")]/.. | //@rel[. = "author"]/..'
 
 
 def credited_as_editor(authorish: list[Any], name: str) -> bool:
@@ -625,6 +628,16 @@ def _body(tree: Any, n_elements: int) -> tuple[list[str], Any]:
     return balanced, intact
 
 
+#: the nodes ``tree.iter()`` yields (elements, comments, processing instructions), counted in C
+_COUNT_NODES = etree.XPath(
+    "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
+
+
+def _count_nodes(tree: Any) -> int:
+    """How many nodes ``tree.iter()`` would yield, without making a Python object for each."""
+    return int(_COUNT_NODES(tree))
+
+
 def _depth(tree: Any) -> int:
     deepest, depth = 0, 0
     for event, _ in etree.iterwalk(tree, events=("start", "end")):
@@ -727,7 +740,7 @@ def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
 
 def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     tree = _parse(text, source)
-    n_elements = sum(1 for _ in tree.iter())
+    n_elements = _count_nodes(tree)
     if n_elements > MAX_ELEMENTS:
         raise Rejected("too_large", f"{source} has {n_elements:,} HTML elements; the limit is "
                                     f"{MAX_ELEMENTS:,} (diurna.page.html.MAX_ELEMENTS)")
