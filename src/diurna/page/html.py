@@ -16,7 +16,6 @@ and we must stay within 1.3x trafilatura's time.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import html as htmllib
 import re
@@ -611,24 +610,23 @@ def _body(tree: Any, n_elements: int) -> tuple[list[str], Any]:
 
     "Cut short": under PRECISE_ENOUGH words, or under half the words of the page's <p>
     elements. Then the balanced text wins if the precise one has < PRECISION_KEEP of its words.
-    Returns the lines and a tree trafilatura has not edited (``tree`` itself when it could be
-    spared: trafilatura cleans the tree it reads in place).
+    Returns the lines and the tree the rest of the page stage reads: ``tree`` itself, which
+    trafilatura leaves as it was (it cleans a copy of the tree it is given; a test checks this,
+    so a trafilatura upgrade that edits it in place is caught).
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
-        intact = copy.deepcopy(tree)
-        return _balanced(tree), intact
-    precise = _lines(trafilatura.extract(copy.deepcopy(tree), fast=True, include_comments=False,
+        return _balanced(tree), tree
+    precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
         p_words = word_count(" ".join(tree.xpath("//p//text()")))
         if n_pre >= 0.5 * p_words:
             return precise, tree
-    intact = copy.deepcopy(tree)
     balanced = _balanced(tree)
     if precise and n_pre >= PRECISION_KEEP * _words(balanced):
-        return precise, intact
-    return balanced, intact
+        return precise, tree
+    return balanced, tree
 
 
 #: the nodes ``tree.iter()`` yields (elements, comments, processing instructions), counted in C
@@ -772,7 +770,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         page.byline = _without_site(page.byline, page.site, page.url)
         if _PERSON.match(page.byline):
             page.byline = co_authors(authorish, page.byline)
-    dense = densest_block(tree)  # before trafilatura, which cleans the tree in place
+    dense = densest_block(tree)
     try:
         extracted, tree_intact = _body(tree, n_elements)
     except RecursionError as err:
