@@ -34,3 +34,25 @@ def test_furniture_lines_dropped_but_prose_kept() -> None:
     assert clean_paragraphs(paras, "Talks to resume in Geneva") == [
         "The minister said the talks would resume.",
         "Related concerns were raised by the delegation, officials said."]
+
+
+def test_extraction_leaves_the_parsed_tree_as_it_was() -> None:
+    """The page stage reads the tree again after trafilatura (blocks, layouts, captions) and
+    gives trafilatura no copy of its own: an extractor that cleaned the tree in place (cut the
+    nav, the aside and the script) would take those out of everything read afterwards."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from diurna.page.html import _body
+
+    story = " ".join([A, B] * 3)
+    tree = load_html(
+        '<html><body><nav><a href="/">Home</a><a href="/world">World</a></nav>'
+        f'<script>var x = 1;</script><article><h1>Talks resume</h1><p>{story}</p><p>{A}</p>'
+        '</article><aside class="related"><p>Related: earlier talks collapsed</p></aside>'
+        '<footer>Copyright Example News</footer></body></html>')
+    before = etree.tostring(tree)
+    lines, intact = _body(tree, 50)
+    assert story in lines  # the article's text was extracted ...
+    assert not any("Home" in line or "Copyright" in line for line in lines)  # ... cleaned
+    assert etree.tostring(tree) == before and etree.tostring(intact) == before

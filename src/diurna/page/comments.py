@@ -139,8 +139,10 @@ def _text_container(node: Any, nested: set[Any]) -> Any:
 def html_comments(tree: Any) -> tuple[list[Comment], list[Any]]:
     """Comments found in ``tree`` and the outermost comment elements (to cut from the page)."""
     # XPath narrows the candidates in C; _is_comment then checks class tokens exactly.
-    candidates = tree.xpath('//*[@itemtype or contains(@class, "omment") '
-                            'or (self::li and contains(@class, "post"))]')
+    # Walking the attribute axis tests only elements that carry the attribute (same elements,
+    # in document order, as testing every element's @class).
+    candidates = tree.xpath('//@itemtype/.. | //@class[contains(., "omment")]/.. '
+                            '| //li/@class[contains(., "post")]/..')
     nodes = [el for el in candidates if _is_comment(el)]
     if not nodes:
         return [], []

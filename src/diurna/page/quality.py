@@ -44,9 +44,19 @@ def _words(text: str) -> list[str]:
 def _has_word(text: str, word: str) -> bool:
     r"""Whether ``word`` (a ``\w+`` run) is one of ``text``'s words: found with nothing of a
     word on either side. Stops at the first hit instead of listing every word of the text."""
-    if word not in text:  # a plain substring search rules most absent words out fast
-        return False
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    at = text.find(word)  # plain substring search, in C; then only the hits' neighbours
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and \
+                (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""Whether ``ch`` is a ``\w`` character of ``re`` (a letter or digit in Unicode, or "_")."""
+    return ch.isalnum() or ch == "_"
 
 
 def body_quality(lines: list[str], index: BlockIndex, title: str | None) -> Quality:

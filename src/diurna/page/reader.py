@@ -40,7 +40,7 @@ def _identifier() -> Any:
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code of the body text (py3langid); the page's declared language if too short."""
     sample = text[:1500]
-    if sum(ch.isalpha() for ch in sample) < LANG_MIN_CHARS:
+    if sum(map(str.isalpha, sample)) < LANG_MIN_CHARS:  # counted without a generator
         return hint
     lang, prob = _identifier().classify(sample)
     if prob < 0.5 and hint:
