@@ -79,6 +79,17 @@ def trigger_head(doc_nlp: Any, start: int, end: int) -> Any | None:
     return cands[0]
 
 
+def rule_heads(parsed: Any, events: list[Event]) -> dict[int, Event]:
+    """The rule coder's events by the index of their trigger's head token (:func:`trigger_head`;
+    the first event wins a shared head)."""
+    at: dict[int, Event] = {}
+    for ev in events:
+        head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
+        if head is not None:
+            at.setdefault(head.i, ev)
+    return at
+
+
 def listed(onto: Ontology, lemma: str, etype: str) -> bool:
     """Whether the trigger lexicon lists ``lemma`` (any part of speech) for ``etype``."""
     return any(t.type == etype for index in (onto.verbs, onto.nouns, onto.adjectives)
@@ -450,11 +461,7 @@ def candidates(doc: Document, coder: _DocCoder, onto: Ontology, vectors: Vectors
     """Run the rule coder on ``doc`` and collect the features of every candidate token."""
     rule_events = coder.code()
     parsed = doc.nlp
-    rule_at: dict[int, Event] = {}
-    for ev in rule_events:
-        head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
-        if head is not None:
-            rule_at.setdefault(head.i, ev)
+    rule_at = rule_heads(parsed, rule_events)
     quoted = [(q.start, q.end) for q in doc.quotes]
     cues = {q.cue.start for q in doc.quotes if q.cue is not None}
     sectors: dict[int, str] = {}

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from diurna.events.coder import EventCoder
-from diurna.events.learned import MODEL_DIR, candidate, trigger_head
+from diurna.events.learned import MODEL_DIR, candidate, rule_heads
 from diurna.model import Document, Event
 
 MAX_PIECES = 128
@@ -192,16 +192,6 @@ def load_tagger(folder: str) -> Tagger:
             f"no fine-tuned event tagger in {path}; train one with "
             "'python -m diurna.events.finetune' or use the rule coder (--coder rules)")
     return Tagger(path)
-
-
-def rule_heads(parsed: Any, events: list[Event]) -> dict[int, Event]:
-    """The rule coder's events by the index of their trigger's head token."""
-    at: dict[int, Event] = {}
-    for ev in events:
-        head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
-        if head is not None:
-            at.setdefault(head.i, ev)
-    return at
 
 
 class TaggerEventCoder(EventCoder):
