@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, read_jsonl
-from diurna.model import Document, Event, Mention, content_id
+from diurna.evaluate.gold import gold_document, read_jsonl
+from diurna.model import Document, Event, Mention
 from diurna.pipeline import CODERS, DEFAULT_CODER
 
 DEFAULT_GOLD = "gold/events.jsonl"
@@ -255,11 +255,8 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     status_pairs: Counter[str] = Counter()
     drift = 0
     for source, units in by_source.items():
-        text = base_text(source, shared)
-        doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
-                       published=units[0].get("published"))
-        if doc.published:
-            doc.published_source = "gold"
+        doc = gold_document(source, units[0].get("published"), shared)
+        text = doc.text
         doc = run(doc)
         rules_value = _rules_view(doc) if "rule_events" in doc.meta else _pred_argument
         before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))

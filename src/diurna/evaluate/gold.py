@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from diurna.model import Document, content_id
+
 
 def shared_dir() -> Path:
     """``$DIURNA_SHARED`` or the ``shared`` folder beside the repository checkout."""
@@ -41,6 +43,18 @@ def _ground_truth(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
+
+
+def gold_document(source: str, published: str | None = None,
+                  shared: Path | None = None) -> Document:
+    """A document of the text a gold line's offsets point into (:func:`base_text`), dated by the
+    gold's publication date when it gives one: what the scorers and trainers run the pipeline on."""
+    text = base_text(source, shared)
+    doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
+                   published=published)
+    if published:
+        doc.published_source = "gold"
+    return doc
 
 
 def base_text(source: str, shared: Path | None = None) -> str:

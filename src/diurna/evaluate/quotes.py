@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.events import heldout_sources
-from diurna.evaluate.gold import base_text, read_jsonl
-from diurna.model import Document, Quote, content_id
+from diurna.evaluate.gold import base_text, gold_document, read_jsonl
+from diurna.model import Document, Quote
 
 DEFAULT_GOLD = "gold/quotes-wikinews-train.jsonl"
 THRESHOLD = 0.5
@@ -359,12 +359,7 @@ def default_runner() -> Callable[[Document], Document]:
 
 
 def _doc(source: str, line: dict[str, Any], shared: Path | None) -> Document:
-    text = base_text(source, shared)
-    doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
-                   published=line.get("published"))
-    if doc.published:
-        doc.published_source = "gold"
-    return doc
+    return gold_document(source, line.get("published"), shared)
 
 
 def score(gold_path: str | Path = DEFAULT_GOLD, *,

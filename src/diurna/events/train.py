@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from diurna.evaluate.gold import base_text, repo_dir, shared_dir
+from diurna.evaluate.gold import base_text, gold_document, repo_dir, shared_dir
 from diurna.events.learned import (
     MODEL_DIR,
     NONE,
@@ -48,7 +48,7 @@ from diurna.events.learned import (
     trigger_head,
 )
 from diurna.events.ontology import load_ontology
-from diurna.model import Document, content_id
+from diurna.model import Document
 
 DEFAULT_GOLD = ("gold/events.jsonl", "gold/events-dev2.jsonl", "gold/events-probes.jsonl",
                 "gold/events-wikinews-train.jsonl")
@@ -99,9 +99,7 @@ def parse_sources(units: dict[tuple[str, str | None], list[dict[str, Any]]]) -> 
         stages.append(comp)
     docs = []
     for source, published in units:
-        text = base_text(source)
-        doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
-                       published=published)
+        doc = gold_document(source, published)
         for comp in stages:
             doc = comp(doc)
         docs.append(doc)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, _code, candidates, decide
-from diurna.model import Document, Event, Mention, content_id
+from diurna.model import Document, Event, Mention
 
 DEFAULT_TRAIN = "gold/events-wikinews-train.jsonl"
 DEFAULT_DEV = "gold/events-wikinews-dev.jsonl"
@@ -86,7 +86,7 @@ def extract(gold_path: str, coder: str = "rules", limit: int | None = None
     """One record per predicted event (its candidates' features and codes, the gold's codes
     when matched) and the counts of diagnosis causes; reads ``gold_path``'s articles."""
     from diurna.evaluate.events import match_unit
-    from diurna.evaluate.gold import base_text, read_jsonl
+    from diurna.evaluate.gold import gold_document, read_jsonl
 
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n, line in enumerate(read_jsonl(gold_path), 1):
@@ -100,9 +100,7 @@ def extract(gold_path: str, coder: str = "rules", limit: int | None = None
     for k, (source, units) in enumerate(sorted(by_source.items())):
         if limit is not None and k >= limit:
             break
-        text = base_text(source)
-        doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
-                       published=units[0].get("published"))
+        doc = gold_document(source, units[0].get("published"))
         for comp in comps:
             doc = comp(doc)
         for unit in units:
