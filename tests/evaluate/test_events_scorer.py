@@ -184,16 +184,16 @@ def test_split_selects_tune_or_heldout_sources(tmp_path: Path) -> None:
     def fake_text(source: str, shared: Path | None = None) -> str:
         return base_text(source.split(":")[0], shared)
 
-    import diurna.evaluate.events as scorer
+    import diurna.evaluate.gold as gold_module  # the scorer reads texts through gold_document
 
-    original = scorer.base_text
-    scorer.base_text = fake_text  # type: ignore[assignment]
+    original = gold_module.base_text
+    gold_module.base_text = fake_text  # type: ignore[assignment]
     try:
         tune = score(gold, runner=runner, split="tune")
         held = score(gold, runner=runner, split="heldout")
         both = score(gold, runner=runner, split="all")
     finally:
-        scorer.base_text = original  # type: ignore[assignment]
+        gold_module.base_text = original  # type: ignore[assignment]
     assert (tune["units"], held["units"], both["units"]) == (1, 1, 2)
     assert seen == [tune_date, held_date, tune_date, held_date]
     assert tune["split"] == "tune" and "split: heldout" in format_report(held)
