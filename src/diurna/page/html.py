@@ -440,11 +440,10 @@ _EDITOR_CREDIT = re.compile(r"^(editor|redaktion|redakteur(in)?|penyunting|edita
                             r"(?P<name>.+)$", re.I)
 
 
-#: the elements marked as an author (``rel=author``) or classed as one, found in one pass for
-#: ``credited_as_editor`` and ``co_authors`` (each pass over a large page costs ~1 ms)
-#: elements with rel="author" or a class containing "uthor", in document order; walking the
-#: attribute axis tests only elements that have the attribute (a third cheaper than testing
-#: ``contains(@class, …)`` on every element, same elements)
+#: the elements marked as an author (``rel=author``) or with a class containing "uthor", in
+#: document order, found in one pass for ``credited_as_editor`` and ``co_authors`` (each pass
+#: over a large page costs ~1 ms); walking the attribute axis tests only elements that have the
+#: attribute (a third cheaper than ``contains(@class, …)`` on every element, same elements)
 _AUTHORISH_XPATH = '//@class[contains(., "uthor")]/.. | //@rel[. = "author"]/..'
 
 
@@ -605,28 +604,28 @@ def _balanced(tree: Any) -> list[str]:
                                       include_tables=True, deduplicate=False))
 
 
-def _body(tree: Any, n_elements: int) -> tuple[list[str], Any]:
+def _body(tree: Any, n_elements: int) -> list[str]:
     """Precise pass first; the balanced pass only when the precise text looks cut short.
 
     "Cut short": under PRECISE_ENOUGH words, or under half the words of the page's <p>
     elements. Then the balanced text wins if the precise one has < PRECISION_KEEP of its words.
-    Returns the lines and the tree the rest of the page stage reads: ``tree`` itself, which
-    trafilatura leaves as it was (it cleans a copy of the tree it is given; a test checks this,
-    so a trafilatura upgrade that edits it in place is caught).
+    ``tree`` is left as it was, and the rest of the page stage reads it afterwards: trafilatura
+    cleans a copy of the tree it is given (a test checks this, so a trafilatura upgrade that
+    edits it in place is caught).
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
-        return _balanced(tree), tree
+        return _balanced(tree)
     precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
         p_words = word_count(" ".join(tree.xpath("//p//text()")))
         if n_pre >= 0.5 * p_words:
-            return precise, tree
+            return precise
     balanced = _balanced(tree)
     if precise and n_pre >= PRECISION_KEEP * _words(balanced):
-        return precise, tree
-    return balanced, tree
+        return precise
+    return balanced
 
 
 #: the nodes ``tree.iter()`` yields (elements, comments, processing instructions), counted in C
@@ -772,14 +771,14 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
             page.byline = co_authors(authorish, page.byline)
     dense = densest_block(tree)
     try:
-        extracted, tree_intact = _body(tree, n_elements)
+        extracted = _body(tree, n_elements)
     except RecursionError as err:
         raise Rejected("too_deep", f"{source}: HTML nested too deeply to read") from err
     from_jsonld = jsonld_body(jsonld)
     if _repeats_itself(from_jsonld):
         from_jsonld = []  # some CMSs write the article twice into articleBody
     wanted = {norm(line) for lines in (extracted, dense, from_jsonld) for line in lines}
-    blocks = index_blocks(tree_intact, wanted)
+    blocks = index_blocks(tree, wanted)
     preferred = _prefer_dense(_prefer_dense(extracted, dense), from_jsonld)
     first = sort_lines(preferred, blocks)
     first_source = ("dense" if preferred is dense else "jsonld" if preferred is from_jsonld
@@ -797,16 +796,16 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     if not paragraphs and _depth(tree) >= MAX_DEPTH:
         raise Rejected("too_deep", f"{source}: HTML nested more than {MAX_DEPTH} levels deep; "
                                    "the parser drops what lies deeper and no text was left")
-    paragraphs = _layouts_before_cleaning(page, tree_intact, paragraphs)
-    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree_intact,
+    paragraphs = _layouts_before_cleaning(page, tree, paragraphs)
+    paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
                                   page.byline)
     page.paragraphs = [p for p in paragraphs if p not in comment_paras]
-    _layouts_after_cleaning(page, tree_intact, jsonld, blocks)
+    _layouts_after_cleaning(page, tree, jsonld, blocks)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         signed = closing_name(page.paragraphs, blocks)
         if signed:  # the article is signed at its end: that is its author, not body text
             page.byline, page.paragraphs = signed, page.paragraphs[:-1]
     page.partial = body_source != "jsonld" and paywalled(
-        tree_intact, jsonld, sum(len(p) for p in page.paragraphs))
+        tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
     return page
