@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.gold import repo_dir
-from diurna.events.learned import MODEL_DIR, NONE, candidate, trigger_head
+from diurna.events.learned import MODEL_DIR, NONE, candidate, rule_heads, trigger_head
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import (
     SEEN_IDS,
@@ -97,11 +97,7 @@ def extract(paths: list[Path]) -> list[Sentence]:
     out: list[Sentence] = []
     for doc, key in zip(docs, units, strict=True):
         parsed = doc.nlp
-        rule_at: dict[int, str] = {}
-        for ev in coder.doc_coder(doc).code():
-            head = trigger_head(parsed, ev.trigger.start, ev.trigger.end)
-            if head is not None:
-                rule_at.setdefault(head.i, ev.type)
+        rule_at = {i: ev.type for i, ev in rule_heads(parsed, coder.doc_coder(doc).code()).items()}
         told = seen_flags(parsed, rule_at)
         for unit in units[key]:
             gold_at: dict[int, str] = {}
