@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diurna.duplicates.minhash import jaccard
+
 if TYPE_CHECKING:
     from diurna.clusters.link import Linker, Report
 
@@ -114,13 +116,9 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         float(linker.rule_failure(a, b) is None),
         _span_gap(a, b) / SLACK,
         float(bool(a.trigger) and a.trigger == b.trigger),
-        _jaccard(a.side_words, b.side_words),
+        jaccard(a.side_words, b.side_words),
         float(a.date_precision == b.date_precision == "day" and a.span == b.span),
     ]
-
-
-def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
-    return len(x & y) / len(x | y) if x and y else 0.0
 
 
 def _collection_cache(linker: Linker) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 SHINGLE = 3  # words per shingle: long enough that two stories on one topic share few
@@ -32,8 +33,8 @@ def shingles(text: str, n: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Exact Jaccard similarity of two shingle sets (0 when both are empty)."""
+def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Exact Jaccard similarity of two sets of words or shingles (0 when both are empty)."""
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
