@@ -116,13 +116,6 @@ def article_groups(resolver: PlaceResolver, art: GeoArticle, doc: Document,
     return out
 
 
-def groups_of(resolver: PlaceResolver, articles: list[GeoArticle],
-              docs: list[Document], known: bool = True) -> Groups:
-    """The ranking groups of the gold toponyms of ``articles`` (:func:`article_groups`)."""
-    return collect(article_groups(resolver, a, d, known)
-                   for a, d in zip(articles, docs, strict=True))
-
-
 def collect(per_article: Iterable[list[tuple[list[list[float]], list[bool]]]]) -> Groups:
     """One :class:`Groups` from the groups of several articles."""
     out = Groups()
