@@ -162,3 +162,17 @@ def test_state_named_like_a_country_binds_the_ranker_too() -> None:
             "study it.")
     chosen = [c for c in resolve("Georgia", context=text) if c.chosen]
     assert [(c.country, c.feature) for c in chosen] == [("US", "A.ADM1")]
+
+
+def test_train_ranker_names_a_missing_gold_file_and_stops(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """Given several gold files, one missing: a one-line error naming it, exit 2, no training."""
+    from diurna.places.train_ranker import main
+
+    present = tmp_path / "lgl.xml"
+    present.write_text("<articles/>", encoding="utf-8")
+    missing = tmp_path / "GeoVirus.xml"
+    assert main([str(present), str(missing), "--no-write"]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and err.count("\n") == 1
