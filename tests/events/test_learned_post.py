@@ -14,6 +14,7 @@ from diurna.events.learned import (
     as_speakers_act,
     clause_mode,
     drop_frames,
+    inside_triggers,
     one_act_per_clause,
 )
 from diurna.events.tagger import rule_heads
@@ -63,6 +64,18 @@ def test_a_support_verb_of_another_type_goes_and_a_lexicon_trigger_stays(
     # "condemn" is an ACCUSE trigger of the lexicon: the condemnation is an act of its own
     doc = read_rules("The United Nations condemned the attack on the embassy.")
     decided = {_at(doc, "condemned"): "ACCUSE", _at(doc, "attack"): "ASSAULT"}
+    assert drop_frames(doc, decided, {}, _coder(doc).onto) == decided
+
+
+def test_a_verb_whose_open_complement_is_another_event_frames_it(read_rules: Any) -> None:
+    """"trying to pressure Iran" is the pressure (COERCE); "trying" is no ACCUSE of its own.
+    "threatened to attack" stays two: "threaten" is a THREATEN trigger of the lexicon."""
+    doc = read_rules("Experts say the US is trying to pressure Iran in Syria.")
+    decided = {_at(doc, "trying"): "ACCUSE", _at(doc, "pressure"): "COERCE"}
+    kept = drop_frames(doc, decided, {}, _coder(doc).onto)
+    assert [doc.nlp[i].text for i in kept] == ["pressure"]
+    doc = read_rules("The rebels threatened to attack the town.")
+    decided = {_at(doc, "threatened"): "THREATEN", _at(doc, "attack"): "ASSAULT"}
     assert drop_frames(doc, decided, {}, _coder(doc).onto) == decided
 
 
@@ -127,3 +140,21 @@ def test_two_parties_on_one_object_stay_two_acts(seed_doc: Document) -> None:
     assert foiled.actor.actor.cameo.startswith("USA")
     assert attack.actor is not None and attack.actor.actor is not None
     assert attack.actor.actor.cameo.startswith("IRN")
+
+
+def test_a_word_inside_a_rule_events_trigger_is_no_event_of_its_own(read_rules: Any) -> None:
+    """"Those who have to leave Syria" is a DEMAND (the rules' trigger "have to leave"); the
+    demanded "leave" is its content, not a RETREAT that happened (guideline: demanded acts are
+    not coded). A decided word outside the trigger stays."""
+    doc = read_rules("Velayati said those who have to leave Syria are the Americans, and the "
+                     "army attacked the base.")
+    coder = _coder(doc)
+    rule_at = rule_heads(doc.nlp, coder.code())
+    demand = next(i for i, ev in rule_at.items() if ev.type == "DEMAND")
+    assert "leave" in rule_at[demand].trigger.text
+    decided = {demand: "DEMAND", _at(doc, "leave"): "RETREAT", _at(doc, "attacked"): "ASSAULT"}
+    kept = inside_triggers(doc, decided, rule_at)
+    assert sorted(kept.values()) == ["ASSAULT", "DEMAND"]
+    # the rule event's own word is never dropped, nor anything when the DEMAND is not decided
+    assert inside_triggers(doc, {_at(doc, "leave"): "RETREAT"}, rule_at) == {
+        _at(doc, "leave"): "RETREAT"}

@@ -100,8 +100,9 @@ def frames_another(tok: Any, etype: str, decided: dict[int, str],
                    cues: list[tuple[int, int]]) -> bool:
     """Whether ``tok`` only frames another decided event instead of reporting one of its own:
     a speech verb whose reported clause holds the event ("claimed that it had foiled an
-    attack", "stressed that the deployment is approved"), or a verb whose direct object is an
-    event of another type ("launch another attack", "launched an offensive")."""
+    attack", "stressed that the deployment is approved"), or a verb whose direct object or
+    open complement is an event of another type ("launch another attack", "launched an
+    offensive", "is trying to pressure Iran", "may be planning to strip the US")."""
     is_cue = any(start <= tok.idx < end for start, end in cues)
     for child in tok.children:
         other = decided.get(child.i)
@@ -109,7 +110,7 @@ def frames_another(tok: Any, etype: str, decided: dict[int, str],
             continue
         if is_cue and child.dep_ in {"ccomp", "xcomp"}:
             return True
-        if child.dep_ == "dobj" and other != etype:
+        if child.dep_ in {"dobj", "xcomp"} and other != etype:
             return True
     return False
 
@@ -129,6 +130,19 @@ def drop_frames(doc: Document, decided: dict[int, str], rule_at: dict[int, Event
     return {i: etype for i, etype in decided.items()
             if i in rule_at or listed(onto, parsed[i].lemma_.lower(), etype)
             or not frames_another(parsed[i], etype, decided, cues)}
+
+
+def inside_triggers(doc: Document, decided: dict[int, str],
+                    rule_at: dict[int, Event]) -> dict[int, str]:
+    """``decided`` without the classifier-only words that lie inside the trigger of another
+    decided rule event ("leave" in "have to leave", "withdraw" in "needs to withdraw": the
+    demanded act is the DEMAND's content, not an act of its own). One word, one event: the
+    rules already read the whole phrase as one trigger."""
+    spans = [(ev.trigger.start, ev.trigger.end, i) for i, ev in rule_at.items() if i in decided]
+    parsed = doc.nlp
+    return {i: etype for i, etype in decided.items()
+            if i in rule_at or not any(start <= parsed[i].idx < end and j != i
+                                       for start, end, j in spans)}
 
 
 def clause_mode(tok: Any, etype: str, onto: Ontology) -> str | None:
@@ -562,16 +576,17 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1.0 - p)))
 
 
-def stack_row(read: Read, k: int, etype: str, onto: Ontology) -> list[float]:
+def stack_row(read: Read, k: int, etype: str, onto: Ontology, opened: bool) -> list[float]:
     """The stacked combiner's inputs (:data:`STACK_FEATURES`) for candidate ``k`` read as
-    ``etype``: each model's log-odds that the word reports an event, the rules' decision and
-    whether it agrees on the type, whether the lexicon lists the word for it, and its being a
-    verb."""
+    ``etype``: each model's log-odds that the word reports an event (the tagger's only if the
+    gate ``opened`` its sentence, else P(NONE) = 1), the rules' decision and whether it agrees
+    on the type, whether the lexicon lists the word for it, and its being a verb."""
     none = read.labels.index(NONE)
     tok = read.cands.tokens[k]
     rule = read.cands.rule_at.get(tok.i)
     mlp = read.mlp[k, none] if read.mlp is not None else 1.0
-    return [_logit(1.0 - float(read.tagger[k, none])), _logit(1.0 - float(mlp)),
+    tagger = read.tagger[k, none] if opened else 1.0
+    return [_logit(1.0 - float(tagger)), _logit(1.0 - float(mlp)),
             float(rule is not None), float(rule is not None and rule.type == etype),
             float(listed(onto, tok.lemma_.lower(), etype)), float(tok.pos_ in {"VERB", "AUX"})]
 
@@ -598,7 +613,7 @@ def typed(read: Read, comb: Combiner) -> tuple[np.ndarray, np.ndarray]:
 
 def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
     """Token index -> type for the words ``comb`` codes (before the post-processing)."""
-    probs, _ = typed(read, comb)
+    probs, mask = typed(read, comb)
     none = read.labels.index(NONE)
     decided: dict[int, str] = {}
     for k, (tok, p) in enumerate(zip(read.cands.tokens, probs, strict=True)):
@@ -606,7 +621,7 @@ def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
         q[none] = -1.0
         etype = read.labels[int(q.argmax())]
         if comb.kind == "stacked":
-            x = stack_row(read, k, etype, onto)
+            x = stack_row(read, k, etype, onto, bool(mask[k]))
             keep = comb.coef[0] + float(np.dot(comb.coef[1:], x)) > 0.0
         else:
             rule = tok.i in read.cands.rule_at
@@ -677,7 +692,7 @@ class LearnedEventCoder(EventCoder):
 
         onto = self.ontology
         cands = read.cands
-        decided = decide(read, comb, onto)
+        decided = inside_triggers(doc, decide(read, comb, onto), cands.rule_at)
         decided = {i: etype for i, etype in drop_frames(doc, decided, cands.rule_at, onto).items()
                    if i in cands.rule_at or not rules_refuse(coder, doc.nlp[i], etype, cands)}
         modes = None
