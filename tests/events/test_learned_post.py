@@ -67,18 +67,6 @@ def test_a_support_verb_of_another_type_goes_and_a_lexicon_trigger_stays(
     assert drop_frames(doc, decided, {}, _coder(doc).onto) == decided
 
 
-def test_a_verb_whose_open_complement_is_another_event_frames_it(read_rules: Any) -> None:
-    """"trying to pressure Iran" is the pressure (COERCE); "trying" is no ACCUSE of its own.
-    "threatened to attack" stays two: "threaten" is a THREATEN trigger of the lexicon."""
-    doc = read_rules("Experts say the US is trying to pressure Iran in Syria.")
-    decided = {_at(doc, "trying"): "ACCUSE", _at(doc, "pressure"): "COERCE"}
-    kept = drop_frames(doc, decided, {}, _coder(doc).onto)
-    assert [doc.nlp[i].text for i in kept] == ["pressure"]
-    doc = read_rules("The rebels threatened to attack the town.")
-    decided = {_at(doc, "threatened"): "THREATEN", _at(doc, "attack"): "ASSAULT"}
-    assert drop_frames(doc, decided, {}, _coder(doc).onto) == decided
-
-
 def test_the_demanded_clause_names_the_mode(read_rules: Any) -> None:
     doc = read_rules("Iran called on the US to withdraw its troops from Syria.")
     onto = _coder(doc).onto
