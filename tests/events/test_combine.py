@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from diurna.events.combine import fit_logistic, folds_of
+from diurna.events.combine import fit_logistic, folds_of, main
 from diurna.events.learned import (
     COMBINER_FILE,
     MODEL_DIR,
@@ -120,3 +120,24 @@ def test_a_sentence_gets_the_same_tagger_output_whoever_is_read_with_it() -> Non
     alone = tagger.probabilities([a])[0]
     together = tagger.probabilities([b, a, c])[1]
     assert np.array_equal(alone, together)
+
+
+def test_the_shipped_combiner_is_the_fixed_blend_chosen_in_round_15() -> None:
+    """Round 15 measured fixed / tagger + rules / stacked on dev and kept the fixed blend
+    (docs/events-learned.md); the file records how it was written."""
+    comb = load_combiner(MODEL_DIR)
+    assert comb == Combiner()
+    assert (MODEL_DIR / COMBINER_FILE).exists()
+
+
+def test_the_combine_command_refuses_test_files_and_missing_inputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "events-wikinews-test.jsonl")]) == 2
+    assert "frozen test file" in capsys.readouterr().err
+    assert main([str(tmp_path / "dev.jsonl"), "--model-dir", str(MODEL_DIR)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "dev.jsonl: no such file" in err
+    gold = tmp_path / "dev.jsonl"
+    gold.write_text("", encoding="utf-8")
+    assert main([str(gold), "--model-dir", str(tmp_path)]) == 2
+    assert "tagger.onnx: no such file" in capsys.readouterr().err

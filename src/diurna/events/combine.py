@@ -209,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     if "test" in args.gold.name:
         print(f"{args.gold}: a frozen test file is never fitted or tuned on", file=sys.stderr)
         return 2
+    missing = [p for p in [args.gold, *(d / "tagger.onnx" for d in args.model_dir)]
+               if not p.exists()]
+    if missing:
+        print(f"{missing[0]}: no such file; give a gold file and weight folders with a "
+              "fine-tuned tagger (python -m diurna.events.finetune)", file=sys.stderr)
+        return 2
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in read_jsonl(args.gold):
         by_source[line["source"]].append(line)
