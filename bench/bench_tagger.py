@@ -5,7 +5,7 @@
 Reads the sentences of the Wikinews development gold (``gold/events-wikinews-dev.jsonl``, as
 the training script's cache holds them: run ``python -m diurna.events.finetune`` once, or this
 script parses them) with the shipped tagger, for every combination of ``intra_op`` threads (1, 2)
-and batch size (8, 32, all of them in one call), alternating the settings ``--rounds`` times so
+and batch size (1, 8, 32, all of them in one call), alternating the settings ``--rounds`` times so
 that each sees the same machine load, and prints the median sentences/second of each with the
 load average beside it. The pipeline's own figure is ``bench/bench_pipeline.py --coders``.
 """
@@ -31,7 +31,7 @@ def main() -> None:
     args = ap.parse_args()
     sents = cached_extract([repo_dir() / DEFAULT_DEV], repo_dir() / ".cache")
     rows = [(s.words, s.rule) for s in sents]
-    settings = [(threads, batch) for threads in (1, 2) for batch in (8, 32, len(rows))]
+    settings = [(threads, batch) for threads in (1, 2) for batch in (1, 8, 32, len(rows))]
     taggers = {threads: Tagger(args.model_dir, threads) for threads in (1, 2)}
     times: dict[tuple[int, int], list[float]] = {s: [] for s in settings}
     for _ in range(args.rounds):

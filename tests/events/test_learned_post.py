@@ -14,6 +14,7 @@ from diurna.events.learned import (
     as_speakers_act,
     clause_mode,
     drop_frames,
+    inside_triggers,
     one_act_per_clause,
 )
 from diurna.events.tagger import rule_heads
@@ -127,3 +128,21 @@ def test_two_parties_on_one_object_stay_two_acts(seed_doc: Document) -> None:
     assert foiled.actor.actor.cameo.startswith("USA")
     assert attack.actor is not None and attack.actor.actor is not None
     assert attack.actor.actor.cameo.startswith("IRN")
+
+
+def test_a_word_inside_a_rule_events_trigger_is_no_event_of_its_own(read_rules: Any) -> None:
+    """"Those who have to leave Syria" is a DEMAND (the rules' trigger "have to leave"); the
+    demanded "leave" is its content, not a RETREAT that happened (guideline: demanded acts are
+    not coded). A decided word outside the trigger stays."""
+    doc = read_rules("Velayati said those who have to leave Syria are the Americans, and the "
+                     "army attacked the base.")
+    coder = _coder(doc)
+    rule_at = rule_heads(doc.nlp, coder.code())
+    demand = next(i for i, ev in rule_at.items() if ev.type == "DEMAND")
+    assert "leave" in rule_at[demand].trigger.text
+    decided = {demand: "DEMAND", _at(doc, "leave"): "RETREAT", _at(doc, "attacked"): "ASSAULT"}
+    kept = inside_triggers(doc, decided, rule_at)
+    assert sorted(kept.values()) == ["ASSAULT", "DEMAND"]
+    # the rule event's own word is never dropped, nor anything when the DEMAND is not decided
+    assert inside_triggers(doc, {_at(doc, "leave"): "RETREAT"}, rule_at) == {
+        _at(doc, "leave"): "RETREAT"}

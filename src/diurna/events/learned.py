@@ -101,7 +101,9 @@ def frames_another(tok: Any, etype: str, decided: dict[int, str],
     """Whether ``tok`` only frames another decided event instead of reporting one of its own:
     a speech verb whose reported clause holds the event ("claimed that it had foiled an
     attack", "stressed that the deployment is approved"), or a verb whose direct object is an
-    event of another type ("launch another attack", "launched an offensive")."""
+    event of another type ("launch another attack", "launched an offensive"). (Open
+    complements too, "trying to pressure", was tried in round 15: on Wikinews dev it dropped one
+    true event and no false one.)"""
     is_cue = any(start <= tok.idx < end for start, end in cues)
     for child in tok.children:
         other = decided.get(child.i)
@@ -129,6 +131,19 @@ def drop_frames(doc: Document, decided: dict[int, str], rule_at: dict[int, Event
     return {i: etype for i, etype in decided.items()
             if i in rule_at or listed(onto, parsed[i].lemma_.lower(), etype)
             or not frames_another(parsed[i], etype, decided, cues)}
+
+
+def inside_triggers(doc: Document, decided: dict[int, str],
+                    rule_at: dict[int, Event]) -> dict[int, str]:
+    """``decided`` without the classifier-only words that lie inside the trigger of another
+    decided rule event ("leave" in "have to leave", "withdraw" in "needs to withdraw": the
+    demanded act is the DEMAND's content, not an act of its own). One word, one event: the
+    rules already read the whole phrase as one trigger."""
+    spans = [(ev.trigger.start, ev.trigger.end, i) for i, ev in rule_at.items() if i in decided]
+    parsed = doc.nlp
+    return {i: etype for i, etype in decided.items()
+            if i in rule_at or not any(start <= parsed[i].idx < end and j != i
+                                       for start, end, j in spans)}
 
 
 def clause_mode(tok: Any, etype: str, onto: Ontology) -> str | None:
@@ -457,11 +472,16 @@ class Candidates:
     rule_at: dict[int, Event]  # head token index -> rule event
 
 
-def candidates(doc: Document, coder: _DocCoder, onto: Ontology, vectors: Vectors) -> Candidates:
-    """Run the rule coder on ``doc`` and collect the features of every candidate token."""
+def candidates(doc: Document, coder: _DocCoder, onto: Ontology, vectors: Vectors,
+               features: bool = True) -> Candidates:
+    """Run the rule coder on ``doc`` and collect the features of every candidate token (only the
+    tokens without ``features``: a combiner without the MLP needs none)."""
     rule_events = coder.code()
     parsed = doc.nlp
     rule_at = rule_heads(parsed, rule_events)
+    toks = [t for t in parsed if candidate(t) or t.i in rule_at]
+    if not features:
+        return Candidates(toks, [], np.zeros((len(toks), 0), np.float32), rule_events, rule_at)
     quoted = [(q.start, q.end) for q in doc.quotes]
     cues = {q.cue.start for q in doc.quotes if q.cue is not None}
     sectors: dict[int, str] = {}
@@ -469,12 +489,148 @@ def candidates(doc: Document, coder: _DocCoder, onto: Ontology, vectors: Vectors
         if m.actor is not None and m.actor.sector:
             for t in parsed.char_span(m.start, m.end, alignment_mode="expand") or ():
                 sectors[t.i] = m.actor.sector
-    toks = [t for t in parsed if candidate(t) or t.i in rule_at]
     bounds = sentence_bounds(parsed)
     sparse = [sparse_features(t, onto, rule_at, quoted, cues, sectors, bounds[t.i]) for t in toks]
     dense = (np.stack([dense_features(t, vectors) for t in toks]) if toks
              else np.zeros((0, 96 + 4 * vectors.table.shape[1]), np.float32))
     return Candidates(toks, sparse, dense, rule_events, rule_at)
+
+
+# How the word distributions become decisions: ``combiner.json`` beside the weights (round 15),
+# else the fixed blend above (what every earlier weight folder was tuned for).
+COMBINER_FILE = "combiner.json"
+COMBINER_KINDS = ("fixed", "tagger", "stacked")
+# The stacked combiner's inputs per candidate word, in its coefficients' order after the bias.
+STACK_FEATURES = ("tagger_logit", "mlp_logit", "rule", "rule_agrees", "listed", "verb")
+
+
+@dataclass(frozen=True)
+class Combiner:
+    """How a word is decided from the tagger's and the MLP's distributions.
+
+    ``fixed``: ``weight`` x tagger + (1 - ``weight``) x MLP, coded when the averaged P(NONE) is
+    below ``threshold`` (``rule_threshold`` for words the rules coded); the tagger reads only
+    sentences where the MLP gives some word P(NONE) below ``gate``. ``tagger``: the tagger's
+    distribution alone with the same two thresholds, read on sentences where an event is possible
+    (a rule event or a lexicon word); the MLP is not run. ``stacked``: a logistic regression over
+    :data:`STACK_FEATURES` (``coef``: bias first) says whether the word reports the type the
+    fixed average ranks first."""
+
+    kind: str = "fixed"
+    weight: float = BLEND
+    threshold: float = BLEND_THRESHOLD
+    gate: float = BLEND_GATE
+    rule_threshold: float = RULE_THRESHOLD
+    coef: tuple[float, ...] = ()
+
+    @property
+    def uses_mlp(self) -> bool:
+        return self.kind != "tagger"
+
+    def to_json(self, meta: dict[str, Any] | None = None) -> str:
+        spec: dict[str, Any] = {"kind": self.kind, "weight": self.weight,
+                                "threshold": self.threshold, "gate": self.gate,
+                                "rule_threshold": self.rule_threshold, "coef": list(self.coef),
+                                "features": list(STACK_FEATURES), "meta": meta or {}}
+        return json.dumps(spec, indent=1) + "\n"
+
+
+def load_combiner(folder: str | Path) -> Combiner:
+    """The combiner of a weight folder (:data:`COMBINER_FILE`), the fixed blend when it has
+    none. A file naming an unknown kind, or stacked features other than ours, is refused."""
+    path = Path(folder) / COMBINER_FILE
+    if not path.exists():
+        return Combiner()
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    kind = spec.get("kind")
+    if kind not in COMBINER_KINDS:
+        raise ValueError(f"{path}: unknown combiner kind {kind!r}; expected one of "
+                         f"{COMBINER_KINDS}")
+    if kind == "stacked" and (tuple(spec.get("features", ())) != STACK_FEATURES
+                              or len(spec.get("coef", ())) != len(STACK_FEATURES) + 1):
+        raise ValueError(f"{path}: stacked combiner features differ from {STACK_FEATURES}; "
+                         "refit it with 'python -m diurna.events.combine'")
+    return Combiner(kind=kind, weight=float(spec.get("weight", BLEND)),
+                    threshold=float(spec.get("threshold", BLEND_THRESHOLD)),
+                    gate=float(spec.get("gate", BLEND_GATE)),
+                    rule_threshold=float(spec.get("rule_threshold", RULE_THRESHOLD)),
+                    coef=tuple(float(c) for c in spec.get("coef", ())))
+
+
+@dataclass
+class Read:
+    """One document's candidates with both models' word distributions (in the MLP's label
+    order; a model not run gives ``None``), and what the gates need: each candidate's sentence
+    start and whether an event is possible in that sentence (a rule event or a lexicon word)."""
+
+    cands: Candidates
+    labels: list[str]
+    mlp: np.ndarray | None
+    tagger: np.ndarray  # NONE (1.0) for words of sentences the tagger did not read
+    by_word: dict[int, np.ndarray]  # token index -> the tagger's full output (for its mode head)
+    sentence: list[int]
+    possible: list[bool]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1.0 - 1e-4)
+    return float(np.log(p / (1.0 - p)))
+
+
+def stack_row(read: Read, k: int, etype: str, onto: Ontology, opened: bool) -> list[float]:
+    """The stacked combiner's inputs (:data:`STACK_FEATURES`) for candidate ``k`` read as
+    ``etype``: each model's log-odds that the word reports an event (the tagger's only if the
+    gate ``opened`` its sentence, else P(NONE) = 1), the rules' decision and whether it agrees
+    on the type, whether the lexicon lists the word for it, and its being a verb."""
+    none = read.labels.index(NONE)
+    tok = read.cands.tokens[k]
+    rule = read.cands.rule_at.get(tok.i)
+    mlp = read.mlp[k, none] if read.mlp is not None else 1.0
+    tagger = read.tagger[k, none] if opened else 1.0
+    return [_logit(1.0 - float(tagger)), _logit(1.0 - float(mlp)),
+            float(rule is not None), float(rule is not None and rule.type == etype),
+            float(listed(onto, tok.lemma_.lower(), etype)), float(tok.pos_ in {"VERB", "AUX"})]
+
+
+def gated(read: Read, comb: Combiner) -> np.ndarray:
+    """Per candidate, whether the tagger reads its sentence under ``comb``'s gate."""
+    if not comb.uses_mlp or read.mlp is None:
+        return np.array(read.possible, bool)
+    none = read.labels.index(NONE)
+    hit = {read.sentence[k] for k in range(len(read.sentence)) if read.mlp[k, none] < comb.gate}
+    return np.array([s in hit for s in read.sentence], bool)
+
+
+def typed(read: Read, comb: Combiner) -> tuple[np.ndarray, np.ndarray]:
+    """The distribution the combiner ranks types by (per candidate) and the tagger's gate."""
+    mask = gated(read, comb)
+    skipped = np.zeros(len(read.labels), np.float32)
+    skipped[read.labels.index(NONE)] = 1.0
+    theirs = np.where(mask[:, None], read.tagger, skipped)
+    if read.mlp is None or not comb.uses_mlp:
+        return theirs, mask
+    return comb.weight * theirs + (1.0 - comb.weight) * read.mlp, mask
+
+
+def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
+    """Token index -> type for the words ``comb`` codes (before the post-processing)."""
+    probs, mask = typed(read, comb)
+    none = read.labels.index(NONE)
+    decided: dict[int, str] = {}
+    for k, (tok, p) in enumerate(zip(read.cands.tokens, probs, strict=True)):
+        q = p.copy()
+        q[none] = -1.0
+        etype = read.labels[int(q.argmax())]
+        if comb.kind == "stacked":
+            x = stack_row(read, k, etype, onto, bool(mask[k]))
+            keep = comb.coef[0] + float(np.dot(comb.coef[1:], x)) > 0.0
+        else:
+            rule = tok.i in read.cands.rule_at
+            keep = p[none] < (max(comb.threshold, comb.rule_threshold) if rule
+                              else comb.threshold)
+        if keep:
+            decided[tok.i] = etype
+    return decided
 
 
 class LearnedEventCoder(EventCoder):
@@ -484,68 +640,82 @@ class LearnedEventCoder(EventCoder):
 
     def __init__(self, ontology: str | None = None, resolve: Any = None,
                  model_dir: str | Path | None = None, blend: bool = True,
-                 gate: float = BLEND_GATE) -> None:
+                 gate: float | None = None) -> None:
         super().__init__(ontology, resolve)
         self.model_dir = str(model_dir or MODEL_DIR)
         self.blend = blend
         self.gate = gate
 
-    def _blend(self, doc: Document, probs: np.ndarray, cands: Candidates,
-               labels: list[str]) -> tuple[np.ndarray, Any, dict[int, np.ndarray]]:
-        """``probs`` (the MLP's, in ``labels`` order) averaged with the fine-tuned tagger's for
-        the words it reads (a word in a sentence it skips counts as NONE on its side), with the
-        tagger and its per-word output (for its mode head)."""
+    def combiner(self) -> Combiner:
+        """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
+        comb = load_combiner(self.model_dir)
+        return comb if self.gate is None else replace(comb, gate=self.gate)
+
+    def read(self, doc: Document, coder: _DocCoder, comb: Combiner,
+             every_sentence: bool = False) -> Read:
+        """The candidates of ``doc`` with the distributions ``comb`` needs; the tagger reads the
+        sentences ``comb``'s gate opens (every sentence with ``every_sentence``, for tuning: a
+        sentence's output does not depend on the others, see ``Tagger.probabilities``)."""
         from diurna.events.tagger import TaggerEventCoder, load_tagger
 
-        tagger = load_tagger(self.model_dir)
-        reader = TaggerEventCoder(self.ontology_path, model_dir=self.model_dir)
-        none = labels.index(NONE)
-        maybe = {t.i for t, p in zip(cands.tokens, probs, strict=True) if p[none] < self.gate}
-        by_word = reader.word_probabilities(tagger, doc.nlp, cands.rule_at,
-                                            keep=lambda sent: any(t.i in maybe for t in sent))
-        order = [tagger.labels.index(lb) for lb in labels]
-        skipped = np.zeros(len(labels), np.float32)
-        skipped[labels.index(NONE)] = 1.0
-        theirs = np.stack([by_word[t.i][order] if t.i in by_word else skipped
-                           for t in cands.tokens])
-        out: np.ndarray = BLEND * theirs + (1.0 - BLEND) * probs
-        return out, tagger, by_word
-
-    def __call__(self, doc: Document) -> Document:
-        if doc.nlp is None or not doc.text:
-            return doc
         model = load_model(self.model_dir)
         onto = self.ontology
-        coder = self.doc_coder(doc)
-        cands = candidates(doc, coder, onto, model.vectors)
-        if not cands.tokens:
-            doc.events = []
-            return doc
-        probs = model.probabilities(cands.sparse, cands.dense)
-        none = model.labels.index(NONE)
-        threshold = model.threshold
-        modes = None
-        blended = self.blend and (Path(self.model_dir) / "tagger.onnx").exists()
-        if blended:
-            probs, tagger, by_word = self._blend(doc, probs, cands, model.labels)
-            threshold = BLEND_THRESHOLD
-        decided: dict[int, str] = {}
-        for tok, p in zip(cands.tokens, probs, strict=True):
-            limit = max(threshold, RULE_THRESHOLD) if tok.i in cands.rule_at else threshold
-            if p[none] < limit:
-                p = p.copy()
-                p[none] = -1.0
-                decided[tok.i] = model.labels[int(p.argmax())]
+        cands = candidates(doc, coder, onto, model.vectors, features=comb.uses_mlp)
+        labels = model.labels
+        mlp = model.probabilities(cands.sparse, cands.dense) if comb.uses_mlp else None
+        reader = TaggerEventCoder(self.ontology_path, model_dir=self.model_dir)
+        bounds = sentence_bounds(doc.nlp)
+        sentence = [bounds[t.i][0] for t in cands.tokens]
+        possible = {bounds[t.i][0]: reader._possible(doc.nlp[slice(*bounds[t.i])], cands.rule_at)
+                    for t in cands.tokens}
+        read = Read(cands, labels, mlp, np.zeros((len(cands.tokens), len(labels)), np.float32),
+                    {}, sentence, [possible[s] for s in sentence])
+        skipped = np.zeros(len(labels), np.float32)
+        skipped[labels.index(NONE)] = 1.0
+        if not self.blend or not (Path(self.model_dir) / "tagger.onnx").exists():
+            read.tagger[:] = skipped
+            return read
+        tagger = load_tagger(self.model_dir)
+        opened = {read.sentence[k] for k, on in enumerate(gated(read, comb)) if on}
+        read.by_word = reader.word_probabilities(
+            tagger, doc.nlp, cands.rule_at,
+            keep=lambda sent: every_sentence or sent.start in opened)
+        order = [tagger.labels.index(lb) for lb in labels]
+        if cands.tokens:
+            read.tagger = np.stack([read.by_word[t.i][order] if t.i in read.by_word else skipped
+                                    for t in cands.tokens])
+        return read
+
+    def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
+        """The events of ``doc`` from its read words: :func:`decide`, then the
+        post-processing (frames, the rules' veto, modes, speakers' acts, one act per clause)."""
+        from diurna.events.tagger import decided_modes, load_tagger
+
+        onto = self.ontology
+        cands = read.cands
+        decided = inside_triggers(doc, decide(read, comb, onto), cands.rule_at)
         decided = {i: etype for i, etype in drop_frames(doc, decided, cands.rule_at, onto).items()
                    if i in cands.rule_at or not rules_refuse(coder, doc.nlp[i], etype, cands)}
-        if blended:
-            from diurna.events.tagger import decided_modes
-
-            modes = decided_modes(tagger, decided, by_word)
+        modes = None
+        if read.by_word:
+            mask = gated(read, comb)
+            by_word = {t.i: read.by_word[t.i] for t, on in zip(cands.tokens, mask, strict=True)
+                       if on and t.i in read.by_word}
+            modes = decided_modes(load_tagger(self.model_dir), decided, by_word)
             if modes is not None:
                 modes = with_clause_modes(doc, decided, modes, onto)
         events = coder.recode(cands.rule_at, decided, modes)
         events = speakers_acts(doc, decided, events, cands.rule_at, onto)
-        doc.events = one_act_per_clause(doc, decided, events, cands.rule_at)
-        return doc
+        return one_act_per_clause(doc, decided, events, cands.rule_at)
 
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None or not doc.text:
+            return doc
+        comb = self.combiner()
+        if not self.blend or not (Path(self.model_dir) / "tagger.onnx").exists():
+            # the MLP alone, at the threshold its training chose
+            comb = Combiner(weight=0.0, threshold=load_model(self.model_dir).threshold)
+        coder = self.doc_coder(doc)
+        read = self.read(doc, coder, comb)
+        doc.events = self.code(doc, coder, read, comb) if read.cands.tokens else []
+        return doc

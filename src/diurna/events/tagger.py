@@ -125,12 +125,18 @@ class Tagger:
         self.takes_seen = any(i.name == "seen" for i in self.session.get_inputs())
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int = 8, seen: list[list[int]] | None = None) -> list[np.ndarray]:
+                      batch: int = 1, seen: list[list[int]] | None = None) -> list[np.ndarray]:
         """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
         order, then (with a mode head) the joint mode distribution in ``modes`` order.
         ``seen`` gives each sentence's "told before" ids (:func:`seen_flags`; none if omitted).
-        Sentences go in ``batch``-sized calls of like length: 8 ran 1.4x faster than 32 and 4x
-        faster than one call for all (``bench/bench_tagger.py``; padding and attention cost)."""
+
+        Each sentence is its own call by default (``batch`` 1): the int8 model is quantised
+        *dynamically*, its activation scales computed over the whole input of a call, so in a
+        batch a sentence's output depended on its batch-mates and their padding (the same
+        weights gave Wikinews dev type F1 0.554 batched by 8, 0.570 alone). Alone, a sentence
+        always gets the same output, whichever others the coder reads. Cost
+        (``bench/bench_tagger.py``, load 7.6): 164 sentences/s alone vs 246 batched by 8; the
+        whole pipeline stays at 0.83x the rule coder's speed (docs/events-learned.md, round 15)."""
         rows = [pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id)
                 for w, r in sentences]
         outputs = ["logits", "mode_logits"] if self.modes else ["logits"]

@@ -1,0 +1,143 @@
+"""How the learned coder combines its models (round 15): the combiner file, the decisions each
+kind makes on hand-made distributions, the regression that fits the stacked one, and the
+tagger's output for a sentence being the same whichever sentences are read with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from diurna.events.combine import fit_logistic, folds_of, main
+from diurna.events.learned import (
+    COMBINER_FILE,
+    MODEL_DIR,
+    NONE,
+    STACK_FEATURES,
+    Candidates,
+    Combiner,
+    Read,
+    decide,
+    load_combiner,
+)
+from diurna.events.ontology import load_ontology
+from diurna.events.tagger import load_tagger
+from diurna.model import Event, Span
+
+
+class _Tok:
+    """The few token attributes the combiner reads."""
+
+    def __init__(self, i: int, lemma: str, pos: str = "VERB") -> None:
+        self.i, self.lemma_, self.pos_ = i, lemma, pos
+
+
+LABELS = [NONE, "ASSAULT", "PROTEST"]
+
+
+def _read(tagger: list[list[float]], mlp: list[list[float]] | None,
+          rule: dict[int, str] | None = None, possible: bool = True) -> Read:
+    toks: list[Any] = [_Tok(i, lemma) for i, lemma in enumerate(["bomb", "march", "say"])]
+    rule_at = {i: Event(id=f"t:{i}", type=t, trigger=Span(0, 1, "x"),
+                        sentence=Span(0, 1, "x"))
+               for i, t in (rule or {}).items()}
+    cands = Candidates(toks, [], np.zeros((3, 0), np.float32), list(rule_at.values()), rule_at)
+    return Read(cands, LABELS, None if mlp is None else np.array(mlp, np.float32),
+                np.array(tagger, np.float32), {}, [0, 0, 0], [possible] * 3)
+
+
+def test_no_combiner_file_means_the_fixed_blend_of_earlier_rounds(tmp_path: Path) -> None:
+    assert load_combiner(tmp_path) == Combiner()
+    assert Combiner().kind == "fixed" and Combiner().uses_mlp
+
+
+def test_a_combiner_file_round_trips_and_a_bad_one_names_itself(tmp_path: Path) -> None:
+    comb = Combiner(kind="stacked", coef=tuple(float(i) for i in range(len(STACK_FEATURES) + 1)))
+    (tmp_path / COMBINER_FILE).write_text(comb.to_json(), encoding="utf-8")
+    assert load_combiner(tmp_path) == comb
+    (tmp_path / COMBINER_FILE).write_text('{"kind": "vote"}', encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{COMBINER_FILE}: unknown combiner kind 'vote'"):
+        load_combiner(tmp_path)
+
+
+def test_the_tagger_alone_ignores_the_mlp_and_keeps_rule_words_longer() -> None:
+    onto = load_ontology()
+    read = _read(tagger=[[0.3, 0.7, 0.0], [0.85, 0.0, 0.15], [0.95, 0.05, 0.0]],
+                 mlp=[[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 1.0]], rule={1: "PROTEST"})
+    comb = Combiner(kind="tagger", threshold=0.75, rule_threshold=0.9)
+    # "bomb": tagger sure; "march": the rules coded it, kept below 0.9; "say": neither
+    assert decide(read, comb, onto) == {0: "ASSAULT", 1: "PROTEST"}
+    # the fixed blend averages in the MLP, which vetoes "bomb" (0.5 x 0.3 + 0.5 x 1.0 = 0.65
+    # < 0.8 keeps it; at threshold 0.6 it goes)
+    assert 0 not in decide(read, Combiner(threshold=0.6, gate=1.01), onto)
+
+
+def test_the_tagger_alone_reads_only_sentences_where_an_event_is_possible() -> None:
+    read = _read(tagger=[[0.1, 0.9, 0.0]] * 3, mlp=None, possible=False)
+    assert decide(read, Combiner(kind="tagger", threshold=0.75), load_ontology()) == {}
+
+
+def test_the_stacked_combiner_codes_where_its_regression_says_yes() -> None:
+    onto = load_ontology()
+    read = _read(tagger=[[0.2, 0.8, 0.0], [0.9, 0.0, 0.1], [0.9, 0.1, 0.0]],
+                 mlp=[[0.2, 0.8, 0.0], [0.9, 0.0, 0.1], [0.9, 0.1, 0.0]], rule={1: "PROTEST"})
+    # only the rules' decision counts: bias -1, +2 for "rule"
+    coef = (-1.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0)
+    assert decide(read, Combiner(kind="stacked", gate=1.01, coef=coef), onto) == {1: "PROTEST"}
+    # only the tagger's log-odds count: P(event) 0.8 -> +1.39 > 0; 0.1 -> -2.2
+    coef = (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    assert decide(read, Combiner(kind="stacked", gate=1.01, coef=coef), onto) == {0: "ASSAULT"}
+
+
+def test_the_regression_finds_the_input_that_separates_the_classes() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = (x[:, 1] > 0.5).astype(float)
+    coef = fit_logistic(x, y, l2=1.0)
+    assert coef[2] > 2.0 and abs(coef[1]) < 0.5 and abs(coef[3]) < 0.5
+    predicted = coef[0] + x @ coef[1:] > 0
+    assert (predicted == (y > 0)).mean() > 0.95
+
+
+def test_folds_deal_sorted_articles_round_robin() -> None:
+    assert folds_of(["c", "a", "b", "d"], 2) == {"a": 0, "b": 1, "c": 0, "d": 1}
+
+
+def test_a_sentence_gets_the_same_tagger_output_whoever_is_read_with_it() -> None:
+    """With dynamic int8 quantisation a batch shares its activation scales; each sentence is
+    its own call, so its probabilities are exactly those it gets when read alone."""
+    tagger = load_tagger(str(MODEL_DIR))
+    def sentence(text: str) -> tuple[list[str], list[str]]:
+        words = text.split(" ")
+        return words, [NONE] * len(words)
+
+    a = sentence("Rebels attacked the convoy near the border on Monday .")
+    b = sentence("Thousands marched in the capital to demand the president resign , and police "
+                 "fired tear gas at the crowd outside parliament late at night .")
+    c = sentence("Talks ended .")
+    alone = tagger.probabilities([a])[0]
+    together = tagger.probabilities([b, a, c])[1]
+    assert np.array_equal(alone, together)
+
+
+def test_the_shipped_combiner_is_the_fixed_blend_chosen_in_round_15() -> None:
+    """Round 15 measured fixed / tagger + rules / stacked on dev and kept the fixed blend
+    (docs/events-learned.md); the file records how it was written."""
+    comb = load_combiner(MODEL_DIR)
+    assert comb == Combiner()
+    assert (MODEL_DIR / COMBINER_FILE).exists()
+
+
+def test_the_combine_command_refuses_test_files_and_missing_inputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "events-wikinews-test.jsonl")]) == 2
+    assert "frozen test file" in capsys.readouterr().err
+    assert main([str(tmp_path / "dev.jsonl"), "--model-dir", str(MODEL_DIR)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "dev.jsonl: no such file" in err
+    gold = tmp_path / "dev.jsonl"
+    gold.write_text("", encoding="utf-8")
+    assert main([str(gold), "--model-dir", str(tmp_path)]) == 2
+    assert "tagger.onnx: no such file" in capsys.readouterr().err
