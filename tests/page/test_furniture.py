@@ -176,6 +176,14 @@ FURNITURE = [
     "The new line opens on Monday. Foto: Jane Roe",
     "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen.",
     "Übersetzung: Jane Roe, Redaktion: John Doe, Schlussredaktion: Max Muster",
+    # a consent notice runs longer than other furniture (here 52 words)
+    "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+    "personenbezogene Daten an Drittplattformen übermittelt werden. Weitere Hinweise dazu "
+    "finden Sie in unseren Datenschutz-Einstellungen, die Sie am Ende jeder Seite aufrufen "
+    "können, um Ihre Einwilligung jederzeit zu verwalten, zu ändern oder auch ganz zu "
+    "widerrufen, wann immer Sie möchten.",
+    "I agree to external content being shown to me. Personal data may then be sent to "
+    "third-party platforms.",
 ]
 
 ARTICLE_LINES = [
