@@ -206,7 +206,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
     # the block's whole text is not
-    broken = set(tree.xpath("//br/..")) if wanted is not None else set()
+    broken = _broken_blocks(tree) if wanted is not None else set()
     for el in tree.iter(*_BLOCK_TAGS):
         text = norm(el.text_content())
         if not text:
@@ -257,6 +257,19 @@ def image_texts(tree: Any) -> set[str]:
             text = norm(value) if value else ""
             if least <= len(text.split(None, most)) <= most:
                 found.add(text)
+    return found
+
+
+def _broken_blocks(tree: Any) -> set[Any]:
+    """The block elements (and the inline ones inside them) holding a ``<br>``."""
+    found = set()
+    for br in tree.iter("br"):
+        for anc in br.iterancestors():
+            if anc in found:
+                break
+            found.add(anc)
+            if anc.tag in _BLOCK_TAGS:
+                break
     return found
 
 

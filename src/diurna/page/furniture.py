@@ -135,9 +135,9 @@ def is_appeal_paragraph(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """A short line that is a stamp, credit, date stamp, prompt, appeal or consent notice."""
     text = line.strip().lstrip("-•* ").strip()
-    words = len(text.split(None, CONSENT_WORDS))
-    if words > FURNITURE_WORDS:
-        return words <= CONSENT_WORDS and bool(CONSENT.match(text))
+    if len(text.split(None, FURNITURE_WORDS)) > FURNITURE_WORDS:  # only a consent notice
+        return bool(CONSENT.match(text)) and \
+            len(text.split(None, CONSENT_WORDS)) <= CONSENT_WORDS
     return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
 
 
