@@ -241,3 +241,22 @@ def test_an_unmarked_name_beside_the_printed_date_under_the_headline() -> None:
     assert _byline_under_headline(line) == "Sehra Kaya"
     # a name beside anything but a date (a section label) is no byline
     assert _byline_under_headline(line.replace("05.04.2025", "Wirtschaft")) is None
+
+
+def test_a_jsonld_author_given_by_reference_or_by_given_and_family_name() -> None:
+    # WordPress's Yoast SEO: the article points at a Person elsewhere in the @graph
+    person = "https://news.example.org/#/schema/person/4f2a"
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Talks", "author": {"@id": person}},
+        {"@type": "Person", "@id": person, "name": "Yoav Shani"}]}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "Yoav Shani"
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": [
+        {"@type": "Person", "givenName": "Birgit", "familyName": "Baum"},
+        {"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"}]}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "Birgit Baum, Anna Giulia Fink"
+    # a reference to nothing on the page gives no name (nor the reference itself)
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": {"@id": person}}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) is None

@@ -91,12 +91,22 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {i.lower() for i in items if isinstance(i, str)}
 
 
-def _names(value: Any) -> str | None:
+def _names(value: Any, nodes: dict[str, dict[str, Any]] | None = None) -> str | None:
+    """The names in an author value: a string, a list, or an object with ``name``,
+    ``givenName``/``familyName`` or only an ``@id`` that points at a node of the page's
+    JSON-LD (``nodes``, by ``@id``: WordPress's Yoast SEO writes the article's author so,
+    the Person in the ``@graph`` beside it)."""
     if isinstance(value, list):
-        names = [n for n in (_names(v) for v in value) if n]
+        names = [n for n in (_names(v, nodes) for v in value) if n]
         return ", ".join(dict.fromkeys(names)) or None
     if isinstance(value, dict):
-        return _clean(value.get("name"))
+        name = value.get("name")
+        if name is None and isinstance(value.get("familyName"), str):
+            name = f"{value.get('givenName') or ''} {value['familyName']}"
+        ref = value.get("@id")
+        if name is None and nodes and isinstance(ref, str) and nodes.get(ref) is not value:
+            return _names(nodes.get(ref), None)
+        return _clean(name)
     name = _clean(value)
     return None if name is None or name.startswith("http") or _EMAIL.search(name) else name
 
@@ -249,7 +259,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.title = clean_title(title, h1_text, page.site, page.url)
     page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
                 or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
-    bylines = [b for b in (_names(art.get("author")), _names(meta.get("author")),
+    nodes = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
+    bylines = [b for b in (_names(art.get("author"), nodes), _names(meta.get("author")),
                            _names(meta.get("article:author")), _names(meta.get("parsely-author")),
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
                            _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
