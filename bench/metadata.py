@@ -1,6 +1,6 @@
 """Title, publication day and authors of Diurna's page stage vs trafilatura's metadata.
 
-    .venv/bin/python bench/metadata.py [GOLD_DIR] [--errors N]
+    .venv/bin/python bench/metadata.py [GOLD_DIR] [--errors N] [--sites all|dev|held]
 
 GOLD_DIR defaults to shared/gold/article-body-modern (its ground truth has ``title``,
 ``publishing_date`` and ``authors``). Scores are exact matches, after collapsing whitespace:
@@ -24,7 +24,7 @@ from typing import Any
 
 import trafilatura
 
-from diurna.evaluate.body import load_gold
+from diurna.evaluate.body import SITES, load_gold
 from diurna.evaluate.gold import shared_dir
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
@@ -59,12 +59,12 @@ def trafilatura_meta(html: bytes) -> dict[str, Any]:
     return {"title": _norm(meta.title), "date": meta.date, "authors": authors(meta.author)}
 
 
-def score(gold_dir: Path, errors: int) -> None:
+def score(gold_dir: Path, errors: int, sites: str = "all") -> None:
     truth = json.loads((gold_dir / "ground-truth.json").read_text(encoding="utf-8"))
     systems = {"trafilatura": trafilatura_meta, "diurna": diurna_meta}
     right = {name: {"title": 0, "date": 0, "authors": 0} for name in systems}
     wrong: dict[str, list[str]] = {"title": [], "date": [], "authors": []}
-    pages = load_gold(gold_dir)
+    pages = load_gold(gold_dir, sites)
     for key, _, html in pages:
         gold = truth[key]
         want = {"title": _norm(gold.get("title")),
@@ -91,8 +91,10 @@ def main() -> None:
     parser.add_argument("gold_dir", nargs="?", type=Path,
                         default=shared_dir() / "gold" / "article-body-modern")
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--sites", choices=SITES, default="all",
+                        help="all pages, the development sites or the held-out third")
     args = parser.parse_args()
-    score(args.gold_dir, args.errors)
+    score(args.gold_dir, args.errors, args.sites)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,13 @@ import pytest
 
 from diurna.evaluate.body import (
     diurna_prose,
+    held_out,
+    load_gold,
     metrics,
     page_counts,
     score_bodies,
     shingles,
+    site_of,
     trafilatura_body,
     trafilatura_prose,
     why,
@@ -66,6 +69,27 @@ def test_score_bodies_on_a_tiny_gold_folder(tmp_path: Path) -> None:
     m = score_bodies(tmp_path, lambda html: preds[html])
     assert (m["precision"], m["recall"]) == (1.0, 0.75)
     assert m["per_page"]["k2"] == (1.0, 1.0, 1.0)
+
+
+def test_the_held_out_split_keeps_each_site_on_one_side(tmp_path: Path) -> None:
+    assert site_of("de_WAZ_2024_03_01") == site_of("de_WAZ_2025_11_06") == "de_WAZ"
+    assert site_of("04a6711caa7c") == "04a6711caa7c"  # a key without a date is its own site
+    keys = [f"xx_Site{i}_{2020 + d}_0{d + 1}_1{d}" for i in range(60) for d in range(3)]
+    sides: dict[str, set[bool]] = {}
+    for key in keys:
+        sides.setdefault(site_of(key), set()).add(held_out(key))
+    assert len(sides) == 60 and all(len(side) == 1 for side in sides.values())
+    share = sum(held_out(f"xx_Site{i}_2020") for i in range(60)) / 60
+    assert 0.2 < share < 0.5  # about a third of the sites
+    (tmp_path / "html").mkdir()
+    truth = {k: {"articleBody": "text"} for k in keys[:30]}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    for key in truth:
+        (tmp_path / "html" / f"{key}.html.gz").write_bytes(gzip.compress(b"<p>x</p>"))
+    dev = {k for k, _, _ in load_gold(tmp_path, "dev")}
+    held = {k for k, _, _ in load_gold(tmp_path, "held")}
+    assert dev | held == set(truth) and not dev & held
+    assert {k for k, _, _ in load_gold(tmp_path)} == set(truth)
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="shared gold not available")

@@ -101,6 +101,26 @@ def test_each_line_of_a_heading_broken_by_br_is_a_heading() -> None:
     assert not heads & {P1, P2, P3}
 
 
+FACT_1 = ("Of the 89,000 refugees in the region, about 65,000 are of working age, according "
+          "to the statistics office, which counts only those who arrived after the war began.")
+FACT_2 = ("About 17,000 of them have a job and 18,600 are registered as unemployed, while "
+          "several thousand more attend language courses or vocational schools.")
+
+
+def test_a_fact_box_beside_the_story_leaves_the_body_and_so_does_each_line_of_it() -> None:
+    for box in (f'<div class="infobox"><h3>Refugees in numbers</h3><p>{FACT_1}</p>'
+                f'<p>{FACT_2}</p></div>',
+                # one paragraph broken by <br>: extractors give each line apart
+                f'<div class="infobox border"><p class="infobox__text">{FACT_1}<br><br>'
+                f'{FACT_2}</p></div>'):
+        doc = _read(_page(_body(extra_after=box)))
+        assert "89,000 refugees" not in doc.text and "17,000 of them" not in doc.text, box
+        assert doc.text.startswith(P1) and P3 in doc.text
+    # the same two lines broken by <br> in the article's own paragraph stay
+    doc = _read(_page(_body(extra_after=f"<p>{FACT_1}<br><br>{FACT_2}</p>")))
+    assert "89,000 refugees" in doc.text and "17,000 of them" in doc.text
+
+
 def test_a_section_heading_repeated_in_the_table_of_contents_is_still_a_heading() -> None:
     toc = ('<nav class="contents"><ul><li><a href="#a">Where the talks stand</a></li>'
            '<li><a href="#b">What comes next</a></li></ul></nav>')
@@ -156,6 +176,14 @@ FURNITURE = [
     "The new line opens on Monday. Foto: Jane Roe",
     "Dies ist eine maschinelle Übersetzung eines Artikels unserer Kollegen.",
     "Übersetzung: Jane Roe, Redaktion: John Doe, Schlussredaktion: Max Muster",
+    # a consent notice runs longer than other furniture (here 52 words)
+    "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+    "personenbezogene Daten an Drittplattformen übermittelt werden. Weitere Hinweise dazu "
+    "finden Sie in unseren Datenschutz-Einstellungen, die Sie am Ende jeder Seite aufrufen "
+    "können, um Ihre Einwilligung jederzeit zu verwalten, zu ändern oder auch ganz zu "
+    "widerrufen, wann immer Sie möchten.",
+    "I agree to external content being shown to me. Personal data may then be sent to "
+    "third-party platforms.",
 ]
 
 ARTICLE_LINES = [

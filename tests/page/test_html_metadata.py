@@ -197,3 +197,66 @@ def test_the_editor_the_head_names_gives_way_to_the_writer_the_page_prints() -> 
     assert _byline_with_head_author("Hana Putri", writer + credit) == "Bayu Santoso"
     # without the editor's credit the head's author stays
     assert _byline_with_head_author("Hana Putri", writer) == "Hana Putri"
+
+
+def test_a_by_label_and_the_writers_job_or_credentials_are_no_part_of_the_name() -> None:
+    data = {"@type": "NewsArticle", "headline": "Talks",
+            "author": [{"@type": "Person", "name": "By TOM KRISTER, AP Auto Writer"}]}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "TOM KRISTER"
+    assert _byline(_SITE + '<meta name="author" content="Ilona Mehl, MS, RDN">') == "Ilona Mehl"
+    # a second writer stays; so does a byline that is only a desk's name
+    assert _byline(_SITE + '<meta name="author" content="Ann Lee, Bo Park">') == "Ann Lee, Bo Park"
+    assert _byline(_SITE + '<meta name="author" content="Sports Editor">') == "Sports Editor"
+
+
+def test_the_byline_boxs_date_stamp_and_link_labels_are_not_run_into_the_name() -> None:
+    stamped = ('<h3 class="byline">by Jeff Fenn<br><span class="datetime">Monday, November 18, '
+               '2019</span></h3>')
+    assert _byline(before_article=stamped) == "Jeff Fenn"
+    linked = ('<div class="author-box"><h4><a class="name" href="/author/jo">Jose Alvaro</a>'
+              '<a class="view-more" href="/author/jo"><span>View More Articles</span></a></h4>'
+              '</div>')
+    assert _byline(before_article=linked) == "Jose Alvaro"
+
+
+def test_writers_listed_after_a_von_label_without_author_markup() -> None:
+    box = ('<ul><li class="information-item">3 Minuten Lesezeit</li><li class="information-item">'
+           'Von: <span class="person-link"><a href="/bill-mac">Bill  MACARTHUR</a>,</span> '
+           '<span class="person-link"><a href="/mari-gold">Marisha GOLDBERG</a></span></li></ul>')
+    assert _byline(before_article=box) == "Bill MACARTHUR, Marisha GOLDBERG"
+    # a label followed by no person's name gives none
+    assert _byline(before_article="<ul><li>Von: <span>dpa-infocom</span></li></ul>") is None
+
+
+def _byline_under_headline(line: str) -> str | None:
+    page = article_page().replace("<h1>Talks to resume in Geneva</h1>",
+                                  f"<h1>Talks to resume in Geneva</h1>{line}")
+    return read_page(RawInput("p.html", page.encode("utf-8"))).byline
+
+
+def test_an_unmarked_name_beside_the_printed_date_under_the_headline() -> None:
+    line = ('<div class="row"><span style="float:left">Sehra Kaya &nbsp;|</span>'
+            '<span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span></div>')
+    assert _byline_under_headline(line) == "Sehra Kaya"
+    # a name beside anything but a date (a section label) is no byline
+    assert _byline_under_headline(line.replace("05.04.2025", "Wirtschaft")) is None
+
+
+def test_a_jsonld_author_given_by_reference_or_by_given_and_family_name() -> None:
+    # WordPress's Yoast SEO: the article points at a Person elsewhere in the @graph
+    person = "https://news.example.org/#/schema/person/4f2a"
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Talks", "author": {"@id": person}},
+        {"@type": "Person", "@id": person, "name": "Yoav Shani"}]}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "Yoav Shani"
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": [
+        {"@type": "Person", "givenName": "Birgit", "familyName": "Baum"},
+        {"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"}]}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) == "Birgit Baum, Anna Giulia Fink"
+    # a reference to nothing on the page gives no name (nor the reference itself)
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": {"@id": person}}
+    head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert _byline(head) is None

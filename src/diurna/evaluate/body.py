@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
@@ -73,19 +74,40 @@ def metrics(counts: list[tuple[float, float, float]]) -> dict[str, float]:
             "accuracy": accuracy, "pages": float(len(counts))}
 
 
-def load_gold(gold_dir: Path) -> list[tuple[str, str, bytes]]:
-    """(key, true body, raw HTML bytes) for each page of an article-body gold folder."""
+_DATED_KEY = re.compile(r"_\d{4}(?:_\d\d){0,2}$")
+#: which pages a bench reads: all of them, the development sites or the held-out third
+SITES = ("all", "dev", "held")
+
+
+def site_of(key: str) -> str:
+    """The site a gold page comes from: its key without the trailing date
+    (``de_WAZ_2024_03_01`` → ``de_WAZ``); a key without a date is its own site."""
+    return _DATED_KEY.sub("", key)
+
+
+def held_out(key: str) -> bool:
+    """Whether a page's site is in the held-out third: a fixed hash of the site name, so every
+    page of a site falls on the same side and the split never depends on the pages' content."""
+    return hashlib.sha1(site_of(key).encode("utf-8")).digest()[0] % 3 == 0
+
+
+def load_gold(gold_dir: Path, sites: str = "all") -> list[tuple[str, str, bytes]]:
+    """(key, true body, raw HTML bytes) for each page of an article-body gold folder;
+    ``sites`` = "dev" or "held" keeps only the development sites or the held-out third."""
     truth: dict[str, dict[str, Any]] = json.loads(
         (gold_dir / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(truth):
+        if sites != "all" and held_out(key) != (sites == "held"):
+            continue
         path = gold_dir / "html" / f"{key}.html.gz"
         body = truth[key].get("articleBody", "") or ""
         pages.append((key, body, gzip.decompress(path.read_bytes())))
     return pages
 
 
-def score_bodies(gold_dir: Path, extract: Callable[[bytes], str]) -> dict[str, Any]:
+def score_bodies(gold_dir: Path, extract: Callable[[bytes], str],
+                 sites: str = "all") -> dict[str, Any]:
     """Score ``extract`` (HTML bytes → body text) on a gold folder with the benchmark metric.
 
     Returns precision, recall, f1, accuracy, pages, ``per_page`` {key: (p, r, f1)} and
@@ -93,7 +115,7 @@ def score_bodies(gold_dir: Path, extract: Callable[[bytes], str]) -> dict[str, A
     An extractor that raises counts as an empty prediction for that page.
     """
     counts, per_page, texts = [], {}, {}
-    for key, true, html in load_gold(Path(gold_dir)):
+    for key, true, html in load_gold(Path(gold_dir), sites):
         try:
             pred = extract(html) or ""
         except Exception:  # a failure is an empty prediction, as in the benchmark
@@ -233,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the N worst pages per system, with why")
     parser.add_argument("--per-page", type=Path, metavar="FILE.tsv",
                         help="write every page's P/R/F1 per system to this TSV file")
+    parser.add_argument("--sites", choices=SITES, default="all",
+                        help="score all pages, the development sites or the held-out third "
+                             "(a fixed hash of each page's site)")
     args = parser.parse_args(argv)
     folders = args.gold_dir or [shared_dir() / "gold" / "article-body",
                                 shared_dir() / "gold" / "article-body-modern"]
@@ -242,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
             return 2
         print(f"== {folder}")
-        results = {name: score_bodies(folder, SYSTEMS[name]) for name in args.systems.split(",")}
+        results = {name: score_bodies(folder, SYSTEMS[name], args.sites)
+                   for name in args.systems.split(",")}
         for name, m in results.items():
             print(format_row(name, m))
             base = results.get(BASELINE.get(name, ""))

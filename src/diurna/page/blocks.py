@@ -44,7 +44,9 @@ _ASIDE_WORDS = frozenset({
     "related", "teaser", "teasers", "newsletter", "recommended", "recommendations", "promo",
     "outbrain", "taboola", "share", "sharing", "sharebar", "social", "sidebar", "breadcrumb",
     "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsored", "readmore",
-    "subscribe", "subscription", "signup", "trending", "mostread", "popular"})
+    "subscribe", "subscription", "signup", "trending", "mostread", "popular",
+    # fact boxes beside the story, which the publishers' own article text leaves out
+    "infobox", "factbox", "faktenbox", "faktaboks", "faktaruta"})
 _ARTICLE_WORDS = frozenset({
     "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
     "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
@@ -202,6 +204,9 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     memo: dict[Any, frozenset[str]] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
+    # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
+    # the block's whole text is not
+    broken = _broken_blocks(tree) if wanted is not None else set()
     for el in tree.iter(*_BLOCK_TAGS):
         text = norm(el.text_content())
         if not text:
@@ -209,6 +214,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if el.tag == "figcaption" and text not in captions and _in_article(el):
             captions.append(text)
         if wanted is not None and text not in wanted:
+            if el in broken:
+                _flag_lines(el, _flags_of(el, memo), flags, wanted)
             continue
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
@@ -226,6 +233,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if "heading" in found and el.find(".//br") is not None:
             for line in br_lines(el):  # extractors give each line of it apart
                 flags.setdefault(line, frozenset(found))
+        elif found and el in broken:
+            _flag_lines(el, frozenset(found), flags, wanted)
     for alt in image_texts(tree):
         if wanted is None or alt in wanted:
             flags[alt] = flags.get(alt, _NO_FLAGS) | _CAPTION_FLAG
@@ -249,6 +258,30 @@ def image_texts(tree: Any) -> set[str]:
             if least <= len(text.split(None, most)) <= most:
                 found.add(text)
     return found
+
+
+def _broken_blocks(tree: Any) -> set[Any]:
+    """The block elements (and the inline ones inside them) holding a ``<br>``."""
+    found = set()
+    for br in tree.iter("br"):
+        for anc in br.iterancestors():
+            if anc in found:
+                break
+            found.add(anc)
+            if anc.tag in _BLOCK_TAGS:
+                break
+    return found
+
+
+def _flag_lines(el: Any, found: frozenset[str], flags: dict[str, frozenset[str]],
+                wanted: set[str] | None) -> None:
+    """Give each ``<br>``-broken line of a furniture block (a fact box, a caption, a link
+    list written as one ``<p>`` with line breaks) the block's flags, unless the line has its
+    own."""
+    if found:
+        for line in br_lines(el):
+            if wanted is None or line in wanted:
+                flags.setdefault(line, found)
 
 
 def br_lines(el: Any) -> list[str]:

@@ -62,11 +62,18 @@ _APPEAL = (
     r"^(wie hat ihnen (dieser|der) artikel gefallen|hat ihnen (dieser|der) artikel gefallen"
     r"|did you (like|enjoy) this (article|story)|durchschnittliche bewertung\b"
     r"|fehler gefunden\W*\s*jetzt melden|leserkommentare geben nicht die meinung)"
-    # consent notices of embedded content
+    # the labels of consent notices of embedded content
     r"|^(empfohlener redaktioneller inhalt|ein klick für den datenschutz|externer inhalt)\W*$"
-    r"|^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
-    r"|^ich bin damit einverstanden, dass mir (der )?externe"
 )
+#: a line of at most this many words can be a consent notice (they run to four sentences)
+CONSENT_WORDS = 80
+#: consent notices of embedded content: the reader agrees that external content is shown
+#: and personal data go to a third party
+CONSENT = re.compile(
+    r"^an dieser stelle finden sie (einen|einen von unseren redakteuren)"
+    r"|^ich bin damit einverstanden, dass mir (der )?externe"
+    r"|^i (agree|consent) to (the display of |being shown |loading )?(external|third.party) "
+    r"content", re.I)
 #: the furniture that may sit anywhere in its line (searched, not matched at the start)
 _ANYWHERE = (
     # donations and subscriptions
@@ -102,7 +109,8 @@ _PROVENANCE = (
     r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
 )
 #: furniture lines by how they begin (every branch is anchored: tried at the line's start only)
-FURNITURE_START = re.compile(f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{_POINTER}|{_PROVENANCE}", re.I)
+FURNITURE_START = re.compile(
+    f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{CONSENT.pattern}|{_POINTER}|{_PROVENANCE}", re.I)
 FURNITURE_ANYWHERE = re.compile(_ANYWHERE, re.I)
 
 
@@ -127,8 +135,10 @@ def is_appeal_paragraph(line: str) -> bool:
 def is_furniture_line(line: str) -> bool:
     """A short line that is a stamp, credit, date stamp, prompt, appeal or consent notice."""
     text = line.strip().lstrip("-•* ").strip()
-    return len(text.split(None, FURNITURE_WORDS)) <= FURNITURE_WORDS and bool(
-        FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
+    if len(text.split(None, FURNITURE_WORDS)) > FURNITURE_WORDS:  # only a consent notice
+        return bool(CONSENT.match(text)) and \
+            len(text.split(None, CONSENT_WORDS)) <= CONSENT_WORDS
+    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
 
 
 def _flat(text: str) -> str:

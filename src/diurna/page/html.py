@@ -91,12 +91,22 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {i.lower() for i in items if isinstance(i, str)}
 
 
-def _names(value: Any) -> str | None:
+def _names(value: Any, nodes: dict[str, dict[str, Any]] | None = None) -> str | None:
+    """The names in an author value: a string, a list, or an object with ``name``,
+    ``givenName``/``familyName`` or only an ``@id`` that points at a node of the page's
+    JSON-LD (``nodes``, by ``@id``: WordPress's Yoast SEO writes the article's author so,
+    the Person in the ``@graph`` beside it)."""
     if isinstance(value, list):
-        names = [n for n in (_names(v) for v in value) if n]
+        names = [n for n in (_names(v, nodes) for v in value) if n]
         return ", ".join(dict.fromkeys(names)) or None
     if isinstance(value, dict):
-        return _clean(value.get("name"))
+        name = value.get("name")
+        if name is None and isinstance(value.get("familyName"), str):
+            name = f"{value.get('givenName') or ''} {value['familyName']}"
+        ref = value.get("@id")
+        if name is None and nodes and isinstance(ref, str) and nodes.get(ref) is not value:
+            return _names(nodes.get(ref), None)
+        return _clean(name)
     name = _clean(value)
     return None if name is None or name.startswith("http") or _EMAIL.search(name) else name
 
@@ -249,7 +259,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.title = clean_title(title, h1_text, page.site, page.url)
     page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
                 or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
-    bylines = [b for b in (_names(art.get("author")), _names(meta.get("author")),
+    nodes = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
+    bylines = [b for b in (_names(art.get("author"), nodes), _names(meta.get("author")),
                            _names(meta.get("article:author")), _names(meta.get("parsely-author")),
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
                            _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
@@ -367,7 +378,7 @@ _BYLINE_XPATHS = (
     '//@class[contains(concat(" ", normalize-space(.), " "), " author-name ")'
     ' or contains(concat(" ", normalize-space(.), " "), " author ")]/..',
 )
-_BY = re.compile(r"^(by|written by|von|par|por|di)\s+", re.I)
+_BY = re.compile(r"^(by|written by|von|par|por|di)\s*:?\s+", re.I)
 
 
 #: any element whose class names an author (``authorname``, ``metaInfoAuthorList``,
@@ -381,16 +392,35 @@ _AUTHOR_PAGE = re.compile(r"/(autor|autoren|author|authors)/", re.I)
 _INITIALS = re.compile(r"\s*\([\w.]{1,6}\)(?=\s*(,|$))")
 
 
+def _is_stamp(el: Any) -> bool:
+    """A ``<time>`` element or one whose class names a date or time (``datetime``,
+    ``post-date``): the byline box's date stamp, not part of a name."""
+    cls = el.get("class") or ""
+    return el.tag == "time" or "date" in cls or "time" in cls
+
+
+def _text_without_stamps(el: Any) -> str:
+    """``el``'s text with the text of its date/time stamps left out (their tails kept), so
+    "by Jeff Foust<br><span class="datetime">Monday, …</span>" gives the name alone."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _is_stamp(child):
+            out.append(_text_without_stamps(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 def _byline_text(el: Any) -> str | None:
     """A byline element's text: several names in their own elements ("<span>A B</span>
-    <span>C D</span>") joined by commas, not run together; a "By"/"Von:" label dropped."""
+    <span>C D</span>") joined by commas, not run together; a "By"/"Von:" label and the box's
+    date stamp dropped."""
     parts = [_clean(c.text_content()) for c in el.iter()
-             if c is not el and isinstance(c.tag, str) and len(c) == 0]
-    names = [_BY.sub("", p).strip(" ,|:") for p in parts if p]
-    names = [n for n in names if n]
-    if len(names) >= 2 and all(_PERSON.match(n) for n in names):
-        return ", ".join(names)
-    name = _clean(el.text_content())
+             if c is not el and isinstance(c.tag, str) and len(c) == 0 and not _is_stamp(c)]
+    found = [n for n in (_BY.sub("", p).strip(" ,|:") for p in parts if p) if n]
+    names = [n for n in found if not _link_label(n)]
+    if names and (len(found) >= 2) and all(_PERSON.match(n) for n in names):
+        return ", ".join(dict.fromkeys(names))
+    name = _clean(_text_without_stamps(el) if len(el) else el.text_content())
     return _BY.sub("", name).strip(" ,|:") if name else None
 
 
@@ -398,9 +428,29 @@ _AUTHOR_LABEL = re.compile(r"^(autor(in)?(\s*/\s*autor(in)?)?|author|authors|wri
                            r"verfasst von|text)\s*:?$", re.I)
 
 
+#: a short text node ending in a colon: where a "Von:"/"By:" label may open a byline box
+_COLON_TEXT_XPATH = etree.XPath(
+    '//text()[contains(., ":")][string-length(normalize-space(.)) < 12]')
+_BY_LABEL = re.compile(r"^(by|von|par|por|di|av|door|autor(in)?|author|text)\s*:$", re.I)
+
+
+def _by_label_list(tree: Any) -> str | None:
+    """People named in the elements after a "Von:"/"By:" label that opens an element's own
+    text ("<li>Von: <a>Bill MCCARTHY</a>, <a>Marisha GOLDHAMER</a></li>"): fact-checkers'
+    and agencies' pages list their writers so, with no author markup."""
+    for text in _COLON_TEXT_XPATH(tree):
+        if getattr(text, "is_text", False) and _BY_LABEL.match(text.strip()):
+            box = text.getparent()
+            names = _byline_text(box) if len(box) else None
+            if names and len(names) <= 120 and _names_person(names, None, None):
+                return names
+    return None
+
+
 def _labelled_byline(tree: Any) -> str | None:
     """A person's name right after a label element ("<strong>Autorin/Autor</strong> Roman
-    Goncharenko", "<dt>Author</dt><dd>…</dd>"): the label's tail, else its next sibling."""
+    Goncharenko", "<dt>Author</dt><dd>…</dd>"): the label's tail, else its next sibling;
+    else the names after a label opening an element's text (``_by_label_list``)."""
     for el in tree.iter("strong", "b", "dt", "th", "label"):
         if not el.text or len(el.text) > 20 or not _AUTHOR_LABEL.match(el.text.strip()):
             continue
@@ -410,7 +460,7 @@ def _labelled_byline(tree: Any) -> str | None:
             after = _clean(nxt.text_content()) if nxt is not None else None
         if after and len(after) <= 80 and _names_person(after, None, None):
             return after
-    return None
+    return _by_label_list(tree)
 
 
 def visible_byline(tree: Any, skip: str | None = None) -> str | None:
@@ -431,6 +481,33 @@ def visible_byline(tree: Any, skip: str | None = None) -> str | None:
     for el in tree.xpath(_ANY_AUTHOR_XPATH)[:5] + links[:3]:
         name = _byline_text(el)
         if name and len(name) <= 80 and _names_person(name, None, None) and name != skip:
+            return name
+    beside = name_beside_date(tree)
+    return beside if beside != skip else None
+
+
+#: a date as pages print it by the byline: 05.04.2025, 5/4/2025, 2025-04-05
+_PRINTED_DATE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_FOLLOWING = etree.XPath("following::*[position() <= 40]")
+
+
+def name_beside_date(tree: Any) -> str | None:
+    """A person's name alone in an element just under the headline whose next sibling is
+    the printed date ("<span>Sehernur Karsu |</span><span>05.04.2025</span>"): the byline
+    line of pages that mark neither the name nor the date. Only the 40 elements after the
+    first ``<h1>`` are looked at."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return None
+    for el in _FOLLOWING(h1):
+        if len(el) or not el.text:
+            continue
+        nxt = el.getnext()
+        if nxt is None or not _PRINTED_DATE.match(nxt.text_content()):
+            continue
+        name = _clean(el.text)
+        name = _BY.sub("", name).strip(" |·-–,\xa0") if name else None
+        if name and name_alone(name, None, None):
             return name
     return None
 
@@ -490,13 +567,34 @@ def co_authors(authorish: list[Any], byline: str) -> str:
     return byline
 
 
+#: words of a link beside an author's name ("View More Articles", "All posts", "Follow")
+_LINK_WORDS = frozenset({"view", "more", "all", "articles", "posts", "stories", "follow",
+                         "profile", "contact", "read", "see", "bio", "email"})
+#: a part of a byline that is the writer's job ("AP Auto Writer", "Staff Reporter",
+#: "Senior Correspondent") or an academic or professional credential ("PhD", "MS, RDN")
+_JOB = re.compile(r"^(\w+\s+){0,3}(writer|reporter|correspondent|columnist|contributor|"
+                  r"editor|redakteur(in)?|korrespondent(in)?)$"
+                  r"|^(ph\.?d|m\.?d|ms|msc|ma|mba|mph|bsc|rdn?|rn|cpt|cscs|jd)\.?$", re.I)
+
+
+def _link_label(text: str) -> bool:
+    """``text`` is a link's label, not a name: at least two of its words are link words."""
+    return sum(w.casefold() in _LINK_WORDS for w in text.split()) >= 2
+
+
 def clean_byline(byline: str | None) -> str | None:
-    """A byline without authors' initials in brackets ("Corina Gall (cog.)" → "Corina Gall";
-    Swiss and German papers add the writer's short code); a bare number (a CMS account id,
-    "105092") is no byline."""
+    """A byline without a "By"/"Von:" label, authors' initials in brackets ("Corina Gall (cog.)"
+    → "Corina Gall"; Swiss and German papers add the writer's short code), and without the
+    parts after a name that are the writer's job or credentials or a link's label ("By TOM
+    KRISHER, AP Auto Writer" → "TOM KRISHER"; "Ilana Muhlstein, MS, RDN" → "Ilana
+    Muhlstein"); a bare number (a CMS account id, "105092") is no byline."""
     if not byline:
         return byline
-    cleaned = _INITIALS.sub("", byline).strip()
+    cleaned = _BY.sub("", _INITIALS.sub("", byline).strip())
+    parts = [p.strip() for p in cleaned.split(",")]
+    kept = [p for p in parts if p and not _JOB.match(p) and not _link_label(p)]
+    if kept and len(kept) < len(parts) and _PERSON.match(kept[0]):
+        cleaned = ", ".join(kept)
     return None if not cleaned or cleaned.replace(" ", "").isdigit() else cleaned
 
 
