@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
 from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
+from diurna.clusters.link import period
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
 BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
@@ -23,11 +25,13 @@ FILLER = [
 
 
 def report(rid: str, sentence: str, published: str = "2024-03-05",
-           entities: tuple[tuple[int, int, str], ...] = (), **row: object) -> Report:
+           entities: tuple[tuple[int, int, str], ...] = (),
+           times: tuple[tuple[int, int, str, str], ...] = (), **row: object) -> Report:
     """A report whose sentence is its whole article body."""
     base = {"id": rid, "doc_id": rid.split(":")[0], "type": "ASSAULT", "sentence_start": 0,
             "sentence_end": len(sentence)}
-    return Report.from_row({**base, **row}, sentence, published, Settings().window, entities)
+    return Report.from_row({**base, **row}, sentence, published, Settings().window, entities,
+                           times)
 
 
 def filler() -> list[Report]:
@@ -129,3 +133,28 @@ def test_the_event_word_the_sides_names_and_the_exact_day_are_compared() -> None
     assert value(linker, a, c, "side_overlap") == 0.0
     assert value(linker, a, b, "same_day") == 1.0
     assert value(linker, a, c, "same_day") == 0.0
+
+
+def test_an_undated_event_whose_sentence_names_one_earlier_day_is_placed_on_that_day() -> None:
+    recall = "After the 7 July London bombings, a group claimed responsibility."
+    named = ((10, 16, "2005-07-07", "day"),)
+    a = report("a:0", recall, published="2005-07-13", times=named)
+    assert a.span == (date(2005, 7, 6), date(2005, 7, 8))  # not 10-14 July, before publication
+    # its own date wins; a day inside the publication window, or two days, change nothing
+    own = report("b:0", recall, published="2005-07-13", times=named,
+                 date_value="2005-07-12", date_precision="day")
+    inside = report("c:0", recall, published="2005-07-13", times=((10, 16, "2005-07-12", "day"),))
+    two = report("d:0", recall, published="2005-07-13",
+                 times=(*named, (40, 45, "2005-07-01", "day")))
+    window = (date(2005, 7, 10), date(2005, 7, 14))
+    assert own.span == (date(2005, 7, 11), date(2005, 7, 13))
+    assert inside.span == window and two.span == window
+
+
+def test_periods_of_days_months_and_years_and_none_for_others() -> None:
+    assert period("2005-07-07", "day") == (date(2005, 7, 6), date(2005, 7, 8))
+    assert period("2024-02", "month") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert period("2005", "year") == (date(2005, 1, 1), date(2005, 12, 31))
+    # a week, a malformed month (once an uncaught ValueError) and no value: no period
+    assert period("2005-W28", "week") is None and period("2024-13", "month") is None
+    assert period(None, "day") is None

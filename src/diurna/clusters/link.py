@@ -106,10 +106,12 @@ class Report:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any], text: str, published: str | None,
-                 window: int, entities: Iterable[tuple[int, int, str]] = ()) -> Report:
+                 window: int, entities: Iterable[tuple[int, int, str]] = (),
+                 times: Iterable[tuple[int, int, str, str]] = ()) -> Report:
         """A report from an ``events`` row, its article's body ``text`` and publication date
-        (``entities``: the article's named entities as start, end, text; the learned linker
-        compares them across articles)."""
+        (``entities``: the article's named entities as start, end, text, which the learned linker
+        compares across articles; ``times``: its resolved time expressions as start, end,
+        value, precision, which date an undated recalled event, :func:`recalled_span`)."""
         sentence = text[row["sentence_start"] : row["sentence_end"]]
         r = cls(
             id=row["id"], doc_id=row["doc_id"], type=row["type"], sentence=sentence,
@@ -133,6 +135,10 @@ class Report:
         r.numbers = numbers(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
+        if not r.date_value:
+            days = {period(v, p) for s, e, v, p in times if p == "day"
+                    and row["sentence_start"] <= s and e <= row["sentence_end"]}
+            r.span = recalled_span(sorted(x for x in days if x is not None), r.span)
         return r
 
 
@@ -172,17 +178,41 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def date_span(value: str | None, precision: str | None, published: str | None,
-              window: int) -> tuple[date, date] | None:
-    """The days an event may have happened on (None when nothing is known)."""
-    if value and precision == "day" and (d := _day(value)):
+def period(value: str | None, precision: str | None) -> tuple[date, date] | None:
+    """The days a resolved time value covers: a day ±1 (time zones), a month or a year whole
+    (None: another precision, such as a week, or a malformed value)."""
+    if not value:
+        return None
+    if precision == "day" and (d := _day(value)):
         return d - timedelta(days=1), d + timedelta(days=1)
-    if value and precision == "month" and re.fullmatch(r"\d{4}-\d{2}", str(value)):
-        start = date.fromisoformat(f"{value}-01")
+    if (precision == "month" and re.fullmatch(r"\d{4}-\d{2}", str(value))
+            and (start := _day(f"{value}-01"))):
         end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         return start, end
-    if value and precision == "year" and re.fullmatch(r"\d{4}", str(value)):
+    if precision == "year" and re.fullmatch(r"\d{4}", str(value)):
         return date(int(value), 1, 1), date(int(value), 12, 31)
+    return None
+
+
+def recalled_span(days: list[tuple[date, date]],
+                  span: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The span of an event with no date of its own: the one day its sentence names when that
+    day ends before the publication window ``span`` starts (a recalled event: "after the 7 July
+    London bombings, a statement was made ..." in a paper of 13 July is the bombing of 7 July,
+    not of 10-14 July); else ``span`` unchanged (no day, several days, or a day inside the
+    window, which may be the report's own news)."""
+    if span is not None and len(days) == 1 and days[0][1] < span[0]:
+        return days[0]
+    return span
+
+
+def date_span(value: str | None, precision: str | None, published: str | None,
+              window: int) -> tuple[date, date] | None:
+    """The days an event may have happened on (None when nothing is known): its own date's
+    :func:`period`, else from ``window`` days before its article's publication to the day
+    after."""
+    if span := period(value, precision):
+        return span
     pub = _day(published)
     if pub is None:
         return None

@@ -29,8 +29,9 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT")
 
 
 def reports(store: Store, settings: Settings | None = None) -> list[Report]:
-    """Every stored event with a type, as a :class:`Report` with its article's publisher and
-    named entities (non-English and rejected documents have no events, so none are read)."""
+    """Every stored event with a type, as a :class:`Report` with its article's publisher,
+    named entities and the days its text names (non-English and rejected
+    documents have no events, so none are read)."""
     window = (settings or Settings()).window
     docs: dict[str, tuple[str, str | None, str | None, str]] = {
         r[0]: (r[1], r[2], r[3], source_name({"url": r[4], "site": r[5], "input": r[6],
@@ -44,6 +45,12 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         f'SELECT doc_id, start, "end", text FROM entities WHERE label IN ({marks})', NAME_LABELS
     ):
         entities.setdefault(doc_id, []).append((start, end, text))
+    times: dict[str, list[tuple[int, int, str, str]]] = {}
+    for doc_id, start, end, value, precision in store.conn.execute(
+        'SELECT doc_id, start, "end", value, precision FROM times '
+        "WHERE precision = 'day' AND value IS NOT NULL"
+    ):
+        times.setdefault(doc_id, []).append((start, end, value, precision))
     cur = store.conn.execute(
         "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
         "date_precision, actor_country, recipient_country, place_country, place_admin1, "
@@ -57,7 +64,7 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         row = dict(zip(names, values, strict=True))
         text, published, row["title"], row["source"] = docs[row["doc_id"]]
         out.append(Report.from_row(row, text, published, window,
-                                   entities.get(row["doc_id"], ())))
+                                   entities.get(row["doc_id"], ()), times.get(row["doc_id"], ())))
     return out
 
 
