@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py [--limit N] [--workers N]
     python bench/bench_pipeline.py --compare REF [--rounds N]   # this tree vs git REF's src/
+    python bench/bench_pipeline.py --compare REF --workers 2 [--baseline-workers 1]   # processes
     python bench/bench_pipeline.py --coders learned,rules [--rounds N]   # event coders, same run
 
 
@@ -14,7 +15,11 @@ separately so that throughput reflects steady state.
 runs it) with this tree's ``src/`` and with ``src/`` as it was at git ``REF`` (extracted to a
 temporary folder and put first on ``PYTHONPATH``), alternating the two ``--rounds`` times in
 fresh processes, so that both see the same machine load; it prints each run and the ratio of
-the medians. Both use this tree's built gazetteer file.
+the medians. Both use this tree's built gazetteer file. With ``--workers N`` both sides run
+``N`` processes (``Pipeline.pipe(workers=N)``); ``--baseline-workers M`` gives the baseline
+another number. Each run also reports the CPU seconds it used (its own and its workers'): on a
+machine shared with other jobs, documents per CPU-second compares one-process runs more steadily
+than documents per second, which depends on how much of a core each run was given.
 
 ``--coders A,B`` times the same job with each event coder (``--coder``), alternating fresh
 processes likewise, and prints documents/second and peak memory of each and the ratio of the
@@ -54,6 +59,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ap.add_argument("--workers", type=int, default=1, help="processes (Pipeline.pipe(workers=))")
+    ap.add_argument("--baseline-workers", type=int, default=None,
+                    help="with --compare: processes for the baseline (default: --workers)")
     ap.add_argument("--compare", metavar="REF", help="also time git REF's src/ and compare")
     ap.add_argument("--rounds", type=int, default=2, help="alternating runs per side (--compare)")
     ap.add_argument("--coder", choices=CODERS, default=DEFAULT_CODER, help="event coder")
@@ -61,7 +68,8 @@ def main() -> None:
     ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.compare:
-        compare(args.compare, args.rounds, args.limit)
+        base_workers = args.baseline_workers or args.workers
+        compare(args.compare, args.rounds, args.limit, (base_workers, args.workers))
         return
     if args.coders:
         compare_coders(args.coders.split(","), args.rounds, args.limit)
@@ -114,21 +122,30 @@ def main() -> None:
 
 
 def run_parallel(pipeline: Pipeline, raws: list[RawInput], workers: int) -> None:
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     docs = list(pipeline.pipe(raws, workers=workers))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"pages            {len(raws)} ({sum(bool(d.rejected) for d in docs)} rejected)")
     print(f"workers          {workers}")
     print(f"elapsed          {elapsed:.2f} s")
     print(f"documents/second {len(raws) / elapsed:.2f}")
+    print(f"cpu seconds      {cpu:.2f} (this process and its workers)")
     print(f"events           {sum(len(d.events) for d in docs)}")
     print(f"peak memory      parent {parent:.0f} MB, largest worker {child:.0f} MB (ru_maxrss)")
 
 
-def compare(ref: str, rounds: int, limit: int | None) -> None:
-    """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating."""
+def cpu_seconds() -> float:
+    """CPU time (user + system) used so far by this process and its ended child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def compare(ref: str, rounds: int, limit: int | None, workers: tuple[int, int] = (1, 1)) -> None:
+    """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating
+    (``workers``: processes for the baseline and for this tree)."""
     repo = Path(__file__).resolve().parents[1]
     from diurna.places.gazetteer import default_path
 
@@ -142,16 +159,23 @@ def compare(ref: str, rounds: int, limit: int | None) -> None:
         data = Path(tmp) / "src" / "diurna" / "places" / "data"
         data.mkdir(parents=True, exist_ok=True)
         shutil.copy(default_path(), data / default_path().name)
-        sides = {f"baseline {ref}": Path(tmp) / "src", "this tree": repo / "src"}
+        sides = {f"baseline {ref}": (Path(tmp) / "src", workers[0]),
+                 "this tree": (repo / "src", workers[1])}
         rates: dict[str, list[float]] = defaultdict(list)
+        per_cpu: dict[str, list[float]] = defaultdict(list)
         for r in range(rounds):
-            for label, src in sides.items():
-                rate = _timed_run(src, limit)
+            for label, (src, n) in sides.items():
+                rate, cpu = _timed_run(src, limit, workers=n, cpu=True)
                 rates[label].append(rate)
-                print(f"round {r + 1}  {label:<24} {rate:6.2f} documents/second", flush=True)
+                per_cpu[label].append(cpu)
+                print(f"round {r + 1}  {label:<24} {n} process(es) {rate:6.2f} documents/second,"
+                      f" {cpu:6.2f} per CPU-second", flush=True)
         base, mine = (statistics.median(v) for v in rates.values())
+        base_cpu, mine_cpu = (statistics.median(v) for v in per_cpu.values())
         print(f"median: baseline {base:.2f}, this tree {mine:.2f} documents/second; "
               f"speed-up {mine / base:.2f}x")
+        print(f"median: baseline {base_cpu:.2f}, this tree {mine_cpu:.2f} documents per "
+              f"CPU-second; {mine_cpu / base_cpu:.2f}x")
 
 
 def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
@@ -173,11 +197,11 @@ def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
 
 
 def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
-               memory: bool = False) -> Any:
+               memory: bool = False, workers: int = 1, cpu: bool = False) -> Any:
     """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
-    with ``memory``, its peak resident MB too)."""
+    with ``memory``, its peak resident MB too; with ``cpu``, its documents per CPU-second)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    cmd = [sys.executable, __file__, "--pipe-only"]
+    cmd = [sys.executable, __file__, "--pipe-only", "--workers", str(workers)]
     if limit:
         cmd += ["--limit", str(limit)]
     if coder:
@@ -186,6 +210,11 @@ def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
     found = re.search(r"documents/second\s+([\d.]+)", out)
     if not found:
         sys.exit(f"benchmark run printed no documents/second:\n{out}")
+    if cpu:
+        pages = re.search(r"pages\s+(\d+)", out)
+        secs = re.search(r"cpu seconds\s+([\d.]+)", out)
+        per_cpu = int(pages.group(1)) / float(secs.group(1)) if pages and secs else float("nan")
+        return float(found.group(1)), per_cpu
     if not memory:
         return float(found.group(1))
     peak = re.search(r"peak memory\s+parent (\d+) MB", out)
