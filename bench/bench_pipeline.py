@@ -91,20 +91,23 @@ def main() -> None:
         return
 
     per_stage: dict[str, float] = defaultdict(float)
+    stage_cpu: dict[str, float] = defaultdict(float)
     events = rejected = chars = 0
     start = time.perf_counter()
     for raw in raws:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             doc = read_page(raw)
         except Rejected:
             rejected += 1
             continue
         per_stage["page"] += time.perf_counter() - t
+        stage_cpu["page"] += time.process_time() - c
         for comp in pipeline.components:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             doc = comp(doc)
             per_stage[comp.name] += time.perf_counter() - t
+            stage_cpu[comp.name] += time.process_time() - c
         chars += len(doc.text)
         events += len(doc.events)
     elapsed = time.perf_counter() - start
@@ -117,8 +120,11 @@ def main() -> None:
     print(f"chars/second     {chars / elapsed:,.0f}")
     print(f"events           {events}")
     print(f"peak memory      {peak_mb:.0f} MB (ru_maxrss)")
+    print("  stage          wall s   share    CPU s   share")
+    cpu_total = sum(stage_cpu.values())
     for name, secs in per_stage.items():
-        print(f"  {name:<12} {secs:6.2f} s  {100 * secs / elapsed:5.1f}%")
+        print(f"  {name:<12} {secs:8.2f} {100 * secs / elapsed:6.1f}%  {stage_cpu[name]:7.2f} "
+              f"{100 * stage_cpu[name] / cpu_total:6.1f}%")
 
 
 def run_parallel(pipeline: Pipeline, raws: list[RawInput], workers: int) -> None:
