@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from diurna.model import Document, Rejected, content_id
 from diurna.page import RawInput, read_page
@@ -128,8 +130,9 @@ class Pipeline:
         return self
 
     def __call__(self, doc: Document) -> Document:
-        for component in self.components:
-            doc = component(doc)
+        with one_blas_thread():
+            for component in self.components:
+                doc = component(doc)
         doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
         return doc
 
@@ -166,15 +169,16 @@ class Pipeline:
         """:meth:`process` for several inputs, with the language model run once over all of
         their texts (``nlp.pipe``) instead of text by text; the output is the same."""
         docs = [self.read(raw, published=published) for raw in raws]
-        for comp in self.components:
-            parse_ahead = getattr(comp, "parse_ahead", None)
-            if parse_ahead is not None:
-                try:
-                    parse_ahead(docs)
-                except Exception:  # the one-by-one path below still parses every page
-                    log.exception("batched parse failed; parsing page by page")
-                break
-        return [self.run(doc) for doc in docs]
+        with one_blas_thread():
+            for comp in self.components:
+                parse_ahead = getattr(comp, "parse_ahead", None)
+                if parse_ahead is not None:
+                    try:
+                        parse_ahead(docs)
+                    except Exception:  # the one-by-one path below still parses every page
+                        log.exception("batched parse failed; parsing page by page")
+                    break
+            return [self.run(doc) for doc in docs]
 
     def pipe(
         self,
@@ -198,6 +202,26 @@ class Pipeline:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
                 yield from docs
+
+
+@lru_cache(maxsize=1)
+def _blas_pools() -> Any:
+    """The BLAS libraries loaded in this process (numpy's OpenBLAS), found once: the first
+    pipeline run comes after the components' imports have loaded them."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """BLAS limited to one thread while the pipeline runs (restored after).
+
+    The components' matrix products are small (one sentence's or page's rows), and OpenBLAS's
+    extra threads spent their time spin-waiting: with two threads on the 2-core machine the
+    pipeline used a quarter more CPU and ran 14 % slower in one process, and two worker
+    processes each starting two threads slowed each other down (docs/scale.md, round 15).
+    Numbers are unchanged (all development outputs compared). Use ``workers`` for more cores."""
+    return _blas_pools().limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
 
 
 def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
