@@ -10,6 +10,7 @@ added by name (``Pipeline.default().add("my_component")``) without forking Diurn
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,10 @@ DEFAULT_ARGS = "rules"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
+# Pages per batch when ``workers > 1``: more, smaller tasks share the work out evenly at the end
+# of a run (two workers on the 115 development pages: ~3 % more documents/second than with 16;
+# the parse itself runs ``nlp.pipe`` batches of 4 texts either way).
+WORKER_BATCH_SIZE = 4
 
 
 @runtime_checkable
@@ -186,22 +191,30 @@ class Pipeline:
         *,
         published: str | None = None,
         workers: int = 1,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
     ) -> Iterator[Document]:
-        """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`).
-        ``workers > 1`` spreads batches over that many processes (forked after the models are
-        loaded, so they share the parent's memory pages)."""
-        batches = batched(raws, max(1, batch_size))
-        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`;
+        default ``BATCH_SIZE``, or ``WORKER_BATCH_SIZE`` with workers). ``workers > 1`` spreads
+        batches over that many processes (forked after the models are loaded, so they share the
+        parent's memory pages; the objects existing then are frozen out of the garbage
+        collector so that its passes do not copy those pages into every worker)."""
+        forked = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        size = batch_size or (WORKER_BATCH_SIZE if forked else BATCH_SIZE)
+        batches = batched(raws, max(1, size))
+        if not forked:
             for batch in batches:
                 yield from self.process_batch(batch, published=published)
             return
         global _worker_pipeline
         self(Document.from_paragraphs("warm-up", "warm-up", ["Warm up the models."]))
         _worker_pipeline = self
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
-                yield from docs
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
+                    yield from docs
+        finally:
+            gc.unfreeze()
 
 
 @lru_cache(maxsize=1)
