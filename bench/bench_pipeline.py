@@ -154,23 +154,31 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def extract_src(ref: str, folder: Path) -> Path:
+    """``src/`` as it was at git ``ref``, written under ``folder``, with this tree's built
+    gazetteer file (not in git) beside it; returns the ``src`` path to put on ``PYTHONPATH``.
+    Exits with one line when ``ref`` cannot be read."""
+    from diurna.places.gazetteer import default_path
+
+    repo = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
+    )
+    if archive.returncode:
+        sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    data = folder / "src" / "diurna" / "places" / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy(default_path(), data / default_path().name)
+    return folder / "src"
+
+
 def compare(ref: str, rounds: int, limit: int | None, workers: tuple[int, int] = (1, 1)) -> None:
     """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating
     (``workers``: processes for the baseline and for this tree)."""
     repo = Path(__file__).resolve().parents[1]
-    from diurna.places.gazetteer import default_path
-
     with tempfile.TemporaryDirectory(prefix="diurna-bench-") as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
-        )
-        if archive.returncode:
-            sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        data = Path(tmp) / "src" / "diurna" / "places" / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        shutil.copy(default_path(), data / default_path().name)
-        sides = {f"baseline {ref}": (Path(tmp) / "src", workers[0]),
+        sides = {f"baseline {ref}": (extract_src(ref, Path(tmp)), workers[0]),
                  "this tree": (repo / "src", workers[1])}
         rates: dict[str, list[float]] = defaultdict(list)
         per_cpu: dict[str, list[float]] = defaultdict(list)

@@ -25,7 +25,6 @@ import argparse
 import gzip
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,7 +46,7 @@ def reading(doc: Any) -> dict[str, Any]:
     return out
 
 
-def outputs(limit: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
+def outputs(limit: int | None, workers: int = 1) -> Iterator[tuple[str, dict[str, Any]]]:
     """(key, reading) of every development input, in a fixed order."""
     from diurna.evaluate.gold import gold_document, read_jsonl, shared_dir
     from diurna.page import RawInput
@@ -57,7 +56,7 @@ def outputs(limit: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
     pipeline = Pipeline.default()
     pages = sorted((shared / "gold" / "article-body" / "html").glob("*.html.gz"))[:limit]
     raws = [RawInput(str(p), gzip.decompress(p.read_bytes())) for p in pages]
-    for path, doc in zip(pages, pipeline.pipe(raws), strict=True):
+    for path, doc in zip(pages, pipeline.pipe(raws, workers=workers), strict=True):
         yield f"page {path.name}", reading(doc)
     seen: set[str] = set()
     for name in GOLD_FILES:
@@ -75,11 +74,11 @@ def outputs(limit: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "seed page", reading(doc)
 
 
-def dump(path: Path, limit: int | None) -> int:
+def dump(path: Path, limit: int | None, workers: int = 1) -> int:
     """Write every reading to ``path`` (JSON lines); returns the number of documents."""
     n = 0
     with path.open("w", encoding="utf-8") as fh:
-        for key, value in outputs(limit):
+        for key, value in outputs(limit, workers):
             fh.write(json.dumps({"key": key, "reading": value}, sort_keys=True) + "\n")
             n += 1
     return n
@@ -115,19 +114,11 @@ def run_side(src: Path, out: Path, limit: int | None) -> None:
 
 def compare(ref: str, limit: int | None) -> int:
     """Dump with git ``ref``'s ``src/`` and with this tree's; print the differences."""
-    from diurna.places.gazetteer import default_path
+    from bench_pipeline import extract_src  # this folder's benchmark: the same extraction
 
     with tempfile.TemporaryDirectory(prefix="diurna-check-") as tmp:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src"],
-                                 capture_output=True, check=False)
-        if archive.returncode:
-            sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        data = Path(tmp) / "src" / "diurna" / "places" / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        shutil.copy(default_path(), data / default_path().name)
         before, after = Path(tmp) / "before.jsonl", Path(tmp) / "after.jsonl"
-        run_side(Path(tmp) / "src", before, limit)
+        run_side(extract_src(ref, Path(tmp)), before, limit)
         run_side(REPO / "src", after, limit)
         diff = differences(before, after)
         with after.open(encoding="utf-8") as fh:
@@ -145,11 +136,13 @@ def main() -> None:
     what.add_argument("--dump", metavar="FILE", type=Path, help="write this tree's outputs")
     ap.add_argument("--against", metavar="FILE", type=Path,
                     help="with --dump: then print how the new dump differs from FILE")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="with --dump: processes for the development pages (Pipeline.pipe)")
     ap.add_argument("--limit", type=int, default=None,
                     help="only the first N pages and N documents of each gold file")
     args = ap.parse_args()
     if args.dump:
-        print(f"{dump(args.dump, args.limit)} documents written to {args.dump}")
+        print(f"{dump(args.dump, args.limit, args.workers)} documents written to {args.dump}")
         if args.against:
             diff = differences(args.against, args.dump)
             print("\n".join(diff + [f"{len(diff)} documents differ from {args.against}"]))
