@@ -15,7 +15,6 @@ import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -217,15 +216,6 @@ class Pipeline:
             gc.unfreeze()
 
 
-@lru_cache(maxsize=1)
-def _blas_pools() -> Any:
-    """The BLAS libraries loaded in this process (numpy's OpenBLAS), found once: the first
-    pipeline run comes after the components' imports have loaded them."""
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
-
-
 def one_blas_thread() -> AbstractContextManager[Any]:
     """BLAS limited to one thread while the pipeline runs (restored after).
 
@@ -233,8 +223,11 @@ def one_blas_thread() -> AbstractContextManager[Any]:
     extra threads spent their time spin-waiting: with two threads on the 2-core machine the
     pipeline used a quarter more CPU and ran 14 % slower in one process, and two worker
     processes each starting two threads slowed each other down (docs/scale.md, round 15).
-    Numbers are unchanged (all development outputs compared). Use ``workers`` for more cores."""
-    return _blas_pools().limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
+    Numbers are unchanged (all development outputs compared). Use ``workers`` for more cores.
+    The loaded libraries are looked up on each call (~0.4 ms), so one loaded later counts too."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
