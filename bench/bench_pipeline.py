@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py [--limit N] [--workers N]
     python bench/bench_pipeline.py --compare REF [--rounds N]   # this tree vs git REF's src/
+    python bench/bench_pipeline.py --compare REF --workers 2 [--baseline-workers 1]   # processes
     python bench/bench_pipeline.py --coders learned,rules [--rounds N]   # event coders, same run
 
 
@@ -14,7 +15,11 @@ separately so that throughput reflects steady state.
 runs it) with this tree's ``src/`` and with ``src/`` as it was at git ``REF`` (extracted to a
 temporary folder and put first on ``PYTHONPATH``), alternating the two ``--rounds`` times in
 fresh processes, so that both see the same machine load; it prints each run and the ratio of
-the medians. Both use this tree's built gazetteer file.
+the medians. Both use this tree's built gazetteer file. With ``--workers N`` both sides run
+``N`` processes (``Pipeline.pipe(workers=N)``); ``--baseline-workers M`` gives the baseline
+another number. Each run also reports the CPU seconds it used (its own and its workers'): on a
+machine shared with other jobs, documents per CPU-second compares one-process runs more steadily
+than documents per second, which depends on how much of a core each run was given.
 
 ``--coders A,B`` times the same job with each event coder (``--coder``), alternating fresh
 processes likewise, and prints documents/second and peak memory of each and the ratio of the
@@ -44,6 +49,10 @@ from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 from diurna.pipeline import Pipeline
 
+try:  # older code (``--compare REF``) runs BLAS with its default threads
+    from diurna.pipeline import one_blas_thread
+except ImportError:
+    from contextlib import nullcontext as one_blas_thread  # type: ignore[assignment]
 try:  # older code (``--compare REF``) has one coder and no choice of it
     from diurna.pipeline import CODERS, DEFAULT_CODER
 except ImportError:
@@ -54,6 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ap.add_argument("--workers", type=int, default=1, help="processes (Pipeline.pipe(workers=))")
+    ap.add_argument("--baseline-workers", type=int, default=None,
+                    help="with --compare: processes for the baseline (default: --workers)")
     ap.add_argument("--compare", metavar="REF", help="also time git REF's src/ and compare")
     ap.add_argument("--rounds", type=int, default=2, help="alternating runs per side (--compare)")
     ap.add_argument("--coder", choices=CODERS, default=DEFAULT_CODER, help="event coder")
@@ -61,7 +72,8 @@ def main() -> None:
     ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.compare:
-        compare(args.compare, args.rounds, args.limit)
+        base_workers = args.baseline_workers or args.workers
+        compare(args.compare, args.rounds, args.limit, (base_workers, args.workers))
         return
     if args.coders:
         compare_coders(args.coders.split(","), args.rounds, args.limit)
@@ -83,20 +95,24 @@ def main() -> None:
         return
 
     per_stage: dict[str, float] = defaultdict(float)
+    stage_cpu: dict[str, float] = defaultdict(float)
     events = rejected = chars = 0
     start = time.perf_counter()
     for raw in raws:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             doc = read_page(raw)
         except Rejected:
             rejected += 1
             continue
         per_stage["page"] += time.perf_counter() - t
-        for comp in pipeline.components:
-            t = time.perf_counter()
-            doc = comp(doc)
-            per_stage[comp.name] += time.perf_counter() - t
+        stage_cpu["page"] += time.process_time() - c
+        with one_blas_thread():  # as Pipeline.__call__ runs them
+            for comp in pipeline.components:
+                t, c = time.perf_counter(), time.process_time()
+                doc = comp(doc)
+                per_stage[comp.name] += time.perf_counter() - t
+                stage_cpu[comp.name] += time.process_time() - c
         chars += len(doc.text)
         events += len(doc.events)
     elapsed = time.perf_counter() - start
@@ -109,49 +125,76 @@ def main() -> None:
     print(f"chars/second     {chars / elapsed:,.0f}")
     print(f"events           {events}")
     print(f"peak memory      {peak_mb:.0f} MB (ru_maxrss)")
+    print("  stage          wall s   share    CPU s   share")
+    cpu_total = sum(stage_cpu.values())
     for name, secs in per_stage.items():
-        print(f"  {name:<12} {secs:6.2f} s  {100 * secs / elapsed:5.1f}%")
+        print(f"  {name:<12} {secs:8.2f} {100 * secs / elapsed:6.1f}%  {stage_cpu[name]:7.2f} "
+              f"{100 * stage_cpu[name] / cpu_total:6.1f}%")
 
 
 def run_parallel(pipeline: Pipeline, raws: list[RawInput], workers: int) -> None:
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     docs = list(pipeline.pipe(raws, workers=workers))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"pages            {len(raws)} ({sum(bool(d.rejected) for d in docs)} rejected)")
     print(f"workers          {workers}")
     print(f"elapsed          {elapsed:.2f} s")
     print(f"documents/second {len(raws) / elapsed:.2f}")
+    print(f"cpu seconds      {cpu:.2f} (this process and its workers)")
     print(f"events           {sum(len(d.events) for d in docs)}")
     print(f"peak memory      parent {parent:.0f} MB, largest worker {child:.0f} MB (ru_maxrss)")
 
 
-def compare(ref: str, rounds: int, limit: int | None) -> None:
-    """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating."""
-    repo = Path(__file__).resolve().parents[1]
+def cpu_seconds() -> float:
+    """CPU time (user + system) used so far by this process and its ended child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def extract_src(ref: str, folder: Path) -> Path:
+    """``src/`` as it was at git ``ref``, written under ``folder``, with this tree's built
+    gazetteer file (not in git) beside it; returns the ``src`` path to put on ``PYTHONPATH``.
+    Exits with one line when ``ref`` cannot be read."""
     from diurna.places.gazetteer import default_path
 
+    repo = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
+    )
+    if archive.returncode:
+        sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    data = folder / "src" / "diurna" / "places" / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy(default_path(), data / default_path().name)
+    return folder / "src"
+
+
+def compare(ref: str, rounds: int, limit: int | None, workers: tuple[int, int] = (1, 1)) -> None:
+    """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating
+    (``workers``: processes for the baseline and for this tree)."""
+    repo = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory(prefix="diurna-bench-") as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
-        )
-        if archive.returncode:
-            sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        data = Path(tmp) / "src" / "diurna" / "places" / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        shutil.copy(default_path(), data / default_path().name)
-        sides = {f"baseline {ref}": Path(tmp) / "src", "this tree": repo / "src"}
+        sides = {f"baseline {ref}": (extract_src(ref, Path(tmp)), workers[0]),
+                 "this tree": (repo / "src", workers[1])}
         rates: dict[str, list[float]] = defaultdict(list)
+        per_cpu: dict[str, list[float]] = defaultdict(list)
         for r in range(rounds):
-            for label, src in sides.items():
-                rate = _timed_run(src, limit)
+            for label, (src, n) in sides.items():
+                rate, cpu = _timed_run(src, limit, workers=n, cpu=True)
                 rates[label].append(rate)
-                print(f"round {r + 1}  {label:<24} {rate:6.2f} documents/second", flush=True)
+                per_cpu[label].append(cpu)
+                print(f"round {r + 1}  {label:<24} {n} process(es) {rate:6.2f} documents/second,"
+                      f" {cpu:6.2f} per CPU-second", flush=True)
         base, mine = (statistics.median(v) for v in rates.values())
+        base_cpu, mine_cpu = (statistics.median(v) for v in per_cpu.values())
         print(f"median: baseline {base:.2f}, this tree {mine:.2f} documents/second; "
               f"speed-up {mine / base:.2f}x")
+        print(f"median: baseline {base_cpu:.2f}, this tree {mine_cpu:.2f} documents per "
+              f"CPU-second; {mine_cpu / base_cpu:.2f}x")
 
 
 def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
@@ -173,11 +216,11 @@ def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
 
 
 def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
-               memory: bool = False) -> Any:
+               memory: bool = False, workers: int = 1, cpu: bool = False) -> Any:
     """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
-    with ``memory``, its peak resident MB too)."""
+    with ``memory``, its peak resident MB too; with ``cpu``, its documents per CPU-second)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    cmd = [sys.executable, __file__, "--pipe-only"]
+    cmd = [sys.executable, __file__, "--pipe-only", "--workers", str(workers)]
     if limit:
         cmd += ["--limit", str(limit)]
     if coder:
@@ -186,6 +229,11 @@ def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
     found = re.search(r"documents/second\s+([\d.]+)", out)
     if not found:
         sys.exit(f"benchmark run printed no documents/second:\n{out}")
+    if cpu:
+        pages = re.search(r"pages\s+(\d+)", out)
+        secs = re.search(r"cpu seconds\s+([\d.]+)", out)
+        per_cpu = int(pages.group(1)) / float(secs.group(1)) if pages and secs else float("nan")
+        return float(found.group(1)), per_cpu
     if not memory:
         return float(found.group(1))
     peak = re.search(r"peak memory\s+parent (\d+) MB", out)

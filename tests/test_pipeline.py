@@ -72,3 +72,31 @@ def test_batched_parsing_gives_the_same_documents_as_page_by_page(seed_path) -> 
     assert batched == one_by_one
     assert [d["source"] for d in batched] == [p.source for p in pages]
     assert batched[-1]["events"] and batched[-1]["headline_places"]
+
+
+class BlasThreads:
+    """Records how many threads the BLAS libraries may use while the component runs."""
+
+    name = "blas_threads"
+
+    def __call__(self, doc: Document) -> Document:
+        from threadpoolctl import threadpool_info
+
+        doc.meta["blas"] = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+        return doc
+
+
+def test_components_run_with_one_blas_thread_and_the_setting_is_restored() -> None:
+    """OpenBLAS's extra threads only spin-waited on the pipeline's small products (a quarter
+    more CPU, docs/scale.md): components run with one; the caller's setting comes back after."""
+    import numpy  # noqa: F401  (loads the BLAS library)
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        pipeline = Pipeline([BlasThreads()])
+        one = pipeline.process(PAGES[0])
+        batch = list(pipeline.pipe(PAGES))
+        after = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+    assert one.meta["blas"] and set(one.meta["blas"]) == {1}
+    assert {n for d in batch if not d.rejected for n in d.meta["blas"]} == {1}
+    assert set(after) == {2}

@@ -10,12 +10,14 @@ added by name (``Pipeline.default().add("my_component")``) without forking Diurn
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from diurna.model import Document, Rejected, content_id
 from diurna.page import RawInput, read_page
@@ -31,6 +33,10 @@ DEFAULT_ARGS = "rules"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
+# Pages per batch when ``workers > 1``: more, smaller tasks share the work out evenly at the end
+# of a run (two workers on the 115 development pages: ~3 % more documents/second than with 16;
+# the parse itself runs ``nlp.pipe`` batches of 4 texts either way).
+WORKER_BATCH_SIZE = 4
 
 
 @runtime_checkable
@@ -128,8 +134,9 @@ class Pipeline:
         return self
 
     def __call__(self, doc: Document) -> Document:
-        for component in self.components:
-            doc = component(doc)
+        with one_blas_thread():
+            for component in self.components:
+                doc = component(doc)
         doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
         return doc
 
@@ -166,15 +173,16 @@ class Pipeline:
         """:meth:`process` for several inputs, with the language model run once over all of
         their texts (``nlp.pipe``) instead of text by text; the output is the same."""
         docs = [self.read(raw, published=published) for raw in raws]
-        for comp in self.components:
-            parse_ahead = getattr(comp, "parse_ahead", None)
-            if parse_ahead is not None:
-                try:
-                    parse_ahead(docs)
-                except Exception:  # the one-by-one path below still parses every page
-                    log.exception("batched parse failed; parsing page by page")
-                break
-        return [self.run(doc) for doc in docs]
+        with one_blas_thread():
+            for comp in self.components:
+                parse_ahead = getattr(comp, "parse_ahead", None)
+                if parse_ahead is not None:
+                    try:
+                        parse_ahead(docs)
+                    except Exception:  # the one-by-one path below still parses every page
+                        log.exception("batched parse failed; parsing page by page")
+                    break
+            return [self.run(doc) for doc in docs]
 
     def pipe(
         self,
@@ -182,22 +190,44 @@ class Pipeline:
         *,
         published: str | None = None,
         workers: int = 1,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
     ) -> Iterator[Document]:
-        """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`).
-        ``workers > 1`` spreads batches over that many processes (forked after the models are
-        loaded, so they share the parent's memory pages)."""
-        batches = batched(raws, max(1, batch_size))
-        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        """Process inputs in order, ``batch_size`` pages at a time (see :meth:`process_batch`;
+        default ``BATCH_SIZE``, or ``WORKER_BATCH_SIZE`` with workers). ``workers > 1`` spreads
+        batches over that many processes (forked after the models are loaded, so they share the
+        parent's memory pages; the objects existing then are frozen out of the garbage
+        collector so that its passes do not copy those pages into every worker)."""
+        forked = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+        size = batch_size or (WORKER_BATCH_SIZE if forked else BATCH_SIZE)
+        batches = batched(raws, max(1, size))
+        if not forked:
             for batch in batches:
                 yield from self.process_batch(batch, published=published)
             return
         global _worker_pipeline
         self(Document.from_paragraphs("warm-up", "warm-up", ["Warm up the models."]))
         _worker_pipeline = self
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
-                yield from docs
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for docs in pool.imap(_process_in_worker, ((b, published) for b in batches)):
+                    yield from docs
+        finally:
+            gc.unfreeze()
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """BLAS limited to one thread while the pipeline runs (restored after).
+
+    The components' matrix products are small (one sentence's or page's rows), and OpenBLAS's
+    extra threads spent their time spin-waiting: with two threads on the 2-core machine the
+    pipeline used a quarter more CPU and ran 14 % slower in one process, and two worker
+    processes each starting two threads slowed each other down (docs/scale.md, round 15).
+    Numbers are unchanged (all development outputs compared). Use ``workers`` for more cores.
+    The loaded libraries are looked up on each call (~0.4 ms), so one loaded later counts too."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def batched(items: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:

@@ -51,3 +51,15 @@ def test_a_ruler_with_patterns_it_cannot_index_keeps_spacys_matcher() -> None:
     assert not speed_up_attribute_ruler(nlp)
     assert ruler.match == original
     assert [t.lemma_ for t in nlp("a a b")] == ["A", "A", ""]
+
+
+def test_lemma_index_answers_membership_like_spacys_lists() -> None:
+    """The known-lemma index becomes sets (a list was scanned on every suffix rule); rare
+    inflected words, looked up through that index, get spaCy's own lemmas."""
+    fast = load_nlp()
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(forms, frozenset) for forms in index.values())
+    plain = spacy.load(MODEL)
+    text = ("The juntas redeployed gunboats, reinstating curfews; skirmishes flared as "
+            "militiamen regrouped and the envoys' démarches went unheeded.")
+    assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in plain(text)]

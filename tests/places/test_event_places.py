@@ -80,3 +80,14 @@ def test_fallback_place_belongs_to_the_same_act() -> None:
 def test_a_visit_takes_the_place_visited_even_as_host() -> None:
     text = "Carrie Lam's recent trip to Beijing was about new guidance from the leadership."
     assert _place_of(text, "trip", "CONSULT") == "Beijing"
+
+
+def test_each_page_reads_its_own_speech_verbs() -> None:
+    """The speech verbs of a parse are listed once and reused for its events: the next page's
+    statements must still be placed by that page's own verbs, not the one before."""
+    hanoi = "“We will not accept these claims,” Esper said in a speech in Hanoi."
+    tokyo = ("The talks went on for a week. “We reject this offer,” the minister Ryo Tanaka "
+             "said at a news conference in Tokyo.")
+    for _ in range(2):
+        assert _place_of(hanoi, "accept", "REJECT", actor="Esper") == "Hanoi"
+        assert _place_of(tokyo, "reject", "REJECT", actor="Ryo Tanaka") == "Tokyo"

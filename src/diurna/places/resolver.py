@@ -826,6 +826,30 @@ def _speaker_names(doc: Document, event: Event) -> list[str]:
     return [n for n in names if n]
 
 
+# The last parse read by :func:`_speech_verbs` and what it found: every verbal event of a page
+# asks for the same page's speech verbs, so they are listed once per parse, not once per event.
+_speech_verbs_of: tuple[Any, list[tuple[int, int, list[tuple[str, str]]]]] = (None, [])
+
+
+def _speech_verbs(parsed: Any) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """The speech verbs of ``parsed`` (a spaCy Doc, or None): their character offsets and, for
+    each of their subjects in order, the subject's whole phrase and its head word."""
+    global _speech_verbs_of
+    if parsed is None:
+        return []
+    if _speech_verbs_of[0] is parsed:
+        return _speech_verbs_of[1]
+    found = []
+    for tok in parsed:
+        if tok.lemma_ not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [(" ".join(t.text for t in c.subtree), c.text)
+                    for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found.append((tok.idx, tok.idx + len(tok.text), subjects))
+    _speech_verbs_of = (parsed, found)
+    return found
+
+
 def _speech_cues(doc: Document, names: list[str]) -> list[Span]:
     """Speech verbs whose subject (or quote speaker) is one of ``names``."""
     cues: list[Span] = []
@@ -838,15 +862,10 @@ def _speech_cues(doc: Document, names: list[str]) -> list[Span]:
     for q in doc.quotes:
         if q.cue is not None and q.speaker is not None and match(q.speaker.text):
             cues.append(q.cue)
-    if doc.nlp is not None:
-        for tok in doc.nlp:
-            if tok.lemma_ not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            for c in subj:
-                sub = " ".join(t.text for t in c.subtree)
-                if match(sub) or match(c.text):
-                    cues.append(doc.span(tok.idx, tok.idx + len(tok.text)))
+    for start, end, subjects in _speech_verbs(doc.nlp):
+        for sub, head in subjects:
+            if match(sub) or match(head):
+                cues.append(doc.span(start, end))
     uniq = {(c.start, c.end): c for c in cues}
     return sorted(uniq.values(), key=lambda c: c.start)
 
