@@ -63,3 +63,15 @@ def test_the_curated_tables_name_known_places_once() -> None:
         country = gaz.country(cc)
         assert country is not None, cc
         assert any(e.geonameid == country.geonameid and e.primary for e in gaz.lookup(name))
+
+
+def test_words_before_a_name_inside_an_entity_are_not_part_of_it() -> None:
+    # spaCy takes "Eastern China", "City of Santa Ana" and "Central and South America" whole;
+    # none is a gazetteer name, the rest of each is
+    text = ("Eastern China saw many cases. Officials of the City of Santa Ana, California met. "
+            "Many species live in Central and South America.")
+    doc = Language()(Document(id="t", source="t", text=text, language="en"))
+    got = {p.text: p for p in PlaceResolver().resolve(doc)}
+    assert got["China"].country == "CN" and got["China"].qualifier == "eastern"
+    assert (got["Santa Ana"].admin1, got["Santa Ana"].precision) == ("California", "city")
+    assert got["South America"].geonameid == 6255150  # GeoNames' continent

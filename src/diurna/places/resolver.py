@@ -38,6 +38,10 @@ SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress",
 
 _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
+# words before a name inside an entity that are not part of the name: "Eastern China", "City
+# of Santa Ana", "Central and South America" (see PlaceResolver._trim_head)
+_HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+of\s+"),
+               re.compile(r"^[A-Z][\w'’-]*\s+(?:and|&)\s+"))
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
@@ -396,6 +400,7 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
+            s = self._trim_head(text, s, e)
             abbr = self._abbreviation(text[s:e])
             parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
@@ -500,6 +505,25 @@ class PlaceResolver:
                 out.append(_Mention(m.start(), m.end(), "FAC", site=True))
                 taken.append((m.start(), m.end()))
         return out
+
+    def _trim_head(self, text: str, s: int, e: int) -> int:
+        """Where the name starts when an entity the gazetteer does not know opens with words
+        that are not part of it: a direction ("Eastern China": the word becomes the
+        qualifier), "City of" ("City of Santa Ana": a city hint), or the first item of a
+        shared head ("Central and South America"). Only when the rest is a country, a region
+        or a division by its main name (or, after "City of", any known name)."""
+        name = text[s:e]
+        if self.gazetteer.lookup(name):
+            return s
+        for i, rx in enumerate(_HEAD_WORDS):
+            m = rx.match(name)
+            if not m or m.end() >= len(name):
+                continue
+            rest = self.gazetteer.lookup(name[m.end():])
+            if (i == 1 and rest) or any(x.primary and (x.is_country or x.is_admin1)
+                                        for x in rest):
+                return s + m.end()
+        return s
 
     def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """"Baghdad-Damascus" (highway) → two toponyms, when the whole is not a name itself."""
