@@ -75,3 +75,13 @@ def test_words_before_a_name_inside_an_entity_are_not_part_of_it() -> None:
     assert got["China"].country == "CN" and got["China"].qualifier == "eastern"
     assert (got["Santa Ana"].admin1, got["Santa Ana"].precision) == ("California", "city")
     assert got["South America"].geonameid == 6255150  # GeoNames' continent
+
+
+def test_a_name_listed_between_states_is_the_state() -> None:
+    text = ("Cases were reported in Oregon, Texas, Utah, Virginia, Washington, West Virginia and "
+            "Wyoming, the agency said.")
+    doc = Language()(Document(id="t", source="t", text=text, language="en"))
+    (wa,) = [p for p in PlaceResolver().resolve(doc) if p.text == "Washington"]
+    assert (wa.precision, wa.admin1) == ("admin1", "Washington")
+    names = ["Oregon", "Texas", "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"]
+    assert all(p.precision == "admin1" for p in _given(text, names))

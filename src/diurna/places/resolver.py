@@ -38,6 +38,8 @@ SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress",
 
 _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
+# what separates the items of a list of places: ", ", " and ", ", and ", " or "
+_LIST_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # words before a name inside an entity that are not part of the name: "Eastern China", "City
 # of Santa Ana", "Central and South America" (see PlaceResolver._trim_head)
 _HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+of\s+"),
@@ -481,7 +483,26 @@ class PlaceResolver:
             if mention.label != "GAZ":
                 _context_words(text, mention)
         _one_state_sense(text, out)
+        self._list_of_states(text, out)
         return out
+
+    def _list_of_states(self, text: str, mentions: list[_Mention]) -> None:
+        """A name listed between two states or provinces is one too ("Virginia, Washington,
+        West Virginia and Wyoming": the state, not the capital city): it takes the "admin1"
+        hint when it is a division by its main name and both neighbours are divisions of the
+        same country by theirs."""
+        def states(m: _Mention) -> set[str]:
+            return {e.country or "" for e in self.gazetteer.lookup(text[m.start:m.end])
+                    if e.is_admin1 and e.primary}
+
+        for prev, m, nxt in zip(mentions, mentions[1:], mentions[2:], strict=False):
+            if m.hint is not None or m.forced is not None:
+                continue
+            if not (_LIST_SEP.fullmatch(text[prev.end:m.start])
+                    and _LIST_SEP.fullmatch(text[m.end:nxt.start])):
+                continue
+            if states(m) & states(prev) & states(nxt):
+                m.hint = "admin1"
 
     def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
         text = doc.text
@@ -746,6 +767,7 @@ class PlaceResolver:
             _context_words(doc.text, m)
             out.append(m)
         _one_state_sense(doc.text, out)
+        self._list_of_states(doc.text, out)
         return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
