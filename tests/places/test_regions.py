@@ -85,3 +85,14 @@ def test_a_name_listed_between_states_is_the_state() -> None:
     assert (wa.precision, wa.admin1) == ("admin1", "Washington")
     names = ["Oregon", "Texas", "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"]
     assert all(p.precision == "admin1" for p in _given(text, names))
+
+
+def test_short_country_names_and_continent_adjectives() -> None:
+    # "U.S." and "UK" share their keys with Us (France) and Uk (Russia), villages by their main
+    # names; the country is the reading
+    assert (resolve("U.S.")[0].country, resolve("U.S.")[0].feature) == ("US", "A.PCLI")
+    assert (resolve("UK")[0].country, resolve("UK")[0].feature) == ("GB", "A.PCLI")
+    # given as a toponym (as LGL annotates it), a continent's adjective stands for the continent
+    text = "European leaders met in Brussels with African envoys."
+    europe, africa = _given(text, ["European", "African"])
+    assert (europe.geonameid, africa.geonameid) == (6255148, 6255146)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diurna.model import Document, Event, Place, Span
-from diurna.places.demonyms import demonym_country
+from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.places.recognize import PLACE_CUE, Recognizer
@@ -761,8 +761,10 @@ class PlaceResolver:
             text = doc.text[s:e]
             cc = demonym_country(text)
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
+            continent = continent_demonym(text)
             known = forced.get((s, e)) or self._abbreviation(text) or (
-                self.gazetteer.country(cc) if cc else None)
+                self.gazetteer.country(cc) if cc else None) or (
+                self.gazetteer.get(continent) if continent else None)
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
             out.append(m)
