@@ -36,10 +36,11 @@ def test_deir_ezzor_city_and_governorate_distinguished(seed_doc: Document) -> No
     assert governorate.geonameid == 170792
 
 
-def test_demonyms_and_unknown_names_are_not_guessed(seed_doc: Document) -> None:
+def test_demonyms_are_not_places_and_a_region_is_geonames_region(seed_doc: Document) -> None:
     assert not any(p.text.startswith("Iranian") for p in seed_doc.places)
+    # GeoNames' own region entry (no-country.txt: L.RGN 6269133), not a US town of that name
     middle_east = _at(seed_doc, "Middle East")
-    assert middle_east.geonameid is None and middle_east.name is None
+    assert (middle_east.geonameid, middle_east.feature) == (6269133, "L.RGN")
 
 
 def test_attack_is_placed_where_it_happened(seed_doc: Document) -> None:

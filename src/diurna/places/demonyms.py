@@ -48,3 +48,18 @@ def demonym_country(text: str) -> str | None:
     if word.endswith("s") and word[:-1] in table:
         return table[word[:-1]]
     return None
+
+
+# adjectives of continents, by GeoNames id of the continent ("European" stands for Europe when
+# a text's toponyms are given, as LGL annotates it); like demonyms, never a place on their own
+CONTINENTS: dict[str, int] = {
+    "european": 6255148, "african": 6255146, "asian": 6255147, "south american": 6255150,
+    "north american": 6255149,
+}
+
+
+def continent_demonym(text: str) -> int | None:
+    """GeoNames id of the continent an adjective names ("European", "Africans"), else None."""
+    word = text.strip().lower()
+    return CONTINENTS.get(word) or CONTINENTS.get(word[:-1] if word.endswith("s") else "")
+

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
+from diurna.places import curated
 from diurna.places.points import (
     country_points,
     extent_middle,
@@ -52,7 +53,7 @@ from diurna.places.points import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "17r2"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -416,6 +417,15 @@ def build(path: str | Path) -> Path:
                        int(info.get("population") or 0), float(info["lat"]), float(info["lng"]),
                        "continent", None, None))
         add_names(gid, info["name"], [info.get("asciiName", ""), info.get("toponymName", "")])
+    # world regions ("Middle East") and former country names ("Burma"), curated: each of their
+    # names counts as a main name (diurna.places.curated)
+    for region in curated.regions():
+        places.append((region.geonameid, region.name, region.feature, None, None, None, 0,
+                       region.lat, region.lon, "continent", None, None))
+        names.update((name_key(n), region.geonameid, 1) for n in region.names)
+    for former, cc in curated.former_names():
+        if cc in countries:
+            names.add((name_key(former), int(countries[cc]["geonameid"]), 1))
 
     ne_admin1 = natural_earth_admin1_points()
     for code, (gid, name, aliases, iso) in admin1.items():

@@ -138,13 +138,15 @@ _SOURCES = Path(__file__).resolve().parent / "sources"
 
 
 def _tsv(name: str) -> list[list[str]]:
+    """The rows of a file in ``sources/`` (its first line, a header, and ``#`` comment lines
+    skipped)."""
     path = _SOURCES / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()[1:]
     except OSError:
         log.warning("%s is missing: the gazetteer is built without it", path)
         return []
-    return [line.split("\t") for line in lines if line]
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
 
 def natural_earth_admin1_points() -> dict[int, tuple[float, float]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diurna.model import Document, Event, Place, Span
-from diurna.places.demonyms import demonym_country
+from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.places.recognize import PLACE_CUE, Recognizer
@@ -38,6 +38,12 @@ SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress",
 
 _DIR = r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|rural)"
 _QUAL_BEFORE = re.compile(rf"\b({_DIR}(?:\s*(?:,|and|&|or)\s*{_DIR})*)\s+(?:the\s+)?$", re.I)
+# what separates the items of a list of places: ", ", " and ", ", and ", " or "
+_LIST_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+# words before a name inside an entity that are not part of the name: "Eastern China", "City
+# of Santa Ana", "Central and South America" (see PlaceResolver._trim_head)
+_HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+of\s+"),
+               re.compile(r"^[A-Z][\w'’-]*\s+(?:and|&)\s+"))
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
@@ -396,6 +402,7 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
+            s = self._trim_head(text, s, e)
             abbr = self._abbreviation(text[s:e])
             parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
@@ -476,7 +483,26 @@ class PlaceResolver:
             if mention.label != "GAZ":
                 _context_words(text, mention)
         _one_state_sense(text, out)
+        self._list_of_states(text, out)
         return out
+
+    def _list_of_states(self, text: str, mentions: list[_Mention]) -> None:
+        """A name listed between two states or provinces is one too ("Virginia, Washington,
+        West Virginia and Wyoming": the state, not the capital city): it takes the "admin1"
+        hint when it is a division by its main name and both neighbours are divisions of the
+        same country by theirs."""
+        def states(m: _Mention) -> set[str]:
+            return {e.country or "" for e in self.gazetteer.lookup(text[m.start:m.end])
+                    if e.is_admin1 and e.primary}
+
+        for prev, m, nxt in zip(mentions, mentions[1:], mentions[2:], strict=False):
+            if m.hint is not None or m.forced is not None:
+                continue
+            if not (_LIST_SEP.fullmatch(text[prev.end:m.start])
+                    and _LIST_SEP.fullmatch(text[m.end:nxt.start])):
+                continue
+            if states(m) & states(prev) & states(nxt):
+                m.hint = "admin1"
 
     def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
         text = doc.text
@@ -500,6 +526,25 @@ class PlaceResolver:
                 out.append(_Mention(m.start(), m.end(), "FAC", site=True))
                 taken.append((m.start(), m.end()))
         return out
+
+    def _trim_head(self, text: str, s: int, e: int) -> int:
+        """Where the name starts when an entity the gazetteer does not know opens with words
+        that are not part of it: a direction ("Eastern China": the word becomes the
+        qualifier), "City of" ("City of Santa Ana": a city hint), or the first item of a
+        shared head ("Central and South America"). Only when the rest is a country, a region
+        or a division by its main name (or, after "City of", any known name)."""
+        name = text[s:e]
+        if self.gazetteer.lookup(name):
+            return s
+        for i, rx in enumerate(_HEAD_WORDS):
+            m = rx.match(name)
+            if not m or m.end() >= len(name):
+                continue
+            rest = self.gazetteer.lookup(name[m.end():])
+            if (i == 1 and rest) or any(x.primary and (x.is_country or x.is_admin1)
+                                        for x in rest):
+                return s + m.end()
+        return s
 
     def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """"Baghdad-Damascus" (highway) → two toponyms, when the whole is not a name itself."""
@@ -716,12 +761,15 @@ class PlaceResolver:
             text = doc.text[s:e]
             cc = demonym_country(text)
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
+            continent = continent_demonym(text)
             known = forced.get((s, e)) or self._abbreviation(text) or (
-                self.gazetteer.country(cc) if cc else None)
+                self.gazetteer.country(cc) if cc else None) or (
+                self.gazetteer.get(continent) if continent else None)
             m = _Mention(s, e, "GPE", forced=known)
             _context_words(doc.text, m)
             out.append(m)
         _one_state_sense(doc.text, out)
+        self._list_of_states(doc.text, out)
         return ctx, out
 
     def resolve(self, doc: Document) -> list[Place]:
