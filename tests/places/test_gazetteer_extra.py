@@ -92,6 +92,8 @@ def test_a_tiny_town_never_competes_with_a_known_name(extended: Gazetteer) -> No
     found = extended.lookup("Paris")
     assert 2988507 in {e.geonameid for e in found}  # Paris, France, as before
     assert not any(e.supplementary for e in found)  # the hamlet of 40 is not even a reading
+    # ...but a resolver with other evidence ("Paris, Ky.") can still ask for every reading
+    assert 99000004 in {e.geonameid for e in extended.lookup_all("Paris")}
 
 
 def test_resolver_reads_a_new_township_in_its_state(extended: Gazetteer) -> None:

@@ -559,12 +559,15 @@ class Gazetteer:
     def close(self) -> None:
         self._con.close()
 
-    def _query_key(self, key: str) -> tuple[GazEntry, ...]:
+    def _query_all(self, key: str) -> tuple[GazEntry, ...]:
         rows = self._con.execute(
             f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
             "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
         ).fetchall()
-        found = tuple(_entry(r[:13], primary=bool(r[13])) for r in rows)
+        return tuple(_entry(r[:13], primary=bool(r[13])) for r in rows)
+
+    def _query_key(self, key: str) -> tuple[GazEntry, ...]:
+        found = self._query_all(key)
         # a supplementary entry (a hamlet, a creek) only where nothing else has the name: a
         # tiny Paris must not compete with Paris, France
         main = tuple(e for e in found if not e.supplementary)
@@ -576,6 +579,12 @@ class Gazetteer:
         if len(key) < 2:
             return ()
         return self._lookup_key(key)
+
+    def lookup_all(self, name: str) -> tuple[GazEntry, ...]:
+        """Every place of that name, the supplementary ones too even where others share the
+        name (for a resolver that has other evidence, e.g. "Shadyside, Ohio", to pick one)."""
+        key = name_key(name)
+        return self._query_all(key) if len(key) >= 2 else ()
 
     def lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
         key = name_key(name)
