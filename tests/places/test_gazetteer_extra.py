@@ -27,11 +27,12 @@ def _row(gid: int, name: str, fclass: str, fcode: str, admin1: str = "NJ", admin
 
 DUMP = [
     _row(99000001, "Quillfeather Township", "A", "ADMD", alts="Quillfeather Twp,キル,QFT"),
-    _row(99000002, "Quillfeather Creek", "H", "STM"),
+    _row(99000002, "Quillfeather River", "H", "STM"),
+    _row(99000008, "Quillfeather Run", "H", "STM"),  # a creek or run: one of too many
     _row(99000003, "Quillfeather State Park", "L", "PRK"),
     _row(99000004, "Paris", "P", "PPL", admin1="KY", admin2="017", pop=40),
     _row(99000005, "Quillfeather Inn", "S", "HTL"),  # a hotel: not a kind news names
-    _row(99000006, "Knob", "T", "HLL"),  # a one-word hill: too noisy to keep
+    _row(99000006, "Knob", "T", "PK"),  # a one-word peak: too noisy to keep
     _row(99000007, "Quillfeather Heights", "P", "PPLX"),  # already known (skipped below)
 ]
 
@@ -84,8 +85,8 @@ def test_new_kinds_are_found_with_their_division_and_kind(extended: Gazetteer) -
     assert twp.admin1 == "New Jersey" and twp.admin1_code == "US.NJ" and twp.country == "US"
     assert twp.admin2_code == "US.NJ.019" and twp.precision == "city"
     assert [e.geonameid for e in extended.lookup("Quillfeather Twp")] == [99000001]
-    (creek,) = extended.lookup("Quillfeather Creek")
-    assert creek.precision == "point" and creek.lat == 40.5
+    (river,) = extended.lookup("Quillfeather River")
+    assert river.precision == "point" and river.lat == 40.5 and river.feature == "H.STM"
 
 
 def test_a_tiny_town_never_competes_with_a_known_name(extended: Gazetteer) -> None:

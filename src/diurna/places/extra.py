@@ -31,23 +31,24 @@ SOURCE = Path(__file__).resolve().parent / "sources" / "geonames_extra.tsv.gz"
 ENV_SOURCE = "DIURNA_GAZETTEER_EXTRA"
 
 # feature codes kept from a dump, by feature class (a populated place of any size is kept
-# when it is not in cities500 already: the build script drops ids the packages have)
+# when it is not in cities500 already: the build script drops ids the packages have). Left out
+# as too many for what news names: buildings, schools, churches, cemeteries, springs, wells.
 KEEP: dict[str, frozenset[str]] = {
     "A": frozenset({"ADM3", "ADMD", "ADM1H", "ZN"}),
-    "H": frozenset({"STM", "STMS", "LK", "LKS", "RSV", "BAY", "BAYS", "SD", "GULF", "CNL",
-                    "STRT", "ESTY", "LGN", "SPNG", "FLLS", "HBR", "COVE", "SEA", "INLT"}),
-    "L": frozenset({"PRK", "RGN", "RGNE", "AREA", "RESV", "MILB", "CMN", "PRT", "DEVH"}),
-    "P": frozenset({"PPL", "PPLX", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLL", "PPLS",
-                    "PPLF", "PPLH"}),
-    "S": frozenset({"AIRP", "AIRB", "AIRF", "INSM", "CMPRF", "CMPMN", "DAM", "BDG",
-                    "PRN", "CSTL", "MNMT", "STDM", "UNIV", "HSP", "PO", "FT", "CMP"}),
-    "T": frozenset({"ISL", "ISLS", "ISLET", "MT", "MTS", "PK", "HLL", "VAL", "PEN", "CAPE",
-                    "DSRT", "PLN", "PLAT", "RDGE", "GAP", "PASS", "BCH", "CNYN"}),
+    "H": frozenset({"STM", "LK", "LKS", "RSV", "BAY", "BAYS", "SD", "GULF", "STRT", "ESTY",
+                    "LGN", "HBR", "SEA", "CNL"}),
+    "L": frozenset({"PRK", "RGN", "RGNE", "AREA", "RESV", "MILB", "PRT"}),
+    "P": frozenset({"PPL", "PPLX", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLL", "PPLS", "PPLF"}),
+    "S": frozenset({"AIRP", "AIRB", "AIRF", "INSM", "CMPRF", "FT", "PRN"}),
+    "T": frozenset({"ISL", "ISLS", "MT", "MTS", "PK", "PEN", "CAPE", "DSRT", "PLAT", "PASS",
+                    "CNYN", "VAL"}),
 }
-# kinds a news text calls by name often enough only when they are big or known: of the S and
-# T classes only those with a name of two words or more are kept ("Fort Hood", "Lake Lanier"),
-# since a one-word hill or dam name is mostly noise
-_MULTIWORD_ONLY = frozenset({"S", "T"})
+# a stream is kept when news would call it by this word (a river, not one of the country's
+# countless creeks, branches and runs); kinds in _MULTIWORD need a name of two words or more
+# ("Fort Hood", "Bear Mountain": a one-word peak or camp name is mostly noise)
+_STREAM_WORDS = frozenset({"river", "bayou", "rio"})
+_MULTIWORD = frozenset({"S.FT", "S.PRN", "S.INSM", "T.MT", "T.PK", "T.PASS", "T.VAL",
+                        "T.CNYN", "T.PLAT", "T.CAPE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,10 @@ def wanted(fclass: str, fcode: str, name: str) -> bool:
     """Is a dump row of this kind one news names (and worth the space)?"""
     if fcode not in KEEP.get(fclass, frozenset()):
         return False
-    return fclass not in _MULTIWORD_ONLY or len(name.split()) >= 2
+    words = name.split()
+    if fclass == "H" and fcode == "STM":
+        return any(w.lower() in _STREAM_WORDS for w in words)
+    return f"{fclass}.{fcode}" not in _MULTIWORD or len(words) >= 2
 
 
 def _latin(names: Iterable[str]) -> tuple[str, ...]:
