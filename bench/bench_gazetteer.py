@@ -1,14 +1,26 @@
 """Gazetteer lookup speed: ``python bench/bench_gazetteer.py`` prints the median time per name.
 
 Lookups are uncached (the resolver caches repeated names); target: median <= 50 µs.
+
+``--synthetic-extra N`` measures a copy of the gazetteer with N made-up supplementary rows
+(``diurna.places.extra``; names built from syllables, points in the US, three alternate names
+each) instead: the size and speed a GeoNames dump extract of that many rows would cost, before
+one is shipped.
 """
 
 from __future__ import annotations
 
+import argparse
+import random
+import shutil
+import sqlite3
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
-from diurna.places.gazetteer import load_gazetteer
+from diurna.places.extra import ExtraRow, insert_extra
+from diurna.places.gazetteer import Gazetteer, ensure_gazetteer, load_gazetteer, name_key
 
 NAMES = [
     "Syria", "Deir Ezzor", "Dayr az Zawr", "Tehran", "Kuwait", "Geneva", "Damascus", "Aleppo",
@@ -25,8 +37,34 @@ NAMES = [
 ABBREVIATIONS = ["W.Va.", "Tenn.", "Ky.", "Calif.", "D.C."]
 
 
-def main(rounds: int = 20) -> None:
-    gaz = load_gazetteer()
+_SYLLABLES = ("ash", "bel", "cor", "dun", "el", "far", "gro", "hal", "ing", "ton", "ville",
+              "wood", "mar", "ner", "os", "pen", "quin", "ros", "ster", "bury")
+_KINDS = ("P.PPL", "P.PPL", "A.ADMD", "H.STM", "L.PRK", "P.PPLX", "T.ISL", "S.AIRP")
+
+
+def synthetic_copy(rows: int, folder: Path) -> Gazetteer:
+    """A copy of the gazetteer with ``rows`` made-up supplementary rows (seeded)."""
+    rng = random.Random(13)
+    path = folder / "gazetteer.sqlite"
+    shutil.copy(ensure_gazetteer(), path)
+
+    def name() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).title()
+
+    made = (ExtraRow(90_000_000 + i, name(), rng.choice(_KINDS), "US", "NJ", "019",
+                     rng.randint(0, 499), round(rng.uniform(25, 49), 5),
+                     round(rng.uniform(-124, -67), 5), (name(), name(), name()))
+            for i in range(rows))
+    con = sqlite3.connect(path)
+    insert_extra(con, made, name_key)
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    return Gazetteer(path)
+
+
+def main(rounds: int = 20, gaz: Gazetteer | None = None) -> None:
+    gaz = gaz or load_gazetteer()
     gaz.lookup_uncached("warm-up")
     samples: list[float] = []
     for _ in range(rounds):
@@ -46,4 +84,12 @@ def main(rounds: int = 20) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    ap = argparse.ArgumentParser(description="gazetteer lookup speed and size")
+    ap.add_argument("--synthetic-extra", type=int, default=0, metavar="N",
+                    help="measure a copy with N made-up supplementary rows")
+    n = ap.parse_args().synthetic_extra
+    if n:
+        with tempfile.TemporaryDirectory() as tmp:
+            main(gaz=synthetic_copy(n, Path(tmp)))
+    else:
+        main()

