@@ -26,7 +26,9 @@ from diurna.statements.mentions import gender_fits
 WEIGHTS_FILE = "speaker_salience.json"
 WINDOW_CHARS = 1500  # how far back the candidates are looked for (the rules look 600)
 HE_SHE = frozenset({"he", "she"})
-ENABLED = True  # bench/speaker_salience.py compares the rules alone by turning it off
+# bench/speaker_salience.py compares the rules alone (ENABLED off) and each fold's weights (MODEL)
+ENABLED = True
+MODEL: dict[str, Any] | None = None  # None: the shipped weights (load_weights)
 
 
 @dataclass
@@ -148,7 +150,7 @@ def choose(pronoun: Any, ranked: list[tuple[Candidate, dict[str, float]]],
     """The head token of the person "he"/"she" (``pronoun``) most likely stands for among
     ``ranked`` (:func:`ranked_candidates`), or None when no candidate whose gender may fit
     reaches the model's threshold (then the pronoun is left as it is)."""
-    model = weights or load_weights()
+    model = weights or MODEL or load_weights()
     best: tuple[float, Any] | None = None
     for cand, feats in ranked:
         if gender_fits(pronoun, cand.last) is False:
