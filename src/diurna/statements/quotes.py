@@ -466,7 +466,12 @@ def _party_mention(finder: MentionFinder, tok: Any) -> Mention:
     ante = rule_antecedent(tok)
     if ante is not None:
         return _entity_mention(finder, ante)
-    return finder.for_token(tok)
+    found = finder.for_token(tok)
+    if tok.ent_type_ == "PERSON" and not found.start <= tok.idx < found.end:
+        # "Colin Rubenstein, executive director of the Council, said": the actor may come from
+        # the role in apposition, but the speaker is the person named
+        return _entity_mention(finder, _entity_head(tok))
+    return found
 
 
 def _salient_person(finder: MentionFinder, tok: Any, prev: Mention | None) -> Mention:
