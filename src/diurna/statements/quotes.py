@@ -1019,6 +1019,10 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
             if _quote_cue(t):
                 cue = t
                 break
+        after = parsed[close_tok.i + 1] if close_tok.i + 1 < len(parsed) else None
+        if cue is None and after is not None and after.i == sent.end and after.is_lower and (
+                _quote_cue(after)):
+            cue = after  # “… one-half of this debate.” said Mr Deutsch: the parse split there
     if cue is None and open_tok is not None:  # Velayati said: “…”
         sent = open_tok.sent
         for t in reversed(parsed[max(sent.start, open_tok.i - _CUE_BEFORE): open_tok.i]):
