@@ -80,3 +80,12 @@ def test_the_speech_verb_after_a_quotation_is_found(text: str, speaker: str) -> 
     q = make_doc(text).quotes[0]
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and speaker in q.speaker.text
+
+
+def test_the_name_after_the_speech_verb_may_hold_of_and_end_at_the_next_act() -> None:
+    # "…," said Secretary of State X also adding …: the name runs over "of" and stops at the
+    # speaker's next act ("also adding")
+    q = _quote('"We should not put too much weight on a threat of this kind. After all, the '
+               'country needs the oil money," said Secretary of State Anne Holloway also adding '
+               "that talks would go on.", "We should not")
+    assert q.speaker is not None and q.speaker.text.endswith("Holloway")

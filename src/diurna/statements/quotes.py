@@ -316,10 +316,22 @@ def _inverted_speaker(verb: Any) -> Any | None:
             doc[i].pos_ == "NOUN" and doc[i].text.istitle())):
         name = doc[i]
         i += 1
+        if name is not None and i + 1 < len(doc) and doc[i].lower_ == "of" and (
+                doc[i + 1].text.istitle()):
+            i += 1  # "said Secretary of State Condoleezza Rice"
     if name is None or name.ent_type_ in {"DATE", "TIME"} or (
-            i < len(doc) and doc[i].text not in {".", ",", ";", "\n"} and not doc[i].is_space):
+            i < len(doc) and doc[i].text not in {".", ",", ";", "\n"} and not doc[i].is_space
+            and not _next_act(doc, i)):
         return None  # "…," said Monday: a day, not a name
     return name
+
+
+def _next_act(doc: Any, i: int) -> bool:
+    """The words from ``i`` start the speaker's next act ("…," said Rice, **adding** / **also
+    adding** …), so the name before them ends the attribution."""
+    while i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    return i < len(doc) and doc[i].tag_ == "VBG"
 
 
 def _reporter_of_participle(verb: Any) -> Any | None:
