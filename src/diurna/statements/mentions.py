@@ -69,6 +69,7 @@ class MentionFinder:
         self.resolve = resolve
         self.mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
+        self.cache: dict[str, Any] = {}  # per-document work of the statements stage
 
     def _within(self, start: int, end: int) -> list[Mention]:
         hi = bisect_right(self.starts, end)
