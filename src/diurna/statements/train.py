@@ -36,6 +36,7 @@ HIDDEN = 32
 MIN_FEATURE_COUNT = 2
 DROP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: no other verb is ever added
+TIE = 0.001  # detection F1 differences below this are noise (one attribution in 2,685 is 0.0004)
 TRAIN = "gold/quotes-wikinews-train.jsonl"
 DEV = "gold/quotes-wikinews-dev.jsonl"
 
@@ -179,6 +180,14 @@ def out_of_fold(articles: Sequence[Article], seed: int = SEED) -> list[np.ndarra
     return probs
 
 
+def conservative(figures: dict[tuple[float, float], float]) -> tuple[float, float]:
+    """The thresholds to ship: among those within ``TIE`` of the best F1, the one that adds
+    fewest other verbs' candidates, then drops fewest of the rules' (an unseen verb admitted
+    wrongly is a visible error: "police questioned the driver" is no statement)."""
+    best = max(figures.values())
+    return max((k for k, f in figures.items() if f >= best - TIE), key=lambda k: (k[1], -k[0]))
+
+
 def show(name: str, articles: Sequence[Article], figures: dict[tuple[float, float], float]
          ) -> None:
     rules = detection_f1(articles, [a.rule for a in articles])
@@ -215,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     train = cached(TRAIN, args.limit, cache.with_suffix(".train") if cache else None)
     figures = grid(train, out_of_fold(train))
     show("train, out-of-fold", train, figures)
-    drop, add = max(figures, key=lambda k: (round(figures[k], 4), -k[0], k[1]))
+    drop, add = conservative(figures)
     print(f"chosen on train out-of-fold: drop below {drop}, add from {add} "
           f"(detection F1 {figures[(drop, add)]:.3f})")
     dev = cached(DEV, args.limit, cache.with_suffix(".dev") if cache else None)
