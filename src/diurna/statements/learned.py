@@ -46,17 +46,18 @@ def _length_bucket(words: int) -> str:
     return "16+"
 
 
-def _speaker_kind(q: Quote, parsed: Any) -> str:
-    """What the predicted speaker is: none, a pronoun, a named entity type or a plain noun."""
-    if q.speaker is None or q.speaker.end <= q.speaker.start:
+def _subject_kind(cue: Any) -> str:
+    """What the cue verb's subject is: none, a pronoun, a named entity type or a plain noun. Read
+    from the parse, not the resolved speaker, so that other verbs' candidates need no speaker
+    until the check keeps them (resolving a speaker is most of the statements stage's time)."""
+    from diurna.statements.quotes import subject_of
+
+    subj = subject_of(cue) if cue.pos_ in {"VERB", "AUX"} else None
+    if subj is None:
         return "none"
-    span = parsed.char_span(q.speaker.start, q.speaker.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return "other"
-    head = span.root
-    if head.pos_ == "PRON":
+    if subj.pos_ == "PRON":
         return "pron"
-    return head.ent_type_ or head.pos_
+    return str(subj.ent_type_ or subj.pos_)
 
 
 def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[str]:
@@ -66,7 +67,7 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[
     out = [
         "bias", f"origin={origin}", f"lemma={lemma}", f"pos={cue.pos_}", f"tag={cue.tag_}",
         f"dep={cue.dep_}", f"lemma_origin={lemma}|{origin}", f"kind={q.kind}",
-        f"spk={_speaker_kind(q, parsed)}", f"nested={nested}",
+        f"spk={_subject_kind(cue)}", f"nested={nested}",
         f"cue_before={q.cue is not None and q.cue.start < q.start}",
     ]
     span = parsed.char_span(q.start, q.end, alignment_mode="expand") if q.end > q.start \

@@ -513,6 +513,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     :func:`diurna.statements.learned.decide`) says which of those candidates stand."""
     parsed = doc.nlp
     opened: list[Quote] = []  # candidates of verbs outside the rules' lists (record, check)
+    open_cues: list[Any] = []  # their cue tokens
     quotes: list[Quote] = []
     direct_ranges: list[tuple[int, int]] = []
     used_cues: set[int] = set()
@@ -633,8 +634,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                     content = doc.span(start, end)
         (quotes if rule_cue else opened).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
-            speaker=_speaker(doc, finder, tok), cue=cue_span,
+            speaker=_speaker(doc, finder, tok) if rule_cue else None, cue=cue_span,
             sources=_sources(doc, finder, tok.sent, tok)))
+        if not rule_cue:
+            open_cues.append(tok)  # its speaker is found once the check keeps it
         if rule_cue and not objective:
             covered.append((content.start, content.end))
 
@@ -739,6 +742,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if record is not None:
             record.extend(cands)
         gone = {id(q) for (q, _), ok in zip(cands, stand, strict=True) if not ok}
+        for q, tok in zip(opened, open_cues, strict=True):
+            if id(q) not in gone:
+                q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
