@@ -20,142 +20,22 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from diurna.evaluate import quotes as scorer
-from diurna.evaluate.gold import read_jsonl
-from diurna.model import Quote
-from diurna.statements.mentions import MentionFinder
-from diurna.statements.quotes import Statements, extract_quotes
+from diurna.statements.train import FOLDS, SEED, Article, detection_f1, vocabulary
+from diurna.statements.train import collect as collect_candidates
 
-SEED = 17
-FOLDS = 5
 L2 = 1.0
 STEPS = 800
-MIN_FEATURE_COUNT = 2
 THRESHOLDS = (0.1, 0.3, 0.5, 0.7, 0.9)
-_MARKS = frozenset({"that", "whether", "if"})
-
-
-def _length_bucket(words: int) -> str:
-    """A coarse content length: scare-word objects ("the attack") differ from clauses."""
-    if words <= 2:
-        return "1-2"
-    if words <= 5:
-        return "3-5"
-    if words <= 15:
-        return "6-15"
-    return "16+"
-
-
-def _speaker_kind(q: Quote, parsed: Any) -> str:
-    """What the predicted speaker is: none, a pronoun, a named entity type or a plain noun."""
-    if q.speaker is None or q.speaker.end <= q.speaker.start:
-        return "none"
-    span = parsed.char_span(q.speaker.start, q.speaker.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return "other"
-    head = span.root
-    if head.pos_ == "PRON":
-        return "pron"
-    return head.ent_type_ or head.pos_
-
-
-def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[str]:
-    """The binary features of one candidate statement whose cue token is ``cue``."""
-    lemma = cue.lemma_.lower()
-    origin = "rule" if rule else "open"
-    out = [
-        "bias", f"origin={origin}", f"lemma={lemma}", f"pos={cue.pos_}", f"tag={cue.tag_}",
-        f"dep={cue.dep_}", f"lemma_origin={lemma}|{origin}", f"kind={q.kind}",
-        f"spk={_speaker_kind(q, parsed)}", f"nested={nested}",
-        f"cue_before={q.cue is not None and q.cue.start < q.start}",
-    ]
-    span = parsed.char_span(q.start, q.end, alignment_mode="expand") if q.end > q.start \
-        else None
-    if span is not None and len(span):
-        root = span.root
-        out += [f"len={_length_bucket(sum(not t.is_punct for t in span))}",
-                f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
-                f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
-                f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
-    else:
-        out.append("len=0")
-    kids = list(cue.children)
-    out += [name for name, on in (
-        ("passive", any(c.dep_ == "auxpass" for c in kids)),
-        ("negated", any(c.dep_ == "neg" for c in kids)),
-        ("modal", any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids))) if on]
-    if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB":
-        out.append(f"under={cue.head.lemma_.lower()}")
-    out.append(f"in_question={cue.sent[-1].text == '?'}")
-    return out
-
-
-@dataclass
-class Article:
-    """One article: gold attributions, the direct quotes, the indirect candidates."""
-
-    gold: list[scorer.Attribution]
-    direct: list[scorer.Attribution]
-    cands: list[scorer.Attribution]
-    feats: list[list[str]]
-    rule: list[bool]
-    labels: list[int]
-
-
-def label(gold: Sequence[scorer.Attribution], cand: scorer.Attribution) -> int:
-    """1 when some gold attribution would be matched by the candidate on its own."""
-    for g in gold:
-        if not g.tokens:
-            if not cand.tokens and scorer._overlap(g.cue, cand.cue):
-                return 1
-            continue
-        shared = len(g.tokens & cand.tokens)
-        if cand.tokens and shared >= scorer.THRESHOLD * len(g.tokens) and \
-                shared >= scorer.THRESHOLD * len(cand.tokens):
-            return 1
-    return 0
 
 
 def collect(gold_path: str, limit: int | None) -> list[Article]:
-    """Parse every article (language and actors stages) and list its candidates."""
-    from diurna.pipeline import Pipeline
-
-    full = Pipeline.default()
-    upto = full.components[: full.names.index("statements")]
-    stage = full.components[full.names.index("statements")]
-    assert isinstance(stage, Statements)
-    resolve = stage._resolver()  # the pipeline's own actors resolver
-    out = []
-    for line in list(read_jsonl(gold_path))[:limit]:
-        doc = scorer._doc(line["source"], line, None)
-        for comp in upto:
-            doc = comp(doc)
-        parsed = doc.nlp
-        record: list[tuple[Quote, bool]] = []
-        quotes = extract_quotes(doc, MentionFinder(doc, resolve), record=record)
-        gold = scorer.from_gold(doc.text, line, line["source"])
-        taken = {id(q) for q, _ in record}
-        feats = []
-        for q, rule in record:
-            assert q.cue is not None
-            cue = parsed.char_span(q.cue.start, q.cue.end, alignment_mode="expand")[0]
-            nested = any(o is not q and o.start <= q.start and q.end <= o.end
-                         and (o.start, o.end) != (q.start, q.end) for o, _ in record)
-            feats.append(features(q, cue, parsed, rule, nested))
-        cands = [scorer.from_quote(doc.text, q) for q, _ in record]
-        out.append(Article(
-            gold=gold, direct=[scorer.from_quote(doc.text, q) for q in quotes
-                               if id(q) not in taken],
-            cands=cands, feats=feats, rule=[r for _, r in record],
-            labels=[label(gold, c) for c in cands]))
-    return out
+    """Every article's candidates, each labelled by content overlap alone (as measured in
+    docs/quotes.md part 5; the trained check labels other verbs' candidates by their cue too)."""
+    return collect_candidates(gold_path, limit, same_cue=False)
 
 
 def fit(feats: Sequence[Sequence[str]], labels: Sequence[int], vocab: dict[str, int]
@@ -180,32 +60,14 @@ def fit(feats: Sequence[Sequence[str]], labels: Sequence[int], vocab: dict[str, 
     return {f: float(w[i]) for f, i in vocab.items() if abs(w[i]) > 1e-4}
 
 
-def vocabulary(feats: Sequence[Sequence[str]]) -> dict[str, int]:
-    counts = Counter(f for fs in feats for f in fs)
-    kept = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f == "bias")
-    return {f: i for i, f in enumerate(kept)}
-
-
 def model_for(articles: Sequence[Article]) -> dict[str, float]:
-    feats = [f for a in articles for f in a.feats]
+    feats = [f for a in articles for f in a.sparse]
     return fit(feats, [y for a in articles for y in a.labels], vocabulary(feats))
 
 
 def probability(weights: dict[str, float], feats: Sequence[str]) -> float:
     z = sum(weights.get(f, 0.0) for f in feats)
     return float(1.0 / (1.0 + np.exp(-max(-30.0, min(30.0, z)))))
-
-
-def detection_f1(articles: Sequence[Article], keep: Sequence[Sequence[bool]]) -> float:
-    """End-to-end detection F1 (the scorer's matcher) with the kept candidates."""
-    tp = n_pred = n_gold = 0
-    for a, ks in zip(articles, keep, strict=True):
-        pred = [*a.direct, *(c for c, k in zip(a.cands, ks, strict=True) if k)]
-        tp += len(scorer.match(a.gold, pred))
-        n_pred += len(pred)
-        n_gold += len(a.gold)
-    prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
 def report(name: str, articles: Sequence[Article], probs: Sequence[Sequence[float]]) -> None:
@@ -235,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         held = set(order[k::FOLDS])
         weights = model_for([train[i] for i in order if i not in held])
         for i in held:
-            oof[i] = [probability(weights, f) for f in train[i].feats]
+            oof[i] = [probability(weights, f) for f in train[i].sparse]
     report("train, out-of-fold", train, oof)
     dev = collect("gold/quotes-wikinews-dev.jsonl", args.limit)
     weights = model_for(train)
-    report("dev, fitted on train", dev, [[probability(weights, f) for f in a.feats] for a in dev])
+    report("dev, fitted on train", dev, [[probability(weights, f) for f in a.sparse] for a in dev])
     return 0
 
 

@@ -46,7 +46,7 @@ def counts(articles: Sequence[Article]) -> tuple[Counter[str], Counter[str], Cou
     docs: Counter[str] = Counter()
     for a in articles:
         hit_here = set()
-        for fs, rule, y in zip(a.feats, a.rule, a.labels, strict=True):
+        for fs, rule, y in zip(a.sparse, a.rule, a.labels, strict=True):
             if rule:
                 continue
             k = key(fs)
@@ -65,7 +65,7 @@ def select(articles: Sequence[Article], min_precision: float) -> set[str]:
 
 
 def keep(articles: Sequence[Article], lexicon: set[str]) -> list[list[bool]]:
-    return [[r or key(fs) in lexicon for fs, r in zip(a.feats, a.rule, strict=True)]
+    return [[r or key(fs) in lexicon for fs, r in zip(a.sparse, a.rule, strict=True)]
             for a in articles]
 
 

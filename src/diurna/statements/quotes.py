@@ -15,6 +15,7 @@ from typing import Any
 from diurna.language.spacy_stage import trimmed
 from diurna.model import Document, Mention, Quote, Span
 from diurna.statements import salience
+from diurna.statements.learned import decide as learned_check
 from diurna.statements.mentions import (
     MentionFinder,
     Resolve,
@@ -27,6 +28,9 @@ from diurna.statements.mentions import (
     rule_antecedent,
 )
 from diurna.statements.sources import source_kind
+
+# Which indirect candidates ``(quote, proposed by the rules)`` of a parsed document stand.
+CandidateCheck = Callable[[Document, list[tuple[Quote, bool]]], list[bool]]
 
 # Reporting verbs that only report with their clause ("disclosed that ...", "posted that ...").
 _CLAUSE_REPORTING = frozenset({
@@ -265,8 +269,10 @@ class Statements:
 
     name = "statements"
 
-    def __init__(self, resolve: Resolve | None = None) -> None:
+    def __init__(self, resolve: Resolve | None = None, learned: bool = True) -> None:
         self._resolve = resolve
+        # the learned check of indirect candidates (statements/learned.py); False: rules alone
+        self.learned = learned
 
     def _resolver(self) -> Resolve:
         if self._resolve is None:
@@ -277,7 +283,7 @@ class Statements:
         if doc.nlp is None or not doc.text:
             return doc
         finder = MentionFinder(doc, self._resolver())
-        doc.quotes = extract_quotes(doc, finder)
+        doc.quotes = extract_quotes(doc, finder, check=learned_check if self.learned else None)
         return doc
 
 
@@ -594,13 +600,15 @@ def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = 
 
 
 def extract_quotes(doc: Document, finder: MentionFinder,
-                   record: list[tuple[Quote, bool]] | None = None) -> list[Quote]:
-    """The statements of a parsed document. ``record`` (bench/quote_classifier.py only)
-    receives every indirect candidate as ``(quote, proposed by the rules)``, with candidates
-    of any other verb with a clause or object added (``False``): what a learned check would
-    choose from (docs/quotes.md part 5)."""
+                   record: list[tuple[Quote, bool]] | None = None,
+                   check: CandidateCheck | None = None) -> list[Quote]:
+    """The statements of a parsed document. ``record`` (training and benches only) receives
+    every indirect candidate as ``(quote, proposed by the rules)``, with candidates of any other
+    verb with a clause or object added (``False``). ``check`` (the learned check,
+    :func:`diurna.statements.learned.decide`) says which of those candidates stand."""
     parsed = doc.nlp
-    opened: list[Quote] = []  # candidates of verbs outside the rules' lists (record only)
+    opened: list[Quote] = []  # candidates of verbs outside the rules' lists (record, check)
+    open_cues: list[Any] = []  # their cue tokens
     quotes: list[Quote] = []
     direct_ranges: list[tuple[int, int]] = []
     used_cues: set[int] = set()
@@ -644,7 +652,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
                     or _stance_cue(tok) or expressed is not None)
         if tok.i in used_cues or not (rule_cue or (
-                record is not None and _open_cue(tok))):
+                (record is not None or check is not None) and _open_cue(tok))):
             continue
         lemma = tok.lemma_.lower()
         part = cue_particle(tok)
@@ -721,8 +729,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                     content = doc.span(start, end)
         (quotes if rule_cue else opened).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
-            speaker=_speaker(doc, finder, tok), cue=cue_span,
+            speaker=_speaker(doc, finder, tok) if rule_cue else None, cue=cue_span,
             sources=_sources(doc, finder, tok.sent, tok)))
+        if not rule_cue:
+            open_cues.append(tok)  # its speaker is found once the check keeps it
         if rule_cue and not objective:
             covered.append((content.start, content.end))
 
@@ -820,10 +830,17 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             content = _tok_span(doc, toks)
             quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                                 cue=_tok_span(doc, [tok]), source_kind="unnamed"))
-    if record is not None:
-        record.extend((q, True) for q in quotes if q.kind != "direct" and q.cue is not None)
-        record.extend((q, False) for q in opened)
-        quotes += opened
+    if record is not None or check is not None:
+        cands = [*((q, True) for q in quotes if q.kind != "direct" and q.cue is not None),
+                 *((q, False) for q in opened)]
+        stand = [True] * len(cands) if check is None else check(doc, cands)
+        if record is not None:
+            record.extend(cands)
+        gone = {id(q) for (q, _), ok in zip(cands, stand, strict=True) if not ok}
+        for q, tok in zip(opened, open_cues, strict=True):
+            if id(q) not in gone:
+                q.speaker = _speaker(doc, finder, tok)
+        quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     _carry_speakers(doc, quotes)

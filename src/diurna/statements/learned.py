@@ -1,0 +1,202 @@
+"""A learned check of indirect statement candidates: which to keep, which to add (issue 17).
+
+The rules of :mod:`diurna.statements.quotes` find a statement's speaker, cue and content well, but
+decide *whether* a verb reports speech from a closed list of cues: indirect attributions have a
+long tail of cues ("voiced doubts that", "questioned whether", "hailed the deal") the lists miss,
+and a listed cue is sometimes no speech at all ("defend the city"). This module weighs each
+candidate with a small network trained on the Wikinews attribution gold: the rules' own
+candidates (kept unless the model is sure they are wrong) and the clause or object of every other
+verb (added when the model is sure they are right). The rules still give every candidate its
+speaker, cue and content bounds; the model only says yes or no.
+
+What it reads of a candidate: parse features of the cue and the content (cue lemma, dependency,
+voice, negation, speaker kind, content shape) and dense vectors that carry meaning beyond the
+lemma, so an unseen cue that means what a seen one means is judged alike: spaCy's contextual
+tensor of the cue and static word vectors (distilled from all-MiniLM-L6-v2) of the cue, its head
+and its object, as the learned event coder reads them (:func:`diurna.events.learned.dense_features`,
+whose vector table is shared). Trained by ``python -m diurna.statements.train``; the weights are in
+``data/check/`` (docs/quotes.md, part 8).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from diurna.model import Document, Quote
+
+MODEL_DIR = Path(__file__).parent / "data" / "check"
+_MARKS = frozenset({"that", "whether", "if"})
+
+
+def _length_bucket(words: int) -> str:
+    """A coarse content length: scare-word objects ("the attack") differ from clauses."""
+    if words <= 2:
+        return "1-2"
+    if words <= 5:
+        return "3-5"
+    if words <= 15:
+        return "6-15"
+    return "16+"
+
+
+def _subject_kind(cue: Any) -> str:
+    """What the cue verb's subject is: none, a pronoun, a named entity type or a plain noun. Read
+    from the parse, not the resolved speaker, so that other verbs' candidates need no speaker
+    until the check keeps them (resolving a speaker is most of the statements stage's time)."""
+    from diurna.statements.quotes import subject_of
+
+    subj = subject_of(cue) if cue.pos_ in {"VERB", "AUX"} else None
+    if subj is None:
+        return "none"
+    if subj.pos_ == "PRON":
+        return "pron"
+    return str(subj.ent_type_ or subj.pos_)
+
+
+def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[str]:
+    """The binary features of one candidate statement whose cue token is ``cue``."""
+    lemma = cue.lemma_.lower()
+    origin = "rule" if rule else "open"
+    out = [
+        "bias", f"origin={origin}", f"lemma={lemma}", f"pos={cue.pos_}", f"tag={cue.tag_}",
+        f"dep={cue.dep_}", f"lemma_origin={lemma}|{origin}", f"kind={q.kind}",
+        f"spk={_subject_kind(cue)}", f"nested={nested}",
+        f"cue_before={q.cue is not None and q.cue.start < q.start}",
+    ]
+    span = parsed.char_span(q.start, q.end, alignment_mode="expand") if q.end > q.start \
+        else None
+    if span is not None and len(span):
+        root = span.root
+        out += [f"len={_length_bucket(sum(not t.is_punct for t in span))}",
+                f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
+                f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
+                f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
+    else:
+        out.append("len=0")
+    kids = list(cue.children)
+    out += [name for name, on in (
+        ("passive", any(c.dep_ == "auxpass" for c in kids)),
+        ("negated", any(c.dep_ == "neg" for c in kids)),
+        ("modal", any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids))) if on]
+    if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB":
+        out.append(f"under={cue.head.lemma_.lower()}")
+    out.append(f"in_question={cue.sent[-1].text == '?'}")
+    return out
+
+
+def cue_token(q: Quote, parsed: Any) -> Any | None:
+    """The first token of a candidate's cue (None when it has none)."""
+    if q.cue is None:
+        return None
+    span = parsed.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: Any
+                   ) -> tuple[list[list[str]], np.ndarray]:
+    """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
+    of a parsed document; ``vectors`` is the learned event coder's static vector table."""
+    from diurna.events.learned import dense_features
+
+    parsed = doc.nlp
+    sparse: list[list[str]] = []
+    dense: list[np.ndarray] = []
+    for q, rule in cands:
+        cue = cue_token(q, parsed)
+        assert cue is not None, "every candidate has a cue"
+        nested = any(o is not q and o.start <= q.start and q.end <= o.end
+                     and (o.start, o.end) != (q.start, q.end) for o, _ in cands)
+        sparse.append(features(q, cue, parsed, rule, nested))
+        dense.append(dense_features(cue, vectors))
+    width = 96 + 4 * vectors.table.shape[1]
+    return sparse, (np.stack(dense) if dense else np.zeros((0, width), np.float32))
+
+
+@dataclass
+class Check:
+    """A one-hidden-layer network over sparse and standardised dense features, and the two
+    thresholds: a rules' candidate is dropped below ``drop_below``, another verb's candidate
+    is added at ``add_from`` or above."""
+
+    feature_index: dict[str, int]
+    w_sparse: np.ndarray  # (features, hidden)
+    w_dense: np.ndarray  # (dense, hidden)
+    dense_mean: np.ndarray
+    dense_scale: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray  # (hidden,)
+    b2: float
+    drop_below: float
+    add_from: float
+    meta: dict[str, Any]
+
+    def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
+        """P(a real attribution) of each candidate row."""
+        if not len(sparse):
+            return np.zeros(0, np.float32)
+        x = ((dense - self.dense_mean) / self.dense_scale) @ self.w_dense + self.b1
+        for r, names in enumerate(sparse):
+            idx = [self.feature_index[n] for n in names if n in self.feature_index]
+            if idx:
+                x[r] += self.w_sparse[idx].sum(0)
+        z = np.maximum(x, 0) @ self.w2 + self.b2
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return out
+
+    def keep(self, rules: Sequence[bool], probs: np.ndarray) -> list[bool]:
+        """Which candidates stay, by their origin and probability."""
+        return [bool(p >= self.drop_below) if r else bool(p >= self.add_from)
+                for r, p in zip(rules, probs, strict=True)]
+
+    def save(self, folder: Path = MODEL_DIR) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        names = sorted(self.feature_index, key=self.feature_index.__getitem__)
+        np.savez_compressed(folder / "weights.npz", w_sparse=self.w_sparse.astype(np.float16),
+                            w_dense=self.w_dense.astype(np.float16), dense_mean=self.dense_mean,
+                            dense_scale=self.dense_scale, b1=self.b1, w2=self.w2)
+        (folder / "check.json").write_text(json.dumps(
+            {"b2": self.b2, "drop_below": self.drop_below, "add_from": self.add_from,
+             "features": names, "meta": self.meta}, ensure_ascii=False, indent=0) + "\n",
+            encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> Check:
+        spec = json.loads((folder / "check.json").read_text(encoding="utf-8"))
+        w = np.load(folder / "weights.npz")
+        return cls(feature_index={n: i for i, n in enumerate(spec["features"])},
+                   w_sparse=w["w_sparse"].astype(np.float32),
+                   w_dense=w["w_dense"].astype(np.float32), dense_mean=w["dense_mean"],
+                   dense_scale=w["dense_scale"], b1=w["b1"], w2=w["w2"], b2=float(spec["b2"]),
+                   drop_below=float(spec["drop_below"]), add_from=float(spec["add_from"]),
+                   meta=spec.get("meta", {}))
+
+
+@lru_cache(maxsize=2)
+def load_check(folder: str = str(MODEL_DIR)) -> Check | None:
+    """The trained check, loaded once per process; None when no weights are shipped."""
+    path = Path(folder)
+    return Check.load(path) if (path / "check.json").exists() else None
+
+
+def _vectors() -> Any:
+    from diurna.events.learned import load_model
+
+    return load_model().vectors
+
+
+def decide(doc: Document, cands: Sequence[tuple[Quote, bool]]) -> list[bool]:
+    """Whether each candidate ``(quote, from the rules)`` of a parsed document stands: the
+    statements stage's hook (``extract_quotes(..., check=decide)``). Without shipped weights
+    every rules' candidate stands and no other is added."""
+    check = load_check()
+    if check is None or not cands:
+        return [rule for _, rule in cands]
+    sparse, dense = candidate_rows(doc, cands, _vectors())
+    return check.keep([rule for _, rule in cands], check.probabilities(sparse, dense))
