@@ -29,6 +29,7 @@ from diurna.time.values import (
     decade_value,
     duration_value,
     holiday_date,
+    ordinal_century_value,
     ref_value,
     season_instance,
     set_value,
@@ -87,7 +88,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
                re.I),
-    re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
+    re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?"
+               r"future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
@@ -132,6 +134,9 @@ _NOT_A_TIME = re.compile(
     rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
     r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
+# a lower-case month name that is a verb ("prices may fall next year", "they march Sunday"):
+# news writes months with a capital
+_VERB_MONTH = re.compile(r"^(?:may|march)\s+(?!\d)")
 # a weekday the tagger ran on into words that say no time ("died on Friday age 109")
 _WEEKDAY_RUN = re.compile(
     rf"^({_WEEKDAY})\s+(?!.*(?:\b{_MONTH}|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|morning|afternoon|"
@@ -253,7 +258,9 @@ _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|and|or|of)\b
 _COUNT_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+$",
                            re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
-_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
+# "this century", "the next decade" (not "the last/past decade": a length, see values.py)
+_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous|"
+                      r"the\s+coming)\s+(century|decade)$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
 _TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
 
@@ -413,10 +420,16 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     value = decade_value(bare, year)
     if value:
         return value, ("century" if len(value) == 2 else "decade"), "absolute", "date"
+    value = ordinal_century_value(bare)
+    if value:
+        return value, "century", "absolute", "date"
     m = _CENTURY.match(bare)
     if m and base is not None:
-        shift = {"this": 0, "next": 1}.get(m[1].lower(), -1)
-        return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+        # "this century" → 19 in 1998; "the next decade" → 200; "the previous decade" → 198
+        shift = {"this": 0, "next": 1, "coming": 1}.get(m[1].lower().split()[-1], -1)
+        if m[2].lower() == "century":
+            return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+        return f"{base.year // 10 + shift:03d}", "decade", "published", "date"
     if m:
         return None, "unknown", "none", "date"
     m = _SEASON_TEXT.match(bare)
@@ -691,6 +704,8 @@ def find_expressions(doc: Document) -> list[Span]:
         if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
                                         and re.search(r"-(?:year|month)$", bare)):
             continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
+        if _VERB_MONTH.match(bare):
+            continue  # "may fall next year": a verb, not May; our patterns find "next year"
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -828,6 +843,10 @@ def _verb_tense(verb: Any) -> Tense:
                 # told in the past, its date on either side of publication
                 return "near"
             return "future"  # "decides to admit them in March"
+        if head.i != verb.i and head.lemma_ == "be" and verb.dep_ == "xcomp":
+            # "is to arrive Thursday": an arrangement ahead; "was to arrive": either side
+            return "future" if head.tag_ in ("VBZ", "VBP") else \
+                "near" if head.tag_ == "VBD" else None
         return None  # a purpose clause may lie after its act or not
     return None
 

@@ -65,6 +65,7 @@ _REFS = {
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the near future": "FUTURE_REF", "near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
     "the days ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
@@ -188,6 +189,27 @@ def decade_value(text: str, base_year: int | None) -> str | None:
     if century * 100 + int(m[3]) * 10 > (base_year or 1999):
         century -= 1
     return f"{century}{m[3]}"
+
+
+_ORDINAL_CENTURY = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first))"
+    r"[- ]century$", re.I)
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth", "twenty-first"]
+
+
+def ordinal_century_value(text: str) -> str | None:
+    """TimeML century values of named centuries: "the 20th century" → ``19`` (the 1900s),
+    "the early twenty-first century" → ``20``, "the 1st century" → ``00``; else None."""
+    m = _ORDINAL_CENTURY.match(text.strip())
+    if not m:
+        return None
+    n = int(m[1]) if m[1] else _ORDINAL_WORDS.index(re.sub(r"\s", "-", m[2].lower())) + 1
+    return f"{n - 1:02d}" if 1 <= n <= 30 else None
 
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}

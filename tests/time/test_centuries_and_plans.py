@@ -1,0 +1,78 @@
+"""Issue 13, round 4: centuries and decades, "in the future", modal "may", "is to <verb>".
+Each expected value was worked out by hand from the TimeML 1.2.1 conventions (a century is
+written by its first two digits: the 20th century, the 1900s, is ``19``; a decade by its first
+three) and a calendar (1998-10-21 was a Wednesday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.language import Language
+from diurna.model import Document, TimeExpr
+from diurna.time import TimeResolver
+from diurna.time.values import ordinal_century_value
+
+
+def _found(text: str, published: str = "1998-10-21") -> dict[str, TimeExpr]:
+    doc = Document(id="t", source="t", text=text, published=published)
+    return {t.text: t for t in TimeResolver()(Language()(doc)).times}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the 20th century", "19"),
+    ("the 19th century", "18"),
+    ("the 21st century", "20"),
+    ("the early twentieth century", "19"),
+    ("the late 18th century", "17"),
+    ("the twenty-first century", "20"),
+    ("the 1st century", "00"),
+])
+def test_named_centuries(text: str, value: str) -> None:
+    assert ordinal_century_value(text) == value
+
+
+def test_not_a_named_century() -> None:
+    assert ordinal_century_value("the 20th anniversary") is None
+    assert ordinal_century_value("this century") is None
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    ("The company was founded in the 19th century.", "the 19th century", "18"),
+    ("In the next century, things will change.", "the next century", "20"),
+    ("This century has seen two world wars.", "This century", "19"),
+    ("This decade has been turbulent.", "This decade", "199"),
+    ("Prices rose during the previous decade.", "the previous decade", "198"),
+    ("Growth will slow in the next decade.", "the next decade", "200"),
+])
+def test_centuries_and_decades_in_text(sentence: str, span: str, value: str) -> None:
+    t = _found(sentence)[span]
+    assert (t.value, t.kind) == (value, "date")
+
+
+def test_the_past_decade_stays_a_length() -> None:
+    t = _found("In the past decade, sales doubled.")["the past decade"]
+    assert (t.value, t.kind) == ("P10Y", "duration")
+
+
+def test_in_the_future_at_a_sentence_start() -> None:
+    assert _found("In the future, prices will fall.")["the future"].value == "FUTURE_REF"
+
+
+def test_modal_may_is_no_month() -> None:
+    found = _found("Prices may fall next year, the bank said.")
+    assert found["next year"].value == "1999"
+    assert not any(text.lower().startswith("may") for text in found)
+
+
+def test_may_the_month_is_still_found() -> None:
+    assert _found("The vote was held in May.")["May"].value == "1998-05"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The president is to arrive Thursday.", "1998-10-22"),  # an arrangement ahead
+    ("Ministers are to meet on Monday.", "1998-10-26"),
+    ("The president arrived Thursday.", "1998-10-15"),
+])
+def test_is_to_verb_points_ahead(sentence: str, value: str) -> None:
+    (t,) = _found(sentence).values()
+    assert t.value == value
