@@ -76,3 +76,39 @@ def test_may_the_month_is_still_found() -> None:
 def test_is_to_verb_points_ahead(sentence: str, value: str) -> None:
     (t,) = _found(sentence).values()
     assert t.value == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # a hedge before the count keeps the value (TimeML puts it in ``mod``)
+    ("The law was passed nearly two years ago.", "nearly two years ago", "1996"),
+    ("The law was passed more than a decade ago.", "more than a decade ago", "1988"),
+    ("The law was passed a decade ago.", "a decade ago", "1988"),  # a year, not a day
+    ("The law was passed a quarter century ago.", "a quarter century ago", "1973"),
+    ("The law was passed half a century ago.", "half a century ago", "1948"),
+    ("The law was passed a century ago.", "a century ago", "1898"),
+    ("The law was passed years ago.", "years ago", "PAST_REF"),
+    ("The law was passed a year ago.", "a year ago", "1997-10-21"),  # unchanged: that day
+])
+def test_hedged_and_long_ago(sentence: str, span: str, value: str) -> None:
+    assert _found(sentence)[span].value == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    ("Profits rose in the 12 months to September.", "the 12 months to September", "P12M"),
+    ("Profits rose in the nine months through September.",
+     "the nine months through September", "P9M"),
+])
+def test_a_length_ending_at_a_month_is_a_duration(sentence: str, span: str, value: str) -> None:
+    t = _found(sentence)[span]
+    assert (t.value, t.kind) == (value, "duration")
+
+
+def test_year_end_is_the_publication_year() -> None:
+    assert _found("The report is due by year's end.")["year's end"].value == "1998"
+
+
+def test_this_weekday_in_a_plan_is_the_coming_one() -> None:
+    # published on a Wednesday: the coming Saturday, not the one gone
+    assert _found("The rally is planned for this Saturday.")["this Saturday"].value == \
+        "1998-10-24"
+    assert _found("Thousands marched this Sunday.")["this Sunday"].value == "1998-10-18"

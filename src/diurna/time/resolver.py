@@ -222,9 +222,14 @@ _THIS_PAST = re.compile(r"^this\s+past\s+(?=((?:week|weekend|month|year)\b)?)", 
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
-_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                  r"twelve|a\s+few|several|some)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$",
-                  re.I)
+# (a hedge before the count does not move the value: "nearly two years ago" is 1996 in 1998)
+_AGO = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|over|under|more\s+than|"
+                  r"less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
+                  r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
+                  r"(?P<unit>day|week|month|year|decade|century)s?\s+ago$", re.I)
+# "years ago", "decades ago": some time before (TimeML's PAST_REF)
+_UNITS_AGO = re.compile(r"^(?:many\s+)?(?:days|weeks|months|years|decades)\s+ago$", re.I)
 _AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _SEASON_TEXT = re.compile(
@@ -273,7 +278,7 @@ def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> 
     delta = (base.weekday() - wd) % 7
     if mod == "next":
         return base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
-    if future and not mod:
+    if future and mod in ("", "this"):  # "will meet (this) Saturday": the coming one
         return base + dt.timedelta(days=(wd - base.weekday()) % 7)
     if mod in ("last", "past") and delta == 0:
         delta = 7
@@ -291,9 +296,17 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
     """"two days ago" → that day; "six weeks ago" → its ISO week, "two months ago" → its month,
     "42 years ago" → its year, as TimeML does; but "a year ago" (one unit, said of a recent
     anniversary) → the same day a year before."""
-    word = m["n"].lower()
-    n = int(word) if word.isdigit() else _AGO_N.get(word)
+    word = re.sub(r"\s+", " ", m["n"].lower())
     unit = m["unit"].lower()
+    if unit == "century" or word.startswith(("a quarter", "half")):
+        # "a century ago", "a quarter century ago", "half a century ago": the year
+        span = {"century": 100, "decade": 10, "year": 1}.get(unit)
+        share = 0.25 if word == "a quarter" else 0.5 if word.startswith("half") else 1.0
+        n_units = _AGO_N.get(word, 1) if not word.isdigit() else int(word)
+        if span is None or share * span * n_units < 1:
+            return ("PAST_REF", "unknown")
+        return f"{base.year - round(share * span * n_units):04d}", "year"
+    n = int(word) if word.isdigit() else _AGO_N.get(word)
     if n is None:
         return ("PAST_REF", "unknown")
     if unit == "day":
@@ -306,7 +319,7 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
             return _fmt(anaphora.with_month(base, month), "day", True), "day"
         return f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
     years = n * (10 if unit == "decade" else 1)
-    if n == 1 and word in ("a", "an", "one"):
+    if n == 1 and word in ("a", "an", "one") and unit == "year":
         return _fmt(_with_year(base, base.year - years), "day", True), "day"
     return f"{base.year - years:04d}", "year"
 
@@ -459,6 +472,8 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     m = _HOLIDAY.match(bare)
     if m:
         return _holiday(m, base, tense)
+    if _UNITS_AGO.match(bare):
+        return "PAST_REF", "unknown", "none", "date"
     m = _AGO.match(bare)
     if m:
         if base is None:
@@ -522,6 +537,8 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
+    # "by year's end", "at month's end": the end of the publication's year or month
+    clean = re.sub(r"^(?:the\s+)?(year|month|week)['’]s\s+end$", r"this \1", clean, flags=re.I)
     parted = _PART_OF.sub("", clean)
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's

@@ -50,7 +50,10 @@ _DURATION_TEXT = re.compile(
     r"(?:and\s+a\s+half\s+)?"
     rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
     # "the first nine months of the year": the length, whatever year it lies in
-    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d))?$",
+    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
+    # "the 12 months to September", "the year ended June 30": a length that ends then
+    r"|\s+(?:to|through|ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
