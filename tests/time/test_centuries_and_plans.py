@@ -112,3 +112,45 @@ def test_this_weekday_in_a_plan_is_the_coming_one() -> None:
     assert _found("The rally is planned for this Saturday.")["this Saturday"].value == \
         "1998-10-24"
     assert _found("Thousands marched this Sunday.")["this Sunday"].value == "1998-10-18"
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    ("Schroeder called an election in May of this year.", "May of this year", "1998-05"),
+    ("The detainees were granted visas in July this year.", "July this year", "1998-07"),
+    ("The war began in July last year.", "July last year", "1997-07"),
+    ("They plan a rally on the 18th of March next year.", "the 18th of March next year",
+     "1999-03-18"),
+    ("The talks will resume on March 3 next year.", "March 3 next year", "1999-03-03"),
+])
+def test_a_month_of_a_named_year(sentence: str, span: str, value: str) -> None:
+    assert _found(sentence)[span].value == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    ("Around 1927, his teacher encouraged him.", "Around 1927", "1927"),
+    ("Spending jumped 5% last year alone.", "last year alone", "1997"),
+    ("A large attack took place earlier on Saturday.", "earlier on Saturday", "1998-10-17"),
+    ("He told the radio earlier this morning he would resign.", "earlier this morning",
+     "1998-10-21"),
+    ("Results are expected from as early as 10 p.m.", "as early as 10 p.m", "1998-10-21T22:00"),
+])
+def test_hedges_do_not_move_a_date(sentence: str, span: str, value: str) -> None:
+    assert _found(sentence)[span].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "The second officer was named as 37 year old Teresa Milburn.",
+    "She is 28 years old.",
+    "A 150 year-old chestnut tree fell.",
+    "The men were between 22 and 30 years of age.",
+    "She has four daughters between the ages of five and 15.",
+])
+def test_ages_are_no_times(sentence: str) -> None:
+    assert _found(sentence) == {}
+
+
+def test_a_full_date_before_a_noun_ends_at_its_year() -> None:
+    found = _found("The story appeared in the August 11, 2007 edition of the paper.")
+    assert found["August 11, 2007"].value == "2007-08-11"
+    found = _found("She wrote again after her July 1, 2005 letter.")
+    assert found["July 1, 2005"].value == "2005-07-01"

@@ -132,7 +132,9 @@ _PATTERNS: list[re.Pattern[str]] = [
 # Telegraph")
 _NOT_A_TIME = re.compile(
     rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
-    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old)$")
+    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old"
+    # "37 year old", "28 years old", "a 150 year-old tree", "30 years of age", "the ages of five"
+    r"|.*\b(?:year|month|week|day)s?[\s-]+old|.*\byears\s+of\s+age|(?:the\s+)?ages\s+of\s+.*)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
 # a lower-case month name that is a verb ("prices may fall next year", "they march Sunday"):
 # news writes months with a capital
@@ -144,8 +146,9 @@ _WEEKDAY_RUN = re.compile(
     re.I)
 # a complete date the tagger ran on into a name: the date ends at its year
 _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
-                        r"(?=\s+[A-Z])")
-_ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the)\s+(?={_MONTH}\b)", re.I)
+                        r"(?=\s+(?:[A-Z]|[a-z]+\b(?<!\bat)))")
+_ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the|his|her|its|their|our)\s+(?={_MONTH}\b)",
+                                   re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
 _RANGE_MONTH_DAY = re.compile(
@@ -214,6 +217,14 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
+# a month (or month-day) in the year before, of or after publication
+_MONTH_REL_YEAR = re.compile(
+    rf"^(?:(?:the\s+)?(?P<d1>{_DAY})\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}))?,?\s+"
+    r"(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.I)
+# words around a date that do not move it ("TimeML's ``mod``): "around 1927", "at least
+# Wednesday", "as early as 10 p.m.", "last year alone"
+_HEDGE = re.compile(r"^(?:around|about|circa|at\s+least|as\s+(?:early|late|soon)\s+as|"
+                    r"no\s+later\s+than|no\s+earlier\s+than|only|just)\s+|\s+alone$", re.I)
 _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
@@ -267,7 +278,8 @@ _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous|"
                       r"the\s+coming)\s+(century|decade)$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
-_TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
+_TONIGHT = re.compile(r"^(?:(?:earlier|later)\s+)?(?:tonight|this\s+(?P<part>morning|afternoon|"
+                      r"evening))$", re.I)
 
 
 def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> dt.datetime:
@@ -502,6 +514,7 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         tense = "future"
     # "this past summer/Sunday/week" is the one just gone
     text = _THIS_PAST.sub(lambda m: "last " if m[1] else "past ", text)
+    text = _HEDGE.sub("", text.strip())  # "around 1927", "at least Wednesday", "... alone"
     # the simple present points ahead for seasons, quarters and holidays as for weekdays;
     # only month-days and months weigh how far ahead (see _by_tense)
     special = _timeml(text, base, "future" if tense == "present" else tense)
@@ -543,7 +556,8 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
-    clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
+    clean = re.sub(rf"^(?:earlier|later)\s+(?:on\s+)?(?=this|last|next|today|{_WEEKDAY})", "",
+                   clean,
                    flags=re.I)
     clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
     if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean)
@@ -581,6 +595,17 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         if m:
             shift = {"last": -1, "past": -1, "next": 1}.get(m[1].lower(), 0)
             return f"{base.year + shift:04d}", "year", "published"
+        m = _MONTH_REL_YEAR.match(clean)
+        if m:  # "May of this year", "July last year", "the 18th of March next year"
+            year = base.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+            month = _month_index(m["m"])
+            day = m["d1"] or m["d2"]
+            if day is None:
+                return f"{year:04d}-{month:02d}", "month", "published"
+            try:
+                return dt.date(year, month, int(day)).isoformat(), "day", "published"
+            except ValueError:
+                return None, "unknown", "none"
         m = _REL_MONTH.match(clean)
         if m:
             month = _month_index(m[2])
@@ -732,6 +757,8 @@ def find_expressions(doc: Document) -> list[Span]:
             found += [(ent.start + y.start(), ent.start + y.end())
                       for y in re.finditer(_YEAR, ent.text)]
             continue
+        if re.search(r"\bages?\s+of\b", ent.text):
+            continue  # "between the ages of five and 15": ages, no time
         m = _BETWEEN.match(ent.text)
         if m:  # "between now and Feb. 10": "now" and "Feb. 10"
             found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
@@ -741,12 +768,14 @@ def find_expressions(doc: Document) -> list[Span]:
         run = _WEEKDAY_RUN.match(ent.text)
         if run:  # "Friday age 109": the weekday alone
             end = min(end, ent.start + run.end(1))
-        full = _FULL_DATE.match(ent.text)
-        if full and full.end() < len(ent.text.rstrip()):
-            end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
-        found.append((ent.start + (lead.end() if lead else 0), end))
+        skip = lead.end() if lead else 0
+        full = _FULL_DATE.match(ent.text[skip:])
+        if full and skip + full.end() < len(ent.text.rstrip()):
+            # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
+            end = min(end, ent.start + skip + full.end())
+        found.append((ent.start + skip, end))
     for rx in _PATTERNS + anaphora.PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
