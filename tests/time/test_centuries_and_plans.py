@@ -154,3 +154,25 @@ def test_a_full_date_before_a_noun_ends_at_its_year() -> None:
     assert found["August 11, 2007"].value == "2007-08-11"
     found = _found("She wrote again after her July 1, 2005 letter.")
     assert found["July 1, 2005"].value == "2005-07-01"
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # "since" looks back: never the coming February
+    ("The dispute has been going on since February 28 and is not resolved.", "February 28",
+     "1998-02-28"),
+    # a deadline is the nearer one (here five weeks ahead, not eleven months back)
+    ("Paisley asked for an extension of the November 24 deadline.", "November 24",
+     "1998-11-24"),
+    # "as early as" points ahead even when it is inside the expression
+    ("Troops could deploy as early as July.", "as early as July", "1999-07"),
+    # an event under way (published on its second day) is not next year's
+    ("Brasilia is hosting the summit from October 19 to 21.", "October 19 to 21", "1998-10-19"),
+])
+def test_month_days_by_their_cue(sentence: str, span: str, value: str) -> None:
+    assert _found(sentence)[span].value == value
+
+
+def test_a_later_year_in_the_text_does_not_move_a_past_date() -> None:
+    found = _found("The appointment would stand until January 2000. The nomination was "
+                   "passed to the Senate on March 17.")
+    assert found["March 17"].value == "1998-03-17"

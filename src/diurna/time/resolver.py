@@ -636,7 +636,7 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         date = _by_tense(date, base, precision, tense)
     if not has_year and calendar and precision in ("day", "month"):
         if (year_hint is not None and base is not None and year_hint > base.year
-                and (base - date).days > 31):
+                and (base - date).days > 31 and tense != "past"):
             # an upcoming schedule ("the tour starts June 9, 2020 ... Sept. 12"): the year the
             # text just gave, not the past-preferring default
             date = _with_year(date, year_hint)
@@ -669,6 +669,10 @@ def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
         return max(past, key=key) if past else date
     if tense == "future":
         ahead = [d for d in options if key(d)[0] >= 0]
+        recent = [d for d in options if -7 <= key(d)[0] < 0]
+        if precision == "day" and recent and (not ahead or key(min(ahead, key=key))[0] > 300):
+            # "is hosting the summit from May 10 to 11" on May 11: under way, not next year's
+            return max(recent, key=key)
         return min(ahead, key=key) if ahead else date
     if tense == "present":
         # "begins Jan. 14", "takes effect in January": ahead, when that is within half a
@@ -837,6 +841,10 @@ _MODALS = {"would", "might", "may", "should", "can", "must"}
 # verbs that push something to a later date ("postponed until Tuesday")
 _DEFER = {"postpone", "delay", "extend", "adjourn", "defer", "put", "push", "give", "move"}
 _AHEAD = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+_AHEAD_LEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+# nouns a date names ahead of its time ("the November 24 deadline")
+_AHEAD_NOUNS = {"deadline"}
 # verbs whose infinitive complement lies ahead ("plans to meet Tuesday")
 _PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prepare", "aim",
              "agree", "want", "seek", "promise", "vow", "decide", "likely", "go"}
@@ -911,10 +919,15 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     toks = _tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
-    if _AHEAD.search(doc.text[max(0, span.start - 30):span.start]):
-        return "future"  # "as soon as Tuesday"
+    before = doc.text[max(0, span.start - 30):span.start]
+    if _AHEAD.search(before) or _AHEAD_LEAD.match(doc.text, span.start):
+        return "future"  # "as soon as Tuesday", "(from) as early as July"
+    if _SINCE.search(before):
+        return "past"  # "has been going on since February 28": never ahead of publication
     inside = {t.i for t in toks}
     cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    if cur.head.i != cur.i and cur.head.lemma_ in _AHEAD_NOUNS:
+        return "near"  # "the November 24 deadline": the nearer one, mostly ahead
     if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
         return "future"  # "postponed until Tuesday morning"
     if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
