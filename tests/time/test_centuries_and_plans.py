@@ -176,3 +176,26 @@ def test_a_later_year_in_the_text_does_not_move_a_past_date() -> None:
     found = _found("The appointment would stand until January 2000. The nomination was "
                    "passed to the Senate on March 17.")
     assert found["March 17"].value == "1998-03-17"
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    ("Key has video blogs dating back to 23 March of this year.", "23 March of this year",
+     "1998-03-23"),
+    ("The OSCE rejected the recently declared June 26 election date.", "June 26", "1998-06-26"),
+    ("Troops died in the 12 months through June 30th, 2005.",
+     "the 12 months through June 30th, 2005", "P12M"),
+    ("This is up from 657 killed in the preceding 12 months.", "the preceding 12 months",
+     "P12M"),
+    ("The Senate is about to take its annual August recess.", "annual", "P1Y"),
+])
+def test_more_dates_seen_unresolved_in_news(sentence: str, span: str, value: str) -> None:
+    assert _found(sentence)[span].value == value
+
+
+def test_a_range_with_the_second_day_as_an_ordinal() -> None:
+    t = _found("The summit ran from May 10 to the 11th.")["May 10 to the 11th"]
+    assert (t.value, t.end_value) == ("1998-05-10", "1998-05-11")
+
+
+def test_a_flight_number_is_no_time() -> None:
+    assert _found("Theories involving American Airlines Flight 77 were put to rest.") == {}

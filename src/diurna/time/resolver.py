@@ -134,6 +134,7 @@ _NOT_A_TIME = re.compile(
     rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
     r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old"
     # "37 year old", "28 years old", "a 150 year-old tree", "30 years of age", "the ages of five"
+    r"|(?:[A-Z]\w*\s+)*Flight\s+\d+"  # "United Airlines Flight 93"
     r"|.*\b(?:year|month|week|day)s?[\s-]+old|.*\byears\s+of\s+age|(?:the\s+)?ages\s+of\s+.*)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
 # a lower-case month name that is a verb ("prices may fall next year", "they march Sunday"):
@@ -147,12 +148,15 @@ _WEEKDAY_RUN = re.compile(
 # a complete date the tagger ran on into a name: the date ends at its year
 _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
                         r"(?=\s+(?:[A-Z]|[a-z]+\b(?<!\bat)))")
+# a month-day the tagger ran into the noun it names ("the June 26 election date")
+_MONTH_DAY_NOUN = re.compile(rf"^{_MONTH}\s+{_DAY}\b(?=\s+(?!(?:to|and|or|through|of|at|in|"
+                             r"this|last|next)\b)[a-z]+)")
 _ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the|his|her|its|their|our)\s+(?={_MONTH}\b)",
                                    re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
 _RANGE_MONTH_DAY = re.compile(
-    rf"^(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?P<y>,?\s+{_YEAR})?$")
+    rf"^(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?:the\s+)?(?P<d2>{_DAY})(?P<y>,?\s+{_YEAR})?$")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|'\d\d\b")
 _CALENDAR = re.compile(rf"\b{_MONTH}|\b\d{{1,2}}[/.]\d{{1,2}}\b|\b{_YEAR}\b", re.I)
 _DECADE = re.compile(r"\b\d{3}0s\b|\b'\d0s\b")
@@ -219,7 +223,7 @@ _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
 # a month (or month-day) in the year before, of or after publication
 _MONTH_REL_YEAR = re.compile(
-    rf"^(?:(?:the\s+)?(?P<d1>{_DAY})\s+of\s+)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}))?,?\s+"
+    rf"^(?:(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}))?,?\s+"
     r"(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.I)
 # words around a date that do not move it ("TimeML's ``mod``): "around 1927", "at least
 # Wednesday", "as early as 10 p.m.", "last year alone"
@@ -775,7 +779,7 @@ def find_expressions(doc: Document) -> list[Span]:
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         skip = lead.end() if lead else 0
-        full = _FULL_DATE.match(ent.text[skip:])
+        full = _FULL_DATE.match(ent.text[skip:]) or _MONTH_DAY_NOUN.match(ent.text[skip:])
         if full and skip + full.end() < len(ent.text.rstrip()):
             # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
             end = min(end, ent.start + skip + full.end())

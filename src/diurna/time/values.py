@@ -41,7 +41,7 @@ _NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reve
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
-    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
+    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
     r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|a|all|entire|whole|full)\s+)*"
@@ -53,7 +53,7 @@ _DURATION_TEXT = re.compile(
     r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
     # "the 12 months to September", "the year ended June 30": a length that ends then
     r"|\s+(?:to|through|ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
@@ -72,7 +72,7 @@ _REFS = {
     "the days ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-         "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+         "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
 _EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
 _EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
 
