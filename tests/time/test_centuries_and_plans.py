@@ -199,3 +199,16 @@ def test_a_range_with_the_second_day_as_an_ordinal() -> None:
 
 def test_a_flight_number_is_no_time() -> None:
     assert _found("Theories involving American Airlines Flight 77 were put to rest.") == {}
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), [
+    # the date an arrangement is made for: the nearer of last year's and this year's
+    ("She ordered a by-election for the 2nd of October.", "2005-09-08", "2005-10-02"),
+    ("The date of the election was announced as March 29.", "2008-03-28", "2008-03-29"),
+    ("The legislature was considering a re-run for June 3rd.", "2008-03-20", "2008-06-03"),
+    ("The vote was held on Oct. 25.", "1998-10-21", "1997-10-25"),  # an act, not a plan
+])
+def test_the_date_of_an_arrangement_is_the_nearer(sentence: str, published: str,
+                                                   value: str) -> None:
+    (t,) = _found(sentence, published).values()
+    assert t.value == value

@@ -913,6 +913,24 @@ def _verb_tense(verb: Any) -> Tense:
 _NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr", "appos", "poss"}
 
 
+# verbs that fix a date for something ("called an election for May 5", "set for Friday")
+_ARRANGE = {"call", "order", "set", "schedule", "reschedule", "plan", "announce", "consider",
+            "fix", "propose", "move", "postpone", "delay", "push", "slate", "book"}
+
+
+def _arranging_verb(prep: Any) -> Any | None:
+    """The verb that fixes a date ("ordered a by-election for ...") the preposition ``prep``
+    ("for", "as") hangs on, directly or through its noun; None when it hangs on another."""
+    cur = prep.head
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur if cur.lemma_ in _ARRANGE else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def clause_tense(doc: Document, span: Span) -> Tense:
     """The tense of the clause a time expression sits in: "past" ("met on Tuesday", "has met",
     "was signed"), "future" ("will meet Tuesday", "is meeting Tuesday", "begins Jan. 14",
@@ -934,6 +952,11 @@ def clause_tense(doc: Document, span: Span) -> Tense:
         return "near"  # "the November 24 deadline": the nearer one, mostly ahead
     if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
         return "future"  # "postponed until Tuesday morning"
+    verb = _arranging_verb(cur.head) if cur.head.lower_ in ("for", "as") else None
+    if verb is not None and _verb_tense(verb) != "future":
+        # "ordered a by-election for the 2nd of October", "the date was announced as March
+        # 29": the date of an arrangement, on either side of publication, the nearer
+        return "near"
     if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
             "NOUN", "PROPN"):
         return None  # a date that names a thing ("Trump's July 25 call", "testimony Tuesday")
