@@ -212,3 +212,12 @@ def test_the_date_of_an_arrangement_is_the_nearer(sentence: str, published: str,
                                                    value: str) -> None:
     (t,) = _found(sentence, published).values()
     assert t.value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks on the Good Friday Agreement resumed.",
+    "The Bloody Sunday inquiry reported.",
+    "Candidates campaigned ahead of Super Tuesday.",
+])
+def test_a_weekday_in_a_name_is_no_date(sentence: str) -> None:
+    assert _found(sentence) == {}

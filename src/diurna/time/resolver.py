@@ -151,6 +151,9 @@ _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?
 # a month-day the tagger ran into the noun it names ("the June 26 election date")
 _MONTH_DAY_NOUN = re.compile(rf"^{_MONTH}\s+{_DAY}\b(?=\s+(?!(?:to|and|or|through|of|at|in|"
                              r"this|last|next)\b)[a-z]+)")
+# a weekday in a name ("the Good Friday Agreement", "Bloody Sunday", "Super Tuesday")
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Bloody|Super|Black|Ash|Palm|Holy|Maundy|Cyber)"
+                               r"[\s-]$")
 _ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the|his|her|its|their|our)\s+(?={_MONTH}\b)",
                                    re.I)
 _RANGE_DAY_MONTH = re.compile(
@@ -802,8 +805,9 @@ def find_expressions(doc: Document) -> list[Span]:
             s += 1
         while e > s and not doc.text[e - 1].isalnum():
             e -= 1
-        if e > s:
-            spans.append(doc.span(s, e))
+        if e > s and not (_NAMED_DAY_BEFORE.search(doc.text, max(0, s - 8), s)
+                          and re.match(_WEEKDAY, doc.text[s:e])):
+            spans.append(doc.span(s, e))  # (not "the Good Friday Agreement", "Bloody Sunday")
     return spans
 
 
