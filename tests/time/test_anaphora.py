@@ -163,3 +163,19 @@ def test_the_september_11_attacks_are_dated_2001() -> None:
     # a plain 11 September is still placed by the tense
     assert _values("The meeting was held on September 11.", "2008-02-06")[
         "September 11"] == "2007-09-11"
+
+
+def test_the_following_and_previous_weekday_count_from_the_narrative_day() -> None:
+    # 1998-10-02 was a Friday: the Sunday after is 10-04, the Sunday before 09-27
+    from diurna.language import Language
+    from diurna.model import Document
+    from diurna.time import TimeResolver
+
+    def found(text: str) -> dict[str, str | None]:
+        doc = Document(id="t", source="t", text=text, published="1998-10-21")
+        return {t.text: t.value for t in TimeResolver()(Language()(doc)).times}
+
+    assert found("He arrived in Paris on Oct. 2. The following Sunday he met the president."
+                 )["The following Sunday"] == "1998-10-04"
+    assert found("He arrived in Paris on Oct. 2. The previous Sunday he had met the president."
+                 )["The previous Sunday"] == "1998-09-27"

@@ -31,6 +31,11 @@ _SAME = re.compile(
 _NEXT = re.compile(
     r"^(?:(?:on|by|during)\s+)?(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?"
     rf"the\s+(?P<dir>next|following|previous|preceding|prior)\s+{_UNIT}$", re.I)
+# "the following Sunday", "the previous Tuesday": that weekday after (before) the reference day
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NEXT_WEEKDAY = re.compile(
+    r"^(?:(?:on|by)\s+)?the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", re.I)
 # "the day before", "the night after", "the year before" (no event named after it)
 _BEFORE = re.compile(rf"^(?:(?:on|in)\s+)?the\s+{_UNIT}\s+(?P<dir>before|after|earlier|later)$",
                      re.I)
@@ -48,6 +53,8 @@ PATTERNS: list[re.Pattern[str]] = [
                r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b", re.I),
     re.compile(r"\b(?:(?:early|late)\s+)?the\s+(?:next|following|previous|preceding)\s+"
                r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b", re.I),
+    re.compile(r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:Monday|Tuesday|Wednesday|"
+               r"Thursday|Friday|Saturday|Sunday)\b"),
     re.compile(r"\bthe\s+(?:day|night|week|month|year)\s+(?:before|after|earlier)(?=\s*[,.;])",
                re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -86,6 +93,8 @@ def needed_precision(text: str) -> Precision | None:
     """How fine a reference ``text`` needs ("that day": ``day``), None when ``text`` is not
     anaphoric."""
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    if _NEXT_WEEKDAY.match(raw):
+        return "day"
     for rx in (_SAME, _NEXT, _BEFORE, _LATER):
         m = rx.match(raw)
         if m:
@@ -152,6 +161,9 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     ("in October ... that same day": ``1998-10``) and no value for a shift ("in 1998 ... the
     next day": unknown)."""
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    wd = _NEXT_WEEKDAY.match(raw)
+    if wd is not None:
+        return _weekday_from(ref, wd["wd"], wd["dir"].lower() in ("next", "following"))
     n = 0
     m = _SAME.match(raw)
     if m is None:
@@ -180,3 +192,13 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     if _FINENESS[have] > _FINENESS[want]:
         return (_fmt(date, have), have) if n == 0 else (None, "unknown")
     return _fmt(_shift(date, n, unit), want), want
+
+
+def _weekday_from(ref: Ref | None, weekday: str, after: bool) -> tuple[str | None, Precision]:
+    """"the following Sunday" (``after``) or "the previous Sunday": that weekday next after
+    (before) a day reference; unknown without one."""
+    if ref is None or ref[1] != "day":
+        return None, "unknown"
+    date, want = ref[0], _WEEKDAYS.index(weekday.lower())
+    step = ((want - date.weekday()) % 7 or 7) if after else -((date.weekday() - want) % 7 or 7)
+    return _fmt(date + dt.timedelta(days=step), "day"), "day"

@@ -29,6 +29,7 @@ from diurna.time.values import (
     decade_value,
     duration_value,
     holiday_date,
+    ordinal_century_value,
     ref_value,
     season_instance,
     set_value,
@@ -87,7 +88,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
                re.I),
-    re.compile(r"(?<=\bin\s)(?:the\s+)?(?:(?:near|foreseeable|distant)\s+)?future\b"),
+    re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?"
+               r"future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
@@ -130,8 +132,14 @@ _PATTERNS: list[re.Pattern[str]] = [
 # Telegraph")
 _NOT_A_TIME = re.compile(
     rf"^(?:(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?\d+|[Tt]he\s+{_WEEKDAY}\s+[A-Z].*"
-    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old)$")
+    r"|(?:an?\s+)?[\w]+-(?:year|month|week|day)s?-old"
+    # "37 year old", "28 years old", "a 150 year-old tree", "30 years of age", "the ages of five"
+    r"|(?:[A-Z]\w*\s+)*Flight\s+\d+"  # "United Airlines Flight 93"
+    r"|.*\b(?:year|month|week|day)s?[\s-]+old|.*\byears\s+of\s+age|(?:the\s+)?ages\s+of\s+.*)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
+# a lower-case month name that is a verb ("prices may fall next year", "they march Sunday"):
+# news writes months with a capital
+_VERB_MONTH = re.compile(r"^(?:may|march)\s+(?!\d)")
 # a weekday the tagger ran on into words that say no time ("died on Friday age 109")
 _WEEKDAY_RUN = re.compile(
     rf"^({_WEEKDAY})\s+(?!.*(?:\b{_MONTH}|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|morning|afternoon|"
@@ -139,12 +147,19 @@ _WEEKDAY_RUN = re.compile(
     re.I)
 # a complete date the tagger ran on into a name: the date ends at its year
 _FULL_DATE = re.compile(rf"^(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b"
-                        r"(?=\s+[A-Z])")
-_ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the)\s+(?={_MONTH}\b)", re.I)
+                        r"(?=\s+(?:[A-Z]|[a-z]+\b(?<!\bat)))")
+# a month-day the tagger ran into the noun it names ("the June 26 election date")
+_MONTH_DAY_NOUN = re.compile(rf"^{_MONTH}\s+{_DAY}\b(?=\s+(?!(?:to|and|or|through|of|at|in|"
+                             r"this|last|next)\b)[a-z]+)")
+# a weekday in a name ("the Good Friday Agreement", "Bloody Sunday", "Super Tuesday")
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Bloody|Super|Black|Ash|Palm|Holy|Maundy|Cyber)"
+                               r"[\s-]$")
+_ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the|his|her|its|their|our)\s+(?={_MONTH}\b)",
+                                   re.I)
 _RANGE_DAY_MONTH = re.compile(
     rf"^(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?P<y>,?\s+{_YEAR})?$")
 _RANGE_MONTH_DAY = re.compile(
-    rf"^(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?P<y>,?\s+{_YEAR})?$")
+    rf"^(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?:the\s+)?(?P<d2>{_DAY})(?P<y>,?\s+{_YEAR})?$")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b|'\d\d\b")
 _CALENDAR = re.compile(rf"\b{_MONTH}|\b\d{{1,2}}[/.]\d{{1,2}}\b|\b{_YEAR}\b", re.I)
 _DECADE = re.compile(r"\b\d{3}0s\b|\b'\d0s\b")
@@ -209,6 +224,14 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
+# a month (or month-day) in the year before, of or after publication
+_MONTH_REL_YEAR = re.compile(
+    rf"^(?:(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}))?,?\s+"
+    r"(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.I)
+# words around a date that do not move it ("TimeML's ``mod``): "around 1927", "at least
+# Wednesday", "as early as 10 p.m.", "last year alone"
+_HEDGE = re.compile(r"^(?:around|about|circa|at\s+least|as\s+(?:early|late|soon)\s+as|"
+                    r"no\s+later\s+than|no\s+earlier\s+than|only|just)\s+|\s+alone$", re.I)
 _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
 _SEASON = re.compile(r"^(last|this|next|past)\s+(spring|summer|autumn|fall|winter)$", re.I)
 _PART_OF = re.compile(r"^(?:the\s+)?(?:(?:first|second|last|latter)\s+half|beginning|start|end|"
@@ -217,9 +240,14 @@ _THIS_PAST = re.compile(r"^this\s+past\s+(?=((?:week|weekend|month|year)\b)?)", 
 _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|year)$", re.I)
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
-_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                  r"twelve|a\s+few|several|some)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$",
-                  re.I)
+# (a hedge before the count does not move the value: "nearly two years ago" is 1996 in 1998)
+_AGO = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|over|under|more\s+than|"
+                  r"less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
+                  r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
+                  r"(?P<unit>day|week|month|year|decade|century)s?\s+ago$", re.I)
+# "years ago", "decades ago": some time before (TimeML's PAST_REF)
+_UNITS_AGO = re.compile(r"^(?:many\s+)?(?:days|weeks|months|years|decades)\s+ago$", re.I)
 _AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _SEASON_TEXT = re.compile(
@@ -253,9 +281,12 @@ _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|and|or|of)\b
 _COUNT_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+$",
                            re.I)
 _HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
-_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next)\s+century$", re.I)
+# "this century", "the next decade" (not "the last/past decade": a length, see values.py)
+_CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous|"
+                      r"the\s+coming)\s+(century|decade)$", re.I)
 _DAY_PART = re.compile(r"^(?P<day>.+?)\s+(?P<part>morning|afternoon|evening|night)$", re.I)
-_TONIGHT = re.compile(r"^(?:tonight|this\s+(?P<part>morning|afternoon|evening))$", re.I)
+_TONIGHT = re.compile(r"^(?:(?:earlier|later)\s+)?(?:tonight|this\s+(?P<part>morning|afternoon|"
+                      r"evening))$", re.I)
 
 
 def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> dt.datetime:
@@ -266,7 +297,7 @@ def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> 
     delta = (base.weekday() - wd) % 7
     if mod == "next":
         return base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
-    if future and not mod:
+    if future and mod in ("", "this"):  # "will meet (this) Saturday": the coming one
         return base + dt.timedelta(days=(wd - base.weekday()) % 7)
     if mod in ("last", "past") and delta == 0:
         delta = 7
@@ -284,9 +315,17 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
     """"two days ago" → that day; "six weeks ago" → its ISO week, "two months ago" → its month,
     "42 years ago" → its year, as TimeML does; but "a year ago" (one unit, said of a recent
     anniversary) → the same day a year before."""
-    word = m["n"].lower()
-    n = int(word) if word.isdigit() else _AGO_N.get(word)
+    word = re.sub(r"\s+", " ", m["n"].lower())
     unit = m["unit"].lower()
+    if unit == "century" or word.startswith(("a quarter", "half")):
+        # "a century ago", "a quarter century ago", "half a century ago": the year
+        span = {"century": 100, "decade": 10, "year": 1}.get(unit)
+        share = 0.25 if word == "a quarter" else 0.5 if word.startswith("half") else 1.0
+        n_units = _AGO_N.get(word, 1) if not word.isdigit() else int(word)
+        if span is None or share * span * n_units < 1:
+            return ("PAST_REF", "unknown")
+        return f"{base.year - round(share * span * n_units):04d}", "year"
+    n = int(word) if word.isdigit() else _AGO_N.get(word)
     if n is None:
         return ("PAST_REF", "unknown")
     if unit == "day":
@@ -299,7 +338,7 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
             return _fmt(anaphora.with_month(base, month), "day", True), "day"
         return f"{month // 12:04d}-{month % 12 + 1:02d}", "month"
     years = n * (10 if unit == "decade" else 1)
-    if n == 1 and word in ("a", "an", "one"):
+    if n == 1 and word in ("a", "an", "one") and unit == "year":
         return _fmt(_with_year(base, base.year - years), "day", True), "day"
     return f"{base.year - years:04d}", "year"
 
@@ -413,10 +452,16 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     value = decade_value(bare, year)
     if value:
         return value, ("century" if len(value) == 2 else "decade"), "absolute", "date"
+    value = ordinal_century_value(bare)
+    if value:
+        return value, "century", "absolute", "date"
     m = _CENTURY.match(bare)
     if m and base is not None:
-        shift = {"this": 0, "next": 1}.get(m[1].lower(), -1)
-        return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+        # "this century" → 19 in 1998; "the next decade" → 200; "the previous decade" → 198
+        shift = {"this": 0, "next": 1, "coming": 1}.get(m[1].lower().split()[-1], -1)
+        if m[2].lower() == "century":
+            return f"{base.year // 100 + shift:02d}", "century", "published", "date"
+        return f"{base.year // 10 + shift:03d}", "decade", "published", "date"
     if m:
         return None, "unknown", "none", "date"
     m = _SEASON_TEXT.match(bare)
@@ -446,6 +491,8 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     m = _HOLIDAY.match(bare)
     if m:
         return _holiday(m, base, tense)
+    if _UNITS_AGO.match(bare):
+        return "PAST_REF", "unknown", "none", "date"
     m = _AGO.match(bare)
     if m:
         if base is None:
@@ -474,6 +521,7 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         tense = "future"
     # "this past summer/Sunday/week" is the one just gone
     text = _THIS_PAST.sub(lambda m: "last " if m[1] else "past ", text)
+    text = _HEDGE.sub("", text.strip())  # "around 1927", "at least Wednesday", "... alone"
     # the simple present points ahead for seasons, quarters and holidays as for weekdays;
     # only month-days and months weigh how far ahead (see _by_tense)
     special = _timeml(text, base, "future" if tense == "present" else tense)
@@ -509,11 +557,14 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     future = tense in ("future", "present")
     clean = _ORD.sub(r"\1", _LEAD.sub("", text.strip().rstrip(".,;")))
     clean = re.sub(r"['’]s$", "", clean)
+    # "by year's end", "at month's end": the end of the publication's year or month
+    clean = re.sub(r"^(?:the\s+)?(year|month|week)['’]s\s+end$", r"this \1", clean, flags=re.I)
     parted = _PART_OF.sub("", clean)
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
-    clean = re.sub(rf"^(?:earlier|later)\s+(?=this|last|next|today|{_WEEKDAY})", "", clean,
+    clean = re.sub(rf"^(?:earlier|later)\s+(?:on\s+)?(?=this|last|next|today|{_WEEKDAY})", "",
+                   clean,
                    flags=re.I)
     clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
     if (not clean or re.fullmatch(r"\d{1,3}", clean) or _DECADE.search(clean)
@@ -551,6 +602,17 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         if m:
             shift = {"last": -1, "past": -1, "next": 1}.get(m[1].lower(), 0)
             return f"{base.year + shift:04d}", "year", "published"
+        m = _MONTH_REL_YEAR.match(clean)
+        if m:  # "May of this year", "July last year", "the 18th of March next year"
+            year = base.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+            month = _month_index(m["m"])
+            day = m["d1"] or m["d2"]
+            if day is None:
+                return f"{year:04d}-{month:02d}", "month", "published"
+            try:
+                return dt.date(year, month, int(day)).isoformat(), "day", "published"
+            except ValueError:
+                return None, "unknown", "none"
         m = _REL_MONTH.match(clean)
         if m:
             month = _month_index(m[2])
@@ -581,7 +643,7 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         date = _by_tense(date, base, precision, tense)
     if not has_year and calendar and precision in ("day", "month"):
         if (year_hint is not None and base is not None and year_hint > base.year
-                and (base - date).days > 31):
+                and (base - date).days > 31 and tense != "past"):
             # an upcoming schedule ("the tour starts June 9, 2020 ... Sept. 12"): the year the
             # text just gave, not the past-preferring default
             date = _with_year(date, year_hint)
@@ -614,6 +676,10 @@ def _by_tense(date: dt.datetime, base: dt.datetime, precision: Precision,
         return max(past, key=key) if past else date
     if tense == "future":
         ahead = [d for d in options if key(d)[0] >= 0]
+        recent = [d for d in options if -7 <= key(d)[0] < 0]
+        if precision == "day" and recent and (not ahead or key(min(ahead, key=key))[0] > 300):
+            # "is hosting the summit from May 10 to 11" on May 11: under way, not next year's
+            return max(recent, key=key)
         return min(ahead, key=key) if ahead else date
     if tense == "present":
         # "begins Jan. 14", "takes effect in January": ahead, when that is within half a
@@ -691,6 +757,8 @@ def find_expressions(doc: Document) -> list[Span]:
         if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
                                         and re.search(r"-(?:year|month)$", bare)):
             continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
+        if _VERB_MONTH.match(bare):
+            continue  # "may fall next year": a verb, not May; our patterns find "next year"
         m = _YEAR_PAIR.match(ent.text)
         if m:  # "between 2010 and 2015": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
@@ -700,6 +768,8 @@ def find_expressions(doc: Document) -> list[Span]:
             found += [(ent.start + y.start(), ent.start + y.end())
                       for y in re.finditer(_YEAR, ent.text)]
             continue
+        if re.search(r"\bages?\s+of\b", ent.text):
+            continue  # "between the ages of five and 15": ages, no time
         m = _BETWEEN.match(ent.text)
         if m:  # "between now and Feb. 10": "now" and "Feb. 10"
             found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
@@ -709,12 +779,14 @@ def find_expressions(doc: Document) -> list[Span]:
         run = _WEEKDAY_RUN.match(ent.text)
         if run:  # "Friday age 109": the weekday alone
             end = min(end, ent.start + run.end(1))
-        full = _FULL_DATE.match(ent.text)
-        if full and full.end() < len(ent.text.rstrip()):
-            end = min(end, ent.start + full.end())  # "September 20, 2006 Hugo Chávez"
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
-        found.append((ent.start + (lead.end() if lead else 0), end))
+        skip = lead.end() if lead else 0
+        full = _FULL_DATE.match(ent.text[skip:]) or _MONTH_DAY_NOUN.match(ent.text[skip:])
+        if full and skip + full.end() < len(ent.text.rstrip()):
+            # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
+            end = min(end, ent.start + skip + full.end())
+        found.append((ent.start + skip, end))
     for rx in _PATTERNS + anaphora.PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
@@ -733,8 +805,9 @@ def find_expressions(doc: Document) -> list[Span]:
             s += 1
         while e > s and not doc.text[e - 1].isalnum():
             e -= 1
-        if e > s:
-            spans.append(doc.span(s, e))
+        if e > s and not (_NAMED_DAY_BEFORE.search(doc.text, max(0, s - 8), s)
+                          and re.match(_WEEKDAY, doc.text[s:e])):
+            spans.append(doc.span(s, e))  # (not "the Good Friday Agreement", "Bloody Sunday")
     return spans
 
 
@@ -776,6 +849,10 @@ _MODALS = {"would", "might", "may", "should", "can", "must"}
 # verbs that push something to a later date ("postponed until Tuesday")
 _DEFER = {"postpone", "delay", "extend", "adjourn", "defer", "put", "push", "give", "move"}
 _AHEAD = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+_AHEAD_LEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+# nouns a date names ahead of its time ("the November 24 deadline")
+_AHEAD_NOUNS = {"deadline"}
 # verbs whose infinitive complement lies ahead ("plans to meet Tuesday")
 _PLANNING = {"plan", "expect", "schedule", "intend", "hope", "due", "set", "prepare", "aim",
              "agree", "want", "seek", "promise", "vow", "decide", "likely", "go"}
@@ -828,12 +905,34 @@ def _verb_tense(verb: Any) -> Tense:
                 # told in the past, its date on either side of publication
                 return "near"
             return "future"  # "decides to admit them in March"
+        if head.i != verb.i and head.lemma_ == "be" and verb.dep_ == "xcomp":
+            # "is to arrive Thursday": an arrangement ahead; "was to arrive": either side
+            return "future" if head.tag_ in ("VBZ", "VBP") else \
+                "near" if head.tag_ == "VBD" else None
         return None  # a purpose clause may lie after its act or not
     return None
 
 
 # a "verb" in one of these roles is a noun the tagger got wrong ("during the conference")
 _NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr", "appos", "poss"}
+
+
+# verbs that fix a date for something ("called an election for May 5", "set for Friday")
+_ARRANGE = {"call", "order", "set", "schedule", "reschedule", "plan", "announce", "consider",
+            "fix", "propose", "move", "postpone", "delay", "push", "slate", "book"}
+
+
+def _arranging_verb(prep: Any) -> Any | None:
+    """The verb that fixes a date ("ordered a by-election for ...") the preposition ``prep``
+    ("for", "as") hangs on, directly or through its noun; None when it hangs on another."""
+    cur = prep.head
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur if cur.lemma_ in _ARRANGE else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def clause_tense(doc: Document, span: Span) -> Tense:
@@ -846,12 +945,22 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     toks = _tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
-    if _AHEAD.search(doc.text[max(0, span.start - 30):span.start]):
-        return "future"  # "as soon as Tuesday"
+    before = doc.text[max(0, span.start - 30):span.start]
+    if _AHEAD.search(before) or _AHEAD_LEAD.match(doc.text, span.start):
+        return "future"  # "as soon as Tuesday", "(from) as early as July"
+    if _SINCE.search(before):
+        return "past"  # "has been going on since February 28": never ahead of publication
     inside = {t.i for t in toks}
     cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    if cur.head.i != cur.i and cur.head.lemma_ in _AHEAD_NOUNS:
+        return "near"  # "the November 24 deadline": the nearer one, mostly ahead
     if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
         return "future"  # "postponed until Tuesday morning"
+    verb = _arranging_verb(cur.head) if cur.head.lower_ in ("for", "as") else None
+    if verb is not None and _verb_tense(verb) != "future":
+        # "ordered a by-election for the 2nd of October", "the date was announced as March
+        # 29": the date of an arrangement, on either side of publication, the nearer
+        return "near"
     if cur.dep_ in ("nmod", "compound", "poss", "npadvmod", "amod") and cur.head.pos_ in (
             "NOUN", "PROPN"):
         return None  # a date that names a thing ("Trump's July 25 call", "testimony Tuesday")

@@ -41,7 +41,7 @@ _NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reve
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
-    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following|ensuing|recent|"
+    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
     r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|a|all|entire|whole|full)\s+)*"
@@ -50,7 +50,10 @@ _DURATION_TEXT = re.compile(
     r"(?:and\s+a\s+half\s+)?"
     rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
     # "the first nine months of the year": the length, whatever year it lies in
-    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d))?$",
+    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
+    # "the 12 months to September", "the year ended June 30": a length that ends then
+    r"|\s+(?:to|through|ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 
@@ -65,10 +68,11 @@ _REFS = {
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the near future": "FUTURE_REF", "near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
     "the days ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-         "annually": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+         "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
 _EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
 _EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
 
@@ -188,6 +192,27 @@ def decade_value(text: str, base_year: int | None) -> str | None:
     if century * 100 + int(m[3]) * 10 > (base_year or 1999):
         century -= 1
     return f"{century}{m[3]}"
+
+
+_ORDINAL_CENTURY = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first))"
+    r"[- ]century$", re.I)
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth", "twenty-first"]
+
+
+def ordinal_century_value(text: str) -> str | None:
+    """TimeML century values of named centuries: "the 20th century" → ``19`` (the 1900s),
+    "the early twenty-first century" → ``20``, "the 1st century" → ``00``; else None."""
+    m = _ORDINAL_CENTURY.match(text.strip())
+    if not m:
+        return None
+    n = int(m[1]) if m[1] else _ORDINAL_WORDS.index(re.sub(r"\s", "-", m[2].lower())) + 1
+    return f"{n - 1:02d}" if 1 <= n <= 30 else None
 
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
