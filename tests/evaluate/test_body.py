@@ -37,6 +37,14 @@ def test_shingles_are_word_4grams_ignoring_punctuation() -> None:
     assert not shingles("")
 
 
+def test_shingles_read_decomposed_letters_as_the_composed_ones() -> None:
+    # a gold text in NFD ("U" + U+0308) against a page in NFC ("Ü"): the same words
+    decomposed = "Die Su\u0308dtiroler Gesellschaft fu\u0308r Allgemeinmedizin"
+    composed = "Die S\u00fcdtiroler Gesellschaft f\u00fcr Allgemeinmedizin"
+    assert shingles(decomposed) == shingles(composed)
+    assert page_counts(decomposed, composed) == (1.0, 0.0, 0.0)
+
+
 def test_page_counts_are_normalised() -> None:
     # true has shingles abcd, bcde; pred only abcd: tp 1, fp 0, fn 1 → halves
     assert page_counts("a b c d e", "a b c d") == (0.5, 0.0, 0.5)

@@ -23,6 +23,7 @@ import json
 import re
 import statistics
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +35,10 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str, n: int = NGRAM) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
+    """Word ``n``-grams of ``text``, read in Unicode's composed form (NFC): a gold text that
+    spells "Ü" as "U" + combining diaeresis has the same words as a page that spells it as one
+    character, and ``\\w+`` would otherwise cut such words in two."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text or ""))
     return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))
                    if tokens[i:i + n])
 
