@@ -34,11 +34,18 @@ ACCURACY_F1 = 0.99
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def _plain(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC) without invisible format characters (soft
+    hyphens, zero-width spaces: category Cf). A gold text that spells "Ü" as "U" + combining
+    diaeresis, or keeps the page's soft hyphens ("Brenn\\xadpunkt"), has the same words as a
+    text that does not, and ``\\w+`` would otherwise cut such words in two."""
+    composed = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in composed if unicodedata.category(ch) != "Cf")
+
+
 def shingles(text: str, n: int = NGRAM) -> Counter[tuple[str, ...]]:
-    """Word ``n``-grams of ``text``, read in Unicode's composed form (NFC): a gold text that
-    spells "Ü" as "U" + combining diaeresis has the same words as a page that spells it as one
-    character, and ``\\w+`` would otherwise cut such words in two."""
-    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text or ""))
+    """Word ``n``-grams of ``text`` (read by ``_plain``)."""
+    tokens = _TOKEN.findall(_plain(text or ""))
     return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))
                    if tokens[i:i + n])
 
