@@ -277,3 +277,17 @@ def test_a_teaser_cut_off_mid_word_after_a_read_more_label_leaves_the_body() -> 
     assert drop_furniture([P1, "Czytaj więcej", teaser, P2], None) == [P1, P2]
     quote = "He paused and said only: we will see..."
     assert drop_furniture([P1, quote, P2], None) == [P1, quote, P2]  # no label before it
+
+
+def test_a_links_hidden_new_window_label_is_not_run_into_the_sentence() -> None:
+    # screen-reader text inside a link, hidden on screen by the site's CSS
+    link = ('<p>The envoy had promised his <a href="https://example.org/plan" target="_blank">'
+            'investors<span class="vh">(opens in a new window)</span></a>, who included the '
+            'city, a new agreement by spring.</p>')
+    doc = _read(_page(_body(extra_after=link)))
+    assert "The envoy had promised his investors, who included the city" in doc.text
+    assert "new window" not in doc.text
+    # the same words as the article's own sentence, or in a longer element, stay
+    said = "<p>She said the offer opens in a new window of talks (opens in a new window).</p>"
+    doc = _read(_page(_body(extra_after=said)))
+    assert "opens in a new window of talks (opens in a new window)" in doc.text

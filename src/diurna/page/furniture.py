@@ -254,3 +254,25 @@ def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
             and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
     return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]
+
+
+#: the hidden label a site puts inside a link for screen readers: "(öffnet im neuen Fenster)",
+#: "(opens in a new window)", "(s'ouvre dans une nouvelle fenêtre)"; read aloud, not printed
+_NEW_WINDOW = re.compile(
+    r"^\(?\s*(öffnet (in einem|im) neuen (fenster|tab)|opens? in (a )?new (window|tab)"
+    r"|(s'ouvre|ouvre) dans une nouvelle (fenêtre|page|onglet)|se abre en (una )?nueva"
+    r" (ventana|pestaña)|si apre in una nuova (finestra|scheda)|opent in (een )?nieuw"
+    r" (venster|tabblad))\s*\)?$", re.I)
+_NEW_WINDOW_XPATH = (
+    "//*[not(*)][contains(., 'Fenster)') or contains(., 'Tab)') or contains(., 'window)')"
+    " or contains(., 'tab)') or contains(., 'fenêtre)') or contains(., 'onglet)')"
+    " or contains(., 'ventana)') or contains(., 'pestaña)') or contains(., 'finestra)')"
+    " or contains(., 'scheda)') or contains(., 'venster)') or contains(., 'tabblad)')]")
+
+
+def new_window_labels(tree: Any) -> list[Any]:
+    """Elements holding nothing but a link's "(opens in a new window)" label: hidden text for
+    screen readers that extractors otherwise run into the sentence ("ihren Investoren(öffnet
+    im neuen Fenster), zu denen …")."""
+    return [el for el in tree.xpath(_NEW_WINDOW_XPATH)
+            if isinstance(el.tag, str) and _NEW_WINDOW.match((el.text or "").strip())]
