@@ -12,6 +12,7 @@ from diurna.page.furniture import (
     is_author_bio,
     is_byline_line,
     is_furniture_line,
+    without_new_window_labels,
 )
 from tests.page.fixtures import ARTICLE_PARAGRAPHS
 
@@ -287,7 +288,10 @@ def test_a_links_hidden_new_window_label_is_not_run_into_the_sentence() -> None:
     doc = _read(_page(_body(extra_after=link)))
     assert "The envoy had promised his investors, who included the city" in doc.text
     assert "new window" not in doc.text
-    # the same words as the article's own sentence, or in a longer element, stay
-    said = "<p>She said the offer opens in a new window of talks (opens in a new window).</p>"
+    # the same words in the article's own sentence (not a bracketed label) stay
+    said = "<p>She said the offer opens a new window for talks (opens in a new window).</p>"
     doc = _read(_page(_body(extra_after=said)))
-    assert "opens in a new window of talks (opens in a new window)" in doc.text
+    assert "She said the offer opens a new window for talks." in doc.text
+    assert without_new_window_labels("in Geneva (opens in new tab) today") == "in Geneva today"
+    assert without_new_window_labels("Investoren(öffnet im neuen Fenster), zu denen") \
+        == "Investoren, zu denen"

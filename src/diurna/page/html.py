@@ -31,7 +31,7 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
-from diurna.page.furniture import drop_furniture, new_window_labels, teaser_apart
+from diurna.page.furniture import drop_furniture, teaser_apart, without_new_window_labels
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -870,7 +870,6 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     if not comments:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
-    remove_elements(new_window_labels(tree))
     page.amp = strip_amp(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
@@ -928,4 +927,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.partial = body_source != "jsonld" and paywalled(
         tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
+    # last, as every step above looks lines up by their text
+    page.paragraphs = [without_new_window_labels(p) for p in page.paragraphs]
+    page.headings = {without_new_window_labels(h) for h in page.headings}
     return page
