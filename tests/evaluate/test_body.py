@@ -37,6 +37,18 @@ def test_shingles_are_word_4grams_ignoring_punctuation() -> None:
     assert not shingles("")
 
 
+def test_shingles_read_composed_letters_and_no_invisible_characters() -> None:
+    # a gold text in NFD ("U" + U+0308) against a page in NFC ("Ü"): the same words
+    decomposed = "Die Su\u0308dtiroler Gesellschaft fu\u0308r Allgemeinmedizin"
+    composed = "Die S\u00fcdtiroler Gesellschaft f\u00fcr Allgemeinmedizin"
+    assert shingles(decomposed) == shingles(composed)
+    assert page_counts(decomposed, composed) == (1.0, 0.0, 0.0)
+    # a gold text that keeps the page's soft hyphens or zero-width spaces: the same words
+    assert shingles("skil\u00adyr\u00f0um sem Vott\u00adar Jeh\u00adova") == \
+        shingles("skilyr\u00f0um sem Vottar Jehova")
+    assert shingles("one\u200btwo three four") == shingles("onetwo three four")
+
+
 def test_page_counts_are_normalised() -> None:
     # true has shingles abcd, bcde; pred only abcd: tp 1, fp 0, fn 1 → halves
     assert page_counts("a b c d e", "a b c d") == (0.5, 0.0, 0.5)

@@ -12,6 +12,7 @@ from diurna.page.furniture import (
     is_author_bio,
     is_byline_line,
     is_furniture_line,
+    without_new_window_labels,
 )
 from tests.page.fixtures import ARTICLE_PARAGRAPHS
 
@@ -277,3 +278,20 @@ def test_a_teaser_cut_off_mid_word_after_a_read_more_label_leaves_the_body() -> 
     assert drop_furniture([P1, "Czytaj więcej", teaser, P2], None) == [P1, P2]
     quote = "He paused and said only: we will see..."
     assert drop_furniture([P1, quote, P2], None) == [P1, quote, P2]  # no label before it
+
+
+def test_a_links_hidden_new_window_label_is_not_run_into_the_sentence() -> None:
+    # screen-reader text inside a link, hidden on screen by the site's CSS
+    link = ('<p>The envoy had promised his <a href="https://example.org/plan" target="_blank">'
+            'investors<span class="vh">(opens in a new window)</span></a>, who included the '
+            'city, a new agreement by spring.</p>')
+    doc = _read(_page(_body(extra_after=link)))
+    assert "The envoy had promised his investors, who included the city" in doc.text
+    assert "new window" not in doc.text
+    # the same words in the article's own sentence (not a bracketed label) stay
+    said = "<p>She said the offer opens a new window for talks (opens in a new window).</p>"
+    doc = _read(_page(_body(extra_after=said)))
+    assert "She said the offer opens a new window for talks." in doc.text
+    assert without_new_window_labels("in Geneva (opens in new tab) today") == "in Geneva today"
+    assert without_new_window_labels("Investoren(öffnet im neuen Fenster), zu denen") \
+        == "Investoren, zu denen"

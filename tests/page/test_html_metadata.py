@@ -260,3 +260,36 @@ def test_a_jsonld_author_given_by_reference_or_by_given_and_family_name() -> Non
     data = {"@type": "NewsArticle", "headline": "Talks", "author": {"@id": person}}
     head = _SITE + f'<script type="application/ld+json">{json.dumps(data)}</script>'
     assert _byline(head) is None
+
+
+def _ld(author: object, publisher: str = "Example News") -> str:
+    data = {"@type": "NewsArticle", "headline": "Talks", "author": author,
+            "publisher": {"@type": "Organization", "name": publisher}}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_the_publisher_as_jsonld_organisation_author_yields_to_the_meta_credit() -> None:
+    # ntv.com.tr: JSON-LD credits the publisher; the article meta credits the agency
+    org = {"@type": "Organization", "name": "Example News"}
+    agency = '<meta name="articleAuthor" content="Anadolu Ajansı">'
+    assert _byline(_SITE + _ld(org) + agency) == "Anadolu Ajansı"
+    # the publisher is found by its JSON-LD name too, when og:site_name spells it otherwise
+    site = '<meta property="og:site_name" content="EXN.example.org">'
+    assert _byline(site + _ld({"@type": "Organization", "name": "EXN"}, "EXN") + agency) \
+        == "Anadolu Ajansı"
+    # an organisation that is not the publisher (an agency) is a real credit and stays first
+    dpa = {"@type": "Organization", "name": "dpa"}
+    assert _byline(_SITE + _ld(dpa) + '<meta name="author" content="Example News">') == "dpa"
+    # with nothing else, the publisher stays the byline
+    assert _byline(_SITE + _ld(org)) == "Example News"
+
+
+def test_an_agency_name_does_not_pass_for_a_person() -> None:
+    # Habertürk: JSON-LD gives the publication (as a Person), the meta an agency; a person named
+    # anywhere in the head beats the publication, but "Anadolu Ajansı" is no person
+    head = _SITE + _ld({"@type": "Person", "name": "Example News"}) \
+        + '<meta name="articleAuthor" content="Anadolu Ajansı">'
+    assert _byline(head) == "Example News"
+    head = _SITE + _ld({"@type": "Person", "name": "Example News"}) \
+        + '<meta name="articleAuthor" content="Ayşe Demir">'
+    assert _byline(head) == "Ayşe Demir"

@@ -23,6 +23,7 @@ import json
 import re
 import statistics
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -33,8 +34,18 @@ ACCURACY_F1 = 0.99
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def _plain(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC) without invisible format characters (soft
+    hyphens, zero-width spaces: category Cf). A gold text that spells "Ü" as "U" + combining
+    diaeresis, or keeps the page's soft hyphens ("Brenn\\xadpunkt"), has the same words as a
+    text that does not, and ``\\w+`` would otherwise cut such words in two."""
+    composed = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in composed if unicodedata.category(ch) != "Cf")
+
+
 def shingles(text: str, n: int = NGRAM) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
+    """Word ``n``-grams of ``text`` (read by ``_plain``)."""
+    tokens = _TOKEN.findall(_plain(text or ""))
     return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))
                    if tokens[i:i + n])
 

@@ -254,3 +254,26 @@ def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
             and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
     return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]
+
+
+#: the hidden label a site puts inside a link for screen readers: "(öffnet im neuen Fenster)",
+#: "(opens in a new window)", "(s'ouvre dans une nouvelle fenêtre)"; read aloud, not printed
+_NEW_WINDOW = re.compile(
+    r"\(\s*(öffnet (in einem|im) neuen (fenster|tab)|opens? in (a )?new (window|tab)"
+    r"|(s'ouvre|ouvre) dans un(e)? nouv(elle|el) (fenêtre|onglet)|se abre en (una )?nueva"
+    r" (ventana|pestaña)|si apre in una nuova (finestra|scheda)|opent in (een )?nieuw"
+    r" (venster|tabblad))\s*\)", re.I)
+
+
+def without_new_window_labels(line: str) -> str:
+    """``line`` without a link's "(opens in a new window)" label: hidden text for screen
+    readers that extractors run into the sentence ("ihren Investoren(öffnet im neuen
+    Fenster), zu denen …")."""
+    if "(" not in line:
+        return line
+    kept, last = [], 0
+    for m in _NEW_WINDOW.finditer(line):  # the pattern opens with "(": a fast scan
+        start = m.start() - (m.start() > 0 and line[m.start() - 1] == " ")
+        kept.append(line[last:start])
+        last = m.end()
+    return ("".join(kept) + line[last:]).strip() if kept else line

@@ -31,7 +31,7 @@ from trafilatura.utils import load_html
 from diurna.model import Rejected
 from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
-from diurna.page.furniture import drop_furniture, teaser_apart
+from diurna.page.furniture import drop_furniture, teaser_apart, without_new_window_labels
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -190,11 +190,18 @@ def _meta_map(tree: Any) -> dict[str, str]:
 _UNSPACED_NAME = re.compile(r"^[^\W\d_a-zA-Z]{2,6}$")
 
 
+#: a news agency's name is capitalised like a person's ("Anadolu Ajansı", "Agence France-Presse")
+_AGENCY = re.compile(r"agentur|\bagen(?:cy|ce|cia|zia)\b|\bajans[ıi]?\b|\bassociated press\b"
+                     r"|\bpress association\b|\bnews agency\b", re.I)
+
+
 def _names_person(byline: str, site: str | None, url: str | None) -> bool:
     """Some name in ``byline`` is a person's: two to four capitalised words (or a short name
     in a script without spaces) that are not the publication."""
     for name in re.split(r"\s*[,;]\s*", byline):
         if _is_site(name, site, url):
+            continue
+        if _AGENCY.search(name):
             continue
         if (_PERSON.match(name) and all(w[0].isupper() for w in name.split())) \
                 or _UNSPACED_NAME.match(name):
@@ -225,6 +232,15 @@ def _written_by(meta: dict[str, str]) -> str | None:
         if key.startswith("twitter:label") and _WRITTEN_BY.match(value.strip()):
             return _names(meta.get("twitter:data" + key[13:]))
     return None
+
+
+def _organisations_only(value: Any) -> bool:
+    """The JSON-LD ``author`` names organisations only (``"@type": "Organization"``); when
+    that organisation is the publication, it is the CMS's default credit, weaker than a credit
+    in the page's meta tags (ntv.com.tr: Organization "NTV" beside
+    ``<meta name="articleAuthor">`` "Anadolu Ajansı")."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(isinstance(v, dict) and "organization" in _types(v) for v in items)
 
 
 def _url_value(value: Any) -> str | None:
@@ -260,10 +276,15 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
                 or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
     nodes = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
-    bylines = [b for b in (_names(art.get("author"), nodes), _names(meta.get("author")),
+    ld_author = _names(art.get("author"), nodes)
+    org_author = ld_author if _organisations_only(art.get("author")) and ld_author and (
+        _is_site(ld_author, page.site, page.url) or _alnum(ld_author) == _alnum(
+            _names(publisher) or "")) else None
+    bylines = [b for b in (None if org_author else ld_author, _names(meta.get("author")),
                            _names(meta.get("article:author")), _names(meta.get("parsely-author")),
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
-                           _names(meta.get("cxenseparse:author")), _written_by(meta)) if b]
+                           _names(meta.get("cxenseparse:author")),
+                           _names(meta.get("articleauthor")), _written_by(meta), org_author) if b]
     # a person named anywhere in the head beats the publication named as author first
     page.byline = name_alone(page.dek, page.site, page.url) or next(
         (b for b in bylines if _names_person(b, page.site, page.url)),
@@ -906,4 +927,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.partial = body_source != "jsonld" and paywalled(
         tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
+    # last, as every step above looks lines up by their text
+    page.paragraphs = [without_new_window_labels(p) for p in page.paragraphs]
+    page.headings = {without_new_window_labels(h) for h in page.headings}
     return page
