@@ -84,7 +84,7 @@ def parse(articles: list[GeoArticle], cache: Path | None) -> list[Document]:
     for art, p in zip(articles, parsed, strict=True):
         _parsed_ahead[(MODEL, art.text)] = p
         docs.append(lang(Document(id=art.id[:64], source=art.id, text=art.text,
-                                  published=art.published, language="en")))
+                                  published=art.published, url=art.url, language="en")))
     return docs
 
 
