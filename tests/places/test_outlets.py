@@ -80,3 +80,35 @@ def test_build_outlets_keeps_one_state_domains_and_drops_chains() -> None:
     assert got["pal-item.com"] == ("US.IN", "Wayne County", "39.8300", "-84.8900")
     assert "chain.com" not in got  # a site shared by outlets of two states says nothing
     assert got["two.com"] == ("US.IN", "", "", "")  # one state, no one point
+
+
+def test_resolve_and_the_cli_take_the_pages_url() -> None:
+    """Library and CLI mirror each other: ``resolve(name, url=...)``, ``--url URL``."""
+    from click.testing import CliRunner
+
+    from diurna.cli import cli
+    from diurna.places import resolve
+
+    top = resolve("Richmond", url="http://www.richmondregister.com/local/x")[0]
+    assert (top.geonameid, top.chosen) == (RICHMOND_KY, True)
+    out = CliRunner().invoke(cli, ["places", "resolve", "Richmond", "--url",
+                                   "http://www.pal-item.com/article/1", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    first = json.loads(out.output.splitlines()[0])
+    assert (first["geonameid"], first["chosen"]) == (RICHMOND_IN, True)
+
+
+def test_the_shipped_ranker_has_weights_for_outlet_pages_and_for_the_rest() -> None:
+    """Pages of no listed outlet are scored by weights that never saw an outlet feature; the
+    pair survives the JSON round trip."""
+    from diurna.places.ranker import FEATURES, Ranker, shipped_ranker
+
+    ranker = shipped_ranker()
+    assert ranker is not None and ranker.outlet is not None
+    home = outlet_home("pal-item.com")
+    assert ranker.for_page(None) is ranker and ranker.for_page(home) is ranker.outlet
+    cols = [FEATURES.index(f) for f in ("in_outlet_state", "outlet_near", "outlet_161")]
+    assert all(ranker.weights[i] == 0.0 for i in cols)
+    assert ranker.outlet.weights[FEATURES.index("in_outlet_state")] > 0
+    again = Ranker.from_json(json.loads(json.dumps(ranker.to_json())))
+    assert again.outlet is not None and again.outlet.weights == ranker.outlet.weights

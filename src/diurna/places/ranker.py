@@ -199,14 +199,25 @@ class Ranker:
     scale: list[float]
     names: tuple[str, ...] = FEATURES
     meta: dict[str, Any] = field(default_factory=dict)
+    # the weights for pages from a listed local outlet (:mod:`diurna.places.outlets`); this
+    # ranker's own serve every other page. One model for both leant on the outlet and unlearnt
+    # the text's own evidence ("Huntsville" beside "Walker County" went back to Alabama).
+    outlet: Ranker | None = None
 
     def score(self, x: Sequence[float]) -> float:
         return sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
                                                            strict=True))
 
+    def for_page(self, outlet: Outlet | None) -> Ranker:
+        """The weights that score a page from ``outlet`` (None: from no listed outlet)."""
+        return self.outlet if outlet is not None and self.outlet is not None else self
+
     def to_json(self) -> dict[str, Any]:
-        return {"features": list(self.names), "weights": self.weights, "mean": self.mean,
-                "scale": self.scale, "meta": self.meta}
+        out = {"features": list(self.names), "weights": self.weights, "mean": self.mean,
+               "scale": self.scale, "meta": self.meta}
+        if self.outlet is not None:
+            out["outlet"] = self.outlet.to_json()
+        return out
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
@@ -219,7 +230,8 @@ class Ranker:
                 "ranker file was trained on other features than this code computes: retrain "
                 "it with `python -m diurna.places.train_ranker`")
         return cls([float(w) for w in data["weights"]], [float(m) for m in data["mean"]],
-                   [float(s) for s in data["scale"]], names, dict(data.get("meta", {})))
+                   [float(s) for s in data["scale"]], names, dict(data.get("meta", {})),
+                   cls.from_json(data["outlet"]) if data.get("outlet") else None)
 
 
 @lru_cache(maxsize=1)

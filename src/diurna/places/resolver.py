@@ -339,13 +339,15 @@ def picks(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     """The rules' pick and the ranker's pick (the rules' again without a ``ranker``) for one
     name, from one pass over its candidates: the resolver needs both (whether a name is a
     place is the rules' reading, which place it is the ranker's)."""
-    if ranker is None or not ctx.readings:  # no other name in the text: nothing to weigh
+    # no other name in the text and no outlet: nothing to weigh
+    if ranker is None or not (ctx.readings or ctx.outlet):
         pool = candidates(entries, ctx, label, hint, name)
         best = rule_pick(pool, ctx, hint) if pool else None
         return best, best
     r = ranking(entries, ctx, label, hint, name, known=known)
     if len(r.cands) <= 1:
         return r.best, r.cands[0] if r.cands else None
+    ranker = ranker.for_page(ctx.outlet)
     i = max(range(len(r.cands)), key=lambda j: (ranker.score(r.x[j]), r.cands[j].population,
                                                 -r.cands[j].geonameid))
     return r.best, r.cands[i]
