@@ -8,10 +8,7 @@ Richmond, Indiana 4263681; Richmond, Kentucky 4305974; Richmond, Virginia 478170
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -19,6 +16,7 @@ from diurna.language import Language
 from diurna.model import Document, Place
 from diurna.places import PlaceResolver
 from diurna.places.outlets import domain_of, outlet_home
+from tests.places.scripts import load_script
 
 RICHMOND_IN, RICHMOND_KY, RICHMOND_VA = 4263681, 4305974, 4781708
 STORY = ("Richmond police arrested two men on Tuesday after a chase that ended on Main Street, "
@@ -28,16 +26,6 @@ STORY = ("Richmond police arrested two men on Tuesday after a chase that ended o
 def _richmond(url: str | None, resolver: PlaceResolver) -> Place:
     doc = Language()(Document(id="t", source="t", text=STORY, language="en", url=url))
     return resolver.resolve_spans(doc, [(0, len("Richmond"))])[0]
-
-
-def _script() -> ModuleType:
-    """scripts/build_outlets.py, loaded as a module (scripts/ is not a package)."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_outlets.py"
-    spec = importlib.util.spec_from_file_location("build_outlets", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_domain_of_reads_urls_and_bare_hosts() -> None:
@@ -66,7 +54,7 @@ def test_the_outlets_home_picks_among_same_named_towns(url: str, want: int) -> N
 
 
 def test_build_outlets_keeps_one_state_domains_and_drops_chains() -> None:
-    rows = _script().rows
+    rows = load_script("build_outlets").rows
 
     def outlet(site: str, place: str, lat: float, lon: float) -> dict[str, object]:
         return {"website": site, "city-county-name": place, "city-county-lat": lat,
