@@ -998,14 +998,16 @@ def places() -> None:
 @click.argument("name")
 @click.option("--context", default="", metavar="TEXT",
               help="Text the name appears in: the countries and states it names steer the pick.")
+@click.option("--url", default=None, metavar="URL",
+              help="The page's address: a US local outlet's home state and town steer the pick.")
 @click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def places_resolve(name: str, context: str, limit: int, fmt: str) -> None:
+def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve
 
-    cands = resolve(name, context=context, limit=limit)
+    cands = resolve(name, context=context, url=url, limit=limit)
     if not cands:
         raise click.ClickException(f"no place called {name!r} in the gazetteer")
     for c in cands:

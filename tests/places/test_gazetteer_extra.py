@@ -7,12 +7,10 @@ The dump rows below are written here in GeoNames' dump format; their ids and nam
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -20,6 +18,7 @@ from diurna.places import PlaceResolver
 from diurna.places.extra import ExtraRow, insert_extra, parse_dump, read_source, write_source
 from diurna.places.gazetteer import Gazetteer, _is_current, ensure_gazetteer, name_key
 from diurna.places.lookup import resolve
+from tests.places.scripts import load_script
 
 
 def _row(gid: int, name: str, fclass: str, fcode: str, admin1: str = "NJ", admin2: str = "019",
@@ -116,16 +115,6 @@ def test_an_extract_added_after_the_build_makes_the_gazetteer_stale(
     assert not _is_current(built)  # the next use rebuilds it with the new rows
 
 
-def _script() -> ModuleType:
-    """scripts/build_geonames_extra.py, loaded as a module (scripts/ is not a package)."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_geonames_extra.py"
-    spec = importlib.util.spec_from_file_location("build_geonames_extra", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_script_reads_a_geonames_zip_and_writes_the_source(tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]
                                                            ) -> None:
@@ -134,13 +123,13 @@ def test_script_reads_a_geonames_zip_and_writes_the_source(tmp_path: Path,
         z.writestr("readme.txt", "GeoNames extract\n")
         z.writestr("US.txt", "\n".join(DUMP) + "\n")
     out = tmp_path / "extra.tsv.gz"
-    assert _script().main([str(dump), "--out", str(out)]) == 0
+    assert load_script("build_geonames_extra").main([str(dump), "--out", str(out)]) == 0
     assert {r.geonameid for r in read_source(out)} == {99000001, 99000002, 99000003, 99000004,
                                                      99000007}
     assert "5 rows" in capsys.readouterr().out
 
 
 def test_script_names_a_missing_dump(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _script().main([str(tmp_path / "US.zip")]) == 2
+    assert load_script("build_geonames_extra").main([str(tmp_path / "US.zip")]) == 2
     err = capsys.readouterr().err.strip()
     assert "US.zip not found" in err and len(err.splitlines()) == 1

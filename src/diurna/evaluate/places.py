@@ -165,6 +165,7 @@ class GeoArticle:
     text: str
     published: str | None
     toponyms: list[GeoToponym]
+    url: str | None = None  # the page's address (LGL's <url>): where the outlet is
 
 
 def _float(text: str | None) -> float | None:
@@ -204,7 +205,8 @@ def read_geo_xml(path: str | Path) -> list[GeoArticle]:
                     _float(g.findtext("lat")) if g is not None else None,
                     _float(g.findtext("lon")) if g is not None else None))
             dl = (art.findtext("dltime") or "")[:10]
-            out.append(GeoArticle(art.get("docid") or str(i), text, dl or None, tops))
+            out.append(GeoArticle(art.get("docid") or str(i), text, dl or None, tops,
+                                  art.findtext("url") or art.findtext("domain") or None))
         else:  # GeoVirus
             for loc in art.find("locations") or []:
                 name = loc.findtext("name") or ""
@@ -282,7 +284,7 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
     errors: list[dict[str, Any]] = []
     for art in articles:
         doc = pipeline(Document(id=art.id[:64], source=art.id, text=art.text,
-                                published=art.published))
+                                published=art.published, url=art.url))
         gold = [{"start": g.start, "end": g.end} for g in art.toponyms]
         pairs = match(gold, doc.places)
         n_gold += len(gold)

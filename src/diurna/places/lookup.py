@@ -16,6 +16,7 @@ from typing import Any
 
 from diurna.model import Document
 from diurna.places.gazetteer import GazEntry
+from diurna.places.outlets import outlet_home
 from diurna.places.resolver import PlaceResolver, _Context, _plausible, _score, choose, ranking
 
 
@@ -39,12 +40,16 @@ class Candidate:
         return asdict(self)
 
 
-def _context_of(resolver: PlaceResolver, text: str) -> _Context:
+def _context_of(resolver: PlaceResolver, text: str, url: str | None = None) -> _Context:
+    """The context ``text`` gives, and the home of the outlet at ``url`` (if a listed one)."""
     if not text.strip():
-        return _Context()
+        ctx = _Context()
+        ctx.outlet = outlet_home(url)
+        return ctx
     from diurna.language import Language
 
-    doc = Language()(Document(id="context", source="<context>", text=text, language="en"))
+    doc = Language()(Document(id="context", source="<context>", text=text, language="en",
+                              url=url))
     return resolver._document_context(doc, resolver._mentions(doc))
 
 
@@ -62,19 +67,21 @@ def _scores(res: PlaceResolver, entries: Sequence[GazEntry], ctx: _Context,
             name: str) -> list[float]:
     """Each entry's score: the learned ranker's (every reading ranked, as for a given span),
     else (no ranker, or no other name in the context) the hand rules'."""
-    if res.ranker is None or len(entries) < 2 or not ctx.readings:
+    if res.ranker is None or len(entries) < 2 or not (ctx.readings or ctx.outlet):
         return [_score(e, ctx, None) for e in entries]
     r = ranking(entries, ctx, "GPE", None, name, known=True)
-    by_id = {id(e): res.ranker.score(x) for e, x in zip(r.cands, r.x, strict=True)}
+    ranker = res.ranker.for_page(ctx.outlet)
+    by_id = {id(e): ranker.score(x) for e, x in zip(r.cands, r.x, strict=True)}
     return [by_id.get(id(e), _score(e, ctx, None)) for e in entries]
 
 
-def resolve(name: str, context: str = "", *, limit: int = 10,
+def resolve(name: str, context: str = "", *, url: str | None = None, limit: int = 10,
             resolver: PlaceResolver | None = None) -> list[Candidate]:
     """Ranked candidates for ``name`` (best first), scored with ``context`` (any text the name
-    appears in or near). Empty when the gazetteer knows no place of that name."""
+    appears in or near) and ``url`` (the page's address: a listed local outlet's home weighs
+    its own state's towns). Empty when the gazetteer knows no place of that name."""
     res = resolver or PlaceResolver()
-    ctx = _context_of(res, context)
+    ctx = _context_of(res, context, url)
     name = name.strip()
     abbr = res._abbreviation(name)
     head, inside = _split_container(res, name)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from diurna.places.gazetteer import GazEntry, name_key
+from diurna.places.outlets import Outlet
 
 RANKER_FILE = "ranker.json"
 EARTH_KM = 6371.0088
@@ -50,6 +51,7 @@ FEATURES: tuple[str, ...] = (
     "admin2_readings_weighted", "settled",
     "plausible",
     "hint_match", "hint_mismatch",
+    "in_outlet_state", "outlet_near", "outlet_161",
 )
 
 
@@ -62,6 +64,7 @@ class Context(Protocol):
     picks: list[tuple[str, GazEntry]]
     readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]]
     settled: dict[str, int]
+    outlet: Outlet | None
 
     def share(self, cc: str | None) -> float: ...
 
@@ -98,6 +101,19 @@ def _nearest_km(e: GazEntry, others: Sequence[GazEntry]) -> float:
                 and o.geonameid != e.geonameid):
             best = min(best, haversine_km(e.lat, e.lon, o.lat, o.lon))
     return best
+
+
+def _outlet_features(e: GazEntry, outlet: Outlet | None) -> list[float]:
+    """Where the story's outlet is (:mod:`diurna.places.outlets`): the candidate lies in its
+    state; how near it lies to the outlet's town (1 at the town, 0 a world away; 0 when either
+    point is unknown); within 161 km of it."""
+    if outlet is None or e.is_country:
+        return [0.0, 0.0, 0.0]
+    in_state = 1.0 if e.admin1_code == outlet.admin1_code else 0.0
+    if outlet.lat is None or outlet.lon is None or e.lat is None or e.lon is None:
+        return [in_state, 0.0, 0.0]
+    km = haversine_km(e.lat, e.lon, outlet.lat, outlet.lon)
+    return [in_state, 1.0 - math.log1p(km) / math.log1p(FAR_KM), 1.0 if km <= 161 else 0.0]
 
 
 def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | None,
@@ -170,6 +186,7 @@ def features(e: GazEntry, cands: Sequence[GazEntry], ctx: Context, hint: str | N
         1.0 if plausible else 0.0,
         1.0 if _hint_fits(hint, e) else 0.0,
         1.0 if hint is not None and not _hint_fits(hint, e) else 0.0,
+        *_outlet_features(e, ctx.outlet),
     ]
 
 
@@ -182,14 +199,25 @@ class Ranker:
     scale: list[float]
     names: tuple[str, ...] = FEATURES
     meta: dict[str, Any] = field(default_factory=dict)
+    # the weights for pages from a listed local outlet (:mod:`diurna.places.outlets`); this
+    # ranker's own serve every other page. One model for both leant on the outlet and unlearnt
+    # the text's own evidence ("Huntsville" beside "Walker County" went back to Alabama).
+    outlet: Ranker | None = None
 
     def score(self, x: Sequence[float]) -> float:
         return sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
                                                            strict=True))
 
+    def for_page(self, outlet: Outlet | None) -> Ranker:
+        """The weights that score a page from ``outlet`` (None: from no listed outlet)."""
+        return self.outlet if outlet is not None and self.outlet is not None else self
+
     def to_json(self) -> dict[str, Any]:
-        return {"features": list(self.names), "weights": self.weights, "mean": self.mean,
-                "scale": self.scale, "meta": self.meta}
+        out = {"features": list(self.names), "weights": self.weights, "mean": self.mean,
+               "scale": self.scale, "meta": self.meta}
+        if self.outlet is not None:
+            out["outlet"] = self.outlet.to_json()
+        return out
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
@@ -202,7 +230,8 @@ class Ranker:
                 "ranker file was trained on other features than this code computes: retrain "
                 "it with `python -m diurna.places.train_ranker`")
         return cls([float(w) for w in data["weights"]], [float(m) for m in data["mean"]],
-                   [float(s) for s in data["scale"]], names, dict(data.get("meta", {})))
+                   [float(s) for s in data["scale"]], names, dict(data.get("meta", {})),
+                   cls.from_json(data["outlet"]) if data.get("outlet") else None)
 
 
 @lru_cache(maxsize=1)

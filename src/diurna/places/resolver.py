@@ -27,6 +27,7 @@ from typing import Any
 from diurna.model import Document, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
+from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.places.recognize import PLACE_CUE, Recognizer
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
@@ -204,6 +205,8 @@ class _Context:
         self.readings: list[tuple[str, frozenset[str], frozenset[str], frozenset[str]]] = []
         # names the text settles somewhere ("Dublin, Ohio", "Bowling Green, Ky."): name key → id
         self.settled: dict[str, int] = {}
+        # the home of the outlet the page comes from (its URL or site), if a listed local one
+        self.outlet: Outlet | None = None
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -336,13 +339,15 @@ def picks(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     """The rules' pick and the ranker's pick (the rules' again without a ``ranker``) for one
     name, from one pass over its candidates: the resolver needs both (whether a name is a
     place is the rules' reading, which place it is the ranker's)."""
-    if ranker is None or not ctx.readings:  # no other name in the text: nothing to weigh
+    # no other name in the text and no outlet: nothing to weigh
+    if ranker is None or not (ctx.readings or ctx.outlet):
         pool = candidates(entries, ctx, label, hint, name)
         best = rule_pick(pool, ctx, hint) if pool else None
         return best, best
     r = ranking(entries, ctx, label, hint, name, known=known)
     if len(r.cands) <= 1:
         return r.best, r.cands[0] if r.cands else None
+    ranker = ranker.for_page(ctx.outlet)
     i = max(range(len(r.cands)), key=lambda j: (ranker.score(r.x[j]), r.cands[j].population,
                                                 -r.cands[j].geonameid))
     return r.best, r.cands[i]
@@ -659,6 +664,7 @@ class PlaceResolver:
     def _document_context(self, doc: Document, mentions: list[_Mention]) -> _Context:
         """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
+        ctx.outlet = outlet_home(doc.url, doc.site, doc.source)
         gaz = self.gazetteer
         picked: set[str] = set()
         for m in mentions:  # divisions and cities named in the document help their neighbours

@@ -11,7 +11,8 @@
    candidate nearest the gold point if it lies within 161 km; else the group teaches nothing
    and is left out of training.
 3. A conditional logit (softmax over each group's candidates, L2-penalised, NumPy, full-batch
-   Adam from zero weights: deterministic) is fitted.
+   Adam from zero weights: deterministic) is fitted, twice (:func:`fit_ranker`): for pages of no
+   listed outlet with the outlet features dropped, and for pages from a listed local outlet.
 4. Grouped k-fold: each corpus's articles are shuffled with ``--seed`` and cut into ``--folds``
    parts; fold i of every corpus is held out together and resolved by a ranker fitted on the
    other folds of all corpora, given the gold toponyms (:meth:`PlaceResolver.resolve_spans`)
@@ -44,6 +45,9 @@ DEFAULT_OUT = Path(__file__).parent / "sources" / "ranker.json"
 L2 = 1e-3
 STEPS = 1500
 RATE = 0.05
+# the columns of the outlet features (see :func:`collect`)
+OUTLET_COLUMNS = frozenset(FEATURES.index(f) for f in ("in_outlet_state", "outlet_near",
+                                                       "outlet_161"))
 
 
 @dataclass
@@ -84,7 +88,7 @@ def parse(articles: list[GeoArticle], cache: Path | None) -> list[Document]:
     for art, p in zip(articles, parsed, strict=True):
         _parsed_ahead[(MODEL, art.text)] = p
         docs.append(lang(Document(id=art.id[:64], source=art.id, text=art.text,
-                                  published=art.published, language="en")))
+                                  published=art.published, url=art.url, language="en")))
     return docs
 
 
@@ -116,13 +120,39 @@ def article_groups(resolver: PlaceResolver, art: GeoArticle, doc: Document,
     return out
 
 
-def collect(per_article: Iterable[list[tuple[list[list[float]], list[bool]]]]) -> Groups:
-    """One :class:`Groups` from the groups of several articles."""
+def _without_outlet(rows: list[list[float]]) -> list[list[float]] | None:
+    """``rows`` with the outlet features zeroed, as for a page from no listed outlet; None when
+    they are zero already."""
+    if not any(r[i] for r in rows for i in OUTLET_COLUMNS):
+        return None
+    return [[0.0 if i in OUTLET_COLUMNS else v for i, v in enumerate(r)] for r in rows]
+
+
+def collect(per_article: Iterable[list[tuple[list[list[float]], list[bool]]]],
+            outlet: str = "keep") -> Groups:
+    """One :class:`Groups` from the groups of several articles. ``outlet`` says what becomes
+    of a group whose page comes from a listed outlet: "keep" it as it is, "drop" its outlet
+    features (as for a page of no known outlet), or "both": the group as it is and again
+    without them (the outlet model learns to weigh the outlet against the text's evidence, and
+    still to read the text alone where the outlet says nothing)."""
     out = Groups()
     for groups in per_article:
         for rows, gold in groups:
-            out.add(rows, gold)
+            bare = _without_outlet(rows)
+            if bare is None or outlet in ("keep", "both"):
+                out.add(rows, gold)
+            if bare is not None and outlet in ("drop", "both"):
+                out.add(bare, gold)
     return out
+
+
+def fit_ranker(per_article: Iterable[list[tuple[list[list[float]], list[bool]]]]) -> Ranker:
+    """The shipped pair: a ranker for pages of no listed outlet, fitted with every outlet
+    feature dropped, holding one for pages from a listed outlet (:attr:`Ranker.outlet`)."""
+    articles = list(per_article)
+    text = fit(collect(articles, outlet="drop"))
+    text.outlet = fit(collect(articles, outlet="both"))
+    return text
 
 
 def fit(groups: Groups, l2: float = L2, steps: int = STEPS) -> Ranker:
@@ -219,10 +249,10 @@ def cross_validate(corpora: list[Corpus], rules: PlaceResolver, k: int, seed: in
     got: dict[str, list[dict[str, Any]]] = {c.name: [] for c in corpora}
     base: dict[str, list[dict[str, Any]]] = {c.name: [] for c in corpora}
     for i in range(k):
-        train = collect(c.groups[j] for c in corpora for f, part in enumerate(folds[c.name])
-                        if f != i for j in part)
-        learned = PlaceResolver(rules.gazetteer, fit(train))
-        print(f"fold {i + 1}/{k}: trained on {train.n} groups of the other folds")
+        ranker = fit_ranker(c.groups[j] for c in corpora for f, part in enumerate(folds[c.name])
+                            if f != i for j in part)
+        learned = PlaceResolver(rules.gazetteer, ranker)
+        print(f"fold {i + 1}/{k}: trained on {ranker.meta['groups']} groups of the other folds")
         for c in corpora:
             test = folds[c.name][i]
             base[c.name].append(c.score(rules, test))
@@ -242,7 +272,7 @@ def cross_corpus(corpora: list[Corpus], rules: PlaceResolver) -> None:
     if len(corpora) < 2:
         return
     print("cross-corpus (trained on one corpus, scored on another):")
-    fitted = {c.name: PlaceResolver(rules.gazetteer, fit(collect(c.groups))) for c in corpora}
+    fitted = {c.name: PlaceResolver(rules.gazetteer, fit_ranker(c.groups)) for c in corpora}
     for c in corpora:
         everything = list(range(len(c.articles)))
         print(_row(f"  {c.name}: rules", c.score(rules, everything)))
@@ -280,14 +310,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cross:
         cross_corpus(corpora, rules)
     if not args.no_write:
-        ranker = fit(collect(g for c in corpora for g in c.groups))
+        ranker = fit_ranker(g for c in corpora for g in c.groups)
         ranker.meta["trained_on"] = ", ".join(f"{p.name} ({len(c.articles)} articles)"
                                               for p, c in zip(args.gold, corpora, strict=True))
         ranker.save(args.out)
         print(f"wrote {args.out} ({ranker.meta['groups']} groups)")
-        for name, w in sorted(zip(FEATURES, ranker.weights, strict=True),
-                              key=lambda nw: -abs(nw[1])):
-            print(f"  {name:<24} {w:+.3f}")
+        outlet = ranker.outlet or ranker
+        print(f"  {'feature':<24} {'text':>7} {'outlet':>7}")
+        for name, w, wo in sorted(zip(FEATURES, ranker.weights, outlet.weights, strict=True),
+                                  key=lambda nw: -abs(nw[2])):
+            print(f"  {name:<24} {w:+.3f}  {wo:+.3f}")
     return 0
 
 
