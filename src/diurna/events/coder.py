@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from diurna.events.arguments import context_parties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.language.wordnet import is_person_noun, never_people
 from diurna.model import Document, Event, Mention, Quote, Span, Status
@@ -375,7 +376,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        doc.events = self.doc_coder(doc).code()
+        doc.events = context_parties(doc, self.doc_coder(doc).code())
         return doc
 
 
