@@ -809,6 +809,12 @@ class _DocCoder:
                         if g.dep_ == "pcomp"]  # "pleaded with [the administration to ...]"
             recips += [g for c in clauses for g in c.children if g.dep_ == "nsubj"
                        and g.lower_ not in {"who", "which", "that", "it"}]
+        if not recips and etype == "ACCUSE":
+            # "complained that the monitors had left", "alleged that Colombia had violated":
+            # the one accused is the subject of the clause the accusation states
+            recips += [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                       if g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ not in {
+                           "who", "which", "that", "it", "this", "there"}]
         if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
             recips += [g for c in tok.children if c.dep_ == "xcomp"
                        for g in c.children if g.dep_ == "dobj"]
@@ -918,6 +924,13 @@ class _DocCoder:
                 recips.append(subj)
             actors += _pobjs([tok, head], {"from"})
             return actors, recips, head
+        if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
+                "come", "be", "fall"}:
+            # "Brown had come under criticism for ...": the subject is the one criticised
+            subj = subject_of(head.head)
+            if subj is not None:
+                recips.append(subj)
+            return actors, recips, head.head
         claimant = _responsibility_claimant(tok)
         if claimant is not None and not actors:
             actors = [claimant]  # "the bombing, for which Al-Qaeda claimed responsibility"
@@ -1371,6 +1384,14 @@ class _DocCoder:
             d.speech_act = False
             d.a_toks = [s for s in [subject_of(verb)] if s is not None]
             d.r_toks = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            return True
+        judged = _pobjs([tok], {"of"}) if etype in {"ACCUSE", "SUPPORT"} and tok.dep_ == \
+            "acomp" and trig.part is None else []
+        if judged:  # "opposition politicians were critical of Harper": the subject's judgement
+            d.speech_act = False
+            subj = subject_of(tok.head)
+            d.a_toks = [subj] if subj is not None else []
+            d.r_toks = judged
             return True
         if quote is None or quote.speaker is None or self._justification(quote) or (
                 self._adj_status(tok)[1] and trig.part != "not"):
