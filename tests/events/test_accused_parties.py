@@ -70,3 +70,21 @@ def test_critical_of_is_the_subjects_judgement_of_the_object() -> None:
     assert critical.type == "ACCUSE"
     assert [c[:3] for c in _codes(critical.actors) if c] == ["CAN"]
     assert _codes(critical.recipients) == ["IRNGOV"]
+
+
+def test_who_acts_through_a_described_thing(read: Callable[[str], Document]) -> None:
+    # the participle or infinitive describes a thing: the one who has or makes the thing acts
+    doc = read("Before the signing, President Putin had the opportunity to meet with the Greek "
+               "prime minister.")
+    meet = _at(doc, "meet")
+    assert (_codes(meet.actors), _codes(meet.recipients)) == (["RUSGOV"], ["GRCGOV"])
+    doc = read("Australia will press on with plans to withdraw its troops from Iraq in June.")
+    assert _codes(_at(doc, "withdraw").actors) == ["AUS"]
+
+
+def test_people_a_participle_describes_act_themselves(read: Callable[[str], Document]) -> None:
+    doc = read("Police arrested dozens of Chilean students protesting the fee rise.")
+    protesting = [e for e in doc.events if e.trigger.text == "protesting"]
+    # not the police's act: the students' own (or none when the coder leaves it out)
+    assert all("CHLCOP" not in _codes(e.actors) for e in protesting)
+    assert all(not any(m.text == "Police" for m in e.actors) for e in protesting)

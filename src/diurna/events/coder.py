@@ -773,6 +773,10 @@ class _DocCoder:
                     tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))):
             actors.append(tok.head)  # "The Palestinian Authority - which ... - called for";
             # "coalition airstrikes killed 20 civilians" (a participle with an object is finite)
+        owner = self._things_owner(tok) if not passive and all(
+            a.i == tok.head.i for a in actors) else None
+        if owner is not None:
+            actors = [owner]  # "issued a statement condemning", "had the opportunity to meet"
         charged = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
         if not actors and not passive and charged.dep_ == "pcomp" and etype in CRIME_TYPES:
             # ("accused the RSF of killing civilians and blocking aid": both are the RSF's)
@@ -824,6 +828,28 @@ class _DocCoder:
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
             actors += _pobjs([a], {"including"})
         return actors, recips
+
+    @staticmethod
+    def _things_owner(tok: Any) -> Any | None:
+        """Who acts through a thing a participle or infinitive describes: the subject of the
+        verb whose object the thing is ("Sherpao issued a statement condemning the attack",
+        "Putin had the opportunity to meet ...", "Australia will press on with plans to
+        withdraw"), as the annotators read it; None when the described noun may be people
+        ("protesters carrying signs" are the actors themselves)."""
+        noun = tok.head
+        if tok.dep_ != "acl" or tok.tag_ not in {"VBG", "VB"} or noun.pos_ != "NOUN" or \
+                not never_people(noun.lemma_.lower()):
+            return None
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return None
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = subject_of(verb)
+        return subj if subj is not None and subj.lower_ not in {"which", "that", "it"} else None
 
     def _recipient_heads(self, toks: list[Any], etype: str) -> list[Any]:
         """Refine recipient phrases: "dozens of protesters" -> protesters; an event noun
