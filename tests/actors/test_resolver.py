@@ -224,3 +224,12 @@ def test_no_parse_is_skipped(resolver: ActorResolver) -> None:
     assert resolver(doc).mentions == []
     assert resolver.resolve_span(doc, 0, 4) is None
 
+
+
+def test_the_pope_is_the_holy_sees_wherever_he_travels(resolve: Run) -> None:
+    # annotators code the pope VAT (the Holy See), not the country he visits or speaks of
+    doc = resolve("Pope Benedict XVI arrived in Spain on Saturday. The pope met relatives of "
+                  "the victims, and Spanish bishops welcomed him.")
+    assert code(mention(doc, "Pope Benedict XVI")) == "VATREL"
+    assert code(mention(doc, "pope")) == "VATREL"
+    assert code(mention(doc, "Spanish bishops")) == "ESPREL"

@@ -12,11 +12,12 @@ from helpers import actor
 from diurna.events.arguments import (
     Candidate,
     context_country,
+    context_parties,
     decide,
     load_model,
 )
 from diurna.events.train_args import cause, main, simulate
-from diurna.model import Document, Mention
+from diurna.model import Document, Event, Mention, Span
 
 
 def _m(text: str, start: int, code: str | None) -> Mention:
@@ -71,6 +72,42 @@ def test_context_country_prefers_the_window_then_the_document() -> None:
     # no coded party in the window: the document's most mentioned country
     assert context_country(doc, goud, goud, len(text)) == "AUS"
     assert context_country(Document(id="e", source="s", text=text), goud, 0, len(text)) is None
+
+
+def test_context_parties_code_uncoded_people_and_groups_only() -> None:
+    text = ("Canberra said. Mr Goudkamp criticised the minister. Sunnis opposed the plan. "
+            "The report accused the army.")
+    at = text.index
+    doc = Document(id="d", source="s", text=text)
+    canberra = _m("Canberra", 0, "AUS")
+    goud = _m("Goudkamp", at("Goudkamp"), None)
+    minister = _m("minister", at("minister"), "AUSGOV")
+    sunnis = Mention(at("Sunnis"), at("Sunnis") + 6, "Sunnis", label="NORP")
+    report = Mention(at("The report"), at("The report") + 10, "The report", label="NOUN")
+    army = _m("army", at("army"), "AUSMIL")
+    doc.mentions = [canberra, goud, minister, sunnis, report, army]
+    doc.sentences = [Span(s, e, text[s:e]) for s, e in ((0, 14), (15, 51), (52, 76), (77, 105))]
+
+    def event(trigger: str, sent: int, actors: list[Mention], recips: list[Mention]) -> Event:
+        t = at(trigger)
+        return Event(id=f"d:{sent}", type="ACCUSE", trigger=Span(t, t + len(trigger), trigger),
+                     sentence=doc.sentences[sent], actors=actors, recipients=recips)
+
+    events = [event("criticised", 1, [goud], [minister]), event("opposed", 2, [sunnis], []),
+              event("accused", 3, [report], [army])]
+    crit, opposed, accused = context_parties(doc, events)
+    # a person the dictionary does not know: a party of the story's country, marked as such
+    assert [(m.text, m.actor.cameo, m.actor.kind) for m in crit.actors if m.actor] == [
+        ("Goudkamp", "AUS", "context")]
+    assert (crit.actors[0].start, crit.actors[0].end) == (goud.start, goud.end)
+    assert crit.recipients == [minister]  # a coded pick is left as it is
+    assert [m.actor.cameo for m in opposed.actors if m.actor] == ["AUS"]
+    assert opposed.recipients == []  # an empty slot stays empty
+    # a common noun may be a thing ("the report"): left uncoded
+    assert accused.actors == [report] and report.actor is None
+    # nothing to read the country from: the pick stays uncoded
+    bare = Document(id="e", source="s", text=text, sentences=doc.sentences)
+    assert context_parties(bare, events[:1])[0].actors == [goud]
 
 
 def test_error_causes() -> None:
@@ -145,10 +182,12 @@ def test_learned_attachment_keeps_the_events_and_codes_an_unknown_critic() -> No
         [(e.type, e.trigger.start) for e in rules.events]
     crit = next(e for e in learned.events if e.trigger.text == "criticised")
     assert crit.type == "ACCUSE"
-    # the rules leave the critic uncoded; the ranker reads him as an Australian party
+    # the dictionary does not know the critic; the rules' pick and the ranker's both read him
+    # as an Australian party from the context (round 16: context_parties)
     by_rules = next(e for e in rules.events if e.trigger.text == "criticised")
     assert [m.text for m in by_rules.actors] == ["Goudkamp"]
-    assert by_rules.actors[0].actor is None
+    assert by_rules.actors[0].actor is not None
+    assert (by_rules.actors[0].actor.cameo, by_rules.actors[0].actor.kind) == ("AUS", "context")
     assert [m.actor.cameo[:3] for m in crit.actors if m.actor] == ["AUS"]
     assert crit.actors[0].text == "Goudkamp"
     assert [m.actor.cameo[:3] for m in crit.recipients if m.actor] == ["AUS"]

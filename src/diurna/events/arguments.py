@@ -33,6 +33,9 @@ SLOTS = ("actor", "recipient")
 # Uncoded phrases of these kinds may stand for a party of the context country ("Mr Goudkamp
 # criticised the minister": the annotators code an Australian), docs/annotation-events.md §6.
 CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
+# The rules' uncoded picks of these kinds become context parties in every coder's output
+# (:func:`context_parties`); common nouns and organisations do not (measured, round 16).
+CONTEXT_PICK_LABELS = frozenset({"PERSON", "NORP"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                       "we", "us", "our", "i", "me", "my", "who", "which"})
 
@@ -181,6 +184,46 @@ def context_country(doc: Document, start: int, window_start: int, end: int) -> s
     return max(whole, key=lambda c: whole[c]) if whole else None
 
 
+def _previous_sentence_start(doc: Document, event: Event) -> int:
+    """Where the sentence before ``event``'s starts (its own start when it is the first)."""
+    sents = doc.sentences
+    for i, s in enumerate(sents):
+        if s.start == event.sentence.start and i > 0:
+            return sents[i - 1].start
+    return event.sentence.start
+
+
+def _rules_code(m: Mention) -> str | None:
+    """A mention's code unless it is only a context party (those count as uncoded picks)."""
+    return _code(m) if m.actor is not None and m.actor.kind != "context" else None
+
+
+def context_parties(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with each slot whose picks are all uncoded named people or groups ("Mr
+    Goudkamp criticised", "Sunnis opposed") read as parties of the context country (see
+    :func:`context_country`), as the annotators code them (docs/annotation-events.md §6).
+
+    Why only people (PERSON) and nationalities or groups (NORP): on the training articles their
+    context country is right about half the time, which raises argument F1; uncoded common
+    nouns ("the report", "dairy produce") and organisations are things or parties of no country
+    often enough to lower it (docs/events-arguments.md, round 16). The party is marked
+    ``kind="context"`` so that users and the ranker can tell it from a dictionary match."""
+    return [_with_context(doc, e) for e in events]
+
+
+def _with_context(doc: Document, event: Event) -> Event:
+    prev_start = _previous_sentence_start(doc, event)
+    new: dict[str, list[Mention]] = {}
+    for slot, picks in (("actors", event.actors), ("recipients", event.recipients)):
+        if not picks or any(_code(m) for m in picks) or not all(
+                m.label in CONTEXT_PICK_LABELS for m in picks):
+            continue
+        country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
+        if country is not None:
+            new[slot] = [_in_context(m, country) for m in picks]
+    return replace(event, **new) if new else event  # type: ignore[arg-type]
+
+
 def _in_context(m: Mention, country: str) -> Mention:
     """An uncoded phrase as a party of ``country`` (sector unknown)."""
     actor = Actor(id=f"{country}-CONTEXT", name=f"{country} (from context)", country=country,
@@ -193,21 +236,16 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
     sentence before, the rules' picks, and the uncoded people, groups and nouns of its sentence
     (and the rules' uncoded picks) as parties of the context country, each once, with their
     features."""
-    sents = doc.sentences
-    prev_start = event.sentence.start
-    for i, s in enumerate(sents):
-        if s.start == event.sentence.start and i > 0:
-            prev_start = sents[i - 1].start
-            break
+    prev_start = _previous_sentence_start(doc, event)
     pool: dict[tuple[int, int], Mention] = {}
     for m in [*event.actors, *event.recipients]:
-        if _code(m):
+        if _rules_code(m):
             pool.setdefault((m.start, m.end), m)
     for m in doc.mentions:
         if prev_start <= m.start and m.end <= event.sentence.end and _code(m) \
                 and not (event.trigger.start <= m.start and m.end <= event.trigger.end):
             pool.setdefault((m.start, m.end), m)
-    uncoded = [m for m in [*event.actors, *event.recipients] if not _code(m)] + [
+    uncoded = [m for m in [*event.actors, *event.recipients] if not _rules_code(m)] + [
         m for m in doc.mentions if event.sentence.start <= m.start
         and m.end <= event.sentence.end and not _code(m) and m.label in CONTEXT_LABELS
         and m.text.lower() not in PRONOUNS
@@ -311,12 +349,13 @@ def attach(doc: Document, event: Event, model: dict[str, Any]) -> Event:
     for slot, old in (("actor", event.actors), ("recipient", event.recipients)):
         chosen = [cands[i].mention for i in picks[slot]]
         spans = {(m.start, m.end) for m in chosen}
-        if spans and spans <= {(m.start, m.end) for m in old if _code(m)}:
+        if spans and spans <= {(m.start, m.end) for m in old if _rules_code(m)}:
             new[slot] = old  # the rules' own coded picks (with their coordinated parties)
         elif chosen:
             new[slot] = chosen
         else:
-            new[slot] = [m for m in old if not _code(m)]
+            new[slot] = [replace(m, actor=None) if _code(m) else m  # (context parties)
+                         for m in old if not _rules_code(m)]
     return replace(event, actors=new["actor"], recipients=new["recipient"])
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from diurna.events.arguments import context_parties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.language.wordnet import is_person_noun, never_people
 from diurna.model import Document, Event, Mention, Quote, Span, Status
@@ -375,7 +376,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        doc.events = self.doc_coder(doc).code()
+        doc.events = context_parties(doc, self.doc_coder(doc).code())
         return doc
 
 
@@ -772,6 +773,10 @@ class _DocCoder:
                     tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))):
             actors.append(tok.head)  # "The Palestinian Authority - which ... - called for";
             # "coalition airstrikes killed 20 civilians" (a participle with an object is finite)
+        owner = self._things_owner(tok) if not passive and all(
+            a.i == tok.head.i for a in actors) else None
+        if owner is not None:
+            actors = [owner]  # "issued a statement condemning", "had the opportunity to meet"
         charged = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
         if not actors and not passive and charged.dep_ == "pcomp" and etype in CRIME_TYPES:
             # ("accused the RSF of killing civilians and blocking aid": both are the RSF's)
@@ -808,6 +813,12 @@ class _DocCoder:
                         if g.dep_ == "pcomp"]  # "pleaded with [the administration to ...]"
             recips += [g for c in clauses for g in c.children if g.dep_ == "nsubj"
                        and g.lower_ not in {"who", "which", "that", "it"}]
+        if not recips and etype == "ACCUSE":
+            # "complained that the monitors had left", "alleged that Colombia had violated":
+            # the one accused is the subject of the clause the accusation states
+            recips += [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                       if g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ not in {
+                           "who", "which", "that", "it", "this", "there"}]
         if not recips and etype in {"THREATEN"}:  # "threatened to kill Rep. Omar"
             recips += [g for c in tok.children if c.dep_ == "xcomp"
                        for g in c.children if g.dep_ == "dobj"]
@@ -817,6 +828,28 @@ class _DocCoder:
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
             actors += _pobjs([a], {"including"})
         return actors, recips
+
+    @staticmethod
+    def _things_owner(tok: Any) -> Any | None:
+        """Who acts through a thing a participle or infinitive describes: the subject of the
+        verb whose object the thing is ("Sherpao issued a statement condemning the attack",
+        "Putin had the opportunity to meet ...", "Australia will press on with plans to
+        withdraw"), as the annotators read it; None when the described noun may be people
+        ("protesters carrying signs" are the actors themselves)."""
+        noun = tok.head
+        if tok.dep_ != "acl" or tok.tag_ not in {"VBG", "VB"} or noun.pos_ != "NOUN" or \
+                not never_people(noun.lemma_.lower()):
+            return None
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return None
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = subject_of(verb)
+        return subj if subj is not None and subj.lower_ not in {"which", "that", "it"} else None
 
     def _recipient_heads(self, toks: list[Any], etype: str) -> list[Any]:
         """Refine recipient phrases: "dozens of protesters" -> protesters; an event noun
@@ -917,6 +950,13 @@ class _DocCoder:
                 recips.append(subj)
             actors += _pobjs([tok, head], {"from"})
             return actors, recips, head
+        if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
+                "come", "be", "fall"}:
+            # "Brown had come under criticism for ...": the subject is the one criticised
+            subj = subject_of(head.head)
+            if subj is not None:
+                recips.append(subj)
+            return actors, recips, head.head
         claimant = _responsibility_claimant(tok)
         if claimant is not None and not actors:
             actors = [claimant]  # "the bombing, for which Al-Qaeda claimed responsibility"
@@ -1370,6 +1410,14 @@ class _DocCoder:
             d.speech_act = False
             d.a_toks = [s for s in [subject_of(verb)] if s is not None]
             d.r_toks = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            return True
+        judged = _pobjs([tok], {"of"}) if etype in {"ACCUSE", "SUPPORT"} and tok.dep_ == \
+            "acomp" and trig.part is None else []
+        if judged:  # "opposition politicians were critical of Harper": the subject's judgement
+            d.speech_act = False
+            subj = subject_of(tok.head)
+            d.a_toks = [subj] if subj is not None else []
+            d.r_toks = judged
             return True
         if quote is None or quote.speaker is None or self._justification(quote) or (
                 self._adj_status(tok)[1] and trig.part != "not"):

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, LENGTH
 
+from diurna.events.arguments import context_parties
 from diurna.events.coder import VERBAL_HEAD_TYPES, EventCoder, _DocCoder, _Draft
 from diurna.events.ontology import Ontology
 from diurna.model import Document, Event, Mention
@@ -717,5 +718,6 @@ class LearnedEventCoder(EventCoder):
             comb = Combiner(weight=0.0, threshold=load_model(self.model_dir).threshold)
         coder = self.doc_coder(doc)
         read = self.read(doc, coder, comb)
-        doc.events = self.code(doc, coder, read, comb) if read.cands.tokens else []
+        doc.events = context_parties(doc, self.code(doc, coder, read, comb)) \
+            if read.cands.tokens else []
         return doc

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from diurna.events.arguments import context_parties
 from diurna.events.coder import EventCoder
 from diurna.events.learned import MODEL_DIR, candidate, rule_heads
 from diurna.model import Document, Event
@@ -252,7 +253,8 @@ class TaggerEventCoder(EventCoder):
                 q = q[:len(tagger.labels)].copy()
                 q[none] = -1.0
                 decided[i] = tagger.labels[int(q.argmax())]
-        doc.events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
+        doc.events = context_parties(
+            doc, coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word)))
         return doc
 
 
