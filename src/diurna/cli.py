@@ -133,9 +133,9 @@ def cli() -> None:
     type=click.Choice(GATES),
     default=DEFAULT_GATE,
     show_default=True,
-    help="Relevance gate of the learned coder: on pages that are not political news, read only "
-    "sentences with a public party (parties), or any coded non-business party (actors), or all "
-    "(off). See docs/scale.md.",
+    help="Relevance gate of the learned coder: on pages that are not political news, code only "
+    "sentences with a party the actor dictionary codes outside business (actors), only those "
+    "with a public party (parties), or all (off). See docs/scale.md.",
 )
 @click.option(
     "--engine",

@@ -30,10 +30,11 @@ DEFAULT_CODER = "learned"
 # :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
 ARGS = ("rules", "learned")
 DEFAULT_ARGS = "rules"
-# Which sentences the learned coder reads on pages that are not political news (GATES in
-# diurna.events.gate: "parties" reads only those where a public party can be found; "off" all).
-GATES = ("parties", "actors", "off")
-DEFAULT_GATE = "parties"
+# Which sentences the learned coder reads on pages that are not political news
+# (diurna.events.gate): "actors" those with a party the actor dictionary codes outside business,
+# "parties" only those with a public party, "off" all of them.
+GATES = ("actors", "parties", "off")
+DEFAULT_GATE = "actors"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
@@ -78,8 +79,9 @@ class Pipeline:
         MiniLM deciding the types, the rule steps giving arguments and status). ``args`` picks
         who attaches actors and recipients: ``rules`` or ``learned`` (an ``arguments`` component
         after the events one). ``gate`` picks the learned coder's relevance gate
-        (:mod:`diurna.events.gate`): ``parties`` skips the sentences of non-political pages that
-        hold no public party, ``off`` reads them all."""
+        (:mod:`diurna.events.gate`): ``actors`` skips the sentences of non-political pages that
+        hold no coded party outside business, ``parties`` those with no public party, ``off``
+        reads them all."""
         from diurna.actors import ActorResolver
         from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
         from diurna.events.gate import sentence_gate

@@ -1,11 +1,12 @@
 """The learned coder's relevance gate (``--gate``): on pages that are not political news only
-sentences where a party of public life can be found are coded; political pages are untouched."""
+sentences where a coded party (of public life, with ``parties``) can be found are coded;
+political pages are untouched."""
 
 from __future__ import annotations
 
 import pytest
 
-from diurna.events.gate import party_sentences, read_all, sentence_gate
+from diurna.events.gate import actor_sentences, read_all, sentence_gate
 from diurna.model import Document
 from diurna.pipeline import GATES, Pipeline
 
@@ -31,27 +32,28 @@ def _events(gate: str, paragraphs: list[str]) -> list[tuple[str, str, list[str]]
     return [(e.type, e.trigger.text, [m.text for m in e.actors]) for e in doc.events]
 
 
-def test_default_gate_codes_only_sentences_with_a_public_party_on_a_recipe_page() -> None:
-    events = _events("parties", RECIPE)
+@pytest.mark.parametrize("gate", ["actors", "parties"])
+def test_gate_codes_only_sentences_with_a_party_on_a_recipe_page(gate: str) -> None:
+    events = _events(gate, RECIPE)
     triggers = {trigger for _, trigger, _ in events}
     assert not triggers & {"Stir", "Remove", "Add", "Fill", "Store"}
     assert ("COERCE", "arrested", ["Police"]) in events  # the police's act is still coded
 
 
 def test_gate_leaves_political_pages_as_they_were() -> None:
-    gated = _events("parties", WAR)
+    gated = _events("actors", WAR)
     assert gated == _events("off", WAR)
     assert {t for t, _, _ in gated} >= {"ASSAULT", "ACCUSE"}
 
 
 def test_gate_is_on_by_default_and_can_be_switched_off() -> None:
-    assert GATES[0] == "parties"
-    assert Pipeline.default().get("events").sentences is party_sentences  # type: ignore[attr-defined]
+    assert GATES[0] == "actors"
+    assert Pipeline.default().get("events").sentences is actor_sentences  # type: ignore[attr-defined]
     assert Pipeline.default(gate="off").get("events").sentences is read_all  # type: ignore[attr-defined]
 
 
 def test_unknown_gate_is_refused_with_the_choices() -> None:
-    with pytest.raises(ValueError, match="parties, actors, off"):
+    with pytest.raises(ValueError, match="actors, parties, off"):
         sentence_gate("everything")
     with pytest.raises(ValueError, match="unknown gate"):
         Pipeline.default(gate="everything")
