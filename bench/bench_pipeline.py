@@ -4,6 +4,7 @@
     python bench/bench_pipeline.py --compare REF [--rounds N]   # this tree vs git REF's src/
     python bench/bench_pipeline.py --compare REF --workers 2 [--baseline-workers 1]   # processes
     python bench/bench_pipeline.py --coders learned,rules [--rounds N]   # event coders, same run
+    python bench/bench_pipeline.py --gates off,actors [--rounds N]   # relevance gates, same run
 
 
 Runs the page stage and every component on each page of ``shared/gold/article-body/html`` (the
@@ -23,7 +24,8 @@ than documents per second, which depends on how much of a core each run was give
 
 ``--coders A,B`` times the same job with each event coder (``--coder``), alternating fresh
 processes likewise, and prints documents/second and peak memory of each and the ratio of the
-medians (the learned coder's speed target is >= 0.8x the rule coder's).
+medians (the learned coder's speed target is >= 0.8x the rule coder's). ``--gates A,B`` does the
+same with two relevance gates of the learned coder (``--gate``, ``diurna.events.gate``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ try:  # older code (``--compare REF``) has one coder and no choice of it
     from diurna.pipeline import CODERS, DEFAULT_CODER
 except ImportError:
     CODERS, DEFAULT_CODER = ("rules",), "rules"
+try:  # older code (``--compare REF``) has no relevance gate
+    from diurna.pipeline import DEFAULT_GATE, GATES
+except ImportError:
+    GATES, DEFAULT_GATE = ("off",), "off"
 
 
 def main() -> None:
@@ -69,14 +75,18 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="alternating runs per side (--compare)")
     ap.add_argument("--coder", choices=CODERS, default=DEFAULT_CODER, help="event coder")
     ap.add_argument("--coders", metavar="A,B", help="time these event coders against each other")
+    ap.add_argument("--gate", choices=GATES, default=DEFAULT_GATE, help="learned coder's gate")
+    ap.add_argument("--gates", metavar="A,B", help="time these gates against each other")
     ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.compare:
         base_workers = args.baseline_workers or args.workers
         compare(args.compare, args.rounds, args.limit, (base_workers, args.workers))
         return
-    if args.coders:
-        compare_coders(args.coders.split(","), args.rounds, args.limit)
+    if args.coders or args.gates:
+        option, known = ("coder", CODERS) if args.coders else ("gate", GATES)
+        compare_options(option, (args.coders or args.gates).split(","), known, args.rounds,
+                        args.limit)
         return
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[
@@ -86,7 +96,10 @@ def main() -> None:
 
     t0 = time.perf_counter()
     load_nlp()
-    pipeline = Pipeline.default(coder=args.coder) if len(CODERS) > 1 else Pipeline.default()
+    options: dict[str, Any] = {"coder": args.coder} if len(CODERS) > 1 else {}
+    if len(GATES) > 1:
+        options["gate"] = args.gate
+    pipeline = Pipeline.default(**options)
     pipeline(read_page(raws[0]))  # warm every component (model, dictionaries, gazetteer)
     setup = time.perf_counter() - t0
 
@@ -197,25 +210,32 @@ def compare(ref: str, rounds: int, limit: int | None, workers: tuple[int, int] =
               f"CPU-second; {mine_cpu / base_cpu:.2f}x")
 
 
-def compare_coders(coders: list[str], rounds: int, limit: int | None) -> None:
-    """Time ``Pipeline.pipe`` with each event coder, alternating fresh processes."""
-    unknown = [c for c in coders if c not in CODERS]
-    if len(coders) != 2 or unknown:
-        sys.exit(f"--coders takes two of {', '.join(CODERS)}, e.g. learned,rules")
+def compare_options(option: str, values: list[str], known: tuple[str, ...], rounds: int,
+                    limit: int | None) -> None:
+    """Time ``Pipeline.pipe`` with each of two values of ``--coder`` or ``--gate`` (``option``),
+    alternating fresh processes."""
+    if len(values) != 2 or any(v not in known for v in values):
+        sys.exit(f"--{option}s takes two of {', '.join(known)}, e.g. {known[0]},{known[-1]}")
     src = Path(__file__).resolve().parents[1] / "src"
     rates: dict[str, list[float]] = defaultdict(list)
+    per_cpu: dict[str, list[float]] = defaultdict(list)
     for r in range(rounds):
-        for coder in coders:
-            rate, peak = _timed_run(src, limit, coder=coder, memory=True)
-            rates[coder].append(rate)
-            print(f"round {r + 1}  {coder:<8} {rate:6.2f} documents/second, peak {peak:.0f} MB",
-                  flush=True)
-    first, second = (statistics.median(rates[c]) for c in coders)
-    print(f"median: {coders[0]} {first:.2f}, {coders[1]} {second:.2f} documents/second; "
-          f"{coders[0]} / {coders[1]} = {first / second:.2f}x")
+        for value in values:
+            rate, peak, cpu = _timed_run(src, limit, options=[f"--{option}", value],
+                                         memory=True, cpu=True)
+            rates[value].append(rate)
+            per_cpu[value].append(cpu)
+            print(f"round {r + 1}  {value:<8} {rate:6.2f} documents/second, {cpu:6.2f} per "
+                  f"CPU-second, peak {peak:.0f} MB", flush=True)
+    first, second = (statistics.median(rates[v]) for v in values)
+    print(f"median: {values[0]} {first:.2f}, {values[1]} {second:.2f} documents/second; "
+          f"{values[0]} / {values[1]} = {first / second:.2f}x")
+    first, second = (statistics.median(per_cpu[v]) for v in values)
+    print(f"median: {values[0]} {first:.2f}, {values[1]} {second:.2f} documents per CPU-second;"
+          f" {values[0]} / {values[1]} = {first / second:.2f}x")
 
 
-def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
+def _timed_run(src: Path, limit: int | None, *, options: list[str] | None = None,
                memory: bool = False, workers: int = 1, cpu: bool = False) -> Any:
     """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
     with ``memory``, its peak resident MB too; with ``cpu``, its documents per CPU-second)."""
@@ -223,21 +243,21 @@ def _timed_run(src: Path, limit: int | None, *, coder: str | None = None,
     cmd = [sys.executable, __file__, "--pipe-only", "--workers", str(workers)]
     if limit:
         cmd += ["--limit", str(limit)]
-    if coder:
-        cmd += ["--coder", coder]
+    cmd += options or []
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     found = re.search(r"documents/second\s+([\d.]+)", out)
     if not found:
         sys.exit(f"benchmark run printed no documents/second:\n{out}")
+    figures: list[float] = [float(found.group(1))]
+    if memory:
+        peak = re.search(r"peak memory\s+parent (\d+) MB", out)
+        figures.append(float(peak.group(1)) if peak else float("nan"))
     if cpu:
         pages = re.search(r"pages\s+(\d+)", out)
         secs = re.search(r"cpu seconds\s+([\d.]+)", out)
-        per_cpu = int(pages.group(1)) / float(secs.group(1)) if pages and secs else float("nan")
-        return float(found.group(1)), per_cpu
-    if not memory:
-        return float(found.group(1))
-    peak = re.search(r"peak memory\s+parent (\d+) MB", out)
-    return float(found.group(1)), float(peak.group(1)) if peak else float("nan")
+        figures.append(int(pages.group(1)) / float(secs.group(1)) if pages and secs
+                       else float("nan"))
+    return figures[0] if len(figures) == 1 else tuple(figures)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """How much a relevance gate could save, and what it would miss, before building one.
 
     python bench/gate_study.py [--limit N]
+    python bench/gate_study.py --gates off,actors,parties [--limit N] [--show]   # built gates
 
 A gate would skip work on pages that carry no political or conflict content. The judge used
 here is the event coder's own relevance rule (``POLITICAL_DENSITY`` public-sector actor
@@ -15,6 +16,11 @@ actors stage. The script prints:
    page stage (which would need a judge that reads raw text, not built);
 2. on the development gold of events, quotes, places and times: how many gold documents the
    rule calls not political, and how many gold items they hold (what a gate would miss).
+
+``--gates`` measures the sentence gates built in round 16 (``diurna.events.gate``): on each
+development page, after the stages before events, the events stage runs once with each gate on
+the same parse; it prints each gate's events-stage CPU seconds and events, and (``--show``) the
+events the later gates drop against the first.
 
 Frozen test sets are never read.
 """
@@ -117,11 +123,55 @@ def gold_study(pipeline: Pipeline, limit: int | None) -> None:
               f"gold items")
 
 
+def gates_study(gates: list[str], limit: int | None, show: bool) -> None:
+    """Events-stage CPU and events per sentence gate, each run on the same parsed page."""
+    from diurna.events.gate import sentence_gate
+    from diurna.pipeline import one_blas_thread
+
+    pipeline = Pipeline.default(gate=gates[0])
+    events_stage = pipeline.get("events")
+    before = pipeline.components[: pipeline.names.index("events")]
+    paths = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))[:limit]
+    cpu: dict[str, float] = defaultdict(float)
+    count: dict[str, int] = defaultdict(int)
+    dropped: list[str] = []
+    with one_blas_thread():
+        for path in paths:
+            doc = read_page(RawInput(str(path), gzip.decompress(path.read_bytes())))
+            for comp in before:
+                doc = comp(doc)
+            coded: dict[str, set[tuple[str, int, str, str]]] = {}
+            for gate in gates:
+                events_stage.sentences = sentence_gate(gate)  # type: ignore[attr-defined]
+                start = time.process_time()
+                events = events_stage(doc).events
+                cpu[gate] += time.process_time() - start
+                count[gate] += len(events)
+                coded[gate] = {(e.type, e.trigger.start, e.trigger.text, e.sentence.text)
+                               for e in events}
+            for gate in gates[1:]:
+                dropped += [f"  {gate}: {path.name[:8]} {t} {word!r}: {text[:90]!r}"
+                            for t, _, word, text in sorted(coded[gates[0]] - coded[gate])]
+    print(f"{len(paths)} development pages, events stage with each gate on the same parse:")
+    for gate in gates:
+        print(f"  {gate:<8} CPU {cpu[gate]:6.2f} s ({cpu[gate] / cpu[gates[0]]:.2f}x of "
+              f"{gates[0]}), {count[gate]} events")
+    if show:
+        print(f"events dropped against {gates[0]}:")
+        print("\n".join(dropped))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None,
                     help="only the first N pages and N documents of each gold file")
+    ap.add_argument("--gates", metavar="A,B,...",
+                    help="measure these built sentence gates (first is the reference)")
+    ap.add_argument("--show", action="store_true", help="with --gates: list the dropped events")
     args = ap.parse_args()
+    if args.gates:
+        gates_study(args.gates.split(","), args.limit, args.show)
+        return
     pipeline = Pipeline.default()
     pipeline(Document.from_paragraphs("warm-up", "warm-up", ["Warm up the models."]))
     pages_study(pipeline, args.limit)

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from diurna.model import Document
-from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER
+from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 
 DEFAULT_DB = "diurna.db"
 # `--actors FILE`, the same for every command that codes documents (process, fetch, recode)
@@ -129,6 +129,15 @@ def cli() -> None:
     "(docs/events-arguments.md).",
 )
 @click.option(
+    "--gate",
+    type=click.Choice(GATES),
+    default=DEFAULT_GATE,
+    show_default=True,
+    help="Relevance gate of the learned coder: on pages that are not political news, code only "
+    "sentences with a party the actor dictionary codes outside business (actors), only those "
+    "with a public party (parties), or all (off). See docs/scale.md.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["ray", "spark"]),
     help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
@@ -152,6 +161,7 @@ def process(
     progress: bool | None,
     coder: str,
     args_by: str,
+    gate: str,
     engine: str | None,
     address: str | None,
     out_dir: str | None,
@@ -181,7 +191,7 @@ def process(
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
         recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
-        progress=progress, coder=coder, args_by=args_by,
+        progress=progress, coder=coder, args_by=args_by, gate=gate,
     )
 
 
@@ -200,11 +210,12 @@ def _run_batch(
     progress: bool | None,
     coder: str = DEFAULT_CODER,
     args_by: str = DEFAULT_ARGS,
+    gate: str = DEFAULT_GATE,
 ) -> None:
     """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
     from diurna import batch
 
-    pipeline = _pipeline(actor_files, coder, args_by)
+    pipeline = _pipeline(actor_files, coder, args_by, gate)
     store = None if db is None else _create_store(db)
     summary = batch.Summary()
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
@@ -295,12 +306,12 @@ class _ProgressLog:
 
 
 def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
-              args_by: str = DEFAULT_ARGS) -> Any:
+              args_by: str = DEFAULT_ARGS, gate: str = DEFAULT_GATE) -> Any:
     """The default pipeline; a bad actor file is a one-line error naming it."""
     from diurna.pipeline import Pipeline
 
     try:
-        return Pipeline.default(actor_files=actor_files, coder=coder, args=args_by)
+        return Pipeline.default(actor_files=actor_files, coder=coder, args=args_by, gate=gate)
     except ValueError as err:
         raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
 

@@ -30,6 +30,11 @@ DEFAULT_CODER = "learned"
 # :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
 ARGS = ("rules", "learned")
 DEFAULT_ARGS = "rules"
+# Which sentences the learned coder reads on pages that are not political news
+# (diurna.events.gate): "actors" those with a party the actor dictionary codes outside business,
+# "parties" only those with a public party, "off" all of them.
+GATES = ("actors", "parties", "off")
+DEFAULT_GATE = "actors"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
@@ -65,7 +70,7 @@ class Pipeline:
 
     @classmethod
     def default(cls, *, actor_files: Iterable[str | Path] = (), coder: str = DEFAULT_CODER,
-                args: str = DEFAULT_ARGS) -> Pipeline:
+                args: str = DEFAULT_ARGS, gate: str = DEFAULT_GATE) -> Pipeline:
         """The English pipeline: language → actors → statements → events → time → places.
 
         ``coder`` picks the events component: ``learned`` (a trained classifier deciding the
@@ -73,9 +78,13 @@ class Pipeline:
         ``keyword`` (the lexicon-lookup baseline, for comparison only) or ``tagger`` (a fine-tuned
         MiniLM deciding the types, the rule steps giving arguments and status). ``args`` picks
         who attaches actors and recipients: ``rules`` or ``learned`` (an ``arguments`` component
-        after the events one)."""
+        after the events one). ``gate`` picks the learned coder's relevance gate
+        (:mod:`diurna.events.gate`): ``actors`` skips the sentences of non-political pages that
+        hold no coded party outside business, ``parties`` those with no public party, ``off``
+        reads them all."""
         from diurna.actors import ActorResolver
         from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
+        from diurna.events.gate import sentence_gate
         from diurna.events.tagger import TaggerEventCoder
         from diurna.language import Language
         from diurna.places import PlaceResolver
@@ -89,7 +98,8 @@ class Pipeline:
                              f"{', '.join(ARGS)}")
         actors = ActorResolver(extra_files=actor_files)
         events: Component = (
-            LearnedEventCoder(resolve=actors.resolve_span) if coder == "learned"
+            LearnedEventCoder(resolve=actors.resolve_span, sentences=sentence_gate(gate))
+            if coder == "learned"
             else TaggerEventCoder(resolve=actors.resolve_span) if coder == "tagger"
             else KeywordCoder() if coder == "keyword"
             else EventCoder(resolve=actors.resolve_span))

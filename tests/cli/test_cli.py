@@ -147,3 +147,17 @@ def test_user_actor_file_reaches_the_event_coder(tmp_path: Path) -> None:
     assaults = [e for e in doc["events"] if e["type"] == "ASSAULT"]
     assert assaults and assaults[0]["actors"][0]["actor"]["id"] == "XYZ-RHB"
     assert assaults[0]["actors"][0]["actor"]["cameo"] == "SYRREB"
+
+
+def test_process_takes_a_relevance_gate_and_refuses_an_unknown_one(tmp_path: Path) -> None:
+    page = tmp_path / "good.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    runner = CliRunner()
+    off = runner.invoke(cli, ["process", str(page), "--format", "jsonl", "--gate", "off"])
+    on = runner.invoke(cli, ["process", str(page), "--format", "jsonl", "--gate", "actors"])
+    assert off.exit_code == on.exit_code == 0, off.output + on.output
+    # a short political page: the gate reads it in full, so the events are the same
+    assert json.loads(off.stdout)["events"] == json.loads(on.stdout)["events"]
+    assert json.loads(on.stdout)["events"]  # the withdrawal is coded
+    bad = runner.invoke(cli, ["process", str(page), "--gate", "everything"])
+    assert bad.exit_code == 2 and "actors" in bad.output
