@@ -38,10 +38,10 @@ def main(argv: list[str]) -> int:
         if not gold.exists():
             print(f"{gold}: no such gold file", file=sys.stderr)
             return 2
+    comb = load_combiner(MODEL_DIR)
     for gold in golds:
         print(f"{gold}:", flush=True)
         reader = Reader(MODEL_DIR)
-        comb = load_combiner(MODEL_DIR)
         reader.combiner_for = lambda source: comb
         figures = {}
         for keep in (True, False):
