@@ -150,19 +150,20 @@ def test_a_word_inside_a_rule_events_trigger_is_no_event_of_its_own(read_rules: 
 
 
 def test_a_retelling_of_an_act_already_coded_is_dropped(read_rules: Any) -> None:
-    """Guideline §2/§15: an act is coded once, where it is first reported. "said he had been
-    kidnapped" retells the kidnapping of the first sentence (hearsay, same word); the army's
-    kidnapping is news of its own (told as fact), and nothing is dropped without an earlier
-    event of the same word."""
+    """Wikinews guideline §2/§15: an act is coded once, where it is first reported. "said he had
+    been kidnapped" retells the kidnapping of the first sentence (hearsay, same word, a pronoun
+    for the same victim); a kidnapping of another victim, even as hearsay, and the army's
+    kidnapping told as fact are acts of their own; nothing is dropped without an earlier event
+    of the same word."""
     doc = read_rules("Gunmen kidnapped a BBC journalist in Gaza on Monday. Palestinian officials "
-                     "said he had been kidnapped by a local clan. The army kidnapped two men "
-                     "on Tuesday.")
+                     "said he had been kidnapped by a local clan. Police said a French aid worker "
+                     "had been kidnapped in Rafah. The army kidnapped two men on Tuesday.")
     coder = _coder(doc)
     rule_at = rule_heads(doc.nlp, coder.code())
     decided = {t.i: "ASSAULT" for t in doc.nlp if t.text == "kidnapped"}
     events = coder.recode(rule_at, decided)
-    assert len(events) == 3
+    assert len(events) == 4
     kept = told_again(doc, events)
-    assert [e.sentence.text.split()[0] for e in kept] == ["Gunmen", "The"]
-    assert [e.id for e in kept] == [f"{doc.id}:0", f"{doc.id}:1"]
+    assert [e.sentence.text.split()[0] for e in kept] == ["Gunmen", "Police", "The"]
+    assert [e.id for e in kept] == [f"{doc.id}:{n}" for n in range(3)]
     assert told_again(doc, events[1:]) == events[1:]
