@@ -326,23 +326,36 @@ def retold(tok: Any, event: Event) -> bool:
             or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS))
 
 
+def _named(m: Mention | None) -> str:
+    """A party or source as compared here: its coded actor, else its words ("" for none or a
+    pronoun, which may be anyone already named)."""
+    if m is None:
+        return ""
+    if m.actor is not None:
+        return m.actor.cameo
+    text = m.text.lower()
+    return "" if text in PRONOUNS else text
+
+
 def _other_target(a: Event, b: Event) -> bool:
-    """Whether two events of one type are two acts by their parties: :func:`_two_acts`, or
-    recipients that differ (coded countries, or the words when neither is a pronoun)."""
+    """Whether two events of one type are two tellings the guideline counts apart: the parties
+    show two acts (:func:`_two_acts`), or the recipients or the reporting sources differ
+    (docs/annotation-events.md §2: a new speaker or target is a new event)."""
     if _two_acts(a, b):
         return True
     recip_a, recip_b = _primary(a.recipients), _primary(b.recipients)
     if recip_a is not None and recip_b is not None and recip_a != recip_b:
         return True
-    words = [e.recipient.text.lower() if e.recipient is not None else "" for e in (a, b)]
-    return all(w and w not in PRONOUNS for w in words) and words[0] != words[1]
+    return any(x and y and x != y for x, y in ((_named(a.recipient), _named(b.recipient)),
+                                               (_named(a.source), _named(b.source))))
 
 
 def told_again(doc: Document, events: list[Event]) -> list[Event]:
     """``events`` without a retelling: an event told as hearsay or background (:func:`retold`)
     whose trigger word (its lemma) already headed an event of its type in an earlier sentence
-    of the document, unless the parties show another act (:func:`_other_target`: "officers
-    also arrested Tays" after an arrest of someone else). Event ids are renumbered.
+    of the document, unless the parties or the speaker show another telling
+    (:func:`_other_target`: "officers also arrested Tays" after an arrest of someone else).
+    Event ids are renumbered.
 
     Why: the Wikinews guideline codes an act once, where it is first reported
     (docs/annotation-events.md §2, §15); later sentences retell it ("Johnston was kidnapped" ...
