@@ -16,6 +16,7 @@ from diurna.events.learned import (
     drop_frames,
     inside_triggers,
     one_act_per_clause,
+    told_again,
 )
 from diurna.events.tagger import rule_heads
 from diurna.model import Document, Event
@@ -146,3 +147,23 @@ def test_a_word_inside_a_rule_events_trigger_is_no_event_of_its_own(read_rules: 
     # the rule event's own word is never dropped, nor anything when the DEMAND is not decided
     assert inside_triggers(doc, {_at(doc, "leave"): "RETREAT"}, rule_at) == {
         _at(doc, "leave"): "RETREAT"}
+
+
+def test_a_retelling_of_an_act_already_coded_is_dropped(read_rules: Any) -> None:
+    """Wikinews guideline §2/§15: an act is coded once, where it is first reported. "said he had
+    been kidnapped" retells the kidnapping of the first sentence (hearsay, same word, a pronoun
+    for the same victim); a kidnapping of another victim, even as hearsay, and the army's
+    kidnapping told as fact are acts of their own; nothing is dropped without an earlier event
+    of the same word."""
+    doc = read_rules("Gunmen kidnapped a BBC journalist in Gaza on Monday. Palestinian officials "
+                     "said he had been kidnapped by a local clan. Police said a French aid worker "
+                     "had been kidnapped in Rafah. The army kidnapped two men on Tuesday.")
+    coder = _coder(doc)
+    rule_at = rule_heads(doc.nlp, coder.code())
+    decided = {t.i: "ASSAULT" for t in doc.nlp if t.text == "kidnapped"}
+    events = coder.recode(rule_at, decided)
+    assert len(events) == 4
+    kept = told_again(doc, events)
+    assert [e.sentence.text.split()[0] for e in kept] == ["Gunmen", "Police", "The"]
+    assert [e.id for e in kept] == [f"{doc.id}:{n}" for n in range(3)]
+    assert told_again(doc, events[1:]) == events[1:]
