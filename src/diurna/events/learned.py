@@ -773,7 +773,8 @@ class LearnedEventCoder(EventCoder):
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, modes, speakers' acts, one act per clause,
-        retellings)."""
+        retellings, context parties: everything ``__call__`` stores, so that tuning readers
+        such as :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger
 
         onto = self.ontology
@@ -792,7 +793,9 @@ class LearnedEventCoder(EventCoder):
         events = coder.recode(cands.rule_at, decided, modes)
         events = speakers_acts(doc, decided, events, cands.rule_at, onto)
         events = one_act_per_clause(doc, decided, events, cands.rule_at)
-        return events if self.retellings else told_again(doc, events)
+        if not self.retellings:
+            events = told_again(doc, events)
+        return context_parties(doc, events)
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
@@ -803,6 +806,5 @@ class LearnedEventCoder(EventCoder):
             comb = Combiner(weight=0.0, threshold=load_model(self.model_dir).threshold)
         coder = self.doc_coder(doc)
         read = self.read(doc, coder, comb)
-        doc.events = context_parties(doc, self.code(doc, coder, read, comb)) \
-            if read.cands.tokens else []
+        doc.events = self.code(doc, coder, read, comb) if read.cands.tokens else []
         return doc
