@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlparse
+
+from diurna.places.points import _tsv
 
 OUTLETS_FILE = "outlets.tsv"
 
@@ -47,14 +48,9 @@ def domain_of(address: str) -> str:
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, Outlet]:
     """The shipped table: domain → :class:`Outlet` (empty without the file)."""
-    ref = resources.files("diurna.places.sources") / OUTLETS_FILE
-    if not ref.is_file():
-        return {}
     table: dict[str, Outlet] = {}
-    for line in ref.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        domain, admin1, city, lat, lon = (line.split("\t") + ["", "", ""])[:5]
+    for row in _tsv(OUTLETS_FILE):
+        domain, admin1, city, lat, lon = (row + ["", "", ""])[:5]
         table[domain] = Outlet(domain, admin1, city or None, float(lat) if lat else None,
                                float(lon) if lon else None)
     return table

@@ -144,7 +144,7 @@ def _tsv(name: str) -> list[list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()[1:]
     except OSError:
-        log.warning("%s is missing: the gazetteer is built without it", path)
+        log.warning("%s is missing: read as empty (places are found without it)", path)
         return []
     return [line.split("\t") for line in lines if line and not line.startswith("#")]
 
