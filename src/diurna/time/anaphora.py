@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from diurna.model import Precision
+from diurna.time.values import WEEKDAY_NAMES
 
 # the narrative's reference time: a date and how fine it is ("day", "week", "month", "year")
 Ref = tuple[dt.datetime, Precision]
@@ -32,7 +33,6 @@ _NEXT = re.compile(
     r"^(?:(?:on|by|during)\s+)?(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?"
     rf"the\s+(?P<dir>next|following|previous|preceding|prior)\s+{_UNIT}$", re.I)
 # "the following Sunday", "the previous Tuesday": that weekday after (before) the reference day
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NEXT_WEEKDAY = re.compile(
     r"^(?:(?:on|by)\s+)?the\s+(?P<dir>next|following|previous|preceding|prior)\s+"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", re.I)
@@ -199,6 +199,6 @@ def _weekday_from(ref: Ref | None, weekday: str, after: bool) -> tuple[str | Non
     (before) a day reference; unknown without one."""
     if ref is None or ref[1] != "day":
         return None, "unknown"
-    date, want = ref[0], _WEEKDAYS.index(weekday.lower())
+    date, want = ref[0], WEEKDAY_NAMES.index(weekday.lower())
     step = ((want - date.weekday()) % 7 or 7) if after else -((date.weekday() - want) % 7 or 7)
     return _fmt(date + dt.timedelta(days=step), "day"), "day"

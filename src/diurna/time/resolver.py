@@ -25,6 +25,7 @@ from diurna.time import anaphora
 from diurna.time.values import (
     HOLIDAY_PATTERN,
     SEASONS,
+    WEEKDAY_NAMES,
     calendar_value,
     decade_value,
     duration_value,
@@ -219,7 +220,6 @@ def _fmt(date: dt.datetime, precision: Precision, year_known: bool) -> str:
     return date.strftime("%Y-%m-%d")
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
@@ -293,7 +293,7 @@ def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> 
     """"Tuesday" in a page published on a Tuesday is that day; otherwise the latest one before
     (news reports the past); "next"/"last" move a week."""
     mod = (m[1] or "").lower()
-    wd = _WEEKDAYS.index(m[2].lower())
+    wd = WEEKDAY_NAMES.index(m[2].lower())
     delta = (base.weekday() - wd) % 7
     if mod == "next":
         return base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
@@ -507,7 +507,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
         if m:  # "Friday last week": that weekday of the week named
             monday = base - dt.timedelta(days=base.weekday())
             shift = {"last": -7, "this": 0, "next": 7}[m[2].lower()]
-            day = monday + dt.timedelta(days=shift + _WEEKDAYS.index(m[1].lower()))
+            day = monday + dt.timedelta(days=shift + WEEKDAY_NAMES.index(m[1].lower()))
             return _fmt(day, "day", True), "day", "published", "date"
         if _LAST_NIGHT.match(raw):  # the evening before publication: that day
             return _fmt(base - dt.timedelta(days=1), "day", True), "day", "published", "date"
@@ -650,7 +650,7 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         wd = re.search(_WEEKDAY, clean)
         if wd and precision == "day" and base is not None:
             # "Friday, Dec. 6": the year (around publication) in which that day is a Friday
-            want = _WEEKDAYS.index(wd.group(0).lower())
+            want = WEEKDAY_NAMES.index(wd.group(0).lower())
             options = [_with_year(date, y) for y in (base.year, base.year + 1, base.year - 1)]
             fits = [d for d in options if d.weekday() == want]
             if fits:

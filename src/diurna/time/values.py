@@ -144,7 +144,8 @@ def duration_value(text: str) -> str | None:
     return f"P{t}{num}{letter}"
 
 
-_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# weekday names in Python's weekday() order (Monday 0), shared by the time stage
+WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # "every Saturday", "each Monday", "Saturdays": TimeML's XXXX-WXX-6 (a day of every week)
 _EVERY_WEEKDAY = re.compile(r"^(?:(?:every|each)\s+(?P<one>[a-z]+day)|(?P<many>[a-z]+day)s)$")
 
@@ -156,8 +157,8 @@ def set_value(text: str) -> str | None:
     if clean in _SETS:
         return _SETS[clean]
     m = _EVERY_WEEKDAY.match(clean)
-    if m and (m["one"] or m["many"]) in _WEEKDAY_NAMES:
-        return f"XXXX-WXX-{_WEEKDAY_NAMES.index(m['one'] or m['many']) + 1}"
+    if m and (m["one"] or m["many"]) in WEEKDAY_NAMES:
+        return f"XXXX-WXX-{WEEKDAY_NAMES.index(m['one'] or m['many']) + 1}"
     m = _EVERY_N.match(clean)
     if m:  # "every three months": P3M
         n = _count(m[1])
