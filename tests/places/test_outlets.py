@@ -9,6 +9,7 @@ Richmond, Indiana 4263681; Richmond, Kentucky 4305974; Richmond, Virginia 478170
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -69,6 +70,21 @@ def test_build_outlets_keeps_one_state_domains_and_drops_chains() -> None:
     assert "chain.com" not in got  # a site shared by outlets of two states says nothing
     assert got["two.com"] == ("US.IN", "", "", "")  # one state, no one point
 
+
+
+@pytest.mark.parametrize("content", [None, b"not json"])
+def test_build_outlets_refuses_a_missing_or_broken_source_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None) -> None:
+    """A wrong source file is exit code 2 and one line naming it; the table is not touched."""
+    source = tmp_path / "outlets.json"
+    if content is not None:
+        source.write_bytes(content)
+    out = tmp_path / "outlets.tsv"
+    code = load_script("build_outlets").main([str(source), "--out", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert str(source) in err and "\n" not in err
+    assert not out.exists()
 
 def test_resolve_and_the_cli_take_the_pages_url() -> None:
     """Library and CLI mirror each other: ``resolve(name, url=...)``, ``--url URL``."""
