@@ -60,6 +60,11 @@ def test_a_single_count_is_no_range() -> None:
     ("several more days", "PXD"),
     ("a fortnight", "P2W"),
     ("more than a week", "P1W"),
+    ("no more than 14 years", "P14Y"),
+    ("approximately two years", "P2Y"),
+    ("all these years", "PXY"),
+    ("those 10 years", "P10Y"),
+    ("mere days", "PXD"),
 ])
 def test_lengths_as_written(text: str, value: str) -> None:
     assert duration_value(text) == value
@@ -109,3 +114,9 @@ def test_ages_are_not_found(sentence: str) -> None:
 def test_hundreds_of_years_ago_is_the_past() -> None:
     t = _found("Hundreds of years ago the town was built.")["Hundreds of years ago"]
     assert (t.value, t.kind) == ("PAST_REF", "date")
+
+
+def test_a_hedged_time_ago_is_that_month() -> None:
+    # two months before 15 June 2005: April 2005 (the month, as "two months ago" is)
+    found = _found("He spoke at a function approximately two months ago.", "2005-06-15")
+    assert found["approximately two months ago"].value == "2005-04"

@@ -258,8 +258,8 @@ _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|yea
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
 # (a hedge before the count does not move the value: "nearly two years ago" is 1996 in 1998)
-_AGO = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|over|under|more\s+than|"
-                  r"less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
+_AGO = re.compile(r"^(?:(?:about|around|approximately|nearly|almost|roughly|some|over|under|"
+                  r"more\s+than|less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
                   r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
                   r"(?P<unit>day|week|month|year|decade|century)s?\s+ago$", re.I)
