@@ -120,3 +120,23 @@ def test_a_hedged_time_ago_is_that_month() -> None:
     # two months before 15 June 2005: April 2005 (the month, as "two months ago" is)
     found = _found("He spoke at a function approximately two months ago.", "2005-06-15")
     assert found["approximately two months ago"].value == "2005-04"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1.5 years", "P18M"),  # a whole number of months
+    ("1.3 hours", "PT78M"),
+    ("43.08 minutes", "PT43.08M"),  # no whole number of seconds: the decimal stays
+    ("a month and a half", "P1.5M"),  # months have no fixed number of days
+])
+def test_fractions_in_the_next_unit_only_when_whole(text: str, value: str) -> None:
+    assert duration_value(text) == value
+
+
+def test_every_n_units_is_a_set_not_a_length() -> None:
+    t = _found("Congress requires the review every four years.")["every four years"]
+    assert (t.value, t.kind) == ("P4Y", "set")
+    assert set_value("every twenty-four hours") == "PT24H"
+
+
+def test_minutes_of_arc_are_no_time() -> None:
+    assert _found("The position was 29 degrees, 50.36 minutes north.") == {}

@@ -76,11 +76,12 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
-    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
+    re.compile(r"(?<![\d.,])\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
                r"\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b"
+               r"(?!\s+(?:ago|north|south|east|west|[NSEW]\b))", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:minute|hour|day|week|month|year|decade)s?\b",
@@ -89,7 +90,10 @@ _PATTERNS: list[re.Pattern[str]] = [
     # "3 1/2 hours", "two to three years", "between two and three weeks", "10-25 years"
     re.compile(rf"\b(?:between\s+{_COUNT}\s+and\s+|{_COUNT}(?:\s+(?:to|or)\s+|-to-)|\d+\s*[-–]\s*)?"
                rf"{_COUNT}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|straight|consecutive|full)\s+)?"
-               rf"{_LENGTH_UNIT}(?:\s+and\s+a\s+half)?\b(?![\s-]+old\b|\s+of\s+age\b|-)", re.I),
+               rf"{_LENGTH_UNIT}(?:\s+and\s+a\s+half)?\b(?![\s-]+old\b|\s+of\s+age\b|-|"
+               r"\s+(?:north|south|east|west|[NSEW]\b))", re.I),  # (not "50.36 minutes north")
+    # "every four years": a set (TimeML P4Y), not the length inside it
+    re.compile(rf"\b[Ee]very\s+{_COUNT}\s+{_LENGTH_UNIT}\b"),
     # one unit after a word that makes it a length: "over a year", "lasted a fortnight"
     re.compile(rf"\b(?:for|within|over|about|nearly|almost|than|least|just|only|lasted|took|"
                rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"

@@ -78,7 +78,7 @@ _REFS = {
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
 _EVERY = re.compile(rf"^(?:every|each|per)\s+(?:single\s+)?({_UNIT})$", re.I)
-_EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
+_EVERY_N = re.compile(rf"^every\s+({_NUM}(?:[\s-]+{_NUM})?)\s+({_UNIT})s$", re.I)
 
 
 def ref_value(text: str) -> str | None:
@@ -161,10 +161,11 @@ def duration_value(text: str) -> str | None:
         smaller = {("T", "H"): ("T", "M", 60), ("", "Y"): ("", "M", 12),
                    ("", "D"): ("T", "H", 24), ("", "W"): ("", "D", 7),
                    ("T", "M"): ("T", "S", 60)}.get((t, letter))
-        if smaller is not None:
+        # (only when the smaller unit gives a whole count: "43.08 minutes" stays PT43.08M)
+        if smaller is not None and round(value * smaller[2], 6).is_integer():
             t, letter, times = smaller
-            value *= times
-    num = str(int(value)) if value == int(value) else str(value)
+            value = round(value * times, 6)
+    num = str(int(value)) if value == int(value) else f"{value:g}"
     return f"P{t}{num}{letter}"
 
 
