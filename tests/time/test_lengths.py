@@ -140,3 +140,7 @@ def test_every_n_units_is_a_set_not_a_length() -> None:
 
 def test_minutes_of_arc_are_no_time() -> None:
     assert _found("The position was 29 degrees, 50.36 minutes north.") == {}
+
+
+def test_a_war_named_by_its_length_is_no_time() -> None:
+    assert "Six-Day" not in _found("Israel took the land in the 1967 Six-Day War.")

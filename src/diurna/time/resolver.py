@@ -91,7 +91,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:between\s+{_COUNT}\s+and\s+|{_COUNT}(?:\s+(?:to|or)\s+|-to-)|\d+\s*[-–]\s*)?"
                rf"{_COUNT}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|straight|consecutive|full)\s+)?"
                rf"{_LENGTH_UNIT}(?:\s+and\s+a\s+half)?\b(?![\s-]+old\b|\s+of\s+age\b|-|"
-               r"\s+(?:north|south|east|west|[NSEW]\b))", re.I),  # (not "50.36 minutes north")
+               r"\s+(?:north|south|east|west|[NSEW]\b)|\s+[Ww]ars?\b)", re.I),
+    # (not "50.36 minutes north", "the Six-Day War")
     # "every four years": a set (TimeML P4Y), not the length inside it
     re.compile(rf"\b[Ee]very\s+{_COUNT}\s+{_LENGTH_UNIT}\b"),
     # one unit after a word that makes it a length: "over a year", "lasted a fortnight"
