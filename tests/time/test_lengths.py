@@ -144,3 +144,12 @@ def test_minutes_of_arc_are_no_time() -> None:
 
 def test_a_war_named_by_its_length_is_no_time() -> None:
     assert "Six-Day" not in _found("Israel took the land in the 1967 Six-Day War.")
+
+
+@pytest.mark.parametrize("text", ["the last day of the year", "the first week of May"])
+def test_a_named_part_of_a_period_is_no_length(text: str) -> None:
+    assert duration_value(text) is None
+
+
+def test_counted_months_of_a_year_stay_a_length() -> None:
+    assert duration_value("the first nine months of the year") == "P9M"

@@ -58,6 +58,9 @@ _DURATION_TEXT = re.compile(
     r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
+# "the last day of the year", "the first week of May": a place on the calendar, not a length
+_PART_NAMED = re.compile(r"^(?:the\s+)?(?:first|last|final)\s+(?:day|night|week|month)\s+of\b",
+                         re.I)
 
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -128,6 +131,8 @@ def duration_value(text: str) -> str | None:
     Ages ("55-year-old") are not durations here (the project does not annotate them)."""
     clean = text.strip().rstrip(".,;'’")
     if _AGE.search(clean):
+        return None
+    if _PART_NAMED.match(clean):
         return None
     ranged = range_duration_value(clean)
     if ranged:  # (read before the counts below, which would add "10-25" up to 35)
