@@ -1,5 +1,14 @@
 from __future__ import annotations
 
+from diurna.language import Language
+from diurna.model import Document, TimeExpr
+from diurna.time import TimeResolver
 from tests.places.conftest import seed_doc, seed_document
 
-__all__ = ["seed_doc", "seed_document"]
+__all__ = ["found_times", "seed_doc", "seed_document"]
+
+
+def found_times(text: str, published: str = "1998-10-21") -> dict[str, TimeExpr]:
+    """The time expressions Diurna finds in ``text``, by their text (one sentence's worth)."""
+    doc = Document(id="t", source="t", text=text, published=published)
+    return {t.text: t for t in TimeResolver()(Language()(doc)).times}

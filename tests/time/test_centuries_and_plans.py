@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.language import Language
-from diurna.model import Document, TimeExpr
-from diurna.time import TimeResolver
 from diurna.time.values import ordinal_century_value
+from tests.time.conftest import found_times
 
-
-def _found(text: str, published: str = "1998-10-21") -> dict[str, TimeExpr]:
-    doc = Document(id="t", source="t", text=text, published=published)
-    return {t.text: t for t in TimeResolver()(Language()(doc)).times}
+_found = found_times
 
 
 @pytest.mark.parametrize(("text", "value"), [

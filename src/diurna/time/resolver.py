@@ -47,6 +47,13 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 
+# a count in figures or words ("24", "3 1/2", "1.5", "twenty-four") and the units of a length
+_COUNT = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|two|three|four|five|six|"
+          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+          r"eighteen|nineteen|a\s+hundred|one\s+hundred|a\s+couple\s+of)")
+_LENGTH_UNIT = (r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|"
+                r"decades?|centuries|century)")
 # Patterns for expressions spaCy's small English model often misses or cuts differently.
 # (dateparser normalises but does not find expressions in running text, so finding is ours.)
 _PATTERNS: list[re.Pattern[str]] = [
@@ -69,15 +76,30 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf",?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday|tomorrow)\b"),
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
-    re.compile(r"\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
+    re.compile(r"(?<![\d.,])\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
                r"\d+|a|an|"
                r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
                r"many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?!\s+ago)", re.I),
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b"
+               r"(?!\s+(?:ago|north|south|east|west|[NSEW]\b))", re.I),
     re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
                r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:minute|hour|day|week|month|year|decade)s?\b",
                re.I),
+    # counted lengths the tagger misses or cuts: "twenty-four hours" (not "four hours"),
+    # "3 1/2 hours", "two to three years", "between two and three weeks", "10-25 years"
+    re.compile(rf"\b(?:between\s+{_COUNT}\s+and\s+|{_COUNT}(?:\s+(?:to|or)\s+|-to-)|\d+\s*[-–]\s*)?"
+               rf"{_COUNT}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|straight|consecutive|full)\s+)?"
+               rf"{_LENGTH_UNIT}(?:\s+and\s+a\s+half)?\b(?![\s-]+old\b|\s+of\s+age\b|-|"
+               r"\s+(?:north|south|east|west|[NSEW]\b)|\s+[Ww]ars?\b)", re.I),
+    # (not "50.36 minutes north", "the Six-Day War")
+    # "every four years": a set (TimeML P4Y), not the length inside it
+    re.compile(rf"\b[Ee]very\s+{_COUNT}\s+{_LENGTH_UNIT}\b"),
+    # one unit after a word that makes it a length: "over a year", "lasted a fortnight"
+    re.compile(rf"\b(?:for|within|over|about|nearly|almost|than|least|just|only|lasted|took|"
+               rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"
+               r"(?:\s+and\s+a\s+half)?)\b(?![\s-]+old\b|-)", re.I),
+    re.compile(r"\ba\s+fortnight\b", re.I),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
@@ -241,13 +263,14 @@ _EARLIER = re.compile(r"^(?:earlier|later)\s+(?:in\s+the\s+)?(day|week|month|yea
 _N_YEAR = re.compile(r"^\d+-(?:year|month|week|day)s?(?:-old|-long)?$", re.I)
 _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
 # (a hedge before the count does not move the value: "nearly two years ago" is 1996 in 1998)
-_AGO = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|over|under|more\s+than|"
-                  r"less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
+_AGO = re.compile(r"^(?:(?:about|around|approximately|nearly|almost|roughly|some|over|under|"
+                  r"more\s+than|less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
                   r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
                   r"(?P<unit>day|week|month|year|decade|century)s?\s+ago$", re.I)
 # "years ago", "decades ago": some time before (TimeML's PAST_REF)
-_UNITS_AGO = re.compile(r"^(?:many\s+)?(?:days|weeks|months|years|decades)\s+ago$", re.I)
+_UNITS_AGO = re.compile(r"^(?:many\s+|(?:hundreds|thousands|dozens)\s+of\s+)?"
+                        r"(?:days|weeks|months|years|decades|centuries)\s+ago$", re.I)
 _AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _SEASON_TEXT = re.compile(

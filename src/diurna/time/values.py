@@ -42,9 +42,11 @@ _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centu
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
-    r"final|another|only|about|around|nearly|almost|over|under|more\s+than|less\s+than|"
+    r"final|another|only|about|around|approximately|nearly|almost|over|under|barely|mere|"
+    r"(?:no|not)\s+(?:more|less)\s+than|more\s+than|less\s+than|close\s+to|those|these|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
-    r"several|few|many|a\s+few|a\s+couple\s+of|a|all|entire|whole|full)\s+)*"
+    r"several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|more|a|all|entire|whole|full|"
+    r"his|her|their|its|our|my|your)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
     r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
     r"(?:and\s+a\s+half\s+)?"
@@ -56,6 +58,9 @@ _DURATION_TEXT = re.compile(
     r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
+# "the last day of the year", "the first week of May": a place on the calendar, not a length
+_PART_NAMED = re.compile(r"^(?:the\s+)?(?:first|last|final)\s+(?:day|night|week|month)\s+of\b",
+                         re.I)
 
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -70,11 +75,13 @@ _REFS = {
     "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
     "the immediate future": "FUTURE_REF",
     "the days ahead": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF",
 }
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
          "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
-_EVERY = re.compile(rf"^(?:every|each|per)\s+({_UNIT})$", re.I)
-_EVERY_N = re.compile(rf"^every\s+({_NUM})\s+({_UNIT})s$", re.I)
+_EVERY = re.compile(rf"^(?:every|each|per)\s+(?:single\s+)?({_UNIT})$", re.I)
+_EVERY_N = re.compile(rf"^every\s+({_NUM}(?:[\s-]+{_NUM})?)\s+({_UNIT})s$", re.I)
 
 
 def ref_value(text: str) -> str | None:
@@ -100,6 +107,23 @@ def _count(words: str) -> float | None:
             return None
     return total
 
+# "two to three years", "between two and three weeks", "10-25 years", "five or six days"
+_RANGE_TEXT = re.compile(
+    r"^(?:the\s+)?(?:(?:past|last|next|coming|first|about|around|some|roughly)\s+)*"
+    rf"(?:between\s+(?P<a1>{_NUM})\s+and\s+|(?P<a2>{_NUM})(?:\s+(?:to|or)\s+|-to-)"
+    rf"|(?P<a3>\d+)\s*[-–]\s*)(?P<b>{_NUM})[\s-]+(?P<unit>{_UNIT})s?(?:[\s-]long)?$", re.I)
+
+
+def range_duration_value(text: str) -> str | None:
+    """A length given as a range of counts ("two to three years", "between two and three
+    weeks", "10-25 years") is TimeML's unspecified count of that unit (``PXY``, ``PXW``): a
+    value holds one number, and choosing either end would state what the text does not."""
+    m = _RANGE_TEXT.match(text.strip().rstrip(".,;"))
+    if not m or _count(m["a1"] or m["a2"] or m["a3"]) is None or _count(m["b"]) is None:
+        return None
+    t, letter, scale = _UNITS[m["unit"].lower()]
+    return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
+
 
 def duration_value(text: str) -> str | None:
     """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
@@ -108,6 +132,11 @@ def duration_value(text: str) -> str | None:
     clean = text.strip().rstrip(".,;'’")
     if _AGE.search(clean):
         return None
+    if _PART_NAMED.match(clean):
+        return None
+    ranged = range_duration_value(clean)
+    if ranged:  # (read before the counts below, which would add "10-25" up to 35)
+        return ranged
     # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them
     clean = re.sub(r"-and-a-half(?:-|\b)\s*", " and a half ", clean, flags=re.I).strip()
     clean = re.sub(r"(day|week|month|year)long$", r"\1-long", clean, flags=re.I)
@@ -137,10 +166,11 @@ def duration_value(text: str) -> str | None:
         smaller = {("T", "H"): ("T", "M", 60), ("", "Y"): ("", "M", 12),
                    ("", "D"): ("T", "H", 24), ("", "W"): ("", "D", 7),
                    ("T", "M"): ("T", "S", 60)}.get((t, letter))
-        if smaller is not None:
+        # (only when the smaller unit gives a whole count: "43.08 minutes" stays PT43.08M)
+        if smaller is not None and round(value * smaller[2], 6).is_integer():
             t, letter, times = smaller
-            value *= times
-    num = str(int(value)) if value == int(value) else str(value)
+            value = round(value * times, 6)
+    num = str(int(value)) if value == int(value) else f"{value:g}"
     return f"P{t}{num}{letter}"
 
 
