@@ -48,6 +48,8 @@ _HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+o
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
+# a governor governs a state or province: "New York Governor Andrew M. Cuomo", "Ohio Gov. ..."
+_GOVERNOR_AFTER = re.compile(r"^\s+(?:governor|gov\.)\s", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
 _ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
@@ -171,6 +173,8 @@ def _context_words(text: str, m: _Mention) -> None:
         m.hint = "admin2" if kind in _ADMIN2_WORDS else "admin1"
     elif _CITY_AFTER.match(after):
         m.hint = "city"
+    elif _GOVERNOR_AFTER.match(after):
+        m.hint = "admin1"
     else:
         b = _ADMIN_BEFORE.search(before)
         if b:
@@ -244,8 +248,11 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
     return s
 
 
-def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool:
-    """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)"""
+def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None,
+               small_ok: bool = False) -> bool:
+    """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)
+    ``small_ok``: a small town of a state or province the text names is credible for a
+    spaCy LOC (the name is no island, sea or other feature)."""
     if e.is_country or (e.is_admin1 and (e.primary or hint == "admin1" or ctx.share(e.country))):
         return True
     if e.precision == "point":
@@ -258,7 +265,12 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     if hint == "city" and (in_ctx or e.population >= 15_000):
         return True
     if label in ("LOC", "FAC", "GAZ"):
-        return e.primary and (e.population >= 100_000 or (in_ctx and e.population >= 15_000))
+        # a small town of a state or province the text names counts ("Eastern Creek" in a
+        # story that names New South Wales); spaCy's LOC otherwise needs a large one
+        named_state = small_ok and label == "LOC" and bool(e.admin1_code) and (
+            e.admin1_code in ctx.admin1)
+        return e.primary and (e.population >= 100_000 or named_state
+                              or (in_ctx and e.population >= 15_000))
     if e.primary:
         return e.population >= 15_000 or in_ctx
     return e.population >= 100_000 or (in_ctx and e.population >= 15_000)
@@ -271,7 +283,11 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     ``known`` (the span is given as a place), every reading that fits them."""
     if name.lower() in _GENERIC and hint is None and not known:
         return []
-    cands = [e for e in entries if known or _plausible(e, ctx, label, hint)]
+    entries = tuple(entries)
+    # "Luzon" the island, not a village of Central Luzon: a feature by its main name keeps
+    # small towns out
+    small_ok = not any(e.precision == "point" and e.primary for e in entries)
+    cands = [e for e in entries if known or _plausible(e, ctx, label, hint, small_ok)]
     if hint == "admin2" and any(e.is_admin2 for e in cands):
         cands = [e for e in cands if e.is_admin2]
     elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
@@ -369,6 +385,19 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+def _state_of(entries: Iterable[GazEntry], box: GazEntry) -> bool:
+    """Whether "X, Country" names a first-level division of that country and not a town in it:
+    X is the division's main name and no town of X there is a large city ("California, United
+    States" is the state, not California, Maryland; "New York, United States" stays the city),
+    as a bare state name already beats a same-named town (``STATE_OVER_TOWN``)."""
+    if box.precision != "country":
+        return False
+    entries = tuple(entries)
+    return any(e.is_admin1 and e.primary and e.country == box.country for e in entries) and not any(
+        e.precision == "city" and e.country == box.country and e.population >= STATE_OVER_TOWN
+        for e in entries)
+
+
 class PlaceResolver:
     """Fills ``doc.places`` and ``event.place``."""
 
@@ -432,6 +461,9 @@ class PlaceResolver:
                 continue
             words = list(re.finditer(r"\S+", m.group(0)))
             found = False
+            # names the gazetteer knows but that were not taken: no part of one is read on its
+            # own ("Danube Delta" is not Nigeria's Delta State)
+            known: list[tuple[int, int]] = []
             # longest sub-sequence first
             for n in range(len(words), 0, -1):
                 for i in range(0, len(words) - n + 1):
@@ -441,9 +473,13 @@ class PlaceResolver:
                     cand = text[s:e]
                     if len(cand) < 4 or demonym_country(cand) or (cand.isupper() and len(cand) < 5):
                         continue
+                    if any(a <= s and e <= b for a, b in known):
+                        continue
                     entries = gaz.lookup(cand)
                     if not entries:
                         continue
+                    if n > 1:
+                        known.append((s, e))
                     mention = _Mention(s, e, "GAZ")
                     _context_words(text, mention)
                     inside_other = _overlaps(s, e, others)
@@ -468,7 +504,11 @@ class PlaceResolver:
                         continue
                     strong = any(x.primary and (x.is_country or x.is_admin1
                                                 or x.population >= 100_000) for x in entries)
-                    if strong or mention.hint or weak:
+                    # a named feature of two words or more after "in", "near" ("in the
+                    # Danube Delta area"): the gazetteer's delta, sea or range
+                    feature = n > 1 and located and not inside_other and any(
+                        x.primary and x.precision == "point" for x in entries)
+                    if strong or mention.hint or weak or feature:
                         mention.weak = weak and not (strong and not inside_other)
                         if mention.weak:  # judged after resolution, as a named place
                             mention.label = "GPE"
@@ -625,6 +665,8 @@ class PlaceResolver:
                     hits = [(c, a) for c in cities for a in self._containers(text[ss:se], c)]
                     if hits and self._list_goes_on(text, se, entries):
                         break  # "states including Georgia, Oklahoma, Pennsylvania, Wisconsin"
+                    if hits and _state_of(entries, hits[0][1]):
+                        break  # "southern California, United States": the state, not a town
                     if hits:
                         city, box = max(hits, key=lambda ca: ca[0].population)
                         out.append(_Mention(cs, ce, "GPE", forced=city))
