@@ -64,3 +64,11 @@ def test_a_small_town_of_a_named_state_is_read_and_an_island_stays_an_island() -
             "island of the Philippines, are being tested.")
     island = _named(_places(text), text, "Luzon")
     assert island.feature is not None and island.feature.startswith("T.")
+
+
+def test_a_disease_named_after_a_place_is_not_the_place() -> None:
+    text = ("Marburg virus keeps spreading in Angola, and Indiana reported two more people ill "
+            "with West Nile virus. Doctors fear West Nile will reach Ohio.")
+    names = [text[p.start:p.end] for p in _places(text)]
+    assert "Marburg" not in names and "West Nile" not in names
+    assert {"Angola", "Indiana", "Ohio"} <= set(names)

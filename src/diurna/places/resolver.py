@@ -48,6 +48,12 @@ _HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+o
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
+# words after a name that make it a disease's or a pathogen's ("West Nile virus", "Ebola
+# Reston virus", "Rift Valley fever", "Saintpaul strain"); lower case, so not "Animal Disease
+# Center"
+_DISEASE_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+)?(?:[Vv]irus(?:es)?|ebolavirus|disease|fever|flu|influenza|strain|"
+    r"encephalitis|hemorrhagic)\b")
 # a governor governs a state or province: "New York Governor Andrew M. Cuomo", "Ohio Gov. ..."
 _GOVERNOR_AFTER = re.compile(r"^\s+(?:governor|gov\.)\s", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
@@ -519,10 +525,18 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
+        # a place name that names a disease or a strain ("West Nile virus", "Ebola Reston
+        # virus", "Minamata disease") is not the place (docs/annotation-places-times.md), and
+        # its other mentions name the disease too, unless the text settles one ("Reston, Va.")
+        diseases = {name_key(text[m.start:m.end]) for m in out
+                    if _DISEASE_AFTER.match(text, m.end)}
+        out = [m for m in out
+               if m.forced is not None or name_key(text[m.start:m.end]) not in diseases]
         kept = [m for m in out if not m.weak]
         out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
             doc, [text[m.start:m.end] for m in kept], taken)
-                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken))
+                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken)
+                   if name_key(text[c.start:c.end]) not in diseases)
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":
