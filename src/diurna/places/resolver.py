@@ -479,15 +479,17 @@ class PlaceResolver:
                     cand = text[s:e]
                     if len(cand) < 4 or demonym_country(cand) or (cand.isupper() and len(cand) < 5):
                         continue
-                    if any(a <= s and e <= b for a, b in known):
-                        continue
                     entries = gaz.lookup(cand)
                     if not entries:
                         continue
-                    if n > 1:
-                        known.append((s, e))
                     mention = _Mention(s, e, "GAZ")
                     _context_words(text, mention)
+                    # a part with a word that says what it is stays ("Anderson" of "Anderson
+                    # County", "Dublin" of "Dublin City")
+                    if mention.hint is None and any(a <= s and e <= b for a, b in known):
+                        continue
+                    if n > 1:
+                        known.append((s, e))
                     inside_other = _overlaps(s, e, others)
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
