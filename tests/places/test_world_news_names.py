@@ -72,3 +72,19 @@ def test_a_disease_named_after_a_place_is_not_the_place() -> None:
     names = [text[p.start:p.end] for p in _places(text)]
     assert "Marburg" not in names and "West Nile" not in names
     assert {"Angola", "Indiana", "Ohio"} <= set(names)
+
+
+def test_a_two_letter_word_before_a_name_is_not_a_state_code() -> None:
+    text = "The trial ran for four weeks in Goma, DR Congo, and in Kampala."
+    country = _named(_places(text), text, "DR Congo")
+    assert (country.country, country.precision) == ("CD", "country")
+
+
+def test_names_after_the_island_of_and_in_the() -> None:
+    text = "Eleven children fell ill on the Philippine island of Bohol after eating cassava."
+    assert _named(_places(text), text, "Bohol").country == "PH"
+    text = "Russian vets said the bird flu began among coots in the Temryuk and Anapa areas."
+    places = _places(text)
+    # both towns of Krasnodar Krai on the Black Sea
+    assert {(_named(places, text, n).country, _named(places, text, n).admin1)
+            for n in ("Temryuk", "Anapa")} == {("RU", "Krasnodarskiy kray")}

@@ -84,9 +84,10 @@ _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
+# (a two-letter code followed by a name is read with it: "Kinshasa, DR Congo", not "DR")
 _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
-    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
+    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z]|[ ][A-Z][a-z])|"
     r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
 # the next item of a list after a name: ", Wisconsin", ", and California", " and California"
 _LIST_NEXT = re.compile(
