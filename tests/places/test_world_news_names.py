@@ -88,3 +88,12 @@ def test_names_after_the_island_of_and_in_the() -> None:
     # both towns of Krasnodar Krai on the Black Sea
     assert {(_named(places, text, n).country, _named(places, text, n).admin1)
             for n in ("Temryuk", "Anapa")} == {("RU", "Krasnodarskiy kray")}
+
+
+def test_a_country_named_like_a_plural_demonym_is_the_country() -> None:
+    # "Philippine" and "Lao" are adjectives, "Philippines" and "Laos" the countries
+    text = "Pigs in the Philippines tested positive, and a study ran in Vientiane, Laos."
+    places = _places(text)
+    assert _named(places, text, "Philippines").country == "PH"
+    assert _named(places, text, "Laos").country == "LA"
+    assert all(text[p.start:p.end] != "Philippine" for p in _places("A Philippine farm."))
