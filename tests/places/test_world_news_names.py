@@ -97,3 +97,17 @@ def test_a_country_named_like_a_plural_demonym_is_the_country() -> None:
     assert _named(places, text, "Philippines").country == "PH"
     assert _named(places, text, "Laos").country == "LA"
     assert all(text[p.start:p.end] != "Philippine" for p in _places("A Philippine farm."))
+
+
+def test_the_first_item_of_a_shared_head_and_a_bracketed_short_form() -> None:
+    text = "Frogs are dying in the jungles of Central and South America."
+    places = _places(text)
+    # GeoNames' region Central America (L.RGN), not a division called "Central"
+    assert (_named(places, text, "Central").name, _named(places, text, "Central").feature) == (
+        "Central America", "L.RGN")
+    assert _named(places, text, "South America").feature == "L.CONT"
+    text = ("Horses were held in New South Wales (NSW) and in the Democratic Republic of Congo "
+            "(DRC).")
+    places = _places(text)
+    assert _named(places, text, "NSW").name == "New South Wales"
+    assert _named(places, text, "DRC").country == "CD"

@@ -45,6 +45,10 @@ _LIST_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # of Santa Ana", "Central and South America" (see PlaceResolver._trim_head)
 _HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+of\s+"),
                re.compile(r"^[A-Z][\w'’-]*\s+(?:and|&)\s+"))
+# a short form in brackets right after a name: "New South Wales (NSW)"
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,6})\)")
+# the first item of a shared head, as _HEAD_WORDS' last pattern cuts it off
+_FIRST_ITEM = re.compile(r"([A-Z][\w'’-]*)\s+(?:and|&)\s+")
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
@@ -443,7 +447,10 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
-            s = self._trim_head(text, s, e)
+            s0, s = s, self._trim_head(text, s, e)
+            first = self._shared_head(text, s0, s, e)
+            if first is not None:  # "Central" of "Central and South America"
+                out.append(first)
             abbr = self._abbreviation(text[s:e])
             parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
@@ -528,6 +535,7 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
+        out.extend(self._acronyms(text, out, taken))
         # a place name that names a disease or a strain ("West Nile virus", "Ebola Reston
         # virus", "Minamata disease") is not the place (docs/annotation-places-times.md), and
         # its other mentions name the disease too, unless the text settles one ("Reston, Va.")
@@ -607,6 +615,43 @@ class PlaceResolver:
                                         for x in rest):
                 return s + m.end()
         return s
+
+    def _acronyms(self, text: str, mentions: list[_Mention], taken: list[tuple[int, int]]
+                  ) -> list[_Mention]:
+        """The short form a text gives in brackets after a place ("New South Wales (NSW)",
+        "Democratic Republic of Congo (DRC)"): the same place, when the letters are the name's
+        initials and the gazetteer knows the short form as a name of that place."""
+        out: list[_Mention] = []
+        for m in mentions:
+            br = _BRACKETED.match(text, m.end)
+            if br is None or _overlaps(br.start(1), br.end(1), taken):
+                continue
+            name = text[m.start:m.end]
+            if "".join(w[0] for w in name.split() if w[:1].isupper()) != br.group(1):
+                continue
+            ids = {x.geonameid for x in self.gazetteer.lookup(name)}
+            short = [*self.gazetteer.lookup(br.group(1)), self._abbreviation(br.group(1))]
+            same = list({x.geonameid: x for x in short if x is not None and x.geonameid in ids}
+                        .values())
+            if len(same) == 1:
+                out.append(_Mention(br.start(1), br.end(1), "GPE", forced=same[0]))
+                taken.append((br.start(1), br.end(1)))
+        return out
+
+    def _shared_head(self, text: str, s0: int, s: int, e: int) -> _Mention | None:
+        """The first item of a shared head that ``_trim_head`` cut off ("Central" of "Central
+        and South America", "North" of "North and South Korea") as the place it names with
+        the head ("Central America"), when the gazetteer knows that name as a main name."""
+        m = _FIRST_ITEM.fullmatch(text[s0:s])
+        if m is None:
+            return None
+        head = text[s:e].split()[-1]
+        named = [x for x in self.gazetteer.lookup(f"{m.group(1)} {head}") if x.primary]
+        if not named:
+            return None
+        # a country or a region before a same-named town
+        best = max(named, key=lambda x: (x.is_country, x.precision is None, x.population))
+        return _Mention(s0 + m.start(1), s0 + m.end(1), "GPE", forced=best)
 
     def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """"Baghdad-Damascus" (highway) → two toponyms, when the whole is not a name itself."""
