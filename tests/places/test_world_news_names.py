@@ -83,6 +83,8 @@ def test_a_two_letter_word_before_a_name_is_not_a_state_code() -> None:
 def test_names_after_the_island_of_and_in_the() -> None:
     text = "Eleven children fell ill on the Philippine island of Bohol after eating cassava."
     assert _named(_places(text), text, "Bohol").country == "PH"
+    text = "Ducks died near to Bieżuń, in central Poland."
+    assert _named(_places(text), text, "Bieżuń").country == "PL"
     text = "Russian vets said the bird flu began among coots in the Temryuk and Anapa areas."
     places = _places(text)
     # both towns of Krasnodar Krai on the Black Sea

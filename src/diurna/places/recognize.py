@@ -56,9 +56,9 @@ _COUNTY_LIST = re.compile(
     rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or|&)\s+{_NAME})\s+(?:counties|parishes)\b")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|from|between|toward|towards|into|around|through|across)"
-    r"(?:\s+the)?|"
+    r"(?:\s+the)?|\bnear\s+to|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
-    r"\bmiles?\s+(?:from|of)|\b(?:city|town|village|island|province|district)\s+of|,\s+of)"
+    r"\bmiles?\s+(?:from|of)|\b(?:city|town|village|community|island|province|district)\s+of|,\s+of)"
     r"\s+$")
 # words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
 # words after a name that make it a place rather than a person or a firm ("Edmonton
