@@ -72,6 +72,9 @@ def test_a_disease_named_after_a_place_is_not_the_place() -> None:
     names = [text[p.start:p.end] for p in _places(text)]
     assert "Marburg" not in names and "West Nile" not in names
     assert {"Angola", "Indiana", "Ohio"} <= set(names)
+    # "flu" after a place is where the flu is, not its name
+    text = "Texas flu deaths rose to 40, officials in Austin said."
+    assert _named(_places(text), text, "Texas").feature == "A.ADM1"
 
 
 def test_a_two_letter_word_before_a_name_is_not_a_state_code() -> None:

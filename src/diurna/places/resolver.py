@@ -54,10 +54,10 @@ _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|distric
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
 # words after a name that make it a disease's or a pathogen's ("West Nile virus", "Ebola
 # Reston virus", "Rift Valley fever", "Saintpaul strain"); lower case, so not "Animal Disease
-# Center"
+# Center"; not "flu", which follows a place more often than it names one ("Texas flu deaths")
 _DISEASE_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w-]*\s+)?(?:[Vv]irus(?:es)?|ebolavirus|disease|fever|flu|influenza|strain|"
-    r"encephalitis|hemorrhagic)\b")
+    r"\s+(?:[A-Z][\w-]*\s+)?(?:[Vv]irus(?:es)?|ebolavirus|disease|fever|strain|encephalitis|"
+    r"hemorrhagic)\b")
 # a governor governs a state or province: "New York Governor Andrew M. Cuomo", "Ohio Gov. ..."
 _GOVERNOR_AFTER = re.compile(r"^\s+(?:governor|gov\.)\s", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
