@@ -29,6 +29,12 @@ DEFAULT_LINKER = "learned"
 MAX_GAP = 10  # days: gaps beyond this say nothing more
 SLACK = 7  # days apart two date spans may be (reports recall events with dates resolved apart)
 EARTH = 20_000.0  # km: about the farthest two places can be
+# PLOVER's material types (deeds, not words). At equal evidence the share of "same" pairs differs
+# between deeds and statements (a statement repeated in general terms, as two interviews' one
+# question, is no one occurrence), so the type family is a feature: a threshold per family,
+# learned with the other weights (round 17, cross-validated; deeds weigh up).
+MATERIAL = frozenset({"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                      "ASSAULT"})
 
 FEATURES = (
     "similarity",  # TF-IDF cosine of sentence + title words (what the rules threshold)
@@ -57,6 +63,9 @@ FEATURES = (
     "same_trigger",  # the same event word (stemmed)
     "side_overlap",  # Jaccard of the actor and recipient names' words (0: either has none)
     "same_day",  # both dated to the day by their text, and to the same day
+    "recalled",  # share of the two sentences that recall their event as an earlier one (0..1)
+    "toll_clash",  # both give counts of people (tolls), none shared
+    "material",  # the type is a material act (MATERIAL), not a statement
 )
 
 
@@ -118,6 +127,9 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         float(bool(a.trigger) and a.trigger == b.trigger),
         jaccard(a.side_words, b.side_words),
         float(a.date_precision == b.date_precision == "day" and a.span == b.span),
+        (a.recalled + b.recalled) / 2,
+        float(bool(a.tolls and b.tolls and not a.tolls & b.tolls)),
+        float(a.type in MATERIAL),
     ]
 
 
