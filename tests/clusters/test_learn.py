@@ -178,6 +178,11 @@ def test_a_sentence_recalling_its_event_as_an_earlier_one_is_marked() -> None:
     assert value(linker, a, b, "recalled") == 1.0  # both recall
     assert value(linker, a, c, "recalled") == 0.5  # one of two
     assert value(linker, c, c, "recalled") == 0.0
+    # only for deeds: two statements recalling earlier ones are not marked
+    x = report("x:0", "After the 7 July bombings, the mayor accused the police.", type="ACCUSE")
+    y = report("y:0", "Last week the mayor accused the police of lying.", type="ACCUSE")
+    assert x.recalled and y.recalled
+    assert value(Linker([x, y, *filler()]), x, y, "recalled") == 0.0
 
 
 def test_tolls_of_people_are_counts_near_the_dead_the_hurt_or_people() -> None:

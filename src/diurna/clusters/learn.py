@@ -63,7 +63,7 @@ FEATURES = (
     "same_trigger",  # the same event word (stemmed)
     "side_overlap",  # Jaccard of the actor and recipient names' words (0: either has none)
     "same_day",  # both dated to the day by their text, and to the same day
-    "recalled",  # share of the two sentences that recall their event as an earlier one (0..1)
+    "recalled",  # a deed (MATERIAL): share of the sentences recalling it as an earlier one (0..1)
     "toll_clash",  # both give counts of people (tolls), none shared
     "material",  # the type is a material act (MATERIAL), not a statement
 )
@@ -127,7 +127,9 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         float(bool(a.trigger) and a.trigger == b.trigger),
         jaccard(a.side_words, b.side_words),
         float(a.date_precision == b.date_precision == "day" and a.span == b.span),
-        (a.recalled + b.recalled) / 2,
+        # a recalled deed is often one big event other stories recall (21 of 54 such dev and
+        # training pairs are "same", 13 % of other deeds'); a recalled statement is not (5 of 27)
+        (a.recalled + b.recalled) / 2 if a.type in MATERIAL else 0.0,
         float(bool(a.tolls and b.tolls and not a.tolls & b.tolls)),
         float(a.type in MATERIAL),
     ]
