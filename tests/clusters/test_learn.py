@@ -210,3 +210,15 @@ def test_the_type_family_material_or_verbal_is_a_feature() -> None:
     linker = Linker([a, b, x, y, *filler()])
     assert value(linker, a, b, "material") == 1.0  # an assault is a deed
     assert value(linker, x, y, "material") == 0.0  # an accusation is words
+
+
+def test_one_sentence_of_what_may_happen_beside_one_of_what_happened_is_marked() -> None:
+    a = report("a:0", "The army would respond by stepping up raids into Gaza.")
+    b = report("b:0", "Israel launched raids into Gaza on Monday.")
+    c = report("c:0", "Troops are expected to raid the camps in Gaza.")
+    d = report("d:0", "Israeli troops raided a camp in Gaza in May.")  # the month is no "may"
+    assert [r.modal for r in (a, b, c, d)] == [True, False, True, False]
+    linker = Linker([a, b, c, d, *filler()])
+    assert value(linker, a, b, "modal_one") == 1.0  # a promise and a deed
+    assert value(linker, a, c, "modal_one") == 0.0  # both of what may happen
+    assert value(linker, b, d, "modal_one") == 0.0  # both of what happened

@@ -66,6 +66,7 @@ FEATURES = (
     "recalled",  # a deed (MATERIAL): share of the sentences recalling it as an earlier one (0..1)
     "toll_clash",  # both give counts of people (tolls), none shared
     "material",  # the type is a material act (MATERIAL), not a statement
+    "modal_one",  # one sentence speaks of what will, could or may happen, the other does not
 )
 
 
@@ -132,6 +133,7 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         (a.recalled + b.recalled) / 2 if a.type in MATERIAL else 0.0,
         float(bool(a.tolls and b.tolls and not a.tolls & b.tolls)),
         float(a.type in MATERIAL),
+        float(a.modal != b.modal),
     ]
 
 

@@ -62,6 +62,11 @@ RECALLED = re.compile(
     r"december))\b",
     re.IGNORECASE,
 )
+# A sentence that speaks of what will, would, could or may happen (a plan, a fear, a promise):
+# paired with one that does not, it is mostly another occurrence ("the army would respond with
+# raids" / "Israel launched the offensive"; round 17, the learned linker's ``modal_one``).
+MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|planned|to be held|"
+                   r"(is|are) due|set to)\b", re.IGNORECASE)
 # Words that make a count near them a toll or head count ("killed 52", "14 people", "3 soldiers").
 PEOPLE = re.compile(r"(kill|dead|death|die|wound|injur|hurt|casualt|victim|bodies|people|soldier|"
                     r"civilian|person)")
@@ -116,6 +121,7 @@ class Report:
     tolls: frozenset[int] = frozenset()  # counts of people (killed, hurt, soldiers ...): tolls
     aggregate: bool = False
     recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
+    modal: bool = False  # the sentence speaks of what will, could or may happen (MODAL)
     span: tuple[date, date] | None = None
 
     @classmethod
@@ -149,6 +155,7 @@ class Report:
         r.numbers, r.tolls = numbers(sentence), tolls(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
         r.recalled = bool(RECALLED.search(sentence))
+        r.modal = bool(MODAL.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
         if not r.date_value:
             days = {period(v, p) for s, e, v, p in times if p == "day"
