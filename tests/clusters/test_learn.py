@@ -222,3 +222,14 @@ def test_one_sentence_of_what_may_happen_beside_one_of_what_happened_is_marked()
     assert value(linker, a, b, "modal_one") == 1.0  # a promise and a deed
     assert value(linker, a, c, "modal_one") == 0.0  # both of what may happen
     assert value(linker, b, d, "modal_one") == 0.0  # both of what happened
+
+
+def test_plover_modes_under_one_type_agree_clash_or_are_unknown() -> None:
+    bomb = report("a:0", BOMB_A, mode="bombing")
+    also = report("b:0", BOMB_B, mode="bombing")
+    shots = report("c:0", ROCKETS, mode="firearms")
+    none = report("d:0", "Police said an attack took place in Karachi.")
+    linker = Linker([bomb, also, shots, none, *filler()])
+    assert value(linker, bomb, also, "mode_agree") == 1.0
+    assert value(linker, bomb, shots, "mode_agree") == -1.0  # a bombing is no shooting
+    assert value(linker, bomb, none, "mode_agree") == 0.0  # an attack of no known mode fits

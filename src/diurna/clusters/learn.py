@@ -54,7 +54,7 @@ FEATURES = (
     "recipient_agree",  # recipient countries: +1 same, -1 clash, 0 one unknown
     "aggregate",  # either sentence a running total or general statement
     "same_status",  # both asserted, both claimed ...
-    "same_mode",  # the same PLOVER mode
+    "mode_agree",  # PLOVER modes (the sub-type): +1 same, -1 different, 0 one unknown (round 17)
     "same_source",  # the same publisher
     "shared_names",  # IDF-weighted overlap of the names both articles mention
     "sentence_names",  # names of one sentence the other article mentions (0..1)
@@ -119,7 +119,7 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         _agree(a.recipient_country, b.recipient_country),
         float(a.aggregate or b.aggregate),
         float(a.status == b.status),
-        float(a.mode == b.mode),
+        _agree(a.mode, b.mode),
         float(a.source == b.source),
         sum(name_idf.get(n, 0.0) for n in a.names & b.names) / weight if weight else 0.0,
         cross / cross_of if cross_of else 0.0,
