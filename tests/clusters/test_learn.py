@@ -11,7 +11,7 @@ import pytest
 from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
 from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
-from diurna.clusters.link import period
+from diurna.clusters.link import period, tolls
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
 BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
@@ -158,3 +158,78 @@ def test_periods_of_days_months_and_years_and_none_for_others() -> None:
     # a week, a malformed month (once an uncaught ValueError) and no value: no period
     assert period("2005-W28", "week") is None and period("2024-13", "month") is None
     assert period(None, "day") is None
+
+
+def test_a_sentence_recalling_its_event_as_an_earlier_one_is_marked() -> None:
+    recalls = [
+        "After the 7 July London bombings, a group claimed responsibility.",
+        "Police arrested two men over last week's raid on the bank.",
+        "Crowds marked the anniversary of the massacre in Srebrenica.",
+        "The statement followed the 12 July capture of two soldiers.",
+    ]
+    news = [
+        "A car bomb exploded in a crowded market in Karachi on Tuesday.",
+        "Police arrested two men after a raid on the bank.",  # "after a": not a recalled one
+    ]
+    assert [report(f"r{i}:0", s).recalled for i, s in enumerate(recalls)] == [True] * 4
+    assert [report(f"n{i}:0", s).recalled for i, s in enumerate(news)] == [False, False]
+    a, b, c = report("a:0", recalls[0]), report("b:0", recalls[3]), report("c:0", news[0])
+    linker = Linker([a, b, c, *filler()])
+    assert value(linker, a, b, "recalled") == 1.0  # both recall
+    assert value(linker, a, c, "recalled") == 0.5  # one of two
+    assert value(linker, c, c, "recalled") == 0.0
+    # only for deeds: two statements recalling earlier ones are not marked
+    x = report("x:0", "After the 7 July bombings, the mayor accused the police.", type="ACCUSE")
+    y = report("y:0", "Last week the mayor accused the police of lying.", type="ACCUSE")
+    assert x.recalled and y.recalled
+    assert value(Linker([x, y, *filler()]), x, y, "recalled") == 0.0
+
+
+def test_tolls_of_people_are_counts_near_the_dead_the_hurt_or_people() -> None:
+    assert tolls("The blast killed 52 and wounded 700 others.") == {52, 700}
+    assert tolls("Fourteen people died when seven soldiers opened fire.") == {14, 7}
+    assert tolls("Israel fired 300 rockets on 12 July 2006.") == frozenset()  # no people
+    assert tolls("One person was killed.") == frozenset()  # 0 and 1 say nothing
+
+
+def test_two_reports_whose_tolls_all_differ_clash() -> None:
+    a = report("a:0", "The car bomb killed 14 people in Karachi.")
+    b = report("b:0", "A bomb in a Karachi market killed 14 and injured 30.")
+    c = report("c:0", "A bomb in a Karachi market killed nine people.")
+    d = report("d:0", "A bomb exploded in a Karachi market.")
+    linker = Linker([a, b, c, d, *filler()])
+    assert value(linker, a, b, "toll_clash") == 0.0  # 14 in both
+    assert value(linker, a, c, "toll_clash") == 1.0  # 14 vs 9
+    assert value(linker, a, d, "toll_clash") == 0.0  # one gives no toll
+
+
+def test_the_type_family_material_or_verbal_is_a_feature() -> None:
+    a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
+    x = report("x:0", "The minister accused the police of lying.", type="ACCUSE")
+    y = report("y:0", "The minister said the police had lied.", type="ACCUSE")
+    linker = Linker([a, b, x, y, *filler()])
+    assert value(linker, a, b, "material") == 1.0  # an assault is a deed
+    assert value(linker, x, y, "material") == 0.0  # an accusation is words
+
+
+def test_one_sentence_of_what_may_happen_beside_one_of_what_happened_is_marked() -> None:
+    a = report("a:0", "The army would respond by stepping up raids into Gaza.")
+    b = report("b:0", "Israel launched raids into Gaza on Monday.")
+    c = report("c:0", "Troops are expected to raid the camps in Gaza.")
+    d = report("d:0", "Israeli troops raided a camp in Gaza in May.")  # the month is no "may"
+    assert [r.modal for r in (a, b, c, d)] == [True, False, True, False]
+    linker = Linker([a, b, c, d, *filler()])
+    assert value(linker, a, b, "modal_one") == 1.0  # a promise and a deed
+    assert value(linker, a, c, "modal_one") == 0.0  # both of what may happen
+    assert value(linker, b, d, "modal_one") == 0.0  # both of what happened
+
+
+def test_plover_modes_under_one_type_agree_clash_or_are_unknown() -> None:
+    bomb = report("a:0", BOMB_A, mode="bombing")
+    also = report("b:0", BOMB_B, mode="bombing")
+    shots = report("c:0", ROCKETS, mode="firearms")
+    none = report("d:0", "Police said an attack took place in Karachi.")
+    linker = Linker([bomb, also, shots, none, *filler()])
+    assert value(linker, bomb, also, "mode_agree") == 1.0
+    assert value(linker, bomb, shots, "mode_agree") == -1.0  # a bombing is no shooting
+    assert value(linker, bomb, none, "mode_agree") == 0.0  # an attack of no known mode fits

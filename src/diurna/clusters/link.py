@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -53,6 +53,23 @@ AGGREGATE = re.compile(
     r"attacking|have been attacking|continu\w* (attacks|fighting)|civil war)\b",
     re.IGNORECASE,
 )
+# A sentence that recalls its event as an earlier one ("after the 7 July bombings", "last week's
+# raid", "the anniversary of"): such recalls of one big event are often the same event across
+# stories, though they share few words (round 17, the learned linker's ``recalled`` feature).
+RECALLED = re.compile(
+    r"\b(last (week|month)|after the|in the wake of|aftermath|anniversar\w*|previous|recent\w*|"
+    r"the \d{1,2} (january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b",
+    re.IGNORECASE,
+)
+# A sentence that speaks of what will, would, could or may happen (a plan, a fear, a promise):
+# paired with one that does not, it is mostly another occurrence ("the army would respond with
+# raids" / "Israel launched the offensive"; round 17, the learned linker's ``modal_one``).
+MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|planned|to be held|"
+                   r"(is|are) due|set to)\b", re.IGNORECASE)
+# Words that make a count near them a toll or head count ("killed 52", "14 people", "3 soldiers").
+PEOPLE = re.compile(r"(kill|dead|death|die|wound|injur|hurt|casualt|victim|bodies|people|soldier|"
+                    r"civilian|person)")
 TITLE_WEIGHT = 1  # the article's title words join the sentence's (same-story articles share them)
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,]*")
@@ -101,7 +118,10 @@ class Report:
     names: frozenset[str] = frozenset()
     sentence_names: frozenset[str] = frozenset()
     numbers: frozenset[int] = frozenset()
+    tolls: frozenset[int] = frozenset()  # counts of people (killed, hurt, soldiers ...): tolls
     aggregate: bool = False
+    recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
+    modal: bool = False  # the sentence speaks of what will, could or may happen (MODAL)
     span: tuple[date, date] | None = None
 
     @classmethod
@@ -132,8 +152,10 @@ class Report:
         r.names = frozenset(t for _, _, t in ents)
         r.sentence_names = frozenset(t for s, e, t in ents
                                      if row["sentence_start"] <= s and e <= row["sentence_end"])
-        r.numbers = numbers(sentence)
+        r.numbers, r.tolls = numbers(sentence), tolls(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
+        r.recalled = bool(RECALLED.search(sentence))
+        r.modal = bool(MODAL.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
         if not r.date_value:
             days = {period(v, p) for s, e, v, p in times if p == "day"
@@ -156,19 +178,31 @@ def content_words(text: str) -> list[str]:
             if w[0].isalpha() and w not in STOP and len(w) > 1]
 
 
-def numbers(text: str) -> frozenset[int]:
-    """The counts a sentence gives (digits or number words), years and days of month left out."""
-    found = set()
-    words = _TOKEN.findall(text.lower())
+def _counts(words: list[str]) -> Iterator[tuple[int, int]]:
+    """Position and value of each count among ``words`` (digits or number words), years and
+    days of the month left out."""
     for i, w in enumerate(words):
         if w[0].isdigit():
             n = int(w.replace(",", ""))
             near = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
             if not 1900 <= n <= 2100 and not any(x[:3] in MONTHS for x in near):
-                found.add(n)
+                yield i, n
         elif w in NUMBER_WORDS:
-            found.add(NUMBER_WORDS[w])
-    return frozenset(found)
+            yield i, NUMBER_WORDS[w]
+
+
+def numbers(text: str) -> frozenset[int]:
+    """The counts a sentence gives (digits or number words), years and days of month left out."""
+    return frozenset(n for _, n in _counts(_TOKEN.findall(text.lower())))
+
+
+def tolls(text: str) -> frozenset[int]:
+    """The counts of people a sentence gives: a count (other than 0 and 1) within three words of
+    a word for the dead, the hurt or people ("killed 52", "14 people", "three soldiers"). Two
+    reports giving tolls that all differ are rarely one incident."""
+    words = _TOKEN.findall(text.lower())
+    return frozenset(n for i, n in _counts(words) if n > 1 and any(
+        PEOPLE.match(w) for w in words[max(i - 3, 0) : i] + words[i + 1 : i + 4]))
 
 
 def _day(value: str | None) -> date | None:
