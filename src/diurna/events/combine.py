@@ -11,10 +11,16 @@ three combiners (:class:`diurna.events.learned.Combiner`) with ``diurna evaluate
 - ``tagger``: the tagger and the rules only, at the tagger's own threshold (the MLP dropped);
 - ``stacked``: a logistic regression over a handful of inputs per word (each model's log-odds,
   the rules' decision, the lexicon, part of speech), fitted on ``GOLD`` itself. Why on dev: the
-  tagger's outputs on its own training gold are in-sample (it has learned those sentences), and
-  k-fold fine-tuning does not fit on this machine. Its figure is therefore taken by
-  cross-validation over articles (``--folds``: fit on the other articles, score the held-out
-  ones), never on the articles it was fitted on; the written file is fitted on all of ``GOLD``.
+  tagger's outputs on its own training gold are in-sample (it has learned those sentences). Its
+  figure is therefore taken by cross-validation over articles (``--folds``: fit on the other
+  articles, score the held-out ones), never on the articles it was fitted on; the written file
+  is fitted on all of ``GOLD``.
+
+``--oof-dir DIR`` (round 17) fits the stacked combiner instead on out-of-fold outputs on the
+training gold: ``DIR/fold-i/held.jsonl`` read by ``DIR/fold-i/model``, models retrained without
+those articles (``python -m diurna.events.oof`` makes the folds and prints the commands). It is
+then scored on ``GOLD`` with the shipped models, ``GOLD`` playing no part in its fit, and
+``--write stacked`` writes that one.
 
 ``--write KIND`` writes that combiner to ``DIR/combiner.json``. Seeded and deterministic: the
 folds are the sorted sources dealt round-robin; the regression is Newton's method with an L2
