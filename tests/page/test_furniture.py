@@ -295,3 +295,62 @@ def test_a_links_hidden_new_window_label_is_not_run_into_the_sentence() -> None:
     assert without_new_window_labels("in Geneva (opens in new tab) today") == "in Geneva today"
     assert without_new_window_labels("Investoren(öffnet im neuen Fenster), zu denen") \
         == "Investoren, zu denen"
+
+
+# --- session 17: standfirsts set in bold, signed, or running past the description -----------
+
+def _siblings(first: str) -> str:
+    """An article whose paragraphs all share one class, ``first`` (a ``<p>``) opening it."""
+    rest = "".join(f'<p class="copy">{p}</p>' for p in (P1, P2, P3))
+    opening = first.replace("<p>", '<p class="copy">', 1)
+    return f'<div class="story">{opening}{rest}</div>'
+
+
+def test_a_wholly_bold_first_paragraph_that_repeats_the_description_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    for first in (f"<p><strong>{LEAD}</strong></p>",  # the bold lead among its siblings
+                  f"<p><em>Geneva</em><span> · </span><b>{LEAD}</b></p>"):  # after a dateline
+        doc = _read(_page(_siblings(first), head))
+        assert "agenda already names" not in doc.text, first
+        assert doc.text.startswith(P1), first
+    # not bold, or bold only at its end after more than a dateline: an article's first paragraph
+    for first in (f"<p>{LEAD}</p>",
+                  f"<p>The talks, a spokesman said: <strong>{LEAD}</strong></p>"):
+        doc = _read(_page(_siblings(first), head))
+        assert "agenda already names" in doc.text, first
+
+
+def test_a_bold_first_paragraph_unlike_the_description_stays() -> None:
+    head = '<meta name="description" content="Talks on the border resume in Geneva after a pause.">'
+    doc = _read(_page(_siblings(f"<p><strong>{LEAD}</strong></p>"), head))
+    assert doc.text.startswith(LEAD)
+
+
+def test_a_standfirst_repeating_a_description_signed_by_its_writer_leaves_the_body() -> None:
+    signed = f'<meta name="description" content="{LEAD} Von Anna Berg.">'
+    doc = _read(_page(_siblings(f"<p><strong>{LEAD}</strong></p>"), signed))
+    assert "agenda already names" not in doc.text
+    assert doc.text.startswith(P1)
+
+
+def test_a_marked_standfirst_that_runs_on_past_the_whole_description_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    longer = f"{LEAD} A visit to the delegation's hotel."
+    doc = _read(_page(_body(extra_before=f'<p class="einleitung">{longer}</p>'), head))
+    assert "delegation's hotel" not in doc.text
+    assert doc.text.startswith(P1)
+    # a description the CMS cut short mid-sentence is not the whole description: the line it
+    # was cut from stays (on some sites it is the article's first paragraph)
+    cut = '<meta name="description" content="' + LEAD.split(", and")[0] + ', and the">'
+    doc = _read(_page(_body(extra_before=f'<p class="einleitung">{longer}</p>'), cut))
+    assert doc.text.startswith(longer)
+
+
+def test_a_standfirst_under_the_headline_and_a_hidden_main_content_heading_leaves_the_body(
+) -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    article = _body(extra_before='<h2>Diplomacy Geneva again: the talks resume</h2>'
+                    f'<h2 class="sr-only">Main content</h2><p class="einleitung">{LEAD}</p>')
+    doc = _read(_page(article, head))
+    assert "agenda already names" not in doc.text
+    assert P1 in doc.text and P3 in doc.text

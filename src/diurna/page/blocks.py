@@ -197,6 +197,25 @@ def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
                                for part in _PARTS.split(token))
 
 
+_BOLD_TAGS = frozenset({"strong", "b"})
+#: a dateline before a bold lead has at most this many characters ("Neuss · ")
+DATELINE_CHARS = 40
+
+
+def _wholly_bold(el: Any) -> bool:
+    """A paragraph whose text sits in one ``<strong>``/``<b>``, but for a short dateline
+    before it: the bold lead some newsrooms print as the standfirst ("<p><strong>Der FC
+    Liverpool hat …</strong></p>", "<p><em>Neuss</em> · <strong>Was kann …</strong></p>").
+    Only the element's own children are looked at, so this costs nothing on other blocks."""
+    if el.tag != "p" or not len(el):
+        return False
+    bold = el[-1]
+    if bold.tag not in _BOLD_TAGS or (bold.tail or "").strip():
+        return False
+    before = (el.text or "") + "".join(c.text_content() + (c.tail or "") for c in el[:-1])
+    return len(before.strip()) <= DATELINE_CHARS
+
+
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
@@ -220,7 +239,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
-        if _own_class_part(el, _WEIGHT_WORDS):
+        if _own_class_part(el, _WEIGHT_WORDS) or _wholly_bold(el):
             found.add("summary")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
