@@ -354,3 +354,21 @@ def test_a_standfirst_under_the_headline_and_a_hidden_main_content_heading_leave
     doc = _read(_page(article, head))
     assert "agenda already names" not in doc.text
     assert P1 in doc.text and P3 in doc.text
+
+
+def test_an_opening_set_in_medium_weight_above_plain_paragraphs_is_a_standfirst() -> None:
+    # no description on the page: the weight of the opening alone sets it apart
+    teaser = ('<p class="font-sans font-medium"><span class="dateline">Geneva.</span> Why the '
+              "talks stalled in spring, who is coming back to the table and what is at stake."
+              "</p>")
+    plain = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    doc = _read(_page(f'<div class="article-body">{teaser}{plain}</div>'))
+    assert "what is at stake" not in doc.text
+    assert doc.text.startswith(P1)
+    # every paragraph in the same weight: nothing is set apart, all stay
+    same = "".join(f'<p class="font-medium">{p}</p>' for p in (P1, P2, P3))
+    doc = _read(_page(f'<div class="article-body">{teaser}{same}</div>'))
+    assert "what is at stake" in doc.text
+    # a weighted opening alone in its box (no plain paragraph beside it) stays too
+    doc = _read(_page(f'<div class="article-body"><div>{teaser}</div><div>{plain}</div></div>'))
+    assert "what is at stake" in doc.text

@@ -197,6 +197,14 @@ def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
                                for part in _PARTS.split(token))
 
 
+def sets_weight(el: Any) -> bool:
+    """The element's own class sets its text in bold or medium weight ("font-medium")."""
+    return _own_class_part(el, _WEIGHT_WORDS)
+
+
+#: a paragraph whose own class sets its weight may be a standfirst ("summary"); "weight" lets
+#: the cleaner compare it with the paragraph after it
+_WEIGHT_FLAGS = frozenset({"summary", "weight"})
 _BOLD_TAGS = frozenset({"strong", "b"})
 #: a dateline before a bold lead has at most this many characters ("Neuss · ")
 DATELINE_CHARS = 40
@@ -239,7 +247,9 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
-        if _own_class_part(el, _WEIGHT_WORDS) or _wholly_bold(el):
+        if sets_weight(el):
+            found.update(_WEIGHT_FLAGS)
+        elif _wholly_bold(el):
             found.add("summary")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")

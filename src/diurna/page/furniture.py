@@ -148,15 +148,19 @@ def _flat(text: str) -> str:
 def element_of(tree: Any, line: str) -> Any:
     """The innermost element whose whole text is ``line`` (whitespace aside), or None.
 
-    Found from the text node holding the line's start, then up its ancestors: a cheap search
-    made only for the one or two lines that need it."""
+    Found from the text node holding the line's start (or its first words, when they sit in
+    an element of their own: "<span>Hamburg.</span> Wie …"), then up its ancestors: a cheap
+    search made only for the one or two lines that need it."""
     flat = _flat(line)
     start = flat[:30]
     if not start:
         return None
     for el in tree.iter():
         own = el.text
-        if not own or not isinstance(el.tag, str) or start not in _flat(own):
+        if not own or not isinstance(el.tag, str):
+            continue
+        own = _flat(own)
+        if start not in own and not (own and start.startswith(own)):
             continue
         node = el
         while node is not None:

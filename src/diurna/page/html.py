@@ -29,9 +29,14 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
-from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
+from diurna.page.blocks import BlockIndex, index_blocks, norm, sets_weight, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
-from diurna.page.furniture import drop_furniture, teaser_apart, without_new_window_labels
+from diurna.page.furniture import (
+    drop_furniture,
+    element_of,
+    teaser_apart,
+    without_new_window_labels,
+)
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -379,9 +384,23 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     if blocks is not None:
         first = next((i for i, line in enumerate(out[:HEADINGS_ABOVE + 1])
                       if "heading" not in blocks.of(line)), 0)
-        if first and _standfirst(out, first, dek, blocks, tree):
+        if (first and _standfirst(out, first, dek, blocks, tree)) \
+                or _weighted_opening(out, first, blocks, tree):
             out.pop(first)
     return out
+
+
+def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -> bool:
+    """``lines[i]``, the article's opening, is a standfirst set apart by its weight: its own
+    class sets it in bold or medium ("font-sans font-medium") and the paragraph after it, its
+    sibling, is not. A whole article set in one weight, or an opening with no paragraph
+    beside it, says nothing."""
+    if tree is None or i + 1 >= len(lines) or "weight" not in blocks.of(lines[i]) \
+            or "heading" in blocks.of(lines[i]):
+        return False
+    lead, after = element_of(tree, lines[i]), element_of(tree, lines[i + 1])
+    return lead is not None and after is not None and after.tag == "p" \
+        and lead.getparent() is after.getparent() and not sets_weight(after)
 
 
 #: the writer's name closing a description ("… gegen Verantwortliche? Von Christin Jordan.")
