@@ -372,3 +372,21 @@ def test_an_opening_set_in_medium_weight_above_plain_paragraphs_is_a_standfirst(
     # a weighted opening alone in its box (no plain paragraph beside it) stays too
     doc = _read(_page(f'<div class="article-body"><div>{teaser}</div><div>{plain}</div></div>'))
     assert "what is at stake" in doc.text
+
+
+def test_a_list_under_a_sources_label_of_its_own_leaves_the_body_with_its_folded_rest() -> None:
+    # the label is a bare <div> (extractors drop it and keep the list); two more sources are
+    # folded into a <details> after the list
+    sources = ('<div class="sources"><div class="label">Verwendete Quellen</div><ul>'
+               "<li>Eigene Recherchen</li><li>example.org: Border talks to resume (Englisch)</li>"
+               "</ul><details><ul><li>example.com: Delegations named for Geneva round</li>"
+               "<li>Nachrichtenagentur dpa</li></ul><summary>Mehr anzeigen</summary>"
+               "</details></div>")
+    doc = _read(_page(_body(extra_after=sources)))
+    assert P3 in doc.text
+    for item in ("Eigene Recherchen", "Border talks to resume", "Delegations named",
+                 "Nachrichtenagentur"):
+        assert item not in doc.text, item
+    # the same list under a label that names no sources stays article text
+    doc = _read(_page(_body(extra_after=sources.replace("Verwendete Quellen", "Die Delegationen"))))
+    assert "Border talks to resume" in doc.text

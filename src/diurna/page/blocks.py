@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from diurna.page.furniture import SOURCES_LABEL
+
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
                "dd", "dt", "td", "th", "caption", "summary")
 _NAV_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "menubar"})
@@ -197,6 +199,34 @@ def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
                                for part in _PARTS.split(token))
 
 
+_LIST_TAGS = frozenset({"ul", "ol"})
+#: a label above a list has at most this many characters ("Verwendete Quellen")
+LABEL_CHARS = 40
+
+
+def _sources_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` comes right after a sources label ("Verwendete Quellen", "Sources")
+    printed as an element of its own, which extractors drop while keeping the list, or right
+    after such a list (more sources folded into a ``<details>``): its items are the article's
+    sources, not its text. ``seen`` remembers each list's answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        seen[items] = False  # a cycle is impossible in a tree, but a list is asked once
+        node = items
+        if node.getprevious() is None and node.getparent() is not None:
+            node = node.getparent()  # the list opens a box (<details>): the box's neighbour
+        label = node.getprevious()
+        if label is None:
+            return False
+        if label.tag in _LIST_TAGS:
+            seen[items] = _sources_list(label, seen)
+        else:
+            text = label.text_content()
+            seen[items] = len(text) <= LABEL_CHARS and bool(SOURCES_LABEL.match(norm(text)))
+    return seen[items]
+
+
 def sets_weight(el: Any) -> bool:
     """The element's own class sets its text in bold or medium weight ("font-medium")."""
     return _own_class_part(el, _WEIGHT_WORDS)
@@ -229,6 +259,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
     the candidate bodies), which spares looking at the rest of the page."""
     memo: dict[Any, frozenset[str]] = {}
+    sources: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
@@ -253,6 +284,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             found.add("summary")
         if _link_share(el, text) >= LINK_SHARE:
             found.add("links")
+        if el.tag == "li" and _sources_list(el.getparent(), sources):
+            found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in

@@ -184,7 +184,7 @@ def teaser_apart(tree: Any, lead: str, following: str) -> bool:
 
 
 _BY_LINE = re.compile(r"^(von|by|par|por|di|av|door|od|af)\s+(\w[\w.'-]*\s*){1,4}$", re.I)
-_SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
+SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
 #: a short biography: a name, maybe a bracketed birth year, then "is"/"was" in a few languages
 _BIO_VERB = r"(\s*\([^)]{1,20}\))?\s+(ist|war|is|was|est|était|es|era|är|var|er|je|jest)\b"
 
@@ -240,7 +240,7 @@ def drop_source_lists(lines: list[str]) -> list[str]:
     in_list = False
     for line in lines:
         text = line.strip()
-        if _SOURCES_LABEL.match(text):
+        if SOURCES_LABEL.match(text):
             in_list = True
             continue
         if in_list and text[:2] in ("- ", "• ", "* "):
