@@ -390,3 +390,13 @@ def test_a_list_under_a_sources_label_of_its_own_leaves_the_body_with_its_folded
     # the same list under a label that names no sources stays article text
     doc = _read(_page(_body(extra_after=sources.replace("Verwendete Quellen", "Die Delegationen"))))
     assert "Border talks to resume" in doc.text
+
+
+def test_a_box_marked_not_prose_inside_the_article_leaves_the_body() -> None:
+    box = ('<div class="not-prose !font-sans mb-12"><p class="text-body2">Every other Sunday: '
+           "answers to questions about love and family, honest and close to everyday life.</p>"
+           "</div>")
+    article = (f'<div class="prose prose-lg"><p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p></div>')
+    doc = _read(_page(article))
+    assert "Every other Sunday" not in doc.text
+    assert P1 in doc.text and P2 in doc.text and P3 in doc.text

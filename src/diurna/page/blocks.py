@@ -49,6 +49,9 @@ _ASIDE_WORDS = frozenset({
     "subscribe", "subscription", "signup", "trending", "mostread", "popular",
     # fact boxes beside the story, which the publishers' own article text leaves out
     "infobox", "factbox", "faktenbox", "faktaboks", "faktaruta"})
+#: Tailwind Typography's class for a box inside the article's prose that is not prose
+#: (newsletter sign-ups, video players, "more about" tag rails, figures)
+_NOT_PROSE = re.compile(r"(?:^|\s)not-prose(?:\s|$)")
 _ARTICLE_WORDS = frozenset({
     "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
     "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
@@ -130,7 +133,7 @@ def _name_flags(names: str) -> frozenset[str]:
         found.add("summary")
     if _CAPTION.search(names):
         found.add("caption")
-    if _is_aside(names):
+    if _is_aside(names) or _NOT_PROSE.search(names):
         found.add("aside")
     return frozenset(found)
 
