@@ -400,3 +400,16 @@ def test_a_box_marked_not_prose_inside_the_article_leaves_the_body() -> None:
     doc = _read(_page(article))
     assert "Every other Sunday" not in doc.text
     assert P1 in doc.text and P2 in doc.text and P3 in doc.text
+
+
+def test_a_tag_list_recommendation_labels_and_a_subscription_notice_leave_the_body() -> None:
+    # a tag list's label, as a list item of its own, and the tags after it
+    assert drop_furniture([P1, "- Etiketler :", "- Spor", "- Futbol", P2], None) == [P1, P2]
+    assert drop_furniture([P1, "Schlagwörter:", "- Genf", P2], None) == [P1, P2]
+    # "Etiketler" inside a sentence, and list items with no label before them, stay
+    kept = [P1, "Etiketler bu hafta yeniden basıldı.", "- Spor", P2]
+    assert drop_furniture(kept, None) == kept
+    for line in ("おすすめ情報", "分享让更多人看到", "相关新闻",
+                 "Haberler özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz."):
+        assert is_furniture_line(line), line
+    assert not is_furniture_line("Kulüp, abonelik ücretlerini bu yıl yüzde 20 artırdı.")

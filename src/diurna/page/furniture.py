@@ -55,7 +55,9 @@ _POINTER = (
     r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
     r"|lire (aussi|plus|la suite)"
     r"|leer más|lea también|lees (meer|ook)|les (mer|også)|läs (mer|också)|leggi anche"
-    r"|devamını oku|ilgili haberler)\W*$"
+    r"|devamını oku|ilgili haberler"
+    # recommendation labels and share prompts of the Japanese and Chinese pages
+    r"|おすすめ情報|関連記事|あわせて読みたい|相关新闻|延伸阅读|分享让更多人看到)\W*$"
 )
 _APPEAL = (
     # reader prompts and ratings
@@ -79,6 +81,7 @@ _ANYWHERE = (
     # donations and subscriptions
     r"\b(unterstützen sie uns|mit einer spende|jetzt spenden|support (us|our journalism)"
     r"|donate (now|today)|make a donation|faire un don|haz una donación"
+    r"|\babonelik için\b"  # Turkish "for a subscription (please contact us)"
     r"|(abonnieren|abonniere|abonnez-vous|suscríbete|subscribe) (sie )?"
     r"(jetzt|now|den|die|das|to)?\b"
     r".{0,60}\b(kanal|channel|newsletter|zeitung|abo|app)"
@@ -183,6 +186,7 @@ def teaser_apart(tree: Any, lead: str, following: str) -> bool:
     return first.getparent() is not second.getparent()
 
 
+_LIST_MARKS = ("- ", "• ", "* ")
 _BY_LINE = re.compile(r"^(von|by|par|por|di|av|door|od|af)\s+(\w[\w.'-]*\s*){1,4}$", re.I)
 SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
 #: a short biography: a name, maybe a bracketed birth year, then "is"/"was" in a few languages
@@ -234,16 +238,24 @@ def drop_truncated_teasers(lines: list[str]) -> list[str]:
             if not (i and _TRUNCATED.search(ln.strip()) and is_furniture_line(lines[i - 1]))]
 
 
+#: a tag list's label ("Schlagwörter:", "Etiketler :"): the items after it are the page's
+#: topic links, not its text
+TAGS_LABEL = re.compile(r"^(tags|schlagwörter|stichwörter|etiketler|etiquetas|mots-clés|tagi"
+                        r"|emneord|nyckelord|trefwoorden|argomenti)\s*:?$", re.I)
+
+
 def drop_source_lists(lines: list[str]) -> list[str]:
-    """Drop a sources label ("Quellen:", "Verwendete Quellen") and the list items after it."""
+    """Drop a sources label ("Quellen:", "Verwendete Quellen") or a tag list's label
+    ("Schlagwörter:", "- Etiketler :") and the list items after it."""
     out: list[str] = []
     in_list = False
     for line in lines:
         text = line.strip()
-        if SOURCES_LABEL.match(text):
+        label = text[2:].strip() if text[:2] in _LIST_MARKS else text
+        if SOURCES_LABEL.match(label) or TAGS_LABEL.match(label):
             in_list = True
             continue
-        if in_list and text[:2] in ("- ", "• ", "* "):
+        if in_list and text[:2] in _LIST_MARKS:
             continue
         in_list = False
         out.append(line)
