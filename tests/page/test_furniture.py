@@ -413,3 +413,12 @@ def test_a_tag_list_recommendation_labels_and_a_subscription_notice_leave_the_bo
                  "Haberler özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz."):
         assert is_furniture_line(line), line
     assert not is_furniture_line("Kulüp, abonelik ücretlerini bu yıl yüzde 20 artırdı.")
+
+
+def test_a_broadcasters_credit_in_capitals_with_its_editors_in_brackets_is_furniture() -> None:
+    for line in ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa Sonntag)"):
+        assert is_furniture_line(line), line
+    # a dateline opening a sentence, and a bracketed name in lower case, are text
+    for line in ("GENEVA (AP) — The talks resume next week.", "Mdr (dst)",
+                 "Die UNO (Vereinte Nationen)"):
+        assert not is_furniture_line(line), line

@@ -115,6 +115,10 @@ _PROVENANCE = (
 FURNITURE_START = re.compile(
     f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{CONSENT.pattern}|{_POINTER}|{_PROVENANCE}", re.I)
 FURNITURE_ANYWHERE = re.compile(_ANYWHERE, re.I)
+#: a broadcaster's or agency's credit alone on a line: its name in capitals, then the editors'
+#: initials or names in brackets ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa
+#: Sonntag)"); case matters: "Geneva (AP)" opens a sentence, "MDR" must be capitals
+CREDIT_LINE = re.compile(r"^[A-Z]{2,8}(?:[/,] ?[A-Za-z]{2,8})*\s*\([^()]{2,60}\)\W*$")
 
 
 #: a longer appeal: the reader asked to support, donate to or subscribe to journalism
@@ -141,7 +145,8 @@ def is_furniture_line(line: str) -> bool:
     if len(text.split(None, FURNITURE_WORDS)) > FURNITURE_WORDS:  # only a consent notice
         return bool(CONSENT.match(text)) and \
             len(text.split(None, CONSENT_WORDS)) <= CONSENT_WORDS
-    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
+    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text)
+                or CREDIT_LINE.match(text))
 
 
 def _flat(text: str) -> str:
