@@ -422,3 +422,22 @@ def test_a_broadcasters_credit_in_capitals_with_its_editors_in_brackets_is_furni
     for line in ("GENEVA (AP) — The talks resume next week.", "Mdr (dst)",
                  "Die UNO (Vereinte Nationen)"):
         assert not is_furniture_line(line), line
+
+
+def test_an_item_of_a_teaser_list_with_a_bold_label_before_its_link_leaves_the_body() -> None:
+    # each item: a bold label, then a link to another article; the first item's link holds
+    # 22 of its 41 characters (under the 60 % of a link block), the list most of its own
+    teasers = ('<ul><li><strong>"Not convinced at all": </strong><a href="/a">Minister '
+               'answers critics</a></li><li><strong>Geneva: </strong><a href="/b">Delegations '
+               'named for the next round of talks</a></li><li><strong>Border: </strong>'
+               '<a href="/c">What the ceasefire map shows and what it leaves out</a></li></ul>')
+    doc = _read(_page(_body(extra_after=teasers)))
+    assert P3 in doc.text
+    for item in ("Not convinced", "Delegations named", "ceasefire map"):
+        assert item not in doc.text, item
+    # a list of the article's own points with one linked word stays
+    points = ('<ul><li>The talks resume on <a href="/d">Monday</a> in the old palace.</li>'
+              "<li>Both delegations bring their defence ministers this time.</li>"
+              "<li>The agenda names the border first and the prisoners second.</li></ul>")
+    doc = _read(_page(_body(extra_after=points)))
+    assert "resume on Monday in the old palace" in doc.text

@@ -188,6 +188,21 @@ def _link_share(el: Any, text: str) -> float:
     return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
+#: an item of a link list needs only this share of its letters in links: a teaser list's
+#: items put a bold label before the link ("<strong>„Über manches irritiert“:</strong> <a>…</a>")
+ITEM_LINK_SHARE = 0.3
+
+
+def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` (its items together) is a link block. ``seen`` remembers each
+    list's answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE
+    return seen[items]
+
+
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
@@ -263,6 +278,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     the candidate bodies), which spares looking at the rest of the page."""
     memo: dict[Any, frozenset[str]] = {}
     sources: dict[Any, bool] = {}
+    link_lists: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
@@ -285,7 +301,9 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             found.update(_WEIGHT_FLAGS)
         elif _wholly_bold(el):
             found.add("summary")
-        if _link_share(el, text) >= LINK_SHARE:
+        share = _link_share(el, text)
+        if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
+                                   and _link_list(el.getparent(), link_lists)):
             found.add("links")
         if el.tag == "li" and _sources_list(el.getparent(), sources):
             found.add("aside")
