@@ -441,3 +441,12 @@ def test_an_item_of_a_teaser_list_with_a_bold_label_before_its_link_leaves_the_b
               "<li>The agenda names the border first and the prisoners second.</li></ul>")
     doc = _read(_page(_body(extra_after=points)))
     assert "resume on Monday in the old palace" in doc.text
+
+
+def test_an_authors_biography_introducing_them_in_a_few_words_first_leaves_the_body() -> None:
+    bio = ("Der Genfer Diplomat Jane Roe ist Gründerin der Stiftung für Dialog und schreibt "
+           "hier als Gast.")
+    assert drop_furniture([P1, P2, P3, bio], "Jane Roe") == [P1, P2, P3]
+    # the name deeper into the sentence is the article's, not a biography
+    late = "Nach dem Treffen in Genf sagte Jane Roe ist nicht genug, und ging."
+    assert not is_author_bio(late, "Jane Roe")

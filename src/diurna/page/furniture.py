@@ -207,7 +207,7 @@ def _author_names(byline: str | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _bio_start(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^(\w+\s+)?{re.escape(name)}{_BIO_VERB}", re.I)
+    return re.compile(rf"^(\w+\s+){{0,3}}{re.escape(name)}{_BIO_VERB}", re.I)
 
 
 def is_byline_line(line: str, byline: str | None) -> bool:
