@@ -450,3 +450,16 @@ def test_an_authors_biography_introducing_them_in_a_few_words_first_leaves_the_b
     # the name deeper into the sentence is the article's, not a biography
     late = "Nach dem Treffen in Genf sagte Jane Roe ist nicht genug, und ging."
     assert not is_author_bio(late, "Jane Roe")
+
+
+def test_the_text_of_an_image_box_built_of_divs_is_its_caption_not_body() -> None:
+    figure = ('<div class="widget"><span><picture><img src="/p.jpg"></picture></span>'
+              "<p><span>Delegates arriving at the palace on the first morning</span></p>"
+              "<p>Image: Jane Roe</p></div>")
+    doc = _read(_page(_body(extra_before=figure)))
+    assert "Delegates arriving" not in doc.text
+    assert doc.text.startswith(P1)
+    # a paragraph of the article beside an inline image (more than a caption's length) stays
+    inline = f'<div class="step"><img src="/q.jpg"><p>{P1} {P2}</p></div>'
+    doc = _read(_page(f'<div class="article-text">{inline}<p>{P3}</p></div>'))
+    assert doc.text.startswith(P1)

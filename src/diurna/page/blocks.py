@@ -203,6 +203,23 @@ def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
     return seen[items]
 
 
+#: an image's box holds at most this many characters of text besides the image (a caption
+#: and a credit line)
+IMAGE_BOX_CHARS = 200
+
+
+def _image_box(box: Any, seen: dict[Any, bool]) -> bool:
+    """``box`` holds an image and little text: a figure built of ``<div>``s, whose
+    paragraphs are the image's caption and credit ("<div><picture><img …></picture><p>IMILUTHA
+    …</p><p>Image: …</p></div>"). ``seen`` remembers each box's answer."""
+    if box is None:
+        return False
+    if box not in seen:
+        seen[box] = box.tag not in _CONTAINERS and \
+            _size(box.text_content()) <= IMAGE_BOX_CHARS and next(box.iter("img"), None) is not None
+    return seen[box]
+
+
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
@@ -279,6 +296,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     memo: dict[Any, frozenset[str]] = {}
     sources: dict[Any, bool] = {}
     link_lists: dict[Any, bool] = {}
+    image_boxes: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
@@ -307,6 +325,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             found.add("links")
         if el.tag == "li" and _sources_list(el.getparent(), sources):
             found.add("aside")
+        if el.tag == "p" and _image_box(el.getparent(), image_boxes):
+            found.add("caption")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in
