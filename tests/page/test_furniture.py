@@ -469,3 +469,21 @@ def test_the_text_of_an_image_box_built_of_divs_is_its_caption_not_body() -> Non
     inline = f'<div class="step"><img src="/q.jpg"><p>{P1} {P2}</p></div>'
     tree = lxml.html.fromstring(_page(f'<div class="text">{inline}<p>{P3}</p></div>'))
     assert sort_lines([f"{P1} {P2}", P3], index_blocks(tree)).paragraphs == [f"{P1} {P2}", P3]
+    # nor is a short article's own box, an image among its three short paragraphs, a figure
+    short = ["Talks resume on Monday.", "Both sides agreed.", "The venue is Geneva."]
+    brief = f'<p>{short[0]}</p><img src="/r.jpg"><p>{short[1]}</p><p>{short[2]}</p>'
+    tree = lxml.html.fromstring(_page(f'<div class="text">{brief}</div>'))
+    assert sort_lines(short, index_blocks(tree)).paragraphs == short
+
+
+def test_the_line_of_a_small_box_with_a_button_is_a_sign_up_box_not_body() -> None:
+    line = "Every Monday the week's top stories from the sports desk"
+    box = (f"<div><h2>Newsletter: Sport inside</h2><p>{line}</p><button><span>Subscribe now"
+           "</span></button><span>You can unsubscribe at any time.</span></div>")
+    tree = lxml.html.fromstring(_page(f'<div class="text"><p>{P1}</p>{box}<p>{P2}</p></div>'))
+    assert sort_lines([P1, line, P2], index_blocks(tree)).paragraphs == [P1, P2]
+    # a paragraph of the article in a box with a "show more" button (more than a sign-up
+    # box's text) stays
+    long_box = f"<div><p>{P1}</p><p>{P2}</p><p>{P3}</p><button>Show more</button></div>"
+    tree = lxml.html.fromstring(_page(f'<div class="text">{long_box}</div>'))
+    assert sort_lines([P1, P2, P3], index_blocks(tree)).paragraphs == [P1, P2, P3]

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from diurna.page.furniture import SOURCES_LABEL
@@ -203,20 +204,29 @@ def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
     return seen[items]
 
 
-#: an image's box holds at most this many characters of text besides the image (a caption
-#: and a credit line)
+#: a small box holds at most this many paragraphs (a caption and a credit line); a short
+#: article's own box, with an image or a button among its paragraphs, holds more
+SMALL_BOX_PARAGRAPHS = 2
+#: an image's box holds at most this many characters of text (a caption and a credit line)
 IMAGE_BOX_CHARS = 200
+#: a sign-up box holds at most this many (a heading, a line, the button's label, a line on
+#: how to unsubscribe)
+BUTTON_BOX_CHARS = 400
 
 
-def _image_box(box: Any, seen: dict[Any, bool]) -> bool:
-    """``box`` holds an image and little text: a figure built of ``<div>``s, whose
-    paragraphs are the image's caption and credit ("<div><picture><img …></picture><p>IMILUTHA
-    …</p><p>Image: …</p></div>"). ``seen`` remembers each box's answer."""
+def _small_box_with(box: Any, tag: str, most: int, seen: dict[Any, bool]) -> bool:
+    """``box`` (not the article or page) holds a ``tag`` element and at most ``most``
+    characters of text. With an
+    ``img``: a figure built of ``<div>``s, whose paragraphs are the image's caption and
+    credit ("<div><picture><img …></picture><p>IMILUTHA …</p><p>Image: …</p></div>"); with a
+    ``button``: a newsletter or app sign-up box ("<h2>Newsletter: Sport inside</h2><p>Jeden
+    Montag …</p><button>Jetzt abonnieren</button>"). ``seen`` remembers each box's answer."""
     if box is None:
         return False
     if box not in seen:
         seen[box] = box.tag not in _CONTAINERS and \
-            _size(box.text_content()) <= IMAGE_BOX_CHARS and next(box.iter("img"), None) is not None
+            len(list(islice(box.iter("p"), SMALL_BOX_PARAGRAPHS + 1))) <= SMALL_BOX_PARAGRAPHS \
+            and _size(box.text_content()) <= most and next(box.iter(tag), None) is not None
     return seen[box]
 
 
@@ -297,6 +307,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     sources: dict[Any, bool] = {}
     link_lists: dict[Any, bool] = {}
     image_boxes: dict[Any, bool] = {}
+    button_boxes: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
@@ -325,8 +336,11 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             found.add("links")
         if el.tag == "li" and _sources_list(el.getparent(), sources):
             found.add("aside")
-        if el.tag == "p" and _image_box(el.getparent(), image_boxes):
-            found.add("caption")
+        if el.tag == "p":
+            if _small_box_with(el.getparent(), "img", IMAGE_BOX_CHARS, image_boxes):
+                found.add("caption")
+            elif _small_box_with(el.getparent(), "button", BUTTON_BOX_CHARS, button_boxes):
+                found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in
