@@ -487,3 +487,13 @@ def test_the_line_of_a_small_box_with_a_button_is_a_sign_up_box_not_body() -> No
     long_box = f"<div><p>{P1}</p><p>{P2}</p><p>{P3}</p><button>Show more</button></div>"
     tree = lxml.html.fromstring(_page(f'<div class="text">{long_box}</div>'))
     assert sort_lines([P1, P2, P3], index_blocks(tree)).paragraphs == [P1, P2, P3]
+
+
+def test_a_request_for_tips_by_a_secure_messenger_is_furniture() -> None:
+    for line in ("Sie haben Hinweise zum Thema? Melden Sie vertraulich und sicher via Signal bei "
+                 "unserem Reporter: jane.99",
+                 "Have a tip? Contact our newsroom securely using SecureDrop."):
+        assert is_furniture_line(line), line
+    # the messenger named in the article's own sentence stays
+    assert not is_furniture_line("The minister said the delegations had talked via Signal "
+                                 "for weeks before the meeting.")

@@ -93,6 +93,9 @@ _ANYWHERE = (
     r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
     # broadcasters' availability lines
     r"|\bverfügbar bis\s+\d"
+    # requests for tips by a secure messenger: "Melden Sie vertraulich und sicher via Signal"
+    r"|\b(melden sie|kontaktieren sie|schreiben sie|contact|reach|tips?|hinweise)\b.{0,80}"
+    r"\b(via|über|per|on|using)\s+(signal|threema|securedrop)\b"
     # pointers: "more in our live blog:", "18.04.2024 | 0:21 min" under a video teaser
     r"|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|ticker|überblick|dossier)\b.{0,20}:$"
     r"|\|\s*\d{1,2}:\d{2}\s*min$"
