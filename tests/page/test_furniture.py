@@ -497,3 +497,11 @@ def test_a_request_for_tips_by_a_secure_messenger_is_furniture() -> None:
     # the messenger named in the article's own sentence stays
     assert not is_furniture_line("The minister said the delegations had talked via Signal "
                                  "for weeks before the meeting.")
+
+
+def test_a_credit_line_closing_with_the_date_of_first_publication_is_furniture() -> None:
+    for line in ("ssi, dan; Foto [M]: Example Images; Erstveröffentlichung: 4.4.18",
+                 "First published on 12/03/2024."):
+        assert is_furniture_line(line), line
+    # a sentence about a first publication, without a date to close it, stays
+    assert not is_furniture_line("The treaty was first published: nobody had read it before.")

@@ -93,6 +93,10 @@ _ANYWHERE = (
     r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
     # broadcasters' availability lines
     r"|\bverfügbar bis\s+\d"
+    # a credit line closing with the date of first publication: "…; Foto [M]: Shutterstock;
+    # Erstveröffentlichung: 4.4.18"
+    r"|\b(erstveröffentlichung|erstmals veröffentlicht|first published|première publication)"
+    r"\s*:?\s*(am |on |le )?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\W*$"
     # requests for tips by a secure messenger: "Melden Sie vertraulich und sicher via Signal"
     r"|\b(melden sie|kontaktieren sie|schreiben sie|contact|reach|tips?|hinweise)\b.{0,80}"
     r"\b(via|über|per|on|using)\s+(signal|threema|securedrop)\b"
