@@ -7,13 +7,16 @@ their whitespace-normalised text, with what the page says about each one:
 
 - ``heading``: an ``h1``–``h6`` (or ``role=heading``) element;
 - ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
-  photo credit;
-- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
+  photo credit, or a paragraph of a small box holding an image (a figure built of ``<div>``s);
+- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists), or a
+  list item with some link text in a list that is mostly links;
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
-  teasers, newsletter and subscription boxes, social/share widgets, ads);
+  teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
+  item of a list under a sources label, or a paragraph of a small box holding a button;
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
-  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...);
+  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...),
+  or set in bold (its own class's weight, ``weight`` too; or wholly inside ``<strong>``);
 - ``nav``: inside ``nav``, ``header``, ``footer`` or a navigation/banner/contentinfo role (the
   site's chrome: menus, "Skip to content", "Sign in"), used by the body-quality check.
 
