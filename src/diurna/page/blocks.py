@@ -218,12 +218,12 @@ BUTTON_BOX_CHARS = 400
 
 
 def _small_box_with(box: Any, tag: str, most: int, seen: dict[Any, bool]) -> bool:
-    """``box`` (not the article or page) holds a ``tag`` element and at most ``most``
-    characters of text. With an
-    ``img``: a figure built of ``<div>``s, whose paragraphs are the image's caption and
-    credit ("<div><picture><img …></picture><p>IMILUTHA …</p><p>Image: …</p></div>"); with a
-    ``button``: a newsletter or app sign-up box ("<h2>Newsletter: Sport inside</h2><p>Jeden
-    Montag …</p><button>Jetzt abonnieren</button>"). ``seen`` remembers each box's answer."""
+    """``box`` (not the article or page) holds a ``tag`` element, at most two paragraphs and
+    at most ``most`` characters of text. With an ``img``: a figure built of ``<div>``s, whose
+    paragraphs are the image's caption and credit ("<div><picture><img …></picture><p>IMILUTHA
+    …</p><p>Image: …</p></div>"); with a ``button``: a newsletter or app sign-up box
+    ("<h2>Newsletter: Sport inside</h2><p>Jeden Montag …</p><button>Jetzt abonnieren
+    </button>"). ``seen`` remembers each box's answer."""
     if box is None:
         return False
     if box not in seen:
