@@ -5,8 +5,11 @@ resembles them stays. Every page and line here is hand-written for the test (our
 
 from __future__ import annotations
 
+import lxml.html
+
 from diurna.model import Document
 from diurna.page import RawInput, read_page
+from diurna.page.blocks import index_blocks, sort_lines
 from diurna.page.furniture import (
     drop_furniture,
     is_author_bio,
@@ -295,3 +298,210 @@ def test_a_links_hidden_new_window_label_is_not_run_into_the_sentence() -> None:
     assert without_new_window_labels("in Geneva (opens in new tab) today") == "in Geneva today"
     assert without_new_window_labels("Investoren(öffnet im neuen Fenster), zu denen") \
         == "Investoren, zu denen"
+
+
+# --- session 17: standfirsts set in bold, signed, or running past the description -----------
+
+def _siblings(first: str) -> str:
+    """An article whose paragraphs all share one class, ``first`` (a ``<p>``) opening it."""
+    rest = "".join(f'<p class="copy">{p}</p>' for p in (P1, P2, P3))
+    opening = first.replace("<p>", '<p class="copy">', 1)
+    return f'<div class="story">{opening}{rest}</div>'
+
+
+def test_a_wholly_bold_first_paragraph_that_repeats_the_description_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    for first in (f"<p><strong>{LEAD}</strong></p>",  # the bold lead among its siblings
+                  f"<p><em>Geneva</em><span> · </span><b>{LEAD}</b></p>"):  # after a dateline
+        doc = _read(_page(_siblings(first), head))
+        assert "agenda already names" not in doc.text, first
+        assert doc.text.startswith(P1), first
+    # not bold, or bold only at its end after more than a dateline: an article's first paragraph
+    for first in (f"<p>{LEAD}</p>",
+                  f"<p>The talks, a spokesman said: <strong>{LEAD}</strong></p>"):
+        doc = _read(_page(_siblings(first), head))
+        assert "agenda already names" in doc.text, first
+
+
+def test_a_bold_first_paragraph_unlike_the_description_stays() -> None:
+    head = '<meta name="description" content="Talks on the border resume in Geneva after a pause.">'
+    doc = _read(_page(_siblings(f"<p><strong>{LEAD}</strong></p>"), head))
+    assert doc.text.startswith(LEAD)
+
+
+def test_a_standfirst_repeating_a_description_signed_by_its_writer_leaves_the_body() -> None:
+    signed = f'<meta name="description" content="{LEAD} Von Anna Berg.">'
+    doc = _read(_page(_siblings(f"<p><strong>{LEAD}</strong></p>"), signed))
+    assert "agenda already names" not in doc.text
+    assert doc.text.startswith(P1)
+
+
+def test_a_marked_standfirst_that_runs_on_past_the_whole_description_leaves_the_body() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    longer = f"{LEAD} A visit to the delegation's hotel."
+    doc = _read(_page(_body(extra_before=f'<p class="einleitung">{longer}</p>'), head))
+    assert "delegation's hotel" not in doc.text
+    assert doc.text.startswith(P1)
+    # a description the CMS cut short mid-sentence is not the whole description: the line it
+    # was cut from stays (on some sites it is the article's first paragraph)
+    cut = '<meta name="description" content="' + LEAD.split(", and")[0] + ', and the">'
+    doc = _read(_page(_body(extra_before=f'<p class="einleitung">{longer}</p>'), cut))
+    assert doc.text.startswith(longer)
+
+
+def test_a_standfirst_under_the_headline_and_a_hidden_main_content_heading_leaves_the_body(
+) -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    article = _body(extra_before='<h2>Diplomacy Geneva again: the talks resume</h2>'
+                    f'<h2 class="sr-only">Main content</h2><p class="einleitung">{LEAD}</p>')
+    doc = _read(_page(article, head))
+    assert "agenda already names" not in doc.text
+    assert P1 in doc.text and P3 in doc.text
+
+
+def test_an_opening_set_in_medium_weight_above_plain_paragraphs_is_a_standfirst() -> None:
+    # no description on the page: the weight of the opening alone sets it apart
+    teaser = ('<p class="font-sans font-medium"><span class="dateline">Geneva.</span> Why the '
+              "talks stalled in spring, who is coming back to the table and what is at stake."
+              "</p>")
+    plain = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
+    doc = _read(_page(f'<div class="article-body">{teaser}{plain}</div>'))
+    assert "what is at stake" not in doc.text
+    assert doc.text.startswith(P1)
+    # every paragraph in the same weight: nothing is set apart, all stay
+    same = "".join(f'<p class="font-medium">{p}</p>' for p in (P1, P2, P3))
+    doc = _read(_page(f'<div class="article-body">{teaser}{same}</div>'))
+    assert "what is at stake" in doc.text
+    # a weighted opening alone in its box (no plain paragraph beside it) stays too
+    doc = _read(_page(f'<div class="article-body"><div>{teaser}</div><div>{plain}</div></div>'))
+    assert "what is at stake" in doc.text
+
+
+def test_a_list_under_a_sources_label_of_its_own_leaves_the_body_with_its_folded_rest() -> None:
+    # the label is a bare <div> (extractors drop it and keep the list); two more sources are
+    # folded into a <details> after the list
+    sources = ('<div class="sources"><div class="label">Verwendete Quellen</div><ul>'
+               "<li>Eigene Recherchen</li><li>example.org: Border talks to resume (Englisch)</li>"
+               "</ul><details><ul><li>example.com: Delegations named for Geneva round</li>"
+               "<li>Nachrichtenagentur dpa</li></ul><summary>Mehr anzeigen</summary>"
+               "</details></div>")
+    doc = _read(_page(_body(extra_after=sources)))
+    assert P3 in doc.text
+    for item in ("Eigene Recherchen", "Border talks to resume", "Delegations named",
+                 "Nachrichtenagentur"):
+        assert item not in doc.text, item
+    # the same list under a label that names no sources stays article text
+    doc = _read(_page(_body(extra_after=sources.replace("Verwendete Quellen", "Die Delegationen"))))
+    assert "Border talks to resume" in doc.text
+
+
+def test_a_box_marked_not_prose_inside_the_article_leaves_the_body() -> None:
+    box = ('<div class="not-prose !font-sans mb-12"><p class="text-body2">Every other Sunday: '
+           "answers to questions about love and family, honest and close to everyday life.</p>"
+           "</div>")
+    article = (f'<div class="prose prose-lg"><p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p></div>')
+    doc = _read(_page(article))
+    assert "Every other Sunday" not in doc.text
+    assert P1 in doc.text and P2 in doc.text and P3 in doc.text
+
+
+def test_a_tag_list_recommendation_labels_and_a_subscription_notice_leave_the_body() -> None:
+    # a tag list's label, as a list item of its own, and the tags after it
+    assert drop_furniture([P1, "- Etiketler :", "- Spor", "- Futbol", P2], None) == [P1, P2]
+    assert drop_furniture([P1, "Schlagwörter:", "- Genf", P2], None) == [P1, P2]
+    # "Etiketler" inside a sentence, and list items with no label before them, stay
+    kept = [P1, "Etiketler bu hafta yeniden basıldı.", "- Spor", P2]
+    assert drop_furniture(kept, None) == kept
+    for line in ("おすすめ情報", "分享让更多人看到", "相关新闻",
+                 "Haberler özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz."):
+        assert is_furniture_line(line), line
+    assert not is_furniture_line("Kulüp, abonelik ücretlerini bu yıl yüzde 20 artırdı.")
+
+
+def test_a_broadcasters_credit_in_capitals_with_its_editors_in_brackets_is_furniture() -> None:
+    for line in ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa Sonntag)"):
+        assert is_furniture_line(line), line
+    # a dateline opening a sentence, and a bracketed name in lower case, are text
+    for line in ("GENEVA (AP) — The talks resume next week.", "Mdr (dst)",
+                 "Die UNO (Vereinte Nationen)"):
+        assert not is_furniture_line(line), line
+
+
+def test_an_item_of_a_teaser_list_with_a_bold_label_before_its_link_leaves_the_body() -> None:
+    # each item: a bold label, then a link to another article; the first item's link holds
+    # 22 of its 41 characters (under the 60 % of a link block), the list most of its own
+    teasers = ('<ul><li><strong>"Not convinced at all": </strong><a href="/a">Minister '
+               'answers critics</a></li><li><strong>Geneva: </strong><a href="/b">Delegations '
+               'named for the next round of talks</a></li><li><strong>Border: </strong>'
+               '<a href="/c">What the ceasefire map shows and what it leaves out</a></li></ul>')
+    doc = _read(_page(_body(extra_after=teasers)))
+    assert P3 in doc.text
+    for item in ("Not convinced", "Delegations named", "ceasefire map"):
+        assert item not in doc.text, item
+    # a list of the article's own points with one linked word stays
+    points = ('<ul><li>The talks resume on <a href="/d">Monday</a> in the old palace.</li>'
+              "<li>Both delegations bring their defence ministers this time.</li>"
+              "<li>The agenda names the border first and the prisoners second.</li></ul>")
+    doc = _read(_page(_body(extra_after=points)))
+    assert "resume on Monday in the old palace" in doc.text
+
+
+def test_an_authors_biography_introducing_them_in_a_few_words_first_leaves_the_body() -> None:
+    bio = ("Der Genfer Diplomat Jane Roe ist Gründerin der Stiftung für Dialog und schreibt "
+           "hier als Gast.")
+    assert drop_furniture([P1, P2, P3, bio], "Jane Roe") == [P1, P2, P3]
+    # the name deeper into the sentence is the article's, not a biography
+    late = "Nach dem Treffen in Genf sagte Jane Roe ist nicht genug, und ging."
+    assert not is_author_bio(late, "Jane Roe")
+
+
+def test_the_text_of_an_image_box_built_of_divs_is_its_caption_not_body() -> None:
+    # the extractor passes the box's lines on among the article's (as on the page that gave
+    # the rule); sorting them by where they sit sets the caption apart
+    caption = "Delegates arriving at the old palace on the first morning of the talks"
+    figure = ('<div class="widget"><span><picture><img src="/p.jpg"></picture></span>'
+              f"<p><span>{caption}</span></p><p>Image: Jane Roe</p></div>")
+    tree = lxml.html.fromstring(_page(f'<div class="text"><p>{P1}</p>{figure}<p>{P2}</p></div>'))
+    lines = sort_lines([P1, caption, P2], index_blocks(tree))
+    assert lines.paragraphs == [P1, P2]
+    assert lines.captions == [caption]
+    # a paragraph of the article beside an inline image (more than a caption's length) stays
+    inline = f'<div class="step"><img src="/q.jpg"><p>{P1} {P2}</p></div>'
+    tree = lxml.html.fromstring(_page(f'<div class="text">{inline}<p>{P3}</p></div>'))
+    assert sort_lines([f"{P1} {P2}", P3], index_blocks(tree)).paragraphs == [f"{P1} {P2}", P3]
+    # nor is a short article's own box, an image among its three short paragraphs, a figure
+    short = ["Talks resume on Monday.", "Both sides agreed.", "The venue is Geneva."]
+    brief = f'<p>{short[0]}</p><img src="/r.jpg"><p>{short[1]}</p><p>{short[2]}</p>'
+    tree = lxml.html.fromstring(_page(f'<div class="text">{brief}</div>'))
+    assert sort_lines(short, index_blocks(tree)).paragraphs == short
+
+
+def test_the_line_of_a_small_box_with_a_button_is_a_sign_up_box_not_body() -> None:
+    line = "Every Monday the week's top stories from the sports desk"
+    box = (f"<div><h2>Newsletter: Sport inside</h2><p>{line}</p><button><span>Subscribe now"
+           "</span></button><span>You can unsubscribe at any time.</span></div>")
+    tree = lxml.html.fromstring(_page(f'<div class="text"><p>{P1}</p>{box}<p>{P2}</p></div>'))
+    assert sort_lines([P1, line, P2], index_blocks(tree)).paragraphs == [P1, P2]
+    # a paragraph of the article in a box with a "show more" button (more than a sign-up
+    # box's text) stays
+    long_box = f"<div><p>{P1}</p><p>{P2}</p><p>{P3}</p><button>Show more</button></div>"
+    tree = lxml.html.fromstring(_page(f'<div class="text">{long_box}</div>'))
+    assert sort_lines([P1, P2, P3], index_blocks(tree)).paragraphs == [P1, P2, P3]
+
+
+def test_a_request_for_tips_by_a_secure_messenger_is_furniture() -> None:
+    for line in ("Sie haben Hinweise zum Thema? Melden Sie vertraulich und sicher via Signal bei "
+                 "unserem Reporter: jane.99",
+                 "Have a tip? Contact our newsroom securely using SecureDrop."):
+        assert is_furniture_line(line), line
+    # the messenger named in the article's own sentence stays
+    assert not is_furniture_line("The minister said the delegations had talked via Signal "
+                                 "for weeks before the meeting.")
+
+
+def test_a_credit_line_closing_with_the_date_of_first_publication_is_furniture() -> None:
+    for line in ("ssi, dan; Foto [M]: Example Images; Erstveröffentlichung: 4.4.18",
+                 "First published on 12/03/2024."):
+        assert is_furniture_line(line), line
+    # a sentence about a first publication, without a date to close it, stays
+    assert not is_furniture_line("The treaty was first published: nobody had read it before.")

@@ -7,13 +7,16 @@ their whitespace-normalised text, with what the page says about each one:
 
 - ``heading``: an ``h1``–``h6`` (or ``role=heading``) element;
 - ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
-  photo credit;
-- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists);
+  photo credit, or a paragraph of a small box holding an image (a figure built of ``<div>``s);
+- ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists), or a
+  list item with some link text in a list that is mostly links;
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
-  teasers, newsletter and subscription boxes, social/share widgets, ads);
+  teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
+  item of a list under a sources label, or a paragraph of a small box holding a button;
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
-  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...);
+  shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...),
+  or set in bold (its own class's weight, ``weight`` too; or wholly inside ``<strong>``);
 - ``nav``: inside ``nav``, ``header``, ``footer`` or a navigation/banner/contentinfo role (the
   site's chrome: menus, "Skip to content", "Sign in"), used by the body-quality check.
 
@@ -29,7 +32,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
+
+from diurna.page.furniture import SOURCES_LABEL
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
                "dd", "dt", "td", "th", "caption", "summary")
@@ -47,6 +53,9 @@ _ASIDE_WORDS = frozenset({
     "subscribe", "subscription", "signup", "trending", "mostread", "popular",
     # fact boxes beside the story, which the publishers' own article text leaves out
     "infobox", "factbox", "faktenbox", "faktaboks", "faktaruta"})
+#: Tailwind Typography's class for a box inside the article's prose that is not prose
+#: (newsletter sign-ups, video players, "more about" tag rails, figures)
+_NOT_PROSE = re.compile(r"(?:^|\s)not-prose(?:\s|$)")
 _ARTICLE_WORDS = frozenset({
     "content", "body", "article", "text", "story", "entry", "post", "main", "wrp", "wrapper",
     "with", "enabled", "container", "paywall", "paywalled", "single", "template", "embed",
@@ -128,7 +137,7 @@ def _name_flags(names: str) -> frozenset[str]:
         found.add("summary")
     if _CAPTION.search(names):
         found.add("caption")
-    if _is_aside(names):
+    if _is_aside(names) or _NOT_PROSE.search(names):
         found.add("aside")
     return frozenset(found)
 
@@ -183,6 +192,47 @@ def _link_share(el: Any, text: str) -> float:
     return sum(_size(a.text_content()) for a in el.iter("a")) / size
 
 
+#: an item of a link list needs only this share of its letters in links: a teaser list's
+#: items put a bold label before the link ("<strong>„Über manches irritiert“:</strong> <a>…</a>")
+ITEM_LINK_SHARE = 0.3
+
+
+def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` (its items together) is a link block. ``seen`` remembers each
+    list's answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE
+    return seen[items]
+
+
+#: a small box holds at most this many paragraphs (a caption and a credit line); a short
+#: article's own box, with an image or a button among its paragraphs, holds more
+SMALL_BOX_PARAGRAPHS = 2
+#: an image's box holds at most this many characters of text (a caption and a credit line)
+IMAGE_BOX_CHARS = 200
+#: a sign-up box holds at most this many (a heading, a line, the button's label, a line on
+#: how to unsubscribe)
+BUTTON_BOX_CHARS = 400
+
+
+def _small_box_with(box: Any, tag: str, most: int, seen: dict[Any, bool]) -> bool:
+    """``box`` (not the article or page) holds a ``tag`` element, at most two paragraphs and
+    at most ``most`` characters of text. With an ``img``: a figure built of ``<div>``s, whose
+    paragraphs are the image's caption and credit ("<div><picture><img …></picture><p>IMILUTHA
+    …</p><p>Image: …</p></div>"); with a ``button``: a newsletter or app sign-up box
+    ("<h2>Newsletter: Sport inside</h2><p>Jeden Montag …</p><button>Jetzt abonnieren
+    </button>"). ``seen`` remembers each box's answer."""
+    if box is None:
+        return False
+    if box not in seen:
+        seen[box] = box.tag not in _CONTAINERS and \
+            len(list(islice(box.iter("p"), SMALL_BOX_PARAGRAPHS + 1))) <= SMALL_BOX_PARAGRAPHS \
+            and _size(box.text_content()) <= most and next(box.iter(tag), None) is not None
+    return seen[box]
+
+
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
@@ -197,11 +247,70 @@ def _own_class_part(el: Any, words: tuple[str, ...]) -> bool:
                                for part in _PARTS.split(token))
 
 
+_LIST_TAGS = frozenset({"ul", "ol"})
+#: a label above a list has at most this many characters ("Verwendete Quellen")
+LABEL_CHARS = 40
+
+
+def _sources_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` comes right after a sources label ("Verwendete Quellen", "Sources")
+    printed as an element of its own, which extractors drop while keeping the list, or right
+    after such a list (more sources folded into a ``<details>``): its items are the article's
+    sources, not its text. ``seen`` remembers each list's answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        seen[items] = False  # a cycle is impossible in a tree, but a list is asked once
+        node = items
+        if node.getprevious() is None and node.getparent() is not None:
+            node = node.getparent()  # the list opens a box (<details>): the box's neighbour
+        label = node.getprevious()
+        if label is None:
+            return False
+        if label.tag in _LIST_TAGS:
+            seen[items] = _sources_list(label, seen)
+        else:
+            text = label.text_content()
+            seen[items] = len(text) <= LABEL_CHARS and bool(SOURCES_LABEL.match(norm(text)))
+    return seen[items]
+
+
+def sets_weight(el: Any) -> bool:
+    """The element's own class sets its text in bold or medium weight ("font-medium")."""
+    return _own_class_part(el, _WEIGHT_WORDS)
+
+
+#: a paragraph whose own class sets its weight may be a standfirst ("summary"); "weight" lets
+#: the cleaner compare it with the paragraph after it
+_WEIGHT_FLAGS = frozenset({"summary", "weight"})
+_BOLD_TAGS = frozenset({"strong", "b"})
+#: a dateline before a bold lead has at most this many characters ("Neuss · ")
+DATELINE_CHARS = 40
+
+
+def _wholly_bold(el: Any) -> bool:
+    """A paragraph whose text sits in one ``<strong>``/``<b>``, but for a short dateline
+    before it: the bold lead some newsrooms print as the standfirst ("<p><strong>Der FC
+    Liverpool hat …</strong></p>", "<p><em>Neuss</em> · <strong>Was kann …</strong></p>").
+    Only the element's own children are looked at, so this costs nothing on other blocks."""
+    if el.tag != "p" or not len(el):
+        return False
+    bold = el[-1]
+    if bold.tag not in _BOLD_TAGS or (bold.tail or "").strip():
+        return False
+    before = (el.text or "") + "".join(c.text_content() + (c.tail or "") for c in el[:-1])
+    return len(before.strip()) <= DATELINE_CHARS
+
+
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
     the candidate bodies), which spares looking at the rest of the page."""
     memo: dict[Any, frozenset[str]] = {}
+    sources: dict[Any, bool] = {}
+    link_lists: dict[Any, bool] = {}
+    image_boxes: dict[Any, bool] = {}
+    button_boxes: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
@@ -220,10 +329,21 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
-        if _own_class_part(el, _WEIGHT_WORDS):
+        if sets_weight(el):
+            found.update(_WEIGHT_FLAGS)
+        elif _wholly_bold(el):
             found.add("summary")
-        if _link_share(el, text) >= LINK_SHARE:
+        share = _link_share(el, text)
+        if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
+                                   and _link_list(el.getparent(), link_lists)):
             found.add("links")
+        if el.tag == "li" and _sources_list(el.getparent(), sources):
+            found.add("aside")
+        if el.tag == "p":
+            if _small_box_with(el.getparent(), "img", IMAGE_BOX_CHARS, image_boxes):
+                found.add("caption")
+            elif _small_box_with(el.getparent(), "button", BUTTON_BOX_CHARS, button_boxes):
+                found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in

@@ -55,7 +55,9 @@ _POINTER = (
     r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
     r"|lire (aussi|plus|la suite)"
     r"|leer más|lea también|lees (meer|ook)|les (mer|også)|läs (mer|också)|leggi anche"
-    r"|devamını oku|ilgili haberler)\W*$"
+    r"|devamını oku|ilgili haberler"
+    # recommendation labels and share prompts of the Japanese and Chinese pages
+    r"|おすすめ情報|関連記事|あわせて読みたい|相关新闻|延伸阅读|分享让更多人看到)\W*$"
 )
 _APPEAL = (
     # reader prompts and ratings
@@ -79,6 +81,7 @@ _ANYWHERE = (
     # donations and subscriptions
     r"\b(unterstützen sie uns|mit einer spende|jetzt spenden|support (us|our journalism)"
     r"|donate (now|today)|make a donation|faire un don|haz una donación"
+    r"|\babonelik için\b"  # Turkish "for a subscription (please contact us)"
     r"|(abonnieren|abonniere|abonnez-vous|suscríbete|subscribe) (sie )?"
     r"(jetzt|now|den|die|das|to)?\b"
     r".{0,60}\b(kanal|channel|newsletter|zeitung|abo|app)"
@@ -90,6 +93,13 @@ _ANYWHERE = (
     r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
     # broadcasters' availability lines
     r"|\bverfügbar bis\s+\d"
+    # a credit line closing with the date of first publication: "…; Foto [M]: Shutterstock;
+    # Erstveröffentlichung: 4.4.18"
+    r"|\b(erstveröffentlichung|erstmals veröffentlicht|first published|première publication)"
+    r"\s*:?\s*(am |on |le )?\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\W*$"
+    # requests for tips by a secure messenger: "Melden Sie vertraulich und sicher via Signal"
+    r"|\b(melden sie|kontaktieren sie|schreiben sie|contact|reach|tips?|hinweise)\b.{0,80}"
+    r"\b(via|über|per|on|using)\s+(signal|threema|securedrop)\b"
     # pointers: "more in our live blog:", "18.04.2024 | 0:21 min" under a video teaser
     r"|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|ticker|überblick|dossier)\b.{0,20}:$"
     r"|\|\s*\d{1,2}:\d{2}\s*min$"
@@ -112,6 +122,10 @@ _PROVENANCE = (
 FURNITURE_START = re.compile(
     f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{CONSENT.pattern}|{_POINTER}|{_PROVENANCE}", re.I)
 FURNITURE_ANYWHERE = re.compile(_ANYWHERE, re.I)
+#: a broadcaster's or agency's credit alone on a line: its name in capitals, then the editors'
+#: initials or names in brackets ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa
+#: Sonntag)"); case matters: "Geneva (AP)" opens a sentence, "MDR" must be capitals
+CREDIT_LINE = re.compile(r"^[A-Z]{2,8}(?:[/,] ?[A-Za-z]{2,8})*\s*\([^()]{2,60}\)\W*$")
 
 
 #: a longer appeal: the reader asked to support, donate to or subscribe to journalism
@@ -138,7 +152,8 @@ def is_furniture_line(line: str) -> bool:
     if len(text.split(None, FURNITURE_WORDS)) > FURNITURE_WORDS:  # only a consent notice
         return bool(CONSENT.match(text)) and \
             len(text.split(None, CONSENT_WORDS)) <= CONSENT_WORDS
-    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text))
+    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text)
+                or CREDIT_LINE.match(text))
 
 
 def _flat(text: str) -> str:
@@ -148,15 +163,19 @@ def _flat(text: str) -> str:
 def element_of(tree: Any, line: str) -> Any:
     """The innermost element whose whole text is ``line`` (whitespace aside), or None.
 
-    Found from the text node holding the line's start, then up its ancestors: a cheap search
-    made only for the one or two lines that need it."""
+    Found from the text node holding the line's start (or its first words, when they sit in
+    an element of their own: "<span>Hamburg.</span> Wie …"), then up its ancestors: a cheap
+    search made only for the one or two lines that need it."""
     flat = _flat(line)
     start = flat[:30]
     if not start:
         return None
     for el in tree.iter():
         own = el.text
-        if not own or not isinstance(el.tag, str) or start not in _flat(own):
+        if not own or not isinstance(el.tag, str):
+            continue
+        own = _flat(own)
+        if start not in own and not (own and start.startswith(own)):
             continue
         node = el
         while node is not None:
@@ -179,8 +198,9 @@ def teaser_apart(tree: Any, lead: str, following: str) -> bool:
     return first.getparent() is not second.getparent()
 
 
+_LIST_MARKS = ("- ", "• ", "* ")
 _BY_LINE = re.compile(r"^(von|by|par|por|di|av|door|od|af)\s+(\w[\w.'-]*\s*){1,4}$", re.I)
-_SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
+SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
 #: a short biography: a name, maybe a bracketed birth year, then "is"/"was" in a few languages
 _BIO_VERB = r"(\s*\([^)]{1,20}\))?\s+(ist|war|is|was|est|était|es|era|är|var|er|je|jest)\b"
 
@@ -194,7 +214,7 @@ def _author_names(byline: str | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _bio_start(name: str) -> re.Pattern[str]:
-    return re.compile(rf"^(\w+\s+)?{re.escape(name)}{_BIO_VERB}", re.I)
+    return re.compile(rf"^(\w+\s+){{0,3}}{re.escape(name)}{_BIO_VERB}", re.I)
 
 
 def is_byline_line(line: str, byline: str | None) -> bool:
@@ -230,16 +250,24 @@ def drop_truncated_teasers(lines: list[str]) -> list[str]:
             if not (i and _TRUNCATED.search(ln.strip()) and is_furniture_line(lines[i - 1]))]
 
 
+#: a tag list's label ("Schlagwörter:", "Etiketler :"): the items after it are the page's
+#: topic links, not its text
+TAGS_LABEL = re.compile(r"^(tags|schlagwörter|stichwörter|etiketler|etiquetas|mots-clés|tagi"
+                        r"|emneord|nyckelord|trefwoorden|argomenti)\s*:?$", re.I)
+
+
 def drop_source_lists(lines: list[str]) -> list[str]:
-    """Drop a sources label ("Quellen:", "Verwendete Quellen") and the list items after it."""
+    """Drop a sources label ("Quellen:", "Verwendete Quellen") or a tag list's label
+    ("Schlagwörter:", "- Etiketler :") and the list items after it."""
     out: list[str] = []
     in_list = False
     for line in lines:
         text = line.strip()
-        if _SOURCES_LABEL.match(text):
+        label = text[2:].strip() if text[:2] in _LIST_MARKS else text
+        if SOURCES_LABEL.match(label) or TAGS_LABEL.match(label):
             in_list = True
             continue
-        if in_list and text[:2] in ("- ", "• ", "* "):
+        if in_list and text[:2] in _LIST_MARKS:
             continue
         in_list = False
         out.append(line)

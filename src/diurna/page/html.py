@@ -29,9 +29,14 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
-from diurna.page.blocks import BlockIndex, index_blocks, norm, sort_lines
+from diurna.page.blocks import BlockIndex, index_blocks, norm, sets_weight, sort_lines
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
-from diurna.page.furniture import drop_furniture, teaser_apart, without_new_window_labels
+from diurna.page.furniture import (
+    drop_furniture,
+    element_of,
+    teaser_apart,
+    without_new_window_labels,
+)
 from diurna.page.layouts import (
     SeveralArticles,
     gallery_captions,
@@ -358,6 +363,10 @@ def _at_most_words(text: str, n: int) -> bool:
     return len(text.split(None, n)) <= n
 
 
+#: headings (headline, kicker, a screen reader's "main content") looked past for a standfirst
+HEADINGS_ABOVE = 3
+
+
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
                      blocks: BlockIndex | None = None, tree: Any = None,
                      byline: str | None = None) -> list[str]:
@@ -370,11 +379,51 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree)):
         out.pop(0)
     # the standfirst under a headline line the page repeats in its own words (a kicker run
-    # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …")
-    if len(out) > 1 and blocks is not None and "heading" in blocks.of(out[0]) \
-            and _standfirst(out, 1, dek, blocks, tree):
-        out.pop(1)
+    # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …"), or under
+    # that and a hidden "Hauptinhalt" heading
+    if blocks is not None:
+        first = next((i for i, line in enumerate(out[:HEADINGS_ABOVE + 1])
+                      if "heading" not in blocks.of(line)), 0)
+        if (first and _standfirst(out, first, dek, blocks, tree)) \
+                or _weighted_opening(out, first, blocks, tree):
+            out.pop(first)
     return out
+
+
+def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -> bool:
+    """``lines[i]``, the article's opening, is a standfirst set apart by its weight: its own
+    class sets it in bold or medium ("font-sans font-medium") and the paragraph after it, its
+    sibling, is not. A whole article set in one weight, or an opening with no paragraph
+    beside it, says nothing."""
+    if tree is None or i + 1 >= len(lines) or "weight" not in blocks.of(lines[i]) \
+            or "heading" in blocks.of(lines[i]):
+        return False
+    lead, after = element_of(tree, lines[i]), element_of(tree, lines[i + 1])
+    return lead is not None and after is not None and after.tag == "p" \
+        and lead.getparent() is after.getparent() and not sets_weight(after)
+
+
+#: the writer's name closing a description ("… gegen Verantwortliche? Von Christin Jordan.")
+_DEK_BYLINE = re.compile(r"(?<=[.!?])\s+(Von|By|Par|Por|Di|Av|Door|Af|Od)\s+[^.!?]{2,60}\.?$")
+_SENTENCE_END = frozenset(".!?\"»“”'’)")
+#: a description this short says too little for a line that begins with it to be its repeat
+DEK_PREFIX_WORDS = 12
+
+
+def _repeats_description(line: str, dek: str | None) -> bool:
+    """``line`` repeats the description: the same words (``_same_text``), also once a
+    closing "Von <name>." is cut from the description, or the line begins with the whole
+    description and goes on (a standfirst whose last sentence the description leaves out)."""
+    if not dek:
+        return False
+    unsigned = _DEK_BYLINE.sub("", dek)
+    if _same_text(line, dek) or (unsigned != dek and _same_text(line, unsigned)):
+        return True
+    # a description cut short by the CMS ("… gewählt. Er") is no whole description: the
+    # line it was cut from is the article's first paragraph on some sites, a standfirst on others
+    whole = unsigned.rstrip()[-1:] in _SENTENCE_END
+    return whole and not _at_most_words(unsigned, DEK_PREFIX_WORDS) and \
+        " ".join(line.split()).casefold().startswith(" ".join(unsigned.split()).casefold())
 
 
 def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | None,
@@ -382,7 +431,7 @@ def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | 
     """``lines[i]`` repeats the description and the page marks it as a teaser/summary or
     prints it in a box of its own, apart from the paragraph after it."""
     line = lines[i]
-    return _same_text(line, dek) and (
+    return _repeats_description(line, dek) and (
         (blocks is not None and "summary" in blocks.of(line))
         or (tree is not None and len(lines) > i + 1 and teaser_apart(tree, line, lines[i + 1])))
 
