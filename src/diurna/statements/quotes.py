@@ -177,6 +177,36 @@ def _requested_purpose(cue: Any, end: int, objective: bool) -> Any | None:
                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
+_CONTINUING = frozenset({"and", "but"})
+# The second clause's subject or modal that keeps it inside the report: the speaker again
+# ("he", "they") or the reported mood ("would").
+_REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+_REPORTED_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _coordinated_report(cue: Any, end: int, objective: bool) -> Any | None:
+    """A second clause with a subject of its own that the parse joins to the cue verb after
+    its reported clause ("Police say his eyes were red**, and he was unbalanced**", "said the
+    government needed to do more**, but the problems were human problems**"): the gold reads
+    it as more of what was reported, since the cue verb has no second act of its own there."""
+    if objective:
+        return None
+    for c in cue.children:
+        if c.dep_ != "conj" or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or not (subj.lower_ in _REPORTED_SUBJECTS or any(
+                g.dep_ == "aux" and g.lower_ in _REPORTED_MODALS for g in c.children)):
+            continue  # "X claims A, but village elders disputed it": the writer's own clause
+        if is_speech_verb(c) or c.lemma_.lower() in _SPEAKER_ACTS:
+            continue  # "said A and warned B": a second statement of its own
+        between = cue.doc[cue.doc.char_span(end, c.idx, alignment_mode="expand").start
+                          if end < c.idx else c.i:c.i]
+        if any(t.dep_ == "cc" and t.lower_ in _CONTINUING for t in between):
+            return c
+    return None
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -700,7 +730,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, objective)):
+        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, objective),
+                     _coordinated_report(tok, end, objective)):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
         while other and end > start and doc.text[end - 1] in ",;: ":
