@@ -698,7 +698,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
-                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS}))]
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
+                    or _object_phrase(c))]
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
@@ -1154,6 +1155,31 @@ _CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
+
+
+# Prepositions the parse hangs on the object cue that may still belong to its object: "denied
+# any role [in the deaths]", "emphasising the benefits [to the economy]", "questioned X
+# [about Y]"; the place, time and channel of the act itself are not the statement.
+_MORE_OBJECT_PREPS = frozenset({"in", "to", "about", "with", "by", "at", "from"})
+_CHANNELS = frozenset({
+    "statement", "interview", "letter", "speech", "conference", "release", "address", "report",
+    "broadcast", "television", "radio", "newspaper", "message", "meeting", "session", "court",
+    "parliament", "briefing", "communique", "communiqué", "remarks", "comments", "op-ed",
+    "editorial", "response", "reply", "email", "e-mail", "phone", "telephone", "call", "note",
+})
+
+
+def _object_phrase(prep: Any) -> bool:
+    """A prepositional phrase after an object cue's object that is part of the statement
+    (:data:`_MORE_OBJECT_PREPS`), not where, when or through what the act was done."""
+    if prep.dep_ != "prep" or prep.lower_ not in _MORE_OBJECT_PREPS or prep.i <= prep.head.i:
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in prep.head.children):
+        return False
+    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+    if obj is None or obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}:
+        return False
+    return obj.lemma_.lower() not in _CHANNELS
 
 
 def _object_cue(tok: Any) -> bool:
