@@ -707,6 +707,11 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
             # only two Arab states to have signed treaties ... criticised the shift"
             clause = [c for c in clause if c.i > tok.i]
+        elif any(c.i > tok.i for c in clause):
+            # a clause after the verb is what it reports; one before it is the writer's
+            # sentence the parse hung there ("The speech was not in line with ...; Rice warned
+            # the UN that ...", "Carlos dos Santos ... told Agência Brasil that ...")
+            clause = [c for c in clause if c.i > tok.i]
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
                 clause and any(c.dep_ == "dobj" for c in clause)):
             clause += [g for c in tok.children if c.dep_ == "prep"
