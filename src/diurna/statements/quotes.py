@@ -85,6 +85,7 @@ _CUE_AFTER = 15
 _CUE_BEFORE = 16  # “Lantos said from the steps of the embassy, “…””: the verb may lie well before
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
+_GOES_ON = re.compile(r"\s+[a-z]")  # a lowercase word right after a closing mark
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
 
 
@@ -1254,7 +1255,13 @@ def _inside_clause(cue: Any, piece: _Piece) -> bool:
         before = cue.doc.text[start:piece.outer_start].split()
         if before[:1] == ["that"]:
             before = before[1:]  # warned that “it is not enough.”: all quoted, a direct quote
-        if before and piece.outer_start < end and piece.outer_end <= cue.sent.end_char + 1:
+        # said that “no decisions have been made” regarding the path: the clause goes on
+        # past the closing mark, so the quote is only part of what is reported
+        tail = cue.doc.text[piece.outer_end:end]
+        after = _GOES_ON.match(tail) is not None and cue.doc.text[
+            piece.start:piece.end].rstrip()[-1:] not in {".", "!", "?"}
+        if (before or after) and start <= piece.outer_start < end and (
+                piece.outer_end <= cue.sent.end_char + 1):
             return True
     return False
 
