@@ -1243,11 +1243,17 @@ def _quote_cue(tok: Any) -> bool:
                                    and tok.dep_ not in {"amod", "compound"})
 
 
+# An object cue's complement may hold the quoted words too: "criticized the protests as
+# "deplorable" acts", "called the plan an "outrage"".
+_COMPLEMENTS = frozenset({"dobj", "oprd", "prep"})
+
+
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
     """The quoted words lie inside the clause the cue reports and the clause starts before
     them (he said he would “never resign”), so the clause, not the quote, is the statement."""
+    deps = CLAUSE_DEPS | _COMPLEMENTS if _object_cue(cue) else CLAUSE_DEPS
     for c in cue.children:
-        if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
+        if c.dep_ not in deps or c.i < cue.i:
             continue
         start, end = _subtree_bounds(c)
         # the quoted words start inside the clause (they may end past the parse's clause:
