@@ -220,7 +220,27 @@ def _author_asides(clause: Any) -> list[Any]:
         first = min(tok.subtree, key=lambda t: t.i)
         if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
             out.extend(tok.subtree)
+    for tok in clause.subtree:
+        if _person_background(tok, clause):
+            out.extend(tok.subtree)
     return out
+
+
+def _person_background(tok: Any, clause: Any) -> bool:
+    """A "who" clause, or a role in apposition with a clause of its own, after a comma on a
+    person named at the end of the reported clause ("will not negotiate with President Robert
+    Mugabe**, who was widely accused of …**", "pulled ahead of Moore**, the former chief
+    justice who became …**"): the writer's background on that person, not what was said."""
+    if tok.dep_ not in {"relcl", "appos"} or tok.head.ent_type_ != "PERSON":
+        return False
+    first = min(tok.subtree, key=lambda t: t.i)
+    last = max(tok.subtree, key=lambda t: t.i)
+    clause_end = max(t.i for t in clause.subtree)
+    opener = first.lower_ == "who" if tok.dep_ == "relcl" else (
+        tok.pos_ == "NOUN" and tok.ent_type_ == "" and any(
+            t.dep_ == "relcl" for t in tok.children))
+    return (opener and first.i > 0 and first.doc[first.i - 1].text == ","
+            and last.i >= clause_end - 1)
 
 
 def cue_particle(tok: Any) -> Any | None:
