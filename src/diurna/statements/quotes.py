@@ -757,7 +757,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, objective),
+        requested = objective or part is not None  # "called on X [to Y]", "called for X"
+        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
                      _coordinated_report(tok, end, objective)):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
