@@ -112,7 +112,8 @@ def _other_statements(clause: Any) -> list[Any]:
         # subject of its own joined to the reported clause is the speaker's second act
         if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
                 is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not (
+                _shares_clause_form(clause, tok)):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
@@ -140,6 +141,13 @@ def _other_statements(clause: Any) -> list[Any]:
                 "while", "whereas", "though", "although"} for c in kids):
             out.extend(tok.subtree)
     return out
+
+
+def _shares_clause_form(clause: Any, conj: Any) -> bool:
+    """The joined verb has the reported clause's form, not the cue's ("says they condemn the
+    attack and call for an inquiry": "call" goes with "condemn"; "said he had not made any money
+    and apologized": "apologized" goes with "said"), so it is more of what was reported."""
+    return bool(conj.tag_ == clause.tag_ and conj.tag_ != clause.head.tag_)
 
 
 # Acts of a speaker that the parser joins to what he reported ("… and apologized for …").
