@@ -216,6 +216,17 @@ def _coordinated_report(cue: Any, end: int, objective: bool) -> Any | None:
     return None
 
 
+def _coordinated_object(cue: Any, end: int, objective: bool) -> Any | None:
+    """A second object the parse joins to the object cue itself, as if it were a verb
+    ("demanded more power in the Cabinet **and a veto on major policies**", "accused Chavez of
+    being dictatorial **and a destabilizing influence**"): part of the complement."""
+    if not objective:
+        return None
+    return next((c for c in cue.children if c.dep_ == "conj" and c.idx >= end
+                 and c.pos_ in {"NOUN", "PROPN"}
+                 and cue.doc[min(t.i for t in c.subtree) - 1].dep_ == "cc"), None)
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -767,7 +778,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
         for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
-                     _coordinated_report(tok, end, objective)):
+                     _coordinated_report(tok, end, objective),
+                     _coordinated_object(tok, end, objective)):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
         while other and end > start and doc.text[end - 1] in ",;: ":
