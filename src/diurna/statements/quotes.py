@@ -227,6 +227,24 @@ def _coordinated_object(cue: Any, end: int, objective: bool) -> Any | None:
                  and cue.doc[min(t.i for t in c.subtree) - 1].dep_ == "cc"), None)
 
 
+_TELLING = frozenset({"tell", "warn", "advise", "instruct", "remind", "invite", "implore",
+                      "beg", "persuade", "challenge"})
+
+
+def _addressee(cue: Any, clause: list[Any]) -> Any | None:
+    """The person told or asked, when the statement is a "to"-clause after it ("told **the
+    President** to shut up", "warned **residents** to leave"): the guidelines' "urge X to Y"
+    complement as printed runs from the addressee."""
+    if cue.lemma_.lower() not in _TELLING:
+        return None
+    verb = next((c for c in clause if c.dep_ == "xcomp" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if verb is None:
+        return None
+    return next((c for c in cue.children if c.dep_ in {"dobj", "dative"}
+                 and cue.i < c.i < verb.i), None)
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -789,6 +807,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 if g.dep_ == "pobj":
                     gs, ge = _subtree_bounds(g, other)
                     start, end = min(start, gs), max(end, ge)
+        addressee = _addressee(tok, clause)
+        if addressee is not None:  # "told [the President, Hugo Chávez, to "shut up."]"
+            start = min(start, _subtree_bounds(addressee, other)[0])
         if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
         first = parsed.char_span(start, end, alignment_mode="expand")
