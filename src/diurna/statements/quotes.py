@@ -990,6 +990,10 @@ def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
     the sentence ("The bridge was closed, according to police.")."""
     s, e = core_bounds(head)
     phrase_end = max(e, head.i + 1)
+    if not any(t.dep_ in {"nsubj", "nsubjpass"} for t in head.subtree):
+        # the whole source phrase: "according to a recent poll **conducted by the Times**"
+        # (a phrase holding a subject is the parse taking the clause into it)
+        phrase_end = max(phrase_end, max(t.i for t in head.subtree) + 1)
     after = [t for t in sent if t.i >= phrase_end and not t.is_space]
     while after and after[0].is_punct:
         after.pop(0)
