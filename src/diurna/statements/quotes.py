@@ -1000,13 +1000,29 @@ def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
     while after and after[-1].is_punct:
         after.pop()
     if len(after) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in after):
-        return after
+        return _before_next_act(after)
     skip = {t.i for t in acc.subtree} | set(range(acc.i, phrase_end))
     toks = [t for t in sent if t.i not in skip and not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "but"}):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    return toks
+
+
+def _before_next_act(toks: list[Any]) -> list[Any]:
+    """The tokens before a second speech act joined to the attributed clause ("according to
+    Putin, the agreement will benefit the world economy **and, furthermore, he added that
+    …**", "…**, citing an Army document**"): that act states or sources something else."""
+    for k, t in enumerate(toks):
+        own = any(c.dep_ == "nsubj" for c in t.children)  # "he added", not "and accused of"
+        if k and ((t.dep_ == "conj" and own) or (t.dep_ == "advcl" and t.tag_ == "VBG")) and (
+                is_speech_verb(t) or t.lemma_.lower() in {"cite", "add"}):
+            first = min(x.i for x in t.subtree)
+            kept = [x for x in toks[:k] if x.i < first]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ in {"cc", "advmod"}):
+                kept.pop()
+            return kept or toks
     return toks
 
 
