@@ -800,6 +800,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                      _coordinated_object(tok, end, objective)):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
+                while end > start and doc.text[end - 1] in ".,;: ":
+                    end -= 1  # the sentence's full stop the parse may hang on the joined part
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
