@@ -231,6 +231,20 @@ _TELLING = frozenset({"tell", "warn", "advise", "instruct", "remind", "invite", 
                       "beg", "persuade", "challenge"})
 
 
+def _up_to_attribution(cue: Any, start: int, end: int) -> int:
+    """The content's end when the attribution follows it ("The NSA has been monitoring calls,
+    under the condition that …, the White House has admitted."): what the parse hangs
+    elsewhere between the clause and the speaker is still the clause's, up to the comma."""
+    subj = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or end > subj.idx or start >= end:
+        return end
+    first = min(subj.subtree, key=lambda t: t.i)
+    stop = cue.doc[first.i - 1] if first.i > 0 else None
+    if stop is None or stop.text != "," or stop.idx < end:
+        return end  # "…, said X" is read elsewhere; only "…, X said" after a comma
+    return stop.idx
+
+
 def _addressee(cue: Any, clause: list[Any]) -> Any | None:
     """The person told or asked, when the statement is a "to"-clause after it ("told **the
     President** to shut up", "warned **residents** to leave"): the guidelines' "urge X to Y"
@@ -804,6 +818,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                     end -= 1  # the sentence's full stop the parse may hang on the joined part
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
+        end = _up_to_attribution(tok, start, end)
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
