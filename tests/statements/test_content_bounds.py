@@ -41,6 +41,12 @@ def _by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
     # a "to"-clause after a particle cue's object, past a time phrase
     ("Annan called on Hezbollah, on Monday, to release the two soldiers.", "called on",
      "Hezbollah, on Monday, to release the two soldiers"),
+    # a clause before "…, X has admitted" runs to the comma before the speaker
+    ("The agency has been recording certain domestic telephone calls and emails, under the "
+     "condition that the other end of the message is in a foreign country, the ministry has "
+     "admitted.", "admitted",
+     "The agency has been recording certain domestic telephone calls and emails, under the "
+     "condition that the other end of the message is in a foreign country"),
 ])
 def test_parts_the_parse_hangs_outside_the_clause_are_content(
         text: str, cue: str, content: str) -> None:
