@@ -62,6 +62,10 @@ def test_parts_the_parse_hangs_outside_the_clause_are_content(
     # the writer's sentence the parse hangs before the cue verb
     ("The speech was not welcome; the minister warned the council that the plan was "
      "dangerous.", "warned", "the plan was dangerous"),
+    # the speaker's next act, joined to a passive reported clause
+    ("The premier has stated that the country has been forced to defend itself and went on "
+     "television to announce the mobilisation.", "stated",
+     "the country has been forced to defend itself"),
     # the writer's background on a person named at the end of the clause
     ("Tsvangirai says he will not negotiate with President Robert Mugabe, who was accused "
      "of rigging the vote.", "says", "he will not negotiate with President Robert Mugabe"),

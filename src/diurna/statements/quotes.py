@@ -108,12 +108,8 @@ def _other_statements(clause: Any) -> list[Any]:
     condemned the move**" (a contrastive clause with its own subject and speech verb)."""
     out: list[Any] = []
     for tok in clause.children:
-        # "said that he had not made any money and apologized for ...": a speech act with no
-        # subject of its own joined to the reported clause is the speaker's second act
-        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
-                is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not (
-                _shares_clause_form(clause, tok)):
+        # the speaker's second act joined to the reported clause is not part of it
+        if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
@@ -141,6 +137,26 @@ def _other_statements(clause: Any) -> list[Any]:
                 "while", "whereas", "though", "although"} for c in kids):
             out.extend(tok.subtree)
     return out
+
+
+def _second_speech_act(clause: Any, tok: Any) -> bool:
+    """A speech act with no subject of its own joined to the reported clause ("said that he had
+    not made any money **and apologized for …**"), unless it has the clause's verb form."""
+    return bool(tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
+        is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and not _shares_clause_form(clause, tok))
+
+
+def _speakers_next_act(clause: Any, conj: Any) -> bool:
+    """A past-tense verb with no subject joined to a passive reported clause ("has stated that
+    the country has been forced to enter a war **and went on television to …**"): it cannot
+    share the clause's passive auxiliaries, so it is the speaker's next act, told by the
+    writer, not part of what was stated ("had shot and killed": the same clause)."""
+    return bool(conj.dep_ == "conj" and conj.tag_ == "VBD" and conj.i > clause.i
+                and any(c.dep_ == "auxpass" for c in clause.children)
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}
+                            for c in conj.children))
 
 
 def _shares_clause_form(clause: Any, conj: Any) -> bool:
