@@ -243,8 +243,7 @@ def _coordinated_object(cue: Any, end: int, objective: bool) -> Any | None:
                  and cue.doc[min(t.i for t in c.subtree) - 1].dep_ == "cc"), None)
 
 
-_TELLING = frozenset({"tell", "warn", "advise", "instruct", "remind", "invite", "implore",
-                      "beg", "persuade", "challenge"})
+_TELLING = frozenset({"tell", "warn", "advise", "instruct"})
 
 
 def _up_to_attribution(cue: Any, start: int, end: int) -> int:
@@ -262,9 +261,9 @@ def _up_to_attribution(cue: Any, start: int, end: int) -> int:
 
 
 def _addressee(cue: Any, clause: list[Any]) -> Any | None:
-    """The person told or asked, when the statement is a "to"-clause after it ("told **the
+    """The person told or warned, when the statement is a "to"-clause after it ("told **the
     President** to shut up", "warned **residents** to leave"): the guidelines' "urge X to Y"
-    complement as printed runs from the addressee."""
+    complement as printed runs from the addressee ("persuaded X to visit" is no speech)."""
     if cue.lemma_.lower() not in _TELLING:
         return None
     verb = next((c for c in clause if c.dep_ == "xcomp" and any(
