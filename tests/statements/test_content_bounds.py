@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from diurna.model import Quote
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "events"))
 from helpers import make_doc  # noqa: E402
 
 
-def _by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
-    return [q for q in quotes if q.cue is not None and q.cue.text == cue]
+def _contents(text: str, cue: str) -> list[str]:
+    """The content of every statement of ``text`` whose cue reads ``cue`` (any case)."""
+    return [q.text for q in make_doc(text).quotes
+            if q.cue is not None and q.cue.text.lower() == cue.lower()]
 
 
 @pytest.mark.parametrize(("text", "cue", "content"), [
@@ -50,7 +50,7 @@ def _by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
 ])
 def test_parts_the_parse_hangs_outside_the_clause_are_content(
         text: str, cue: str, content: str) -> None:
-    assert [q.text for q in _by_cue(make_doc(text).quotes, cue)] == [content]
+    assert _contents(text, cue) == [content]
 
 
 @pytest.mark.parametrize(("text", "cue", "content"), [
@@ -71,7 +71,7 @@ def test_parts_the_parse_hangs_outside_the_clause_are_content(
      "of rigging the vote.", "says", "he will not negotiate with President Robert Mugabe"),
 ])
 def test_the_writers_words_stay_out(text: str, cue: str, content: str) -> None:
-    assert [q.text for q in _by_cue(make_doc(text).quotes, cue)] == [content]
+    assert _contents(text, cue) == [content]
 
 
 def test_quoted_words_that_open_a_longer_clause_make_it_mixed() -> None:
@@ -98,6 +98,4 @@ def test_quoted_words_in_an_object_complement_make_it_mixed() -> None:
      "added that the route was safe.", "the pipeline will benefit the region"),
 ])
 def test_according_to_attributes_the_clause_alone(text: str, content: str) -> None:
-    found = [q for q in make_doc(text).quotes
-             if q.cue is not None and q.cue.text.lower() == "according to"]
-    assert [q.text for q in found] == [content]
+    assert _contents(text, "according to") == [content]
