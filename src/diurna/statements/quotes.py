@@ -85,6 +85,7 @@ _CUE_AFTER = 15
 _CUE_BEFORE = 16  # “Lantos said from the steps of the embassy, “…””: the verb may lie well before
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
+_GOES_ON = re.compile(r"\s+[a-z]")  # a lowercase word right after a closing mark
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
 
 
@@ -107,11 +108,8 @@ def _other_statements(clause: Any) -> list[Any]:
     condemned the move**" (a contrastive clause with its own subject and speech verb)."""
     out: list[Any] = []
     for tok in clause.children:
-        # "said that he had not made any money and apologized for ...": a speech act with no
-        # subject of its own joined to the reported clause is the speaker's second act
-        if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
-                is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        # the speaker's second act joined to the reported clause is not part of it
+        if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
@@ -139,6 +137,33 @@ def _other_statements(clause: Any) -> list[Any]:
                 "while", "whereas", "though", "although"} for c in kids):
             out.extend(tok.subtree)
     return out
+
+
+def _second_speech_act(clause: Any, tok: Any) -> bool:
+    """A speech act with no subject of its own joined to the reported clause ("said that he had
+    not made any money **and apologized for …**"), unless it has the clause's verb form."""
+    return bool(tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > clause.i and (
+        is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        and not _shares_clause_form(clause, tok))
+
+
+def _speakers_next_act(clause: Any, conj: Any) -> bool:
+    """A past-tense verb with no subject joined to a passive reported clause ("has stated that
+    the country has been forced to enter a war **and went on television to …**"): it cannot
+    share the clause's passive auxiliaries, so it is the speaker's next act, told by the
+    writer, not part of what was stated ("had shot and killed": the same clause)."""
+    return bool(conj.dep_ == "conj" and conj.tag_ == "VBD" and conj.i > clause.i
+                and any(c.dep_ == "auxpass" for c in clause.children)
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}
+                            for c in conj.children))
+
+
+def _shares_clause_form(clause: Any, conj: Any) -> bool:
+    """The joined verb has the reported clause's form, not the cue's ("says they condemn the
+    attack and call for an inquiry": "call" goes with "condemn"; "said he had not made any money
+    and apologized": "apologized" goes with "said"), so it is more of what was reported."""
+    return bool(conj.tag_ == clause.tag_ and conj.tag_ != clause.head.tag_)
 
 
 # Acts of a speaker that the parser joins to what he reported ("… and apologized for …").
@@ -177,6 +202,78 @@ def _requested_purpose(cue: Any, end: int, objective: bool) -> Any | None:
                  and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
+_CONTINUING = frozenset({"and", "but"})
+# The second clause's subject or modal that keeps it inside the report: the speaker again
+# ("he", "they") or the reported mood ("would").
+_REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+_REPORTED_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _coordinated_report(cue: Any, end: int, objective: bool) -> Any | None:
+    """A second clause with a subject of its own that the parse joins to the cue verb after
+    its reported clause ("Police say his eyes were red**, and he was unbalanced**", "said the
+    government needed to do more**, but the problems were human problems**"): the gold reads
+    it as more of what was reported, since the cue verb has no second act of its own there."""
+    if objective:
+        return None
+    for c in cue.children:
+        if c.dep_ != "conj" or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or not (subj.lower_ in _REPORTED_SUBJECTS or any(
+                g.dep_ == "aux" and g.lower_ in _REPORTED_MODALS for g in c.children)):
+            continue  # "X claims A, but village elders disputed it": the writer's own clause
+        if is_speech_verb(c) or c.lemma_.lower() in _SPEAKER_ACTS:
+            continue  # "said A and warned B": a second statement of its own
+        between = cue.doc[cue.doc.char_span(end, c.idx, alignment_mode="expand").start
+                          if end < c.idx else c.i:c.i]
+        if any(t.dep_ == "cc" and t.lower_ in _CONTINUING for t in between):
+            return c
+    return None
+
+
+def _coordinated_object(cue: Any, end: int, objective: bool) -> Any | None:
+    """A second object the parse joins to the object cue itself, as if it were a verb
+    ("demanded more power in the Cabinet **and a veto on major policies**", "accused Chavez of
+    being dictatorial **and a destabilizing influence**"): part of the complement."""
+    if not objective:
+        return None
+    return next((c for c in cue.children if c.dep_ == "conj" and c.idx >= end
+                 and c.pos_ in {"NOUN", "PROPN"}
+                 and cue.doc[min(t.i for t in c.subtree) - 1].dep_ == "cc"), None)
+
+
+_TELLING = frozenset({"tell", "warn", "advise", "instruct"})
+
+
+def _up_to_attribution(cue: Any, start: int, end: int) -> int:
+    """The content's end when the attribution follows it ("The NSA has been monitoring calls,
+    under the condition that …, the White House has admitted."): what the parse hangs
+    elsewhere between the clause and the speaker is still the clause's, up to the comma."""
+    subj = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or end > subj.idx or start >= end:
+        return end
+    first = min(subj.subtree, key=lambda t: t.i)
+    stop = cue.doc[first.i - 1] if first.i > 0 else None
+    if stop is None or stop.text != "," or stop.idx < end:
+        return end  # "…, said X" is read elsewhere; only "…, X said" after a comma
+    return stop.idx
+
+
+def _addressee(cue: Any, clause: list[Any]) -> Any | None:
+    """The person told or warned, when the statement is a "to"-clause after it ("told **the
+    President** to shut up", "warned **residents** to leave"): the guidelines' "urge X to Y"
+    complement as printed runs from the addressee ("persuaded X to visit" is no speech)."""
+    if cue.lemma_.lower() not in _TELLING:
+        return None
+    verb = next((c for c in clause if c.dep_ == "xcomp" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if verb is None:
+        return None
+    return next((c for c in cue.children if c.dep_ in {"dobj", "dative"}
+                 and cue.i < c.i < verb.i), None)
+
+
 def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
@@ -189,7 +286,27 @@ def _author_asides(clause: Any) -> list[Any]:
         first = min(tok.subtree, key=lambda t: t.i)
         if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
             out.extend(tok.subtree)
+    for tok in clause.subtree:
+        if _person_background(tok, clause):
+            out.extend(tok.subtree)
     return out
+
+
+def _person_background(tok: Any, clause: Any) -> bool:
+    """A "who" clause, or a role in apposition with a clause of its own, after a comma on a
+    person named at the end of the reported clause ("will not negotiate with President Robert
+    Mugabe**, who was widely accused of …**", "pulled ahead of Moore**, the former chief
+    justice who became …**"): the writer's background on that person, not what was said."""
+    if tok.dep_ not in {"relcl", "appos"} or tok.head.ent_type_ != "PERSON":
+        return False
+    first = min(tok.subtree, key=lambda t: t.i)
+    last = max(tok.subtree, key=lambda t: t.i)
+    clause_end = max(t.i for t in clause.subtree)
+    opener = first.lower_ == "who" if tok.dep_ == "relcl" else (
+        tok.pos_ == "NOUN" and tok.ent_type_ == "" and any(
+            t.dep_ == "relcl" for t in tok.children))
+    return (opener and first.i > 0 and first.doc[first.i - 1].text == ","
+            and last.i >= clause_end - 1)
 
 
 def cue_particle(tok: Any) -> Any | None:
@@ -668,13 +785,19 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
-                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS}))]
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
+                    or _object_phrase(c))]
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
         if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
             # only two Arab states to have signed treaties ... criticised the shift"
+            clause = [c for c in clause if c.i > tok.i]
+        elif any(c.i > tok.i for c in clause):
+            # a clause after the verb is what it reports; one before it is the writer's
+            # sentence the parse hung there ("The speech was not in line with ...; Rice warned
+            # the UN that ...", "Carlos dos Santos ... told Agência Brasil that ...")
             clause = [c for c in clause if c.i > tok.i]
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
                 clause and any(c.dep_ == "dobj" for c in clause)):
@@ -700,16 +823,25 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, objective)):
+        requested = objective or part is not None  # "called on X [to Y]", "called for X"
+        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
+                     _coordinated_report(tok, end, objective),
+                     _coordinated_object(tok, end, objective)):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
+                while end > start and doc.text[end - 1] in ".,;: ":
+                    end -= 1  # the sentence's full stop the parse may hang on the joined part
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
+        end = _up_to_attribution(tok, start, end)
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
                     gs, ge = _subtree_bounds(g, other)
                     start, end = min(start, gs), max(end, ge)
+        addressee = _addressee(tok, clause)
+        if addressee is not None:  # "told [the President, Hugo Chávez, to "shut up."]"
+            start = min(start, _subtree_bounds(addressee, other)[0])
         if in_direct(start, end) or in_direct(tok.idx, tok.idx + len(tok)):
             continue
         first = parsed.char_span(start, end, alignment_mode="expand")
@@ -890,19 +1022,39 @@ def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
     the sentence ("The bridge was closed, according to police.")."""
     s, e = core_bounds(head)
     phrase_end = max(e, head.i + 1)
+    if not any(t.dep_ in {"nsubj", "nsubjpass"} for t in head.subtree):
+        # the whole source phrase: "according to a recent poll **conducted by the Times**"
+        # (a phrase holding a subject is the parse taking the clause into it)
+        phrase_end = max(phrase_end, max(t.i for t in head.subtree) + 1)
     after = [t for t in sent if t.i >= phrase_end and not t.is_space]
     while after and after[0].is_punct:
         after.pop(0)
     while after and after[-1].is_punct:
         after.pop()
     if len(after) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in after):
-        return after
+        return _before_next_act(after)
     skip = {t.i for t in acc.subtree} | set(range(acc.i, phrase_end))
     toks = [t for t in sent if t.i not in skip and not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"and", "but"}):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    return toks
+
+
+def _before_next_act(toks: list[Any]) -> list[Any]:
+    """The tokens before a second speech act joined to the attributed clause ("according to
+    Putin, the agreement will benefit the world economy **and, furthermore, he added that
+    …**", "…**, citing an Army document**"): that act states or sources something else."""
+    for k, t in enumerate(toks):
+        own = any(c.dep_ == "nsubj" for c in t.children)  # "he added", not "and accused of"
+        if k and ((t.dep_ == "conj" and own) or (t.dep_ == "advcl" and t.tag_ == "VBG")) and (
+                is_speech_verb(t) or t.lemma_.lower() in {"cite", "add"}):
+            first = min(x.i for x in t.subtree)
+            kept = [x for x in toks[:k] if x.i < first]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ in {"cc", "advmod"}):
+                kept.pop()
+            return kept or toks
     return toks
 
 
@@ -1125,6 +1277,31 @@ _CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
 
 
+# Prepositions the parse hangs on the object cue that may still belong to its object: "denied
+# any role [in the deaths]", "emphasising the benefits [to the economy]", "questioned X
+# [about Y]"; the place, time and channel of the act itself are not the statement.
+_MORE_OBJECT_PREPS = frozenset({"in", "to", "about", "with", "by", "at", "from"})
+_CHANNELS = frozenset({
+    "statement", "interview", "letter", "speech", "conference", "release", "address", "report",
+    "broadcast", "television", "radio", "newspaper", "message", "meeting", "session", "court",
+    "parliament", "briefing", "communique", "communiqué", "remarks", "comments", "op-ed",
+    "editorial", "response", "reply", "email", "e-mail", "phone", "telephone", "call", "note",
+})
+
+
+def _object_phrase(prep: Any) -> bool:
+    """A prepositional phrase after an object cue's object that is part of the statement
+    (:data:`_MORE_OBJECT_PREPS`), not where, when or through what the act was done."""
+    if prep.dep_ != "prep" or prep.lower_ not in _MORE_OBJECT_PREPS or prep.i <= prep.head.i:
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in prep.head.children):
+        return False
+    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+    if obj is None or obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}:
+        return False
+    return obj.lemma_.lower() not in _CHANNELS
+
+
 def _object_cue(tok: Any) -> bool:
     """A verb of :data:`OBJECT_STATEMENTS` (or :data:`_MORE_OBJECT_CUES`) with a direct object
     (not a speech verb for the event coder, which reads SPEECH_VERBS); "asked (X) for Y" too."""
@@ -1180,11 +1357,17 @@ def _quote_cue(tok: Any) -> bool:
                                    and tok.dep_ not in {"amod", "compound"})
 
 
+# An object cue's complement may hold the quoted words too: "criticized the protests as
+# "deplorable" acts", "called the plan an "outrage"".
+_COMPLEMENTS = frozenset({"dobj", "oprd", "prep"})
+
+
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
     """The quoted words lie inside the clause the cue reports and the clause starts before
     them (he said he would “never resign”), so the clause, not the quote, is the statement."""
+    deps = CLAUSE_DEPS | _COMPLEMENTS if _object_cue(cue) else CLAUSE_DEPS
     for c in cue.children:
-        if c.dep_ not in CLAUSE_DEPS or c.i < cue.i:
+        if c.dep_ not in deps or c.i < cue.i:
             continue
         start, end = _subtree_bounds(c)
         # the quoted words start inside the clause (they may end past the parse's clause:
@@ -1192,7 +1375,13 @@ def _inside_clause(cue: Any, piece: _Piece) -> bool:
         before = cue.doc.text[start:piece.outer_start].split()
         if before[:1] == ["that"]:
             before = before[1:]  # warned that “it is not enough.”: all quoted, a direct quote
-        if before and piece.outer_start < end and piece.outer_end <= cue.sent.end_char + 1:
+        # said that “no decisions have been made” regarding the path: the clause goes on
+        # past the closing mark, so the quote is only part of what is reported
+        tail = cue.doc.text[piece.outer_end:end]
+        after = _GOES_ON.match(tail) is not None and cue.doc.text[
+            piece.start:piece.end].rstrip()[-1:] not in {".", "!", "?"}
+        if (before or after) and start <= piece.outer_start < end and (
+                piece.outer_end <= cue.sent.end_char + 1):
             return True
     return False
 
