@@ -30,6 +30,9 @@ _STAMP = (
     r"|^(mit|with|avec|con|med)\s+(material\s+(von|der)\s+)?(dpa|afp|ap|reuters|kna|epd|sda|apa"
     r"|agenturen|agenturmaterial|agencies)\b\W*$"  # "mit dpa", "Mit Agenturmaterial."
     r"|^(quellen|sources|fuentes)\s*:?$"  # a source list's label
+    # the reprint notice a print version carries: "This copy is for your personal,
+    # non-commercial use only. To order presentation-ready copies …"
+    r"|^this (copy|article|material) is for your personal,? non-commercial use"
 )
 _DAY = r"\d{1,4}[./年-]\s?\d{1,2}[./月-]\s?\d{0,4}日?"
 _CLOCK = r"\d{1,2}[.:時]\d{2}分?"
