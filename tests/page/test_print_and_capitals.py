@@ -56,3 +56,20 @@ def test_a_bold_capitals_crosshead_in_the_text_is_marked_and_kept() -> None:
     assert [h.text for h in doc.headings if h.text != "Talks to resume in Geneva"] == [
         "THE BORDER QUESTION STAYS OPEN"]
     assert "THE BORDER QUESTION STAYS OPEN" in doc.text  # kept in place, marked
+
+
+def test_contributor_credits_and_tip_lines_are_furniture() -> None:
+    for line in ("(Reporting by Jane Roe and John Doe in Geneva; editing by Ann Poe)",
+                 "Reporting by Jane Roe; additional reporting by John Doe; Editing by Ann Poe",
+                 "Additional reporting by John Doe",
+                 "Example Agency writers Jane Roe and John Doe contributed to this report.",
+                 "John Doe contributed reporting from Geneva.",
+                 "Have a tip? Jane Roe may be reached at jane@example.com."):
+        assert is_furniture_line(line), line
+
+
+def test_sentences_about_reporting_and_tips_stay() -> None:
+    for line in ("Reporting by the Example Times showed that the ministry had known for years.",
+                 "She contributed to this report's findings as an adviser, the commission said.",
+                 "Have a tip for the weekend? The museum in Geneva opens at ten."):
+        assert not is_furniture_line(line), line
