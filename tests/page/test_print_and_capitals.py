@@ -41,6 +41,7 @@ def test_another_address_and_a_licence_sentence_stay() -> None:
 def test_a_short_line_in_capitals_between_paragraphs_is_a_crosshead() -> None:
     assert is_capitals_head("DZEKO, İKİ HAFTADIR SUSKUN")
     assert is_capitals_head("402 MİLYON LİRALIK MAL VARLIĞINA EL KONULMUŞTU")
+    assert is_capitals_head("WHAT HAD HAPPENED BEFORE?")  # a question may head a section
     assert not is_capitals_head("NATO AND THE EU.")  # it ends a sentence
     assert not is_capitals_head("USA")  # one word, three letters
     assert not is_capitals_head("习近平主席向论坛致贺信")  # a script without capitals

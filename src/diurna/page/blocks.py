@@ -420,8 +420,9 @@ def br_lines(el: Any) -> list[str]:
 CAPITALS_HEAD_WORDS = 15
 #: ... and at least this many cased letters (an acronym or "USA" alone is no heading)
 CAPITALS_HEAD_LETTERS = 8
-#: a line ending so is a sentence (or a label), not a heading
-_SENTENCE_END = frozenset(".!?…:;,")
+#: a line ending so is a sentence (or a label), not a heading; a question in capitals ("NE
+#: OLMUŞTU?", "what had happened?") is one
+_SENTENCE_END = frozenset(".!…:;,")
 
 
 def is_capitals_head(line: str) -> bool:
