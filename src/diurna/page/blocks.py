@@ -416,6 +416,36 @@ def br_lines(el: Any) -> list[str]:
     return [t for t in (norm("".join(parts)) for parts in lines) if t]
 
 
+#: a crosshead in capitals has this many words at most ("DZEKO, İKİ HAFTADIR SUSKUN")
+CAPITALS_HEAD_WORDS = 15
+#: ... and at least this many cased letters (an acronym or "USA" alone is no heading)
+CAPITALS_HEAD_LETTERS = 8
+#: a line ending so is a sentence (or a label), not a heading; a question in capitals ("NE
+#: OLMUŞTU?", "what had happened?") is one
+_SENTENCE_END = frozenset(".!…:;,")
+
+
+def is_capitals_head(line: str) -> bool:
+    """A short line set wholly in capitals and not ending a sentence: a crosshead that a CMS
+    printed as bold capitals in the running text ("<strong>402 MİLYON LİRALIK MAL VARLIĞINA EL
+    KONULMUŞTU</strong>") rather than as an ``<h2>``. Only letters that have a case count, so
+    a line in a script without capitals (Chinese, Korean, Arabic) is never one."""
+    text = norm(line)
+    if not text or text[-1] in _SENTENCE_END or len(text.split(None, CAPITALS_HEAD_WORDS)) \
+            > CAPITALS_HEAD_WORDS or " " not in text:
+        return False
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= CAPITALS_HEAD_LETTERS and all(c.isupper() for c in cased)
+
+
+def capitals_heads(paragraphs: list[str]) -> set[str]:
+    """The normalised texts of the lines between two paragraphs that are crossheads in
+    capitals (``is_capitals_head``); the first and last lines are left alone: a dateline or
+    a credit in capitals ("DALLA NOSTRA CORRISPONDENTE") sits there, and says no section
+    begins."""
+    return {norm(line) for line in paragraphs[1:-1] if is_capitals_head(line)}
+
+
 @dataclass(slots=True)
 class SortedLines:
     """Extracted lines sorted into body paragraphs, captions and dropped furniture."""

@@ -30,6 +30,9 @@ _STAMP = (
     r"|^(mit|with|avec|con|med)\s+(material\s+(von|der)\s+)?(dpa|afp|ap|reuters|kna|epd|sda|apa"
     r"|agenturen|agenturmaterial|agencies)\b\W*$"  # "mit dpa", "Mit Agenturmaterial."
     r"|^(quellen|sources|fuentes)\s*:?$"  # a source list's label
+    # the reprint notice a print version carries: "This copy is for your personal,
+    # non-commercial use only. To order presentation-ready copies …"
+    r"|^this (copy|article|material) is for your personal,? non-commercial use"
 )
 _DAY = r"\d{1,4}[./年-]\s?\d{1,2}[./月-]\s?\d{0,4}日?"
 _CLOCK = r"\d{1,2}[.:時]\d{2}分?"
@@ -100,6 +103,9 @@ _ANYWHERE = (
     # requests for tips by a secure messenger: "Melden Sie vertraulich und sicher via Signal"
     r"|\b(melden sie|kontaktieren sie|schreiben sie|contact|reach|tips?|hinweise)\b.{0,80}"
     r"\b(via|über|per|on|using)\s+(signal|threema|securedrop)\b"
+    # a contributor credit closing the article: "Associated Press writers A and B contributed
+    # to this report.", "C contributed reporting from Hong Kong."
+    r"|\bcontributed (reporting|to this (report|story|article))( from [^.]{2,40})?\.?$"
     # pointers: "more in our live blog:", "18.04.2024 | 0:21 min" under a video teaser
     r"|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|ticker|überblick|dossier)\b.{0,20}:$"
     r"|\|\s*\d{1,2}:\d{2}\s*min$"
@@ -115,6 +121,12 @@ _PROVENANCE = (
     r"italienischen|russischen|amerikanischen) (von|übersetzt)|lest den originalartikel"
     r"|lesen sie den originalartikel|cet article a d'abord été publié"
     r"|este artículo se publicó originalmente)"
+    # wire services' contributor credits: "(Reporting by A, B; editing by C)", "Additional
+    # reporting by D"; "Reporting by the Times showed …" opens a sentence and stays
+    r"|^\(?additional reporting by\b|^\(?reporting by\b.*\bedit(ing|ed) by\b"
+    r"|^\(reporting by\b[^()]*\)$"
+    # a reporter's tip line: "Have a tip? <name> may be reached at …"
+    r"|^(have|got) a (news )?tip\?"
     r"|^((redaktion|schlussredaktion|faktencheck|übersetzung|recherche|mitarbeit|grafik|"
     r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
 )

@@ -29,7 +29,14 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
-from diurna.page.blocks import BlockIndex, index_blocks, norm, sets_weight, sort_lines
+from diurna.page.blocks import (
+    BlockIndex,
+    capitals_heads,
+    index_blocks,
+    norm,
+    sets_weight,
+    sort_lines,
+)
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.furniture import (
     drop_furniture,
@@ -967,7 +974,10 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     paragraphs = _layouts_before_cleaning(page, tree, paragraphs)
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
                                   page.byline)
-    page.paragraphs = [p for p in paragraphs if p not in comment_paras]
+    # the page's own address alone on a line is the header of its print version
+    own = {page.url.rstrip("/")} if page.url else set()
+    page.paragraphs = [p for p in paragraphs if p not in comment_paras
+                       and p.strip().rstrip("/") not in own]
     _layouts_after_cleaning(page, tree, jsonld, blocks)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         signed = closing_name(page.paragraphs, blocks)
@@ -976,6 +986,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.partial = body_source != "jsonld" and paywalled(
         tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
+    page.headings |= capitals_heads(page.paragraphs)
     # last, as every step above looks lines up by their text
     page.paragraphs = [without_new_window_labels(p) for p in page.paragraphs]
     page.headings = {without_new_window_labels(h) for h in page.headings}
