@@ -32,6 +32,7 @@ import numpy as np
 from diurna.model import Document, Quote
 
 MODEL_DIR = Path(__file__).parent / "data" / "check"
+CHECK_FILES = ("check.json", "weights.npz")  # what Check.save writes
 _MARKS = frozenset({"that", "whether", "if"})
 
 
@@ -158,10 +159,10 @@ class Check:
     def save(self, folder: Path = MODEL_DIR) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.feature_index, key=self.feature_index.__getitem__)
-        np.savez_compressed(folder / "weights.npz", w_sparse=self.w_sparse.astype(np.float16),
+        np.savez_compressed(folder / CHECK_FILES[1], w_sparse=self.w_sparse.astype(np.float16),
                             w_dense=self.w_dense.astype(np.float16), dense_mean=self.dense_mean,
                             dense_scale=self.dense_scale, b1=self.b1, w2=self.w2)
-        (folder / "check.json").write_text(json.dumps(
+        (folder / CHECK_FILES[0]).write_text(json.dumps(
             {"b2": self.b2, "drop_below": self.drop_below, "add_from": self.add_from,
              "features": names, "meta": self.meta}, ensure_ascii=False, indent=0) + "\n",
             encoding="utf-8")

@@ -1,6 +1,6 @@
 """Train the learned check of indirect statement candidates (:mod:`diurna.statements.learned`).
 
-    python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE]
+    python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE] [--verify]
 
 Every indirect candidate the rules propose, and the clause or object of every other verb, is
 labelled by the training gold (``gold/quotes-wikinews-train.jsonl``): 1 when it alone would match
@@ -9,14 +9,20 @@ an attribution under the scorer's rule (>= 50 % of each side's words). A one-hid
 add another verb's candidate from) are chosen by end-to-end detection F1 out-of-fold on train
 (5 folds of whole articles); the dev split is then scored with the model fitted on all of train,
 the rules alone beside it. No test split is read. The weights go to ``data/check/``.
+
+Training is deterministic: the same candidates give the same files, byte for byte, whatever the
+hash seed or BLAS threads. ``--verify`` retrains and exits 1 unless the shipped files are exactly
+what the script makes now; run it after changing the rules, which change the candidates.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import random
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +34,7 @@ import numpy as np
 from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import read_jsonl
 from diurna.model import Quote
-from diurna.statements.learned import MODEL_DIR, Check, candidate_rows
+from diurna.statements.learned import CHECK_FILES, MODEL_DIR, Check, candidate_rows
 
 SEED = 17
 FOLDS = 5
@@ -213,29 +219,83 @@ def cached(path: str, limit: int | None, cache: Path | None) -> list[Article]:
     return articles
 
 
+def fingerprint(articles: Sequence[Article]) -> str:
+    """A SHA-256 of what training reads of ``articles``: each candidate's features, dense row,
+    origin and label, and the words of the gold attributions and direct quotes. Kept in the
+    weights' ``meta``, it tells why a re-run differs from the shipped weights: a changed
+    fingerprint means the rules now propose other candidates (retrain and ship); an equal one
+    with other weights means training is not deterministic (a bug)."""
+    digest = hashlib.sha256()
+
+    def words(atts: Sequence[scorer.Attribution]) -> str:
+        return ";".join(",".join(map(str, sorted(a.tokens))) for a in atts)
+
+    for a in articles:
+        digest.update("|".join([words(a.gold), words(a.direct), words(a.cands),
+                                repr(a.sparse), repr(a.rule), repr(a.labels)]).encode())
+        digest.update(np.ascontiguousarray(a.dense, np.float32).tobytes())
+    return digest.hexdigest()
+
+
+def train_check(train: Sequence[Article]) -> tuple[Check, dict[tuple[float, float], float]]:
+    """The check fitted on all of ``train`` with the thresholds chosen out-of-fold, and the
+    out-of-fold grid they were chosen from. Seeded throughout, so equal articles give equal
+    weights, byte for byte once saved."""
+    figures = grid(train, out_of_fold(train))
+    check = fit(train)
+    check.drop_below, check.add_from = conservative(figures)
+    check.meta = {"seed": SEED, "hidden": HIDDEN, "train": TRAIN,
+                  "candidates": sum(len(a.rule) for a in train),
+                  "oof_f1": round(figures[(check.drop_below, check.add_from)], 4),
+                  "rows_sha256": fingerprint(train)}
+    return check, figures
+
+
+def verify(check: Check, shipped: Path) -> int:
+    """Compare freshly trained weights with those in ``shipped``, file by file: 0 when every
+    byte is equal, 1 (and why) when not."""
+    with tempfile.TemporaryDirectory() as tmp:
+        check.save(Path(tmp))
+        differ = [f for f in CHECK_FILES
+                  if not (shipped / f).exists()
+                  or (Path(tmp) / f).read_bytes() != (shipped / f).read_bytes()]
+    if not differ:
+        print(f"{shipped}: identical to what the script makes")
+        return 0
+    old = Check.load(shipped).meta.get("rows_sha256") if (shipped / "check.json").exists() \
+        else None
+    why = ("the training candidates are unchanged, so training is not deterministic"
+           if old == check.meta["rows_sha256"] else
+           "the training candidates differ from those the shipped weights were made from "
+           "(the rules changed since): retrain")
+    print(f"{shipped}: {', '.join(differ)} differ from what the script makes; {why}")
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the weights go")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the parsed candidates in FILE.train / FILE.dev between runs")
+    ap.add_argument("--verify", action="store_true",
+                    help="write nothing; exit 1 unless the weights in --out are byte for byte "
+                         "what this script makes now")
     args = ap.parse_args(argv)
     cache = args.cache
     train = cached(TRAIN, args.limit, cache.with_suffix(".train") if cache else None)
-    figures = grid(train, out_of_fold(train))
+    check, figures = train_check(train)
+    drop, add = check.drop_below, check.add_from
     show("train, out-of-fold", train, figures)
-    drop, add = conservative(figures)
     print(f"chosen on train out-of-fold: drop below {drop}, add from {add} "
           f"(detection F1 {figures[(drop, add)]:.3f})")
+    if args.verify:
+        return verify(check, args.out)
     dev = cached(DEV, args.limit, cache.with_suffix(".dev") if cache else None)
-    check = fit(train)
-    check.drop_below, check.add_from = drop, add
     dev_figures = grid(dev, [check.probabilities(a.sparse, a.dense) for a in dev])
     show("dev, fitted on train", dev, dev_figures)
     print(f"dev at the chosen thresholds: detection F1 {dev_figures[(drop, add)]:.3f} "
           f"(rules alone {detection_f1(dev, [a.rule for a in dev]):.3f})")
-    check.meta = {"seed": SEED, "hidden": HIDDEN, "train": TRAIN, "candidates": sum(
-        len(a.rule) for a in train), "oof_f1": round(figures[(drop, add)], 4)}
     check.save(args.out)
     print(f"saved to {args.out}")
     return 0

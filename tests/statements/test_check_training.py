@@ -1,0 +1,102 @@
+"""Training the learned check (``python -m diurna.statements.train``) is reproducible: the same
+candidates give the same weight files, byte for byte, in another process with another hash seed.
+The shipped weights must be what the script makes, so a re-run that differs is a bug. Small
+made-up candidates keep this fast; the real ones are checked by ``train --verify``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from diurna.evaluate.quotes import Attribution, Spn
+from diurna.statements.learned import CHECK_FILES, Check
+from diurna.statements.train import TIE, Article, fingerprint, train_check, verify
+
+CUES = ("say", "claim", "warn", "defend", "have", "question", "hail", "deny", "build", "visit")
+
+
+def _article(rng: random.Random, n: int) -> Article:
+    """``n`` candidates; a speech cue with a clause is mostly a real attribution, other verbs
+    mostly not, so the network has something to learn."""
+    cands, sparse, labels, rules = [], [], [], []
+    for i in range(n):
+        cue = rng.choice(CUES)
+        rule = cue in CUES[:4]
+        clause = rng.random() < 0.6
+        real = (cue in CUES[:3] and clause) != (rng.random() < 0.1)
+        words = frozenset(range(100 * i, 100 * i + rng.randint(3, 12)))
+        cands.append(Attribution(kind="indirect", content=[Spn(min(words), max(words) + 1)],
+                                 cue=Spn(100 * i + 50, 100 * i + 55), tokens=words))
+        sparse.append(["bias", f"lemma={cue}", f"origin={'rule' if rule else 'open'}",
+                       f"cthat={clause}", f"len={len(words) // 4}"])
+        labels.append(int(real))
+        rules.append(rule)
+    gold = [c for c, y in zip(cands, labels, strict=True) if y]
+    dense = np.array([[rng.gauss(y, 1.0) for _ in range(4)] for y in labels], np.float32)
+    return Article(gold=gold, direct=[], cands=cands, sparse=sparse, dense=dense, rule=rules,
+                   labels=labels)
+
+
+def _articles() -> list[Article]:
+    rng = random.Random(3)
+    return [_article(rng, 40) for _ in range(20)]
+
+
+def _train_to(folder: Path) -> str:
+    """Train on the made-up articles, save to ``folder``; the files' joint SHA-256."""
+    check, _ = train_check(_articles())
+    check.save(folder)
+    return hashlib.sha256(b"".join((folder / f).read_bytes() for f in CHECK_FILES)).hexdigest()
+
+
+def _in_another_process(folder: Path, hash_seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed,
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2] / "src"),
+                                          os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, __file__, str(folder)], capture_output=True,
+                         text=True, env=env, timeout=300, check=True)
+    return run.stdout.strip()
+
+
+def test_two_trainings_in_processes_with_other_hash_seeds_write_the_same_bytes(
+        tmp_path: Path) -> None:
+    here = _train_to(tmp_path / "here")
+    assert _in_another_process(tmp_path / "there", "1") == here
+    assert _in_another_process(tmp_path / "again", "2") == here
+
+
+def test_the_training_learns_and_records_where_it_came_from(tmp_path: Path) -> None:
+    articles = _articles()
+    check, figures = train_check(articles)
+    assert check.meta["rows_sha256"] == fingerprint(articles)
+    assert check.meta["candidates"] == 20 * 40
+    assert figures[(check.drop_below, check.add_from)] >= max(figures.values()) - TIE
+    # a speech cue with a clause scores above a building verb with none
+    dense = np.array([[1.0] * 4, [0.0] * 4], np.float32)  # as a real / a false one's
+    p = check.probabilities([["bias", "lemma=say", "origin=rule", "cthat=True", "len=2"],
+                             ["bias", "lemma=build", "origin=open", "cthat=False", "len=2"]],
+                            dense)
+    assert p[0] > 0.5 > p[1]
+
+
+def test_verify_accepts_its_own_weights_and_says_why_others_differ(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    articles = _articles()
+    check, _ = train_check(articles)
+    check.save(tmp_path)
+    assert verify(check, tmp_path) == 0
+    other, _ = train_check(articles[1:])  # the rules now propose other candidates
+    assert verify(other, tmp_path) == 1
+    assert "retrain" in capsys.readouterr().out.splitlines()[-1]
+    assert Check.load(tmp_path).meta["rows_sha256"] != other.meta["rows_sha256"]
+
+
+if __name__ == "__main__":  # the other process of the first test
+    print(_train_to(Path(sys.argv[1])))
