@@ -23,6 +23,10 @@ is the one of :data:`CUTS` where the coder's type F1 on the training gold (``--o
 article coded by the fold models that never saw it, is best (printed beside the fixed blend's,
 the training gold thus giving an honest figure over 1,862 events); it is then scored on ``GOLD``
 with the shipped models, ``GOLD`` playing no part in its fit, and ``--write stacked`` writes it.
+``--match-rate N`` (round 17b) then moves that cut for each weight folder so that its models code
+the same share of candidate words as the fold models did out of fold, measured on N unlabelled
+corpus articles no gold file names (:func:`match_rate`): fold models trained on part of the gold
+are less sure than the shipped ones, and the share travels between them better than the raw cut.
 
 ``--write KIND`` writes that combiner to ``DIR/combiner.json``. Seeded and deterministic: the
 folds are the sorted sources dealt round-robin; the regression is Newton's method with an L2
@@ -409,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.oof_dir and args.write == "stacked":
             gold = f"out-of-fold outputs of {len(oof)} folds ({args.oof_dir.name})"
             command += " --oof-dir " + args.oof_dir.name
+            if reference:
+                command += f" --match-rate {args.match_rate}"
         meta = {"fitted_on": gold, "command": command}
         (folder / COMBINER_FILE).write_text(chosen[args.write].to_json(meta), encoding="utf-8")
         print(f"wrote {folder / COMBINER_FILE}")
