@@ -1,16 +1,20 @@
 """Out-of-fold folds of a training gold (round 17): whole articles per fold, every line in
 exactly one held-out fold, the same deal for the same seed, and the combine command refusing an
-out-of-fold folder without folds or without their models."""
+out-of-fold folder without folds or without their models; and (round 17b) moving the stacked
+cut to code the share of words the fold models code, measured on unlabelled articles."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from diurna.evaluate.gold import read_jsonl, repo_dir
+from diurna.events.combine import coded_share, match_rate, reference_sources
 from diurna.events.combine import main as combine_main
-from diurna.events.learned import MODEL_DIR
+from diurna.events.learned import MODEL_DIR, Combiner
 from diurna.events.oof import deal_folds, main, split_lines, write_folds
 
 
@@ -75,3 +79,38 @@ def test_combine_refuses_an_oof_folder_without_folds_or_models(
     write_folds(train, tmp_path / "oof", 2, seed=0)
     assert combine_main(args) == 2  # the folds have no models yet
     assert "fold-0/model/tagger.onnx: no such file" in capsys.readouterr().err
+
+
+def test_matching_the_share_moves_the_cut_to_code_that_share_of_words() -> None:
+    # a hundred words with log-odds 0, 1, ..., 99 under a bias of 0: the cut that codes a tenth
+    # of them lies between 89 and 90, so words 90..99 are coded and no others
+    comb = Combiner(kind="stacked", coef=(0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    logits = np.arange(100, dtype=np.float64)
+    matched = match_rate(comb, 0.1, logits)
+    coded = logits + matched.coef[0] - comb.coef[0] > 0.0
+    assert coded.sum() == 10 and coded[90:].all()
+    assert matched.coef[1:] == comb.coef[1:]  # only the bias moves
+    # nothing to match against, or a share that codes all or nothing: the cut is kept
+    assert match_rate(comb, 0.1, np.zeros(0)) == comb
+    assert match_rate(comb, 0.0, logits) == comb
+
+
+def test_the_share_coded_counts_words_above_the_cut_over_all_articles() -> None:
+    # the bias -1 and the first input's weight 1: words whose first input exceeds 1 are coded,
+    # here one word of article a and both of b, so three of five
+    comb = Combiner(kind="stacked", coef=(-1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    row = [0.0] * 6
+    x_a = np.array([[3.0, *row[1:]], [0.5, *row[1:]], [1.0, *row[1:]]])
+    x_b = np.array([[2.0, *row[1:]], [9.0, *row[1:]]])
+    train = {"a": (x_a, np.zeros(3)), "b": (x_b, np.zeros(2))}
+    assert coded_share(comb, train) == pytest.approx(3 / 5)
+
+
+def test_reference_articles_are_unlabelled_seeded_and_never_named_by_a_gold_file() -> None:
+    named = {line["source"] for gold in (repo_dir() / "gold").glob("*.jsonl")
+             for line in read_jsonl(gold) if isinstance(line.get("source"), str)}
+    picked = reference_sources(40)
+    assert len(picked) == len({s for s, _ in picked}) == 40
+    assert not {s for s, _ in picked} & named  # never a training, dev or frozen test article
+    assert all(s.startswith("corpus/wikinews-politics-2004-2009/") for s, _ in picked)
+    assert reference_sources(40) == picked and reference_sources(40, seed=1) != picked

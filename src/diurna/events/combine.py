@@ -23,6 +23,10 @@ is the one of :data:`CUTS` where the coder's type F1 on the training gold (``--o
 article coded by the fold models that never saw it, is best (printed beside the fixed blend's,
 the training gold thus giving an honest figure over 1,862 events); it is then scored on ``GOLD``
 with the shipped models, ``GOLD`` playing no part in its fit, and ``--write stacked`` writes it.
+``--match-rate N`` (round 17b) then moves that cut for each weight folder so that its models code
+the same share of candidate words as the fold models did out of fold, measured on N unlabelled
+corpus articles no gold file names (:func:`match_rate`): fold models trained on part of the gold
+are less sure than the shipped ones, and the share travels between them better than the raw cut.
 
 ``--write KIND`` writes that combiner to ``DIR/combiner.json``. Seeded and deterministic: the
 folds are the sorted sources dealt round-robin; the regression is Newton's method with an L2
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import sys
 import time
 from collections import defaultdict
@@ -44,7 +49,7 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.events import score
-from diurna.evaluate.gold import gold_document, read_jsonl, repo_dir
+from diurna.evaluate.gold import gold_document, read_jsonl, repo_dir, shared_dir
 from diurna.events.learned import (
     COMBINER_FILE,
     MODEL_DIR,
@@ -65,6 +70,8 @@ DEFAULT_TRAIN = "gold/events-wikinews-train.jsonl"
 L2 = 3.0
 # The probabilities tried as the stacked combiner's cut (:func:`best_cut`).
 CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# The unlabelled corpus ``--match-rate`` samples its reference articles from (shared/corpus/...).
+REFERENCE_CORPUS = "wikinews-politics-2004-2009/articles.jsonl"
 
 
 @dataclass
@@ -279,6 +286,47 @@ def oof_stacked(oof_dir: Path, train: dict[str, tuple[np.ndarray, np.ndarray]],
     return best[1]
 
 
+def reference_sources(n: int, seed: int = 0) -> list[tuple[str, str | None]]:
+    """``n`` Wikinews articles of the shared corpus that no gold file names (so no model trained
+    on them and no scorer scores them), seeded: unlabelled text of the training gold's kind, on
+    which the shipped models' rate of coded words can be measured (:func:`match_rate`)."""
+    named = {line["source"] for gold in sorted((repo_dir() / "gold").glob("*.jsonl"))
+             for line in read_jsonl(gold) if isinstance(line.get("source"), str)}
+    prefix = "corpus/" + REFERENCE_CORPUS + "#"
+    pool = [(prefix + str(rec["id"]), rec.get("published"))
+            for rec in read_jsonl(shared_dir() / "corpus" / REFERENCE_CORPUS)
+            if prefix + str(rec["id"]) not in named]
+    return random.Random(seed).sample(sorted(pool), min(n, len(pool)))
+
+
+def reference_logits(reader: Reader, sources: list[tuple[str, str | None]],
+                     coef: tuple[float, ...]) -> np.ndarray:
+    """The stacked combiner's log-odds (``coef``) of every candidate word of ``sources`` read by
+    ``reader``'s models (no gold: only how many words it would code is wanted)."""
+    rows = [stack_data(reader.cached(gold_document(s, published)), {}, reader)[0]
+            for s, published in sources]
+    x = np.vstack(rows) if rows else np.zeros((0, len(STACK_FEATURES)))
+    return np.asarray(coef[0] + x @ np.asarray(coef[1:]))
+
+
+def match_rate(comb: Combiner, rate: float, logits: np.ndarray) -> Combiner:
+    """``comb`` with its bias moved so that it codes the share ``rate`` of the words whose
+    log-odds are ``logits``. Why: the fold models see less gold and are less sure than the
+    shipped ones, so a cut fitted on their outputs codes a smaller share of words when the
+    shipped models give the inputs (round 17: 104 events coded on dev for 124 gold); matching
+    the share coded on unlabelled text carries the operating point, not the raw cut, across."""
+    if not len(logits) or not 0.0 < rate < 1.0:
+        return comb
+    shift = float(np.quantile(logits, 1.0 - rate))
+    return replace(comb, coef=(comb.coef[0] - shift, *comb.coef[1:]))
+
+
+def coded_share(comb: Combiner, train: dict[str, tuple[np.ndarray, np.ndarray]]) -> float:
+    """The share of the out-of-fold candidate words ``comb`` codes."""
+    x = np.vstack([x for x, _ in train.values()])
+    return float(np.mean(comb.coef[0] + x @ np.asarray(comb.coef[1:]) > 0.0))
+
+
 def report(name: str, r: dict[str, Any]) -> None:
     """One line of figures for one combiner."""
     t = r["type"]
@@ -305,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
                          "fold-i/model) instead of on GOLD; GOLD then only scores it")
     ap.add_argument("--oof-gold", type=Path, default=repo_dir() / DEFAULT_TRAIN,
                     help="the training gold the folds split (scored out of fold)")
+    ap.add_argument("--match-rate", type=int, default=0, metavar="N",
+                    help="with --oof-dir: move the stacked cut so that each weight folder codes "
+                         "the share of words the fold models code out of fold, measured on N "
+                         "unlabelled corpus articles no gold file names (0: keep the cut)")
     args = ap.parse_args(argv)
     if "test" in args.gold.name:
         print(f"{args.gold}: a frozen test file is never fitted or tuned on", file=sys.stderr)
@@ -325,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in read_jsonl(args.gold):
         by_source[line["source"]].append(line)
-    stacked_oof = None
+    stacked_oof, share = None, 0.0
     if args.oof_dir:
         train = oof_data(args.oof_dir)
         events = sum(float(y.sum()) for _, y in train.values())
@@ -333,13 +385,24 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(len(y) for _, y in train.values())} candidate words, {events:.0f} "
               "coded right by the first-ranked type", flush=True)
         stacked_oof = oof_stacked(args.oof_dir, train, args.oof_gold)
+        share = coded_share(stacked_oof, train)
+        print(f"  the chosen cut codes {share:.4f} of the out-of-fold candidate words",
+              flush=True)
+    reference = reference_sources(args.match_rate) if stacked_oof and args.match_rate else []
     parsed: dict[str, Document] = {}
     chosen: dict[str, Combiner] = {}
     for n, folder in enumerate(args.model_dir):
         reader = Reader(folder)
         reader.parsed = parsed
         print(f"{args.gold} with {folder}:", flush=True)
-        found = compare(reader, args.gold, by_source, args.folds, stacked_oof)
+        matched = None
+        if stacked_oof is not None and reference:
+            logits = reference_logits(reader, reference, stacked_oof.coef)
+            matched = match_rate(stacked_oof, share, logits)
+            print(f"  {len(reference)} reference articles, {len(logits)} words: the out-of-fold "
+                  f"cut codes {np.mean(logits > 0):.4f}; bias moved "
+                  f"{matched.coef[0] - stacked_oof.coef[0]:+.3f}", flush=True)
+        found = compare(reader, args.gold, by_source, args.folds, stacked_oof, matched)
         if n == 0:
             chosen = found
     if args.write:
@@ -350,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.oof_dir and args.write == "stacked":
             gold = f"out-of-fold outputs of {len(oof)} folds ({args.oof_dir.name})"
             command += " --oof-dir " + args.oof_dir.name
+            if reference:
+                command += f" --match-rate {args.match_rate}"
         meta = {"fitted_on": gold, "command": command}
         (folder / COMBINER_FILE).write_text(chosen[args.write].to_json(meta), encoding="utf-8")
         print(f"wrote {folder / COMBINER_FILE}")
@@ -357,10 +422,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def compare(reader: Reader, gold: Path, by_source: dict[str, list[dict[str, Any]]],
-            folds: int, stacked_oof: Combiner | None = None) -> dict[str, Combiner]:
+            folds: int, stacked_oof: Combiner | None = None,
+            matched: Combiner | None = None) -> dict[str, Combiner]:
     """Print the three combiners' figures for one weight folder; return them (the stacked one
     fitted on every source of ``gold``, or ``stacked_oof``, fitted out of fold on a training
-    gold, which ``gold`` then only scores)."""
+    gold, which ``gold`` then only scores, or ``matched``, that one with its cut moved by
+    :func:`match_rate`)."""
     from diurna.events.tagger import load_tagger
 
     tagger_threshold = load_tagger(reader.coder.model_dir).threshold
@@ -380,6 +447,10 @@ def compare(reader: Reader, gold: Path, by_source: dict[str, list[dict[str, Any]
         out["stacked"] = stacked_oof
         reader.combiner_for = lambda source: stacked_oof
         report("stacked (fitted out of fold on train)", score(gold, runner=reader))
+    if matched is not None:
+        out["stacked"] = matched
+        reader.combiner_for = lambda source: matched
+        report("stacked, out of fold, share matched", score(gold, runner=reader))
     print("  stacked written: " + ", ".join(
         f"{n} {c:+.2f}" for n, c in zip(("bias", *STACK_FEATURES), out["stacked"].coef,
                                         strict=True)), flush=True)
