@@ -33,20 +33,17 @@ def test_an_identical_file_passes(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "identical" in capsys.readouterr().out
 
 
-def test_other_bytes_from_the_same_rows_are_called_nondeterministic(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("made_rows", "weight", "cause"), [
+    ("abc", 1.5000000000000002, "not deterministic"),  # same rows, a last bit off
+    ("def", 2.0, "moved on"),  # other rows
+])
+def test_other_bytes_are_refused_with_their_cause(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], made_rows: str, weight: float,
+        cause: str) -> None:
     path = _model(tmp_path, "abc")
-    made = json.dumps({"weights": [1.5000000000000002], "meta": {"rows_sha256": "abc"}}) + "\n"
-    assert verify(made, path, "abc", shipped_rows(path, "meta")) == 1
-    assert "not deterministic" in capsys.readouterr().out
-
-
-def test_other_rows_say_the_data_or_code_moved_on(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _model(tmp_path, "abc")
-    made = json.dumps({"weights": [2.0], "meta": {"rows_sha256": "def"}}) + "\n"
-    assert verify(made, path, "def", shipped_rows(path, "meta")) == 1
-    assert "moved on" in capsys.readouterr().out
+    made = json.dumps({"weights": [weight], "meta": {"rows_sha256": made_rows}}) + "\n"
+    assert verify(made, path, made_rows, shipped_rows(path, "meta")) == 1
+    assert cause in capsys.readouterr().out
 
 
 def test_a_file_without_a_fingerprint_or_missing_is_reported(
