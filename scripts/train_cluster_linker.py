@@ -1,6 +1,7 @@
 """Train the learned event-cluster link decision (``src/diurna/clusters/link_weights.json``).
 
     python scripts/train_cluster_linker.py --db DEV.db --db TRAIN_A.db --db TRAIN_B.db [--write]
+        [--out FILE] [--verify]
 
 Each ``--db`` is a store of one Wikinews window processed by the rules coder
 (``scripts/gold/event_pairs.py select dev|train-a|train-b``, then ``diurna process --coder
@@ -11,7 +12,10 @@ logistic model (NumPy, Newton steps, deterministic). Five folds, grouped by pair
 drawn with a fixed seed, give out-of-fold probabilities; the link threshold is the one with the
 best out-of-fold F1 of the clusters built with it. Printed beside the rules: pairwise and
 cluster-level cross-validated P/R on the dev and on the training pairs. ``--write`` writes the
-model fitted on all pairs with that threshold. The frozen test pairs are never read here.
+model fitted on all pairs with that threshold (to ``--out``, default the shipped file); it keeps a
+fingerprint of the feature rows, and ``--verify`` writes nothing but exits 1 unless ``--out`` is
+byte for byte what the script makes now (:func:`diurna.reproduce.verify`). The frozen test pairs
+are never read here.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from bench_clusters import event_keys, prf  # noqa: E402
 from diurna.clusters.learn import FEATURES, WEIGHTS, LogisticLink, features  # noqa: E402
 from diurna.clusters.link import Linker, Report  # noqa: E402
 from diurna.clusters.table import reports  # noqa: E402
+from diurna.reproduce import fingerprint, shipped_rows, verify  # noqa: E402
 from diurna.store import Store  # noqa: E402
 
 GOLD = ("dev", "train")
@@ -168,10 +173,13 @@ def best_link_f1(y: np.ndarray, oof: np.ndarray) -> tuple[float, float]:
     return max((prf(same, [bool(v >= t) for v in oof])[2], t) for t in THRESHOLDS)
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, action="append", required=True)
-    ap.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")
+    ap.add_argument("--write", action="store_true", help="write the model to --out")
+    ap.add_argument("--out", type=Path, default=WEIGHTS, help=f"default: the shipped {WEIGHTS}")
+    ap.add_argument("--verify", action="store_true",
+                    help="write nothing; exit 1 unless --out is what this script makes now")
     ap.add_argument("--l2", type=float, nargs="+", default=list(L2S),
                     help="L2 strengths to compare by out-of-fold pair F1 (the best is kept)")
     ap.add_argument("--drop", nargs="*", default=[], choices=FEATURES, metavar="FEATURE",
@@ -240,12 +248,16 @@ def main() -> None:
         for name, pred in rows.items():
             p_, r_, f_ = prf(same, pred)
             print(f"  {name:26s} P {p_:.3f}  R {r_:.3f}  F1 {f_:.3f}")
-    final = replace(_dropped(fit(x, y, l2), args.drop), threshold=t, agreement=agree)
+    final = replace(_dropped(fit(x, y, l2), args.drop), threshold=t, agreement=agree,
+                    rows_sha256=fingerprint((x.tolist(), y.tolist())))
     for name, w in sorted(zip(FEATURES, final.weights, strict=True), key=lambda v: -abs(v[1])):
         print(f"  weight {name:20s} {w:+.2f}")
+    if args.verify:
+        return verify(final.to_json(), args.out, final.rows_sha256, shipped_rows(args.out))
     if args.write:
-        WEIGHTS.write_text(final.to_json(), encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+        args.out.write_text(final.to_json(), encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
 
 
 def cluster_grid(linkers: list[Linker], pairs: list[Pair], models: list[LogisticLink],
@@ -308,4 +320,4 @@ def _dropped(model: LogisticLink, drop: list[str]) -> LogisticLink:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -233,3 +233,44 @@ def test_plover_modes_under_one_type_agree_clash_or_are_unknown() -> None:
     assert value(linker, bomb, also, "mode_agree") == 1.0
     assert value(linker, bomb, shots, "mode_agree") == -1.0  # a bombing is no shooting
     assert value(linker, bomb, none, "mode_agree") == 0.0  # an attack of no known mode fits
+
+
+# Twelve names in each of two articles; fillers mention some of them, so their IDF weights differ
+# and a plain sum over the set of names rounds differently as the hash seed reorders the set.
+_NAMES_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from test_learn import filler, report, value
+from diurna.clusters import Linker
+names = [f"Name{{i}}" for i in range(12)]
+def ents(k):
+    out, at = [], 100
+    for n in names[:k]:
+        out.append((at, at + len(n), n))
+        at += len(n) + 1
+    return tuple(out)
+a = report("a:0", "Police said the market was bombed.", entities=ents(12))
+b = report("b:0", "The market was bombed, police said.", entities=ents(9))
+more = [report(f"m{{i}}:0", "People said police came.", published=f"200{{i}}-01-01",
+               entities=ents(i + 1)) for i in range(8)]
+linker = Linker([a, b, *more, *filler()])
+print(repr(value(linker, a, b, "shared_names")))
+"""
+
+
+def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
+    # the cluster linker's training must give the same bytes on every run (docs/data.md):
+    # a feature summed in a set's order once changed its last bit with the hash seed
+    import os
+    import subprocess
+    import sys
+
+    script = _NAMES_SCRIPT.format(tests=str(Path(__file__).parent))
+    out = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True)
+        out.add(run.stdout.strip())
+    assert len(out) == 1, out
+    assert 0.0 < float(out.pop()) < 1.0  # 9 of 12 names shared, the rarer ones weigh more

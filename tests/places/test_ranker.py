@@ -176,3 +176,44 @@ def test_train_ranker_names_a_missing_gold_file_and_stops(tmp_path: Path,
     assert main([str(present), str(missing), "--no-write"]) == 2
     err = capsys.readouterr().err
     assert str(missing) in err and err.count("\n") == 1
+
+
+_TINY_GOLD = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <title>Fire in Springfield</title>
+    <text><![CDATA[Springfield police said a barn fire near Peoria, Illinois, was set on
+purpose.]]></text>
+    <toponyms>
+      <toponym><start>0</start><end>11</end><phrase>Springfield</phrase>
+        <gaztag geonameid="4250542"><name>Springfield</name>
+          <lat>39.80172</lat><lon>-89.64371</lon></gaztag>
+      </toponym>
+      <toponym><start>41</start><end>47</end><phrase>Peoria</phrase>
+        <gaztag geonameid="4905687"><name>Peoria</name>
+          <lat>40.69365</lat><lon>-89.58899</lon></gaztag>
+      </toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_train_ranker_verify_passes_on_its_own_output_and_fails_on_other_bytes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two runs on the same gold make the same file (--verify: 0); a file differing in one
+    weight is refused (1) and, its rows being the same, called nondeterministic."""
+    from diurna.places.train_ranker import main
+
+    gold, out = tmp_path / "tiny.xml", tmp_path / "ranker.json"
+    gold.write_text(_TINY_GOLD, encoding="utf-8")
+    common = [str(gold), "--folds", "1", "--no-cross", "--out", str(out)]
+    assert main(common) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["meta"]["groups"] >= 1  # Springfield and Peoria have several readings each
+    assert main([*common, "--verify"]) == 0
+    assert "identical" in capsys.readouterr().out
+    data["weights"][0] += 0.5
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    assert main([*common, "--verify"]) == 1
+    assert "not deterministic" in capsys.readouterr().out

@@ -98,7 +98,8 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
     gap = abs(_middle(a) - _middle(b)) if a.span and b.span else MAX_GAP
     known = a.lat is not None and b.lat is not None
     union = a.names | b.names
-    weight = sum(name_idf.get(n, 0.0) for n in union)
+    # fsum: a set's order follows the hash seed, and a plain sum's last bit with it
+    weight = math.fsum(name_idf.get(n, 0.0) for n in union)
     cross = len(a.sentence_names & b.names) + len(b.sentence_names & a.names)
     cross_of = len(a.sentence_names) + len(b.sentence_names)
     return [
@@ -121,7 +122,7 @@ def features(linker: Linker, a: Report, b: Report) -> list[float]:
         float(a.status == b.status),
         _agree(a.mode, b.mode),
         float(a.source == b.source),
-        sum(name_idf.get(n, 0.0) for n in a.names & b.names) / weight if weight else 0.0,
+        math.fsum(name_idf.get(n, 0.0) for n in a.names & b.names) / weight if weight else 0.0,
         cross / cross_of if cross_of else 0.0,
         float(linker.rule_failure(a, b) is None),
         _span_gap(a, b) / SLACK,
@@ -165,6 +166,8 @@ class LogisticLink:
     threshold: float
     agreement: float = 0.2  # share of cross links two clusters need to join (cross-validated)
     slack: int = SLACK  # days two reports' date spans may lie apart and still be compared
+    # fingerprint of the training rows (:mod:`diurna.reproduce`): tells a retrain's cause
+    rows_sha256: str = ""
 
     def score(self, values: list[float]) -> float:
         """The model's probability for one pair's feature values."""
@@ -189,13 +192,14 @@ class LogisticLink:
                              "scripts/train_cluster_linker.py or use --linker rules")
         return cls(tuple(data["names"]), tuple(data["mean"]), tuple(data["scale"]),
                    tuple(data["weights"]), float(data["bias"]), float(data["threshold"]),
-                   float(data["agreement"]), int(data["slack"]))
+                   float(data["agreement"]), int(data["slack"]), data.get("rows_sha256", ""))
 
     def to_json(self) -> str:
         return json.dumps({"names": self.names, "mean": self.mean, "scale": self.scale,
                            "weights": self.weights, "bias": self.bias,
                            "threshold": self.threshold, "agreement": self.agreement,
-                           "slack": self.slack},
+                           "slack": self.slack}
+                          | ({"rows_sha256": self.rows_sha256} if self.rows_sha256 else {}),
                           indent=1) + "\n"
 
 

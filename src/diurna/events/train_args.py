@@ -2,6 +2,7 @@
 from.
 
     python -m diurna.events.train_args [--train GOLD] [--dev GOLD] [--out FILE] [--cache DIR]
+        [--verify]
     python -m diurna.events.train_args --diagnose GOLD [--coder rules|learned]
 
 Both read annotated event lines (docs/annotation-events.md), run the pipeline up to the events
@@ -17,6 +18,11 @@ false alarm), and writes the weights as JSON. ``--diagnose`` prints, for the rul
 matched events, how many slots are right, set where the gold has none, empty or wrong although a
 candidate with the gold's code was there, wrong or empty with the gold's phrase found but coded
 otherwise (a dictionary or role gap), or with no phrase at all.
+
+Training is deterministic on the same candidates; the file keeps a fingerprint of the training
+candidates (``rows_sha256``), and ``--verify`` writes nothing but exits 1 unless ``--out`` is
+byte for byte what the script makes now, saying whether the candidates changed
+(:func:`diurna.reproduce.verify`; docs/reproducing.md).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import Any
 
 from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, _code, candidates, decide
 from diurna.model import Document, Event, Mention
+from diurna.reproduce import ROWS_KEY, fingerprint, shipped_rows, verify
 
 DEFAULT_TRAIN = "gold/events-wikinews-train.jsonl"
 DEFAULT_DEV = "gold/events-wikinews-dev.jsonl"
@@ -302,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder for the extracted candidates (reused when present)")
     ap.add_argument("--diagnose", metavar="GOLD", help="only count error causes on GOLD")
     ap.add_argument("--limit", type=int, default=None, help="first N articles (diagnose)")
+    ap.add_argument("--verify", action="store_true",
+                    help="write nothing; exit 1 unless --out is what this script makes now")
     args = ap.parse_args(argv)
     for path in [args.diagnose] if args.diagnose else [args.train, args.dev]:
         if not Path(path).exists():
@@ -332,9 +341,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name} ({coder} coder) {s} argument F1: rules {rules[s][0]:.3f}, "
                       f"ranker {got[s][0]:.3f}" + (" (fitted on it)" if name == "train" else ""))
     model["trained_on"] = {"train": args.train, "dev": args.dev, "coders": coders}
-    with open(args.out, "w", encoding="utf-8") as fh:
-        json.dump(model, fh, indent=0, sort_keys=True)
-        fh.write("\n")
+    # as JSON text: a fresh extraction's tuples and a cached one's lists print alike
+    model[ROWS_KEY] = fingerprint(json.dumps([train[c] for c in coders], sort_keys=True))
+    text = json.dumps(model, indent=0, sort_keys=True) + "\n"
+    if args.verify:
+        return verify(text, Path(args.out), model[ROWS_KEY], shipped_rows(Path(args.out)))
+    Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -219,8 +219,12 @@ class Ranker:
             out["outlet"] = self.outlet.to_json()
         return out
 
+    def dumps(self) -> str:
+        """The text :meth:`save` writes (what ``train_ranker --verify`` compares)."""
+        return json.dumps(self.to_json(), indent=1) + "\n"
+
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Ranker:
