@@ -45,14 +45,17 @@ def verify(made: str, shipped: Path, rows: str, old_rows: str | None) -> int:
     if shipped.exists() and shipped.read_bytes() == made.encode("utf-8"):
         print(f"{shipped}: identical to what the script makes")
         return 0
-    if not shipped.exists():
-        why = "no such file"
-    elif old_rows is None:
-        why = "the shipped file keeps no fingerprint of its training rows, so the cause is unknown"
-    elif old_rows == rows:
-        why = "the training rows are unchanged, so training is not deterministic (a bug)"
-    else:
-        why = ("the training rows differ from those the shipped file was made from (the data or "
-               "the code moved on since): retrain and ship it if its figures are no worse")
+    why = cause(rows, old_rows) if shipped.exists() else "no such file"
     print(f"{shipped}: differs from what the script makes; {why}")
     return 1
+
+
+def cause(rows: str, old_rows: str | None) -> str:
+    """Why a re-made model file differs from the shipped one, from the fingerprint of the rows
+    it was made from now (``rows``) and the one the shipped file keeps (``old_rows``)."""
+    if old_rows is None:
+        return "the shipped file keeps no fingerprint of its training rows, so the cause is unknown"
+    if old_rows == rows:
+        return "the training rows are unchanged, so training is not deterministic (a bug)"
+    return ("the training rows differ from those the shipped file was made from (the data or "
+            "the code moved on since): retrain and ship it if its figures are no worse")

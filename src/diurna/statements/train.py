@@ -34,6 +34,7 @@ import numpy as np
 from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import read_jsonl
 from diurna.model import Quote
+from diurna.reproduce import ROWS_KEY, cause
 from diurna.statements.learned import CHECK_FILES, MODEL_DIR, Check, candidate_rows
 
 SEED = 17
@@ -247,7 +248,7 @@ def train_check(train: Sequence[Article]) -> tuple[Check, dict[tuple[float, floa
     check.meta = {"seed": SEED, "hidden": HIDDEN, "train": TRAIN,
                   "candidates": sum(len(a.rule) for a in train),
                   "oof_f1": round(figures[(check.drop_below, check.add_from)], 4),
-                  "rows_sha256": fingerprint(train)}
+                  ROWS_KEY: fingerprint(train)}
     return check, figures
 
 
@@ -262,12 +263,8 @@ def verify(check: Check, shipped: Path) -> int:
     if not differ:
         print(f"{shipped}: identical to what the script makes")
         return 0
-    old = Check.load(shipped).meta.get("rows_sha256") if (shipped / "check.json").exists() \
-        else None
-    why = ("the training candidates are unchanged, so training is not deterministic"
-           if old == check.meta["rows_sha256"] else
-           "the training candidates differ from those the shipped weights were made from "
-           "(the rules changed since): retrain")
+    old = Check.load(shipped).meta.get(ROWS_KEY) if (shipped / "check.json").exists() else None
+    why = cause(check.meta[ROWS_KEY], old)
     print(f"{shipped}: {', '.join(differ)} differ from what the script makes; {why}")
     return 1
 
