@@ -61,10 +61,11 @@ from diurna.events.learned import (
     trigger_head,
     typed,
 )
+from diurna.events.oof import DEFAULT_TRAIN
+from diurna.events.train import load_units
 from diurna.model import Document
 
 DEFAULT_GOLD = "gold/events-wikinews-dev.jsonl"
-DEFAULT_TRAIN = "gold/events-wikinews-train.jsonl"
 # The regression's L2 penalty (on the standardised coefficients, not the bias): strong, as about
 # a hundred gold events fit seven numbers. Not tuned.
 L2 = 3.0
@@ -223,24 +224,20 @@ def oof_data(oof_dir: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
             rows, ys, of = saved["x"], saved["y"], saved["source"]
         return {str(s): (rows[of == s], ys[of == s]) for s in dict.fromkeys(of.tolist())}
     data: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    types: list[str] = []  # each row's first-ranked type, kept for analysis
     started = time.time()
     for held in folds:
         reader = Reader(held.parent / "model")
-        units: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
-        for line in read_jsonl(held):
-            units[(line["source"], line.get("published"))].append(line)
+        units = load_units([held])
         for n, ((source, published), lines) in enumerate(units.items(), 1):
             c = reader.cached(gold_document(source, published))
             data[source] = stack_data(c, gold_types(c, lines), reader)
-            types += first_types(c.read)
             del reader.cache[source], reader.parsed[source]  # one fold reads each article
             if n % 50 == 0:
                 print(f"  {held.parent.name}: {n}/{len(units)} articles read "
                       f"({time.time() - started:.0f} s)", file=sys.stderr, flush=True)
     of = np.array([s for s, (x, _) in data.items() for _ in range(len(x))])
     np.savez(cache, x=np.vstack([x for x, _ in data.values()]),
-             y=np.concatenate([y for _, y in data.values()]), source=of, type=np.array(types))
+             y=np.concatenate([y for _, y in data.values()]), source=of)
     return data
 
 
