@@ -81,6 +81,13 @@ def test_combine_refuses_an_oof_folder_without_folds_or_models(
     assert "fold-0/model/tagger.onnx: no such file" in capsys.readouterr().err
 
 
+def test_combine_refuses_a_negative_match_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        combine_main(["--match-rate", "-3"])
+    assert stop.value.code == 2
+    assert "--match-rate -3: give a number of articles" in capsys.readouterr().err
+
+
 def test_matching_the_share_moves_the_cut_to_code_that_share_of_words() -> None:
     # a hundred words with log-odds 0, 1, ..., 99 under a bias of 0: the cut that codes a tenth
     # of them lies between 89 and 90, so words 90..99 are coded and no others

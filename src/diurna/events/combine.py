@@ -355,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
                          "the share of words the fold models code out of fold, measured on N "
                          "unlabelled corpus articles no gold file names (0: keep the cut)")
     args = ap.parse_args(argv)
+    if args.match_rate < 0:
+        ap.error(f"--match-rate {args.match_rate}: give a number of articles, 0 or more")
     if "test" in args.gold.name:
         print(f"{args.gold}: a frozen test file is never fitted or tuned on", file=sys.stderr)
         return 2
