@@ -27,6 +27,7 @@ from diurna.time.values import (
     SEASONS,
     WEEKDAY_NAMES,
     calendar_value,
+    compound_duration_value,
     decade_value,
     duration_value,
     holiday_date,
@@ -88,7 +89,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                re.I),
     # counted lengths the tagger misses or cuts: "twenty-four hours" (not "four hours"),
     # "3 1/2 hours", "two to three years", "between two and three weeks", "10-25 years"
-    re.compile(rf"\b(?:between\s+{_COUNT}\s+and\s+|{_COUNT}(?:\s+(?:to|or)\s+|-to-)|\d+\s*[-–]\s*)?"
+    re.compile(rf"\b(?:the\s+(?:following|preceding|previous|ensuing)\s+)?"
+               rf"(?:between\s+{_COUNT}\s+and\s+|{_COUNT}(?:\s+(?:to|or)\s+|-to-)|\d+\s*[-–]\s*)?"
                rf"{_COUNT}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|straight|consecutive|full)\s+)?"
                rf"{_LENGTH_UNIT}(?:\s+and\s+a\s+half)?\b(?![\s-]+old\b|\s+of\s+age\b|-|"
                r"\s+(?:north|south|east|west|[NSEW]\b)|\s+[Ww]ars?\b)", re.I),
@@ -105,8 +107,18 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
     # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
     re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
-               r"(?:day|week|month|year|hour|minute)-?long\b", re.I),
-    re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|days|"
+               r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|century|centuries)-?long\b",
+               re.I),
+    # a length in two units, "a year and three months" (P1Y3M; kept only when it has a value)
+    re.compile(rf"\b(?P<compound>(?:{_COUNT}|an?|one)\s+{_LENGTH_UNIT},?\s+and\s+"
+               rf"(?:{_COUNT}|an?|one)\s+{_LENGTH_UNIT})\b(?![\s-]+old\b|\s+of\s+age\b|\s+ago\b)",
+               re.I),
+    # "a quarter of a century" (P25Y); "the whole day", "the last hour" (P1D, PT1H: one unit
+    # after words that make it a length; not "the last minute", an idiom, nor "the last hour of")
+    re.compile(r"\b(?:a\s+)?quarter(?:\s+of\s+a\s+|[\s-])century\b", re.I),
+    re.compile(r"\bthe\s+(?:whole|entire)\s+(?:day|night|week|month|year)\b(?!\s+of\b)", re.I),
+    re.compile(r"\bthe\s+(?:last|past|next|coming)\s+hour\b(?!\s+of\b)", re.I),
+    re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|seconds|days|"
                r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
                re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
@@ -813,6 +825,8 @@ def find_expressions(doc: Document) -> list[Span]:
     for rx in _PATTERNS + anaphora.PATTERNS:
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
+            if "compound" in rx.groupindex and compound_duration_value(m.group(0)) is None:
+                continue  # "two days and three nights": no one value; the parts are found alone
             if m.group(g).lower() == "earlier" and not _adverb_ok(doc, m.start(g)):
                 continue
             found.append((m.start(g), m.end(g)))
@@ -1168,7 +1182,7 @@ class TimeResolver:
         base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = _anaphoric(doc, span, refs, base) or _rate(doc, span)
+            t = _anaphoric(doc, span, refs, base) or _rate(doc, span) or _coming_length(doc, span)
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
@@ -1273,6 +1287,21 @@ def _rate(doc: Document, span: Span) -> TimeExpr | None:
             or _NOT_RATE_AFTER.match(doc.text[span.end:span.end + 12])):
         return None
     return TimeExpr(0, len(span.text), span.text, value=f"P1{m[1][0].upper()}", kind="set")
+
+
+_COMING = re.compile(r"^the\s+(?:next|coming)\s+(decade|century)$", re.I)
+_LENGTH_LEAD = re.compile(r"\b(?:over|for|within|throughout)\s+$", re.I)
+
+
+def _coming_length(doc: Document, span: Span) -> TimeExpr | None:
+    """"over the next decade", "for the coming century": a length (``P10Y``, ``P100Y``), as
+    "over the past decade" is, where "in the next decade" names the decade itself (``200``);
+    None for any other span."""
+    m = _COMING.match(span.text.strip())
+    if not m or not _LENGTH_LEAD.search(doc.text[max(0, span.start - 20):span.start]):
+        return None
+    years = 10 if m[1].lower() == "decade" else 100
+    return TimeExpr(0, len(span.text), span.text, value=f"P{years}Y", kind="duration")
 
 
 def _after(value: str | None, published: str | None) -> bool:

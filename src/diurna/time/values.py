@@ -46,6 +46,8 @@ _DURATION_TEXT = re.compile(
     r"(?:no|not)\s+(?:more|less)\s+than|more\s+than|less\s+than|close\s+to|those|these|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|more|a|all|entire|whole|full|"
+    # "a record 10 years", "a fiscal year"; "hundreds of years" (a count not given: PXY)
+    r"record|fiscal|(?:hundreds|thousands|dozens|tens)\s+of|"
     r"his|her|their|its|our|my|your)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
     r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
@@ -125,6 +127,37 @@ def range_duration_value(text: str) -> str | None:
     return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
 
 
+# "a year and three months", "two hours and 30 minutes": one length in two units
+_COMPOUND = re.compile(
+    r"^(?P<a>.+?)(?:,\s*|,?\s+and\s+)(?P<b>(?:an?|one|\d+|[a-z]+)[\s-]+[a-z]+)$", re.I)
+_ISO_ORDER = "YMWDTHMS"
+
+
+def compound_duration_value(text: str) -> str | None:
+    """A length told in two units ("a year and three months", "two hours and 30 minutes") is
+    one TimeML duration holding both counts (``P1Y3M``, ``PT2H30M``), as ISO 8601 writes it;
+    None unless ``text`` is two counted lengths, the larger unit first ("a year and a half" is
+    no compound: :func:`duration_value` reads it as ``P18M``)."""
+    m = _COMPOUND.match(text.strip())
+    if not m or re.search(r"\band\s+a\s+half\b", text, re.I):
+        return None
+    parts = []
+    for piece in (m["a"], m["b"]):
+        v = duration_value(piece)
+        one = re.fullmatch(r"P(T?)(\d+)([YMWDHS])", v or "")
+        if one is None:  # (a vague or fractional part: "years and three months" is no value)
+            return None
+        # the position of the unit in ISO's order (months before the T, minutes after it)
+        pos = _ISO_ORDER.index(one[3], 5 if one[1] else 0)
+        parts.append((pos, one[1], one[2] + one[3]))
+    (pa, ta, a), (pb, tb, b) = parts
+    if pa >= pb or "W" in a + b:  # larger unit first; ISO does not mix weeks with others
+        return None
+    if ta:  # both after the T ("two hours and 30 minutes")
+        return f"PT{a}{b}"
+    return f"P{a}{tb}{b}"
+
+
 def duration_value(text: str) -> str | None:
     """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
     ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
@@ -137,9 +170,14 @@ def duration_value(text: str) -> str | None:
     ranged = range_duration_value(clean)
     if ranged:  # (read before the counts below, which would add "10-25" up to 35)
         return ranged
+    compound = compound_duration_value(clean)
+    if compound:
+        return compound
+    # "a quarter of a century" is "a quarter century" (P25Y), "half of a year" "half year"
+    clean = re.sub(r"\b(quarter|half)\s+of\s+an?\b", r"\1", clean, flags=re.I)
     # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them
     clean = re.sub(r"-and-a-half(?:-|\b)\s*", " and a half ", clean, flags=re.I).strip()
-    clean = re.sub(r"(day|week|month|year)long$", r"\1-long", clean, flags=re.I)
+    clean = re.sub(r"(day|week|month|year|decade)long$", r"\1-long", clean, flags=re.I)
     m = _DURATION_TEXT.match(clean)
     if not m:
         return None
