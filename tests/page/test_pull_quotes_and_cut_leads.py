@@ -6,7 +6,10 @@ for the test (our own text)."""
 
 from __future__ import annotations
 
+import lxml.html
+
 from diurna.page.blocks import drop_pull_quotes
+from diurna.page.html import keep_tails_of_empty
 from diurna.page.furniture import is_furniture_line
 from tests.page.test_furniture import LEAD, P1, P2, P3, _page, _read
 
@@ -90,3 +93,30 @@ def test_a_debug_panel_in_the_article_leaves_the_body() -> None:
                       f"<p>{P3}</p></div>"))
     assert "showPaywall" not in doc.text and "isSubscriber" not in doc.text
     assert P2 in doc.text
+
+
+def test_a_links_text_after_an_empty_icon_stays_in_the_sentence() -> None:
+    # trafilatura's precise pass deletes an empty element with the text that follows it
+    link = ('<a href="https://observatory.example.org/archive" target="_blank">'
+            '<span class="icon icon-external"></span>video footage from an observatory</a>')
+    said = f"Further results are expected from the study of {link} near Bremen."
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><p>{said}</p><p>{P2}</p>'
+                      f"<p>{P3}</p></div>"))
+    assert ("Further results are expected from the study of video footage from an "
+            "observatory near Bremen.") in doc.text
+
+
+def test_keep_tails_of_empty_moves_text_only_off_empty_elements() -> None:
+    tree = lxml.html.fromstring('<p>See <a><i></i>the map</a>,<em> </em>and <b>this</b> now.</p>')
+    keep_tails_of_empty(tree)
+    assert tree.text_content() == "See the map, and this now."  # the page's text unchanged
+    icon = tree.find(".//i")
+    assert icon.tail is None and icon.getparent().text == "the map"
+    assert tree.find(".//em").tail == "and "  # a space is not empty: left alone
+    assert tree.find(".//b").tail == " now."
+
+
+def test_button_labels_of_chinese_and_japanese_pages_are_furniture() -> None:
+    for label in ("评论", "关注", "分享", "コメント"):
+        assert _read(_page(f'<div class="article-text"><p>{P1}</p><ul><li>{label}</li></ul>'
+                           f"<p>{P2}</p><p>{P3}</p></div>")).text.count(label) == 0

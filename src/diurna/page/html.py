@@ -334,7 +334,9 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
 _FURNITURE = re.compile(
     r"^(-\s*)?(tags?|comments?|share( this)?( article| story)?|print( article)?|order reprints|"
     r"advertisement|related( articles| stories| posts)?|read more|thank you|"
-    r"tell us what you think\W*)\s*:?$"
+    r"tell us what you think|"
+    # the comment, follow and share buttons' labels of Chinese and Japanese pages
+    r"评论|关注|分享|コメント|シェア|フォロー)\W*\s*:?$"
     r"|(copyright\s*(©|\(c\)|\d{4})|all rights reserved)"
     r"|an error has occurred|please try again later"
     r"|(sign up|subscribe)\b.{0,60}\bnewsletters?\b|delivered (right )?to your inbox"
@@ -807,6 +809,32 @@ def _balanced(tree: Any) -> list[str]:
                                       include_tables=True, deduplicate=False))
 
 
+#: the elements trafilatura's precise pass deletes when empty, and with them the text that
+#: follows them (``prune_html`` keeps no tails in precision mode, trafilatura 2.3.1)
+_PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
+
+
+def keep_tails_of_empty(tree: Any) -> None:
+    """Move the text that follows an empty inline element (an icon: ``<a><span
+    class="icon"></span>Videomaterial aus …</a>``) onto the node before it, so the precise
+    pass, which deletes empty elements with what follows them, keeps the text. The page's
+    text is unchanged; only which node holds it moves."""
+    for el in tree.iter(_PRUNED_WHEN_EMPTY):
+        tail = el.tail
+        if not tail or tail.isspace() or el.text:  # "<em> </em>" is not pruned: a space
+            continue
+        if len(el) and any(not s.isspace() for s in el.itertext()):
+            continue
+        prev, parent = el.getprevious(), el.getparent()
+        if parent is None:
+            continue
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        el.tail = None
+
+
 def _body(tree: Any, n_elements: int) -> list[str]:
     """Precise pass first; the balanced pass only when the precise text looks cut short.
 
@@ -818,6 +846,7 @@ def _body(tree: Any, n_elements: int) -> list[str]:
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
         return _balanced(tree)
+    keep_tails_of_empty(tree)
     precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
