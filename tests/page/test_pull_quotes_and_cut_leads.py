@@ -9,8 +9,8 @@ from __future__ import annotations
 import lxml.html
 
 from diurna.page.blocks import drop_pull_quotes
-from diurna.page.html import keep_tails_of_empty
 from diurna.page.furniture import is_furniture_line
+from diurna.page.html import keep_tails_of_empty
 from tests.page.test_furniture import LEAD, P1, P2, P3, _page, _read
 
 SAID = "We will not leave the table before the families are home again."
