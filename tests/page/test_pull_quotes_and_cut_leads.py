@@ -120,3 +120,17 @@ def test_button_labels_of_chinese_and_japanese_pages_are_furniture() -> None:
     for label in ("评论", "关注", "分享", "コメント"):
         assert _read(_page(f'<div class="article-text"><p>{P1}</p><ul><li>{label}</li></ul>'
                            f"<p>{P2}</p><p>{P3}</p></div>")).text.count(label) == 0
+
+
+def test_a_pull_quote_that_shortens_the_quoted_sentence_leaves_the_body_too() -> None:
+    short = "Warm seas give the air more moisture, and the storms grow stronger."
+    said = ("The agency's deputy director pointed to the oceans. \u201cWe know that warm seas "
+            "give the air more moisture, and that the storms then grow stronger,\u201d she said.")
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><blockquote><p>{short}</p>'
+                      f"</blockquote><p>{said}</p><p>{P2}</p><p>{P3}</p></div>"))
+    assert short not in doc.text and said in doc.text
+    # a quote of other words beside it stays
+    other = "Nobody in the delegation expected the talks to end before the winter."
+    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><blockquote><p>{other}</p>'
+                      f"</blockquote><p>{said}</p><p>{P2}</p><p>{P3}</p></div>"))
+    assert other in doc.text

@@ -498,6 +498,23 @@ def _words(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
+#: a pull quote may shorten the sentence it repeats ("Wir wissen, dass …" for "„Wir wissen
+#: aber, dass …“, sagte sie"): this share of its words are the paragraph's
+PULL_QUOTE_SHARE = 0.8
+
+
+def _restates(quote: str, other: str) -> bool:
+    """``other``, a longer line, says the words of ``quote`` again: as a run, or nearly all
+    of them (``PULL_QUOTE_SHARE`` of its distinct words of four letters or more: "der",
+    "und" are in any long paragraph)."""
+    if len(other) <= len(quote):
+        return False
+    if quote in other:
+        return True
+    mine = {w for w in quote.split() if len(w) >= 4}
+    return len(mine) >= 4 and len(mine & set(other.split())) >= PULL_QUOTE_SHARE * len(mine)
+
+
 def drop_pull_quotes(lines: list[str], quotes: list[str]) -> list[str]:
     """``lines`` without the pull quotes in them: a ``blockquote`` whose sentence the article
     prints again inside one of its own paragraphs, and the lines beside it that belong to
@@ -512,7 +529,7 @@ def drop_pull_quotes(lines: list[str], quotes: list[str]) -> list[str]:
         for i, words in enumerate(said):
             if i in drop or words.count(" ") + 1 < PULL_QUOTE_WORDS or words not in inside:
                 continue
-            if not any(words in other and other != words and other not in inside
+            if not any(_restates(words, other) and other not in inside
                        for j, other in enumerate(said) if j != i):
                 continue
             drop.add(i)
