@@ -1020,7 +1020,10 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
                   ("jsonld", from_jsonld)]
     body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
     page.body_source, page.body_quality = body_source, quality.score
-    page.headings = first.headings
+    # the section headings of the body chosen, whichever candidate it is (a sub-headline
+    # the densest block holds and the extractor skipped is a heading there too)
+    page.headings = first.headings if body_source == first_source else \
+        {norm(p) for p in paragraphs if "heading" in blocks.of(p)}
     # captions the extractor passed on, then those it skipped (figcaptions in the article)
     page.captions = list(dict.fromkeys(first.captions + blocks.captions))
     # Comments never reach the body, even if a site marks them up in a way we missed.
