@@ -52,7 +52,9 @@ _ASIDE_WORDS = frozenset({
     "breadcrumbs", "ad", "ads", "advert", "advertisement", "sponsored", "readmore",
     "subscribe", "subscription", "signup", "trending", "mostread", "popular",
     # fact boxes beside the story, which the publishers' own article text leaves out
-    "infobox", "factbox", "faktenbox", "faktaboks", "faktaruta"})
+    "infobox", "factbox", "faktenbox", "faktaboks", "faktaruta",
+    # a developer's panel left in the page (a paywall's state printed as "isPaid: false")
+    "debug"})
 #: Tailwind Typography's class for a box inside the article's prose that is not prose
 #: (newsletter sign-ups, video players, "more about" tag rails, figures)
 _NOT_PROSE = re.compile(r"(?:^|\s)not-prose(?:\s|$)")
@@ -100,6 +102,8 @@ class BlockIndex:
     flags: dict[str, frozenset[str]] = field(default_factory=dict)
     #: texts of the ``figcaption`` elements inside the page's article/main element, in order
     captions: list[str] = field(default_factory=list)
+    #: texts of the page's short ``blockquote`` elements (where pull quotes are printed)
+    quotes: list[str] = field(default_factory=list)
 
     def of(self, line: str) -> frozenset[str]:
         return self.flags.get(norm(line), frozenset())
@@ -302,6 +306,11 @@ def _wholly_bold(el: Any) -> bool:
     return len(before.strip()) <= DATELINE_CHARS
 
 
+#: a pull quote (a sentence of the article printed again, large, with the speaker's name) is
+#: no longer than this; a quoted letter or statement in a ``blockquote`` may be
+PULL_QUOTE_CHARS = 600
+
+
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
@@ -313,6 +322,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     button_boxes: dict[Any, bool] = {}
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
+    quotes: list[str] = []
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
     # the block's whole text is not
     broken = _broken_blocks(tree) if wanted is not None else set()
@@ -322,6 +332,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             continue
         if el.tag == "figcaption" and text not in captions and _in_article(el):
             captions.append(text)
+        elif el.tag == "blockquote" and len(text) <= PULL_QUOTE_CHARS:
+            quotes.append(text)
         if wanted is not None and text not in wanted:
             if el in broken:
                 _flag_lines(el, _flags_of(el, memo), flags, wanted)
@@ -358,7 +370,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     for alt in image_texts(tree):
         if wanted is None or alt in wanted:
             flags[alt] = flags.get(alt, _NO_FLAGS) | _CAPTION_FLAG
-    return BlockIndex(flags, captions)
+    return BlockIndex(flags, captions, quotes)
 
 
 #: an image's text of fewer words ("Foto", "Logo") says nothing about a line that repeats it,
@@ -473,3 +485,58 @@ def sort_lines(lines: Iterable[str], index: BlockIndex) -> SortedLines:
                 out.headings.add(norm(line))
             out.paragraphs.append(line)
     return out
+
+
+_WORDS = re.compile(r"\w+")
+#: a quote line shorter than this may repeat a body sentence by chance ("Ja, natürlich.")
+PULL_QUOTE_WORDS = 6
+
+
+def _words(text: str) -> str:
+    """``text``'s words, casefolded and joined by single spaces: quotation marks, dashes and
+    the like aside, so a pull quote printed without the paragraph's „…" still matches."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+#: a pull quote may shorten the sentence it repeats ("Wir wissen, dass …" for "„Wir wissen
+#: aber, dass …“, sagte sie"): this share of its words are the paragraph's
+PULL_QUOTE_SHARE = 0.8
+
+
+def _restates(quote: str, other: str) -> bool:
+    """``other``, a longer line, says the words of ``quote`` again: as a run, or nearly all
+    of them (``PULL_QUOTE_SHARE`` of its distinct words of four letters or more: "der",
+    "und" are in any long paragraph)."""
+    if len(other) <= len(quote):
+        return False
+    if quote in other:
+        return True
+    mine = {w for w in quote.split() if len(w) >= 4}
+    return len(mine) >= 4 and len(mine & set(other.split())) >= PULL_QUOTE_SHARE * len(mine)
+
+
+def drop_pull_quotes(lines: list[str], quotes: list[str]) -> list[str]:
+    """``lines`` without the pull quotes in them: a ``blockquote`` whose sentence the article
+    prints again inside one of its own paragraphs, and the lines beside it that belong to
+    the same quote (the speaker's name below it). The publishers' article text has the
+    sentence once, where it was said; a quote said only in the ``blockquote`` stays."""
+    if not quotes or len(lines) < 2:
+        return lines
+    said = [_words(line) for line in lines]
+    drop: set[int] = set()
+    for quote in quotes:
+        inside = _words(quote)
+        for i, words in enumerate(said):
+            if i in drop or words.count(" ") + 1 < PULL_QUOTE_WORDS or words not in inside:
+                continue
+            if not any(_restates(words, other) and other not in inside
+                       for j, other in enumerate(said) if j != i):
+                continue
+            drop.add(i)
+            for step in (-1, 1):  # the rest of the quote box: its other lines, the name
+                j = i + step
+                while 0 <= j < len(said) and said[j] and said[j] in inside and j not in drop:
+                    drop.add(j)
+                    j += step
+            break
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines

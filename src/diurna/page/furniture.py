@@ -127,6 +127,11 @@ _PROVENANCE = (
     r"|^\(reporting by\b[^()]*\)$"
     # a reporter's tip line: "Have a tip? <name> may be reached at …"
     r"|^(have|got) a (news )?tip\?"
+    # a correspondent's credit over the story, alone on its line: "DALLA NOSTRA
+    # CORRISPONDENTE", "Dal nostro inviato a Parigi", "De notre correspondant à Berlin"
+    r"|^(dal(la)? (nostro|nostra) (corrispondente|inviat[oa])|de (notre|nos) "
+    r"(correspondante?s?|envoyée?s? spéciale?s?)|de nuestr[oa] (corresponsal|enviad[oa] "
+    r"especial))(\s+(a|à|in|en|da|de)\s+\w+(\s\w+){0,2})?\W*$"
     r"|^((redaktion|schlussredaktion|faktencheck|übersetzung|recherche|mitarbeit|grafik|"
     r"audioversion|illustrationen?|bildredaktion|produktion)\s*:\s*[^:]{2,80}(,\s*|$)){1,6}$"
 )

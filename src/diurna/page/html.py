@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,6 +33,7 @@ from diurna.model import Rejected
 from diurna.page.blocks import (
     BlockIndex,
     capitals_heads,
+    drop_pull_quotes,
     index_blocks,
     norm,
     sets_weight,
@@ -287,6 +289,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
     page.title = clean_title(title, h1_text, page.site, page.url)
     page.dek = (_clean(meta.get("og:description")) or _clean(meta.get("description"))
                 or _clean(meta.get("twitter:description")) or _clean(art.get("description")))
+    page.dek_cut = _cut_short(page.dek, (meta.get("og:description"), meta.get("description"),
+                                         meta.get("twitter:description"), art.get("description")))
     nodes = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
     ld_author = _names(art.get("author"), nodes)
     org_author = ld_author if _organisations_only(art.get("author")) and ld_author and (
@@ -330,7 +334,9 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
 _FURNITURE = re.compile(
     r"^(-\s*)?(tags?|comments?|share( this)?( article| story)?|print( article)?|order reprints|"
     r"advertisement|related( articles| stories| posts)?|read more|thank you|"
-    r"tell us what you think\W*)\s*:?$"
+    r"tell us what you think|"
+    # the comment, follow and share buttons' labels of Chinese and Japanese pages
+    r"评论|关注|分享|コメント|シェア|フォロー)\W*\s*:?$"
     r"|(copyright\s*(©|\(c\)|\d{4})|all rights reserved)"
     r"|an error has occurred|please try again later"
     r"|(sign up|subscribe)\b.{0,60}\bnewsletters?\b|delivered (right )?to your inbox"
@@ -376,14 +382,14 @@ HEADINGS_ABOVE = 3
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
                      blocks: BlockIndex | None = None, tree: Any = None,
-                     byline: str | None = None) -> list[str]:
+                     byline: str | None = None, dek_cut: bool = False) -> list[str]:
     """Drop furniture lines and leading repeats of the title, and of the
     description when the page marks that line as a teaser/summary or prints it in a box of its
     own above the article (``tree`` given; it is kept as ``dek``, not as body text; many sites
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
-    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree)):
+    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
         out.pop(0)
     # the standfirst under a headline line the page repeats in its own words (a kicker run
     # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …"), or under
@@ -391,7 +397,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     if blocks is not None:
         first = next((i for i, line in enumerate(out[:HEADINGS_ABOVE + 1])
                       if "heading" not in blocks.of(line)), 0)
-        if (first and _standfirst(out, first, dek, blocks, tree)) \
+        if (first and _standfirst(out, first, dek, blocks, tree, dek_cut)) \
                 or _weighted_opening(out, first, blocks, tree):
             out.pop(first)
     return out
@@ -413,14 +419,32 @@ def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -
 #: the writer's name closing a description ("… gegen Verantwortliche? Von Christin Jordan.")
 _DEK_BYLINE = re.compile(r"(?<=[.!?])\s+(Von|By|Par|Por|Di|Av|Door|Af|Od)\s+[^.!?]{2,60}\.?$")
 _SENTENCE_END = frozenset(".!?\"»“”'’)")
+#: the mark a CMS leaves where it cut the description short ("… dėl...", "… im&hellip;")
+_CUT_MARK = re.compile(r"\s*(\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 #: a description this short says too little for a line that begins with it to be its repeat
 DEK_PREFIX_WORDS = 12
 
 
-def _repeats_description(line: str, dek: str | None) -> bool:
+def _cut_short(dek: str | None, copies: Iterable[Any]) -> bool:
+    """One of the page's copies of the description ``dek`` ends in the mark of a cut ("…",
+    "..."): the CMS cut it short, also where another copy stops at the same word with no mark
+    (og:description "… gewählt. Er", JSON-LD "… gewählt. Er tritt … im&hellip;")."""
+    if not dek:
+        return False
+    opening = _WORD.findall(dek.casefold())[:DEK_PREFIX_WORDS]
+    for copy in copies:
+        text = _clean(copy) if isinstance(copy, str) else None
+        if text and _CUT_MARK.search(text) \
+                and _WORD.findall(text.casefold())[:len(opening)] == opening:
+            return True
+    return False
+
+
+def _repeats_description(line: str, dek: str | None, cut: bool = False) -> bool:
     """``line`` repeats the description: the same words (``_same_text``), also once a
     closing "Von <name>." is cut from the description, or the line begins with the whole
-    description and goes on (a standfirst whose last sentence the description leaves out)."""
+    description and goes on (a standfirst whose last sentence the description leaves out),
+    or with the whole of a description the CMS cut short (``cut``, or a "…" closing it)."""
     if not dek:
         return False
     unsigned = _DEK_BYLINE.sub("", dek)
@@ -428,17 +452,23 @@ def _repeats_description(line: str, dek: str | None) -> bool:
         return True
     # a description cut short by the CMS ("… gewählt. Er") is no whole description: the
     # line it was cut from is the article's first paragraph on some sites, a standfirst on others
+    # -- unless the CMS says it cut it ("… dėl..."): then the line it was cut from repeats it
+    mark = _CUT_MARK.search(unsigned)
+    if mark or cut:
+        kept = _WORD.findall(unsigned[:mark.start() if mark else None].casefold())[:-1]
+        said = _WORD.findall(line.casefold())
+        return len(kept) >= DEK_PREFIX_WORDS and said[:len(kept)] == kept
     whole = unsigned.rstrip()[-1:] in _SENTENCE_END
     return whole and not _at_most_words(unsigned, DEK_PREFIX_WORDS) and \
         " ".join(line.split()).casefold().startswith(" ".join(unsigned.split()).casefold())
 
 
 def _standfirst(lines: list[str], i: int, dek: str | None, blocks: BlockIndex | None,
-                tree: Any) -> bool:
+                tree: Any, dek_cut: bool = False) -> bool:
     """``lines[i]`` repeats the description and the page marks it as a teaser/summary or
     prints it in a box of its own, apart from the paragraph after it."""
     line = lines[i]
-    return _repeats_description(line, dek) and (
+    return _repeats_description(line, dek, dek_cut) and (
         (blocks is not None and "summary" in blocks.of(line))
         or (tree is not None and len(lines) > i + 1 and teaser_apart(tree, line, lines[i + 1])))
 
@@ -779,6 +809,32 @@ def _balanced(tree: Any) -> list[str]:
                                       include_tables=True, deduplicate=False))
 
 
+#: the elements trafilatura's precise pass deletes when empty, and with them the text that
+#: follows them (``prune_html`` keeps no tails in precision mode, trafilatura 2.3.1)
+_PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
+
+
+def keep_tails_of_empty(tree: Any) -> None:
+    """Move the text that follows an empty inline element (an icon: ``<a><span
+    class="icon"></span>Videomaterial aus …</a>``) onto the node before it, so the precise
+    pass, which deletes empty elements with what follows them, keeps the text. The page's
+    text is unchanged; only which node holds it moves."""
+    for el in tree.iter(_PRUNED_WHEN_EMPTY):
+        tail = el.tail
+        if not tail or tail.isspace() or el.text:  # "<em> </em>" is not pruned: a space
+            continue
+        if len(el) and any(not s.isspace() for s in el.itertext()):
+            continue
+        prev, parent = el.getprevious(), el.getparent()
+        if parent is None:
+            continue
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        el.tail = None
+
+
 def _body(tree: Any, n_elements: int) -> list[str]:
     """Precise pass first; the balanced pass only when the precise text looks cut short.
 
@@ -790,6 +846,7 @@ def _body(tree: Any, n_elements: int) -> list[str]:
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
         return _balanced(tree)
+    keep_tails_of_empty(tree)
     precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
                                          favor_precision=True, deduplicate=False))
     n_pre = _words(precise)
@@ -963,7 +1020,10 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
                   ("jsonld", from_jsonld)]
     body_source, paragraphs, quality = choose_body(candidates, blocks, page.title)
     page.body_source, page.body_quality = body_source, quality.score
-    page.headings = first.headings
+    # the section headings of the body chosen, whichever candidate it is (a sub-headline
+    # the densest block holds and the extractor skipped is a heading there too)
+    page.headings = first.headings if body_source == first_source else \
+        {norm(p) for p in paragraphs if "heading" in blocks.of(p)}
     # captions the extractor passed on, then those it skipped (figcaptions in the article)
     page.captions = list(dict.fromkeys(first.captions + blocks.captions))
     # Comments never reach the body, even if a site marks them up in a way we missed.
@@ -973,7 +1033,8 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
                                    "the parser drops what lies deeper and no text was left")
     paragraphs = _layouts_before_cleaning(page, tree, paragraphs)
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
-                                  page.byline)
+                                  page.byline, page.dek_cut)
+    paragraphs = drop_pull_quotes(paragraphs, blocks.quotes)
     # the page's own address alone on a line is the header of its print version
     own = {page.url.rstrip("/")} if page.url else set()
     page.paragraphs = [p for p in paragraphs if p not in comment_paras

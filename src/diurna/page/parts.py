@@ -15,6 +15,8 @@ class PageParts:
     comments: list[Comment] = field(default_factory=list)
     title: str | None = None
     dek: str | None = None
+    #: the CMS says it cut the description short: a copy of it ends in "..." or "…"
+    dek_cut: bool = False
     byline: str | None = None
     published: str | None = None
     published_source: str | None = None  # "metadata", "text", ...
