@@ -1,7 +1,7 @@
 """Train the learned event-cluster link decision (``src/diurna/clusters/link_weights.json``).
 
     python scripts/train_cluster_linker.py --db DEV.db --db TRAIN_A.db --db TRAIN_B.db [--write]
-        [--out FILE] [--verify]
+        [--out FILE] [--verify] [--errors FILE]
 
 Each ``--db`` is a store of one Wikinews window processed by the rules coder
 (``scripts/gold/event_pairs.py select dev|train-a|train-b``, then ``diurna process --coder
@@ -15,7 +15,9 @@ cluster-level cross-validated P/R on the dev and on the training pairs. ``--writ
 model fitted on all pairs with that threshold (to ``--out``, default the shipped file); it keeps a
 fingerprint of the feature rows, and ``--verify`` writes nothing but exits 1 unless ``--out`` is
 byte for byte what the script makes now (:func:`diurna.reproduce.verify`). The frozen test pairs
-are never read here.
+are never read here. ``--errors FILE`` writes the out-of-fold errors at the chosen point (one
+JSON line per false or missed link of the clusters, with both sentences and the features) for
+error analysis on these pairs (docs/clusters.md, "Round 3").
 """
 
 from __future__ import annotations
@@ -189,6 +191,8 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=1,
                     help="also print the out-of-fold figures' mean and spread over this many "
                          "draws of the folds (at the chosen L2, threshold and agreement)")
+    ap.add_argument("--errors", type=Path,
+                    help="write the out-of-fold cluster errors at the chosen point (JSONL)")
     ap.add_argument("--cache", type=Path,
                     help="keep the stores' reports and computed features in this pickle "
                          "(written after the first run, read by later runs with the same --db)")
@@ -232,6 +236,11 @@ def main() -> int:
           "pairs)")
     if args.cache and not args.cache.exists():
         args.cache.write_bytes(pickle.dumps((linkers, pairs)))
+    if args.errors:
+        rows = error_rows(linkers, pairs, oof, by_t[t, agree], t)
+        args.errors.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                               encoding="utf-8")
+        print(f"wrote {len(rows)} out-of-fold errors to {args.errors}")
     if args.seeds > 1:
         repeated(linkers, pairs, x, y, l2, t, agree, args.seeds, args.drop)
         assign_folds(pairs)
@@ -258,6 +267,34 @@ def main() -> int:
         args.out.write_text(final.to_json(), encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
+
+
+def error_rows(linkers: list[Linker], pairs: list[Pair], oof: np.ndarray | list[float],
+               predicted: list[bool], threshold: float) -> list[dict[str, Any]]:
+    """The pairs whose out-of-fold cluster decision (``predicted``) differs from the judge's:
+    "false link" or "missed link", with the pair's own out-of-fold probability, whether that
+    alone links it (a false link that does not came from the clusters joining), both reports
+    as the linker sees them and the non-zero features, for reading by cause."""
+    rows = []
+    for p, prob, pred in zip(pairs, oof, predicted, strict=True):
+        if pred == bool(p.gold["same"]):
+            continue
+        by_id = {r.id: r for r in linkers[p.db].reports}
+        sides = {}
+        for side, rid in (("a", p.a), ("b", p.b)):
+            r = by_id[rid]
+            sides[side] = {"sentence": r.sentence, "title": r.title, "published": r.published,
+                           "span": [str(d) for d in r.span] if r.span else None,
+                           "date_precision": r.date_precision, "actor": r.actor_country,
+                           "recipient": r.recipient_country, "place": r.place_text,
+                           "trigger": r.trigger, "status": r.status}
+        rows.append({"error": "false link" if pred else "missed link", "split": p.split,
+                     "type": p.gold["a"].get("type"), "stratum": p.gold.get("stratum"),
+                     "why": p.gold.get("why"), "probability": round(float(prob), 3),
+                     "pair_linked": bool(prob >= threshold), **sides,
+                     "features": {n: round(v, 3) for n, v in zip(FEATURES, p.x, strict=True)
+                                  if v}})
+    return rows
 
 
 def cluster_grid(linkers: list[Linker], pairs: list[Pair], models: list[LogisticLink],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -274,3 +276,29 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
         out.add(run.stdout.strip())
     assert len(out) == 1, out
     assert 0.0 < float(out.pop()) < 1.0  # 9 of 12 names shared, the rarer ones weigh more
+
+
+def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_linked() -> None:
+    # The error listing for analysis by cause: a missed "same" pair, a false link that only the
+    # clusters made (its own probability is under the threshold), and a right pair left out.
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_cluster_linker.py"
+    spec = importlib.util.spec_from_file_location("train_cluster_linker", path)
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    sys.modules["train_cluster_linker"] = train  # its dataclass looks its module up there
+    spec.loader.exec_module(train)
+    a, b, c = report("a:0", BOMB_A), report("b:0", BOMB_B), report("c:0", ROCKETS)
+    linker = Linker([a, b, c, *filler()])
+
+    def pair(x: Report, y: Report, same: bool) -> object:
+        gold = {"a": {"type": "ASSAULT"}, "b": {"type": "ASSAULT"}, "same": same, "why": "w",
+                "stratum": "high"}
+        return train.Pair(gold, "dev", 0, x.id, y.id, features(linker, x, y), False)
+
+    pairs = [pair(a, b, True), pair(a, c, False), pair(b, c, False)]
+    rows = train.error_rows([linker], pairs, [0.2, 0.1, 0.9], [False, True, False], 0.3)
+    assert [r["error"] for r in rows] == ["missed link", "false link"]
+    assert rows[0]["a"]["sentence"] == BOMB_A and rows[0]["b"]["sentence"] == BOMB_B
+    assert rows[1]["pair_linked"] is False  # linked by the clusters, not by its own probability
+    assert rows[1]["probability"] == 0.1
+    assert set(rows[0]["features"]) <= set(FEATURES)
