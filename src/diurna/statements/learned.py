@@ -79,6 +79,8 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[
                 f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
                 f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
                 f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
+        if root.dep_ == "prep":  # "warned of", "spoke about": the verb and its preposition
+            out += [f"cprep={root.lower_}", f"lemma_prep={lemma}|{root.lower_}"]
     else:
         out.append("len=0")
     kids = list(cue.children)
