@@ -6,8 +6,10 @@ long tail of cues ("voiced doubts that", "questioned whether", "hailed the deal"
 and a listed cue is sometimes no speech at all ("defend the city"). This module weighs each
 candidate with a small network trained on the Wikinews attribution gold: the rules' own
 candidates (kept unless the model is sure they are wrong) and the clause or object of every other
-verb (added when the model is sure they are right). The rules still give every candidate its
-speaker, cue and content bounds; the model only says yes or no.
+verb, a verb's phrase ("warned of"), the object of a verb the rules take only with a clause and
+the subject of a passive with an agent (added when the model is sure they are right; part 11).
+The rules still give every candidate its speaker, cue and content bounds; the model only says
+yes or no.
 
 What it reads of a candidate: parse features of the cue and the content (cue lemma, dependency,
 voice, negation, speaker kind, content shape) and dense vectors that carry meaning beyond the
@@ -79,6 +81,8 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[
                 f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
                 f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
                 f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
+        if root.dep_ == "prep":  # "warned of", "spoke about": the verb and its preposition
+            out += [f"cprep={root.lower_}", f"lemma_prep={lemma}|{root.lower_}"]
     else:
         out.append("len=0")
     kids = list(cue.children)

@@ -2,10 +2,11 @@
 
     python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE] [--verify]
 
-Every indirect candidate the rules propose, and the clause or object of every other verb, is
-labelled by the training gold (``gold/quotes-wikinews-train.jsonl``): 1 when it alone would match
-an attribution under the scorer's rule (>= 50 % of each side's words). A one-hidden-layer network
-(scikit-learn, seeded) is fitted on them. The two thresholds (drop a rules' candidate below,
+Every indirect candidate the rules propose, and the others of :mod:`learned` (the clause,
+object or phrase of every other verb, a passive's subject), is labelled by the training gold
+(``gold/quotes-wikinews-train.jsonl``): 1 when it alone would match an attribution under the
+scorer's rule (>= 50 % of each side's words). A one-hidden-layer network (scikit-learn, seeded)
+is fitted on them. The two thresholds (drop a rules' candidate below,
 add another verb's candidate from) are chosen by end-to-end detection F1 out-of-fold on train
 (5 folds of whole articles); the dev split is then scored with the model fitted on all of train,
 the rules alone beside it. No test split is read. The weights go to ``data/check/``.
