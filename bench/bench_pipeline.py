@@ -240,6 +240,11 @@ def _timed_run(src: Path, limit: int | None, *, options: list[str] | None = None
     """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
     with ``memory``, its peak resident MB too; with ``cpu``, its documents per CPU-second)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
+    copy = src / "diurna" / "places" / "data" / "gazetteer.sqlite"
+    if src.resolve() != (Path(__file__).resolve().parents[1] / "src") and copy.exists():
+        # older code on its own copy (extract_src): with $DIURNA_GAZETTEER it would find the
+        # shared file's schema stale and rebuild that file in its own, older schema
+        env["DIURNA_GAZETTEER"] = str(copy)
     cmd = [sys.executable, __file__, "--pipe-only", "--workers", str(workers)]
     if limit:
         cmd += ["--limit", str(limit)]

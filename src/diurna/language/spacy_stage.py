@@ -61,7 +61,48 @@ def load_nlp(model: str = MODEL) -> Any:
     # Same annotations, less time: see diurna.language.fast_rules (tests/language check them).
     speed_up_attribute_ruler(nlp)
     memoize_lemmatizer(nlp)
+    numpy_matmul(nlp)
     return nlp
+
+
+def numpy_matmul(nlp: Any) -> int:
+    """Let the model's layers multiply matrices with numpy (its OpenBLAS) instead of thinc's
+    default BLIS kernel; returns the number of layers changed.
+
+    The matrix products are ~45 % of spaCy's time, and on the development machine (AMD EPYC)
+    OpenBLAS's single-threaded sgemm did the same parse in ~30 % less CPU (docs/scale.md,
+    round 18). The products differ from BLIS's in the last bits of some floats (another order
+    of additions), never enough to change a tag, arc, label, entity or sentence start on the
+    texts compared (the 193 development documents of ``bench/check_outputs.py`` and more, see
+    docs/scale.md). GPU ops, or a model already on other ops, are left as they are."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    changed = 0
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and node.ops.use_blis:
+                node.ops = ops
+                changed += 1
+    return changed
+
+
+# The parse whose text :func:`parsed_text` gave last, and that text.
+_last_text: tuple[Any, str] = (None, "")
+
+
+def parsed_text(parsed: Any) -> str:
+    """``parsed.text``, kept for the last parse asked about. spaCy's ``Doc.text`` joins every
+    token's text on each access (a thousand Token objects on a news page); the quotes stage
+    asks for the same parse's text hundreds of times per page. A parse's text never changes,
+    and the reference kept makes ``is`` a safe identity test."""
+    global _last_text
+    if _last_text[0] is not parsed:
+        _last_text = (parsed, parsed.text)
+    return _last_text[1]
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:

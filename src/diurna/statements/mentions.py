@@ -61,6 +61,28 @@ def core_bounds(tok: Any) -> tuple[int, int]:
     return start, end
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+
+
+def without_clauses(tok: Any) -> list[Any]:
+    """``tok.subtree`` in its order, less every clause below ``tok`` (a relcl, acl or advcl
+    dependent and all under it). One walk down the tree: testing each subtree word's path up to
+    ``tok`` instead cost time quadratic in the phrase's depth."""
+    out: list[Any] = []
+
+    def walk(t: Any) -> None:
+        for w in t.lefts:
+            if w.dep_ not in _CLAUSE_DEPS:
+                walk(w)
+        out.append(t)
+        for w in t.rights:
+            if w.dep_ not in _CLAUSE_DEPS:
+                walk(w)
+
+    walk(tok)
+    return out
+
+
 class MentionFinder:
     """Map parse tokens to the document's actor mentions."""
 
@@ -118,10 +140,7 @@ class MentionFinder:
                 if found is not None:
                     return found
         # 5. the whole phrase without its clauses ("a spokesman for the Chinese foreign ministry")
-        toks = [t for t in tok.subtree if not any(
-            a.dep_ in {"relcl", "acl", "advcl"} and a.i != tok.i and a.is_ancestor(t) or (
-                a.i == t.i and a.dep_ in {"relcl", "acl", "advcl"}) for a in [t, *t.ancestors]
-            if a.i != tok.i and tok.is_ancestor(a))]
+        toks = without_clauses(tok)
         if toks:
             fs, fe = toks[0].idx, toks[-1].idx + len(toks[-1])
             if (fs, fe) != (cs, ce):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from diurna.language.spacy_stage import trimmed
+from diurna.language.spacy_stage import parsed_text, trimmed
 from diurna.model import Document, Mention, Quote, Span
 from diurna.statements import salience
 from diurna.statements.learned import decide as learned_check
@@ -1414,13 +1414,14 @@ def _inside_clause(cue: Any, piece: _Piece) -> bool:
         start, end = _subtree_bounds(c)
         # the quoted words start inside the clause (they may end past the parse's clause:
         # he said the plan was "an enormous threat to world stability.")
-        before = cue.doc.text[start:piece.outer_start].split()
+        text = parsed_text(cue.doc)
+        before = text[start:piece.outer_start].split()
         if before[:1] == ["that"]:
             before = before[1:]  # warned that “it is not enough.”: all quoted, a direct quote
         # said that “no decisions have been made” regarding the path: the clause goes on
         # past the closing mark, so the quote is only part of what is reported
-        tail = cue.doc.text[piece.outer_end:end]
-        after = _GOES_ON.match(tail) is not None and cue.doc.text[
+        tail = text[piece.outer_end:end]
+        after = _GOES_ON.match(tail) is not None and text[
             piece.start:piece.end].rstrip()[-1:] not in {".", "!", "?"}
         if (before or after) and start <= piece.outer_start < end and (
                 piece.outer_end <= cue.sent.end_char + 1):

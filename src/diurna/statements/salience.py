@@ -21,6 +21,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from diurna.language.spacy_stage import parsed_text
 from diurna.statements.mentions import gender_fits
 
 WEIGHTS_FILE = "speaker_salience.json"
@@ -95,7 +96,7 @@ def features(pronoun: Any, cand: Candidate, rank: int, ctx: Context,
     """The features of one candidate for one pronoun (names are stable: they key the weights)."""
     last = cand.last
     sent_dist = pronoun.sent.start - last.sent.start
-    gap = pronoun.doc.text[last.idx:pronoun.idx]
+    gap = parsed_text(pronoun.doc)[last.idx:pronoun.idx]
     fits = gender_fits(pronoun, last)
     out: dict[str, float] = {
         "bias": 1.0,
