@@ -857,9 +857,9 @@ class LearnedEventCoder(EventCoder):
 
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
-        post-processing (frames, the rules' veto, modes, speakers' acts, one act per clause,
-        retellings, context parties: everything ``__call__`` stores, so that tuning readers
-        such as :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
+        post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
+        per clause, retellings, context parties: everything ``__call__`` stores, so that tuning
+        readers such as :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger
 
         onto = self.ontology
