@@ -89,3 +89,18 @@ def test_learned_coder_runs_without_the_tagger_files(tmp_path) -> None:  # type:
     doc = _read(pipeline, "Gunmen attacked a police station in Baghdad on Tuesday, killing "
                           "four officers, Iraqi officials said.")
     assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_a_persuading_read_as_a_statement_stays_a_request() -> None:
+    # issue #17 (checked by hand against docs/annotation-events.md, section 3): the statements
+    # stage reads the to-clause as what Peres said; the persuading is still his REQUEST to
+    # Kidman, and the visit asked for is no event of its own (before the fix: no REQUEST, and a
+    # CONSULT "visit" claimed by Peres)
+    doc = _read(Pipeline.default(coder="learned"),
+                "Israeli Vice Premier Shimon Peres had earlier persuaded Nicole Kidman to visit "
+                "Israel.", published="2006-08-17")
+    assert any(q.cue is not None and q.cue.text == "persuaded" for q in doc.quotes)
+    got = [(e.type, e.trigger.text, e.status, [a.text for a in e.actors],
+            [r.text for r in e.recipients]) for e in doc.events]
+    assert got == [("REQUEST", "persuaded", "asserted", ["Israeli Vice Premier Shimon Peres"],
+                    ["Nicole Kidman"])]

@@ -27,7 +27,13 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH
 
 from diurna.events.arguments import context_parties
-from diurna.events.coder import VERBAL_HEAD_TYPES, EventCoder, _DocCoder, _Draft
+from diurna.events.coder import (
+    OBJECT_CONTROL_VERBS,
+    VERBAL_HEAD_TYPES,
+    EventCoder,
+    _DocCoder,
+    _Draft,
+)
 from diurna.events.gate import SentenceGate
 from diurna.events.ontology import Ontology
 from diurna.model import Document, Event, Mention
@@ -98,6 +104,50 @@ def listed(onto: Ontology, lemma: str, etype: str) -> bool:
                for t in index.get(lemma, ()))
 
 
+# A statement whose cue asks or tells its addressee to act is itself the speaker's act toward the
+# addressee (docs/annotation-events.md: urge, ask, appeal, invite -> REQUEST; call on, demand ->
+# DEMAND): "persuaded Nicole Kidman to visit Israel", "told the army to withdraw", "demanded that
+# the troops leave". Verbs that make or let someone act (force, allow) and warnings are left out:
+# those are other types, whose statements frame the event they report.
+DIRECTIVE_TYPES = frozenset({"REQUEST", "DEMAND"})
+DIRECTIVE_VERBS = (OBJECT_CONTROL_VERBS - {"permit", "allow", "force", "compel", "warn"}) | {
+    "demand", "request", "appeal", "plead", "insist", "beseech", "petition", "exhort", "entreat",
+    "recommend", "propose", "suggest"}
+
+
+def directive_cue(tok: Any, etype: str) -> bool:
+    """Whether ``tok``, decided as ``etype``, asks or tells someone to act: a REQUEST or DEMAND on a
+    verb of :data:`DIRECTIVE_VERBS` with an infinitive or clause complement ("persuaded X to
+    visit", "demanded that X leave"). Such a word is the act of asking, not a frame around the
+    act asked for (:func:`frames_another`)."""
+    return (etype in DIRECTIVE_TYPES and tok.pos_ == "VERB"
+            and tok.lemma_.lower() in DIRECTIVE_VERBS
+            and any(_act_asked(c) for c in tok.children))
+
+
+# Auxiliaries of a clause that asks for an act ("insisted that they should leave").
+MANDATIVE_AUX = frozenset({"should", "must", "shall", "to"})
+
+
+def _act_asked(clause: Any) -> bool:
+    """Whether a complement names an act to be done, not a fact: an infinitive ("to visit") or a
+    clause in the bare or modal form ("that the troops leave", "that he should resign"); "suggested
+    that the government was heading toward annihilation" states a fact."""
+    if clause.dep_ == "xcomp":
+        return True
+    return clause.dep_ == "ccomp" and (clause.tag_ == "VB" or _subjunctive_present(clause) or any(
+        (c.dep_ in {"aux", "auxpass"} and c.lower_ in MANDATIVE_AUX)
+        or (c.dep_ == "auxpass" and c.lower_ == "be") for c in clause.children))
+
+
+def _subjunctive_present(verb: Any) -> bool:
+    """"suggested that **he resign**": a bare verb after a singular subject, which the tagger
+    gives as a plural present (VBP); only the subjunctive has that form there."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ == "VBP" and subj is not None and (
+        subj.lower_ in {"he", "she", "it"} or subj.tag_ in {"NN", "NNP"})
+
+
 def frames_another(tok: Any, etype: str, decided: dict[int, str],
                    cues: list[tuple[int, int]]) -> bool:
     """Whether ``tok`` only frames another decided event instead of reporting one of its own:
@@ -107,11 +157,16 @@ def frames_another(tok: Any, etype: str, decided: dict[int, str],
     complements too, "trying to pressure", was tried in round 15: on Wikinews dev it dropped one
     true event and no false one.)"""
     is_cue = any(start <= tok.idx < end for start, end in cues)
+    # a request or demand is the act of asking even when the statements stage reads it as a
+    # statement's cue ("persuaded Nicole Kidman to visit Israel" is a REQUEST), unless what it
+    # frames is itself the demand ("suggested that he should restrict himself")
+    directive = directive_cue(tok, etype)
     for child in tok.children:
         other = decided.get(child.i)
         if other is None:
             continue
-        if is_cue and child.dep_ in {"ccomp", "xcomp"}:
+        if is_cue and child.dep_ in {"ccomp", "xcomp"} and not (
+                directive and other not in DIRECTIVE_TYPES):
             return True
         if child.dep_ == "dobj" and other != etype:
             return True
@@ -133,6 +188,36 @@ def drop_frames(doc: Document, decided: dict[int, str], rule_at: dict[int, Event
     return {i: etype for i, etype in decided.items()
             if i in rule_at or listed(onto, parsed[i].lemma_.lower(), etype)
             or not frames_another(parsed[i], etype, decided, cues)}
+
+
+def asked_for(doc: Document, decided: dict[int, str]) -> dict[int, str]:
+    """``decided`` without the act a decided request or demand asks for (:func:`directive_cue`):
+    "persuaded Nicole Kidman to **visit** Israel" is one REQUEST whose content is the visit
+    (its mode, when the ontology has one), not a visit of its own, and not one ``claimed`` by
+    the speaker either: nothing says it happened. The rule steps follow the same convention for
+    the verbs the trigger lexicon lists (``_DocCoder._governed``); this extends it to the
+    directives only the classifier codes ("persuaded", "told X to")."""
+    parsed = doc.nlp
+    heads = {i for i, etype in decided.items() if directive_cue(parsed[i], etype)}
+    if not heads:
+        return decided
+    # a demand inside the asked-for clause is its own trigger ("said he should restrict himself")
+    return {i: etype for i, etype in decided.items()
+            if etype in DIRECTIVE_TYPES or _asking(parsed[i], heads) is None}
+
+
+def _asking(tok: Any, heads: set[int]) -> int | None:
+    """The index in ``heads`` whose complement (``xcomp``/``ccomp``, through coordinated verbs:
+    "to visit and invest") ``tok`` heads, if any."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.head.i in heads and _act_asked(node):
+            return int(node.head.i)
+        return None
+    return None
 
 
 def inside_triggers(doc: Document, decided: dict[int, str],
@@ -772,9 +857,9 @@ class LearnedEventCoder(EventCoder):
 
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
-        post-processing (frames, the rules' veto, modes, speakers' acts, one act per clause,
-        retellings, context parties: everything ``__call__`` stores, so that tuning readers
-        such as :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
+        post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
+        per clause, retellings, context parties: everything ``__call__`` stores, so that tuning
+        readers such as :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger
 
         onto = self.ontology
@@ -782,6 +867,7 @@ class LearnedEventCoder(EventCoder):
         decided = inside_triggers(doc, decide(read, comb, onto), cands.rule_at)
         decided = {i: etype for i, etype in drop_frames(doc, decided, cands.rule_at, onto).items()
                    if i in cands.rule_at or not rules_refuse(coder, doc.nlp[i], etype, cands)}
+        decided = asked_for(doc, decided)
         modes = None
         if read.by_word:
             mask = gated(read, comb)
