@@ -98,11 +98,14 @@ def parsed_text(parsed: Any) -> str:
     """``parsed.text``, kept for the last parse asked about. spaCy's ``Doc.text`` joins every
     token's text on each access (a thousand Token objects on a news page); the quotes stage
     asks for the same parse's text hundreds of times per page. A parse's text never changes,
-    and the reference kept makes ``is`` a safe identity test."""
+    and the reference kept makes ``is`` a safe identity test. The pair is read and replaced
+    whole, so two threads (the HTTP API's) never get each other's text."""
     global _last_text
-    if _last_text[0] is not parsed:
-        _last_text = (parsed, parsed.text)
-    return _last_text[1]
+    last = _last_text
+    if last[0] is not parsed:
+        last = (parsed, parsed.text)
+        _last_text = last
+    return last[1]
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
