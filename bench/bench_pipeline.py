@@ -50,6 +50,9 @@ from diurna.language import load_nlp
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 from diurna.pipeline import Pipeline
+from diurna.places.gazetteer import DB_NAME
+
+REPO = Path(__file__).resolve().parents[1]
 
 try:  # older code (``--compare REF``) runs BLAS with its default threads
     from diurna.pipeline import one_blas_thread
@@ -173,26 +176,26 @@ def extract_src(ref: str, folder: Path) -> Path:
     Exits with one line when ``ref`` cannot be read."""
     from diurna.places.gazetteer import default_path
 
-    repo = Path(__file__).resolve().parents[1]
     archive = subprocess.run(
-        ["git", "-C", str(repo), "archive", ref, "src"], capture_output=True, check=False
+        ["git", "-C", str(REPO), "archive", ref, "src"], capture_output=True, check=False
     )
     if archive.returncode:
         sys.exit(f"cannot read git ref {ref!r}: {archive.stderr.decode().strip()}")
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
     data = folder / "src" / "diurna" / "places" / "data"
     data.mkdir(parents=True, exist_ok=True)
-    shutil.copy(default_path(), data / default_path().name)
+    # under the package's default name, whatever $DIURNA_GAZETTEER calls this tree's file:
+    # that is where _timed_run points the older code
+    shutil.copy(default_path(), data / DB_NAME)
     return folder / "src"
 
 
 def compare(ref: str, rounds: int, limit: int | None, workers: tuple[int, int] = (1, 1)) -> None:
     """Time ``Pipeline.pipe`` with this tree's code and with git ``ref``'s, alternating
     (``workers``: processes for the baseline and for this tree)."""
-    repo = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory(prefix="diurna-bench-") as tmp:
         sides = {f"baseline {ref}": (extract_src(ref, Path(tmp)), workers[0]),
-                 "this tree": (repo / "src", workers[1])}
+                 "this tree": (REPO / "src", workers[1])}
         rates: dict[str, list[float]] = defaultdict(list)
         per_cpu: dict[str, list[float]] = defaultdict(list)
         for r in range(rounds):
@@ -216,7 +219,7 @@ def compare_options(option: str, values: list[str], known: tuple[str, ...], roun
     alternating fresh processes."""
     if len(values) != 2 or any(v not in known for v in values):
         sys.exit(f"--{option}s takes two of {', '.join(known)}, e.g. {known[0]},{known[-1]}")
-    src = Path(__file__).resolve().parents[1] / "src"
+    src = REPO / "src"
     rates: dict[str, list[float]] = defaultdict(list)
     per_cpu: dict[str, list[float]] = defaultdict(list)
     for r in range(rounds):
@@ -240,8 +243,8 @@ def _timed_run(src: Path, limit: int | None, *, options: list[str] | None = None
     """documents/second of one fresh ``--pipe-only`` run with ``src`` first on the path (and,
     with ``memory``, its peak resident MB too; with ``cpu``, its documents per CPU-second)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    copy = src / "diurna" / "places" / "data" / "gazetteer.sqlite"
-    if src.resolve() != (Path(__file__).resolve().parents[1] / "src") and copy.exists():
+    copy = src / "diurna" / "places" / "data" / DB_NAME
+    if src.resolve() != REPO / "src" and copy.exists():
         # older code on its own copy (extract_src): with $DIURNA_GAZETTEER it would find the
         # shared file's schema stale and rebuild that file in its own, older schema
         env["DIURNA_GAZETTEER"] = str(copy)
