@@ -36,6 +36,7 @@ from itertools import islice
 from typing import Any
 
 from diurna.page.furniture import SOURCES_LABEL
+from diurna.page.words import WORD
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
                "dd", "dt", "td", "th", "caption", "summary")
@@ -487,7 +488,6 @@ def sort_lines(lines: Iterable[str], index: BlockIndex) -> SortedLines:
     return out
 
 
-_WORDS = re.compile(r"\w+")
 #: a quote line shorter than this may repeat a body sentence by chance ("Ja, natürlich.")
 PULL_QUOTE_WORDS = 6
 
@@ -495,7 +495,7 @@ PULL_QUOTE_WORDS = 6
 def _words(text: str) -> str:
     """``text``'s words, casefolded and joined by single spaces: quotation marks, dashes and
     the like aside, so a pull quote printed without the paragraph's „…" still matches."""
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 #: a pull quote may shorten the sentence it repeats ("Wir wissen, dass …" for "„Wir wissen

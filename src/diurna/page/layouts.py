@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diurna.page.blocks import LINK_SHARE, _link_share, norm
-
-_WORD = re.compile(r"\w+")
+from diurna.page.words import WORD as _WORD
 
 # --- AMP --------------------------------------------------------------------------------------
 

@@ -11,12 +11,11 @@ recorded score and see which source won.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from diurna.page.blocks import BlockIndex
+from diurna.page.words import WORD as _WORD
 
-_WORD = re.compile(r"\w+")
 #: a line with fewer letters than this is not prose (menus, buttons, labels, headings);
 #: counted in letters, not words, so that pages in scripts without spaces (ja, zh) are judged alike
 PROSE_LINE_LETTERS = 45
