@@ -34,7 +34,8 @@ import numpy as np
 from diurna.model import Document, Quote
 
 MODEL_DIR = Path(__file__).parent / "data" / "check"
-CHECK_FILES = ("check.json", "weights.npz")  # what Check.save writes
+SPEC_FILE, WEIGHTS_FILE = "check.json", "weights.npz"
+CHECK_FILES = (SPEC_FILE, WEIGHTS_FILE)  # what Check.save writes
 _MARKS = frozenset({"that", "whether", "if"})
 
 
@@ -163,18 +164,18 @@ class Check:
     def save(self, folder: Path = MODEL_DIR) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.feature_index, key=self.feature_index.__getitem__)
-        np.savez_compressed(folder / CHECK_FILES[1], w_sparse=self.w_sparse.astype(np.float16),
+        np.savez_compressed(folder / WEIGHTS_FILE, w_sparse=self.w_sparse.astype(np.float16),
                             w_dense=self.w_dense.astype(np.float16), dense_mean=self.dense_mean,
                             dense_scale=self.dense_scale, b1=self.b1, w2=self.w2)
-        (folder / CHECK_FILES[0]).write_text(json.dumps(
+        (folder / SPEC_FILE).write_text(json.dumps(
             {"b2": self.b2, "drop_below": self.drop_below, "add_from": self.add_from,
              "features": names, "meta": self.meta}, ensure_ascii=False, indent=0) + "\n",
             encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> Check:
-        spec = json.loads((folder / "check.json").read_text(encoding="utf-8"))
-        w = np.load(folder / "weights.npz")
+        spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+        w = np.load(folder / WEIGHTS_FILE)
         return cls(feature_index={n: i for i, n in enumerate(spec["features"])},
                    w_sparse=w["w_sparse"].astype(np.float32),
                    w_dense=w["w_dense"].astype(np.float32), dense_mean=w["dense_mean"],
@@ -187,7 +188,7 @@ class Check:
 def load_check(folder: str = str(MODEL_DIR)) -> Check | None:
     """The trained check, loaded once per process; None when no weights are shipped."""
     path = Path(folder)
-    return Check.load(path) if (path / "check.json").exists() else None
+    return Check.load(path) if (path / SPEC_FILE).exists() else None
 
 
 def _vectors() -> Any:

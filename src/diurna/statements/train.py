@@ -36,7 +36,7 @@ from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import read_jsonl
 from diurna.model import Quote
 from diurna.reproduce import ROWS_KEY, cause
-from diurna.statements.learned import CHECK_FILES, MODEL_DIR, Check, candidate_rows
+from diurna.statements.learned import CHECK_FILES, MODEL_DIR, Check, candidate_rows, load_check
 
 SEED = 17
 FOLDS = 5
@@ -264,8 +264,8 @@ def verify(check: Check, shipped: Path) -> int:
     if not differ:
         print(f"{shipped}: identical to what the script makes")
         return 0
-    old = Check.load(shipped).meta.get(ROWS_KEY) if (shipped / "check.json").exists() else None
-    why = cause(check.meta[ROWS_KEY], old)
+    old = load_check(str(shipped))
+    why = cause(check.meta[ROWS_KEY], old.meta.get(ROWS_KEY) if old else None)
     print(f"{shipped}: {', '.join(differ)} differ from what the script makes; {why}")
     return 1
 
