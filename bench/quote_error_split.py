@@ -37,6 +37,7 @@ import numpy as np
 from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import read_jsonl
 from diurna.statements import train as trainer
+from diurna.statements.learned import kept as kept_at
 
 _INDIRECT = frozenset({"indirect", "mixed"})
 
@@ -114,7 +115,7 @@ def split(articles: Sequence[trainer.Article], probs: Sequence[np.ndarray],
         "bounds:construction", "bounds:shape", "check:lemma", "false:lemma", "false:origin",
         "gold")}
     for ai, (a, ps) in enumerate(zip(articles, probs, strict=True)):
-        keep = [p >= drop if r else p >= add for r, p in zip(a.rule, ps, strict=True)]
+        keep = kept_at(a.rule, ps, drop, add)
         kept = [c for c, k in zip(a.cands, keep, strict=True) if k]
         kept_feats = [f for f, k in zip(a.sparse, keep, strict=True) if k]
         kept_rule = [r for r, k in zip(a.rule, keep, strict=True) if k]

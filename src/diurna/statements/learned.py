@@ -158,8 +158,7 @@ class Check:
 
     def keep(self, rules: Sequence[bool], probs: np.ndarray) -> list[bool]:
         """Which candidates stay, by their origin and probability."""
-        return [bool(p >= self.drop_below) if r else bool(p >= self.add_from)
-                for r, p in zip(rules, probs, strict=True)]
+        return kept(rules, probs, self.drop_below, self.add_from)
 
     def save(self, folder: Path = MODEL_DIR) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -182,6 +181,14 @@ class Check:
                    dense_scale=w["dense_scale"], b1=w["b1"], w2=w["w2"], b2=float(spec["b2"]),
                    drop_below=float(spec["drop_below"]), add_from=float(spec["add_from"]),
                    meta=spec.get("meta", {}))
+
+
+def kept(rules: Sequence[bool], probs: Sequence[float] | np.ndarray, drop_below: float,
+         add_from: float) -> list[bool]:
+    """Which candidates stay at these thresholds: a rules' candidate (``rules[i]``) unless its
+    probability is below ``drop_below``, another verb's when it is ``add_from`` or above."""
+    return [bool(p >= drop_below) if r else bool(p >= add_from)
+            for r, p in zip(rules, probs, strict=True)]
 
 
 @lru_cache(maxsize=2)

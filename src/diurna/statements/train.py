@@ -36,7 +36,14 @@ from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import read_jsonl
 from diurna.model import Quote
 from diurna.reproduce import ROWS_KEY, cause
-from diurna.statements.learned import CHECK_FILES, MODEL_DIR, Check, candidate_rows, load_check
+from diurna.statements.learned import (
+    CHECK_FILES,
+    MODEL_DIR,
+    Check,
+    candidate_rows,
+    kept,
+    load_check,
+)
 
 SEED = 17
 FOLDS = 5
@@ -169,8 +176,7 @@ def grid(articles: Sequence[Article], probs: Sequence[np.ndarray]) -> dict[tuple
     out = {}
     for drop in DROP_GRID:
         for add in ADD_GRID:
-            keep = [[p >= drop if r else p >= add for r, p in zip(a.rule, ps, strict=True)]
-                    for a, ps in zip(articles, probs, strict=True)]
+            keep = [kept(a.rule, ps, drop, add) for a, ps in zip(articles, probs, strict=True)]
             out[(drop, add)] = detection_f1(articles, keep)
     return out
 
