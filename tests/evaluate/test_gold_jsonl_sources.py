@@ -31,7 +31,9 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
     for name in ("events-wikinews-train.jsonl", "events-wikinews-dev.jsonl",
                  "events-wikinews-dev3.jsonl", "events-wikinews-dev3-first-annotation.jsonl",
                  "events-wikinews-dev3-second-annotator.jsonl",
-                 "events-wikinews-dev3-adjudicated-12a.jsonl", "events-wikinews-test.jsonl"):
+                 "events-wikinews-dev3-adjudicated-12a.jsonl", "events-wikinews-dev4.jsonl",
+                 "events-wikinews-dev4-first-annotation.jsonl",
+                 "events-wikinews-dev4-second-annotator.jsonl", "events-wikinews-test.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
             text = base_text(unit["source"])
@@ -42,3 +44,30 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                 assert unit["start"] <= trig["start"] < unit["end"]
                 checked += 1
     assert checked > 500
+
+
+def test_dev4_adjudication_changes_only_units_it_gives_a_reason_for() -> None:
+    """The adjudicated dev4 set, its two annotations and the reasons file must stay in step: same
+    units in the same order, and a unit may differ from the first annotation only where the
+    adjudication file records a decision for it (so every change can be traced to a reason)."""
+    gold = Path(__file__).resolve().parents[2] / "gold"
+
+    def units(name: str) -> list[dict]:
+        return [json.loads(line) for line in (gold / name).read_text(encoding="utf-8").splitlines()]
+
+    adjudicated = units("events-wikinews-dev4.jsonl")
+    first = units("events-wikinews-dev4-first-annotation.jsonl")
+    second = units("events-wikinews-dev4-second-annotator.jsonl")
+    spans = [[(u["source"], u["start"], u["end"]) for u in f] for f in (adjudicated, first, second)]
+    assert len(spans[0]) == 150 and spans[0] == spans[1] == spans[2]
+    rows = (gold / "events-wikinews-dev4-adjudication.tsv").read_text(encoding="utf-8").splitlines()
+    header, body = rows[0].split("\t"), [r.split("\t") for r in rows[1:]]
+    assert header[:3] == ["unit_index", "article", "field"]
+    assert header[-2:] == ["decision", "reason"]
+    decided = {int(r[0]) for r in body}
+    assert all(r[-1].strip() for r in body)
+    for i, (a, f) in enumerate(zip(adjudicated, first, strict=True)):
+        if a != f:
+            assert i in decided, f"unit {i} differs from the first annotation with no reason"
+    for r in body:
+        assert r[1] == first[int(r[0])]["source"].split("#")[1]
