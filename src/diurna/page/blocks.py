@@ -13,7 +13,9 @@ their whitespace-normalised text, with what the page says about each one:
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
-  item of a list under a sources label, or a paragraph of a small box holding a button;
+  item of a list under a sources label, a paragraph of a small box holding a button, or a
+  block of a box set into the article with a heading of its own and other paragraph markup
+  than the article's (a background box);
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
   shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...),
   or set in bold (its own class's weight, ``weight`` too; or wholly inside ``<strong>``);
@@ -132,6 +134,7 @@ _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NO_FLAGS: frozenset[str] = frozenset()
 _HEADING = frozenset({"heading"})
 _CAPTION_FLAG = frozenset({"caption"})
+_ASIDE = frozenset({"aside"})
 
 
 @lru_cache(maxsize=4096)
@@ -238,6 +241,66 @@ def _small_box_with(box: Any, tag: str, most: int, seen: dict[Any, bool]) -> boo
     return seen[box]
 
 
+#: a paragraph of the article's text has at least this many characters, and the article at
+#: least this many such paragraphs of one class, before its paragraphs' class says anything
+BODY_PARAGRAPH_CHARS = 80
+BODY_PARAGRAPHS = 4
+_BOX_TAGS = frozenset({"div", "section"})
+#: the blocks of such a box: its paragraphs and its heading
+_HEADED_BOX_BLOCKS = frozenset({"p"}) | _HEADING_TAGS
+#: a box's own heading is a section's (``h2``–``h6``); a ``div`` opening with the ``h1`` is the
+#: article's header
+_BOX_HEADINGS = _HEADING_TAGS - {"h1"}
+
+
+class BodyClass:
+    """The class most of the page's long paragraphs share (the article's paragraph class),
+    found on the first question only: most pages never ask."""
+
+    def __init__(self, tree: Any) -> None:
+        self._tree = tree
+        self._searched = False
+        self._found: str | None = None
+
+    def get(self) -> str | None:
+        """That class ("" for paragraphs without one), or ``None`` when fewer than
+        ``BODY_PARAGRAPHS`` long paragraphs share any class."""
+        if not self._searched:
+            self._searched = True
+            counts: dict[str, int] = {}
+            for p in self._tree.iter("p"):
+                if len(p.text_content()) >= BODY_PARAGRAPH_CHARS:
+                    name = p.get("class") or ""
+                    counts[name] = counts.get(name, 0) + 1
+            best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+            self._found = best[0] if best[1] >= BODY_PARAGRAPHS else None
+        return self._found
+
+
+def _headed_box(box: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
+    """``box`` is a box set into the article: a ``div``/``section`` that opens with a heading
+    of its own, holds paragraphs but none of the article's paragraph class, and stands beside at
+    least two paragraphs of that class ("<p class=paragraph>…</p><div class=…><h3>Barrancos,
+    pinar …</h3><p class=text>…</p></div><p class=paragraph>…"). A fact box or background box
+    written in other markup than the article around it; a section of the article itself is
+    written in the article's paragraphs. ``seen`` remembers each box's answer."""
+    if box is None or box.tag not in _BOX_TAGS:
+        return False
+    if box not in seen:
+        seen[box] = False
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        parent = box.getparent()
+        if first is None or first.tag not in _BOX_HEADINGS or parent is None:
+            return False
+        name = body.get()
+        own = [p.get("class") or "" for p in box.iter("p")]
+        if name is None or not own or name in own:  # a lone heading is a separator line
+            return False
+        siblings = sum(1 for c in parent if c.tag == "p" and (c.get("class") or "") == name)
+        seen[box] = siblings >= 2
+    return seen[box]
+
+
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
@@ -321,6 +384,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     link_lists: dict[Any, bool] = {}
     image_boxes: dict[Any, bool] = {}
     button_boxes: dict[Any, bool] = {}
+    headed_boxes: dict[Any, bool] = {}
+    body_class = BodyClass(tree)
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     quotes: list[str] = []
@@ -337,7 +402,11 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             quotes.append(text)
         if wanted is not None and text not in wanted:
             if el in broken:
-                _flag_lines(el, _flags_of(el, memo), flags, wanted)
+                inherited = _flags_of(el, memo)
+                if el.tag in _HEADED_BOX_BLOCKS and \
+                        _headed_box(el.getparent(), body_class, headed_boxes):
+                    inherited = inherited | _ASIDE
+                _flag_lines(el, inherited, flags, wanted)
             continue
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
@@ -357,6 +426,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
                 found.add("caption")
             elif _small_box_with(el.getparent(), "button", BUTTON_BOX_CHARS, button_boxes):
                 found.add("aside")
+        if el.tag in _HEADED_BOX_BLOCKS and _headed_box(el.getparent(), body_class, headed_boxes):
+            found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in
