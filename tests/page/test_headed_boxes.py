@@ -52,3 +52,17 @@ def test_a_box_without_paragraphs_of_its_own_is_not_judged() -> None:
     plain = f'<div class="box"><h3>{BOX_HEAD}</h3><p>{BOX_LINES[0]}</p></div>'
     doc = _read(_page(_article(plain, cls="")))
     assert BOX_LINES[0] in doc.text
+
+
+def test_a_headed_box_among_wrapped_paragraphs_leaves_the_body() -> None:
+    # each paragraph of the article in a wrapper of its own, the box's text in a wrapper too
+    wrapped = "".join(f'<div class="text-element"><p class="body-copy">{p}</p></div>'
+                      for p in (P1, P2))
+    rest = "".join(f'<div class="text-element"><p class="body-copy">{p}</p></div>'
+                   for p in (P3, P4))
+    box = ('<div class="list-element"><div class="list-element__text"><h3>Partner</h3>'
+           f'<div class="copy"><p>{BOX_LINES[1]}</p></div></div></div>')
+    doc = _read(_page(f'<div class="story">{wrapped}{box}{rest}</div>'))
+    assert "walk the last kilometres" not in doc.text
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in doc.text

@@ -277,28 +277,70 @@ class BodyClass:
         return self._found
 
 
+#: how far above a paragraph its box may open (the box's text may sit in a wrapper or two:
+#: "<div><h3>Capital</h3><div class=copy><p>…</p></div></div>")
+BOX_DEPTH = 3
+#: how far above the box the article's paragraphs may stand beside it (each paragraph in a
+#: wrapper of its own, the box in another)
+BESIDE_DEPTH = 2
+
+
+def _is_body_paragraph(el: Any, name: str) -> bool:
+    return el.tag == "p" and (el.get("class") or "") == name
+
+
+def _holds_body_paragraph(el: Any, name: str) -> bool:
+    """``el`` is one of the article's paragraphs or a small wrapper around one
+    ("<div class=text-element><p class=body>…</p></div>")."""
+    if _is_body_paragraph(el, name):
+        return True
+    kids = [k for k in el if isinstance(k.tag, str)]
+    return len(kids) <= 2 and any(_is_body_paragraph(k, name) for k in kids)
+
+
+def _opens_with_heading(el: Any) -> bool:
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return el.tag in _BOX_TAGS and first is not None and first.tag in _BOX_HEADINGS
+
+
 def _headed_box(box: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
-    """``box`` is a box set into the article: a ``div``/``section`` that opens with a heading
-    of its own, holds paragraphs but none of the article's paragraph class, and stands beside at
-    least two paragraphs of that class ("<p class=paragraph>…</p><div class=…><h3>Barrancos,
-    pinar …</h3><p class=text>…</p></div><p class=paragraph>…"). A fact box or background box
-    written in other markup than the article around it; a section of the article itself is
+    """``box`` (a ``div``/``section`` that opens with an ``h2``–``h6``) is a box set into the
+    article: it holds paragraphs, none of the article's paragraph class, and stands beside at
+    least two of the article's paragraphs ("<p class=paragraph>…</p><div class=…><h3>Barrancos,
+    pinar …</h3><p class=text>…</p></div><p class=paragraph>…"). A fact, background or partner
+    box written in other markup than the article around it; a section of the article itself is
     written in the article's paragraphs. ``seen`` remembers each box's answer."""
-    if box is None or box.tag not in _BOX_TAGS:
-        return False
     if box not in seen:
         seen[box] = False
-        first = next((c for c in box if isinstance(c.tag, str)), None)
-        parent = box.getparent()
-        if first is None or first.tag not in _BOX_HEADINGS or parent is None:
-            return False
         name = body.get()
         own = [p.get("class") or "" for p in box.iter("p")]
         if name is None or not own or name in own:  # a lone heading is a separator line
             return False
-        siblings = sum(1 for c in parent if c.tag == "p" and (c.get("class") or "") == name)
-        seen[box] = siblings >= 2
+        node = box
+        for _ in range(BESIDE_DEPTH + 1):
+            parent = node.getparent()
+            if parent is None:
+                break
+            if sum(1 for c in parent
+                   if c is not node and isinstance(c.tag, str)
+                   and _holds_body_paragraph(c, name)) >= 2:
+                seen[box] = True
+                break
+            node = parent
     return seen[box]
+
+
+def _in_headed_box(el: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
+    """``el`` (a paragraph or heading) belongs to a box set into the article (``_headed_box``),
+    the nearest box opening with a heading at most ``BOX_DEPTH`` levels above it."""
+    node = el.getparent()
+    for _ in range(BOX_DEPTH):
+        if node is None or node.tag in _CONTAINERS:
+            return False
+        if _opens_with_heading(node):
+            return _headed_box(node, body, seen)
+        node = node.getparent()
+    return False
 
 
 def _names_heading(el: Any) -> bool:
@@ -404,7 +446,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             if el in broken:
                 inherited = _flags_of(el, memo)
                 if el.tag in _HEADED_BOX_BLOCKS and \
-                        _headed_box(el.getparent(), body_class, headed_boxes):
+                        _in_headed_box(el, body_class, headed_boxes):
                     inherited = inherited | _ASIDE
                 _flag_lines(el, inherited, flags, wanted)
             continue
@@ -426,7 +468,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
                 found.add("caption")
             elif _small_box_with(el.getparent(), "button", BUTTON_BOX_CHARS, button_boxes):
                 found.add("aside")
-        if el.tag in _HEADED_BOX_BLOCKS and _headed_box(el.getparent(), body_class, headed_boxes):
+        if el.tag in _HEADED_BOX_BLOCKS and _in_headed_box(el, body_class, headed_boxes):
             found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
