@@ -2,8 +2,9 @@
 heading of its own and written in other paragraph markup than the article around it (a
 background or fact box: "<div><h3>The terrain …</h3><p class=text>…</p></div>" between
 "<p class=paragraph>" paragraphs), is not the article's text; a section of the article written
-in the article's own paragraphs stays, and so does a heading standing alone in a ``div``. Every
-page and line here is hand-written for the test (our own text)."""
+in the article's own paragraphs stays, and so does a heading standing alone in a ``div``. A shop
+list (each item links to an offer by its price) is not the article's text either. Every page
+and line here is hand-written for the test (our own text)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,32 @@ def test_a_headed_box_among_wrapped_paragraphs_leaves_the_body() -> None:
     assert "walk the last kilometres" not in doc.text
     for paragraph in (P1, P2, P3, P4):
         assert paragraph in doc.text
+
+
+SHOP = ("Lego 75346 / Snubfighter of the pirates:", "Lego 40623 / Heroes of the battle of Endor:")
+
+
+def test_a_list_of_offers_by_price_leaves_the_body() -> None:
+    prices = ("34,99 Euro", "€ 39.99")
+    items = "".join(f'<li>{name} <a href="https://shop.example/{i}" rel="nofollow">'
+                    f"{price}</a></li>"
+                    for i, (name, price) in enumerate(zip(SHOP, prices, strict=True)))
+    doc = _read(_page(_article(f"<p>{P4}</p><ul>{items}</ul>", cls="")))
+    assert "Snubfighter" not in doc.text and "Heroes of the battle" not in doc.text
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in doc.text
+
+
+def test_a_list_with_numbers_or_one_offer_stays() -> None:
+    # numbered links (years, a pager) are no prices; one offer among plain items is an
+    # article's list that names a price
+    said = ("The first set sold out within a day of its release in the spring of",
+            "The second set came back into the shops only after the summer of")
+    numbers = "".join(f'<li>{line} <a href="/archive/{2019 + i}">{2019 + i}</a></li>'
+                      for i, line in enumerate(said))
+    doc = _read(_page(_article(f"<ul>{numbers}</ul>", cls="")))
+    assert said[0] in doc.text and said[1] in doc.text
+    mixed = (f'<li>{said[0]} 2019, <a href="https://shop.example/1">34,99 Euro</a></li>'
+             f"<li>{said[1]} 2020, and it is sold out again in every shop of the city.</li>")
+    doc = _read(_page(_article(f"<ul>{mixed}</ul>", cls="")))
+    assert said[1] in doc.text

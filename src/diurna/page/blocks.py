@@ -13,7 +13,8 @@ their whitespace-normalised text, with what the page says about each one:
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
-  item of a list under a sources label, a paragraph of a small box holding a button, or a
+  item of a list under a sources label or of a shop list (each item links to an offer by its
+  price), a paragraph of a small box holding a button, or a
   block of a box set into the article with a heading of its own and other paragraph markup
   than the article's (a background box);
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
@@ -385,6 +386,39 @@ def _sources_list(items: Any, seen: dict[Any, bool]) -> bool:
     return seen[items]
 
 
+#: a link whose whole text is a price with its currency ("15,99 Euro", "€ 34.99", "$12"):
+#: a shop's offer
+_PRICE = re.compile(r"(?:(?:ab|from|desde|dès|da)\s+)?(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?"
+                    r"(?:€|\$|£|euro|eur|usd|gbp|chf))\*?", re.I)
+
+
+def _price_link(el: Any) -> bool:
+    return any(_PRICE.fullmatch(" ".join(a.text_content().split())) for a in el.iter("a"))
+
+
+def _price_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` is a shop list: it has two items or more and each links to an offer
+    by its price ("<li>Set 75346 / Snubfighter: <a href=…shop…>34,99 Euro</a></li>"), the
+    product list of an affiliate article, not its text. ``seen`` remembers each list's
+    answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        entries = [li for li in items if li.tag == "li"]
+        seen[items] = len(entries) >= 2 and all(_price_link(li) for li in entries)
+    return seen[items]
+
+
+def _without_links(el: Any) -> str:
+    """``el``'s text without its links' words (an extractor may give the item without them)."""
+    text = el.text_content()
+    for a in el.iter("a"):
+        words = a.text_content()
+        if words.strip():
+            text = text.replace(words, " ", 1)
+    return norm(text)
+
+
 def sets_weight(el: Any) -> bool:
     """The element's own class sets its text in bold or medium weight ("font-medium")."""
     return _own_class_part(el, _WEIGHT_WORDS)
@@ -427,6 +461,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     image_boxes: dict[Any, bool] = {}
     button_boxes: dict[Any, bool] = {}
     headed_boxes: dict[Any, bool] = {}
+    price_lists: dict[Any, bool] = {}
     body_class = BodyClass(tree)
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
@@ -442,6 +477,11 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             captions.append(text)
         elif el.tag == "blockquote" and len(text) <= PULL_QUOTE_CHARS:
             quotes.append(text)
+        if el.tag == "li" and _price_list(el.getparent(), price_lists):
+            # the extractor may give a shop list's item without its price link
+            bare = _without_links(el)
+            if (wanted is None or bare in wanted) and bare not in flags:
+                flags[bare] = _ASIDE  # a later paragraph of the same words keeps only shared flags
         if wanted is not None and text not in wanted:
             if el in broken:
                 inherited = _flags_of(el, memo)
@@ -461,7 +501,8 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
                                    and _link_list(el.getparent(), link_lists)):
             found.add("links")
-        if el.tag == "li" and _sources_list(el.getparent(), sources):
+        if el.tag == "li" and (_sources_list(el.getparent(), sources)
+                               or _price_list(el.getparent(), price_lists)):
             found.add("aside")
         if el.tag == "p":
             if _small_box_with(el.getparent(), "img", IMAGE_BOX_CHARS, image_boxes):
