@@ -13,7 +13,10 @@ their whitespace-normalised text, with what the page says about each one:
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
-  item of a list under a sources label, or a paragraph of a small box holding a button;
+  item of a list under a sources label or of a shop list (each item links to an offer by its
+  price), a paragraph of a small box holding a button, or a
+  block of a box set into the article with a heading of its own and other paragraph markup
+  than the article's (a background box);
 - ``summary``: inside a ``header`` or an element whose class/id names the teaser or summary
   shown above the article (``standfirst``, ``lead``, ``intro``, ``dek``, ``excerpt``, ...),
   or set in bold (its own class's weight, ``weight`` too; or wholly inside ``<strong>``);
@@ -132,6 +135,7 @@ _CONTAINERS = frozenset({"article", "main", "body", "html"})
 _NO_FLAGS: frozenset[str] = frozenset()
 _HEADING = frozenset({"heading"})
 _CAPTION_FLAG = frozenset({"caption"})
+_ASIDE = frozenset({"aside"})
 
 
 @lru_cache(maxsize=4096)
@@ -238,6 +242,108 @@ def _small_box_with(box: Any, tag: str, most: int, seen: dict[Any, bool]) -> boo
     return seen[box]
 
 
+#: a paragraph of the article's text has at least this many characters, and the article at
+#: least this many such paragraphs of one class, before its paragraphs' class says anything
+BODY_PARAGRAPH_CHARS = 80
+BODY_PARAGRAPHS = 4
+_BOX_TAGS = frozenset({"div", "section"})
+#: the blocks of such a box: its paragraphs and its heading
+_HEADED_BOX_BLOCKS = frozenset({"p"}) | _HEADING_TAGS
+#: a box's own heading is a section's (``h2``–``h6``); a ``div`` opening with the ``h1`` is the
+#: article's header
+_BOX_HEADINGS = _HEADING_TAGS - {"h1"}
+
+
+class BodyClass:
+    """The class most of the page's long paragraphs share (the article's paragraph class),
+    found on the first question only: most pages never ask."""
+
+    def __init__(self, tree: Any) -> None:
+        self._tree = tree
+        self._searched = False
+        self._found: str | None = None
+
+    def get(self) -> str | None:
+        """That class ("" for paragraphs without one), or ``None`` when fewer than
+        ``BODY_PARAGRAPHS`` long paragraphs share any class."""
+        if not self._searched:
+            self._searched = True
+            counts: dict[str, int] = {}
+            for p in self._tree.iter("p"):
+                if len(p.text_content()) >= BODY_PARAGRAPH_CHARS:
+                    name = p.get("class") or ""
+                    counts[name] = counts.get(name, 0) + 1
+            best = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+            self._found = best[0] if best[1] >= BODY_PARAGRAPHS else None
+        return self._found
+
+
+#: how far above a paragraph its box may open (the box's text may sit in a wrapper or two:
+#: "<div><h3>Capital</h3><div class=copy><p>…</p></div></div>")
+BOX_DEPTH = 3
+#: how far above the box the article's paragraphs may stand beside it (each paragraph in a
+#: wrapper of its own, the box in another)
+BESIDE_DEPTH = 2
+
+
+def _is_body_paragraph(el: Any, name: str) -> bool:
+    return el.tag == "p" and (el.get("class") or "") == name
+
+
+def _holds_body_paragraph(el: Any, name: str) -> bool:
+    """``el`` is one of the article's paragraphs or a small wrapper around one
+    ("<div class=text-element><p class=body>…</p></div>")."""
+    if _is_body_paragraph(el, name):
+        return True
+    kids = [k for k in el if isinstance(k.tag, str)]
+    return len(kids) <= 2 and any(_is_body_paragraph(k, name) for k in kids)
+
+
+def _opens_with_heading(el: Any) -> bool:
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return el.tag in _BOX_TAGS and first is not None and first.tag in _BOX_HEADINGS
+
+
+def _headed_box(box: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
+    """``box`` (a ``div``/``section`` that opens with an ``h2``–``h6``) is a box set into the
+    article: it holds paragraphs, none of the article's paragraph class, and stands beside at
+    least two of the article's paragraphs ("<p class=paragraph>…</p><div class=…><h3>Barrancos,
+    pinar …</h3><p class=text>…</p></div><p class=paragraph>…"). A fact, background or partner
+    box written in other markup than the article around it; a section of the article itself is
+    written in the article's paragraphs. ``seen`` remembers each box's answer."""
+    if box not in seen:
+        seen[box] = False
+        name = body.get()
+        own = [p.get("class") or "" for p in box.iter("p")]
+        if name is None or not own or name in own:  # a lone heading is a separator line
+            return False
+        node = box
+        for _ in range(BESIDE_DEPTH + 1):
+            parent = node.getparent()
+            if parent is None:
+                break
+            if sum(1 for c in parent
+                   if c is not node and isinstance(c.tag, str)
+                   and _holds_body_paragraph(c, name)) >= 2:
+                seen[box] = True
+                break
+            node = parent
+    return seen[box]
+
+
+def _in_headed_box(el: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
+    """``el`` (a paragraph or heading) belongs to a box set into the article (``_headed_box``),
+    the nearest box opening with a heading at most ``BOX_DEPTH`` levels above it."""
+    node = el.getparent()
+    for _ in range(BOX_DEPTH):
+        if node is None or node.tag in _CONTAINERS:
+            return False
+        if _opens_with_heading(node):
+            return _headed_box(node, body, seen)
+        node = node.getparent()
+    return False
+
+
 def _names_heading(el: Any) -> bool:
     """The element's own class names it a section heading, a class part ending in a heading
     word (not an ancestor's class: a box of crossheads and paragraphs is no heading)."""
@@ -278,6 +384,39 @@ def _sources_list(items: Any, seen: dict[Any, bool]) -> bool:
             text = label.text_content()
             seen[items] = len(text) <= LABEL_CHARS and bool(SOURCES_LABEL.match(norm(text)))
     return seen[items]
+
+
+#: a link whose whole text is a price with its currency ("15,99 Euro", "€ 34.99", "$12"):
+#: a shop's offer
+_PRICE = re.compile(r"(?:(?:ab|from|desde|dès|da)\s+)?(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?"
+                    r"(?:€|\$|£|euro|eur|usd|gbp|chf))\*?", re.I)
+
+
+def _price_link(el: Any) -> bool:
+    return any(_PRICE.fullmatch(" ".join(a.text_content().split())) for a in el.iter("a"))
+
+
+def _price_list(items: Any, seen: dict[Any, bool]) -> bool:
+    """The list ``items`` is a shop list: it has two items or more and each links to an offer
+    by its price ("<li>Set 75346 / Snubfighter: <a href=…shop…>34,99 Euro</a></li>"), the
+    product list of an affiliate article, not its text. ``seen`` remembers each list's
+    answer."""
+    if items is None:
+        return False
+    if items not in seen:
+        entries = [li for li in items if li.tag == "li"]
+        seen[items] = len(entries) >= 2 and all(_price_link(li) for li in entries)
+    return seen[items]
+
+
+def _without_links(el: Any) -> str:
+    """``el``'s text without its links' words (an extractor may give the item without them)."""
+    text = el.text_content()
+    for a in el.iter("a"):
+        words = a.text_content()
+        if words.strip():
+            text = text.replace(words, " ", 1)
+    return norm(text)
 
 
 def sets_weight(el: Any) -> bool:
@@ -321,6 +460,9 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     link_lists: dict[Any, bool] = {}
     image_boxes: dict[Any, bool] = {}
     button_boxes: dict[Any, bool] = {}
+    headed_boxes: dict[Any, bool] = {}
+    price_lists: dict[Any, bool] = {}
+    body_class = BodyClass(tree)
     flags: dict[str, frozenset[str]] = {}
     captions: list[str] = []
     quotes: list[str] = []
@@ -335,9 +477,18 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             captions.append(text)
         elif el.tag == "blockquote" and len(text) <= PULL_QUOTE_CHARS:
             quotes.append(text)
+        if el.tag == "li" and _price_list(el.getparent(), price_lists):
+            # the extractor may give a shop list's item without its price link
+            bare = _without_links(el)
+            if (wanted is None or bare in wanted) and bare not in flags:
+                flags[bare] = _ASIDE  # a later paragraph of the same words keeps only shared flags
         if wanted is not None and text not in wanted:
             if el in broken:
-                _flag_lines(el, _flags_of(el, memo), flags, wanted)
+                inherited = _flags_of(el, memo)
+                if el.tag in _HEADED_BOX_BLOCKS and \
+                        _in_headed_box(el, body_class, headed_boxes):
+                    inherited = inherited | _ASIDE
+                _flag_lines(el, inherited, flags, wanted)
             continue
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
@@ -350,13 +501,16 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
                                    and _link_list(el.getparent(), link_lists)):
             found.add("links")
-        if el.tag == "li" and _sources_list(el.getparent(), sources):
+        if el.tag == "li" and (_sources_list(el.getparent(), sources)
+                               or _price_list(el.getparent(), price_lists)):
             found.add("aside")
         if el.tag == "p":
             if _small_box_with(el.getparent(), "img", IMAGE_BOX_CHARS, image_boxes):
                 found.add("caption")
             elif _small_box_with(el.getparent(), "button", BUTTON_BOX_CHARS, button_boxes):
                 found.add("aside")
+        if el.tag in _HEADED_BOX_BLOCKS and _in_headed_box(el, body_class, headed_boxes):
+            found.add("aside")
         prior = flags.get(text)
         # a text found twice keeps the flags both copies share (a paragraph quoted in a rail
         # is still a paragraph), but a section heading stays one when the page repeats it in
