@@ -31,7 +31,8 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
     for name in ("events-wikinews-train.jsonl", "events-wikinews-dev.jsonl",
                  "events-wikinews-dev3.jsonl", "events-wikinews-dev3-first-annotation.jsonl",
                  "events-wikinews-dev3-second-annotator.jsonl",
-                 "events-wikinews-dev3-adjudicated-12a.jsonl", "events-wikinews-test.jsonl"):
+                 "events-wikinews-dev3-adjudicated-12a.jsonl", "events-wikinews-test.jsonl",
+                 "events-wikinews-train2-3.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
             text = base_text(unit["source"])
