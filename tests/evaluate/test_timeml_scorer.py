@@ -55,6 +55,9 @@ def test_same_value_reads_one_length_written_in_other_units() -> None:
     assert time_scorer.same_value("P2Y6M", "P30M")
     assert time_scorer.same_value("P1Q", "P3M")
     assert time_scorer.same_value("P2L", "P2000Y")
+    assert time_scorer.same_value("PT1M30S", "PT90S")
+    assert time_scorer.same_value("PT1H", "PT60M")
+    assert not time_scorer.same_value("P1D", "PT24H")  # a calendar day is not always 24 hours
     assert time_scorer.same_value("PXC", "PXCE") and time_scorer.same_value("PXE", "PXDE")
     # another length, or a unit count not given, stays another value
     assert not time_scorer.same_value("P1Y", "P1M")

@@ -227,10 +227,16 @@ _X_UNIT = {"DE": "E", "CE": "C", "ML": "L"}
 
 def _canonical_duration(value: str) -> str:
     """One spelling for a length that TimeML annotators write several ways: ``P1E`` =
-    ``P10Y``, ``P2Y6M`` = ``P30M``, ``P1Q`` = ``P3M``, ``P1W`` = ``P7D``, ``PXDE`` = ``PXE``
-    (the same length; units after ``T`` are left as written)."""
+    ``P10Y``, ``P2Y6M`` = ``P30M``, ``P1Q`` = ``P3M``, ``P1W`` = ``P7D``, ``PT1M30S`` =
+    ``PT90S``, ``PXDE`` = ``PXE`` (the same length; a day is not made 24 hours nor a month
+    days, which are not always the same length)."""
     if value.startswith("PX"):
         return "PX" + _X_UNIT.get(value[2:], value[2:])
+    clock = re.fullmatch(r"PT((?:\d+(?:\.\d+)?[HMS])+)", value)
+    if clock:  # "a minute and a half": PT1M30S = PT90S
+        seconds = sum(float(n) * {"H": 3600, "M": 60, "S": 1}[u]
+                      for n, u in re.findall(r"(\d+(?:\.\d+)?)([HMS])", clock[1]))
+        return f"PT{seconds:g}S"
     m = _DATE_LENGTH.match(value)
     if m is None:
         return value
