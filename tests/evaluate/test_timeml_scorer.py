@@ -48,6 +48,24 @@ def test_same_value_writes_timeml_values_alike() -> None:
     assert not time_scorer.same_value("1998-08", "1998")
 
 
+def test_same_value_reads_one_length_written_in_other_units() -> None:
+    # TimeBank writes "about a decade" P1E and "2 1/2 years" P2Y6M; AQUAINT "past decade" P10Y
+    # and "3 1/2 years" P42M: one length each, so either spelling is the same value
+    assert time_scorer.same_value("P1E", "P10Y")
+    assert time_scorer.same_value("P2Y6M", "P30M")
+    assert time_scorer.same_value("P1Q", "P3M")
+    assert time_scorer.same_value("P2L", "P2000Y")
+    assert time_scorer.same_value("PT1M30S", "PT90S")
+    assert time_scorer.same_value("PT1H", "PT60M")
+    assert not time_scorer.same_value("P1D", "PT24H")  # a calendar day is not always 24 hours
+    assert time_scorer.same_value("PXC", "PXCE") and time_scorer.same_value("PXE", "PXDE")
+    # another length, or a unit count not given, stays another value
+    assert not time_scorer.same_value("P1Y", "P1M")
+    assert not time_scorer.same_value("PXY", "PXM")
+    assert not time_scorer.same_value("P2Y", "PXY")
+    assert time_scorer.same_value("PAST_REF", "PAST_REF")
+
+
 def test_scorer_on_a_hand_made_timeml_file(tml: Path, capsys: pytest.CaptureFixture[str]
                                            ) -> None:
     docs = [time_scorer.read_timeml(tml)]
@@ -65,6 +83,15 @@ def test_scorer_on_a_hand_made_timeml_file(tml: Path, capsys: pytest.CaptureFixt
 def test_a_folder_without_timeml_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         time_scorer.main([str(tmp_path)])
+
+
+def test_mac_resource_forks_beside_the_files_are_skipped(tml: Path) -> None:
+    # the TempEval-3 TBAQ-cleaned archive has a binary "._NAME.tml" beside every NAME.tml;
+    # read as TimeML it is not XML, so a folder holding them could not be scored at all
+    (tml.parent / "._TEST1.tml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    assert time_scorer.timeml_files(tml.parent) == [tml]
+    docs = [time_scorer.read_timeml(f) for f in time_scorer.timeml_files(tml.parent)]
+    assert [d.name for d in docs] == ["TEST1"]
 
 
 def test_held_out_errors_are_never_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]

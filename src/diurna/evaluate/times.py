@@ -158,11 +158,16 @@ def is_timeml_jsonl(path: str | Path) -> bool:
 
 
 def timeml_files(path: str | Path) -> list[Path]:
-    """The ``.tml`` files of ``path`` (a file or a folder), in name order."""
+    """The ``.tml`` files of ``path`` (a file or a folder), in name order.
+
+    Names starting with ``._`` are left out: they are macOS resource forks (AppleDouble files,
+    binary), which archives made on a Mac carry beside every file, e.g. the TempEval-3
+    TBAQ-cleaned release (``TimeBank/._wsj_0006.tml`` beside ``TimeBank/wsj_0006.tml``)."""
     p = Path(path)
     if not p.exists():
         raise ValueError(f"no TimeML file or folder at {p}; give a .tml file or a folder of them")
-    files = sorted(p.glob("*.tml")) if p.is_dir() else [p]
+    files = (sorted(f for f in p.glob("*.tml") if not f.name.startswith("._")) if p.is_dir()
+             else [p])
     if not files:
         raise ValueError(f"no .tml files in {p}; give a TimeML file or a folder of them")
     return files
@@ -205,13 +210,52 @@ def dateparser_baseline(text: str, published: str | None) -> str | None:
 def same_value(gold: str | None, pred: str | None) -> bool:
     """Are two TimeML values the same once written alike? AQUAINT writes some values in
     longer forms that mean the same: ``1998-W7`` for ``1998-W07``, ``199X`` for the decade
-    ``199`` (TimeML 1.2.1's form), ``1994-XX-XX`` for the year ``1994``."""
+    ``199`` (TimeML 1.2.1's form), ``1994-XX-XX`` for the year ``1994``; and one length in
+    several spellings (``P1E`` for ``P10Y``, ``P2Y6M`` for ``P30M``; see
+    :func:`_canonical_duration`)."""
     return _canonical(gold) == _canonical(pred)
+
+
+# a length's units in months (the calendar units, which convert exactly) and in days (weeks);
+# TimeML writes decades, centuries and millennia E, C, L (TimeBank: "about a decade" P1E), TIMEX2
+# and our values DE, CE, ML
+_MONTHS = {"L": 12000, "ML": 12000, "C": 1200, "CE": 1200, "E": 120, "DE": 120, "Y": 12, "Q": 3,
+           "M": 1}
+_DATE_LENGTH = re.compile(r"^P((?:\d+(?:\.\d+)?(?:ML|CE|DE|[LCEYQMWD]))+)$")
+_X_UNIT = {"DE": "E", "CE": "C", "ML": "L"}
+
+
+def _canonical_duration(value: str) -> str:
+    """One spelling for a length that TimeML annotators write several ways: ``P1E`` =
+    ``P10Y``, ``P2Y6M`` = ``P30M``, ``P1Q`` = ``P3M``, ``P1W`` = ``P7D``, ``PT1M30S`` =
+    ``PT90S``, ``PXDE`` = ``PXE`` (the same length; a day is not made 24 hours nor a month
+    days, which are not always the same length)."""
+    if value.startswith("PX"):
+        return "PX" + _X_UNIT.get(value[2:], value[2:])
+    clock = re.fullmatch(r"PT((?:\d+(?:\.\d+)?[HMS])+)", value)
+    if clock:  # "a minute and a half": PT1M30S = PT90S
+        seconds = sum(float(n) * {"H": 3600, "M": 60, "S": 1}[u]
+                      for n, u in re.findall(r"(\d+(?:\.\d+)?)([HMS])", clock[1]))
+        return f"PT{seconds:g}S"
+    m = _DATE_LENGTH.match(value)
+    if m is None:
+        return value
+    months = days = 0.0
+    for num, unit in re.findall(r"(\d+(?:\.\d+)?)(ML|CE|DE|[LCEYQMWD])", m[1]):
+        if unit in _MONTHS:
+            months += float(num) * _MONTHS[unit]
+        else:
+            days += float(num) * (7 if unit == "W" else 1)
+    if months and days:
+        return value
+    return f"P{months:g}M" if months else f"P{days:g}D"
 
 
 def _canonical(value: str | None) -> str | None:
     if value is None:
         return None
+    if value.startswith("P"):
+        return _canonical_duration(value)
     v = re.sub(r"(?:-XX)+$", "", value)
     v = re.sub(r"-W(\d)$", r"-W0\1", v)
     return re.sub(r"^(\d{3})X$", r"\1", v)

@@ -209,6 +209,13 @@ _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\
 # "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
 _YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
+# "the year ended March 31", "the six months ending Aug. 31": TimeML marks the period and the
+# day it ends as two expressions (TimeBank: "the year" P1Y, "March 31" a date)
+_PERIOD_ENDED = re.compile(r"^(?P<head>(?:\S+\s+){0,4}?(?:year|quarter|half|months|weeks|period))"
+                           r"\s+(?:ended|ending)\s+(?P<day>\S.*)$", re.I)
+# the period before "ended DATE" when it has no count: "the (fiscal) year", "the quarter"
+_THE_PERIOD = re.compile(r"^(?:the|its|their)\s+(?:fiscal[\s-]+)?(year|quarter)$", re.I)
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.I)
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -809,6 +816,10 @@ def find_expressions(doc: Document) -> list[Span]:
         if m:  # "between now and Feb. 10": "now" and "Feb. 10"
             found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
             continue
+        m = _PERIOD_ENDED.match(ent.text)
+        if m:  # "the year ended March 31": "the year" and "March 31"
+            found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in ("head", "day")]
+            continue
         cut = re.search(r"\s*[—(;]", ent.text)
         end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
         run = _WEEKDAY_RUN.match(ent.text)
@@ -1182,7 +1193,8 @@ class TimeResolver:
         base = parse_published(doc.published)
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = _anaphoric(doc, span, refs, base) or _rate(doc, span) or _coming_length(doc, span)
+            t = (_anaphoric(doc, span, refs, base) or _rate(doc, span)
+                 or _coming_length(doc, span) or _period_ended(doc, span))
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
@@ -1302,6 +1314,27 @@ def _coming_length(doc: Document, span: Span) -> TimeExpr | None:
         return None
     years = 10 if m[1].lower() == "decade" else 100
     return TimeExpr(0, len(span.text), span.text, value=f"P{years}Y", kind="duration")
+
+
+def _period_ended(doc: Document, span: Span) -> TimeExpr | None:
+    """"the year ended March 31": a year's length (``P1Y``), as TimeBank's annotators read
+    the accounting period (6 of 7 times in its development documents); "the quarter ended
+    Sept. 30": the quarter of that day (``1989-Q3``, 2 of 3 times). None for any other span."""
+    m = _THE_PERIOD.match(span.text.strip())
+    after = _ENDED_AFTER.match(doc.text, span.end)
+    if not m or not after:
+        return None
+    if m[1].lower() == "year":
+        return TimeExpr(0, len(span.text), span.text, value="P1Y", kind="duration")
+    day = re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b(?:,\s+\d{4})?", doc.text[after.end():])
+    if day is None:
+        return None
+    end = normalize(day.group(0), doc.published, tense="past")
+    if end.value is None or not re.match(r"\d{4}-\d\d", end.value):
+        return None
+    quarter = (int(end.value[5:7]) - 1) // 3 + 1
+    return TimeExpr(0, len(span.text), span.text, value=f"{end.value[:4]}-Q{quarter}",
+                    precision="quarter", anchor="published", kind="date")
 
 
 def _after(value: str | None, published: str | None) -> bool:

@@ -32,17 +32,19 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
             "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-            "hundred": 100, "half": 0.5, "quarter": 0.25}
+            "hundred": 100, "thousand": 1000, "half": 0.5, "quarter": 0.25}
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
-          "century": ("", "Y", 100), "centurie": ("", "Y", 100), "fortnight": ("", "W", 2)}
+          "century": ("", "Y", 100), "centurie": ("", "Y", 100), "fortnight": ("", "W", 2),
+          "quarter": ("", "M", 3)}
 _NUM = r"(?:\d+(?:\s+1/2)?(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
+_UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie|"
+         r"quarter)")
 # "(the) (past|last|next) (about|nearly) two (more) weeks", "16-hour", "six year", "years"
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
-    r"final|another|only|about|around|approximately|nearly|almost|over|under|barely|mere|"
+    r"final|latest|another|only|about|around|approximately|nearly|almost|over|under|barely|mere|"
     r"(?:no|not)\s+(?:more|less)\s+than|more\s+than|less\s+than|close\s+to|those|these|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|more|a|all|entire|whole|full|"
@@ -50,14 +52,18 @@ _DURATION_TEXT = re.compile(
     r"record|fiscal|(?:hundreds|thousands|dozens|tens)\s+of|"
     r"his|her|their|its|our|my|your)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
-    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional))?[\s-]+)?"
+    # "eight trading days", "five business days": days of one kind, counted all the same
+    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional|trading|"
+    r"business|working))?[\s-]+)?"
     r"(?:and\s+a\s+half\s+)?"
     rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
     # "the first nine months of the year": the length, whatever year it lies in
     r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
     # "the 12 months to September", "the year ended June 30": a length that ends then
     r"|\s+(?:to|through|ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?$",
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?"
+    # "the next two years or so": the hedge leaves the count as said
+    r"(?:,?\s+or\s+so)?$",
     re.I)
 _AGE = re.compile(r"-old$|\byears?\s+old$", re.I)
 # "the last day of the year", "the first week of May": a place on the calendar, not a length
@@ -104,7 +110,8 @@ def _count(words: str) -> float | None:
             total += 0.5
         elif w in _NUMBERS:
             n = _NUMBERS[w]
-            total = total * n if n == 100 and total else total + n
+            # "two hundred", "two thousand": a multiplier of what came before
+            total = total * n if n in (100, 1000) and total else total + n
         else:
             return None
     return total
@@ -182,6 +189,10 @@ def duration_value(text: str) -> str | None:
     if not m:
         return None
     unit = m["unit"].lower()
+    if unit == "quarter" and not (m["num"] and m["plural"]):
+        # "the next three quarters" is nine months; "the last quarter", "the quarter" are a
+        # quarter of the calendar (a date), "recent quarters" no count TimeML agrees on
+        return None
     t, letter, scale = _UNITS[unit]
     n: float | None
     if m["num"]:
