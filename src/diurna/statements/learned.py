@@ -110,8 +110,10 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
     """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
     of a parsed document; ``vectors`` is the learned event coder's static vector table."""
     from diurna.events.learned import dense_features
+    from diurna.statements.quotes import quoted_ranges
 
     parsed = doc.nlp
+    quoted = quoted_ranges(doc.text)
     sparse: list[list[str]] = []
     dense: list[np.ndarray] = []
     for q, rule in cands:
@@ -120,6 +122,8 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
         nested = any(o is not q and o.start <= q.start and q.end <= o.end
                      and (o.start, o.end) != (q.start, q.end) for o, _ in cands)
         sparse.append(features(q, cue, parsed, rule, nested))
+        # a cue inside quotation marks reports a statement within a quote (part 12)
+        sparse[-1].append(f"in_quote={any(s <= cue.idx < e for s, e in quoted)}")
         dense.append(dense_features(cue, vectors))
     width = 96 + 4 * vectors.table.shape[1]
     return sparse, (np.stack(dense) if dense else np.zeros((0, width), np.float32))

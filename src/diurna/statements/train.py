@@ -306,4 +306,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run the imported module's main, so that --cache pickles diurna.statements.train.Article
+    # (not __main__.Article, which bench/quote_error_split.py could not read back)
+    from diurna.statements.train import main as imported_main
+
+    sys.exit(imported_main())
