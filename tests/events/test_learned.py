@@ -96,11 +96,20 @@ def test_a_persuading_read_as_a_statement_stays_a_request() -> None:
     # stage reads the to-clause as what Peres said; the persuading is still his REQUEST to
     # Kidman, and the visit asked for is no event of its own (before the fix: no REQUEST, and a
     # CONSULT "visit" claimed by Peres)
-    doc = _read(Pipeline.default(coder="learned"),
-                "Israeli Vice Premier Shimon Peres had earlier persuaded Nicole Kidman to visit "
-                "Israel.", published="2006-08-17")
-    assert any(q.cue is not None and q.cue.text == "persuaded" for q in doc.quotes)
+    # (since quotes part 12 the statements stage no longer reads this persuading as a statement;
+    # the event must be the same either way, and the "told ... to" case below keeps a statement cue)
+    pipeline = Pipeline.default(coder="learned")
+    doc = _read(pipeline, "Israeli Vice Premier Shimon Peres had earlier persuaded Nicole Kidman to "
+                "visit Israel.", published="2006-08-17")
     got = [(e.type, e.trigger.text, e.status, [a.text for a in e.actors],
             [r.text for r in e.recipients]) for e in doc.events]
     assert got == [("REQUEST", "persuaded", "asserted", ["Israeli Vice Premier Shimon Peres"],
                     ["Nicole Kidman"])]
+    # a directive cue the statements stage does read as a statement: the telling is the DEMAND
+    # (plover.yaml: "tell" with a to-clause), the withdrawal asked for no event of its own
+    doc = _read(pipeline, "Russian President Vladimir Putin told the Georgian leader to withdraw "
+                "his troops from South Ossetia.", published="2008-08-10")
+    assert any(q.cue is not None and q.cue.text == "told" for q in doc.quotes)
+    got = [(e.type, e.trigger.text, [a.text for a in e.actors], [r.text for r in e.recipients])
+           for e in doc.events]
+    assert got == [("DEMAND", "told", ["Russian President Vladimir Putin"], ["Georgian leader"])]
