@@ -91,7 +91,7 @@ def test_learned_coder_runs_without_the_tagger_files(tmp_path) -> None:  # type:
     assert "ASSAULT" in [e.type for e in doc.events]
 
 
-def test_a_persuading_read_as_a_statement_stays_a_request() -> None:
+def test_a_persuading_stays_a_request_and_the_act_asked_for_is_no_event() -> None:
     # issue #17 (checked by hand against docs/annotation-events.md, section 3): the statements
     # stage reads the to-clause as what Peres said; the persuading is still his REQUEST to
     # Kidman, and the visit asked for is no event of its own (before the fix: no REQUEST, and a
