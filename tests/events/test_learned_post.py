@@ -83,11 +83,12 @@ def _kept_after_frames(doc: Document, decided: dict[str, str]) -> list[str]:
 # (sentence, the statement cue the statements stage reads, the classifier's decisions, the words
 # kept); each checked by hand against docs/annotation-events.md
 DIRECTIVE_CASES = [
-    # issue #17: "persuaded X to visit" is read as a statement; the persuading is a REQUEST by
+    # issue #17: "advised X to visit" is read as a statement; the advising is a REQUEST by
     # the speaker to the addressee (section 3), the visit asked for is its content, not an event
-    # of its own (nor claimed: nothing says it happened)
-    ("The mayor persuaded the minister to visit the flooded town.", "persuaded",
-     {"persuaded": "REQUEST", "visit": "CONSULT"}, ["persuaded"]),
+    # of its own (nor claimed: nothing says it happened). ("persuaded" was this case until quotes
+    # part 12's check stopped reading a persuading as a statement.)
+    ("The mayor advised the minister to visit the flooded town.", "advised",
+     {"advised": "REQUEST", "visit": "CONSULT"}, ["advised"]),
     # a telling-to that the lexicon does not list as a demand
     ("The union leader told the dockers to block the port.", "told",
      {"told": "DEMAND", "block": "PROTEST"}, ["told"]),
