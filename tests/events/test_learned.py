@@ -99,8 +99,8 @@ def test_a_persuading_stays_a_request_and_the_act_asked_for_is_no_event() -> Non
     # (since quotes part 12 the statements stage no longer reads this persuading as a statement;
     # the event must be the same either way, and the "told ... to" case below keeps a statement cue)
     pipeline = Pipeline.default(coder="learned")
-    doc = _read(pipeline, "Israeli Vice Premier Shimon Peres had earlier persuaded Nicole Kidman to "
-                "visit Israel.", published="2006-08-17")
+    doc = _read(pipeline, "Israeli Vice Premier Shimon Peres had earlier persuaded Nicole Kidman "
+                "to visit Israel.", published="2006-08-17")
     got = [(e.type, e.trigger.text, e.status, [a.text for a in e.actors],
             [r.text for r in e.recipients]) for e in doc.events]
     assert got == [("REQUEST", "persuaded", "asserted", ["Israeli Vice Premier Shimon Peres"],
