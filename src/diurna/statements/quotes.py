@@ -682,7 +682,7 @@ def _salience_context(finder: MentionFinder) -> salience.Context:
     ctx = finder.cache.get("salience")
     if ctx is None:
         parsed = finder.doc.nlp
-        quoted = [(m.start(), m.end()) for m in _DIRECT.finditer(finder.doc.text)]
+        quoted = quoted_ranges(finder.doc.text)
         speakers: set[int] = set()
         for t in parsed:
             if t.pos_ not in {"VERB", "AUX"} or not _quote_cue(t):
