@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
-#   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR
+#   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR [TRAIN2_UNITS TRAIN2_DIR]
 # FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
 # train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
 # (articles without a done line are left out: that annotation may still be in progress).
+# TRAIN2_DIR holds train2-*.D.jsonl, the second set of training articles (those of
+# gold/events-wikinews-train2.jsonl, annotated in session 20; units in TRAIN2_UNITS).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -12,6 +14,9 @@ conv "$first"/test-*.D.jsonl > "$gold/quotes-wikinews-test.jsonl"
 conv "$first"/train-*.D.jsonl > "$gold/quotes-wikinews-train.jsonl"
 if ls "$second"/test-*.E.jsonl >/dev/null 2>&1; then
   conv --done-only "$second"/test-*.E.jsonl > "$gold/quotes-wikinews-test-second-annotator.jsonl"
+fi
+if [ $# -ge 5 ]; then
+  python3 "$here/quotes_gold.py" --units "$4" "$5"/train2-*.D.jsonl > "$gold/quotes-wikinews-train2.jsonl"
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

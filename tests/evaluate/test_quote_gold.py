@@ -13,7 +13,8 @@ from diurna.evaluate.gold import base_text
 
 REPO = Path(__file__).resolve().parents[2]
 FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
-         "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl")
+         "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
+         "quotes-wikinews-train2.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -58,6 +59,19 @@ def test_dev_split_shares_no_article_with_train_or_test() -> None:
     assert len(dev) >= 15
     seen = sources("quotes-wikinews-train.jsonl") | sources("quotes-wikinews-test.jsonl")
     assert not dev & seen
+
+
+def test_second_training_set_is_new_text_and_the_events_train2_articles() -> None:
+    """gold/quotes-wikinews-train2.jsonl (part 13) annotates the 60 articles of the events
+    train2 gold, none of them in another quote split (its first score was on unseen text)."""
+    def sources(name: str) -> set[str]:
+        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["source"] for line in lines}
+
+    train2 = sources("quotes-wikinews-train2.jsonl")
+    assert train2 == sources("events-wikinews-train2.jsonl") and len(train2) == 60
+    for other in ("train", "dev", "test"):
+        assert not train2 & sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},

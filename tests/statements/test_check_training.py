@@ -55,7 +55,7 @@ def _articles() -> list[Article]:
 
 def _train_to(folder: Path) -> str:
     """Train on the made-up articles, save to ``folder``; the files' joint SHA-256."""
-    check, _ = train_check(_articles())
+    check, _, _ = train_check(_articles())
     check.save(folder)
     return hashlib.sha256(b"".join((folder / f).read_bytes() for f in CHECK_FILES)).hexdigest()
 
@@ -78,7 +78,7 @@ def test_two_trainings_in_processes_with_other_hash_seeds_write_the_same_bytes(
 
 def test_the_training_learns_and_records_where_it_came_from(tmp_path: Path) -> None:
     articles = _articles()
-    check, figures = train_check(articles)
+    check, figures, _ = train_check(articles)
     assert check.meta["rows_sha256"] == fingerprint(articles)
     assert check.meta["candidates"] == 20 * 40
     assert figures[(check.drop_below, check.add_from)] >= max(figures.values()) - TIE
@@ -93,13 +93,32 @@ def test_the_training_learns_and_records_where_it_came_from(tmp_path: Path) -> N
 def test_verify_accepts_its_own_weights_and_says_why_others_differ(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     articles = _articles()
-    check, _ = train_check(articles)
+    check, _, _ = train_check(articles)
     check.save(tmp_path)
     assert verify(check, tmp_path) == 0
-    other, _ = train_check(articles[1:])  # the rules now propose other candidates
+    other, _, _ = train_check(articles[1:])  # the rules now propose other candidates
     assert verify(other, tmp_path) == 1
     assert "retrain" in capsys.readouterr().out.splitlines()[-1]
     assert Check.load(tmp_path).meta["rows_sha256"] != other.meta["rows_sha256"]
+
+
+def test_also_adds_training_articles_and_reports_the_first_file_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``--also GOLD`` (part 13): the other file's articles join the training, the weights say
+    so, and the first file's out-of-fold figure is printed for a like-for-like comparison."""
+    from diurna.statements import train as trainer
+
+    articles = _articles()
+    monkeypatch.setattr(trainer, "cached", lambda path, limit, cache: list(
+        articles[:14] if path == trainer.TRAIN else articles[14:]))
+    monkeypatch.setattr(trainer, "DEV", trainer.TRAIN)  # the dev figure: any split will do
+    assert trainer.main(["--also", "gold/more.jsonl", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "train, out-of-fold: 20 articles" in out
+    assert f"{trainer.TRAIN} alone, out-of-fold" in out
+    meta = Check.load(tmp_path).meta
+    assert meta["candidates"] == 20 * 40 and meta["train"].endswith("+ gold/more.jsonl")
 
 
 if __name__ == "__main__":  # the other process of the first test

@@ -1,6 +1,7 @@
 """Train the learned check of indirect statement candidates (:mod:`diurna.statements.learned`).
 
     python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE] [--verify]
+                                      [--also GOLD ...] [--seed N]
 
 Every indirect candidate the rules propose, and the others of :mod:`learned` (the clause,
 object or phrase of every other verb, a passive's subject), is labelled by the training gold
@@ -14,6 +15,11 @@ the rules alone beside it. No test split is read. The weights go to ``data/check
 Training is deterministic: the same candidates give the same files, byte for byte, whatever the
 hash seed or BLAS threads. ``--verify`` retrains and exits 1 unless the shipped files are exactly
 what the script makes now; run it after changing the rules, which change the candidates.
+
+``--also GOLD`` adds the articles of another training gold file (e.g.
+``gold/quotes-wikinews-train2.jsonl``, part 13) to the training split: they are folded and fitted
+with it, and the out-of-fold figure is printed for the first training file's articles alone too,
+so a run with more data can be compared with one without on the same articles.
 """
 
 from __future__ import annotations
@@ -245,18 +251,21 @@ def fingerprint(articles: Sequence[Article]) -> str:
     return digest.hexdigest()
 
 
-def train_check(train: Sequence[Article]) -> tuple[Check, dict[tuple[float, float], float]]:
-    """The check fitted on all of ``train`` with the thresholds chosen out-of-fold, and the
-    out-of-fold grid they were chosen from. Seeded throughout, so equal articles give equal
-    weights, byte for byte once saved."""
-    figures = grid(train, out_of_fold(train))
-    check = fit(train)
+def train_check(train: Sequence[Article], seed: int = SEED, files: Sequence[str] = (TRAIN,)
+                ) -> tuple[Check, dict[tuple[float, float], float], list[np.ndarray]]:
+    """The check fitted on all of ``train`` (read from the gold ``files``) with the thresholds
+    chosen out-of-fold, the out-of-fold grid they were chosen from and the out-of-fold
+    probabilities. Seeded throughout, so equal articles give equal weights, byte for byte once
+    saved."""
+    probs = out_of_fold(train, seed)
+    figures = grid(train, probs)
+    check = fit(train, seed)
     check.drop_below, check.add_from = conservative(figures)
-    check.meta = {"seed": SEED, "hidden": HIDDEN, "train": TRAIN,
+    check.meta = {"seed": seed, "hidden": HIDDEN, "train": " + ".join(files),
                   "candidates": sum(len(a.rule) for a in train),
                   "oof_f1": round(figures[(check.drop_below, check.add_from)], 4),
                   ROWS_KEY: fingerprint(train)}
-    return check, figures
+    return check, figures, probs
 
 
 def verify(check: Check, shipped: Path) -> int:
@@ -285,14 +294,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verify", action="store_true",
                     help="write nothing; exit 1 unless the weights in --out are byte for byte "
                          "what this script makes now")
+    ap.add_argument("--also", action="append", default=[], metavar="GOLD",
+                    help="another training gold file whose articles join the training split")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help=f"folds' and network's seed (shipped weights: {SEED})")
     args = ap.parse_args(argv)
     cache = args.cache
     train = cached(TRAIN, args.limit, cache.with_suffix(".train") if cache else None)
-    check, figures = train_check(train)
+    first = len(train)
+    for path in args.also:  # the cache of gold/x.jsonl is FILE.x
+        train += cached(path, args.limit, cache.with_suffix("." + Path(path).stem)
+                        if cache else None)
+    check, figures, probs = train_check(train, args.seed, (TRAIN, *args.also))
     drop, add = check.drop_below, check.add_from
     show("train, out-of-fold", train, figures)
     print(f"chosen on train out-of-fold: drop below {drop}, add from {add} "
           f"(detection F1 {figures[(drop, add)]:.3f})")
+    if args.also:
+        old = grid(train[:first], probs[:first])
+        print(f"{TRAIN} alone, out-of-fold at the chosen thresholds: detection F1 "
+              f"{old[(drop, add)]:.3f} (rules alone "
+              f"{detection_f1(train[:first], [a.rule for a in train[:first]]):.3f})")
     if args.verify:
         return verify(check, args.out)
     dev = cached(DEV, args.limit, cache.with_suffix(".dev") if cache else None)
