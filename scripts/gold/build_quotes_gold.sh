@@ -5,7 +5,8 @@
 # train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
 # (articles without a done line are left out: that annotation may still be in progress).
 # TRAIN2_DIR holds train2-*.D.jsonl, the second set of training articles (those of
-# gold/events-wikinews-train2.jsonl, annotated in session 20; units in TRAIN2_UNITS).
+# gold/events-wikinews-train2.jsonl, annotated in session 20; units in TRAIN2_UNITS), and
+# train2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -17,6 +18,10 @@ if ls "$second"/test-*.E.jsonl >/dev/null 2>&1; then
 fi
 if [ $# -ge 5 ]; then
   python3 "$here/quotes_gold.py" --units "$4" "$5"/train2-*.D.jsonl > "$gold/quotes-wikinews-train2.jsonl"
+  if [ -f "$5/train2-second.E.jsonl" ]; then
+    python3 "$here/quotes_gold.py" --units "$4" "$5/train2-second.E.jsonl" \
+      > "$gold/quotes-wikinews-train2-second-annotator.jsonl"
+  fi
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

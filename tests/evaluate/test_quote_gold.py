@@ -14,7 +14,7 @@ from diurna.evaluate.gold import base_text
 REPO = Path(__file__).resolve().parents[2]
 FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
-         "quotes-wikinews-train2.jsonl")
+         "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -114,3 +114,14 @@ def test_a_bad_annotation_line_is_reported_with_file_and_line(tmp_path: Path) ->
                          capture_output=True, text=True, check=False)
     assert res.returncode == 1
     assert f"{ann}:2: article 'nope' has no sentence units" in res.stderr
+
+
+def test_train2_second_annotation_covers_twenty_train2_articles() -> None:
+    """The blind second annotation of train2 (session 20) is of 20 of its 60 articles, each whole:
+    agreement is measured on articles both annotators read, never on a part of one."""
+    def sources(name: str) -> list[str]:
+        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+        return [json.loads(line)["source"] for line in lines]
+    second = sources("quotes-wikinews-train2-second-annotator.jsonl")
+    assert len(second) == len(set(second)) == 20
+    assert set(second) <= set(sources("quotes-wikinews-train2.jsonl"))
