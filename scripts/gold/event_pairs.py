@@ -51,7 +51,13 @@ WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-
            # round 13 training pairs: new windows, apart from both above
            "train-a": ("2005-07-01", "2005-08-10"), "train-b": ("2007-10-01", "2007-11-10"),
            "train-c": ("2005-10-01", "2005-11-30"), "train-d": ("2006-01-15", "2006-03-15"),
-           "train-e": ("2008-01-01", "2008-02-29")}
+           "train-e": ("2008-01-01", "2008-02-29"),
+           # session 20 (brief 15c) training pairs, gold/event-pairs-train2.jsonl: three more
+           # windows apart from all above, chosen for stories many articles report (the Thai
+           # coup and North Korea's nuclear test; Saddam Hussein's verdict, the US midterms and
+           # Rumsfeld's resignation; the French EU referendum and Andijan)
+           "train-f": ("2006-09-01", "2006-10-31"), "train-g": ("2006-11-01", "2006-12-31"),
+           "train-h": ("2005-05-01", "2005-06-30")}
 CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"
 STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
 # The tilted draw of the training pairs (more likely "same"): a top stratum of very similar
