@@ -27,6 +27,8 @@ stratify the draw.
    top, high, names, story, mid, low: more likely "same"), seed 13, ``--per-article-pair 4`` and
    ``--exclude`` of earlier rounds' files, e.g.
    ``candidates /tmp/d.db --tilted --draw 30,30,40,15,8,6 --seed 13 --per-article-pair 4``.
+   Session 20 (``gold/event-pairs-train2.jsonl``): windows ``train-f`` .. ``train-h``, the same
+   way with seed 20 (commands in docs/clusters.md); ``merge``'s lines get ``"draw": WINDOW``.
 
 3. ``merge``: the judge's file has one line per candidate, ``INDEX y|n WHY`` (0-based, in the
    order printed); the gold line keeps both events' keys, the stratum and the similarity, adds
@@ -208,7 +210,11 @@ def drawn(files: list[str]) -> frozenset[str]:
 
 
 def show(e: dict[str, Any]) -> str:
-    sent = e["body"][e["sentence_start"] : e["sentence_end"]].replace("\n", " ")
+    """The event as printed for the judge, its trigger in ``[[...]]`` (a sentence can hold
+    several events of one type; docs/clusters.md, "A second judge")."""
+    s, ts, te, t = e["sentence_start"], e["trigger_start"], e["trigger_end"], e["sentence_end"]
+    body = e["body"]
+    sent = f"{body[s:ts]}[[{body[ts:te]}]]{body[te:t]}".replace("\n", " ")
     return (f"[{e['published']} day {e['day']}] {e['title']} | {e['type']} {e['status']} "
             f"trig={e['trigger_text']!r} act={e['actor_country']} rec={e['recipient_country']} "
             f"place={e['place_name']} || {sent}")
