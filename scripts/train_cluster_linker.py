@@ -6,17 +6,18 @@
 Each ``--db`` is a store of one Wikinews window processed by the rules coder
 (``scripts/gold/event_pairs.py select dev|train-a|train-b``, then ``diurna process --coder
 rules``). The hand-judged pairs of ``gold/event-pairs-dev.jsonl`` and
-``gold/event-pairs-train.jsonl`` are found in them by article URL and trigger offsets, turned
-into features (:func:`diurna.clusters.learn.features`) and used to fit an L2-regularised
-logistic model (NumPy, Newton steps, deterministic). Five folds, grouped by pair of articles and
-drawn with a fixed seed, give out-of-fold probabilities; the link threshold is the one with the
-best out-of-fold F1 of the clusters built with it. Printed beside the rules: pairwise and
-cluster-level cross-validated P/R on the dev and on the training pairs. ``--write`` writes the
-model fitted on all pairs with that threshold (to ``--out``, default the shipped file); it keeps a
-fingerprint of the feature rows, and ``--verify`` writes nothing but exits 1 unless ``--out`` is
-byte for byte what the script makes now (:func:`diurna.reproduce.verify`). The frozen test pairs
-are never read here. ``--errors FILE`` writes the out-of-fold errors at the chosen point (one
-JSON line per false or missed link of the clusters, with both sentences and the features) for
+``gold/event-pairs-train.jsonl`` (with ``--gold dev train train2`` also
+``gold/event-pairs-train2.jsonl``, windows ``train-f``..``train-h``) are found in them by article
+URL and trigger offsets, turned into features (:func:`diurna.clusters.learn.features`) and used to
+fit an L2-regularised logistic model (NumPy, Newton steps, deterministic). Five folds, grouped by
+pair of articles and drawn with a fixed seed, give out-of-fold probabilities; the link threshold is
+the one with the best out-of-fold F1 of the clusters built with it. Printed beside the rules:
+pairwise and cluster-level cross-validated P/R on the dev and on the training pairs. ``--write``
+writes the model fitted on all pairs with that threshold (to ``--out``, default the shipped file);
+it keeps a fingerprint of the feature rows, and ``--verify`` writes nothing but exits 1 unless
+``--out`` is byte for byte what the script makes now (:func:`diurna.reproduce.verify`). The frozen
+test pairs are never read here. ``--errors FILE`` writes the out-of-fold errors at the chosen point
+(one JSON line per false or missed link of the clusters, with both sentences and the features) for
 error analysis on these pairs (docs/clusters.md, "Round 3").
 """
 
@@ -44,6 +45,9 @@ from diurna.clusters.table import reports  # noqa: E402
 from diurna.reproduce import fingerprint, shipped_rows, verify  # noqa: E402
 from diurna.store import Store  # noqa: E402
 
+SPLITS = ("dev", "train", "train2")  # gold/event-pairs-<split>.jsonl that can be trained on
+# The shipped weights are trained on these; adding train2 (session 20) gained less than the
+# spread of the fold draws, so it is measured with --gold but not shipped (docs/clusters.md).
 GOLD = ("dev", "train")
 FOLDS = 5
 SEED = 15
@@ -101,8 +105,9 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> LogisticLink:
                         tuple(float(v) for v in w[1:]), float(w[0]), 0.5)
 
 
-def load_pairs(dbs: list[Path]) -> tuple[list[Linker], list[Pair]]:
-    gold = [(split, json.loads(line)) for split in GOLD
+def load_pairs(dbs: list[Path],
+               splits: tuple[str, ...] = GOLD) -> tuple[list[Linker], list[Pair]]:
+    gold = [(split, json.loads(line)) for split in splits
             for line in (ROOT / f"gold/event-pairs-{split}.jsonl").open(encoding="utf-8")]
     linkers, pairs, found = [], [], set()
     for i, db in enumerate(dbs):
@@ -120,7 +125,7 @@ def load_pairs(dbs: list[Path]) -> tuple[list[Linker], list[Pair]]:
             ra, rb = by_id[a["id"]], by_id[b["id"]]
             pairs.append(Pair(g, split, i, ra.id, rb.id, features(linker, ra, rb),
                               linker.linked(ra, rb)))
-    for split in GOLD:
+    for split in splits:
         total = sum(s == split for s, _ in gold)
         print(f"{split}: {sum(p.split == split for p in pairs)} of {total} pairs found "
               f"({sum(p.gold['same'] for p in pairs if p.split == split)} same)")
@@ -191,6 +196,9 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=1,
                     help="also print the out-of-fold figures' mean and spread over this many "
                          "draws of the folds (at the chosen L2, threshold and agreement)")
+    ap.add_argument("--gold", nargs="+", default=list(GOLD), choices=SPLITS, metavar="SPLIT",
+                    help="which gold/event-pairs-SPLIT.jsonl files to train and score on "
+                         f"(default: {' '.join(GOLD)}); --cache keeps the pairs of one choice")
     ap.add_argument("--errors", type=Path,
                     help="write the out-of-fold cluster errors at the chosen point (JSONL)")
     ap.add_argument("--cache", type=Path,
@@ -200,7 +208,7 @@ def main() -> int:
     if args.cache and args.cache.exists():
         linkers, pairs = pickle.loads(args.cache.read_bytes())
     else:
-        linkers, pairs = load_pairs(args.db)
+        linkers, pairs = load_pairs(args.db, tuple(args.gold))
         if args.cache:
             args.cache.with_suffix(".pairs").write_bytes(pickle.dumps((linkers, pairs)))
     assign_folds(pairs)
@@ -244,7 +252,7 @@ def main() -> int:
     if args.seeds > 1:
         repeated(linkers, pairs, x, y, l2, t, agree, args.seeds, args.drop)
         assign_folds(pairs)
-    for split in (*GOLD, "all"):
+    for split in (*args.gold, "all"):
         idx = [i for i, p in enumerate(pairs) if split in ("all", p.split)]
         same = [bool(y[i]) for i in idx]
         rows = {
@@ -318,19 +326,28 @@ def repeated(linkers: list[Linker], pairs: list[Pair], x: np.ndarray, y: np.ndar
              t: float, agree: float, seeds: int, drop: list[str]) -> None:
     """Mean and spread of the out-of-fold figures over ``seeds`` draws of the folds (seed 15
     and the next ones), at the chosen L2, threshold and agreement: one draw of 113 "same"
-    pairs moves F1 by about 0.02, so feature sets are compared on the mean."""
+    pairs moves F1 by about 0.02, so feature sets are compared on the mean. Printed for all
+    pairs, each split, and the dev and round-13 training pairs together ("dev+train"), so
+    that models trained with and without more pairs are compared on the same pairs."""
     same = [bool(v) for v in y]
-    rows: dict[str, list[tuple[float, float, float]]] = {"pair link": [], "clusters": []}
+    subsets = {"all": list(range(len(pairs)))}
+    for split in dict.fromkeys(p.split for p in pairs):
+        subsets[split] = [i for i, p in enumerate(pairs) if p.split == split]
+    if len(subsets) > 3:
+        subsets["dev+train"] = [i for i, p in enumerate(pairs) if p.split in ("dev", "train")]
+    rows: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
     for seed in range(SEED, SEED + seeds):
         assign_folds(pairs, seed)
         models, oof = out_of_fold(pairs, x, y, l2)
         models = [_dropped(m, drop) for m in models]
-        rows["pair link"].append(prf(same, [bool(v >= t) for v in oof]))
-        rows["clusters"].append(prf(same, cluster_grid(linkers, pairs, models,
-                                                       [(t, agree)])[t, agree]))
-    for name, figures in rows.items():
+        linked = {"pair link": [bool(v >= t) for v in oof],
+                  "clusters": cluster_grid(linkers, pairs, models, [(t, agree)])[t, agree]}
+        for (name, pred), (subset, idx) in product(linked.items(), subsets.items()):
+            rows.setdefault((name, subset), []).append(
+                prf([same[i] for i in idx], [pred[i] for i in idx]))
+    for (name, subset), figures in rows.items():
         mean, sd = np.mean(figures, axis=0), np.std(figures, axis=0)
-        print(f"all, learned {name}, {seeds} fold draws: P {mean[0]:.3f}±{sd[0]:.3f}  "
+        print(f"{subset}, learned {name}, {seeds} fold draws: P {mean[0]:.3f}±{sd[0]:.3f}  "
               f"R {mean[1]:.3f}±{sd[1]:.3f}  F1 {mean[2]:.3f}±{sd[2]:.3f}")
 
 

@@ -27,6 +27,8 @@ stratify the draw.
    top, high, names, story, mid, low: more likely "same"), seed 13, ``--per-article-pair 4`` and
    ``--exclude`` of earlier rounds' files, e.g.
    ``candidates /tmp/d.db --tilted --draw 30,30,40,15,8,6 --seed 13 --per-article-pair 4``.
+   Session 20 (``gold/event-pairs-train2.jsonl``): windows ``train-f`` .. ``train-h``, the same
+   way with seed 20 (commands in docs/clusters.md); ``merge``'s lines get ``"draw": WINDOW``.
 
 3. ``merge``: the judge's file has one line per candidate, ``INDEX y|n WHY`` (0-based, in the
    order printed); the gold line keeps both events' keys, the stratum and the similarity, adds
@@ -51,7 +53,13 @@ WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-
            # round 13 training pairs: new windows, apart from both above
            "train-a": ("2005-07-01", "2005-08-10"), "train-b": ("2007-10-01", "2007-11-10"),
            "train-c": ("2005-10-01", "2005-11-30"), "train-d": ("2006-01-15", "2006-03-15"),
-           "train-e": ("2008-01-01", "2008-02-29")}
+           "train-e": ("2008-01-01", "2008-02-29"),
+           # session 20 (brief 15c) training pairs, gold/event-pairs-train2.jsonl: three more
+           # windows apart from all above, chosen for stories many articles report (the Thai
+           # coup and North Korea's nuclear test; Saddam Hussein's verdict, the US midterms and
+           # Rumsfeld's resignation; the French EU referendum and Andijan)
+           "train-f": ("2006-09-01", "2006-10-31"), "train-g": ("2006-11-01", "2006-12-31"),
+           "train-h": ("2005-05-01", "2005-06-30")}
 CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"
 STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
 # The tilted draw of the training pairs (more likely "same"): a top stratum of very similar
@@ -202,7 +210,11 @@ def drawn(files: list[str]) -> frozenset[str]:
 
 
 def show(e: dict[str, Any]) -> str:
-    sent = e["body"][e["sentence_start"] : e["sentence_end"]].replace("\n", " ")
+    """The event as printed for the judge, its trigger in ``[[...]]`` (a sentence can hold
+    several events of one type; docs/clusters.md, "A second judge")."""
+    s, ts, te, t = e["sentence_start"], e["trigger_start"], e["trigger_end"], e["sentence_end"]
+    body = e["body"]
+    sent = f"{body[s:ts]}[[{body[ts:te]}]]{body[te:t]}".replace("\n", " ")
     return (f"[{e['published']} day {e['day']}] {e['title']} | {e['type']} {e['status']} "
             f"trig={e['trigger_text']!r} act={e['actor_country']} rec={e['recipient_country']} "
             f"place={e['place_name']} || {sent}")
