@@ -104,3 +104,16 @@ def test_the_second_judgment_file_resolves_and_keeps_no_text() -> None:
         assert set(line) == {"a", "b", "same", "why"}
         assert set(line["a"]) == {"url", "trigger", "sentence", "type"}
         assert len(line["why"]) < 80
+
+
+def test_the_train2_second_judgment_resolves_against_its_pairs() -> None:
+    """Session 20's blind second judgment of the new training pairs: 80 sampled pairs (30 first
+    judged "same", 50 "different"), every one found in gold/event-pairs-train2.jsonl, keys and the
+    judge's verdict only, no article text."""
+    root = Path(__file__).resolve().parents[2]
+    second = list(read_jsonl(root / "gold" / "event-pairs-train2-second-judge.jsonl"))
+    judged, _, unmatched = match([root / "gold" / "event-pairs-train2.jsonl"], second)
+    assert (len(judged), unmatched) == (80, 0)
+    assert sum(j.first for j in judged) == 30
+    for line in second:
+        assert set(line) == {"a", "b", "same", "why"}
