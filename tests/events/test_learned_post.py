@@ -16,7 +16,9 @@ from diurna.events.learned import (
     clause_mode,
     drop_frames,
     inside_triggers,
+    kind_of_act,
     one_act_per_clause,
+    particular_acts,
     told_again,
 )
 from diurna.events.tagger import rule_heads
@@ -162,6 +164,38 @@ def test_one_act_per_clause(read_rules: Any) -> None:
     decided, events, rule_at = _recode(
         doc, {"bomb": "ASSAULT", "exploded": "ASSAULT", "killing": "ASSAULT"})
     assert len(one_act_per_clause(doc, decided, events, rule_at)) == 1
+
+
+def test_an_instrument_through_a_preposition_is_the_same_act(read_rules: Any) -> None:
+    """"injured by a bomb": the bomb is how the injuring was done, one ASSAULT (the dev4
+    adjudication codes it on "injured"), also when neither word is a rule event."""
+    doc = read_rules("A civilian and six policemen were injured by a bomb in Tuz Khurmatu.")
+    decided, events, _ = _recode(doc, {"injured": "ASSAULT", "bomb": "ASSAULT"})
+    kept = one_act_per_clause(doc, decided, events, {})
+    assert [e.trigger.text for e in kept] == ["injured"]
+
+
+@pytest.mark.parametrize(("text", "word", "kind"), [
+    ("FARC activities include kidnappings, massacres and bombs.", "kidnappings", True),
+    ("The three provinces face near-daily bombings and shootings.", "bombings", True),
+    ("Protests erupt in Tripoli.", "Protests", False),  # a verb of occurring: it happened
+    ("Protests erupted in Tripoli on Monday.", "Protests", False),
+    ("The kidnappings shocked the country.", "kidnappings", False),
+    ("Rebels staged two attacks on the base.", "attacks", False),
+])
+def test_a_bare_plural_in_the_simple_present_is_a_kind_of_act(
+        read_rules: Any, text: str, word: str, kind: bool) -> None:
+    """Generic references are not coded (docs/annotation-events.md): a bare plural event noun as
+    the subject or object of a simple-present verb names acts of a kind, none in particular."""
+    doc = read_rules(text)
+    assert kind_of_act(doc.nlp[_at(doc, word)]) is kind
+
+
+def test_kinds_of_act_are_dropped_and_the_rest_renumbered(read_rules: Any) -> None:
+    doc = read_rules("FARC activities include kidnappings. Gunmen kidnapped a journalist.")
+    decided, events, _ = _recode(doc, {"kidnapped": "ASSAULT", "kidnappings": "ASSAULT"})
+    kept = particular_acts(doc, events)
+    assert [(e.trigger.text, e.id) for e in kept] == [("kidnapped", f"{doc.id}:0")]
 
 
 def test_two_parties_on_one_object_stay_two_acts(seed_doc: Document) -> None:
