@@ -11,16 +11,16 @@ import pytest
 
 from diurna.events.coder import EventCoder
 from diurna.events.learned import (
+    acts_only,
     as_speakers_act,
     asked_for,
     asks_question,
     clause_mode,
     drop_frames,
+    failed_act,
     inside_triggers,
     kind_of_act,
-    no_questions,
     one_act_per_clause,
-    particular_acts,
     told_again,
 )
 from diurna.events.tagger import rule_heads
@@ -196,8 +196,20 @@ def test_a_bare_plural_in_the_simple_present_is_a_kind_of_act(
 def test_kinds_of_act_are_dropped_and_the_rest_renumbered(read_rules: Any) -> None:
     doc = read_rules("FARC activities include kidnappings. Gunmen kidnapped a journalist.")
     decided, events, _ = _recode(doc, {"kidnapped": "ASSAULT", "kidnappings": "ASSAULT"})
-    kept = particular_acts(doc, events)
+    kept = acts_only(doc, events)
     assert [(e.trigger.text, e.id) for e in kept] == [("kidnapped", f"{doc.id}:0")]
+
+
+@pytest.mark.parametrize(("text", "word", "failed"), [
+    ("Talks between the two leaders have failed to reach an agreement.", "reach", True),
+    ("The prime minister has failed to deflect calls for his resignation.", "deflect", True),
+    ("The two leaders reached an agreement.", "reached", False),
+    ("The ministers agreed to reach a deal by Friday.", "reach", False),
+])
+def test_an_act_that_failed_did_not_happen(read_rules: Any, text: str, word: str,
+                                           failed: bool) -> None:
+    doc = read_rules(text)
+    assert failed_act(doc.nlp[_at(doc, word)]) is failed
 
 
 @pytest.mark.parametrize(("text", "question"), [
@@ -224,7 +236,7 @@ def test_questions_are_dropped_and_other_requests_kept(read_rules: Any) -> None:
     first, second = (t for t in doc.nlp if t.lemma_ == "ask")
     coder = _coder(doc)
     events = coder.recode({}, {first.i: "REQUEST", second.i: "REQUEST"})
-    kept = no_questions(doc, events)
+    kept = acts_only(doc, events)
     assert [(e.trigger.start, e.id) for e in kept] == [(second.idx, f"{doc.id}:0")]
 
 
