@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.events.arguments import SLOTS
-from diurna.events.train_args import simulate
+from diurna.events.train_args import predicted, simulate
 
 Counts = dict[str, tuple[int, int, int]]
 
@@ -52,20 +52,13 @@ def _f1(c: tuple[int, int, int]) -> float:
 
 def _agreement(records: list[dict[str, Any]], model: dict[str, Any] | None) -> dict[str, float]:
     """Share of matched events whose slot agrees with the gold on the prefix (as evaluate)."""
-    from diurna.events.train_args import Candidate, _code, _mention, _prefixes, decide
-
     right = {s: 0 for s in SLOTS}
     matched = 0
     for rec in records:
         if rec.get("missed") or not rec["gold"]:
             continue
         matched += 1
-        if model is None:
-            pred = rec["rule"]
-        else:
-            cands = [Candidate(_mention(c), c["f"]) for c in rec["cands"]]
-            picks = decide(model, cands) if cands else {s: [] for s in SLOTS}
-            pred = {s: _prefixes(_code(cands[i].mention) for i in picks[s]) for s in SLOTS}
+        pred = predicted(rec, model)
         for s in SLOTS:
             g = set(rec["gold"][s])
             right[s] += (not g and not pred[s]) or bool(g & set(pred[s]))

@@ -168,6 +168,16 @@ def _mention(c: dict[str, Any]) -> Mention:
     return Mention(start=c["span"][0], end=c["span"][1], text="", actor=actor)
 
 
+def predicted(rec: dict[str, Any], model: dict[str, Any] | None) -> dict[str, list[str]]:
+    """The prefixes a predicted event's record gets per slot: the ranker's picks (``model``)
+    or the rules' (None)."""
+    if model is None:
+        return dict(rec["rule"])
+    cands = [Candidate(_mention(c), c["f"]) for c in rec["cands"]]
+    picks = decide(model, cands) if cands else {s: [] for s in SLOTS}
+    return {s: _prefixes(_code(cands[i].mention) for i in picks[s]) for s in SLOTS}
+
+
 def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None
              ) -> dict[str, tuple[float, int, int, int]]:
     """Argument F1 per slot as ``diurna evaluate events`` counts it, with the ranker's picks
@@ -181,12 +191,7 @@ def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None
             for s in SLOTS:
                 fn[s] += bool(gold[s])
             continue
-        if model is None:
-            pred = rec["rule"]
-        else:
-            cands = [Candidate(_mention(c), c["f"]) for c in rec["cands"]]
-            picks = decide(model, cands) if cands else {s: [] for s in SLOTS}
-            pred = {s: _prefixes(_code(cands[i].mention) for i in picks[s]) for s in SLOTS}
+        pred = predicted(rec, model)
         for s in SLOTS:
             g = gold[s] if gold else []
             hit = bool(set(g) & set(pred[s]))
