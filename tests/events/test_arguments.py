@@ -168,6 +168,47 @@ def test_training_script_names_a_bad_gold_line(tmp_path: Path,
     assert f"{bad}:1" in err and "'end'" in err and "\n" not in err
 
 
+def _cached_records(source: str, extra: str) -> list[dict]:
+    """Two predicted events of one article as ``train_args --cache`` keeps them: the gold's
+    party carries ``good`` (and ``extra``), another party ``bad``."""
+    recs = []
+    for n in range(2):
+        recs.append({"source": source, "type": "ACCUSE",
+                     "rule": {"actor": ["USA"], "recipient": []},
+                     "gold": {"actor": ["IRN"], "recipient": ["USA"]},
+                     "cands": [{"code": "IRNGOV", "span": [10 * n, 10 * n + 4],
+                                "f": {"good": 1.0, extra: 1.0}},
+                               {"code": "USA", "span": [10 * n + 5, 10 * n + 8],
+                                "f": {"bad": 1.0, "rule_actor": 1.0}}]})
+    return recs
+
+
+def test_training_script_pools_several_training_files_and_verifies(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    files = {}
+    for stem, extra in (("first", "seen_first"), ("second", "seen_second"), ("devset", "x")):
+        gold = tmp_path / f"{stem}.jsonl"
+        gold.write_text("", encoding="utf-8")  # the cache stands in for the pipeline's run
+        files[stem] = str(gold)
+        with open(cache / f"{stem}.rules.jsonl", "w", encoding="utf-8") as fh:
+            for k in range(4):
+                for rec in _cached_records(f"{stem}-{k}", extra):
+                    fh.write(json.dumps(rec) + "\n")
+    out = tmp_path / "arguments.json"
+    argv = ["--train", files["first"], files["second"], "--dev", files["devset"],
+            "--coder", "rules", "--cache", str(cache), "--out", str(out)]
+    assert main(argv) == 0
+    model = json.loads(out.read_text(encoding="utf-8"))
+    # both files' articles were learned from, and both are named
+    assert {"seen_first", "seen_second"} <= set(model["weights"]["actor"])
+    assert model["trained_on"]["train"] == [files["first"], files["second"]]
+    assert "devset (rules coder) actor argument F1" in capsys.readouterr().out
+    # the same command makes the same bytes: --verify accepts the file it wrote
+    assert main([*argv, "--verify"]) == 0
+
+
 def test_learned_attachment_keeps_the_events_and_codes_an_unknown_critic() -> None:
     from diurna.pipeline import Pipeline
 
