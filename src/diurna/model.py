@@ -145,6 +145,11 @@ class TimeExpr(Span):
     ``FUTURE_REF``, seasons ``1998-SU``, quarters ``1998-Q3``, halves ``1998-H1``, decades
     ``199``, centuries ``19``, parts of a day ``1998-08-07TNI``; a ``duration`` or ``set``
     ``kind`` holds a length (``P3D``, ``PT5H``, ``PXY``), never a date.
+
+    A length counted from the narrative's time ("three days later": the ``duration`` ``P3D``
+    over "three days", as TimeML marks it) keeps the day the narrative reaches in
+    ``end_point``: a ``date`` with its own offsets over the whole phrase ("three days later",
+    ``2005-05-05``), so that an event can still be dated by it.
     """
 
     value: str | None = None
@@ -152,6 +157,7 @@ class TimeExpr(Span):
     end_value: str | None = None  # for ranges ("7-9 February")
     anchor: Literal["absolute", "published", "none"] = "none"
     kind: TimeKind = "date"
+    end_point: TimeExpr | None = None  # the day a counted length reaches ("three days later")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,6 +167,7 @@ class TimeExpr(Span):
             "end_value": self.end_value,
             "anchor": self.anchor,
             "kind": self.kind,
+            "end_point": self.end_point.to_dict() if self.end_point else None,
         }
 
 

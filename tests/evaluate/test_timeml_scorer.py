@@ -76,6 +76,9 @@ def test_scorer_on_a_hand_made_timeml_file(tml: Path, capsys: pytest.CaptureFixt
     assert result["duration_value_accuracy"] == 1.0
     assert result["date_value_accuracy_baseline_dct"] == pytest.approx(1 / 3, abs=1e-3)
     assert result["span_recall"] == 1.0
+    # every type: 3 of 4 values right; the four found have the gold's type (3 DATE, 1 DURATION)
+    assert result["all_value_accuracy"] == pytest.approx(3 / 4)
+    assert result["type_accuracy"] == 1.0
     assert time_scorer.main([str(tml), "--holdout", "0"]) == 0
     assert "date_value_accuracy" in capsys.readouterr().out
 

@@ -162,18 +162,24 @@ def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
         assert author == "wwinsti"
 
 
-def test_a_database_from_before_time_kinds_gains_the_kind_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _old_times_table(path: Path, extra: str = "") -> Path:
+    """A database file whose ``times`` table an older Diurna made (``extra``: its later
+    columns, e.g. ``kind TEXT, ``)."""
     import sqlite3
 
-    from diurna.store import Store
-
-    path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.execute('CREATE TABLE times (doc_id TEXT, idx INTEGER, start INTEGER, "end" INTEGER, '
                  "text TEXT, value TEXT, precision TEXT, end_value TEXT, anchor TEXT, "
-                 "PRIMARY KEY (doc_id, idx))")
+                 f"{extra}PRIMARY KEY (doc_id, idx))")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_a_database_from_before_time_kinds_gains_the_kind_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from diurna.store import Store
+
+    path = _old_times_table(tmp_path / "old.db")
     with Store(path) as store:
         cols = {row[1] for row in store.conn.execute("PRAGMA table_info(times)")}
     assert "kind" in cols
@@ -205,3 +211,22 @@ def test_a_database_from_before_source_kinds_gains_them_and_stores_them(tmp_path
     assert kind == "document"
     assert [(p["start"], p["end"], p["text"]) for p in json.loads(stored_parts)] == [
         (0, 4, "Iran"), (5, 11, "called")]
+
+
+def test_a_length_keeps_the_day_it_reaches_in_the_times_table(tmp_path: Path) -> None:
+    # "three days later" is stored as the length P3D over "three days" and, beside it, the
+    # day the narrative reaches over the whole phrase (an older file gains the columns)
+    path = _old_times_table(tmp_path / "old.db", "kind TEXT, ")
+    doc = Document(id="d9", source="t", text="Three days later, Iran left.", published="2018-02-15")
+    reached = TimeExpr(0, 16, "Three days later", value="2018-02-12", precision="day",
+                       anchor="published")
+    doc.times.append(TimeExpr(0, 10, "Three days", value="P3D", kind="duration",
+                              end_point=reached))
+    with Store(path) as store:
+        store.save(doc)
+        row = store.conn.execute(
+            "SELECT text, value, kind, end_point_value, end_point_precision, end_point_text, "
+            "end_point_start, end_point_end FROM times").fetchone()
+    assert row == ("Three days", "P3D", "duration", "2018-02-12", "day", "Three days later",
+                   0, 16)
+    assert doc.to_dict()["times"][0]["end_point"]["value"] == "2018-02-12"

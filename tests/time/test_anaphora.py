@@ -19,11 +19,17 @@ def _times(text: str, published: str) -> dict[str, TimeExpr]:
     doc = TimeResolver()(Language()(doc))
     for t in doc.times:
         assert doc.text[t.start:t.end] == t.text
+        if t.end_point:
+            assert doc.text[t.end_point.start:t.end_point.end] == t.end_point.text
     return {t.text: t for t in doc.times}
 
 
 def _values(text: str, published: str) -> dict[str, str | None]:
-    return {k: t.value for k, t in _times(text, published).items()}
+    # "Two days later" is the length "Two days" (P2D) whose end point, over the whole phrase,
+    # is the day the narrative reaches: both are listed, each by its own text
+    times = _times(text, published)
+    points = {t.end_point.text: t.end_point.value for t in times.values() if t.end_point}
+    return {**{k: t.value for k, t in times.items()}, **points}
 
 
 def test_the_next_day_counts_from_the_narrative_not_the_publication() -> None:

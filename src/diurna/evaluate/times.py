@@ -25,6 +25,9 @@ compared with the prediction that overlaps it most (one-to-one):
   ``199X`` = ``199``, ``1994-XX-XX`` = ``1994``);
 - DATE value accuracy over all gold DATEs, DURATION value accuracy over all gold DURATIONs
   (a missed expression counts as wrong), and DATE accuracy over the found ones;
+- value accuracy over every gold expression whatever its type (``all_value_accuracy``), and
+  how often the found expressions have the gold's TIMEX3 type (``type_accuracy``: "three days
+  later" is a DURATION over "three days", not a DATE);
 - two baselines given the gold spans: ``DCT for every expression`` and ``dateparser alone``
   (relative to the DCT, its own resolution of the period);
 - the same for TimeML-style gold kept as offsets into the shared corpus
@@ -265,7 +268,7 @@ def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
                  baselines: dict[str, Callable[[str, str | None], str | None]] | None = None
                  ) -> dict[str, Any]:
     """Figures for ``docs`` against their predictions (see the module docstring)."""
-    n_gold = n_pred = n_match = n_strict = 0
+    n_gold = n_pred = n_match = n_strict = n_type = n_right = 0
     by_type: dict[str, list[int]] = {}  # type -> [gold, found, value right]
     base_ok: dict[str, dict[str, int]] = {name: {} for name in baselines or {}}
     errors: list[dict[str, Any]] = []
@@ -283,7 +286,9 @@ def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
             if p is not None:
                 row[1] += 1
                 n_strict += (p.start, p.end) == (g["start"], g["end"])
+                n_type += p.kind.upper() == g["type"]  # TIMEX3 type: DATE, TIME, ...
                 row[2] += same_value(g["value"], p.value)
+                n_right += same_value(g["value"], p.value)
             if p is None or not same_value(g["value"], p.value):
                 errors.append({"doc": d.name, "published": d.published, "gold": g,
                                "pred": p.to_dict() if p is not None else None})
@@ -295,6 +300,9 @@ def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
         "documents": len(docs), "gold": n_gold, "predicted": n_pred, "matched": n_match,
         "span_recall": _ratio(n_match, n_gold), "span_precision": _ratio(n_match, n_pred),
         "strict_span_recall": _ratio(n_strict, n_gold),
+        # every type (DATE, TIME, DURATION, SET): value right over all gold, type right over
+        # the expressions found
+        "all_value_accuracy": _ratio(n_right, n_gold), "type_accuracy": _ratio(n_type, n_match),
     }
     for kind in ("DATE", "DURATION"):
         g_n, n_found, n_right = by_type.get(kind, [0, 0, 0])

@@ -350,6 +350,9 @@ DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
                enum=("absolute", "published", "none")),
         Column("kind", "string", "date, time, duration or set.", True,
                enum=_one(model.TimeKind)),
+        Column("end_point", "object", "For a length counted from the narrative's time (\"three "
+               "days later\": `P3D` over \"three days\"), the date it reaches, over the whole "
+               "phrase; null otherwise. Events are dated by it.", ref="time"),
     ),
     "place": (
         *_span_fields("the toponym"),

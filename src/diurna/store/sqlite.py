@@ -51,7 +51,9 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE TABLE IF NOT EXISTS times (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
-  value TEXT, precision TEXT, end_value TEXT, anchor TEXT, kind TEXT, PRIMARY KEY (doc_id, idx)
+  value TEXT, precision TEXT, end_value TEXT, anchor TEXT, kind TEXT, end_point_value TEXT,
+  end_point_precision TEXT, end_point_text TEXT, end_point_start INTEGER, end_point_end INTEGER,
+  PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS places (
   doc_id TEXT REFERENCES documents(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
@@ -105,7 +107,9 @@ ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("coder", "TEXT"), ("coded_at", "TEXT"), ("body_quality", "REAL"),
                   ("headings", "TEXT"), ("captions", "TEXT"), ("layout", "TEXT"),
                   ("partial", "INTEGER"), ("key_points", "TEXT"), ("entries", "TEXT")),
-    "times": (("kind", "TEXT"),),
+    "times": (("kind", "TEXT"), ("end_point_value", "TEXT"), ("end_point_precision", "TEXT"),
+              ("end_point_text", "TEXT"), ("end_point_start", "INTEGER"),
+              ("end_point_end", "INTEGER")),
     "quotes": (("source_kind", "TEXT"), ("parts", "TEXT")),
 }
 # Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api): (filter,
@@ -310,6 +314,9 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     row["places"] += row["headline_places"]  # one table; `field` says which text
     for table in ("entities", "times", "places"):
         tables[table] = [{"doc_id": doc.id, "idx": i, **item} for i, item in enumerate(row[table])]
+    for item in tables["times"]:  # "three days later": the day reached, in flat columns
+        item.update(_prefixed("end_point_", item.pop("end_point"), ("value", "precision",
+                                                                     *SPAN_KEYS)))
     tables["mentions"] = [
         {
             "doc_id": doc.id,

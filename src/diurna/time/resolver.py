@@ -21,11 +21,14 @@ from functools import lru_cache
 from typing import Any
 
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
-from diurna.time import anaphora
+from diurna.time import anaphora, periods
 from diurna.time.values import (
+    DAY,
     HOLIDAY_PATTERN,
+    MONTH,
     SEASONS,
     WEEKDAY_NAMES,
+    YEAR,
     calendar_value,
     compound_duration_value,
     decade_value,
@@ -41,11 +44,8 @@ from diurna.time.values import (
 # either side of publication, the nearer) or None (unknown)
 Tense = str | None
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH, _DAY, _YEAR = MONTH, DAY, YEAR  # the shared pieces of a written date (values.py)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 
 # a count in figures or words ("24", "3 1/2", "1.5", "twenty-four") and the units of a length
@@ -135,6 +135,9 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
     re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;])"),
+    # "Now officials are investigating ...": at present (TimeBank 5 of 6); "Now, ..." and "Now
+    # for ..." open a turn of the talk, not a time
+    re.compile(r"\bNow(?=\s+(?!for\b)[A-Za-z])"),
     # "the current president": TimeML's PRESENT_REF (not "the current account", "a current")
     re.compile(r"\b(?:the|its|his|her|their|our)\s+(?P<t>current)\s+(?!account|affairs|events|"
                r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
@@ -216,6 +219,8 @@ _PERIOD_ENDED = re.compile(r"^(?P<head>(?:\S+\s+){0,4}?(?:year|quarter|half|mont
 # the period before "ended DATE" when it has no count: "the (fiscal) year", "the quarter"
 _THE_PERIOD = re.compile(r"^(?:the|its|their)\s+(?:fiscal[\s-]+)?(year|quarter)$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.I)
+# the day such a period ends: "Sept. 30", "June 30th", "Aug. 31, 1989"
+_ENDED_DAY = re.compile(rf"{_MONTH}\s+{_DAY}\b(?:,\s+{_YEAR})?")
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
@@ -271,6 +276,24 @@ _MONTH_REL_YEAR = re.compile(
     r"(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.I)
 # words around a date that do not move it ("TimeML's ``mod``): "around 1927", "at least
 # Wednesday", "as early as 10 p.m.", "last year alone"
+# spellings the rules below read in another form, each with its one meaning in news:
+_REWRITES: list[tuple[re.Pattern[str], str]] = [
+    # "fiscal 1989", "fiscal year 1989": TimeML (TimeBank) values the year, 1989
+    (re.compile(rf"^(?:the\s+)?fiscal(?:\s+year)?\s+(?={_YEAR}$)", re.I), ""),
+    # "the current (fiscal) year": the publication's year
+    (re.compile(r"^the\s+current\s+(?:fiscal\s+)?year$", re.I), "this year"),
+    # "this year's third quarter", "next year's first quarter": that quarter of that year
+    (re.compile(r"^(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+quarter$",
+                re.I), r"the \2 quarter of \1 year"),
+    # "its fourth quarter", "a fourth-quarter (loss)", "the fiscal-first quarter"
+    (re.compile(r"^(?:its|their|the\s+company['’]s|an?)\s+(?=(?:fiscal[\s-]+)?(?:first|second|"
+                r"third|fourth)[\s-]+quarter$)", re.I), "the "),
+    (re.compile(r"\bfiscal-(?=(?:first|second|third|fourth)\b)", re.I), "fiscal "),
+    # "a 20th century (artefact)": the century
+    (re.compile(r"^an?\s+(?=\d+(?:st|nd|rd|th)\s+century$)", re.I), "the "),
+    # "sometime next year", "both 1990": the words around leave the date as it is
+    (re.compile(r"^(?:some\s*time|both)\s+(?=\S)", re.I), ""),
+]
 _HEDGE = re.compile(r"^(?:around|about|circa|at\s+least|as\s+(?:early|late|soon)\s+as|"
                     r"no\s+later\s+than|no\s+earlier\s+than|only|just)\s+|\s+alone$", re.I)
 _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
@@ -411,9 +434,12 @@ def _quarter(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> str | 
     if base is not None:
         cur = (base.month - 1) // size + 1
         count = 12 // size
+        if n is None and year is not None and rel == "last":
+            n = count  # "the last half of 1989", "the last quarter of 1998": the final one
         if n is None:  # "last quarter", "this quarter", "the quarter"
+            # "the latest quarter" is the last one ended (whose results are out)
             idx = base.year * count + cur - 1 + {"last": -1, "past": -1, "previous": -1,
-                                                 "next": 1}.get(rel, 0)
+                                                 "latest": -1, "next": 1}.get(rel, 0)
             return f"{idx // count:04d}-{letter}{idx % count + 1}"
         if year is None:
             year = base.year
@@ -563,6 +589,9 @@ def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None
         tense = "future"
     # "this past summer/Sunday/week" is the one just gone
     text = _THIS_PAST.sub(lambda m: "last " if m[1] else "past ", text)
+    text = periods.respell(text)  # "nineteen ninety-six": 1996
+    for rx, repl in _REWRITES:
+        text = rx.sub(repl, text)
     text = _HEDGE.sub("", text.strip())  # "around 1927", "at least Wednesday", "... alone"
     # the simple present points ahead for seasons, quarters and holidays as for weekdays;
     # only month-days and months weigh how far ahead (see _by_tense)
@@ -602,10 +631,15 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
     # "by year's end", "at month's end": the end of the publication's year or month
     clean = re.sub(r"^(?:the\s+)?(year|month|week)['’]s\s+end$", r"this \1", clean, flags=re.I)
     parted = _PART_OF.sub("", clean)
+    if parted != clean and base is not None:
+        decade = decade_value(parted, base.year)
+        if decade:  # "the last half of the '80s": the decade (TimeML has no finer value)
+            return decade, "decade" if len(decade) == 3 else "century", "absolute"
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
-    clean = re.sub(rf"^(?:earlier|later)\s+(?:on\s+)?(?=this|last|next|today|{_WEEKDAY})", "",
+    clean = re.sub(rf"^(?:earlier|later)\s+(?:on\s+)?(?=this|last|next|today|yesterday|tonight|"
+                   rf"tomorrow|{_WEEKDAY})", "",
                    clean,
                    flags=re.I)
     clean = re.sub(rf"^last\s+(?={_MONTH}\s+\d)", "", clean, flags=re.I)  # "last Oct. 23"
@@ -899,6 +933,10 @@ _DEFER = {"postpone", "delay", "extend", "adjourn", "defer", "put", "push", "giv
 _AHEAD = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
 _AHEAD_LEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s", re.I)
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+# terms of a deal whose date lies on either side of publication, the nearer: "payable Dec. 7
+# to stock of record Nov. 22", "effective Feb. 1", "was extended to Nov. 16"
+_TERMS = re.compile(r"\b(?:payable|effective|(?:of|on\s+the)\s+record|extended\s+(?:to|until|"
+                    r"through)|expir(?:es?|ing)|expire)\s+(?:on\s+)?$", re.I)
 # nouns a date names ahead of its time ("the November 24 deadline")
 _AHEAD_NOUNS = {"deadline"}
 # verbs whose infinitive complement lies ahead ("plans to meet Tuesday")
@@ -998,6 +1036,8 @@ def clause_tense(doc: Document, span: Span) -> Tense:
         return "future"  # "as soon as Tuesday", "(from) as early as July"
     if _SINCE.search(before):
         return "past"  # "has been going on since February 28": never ahead of publication
+    if _TERMS.search(before):
+        return "near"
     inside = {t.i for t in toks}
     cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
     if cur.head.i != cur.i and cur.head.lemma_ in _AHEAD_NOUNS:
@@ -1106,7 +1146,9 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     lo, hi = clause_bounds(doc, event)
     # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
     # (nor a clock time alone: its day is the publication day by convention, not the text's)
-    in_sentence = [t for t in doc.times if t.start >= lo and t.end <= hi
+    # ("three days later" dates by the day it reaches, its end point, not by its length)
+    dating = [t.end_point or t for t in doc.times]
+    in_sentence = [t for t in dating if t.start >= lo and t.end <= hi
                    and calendar_value(t.value) is not None and t.kind in ("date", "time")
                    and not _CLOCK_ALONE.match(t.text)]
     if not in_sentence:
@@ -1191,17 +1233,29 @@ class TimeResolver:
         # the narrative's reference times so far ("that same day" counts from the last one)
         refs: list[anaphora.Ref] = []
         base = parse_published(doc.published)
+        reported: periods.Quarter | None = None  # the quarter an earnings report is about
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            t = (_anaphoric(doc, span, refs, base) or _rate(doc, span)
+            compared = _reporting(span, reported, base)
+            t = (compared or _anaphoric(doc, span, refs, base) or _rate(doc, span)
                  or _coming_length(doc, span) or _period_ended(doc, span))
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
+                if tense == "future" and _results_of(doc, span):
+                    tense = None  # "its third-quarter earnings will be lower": a quarter gone
                 t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
                 if not _HAS_YEAR.search(span.text):
                     t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
                     t.value = _named_day(span.text, doc.text[span.end:span.end + 30], t.value)
+            if compared is None:  # a quarter the text names and that has ended is reported
+                reported = periods.ended_quarter(t.value, base) or reported
+            reached = t.end_point
             ref = anaphora.ref_of(t.value) if t.kind in ("date", "time") else None
+            if reached is not None:
+                ref = anaphora.ref_of(reached.value)
+                reached = TimeExpr(span.start, span.end, span.text, value=reached.value,
+                                   precision=reached.precision, anchor=reached.anchor,
+                                   kind=reached.kind)
             if ref is not None:
                 refs.append(ref)
             y = _HAS_YEAR.search(span.text)
@@ -1209,9 +1263,12 @@ class TimeResolver:
                 last_year = (span.end, int(y.group(0)))
             elif hint and t.value and t.value.startswith(str(hint)):
                 last_year = (span.end, hint)  # a schedule goes on: "June 9 ... June 10 ..."
-            doc.times.append(TimeExpr(span.start, span.end, span.text, value=t.value,
+            # a length counted from the narrative ("three days later") covers "three days"
+            stop = span.start + t.end if t.kind == "duration" and 0 < t.end < len(span.text) \
+                and t.text == span.text[:t.end] else span.end
+            doc.times.append(TimeExpr(span.start, stop, doc.text[span.start:stop], value=t.value,
                                       precision=t.precision, end_value=t.end_value,
-                                      anchor=t.anchor, kind=t.kind))
+                                      anchor=t.anchor, kind=t.kind, end_point=reached))
         for event in doc.events:
             if event.date is None:
                 event.date = event_date(doc, event)
@@ -1287,8 +1344,44 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     if found is None:
         return None
     value, precision = found
-    return TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
+    date = TimeExpr(0, len(span.text), span.text, value=value, precision=precision,
                     anchor="published" if value else "none", kind="date")
+    counted = anaphora.counted_length(span.text)
+    if counted is None:
+        return date
+    # "three days later": TimeML's DURATION over "three days"; the day reached stays its end
+    # point, which dates events and is the narrative's next reference
+    return TimeExpr(0, counted[0], span.text[:counted[0]], value=counted[1], kind="duration",
+                    end_point=date if value else None)
+
+
+def _reporting(span: Span, reported: periods.Quarter | None,
+               base: dt.datetime | None) -> TimeExpr | None:
+    """"a year earlier", "the year-ago quarter", "the quarter" in a text that reports a quarter
+    (``reported``): that quarter a year before, or the quarter itself (TimeBank's reading of
+    earnings reports); None for any other span (see :mod:`diurna.time.periods`)."""
+    value = periods.reporting_value(span.text, reported, base.year if base else None)
+    if value is None:
+        return None
+    return TimeExpr(0, len(span.text), span.text, value=value,
+                    precision="quarter" if "Q" in value else "year", anchor="published")
+
+
+# a quarter's results: "third-quarter earnings", "a loss for the third quarter"
+_RESULTS_AFTER = re.compile(r"\s+(?:net\s+|operating\s+|pretax\s+|per-share\s+)?(?:earnings|"
+                            r"profits?|results|income|loss(?:es)?|sales|revenues?)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+_QUARTER_WORD = re.compile(r"\bquarter$", re.I)
+
+
+def _results_of(doc: Document, span: Span) -> bool:
+    """Is ``span`` a quarter whose results are spoken of ("its third-quarter earnings will be
+    lower", "a net loss for the third quarter")? Results come after the quarter ends, so a
+    future tense does not move such a quarter into the next year."""
+    if not _QUARTER_WORD.search(span.text):
+        return False
+    return bool(_RESULTS_AFTER.match(doc.text, span.end)
+                or _FOR_BEFORE.search(doc.text, max(0, span.start - 6), span.start))
 
 
 def _rate(doc: Document, span: Span) -> TimeExpr | None:
@@ -1326,7 +1419,7 @@ def _period_ended(doc: Document, span: Span) -> TimeExpr | None:
         return None
     if m[1].lower() == "year":
         return TimeExpr(0, len(span.text), span.text, value="P1Y", kind="duration")
-    day = re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b(?:,\s+\d{4})?", doc.text[after.end():])
+    day = _ENDED_DAY.match(doc.text, after.end())
     if day is None:
         return None
     end = normalize(day.group(0), doc.published, tense="past")

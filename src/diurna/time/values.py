@@ -24,6 +24,15 @@ def calendar_value(value: str | None) -> str | None:
     return m[1] if m else None
 
 
+# The pieces of a written date, shared by every pattern that reads one (the resolver's
+# finders, "the year ended June 30", "the 12 months to Sept. 30"): a month name or its
+# abbreviation ("Sept."), a day of the month ("30", "30th"), a year of news (1800-2099).
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+
 # ---------------------------------------------------------------------------------------------
 # TimeML values the calendar cannot hold: references, durations, sets, decades, parts of a year
 
@@ -60,8 +69,7 @@ _DURATION_TEXT = re.compile(
     # "the first nine months of the year": the length, whatever year it lies in
     r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
     # "the 12 months to September", "the year ended June 30": a length that ends then
-    r"|\s+(?:to|through|ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:1[89]\d\d|20\d\d))?)?"
+    rf"|\s+(?:to|through|ended|ending)\s+{MONTH}(?:\s+{DAY}\b)?(?:,?\s+{YEAR})?)?"
     # "the next two years or so": the hedge leaves the count as said
     r"(?:,?\s+or\s+so)?$",
     re.I)
