@@ -38,6 +38,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from lxml import etree
+
 from diurna.page.furniture import SOURCES_LABEL
 from diurna.page.words import WORD
 
@@ -469,8 +471,9 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     # blocks broken by <br>: extractors give each line apart, so a line may be wanted when
     # the block's whole text is not
     broken = _broken_blocks(tree) if wanted is not None else set()
+    coded = _code_holders(tree)
     for el in tree.iter(*_BLOCK_TAGS):
-        text = norm(el.text_content())
+        text = norm(_shown_text(el) if el in coded else el.text_content())
         if not text:
             continue
         if el.tag == "figcaption" and text not in captions and _in_article(el):
@@ -545,6 +548,31 @@ def image_texts(tree: Any) -> set[str]:
             if least <= len(text.split(None, most)) <= most:
                 found.add(text)
     return found
+
+
+#: elements whose text is code or an embedded page, never shown as the block's words
+_CODE_TAGS = ("script", "style", "iframe")
+_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::iframe)]")
+
+
+def _code_holders(tree: Any) -> set[Any]:
+    """The elements holding a ``<script>``, ``<style>`` or ``<iframe>`` with text, at any
+    depth (a list item whose paragraph holds a script is read without it too)."""
+    found = set()
+    for code in tree.iter(*_CODE_TAGS):
+        if not (code.text or "").strip():
+            continue
+        for anc in code.iterancestors():
+            if anc in found:
+                break
+            found.add(anc)
+    return found
+
+
+def _shown_text(el: Any) -> str:
+    """An element's text without its scripts' and styles' code: the words a reader sees and
+    an extractor gives (a heading ``<h2>`` that embeds a widget script is still its words)."""
+    return "".join(_SHOWN_TEXT(el))
 
 
 def _broken_blocks(tree: Any) -> set[Any]:
