@@ -12,7 +12,9 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
 - **who**: no clash of actor countries nor of recipient countries (an unknown side never clashes);
 - **counts**: when both sentences give numbers (casualties, rockets, days), they share one;
 - **one incident**: neither sentence is a running total or a general statement ("have been
-  killed so far", "since May", "in the conflict"), which are not one event;
+  killed so far", "since May", "in the conflict"), which are not one event; neither event is a
+  generic statement (:func:`generic`: "rumours of bloodshed", "stop firing rockets"), a veto
+  the learned linker obeys too;
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
