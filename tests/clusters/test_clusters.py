@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from diurna.cli import cli
 from diurna.clusters import Linker, Report, Settings, cluster_store, clusters
+from diurna.clusters.learn import link_model
 from diurna.clusters.link import numbers
 from diurna.store import Store
 
@@ -76,6 +77,55 @@ def test_a_running_total_is_not_one_incident() -> None:
     a = report("a:0", BOMB_A)
     toll = report("b:0", "A car bomb in a Karachi market has killed 14 people so far this year.")
     assert linker(a, toll).why_not(a, toll) == "one incident"
+
+
+def _at(sentence: str, trigger: str) -> dict[str, Any]:
+    """The trigger fields of the first ``trigger`` in ``sentence``."""
+    start = sentence.index(trigger)
+    return {"trigger_text": trigger, "trigger_start": start, "trigger_end": start + len(trigger)}
+
+
+RUMOUR = "Refugees said they fled threats and rumours of revenge and bloodshed in the villages."
+STOP_FIRE = "The minister asked the president to stop fighters from firing rockets into the town."
+ONGOING = "Supporters of the candidate have been marching in the capital for weeks."
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "why"), [
+    (RUMOUR, "bloodshed", "frame"),
+    ("The raid seems part of a wider crackdown on journalists.", "crackdown", "frame"),
+    ("Witnesses reported frequent clashes between police and traders.", "clashes", "frame"),
+    (STOP_FIRE, "firing", "stop"),
+    ("The group said it may stop shelling the port.", "shelling", "stop"),
+    (ONGOING, "marching", "habit"),
+])
+def test_a_generic_statement_is_no_single_occurrence(sentence: str, trigger: str,
+                                                     why: str) -> None:
+    assert report("a:0", sentence, **_at(sentence, trigger)).generic == why
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "row"), [
+    (BOMB_A, "exploded", {}),  # one blast, a count of the dead
+    ("Police and traders clashed in the market on Sunday.", "clashed", {}),
+    ("Troops stopped the convoy and arrested its driver.", "arrested", {}),  # "stopped": no gerund
+    # framed as general, but its own day makes it one occurrence
+    ("Witnesses reported frequent clashes on Sunday.", "clashes",
+     {"date_value": "2024-03-03", "date_precision": "day"}),
+    # framed as general, but it counts its dead
+    ("A wave of attacks killed 12 people in the city.", "attacks", {}),
+])
+def test_one_occurrence_is_not_generic(sentence: str, trigger: str, row: dict[str, Any]) -> None:
+    assert report("a:0", sentence, **_at(sentence, trigger), **row).generic is None
+
+
+def test_generic_statements_are_not_linked_even_copied_word_for_word() -> None:
+    # a background sentence copied into two articles still names no occurrence (docs/clusters.md)
+    for sentence, trigger in ((RUMOUR, "bloodshed"), (STOP_FIRE, "firing"), (ONGOING, "marching")):
+        a = report("a:0", sentence, **_at(sentence, trigger))
+        b = report("b:0", sentence, **_at(sentence, trigger))
+        lk = linker(a, b)
+        assert lk.why_not(a, b) == "one incident"
+        lk.use(link_model("learned"))  # a veto for the learned linker too, whatever its weights
+        assert lk.why_not(a, b) == "one incident"
 
 
 def test_an_undated_report_may_describe_an_event_of_the_days_before_publication() -> None:

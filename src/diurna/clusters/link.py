@@ -12,7 +12,9 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
 - **who**: no clash of actor countries nor of recipient countries (an unknown side never clashes);
 - **counts**: when both sentences give numbers (casualties, rockets, days), they share one;
 - **one incident**: neither sentence is a running total or a general statement ("have been
-  killed so far", "since May", "in the conflict"), which are not one event;
+  killed so far", "since May", "in the conflict"), which are not one event; neither event is a
+  generic statement (:func:`generic`: "rumours of bloodshed", "stop firing rockets"), a veto
+  the learned linker obeys too;
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
@@ -53,6 +55,23 @@ AGGREGATE = re.compile(
     r"attacking|have been attacking|continu\w* (attacks|fighting)|civil war)\b",
     re.IGNORECASE,
 )
+# A generic statement: no single occurrence, though it may share every word with one (session
+# 20, docs/clusters.md). Three shapes, each read around the event word (the trigger):
+# - framed as unreal or general by a word just before it: "rumours of revenge and [[bloodshed]]",
+#   "part of a wider [[crackdown]]", "frequent [[clashes]]", "issues [[surrounding]]";
+# - an activity someone should stop, or be kept from: "may stop [[firing]] rockets", "asked him to
+#   stop fighters from [[launching]] rockets" (a gerund after stop, cease, prevent, from ...);
+# - a habit over a stretch of time: "have been [[rallying]] for weeks", "throughout the summer".
+GENERIC_FRAME = re.compile(
+    r"\b(rumou?rs?|fears?|threats?|risks?|dangers?|possibility|prospects?|waves?|series|spate|"
+    r"cycles?|history|culture|issues|wider|widespread|frequent|repeated|recurring|continued|"
+    r"continuing|ongoing|sporadic|occasional|regular|more|further|any|all)\b", re.IGNORECASE)
+GENERIC_STOP = re.compile(r"\b(stop|stopped|stopping|cease|ceased|halt|halted|end|ending|prevent|"
+                          r"prevented|refrain|from|ban|banned)\b", re.IGNORECASE)
+GENERIC_HABIT = re.compile(
+    r"\b(for (weeks|months|years|decades)|throughout the|every (day|week|night|month)|each (day|"
+    r"week|night)|repeatedly|regularly|routinely|often|usually|habitually)\b", re.IGNORECASE)
+FRAME_WORDS = 4  # how many words before the event word may frame it
 # A sentence that recalls its event as an earlier one ("after the 7 July bombings", "last week's
 # raid", "the anniversary of"): such recalls of one big event are often the same event across
 # stories, though they share few words (round 17, the learned linker's ``recalled`` feature).
@@ -120,6 +139,7 @@ class Report:
     numbers: frozenset[int] = frozenset()
     tolls: frozenset[int] = frozenset()  # counts of people (killed, hurt, soldiers ...): tolls
     aggregate: bool = False
+    generic: str | None = None  # why the event is no single occurrence (:func:`generic`)
     recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
     modal: bool = False  # the sentence speaks of what will, could or may happen (MODAL)
     span: tuple[date, date] | None = None
@@ -154,6 +174,13 @@ class Report:
                                      if row["sentence_start"] <= s and e <= row["sentence_end"])
         r.numbers, r.tolls = numbers(sentence), tolls(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
+        start = row.get("trigger_start")
+        if start is not None and row["sentence_start"] <= start <= row["sentence_end"]:
+            before = text[row["sentence_start"] : start]
+        else:  # no offsets: the words before the event word's first use in the sentence
+            before = sentence.partition(row.get("trigger_text") or "\0")[0]
+        r.generic = generic(before, row.get("trigger_text") or "", sentence,
+                            specific=r.date_precision == "day" or bool(r.tolls))
         r.recalled = bool(RECALLED.search(sentence))
         r.modal = bool(MODAL.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
@@ -162,6 +189,24 @@ class Report:
                     and row["sentence_start"] <= s and e <= row["sentence_end"]}
             r.span = recalled_span(sorted(x for x in days if x is not None), r.span)
         return r
+
+
+def generic(before: str, trigger: str, sentence: str, specific: bool = False) -> str | None:
+    """Why an event is a generic statement, not one occurrence ("frame", "stop", "habit"), or
+    None. ``before``: the sentence's text before the event word ``trigger``; ``specific``: the
+    event has its own day or a count of people, which makes it one occurrence whatever the
+    wording ("frequent clashes" is general, "clashes on Sunday killed 4" is not)."""
+    if specific:
+        return None
+    words = _TOKEN.findall(before.lower())[-FRAME_WORDS:]
+    head = trigger.lower().split()[0] if trigger.strip() else ""
+    if GENERIC_FRAME.search(" ".join(words)):
+        return "frame"
+    if head.endswith("ing") and GENERIC_STOP.search(" ".join(words)):
+        return "stop"
+    if GENERIC_HABIT.search(sentence):
+        return "habit"
+    return None
 
 
 def stem(word: str) -> str:
@@ -361,6 +406,8 @@ class Linker:
         if (a.span is None or b.span is None or a.span[0] > b.span[1] + slack
                 or b.span[0] > a.span[1] + slack):
             return "when"
+        if a.generic or b.generic:  # a veto for both linkers: no occurrence to share
+            return "one incident"
         if self.model is not None:
             return None if self.strength(a, b) >= self.model.threshold else "model"
         return self.rule_failure(a, b)

@@ -54,7 +54,7 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
     cur = store.conn.execute(
         "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
         "date_precision, actor_country, recipient_country, place_country, place_admin1, "
-        "place_feature, place_lat, place_lon, place_text, trigger_text, actor_name, "
+        "place_feature, place_lat, place_lon, place_text, trigger_text, trigger_start, actor_name, "
         "recipient_name "
         "FROM events WHERE type IS NOT NULL ORDER BY id"
     )
