@@ -479,6 +479,25 @@ def test_declining_to_comment_refuses_nothing() -> None:
     assert "REJECT" in types(coded("Beijing declined to withdraw the proposal.", ROUND4))
 
 
+def test_refusing_to_comment_refuses_nothing_refusing_a_demand_does() -> None:
+    """docs/annotation-events.md §2-3: a source refusing a reporter's question is no event; a
+    party refusing to commit to what it is asked, or refusing a proposal, is a REJECT."""
+    assert types(coded("General Craddock refused to discuss the contents.", ROUND4)) == []
+    assert types(coded("The ministry refused to give details of the deployment.", ROUND4)) == []
+    assert "REJECT" in types(coded(
+        "The council refused to confirm that it would halt the plan.", ROUND4))
+    assert "REJECT" in types(coded("Beijing refused to withdraw the proposal.", ROUND4))
+
+
+def test_a_visa_denied_restricts_movement() -> None:
+    """docs/annotation-events.md §3 (session 20): a state refusing a person entry is COERCE
+    ``restrict``, the material opposite of RETREAT ``access``; refusing a proposal stays REJECT."""
+    doc = coded("Croatia denied the opposition leader a visa.", ROUND4)
+    e = find(doc, "COERCE", "denied")
+    assert e.mode == "restrict" and codes(e.actors) == ["HRV"]
+    assert types(coded("Croatia rejected the proposal for talks.", ROUND4)) == ["REJECT"]
+
+
 def test_a_sports_result_is_not_an_assault_a_beating_is() -> None:
     assert "ASSAULT" not in types(coded("Russia beat Croatia 2-1 on Monday.", ROUND4))
     assert "ASSAULT" in types(coded("Police beat protesters in the square.", ROUND4))

@@ -21,6 +21,7 @@ from diurna.events.learned import (
     inside_triggers,
     kind_of_act,
     one_act_per_clause,
+    settled_types,
     told_again,
 )
 from diurna.events.tagger import rule_heads
@@ -288,3 +289,30 @@ def test_a_retelling_of_an_act_already_coded_is_dropped(read_rules: Any) -> None
     assert [e.sentence.text.split()[0] for e in kept] == ["Gunmen", "Police", "The"]
     assert [e.id for e in kept] == [f"{doc.id}:{n}" for n in range(3)]
     assert told_again(doc, events[1:]) == events[1:]
+
+
+def test_a_refusal_to_comment_is_dropped_a_refused_offer_kept(read_rules: Any) -> None:
+    """The classifier reads "refused" as REJECT whatever follows; a refusal to comment is no
+    event (docs/annotation-events.md §2)."""
+    doc = read_rules("The spokesman refused to comment. Iran refused to accept the offer.")
+    first, second = (t for t in doc.nlp if t.lemma_ == "refuse")
+    events = _coder(doc).recode({}, {first.i: "REJECT", second.i: "REJECT"})
+    kept = acts_only(doc, events)
+    assert [e.trigger.start for e in kept] == [second.idx]
+
+
+def test_an_apology_is_support_and_a_visa_refused_is_coerce(read_rules: Any) -> None:
+    """Types settled in session 20 (docs/annotation-events.md §3) that the classifier learned
+    the other way: an apology is SUPPORT, a visa refused COERCE ``restrict``; another CONCEDE
+    and a REJECT of a proposal keep their types."""
+    doc = read_rules("The minister apologized for the error. Canada denied the cleric a visa. "
+                     "The government backed down. Iran rejected the proposal.")
+    coder = _coder(doc)
+    decided = {_at(doc, "apologized"): "CONCEDE", _at(doc, "denied"): "REJECT",
+               _at(doc, "backed"): "CONCEDE", _at(doc, "rejected"): "REJECT"}
+    got = settled_types(doc, coder.recode({}, decided), coder.onto)
+    assert [(e.trigger.text.split()[0], e.type) for e in got] == [
+        ("apologized", "SUPPORT"), ("denied", "COERCE"), ("backed", "CONCEDE"),
+        ("rejected", "REJECT")]
+    assert got[0].mode is None and got[1].mode == "restrict"
+    assert got[1].cameo == coder.onto.cameo("COERCE", "restrict")

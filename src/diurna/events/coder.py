@@ -426,6 +426,10 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- triggers
     def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
+        if refuses_comment(tok):
+            return None  # "refused to comment": a reporter's question refused, no event
+        if tok.pos_ in {"VERB", "AUX"} and refuses_entry(tok):
+            return Trigger("COERCE", tok.lemma_.lower(), "verb", None, "restrict"), [tok]
         lemma = tok.lemma_.lower()
         if tok.dep_ in {"compound", "amod", "npadvmod"} and tok.pos_ != "ADJ":
             return None
@@ -2347,6 +2351,59 @@ def _in_name(tok: Any) -> bool:
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
+# What a source may refuse to do with no event when it only answers a reporter: these always,
+# the giving verbs (NO_COMMENT's rest) only of information ("declined to give details").
+SPEECH_ACTS = NO_COMMENT - {"give", "provide", "release", "share"}
+
+
+def refuses_comment(tok: Any) -> bool:
+    """Whether ``tok`` is a refusal to comment ("refused to comment", "refused to discuss the
+    contents", "his refusal to elaborate"): a reporter's question refused is no event
+    (docs/annotation-events.md §2). A commitment refused ("refused to confirm that they would
+    halt the plan") or a named party's questions refused ("refused to answer Congress'
+    questions") stay REJECTs."""
+    if tok.lemma_.lower() not in {"decline", "refuse", "refusal"}:
+        return False
+    for c in tok.children:
+        if c.dep_ not in {"xcomp", "acl"} or c.lemma_.lower() not in NO_COMMENT:
+            continue
+        if any(g.dep_ == "ccomp" and any(a.lower_ in {"would", "will"} for a in g.children)
+               for g in c.children):
+            continue
+        if any(g.dep_ == "dobj" and any(p.dep_ == "poss" for p in g.children)
+               for g in c.children):
+            continue
+        if c.lemma_.lower() in SPEECH_ACTS or any(
+                g.dep_ == "dobj" and g.lemma_.lower() in INFO_NOUNS for g in c.children):
+            return True
+    return False
+
+
+# What a state grants or refuses at its border, and the movements a "permission" may be for.
+ENTRY_NOUNS = frozenset({"visa", "entry", "admission", "overflight", "landing"})
+ENTRY_MOVES = frozenset({"enter", "land", "pass", "fly", "cross", "overfly", "visit", "travel"})
+
+
+def refuses_entry(tok: Any) -> bool:
+    """Whether the verb ``tok`` refuses a person or craft entry ("was denied a visa", "refused
+    entry", "is not granting her a visa", "permission to land was denied"): COERCE ``restrict``,
+    a border closed to one person, not a REJECT (docs/annotation-events.md §3)."""
+    lemma = tok.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if not (lemma in {"deny", "refuse", "reject", "revoke"}
+            or (negated and lemma in {"grant", "issue", "give"})):
+        return False
+    for c in tok.children:
+        if c.dep_ not in {"dobj", "nsubjpass", "dative"}:
+            continue
+        noun = c.lemma_.lower()
+        if noun in ENTRY_NOUNS or (noun == "permission" and any(
+                g.dep_ in {"acl", "xcomp"} and g.lemma_.lower() in ENTRY_MOVES
+                for g in c.children)):
+            return True
+    return False
 
 
 def _bare_present(verb: Any) -> bool:
