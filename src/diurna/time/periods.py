@@ -3,9 +3,10 @@
 An earnings report names the quarter it reports ("third-quarter net income rose ...") and
 compares it with the same quarter a year before: "from $2.1 million a year earlier", "the
 year-ago quarter". TimeML (TimeBank's Wall Street Journal documents) values those comparisons
-as that quarter (``1988-Q3``), not as the day a year before publication, and "the quarter", "the
-latest quarter" as the quarter reported. The quarter reported is the last one the text named
-before the expression; without one, the comparisons keep their usual reading.
+as that quarter (``1988-Q3``), not as the day a year before publication; "the quarter", "the
+latest quarter" as the quarter reported; "the full year" as that quarter's year. The quarter
+reported is the last one the text named before the expression; without one, the comparisons
+keep their usual reading.
 
 Spoken-news transcripts write years in words ("nineteen ninety-six", "the year two thousand"):
 :func:`respell` gives them in figures so the usual rules read them.
@@ -42,6 +43,12 @@ _YEAR_BEFORE = re.compile(
     rf"|(?P<year>1[89]\d\d|20\d\d)\s+{_ord('o3')}(?:quarter|period))$", re.I)
 # adjectives that compare with last year whatever the text reports: "year-earlier", "year-ago"
 _YEAR_BEFORE_ADJ = re.compile(r"^(?:the\s+)?year[\s-](?:ago|earlier)$", re.I)
+# the year a report's results are for: "sales for the full year", "an earnings increase for the
+# full year" (TimeBank development 2 of 2 are that year, a DATE, not a length); the results
+# named before it in the sentence say it is a report's year, not "stayed for the full year"
+_FULL_YEAR = re.compile(r"^(?:the\s+)?full[\s-]+(?:fiscal\s+)?year$", re.I)
+_RESULTS_BEFORE = re.compile(r"\b(?:earnings|profits?|results|income|loss(?:es)?|sales|"
+                             r"revenues?)\b[^.;]*$", re.I)
 # the quarter reported: "the quarter", "the latest quarter", "the most recent quarter"
 _REPORTED = re.compile(r"^(?:the\s+)?(?:(?:latest|most\s+recent)\s+)?(?:fiscal\s+)?quarter$",
                        re.I)
@@ -63,12 +70,14 @@ def ended_quarter(value: str | None, published: dt.datetime | None) -> Quarter |
     return found if (found[0], found[1] * 3) < (published.year, published.month) else None
 
 
-def reporting_value(text: str, reported: Quarter | None, published_year: int | None
-                    ) -> str | None:
+def reporting_value(text: str, reported: Quarter | None, published_year: int | None,
+                    before: str = "") -> str | None:
     """The TimeML value of a comparison or of "the quarter" in a text that reports the quarter
     ``reported`` ("a year earlier" → ``1988-Q3`` when the text reported 1989's third quarter);
     "year-ago" without a quarter reported is the year before publication. None when ``text`` is
-    none of these or nothing says which period it is."""
+    none of these or nothing says which period it is. ``before`` is the text just before the
+    expression: "the full year" after a report's results ("sales for the full year") is the
+    reported quarter's year, or without one the publication's."""
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
     m = _YEAR_BEFORE.match(raw)
     if m and reported is not None:
@@ -80,6 +89,9 @@ def reporting_value(text: str, reported: Quarter | None, published_year: int | N
         return f"{published_year - 1:04d}"
     if _REPORTED.match(raw) and reported is not None:
         return f"{reported[0]:04d}-Q{reported[1]}"
+    if _FULL_YEAR.match(raw) and _RESULTS_BEFORE.search(before):
+        own = reported[0] if reported is not None else published_year
+        return None if own is None else f"{own:04d}"
     return None
 
 

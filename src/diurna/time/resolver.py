@@ -55,6 +55,16 @@ _COUNT = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seven
           r"eighteen|nineteen|a\s+hundred|one\s+hundred|a\s+couple\s+of)")
 _LENGTH_UNIT = (r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|"
                 r"decades?|centuries|century)")
+# the word after a sentence-opening "Now" that makes it a turn of the talk, not a time: the
+# person addressed ("Now you may not like ..."), an imperative or "let's" ("Now consider ...",
+# "Now let's use ..."), a question ("Now what?"), a stance adverb or condition ("Now obviously
+# ...", "Now if ...") and "Now that's ..." (not "Now that ...", a conjunction of time). A
+# subject in the third or first person keeps the time: "Now officials are investigating".
+_DISCOURSE_NOW = (r"(?:you(?:['’](?:re|ve|ll|d))?|your|let(?:['’]s)?|please|look|listen|see|"
+                  r"wait|consider|imagine|remember|suppose|think|take|keep|note|hear|tell|"
+                  r"don['’]t|what|why|how|who|where|which|obviously|clearly|frankly|honestly|"
+                  r"admittedly|granted|mind|then|if|speaking|here['’]s|here\s+is|that['’]s|"
+                  r"of\s+course)\b")
 # Patterns for expressions spaCy's small English model often misses or cuts differently.
 # (dateparser normalises but does not find expressions in running text, so finding is ours.)
 _PATTERNS: list[re.Pattern[str]] = [
@@ -135,9 +145,11 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
     re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;])"),
-    # "Now officials are investigating ...": at present (TimeBank 5 of 6); "Now, ..." and "Now
-    # for ..." open a turn of the talk, not a time
-    re.compile(r"\bNow(?=\s+(?!for\b)[A-Za-z])"),
+    # "Now officials are investigating ...", "Now that ...": at present (TimeBank 5 of 6). A
+    # "Now" that opens a turn of the talk is no time: "Now, ...", "Now for ..."; before a
+    # second person, an imperative, a question or a stance adverb ("Now you may not like ...",
+    # "Now let's ...", "Now what?", "Now obviously ..."; Wikinews quotes, see _DISCOURSE_NOW)
+    re.compile(rf"\bNow(?=\s+(?!for\b|{_DISCOURSE_NOW})[A-Za-z])"),
     # "the current president": TimeML's PRESENT_REF (not "the current account", "a current")
     re.compile(r"\b(?:the|its|his|her|their|our)\s+(?P<t>current)\s+(?!account|affairs|events|"
                r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
@@ -1236,7 +1248,8 @@ class TimeResolver:
         reported: periods.Quarter | None = None  # the quarter an earnings report is about
         for span in find_expressions(doc):
             hint = last_year[1] if last_year and span.start - last_year[0] < 400 else None
-            compared = _reporting(span, reported, base)
+            compared = _reporting(span, reported, base, doc.text[max(0, span.start - 80):
+                                                                 span.start])
             t = (compared or _anaphoric(doc, span, refs, base) or _rate(doc, span)
                  or _coming_length(doc, span) or _period_ended(doc, span))
             if t is None:
@@ -1356,11 +1369,11 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
 
 
 def _reporting(span: Span, reported: periods.Quarter | None,
-               base: dt.datetime | None) -> TimeExpr | None:
+               base: dt.datetime | None, before: str = "") -> TimeExpr | None:
     """"a year earlier", "the year-ago quarter", "the quarter" in a text that reports a quarter
     (``reported``): that quarter a year before, or the quarter itself (TimeBank's reading of
     earnings reports); None for any other span (see :mod:`diurna.time.periods`)."""
-    value = periods.reporting_value(span.text, reported, base.year if base else None)
+    value = periods.reporting_value(span.text, reported, base.year if base else None, before)
     if value is None:
         return None
     return TimeExpr(0, len(span.text), span.text, value=value,
