@@ -128,6 +128,56 @@ def test_generic_statements_are_not_linked_even_copied_word_for_word() -> None:
         assert lk.why_not(a, b) == "one incident"
 
 
+TOTAL = "Over 300 villagers have been killed in the province since March, the group said."
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    (TOTAL, "killed"),
+    ("So far, 25 peacekeepers have died in the mission.", "died"),
+    ("The shelling brought the death toll to 40, officials said.", "shelling"),
+    ("Militants have kidnapped at least 12 engineers this year.", "kidnapped"),
+    ("In all, 3,500 homes were burned during the unrest.", "burned"),
+    ("Since June, over 400 people have died.", "died"),  # "since" close before, but a comma between
+])
+def test_a_running_total_is_no_single_occurrence(sentence: str, trigger: str) -> None:
+    assert report("a:0", sentence, **_at(sentence, trigger)).generic == "total"
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    (BOMB_A, "exploded"),  # a count without a total
+    # one incident told beside a total: the total is too far from the event word to be its own
+    ("A roadside bomb killed three soldiers near the town on Tuesday; 120 troops from the "
+     "country have died there since 2001.", "killed"),
+    # the event is when the total starts, or what the count is compared with
+    ("Police have arrested 40 suspects since the 2004 market bombing.", "bombing"),
+    ("Rebels have fired 80 shells since Friday, when troops raided the camp.", "raided"),
+    ("It was the deadliest blast since the 1998 embassy attacks, which killed 224 people.",
+     "killed"),
+    ("The queen's visit, her 15th, is her first since 2002.", "visit"),
+    ("Five men were arrested in March this year.", "arrested"),  # a date, not a stretch
+])
+def test_a_count_near_since_or_this_year_is_not_always_a_total(sentence: str,
+                                                               trigger: str) -> None:
+    assert report("a:0", sentence, **_at(sentence, trigger)).generic is None
+
+
+def test_running_totals_are_not_linked_but_one_dated_incident_still_is() -> None:
+    # copied word for word into two articles, a total still names no one occurrence
+    a, b = (report(f"{x}:0", TOTAL, **_at(TOTAL, "killed")) for x in "ab")
+    # one blast with its own day and its own count, told in other words
+    day = {"date_value": "2024-03-03", "date_precision": "day"}
+    one = report("c:0", BOMB_A.replace("killing", "on Sunday, killing"), **_at(BOMB_A, "exploded"),
+                 **day)
+    two = report("d:0", BOMB_B.replace("killed", "killed on Sunday"), **_at(BOMB_B, "exploded"),
+                 **day)
+    lk = linker(a, b, one, two)
+    assert lk.why_not(a, b) == "one incident"
+    assert lk.why_not(one, two) is None
+    lk.use(link_model("learned"))  # a veto for the learned linker too, whatever its weights
+    assert lk.why_not(a, b) == "one incident"
+    assert lk.why_not(one, two) is None
+
+
 def test_an_undated_report_may_describe_an_event_of_the_days_before_publication() -> None:
     dated = report("a:0", BOMB_A, date_value="2024-03-04", date_precision="day")
     next_day = report("b:0", BOMB_B, published="2024-03-06")

@@ -72,6 +72,27 @@ GENERIC_HABIT = re.compile(
     r"\b(for (weeks|months|years|decades)|throughout the|every (day|week|night|month)|each (day|"
     r"week|night)|repeatedly|regularly|routinely|often|usually|habitually)\b", re.IGNORECASE)
 FRAME_WORDS = 4  # how many words before the event word may frame it
+# A running total: a count summed over a stretch of time or over several incidents ("over 400
+# have been killed since June", "bringing the toll to 30", "at least 12 this year"), not one
+# occurrence even when copied word for word (session 20, brief 15h; docs/clusters.md).
+# Read only near the event word, so that an incident told beside a total of others keeps its own.
+CUMULATIVE = re.compile(
+    r"\b(since ((the|then|its|their|last|early|late|mid)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|so far|to date|"
+    r"in all\b(?!\s+\w)|in total|a total of|the total|total (number|toll|of)|cumulative|"
+    r"(toll|number|tally|count) (has |had |now |have )?(rose|risen|rises|climbed|climbs|reached|"
+    r"reaches|stands|stood|increased|grew|grown|swelled)|(bring\w*|brought) (the|their|its|this) "
+    r"(\w+ )?(toll|total|number|tally)|(?<!earlier )(?<!later )(?<!early )(?<!late )this year)",
+    re.IGNORECASE)
+# "in March this year": a date, not a stretch
+MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* $",
+                          re.IGNORECASE)
+ANCHOR_WORDS = 4  # "since the 2002 Bali [[bombing]]": the event dates the total, it is not one
+ANCHOR_CLAUSE = re.compile(r"\b(when|where|which|that|after)\b", re.IGNORECASE)
+# "the first since 2002", "the deadliest attack since ...", "the first deaths so far": a comparison
+SUPERLATIVE = re.compile(r"\b(first|worst|most|(?<!at )least|\w+iest|biggest|largest|highest|"
+                         r"lowest|greatest|strongest|longest)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+TOTAL_WORDS = 8  # how many words either side of the event word may make its count a total
 # A sentence that recalls its event as an earlier one ("after the 7 July bombings", "last week's
 # raid", "the anniversary of"): such recalls of one big event are often the same event across
 # stories, though they share few words (round 17, the learned linker's ``recalled`` feature).
@@ -139,7 +160,7 @@ class Report:
     numbers: frozenset[int] = frozenset()
     tolls: frozenset[int] = frozenset()  # counts of people (killed, hurt, soldiers ...): tolls
     aggregate: bool = False
-    generic: str | None = None  # why the event is no single occurrence (:func:`generic`)
+    generic: str | None = None  # why no single occurrence (:func:`generic`, "total")
     recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
     modal: bool = False  # the sentence speaks of what will, could or may happen (MODAL)
     span: tuple[date, date] | None = None
@@ -179,8 +200,11 @@ class Report:
             before = text[row["sentence_start"] : start]
         else:  # no offsets: the words before the event word's first use in the sentence
             before = sentence.partition(row.get("trigger_text") or "\0")[0]
-        r.generic = generic(before, row.get("trigger_text") or "", sentence,
-                            specific=r.date_precision == "day" or bool(r.tolls))
+        trigger = row.get("trigger_text") or ""
+        after = sentence[len(before) + len(trigger):]
+        # a total first: its count would otherwise make it look "specific" to :func:`generic`
+        r.generic = "total" if running_total(before, trigger, after) else generic(
+            before, trigger, sentence, specific=r.date_precision == "day" or bool(r.tolls))
         r.recalled = bool(RECALLED.search(sentence))
         r.modal = bool(MODAL.search(sentence))
         r.span = date_span(r.date_value, r.date_precision, published, window)
@@ -207,6 +231,29 @@ def generic(before: str, trigger: str, sentence: str, specific: bool = False) ->
     if GENERIC_HABIT.search(sentence):
         return "habit"
     return None
+
+
+def running_total(before: str, trigger: str, after: str) -> bool:
+    """Whether an event is told as a running total: a count and a cumulative phrase (``CUMULATIVE``)
+    both within ``TOTAL_WORDS`` words of the event word ``trigger`` (``before`` and ``after``: the
+    sentence's text on either side of it). A count alone ("killed 14 on Sunday") is one
+    occurrence; a total adds up several, so two totals sharing every word are still not one."""
+    words = before.split()[-TOTAL_WORDS:]
+    near = " ".join([*words, trigger, *after.split()[:TOTAL_WORDS]])
+    anchor = len(" ".join(words[:-ANCHOR_WORDS])) if len(words) > ANCHOR_WORDS else 0
+    end = len(" ".join(words))
+    for m in CUMULATIVE.finditer(near):
+        between = near[m.end() : end]  # from the phrase to the event word
+        if m.group().lower().startswith("since") and m.start() < end and (
+                (anchor <= m.start() and "," not in between) or ANCHOR_CLAUSE.search(between)):
+            continue  # "since the 2004 [[bombing]]", "since Tuesday, when troops [[raided]]": the
+            # event is when the total starts ("Since June, 400 have [[died]]" is a total)
+        if SUPERLATIVE.search(near[: m.start()]):
+            continue  # "her first [[visit]] since 2002": a comparison, not a sum
+        if m.group().lower() == "this year" and MONTH_BEFORE.search(near[: m.start()]):
+            continue  # "in March this year": a date, not a stretch
+        return any(True for _ in _counts(_TOKEN.findall(near.lower())))
+    return False
 
 
 def stem(word: str) -> str:
