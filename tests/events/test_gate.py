@@ -57,3 +57,42 @@ def test_unknown_gate_is_refused_with_the_choices() -> None:
         sentence_gate("everything")
     with pytest.raises(ValueError, match="unknown gate"):
         Pipeline.default(gate="everything")
+
+
+# A page about a choir (not political: no public body) where a professor is attacked. The
+# actors stage leaves "Professor Whitley" and "the University of Leeds" uncoded (no country, not
+# in the dictionary), but their names say they are parties of civil life; a company or a club
+# is not one.
+CHOIR = [
+    "The Harrogate Singers gave their spring concert in the old chapel on Saturday evening.",
+    "The choir sang pieces by Byrd and Tallis, and the audience asked for two encores.",
+    "Tickets for the summer concert go on sale next week at the box office in the square.",
+    "The singers will also record an album with Northern Sound Studios in the autumn.",
+    "Rehearsals are held every Thursday, and new voices are always welcome to join them.",
+    "Professor Ann Whitley was attacked outside the hall after the concert.",
+    "Last year the choir sang at three weddings and a christening in the same chapel.",
+    "A concert for the University of Leeds was cancelled after the flooding in March.",
+]
+
+
+def _kept(paragraphs: list[str]) -> list[str]:
+    """The sentences the ``actors`` gate lets the learned coder read."""
+    from diurna.events.coder import EventCoder
+
+    pipe = Pipeline.default()
+    doc = Document.from_paragraphs("t", "<test>", paragraphs, published="2024-03-01")
+    for comp in pipe.components[: pipe.names.index("events")]:
+        doc = comp(doc)
+    coder = EventCoder(resolve=pipe.get("actors").resolve_span).doc_coder(doc)  # type: ignore[attr-defined]
+    assert not coder.political_news
+    kept = actor_sentences(coder, {}) or set()
+    return [s.text.strip() for s in doc.nlp.sents if s.start in kept]
+
+
+def test_gate_reads_a_sentence_whose_uncoded_party_has_a_civil_title_or_name() -> None:
+    kept = _kept(CHOIR)
+    assert "Professor Ann Whitley was attacked outside the hall after the concert." \
+        in kept
+    assert any(s.startswith("A concert for the University of Leeds") for s in kept)
+    # a studio (a business) and the choir's own plans are still skipped
+    assert not any("Northern Sound Studios" in s or "Rehearsals" in s for s in kept)

@@ -16,6 +16,10 @@ Kinds (``Pipeline.default(gate=...)``, ``diurna process --gate``):
   event, a word whose mention is a party the actor dictionary codes outside business (public
   bodies, and also journalists, civilians, named officials), a state or people by its entity
   type, a noun of ``political_nouns``, or lie in a quotation whose speaker is such a party.
+  A body or person the actors stage left uncoded counts when its name says what it is: a word
+  of an organisation's name ("University of Kansas", "Texas Education Agency") or a title before
+  a personal name ("Professor Mirecki", "Attorney Eastman") that is a political noun or a role
+  word of the actor dictionary outside business (round 20c, docs/events-learned.md).
   Political pages and short texts (which the coder does not judge) are read in full.
 - ``parties``: the same with public parties only (the rule coder's own test, stricter: on the
   Wikinews training gold it lost 16 true events to ``actors``' 11).
@@ -27,8 +31,10 @@ Effect on the 115 development pages and the gold: docs/scale.md (round 16).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from diurna.actors.dictionary import ActorDictionary
 from diurna.events.coder import _DocCoder
 from diurna.model import Event, Mention
 from diurna.pipeline import GATES
@@ -88,12 +94,35 @@ def _may_hold_party(coder: _DocCoder, sent: Any, rule_at: dict[int, Event],
             return True
         if tok.pos_ not in PARTY_POS:
             continue
+        if _named_body(coder, tok):
+            return True
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in coder.political_nouns:
             return True
         m = coder.mention(tok)
         if m is not None and party(m):
             return True
     return False
+
+
+def _named_body(coder: _DocCoder, tok: Any) -> bool:
+    """``tok`` is a word of an organisation's name or a title before a personal name that says
+    the party is a body of public or civil life ("University" of Kansas, "Agency", "Professor"
+    Mirecki). The actors stage codes such names only when its dictionary lists them, and a name
+    without a country gets no code; a company or team name holds no such word, so the gate
+    still skips sports and business pages."""
+    if tok.pos_ != "PROPN" or not (tok.ent_type_ == "ORG" or (
+            tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON")):
+        return False
+    word = tok.lemma_.lower()
+    return word in coder.political_nouns or word in _civil_roles()
+
+
+@cache
+def _civil_roles() -> frozenset[str]:
+    """Role words of the actor dictionary whose sector is not business ("university",
+    "professor", "court", "commission"), lower-cased."""
+    roles = ActorDictionary.load().roles
+    return frozenset(phrase.lower() for phrase, role in roles.items() if role.sector != "BUS")
 
 
 def sentence_gate(kind: str) -> SentenceGate:
