@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from diurna.evaluate import quotes as scorer
-from diurna.evaluate.gold import read_jsonl
+from diurna.evaluate.gold import frozen, read_jsonl
 from diurna.statements import train as trainer
 from diurna.statements.learned import kept as kept_at
 
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", type=int, default=trainer.SEED)
     args = ap.parse_args(argv)
-    if any("test" in g or "heldout" in g for g in args.also):
+    if any(frozen(g) for g in args.also):
         ap.error("the test split is frozen: no error analysis on it")
     cache = args.cache
     train = trainer.cached(trainer.TRAIN, args.limit,
