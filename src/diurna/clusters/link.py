@@ -177,8 +177,10 @@ class Report:
         start = row.get("trigger_start")
         if start is not None and row["sentence_start"] <= start <= row["sentence_end"]:
             before = text[row["sentence_start"] : start]
-        else:  # no offsets: the words before the event word's first use in the sentence
-            before = sentence.partition(row.get("trigger_text") or "\0")[0]
+        else:  # no offsets: the words before the event word's first use in the sentence, or
+            # none when the sentence does not hold it (its last words frame no event word)
+            head, found, _ = sentence.partition(row.get("trigger_text") or "\0")
+            before = head if found else ""
         r.generic = generic(before, row.get("trigger_text") or "", sentence,
                             specific=r.date_precision == "day" or bool(r.tolls))
         r.recalled = bool(RECALLED.search(sentence))
