@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -278,15 +280,21 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
     assert 0.0 < float(out.pop()) < 1.0  # 9 of 12 names shared, the rarer ones weigh more
 
 
-def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_linked() -> None:
-    # The error listing for analysis by cause: a missed "same" pair, a false link that only the
-    # clusters made (its own probability is under the threshold), and a right pair left out.
+def _trainer() -> ModuleType:
+    """scripts/train_cluster_linker.py as a module."""
     path = Path(__file__).resolve().parents[2] / "scripts" / "train_cluster_linker.py"
     spec = importlib.util.spec_from_file_location("train_cluster_linker", path)
     assert spec is not None and spec.loader is not None
-    train = importlib.util.module_from_spec(spec)
-    sys.modules["train_cluster_linker"] = train  # its dataclass looks its module up there
-    spec.loader.exec_module(train)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_cluster_linker"] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_linked() -> None:
+    # The error listing for analysis by cause: a missed "same" pair, a false link that only the
+    # clusters made (its own probability is under the threshold), and a right pair left out.
+    train = _trainer()
     a, b, c = report("a:0", BOMB_A), report("b:0", BOMB_B), report("c:0", ROCKETS)
     linker = Linker([a, b, c, *filler()])
 
@@ -302,3 +310,18 @@ def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_
     assert rows[1]["pair_linked"] is False  # linked by the clusters, not by its own probability
     assert rows[1]["probability"] == 0.1
     assert set(rows[0]["features"]) <= set(FEATURES)
+
+
+def test_a_pair_cache_of_other_gold_splits_is_refused(tmp_path: Path) -> None:
+    # train_cluster_linker.py --cache keeps the pairs of one --gold choice: read back for another
+    # choice it once scored the old pairs silently (dev + train where train2 was asked for)
+    train = _trainer()
+    a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
+    linker = Linker([a, b, *filler()])
+    pairs = [train.Pair({"same": split == "dev"}, split, 0, a.id, b.id, features(linker, a, b),
+                        False) for split in ("dev", "train")]
+    cache = tmp_path / "pairs.pkl"
+    cache.write_bytes(pickle.dumps(([], pairs)))
+    assert len(train.read_cache(cache, ("dev", "train"))[1]) == 2
+    with pytest.raises(ValueError, match="pairs.pkl holds the pairs of --gold dev train"):
+        train.read_cache(cache, ("dev", "train", "train2"))
