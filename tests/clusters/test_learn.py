@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
 import sys
@@ -16,6 +15,7 @@ from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
 from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
 from diurna.clusters.link import period, tolls
+from tests.scripts import load_file
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
 BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
@@ -267,7 +267,6 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
     # a feature summed in a set's order once changed its last bit with the hash seed
     import os
     import subprocess
-    import sys
 
     script = _NAMES_SCRIPT.format(tests=str(Path(__file__).parent))
     out = set()
@@ -281,14 +280,9 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
 
 
 def _trainer() -> ModuleType:
-    """scripts/train_cluster_linker.py as a module."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "train_cluster_linker.py"
-    spec = importlib.util.spec_from_file_location("train_cluster_linker", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_cluster_linker"] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
+    """scripts/train_cluster_linker.py as a module (registered: its dataclass looks its
+    module up, and its pairs are pickled)."""
+    return load_file("scripts/train_cluster_linker.py", register=True)
 
 
 def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_linked() -> None:

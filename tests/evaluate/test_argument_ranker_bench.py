@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.scripts import load_file
 
 from diurna.evaluate.gold import frozen
-
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "argument_ranker.py"
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("argument_ranker", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_frozen_is_read_from_the_file_name_only() -> None:
@@ -32,7 +21,7 @@ def test_frozen_is_read_from_the_file_name_only() -> None:
 
 def test_a_dev_file_in_a_test_folder_is_read_and_a_test_file_refused(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bench = _bench()
+    bench = load_file("bench/argument_ranker.py")
     cache = tmp_path / "cache"
     cache.mkdir()
     # tmp_path lies under pytest's "/tmp/pytest-of-..." folder: the path holds "test", the name not
