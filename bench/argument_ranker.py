@@ -26,14 +26,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.gold import frozen
 from diurna.events.arguments import SLOTS
-from diurna.events.train_args import predicted, simulate
+from diurna.events.train_args import cache_file, predicted, simulate
 
 Counts = dict[str, tuple[int, int, int]]
 
 
 def _records(cache: Path, gold: str, coder: str) -> list[dict[str, Any]]:
-    path = cache / f"{Path(gold).stem}.{coder}.jsonl"
+    path = cache_file(cache, gold, coder)
     if not path.exists():
         raise FileNotFoundError(f"no candidates at {path}: run python -m diurna.events."
                                 f"train_args --cache {cache} --dev {gold} first")
@@ -98,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a ranker's weights (repeatable; the first is the reference)")
     ap.add_argument("--rounds", type=int, default=1000)
     args = ap.parse_args(argv)
-    if any("test" in g for g in args.gold):
-        print("error: frozen test files are scored once with diurna evaluate events",
-              file=sys.stderr)
+    if any(frozen(g) for g in args.gold):
+        print("error: frozen test files are scored once with diurna evaluate events: "
+              + ", ".join(g for g in args.gold if frozen(g)), file=sys.stderr)
         return 2
     models: dict[str, dict[str, Any] | None] = {"rules": None}
     for spec in args.model:
@@ -110,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     names = list(models)
     pooled: list[dict[str, Any]] = []
     for gold in args.gold:
-        records = _records(args.cache, gold, args.coder)
+        try:
+            records = _records(args.cache, gold, args.coder)
+        except FileNotFoundError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
         pooled += records
         _table(Path(gold).stem, records, models)
     _table("pooled", pooled, models)
@@ -121,15 +126,16 @@ def main(argv: list[str] | None = None) -> int:
                    for a, rs in by_article.items()}
     draws = bootstrap(per_article, names, args.rounds)
     print(f"pooled, 95 % intervals over {len(by_article)} articles ({args.rounds} draws):")
+    first = names[1] if len(names) > 1 else None  # the first ranker, the reference (if any)
     for s in SLOTS:
         for n in names:
             line = f"  {s:9} {n:12} F1 {_interval(draws[n][s], '')}"
             if n != "rules":
                 gain = [a - b for a, b in zip(draws[n][s], draws["rules"][s], strict=True)]
                 line += f"  gain over rules {_interval(gain)}"
-            if n not in ("rules", names[1]):
-                gain = [a - b for a, b in zip(draws[n][s], draws[names[1]][s], strict=True)]
-                line += f"  over {names[1]} {_interval(gain)}"
+            if first is not None and n not in ("rules", first):
+                gain = [a - b for a, b in zip(draws[n][s], draws[first][s], strict=True)]
+                line += f"  over {first} {_interval(gain)}"
             print(line)
     return 0
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from diurna.evaluate import quotes as scorer
-from diurna.evaluate.gold import read_jsonl
+from diurna.evaluate.gold import frozen, read_jsonl
 from diurna.statements import train as trainer
 from diurna.statements.learned import kept as kept_at
 
@@ -156,11 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", type=int, default=trainer.SEED)
     args = ap.parse_args(argv)
-    if any("test" in g or "heldout" in g for g in args.also):
+    if any(frozen(g) for g in args.also):
         ap.error("the test split is frozen: no error analysis on it")
     cache = args.cache
-    train = trainer.cached(trainer.TRAIN, args.limit,
-                           cache.with_suffix(".train") if cache else None)
+    train = trainer.cached(trainer.TRAIN, args.limit, trainer.cache_for(cache, trainer.TRAIN))
     oof = trainer.out_of_fold(train, args.seed)
     drop, add = trainer.conservative(trainer.grid(train, oof))
     runs: list[tuple[str, list[trainer.Article], list[np.ndarray]]] = [
@@ -168,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.also:
         check = trainer.fit(train, args.seed)
         for path in args.also:
-            suffix = "." + Path(path).stem.rsplit("-", 1)[-1]
-            arts = trainer.cached(path, args.limit, cache.with_suffix(suffix) if cache else None)
+            arts = trainer.cached(path, args.limit, trainer.cache_for(cache, path))
             runs.append((path, arts, [check.probabilities(a.sparse, a.dense) for a in arts]))
     print(f"thresholds: drop below {drop}, add from {add}; seed {args.seed}")
     for (name, arts, probs), path in zip(runs, [trainer.TRAIN, *args.also], strict=True):

@@ -105,6 +105,20 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> LogisticLink:
                         tuple(float(v) for v in w[1:]), float(w[0]), 0.5)
 
 
+def read_cache(path: Path, splits: tuple[str, ...]) -> tuple[list[Linker], list[Pair]]:
+    """The reports and pairs an earlier run kept in ``--cache`` ``path``. A cache holds the
+    pairs of one ``--gold`` choice: a ValueError naming it when its splits are not ``splits``
+    (else a run with ``--gold dev train train2`` would silently score the dev and train pairs
+    alone)."""
+    linkers, pairs = pickle.loads(path.read_bytes())
+    kept = sorted({p.split for p in pairs})
+    if kept != sorted(set(splits)):
+        raise ValueError(f"--cache {path} holds the pairs of --gold {' '.join(kept)}, not of "
+                         f"{' '.join(splits)} (or none of a split's pairs were found in the "
+                         "--db stores): give another --cache")
+    return linkers, pairs
+
+
 def load_pairs(dbs: list[Path],
                splits: tuple[str, ...] = GOLD) -> tuple[list[Linker], list[Pair]]:
     gold = [(split, json.loads(line)) for split in splits
@@ -198,7 +212,8 @@ def main() -> int:
                          "draws of the folds (at the chosen L2, threshold and agreement)")
     ap.add_argument("--gold", nargs="+", default=list(GOLD), choices=SPLITS, metavar="SPLIT",
                     help="which gold/event-pairs-SPLIT.jsonl files to train and score on "
-                         f"(default: {' '.join(GOLD)}); --cache keeps the pairs of one choice")
+                         f"(default: {' '.join(GOLD)}); a --cache keeps the pairs of one "
+                         "choice, and another choice is refused")
     ap.add_argument("--errors", type=Path,
                     help="write the out-of-fold cluster errors at the chosen point (JSONL)")
     ap.add_argument("--cache", type=Path,
@@ -206,7 +221,11 @@ def main() -> int:
                          "(written after the first run, read by later runs with the same --db)")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
-        linkers, pairs = pickle.loads(args.cache.read_bytes())
+        try:
+            linkers, pairs = read_cache(args.cache, tuple(args.gold))
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
     else:
         linkers, pairs = load_pairs(args.db, tuple(args.gold))
         if args.cache:

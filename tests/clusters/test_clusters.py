@@ -117,6 +117,16 @@ def test_one_occurrence_is_not_generic(sentence: str, trigger: str, row: dict[st
     assert report("a:0", sentence, **_at(sentence, trigger), **row).generic is None
 
 
+def test_a_report_without_its_event_word_is_not_framed_by_the_sentence_end() -> None:
+    # no trigger offsets and no trigger text in the sentence: "all" ends the sentence, it frames
+    # no event word (it once read the whole sentence as the words before the trigger)
+    sentence = "Rebels ambushed a convoy near the border and killed all."
+    assert report("a:0", sentence).generic is None
+    assert report("a:0", sentence, trigger_text="attack").generic is None
+    # with the event word found, the words before it still frame it
+    assert report("a:0", RUMOUR, trigger_text="bloodshed").generic == "frame"
+
+
 def test_generic_statements_are_not_linked_even_copied_word_for_word() -> None:
     # a background sentence copied into two articles still names no occurrence (docs/clusters.md)
     for sentence, trigger in ((RUMOUR, "bloodshed"), (STOP_FIRE, "firing"), (ONGOING, "marching")):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import pickle
 import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,6 +15,7 @@ from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
 from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
 from diurna.clusters.link import period, tolls
+from tests.scripts import load_file
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
 BOMB_B = "Police in Karachi said a car bomb that exploded in a busy market killed 14 people."
@@ -265,7 +267,6 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
     # a feature summed in a set's order once changed its last bit with the hash seed
     import os
     import subprocess
-    import sys
 
     script = _NAMES_SCRIPT.format(tests=str(Path(__file__).parent))
     out = set()
@@ -278,15 +279,16 @@ def test_shared_names_is_the_same_number_whatever_the_hash_seed() -> None:
     assert 0.0 < float(out.pop()) < 1.0  # 9 of 12 names shared, the rarer ones weigh more
 
 
+def _trainer() -> ModuleType:
+    """scripts/train_cluster_linker.py as a module (registered: its dataclass looks its
+    module up, and its pairs are pickled)."""
+    return load_file("scripts/train_cluster_linker.py", register=True)
+
+
 def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_linked() -> None:
     # The error listing for analysis by cause: a missed "same" pair, a false link that only the
     # clusters made (its own probability is under the threshold), and a right pair left out.
-    path = Path(__file__).resolve().parents[2] / "scripts" / "train_cluster_linker.py"
-    spec = importlib.util.spec_from_file_location("train_cluster_linker", path)
-    assert spec is not None and spec.loader is not None
-    train = importlib.util.module_from_spec(spec)
-    sys.modules["train_cluster_linker"] = train  # its dataclass looks its module up there
-    spec.loader.exec_module(train)
+    train = _trainer()
     a, b, c = report("a:0", BOMB_A), report("b:0", BOMB_B), report("c:0", ROCKETS)
     linker = Linker([a, b, c, *filler()])
 
@@ -302,3 +304,18 @@ def test_training_errors_list_false_and_missed_links_and_whether_the_pair_alone_
     assert rows[1]["pair_linked"] is False  # linked by the clusters, not by its own probability
     assert rows[1]["probability"] == 0.1
     assert set(rows[0]["features"]) <= set(FEATURES)
+
+
+def test_a_pair_cache_of_other_gold_splits_is_refused(tmp_path: Path) -> None:
+    # train_cluster_linker.py --cache keeps the pairs of one --gold choice: read back for another
+    # choice it once scored the old pairs silently (dev + train where train2 was asked for)
+    train = _trainer()
+    a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
+    linker = Linker([a, b, *filler()])
+    pairs = [train.Pair({"same": split == "dev"}, split, 0, a.id, b.id, features(linker, a, b),
+                        False) for split in ("dev", "train")]
+    cache = tmp_path / "pairs.pkl"
+    cache.write_bytes(pickle.dumps(([], pairs)))
+    assert len(train.read_cache(cache, ("dev", "train"))[1]) == 2
+    with pytest.raises(ValueError, match="pairs.pkl holds the pairs of --gold dev train"):
+        train.read_cache(cache, ("dev", "train", "train2"))

@@ -117,3 +117,23 @@ def test_the_train2_second_judgment_resolves_against_its_pairs() -> None:
     assert sum(j.first for j in judged) == 30
     for line in second:
         assert set(line) == {"a", "b", "same", "why"}
+
+
+def test_second_file_after_first_files_is_not_taken_as_a_first_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # --first takes every file after it: "--first A B SECOND" once read SECOND as a third first
+    # file, so every pair matched itself (agreement 1.000). The documented order and the
+    # reversed one must print the same table.
+    first_a, first_b = tmp_path / "dev.jsonl", tmp_path / "train.jsonl"
+    first_a.write_text("".join(json.dumps(_pair(n, n < 2)) + "\n" for n in range(4)))
+    first_b.write_text("".join(json.dumps(_pair(n, n < 12)) + "\n" for n in range(10, 14)))
+    second = tmp_path / "second.jsonl"
+    # first judge: 0, 1, 10 same; 3, 13 different. Second: 0, 3, 10, 13 same, 1 different.
+    # Agree on 0 and 10 only: 2 of 5
+    second.write_text("".join(json.dumps(_pair(n, n in (0, 3, 10, 13))) + "\n"
+                              for n in (0, 1, 3, 10, 13)))
+    assert main([str(second), "--first", str(first_a), str(first_b)]) == 0
+    documented = capsys.readouterr().out
+    assert "| all (as sampled) | 5 | 0.400 |" in documented
+    assert main(["--first", str(first_a), str(first_b), str(second)]) == 0
+    assert capsys.readouterr().out == documented

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
+
+from tests.scripts import load_file
 
 from diurna.evaluate import quotes as scorer
 
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "quote_bound_trials.py"
-
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quote_bound_trials", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file("bench/quote_bound_trials.py")
 
 
 def _cand(text: str, content: str, cue: str) -> scorer.Attribution:

@@ -17,7 +17,16 @@ import pytest
 
 from diurna.evaluate.quotes import Attribution, Spn
 from diurna.statements.learned import CHECK_FILES, Check
-from diurna.statements.train import TIE, Article, fingerprint, train_check, verify
+from diurna.statements.train import (
+    DEV,
+    TIE,
+    TRAIN,
+    Article,
+    cache_for,
+    fingerprint,
+    train_check,
+    verify,
+)
 
 # The training stops at 60 epochs at most (or earlier, on held-back rows: early stopping);
 # on these few made-up candidates it stops before sklearn calls it converged, which is expected.
@@ -123,3 +132,14 @@ def test_also_adds_training_articles_and_reports_the_first_file_alone(
 
 if __name__ == "__main__":  # the other process of the first test
     print(_train_to(Path(sys.argv[1])))
+
+
+def test_one_cache_name_per_gold_file() -> None:
+    # the trainer and bench/quote_bound_trials.py read each other's caches: FILE.train,
+    # FILE.dev, FILE.<stem> for a file added with --also
+    cache = Path("/tmp/check.pkl")
+    assert cache_for(cache, TRAIN) == Path("/tmp/check.train")
+    assert cache_for(cache, DEV) == Path("/tmp/check.dev")
+    assert cache_for(cache, "gold/quotes-wikinews-train2.jsonl") == Path(
+        "/tmp/check.quotes-wikinews-train2")
+    assert cache_for(None, TRAIN) is None

@@ -195,13 +195,15 @@ class Report:
                                      if row["sentence_start"] <= s and e <= row["sentence_end"])
         r.numbers, r.tolls = numbers(sentence), tolls(sentence)
         r.aggregate = bool(AGGREGATE.search(sentence))
+        trigger = row.get("trigger_text") or ""
         start = row.get("trigger_start")
         if start is not None and row["sentence_start"] <= start <= row["sentence_end"]:
             before = text[row["sentence_start"] : start]
-        else:  # no offsets: the words before the event word's first use in the sentence
-            before = sentence.partition(row.get("trigger_text") or "\0")[0]
-        trigger = row.get("trigger_text") or ""
-        after = sentence[len(before) + len(trigger):]
+            after = sentence[len(before) + len(trigger):]
+        else:  # no offsets: the words around the event word's first use in the sentence, or
+            # none when the sentence does not hold it (its last words frame no event word)
+            head, found, tail = sentence.partition(trigger or "\0")
+            before, after = (head, tail) if found else ("", "")
         # a total first: its count would otherwise make it look "specific" to :func:`generic`
         r.generic = "total" if running_total(before, trigger, after) else generic(
             before, trigger, sentence, specific=r.date_precision == "day" or bool(r.tolls))

@@ -132,6 +132,14 @@ def print_figures(result: dict[str, Any], *, width: int, verbose: bool) -> None:
             print(json.dumps(err, ensure_ascii=False))
 
 
+def frozen(path: str | Path) -> bool:
+    """Whether the gold file ``path`` is a frozen test split (its name holds "test" or
+    "heldout"), scored once and never read for error analysis. The file's name only: a folder
+    such as pytest's ``/tmp/pytest-of-.../`` says nothing about the split."""
+    name = Path(path).name
+    return "test" in name or "heldout" in name
+
+
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     """Yield the JSON objects of a JSONL file, skipping blank lines and ``//`` comments."""
     with open(path, encoding="utf-8") as fh:

@@ -1,7 +1,8 @@
 """Agreement between two judges of the event-pair gold ("same real-world event or not").
 
-``diurna evaluate pairs-agreement SECOND FIRST...`` (or ``python -m
-diurna.evaluate.pairs_agreement``) matches the second judge's pairs to the first judge's by the
+``diurna evaluate pairs-agreement [SECOND] [--first FIRST...]`` (or ``python -m
+diurna.evaluate.pairs_agreement``; ``--first FIRST... SECOND`` reads the same, see
+:func:`split_second`) matches the second judge's pairs to the first judge's by the
 pair's key (both events' article URL and trigger offsets, in either order) and prints raw
 agreement and Cohen's kappa, overall, per first-judge label (the strata a label-stratified sample
 is drawn from) and per first-judge file, and the same figures re-weighted to the first files'
@@ -150,21 +151,44 @@ def report(judged: list[Judged], population: Counter[tuple[str, bool]], unmatche
     return "\n".join(lines)
 
 
+def split_second(first: list[Path]) -> tuple[Path, list[Path]]:
+    """The second judge's file and the first judge's files when no SECOND was given before
+    ``--first``: ``--first A B SECOND`` (``--first`` takes every file after it) gives SECOND as
+    the last file when all its pairs are in the files before it, since the first judge's files
+    (dev, train, train2) share no pair while a second judgment re-labels theirs. Otherwise the
+    default second judge's file and ``first`` as given."""
+    if len(first) >= 2:
+        try:
+            earlier = {pair_key(line) for path in first[:-1] for line in read_jsonl(path)}
+            last = [pair_key(line) for line in read_jsonl(first[-1])]
+        except (ValueError, KeyError, TypeError):
+            last = []  # unreadable: left to match(), which names the problem
+        if last and all(key in earlier for key in last):
+            return first[-1], first[:-1]
+    return Path(DEFAULT_SECOND), first
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: print the agreement table."""
     parser = argparse.ArgumentParser(
         prog="diurna evaluate pairs-agreement",
         description="Agreement between two judges of the event-pair gold.")
-    parser.add_argument("second", type=Path, nargs="?", default=Path(DEFAULT_SECOND),
+    parser.add_argument("second", type=Path, nargs="?", default=None,
                         help=f"the second judge's file (default {DEFAULT_SECOND})")
     parser.add_argument("--first", type=Path, nargs="+",
                         default=[Path(p) for p in DEFAULT_FIRST],
                         help="the first judge's files (default: the dev and training pairs)")
     args = parser.parse_args(argv)
-    for path in (args.second, *args.first):
+    for path in args.first if args.second is None else (args.second, *args.first):
         if not path.exists():
             print(f"no pair gold file at {path}: run from the repository root or give the path",
                   file=sys.stderr)
+            return 2
+    if args.second is None:
+        args.second, args.first = split_second(args.first)
+        if not args.second.exists():
+            print(f"no pair gold file at {args.second}: run from the repository root or give "
+                  "the path", file=sys.stderr)
             return 2
     try:
         judged, population, unmatched = match(args.first, list(read_jsonl(args.second)))

@@ -282,9 +282,15 @@ def choose(train: list[dict[str, Any]], folds: int = 4, seed: int = 0) -> dict[s
     return model
 
 
+def cache_file(cache: Path, gold: str, coder: str) -> Path:
+    """Where ``--cache DIR`` keeps the candidates of ``gold`` read by ``coder`` (also read by
+    ``bench/argument_ranker.py``)."""
+    return cache / f"{Path(gold).stem}.{coder}.jsonl"
+
+
 def _cached(gold: str, coder: str, cache: Path | None) -> list[dict[str, Any]]:
     if cache is not None:
-        path = cache / f"{Path(gold).stem}.{coder}.jsonl"
+        path = cache_file(cache, gold, coder)
         if path.exists():
             with open(path, encoding="utf-8") as fh:
                 return [json.loads(line) for line in fh]

@@ -552,7 +552,8 @@ def image_texts(tree: Any) -> set[str]:
 
 #: elements whose text is code or an embedded page, never shown as the block's words
 _CODE_TAGS = ("script", "style", "iframe")
-_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::iframe)]")
+_SHOWN_TEXT = etree.XPath(
+    f".//text()[not({' or '.join(f'parent::{tag}' for tag in _CODE_TAGS)})]")
 
 
 def _code_holders(tree: Any) -> set[Any]:
@@ -570,8 +571,9 @@ def _code_holders(tree: Any) -> set[Any]:
 
 
 def _shown_text(el: Any) -> str:
-    """An element's text without its scripts' and styles' code: the words a reader sees and
-    an extractor gives (a heading ``<h2>`` that embeds a widget script is still its words)."""
+    """An element's text without its scripts', styles' and frames' code: the words a reader
+    sees and an extractor gives (a heading ``<h2>`` that embeds a widget script is still its
+    words)."""
     return "".join(_SHOWN_TEXT(el))
 
 

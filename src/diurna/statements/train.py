@@ -220,6 +220,16 @@ def show(name: str, articles: Sequence[Article], figures: dict[tuple[float, floa
         print(f"  {drop:20.2f}  " + "  ".join(f"{figures[(drop, a)]:.3f}" for a in ADD_GRID))
 
 
+def cache_for(cache: Path | None, gold: str) -> Path | None:
+    """Where ``--cache FILE`` keeps the candidates of ``gold``: ``FILE.train`` and ``FILE.dev``
+    for the two splits, ``FILE.<stem>`` for another gold file (``--also``); None without a
+    cache. One naming, so the trainer and the bench scripts share their caches."""
+    if cache is None:
+        return None
+    suffix = {TRAIN: "train", DEV: "dev"}.get(gold, Path(gold).stem)
+    return cache.with_suffix("." + suffix)
+
+
 def cached(path: str, limit: int | None, cache: Path | None) -> list[Article]:
     """:func:`collect`, read from (or written to) ``cache`` when one is given."""
     if cache is not None and cache.exists():
@@ -300,11 +310,10 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"folds' and network's seed (shipped weights: {SEED})")
     args = ap.parse_args(argv)
     cache = args.cache
-    train = cached(TRAIN, args.limit, cache.with_suffix(".train") if cache else None)
+    train = cached(TRAIN, args.limit, cache_for(cache, TRAIN))
     first = len(train)
-    for path in args.also:  # the cache of gold/x.jsonl is FILE.x
-        train += cached(path, args.limit, cache.with_suffix("." + Path(path).stem)
-                        if cache else None)
+    for path in args.also:
+        train += cached(path, args.limit, cache_for(cache, path))
     check, figures, probs = train_check(train, args.seed, (TRAIN, *args.also))
     drop, add = check.drop_below, check.add_from
     show("train, out-of-fold", train, figures)
@@ -317,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{detection_f1(train[:first], [a.rule for a in train[:first]]):.3f})")
     if args.verify:
         return verify(check, args.out)
-    dev = cached(DEV, args.limit, cache.with_suffix(".dev") if cache else None)
+    dev = cached(DEV, args.limit, cache_for(cache, DEV))
     dev_figures = grid(dev, [check.probabilities(a.sparse, a.dense) for a in dev])
     show("dev, fitted on train", dev, dev_figures)
     print(f"dev at the chosen thresholds: detection F1 {dev_figures[(drop, add)]:.3f} "

@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# the quarter a text reports: the last quarter value it gave (``1989-Q3``)
+# the quarter a text reports, (year, quarter): the last quarter value it gave (``1989-Q3`` is
+# (1989, 3))
 Quarter = tuple[int, int]
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")

@@ -286,8 +286,6 @@ _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
 _MONTH_REL_YEAR = re.compile(
     rf"^(?:(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}))?,?\s+"
     r"(?:of\s+)?(?P<rel>this|last|next)\s+year$", re.I)
-# words around a date that do not move it ("TimeML's ``mod``): "around 1927", "at least
-# Wednesday", "as early as 10 p.m.", "last year alone"
 # spellings the rules below read in another form, each with its one meaning in news:
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     # "fiscal 1989", "fiscal year 1989": TimeML (TimeBank) values the year, 1989
@@ -306,6 +304,8 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     # "sometime next year", "both 1990": the words around leave the date as it is
     (re.compile(r"^(?:some\s*time|both)\s+(?=\S)", re.I), ""),
 ]
+# words around a date that do not move it (TimeML's ``mod``): "around 1927", "at least
+# Wednesday", "as early as 10 p.m.", "last year alone"
 _HEDGE = re.compile(r"^(?:around|about|circa|at\s+least|as\s+(?:early|late|soon)\s+as|"
                     r"no\s+later\s+than|no\s+earlier\s+than|only|just)\s+|\s+alone$", re.I)
 _WEEKEND = re.compile(r"^(?:(last|this|next|past)\s+)?weekend$", re.I)
