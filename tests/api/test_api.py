@@ -357,3 +357,25 @@ def test_openapi_and_docs_are_served_offline(client: TestClient) -> None:
     assert {"/api/events", "/api/stats", "/api/documents/{doc_id}"} <= set(schema["paths"])
     docs = client.get("/docs").text
     assert "/api/events" in docs and "<script" not in docs and "cdn" not in docs.lower()
+
+
+def test_a_counted_length_shows_the_day_it_reaches(tmp_path: Path) -> None:
+    """ "Three days later" is a length (P3D) whose end point, the day the narrative reaches, is
+    what events are dated by; the document view gives both, each pointing into the text."""
+    import diurna
+    from diurna.store import Store
+
+    text = ("Rebels attacked a convoy near Aleppo on Monday, March 5, 2018. "
+            "Three days later, the army shelled the rebels' positions.")
+    doc = diurna.process(text, source="later.txt", published="2018-03-10")
+    with Store(tmp_path / "t.db") as store:
+        assert store.save(doc) == "stored"
+    got = TestClient(create_app(tmp_path / "t.db")).get(f"/api/documents/{doc.id}").json()
+    times = [s for s in got["spans"] if s["kind"] == "time"]
+    length = next(s for s in times if s["text"] == "Three days")
+    assert (length["time_kind"], length["value"]) == ("duration", "P3D")
+    end = length["end_point"]
+    assert end["value"] == "2018-03-08" and end["text"] == "Three days later"
+    assert got["text"][end["start"]:end["end"]] == end["text"]
+    monday = next(s for s in times if s["value"] == "2018-03-05")
+    assert monday["time_kind"] == "date" and monday["end_point"] is None

@@ -642,7 +642,8 @@ def _document(db: Database, doc_id: str) -> dict[str, Any] | None:
                  "text": r["cue_text"], "quote": r["idx"]}
             )  # fmt: skip
     for r in db.rows("SELECT * FROM times WHERE doc_id = ? ORDER BY idx", q):
-        spans.append(_span_of(r, "time", value=r["value"], precision=r["precision"]))
+        spans.append(_span_of(r, "time", value=r["value"], precision=r["precision"],
+                              time_kind=r["kind"], end_point=_end_point(r)))
     headline_places = []
     for r in db.rows("SELECT * FROM places WHERE doc_id = ? ORDER BY idx", q):
         span = _span_of(r, "place", geonameid=r["geonameid"], name=r["name"],
@@ -687,6 +688,16 @@ def _event_span(e: dict[str, Any]) -> dict[str, Any]:
         "place": text_of(e["place"], "name"),
         "sentence": [e["sentence"]["start"], e["sentence"]["end"]],
     }
+
+
+def _end_point(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The day a counted length reaches ("three days later": ``P3D`` reaching 2005-05-05), from
+    the ``times`` row's flat ``end_point_*`` columns, with its own offsets; None for other times."""
+    if row.get("end_point_value") is None and row.get("end_point_start") is None:
+        return None
+    return {"value": row["end_point_value"], "precision": row["end_point_precision"],
+            "text": row["end_point_text"], "start": row["end_point_start"],
+            "end": row["end_point_end"]}
 
 
 def _span_of(row: dict[str, Any], kind: str, **fields: Any) -> dict[str, Any]:
