@@ -23,6 +23,9 @@ _UNIT_PRECISION: dict[str, Precision] = {
 _UNIT = r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year)"
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# a count of units in figures or words ("3", "three", "a"), and a count left unsaid
+_COUNT = r"(?:\d+|" + "|".join(_NUMBER) + ")"
+_SOME = r"(?:a\s+few|several)"
 
 # "that (same) day", "the same week", "earlier that day", "later that year", "on that night"
 _SAME = re.compile(
@@ -41,8 +44,7 @@ _BEFORE = re.compile(rf"^(?:(?:on|in)\s+)?the\s+{_UNIT}\s+(?P<dir>before|after|e
                      re.I)
 # "two days later", "a week earlier", "three months before", "a year after"
 _LATER = re.compile(
-    r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+few|several)\s+(?P<unit>day|week|month|year)(?P<pl>s?)\s+"
+    rf"^(?P<n>{_COUNT}|{_SOME})\s+(?P<unit>day|week|month|year)(?P<pl>s?)\s+"
     r"(?P<dir>later|earlier|before|after|afterwards?|on)$",
     re.I)
 
@@ -58,12 +60,9 @@ PATTERNS: list[re.Pattern[str]] = [
                r"Thursday|Friday|Saturday|Sunday)\b"),
     re.compile(r"\bthe\s+(?:day|night|week|month|year)\s+(?:before|after|earlier)(?=\s*[,.;])",
                re.I),
-    re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-               r"a\s+few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|"
-               r"afterwards?)\b"
-               r"(?!\s+than)", re.I),
-    re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-               r"\s+(?:days?|weeks?|months?|years?)\s+before(?=\s*[,.;])", re.I),
+    re.compile(rf"\b(?:{_COUNT}|{_SOME})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|"
+               r"afterwards?)\b(?!\s+than)", re.I),
+    re.compile(rf"\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+before(?=\s*[,.;])", re.I),
 ]
 
 # "over the next year", "for the following week": a length of time, not a date
@@ -164,9 +163,15 @@ def counted_length(text: str) -> tuple[int, str] | None:
     m = _LATER.match(text.rstrip(".,;"))
     if m is None or m["unit"].lower() == "year":
         return None
-    word = re.sub(r"\s+", " ", m["n"].lower())
-    count = int(word) if word.isdigit() else _NUMBER.get(word, "X")  # "a few days": PXD
-    return m.end("pl"), f"P{count}{_LETTER[m['unit'].lower()]}"
+    count = _count(m["n"])
+    said = "X" if count is None else count  # "a few days": PXD
+    return m.end("pl"), f"P{said}{_LETTER[m['unit'].lower()]}"
+
+
+def _count(words: str) -> int | None:
+    """The number a count says ("3", "three", "a"); None for one left unsaid ("a few")."""
+    word = re.sub(r"\s+", " ", words.lower())
+    return int(word) if word.isdigit() else _NUMBER.get(word)
 
 
 def anaphoric_value(text: str, ref: Ref | None, before: str = ""
@@ -195,10 +200,9 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     if m is None:
         m = _LATER.match(raw)
         if m is not None:
-            word = re.sub(r"\s+", " ", m["n"].lower())
-            if not word.isdigit() and word not in _NUMBER:
+            count = _count(m["n"])
+            if count is None:
                 return None, "unknown"  # "a few days later": which day is not said
-            count = int(word) if word.isdigit() else _NUMBER[word]
             n = count if m["dir"].lower() not in ("earlier", "before") else -count
     if m is None:
         return None

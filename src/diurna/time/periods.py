@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from diurna.time.values import YEAR
+
 # the quarter a text reports, (year, quarter): the last quarter value it gave (``1989-Q3`` is
 # (1989, 3))
 Quarter = tuple[int, int]
@@ -41,15 +43,16 @@ _YEAR_BEFORE = re.compile(
     r"|(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)"
     r"|(?:corresponding|same|comparable)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year|"
     r"a\s+year\s+(?:ago|earlier))"
-    rf"|(?P<year>1[89]\d\d|20\d\d)\s+{_ord('o3')}(?:quarter|period))$", re.I)
+    rf"|(?P<year>{YEAR})\s+{_ord('o3')}(?:quarter|period))$", re.I)
 # adjectives that compare with last year whatever the text reports: "year-earlier", "year-ago"
 _YEAR_BEFORE_ADJ = re.compile(r"^(?:the\s+)?year[\s-](?:ago|earlier)$", re.I)
 # the year a report's results are for: "sales for the full year", "an earnings increase for the
 # full year" (TimeBank development 2 of 2 are that year, a DATE, not a length); the results
 # named before it in the sentence say it is a report's year, not "stayed for the full year"
 _FULL_YEAR = re.compile(r"^(?:the\s+)?full[\s-]+(?:fiscal\s+)?year$", re.I)
-_RESULTS_BEFORE = re.compile(r"\b(?:earnings|profits?|results|income|loss(?:es)?|sales|"
-                             r"revenues?)\b[^.;]*$", re.I)
+# the words of a report's results, here and in the resolver ("third-quarter earnings")
+RESULTS = r"(?:earnings|profits?|results|income|loss(?:es)?|sales|revenues?)"
+_RESULTS_BEFORE = re.compile(rf"\b{RESULTS}\b[^.;]*$", re.I)
 # the quarter reported: "the quarter", "the latest quarter", "the most recent quarter"
 _REPORTED = re.compile(r"^(?:the\s+)?(?:(?:latest|most\s+recent)\s+)?(?:fiscal\s+)?quarter$",
                        re.I)

@@ -1381,8 +1381,8 @@ def _reporting(span: Span, reported: periods.Quarter | None,
 
 
 # a quarter's results: "third-quarter earnings", "a loss for the third quarter"
-_RESULTS_AFTER = re.compile(r"\s+(?:net\s+|operating\s+|pretax\s+|per-share\s+)?(?:earnings|"
-                            r"profits?|results|income|loss(?:es)?|sales|revenues?)\b", re.I)
+_RESULTS_AFTER = re.compile(r"\s+(?:net\s+|operating\s+|pretax\s+|per-share\s+)?"
+                            rf"{periods.RESULTS}\b", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _QUARTER_WORD = re.compile(r"\bquarter$", re.I)
 

@@ -67,7 +67,7 @@ _DURATION_TEXT = re.compile(
     r"(?:and\s+a\s+half\s+)?"
     rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
     # "the first nine months of the year": the length, whatever year it lies in
-    r"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|1[89]\d\d|20\d\d)"
+    rf"(?:\s+of\s+(?:(?:the|this|last|next|that)\s+(?:fiscal\s+)?year|{YEAR})"
     # "the 12 months to September", "the year ended June 30": a length that ends then
     rf"|\s+(?:to|through|ended|ending)\s+{MONTH}(?:\s+{DAY}\b)?(?:,?\s+{YEAR})?)?"
     # "the next two years or so": the hedge leaves the count as said
