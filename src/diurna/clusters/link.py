@@ -76,17 +76,17 @@ FRAME_WORDS = 4  # how many words before the event word may frame it
 # have been killed since June", "bringing the toll to 30", "at least 12 this year"), not one
 # occurrence even when copied word for word (session 20, brief 15h; docs/clusters.md).
 # Read only near the event word, so that an incident told beside a total of others keeps its own.
+_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # a month's name begins so
 CUMULATIVE = re.compile(
-    r"\b(since ((the|then|its|their|last|early|late|mid)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|so far|to date|"
+    rf"\b(since ((the|then|its|their|last|early|late|mid)\b|{_MONTHS}|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)|so far|to date|"
     r"in all\b(?!\s+\w)|in total|a total of|the total|total (number|toll|of)|cumulative|"
     r"(toll|number|tally|count) (has |had |now |have )?(rose|risen|rises|climbed|climbs|reached|"
     r"reaches|stands|stood|increased|grew|grown|swelled)|(bring\w*|brought) (the|their|its|this) "
     r"(\w+ )?(toll|total|number|tally)|(?<!earlier )(?<!later )(?<!early )(?<!late )this year)",
     re.IGNORECASE)
 # "in March this year": a date, not a stretch
-MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* $",
-                          re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\w* $", re.IGNORECASE)
 ANCHOR_WORDS = 4  # "since the 2002 Bali [[bombing]]": the event dates the total, it is not one
 ANCHOR_CLAUSE = re.compile(r"\b(when|where|which|that|after)\b", re.IGNORECASE)
 # "the first since 2002", "the deadliest attack since ...", "the first deaths so far": a comparison

@@ -168,6 +168,16 @@ def split_second(first: list[Path]) -> tuple[Path, list[Path]]:
     return Path(DEFAULT_SECOND), first
 
 
+def _missing(paths: Iterable[Path]) -> bool:
+    """Whether a pair gold file of ``paths`` is absent; the first such is named on stderr."""
+    for path in paths:
+        if not path.exists():
+            print(f"no pair gold file at {path}: run from the repository root or give the path",
+                  file=sys.stderr)
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: print the agreement table."""
     parser = argparse.ArgumentParser(
@@ -179,16 +189,11 @@ def main(argv: list[str] | None = None) -> int:
                         default=[Path(p) for p in DEFAULT_FIRST],
                         help="the first judge's files (default: the dev and training pairs)")
     args = parser.parse_args(argv)
-    for path in args.first if args.second is None else (args.second, *args.first):
-        if not path.exists():
-            print(f"no pair gold file at {path}: run from the repository root or give the path",
-                  file=sys.stderr)
-            return 2
+    if _missing(args.first if args.second is None else (args.second, *args.first)):
+        return 2
     if args.second is None:
         args.second, args.first = split_second(args.first)
-        if not args.second.exists():
-            print(f"no pair gold file at {args.second}: run from the repository root or give "
-                  "the path", file=sys.stderr)
+        if _missing([args.second]):
             return 2
     try:
         judged, population, unmatched = match(args.first, list(read_jsonl(args.second)))
