@@ -122,11 +122,14 @@ def test_also_adds_training_articles_and_reports_the_first_file_alone(
     monkeypatch.setattr(trainer, "cached", lambda path, limit, cache: list(
         articles[:14] if path == trainer.TRAIN else articles[14:]))
     monkeypatch.setattr(trainer, "DEV", trainer.TRAIN)  # the dev figure: any split will do
-    assert trainer.main(["--also", "gold/more.jsonl", "--out", str(tmp_path)]) == 0
+    monkeypatch.chdir(tmp_path)  # the --also file must exist; its articles come from `cached`
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "more.jsonl").write_text("", encoding="utf-8")
+    assert trainer.main(["--also", "gold/more.jsonl", "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert "train, out-of-fold: 20 articles" in out
     assert f"{trainer.TRAIN} alone, out-of-fold" in out
-    meta = Check.load(tmp_path).meta
+    meta = Check.load(tmp_path / "out").meta
     assert meta["candidates"] == 20 * 40 and meta["train"].endswith("+ gold/more.jsonl")
 
 
@@ -143,3 +146,13 @@ def test_one_cache_name_per_gold_file() -> None:
     assert cache_for(cache, "gold/quotes-wikinews-train2.jsonl") == Path(
         "/tmp/check.quotes-wikinews-train2")
     assert cache_for(None, TRAIN) is None
+
+
+def test_also_with_a_missing_file_is_a_one_line_error_before_any_parsing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diurna.statements.train import main
+
+    assert main(["--also", str(tmp_path / "nosuch.jsonl"), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nosuch.jsonl" in err and "--also" in err
+    assert not any(tmp_path.iterdir())  # nothing written

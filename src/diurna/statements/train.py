@@ -309,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"folds' and network's seed (shipped weights: {SEED})")
     args = ap.parse_args(argv)
+    for path in args.also:  # before minutes of parsing, not after
+        if not Path(path).is_file():
+            print(f"error: --also {path}: no such gold file (give a quote gold JSONL such as "
+                  "gold/quotes-wikinews-train2.jsonl)", file=sys.stderr)
+            return 2
     cache = args.cache
     train = cached(TRAIN, args.limit, cache_for(cache, TRAIN))
     first = len(train)
