@@ -20,6 +20,13 @@ unmatched is put in one group:
 - predicted: **bounds** (overlaps an unmatched gold), **split** (overlaps only matched golds:
   a second piece of one speech event) and **false** (overlaps no gold at all; by cue lemma).
 
+The misses are also counted by whether any candidate (kept or not) or direct quote was offered
+at the gold's cue (``offered``: never offered, offered and rejected by the check, kept with
+wrong bounds, offered but not matching alone), and the never offered ones by the grammatical
+frame of the gold's cue (``never:frame``: a verb by its WordNet class and what follows it, a
+statement noun, an adjective, "according to"; brief 17v, docs/quotes.md part 15).
+Another gold file (``--gold``, e.g. train2) is scored with the check fitted on all of train.
+
 Only the training (or dev) split is read; never a test split.
 """
 
@@ -78,6 +85,61 @@ def construction(parsed: Any, cue: scorer.Spn | None) -> tuple[str, str]:
     return lemma, tok.pos_.lower()
 
 
+_COMMUNICATION, _COGNITION = "verb.communication", "verb.cognition"
+
+
+def frame(parsed: Any, cue: scorer.Spn | None) -> str:
+    """The grammatical frame of a gold cue no candidate was offered at (brief 17v): a verb by
+    its WordNet class (communication, cognition, other) and what follows it; a statement noun
+    with a that-clause ("the claim that"), in a phrase ("in a statement"), or with another
+    complement ("calls for", "claims of"); an adjective ("critical of", "skeptical that");
+    "according to" and its variants; a colon or dash headline."""
+    from diurna.language.wordnet import verb_senses
+
+    if cue is None:
+        return "no cue"
+    text = cue.text.lower()
+    if "according" in text or text in {"as", "per"}:
+        return "according to / as X said / per"
+    if not any(ch.isalpha() for ch in text):
+        return "punctuation cue (colon headline, dash)"
+    span = parsed.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "unparsed"
+    tok = max(span, key=lambda t: t.pos_ in {"VERB", "NOUN", "ADJ"})
+    if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.dep_ != "compound"):
+        if tok.head.pos_ == "ADP" and tok.dep_ == "pobj":
+            return "noun in a phrase (in a statement, on his pledge, of criticism)"
+        if any(c.dep_ in {"acl", "relcl", "ccomp"} and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+               for c in tok.children):
+            return "noun + that-clause (the claim that)"
+        if any(c.dep_ == "acl" and c.tag_ == "TO" or any(
+                g.tag_ == "TO" for g in c.children) for c in tok.children if c.dep_ == "acl"):
+            return "noun + to-clause (refusal to, call to)"
+        if any(c.dep_ == "prep" for c in tok.children):
+            return "noun + phrase (claims of, calls for)"
+        return "noun, other"
+    if tok.pos_ == "ADJ":
+        return "adjective (critical of, skeptical that)"
+    if tok.pos_ in {"VERB", "AUX"}:
+        senses = verb_senses(tok.lemma_.lower())
+        cls = ("communication" if _COMMUNICATION in senses else
+               "cognition" if _COGNITION in senses else "other class")
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            shape_ = "passive"
+        elif tok.tag_ in {"VBG", "VBN"} and tok.dep_ in {"advcl", "acl", "xcomp", "pcomp",
+                                                          "amod"}:
+            shape_ = "participle"
+        else:
+            kids = {c.dep_ for c in tok.children if c.i > tok.i}
+            shape_ = ("clause" if kids & {"ccomp"} else "to-clause" if "xcomp" in kids
+                      else "object" if "dobj" in kids else "phrase" if "prep" in kids
+                      else "clause before / parse")
+        return f"verb ({cls}) + {shape_}"
+    return f"other ({tok.pos_.lower()})"
+
+
 def _overlaps(g: scorer.Attribution, c: scorer.Attribution) -> bool:
     return bool(g.tokens & c.tokens) or scorer._overlap(g.cue, c.cue)
 
@@ -113,7 +175,7 @@ def split(articles: Sequence[trainer.Article], probs: Sequence[np.ndarray],
     out: dict[str, Counter[str]] = {k: Counter() for k in (
         "groups", "none:lemma", "none:lemma:only", "none:construction", "no:construction",
         "bounds:construction", "bounds:shape", "check:lemma", "false:lemma", "false:origin",
-        "gold")}
+        "gold", "offered", "never:frame")}
     for ai, (a, ps) in enumerate(zip(articles, probs, strict=True)):
         keep = kept_at(a.rule, ps, drop, add)
         kept = [c for c, k in zip(a.cands, keep, strict=True) if k]
@@ -154,6 +216,22 @@ def split(articles: Sequence[trainer.Article], probs: Sequence[np.ndarray],
             else:
                 group = "none"
             out["groups"]["miss: " + group] += 1
+            # brief 17v: was any candidate (kept or not) or direct quote offered at its cue?
+            offered = any(scorer._overlap(g.cue, c.cue) for c in [*a.cands, *a.direct])
+            coarse = ("offered, check rejected" if group.startswith("check") else
+                      "offered, kept with wrong bounds" if group == "bounds" else
+                      "offered at the cue, would not match alone" if offered and group in {
+                          "no cue candidate", "none"} else
+                      "never offered at the cue" if group in {"no cue candidate", "none"}
+                      else group)
+            out["offered"][coarse] += 1
+            if coarse == "never offered at the cue" and parsed is not None:
+                out["never:frame"][frame(parsed[ai], g.cue)] += 1
+                if show:
+                    sent = parsed[ai].char_span(g.cue.start, g.cue.end, alignment_mode="expand")
+                    print(f"NEVER {frame(parsed[ai], g.cue)} | {g.cue.text} | "
+                          f"{' / '.join(c.text for c in g.content)[:120]}"
+                          f" | {sent.sent.text[:200] if sent is not None else ''}")
             if parsed is not None and group in {"none", "bounds", "no cue candidate"}:
                 lemma, kind = construction(parsed[ai], g.cue)
                 out[f"{group.split()[0]}:construction"][kind] += 1
@@ -219,8 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         what = "train, check out-of-fold"
     else:
         check = trainer.fit(train)
-        articles = trainer.cached(args.gold, args.limit,
-                                  cache.with_suffix(".dev") if cache else None)
+        articles = trainer.cached(args.gold, args.limit, trainer.cache_for(cache, args.gold))
         probs = [check.probabilities(a.sparse, a.dense) for a in articles]
         what = f"{args.gold}, check fitted on train"
     parsed = None if args.no_parse else parse_all(args.gold, args.limit)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from diurna.language.wordnet import PERSON, is_person_noun, never_people, noun_senses
+from diurna.language.wordnet import (
+    PERSON,
+    is_person_noun,
+    never_people,
+    noun_senses,
+    verb_senses,
+)
 
 
 def test_senses_come_most_frequent_first_with_their_class() -> None:
@@ -28,3 +34,12 @@ def test_unknown_words_are_not_judged() -> None:
 def test_every_indexed_noun_is_found() -> None:
     # the binary search must reach the first and last entries past the licence header
     assert noun_senses("'hood") and noun_senses("zymurgy")
+
+
+def test_verbs_have_their_own_classes() -> None:
+    # the verb files, not the noun files: "voice" the verb communicates, the noun is a sound
+    assert verb_senses("voice") == ("verb.communication", "verb.communication")
+    assert verb_senses("believe")[0] == "verb.cognition"
+    assert verb_senses("kill")[0] == "verb.contact"
+    assert noun_senses("voice")[0] != "verb.communication"
+    assert verb_senses("qwzxv") == () and verb_senses("") == ()

