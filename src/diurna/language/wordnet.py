@@ -89,8 +89,9 @@ def noun_senses(lemma: str) -> tuple[str, ...]:
 def verb_senses(lemma: str) -> tuple[str, ...]:
     """The lexicographer classes of a verb's senses, most frequent sense first
     (``verb_senses("assert")[0] == "verb.communication"``); ``()`` when WordNet does not know
-    the verb. The statements stage's learned check reads them: a verb of communication or
-    cognition it has never seen as a cue is judged like those it has (docs/quotes.md part 15)."""
+    the verb. `bench/quote_error_split.py` reads them to class missed quote cues by frame; as
+    features of the statements stage's check they were measured and not kept (docs/quotes.md
+    part 15)."""
     return _senses(lemma, "verb")
 
 
