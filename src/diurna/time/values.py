@@ -36,12 +36,29 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 # ---------------------------------------------------------------------------------------------
 # TimeML values the calendar cannot hold: references, durations, sets, decades, parts of a year
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-            "hundred": 100, "thousand": 1000, "half": 0.5, "quarter": 0.25}
+# Number words, written once for the time stage (the anaphora, the resolver's finders and
+# "N years ago", spoken years, lengths): the ones, the teens (from ten) and the tens.
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+# the counts news writes in words before a unit ("a week", "two days", "twelve years")
+SMALL_COUNTS = {"a": 1, "an": 1, **ONES, "ten": 10, "eleven": 11, "twelve": 12}
+# the ordinals of a year's quarters ("the third quarter")
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def number_words(upto: int, articles: bool = True) -> str:
+    """The count words up to ``upto`` ("a|an|one|two|...") as a regex alternation, in the
+    order of :data:`SMALL_COUNTS`; ``articles=False`` leaves out "a" and "an"."""
+    return "|".join(w for w, n in SMALL_COUNTS.items()
+                    if n <= upto and (articles or w not in ("a", "an")))
+
+
+_NUMBERS = {"a": 1, "an": 1, **ONES, **TEENS, **TENS, "hundred": 100, "thousand": 1000,
+            "half": 0.5, "quarter": 0.25}
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
