@@ -94,7 +94,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
     re.compile(r"(?<![\d.,])\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
                rf"\d+|{number_words(12)}|several|a\s+few|many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b"
+               # ("a minute and a half": one length, PT90S)
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?:\s+and\s+a\s+half\b)?"
                r"(?!\s+(?:ago|north|south|east|west|[NSEW]\b))", re.I),
     re.compile(rf"\b(?:\d+|{number_words(10)}|several|a\s+few)\s+more\s+"
                r"(?:days|weeks|months|years)\b", re.I),
@@ -115,6 +116,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"
                r"(?:\s+and\s+a\s+half)?)\b(?![\s-]+old\b|-)", re.I),
     re.compile(r"\ba\s+fortnight\b", re.I),
+    # "for a while": a length with no count or unit (PXX); not "a while ago", "in a while"
+    re.compile(r"\b[Ff]or\s+(?P<t>a\s+while)\b"),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),

@@ -190,6 +190,15 @@ def compound_duration_value(text: str) -> str | None:
     return f"P{a}{tb}{b}"
 
 
+# "a several-year tenure": a length whose count the text does not give (TimeBank: PXY)
+_SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
+# "(for) a while": a length with neither count nor unit (TimeBank: PXX); found only after
+# "for" (resolver), as "a while ago" is a time before, not a length
+_NO_UNIT = re.compile(r"^a\s+while$", re.I)
+# "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none)
+_COUPLE = re.compile(r"\b(?:a\s+)?couple\s+of\s+(?=\S)", re.I)
+
+
 def duration_value(text: str) -> str | None:
     """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
     ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
@@ -205,6 +214,13 @@ def duration_value(text: str) -> str | None:
     compound = compound_duration_value(clean)
     if compound:
         return compound
+    if _NO_UNIT.match(clean):
+        return "PXX"
+    several = _SEVERAL_UNIT.match(clean)
+    if several:
+        t, letter, scale = _UNITS[several["unit"].lower()]
+        return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
+    clean = _COUPLE.sub("two ", clean)
     # "a quarter of a century" is "a quarter century" (P25Y), "half of a year" "half year"
     clean = re.sub(r"\b(quarter|half)\s+of\s+an?\b", r"\1", clean, flags=re.I)
     # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them

@@ -1,0 +1,47 @@
+"""Issue 13, durations round 6 (docs/time.md, session 21): lengths TimeBank's development
+documents value and AQUAINT's never contain, so the two corpora do not disagree on them; and a
+"Now" that opens a speaker's concession. Values worked out by hand from the TIMEX3 conventions
+(``X`` for what the text does not say); the sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time.values import duration_value
+from tests.time.conftest import found_times
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("a couple of years", "P2Y"),
+    ("a couple of days", "P2D"),
+    ("the past couple of weeks", "P2W"),
+    ("couple of months", "P2M"),
+])
+def test_a_couple_is_two(text: str, value: str) -> None:
+    assert duration_value(text) == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # a length whose count is not given, written as an adjective
+    ("He followed a several-year tenure as editor.", "several-year", "PXY"),
+    # no count and no unit
+    ("They will have to live without power for a while.", "a while", "PXX"),
+    # one length, a minute and a half (TimeBank PT1M30S: the same length)
+    ("But a minute and a half later, a pilot called in.", "a minute and a half", "PT90S"),
+    ("The talks went on for a couple of years.", "a couple of years", "P2Y"),
+])
+def test_lengths_of_round_six(sentence: str, span: str, value: str) -> None:
+    t = found_times(sentence)[span]
+    assert (t.value, t.kind) == (value, "duration")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We waited a while ago for the bus.",
+    "Dinner will be ready in a while.",
+])
+def test_a_while_not_after_for_is_no_length(sentence: str) -> None:
+    assert "a while" not in found_times(sentence)
+
+
+def test_a_couple_not_of_time_is_no_length() -> None:
+    assert duration_value("a couple of") is None
