@@ -45,3 +45,26 @@ def test_a_while_not_after_for_is_no_length(sentence: str) -> None:
 
 def test_a_couple_not_of_time_is_no_length() -> None:
     assert duration_value("a couple of") is None
+
+
+def _nows(text: str) -> list[str | None]:
+    return [t.value for t in found_times(text, published="2008-03-10").values()
+            if t.text == "Now"]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"It is needed," he said. "Now I don\'t like the fact that we have to do this."',
+    '"Now we do think the bill goes too far," the senator said.',
+    '"Now I do not agree with all of it, but the plan will pass."',
+])
+def test_now_before_a_speakers_stance_is_no_time(sentence: str) -> None:
+    assert _nows(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We had friends to talk to," he said. "Now I feel as if time has stopped."',
+    '"I was sure I would never make it to fifty. Now I\'m fifty-three."',
+    '"We lost the vote. Now we are rebuilding the party."',
+])
+def test_now_with_a_first_person_present_stays_a_time(sentence: str) -> None:
+    assert _nows(sentence) == ["PRESENT_REF"]

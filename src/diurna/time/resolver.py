@@ -64,8 +64,12 @@ _LENGTH_UNIT = (r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|fortnights?|mo
 # person addressed ("Now you may not like ..."), an imperative or "let's" ("Now consider ...",
 # "Now let's use ..."), a question ("Now what?"), a stance adverb or condition ("Now obviously
 # ...", "Now if ...") and "Now that's ..." (not "Now that ...", a conjunction of time). A
-# subject in the third or first person keeps the time: "Now officials are investigating".
-_DISCOURSE_NOW = (r"(?:you(?:['’](?:re|ve|ll|d))?|your|let(?:['’]s)?|please|look|listen|see|"
+# subject in the third or first person keeps the time: "Now officials are investigating", "Now
+# I'm fifty-three", "Now we are rebuilding" -- but not a speaker's stance with "do" ("Now I
+# don't like the fact that ...", "Now we do think ..."), a concession that opens a turn of talk.
+_DISCOURSE_NOW = (r"(?:(?:I|we)\s+(?:do\s+not|don['’]t|do)\s+(?:like|think|believe|agree|mind|"
+                  r"care)\b|"
+                  r"you(?:['’](?:re|ve|ll|d))?|your|let(?:['’]s)?|please|look|listen|see|"
                   r"wait|consider|imagine|remember|suppose|think|take|keep|note|hear|tell|"
                   r"don['’]t|what|why|how|who|where|which|obviously|clearly|frankly|honestly|"
                   r"admittedly|granted|mind|then|if|speaking|here['’]s|here\s+is|that['’]s|"
