@@ -68,3 +68,11 @@ def test_now_before_a_speakers_stance_is_no_time(sentence: str) -> None:
 ])
 def test_now_with_a_first_person_present_stays_a_time(sentence: str) -> None:
     assert _nows(sentence) == ["PRESENT_REF"]
+
+
+def test_a_noun_run_into_a_length_is_left_out() -> None:
+    # the tagger's entity "an interview several months" holds the length "several months"
+    text = "He said so in an interview several months before he took the post."
+    found = found_times(text)
+    assert "an interview several months" not in found
+    assert (found["several months"].value, found["several months"].kind) == ("PXM", "duration")

@@ -243,6 +243,9 @@ _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.I)
 # the day such a period ends: "Sept. 30", "June 30th", "Aug. 31, 1989"
 _ENDED_DAY = re.compile(rf"{_MONTH}\s+{_DAY}\b(?:,\s+{_YEAR})?")
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
+# a noun the tagger ran into a length after it ("in an interview several months before"): the
+# length is "several months" (kept only when the whole has no value and the rest has one)
+_NOUN_BEFORE_LENGTH = re.compile(r"^(?:an?|the)\s+[a-z]+\s+(?=\S)")
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
@@ -879,6 +882,10 @@ def find_expressions(doc: Document) -> list[Span]:
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         skip = lead.end() if lead else 0
+        noun = _NOUN_BEFORE_LENGTH.match(ent.text[:end - ent.start])
+        if (noun and not skip and duration_value(ent.text[:end - ent.start]) is None
+                and duration_value(ent.text[noun.end():end - ent.start]) is not None):
+            skip = noun.end()  # "an interview several months": "several months"
         full = _FULL_DATE.match(ent.text[skip:]) or _MONTH_DAY_NOUN.match(ent.text[skip:])
         if full and skip + full.end() < len(ent.text.rstrip()):
             # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
