@@ -76,3 +76,15 @@ def test_a_noun_run_into_a_length_is_left_out() -> None:
     found = found_times(text)
     assert "an interview several months" not in found
     assert (found["several months"].value, found["several months"].kind) == ("PXM", "duration")
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("Things were better in the old days, he said.", "days"),
+    ("The rock formed over a million years.", "years"),
+])
+def test_no_count_after_the_noun_no_cut(sentence: str, span: str) -> None:
+    assert span not in found_times(sentence)
+
+
+def test_a_couple_of_ages_is_no_two() -> None:
+    assert duration_value("a couple of 18 year") != "P20Y"

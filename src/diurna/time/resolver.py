@@ -245,7 +245,10 @@ _ENDED_DAY = re.compile(rf"{_MONTH}\s+{_DAY}\b(?:,\s+{_YEAR})?")
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 # a noun the tagger ran into a length after it ("in an interview several months before"): the
 # length is "several months" (kept only when the whole has no value and the rest has one)
-_NOUN_BEFORE_LENGTH = re.compile(r"^(?:an?|the)\s+[a-z]+\s+(?=\S)")
+# (the rest must open with a count: not "the old days", "a million years", "a couple more years")
+_NOUN_BEFORE_LENGTH = re.compile(
+    rf"^(?:an?|the)\s+[a-z]+\s+(?=(?:several|a\s+few|few|many|\d|{number_words(12, False)}|"
+    rf"{'|'.join(TEENS)}|{'|'.join(TENS)})\b)")
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 

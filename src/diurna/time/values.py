@@ -195,8 +195,9 @@ _SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
 # "(for) a while": a length with neither count nor unit (TimeBank: PXX); found only after
 # "for" (resolver), as "a while ago" is a time before, not a length
 _NO_UNIT = re.compile(r"^a\s+while$", re.I)
-# "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none)
-_COUPLE = re.compile(r"\b(?:a\s+)?couple\s+of\s+(?=\S)", re.I)
+# "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none); not "a
+# couple of 18 year olds"
+_COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+of\s+(?={_UNIT})", re.I)
 
 
 def duration_value(text: str) -> str | None:
