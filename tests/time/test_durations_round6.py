@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from diurna.time.values import duration_value
-from tests.time.conftest import found_times
+from tests.time.conftest import found_nows, found_times
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -47,9 +47,6 @@ def test_a_couple_not_of_time_is_no_length() -> None:
     assert duration_value("a couple of") is None
 
 
-def _nows(text: str) -> list[str | None]:
-    return [t.value for t in found_times(text, published="2008-03-10").values()
-            if t.text == "Now"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -58,7 +55,7 @@ def _nows(text: str) -> list[str | None]:
     '"Now I do not agree with all of it, but the plan will pass."',
 ])
 def test_now_before_a_speakers_stance_is_no_time(sentence: str) -> None:
-    assert _nows(sentence) == []
+    assert found_nows(sentence) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -67,7 +64,7 @@ def test_now_before_a_speakers_stance_is_no_time(sentence: str) -> None:
     '"We lost the vote. Now we are rebuilding the party."',
 ])
 def test_now_with_a_first_person_present_stays_a_time(sentence: str) -> None:
-    assert _nows(sentence) == ["PRESENT_REF"]
+    assert found_nows(sentence) == ["PRESENT_REF"]
 
 
 def test_a_noun_run_into_a_length_is_left_out() -> None:
