@@ -5,10 +5,16 @@ from diurna.model import Document, TimeExpr
 from diurna.time import TimeResolver
 from tests.places.conftest import seed_doc, seed_document
 
-__all__ = ["found_times", "seed_doc", "seed_document"]
+__all__ = ["found_nows", "found_times", "seed_doc", "seed_document"]
 
 
 def found_times(text: str, published: str = "1998-10-21") -> dict[str, TimeExpr]:
     """The time expressions Diurna finds in ``text``, by their text (one sentence's worth)."""
     doc = Document(id="t", source="t", text=text, published=published)
     return {t.text: t for t in TimeResolver()(Language()(doc)).times}
+
+
+def found_nows(text: str) -> list[str | None]:
+    """The values of every "Now" Diurna finds in ``text`` (published 2008-03-10)."""
+    return [t.value for t in found_times(text, published="2008-03-10").values()
+            if t.text == "Now"]

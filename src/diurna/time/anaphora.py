@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from diurna.model import Precision
-from diurna.time.values import WEEKDAY_NAMES
+from diurna.time.values import SMALL_COUNTS, WEEKDAY_NAMES, number_words
 
 # the narrative's reference time: a date and how fine it is ("day", "week", "month", "year")
 Ref = tuple[dt.datetime, Precision]
@@ -21,10 +21,8 @@ _UNIT_PRECISION: dict[str, Precision] = {
     "day": "day", "night": "day", "morning": "day", "afternoon": "day", "evening": "day",
     "week": "week", "weekend": "week", "month": "month", "year": "year"}
 _UNIT = r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year)"
-_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # a count of units in figures or words ("3", "three", "a"), and a count left unsaid
-_COUNT = r"(?:\d+|" + "|".join(_NUMBER) + ")"
+_COUNT = rf"(?:\d+|{number_words(12)})"
 _SOME = r"(?:a\s+few|several)"
 
 # "that (same) day", "the same week", "earlier that day", "later that year", "on that night"
@@ -171,7 +169,7 @@ def counted_length(text: str) -> tuple[int, str] | None:
 def _count(words: str) -> int | None:
     """The number a count says ("3", "three", "a"); None for one left unsaid ("a few")."""
     word = re.sub(r"\s+", " ", words.lower())
-    return int(word) if word.isdigit() else _NUMBER.get(word)
+    return int(word) if word.isdigit() else SMALL_COUNTS.get(word)
 
 
 def anaphoric_value(text: str, ref: Ref | None, before: str = ""

@@ -17,14 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from diurna.time.values import YEAR
+from diurna.time.values import ONES, QUARTER_ORDINALS, TEENS, TENS, YEAR
 
 # the quarter a text reports, (year, quarter): the last quarter value it gave (``1989-Q3`` is
 # (1989, 3))
 Quarter = tuple[int, int]
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _ord(group: str) -> str:
@@ -86,7 +85,7 @@ def reporting_value(text: str, reported: Quarter | None, published_year: int | N
     m = _YEAR_BEFORE.match(raw)
     if m and reported is not None:
         said = m["o1"] or m["o2"] or m["o3"] or ""
-        quarter = _ORDINALS.get(said.lower(), reported[1])
+        quarter = QUARTER_ORDINALS.get(said.lower(), reported[1])
         year = int(m["year"]) if m["year"] else reported[0] - 1
         return f"{year:04d}-Q{quarter}"
     if _YEAR_BEFORE_ADJ.match(raw) and published_year is not None:
@@ -99,17 +98,11 @@ def reporting_value(text: str, reported: Quarter | None, published_year: int | N
     return None
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9}
-_TENS_RX = "|".join(_TENS)
-_ONES_RX = "|".join(_ONES)
+_TENS_RX = "|".join(TENS)
+_ONES_RX = "|".join(ONES)
 # "nineteen ninety-six", "nineteen seventy-nine", "nineteen ninety", "nineteen oh five"
 _SPOKEN_19 = re.compile(rf"\bnineteen\s+(?:(?P<tens>{_TENS_RX})(?:[\s-](?P<ones>{_ONES_RX}))?|"
-                        rf"(?P<teen>{'|'.join(_TEENS)})|oh\s+(?P<oh>{_ONES_RX}))\b", re.I)
+                        rf"(?P<teen>{'|'.join(TEENS)})|oh\s+(?P<oh>{_ONES_RX}))\b", re.I)
 # "two thousand", "two thousand and one", "two thousand five"
 _SPOKEN_2000 = re.compile(rf"\btwo\s+thousand(?:\s+(?:and\s+)?(?P<ones>{_ONES_RX}))?\b", re.I)
 # "the year two thousand": the year itself
@@ -122,11 +115,11 @@ def respell(text: str) -> str:
 
     def nineteen(m: re.Match[str]) -> str:
         if m["teen"]:
-            return str(1900 + _TEENS[m["teen"].lower()])
+            return str(1900 + TEENS[m["teen"].lower()])
         if m["oh"]:
-            return str(1900 + _ONES[m["oh"].lower()])
-        return str(1900 + _TENS[m["tens"].lower()] + _ONES.get((m["ones"] or "").lower(), 0))
+            return str(1900 + ONES[m["oh"].lower()])
+        return str(1900 + TENS[m["tens"].lower()] + ONES.get((m["ones"] or "").lower(), 0))
 
     out = _SPOKEN_19.sub(nineteen, text)
-    out = _SPOKEN_2000.sub(lambda m: str(2000 + _ONES.get((m["ones"] or "").lower(), 0)), out)
+    out = _SPOKEN_2000.sub(lambda m: str(2000 + ONES.get((m["ones"] or "").lower(), 0)), out)
     return _THE_YEAR.sub("", out)

@@ -26,7 +26,12 @@ from diurna.time.values import (
     DAY,
     HOLIDAY_PATTERN,
     MONTH,
+    ONES,
+    QUARTER_ORDINALS,
     SEASONS,
+    SMALL_COUNTS,
+    TEENS,
+    TENS,
     WEEKDAY_NAMES,
     YEAR,
     calendar_value,
@@ -34,6 +39,7 @@ from diurna.time.values import (
     decade_value,
     duration_value,
     holiday_date,
+    number_words,
     ordinal_century_value,
     ref_value,
     season_instance,
@@ -49,18 +55,21 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 
 # a count in figures or words ("24", "3 1/2", "1.5", "twenty-four") and the units of a length
-_COUNT = (r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-          r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|two|three|four|five|six|"
-          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-          r"eighteen|nineteen|a\s+hundred|one\s+hundred|a\s+couple\s+of)")
+_COUNT = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(ONES)})\b)?|"
+          rf"{'|'.join(w for w in (*ONES, *TEENS) if w != 'one')}|"
+          r"a\s+hundred|one\s+hundred|a\s+couple\s+of)")
 _LENGTH_UNIT = (r"(?:seconds|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|"
                 r"decades?|centuries|century)")
 # the word after a sentence-opening "Now" that makes it a turn of the talk, not a time: the
 # person addressed ("Now you may not like ..."), an imperative or "let's" ("Now consider ...",
 # "Now let's use ..."), a question ("Now what?"), a stance adverb or condition ("Now obviously
 # ...", "Now if ...") and "Now that's ..." (not "Now that ...", a conjunction of time). A
-# subject in the third or first person keeps the time: "Now officials are investigating".
-_DISCOURSE_NOW = (r"(?:you(?:['’](?:re|ve|ll|d))?|your|let(?:['’]s)?|please|look|listen|see|"
+# subject in the third or first person keeps the time: "Now officials are investigating", "Now
+# I'm fifty-three", "Now we are rebuilding" -- but not a speaker's stance with "do" ("Now I
+# don't like the fact that ...", "Now we do think ..."), a concession that opens a turn of talk.
+_DISCOURSE_NOW = (r"(?:(?:I|we)\s+(?:do\s+not|don['’]t|do)\s+(?:like|think|believe|agree|mind|"
+                  r"care)\b|"
+                  r"you(?:['’](?:re|ve|ll|d))?|your|let(?:['’]s)?|please|look|listen|see|"
                   r"wait|consider|imagine|remember|suppose|think|take|keep|note|hear|tell|"
                   r"don['’]t|what|why|how|who|where|which|obviously|clearly|frankly|honestly|"
                   r"admittedly|granted|mind|then|if|speaking|here['’]s|here\s+is|that['’]s|"
@@ -88,13 +97,12 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?:this|Sunday|Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday)\s+(?:morning|afternoon|evening|night)\b"),
     re.compile(r"(?<![\d.,])\b(?:the\s+)?(?:(?:last|past|next|coming|first|final)\s+)?(?:half\s+an|"
-               r"\d+|a|an|"
-               r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
-               r"many|\d+-|[a-z]+-)"
-               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b"
+               rf"\d+|{number_words(12)}|several|a\s+few|many|\d+-|[a-z]+-)"
+               # ("a minute and a half": one length, PT90S)
+               r"\s*(?:hours?|minutes?|seconds|second(?!\s+[a-z]))\b(?:\s+and\s+a\s+half\b)?"
                r"(?!\s+(?:ago|north|south|east|west|[NSEW]\b))", re.I),
-    re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
-               r"\s+more\s+(?:days|weeks|months|years)\b", re.I),
+    re.compile(rf"\b(?:\d+|{number_words(10)}|several|a\s+few)\s+more\s+"
+               r"(?:days|weeks|months|years)\b", re.I),
     re.compile(r"\b(?:\d+|[a-z]+)-and-a-half[\s-](?:minute|hour|day|week|month|year|decade)s?\b",
                re.I),
     # counted lengths the tagger misses or cuts: "twenty-four hours" (not "four hours"),
@@ -112,11 +120,13 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"
                r"(?:\s+and\s+a\s+half)?)\b(?![\s-]+old\b|-)", re.I),
     re.compile(r"\ba\s+fortnight\b", re.I),
+    # "for a while": a length with no count or unit (PXX); not "a while ago", "in a while"
+    re.compile(r"\b[Ff]or\s+(?P<t>a\s+while)\b"),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
     re.compile(rf"\b(?:[Ee]very|[Ee]ach)\s+{_WEEKDAY}\b"),
     re.compile(r"\b(?:on|On)\s+(?P<t>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b"),
     # lengths the parser's DATE entities miss: "a day-long strike", "for hours", "all week"
-    re.compile(r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-)?"
+    re.compile(rf"\b(?:(?:\d+|{number_words(12)})-)?"
                r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|century|centuries)-?long\b",
                re.I),
     # a length in two units, "a year and three months" (P1Y3M; kept only when it has a value)
@@ -156,8 +166,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
                r"|\b\d{1,2}:\d\d\s*[ap]m\b(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
-    re.compile(r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-               r"(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
+    re.compile(rf"\b(?:\d+|{number_words(10)})\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
     # "(late) last night": the evening before publication (a day, like "Wednesday night")
     re.compile(r"\b(?:(?:early|late)\s+)?last\s+night\b", re.I),
@@ -234,6 +243,12 @@ _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.I)
 # the day such a period ends: "Sept. 30", "June 30th", "Aug. 31, 1989"
 _ENDED_DAY = re.compile(rf"{_MONTH}\s+{_DAY}\b(?:,\s+{_YEAR})?")
 _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
+# a noun the tagger ran into a length after it ("in an interview several months before"): the
+# length is "several months" (kept only when the whole has no value and the rest has one)
+# (the rest must open with a count: not "the old days", "a million years", "a couple more years")
+_NOUN_BEFORE_LENGTH = re.compile(
+    rf"^(?:an?|the)\s+[a-z]+\s+(?=(?:several|a\s+few|few|many|\d|{number_words(12, False)}|"
+    rf"{'|'.join(TEENS)}|{'|'.join(TENS)})\b)")
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
@@ -319,29 +334,25 @@ _NOW = re.compile(r"^(?:currently|now|earlier|later|recently|soon)$", re.I)
 # (a hedge before the count does not move the value: "nearly two years ago" is 1996 in 1998)
 _AGO = re.compile(r"^(?:(?:about|around|approximately|nearly|almost|roughly|some|over|under|"
                   r"more\s+than|less\s+than|(?:just\s+)?(?:over|under)|at\s+least|only|just|barely)\s+)?"
-                  r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                  r"twelve|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
+                  rf"(?P<n>\d+|{number_words(12)}|a\s+few|several|some|a\s+quarter|half\s+an?)\s+"
                   r"(?P<unit>day|week|month|year|decade|century)s?\s+ago$", re.I)
 # "years ago", "decades ago": some time before (TimeML's PAST_REF)
 _UNITS_AGO = re.compile(r"^(?:many\s+|(?:hundreds|thousands|dozens)\s+of\s+)?"
                         r"(?:days|weeks|months|years|decades|centuries)\s+ago$", re.I)
-_AGO_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _SEASON_TEXT = re.compile(
     r"^(?:(last|this|next|past)\s+|(?:the\s+)?(?:(?:early|late|mid)[- ])?)"
-    r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    rf"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}|this\s+year|"
     r"last\s+year|next\s+year))?$", re.I)
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4}
+_ORDINAL = {**QUARTER_ORDINALS, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER = re.compile(
     r"^(?:the\s+)?(?:(?P<rel>last|this|next|current|latest|past|previous)\s+)?"
     r"(?:(?:company's|fiscal|financial)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|half)"
-    r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>1[89]\d\d|20\d\d|this\s+year|"
+    rf"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>{YEAR}|this\s+year|"
     r"last\s+year|next\s+year|the\s+year))?$", re.I)
-_QUARTER_Y = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(1[89]\d\d|20\d\d)(?:'s)?\s+"
+_QUARTER_Y = re.compile(rf"^(?:the\s+)?(?:fiscal\s+)?({YEAR})(?:'s)?\s+"
                         r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
-_Q_CODE = re.compile(r"^(?:Q([1-4])\s+(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s+Q([1-4]))$")
+_Q_CODE = re.compile(rf"^(?:Q([1-4])\s+({YEAR})|({YEAR})\s+Q([1-4]))$")
 _CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
           r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
@@ -357,7 +368,7 @@ _PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
 _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|earlier|later|ago|and|or|of)\b", re.I)
 _COUNT_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d[\d,.]*(?:\s+[a-z]+){0,2})\s+$",
                            re.I)
-_HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>1[89]\d\d|20\d\d))?$", re.I)
+_HOLIDAY = re.compile(rf"^(?P<name>{HOLIDAY_PATTERN})(?:,?\s+(?P<y>{YEAR}))?$", re.I)
 # "this century", "the next decade" (not "the last/past decade": a length, see values.py)
 _CENTURY = re.compile(r"^(this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous|"
                       r"the\s+coming)\s+(century|decade)$", re.I)
@@ -398,11 +409,11 @@ def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
         # "a century ago", "a quarter century ago", "half a century ago": the year
         span = {"century": 100, "decade": 10, "year": 1}.get(unit)
         share = 0.25 if word == "a quarter" else 0.5 if word.startswith("half") else 1.0
-        n_units = _AGO_N.get(word, 1) if not word.isdigit() else int(word)
+        n_units = SMALL_COUNTS.get(word, 1) if not word.isdigit() else int(word)
         if span is None or share * span * n_units < 1:
             return ("PAST_REF", "unknown")
         return f"{base.year - round(share * span * n_units):04d}", "year"
-    n = int(word) if word.isdigit() else _AGO_N.get(word)
+    n = int(word) if word.isdigit() else SMALL_COUNTS.get(word)
     if n is None:
         return ("PAST_REF", "unknown")
     if unit == "day":
@@ -874,6 +885,10 @@ def find_expressions(doc: Document) -> list[Span]:
         lead = (_ARTICLE_BEFORE_MONTH.match(ent.text)  # "a Nov. 5 letter": the date is "Nov. 5"
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         skip = lead.end() if lead else 0
+        noun = _NOUN_BEFORE_LENGTH.match(ent.text[:end - ent.start])
+        if (noun and not skip and duration_value(ent.text[:end - ent.start]) is None
+                and duration_value(ent.text[noun.end():end - ent.start]) is not None):
+            skip = noun.end()  # "an interview several months": "several months"
         full = _FULL_DATE.match(ent.text[skip:]) or _MONTH_DAY_NOUN.match(ent.text[skip:])
         if full and skip + full.end() < len(ent.text.rstrip()):
             # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"

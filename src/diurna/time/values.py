@@ -36,12 +36,29 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 # ---------------------------------------------------------------------------------------------
 # TimeML values the calendar cannot hold: references, durations, sets, decades, parts of a year
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-            "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-            "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-            "hundred": 100, "thousand": 1000, "half": 0.5, "quarter": 0.25}
+# Number words, written once for the time stage (the anaphora, the resolver's finders and
+# "N years ago", spoken years, lengths): the ones, the teens (from ten) and the tens.
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+# the counts news writes in words before a unit ("a week", "two days", "twelve years")
+SMALL_COUNTS = {"a": 1, "an": 1, **ONES, "ten": 10, "eleven": 11, "twelve": 12}
+# the ordinals of a year's quarters ("the third quarter")
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def number_words(upto: int, articles: bool = True) -> str:
+    """The count words up to ``upto`` ("a|an|one|two|...") as a regex alternation, in the
+    order of :data:`SMALL_COUNTS`; ``articles=False`` leaves out "a" and "an"."""
+    return "|".join(w for w, n in SMALL_COUNTS.items()
+                    if n <= upto and (articles or w not in ("a", "an")))
+
+
+_NUMBERS = {"a": 1, "an": 1, **ONES, **TEENS, **TENS, "hundred": 100, "thousand": 1000,
+            "half": 0.5, "quarter": 0.25}
 _UNITS = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
           "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
           "month": ("", "M", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
@@ -173,6 +190,16 @@ def compound_duration_value(text: str) -> str | None:
     return f"P{a}{tb}{b}"
 
 
+# "a several-year tenure": a length whose count the text does not give (TimeBank: PXY)
+_SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
+# "(for) a while": a length with neither count nor unit (TimeBank: PXX); found only after
+# "for" (resolver), as "a while ago" is a time before, not a length
+_NO_UNIT = re.compile(r"^a\s+while$", re.I)
+# "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none); not "a
+# couple of 18 year olds"
+_COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+of\s+(?={_UNIT})", re.I)
+
+
 def duration_value(text: str) -> str | None:
     """The TimeML duration of a length of time ("three days" → ``P3D``, "16-hour" →
     ``PT16H``, "the past decade" → ``P10Y``, "weeks" → ``PXW``), None when ``text`` is not one.
@@ -188,6 +215,13 @@ def duration_value(text: str) -> str | None:
     compound = compound_duration_value(clean)
     if compound:
         return compound
+    if _NO_UNIT.match(clean):
+        return "PXX"
+    several = _SEVERAL_UNIT.match(clean)
+    if several:
+        t, letter, scale = _UNITS[several["unit"].lower()]
+        return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
+    clean = _COUPLE.sub("two ", clean)
     # "a quarter of a century" is "a quarter century" (P25Y), "half of a year" "half year"
     clean = re.sub(r"\b(quarter|half)\s+of\s+an?\b", r"\1", clean, flags=re.I)
     # "two-and-a-half hours", "a yearlong strike": written as the pattern reads them
