@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diurna.events.arguments import context_parties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
@@ -41,6 +41,9 @@ from diurna.statements.quotes import (
     misread_apposition,
     subject_of,
 )
+
+if TYPE_CHECKING:
+    from diurna.actors.dictionary import ActorDictionary
 
 # Verbs whose object noun is an event the verb's subject carries out.
 LIGHT_VERBS = frozenset({
@@ -356,9 +359,14 @@ class EventCoder:
 
     name = "events"
 
-    def __init__(self, ontology: str | None = None, resolve: Resolve | None = None) -> None:
+    def __init__(self, ontology: str | None = None, resolve: Resolve | None = None,
+                 dictionary: ActorDictionary | None = None) -> None:
         self.ontology_path = ontology
         self._resolve = resolve
+        # the actor dictionary ``resolve`` reads (the built-ins and the user's files): the learned
+        # coder's relevance gate takes its role words from it (diurna.events.gate); None is the
+        # built-ins and $DIURNA_ACTORS, what a resolver made without files reads
+        self.dictionary = dictionary
 
     @property
     def ontology(self) -> Ontology:
@@ -371,7 +379,8 @@ class EventCoder:
 
     def doc_coder(self, doc: Document) -> _DocCoder:
         """The rule coder's state for one parsed document."""
-        return _DocCoder(doc, self.ontology, MentionFinder(doc, self._resolver()))
+        return _DocCoder(doc, self.ontology, MentionFinder(doc, self._resolver()),
+                         self.dictionary)
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
@@ -381,10 +390,12 @@ class EventCoder:
 
 
 class _DocCoder:
-    def __init__(self, doc: Document, onto: Ontology, finder: MentionFinder) -> None:
+    def __init__(self, doc: Document, onto: Ontology, finder: MentionFinder,
+                 dictionary: ActorDictionary | None = None) -> None:
         self.doc = doc
         self.onto = onto
         self.finder = finder
+        self.dictionary = dictionary  # see EventCoder.dictionary
         self.parsed = doc.nlp
         # innermost first; statements that are the object of a presupposing verb do not
         # make the events in them claimed

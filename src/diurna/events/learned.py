@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, LENGTH
 
+from diurna.actors.dictionary import ActorDictionary
 from diurna.events.arguments import context_parties
 from diurna.events.coder import (
     OBJECT_CONTROL_VERBS,
@@ -916,8 +917,9 @@ class LearnedEventCoder(EventCoder):
 
     def __init__(self, ontology: str | None = None, resolve: Any = None,
                  model_dir: str | Path | None = None, blend: bool = True,
-                 gate: float | None = None, sentences: SentenceGate | None = None) -> None:
-        super().__init__(ontology, resolve)
+                 gate: float | None = None, sentences: SentenceGate | None = None,
+                 dictionary: ActorDictionary | None = None) -> None:
+        super().__init__(ontology, resolve, dictionary)
         self.model_dir = str(model_dir or MODEL_DIR)
         self.blend = blend
         self.gate = gate
