@@ -184,6 +184,16 @@ PERSON_VICTIM_VERBS = frozenset({"kill", "murder", "shoot", "stab", "wound", "in
 NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
 # Clause openers of general rules when both clauses are in the present ("When X slaps tariffs").
 GENERIC_MARKS = frozenset({"if", "when", "whenever", "once"})
+# Antecedents that pick out whatever fits, so a present-simple relative clause on them is
+# generic ("anything you ask him to", "anyone who protests"); "something" / "someone" name a
+# particular one ("..., something Iran denies") and are not here.
+FREE_CHOICE_PRONOUNS = frozenset({"anything", "anyone", "anybody", "everything", "everyone",
+                                  "everybody", "nothing", "nobody", "whatever", "whoever",
+                                  "whichever"})
+FREE_CHOICE_DETS = frozenset({"any", "every", "each", "no", "whatever", "whichever"})
+# Dependencies of a noun that is an argument of its clause (a relative clause's antecedent
+# under a modal frame: "he will attack enemies who attack Iran").
+FRAME_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj", "oprd"})
 # Verbs that report acts happening, so a bare plural subject is no generic ("Protests erupt").
 OCCURRENCE_VERBS = frozenset({"erupt", "continue", "break", "spread", "rage", "resume",
                               "escalate", "begin", "start", "grow", "intensify", "take", "enter",
@@ -2007,9 +2017,16 @@ class _DocCoder:
             c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
     def _habitual(self, tok: Any) -> bool:
-        """A present-simple verb in a relative clause is generic ("forces who kill
-        protesters"): no particular occurrence (docs/annotation-events.md, not coded)."""
-        return tok.dep_ == "relcl" and _bare_present(tok)
+        """A present-simple verb in a relative clause on an antecedent that is no particular
+        thing or party is generic: "forces who kill protesters", "anything you ask him to",
+        "he will attack enemies who attack Iran" (docs/annotation-events.md: not coded). On a
+        particular antecedent the clause reports an act ("an ad ... which accuses Hagan",
+        "accusations of treason, which he denies"; round 21, docs/events-learned.md)."""
+        if tok.dep_ != "relcl" or not _bare_present(tok):
+            return False
+        antecedent = tok.head
+        return _bare_plural(antecedent) or _free_choice(antecedent) or _in_modal_frame(
+            antecedent)
 
     def _reason(self, tok: Any) -> bool:
         """"deported for violating visa norms": the reason for an arrest, deportation or
@@ -2421,6 +2438,39 @@ def _bare_present(verb: Any) -> bool:
     """A verb in the simple present with no auxiliary ("forces who kill protesters")."""
     return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"}
                                                    for c in verb.children)
+
+
+def _bare_plural(noun: Any) -> bool:
+    """A plural noun with no article, possessive or number: things of a kind ("forces")."""
+    return noun.tag_ in {"NNS", "NNPS"} and not any(
+        c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+
+
+def _free_choice(noun: Any) -> bool:
+    """A pronoun or noun phrase that picks out whatever fits, not one thing or party:
+    "anything", "everyone", "nobody", "any bill", "every member"."""
+    return noun.lower_ in FREE_CHOICE_PRONOUNS or any(
+        c.dep_ == "det" and c.lower_ in FREE_CHOICE_DETS for c in noun.children)
+
+
+def _in_modal_frame(noun: Any) -> bool:
+    """``noun`` is an argument of a clause under a modal or a condition ("he will attack
+    enemies who ...", "Zelensky will ... do anything you ask", "if anyone who ... is
+    arrested"), looking up through prepositions and infinitive complements: what it names is
+    supposed, not a particular thing. An appended comment ("..., something Iran denies") is no
+    argument and stays."""
+    if noun.dep_ not in FRAME_ARGUMENTS:
+        return False
+    verb = noun.head
+    while verb.dep_ in {"prep", "pobj", "agent"} and verb.head is not verb:
+        verb = verb.head
+    while True:
+        if any((c.dep_ == "aux" and c.tag_ == "MD") or (
+                c.dep_ == "mark" and c.lower_ in {"if", "unless"}) for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 def _present_simple(verb: Any) -> bool:
