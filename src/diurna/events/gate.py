@@ -19,7 +19,8 @@ Kinds (``Pipeline.default(gate=...)``, ``diurna process --gate``):
   A body or person the actors stage left uncoded counts when its name says what it is: a word
   of an organisation's name ("University of Kansas", "Texas Education Agency") or a title before
   a personal name ("Professor Mirecki", "Attorney Eastman") that is a political noun or a role
-  word of the actor dictionary outside business (round 20c, docs/events-learned.md).
+  word of the actor dictionary outside business (round 20c, docs/events-learned.md): of the
+  dictionary the actors stage reads, with the user's own files (round 21).
   Political pages and short texts (which the coder does not judge) are read in full.
 - ``parties``: the same with public parties only (the rule coder's own test, stricter: on the
   Wikinews training gold it lost 16 true events to ``actors``' 11).
