@@ -98,11 +98,12 @@ class Pipeline:
                              f"{', '.join(ARGS)}")
         actors = ActorResolver(extra_files=actor_files)
         events: Component = (
-            LearnedEventCoder(resolve=actors.resolve_span, sentences=sentence_gate(gate))
+            LearnedEventCoder(resolve=actors.resolve_span, dictionary=actors.dictionary,
+                              sentences=sentence_gate(gate))
             if coder == "learned"
             else TaggerEventCoder(resolve=actors.resolve_span) if coder == "tagger"
             else KeywordCoder() if coder == "keyword"
-            else EventCoder(resolve=actors.resolve_span))
+            else EventCoder(resolve=actors.resolve_span, dictionary=actors.dictionary))
         pipe = cls(
             [
                 Language(),

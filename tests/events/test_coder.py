@@ -265,6 +265,29 @@ def test_generic_present_tense_relative_clause_is_not_an_event() -> None:
     assert [e.type for e in doc.events] == ["ACCUSE"]
 
 
+HABITS = {**ROUND2B, "Iran": "IRN", "Khamenei": "IRNGOV", "the campaign": "USAPTY",
+          "Hagan": "USALEG", "Zelensky": "UKRGOV", "the minister": "GBRGOV"}
+
+
+@pytest.mark.parametrize(("text", "word", "times"), [
+    # a particular antecedent: the relative clause reports its act (sentences written for
+    # the test after Wikinews dev and train: "an ad ... which accuses Hagan")
+    ("The campaign aired an advertisement which accuses Hagan of corruption.", "accuses", 1),
+    ("The court heard the accusations of treason, which Zelensky denies.", "denies", 1),
+    # an antecedent that picks out whatever fits, or one under a modal or a condition: the
+    # clause says what would happen, no act (the first "attack" is Iran's threatened act)
+    ("The aide said that Zelensky will do anything you ask him to.", "ask", 0),
+    ("Khamenei said that Iran will attack enemies who attack Iran.", "attack", 1),
+    ("The minister will punish every official who criticises the plan.", "criticises", 0),
+    ("The new law punishes anyone who insults the king.", "insults", 0),
+])
+def test_a_relative_clause_is_generic_only_on_an_antecedent_that_is_no_particular_one(
+        text: str, word: str, times: int) -> None:
+    doc = coded(text, HABITS)
+    assert [e.trigger.text for e in doc.events].count(word) == times, [
+        (e.type, e.trigger.text) for e in doc.events]
+
+
 def test_reason_for_a_deportation_is_not_a_second_event() -> None:
     doc = coded("Police deported the Indians for violating the law.", ROUND2B)
     assert [e.type for e in doc.events] == ["COERCE"]

@@ -4,6 +4,9 @@ political pages are untouched."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
 
 from diurna.events.gate import actor_sentences, read_all, sentence_gate
@@ -75,15 +78,14 @@ CHOIR = [
 ]
 
 
-def _kept(paragraphs: list[str]) -> list[str]:
-    """The sentences the ``actors`` gate lets the learned coder read."""
-    from diurna.events.coder import EventCoder
-
-    pipe = Pipeline.default()
+def _kept(paragraphs: list[str], actor_files: Sequence[Path] = ()) -> list[str]:
+    """The sentences the ``actors`` gate lets the learned coder read (with the user's actor
+    dictionary files ``actor_files``)."""
+    pipe = Pipeline.default(actor_files=actor_files)
     doc = Document.from_paragraphs("t", "<test>", paragraphs, published="2024-03-01")
     for comp in pipe.components[: pipe.names.index("events")]:
         doc = comp(doc)
-    coder = EventCoder(resolve=pipe.get("actors").resolve_span).doc_coder(doc)  # type: ignore[attr-defined]
+    coder = pipe.get("events").doc_coder(doc)  # type: ignore[attr-defined]
     assert not coder.political_news
     kept = actor_sentences(coder, {}) or set()
     return [s.text.strip() for s in doc.nlp.sents if s.start in kept]
@@ -96,3 +98,24 @@ def test_gate_reads_a_sentence_whose_uncoded_party_has_a_civil_title_or_name() -
     assert any(s.startswith("A concert for the University of Leeds") for s in kept)
     # a studio (a business) and the choir's own plans are still skipped
     assert not any("Northern Sound Studios" in s or "Rehearsals" in s for s in kept)
+
+
+def test_gate_reads_the_role_words_of_a_users_own_dictionary(tmp_path: Path) -> None:
+    """A title the user's dictionary adds ("Choirmaster") opens its sentence as the built-in
+    "Professor" does; without the file the sentence stays skipped, and a business role word of
+    the file ("Producer") opens nothing."""
+    page = [s.replace("Professor Ann Whitley", "Choirmaster Ann Whitley") for s in CHOIR]
+    page[3] = "Producer Tom Reyes will also record an album with the choir in the autumn."
+    users = tmp_path / "roles.yaml"
+    users.write_text("roles:\n"
+                     "  - {sector: CVL, person: true, words: [choirmaster]}\n"
+                     "  - {sector: BUS, person: true, words: [producer]}\n", encoding="utf-8")
+    attacked = "Choirmaster Ann Whitley was attacked outside the hall after the concert."
+    assert attacked not in _kept(page)
+    kept = _kept(page, [users])
+    assert attacked in kept
+    assert not any(s.startswith("Producer Tom Reyes") for s in kept)
+    # the whole pipeline, as `diurna process --actors FILE` runs it, codes the attack
+    doc = Pipeline.default(actor_files=[users])(
+        Document.from_paragraphs("t", "<test>", page, published="2024-03-01"))
+    assert "attacked" in {e.trigger.text for e in doc.events}

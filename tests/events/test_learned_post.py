@@ -217,6 +217,27 @@ def test_a_bare_plural_in_the_simple_present_is_a_kind_of_act(
     assert kind_of_act(doc.nlp[_at(doc, word)]) is kind
 
 
+@pytest.mark.parametrize(("text", "word", "learned", "rules"), [
+    # an object is a kind only for the learned post-processing
+    ("The three provinces face near-daily bombings and shootings.", "bombings", True, False),
+    # an adjective makes the subject particular for the rule steps
+    ("Other accusations of Israel claim that it is involved in racism.", "accusations", True,
+     False),
+    # "can hurt" is a general statement for the rule steps
+    ("Sanctions can hurt ordinary people.", "Sanctions", False, True),
+    ("Tariffs on consumer products raise prices for everyone.", "Tariffs", True, True),
+])
+def test_the_two_coders_read_a_kind_of_act_each_their_own_way(
+        read_rules: Any, text: str, word: str, learned: bool, rules: bool) -> None:
+    """One function, two readings (docs/events-learned.md, round 21): the defaults are the
+    learned post-processing's, the rule steps' own veto reads subjects only, takes an
+    adjective as making the noun particular and counts "can/may" + verb."""
+    doc = read_rules(text)
+    tok = doc.nlp[_at(doc, word)]
+    assert kind_of_act(tok) is learned
+    assert kind_of_act(tok, objects=False, adjectives=False, statives=True) is rules
+
+
 def test_kinds_of_act_are_dropped_and_the_rest_renumbered(read_rules: Any) -> None:
     doc = read_rules("FARC activities include kidnappings. Gunmen kidnapped a journalist.")
     decided, events, _ = _recode(doc, {"kidnapped": "ASSAULT", "kidnappings": "ASSAULT"})

@@ -19,7 +19,8 @@ Kinds (``Pipeline.default(gate=...)``, ``diurna process --gate``):
   A body or person the actors stage left uncoded counts when its name says what it is: a word
   of an organisation's name ("University of Kansas", "Texas Education Agency") or a title before
   a personal name ("Professor Mirecki", "Attorney Eastman") that is a political noun or a role
-  word of the actor dictionary outside business (round 20c, docs/events-learned.md).
+  word of the actor dictionary outside business (round 20c, docs/events-learned.md): of the
+  dictionary the actors stage reads, with the user's own files (round 21).
   Political pages and short texts (which the coder does not judge) are read in full.
 - ``parties``: the same with public parties only (the rule coder's own test, stricter: on the
   Wikinews training gold it lost 16 true events to ``actors``' 11).
@@ -114,15 +115,39 @@ def _named_body(coder: _DocCoder, tok: Any) -> bool:
             tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON")):
         return False
     word = tok.lemma_.lower()
-    return word in coder.political_nouns or word in _civil_roles()
+    return word in coder.political_nouns or word in _civil_roles(coder.dictionary)
+
+
+# The role words of the last few dictionaries read, by identity (a dictionary is mutable, so not
+# hashable); each entry keeps its dictionary, so an id is not reused while it is stored.
+_ROLE_WORDS: dict[int, tuple[ActorDictionary, frozenset[str]]] = {}
+
+
+def _civil_roles(dictionary: ActorDictionary | None = None) -> frozenset[str]:
+    """Role words of the actor dictionary whose sector is not business ("university",
+    "professor", "court", "commission"), lower-cased: of ``dictionary``, the one the pipeline's
+    actors stage reads with the user's own files (``--actors``, ``Pipeline.default(actor_files=
+    ...)``), or of the built-ins and ``$DIURNA_ACTORS`` when None."""
+    if dictionary is None:
+        return _default_civil_roles()
+    got = _ROLE_WORDS.get(id(dictionary))
+    if got is None or got[0] is not dictionary:
+        if len(_ROLE_WORDS) >= 8:
+            _ROLE_WORDS.clear()
+        got = (dictionary, _role_words(dictionary))
+        _ROLE_WORDS[id(dictionary)] = got
+    return got[1]
 
 
 @cache
-def _civil_roles() -> frozenset[str]:
-    """Role words of the actor dictionary whose sector is not business ("university",
-    "professor", "court", "commission"), lower-cased."""
-    roles = ActorDictionary.load().roles
-    return frozenset(phrase.lower() for phrase, role in roles.items() if role.sector != "BUS")
+def _default_civil_roles() -> frozenset[str]:
+    """:func:`_civil_roles` of the built-ins and ``$DIURNA_ACTORS`` (read once)."""
+    return _role_words(ActorDictionary.load())
+
+
+def _role_words(dictionary: ActorDictionary) -> frozenset[str]:
+    return frozenset(phrase.lower() for phrase, role in dictionary.roles.items()
+                     if role.sector != "BUS")
 
 
 def sentence_gate(kind: str) -> SentenceGate:

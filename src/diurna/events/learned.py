@@ -26,15 +26,15 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, LENGTH
 
+from diurna.actors.dictionary import ActorDictionary
 from diurna.events.arguments import context_parties
 from diurna.events.coder import (
     OBJECT_CONTROL_VERBS,
-    OCCURRENCE_VERBS,
     VERBAL_HEAD_TYPES,
     EventCoder,
-    _bare_present,
     _DocCoder,
     _Draft,
+    kind_of_act,
     refuses_comment,
     refuses_entry,
 )
@@ -423,23 +423,6 @@ def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Even
         return events
     kept = [event for i, event in by_tok.items() if i not in drop]
     return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
-
-
-def kind_of_act(tok: Any) -> bool:
-    """Whether ``tok`` is a bare plural noun (no article, possessive, number or compound) that is
-    the subject or object of a verb in the simple present: acts of a kind in general, none in
-    particular ("FARC activities include kidnappings", "the provinces face near-daily bombings").
-    A subject of a verb of occurring ("protests erupt in Tripoli") reports an occurrence and
-    stays. The rule steps apply the subject half of this to
-    their own nouns (``coder._generic_plural``); the classifier does not, nor the rules to
-    objects."""
-    if tok.tag_ != "NNS" or tok.dep_ not in {"nsubj", "dobj"} or any(
-            c.dep_ in {"det", "poss", "nummod", "compound"} for c in tok.children):
-        return False
-    head = tok.head
-    if tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRENCE_VERBS:
-        return False
-    return _bare_present(head)
 
 
 # Words that open an indirect or quoted question ("asked why", "asked them what had happened").
@@ -930,8 +913,9 @@ class LearnedEventCoder(EventCoder):
 
     def __init__(self, ontology: str | None = None, resolve: Any = None,
                  model_dir: str | Path | None = None, blend: bool = True,
-                 gate: float | None = None, sentences: SentenceGate | None = None) -> None:
-        super().__init__(ontology, resolve)
+                 gate: float | None = None, sentences: SentenceGate | None = None,
+                 dictionary: ActorDictionary | None = None) -> None:
+        super().__init__(ontology, resolve, dictionary)
         self.model_dir = str(model_dir or MODEL_DIR)
         self.blend = blend
         self.gate = gate
