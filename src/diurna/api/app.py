@@ -42,6 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.store.query import EventQuery
+from diurna.store.sqlite import dict_rows
 from diurna.store.stats import NONE, key_value, stats_where
 
 STATIC = Path(__file__).parent / "static"
@@ -116,9 +117,7 @@ class Database:
         return conn
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        cur = self.read().execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur]
+        return list(dict_rows(self.read().execute(sql, params)))
 
 
 def create_app(

@@ -352,6 +352,14 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+def dict_rows(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    """An executed query's rows as {column: value} dicts, read lazily: the store's readers and
+    the API's share this one conversion."""
+    cols = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(cols, row, strict=True))
+
+
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
@@ -613,10 +621,7 @@ class Store:
     # --- reading -------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
-        cur = self.conn.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        for row in cur:
-            yield dict(zip(cols, row, strict=True))
+        return dict_rows(self.conn.execute(sql, params))
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         """Stored events as typed rows (columns: :data:`diurna.store.schema.EVENT_COLUMNS`).
