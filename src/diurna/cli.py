@@ -334,7 +334,9 @@ def _outcome_line(outcome: Any) -> str:
     if doc is None:
         return f"{outcome.status}\t{outcome.source}"
     if doc.rejected:
-        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        from diurna.store.sqlite import rejection_detail
+
+        detail = rejection_detail(doc) or ""
         return f"rejected\t{outcome.source}\t{doc.rejected}\t{_one_line(str(detail))}"
     skipped = f"\tskipped: {'; '.join(doc.skipped)}" if doc.skipped else ""
     return f"{outcome.status}\t{outcome.source}\t{len(doc.events)} events{skipped}"
@@ -444,7 +446,9 @@ def _print_table(doc: Document, out: Any) -> None:
     from rich.table import Table
 
     if doc.rejected:
-        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        from diurna.store.sqlite import rejection_detail
+
+        detail = rejection_detail(doc) or ""
         out.print(f"[red]rejected[/red] {doc.source}: {doc.rejected} {detail}")
         return
     table = Table(

@@ -277,13 +277,19 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def rejection_detail(doc: Document) -> str | None:
+    """What was wrong with a rejected document: the reader's detail (what to do about it), else
+    the error a stage raised; None when neither was recorded."""
+    return doc.meta.get("detail") or doc.meta.get("error")
+
+
 def rejection_row(doc: Document) -> dict[str, Any]:
     """The ``rejections`` row of a rejected document."""
     return {
         "doc_id": doc.id,
         "source": doc.source,
         "reason": doc.rejected,
-        "detail": doc.meta.get("detail") or doc.meta.get("error"),
+        "detail": rejection_detail(doc),
         "rejected_at": _now(),
     }
 
