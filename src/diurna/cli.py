@@ -427,10 +427,9 @@ def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = N
 
 
 def _print_document(doc: Document, fmt: str, out: Any) -> None:
+    """One document as `jsonl` (a line) or `table`; `json` is :class:`_Printer`'s own."""
     if fmt == "jsonl":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
-    elif fmt == "json":
-        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_table(doc, out)
 
