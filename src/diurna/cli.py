@@ -216,7 +216,7 @@ def _run_batch(
     from diurna import batch
 
     pipeline = _pipeline(actor_files, coder, args_by, gate)
-    store = None if db is None else _create_store(db)
+    store = None if db is None else _open_store(db, create=True)
     summary = batch.Summary()
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
     printer = _Printer(fmt, _console())
@@ -314,15 +314,6 @@ def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
         return Pipeline.default(actor_files=actor_files, coder=coder, args=args_by, gate=gate)
     except ValueError as err:
         raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
-
-
-def _create_store(db: str) -> Any:
-    from diurna.store import Store
-
-    try:
-        return Store(db)
-    except (ValueError, OSError) as err:
-        raise click.ClickException(_one_line(str(err))) from None
 
 
 def _one_line(text: str) -> str:
@@ -917,10 +908,9 @@ def load(out_dir: str, db: str) -> None:
     """Merge the Parquet output of `diurna process --engine ... --out DIR` into a database;
     documents already in it are skipped."""
     from diurna.scale.parquet import load as load_parquet
-    from diurna.store import Store
 
     try:
-        with Store(db) as store:
+        with _open_store(db, create=True) as store:
             counts = load_parquet(out_dir, store)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
@@ -1034,13 +1024,15 @@ def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: st
                        f"  ({c.lat}, {c.lon})")
 
 
-def _open_store(db: str) -> Any:
+def _open_store(db: str, *, create: bool = False) -> Any:
+    """The store at ``db``; with ``create`` it is made when missing. A missing file or folder,
+    or a file that is not a Diurna database, is a one-line error naming it (no traceback)."""
     from diurna.store import Store
 
     try:
-        return Store(db, create=False)
+        return Store(db, create=create)
     except (ValueError, OSError) as err:
-        raise click.ClickException(str(err)) from None
+        raise click.ClickException(_one_line(str(err))) from None
 
 
 def main() -> None:
