@@ -522,7 +522,8 @@ def _filters() -> dict[str, Any]:
 )
 @_event_filter_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="A table, or one JSON event row a line (the columns of docs/data.md).",
 )
 def events(db: str, fmt: str) -> None:
     """List stored events (date, type, actor → recipient, place, status).
@@ -620,7 +621,10 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
     help="Seconds to wait for a response.",
 )
-@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option(
+    "--retries", type=click.IntRange(min=0), default=2, show_default=True,
+    help="Times to try a page again after a timeout, a connection error or a 5xx response.",
+)
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
 @click.option(
     "--published", callback=_iso_date, metavar="YYYY-MM-DD",
@@ -742,7 +746,10 @@ def rejections(db: str) -> None:
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to serve."
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--token-env",
     default="DIURNA_TOKEN",
@@ -806,7 +813,10 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="JSONL corpus (default: shared/corpus/wikinews-politics-2004-2009/articles.jsonl).",
 )
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes to spread the articles over.",
+)
 def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
     """Build a demo database from the Wikinews politics corpus (2004-2009), then `diurna serve`."""
     from diurna.api.demo import build_demo
@@ -1006,7 +1016,7 @@ def places() -> None:
               help="The page's address: a US local outlet's home state and town steer the pick.")
 @click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="A line per candidate, or one JSON object a line.")
 def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve
