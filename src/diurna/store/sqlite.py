@@ -462,9 +462,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close the database connection (``with Store(...)`` does it on leaving)."""
         self.conn.close()
 
     def has(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored (a rerun skips it before processing)."""
         return (
             self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
             is not None
@@ -668,9 +670,12 @@ class Store:
         return self.to_arrow(**filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
+        """Every rejected input, oldest first: source, reason code and detail."""
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
 
     def documents(self) -> list[dict[str, Any]]:
+        """Every stored document's id, source, title, publication date, language, input
+        format and when it was stored (not its text: :meth:`document_text`)."""
         return list(
             self._rows(
                 "SELECT id, source, title, published, language, input_format, stored_at "
@@ -679,10 +684,13 @@ class Store:
         )
 
     def document_text(self, doc_id: str) -> str | None:
+        """The stored body text of one document (what every offset points into); None when
+        no such document is stored."""
         row = self.conn.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row[0] if row else None
 
     def count(self, table: str) -> int:
+        """The number of rows of one of the store's tables."""
         if table not in (*CHILD_TABLES, "documents", "rejections", "codings", *DERIVED_TABLES):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
