@@ -691,6 +691,7 @@ class Store:
 
     def count(self, table: str) -> int:
         """The number of rows of one of the store's tables."""
-        if table not in (*CHILD_TABLES, "documents", "rejections", "codings", *DERIVED_TABLES):
-            raise ValueError(f"unknown table {table!r}")
+        tables = ("documents", *CHILD_TABLES, "rejections", "codings", *DERIVED_TABLES)
+        if table not in tables:
+            raise ValueError(f"unknown table {table!r}: use one of {', '.join(tables)}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
