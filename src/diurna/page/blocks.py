@@ -112,6 +112,8 @@ class BlockIndex:
     quotes: list[str] = field(default_factory=list)
 
     def of(self, line: str) -> frozenset[str]:
+        """The flags of the block whose text is ``line`` (looked up by :func:`norm`); none
+        when no block has that text."""
         return self.flags.get(norm(line), frozenset())
 
 

@@ -49,6 +49,8 @@ class RawInput:
 
 
 def too_large_detail(source: str, size: int | None) -> str:
+    """The ``too_large`` rejection's detail: the input, its size (``None``: only known to be
+    over the limit, when a stream was cut off), the limit and what to do."""
     what = f"{size:,} bytes" if size is not None else f"more than {MAX_BYTES:,} bytes"
     return (f"{source} is {what}; the limit is {MAX_BYTES:,} bytes "
             f"(diurna.page.inputs.MAX_BYTES): split or trim the input")

@@ -213,6 +213,8 @@ ENTRY_LETTERS = 40
 
 @dataclass(slots=True)
 class LiveEntry:
+    """One entry of a live blog: its time stamp (ISO or as printed), headline and paragraphs."""
+
     time: str | None
     headline: str | None
     paragraphs: list[str]

@@ -54,6 +54,8 @@ def _words(line: str) -> int:
 
 
 def is_noise(line: str) -> bool:
+    """Whether a text-dump line is page furniture rather than article text: a bare price or
+    figure, a share/print button, or a short appeal to the reader."""
     s = line.strip()
     if _MONEY_OR_FIGURE.match(s) or _SOCIAL.match(s):
         return True
@@ -238,6 +240,9 @@ def _title(head: list[str]) -> str | None:
 
 
 def read_text(text: str, source: str = "<text>") -> PageParts:
+    """The parts of a plain-text dump of a page: title, byline, dek and date from the lines
+    above the first paragraph of prose, the body's paragraphs, and a comment thread after it.
+    More than ``MAX_LINES`` lines is a ``too_large`` rejection naming ``source``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise Rejected("too_large", f"{source} has {len(lines):,} lines; the limit for text "
