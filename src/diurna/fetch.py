@@ -41,6 +41,8 @@ class FetchConfig:
 
 @dataclass(slots=True)
 class Response:
+    """One HTTP response as the fetcher keeps it (its body already capped in size)."""
+
     url: str  # after redirects
     status: int
     headers: dict[str, str]
@@ -79,6 +81,7 @@ class Fetcher:
             )
 
     def close(self) -> None:
+        """Close the HTTP client (its pooled connections)."""
         self.client.close()
 
     # --- politeness ------------------------------------------------------------------------

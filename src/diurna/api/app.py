@@ -106,6 +106,7 @@ class Database:
         return (row[0] or 0, row[1] or 0)
 
     def read(self) -> sqlite3.Connection:
+        """This thread's read-only connection, opened on its first use."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -117,6 +118,7 @@ class Database:
         return conn
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """The rows of a read query as {column: value} dicts."""
         return list(dict_rows(self.read().execute(sql, params)))
 
 

@@ -57,11 +57,15 @@ def valid_doc_id(value: str) -> str:
 
 
 def encode_cursor(sort: str, key: Any, event_id: str) -> str:
+    """The opaque ``next`` cursor of a page: the sort, the last row's sort key and its id
+    (the id breaks ties), URL-safe base64 of JSON."""
     raw = json.dumps([sort, key, event_id]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+    """(sort key, event id) of a cursor from :func:`encode_cursor`; FilterError when it is not
+    one this API gave or was made for another sort order."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         got_sort, key, event_id = json.loads(raw)
