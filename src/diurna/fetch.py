@@ -41,7 +41,7 @@ class FetchConfig:
 
 @dataclass(slots=True)
 class Response:
-    """One HTTP response as the fetcher keeps it (its body already capped in size)."""
+    """One HTTP response as the fetcher keeps it (a body over ``max_bytes`` is refused first)."""
 
     url: str  # after redirects
     status: int
@@ -153,13 +153,14 @@ class Fetcher:
             if declared and declared.isdigit() and int(declared) > limit:
                 raise FetchError(
                     "too_large", f"{url}: response of {int(declared):,} bytes; the limit is "
-                    f"{limit:,} (--max-bytes)")
+                    f"{limit:,} (diurna.fetch.FetchConfig.max_bytes)")
             chunks, size = [], 0
             for chunk in resp.iter_bytes():
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(
-                        "too_large", f"{url}: response over {limit:,} bytes (--max-bytes)")
+                        "too_large", f"{url}: response over {limit:,} bytes "
+                        "(diurna.fetch.FetchConfig.max_bytes)")
                 chunks.append(chunk)
             out = Response(str(resp.url), resp.status_code, dict(resp.headers), b"".join(chunks),
                            resp.reason_phrase)
