@@ -623,7 +623,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 )
 @click.option(
     "--retries", type=click.IntRange(min=0), default=2, show_default=True,
-    help="Times to try a page again after a timeout, a connection error or a 5xx response.",
+    help="Times to try a page again after a timeout, a connection error, a 5xx or a 429.",
 )
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
 @click.option(
