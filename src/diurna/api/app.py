@@ -297,9 +297,10 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     def list_events(request: Request) -> Response:
         """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
         alpha-3), actor_sector, recipient_sector, actor_id, date_from, date_to (YYYY-MM-DD, on
-        the event's day), doc_id, place (GeoNames id), bbox (min_lon,min_lat,max_lon,max_lat),
-        q (text in the sentence). sort: date, type, status, published (prefix - for
-        descending). limit (1-1000, default 100), cursor (the `next` of the previous page).
+        the event's day), doc_id, place (GeoNames name or id, or country code), bbox
+        (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
+        type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
+        previous page).
         format (or Accept): json, jsonl, csv, geojson."""
         params = _params(request, event_params)
         fmt = _format(request, params)
