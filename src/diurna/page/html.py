@@ -3,10 +3,11 @@
 Body: trafilatura (``fast`` mode: its readability/jusText fallback lowers F1 on the dev set).
 The ``favor_precision`` pass runs first; when its text looks cut short the balanced pass runs
 too and wins if the precise one lost much of the text. A readability-style "densest <p> block"
-replaces the result when it clearly extends the same article (hand-written: a few lines over
-the lxml tree, cheaper than running a second extractor library), JSON-LD ``articleBody`` is the
-fallback when nothing is found, and short furniture lines are dropped. Comments are cut from the
-tree *before* extraction so they can never reach the body.
+(hand-written: a few lines over the lxml tree, cheaper than running a second extractor library)
+and then JSON-LD ``articleBody`` replace the result when they clearly extend the same article;
+when the result still reads as page chrome, the best-scoring of the three wins
+(:mod:`diurna.page.quality`). Short furniture lines are dropped. Comments are cut from the tree
+*before* extraction so they can never reach the body.
 
 Metadata: read from ``<meta>`` tags, ``<link rel=canonical>`` and JSON-LD directly, dates with
 htmldate's quick search. Written by hand because trafilatura's own metadata pass costs about as
@@ -761,8 +762,9 @@ def densest_block(tree: Any) -> list[str]:
 
 
 def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
-    """The dense block replaces trafilatura's text when it has DENSE_RATIO times the words and
-    contains nearly all of trafilatura's vocabulary (so it extends the same article)."""
+    """``dense`` (the densest block, or the JSON-LD ``articleBody``) replaces the text so far
+    when it has DENSE_RATIO times the words and holds 80 % of its vocabulary (so it extends
+    the same article)."""
     if not dense or not paragraphs:
         return paragraphs
     n_ext, n_dense = _words(paragraphs), _words(dense)
@@ -962,7 +964,9 @@ def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, A
 
 
 def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
-    """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
+    """Read decoded HTML into its parts. Raises ``Rejected`` (``not_a_page``, ``too_large``,
+    ``too_deep``) for a page it cannot read; a page without article text comes back without
+    paragraphs (:func:`diurna.page.read_page` rejects it as ``no_text``)."""
     try:
         return _read_html(text, source, url_hint)
     finally:
