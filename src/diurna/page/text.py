@@ -4,8 +4,9 @@ A dump has no markup, so the structure is read from the layout:
 
 - *noise* lines are dropped anywhere: bare figures ("2,500 $" from donation widgets), calls to
   donate/subscribe/share, and repeats of the title;
-- the *title* is the first short line that is not noise, the *dek* the short line after it; the
-  *body* starts at the first full paragraph;
+- the *title* is a short line repeated above the body, else the first short line of three
+  words or more; the *dek* the last short line after it, right above the body; the *body*
+  starts at the first full paragraph;
 - the *comment thread* starts at a "N comments"-style header or at the first bulleted short line
   (an author) followed by deeper-indented text or, on the very next line, by a sentence. Each bullet
   starts a comment; a bullet indented deeper than the previous one is a reply to it. Comments
