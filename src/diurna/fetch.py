@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from diurna.page import RawInput
-from diurna.page.inputs import MAX_BYTES
+from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES
 
 USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
 
@@ -233,7 +233,7 @@ class Fetcher:
         if resp.status >= 400:
             raise FetchError("fetch", f"{url}: HTTP {resp.status} {resp.reason}".strip())
         body = resp.body
-        if body[:2] == b"\x1f\x8b":
+        if body[:2] == GZIP_MAGIC:  # a gzipped feed or sitemap (.xml.gz)
             import gzip
 
             body = gzip.decompress(body)
