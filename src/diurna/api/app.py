@@ -130,6 +130,7 @@ def create_app(
     ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
     read-only. ``max_upload``: the largest request body accepted, in bytes.
     """
+    from diurna import __version__
     from diurna.events.ontology import load_ontology
     from diurna.store import Store
 
@@ -143,7 +144,7 @@ def create_app(
     app = FastAPI(
         lifespan=_fewer_threads,
         title="Diurna",
-        version="0.1.0",
+        version=__version__,
         description="Source-linked event data: every value carries offsets into its document.",
         docs_url=None,
         redoc_url=None,
