@@ -237,7 +237,7 @@ class _Guard:
             if name == b"content-length" and (
                 not value.isdigit() or int(value) > self.max_upload
             ):
-                message = f"request body over {self.max_upload} bytes: send a smaller page"
+                message = _too_large(self.max_upload)
                 await _error(413, message)(scope, receive, self._secured(send))
                 return
         await self.app(scope, receive, self._secured(send))
@@ -726,6 +726,11 @@ def _check_token(request: Request, token: str | None) -> None:
         raise ApiError(401, "wrong bearer token", challenge)
 
 
+def _too_large(limit: int) -> str:
+    """The 413 message, the same whether the declared length or the streamed body is over."""
+    return f"request body over {limit} bytes: send a smaller page"
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     """The request body, refused (413) as soon as it passes ``limit`` bytes."""
     chunks: list[bytes] = []
@@ -733,7 +738,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ApiError(413, f"request body over {limit} bytes: send a smaller page")
+            raise ApiError(413, _too_large(limit))
         chunks.append(chunk)
     body = b"".join(chunks)
     if not body.strip():
