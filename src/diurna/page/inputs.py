@@ -264,6 +264,11 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+def _is_glob(name: str) -> bool:
+    """Whether a name is a pattern (``*``, ``?``, ``[``) to expand rather than a path."""
+    return any(c in name for c in "*?[")
+
+
 def _fsspec_inputs(url: str) -> Iterator[RawInput]:
     """The pages of an fsspec URL: a file, a folder (read recursively) or a glob, each file read
     as a local one would be (gzip, WARC, JSONL or one page; the same size limit). ``file://``
@@ -280,7 +285,7 @@ def _fsspec_inputs(url: str) -> Iterator[RawInput]:
         yield RawInput(url, b"", error=("unreadable", detail))
         return
     try:
-        if any(c in path for c in "*?["):
+        if _is_glob(path):
             names = sorted(fs.glob(path))
         elif fs.isdir(path):
             names = sorted(fs.find(path))
@@ -331,7 +336,7 @@ def input_names(paths: Iterable[str]) -> list[str]:
                 from fsspec.core import url_to_fs
 
                 fs, path = url_to_fs(name)
-                if any(c in path for c in "*?["):
+                if _is_glob(path):
                     found = sorted(fs.glob(path))
                 else:
                     found = sorted(fs.find(path)) if fs.isdir(path) else []
@@ -339,7 +344,7 @@ def input_names(paths: Iterable[str]) -> list[str]:
                 found = []
             names += [fs.unstrip_protocol(f) for f in found] if found else [name]
             continue
-        matches = sorted(glob.glob(name, recursive=True)) if any(c in name for c in "*?[") else []
+        matches = sorted(glob.glob(name, recursive=True)) if _is_glob(name) else []
         for match in matches or [name]:
             path = Path(match)
             if path.is_dir():
@@ -369,7 +374,7 @@ def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> 
             else:
                 yield from read_bytes(data, "<stdin>")
             continue
-        if any(c in name for c in "*?["):
+        if _is_glob(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 yield RawInput(name, b"", error=("not_found", f"no file matches {name!r}"))
