@@ -223,21 +223,23 @@ def markdown() -> str:
         "lists; in JSONL a date is `YYYY-MM-DD`; in CSV (which has no list type) a list cell is a",
         "JSON array — use Parquet or JSONL for typed lists, or `--dyads` for flat rows.",
         "",
-        "| column | type | never null | meaning |",
-        "| --- | --- | --- | --- |",
-    ]
-    for c in EVENT_COLUMNS:
-        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
-    lines += [
+        *_markdown_table("column", EVENT_COLUMNS),
         "",
         "## participant (an element of `actors` and `recipients`)",
         "",
-        "| field | type | never null | meaning |",
-        "| --- | --- | --- | --- |",
+        *_markdown_table("field", PARTICIPANT_FIELDS),
     ]
-    for c in PARTICIPANT_FIELDS:
-        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
     return "\n".join(lines) + "\n" + document_markdown()
+
+
+def _markdown_table(first: str, columns: tuple[Column, ...]) -> list[str]:
+    """The lines of a data-dictionary table of event-row columns (``first`` heads the names)."""
+    return [
+        f"| {first} | type | never null | meaning |",
+        "| --- | --- | --- | --- |",
+        *(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |"
+          for c in columns),
+    ]
 
 
 # --- the nested document (`diurna process --format json`, `Document.to_dict()`) ----------------
