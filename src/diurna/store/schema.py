@@ -190,18 +190,8 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Diurna event row",
-        "type": "object",
-        "properties": {c.name: _json_type(c) for c in EVENT_COLUMNS},
-        "required": [c.name for c in EVENT_COLUMNS],
-        "additionalProperties": False,
-        "$defs": {
-            "participant": {
-                "type": "object",
-                "properties": {c.name: _json_type(c) for c in PARTICIPANT_FIELDS},
-                "required": [c.name for c in PARTICIPANT_FIELDS],
-                "additionalProperties": False,
-            }
-        },
+        **_object_schema(EVENT_COLUMNS),
+        "$defs": {"participant": _object_schema(PARTICIPANT_FIELDS)},
     }
 
 
@@ -415,6 +405,7 @@ def _doc_type(col: Column) -> dict[str, Any]:
 
 
 def _object_schema(fields: tuple[Column, ...]) -> dict[str, Any]:
+    """JSON Schema of an object with exactly these fields, each present (null where allowed)."""
     return {
         "type": "object",
         "properties": {c.name: _doc_type(c) for c in fields},
