@@ -245,9 +245,7 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
             err = errors.pop()
-            where = err.filename or root
-            yield RawInput(str(where), b"", error=(
-                "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+            yield _unreadable_folder(err.filename or root, err)
         dirs.sort()
         for name in sorted(files):
             path = Path(root) / name
@@ -256,9 +254,13 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
             problem = _not_regular(path)
             yield problem if problem is not None else path
     for err in errors:
-        where = err.filename or folder
-        yield RawInput(str(where), b"", error=(
-            "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+        yield _unreadable_folder(err.filename or folder, err)
+
+
+def _unreadable_folder(where: str | Path, err: OSError) -> RawInput:
+    """The rejection of a folder the walk could not list."""
+    return RawInput(str(where), b"", error=(
+        "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
 
 
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
