@@ -65,7 +65,8 @@ from diurna.page.words import forget, vocabulary, word_count
 MIN_DATE = dt.date(1990, 1, 1)
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
-#: the densest <p> block replaces trafilatura's text if it has this many times the words
+#: the densest <p> block (then JSON-LD articleBody) replaces the text if it has this many times
+#: the words
 DENSE_RATIO = 1.5
 #: a precise extraction this long (in words) is trusted without running the balanced pass
 PRECISE_ENOUGH = 100
@@ -80,7 +81,8 @@ MAX_DEPTH = 250
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
                   "webpage", "liveblogposting", "scholarlyarticle", "techarticle", "posting"}
-#: a person's name: two to four capitalised words, no digits ("Roman Goncharenko")
+#: a person's name: two to four words, each starting with a letter ("Roman Goncharenko"; case
+#: is not checked)
 _PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s+){1,3}[^\W\d_][\w'.-]*$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
