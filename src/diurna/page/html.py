@@ -203,6 +203,11 @@ def _meta_map(tree: Any) -> dict[str, str]:
     return found
 
 
+def _capitalised_name(text: str) -> bool:
+    """A person's name as bylines print it: :data:`_PERSON`, every word capitalised."""
+    return bool(_PERSON.match(text)) and all(w[0].isupper() for w in text.split())
+
+
 #: a name in a script without spaces or capitals (Japanese, Chinese, Korean): short, no digits
 _UNSPACED_NAME = re.compile(r"^[^\W\d_a-zA-Z]{2,6}$")
 
@@ -220,8 +225,7 @@ def _names_person(byline: str, site: str | None, url: str | None) -> bool:
             continue
         if _AGENCY.search(name):
             continue
-        if (_PERSON.match(name) and all(w[0].isupper() for w in name.split())) \
-                or _UNSPACED_NAME.match(name):
+        if _capitalised_name(name) or _UNSPACED_NAME.match(name):
             return True
     return False
 
@@ -235,9 +239,9 @@ def name_alone(text: str | None, site: str | None, url: str | None) -> str | Non
     publication): a description that holds only the writer's name ("MTHOBISI SITHOLE") is
     where the CMS put the byline, and it beats the account the head names as author."""
     text = _clean(text)
-    if not text or not _PERSON.match(text) or _is_site(text, site, url):
+    if not text or not _capitalised_name(text) or _is_site(text, site, url):
         return None
-    return text if all(w[0].isupper() for w in text.split()) else None
+    return text
 
 
 def _written_by(meta: dict[str, str]) -> str | None:
@@ -715,9 +719,9 @@ def closing_name(paragraphs: list[str], blocks: BlockIndex) -> str | None:
         return None
     last = paragraphs[-1].strip()
     words = last.split()
-    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _PERSON.match(last):
+    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _capitalised_name(last):
         return None
-    return last if all(w[0].isupper() for w in words) else None
+    return last
 
 
 def _without_site(byline: str, site: str | None, url: str | None) -> str:
