@@ -174,6 +174,7 @@ def is_furniture_line(line: str) -> bool:
 
 
 def _flat(text: str) -> str:
+    """``text`` with every run of whitespace one space, none at either end."""
     return " ".join(text.split())
 
 
@@ -241,7 +242,7 @@ def is_byline_line(line: str, byline: str | None) -> bool:
     if _BY_LINE.match(text):
         return True
     folded = text.casefold()
-    return bool(byline) and folded == " ".join(str(byline).split()).casefold() or any(
+    return bool(byline) and folded == _flat(str(byline)).casefold() or any(
         folded == name.casefold() for name in _author_names(byline))
 
 
