@@ -833,9 +833,9 @@ def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
         counts = build_demo(db, corpus=corpus, limit=limit, workers=workers, on_document=progress)
     except (FileNotFoundError, ValueError) as err:
         raise click.ClickException(str(err)) from None
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
     click.echo(
-        f"diurna: {summary or 'nothing read'} in {db}; now run `diurna serve --db {db}`", err=True
+        f"diurna: {_counts(counts) or 'nothing read'} in {db}; now run `diurna serve --db {db}`",
+        err=True,
     )
 
 
@@ -924,8 +924,12 @@ def load(out_dir: str, db: str) -> None:
             counts = load_parquet(out_dir, store)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    click.echo(f"diurna: {summary or 'nothing to load'} in {db}", err=True)
+    click.echo(f"diurna: {_counts(counts) or 'nothing to load'} in {db}", err=True)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``{"stored": 3, "duplicate": 0, "rejected": 1}`` as ``3 stored, 1 rejected``."""
+    return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
 
 
 @cli.command()
