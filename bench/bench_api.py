@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Actor, Document, Event, Mention, Place, TimeExpr
+from diurna.model import Actor, Document, Event, Mention, Place, Span, TimeExpr
 from diurna.store import Store
 
 TYPES = [
@@ -153,9 +153,8 @@ def synthetic_document(n: int, events: int, rng: random.Random) -> Document:
     return doc
 
 
-def doc_span(start: int, text: str):  # type: ignore[no-untyped-def]
-    from diurna.model import Span
-
+def doc_span(start: int, text: str) -> Span:
+    """The span of ``text`` written at body offset ``start``."""
     return Span(start, start + len(text), text)
 
 

@@ -1,6 +1,6 @@
 """Resume benchmark: what rerunning a finished (or crashed) batch costs, against its first run.
 
-    python bench/bench_resume.py [--n 600] [--workers 1] [--keep DIR]
+    python bench/bench_resume.py [--n 600] [--workers 1]
 
 Writes ``--n`` distinct inputs (the 115 development pages of ``shared/gold/article-body/html``,
 cycled, each copy made distinct by an HTML comment so that its content id differs) to a temporary
@@ -73,7 +73,7 @@ def cut_store_back(db: Path, keep_fraction: float) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=600, help="inputs in the batch (default 600)")
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=1, help="processes to spread pages over")
     args = ap.parse_args()
 
     pipeline = Pipeline.default()

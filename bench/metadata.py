@@ -7,9 +7,9 @@ GOLD_DIR defaults to shared/gold/article-body-modern (its ground truth has ``tit
 
 - title: the page's title string equals the gold title;
 - date: the publication day (``YYYY-MM-DD``) equals the gold's day;
-- authors: the set of author names equals the gold set (Diurna's byline is split on commas,
-  semicolons, "and"/"und"/"y"/"et"/"og"/"e"; trafilatura's author field on semicolons the same
-  way); a page whose gold has no authors counts as right when none are found.
+- authors: the set of author names equals the gold set (both systems' author strings are split
+  the same way: on commas, semicolons, "/", "&", "|" and the words "and"/"und"/"y"/"et"/"og"/
+  "e"/"i"); a page whose gold has no authors counts as right when none are found.
 
 ``--errors N`` prints up to N wrong values per field for Diurna.
 """
@@ -29,7 +29,7 @@ from diurna.evaluate.gold import shared_dir
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 
-_SPLIT = re.compile(r"\s*(?:[,;/&|]|\s(?:and|und|y|et|og|e|i|und)\s)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:[,;/&|]|\s(?:and|und|y|et|og|e|i)\s)\s*", re.I)
 _SPACE = re.compile(r"\s+")
 
 
@@ -45,6 +45,7 @@ def authors(value: str | None) -> frozenset[str]:
 
 
 def diurna_meta(html: bytes) -> dict[str, Any]:
+    """Title, publication day and author set of Diurna's page stage (nothing when rejected)."""
     try:
         doc = read_page(RawInput("<gold>", html, kind="html"))
     except Rejected:
@@ -53,6 +54,7 @@ def diurna_meta(html: bytes) -> dict[str, Any]:
 
 
 def trafilatura_meta(html: bytes) -> dict[str, Any]:
+    """The same three fields from trafilatura's ``extract_metadata``."""
     meta = trafilatura.extract_metadata(html)
     if meta is None:
         return {"title": None, "date": None, "authors": frozenset()}
@@ -60,6 +62,8 @@ def trafilatura_meta(html: bytes) -> dict[str, Any]:
 
 
 def score(gold_dir: Path, errors: int, sites: str = "all") -> None:
+    """Print each system's exact-match share per field, then up to ``errors`` of Diurna's misses
+    per field."""
     truth = json.loads((gold_dir / "ground-truth.json").read_text(encoding="utf-8"))
     systems = {"trafilatura": trafilatura_meta, "diurna": diurna_meta}
     right = {name: {"title": 0, "date": 0, "authors": 0} for name in systems}
@@ -87,10 +91,13 @@ def score(gold_dir: Path, errors: int, sites: str = "all") -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("gold_dir", nargs="?", type=Path,
-                        default=shared_dir() / "gold" / "article-body-modern")
-    parser.add_argument("--errors", type=int, default=0)
+                        default=shared_dir() / "gold" / "article-body-modern",
+                        help="gold folder with ground-truth.json and html/ "
+                             "(default: shared/gold/article-body-modern)")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print up to this many of Diurna's wrong values per field")
     parser.add_argument("--sites", choices=SITES, default="all",
                         help="all pages, the development sites or the held-out third")
     args = parser.parse_args()

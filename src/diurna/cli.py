@@ -216,7 +216,7 @@ def _run_batch(
     from diurna import batch
 
     pipeline = _pipeline(actor_files, coder, args_by, gate)
-    store = None if db is None else _create_store(db)
+    store = None if db is None else _open_store(db, create=True)
     summary = batch.Summary()
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
     printer = _Printer(fmt, _console())
@@ -316,15 +316,6 @@ def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
         raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
 
 
-def _create_store(db: str) -> Any:
-    from diurna.store import Store
-
-    try:
-        return Store(db)
-    except (ValueError, OSError) as err:
-        raise click.ClickException(_one_line(str(err))) from None
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -334,7 +325,9 @@ def _outcome_line(outcome: Any) -> str:
     if doc is None:
         return f"{outcome.status}\t{outcome.source}"
     if doc.rejected:
-        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        from diurna.store.sqlite import rejection_detail
+
+        detail = rejection_detail(doc) or ""
         return f"rejected\t{outcome.source}\t{doc.rejected}\t{_one_line(str(detail))}"
     skipped = f"\tskipped: {'; '.join(doc.skipped)}" if doc.skipped else ""
     return f"{outcome.status}\t{outcome.source}\t{len(doc.events)} events{skipped}"
@@ -425,10 +418,9 @@ def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = N
 
 
 def _print_document(doc: Document, fmt: str, out: Any) -> None:
+    """One document as `jsonl` (a line) or `table`; `json` is :class:`_Printer`'s own."""
     if fmt == "jsonl":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))
-    elif fmt == "json":
-        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_table(doc, out)
 
@@ -444,7 +436,9 @@ def _print_table(doc: Document, out: Any) -> None:
     from rich.table import Table
 
     if doc.rejected:
-        detail = doc.meta.get("detail") or doc.meta.get("error") or ""
+        from diurna.store.sqlite import rejection_detail
+
+        detail = rejection_detail(doc) or ""
         out.print(f"[red]rejected[/red] {doc.source}: {doc.rejected} {detail}")
         return
     table = Table(
@@ -528,7 +522,8 @@ def _filters() -> dict[str, Any]:
 )
 @_event_filter_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="A table, or one JSON event row a line (the columns of docs/data.md).",
 )
 def events(db: str, fmt: str) -> None:
     """List stored events (date, type, actor → recipient, place, status).
@@ -626,7 +621,10 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
     help="Seconds to wait for a response.",
 )
-@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option(
+    "--retries", type=click.IntRange(min=0), default=2, show_default=True,
+    help="Times to try a page again after a timeout, a connection error, a 5xx or a 429.",
+)
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
 @click.option(
     "--published", callback=_iso_date, metavar="YYYY-MM-DD",
@@ -748,7 +746,10 @@ def rejections(db: str) -> None:
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to serve."
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--token-env",
     default="DIURNA_TOKEN",
@@ -812,7 +813,10 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="JSONL corpus (default: shared/corpus/wikinews-politics-2004-2009/articles.jsonl).",
 )
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Processes to spread the articles over.",
+)
 def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
     """Build a demo database from the Wikinews politics corpus (2004-2009), then `diurna serve`."""
     from diurna.api.demo import build_demo
@@ -829,9 +833,9 @@ def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
         counts = build_demo(db, corpus=corpus, limit=limit, workers=workers, on_document=progress)
     except (FileNotFoundError, ValueError) as err:
         raise click.ClickException(str(err)) from None
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
     click.echo(
-        f"diurna: {summary or 'nothing read'} in {db}; now run `diurna serve --db {db}`", err=True
+        f"diurna: {_counts(counts) or 'nothing read'} in {db}; now run `diurna serve --db {db}`",
+        err=True,
     )
 
 
@@ -914,15 +918,18 @@ def load(out_dir: str, db: str) -> None:
     """Merge the Parquet output of `diurna process --engine ... --out DIR` into a database;
     documents already in it are skipped."""
     from diurna.scale.parquet import load as load_parquet
-    from diurna.store import Store
 
     try:
-        with Store(db) as store:
+        with _open_store(db, create=True) as store:
             counts = load_parquet(out_dir, store)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    click.echo(f"diurna: {summary or 'nothing to load'} in {db}", err=True)
+    click.echo(f"diurna: {_counts(counts) or 'nothing to load'} in {db}", err=True)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``{"stored": 3, "duplicate": 0, "rejected": 1}`` as ``3 stored, 1 rejected``."""
+    return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
 
 
 @cli.command()
@@ -1013,7 +1020,7 @@ def places() -> None:
               help="The page's address: a US local outlet's home state and town steer the pick.")
 @click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="A line per candidate, or one JSON object a line.")
 def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve
@@ -1031,13 +1038,15 @@ def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: st
                        f"  ({c.lat}, {c.lon})")
 
 
-def _open_store(db: str) -> Any:
+def _open_store(db: str, *, create: bool = False) -> Any:
+    """The store at ``db``; with ``create`` it is made when missing. A missing file or folder,
+    or a file that is not a Diurna database, is a one-line error naming it (no traceback)."""
     from diurna.store import Store
 
     try:
-        return Store(db, create=False)
+        return Store(db, create=create)
     except (ValueError, OSError) as err:
-        raise click.ClickException(str(err)) from None
+        raise click.ClickException(_one_line(str(err))) from None
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from diurna.page import RawInput
-from diurna.page.inputs import MAX_BYTES
+from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES
 
 USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
 
@@ -41,6 +41,8 @@ class FetchConfig:
 
 @dataclass(slots=True)
 class Response:
+    """One HTTP response as the fetcher keeps it (a body over ``max_bytes`` is refused first)."""
+
     url: str  # after redirects
     status: int
     headers: dict[str, str]
@@ -79,6 +81,7 @@ class Fetcher:
             )
 
     def close(self) -> None:
+        """Close the HTTP client (its pooled connections)."""
         self.client.close()
 
     # --- politeness ------------------------------------------------------------------------
@@ -150,13 +153,14 @@ class Fetcher:
             if declared and declared.isdigit() and int(declared) > limit:
                 raise FetchError(
                     "too_large", f"{url}: response of {int(declared):,} bytes; the limit is "
-                    f"{limit:,} (--max-bytes)")
+                    f"{limit:,} (diurna.fetch.FetchConfig.max_bytes)")
             chunks, size = [], 0
             for chunk in resp.iter_bytes():
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(
-                        "too_large", f"{url}: response over {limit:,} bytes (--max-bytes)")
+                        "too_large", f"{url}: response over {limit:,} bytes "
+                        "(diurna.fetch.FetchConfig.max_bytes)")
                 chunks.append(chunk)
             out = Response(str(resp.url), resp.status_code, dict(resp.headers), b"".join(chunks),
                            resp.reason_phrase)
@@ -229,7 +233,7 @@ class Fetcher:
         if resp.status >= 400:
             raise FetchError("fetch", f"{url}: HTTP {resp.status} {resp.reason}".strip())
         body = resp.body
-        if body[:2] == b"\x1f\x8b":
+        if body[:2] == GZIP_MAGIC:  # a gzipped feed or sitemap (.xml.gz)
             import gzip
 
             body = gzip.decompress(body)

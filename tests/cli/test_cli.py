@@ -105,6 +105,16 @@ def test_events_without_database_says_what_to_do(tmp_path: Path) -> None:
     assert "run `diurna process" in result.output
 
 
+def test_load_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    # it was a FileNotFoundError traceback; `process --db` in the same folder already said this
+    db = tmp_path / "no-such-folder" / "x.db"
+    result = CliRunner().invoke(cli, ["load", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot create a database at ")
+    assert "create it or pass another --db file" in result.output
+    assert not isinstance(result.exception, FileNotFoundError)
+
+
 def test_every_command_has_help() -> None:
     runner = CliRunner()
     for cmd in ([], ["process"], ["events"], ["export"], ["rejections"], ["evaluate"]):

@@ -42,6 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.store.query import EventQuery
+from diurna.store.sqlite import dict_rows
 from diurna.store.stats import NONE, key_value, stats_where
 
 STATIC = Path(__file__).parent / "static"
@@ -105,6 +106,7 @@ class Database:
         return (row[0] or 0, row[1] or 0)
 
     def read(self) -> sqlite3.Connection:
+        """This thread's read-only connection, opened on its first use."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -116,9 +118,8 @@ class Database:
         return conn
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        cur = self.read().execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur]
+        """The rows of a read query as {column: value} dicts."""
+        return list(dict_rows(self.read().execute(sql, params)))
 
 
 def create_app(
@@ -129,6 +130,7 @@ def create_app(
     ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
     read-only. ``max_upload``: the largest request body accepted, in bytes.
     """
+    from diurna import __version__
     from diurna.events.ontology import load_ontology
     from diurna.store import Store
 
@@ -142,7 +144,7 @@ def create_app(
     app = FastAPI(
         lifespan=_fewer_threads,
         title="Diurna",
-        version="0.1.0",
+        version=__version__,
         description="Source-linked event data: every value carries offsets into its document.",
         docs_url=None,
         redoc_url=None,
@@ -235,7 +237,7 @@ class _Guard:
             if name == b"content-length" and (
                 not value.isdigit() or int(value) > self.max_upload
             ):
-                message = f"request body over {self.max_upload} bytes: send a smaller page"
+                message = _too_large(self.max_upload)
                 await _error(413, message)(scope, receive, self._secured(send))
                 return
         await self.app(scope, receive, self._secured(send))
@@ -296,9 +298,10 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     def list_events(request: Request) -> Response:
         """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
         alpha-3), actor_sector, recipient_sector, actor_id, date_from, date_to (YYYY-MM-DD, on
-        the event's day), doc_id, place (GeoNames id), bbox (min_lon,min_lat,max_lon,max_lat),
-        q (text in the sentence). sort: date, type, status, published (prefix - for
-        descending). limit (1-1000, default 100), cursor (the `next` of the previous page).
+        the event's day), doc_id, place (GeoNames name or id, or country code), bbox
+        (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
+        type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
+        previous page).
         format (or Accept): json, jsonl, csv, geojson."""
         params = _params(request, event_params)
         fmt = _format(request, params)
@@ -723,6 +726,11 @@ def _check_token(request: Request, token: str | None) -> None:
         raise ApiError(401, "wrong bearer token", challenge)
 
 
+def _too_large(limit: int) -> str:
+    """The 413 message, the same whether the declared length or the streamed body is over."""
+    return f"request body over {limit} bytes: send a smaller page"
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     """The request body, refused (413) as soon as it passes ``limit`` bytes."""
     chunks: list[bytes] = []
@@ -730,7 +738,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ApiError(413, f"request body over {limit} bytes: send a smaller page")
+            raise ApiError(413, _too_large(limit))
         chunks.append(chunk)
     body = b"".join(chunks)
     if not body.strip():

@@ -21,6 +21,7 @@ from typing import Any
 
 from diurna.store.eventjson import SELECT_SQL, event_json
 from diurna.store.query import EventQuery, FilterError
+from diurna.store.sqlite import dict_rows
 
 __all__ = ["SELECT_SQL", "FilterError", "event_json", "event_query"]
 
@@ -56,11 +57,15 @@ def valid_doc_id(value: str) -> str:
 
 
 def encode_cursor(sort: str, key: Any, event_id: str) -> str:
+    """The opaque ``next`` cursor of a page: the sort, the last row's sort key and its id
+    (the id breaks ties), URL-safe base64 of JSON."""
     raw = json.dumps([sort, key, event_id]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+    """(sort key, event id) of a cursor from :func:`encode_cursor`; FilterError when it is not
+    one this API gave or was made for another sort order."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         got_sort, key, event_id = json.loads(raw)
@@ -96,7 +101,7 @@ def page(
     where, params, key, direction = _page_parts(filters, sort, limit, cursor)
     order = f" ORDER BY sort_key {direction}, e.id {direction} LIMIT ?"
     sql = f"{SELECT_SQL.replace('SELECT ', f'SELECT {SORTS[key]} AS sort_key, ', 1)}{where}{order}"
-    rows = _rows(conn, sql, [*params, limit + 1])
+    rows = list(dict_rows(conn.execute(sql, [*params, limit + 1])))
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = encode_cursor(key, rows[-1]["sort_key"], rows[-1]["id"]) if more and rows else None
@@ -162,12 +167,6 @@ def _page_parts(
         params.extend([after_key, after_id])
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     return where, params, key, "DESC" if desc else "ASC"
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row, strict=True)) for row in cur]
 
 
 # --- shapes ----------------------------------------------------------------------------------

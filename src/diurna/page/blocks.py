@@ -40,7 +40,7 @@ from typing import Any
 
 from lxml import etree
 
-from diurna.page.furniture import SOURCES_LABEL
+from diurna.page.furniture import LIST_MARKS, SOURCES_LABEL
 from diurna.page.words import WORD
 
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote",
@@ -90,7 +90,6 @@ _PARTS = re.compile(r"[-_\s]+")
 LINK_SHARE = 0.6
 #: a line shorter than this from the site's navigation/header/footer is a menu item or a button
 NAV_LINE_CHARS = 80
-_LIST_MARKS = ("- ", "• ", "* ")
 
 
 @lru_cache(maxsize=4096)
@@ -98,7 +97,7 @@ def norm(text: str) -> str:
     """Whitespace-collapsed, list-marker-free text: the key a line is looked up by. Cached:
     a page's lines are looked up several times (``read_html`` clears the cache when done)."""
     flat = " ".join(text.split())
-    return flat[2:] if flat[:2] in _LIST_MARKS else flat
+    return flat[2:] if flat[:2] in LIST_MARKS else flat
 
 
 @dataclass(slots=True)
@@ -112,6 +111,8 @@ class BlockIndex:
     quotes: list[str] = field(default_factory=list)
 
     def of(self, line: str) -> frozenset[str]:
+        """The flags of the block whose text is ``line`` (looked up by :func:`norm`); none
+        when no block has that text."""
         return self.flags.get(norm(line), frozenset())
 
 

@@ -174,6 +174,7 @@ def is_furniture_line(line: str) -> bool:
 
 
 def _flat(text: str) -> str:
+    """``text`` with every run of whitespace one space, none at either end."""
     return " ".join(text.split())
 
 
@@ -215,7 +216,8 @@ def teaser_apart(tree: Any, lead: str, following: str) -> bool:
     return first.getparent() is not second.getparent()
 
 
-_LIST_MARKS = ("- ", "• ", "* ")
+#: the marks a list item's line starts with once extracted (blocks.norm strips them too)
+LIST_MARKS = ("- ", "• ", "* ")
 _BY_LINE = re.compile(r"^(von|by|par|por|di|av|door|od|af)\s+(\w[\w.'-]*\s*){1,4}$", re.I)
 SOURCES_LABEL = re.compile(r"^(verwendete\s+)?(quellen|sources|fuentes|kilder|källor)\s*:?$", re.I)
 #: a short biography: a name, maybe a bracketed birth year, then "is"/"was" in a few languages
@@ -240,7 +242,7 @@ def is_byline_line(line: str, byline: str | None) -> bool:
     if _BY_LINE.match(text):
         return True
     folded = text.casefold()
-    return bool(byline) and folded == " ".join(str(byline).split()).casefold() or any(
+    return bool(byline) and folded == _flat(str(byline)).casefold() or any(
         folded == name.casefold() for name in _author_names(byline))
 
 
@@ -280,11 +282,11 @@ def drop_source_lists(lines: list[str]) -> list[str]:
     in_list = False
     for line in lines:
         text = line.strip()
-        label = text[2:].strip() if text[:2] in _LIST_MARKS else text
+        label = text[2:].strip() if text[:2] in LIST_MARKS else text
         if SOURCES_LABEL.match(label) or TAGS_LABEL.match(label):
             in_list = True
             continue
-        if in_list and text[:2] in _LIST_MARKS:
+        if in_list and text[:2] in LIST_MARKS:
             continue
         in_list = False
         out.append(line)

@@ -3,10 +3,11 @@
 Body: trafilatura (``fast`` mode: its readability/jusText fallback lowers F1 on the dev set).
 The ``favor_precision`` pass runs first; when its text looks cut short the balanced pass runs
 too and wins if the precise one lost much of the text. A readability-style "densest <p> block"
-replaces the result when it clearly extends the same article (hand-written: a few lines over
-the lxml tree, cheaper than running a second extractor library), JSON-LD ``articleBody`` is the
-fallback when nothing is found, and short furniture lines are dropped. Comments are cut from the
-tree *before* extraction so they can never reach the body.
+(hand-written: a few lines over the lxml tree, cheaper than running a second extractor library)
+and then JSON-LD ``articleBody`` replace the result when they clearly extend the same article;
+when the result still reads as page chrome, the best-scoring of the three wins
+(:mod:`diurna.page.quality`). Short furniture lines are dropped. Comments are cut from the tree
+*before* extraction so they can never reach the body.
 
 Metadata: read from ``<meta>`` tags, ``<link rel=canonical>`` and JSON-LD directly, dates with
 htmldate's quick search. Written by hand because trafilatura's own metadata pass costs about as
@@ -64,7 +65,8 @@ from diurna.page.words import forget, vocabulary, word_count
 MIN_DATE = dt.date(1990, 1, 1)
 #: keep the favor_precision extraction if it kept at least this share of the balanced one's words
 PRECISION_KEEP = 0.6
-#: the densest <p> block replaces trafilatura's text if it has this many times the words
+#: the densest <p> block (then JSON-LD articleBody) replaces the text if it has this many times
+#: the words
 DENSE_RATIO = 1.5
 #: a precise extraction this long (in words) is trusted without running the balanced pass
 PRECISE_ENOUGH = 100
@@ -79,7 +81,8 @@ MAX_DEPTH = 250
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
                   "webpage", "liveblogposting", "scholarlyarticle", "techarticle", "posting"}
-#: a person's name: two to four capitalised words, no digits ("Roman Goncharenko")
+#: a person's name: two to four words, each starting with a letter ("Roman Goncharenko"; case
+#: is not checked)
 _PERSON = re.compile(r"^(?:[^\W\d_][\w'.-]*\s+){1,3}[^\W\d_][\w'.-]*$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -200,6 +203,11 @@ def _meta_map(tree: Any) -> dict[str, str]:
     return found
 
 
+def _capitalised_name(text: str) -> bool:
+    """A person's name as bylines print it: :data:`_PERSON`, every word capitalised."""
+    return bool(_PERSON.match(text)) and all(w[0].isupper() for w in text.split())
+
+
 #: a name in a script without spaces or capitals (Japanese, Chinese, Korean): short, no digits
 _UNSPACED_NAME = re.compile(r"^[^\W\d_a-zA-Z]{2,6}$")
 
@@ -217,8 +225,7 @@ def _names_person(byline: str, site: str | None, url: str | None) -> bool:
             continue
         if _AGENCY.search(name):
             continue
-        if (_PERSON.match(name) and all(w[0].isupper() for w in name.split())) \
-                or _UNSPACED_NAME.match(name):
+        if _capitalised_name(name) or _UNSPACED_NAME.match(name):
             return True
     return False
 
@@ -232,9 +239,9 @@ def name_alone(text: str | None, site: str | None, url: str | None) -> str | Non
     publication): a description that holds only the writer's name ("MTHOBISI SITHOLE") is
     where the CMS put the byline, and it beats the account the head names as author."""
     text = _clean(text)
-    if not text or not _PERSON.match(text) or _is_site(text, site, url):
+    if not text or not _capitalised_name(text) or _is_site(text, site, url):
         return None
-    return text if all(w[0].isupper() for w in text.split()) else None
+    return text
 
 
 def _written_by(meta: dict[str, str]) -> str | None:
@@ -712,9 +719,9 @@ def closing_name(paragraphs: list[str], blocks: BlockIndex) -> str | None:
         return None
     last = paragraphs[-1].strip()
     words = last.split()
-    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _PERSON.match(last):
+    if not 2 <= len(words) <= 4 or "heading" in blocks.of(last) or not _capitalised_name(last):
         return None
-    return last if all(w[0].isupper() for w in words) else None
+    return last
 
 
 def _without_site(byline: str, site: str | None, url: str | None) -> str:
@@ -761,8 +768,9 @@ def densest_block(tree: Any) -> list[str]:
 
 
 def _prefer_dense(paragraphs: list[str], dense: list[str]) -> list[str]:
-    """The dense block replaces trafilatura's text when it has DENSE_RATIO times the words and
-    contains nearly all of trafilatura's vocabulary (so it extends the same article)."""
+    """``dense`` (the densest block, or the JSON-LD ``articleBody``) replaces the text so far
+    when it has DENSE_RATIO times the words and holds 80 % of its vocabulary (so it extends
+    the same article)."""
     if not dense or not paragraphs:
         return paragraphs
     n_ext, n_dense = _words(paragraphs), _words(dense)
@@ -962,7 +970,9 @@ def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, A
 
 
 def read_html(text: str, source: str, url_hint: str | None = None) -> PageParts:
-    """Read decoded HTML. Raises ``Rejected("no_text")`` when no article text is found."""
+    """Read decoded HTML into its parts. Raises ``Rejected`` (``not_a_page``, ``too_large``,
+    ``too_deep``) for a page it cannot read; a page without article text comes back without
+    paragraphs (:func:`diurna.page.read_page` rejects it as ``no_text``)."""
     try:
         return _read_html(text, source, url_hint)
     finally:

@@ -49,6 +49,8 @@ class RawInput:
 
 
 def too_large_detail(source: str, size: int | None) -> str:
+    """The ``too_large`` rejection's detail: the input, its size (``None``: only known to be
+    over the limit, when a stream was cut off), the limit and what to do."""
     what = f"{size:,} bytes" if size is not None else f"more than {MAX_BYTES:,} bytes"
     return (f"{source} is {what}; the limit is {MAX_BYTES:,} bytes "
             f"(diurna.page.inputs.MAX_BYTES): split or trim the input")
@@ -243,9 +245,7 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
             err = errors.pop()
-            where = err.filename or root
-            yield RawInput(str(where), b"", error=(
-                "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+            yield _unreadable_folder(err.filename or root, err)
         dirs.sort()
         for name in sorted(files):
             path = Path(root) / name
@@ -254,12 +254,21 @@ def _walk(folder: Path, exclude: frozenset[Path]) -> Iterator[Path | RawInput]:
             problem = _not_regular(path)
             yield problem if problem is not None else path
     for err in errors:
-        where = err.filename or folder
-        yield RawInput(str(where), b"", error=(
-            "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
+        yield _unreadable_folder(err.filename or folder, err)
+
+
+def _unreadable_folder(where: str | Path, err: OSError) -> RawInput:
+    """The rejection of a folder the walk could not list."""
+    return RawInput(str(where), b"", error=(
+        "unreadable", f"{where}: folder cannot be read ({err.strerror or err})"))
 
 
 URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _is_glob(name: str) -> bool:
+    """Whether a name is a pattern (``*``, ``?``, ``[``) to expand rather than a path."""
+    return any(c in name for c in "*?[")
 
 
 def _fsspec_inputs(url: str) -> Iterator[RawInput]:
@@ -278,7 +287,7 @@ def _fsspec_inputs(url: str) -> Iterator[RawInput]:
         yield RawInput(url, b"", error=("unreadable", detail))
         return
     try:
-        if any(c in path for c in "*?["):
+        if _is_glob(path):
             names = sorted(fs.glob(path))
         elif fs.isdir(path):
             names = sorted(fs.find(path))
@@ -329,7 +338,7 @@ def input_names(paths: Iterable[str]) -> list[str]:
                 from fsspec.core import url_to_fs
 
                 fs, path = url_to_fs(name)
-                if any(c in path for c in "*?["):
+                if _is_glob(path):
                     found = sorted(fs.glob(path))
                 else:
                     found = sorted(fs.find(path)) if fs.isdir(path) else []
@@ -337,7 +346,7 @@ def input_names(paths: Iterable[str]) -> list[str]:
                 found = []
             names += [fs.unstrip_protocol(f) for f in found] if found else [name]
             continue
-        matches = sorted(glob.glob(name, recursive=True)) if any(c in name for c in "*?[") else []
+        matches = sorted(glob.glob(name, recursive=True)) if _is_glob(name) else []
         for match in matches or [name]:
             path = Path(match)
             if path.is_dir():
@@ -367,7 +376,7 @@ def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> 
             else:
                 yield from read_bytes(data, "<stdin>")
             continue
-        if any(c in name for c in "*?["):
+        if _is_glob(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 yield RawInput(name, b"", error=("not_found", f"no file matches {name!r}"))

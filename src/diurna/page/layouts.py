@@ -124,7 +124,7 @@ def key_points(tree: Any) -> tuple[list[str], set[str]]:
             if own and len(own) <= 60 and _KEY_LABEL.match(own):
                 box, label = _list_after(el), own
         if box is None:
-            names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+            names = _class_and_id(el).lower()
             if ("key" in names or "takeaway" in names or "tldr" in names
                     or "bullet" in names) and _KEY_CLASS.search(names):
                 box = _first_list(el) or _point_paragraphs(el)
@@ -145,7 +145,13 @@ _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcapt
 
 
 def _letters(texts: Iterable[str]) -> int:
+    """Characters of ``texts`` that are not spaces."""
     return sum(len(t) - t.count(" ") for t in texts)
+
+
+def _class_and_id(el: Any) -> str:
+    """An element's class and id attributes in one string, the names the rules here search."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
 def _headline(article: Any) -> str:
@@ -213,6 +219,8 @@ ENTRY_LETTERS = 40
 
 @dataclass(slots=True)
 class LiveEntry:
+    """One entry of a live blog: its time stamp (ISO or as printed), headline and paragraphs."""
+
     time: str | None
     headline: str | None
     paragraphs: list[str]
@@ -232,7 +240,7 @@ def _named_live(el: Any) -> bool:
     for node in (el, *el.iterancestors()):
         if not isinstance(node.tag, str) or node.tag in ("body", "html"):
             return False
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        names = _class_and_id(node)
         if names.strip() and _LIVE_NAMES.search(names):
             return True
     return False
@@ -257,7 +265,7 @@ def _entry_blocks(container: Any, skip: set[str]) -> tuple[str | None, list[str]
         between = list(_ancestors_within(el, container))
         if any(a.tag in _BLOCKS for a in between):
             continue  # nested inside a block already taken
-        if any(_is_aside(f"{a.get('class') or ''} {a.get('id') or ''}") for a in between):
+        if any(_is_aside(_class_and_id(a)) for a in between):
             continue
         text = norm(el.text_content())
         if not text or text in skip or _link_share(el, text) >= LINK_SHARE:
@@ -367,7 +375,7 @@ def _text_without_credit(el: Any) -> str:
     parts: list[str] = []
 
     def walk(node: Any) -> None:
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        names = _class_and_id(node)
         if node is not el and names.strip() and _CREDIT.search(names):
             if node.tail:
                 parts.append(node.tail)

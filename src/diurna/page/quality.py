@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from diurna.page.blocks import BlockIndex
 from diurna.page.words import WORD as _WORD
 
-#: a line with fewer letters than this is not prose (menus, buttons, labels, headings);
-#: counted in letters, not words, so that pages in scripts without spaces (ja, zh) are judged alike
+#: a line with fewer characters than this, spaces aside, is not prose (menus, buttons, labels,
+#: headings); counted in characters, not words, so that pages in scripts without spaces (ja, zh)
+#: are judged alike ("letters" below means these characters)
 PROSE_LINE_LETTERS = 45
 #: a body scoring at least this is kept without looking at the fallbacks
 GOOD_BODY = 0.6

@@ -25,6 +25,9 @@ LANG_MIN_CHARS = 40
 
 
 def looks_html(text: str) -> bool:
+    """Whether an input of unknown kind is HTML: its first non-blank character is ``<`` and a
+    known HTML tag stands in its first 5,000 characters, or three do (a text dump may quote
+    a tag or two)."""
     head = text[:20_000]
     hits = len(_HTML_TAG.findall(head[:5000]))
     return (head.lstrip().startswith("<") and hits >= 1) or hits >= 3

@@ -4,8 +4,9 @@ A dump has no markup, so the structure is read from the layout:
 
 - *noise* lines are dropped anywhere: bare figures ("2,500 $" from donation widgets), calls to
   donate/subscribe/share, and repeats of the title;
-- the *title* is the first short line that is not noise, the *dek* the short line after it; the
-  *body* starts at the first full paragraph;
+- the *title* is a short line repeated above the body, else the first short line of three
+  words or more; the *dek* the last short line after it, right above the body; the *body*
+  starts at the first full paragraph;
 - the *comment thread* starts at a "N comments"-style header or at the first bulleted short line
   (an author) followed by deeper-indented text or, on the very next line, by a sentence. Each bullet
   starts a comment; a bullet indented deeper than the previous one is a reply to it. Comments
@@ -54,6 +55,8 @@ def _words(line: str) -> int:
 
 
 def is_noise(line: str) -> bool:
+    """Whether a text-dump line is page furniture rather than article text: a bare price or
+    figure, a share/print button, or a short appeal to the reader."""
     s = line.strip()
     if _MONEY_OR_FIGURE.match(s) or _SOCIAL.match(s):
         return True
@@ -238,6 +241,9 @@ def _title(head: list[str]) -> str | None:
 
 
 def read_text(text: str, source: str = "<text>") -> PageParts:
+    """The parts of a plain-text dump of a page: title, byline, dek and date from the lines
+    above the first paragraph of prose, the body's paragraphs, and a comment thread after it.
+    More than ``MAX_LINES`` lines is a ``too_large`` rejection naming ``source``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > MAX_LINES:
         raise Rejected("too_large", f"{source} has {len(lines):,} lines; the limit for text "

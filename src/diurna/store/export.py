@@ -22,9 +22,6 @@ from diurna.store.sqlite import Store
 FORMATS = ("csv", "parquet", "jsonl")
 COLUMN_SETS = ("diurna", "polecat")
 
-# Kept for callers of the earlier API: the Diurna column names, in order.
-DIURNA_COLUMNS = list(COLUMN_NAMES)
-
 
 def _joined(values: Iterable[Any]) -> str | None:
     """POLECAT's way with several values in one cell: ``;``-joined (None when there are none)."""

@@ -190,18 +190,8 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Diurna event row",
-        "type": "object",
-        "properties": {c.name: _json_type(c) for c in EVENT_COLUMNS},
-        "required": [c.name for c in EVENT_COLUMNS],
-        "additionalProperties": False,
-        "$defs": {
-            "participant": {
-                "type": "object",
-                "properties": {c.name: _json_type(c) for c in PARTICIPANT_FIELDS},
-                "required": [c.name for c in PARTICIPANT_FIELDS],
-                "additionalProperties": False,
-            }
-        },
+        **_object_schema(EVENT_COLUMNS),
+        "$defs": {"participant": _object_schema(PARTICIPANT_FIELDS)},
     }
 
 
@@ -223,21 +213,23 @@ def markdown() -> str:
         "lists; in JSONL a date is `YYYY-MM-DD`; in CSV (which has no list type) a list cell is a",
         "JSON array — use Parquet or JSONL for typed lists, or `--dyads` for flat rows.",
         "",
-        "| column | type | never null | meaning |",
-        "| --- | --- | --- | --- |",
-    ]
-    for c in EVENT_COLUMNS:
-        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
-    lines += [
+        *_markdown_table("column", EVENT_COLUMNS),
         "",
         "## participant (an element of `actors` and `recipients`)",
         "",
-        "| field | type | never null | meaning |",
-        "| --- | --- | --- | --- |",
+        *_markdown_table("field", PARTICIPANT_FIELDS),
     ]
-    for c in PARTICIPANT_FIELDS:
-        lines.append(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |")
     return "\n".join(lines) + "\n" + document_markdown()
+
+
+def _markdown_table(first: str, columns: tuple[Column, ...]) -> list[str]:
+    """The lines of a data-dictionary table of event-row columns (``first`` heads the names)."""
+    return [
+        f"| {first} | type | never null | meaning |",
+        "| --- | --- | --- | --- |",
+        *(f"| `{c.name}` | {c.kind} | {'yes' if c.required else ''} | {c.description} |"
+          for c in columns),
+    ]
 
 
 # --- the nested document (`diurna process --format json`, `Document.to_dict()`) ----------------
@@ -413,6 +405,7 @@ def _doc_type(col: Column) -> dict[str, Any]:
 
 
 def _object_schema(fields: tuple[Column, ...]) -> dict[str, Any]:
+    """JSON Schema of an object with exactly these fields, each present (null where allowed)."""
     return {
         "type": "object",
         "properties": {c.name: _doc_type(c) for c in fields},

@@ -277,13 +277,19 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def rejection_detail(doc: Document) -> str | None:
+    """What was wrong with a rejected document: the reader's detail (what to do about it), else
+    the error a stage raised; None when neither was recorded."""
+    return doc.meta.get("detail") or doc.meta.get("error")
+
+
 def rejection_row(doc: Document) -> dict[str, Any]:
     """The ``rejections`` row of a rejected document."""
     return {
         "doc_id": doc.id,
         "source": doc.source,
         "reason": doc.rejected,
-        "detail": doc.meta.get("detail") or doc.meta.get("error"),
+        "detail": rejection_detail(doc),
         "rejected_at": _now(),
     }
 
@@ -350,6 +356,14 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     ]
     tables["events"] = [_event_row(doc.id, i, e, doc.published) for i, e in enumerate(doc.events)]
     return tables
+
+
+def dict_rows(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    """An executed query's rows as {column: value} dicts, read lazily: the store's readers and
+    the API's share this one conversion."""
+    cols = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(cols, row, strict=True))
 
 
 class Store:
@@ -448,9 +462,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close the database connection (``with Store(...)`` does it on leaving)."""
         self.conn.close()
 
     def has(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored (a rerun skips it before processing)."""
         return (
             self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
             is not None
@@ -613,10 +629,7 @@ class Store:
     # --- reading -------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
-        cur = self.conn.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        for row in cur:
-            yield dict(zip(cols, row, strict=True))
+        return dict_rows(self.conn.execute(sql, params))
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         """Stored events as typed rows (columns: :data:`diurna.store.schema.EVENT_COLUMNS`).
@@ -657,9 +670,12 @@ class Store:
         return self.to_arrow(**filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
+        """Every rejected input, oldest first: source, reason code and detail."""
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
 
     def documents(self) -> list[dict[str, Any]]:
+        """Every stored document's id, source, title, publication date, language, input
+        format and when it was stored (not its text: :meth:`document_text`)."""
         return list(
             self._rows(
                 "SELECT id, source, title, published, language, input_format, stored_at "
@@ -668,10 +684,14 @@ class Store:
         )
 
     def document_text(self, doc_id: str) -> str | None:
+        """The stored body text of one document (what every offset points into); None when
+        no such document is stored."""
         row = self.conn.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row[0] if row else None
 
     def count(self, table: str) -> int:
-        if table not in (*CHILD_TABLES, "documents", "rejections", "codings", *DERIVED_TABLES):
-            raise ValueError(f"unknown table {table!r}")
+        """The number of rows of one of the store's tables."""
+        tables = ("documents", *CHILD_TABLES, "rejections", "codings", *DERIVED_TABLES)
+        if table not in tables:
+            raise ValueError(f"unknown table {table!r}: use one of {', '.join(tables)}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
