@@ -204,6 +204,7 @@ def test_counts_leave_out_years_and_days_of_the_month() -> None:
     # a number of 1900-2100 is a count when its syntax says so, else a year
     ("The flood forced 1,950 people from their homes.", {1950}),
     ("About 2000 soldiers crossed the border.", {2000}),
+    ("It has been disputed since at least 2000, when 3 firms sued.", {3}),
     ("In 2005 people voted against it, and 12 were hurt.", {12}),  # "in": a year
     ("The 2004 market bombing killed 12.", {12}),
     ("On 7 July 2005, 52 were killed.", {52}),

@@ -15,6 +15,9 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
   killed so far", "since May", "in the conflict"), which are not one event; neither event is a
   generic statement (:func:`generic`: "rumours of bloodshed", "stop firing rockets"), a veto
   the learned linker obeys too;
+- **different incident**: not in two towns of one country (their sentences name towns of a
+  shared country, none within ``CITY_KM`` of one of the other's; :func:`different_incident`),
+  a veto the learned linker obeys too;
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
@@ -291,9 +294,10 @@ def content_words(text: str) -> list[str]:
 
 def _is_year(words: list[str], i: int) -> bool:
     """Whether the number ``words[i]`` (1900-2100) is a year, read by its syntax: a count when
-    written with a thousands comma ("1,950 people"), after a word of amount ("about 2000") or
-    before a word for people ("2000 soldiers"), unless a month or a word of time comes before it
-    ("July 2005", "7 July 2005", "in 2000 people voted"); else a year ("the 2004 bombing")."""
+    written with a thousands comma ("1,950 people"), after a word of amount ("about 2000", but
+    "since at least 2000" is a year) or before a word for people ("2000 soldiers"), unless a
+    month or a word of time comes just before it ("July 2005", "7 July 2005", "in 2000 people
+    voted"); else a year ("the 2004 bombing")."""
     prev = words[i - 1].lower() if i else ""
     if "," in words[i].rstrip(","):
         return False
@@ -301,7 +305,10 @@ def _is_year(words: list[str], i: int) -> bool:
             i > 1 and prev[:1].isdigit() and MONTH_WORD.fullmatch(words[i - 2])):
         return True
     after = words[i + 1].lower() if i + 1 < len(words) else ""
-    return prev not in AMOUNT_BEFORE and not PEOPLE.match(after)
+    if prev in AMOUNT_BEFORE:  # "since at least 2000" is a year, "at least 2000 troops" a count
+        return any(w.lower() in YEAR_BEFORE for w in words[max(i - 3, 0) : i - 1]
+                   ) and not PEOPLE.match(after)
+    return not PEOPLE.match(after)
 
 
 def _counts(words: list[str]) -> Iterator[tuple[int, int]]:
