@@ -198,6 +198,67 @@ def test_an_undated_report_may_describe_an_event_of_the_days_before_publication(
 
 def test_counts_leave_out_years_and_days_of_the_month() -> None:
     assert numbers("On July 12, 2006, eight soldiers were killed and 2 captured.") == {8, 2}
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    # a number of 1900-2100 is a count when its syntax says so, else a year
+    ("The flood forced 1,950 people from their homes.", {1950}),
+    ("About 2000 soldiers crossed the border.", {2000}),
+    ("It has been disputed since at least 2000, when 3 firms sued.", {3}),
+    ("In 2005 people voted against it, and 12 were hurt.", {12}),  # "in": a year
+    ("The 2004 market bombing killed 12.", {12}),
+    ("On 7 July 2005, 52 were killed.", {52}),
+    # a number beside a month's name is a day only when it can be one, and "may" is no month
+    ("Since June, 400 have died.", {400}),
+    ("Officials said 12 may have died.", {12}),
+    ("They were killed in 5 separate blasts.", {5}),
+])
+def test_counts_are_told_from_years_and_days_by_their_syntax(sentence: str,
+                                                            counts: set[int]) -> None:
+    assert numbers(sentence) == counts
+
+
+def test_a_total_since_a_month_is_a_running_total() -> None:
+    # its count beside the month's name was once read as a day, so the total went unseen
+    sentence = "Since June, 400 have died in the province."
+    assert report("a:0", sentence, **_at(sentence, "died")).generic == "total"
+
+
+def _in_town(rid: str, sentence: str, town: str, country: str, lat: float,
+             lon: float) -> Report:
+    """A report whose sentence names ``town``, resolved to ``country`` at ``lat``, ``lon``."""
+    start = sentence.index(town)
+    row = {"id": rid, "doc_id": rid.split(":")[0], "type": "ASSAULT", "sentence_start": 0,
+           "sentence_end": len(sentence)}
+    return Report.from_row(row, sentence, "2024-03-05", Settings().window,
+                           places=[(start, start + len(town), country, lat, lon)])
+
+
+def test_two_towns_of_one_country_are_two_incidents() -> None:
+    basra = "A roadside bomb killed two soldiers near Basra, the army said."
+    nasiriyah = "A roadside bomb killed two soldiers near Nasiriyah, the army said."
+    a = _in_town("a:0", basra, "Basra", "IQ", 30.51, 47.81)
+    b = _in_town("b:0", nasiriyah, "Nasiriyah", "IQ", 31.05, 46.26)  # 160 km away
+    also_basra = _in_town("c:0", basra.replace("army", "police"), "Basra", "IQ", 30.51, 47.81)
+    lk = linker(a, b, also_basra)
+    assert lk.why_not(a, b) == "different incident"
+    assert lk.why_not(a, also_basra) is None
+    lk.use(link_model("learned"))  # a veto for the learned linker too
+    assert lk.why_not(a, b) == "different incident"
+    assert lk.why_not(a, also_basra) is None
+
+
+def test_towns_of_two_countries_do_not_make_two_incidents() -> None:
+    # a rocket fired from Gaza City that hit Sderot: one incident, told from either side
+    a = _in_town("a:0", "A rocket fired from Gaza City hit a house, killing two.", "Gaza City",
+                 "PS", 31.50, 34.47)
+    b = _in_town("b:0", "A rocket hit a house in Sderot, killing two.", "Sderot", "IL",
+                 31.52, 34.60)
+    far = _in_town("c:0", "A rocket hit a house in Eilat, killing two.", "Eilat", "IL",
+                   29.56, 34.95)
+    lk = linker(a, b, far)
+    assert lk.why_not(a, b) != "different incident"
+    assert lk.why_not(a, far) != "different incident"
     assert numbers("a dozen rockets") == {12}
 
 

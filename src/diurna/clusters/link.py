@@ -15,6 +15,9 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
   killed so far", "since May", "in the conflict"), which are not one event; neither event is a
   generic statement (:func:`generic`: "rumours of bloodshed", "stop firing rockets"), a veto
   the learned linker obeys too;
+- **different incident**: not in two towns of one country (their sentences name towns of a
+  shared country, none within ``CITY_KM`` of one of the other's; :func:`different_incident`),
+  a veto the learned linker obeys too;
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
@@ -31,6 +34,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from diurna.places.ranker import haversine_km
+from diurna.time.values import MONTH
 
 _STOP_WORDS = (
     "a an the of to in on at by for with from and or but as is are was were be been being has "
@@ -110,8 +114,18 @@ MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|p
 # Words that make a count near them a toll or head count ("killed 52", "14 people", "3 soldiers").
 PEOPLE = re.compile(r"(kill|dead|death|die|wound|injur|hurt|casualt|victim|bodies|people|soldier|"
                     r"civilian|person)")
+CITY_KM = 50.0  # two populated places of one country farther apart than this are two places
 TITLE_WEIGHT = 1  # the article's title words join the sentence's (same-story articles share them)
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A month's name as written ("June", "Sept"; capitalised, so that the modal "may" is no month):
+# a number beside one is a day of the month or a year, not a count (session 21, brief 15k).
+MONTH_WORD = re.compile(MONTH)
+# Words after which a number of 1900-2100 is a year ("in 2005", "since 2002", "by 2010")
+YEAR_BEFORE = frozenset({"in", "since", "of", "by", "until", "till", "from", "to", "during",
+                         "before", "after", "early", "late", "mid", "year", "summer", "winter",
+                         "spring", "autumn", "fall"})
+# Words before a number that make it an amount ("about 2000", "more than 1950"): a count
+AMOUNT_BEFORE = frozenset({"about", "some", "over", "nearly", "almost", "around",
+                           "approximately", "than", "least", "estimated", "roughly"})
 _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,]*")
 REGION_FEATURES = ("A.PCLI", "A.PCL", "A.PCLD", "A.PCLF", "A.PCLS", "A.ADM1", "L.RGN", "L.CONT")
 
@@ -159,6 +173,7 @@ class Report:
     sentence_names: frozenset[str] = frozenset()
     numbers: frozenset[int] = frozenset()
     tolls: frozenset[int] = frozenset()  # counts of people (killed, hurt, soldiers ...): tolls
+    cities: tuple[tuple[str, float, float], ...] = ()  # towns its sentence names: country, lat, lon
     aggregate: bool = False
     generic: str | None = None  # why no single occurrence (:func:`generic`, "total")
     recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
@@ -168,11 +183,14 @@ class Report:
     @classmethod
     def from_row(cls, row: Mapping[str, Any], text: str, published: str | None,
                  window: int, entities: Iterable[tuple[int, int, str]] = (),
-                 times: Iterable[tuple[int, int, str, str]] = ()) -> Report:
+                 times: Iterable[tuple[int, int, str, str]] = (),
+                 places: Iterable[tuple[int, int, str, float, float]] = ()) -> Report:
         """A report from an ``events`` row, its article's body ``text`` and publication date
         (``entities``: the article's named entities as start, end, text, which the learned linker
         compares across articles; ``times``: its resolved time expressions as start, end,
-        value, precision, which date an undated recalled event, :func:`recalled_span`)."""
+        value, precision, which date an undated recalled event, :func:`recalled_span`;
+        ``places``: its resolved towns and cities as start, end, country, lat, lon, which
+        tell two incidents in two towns of one country apart, :func:`different_incident`)."""
         sentence = text[row["sentence_start"] : row["sentence_end"]]
         r = cls(
             id=row["id"], doc_id=row["doc_id"], type=row["type"], sentence=sentence,
@@ -194,6 +212,8 @@ class Report:
         r.sentence_names = frozenset(t for s, e, t in ents
                                      if row["sentence_start"] <= s and e <= row["sentence_end"])
         r.numbers, r.tolls = numbers(sentence), tolls(sentence)
+        r.cities = tuple((c, lat, lon) for s, e, c, lat, lon in places
+                         if row["sentence_start"] <= s and e <= row["sentence_end"])
         r.aggregate = bool(AGGREGATE.search(sentence))
         trigger = row.get("trigger_text") or ""
         start = row.get("trigger_start")
@@ -254,7 +274,7 @@ def running_total(before: str, trigger: str, after: str) -> bool:
             continue  # "her first [[visit]] since 2002": a comparison, not a sum
         if m.group().lower() == "this year" and MONTH_BEFORE.search(near[: m.start()]):
             continue  # "in March this year": a date, not a stretch
-        return any(True for _ in _counts(_TOKEN.findall(near.lower())))
+        return any(True for _ in _counts(_TOKEN.findall(near)))
     return False
 
 
@@ -272,31 +292,66 @@ def content_words(text: str) -> list[str]:
             if w[0].isalpha() and w not in STOP and len(w) > 1]
 
 
+def _is_year(words: list[str], i: int) -> bool:
+    """Whether the number ``words[i]`` (1900-2100) is a year, read by its syntax: a count when
+    written with a thousands comma ("1,950 people"), after a word of amount ("about 2000", but
+    "since at least 2000" is a year) or before a word for people ("2000 soldiers"), unless a
+    month or a word of time comes just before it ("July 2005", "7 July 2005", "in 2000 people
+    voted"); else a year ("the 2004 bombing")."""
+    prev = words[i - 1].lower() if i else ""
+    if "," in words[i].rstrip(","):
+        return False
+    if prev in YEAR_BEFORE or MONTH_WORD.fullmatch(words[i - 1] if i else "") or (
+            i > 1 and prev[:1].isdigit() and MONTH_WORD.fullmatch(words[i - 2])):
+        return True
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    if prev in AMOUNT_BEFORE:  # "since at least 2000" is a year, "at least 2000 troops" a count
+        return any(w.lower() in YEAR_BEFORE for w in words[max(i - 3, 0) : i - 1]
+                   ) and not PEOPLE.match(after)
+    return not PEOPLE.match(after)
+
+
 def _counts(words: list[str]) -> Iterator[tuple[int, int]]:
-    """Position and value of each count among ``words`` (digits or number words), years and
-    days of the month left out."""
+    """Position and value of each count among ``words`` (digits or number words, as written),
+    years (:func:`_is_year`) and days of the month (up to 31 beside a month's name: "7 July",
+    "July 7"; "since June, 400 died" keeps its 400) left out."""
     for i, w in enumerate(words):
         if w[0].isdigit():
             n = int(w.replace(",", ""))
-            near = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
-            if not 1900 <= n <= 2100 and not any(x[:3] in MONTHS for x in near):
-                yield i, n
-        elif w in NUMBER_WORDS:
-            yield i, NUMBER_WORDS[w]
+            if 1900 <= n <= 2100 and _is_year(words, i):
+                continue
+            beside = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
+            if n <= 31 and any(MONTH_WORD.fullmatch(x) for x in beside):
+                continue
+            yield i, n
+        elif w.lower() in NUMBER_WORDS:
+            yield i, NUMBER_WORDS[w.lower()]
 
 
 def numbers(text: str) -> frozenset[int]:
     """The counts a sentence gives (digits or number words), years and days of month left out."""
-    return frozenset(n for _, n in _counts(_TOKEN.findall(text.lower())))
+    return frozenset(n for _, n in _counts(_TOKEN.findall(text)))
 
 
 def tolls(text: str) -> frozenset[int]:
     """The counts of people a sentence gives: a count (other than 0 and 1) within three words of
     a word for the dead, the hurt or people ("killed 52", "14 people", "three soldiers"). Two
     reports giving tolls that all differ are rarely one incident."""
-    words = _TOKEN.findall(text.lower())
+    words = _TOKEN.findall(text)
     return frozenset(n for i, n in _counts(words) if n > 1 and any(
-        PEOPLE.match(w) for w in words[max(i - 3, 0) : i] + words[i + 1 : i + 4]))
+        PEOPLE.match(w.lower()) for w in words[max(i - 3, 0) : i] + words[i + 1 : i + 4]))
+
+
+def different_incident(a: Report, b: Report) -> str | None:
+    """Why two reports alike in words are two incidents of one story, or None: "places" when
+    their sentences name towns of one country and none of one lies within ``CITY_KM`` of one of
+    the other (a visit to Halifax and one to Pictou; two bombings in Basra and in Nasiriyah).
+    Towns of two countries are no clash: a rocket from Beit Hanoun that hit Sderot is one."""
+    shared = {c for c, _, _ in a.cities} & {c for c, _, _ in b.cities}
+    if shared and not any(c == d and haversine_km(p, q, u, v) <= CITY_KM
+                          for c, p, q in a.cities for d, u, v in b.cities):
+        return "places"
+    return None
 
 
 def _day(value: str | None) -> date | None:
@@ -457,6 +512,8 @@ class Linker:
             return "when"
         if a.generic or b.generic:  # a veto for both linkers: no occurrence to share
             return "one incident"
+        if different_incident(a, b):  # a veto for both linkers too
+            return "different incident"
         if self.model is not None:
             return None if self.strength(a, b) >= self.model.threshold else "model"
         return self.rule_failure(a, b)

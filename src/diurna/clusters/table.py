@@ -30,7 +30,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT")
 
 def reports(store: Store, settings: Settings | None = None) -> list[Report]:
     """Every stored event with a type, as a :class:`Report` with its article's publisher,
-    named entities and the days its text names (non-English and rejected
+    named entities, towns and the days its text names (non-English and rejected
     documents have no events, so none are read)."""
     window = (settings or Settings()).window
     docs: dict[str, tuple[str, str | None, str | None, str]] = {
@@ -51,6 +51,12 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         "WHERE precision = 'day' AND value IS NOT NULL"
     ):
         times.setdefault(doc_id, []).append((start, end, value, precision))
+    places: dict[str, list[tuple[int, int, str, float, float]]] = {}
+    for doc_id, start, end, country, lat, lon in store.conn.execute(
+        'SELECT doc_id, start, "end", country, lat, lon FROM places WHERE feature LIKE \'P.%\' '
+        "AND lat IS NOT NULL AND lon IS NOT NULL AND country IS NOT NULL"
+    ):
+        places.setdefault(doc_id, []).append((start, end, country, lat, lon))
     cur = store.conn.execute(
         "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
         "date_precision, actor_country, recipient_country, place_country, place_admin1, "
@@ -64,7 +70,8 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         row = dict(zip(names, values, strict=True))
         text, published, row["title"], row["source"] = docs[row["doc_id"]]
         out.append(Report.from_row(row, text, published, window,
-                                   entities.get(row["doc_id"], ()), times.get(row["doc_id"], ())))
+                                   entities.get(row["doc_id"], ()), times.get(row["doc_id"], ()),
+                                   places.get(row["doc_id"], ())))
     return out
 
 
