@@ -975,6 +975,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
     from diurna.clusters import DEFAULT_LINKER, cluster_store, clusters
+    from diurna.store.export import spreadsheet_safe
 
     with _open_store(db) as store:
         if not no_build:
@@ -993,7 +994,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                     if writer is None:
                         writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
                         writer.writeheader()
-                    writer.writerow(row)
+                    writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(c, ensure_ascii=False))

@@ -41,6 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
+from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
 from diurna.store.sqlite import dict_rows
 from diurna.store.stats import NONE, key_value, stats_where
@@ -475,18 +476,11 @@ def _events_response(
         writer = csv.writer(out)
         writer.writerow(ev.CSV_COLUMNS)
         for r in rows:
-            writer.writerow([_csv_cell(r.get(c)) for c in ev.CSV_COLUMNS])
+            writer.writerow([spreadsheet_safe(r.get(c)) for c in ev.CSV_COLUMNS])
         return Response(out.getvalue(), media_type=FORMATS[fmt], headers=headers)
     features = [f for f in map(ev.event_feature, rows) if f]
     data = {"type": "FeatureCollection", "features": features, "next": nxt}
     return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
-
-
-def _csv_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in text cells (a cell starting =, +, - or @)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 STATS_CACHE_SIZE = 256
