@@ -43,7 +43,7 @@ from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
-from diurna.store.sqlite import dict_rows
+from diurna.store.sqlite import dict_rows, rejection_detail
 from diurna.store.stats import NONE, key_value, stats_where
 
 STATIC = Path(__file__).parent / "static"
@@ -391,7 +391,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         doc = await run_in_threadpool(_process_and_store, db, data, published, source)
         if doc["rejected"]:
             raise ApiError(
-                422, f"page rejected ({doc['rejected']}): {doc.get('detail') or 'send a page'}"
+                422, f"page rejected ({doc['rejected']}): {doc['detail'] or 'send a page'}"
             )
         return _json(doc, status=201)
 
@@ -783,7 +783,8 @@ def _process_and_store(
         status = store.save(doc)
     out = doc.to_dict()
     out["stored"] = status
-    out["detail"] = doc.meta.get("detail")
+    # the reader's advice or a stage's error, as `diurna rejections` shows it
+    out["detail"] = rejection_detail(doc)
     return out
 
 
