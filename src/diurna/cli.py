@@ -6,13 +6,12 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from diurna.model import Document
+from diurna.model import Document, iso_day
 from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 
 DEFAULT_DB = "diurna.db"
@@ -27,12 +26,13 @@ actors_option = click.option(
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a usage error."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+        return iso_day(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 def _console(stderr: bool = False) -> Any:

@@ -41,6 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
+from diurna.model import iso_day
 from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
 from diurna.store.sqlite import dict_rows, rejection_detail
@@ -741,14 +742,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _valid_published(value: Any) -> str | None:
+    """An upload's ``published`` as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a 422."""
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ApiError(
-            422, f"published {str(value)[:40]!r} is not a date: use YYYY-MM-DD"
-        ) from None
+        return iso_day(value)
+    except ValueError as err:
+        raise ApiError(422, f"published {err}") from None
 
 
 def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[bytes, str | None, str]:
