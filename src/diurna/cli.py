@@ -533,7 +533,8 @@ def events(db: str, fmt: str) -> None:
     from diurna.store.export import json_ready
 
     try:
-        rows = _open_store(db).events(**_filters())
+        with _open_store(db) as store:
+            rows = store.events(**_filters())
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -593,15 +594,13 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     from diurna.duplicates.clusters import duplicate_copies
     from diurna.store import export_events
 
-    store = _open_store(db)
-    copies = set() if all_copies else duplicate_copies(store)
     try:
-        n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
-                          **_filters())
+        with _open_store(db) as store:
+            copies = set() if all_copies else duplicate_copies(store)
+            n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
+                              **_filters())
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
-    finally:
-        store.close()
     what = "actor-recipient rows" if dyads else "events"
     left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
     click.echo(f"diurna: {n} {what} written to {out}{left_out}", err=True)
@@ -737,7 +736,9 @@ def recode(
 )
 def rejections(db: str) -> None:
     """List inputs that were rejected, with the reason."""
-    for r in _open_store(db).rejections():
+    with _open_store(db) as store:
+        rows = store.rejections()
+    for r in rows:
         click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}")
 
 
