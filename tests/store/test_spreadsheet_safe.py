@@ -50,10 +50,10 @@ def formula_doc() -> Document:
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "f.db"
-    with Store(path) as store:
-        store.save(formula_doc())
-    return path
+    """A store holding the formula document alone."""
+    with Store(tmp_path / "f.db") as store:
+        assert store.save(formula_doc()) == "stored"
+    return tmp_path / "f.db"
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
