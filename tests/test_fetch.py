@@ -3,9 +3,12 @@ feeds, sitemaps, redirects, 404/500, slow and oversized responses, robots.txt, w
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,8 +35,24 @@ def article(title: str, where: str) -> str:
 HITS: dict[str, int] = {}
 
 
+def gzip_bomb(size: int) -> bytes:
+    """A gzipped sitemap of ``size`` bytes (almost all blank) in about size/1000 bytes, made in
+    1 MB steps so that the test itself never holds the whole content."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip container
+    head = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    parts = [packer.compress(head)]
+    parts += [packer.compress(b" " * 1_000_000) for _ in range(size // 1_000_000)]
+    parts += [packer.compress(b"</urlset>"), packer.flush()]
+    return b"".join(parts)
+
+
+BOMB_SIZE = 64_000_000
+BOMB = gzip_bomb(BOMB_SIZE)
+
+
 def routes(base: str) -> dict[str, tuple[int, dict[str, str], bytes]]:
     html = {"Content-Type": "text/html; charset=utf-8"}
+    xml = {"Content-Type": "application/gzip"}
     feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>A</title><link>{base}/a.html</link>
 <pubDate>Mon, 12 Feb 2018 09:00:00 GMT</pubDate></item>
@@ -67,6 +86,10 @@ def routes(base: str) -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/broken": (500, html, b"oops"),
         "/slow": (200, html, b"slow"),
         "/big": (200, html, b"<p>" + b"x" * 300_000 + b"</p>"),
+        "/sitemap-small.xml.gz": (200, xml, gzip.compress(sitemap.encode())),
+        "/sitemap-bomb.xml.gz": (200, xml, BOMB),
+        # a gzip header, then bytes that are not deflate data
+        "/sitemap-damaged.xml.gz": (200, xml, gzip.compress(sitemap.encode())[:10] + b"junk" * 50),
         # a server that labels every page ISO-8859-1 while sending UTF-8
         "/latin.html": (200, {"Content-Type": "text/html; charset=ISO-8859-1"}, latin),
     }
@@ -182,6 +205,34 @@ def test_parse_feed_reads_rss_1_and_keeps_updated_only_as_a_fallback() -> None:
       <link rel="alternate" href="http://x.example/2"/><updated>2019-06-02T00:00:00Z</updated>
       </entry></feed>"""
     assert parse_feed(atom, "http://x.example/feed") == [("http://x.example/2", "2019-06-02")]
+
+
+def test_gzipped_sitemap_is_read(server: str) -> None:
+    assert fetcher().sitemap_urls(f"{server}/sitemap-small.xml.gz") == [
+        (f"{server}/a.html", "2018-02-12"), (f"{server}/private/c.html", None)]
+
+
+def test_gzip_bomb_sitemap_is_refused_without_filling_memory(server: str) -> None:
+    assert len(BOMB) < 200_000  # under the response cap: only decompression can catch it
+    f = fetcher()
+    tracemalloc.start()
+    try:
+        (raw,) = list(fetch_inputs(f, sitemaps=[f"{server}/sitemap-bomb.xml.gz"]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert raw.error is not None
+    reason, detail = raw.error
+    assert reason == "too_large"
+    assert detail.startswith(f"{server}/sitemap-bomb.xml.gz: ") and "200,000 bytes" in detail
+    assert peak < BOMB_SIZE // 8  # what was decompressed is bounded by the limit, not the bomb
+
+
+def test_damaged_gzip_sitemap_is_a_rejection_not_a_crash(server: str) -> None:
+    (raw,) = list(fetch_inputs(fetcher(), sitemaps=[f"{server}/sitemap-damaged.xml.gz"]))
+    assert raw.error is not None
+    assert raw.error[0] == "corrupt" and "gzip data is damaged" in raw.error[1]
+    assert raw.error[1].startswith(f"{server}/sitemap-damaged.xml.gz: ")
 
 
 def test_cli_fetch_feed_stores_pages_with_feed_dates_and_keeps_a_warc(

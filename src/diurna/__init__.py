@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
-from datetime import date as _date
 from functools import lru_cache as _lru_cache
 
 from diurna.model import Document, Rejected
+from diurna.model import iso_day as _iso_day
 from diurna.page import RawInput
 from diurna.page import iter_inputs as _iter_inputs
 from diurna.pipeline import Pipeline
@@ -51,9 +51,9 @@ def _published(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return _date.fromisoformat(value).isoformat()
-    except (TypeError, ValueError):
-        raise ValueError(f"published {value!r} is not a date: use YYYY-MM-DD") from None
+        return _iso_day(value)
+    except ValueError as err:
+        raise ValueError(f"published {err}") from None
 
 
 def process(
@@ -65,8 +65,9 @@ def process(
 ) -> Document:
     """Process one page given as bytes or text (HTML or a text dump)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    day = _published(published)  # a bad date is refused before the models load
     pipeline = default_pipeline(tuple(str(a) for a in actors))
-    return pipeline.process(RawInput(source, raw), published=_published(published))
+    return pipeline.process(RawInput(source, raw), published=day)
 
 
 def process_file(
@@ -89,5 +90,6 @@ def process_paths(
     pages over, as ``diurna process --actors --workers``. Nothing is stored: see
     :func:`diurna.batch.run` to store with resume, or :class:`Store`.
     """
+    day = _published(published)  # a bad date is refused before the models load
     pipeline = default_pipeline(tuple(str(a) for a in actors))
-    return pipeline.pipe(_iter_inputs(paths), published=_published(published), workers=workers)
+    return pipeline.pipe(_iter_inputs(paths), published=day, workers=workers)

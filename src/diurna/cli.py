@@ -6,13 +6,12 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from diurna.model import Document
+from diurna.model import Document, iso_day
 from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 
 DEFAULT_DB = "diurna.db"
@@ -27,12 +26,13 @@ actors_option = click.option(
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a usage error."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+        return iso_day(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 def _console(stderr: bool = False) -> Any:
@@ -533,7 +533,8 @@ def events(db: str, fmt: str) -> None:
     from diurna.store.export import json_ready
 
     try:
-        rows = _open_store(db).events(**_filters())
+        with _open_store(db) as store:
+            rows = store.events(**_filters())
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -593,15 +594,13 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     from diurna.duplicates.clusters import duplicate_copies
     from diurna.store import export_events
 
-    store = _open_store(db)
-    copies = set() if all_copies else duplicate_copies(store)
     try:
-        n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
-                          **_filters())
+        with _open_store(db) as store:
+            copies = set() if all_copies else duplicate_copies(store)
+            n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
+                              **_filters())
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
-    finally:
-        store.close()
     what = "actor-recipient rows" if dyads else "events"
     left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
     click.echo(f"diurna: {n} {what} written to {out}{left_out}", err=True)
@@ -737,7 +736,9 @@ def recode(
 )
 def rejections(db: str) -> None:
     """List inputs that were rejected, with the reason."""
-    for r in _open_store(db).rejections():
+    with _open_store(db) as store:
+        rows = store.rejections()
+    for r in rows:
         click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}")
 
 
@@ -975,6 +976,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
     from diurna.clusters import DEFAULT_LINKER, cluster_store, clusters
+    from diurna.store.export import spreadsheet_safe
 
     with _open_store(db) as store:
         if not no_build:
@@ -993,7 +995,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                     if writer is None:
                         writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
                         writer.writeheader()
-                    writer.writerow(row)
+                    writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(c, ensure_ascii=False))

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from diurna.page import RawInput
-from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES
+from diurna.page.inputs import GZIP_ERRORS, GZIP_MAGIC, MAX_BYTES, gunzip_head
 
 USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
 
@@ -232,12 +232,23 @@ class Fetcher:
         resp = self._get(url)
         if resp.status >= 400:
             raise FetchError("fetch", f"{url}: HTTP {resp.status} {resp.reason}".strip())
-        body = resp.body
-        if body[:2] == GZIP_MAGIC:  # a gzipped feed or sitemap (.xml.gz)
-            import gzip
+        return self._gunzipped(resp.body, url)
 
-            body = gzip.decompress(body)
-        return body
+    def _gunzipped(self, body: bytes, url: str) -> bytes:
+        """A feed or sitemap body, decompressed when gzipped (``.xml.gz``): never more than
+        ``max_bytes`` of it, the same cap as a response's, so a gzip bomb is refused unread."""
+        if body[:2] != GZIP_MAGIC:
+            return body
+        limit = self.config.max_bytes
+        try:
+            out = gunzip_head(body, limit)
+        except GZIP_ERRORS as err:
+            raise FetchError("corrupt", f"{url}: gzip data is damaged ({err})") from None
+        if len(out) > limit:
+            raise FetchError(
+                "too_large", f"{url}: gzipped, and decompresses to more than the limit of "
+                f"{limit:,} bytes (diurna.fetch.FetchConfig.max_bytes)")
+        return out
 
 
 def _xml(data: bytes, url: str) -> Any:

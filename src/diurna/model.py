@@ -12,7 +12,9 @@ Stages (page → language → actors → statements → events → time → plac
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -25,6 +27,31 @@ Precision = Literal["day", "month", "year", "week", "unknown",
 TimeKind = Literal["date", "time", "duration", "set"]
 PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "continent"]
 SourceKind = Literal["person", "organisation", "document", "unnamed"]
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_day(value: object) -> str:
+    """``value`` as the ISO day ``YYYY-MM-DD``: a :class:`datetime.date` (its day), or text of
+    exactly that form (blanks around it allowed) naming a real day.
+
+    Anything else raises ``ValueError("'…' is not a date: use YYYY-MM-DD")`` (the value cut to
+    40 characters), which each caller words in its own layer (a click option error, an API 422,
+    a filter error), so the CLI, the API, the library and the store's filters accept and refuse
+    the same days with the same message. Python's ``date.fromisoformat`` alone would also take
+    ``20180215`` and the ISO week ``2018-W07``, which the message does not offer.
+    """
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day).isoformat()
+    text = value.strip() if isinstance(value, str) else ""
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:  # a day that does not exist: 2018-02-31
+            pass
+    shown = value[:40] if isinstance(value, str) else str(value)[:40]
+    raise ValueError(f"{shown!r} is not a date: use YYYY-MM-DD")
 
 
 def content_id(raw: bytes) -> str:

@@ -308,6 +308,36 @@ def test_bad_uploads_are_refused_with_a_message(
     assert writer.get("/api/documents").json()["documents"] == []
 
 
+def test_a_stage_error_is_reported_with_its_cause(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A coding stage that fails on the page: the 422 names the error (not "send a page"), and
+    the stored rejection says the same (`diurna rejections`)."""
+    from diurna.pipeline import Pipeline
+
+    def broken(self: Pipeline, doc: object) -> object:
+        raise RuntimeError("coder broke on this page")
+
+    monkeypatch.setattr(Pipeline, "__call__", broken)
+    page = {"text": "Syrian troops attacked rebels in Aleppo on Monday.", "source": "up.txt"}
+    resp = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert resp.status_code == 422, resp.text
+    cause = "RuntimeError: coder broke on this page"
+    assert _error(resp) == f"page rejected (pipeline_error): {cause}"
+    from diurna.store import Store
+
+    with Store(tmp_path / "w.db") as store:  # the writer's database
+        assert [r["detail"] for r in store.rejections()] == [cause]
+
+
+def test_a_reader_rejection_keeps_its_advice(writer: TestClient) -> None:
+    resp = writer.post("/api/documents", content=b"\x00\x01\x02\xff" * 500,
+                       headers={"Authorization": f"Bearer {TOKEN}",
+                                "Content-Type": "application/octet-stream"})
+    assert resp.status_code == 422
+    assert _error(resp).startswith("page rejected (binary): <upload>")
+
+
 def test_an_unreadable_content_length_is_refused(writer: TestClient) -> None:
     resp = writer.post(
         "/api/documents",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from diurna.cli import cli
@@ -171,3 +172,37 @@ def test_process_takes_a_relevance_gate_and_refuses_an_unknown_one(tmp_path: Pat
     assert json.loads(on.stdout)["events"]  # the withdrawal is coded
     bad = runner.invoke(cli, ["process", str(page), "--gate", "everything"])
     assert bad.exit_code == 2 and "actors" in bad.output
+
+
+def test_reading_commands_close_their_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`events`, `rejections` and `export` leave no database connection open, also when the
+    export fails (a program that calls the CLI in its own process keeps running)."""
+    from diurna.store import Store
+
+    db = tmp_path / "c.db"
+    Store(db, create=True).close()
+    opened: list[Store] = []
+    closed: list[Store] = []
+    real_init, real_close = Store.__init__, Store.close
+
+    def init(self: Store, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        opened.append(self)
+
+    def close(self: Store) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(Store, "__init__", init)
+    monkeypatch.setattr(Store, "close", close)
+    for args in (["events", "--format", "jsonl"], ["rejections"],
+                 ["export", "--to", str(tmp_path / "e.csv")],
+                 ["export", "--to", str(tmp_path / "e.xls")],  # refused: still closed
+                 ["events", "--type", "ATACK"]):  # refused filter: still closed
+        opened.clear()
+        closed.clear()
+        result = CliRunner().invoke(cli, [*args, "--db", str(db)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        assert opened and all(any(c is o for c in closed) for o in opened), args

@@ -94,3 +94,28 @@ def test_input_names_lists_files_without_reading_them(memory_pages: str, tmp_pat
     (tmp_path / "d" / "p.html").write_bytes(PAGE)
     assert input_names([str(tmp_path), str(tmp_path / "x.html")]) == [
         str(tmp_path / "d" / "p.html"), str(tmp_path / "x.html")]
+
+
+def test_a_gzip_bomb_url_is_refused_without_decompressing_it_whole() -> None:
+    """The archive sniff reads the first bytes only; the page is then refused at the limit."""
+    import tracemalloc
+    import zlib
+
+    from diurna.page.inputs import MAX_BYTES
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip container
+    size = 8 * MAX_BYTES  # 168 MB of blanks in about 160 KB
+    bomb = b"".join([packer.compress(b" " * 1_000_000) for _ in range(size // 1_000_000)]
+                    + [packer.flush()])
+    fs = fsspec.filesystem("memory")
+    fs.pipe({"/diurna-test-bomb/page.html.gz": bomb})
+    tracemalloc.start()
+    try:
+        (raw,) = iter_inputs(["memory:///diurna-test-bomb/page.html.gz"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        fs.rm("/diurna-test-bomb", recursive=True)
+    assert raw.error is not None and raw.error[0] == "too_large"
+    # the limit was decompressed (held twice while it is copied), not the whole bomb
+    assert peak < 3 * MAX_BYTES

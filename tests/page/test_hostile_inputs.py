@@ -249,3 +249,19 @@ def test_warc_with_garbage_between_records_says_where(tmp_path: Path) -> None:
     reason, detail = raws[1].error or ("", "")
     assert reason == "corrupt" and "http://example.org/0" in detail
     assert "does not start with a WARC/ARC header" in detail
+
+
+def test_html_that_cannot_be_parsed_says_what_to_do_and_the_advice_works() -> None:
+    """A lone fragment is not a page for trafilatura; the rejection says to wrap it or drop the
+    tags, and each of the two gives a page with the fragment's text."""
+    words = ("Troops attacked rebels near Aleppo on Monday, officials said. The army said it had "
+             "taken two villages.")
+    fragment = f"<div>{words}</div>"
+    with pytest.raises(Rejected) as err:
+        read_page(RawInput("frag.html", fragment.encode()))
+    assert err.value.reason == "not_a_page"
+    assert err.value.detail.startswith("frag.html: HTML could not be parsed: ")
+    assert "wrap it in <html><body>" in err.value.detail and "remove the tags" in err.value.detail
+    wrapped = read_page(RawInput("frag.html", f"<html><body>{fragment}</body></html>".encode()))
+    assert wrapped.text == words
+    assert read_page(RawInput("frag.txt", words.encode())).text == words

@@ -41,8 +41,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
+from diurna.model import iso_day
+from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
-from diurna.store.sqlite import dict_rows
+from diurna.store.sqlite import dict_rows, rejection_detail
 from diurna.store.stats import NONE, key_value, stats_where
 
 STATIC = Path(__file__).parent / "static"
@@ -390,7 +392,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         doc = await run_in_threadpool(_process_and_store, db, data, published, source)
         if doc["rejected"]:
             raise ApiError(
-                422, f"page rejected ({doc['rejected']}): {doc.get('detail') or 'send a page'}"
+                422, f"page rejected ({doc['rejected']}): {doc['detail'] or 'send a page'}"
             )
         return _json(doc, status=201)
 
@@ -475,18 +477,11 @@ def _events_response(
         writer = csv.writer(out)
         writer.writerow(ev.CSV_COLUMNS)
         for r in rows:
-            writer.writerow([_csv_cell(r.get(c)) for c in ev.CSV_COLUMNS])
+            writer.writerow([spreadsheet_safe(r.get(c)) for c in ev.CSV_COLUMNS])
         return Response(out.getvalue(), media_type=FORMATS[fmt], headers=headers)
     features = [f for f in map(ev.event_feature, rows) if f]
     data = {"type": "FeatureCollection", "features": features, "next": nxt}
     return Response(_dumps(data), media_type=FORMATS[fmt], headers=headers)
-
-
-def _csv_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in text cells (a cell starting =, +, - or @)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 STATS_CACHE_SIZE = 256
@@ -747,14 +742,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _valid_published(value: Any) -> str | None:
+    """An upload's ``published`` as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a 422."""
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ApiError(
-            422, f"published {str(value)[:40]!r} is not a date: use YYYY-MM-DD"
-        ) from None
+        return iso_day(value)
+    except ValueError as err:
+        raise ApiError(422, f"published {err}") from None
 
 
 def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[bytes, str | None, str]:
@@ -789,7 +783,8 @@ def _process_and_store(
         status = store.save(doc)
     out = doc.to_dict()
     out["stored"] = status
-    out["detail"] = doc.meta.get("detail")
+    # the reader's advice or a stage's error, as `diurna rejections` shows it
+    out["detail"] = rejection_detail(doc)
     return out
 
 

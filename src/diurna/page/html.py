@@ -891,6 +891,17 @@ def _depth(tree: Any) -> int:
 HUGE_TEXT = 5_000_000
 
 
+def _unparsable(source: str, err: Exception | None = None) -> Rejected:
+    """The ``not_a_page`` rejection of HTML that lxml/trafilatura cannot make a page of, saying
+    what to do: most often it is a lone fragment (``<p>…</p>`` alone), which trafilatura refuses
+    as not a whole document."""
+    cause = f" ({err})" if err is not None else ""
+    return Rejected("not_a_page", (
+        f"{source}: HTML could not be parsed{cause}: check that it is a whole HTML page (a lone "
+        "fragment such as <p>…</p> is not: wrap it in <html><body>…</body></html>), or remove "
+        "the tags to read it as plain text"))
+
+
 def _parse(text: str, source: str) -> Any:
     text = _XML_DECL.sub("", text, count=1)
     try:
@@ -898,9 +909,9 @@ def _parse(text: str, source: str) -> Any:
             return _parse_huge(text, source)
         tree = load_html(text)
     except (ValueError, RecursionError) as err:
-        raise Rejected("not_a_page", f"{source}: HTML could not be parsed ({err})") from err
+        raise _unparsable(source, err) from err
     if tree is None:
-        raise Rejected("not_a_page", f"{source}: HTML could not be parsed")
+        raise _unparsable(source)
     return tree
 
 
@@ -912,7 +923,7 @@ def _parse_huge(text: str, source: str) -> Any:
                         remove_comments=True, remove_pis=True, huge_tree=True)
     tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     if tree is None:
-        raise Rejected("not_a_page", f"{source}: HTML could not be parsed")
+        raise _unparsable(source)
     return tree
 
 

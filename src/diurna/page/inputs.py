@@ -56,7 +56,7 @@ def too_large_detail(source: str, size: int | None) -> str:
             f"(diurna.page.inputs.MAX_BYTES): split or trim the input")
 
 
-def _read_limited(stream: IO[bytes] | gzip.GzipFile, source: str) -> RawInput | bytes:
+def _read_limited(stream: IO[bytes], source: str) -> RawInput | bytes:
     """Read at most MAX_BYTES; a RawInput carrying the error if the stream is longer."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -64,12 +64,30 @@ def _read_limited(stream: IO[bytes] | gzip.GzipFile, source: str) -> RawInput | 
     return data
 
 
+#: What reading damaged gzip data raises (a bad header, a cut-off stream, bad deflate data).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def gunzip_head(data: bytes, limit: int) -> bytes:
+    """At most the first ``limit + 1`` bytes of gzipped ``data``, decompressed.
+
+    Never more is decompressed, so a small gzip bomb cannot fill memory; a result longer than
+    ``limit`` means the content is over the limit. Raises one of :data:`GZIP_ERRORS` when the
+    data is damaged. The page stage, stdin, fsspec URLs and the fetcher's feeds and sitemaps
+    all decompress through this one function.
+    """
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+        return fh.read(limit + 1)
+
+
 def _gunzip(data: bytes, source: str) -> RawInput | bytes:
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            return _read_limited(fh, source)
-    except (OSError, EOFError, zlib.error) as err:
+        out = gunzip_head(data, MAX_BYTES)
+    except GZIP_ERRORS as err:
         return RawInput(source, b"", error=("corrupt", f"{source}: gzip data is damaged ({err})"))
+    if len(out) > MAX_BYTES:
+        return RawInput(source, b"", error=("too_large", too_large_detail(source, None)))
+    return out
 
 
 def _is_warc(head: bytes) -> bool:
@@ -204,7 +222,7 @@ def _read_file(path: Path) -> Iterator[RawInput]:
             with gzip.open(path, "rb") as gz:
                 try:
                     inner_head = gz.read(16)
-                except (OSError, EOFError, zlib.error):
+                except GZIP_ERRORS:
                     inner_head = b""
         else:
             inner_head = head
@@ -316,8 +334,8 @@ def _read_fsspec_file(fs: Any, name: str) -> Iterator[RawInput]:
     inner = data[:16]
     if data[:2] == GZIP_MAGIC:
         try:
-            inner = gzip.decompress(data)[:16]
-        except (OSError, EOFError, zlib.error):
+            inner = gunzip_head(data, 15)  # a sniff: never the whole (maybe huge) content
+        except GZIP_ERRORS:
             inner = b""
     if _is_warc(inner) or source.lower().endswith(WARC_SUFFIXES):
         yield from _warc_records(source, lambda: io.BytesIO(data))

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
-import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -13,7 +10,14 @@ from diurna.model import Document, Entry, Rejected, content_id
 from diurna.page.blocks import norm
 from diurna.page.decode import check_binary, decode
 from diurna.page.html import read_html
-from diurna.page.inputs import GZIP_MAGIC, MAX_BYTES, RawInput, too_large_detail
+from diurna.page.inputs import (
+    GZIP_ERRORS,
+    GZIP_MAGIC,
+    MAX_BYTES,
+    RawInput,
+    gunzip_head,
+    too_large_detail,
+)
 from diurna.page.nonnews import check_news_text
 from diurna.page.text import read_text
 
@@ -55,9 +59,8 @@ def _unwrap(data: bytes, source: str) -> bytes:
     if data[:2] != GZIP_MAGIC:
         return data
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            out = fh.read(MAX_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as err:
+        out = gunzip_head(data, MAX_BYTES)
+    except GZIP_ERRORS as err:
         raise Rejected("corrupt", f"{source}: gzip data is damaged ({err})") from err
     if len(out) > MAX_BYTES:
         raise Rejected("too_large", too_large_detail(source, None))

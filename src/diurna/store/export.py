@@ -119,13 +119,30 @@ def json_ready(value: Any) -> Any:
     return value
 
 
+#: First characters that make a spreadsheet read a cell as a formula (tab and CR too: some
+#: spreadsheets drop them and then read what follows).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text, never runs: a text cell starting with one of
+    :data:`FORMULA_STARTS` gets a leading ``'`` (a page's title or sentence is anyone's text).
+    Numbers are left as they are, so a negative latitude stays a number. Every CSV Diurna
+    writes (``diurna export``, the API's ``format=csv``, ``diurna clusters --format csv``)
+    passes its cells through this one function."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_cell(value: Any) -> Any:
-    """CSV has no types: lists become JSON arrays, booleans ``true``/``false``, null empty."""
+    """CSV has no types: lists become JSON arrays, booleans ``true``/``false``, null empty; text
+    that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`)."""
     if isinstance(value, list):
         return json.dumps(json_ready(value), ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return json_ready(value)
+    return spreadsheet_safe(json_ready(value))
 
 
 def _parquet_schema(header: list[str], columns: str) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, get_args
 
-from diurna.model import Status
+from diurna.model import Status, iso_day
 from diurna.places.codes import alpha2, alpha3
 
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -258,12 +258,12 @@ def _valid_country(value: str) -> str:
 
 
 def _valid_day(value: str | date, name: str) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
+    """The filter ``name``'s day as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a
+    FilterError naming the filter."""
     try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise FilterError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
+        return iso_day(value)
+    except ValueError as err:
+        raise FilterError(f"{name} {err}") from None
 
 
 def _place_clause(value: str) -> tuple[str, list[Any]]:
