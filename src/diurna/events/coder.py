@@ -247,6 +247,9 @@ FORCE_NOUNS_OPEN = frozenset({"action", "force", "strike", "attack", "war", "inv
                               "intervention", "option", "operation", "retaliation", "response"})
 # Auxiliaries of a refusal: "we will not / won't / cannot / would never ...".
 REFUSAL_AUX = frozenset({"will", "wo", "would", "can", "ca", "shall", "cannot"})
+# Modals of ability: "cannot" / "could not" say what a party is unable to do, which refuses
+# something only when it is a demand, offer or proposal that cannot be accepted (cannot_refuses).
+ABILITY_AUX = frozenset({"can", "ca", "could", "cannot"})
 # Sectors whose "attacks" are words: parties, legislators, media, experts.
 VERBAL_SECTORS = frozenset({"PTY", "LEG", "MED", "ELI"})
 # Released things that make a release an AID ("aid might be freed").
@@ -457,7 +460,8 @@ class _DocCoder:
         if _in_name(tok):
             return None  # "the Trade Partnership", "United Launch Alliance": a name, not an act
         if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"}:
-            if lemma in COMPLY_VERBS and any(c.dep_ == "neg" for c in tok.children):
+            if lemma in COMPLY_VERBS and any(c.dep_ == "neg" for c in tok.children) and (
+                    not ability_negated(tok) or cannot_refuses(tok)):
                 return Trigger("REJECT", lemma, "verb", "not"), [tok]  # "will not accept"
             if lemma == "set" and any(c.dep_ == "prep" and c.lower_ in {"on", "ablaze"} and any(
                     g.lemma_.lower() == "fire" for g in c.children) for c in tok.children) and \
@@ -1187,7 +1191,8 @@ class _DocCoder:
         if subj is not None and subj.lower_ in {"i", "we"} and quote.kind == "direct" and any(
                 c.dep_ == "neg" for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in tok.children) and \
-                tok.lemma_.lower() not in {"know", "say", "think", "see", "be", "have"}:
+                tok.lemma_.lower() not in {"know", "say", "think", "see", "be", "have"} and (
+                not ability_negated(tok) or cannot_refuses(tok)):
             neg = next(c for c in tok.children if c.dep_ == "neg")
             return Trigger("REJECT", tok.lemma_.lower(), "modal"), [neg, tok]  # "we will not"
         speaker = quote.speaker
@@ -1580,6 +1585,8 @@ class _DocCoder:
         if trig.pos == "noun" and _claimed_responsibility(tok) and d.actors and not d.negated:
             d.status, d.claimant = "claimed", d.actors[0]  # known through the actor's claim
         d.mode = trig.mode or self.onto.mode_from_cues(etype, self._cue_lemmas(tok, d.governor))
+        if d.mode is None and etype == "ASSAULT":
+            d.mode = weapon_mode(tok, self.onto)  # "a suicide bomber has killed"
         return True
 
     def _conventions(self, d: _Draft) -> bool:
@@ -1587,6 +1594,11 @@ class _DocCoder:
         tok, trig, quote, actors, reasons = d.tok, d.trig, d.quote, d.actors, d.reasons
         if d.negated and d.etype == "SUPPORT":
             return False  # "does not support forced relocations": an opinion, no act
+        if d.negated and trig.pos == "verb" and ability_negated(tok) and (
+                d.etype in {"AGREE", "CONCEDE", "COOPERATE"} or (
+                    d.etype in REFUSABLE_TYPES and reasons & {"future", "modal"})) and \
+                not cannot_refuses(tok):
+            return False  # "could not agree on verdicts", "could not be extradited": unable
         if d.negated and d.etype in {"AGREE", "CONCEDE", "COOPERATE"}:
             if trig.pos == "verb" and reasons & {"future", "modal"}:
                 d.status = "asserted"  # "would not declare a ceasefire": refused, not maybe
@@ -2385,6 +2397,87 @@ def _in_name(tok: Any) -> bool:
 # What a source may refuse to do with no event when it only answers a reporter: these always,
 # the giving verbs (NO_COMMENT's rest) only of information ("declined to give details").
 SPEECH_ACTS = NO_COMMENT - {"give", "provide", "release", "share"}
+
+
+# What is put to a party to accept: turning one down is a refusal even when said with "cannot"
+# ("we cannot accept these terms"), the guideline's REJECT of a demand, offer or proposal.
+PROPOSED_NOUNS = YIELD_OBJECTS | {"proposal", "offer", "plan", "deal", "agreement", "compromise",
+                                  "invitation", "resolution", "settlement", "ruling", "verdict",
+                                  "decision", "mediation", "ceasefire", "truce", "proposition"}
+
+
+def ability_negated(tok: Any) -> bool:
+    """Whether the verb ``tok`` is negated through a modal of ability ("we cannot impound",
+    "could not be extradited", "can't tell")."""
+    return any(c.dep_ == "neg" for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in ABILITY_AUX for c in tok.children)
+
+
+def cannot_refuses(tok: Any) -> bool:
+    """Whether ``tok``'s "cannot" / "could not" is a refusal rather than an inability: only a
+    verb of compliance ("accept", "agree", "comply") refuses by "cannot", and only something put
+    to the speaker (a demand, offer or proposal: "we cannot accept these terms", or no object:
+    "we cannot comply"). What a party cannot do otherwise is a circumstance, not a refusal of a
+    request: "we cannot impound the money [without evidence]", "we cannot tell the Israelis
+    what's best", "it could not be extradited", "cannot tolerate any leaders who ..."."""
+    if tok.lemma_.lower() not in COMPLY_VERBS or any(
+            c.dep_ == "prep" and c.lower_ in {"on", "over", "about"} for c in tok.children):
+        return False  # "could not agree on verdicts": deciding together failed, nothing refused
+    things = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    things += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+               for g in c.children if g.dep_ == "pobj"]
+    if any(c.dep_ == "auxpass" for c in tok.children) and not things:
+        return False
+    return not things or any(t.lemma_.lower() in PROPOSED_NOUNS for t in things)
+
+
+# ASSAULT's weapon modes (plover.yaml, read by their cue words), the most specific first: a
+# suicide bomber's attack is `suicide-attack` before it is `explosives`, and the platform before
+# the munition (plover.yaml's `explosives` are those "outside heavy weapons").
+WEAPON_MODES = ("suicide-attack", "aerial", "heavy-weapons", "explosives", "firearms",
+                "primitive")
+
+
+def _with_modifiers(tok: Any) -> set[str]:
+    return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children
+                                   if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def weapon_words(tok: Any) -> set[str]:
+    """Lemmas that can name the weapon of the attack ``tok`` reports: the trigger with its
+    compounds ("car bomb attack"), its instrument ("injured by a bomb", "with knives"), and its
+    attacker with the attacker's modifiers and arms ("a suicide bomber has killed", "gunmen
+    opened fire", "men armed with guns invaded ... and killed"). A passive's attacker is its
+    "by"-agent only: the subject of the clause above is no one's weapon."""
+    words = _with_modifiers(tok)
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "by"}:
+            words.update(w for g in c.children if g.dep_ == "pobj" for w in _with_modifiers(g))
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+    attacker = subject_of(tok) if tok.pos_ == "VERB" and not passive else None
+    if tok.pos_ == "NOUN":  # "the militants' attack"
+        attacker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if attacker is not None:
+        words |= _with_modifiers(attacker)
+        words.update(w for a in attacker.children if a.lemma_.lower() == "arm"
+                     for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                     for g in p.children if g.dep_ == "pobj" for w in _with_modifiers(g))
+    return words
+
+
+def weapon_mode(tok: Any, onto: Ontology) -> str | None:
+    """The mode of the ASSAULT ``tok`` reports when its own words name it: the trigger by a
+    mode's cue word ("assassination", "beaten"), else the weapon its clause names
+    (:func:`weapon_words` against the cue words of plover.yaml's weapon modes, in the order of
+    :data:`WEAPON_MODES`): "A suicide bomber has killed 24 children" -> `suicide-attack`, "a car
+    bomb attack" -> `explosives`, "warplanes bombed the town" -> `aerial`."""
+    modes = onto.types["ASSAULT"].modes if "ASSAULT" in onto.types else {}
+    own = onto.mode_from_cues("ASSAULT", {tok.lemma_.lower()})
+    if own is not None and own not in WEAPON_MODES:
+        return own
+    words = weapon_words(tok)
+    return next((m for m in WEAPON_MODES if m in modes and words.intersection(modes[m].cues)),
+                None)
 
 
 def refuses_comment(tok: Any) -> bool:
