@@ -29,7 +29,7 @@ from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
-from diurna.places.recognize import PLACE_CUE, Recognizer
+from diurna.places.recognize import PLACE_CUE, Recognizer, overlaps
 from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -392,10 +392,6 @@ def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntr
     return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
 
 
-def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
-
-
 def _state_of(entries: Iterable[GazEntry], box: GazEntry) -> bool:
     """Whether "X, Country" names a first-level division of that country and not a town in it:
     X is the division's main name and no town of X there is a large city ("California, United
@@ -437,7 +433,7 @@ class PlaceResolver:
         for ent in doc.entities:
             if ent.label not in PLACE_LABELS or demonym_country(ent.text):
                 continue
-            if _overlaps(ent.start, ent.end, taken):
+            if overlaps(ent.start, ent.end, taken):
                 continue
             cut = re.search(r"\s*[(\[;]|\s+\d", ent.text)  # "Chile 3-0", "Czech Republic (Group"
             end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
@@ -458,7 +454,7 @@ class PlaceResolver:
             taken.append((ent.start, ent.end))
         for m in _ABBREV.finditer(text):  # ", Tenn." after a name spaCy did not take
             abbr = self._abbreviation(m.group(1))
-            if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
+            if abbr is not None and not overlaps(m.start(1), m.end(1), taken):
                 out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
                 taken.append((m.start(1), m.end(1)))
         recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
@@ -471,7 +467,7 @@ class PlaceResolver:
         heads = {a: b for a, b in named}
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if overlaps(m.start(), m.end(), taken):
                 continue
             words = list(re.finditer(r"\S+", m.group(0)))
             found = False
@@ -498,7 +494,7 @@ class PlaceResolver:
                         continue
                     if n > 1:
                         known.append((s, e))
-                    inside_other = _overlaps(s, e, others)
+                    inside_other = overlaps(s, e, others)
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
@@ -591,7 +587,7 @@ class PlaceResolver:
         out: list[_Mention] = []
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if _overlaps(m.start(), m.end(), taken):
+                if overlaps(m.start(), m.end(), taken):
                     continue
                 out.append(_Mention(m.start(), m.end(), "FAC", site=True))
                 taken.append((m.start(), m.end()))
@@ -624,7 +620,7 @@ class PlaceResolver:
         out: list[_Mention] = []
         for m in mentions:
             br = _BRACKETED.match(text, m.end)
-            if br is None or _overlaps(br.start(1), br.end(1), taken):
+            if br is None or overlaps(br.start(1), br.end(1), taken):
                 continue
             name = text[m.start:m.end]
             if "".join(w[0] for w in name.split() if w[:1].isupper()) != br.group(1):
