@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -287,10 +287,6 @@ class ActorDictionary:
 
     def un_members(self) -> list[Country]:
         return [c for c in self.countries.values() if c.status == "member"]
-
-    def iter_aliases(self) -> Iterator[Alias]:
-        for readings in self.aliases.values():
-            yield from readings
 
 
 REGION_MIN_POPULATION = 100_000
