@@ -244,4 +244,7 @@ def shipped_ranker() -> Ranker | None:
     ref = resources.files("diurna.places.sources") / RANKER_FILE
     if not ref.is_file():
         return None
-    return Ranker.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    try:
+        return Ranker.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    except ValueError as exc:  # name the file: the message alone does not say which ranker
+        raise ValueError(f"{ref}: {exc}") from exc
