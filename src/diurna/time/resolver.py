@@ -397,6 +397,8 @@ def _month_index(name: str) -> int:
 
 
 Parsed = tuple[str | None, Precision, str, TimeKind]
+# a date expression whose value cannot be worked out: no value, no anchor
+_NO_DATE: Parsed = (None, "unknown", "none", "date")
 
 
 def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
@@ -491,14 +493,14 @@ def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed
                                                         else 0), dt.time())
                 for o in options if o]
         if not days:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         pick = _choose(days, base, tense, 91)
         found = holiday_date(m["name"], pick.year)
         anchor = "published"
     else:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     if found is None:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     day, unit = found
     when = dt.datetime.combine(day, dt.time())
     if unit == "week":
@@ -554,7 +556,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
             return f"{base.year // 100 + shift:02d}", "century", "published", "date"
         return f"{base.year // 10 + shift:03d}", "decade", "published", "date"
     if m:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     m = _SEASON_TEXT.match(bare)
     if m:
         code = SEASONS[m[2].lower()]
@@ -563,7 +565,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
             return f"{y:04d}-{code}", "season", "absolute" if m["y"][0].isdigit() else \
                 "published", "date"
         if base is None:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         value = season_instance(code, base.year, base.month, (m[1] or "").lower(), tense)
         return value, "season", "published", "date"
     m = _QUARTER.match(bare)
@@ -587,7 +589,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     m = _AGO.match(bare)
     if m:
         if base is None:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         value, prec = _ago(m, base)
         return value, prec, "published", "date"
     if base is not None:
