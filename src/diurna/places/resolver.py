@@ -30,7 +30,7 @@ from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_ke
 from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
 from diurna.places.recognize import PLACE_CUE, Recognizer, overlaps
-from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
+from diurna.time.resolver import VERBAL_TYPES, attached, clause_bounds, clause_verb, tokens_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
@@ -963,7 +963,7 @@ def _speaker_names(doc: Document, event: Event) -> list[str]:
                  if q.speaker is not None and q.cue is not None
                  and q.cue.start < event.trigger.end and event.trigger.start < q.cue.end]
     if not texts and doc.nlp is not None:
-        for tok in _tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
+        for tok in tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "PROPN":
                 subjects = [tok.head]  # a mis-parse: "Velayati, a top adviser ..., called on"
@@ -1064,7 +1064,7 @@ def _statement_place(doc: Document, event: Event) -> Place | None:
 def _reports(doc: Document, cue: Span) -> bool:
     """A finite speech verb that reports an occasion ("…," Esper said), not a participle that
     goes with the act itself ("called on the US to withdraw, saying ...")."""
-    toks = _tokens_in(doc.nlp, cue.start, cue.end) if doc.nlp is not None else []
+    toks = tokens_in(doc.nlp, cue.start, cue.end) if doc.nlp is not None else []
     return not toks or toks[0].tag_ != "VBG"
 
 
@@ -1109,13 +1109,13 @@ def event_place(doc: Document, event: Event) -> Place | None:
     linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
-    trig = _tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
+    trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
     if trig:
         head = min(trig, key=lambda t: sum(1 for _ in t.ancestors))
         if not verbal and head.pos_ in ("NOUN", "PROPN"):
             # "Hong Kong protests", "Hong Kong's street battles": the event noun's own place
             for p in in_sentence:
-                toks = _tokens_in(doc.nlp, p.start, p.end)
+                toks = tokens_in(doc.nlp, p.start, p.end)
                 if toks and any(t.head.i == head.i and t.dep_ in ("compound", "poss")
                                 for t in toks):
                     return p
@@ -1123,7 +1123,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
             # the place left is where the withdrawal happens ("troops leave Syria"); in a
             # demand it is only the demand's object, which the demand's own type keeps out
             for p in doc.places:
-                toks = _tokens_in(doc.nlp, p.start, p.end) if lo <= p.start < hi else []
+                toks = tokens_in(doc.nlp, p.start, p.end) if lo <= p.start < hi else []
                 if toks and any(t.head.i == head.i and t.dep_ == "dobj" for t in toks):
                     return p
             left = attached(doc, event.trigger, [p for p in doc.places if lo <= p.start < hi],
@@ -1155,7 +1155,7 @@ _SAME_ACT_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 def _under_subject(doc: Document, place: Place) -> bool:
     """Is ``place`` part of a clause's subject ("a spokesperson for the operation in Iraq")?"""
-    toks = _tokens_in(doc.nlp, place.start, place.end) if doc.nlp is not None else []
+    toks = tokens_in(doc.nlp, place.start, place.end) if doc.nlp is not None else []
     if not toks:
         return False
     tok = min(toks, key=lambda t: sum(1 for _ in t.ancestors))

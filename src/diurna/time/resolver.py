@@ -842,7 +842,7 @@ def _adverb_ok(doc: Document, start: int) -> bool:
     """Bare "earlier" counts only as an adverb ("said earlier"), not "an earlier attack"."""
     if doc.nlp is None:
         return True
-    toks = _tokens_in(doc.nlp, start, start + len("earlier"))
+    toks = tokens_in(doc.nlp, start, start + len("earlier"))
     return bool(toks) and toks[0].pos_ == "ADV"
 
 
@@ -934,7 +934,7 @@ def _future_tense(doc: Document, span: Span) -> bool:
     """Is the clause governing ``span`` in the future tense ("Hill will testify Thursday")?"""
     if doc.nlp is None:
         return False
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return False
     cur = toks[0]
@@ -1057,7 +1057,7 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     verb in the present: "says Tuesday")."""
     if doc.nlp is None:
         return None
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
     before = doc.text[max(0, span.start - 30):span.start]
@@ -1106,7 +1106,8 @@ def clause_tense(doc: Document, span: Span) -> Tense:
 # event dates
 
 
-def _tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
+def tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
+    """The spaCy tokens wholly inside the characters [start, end) (none when no token is)."""
     span = nlp_doc.char_span(start, end, alignment_mode="contract")
     return list(span) if span is not None else []
 
@@ -1146,12 +1147,12 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
     ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`."""
     if doc.nlp is None:
         return []
-    trig = {t.i for t in _tokens_in(doc.nlp, trigger.start, trigger.end)}
+    trig = {t.i for t in tokens_in(doc.nlp, trigger.start, trigger.end)}
     if not trig:
         return []
     out: list[tuple[int, Any]] = []
     for sp in spans:
-        toks = _tokens_in(doc.nlp, sp.start, sp.end)
+        toks = tokens_in(doc.nlp, sp.start, sp.end)
         if not toks:
             continue
         root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
@@ -1234,7 +1235,7 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
 
 def clause_verb(doc: Document, span: Span) -> Any:
     """The verb heading the clause ``span`` is in (itself if it is a verb), or None."""
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
     cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
