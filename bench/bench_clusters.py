@@ -82,12 +82,17 @@ def coders(store: Store) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test"), default="dev")
-    ap.add_argument("--db", type=Path)
-    ap.add_argument("--grid", action="store_true")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev",
+                    help="the hand-judged pairs to score (gold/event-pairs-SPLIT.jsonl)")
+    ap.add_argument("--db", type=Path,
+                    help="a store of the split's window to read instead of processing it")
+    ap.add_argument("--grid", action="store_true",
+                    help="also print the figures for a range of settings (dev split only)")
     ap.add_argument("--coder", default="rules",
                     help="coder for the window when no --db is given (gold pairs: rules)")
     args = ap.parse_args()
+    if args.grid and args.split == "test":  # before minutes of processing, not after
+        ap.error("--grid is for the dev split only: drop --grid or use --split dev")
     gold = [json.loads(line) for line in (ROOT / f"gold/event-pairs-{args.split}.jsonl").open()]
     db = args.db or Path(tempfile.mkdtemp()) / f"{args.split}.db"
     if not db.exists():
@@ -121,8 +126,6 @@ def main() -> None:
             print(f"  {n_events} events, {len(found)} clusters of {sum(map(len, found))} events "
                   f"(largest {max(map(len, found), default=0)}), {secs:.1f} s")
         if args.grid:
-            if args.split == "test":
-                raise SystemExit("--grid is for the dev split only")
             for window, bonus, sim, agree in product((1, 3, 5), (0.0, 0.1, 0.2),
                                                      (0.2, 0.25, 0.3), (0.0, 0.2, 0.5)):
                 s = Settings(window=window, number_bonus=bonus, min_similarity=sim,

@@ -153,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="the train script's --cache FILE")
     ap.add_argument("--also", action="append", default=[], metavar="GOLD",
                     help="a development file scored with the check fitted on train")
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--seed", type=int, default=trainer.SEED)
+    ap.add_argument("--limit", type=int, default=None, help="first N articles of each split")
+    ap.add_argument("--seed", type=int, default=trainer.SEED,
+                    help=f"folds' and network's seed (shipped weights: {trainer.SEED})")
     args = ap.parse_args(argv)
     if any(frozen(g) for g in args.also):
         ap.error("the test split is frozen: no error analysis on it")

@@ -1,6 +1,6 @@
 """Which cue words outside the statements rules' lists cue an attribution in the training gold?
 
-    python bench/quote_cues.py [--limit N] [--min-precision P]
+    python bench/quote_cues.py [--limit N] [--top N]
 
 Every verb outside the rules' lists that has a clause or an object after it is a candidate
 (the "open" candidates of bench/quote_classifier.py). Each is labelled by the training gold
@@ -8,8 +8,8 @@ Every verb outside the rules' lists that has a clause or an object after it is a
 non-finite clause, an object) we print how often it cues an attribution against how often it
 occurs without one (a precision estimate) - the ranking a lexicon is chosen from. Beside it:
 end-to-end detection F1 of the rules alone and of the rules plus a lexicon selected by
-precision, out-of-fold on train (5 folds of whole articles) and, selected on all of train, on
-dev. No test split is read.
+precision (each threshold from 0.3 to 0.7), out-of-fold on train (5 folds of whole articles) and,
+selected on all of train, on dev. No test split is read.
 """
 
 from __future__ import annotations

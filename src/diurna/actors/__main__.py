@@ -65,16 +65,6 @@ def bench(resolver: ActorResolver, n: int) -> None:
           f"ratio: {actors_s / spacy_s:.3f}  per page: {1000 * actors_s / max(docs, 1):.1f} ms")
 
 
-def heldout_sources(path: Path) -> set[str]:
-    """Sources listed in ``events-heldout.txt`` next to the gold file (held out from error
-    analysis: only aggregate figures are printed for them)."""
-    listing = path.parent / "events-heldout.txt"
-    if not listing.exists():
-        return set()
-    return {line.strip() for line in listing.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
-
-
 def gold(resolver: ActorResolver, path: Path, verbose: bool = False, split: str = "all") -> None:
     """Actor codes of the gold events' actor/recipient phrases, resolved with ``resolve_span``.
 
@@ -82,7 +72,9 @@ def gold(resolver: ActorResolver, path: Path, verbose: bool = False, split: str 
     the base text is parsed as one document so in-document coreference works as in the pipeline.
     Scores: the 3-letter prefix (primary) and the full code (secondary), as the scorers do.
     ``split``: ``tune`` (sources not held out), ``heldout`` or ``all``; misses are listed (``-v``)
-    only for tune sources."""
+    only for tune sources. The held-out sources are those the event scorer holds out: the ones
+    listed in ``<gold stem>-heldout.txt`` beside the gold file (all of a test set's)."""
+    from diurna.evaluate.events import heldout_sources
     from diurna.evaluate.gold import base_text, read_jsonl
 
     language = Language()

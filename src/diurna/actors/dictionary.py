@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -84,6 +84,8 @@ class Alias:
 
     @property
     def priority(self) -> int:
+        """Rank among readings of one text: an actor's own name (0) before a demonym, a
+        capital and a role word (3)."""
         return _PRIORITY[self.kind]
 
     def case_ok(self, surface: str) -> bool:
@@ -103,6 +105,9 @@ class Alias:
 
 @dataclass(slots=True)
 class Country:
+    """A state of the built-in country list, with the names, demonyms and capitals that
+    name it."""
+
     iso3: str
     name: str
     status: str  # member, observer, other
@@ -137,6 +142,8 @@ class ActorDictionary:
         return d
 
     def copy(self) -> ActorDictionary:
+        """A copy whose tables can take more entries without changing this dictionary (the
+        cached built-ins stay as they are)."""
         return ActorDictionary(
             actors=dict(self.actors),
             countries=dict(self.countries),
@@ -208,6 +215,8 @@ class ActorDictionary:
         return actor
 
     def add_role_entry(self, entry: Any, *, where: str = "") -> None:
+        """Add a role entry (``sector``, ``words``; optional ``person``, ``default_country``)
+        and an alias per word; ``where`` names the entry's file and line in errors."""
         if not isinstance(entry, dict) or not entry.get("sector") or not entry.get("words"):
             raise DictionaryError(f"{where}: a role entry needs a sector and words: {entry!r}")
         sector = str(entry["sector"]).upper()
@@ -220,6 +229,8 @@ class ActorDictionary:
             self._add_alias(Alias(word, ROLE, role.phrase))
 
     def add_country(self, c: Country) -> None:
+        """Add a country, its state actor, and aliases for its names, demonyms and
+        capitals."""
         self.countries[c.iso3] = c
         state = Actor(id=c.iso3, name=c.name, country=c.iso3, sector=None, cameo=c.iso3,
                       kind="state")
@@ -283,14 +294,12 @@ class ActorDictionary:
         return actor
 
     def readings(self, text: str) -> list[Alias]:
+        """Every alias whose text is ``text`` (case and runs of spaces ignored)."""
         return self.aliases.get(" ".join(text.split()).lower(), [])
 
     def un_members(self) -> list[Country]:
+        """The countries that are UN member states."""
         return [c for c in self.countries.values() if c.status == "member"]
-
-    def iter_aliases(self) -> Iterator[Alias]:
-        for readings in self.aliases.values():
-            yield from readings
 
 
 REGION_MIN_POPULATION = 100_000

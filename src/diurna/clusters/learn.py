@@ -195,6 +195,7 @@ class LogisticLink:
                    float(data["agreement"]), int(data["slack"]), data.get("rows_sha256", ""))
 
     def to_json(self) -> str:
+        """The model as the JSON text :meth:`load` reads."""
         return json.dumps({"names": self.names, "mean": self.mean, "scale": self.scale,
                            "weights": self.weights, "bias": self.bias,
                            "threshold": self.threshold, "agreement": self.agreement,

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.store import Store
+from diurna.store.sqlite import dict_rows
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS event_clusters "
@@ -64,10 +65,8 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         "recipient_name "
         "FROM events WHERE type IS NOT NULL ORDER BY id"
     )
-    names = [c[0] for c in cur.description]
     out = []
-    for values in cur:
-        row = dict(zip(names, values, strict=True))
+    for row in dict_rows(cur):
         text, published, row["title"], row["source"] = docs[row["doc_id"]]
         out.append(Report.from_row(row, text, published, window,
                                    entities.get(row["doc_id"], ()), times.get(row["doc_id"], ()),
@@ -132,11 +131,8 @@ def clusters(source: Store | sqlite3.Connection) -> Iterator[dict[str, Any]]:
     ).fetchone()
     if not built:
         return
-    cur = conn.execute(CLUSTER_SQL)
-    names = [c[0] for c in cur.description]
     current: dict[str, Any] | None = None
-    for values in cur:
-        row = dict(zip(names, values, strict=True))
+    for row in dict_rows(conn.execute(CLUSTER_SQL)):
         cluster = row.pop("cluster")
         if current is None or current["cluster"] != cluster:
             if current is not None:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 
 from diurna.places.gazetteer import build, default_path
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    target = args[0] if args else default_path()
+    """Build the gazetteer at PATH (default: where the places stage looks for it)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m diurna.places.build",
+        description="Build the offline gazetteer (SQLite) from the installed data packages.")
+    # parsed, not read raw, so that --help prints this instead of building a file named "--help"
+    parser.add_argument("path", nargs="?", default=None,
+                        help="database file to write (default: the one the places stage reads: "
+                             "$DIURNA_GAZETTEER, else places/data/ in the package when "
+                             "writable, else ~/.cache/diurna/)")
+    args = parser.parse_args(argv)
+    target = args.path if args.path is not None else default_path()
     t0 = time.perf_counter()
     path = build(target)
     size = path.stat().st_size / 1e6

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diurna.places.points import _tsv
+from diurna.places.points import source_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +41,10 @@ def regions() -> list[Region]:
     """The regions of ``sources/regions.tsv``."""
     return [Region(int(r[0]), r[1], float(r[2]), float(r[3]),
                    tuple(n for n in r[4].split("|") if n))
-            for r in _tsv("regions.tsv")]
+            for r in source_rows("regions.tsv")]
 
 
 def former_names() -> list[tuple[str, str]]:
     """(name, ISO 3166-1 alpha-2 code of the country it names) from
     ``sources/former_names.tsv``."""
-    return [(r[0], r[1]) for r in _tsv("former_names.tsv")]
+    return [(r[0], r[1]) for r in source_rows("former_names.tsv")]

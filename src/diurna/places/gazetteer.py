@@ -145,6 +145,7 @@ class GazEntry:
 
     @property
     def is_country(self) -> bool:
+        """A country or a continent."""
         return self.precision in ("country", "continent")
 
     @property
@@ -156,10 +157,12 @@ class GazEntry:
 
     @property
     def is_admin1(self) -> bool:
+        """A first-level division (a state, a province)."""
         return self.precision == "admin1"
 
     @property
     def is_admin2(self) -> bool:
+        """A second-level division (a county, a district)."""
         return self.precision == "admin2"
 
 
@@ -570,6 +573,7 @@ class Gazetteer:
         )
 
     def close(self) -> None:
+        """Close the database connection."""
         self._con.close()
 
     def _query_all(self, key: str) -> tuple[GazEntry, ...]:
@@ -600,6 +604,8 @@ class Gazetteer:
         return self._query_all(key) if len(key) >= 2 else ()
 
     def lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
+        """What :meth:`lookup` finds, always read from the database (the gazetteer bench
+        times queries with it)."""
         key = name_key(name)
         return self._query_key(key) if len(key) >= 2 else ()
 
@@ -610,9 +616,11 @@ class Gazetteer:
         return _entry(row) if row else None
 
     def get(self, geonameid: int) -> GazEntry | None:
+        """The place with that GeoNames id, else None."""
         return self._one("p.geonameid = ?", geonameid)
 
     def country(self, iso2: str) -> GazEntry | None:
+        """The country with ISO 3166-1 alpha-2 code ``iso2`` ("SY"), else None."""
         return self._one("p.precision = 'country' AND p.country = ?", iso2)
 
     def admin1_by_iso(self, iso: str) -> GazEntry | None:
@@ -620,6 +628,8 @@ class Gazetteer:
         return self._one("p.precision = 'admin1' AND p.iso = ?", iso)
 
     def admin1(self, code: str) -> GazEntry | None:
+        """The first-level division with GeoNames admin1 code ``code`` ("SY.07"), else
+        None."""
         return self._one("p.precision = 'admin1' AND p.admin1_code = ?", code)
 
     def abbreviation(self, text: str) -> GazEntry | None:

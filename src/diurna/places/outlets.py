@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from diurna.places.points import _tsv
+from diurna.places.points import source_rows
 
 OUTLETS_FILE = "outlets.tsv"
 
@@ -49,7 +49,7 @@ def domain_of(address: str) -> str:
 def outlets() -> dict[str, Outlet]:
     """The shipped table: domain → :class:`Outlet` (empty without the file)."""
     table: dict[str, Outlet] = {}
-    for row in _tsv(OUTLETS_FILE):
+    for row in source_rows(OUTLETS_FILE):
         domain, admin1, city, lat, lon = (row + ["", "", ""])[:5]
         table[domain] = Outlet(domain, admin1, city or None, float(lat) if lat else None,
                                float(lon) if lon else None)

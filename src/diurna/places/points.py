@@ -137,7 +137,7 @@ def extent_middle(points: Iterable[tuple[float, float]],
 _SOURCES = Path(__file__).resolve().parent / "sources"
 
 
-def _tsv(name: str) -> list[list[str]]:
+def source_rows(name: str) -> list[list[str]]:
     """The rows of a file in ``sources/`` (its first line, a header, and ``#`` comment lines
     skipped)."""
     path = _SOURCES / name
@@ -152,16 +152,17 @@ def _tsv(name: str) -> list[list[str]]:
 def natural_earth_admin1_points() -> dict[int, tuple[float, float]]:
     """GeoNames id → the middle point Natural Earth gives the state or province (US, Canada,
     Australia and Brazil: ``sources/ne_admin1_points.tsv``)."""
-    return {int(r[0]): (float(r[1]), float(r[2])) for r in _tsv("ne_admin1_points.tsv")}
+    return {int(r[0]): (float(r[1]), float(r[2])) for r in source_rows("ne_admin1_points.tsv")}
 
 
 def geonames_points() -> dict[int, tuple[float, float]]:
     """GeoNames id → GeoNames' own point for a country or a first- or second-level division
     (``sources/geonames_points.tsv``; see its README for where it comes from)."""
-    return {int(r[0]): (float(r[1]), float(r[2])) for r in _tsv("geonames_points.tsv")}
+    return {int(r[0]): (float(r[1]), float(r[2])) for r in source_rows("geonames_points.tsv")}
 
 
 def natural_earth_features() -> list[tuple[str, str, float, float]]:
     """(name, GeoNames-style feature code, lat, lon) of Natural Earth's named seas, lakes,
     rivers, islands, ranges, deserts... (``sources/natural_earth_features.tsv``)."""
-    return [(r[0], r[1], float(r[2]), float(r[3])) for r in _tsv("natural_earth_features.tsv")]
+    return [(r[0], r[1], float(r[2]), float(r[3]))
+            for r in source_rows("natural_earth_features.tsv")]

@@ -205,6 +205,7 @@ class Ranker:
     outlet: Ranker | None = None
 
     def score(self, x: Sequence[float]) -> float:
+        """The linear score of one candidate's feature values (higher: more likely)."""
         return sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
                                                            strict=True))
 
@@ -213,6 +214,7 @@ class Ranker:
         return self.outlet if outlet is not None and self.outlet is not None else self
 
     def to_json(self) -> dict[str, Any]:
+        """The ranker as JSON-ready data (:meth:`from_json` reads it back)."""
         out = {"features": list(self.names), "weights": self.weights, "mean": self.mean,
                "scale": self.scale, "meta": self.meta}
         if self.outlet is not None:
@@ -224,10 +226,13 @@ class Ranker:
         return json.dumps(self.to_json(), indent=1) + "\n"
 
     def save(self, path: str | Path) -> None:
+        """Write the ranker to ``path`` as JSON."""
         Path(path).write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Ranker:
+        """The ranker :meth:`to_json` wrote; a ValueError when its features are not the ones
+        this code computes."""
         names = tuple(data["features"])
         if names != FEATURES:
             raise ValueError(
@@ -244,4 +249,7 @@ def shipped_ranker() -> Ranker | None:
     ref = resources.files("diurna.places.sources") / RANKER_FILE
     if not ref.is_file():
         return None
-    return Ranker.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    try:
+        return Ranker.from_json(json.loads(ref.read_text(encoding="utf-8")))
+    except ValueError as exc:  # name the file: the message alone does not say which ranker
+        raise ValueError(f"{ref}: {exc}") from exc

@@ -102,7 +102,9 @@ class Candidate:
     forced: GazEntry | None = None  # a state abbreviation ("W. Va.")
 
 
-def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+def overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether the character span [s, e) shares a character with any of ``spans`` (a name
+    inside a name already taken is not a second place)."""
     return any(s < b and a < e for a, b in spans)
 
 
@@ -227,7 +229,7 @@ class Recognizer:
 
         def add(s: int, e: int, kind: str, hint: str | None = None,
                 forced: GazEntry | None = None) -> None:
-            if e - s < 2 or _overlaps(s, e, taken):
+            if e - s < 2 or overlaps(s, e, taken):
                 return
             out.append(Candidate(s, e, kind, hint, forced))
             taken.append((s, e))
@@ -269,7 +271,7 @@ class Recognizer:
             else:
                 continue
             name = text[s:e]
-            if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or _POSSESSIVE_END.search(name)
+            if (overlaps(s, e, taken) or overlaps(s, e, persons) or _POSSESSIVE_END.search(name)
                     or name in people or _common_word(name, people_ok=True)):
                 continue
             if _proper(doc, s, e) and _populated(self._lookup(name)):
@@ -290,7 +292,7 @@ class Recognizer:
                 continue
             for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
                 s, e = m.span()
-                if _overlaps(s, e, taken) or _overlaps(s, e, persons):
+                if overlaps(s, e, taken) or overlaps(s, e, persons):
                     continue
                 if _CAP_AFTER.match(text[e:e + 3]) or _IN_NAME.search(text[max(0, s - 30):s]):
                     continue
@@ -323,7 +325,7 @@ class Recognizer:
             for s, e in spans:
                 s = self._whole_name(text, _trim_lead(doc, s, e), e)
                 name = text[s:e]
-                if (_overlaps(s, e, taken) or _overlaps(s, e, persons) or name in people
+                if (overlaps(s, e, taken) or overlaps(s, e, persons) or name in people
                         or _POSSESSIVE_END.search(name) or _POSSESSIVE.match(text[e:e + 3])
                         or _common_word(name) or _CAP_AFTER.match(text[e:e + 3])
                         or not _proper(doc, s, e, adjective_ok=False)

@@ -29,8 +29,8 @@ from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
-from diurna.places.recognize import PLACE_CUE, Recognizer
-from diurna.time.resolver import VERBAL_TYPES, _tokens_in, attached, clause_bounds, clause_verb
+from diurna.places.recognize import PLACE_CUE, Recognizer, overlaps
+from diurna.time.resolver import VERBAL_TYPES, attached, clause_bounds, clause_verb, tokens_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
@@ -392,10 +392,6 @@ def rule_pick(cands: list[GazEntry], ctx: _Context, hint: str | None) -> GazEntr
     return max(cands, key=lambda e: (_score(e, ctx, hint), e.population, -e.geonameid))
 
 
-def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
-
-
 def _state_of(entries: Iterable[GazEntry], box: GazEntry) -> bool:
     """Whether "X, Country" names a first-level division of that country and not a town in it:
     X is the division's main name and no town of X there is a large city ("California, United
@@ -437,7 +433,7 @@ class PlaceResolver:
         for ent in doc.entities:
             if ent.label not in PLACE_LABELS or demonym_country(ent.text):
                 continue
-            if _overlaps(ent.start, ent.end, taken):
+            if overlaps(ent.start, ent.end, taken):
                 continue
             cut = re.search(r"\s*[(\[;]|\s+\d", ent.text)  # "Chile 3-0", "Czech Republic (Group"
             end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
@@ -458,7 +454,7 @@ class PlaceResolver:
             taken.append((ent.start, ent.end))
         for m in _ABBREV.finditer(text):  # ", Tenn." after a name spaCy did not take
             abbr = self._abbreviation(m.group(1))
-            if abbr is not None and not _overlaps(m.start(1), m.end(1), taken):
+            if abbr is not None and not overlaps(m.start(1), m.end(1), taken):
                 out.append(_Mention(m.start(1), m.end(1), "GPE", forced=abbr))
                 taken.append((m.start(1), m.end(1)))
         recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
@@ -471,7 +467,7 @@ class PlaceResolver:
         heads = {a: b for a, b in named}
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if overlaps(m.start(), m.end(), taken):
                 continue
             words = list(re.finditer(r"\S+", m.group(0)))
             found = False
@@ -498,7 +494,7 @@ class PlaceResolver:
                         continue
                     if n > 1:
                         known.append((s, e))
-                    inside_other = _overlaps(s, e, others)
+                    inside_other = overlaps(s, e, others)
                     mislabelled = (s, e) in others and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
@@ -591,7 +587,7 @@ class PlaceResolver:
         out: list[_Mention] = []
         for name in names:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if _overlaps(m.start(), m.end(), taken):
+                if overlaps(m.start(), m.end(), taken):
                     continue
                 out.append(_Mention(m.start(), m.end(), "FAC", site=True))
                 taken.append((m.start(), m.end()))
@@ -624,7 +620,7 @@ class PlaceResolver:
         out: list[_Mention] = []
         for m in mentions:
             br = _BRACKETED.match(text, m.end)
-            if br is None or _overlaps(br.start(1), br.end(1), taken):
+            if br is None or overlaps(br.start(1), br.end(1), taken):
                 continue
             name = text[m.start:m.end]
             if "".join(w[0] for w in name.split() if w[:1].isupper()) != br.group(1):
@@ -967,7 +963,7 @@ def _speaker_names(doc: Document, event: Event) -> list[str]:
                  if q.speaker is not None and q.cue is not None
                  and q.cue.start < event.trigger.end and event.trigger.start < q.cue.end]
     if not texts and doc.nlp is not None:
-        for tok in _tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
+        for tok in tokens_in(doc.nlp, event.trigger.start, event.trigger.end)[:1]:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "PROPN":
                 subjects = [tok.head]  # a mis-parse: "Velayati, a top adviser ..., called on"
@@ -1068,7 +1064,7 @@ def _statement_place(doc: Document, event: Event) -> Place | None:
 def _reports(doc: Document, cue: Span) -> bool:
     """A finite speech verb that reports an occasion ("…," Esper said), not a participle that
     goes with the act itself ("called on the US to withdraw, saying ...")."""
-    toks = _tokens_in(doc.nlp, cue.start, cue.end) if doc.nlp is not None else []
+    toks = tokens_in(doc.nlp, cue.start, cue.end) if doc.nlp is not None else []
     return not toks or toks[0].tag_ != "VBG"
 
 
@@ -1113,13 +1109,13 @@ def event_place(doc: Document, event: Event) -> Place | None:
     linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
-    trig = _tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
+    trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
     if trig:
         head = min(trig, key=lambda t: sum(1 for _ in t.ancestors))
         if not verbal and head.pos_ in ("NOUN", "PROPN"):
             # "Hong Kong protests", "Hong Kong's street battles": the event noun's own place
             for p in in_sentence:
-                toks = _tokens_in(doc.nlp, p.start, p.end)
+                toks = tokens_in(doc.nlp, p.start, p.end)
                 if toks and any(t.head.i == head.i and t.dep_ in ("compound", "poss")
                                 for t in toks):
                     return p
@@ -1127,7 +1123,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
             # the place left is where the withdrawal happens ("troops leave Syria"); in a
             # demand it is only the demand's object, which the demand's own type keeps out
             for p in doc.places:
-                toks = _tokens_in(doc.nlp, p.start, p.end) if lo <= p.start < hi else []
+                toks = tokens_in(doc.nlp, p.start, p.end) if lo <= p.start < hi else []
                 if toks and any(t.head.i == head.i and t.dep_ == "dobj" for t in toks):
                     return p
             left = attached(doc, event.trigger, [p for p in doc.places if lo <= p.start < hi],
@@ -1159,7 +1155,7 @@ _SAME_ACT_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 def _under_subject(doc: Document, place: Place) -> bool:
     """Is ``place`` part of a clause's subject ("a spokesperson for the operation in Iraq")?"""
-    toks = _tokens_in(doc.nlp, place.start, place.end) if doc.nlp is not None else []
+    toks = tokens_in(doc.nlp, place.start, place.end) if doc.nlp is not None else []
     if not toks:
         return False
     tok = min(toks, key=lambda t: sum(1 for _ in t.ancestors))

@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="ranker JSON to write")
     parser.add_argument("--no-write", action="store_true", help="report the folds only")
     parser.add_argument("--seed", type=int, default=13, help="article shuffle seed")
-    parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--folds", type=int, default=2,
+                        help="article folds of the grouped cross-validation (1: skip it)")
     parser.add_argument("--no-cross", action="store_true", help="skip the cross-corpus figures")
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder for spaCy parses (reused by the next run)")

@@ -165,6 +165,7 @@ class Check:
         return kept(rules, probs, self.drop_below, self.add_from)
 
     def save(self, folder: Path = MODEL_DIR) -> None:
+        """Write the weights (float16, compressed) and the settings to ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
         names = sorted(self.feature_index, key=self.feature_index.__getitem__)
         np.savez_compressed(folder / WEIGHTS_FILE, w_sparse=self.w_sparse.astype(np.float16),
@@ -177,6 +178,7 @@ class Check:
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> Check:
+        """The check :meth:`save` wrote to ``folder``."""
         spec = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
         w = np.load(folder / WEIGHTS_FILE)
         return cls(feature_index={n: i for i, n in enumerate(spec["features"])},

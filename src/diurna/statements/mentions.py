@@ -407,10 +407,13 @@ def rule_antecedent(tok: Any) -> Any | None:
 
 
 def is_pronoun(tok: Any) -> bool:
+    """A pronoun that can stand for a speaker or a source (not "you", not "this")."""
     return bool(tok.pos_ == "PRON" and tok.lower_ in PRONOUNS)
 
 
 def pronoun_person(tok: Any) -> bool | None:
+    """True for a pronoun of a person ("he", "her"), False for "it", None for the
+    others ("they", "we", "I")."""
     low = tok.lower_
     if low in _PERSON_PRONOUNS:
         return True

@@ -397,6 +397,8 @@ def _month_index(name: str) -> int:
 
 
 Parsed = tuple[str | None, Precision, str, TimeKind]
+# a date expression whose value cannot be worked out: no value, no anchor
+_NO_DATE: Parsed = (None, "unknown", "none", "date")
 
 
 def _ago(m: re.Match[str], base: dt.datetime) -> tuple[str, Precision]:
@@ -491,14 +493,14 @@ def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed
                                                         else 0), dt.time())
                 for o in options if o]
         if not days:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         pick = _choose(days, base, tense, 91)
         found = holiday_date(m["name"], pick.year)
         anchor = "published"
     else:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     if found is None:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     day, unit = found
     when = dt.datetime.combine(day, dt.time())
     if unit == "week":
@@ -554,7 +556,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
             return f"{base.year // 100 + shift:02d}", "century", "published", "date"
         return f"{base.year // 10 + shift:03d}", "decade", "published", "date"
     if m:
-        return None, "unknown", "none", "date"
+        return _NO_DATE
     m = _SEASON_TEXT.match(bare)
     if m:
         code = SEASONS[m[2].lower()]
@@ -563,7 +565,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
             return f"{y:04d}-{code}", "season", "absolute" if m["y"][0].isdigit() else \
                 "published", "date"
         if base is None:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         value = season_instance(code, base.year, base.month, (m[1] or "").lower(), tense)
         return value, "season", "published", "date"
     m = _QUARTER.match(bare)
@@ -587,7 +589,7 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     m = _AGO.match(bare)
     if m:
         if base is None:
-            return None, "unknown", "none", "date"
+            return _NO_DATE
         value, prec = _ago(m, base)
         return value, prec, "published", "date"
     if base is not None:
@@ -840,7 +842,7 @@ def _adverb_ok(doc: Document, start: int) -> bool:
     """Bare "earlier" counts only as an adverb ("said earlier"), not "an earlier attack"."""
     if doc.nlp is None:
         return True
-    toks = _tokens_in(doc.nlp, start, start + len("earlier"))
+    toks = tokens_in(doc.nlp, start, start + len("earlier"))
     return bool(toks) and toks[0].pos_ == "ADV"
 
 
@@ -932,7 +934,7 @@ def _future_tense(doc: Document, span: Span) -> bool:
     """Is the clause governing ``span`` in the future tense ("Hill will testify Thursday")?"""
     if doc.nlp is None:
         return False
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return False
     cur = toks[0]
@@ -1055,7 +1057,7 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     verb in the present: "says Tuesday")."""
     if doc.nlp is None:
         return None
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
     before = doc.text[max(0, span.start - 30):span.start]
@@ -1104,7 +1106,8 @@ def clause_tense(doc: Document, span: Span) -> Tense:
 # event dates
 
 
-def _tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
+def tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
+    """The spaCy tokens wholly inside the characters [start, end) (none when no token is)."""
     span = nlp_doc.char_span(start, end, alignment_mode="contract")
     return list(span) if span is not None else []
 
@@ -1144,12 +1147,12 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
     ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`."""
     if doc.nlp is None:
         return []
-    trig = {t.i for t in _tokens_in(doc.nlp, trigger.start, trigger.end)}
+    trig = {t.i for t in tokens_in(doc.nlp, trigger.start, trigger.end)}
     if not trig:
         return []
     out: list[tuple[int, Any]] = []
     for sp in spans:
-        toks = _tokens_in(doc.nlp, sp.start, sp.end)
+        toks = tokens_in(doc.nlp, sp.start, sp.end)
         if not toks:
             continue
         root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
@@ -1232,7 +1235,7 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
 
 def clause_verb(doc: Document, span: Span) -> Any:
     """The verb heading the clause ``span`` is in (itself if it is a verb), or None."""
-    toks = _tokens_in(doc.nlp, span.start, span.end)
+    toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
     cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
