@@ -14,6 +14,11 @@ functions of Diurna's own code (files under ``src/diurna``) are printed per stag
 cumulative time (the function and what it calls) and by self time (its own lines). cProfile
 slows Python calls several times over, and spaCy's Cython is built with profiling hooks, so code
 that touches many tokens looks costlier than it is: rank with it, then time a change without it.
+
+``--repeat N`` runs N passes and prints each stage's least CPU. Answers a process keeps (the
+gazetteer's look-ups, the time stage's calendar parses) carry over from one pass to the next, so
+a stage with such a cache looks cheaper after the first pass than a one-pass run over new pages
+would find it; compare such a stage on one pass.
 """
 
 from __future__ import annotations
