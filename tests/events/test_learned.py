@@ -113,3 +113,21 @@ def test_a_persuading_stays_a_request_and_the_act_asked_for_is_no_event() -> Non
     got = [(e.type, e.trigger.text, [a.text for a in e.actors], [r.text for r in e.recipients])
            for e in doc.events]
     assert got == [("DEMAND", "told", ["Russian President Vladimir Putin"], ["Georgian leader"])]
+
+
+def test_dense_rows_are_the_dense_features_of_each_word() -> None:
+    """The learned coders read every candidate's dense features as one matrix (session 21):
+    byte for byte the rows dense_features gives word by word, words without a vector zeros."""
+    import numpy as np
+
+    from diurna.events.learned import candidate, dense_features, dense_rows, load_model
+    from diurna.language import load_nlp
+
+    vectors = load_model().vectors
+    parsed = load_nlp()("Protesters attacked the embassy in Kabul and police arrested "
+                        "zzqxv, a blorfing demonstrator, on charges of rioting.")
+    toks = [t for t in parsed if candidate(t)] + [parsed[0]]
+    rows = dense_rows(toks, vectors)
+    assert rows.dtype == np.float32
+    assert rows.tobytes() == np.stack([dense_features(t, vectors) for t in toks]).tobytes()
+    assert dense_rows([], vectors).shape == (0, rows.shape[1])

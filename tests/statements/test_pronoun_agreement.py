@@ -87,3 +87,16 @@ def test_they_without_a_plural_subject_is_unresolved() -> None:
 def test_she_needs_evidence_that_the_person_is_a_woman() -> None:
     assert _antecedent("Chidi Okonkwo visited the port. She said the ships were late.",
                        "She") is None
+
+
+def test_a_persons_gender_is_read_from_each_document_afresh() -> None:
+    """person_gender keeps its answers for the last parse (session 21): a second document
+    naming someone with the same surname gets its own answer, not the first one's."""
+    from diurna.language import load_nlp
+
+    nlp = load_nlp()
+    first = nlp("Mr. John Smith arrived. Smith said he was tired.")
+    second = nlp("Ms. Mary Smith arrived. Smith said she was tired.")
+    for parsed, expected in ((first, "m"), (second, "f"), (first, "m")):
+        head = next(t for t in reversed(parsed) if t.text == "Smith" and t.ent_type_ == "PERSON")
+        assert person_gender(head) == expected

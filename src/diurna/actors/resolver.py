@@ -41,6 +41,7 @@ from diurna.actors.dictionary import (
     Role,
     region_country,
 )
+from diurna.language.spacy_stage import tokens_where
 from diurna.model import Actor, Document, Mention
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -171,8 +172,8 @@ class _State:
         self.persons: dict[str, Actor] = {}  # lower-case surname / full name -> actor
         self.sent_of: dict[int, int] = {}
         for n, sent in enumerate(self.sdoc.sents):
-            for tok in sent:
-                self.sent_of[tok.i] = n
+            for i in range(sent.start, sent.end):  # (indices: no Token object per word)
+                self.sent_of[i] = n
         # sub-national places with a known country ("Indiana", "Mosul"): (sentence, char, ISO3)
         self.regions: list[tuple[int, int, str]] = []
         self.region_at: dict[int, str] = {}  # last token of such a place -> ISO3
@@ -239,9 +240,13 @@ class _State:
         self.titled: dict[str, tuple[int, Actor]] = {}  # title -> the last person given it
         # "The New York State Attorney General (NYAG)": the abbreviation names the same body
         self.acronyms: dict[str, int] = {}
-        for t in self.sdoc[2:-1]:
-            prev, nxt = self.sdoc[t.i - 1], self.sdoc[t.i + 1]
-            if prev.text == "(" and nxt.text == ")" and t.text.isupper() and 2 <= len(
+        # (only the words after an opening bracket, found in one array read, are looked at)
+        for paren in tokens_where(self.sdoc, lower=("(",)):
+            if not 2 <= paren.i + 1 <= len(self.sdoc) - 2:
+                continue
+            t = self.sdoc[paren.i + 1]
+            nxt = self.sdoc[t.i + 1]
+            if nxt.text == ")" and t.text.isupper() and 2 <= len(
                     t.text) <= 6 and t.is_alpha and self.sdoc[t.i - 2].pos_ in ("NOUN", "PROPN"):
                 self.acronyms.setdefault(t.text, t.i - 2)
         # empty while the scan runs: the country of a company's phrase is resolved with the

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from diurna.events.arguments import context_parties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
+from diurna.language.spacy_stage import tokens_where
 from diurna.language.wordnet import is_person_noun, never_people
 from diurna.model import Document, Event, Mention, Quote, Span, Status
 from diurna.statements.mentions import (
@@ -69,6 +70,9 @@ NOTION_NOUNS = frozenset({"idea", "notion", "theory", "possibility", "rumor", "r
                           # standing rules, not acts: "its policy of requiring employees to sign"
                           "policy", "practice", "habit", "tradition"})
 # Types whose negated claim by a third party is a denial of an accusation (status "denied").
+# The parts of speech :meth:`_DocCoder.match` and :meth:`_DocCoder._modal_demand` code a word of:
+# ``code`` visits only these words, so a trigger of another part of speech must be added here.
+TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
 DENIABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 # Verbs of compliance whose negation is a refusal ("will not accept", "refused to comply"):
 # REJECT whatever the object (docs/annotation-events.md: "did not accept" is REJECT).
@@ -1243,7 +1247,9 @@ class _DocCoder:
         seen: set[int] = set()
         coded: dict[int, str] = {}  # trigger token -> type, for elaborations of one act
         sent_spans = {s.start: s for s in self.parsed.sents}
-        for tok in self.parsed:
+        # (a trigger is a verb, noun, name or adjective: no step codes a word of any other part
+        # of speech, so the others, half of a page, are not visited)
+        for tok in tokens_where(self.parsed, pos=TRIGGER_POS):
             if tok.i in seen or tok.is_space or tok.is_punct:
                 continue
             got = self._modal_demand(tok) or self.match(tok)

@@ -89,6 +89,9 @@ class FastMatch:
         # One entry per pattern: (rule number, match id, per-token checks); a rule may have
         # several patterns (a match of any gives the rule's attributes; a repeat is harmless).
         self.rules: list[tuple[int, int, list[list[Check]]]] = []
+        # The same, the checks in one flat tuple of (token offset, column, test), in order:
+        # what __call__ runs (a loop, not a generator per candidate pattern and word).
+        self.flat: list[tuple[int, int, int, tuple[tuple[int, int, Any], ...]]] = []
         for number, rule in enumerate(ruler.patterns):
             match_id = strings.add(str(number))
             for tokens in rule["patterns"]:
@@ -99,6 +102,9 @@ class FastMatch:
                     checks.append([_check(f, s, strings) for f, s in tok.items()])
                 entry = len(self.rules)
                 self.rules.append((number, match_id, checks))
+                self.flat.append((number, match_id, len(checks), tuple(
+                    (offset, col, test) for offset, tests in enumerate(checks)
+                    for col, test in tests)))
                 self._index(entry, tokens[0], strings)
 
     def _index(self, entry: int, first: dict[str, Any], strings: Any) -> None:
@@ -120,19 +126,21 @@ class FastMatch:
         n = len(rows)
         found: list[tuple[int, int, int, int]] = []
         tag, lower, dep, space = self.index
+        flat = self.flat
         none: list[int] = []
         for i, row in enumerate(rows):
-            candidates = (lower.get(row[1], none) + tag.get(row[0], none) + dep.get(row[2], none)
-                          + space.get(row[3], none) + self.anywhere)
-            for entry in candidates:
-                number, match_id, checks = self.rules[entry]
-                end = i + len(checks)
-                if end <= n and all(
-                    test(rows[j][col])
-                    for j, tests in zip(range(i, end), checks, strict=True)
-                    for col, test in tests
-                ):
-                    found.append((number, match_id, i, end))
+            for entries in (lower.get(row[1], none), tag.get(row[0], none),
+                            dep.get(row[2], none), space.get(row[3], none), self.anywhere):
+                for entry in entries:
+                    number, match_id, size, checks = flat[entry]
+                    end = i + size
+                    if end > n:
+                        continue
+                    for offset, col, test in checks:  # all must hold; stop at the first not
+                        if not test(rows[i + offset][col]):
+                            break
+                    else:
+                        found.append((number, match_id, i, end))
         found.sort()
         return found
 

@@ -109,13 +109,13 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
                    ) -> tuple[list[list[str]], np.ndarray]:
     """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
     of a parsed document; ``vectors`` is the learned event coder's static vector table."""
-    from diurna.events.learned import dense_features
+    from diurna.events.learned import dense_rows
     from diurna.statements.quotes import quoted_ranges
 
     parsed = doc.nlp
     quoted = quoted_ranges(doc.text)
     sparse: list[list[str]] = []
-    dense: list[np.ndarray] = []
+    cues: list[Any] = []
     for q, rule in cands:
         cue = cue_token(q, parsed)
         assert cue is not None, "every candidate has a cue"
@@ -124,9 +124,8 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
         sparse.append(features(q, cue, parsed, rule, nested))
         # a cue inside quotation marks reports a statement within a quote (part 12)
         sparse[-1].append(f"in_quote={any(s <= cue.idx < e for s, e in quoted)}")
-        dense.append(dense_features(cue, vectors))
-    width = 96 + 4 * vectors.table.shape[1]
-    return sparse, (np.stack(dense) if dense else np.zeros((0, width), np.float32))
+        cues.append(cue)
+    return sparse, dense_rows(cues, vectors)
 
 
 @dataclass

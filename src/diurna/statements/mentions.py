@@ -296,13 +296,32 @@ def _gender_votes(head: Any) -> set[str]:
     return votes
 
 
+# The parse :func:`person_gender` answered for last, and its answers by surname (the quotes
+# stage asks about the same few people for every "he" and "she" of a page). The pair is read
+# and replaced whole, so two threads (the HTTP API's) never share one page's answers.
+_last_genders: tuple[Any, dict[str, str | None]] = (None, {})
+
+
 def person_gender(head: Any) -> str | None:
     """"m" or "f" when the text's evidence on the person named at ``head`` agrees (over every
     PERSON entity in the document ending with the same word, "Merkel"/"Angela Merkel"),
-    "conflict" when it disagrees, None when there is none."""
+    "conflict" when it disagrees, None when there is none. The answer depends on the parse
+    and the word alone, so it is kept for the last parse asked about."""
+    global _last_genders
+    last = _last_genders
+    if last[0] is not head.doc:
+        last = (head.doc, {})
+        _last_genders = last
     key = head.lower_
+    if key not in last[1]:
+        last[1][key] = _person_gender(head.doc, key)
+    return last[1][key]
+
+
+def _person_gender(parsed: Any, key: str) -> str | None:
+    """:func:`person_gender` of the surname ``key`` in ``parsed``, worked out."""
     votes: set[str] = set()
-    for ent in head.doc.ents:
+    for ent in parsed.ents:
         if ent.label_ == "PERSON" and ent[-1].lower_ == key:
             votes |= _gender_votes(ent[-1])
     if len(votes) > 1:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from diurna.language.spacy_stage import parsed_text, trimmed
+from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
 from diurna.model import Document, Mention, Quote, Span
 from diurna.page.words import WORD
 from diurna.statements import salience
@@ -389,6 +389,8 @@ def subject_of(tok: Any) -> Any | None:
 def according_to(sent: Any) -> list[Any]:
     """Heads of "according to X" phrases in a sentence."""
     out: list[Any] = []
+    if "according" not in parsed_text(sent.doc)[sent.start_char:sent.end_char].lower():
+        return out  # (most sentences: no need to visit their words)
     for tok in sent:
         if tok.lower_ == "according":
             for child in tok.children:
@@ -684,8 +686,8 @@ def _salience_context(finder: MentionFinder) -> salience.Context:
         parsed = finder.doc.nlp
         quoted = quoted_ranges(finder.doc.text)
         speakers: set[int] = set()
-        for t in parsed:
-            if t.pos_ not in {"VERB", "AUX"} or not _quote_cue(t):
+        for t in tokens_where(parsed, pos=("VERB", "AUX")):
+            if not _quote_cue(t):
                 continue
             subj = _inverted_speaker(t) or subject_of(t)
             if subj is None:
@@ -780,7 +782,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
 
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
-    for tok in parsed:
+    for tok in tokens_where(parsed, pos=_CUE_POS):
         expressed = _expressed(tok)
         rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
                     or _stance_cue(tok) or expressed is not None)
@@ -927,7 +929,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
     # with their prepositional phrase ("his criticism of the handling of the war", "reports of
     # scuffles at the border", §3): the holder ("his", "by X") is the speaker
-    for tok in parsed:
+    for tok in tokens_where(parsed, pos=("NOUN",)):  # (_noun_content's own first test)
         noun_span = _noun_content(tok)
         if noun_span is None:
             continue
@@ -967,7 +969,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
     taken = {q.cue.start for q in quotes if q.cue is not None}
-    for tok in parsed:
+    # (a refusal and a judgement are verbs; the other cue is one of four words)
+    for tok in tokens_where(parsed, pos=("VERB",), lower=_AGENTLESS):
         if tok.idx in taken:
             continue
         refusal = _no_comment(tok)
@@ -1157,6 +1160,11 @@ def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
 
 # Adverbs that attribute a clause to an unnamed source ("he reportedly fled to France").
 _AGENTLESS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+# The parts of speech of a cue of step 2 of extract_quotes (indirect statements): every test
+# there (is_speech_verb, _finding_verb, _object_cue, _stance_cue, _expressed, _open_cue) wants a
+# verb or an auxiliary, so only those words are visited. A cue test for another part of speech
+# must add it here.
+_CUE_POS = ("VERB", "AUX")
 # "declined to comment", "refused to comment on the report", "did not respond to requests".
 _REFUSE = frozenset({"decline", "refuse"})
 _SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
