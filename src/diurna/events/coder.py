@@ -69,10 +69,10 @@ NOTION_NOUNS = frozenset({"idea", "notion", "theory", "possibility", "rumor", "r
                           "fear", "prospect", "need", "question",
                           # standing rules, not acts: "its policy of requiring employees to sign"
                           "policy", "practice", "habit", "tradition"})
-# Types whose negated claim by a third party is a denial of an accusation (status "denied").
 # The parts of speech :meth:`_DocCoder.match` and :meth:`_DocCoder._modal_demand` code a word of:
 # ``code`` visits only these words, so a trigger of another part of speech must be added here.
 TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+# Types whose negated claim by a third party is a denial of an accusation (status "denied").
 DENIABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 # Verbs of compliance whose negation is a refusal ("will not accept", "refused to comply"):
 # REJECT whatever the object (docs/annotation-events.md: "did not accept" is REJECT).
