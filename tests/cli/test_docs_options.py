@@ -78,7 +78,9 @@ def _tokens(rest: str) -> list[str]:
         if word in STOP or word.startswith("#"):
             break
         for part in re.split(r"[|]", word.strip("[]()…,.:;")):
-            out.append(part.strip("[]()…,.:;").split("=", 1)[0])
+            part = part.strip("[]()…,.:;").split("=", 1)[0]
+            if part:  # "…" and bare brackets stand for nothing
+                out.append(part)
     return out
 
 
@@ -89,6 +91,8 @@ def documented_commands() -> list[tuple[str, str | None, list[str]]]:
     for path in DOCS:
         for snippet in _snippets(path.read_text(encoding="utf-8")):
             for m in START.finditer(snippet):
+                if snippet[m.end():m.end() + 2] == "  ":
+                    continue  # a column of printed output naming the system, not a command
                 module = m.group("module")
                 words = _tokens(snippet[m.end():])
                 found.append((f"{path.name}: {snippet.strip()}",
@@ -97,6 +101,7 @@ def documented_commands() -> list[tuple[str, str | None, list[str]]]:
 
 
 def _help_options(help_text: str) -> set[str]:
+    """The options named in an argparse ``--help`` text (one hidden with ``SUPPRESS`` is not)."""
     return set(HELP_OPTION.findall(help_text)) | {"-h", "--help"}
 
 
@@ -116,9 +121,10 @@ def _module_options(module: str) -> set[str] | None:
 
 
 def _click_options(command: click.Command) -> set[str]:
+    """The options a click command's ``--help`` lists (a hidden one is not listed)."""
     opts = {"--help"}
     for param in command.params:
-        if isinstance(param, click.Option):
+        if isinstance(param, click.Option) and not param.hidden:
             opts.update(param.opts, param.secondary_opts)
     return opts
 
@@ -154,6 +160,26 @@ def test_the_docs_show_command_lines() -> None:
     assert any(w[:2] == ["evaluate", "times"] and "--holdout" in w for _, _, w in DOCUMENTED)
 
 
+@pytest.mark.parametrize("where,words", [(where, words) for where, module, words in DOCUMENTED
+                                         if module is None and words])
+def test_every_documented_command_exists(where: str, words: list[str]) -> None:
+    assert _unknown_command(words) is None, f"{where}: {_unknown_command(words)}"
+
+
+def _unknown_command(words: list[str]) -> str | None:
+    """What is wrong when the words before the first option or argument do not name a command:
+    a group left with a further plain word means a command that is gone or misspelt."""
+    command: click.Command = cli
+    for word in words:
+        if not isinstance(command, click.Group) or word.startswith("-"):
+            return None
+        sub = command.get_command(click.Context(command), word)
+        if sub is None:
+            return f"no command {word!r} in {command.name or 'diurna'}"
+        command = sub
+    return None
+
+
 def test_an_option_missing_from_help_is_caught() -> None:
     # The check is not vacuous: a made-up option fails it, the TimeML options pass it (they are
     # in the plain `diurna evaluate times --help` since session 21), and so do a click
@@ -166,6 +192,8 @@ def test_an_option_missing_from_help_is_caught() -> None:
     assert {"--holdout", "--dev-only", "-v"} <= allowed and "--no-such" not in allowed
     assert "--no-build" in (allowed_options(None, ["clusters"])[1] or set())
     assert "--split" in (allowed_options("diurna.actors", [])[1] or set())
+    assert _unknown_command(["evalute", "times"]) == "no command 'evalute' in diurna"
+    assert _unknown_command(["places", "resolve", "Paris"]) is None
 
 
 def test_continued_command_lines_are_joined() -> None:
