@@ -80,7 +80,10 @@ def main() -> None:
     ap.add_argument("--coders", metavar="A,B", help="time these event coders against each other")
     ap.add_argument("--gate", choices=GATES, default=DEFAULT_GATE, help="learned coder's gate")
     ap.add_argument("--gates", metavar="A,B", help="time these gates against each other")
-    ap.add_argument("--pipe-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--pipe-only", action="store_true",
+                    help="time Pipeline.pipe over the pages as one run (documents/second, CPU, "
+                         "peak memory), without the per-stage split; what --compare, --coders and "
+                         "--gates run in a fresh process each round")
     args = ap.parse_args()
     if args.compare:
         base_workers = args.baseline_workers or args.workers

@@ -23,7 +23,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from diurna.evaluate.times import timeml_main
+from diurna.evaluate.times import timeml_main, timeml_parser
 
 DEFAULT_MIRROR = "/work/.mirror/jspotter+TempEval-3/repo"
 DEFAULT_FOLDER = "data/TBAQ-cleaned/TimeBank"
@@ -40,7 +40,13 @@ def extract(mirror: str | Path, folder: str, into: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    # The scorer's own options pass through; the epilog shows them, so --help lists every
+    # option the docs use with this script (--dev-only, -v, --holdout).
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Other options go to `diurna evaluate times` on the extracted folder:\n\n"
+               + timeml_parser().format_help())
     parser.add_argument("--mirror", default=os.environ.get("DIURNA_TIMEBANK_MIRROR",
                                                            DEFAULT_MIRROR),
                         help="bare git directory of the snapshot (default: %(default)s)")

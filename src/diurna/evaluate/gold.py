@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import textwrap
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -109,9 +110,22 @@ def scorer_main(
     default_gold: Path,
     prog: str,
     description: str,
+    other: argparse.ArgumentParser | None = None,
 ) -> int:
-    """Command-line front of a scorer whose ``score`` returns figures plus an ``errors`` list."""
+    """Command-line front of a scorer whose ``score`` returns figures plus an ``errors`` list.
+
+    ``other`` is the parser of the same command's other gold format (TimeML, LGL/GeoVirus XML),
+    which the caller picks from the gold path: its help is shown after this one's, so that
+    ``--help`` without a path lists every option the command takes."""
     parser = argparse.ArgumentParser(prog=prog, description=description)
+    if other is not None:
+        # Raw, so the other parser's usage and option columns keep their layout; the
+        # description is filled here since the raw formatter would not wrap it.
+        parser = argparse.ArgumentParser(
+            prog=prog, description=textwrap.fill(description, 78),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog="With the other gold format (told apart by the path given):\n\n"
+                   + other.format_help())
     parser.add_argument("gold", nargs="?", type=Path, default=default_gold,
                         help=f"gold JSONL file (default: {default_gold})")
     parser.add_argument("-v", "--verbose", action="store_true", help="also list every error")

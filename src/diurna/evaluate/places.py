@@ -313,19 +313,27 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
     return out
 
 
-def xml_main(argv: list[str]) -> int:
-    """``diurna evaluate places corpus.xml [--limit N] [--no-given] [-v]``."""
+def xml_parser() -> argparse.ArgumentParser:
+    """The options of ``diurna evaluate places`` on LGL/GeoVirus XML (also shown by its plain
+    ``--help``, which has no gold path to tell the format by)."""
     parser = argparse.ArgumentParser(
         prog="diurna evaluate places",
         description="Score toponym recognition and resolution on LGL or GeoVirus XML.")
     parser.add_argument("gold", type=Path, help="lgl.xml or GeoVirus.xml")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="only the first N articles")
     parser.add_argument("--no-given", action="store_true",
                         help="skip the given-gold-toponym resolution figures")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="also list given-gold toponyms resolved more than 161 km off")
     parser.add_argument("--rules", action="store_true",
                         help="resolve with the hand rules, not the learned ranker (baseline)")
+    return parser
+
+
+def xml_main(argv: list[str]) -> int:
+    """``diurna evaluate places corpus.xml [--limit N] [--no-given] [-v] [--rules]``."""
+    parser = xml_parser()
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no gold file at {args.gold}")
@@ -341,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         return xml_main(args)
     return scorer_main(argv, score, DEFAULT_GOLD, "diurna evaluate places",
                        "Score toponym detection and resolution against a gold JSONL file "
-                       "(or LGL/GeoVirus XML: give the .xml file).")
+                       "(or LGL/GeoVirus XML: give the .xml file).", other=xml_parser())
 
 
 if __name__ == "__main__":

@@ -319,13 +319,16 @@ BASELINES: dict[str, Callable[[str, str | None], str | None]] = {
     "baseline_dct": dct_baseline, "baseline_dateparser": dateparser_baseline}
 
 
-def timeml_main(argv: list[str]) -> int:
-    """``diurna evaluate times PATH.tml|FOLDER [--holdout K] [-v]``."""
+def timeml_parser() -> argparse.ArgumentParser:
+    """The options of ``diurna evaluate times`` on TimeML gold (also shown by its plain
+    ``--help``, which has no gold path to tell the format by)."""
     parser = argparse.ArgumentParser(
         prog="diurna evaluate times",
         description="Score temporal expressions against TimeML (.tml) gold: span recall and "
                     "precision, DATE and DURATION value accuracy, with two baselines.")
-    parser.add_argument("gold", type=Path, help="a .tml file or a folder of them")
+    parser.add_argument("gold", type=Path,
+                        help="a .tml file, a folder of them, or TimeML-style offset JSONL "
+                             "(lines with `timexes`, e.g. gold/times-timeml-wikinews-dev.jsonl)")
     parser.add_argument("--holdout", type=int, default=4, metavar="K",
                         help="report every K-th document (K-th, 2K-th, ... in name order) "
                              "apart as a held-out set; 0 for none (default: 4)")
@@ -335,6 +338,12 @@ def timeml_main(argv: list[str]) -> int:
     parser.add_argument("--dev-only", action="store_true",
                         help="print the development figures only (keeps the held-out set "
                              "unscored while rules are being written)")
+    return parser
+
+
+def timeml_main(argv: list[str]) -> int:
+    """``diurna evaluate times PATH.tml|FOLDER [--holdout K] [--dev-only] [-v]``."""
+    parser = timeml_parser()
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(f"no TimeML file or folder at {args.gold}")
@@ -375,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
         return timeml_main(args)
     return scorer_main(args, score, DEFAULT_GOLD, "diurna evaluate times",
                        "Score temporal expression detection and values against a gold JSONL "
-                       "file, or a TimeML .tml file or folder.")
+                       "file, or TimeML gold: a .tml file or folder, or TimeML-style offset "
+                       "JSONL.", other=timeml_parser())
 
 
 if __name__ == "__main__":
