@@ -224,6 +224,31 @@ def test_a_total_since_a_month_is_a_running_total() -> None:
     assert report("a:0", sentence, **_at(sentence, "died")).generic == "total"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Over 300 villagers have died in the province since January.",
+    "Over 300 villagers have died in the province since Jan. 4.",
+    "120 troops from the country have died there since 2001.",
+    "120 troops from the country have died there since the 1990s.",
+    "Rebels have fired 80 shells at the town since then.",
+    "Rebels have fired 80 shells at the town since Tuesday.",
+])
+def test_the_aggregate_and_total_tests_read_the_same_since_phrases(sentence: str) -> None:
+    # "since January" and "since 2001" once slipped past the whole-sentence aggregate test (its
+    # list ended in a word boundary) while the running-total test caught them (brief 15m)
+    trigger = next(w for w in ("killed", "died", "fired") if w in sentence)
+    one = report("a:0", sentence, **_at(sentence, trigger))
+    assert one.aggregate
+    assert one.generic == "total"
+    copy = report("b:0", sentence)  # the same total in another article is still no incident
+    assert linker(one, copy).rule_failure(one, copy) == "one incident"
+
+
+def test_since_before_a_word_that_only_begins_like_a_month_is_no_stretch_of_time() -> None:
+    # a month's name is a whole word: "since separatists" is no September
+    sentence = "Rebels shelled the town on Tuesday, killing 12, since separatists had left it."
+    assert not report("a:0", sentence, **_at(sentence, "killing")).aggregate
+
+
 def _in_town(rid: str, sentence: str, town: str, country: str, lat: float,
              lon: float) -> Report:
     """A report whose sentence names ``town``, resolved to ``country`` at ``lat``, ``lon``."""
