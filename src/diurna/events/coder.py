@@ -324,8 +324,6 @@ GOVERNED_NOUN_TYPES = frozenset({"AID"})
 PARTYLESS_TYPES = frozenset({"PROTEST", "ASSAULT"})
 GENERIC_VIOLENCE = {"violence", "fighting", "unrest", "hostility", "riot"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
-NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
-                "npadvmod", "oprd"}
 NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
                "threatened", "imminent", "upcoming", "prospective", "eventual", "scheduled"}
 CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
@@ -341,7 +339,6 @@ SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "like
 # Reporting verbs whose content can carry a speaker's demand ("said X must ...").
 SAY_CUES = {"said", "says", "say", "told", "tells", "stressed", "insisted", "added", "stated",
             "declared", "wrote", "tweeted", "warned", "urged", "saying", "telling", "argued"}
-NEGATIONS = {"not", "n't", "never", "no"}
 NOTHING = {"nothing"}
 # "There is no truth to these allegations": a statement denying what is alleged (REJECT).
 DENIAL_NOUNS = frozenset({"truth", "basis", "merit", "substance", "foundation"})
