@@ -394,6 +394,12 @@ def _governor(tok: Any) -> Any:
     return tok.head
 
 
+def renumbered(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with their ids made ``<doc id>:<n>`` again, in order, after some were dropped,
+    so that they run without a gap as the rule coder numbers them (:meth:`_DocCoder.recode`)."""
+    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(events)]
+
+
 def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Event],
                        rule_at: dict[int, Event]) -> list[Event]:
     """``events`` (one per decided word, in word order) without a classifier-only event that
@@ -427,7 +433,7 @@ def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Even
     if not drop:
         return events
     kept = [event for i, event in by_tok.items() if i not in drop]
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 # Words that open an indirect or quoted question ("asked why", "asked them what had happened").
@@ -490,7 +496,7 @@ def acts_only(doc: Document, events: list[Event]) -> list[Event]:
             kept.append(event)
     if len(kept) == len(events):
         return events
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 APOLOGY = frozenset({"apologize", "apologise", "apology"})
@@ -580,7 +586,7 @@ def told_again(doc: Document, events: list[Event]) -> list[Event]:
         kept.append(event)
     if len(kept) == len(events):
         return events
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 @dataclass
