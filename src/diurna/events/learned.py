@@ -225,8 +225,9 @@ def asked_for(doc: Document, decided: dict[int, str]) -> dict[int, str]:
 
 
 def _asking(tok: Any, heads: set[int]) -> int | None:
-    """The index in ``heads`` whose complement (``xcomp``/``ccomp``, through coordinated verbs:
-    "to visit and invest") ``tok`` heads, if any."""
+    """The index in ``heads`` whose asked-for act (:func:`_act_asked`: an ``xcomp``, a ``ccomp``
+    in the bare or modal form, or a for-infinitive; through coordinated verbs: "to visit and
+    invest") ``tok`` heads, if any."""
     node = tok
     for _ in range(4):
         if node.dep_ == "conj" and node.head.i != node.i:
@@ -1011,7 +1012,7 @@ class LearnedEventCoder(EventCoder):
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
-        per clause, non-acts, retellings, context parties: everything
+        per clause, non-acts, the settled types, retellings, context parties: everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger
