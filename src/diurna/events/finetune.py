@@ -367,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         if not p.exists():
             parser.error(f"no gold file at {p}")
     if any("test" in p.name for p in [*paths, args.dev]):
-        parser.error("a frozen test file is never training or development data")
+        parser.error("a frozen test file is never training or development data: " +
+                     ", ".join(str(p) for p in [*paths, args.dev] if "test" in p.name))
     try:  # bad gold stops here, before any parsing or training
         load_units([*paths, args.dev])
     except GoldError as err:
