@@ -243,6 +243,24 @@ def feature_vocabulary(sparse: list[list[str]]) -> dict[str, int]:
     return {n: i for i, n in enumerate(kept)}
 
 
+def training_gold(parser: argparse.ArgumentParser, given: list[Path],
+                  dev: Path | None = None) -> list[Path]:
+    """The training gold files of a training command: ``given``, else those of
+    :data:`DEFAULT_GOLD` this checkout has. A missing file, or a frozen test file among them or
+    ``dev``, stops the command with its name (``parser.error``), before anything is parsed."""
+    paths = given or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
+    read = [*paths, dev] if dev is not None else paths
+    for p in read:
+        if not p.exists():
+            parser.error(f"no gold file at {p}")
+    frozen = [str(p) for p in read if "test" in p.name]
+    if frozen:
+        parser.error("a frozen test file is never training" +
+                     (" or development" if dev is not None else "") + " data: " +
+                     ", ".join(frozen))
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m diurna.events.train",
                                      description=__doc__.split("\n\n")[0])
@@ -255,13 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache" / "word-vectors.npz",
                         help="where word encodings are kept between runs")
     args = parser.parse_args(argv)
-    paths = args.gold or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
-    for p in paths:
-        if not p.exists():
-            parser.error(f"no gold file at {p}")
-    if any("test" in p.name for p in paths):
-        parser.error("a frozen test file is never training data: " +
-                     ", ".join(str(p) for p in paths if "test" in p.name))
+    paths = training_gold(parser, args.gold)
     started = time.time()
     try:
         units = load_units(paths)
