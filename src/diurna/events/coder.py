@@ -451,6 +451,8 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- triggers
     def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
+        """The trigger-lexicon entry ``tok`` opens, with the words of its trigger, or ``None``
+        when it is no trigger here (a name's word, a refusal to comment, a kind of act ...)."""
         if refuses_comment(tok):
             return None  # "refused to comment": a reporter's question refused, no event
         if tok.pos_ in {"VERB", "AUX"} and refuses_entry(tok):
@@ -696,6 +698,9 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- mentions
     def mention(self, tok: Any) -> Mention | None:
+        """The party ``tok`` names: a pronoun through the quote's speaker ("we" in a direct
+        quote), the reporting clause's subject or the nearest fit antecedent; a relative
+        pronoun names none; a word without an actor falls back on its possessor's."""
         if is_pronoun(tok):
             listed = self.finder.listed(tok)  # the actors stage may have resolved it already
             if listed is not None and listed.actor is not None:
@@ -743,6 +748,7 @@ class _DocCoder:
         return None
 
     def mentions(self, toks: Iterable[Any]) -> list[Mention]:
+        """The mentions of ``toks`` and of their conjuncts, each span once, in order."""
         out: list[Mention] = []
         for tok in toks:
             for t in [tok, *conjuncts(tok)]:
@@ -770,6 +776,9 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- arguments
     def verb_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any]]:
+        """The words of the actors and of the recipients of the verb trigger ``tok`` of type
+        ``etype``: its subject (or the one up the tree), "by"-agent, objects and the objects of
+        its recipient prepositions."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
             _reduced_passive(tok))
         actors: list[Any] = []
@@ -921,6 +930,8 @@ class _DocCoder:
         return not any(self._is_party(c) for c in objs)
 
     def prep_objects(self, tok: Any, etype: str) -> list[Any]:
+        """The objects of ``tok``'s prepositions that name an ``etype`` event's recipient
+        (``RECIPIENT_PREPS``), without mediums ("on television") and places left."""
         preps = RECIPIENT_PREPS.get(etype, DEFAULT_PREPS)
         out: list[Any] = []
         for c in tok.children:
@@ -935,6 +946,9 @@ class _DocCoder:
         return out  # ("deported from Arizona": the place left, not the one deported)
 
     def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
+        """The words of the actors and recipients of the event noun ``tok`` (its possessor,
+        modifiers and prepositions, or the parties of the verb that carries it: "held talks",
+        "went on strike") and that carrying verb, if any."""
         actors: list[Any] = []
         recips: list[Any] = []
         governor = None
@@ -1041,6 +1055,7 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- status
     def quote_at(self, pos: int, *, direct_only: bool = False) -> Quote | None:
+        """The innermost quote (a direct one, if ``direct_only``) around character ``pos``."""
         for q in self.quotes:
             if q.start <= pos < q.end and (not direct_only or q.kind == "direct"):
                 return q
@@ -2301,6 +2316,8 @@ def _antecedent(verb: Any, arg: Any) -> Any:
 
 
 def conjuncts(tok: Any) -> list[Any]:
+    """The nouns, names and pronouns coordinated with ``tok``, down the chain of ``conj``
+    ("Iran, Russia and Turkey")."""
     out = []
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
