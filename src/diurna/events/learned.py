@@ -598,6 +598,7 @@ class Vectors:
     table: np.ndarray  # (words, dims) float32
 
     def get(self, word: str) -> np.ndarray:
+        """The vector of ``word`` (lower-cased); zeros for a word the table lacks."""
         row = self.index.get(word.lower())
         return self.table[row] if row is not None else np.zeros(self.table.shape[1], np.float32)
 
@@ -722,6 +723,8 @@ class Model:
     meta: dict[str, Any]
 
     def probabilities(self, sparse: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        """One distribution over :attr:`labels` per candidate word (a row of ``dense`` and its
+        sparse feature names); feature names the model never saw are ignored."""
         hidden = (dense - self.dense_mean) / self.dense_scale @ self.w_dense + self.b1
         for row, names in enumerate(sparse):
             cols = [self.feature_index[n] for n in names if n in self.feature_index]
@@ -735,6 +738,7 @@ class Model:
         return out
 
     def save(self, folder: Path) -> None:
+        """Write ``weights.npz`` (weights in float16) and ``model.json`` into ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             folder / "weights.npz", w_sparse=self.w_sparse.astype(np.float16),
@@ -750,6 +754,8 @@ class Model:
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> Model:
+        """The model :meth:`save` wrote into ``folder``; ``FileNotFoundError`` saying what to do
+        when there is none."""
         if not (folder / "model.json").exists():
             raise FileNotFoundError(
                 f"no learned event model in {folder}; train one with "
@@ -838,9 +844,11 @@ class Combiner:
 
     @property
     def uses_mlp(self) -> bool:
+        """Whether decisions read the MLP's distribution (every kind but ``tagger``)."""
         return self.kind != "tagger"
 
     def to_json(self, meta: dict[str, Any] | None = None) -> str:
+        """The text of a :data:`COMBINER_FILE` that :func:`load_combiner` reads back."""
         spec: dict[str, Any] = {"kind": self.kind, "weight": self.weight,
                                 "threshold": self.threshold, "gate": self.gate,
                                 "rule_threshold": self.rule_threshold, "coef": list(self.coef),
