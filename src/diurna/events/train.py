@@ -197,6 +197,8 @@ def fit(sparse: list[list[str]], dense: np.ndarray, labels: list[str], seed: int
 
 def to_model(clf: Any, feature_index: dict[str, int], mean: np.ndarray, scale: np.ndarray,
              threshold: float, vectors: Vectors, meta: dict[str, Any]) -> Model:
+    """The trained scikit-learn network ``clf`` as the :class:`Model` the coder loads (numpy
+    only): its first layer split into the sparse and the dense features' weights."""
     n = len(feature_index)
     w1 = clf.coefs_[0].astype(np.float32)
     return Model(labels=[str(c) for c in clf.classes_], feature_index=feature_index,
@@ -238,6 +240,7 @@ def token_f1(model: Model, sparse: list[list[str]], dense: np.ndarray, labels: l
 
 
 def feature_vocabulary(sparse: list[list[str]]) -> dict[str, int]:
+    """Column per sparse feature name seen at least :data:`MIN_FEATURE_COUNT` times, sorted."""
     counts = Counter(n for names in sparse for n in names)
     kept = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
     return {n: i for i, n in enumerate(kept)}
