@@ -281,6 +281,10 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "RETREAT": frozenset({"against", "from"}),  # "withdrew from Syria" (named places only)
 }
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Entity labels of a party: a person, an organisation, a state or a people.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A relative pronoun stands for its antecedent and names no party itself ("Mexico, which ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", "over", "within",
                   "throughout", "around"}
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
@@ -659,7 +663,7 @@ class _DocCoder:
             lemma in self.person_nouns or lemma.endswith(self.person_suffixes)))
 
     def _is_party(self, tok: Any) -> bool:
-        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
+        if tok.ent_type_ in PARTY_ENTS or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
             return True
         lemma = tok.lemma_.lower()
@@ -718,7 +722,7 @@ class _DocCoder:
                 if m.actor is not None:
                     return m
             return self._antecedent(tok) or self.finder.for_token(tok)
-        if tok.lower_ in {"who", "which", "that"} and tok.pos_ != "PROPN":
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.pos_ != "PROPN":
             return None  # (not "the WHO")
         m = self.finder.for_token(tok)
         if m.actor is None and tok.lemma_.lower() not in RELATION_NOUNS:
@@ -785,7 +789,7 @@ class _DocCoder:
         recips: list[Any] = []
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
-                if c.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     actors.append(tok.head)  # "Mexico, which granted him asylum"
                 else:
                     actors.append(c)
@@ -829,8 +833,7 @@ class _DocCoder:
         if passive and not recips and not any(c.dep_ == "nsubjpass" for c in tok.children):
             # "returned home after being deported", "was caught by police and deported"
             subj = subject_of(tok)
-            if subj is not None and subj.i != tok.i and subj.lower_ not in {"who", "which",
-                                                                             "that"}:
+            if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE_PRONOUNS:
                 recips.append(subj)
             if not actors and tok.dep_ == "conj":
                 actors.extend(g for c in tok.head.children if c.dep_ == "agent"
@@ -907,7 +910,7 @@ class _DocCoder:
                 a, _, _ = self.noun_args(tok, got[0].type)
                 out.extend(a)
                 continue
-            if etype == "CONSULT" and not (tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            if etype == "CONSULT" and not (tok.ent_type_ in PARTY_ENTS
                                            or tok.pos_ in {"PROPN", "PRON"}):
                 m = self.mention(tok)
                 if m is None or m.actor is None:
@@ -980,7 +983,7 @@ class _DocCoder:
                         recips += self.prep_objects(g, etype)  # misattached "on X"
             elif (c.dep_ in {"amod", "compound", "nmod"} or (
                     c.dep_ == "conj" and c.head.dep_ == "amod")) and (
-                    c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (
+                    c.ent_type_ in PARTY_ENTS or (
                         c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS)):
                 if lemma in self.place_nouns and c.ent_type_ in {"GPE", "LOC", "FAC"}:
                     continue  # "the Hong Kong protests": where, not who
@@ -1024,7 +1027,7 @@ class _DocCoder:
             # "the United States is considering new sanctions on Moscow": the one considering
             # would do it (the status stays speculative: see status())
             subj = subject_of(head)
-            if not actors and subj is not None and subj.lower_ not in {"who", "which", "that"}:
+            if not actors and subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
                 actors = [subj]
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
@@ -1422,8 +1425,7 @@ class _DocCoder:
             d.a_toks, d.r_toks = [], [subj] if subj is not None else []
             if etype == "REJECT":  # "we will not accept X": the speaker refuses
                 d.r_toks = [c for c in tok.children if c.dep_ == "dobj"]
-            if d.r_toks and d.r_toks[0].dep_ == "nsubj" and d.r_toks[0].lower_ in {
-                    "who", "which", "that"}:
+            if d.r_toks and d.r_toks[0].dep_ == "nsubj" and d.r_toks[0].lower_ in RELATIVE_PRONOUNS:
                 d.r_toks = [d.r_toks[0].head.head]
             return True
         return self._evaluation_arguments(d, coded)
@@ -2153,7 +2155,7 @@ class _DocCoder:
         if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
             return False
         if lemma in self.person_nouns or tok.lower_ in self.person_nouns or any(
-                c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for c in tok.children):
+                c.ent_type_ in PARTY_ENTS for c in tok.children):
             return False
         # a word for people by its ending ("investigators", "the pope's envoy" aside)
         return lemma in self.thing_nouns or not lemma.endswith(self.person_suffixes) or (
