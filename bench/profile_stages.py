@@ -30,8 +30,10 @@ import pstats
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
@@ -39,6 +41,8 @@ from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 from diurna.pipeline import Pipeline, one_blas_thread
 from diurna.store import Store
+
+T = TypeVar("T")
 
 OURS = f"{Path(__file__).resolve().parents[1] / 'src' / 'diurna'}/"
 
@@ -66,7 +70,7 @@ def main() -> None:
 
     cpu: dict[str, float] = defaultdict(float)
 
-    def timed(stage: str, call, *call_args):  # type: ignore[no-untyped-def]
+    def timed(stage: str, call: Callable[..., T], *call_args: Any) -> T:
         """``call(*call_args)``, its CPU time added to ``stage`` (and profiled, if asked)."""
         start = time.process_time()
         if args.cprofile:

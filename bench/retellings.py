@@ -18,6 +18,7 @@ Frozen test files are refused.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,7 +31,10 @@ DEFAULT = ("gold/events-wikinews-train.jsonl", "gold/events-wikinews-dev.jsonl")
 
 
 def main(argv: list[str]) -> int:
-    golds = [Path(a) for a in argv] or [repo_dir() / g for g in DEFAULT]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="*", type=Path,
+                    help="development gold files (default: " + ", ".join(DEFAULT) + ")")
+    golds = ap.parse_args(argv).gold or [repo_dir() / g for g in DEFAULT]
     for gold in golds:
         if "test" in gold.name:
             print(f"{gold}: a frozen test file is never tuned on", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from diurna.model import Document
 from diurna.page import RawInput
 from diurna.pipeline import Pipeline
@@ -45,6 +47,15 @@ def test_components_can_be_added_replaced_and_removed() -> None:
     assert "places" not in pipeline.names
     doc = pipeline.process(PAGES[0])
     assert doc.meta["tagged"] and doc.places == []
+
+
+def test_an_unknown_component_name_is_refused_with_the_names_there_are() -> None:
+    pipeline = Pipeline.default()
+    for call in (lambda: pipeline.remove("place"), lambda: pipeline.add(Tagger(), before="event"),
+                 lambda: pipeline.replace("place", Tagger())):
+        with pytest.raises(ValueError, match=r"no component '(place|event)' in pipeline \["):
+            call()
+    assert pipeline.names == ["language", "actors", "statements", "events", "time", "places"]
 
 
 def test_a_failing_component_rejects_that_page_and_the_batch_goes_on() -> None:

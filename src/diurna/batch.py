@@ -53,6 +53,7 @@ class Summary:
     interrupted: bool = False
 
     def add(self, outcome: Outcome) -> None:
+        """Count one input's outcome (and its document's rejection, skips and events)."""
         self.counts[outcome.status] += 1
         doc = outcome.doc
         if doc is None:
@@ -66,10 +67,12 @@ class Summary:
 
     @property
     def inputs(self) -> int:
+        """Inputs counted so far, whatever their outcome."""
         return sum(self.counts.values())
 
     @property
     def elapsed(self) -> float:
+        """Seconds since the summary was made (wall clock)."""
         return time.monotonic() - self.started
 
     def exit_status(self) -> int:

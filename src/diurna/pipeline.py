@@ -46,6 +46,9 @@ WORKER_BATCH_SIZE = 4
 
 @runtime_checkable
 class Component(Protocol):
+    """A pipeline step: a named callable that fills in part of a :class:`Document` and returns
+    it (spaCy-like; register your own under the ``diurna.components`` entry points)."""
+
     name: str
 
     def __call__(self, doc: Document) -> Document: ...
@@ -122,26 +125,39 @@ class Pipeline:
 
     @property
     def names(self) -> list[str]:
+        """The components' names, in the order they run."""
         return [c.name for c in self.components]
 
     def get(self, name: str) -> Component:
+        """The component called ``name``; ``KeyError`` naming the pipeline's if there is none."""
         for c in self.components:
             if c.name == name:
                 return c
         raise KeyError(f"no component {name!r} in pipeline {self.names}")
 
+    def _index(self, name: str) -> int:
+        # ValueError, as list.index gave before, but saying which names there are
+        if name not in self.names:
+            raise ValueError(f"no component {name!r} in pipeline {self.names}")
+        return self.names.index(name)
+
     def add(self, component: Component | str, *, before: str | None = None) -> Pipeline:
+        """Add ``component`` (or the one installed under that name in the
+        ``diurna.components`` entry points) at the end, or just before the one called
+        ``before``; returns the pipeline, so calls chain."""
         comp = _registered(component)() if isinstance(component, str) else component
-        idx = self.names.index(before) if before else len(self.components)
+        idx = self._index(before) if before else len(self.components)
         self.components.insert(idx, comp)
         return self
 
     def replace(self, name: str, component: Component) -> Pipeline:
-        self.components[self.names.index(name)] = component
+        """Put ``component`` in the place of the one called ``name``; returns the pipeline."""
+        self.components[self._index(name)] = component
         return self
 
     def remove(self, name: str) -> Pipeline:
-        del self.components[self.names.index(name)]
+        """Take out the component called ``name``; returns the pipeline."""
+        del self.components[self._index(name)]
         return self
 
     def __call__(self, doc: Document) -> Document:
@@ -263,6 +279,8 @@ def _process_in_worker(job: tuple[list[RawInput], str | None]) -> list[Document]
 
 
 def rejected_document(raw: RawInput, reason: str, detail: str = "") -> Document:
+    """The document stored for an input no stage could read: its content id and source, the
+    rejection ``reason`` and, if given, the ``detail`` that says what went wrong."""
     doc = Document(id=content_id(raw.data), source=raw.source, rejected=reason)
     if detail:
         doc.meta["detail"] = detail

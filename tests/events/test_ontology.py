@@ -55,6 +55,15 @@ def test_unknown_mode_and_unquoted_yaml_booleans_are_rejected() -> None:
         parse(base)
 
 
+def test_a_refused_ontology_file_is_named_with_the_modes_to_choose_from(tmp_path: Path) -> None:
+    bad = tmp_path / "my-plover.yaml"
+    bad.write_text('types:\n  DEMAND: {category: c, description: d, cameo: "10",\n'
+                   '    modes: {withdraw: {cameo: "1011"}}, triggers: {verbs: {demand: nope}}}\n',
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"my-plover\.yaml: DEMAND: .*'nope'.*\['withdraw'\]"):
+        load_ontology(str(bad))
+
+
 def test_docs_are_generated_from_the_data_file() -> None:
     docs = Path(__file__).resolve().parents[2] / "docs" / "ontology.md"
     assert docs.read_text(encoding="utf-8") == render_markdown(), (

@@ -281,6 +281,10 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "RETREAT": frozenset({"against", "from"}),  # "withdrew from Syria" (named places only)
 }
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Entity labels of a party: a person, an organisation, a state or a people.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A relative pronoun stands for its antecedent and names no party itself ("Mexico, which ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", "over", "within",
                   "throughout", "around"}
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
@@ -324,8 +328,6 @@ GOVERNED_NOUN_TYPES = frozenset({"AID"})
 PARTYLESS_TYPES = frozenset({"PROTEST", "ASSAULT"})
 GENERIC_VIOLENCE = {"violence", "fighting", "unrest", "hostility", "riot"}
 CROWD_NOUNS = {"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"}
-NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dep",
-                "npadvmod", "oprd"}
 NOUN_HEDGES = {"possible", "planned", "proposed", "potential", "future", "expected", "likely",
                "threatened", "imminent", "upcoming", "prospective", "eventual", "scheduled"}
 CLAIM_ADJECTIVES = {"alleged", "reported", "purported", "suspected", "apparent"}
@@ -341,7 +343,6 @@ SPEC_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "potentially", "like
 # Reporting verbs whose content can carry a speaker's demand ("said X must ...").
 SAY_CUES = {"said", "says", "say", "told", "tells", "stressed", "insisted", "added", "stated",
             "declared", "wrote", "tweeted", "warned", "urged", "saying", "telling", "argued"}
-NEGATIONS = {"not", "n't", "never", "no"}
 NOTHING = {"nothing"}
 # "There is no truth to these allegations": a statement denying what is alleged (REJECT).
 DENIAL_NOUNS = frozenset({"truth", "basis", "merit", "substance", "foundation"})
@@ -454,6 +455,8 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- triggers
     def match(self, tok: Any) -> tuple[Trigger, list[Any]] | None:
+        """The trigger-lexicon entry ``tok`` opens, with the words of its trigger, or ``None``
+        when it is no trigger here (a name's word, a refusal to comment, a kind of act ...)."""
         if refuses_comment(tok):
             return None  # "refused to comment": a reporter's question refused, no event
         if tok.pos_ in {"VERB", "AUX"} and refuses_entry(tok):
@@ -660,7 +663,7 @@ class _DocCoder:
             lemma in self.person_nouns or lemma.endswith(self.person_suffixes)))
 
     def _is_party(self, tok: Any) -> bool:
-        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.lower_ in {
+        if tok.ent_type_ in PARTY_ENTS or tok.lower_ in {
                 "him", "her", "them", "us", "me"}:
             return True
         lemma = tok.lemma_.lower()
@@ -699,6 +702,9 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- mentions
     def mention(self, tok: Any) -> Mention | None:
+        """The party ``tok`` names: a pronoun through the quote's speaker ("we" in a direct
+        quote), the reporting clause's subject or the nearest fit antecedent; a relative
+        pronoun names none; a word without an actor falls back on its possessor's."""
         if is_pronoun(tok):
             listed = self.finder.listed(tok)  # the actors stage may have resolved it already
             if listed is not None and listed.actor is not None:
@@ -716,7 +722,7 @@ class _DocCoder:
                 if m.actor is not None:
                     return m
             return self._antecedent(tok) or self.finder.for_token(tok)
-        if tok.lower_ in {"who", "which", "that"} and tok.pos_ != "PROPN":
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.pos_ != "PROPN":
             return None  # (not "the WHO")
         m = self.finder.for_token(tok)
         if m.actor is None and tok.lemma_.lower() not in RELATION_NOUNS:
@@ -746,6 +752,7 @@ class _DocCoder:
         return None
 
     def mentions(self, toks: Iterable[Any]) -> list[Mention]:
+        """The mentions of ``toks`` and of their conjuncts, each span once, in order."""
         out: list[Mention] = []
         for tok in toks:
             for t in [tok, *conjuncts(tok)]:
@@ -773,13 +780,16 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- arguments
     def verb_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any]]:
+        """The words of the actors and of the recipients of the verb trigger ``tok`` of type
+        ``etype``: its subject (or the one up the tree), "by"-agent, objects and the objects of
+        its recipient prepositions."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
             _reduced_passive(tok))
         actors: list[Any] = []
         recips: list[Any] = []
         for c in tok.children:
             if c.dep_ == "nsubj" and not passive:
-                if c.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     actors.append(tok.head)  # "Mexico, which granted him asylum"
                 else:
                     actors.append(c)
@@ -823,8 +833,7 @@ class _DocCoder:
         if passive and not recips and not any(c.dep_ == "nsubjpass" for c in tok.children):
             # "returned home after being deported", "was caught by police and deported"
             subj = subject_of(tok)
-            if subj is not None and subj.i != tok.i and subj.lower_ not in {"who", "which",
-                                                                             "that"}:
+            if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE_PRONOUNS:
                 recips.append(subj)
             if not actors and tok.dep_ == "conj":
                 actors.extend(g for c in tok.head.children if c.dep_ == "agent"
@@ -901,7 +910,7 @@ class _DocCoder:
                 a, _, _ = self.noun_args(tok, got[0].type)
                 out.extend(a)
                 continue
-            if etype == "CONSULT" and not (tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            if etype == "CONSULT" and not (tok.ent_type_ in PARTY_ENTS
                                            or tok.pos_ in {"PROPN", "PRON"}):
                 m = self.mention(tok)
                 if m is None or m.actor is None:
@@ -924,6 +933,8 @@ class _DocCoder:
         return not any(self._is_party(c) for c in objs)
 
     def prep_objects(self, tok: Any, etype: str) -> list[Any]:
+        """The objects of ``tok``'s prepositions that name an ``etype`` event's recipient
+        (``RECIPIENT_PREPS``), without mediums ("on television") and places left."""
         preps = RECIPIENT_PREPS.get(etype, DEFAULT_PREPS)
         out: list[Any] = []
         for c in tok.children:
@@ -938,6 +949,9 @@ class _DocCoder:
         return out  # ("deported from Arizona": the place left, not the one deported)
 
     def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
+        """The words of the actors and recipients of the event noun ``tok`` (its possessor,
+        modifiers and prepositions, or the parties of the verb that carries it: "held talks",
+        "went on strike") and that carrying verb, if any."""
         actors: list[Any] = []
         recips: list[Any] = []
         governor = None
@@ -969,7 +983,7 @@ class _DocCoder:
                         recips += self.prep_objects(g, etype)  # misattached "on X"
             elif (c.dep_ in {"amod", "compound", "nmod"} or (
                     c.dep_ == "conj" and c.head.dep_ == "amod")) and (
-                    c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (
+                    c.ent_type_ in PARTY_ENTS or (
                         c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS)):
                 if lemma in self.place_nouns and c.ent_type_ in {"GPE", "LOC", "FAC"}:
                     continue  # "the Hong Kong protests": where, not who
@@ -1013,7 +1027,7 @@ class _DocCoder:
             # "the United States is considering new sanctions on Moscow": the one considering
             # would do it (the status stays speculative: see status())
             subj = subject_of(head)
-            if not actors and subj is not None and subj.lower_ not in {"who", "which", "that"}:
+            if not actors and subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
                 actors = [subj]
         elif _claimed_responsibility(tok):
             # "Hamas claimed responsibility for the attack": the claimant is the actor
@@ -1044,6 +1058,7 @@ class _DocCoder:
 
     # ---------------------------------------------------------------- status
     def quote_at(self, pos: int, *, direct_only: bool = False) -> Quote | None:
+        """The innermost quote (a direct one, if ``direct_only``) around character ``pos``."""
         for q in self.quotes:
             if q.start <= pos < q.end and (not direct_only or q.kind == "direct"):
                 return q
@@ -1410,8 +1425,7 @@ class _DocCoder:
             d.a_toks, d.r_toks = [], [subj] if subj is not None else []
             if etype == "REJECT":  # "we will not accept X": the speaker refuses
                 d.r_toks = [c for c in tok.children if c.dep_ == "dobj"]
-            if d.r_toks and d.r_toks[0].dep_ == "nsubj" and d.r_toks[0].lower_ in {
-                    "who", "which", "that"}:
+            if d.r_toks and d.r_toks[0].dep_ == "nsubj" and d.r_toks[0].lower_ in RELATIVE_PRONOUNS:
                 d.r_toks = [d.r_toks[0].head.head]
             return True
         return self._evaluation_arguments(d, coded)
@@ -2141,7 +2155,7 @@ class _DocCoder:
         if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
             return False
         if lemma in self.person_nouns or tok.lower_ in self.person_nouns or any(
-                c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for c in tok.children):
+                c.ent_type_ in PARTY_ENTS for c in tok.children):
             return False
         # a word for people by its ending ("investigators", "the pope's envoy" aside)
         return lemma in self.thing_nouns or not lemma.endswith(self.person_suffixes) or (
@@ -2304,6 +2318,8 @@ def _antecedent(verb: Any, arg: Any) -> Any:
 
 
 def conjuncts(tok: Any) -> list[Any]:
+    """The nouns, names and pronouns coordinated with ``tok``, down the chain of ``conj``
+    ("Iran, Russia and Turkey")."""
     out = []
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:

@@ -62,10 +62,16 @@ from diurna.events.tagger import (
     on_first_pieces,
     seen_flags,
 )
-from diurna.events.train import GoldError, decide, load_units, parse_sources, typed_f1
+from diurna.events.train import (
+    DEFAULT_GOLD,
+    GoldError,
+    decide,
+    load_units,
+    parse_sources,
+    training_gold,
+    typed_f1,
+)
 
-DEFAULT_GOLD = ("gold/events.jsonl", "gold/events-dev2.jsonl", "gold/events-probes.jsonl",
-                "gold/events-wikinews-train.jsonl")
 DEFAULT_DEV = "gold/events-wikinews-dev.jsonl"
 MAX_PIECES = 128
 
@@ -362,12 +368,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="never show the network the told-before ids (an ablation)")
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
-    paths = args.gold or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
-    for p in [*paths, args.dev]:
-        if not p.exists():
-            parser.error(f"no gold file at {p}")
-    if any("test" in p.name for p in [*paths, args.dev]):
-        parser.error("a frozen test file is never training or development data")
+    paths = training_gold(parser, args.gold, args.dev)
     try:  # bad gold stops here, before any parsing or training
         load_units([*paths, args.dev])
     except GoldError as err:

@@ -225,8 +225,9 @@ def asked_for(doc: Document, decided: dict[int, str]) -> dict[int, str]:
 
 
 def _asking(tok: Any, heads: set[int]) -> int | None:
-    """The index in ``heads`` whose complement (``xcomp``/``ccomp``, through coordinated verbs:
-    "to visit and invest") ``tok`` heads, if any."""
+    """The index in ``heads`` whose asked-for act (:func:`_act_asked`: an ``xcomp``, a ``ccomp``
+    in the bare or modal form, or a for-infinitive; through coordinated verbs: "to visit and
+    invest") ``tok`` heads, if any."""
     node = tok
     for _ in range(4):
         if node.dep_ == "conj" and node.head.i != node.i:
@@ -394,6 +395,12 @@ def _governor(tok: Any) -> Any:
     return tok.head
 
 
+def renumbered(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with their ids made ``<doc id>:<n>`` again, in order, after some were dropped,
+    so that they run without a gap as the rule coder numbers them (:meth:`_DocCoder.recode`)."""
+    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(events)]
+
+
 def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Event],
                        rule_at: dict[int, Event]) -> list[Event]:
     """``events`` (one per decided word, in word order) without a classifier-only event that
@@ -427,7 +434,7 @@ def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Even
     if not drop:
         return events
     kept = [event for i, event in by_tok.items() if i not in drop]
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 # Words that open an indirect or quoted question ("asked why", "asked them what had happened").
@@ -490,7 +497,7 @@ def acts_only(doc: Document, events: list[Event]) -> list[Event]:
             kept.append(event)
     if len(kept) == len(events):
         return events
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 APOLOGY = frozenset({"apologize", "apologise", "apology"})
@@ -580,7 +587,7 @@ def told_again(doc: Document, events: list[Event]) -> list[Event]:
         kept.append(event)
     if len(kept) == len(events):
         return events
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(kept)]
+    return renumbered(doc, kept)
 
 
 @dataclass
@@ -591,6 +598,7 @@ class Vectors:
     table: np.ndarray  # (words, dims) float32
 
     def get(self, word: str) -> np.ndarray:
+        """The vector of ``word`` (lower-cased); zeros for a word the table lacks."""
         row = self.index.get(word.lower())
         return self.table[row] if row is not None else np.zeros(self.table.shape[1], np.float32)
 
@@ -715,6 +723,8 @@ class Model:
     meta: dict[str, Any]
 
     def probabilities(self, sparse: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        """One distribution over :attr:`labels` per candidate word (a row of ``dense`` and its
+        sparse feature names); feature names the model never saw are ignored."""
         hidden = (dense - self.dense_mean) / self.dense_scale @ self.w_dense + self.b1
         for row, names in enumerate(sparse):
             cols = [self.feature_index[n] for n in names if n in self.feature_index]
@@ -728,6 +738,7 @@ class Model:
         return out
 
     def save(self, folder: Path) -> None:
+        """Write ``weights.npz`` (weights in float16) and ``model.json`` into ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             folder / "weights.npz", w_sparse=self.w_sparse.astype(np.float16),
@@ -743,6 +754,8 @@ class Model:
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> Model:
+        """The model :meth:`save` wrote into ``folder``; ``FileNotFoundError`` saying what to do
+        when there is none."""
         if not (folder / "model.json").exists():
             raise FileNotFoundError(
                 f"no learned event model in {folder}; train one with "
@@ -831,9 +844,11 @@ class Combiner:
 
     @property
     def uses_mlp(self) -> bool:
+        """Whether decisions read the MLP's distribution (every kind but ``tagger``)."""
         return self.kind != "tagger"
 
     def to_json(self, meta: dict[str, Any] | None = None) -> str:
+        """The text of a :data:`COMBINER_FILE` that :func:`load_combiner` reads back."""
         spec: dict[str, Any] = {"kind": self.kind, "weight": self.weight,
                                 "threshold": self.threshold, "gate": self.gate,
                                 "rule_threshold": self.rule_threshold, "coef": list(self.coef),
@@ -1005,7 +1020,7 @@ class LearnedEventCoder(EventCoder):
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
-        per clause, non-acts, retellings, context parties: everything
+        per clause, non-acts, the settled types, retellings, context parties: everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger

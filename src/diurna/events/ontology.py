@@ -20,6 +20,8 @@ DATA_FILE = "plover.yaml"
 
 @dataclass(frozen=True, slots=True)
 class Mode:
+    """One mode of an event type (plover.yaml): its CAMEO code and the cue lemmas that name it."""
+
     name: str
     description: str
     cameo: str
@@ -42,6 +44,8 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class EventType:
+    """One PLOVER event type as plover.yaml gives it: category, CAMEO code, modes, triggers."""
+
     name: str
     category: str
     description: str
@@ -53,6 +57,9 @@ class EventType:
 
 @dataclass(slots=True)
 class Ontology:
+    """The event types, contexts and statuses of plover.yaml, with its triggers indexed by
+    lemma and part of speech (``verbs``, ``nouns``, ``adjectives``) for the coders' look-ups."""
+
     types: dict[str, EventType]
     contexts: dict[str, str]
     context_cues: dict[str, str]
@@ -75,6 +82,8 @@ class Ontology:
                 entries.sort(key=lambda t: t.part is None)
 
     def cameo(self, type_: str, mode: str | None) -> str | None:
+        """The CAMEO code of ``type_`` in ``mode`` (the type's own when no mode, or none of the
+        type's, is given); ``None`` for an unknown type."""
         etype = self.types.get(type_)
         if etype is None:
             return None
@@ -122,6 +131,8 @@ def _triggers(type_: str, raw: dict[str, Any]) -> list[Trigger]:
 
 
 def parse(data: dict[str, Any]) -> Ontology:
+    """The :class:`Ontology` of plover.yaml's contents ``data``; ``ValueError`` naming the type
+    and trigger on a trigger that names an unknown mode or has a non-string entry."""
     types: dict[str, EventType] = {}
     for name, raw in data["types"].items():
         modes = {
@@ -132,7 +143,8 @@ def parse(data: dict[str, Any]) -> Ontology:
         triggers = _triggers(name, raw.get("triggers") or {})
         for trig in triggers:
             if trig.mode is not None and trig.mode not in modes:
-                raise ValueError(f"{name}: trigger {trig.lemma!r} names unknown mode {trig.mode!r}")
+                raise ValueError(f"{name}: trigger {trig.lemma!r} names unknown mode "
+                                 f"{trig.mode!r}; the type's modes are {sorted(modes)}")
         types[name] = EventType(
             name=name,
             category=raw["category"],
@@ -154,14 +166,21 @@ def parse(data: dict[str, Any]) -> Ontology:
 
 
 def data_path() -> Path:
+    """The packaged plover.yaml."""
     return Path(str(files("diurna.events") / "data" / DATA_FILE))
 
 
 @lru_cache(maxsize=4)
 def load_ontology(path: str | None = None) -> Ontology:
-    """Read the ontology (the packaged file unless ``path`` is given); cached per path."""
-    with open(path or data_path(), encoding="utf-8") as fh:
-        return parse(yaml.safe_load(fh))
+    """Read the ontology (the packaged file unless ``path`` is given); cached per path. A file
+    :func:`parse` refuses is a ``ValueError`` that starts with the file's path."""
+    where = path or data_path()
+    with open(where, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    try:
+        return parse(data)
+    except ValueError as err:
+        raise ValueError(f"{where}: {err}") from err
 
 
 def render_markdown(onto: Ontology | None = None) -> str:

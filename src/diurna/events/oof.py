@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
     if "test" in args.gold.name:
-        parser.error("a frozen test file is never split for training")
+        parser.error(f"{args.gold}: a frozen test file is never split for training")
     if args.k < 2:
         parser.error("--k must be at least 2")
     others = " ".join(OTHER_GOLD)

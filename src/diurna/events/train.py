@@ -197,6 +197,8 @@ def fit(sparse: list[list[str]], dense: np.ndarray, labels: list[str], seed: int
 
 def to_model(clf: Any, feature_index: dict[str, int], mean: np.ndarray, scale: np.ndarray,
              threshold: float, vectors: Vectors, meta: dict[str, Any]) -> Model:
+    """The trained scikit-learn network ``clf`` as the :class:`Model` the coder loads (numpy
+    only): its first layer split into the sparse and the dense features' weights."""
     n = len(feature_index)
     w1 = clf.coefs_[0].astype(np.float32)
     return Model(labels=[str(c) for c in clf.classes_], feature_index=feature_index,
@@ -238,9 +240,28 @@ def token_f1(model: Model, sparse: list[list[str]], dense: np.ndarray, labels: l
 
 
 def feature_vocabulary(sparse: list[list[str]]) -> dict[str, int]:
+    """Column per sparse feature name seen at least :data:`MIN_FEATURE_COUNT` times, sorted."""
     counts = Counter(n for names in sparse for n in names)
     kept = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
     return {n: i for i, n in enumerate(kept)}
+
+
+def training_gold(parser: argparse.ArgumentParser, given: list[Path],
+                  dev: Path | None = None) -> list[Path]:
+    """The training gold files of a training command: ``given``, else those of
+    :data:`DEFAULT_GOLD` this checkout has. A missing file, or a frozen test file among them or
+    ``dev``, stops the command with its name (``parser.error``), before anything is parsed."""
+    paths = given or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
+    read = [*paths, dev] if dev is not None else paths
+    for p in read:
+        if not p.exists():
+            parser.error(f"no gold file at {p}")
+    frozen = [str(p) for p in read if "test" in p.name]
+    if frozen:
+        parser.error("a frozen test file is never training" +
+                     (" or development" if dev is not None else "") + " data: " +
+                     ", ".join(frozen))
+    return paths
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,13 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache" / "word-vectors.npz",
                         help="where word encodings are kept between runs")
     args = parser.parse_args(argv)
-    paths = args.gold or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
-    for p in paths:
-        if not p.exists():
-            parser.error(f"no gold file at {p}")
-    if any("test" in p.name for p in paths):
-        parser.error("a frozen test file is never training data: " +
-                     ", ".join(str(p) for p in paths if "test" in p.name))
+    paths = training_gold(parser, args.gold)
     started = time.time()
     try:
         units = load_units(paths)

