@@ -58,3 +58,22 @@ def test_frozen_test_files_are_never_training_data(tmp_path: Path) -> None:
     test_file.write_text("", encoding="utf-8")
     with pytest.raises(SystemExit):
         main([str(test_file), "--out", str(tmp_path / "m")])
+
+
+def test_a_frozen_file_is_never_the_development_set_nor_a_heldout_split(tmp_path: Path,
+                                                                         capsys) -> None:  # type: ignore[no-untyped-def]
+    """``--dev`` chooses the threshold, so a frozen file there would be tuned on; files named
+    "heldout" are frozen too (evaluate.gold.frozen). Refused before any gold is parsed."""
+    train = tmp_path / "events-wikinews-train.jsonl"
+    train.write_text("", encoding="utf-8")
+    for name in ("events-wikinews-test.jsonl", "times-heldout.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit) as dev_refused:
+        main([str(train), "--dev", str(tmp_path / "events-wikinews-test.jsonl"),
+              "--out", str(tmp_path / "m")])
+    assert dev_refused.value.code == 2
+    assert "events-wikinews-test.jsonl" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "times-heldout.jsonl"), "--out", str(tmp_path / "m")])
+    assert "times-heldout.jsonl" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()

@@ -49,7 +49,7 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.events import score
-from diurna.evaluate.gold import gold_document, read_jsonl, repo_dir, shared_dir
+from diurna.evaluate.gold import frozen, gold_document, read_jsonl, repo_dir, shared_dir
 from diurna.events.learned import (
     COMBINER_FILE,
     MODEL_DIR,
@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.match_rate < 0:
         ap.error(f"--match-rate {args.match_rate}: give a number of articles, 0 or more")
-    if "test" in args.gold.name:
+    if frozen(args.gold):
         print(f"{args.gold}: a frozen test file is never fitted or tuned on", file=sys.stderr)
         return 2
     oof = sorted(args.oof_dir.glob("fold-*/held.jsonl")) if args.oof_dir else []

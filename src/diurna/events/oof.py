@@ -25,7 +25,7 @@ import random
 import sys
 from pathlib import Path
 
-from diurna.evaluate.gold import repo_dir
+from diurna.evaluate.gold import frozen, repo_dir
 
 DEFAULT_TRAIN = "gold/events-wikinews-train.jsonl"
 # the shipped models' other training files (finetune.DEFAULT_GOLD / train.DEFAULT_GOLD less the
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
-    if "test" in args.gold.name:
+    if frozen(args.gold):
         parser.error(f"{args.gold}: a frozen test file is never split for training")
     if args.k < 2:
         parser.error("--k must be at least 2")

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from diurna.evaluate.gold import base_text, gold_document, repo_dir, shared_dir
+from diurna.evaluate.gold import base_text, frozen, gold_document, repo_dir, shared_dir
 from diurna.events.learned import (
     MODEL_DIR,
     NONE,
@@ -256,11 +256,11 @@ def training_gold(parser: argparse.ArgumentParser, given: list[Path],
     for p in read:
         if not p.exists():
             parser.error(f"no gold file at {p}")
-    frozen = [str(p) for p in read if "test" in p.name]
-    if frozen:
+    refused = [str(p) for p in read if frozen(p)]
+    if refused:
         parser.error("a frozen test file is never training" +
                      (" or development" if dev is not None else "") + " data: " +
-                     ", ".join(frozen))
+                     ", ".join(refused))
     return paths
 
 
@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache" / "word-vectors.npz",
                         help="where word encodings are kept between runs")
     args = parser.parse_args(argv)
-    paths = training_gold(parser, args.gold)
+    paths = training_gold(parser, args.gold, args.dev)
     started = time.time()
     try:
         units = load_units(paths)
