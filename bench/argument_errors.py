@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from diurna.evaluate.events import heldout_sources, match_unit
-from diurna.evaluate.gold import gold_document, read_jsonl
+from diurna.evaluate.gold import frozen, gold_document, read_jsonl
 from diurna.model import Event, Mention
 
 Span2 = tuple[int, int]
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", default="gold/events-wikinews-train.jsonl")
     ap.add_argument("--coder", default="learned", choices=("learned", "rules"))
     args = ap.parse_args(argv)
-    if "test" in args.gold or heldout_sources(args.gold):
+    if frozen(args.gold) or heldout_sources(args.gold):
         print(f"error: {args.gold} is a frozen test file; its errors are not analysed",
               file=sys.stderr)
         return 2

@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate import quotes as scorer
-from diurna.evaluate.gold import read_jsonl
+from diurna.evaluate.gold import frozen, read_jsonl
 from diurna.statements import train as trainer
 from diurna.statements.learned import kept as kept_at
 
@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="print each gold attribution with no candidate at its cue")
     ap.add_argument("--no-parse", action="store_true", help="skip the constructions")
     args = ap.parse_args(argv)
-    if "test" in args.gold:
+    if frozen(args.gold):
         ap.error("the test split is frozen: no error analysis on it")
     cache = args.cache
     train = trainer.cached(trainer.TRAIN, args.limit,

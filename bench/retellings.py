@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from diurna.evaluate.events import default_runner, score
-from diurna.evaluate.gold import repo_dir
+from diurna.evaluate.gold import frozen, repo_dir
 from diurna.events.combine import Reader, report
 from diurna.events.learned import MODEL_DIR, load_combiner
 
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
                     help="development gold files (default: " + ", ".join(DEFAULT) + ")")
     golds = ap.parse_args(argv).gold or [repo_dir() / g for g in DEFAULT]
     for gold in golds:
-        if "test" in gold.name:
+        if frozen(gold):
             print(f"{gold}: a frozen test file is never tuned on", file=sys.stderr)
             return 2
         if not gold.exists():

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from diurna.evaluate.events import score
-from diurna.evaluate.gold import repo_dir
+from diurna.evaluate.gold import frozen, repo_dir
 from diurna.events import learned
 from diurna.events.combine import Reader, report
 from diurna.events.learned import Combiner, load_combiner
@@ -55,7 +55,7 @@ def main() -> int:
     ap.add_argument("--grid", action="store_true",
                     help="fixed blends over weight x threshold x gate, the tagger over thresholds")
     args = ap.parse_args()
-    if "test" in args.gold.name:
+    if frozen(args.gold):
         print(f"{args.gold}: a frozen test file is never tuned on", file=sys.stderr)
         return 2
     parsed = None

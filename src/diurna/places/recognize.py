@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diurna.language.wordnet import noun_senses
+from diurna.language.wordnet import PERSON, noun_senses
 from diurna.model import Document
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer
@@ -164,7 +164,7 @@ def _common_word(name: str, people_ok: bool = False) -> bool:
     if name.lower() in _CALENDAR:
         return True
     senses = noun_senses(name)
-    if people_ok and senses and all(x == "noun.person" for x in senses):
+    if people_ok and senses and all(x == PERSON for x in senses):
         return False
     return bool(senses) and "noun.location" not in senses
 
