@@ -43,3 +43,13 @@ def test_actors_option_reaches_the_coder(tmp_path: Path) -> None:
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and assaults[0].actor and assaults[0].actor.actor
     assert assaults[0].actor.actor.id == "XYZ-RHB"
+
+
+def test_process_reads_the_kind_it_is_given() -> None:
+    """`kind="text"` keeps a fragment's tags as words (unsniffed, as a JSONL `text` field); an
+    unknown kind is refused before the models load."""
+    page = "<p>Syrian troops attacked rebels in Aleppo on Monday, officials said.</p>"
+    doc = diurna.process(page, kind="text")
+    assert (doc.rejected, doc.input_format, doc.paragraphs) == (None, "text", [page])
+    with pytest.raises(ValueError, match="kind 'pdf': use 'html', 'text' or None"):
+        diurna.process(page, kind="pdf")

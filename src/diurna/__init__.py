@@ -62,12 +62,19 @@ def process(
     source: str = "<memory>",
     published: str | None = None,
     actors: _Iterable[str] = (),
+    kind: str | None = None,
 ) -> Document:
-    """Process one page given as bytes or text (HTML or a text dump)."""
+    """Process one page given as bytes or text (HTML or a text dump).
+
+    ``kind`` is ``"html"`` or ``"text"`` when the caller knows it (a JSON record's field, as
+    JSONL and the API read it); None looks at the page to choose.
+    """
+    if kind not in (None, "html", "text"):
+        raise ValueError(f"kind {kind!r}: use 'html', 'text' or None")
     raw = data.encode("utf-8") if isinstance(data, str) else data
     day = _published(published)  # a bad date is refused before the models load
     pipeline = default_pipeline(tuple(str(a) for a in actors))
-    return pipeline.process(RawInput(source, raw), published=day)
+    return pipeline.process(RawInput(source, raw, kind=kind), published=day)
 
 
 def process_file(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from diurna.model import Document, content_id
 from diurna.page import RawInput, iter_inputs
+from diurna.store.sqlite import is_stored
 
 if TYPE_CHECKING:
     from diurna.pipeline import Pipeline
@@ -159,13 +160,12 @@ def run(
     def fresh(items: Iterable[RawInput]) -> Iterator[RawInput]:
         sent = 0  # inputs passed on so far: a skipped one is reported after that many
         for raw in items:
-            if checker is not None and raw.error is None:
-                found = checker.execute(
-                    "SELECT 1 FROM documents WHERE id=?", (content_id(raw.data),)
-                ).fetchone()
-                if found:
-                    already.append((sent, Outcome("duplicate", raw.source)))
-                    continue
+            stored = checker is not None and raw.error is None and is_stored(
+                checker, content_id(raw.data)
+            )
+            if stored:
+                already.append((sent, Outcome("duplicate", raw.source)))
+                continue
             sent += 1
             yield raw
 

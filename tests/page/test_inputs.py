@@ -77,6 +77,26 @@ def test_jsonl_records(tmp_path: Path) -> None:
     assert err.value.reason == "jsonl" and ":3" in err.value.detail
 
 
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({"text": "<p>Tags in a text field stay words.</p>"},
+         ("text", "<p>Tags in a text field stay words.</p>")),
+        ({"html": "<p>An html field is HTML.</p>", "text": "ignored"},
+         ("html", "<p>An html field is HTML.</p>")),
+        ({"html": None, "text": "A null html gives way to text."},
+         ("text", "A null html gives way to text.")),
+        ({"html": 5, "text": "not taken"}, None),  # a non-string html is refused, not skipped
+        ({"title": "no page"}, None),
+    ],
+)
+def test_a_json_record_page_field(record: dict, field: tuple[str, str] | None) -> None:
+    """The one rule JSONL lines and the API's JSON upload share (docs/page.md, docs/api.md)."""
+    from diurna.page.inputs import page_field
+
+    assert page_field(record) == field
+
+
 def test_warc_gives_one_input_per_html_response(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

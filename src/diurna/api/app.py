@@ -42,6 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.model import iso_day
+from diurna.page.inputs import page_field
 from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
 from diurna.store.sqlite import dict_rows, rejection_detail
@@ -386,10 +387,10 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         _check_token(request, token)
         params = _params(request, {"published", "source"})
         body = await _read_body(request, max_upload)
-        data, published, source = _upload(request, body, params)
+        data, kind, published, source = _upload(request, body, params)
         from starlette.concurrency import run_in_threadpool
 
-        doc = await run_in_threadpool(_process_and_store, db, data, published, source)
+        doc = await run_in_threadpool(_process_and_store, db, data, kind, published, source)
         if doc["rejected"]:
             raise ApiError(
                 422, f"page rejected ({doc['rejected']}): {doc['detail'] or 'send a page'}"
@@ -751,8 +752,13 @@ def _valid_published(value: Any) -> str | None:
         raise ApiError(422, f"published {err}") from None
 
 
-def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[bytes, str | None, str]:
-    """(page bytes, publication date, source name) from a raw page or a JSON body."""
+def _upload(
+    request: Request, body: bytes, params: dict[str, str]
+) -> tuple[bytes, str | None, str | None, str]:
+    """(page bytes, kind, publication date, source name) from a raw page or a JSON body.
+
+    A raw body's kind is None (sniffed, as a file's is); a JSON body's ``html`` is HTML and its
+    ``text`` plain text, as a JSONL line's (:func:`diurna.page.inputs.page_field`)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     source = params.get("source") or "<upload>"
     if media == "application/json":
@@ -763,22 +769,23 @@ def _upload(request: Request, body: bytes, params: dict[str, str]) -> tuple[byte
                                 "\"published\": \"YYYY-MM-DD\"}") from None  # fmt: skip
         if not isinstance(data, dict):
             raise ApiError(422, "JSON body must be an object with `html` or `text`")
-        page = data.get("html") if data.get("html") is not None else data.get("text")
-        if not isinstance(page, str) or not page.strip():
+        field = page_field(data)
+        if field is None or not field[1].strip():
             raise ApiError(422, "JSON body needs a non-empty `html` or `text` string")
+        kind, page = field
         published = _valid_published(data.get("published", params.get("published")))
         src = data.get("source")
-        return page.encode("utf-8"), published, str(src)[:300] if src else source
-    return body, _valid_published(params.get("published")), source[:300]
+        return page.encode("utf-8"), kind, published, str(src)[:300] if src else source
+    return body, None, _valid_published(params.get("published")), source[:300]
 
 
 def _process_and_store(
-    db: Database, data: bytes, published: str | None, source: str
+    db: Database, data: bytes, kind: str | None, published: str | None, source: str
 ) -> dict[str, Any]:
     import diurna
     from diurna.store import Store
 
-    doc = diurna.process(data, source=source, published=published)
+    doc = diurna.process(data, source=source, published=published, kind=kind)
     with db.write_lock, Store(db.path) as store:
         status = store.save(doc)
     out = doc.to_dict()

@@ -156,6 +156,16 @@ def _warc_problem(err: Exception) -> str:
     return f"unreadable record ({type(err).__name__})"
 
 
+def page_field(obj: dict[str, Any]) -> tuple[str, str] | None:
+    """(kind, page) of a JSON record, a JSONL line's or the API's upload: its ``html``, read as
+    HTML, unless that is null or absent, then its ``text``, read as plain text whatever it holds
+    (tags are kept as words, never sniffed); None when the field taken is not a string. One rule,
+    so a record reads the same through ``diurna process`` and ``POST /api/documents``."""
+    kind = "html" if obj.get("html") is not None else "text"
+    page = obj.get(kind)
+    return (kind, page) if isinstance(page, str) else None
+
+
 def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
     for lineno, line in enumerate(data.splitlines(), 1):
         if not line.strip():
@@ -166,19 +176,20 @@ def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
         except ValueError as err:
             yield RawInput(where, line, error=("jsonl", f"{where}: not a JSON object ({err})"))
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("html") or obj.get("text"), str):
+        field = page_field(obj) if isinstance(obj, dict) else None
+        if field is None:
             yield RawInput(where, line,
                            error=("jsonl", f"{where}: expected an object with an 'html' or "
                                            "'text' string field"))
             continue
-        kind = "html" if isinstance(obj.get("html"), str) else "text"
+        kind, page = field
         meta: dict[str, Any] = {}
         if isinstance(obj.get("published"), str):
             meta["published"] = obj["published"]
         if isinstance(obj.get("title"), str) and obj["title"].strip():
             meta["title"] = obj["title"].strip()
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        yield RawInput(where, obj[kind].encode("utf-8"), kind=kind, url=url, meta=meta)
+        yield RawInput(where, page.encode("utf-8"), kind=kind, url=url, meta=meta)
 
 
 def _looks_jsonl(name: str, data: bytes) -> bool:

@@ -277,6 +277,12 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def is_stored(conn: sqlite3.Connection, doc_id: str) -> bool:
+    """Whether a document with this id is stored, on any connection to a store: ``Store.has``
+    and the batch's own thread-safe check (a rerun skips it before processing) share it."""
+    return conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+
 def rejection_detail(doc: Document) -> str | None:
     """What was wrong with a rejected document: the reader's detail (what to do about it), else
     the error a stage raised; None when neither was recorded."""
@@ -467,10 +473,7 @@ class Store:
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored (a rerun skips it before processing)."""
-        return (
-            self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
-            is not None
-        )
+        return is_stored(self.conn, doc_id)
 
     def save(self, doc: Document, *, coder: str | None = None) -> str:
         """Store one processed document; returns ``stored``, ``duplicate`` or ``rejected``.
