@@ -11,6 +11,7 @@ rejected input with a reason naming the URL and the problem, recorded like any o
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -23,6 +24,8 @@ from diurna.page import RawInput
 from diurna.page.inputs import GZIP_ERRORS, GZIP_MAGIC, MAX_BYTES, gunzip_head
 
 USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
+# Content-Encodings the fetcher decodes itself within the size cap; the only ones it offers
+_BOUNDED_ENCODINGS = ("gzip", "deflate")
 
 
 @dataclass(slots=True)
@@ -76,7 +79,9 @@ class Fetcher:
             self.client = httpx.Client(
                 follow_redirects=True,
                 timeout=self.config.timeout,
-                headers={"User-Agent": self.config.user_agent},
+                # only the encodings _stream decodes itself, within the size cap
+                headers={"User-Agent": self.config.user_agent,
+                         "Accept-Encoding": ", ".join(_BOUNDED_ENCODINGS)},
                 max_redirects=10,
             )
 
@@ -154,15 +159,22 @@ class Fetcher:
                 raise FetchError(
                     "too_large", f"{url}: response of {int(declared):,} bytes; the limit is "
                     f"{limit:,} (diurna.fetch.FetchConfig.max_bytes)")
-            chunks, size = [], 0
-            for chunk in resp.iter_bytes():
+            encoding = resp.headers.get("content-encoding", "").strip().lower()
+            if encoding in _BOUNDED_ENCODINGS:
+                # httpx would inflate each network chunk whole (~1000-fold for a bomb) before
+                # the size is counted; inflating it here stops at the cap instead
+                chunks = _inflate(resp.iter_raw(), encoding, limit)
+            else:  # none, or one not offered in Accept-Encoding: httpx decodes it
+                chunks = resp.iter_bytes()
+            kept, size = [], 0
+            for chunk in chunks:
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(
                         "too_large", f"{url}: response over {limit:,} bytes "
                         "(diurna.fetch.FetchConfig.max_bytes)")
-                chunks.append(chunk)
-            out = Response(str(resp.url), resp.status_code, dict(resp.headers), b"".join(chunks),
+                kept.append(chunk)
+            out = Response(str(resp.url), resp.status_code, dict(resp.headers), b"".join(kept),
                            resp.reason_phrase)
         self._keep(out)
         return out
@@ -249,6 +261,68 @@ class Fetcher:
                 "too_large", f"{url}: gzipped, and decompresses to more than the limit of "
                 f"{limit:,} bytes (diurna.fetch.FetchConfig.max_bytes)")
         return out
+
+
+def _inflate(raw: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
+    """A ``gzip`` or ``deflate`` body decoded from its raw chunks, never more than ``limit + 1``
+    bytes in all, in pieces of at most 64 KiB: a compressed bomb is refused with memory near
+    the cap (httpx would inflate a whole network chunk first, ~1000-fold for a bomb).
+
+    ``deflate`` is zlib data, or raw deflate as some servers send; gzip may have several
+    members, each read. Damaged data, or data that stops mid-stream, raises
+    ``httpx.DecodingError``, so the fetcher treats it as any failed try."""
+    import httpx
+
+    gzipped = encoding != "deflate"
+    inflater: Any = None  # made when the first bytes of a stream or gzip member arrive
+    members = 0  # gzip members begun
+    pending = b""  # bytes too few to tell what comes next
+    left = limit + 1
+    for chunk in raw:
+        data = pending + chunk
+        pending = b""
+        while left > 0:
+            if inflater is None:
+                if len(data) < 2:
+                    pending = data
+                    break
+                if gzipped:
+                    if data[:2] != GZIP_MAGIC:
+                        if members:
+                            return  # padding or junk after the last member: ignored, as httpx
+                        raise httpx.DecodingError("gzip data is damaged (no gzip header)")
+                    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                    members += 1
+                else:
+                    inflater = _deflater(data)
+            asked = min(left, _PIECE)  # never 0, which would mean "no bound"
+            try:
+                out = inflater.decompress(data, asked)
+            except zlib.error as err:
+                raise httpx.DecodingError(f"{encoding} data is damaged ({err})") from None
+            data = inflater.unconsumed_tail
+            left -= len(out)
+            if out:
+                yield out
+            if inflater.eof:
+                if not gzipped:
+                    return  # one deflate stream; what follows is not content
+                data = inflater.unused_data + data
+                inflater = None
+            elif not data and len(out) < asked:
+                break  # this chunk is used up and nothing is left buffered: read the next
+    if (inflater is not None and not inflater.eof) or (pending and not members):
+        raise httpx.DecodingError(f"{encoding} data is damaged (it stops mid-stream)")
+
+
+_PIECE = 1 << 16  # bytes inflated per call: a piece is copied once more when zlib returns it
+
+
+def _deflater(head: bytes) -> Any:
+    """A decompressor for a ``deflate`` body that starts with ``head`` (2 bytes at least):
+    zlib when they are a zlib header (RFC 1950), else raw deflate."""
+    zlib_header = head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+    return zlib.decompressobj(zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS)
 
 
 def _xml(data: bytes, url: str) -> Any:
