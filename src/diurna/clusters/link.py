@@ -54,8 +54,8 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "do
 # "since Tuesday"), one definition for AGGREGATE and CUMULATIVE (brief 15m: AGGREGATE's own list
 # ended in a word boundary, so "since January" and "since 2001" slipped past it). Whole words:
 # "since separate talks" or "since marching" is no month.
-SINCE = (r"since ((the|then|its|their|last|early|late|mid)|jan(uary)?|feb(ruary)?|mar(ch)?|"
-         r"apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|"
+# The month names are the time stage's (values.MONTH; these patterns ignore case).
+SINCE = (rf"since ((the|then|its|their|last|early|late|mid)|{MONTH}|"
          r"(mon|tues|wednes|thurs|fri|satur|sun)day|\d\w*)\b")
 # Running totals and general statements: not one incident (dev pairs: tolls, "attacks" in general).
 AGGREGATE = re.compile(
