@@ -138,13 +138,17 @@ def clause_words(tok: Any) -> list[Any]:
 
 def own_setting(tok: Any, told: str) -> bool:
     """Whether ``tok``'s clause (:func:`clause_words`) names a date, or a place the harm happened
-    at, that the text ``told`` (the earlier attacks' sentences) does not hold; a place that only
-    says where a party is from ("US soldiers") is no setting."""
-    for t in clause_words(tok):
-        if t.ent_type_ in {"DATE", "TIME"} and t.text not in told:
+    at, that the text ``told`` (the earlier attacks' sentences) does not hold. A place that only
+    says where a party is from ("US soldiers") is no setting, nor is an age ("a 19-year-old
+    student", which the parser reads as a date)."""
+    words = {t.i for t in clause_words(tok)}
+    for ent in tok.sent.ents:
+        if ent.text in told or not any(t.i in words for t in ent):
+            continue
+        if ent.label_ in {"DATE", "TIME"} and ent[-1].lower_ != "old":
             return True
-        if t.ent_type_ in {"GPE", "LOC", "FAC"} and t.text not in told:
-            up = t
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            up = ent.root
             while up.dep_ in {"compound", "flat", "appos", "conj"} and up.head is not up:
                 up = up.head
             if up.dep_ == "pobj" and up.head.lower_ in PLACE_PREPOSITIONS:
