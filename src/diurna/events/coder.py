@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from diurna.events.arguments import context_parties
+from diurna.events.casualties import without_retold_casualties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.language.spacy_stage import tokens_where
 from diurna.language.wordnet import is_person_noun, never_people
@@ -385,6 +386,10 @@ class EventCoder:
         # coder's relevance gate takes its role words from it (diurna.events.gate); None is the
         # built-ins and $DIURNA_ACTORS, what a resolver made without files reads
         self.dictionary = dictionary
+        # True keeps an attack's deaths and injuries told again in a later sentence as events
+        # of their own (the older guideline of gold/events.jsonl); False drops them
+        # (docs/annotation-events.md §2; :mod:`diurna.events.casualties`)
+        self.retold_casualties = False
 
     @property
     def ontology(self) -> Ontology:
@@ -403,7 +408,11 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        doc.events = context_parties(doc, self.doc_coder(doc).code())
+        events = self.doc_coder(doc).code()
+        if not self.retold_casualties:
+            kept = without_retold_casualties(doc, events, self.ontology)
+            events = events if kept is events else renumbered(doc, kept)
+        doc.events = context_parties(doc, events)
         return doc
 
 
@@ -2596,6 +2605,12 @@ def _present_simple(verb: Any) -> bool:
         return _bare_present(verb)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ in {"VBN", "JJ"} and len(auxes) == 1 and auxes[0].tag_ in {"VBZ", "VBP"}
+
+
+def renumbered(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with their ids made ``<doc id>:<n>`` again, in order, after some were dropped,
+    so that they run without a gap as the rule coder numbers them (:meth:`_DocCoder.recode`)."""
+    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(events)]
 
 
 def _zero_conditional(tok: Any) -> bool:

@@ -28,6 +28,7 @@ from spacy.attrs import IDX, LENGTH
 
 from diurna.actors.dictionary import ActorDictionary
 from diurna.events.arguments import context_parties
+from diurna.events.casualties import without_retold_casualties
 from diurna.events.coder import (
     OBJECT_CONTROL_VERBS,
     VERBAL_HEAD_TYPES,
@@ -37,6 +38,7 @@ from diurna.events.coder import (
     kind_of_act,
     refuses_comment,
     refuses_entry,
+    renumbered,
     weapon_mode,
 )
 from diurna.events.gate import SentenceGate
@@ -393,12 +395,6 @@ def _governor(tok: Any) -> Any:
     if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"} and tok.head.head.i != tok.head.i:
         return tok.head.head
     return tok.head
-
-
-def renumbered(doc: Document, events: list[Event]) -> list[Event]:
-    """``events`` with their ids made ``<doc id>:<n>`` again, in order, after some were dropped,
-    so that they run without a gap as the rule coder numbers them (:meth:`_DocCoder.recode`)."""
-    return [replace(event, id=f"{doc.id}:{n}") for n, event in enumerate(events)]
 
 
 def one_act_per_clause(doc: Document, decided: dict[int, str], events: list[Event],
@@ -1020,7 +1016,8 @@ class LearnedEventCoder(EventCoder):
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
-        per clause, non-acts, the settled types, retellings, context parties: everything
+        per clause, non-acts, the settled types, retellings, an attack's casualties told again,
+        context parties: everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
         from diurna.events.tagger import decided_modes, load_tagger
@@ -1045,6 +1042,9 @@ class LearnedEventCoder(EventCoder):
         events = settled_types(doc, acts_only(doc, events), onto)
         if not self.retellings:
             events = told_again(doc, events)
+        if not self.retold_casualties:
+            kept = without_retold_casualties(doc, events, onto)
+            events = events if kept is events else renumbered(doc, kept)
         return context_parties(doc, events)
 
     def __call__(self, doc: Document) -> Document:
