@@ -182,7 +182,8 @@ def process(
 
     \b
     Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
-    processed; 130 interrupted (after the summary); 1 a usage or file error.
+    processed; 130 interrupted (after the summary); 1 a file error (actor file,
+    --db folder); 2 a usage error (a bad option or value).
     """
     if engine or out_dir:
         _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
