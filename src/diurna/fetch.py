@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -358,9 +358,10 @@ def _inflate_deflate(raw: Iterable[bytes], limit: int) -> Iterator[bytes]:
 
     Raw deflate that starts with a stored block can begin with two bytes that pass the zlib
     header check (``78 9c`` among them), so a body whose first bytes look like a zlib header is
-    read both ways at once, each reading's output held (at most ``limit + 1`` bytes each) until
-    only one is left, or the zlib one ends with its checksum matched; any other body is raw
-    deflate. A reading that fails is dropped; when both fail the data is damaged."""
+    read both ways at once, a 64 KiB piece of each in turn, each reading's output held (at most
+    ``limit + 1`` bytes each) until only one is left, or the zlib one ends with its checksum
+    matched; any other body is raw deflate. A reading that fails is dropped; when both fail the
+    data is damaged."""
     import httpx
 
     readings: list[_Reading] = []
@@ -374,38 +375,55 @@ def _inflate_deflate(raw: Iterable[bytes], limit: int) -> Iterator[bytes]:
                 readings.append(_Reading(zlib.MAX_WBITS, limit))
             readings.append(_Reading(-zlib.MAX_WBITS, limit))
             chunk, pending = pending, b""
-        if len(readings) == 1:
-            (only,) = readings
+        if len(readings) > 1:
+            readings = yield from _either(readings, chunk)
+            if len(readings) > 1:
+                if all(r.done for r in readings):
+                    break  # both ended or past the cap: more input changes nothing
+                continue  # both still possible: read the next chunk
+            only = readings[0]
+        else:
+            only = readings[0]
             yield from only.feed(chunk)
-            if only.error is not None:
-                raise httpx.DecodingError(f"deflate data is damaged ({only.error})")
-            if only.done:
-                return  # one deflate stream (or the cap reached): what follows is not content
-            continue
-        for reading in readings:
-            if not reading.done:
-                reading.held.extend(reading.feed(chunk))
-        alive = [r for r in readings if r.error is None]
-        if not alive:
-            raise httpx.DecodingError(f"deflate data is damaged ({readings[-1].error})")
-        # the only reading left, or zlib data read to its end (its Adler-32 checksum matched)
-        chosen = alive[0] if len(alive) == 1 else next(
-            (r for r in alive if r.zlib and r.inflater.eof), None)
-        if chosen is not None:
-            yield from chosen.held
-            chosen.held = []
-            readings = [chosen]
-            if chosen.done:
-                return
-            continue
-        readings = alive
-    # the body has ended with both readings possible: one read to its end (zlib first), else
-    # one past the cap (the caller refuses it as too large), else the data stops mid-stream
+        if only.error is not None:
+            raise httpx.DecodingError(f"deflate data is damaged ({only.error})")
+        if only.done:
+            return  # one deflate stream (or the cap reached): what follows is not content
+    # the body has ended (or neither reading can go on) with both possible: one read to its
+    # end (zlib first), else one past the cap (the caller refuses it as too large), else the
+    # data stops mid-stream
     ended = [r for r in readings if r.inflater.eof] or [r for r in readings if r.left <= 0]
     if ended:
         yield from ended[0].held
     elif readings or pending:
         raise httpx.DecodingError("deflate data is damaged (it stops mid-stream)")
+
+
+def _either(readings: list[_Reading], chunk: bytes) -> Generator[bytes, None, list[_Reading]]:
+    """Feed ``chunk`` to two readings of a deflate body a piece at a time, holding their output;
+    once one is left (the other failed) or the zlib one ends with its checksum matched, yield
+    what that one held and the rest of its output for this chunk. Returns the readings still
+    possible (a failed one is dropped; both failed is left to the caller as one with an error)."""
+    feeds = [(r, r.feed(chunk)) for r in readings if not r.done]
+    while True:
+        for reading, feed in list(feeds):
+            piece = next(feed, None)
+            if piece is None:
+                feeds.remove((reading, feed))
+            else:
+                reading.held.append(piece)
+        alive = [r for r in readings if r.error is None]
+        if not alive:
+            return readings[-1:]  # both failed: the caller reports the damage
+        chosen = alive[0] if len(alive) == 1 else next(
+            (r for r in alive if r.zlib and r.inflater.eof), None)
+        if chosen is not None:
+            yield from chosen.held
+            chosen.held = []
+            yield from next((f for r, f in feeds if r is chosen), ())
+            return [chosen]
+        if not feeds:
+            return alive
 
 
 def _zlib_header(head: bytes) -> bool:
