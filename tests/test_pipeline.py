@@ -63,6 +63,7 @@ def test_a_failing_component_rejects_that_page_and_the_batch_goes_on() -> None:
     docs = list(pipeline.pipe(PAGES))
     assert [d.rejected for d in docs] == ["pipeline_error", "empty", "pipeline_error"]
     assert "boom" in docs[0].meta["error"]
+    assert docs[0].meta["stage"] == "broken"  # which component failed (the API's 500 names it)
 
 
 def test_two_workers_give_the_same_documents_in_the_same_order() -> None:

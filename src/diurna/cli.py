@@ -182,7 +182,8 @@ def process(
 
     \b
     Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
-    processed; 130 interrupted (after the summary); 1 a usage or file error.
+    processed; 130 interrupted (after the summary); 1 a file error (actor file,
+    --db folder); 2 a usage error (a bad option or value).
     """
     if engine or out_dir:
         _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
@@ -480,8 +481,10 @@ EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("--type", "type", "PLOVER event type, e.g. ASSAULT (an unknown type is an error)."),
     ("--mode", "mode", "PLOVER mode, e.g. withdraw."),
     ("--status", "status", "asserted, claimed, denied or speculative."),
-    ("--actor-country", "actor_country", "Any actor's country (ISO alpha-3, e.g. SYR)."),
-    ("--recipient-country", "recipient_country", "Any recipient's country (ISO alpha-3)."),
+    ("--actor-country", "actor_country",
+     "Any actor's country (ISO alpha-3 or alpha-2, e.g. SYR or SY)."),
+    ("--recipient-country", "recipient_country",
+     "Any recipient's country (ISO alpha-3 or alpha-2)."),
     ("--actor-sector", "actor_sector", "Any actor's sector, e.g. GOV, MIL, REB."),
     ("--recipient-sector", "recipient_sector", "Any recipient's sector."),
     ("--actor-id", "actor_id", "Any actor's dictionary id, e.g. IRN-GOV."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -142,6 +142,9 @@ class Fetcher:
                 continue
             except httpx.TooManyRedirects:
                 raise FetchError("fetch", f"{url}: too many redirects") from None
+            except httpx.DecodingError as err:
+                # the server sent damaged compressed data: asking again gets the same bytes
+                raise FetchError("corrupt", f"{url}: {err}") from None
             except httpx.HTTPError as err:
                 problem = f"{type(err).__name__}: {err}"
                 continue
@@ -268,13 +271,15 @@ def _inflate(raw: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]
     bytes in all, in pieces of at most 64 KiB: a compressed bomb is refused with memory near
     the cap (httpx would inflate a whole network chunk first, ~1000-fold for a bomb).
 
-    ``deflate`` is zlib data, or raw deflate as some servers send; gzip may have several
-    members, each read. Damaged data, or data that stops mid-stream, raises
-    ``httpx.DecodingError``, so the fetcher treats it as any failed try."""
+    ``deflate`` is zlib data, or raw deflate as some servers send (:func:`_inflate_deflate`);
+    gzip may have several members, each read. Damaged data, or data that stops mid-stream,
+    raises ``httpx.DecodingError`` (a ``corrupt`` rejection)."""
     import httpx
 
-    gzipped = encoding != "deflate"
-    inflater: Any = None  # made when the first bytes of a stream or gzip member arrive
+    if encoding == "deflate":
+        yield from _inflate_deflate(raw, limit)
+        return
+    inflater: Any = None  # made when the first bytes of a gzip member arrive
     members = 0  # gzip members begun
     pending = b""  # bytes too few to tell what comes next
     left = limit + 1
@@ -286,43 +291,145 @@ def _inflate(raw: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]
                 if len(data) < 2:
                     pending = data
                     break
-                if gzipped:
-                    if data[:2] != GZIP_MAGIC:
-                        if members:
-                            return  # padding or junk after the last member: ignored, as httpx
-                        raise httpx.DecodingError("gzip data is damaged (no gzip header)")
-                    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-                    members += 1
-                else:
-                    inflater = _deflater(data)
+                if data[:2] != GZIP_MAGIC:
+                    if members:
+                        return  # padding or junk after the last member: ignored, as httpx
+                    raise httpx.DecodingError("gzip data is damaged (no gzip header)")
+                inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                members += 1
             asked = min(left, _PIECE)  # never 0, which would mean "no bound"
             try:
                 out = inflater.decompress(data, asked)
             except zlib.error as err:
-                raise httpx.DecodingError(f"{encoding} data is damaged ({err})") from None
+                raise httpx.DecodingError(f"gzip data is damaged ({err})") from None
             data = inflater.unconsumed_tail
             left -= len(out)
             if out:
                 yield out
             if inflater.eof:
-                if not gzipped:
-                    return  # one deflate stream; what follows is not content
                 data = inflater.unused_data + data
                 inflater = None
             elif not data and len(out) < asked:
                 break  # this chunk is used up and nothing is left buffered: read the next
     if (inflater is not None and not inflater.eof) or (pending and not members):
-        raise httpx.DecodingError(f"{encoding} data is damaged (it stops mid-stream)")
+        raise httpx.DecodingError("gzip data is damaged (it stops mid-stream)")
 
 
 _PIECE = 1 << 16  # bytes inflated per call: a piece is copied once more when zlib returns it
 
 
-def _deflater(head: bytes) -> Any:
-    """A decompressor for a ``deflate`` body that starts with ``head`` (2 bytes at least):
-    zlib when they are a zlib header (RFC 1950), else raw deflate."""
-    zlib_header = head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
-    return zlib.decompressobj(zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS)
+class _Reading:
+    """One way of reading a ``deflate`` body (zlib data or raw deflate), bounded to ``limit + 1``
+    bytes of output; ``held`` keeps its output while another reading is still possible."""
+
+    def __init__(self, wbits: int, limit: int) -> None:
+        self.inflater: Any = zlib.decompressobj(wbits)
+        self.zlib = wbits > 0
+        self.left = limit + 1
+        self.held: list[bytes] = []
+        self.error: zlib.error | None = None
+
+    @property
+    def done(self) -> bool:
+        """At the end of its stream (zlib: the checksum matched), or over the limit."""
+        return bool(self.inflater.eof) or self.left <= 0
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The output of the next ``data``, piece by piece; a zlib.error is kept in ``error``
+        and ends the pieces."""
+        while not self.done:
+            asked = min(self.left, _PIECE)  # never 0, which would mean "no bound"
+            try:
+                out = self.inflater.decompress(data, asked)
+            except zlib.error as err:
+                self.error = err
+                return
+            data = self.inflater.unconsumed_tail
+            self.left -= len(out)
+            if out:
+                yield out
+            if not data and len(out) < asked:
+                return  # this chunk is used up: read the next
+
+
+def _inflate_deflate(raw: Iterable[bytes], limit: int) -> Iterator[bytes]:
+    """A ``deflate`` body (HTTP means zlib data, RFC 1950; some servers send raw deflate, RFC
+    1951), bounded as :func:`_inflate`.
+
+    Raw deflate that starts with a stored block can begin with two bytes that pass the zlib
+    header check (``78 9c`` among them), so a body whose first bytes look like a zlib header is
+    read both ways at once, a 64 KiB piece of each in turn, each reading's output held (at most
+    ``limit + 1`` bytes each) until only one is left, or the zlib one ends with its checksum
+    matched; any other body is raw deflate. A reading that fails is dropped; when both fail the
+    data is damaged."""
+    import httpx
+
+    readings: list[_Reading] = []
+    pending = b""  # fewer than the 2 bytes that tell whether a zlib header may be there
+    for chunk in raw:
+        if not readings:
+            pending += chunk
+            if len(pending) < 2:
+                continue
+            if _zlib_header(pending):
+                readings.append(_Reading(zlib.MAX_WBITS, limit))
+            readings.append(_Reading(-zlib.MAX_WBITS, limit))
+            chunk, pending = pending, b""
+        if len(readings) > 1:
+            readings = yield from _either(readings, chunk)
+            if len(readings) > 1:
+                if all(r.done for r in readings):
+                    break  # both ended or past the cap: more input changes nothing
+                continue  # both still possible: read the next chunk
+            only = readings[0]
+        else:
+            only = readings[0]
+            yield from only.feed(chunk)
+        if only.error is not None:
+            raise httpx.DecodingError(f"deflate data is damaged ({only.error})")
+        if only.done:
+            return  # one deflate stream (or the cap reached): what follows is not content
+    # the body has ended (or neither reading can go on) with both possible: one read to its
+    # end (zlib first), else one past the cap (the caller refuses it as too large), else the
+    # data stops mid-stream
+    ended = [r for r in readings if r.inflater.eof] or [r for r in readings if r.left <= 0]
+    if ended:
+        yield from ended[0].held
+    elif readings or pending:
+        raise httpx.DecodingError("deflate data is damaged (it stops mid-stream)")
+
+
+def _either(readings: list[_Reading], chunk: bytes) -> Generator[bytes, None, list[_Reading]]:
+    """Feed ``chunk`` to two readings of a deflate body a piece at a time, holding their output;
+    once one is left (the other failed) or the zlib one ends with its checksum matched, yield
+    what that one held and the rest of its output for this chunk. Returns the readings still
+    possible (a failed one is dropped; both failed is left to the caller as one with an error)."""
+    feeds = [(r, r.feed(chunk)) for r in readings if not r.done]
+    while True:
+        for reading, feed in list(feeds):
+            piece = next(feed, None)
+            if piece is None:
+                feeds.remove((reading, feed))
+            else:
+                reading.held.append(piece)
+        alive = [r for r in readings if r.error is None]
+        if not alive:
+            return readings[-1:]  # both failed: the caller reports the damage
+        chosen = alive[0] if len(alive) == 1 else next(
+            (r for r in alive if r.zlib and r.inflater.eof), None)
+        if chosen is not None:
+            yield from chosen.held
+            chosen.held = []
+            yield from next((f for r, f in feeds if r is chosen), ())
+            return [chosen]
+        if not feeds:
+            return alive
+
+
+def _zlib_header(head: bytes) -> bool:
+    """The first 2 bytes pass the zlib header check (RFC 1950: method 8, a window of at most
+    32 KiB, the check bits); raw deflate can pass it too (see :func:`_inflate_deflate`)."""
+    return head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] << 8 | head[1]) % 31 == 0
 
 
 def _xml(data: bytes, url: str) -> Any:

@@ -134,6 +134,13 @@ class Mention(Span):
         }
 
 
+def actor_code(m: Mention | None) -> str | None:
+    """The CAMEO code of a mention's dictionary actor (``IRNGOV``); None when there is no
+    mention, no actor or an empty code, as the store and exports write a missing code (JSON
+    null, docs/events.schema.json), so that no caller takes "" for a code two parties share."""
+    return m.actor.cameo or None if m is not None and m.actor is not None else None
+
+
 @dataclass(slots=True)
 class Quote(Span):
     """A statement: the span is its content (inside the quotation marks for direct quotes)."""

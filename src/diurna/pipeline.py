@@ -24,6 +24,9 @@ from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
 
+# Rejection reasons that mean Diurna's own code failed on the page (a bug, a missing model), not
+# that the page is bad: ``doc.meta["stage"]`` names the stage and ``doc.meta`` its error.
+FAILURES = frozenset({"page_error", "pipeline_error"})
 CODERS = ("learned", "rules", "keyword", "tagger")
 DEFAULT_CODER = "learned"
 # Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of
@@ -163,7 +166,13 @@ class Pipeline:
     def __call__(self, doc: Document) -> Document:
         with one_blas_thread():
             for component in self.components:
-                doc = component(doc)
+                try:
+                    doc = component(doc)
+                except Exception:
+                    # which stage failed, for the rejection and the API's 500 (the error says
+                    # what, not where)
+                    doc.meta["stage"] = getattr(component, "name", type(component).__name__)
+                    raise
         doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
         return doc
 
@@ -179,7 +188,9 @@ class Pipeline:
             return rejected_document(raw, err.reason, err.detail)
         except Exception as err:  # a reader bug must not end the batch
             log.exception("page stage failed on %s", raw.source)
-            return rejected_document(raw, "page_error", f"{type(err).__name__}: {err}")
+            doc = rejected_document(raw, "page_error", f"{type(err).__name__}: {err}")
+            doc.meta["stage"] = "page"
+            return doc
 
     def run(self, doc: Document) -> Document:
         """Every component on a read Document (a rejected one is returned as it is)."""
@@ -192,6 +203,7 @@ class Pipeline:
             doc.nlp = None
             doc.rejected = "pipeline_error"
             doc.meta["error"] = f"{type(err).__name__}: {err}"
+            doc.meta.setdefault("stage", "pipeline")  # a failure outside any one component
             return doc
 
     def process_batch(

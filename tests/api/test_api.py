@@ -340,26 +340,54 @@ def test_bad_uploads_are_refused_with_a_message(
     assert writer.get("/api/documents").json()["documents"] == []
 
 
-def test_a_stage_error_is_reported_with_its_cause(
+def test_a_stage_error_is_a_server_error_naming_stage_and_document(
     writer: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A coding stage that fails on the page: the 422 names the error (not "send a page"), and
-    the stored rejection says the same (`diurna rejections`)."""
-    from diurna.pipeline import Pipeline
+    """A coding stage that fails on a valid page is our fault: a 500 (not a 4xx telling the
+    client to fix the page) whose body names the stage, the document and the error; the stored
+    rejection says the same (`diurna rejections`)."""
+    from diurna.store import Store
+    from diurna.time import TimeResolver
 
-    def broken(self: Pipeline, doc: object) -> object:
+    def broken(self: TimeResolver, doc: object) -> object:
         raise RuntimeError("coder broke on this page")
 
-    monkeypatch.setattr(Pipeline, "__call__", broken)
+    monkeypatch.setattr(TimeResolver, "__call__", broken)
     page = {"text": "Syrian troops attacked rebels in Aleppo on Monday.", "source": "up.txt"}
     resp = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert resp.status_code == 422, resp.text
+    assert resp.status_code == 500, resp.text
     cause = "RuntimeError: coder broke on this page"
-    assert _error(resp) == f"page rejected (pipeline_error): {cause}"
-    from diurna.store import Store
-
     with Store(tmp_path / "w.db") as store:  # the writer's database
-        assert [r["detail"] for r in store.rejections()] == [cause]
+        rejections = store.rejections()
+    assert [(r["reason"], r["detail"]) for r in rejections] == [("pipeline_error", cause)]
+    doc_id = rejections[0]["doc_id"]
+    error = resp.json()["error"]
+    assert (error["stage"], error["doc_id"], error["reason"]) == ("time", doc_id, "pipeline_error")
+    assert error["message"] == (
+        f"stage time failed on document {doc_id} (up.txt): {cause}; "
+        "stored as a rejection (`diurna rejections`)"
+    )
+    assert "Traceback" not in error["message"]
+
+
+def test_a_page_stage_crash_is_a_server_error(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in the page reader (not a page it refuses) is a 500 naming the page stage."""
+    import diurna.pipeline
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("reader broke")
+
+    monkeypatch.setattr(diurna.pipeline, "read_page", broken)
+    resp = writer.post("/api/documents", content=b"Iran attacked Iraq on Monday.",
+                       headers={"Authorization": f"Bearer {TOKEN}",
+                                "Content-Type": "text/plain"})  # fmt: skip
+    assert resp.status_code == 500, resp.text
+    error = resp.json()["error"]
+    assert (error["stage"], error["reason"]) == ("page", "page_error")
+    assert error["message"].startswith(f"stage page failed on document {error['doc_id']} (")
+    assert "ValueError: reader broke" in error["message"]
 
 
 def test_a_reader_rejection_keeps_its_advice(writer: TestClient) -> None:

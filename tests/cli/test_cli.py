@@ -100,6 +100,19 @@ def test_bad_published_date_is_refused(seed_path: Path) -> None:
     assert "use YYYY-MM-DD" in result.output
 
 
+def test_process_help_gives_the_exit_statuses_it_uses(seed_path: Path, tmp_path: Path) -> None:
+    """--help said "1 a usage or file error"; a usage error is click's 2, a file error 1."""
+    text = " ".join(CliRunner().invoke(cli, ["process", "--help"]).output.split())
+    assert "1 a file error" in text and "2 a usage error" in text
+    usage = CliRunner().invoke(cli, ["process", str(seed_path), "--engine", "ray"])
+    assert usage.exit_code == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("x: [\n")
+    file_error = CliRunner().invoke(cli, ["process", str(seed_path), "--actors", str(bad),
+                                          "--no-store", "-q"])  # fmt: skip
+    assert file_error.exit_code == 1 and "not valid YAML" in file_error.output
+
+
 def test_events_without_database_says_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1

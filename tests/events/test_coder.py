@@ -1085,3 +1085,22 @@ def test_an_amount_or_end_of_acts_reports_none() -> None:
     doc = coded("The Taliban agreed to a seven-day reduction in violence.", ROUND7)
     assert "ASSAULT" not in types(doc) and "AGREE" in types(doc)
     assert "ASSAULT" in types(coded("Violence erupted in Kabul on Monday.", ROUND7))
+
+
+def test_an_empty_actor_code_is_no_code_for_both_coders() -> None:
+    """An actor with an empty CAMEO code (one built in code, not from the dictionary, which
+    always fills one) has no code, as the store and exports write it (null): two such parties
+    are not one state speaking for itself, in the rule coder as in the argument ranker."""
+    from diurna.events import arguments, coder
+    from diurna.model import Actor, Mention, Quote, actor_code
+
+    def party(ident: str, start: int) -> Mention:
+        return Mention(start, start + 5, ident, actor=Actor(
+            id=ident, name=ident, country=None, sector=None, cameo="", kind="organisation"))
+
+    ngo, union = party("NGO-A", 0), party("UNION-B", 20)
+    assert [actor_code(ngo), actor_code(None), actor_code(Mention(0, 1, "x"))] == [None] * 3
+    assert actor_code(party("X", 0)) is None and arguments.actor_code is coder.actor_code
+    quote = Quote(40, 60, "they broke the law", speaker=union)
+    # the method reads only its arguments; no parsed document is needed
+    assert not coder._DocCoder._is_speaker(None, ngo, quote)  # type: ignore[arg-type]

@@ -95,3 +95,19 @@ def test_the_one_quoted_in_a_passive_speaks_not_the_outlet_in_brackets() -> None
                    "saying: \"The data also show that the river is the highest since 1880,\"")
     q = next(q for q in doc.quotes if q.kind == "direct")
     assert q.speaker is not None and q.speaker.text.endswith("Haddad")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb in a relative clause: the noun the clause hangs on speaks, whichever
+    # relative pronoun opens it (the tagger's WP/WDT, statements.quotes._relative_pronoun)
+    ("Rex Tillerson, who said that Iran must leave Syria, met Turkish officials on Friday.",
+     "Rex Tillerson"),
+    ("The ministry, which said that the border would stay closed, gave no date.",
+     "The ministry"),
+    ("Officials released a report that said the army had withdrawn from the town.",
+     "a report"),
+    # a complementiser "that" (IN) is not a relative pronoun: the subject speaks
+    ("The minister said that the talks would resume on Monday.", "The minister"),
+])
+def test_a_relative_clause_speaks_for_its_noun(text: str, expected: str) -> None:
+    assert _speaker_of(make_doc(text).quotes, "said") == expected

@@ -43,6 +43,7 @@ from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.model import iso_day
 from diurna.page.inputs import page_field
+from diurna.pipeline import FAILURES
 from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
 from diurna.store.sqlite import dict_rows, rejection_detail
@@ -74,19 +75,31 @@ PAGE_PARAMS = {"sort", "limit", "cursor", "format"}
 
 
 class ApiError(Exception):
-    """An error the client can fix: its HTTP status and a one-line message saying what to do."""
+    """An error answered as JSON: its HTTP status, a one-line message saying what happened (for
+    a 4xx, what to do), and any ``fields`` added beside them (a 500's stage and document)."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        headers: dict[str, str] | None = None,
+        fields: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.fields = fields or {}
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(
-        {"error": {"status": status, "message": message}}, status_code=status, headers=headers
-    )
+def _error(
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    fields: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body = {"status": status, "message": message, **(fields or {})}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 class Database:
@@ -188,7 +201,7 @@ async def _fewer_threads(app: FastAPI) -> AsyncIterator[None]:
 def _install_errors(app: FastAPI, max_upload: int) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.message, exc.headers)
+        return _error(exc.status, exc.message, exc.headers, exc.fields)
 
     @app.exception_handler(FilterError)
     async def filter_error(request: Request, exc: FilterError) -> JSONResponse:
@@ -391,6 +404,16 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         from starlette.concurrency import run_in_threadpool
 
         doc = await run_in_threadpool(_process_and_store, db, data, kind, published, source)
+        if doc["rejected"] in FAILURES:
+            # our stage failed on a page it accepted: a server error, not the client's
+            stage = doc["stage"] or "pipeline"
+            raise ApiError(
+                500,
+                f"stage {stage} failed on document {doc['id']} ({doc['source']}): "
+                f"{doc['detail'] or doc['rejected']}; stored as a rejection "
+                "(`diurna rejections`)",
+                fields={"stage": stage, "doc_id": doc["id"], "reason": doc["rejected"]},
+            )
         if doc["rejected"]:
             raise ApiError(
                 422, f"page rejected ({doc['rejected']}): {doc['detail'] or 'send a page'}"
@@ -792,6 +815,7 @@ def _process_and_store(
     out["stored"] = status
     # the reader's advice or a stage's error, as `diurna rejections` shows it
     out["detail"] = rejection_detail(doc)
+    out["stage"] = doc.meta.get("stage")  # the stage that failed, if one did
     return out
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Actor, Document, Event, Mention
+from diurna.model import Actor, Document, Event, Mention, actor_code
 
 MODEL_PATH = Path(__file__).parent / "data" / "arguments.json"
 SLOTS = ("actor", "recipient")
@@ -46,10 +46,6 @@ class Candidate:
 
     mention: Mention
     features: dict[str, float]
-
-
-def _code(m: Mention) -> str | None:
-    return m.actor.cameo if m.actor is not None and m.actor.cameo else None
 
 
 def _head(parsed: Any, start: int, end: int) -> Any | None:
@@ -118,7 +114,7 @@ def features(doc: Document, event: Event, m: Mention, trig: Any | None,
         if key in rule[slot]:
             f[f"rule_{slot}"] = 1.0
             f[f"rule_{slot}|{etype}"] = 1.0
-    code = _code(m) or ""
+    code = actor_code(m) or ""
     f[f"sector={m.actor.sector if m.actor else None}"] = 1.0
     f[f"kind={m.actor.kind if m.actor else None}"] = 1.0
     f[f"label={m.label}"] = 1.0
@@ -195,7 +191,7 @@ def _previous_sentence_start(doc: Document, event: Event) -> int:
 
 def _rules_code(m: Mention) -> str | None:
     """A mention's code unless it is only a context party (those count as uncoded picks)."""
-    return _code(m) if m.actor is not None and m.actor.kind != "context" else None
+    return actor_code(m) if m.actor is not None and m.actor.kind != "context" else None
 
 
 def context_parties(doc: Document, events: list[Event]) -> list[Event]:
@@ -215,7 +211,7 @@ def _with_context(doc: Document, event: Event) -> Event:
     prev_start = _previous_sentence_start(doc, event)
     new: dict[str, list[Mention]] = {}
     for slot, picks in (("actors", event.actors), ("recipients", event.recipients)):
-        if not picks or any(_code(m) for m in picks) or not all(
+        if not picks or any(actor_code(m) for m in picks) or not all(
                 m.label in CONTEXT_PICK_LABELS for m in picks):
             continue
         country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
@@ -242,12 +238,12 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
         if _rules_code(m):
             pool.setdefault((m.start, m.end), m)
     for m in doc.mentions:
-        if prev_start <= m.start and m.end <= event.sentence.end and _code(m) \
+        if prev_start <= m.start and m.end <= event.sentence.end and actor_code(m) \
                 and not (event.trigger.start <= m.start and m.end <= event.trigger.end):
             pool.setdefault((m.start, m.end), m)
     uncoded = [m for m in [*event.actors, *event.recipients] if not _rules_code(m)] + [
         m for m in doc.mentions if event.sentence.start <= m.start
-        and m.end <= event.sentence.end and not _code(m) and m.label in CONTEXT_LABELS
+        and m.end <= event.sentence.end and not actor_code(m) and m.label in CONTEXT_LABELS
         and m.text.lower() not in PRONOUNS
         and not (event.trigger.start <= m.start and m.end <= event.trigger.end)]
     context = set()
@@ -286,12 +282,12 @@ def _rank_features(cands: list[Candidate], event: Event) -> None:
         left[0].features["first"] = 1.0
     if right:
         right[0].features["nearest_right"] = 1.0
-    codes = [(_code(c.mention) or "")[:3] for c in cands]
+    codes = [(actor_code(c.mention) or "")[:3] for c in cands]
     for c, code in zip(cands, codes, strict=True):
         if codes.count(code) > 1:
             c.features["code_repeated"] = 1.0
         for slot in SLOTS:
-            if any(o.features.get(f"rule_{slot}") and (_code(o.mention) or "")[:3] == code
+            if any(o.features.get(f"rule_{slot}") and (actor_code(o.mention) or "")[:3] == code
                    for o in cands):
                 c.features[f"rule_{slot}_code"] = 1.0
 
@@ -318,10 +314,10 @@ def decide(model: dict[str, Any], cands: list[Candidate]) -> dict[str, list[int]
             picks[slot] = rule
         else:
             free = [i for i in range(len(cands)) if i not in rule
-                    and (_code(cands[i].mention) or "")[:3] not in taken]
+                    and (actor_code(cands[i].mention) or "")[:3] not in taken]
             best = max(free, key=lambda i: probs[i], default=None)
             picks[slot] = [best] if best is not None and probs[best] >= limits["fill"] else []
-        taken |= {(_code(cands[i].mention) or "")[:3] for i in picks[slot]}
+        taken |= {(actor_code(cands[i].mention) or "")[:3] for i in picks[slot]}
     return picks
 
 
@@ -354,7 +350,7 @@ def attach(doc: Document, event: Event, model: dict[str, Any]) -> Event:
         elif chosen:
             new[slot] = chosen
         else:
-            new[slot] = [replace(m, actor=None) if _code(m) else m  # (context parties)
+            new[slot] = [replace(m, actor=None) if actor_code(m) else m  # (context parties)
                          for m in old if not _rules_code(m)]
     return replace(event, actors=new["actor"], recipients=new["recipient"])
 

@@ -29,7 +29,7 @@ from diurna.events.casualties import without_retold_casualties
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.language.spacy_stage import tokens_where
 from diurna.language.wordnet import is_person_noun, never_people
-from diurna.model import Document, Event, Mention, Quote, Span, Status
+from diurna.model import Document, Event, Mention, Quote, Span, Status, actor_code
 from diurna.statements.mentions import (
     MentionFinder,
     Resolve,
@@ -1519,8 +1519,8 @@ class _DocCoder:
         recips = self.mentions(heads)
         if any(self._owned_thing(h) for h in heads):
             # "Turkey closed its borders": the actor's own thing is not a recipient
-            own_codes = {_code(a) for a in actors} - {None}
-            recips = [r for r in recips if _code(r) not in own_codes]
+            own_codes = {actor_code(a) for a in actors} - {None}
+            recips = [r for r in recips if actor_code(r) not in own_codes]
         if not any(r.actor is not None for r in recips) and etype in {
                 "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}:
             recips = (self._authors(heads) or self._referred_actors(r_toks, events)
@@ -1533,8 +1533,8 @@ class _DocCoder:
         actors = [m for m in actors if not any(_same(m, r) for r in recips)] or actors
         recips = [r for r in recips if not any(_same(r, a) for a in actors)]
         mutual = etype in SYMMETRIC_TYPES or (etype == "ASSAULT" and trig.lemma in MUTUAL_FIGHTS)
-        if mutual and not recips and len(actors) > 1 and _code(
-                actors[0]) is not None and any(_code(a) not in {None, _code(actors[0])}
+        if mutual and not recips and len(actors) > 1 and actor_code(
+                actors[0]) is not None and any(actor_code(a) not in {None, actor_code(actors[0])}
                                                for a in actors[1:]):
             actors, recips = actors[:1], actors[1:]  # "Washington and the Taliban held talks"
         if len(recips) > 1 and any(r.actor is not None for r in recips):
@@ -1555,15 +1555,15 @@ class _DocCoder:
             d.etype = etype = "PROTEST"  # violence by protesters
             d.trig = trig = Trigger("PROTEST", trig.lemma, trig.pos, trig.part, "riot")
         if etype == "ASSAULT" and trig.lemma in VERBAL_FIGHT_LEMMAS and (
-                (actors and all((_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors))
+                (actors and all((actor_code(a) or "")[3:6] in VERBAL_SECTORS for a in actors))
                 or self._verbal_fight(tok, a_toks, r_toks)):
             d.etype = etype = "ACCUSE"  # "Republican attacks on him"
             d.trig = trig = Trigger("ACCUSE", trig.lemma, trig.pos, None, "disapprove")
-        if etype in {"CONSULT", "COOPERATE"} and actors and recips and _code(
-                actors[0]) is not None and _code(actors[0]) == _code(recips[0]):
+        if etype in {"CONSULT", "COOPERATE"} and actors and recips and actor_code(
+                actors[0]) is not None and actor_code(actors[0]) == actor_code(recips[0]):
             return False  # routine business inside one actor
         if etype == "CONSULT" and recips and all(
-                (_code(r) or "")[3:6] == "MED" or r.text.lower().split()[-1] in PRESS_NOUNS
+                (actor_code(r) or "")[3:6] == "MED" or r.text.lower().split()[-1] in PRESS_NOUNS
                 for r in recips):
             return False  # "speaking to reporters", "told the press": a statement, no meeting
         if etype == "CONSULT" and trig.pos == "noun" and trig.mode == "multilateral" and \
@@ -1678,12 +1678,13 @@ class _DocCoder:
                     g.lemma_.lower() in OPEN_WATER for g in _pobjs([tok], None)):
             # "fired two ballistic missiles into the sea": a show of force at no one
             d.etype, d.mode, d.recips = "MOBILIZE", "weapons", []
-        if d.etype in {"MOBILIZE", "SANCTION"} and actors and (own_code := _code(actors[0])) and (
+        if d.etype in {"MOBILIZE", "SANCTION"} and actors and (
+                own_code := actor_code(actors[0])) and (
                 d.etype == "MOBILIZE" or d.mode in {"withdraw", "expel"}):
             # "Serbia put its army on high alert", "recalled its ambassador from Somalia": the
             # force or envoy moved is the actor's own, an expelled envoy never is; the one
             # left or expelled to is named by "from"
-            d.recips = [r for r in d.recips if (_code(r) or "")[:3] != own_code[:3]] or [
+            d.recips = [r for r in d.recips if (actor_code(r) or "")[:3] != own_code[:3]] or [
                 m for m in self.mentions(_pobjs(
                     [tok, *(c for c in tok.children if c.dep_ == "dobj")], {"from"}))
                 if m.actor is not None]
@@ -1741,10 +1742,11 @@ class _DocCoder:
             "poss" for c in tok.children if c.dep_ == "poss"}
         if not dets & {"the", "poss"}:
             return False
-        codes = {c[:3] for c in (_code(a) for a in actors) if c}
+        codes = {c[:3] for c in (actor_code(a) for a in actors) if c}
         if not codes:
             return False
-        return any(e.type == etype and codes & {c[:3] for c in (_code(a) for a in e.actors) if c}
+        return any(e.type == etype
+                   and codes & {c[:3] for c in (actor_code(a) for a in e.actors) if c}
                    for e in events)
 
     def _opinion(self, tok: Any) -> bool:
@@ -1797,8 +1799,8 @@ class _DocCoder:
             return False
         if any(t.lower_ in CLAIM_ADVERBS for t in sent):
             return False  # "officers reportedly located ...": the report is hedged
-        a = _code(actors[0]) if actors else None
-        b = _code(spk)
+        a = actor_code(actors[0]) if actors else None
+        b = actor_code(spk)
         # police reports: an official of the same country reporting a police act
         return (a is not None and b is not None and a[3:6] == "COP" and a[:3] == b[:3]
                 and b[3:6] in {"GOV", "COP"})
@@ -1880,7 +1882,7 @@ class _DocCoder:
         if m.actor is not None and spk.actor is not None and m.actor.kind == "person" and (
                 spk.actor.kind == "person") and m.actor.id != spk.actor.id:
             return False  # one person testifying about another's act
-        a, b = _code(m), _code(spk)
+        a, b = actor_code(m), actor_code(spk)
         # the same state speaking for itself: "Iran said it would ..." (IRN / IRNGOV), not an
         # officer about the president (USAMIL / USAGOV)
         return a is not None and b is not None and a[:3] == b[:3] and (
@@ -2017,7 +2019,7 @@ class _DocCoder:
         if tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in {"they", "we", "them"}:
             return False
         mention = self.finder.for_token(tok)
-        code = _code(mention) if mention is not None else None
+        code = actor_code(mention) if mention is not None else None
         if not code or code[3:6] not in WORDY_SECTORS:
             return False
         return tok.lower_ in {"he", "she"} or self._one_person(tok)
@@ -2184,7 +2186,7 @@ class _DocCoder:
     def _media(m: Mention) -> bool:
         """A news outlet: a speech act credited to it is reported as fact
         (docs/annotation-events.md: "Velayati said …, according to Mehr" is asserted)."""
-        code = _code(m) or ""
+        code = actor_code(m) or ""
         words = {w.strip(".,").lower() for w in m.text.split()}
         return code[3:6] == "MED" or bool(words & MEDIA_WORDS)
 
@@ -2393,10 +2395,6 @@ def _measure(tok: Any) -> bool:
     """An amount or a collection whose "of"/"in" phrase says what it is: "$391 million in aid",
     "a new round of tariffs", "a state of emergency"."""
     return tok.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or tok.lemma_.lower() in MEASURE_NOUNS
-
-
-def _code(m: Mention) -> str | None:
-    return m.actor.cameo if m.actor is not None else None
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -2670,7 +2668,7 @@ def _neither_nor(verb: Any) -> bool:
 
 def _official(m: Mention) -> bool:
     """A state, an IGO or a body of government, legislature, armed forces or courts."""
-    code = _code(m)
+    code = actor_code(m)
     return code is not None and (len(code) == 3 or code[:3] == "IGO"
                                  or code[3:6] in {"GOV", "LEG", "MIL", "JUD"})
 

@@ -36,8 +36,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, _code, candidates, decide
-from diurna.model import Document, Event, Mention
+from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, candidates, decide
+from diurna.model import Document, Event, Mention, actor_code
 from diurna.reproduce import ROWS_KEY, fingerprint, shipped_rows, verify
 
 DEFAULT_TRAIN = ["gold/events-wikinews-train.jsonl"]
@@ -137,18 +137,18 @@ def _missed(source: str, g: dict[str, Any]) -> dict[str, Any]:
 def _record(doc: Document, source: str, p: Event, g: dict[str, Any] | None,
             causes: Counter[str]) -> dict[str, Any]:
     cands = candidates(doc, p)
-    rule = {"actor": _prefixes(_code(m) for m in p.actors),
-            "recipient": _prefixes(_code(m) for m in p.recipients)}
+    rule = {"actor": _prefixes(actor_code(m) for m in p.actors),
+            "recipient": _prefixes(actor_code(m) for m in p.recipients)}
     rec: dict[str, Any] = {
         "source": source, "type": p.type, "rule": rule,
-        "cands": [{"code": _code(c.mention), "span": [c.mention.start, c.mention.end],
+        "cands": [{"code": actor_code(c.mention), "span": [c.mention.start, c.mention.end],
                    "f": c.features} for c in cands],
         "gold": None,
     }
     if g is None:
         return rec
     rec["gold"] = {s: _prefixes(i.get("code") for i in _gold_items(g, s)) for s in SLOTS}
-    coded = {(c.mention.start, c.mention.end): str(_code(c.mention))[:3] for c in cands
+    coded = {(c.mention.start, c.mention.end): str(actor_code(c.mention))[:3] for c in cands
              if "context" not in c.features}
     phrases = [(m.start, m.end) for m in [*doc.mentions, *p.actors, *p.recipients]
                if p.sentence.start - 400 <= m.start < p.sentence.end]
@@ -175,7 +175,7 @@ def predicted(rec: dict[str, Any], model: dict[str, Any] | None) -> dict[str, li
         return dict(rec["rule"])
     cands = [Candidate(_mention(c), c["f"]) for c in rec["cands"]]
     picks = decide(model, cands) if cands else {s: [] for s in SLOTS}
-    return {s: _prefixes(_code(cands[i].mention) for i in picks[s]) for s in SLOTS}
+    return {s: _prefixes(actor_code(cands[i].mention) for i in picks[s]) for s in SLOTS}
 
 
 def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None

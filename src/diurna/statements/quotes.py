@@ -356,7 +356,7 @@ def subject_of(tok: Any) -> Any | None:
         seen += 1
         for child in cur.children:
             if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and seen > 1):
-                if child.lower_ in {"who", "which", "that"} and cur.dep_ == "relcl":
+                if _relative_pronoun(child) and cur.dep_ == "relcl":
                     return cur.head
                 return child
         for child in cur.children:  # "Sondland did, in fact, discuss": nsubj hung on the aux
@@ -497,6 +497,12 @@ def _passive_quoted(quoting: Any) -> Any | None:
     if not any(c.dep_ == "auxpass" for c in quoting.children):
         return None
     return next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
+
+
+def _relative_pronoun(tok: Any) -> bool:
+    """"who", "which", "that" opening a relative clause, by the tagger's wh-tags (WP, WDT)
+    rather than a word list: a complementiser "that" is IN, a demonstrative DT."""
+    return tok.tag_ in {"WP", "WDT"}
 
 
 def _relative_antecedent(subj: Any) -> Any:
