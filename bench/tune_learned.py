@@ -11,9 +11,11 @@ with ``--grid`` fixed blends over weight x threshold x gate and the tagger alone
 thresholds), with the coder's own decoding and post-processing. For each it prints event type
 micro-F1 with its 95 % bootstrap interval over articles, as ``diurna evaluate events`` computes
 them (the same ``score``; the tagger reads each sentence alone, so the figures equal the
-official ones). The stacked combiner's honest (cross-validated) figure is
-``python -m diurna.events.combine``'s. A setting is only worth taking if it beats the shipped one
-by more than noise on a set it was not chosen on (few knobs, and the interval beside each).
+official ones). A folder whose ``taggers.json`` names further taggers is read with their
+average (an ensemble, ``diurna.events.tagger.ENSEMBLE_FILE``). The stacked combiner's honest
+(cross-validated) figure is ``python -m diurna.events.combine``'s. A setting is only worth
+taking if it beats the shipped one by more than noise on a set it was not chosen on (few knobs,
+and the interval beside each).
 
 Never run it on a frozen test file (it refuses names with "test").
 """

@@ -13,8 +13,10 @@ from diurna.events.finetune import Sentence, encode_batch, main
 from diurna.events.learned import MODEL_DIR
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import (
+    ENSEMBLE_FILE,
     SEEN_LEMMA,
     SEEN_TYPE,
+    Tagger,
     load_tagger,
     mode_label,
     mode_labels,
@@ -52,6 +54,85 @@ def test_each_word_gets_its_first_piece_and_the_rule_decision_on_it() -> None:
 def test_a_missing_tagger_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="--coder rules"):
         load_tagger(str(tmp_path))
+
+
+def _weight_folder(folder: Path, members: list[str] | None = None) -> Path:
+    """A weight folder linking the shipped files, naming ``members`` in its ensemble file."""
+    folder.mkdir()
+    for f in MODEL_DIR.iterdir():
+        if f.is_file():
+            (folder / f.name).symlink_to(f)
+    if members is not None:
+        (folder / ENSEMBLE_FILE).write_text(json.dumps({"members": members}), encoding="utf-8")
+    return folder
+
+
+SENTENCES = [(["Rebels", "attacked", "the", "convoy", "."], ["NONE", "ASSAULT"] + ["NONE"] * 3),
+             (["He", "demanded", "talks"], ["NONE", "DEMAND", "NONE"])]
+
+
+def test_one_tagger_folder_reads_as_before_and_a_list_of_one_is_the_same() -> None:
+    """The ensemble is an option: a weight folder without the ensemble file, or a list holding
+    one folder, gives exactly the single tagger's numbers (byte for byte)."""
+    alone = Tagger(MODEL_DIR).probabilities(SENTENCES)
+    assert len(load_tagger(str(MODEL_DIR)).members) == 1
+    for got, want in zip(Tagger([MODEL_DIR]).probabilities(SENTENCES), alone, strict=True):
+        assert got.tobytes() == want.tobytes()
+
+
+def test_an_ensemble_averages_its_members_word_distributions(tmp_path: Path) -> None:
+    folder = _weight_folder(tmp_path / "w", [".", str(MODEL_DIR)])  # relative and absolute
+    tagger = load_tagger(str(folder))
+    assert len(tagger.members) == 3 and tagger.threshold == load_tagger(str(MODEL_DIR)).threshold
+    alone = Tagger(MODEL_DIR).probabilities(SENTENCES)
+    # a second model that is sure every word is an ASSAULT, types and modes alike
+    width = len(tagger.labels) + len(tagger.modes)
+    sure = np.zeros(width, np.float32)
+    sure[tagger.label_id["ASSAULT"]] = 1.0
+    sure[len(tagger.labels) + tagger.modes.index("ASSAULT/")] = 1.0
+    tagger.members[2].probabilities = (  # type: ignore[method-assign]
+        lambda sents, batch, seen: [np.tile(sure, (len(w), 1)) for w, _ in sents])
+    for got, one in zip(tagger.probabilities(SENTENCES), alone, strict=True):
+        assert got.shape == one.shape
+        assert np.allclose(got, (2 * one + sure) / 3)
+        assert np.allclose(got.sum(-1), one.sum(-1))  # still distributions
+
+
+def test_an_ensemble_refuses_members_of_another_label_set(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("tagger.onnx", "tokenizer.json"):
+        (other / name).symlink_to(MODEL_DIR / name)
+    spec = json.loads((MODEL_DIR / "tagger.json").read_text(encoding="utf-8"))
+    spec["labels"] = list(reversed(spec["labels"]))
+    (other / "tagger.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(ValueError, match="labels or modes differ"):
+        Tagger([MODEL_DIR, other])
+    # a member named but missing is the same clear error as a missing tagger
+    folder = _weight_folder(tmp_path / "w", [str(tmp_path / "nowhere")])
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        load_tagger(str(folder))
+
+
+def test_the_learned_coder_reads_a_weight_folders_ensemble(tmp_path: Path) -> None:
+    """A folder naming its own tagger twice more is an ensemble of three equal members: the
+    coder must then code what the single tagger codes."""
+    from diurna.actors import ActorResolver
+    from diurna.events import LearnedEventCoder
+
+    text = ("Gunmen attacked a police station in Baghdad on Tuesday, killing four officers, "
+            "Iraqi officials said. The opposition demanded that the minister resign.")
+    folder = _weight_folder(tmp_path / "w", [".", "."])
+    got = []
+    for model_dir in (MODEL_DIR, folder):
+        pipeline = Pipeline.default(coder="rules")
+        resolver = ActorResolver()
+        pipeline.replace("events", LearnedEventCoder(resolve=resolver.resolve_span,
+                                                     model_dir=model_dir))
+        doc = pipeline(Document.from_paragraphs("t", "<test>", [text], published="2008-03-01"))
+        got.append([(e.type, e.trigger.text, e.mode) for e in doc.events])
+    assert len(load_tagger(str(folder)).members) == 3
+    assert got[0] == got[1] and ("ASSAULT", "attacked") in [g[:2] for g in got[0]]
 
 
 def test_training_refuses_bad_gold_in_one_line_before_training(tmp_path: Path, shared: Path,

@@ -4,13 +4,15 @@ For each word the tagger gives a distribution over ``NONE`` and the PLOVER types
 words in context and the rule coder's own type for each word (an input it learned when to trust).
 It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tagger.onnx``
 (about 23 MB), ``tagger.json`` and ``tokenizer.json``. Running it needs ``onnxruntime`` and
-``tokenizers`` only; nothing is downloaded.
+``tokenizers`` only; nothing is downloaded. A weight folder may also name further taggers
+(:data:`ENSEMBLE_FILE`) whose distributions are averaged with its own: an option, not shipped
+(round 22b: no gain beyond seed noise for a second, third and fourth model's CPU).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,17 +98,33 @@ def pieces(tokenizer: Any, words: list[str], rules: list[str],
     return ids, rule_ids, first
 
 
-class Tagger:
-    """``probabilities(sentences)``: (words, labels) arrays for sentences given as
-    (words, rule types) pairs."""
+# A weight folder may name further taggers in this file (``{"members": [DIR, ...]}``, each
+# relative to the folder or absolute): the coder then averages their per-word distributions with
+# the folder's own tagger's (an ensemble of seeds, docs/events-learned.md round 22b). Without the
+# file the folder's tagger is read alone, as before.
+ENSEMBLE_FILE = "taggers.json"
 
-    def __init__(self, folder: Path, threads: int = 1) -> None:
+
+def tagger_folders(folder: Path) -> list[Path]:
+    """The tagger folders a weight folder's coder averages: ``folder`` itself, then the members
+    its :data:`ENSEMBLE_FILE` names (just ``folder`` without one)."""
+    path = folder / ENSEMBLE_FILE
+    if not path.exists():
+        return [folder]
+    members = json.loads(path.read_text(encoding="utf-8")).get("members") or []
+    return [folder, *(folder / m for m in members)]
+
+
+class _Member:
+    """One fine-tuned tagger's files: its tokenizer, its inputs and its ONNX session."""
+
+    def __init__(self, folder: Path, threads: int) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         spec = json.loads((folder / "tagger.json").read_text(encoding="utf-8"))
+        self.spec = spec
         self.labels: list[str] = spec["labels"]
-        self.threshold = float(spec["threshold"])
         # the mode head's joint labels (absent in a tagger trained without one)
         self.modes: list[str] = spec.get("modes") or []
         # a tagger trained without the rule coder's types as input is never shown them
@@ -126,18 +144,8 @@ class Tagger:
         self.takes_seen = any(i.name == "seen" for i in self.session.get_inputs())
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int = 1, seen: list[list[int]] | None = None) -> list[np.ndarray]:
-        """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
-        order, then (with a mode head) the joint mode distribution in ``modes`` order.
-        ``seen`` gives each sentence's "told before" ids (:func:`seen_flags`; none if omitted).
-
-        Each sentence is its own call by default (``batch`` 1): the int8 model is quantised
-        *dynamically*, its activation scales computed over the whole input of a call, so in a
-        batch a sentence's output depended on its batch-mates and their padding (the same
-        weights gave Wikinews dev type F1 0.554 batched by 8, 0.570 alone). Alone, a sentence
-        always gets the same output, whichever others the coder reads. Cost
-        (``bench/bench_tagger.py``, load 7.6): 164 sentences/s alone vs 246 batched by 8; the
-        whole pipeline stays at 0.83x the rule coder's speed (docs/events-learned.md, round 15)."""
+                      batch: int, seen: list[list[int]] | None) -> list[np.ndarray]:
+        """This model's per-word distributions (see :meth:`Tagger.probabilities`)."""
         rows = [pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id)
                 for w, r in sentences]
         outputs = ["logits", "mode_logits"] if self.modes else ["logits"]
@@ -172,6 +180,54 @@ class Tagger:
         return out
 
 
+class Tagger:
+    """``probabilities(sentences)``: (words, labels) arrays for sentences given as
+    (words, rule types) pairs, from one fine-tuned tagger or the average of several.
+
+    ``folders`` is one tagger folder or a list of them (an ensemble, e.g. the same recipe trained
+    with several seeds): their per-word distributions, types and modes alike, are averaged. All
+    must share the labels and modes; the first gives the threshold (``--coder tagger``'s cut:
+    the learned coder's blend has its own in ``combiner.json``). One folder gives exactly what
+    that tagger gives alone."""
+
+    def __init__(self, folders: str | Path | Sequence[str | Path], threads: int = 1) -> None:
+        paths = [folders] if isinstance(folders, str | Path) else list(folders)
+        if not paths:
+            raise ValueError("a tagger needs at least one model folder")
+        self.members = [_Member(Path(p), threads) for p in paths]
+        first = self.members[0]
+        for p, m in zip(paths[1:], self.members[1:], strict=True):
+            if m.labels != first.labels or m.modes != first.modes:
+                raise ValueError(f"{p}: its labels or modes differ from {paths[0]}'s; "
+                                 "only taggers of one label set can be averaged")
+        self.labels = first.labels
+        self.modes = first.modes
+        self.label_id = first.label_id
+        self.tokenizer = first.tokenizer
+        self.threshold = float(first.spec["threshold"])
+        # the coder computes the "told before" ids if any member reads them
+        self.seen_input = any(m.seen_input for m in self.members)
+
+    def probabilities(self, sentences: list[tuple[list[str], list[str]]],
+                      batch: int = 1, seen: list[list[int]] | None = None) -> list[np.ndarray]:
+        """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
+        order, then (with a mode head) the joint mode distribution in ``modes`` order; with
+        several members, their mean. ``seen`` gives each sentence's "told before" ids
+        (:func:`seen_flags`; none if omitted).
+
+        Each sentence is its own call by default (``batch`` 1): the int8 model is quantised
+        *dynamically*, its activation scales computed over the whole input of a call, so in a
+        batch a sentence's output depended on its batch-mates and their padding (the same
+        weights gave Wikinews dev type F1 0.554 batched by 8, 0.570 alone). Alone, a sentence
+        always gets the same output, whichever others the coder reads. Cost
+        (``bench/bench_tagger.py``, load 7.6): 164 sentences/s alone vs 246 batched by 8; the
+        whole pipeline stays at 0.83x the rule coder's speed (docs/events-learned.md, round 15).
+        Each further member costs about as much again (round 22b)."""
+        outs = [m.probabilities(sentences, batch, seen) for m in self.members]
+        if len(outs) == 1:
+            return outs[0]
+        return [np.stack(per).mean(axis=0, dtype=np.float32) for per in zip(*outs, strict=True)]
+
     def mode_of(self, etype: str, word_p: np.ndarray) -> str | None:
         """The mode head's most likely mode of ``etype`` for a word (``None`` for no mode, or
         when the tagger has no mode head)."""
@@ -192,13 +248,15 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=2)
 def load_tagger(folder: str) -> Tagger:
-    """The tagger, loaded once per process."""
-    path = Path(folder)
-    if not (path / "tagger.onnx").exists():
-        raise FileNotFoundError(
-            f"no fine-tuned event tagger in {path}; train one with "
-            "'python -m diurna.events.finetune' or use the rule coder (--coder rules)")
-    return Tagger(path)
+    """The tagger of a weight folder, loaded once per process: the folder's own, averaged with
+    the members its :data:`ENSEMBLE_FILE` names (:func:`tagger_folders`)."""
+    folders = tagger_folders(Path(folder))
+    for path in folders:
+        if not (path / "tagger.onnx").exists():
+            raise FileNotFoundError(
+                f"no fine-tuned event tagger in {path}; train one with "
+                "'python -m diurna.events.finetune' or use the rule coder (--coder rules)")
+    return Tagger(folders[0] if len(folders) == 1 else folders)
 
 
 class TaggerEventCoder(EventCoder):
