@@ -116,3 +116,49 @@ def test_the_first_item_of_a_shared_head_and_a_bracketed_short_form() -> None:
     places = _places(text)
     assert _named(places, text, "NSW").name == "New South Wales"
     assert _named(places, text, "DRC").country == "CD"
+
+
+# Round 8 (brief 13p): recognition errors of GeoVirus's dev half that are not the point
+# convention; each test fails on the round's base (c58f82e)
+
+
+def test_a_name_spacy_cut_short_is_completed_by_the_gazetteer() -> None:
+    text = ("Five deaths from cholera were reported in the Zimbabwean provinces of Mashonaland "
+            "West and Midlands this week.")
+    # spaCy takes "Mashonaland" alone; the province is "Mashonaland West" (ZW, A.ADM1), and
+    # the other province named is Midlands
+    read = {text[p.start:p.end]: (p.country, p.feature) for p in _places(text)}
+    assert read == {"Mashonaland West": ("ZW", "A.ADM1"), "Midlands": ("ZW", "A.ADM1")}
+
+
+def test_a_place_entity_naming_an_institution_is_read_as_its_place() -> None:
+    text = "Parents in California spoke at a meeting of the Santa Ana City Council on Tuesday."
+    places = _places(text)
+    # spaCy labels the council a GPE; its place is the city of Santa Ana, California, and the
+    # council itself is no toponym (left unresolved before)
+    city = _named(places, text, "Santa Ana")
+    assert (city.country, city.admin1, city.precision) == ("US", "California", "city")
+    assert all("Council" not in text[p.start:p.end] for p in places)
+
+
+def test_a_village_is_a_populated_place() -> None:
+    text = ("The village of Pongpong had the largest number of sick pigs, officials in the "
+            "Philippines said.")
+    # GeoNames files it as Pung-Pang (Davao region), an alternate spelling: "village of" says
+    # it is a town, as "town of" does, so the small namesake of the text's country is credible
+    village = _named(_places(text), text, "Pongpong")
+    assert (village.country, village.admin1, village.name) == ("PH", "Davao", "Pung-Pang")
+
+
+def test_a_state_abbreviation_is_the_state_again_where_spacy_reads_an_organisation() -> None:
+    text = ("Horse movements were banned in New South Wales (NSW) on Monday. NSW and Queensland "
+            "have extended their bans indefinitely.")
+    places = _places(text)
+    # the second "NSW" is spaCy's ORG
+    assert [p.name for p in places if text[p.start:p.end] == "NSW"] == ["New South Wales"] * 2
+
+
+def test_a_lower_case_word_is_no_toponym() -> None:
+    # spaCy labels "swan" a GPE; the gazetteer knows the Swan, a Western Australian shire
+    text = "Officials also report that the area where the swan has been found is being sealed off."
+    assert _places(text) == []

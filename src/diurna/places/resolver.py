@@ -21,10 +21,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from diurna.model import Document, Event, Place, Span
+from diurna.model import Document, Entity, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.outlets import Outlet, outlet_home
@@ -81,10 +81,12 @@ _SITE = re.compile(
 _SITE_PREP = re.compile(r"\b(?:in|at|near|from)\s+((?:al|el)-[A-Z][\w’']+)")
 _LOC_BEFORE = re.compile(
     r"\b(?:in|near|at|around|outside|into|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_CITY_AFTER = re.compile(r"^\s+(city|town)\b", re.I)
+# "Pongpong village", "the village of Pongpong": a village is a populated place, so the word
+# says the name is a town as "city" and "town" do (GeoVirus names many small villages by it)
+_CITY_AFTER = re.compile(r"^\s+(city|town|village)\b", re.I)
 _ADMIN_BEFORE = re.compile(r"\b(governorate|province|countryside|region|outskirts|district|"
                            r"county|parish)\s+of\s+(?:the\s+)?$", re.I)
-_CITY_BEFORE = re.compile(r"\b(city|town)\s+of\s+$", re.I)
+_CITY_BEFORE = re.compile(r"\b(city|town|village)\s+of\s+$", re.I)
 _ABBREV = re.compile(r"(?<=, )((?:[A-Z][a-z]{0,4}\.\s?){1,3})(?![\w])")
 _LEAD_THE = re.compile(r"^(?:the|The)\s+")
 _TRAIL_POSS = re.compile(r"(?:['’]s|['’])$")
@@ -120,6 +122,17 @@ _GENERIC = {"west", "east", "north", "south", "central", "centre", "center", "ca
             "coast", "north west", "south west", "north east", "south east", "western",
             "eastern", "northern", "southern", "interior", "island", "islands", "lakes",
             "mountains", "plateau", "valley", "border", "frontier", "mid"}
+# the last word of an institution's name: spaCy often labels "Santa Ana City Council" or "the
+# Orange County Sanitation District" a GPE as a whole; such an entity is read as the
+# organisation it names, and its leading place name like that of any organisation's name
+# ("Ohio Supreme Court"): kept only when it resolves to a country, a state, a large city or a
+# place of a state the text names
+_INSTITUTION_END = re.compile(
+    r"\s(?:Council|Department|Board|Authority|Agency|Commission|Committee|Office|Service|"
+    r"Services|Police|University|College|School|Hospital|Court|Zoo|Museum|Company|Corporation|"
+    r"Institute|Club|Association|Society|Church|"
+    # a special-purpose district is a body, not a division ("Swat District" stays a place)
+    r"(?:School|Sanitation|Water|Fire|Irrigation|Utility|Transit|Hospital)\s+District)$")
 _CAPSEQ = re.compile(
     r"\b[A-Z][\w'’-]*(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|ash|at|es|de|du|la|le|of|upon)[ -])?"
     r"[A-Z][\w'’-]*){0,3}"
@@ -430,6 +443,8 @@ class PlaceResolver:
         text = doc.text
         out = self._city_state(text)
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
+        # place entities that are an institution's name: read below as organisations' names
+        institutions: list[Entity] = []
         for ent in doc.entities:
             if ent.label not in PLACE_LABELS or demonym_country(ent.text):
                 continue
@@ -438,8 +453,14 @@ class PlaceResolver:
             cut = re.search(r"\s*[(\[;]|\s+\d", ent.text)  # "Chile 3-0", "Czech Republic (Group"
             end = ent.start + cut.start() if cut and cut.start() > 0 else ent.end
             s, e = _clean_bounds(text, ent.start, end)
-            if e - s < 2:
+            # a proper name has a capital: spaCy's lower-case "swan", "colonies", "metro" are
+            # common nouns (no gold toponym of LGL or GeoVirus is all lower case)
+            if e - s < 2 or text[s:e].islower():
                 continue
+            if _INSTITUTION_END.search(text[s:e]) and not self.gazetteer.lookup(text[s:e]):
+                institutions.append(ent)
+                continue
+            e = self._completed(text, s, e)
             tail = _ADMIN_TAIL.search(text[s:e])
             if tail and tail.start() > 0 and not self.gazetteer.lookup(text[s:e]):
                 e = s + tail.start()  # "Homs province" → "Homs" (the word is read as a hint)
@@ -451,7 +472,7 @@ class PlaceResolver:
             parts = [(s, e)] if abbr else self._split_compound(text, s, e)
             for ps, pe in parts:
                 out.append(_Mention(ps, pe, ent.label, forced=abbr))
-            taken.append((ent.start, ent.end))
+            taken.append((ent.start, max(ent.end, e)))
         for m in _ABBREV.finditer(text):  # ", Tenn." after a name spaCy did not take
             abbr = self._abbreviation(m.group(1))
             if abbr is not None and not overlaps(m.start(1), m.end(1), taken):
@@ -461,9 +482,12 @@ class PlaceResolver:
         out.extend(_Mention(c.start, c.end, "GPE", hint=c.hint, forced=c.forced)
                    for c in recognizer.evidence(doc, taken))
         others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+        others += [(x.start, x.end) for x in institutions]
         # where a person or organisation name starts and ends, without "the" or a possessive
         named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
                  if x.label in ("ORG", "PERSON")}
+        named.update({_clean_bounds(text, x.start, x.end): replace(x, label="ORG")
+                      for x in institutions})
         heads = {a: b for a, b in named}
         gaz = self.gazetteer
         for m in _CAPSEQ.finditer(text):
@@ -532,6 +556,7 @@ class PlaceResolver:
                     break
         out.extend(self._sites(doc, taken))
         out.extend(self._acronyms(text, out, taken))
+        out.extend(self._abbreviation_repeats(text, out, taken))
         # a place name that names a disease or a strain ("West Nile virus", "Ebola Reston
         # virus", "Minamata disease") is not the place (docs/annotation-places-times.md), and
         # its other mentions name the disease too, unless the text settles one ("Reston, Va.")
@@ -593,6 +618,15 @@ class PlaceResolver:
                 taken.append((m.start(), m.end()))
         return out
 
+    def _completed(self, text: str, s: int, e: int) -> int:
+        """Where a place entity ends when spaCy cut the gazetteer's name short ("the provinces
+        of [Mashonaland] West and Midlands"): with the next capitalised word, when the entity
+        alone is no name the gazetteer knows and the longer one is."""
+        nxt = re.match(r"[ ][A-Z][\w'’-]*", text[e:e + 40])
+        if nxt is None or self.gazetteer.lookup(text[s:e]):
+            return e
+        return e + nxt.end() if self.gazetteer.lookup(text[s:e + nxt.end()]) else e
+
     def _trim_head(self, text: str, s: int, e: int) -> int:
         """Where the name starts when an entity the gazetteer does not know opens with words
         that are not part of it: a direction ("Eastern China": the word becomes the
@@ -632,6 +666,23 @@ class PlaceResolver:
             if len(same) == 1:
                 out.append(_Mention(br.start(1), br.end(1), "GPE", forced=same[0]))
                 taken.append((br.start(1), br.end(1)))
+        return out
+
+    def _abbreviation_repeats(self, text: str, mentions: list[_Mention],
+                              taken: list[tuple[int, int]]) -> list[_Mention]:
+        """Other mentions of a dotless state abbreviation the text already uses as a place
+        ("NSW"): spaCy reads some of them as organisations ("NSW and Queensland have extended
+        their bans"), but the letters name nothing else. Dotted ones ("Ind.", "Miss.") are
+        left alone: without the place before them they are often other words."""
+        names = {text[m.start:m.end]: m.forced for m in mentions if m.forced is not None
+                 and "." not in text[m.start:m.end]
+                 and self._abbreviation(text[m.start:m.end]) is not None}
+        out: list[_Mention] = []
+        for name, state in names.items():
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+                if not overlaps(m.start(), m.end(), taken):
+                    out.append(_Mention(m.start(), m.end(), "GPE", forced=state))
+                    taken.append(m.span())
         return out
 
     def _shared_head(self, text: str, s0: int, s: int, e: int) -> _Mention | None:
