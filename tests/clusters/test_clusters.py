@@ -146,6 +146,8 @@ TOTAL = "Over 300 villagers have been killed in the province since March, the gr
     ("So far, 25 peacekeepers have died in the mission.", "died"),
     ("The shelling brought the death toll to 40, officials said.", "shelling"),
     ("Militants have kidnapped at least 12 engineers this year.", "kidnapped"),
+    # "mayor" or the verb "may" before "this year" is no month naming a date
+    ("Militants have kidnapped 12 engineers for the mayor this year.", "kidnapped"),
     ("In all, 3,500 homes were burned during the unrest.", "burned"),
     ("Since June, over 400 people have died.", "died"),  # "since" close before, but a comma between
 ])

@@ -93,9 +93,9 @@ CUMULATIVE = re.compile(
     r"reaches|stands|stood|increased|grew|grown|swelled)|(bring\w*|brought) (the|their|its|this) "
     r"(\w+ )?(toll|total|number|tally)|(?<!earlier )(?<!later )(?<!early )(?<!late )this year)",
     re.IGNORECASE)
-_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # a month's name begins so
-# "in March this year": a date, not a stretch
-MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\w* $", re.IGNORECASE)
+# "in March this year": a date, not a stretch. A month's whole name as written (values.MONTH,
+# capitalised), so that "the mayor this year" or "it may this year" is no date.
+MONTH_BEFORE = re.compile(rf"\b{MONTH} $")
 ANCHOR_WORDS = 4  # "since the 2002 Bali [[bombing]]": the event dates the total, it is not one
 ANCHOR_CLAUSE = re.compile(r"\b(when|where|which|that|after)\b", re.IGNORECASE)
 # "the first since 2002", "the deadliest attack since ...", "the first deaths so far": a comparison
