@@ -107,7 +107,13 @@ def test_not_read_as_dates_of_round_seven(sentence: str, text: str) -> None:
     ("The deadline was set for 14:00 UTC.", "14:00 UTC", "2005-04-27T14:00"),
     ("The blast happened at about 01:00 and hurt no one.", "about 01:00", "2005-04-27T01:00"),
     ("People were called to assemble at 5pm.", "5pm", "2005-04-27T17:00"),
+    ("He moved to adjourn the debate at 9.06pm.", "9.06pm", "2005-04-27T21:06"),
 ])
 def test_clock_times_of_round_seven(sentence: str, text: str, value: str) -> None:
     t = found_times(sentence, "2005-04-27")[text]
     assert (t.value, t.kind) == (value, "time")
+
+
+def test_a_twelve_hour_clock_is_not_read_as_a_24_hour_one() -> None:
+    assert "11:00" not in found_times("The board ruled at 11:00 PM that it was legal.",
+                                      "2005-04-27")

@@ -170,7 +170,9 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
     # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
-               r"|\b\d{1,2}(?::\d\d)?\s*[ap]m\b(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
+               # ("5pm", "9.06pm"; not the "06pm" of "9.06pm")
+               r"|(?<![\d.:])\b\d{1,2}(?:[:.]\d\d)?\s*[ap]m\b"
+               r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
     re.compile(rf"\b(?:\d+|{number_words(10)})\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
     # "(late) last night": the evening before publication (a day, like "Wednesday night")
@@ -193,7 +195,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"),  # wire style: "1400 GMT"
     # a 24-hour clock: "14:00 UTC", "at 00:00", "at about 01:00" (not "at 3:2", a score)
     re.compile(r"\b(?:[01]\d|2[0-3]):[0-5]\d\s*(?:GMT|UTC)\b"
-               r"|(?<=\b[Aa]t\s)(?:(?:about|around)\s+)?(?:[01]\d|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)"),
+               r"|(?<=\b[Aa]t\s)(?:(?:about|around)\s+)?(?:[01]\d|2[0-3]):[0-5]\d\b"
+               r"(?!\s*[AaPp]\.?[Mm]\b)"),
 ]
 # entities that are no time: ages ("a 44-year-old", "at age 85") and names ("The Sunday
 # Telegraph")
@@ -367,7 +370,7 @@ _QUARTER = re.compile(
 _QUARTER_Y = re.compile(rf"^(?:the\s+)?(?:fiscal\s+)?({YEAR})(?:'s)?\s+"
                         r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
 _Q_CODE = re.compile(rf"^(?:Q([1-4])\s+({YEAR})|({YEAR})\s+Q([1-4]))$")
-_CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
+_CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
           r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
