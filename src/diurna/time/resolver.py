@@ -41,6 +41,8 @@ from diurna.time.values import (
     holiday_date,
     number_words,
     ordinal_century_value,
+    range_ends,
+    range_first_value,
     ref_value,
     season_instance,
     set_value,
@@ -85,6 +87,9 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
     re.compile(rf"\b(?:early|late|mid)[- ]{_MONTH}\b"),
+    # "in late-2007" (the year), "August the 7th" (the day)
+    re.compile(rf"\b(?:early|late|mid)-{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+the\s+{_DAY}\b(?!\s*%)"),
     re.compile(rf"\b(?:the|in|since|until|by|during|of|from|before|after)\s+(?P<t>{_YEAR})\b"
                r"(?!\s*(?:%|percent|people|troops|[a-z]+s\b))"),
     re.compile(rf"\b(?:last|this|next|past)\s+{_WEEKDAY}\b", re.I),
@@ -154,7 +159,7 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"fall|winter)\b", re.I),
     re.compile(rf"\b(?:last|this|next)\s+{_MONTH}\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b", re.I),
-    re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;])"),
+    re.compile(r"\b(?:[Cc]urrently|now|[Rr]ecently|[Pp]reviously|lately)\b(?=[\s,.;!?:)\"”]|$)"),
     # "Now officials are investigating ...", "Now that ...": at present (TimeBank 5 of 6). A
     # "Now" that opens a turn of the talk is no time: "Now, ...", "Now for ..."; before a
     # second person, an imperative, a question or a stance adverb ("Now you may not like ...",
@@ -165,7 +170,9 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
     # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
-               r"|\b\d{1,2}:\d\d\s*[ap]m\b(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
+               # ("5pm", "9.06pm"; not the "06pm" of "9.06pm")
+               r"|(?<![\d.:])\b\d{1,2}(?:[:.]\d\d)?\s*[ap]m\b"
+               r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"),
     re.compile(rf"\b(?:\d+|{number_words(10)})\s+(?:days?|weeks?|months?|years?)\s+ago\b", re.I),
     re.compile(r"\bearlier\b(?!\s+(?:than|this|last|next|today|on)\b)", re.I),
     # "(late) last night": the evening before publication (a day, like "Wednesday night")
@@ -186,6 +193,10 @@ _PATTERNS: list[re.Pattern[str]] = [
     # "at noon", "midnight": a clock time on the narrative's day
     re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
     re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"),  # wire style: "1400 GMT"
+    # a 24-hour clock: "14:00 UTC", "at 00:00", "at about 01:00" (not "at 3:2", a score)
+    re.compile(r"\b(?:[01]\d|2[0-3]):[0-5]\d\s*(?:GMT|UTC)\b"
+               r"|(?<=\b[Aa]t\s)(?:(?:about|around)\s+)?(?:[01]\d|2[0-3]):[0-5]\d\b"
+               r"(?!\s*[AaPp]\.?[Mm]\b)"),
 ]
 # entities that are no time: ages ("a 44-year-old", "at age 85") and names ("The Sunday
 # Telegraph")
@@ -246,9 +257,15 @@ _THE_DAY = re.compile(rf"the\s+day\s+(?={_WEEKDAY})", re.I)
 # a noun the tagger ran into a length after it ("in an interview several months before"): the
 # length is "several months" (kept only when the whole has no value and the rest has one)
 # (the rest must open with a count: not "the old days", "a million years", "a couple more years")
+# (a hedge may stand before the count: "a tape just two days (after)", and the rest may be a
+# date counted back: "the matter two days ago")
 _NOUN_BEFORE_LENGTH = re.compile(
-    rf"^(?:an?|the)\s+[a-z]+\s+(?=(?:several|a\s+few|few|many|\d|{number_words(12, False)}|"
+    r"^(?:an?|the)\s+[a-z]+\s+(?=(?:(?:just|only|about|nearly|almost|some|over|barely)\s+)?"
+    rf"(?:several|a\s+few|few|many|\d|{number_words(12, False)}|"
     rf"{'|'.join(TEENS)}|{'|'.join(TENS)})\b)")
+# a length the tagger ran into the word that says it is ahead of or behind a schedule ("called
+# a snap election three years early"): the length is "three years" (TimeML marks the length)
+_SCHEDULE_AFTER = re.compile(r"\s+(?:early|late)$", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
@@ -353,7 +370,7 @@ _QUARTER = re.compile(
 _QUARTER_Y = re.compile(rf"^(?:the\s+)?(?:fiscal\s+)?({YEAR})(?:'s)?\s+"
                         r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter$", re.I)
 _Q_CODE = re.compile(rf"^(?:Q([1-4])\s+({YEAR})|({YEAR})\s+Q([1-4]))$")
-_CLOCK = (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
+_CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<ap>[ap])\.?m\.?"
           r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?")
 _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)$",
                         re.I)
@@ -361,7 +378,8 @@ _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 # named clock times: TimeML writes midnight as the end of its day (T24:00)
 _NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 _WEEKDAY_OF_WEEK = re.compile(rf"^({_WEEKDAY}),?\s+(?:of\s+)?(last|this|next)\s+week$", re.I)
-_WIRE_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC)$")
+_WIRE_CLOCK = re.compile(r"^(?:(?:about|around)\s+)?([01]\d|2[0-3])(?:([0-5]\d)\s*(?:GMT|UTC)|"
+                         r":([0-5]\d)(?:\s*(?:GMT|UTC))?)$")
 _LAST_NIGHT = re.compile(r"^(?:(?:early|late)\s+)?last\s+night$", re.I)
 # "a day" after a count is a rate ("twice a week", "100,000 searches a day"), not a length
 _PER = re.compile(r"^(?:a|per)\s+(day|week|month|year)$", re.I)
@@ -891,9 +909,13 @@ def find_expressions(doc: Document) -> list[Span]:
                 or _THE_DAY.match(ent.text))  # "the day Friday": "Friday"
         skip = lead.end() if lead else 0
         noun = _NOUN_BEFORE_LENGTH.match(ent.text[:end - ent.start])
+        rest = ent.text[noun.end():end - ent.start] if noun else ""
         if (noun and not skip and duration_value(ent.text[:end - ent.start]) is None
-                and duration_value(ent.text[noun.end():end - ent.start]) is not None):
+                and (duration_value(rest) is not None or _AGO.match(rest))):
             skip = noun.end()  # "an interview several months": "several months"
+        late = _SCHEDULE_AFTER.search(ent.text[:end - ent.start])
+        if late and duration_value(ent.text[skip:late.start()]) is not None:
+            end = ent.start + late.start()  # "three years early": "three years"
         full = _FULL_DATE.match(ent.text[skip:]) or _MONTH_DAY_NOUN.match(ent.text[skip:])
         if full and skip + full.end() < len(ent.text.rstrip()):
             # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
@@ -921,6 +943,10 @@ def find_expressions(doc: Document) -> list[Span]:
             e -= 1
         if e > s and not (_NAMED_DAY_BEFORE.search(doc.text, max(0, s - 8), s)
                           and re.match(_WEEKDAY, doc.text[s:e])):
+            ends = range_ends(doc.text[s:e])
+            if ends:  # "between 20 and 1000 years": "20" and "1000 years", two lengths
+                spans += [doc.span(s + a, s + b) for a, b, _ in ends]
+                continue
             spans.append(doc.span(s, e))  # (not "the Good Friday Agreement", "Bloody Sunday")
     return spans
 
@@ -1272,12 +1298,14 @@ class TimeResolver:
             compared = _reporting(span, reported, base, doc.text[max(0, span.start - 80):
                                                                  span.start])
             t = (compared or _anaphoric(doc, span, refs, base) or _rate(doc, span)
-                 or _coming_length(doc, span) or _period_ended(doc, span))
+                 or _coming_length(doc, span) or _period_ended(doc, span)
+                 or _range_end(doc, span))
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 if tense == "future" and _results_of(doc, span):
                     tense = None  # "its third-quarter earnings will be lower": a quarter gone
-                t = normalize(span.text, doc.published, year_hint=hint, tense=tense)
+                t = normalize(_apostrophe(doc, span), doc.published, year_hint=hint,
+                              tense=tense)
                 if not _HAS_YEAR.search(span.text):
                     t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
                     t.value = _named_day(span.text, doc.text[span.end:span.end + 30], t.value)
@@ -1354,7 +1382,7 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     named = _NAMED_CLOCK.get(span.text.lower())
     wire = _WIRE_CLOCK.match(span.text)
     if wire:
-        named = (int(wire[1]), int(wire[2]))
+        named = (int(wire[1]), int(wire[2] or wire[3]))
     if clock or named:  # "10:35 a.m.", "noon": on the narrative's day (the last day given)
         day = next((r[0] for r in reversed(refs) if r[1] == "day"), base)
         if day is None:
@@ -1426,6 +1454,34 @@ def _rate(doc: Document, span: Span) -> TimeExpr | None:
             or _NOT_RATE_AFTER.match(doc.text[span.end:span.end + 12])):
         return None
     return TimeExpr(0, len(span.text), span.text, value=f"P1{m[1][0].upper()}", kind="set")
+
+
+# "this weeks conference", "last years election": a possessive written without its apostrophe
+# (not "the last years of his life", "may last months.")
+_PLURAL_DEICTIC = re.compile(r"^(this|last|next)\s+(week|month|year)s$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|his|her|its|their|our|my|your|those|these|in|for|"
+                                r"over|during|recent)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:ago|later|earlier|of|and|or|to|in|on|at|for|from|with|as|"
+                         r"the|an?)\b)[A-Za-z]")
+
+
+def _apostrophe(doc: Document, span: Span) -> str:
+    """The text to value for ``span``: "this week" for a "this weeks" before a noun ("this
+    weeks conference"), which is a possessive without its apostrophe; else ``span.text``."""
+    m = _PLURAL_DEICTIC.match(span.text)
+    if (m and _NOUN_AFTER.match(doc.text, span.end)
+            and not _DETERMINER_BEFORE.search(doc.text[max(0, span.start - 12):span.start])):
+        return f"{m[1]} {m[2]}"
+    return span.text
+
+
+def _range_end(doc: Document, span: Span) -> TimeExpr | None:
+    """The first end of a range of lengths whose unit only the second end gives ("between 20
+    and 1000 years": "20" is ``P20Y``; see :func:`range_ends`); None for any other span."""
+    value = range_first_value(span.text, doc.text[span.end:span.end + 40])
+    if value is None:
+        return None
+    return TimeExpr(0, len(span.text), span.text, value=value, kind="duration")
 
 
 _COMING = re.compile(r"^the\s+(?:next|coming)\s+(decade|century)$", re.I)

@@ -71,6 +71,8 @@ _UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|cent
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
     r"final|latest|another|only|about|around|approximately|nearly|almost|over|under|barely|mere|"
+    # "the intervening years": the years between two dates the text gives (PXY)
+    r"intervening|"
     r"(?:no|not)\s+(?:more|less)\s+than|more\s+than|less\s+than|close\s+to|those|these|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|more|a|all|entire|whole|full|"
@@ -159,6 +161,45 @@ def range_duration_value(text: str) -> str | None:
     return f"P{t}X{ {10: 'DE', 100: 'CE'}.get(scale, letter)}"
 
 
+# "between 20 and 1000 years", "from 3 months to 1 year", "two to six days": TimeML gives each
+# end of a range its own expression, as it does "from 1992 to 1995" (TimeBank: "between two to
+# six days" is "two" P2D and "six days" P6D); an end without a unit takes the other's. Not
+# "the next 12 to 18 months" (one noun phrase, PXM), "five or six days" (either, PXD), nor
+# "a year and three months" (one length)
+_RANGE_ENDS = re.compile(
+    rf"^(?:between\s+(?P<a1>{_NUM}(?:[\s-]+(?P<u1>{_UNIT})s?)?)\s+(?:and|to)\s+"
+    rf"|(?:from\s+)?(?P<a2>{_NUM}(?:[\s-]+(?P<u2>{_UNIT})s?)?)\s+to\s+)"
+    rf"(?P<b>{_NUM}[\s-]+(?P<ub>{_UNIT})s?)$", re.I)
+# what follows the first end of such a range when only the second end has the unit
+_RANGE_REST = re.compile(rf"\s+(?:and|to)\s+{_NUM}[\s-]+(?P<unit>{_UNIT})s?\b", re.I)
+_BARE_COUNT = re.compile(rf"{_NUM}", re.I)
+
+
+def range_ends(text: str) -> list[tuple[int, int, str]] | None:
+    """The two ends of a range of lengths in ``text`` ("between 20 and 1000 years"), each as
+    (start, end, TimeML value): ``[(8, 10, "P20Y"), (15, 25, "P1000Y")]``; None unless
+    ``text`` is such a range with a value at both ends."""
+    m = _RANGE_ENDS.match(text)
+    if not m:
+        return None
+    a = "a1" if m["a1"] else "a2"
+    own_unit = m["u1"] or m["u2"]
+    first = duration_value(m[a] if own_unit else f"{m[a]} {m['ub']}s")
+    second = duration_value(m["b"])
+    if first is None or second is None:
+        return None
+    return [(m.start(a), m.end(a), first), (m.start("b"), m.end("b"), second)]
+
+
+def range_first_value(count: str, after: str) -> str | None:
+    """The length a bare count opens when the range's second end gives the unit ("20" before
+    " and 1000 years" is ``P20Y``); None when ``count`` is no count or no such end follows."""
+    m = _RANGE_REST.match(after)
+    if not m or not _BARE_COUNT.fullmatch(count.strip()):
+        return None
+    return duration_value(f"{count.strip()} {m['unit']}s")
+
+
 # "a year and three months", "two hours and 30 minutes": one length in two units
 _COMPOUND = re.compile(
     r"^(?P<a>.+?)(?:,\s*|,?\s+and\s+)(?P<b>(?:an?|one|\d+|[a-z]+)[\s-]+[a-z]+)$", re.I)
@@ -196,8 +237,8 @@ _SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
 # "for" (resolver), as "a while ago" is a time before, not a length
 _NO_UNIT = re.compile(r"^a\s+while$", re.I)
 # "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none); not "a
-# couple of 18 year olds"
-_COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+of\s+(?={_UNIT})", re.I)
+# couple of 18 year olds"; "a couple more years" is two more of them, a length of two years
+_COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+(?:of\s+(?={_UNIT})|(?=more\s+{_UNIT}))", re.I)
 
 
 def duration_value(text: str) -> str | None:
@@ -379,7 +420,8 @@ HOLIDAY_PATTERN = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
                    r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Election\s+Day|"
                    r"Easter(?:\s+(?:Sunday|Monday|week))?|Independence\s+Day|"
                    r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Labor\s+Day|Memorial\s+Day|"
-                   r"Veterans\s+Day|Halloween|Valentine['’]s\s+Day)")
+                   r"Veterans\s+Day|Halloween|Valentine['’]s\s+Day|"
+                   r"St\.?\s+Patrick['’]?s\s+Day)")
 
 
 def _easter(year: int) -> dt.date:
@@ -412,10 +454,12 @@ def holiday_date(name: str, year: int) -> tuple[dt.date, str] | None:
     the corpus is US and international wire news), or None for an unknown name."""
     key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
     key = re.sub(r"^the ", "", key)
+    key = re.sub(r"^st\.? patrick'?s day$", "st patrick's day", key)
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+             "st patrick's day": (3, 17)}
     if key in fixed:
         return dt.date(year, *fixed[key]), "day"
     if key in ("thanksgiving", "thanksgiving day"):
