@@ -408,12 +408,18 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        events = self.doc_coder(doc).code()
-        if not self.retold_casualties:
-            kept = without_retold_casualties(doc, events, self.ontology)
-            events = events if kept is events else renumbered(doc, kept)
-        doc.events = context_parties(doc, events)
+        doc.events = context_parties(doc, self.without_retold(doc, self.doc_coder(doc).code()))
         return doc
+
+    def without_retold(self, doc: Document, events: list[Event]) -> list[Event]:
+        """``events`` without an attack's casualties told again (round 22, the guideline's §2),
+        unless :attr:`retold_casualties` keeps them. The rule coder, the learned coder and the
+        tagger alone (:class:`diurna.events.tagger.TaggerEventCoder`) all call it, so every
+        coder but the keyword baseline follows the same rule."""
+        if self.retold_casualties:
+            return events
+        kept = without_retold_casualties(doc, events, self.ontology)
+        return events if kept is events else renumbered(doc, kept)
 
 
 class _DocCoder:
