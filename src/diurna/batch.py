@@ -252,6 +252,7 @@ def recode(
         except Exception as err:  # keep the old coding rather than end the run
             doc.rejected = "pipeline_error"
             doc.meta["error"] = f"{type(err).__name__}: {err}"
+            doc.meta.setdefault("stage", "pipeline")  # a component's failure names its own
             yield Outcome(store.save(doc, coder=coder), doc.source, doc)
             continue
         yield Outcome(store.replace(doc, coder=coder), doc.source, doc)

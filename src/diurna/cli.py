@@ -737,12 +737,22 @@ def recode(
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
 )
-def rejections(db: str) -> None:
-    """List inputs that were rejected, with the reason."""
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="Tab-separated lines (source, reason, detail, stage), or one JSON row a line.",
+)
+def rejections(db: str, fmt: str) -> None:
+    """List inputs that were rejected, with the reason, the detail and, when Diurna's own code
+    failed on the input, the stage that raised (page, language, ..., events, time, places,
+    store); the stage is empty for a page the reader turned away, and for rejections stored
+    before Diurna recorded it."""
     with _open_store(db) as store:
         rows = store.rejections()
     for r in rows:
-        click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}")
+        if fmt == "jsonl":
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:  # stage last, so the first three columns read as they always have
+            click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}\t{r['stage'] or ''}")
 
 
 @cli.command()

@@ -25,8 +25,9 @@ from diurna.page import RawInput, read_page
 log = logging.getLogger(__name__)
 
 # Rejection reasons that mean Diurna's own code failed on the page (a bug, a missing model), not
-# that the page is bad: ``doc.meta["stage"]`` names the stage and ``doc.meta`` its error.
-FAILURES = frozenset({"page_error", "pipeline_error"})
+# that the page is bad: ``doc.meta["stage"]`` names the stage and ``doc.meta`` its error
+# (``store_error``: the store could not write the document's rows, diurna.store.Store.save).
+FAILURES = frozenset({"page_error", "pipeline_error", "store_error"})
 CODERS = ("learned", "rules", "keyword", "tagger")
 DEFAULT_CODER = "learned"
 # Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of

@@ -359,7 +359,8 @@ def test_a_stage_error_is_a_server_error_naming_stage_and_document(
     cause = "RuntimeError: coder broke on this page"
     with Store(tmp_path / "w.db") as store:  # the writer's database
         rejections = store.rejections()
-    assert [(r["reason"], r["detail"]) for r in rejections] == [("pipeline_error", cause)]
+    assert [(r["reason"], r["detail"], r["stage"]) for r in rejections] == [
+        ("pipeline_error", cause, "time")]
     doc_id = rejections[0]["doc_id"]
     error = resp.json()["error"]
     assert (error["stage"], error["doc_id"], error["reason"]) == ("time", doc_id, "pipeline_error")
@@ -388,6 +389,32 @@ def test_a_page_stage_crash_is_a_server_error(
     assert (error["stage"], error["reason"]) == ("page", "page_error")
     assert error["message"].startswith(f"stage page failed on document {error['doc_id']} (")
     assert "ValueError: reader broke" in error["message"]
+
+
+def test_a_store_failure_is_a_server_error_naming_the_store_stage(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The store failing to write an accepted page's rows is a 500 naming the stage `store` and
+    the document (it was a bare "internal error"); the page is recorded as a rejection."""
+    import diurna.store.sqlite as sq
+    from diurna.store import Store
+
+    def broken(doc: object) -> object:
+        raise TypeError("cannot write this")
+
+    monkeypatch.setattr(sq, "document_rows", broken)
+    page = {"text": "Syrian troops attacked rebels in Aleppo on Monday.", "source": "up.txt"}
+    resp = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert resp.status_code == 500, resp.text
+    error = resp.json()["error"]
+    assert (error["stage"], error["reason"]) == ("store", "store_error")
+    assert error["message"] == (
+        f"stage store failed on document {error['doc_id']} (up.txt): TypeError: cannot write "
+        "this; stored as a rejection (`diurna rejections`)")
+    with Store(tmp_path / "w.db") as store:
+        assert [(r["doc_id"], r["stage"]) for r in store.rejections()] == [
+            (error["doc_id"], "store")]
+        assert store.count("documents") == 0
 
 
 def test_a_reader_rejection_keeps_its_advice(writer: TestClient) -> None:

@@ -219,3 +219,47 @@ def test_reading_commands_close_their_store(
         result = CliRunner().invoke(cli, [*args, "--db", str(db)])
         assert result.exception is None or isinstance(result.exception, SystemExit), args
         assert opened and all(any(c is o for c in closed) for o in opened), args
+
+
+def test_rejections_name_the_stage_that_raised_also_in_an_older_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`diurna rejections` (tab-separated and jsonl) gives the stage where Diurna's own code
+    raised, here the time stage in a real `process` run; a database made before the stage was
+    recorded still lists its rejections, unchanged, with no stage."""
+    import sqlite3
+
+    from diurna.time import TimeResolver
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE rejections (doc_id TEXT, source TEXT, reason TEXT, detail TEXT, "
+                 "rejected_at TEXT, PRIMARY KEY (doc_id, source))")  # the schema before stages
+    conn.execute("INSERT INTO rejections VALUES ('d9', 'old.png', 'binary', "
+                 "'old.png: a PNG image', '2026-11-01T10:00:00+00:00')")
+    conn.commit()
+    conn.close()
+
+    def broken(self: TimeResolver, doc: object) -> object:
+        raise RuntimeError("time broke")
+
+    monkeypatch.setattr(TimeResolver, "__call__", broken)
+    page = tmp_path / "new.txt"
+    page.write_text("Syrian troops attacked rebels in Aleppo on Monday.\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["process", str(page), "--db", str(db), "-q",
+                                    "--format", "jsonl"])
+    assert done.exit_code == 4, done.output  # its only input rejected
+
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [
+        "old.png\tbinary\told.png: a PNG image\t",
+        f"{page}\tpipeline_error\tRuntimeError: time broke\ttime",
+    ]
+    rows = [json.loads(line) for line in CliRunner().invoke(
+        cli, ["rejections", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
+    assert rows[0] == {"doc_id": "d9", "source": "old.png", "reason": "binary",
+                       "detail": "old.png: a PNG image",
+                       "rejected_at": "2026-11-01T10:00:00+00:00", "stage": None}
+    assert (rows[1]["source"], rows[1]["reason"], rows[1]["stage"]) == (
+        str(page), "pipeline_error", "time")

@@ -86,12 +86,16 @@ def test_victims_named_as_a_new_party_are_another_target() -> None:
     assert without_retold_casualties(doc, unnamed, onto) == [events[0]]
 
 
-def test_the_learned_coder_drops_the_retold_toll_too() -> None:
+@pytest.mark.parametrize(("coder", "toll"), [
+    ("learned", "At least 20 policemen were killed in the bombing."),
+    ("tagger", "A 19-year-old student was killed."),  # the toll this tagger codes when kept
+])
+def test_the_models_drop_the_retold_toll_too(coder: str, toll: str) -> None:
+    """The learned coder and the tagger alone (``--coder tagger``) follow the same rule."""
     from diurna.pipeline import Pipeline
 
-    pipe = Pipeline.default(coder="learned")
-    text = ("Militants bombed a police station in Karachi on Monday. At least 20 policemen were "
-            "killed in the bombing.")
+    pipe = Pipeline.default(coder=coder)
+    text = f"Militants bombed a police station in Karachi on Monday. {toll}"
     doc = pipe(Document.from_paragraphs("t", "<test>", [text], published="2008-03-01"))
     words = [e.trigger.text for e in doc.events if e.type == "ASSAULT"]
     assert "killed" not in words and words

@@ -230,3 +230,73 @@ def test_a_length_keeps_the_day_it_reaches_in_the_times_table(tmp_path: Path) ->
     assert row == ("Three days", "P3D", "duration", "2018-02-12", "day", "Three days later",
                    0, 16)
     assert doc.to_dict()["times"][0]["end_point"]["value"] == "2018-02-12"
+
+
+def test_a_stage_failure_is_stored_with_its_stage(tmp_path: Path) -> None:
+    """`diurna rejections` says where Diurna's own code raised; a page the reader turned away
+    has no stage (its reason says why)."""
+    failed = Document(id="d2", source="a.txt", rejected="pipeline_error")
+    failed.meta.update(error="RuntimeError: broke", stage="time")
+    turned_away = Document(id="d3", source="b.png", rejected="binary")
+    with Store(tmp_path / "t.db") as store:
+        store.save(failed)
+        store.save(turned_away)
+        rows = {r["source"]: (r["reason"], r["detail"], r["stage"]) for r in store.rejections()}
+    assert rows == {"a.txt": ("pipeline_error", "RuntimeError: broke", "time"),
+                    "b.png": ("binary", None, None)}
+
+
+def test_rows_the_store_cannot_write_are_a_store_rejection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document whose rows the store's own code fails on is rolled back whole and recorded
+    as a `store_error` rejection of stage `store`; the next document is stored as usual."""
+    import diurna.store.sqlite as sq
+
+    real = sq.document_rows
+
+    def broken(doc: Document) -> dict[str, list[dict[str, object]]]:
+        if doc.id == "bad":
+            raise TypeError("cannot write this")
+        return real(doc)
+
+    monkeypatch.setattr(sq, "document_rows", broken)
+    with Store(tmp_path / "t.db") as store:
+        assert store.save(make_doc("bad")) == "rejected"
+        assert store.save(make_doc("good")) == "stored"
+        assert [r[0] for r in store.conn.execute("SELECT id FROM documents")] == ["good"]
+        assert [r[0] for r in store.conn.execute("SELECT doc_id FROM codings")] == ["good"]
+        assert [(r["doc_id"], r["reason"], r["detail"], r["stage"])
+                for r in store.rejections()] == [
+            ("bad", "store_error", "TypeError: cannot write this", "store")]
+
+
+def _old_rejections_table(path: Path) -> Path:
+    """A database file whose ``rejections`` table a Diurna from before the stage was recorded
+    made (its schema as it was), holding one rejection."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE rejections (doc_id TEXT, source TEXT, reason TEXT, detail TEXT, "
+                 "rejected_at TEXT, PRIMARY KEY (doc_id, source))")
+    conn.execute("INSERT INTO rejections VALUES ('d9', 'old.png', 'binary', "
+                 "'old.png: a PNG image', '2026-11-01T10:00:00+00:00')")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_database_from_before_stages_keeps_its_rejections_and_gains_the_column(
+    tmp_path: Path,
+) -> None:
+    path = _old_rejections_table(tmp_path / "old.db")
+    failed = Document(id="d2", source="a.txt", rejected="pipeline_error")
+    failed.meta.update(error="RuntimeError: broke", stage="places")
+    with Store(path) as store:
+        store.save(failed)
+        rows = [(r["doc_id"], r["source"], r["reason"], r["detail"], r["rejected_at"], r["stage"])
+                for r in store.rejections()]
+    assert rows[0] == ("d9", "old.png", "binary", "old.png: a PNG image",
+                       "2026-11-01T10:00:00+00:00", None)
+    assert rows[1][:4] == ("d2", "a.txt", "pipeline_error", "RuntimeError: broke")
+    assert rows[1][5] == "places"

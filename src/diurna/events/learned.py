@@ -28,7 +28,6 @@ from spacy.attrs import IDX, LENGTH
 
 from diurna.actors.dictionary import ActorDictionary
 from diurna.events.arguments import context_parties
-from diurna.events.casualties import without_retold_casualties
 from diurna.events.coder import (
     OBJECT_CONTROL_VERBS,
     VERBAL_HEAD_TYPES,
@@ -1042,10 +1041,7 @@ class LearnedEventCoder(EventCoder):
         events = settled_types(doc, acts_only(doc, events), onto)
         if not self.retellings:
             events = told_again(doc, events)
-        if not self.retold_casualties:
-            kept = without_retold_casualties(doc, events, onto)
-            events = events if kept is events else renumbered(doc, kept)
-        return context_parties(doc, events)
+        return context_parties(doc, self.without_retold(doc, events))
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:

@@ -311,8 +311,8 @@ class TaggerEventCoder(EventCoder):
                 q = q[:len(tagger.labels)].copy()
                 q[none] = -1.0
                 decided[i] = tagger.labels[int(q.argmax())]
-        doc.events = context_parties(
-            doc, coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word)))
+        events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
+        doc.events = context_parties(doc, self.without_retold(doc, events))
         return doc
 
 

@@ -9,6 +9,7 @@ input processed twice is stored once.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ from typing import Any
 
 from diurna.model import Comment, Document, Event, Mention
 from diurna.store import stats
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -83,7 +86,7 @@ CREATE TABLE IF NOT EXISTS codings (
   doc_id TEXT, coder TEXT, coded_at TEXT, events INTEGER, replaced INTEGER
 );
 CREATE TABLE IF NOT EXISTS rejections (
-  doc_id TEXT, source TEXT, reason TEXT, detail TEXT, rejected_at TEXT,
+  doc_id TEXT, source TEXT, reason TEXT, detail TEXT, rejected_at TEXT, stage TEXT,
   PRIMARY KEY (doc_id, source)
 );
 """
@@ -111,6 +114,8 @@ ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
               ("end_point_text", "TEXT"), ("end_point_start", "INTEGER"),
               ("end_point_end", "INTEGER")),
     "quotes": (("source_kind", "TEXT"), ("parts", "TEXT")),
+    # the stage that raised (page, language, ..., store); NULL in rows stored before it was kept
+    "rejections": (("stage", "TEXT"),),
 }
 # Indexes for the HTTP API's filtered, date-ordered pages and its counts (diurna.api): (filter,
 # day, id) gives pages in order with no sort; the trailing columns let the counts by type and
@@ -297,6 +302,10 @@ def rejection_row(doc: Document) -> dict[str, Any]:
         "reason": doc.rejected,
         "detail": rejection_detail(doc),
         "rejected_at": _now(),
+        # where our own code raised: a component's name ("time"), "page", "store", or
+        # "pipeline" outside any one component; None for a page the reader turned away (the
+        # reason says why)
+        "stage": doc.meta.get("stage"),
     }
 
 
@@ -480,14 +489,33 @@ class Store:
 
         A rejected document is recorded in ``rejections`` and never replaces a stored one.
         ``coder`` names what coded it (see :func:`diurna.batch.coder_version`).
+
+        A document whose rows cannot be written (the store's own code raised on it) is rolled
+        back and recorded as a ``store_error`` rejection with stage ``store``, so one bad
+        document neither ends a batch nor goes unrecorded. An ``sqlite3.OperationalError`` (the
+        file is locked, full, read-only, or not this schema) is raised: it is the database's,
+        and every later document would meet it too.
         """
-        with self._writing():  # one transaction per document
-            if doc.rejected:
-                self._insert_rows("rejections", [rejection_row(doc)], verb="INSERT OR REPLACE")
-                return "rejected"
-            if self.has(doc.id):
-                return "duplicate"
-            self._insert(doc, coder)
+        try:
+            with self._writing():  # one transaction per document
+                if doc.rejected:
+                    self._insert_rows("rejections", [rejection_row(doc)],
+                                      verb="INSERT OR REPLACE")
+                    return "rejected"
+                if self.has(doc.id):
+                    return "duplicate"
+                self._insert(doc, coder)
+        except sqlite3.OperationalError:
+            raise
+        except Exception as err:
+            if doc.rejected:  # recording the rejection itself failed: nothing else to try
+                raise
+            log.exception("store failed on %s", doc.source)
+            doc.rejected = "store_error"
+            doc.meta["error"] = f"{type(err).__name__}: {err}"
+            doc.meta["stage"] = "store"
+            self.save_rejection_row(rejection_row(doc))
+            return "rejected"
         return "stored"
 
     @contextmanager
@@ -673,7 +701,9 @@ class Store:
         return self.to_arrow(**filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
-        """Every rejected input, oldest first: source, reason code and detail."""
+        """Every rejected input, oldest first: ``doc_id``, ``source``, ``reason`` code,
+        ``detail``, ``rejected_at`` and ``stage`` (the stage that raised; None when none did,
+        and in rows stored before it was recorded)."""
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
 
     def documents(self) -> list[dict[str, Any]]:
