@@ -24,6 +24,7 @@ from diurna.statements.train import (
     Article,
     cache_for,
     fingerprint,
+    fit,
     train_check,
     verify,
 )
@@ -131,6 +132,29 @@ def test_also_adds_training_articles_and_reports_the_first_file_alone(
     assert f"{trainer.TRAIN} alone, out-of-fold" in out
     meta = Check.load(tmp_path / "out").meta
     assert meta["candidates"] == 20 * 40 and meta["train"].endswith("+ gold/more.jsonl")
+
+
+def _logits(p: np.ndarray) -> np.ndarray:
+    return np.log(p) - np.log1p(-p)
+
+
+def test_the_check_is_the_average_of_its_members_logits() -> None:
+    """Part 16: the shipped check averages several seeded networks in one. Its logit of a
+    candidate must be the mean of the logits the members give alone (each member is the
+    network a single-member fit with that seed makes), and a seed's member must not depend on
+    how many others are fitted with it."""
+    articles = _articles()
+    rows = [["bias", "lemma=say", "origin=rule", "cthat=True", "len=2"],
+            ["bias", "lemma=hail", "origin=open", "cthat=False", "len=1"],
+            ["bias", "lemma=build", "origin=open", "cthat=True", "len=3"]]
+    dense = np.array([[0.8] * 4, [0.3] * 4, [-0.5] * 4], np.float32)
+    both = fit(articles, seed=5, members=2)
+    alone = [fit(articles, seed=s, members=1) for s in (5, 1005)]
+    assert both.w2.shape == (2 * alone[0].w2.shape[0],)
+    mean = (_logits(alone[0].probabilities(rows, dense)) +
+            _logits(alone[1].probabilities(rows, dense))) / 2
+    assert np.allclose(_logits(both.probabilities(rows, dense)), mean, atol=1e-4)
+    assert not np.allclose(_logits(alone[0].probabilities(rows, dense)), mean, atol=1e-3)
 
 
 if __name__ == "__main__":  # the other process of the first test
