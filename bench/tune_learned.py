@@ -1,6 +1,7 @@
 """The learned coder's combiner settings on a development gold file, without re-parsing.
 
     python bench/tune_learned.py [GOLD] [--model-dir DIR ...] [--grid]
+    python bench/tune_learned.py GOLD [GOLD ...] --trace
 
 Runs the stages before events (language, actors, statements) once per source of ``GOLD``
 (default ``gold/events-wikinews-dev.jsonl``); for each ``--model-dir`` (old and new weights in
@@ -17,6 +18,12 @@ average (an ensemble, ``diurna.events.tagger.ENSEMBLE_FILE``). The stacked combi
 taking if it beats the shipped one by more than noise on a set it was not chosen on (few knobs,
 and the interval beside each).
 
+``--trace`` (round 22c) reads each of several gold files once and prints, for the fixed blend
+with one knob moved at a time (``threshold``, then ``weight``, then ``rule_threshold``; the
+others as the shipped ``combiner.json``), type F1 and tp / fp / fn per file and pooled over all
+of them (counts summed), with the keyword coder on the same units beside: how the cut trades
+precision for recall on sets no knob was chosen on.
+
 Never run it on a frozen test file (it refuses names with "test").
 """
 
@@ -24,9 +31,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from diurna.evaluate.events import score
+from diurna.evaluate.events import default_runner, score
 from diurna.evaluate.gold import frozen, repo_dir
 from diurna.events import learned
 from diurna.events.combine import Reader, report
@@ -48,17 +56,67 @@ def settings(folder: Path, grid: bool) -> dict[str, Combiner]:
     return out
 
 
+# One knob moved at a time around the shipped blend (--trace).
+TRACE: dict[str, tuple[float, ...]] = {"threshold": (0.6, 0.65, 0.7, 0.75, 0.8, 0.85),
+                                       "weight": (0.3, 0.4, 0.5, 0.6, 0.7),
+                                       "rule_threshold": (0.8, 0.85, 0.9, 0.95, 1.0)}
+
+
+def counts(r: dict) -> tuple[int, int, int]:
+    """Type tp, fp, fn of one ``score`` result."""
+    t = r["type"]
+    return int(t["tp"]), int(t["fp"]), int(t["fn"])
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    """Micro-F1 from counts."""
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def trace(golds: list[Path]) -> None:
+    """Per file and pooled type F1 of the fixed blend, one knob moved at a time (see --trace)."""
+    readers = {gold: Reader() for gold in golds}  # one parse and one read per file
+    shipped = load_combiner(learned.MODEL_DIR)
+    rows: list[tuple[str, Combiner | None]] = [("keyword", None)]
+    for knob, values in TRACE.items():
+        rows += [(f"{knob} {v:.2f}", replace(shipped, **{knob: v})) for v in values]
+    print("setting | " + " | ".join(g.name for g in golds) + " | pooled", flush=True)
+    for name, comb in rows:
+        cells, pool = [], [0, 0, 0]
+        for gold, reader in readers.items():
+            if comb is None:
+                r = score(gold, runner=default_runner("keyword"))
+            else:
+                reader.combiner_for = lambda source, comb=comb: comb  # type: ignore[misc]
+                r = score(gold, runner=reader)
+            c = counts(r)
+            pool = [a + b for a, b in zip(pool, c, strict=True)]
+            lo, hi = r["type_ci95"]
+            cells.append(f"{f1(*c):.3f} [{lo:.3f}-{hi:.3f}] ({c[0]}/{c[1]}/{c[2]})")
+        print(f"{name} | " + " | ".join(cells)
+              + f" | {f1(*pool):.3f} ({pool[0]}/{pool[1]}/{pool[2]})", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold", nargs="?", type=Path,
-                    default=repo_dir() / "gold/events-wikinews-dev.jsonl")
+    ap.add_argument("gold", nargs="*", type=Path,
+                    default=[repo_dir() / "gold/events-wikinews-dev.jsonl"])
     ap.add_argument("--model-dir", type=Path, nargs="+", default=[learned.MODEL_DIR],
                     help="folders of weights (model.json, weights.npz, tagger.*) to compare")
     ap.add_argument("--grid", action="store_true",
                     help="fixed blends over weight x threshold x gate, the tagger over thresholds")
+    ap.add_argument("--trace", action="store_true",
+                    help="tp/fp/fn per file and pooled, one blend knob moved at a time")
     args = ap.parse_args()
-    if frozen(args.gold):
-        print(f"{args.gold}: a frozen test file is never tuned on", file=sys.stderr)
+    for gold in args.gold:
+        if frozen(gold):
+            print(f"{gold}: a frozen test file is never tuned on", file=sys.stderr)
+            return 2
+    if args.trace:
+        trace(args.gold)
+        return 0
+    if len(args.gold) != 1:
+        print("several gold files only with --trace", file=sys.stderr)
         return 2
     parsed = None
     for folder in args.model_dir:
@@ -68,7 +126,7 @@ def main() -> int:
         print(f"{folder}:", flush=True)
         for name, comb in settings(folder, args.grid).items():
             reader.combiner_for = lambda source, comb=comb: comb  # type: ignore[misc]
-            report(name, score(args.gold, runner=reader))
+            report(name, score(args.gold[0], runner=reader))
         parsed = reader.parsed
     return 0
 
