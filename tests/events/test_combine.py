@@ -131,6 +131,16 @@ def test_the_shipped_combiner_is_the_fixed_blend_with_round_22c_cut() -> None:
     assert comb == Combiner(threshold=0.75)
     meta = json.loads((MODEL_DIR / COMBINER_FILE).read_text(encoding="utf-8"))["meta"]
     assert "dev3" in meta["fitted_on"] and "dev5" in meta["fitted_on"]
+    # the command it names writes this cut again (without --threshold it would write 0.8)
+    assert "--write fixed --threshold 0.75" in meta["command"]
+
+
+def test_the_combine_command_refuses_a_cut_that_is_no_probability(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--threshold", "1.5"])
+    assert stop.value.code == 2
+    assert "--threshold 1.5" in capsys.readouterr().err
 
 
 def test_the_combine_command_refuses_test_files_and_missing_inputs(

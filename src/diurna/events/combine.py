@@ -51,6 +51,7 @@ import numpy as np
 from diurna.evaluate.events import score
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl, repo_dir, shared_dir
 from diurna.events.learned import (
+    BLEND_THRESHOLD,
     COMBINER_FILE,
     MODEL_DIR,
     STACK_FEATURES,
@@ -344,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", choices=("fixed", "tagger", "stacked"),
                     help="write this combiner to the first MODEL_DIR's combiner.json")
+    ap.add_argument("--threshold", type=float, metavar="P",
+                    help="the fixed blend's cut (averaged P(NONE) below it is coded; default "
+                         f"{BLEND_THRESHOLD}, the shipped file's 0.75 was chosen on dev3-5 by "
+                         "bench/tune_learned.py --trace, docs/events-learned.md round 22c)")
     ap.add_argument("--oof-dir", type=Path,
                     help="fit the stacked combiner on out-of-fold outputs on a training gold "
                          "(folds of python -m diurna.events.oof, each with its models in "
@@ -355,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
                          "the share of words the fold models code out of fold, measured on N "
                          "unlabelled corpus articles no gold file names (0: keep the cut)")
     args = ap.parse_args(argv)
+    if args.threshold is not None and not 0 < args.threshold < 1:
+        ap.error(f"--threshold {args.threshold}: give a probability between 0 and 1")
     if args.match_rate < 0:
         ap.error(f"--match-rate {args.match_rate}: give a number of articles, 0 or more")
     if frozen(args.gold):
@@ -401,7 +408,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {len(reference)} reference articles, {len(logits)} words: the out-of-fold "
                   f"cut codes {np.mean(logits > 0):.4f}; bias moved "
                   f"{matched.coef[0] - stacked_oof.coef[0]:+.3f}", flush=True)
-        found = compare(reader, args.gold, by_source, args.folds, stacked_oof, matched)
+        found = compare(reader, args.gold, by_source, args.folds, stacked_oof, matched,
+                        fixed=Combiner(threshold=args.threshold or BLEND_THRESHOLD))
         if n == 0:
             chosen = found
     if args.write:
@@ -409,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = (str(args.gold.relative_to(repo_dir())) if args.gold.is_relative_to(repo_dir())
                 else str(args.gold))
         command = "python -m diurna.events.combine --write " + args.write
+        if args.write == "fixed" and args.threshold is not None:
+            command += f" --threshold {args.threshold}"
         if args.oof_dir and args.write == "stacked":
             gold = f"out-of-fold outputs of {len(oof)} folds ({args.oof_dir.name})"
             command += " --oof-dir " + args.oof_dir.name
@@ -422,7 +432,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def compare(reader: Reader, gold: Path, by_source: dict[str, list[dict[str, Any]]],
             folds: int, stacked_oof: Combiner | None = None,
-            matched: Combiner | None = None) -> dict[str, Combiner]:
+            matched: Combiner | None = None,
+            fixed: Combiner | None = None) -> dict[str, Combiner]:
     """Print the three combiners' figures for one weight folder; return them (the stacked one
     fitted on every source of ``gold``, or ``stacked_oof``, fitted out of fold on a training
     gold, which ``gold`` then only scores, or ``matched``, that one with its cut moved by
@@ -430,7 +441,8 @@ def compare(reader: Reader, gold: Path, by_source: dict[str, list[dict[str, Any]
     from diurna.events.tagger import load_tagger
 
     tagger_threshold = load_tagger(reader.coder.model_dir).threshold
-    out = {"fixed": Combiner(), "tagger": Combiner(kind="tagger", threshold=tagger_threshold)}
+    out = {"fixed": fixed or Combiner(),
+           "tagger": Combiner(kind="tagger", threshold=tagger_threshold)}
     for name, comb in out.items():
         reader.combiner_for = lambda source, comb=comb: comb  # type: ignore[misc]
         report(f"{name} @{comb.threshold:.2f}", score(gold, runner=reader))
