@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
+from diurna.language.wordnet import is_person_noun
 from diurna.model import Document, Mention, Quote, Span
 from diurna.page.words import WORD
 from diurna.statements import salience
@@ -811,6 +812,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
                     c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
                     or _object_phrase(c))]
+            if lemma == "ask" and not mixed.get(tok.i) and _only_addressee(tok, complement):
+                continue  # "asked him": who was asked, not what (docs/quotes.md part 17)
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
@@ -837,6 +840,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         learned = record is not None or check is not None
         if not clause:
             clause = [c for c in tok.children if c.dep_ == "dobj"]
+            if not mixed.get(tok.i) and _only_addressee(tok, clause):
+                continue  # "questioned the driver", "told him": an addressee, nothing said
             if clause and (lemma in NEEDS_CLAUSE or lemma in {
                     "say", "tell", "deny", "warn", "claim"}):
                 # "confirmed the launch", "estimate the turnout at a million", "noted his
@@ -1027,6 +1032,52 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _person_reference(tok: Any) -> bool:
+    """A noun phrase head that names or points at a person: a PERSON entity, a personal
+    pronoun other than "it" ("him", "them"), or a noun whose commonest WordNet sense is a person
+    ("the driver", "the suspect", "the minister")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ == "PRON":
+        return "Prs" in tok.morph.get("PronType") and "Neut" not in tok.morph.get("Gender")
+    return tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower())
+
+
+def _topic_phrase(verb: Any) -> bool:
+    """The verb has a phrase of :data:`_CONTENT_PREPS` (or "over", "regarding") after it that
+    says what was spoken of ("questioned him about the robbery"); a phrase of time or amount
+    ("for two hours", "for a day") does not."""
+    return any(c.dep_ == "prep" and c.i > verb.i and c.lower_ in _TOPIC_PREPS and any(
+        g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in _NOT_TOPICS for g in c.children)
+        for c in verb.children)
+
+
+def _only_addressee(verb: Any, complement: list[Any]) -> bool:
+    """The verb's whole complement is one person ("questioned the driver", "interviewed the
+    minister", "asked him", "told reporters"), with no clause in it and no topic phrase on the
+    verb: the person is who was spoken to, and what was said is missing, so there is no
+    statement (issue 17, part 17). Called where the rules fall back on a verb's object because
+    the clause they want is missing, and for "ask"; the object cues of the rules' lists
+    ("endorsed Obama", "praised the firefighters"), whose person object is what the stance is
+    about, never reach it. A grammatical test rather than a list of interrogation verbs: the
+    learned check, which reads the lemma, cannot tell "questioned the driver" from
+    "questioned the figures" (part 16), while the parse and WordNet's person nouns can."""
+    if len(complement) != 1 or complement[0].dep_ != "dobj":
+        return False
+    obj = complement[0]
+    if not _person_reference(obj) or any(
+            t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"} for t in obj.subtree):
+        return False
+    return not _topic_phrase(verb) and not any(
+        c.dep_ in {"ccomp", "xcomp", "dative", "oprd"} and c.i > verb.i for c in verb.children)
+
+
+# Prepositions of a topic after a verb ("asked him about", "questioned them over"), and the
+# entity types of a phrase that is no topic ("for two hours", "on Tuesday").
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning", "for", "as"})
+_NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"})
 
 
 def _open_cue(tok: Any) -> bool:

@@ -1,15 +1,16 @@
 """Train the learned check of indirect statement candidates (:mod:`diurna.statements.learned`).
 
     python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE] [--verify]
-                                      [--also GOLD ...] [--seed N]
+                                      [--also GOLD ...] [--seed N] [--members N]
 
 Every indirect candidate the rules propose, and the others of :mod:`learned` (the clause,
 object or phrase of every other verb, a passive's subject), is labelled by the training gold
 (``gold/quotes-wikinews-train.jsonl``): 1 when it alone would match an attribution under the
 scorer's rule (>= 50 % of each side's words). A one-hidden-layer network (scikit-learn, seeded)
-is fitted on them; ``--members N`` fits N seeded networks and averages their logits, which is one
-network N times as wide (part 16: steadier and better by the mean of three seeds, but not
-shipped: it admits "Police questioned the driver" as a statement). The two thresholds (drop a rules'
+is fitted on them; the shipped check averages the logits of five seeded networks (``--members
+N``), which is one network five times as wide: steadier and better by the mean of three seeds
+(part 16), shipped once the rules stopped offering a person spoken to as a statement ("Police
+questioned the driver", part 17). The two thresholds (drop a rules'
 candidate below, add another verb's candidate from) are chosen by end-to-end detection F1
 out-of-fold on train (5 folds of whole articles); the dev split is then scored with the model
 fitted on all of train, the rules alone beside it. No test split is read. The weights go to
@@ -57,7 +58,7 @@ from diurna.statements.learned import (
 SEED = 17
 FOLDS = 5
 HIDDEN = 32
-MEMBERS = 1  # networks averaged in the shipped check; --members 5 is part 16's measured average
+MEMBERS = 5  # networks averaged in the shipped check (docs/quotes.md parts 16, 17)
 MIN_FEATURE_COUNT = 2
 DROP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: no other verb is ever added
@@ -333,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"folds' and network's seed (shipped weights: {SEED})")
     ap.add_argument("--members", type=int, default=MEMBERS,
-                    help=f"networks averaged in the check (shipped: {MEMBERS}; part 16 measured 5)")
+                    help=f"networks averaged in the check (shipped: {MEMBERS})")
     args = ap.parse_args(argv)
     for path in args.also:  # before minutes of parsing, not after
         if not Path(path).is_file():
