@@ -42,7 +42,7 @@ from diurna.events.coder import (
 )
 from diurna.events.gate import SentenceGate
 from diurna.events.ontology import Ontology
-from diurna.model import Document, Event, Mention
+from diurna.model import Document, Event, Mention, actor_code
 
 MODEL_DIR = Path(__file__).parent / "data" / "learned"
 NONE = "NONE"
@@ -294,10 +294,11 @@ EVALUATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 
 
 def _same_party(a: Mention, b: Mention) -> bool:
-    """The same words, or the same coded actor."""
+    """The same words, or the same coded actor (an empty code is none: two parties built
+    without one are not one, :func:`diurna.model.actor_code`)."""
     if (a.start, a.end) == (b.start, b.end):
         return True
-    return a.actor is not None and b.actor is not None and a.actor.cameo == b.actor.cameo
+    return actor_code(a) is not None and actor_code(a) == actor_code(b)
 
 
 def as_speakers_act(doc: Document, tok: Any, event: Event) -> Event:
