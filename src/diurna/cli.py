@@ -798,8 +798,8 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
         )
     try:
         app = create_app(db, token=os.environ.get(token_env) or None)
-    except ValueError as err:
-        raise click.ClickException(str(err)) from None
+    except (ValueError, OSError) as err:  # not a Diurna database; read-only (Store says so)
+        raise click.ClickException(_one_line(str(err))) from None
     mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
     click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
     if workers == 1:
