@@ -751,8 +751,10 @@ def rejections(db: str, fmt: str) -> None:
     for r in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(r, ensure_ascii=False))
-        else:  # stage last, so the first three columns read as they always have
-            click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}\t{r['stage'] or ''}")
+        else:  # stage last, so the first three columns read as they always have; a detail
+            # (an exception's message) on one line, so that each row stays one line of four
+            click.echo(f"{r['source']}\t{r['reason']}\t{_one_line(r['detail'] or '')}\t"
+                       f"{r['stage'] or ''}")
 
 
 @cli.command()

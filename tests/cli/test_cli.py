@@ -288,3 +288,23 @@ def test_a_read_only_store_is_a_one_line_error_saying_so(
     assert result.exit_code == 1, result.output
     assert f"{db} is read-only" in result.output and "writable" in result.output
     assert "Traceback" not in result.output
+
+
+def test_rejections_table_keeps_a_multi_line_error_on_its_row(tmp_path: Path) -> None:
+    """An error message with a newline or a tab (a stage's exception) stays in the detail column:
+    each rejection is one line of four tab-separated columns, stage last; the JSON lines keep
+    the message as it was."""
+    from diurna.model import Document
+    from diurna.store import Store
+
+    db = tmp_path / "t.db"
+    failed = Document(id="d1", source="a.txt", rejected="pipeline_error")
+    failed.meta.update(error="ValueError: line one\nline\ttwo", stage="time")
+    with Store(db) as store:
+        store.save(failed)
+    result = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "a.txt\tpipeline_error\tValueError: line one line two\ttime"]
+    result = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "jsonl"])
+    assert json.loads(result.output)["detail"] == "ValueError: line one\nline\ttwo"
