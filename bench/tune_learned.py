@@ -113,10 +113,17 @@ def main() -> int:
             print(f"{gold}: a frozen test file is never tuned on", file=sys.stderr)
             return 2
     if args.trace:
+        if args.grid or args.model_dir != [learned.MODEL_DIR]:
+            # the trace moves the shipped blend's knobs on the shipped weights: a folder or the
+            # grid given with it was silently left unread
+            print("--trace reads the shipped weights and combiner.json only: drop --model-dir "
+                  "and --grid, or run them without --trace", file=sys.stderr)
+            return 2
         trace(args.gold)
         return 0
     if len(args.gold) != 1:
-        print("several gold files only with --trace", file=sys.stderr)
+        print(f"{len(args.gold)} gold files given: several only with --trace (pooled), else "
+              "give one", file=sys.stderr)
         return 2
     parsed = None
     for folder in args.model_dir:

@@ -751,8 +751,10 @@ def rejections(db: str, fmt: str) -> None:
     for r in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(r, ensure_ascii=False))
-        else:  # stage last, so the first three columns read as they always have
-            click.echo(f"{r['source']}\t{r['reason']}\t{r['detail'] or ''}\t{r['stage'] or ''}")
+        else:  # stage last, so the first three columns read as they always have; a detail
+            # (an exception's message) on one line, so that each row stays one line of four
+            click.echo(f"{r['source']}\t{r['reason']}\t{_one_line(r['detail'] or '')}\t"
+                       f"{r['stage'] or ''}")
 
 
 @cli.command()
@@ -798,8 +800,8 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
         )
     try:
         app = create_app(db, token=os.environ.get(token_env) or None)
-    except ValueError as err:
-        raise click.ClickException(str(err)) from None
+    except (ValueError, OSError) as err:  # not a Diurna database; read-only (Store says so)
+        raise click.ClickException(_one_line(str(err))) from None
     mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
     click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
     if workers == 1:

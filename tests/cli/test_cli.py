@@ -263,3 +263,48 @@ def test_rejections_name_the_stage_that_raised_also_in_an_older_database(
                        "rejected_at": "2026-11-01T10:00:00+00:00", "stage": None}
     assert (rows[1]["source"], rows[1]["reason"], rows[1]["stage"]) == (
         str(page), "pipeline_error", "time")
+
+
+@pytest.mark.parametrize("command", ["serve", "rejections"])
+def test_a_read_only_store_is_a_one_line_error_saying_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """A store the user may not write (opening writes its schema) is an exit-1 line naming the
+    file and what to do, for the server too (it caught only ValueError, so this was a
+    traceback)."""
+    import sqlite3
+
+    from diurna.store import Store
+
+    db = tmp_path / "shared.db"
+    Store(db).close()
+    real = sqlite3.connect
+
+    def read_only(database: str | Path, **kwargs: object) -> sqlite3.Connection:
+        # what the file system gives a user without write permission (tests run as root here)
+        return real(f"file:{database}?mode=ro", uri=True, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    result = CliRunner().invoke(cli, [command, "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert f"{db} is read-only" in result.output and "writable" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_rejections_table_keeps_a_multi_line_error_on_its_row(tmp_path: Path) -> None:
+    """An error message with a newline or a tab (a stage's exception) stays in the detail column:
+    each rejection is one line of four tab-separated columns, stage last; the JSON lines keep
+    the message as it was."""
+    from diurna.model import Document
+    from diurna.store import Store
+
+    db = tmp_path / "t.db"
+    failed = Document(id="d1", source="a.txt", rejected="pipeline_error")
+    failed.meta.update(error="ValueError: line one\nline\ttwo", stage="time")
+    with Store(db) as store:
+        store.save(failed)
+    result = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "a.txt\tpipeline_error\tValueError: line one line two\ttime"]
+    result = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "jsonl"])
+    assert json.loads(result.output)["detail"] == "ValueError: line one\nline\ttwo"

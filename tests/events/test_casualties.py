@@ -102,3 +102,23 @@ def test_the_models_drop_the_retold_toll_too(coder: str, toll: str) -> None:
     pipe.get("events").retold_casualties = True  # type: ignore[attr-defined]
     doc = pipe(Document.from_paragraphs("t", "<test>", [text], published="2008-03-01"))
     assert "killed" in [e.trigger.text for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_parties_without_a_code_are_not_the_attacker_told_again() -> None:
+    """Victims and attackers whose actors have an empty CAMEO code (built in code, not from the
+    dictionary) share no code (diurna.model.actor_code, as the rule coder reads it): the later
+    toll is still the first attack's, not an attack on the attackers, and is dropped."""
+    from dataclasses import replace
+
+    from diurna.model import Actor, Mention
+
+    def uncoded(text: str, at: int) -> Mention:
+        return Mention(at, at + len(text), text, actor=Actor(
+            id=text, name=text, country=None, sector=None, cameo="", kind="organisation"))
+
+    doc = make_doc("Gunmen attacked the town of Tskhinvali. Villagers were killed.", {})
+    onto = EventCoder().ontology
+    attack = replace(_event(doc, 0, "attacked"), actors=[uncoded("Gunmen", 0)])
+    toll = replace(_event(doc, 1, "killed"),
+                   recipients=[uncoded("Villagers", doc.text.index("Villagers"))])
+    assert without_retold_casualties(doc, [attack, toll], onto) == [attack]

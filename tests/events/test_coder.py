@@ -1104,3 +1104,19 @@ def test_an_empty_actor_code_is_no_code_for_both_coders() -> None:
     quote = Quote(40, 60, "they broke the law", speaker=union)
     # the method reads only its arguments; no parsed document is needed
     assert not coder._DocCoder._is_speaker(None, ngo, quote)  # type: ignore[arg-type]
+
+
+def test_two_parties_without_a_code_are_not_one_party_for_the_learned_coder() -> None:
+    """The learned coder's speaker check (``_same_party``) reads codes as the rule coder does
+    (diurna.model.actor_code): two different parties whose actors have an empty CAMEO code
+    are two parties; the same words, or one real code, are one."""
+    from diurna.events.learned import _same_party
+    from diurna.model import Actor, Mention
+
+    def party(ident: str, start: int, cameo: str = "") -> Mention:
+        return Mention(start, start + 5, ident, actor=Actor(
+            id=ident, name=ident, country=None, sector=None, cameo=cameo, kind="organisation"))
+
+    assert not _same_party(party("NGO-A", 0), party("UNION-B", 20))
+    assert _same_party(party("NGO-A", 0), party("NGO-A", 0))
+    assert _same_party(party("IRN-GOV", 0, "IRNGOV"), party("IRN-FM", 20, "IRNGOV"))

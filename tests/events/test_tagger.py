@@ -22,6 +22,7 @@ from diurna.events.tagger import (
     mode_labels,
     pieces,
     seen_flags,
+    tagger_folders,
 )
 from diurna.model import Document
 from diurna.pipeline import Pipeline
@@ -225,3 +226,20 @@ def test_hidden_rules_also_hide_the_rule_half_of_told_before() -> None:
     assert sorted(set(hidden["seen"][0].tolist())) == [0, SEEN_LEMMA]
     assert not encode_batch(tagger.tokenizer, [sent], tagger.labels, modes,
                             use_seen=False)["seen"].any()
+
+
+@pytest.mark.parametrize("text", ['{"members": "seedA"', '{"members": "seedA"}', '["seedA"]'])
+def test_a_malformed_ensemble_file_is_an_error_naming_it(tmp_path: Path, text: str) -> None:
+    """A user writing ``taggers.json`` by hand is told which file is wrong and its form; a bare
+    string was read letter by letter ("no fine-tuned event tagger in .../s") and broken JSON
+    was an error naming no file."""
+    (tmp_path / ENSEMBLE_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"taggers\.json.*members"):
+        tagger_folders(tmp_path)
+
+
+def test_an_ensemble_file_names_its_members_beside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / ENSEMBLE_FILE).write_text('{"members": ["seedA", "/abs/seedB"]}',
+                                          encoding="utf-8")
+    assert tagger_folders(tmp_path) == [tmp_path, tmp_path / "seedA", Path("/abs/seedB")]
+    assert tagger_folders(tmp_path / "none") == [tmp_path / "none"]

@@ -300,3 +300,66 @@ def test_a_database_from_before_stages_keeps_its_rejections_and_gains_the_column
                        "2026-11-01T10:00:00+00:00", None)
     assert rows[1][:4] == ("d2", "a.txt", "pipeline_error", "RuntimeError: broke")
     assert rows[1][5] == "places"
+
+
+def test_processes_opening_a_database_from_before_stages_at_once_all_open_it(
+    tmp_path: Path,
+) -> None:
+    """Two batches started on one older file at once must both open it: each added the missing
+    column after its own look, and the later one failed with "duplicate column name" (reported
+    as "not a Diurna database"). Threads stand in for processes: each opens its own connection."""
+    import sqlite3
+    import threading
+
+    for attempt in range(20):  # a race: before the fix 3 runs in 4 failed
+        path = _old_rejections_table(tmp_path / f"old{attempt}.db")
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=WAL")  # as every Diurna store is
+        conn.close()
+        start = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def open_store(path: Path = path, start: threading.Barrier = start,
+                       errors: list[BaseException] = errors) -> None:
+            start.wait()
+            try:
+                Store(path).close()
+            except BaseException as err:  # collected: an exception in a thread is lost
+                errors.append(err)
+
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with Store(path) as store:
+            assert [r["stage"] for r in store.rejections()] == [None]
+
+
+@pytest.mark.parametrize("made_by", ["this Diurna", "a Diurna from before stages"])
+def test_a_read_only_store_is_named_as_read_only_not_as_foreign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_by: str
+) -> None:
+    """Opening a store writes to it (its schema; an older file gains the rejections' stage
+    column), so a file the user may not write is an error that says so and what to do; an older
+    file was called "not a Diurna database", which sends the user looking for another file."""
+    import sqlite3
+
+    import diurna.store.sqlite as sq
+
+    path = tmp_path / "store.db"
+    if made_by == "this Diurna":
+        Store(path).close()
+    else:
+        _old_rejections_table(path)
+    real = sqlite3.connect
+
+    def read_only(database: str | Path, **kwargs: object) -> sqlite3.Connection:
+        # what the file system gives a user without write permission (tests run as root here)
+        return real(f"file:{database}?mode=ro", uri=True, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sq.sqlite3, "connect", read_only)
+    with pytest.raises(PermissionError, match="read-only") as err:
+        Store(path, create=False)
+    assert str(path) in str(err.value) and "writable" in str(err.value)

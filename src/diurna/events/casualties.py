@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from diurna.events.ontology import Ontology
-from diurna.model import Document, Event, Mention
+from diurna.model import Document, Event, Mention, actor_code
 from diurna.statements.quotes import subject_of
 
 # Words that report a death or an injury, by part of speech: the harm done, whoever did it.
@@ -161,7 +161,9 @@ PARTY_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _countries(mentions: list[Mention]) -> set[str]:
-    return {m.actor.cameo[:3] for m in mentions if m.actor is not None}
+    """The country parts (first three letters) of the mentions' CAMEO codes; an empty code is
+    none (:func:`diurna.model.actor_code`)."""
+    return {code[:3] for m in mentions if (code := actor_code(m)) is not None}
 
 
 def named_victims(doc: Document, event: Event) -> set[str]:
@@ -171,9 +173,10 @@ def named_victims(doc: Document, event: Event) -> set[str]:
     out = set()
     for m in event.recipients:
         span = doc.nlp.char_span(m.start, m.end, alignment_mode="expand")
-        if m.actor is not None and span is not None and any(
+        code = actor_code(m)
+        if code is not None and span is not None and any(
                 t.ent_type_ in PARTY_NAMES for t in span):
-            out.add(m.actor.cameo[:3])
+            out.add(code[:3])
     return out
 
 
@@ -204,9 +207,10 @@ def retold_casualty(doc: Document, event: Event, events: list[Event], onto: Onto
     # earlier attacks ("15 insurgents were killed while the attack was repulsed"), are the
     # target of another act; victims of no named party add nothing
     targets = {c for e in earlier for c in _countries(e.recipients)}
-    attackers = {m.actor.cameo for e in earlier for m in e.actors if m.actor is not None}
+    # (an empty code is no code: two parties built without one are not one attacker)
+    attackers = {code for e in earlier for m in e.actors if (code := actor_code(m)) is not None}
     return not (named_victims(doc, event) - targets) and not any(
-        m.actor is not None and m.actor.cameo in attackers for m in event.recipients)
+        actor_code(m) in attackers for m in event.recipients)
 
 
 def without_retold_casualties(doc: Document, events: list[Event],

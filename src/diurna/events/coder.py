@@ -2150,8 +2150,7 @@ class _DocCoder:
                 own = self.mention(inner)
                 said = self.mention(subj)
                 if own is not None and said is not None and (_same(own, said) or (
-                        own.actor is not None and said.actor is not None
-                        and own.actor.cameo == said.actor.cameo)):
+                        actor_code(own) is not None and actor_code(own) == actor_code(said))):
                     return True
             if subj is not None and not is_pronoun(inner) and (
                     c.lemma_.lower() in THREAT_CONTENT | {"act", "hit", "target"}):

@@ -42,7 +42,7 @@ from diurna.events.coder import (
 )
 from diurna.events.gate import SentenceGate
 from diurna.events.ontology import Ontology
-from diurna.model import Document, Event, Mention
+from diurna.model import Document, Event, Mention, actor_code
 
 MODEL_DIR = Path(__file__).parent / "data" / "learned"
 NONE = "NONE"
@@ -50,7 +50,9 @@ NONE = "NONE"
 # distributions are averaged with this weight on the tagger's, and a word is coded when the
 # averaged P(NONE) is below BLEND_THRESHOLD. Chosen on gold/events-wikinews-dev.jsonl (type F1:
 # MLP alone 0.512, tagger alone 0.478, blend 0.559; weights 0.4-0.6 and thresholds 0.7-0.8 all
-# gave 0.54-0.56). docs/events-learned.md.
+# gave 0.54-0.56). docs/events-learned.md. The shipped data/learned/combiner.json overrides the
+# threshold with 0.75 (round 22c, chosen on dev3-5); this default holds for a weight folder
+# without a combiner.json.
 BLEND = 0.5
 BLEND_THRESHOLD = 0.8
 # The tagger reads only sentences where the MLP gives some word P(NONE) below this (a cascade:
@@ -292,10 +294,11 @@ EVALUATION_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 
 
 def _same_party(a: Mention, b: Mention) -> bool:
-    """The same words, or the same coded actor."""
+    """The same words, or the same coded actor (an empty code is none: two parties built
+    without one are not one, :func:`diurna.model.actor_code`)."""
     if (a.start, a.end) == (b.start, b.end):
         return True
-    return a.actor is not None and b.actor is not None and a.actor.cameo == b.actor.cameo
+    return actor_code(a) is not None and actor_code(a) == actor_code(b)
 
 
 def as_speakers_act(doc: Document, tok: Any, event: Event) -> Event:

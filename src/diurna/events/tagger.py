@@ -111,7 +111,16 @@ def tagger_folders(folder: Path) -> list[Path]:
     path = folder / ENSEMBLE_FILE
     if not path.exists():
         return [folder]
-    members = json.loads(path.read_text(encoding="utf-8")).get("members") or []
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: not JSON ({err}); write {{\"members\": [DIR, ...]}} or "
+                         "remove the file to read the folder's own tagger alone") from err
+    members = spec.get("members") if isinstance(spec, dict) else None
+    if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        # a bare string would be read letter by letter as folders
+        raise ValueError(f"{path}: 'members' must be a list of tagger folders, "
+                         '{"members": [DIR, ...]} (relative to the folder or absolute)')
     return [folder, *(folder / m for m in members)]
 
 

@@ -273,13 +273,32 @@ def _upper(value: Any) -> str | None:
     return str(value).upper() if value else None
 
 
-def add_missing_columns(conn: sqlite3.Connection) -> None:
-    """Give a database made by an older Diurna the columns of ``ADDED_COLUMNS`` it lacks."""
+def _missing_columns(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """The (table, column, type) of ``ADDED_COLUMNS`` that the database at ``conn`` lacks."""
+    missing = []
     for table, columns in ADDED_COLUMNS.items():
         have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        for name, kind in columns:
-            if name not in have:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+        missing += [(table, name, kind) for name, kind in columns if name not in have]
+    return missing
+
+
+def add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Give a database made by an older Diurna the columns of ``ADDED_COLUMNS`` it lacks.
+
+    The columns are looked up again inside one write transaction (``BEGIN IMMEDIATE``), so two
+    processes opening the same older file at once add each column once: the second waits for
+    the first and then finds nothing to add, where it failed with "duplicate column name". A
+    file that lacks nothing takes no write lock."""
+    if not _missing_columns(conn):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, name, kind in _missing_columns(conn):
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def is_stored(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -411,30 +430,43 @@ class Store:
             add_missing_columns(self.conn)
             self._migrate()
             self.conn.executescript(API_INDEXES)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            self.conn.commit()
         except sqlite3.DatabaseError as err:
+            if getattr(err, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+                # opening writes (the schema, columns a newer Diurna added): a read-only file
+                # is no foreign one, and the user can mend it
+                raise PermissionError(
+                    f"{self.path} is read-only, and opening a store writes to it (its schema "
+                    f"and any columns added since it was made; {err}); make the file and its "
+                    "folder writable, or copy it somewhere writable and pass the copy as --db"
+                ) from err
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
             ) from err
-        self.conn.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-        )
-        self.conn.commit()
 
     def _migrate(self) -> None:
         """Bring a file written by an older version up to this schema (additive changes only)."""
-        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(events)")}
-        if "day" not in columns:
-            self.conn.execute("ALTER TABLE events ADD COLUMN day TEXT")
-            self.conn.execute(
-                "UPDATE events SET day = coalesce((SELECT CASE "
-                f"WHEN events.date_precision = 'day' AND events.date_value GLOB '{_DAY_GLOB}' "
-                f"THEN events.date_value WHEN d.published GLOB '{_DAY_GLOB}*' "
-                "THEN substr(d.published, 1, 10) END FROM documents d "
-                "WHERE d.id = events.doc_id), '')"
-            )
-            self.conn.commit()
+        if "day" not in self._event_columns():
+            with self._writing():
+                if "day" not in self._event_columns():  # else another process added it
+                    self.conn.execute("ALTER TABLE events ADD COLUMN day TEXT")
+                    self.conn.execute(
+                        "UPDATE events SET day = coalesce((SELECT CASE "
+                        "WHEN events.date_precision = 'day' "
+                        f"AND events.date_value GLOB '{_DAY_GLOB}' "
+                        f"THEN events.date_value WHEN d.published GLOB '{_DAY_GLOB}*' "
+                        "THEN substr(d.published, 1, 10) END FROM documents d "
+                        "WHERE d.id = events.doc_id), '')"
+                    )
         self._fill_event_actors()
         self._fill_event_stats()
+
+    def _event_columns(self) -> set[str]:
+        """The column names of this file's ``events`` table."""
+        return {row[1] for row in self.conn.execute("PRAGMA table_info(events)")}
 
     def _fill_event_stats(self) -> None:
         """Build ``event_stats`` (diurna.store.stats) once for a file written before it
