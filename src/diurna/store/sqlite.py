@@ -542,13 +542,18 @@ class Store:
         except Exception as err:
             if doc.rejected:  # recording the rejection itself failed: nothing else to try
                 raise
-            log.exception("store failed on %s", doc.source)
-            doc.rejected = "store_error"
-            doc.meta["error"] = f"{type(err).__name__}: {err}"
-            doc.meta["stage"] = "store"
-            self.save_rejection_row(rejection_row(doc))
-            return "rejected"
+            return self._store_failed(doc, err)
         return "stored"
+
+    def _store_failed(self, doc: Document, err: Exception) -> str:
+        """Record ``doc``, whose rows could not be written (their transaction rolled back), as
+        a ``store_error`` rejection with stage ``store``; returns ``rejected``."""
+        log.exception("store failed on %s", doc.source)
+        doc.rejected = "store_error"
+        doc.meta["error"] = f"{type(err).__name__}: {err}"
+        doc.meta["stage"] = "store"
+        self.save_rejection_row(rejection_row(doc))
+        return "rejected"
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -567,9 +572,24 @@ class Store:
     def replace(self, doc: Document, *, coder: str | None = None) -> str:
         """Store ``doc`` in place of the stored document with its id (re-coding); returns
         ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
-        ``codings`` history; a rejected ``doc`` never replaces anything."""
+        ``codings`` history; a rejected ``doc`` never replaces anything.
+
+        As in :meth:`save`, rows that cannot be written roll back (the old coding stays) and
+        the document is recorded as a ``store_error`` rejection with stage ``store`` (returns
+        ``rejected``), so one document does not end a re-coding run; an
+        ``sqlite3.OperationalError`` (the file is locked, full, read-only) is raised."""
         if doc.rejected:
             return self.save(doc, coder=coder)
+        try:
+            existed = self._replace(doc, coder)
+        except sqlite3.OperationalError:
+            raise
+        except Exception as err:
+            return self._store_failed(doc, err)
+        return "recoded" if existed else "stored"
+
+    def _replace(self, doc: Document, coder: str | None) -> bool:
+        """:meth:`replace`'s one transaction; whether a stored document was replaced."""
         with self._writing():
             existed = self.has(doc.id)
             if existed:
@@ -585,7 +605,7 @@ class Store:
                 self.conn.execute(
                     "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
                 )
-        return "recoded" if existed else "stored"
+        return existed
 
     def stored_document(self, doc_id: str) -> Document | None:
         """The stored document's text and page fields as a :class:`Document` with nothing coded
