@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,37 @@ def read_body():  # type: ignore[no-untyped-def]
         return diurna.default_pipeline()(doc)
 
     return run
+
+
+@pytest.fixture()
+def read_only_files(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to have every plain SQLite open from then on made as SQLite makes a file the user
+    may not write (chmod does not stop root, which runs these tests here); a URI open, such as
+    the readers' ``mode=ro``, is left as it is."""
+    import sqlite3
+
+    real = sqlite3.connect
+
+    def read_only(database: str | Path, **kwargs: object) -> sqlite3.Connection:
+        if kwargs.get("uri"):
+            return real(database, **kwargs)  # type: ignore[arg-type]
+        return real(f"file:{database}?mode=ro", uri=True, **kwargs)  # type: ignore[arg-type]
+
+    return lambda: monkeypatch.setattr(sqlite3, "connect", read_only)
+
+
+@pytest.fixture()
+def one_event_db(tmp_path: Path) -> Path:
+    """A store of this version holding one document with one CONSULT event ("met") and one
+    rejection (``b.png``, binary)."""
+    from diurna.model import Document, Event, Span
+    from diurna.store import Store
+
+    db = tmp_path / "shared.db"
+    doc = Document(id="0123456789abcdef", source="a.txt", text="Envoys met in Geneva.")
+    doc.events = [Event(id=f"{doc.id}:0", type="CONSULT", trigger=Span(7, 10, "met"),
+                        sentence=Span(0, 21, doc.text))]
+    with Store(db) as store:
+        store.save(doc)
+        store.save(Document(id="d2", source="b.png", rejected="binary"))
+    return db

@@ -536,7 +536,7 @@ def events(db: str, fmt: str) -> None:
     from diurna.store.export import json_ready
 
     try:
-        with _open_store(db) as store:
+        with _open_store(db, readonly=True) as store:
             rows = store.events(**_filters())
     except ValueError as err:
         raise click.ClickException(str(err)) from None
@@ -598,7 +598,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     from diurna.store import export_events
 
     try:
-        with _open_store(db) as store:
+        with _open_store(db, readonly=True) as store:
             copies = set() if all_copies else duplicate_copies(store)
             n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
                               **_filters())
@@ -746,7 +746,7 @@ def rejections(db: str, fmt: str) -> None:
     failed on the input, the stage that raised (page, language, ..., events, time, places,
     store); the stage is empty for a page the reader turned away, and for rejections stored
     before Diurna recorded it."""
-    with _open_store(db) as store:
+    with _open_store(db, readonly=True) as store:
         rows = store.rejections()
     for r in rows:
         if fmt == "jsonl":
@@ -993,7 +993,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     from diurna.clusters import DEFAULT_LINKER, cluster_store, clusters
     from diurna.store.export import spreadsheet_safe
 
-    with _open_store(db) as store:
+    with _open_store(db, readonly=no_build) as store:
         if not no_build:
             built = cluster_store(store, linker=linker or DEFAULT_LINKER)
             click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
@@ -1055,13 +1055,15 @@ def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: st
                        f"  ({c.lat}, {c.lon})")
 
 
-def _open_store(db: str, *, create: bool = False) -> Any:
-    """The store at ``db``; with ``create`` it is made when missing. A missing file or folder,
-    or a file that is not a Diurna database, is a one-line error naming it (no traceback)."""
+def _open_store(db: str, *, create: bool = False, readonly: bool = False) -> Any:
+    """The store at ``db``; with ``create`` it is made when missing. ``readonly`` is for the
+    commands that only read: a current file is then opened read-only, so a shared or
+    read-only file can be listed (``Store``). A missing file or folder, or a file that is not a
+    Diurna database, is a one-line error naming it (no traceback)."""
     from diurna.store import Store
 
     try:
-        return Store(db, create=create)
+        return Store(db, create=create, readonly=readonly)
     except (ValueError, OSError) as err:
         raise click.ClickException(_one_line(str(err))) from None
 

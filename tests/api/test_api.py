@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -496,3 +497,27 @@ def test_a_counted_length_shows_the_day_it_reaches(tmp_path: Path) -> None:
     assert got["text"][end["start"]:end["end"]] == end["text"]
     monday = next(s for s in times if s["value"] == "2018-03-05")
     assert monday["time_kind"] == "date" and monday["end_point"] is None
+
+
+def test_a_server_without_a_token_serves_a_read_only_store(
+        tmp_path: Path, one_event_db: Path, read_only_files: Callable[[], None]) -> None:
+    """With no token nothing is written, so a store of this version that is a read-only file
+    (every open made as SQLite makes a file the user may not write; chmod does not stop root,
+    which runs these tests) is served: events, a document and the stats. It failed to start."""
+    import shutil
+
+    db = one_event_db
+    before = db.read_bytes()
+    read_only_files()
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    events = client.get("/api/events").json()
+    assert [e["type"] for e in events["events"]] == ["CONSULT"]
+    assert client.get("/api/documents/0123456789abcdef").json()["text"] == (
+        "Envoys met in Geneva.")
+    assert client.get("/api/stats").status_code == 200
+    assert client.get("/api/clusters").status_code == 200
+    assert db.read_bytes() == before
+    # with a token the server writes, so a read-only file is an error that says so
+    shutil.copy(db, tmp_path / "w.db")
+    with pytest.raises(PermissionError, match="read-only"):
+        create_app(tmp_path / "w.db", token="t")

@@ -323,3 +323,43 @@ def test_the_batch_size_is_known_only_when_every_input_is_one_page(tmp_path: Pat
     assert input_total([str(pages[0]), str(tmp_path / "many.jsonl")]) is None
     assert input_total(["-"]) is None
     assert input_total([str(tmp_path / "missing.html")]) is None
+
+
+def test_recode_goes_on_past_a_document_the_store_cannot_write(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose new rows cannot be written keeps its old coding and is recorded as a
+    `store_error` rejection of stage `store`; the run goes on to the next document (it ended
+    there, as `save` did before session 22). A database error (locked, full) still ends it."""
+    import diurna.store.sqlite as sq
+
+    files = pages(tmp_path / "in", 2)
+    with Store(tmp_path / "b.db") as store:
+        list(batch.run([str(f) for f in files], pipeline=Pipeline([Counting("CONSULT")]),
+                       store=store))
+        (bad,) = store.conn.execute(
+            "SELECT id FROM documents WHERE source LIKE '%p0.txt'").fetchone()
+        real = sq.document_rows
+
+        def broken(doc: Document) -> dict[str, list[dict[str, object]]]:
+            if doc.id == bad:
+                raise TypeError("cannot write this")
+            return real(doc)
+
+        monkeypatch.setattr(sq, "document_rows", broken)
+        outcomes = list(batch.recode(store, pipeline=Pipeline([Counting("AGREE")]),
+                                     everything=True))
+        assert sorted((Path(o.source).name, o.status) for o in outcomes) == [
+            ("p0.txt", "rejected"), ("p1.txt", "recoded")]
+        types = dict(store.conn.execute("SELECT doc_id, type FROM events").fetchall())
+        assert types[bad] == "CONSULT" and set(types.values()) == {"CONSULT", "AGREE"}
+        assert store.count("documents") == 2
+        assert [(r["doc_id"], r["reason"], r["detail"], r["stage"])
+                for r in store.rejections()] == [
+            (bad, "store_error", "TypeError: cannot write this", "store")]
+
+        def locked(doc: Document) -> dict[str, list[dict[str, object]]]:
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(sq, "document_rows", locked)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            list(batch.recode(store, pipeline=Pipeline([Counting("AGREE")]), everything=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -265,29 +266,51 @@ def test_rejections_name_the_stage_that_raised_also_in_an_older_database(
         str(page), "pipeline_error", "time")
 
 
-@pytest.mark.parametrize("command", ["serve", "rejections"])
+@pytest.mark.parametrize("command", ["serve", "rejections", "recode"])
 def test_a_read_only_store_is_a_one_line_error_saying_so(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
-    """A store the user may not write (opening writes its schema) is an exit-1 line naming the
-    file and what to do, for the server too (it caught only ValueError, so this was a
-    traceback)."""
+        tmp_path: Path, read_only_files: Callable[[], None], command: str) -> None:
+    """A read-only store that must be written is an exit-1 line naming the file and what to do,
+    for the server too (it caught only ValueError, so this was a traceback): a writer always,
+    a reader when an older Diurna made the file (here: an index of this version missing)."""
     import sqlite3
 
     from diurna.store import Store
 
     db = tmp_path / "shared.db"
     Store(db).close()
-    real = sqlite3.connect
-
-    def read_only(database: str | Path, **kwargs: object) -> sqlite3.Connection:
-        # what the file system gives a user without write permission (tests run as root here)
-        return real(f"file:{database}?mode=ro", uri=True, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sqlite3, "connect", read_only)
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX events_api_day")
+    conn.close()
+    read_only_files()
     result = CliRunner().invoke(cli, [command, "--db", str(db)])
     assert result.exit_code == 1, result.output
     assert f"{db} is read-only" in result.output and "writable" in result.output
     assert "Traceback" not in result.output
+    if command != "recode":
+        assert "older Diurna" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["events"], ["events", "--format", "jsonl"], ["rejections"], ["clusters", "--no-build"],
+    ["export", "--to", "OUT"]])
+def test_a_read_only_store_of_this_version_can_be_read(
+        tmp_path: Path, one_event_db: Path, read_only_files: Callable[[], None],
+        command: list[str]) -> None:
+    """The commands that only read open a current store read-only (a shared or published file,
+    a read-only mount): they list it as from a writable file, where opening it wrote to it and
+    failed."""
+    db = one_event_db
+    before = db.read_bytes()
+    read_only_files()
+    args = [str(tmp_path / "out.jsonl") if a == "OUT" else a for a in command]
+    result = CliRunner().invoke(cli, [*args, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    expected = {"events": "CONSULT", "rejections": "b.png", "clusters": "", "export": ""}
+    assert expected[command[0]] in result.stdout
+    if command[0] == "export":
+        (row,) = [json.loads(line) for line in (tmp_path / "out.jsonl").open()]
+        assert row["type"] == "CONSULT" and row["trigger_text"] == "met"
+    assert db.read_bytes() == before
 
 
 def test_rejections_table_keeps_a_multi_line_error_on_its_row(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -339,27 +340,57 @@ def test_processes_opening_a_database_from_before_stages_at_once_all_open_it(
 
 @pytest.mark.parametrize("made_by", ["this Diurna", "a Diurna from before stages"])
 def test_a_read_only_store_is_named_as_read_only_not_as_foreign(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_by: str
+    tmp_path: Path, read_only_files: Callable[[], None], made_by: str
 ) -> None:
     """Opening a store writes to it (its schema; an older file gains the rejections' stage
     column), so a file the user may not write is an error that says so and what to do; an older
     file was called "not a Diurna database", which sends the user looking for another file."""
-    import sqlite3
-
-    import diurna.store.sqlite as sq
-
     path = tmp_path / "store.db"
     if made_by == "this Diurna":
         Store(path).close()
     else:
         _old_rejections_table(path)
-    real = sqlite3.connect
-
-    def read_only(database: str | Path, **kwargs: object) -> sqlite3.Connection:
-        # what the file system gives a user without write permission (tests run as root here)
-        return real(f"file:{database}?mode=ro", uri=True, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sq.sqlite3, "connect", read_only)
+    read_only_files()
     with pytest.raises(PermissionError, match="read-only") as err:
         Store(path, create=False)
     assert str(path) in str(err.value) and "writable" in str(err.value)
+
+
+def test_a_reader_opens_a_current_store_read_only_and_writes_nothing(
+    tmp_path: Path, read_only_files: Callable[[], None]
+) -> None:
+    """``Store(readonly=True)`` reads a read-only file of this version (opening always wrote to
+    it, so it failed); the file's bytes stay as they were, and a write through it is refused."""
+    import sqlite3
+
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.save(make_doc("d1"))
+    before = path.read_bytes()
+    read_only_files()
+    with Store(path, create=False, readonly=True) as store:
+        assert store.readonly
+        assert [e["doc_id"] for e in store.events()] == ["d1"] * len(store.events())
+        assert store.count("documents") == 1 and store.rejections() == []
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.save(make_doc("d2"))
+    assert path.read_bytes() == before
+
+
+def test_a_reader_migrates_an_older_writable_store_and_names_a_read_only_one(
+    tmp_path: Path, read_only_files: Callable[[], None]
+) -> None:
+    """A file an older Diurna made needs one writable open: a reader gives it that when it can
+    (and reads it read-only from then on), and when the file is read-only says so and what to
+    do, rather than failing on the first query."""
+    path = _old_rejections_table(tmp_path / "old.db")
+    copy = tmp_path / "old-copy.db"
+    copy.write_bytes(path.read_bytes())
+    with Store(path, readonly=True) as store:
+        assert not store.readonly and store.rejections()[0]["stage"] is None
+    with Store(path, readonly=True) as store:
+        assert store.readonly
+    read_only_files()
+    with pytest.raises(PermissionError, match="older Diurna") as err:
+        Store(copy, readonly=True)
+    assert str(copy) in str(err.value) and "writable" in str(err.value)

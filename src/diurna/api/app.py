@@ -106,8 +106,12 @@ class Database:
     """One read connection per thread to the store at ``path`` (SQLite connections are not
     shared between threads); writes go through :class:`diurna.store.Store`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_uri: str | None = None) -> None:
+        """``read_uri``: open the read connections with this URI (``Store.read_uri``, SQLite's
+        ``mode=ro``: a server with no token, whose store may be a read-only file); they are
+        ``query_only`` either way."""
         self.path = path
+        self.read_uri = read_uri
         self._local = threading.local()
         self.write_lock = threading.Lock()
         self.stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -125,7 +129,9 @@ class Database:
         """This thread's read-only connection, opened on its first use."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            uri = self.read_uri is not None
+            conn = sqlite3.connect(self.read_uri or self.path, uri=uri, check_same_thread=False,
+                                   timeout=30)
             conn.execute("PRAGMA query_only = 1")
             # Read through one shared memory map (the OS page cache) rather than copying pages
             # into each thread's own cache.
@@ -144,19 +150,23 @@ def create_app(
     """The app serving the database at ``db`` (created, with its indexes, if missing).
 
     ``token``: the bearer token that ``POST /api/documents`` requires; None makes the API
-    read-only. ``max_upload``: the largest request body accepted, in bytes.
+    read-only, and a store of this version is then opened read-only (nothing written, so a
+    read-only file can be served). ``max_upload``: the largest request body accepted, in bytes.
     """
     from diurna import __version__
     from diurna.events.ontology import load_ontology
     from diurna.store import Store
 
     path = Path(db)
-    Store(path).close()  # schema and indexes of this version, also for an older file
+    # Schema and indexes of this version, also for an older file; with no token nothing is
+    # written, so a current file is only read (a read-only file or mount can be served).
+    with Store(path, readonly=not token) as store:
+        read_uri = store.read_uri
     # Read the event types now: the first filtered requests would otherwise each parse the
     # YAML in parallel threads (the cache fills only when one finishes), seconds of CPU for a
     # freshly started server or worker process (measured in docs/api.md).
     load_ontology()
-    database = Database(path)
+    database = Database(path, read_uri=read_uri)
     app = FastAPI(
         lifespan=_fewer_threads,
         title="Diurna",

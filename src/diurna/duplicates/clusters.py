@@ -30,9 +30,18 @@ def cluster_store(store: Store, threshold: float = DEFAULT_THRESHOLD) -> list[li
     return clusters
 
 
+def _clustered(store: Store) -> bool:
+    """Whether :func:`cluster_store` has made the table; looked up rather than created, so a
+    store opened read-only (``Store(readonly=True)``) is read as it is."""
+    return store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duplicates'"
+    ).fetchone() is not None
+
+
 def story_count(store: Store) -> int:
     """Documents counted once per near-duplicate cluster (after :func:`cluster_store`)."""
-    store.conn.execute(SCHEMA)
+    if not _clustered(store):
+        return store.count("documents")
     row = store.conn.execute(
         "SELECT count(DISTINCT coalesce(d2.cluster, d.id)) FROM documents d "
         "LEFT JOIN duplicates d2 ON d2.doc_id = d.id"
@@ -43,6 +52,7 @@ def story_count(store: Store) -> int:
 def duplicate_copies(store: Store) -> set[str]:
     """Documents that are near-duplicate copies of a story already counted: every cluster member
     but the one the cluster is named by (empty before :func:`cluster_store` has run)."""
-    store.conn.execute(SCHEMA)
+    if not _clustered(store):
+        return set()
     rows = store.conn.execute("SELECT doc_id FROM duplicates WHERE doc_id != cluster")
     return {r[0] for r in rows}

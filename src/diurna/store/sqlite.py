@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -282,6 +284,26 @@ def _missing_columns(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return missing
 
 
+def _created_names(*scripts: str) -> set[str]:
+    """The names of the tables and indexes that these ``CREATE ... IF NOT EXISTS`` scripts make."""
+    return {m for script in scripts
+            for m in re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", script)}
+
+
+def migration_needed(conn: sqlite3.Connection) -> bool:
+    """Whether opening this database as a writer would change it: a table, index, column or
+    derived table that this version has and the file, made by an older Diurna, lacks. A file
+    with none missing can be read through a read-only connection (``Store(readonly=True)``)."""
+    wanted = _created_names(SCHEMA, EVENT_ACTORS, EVENT_JSON, stats.EVENT_STATS, API_INDEXES)
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if wanted - have or _missing_columns(conn):
+        return True
+    if "day" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}:
+        return True
+    done = {r[0] for r in conn.execute("SELECT key FROM meta")}
+    return not {"schema_version", "event_stats", "event_derived"} <= done
+
+
 def add_missing_columns(conn: sqlite3.Connection) -> None:
     """Give a database made by an older Diurna the columns of ``ADDED_COLUMNS`` it lacks.
 
@@ -403,13 +425,24 @@ def dict_rows(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         """Open (or, with ``create``, make) the database at ``path``.
 
         ``create=False`` is for readers: a missing file is then an error naming it instead of a
         new empty database.
+
+        ``readonly=True`` is for commands that only read (listing, export, a server without a
+        token): a file whose schema is current is opened read-only (SQLite ``mode=ro``), so
+        nothing is written and a read-only file or mount can be read. A file an older Diurna
+        made needs one writable open to gain what this version adds, so it is opened as a
+        writer would (and migrated) when that is possible, or named with what to do when it is
+        read-only. Writing through a read-only store raises ``sqlite3.OperationalError``.
         """
         self.path = Path(path)
+        self.readonly = False
+        self.read_uri: str | None = None  # the URI the read-only connection was opened with
+        if readonly and self.path.is_file() and self._open_readonly():
+            return
         if not create and not self.path.is_file():
             raise FileNotFoundError(
                 f"no Diurna database at {self.path}: "
@@ -438,14 +471,47 @@ class Store:
             if getattr(err, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
                 # opening writes (the schema, columns a newer Diurna added): a read-only file
                 # is no foreign one, and the user can mend it
+                why = ("it was made by an older Diurna and needs one writable open to gain the "
+                       "tables and columns added since" if readonly else
+                       "this command writes to it")
                 raise PermissionError(
-                    f"{self.path} is read-only, and opening a store writes to it (its schema "
-                    f"and any columns added since it was made; {err}); make the file and its "
-                    "folder writable, or copy it somewhere writable and pass the copy as --db"
+                    f"{self.path} is read-only, and {why} ({err}); make the file and its "
+                    "folder writable (once, for an older file: any diurna command then brings "
+                    "it up to date), or copy it somewhere writable and pass the copy as --db"
                 ) from err
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
             ) from err
+
+    def _open_readonly(self) -> bool:
+        """Open the file read-only (``mode=ro``) if its schema is current; False (nothing kept
+        open) when it needs migrating, so the caller opens it as a writer does."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=60)
+            try:
+                stale = migration_needed(conn)
+            except sqlite3.OperationalError:
+                conn.close()
+                if os.access(self.path.parent, os.W_OK):
+                    raise
+                # A WAL file in a folder nobody may write (a read-only mount) cannot get the
+                # -shm file that mode=ro wants; with nobody able to write it, it cannot change
+                # either, which is what `immutable` promises SQLite.
+                uri += "&immutable=1"
+                conn = sqlite3.connect(uri, uri=True, timeout=60)
+                stale = migration_needed(conn)
+        except sqlite3.DatabaseError as err:
+            raise ValueError(
+                f"{self.path} is not a Diurna database ({err}); pass another --db file"
+            ) from err
+        if stale:
+            conn.close()
+            return False
+        self.conn = conn
+        self.readonly = True
+        self.read_uri = uri
+        return True
 
     def _migrate(self) -> None:
         """Bring a file written by an older version up to this schema (additive changes only)."""
@@ -542,13 +608,18 @@ class Store:
         except Exception as err:
             if doc.rejected:  # recording the rejection itself failed: nothing else to try
                 raise
-            log.exception("store failed on %s", doc.source)
-            doc.rejected = "store_error"
-            doc.meta["error"] = f"{type(err).__name__}: {err}"
-            doc.meta["stage"] = "store"
-            self.save_rejection_row(rejection_row(doc))
-            return "rejected"
+            return self._store_failed(doc, err)
         return "stored"
+
+    def _store_failed(self, doc: Document, err: Exception) -> str:
+        """Record ``doc``, whose rows could not be written (their transaction rolled back), as
+        a ``store_error`` rejection with stage ``store``; returns ``rejected``."""
+        log.exception("store failed on %s", doc.source)
+        doc.rejected = "store_error"
+        doc.meta["error"] = f"{type(err).__name__}: {err}"
+        doc.meta["stage"] = "store"
+        self.save_rejection_row(rejection_row(doc))
+        return "rejected"
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -567,9 +638,24 @@ class Store:
     def replace(self, doc: Document, *, coder: str | None = None) -> str:
         """Store ``doc`` in place of the stored document with its id (re-coding); returns
         ``recoded`` (or ``stored`` when there was none). The old coding's coder stays in the
-        ``codings`` history; a rejected ``doc`` never replaces anything."""
+        ``codings`` history; a rejected ``doc`` never replaces anything.
+
+        As in :meth:`save`, rows that cannot be written roll back (the old coding stays) and
+        the document is recorded as a ``store_error`` rejection with stage ``store`` (returns
+        ``rejected``), so one document does not end a re-coding run; an
+        ``sqlite3.OperationalError`` (the file is locked, full, read-only) is raised."""
         if doc.rejected:
             return self.save(doc, coder=coder)
+        try:
+            existed = self._replace(doc, coder)
+        except sqlite3.OperationalError:
+            raise
+        except Exception as err:
+            return self._store_failed(doc, err)
+        return "recoded" if existed else "stored"
+
+    def _replace(self, doc: Document, coder: str | None) -> bool:
+        """:meth:`replace`'s one transaction; whether a stored document was replaced."""
         with self._writing():
             existed = self.has(doc.id)
             if existed:
@@ -585,7 +671,7 @@ class Store:
                 self.conn.execute(
                     "UPDATE documents SET stored_at=? WHERE id=?", (stored_at, doc.id)
                 )
-        return "recoded" if existed else "stored"
+        return existed
 
     def stored_document(self, doc_id: str) -> Document | None:
         """The stored document's text and page fields as a :class:`Document` with nothing coded
