@@ -347,8 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="write this combiner to the first MODEL_DIR's combiner.json")
     ap.add_argument("--threshold", type=float, metavar="P",
                     help="the fixed blend's cut (averaged P(NONE) below it is coded; default "
-                         f"{BLEND_THRESHOLD}; the shipped combiner.json's meta names the cut it was "
-                         "written with and how it was chosen)")
+                         f"{BLEND_THRESHOLD}; the shipped combiner.json's meta names the cut "
+                         "it was written with and how it was chosen)")
     ap.add_argument("--oof-dir", type=Path,
                     help="fit the stacked combiner on out-of-fold outputs on a training gold "
                          "(folds of python -m diurna.events.oof, each with its models in "
