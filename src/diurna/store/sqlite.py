@@ -275,11 +275,16 @@ def _upper(value: Any) -> str | None:
     return str(value).upper() if value else None
 
 
+def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The column names of ``table`` in the database at ``conn`` (none for a missing table)."""
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
 def _missing_columns(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """The (table, column, type) of ``ADDED_COLUMNS`` that the database at ``conn`` lacks."""
     missing = []
     for table, columns in ADDED_COLUMNS.items():
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        have = table_columns(conn, table)
         missing += [(table, name, kind) for name, kind in columns if name not in have]
     return missing
 
@@ -298,7 +303,7 @@ def migration_needed(conn: sqlite3.Connection) -> bool:
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     if wanted - have or _missing_columns(conn):
         return True
-    if "day" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}:
+    if "day" not in table_columns(conn, "events"):
         return True
     done = {r[0] for r in conn.execute("SELECT key FROM meta")}
     return not {"schema_version", "event_stats", "event_derived"} <= done
@@ -515,9 +520,9 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring a file written by an older version up to this schema (additive changes only)."""
-        if "day" not in self._event_columns():
+        if "day" not in table_columns(self.conn, "events"):
             with self._writing():
-                if "day" not in self._event_columns():  # else another process added it
+                if "day" not in table_columns(self.conn, "events"):  # else another process added it
                     self.conn.execute("ALTER TABLE events ADD COLUMN day TEXT")
                     self.conn.execute(
                         "UPDATE events SET day = coalesce((SELECT CASE "
@@ -529,10 +534,6 @@ class Store:
                     )
         self._fill_event_actors()
         self._fill_event_stats()
-
-    def _event_columns(self) -> set[str]:
-        """The column names of this file's ``events`` table."""
-        return {row[1] for row in self.conn.execute("PRAGMA table_info(events)")}
 
     def _fill_event_stats(self) -> None:
         """Build ``event_stats`` (diurna.store.stats) once for a file written before it
