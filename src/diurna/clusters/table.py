@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.store import Store
-from diurna.store.sqlite import dict_rows
+from diurna.store.sqlite import dict_rows, has_table
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS event_clusters "
@@ -126,10 +126,7 @@ def clusters(source: Store | sqlite3.Connection) -> Iterator[dict[str, Any]]:
     with and its first and last day. Nothing before the first build (read-only connections
     too, as the API's)."""
     conn = source.conn if isinstance(source, Store) else source
-    built = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_clusters'"
-    ).fetchone()
-    if not built:
+    if not has_table(conn, "event_clusters"):
         return
     current: dict[str, Any] | None = None
     for row in dict_rows(conn.execute(CLUSTER_SQL)):

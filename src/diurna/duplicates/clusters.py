@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from diurna.duplicates.minhash import DEFAULT_THRESHOLD, near_duplicate_clusters
 from diurna.store import Store
+from diurna.store.sqlite import has_table
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS duplicates "
@@ -33,9 +34,7 @@ def cluster_store(store: Store, threshold: float = DEFAULT_THRESHOLD) -> list[li
 def _clustered(store: Store) -> bool:
     """Whether :func:`cluster_store` has made the table; looked up rather than created, so a
     store opened read-only (``Store(readonly=True)``) is read as it is."""
-    return store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duplicates'"
-    ).fetchone() is not None
+    return has_table(store.conn, "duplicates")
 
 
 def story_count(store: Store) -> int:

@@ -280,6 +280,13 @@ def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
+def has_table(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether the database at ``conn`` has ``table``: looked up, never created, so a
+    read-only connection can ask (tables an optional step makes, such as clusters)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (table,)).fetchone() is not None
+
+
 def _missing_columns(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """The (table, column, type) of ``ADDED_COLUMNS`` that the database at ``conn`` lacks."""
     missing = []
