@@ -150,6 +150,8 @@ TOTAL = "Over 300 villagers have been killed in the province since March, the gr
     ("Militants have kidnapped 12 engineers for the mayor this year.", "kidnapped"),
     ("In all, 3,500 homes were burned during the unrest.", "burned"),
     ("Since June, over 400 people have died.", "died"),  # "since" close before, but a comma between
+    # the word before "this year" only begins like a month: no date (session 22)
+    ("Police have killed 14 marchers this year.", "killed"),
 ])
 def test_a_running_total_is_no_single_occurrence(sentence: str, trigger: str) -> None:
     assert report("a:0", sentence, **_at(sentence, trigger)).generic == "total"
@@ -287,6 +289,90 @@ def test_towns_of_two_countries_do_not_make_two_incidents() -> None:
     assert lk.why_not(a, b) != "different incident"
     assert lk.why_not(a, far) != "different incident"
     assert numbers("a dozen rockets") == {12}
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The army would respond by stepping up raids into Gaza, Olmert warned.", "raids"),
+    ("The ministry, which had originally planned to deport the group, let them stay.", "deport"),
+    ("Is the government planning to deport the detainees to the island?", "deport"),
+    ("Police may arrest the organisers of the march.", "arrest"),
+])
+def test_an_event_governed_by_a_modal_or_asked_about_is_hypothetical(sentence: str,
+                                                                     trigger: str) -> None:
+    assert report("a:0", sentence, **_at(sentence, trigger)).hypothetical
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Bush had announced that he would veto the bill.", "veto"),  # a plan in reported speech
+    ("The army said it would withdraw from the town.", "withdraw"),
+    ("The president will visit Egypt next week.", "visit"),  # a plan: one with the visit held
+    ("Roh left Seoul to meet Kim in Pyongyang.", "meet"),
+    ("On May 16 the magazine apologized to the victims.", "apologized"),  # a month, no modal
+    ("The court said it could not rule, and police arrested the editor.", "arrested"),
+])
+def test_an_event_told_as_real_or_planned_is_not_hypothetical(sentence: str,
+                                                              trigger: str) -> None:
+    assert not report("a:0", sentence, **_at(sentence, trigger)).hypothetical
+
+
+def test_a_hypothetical_event_is_not_linked_to_one_told_as_done() -> None:
+    done = "Israeli troops launched raids into Gaza after the rocket hit Ashkelon."
+    feared = "Israeli troops could launch raids into Gaza after the rocket hit Ashkelon."
+    also_done = "Israeli troops launched raids into Gaza after a rocket hit Ashkelon."
+    a, b, c = (report(f"{x}:0", s, **_at(s, "raids")) for x, s in
+               (("a", done), ("b", feared), ("c", also_done)))
+    lk = linker(a, b, c)
+    assert lk.why_not(a, b) == "hypothetical"
+    assert lk.why_not(a, c) is None
+    lk.use(link_model("learned"))  # a veto for the learned linker too
+    assert lk.why_not(a, b) == "hypothetical"
+
+
+def _meeting(rid: str, sentence: str, trigger: str, mode: str | None = None,
+             places: tuple[tuple[str, str, str], ...] = ()) -> Report:
+    """A CONSULT report; ``places``: (name, country, feature class) named in its sentence."""
+    named = [(sentence.index(name), sentence.index(name) + len(name), country, feature, name)
+             for name, country, feature in places]
+    row = {"id": rid, "doc_id": rid.split(":")[0], "type": "CONSULT", "mode": mode,
+           "sentence_start": 0, "sentence_end": len(sentence), **_at(sentence, trigger)}
+    return Report.from_row(row, sentence, "2024-03-05", Settings().window, named_places=named)
+
+
+def test_two_legs_of_one_trip_are_two_visits() -> None:
+    dubai = _meeting("a:0", "Before heading to Saudi Arabia, the president visited Dubai.",
+                     "visited", "visit", (("Saudi Arabia", "SA", "A.PCLI"),
+                                          ("Dubai", "AE", "P.PPL")))
+    egypt = _meeting("b:0", "The president traveled to Egypt from Saudi Arabia on Monday.",
+                     "traveled", "visit", (("Egypt", "EG", "A.PCLI"),
+                                           ("Saudi Arabia", "SA", "A.PCLI")))
+    gulf = _meeting("c:0", "The president visits Kuwait, Bahrain and the United Arab Emirates.",
+                    "visits", "visit", (("Kuwait", "KW", "A.PCLI"), ("Bahrain", "BH", "A.PCLI"),
+                                        ("United Arab Emirates", "AE", "A.PCLI")))
+    assert [h[0] for h in dubai.hosts] == ["AE"]  # Saudi Arabia is named before the event word
+    assert [h[0] for h in egypt.hosts] == ["EG"]  # "from Saudi Arabia" is where he came from
+    assert [h[0] for h in gulf.hosts] == ["KW", "BH", "AE"]
+    lk = linker(dubai, egypt, gulf)
+    assert lk.why_not(dubai, egypt) == "different grain"
+    assert lk.why_not(dubai, gulf) != "different grain"  # the trip's list holds the leg
+
+
+def test_talks_as_a_process_are_not_one_meeting_and_talks_are_not_the_visit() -> None:
+    series = _meeting("a:0", "Abbas has resumed peace negotiations with Israel.", "negotiations")
+    meeting = _meeting("b:0", "Abbas and Olmert will meet on Tuesday to discuss Gaza.", "meet")
+    visit = _meeting("c:0", "Israel is gearing up for the visit of the president.", "visit",
+                     "visit")
+    talks = _meeting("d:0", "The president held talks with Olmert in Jerusalem.", "talks")
+    assert (series.grain, meeting.grain, visit.grain, talks.grain) == (
+        "series", "meeting", "visit", "meeting")
+    lk = linker(series, meeting, visit, talks)
+    assert lk.why_not(series, meeting) == "different grain"
+    assert lk.why_not(visit, talks) == "different grain"
+    # a visit to the town where the summit is held: the visit is to the summit
+    summit = _meeting("e:0", "Putin held talks with Ahmadinejad at the summit in Tehran.", "talks",
+                      places=(("Tehran", "IR", "P.PPLC"),))
+    trip = _meeting("f:0", "Putin is planning to visit Tehran to attend the summit.", "visit",
+                    "visit", (("Tehran", "IR", "P.PPLC"),))
+    assert linker(summit, trip).why_not(summit, trip) != "different grain"
 
 
 def test_reports_linked_to_one_another_form_a_cluster() -> None:

@@ -58,6 +58,12 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         "AND lat IS NOT NULL AND lon IS NOT NULL AND country IS NOT NULL"
     ):
         places.setdefault(doc_id, []).append((start, end, country, lat, lon))
+    named: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for doc_id, start, end, country, feature, name in store.conn.execute(
+        'SELECT doc_id, start, "end", country, feature, text FROM places '
+        "WHERE country IS NOT NULL AND start IS NOT NULL"
+    ):
+        named.setdefault(doc_id, []).append((start, end, country, feature or "", name or ""))
     cur = store.conn.execute(
         "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
         "date_precision, actor_country, recipient_country, place_country, place_admin1, "
@@ -70,7 +76,7 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         text, published, row["title"], row["source"] = docs[row["doc_id"]]
         out.append(Report.from_row(row, text, published, window,
                                    entities.get(row["doc_id"], ()), times.get(row["doc_id"], ()),
-                                   places.get(row["doc_id"], ())))
+                                   places.get(row["doc_id"], ()), named.get(row["doc_id"], ())))
     return out
 
 
