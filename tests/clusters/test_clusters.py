@@ -549,3 +549,37 @@ def test_a_president_or_a_headline_place_is_no_town_of_the_sentence(tmp_path: Pa
     assert lk.why_not(found["a"], found["b"]) is None
     assert lk.why_not(found["d"], found["b"]) is None
     assert lk.why_not(found["b"], found["c"]) == "different incident"
+
+
+KILLED = "The British soldier who was killed in southern Afghanistan yesterday has been named."
+
+
+def _dated(rid: str, day: str, published: str) -> Report:
+    return report(rid, KILLED, published=published, date_value=day, date_precision="day")
+
+
+def test_two_days_read_from_the_text_a_week_apart_are_two_events_for_both_linkers() -> None:
+    # papers of 21 and 28 August 2006 each name "the soldier killed yesterday": two deaths
+    first, second = _dated("a:0", "2006-08-20", "2006-08-21"), _dated("b:0", "2006-08-27",
+                                                                         "2006-08-28")
+    again = _dated("c:0", "2006-08-21", "2006-08-22")  # a day off: the rules' +/- 1 day
+    lk = linker(first, second, again)
+    lk.use(link_model("learned"))  # its slack (days spans may lie apart) does not stretch them
+    assert lk.why_not(first, second) == "when"
+    assert lk.why_not(first, again) != "when"
+    lk.use(None)
+    assert lk.why_not(first, second) == "when" and lk.why_not(first, again) is None
+
+
+def test_a_chain_of_links_does_not_put_two_reports_a_veto_keeps_apart_in_one_cluster() -> None:
+    # an undated report of the story links to the deaths of 20 and of 27 August alike
+    first, second = _dated("a:0", "2006-08-20", "2006-08-21"), _dated("b:0", "2006-08-27",
+                                                                         "2006-08-28")
+    undated, again = report("x:0", KILLED), _dated("c:0", "2006-08-20", "2006-08-22")
+    reps = [first, second, undated, again]
+    strong = [("a:0", "x:0"), ("b:0", "x:0"), ("a:0", "c:0"), ("c:0", "x:0")]
+    assert FixedLinks(reps, strong, []).clusters() == [["a:0", "c:0", "x:0"]]
+    # the same links with a second report of the 20th (read on the 21st): one death, one cluster
+    near = _dated("b:0", "2006-08-21", "2006-08-22")
+    assert FixedLinks([first, near, undated, again], strong, []).clusters() == [
+        ["a:0", "b:0", "c:0", "x:0"]]
