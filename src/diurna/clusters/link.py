@@ -18,9 +18,18 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
 - **different incident**: not in two towns of one country (their sentences name towns of a
   shared country, none within ``CITY_KM`` of one of the other's; :func:`different_incident`),
   a veto the learned linker obeys too;
+- **hypothetical**: not one told as what would, could or may happen (or asked about) and the
+  other as real (:func:`hypothetical`; a plan, "will", "plans to", is no hypothesis), and
+- **grain**: not two meetings at another grain: two legs of a trip to places of no shared
+  country, talks as a process and one meeting or visit, a visit and talks (:func:`different_grain`);
+  both vetoes the learned linker obeys too (session 22);
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
+
+The vetoes (one incident, different incident, hypothetical, grain, and for the learned linker two
+days read from the text more than two days apart, :func:`days_apart`) are :meth:`Linker.veto`:
+they bind the clusters too, which never hold two reports a veto keeps apart (session 23).
 """
 
 from __future__ import annotations
