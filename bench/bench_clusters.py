@@ -1,6 +1,6 @@
 """Event clusters: pairwise precision and recall on hand-judged pairs of Wikinews events.
 
-    python bench/bench_clusters.py [--split dev|test] [--db DB] [--coder rules] [--grid]
+    python bench/bench_clusters.py [--split dev|dev2|test] [--db DB] [--coder rules] [--grid]
 
 Processes the split's Wikinews window with the pipeline and ``--coder`` (default ``rules``, the
 coder the gold pairs were drawn with) into a temporary store (or reads ``--db``, made the same
@@ -64,7 +64,7 @@ def event_keys(store: Store) -> dict[tuple[str, int, int], dict[str, Any]]:
 
 def build_db(split: str, db: Path, coder: str = "rules") -> None:
     """Select the split's window and run the pipeline with ``coder`` over it into ``db``."""
-    window = "heldout" if split == "test" else "dev"
+    window = "heldout" if split == "test" else split
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         subprocess.run([sys.executable, str(ROOT / "scripts/gold/event_pairs.py"), "select",
                         window], stdout=f, check=True)
@@ -82,17 +82,17 @@ def coders(store: Store) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "test"), default="dev",
+    ap.add_argument("--split", choices=("dev", "dev2", "test"), default="dev",
                     help="the hand-judged pairs to score (gold/event-pairs-SPLIT.jsonl)")
     ap.add_argument("--db", type=Path,
                     help="a store of the split's window to read instead of processing it")
     ap.add_argument("--grid", action="store_true",
-                    help="also print the figures for a range of settings (dev split only)")
+                    help="also print the figures for a range of settings (dev splits only)")
     ap.add_argument("--coder", default="rules",
                     help="coder for the window when no --db is given (gold pairs: rules)")
     args = ap.parse_args()
     if args.grid and args.split == "test":  # before minutes of processing, not after
-        ap.error("--grid is for the dev split only: drop --grid or use --split dev")
+        ap.error("--grid is for the dev splits only: drop --grid or use --split dev")
     gold = [json.loads(line) for line in (ROOT / f"gold/event-pairs-{args.split}.jsonl").open()]
     db = args.db or Path(tempfile.mkdtemp()) / f"{args.split}.db"
     if not db.exists():

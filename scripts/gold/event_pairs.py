@@ -59,7 +59,10 @@ WINDOWS = {"dev": ("2006-07-12", "2006-08-31"), "heldout": ("2005-03-20", "2005-
            # coup and North Korea's nuclear test; Saddam Hussein's verdict, the US midterms and
            # Rumsfeld's resignation; the French EU referendum and Andijan)
            "train-f": ("2006-09-01", "2006-10-31"), "train-g": ("2006-11-01", "2006-12-31"),
-           "train-h": ("2005-05-01", "2005-06-30")}
+           "train-h": ("2005-05-01", "2005-06-30"),
+           # session 23 (brief 15L), gold/event-pairs-dev2.jsonl: a fresh development window
+           # apart from all above (Nepal's April protests, Iran's enrichment, East Timor)
+           "dev2": ("2006-03-16", "2006-07-11")}
 CORPUS = Path("corpus") / "wikinews-politics-2004-2009" / "articles.jsonl"
 STRATA = (("high", 0.2, 1.01), ("mid", 0.1, 0.2), ("low", 0.0, 0.1))
 # The tilted draw of the training pairs (more likely "same"): a top stratum of very similar

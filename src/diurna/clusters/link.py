@@ -18,9 +18,18 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
 - **different incident**: not in two towns of one country (their sentences name towns of a
   shared country, none within ``CITY_KM`` of one of the other's; :func:`different_incident`),
   a veto the learned linker obeys too;
+- **hypothetical**: not one told as what would, could or may happen (or asked about) and the
+  other as real (:func:`hypothetical`; a plan, "will", "plans to", is no hypothesis), and
+- **grain**: not two meetings at another grain: two legs of a trip to places of no shared
+  country, talks as a process and one meeting or visit, a visit and talks (:func:`different_grain`);
+  both vetoes the learned linker obeys too (session 22);
 - **words**: the TF-IDF cosine of the two sentences' content words (with their articles' title
   words) plus ``number_bonus`` for each count both give (other than 0 and 1) is at least
   ``min_similarity`` (IDF over every report being clustered, so common words count little).
+
+The vetoes (one incident, different incident, hypothetical, grain, and for the learned linker two
+days read from the text more than two days apart, :func:`days_apart`) are :meth:`Linker.veto`:
+they bind the clusters too, which never hold two reports a veto keeps apart (session 23).
 """
 
 from __future__ import annotations
@@ -116,6 +125,34 @@ RECALLED = re.compile(
 # raids" / "Israel launched the offensive"; round 17, the learned linker's ``modal_one``).
 MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|planned|to be held|"
                    r"(is|are) due|set to)\b", re.IGNORECASE)
+# A hypothetical event: a modal verb or an abandoned plan governs the event word in its own clause
+# ("the army would respond by stepping up [[raids]]", "DIMIA, which had originally planned to
+# [[deport]] the group"), or its sentence asks a question. It is no occurrence yet, so it is not
+# one with an event told as real (session 22). The pair gold takes a planned meeting and the
+# meeting held as one event, so "will", "plans to" and "is expected to" (a plan of an occasion)
+# are not here.
+HYPOTHETICAL = re.compile(r"\b(would|could|might|(?-i:may)|should|had (originally |earlier |once )?"
+                          r"planned)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:\"()]|\b(and|but|which|who|that|when|after|before|because|while)\b",
+                          re.IGNORECASE)
+CLAUSE_WORDS = 6  # how many words of its own clause before the event word may make it hypothetical
+# "Bush announced that he would [[veto]] the bill", "the army said it would [[withdraw]]": reported
+# speech turns "will" into "would", a plan, not a hypothesis (a reporting verb, "that" and at most
+# three words of subject just before "would")
+REPORTED = re.compile(r"\b(said|says|say|announced|announces|stated|states|promised|pledged|vowed|"
+                      r"declared|confirmed|added|insisted|told \w+),?\s+(that\s+)?(\S+\s+){0,3}$",
+                      re.IGNORECASE)
+# Meetings, visits and talks at another grain (session 22, PLOVER CONSULT): a trip's legs, a
+# visit and the talks held during it, one meeting and the talks series it belongs to.
+VISIT = re.compile(r"(visit|travel|trip|tour|arriv|flew|fly|flies|journey)", re.IGNORECASE)
+TALKS = re.compile(r"(talk|negotiat|meet|met\b|summit|conferenc|discuss)", re.IGNORECASE)
+MEETING = re.compile(r"(meet|met\b|summit|conferenc)", re.IGNORECASE)
+# talks as a process ("peace talks", "six-party talks", "resumed negotiations", "a round of talks")
+SERIES_BEFORE = re.compile(r"\b(peace|[\w-]*party|resum\w*|round)\b", re.IGNORECASE)
+# between a visit's event word and its first host ("visited [Dubai]", "a visit to [Iran]"), and
+# between two hosts ("Kuwait, Bahrain and the [UAE]")
+HOST_FIRST = re.compile(r"\s*(to|in|into|for)?\s*(the\s+)?", re.IGNORECASE)
+HOST_NEXT = re.compile(r"\s*,?\s*(and\s+)?(the\s+)?", re.IGNORECASE)
 # Words that make a count near them a toll or head count ("killed 52", "14 people", "3 soldiers").
 PEOPLE = re.compile(r"(kill|dead|death|die|wound|injur|hurt|casualt|victim|bodies|people|soldier|"
                     r"civilian|person)")
@@ -183,19 +220,25 @@ class Report:
     generic: str | None = None  # why no single occurrence (:func:`generic`, "total")
     recalled: bool = False  # the sentence recalls its event as an earlier one (RECALLED)
     modal: bool = False  # the sentence speaks of what will, could or may happen (MODAL)
+    hypothetical: bool = False  # a modal governs the event word itself (:func:`hypothetical`)
+    grain: str | None = None  # a meeting's grain: visit, series, meeting, talks (:func:`grain`)
+    hosts: tuple[tuple[str, str, str], ...] = ()  # where a visit goes: country, feature, name
     span: tuple[date, date] | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any], text: str, published: str | None,
                  window: int, entities: Iterable[tuple[int, int, str]] = (),
                  times: Iterable[tuple[int, int, str, str]] = (),
-                 places: Iterable[tuple[int, int, str, float, float]] = ()) -> Report:
+                 places: Iterable[tuple[int, int, str, float, float]] = (),
+                 named_places: Iterable[tuple[int, int, str, str, str]] = ()) -> Report:
         """A report from an ``events`` row, its article's body ``text`` and publication date
         (``entities``: the article's named entities as start, end, text, which the learned linker
         compares across articles; ``times``: its resolved time expressions as start, end,
         value, precision, which date an undated recalled event, :func:`recalled_span`;
         ``places``: its resolved towns and cities as start, end, country, lat, lon, which
-        tell two incidents in two towns of one country apart, :func:`different_incident`)."""
+        tell two incidents in two towns of one country apart, :func:`different_incident`;
+        ``named_places``: all its resolved places as start, end, country, feature class, text,
+        where a visit goes, :func:`hosts`)."""
         sentence = text[row["sentence_start"] : row["sentence_end"]]
         r = cls(
             id=row["id"], doc_id=row["doc_id"], type=row["type"], sentence=sentence,
@@ -222,9 +265,11 @@ class Report:
         r.aggregate = bool(AGGREGATE.search(sentence))
         trigger = row.get("trigger_text") or ""
         start = row.get("trigger_start")
+        after_at = None  # where ``after`` begins in ``text``
         if start is not None and row["sentence_start"] <= start <= row["sentence_end"]:
             before = text[row["sentence_start"] : start]
             after = sentence[len(before) + len(trigger):]
+            after_at = start + len(trigger)
         else:  # no offsets: the words around the event word's first use in the sentence, or
             # none when the sentence does not hold it (its last words frame no event word)
             head, found, tail = sentence.partition(trigger or "\0")
@@ -234,6 +279,11 @@ class Report:
             before, trigger, sentence, specific=r.date_precision == "day" or bool(r.tolls))
         r.recalled = bool(RECALLED.search(sentence))
         r.modal = bool(MODAL.search(sentence))
+        r.hypothetical = hypothetical(before, after)
+        if r.type == "CONSULT":
+            r.grain = grain(trigger, before, after, r.mode)
+            if r.grain == "visit" and after_at is not None:
+                r.hosts = hosts(after, after_at, named_places)
         r.span = date_span(r.date_value, r.date_precision, published, window)
         if not r.date_value:
             days = {period(v, p) for s, e, v, p in times if p == "day"
@@ -257,6 +307,86 @@ def generic(before: str, trigger: str, sentence: str, specific: bool = False) ->
         return "stop"
     if GENERIC_HABIT.search(sentence):
         return "habit"
+    return None
+
+
+def hypothetical(before: str, after: str) -> bool:
+    """Whether an event is told as hypothetical: a modal verb or an abandoned plan
+    (``HYPOTHETICAL``) among the last ``CLAUSE_WORDS`` words of the event word's own clause in
+    ``before`` ("the army would respond by stepping up [[raids]]"; not "it would examine the tape,
+    and [[banned]] ..." nor "he announced that he would [[veto]] it"), or a question.
+    ``before`` and ``after``: the sentence on either side of the event word."""
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    modal = HYPOTHETICAL.search(" ".join(clause.split()[-CLAUSE_WORDS:]))
+    if modal and modal.group().lower() == "would":
+        at = [m.start() for m in re.finditer(r"\bwould\b", before, re.IGNORECASE)][-1]
+        if REPORTED.search(before[:at]):
+            modal = None  # "he announced that he would [[veto]] it": a plan in reported speech
+    return bool(modal) or (
+        after.rstrip(" \t\n\"'”’)").endswith("?"))
+
+
+def grain(trigger: str, before: str, after: str, mode: str | None) -> str | None:
+    """The grain of a meeting event (PLOVER CONSULT): "visit" (a trip or one of its legs; mode
+    visit or a word of travel), "series" (talks as a process: "peace talks", "six-party talks",
+    "resumed negotiations"), "meeting" (one occasion: met, a summit, a conference, "talks with
+    Bush", "held talks"), "talks" (other talks and discussions), or None (another event word)."""
+    word = trigger.strip().lower()
+    if mode == "visit" or VISIT.match(word):
+        return "visit"
+    if not TALKS.match(word):
+        return None
+    if re.match(r"(talk|negotiat)", word) and (
+            SERIES_BEFORE.search(" ".join(before.split()[-3:]))
+            or after.lower().lstrip().startswith("process")):
+        return "series"
+    if MEETING.match(word) or (word.startswith("talk") and (
+            after.lower().lstrip().startswith("with")
+            or re.search(r"\b(held|hold\w*)\s+(\w+\s+)?$", before, re.IGNORECASE))):
+        return "meeting"
+    return "talks"
+
+
+def hosts(after: str, at: int, places: Iterable[tuple[int, int, str, str, str]]
+          ) -> tuple[tuple[str, str, str], ...]:
+    """Where a visit goes: the places (country, feature class, lower-cased name) named right
+    after its event word ("visited [Dubai]", "travel to [Indonesia]", "visits [Kuwait], [Bahrain]
+    and [Egypt]"); ``after`` is the sentence after the event word, beginning at offset ``at`` of
+    the text ``places`` (start, end, country, feature, text) are found in."""
+    out: list[tuple[str, str, str]] = []
+    end = 0
+    for start, stop, country, feature, name in sorted(set(places)):
+        if start < at or not country:
+            continue
+        gap = after[end : start - at]
+        if (HOST_NEXT if out else HOST_FIRST).fullmatch(gap):
+            out.append((country, feature or "", name.lower()))
+            end = stop - at
+        elif out or start - at > 40:
+            break  # the list ended, or no place follows the event word closely
+    return tuple(out)
+
+
+def different_grain(a: Report, b: Report) -> str | None:
+    """Why two meetings (CONSULT) are at another grain, or None: "legs" when two visits go to
+    places of no shared country (Bush in Dubai and in Egypt); "grain" when one is talks as a
+    process and the other one visit or meeting (the peace talks and a meeting of Olmert and
+    Abbas), or one a visit and the other talks or a meeting, unless the talks are in a town the
+    visit goes to (a visit to Tehran for the summit held there). The pair gold's rules: a whole
+    trip and one leg, or two legs, are not the same; nor are talks with a visitor and the visit."""
+    if not a.grain or not b.grain:
+        return None
+    if a.grain == b.grain == "visit":
+        to_a, to_b = {c for c, _, _ in a.hosts}, {c for c, _, _ in b.hosts}
+        return "legs" if to_a and to_b and not to_a & to_b else None
+    for x, y in ((a, b), (b, a)):
+        if x.grain == "series" and y.grain in ("visit", "meeting"):
+            return "grain"
+        if x.grain == "visit" and y.grain != "visit" and not any(
+                feature.startswith("P.") and name in y.sentence.lower()
+                for _, feature, name in x.hosts):
+            return "grain"
     return None
 
 
@@ -407,6 +537,18 @@ def date_span(value: str | None, precision: str | None, published: str | None,
     return pub - timedelta(days=window), pub + timedelta(days=1)
 
 
+def days_apart(a: Report, b: Report) -> bool:
+    """Both reports are dated to the day by their own text and those days, each taken as
+    the rules take it (the day +/- 1), cannot meet: "the soldier killed yesterday" in papers of
+    20 and 27 August are two deaths. The learned linker's slack (days two spans may lie apart)
+    is for a recalled event whose date was not read; two days read from the text are not
+    stretched."""
+    if a.date_precision != "day" or b.date_precision != "day":
+        return False
+    da, db = _day(a.date_value), _day(b.date_value)
+    return da is not None and db is not None and abs((da - db).days) > 2
+
+
 class LinkModel(Protocol):
     """A learned link decision (``diurna.clusters.learn.LogisticLink``)."""
 
@@ -515,13 +657,26 @@ class Linker:
         if (a.span is None or b.span is None or a.span[0] > b.span[1] + slack
                 or b.span[0] > a.span[1] + slack):
             return "when"
-        if a.generic or b.generic:  # a veto for both linkers: no occurrence to share
-            return "one incident"
-        if different_incident(a, b):  # a veto for both linkers too
-            return "different incident"
+        if veto := self.veto(a, b):
+            return veto
         if self.model is not None:
             return None if self.strength(a, b) >= self.model.threshold else "model"
         return self.rule_failure(a, b)
+
+    def veto(self, a: Report, b: Report) -> str | None:
+        """Why two reports can never be one event, whatever the words (both linkers), or None.
+        Clusters keep these apart too: no two reports of one cluster may meet a veto."""
+        if days_apart(a, b):  # the model's slack is for undated reports, not two dated days
+            return "when"
+        if a.generic or b.generic:  # no occurrence to share
+            return "one incident"
+        if different_incident(a, b):
+            return "different incident"
+        if a.hypothetical != b.hypothetical:  # what would or could happen against what did
+            return "hypothetical"
+        if different_grain(a, b):
+            return "different grain"
+        return None
 
     def rule_failure(self, a: Report, b: Report) -> str | None:
         """The first of the hand rules' place, side, count, incident and word tests the pair
@@ -552,7 +707,9 @@ class Linker:
         """Clusters (two or more reports, sorted; sorted by first member) grown from the links,
         most similar first: two clusters join only when at least ``min_agreement`` of the pairs
         of reports across them (from different articles) are linked too, so that one loose link
-        cannot chain two different incidents of a long story together (``Settings``)."""
+        cannot chain two different incidents of a long story together (``Settings``), and
+        none of those pairs meets a :meth:`veto` (session 23: "the soldier killed yesterday" of
+        20 and 27 August were chained through undated reports of the story)."""
         if min_agreement is None:
             min_agreement = (self.settings.min_agreement if self.model is None
                              else self.model.agreement)
@@ -569,6 +726,8 @@ class Linker:
                      if by_id[x].doc_id != by_id[y].doc_id]
             if sum(p in linked for p in cross) < min_agreement * len(cross):
                 continue
+            if any(self.veto(by_id[x], by_id[y]) for x, y in cross):
+                continue  # a chain of links would put two reports a veto keeps apart in one
             if len(members[ca]) < len(members[cb]):
                 ca, cb = cb, ca
             for x in members.pop(cb):

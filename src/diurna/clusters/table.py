@@ -9,8 +9,9 @@ replaces the table, so it always describes the events stored now (run it after `
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +28,36 @@ _INDEX = "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cl
 
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT")
+BODY = "coalesce(field, 'body') = 'body'"  # a place of the article's body, not its headline
+# a person's title right before a name: "President Bush", "Mr. Howard", "Sen. Kennedy"
+TITLE_BEFORE = re.compile(
+    r"\b(President|Vice[- ]President|Prime Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|Senator|"
+    r"Sen|Rep|Congressman|Congresswoman|Governor|Gov|Mayor|Secretary|Minister|King|Queen|"
+    r"Prince|Judge|Justice|General|Gen|Ambassador)\.? $")
+
+
+def person_words(persons: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of an article's person names of two words or more ("George W.
+    Bush" gives "Bush")."""
+    return frozenset(w.rstrip("'’s") for name in persons if " " in name.strip()
+                     for w in name.split() if w[:1].isupper())
+
+
+def person_not_town(text: str, start: int, end: int, people: frozenset[str],
+                    persons: frozenset[tuple[int, int]]) -> bool:
+    """A one-word place the geoparser took that is a person of the article: a title stands
+    before it ("President Bush"), or the NER read this very span as a person (``persons``:
+    the article's PERSON spans) and the word is part of one of its person names of two or more
+    words (``people``, "George W. Bush"). The gazetteer holds a town of 136,000 called Būsh
+    in Egypt, and "Bush" is read as it (session 22 saw it): as a town it would make the towns
+    veto (:func:`diurna.clusters.link.different_incident`) see an Egyptian town. The NER's
+    PERSON alone is not enough: it reads "Trincomalee" or "Baalbek" as people too."""
+    name = text[start:end]
+    if " " in name:
+        return False
+    if TITLE_BEFORE.search(text[max(0, start - 20):start]):
+        return True
+    return name in people and (start, end) in persons
 
 
 def reports(store: Store, settings: Settings | None = None) -> list[Report]:
@@ -46,18 +77,39 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         f'SELECT doc_id, start, "end", text FROM entities WHERE label IN ({marks})', NAME_LABELS
     ):
         entities.setdefault(doc_id, []).append((start, end, text))
+    person_names: dict[str, list[str]] = {}
+    person_spans: dict[str, set[tuple[int, int]]] = {}
+    for doc_id, start, end, text in store.conn.execute(
+        "SELECT doc_id, start, \"end\", text FROM entities WHERE label = 'PERSON'"
+    ):
+        person_names.setdefault(doc_id, []).append(text)
+        person_spans.setdefault(doc_id, set()).add((start, end))
+    people = {d: (person_words(names), frozenset(person_spans[d]))
+              for d, names in person_names.items()}
+    nobody: tuple[frozenset[str], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
     times: dict[str, list[tuple[int, int, str, str]]] = {}
     for doc_id, start, end, value, precision in store.conn.execute(
         'SELECT doc_id, start, "end", value, precision FROM times '
         "WHERE precision = 'day' AND value IS NOT NULL"
     ):
         times.setdefault(doc_id, []).append((start, end, value, precision))
+    # the body's places only: a headline's (field "title") have offsets into the title, which
+    # would otherwise fall inside whichever body sentence covers the same offsets
     places: dict[str, list[tuple[int, int, str, float, float]]] = {}
     for doc_id, start, end, country, lat, lon in store.conn.execute(
         'SELECT doc_id, start, "end", country, lat, lon FROM places WHERE feature LIKE \'P.%\' '
-        "AND lat IS NOT NULL AND lon IS NOT NULL AND country IS NOT NULL"
+        "AND lat IS NOT NULL AND lon IS NOT NULL AND country IS NOT NULL "
+        f"AND {BODY}"
     ):
-        places.setdefault(doc_id, []).append((start, end, country, lat, lon))
+        if not person_not_town(docs[doc_id][0], start, end, *people.get(doc_id, nobody)):
+            places.setdefault(doc_id, []).append((start, end, country, lat, lon))
+    named: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for doc_id, start, end, country, feature, name in store.conn.execute(
+        'SELECT doc_id, start, "end", country, feature, text FROM places '
+        f"WHERE country IS NOT NULL AND start IS NOT NULL AND {BODY}"
+    ):
+        if not person_not_town(docs[doc_id][0], start, end, *people.get(doc_id, nobody)):
+            named.setdefault(doc_id, []).append((start, end, country, feature or "", name or ""))
     cur = store.conn.execute(
         "SELECT id, doc_id, type, mode, status, sentence_start, sentence_end, date_value, "
         "date_precision, actor_country, recipient_country, place_country, place_admin1, "
@@ -70,7 +122,7 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
         text, published, row["title"], row["source"] = docs[row["doc_id"]]
         out.append(Report.from_row(row, text, published, window,
                                    entities.get(row["doc_id"], ()), times.get(row["doc_id"], ()),
-                                   places.get(row["doc_id"], ())))
+                                   places.get(row["doc_id"], ()), named.get(row["doc_id"], ())))
     return out
 
 
