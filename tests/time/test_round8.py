@@ -1,0 +1,80 @@
+"""Issue 13, round 8 (docs/time.md, session 23): lengths and dates read on unseen Wikinews text
+and the third Wikinews TimeML development set. The sentences are invented; each value is worked
+out by hand from the TimeML conventions the docs name and the publication day given."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time.values import duration_value
+from tests.time.conftest import found_times
+
+
+def kinds(sentence: str, published: str = "2006-05-23") -> dict[str, tuple[str | None, str]]:
+    """{text: (value, kind)} of every time expression found in ``sentence``."""
+    return {k: (t.value, t.kind) for k, t in found_times(sentence, published).items()}
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # a bare plural unit before the word that places it is a length with no count, as
+    # "three days later" is one over "three days"
+    ("Days later, he was arrested.", "Days", "PXD"),
+    ("Hours later, the police arrived.", "Hours", "PTXH"),
+    ("Only hours before the vote, he resigned.", "hours", "PTXH"),
+    ("He was released hours after his arrest.", "hours", "PTXH"),
+    ("She crossed the floor only days prior.", "days", "PXD"),
+    # after a verb of spending or lasting
+    ("Officials spent hours discussing the plan.", "hours", "PTXH"),
+    # "later than promised": a delay of that length, not the day it reaches
+    ("The plant opened two years later than promised.", "two years", "P2Y"),
+    ("The plant opened years later than promised.", "years", "PXY"),
+    # two bare units joined by "or": one expression, the first unit's length (TimeBank PXW)
+    ("It could take hours or days to count the votes.", "hours or days", "PTXH"),
+    ("They may stay for weeks or months.", "weeks or months", "PXW"),
+])
+def test_a_bare_unit_is_a_length(sentence: str, text: str, value: str) -> None:
+    assert kinds(sentence)[text] == (value, "duration")
+
+
+def test_the_days_before_an_event_stay_one_expression() -> None:
+    # AQUAINT reads "the weeks before the shooting" as a date: no bare "days" is split off
+    assert "days" not in kinds("In the days before the vote, tension rose.")
+
+
+@pytest.mark.parametrize(("sentence", "ends"), [
+    # the verb "last" is no part of the length, so the range splits as any other
+    ("Experts say the work will last two to three years.",
+     {"two": "P2Y", "three years": "P3Y"}),
+    # a range the tagger cut at "and": each end on its own
+    ("He was jailed for between 140 days and two years.",
+     {"140 days": "P140D", "two years": "P2Y"}),
+])
+def test_range_ends(sentence: str, ends: dict[str, str]) -> None:
+    found = kinds(sentence)
+    for text, value in ends.items():
+        assert found[text] == (value, "duration")
+
+
+def test_the_last_two_years_keep_their_article() -> None:
+    assert kinds("Over the last two years, prices rose.")["the last two years"] == (
+        "P2Y", "duration")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the remaining 11 days", "P11D"),
+    ("a single day", "P1D"),
+    ("nine short days", "P9D"),
+    ("a number of years", "PXY"),
+])
+def test_words_between_the_article_and_the_unit(text: str, value: str) -> None:
+    assert duration_value(text) == value
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # the year named, as "fiscal 2009" is (TimeBank)
+    ("The budget for the 2009 fiscal year was sent to Congress.", "the 2009 fiscal year", "2009"),
+    # published 2006-05-23: the next calendar year is 2007
+    ("War costs will run into the next calendar year.", "the next calendar year", "2007"),
+])
+def test_named_years(sentence: str, text: str, value: str) -> None:
+    assert kinds(sentence)[text][0] == value
