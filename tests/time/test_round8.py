@@ -78,3 +78,32 @@ def test_words_between_the_article_and_the_unit(text: str, value: str) -> None:
 ])
 def test_named_years(sentence: str, text: str, value: str) -> None:
     assert kinds(sentence)[text][0] == value
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # one unit before "of" what filled it: a length (TimeML; AQUAINT "within [a week] of ...")
+    ("The country marked a week of mourning.", "a week", "P1W"),
+    # a possessive that measures: "a week's leave" is a week long
+    ("He was given a week's leave.", "a week", "P1W"),
+])
+def test_one_unit_lengths(sentence: str, text: str, value: str) -> None:
+    assert kinds(sentence)[text] == (value, "duration")
+
+
+def test_the_article_of_a_length_adjective_is_left_out() -> None:
+    # TimeML marks "24-hour" in "the 24-hour strike"; the article belongs to "strike"
+    assert kinds("The 24-hour strike closed schools.")["24-hour"] == ("PT24H", "duration")
+
+
+@pytest.mark.parametrize(("sentence", "parts"), [
+    # a length and a date the tagger ran into one: each its own expression
+    ("He was prime minister for just five years in the mid-1980s.",
+     {"just five years": "P5Y", "the mid-1980s": "198"}),
+    # published 2006-05-23, a past clause: the 13th of August before it, 2005
+    ("He died on August 13, a day after his family decided to stop treatment.",
+     {"August 13": "2005-08-13", "a day": "P1D"}),
+])
+def test_a_length_and_a_date_run_together(sentence: str, parts: dict[str, str]) -> None:
+    found = kinds(sentence)
+    for text, value in parts.items():
+        assert found[text][0] == value

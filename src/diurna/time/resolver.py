@@ -125,6 +125,9 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"
                r"(?:\s+and\s+a\s+half)?)\b(?![\s-]+old\b|-)", re.I),
     re.compile(r"\ba\s+fortnight\b", re.I),
+    # "a week's leave", "a day's work": the length the possessive measures (P1W)
+    re.compile(r"\b(?P<t>(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:day|night|week|fortnight|month|year))['’]s\s+"
+               r"(?=[a-z])"),
     # "(ending) a decade of mismanagement", "a year of war": one unit before "of" what filled it
     # (TimeML marks the length; AQUAINT: "within [a week] of his capture")
     re.compile(r"\b(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:decade|century|year|month|week)(?=\s+of\s+[a-z])"),
@@ -262,6 +265,10 @@ _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\
 # "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
 _YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
+_LENGTH_IN_DATE = re.compile(
+    r"^(?P<len>\S.*?)\s+in\s+(?P<date>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:{_YEAR}|\d{{3}}0s|{_MONTH}(?:\s+{_YEAR})?))$", re.I)
+_DAY_THEN_LENGTH = re.compile(rf"^(?P<date>{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?),\s+(?P<len>\S.*)$")
 _BETWEEN_CUT = re.compile(r"^between\s+((?:(?!\band\b).)+)$", re.I)
 # "the year ended March 31", "the six months ending Aug. 31": TimeML marks the period and the
 # day it ends as two expressions (TimeBank: "the year" P1Y, "March 31" a date)
@@ -941,6 +948,12 @@ def find_expressions(doc: Document) -> list[Span]:
         m = _BETWEEN.match(ent.text)
         if m:  # "between now and Feb. 10": "now" and "Feb. 10"
             found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
+            continue
+        m = _LENGTH_IN_DATE.match(ent.text) or _DAY_THEN_LENGTH.match(ent.text)
+        if m and duration_value(ent.text) is None and duration_value(m["len"]) is not None:
+            # "for just five years in the mid-1980s", "August 13, a day after ...": the tagger
+            # ran a length and a date into one; TimeML marks each (and neither has a value whole)
+            found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in ("len", "date")]
             continue
         m = _BETWEEN_CUT.match(ent.text)
         if m:  # "between [140 days] and two years": the tagger cut the range at "and"
