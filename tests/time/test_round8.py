@@ -107,3 +107,18 @@ def test_a_length_and_a_date_run_together(sentence: str, parts: dict[str, str]) 
     found = kinds(sentence)
     for text, value in parts.items():
         assert found[text][0] == value
+
+
+def test_a_fragment_ending_in_of_is_no_time() -> None:
+    # the tagger's "a period of" is no expression; the length is "six months"
+    assert kinds("They were held for a period of six months.") == {
+        "six months": ("P6M", "duration")}
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # published 2006-05-23: the publication's decade (the 2000s, TimeML 200) and century (20)
+    ("The ban runs through the end of the decade.", "the end of the decade", "200"),
+    ("The tower will be finished by the end of the century.", "the end of the century", "20"),
+])
+def test_the_end_of_the_decade(sentence: str, text: str, value: str) -> None:
+    assert kinds(sentence)[text][0] == value

@@ -725,6 +725,12 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         decade = decade_value(parted, base.year)
         if decade:  # "the last half of the '80s": the decade (TimeML has no finer value)
             return decade, "decade" if len(decade) == 3 else "century", "absolute"
+    if parted != clean and base is not None and parted.lower() in ("decade", "century"):
+        # "the end of the decade": the publication's decade (TimeML writes it 200 for the
+        # 2000s, a century 20), as "the end of the year" is the publication's year
+        if parted.lower() == "decade":
+            return str(base.year // 10), "decade", "published"
+        return str(base.year // 100), "century", "published"
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
@@ -943,6 +949,8 @@ def find_expressions(doc: Document) -> list[Span]:
             found += [(ent.start + y.start(), ent.start + y.end())
                       for y in re.finditer(_YEAR, ent.text)]
             continue
+        if re.search(r"\s(?:of|the)$", bare):
+            continue  # "a period of (six months)", "the end of (the Cold War)": a fragment
         if re.search(r"\bages?\s+of\b", ent.text):
             continue  # "between the ages of five and 15": ages, no time
         m = _BETWEEN.match(ent.text)
