@@ -727,7 +727,8 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
             return decade, "decade" if len(decade) == 3 else "century", "absolute"
     if parted != clean and base is not None and parted.lower() in ("decade", "century"):
         # "the end of the decade": the publication's decade (TimeML writes it 200 for the
-        # 2000s, a century 20), as "the end of the year" is the publication's year
+        # 2000s, a century 20), as "the end of the year" is the publication's year; a hand
+        # rule, since dateparser reads days, months and years but has no decade or century
         if parted.lower() == "decade":
             return str(base.year // 10), "decade", "published"
         return str(base.year // 100), "century", "published"
