@@ -125,6 +125,12 @@ _PATTERNS: list[re.Pattern[str]] = [
                rf"spent|a)\s+(?P<t>(?:a|an|one)\s+(?:full\s+)?{_LENGTH_UNIT}"
                r"(?:\s+and\s+a\s+half)?)\b(?![\s-]+old\b|-)", re.I),
     re.compile(r"\ba\s+fortnight\b", re.I),
+    # "a week's leave", "a day's work": the length the possessive measures (P1W)
+    re.compile(r"\b(?P<t>(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:day|night|week|fortnight|month|year))['’]s\s+"
+               r"(?=[a-z])"),
+    # "(ending) a decade of mismanagement", "a year of war": one unit before "of" what filled it
+    # (TimeML marks the length; AQUAINT: "within [a week] of his capture")
+    re.compile(r"\b(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:decade|century|year|month|week)(?=\s+of\s+[a-z])"),
     # "for a while": a length with no count or unit (PXX); not "a while ago", "in a while"
     re.compile(r"\b[Ff]or\s+(?P<t>a\s+while)\b"),
     re.compile(r"\b[Ee]very\s+(?:day|week|month|year)\b"),
@@ -143,9 +149,24 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:a\s+)?quarter(?:\s+of\s+a\s+|[\s-])century\b", re.I),
     re.compile(r"\bthe\s+(?:whole|entire)\s+(?:day|night|week|month|year)\b(?!\s+of\b)", re.I),
     re.compile(r"\bthe\s+(?:last|past|next|coming)\s+hour\b(?!\s+of\b)", re.I),
-    re.compile(r"\b(?:for|within|after)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|seconds|days|"
-               r"weeks|months|years|decades))\b(?!\s+(?:ago|later|earlier|before|after)\b)",
-               re.I),
+    # (also after a verb of spending or lasting: "spent hours", "took years", "waited days")
+    re.compile(r"\b(?:for|within|after|over|spent|spend|spends|spending|took|take|takes|taking|lasted|"
+               r"lasts|lasting|waited|waiting)\s+(?P<t>(?:several\s+|many\s+)?(?:hours|minutes|"
+               r"seconds|days|weeks|months|years|decades))\b"
+               r"(?!\s+(?:ago|later|earlier|before|after|or)\b)", re.I),
+    # a bare plural unit before the word that places it ("Days later", "hours after his arrest",
+    # "only hours before the vote", "hours prior to the attack"): TimeML's DURATION over the unit
+    # (PXD), as "three days later" is one over "three days"; not "the days before the vote"
+    # (AQUAINT: a date anchored on the vote) nor "in the years after", nor "a matter of days
+    # before" (soon: AQUAINT and TimeBank leave "matter of days/months" unmarked)
+    re.compile(r"(?<!\b[Tt]he\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)(?<!\bfinal\s)"
+               r"(?<!\bmatter\sof\s)"
+               r"\b(?P<t>(?:[Hh]ours|[Mm]inutes|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades))"
+               r"\s+(?:later|earlier|before|after|afterwards?|prior)\b"),
+    # "weeks or months", "hours or even days": one expression (values.duration_value)
+    re.compile(r"(?<!\b[Tt]he\s)\b(?:hours|minutes|days|weeks|months|years|decades)\s+or\s+"
+               r"(?:even\s+|possibly\s+|perhaps\s+)?(?:hours|minutes|days|weeks|months|years|"
+               r"decades)\b(?!\s+(?:ago|later|earlier|before|after)\b)", re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
                re.I),
     re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?"
@@ -244,6 +265,11 @@ _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\
 # "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
 _YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
+_LENGTH_IN_DATE = re.compile(
+    r"^(?P<len>\S.*?)\s+in\s+(?P<date>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:{_YEAR}|\d{{3}}0s|{_MONTH}(?:\s+{_YEAR})?))$", re.I)
+_DAY_THEN_LENGTH = re.compile(rf"^(?P<date>{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?),\s+(?P<len>\S.*)$")
+_BETWEEN_CUT = re.compile(r"^between\s+((?:(?!\band\b).)+)$", re.I)
 # "the year ended March 31", "the six months ending Aug. 31": TimeML marks the period and the
 # day it ends as two expressions (TimeBank: "the year" P1Y, "March 31" a date)
 _PERIOD_ENDED = re.compile(r"^(?P<head>(?:\S+\s+){0,4}?(?:year|quarter|half|months|weeks|period))"
@@ -266,7 +292,21 @@ _NOUN_BEFORE_LENGTH = re.compile(
 # a length the tagger ran into the word that says it is ahead of or behind a schedule ("called
 # a snap election three years early"): the length is "three years" (TimeML marks the length)
 _SCHEDULE_AFTER = re.compile(r"\s+(?:early|late)$", re.I)
+# a bare plural unit the tagger ran into the word that places it ("Days later", "Weeks after"):
+# TimeML marks the length alone, as for "three days later" (see _PATTERNS)
+_BARE_UNIT_PLACED = re.compile(r"^(?P<unit>hours|minutes|days|weeks|months|years|decades)\s+"
+                               r"(?:later|earlier|before|after|afterwards?|prior)$", re.I)
+# "two years later (than promised)": a length of delay, not the day two years on; the length
+# is the part before "later" (like "three years early" above)
+_LATER_THAN = re.compile(r"\s+(?:later|earlier)$", re.I)
+# "(will) last two to three years": the verb "last" the tagger ran into a length
+_VERB_LAST = re.compile(r"^last\s+(?=\S)", re.I)
 _LEAD = re.compile(r"^(?:the|on|in|at|since|until|by|during|of|from)\s+", re.I)
+# the article before a length used as an adjective, a count and a singular unit ("the 24-hour
+# (strike)", "the 45 minute (meeting)", "the two-day (summit)")
+_THE_ADJECTIVE_LENGTH = re.compile(
+    rf"(?:the|a|an)\s+(?=(?:{_COUNT}|one)[\s-](?:second|minute|hour|day|week|"
+    r"month|year)(?:-long)?$)", re.I)
 _ORD = re.compile(r"(\d)(?:st|nd|rd|th)\b")
 
 
@@ -322,8 +362,12 @@ _MONTH_REL_YEAR = re.compile(
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     # "fiscal 1989", "fiscal year 1989": TimeML (TimeBank) values the year, 1989
     (re.compile(rf"^(?:the\s+)?fiscal(?:\s+year)?\s+(?={_YEAR}$)", re.I), ""),
-    # "the current (fiscal) year": the publication's year
+    # "the 2009 fiscal year", "the current 2008 fiscal year": the year named, as "fiscal 2009"
+    (re.compile(rf"^the\s+(?:current\s+)?({_YEAR})\s+(?:fiscal|calendar|financial)\s+year$",
+                re.I), r"\1"),
+    # "the current (fiscal) year": the publication's year; "the next calendar year": next year
     (re.compile(r"^the\s+current\s+(?:fiscal\s+)?year$", re.I), "this year"),
+    (re.compile(r"^(?:the\s+)?(last|this|next)\s+calendar\s+year$", re.I), r"\1 year"),
     # "this year's third quarter", "next year's first quarter": that quarter of that year
     (re.compile(r"^(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+quarter$",
                 re.I), r"the \2 quarter of \1 year"),
@@ -681,6 +725,13 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         decade = decade_value(parted, base.year)
         if decade:  # "the last half of the '80s": the decade (TimeML has no finer value)
             return decade, "decade" if len(decade) == 3 else "century", "absolute"
+    if parted != clean and base is not None and parted.lower() in ("decade", "century"):
+        # "the end of the decade": the publication's decade (TimeML writes it 200 for the
+        # 2000s, a century 20), as "the end of the year" is the publication's year; a hand
+        # rule, since dateparser reads days, months and years but has no decade or century
+        if parted.lower() == "decade":
+            return str(base.year // 10), "decade", "published"
+        return str(base.year // 100), "century", "published"
     if parted != clean and parted.lower() in ("year", "month", "week"):
         parted = f"this {parted}"  # "the end of the year": the publication's
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
@@ -867,6 +918,15 @@ def _adverb_ok(doc: Document, start: int) -> bool:
     return bool(toks) and toks[0].pos_ == "ADV"
 
 
+def _is_verb(doc: Document, start: int) -> bool:
+    """Is the word at ``start`` a verb to the parser ("could *last* two years", not "the last
+    two years")? False without a parse."""
+    if doc.nlp is None:
+        return False
+    toks = tokens_in(doc.nlp, start, start + len(doc.text[start:].split(None, 1)[0]))
+    return bool(toks) and toks[0].pos_ in ("VERB", "AUX")
+
+
 def find_expressions(doc: Document) -> list[Span]:
     """Candidate spans: spaCy DATE entities and our patterns, longest first, no overlaps."""
     found: list[tuple[int, int]] = []
@@ -890,11 +950,23 @@ def find_expressions(doc: Document) -> list[Span]:
             found += [(ent.start + y.start(), ent.start + y.end())
                       for y in re.finditer(_YEAR, ent.text)]
             continue
+        if re.search(r"\s(?:of|the)$", bare):
+            continue  # "a period of (six months)", "the end of (the Cold War)": a fragment
         if re.search(r"\bages?\s+of\b", ent.text):
             continue  # "between the ages of five and 15": ages, no time
         m = _BETWEEN.match(ent.text)
         if m:  # "between now and Feb. 10": "now" and "Feb. 10"
             found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in (1, 2) if m[g]]
+            continue
+        m = _LENGTH_IN_DATE.match(ent.text) or _DAY_THEN_LENGTH.match(ent.text)
+        if m and duration_value(ent.text) is None and duration_value(m["len"]) is not None:
+            # "for just five years in the mid-1980s", "August 13, a day after ...": the tagger
+            # ran a length and a date into one; TimeML marks each (and neither has a value whole)
+            found += [(ent.start + m.start(g), ent.start + m.end(g)) for g in ("len", "date")]
+            continue
+        m = _BETWEEN_CUT.match(ent.text)
+        if m:  # "between [140 days] and two years": the tagger cut the range at "and"
+            found.append((ent.start + m.start(1), ent.end))
             continue
         m = _PERIOD_ENDED.match(ent.text)
         if m:  # "the year ended March 31": "the year" and "March 31"
@@ -913,6 +985,14 @@ def find_expressions(doc: Document) -> list[Span]:
         if (noun and not skip and duration_value(ent.text[:end - ent.start]) is None
                 and (duration_value(rest) is not None or _AGO.match(rest))):
             skip = noun.end()  # "an interview several months": "several months"
+        placed = _BARE_UNIT_PLACED.match(ent.text[skip:end - ent.start])
+        if placed:  # "Days later": the length is "Days" (PXD)
+            end = ent.start + skip + placed.end("unit")
+        than = _LATER_THAN.search(ent.text[skip:end - ent.start])
+        if than and re.match(r"\s+than\b", doc.text[end:]):
+            end = ent.start + skip + than.start()  # "two years later than promised": a delay
+        if _VERB_LAST.match(ent.text[skip:]) and _is_verb(doc, ent.start + skip):
+            skip += _VERB_LAST.match(ent.text[skip:]).end()  # type: ignore[union-attr]
         late = _SCHEDULE_AFTER.search(ent.text[:end - ent.start])
         if late and duration_value(ent.text[skip:late.start()]) is not None:
             end = ent.start + late.start()  # "three years early": "three years"
@@ -941,6 +1021,9 @@ def find_expressions(doc: Document) -> list[Span]:
             s += 1
         while e > s and not doc.text[e - 1].isalnum():
             e -= 1
+        adjective = _THE_ADJECTIVE_LENGTH.match(doc.text, s, e)
+        if adjective:  # "the 24-hour strike": TimeML marks "24-hour", the article is the noun's
+            s = adjective.end()
         if e > s and not (_NAMED_DAY_BEFORE.search(doc.text, max(0, s - 8), s)
                           and re.match(_WEEKDAY, doc.text[s:e])):
             ends = range_ends(doc.text[s:e])

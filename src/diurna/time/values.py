@@ -71,17 +71,20 @@ _UNIT = (r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|cent
 _DURATION_TEXT = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|coming|first|previous|preceding|following|ensuing|recent|"
     r"final|latest|another|only|about|around|approximately|nearly|almost|over|under|barely|mere|"
+    # "the remaining 11 days", "a single day": the count as said (P11D, P1D)
+    r"remaining|single|"
     # "the intervening years": the years between two dates the text gives (PXY)
     r"intervening|"
     r"(?:no|not)\s+(?:more|less)\s+than|more\s+than|less\s+than|close\s+to|those|these|"
     r"at\s+least|up\s+to|some|as\s+long\s+as|as\s+many\s+as|as\s+much\s+as|just|roughly|"
     r"several|few|many|a\s+few|a\s+couple\s+of|couple\s+of|more|a|all|entire|whole|full|"
     # "a record 10 years", "a fiscal year"; "hundreds of years" (a count not given: PXY)
-    r"record|fiscal|(?:hundreds|thousands|dozens|tens)\s+of|"
+    r"record|fiscal|(?:hundreds|thousands|dozens|tens|number)\s+of|"
     r"his|her|their|its|our|my|your)\s+)*"
     rf"(?:(?P<num>{_NUM}(?:[\s-]+{_NUM})?)"
     # "eight trading days", "five business days": days of one kind, counted all the same
-    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|additional|trading|"
+    # ("nine short days": an adjective of feeling between count and unit, the count as said)
+    r"(?:\s+(?:more|straight|consecutive|successive|full|whole|long|short|additional|trading|"
     r"business|working))?[\s-]+)?"
     r"(?:and\s+a\s+half\s+)?"
     rf"(?P<unit>{_UNIT})(?P<plural>s)?(?P<half2>\s+and\s+a\s+half)?(?:[\s-]long)?"
@@ -236,6 +239,12 @@ _SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
 # "(for) a while": a length with neither count nor unit (TimeBank: PXX); found only after
 # "for" (resolver), as "a while ago" is a time before, not a length
 _NO_UNIT = re.compile(r"^a\s+while$", re.I)
+# "weeks or months", "hours or even days": two bare units joined by "or" are one expression, the
+# first unit's length with no count (TimeBank marks "weeks or months" once, PXW); each unit alone
+# would be a length of its own, so the first is the one a reader hears first
+_UNIT_OR_UNIT = re.compile(r"^(?P<first>(?:hours|minutes|days|weeks|months|years|decades))\s+or\s+"
+                           r"(?:even\s+|possibly\s+|perhaps\s+)?"
+                           r"(?:hours|minutes|days|weeks|months|years|decades)$", re.I)
 # "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none); not "a
 # couple of 18 year olds"; "a couple more years" is two more of them, a length of two years
 _COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+(?:of\s+(?={_UNIT})|(?=more\s+{_UNIT}))", re.I)
@@ -258,6 +267,9 @@ def duration_value(text: str) -> str | None:
         return compound
     if _NO_UNIT.match(clean):
         return "PXX"
+    either = _UNIT_OR_UNIT.match(clean)
+    if either:
+        return duration_value(either["first"])
     several = _SEVERAL_UNIT.match(clean)
     if several:
         t, letter, scale = _UNITS[several["unit"].lower()]
