@@ -396,7 +396,12 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
-    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
+    # the page's own headline, also when the title comes from a source worded otherwise
+    # (a JSON-LD headline for search engines above an ``<h1>`` written for readers)
+    h1 = next(tree.iter("h1"), None) if tree is not None else None
+    headline = " ".join(h1.text_content().split()) if h1 is not None else None
+    while out and (_same_text(out[0], title) or _same_text(out[0], headline)
+                   or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
         out.pop(0)
     # the standfirst under a headline line the page repeats in its own words (a kicker run
     # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …"), or under
@@ -408,6 +413,38 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
                 or _weighted_opening(out, first, blocks, tree):
             out.pop(first)
     return out
+
+
+#: leading lines looked at by :func:`drop_above_headline`
+ABOVE_HEADLINE = 3
+
+
+def _headline(tree: Any, title: str | None) -> Any:
+    """The page's first ``<h1>`` when it prints the title (one holds the other's words), else
+    None: a logo or section name in an ``<h1>`` says nothing about where the article starts."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None or not title:
+        return None
+    text, want = " ".join(h1.text_content().split()).casefold(), title.casefold()
+    return h1 if text and (text in want or want in text) else None
+
+
+def drop_above_headline(lines: list[str], tree: Any, title: str | None) -> list[str]:
+    """Leave out the body's leading lines that the page prints only above its headline (a
+    section label, a teaser card of the page header), when the line after them is printed
+    below the headline: the article starts under its headline, so those lines are the
+    page's, not the article's. A body printed wholly above its ``<h1>`` is left alone."""
+    h1 = _headline(tree, title) if lines else None
+    if h1 is None:
+        return lines
+    def printed(line: str, axis: str) -> bool:
+        return bool(h1.xpath(f"{axis}::*[normalize-space(.) = $t][1]",
+                             t=" ".join(line.split())))
+    first = 0
+    while first < min(ABOVE_HEADLINE, len(lines) - 1) and printed(lines[first], "preceding") \
+            and not printed(lines[first], "following"):
+        first += 1
+    return lines[first:] if first and printed(lines[first], "following") else lines
 
 
 def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -> bool:
@@ -1056,6 +1093,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
                                   page.byline, page.dek_cut)
     paragraphs = drop_pull_quotes(paragraphs, blocks.quotes)
+    paragraphs = drop_above_headline(paragraphs, tree, page.title)
     # the page's own address alone on a line is the header of its print version
     own = {page.url.rstrip("/")} if page.url else set()
     page.paragraphs = [p for p in paragraphs if p not in comment_paras

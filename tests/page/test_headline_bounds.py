@@ -1,0 +1,74 @@
+"""Body precision, thirteenth round (issue #18): the article starts under its headline. Lines
+the page prints only above its ``<h1>`` (a teaser card in the page header, a section label)
+are not article text when the body goes on below the headline, and the ``<h1>`` itself leaves
+the body also when the page's title comes from a source worded otherwise (a JSON-LD headline).
+Every page and line here is hand-written for the test (our own text)."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+
+from diurna.page.html import drop_above_headline
+from tests.page.test_furniture import P1, P2, P3, _read
+
+TITLE = "Talks to resume in Geneva"
+TEASER = "The losses were counted again on Monday, and the figures rose for the third time."
+
+
+def _header_page() -> str:
+    """A page whose header carries an e-paper teaser card above the article's headline."""
+    card = ('<div class="card"><div class="text"><h5>Headline</h5><div class="card-title">'
+            '<a href="https://paper.example.com/1">Floods cost billions</a></div>'
+            f"<p>{TEASER}</p></div></div>")
+    return (f"<html><head><title>{TITLE}</title></head><body>"
+            f'<div class="header">{card}</div><div class="container"><h1>{TITLE}</h1>'
+            f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>")
+
+
+def test_a_header_teaser_above_the_headline_is_not_the_articles_first_line() -> None:
+    tree = lxml.html.fromstring(_header_page())
+    assert drop_above_headline([TEASER, P1, P2, P3], tree, TITLE) == [P1, P2, P3]
+
+
+def test_a_body_printed_wholly_above_its_h1_is_left_alone() -> None:
+    # a page whose only <h1> sits under the article (a footer's site name): nothing is cut
+    page = (f"<html><body><p>{P1}</p><p>{P2}</p><h1>{TITLE}</h1><p>{P3}</p></body></html>")
+    tree = lxml.html.fromstring(page)
+    assert drop_above_headline([P1, P2], tree, TITLE) == [P1, P2]
+
+
+def test_a_line_printed_above_and_again_below_the_headline_stays() -> None:
+    # the article's own first paragraph, teased in the header too: its copy below is the text
+    page = (f"<html><body><div class=\"teaser\"><p>{P1}</p></div><h1>{TITLE}</h1>"
+            f"<p>{P1}</p><p>{P2}</p></body></html>")
+    tree = lxml.html.fromstring(page)
+    assert drop_above_headline([P1, P2], tree, TITLE) == [P1, P2]
+
+
+def test_an_h1_that_is_not_the_headline_says_nothing() -> None:
+    # a logo in an <h1>: where it stands tells nothing about where the article starts
+    page = (f"<html><body><div><p>{TEASER}</p></div><h1>Example News</h1>"
+            f"<p>{P1}</p><p>{P2}</p></body></html>")
+    tree = lxml.html.fromstring(page)
+    assert drop_above_headline([TEASER, P1, P2], tree, TITLE) == [TEASER, P1, P2]
+
+
+def test_the_header_teaser_leaves_the_read_page() -> None:
+    doc = _read(_header_page())
+    assert TEASER not in doc.text
+    assert doc.text.startswith(P1) and P3 in doc.text  # the card's "Headline" label went too
+
+
+def test_the_h1_leaves_the_body_when_the_title_is_worded_otherwise() -> None:
+    # the JSON-LD headline (for search engines) is the title; the <h1> readers see differs
+    h1 = "Geneva talks resume next week, and why the border question matters"
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": TITLE})
+    doc = _read(f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}'
+                f'</script></head><body><nav><a href="/">Home</a></nav><article><h1>{h1}</h1>'
+                f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert doc.title == TITLE
+    assert h1 not in doc.text
+    assert doc.text.startswith(P1) and P3 in doc.text
