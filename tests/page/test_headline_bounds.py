@@ -2,6 +2,7 @@
 the page prints only above its ``<h1>`` (a teaser card in the page header, a section label)
 are not article text when the body goes on below the headline, and the ``<h1>`` itself leaves
 the body also when the page's title comes from a source worded otherwise (a JSON-LD headline).
+Newsletter sign-ups, follow prompts and a comment section's house rules are furniture lines.
 Every page and line here is hand-written for the test (our own text)."""
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import json
 
 import lxml.html
+import pytest
 
+from diurna.page.furniture import is_furniture_line
 from diurna.page.html import drop_above_headline
 from tests.page.test_furniture import P1, P2, P3, _read
 
@@ -72,3 +75,24 @@ def test_the_h1_leaves_the_body_when_the_title_is_worded_otherwise() -> None:
     assert doc.title == TITLE
     assert h1 not in doc.text
     assert doc.text.startswith(P1) and P3 in doc.text
+
+
+@pytest.mark.parametrize("line", [
+    "Start your week with our morning briefing. Sign up for the free weekly newsletter.",
+    "Anna Berg writes about science for us. Follow her on Twitter @annaberg_example.",
+    "Follow us on Facebook and on Instagram.",
+    "Comments that insult other readers will not be approved by the moderator.",
+    "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+])
+def test_newsletter_follow_and_comment_rule_notes_are_furniture(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    # article sentences that mention the same things stay
+    "The minister said she would follow the talks closely from Geneva on Tuesday.",
+    "More than 40,000 readers signed the petition, the newsletter's editor said.",
+    "The forum's moderator closed the thread after the comments turned abusive, she said.",
+])
+def test_article_sentences_about_newsletters_and_comments_stay(line: str) -> None:
+    assert not is_furniture_line(line)
