@@ -96,3 +96,15 @@ def test_newsletter_follow_and_comment_rule_notes_are_furniture(line: str) -> No
 ])
 def test_article_sentences_about_newsletters_and_comments_stay(line: str) -> None:
     assert not is_furniture_line(line)
+
+
+def test_the_h1_leaves_the_body_a_line_or_two_down() -> None:
+    # the extractor put a dateline paragraph above the headline; the headline still goes
+    h1 = "Geneva talks resume next week, and why the border question matters"
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": TITLE})
+    doc = _read(f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}'
+                f'</script></head><body><article><p>{P1}</p><h1>{h1}</h1>'
+                f"<p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert h1 not in doc.text
+    assert P1 in doc.text and P2 in doc.text and P3 in doc.text

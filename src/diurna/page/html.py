@@ -403,6 +403,10 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     while out and (_same_text(out[0], title) or _same_text(out[0], headline)
                    or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
         out.pop(0)
+    # the headline a few lines down, under an opening the extractor put above it
+    if headline and any(_same_text(line, headline) for line in out[1:HEADINGS_ABOVE + 1]):
+        out = out[:1] + [line for line in out[1:HEADINGS_ABOVE + 1]
+                         if not _same_text(line, headline)] + out[HEADINGS_ABOVE + 1:]
     # the standfirst under a headline line the page repeats in its own words (a kicker run
     # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …"), or under
     # that and a hidden "Hauptinhalt" heading
