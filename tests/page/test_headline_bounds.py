@@ -12,6 +12,7 @@ import json
 import lxml.html
 import pytest
 
+from diurna.page.blocks import index_blocks
 from diurna.page.furniture import is_furniture_line
 from diurna.page.html import drop_above_headline
 from tests.page.test_furniture import P1, P2, P3, _read
@@ -32,14 +33,15 @@ def _header_page() -> str:
 
 def test_a_header_teaser_above_the_headline_is_not_the_articles_first_line() -> None:
     tree = lxml.html.fromstring(_header_page())
-    assert drop_above_headline([TEASER, P1, P2, P3], tree, TITLE) == [P1, P2, P3]
+    lines = [TEASER, P1, P2, P3]
+    assert drop_above_headline(lines, index_blocks(tree), tree, TITLE) == [P1, P2, P3]
 
 
 def test_a_body_printed_wholly_above_its_h1_is_left_alone() -> None:
     # a page whose only <h1> sits under the article (a footer's site name): nothing is cut
     page = (f"<html><body><p>{P1}</p><p>{P2}</p><h1>{TITLE}</h1><p>{P3}</p></body></html>")
     tree = lxml.html.fromstring(page)
-    assert drop_above_headline([P1, P2], tree, TITLE) == [P1, P2]
+    assert drop_above_headline([P1, P2], index_blocks(tree), tree, TITLE) == [P1, P2]
 
 
 def test_a_line_printed_above_and_again_below_the_headline_stays() -> None:
@@ -47,7 +49,7 @@ def test_a_line_printed_above_and_again_below_the_headline_stays() -> None:
     page = (f"<html><body><div class=\"teaser\"><p>{P1}</p></div><h1>{TITLE}</h1>"
             f"<p>{P1}</p><p>{P2}</p></body></html>")
     tree = lxml.html.fromstring(page)
-    assert drop_above_headline([P1, P2], tree, TITLE) == [P1, P2]
+    assert drop_above_headline([P1, P2], index_blocks(tree), tree, TITLE) == [P1, P2]
 
 
 def test_an_h1_that_is_not_the_headline_says_nothing() -> None:
@@ -55,7 +57,8 @@ def test_an_h1_that_is_not_the_headline_says_nothing() -> None:
     page = (f"<html><body><div><p>{TEASER}</p></div><h1>Example News</h1>"
             f"<p>{P1}</p><p>{P2}</p></body></html>")
     tree = lxml.html.fromstring(page)
-    assert drop_above_headline([TEASER, P1, P2], tree, TITLE) == [TEASER, P1, P2]
+    lines = [TEASER, P1, P2]
+    assert drop_above_headline(lines, index_blocks(tree), tree, TITLE) == lines
 
 
 def test_the_header_teaser_leaves_the_read_page() -> None:

@@ -433,22 +433,19 @@ def _headline(tree: Any, title: str | None) -> Any:
     return h1 if text and (text in want or want in text) else None
 
 
-def drop_above_headline(lines: list[str], tree: Any, title: str | None) -> list[str]:
+def drop_above_headline(lines: list[str], blocks: BlockIndex, tree: Any,
+                        title: str | None) -> list[str]:
     """Leave out the body's leading lines that the page prints only above its headline (a
     section label, a teaser card of the page header), when the line after them is printed
     below the headline: the article starts under its headline, so those lines are the
     page's, not the article's. A body printed wholly above its ``<h1>`` is left alone."""
-    h1 = _headline(tree, title) if lines else None
-    if h1 is None:
+    if len(lines) < 2 or norm(lines[0]) not in blocks.above or _headline(tree, title) is None:
         return lines
-    def printed(line: str, axis: str) -> bool:
-        return bool(h1.xpath(f"{axis}::*[normalize-space(.) = $t][1]",
-                             t=" ".join(line.split())))
     first = 0
-    while first < min(ABOVE_HEADLINE, len(lines) - 1) and printed(lines[first], "preceding") \
-            and not printed(lines[first], "following"):
+    while first < min(ABOVE_HEADLINE, len(lines) - 1) and norm(lines[first]) in blocks.above \
+            and norm(lines[first]) not in blocks.below:
         first += 1
-    return lines[first:] if first and printed(lines[first], "following") else lines
+    return lines[first:] if first and norm(lines[first]) in blocks.below else lines
 
 
 def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -> bool:
@@ -1097,7 +1094,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
                                   page.byline, page.dek_cut)
     paragraphs = drop_pull_quotes(paragraphs, blocks.quotes)
-    paragraphs = drop_above_headline(paragraphs, tree, page.title)
+    paragraphs = drop_above_headline(paragraphs, blocks, tree, page.title)
     # the page's own address alone on a line is the header of its print version
     own = {page.url.rstrip("/")} if page.url else set()
     page.paragraphs = [p for p in paragraphs if p not in comment_paras
