@@ -2,7 +2,8 @@
 the page prints only above its ``<h1>`` (a teaser card in the page header, a section label)
 are not article text when the body goes on below the headline, and the ``<h1>`` itself leaves
 the body also when the page's title comes from a source worded otherwise (a JSON-LD headline).
-Newsletter sign-ups, follow prompts and a comment section's house rules are furniture lines.
+Newsletter sign-ups, follow prompts and a comment section's house rules are furniture lines, and
+the densest block gives a list one line per item.
 Every page and line here is hand-written for the test (our own text)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from diurna.page.blocks import index_blocks
 from diurna.page.furniture import is_furniture_line
-from diurna.page.html import drop_above_headline
+from diurna.page.html import densest_block, drop_above_headline
 from tests.page.test_furniture import P1, P2, P3, _read
 
 TITLE = "Talks to resume in Geneva"
@@ -111,3 +112,15 @@ def test_the_h1_leaves_the_body_a_line_or_two_down() -> None:
                 f"<p>{P2}</p><p>{P3}</p></article></body></html>")
     assert h1 not in doc.text
     assert P1 in doc.text and P2 in doc.text and P3 in doc.text
+
+
+def test_the_densest_block_gives_a_list_one_line_per_item() -> None:
+    # run together, a list of story links read "… a virtuoso coderHow Facebook …": one line
+    # that is neither the article's nor recognisable as a list of links
+    page = (f"<html><body><div class=\"story\"><p>{P1}</p><p>{P2}</p><ul>"
+            '<li>The strange life of <a href="/a">a harbour pilot</a></li>'
+            '<li>How ferries <a href="/b">learned to run on time</a></li></ul>'
+            f"<p>{P3}</p></div></body></html>")
+    lines = densest_block(lxml.html.fromstring(page))
+    assert lines == [P1, P2, "The strange life of a harbour pilot",
+                     "How ferries learned to run on time", P3]

@@ -799,9 +799,12 @@ def densest_block(tree: Any) -> list[str]:
     out = []
     for child in (c for el in group for c in el):
         if isinstance(child.tag, str) and child.tag in _DENSE_CHILDREN:
-            text = _clean(child.text_content())
-            if text:
-                out.append(text)
+            # a list gives one line per item, as extractors give them (run together, a list
+            # of links reads "… a virtuoso coderHow Facebook …" and is no link list any more)
+            items = [li for li in child if li.tag == "li"] if child.tag in ("ul", "ol") else []
+            for text in (_clean(el.text_content()) for el in items or [child]):
+                if text:
+                    out.append(text)
     return out
 
 
