@@ -68,17 +68,31 @@ def test_the_header_teaser_leaves_the_read_page() -> None:
     assert doc.text.startswith(P1) and P3 in doc.text  # the card's "Headline" label went too
 
 
-def test_the_h1_leaves_the_body_when_the_title_is_worded_otherwise() -> None:
-    # the JSON-LD headline (for search engines) is the title; the <h1> readers see differs
-    h1 = "Geneva talks resume next week, and why the border question matters"
+#: an <h1> worded unlike the title the page's JSON-LD headline gives (for search engines)
+H1 = "Geneva talks resume next week, and why the border question matters"
+
+
+def _ld_page(article: str) -> str:
+    """A page whose title is its JSON-LD headline, with ``article`` as its ``<article>``."""
     ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
                      "headline": TITLE})
-    doc = _read(f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}'
-                f'</script></head><body><nav><a href="/">Home</a></nav><article><h1>{h1}</h1>'
-                f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    return (f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}'
+            f'</script></head><body><nav><a href="/">Home</a></nav><article>{article}'
+            "</article></body></html>")
+
+
+def test_the_h1_leaves_the_body_when_the_title_is_worded_otherwise() -> None:
+    doc = _read(_ld_page(f"<h1>{H1}</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
     assert doc.title == TITLE
-    assert h1 not in doc.text
+    assert H1 not in doc.text
     assert doc.text.startswith(P1) and P3 in doc.text
+
+
+def test_the_h1_leaves_the_body_a_line_or_two_down() -> None:
+    # the extractor put a dateline paragraph above the headline; the headline still goes
+    doc = _read(_ld_page(f"<p>{P1}</p><h1>{H1}</h1><p>{P2}</p><p>{P3}</p>"))
+    assert H1 not in doc.text
+    assert P1 in doc.text and P2 in doc.text and P3 in doc.text
 
 
 @pytest.mark.parametrize("line", [
@@ -100,18 +114,6 @@ def test_newsletter_follow_and_comment_rule_notes_are_furniture(line: str) -> No
 ])
 def test_article_sentences_about_newsletters_and_comments_stay(line: str) -> None:
     assert not is_furniture_line(line)
-
-
-def test_the_h1_leaves_the_body_a_line_or_two_down() -> None:
-    # the extractor put a dateline paragraph above the headline; the headline still goes
-    h1 = "Geneva talks resume next week, and why the border question matters"
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                     "headline": TITLE})
-    doc = _read(f'<html><head><title>{TITLE}</title><script type="application/ld+json">{ld}'
-                f'</script></head><body><article><p>{P1}</p><h1>{h1}</h1>'
-                f"<p>{P2}</p><p>{P3}</p></article></body></html>")
-    assert h1 not in doc.text
-    assert P1 in doc.text and P2 in doc.text and P3 in doc.text
 
 
 def test_the_densest_block_gives_a_list_one_line_per_item() -> None:
