@@ -109,6 +109,10 @@ class BlockIndex:
     captions: list[str] = field(default_factory=list)
     #: texts of the page's short ``blockquote`` elements (where pull quotes are printed)
     quotes: list[str] = field(default_factory=list)
+    #: wanted block texts printed before the page's first ``<h1>`` starts, and from there on
+    #: (where the headline stands tells where the article starts)
+    above: set[str] = field(default_factory=set)
+    below: set[str] = field(default_factory=set)
 
     def of(self, line: str) -> frozenset[str]:
         """The flags of the block whose text is ``line`` (looked up by :func:`norm`); none
@@ -473,7 +477,11 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     # the block's whole text is not
     broken = _broken_blocks(tree) if wanted is not None else set()
     coded = _code_holders(tree)
+    above: set[str] = set()
+    below: set[str] | None = None  # None until the first <h1>
     for el in tree.iter(*_BLOCK_TAGS):
+        if below is None and el.tag == "h1":
+            below = set()
         text = norm(_shown_text(el) if el in coded else el.text_content())
         if not text:
             continue
@@ -494,6 +502,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
                     inherited = inherited | _ASIDE
                 _flag_lines(el, inherited, flags, wanted)
             continue
+        (above if below is None else below).add(text)
         found = set(_flags_of(el, memo))
         if el.tag in _HEADING_TAGS or el.get("role") == "heading" or _names_heading(el):
             found.add("heading")
@@ -529,7 +538,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     for alt in image_texts(tree):
         if wanted is None or alt in wanted:
             flags[alt] = flags.get(alt, _NO_FLAGS) | _CAPTION_FLAG
-    return BlockIndex(flags, captions, quotes)
+    return BlockIndex(flags, captions, quotes, above, below or set())
 
 
 #: an image's text of fewer words ("Foto", "Logo") says nothing about a line that repeats it,

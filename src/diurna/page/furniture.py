@@ -94,6 +94,13 @@ _ANYWHERE = (
     r"|\bnewsletter\b.{0,80}\b(informiert|abonnieren|anmelden|bestellen|hier entlang|"
     r"sign up|inscrivez|suscríbete)"
     r"|\b(news-app|nachrichten aufs handy|whatsapp-kanal)\b"
+    r"|\bsign up (for|to)\b.{0,60}\bnewsletters?\b"  # "Sign up for the free daily newsletter."
+    # follow prompts closing an author's note: "Follow him on Twitter @name."
+    r"|\bfollow (us|him|her|them|me)\b.{0,30}\bon (twitter|facebook|instagram|x|linkedin"
+    r"|tiktok)\b"
+    # a comment section's house rules: "Comments that ... will not be approved by the moderator"
+    r"|\b(comentários|comentarios|comments?|kommentare|commentaires)\b.{0,120}"
+    r"\b(moderador|moderator|moderiert|moderated|modérés?)\b"
     # broadcasters' availability lines
     r"|\bverfügbar bis\s+\d"
     # a credit line closing with the date of first publication: "…; Foto [M]: Shutterstock;

@@ -396,8 +396,17 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
-    while out and (_same_text(out[0], title) or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
+    # the page's own headline, also when the title comes from a source worded otherwise
+    # (a JSON-LD headline for search engines above an ``<h1>`` written for readers)
+    h1 = next(tree.iter("h1"), None) if tree is not None else None
+    headline = " ".join(h1.text_content().split()) if h1 is not None else None
+    while out and (_same_text(out[0], title) or _same_text(out[0], headline)
+                   or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
         out.pop(0)
+    # the headline a few lines down, under an opening the extractor put above it
+    if headline and any(_same_text(line, headline) for line in out[1:HEADINGS_ABOVE + 1]):
+        out = out[:1] + [line for line in out[1:HEADINGS_ABOVE + 1]
+                         if not _same_text(line, headline)] + out[HEADINGS_ABOVE + 1:]
     # the standfirst under a headline line the page repeats in its own words (a kicker run
     # into the title: "USA stoppen Schattentanker Acht Namen, vier Flaggen …"), or under
     # that and a hidden "Hauptinhalt" heading
@@ -408,6 +417,35 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
                 or _weighted_opening(out, first, blocks, tree):
             out.pop(first)
     return out
+
+
+#: leading lines looked at by :func:`drop_above_headline`
+ABOVE_HEADLINE = 3
+
+
+def _headline(tree: Any, title: str | None) -> Any:
+    """The page's first ``<h1>`` when it prints the title (one holds the other's words), else
+    None: a logo or section name in an ``<h1>`` says nothing about where the article starts."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None or not title:
+        return None
+    text, want = " ".join(h1.text_content().split()).casefold(), title.casefold()
+    return h1 if text and (text in want or want in text) else None
+
+
+def drop_above_headline(lines: list[str], blocks: BlockIndex, tree: Any,
+                        title: str | None) -> list[str]:
+    """Leave out the body's leading lines that the page prints only above its headline (a
+    section label, a teaser card of the page header), when the line after them is printed
+    below the headline: the article starts under its headline, so those lines are the
+    page's, not the article's. A body printed wholly above its ``<h1>`` is left alone."""
+    if len(lines) < 2 or norm(lines[0]) not in blocks.above or _headline(tree, title) is None:
+        return lines
+    first = 0
+    while first < min(ABOVE_HEADLINE, len(lines) - 1) and norm(lines[first]) in blocks.above \
+            and norm(lines[first]) not in blocks.below:
+        first += 1
+    return lines[first:] if first and norm(lines[first]) in blocks.below else lines
 
 
 def _weighted_opening(lines: list[str], i: int, blocks: BlockIndex, tree: Any) -> bool:
@@ -761,9 +799,12 @@ def densest_block(tree: Any) -> list[str]:
     out = []
     for child in (c for el in group for c in el):
         if isinstance(child.tag, str) and child.tag in _DENSE_CHILDREN:
-            text = _clean(child.text_content())
-            if text:
-                out.append(text)
+            # a list gives one line per item, as extractors give them (run together, a list
+            # of links reads "… a virtuoso coderHow Facebook …" and is no link list any more)
+            items = [li for li in child if li.tag == "li"] if child.tag in ("ul", "ol") else []
+            for text in (_clean(el.text_content()) for el in items or [child]):
+                if text:
+                    out.append(text)
     return out
 
 
@@ -1056,6 +1097,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
                                   page.byline, page.dek_cut)
     paragraphs = drop_pull_quotes(paragraphs, blocks.quotes)
+    paragraphs = drop_above_headline(paragraphs, blocks, tree, page.title)
     # the page's own address alone on a line is the header of its print version
     own = {page.url.rstrip("/")} if page.url else set()
     page.paragraphs = [p for p in paragraphs if p not in comment_paras
