@@ -63,6 +63,86 @@ def test_garbage_is_rejected_with_a_reason_and_the_batch_goes_on(tmp_path: Path)
     }
 
 
+# (charset-normalizer reads these bytes as cp775: "Z³rich", "cafķ", "S³ddeutsche")
+LATIN1_NEWS = ("Police in Zürich arrested two men on Tuesday after protesters clashed with "
+               "officers near the café where the finance ministers of France and Germany met, "
+               "the city's police said.\n\n\"The situation is calm again,\" a police spokesman "
+               "told reporters. Süddeutsche Zeitung said about 300 people had gathered.\n")
+FRENCH_PAGE = """<html lang="fr"><head><title>Les pourparlers reprennent</title></head><body>
+<article><h1>Les pourparlers reprennent à Genève</h1>
+<p>Les émissaires des deux gouvernements se sont rencontrés lundi à Genève pour un deuxième cycle
+de pourparlers, ont indiqué des responsables.</p>
+<p>« Nous sommes prêts à signer si l'autre partie tient parole », a déclaré le ministre des
+affaires étrangères aux journalistes.</p></article></body></html>"""
+
+
+def test_a_mixed_folder_rejects_the_bad_reads_the_good_and_loses_nothing_stored(
+        tmp_path: Path) -> None:
+    """End to end through ``diurna process`` on a store that already holds a page: a folder of
+    good pages and a binary file, an empty one, one of 30 MB, broken HTML, Latin-1 text and a
+    French page. The unreadable three are rejections with their reason in ``diurna
+    rejections`` (no stage: the reader turned them away, no component raised); broken HTML is
+    read for what it holds, Latin-1 is read as Latin-1 (it came out as "Z³rich", "cafķ": a
+    Baltic code page guessed), the French page is stored with the English stages skipped and
+    why; the page stored before keeps its rows."""
+    import sqlite3
+
+    db = tmp_path / "t.db"
+    first = tmp_path / "first.html"
+    first.write_text(ARTICLE, encoding="utf-8")
+    done = CliRunner().invoke(cli, ["process", str(first), "--db", str(db), "-q"])
+    assert done.exit_code == 0, done.output
+
+    def rows() -> dict[str, tuple[int, int]]:
+        with sqlite3.connect(db) as conn:
+            return {Path(src).name: (n_events, len(text)) for src, n_events, text in conn.execute(
+                "SELECT d.source, (SELECT count(*) FROM events e WHERE e.doc_id = d.id), d.text "
+                "FROM documents d")}
+
+    before = rows()
+    assert before["first.html"][0] > 0
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "first.html").write_text(ARTICLE, encoding="utf-8")  # the same page again
+    (inputs / "good.txt").write_text(
+        "Envoys from both governments met in Geneva on Monday for a second round of talks, "
+        "officials said.\n", encoding="utf-8")
+    (inputs / "image.bin").write_bytes(PNG)
+    (inputs / "empty.txt").write_bytes(b"")
+    with (inputs / "huge.txt").open("wb") as fh:
+        fh.truncate(30 * 1024 * 1024)
+    (inputs / "broken.html").write_bytes(
+        b"<html><head><title>Talks</title></head><body><div><p>Envoys met in <b>Geneva on "
+        b"Monday, officials said.<p><<<</div></b></x <script>var x = '</scr")
+    (inputs / "latin1.txt").write_bytes(LATIN1_NEWS.encode("latin-1"))
+    (inputs / "french.html").write_text(FRENCH_PAGE, encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["process", str(inputs), "--db", str(db), "-q",
+                                      "--format", "jsonl"])
+    assert result.exit_code == 3, result.output  # some inputs rejected
+    docs = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    rejected = {Path(line.split("\t")[0]).name: line.split("\t")[1:]
+                for line in listed.stdout.splitlines()}
+    assert {name: (reason, stage) for name, (reason, _detail, stage) in rejected.items()} == {
+        "image.bin": ("binary", ""), "empty.txt": ("empty", ""), "huge.txt": ("too_large", "")}
+    assert "PNG image" in rejected["image.bin"][1] and "limit" in rejected["huge.txt"][1]
+
+    after = rows()
+    assert after["first.html"] == before["first.html"]  # kept, not processed again
+    assert set(after) == {"first.html", "good.txt", "broken.html", "latin1.txt", "french.html"}
+    assert after["good.txt"][0] > 0 and after["latin1.txt"][0] > 0
+    assert "Envoys met in Geneva" in docs["broken.html"]["body"][0]
+    assert docs["broken.html"]["rejected"] is None
+    latin = " ".join(docs["latin1.txt"]["body"])
+    assert "Zürich" in latin and "café" in latin and "Süddeutsche" in latin
+    assert docs["french.html"]["language"] == "fr" and after["french.html"][0] == 0
+    assert any(s.startswith("language: page is in 'fr'") for s in docs["french.html"]["skipped"])
+
+
 def test_process_then_list_and_export(tmp_path: Path, seed_path: Path) -> None:
     db = tmp_path / "t.db"
     runner = CliRunner()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.events.learned import MODEL_DIR, Model, trigger_head
+from diurna.events.heads import trigger_head
+from diurna.events.learned import MODEL_DIR, Model
 from diurna.model import Document
 from diurna.pipeline import Pipeline
 
@@ -72,6 +73,25 @@ def test_trigger_head_is_the_syntactic_head_of_a_multiword_trigger() -> None:
     assert head is not None and head.text == "called"
 
 
+@pytest.mark.parametrize(("sentence", "trigger", "head"), [
+    ("Three soldiers were killed.", "were killed", "killed"),
+    ("The regime must take responsibility.", "must take", "take"),
+    ("Officials said a vaccine program is not feasible.", "not feasible", "feasible"),
+])
+def test_a_trigger_holding_the_sentence_root_is_headed_by_its_content_word(
+        sentence: str, trigger: str, head: str) -> None:
+    """The sentence's root is its own head: "killed", not the auxiliary before it (spaCy makes
+    a new Token on every access, so an identity test never saw the root and the first
+    candidate, "were", won). "not feasible" is headed by "feasible", where spaCy's
+    ``Span.root`` (the argument ranker's rule before) gave "not"."""
+    from diurna.language.spacy_stage import load_nlp
+
+    parsed = load_nlp()(sentence)
+    start = parsed.text.index(trigger)
+    found = trigger_head(parsed, start, start + len(trigger))
+    assert found is not None and found.text == head
+
+
 def test_learned_coder_runs_without_the_tagger_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The blend is optional: with only the MLP's weights the coder decides with the MLP alone."""
     import shutil
@@ -120,7 +140,8 @@ def test_dense_rows_are_the_dense_features_of_each_word() -> None:
     byte for byte the rows dense_features gives word by word, words without a vector zeros."""
     import numpy as np
 
-    from diurna.events.learned import candidate, dense_features, dense_rows, load_model
+    from diurna.events.heads import candidate
+    from diurna.events.learned import dense_features, dense_rows, load_model
     from diurna.language import load_nlp
 
     vectors = load_model().vectors

@@ -128,6 +128,32 @@ def test_undeclared_latin1_is_detected() -> None:
     assert "déclaré mardi à Genève" in doc.text
 
 
+def test_undeclared_latin1_english_keeps_its_accented_names() -> None:
+    """An English paragraph with a few Latin-1 letters: detection alone read it as cp775
+    ("Z³rich", "cafķ"); windows-1252 is tried first for text that looks Western."""
+    text = ("Police in Zürich arrested two men on Tuesday after protesters clashed with officers "
+            "near the café where the finance ministers of France and Germany met, the city's "
+            "police said. Süddeutsche Zeitung said about 300 people had gathered.")
+    doc = read_page(RawInput("latin1.txt", text.encode("latin-1")))
+    assert "Zürich" in doc.text and "café" in doc.text and "Süddeutsche" in doc.text
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Министр заявил во вторник в Женеве, что переговоры возобновятся на следующей неделе.",
+     "cp1251"),
+    ("Minister powiedział we wtorek w Genewie, że rozmowy zostaną wznowione za tydzień.",
+     "cp1250"),
+    ("Ο υπουργός δήλωσε την Τρίτη στη Γενεύη ότι οι συνομιλίες θα συνεχιστούν.", "cp1253"),
+])
+def test_other_code_pages_are_not_taken_for_windows_1252(text: str, codec: str) -> None:
+    """Cyrillic, Central European and Greek code pages also decode as windows-1252 (into
+    accented Latin letters and signs); too many letters beyond ASCII, or signs no Western text
+    has, keep them for detection."""
+    from diurna.page.decode import western_cp1252
+
+    assert western_cp1252(text.encode(codec)) is None
+
+
 @pytest.mark.parametrize("garbage", [bytes([0xE2, 0x28, 0xA1, 0xC3, 0x28]) * 400,
                                      b"\x80\x81" * 3000, bytes(range(0x80, 0x100)) * 20])
 def test_code_page_guesses_that_do_not_read_as_language_are_refused(garbage: bytes) -> None:

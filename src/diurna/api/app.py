@@ -46,8 +46,16 @@ from diurna.page.inputs import page_field
 from diurna.pipeline import FAILURES
 from diurna.store.export import spreadsheet_safe
 from diurna.store.query import EventQuery
-from diurna.store.sqlite import dict_rows, rejection_detail
+from diurna.store.sqlite import (
+    connect_read,
+    dict_rows,
+    file_stamp,
+    is_snapshot,
+    rejection_detail,
+    tidy_reader_files,
+)
 from diurna.store.stats import NONE, key_value, stats_where
+from diurna.store.stats import TABLE as STATS_TABLE
 
 STATIC = Path(__file__).parent / "static"
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -107,12 +115,15 @@ class Database:
     shared between threads); writes go through :class:`diurna.store.Store`."""
 
     def __init__(self, path: Path, *, read_uri: str | None = None) -> None:
-        """``read_uri``: open the read connections with this URI (``Store.read_uri``, SQLite's
-        ``mode=ro``: a server with no token, whose store may be a read-only file); they are
-        ``query_only`` either way."""
+        """``read_uri``: given (``Store.read_uri``: a server with no token, whose store may be
+        a read-only file), the read connections are read-only as ``Store`` opens them
+        (:func:`diurna.store.sqlite.connect_read`: SQLite's ``mode=ro``, else an immutable
+        snapshot, each thread's decided when it opens); they are ``query_only`` either way."""
         self.path = path
         self.read_uri = read_uri
         self._local = threading.local()
+        self._opened: list[sqlite3.Connection] = []  # every thread's, for close()
+        self._opened_lock = threading.Lock()
         self.write_lock = threading.Lock()
         self.stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
 
@@ -125,13 +136,43 @@ class Database:
         )
         return (row[0] or 0, row[1] or 0)
 
+    def close(self) -> None:
+        """Close every thread's read connection (the server is stopping) and remove the
+        ``-wal`` and ``-shm`` files read-only ones made when nothing else needs them
+        (:func:`diurna.store.sqlite.tidy_reader_files`)."""
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()  # check_same_thread=False: any thread may close it
+        if self.read_uri is not None:
+            tidy_reader_files(self.path)
+
     def read(self) -> sqlite3.Connection:
-        """This thread's read-only connection, opened on its first use."""
+        """This thread's read-only connection, opened on its first use.
+
+        An immutable snapshot (a folder this server may not write, opened while no writer ran:
+        :func:`diurna.store.sqlite.connect_read`) is opened again once a writer has touched the
+        file, so the rows another user's ``diurna process`` adds are served too."""
         conn = getattr(self._local, "conn", None)
+        if conn is not None and self._local.stamp is not None and \
+                self._local.stamp != file_stamp(self.path):
+            with self._opened_lock:
+                if conn in self._opened:  # (else close() has it)
+                    self._opened.remove(conn)
+            conn.close()
+            conn = None
         if conn is None:
-            uri = self.read_uri is not None
-            conn = sqlite3.connect(self.read_uri or self.path, uri=uri, check_same_thread=False,
-                                   timeout=30)
+            stamp = None
+            if self.read_uri is None:
+                conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            else:
+                # taken before opening: a write in between makes the next call open again
+                stamp = file_stamp(self.path)
+                conn, uri = connect_read(self.path, timeout=30, check_same_thread=False)
+                stamp = stamp if is_snapshot(uri) else None
+            self._local.stamp = stamp
+            with self._opened_lock:
+                self._opened.append(conn)
             conn.execute("PRAGMA query_only = 1")
             # Read through one shared memory map (the OS page cache) rather than copying pages
             # into each thread's own cache.
@@ -199,13 +240,15 @@ def app_from_env() -> FastAPI:
 
 @asynccontextmanager
 async def _fewer_threads(app: FastAPI) -> AsyncIterator[None]:
-    """Serve requests from READ_THREADS threads instead of anyio's default 40."""
+    """Serve requests from READ_THREADS threads instead of anyio's default 40; on stopping,
+    close the read connections (a read-only server's ``-wal`` and ``-shm`` files go too)."""
     import anyio.to_thread
 
     anyio.to_thread.current_default_thread_limiter().total_tokens = int(
         os.environ.get("DIURNA_READ_THREADS", READ_THREADS)
     )
     yield
+    app.state.db.close()
 
 
 def _install_errors(app: FastAPI, max_upload: int) -> None:
@@ -590,14 +633,14 @@ def _stats_counts(db: Database, filters: EventQuery) -> dict[str, Any]:
     by_day = [
         (day, key_value(type_), n)
         for day, type_, n in conn.execute(
-            f"SELECT s.day, s.type, sum(s.n) FROM event_stats s{where} GROUP BY s.type, s.day",
+            f"SELECT s.day, s.type, sum(s.n) FROM {STATS_TABLE} s{where} GROUP BY s.type, s.day",
             args,
         )
     ]
 
     def by(column: str) -> dict[str, int]:
         rows = conn.execute(
-            f"SELECT s.{column}, sum(s.n) FROM event_stats s{where} AND s.{column} != ? "
+            f"SELECT s.{column}, sum(s.n) FROM {STATS_TABLE} s{where} AND s.{column} != ? "
             f"GROUP BY s.{column}",
             [*args, NONE],
         )

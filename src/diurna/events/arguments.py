@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from diurna.events.heads import trigger_head
 from diurna.model import Actor, Document, Event, Mention, actor_code
 
 MODEL_PATH = Path(__file__).parent / "data" / "arguments.json"
@@ -49,7 +50,9 @@ class Candidate:
 
 
 def _head(parsed: Any, start: int, end: int) -> Any | None:
-    """The syntactic head token of the characters ``start:end``."""
+    """The syntactic head token of the characters ``start:end`` of a mention, a noun phrase
+    (spaCy's ``Span.root``, whatever its part of speech: names are proper nouns). A trigger's
+    head is :func:`diurna.events.heads.trigger_head`, which wants a content word."""
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -257,7 +260,8 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
     rule = {"actor": {(m.start, m.end) for m in event.actors},
             "recipient": {(m.start, m.end) for m in event.recipients}}
     parsed = doc.nlp
-    trig = _head(parsed, event.trigger.start, event.trigger.end) if parsed is not None else None
+    trig = (trigger_head(parsed, event.trigger.start, event.trigger.end)
+            if parsed is not None else None)
     out = []
     for m in sorted(pool.values(), key=lambda x: x.start):
         f = features(doc, event, m, trig, rule, len(pool))

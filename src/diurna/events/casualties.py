@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from diurna.events.heads import trigger_head
 from diurna.events.ontology import Ontology
 from diurna.model import Document, Event, Mention, actor_code
 from diurna.statements.quotes import subject_of
@@ -180,17 +181,12 @@ def named_victims(doc: Document, event: Event) -> set[str]:
     return out
 
 
-def _head(doc: Document, event: Event) -> Any | None:
-    span = doc.nlp.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def retold_casualty(doc: Document, event: Event, events: list[Event], onto: Ontology) -> bool:
     """Whether ``event`` tells the deaths or injuries of an attack already coded in an earlier
     sentence of ``events``, adding no actor, target, place or date (the module's docstring)."""
     if event.type != "ASSAULT":
         return False
-    tok = _head(doc, event)
+    tok = trigger_head(doc.nlp, event.trigger.start, event.trigger.end)
     if tok is None or not casualty_word(tok):
         return False
     if any(not attack_word(a, onto) for a in harm_agent(tok, onto)):

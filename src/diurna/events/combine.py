@@ -50,6 +50,7 @@ import numpy as np
 
 from diurna.evaluate.events import score
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl, repo_dir, shared_dir
+from diurna.events.heads import trigger_head
 from diurna.events.learned import (
     BLEND_THRESHOLD,
     COMBINER_FILE,
@@ -59,7 +60,6 @@ from diurna.events.learned import (
     LearnedEventCoder,
     Read,
     stack_row,
-    trigger_head,
     typed,
 )
 from diurna.events.oof import DEFAULT_TRAIN

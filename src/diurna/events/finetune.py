@@ -52,7 +52,8 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.gold import repo_dir
-from diurna.events.learned import MODEL_DIR, NONE, candidate, rule_heads, trigger_head
+from diurna.events.heads import candidate, trigger_head
+from diurna.events.learned import MODEL_DIR, NONE, rule_heads
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import (
     SEEN_IDS,

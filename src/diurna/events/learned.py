@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH
 
 from diurna.actors.dictionary import ActorDictionary
 from diurna.events.arguments import context_parties
@@ -41,6 +40,7 @@ from diurna.events.coder import (
     weapon_mode,
 )
 from diurna.events.gate import SentenceGate
+from diurna.events.heads import candidate, trigger_head
 from diurna.events.ontology import Ontology
 from diurna.model import Document, Event, Mention, actor_code
 
@@ -65,34 +65,9 @@ BLEND_GATE = 0.95
 # 0.589 / 0.572 and status on matched events 0.902 / 0.905 / 0.907 / 0.898 / 0.899: 0.9 is the
 # best that keeps status at least the rules' (0.900).
 RULE_THRESHOLD = 0.9
-CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 # Dependents whose word is a feature of its own (the rest contribute only their relation).
 WORD_DEPS = frozenset({"aux", "auxpass", "neg", "prep", "prt", "mark", "det", "advmod", "acomp"})
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
-
-
-def candidate(tok: Any) -> bool:
-    """Tokens the classifier judges: content words (and any token the rules fired on)."""
-    return tok.pos_ in CANDIDATE_POS and not tok.is_punct and not tok.is_space
-
-
-def trigger_head(doc_nlp: Any, start: int, end: int) -> Any | None:
-    """The head token of the characters ``start:end`` (a trigger span): the candidate token in it
-    whose syntactic head lies outside it, else its first candidate, else its first token."""
-    # Token offsets come from one array read and two binary searches: iterating the Doc made a
-    # Token object per word for every event (a tenth of the learned coder's time on long pages).
-    # Tokens are contiguous and ordered, so both their starts and their ends ascend.
-    offsets = doc_nlp.to_array([IDX, LENGTH]).reshape(-1, 2).astype(np.int64)
-    first = int(np.searchsorted(offsets[:, 0] + offsets[:, 1], start, side="right"))
-    last = int(np.searchsorted(offsets[:, 0], end, side="left"))
-    toks = list(doc_nlp[first:last]) if first < last else []
-    if not toks:
-        return None
-    cands = [t for t in toks if candidate(t)] or toks
-    for t in cands:
-        if not (start <= t.head.idx < end) or t.head is t:
-            return t
-    return cands[0]
 
 
 def rule_heads(parsed: Any, events: list[Event]) -> dict[int, Event]:

@@ -21,7 +21,8 @@ import numpy as np
 
 from diurna.events.arguments import context_parties
 from diurna.events.coder import EventCoder
-from diurna.events.learned import MODEL_DIR, candidate, rule_heads
+from diurna.events.heads import candidate
+from diurna.events.learned import MODEL_DIR, rule_heads
 from diurna.model import Document, Event
 
 MAX_PIECES = 128

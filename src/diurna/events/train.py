@@ -39,13 +39,13 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.gold import base_text, frozen, gold_document, repo_dir, shared_dir
+from diurna.events.heads import trigger_head
 from diurna.events.learned import (
     MODEL_DIR,
     NONE,
     Model,
     Vectors,
     candidates,
-    trigger_head,
 )
 from diurna.events.ontology import load_ontology
 from diurna.model import Document

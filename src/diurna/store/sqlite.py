@@ -163,6 +163,10 @@ CREATE TABLE IF NOT EXISTS event_json (
 );
 CREATE INDEX IF NOT EXISTS event_json_doc ON event_json(doc_id);
 """
+# Keys of the `meta` table; their values are what files already written hold, never renamed.
+META_VERSION = "schema_version"  # the SCHEMA_VERSION that made the file
+META_STATS_FILLED = "event_stats"  # an older file's event_stats was built (Store._fill_event_stats)
+META_DERIVED_FILLED = "event_derived"  # ... its event_actors and event_json (_fill_event_actors)
 DERIVED_TABLES = ("event_actors", "event_json")  # rebuilt from `events`; no Parquet of their own
 _DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
@@ -313,7 +317,7 @@ def migration_needed(conn: sqlite3.Connection) -> bool:
     if "day" not in table_columns(conn, "events"):
         return True
     done = {r[0] for r in conn.execute("SELECT key FROM meta")}
-    return not {"schema_version", "event_stats", "event_derived"} <= done
+    return not {META_VERSION, META_STATS_FILLED, META_DERIVED_FILLED} <= done
 
 
 def add_missing_columns(conn: sqlite3.Connection) -> None:
@@ -333,6 +337,70 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
         conn.rollback()
         raise
     conn.commit()
+
+
+def reader_files(path: Path) -> tuple[Path, Path]:
+    """The ``-wal`` and ``-shm`` files SQLite keeps beside a WAL database at ``path``."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def file_stamp(path: Path) -> tuple[int, int, int, bool]:
+    """What a writer changes: the database file's size, modification time and inode, and whether
+    a ``-wal`` file is beside it (a writer has the file open). A snapshot reader
+    (:func:`connect_read`) is up to date while the stamp is what it was when it opened."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino, reader_files(path)[0].exists()
+
+
+def connect_read(path: Path, *, timeout: float = 60,
+                 check_same_thread: bool = True) -> tuple[sqlite3.Connection, str]:
+    """A read-only connection to the database at ``path`` and the URI it was opened with.
+
+    SQLite's ``mode=ro`` first: it sees every row a writer commits, also while it is open. A
+    WAL database wants a ``-shm`` file beside it, which ``mode=ro`` cannot make in a folder this
+    user may not write when no writer has one open; the file is then opened ``immutable``, a
+    snapshot read without locks that sees nothing written after it opened (another user may
+    write that folder), so its holder opens again when :func:`file_stamp` changes
+    (:func:`is_snapshot`)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout,
+                               check_same_thread=check_same_thread)
+    return conn, uri
+
+
+def is_snapshot(uri: str | None) -> bool:
+    """Whether :func:`connect_read` opened ``uri`` as an immutable snapshot."""
+    return uri is not None and uri.endswith("&immutable=1")
+
+
+def tidy_reader_files(path: Path) -> None:
+    """Remove the empty ``-wal`` and the ``-shm`` that read-only connections leave beside the
+    database at ``path`` (only a connection that may write deletes them, when it closes as the
+    last one). A short writable connection that only reads lets SQLite do it, with its own
+    check: while another connection is open it deletes nothing. Nothing is done when the
+    ``-wal`` holds frames (closing would copy them into the database file, and a reader never
+    changes its bytes) or when the file or its folder may not be written."""
+    wal = reader_files(path)[0]
+    try:
+        if not wal.is_file() or wal.stat().st_size or not (
+                os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            return
+        conn = sqlite3.connect(path, timeout=0)
+        try:
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return  # a courtesy: a busy or locked file keeps its files, as every reader left them
 
 
 def is_stored(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -452,7 +520,9 @@ class Store:
         """
         self.path = Path(path)
         self.readonly = False
-        self.read_uri: str | None = None  # the URI the read-only connection was opened with
+        # the URI the read-only connection was opened with (connect_read; is_snapshot says
+        # whether it is an immutable snapshot, which sees nothing written after it opened)
+        self.read_uri: str | None = None
         if readonly and self.path.is_file() and self._open_readonly():
             return
         if not create and not self.path.is_file():
@@ -476,7 +546,7 @@ class Store:
             self._migrate()
             self.conn.executescript(API_INDEXES)
             self.conn.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                "INSERT OR IGNORE INTO meta VALUES (?, ?)", (META_VERSION, str(SCHEMA_VERSION))
             )
             self.conn.commit()
         except sqlite3.DatabaseError as err:
@@ -498,21 +568,9 @@ class Store:
     def _open_readonly(self) -> bool:
         """Open the file read-only (``mode=ro``) if its schema is current; False (nothing kept
         open) when it needs migrating, so the caller opens it as a writer does."""
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=60)
-            try:
-                stale = migration_needed(conn)
-            except sqlite3.OperationalError:
-                conn.close()
-                if os.access(self.path.parent, os.W_OK):
-                    raise
-                # A WAL file in a folder nobody may write (a read-only mount) cannot get the
-                # -shm file that mode=ro wants; with nobody able to write it, it cannot change
-                # either, which is what `immutable` promises SQLite.
-                uri += "&immutable=1"
-                conn = sqlite3.connect(uri, uri=True, timeout=60)
-                stale = migration_needed(conn)
+            conn, uri = connect_read(self.path)
+            stale = migration_needed(conn)
         except sqlite3.DatabaseError as err:
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
@@ -545,24 +603,26 @@ class Store:
     def _fill_event_stats(self) -> None:
         """Build ``event_stats`` (diurna.store.stats) once for a file written before it
         existed (recorded in ``meta``); afterwards every write of events updates it."""
-        done = "SELECT 1 FROM meta WHERE key = 'event_stats'"
-        if self.conn.execute(done).fetchone() is not None:
+        if self._meta_has(META_STATS_FILLED):
             return
         with self._writing():
-            if self.conn.execute(done).fetchone() is None:  # else another process did it
+            if not self._meta_has(META_STATS_FILLED):  # else another process did it
                 stats.rebuild(self.conn)
-                self.conn.execute("INSERT INTO meta VALUES ('event_stats', '1')")
+                self.conn.execute("INSERT INTO meta VALUES (?, '1')", (META_STATS_FILLED,))
+
+    def _meta_has(self, key: str) -> bool:
+        """Whether the ``meta`` table holds ``key`` (one of the ``META_*`` keys)."""
+        return self.conn.execute("SELECT 1 FROM meta WHERE key = ?", (key,)).fetchone() is not None
 
     def _fill_event_actors(self) -> None:
         """Give a file written before ``event_actors`` and ``event_json`` existed their rows,
         once (recorded in ``meta``); afterwards every write of events writes theirs too."""
-        done = "SELECT 1 FROM meta WHERE key = 'event_derived'"
-        if self.conn.execute(done).fetchone() is not None:
+        if self._meta_has(META_DERIVED_FILLED):
             return
         from diurna.store.eventjson import SELECT_SQL, event_blob
 
         with self._writing():
-            if self.conn.execute(done).fetchone() is not None:  # another process did it
+            if self._meta_has(META_DERIVED_FILLED):  # another process did it
                 return
             for table in DERIVED_TABLES:
                 self.conn.execute(f"DELETE FROM {table}")
@@ -574,7 +634,7 @@ class Store:
                               "json": event_blob(row)})  # fmt: skip
             self._insert_rows("event_actors", actors)
             self._insert_rows("event_json", blobs)
-            self.conn.execute("INSERT INTO meta VALUES ('event_derived', '1')")
+            self.conn.execute("INSERT INTO meta VALUES (?, '1')", (META_DERIVED_FILLED,))
 
     def __enter__(self) -> Store:
         return self
@@ -583,8 +643,12 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the database connection (``with Store(...)`` does it on leaving)."""
+        """Close the database connection (``with Store(...)`` does it on leaving); a reader
+        removes the ``-wal`` and ``-shm`` files its read-only connection made, when no other
+        connection needs them (:func:`tidy_reader_files`)."""
         self.conn.close()
+        if self.readonly and not is_snapshot(self.read_uri):
+            tidy_reader_files(self.path)
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored (a rerun skips it before processing)."""

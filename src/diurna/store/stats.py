@@ -36,8 +36,9 @@ ANY = "*"  # f_actor / f_recipient of the rows that count every event, whatever 
 KEYS = ("day", "type", "mode", "status", "place_country", "actor_country", "f_actor",
         "f_recipient")  # fmt: skip
 
-EVENT_STATS = """
-CREATE TABLE IF NOT EXISTS event_stats (
+TABLE = "event_stats"  # the table's name, for the API's reads of it too
+EVENT_STATS = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
   day TEXT NOT NULL, type TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL,
   place_country TEXT NOT NULL, actor_country TEXT NOT NULL,
   f_actor TEXT NOT NULL, f_recipient TEXT NOT NULL, n INTEGER NOT NULL,
@@ -66,7 +67,7 @@ fr AS (
   UNION SELECT a.event_id, a.country FROM event_actors a
   WHERE a.role = 'recipient' AND a.country IS NOT NULL {{actors}}
 )
-INSERT INTO event_stats ({_KEY_LIST}, n)
+INSERT INTO {TABLE} ({_KEY_LIST}, n)
 SELECT ev.day, ev.type, ev.mode, ev.status, ev.place_country, ev.actor_country,
   fa.k, fr.k, ? * count(*)
 FROM ev JOIN fa ON fa.event_id = ev.id JOIN fr ON fr.event_id = ev.id
@@ -89,13 +90,13 @@ def add_counts(conn: sqlite3.Connection, doc_ids: list[str], sign: int = 1) -> N
     # parameters in the order of the placeholders: ev, fa, fr, then the sign
     conn.execute(sql, [*doc_ids, *doc_ids, *doc_ids, sign])
     if sign < 0:
-        conn.execute("DELETE FROM event_stats WHERE n <= 0")
+        conn.execute(f"DELETE FROM {TABLE} WHERE n <= 0")
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """All of ``event_stats`` again from ``events`` and ``event_actors`` (caller's
     transaction)."""
-    conn.execute("DELETE FROM event_stats")
+    conn.execute(f"DELETE FROM {TABLE}")
     conn.execute(_COUNTS_SQL.format(events="", actors=""), [1])
 
 
