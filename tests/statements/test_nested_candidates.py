@@ -1,37 +1,90 @@
-"""A rules' candidate inside another kept statement needs more of the check (docs/quotes.md part 18).
-
-"Senator Byrd said Stevens was to blame for holding up money": the rules offer "said" with its
-clause and also "blame" with "holding up money", inside that clause. Such inner candidates are
-the gold's one statement cut in two about half the time, so the check must be surer of them than
-of a rules' candidate standing alone."""
+"""Statements reported inside a direct quote ("They say that ...", docs/quotes.md part 12): the
+gold annotates them as nested attributions; the rules alone never take them, the learned check
+is offered them as other verbs' candidates and reads that the cue is quoted (sentences written
+by us)."""
 
 from __future__ import annotations
 
-from diurna.statements.learned import NESTED_BELOW, kept
+from diurna.language import Language
+from diurna.model import Document, Quote
+from diurna.statements.learned import candidate_rows, cue_token
+from diurna.statements.mentions import MentionFinder
+from diurna.statements.quotes import (
+    CandidateCheck,
+    Statements,
+    extract_quotes,
+    quoted_ranges,
+)
 
-DROP, ADD = 0.2, 0.5
-# (cue start, content start, content end): "said" at 15 with its clause 20-90; "blame" at 40
-# with 47-90 inside it; a third statement elsewhere in the article, cue 120, content 125-160
-OUTER, INNER, APART = (15, 20, 90), (40, 47, 90), (120, 125, 160)
-P_UNSURE = (DROP + NESTED_BELOW) / 2  # enough for a rules' candidate alone, not for a nested one
-
-
-def test_an_unsure_rules_candidate_inside_a_kept_statement_is_dropped() -> None:
-    keep = kept([True, True], [0.9, P_UNSURE], DROP, ADD, [OUTER, INNER])
-    assert keep == [True, False]
-
-
-def test_a_sure_nested_candidate_and_an_unsure_one_standing_alone_stay() -> None:
-    assert kept([True, True], [0.9, NESTED_BELOW + 0.05], DROP, ADD, [OUTER, INNER]) == [True, True]
-    assert kept([True, True], [0.9, P_UNSURE], DROP, ADD, [OUTER, APART]) == [True, True]
-
-
-def test_only_a_kept_rules_statement_holds_a_candidate() -> None:
-    # the outer candidate is dropped by the check, so the inner one is judged alone
-    assert kept([True, True], [0.1, P_UNSURE], DROP, ADD, [OUTER, INNER]) == [False, True]
-    # another verb's candidate around it is not the rules' statement: the inner one stays
-    assert kept([False, True], [0.9, P_UNSURE], DROP, ADD, [OUTER, INNER]) == [True, True]
+TEXT = ("\u201cOur neighbours say that the border will stay closed all winter, but we will keep "
+        "the school, the clinic and the market open for every family that lives here,\u201d the "
+        "mayor told reporters on Monday.")
+# the statement inside is most of the quote: it repeats the quote, not a second speech event
+MOSTLY = ("\u201cOur neighbours say that the border will stay closed all winter,\u201d the "
+          "mayor told reporters on Monday.")
+NESTED = "the border will stay closed all winter"
 
 
-def test_without_spans_the_thresholds_alone_decide() -> None:
-    assert kept([True, True], [0.9, P_UNSURE], DROP, ADD) == [True, True]
+def _doc(text: str = TEXT) -> Document:
+    doc = Document(id="t", source="test", text=text, published="2018-02-15")
+    Language()(doc)
+    return doc
+
+
+def _run(doc: Document, check: CandidateCheck | None,
+         record: list[tuple[Quote, bool]] | None = None) -> list[Quote]:
+    return extract_quotes(doc, MentionFinder(doc, Statements()._resolver()), record=record,
+                          check=check)
+
+
+def _nested(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind != "direct" and q.cue is not None
+            and q.cue.text == "say"]
+
+
+def test_the_rules_alone_keep_the_quote_and_nothing_inside_it() -> None:
+    quotes = _run(_doc(), None)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert _nested(quotes) == []
+
+
+def test_the_check_is_offered_the_statement_inside_the_quote() -> None:
+    record: list[tuple[Quote, bool]] = []
+    quotes = _run(_doc(), lambda doc, cands: [True] * len(cands), record)
+    assert [q.text for q in _nested(quotes)] == [NESTED]
+    # another verb's candidate: added only when the check is sure
+    assert [r for q, r in record if q.cue is not None and q.cue.text == "say"] == [False]
+    # the outer quote stays as it was
+    assert any(q.kind == "direct" and q.text.startswith("Our neighbours") for q in quotes)
+
+
+def test_no_candidate_that_is_most_of_its_quote() -> None:
+    record: list[tuple[Quote, bool]] = []
+    quotes = _run(_doc(MOSTLY), lambda doc, cands: [True] * len(cands), record)
+    assert _nested(quotes) == []
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_a_refused_candidate_leaves_the_quote_alone() -> None:
+    quotes = _run(_doc(), lambda doc, cands: [False] * len(cands))
+    assert _nested(quotes) == []
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_the_check_reads_whether_the_cue_is_quoted() -> None:
+    from diurna.statements.learned import _vectors
+
+    doc = _doc(TEXT + " The council confirmed the closure of the road.")
+    record: list[tuple[Quote, bool]] = []
+    _run(doc, None, record)
+    sparse, _ = candidate_rows(doc, record, _vectors())
+    by_cue = {cue_token(q, doc.nlp).text: names for (q, _), names in zip(record, sparse,
+                                                                        strict=True)}
+    assert "in_quote=True" in by_cue["say"]
+    assert "in_quote=False" in by_cue["confirmed"]
+
+
+def test_quoted_ranges_include_the_marks() -> None:
+    text = 'He said "no more than four words here" and left.'
+    (start, end), = quoted_ranges(text)
+    assert text[start] == '"' and text[end - 1] == '"'
