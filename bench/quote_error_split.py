@@ -177,7 +177,7 @@ def split(articles: Sequence[trainer.Article], probs: Sequence[np.ndarray],
         "bounds:construction", "bounds:shape", "check:lemma", "false:lemma", "false:origin",
         "gold", "offered", "never:frame")}
     for ai, (a, ps) in enumerate(zip(articles, probs, strict=True)):
-        keep = kept_at(a.rule, ps, drop, add)
+        keep = kept_at(a.rule, ps, drop, add, trainer.spans(a))  # as at run time (part 18)
         kept = [c for c, k in zip(a.cands, keep, strict=True) if k]
         kept_feats = [f for f, k in zip(a.sparse, keep, strict=True) if k]
         kept_rule = [r for r, k in zip(a.rule, keep, strict=True) if k]

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
-#   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR [TRAIN2_UNITS TRAIN2_DIR]
+#   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR [TRAIN2_UNITS TRAIN2_DIR
+#        [DEV2_UNITS DEV2_DIR]]
 # FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
 # train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
 # (articles without a done line are left out: that annotation may still be in progress).
 # TRAIN2_DIR holds train2-*.D.jsonl, the second set of training articles (those of
 # gold/events-wikinews-train2.jsonl, annotated in session 20; units in TRAIN2_UNITS), and
 # train2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
+# DEV2_DIR holds dev2-1.D.jsonl and dev2-2.D.jsonl, the blind annotation (session 23) of the 40
+# articles of gold/events-wikinews-dev6.jsonl and dev7 (units in DEV2_UNITS): the blind dev2 split.
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -22,6 +25,9 @@ if [ $# -ge 5 ]; then
     python3 "$here/quotes_gold.py" --units "$4" "$5/train2-second.E.jsonl" \
       > "$gold/quotes-wikinews-train2-second-annotator.jsonl"
   fi
+fi
+if [ $# -ge 7 ]; then
+  python3 "$here/quotes_gold.py" --units "$6" "$7"/dev2-*.D.jsonl > "$gold/quotes-wikinews-dev2.jsonl"
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

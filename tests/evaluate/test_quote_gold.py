@@ -14,7 +14,8 @@ from diurna.evaluate.gold import base_text
 REPO = Path(__file__).resolve().parents[2]
 FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
-         "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl")
+         "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
+         "quotes-wikinews-dev2.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -72,6 +73,21 @@ def test_second_training_set_is_new_text_and_the_events_train2_articles() -> Non
     assert train2 == sources("events-wikinews-train2.jsonl") and len(train2) == 60
     for other in ("train", "dev", "test"):
         assert not train2 & sources(f"quotes-wikinews-{other}.jsonl")
+
+
+def test_blind_dev2_is_the_events_dev6_and_dev7_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev2.jsonl (session 23) annotates, blind, the 40 articles of the
+    events dev6 and dev7 gold; it is scored once per change, so none of its articles may be in
+    a quote split the extractor was developed or trained on."""
+    def sources(name: str) -> set[str]:
+        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["source"] for line in lines}
+
+    dev2 = sources("quotes-wikinews-dev2.jsonl")
+    events = sources("events-wikinews-dev6.jsonl") | sources("events-wikinews-dev7.jsonl")
+    assert dev2 == events and len(dev2) == 40
+    for other in ("train", "train2", "dev", "test"):
+        assert not dev2 & sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
