@@ -9,7 +9,8 @@
 # gold/events-wikinews-train2.jsonl, annotated in session 20; units in TRAIN2_UNITS), and
 # train2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
 # DEV2_DIR holds dev2-1.D.jsonl and dev2-2.D.jsonl, the blind annotation (session 23) of the 40
-# articles of gold/events-wikinews-dev6.jsonl and dev7 (units in DEV2_UNITS): the blind dev2 split.
+# articles of gold/events-wikinews-dev6.jsonl and dev7 (units in DEV2_UNITS): the blind dev2 split,
+# and dev2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -28,6 +29,10 @@ if [ $# -ge 5 ]; then
 fi
 if [ $# -ge 7 ]; then
   python3 "$here/quotes_gold.py" --units "$6" "$7"/dev2-*.D.jsonl > "$gold/quotes-wikinews-dev2.jsonl"
+  if [ -f "$7/dev2-second.E.jsonl" ]; then
+    python3 "$here/quotes_gold.py" --units "$6" "$7/dev2-second.E.jsonl" \
+      > "$gold/quotes-wikinews-dev2-second-annotator.jsonl"
+  fi
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl
