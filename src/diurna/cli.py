@@ -25,39 +25,27 @@ actors_option = click.option(
 )
 
 
+CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    (("--coder",), CODERS, DEFAULT_CODER,
+     "Event coder: learned (trained classifier + rule arguments), rules, keyword (the "
+     "lexicon-lookup baseline) or tagger (fine-tuned MiniLM + rule arguments). "
+     "See docs/events.md."),
+    (("--args", "args_by"), ARGS, DEFAULT_ARGS,
+     "Who attaches events' actors and recipients: the coder's rules, or the learned ranker "
+     "(docs/events-arguments.md)."),
+    (("--gate",), GATES, DEFAULT_GATE,
+     "Relevance gate of the learned coder: on pages that are not political news, code only "
+     "sentences with a party the actor dictionary codes outside business (actors), only those "
+     "with a public party (parties), or all (off). See docs/scale.md."),
+)
+
+
 def coder_options(fn: Any) -> Any:
     """--coder, --args and --gate, spelt and defaulted alike wherever pages are coded (process,
     fetch, recode); they arrive as ``coder``, ``args_by`` and ``gate``."""
-    for option in reversed([
-        click.option(
-            "--coder",
-            type=click.Choice(CODERS),
-            default=DEFAULT_CODER,
-            show_default=True,
-            help="Event coder: learned (trained classifier + rule arguments), rules, keyword "
-            "(the lexicon-lookup baseline) or tagger (fine-tuned MiniLM + rule arguments). "
-            "See docs/events.md.",
-        ),
-        click.option(
-            "--args",
-            "args_by",
-            type=click.Choice(ARGS),
-            default=DEFAULT_ARGS,
-            show_default=True,
-            help="Who attaches events' actors and recipients: the coder's rules, or the learned "
-            "ranker (docs/events-arguments.md).",
-        ),
-        click.option(
-            "--gate",
-            type=click.Choice(GATES),
-            default=DEFAULT_GATE,
-            show_default=True,
-            help="Relevance gate of the learned coder: on pages that are not political news, "
-            "code only sentences with a party the actor dictionary codes outside business "
-            "(actors), only those with a public party (parties), or all (off). See docs/scale.md.",
-        ),
-    ]):
-        fn = option(fn)
+    for decls, choices, default, text in reversed(CODER_OPTIONS):
+        fn = click.option(*decls, type=click.Choice(choices), default=default,
+                          show_default=True, help=text)(fn)
     return fn
 
 
