@@ -124,7 +124,7 @@ def cli() -> None:
 @actors_option
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1), metavar="N",
     default=1,
     show_default=True,
     help="Processes to spread pages over (each holds its own copy of the models' state).",
@@ -526,7 +526,7 @@ def _event_filter_options(fn: Any) -> Any:
         return value
 
     fn = click.option(
-        "--limit", type=click.IntRange(min=0), expose_value=False, callback=collect,
+        "--limit", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=collect,
         help="At most this many events.",
     )(fn)
     for flag, name, text in reversed(EVENT_FILTERS):
@@ -640,15 +640,15 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
                    "nothing is stored unless --db is given.")
 @click.option("--warc", metavar="FILE", help="Also keep every raw response in this WARC file.")
 @click.option(
-    "--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    "--delay", type=click.FloatRange(min=0), metavar="SECONDS", default=1.0, show_default=True,
     help="Seconds between two requests to one host.",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    "--timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", default=20.0, show_default=True,
     help="Seconds to wait for a response.",
 )
 @click.option(
-    "--retries", type=click.IntRange(min=0), default=2, show_default=True,
+    "--retries", type=click.IntRange(min=0), metavar="N", default=2, show_default=True,
     help="Times to try a page again after a timeout, a connection error, a 5xx or a 429.",
 )
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
@@ -798,7 +798,7 @@ def rejections(db: str, fmt: str) -> None:
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option(
-    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+    "--port", type=click.IntRange(1, 65535), metavar="PORT", default=8000, show_default=True,
     help="Port to listen on.",
 )
 @click.option(
@@ -811,7 +811,7 @@ def rejections(db: str, fmt: str) -> None:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1), metavar="N",
     default=1,
     show_default=True,
     help="Server processes (one per core serves more clients at once).",
@@ -858,7 +858,7 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
 @click.option(
     "--db", default="demo.db", show_default=True, metavar="FILE", help="Database to write."
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Only the first N articles.")
 @click.option(
     "--corpus",
     type=click.Path(exists=True, dir_okay=False),
@@ -866,7 +866,7 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
     "shared folder, $DIURNA_SHARED or ../shared).",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    "--workers", type=click.IntRange(min=1), metavar="N", default=1, show_default=True,
     help="Processes to spread the articles over.",
 )
 def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
@@ -1014,7 +1014,7 @@ def duplicates(db: str, threshold: float | None) -> None:
               show_default=True,
               help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
                    "per report with its cluster's articles and sources.")
-@click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True,
+@click.option("--min-articles", type=click.IntRange(2), metavar="N", default=2, show_default=True,
               help="Print only clusters reported by at least this many articles.")
 @click.option("--no-build", is_flag=True,
               help="Print the clusters stored by the last build instead of building them again.")
@@ -1073,7 +1073,7 @@ def places() -> None:
               help="Text the name appears in: the countries and states it names steer the pick.")
 @click.option("--url", default=None, metavar="URL",
               help="The page's address: a US local outlet's home state and town steer the pick.")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", default=10, show_default=True,
               help="At most this many.")
 # `jsonl` as the other commands spell one JSON object a line; `json` kept for those who use it.
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table",

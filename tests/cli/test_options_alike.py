@@ -110,3 +110,13 @@ def test_demo_help_names_the_corpus_it_reads() -> None:
 
 def test_fetch_help_says_nothing_is_stored_without_db() -> None:
     assert "nothing is stored unless --db is given" in _help("fetch")
+
+
+@pytest.mark.parametrize("command,shown", [
+    (["process"], "--workers N"), (["serve"], "--workers N"), (["demo"], "--workers N"),
+    (["events"], "--limit N"), (["demo"], "--limit N"), (["places", "resolve"], "--limit N"),
+    (["fetch"], "--delay SECONDS"), (["serve"], "--port PORT"),
+])
+def test_help_names_counts_as_the_readme_does(command: list[str], shown: str) -> None:
+    # The README writes `--workers N`, `--limit N`, `--delay S`; --help said INTEGER RANGE.
+    assert shown in _help(*command)
