@@ -25,6 +25,30 @@ actors_option = click.option(
 )
 
 
+CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    (("--coder",), CODERS, DEFAULT_CODER,
+     "Event coder: learned (trained classifier + rule arguments), rules, keyword (the "
+     "lexicon-lookup baseline) or tagger (fine-tuned MiniLM + rule arguments). "
+     "See docs/events.md."),
+    (("--args", "args_by"), ARGS, DEFAULT_ARGS,
+     "Who attaches events' actors and recipients: the coder's rules, or the learned ranker "
+     "(docs/events-arguments.md)."),
+    (("--gate",), GATES, DEFAULT_GATE,
+     "Relevance gate of the learned coder: on pages that are not political news, code only "
+     "sentences with a party the actor dictionary codes outside business (actors), only those "
+     "with a public party (parties), or all (off). See docs/scale.md."),
+)
+
+
+def coder_options(fn: Any) -> Any:
+    """--coder, --args and --gate, spelt and defaulted alike wherever pages are coded (process,
+    fetch, recode); they arrive as ``coder``, ``args_by`` and ``gate``."""
+    for decls, choices, default, text in reversed(CODER_OPTIONS):
+        fn = click.option(*decls, type=click.Choice(choices), default=default,
+                          show_default=True, help=text)(fn)
+    return fn
+
+
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A date option as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a usage error."""
     if value is None:
@@ -100,7 +124,7 @@ def cli() -> None:
 @actors_option
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1), metavar="N",
     default=1,
     show_default=True,
     help="Processes to spread pages over (each holds its own copy of the models' state).",
@@ -110,33 +134,7 @@ def cli() -> None:
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
-@click.option(
-    "--coder",
-    type=click.Choice(CODERS),
-    default=DEFAULT_CODER,
-    show_default=True,
-    help="Event coder: learned (trained classifier + rule arguments), rules, keyword "
-    "(the lexicon-lookup baseline) or tagger (fine-tuned MiniLM + rule arguments). "
-    "See docs/events.md.",
-)
-@click.option(
-    "--args",
-    "args_by",
-    type=click.Choice(ARGS),
-    default=DEFAULT_ARGS,
-    show_default=True,
-    help="Who attaches events' actors and recipients: the coder's rules, or the learned ranker "
-    "(docs/events-arguments.md).",
-)
-@click.option(
-    "--gate",
-    type=click.Choice(GATES),
-    default=DEFAULT_GATE,
-    show_default=True,
-    help="Relevance gate of the learned coder: on pages that are not political news, code only "
-    "sentences with a party the actor dictionary codes outside business (actors), only those "
-    "with a public party (parties), or all (off). See docs/scale.md.",
-)
+@coder_options
 @click.option(
     "--engine",
     type=click.Choice(["ray", "spark"]),
@@ -186,6 +184,7 @@ def process(
     --db folder); 2 a usage error (a bad option or value).
     """
     if engine or out_dir:
+        _refuse_outside_engine_run()
         _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
                              worker_reads)
         return
@@ -249,6 +248,24 @@ def _run_batch(
         note = "" if store is not None else " (not stored: pass --db FILE to store)"
         click.echo(f"diurna: {summary.line(where)}{note}", err=True)
     sys.exit(summary.exit_status())
+
+
+# Options of a single-machine run that an --engine run does not take: it codes with the default
+# pipeline and writes Parquet (stored with `diurna load`), so each would be silently ignored.
+NOT_FOR_ENGINE_RUNS = (("db", "--db"), ("no_store", "--no-store"), ("recode", "--recode"),
+                       ("fmt", "--format"), ("coder", "--coder"), ("args_by", "--args"),
+                       ("gate", "--gate"))
+
+
+def _refuse_outside_engine_run() -> None:
+    """A usage error naming the single-machine options given with --engine/--out."""
+    ctx = click.get_current_context()
+    given = [flag for name, flag in NOT_FOR_ENGINE_RUNS
+             if ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)]
+    if given:
+        raise click.UsageError(
+            f"{', '.join(given)} cannot be used with --engine/--out: an engine run codes with the "
+            "default coder and writes Parquet; store it with `diurna load DIR --db FILE`")
 
 
 def _process_distributed(
@@ -494,6 +511,8 @@ EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("--doc", "doc_id", "Only events of this document id."),
     ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
 )
+# The filters that take a day, checked as --published is.
+DATE_FILTERS = frozenset({"date_from", "date_to"})
 
 
 def _event_filter_options(fn: Any) -> Any:
@@ -501,16 +520,19 @@ def _event_filter_options(fn: Any) -> Any:
 
     def collect(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         if value is not None and param.name:
+            if param.name in DATE_FILTERS:  # a bad day is a usage error naming --since/--until
+                value = _iso_date(ctx, param, value)
             ctx.meta.setdefault("event_filters", {})[param.name] = value
         return value
 
     fn = click.option(
-        "--limit", type=click.IntRange(min=0), expose_value=False, callback=collect,
+        "--limit", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=collect,
         help="At most this many events.",
     )(fn)
     for flag, name, text in reversed(EVENT_FILTERS):
         fn = click.option(
-            flag, name, metavar="VALUE", expose_value=False, callback=collect, help=text
+            flag, name, metavar="YYYY-MM-DD" if name in DATE_FILTERS else "VALUE",
+            expose_value=False, callback=collect, help=text,
         )(fn)
     return fn
 
@@ -613,18 +635,20 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 @click.argument("urls", nargs=-1)
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="RSS/Atom feed; repeatable.")
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Sitemap; repeatable.")
-@click.option("--db", default=None, metavar="FILE", help="SQLite database to store results in.")
+@click.option("--db", default=None, metavar="FILE",
+              help="SQLite database to store results in (created if missing). Default: none - "
+                   "nothing is stored unless --db is given.")
 @click.option("--warc", metavar="FILE", help="Also keep every raw response in this WARC file.")
 @click.option(
-    "--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    "--delay", type=click.FloatRange(min=0), metavar="SECONDS", default=1.0, show_default=True,
     help="Seconds between two requests to one host.",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    "--timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", default=20.0, show_default=True,
     help="Seconds to wait for a response.",
 )
 @click.option(
-    "--retries", type=click.IntRange(min=0), default=2, show_default=True,
+    "--retries", type=click.IntRange(min=0), metavar="N", default=2, show_default=True,
     help="Times to try a page again after a timeout, a connection error, a 5xx or a 429.",
 )
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (sites you may crawl).")
@@ -637,6 +661,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     show_default=True, help="Output, as for `diurna process`.",
 )
 @actors_option
+@coder_options
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(
@@ -652,6 +677,9 @@ def fetch(
     published: str | None,
     fmt: str,
     actor_files: tuple[str, ...],
+    coder: str,
+    args_by: str,
+    gate: str,
     verbose: bool,
     quiet: bool,
 ) -> None:
@@ -676,7 +704,8 @@ def fetch(
         _run_batch(
             paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps),
             published=published, fmt=fmt, db=db, recode=False, verbose=verbose, quiet=quiet,
-            actor_files=actor_files, workers=1, progress=False,
+            actor_files=actor_files, workers=1, progress=False, coder=coder, args_by=args_by,
+            gate=gate,
         )
     finally:
         fetcher.close()
@@ -692,8 +721,10 @@ def fetch(
     "--all", "everything", is_flag=True,
     help="Re-code every stored document (default: those another version coded).",
 )
-@click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Re-code this document.")
+@click.option("--doc", "doc_ids", multiple=True, metavar="ID",
+              help="Re-code this document; repeatable.")
 @actors_option
+@coder_options
 @click.option("-v", "--verbose", is_flag=True, help="A line per document on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def recode(
@@ -701,6 +732,9 @@ def recode(
     everything: bool,
     doc_ids: tuple[str, ...],
     actor_files: tuple[str, ...],
+    coder: str,
+    args_by: str,
+    gate: str,
     verbose: bool,
     quiet: bool,
 ) -> None:
@@ -708,11 +742,12 @@ def recode(
 
     Documents are re-coded from their stored text (the page is not read again) and their events,
     actors, quotes, dates and places replaced; each document records the coder version that coded
-    it, and the `codings` table keeps the history.
+    it, and the `codings` table keeps the history. Give the --coder (--args, --gate) the documents
+    were processed with: the default re-codes them with the learned coder.
     """
     from diurna import batch
 
-    pipeline = _pipeline(actor_files)
+    pipeline = _pipeline(actor_files, coder, args_by, gate)
     store = _open_store(db)
     summary = batch.Summary()
     try:
@@ -763,7 +798,7 @@ def rejections(db: str, fmt: str) -> None:
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option(
-    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+    "--port", type=click.IntRange(1, 65535), metavar="PORT", default=8000, show_default=True,
     help="Port to listen on.",
 )
 @click.option(
@@ -776,7 +811,7 @@ def rejections(db: str, fmt: str) -> None:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1), metavar="N",
     default=1,
     show_default=True,
     help="Server processes (one per core serves more clients at once).",
@@ -823,14 +858,15 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
 @click.option(
     "--db", default="demo.db", show_default=True, metavar="FILE", help="Database to write."
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Only the first N articles.")
 @click.option(
     "--corpus",
     type=click.Path(exists=True, dir_okay=False),
-    help="JSONL corpus (default: shared/corpus/wikinews-politics-2004-2009/articles.jsonl).",
+    help="JSONL corpus (default: corpus/wikinews-politics-2004-2009/articles.jsonl in the "
+    "shared folder, $DIURNA_SHARED or ../shared).",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+    "--workers", type=click.IntRange(min=1), metavar="N", default=1, show_default=True,
     help="Processes to spread the articles over.",
 )
 def demo(db: str, limit: int | None, corpus: str | None, workers: int) -> None:
@@ -978,24 +1014,26 @@ def duplicates(db: str, threshold: float | None) -> None:
               show_default=True,
               help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
                    "per report with its cluster's articles and sources.")
-@click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True,
+@click.option("--min-articles", type=click.IntRange(2), metavar="N", default=2, show_default=True,
               help="Print only clusters reported by at least this many articles.")
 @click.option("--no-build", is_flag=True,
               help="Print the clusters stored by the last build instead of building them again.")
-@click.option("--linker", type=click.Choice(["learned", "rules"]), default=None,
+# The default is spelt here so --help shows it; a test holds it to clusters.DEFAULT_LINKER.
+@click.option("--linker", type=click.Choice(["learned", "rules"]), default="learned",
+              show_default=True,
               help="Link decision: the logistic model trained on hand-judged pairs, or the hand "
-                   "rules (the baseline). Default: learned (docs/clusters.md).")
+                   "rules (the baseline; docs/clusters.md).")
 def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
-                     linker: str | None) -> None:
+                     linker: str) -> None:
     """Link events of different articles that report the same real-world event into clusters
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
-    from diurna.clusters import DEFAULT_LINKER, cluster_store, clusters
+    from diurna.clusters import cluster_store, clusters
     from diurna.store.export import spreadsheet_safe
 
     with _open_store(db, readonly=no_build) as store:
         if not no_build:
-            built = cluster_store(store, linker=linker or DEFAULT_LINKER)
+            built = cluster_store(store, linker=linker)
             click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
                        f"({store.count('events')} events stored)", err=True)
         writer = None
@@ -1035,9 +1073,12 @@ def places() -> None:
               help="Text the name appears in: the countries and states it names steer the pick.")
 @click.option("--url", default=None, metavar="URL",
               help="The page's address: a US local outlet's home state and town steer the pick.")
-@click.option("--limit", type=int, default=10, show_default=True, help="At most this many.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="A line per candidate, or one JSON object a line.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", default=10, show_default=True,
+              help="At most this many.")
+# `jsonl` as the other commands spell one JSON object a line; `json` kept for those who use it.
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table",
+              show_default=True, help="A line per candidate, or one JSON object a line (jsonl; "
+                                      "json is the same).")
 def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve
@@ -1046,7 +1087,7 @@ def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: st
     if not cands:
         raise click.ClickException(f"no place called {name!r} in the gazetteer")
     for c in cands:
-        if fmt == "json":
+        if fmt in ("jsonl", "json"):
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
         else:
             mark = "*" if c.chosen else (" " if c.plausible else "-")

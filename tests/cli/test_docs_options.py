@@ -225,3 +225,110 @@ def test_the_readme_filters_are_options_of_events_and_export() -> None:
     for name in ("events", "export"):
         _, allowed = allowed_options(None, [name])
         assert allowed is not None and filters <= allowed, (name, sorted(filters - allowed))
+
+
+# An argparse choice in --help: "--sites {all,dev,held}".
+HELP_CHOICES = re.compile(r"(?<![\w-])(-{1,2}[A-Za-z][\w-]*) \{([^}]*)\}")
+
+
+def allowed_choices(module: str | None, words: list[str]) -> dict[str, set[str]]:
+    """The options of the command a documented line names that take one of a fixed set of
+    values, with the values each accepts (click ``Choice`` or an argparse ``choices``)."""
+    if module is None:
+        command: click.Command = cli
+        name = []
+        for word in words:
+            sub = (command.get_command(click.Context(command), word)
+                   if isinstance(command, click.Group) and not word.startswith("-") else None)
+            if sub is None:
+                break
+            command, name = sub, [*name, word]
+        if name[:1] == ["evaluate"] and name[-1] in SCORERS:
+            module = SCORERS[name[-1]][0]
+        else:
+            return {opt: set(param.type.choices) for param in command.params
+                    if isinstance(param, click.Option) and isinstance(param.type, click.Choice)
+                    for opt in param.opts}
+    mod = importlib.import_module(module)
+    if getattr(mod, "__path__", None) is not None:
+        mod = importlib.import_module(f"{module}.__main__")
+    if getattr(mod, "main", None) is None:
+        return {}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()), \
+            contextlib.suppress(SystemExit):
+        mod.main(["--help"])
+    return {opt: set(values.split(",")) for opt, values in HELP_CHOICES.findall(out.getvalue())}
+
+
+def shown_values(words: list[str], choices: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """``(option, value)`` for each value a documented line gives a fixed-choice option: the next
+    word, split at ``|`` (``--format json|jsonl|table``); a placeholder in capitals (``C``,
+    ``LINKER``) stands for any value and is left out."""
+    out = []
+    for option, value in zip(words, words[1:], strict=False):
+        if option in choices and not value.startswith("-"):
+            out += [(option, v) for v in value.split("|") if v and not v.isupper()]
+    return out
+
+
+def _raw_words(snippet: str) -> list[str]:
+    """The words of a documented command with ``a|b|c`` kept whole (``_tokens`` splits it)."""
+    try:
+        words = shlex.split(snippet, comments=False, posix=True)
+    except ValueError:
+        words = snippet.split()
+    out = []
+    for word in words:
+        if word in STOP or word.startswith("#"):
+            break
+        word = word.strip("[]()…,.:;").split("=", 1)[0] if word.startswith("-") else \
+            word.strip("[]()…,.:;")
+        if word:
+            out.append(word)
+    return out
+
+
+def documented_values() -> list[tuple[str, str, str, set[str]]]:
+    """``(where, option, value, accepted)`` for every value the docs give a fixed-choice option."""
+    found = []
+    for path in DOCS:
+        for snippet in _snippets(path.read_text(encoding="utf-8")):
+            for m in START.finditer(snippet):
+                if snippet[m.end():m.end() + 2] == "  ":
+                    continue
+                module = m.group("module")
+                words = _raw_words(snippet[m.end():])
+                choices = allowed_choices(f"diurna{module}" if module else None, words)
+                for option, value in shown_values(words, choices):
+                    found.append((f"{path.name}: {snippet.strip()}", option, value,
+                                  choices[option]))
+    return found
+
+
+DOCUMENTED_VALUES = documented_values()
+
+
+def test_the_docs_give_choice_values() -> None:
+    # The extraction works: the README's synopsis alone gives --format, --coder, --gate values.
+    options = {option for _, option, _, _ in DOCUMENTED_VALUES}
+    assert {"--format", "--coder", "--gate", "--linker", "--sites", "--baseline"} <= options
+
+
+@pytest.mark.parametrize("where,option,value,accepted", DOCUMENTED_VALUES,
+                         ids=[f"{i}" for i in range(len(DOCUMENTED_VALUES))])
+def test_every_documented_choice_value_is_accepted(where: str, option: str, value: str,
+                                                   accepted: set[str]) -> None:
+    # A reader who copies `--format jsonl` or `--coder rules` from the docs gets no "invalid
+    # choice": a renamed or dropped value fails here.
+    assert value in accepted, f"{where}: {option} {value!r} is not one of {sorted(accepted)}"
+
+
+def test_a_stale_choice_value_is_caught() -> None:
+    words = _raw_words(" places resolve Paris --format json|yaml --limit N")
+    choices = allowed_choices(None, words)
+    assert choices["--format"] == {"table", "jsonl", "json"}
+    assert shown_values(words, choices) == [("--format", "json"), ("--format", "yaml")]
+    scorer = allowed_choices(None, _raw_words(" evaluate body --sites dev"))
+    assert scorer["--sites"] == {"all", "dev", "held"}
+    assert shown_values(["--coder", "C"], {"--coder": {"rules"}}) == []

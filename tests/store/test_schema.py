@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 from tests.store.test_query import assault_doc, demand_doc
 
 from diurna.cli import cli
 from diurna.store import Store, export_events
-from diurna.store.datadoc import render
+from diurna.store.datadoc import main, render
 from diurna.store.schema import COLUMN_NAMES, arrow_schema, json_schema
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -92,3 +93,11 @@ def test_parquet_export_has_the_arrow_schema(tmp_path: Path) -> None:
     out = tmp_path / "e.parquet"
     export_events(Store(make_db(tmp_path)), out)
     assert pq.read_schema(out).remove_metadata() == arrow_schema()
+
+
+def test_datadoc_help_says_what_it_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    # `python -m diurna.store.datadoc --help` was refused as an unknown output (exit 2).
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "markdown" in out and "document-json" in out
+    assert main(["yaml"]) == 2

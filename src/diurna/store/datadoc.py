@@ -27,6 +27,9 @@ def render(what: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] in (["-h"], ["--help"]):  # `--help` was read as an unknown output
+        print((__doc__ or "").strip())
+        return 0
     try:
         sys.stdout.write(render(args[0] if args else "markdown"))
     except ValueError as err:
