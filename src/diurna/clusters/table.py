@@ -9,7 +9,6 @@ replaces the table, so it always describes the events stored now (run it after `
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
+from diurna.places.recognize import TITLE_BEFORE
 from diurna.store import Store
 from diurna.store.sqlite import dict_rows, has_table
 
@@ -29,12 +29,6 @@ _INDEX = "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cl
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT")
 BODY = "coalesce(field, 'body') = 'body'"  # a place of the article's body, not its headline
-# a person's title right before a name: "President Bush", "Mr. Howard", "Sen. Kennedy"
-TITLE_BEFORE = re.compile(
-    r"\b(President|Vice[- ]President|Prime Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|Senator|"
-    r"Sen|Rep|Congressman|Congresswoman|Governor|Gov|Mayor|Secretary|Minister|King|Queen|"
-    r"Prince|Judge|Justice|General|Gen|Ambassador)\.? $")
-
 
 def person_words(persons: Iterable[str]) -> frozenset[str]:
     """The capitalised words of an article's person names of two words or more ("George W.

@@ -60,6 +60,16 @@ _LOCATIVE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
     r"\bmiles?\s+(?:from|of)|\b(?:city|town|village|community|island|province|district)\s+of|,\s+of)"
     r"\s+$")
+# the same, opening a sentence too ("In Virginia, they voted")
+_LOCATIVE_ANY = re.compile(_LOCATIVE.pattern, re.I)
+# the rest of a person's name after one of its words: up to two capitalised words
+_NAME_REST = re.compile(r"(?:[ ][A-Z][\w'’.-]*){0,2}")
+# a division or a fire service after a name ("Rapides Parish", "Rochester Fire Department")
+_DIVISION_AFTER = re.compile(r"[ ](?:Parish|Borough|Province|Fire[ ](?:Department|District))\b")
+# ", Missouri", ", N.C.", ", Texas" after a name
+_COMMA_NAME = re.compile(r",[ ]((?:[A-Z][\w.]*)(?:[ ][A-Z][\w.]*)?)")
+# a dateline's dash or "(AP)" after a name opening a line
+_DASH_AFTER = re.compile(r"[ \t]*(?:\([A-Z][\w ]{0,12}\))?[ \t]*(?:--|—|–|-|:)")
 # words after a name that make it part of a longer one ("Clinton Street", "Anderson Cooper")
 # words after a name that make it a place rather than a person or a firm ("Edmonton
 # resident", "Gainesville officials", "Chiefland Police Chief", "DuPage Sheriff")
@@ -88,6 +98,12 @@ _PARTICLE_HEAD = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*[ ](?:de|del|della|di|da|do|dos|du|des|la|le|el|al|sur|upon|"
     r"on|am|an|der|van|von)[ ]$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
+# a person's title right before a name: "President Bush", "Mr. Howard", "Sen. Kennedy" (a
+# full word with a full stop ends a sentence: "... Municipal Court Judge. Columbus attorney")
+TITLE_BEFORE = re.compile(
+    r"\b(?:(?:President|Vice[- ]President|Prime Minister|Premier|Chancellor|Senator|"
+    r"Congressman|Congresswoman|Governor|Mayor|Secretary|Minister|King|Queen|Prince|Judge|"
+    r"Justice|General|Ambassador)|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?) $")
 
 
 @dataclass(slots=True)
@@ -219,6 +235,60 @@ class Recognizer:
 
     def _person_words(self, doc: Document) -> set[str]:
         return self._people_of(doc)[1]
+
+    def _place_use(self, text: str, name: str) -> bool:
+        """Whether ``text`` uses ``name`` as a place somewhere: a locative preposition before
+        it ("in Washington"), a word after it that makes it a place ("Vaughan residents"), a
+        state or country after a comma ("Columbia, Missouri", "Paris, Texas", "Durham, N.C.")
+        or a dateline ("WASHINGTON —")."""
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+            s, e = m.span()
+            if (_LOCATIVE_ANY.search(text[max(0, s - 14):s])
+                    and not _CAP_AFTER.match(text[e:e + 3])) or PLACE_CUE.match(text[e:e + 24]) \
+                    or _DIVISION_AFTER.match(text, e):
+                return True
+            after = _COMMA_NAME.match(text, e)
+            if after and (self.gaz.abbreviation(after.group(1)) is not None or any(
+                    x.primary and (x.is_admin1 or x.is_country)
+                    for x in self.gaz.lookup(after.group(1)))):
+                return True
+            if _DASH_AFTER.match(text, e) and (s == 0 or text[s - 1] == "\n" or name.isupper()):
+                return True
+        return False
+
+    def person_name(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the document uses the name at [start, end) for a person rather than a place
+        (issue 13, round 9; the gazetteer's Egyptian town Būsh read "President Bush"):
+
+        - a title stands right before it ("President Bush", "Mr. Vaughan"), or
+        - it lies inside a person's name of two words or more ("Benon Sevan") or is the
+          surname of such a name given elsewhere in the text ("George W. Bush ... Bush said",
+          "Patrick Maroon ... Maroon"), is no country's name, and the text nowhere uses it as
+          a place (:meth:`_place_use`: "George Washington ... in Washington" keeps Washington
+          a place).
+
+        The NER's PERSON label on the word alone is not enough: the small model reads many
+        towns as people ("Trincomalee", "Woking"), and its PERSON spans often take in a
+        county before a name ("Anderson County Sheriff Greg Taylor"): the place use there
+        ("Anderson County") keeps the county."""
+        text = doc.text
+        name = text[start:end]
+        if TITLE_BEFORE.search(text[max(0, start - 20):start]):
+            return True
+        persons = self._persons(doc)
+        # inside a person's name: at most two more capitalised words follow it there ("Benon
+        # Sevan"), not a title, a lower-case word or an office ("Columbus attorney Stephen
+        # Hyles", "Rochester Fire Department Capt. Mark Keller")
+        inside = any(a <= start and end <= b and (a, b) != (start, end)
+                     and _NAME_REST.fullmatch(text, end, b) for a, b, _ in persons)
+        # a surname: the last word of a person's name (its other words are as often an
+        # office or a school the NER took in: "Litchfield Fire", "Logan Elementary")
+        if not inside and (" " in name or len(name) < 3 or name not in {
+                _POSSESSIVE_END.sub("", t.split()[-1]) for _, _, t in persons}):
+            return False
+        if any(x.is_country for x in self._lookup(name)):
+            return False
+        return not self._place_use(text, name)
 
     def evidence(self, doc: Document, taken: list[tuple[int, int]]) -> list[Candidate]:
         """Candidates with direct evidence (dateline, party, county list, locative)."""

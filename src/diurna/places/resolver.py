@@ -564,6 +564,10 @@ class PlaceResolver:
                     if _DISEASE_AFTER.match(text, m.end)}
         out = [m for m in out
                if m.forced is not None or name_key(text[m.start:m.end]) not in diseases]
+        # a name the text uses for a person ("President Bush", "George W. Bush ... Bush said")
+        # is no place, unless the text also uses it as one (recognize.py, round 9)
+        out = [m for m in out if m.forced is not None or m.site
+               or not recognizer.person_name(doc, m.start, m.end)]
         kept = [m for m in out if not m.weak]
         out.extend(_Mention(c.start, c.end, "GPE") for c in recognizer.repeats(
             doc, [text[m.start:m.end] for m in kept], taken)

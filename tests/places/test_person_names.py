@@ -1,0 +1,75 @@
+"""Issue 13, round 9: a name the article uses for a person is not a place, unless the article
+also uses it as a place. The gazetteer holds Būsh, an Egyptian town of 136,000, and the place
+stage stored "President Bush" as it (session 23). Each expectation was read by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.language import Language
+from diurna.model import Document, Place
+from diurna.places import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def places_of() -> object:
+    language, resolver = Language(), PlaceResolver()
+
+    def run(text: str) -> list[Place]:
+        doc = language(Document(id="t", source="t", text=text, language="en"))
+        return resolver.resolve(doc)
+
+    return run
+
+
+def _texts(places: list[Place]) -> list[str]:
+    return [p.text for p in places]
+
+
+def test_a_name_after_a_title_is_a_person(places_of) -> None:  # type: ignore[no-untyped-def]
+    places = places_of("President Bush said on Tuesday that the talks would go on.")
+    assert "Bush" not in _texts(places)
+    assert all(p.country != "EG" for p in places)
+
+
+def test_the_surname_of_a_person_named_fully_before_is_a_person(places_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("George W. Bush arrived in Moscow on Friday. Bush met Putin at the Kremlin, and "
+            "Bush said the meeting went well.")
+    places = places_of(text)
+    assert "Bush" not in _texts(places)
+    assert all(p.country != "EG" for p in places)
+    # the real place of the same text is still read
+    moscow = next(p for p in places if p.text == "Moscow")
+    assert moscow.country == "RU"
+
+
+def test_a_name_also_used_as_a_place_stays_a_place(places_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("A portrait of George Washington was unveiled on Monday. The painting will hang "
+            "in Washington until the spring.")
+    places = places_of(text)
+    washington = [p for p in places if p.text == "Washington"]
+    assert washington and washington[0].country == "US"
+    # the president's name itself is no place
+    assert all(p.start >= text.index("in Washington") for p in washington)
+
+
+def test_a_town_named_like_a_person_is_a_place_where_the_text_says_so(places_of) -> None:  # type: ignore[no-untyped-def]
+    # Vaughan is a city of 300,000 in Ontario; here it is first a scientist, then the city
+    scientist = ("Dr. Jane Vaughan studied the lungs of mice. Vaughan said the cells appeared "
+                 "only after an infection.")
+    assert "Vaughan" not in _texts(places_of(scientist))
+    city = scientist + " The study was funded by a hospital in Vaughan, Ontario."
+    found = [p for p in places_of(city) if p.text == "Vaughan"]
+    assert found and all(p.country == "CA" for p in found)
+
+
+def test_a_county_or_a_town_inside_an_ner_person_stays_a_place(places_of) -> None:  # type: ignore[no-untyped-def]
+    # the small model reads "Anderson County Sheriff Greg Taylor" as one PERSON; LGL's gold
+    # annotates Anderson (County) there, and "Anderson County" says it is a place
+    text = ("The man was shot once in the head, according to Anderson County Sheriff Greg "
+            "Taylor. The arrest was made after Anderson County Crimestoppers received a tip.")
+    assert "Anderson" in _texts(places_of(text))
+    # a title word ending a sentence is no title of the next one's first name
+    text = ("Hyles unseats Turner for Municipal Court Judge. Columbus attorney Stephen Hyles "
+            "won on Tuesday.")
+    assert "Columbus" in _texts(places_of(text))
