@@ -6,6 +6,7 @@ looked up to date to a default recode)."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,9 @@ from diurna.pipeline import Pipeline
 
 
 def _coder(db: Path) -> str:
-    con = sqlite3.connect(db)
-    try:
-        (coder,) = con.execute("SELECT coder FROM documents WHERE id = ?",
-                               ("0123456789abcdef",)).fetchone()
-    finally:
-        con.close()
-    return str(coder)
+    """The recorded coder of the one stored document (the rejection has none)."""
+    with closing(sqlite3.connect(db)) as con:
+        return str(con.execute("SELECT coder FROM documents WHERE coder IS NOT NULL").fetchone()[0])
 
 
 def _recode(db: Path, *options: str) -> str:
