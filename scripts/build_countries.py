@@ -10,6 +10,7 @@ small JSON file the page draws with no library. Run once by hand; the output is 
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -59,5 +60,16 @@ def main(path: str) -> None:
     print(f"{OUT}: {len(countries)} countries, {OUT.stat().st_size // 1024} KiB")
 
 
+def cli(argv: list[str]) -> None:
+    """``PATH`` from the command line; ``--help`` prints the usage (it was read as the path
+    before)."""
+    parser = argparse.ArgumentParser(
+        prog="python scripts/build_countries.py",
+        description=f"Write the web page's country outlines ({OUT.name}) from world-atlas "
+                    "2.0.2's countries-110m.json (TopoJSON).")
+    parser.add_argument("path", metavar="package/countries-110m.json")
+    main(parser.parse_args(argv).path)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    cli(sys.argv[1:])

@@ -17,6 +17,7 @@ rounded to GeoNames' five decimals.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import sys
@@ -61,11 +62,15 @@ def read_city_list(path: Path) -> dict[int, tuple[float, float]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python scripts/build_geonames_points.py PATH/TO/city.list.json.gz",
-              file=sys.stderr)
-        return 2
-    points = read_city_list(Path(argv[0]))
+    """Read the city list named in ``argv`` and write :data:`OUT`; ``--help`` prints the usage
+    (it was read as the input path before)."""
+    parser = argparse.ArgumentParser(
+        prog="python scripts/build_geonames_points.py",
+        description=f"Write {OUT.name}: GeoNames' own points of the gazetteer's countries and "
+                    "divisions, from OpenWeatherMap's city list (see the script's docstring).")
+    parser.add_argument("city_list", type=Path, metavar="PATH/TO/city.list.json.gz")
+    args = parser.parse_args(argv)
+    points = read_city_list(args.city_list)
     wanted = wanted_ids()
     kept = sorted((gid, kind) for gid, kind in wanted.items() if gid in points)
     with OUT.open("w", encoding="utf-8") as f:

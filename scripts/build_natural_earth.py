@@ -21,6 +21,7 @@ its longest line (GeoNames puts a stream at its mouth: a river's point is only i
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -132,5 +133,17 @@ def main(folder: str) -> None:
     print(f"{len(rows)} features, {len(pts)} division points -> {OUT}")
 
 
+def cli(argv: list[str]) -> None:
+    """``FOLDER`` from the command line; ``--help`` prints the usage (it was read as the
+    folder before)."""
+    parser = argparse.ArgumentParser(
+        prog="python scripts/build_natural_earth.py",
+        description="Write the gazetteer's Natural Earth files (ne_admin1_points.tsv, "
+                    "natural_earth_features.tsv) from the extracted GeoJSON in FOLDER (see the "
+                    "script's docstring for the files it reads).")
+    parser.add_argument("folder", metavar="FOLDER")
+    main(parser.parse_args(argv).folder)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    cli(sys.argv[1:])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diurna.model import Document, content_id
+from diurna.model import Document, content_id, plural
 from diurna.page import RawInput, iter_inputs
 from diurna.store.sqlite import is_stored
 
@@ -101,7 +101,7 @@ class Summary:
             parts.append(text)
         if self.skipped:
             parts.append(f"{sum(self.skipped.values())} skipped ({_reasons(self.skipped)})")
-        parts.append(f"{self.events} events")
+        parts.append(plural(self.events, "event"))
         text = ", ".join(parts) if self.inputs else "no input found"
         text += f" in {self.elapsed:.1f} s"
         if where:
@@ -192,9 +192,11 @@ def _save(store: Store | None, doc: Document, recode: bool, coder: str | None) -
 
 
 def coder_version(pipeline: Pipeline | None = None) -> str:
-    """What codes a document: Diurna's version and a digest of its code and dictionaries (and of
-    the user's actor files), e.g. ``diurna 0.1.0 3f2a9c1e0b7d``. Stored with each document so
-    ``diurna recode`` knows which ones an update or a dictionary change left stale."""
+    """What codes a document: Diurna's version, a digest of its code and dictionaries (and of
+    the user's actor files), the events coder's class and the options in effect, e.g.
+    ``diurna 0.1.0 3f2a9c1e0b7d LearnedEventCoder args=rules gate=actors``. Stored with each
+    document so ``diurna recode`` knows which ones an update, a dictionary change or other
+    ``--coder/--args/--gate`` left stale."""
     from diurna import __version__
 
     digest = hashlib.sha256()
@@ -205,10 +207,26 @@ def coder_version(pipeline: Pipeline | None = None) -> str:
             digest.update(path.read_bytes())
     for extra in _actor_files(pipeline):
         digest.update(extra.read_bytes())
-    events = next((type(c).__name__ for c in pipeline.components if c.name == "events"),
-                  None) if pipeline is not None else None
-    coder = f" {events}" if events else ""
-    return f"diurna {__version__} {digest.hexdigest()[:12]}{coder}"
+    return f"diurna {__version__} {digest.hexdigest()[:12]}{_coder_options(pipeline)}"
+
+
+def _coder_options(pipeline: Pipeline | None) -> str:
+    """`` LearnedEventCoder args=rules gate=actors``: the events component's class, who attaches
+    the arguments (``learned`` when an ``arguments`` component runs) and the relevance gate of a
+    coder that has one; read from the pipeline, so options that change nothing (``--gate`` of
+    the rule coder) record nothing. Empty for a pipeline without an events component."""
+    if pipeline is None:
+        return ""
+    events = next((c for c in pipeline.components if c.name == "events"), None)
+    if events is None:
+        return ""
+    args = "learned" if "arguments" in pipeline.names else "rules"
+    text = f" {type(events).__name__} args={args}"
+    if hasattr(events, "sentences"):  # the learned coder's gate (None reads every sentence)
+        from diurna.events.gate import gate_name
+
+        text += f" gate={gate_name(events.sentences)}"
+    return text
 
 
 # Files whose change can change the coding (the gazetteer is built from pinned data packages).

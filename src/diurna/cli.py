@@ -11,10 +11,15 @@ from typing import Any
 
 import click
 
-from diurna.model import Document, iso_day
+from diurna.model import Document, iso_day, plural
 from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 
 DEFAULT_DB = "diurna.db"
+# `--limit N` is at least 1 on every command (and `evaluate places`): 0 would ask for nothing,
+# which is a slip rather than a wish (it printed "no place called ..." from `places resolve`).
+LIMIT = click.IntRange(min=1)
+LIMIT_HELP = "N >= 1; leave it out for all."
+
 # `--actors FILE`, the same for every command that codes documents (process, fetch, recode)
 actors_option = click.option(
     "--actors",
@@ -526,8 +531,8 @@ def _event_filter_options(fn: Any) -> Any:
         return value
 
     fn = click.option(
-        "--limit", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=collect,
-        help="At most this many events.",
+        "--limit", type=LIMIT, metavar="N", expose_value=False, callback=collect,
+        help=f"At most this many events. {LIMIT_HELP}",
     )(fn)
     for flag, name, text in reversed(EVENT_FILTERS):
         fn = click.option(
@@ -750,6 +755,7 @@ def recode(
     pipeline = _pipeline(actor_files, coder, args_by, gate)
     store = _open_store(db)
     summary = batch.Summary()
+    stored = store.count("documents")
     try:
         for outcome in batch.recode(
             store, pipeline=pipeline, everything=everything, doc_ids=doc_ids or None
@@ -763,9 +769,15 @@ def recode(
         raise click.ClickException(str(err)) from None
     finally:
         store.close()
+    if not summary.inputs and not summary.interrupted:
+        # (the batch's own line said "no input found", which reads as if the store were empty)
+        if not quiet:
+            click.echo(f"diurna: nothing to re-code: {plural(stored, 'document')} up to date "
+                       f"in {db}", err=True)
+        sys.exit(0)
     if not quiet or summary.interrupted:
         click.echo(f"diurna: {summary.line(db)}", err=True)
-    sys.exit(summary.exit_status() if summary.inputs else 0)
+    sys.exit(summary.exit_status())
 
 
 @cli.command()
@@ -783,6 +795,8 @@ def rejections(db: str, fmt: str) -> None:
     before Diurna recorded it."""
     with _open_store(db, readonly=True) as store:
         rows = store.rejections()
+    if not rows:  # an empty listing said nothing at all; on stderr, so stdout stays rows only
+        click.echo("diurna: 0 rejections", err=True)
     for r in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(r, ensure_ascii=False))
@@ -858,7 +872,7 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
 @click.option(
     "--db", default="demo.db", show_default=True, metavar="FILE", help="Database to write."
 )
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Only the first N articles.")
+@click.option("--limit", type=LIMIT, metavar="N", help=f"Only the first N articles. {LIMIT_HELP}")
 @click.option(
     "--corpus",
     type=click.Path(exists=True, dir_okay=False),
@@ -1000,11 +1014,12 @@ def duplicates(db: str, threshold: float | None) -> None:
         clusters = cluster_store(store, threshold or DEFAULT_THRESHOLD)
         titles = {r["id"]: r["title"] for r in store.documents()}
         for c in clusters:
-            click.echo(f"cluster {c[0]} ({len(c)} articles)")
+            click.echo(f"cluster {c[0]} ({plural(len(c), 'article')})")
             for member in c:
                 click.echo(f"  {member}  {titles.get(member) or ''}")
         docs, stories = store.count("documents"), story_count(store)
-    click.echo(f"diurna: {len(clusters)} clusters; {docs} documents, {stories} stories", err=True)
+    click.echo(f"diurna: {plural(len(clusters), 'cluster')}; {plural(docs, 'document')}, "
+               f"{plural(stories, 'story', 'stories')}", err=True)
 
 
 @cli.command("clusters")
@@ -1073,8 +1088,8 @@ def places() -> None:
               help="Text the name appears in: the countries and states it names steer the pick.")
 @click.option("--url", default=None, metavar="URL",
               help="The page's address: a US local outlet's home state and town steer the pick.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", default=10, show_default=True,
-              help="At most this many.")
+@click.option("--limit", type=LIMIT, metavar="N", default=10, show_default=True,
+              help="At most this many candidates (N >= 1).")
 # `jsonl` as the other commands spell one JSON object a line; `json` kept for those who use it.
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table",
               show_default=True, help="A line per candidate, or one JSON object a line (jsonl; "

@@ -32,6 +32,12 @@ SourceKind = Literal["person", "organisation", "document", "unnamed"]
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 document``, ``2 documents``: a count as the command lines print it (``many`` for an
+    irregular plural, ``story``/``stories``)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def iso_day(value: object) -> str:
     """``value`` as the ISO day ``YYYY-MM-DD``: a :class:`datetime.date` (its day), or text of
     exactly that form (blanks around it allowed) naming a real day.

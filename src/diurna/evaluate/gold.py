@@ -26,6 +26,18 @@ from typing import Any
 from diurna.model import Document, content_id
 
 
+def limit_arg(text: str) -> int:
+    """An argparse ``--limit N`` of at least 1, as every ``diurna`` command's: 0 would ask for
+    nothing and a negative N would silently drop the last items, so both are refused."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} is not at least 1 (leave --limit out for all)")
+    return n
+
+
 def shared_dir() -> Path:
     """``$DIURNA_SHARED`` or the ``shared`` folder beside the repository checkout."""
     env = os.environ.get("DIURNA_SHARED")

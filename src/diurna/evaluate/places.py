@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, print_figures, read_jsonl, scorer_main
+from diurna.evaluate.gold import base_text, limit_arg, print_figures, read_jsonl, scorer_main
 from diurna.model import Document, Span
 from diurna.places.ranker import haversine_km
 
@@ -320,8 +320,8 @@ def xml_parser() -> argparse.ArgumentParser:
         prog="diurna evaluate places",
         description="Score toponym recognition and resolution on LGL or GeoVirus XML.")
     parser.add_argument("gold", type=Path, help="lgl.xml or GeoVirus.xml")
-    parser.add_argument("--limit", type=int, default=None, metavar="N",
-                        help="only the first N articles")
+    parser.add_argument("--limit", type=limit_arg, default=None, metavar="N",
+                        help="only the first N articles (N >= 1)")
     parser.add_argument("--no-given", action="store_true",
                         help="skip the given-gold-toponym resolution figures")
     parser.add_argument("-v", "--verbose", action="store_true",

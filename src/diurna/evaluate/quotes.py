@@ -477,7 +477,13 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"quote gold JSONL (default: {DEFAULT_GOLD})")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list every error (refused on held-out sources)")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline")
+    # spelt as `evaluate events --baseline`; --no-baseline kept as the old spelling of `none`
+    parser.add_argument("--baseline", choices=("keyword", "none"), default="keyword",
+                        help="a baseline scored on the same articles and printed beside the "
+                             "figures (default: keyword, spans in quotation marks with the "
+                             "nearest person and reporting-verb word of their paragraph)")
+    parser.add_argument("--no-baseline", dest="baseline", action="store_const", const="none",
+                        help="the same as --baseline none")
     args = parser.parse_args(argv)
     if not Path(args.gold).exists():
         print(f"no gold file at {args.gold}: give a quote gold JSONL "
@@ -490,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = score(args.gold, baseline=not args.no_baseline, errors=errors)
+        result = score(args.gold, baseline=args.baseline != "none", errors=errors)
     except ValueError as err:
         print(f"diurna evaluate quotes: {err}", file=sys.stderr)
         return 2

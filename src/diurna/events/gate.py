@@ -161,3 +161,16 @@ def sentence_gate(kind: str) -> SentenceGate:
     if kind not in GATES:
         raise ValueError(f"unknown gate {kind!r}; choose one of {', '.join(GATES)}")
     return {"parties": party_sentences, "actors": actor_sentences}.get(kind, read_all)
+
+
+def gate_name(gate: SentenceGate | None) -> str:
+    """The kind (one of :data:`GATES`) of a gate function, ``off`` for none; what
+    :func:`diurna.batch.coder_version` records. A gate of the user's own is named by its
+    function, so a store coded with it is told apart from the built-in kinds."""
+    if gate is None or gate is read_all:
+        return "off"
+    if gate is party_sentences:
+        return "parties"
+    if gate is actor_sentences:
+        return "actors"
+    return str(getattr(gate, "__qualname__", type(gate).__name__))

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.gold import limit_arg
 from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, candidates, decide
 from diurna.model import Document, Event, Mention, actor_code
 from diurna.reproduce import ROWS_KEY, fingerprint, shipped_rows, verify
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None,
                     help="folder for the extracted candidates (reused when present)")
     ap.add_argument("--diagnose", metavar="GOLD", help="only count error causes on GOLD")
-    ap.add_argument("--limit", type=int, default=None, help="first N articles (diagnose)")
+    ap.add_argument("--limit", type=limit_arg, default=None, help="first N articles (diagnose)")
     ap.add_argument("--verify", action="store_true",
                     help="write nothing; exit 1 unless --out is what this script makes now")
     args = ap.parse_args(argv)

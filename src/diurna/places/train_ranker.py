@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from diurna.evaluate.gold import limit_arg
 from diurna.evaluate.places import GeoArticle, _Tally, match, read_geo_xml
 from diurna.model import Document
 from diurna.places.ranker import FEATURES, Ranker, haversine_km
@@ -302,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cross", action="store_true", help="skip the cross-corpus figures")
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder for spaCy parses (reused by the next run)")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--limit", type=limit_arg, default=None, help="only the first N articles")
     parser.add_argument("--verify", action="store_true",
                         help="write nothing; exit 1 unless --out is what this script makes now")
     args = parser.parse_args(argv)

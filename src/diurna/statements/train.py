@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate import quotes as scorer
-from diurna.evaluate.gold import read_jsonl
+from diurna.evaluate.gold import limit_arg, read_jsonl
 from diurna.model import Quote
 from diurna.reproduce import ROWS_KEY, cause
 from diurna.statements.learned import (
@@ -340,7 +340,7 @@ def verify(check: Check, shipped: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--limit", type=int, default=None, help="first N articles of each split")
+    ap.add_argument("--limit", type=limit_arg, default=None, help="first N articles of each split")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the weights go")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the parsed candidates in FILE.train / FILE.dev between runs")
