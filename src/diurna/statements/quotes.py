@@ -763,6 +763,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     pieces = [p for p in (_direct_piece(doc, m, token_at) for m in _DIRECT.finditer(doc.text))
               if p is not None]
     mixed: dict[int, list[tuple[int, int]]] = {}  # cue token -> quoted words in its clause
+    run_in: set[int] = set()  # quoted words run into the writer's own clause (_run_in)
     for group in _join_pieces(doc, pieces):
         cue = next((p.cue for p in group if p.cue is not None), None)
         if cue is not None and len(group) == 1 and _inside_clause(cue, group[0]):
@@ -782,6 +783,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
                             speaker=speaker, cue=cue_span, sources=sources, parts=parts))
         direct_ranges.extend((p.outer_start, p.outer_end) for p in group)
+        if len(group) == 1 and _run_in(doc, group[0], token_at):
+            run_in.add(id(quotes[-1]))
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -1026,6 +1029,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     _carry_speakers(doc, quotes)
+    for q in quotes:
+        if id(q) in run_in:
+            # relabelled last: as a direct quote it took part in every step above as before
+            q.kind = "mixed"
     for q in quotes:
         if q.source_kind is None:
             last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
@@ -1489,6 +1496,25 @@ def _quote_cue(tok: Any) -> bool:
 # An object cue's complement may hold the quoted words too: "criticized the protests as
 # "deplorable" acts", "called the plan an "outrage"".
 _COMPLEMENTS = frozenset({"dobj", "oprd", "prep"})
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)\s*$")
+
+
+def _run_in(doc: Document, piece: _Piece, token_at: Callable[[int], Any | None]) -> bool:
+    """The quoted words continue the writer's own sentence: they start in lowercase right after
+    a lowercase word that is neither a quote cue nor "that" (the CIA was “not doing anything
+    illegal”, accused of “acts that are prejudicial”, the “five pillar counternarcotics
+    strategy”). Such words are a fragment inside a clause, a mixed quote (docs/annotation-
+    quotes.md) or a term, not a direct quote; "said that “…”" and "warned “…”" stay direct."""
+    text = doc.text
+    if not text[piece.start:piece.start + 1].islower():
+        return False
+    m = _LAST_WORD.search(text, max(0, piece.outer_start - 40), piece.outer_start)
+    if m is None or not m.group(1)[:1].islower() or m.group(1).lower() == "that":
+        return False
+    prev = token_at(m.start(1))
+    return prev is not None and not _quote_cue(prev)
 
 
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
