@@ -257,6 +257,23 @@ def test_post_needs_the_right_bearer_token(writer: TestClient) -> None:
     assert again.json()["stored"] == "duplicate"
 
 
+def test_a_posted_page_is_up_to_date_for_a_default_recode(
+    writer: TestClient, tmp_path: Path
+) -> None:
+    """The API records what coded a page, as `diurna process` does, so a plain `diurna recode`
+    of the store leaves it alone (it re-coded every posted page before)."""
+    from click.testing import CliRunner
+
+    from diurna.cli import cli
+
+    page = {"text": "Syrian troops attacked rebels in Aleppo on Monday.", "published": "2018-03-06"}
+    ok = writer.post("/api/documents", json=page, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 201, ok.text
+    result = CliRunner().invoke(cli, ["recode", "--db", str(tmp_path / "w.db")])
+    assert result.exit_code == 0, result.output
+    assert "nothing to re-code: 1 document up to date" in result.stderr
+
+
 def test_post_a_raw_html_page(writer: TestClient) -> None:
     page = (
         "<html><head><title>Talks</title></head><body><article><h1>Talks resume</h1>"

@@ -32,6 +32,9 @@ def test_demo_builds_a_database_the_page_can_show(tmp_path: Path, shared: Path) 
     # The first article (Hu Jintao lunches with Lula, 2004-11-13) is about Brazil and China.
     stats = client.get("/api/stats").json()
     assert stats["first_day"] >= "2004-11-01" and stats["last_day"] <= "2004-11-30"
+    # What coded the articles is recorded, so a plain `recode` does not redo the demo.
+    again = CliRunner().invoke(cli, ["recode", "--db", str(db)])
+    assert again.exit_code == 0 and "nothing to re-code: 3 documents up to date" in again.stderr
 
 
 def test_demo_without_its_corpus_says_where_it_looked(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ writes through :class:`diurna.store.Store`. Choices that keep a laptop user safe
 from __future__ import annotations
 
 import csv
+import functools
 import hmac
 import html
 import io
@@ -855,6 +856,17 @@ def _upload(
     return body, None, _valid_published(params.get("published")), source[:300]
 
 
+@functools.cache
+def _default_coder() -> str:
+    """What codes a page posted to the API (the default pipeline, as :func:`diurna.process`),
+    recorded with it so ``diurna recode`` treats it like a page stored by ``diurna process``;
+    computed once per process (it digests the package's code)."""
+    import diurna
+    from diurna.batch import coder_version
+
+    return coder_version(diurna.default_pipeline())
+
+
 def _process_and_store(
     db: Database, data: bytes, kind: str | None, published: str | None, source: str
 ) -> dict[str, Any]:
@@ -863,7 +875,7 @@ def _process_and_store(
 
     doc = diurna.process(data, source=source, published=published, kind=kind)
     with db.write_lock, Store(db.path) as store:
-        status = store.save(doc)
+        status = store.save(doc, coder=_default_coder())
     out = doc.to_dict()
     out["stored"] = status
     # the reader's advice or a stage's error, as `diurna rejections` shows it

@@ -33,6 +33,7 @@ def build_demo(
 ) -> dict[str, int]:
     """Process the first ``limit`` (all when None) articles of ``corpus`` into the store ``db``;
     returns counts by outcome (``stored``, ``duplicate``, ``rejected``)."""
+    from diurna.batch import coder_version
     from diurna.pipeline import Pipeline
     from diurna.store import Store
 
@@ -45,9 +46,11 @@ def build_demo(
     if limit is not None:
         raws = islice(raws, limit)
     counts = {"stored": 0, "duplicate": 0, "rejected": 0}
+    pipeline = Pipeline.default()
+    coder = coder_version(pipeline)  # recorded, so `diurna recode` sees these as up to date
     with Store(db) as store:
-        for doc in Pipeline.default().pipe(raws, workers=workers):
-            counts[store.save(doc)] += 1
+        for doc in pipeline.pipe(raws, workers=workers):
+            counts[store.save(doc, coder=coder)] += 1
             if on_document:
                 on_document(doc.title or doc.source)
     return counts
