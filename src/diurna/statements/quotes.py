@@ -763,7 +763,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     pieces = [p for p in (_direct_piece(doc, m, token_at) for m in _DIRECT.finditer(doc.text))
               if p is not None]
     mixed: dict[int, list[tuple[int, int]]] = {}  # cue token -> quoted words in its clause
-    run_in: set[int] = set()  # quoted words run into the writer's own clause (_run_in)
+    # quoted words run into the writer's own clause (_run_in), by id; the quote is held too, so
+    # that its id is never reused by a quote made later while it is dropped in between
+    run_in: dict[int, tuple[Quote, _Piece]] = {}
     for group in _join_pieces(doc, pieces):
         cue = next((p.cue for p in group if p.cue is not None), None)
         if cue is not None and len(group) == 1 and _inside_clause(cue, group[0]):
@@ -784,7 +786,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                             speaker=speaker, cue=cue_span, sources=sources, parts=parts))
         direct_ranges.extend((p.outer_start, p.outer_end) for p in group)
         if len(group) == 1 and _run_in(doc, group[0], token_at):
-            run_in.add(id(quotes[-1]))
+            run_in[id(quotes[-1])] = (quotes[-1], group[0])
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -1028,6 +1030,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
+    quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
     _carry_speakers(doc, quotes)
     for q in quotes:
         if id(q) in run_in:
@@ -1515,6 +1518,70 @@ def _run_in(doc: Document, piece: _Piece, token_at: Callable[[int], Any | None])
         return False
     prev = token_at(m.start(1))
     return prev is not None and not _quote_cue(prev)
+
+
+def _governing_cue(first: Any) -> tuple[Any, Any] | None:
+    """The nearest verb above the quoted words' first token that reports a clause holding them
+    (a speech, finding or stance verb, or an object cue's complement), with that clause's head:
+    "claimed that the program was “fully authorized” and that the CIA was “not doing ...”" gives
+    (claimed, was). None when no cue governs the words (a scare quote, a term)."""
+    child, tok = first, first.head
+    while tok.i != child.i:
+        deps = CLAUSE_DEPS | _COMPLEMENTS if _object_cue(tok) else CLAUSE_DEPS
+        if child.i > tok.i and child.dep_ in deps and (
+                is_speech_verb(tok) or _object_cue(tok) or _finding_verb(tok)
+                or _stance_cue(tok)):
+            return tok, child
+        child, tok = tok, tok.head
+    return None
+
+
+def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                  run_in: dict[int, tuple[Quote, _Piece]], token_at: Callable[[int], Any | None]
+                  ) -> list[Quote]:
+    """A run-in quoted fragment (:func:`_run_in`) is part of the clause that holds it, so its
+    statement is that clause, a mixed quote (docs/annotation-quotes.md: "He said the plan was
+    “dead on arrival”" is the clause with the quoted words in it). When a cue governs the
+    fragment, the kept statement of that cue takes it in; failing one, the clause becomes a new
+    statement. A fragment no cue governs (a scare quote, a term) is left alone (relabelled mixed
+    at the end, docs/quotes.md part 19). Taking in fragments that merely start inside another
+    statement's content lowered train2's detection F1 (docs/quotes.md part 20): not done."""
+    drop: set[int] = set()
+    added: list[Quote] = []
+    for q in quotes:
+        held = run_in.get(id(q))
+        if held is None:
+            continue
+        piece = held[1]
+        first = token_at(q.start)
+        found = _governing_cue(first) if first is not None else None
+        if found is None:
+            continue  # no cue governs the words: a scare quote or a term, left as it is
+        host = next((o for o in quotes if o.kind != "direct" and o.cue is not None
+                     and o.cue.start == found[0].idx and o.end > o.start), None)
+        drop.add(id(q))
+        if host is not None:  # merge: the statement now holds the quoted words
+            start, end = min(host.start, q.start), max(host.end, piece.outer_end)
+            host.start, host.end, host.text = start, end, doc.text[start:end]
+            host.kind = "mixed"
+            continue
+        cue, clause = found
+        start, end = _subtree_bounds(clause)
+        first_tok = token_at(start)
+        if first_tok is not None and first_tok.lower_ == "that" and first_tok.dep_ == "mark":
+            # the content is the clause without its "that", as for indirect statements
+            start = min(start + len(first_tok), q.start)
+            while start < q.start and doc.text[start].isspace():
+                start += 1
+        end = max(end, piece.outer_end)  # the quoted words may run past the parse's clause
+        part = cue_particle(cue)
+        added.append(Quote(start, end, doc.text[start:end], kind="mixed",
+                            speaker=_speaker(doc, finder, cue),
+                            cue=_tok_span(doc, [cue, part] if part is not None else [cue]),
+                            sources=_sources(doc, finder, cue.sent, cue)))
+    kept = [q for q in quotes if id(q) not in drop] + added
+    kept.sort(key=lambda q: (q.start, q.end))
+    return kept
 
 
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
