@@ -99,9 +99,9 @@ _PARTICLE_HEAD = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*[ ](?:de|del|della|di|da|do|dos|du|des|la|le|el|al|sur|upon|"
     r"on|am|an|der|van|von)[ ]$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
-# an office or a following after a name, which makes the name a person's unless the text uses
-# it as a place: "the Bush administration", "the Blair government", "a Clinton aide",
-# "Putin's Kremlin" (round 9b)
+# an office, a staff or a period after a name, which makes a known person's name a person's
+# unless the text uses it as a place: "the Bush administration", "the Blair government", "a
+# Clinton aide", "Putin's Kremlin" (round 9b)
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s?)?[ ](?:administrations?|government|aides?|camp|campaign|era|presidency|"
     r"Kremlin|White[ ]House)\b")
@@ -302,6 +302,9 @@ class Recognizer:
         (issue 13, round 9; the gazetteer's Egyptian town Būsh read "President Bush"):
 
         - a title stands right before it ("President Bush", "Mr. Vaughan"), or
+        - an office word follows it ("the Bush administration", "Putin's Kremlin") and it is a
+          person's name the actor dictionary or the NER knows (:meth:`_known_person`; round 9b),
+          unless the text uses it as a place ("the Kabul government ... in Kabul"), or
         - it lies inside a person's name of two words or more ("Benon Sevan") or is the
           surname of such a name given elsewhere in the text ("George W. Bush ... Bush said",
           "Patrick Maroon ... Maroon"), is no country's name, and the text nowhere uses it as
