@@ -9,10 +9,14 @@ the body places that sit on a person's name, by the evidence:
 - ``title``: a title right before the name ("President Bush", "Mr Blair");
 - ``ner``: the name lies inside a PERSON entity of the NER;
 - ``surname``: the name is a word of a person's name of two or more words that the text gives
-  elsewhere ("George W. Bush ... Bush said").
+  elsewhere ("George W. Bush ... Bush said");
+- ``office``: an office or a following comes right after the name ("the Bush administration",
+  "the Kabul government", "the Rukban camp": people's names and places alike, to read);
+- ``building``: the place is a building that stands for an institution ("the White House",
+  "the Kremlin", "Downing Street"), no place by Diurna's guidelines.
 
 ``--show N`` prints N flagged places, drawn at random, with their context to read by hand.
-(Issue 13, session 23, brief 13B; ``docs/places.md``, Round 9.)
+(Issue 13, session 23, briefs 13B and 13C; ``docs/places.md``, Rounds 9 and 9b.)
 """
 
 from __future__ import annotations
@@ -41,6 +45,11 @@ except ImportError:  # pragma: no cover
     from diurna.clusters.table import TITLE_BEFORE
 
 CORPUS = "corpus/wikinews-politics-2004-2009/articles.jsonl"
+# kept here, not imported, so that a tree from before round 9b is measured the same way
+_OFFICE = re.compile(r"(?:['’]s?)?\s+(?:administrations?|government|aides?|camp|campaign|era|"
+                     r"presidency|Kremlin|White House)\b")
+_BUILDING = re.compile(r"White House|Kremlin|Pentagon|[ÉE]lys[ée]e(?: Palace)?|Blue House|"
+                       r"Downing Street|Zhongnanhai")
 
 
 def frozen_sources() -> set[str]:
@@ -85,6 +94,10 @@ def flags(doc: Document, start: int, end: int) -> list[str]:
              and not (x.start < end and start < x.end) for w in x.text.split()}
     if name in words:
         out.append("surname")
+    if _OFFICE.match(text, end):
+        out.append("office")
+    if _BUILDING.fullmatch(name):
+        out.append("building")
     return out
 
 
@@ -112,7 +125,9 @@ def main() -> None:
                                        "flags": why}) + "\n")
             if not why:
                 continue
-            totals[f"{kind} on a person's name"] += 1
+            # the round-9 total; an office word or a building is counted on its own
+            if set(why) & {"title", "ner", "surname"}:
+                totals[f"{kind} on a person's name"] += 1
             for w in why:
                 totals[f"{kind} {w}"] += 1
             context = doc.text[max(0, p.start - 60):p.end + 40].replace("\n", " ")

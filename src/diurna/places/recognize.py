@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diurna.language.wordnet import PERSON, noun_senses
 from diurna.model import Document
@@ -98,6 +99,18 @@ _PARTICLE_HEAD = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*[ ](?:de|del|della|di|da|do|dos|du|des|la|le|el|al|sur|upon|"
     r"on|am|an|der|van|von)[ ]$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)(?!\w)")
+# an office, a staff or a period after a name, which makes a known person's name a person's
+# unless the text uses it as a place: "the Bush administration", "the Blair government", "a
+# Clinton aide", "Putin's Kremlin" (round 9b)
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s?)?[ ](?:administrations?|government|aides?|camp|campaign|era|presidency|"
+    r"Kremlin|White[ ]House)\b")
+# buildings that stand for an institution ("the White House said", "at the Kremlin"): facilities,
+# not places, by Diurna's guidelines (docs/annotation-places-times.md, round 9b); "the" must
+# stand before the first kind, whose names are also towns ("White House, Tenn.", "Pentagon")
+_INSTITUTION_THE = re.compile(
+    r"White[ ]House|Kremlin|Pentagon|[ÉE]lys[ée]e(?:[ ]Palace)?|Blue[ ]House")
+_INSTITUTION = re.compile(r"Downing[ ]Street|Zhongnanhai")
 # a person's title right before a name: "President Bush", "Mr. Howard", "Sen. Kennedy" (a
 # full word with a full stop ends a sentence: "... Municipal Court Judge. Columbus attorney")
 TITLE_BEFORE = re.compile(
@@ -185,6 +198,34 @@ def _common_word(name: str, people_ok: bool = False) -> bool:
     return bool(senses) and "noun.location" not in senses
 
 
+@lru_cache(maxsize=1)
+def person_surnames() -> frozenset[str]:
+    """The surnames of the built-in actor dictionary's people ("Bush" of "George W. Bush",
+    "Blair" of "Tony Blair") and their one-word aliases: names known to be people's, which a
+    text may give without the full name ("the Bush administration")."""
+    from diurna.actors.dictionary import ActorDictionary  # the actors stage loads it anyway
+
+    actors = ActorDictionary.load(env=False)
+    people = {k for k, a in actors.actors.items() if a.kind == "person"}
+    out: set[str] = set()
+    for key in people:
+        words = [w for w in actors.actors[key].name.split()
+                 if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+        if len(words) > 1:
+            out.add(words[-1])
+    out.update(a.text for readings in actors.aliases.values() for a in readings
+               if a.kind == "actor" and a.target in people and " " not in a.text)
+    return frozenset(w for w in out if len(w) > 2 and w[:1].isupper())
+
+
+def institution_building(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is a building standing for an institution ("the White
+    House", "the Kremlin", "Downing Street"): not a place (round 9b)."""
+    name = text[start:end]
+    return bool(_INSTITUTION.fullmatch(name) or _INSTITUTION_THE.fullmatch(name)
+                and text[max(0, start - 4):start].lower() == "the ")
+
+
 class Recognizer:
     """Evidence-driven toponym candidates for one document, over spans not yet taken."""
 
@@ -261,6 +302,9 @@ class Recognizer:
         (issue 13, round 9; the gazetteer's Egyptian town Būsh read "President Bush"):
 
         - a title stands right before it ("President Bush", "Mr. Vaughan"), or
+        - an office word follows it ("the Bush administration", "Putin's Kremlin") and it is a
+          person's name the actor dictionary or the NER knows (:meth:`_known_person`; round 9b),
+          unless the text uses it as a place ("the Kabul government ... in Kabul"), or
         - it lies inside a person's name of two words or more ("Benon Sevan") or is the
           surname of such a name given elsewhere in the text ("George W. Bush ... Bush said",
           "Patrick Maroon ... Maroon"), is no country's name, and the text nowhere uses it as
@@ -275,6 +319,8 @@ class Recognizer:
         name = text[start:end]
         if TITLE_BEFORE.search(text[max(0, start - 20):start]):
             return True
+        if _OFFICE_AFTER.match(text, end) and self._known_person(doc, name):
+            return not self._place_use(text, name)
         persons = self._persons(doc)
         # inside a person's name: at most two more capitalised words follow it there ("Benon
         # Sevan"), not a title, a lower-case word or an office ("Columbus attorney Stephen
@@ -289,6 +335,15 @@ class Recognizer:
         if any(x.is_country for x in self._lookup(name)):
             return False
         return not self._place_use(text, name)
+
+    def _known_person(self, doc: Document, name: str) -> bool:
+        """A person's name the dictionary knows ("Bush", "Blair") or the NER tags as a PERSON
+        somewhere in the text, and no country's name ("the Georgia government")."""
+        if name not in person_surnames() and not any(
+                x.label == "PERSON" and _POSSESSIVE_END.sub("", x.text.strip()) == name
+                for x in doc.entities):
+            return False
+        return not any(x.is_country for x in self._lookup(name))
 
     def evidence(self, doc: Document, taken: list[tuple[int, int]]) -> list[Candidate]:
         """Candidates with direct evidence (dateline, party, county list, locative)."""

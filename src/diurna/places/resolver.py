@@ -29,7 +29,7 @@ from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
-from diurna.places.recognize import PLACE_CUE, Recognizer, overlaps
+from diurna.places.recognize import PLACE_CUE, Recognizer, institution_building, overlaps
 from diurna.time.resolver import VERBAL_TYPES, attached, clause_bounds, clause_verb, tokens_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -955,6 +955,12 @@ class PlaceResolver:
                 best = None
             if best is None and (m.weak or (not m.site and any(span.text in n.split()
                                                                  for n in other_names))):
+                continue
+            # a building that stands for an institution ("the White House", "the Kremlin") is
+            # a facility, not a place (docs/annotation-places-times.md; round 9b); it stays a
+            # mention above, as the context of the other names (dropped from the mentions, it
+            # changed the ranker LGL trains and cost one held-out toponym)
+            if m.forced is None and institution_building(doc.text, m.start, m.end):
                 continue
             places.append(_to_place(span, best, m.qualifier))
         return places
