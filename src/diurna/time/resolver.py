@@ -23,6 +23,7 @@ from typing import Any
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
 from diurna.time import anaphora, periods
 from diurna.time.values import (
+    BARE_UNITS,
     DAY,
     HOLIDAY_PATTERN,
     MONTH,
@@ -32,6 +33,7 @@ from diurna.time.values import (
     SMALL_COUNTS,
     TEENS,
     TENS,
+    UNITS_OR_UNITS,
     WEEKDAY_NAMES,
     YEAR,
     calendar_value,
@@ -164,9 +166,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"\b(?P<t>(?:[Hh]ours|[Mm]inutes|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades))"
                r"\s+(?:later|earlier|before|after|afterwards?|prior)\b"),
     # "weeks or months", "hours or even days": one expression (values.duration_value)
-    re.compile(r"(?<!\b[Tt]he\s)\b(?:hours|minutes|days|weeks|months|years|decades)\s+or\s+"
-               r"(?:even\s+|possibly\s+|perhaps\s+)?(?:hours|minutes|days|weeks|months|years|"
-               r"decades)\b(?!\s+(?:ago|later|earlier|before|after)\b)", re.I),
+    re.compile(rf"(?<!\b[Tt]he\s)\b{UNITS_OR_UNITS}\b(?!\s+(?:ago|later|earlier|before|after)\b)",
+               re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
                re.I),
     re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?"
@@ -294,7 +295,7 @@ _NOUN_BEFORE_LENGTH = re.compile(
 _SCHEDULE_AFTER = re.compile(r"\s+(?:early|late)$", re.I)
 # a bare plural unit the tagger ran into the word that places it ("Days later", "Weeks after"):
 # TimeML marks the length alone, as for "three days later" (see _PATTERNS)
-_BARE_UNIT_PLACED = re.compile(r"^(?P<unit>hours|minutes|days|weeks|months|years|decades)\s+"
+_BARE_UNIT_PLACED = re.compile(rf"^(?P<unit>{BARE_UNITS})\s+"
                                r"(?:later|earlier|before|after|afterwards?|prior)$", re.I)
 # "two years later (than promised)": a length of delay, not the day two years on; the length
 # is the part before "later" (like "three years early" above)

@@ -239,12 +239,14 @@ _SEVERAL_UNIT = re.compile(rf"^(?:an?\s+)?several-(?P<unit>{_UNIT})$", re.I)
 # "(for) a while": a length with neither count nor unit (TimeBank: PXX); found only after
 # "for" (resolver), as "a while ago" is a time before, not a length
 _NO_UNIT = re.compile(r"^a\s+while$", re.I)
+# The plural units a length is said in with no count ("Days later", "weeks or months").
+BARE_UNITS = r"(?:hours|minutes|days|weeks|months|years|decades)"
 # "weeks or months", "hours or even days": two bare units joined by "or" are one expression, the
 # first unit's length with no count (TimeBank marks "weeks or months" once, PXW); each unit alone
-# would be a length of its own, so the first is the one a reader hears first
-_UNIT_OR_UNIT = re.compile(r"^(?P<first>(?:hours|minutes|days|weeks|months|years|decades))\s+or\s+"
-                           r"(?:even\s+|possibly\s+|perhaps\s+)?"
-                           r"(?:hours|minutes|days|weeks|months|years|decades)$", re.I)
+# would be a length of its own, so the first is the one a reader hears first. The resolver finds
+# it by the same words.
+UNITS_OR_UNITS = rf"{BARE_UNITS}\s+or\s+(?:even\s+|possibly\s+|perhaps\s+)?{BARE_UNITS}"
+_UNIT_OR_UNIT = re.compile(rf"^{UNITS_OR_UNITS}$", re.I)
 # "a couple of years": two of them (TimeBank P2Y; AQUAINT's documents have none); not "a
 # couple of 18 year olds"; "a couple more years" is two more of them, a length of two years
 _COUPLE = re.compile(rf"\b(?:a\s+)?couple\s+(?:of\s+(?={_UNIT})|(?=more\s+{_UNIT}))", re.I)
@@ -267,9 +269,8 @@ def duration_value(text: str) -> str | None:
         return compound
     if _NO_UNIT.match(clean):
         return "PXX"
-    either = _UNIT_OR_UNIT.match(clean)
-    if either:
-        return duration_value(either["first"])
+    if _UNIT_OR_UNIT.match(clean):
+        return duration_value(clean.split(None, 1)[0])
     several = _SEVERAL_UNIT.match(clean)
     if several:
         t, letter, scale = _UNITS[several["unit"].lower()]
