@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,6 +135,12 @@ def overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether the character span [s, e) shares a character with any of ``spans`` (a name
     inside a name already taken is not a second place)."""
     return any(s < b and a < e for a, b in spans)
+
+
+def name_uses(text: str, name: str) -> Iterator[re.Match[str]]:
+    """Every use of ``name`` in ``text`` as a word of its own: not inside a longer word or a
+    hyphenated one, nor after a dot ("Ind." is not "nd")."""
+    return re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text)
 
 
 def _populated(entries: Iterable[GazEntry]) -> bool:
@@ -282,7 +288,7 @@ class Recognizer:
         it ("in Washington"), a word after it that makes it a place ("Vaughan residents"), a
         state or country after a comma ("Columbia, Missouri", "Paris, Texas", "Durham, N.C.")
         or a dateline ("WASHINGTON —")."""
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+        for m in name_uses(text, name):
             s, e = m.span()
             if (_LOCATIVE_ANY.search(text[max(0, s - 14):s])
                     and not _CAP_AFTER.match(text[e:e + 3])) or PLACE_CUE.match(text[e:e + 24]) \
@@ -415,7 +421,7 @@ class Recognizer:
             if len(name) < 3 or name in people or _common_word(name) or not _populated(
                     self._lookup(name)):
                 continue
-            for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+            for m in name_uses(text, name):
                 s, e = m.span()
                 if overlaps(s, e, taken) or overlaps(s, e, persons):
                     continue

@@ -29,7 +29,13 @@ from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
 from diurna.places.outlets import Outlet, outlet_home
 from diurna.places.ranker import Ranker, features, shipped_ranker
-from diurna.places.recognize import PLACE_CUE, Recognizer, institution_building, overlaps
+from diurna.places.recognize import (
+    PLACE_CUE,
+    Recognizer,
+    institution_building,
+    name_uses,
+    overlaps,
+)
 from diurna.time.resolver import VERBAL_TYPES, attached, clause_bounds, clause_verb, tokens_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -683,7 +689,7 @@ class PlaceResolver:
                  and self._abbreviation(text[m.start:m.end]) is not None}
         out: list[_Mention] = []
         for name, state in names.items():
-            for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+            for m in name_uses(text, name):
                 if not overlaps(m.start(), m.end(), taken):
                     out.append(_Mention(m.start(), m.end(), "GPE", forced=state))
                     taken.append(m.span())
