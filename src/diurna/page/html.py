@@ -398,8 +398,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
                           if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
     # the page's own headline, also when the title comes from a source worded otherwise
     # (a JSON-LD headline for search engines above an ``<h1>`` written for readers)
-    h1 = next(tree.iter("h1"), None) if tree is not None else None
-    headline = " ".join(h1.text_content().split()) if h1 is not None else None
+    headline = h1_text(tree) if tree is not None else None
     while out and (_same_text(out[0], title) or _same_text(out[0], headline)
                    or _standfirst(out, 0, dek, blocks, tree, dek_cut)):
         out.pop(0)
@@ -423,14 +422,20 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None =
 ABOVE_HEADLINE = 3
 
 
-def _headline(tree: Any, title: str | None) -> Any:
-    """The page's first ``<h1>`` when it prints the title (one holds the other's words), else
-    None: a logo or section name in an ``<h1>`` says nothing about where the article starts."""
+def h1_text(tree: Any) -> str | None:
+    """The words of the page's first ``<h1>``, spaces collapsed; None without one."""
     h1 = next(tree.iter("h1"), None)
-    if h1 is None or not title:
-        return None
-    text, want = " ".join(h1.text_content().split()).casefold(), title.casefold()
-    return h1 if text and (text in want or want in text) else None
+    return " ".join(h1.text_content().split()) if h1 is not None else None
+
+
+def _h1_prints_title(tree: Any, title: str | None) -> bool:
+    """Whether the page's first ``<h1>`` prints the title (one holds the other's words): a logo
+    or section name in an ``<h1>`` says nothing about where the article starts."""
+    text = h1_text(tree)
+    if not text or not title:
+        return False
+    text, want = text.casefold(), title.casefold()
+    return text in want or want in text
 
 
 def drop_above_headline(lines: list[str], blocks: BlockIndex, tree: Any,
@@ -439,7 +444,7 @@ def drop_above_headline(lines: list[str], blocks: BlockIndex, tree: Any,
     section label, a teaser card of the page header), when the line after them is printed
     below the headline: the article starts under its headline, so those lines are the
     page's, not the article's. A body printed wholly above its ``<h1>`` is left alone."""
-    if len(lines) < 2 or norm(lines[0]) not in blocks.above or _headline(tree, title) is None:
+    if len(lines) < 2 or norm(lines[0]) not in blocks.above or not _h1_prints_title(tree, title):
         return lines
     first = 0
     while first < min(ABOVE_HEADLINE, len(lines) - 1) and norm(lines[first]) in blocks.above \
