@@ -227,9 +227,11 @@ def test_error_listing_names_misses_and_false_alarms(tmp_path: Path) -> None:
     assert any(e.strip().startswith("FP REJECT 'called on'") for e in errors)
 
 
-def test_probe_gold_lines_point_into_our_own_texts() -> None:
-    # gold/events-probes.jsonl: sources "probes/<file>" are texts in the repository
-    path = Path(__file__).resolve().parents[2] / "gold" / "events-probes.jsonl"
+@pytest.mark.parametrize("name", ["events-probes.jsonl", "events-probes2.jsonl",
+                                  "events-probes2-second-annotator.jsonl"])
+def test_probe_gold_lines_point_into_our_own_texts(name: str) -> None:
+    # gold/events-probes*.jsonl: sources "probes/<file>" are texts in the repository
+    path = Path(__file__).resolve().parents[2] / "gold" / name
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(lines) >= 100
     for line in lines:
