@@ -319,3 +319,44 @@ def test_a_pair_cache_of_other_gold_splits_is_refused(tmp_path: Path) -> None:
     assert len(train.read_cache(cache, ("dev", "train"))[1]) == 2
     with pytest.raises(ValueError, match="pairs.pkl holds the pairs of --gold dev train"):
         train.read_cache(cache, ("dev", "train", "train2"))
+
+
+def test_planned_before_a_noun_describes_the_occasion_and_is_no_plan() -> None:
+    # session 24: "killed yesterday in a planned operation" happened; "planned to" is a plan
+    sentences = ("He was killed yesterday in a planned operation.",
+                 "Crowds gathered before the planned rally.",
+                 "Troops planned to launch an offensive.",
+                 "The rally was planned for Sunday.")
+    modal = [report(f"{i}:0", s).modal for i, s in enumerate(sentences)]
+    assert modal == [False, False, True, True]
+
+
+def test_a_death_in_a_planned_operation_links_with_its_report_and_not_with_a_plan() -> None:
+    # one soldier's death told by two articles (read by hand: the same death); a third article's
+    # offensive planned for next month is another occurrence. Before session 24 "a planned
+    # operation" made the first sentence speak of what will happen (modal_one against the
+    # second), and the pair was not linked (probability 0.20 against the threshold 0.30).
+    a_text = ("Corporal Hale, who was killed yesterday in a planned operation against insurgents, "
+              "served with the engineers.")
+    b_text = ("A British soldier was killed in southern Afghanistan during an operation with NATO "
+              "troops, officials said.")
+    c_text = ("Commanders said British troops planned to launch an offensive against insurgents in "
+              "Helmand next month.")
+
+    def name(text: str, word: str) -> tuple[int, int, str]:
+        return text.index(word), text.index(word) + len(word), word
+
+    a = report("a:0", a_text, published="2006-08-07", date_value="2006-08-06",
+               date_precision="day", recipient_country="GBR",
+               title="British soldier killed in Afghanistan named",
+               entities=(name(a_text, "Hale"), (500, 511, "Afghanistan")))
+    b = report("b:0", b_text, published="2006-08-06", recipient_country="GBR",
+               title="British soldier killed in Afghanistan",
+               entities=(name(b_text, "Afghanistan"),))
+    c = report("c:0", c_text, published="2006-08-06",
+               title="British troops to begin Afghanistan offensive",
+               entities=(name(c_text, "Helmand"),))
+    linker = Linker([a, b, c, *filler()], model=LogisticLink.load())
+    assert linker.why_not(a, b) is None
+    assert linker.why_not(a, c) == linker.why_not(b, c) == "model"
+    assert linker.clusters() == [["a:0", "b:0"]]

@@ -123,8 +123,12 @@ RECALLED = re.compile(
 # A sentence that speaks of what will, would, could or may happen (a plan, a fear, a promise):
 # paired with one that does not, it is mostly another occurrence ("the army would respond with
 # raids" / "Israel launched the offensive"; round 17, the learned linker's ``modal_one``).
-MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|planned|to be held|"
-                   r"(is|are) due|set to)\b", re.IGNORECASE)
+# "Planned" as a verb ("planned to", "had planned") is a plan; after an article or a possessive
+# it describes the occasion ("killed yesterday during a planned operation", "the planned rally"),
+# which is no sign that it has not happened (session 24).
+MODAL = re.compile(r"\b(will|would|could|might|(?-i:may)|expected to|plans? to|"
+                   r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\bhis )(?<!\bher )"
+                   r"(?<!\btheir )planned|to be held|(is|are) due|set to)\b", re.IGNORECASE)
 # A hypothetical event: a modal verb or an abandoned plan governs the event word in its own clause
 # ("the army would respond by stepping up [[raids]]", "DIMIA, which had originally planned to
 # [[deport]] the group"), or its sentence asks a question. It is no occurrence yet, so it is not
