@@ -532,7 +532,9 @@ _BYLINE_XPATHS = (
     '//@class[contains(., "byline")]/../descendant::*[contains(@class, "author") '
     'or contains(@class, "name")]',
     '//@class[contains(., "byline")]/..',
-    '//@class[contains(concat(" ", normalize-space(.), " "), " author-name ")'
+    # "author" first: a cheap test that every match passes, before the word tests
+    '//@class[contains(., "author")]'
+    '[contains(concat(" ", normalize-space(.), " "), " author-name ")'
     ' or contains(concat(" ", normalize-space(.), " "), " author ")]/..',
 )
 _BY = re.compile(r"^(by|written by|von|par|por|di)\s*:?\s+", re.I)
