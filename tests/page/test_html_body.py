@@ -56,3 +56,33 @@ def test_extraction_leaves_the_parsed_tree_as_it_was() -> None:
     assert story in lines  # the article's text was extracted ...
     assert not any("Home" in line or "Copyright" in line for line in lines)  # ... cleaned
     assert etree.tostring(tree) == before
+
+
+def test_the_passes_settings_made_once_extract_as_the_keywords_and_stay_as_they_were() -> None:
+    """The precise and balanced passes hand trafilatura settings built once (round 14): they
+    give the text the keyword arguments give, on a page with a comment box, a table and a
+    list, and extracting leaves them unchanged, so the next page gets the same settings."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    from diurna.page.html import _passes
+
+    table = ("<table><tr><td>Votes for</td><td>212</td></tr>"
+             "<tr><td>Against</td><td>98</td></tr></table>")
+    page = (f"<html><body><article><h1>Talks resume</h1><p>{A}</p><p>{B}</p>{table}"
+            "<ul><li>First point of the agenda</li><li>Second point of the agenda</li></ul>"
+            # the text after an empty icon: the precise pass drops it, the balanced keeps it
+            f"<p>{A}</p><p>Officials said <span class='icon'></span>the vote follows.</p>"
+            "</article><div class='comments'><p>A reader wrote that the talks "
+            "would fail again this year.</p></div></body></html>")
+    precise, balanced = _passes()
+
+    def settings() -> list[dict[str, str]]:
+        return [{name: repr(getattr(o, name)) for name in o.__slots__} for o in _passes()]
+
+    before = settings()
+    for options, keywords in ((precise, {"favor_precision": True}), (balanced, {})):
+        assert trafilatura.extract(load_html(page), options=options) == trafilatura.extract(
+            load_html(page), fast=True, include_comments=False, include_tables=True,
+            deduplicate=False, **keywords)
+    assert settings() == before

@@ -21,6 +21,7 @@ import datetime as dt
 import html as htmllib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
+from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 from diurna.model import Rejected
@@ -860,9 +862,19 @@ def _words(paragraphs: list[str]) -> int:
     return sum(word_count(p) for p in paragraphs)
 
 
+@lru_cache(maxsize=1)
+def _passes() -> tuple[Extractor, Extractor]:
+    """trafilatura's settings of the precise and the balanced pass, made once: ``extract``
+    otherwise builds them at every call from its configuration file's parser (1-2 % of the
+    page stage). The same settings as ``extract(tree, fast=True, include_comments=False,
+    include_tables=True, deduplicate=False[, favor_precision=True])``; trafilatura reads
+    them and never changes them (its recall retry changes a copy)."""
+    return (Extractor(fast=True, precision=True, comments=False, tables=True, dedup=False),
+            Extractor(fast=True, comments=False, tables=True, dedup=False))
+
+
 def _balanced(tree: Any) -> list[str]:
-    return _lines(trafilatura.extract(tree, fast=True, include_comments=False,
-                                      include_tables=True, deduplicate=False))
+    return _lines(trafilatura.extract(tree, options=_passes()[1]))
 
 
 #: the elements trafilatura's precise pass deletes when empty, and with them the text that
@@ -903,8 +915,7 @@ def _body(tree: Any, n_elements: int) -> list[str]:
     if n_elements > SINGLE_PASS_ELEMENTS:
         return _balanced(tree)
     keep_tails_of_empty(tree)
-    precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
-                                         favor_precision=True, deduplicate=False))
+    precise = _lines(trafilatura.extract(tree, options=_passes()[0]))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
         p_words = word_count(" ".join(tree.xpath("//p//text()")))
