@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from diurna.page.html import _prefer_dense, clean_paragraphs, densest_block
@@ -86,3 +87,32 @@ def test_the_passes_settings_made_once_extract_as_the_keywords_and_stay_as_they_
             load_html(page), fast=True, include_comments=False, include_tables=True,
             deduplicate=False, **keywords)
     assert settings() == before
+
+
+ODD_PAGES = [
+    "<p>a lone fragment</p>", "", "   ", "plain text, no tags", "<html/>",
+    "<!DOCTYPE html/><html><body><p>A doctype closed by a slash.</p></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
+    "<div>first</div><div>second</div>", "<b>bold</b> and <i>italic</i>",
+    "<html lang=en/>\n<body><p>control\x00characters\x0b here \ufffe</p></body>",
+    "<html><body><form><input name=q value=1><select><option>a</select>"
+    "<textarea>t</textarea><label>L</label></form><p>After the form.</p></body></html>",
+    "<html><body>&nbsp;&amp;<p>x</p><!-- a comment --><?pi x?></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", ODD_PAGES)
+def test_a_page_is_parsed_as_trafilaturas_loader_parses_it(page: str) -> None:
+    """The page stage parses with its own parser (elements made without asking Python for
+    their class, round 14) but the same repairs and refusals as trafilatura's ``load_html``:
+    the same tree, or None for what it refuses (a lone fragment, text without tags)."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from diurna.page.html import load_page_tree
+
+    ours, theirs = load_page_tree(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert isinstance(ours, html.HtmlElement)  # trafilatura takes only lxml.html trees

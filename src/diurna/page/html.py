@@ -30,7 +30,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 from trafilatura.settings import Extractor
-from trafilatura.utils import load_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from diurna.model import Rejected
 from diurna.page.blocks import (
@@ -961,12 +961,51 @@ def _unparsable(source: str, err: Exception | None = None) -> Rejected:
         "the tags to read it as plain text"))
 
 
+#: trafilatura's parser settings, with every element an ``HtmlElement`` made in C: lxml.html's
+#: own parser asks a Python method which class each element gets (a form's fields get theirs)
+#: every time an element is first touched from Python, by trafilatura or by us, about 7 % of
+#: the page stage; nothing here or in trafilatura uses the form classes' extra methods
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                           remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+
+
+def _from_bytes(text: str) -> Any:
+    try:
+        return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # as trafilatura's loader: no tree
+        return None
+
+
+def load_page_tree(text: str) -> Any:
+    """The tree of a decoded page, made as trafilatura's ``load_html`` makes it (the same
+    repairs, the same fallback to bytes, None for what it rejects; a test compares the two on
+    odd inputs), with :data:`_PARSER`."""
+    beginning = text[:50].lower()
+    dubious = is_dubious_html(beginning)
+    text = repair_faulty_html(text, beginning)
+    tree, from_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(text, parser=_PARSER)
+    except ValueError:  # a str with an encoding declaration
+        tree, from_bytes = _from_bytes(text), True
+    except Exception:  # as trafilatura's loader: no tree, then bytes
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _from_bytes(text)
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # trafilatura's check that this is HTML at all
+    return tree
+
+
 def _parse(text: str, source: str) -> Any:
     text = _XML_DECL.sub("", text, count=1)
     try:
         if len(text) > HUGE_TEXT:
             return _parse_huge(text, source)
-        tree = load_html(text)
+        tree = load_page_tree(text)
     except (ValueError, RecursionError) as err:
         raise _unparsable(source, err) from err
     if tree is None:
