@@ -3,6 +3,7 @@
     python bench/check_outputs.py --compare REF [--limit N]   # this tree vs git REF's src/
     python bench/check_outputs.py --dump FILE [--limit N]     # write this tree's outputs
     python bench/check_outputs.py --dump NEW --against OLD    # ... and compare with an earlier dump
+    python bench/check_outputs.py --compare REF --page-stage  # the page stage alone, more pages
 
 Runs the default pipeline on the development inputs that the accuracy figures are measured on:
 
@@ -17,11 +18,18 @@ Each document's full reading (``Document.to_dict()`` plus its sentences and ``me
 as one JSON line. ``--compare REF`` makes the dump with ``src/`` as it was at git ``REF`` and with
 this tree's, each in a fresh process, and prints which documents and which fields differ (exit
 status 1 if any does). Frozen test sets are never read.
+
+``--page-stage`` reads pages with :func:`diurna.page.read_page` alone, quicker, on more pages:
+the 115 benchmark pages, the 169 modern pages (``shared/gold/article-body-modern``, all sites:
+nothing is scored, only compared) and the seed page, each page's every ``Document`` field
+(title, dek, byline, dates, body text and its paragraphs' offsets, headings, captions,
+comments, layout, entries, key points, language, meta) or its rejection.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import os
@@ -74,11 +82,38 @@ def outputs(limit: int | None, workers: int = 1) -> Iterator[tuple[str, dict[str
         yield "seed page", reading(doc)
 
 
-def dump(path: Path, limit: int | None, workers: int = 1) -> int:
-    """Write every reading to ``path`` (JSON lines); returns the number of documents."""
+def page_reading(doc: Any) -> dict[str, Any]:
+    """Every field of a page-stage ``Document``, as JSON-ready values (offsets included)."""
+    out = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc) if f.name != "nlp"}
+    out["paragraph_spans"] = [[s.start, s.end] for s in doc.paragraph_spans()]
+    return json.loads(json.dumps(out, sort_keys=True, default=repr))
+
+
+def page_outputs() -> Iterator[tuple[str, dict[str, Any]]]:
+    """(key, page-stage reading) of every development page and the seed page, in order."""
+    from diurna.evaluate.body import load_gold
+    from diurna.evaluate.gold import shared_dir
+    from diurna.model import Rejected
+    from diurna.page import RawInput, read_page
+
+    shared = shared_dir()
+    for folder in ("article-body", "article-body-modern"):
+        for key, _, html in load_gold(shared / "gold" / folder):
+            try:
+                yield f"{folder} {key}", page_reading(read_page(RawInput(key, html)))
+            except Rejected as err:
+                yield f"{folder} {key}", {"rejected": str(err)}
+    seed = shared / "corpus" / "seed-page.txt"
+    doc = read_page(RawInput(str(seed), seed.read_bytes()), published=SEED_PUBLISHED)
+    yield "seed page", page_reading(doc)
+
+
+def dump(path: Path, limit: int | None, workers: int = 1, pages: bool = False) -> int:
+    """Write every reading to ``path`` (JSON lines); returns the number of documents.
+    ``pages``: the page stage's readings (:func:`page_outputs`) instead."""
     n = 0
     with path.open("w", encoding="utf-8") as fh:
-        for key, value in outputs(limit, workers):
+        for key, value in page_outputs() if pages else outputs(limit, workers):
             fh.write(json.dumps({"key": key, "reading": value}, sort_keys=True) + "\n")
             n += 1
     return n
@@ -102,24 +137,26 @@ def differences(before: Path, after: Path) -> list[str]:
     return lines
 
 
-def run_side(src: Path, out: Path, limit: int | None) -> None:
+def run_side(src: Path, out: Path, limit: int | None, pages: bool = False) -> None:
     """Dump with ``src`` first on the path, in a fresh process."""
     cmd = [sys.executable, __file__, "--dump", str(out)]
     if limit:
         cmd += ["--limit", str(limit)]
+    if pages:
+        cmd.append("--page-stage")
     done = subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(src)}, check=False)
     if done.returncode:
         sys.exit(f"the run with {src} failed (exit {done.returncode})")
 
 
-def compare(ref: str, limit: int | None) -> int:
+def compare(ref: str, limit: int | None, pages: bool = False) -> int:
     """Dump with git ``ref``'s ``src/`` and with this tree's; print the differences."""
     from bench_pipeline import extract_src  # this folder's benchmark: the same extraction
 
     with tempfile.TemporaryDirectory(prefix="diurna-check-") as tmp:
         before, after = Path(tmp) / "before.jsonl", Path(tmp) / "after.jsonl"
-        run_side(extract_src(ref, Path(tmp)), before, limit)
-        run_side(REPO / "src", after, limit)
+        run_side(extract_src(ref, Path(tmp)), before, limit, pages)
+        run_side(REPO / "src", after, limit, pages)
         diff = differences(before, after)
         with after.open(encoding="utf-8") as fh:
             total = sum(1 for _ in fh)
@@ -140,15 +177,18 @@ def main() -> None:
                     help="with --dump: processes for the development pages (Pipeline.pipe)")
     ap.add_argument("--limit", type=int, default=None,
                     help="only the first N pages and N documents of each gold file")
+    ap.add_argument("--page-stage", action="store_true",
+                    help="the page stage's readings of the benchmark, modern and seed pages")
     args = ap.parse_args()
     if args.dump:
-        print(f"{dump(args.dump, args.limit, args.workers)} documents written to {args.dump}")
+        n = dump(args.dump, args.limit, args.workers, args.page_stage)
+        print(f"{n} documents written to {args.dump}")
         if args.against:
             diff = differences(args.against, args.dump)
             print("\n".join(diff + [f"{len(diff)} documents differ from {args.against}"]))
             sys.exit(1 if diff else 0)
         return
-    sys.exit(compare(args.compare, args.limit))
+    sys.exit(compare(args.compare, args.limit, args.page_stage))
 
 
 if __name__ == "__main__":

@@ -146,6 +146,36 @@ _PROVENANCE = (
 FURNITURE_START = re.compile(
     f"{_STAMP}|{_DATE_ONLY}|{_APPEAL}|{CONSENT.pattern}|{_POINTER}|{_PROVENANCE}", re.I)
 FURNITURE_ANYWHERE = re.compile(_ANYWHERE, re.I)
+#: every match of ``FURNITURE_ANYWHERE`` holds one of these (in :func:`folded` text), one or
+#: more for each branch of the pattern: a line holding none is not searched, which spares the
+#: costly scan of ~40 branches at every position (most lines hold none)
+ANYWHERE_WORDS = (
+    "unterst", "spende", "support", "donate", "donation", "donaci", "faire un don", "abonelik",
+    "abonn", "suscr", "subscribe", "wochen",  # donations and subscriptions
+    "newsletter", "news-app", "handy", "whatsapp",  # newsletters and apps
+    "follow", "mod", "bar bis", "ffentlich", "published", "publication",
+    "signal", "threema", "securedrop", "contributed",
+    "live", "ticker", "berblick", "dossier", "|", "bild", "foto", "photo", "image",
+)
+
+
+def folded(text: str) -> str:
+    """``text`` as the case-insensitive patterns here see it: lower case, with the letters that
+    ``re.IGNORECASE`` matches to an ASCII letter made that letter (İ, ı, ſ and the Kelvin sign,
+    as the ``re`` documentation lists them), so a word test on it never misses a match. İ
+    lowers to "i" and a combining dot, which goes (with any other: the test may then find
+    more, never less)."""
+    low = text.lower()  # the Kelvin sign lowers to "k"
+    if low.isascii():  # a flag of the string: free
+        return low
+    return low.replace("\u0131", "i").replace("\u017f", "s").replace("\u0307", "")
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` (already :func:`folded`) holds one of ``words``."""
+    return any(word in text for word in words)
+
+
 #: a broadcaster's or agency's credit alone on a line: its name in capitals, then the editors'
 #: initials or names in brackets ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa
 #: Sonntag)"); case matters: "Geneva (AP)" opens a sentence, "MDR" must be capitals
@@ -159,6 +189,8 @@ _JOURNALISM = r"(journalismus|journalism|journalisme|periodismo|giornalismo|jour
 _READER = re.compile(r"\b(sie|you|vous|usted|du|ihr)\b", re.I)
 APPEAL_PARAGRAPH = re.compile(
     rf"\b{_JOURNALISM}\b.{{0,240}}\b{_SUPPORT}|\b{_SUPPORT}.{{0,240}}\b{_JOURNALISM}\b", re.I)
+#: every match of ``APPEAL_PARAGRAPH`` holds one of these (the words of ``_JOURNALISM``)
+_JOURNALISM_WORDS = ("journal", "periodismo", "giornalismo")
 #: an appeal paragraph has at most this many words
 APPEAL_WORDS = 150
 
@@ -167,6 +199,7 @@ def is_appeal_paragraph(line: str) -> bool:
     """A paragraph asking the reader to support, donate to or pay for the journalism (``...
     braucht guten, frei zugänglichen Journalismus ... unterstützen Sie unsere Aktion``)."""
     return (len(line.split(None, APPEAL_WORDS)) <= APPEAL_WORDS
+            and holds_any(folded(line), _JOURNALISM_WORDS)  # cheap, and enough for most lines
             and bool(APPEAL_PARAGRAPH.search(line)) and bool(_READER.search(line)))
 
 
@@ -176,8 +209,8 @@ def is_furniture_line(line: str) -> bool:
     if len(text.split(None, FURNITURE_WORDS)) > FURNITURE_WORDS:  # only a consent notice
         return bool(CONSENT.match(text)) and \
             len(text.split(None, CONSENT_WORDS)) <= CONSENT_WORDS
-    return bool(FURNITURE_START.match(text) or FURNITURE_ANYWHERE.search(text)
-                or CREDIT_LINE.match(text))
+    return bool(FURNITURE_START.match(text) or CREDIT_LINE.match(text)
+                or (holds_any(folded(text), ANYWHERE_WORDS) and FURNITURE_ANYWHERE.search(text)))
 
 
 def _flat(text: str) -> str:

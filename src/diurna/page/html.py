@@ -21,6 +21,7 @@ import datetime as dt
 import html as htmllib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,7 +29,8 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-from trafilatura.utils import load_html
+from trafilatura.settings import Extractor
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from diurna.model import Rejected
 from diurna.page.blocks import (
@@ -532,7 +534,9 @@ _BYLINE_XPATHS = (
     '//@class[contains(., "byline")]/../descendant::*[contains(@class, "author") '
     'or contains(@class, "name")]',
     '//@class[contains(., "byline")]/..',
-    '//@class[contains(concat(" ", normalize-space(.), " "), " author-name ")'
+    # "author" first: a cheap test that every match passes, before the word tests
+    '//@class[contains(., "author")]'
+    '[contains(concat(" ", normalize-space(.), " "), " author-name ")'
     ' or contains(concat(" ", normalize-space(.), " "), " author ")]/..',
 )
 _BY = re.compile(r"^(by|written by|von|par|por|di)\s*:?\s+", re.I)
@@ -858,9 +862,19 @@ def _words(paragraphs: list[str]) -> int:
     return sum(word_count(p) for p in paragraphs)
 
 
+@lru_cache(maxsize=1)
+def _passes() -> tuple[Extractor, Extractor]:
+    """trafilatura's settings of the precise and the balanced pass, made once: ``extract``
+    otherwise builds them at every call from its configuration file's parser (1-2 % of the
+    page stage). The same settings as ``extract(tree, fast=True, include_comments=False,
+    include_tables=True, deduplicate=False[, favor_precision=True])``; trafilatura reads
+    them and never changes them (its recall retry changes a copy)."""
+    return (Extractor(fast=True, precision=True, comments=False, tables=True, dedup=False),
+            Extractor(fast=True, comments=False, tables=True, dedup=False))
+
+
 def _balanced(tree: Any) -> list[str]:
-    return _lines(trafilatura.extract(tree, fast=True, include_comments=False,
-                                      include_tables=True, deduplicate=False))
+    return _lines(trafilatura.extract(tree, options=_passes()[1]))
 
 
 #: the elements trafilatura's precise pass deletes when empty, and with them the text that
@@ -901,8 +915,7 @@ def _body(tree: Any, n_elements: int) -> list[str]:
     if n_elements > SINGLE_PASS_ELEMENTS:
         return _balanced(tree)
     keep_tails_of_empty(tree)
-    precise = _lines(trafilatura.extract(tree, fast=True, include_comments=False,
-                                         favor_precision=True, deduplicate=False))
+    precise = _lines(trafilatura.extract(tree, options=_passes()[0]))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
         p_words = word_count(" ".join(tree.xpath("//p//text()")))
@@ -948,12 +961,51 @@ def _unparsable(source: str, err: Exception | None = None) -> Rejected:
         "the tags to read it as plain text"))
 
 
+#: trafilatura's parser settings, with every element an ``HtmlElement`` made in C: lxml.html's
+#: own parser asks a Python method which class each element gets (a form's fields get theirs)
+#: every time an element is first touched from Python, by trafilatura or by us, about 7 % of
+#: the page stage; nothing here or in trafilatura uses the form classes' extra methods
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                           remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+
+
+def _from_bytes(text: str) -> Any:
+    try:
+        return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # as trafilatura's loader: no tree
+        return None
+
+
+def load_page_tree(text: str) -> Any:
+    """The tree of a decoded page, made as trafilatura's ``load_html`` makes it (the same
+    repairs, the same fallback to bytes, None for what it rejects; a test compares the two on
+    odd inputs), with :data:`_PARSER`."""
+    beginning = text[:50].lower()
+    dubious = is_dubious_html(beginning)
+    text = repair_faulty_html(text, beginning)
+    tree, from_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(text, parser=_PARSER)
+    except ValueError:  # a str with an encoding declaration
+        tree, from_bytes = _from_bytes(text), True
+    except Exception:  # as trafilatura's loader: no tree, then bytes
+        tree = None
+    if (tree is None or len(tree) < 1) and not from_bytes:
+        tree = _from_bytes(text)
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # trafilatura's check that this is HTML at all
+    return tree
+
+
 def _parse(text: str, source: str) -> Any:
     text = _XML_DECL.sub("", text, count=1)
     try:
         if len(text) > HUGE_TEXT:
             return _parse_huge(text, source)
-        tree = load_html(text)
+        tree = load_page_tree(text)
     except (ValueError, RecursionError) as err:
         raise _unparsable(source, err) from err
     if tree is None:
