@@ -1028,6 +1028,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
+    quotes = _without_channels(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
@@ -1190,6 +1191,32 @@ def _before_next_act(toks: list[Any]) -> list[Any]:
                 kept.pop()
             return kept or toks
     return toks
+
+
+_AS_SAYING = re.compile(r"(?:as\s+)?(saying)\b")
+_CLOSING = 2  # a closing mark and full stop the "saying" statement may leave out
+
+
+def _without_channels(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """Drop a statement whose content is another statement's "(as) saying …": in "Reuters
+    quoted an official as saying that …" and "he responded saying that …" the statement is
+    the one cued by "saying", and the verb before it only the channel (docs/annotation-quotes.md,
+    reporting chain: "quoted by Reuters as saying": one attribution, the medium its ``via``).
+    Only when it says nothing past the "saying" statement: "The minister said the report,
+    saying that prices would rise, was wrong" is the minister's statement, misread. Run after
+    the learned check, which judges both candidates as before (docs/quotes.md part 21)."""
+    ends: dict[int, int] = {}  # each cue's start -> the furthest end of its statements
+    for q in quotes:
+        if q.cue is not None:
+            ends[q.cue.start] = max(q.end, ends.get(q.cue.start, q.end))
+    keep = []
+    for q in quotes:
+        m = _AS_SAYING.match(doc.text, q.start) if q.kind != "direct" else None
+        inner = ends.get(m.start(1)) if m is not None else None
+        if inner is not None and q.end <= inner + _CLOSING:
+            continue  # the "saying" statement is kept: this one is its channel
+        keep.append(q)
+    return keep
 
 
 def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
