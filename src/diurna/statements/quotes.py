@@ -899,9 +899,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 continue
             as_open = True
         first = parsed.char_span(start, end, alignment_mode="expand")
-        if first is not None and len(first) > 1 and first[0].lower_ == "that" and (
-                first[0].dep_ == "mark"):
-            start = first[1].idx  # the content is the clause without its "that"
+        after = _after_that(first[0]) if first is not None and len(first) > 1 else None
+        if after is not None:
+            start = after
         content = doc.span(start, end)
         if not content.text.strip():
             continue
@@ -1595,9 +1595,9 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
         cue, clause = found
         start, end = _subtree_bounds(clause)
         first_tok = token_at(start)
-        if first_tok is not None and first_tok.lower_ == "that" and first_tok.dep_ == "mark":
-            # the content is the clause without its "that", as for indirect statements
-            start = min(start + len(first_tok), q.start)
+        after = _after_that(first_tok) if first_tok is not None else None
+        if after is not None:
+            start = min(after, q.start)
             while start < q.start and doc.text[start].isspace():
                 start += 1
         end = max(end, piece.outer_end)  # the quoted words may run past the parse's clause
@@ -1609,6 +1609,15 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
     kept = [q for q in quotes if id(q) not in drop] + added
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
+
+
+def _after_that(tok: Any) -> int | None:
+    """Where a statement's content starts when its clause opens with the complementiser
+    "that" (``tok``): the next token's offset, for the content is the clause without its
+    "that" (docs/annotation-quotes.md); None when ``tok`` is no such "that"."""
+    if tok.lower_ != "that" or tok.dep_ != "mark" or tok.i + 1 >= len(tok.doc):
+        return None
+    return int(tok.doc[tok.i + 1].idx)
 
 
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
