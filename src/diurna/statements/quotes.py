@@ -1032,6 +1032,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
+    quotes = _without_repeats(doc.text, quotes, {id(q) for q, _ in run_in.values()})
     _carry_speakers(doc, quotes)
     for q in quotes:
         if id(q) in run_in:
@@ -1216,6 +1217,37 @@ def _without_channels(doc: Document, quotes: list[Quote]) -> list[Quote]:
         if inner is not None and q.end <= inner + _CLOSING:
             continue  # the "saying" statement is kept: this one is its channel
         keep.append(q)
+    return keep
+
+
+_SAME_WORDS = 0.5  # the scorer's own rule for two readings of one statement
+
+
+def _words(text: str, q: Quote) -> set[int]:
+    """The offsets of a statement's words (every part of a split quote)."""
+    return {m.start() for p in (q.parts or [q]) for m in WORD.finditer(text, p.start, p.end)}
+
+
+def _without_repeats(text: str, quotes: list[Quote], run_in: set[int]) -> list[Quote]:
+    """Drop an indirect or mixed statement that is mostly the words of a direct quote, and
+    they mostly its words (>= half of each side's words shared): "According to the police,
+    “When you have more than 90 percent ‘yes’, …”" or "…," Bakiyev said read again as an indirect
+    statement of another cue is one speech event read twice (docs/annotation-quotes.md: the
+    unit is the speech event), and the direct quote is its reading. Quoted words run into the
+    writer's clause (``run_in``, part 19) are no direct quote here. A direct quote with no cue
+    of its own takes the dropped statement's speaker and cue ("According to the police, “…”")
+    (docs/quotes.md part 21)."""
+    direct = [(q, w) for q, w in ((q, _words(text, q)) for q in quotes
+                                  if q.kind == "direct" and id(q) not in run_in) if w]
+    keep = []
+    for q in quotes:
+        w = _words(text, q) if q.kind != "direct" else set()
+        same = next((d for d, dw in direct if w and len(w & dw) >= _SAME_WORDS * len(w)
+                     and len(w & dw) >= _SAME_WORDS * len(dw)), None)
+        if same is None:
+            keep.append(q)
+        elif same.cue is None:  # the quote's reading, with the cue only the other one found
+            same.speaker, same.cue, same.sources = q.speaker, q.cue, list(q.sources)
     return keep
 
 
