@@ -899,9 +899,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 continue
             as_open = True
         first = parsed.char_span(start, end, alignment_mode="expand")
-        if first is not None and len(first) > 1 and first[0].lower_ == "that" and (
-                first[0].dep_ == "mark"):
-            start = first[1].idx  # the content is the clause without its "that"
+        after = _after_that(first[0]) if first is not None and len(first) > 1 else None
+        if after is not None:
+            start = after
         content = doc.span(start, end)
         if not content.text.strip():
             continue
@@ -1028,9 +1028,11 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
+    quotes = _without_channels(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
+    quotes = _without_repeats(doc.text, quotes, {id(q) for q, _ in run_in.values()})
     _carry_speakers(doc, quotes)
     for q in quotes:
         if id(q) in run_in:
@@ -1190,6 +1192,63 @@ def _before_next_act(toks: list[Any]) -> list[Any]:
                 kept.pop()
             return kept or toks
     return toks
+
+
+_AS_SAYING = re.compile(r"(?:as\s+)?(saying)\b")
+_CLOSING = 2  # a closing mark and full stop the "saying" statement may leave out
+
+
+def _without_channels(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """Drop a statement whose content is another statement's "(as) saying …": in "Reuters
+    quoted an official as saying that …" and "he responded saying that …" the statement is
+    the one cued by "saying", and the verb before it only the channel (docs/annotation-quotes.md,
+    reporting chain: "quoted by Reuters as saying": one attribution, the medium its ``via``).
+    Only when it says nothing past the "saying" statement: "The minister said the report,
+    saying that prices would rise, was wrong" is the minister's statement, misread. Run after
+    the learned check, which judges both candidates as before (docs/quotes.md part 21)."""
+    ends: dict[int, int] = {}  # each cue's start -> the furthest end of its statements
+    for q in quotes:
+        if q.cue is not None:
+            ends[q.cue.start] = max(q.end, ends.get(q.cue.start, q.end))
+    keep = []
+    for q in quotes:
+        m = _AS_SAYING.match(doc.text, q.start) if q.kind != "direct" else None
+        inner = ends.get(m.start(1)) if m is not None else None
+        if inner is not None and q.end <= inner + _CLOSING:
+            continue  # the "saying" statement is kept: this one is its channel
+        keep.append(q)
+    return keep
+
+
+_SAME_WORDS = 0.5  # the scorer's own rule for two readings of one statement
+
+
+def _words(text: str, q: Quote) -> set[int]:
+    """The offsets of a statement's words (every part of a split quote)."""
+    return {m.start() for p in (q.parts or [q]) for m in WORD.finditer(text, p.start, p.end)}
+
+
+def _without_repeats(text: str, quotes: list[Quote], run_in: set[int]) -> list[Quote]:
+    """Drop an indirect or mixed statement that is mostly the words of a direct quote, and
+    they mostly its words (>= half of each side's words shared): "According to the police,
+    “When you have more than 90 percent ‘yes’, …”" or "…," Bakiyev said read again as an indirect
+    statement of another cue is one speech event read twice (docs/annotation-quotes.md: the
+    unit is the speech event), and the direct quote is its reading. Quoted words run into the
+    writer's clause (``run_in``, part 19) are no direct quote here. A direct quote with no cue
+    of its own takes the dropped statement's speaker and cue ("According to the police, “…”")
+    (docs/quotes.md part 21)."""
+    direct = [(q, w) for q, w in ((q, _words(text, q)) for q in quotes
+                                  if q.kind == "direct" and id(q) not in run_in) if w]
+    keep = []
+    for q in quotes:
+        w = _words(text, q) if q.kind != "direct" else set()
+        same = next((d for d, dw in direct if w and len(w & dw) >= _SAME_WORDS * len(w)
+                     and len(w & dw) >= _SAME_WORDS * len(dw)), None)
+        if same is None:
+            keep.append(q)
+        elif same.cue is None:  # the quote's reading, with the cue only the other one found
+            same.speaker, same.cue, same.sources = q.speaker, q.cue, list(q.sources)
+    return keep
 
 
 def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
@@ -1568,9 +1627,9 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
         cue, clause = found
         start, end = _subtree_bounds(clause)
         first_tok = token_at(start)
-        if first_tok is not None and first_tok.lower_ == "that" and first_tok.dep_ == "mark":
-            # the content is the clause without its "that", as for indirect statements
-            start = min(start + len(first_tok), q.start)
+        after = _after_that(first_tok) if first_tok is not None else None
+        if after is not None:
+            start = min(after, q.start)
             while start < q.start and doc.text[start].isspace():
                 start += 1
         end = max(end, piece.outer_end)  # the quoted words may run past the parse's clause
@@ -1582,6 +1641,15 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
     kept = [q for q in quotes if id(q) not in drop] + added
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
+
+
+def _after_that(tok: Any) -> int | None:
+    """Where a statement's content starts when its clause opens with the complementiser
+    "that" (``tok``): the next token's offset, for the content is the clause without its
+    "that" (docs/annotation-quotes.md); None when ``tok`` is no such "that"."""
+    if tok.lower_ != "that" or tok.dep_ != "mark" or tok.i + 1 >= len(tok.doc):
+        return None
+    return int(tok.doc[tok.i + 1].idx)
 
 
 def _inside_clause(cue: Any, piece: _Piece) -> bool:
