@@ -14,22 +14,7 @@ Each expectation was read by hand (the places are the ones the sentences mean)."
 
 from __future__ import annotations
 
-import pytest
-
-from diurna.language import Language
-from diurna.model import Document, Place
-from diurna.places import PlaceResolver
-
-
-@pytest.fixture(scope="module")
-def places_of() -> object:
-    language, resolver = Language(), PlaceResolver()
-
-    def run(text: str) -> list[Place]:
-        doc = language(Document(id="t", source="t", text=text, language="en"))
-        return resolver.resolve(doc)
-
-    return run
+from diurna.model import Place
 
 
 def _by_text(places: list[Place]) -> dict[str, Place]:
