@@ -4,7 +4,7 @@ import pytest
 
 from diurna.evaluate.gold import base_text, shared_dir
 from diurna.language import Language
-from diurna.model import Document, Event, Mention, Span
+from diurna.model import Document, Event, Mention, Place, Span
 from diurna.places import PlaceResolver
 from diurna.time import TimeResolver
 
@@ -39,3 +39,16 @@ def seed_document(published: str | None = "2018-02-15") -> Document:
 @pytest.fixture(scope="session")
 def seed_doc() -> Document:
     return seed_document()
+
+
+@pytest.fixture(scope="module")
+def places_of() -> object:
+    """Run a text through the language stage and the place resolver: its places, in text order
+    (``test_recognize.py`` has its own, which returns them by name)."""
+    language, resolver = Language(), PlaceResolver()
+
+    def run(text: str) -> list[Place]:
+        doc = language(Document(id="t", source="t", text=text, language="en"))
+        return resolver.resolve(doc)
+
+    return run

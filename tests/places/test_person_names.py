@@ -5,23 +5,8 @@ office word and the buildings that stand for an institution. Each expectation wa
 
 from __future__ import annotations
 
-import pytest
-
-from diurna.language import Language
-from diurna.model import Document, Place
-from diurna.places import PlaceResolver
+from diurna.model import Place
 from diurna.places.recognize import institution_building, person_surnames
-
-
-@pytest.fixture(scope="module")
-def places_of() -> object:
-    language, resolver = Language(), PlaceResolver()
-
-    def run(text: str) -> list[Place]:
-        doc = language(Document(id="t", source="t", text=text, language="en"))
-        return resolver.resolve(doc)
-
-    return run
 
 
 def _texts(places: list[Place]) -> list[str]:
