@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from diurna.events.arguments import context_parties
 from diurna.events.casualties import without_retold_casualties
+from diurna.events.heads import trigger_head
 from diurna.events.ontology import Ontology, Trigger, load_ontology
 from diurna.language.spacy_stage import tokens_where
 from diurna.language.wordnet import is_person_noun, never_people
@@ -292,6 +293,11 @@ PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 LOCATIVE_PREPS = {"in", "from", "to", "into", "inside", "across", "near", "at", "over", "within",
                   "throughout", "around"}
+# Participles whose "by"-agent did the act the noun they describe names ("a coup led by",
+# "a rally organised by", "a lawsuit brought by"), unlike a reaction's ("condemned by").
+DOER_PARTICIPLES = frozenset({"lead", "organise", "organize", "stage", "launch", "bring", "file",
+                              "conduct", "commit", "order", "mount", "carry", "perpetrate",
+                              "spearhead", "initiate", "call", "plan"})
 # Possessed nouns that name another party ("its allies"), not the possessor's own act/presence.
 RELATION_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "opponent", "neighbor",
                   "neighbour", "adversary", "counterpart", "supporter", "foe"}
@@ -412,7 +418,9 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
             return doc
-        doc.events = context_parties(doc, self.without_retold(doc, self.doc_coder(doc).code()))
+        coder = self.doc_coder(doc)
+        events = coder.with_clause_parties(self.without_retold(doc, coder.code()))
+        doc.events = context_parties(doc, events)
         return doc
 
     def without_retold(self, doc: Document, events: list[Event]) -> list[Event]:
@@ -889,6 +897,91 @@ class _DocCoder:
         for a in [x for t in actors for x in (t, *conjuncts(t))]:  # "..., including Iran"
             actors += _pobjs([a], {"including"})
         return actors, recips
+
+    def with_clause_parties(self, events: list[Event]) -> list[Event]:
+        """``events`` with a party read from the clause around the trigger in each slot the rule
+        steps coded none (:meth:`_clause_recipients`, :meth:`_clause_actors`), kept only when
+        it names a coded party.
+
+        Why as a last step over the final events: every coder's later steps (the learned
+        coder's features, merging, retelling and casualty checks) read the parties, and these
+        readings, made inside the rule steps, added and dropped events on the training
+        articles; here they change who did an act to whom and nothing else (round 24,
+        docs/events-learned.md)."""
+        out: list[Event] = []
+        for event in events:
+            tok = trigger_head(self.parsed, event.trigger.start, event.trigger.end)
+            if tok is not None and not any(actor_code(m) for m in event.actors):
+                found = self.mentions(self._clause_actors(tok))
+                if any(actor_code(m) for m in found):
+                    event = replace(event, actors=found)
+            if tok is not None and not any(actor_code(m) for m in event.recipients):
+                found = self.mentions(self._clause_recipients(tok, event.type))
+                if any(actor_code(m) for m in found):
+                    event = replace(event, recipients=found)
+            out.append(event)
+        return out
+
+    @staticmethod
+    def _clause_actors(tok: Any) -> list[Any]:
+        """The "by"-agent of a participle of doing (``DOER_PARTICIPLES``) describing the event
+        noun ``tok``: "a rally organised by a coalition of environmental groups", "a coup led
+        by Col. Vall"; not "the crackdown, condemned by Britain" (a reaction, not the doer)."""
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        return [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() in DOER_PARTICIPLES
+                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+
+    def _clause_recipients(self, tok: Any, etype: str) -> list[Any]:
+        """The recipient words of trigger head ``tok`` that the verb and noun steps do not read:
+        the noun a participle with a "by"-agent describes ("sailors seized by Iran"), who is to
+        do the act a demand asks for ("called for Arroyo's resignation", "requires the
+        withdrawal of all Syrian forces"), the one a describing verb names ("called Washington
+        the enemy of Islam") and the subject of the clause an accusation noun states
+        ("accusations that Israel had broken the truce")."""
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return self._named_or_charged(tok, etype)
+        described = _described_patient(tok)
+        if described is not None:  # (people or a party: not "the crackdown, condemned by")
+            return [described] if self._personal(described) else []
+        if etype not in {"DEMAND", "REQUEST"}:
+            return []
+        acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                and not self._is_party(c)] + _pobjs([tok], {"for"})
+        return [p for act in acts for p in self._asked_party(act)]
+
+    def _asked_party(self, act: Any) -> list[Any]:
+        """Who is to do ``act``, the noun of an act asked for ("for Arroyo's resignation", "for
+        the exile of Saddam", "for an apology from the UK"): its possessor, else its "of"-object
+        unless the act is done to that one ("the release of the hostages"), else its
+        "from"-object; none when the act names no party."""
+        owner = [c for c in act.children if c.dep_ == "poss"]
+        if owner:
+            return owner
+        if act.lemma_.lower() not in self.patient_nouns:
+            doer = [g for g in _pobjs([act], {"of"}) if self._is_party(g)]
+            if doer:
+                return doer
+        return [g for g in _pobjs([act], {"from"}) if self._is_party(g)]
+
+    def _named_or_charged(self, tok: Any, etype: str) -> list[Any]:
+        """The one a describing verb names as what the event noun ``tok`` says ("Tehran called
+        Washington the enemy of Islam", "calls Bush a liar and a failure": the object of
+        "call"), or, for an accusation, the subject of the clause it states ("accusations that
+        Israel is ...", "charges that Williamson mishandled funds"), as the verb steps read
+        "alleged that Colombia had violated"."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # ("a liar and a failure")
+        if node.dep_ == "oprd" and node.head.lemma_.lower() in DESCRIBE_VERBS:
+            return [c for c in node.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if etype != "ACCUSE":
+            return []
+        clauses = [c for c in tok.children if c.dep_ in {"acl", "ccomp"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        return [g for c in clauses for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}
+                and g.lower_ not in {"who", "which", "that", "it", "this", "there"}]
 
     @staticmethod
     def _things_owner(tok: Any) -> Any | None:
@@ -2687,3 +2780,16 @@ def _reduced_passive(tok: Any) -> bool:
     "threatened to close the strait if attacked", "when provoked": its subject is acted on."""
     return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in tok.children)
+
+
+def _described_patient(tok: Any) -> Any | None:
+    """The noun a bare past participle with a "by"-agent describes, the one acted on: "sailors
+    seized by Iran" (the participle has no subject, object or auxiliary of its own); None for
+    any other word. Why only with an agent: without one ("1000 people killed since March",
+    "men armed with guns") the noun is as often a bystander count the annotators leave uncoded."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    kids = {c.dep_ for c in tok.children}
+    if "agent" not in kids or kids & {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}:
+        return None
+    return tok.head

@@ -1019,7 +1019,8 @@ class LearnedEventCoder(EventCoder):
         events = settled_types(doc, acts_only(doc, events), onto)
         if not self.retellings:
             events = told_again(doc, events)
-        return context_parties(doc, self.without_retold(doc, events))
+        events = coder.with_clause_parties(self.without_retold(doc, events))
+        return context_parties(doc, events)
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:

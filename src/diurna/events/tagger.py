@@ -322,7 +322,8 @@ class TaggerEventCoder(EventCoder):
                 q[none] = -1.0
                 decided[i] = tagger.labels[int(q.argmax())]
         events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
-        doc.events = context_parties(doc, self.without_retold(doc, events))
+        events = coder.with_clause_parties(self.without_retold(doc, events))
+        doc.events = context_parties(doc, events)
         return doc
 
 
