@@ -333,11 +333,16 @@ def drop_source_lists(lines: list[str]) -> list[str]:
     return out
 
 
-def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
+def drop_furniture(lines: list[str], byline: str | None,
+                   head_authors: tuple[str, ...] = ()) -> list[str]:
     """The lines less stamps, prompts, appeals, pointers, byline lines, author biographies in
-    the last three lines and source lists (see the module docstring)."""
+    the last three lines and source lists (see the module docstring). ``head_authors``: the
+    author values of the page head; a line that prints one of them alone, as the head writes
+    it ("박준석 기자 외 1명", where the byline kept is the JSON-LD's names), is a byline too."""
+    printed = {_flat(a).casefold() for a in head_authors}
     kept = [ln for i, ln in enumerate(drop_source_lists(drop_truncated_teasers(lines)))
             if not is_furniture_line(ln) and not is_byline_line(ln, byline)
+            and _flat(ln).casefold() not in printed
             and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
     return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]
