@@ -47,7 +47,7 @@ from diurna.page.furniture import (
     drop_furniture,
     element_of,
     teaser_apart,
-    without_new_window_labels,
+    without_button_labels,
 )
 from diurna.page.layouts import (
     SeveralArticles,
@@ -1172,6 +1172,6 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.comments = comments
     page.headings |= capitals_heads(page.paragraphs)
     # last, as every step above looks lines up by their text
-    page.paragraphs = [without_new_window_labels(p) for p in page.paragraphs]
-    page.headings = {without_new_window_labels(h) for h in page.headings}
+    page.paragraphs = [without_button_labels(p) for p in page.paragraphs]
+    page.headings = {without_button_labels(h) for h in page.headings}
     return page
