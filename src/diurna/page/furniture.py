@@ -40,10 +40,12 @@ _DATE_ONLY = (
     # "Stand: 22.04.2024, 06:00 Uhr", "18.05.2026", "05.08.2024, 20:59 Uhr", "10.11.2025 17:59",
     # "Uppdaterad 15.59 | Publicerad 14.14", "2025年1月14日 01時28分 (1月14日 01時40分更新)";
     # a bare clock time ("4:14 p.m.") is a live blog's entry time and stays
+    # "Updated at 1:23 p.m.", Korean CMS stamps "기사입력 :[ 2018-08-25 15:24 ]", "입력 2024.05.03"
     r"^((stand|aktualisiert|updated?|publi[cs]ert|publicerad|uppdaterad|oppdatert|publié|"
-    r"mis à jour|actualizado|publicado|veröffentlicht|erstellt|posted|published)\s*:?\s*"
+    r"mis à jour|actualizado|publicado|veröffentlicht|erstellt|posted|published|"
+    r"기사입력|최종수정|입력|수정)\s*:?\s*(\[\s*|(at|um|à|a las)\s+)?"
     rf"({_DAY}|{_CLOCK})|{_DAY})"
-    r"[\d\s.,:/|()年月日時分更新uhrUhrampmAMPM-]*"
+    r"[\d\s.,:/|()\[\]年月日時分更新uhrUhrampmAMPM-]*"
     r"(\|\s*(publicerad|publiserad|uppdaterad|oppdatert|updated|published)\s*[\d.:\s]+)?$"
     # broadcasters' programme and availability lines
     r"|^(sendung|dieses thema im programm|sendetermin)\s*:"
@@ -54,6 +56,8 @@ _DATE_ONLY = (
 _POINTER = (
     r"^(>>?|→|►|▶)\s*\S"
     r"|^(mehr|more|weitere|alle)\b.{0,80}:$"
+    # a wire story's closing pointers: "More AP football: https://… and https://…"
+    r"|^more\b[^:]{0,60}:\s*https?://\S+(\s+(and|&)\s+https?://\S+)*$"
     # "read more" labels alone on their line, in the dev sets' languages
     r"|^(read more|read also|czytaj (więcej|też|także)|weiterlesen|mehr lesen|lesen sie auch"
     r"|lire (aussi|plus|la suite)"
@@ -333,11 +337,16 @@ def drop_source_lists(lines: list[str]) -> list[str]:
     return out
 
 
-def drop_furniture(lines: list[str], byline: str | None) -> list[str]:
+def drop_furniture(lines: list[str], byline: str | None,
+                   head_authors: tuple[str, ...] = ()) -> list[str]:
     """The lines less stamps, prompts, appeals, pointers, byline lines, author biographies in
-    the last three lines and source lists (see the module docstring)."""
+    the last three lines and source lists (see the module docstring). ``head_authors``: the
+    author values of the page head; a line that prints one of them alone, as the head writes
+    it ("박준석 기자 외 1명", where the byline kept is the JSON-LD's names), is a byline too."""
+    printed = {_flat(a).casefold() for a in head_authors}
     kept = [ln for i, ln in enumerate(drop_source_lists(drop_truncated_teasers(lines)))
             if not is_furniture_line(ln) and not is_byline_line(ln, byline)
+            and _flat(ln).casefold() not in printed
             and not (i and is_appeal_paragraph(ln))]
     tail = len(kept) - 3
     return [ln for i, ln in enumerate(kept) if i < tail or not is_author_bio(ln, byline)]
@@ -350,6 +359,21 @@ _NEW_WINDOW = re.compile(
     r"|(s'ouvre|ouvre) dans un(e)? nouv(elle|el) (fenêtre|onglet)|se abre en (una )?nueva"
     r" (ventana|pestaña)|si apre in una nuova (finestra|scheda)|opent in (een )?nieuw"
     r" (venster|tabblad))\s*\)", re.I)
+
+
+#: a click-to-tweet box's button label, run into the end of the sentence it offers for sharing
+#: ("… the space-time continuum.Click To Tweet"): the sentence is the article's, the label is not
+_TWEET_LABEL = re.compile(r"\s*click to tweet\W*$", re.I)
+
+
+def without_button_labels(line: str) -> str:
+    """``line`` without the labels extractors run into it: a link's hidden "(opens in a new
+    window)" (:func:`without_new_window_labels`) and a click-to-tweet button's "Click To
+    Tweet" at its end."""
+    line = without_new_window_labels(line)
+    if "weet" not in line[-20:]:  # a cheap test before the pattern
+        return line
+    return _TWEET_LABEL.sub("", line) or line
 
 
 def without_new_window_labels(line: str) -> str:

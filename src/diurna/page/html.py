@@ -47,7 +47,7 @@ from diurna.page.furniture import (
     drop_furniture,
     element_of,
     teaser_apart,
-    without_new_window_labels,
+    without_button_labels,
 )
 from diurna.page.layouts import (
     SeveralArticles,
@@ -310,6 +310,7 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
                            _names(meta.get("sailthru.author")), _names(meta.get("dc.creator")),
                            _names(meta.get("cxenseparse:author")),
                            _names(meta.get("articleauthor")), _written_by(meta), org_author) if b]
+    page.head_authors = tuple(dict.fromkeys(bylines))
     # a person named anywhere in the head beats the publication named as author first
     page.byline = name_alone(page.dek, page.site, page.url) or next(
         (b for b in bylines if _names_person(b, page.site, page.url)),
@@ -391,13 +392,15 @@ HEADINGS_ABOVE = 3
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, dek: str | None = None,
                      blocks: BlockIndex | None = None, tree: Any = None,
-                     byline: str | None = None, dek_cut: bool = False) -> list[str]:
+                     byline: str | None = None, dek_cut: bool = False,
+                     head_authors: tuple[str, ...] = ()) -> list[str]:
     """Drop furniture lines and leading repeats of the title, and of the
     description when the page marks that line as a teaser/summary or prints it in a box of its
     own above the article (``tree`` given; it is kept as ``dek``, not as body text; many sites
     copy their first paragraph into the description, and that one stays among its siblings)."""
     out = drop_furniture([p for p in paragraphs
-                          if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline)
+                          if not (_at_most_words(p, 25) and _FURNITURE.search(p))], byline,
+                         head_authors)
     # the page's own headline, also when the title comes from a source worded otherwise
     # (a JSON-LD headline for search engines above an ``<h1>`` written for readers)
     headline = h1_text(tree) if tree is not None else None
@@ -1152,7 +1155,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
                                    "the parser drops what lies deeper and no text was left")
     paragraphs = _layouts_before_cleaning(page, tree, paragraphs)
     paragraphs = clean_paragraphs(paragraphs, page.title, page.dek, blocks, tree,
-                                  page.byline, page.dek_cut)
+                                  page.byline, page.dek_cut, page.head_authors)
     paragraphs = drop_pull_quotes(paragraphs, blocks.quotes)
     paragraphs = drop_above_headline(paragraphs, blocks, tree, page.title)
     # the page's own address alone on a line is the header of its print version
@@ -1169,6 +1172,6 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     page.comments = comments
     page.headings |= capitals_heads(page.paragraphs)
     # last, as every step above looks lines up by their text
-    page.paragraphs = [without_new_window_labels(p) for p in page.paragraphs]
-    page.headings = {without_new_window_labels(h) for h in page.headings}
+    page.paragraphs = [without_button_labels(p) for p in page.paragraphs]
+    page.headings = {without_button_labels(h) for h in page.headings}
     return page

@@ -18,6 +18,9 @@ class PageParts:
     #: the CMS says it cut the description short: a copy of it ends in "..." or "…"
     dek_cut: bool = False
     byline: str | None = None
+    #: every author value the page head gives (JSON-LD, ``<meta name="author">``, …), as
+    #: written: a body line that prints one of them alone is its byline
+    head_authors: tuple[str, ...] = ()
     published: str | None = None
     published_source: str | None = None  # "metadata", "text", ...
     updated: str | None = None
