@@ -112,6 +112,16 @@ GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "
                "agency"}
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# The US parties' entries ("Democrats", "Republican"): the same words name parties of other
+# countries ("Thailand's Democrats", "the Democrat party" in a Bangkok story), so they are read
+# as the US parties only where the text gives no other country (see _party_actor).
+US_PARTY_IDS = frozenset({"USA-DEM", "USA-GOP"})
+# Party names that many countries share: capitalised, they are a party of the article's country.
+GENERIC_PARTIES = frozenset({"Labour", "Labor", "Liberals", "Conservatives", "Tories",
+                             "Socialists", "Greens"})
+# A capitalised word before "Democrats"/"Republicans" that makes another party's name.
+PARTY_QUALIFIERS = frozenset({"Social", "Christian", "Liberal", "Free", "New", "National",
+                              "Progressive", "Popular", "People's"})
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
 # "Nadia Cruz's office", "Omar's office": the possessor's own body.
 OFFICE_NOUNS = {"office", "offices", "staff", "aides", "team", "camp", "campaign"}
@@ -217,6 +227,11 @@ class _State:
             self.focus_marks.append((start, code))
         for _, code in self.focus_marks:
             self.focus_counts[code] = self.focus_counts.get(code, 0) + 1
+        # the same counts without the US parties' words, for reading those words (_party_actor)
+        self.partyless_counts = dict(self.focus_counts)
+        for hit in {h.start: h for h in self.hit_at.values()}.values():
+            if hit.alias.kind == ACTOR and hit.alias.target in US_PARTY_IDS:
+                self.partyless_counts["USA"] = self.partyless_counts.get("USA", 0) - 1
         # Person introductions anywhere in the text ("Gordon Sondland, the U.S. ambassador to the
         # EU", "Secretary of State Rex Tillerson"): full name / surname -> name head tokens, so a
         # bare "Sondland" elsewhere takes the introduced role.
@@ -339,6 +354,8 @@ class _State:
             for child in tok.children:
                 if child.dep_ == "poss":
                     return self.np_actor(child)
+        if tok.text in GENERIC_PARTIES and tok.pos_ in ("PROPN", "NOUN"):
+            return self._party_actor(tok, None)  # "Labour", "the Liberals": a party, not a person
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
             return self.person_actor(tok)
         return None
@@ -354,6 +371,11 @@ class _State:
                 if name_toks:
                     self.persons.setdefault(" ".join(t.lower_ for t in name_toks), actor)
                     self.persons.setdefault(_surname(name_toks), actor)
+            if actor is not None and actor.id in US_PARTY_IDS:
+                before = self.sdoc[hit.start - 1] if hit.start > 0 else None
+                if before is not None and before.text in PARTY_QUALIFIERS:
+                    return self._party_actor(tok, None)  # "Social Democrats": never the US party
+                return self._party_actor(tok, actor)
             return actor
         if alias.kind == DEMONYM:
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ != "-" and \
@@ -365,6 +387,40 @@ class _State:
             agent = self.capital_is_agent(self.sdoc[hit.end - 1])
             return self.d.state(alias.target) if agent else None
         return None
+
+    def _party_actor(self, tok: Any, us_party: Actor | None) -> Actor | None:
+        """A party word shared by several countries ("Democrats", "Labour"): the party of the
+        country its own phrase names ("Thailand's Democrats", "German Social Democrats"); else,
+        when the text names the US nowhere but in such words, the party of the document's
+        other focus state ("the Democrat party" in a Bangkok story); else ``us_party``. A
+        generic name (``us_party`` None: "Labour") falls back to the document's focus state.
+        Why: read as the US parties in a German, Thai or Northern Irish story, these words gave
+        a US code to the right phrase."""
+        phrase = [tok]
+        if tok.dep_ in ("compound", "amod", "nmod"):
+            phrase.append(tok.head)  # "the Democrat party": "Thailand's" hangs on "party"
+        for t in phrase:
+            for child in t.children:
+                if child.i == tok.i or child.dep_ not in ("poss", "compound", "amod", "nmod"):
+                    continue
+                h = self.hit_at.get(child.i)
+                if h is None or h.alias.kind not in (ACTOR, DEMONYM) or \
+                        h.alias.target in US_PARTY_IDS:
+                    continue
+                named = self.d.actors.get(h.alias.target) if h.alias.kind == ACTOR else None
+                iso3 = h.alias.target if h.alias.kind == DEMONYM else (
+                    named.country if named is not None and named.kind == "state" else None)
+                if iso3:
+                    return self.d.sector_actor(iso3, "PTY")
+        if us_party is None:
+            focus = self.focus_state(tok)
+            return self.d.sector_actor(focus, "PTY") if focus else None
+        if self.partyless_counts.get("USA", 0) <= 0:
+            ranked = sorted(((c, n) for c, n in self.partyless_counts.items() if c != "USA"),
+                            key=lambda kv: -kv[1])
+            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                return self.d.sector_actor(ranked[0][0], "PTY")
+        return us_party
 
     def _demonym_is_head(self, tok: Any) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr",
