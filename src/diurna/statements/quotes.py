@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
-from diurna.language.wordnet import is_person_noun, noun_senses
+from diurna.language.wordnet import is_person_noun
 from diurna.model import Document, Mention, Quote, Span
 from diurna.page.words import WORD
 from diurna.statements import salience
@@ -952,7 +952,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         start, end = noun_span
         if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
             continue
-        holder = _noun_holder(tok)
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+             for g in c.children if g.dep_ == "pobj"), None)
         if holder is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
                 is_speech_verb(tok.head.head)):
             holder = subject_of(tok.head.head)  # "Taylor wrote in a message that ..."
@@ -962,29 +964,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                             speaker=speaker, cue=_tok_span(doc, [tok]),
                             sources=_sources(doc, finder, tok.sent, tok)))
         covered.append((content.start, content.end))
-
-    # 2c. (learned check only) a statement noun outside the rules' list with its "that"-clause
-    # ("there are concerns that …", "the view that …") or as the subject of "be" with a clause
-    # ("His answer was that …", "Their proposal is to …"), judged by the check (part 22)
-    framed: list[Quote] = []
-    if record is not None or check is not None:
-        for tok in tokens_where(parsed, pos=("NOUN",)):
-            noun_span = _framed_noun(tok)
-            if noun_span is None:
-                continue
-            start, end = noun_span
-            first = parsed.char_span(start, end, alignment_mode="expand")
-            after = _after_that(first[0]) if first is not None and len(first) > 1 else None
-            content = doc.span(after if after is not None else start, end)
-            if not content.text.strip() or in_direct(start, end) or any(
-                    q.start <= content.start and content.end <= q.end
-                    for q in quotes):
-                continue  # "expressed the hope that …": the rules' statement already holds it
-            holder = _noun_holder(tok)
-            framed.append(Quote(content.start, content.end, content.text, kind="indirect",
-                                speaker=_party_mention(finder, holder) if holder is not None
-                                else None, cue=_tok_span(doc, [tok]),
-                                sources=_sources(doc, finder, tok.sent, tok)))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
     for sent in parsed.sents:
@@ -1040,10 +1019,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                                 cue=_tok_span(doc, [tok]), source_kind="unnamed"))
     if record is not None or check is not None:
         cands = [*((q, True) for q in quotes if q.kind != "direct" and q.cue is not None),
-                 *((q, False) for q in opened),
-                 # judged as the rules' own (kept unless the check is sure they are not): as
-                 # other words' candidates the check, which never saw the frame, added none
-                 *((q, True) for q in framed)]
+                 *((q, False) for q in opened)]
         stand = [True] * len(cands) if check is None else check(doc, cands)
         if record is not None:
             record.extend(cands)
@@ -1051,7 +1027,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         for q, tok in zip(opened, open_cues, strict=True):
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
-        quotes = [q for q in [*quotes, *opened, *framed] if id(q) not in gone]
+        quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes = _without_channels(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
@@ -1174,38 +1150,6 @@ def _noun_content(tok: Any) -> tuple[int, int] | None:
     if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
         return None
     return _subtree_bounds(prep)
-
-
-# The first WordNet classes of a noun that can name what someone said or thinks ("suggestion",
-# "view", "answer", "concern", "reason"); part 22's framed nouns only.
-_FRAMED_CLASSES = frozenset({"noun.communication", "noun.cognition", "noun.feeling",
-                             "noun.motive"})
-
-
-def _framed_noun(tok: Any) -> tuple[int, int] | None:
-    """The content bounds of a noun outside :data:`STATEMENT_NOUNS` whose commonest WordNet
-    sense is speech or thought, in one of two frames the rules never offer (docs/quotes.md part
-    22): its own "that"-clause ("There are concerns that the protests could …") or, as the
-    subject of "be", the clause after it ("His answer was that he cannot …", "Their proposal is
-    to support …"). None for any other token; the learned check judges what is offered."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() in STATEMENT_NOUNS:
-        return None
-    senses = noun_senses(tok.lemma_.lower())
-    if not senses or senses[0] not in _FRAMED_CLASSES:
-        return None
-    comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
-        "VERB", "AUX"} and _that_clause(c)), None)
-    if comp is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-        comp = next((c for c in tok.head.children if c.dep_ in CLAUSE_DEPS
-                     and c.i > tok.head.i), None)
-    return _subtree_bounds(comp) if comp is not None else None
-
-
-def _noun_holder(tok: Any) -> Any | None:
-    """Who holds a statement noun: its possessor ("his claim") or its "by"/"from" phrase."""
-    return next((c for c in tok.children if c.dep_ == "poss"), None) or next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-         for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
