@@ -41,6 +41,11 @@ LEAVE_ALONE = [
     # an Iraq story that names the US Congress: the bare word keeps its US reading
     ("Iraq's parliament met in Baghdad. Iraq's prime minister said Democrats in the US Congress "
      "wanted troops out of Iraq.", "Democrats", "USAPTY"),
+    # lower-case "liberal" describes US Democrats; it is not the UK party's name
+    ("In Washington, liberal Democrats in the House opposed the war funding bill.",
+     "liberal Democrats", "USAPTY"),
+    # the UK party keeps its country in a British story
+    ("Britain's Liberal Democrats called for an inquiry in London.", "Liberal Democrats", "GBRPTY"),
 ]
 
 
