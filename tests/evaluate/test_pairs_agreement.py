@@ -119,6 +119,18 @@ def test_the_train2_second_judgment_resolves_against_its_pairs() -> None:
         assert set(line) == {"a", "b", "same", "why"}
 
 
+def test_the_dev2_second_judgment_resolves_against_its_pairs() -> None:
+    """Session 24's blind second judgment of all 163 fresh development pairs: every one found in
+    gold/event-pairs-dev2.jsonl (28 first judged "same"), keys and the judge's verdict only."""
+    root = Path(__file__).resolve().parents[2]
+    second = list(read_jsonl(root / "gold" / "event-pairs-dev2-second-judge.jsonl"))
+    judged, _, unmatched = match([root / "gold" / "event-pairs-dev2.jsonl"], second)
+    assert (len(judged), unmatched) == (163, 0)
+    assert sum(j.first for j in judged) == 28
+    for line in second:
+        assert set(line) == {"a", "b", "same", "why"}
+
+
 def test_second_file_after_first_files_is_not_taken_as_a_first_file(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # --first takes every file after it: "--first A B SECOND" once read SECOND as a third first
