@@ -517,18 +517,19 @@ class _State:
                         and i.mention.actor is not None and i.mention.actor.country), None)
             if own is not None:
                 return self.d.sector_actor(own, role.sector)
+        # a bare "the prince" points back at the one just named: not read in the setting
         country = self.context_country(tok, people=role.sector not in STATE_SECTORS,
-                                       group=not role.person)
+                                       setting=not (role.person and self._definite_bare(tok)))
         return self.d.sector_actor(country, role.sector) if country else None
 
-    def context_country(self, tok: Any, *, people: bool, group: bool = False) -> str | None:
+    def context_country(self, tok: Any, *, people: bool, setting: bool = False) -> str | None:
         """The country of a role phrase that names none, from the text only (docs/actors.md):
         the state mentioned nearest before ``tok`` in the same or previous sentence (salience
         order; for people, not a state acting on them), else the nearest sub-national place
-        there, else the document's focus state, else None. A ``group`` (a body or a group of
-        people, not one person) near a state named only in passing is read in the state the
-        story is set in (:meth:`_set_in`); one person ("the prince") stays with the state just
-        named, as the one the text has just introduced."""
+        there, else the document's focus state, else None. With ``setting``, a phrase near a
+        state named only in passing is read in the state the story is set in
+        (:meth:`_set_in`); without it (a bare title, "the prince", which points back at the
+        person just named) it stays with the state just named."""
         own = self.own_place_country(tok)
         if own is not None:
             return own  # "Kurdish fighters in northeast Syria", "protesters in Santiago"
@@ -540,7 +541,7 @@ class _State:
         for window in (1, 2):
             ante = self.antecedent(tok, want="state", window=window, skip=skip)
             if ante is not None and ante.country:
-                return self._set_in(tok, ante.country) if group else ante.country
+                return self._set_in(tok, ante.country) if setting else ante.country
             region = self.nearest_region(tok, window=window)
             if region is not None:
                 return region
