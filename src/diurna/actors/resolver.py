@@ -122,6 +122,10 @@ GENERIC_PARTIES = frozenset({"Labour", "Labor", "Liberals", "Conservatives", "To
 # A capitalised word before "Democrats"/"Republicans" that makes another party's name.
 PARTY_QUALIFIERS = frozenset({"Social", "Christian", "Liberal", "Free", "New", "National",
                               "Progressive", "Popular", "People's"})
+# A state named this often or less is named in passing: a role phrase near it is read in the
+# story's own country instead when that is named at least SET_IN_MENTIONS times (_set_in).
+PASSING_MENTIONS = 1
+SET_IN_MENTIONS = 3
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
 # "Nadia Cruz's office", "Omar's office": the possessor's own body.
 OFFICE_NOUNS = {"office", "offices", "staff", "aides", "team", "camp", "campaign"}
@@ -494,6 +498,13 @@ class _State:
             if earlier is not None and earlier[0] < tok.i and self.sent_of.get(
                     tok.i, 0) - self.sent_of.get(earlier[0], 0) < SALIENCE_SENTENCES:
                 return earlier[1]  # "Prince Andrew ... the prince": the one titled so just before
+        if role.sector == "LAB" and any(
+                c.dep_ == "compound" and c.text[:1].isupper() and c.i not in self.hit_at
+                and c.i not in self.region_at for c in tok.lefts):
+            # "Blackwater employees", "NASA employees": the staff of an unknown name, whose country
+            # is not the story's; only a place of their own locates them ("in Texas")
+            own = self.own_place_country(tok)
+            return self.d.sector_actor(own, role.sector) if own else None
         return self.context_actor(tok, role) if context else None
 
     def context_actor(self, tok: Any, role: Role) -> Actor | None:
@@ -506,14 +517,19 @@ class _State:
                         and i.mention.actor is not None and i.mention.actor.country), None)
             if own is not None:
                 return self.d.sector_actor(own, role.sector)
-        country = self.context_country(tok, people=role.sector not in STATE_SECTORS)
+        # a bare "the prince" points back at the one just named: not read in the setting
+        country = self.context_country(tok, people=role.sector not in STATE_SECTORS,
+                                       setting=not (role.person and self._definite_bare(tok)))
         return self.d.sector_actor(country, role.sector) if country else None
 
-    def context_country(self, tok: Any, *, people: bool) -> str | None:
+    def context_country(self, tok: Any, *, people: bool, setting: bool = False) -> str | None:
         """The country of a role phrase that names none, from the text only (docs/actors.md):
         the state mentioned nearest before ``tok`` in the same or previous sentence (salience
         order; for people, not a state acting on them), else the nearest sub-national place
-        there, else the document's focus state, else None."""
+        there, else the document's focus state, else None. With ``setting``, a phrase near a
+        state named only in passing is read in the state the story is set in
+        (:meth:`_set_in`); without it (a bare title, "the prince", which points back at the
+        person just named) it stays with the state just named."""
         own = self.own_place_country(tok)
         if own is not None:
             return own  # "Kurdish fighters in northeast Syria", "protesters in Santiago"
@@ -525,7 +541,7 @@ class _State:
         for window in (1, 2):
             ante = self.antecedent(tok, want="state", window=window, skip=skip)
             if ante is not None and ante.country:
-                return ante.country
+                return self._set_in(tok, ante.country) if setting else ante.country
             region = self.nearest_region(tok, window=window)
             if region is not None:
                 return region
@@ -540,6 +556,19 @@ class _State:
             # since forces abroad are as often another state's ("troops shelled villages in Syria")
             return clause_place
         return self.focus_state(tok)
+
+    def _set_in(self, tok: Any, near: str) -> str:
+        """The country a role phrase is read in when the state nearest before it is ``near``:
+        ``near`` itself, unless the text names it only in passing (``PASSING_MENTIONS`` times or
+        fewer) and the story is set in another state (the focus state, named at least
+        ``SET_IN_MENTIONS`` times): in a story about Tunisia that names France once, "the
+        government" in the next sentence is Tunisia's. The nearest state is right more often
+        than not, so it loses only to a clear setting."""
+        focus = self.focus_state(tok)
+        if focus is None or focus == near or self.focus_counts.get(near, 0) > PASSING_MENTIONS \
+                or self.focus_counts.get(focus, 0) < SET_IN_MENTIONS:
+            return near
+        return focus
 
     def clause_place_country(self, tok: Any, *, venues: bool = True) -> str | None:
         """The one country of the places in the clause ``tok`` takes part in, if there is one;
