@@ -106,27 +106,22 @@ def test_the_second_judgment_file_resolves_and_keeps_no_text() -> None:
         assert len(line["why"]) < 80
 
 
-def test_the_train2_second_judgment_resolves_against_its_pairs() -> None:
-    """Session 20's blind second judgment of the new training pairs: 80 sampled pairs (30 first
-    judged "same", 50 "different"), every one found in gold/event-pairs-train2.jsonl, keys and the
-    judge's verdict only, no article text."""
+@pytest.mark.parametrize(("pairs", "second_judge", "judged_n", "first_same"), [
+    # session 20: 80 sampled training pairs (30 first judged "same", 50 "different")
+    ("event-pairs-train2.jsonl", "event-pairs-train2-second-judge.jsonl", 80, 30),
+    # session 24: all 163 fresh development pairs (28 first judged "same")
+    ("event-pairs-dev2.jsonl", "event-pairs-dev2-second-judge.jsonl", 163, 28),
+])
+def test_a_blind_second_judgment_resolves_against_its_pairs(pairs: str, second_judge: str,
+                                                          judged_n: int,
+                                                          first_same: int) -> None:
+    """Every pair the second judge judged is found in its pairs file; keys and the judge's
+    verdict only, no article text."""
     root = Path(__file__).resolve().parents[2]
-    second = list(read_jsonl(root / "gold" / "event-pairs-train2-second-judge.jsonl"))
-    judged, _, unmatched = match([root / "gold" / "event-pairs-train2.jsonl"], second)
-    assert (len(judged), unmatched) == (80, 0)
-    assert sum(j.first for j in judged) == 30
-    for line in second:
-        assert set(line) == {"a", "b", "same", "why"}
-
-
-def test_the_dev2_second_judgment_resolves_against_its_pairs() -> None:
-    """Session 24's blind second judgment of all 163 fresh development pairs: every one found in
-    gold/event-pairs-dev2.jsonl (28 first judged "same"), keys and the judge's verdict only."""
-    root = Path(__file__).resolve().parents[2]
-    second = list(read_jsonl(root / "gold" / "event-pairs-dev2-second-judge.jsonl"))
-    judged, _, unmatched = match([root / "gold" / "event-pairs-dev2.jsonl"], second)
-    assert (len(judged), unmatched) == (163, 0)
-    assert sum(j.first for j in judged) == 28
+    second = list(read_jsonl(root / "gold" / second_judge))
+    judged, _, unmatched = match([root / "gold" / pairs], second)
+    assert (len(judged), unmatched) == (judged_n, 0)
+    assert sum(j.first for j in judged) == first_same
     for line in second:
         assert set(line) == {"a", "b", "same", "why"}
 
