@@ -13,18 +13,23 @@ def _texts(places: list[Place]) -> list[str]:
     return [p.text for p in places]
 
 
+def _assert_no_place(places: list[Place], name: str, country: str) -> None:
+    """``name`` is stored as no place, and no place of the text lies in ``country`` (the
+    gazetteer's wrong reading of the name)."""
+    assert name not in _texts(places)
+    assert all(p.country != country for p in places)
+
+
 def test_a_name_after_a_title_is_a_person(places_of) -> None:  # type: ignore[no-untyped-def]
     places = places_of("President Bush said on Tuesday that the talks would go on.")
-    assert "Bush" not in _texts(places)
-    assert all(p.country != "EG" for p in places)
+    _assert_no_place(places, "Bush", "EG")
 
 
 def test_the_surname_of_a_person_named_fully_before_is_a_person(places_of) -> None:  # type: ignore[no-untyped-def]
     text = ("George W. Bush arrived in Moscow on Friday. Bush met Putin at the Kremlin, and "
             "Bush said the meeting went well.")
     places = places_of(text)
-    assert "Bush" not in _texts(places)
-    assert all(p.country != "EG" for p in places)
+    _assert_no_place(places, "Bush", "EG")
     # the real place of the same text is still read
     moscow = next(p for p in places if p.text == "Moscow")
     assert moscow.country == "RU"
@@ -80,8 +85,7 @@ def test_a_known_surname_before_administration_is_no_place(places_of) -> None:  
     text = ("Ministers from 46 countries meeting in Strasbourg, France asked the Bush "
             "administration on Tuesday to cease torture at its prisons.")
     places = places_of(text)
-    assert "Bush" not in _texts(places)
-    assert all(p.country != "EG" for p in places)
+    _assert_no_place(places, "Bush", "EG")
     # the real places of the sentence stay
     assert {"Strasbourg", "France"} <= set(_texts(places))
 
@@ -111,5 +115,4 @@ def test_the_white_house_is_not_stored_as_a_place(places_of) -> None:  # type: i
     text = ("He testified about a July 10 meeting at the White House when officials from "
             "Ukraine visited Washington.")
     places = places_of(text)
-    assert "White House" not in _texts(places)
-    assert all(p.country != "JM" for p in places)
+    _assert_no_place(places, "White House", "JM")
