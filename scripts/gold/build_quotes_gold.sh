@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
 #   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR [TRAIN2_UNITS TRAIN2_DIR
-#        [DEV2_UNITS DEV2_DIR]]
+#        [DEV2_UNITS DEV2_DIR [DEV3_UNITS DEV3_DIR]]]
 # FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
 # train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
 # (articles without a done line are left out: that annotation may still be in progress).
@@ -11,6 +11,8 @@
 # DEV2_DIR holds dev2-1.D.jsonl and dev2-2.D.jsonl, the blind annotation (session 23) of the 40
 # articles of gold/events-wikinews-dev6.jsonl and dev7 (units in DEV2_UNITS): the blind dev2 split,
 # and dev2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
+# DEV3_DIR holds dev3-1.D.jsonl, the blind annotation (session 25) of the first 20 articles of
+# gold/events-wikinews-dev11.jsonl (units in DEV3_UNITS): the blind dev3 split.
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -33,6 +35,9 @@ if [ $# -ge 7 ]; then
     python3 "$here/quotes_gold.py" --units "$6" "$7/dev2-second.E.jsonl" \
       > "$gold/quotes-wikinews-dev2-second-annotator.jsonl"
   fi
+fi
+if [ $# -ge 9 ]; then
+  python3 "$here/quotes_gold.py" --units "$8" "$9"/dev3-*.D.jsonl > "$gold/quotes-wikinews-dev3.jsonl"
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

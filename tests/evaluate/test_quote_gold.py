@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
          "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
-         "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl")
+         "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl",
+         "quotes-wikinews-dev3.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -88,6 +89,20 @@ def test_blind_dev2_is_the_events_dev6_and_dev7_articles_and_new_text() -> None:
     assert dev2 == events and len(dev2) == 40
     for other in ("train", "train2", "dev", "test"):
         assert not dev2 & sources(f"quotes-wikinews-{other}.jsonl")
+
+
+def test_blind_dev3_is_twenty_events_dev11_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev3.jsonl (session 25) annotates, blind, 20 articles of the events
+    dev11 gold; like dev2 it is scored once per change, so none of its articles may be in a quote
+    split the extractor was developed, trained or already judged on."""
+    def sources(name: str) -> set[str]:
+        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["source"] for line in lines}
+
+    dev3 = sources("quotes-wikinews-dev3.jsonl")
+    assert len(dev3) == 20 and dev3 <= sources("events-wikinews-dev11.jsonl")
+    for other in ("train", "train2", "dev", "dev2", "test"):
+        assert not dev3 & sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
