@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from diurna.evaluate.gold import shared_dir
 from diurna.model import Actor, Document, Mention
@@ -72,4 +73,21 @@ def make_doc(text: str, table: dict[str, str] | None = None, doc_id: str = "t") 
     Language()(doc)
     add_mentions(doc, table or {})
     Statements()(doc)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _stages_before_events() -> tuple[Any, ...]:
+    from diurna.pipeline import Pipeline
+
+    return tuple(c for c in Pipeline.default(coder="rules").components
+                 if c.name in {"language", "actors", "statements"})
+
+
+def before_events(text: str) -> Document:
+    """One paragraph (published 2024-03-01) through the stages before the events stage (parse,
+    actors, statements), with its parse kept: what the event steps read."""
+    doc = Document.from_paragraphs("t", "<test>", [text], published="2024-03-01")
+    for stage in _stages_before_events():
+        doc = stage(doc)
     return doc

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import before_events
 
 from diurna.events.coder import EventCoder
 from diurna.events.learned import (
@@ -26,23 +27,13 @@ from diurna.events.learned import (
 )
 from diurna.events.tagger import rule_heads
 from diurna.model import Document, Event
-from diurna.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def read_rules() -> Any:
     """One paragraph through the stages before the events stage (parse, actors, statements),
     with its parse kept."""
-    stages = [c for c in Pipeline.default(coder="rules").components
-              if c.name in {"language", "actors", "statements"}]
-
-    def run(text: str) -> Document:
-        doc = Document.from_paragraphs("t", "<test>", [text], published="2024-03-01")
-        for stage in stages:
-            doc = stage(doc)
-        return doc
-
-    return run
+    return before_events
 
 
 def _at(doc: Document, word: str) -> int:

@@ -945,6 +945,9 @@ class LearnedEventCoder(EventCoder):
         # True keeps retold events; dropping them (:func:`told_again`) is off by default: it lowered
         # the project's own gold (0.831 -> 0.820) and both frozen tests (docs/events-learned.md)
         self.retellings = True
+        # the sieve (diurna.events.sieve, round 25b): drop finished events its fitted filter
+        # gives a low chance of being right; applied only when the weight folder has filter.json
+        self.sieve = True
 
     def combiner(self) -> Combiner:
         """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
@@ -994,9 +997,10 @@ class LearnedEventCoder(EventCoder):
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
         per clause, non-acts, the settled types, retellings, an attack's casualties told again,
-        context parties: everything
+        clause and context parties, then the sieve when the weight folder has one: everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
+        from diurna.events.sieve import load_sieve, sieved
         from diurna.events.tagger import decided_modes, load_tagger
 
         onto = self.ontology
@@ -1019,8 +1023,9 @@ class LearnedEventCoder(EventCoder):
         events = settled_types(doc, acts_only(doc, events), onto)
         if not self.retellings:
             events = told_again(doc, events)
-        events = coder.with_clause_parties(self.without_retold(doc, events))
-        return context_parties(doc, events)
+        events = context_parties(doc, coder.with_clause_parties(self.without_retold(doc, events)))
+        sieve = load_sieve(self.model_dir) if self.sieve else None
+        return events if sieve is None else sieved(doc, events, read, comb, sieve, onto)
 
     def __call__(self, doc: Document) -> Document:
         if doc.nlp is None or not doc.text:
