@@ -42,7 +42,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev9.jsonl", "events-wikinews-dev9-second-annotator.jsonl",
                  "events-wikinews-dev10.jsonl", "events-wikinews-dev10-second-annotator.jsonl",
                  "events-wikinews-dev11.jsonl", "events-wikinews-dev11-second-annotator.jsonl",
-                 "events-wikinews-train3.jsonl"):
+                 "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
             text = base_text(unit["source"])
