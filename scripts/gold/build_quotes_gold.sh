@@ -12,7 +12,8 @@
 # articles of gold/events-wikinews-dev6.jsonl and dev7 (units in DEV2_UNITS): the blind dev2 split,
 # and dev2-second.E.jsonl, a blind second annotation of 20 of them (agreement only).
 # DEV3_DIR holds dev3-1.D.jsonl, the blind annotation (session 25) of the first 20 articles of
-# gold/events-wikinews-dev11.jsonl (units in DEV3_UNITS): the blind dev3 split.
+# gold/events-wikinews-dev11.jsonl (units in DEV3_UNITS): the blind dev3 split, and
+# dev3-second.E.jsonl, a blind second annotation of the same 20 articles (agreement only).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -38,6 +39,10 @@ if [ $# -ge 7 ]; then
 fi
 if [ $# -ge 9 ]; then
   python3 "$here/quotes_gold.py" --units "$8" "$9"/dev3-*.D.jsonl > "$gold/quotes-wikinews-dev3.jsonl"
+  if [ -f "$9/dev3-second.E.jsonl" ]; then
+    python3 "$here/quotes_gold.py" --units "$8" "$9/dev3-second.E.jsonl" \
+      > "$gold/quotes-wikinews-dev3-second-annotator.jsonl"
+  fi
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)
 wc -l "$gold"/quotes-wikinews-*.jsonl

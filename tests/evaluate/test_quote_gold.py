@@ -16,7 +16,7 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
          "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
          "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl",
-         "quotes-wikinews-dev3.jsonl")
+         "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl")
 
 
 def _converter() -> ModuleType:
