@@ -52,6 +52,8 @@ _DATE_ONLY = (
     # reading time
     r"|^(lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura)\s*:"
 )
+#: the platforms a follow prompt lists
+_PLATFORM = r"(whatsapp|instagram|facebook|tiktok|youtube|x|threads|bluesky|linkedin|telegram)"
 #: pointers to other pages: arrow-led teasers, "more in our live blog:" lines, video teasers
 _POINTER = (
     r"^(>>?|→|►|▶)\s*\S"
@@ -65,6 +67,14 @@ _POINTER = (
     r"|devamını oku|ilgili haberler"
     # recommendation labels and share prompts of the Japanese and Chinese pages
     r"|おすすめ情報|関連記事|あわせて読みたい|相关新闻|延伸阅读|分享让更多人看到)\W*$"
+    # a follow prompt listing the platforms, alone on its line: "Die Zeitung auch bei Social
+    # Media – ob WhatsApp, Instagram oder Facebook."; the list must close the line, so a
+    # sentence that goes on about the platforms stays
+    rf"|^.{{0,60}}\b(bei|auf|on|in) social media\s*[–—:-]\s*(ob |whether |wie |like )?"
+    rf"{_PLATFORM}((,\s*|\s+(oder|und|or|and)\s+){_PLATFORM})+\W*$"
+    # the letters desk's standing invitation under a letters page: "… letters to the editor.
+    # We'd like to hear what you think …"
+    r"|^.{0,80}\bletters to the editor\W{1,3}we(’|'|\s+woul)d like to hear\b"
 )
 _APPEAL = (
     # reader prompts and ratings
