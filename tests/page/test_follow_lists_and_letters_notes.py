@@ -1,5 +1,6 @@
-"""Body precision, sixteenth round (issue #18): two kinds of closing box that reached the body.
-A follow prompt that closes its line with the platforms ("Die Zeitung auch bei Social Media –
+"""Body precision, sixteenth round (issue #18): three kinds of line that reached the body.
+A teaser of another story led by the site's domain ("Also on example.com …"),
+a follow prompt that closes its line with the platforms ("Die Zeitung auch bei Social Media –
 ob WhatsApp, Instagram oder Facebook.") and a letters desk's standing invitation under a
 letters page ("… letters to the editor. We'd like to hear what you think …") are furniture; a
 sentence that mentions social media or letters to the editor stays.
@@ -44,3 +45,13 @@ def test_a_letters_desk_note_under_the_letters_leaves_the_body() -> None:
             "about this or any of our articles. Write to the letters desk.")
     html = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p><em>{note}</em></p>")
     assert _read(html).text.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(("line", "furniture"), (
+    ("Also on example.com Harbour talks resume in Geneva after a week", True),
+    ("Also on news.example.co.uk: Ferry strike called off", True),
+    ("Also on Tuesday, the council voted to close the harbour road.", False),
+    ("Also at stake is the port's licence, which runs out in May.", False),
+))
+def test_a_teaser_led_by_the_sites_domain_is_furniture(line: str, furniture: bool) -> None:
+    assert is_furniture_line(line) is furniture

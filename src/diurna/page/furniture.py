@@ -67,6 +67,9 @@ _POINTER = (
     r"|devamını oku|ilgili haberler"
     # recommendation labels and share prompts of the Japanese and Chinese pages
     r"|おすすめ情報|関連記事|あわせて読みたい|相关新闻|延伸阅读|分享让更多人看到)\W*$"
+    # a teaser of another story on the site, led by its domain: "Also on example.com Talks
+    # resume in Geneva"
+    r"|^also (on|at) [a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}\b\s*:?\s+\S"
     # a follow prompt listing the platforms, alone on its line: "Die Zeitung auch bei Social
     # Media – ob WhatsApp, Instagram oder Facebook."; the list must close the line, so a
     # sentence that goes on about the platforms stays
