@@ -214,12 +214,17 @@ ITEM_LINK_SHARE = 0.3
 
 
 def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
-    """The list ``items`` (its items together) is a link block. ``seen`` remembers each
-    list's answer."""
+    """The list ``items`` is a link block: its items together, or each of its items (three or
+    more), a teaser list whose items link only part of their words ("The strange case of the
+    <a>missing lighthouse keeper</a>"), which together fall short of ``LINK_SHARE``. An
+    article's own list has an item without a link. ``seen`` remembers each list's answer."""
     if items is None:
         return False
     if items not in seen:
-        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE
+        kids = [k for k in items if isinstance(k.tag, str)]
+        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE or (
+            len(kids) >= 3 and all(k.tag == "li" and _link_share(k, norm(k.text_content()))
+                                   >= ITEM_LINK_SHARE for k in kids))
     return seen[items]
 
 
