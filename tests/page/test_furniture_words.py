@@ -39,6 +39,8 @@ FURNITURE_LINES = [
     "Lesen Sie mehr in unserem Liveblog:",
     "Rathaus am Abend | 2:14 min",
     "Der Marktplatz am Morgen. Foto: Erika Muster",
+    "Das Blatt auch bei SOCIAL MEDIA – ob WhatsApp, Instagram oder Facebook.",
+    "We welcome Letters to the Editor. We'd like to hear from you.",
 ]
 
 

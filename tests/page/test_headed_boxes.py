@@ -3,8 +3,10 @@ heading of its own and written in other paragraph markup than the article around
 background or fact box: "<div><h3>The terrain …</h3><p class=text>…</p></div>" between
 "<p class=paragraph>" paragraphs), is not the article's text; a section of the article written
 in the article's own paragraphs stays, and so does a heading standing alone in a ``div``. A shop
-list (each item links to an offer by its price) is not the article's text either. Every page
-and line here is hand-written for the test (our own text)."""
+list (each item links to an offer by its price) is not the article's text either, nor a
+paywall's account-sharing notice ("Your subscription is being used on another device") in the
+article's own paragraph markup (round 16). Every page and line here is hand-written for the
+test (our own text)."""
 
 from __future__ import annotations
 
@@ -96,3 +98,28 @@ def test_a_list_with_numbers_or_one_offer_stays() -> None:
              f"<li>{said[1]} 2020, and it is sold out again in every shop of the city.</li>")
     doc = _read(_page(_article(f"<ul>{mixed}</ul>", cls="")))
     assert said[1] in doc.text
+
+
+#: a paywall's account-sharing dialog, written in the same paragraph markup as the article
+SHARING_HEAD = "Your subscription is being used on another device"
+SHARING_LINES = ("Would you like to add another reader to your plan?",
+                 "If you keep reading on this device, the other one will be signed out and "
+                 "will have to log in again before it can show any more stories.")
+
+
+def _dialog(head: str) -> str:
+    return (f'<div class="dlg"><div class="dlg_c"><h2>{head}</h2><p>{SHARING_LINES[0]}</p>'
+            f'<p>{SHARING_LINES[1]}</p></div></div>')
+
+
+def test_an_account_sharing_notice_after_the_article_leaves_the_body() -> None:
+    article = f'<div class="story"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>'
+    doc = _read(_page(article + _dialog(SHARING_HEAD)))
+    assert doc.text.split("\n\n") == [P1, P2, P3, P4]
+
+
+def test_a_section_on_devices_in_the_articles_paragraphs_stays() -> None:
+    # the same box under a heading that is no notice to the reader is the article's section
+    article = f'<div class="story"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>'
+    doc = _read(_page(article + _dialog("Readers who share one plan on two devices")))
+    assert SHARING_LINES[1] in doc.text

@@ -214,12 +214,17 @@ ITEM_LINK_SHARE = 0.3
 
 
 def _link_list(items: Any, seen: dict[Any, bool]) -> bool:
-    """The list ``items`` (its items together) is a link block. ``seen`` remembers each
-    list's answer."""
+    """The list ``items`` is a link block: its items together, or each of its items (three or
+    more), a teaser list whose items link only part of their words ("The strange case of the
+    <a>missing lighthouse keeper</a>"), which together fall short of ``LINK_SHARE``. An
+    article's own list has an item without a link. ``seen`` remembers each list's answer."""
     if items is None:
         return False
     if items not in seen:
-        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE
+        kids = [k for k in items if isinstance(k.tag, str)]
+        seen[items] = _link_share(items, norm(items.text_content())) >= LINK_SHARE or (
+            len(kids) >= 3 and all(k.tag == "li" and _link_share(k, norm(k.text_content()))
+                                   >= ITEM_LINK_SHARE for k in kids))
     return seen[items]
 
 
@@ -311,15 +316,30 @@ def _opens_with_heading(el: Any) -> bool:
     return el.tag in _BOX_TAGS and first is not None and first.tag in _BOX_HEADINGS
 
 
+#: the heading of a paywall's account-sharing notice, which speaks to the reader of their
+#: subscription being used on another device ("Your subscription is being used on another
+#: device", "Tu suscripción se está usando en otro dispositivo")
+ACCOUNT_NOTICE = re.compile(
+    r"\b(your|tu|su|votre|ton|ihr|dein|il tuo|la tua|o seu|a sua)\s+(subscription|account"
+    r"|suscripción|cuenta|abonnement|compte|abo|konto|zugang|abbonamento|assinatura|conta)\b"
+    r".{0,60}?\b(another|other|otro|autre|anderen|altro|outro)\s+"
+    r"(device|dispositivo|appareil|gerät)", re.I)
+
+
 def _headed_box(box: Any, body: BodyClass, seen: dict[Any, bool]) -> bool:
     """``box`` (a ``div``/``section`` that opens with an ``h2``–``h6``) is a box set into the
     article: it holds paragraphs, none of the article's paragraph class, and stands beside at
     least two of the article's paragraphs ("<p class=paragraph>…</p><div class=…><h3>Barrancos,
     pinar …</h3><p class=text>…</p></div><p class=paragraph>…"). A fact, background or partner
     box written in other markup than the article around it; a section of the article itself is
-    written in the article's paragraphs. ``seen`` remembers each box's answer."""
+    written in the article's paragraphs. A box headed by a paywall's account-sharing notice
+    (``ACCOUNT_NOTICE``) is set apart wherever it stands: a dialog the page shows over the
+    article, written in the same paragraphs. ``seen`` remembers each box's answer."""
     if box not in seen:
-        seen[box] = False
+        heading = next(c for c in box if isinstance(c.tag, str))
+        seen[box] = bool(ACCOUNT_NOTICE.search(heading.text_content()))
+        if seen[box]:
+            return True
         name = body.get()
         own = [p.get("class") or "" for p in box.iter("p")]
         if name is None or not own or name in own:  # a lone heading is a separator line

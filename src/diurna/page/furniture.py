@@ -65,6 +65,9 @@ _POINTER = (
     r"|devamını oku|ilgili haberler"
     # recommendation labels and share prompts of the Japanese and Chinese pages
     r"|おすすめ情報|関連記事|あわせて読みたい|相关新闻|延伸阅读|分享让更多人看到)\W*$"
+    # a teaser of another story on the site, led by its domain: "Also on example.com Talks
+    # resume in Geneva"
+    r"|^also (on|at) [a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}\b\s*:?\s+\S"
 )
 _APPEAL = (
     # reader prompts and ratings
@@ -83,6 +86,8 @@ CONSENT = re.compile(
     r"|^ich bin damit einverstanden, dass mir (der )?externe"
     r"|^i (agree|consent) to (the display of |being shown |loading )?(external|third.party) "
     r"content", re.I)
+#: the platforms a follow prompt lists
+_PLATFORM = r"(whatsapp|instagram|facebook|tiktok|youtube|x|threads|bluesky|linkedin|telegram)"
 #: the furniture that may sit anywhere in its line (searched, not matched at the start)
 _ANYWHERE = (
     # donations and subscriptions
@@ -117,6 +122,14 @@ _ANYWHERE = (
     # a contributor credit closing the article: "Associated Press writers A and B contributed
     # to this report.", "C contributed reporting from Hong Kong."
     r"|\bcontributed (reporting|to this (report|story|article))( from [^.]{2,40})?\.?$"
+    # a follow prompt listing the platforms: "Die Zeitung auch bei Social Media – ob
+    # WhatsApp, Instagram oder Facebook."; the list must close the line, so a sentence that
+    # goes on about the platforms stays
+    rf"|\b(bei|auf|on|in) social media\s*[–—:-]\s*(ob |whether |wie |like )?"
+    rf"{_PLATFORM}((,\s*|\s+(oder|und|or|and)\s+){_PLATFORM})+\W*$"
+    # the letters desk's standing invitation under a letters page: "… letters to the editor.
+    # We'd like to hear what you think …"
+    r"|\bletters to the editor\W{1,3}we(’|'|\s+woul)d like to hear\b"
     # pointers: "more in our live blog:", "18.04.2024 | 0:21 min" under a video teaser
     r"|\b(lesen|finden) sie\b.{0,60}\b(liveblog|live-blog|ticker|überblick|dossier)\b.{0,20}:$"
     r"|\|\s*\d{1,2}:\d{2}\s*min$"
@@ -157,7 +170,8 @@ ANYWHERE_WORDS = (
     "unterst", "spende", "support", "donate", "donation", "donaci", "faire un don", "abonelik",
     "abonn", "suscr", "subscribe", "wochen",  # donations and subscriptions
     "newsletter", "news-app", "handy", "whatsapp",  # newsletters and apps
-    "follow", "mod", "bar bis", "ffentlich", "published", "publication",
+    "follow", "social media", "letters to the editor",  # follow prompts, the letters desk
+    "mod", "bar bis", "ffentlich", "published", "publication",
     "signal", "threema", "securedrop", "contributed",
     "live", "ticker", "berblick", "dossier", "|", "bild", "foto", "photo", "image",
 )
