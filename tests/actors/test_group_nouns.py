@@ -31,8 +31,9 @@ MUST_CHANGE = [
 # (text, phrase, code): left as they were
 LEAVE_ALONE = [
     # staff of an organisation the dictionary does not know: not the story's country
-    ("Blackwater employees opened fire in Baghdad. Iraq's government said Iraq would expel them.",
-     "Blackwater employees", None),
+    # (round 25 added Blackwater to the dictionary; Triple Canopy, another contractor, is not in it)
+    ("Triple Canopy employees opened fire in Baghdad. Iraq's government said Iraq would expel "
+     "them.", "Triple Canopy employees", None),
     # France is named twice: the nearest state keeps the role phrase
     ("France's foreign minister visited Tunisia. Tunisia's president met him in Tunis, and "
      "Tunisia's army guarded the palace. France said it was pleased, and the government praised "

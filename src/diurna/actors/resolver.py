@@ -126,6 +126,12 @@ PARTY_QUALIFIERS = frozenset({"Social", "Christian", "Liberal", "Free", "New", "
 # story's own country instead when that is named at least SET_IN_MENTIONS times (_set_in).
 PASSING_MENTIONS = 1
 SET_IN_MENTIONS = 3
+# The story's setting read from its lead (_State.lead): of the states the first sentence names (a
+# dateline left at the head of the text, "the Icelandic parliament voted ..."), the one the text
+# names most, when that is at least LEAD_MENTIONS times, the count that makes a focus state a
+# setting in _set_in (a state the lead names once or twice is as often a visitor or a target:
+# "thousands across Europe marked the anniversary of the war on Iraq").
+LEAD_MENTIONS = SET_IN_MENTIONS
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
 # "Nadia Cruz's office", "Omar's office": the possessor's own body.
 OFFICE_NOUNS = {"office", "offices", "staff", "aides", "team", "camp", "campaign"}
@@ -236,6 +242,19 @@ class _State:
         for hit in {h.start: h for h in self.hit_at.values()}.values():
             if hit.alias.kind == ACTOR and hit.alias.target in US_PARTY_IDS:
                 self.partyless_counts["USA"] = self.partyless_counts.get("USA", 0) - 1
+        # the lead state (the setting, see LEAD_MENTIONS): of the states sentence one names, the
+        # one the whole text names most (the first on a tie); the US parties' words do not count
+        # ("the Democratic Republic of Congo"),
+        first_end = next(iter(self.sdoc.sents)).end_char if len(self.sdoc) else 0
+        # nor a state in a compound modifier ("the US-led war"): it qualifies, it does not set
+        not_lead = {self.sdoc[h.start].idx for h in self.hit_at.values()
+                    if h.alias.kind == ACTOR and h.alias.target in US_PARTY_IDS
+                    or h.end < len(self.sdoc) and self.sdoc[h.end].text == "-"}
+        lead = [code for start, code in sorted(self.focus_marks)
+                if start < first_end and start not in not_lead]
+        best = max(lead, key=lambda c: self.partyless_counts.get(c, 0), default=None)
+        self.lead: str | None = best if best is not None and self.partyless_counts.get(
+            best, 0) >= LEAD_MENTIONS else None
         # Person introductions anywhere in the text ("Gordon Sondland, the U.S. ambassador to the
         # EU", "Secretary of State Rex Tillerson"): full name / surname -> name head tokens, so a
         # bare "Sondland" elsewhere takes the introduced role.
@@ -528,8 +547,9 @@ class _State:
         order; for people, not a state acting on them), else the nearest sub-national place
         there, else the document's focus state, else None. With ``setting``, a phrase near a
         state named only in passing is read in the state the story is set in
-        (:meth:`_set_in`); without it (a bare title, "the prince", which points back at the
-        person just named) it stays with the state just named."""
+        (:meth:`_set_in`), and one with no state near it in the lead state (``LEAD_MENTIONS``)
+        before the focus state; without it (a bare title, "the prince", which points back at
+        the person just named) it stays with the state just named."""
         own = self.own_place_country(tok)
         if own is not None:
             return own  # "Kurdish fighters in northeast Syria", "protesters in Santiago"
@@ -555,6 +575,8 @@ class _State:
             # forces are read from their sentence only after the states of the text around it,
             # since forces abroad are as often another state's ("troops shelled villages in Syria")
             return clause_place
+        if setting and self.lead is not None:
+            return self.lead  # the state the story is set in, read from its lead
         return self.focus_state(tok)
 
     def _set_in(self, tok: Any, near: str) -> str:
@@ -1218,6 +1240,10 @@ class ActorResolver:
                  or (h.alias.kind == ACTOR and (h.start, h.end) in whole_person)
                  or (h.alias.kind == ROLE and h.end not in person_end)
                  or self._is_person_entry(h.alias)]
+        # "at 5 PM", "11:30 PM": a clock time, not the prime minister
+        found = [h for h in found if not (h.alias.kind == ROLE and sdoc[h.start].text == "PM"
+                                          and h.start > 0 and any(
+                                              c.isdigit() for c in sdoc[h.start - 1].text))]
         # "Latin American countries", "South American leaders": a region, not the US
         found = [h for h in found if not (h.alias.kind == DEMONYM and h.start > 0 and
                                           sdoc[h.start - 1].lower_ in REGION_WORDS)]
