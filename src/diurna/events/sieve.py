@@ -23,8 +23,10 @@ refits and checks the shipped file holds the same numbers. At run time the coder
 file with numpy only (:class:`Sieve`); no new runtime dependency.
 
 No file is shipped (round 25b): fitted this way the sieve gains out of fold on dev3-dev9 (+0.016)
-but lowers ``gold/events.jsonl`` by 0.023, mostly by dropping events inside statements, which
-that gold codes far more often than the Wikinews sets (docs/events-learned.md, "Round 25b").
+but lowers ``gold/events.jsonl`` by 0.023, mostly by dropping events inside statements: on that
+gold (in the models' training) the coder's events inside statements are mostly right, on unseen news
+mostly wrong, and the seed page would lose two right events inside a quotation
+(docs/events-learned.md, rounds 25b-25c and "The lead's reading of the statement question").
 """
 
 from __future__ import annotations
