@@ -68,6 +68,10 @@ _POINTER = (
     # a teaser of another story on the site, led by its domain: "Also on example.com Talks
     # resume in Geneva"
     r"|^also (on|at) [a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}\b\s*:?\s+\S"
+    # a pointer to another page that closes with "here": "You can view our June open thread
+    # here.", "Listen to the show live at 12:45 - or listen back here."; a sentence that goes
+    # on after "here" ("Read more here about the vote, she said") stays
+    r"|^(you can |you may )?(listen|watch|view|read|see)\b.{0,100}\bhere\W*$"
 )
 _APPEAL = (
     # reader prompts and ratings

@@ -1,0 +1,37 @@
+"""Body precision, seventeenth round (issue #18): a line that sends the reader to another page
+and closes with "here" ("You can view our June open thread here.", "Listen to the show live at
+12:45 weekdays - or listen back here.") is furniture; an article sentence that has "here" in
+it, or a line that goes on after it, stays. Every page and line here is hand-written for the
+test (our own text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.page.furniture import is_furniture_line
+from tests.page.test_furniture import P1, P2, P3, _page, _read
+
+#: (line, whether it is furniture)
+CASES = (
+    ("You can view our May harbour thread here.", True),
+    ("Listen to Harbour Hour live at 08:15 weekdays - or listen back here.", True),
+    ("Read the council's full statement here.", True),
+    ("- Watch the ferry launch here", True),
+    ("Get the harbour app here.", False),  # not a pointer to another page: an offer, kept
+    ("Seeing the crowds here, the mayor said she was moved.", False),
+    ("Watch how the storm hit the coast here and in the hills, she said.", False),
+    ("The ferry stops here.", False),
+)
+
+
+@pytest.mark.parametrize(("line", "furniture"), CASES)
+def test_a_pointer_closing_with_here_is_furniture_and_sentences_stay(
+        line: str, furniture: bool) -> None:
+    assert is_furniture_line(line) is furniture
+
+
+def test_a_listen_back_pointer_under_the_article_leaves_the_body() -> None:
+    html = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+                 "<p><em>Listen to Harbour Hour live at 08:15 weekdays - or "
+                 "<a href='/radio'>listen back here</a>.</em></p>")
+    assert _read(html).text.split("\n\n") == [P1, P2, P3]
