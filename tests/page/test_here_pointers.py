@@ -1,8 +1,9 @@
 """Body precision, seventeenth round (issue #18): a line that sends the reader to another page
 and closes with "here" ("You can view our June open thread here.", "Listen to the show live at
-12:45 weekdays - or listen back here.") is furniture; an article sentence that has "here" in
-it, or a line that goes on after it, stays. Every page and line here is hand-written for the
-test (our own text)."""
+12:45 weekdays - or listen back here.") is furniture, and so is a send-by-email box's
+confirmation ("This article has been sent to"); an article sentence that has "here" in it, or
+a line that goes on after it, stays. Every page and line here is hand-written for the test
+(our own text)."""
 
 from __future__ import annotations
 
@@ -34,4 +35,21 @@ def test_a_listen_back_pointer_under_the_article_leaves_the_body() -> None:
     html = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
                  "<p><em>Listen to Harbour Hour live at 08:15 weekdays - or "
                  "<a href='/radio'>listen back here</a>.</em></p>")
+    assert _read(html).text.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(("line", "furniture"), (
+    ("This article has been sent to", True),
+    ("Your story was emailed.", True),
+    ("The article has been sent to the prosecutor, who will decide on Monday.", False),
+    ("Der Brief wurde an den Bürgermeister geschickt.", False),
+))
+def test_a_send_by_email_confirmation_is_furniture(line: str, furniture: bool) -> None:
+    assert is_furniture_line(line) is furniture
+
+
+def test_an_email_boxs_confirmation_under_the_article_leaves_the_body() -> None:
+    html = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+                 "<div class='email-done'><p>Thank you</p><p>This article has been sent to</p>"
+                 "<p class='recipient'></p></div>")
     assert _read(html).text.split("\n\n") == [P1, P2, P3]

@@ -33,6 +33,9 @@ _STAMP = (
     # the reprint notice a print version carries: "This copy is for your personal,
     # non-commercial use only. To order presentation-ready copies …"
     r"|^this (copy|article|material) is for your personal,? non-commercial use"
+    # a send-by-email box's confirmation, its recipient left for a script to fill in: "This
+    # article has been sent to"
+    r"|^(this|the|your) (article|story|link) (has been|was) (sent|emailed|shared)( to)?\W*$"
 )
 _DAY = r"\d{1,4}[./年-]\s?\d{1,2}[./月-]\s?\d{0,4}日?"
 _CLOCK = r"\d{1,2}[.:時]\d{2}分?"
