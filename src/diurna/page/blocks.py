@@ -473,6 +473,27 @@ def _wholly_bold(el: Any) -> bool:
     return len(before.strip()) <= DATELINE_CHARS
 
 
+#: a caption typed as a bold paragraph under its image has at most this many words
+BOLD_CAPTION_WORDS = 15
+_IMAGE_HOLDERS = frozenset({"figure", "picture", "div", "span", "a", "p"})
+
+
+def _bold_caption(el: Any, text: str) -> bool:
+    """A wholly bold paragraph of one short sentence right under an image that has no text of
+    its own: the caption, typed as a paragraph ("<figure><img …></figure><p><strong>Mr A. B.,
+    the councillor.</strong></p>"). A bold crosshead ends without a full stop, so it stays a
+    line of the article."""
+    if not text.endswith(".") or len(text.split(None, BOLD_CAPTION_WORDS)) > BOLD_CAPTION_WORDS:
+        return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # a comment between them
+        prev = prev.getprevious()
+    if prev is None or (prev.tail or "").strip():
+        return False
+    return prev.tag == "img" or (prev.tag in _IMAGE_HOLDERS and prev.find(".//img") is not None
+                                 and not prev.text_content().strip())
+
+
 #: a pull quote (a sentence of the article printed again, large, with the speaker's name) is
 #: no longer than this; a quoted letter or statement in a ``blockquote`` may be
 PULL_QUOTE_CHARS = 600
@@ -529,7 +550,7 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         if sets_weight(el):
             found.update(_WEIGHT_FLAGS)
         elif _wholly_bold(el):
-            found.add("summary")
+            found.add("caption" if _bold_caption(el, text) else "summary")
         share = _link_share(el, text)
         if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
                                    and _link_list(el.getparent(), link_lists)):

@@ -33,6 +33,9 @@ _STAMP = (
     # the reprint notice a print version carries: "This copy is for your personal,
     # non-commercial use only. To order presentation-ready copies …"
     r"|^this (copy|article|material) is for your personal,? non-commercial use"
+    # a send-by-email box's confirmation, its recipient left for a script to fill in: "This
+    # article has been sent to"
+    r"|^(this|the|your) (article|story|link) (has been|was) (sent|emailed|shared)( to)?\W*$"
 )
 _DAY = r"\d{1,4}[./年-]\s?\d{1,2}[./月-]\s?\d{0,4}日?"
 _CLOCK = r"\d{1,2}[.:時]\d{2}分?"
@@ -68,6 +71,10 @@ _POINTER = (
     # a teaser of another story on the site, led by its domain: "Also on example.com Talks
     # resume in Geneva"
     r"|^also (on|at) [a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}\b\s*:?\s+\S"
+    # a pointer to another page that closes with "here": "You can view our June open thread
+    # here.", "Listen to the show live at 12:45 - or listen back here."; a sentence that goes
+    # on after "here" ("Read more here about the vote, she said") stays
+    r"|^(you can |you may )?(listen|watch|view|read|see)\b.{0,100}\bhere\W*$"
 )
 _APPEAL = (
     # reader prompts and ratings

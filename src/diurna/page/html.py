@@ -1052,6 +1052,17 @@ def _layouts_before_cleaning(page: PageParts, tree: Any, paragraphs: list[str]) 
     return paragraphs
 
 
+def without_closing_headings(paragraphs: list[str], headings: set[str]) -> list[str]:
+    """``paragraphs`` without the section headings that end them. A heading with no text
+    after it heads something that was not taken as body text (a podcast player's "How to
+    listen", a newsletter box, a teaser list), so it is no part of the article either. A body
+    of headings alone is left as it is."""
+    end = len(paragraphs)
+    while end and norm(paragraphs[end - 1]) in headings:
+        end -= 1
+    return paragraphs[:end] if end else paragraphs
+
+
 def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, Any]],
                             blocks: BlockIndex) -> None:
     """A live blog: its entries, oldest first, after the lines that are no entry's; a picture
@@ -1167,6 +1178,8 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         signed = closing_name(page.paragraphs, blocks)
         if signed:  # the article is signed at its end: that is its author, not body text
             page.byline, page.paragraphs = signed, page.paragraphs[:-1]
+    if page.layout != "liveblog":  # a live blog's last entry may be its headline alone
+        page.paragraphs = without_closing_headings(page.paragraphs, page.headings)
     page.partial = body_source != "jsonld" and paywalled(
         tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
