@@ -134,6 +134,7 @@ SET_IN_MENTIONS = 3
 LEAD_MENTIONS = SET_IN_MENTIONS
 SALIENCE_SENTENCES = 3  # how many sentences back a pronoun may find its antecedent
 # "Nadia Cruz's office", "Omar's office": the possessor's own body.
+MEMBER_NOUNS = {"member"}  # "a parliament member, X": X belongs to the body named (25b)
 OFFICE_NOUNS = {"office", "offices", "staff", "aides", "team", "camp", "campaign"}
 # First-person pronouns inside a quotation stand for the quoted speaker ("'They caught me', he
 # said"): the subject of the verb of saying that governs the quotation.
@@ -923,6 +924,11 @@ class _State:
         if actor is None and tok.dep_ == "appos" and self._is_role(tok.head):
             # "the Iranian supreme leader Ayatollah Ali Khamenei"
             actor = self.np_actor(tok.head)
+        if actor is None and tok.dep_ == "appos":
+            actor = self.role_of_complement(tok.head)
+        if actor is None and title is None and not (
+                name_toks and self.company_actor(tok, name_toks)):  # "Chinese retailer Alibaba"
+            actor = self.demonym_before(start)
         if actor is None and name_toks:
             actor = self.persons.get(" ".join(t.lower_ for t in name_toks)) or \
                 self.persons.get(_surname(name_toks)) or self.introduced(tok, name_toks)
@@ -974,6 +980,43 @@ class _State:
             if actor is not None:
                 return actor
         return None
+
+    def role_of_complement(self, head: Any) -> Actor | None:
+        """ "a spokesman for the U.S. State Department, Tom Casey": the parser hangs the name on
+        the nearest noun ("Department"), inside the complement of the role it renames; the
+        name takes the role's code, read from the role phrase as a whole (round 25b). Only up
+        a chain of prepositional objects, at most three deep, so a name renaming a place or a
+        thing ("the capital, X") is not taken into an unrelated role."""
+        if head.lower_ in MEMBER_NOUNS:
+            # "the Iranian parliament member, Muhammad Karim Abedi": a member of a named body
+            body = self._premodifier_actor(head) or self.post_body(head, preps={"of"})
+            if body is not None and body.kind not in ("state", "person"):
+                return body
+        for _ in range(3):
+            if head.dep_ != "pobj" or head.head.dep_ != "prep":
+                return None
+            head = head.head.head
+            if self._is_role(head):
+                return self.np_actor(head)
+        return None
+
+    def demonym_before(self, start: int) -> Actor | None:
+        """ "Italian Daniele Mastrogiacomo", "fellow Italian photographer Gabriele Torsello": a
+        demonym right before a name (or before one or two common nouns that are no role) states
+        the person's nationality, which the guideline codes (§6: the text gives a country).
+        With no role word the person is a private one, coded as a civilian of that state, as
+        for a person introduced by an age (round 25b)."""
+        i = start
+        while i > 0 and start - i < 2 and self.sdoc[i - 1].tag_ == "NN" and \
+                self.hit_at.get(i - 1) is None:
+            i -= 1  # "photographer", "chess champion"
+        hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is None or hit.alias.kind != DEMONYM or hit.end != i:
+            return None
+        state = self.d.state(hit.alias.target)
+        if state is None or state.country not in self.d.countries:
+            return None
+        return self.d.sector_actor(state.country, "CVL")
 
     def post_body(self, head: Any, preps: set[str] = POST_PREPS) -> Actor | None:
         """The named body of a post: "Director for the Middle East at Amnesty International"
