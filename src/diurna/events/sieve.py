@@ -111,6 +111,13 @@ def _auxes(tok: Any) -> set[str]:
     return out
 
 
+def _top_type(dist: np.ndarray, none: int) -> int:
+    """The index of the most probable label of ``dist`` other than ``none``."""
+    q = dist.copy()
+    q[none] = -1.0
+    return int(q.argmax())
+
+
 def _in_quotes(doc: Document, start: int) -> bool:
     return any(q.start <= start < q.end for q in doc.quotes)
 
@@ -165,14 +172,9 @@ def event_features(doc: Document, events: Sequence[Event], read: Any, comb: Any,
             f["mlp_none"] = float(read.mlp[k, none])
             f["tagger_read"] = float(bool(mask[k]))
             f["tagger_none"] = float(read.tagger[k, none]) if mask[k] else 1.0
-            q_m = read.mlp[k].copy()
-            q_m[none] = -1.0
-            q_t = read.tagger[k].copy()
-            q_t[none] = -1.0
-            f["models_agree"] = float(bool(mask[k]) and int(q_m.argmax()) == int(q_t.argmax()))
-            q_b = probs[k].copy()
-            q_b[none] = -1.0
-            f["top_is_type"] = float(t is not None and int(q_b.argmax()) == t)
+            f["models_agree"] = float(bool(mask[k]) and _top_type(read.mlp[k], none)
+                                      == _top_type(read.tagger[k], none))
+            f["top_is_type"] = float(t is not None and _top_type(probs[k], none) == t)
         else:
             f["no_candidate"] = 1.0
         rule = read.cands.rule_at.get(h.i)
@@ -430,8 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     root = repo_dir()
     paths = args.gold or [str(root / p) for p in DEFAULT_SETS]
     cache = Path(args.cache)
-    sets = {Path(p).stem: code_gold(p, cache)[0] for p in paths}
-    kw = {Path(p).stem: code_gold(p, cache)[1] for p in paths}
+    coded_sets = {Path(p).stem: code_gold(p, cache) for p in paths}
+    sets = {n: coded for n, (coded, _) in coded_sets.items()}
+    kw = {n: kwc for n, (_, kwc) in coded_sets.items()}
     oof = leave_one_set_out(sets, args.c)
     base = {n: tally(cs) for n, cs in sets.items()}
     pooled_base = tuple(sum(v[i] for v in base.values()) for i in range(3))
