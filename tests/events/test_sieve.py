@@ -6,14 +6,17 @@ an event the article has already coded is not coded again)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from helpers import before_events
 
-from diurna.events.sieve import Sieve, clause_kind, event_features, load_sieve, sieved
+from diurna.events.sieve import Sieve, clause_kind, event_features, load_sieve, main, sieved
 from diurna.model import Document, Event, Span
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,23 @@ def test_a_written_filter_reads_back(tmp_path: Any) -> None:
 
 def test_no_filter_file_leaves_the_coder_as_it_was(tmp_path: Any) -> None:
     assert load_sieve(str(tmp_path)) is None
+
+
+def test_the_fitting_tool_stops_on_bad_input_with_one_line_before_coding(
+        tmp_path: Any, capsys: Any) -> None:
+    """A missing file, a frozen test file or a bad gold line stops ``python -m
+    diurna.events.sieve`` with a one-line error naming it, before any document is coded (the
+    cache stays empty)."""
+    cache = tmp_path / "cache"
+    with pytest.raises(SystemExit) as missing:
+        main([str(tmp_path / "nope.jsonl"), "--cache", str(cache)])
+    assert missing.value.code == 2 and "no gold file at" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as frozen_file:
+        main([str(REPO / "gold/events-wikinews-test.jsonl"), "--cache", str(cache)])
+    assert frozen_file.value.code == 2 and "frozen test file" in capsys.readouterr().err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    assert main([str(bad), "--cache", str(cache)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {bad}:1:") and "\n" not in err
+    assert not cache.exists()

@@ -420,8 +420,10 @@ def leave_one_set_out(sets: dict[str, list[Coded]], c_reg: float = C_REG
 def main(argv: list[str] | None = None) -> int:
     from diurna.evaluate.gold import repo_dir
     from diurna.events.learned import MODEL_DIR
+    from diurna.events.train import GoldError, load_units, training_gold
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m diurna.events.sieve",
+                                 description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="*", default=None, help="development gold files to fit on")
     ap.add_argument("--also", nargs="*", default=[], help="gold files only scored (not fitted)")
     ap.add_argument("--cache", default=".cache/sieve", help="where coded files are kept")
@@ -431,6 +433,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     root = repo_dir()
     paths = args.gold or [str(root / p) for p in DEFAULT_SETS]
+    # the training commands' own checks, before anything is coded: a missing or frozen file
+    # stops with its name, bad gold with FILE:LINE (diurna.events.train)
+    checked = training_gold(ap, [Path(p) for p in [*paths, *args.also]])
+    try:
+        load_units(checked)
+    except GoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     cache = Path(args.cache)
     coded_sets = {Path(p).stem: code_gold(p, cache) for p in paths}
     sets = {n: coded for n, (coded, _) in coded_sets.items()}
