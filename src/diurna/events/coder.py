@@ -419,9 +419,16 @@ class EventCoder:
         if doc.nlp is None or not doc.text:
             return doc
         coder = self.doc_coder(doc)
-        events = coder.with_clause_parties(self.without_retold(doc, coder.code()))
-        doc.events = context_parties(doc, events)
+        doc.events = self.finished(doc, coder, coder.code())
         return doc
+
+    def finished(self, doc: Document, coder: _DocCoder, events: list[Event]) -> list[Event]:
+        """The last steps every coder but the keyword baseline shares, in this order: an
+        attack's casualties told again dropped (:meth:`without_retold`), then the parties a
+        slot still lacks read from the trigger's clause (:meth:`_DocCoder.with_clause_parties`)
+        and from the context (:func:`context_parties`); none adds or drops an event after the
+        first."""
+        return context_parties(doc, coder.with_clause_parties(self.without_retold(doc, events)))
 
     def without_retold(self, doc: Document, events: list[Event]) -> list[Event]:
         """``events`` without an attack's casualties told again (round 22, the guideline's §2),

@@ -26,7 +26,6 @@ from typing import Any
 import numpy as np
 
 from diurna.actors.dictionary import ActorDictionary
-from diurna.events.arguments import context_parties
 from diurna.events.coder import (
     OBJECT_CONTROL_VERBS,
     VERBAL_HEAD_TYPES,
@@ -1023,7 +1022,7 @@ class LearnedEventCoder(EventCoder):
         events = settled_types(doc, acts_only(doc, events), onto)
         if not self.retellings:
             events = told_again(doc, events)
-        events = context_parties(doc, coder.with_clause_parties(self.without_retold(doc, events)))
+        events = self.finished(doc, coder, events)
         sieve = load_sieve(self.model_dir) if self.sieve else None
         return events if sieve is None else sieved(doc, events, read, comb, sieve, onto)
 

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 
-from diurna.events.arguments import context_parties
 from diurna.events.coder import EventCoder
 from diurna.events.heads import candidate
 from diurna.events.learned import MODEL_DIR, rule_heads
@@ -322,8 +321,7 @@ class TaggerEventCoder(EventCoder):
                 q[none] = -1.0
                 decided[i] = tagger.labels[int(q.argmax())]
         events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
-        events = coder.with_clause_parties(self.without_retold(doc, events))
-        doc.events = context_parties(doc, events)
+        doc.events = self.finished(doc, coder, events)
         return doc
 
 
