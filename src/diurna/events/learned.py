@@ -905,15 +905,21 @@ def typed(read: Read, comb: Combiner) -> tuple[np.ndarray, np.ndarray]:
     return comb.weight * theirs + (1.0 - comb.weight) * read.mlp, mask
 
 
+def likeliest_type(p: np.ndarray, none: int) -> int:
+    """The index of the likeliest label of the distribution ``p`` other than NONE (at ``none``):
+    the type a word gets once it is judged an event."""
+    q = p.copy()
+    q[none] = -1.0
+    return int(q.argmax())
+
+
 def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
     """Token index -> type for the words ``comb`` codes (before the post-processing)."""
     probs, mask = typed(read, comb)
     none = read.labels.index(NONE)
     decided: dict[int, str] = {}
     for k, (tok, p) in enumerate(zip(read.cands.tokens, probs, strict=True)):
-        q = p.copy()
-        q[none] = -1.0
-        etype = read.labels[int(q.argmax())]
+        etype = read.labels[likeliest_type(p, none)]
         if comb.kind == "stacked":
             x = stack_row(read, k, etype, onto, bool(mask[k]))
             keep = comb.coef[0] + float(np.dot(comb.coef[1:], x)) > 0.0

@@ -111,13 +111,6 @@ def _auxes(tok: Any) -> set[str]:
     return out
 
 
-def _top_type(dist: np.ndarray, none: int) -> int:
-    """The index of the most probable label of ``dist`` other than ``none``."""
-    q = dist.copy()
-    q[none] = -1.0
-    return int(q.argmax())
-
-
 def _in_quotes(doc: Document, start: int) -> bool:
     return any(q.start <= start < q.end for q in doc.quotes)
 
@@ -128,7 +121,7 @@ def event_features(doc: Document, events: Sequence[Event], read: Any, comb: Any,
     probabilities for the event's head (``read``, ``comb`` as :meth:`LearnedEventCoder.code`
     had them), the rules' decision, the grammar and clause around the trigger, what was told
     earlier in the article, and which parties were coded."""
-    from diurna.events.learned import NONE, listed, typed
+    from diurna.events.learned import NONE, likeliest_type, listed, typed
 
     parsed = doc.nlp
     probs, mask = typed(read, comb) if read.cands.tokens else (None, None)
@@ -172,9 +165,9 @@ def event_features(doc: Document, events: Sequence[Event], read: Any, comb: Any,
             f["mlp_none"] = float(read.mlp[k, none])
             f["tagger_read"] = float(bool(mask[k]))
             f["tagger_none"] = float(read.tagger[k, none]) if mask[k] else 1.0
-            f["models_agree"] = float(bool(mask[k]) and _top_type(read.mlp[k], none)
-                                      == _top_type(read.tagger[k], none))
-            f["top_is_type"] = float(t is not None and _top_type(probs[k], none) == t)
+            f["models_agree"] = float(bool(mask[k]) and likeliest_type(read.mlp[k], none)
+                                      == likeliest_type(read.tagger[k], none))
+            f["top_is_type"] = float(t is not None and likeliest_type(probs[k], none) == t)
         else:
             f["no_candidate"] = 1.0
         rule = read.cands.rule_at.get(h.i)

@@ -21,7 +21,7 @@ import numpy as np
 
 from diurna.events.coder import EventCoder
 from diurna.events.heads import candidate
-from diurna.events.learned import MODEL_DIR, rule_heads
+from diurna.events.learned import MODEL_DIR, likeliest_type, rule_heads
 from diurna.model import Document, Event
 
 MAX_PIECES = 128
@@ -317,9 +317,7 @@ class TaggerEventCoder(EventCoder):
         for i, q in by_word.items():
             tok = doc.nlp[i]
             if (candidate(tok) or i in rule_at) and q[none] < tagger.threshold:
-                q = q[:len(tagger.labels)].copy()
-                q[none] = -1.0
-                decided[i] = tagger.labels[int(q.argmax())]
+                decided[i] = tagger.labels[likeliest_type(q[:len(tagger.labels)], none)]
         events = coder.recode(rule_at, decided, decided_modes(tagger, decided, by_word))
         doc.events = self.finished(doc, coder, events)
         return doc

@@ -46,6 +46,7 @@ from diurna.events.learned import (
     Model,
     Vectors,
     candidates,
+    likeliest_type,
 )
 from diurna.events.ontology import load_ontology
 from diurna.model import Document
@@ -214,9 +215,7 @@ def decide(p: np.ndarray, labels: list[str], threshold: float) -> str:
     none = labels.index(NONE)
     if p[none] >= threshold:
         return NONE
-    q = p.copy()
-    q[none] = -1.0
-    return labels[int(q.argmax())]
+    return labels[likeliest_type(p, none)]
 
 
 def typed_f1(pairs: Iterable[tuple[str, str]]) -> float:
