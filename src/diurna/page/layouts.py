@@ -6,6 +6,9 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
 
 - :func:`strip_amp` cuts AMP's chrome elements (``amp-sidebar`` menus, ``amp-consent`` banners,
   ``amp-ad`` fallbacks, share widgets) out of the tree before extraction;
+- :func:`unwrap_layout_tables` turns tables that lay out the page (a cell holding paragraphs
+  or the headline) into plain blocks before extraction, so the article is not read as one
+  table row;
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -27,6 +30,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from lxml import etree
 
 from diurna.page.blocks import LINK_SHARE, _link_share, norm
 from diurna.page.words import WORD as _WORD
@@ -55,6 +60,35 @@ def strip_amp(tree: Any) -> bool:
         return False
     remove_elements(list(tree.iter(*AMP_CHROME)))
     return True
+
+
+# --- layout tables ----------------------------------------------------------------------------
+
+#: a table's own cells (not those of tables nested in them)
+_OWN_CELLS = etree.XPath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
+#: a cell holding this many paragraphs is a column of the page, not a datum
+LAYOUT_CELL_PARAGRAPHS = 2
+_LAYOUT_CELL = etree.XPath(f"count(.//p) >= {LAYOUT_CELL_PARAGRAPHS} or .//h1 or .//h2")
+
+
+def unwrap_layout_tables(tree: Any) -> int:
+    """Turn each table that lays out the page into ``<div>``s (itself, its row groups, rows
+    and own cells); return how many. Older sites set the whole page in a table, the article
+    in one cell beside a column of links; the extractor reads a table as data, one line per
+    row, so the article came out as a single line glued to its headline, date and the next
+    cell's teasers. A table is layout when one of its own cells holds two or more
+    paragraphs or a first- or second-level heading: a data table's cell holds a figure or a
+    phrase. Tables nested in a cell (a pull quote set in a one-cell table) are judged on
+    their own cells. trafilatura does the same for tables marked ``role=presentation``."""
+    n = 0
+    for table in list(tree.iter("table")):
+        cells = _OWN_CELLS(table)
+        if not any(_LAYOUT_CELL(cell) for cell in cells):
+            continue
+        for el in [*table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr"), *cells, table]:
+            el.tag = "div"
+        n += 1
+    return n
 
 
 # --- key-points boxes -------------------------------------------------------------------------
