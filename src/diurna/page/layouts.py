@@ -8,7 +8,7 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   ``amp-ad`` fallbacks, share widgets) out of the tree before extraction;
 - :func:`unwrap_layout_tables` turns tables that lay out the page (a cell holding paragraphs
   or the headline) into plain blocks before extraction, so the article is not read as one
-  table row;
+  table row, and a one-cell table of an image and its caption into a figure;
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -33,7 +33,7 @@ from typing import Any
 
 from lxml import etree
 
-from diurna.page.blocks import LINK_SHARE, _link_share, norm
+from diurna.page.blocks import IMAGE_BOX_CHARS, LINK_SHARE, _link_share, norm
 from diurna.page.words import WORD as _WORD
 
 # --- AMP --------------------------------------------------------------------------------------
@@ -66,9 +66,19 @@ def strip_amp(tree: Any) -> bool:
 
 #: a table's own cells (not those of tables nested in them)
 _OWN_CELLS = etree.XPath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
+#: its row groups and rows
+_OWN_ROWS = etree.XPath("./thead|./tbody|./tfoot|./tr|./*/tr")
 #: a cell holding this many paragraphs is a column of the page, not a datum
 LAYOUT_CELL_PARAGRAPHS = 2
 _LAYOUT_CELL = etree.XPath(f"count(.//p) >= {LAYOUT_CELL_PARAGRAPHS} or .//h1 or .//h2")
+
+
+def _image_box(cell: Any) -> bool:
+    """A cell holding an image and a short text (a caption and credit) and nothing else."""
+    if cell.find(".//img") is None or cell.find(".//table") is not None:
+        return False
+    text = " ".join(cell.text_content().split())
+    return 0 < len(text) <= IMAGE_BOX_CHARS
 
 
 def unwrap_layout_tables(tree: Any) -> int:
@@ -79,14 +89,26 @@ def unwrap_layout_tables(tree: Any) -> int:
     cell's teasers. A table is layout when one of its own cells holds two or more
     paragraphs or a first- or second-level heading: a data table's cell holds a figure or a
     phrase. Tables nested in a cell (a pull quote set in a one-cell table) are judged on
-    their own cells. trafilatura does the same for tables marked ``role=presentation``."""
+    their own cells. trafilatura does the same for tables marked ``role=presentation``.
+
+    A table of one cell holding an image and a short text (at most IMAGE_BOX_CHARS: a
+    caption and credit) is a figure set in a table: it becomes ``<figure>`` and its cell
+    ``<figcaption>``, so the caption leaves the body as the captions of figures do; read as
+    data, it was a "| caption |" line no block matched."""
     n = 0
     for table in list(tree.iter("table")):
         cells = _OWN_CELLS(table)
-        if not any(_LAYOUT_CELL(cell) for cell in cells):
+        if len(cells) == 1 and _image_box(cells[0]):
+            tags = ("figure", "figcaption")
+        elif any(_LAYOUT_CELL(cell) for cell in cells):
+            tags = ("div", "div")
+        else:
             continue
-        for el in [*table.xpath("./thead|./tbody|./tfoot|./tr|./*/tr"), *cells, table]:
+        for el in _OWN_ROWS(table):
             el.tag = "div"
+        for el in cells:
+            el.tag = tags[1]
+        table.tag = tags[0]
         n += 1
     return n
 
