@@ -57,7 +57,7 @@ from diurna.page.layouts import (
     other_articles,
     paywalled,
     strip_amp,
-    unwrap_layout_tables,
+    unwrap_tables_and_posts,
 )
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
@@ -1118,7 +1118,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
     page.amp = strip_amp(tree)
-    unwrap_layout_tables(tree)
+    unwrap_tables_and_posts(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline
