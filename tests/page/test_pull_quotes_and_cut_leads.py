@@ -14,7 +14,7 @@ import pytest
 from diurna.page import html as page_html
 from diurna.page.blocks import drop_pull_quotes
 from diurna.page.furniture import is_furniture_line
-from diurna.page.html import keep_tails_of_empty
+from diurna.page.html import keep_inline_text
 from tests.page.test_furniture import LEAD, P1, P2, P3, _page, _read
 
 SAID = "We will not leave the table before the families are home again."
@@ -110,9 +110,9 @@ def test_a_links_text_after_an_empty_icon_stays_in_the_sentence() -> None:
             "observatory near Bremen.") in doc.text
 
 
-def test_keep_tails_of_empty_moves_text_only_off_empty_elements() -> None:
+def test_keep_inline_text_moves_text_only_off_empty_elements() -> None:
     tree = lxml.html.fromstring('<p>See <a><i></i>the map</a>,<em> </em>and <b>this</b> now.</p>')
-    keep_tails_of_empty(tree)
+    keep_inline_text(tree)
     assert tree.text_content() == "See the map, and this now."  # the page's text unchanged
     icon = tree.find(".//i")
     assert icon.tail is None and icon.getparent().text == "the map"
