@@ -890,6 +890,8 @@ _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 #: page box ("link" and "…bottom" tokens, a border), the words inside with it (2.3.1,
 #: ``PRECISION_DISCARD_XPATH``)
 _DISCARDED_BOX = re.compile(r"(?:^|\s)(?:link|bottom\S*|\S*bottom)(?:\s|$)")
+#: the words one of those values holds (a quick test before the exact one)
+_BOX_WORDS = re.compile("link|bottom|border")
 
 
 def _box_attributes(span: Any) -> list[str]:
@@ -913,7 +915,8 @@ def keep_inline_text(tree: Any) -> None:
 
     The page's text is unchanged; only which node holds it, and those attributes, change."""
     for el in tree.iter(_PRUNED_WHEN_EMPTY):
-        if el.tag == "span" and (el.get("class") or el.get("id") or el.get("style")):
+        if el.tag == "span" and _BOX_WORDS.search(
+                f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
             boxed = _box_attributes(el)
             if boxed and next(el.iterancestors("p"), None) is not None:
                 for name in boxed:
