@@ -32,6 +32,7 @@ FURNITURE_LINES = [
     "Der Newsletter informiert Sie jeden Morgen",
     "Follow him on Twitter @someone.",
     "Comments are moderated before they appear.",
+    "We are MODERATING all comments this week.",
     "Verfügbar bis 12.06.2027",
     "Erstveröffentlichung: 4.4.18",
     "Have a story? Contact our reporters via Signal.",

@@ -1,8 +1,9 @@
 """Body precision, tenth round (issue #18): a pull quote (a sentence of the article printed
 again in a ``blockquote``, with the speaker's name) leaves the body; a standfirst that repeats
 a description the CMS cut short ("… the families…") leaves it too; a correspondent's credit,
-a developer's debug panel and Chinese/Japanese button labels are not article text; the words
-of a link after an empty icon element stay; the headings of the body chosen are marked
+a developer's debug panel and Chinese/Japanese button labels are not article text; the text
+after an empty icon element moves, unchanged (its words in a page: ``test_inline_spans.py``);
+the headings of the body chosen are marked
 whichever candidate it came from. Every page and line here is hand-written for the test (our
 own text)."""
 
@@ -14,7 +15,7 @@ import pytest
 from diurna.page import html as page_html
 from diurna.page.blocks import drop_pull_quotes
 from diurna.page.furniture import is_furniture_line
-from diurna.page.html import keep_tails_of_empty
+from diurna.page.html import keep_inline_text
 from tests.page.test_furniture import LEAD, P1, P2, P3, _page, _read
 
 SAID = "We will not leave the table before the families are home again."
@@ -99,20 +100,9 @@ def test_a_debug_panel_in_the_article_leaves_the_body() -> None:
     assert P2 in doc.text
 
 
-def test_a_links_text_after_an_empty_icon_stays_in_the_sentence() -> None:
-    # trafilatura's precise pass deletes an empty element with the text that follows it
-    link = ('<a href="https://observatory.example.org/archive" target="_blank">'
-            '<span class="icon icon-external"></span>video footage from an observatory</a>')
-    said = f"Further results are expected from the study of {link} near Bremen."
-    doc = _read(_page(f'<div class="article-text"><p>{P1}</p><p>{said}</p><p>{P2}</p>'
-                      f"<p>{P3}</p></div>"))
-    assert ("Further results are expected from the study of video footage from an "
-            "observatory near Bremen.") in doc.text
-
-
-def test_keep_tails_of_empty_moves_text_only_off_empty_elements() -> None:
+def test_keep_inline_text_moves_text_only_off_empty_elements() -> None:
     tree = lxml.html.fromstring('<p>See <a><i></i>the map</a>,<em> </em>and <b>this</b> now.</p>')
-    keep_tails_of_empty(tree)
+    keep_inline_text(tree)
     assert tree.text_content() == "See the map, and this now."  # the page's text unchanged
     icon = tree.find(".//i")
     assert icon.tail is None and icon.getparent().text == "the map"

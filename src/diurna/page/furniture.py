@@ -117,6 +117,9 @@ _ANYWHERE = (
     # a comment section's house rules: "Comments that ... will not be approved by the moderator"
     r"|\b(comentários|comentarios|comments?|kommentare|commentaires)\b.{0,120}"
     r"\b(moderador|moderator|moderiert|moderated|modérés?)\b"
+    # ... and its notice told the other way round: "Note: we are temporarily moderating all
+    # comments submitted ..." ("moderating", not "moderate": "her moderate comments" is prose)
+    r"|\bmoderating\b.{0,20}\bcomments\b"
     # broadcasters' availability lines
     r"|\bverfügbar bis\s+\d"
     # a credit line closing with the date of first publication: "…; Foto [M]: Shutterstock;

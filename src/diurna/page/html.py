@@ -57,6 +57,7 @@ from diurna.page.layouts import (
     other_articles,
     paywalled,
     strip_amp,
+    unwrap_tables_and_posts,
 )
 from diurna.page.parts import PageParts
 from diurna.page.quality import choose_body
@@ -885,12 +886,41 @@ def _balanced(tree: Any) -> list[str]:
 _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 
 
-def keep_tails_of_empty(tree: Any) -> None:
-    """Move the text that follows an empty inline element (an icon: ``<a><span
-    class="icon"></span>Videomaterial aus …</a>``) onto the node before it, so the precise
-    pass, which deletes empty elements with what follows them, keeps the text. The page's
-    text is unchanged; only which node holds it moves."""
+#: the class/id and style values for which trafilatura's precise pass deletes a ``span`` as a
+#: page box ("link" and "…bottom" tokens, a border), the words inside with it (2.3.1,
+#: ``PRECISION_DISCARD_XPATH``)
+_DISCARDED_BOX = re.compile(r"(?:^|\s)(?:link|bottom\S*|\S*bottom)(?:\s|$)")
+#: the words one of those values holds (a quick test before the exact one)
+_BOX_WORDS = re.compile("link|bottom|border")
+
+
+def _box_attributes(span: Any) -> list[str]:
+    """The attributes of ``span`` that make trafilatura's precise pass delete it as a box."""
+    found = [a for a in ("class", "id") if _DISCARDED_BOX.search(span.get(a) or "")]
+    if "border" in (span.get("style") or ""):
+        found.append("style")
+    return found
+
+
+def keep_inline_text(tree: Any) -> None:
+    """Keep the words of running text that trafilatura's precise pass would delete.
+
+    - The text that follows an empty inline element (an icon: ``<a><span class="icon">
+      </span>Videomaterial aus …</a>``) moves onto the node before it: the pass deletes
+      empty elements with what follows them.
+    - A ``span`` inside a paragraph loses the class, id or style that the pass reads as a
+      page box's ("<span class="link"><a>the league will fine him</a></span>", a border
+      set in a word processor's style): a span in a paragraph is words of the sentence, and
+      the pass deleted them, leaving "… has reported that for his role in the fight".
+
+    The page's text is unchanged; only which node holds it, and those attributes, change."""
     for el in tree.iter(_PRUNED_WHEN_EMPTY):
+        if el.tag == "span" and _BOX_WORDS.search(
+                f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
+            boxed = _box_attributes(el)
+            if boxed and next(el.iterancestors("p"), None) is not None:
+                for name in boxed:
+                    del el.attrib[name]
         tail = el.tail
         if not tail or tail.isspace() or el.text:  # "<em> </em>" is not pruned: a space
             continue
@@ -917,7 +947,7 @@ def _body(tree: Any, n_elements: int) -> list[str]:
     """
     if n_elements > SINGLE_PASS_ELEMENTS:
         return _balanced(tree)
-    keep_tails_of_empty(tree)
+    keep_inline_text(tree)
     precise = _lines(trafilatura.extract(tree, options=_passes()[0]))
     n_pre = _words(precise)
     if n_pre >= PRECISE_ENOUGH:
@@ -1117,6 +1147,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         comments = jsonld_comments(jsonld)
     remove_elements(roots)
     page.amp = strip_amp(tree)
+    unwrap_tables_and_posts(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline

@@ -6,6 +6,10 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
 
 - :func:`strip_amp` cuts AMP's chrome elements (``amp-sidebar`` menus, ``amp-consent`` banners,
   ``amp-ad`` fallbacks, share widgets) out of the tree before extraction;
+- :func:`unwrap_tables_and_posts` turns tables that lay out the page (a cell holding
+  paragraphs or the headline) into plain blocks before extraction, so the article is not read
+  as one table row, a one-cell table of an image and its caption into a figure, and lifts a
+  quoted post (an embedded tweet) out of the embed boxes the extractor drops;
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -28,7 +32,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from diurna.page.blocks import LINK_SHARE, _link_share, norm
+from lxml import etree
+
+from diurna.page.blocks import IMAGE_BOX_CHARS, LINK_SHARE, _link_share, norm
 from diurna.page.words import WORD as _WORD
 
 # --- AMP --------------------------------------------------------------------------------------
@@ -55,6 +61,108 @@ def strip_amp(tree: Any) -> bool:
         return False
     remove_elements(list(tree.iter(*AMP_CHROME)))
     return True
+
+
+# --- layout tables ----------------------------------------------------------------------------
+
+#: a table's own cells (not those of tables nested in them)
+_OWN_CELLS = etree.XPath("./tr/td|./tr/th|./*/tr/td|./*/tr/th")
+#: its row groups and rows
+_OWN_ROWS = etree.XPath("./thead|./tbody|./tfoot|./tr|./*/tr")
+#: a cell holding this many paragraphs is a column of the page, not a datum
+LAYOUT_CELL_PARAGRAPHS = 2
+_LAYOUT_CELL = etree.XPath(f"count(.//p) >= {LAYOUT_CELL_PARAGRAPHS} or .//h1 or .//h2")
+
+
+def _image_box(cell: Any) -> bool:
+    """A cell holding an image and a short text (a caption and credit) and nothing else."""
+    if cell.find(".//img") is None or cell.find(".//table") is not None:
+        return False
+    text = " ".join(cell.text_content().split())
+    return 0 < len(text) <= IMAGE_BOX_CHARS
+
+
+def _unwrap_table(table: Any) -> bool:
+    """Turn ``table`` into ``<div>``s (itself, its row groups, rows and own cells) if it lays
+    out the page, or into a ``<figure>`` if it is one; True if it did. Older sites set the
+    whole page in a table, the article in one cell beside a column of links; the extractor
+    reads a table as data, one line per row, so the article came out as a single line glued
+    to its headline, date and the next cell's teasers. A table is layout when one of its own
+    cells holds two or more paragraphs or a first- or second-level heading: a data table's
+    cell holds a figure or a phrase. Tables nested in a cell (a pull quote set in a one-cell
+    table) are judged on their own cells. trafilatura does the same for tables marked
+    ``role=presentation``.
+
+    A table of one cell holding an image and a short text (at most IMAGE_BOX_CHARS: a
+    caption and credit) is a figure set in a table: it becomes ``<figure>`` and its cell
+    ``<figcaption>``, so the caption leaves the body as the captions of figures do; read as
+    data, it was a "| caption |" line no block matched."""
+    cells = _OWN_CELLS(table)
+    if len(cells) == 1 and _image_box(cells[0]):
+        tags = ("figure", "figcaption")
+    elif any(_LAYOUT_CELL(cell) for cell in cells):
+        tags = ("div", "div")
+    else:
+        return False
+    for el in _OWN_ROWS(table):
+        el.tag = "div"
+    for el in cells:
+        el.tag = tags[1]
+    table.tag = tags[0]
+    return True
+
+
+# --- embedded posts ---------------------------------------------------------------------------
+
+#: the markup of a post embedded from a social network that prints the post's text in the page
+#: (X/Twitter's published embed code: ``<blockquote class="twitter-tweet">``)
+_EMBEDDED_POST = "twitter-tweet"
+#: the plain boxes an embed is wrapped in, lifted away (an ``aside``, ``header`` or ``footer``
+#: around a post is the page's, not the article's, and stays)
+_POST_WRAPPERS = frozenset({"div", "span", "figure", "section", "p", "center"})
+_SHOWN = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style)]",
+                     smart_strings=False)
+
+
+def _words_shown(el: Any) -> str:
+    """``el``'s text without its scripts' and styles' code, whitespace collapsed."""
+    return " ".join("".join(_SHOWN(el)).split())
+
+
+def _lift_post(post: Any) -> bool:
+    """Put an embedded post (a quoted tweet) in the place of the boxes that wrap it and
+    nothing else; True if it moved. An article quotes a post as it quotes a statement, and
+    the post's text is printed in the page, but the embed's wrappers are named for it
+    ("social-media-embed", "article-tweet") and the extractor drops such boxes as share bars,
+    so the quote was lost. A box that holds anything else beside the post is left alone, and
+    only plain boxes are lifted away: an ``aside``, ``header`` or ``footer`` around a post (a
+    feed of the site's own posts) stays around it."""
+    text = _words_shown(post)
+    if not text:
+        return False
+    box = None
+    for anc in post.iterancestors():
+        if anc.tag not in _POST_WRAPPERS or _words_shown(anc) != text:
+            break
+        box = anc
+    if box is None or box.getparent() is None:
+        return False
+    post.tail = box.tail
+    box.getparent().replace(box, post)
+    return True
+
+
+def unwrap_tables_and_posts(tree: Any) -> int:
+    """Before extraction: tables that lay out the page read as plain blocks, a table holding
+    an image and its caption as a figure (:func:`_unwrap_table`), quoted posts out of their
+    embed boxes (:func:`_lift_post`); return how many changed. One walk over the tree."""
+    n = 0
+    for el in list(tree.iter("table", "blockquote")):
+        if el.tag == "table":
+            n += _unwrap_table(el)
+        elif _EMBEDDED_POST in (el.get("class") or "").split():
+            n += _lift_post(el)
+    return n
 
 
 # --- key-points boxes -------------------------------------------------------------------------
