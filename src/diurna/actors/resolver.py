@@ -218,6 +218,8 @@ class _State:
                                              iso3))
                         self.region_at[last - 1] = iso3
                         break
+                else:
+                    self._name_place(ent)
         # The document's focus counts: every mention of a state in the whole text (names,
         # demonyms, capitals, bodies with a country, sub-national places). Counted once, so the
         # stage and a later resolve_span see the same focus state.
@@ -292,6 +294,24 @@ class _State:
         # rules that consult it
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
+
+    def _name_place(self, ent: Any) -> None:
+        """A sub-national place closing an institution's name after "of" ("the University of
+        Kansas", "the Bank of Scotland"): a mention of its country, as a place opening the name
+        is ("the Columbus Police Department"), so the text's state counts and a role the name
+        heads (:meth:`role_actor`) can be placed. Round 26: a Kansas professor's story named
+        no state but inside the university's name, and its people stayed uncoded."""
+        of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is None or of + 1 >= ent.end or any(
+                i in self.hit_at for i in range(of + 1, ent.end)):
+            return
+        last = ent.end - (self.sdoc[ent.end - 1].tag_ == "POS")
+        if last <= of + 1 or not all(t.is_title for t in self.sdoc[of + 1:last]):
+            return
+        iso3 = region_country(self.sdoc[of + 1:last].text)
+        if iso3 is not None and iso3 in self.d.countries:
+            self.regions.append((self.sent_of.get(of + 1, 0), self.sdoc[of + 1].idx, iso3))
+            self.region_at[last - 1] = iso3
 
     def _companies(self) -> dict[str, str | None]:
         """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
@@ -490,7 +510,12 @@ class _State:
     def role_actor(self, tok: Any, role: Role, hit: _Hit, *, context: bool = True
                    ) -> Actor | None:
         if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
-            return None
+            # an institution's own name: placed only by a place inside it ("the University of
+            # Kansas"; _name_place), never by a demonym ("American University")
+            ent = self.ent_of.get(tok.i)
+            place = next((self.region_at[i] for i in range(tok.i + 1, ent.end)
+                          if i in self.region_at), None) if ent is not None else None
+            return self.d.sector_actor(place, role.sector) if place else None
         if role.sector in {"MIL", "PRX"} and any(
                 w.lower_ in STATELESS_PEOPLES for left in tok.lefts for w in left.subtree):
             # "Kurdish-led forces", "Baloch militias": a people with no state of its own in
@@ -762,9 +787,22 @@ class _State:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.np_actor(pobj) or self.appositive_source(pobj)
+                        if actor is None and child.lower_ == "of":
+                            actor = self._home_place(pobj)
                         if actor is not None:
                             return actor, None, None
         return None, None, None
+
+    def _home_place(self, pobj: Any) -> Actor | None:
+        """The state of a place a role is "of": "the Mayor of Flint, Michigan", "the governor
+        of Texas", "the Archbishop of Warsaw" (a sub-national place or a capital, or a state
+        renaming the place after a comma, which the parser hangs on it as a conjunct or an
+        appositive). Round 26: these roles took the context country, or none."""
+        for t in (pobj, *(c for c in pobj.children if c.dep_ in ("appos", "conj", "npadvmod"))):
+            country = self._place_country(t)
+            if country is not None:
+                return self.d.state(country)
+        return None
 
     def appositive_source(self, tok: Any) -> Actor | None:
         """An unknown name explained by an appositive: "a spokesperson for Inherent Resolve,
@@ -926,6 +964,8 @@ class _State:
             actor = self.np_actor(tok.head)
         if actor is None and tok.dep_ == "appos":
             actor = self.role_of_complement(tok.head)
+        if actor is None and title is None:
+            actor = self.role_of_place_before(start)
         if actor is None and title is None and not (
                 name_toks and self.company_actor(tok, name_toks)):  # "Chinese retailer Alibaba"
             actor = self.demonym_before(start)
@@ -999,6 +1039,27 @@ class _State:
             if self._is_role(head):
                 return self.np_actor(head)
         return None
+
+    def role_of_place_before(self, start: int) -> Actor | None:
+        """ "the Mayor of Flint, Michigan, Don Williamson": a role "of" a place, then a comma,
+        then the name. The parser often hangs the name and the role on different heads (both
+        as appositives of an earlier noun), so neither the title nor the appositive rule sees
+        them; read from the words: the name takes the role's code when only the place's
+        capitalised words and commas lie between "of" and the name (round 26)."""
+        i = start - 1
+        if i < 3 or self.sdoc[i].text != ",":
+            return None
+        j = i - 1
+        while j > 0 and i - j <= 6 and (self.sdoc[j].text == "," or (
+                self.sdoc[j].pos_ == "PROPN" and self.hit_at.get(j) is None)):
+            j -= 1
+        if j < 1 or j == i - 1 or self.sdoc[j].lower_ != "of":
+            return None
+        if self._place_country(self.sdoc[j + 1]) is None and not any(
+                k in self.region_at for k in range(j + 1, i)):
+            return None  # "the manager of the Channel Capital, X": a body, not a place
+        role = self.sdoc[j - 1]
+        return self.np_actor(role) if self._is_role(role) else None
 
     def demonym_before(self, start: int) -> Actor | None:
         """ "Italian Daniele Mastrogiacomo", "fellow Italian photographer Gabriele Torsello": a
