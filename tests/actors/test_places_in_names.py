@@ -1,5 +1,6 @@
 """Round 26 (docs/actors.md, "Round 26"): a place inside an institution's name, a role "of" a
-place followed by the name, church titles and candidates, and parties of 2004-2009 news.
+place followed by the name, a role a person is sent "as", church titles, parties of 2004-2009
+news, and "the country" that another state acts on.
 Sentences written for these tests; every expected code worked out by hand from the rules in
 docs/actors.md (a university placed in a US state is USAEDU, its professor too; the mayor of a
 US city is USAGOV; an archbishop REL; a candidate PTY; a party its country's PTY)."""
@@ -9,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-from diurna.actors import ActorResolver
-from diurna.model import Document
 
 # (text, phrase, code): the phrase's first occurrence after the "|" marker, if there is one,
 # else in the whole text. Each failed on the tree before round 26 (checked).
@@ -31,6 +29,15 @@ MUST_CHANGE = [
     # a party of one country
     ("Members of the National Socialist Movement rallied on Saturday.",
      "National Socialist Movement", "USAPTY"),
+    # a demonym naming a church ("Syrian-Catholic") is not the state the cleric serves in
+    ("Iraq was hit by bombs. The Syrian-Catholic Archbishop of Mosul, Monsignor Basil Georges "
+     "Casmoussa, was kidnapped.", "Basil Georges Casmoussa", "IRQREL"),
+    # the role a person is sent "as"
+    ("India has decided to send Karan Singh as the Prime Minister's special envoy to Nepal.",
+     "Karan Singh", "INDGOV"),
+    # a state acting on "the country" is not that country
+    ("The U.S. has not had any dialogue with Cuba and has had a trade embargo imposed on the "
+     "country since 1962.", "the country", "CUB"),
 ]
 
 # (text, phrase, code): left as they were
@@ -42,15 +49,18 @@ LEAVE_ALONE = [
      "Hector Lopez", None),
     # an abbreviation of two countries' parties is not listed
     ("The PPP said it would boycott the vote.", "PPP", None),
+    # a party's name "of" a province is no institution placed by it ("Ontario" is also a US
+    # city in the place table)
+    ("Many people and the PC Party of Ontario call it a waste of money.", "PC Party", None),
+    # a place word opening a name is not the place a governor is "of"
+    ("Anibal Acevedo Vila, the Governor of the Commonwealth of Puerto Rico, was indicted.",
+     "Governor", None),
+    # "the country" as the one acting still points back at the state named before
+    ("Iran said it would fight. The country has many soldiers.", "The country", "IRN"),
 ]
 
 
 @pytest.mark.parametrize(("text", "phrase", "code"), MUST_CHANGE + LEAVE_ALONE)
-def test_place_and_title_codes(resolve: Callable[[str], Document], resolver: ActorResolver,
-                               text: str, phrase: str, code: str | None) -> None:
-    mark = text.find("|")
-    text = text.replace("|", "")
-    doc = resolve(text)
-    at = text.index(phrase, max(mark, 0))
-    m = resolver.resolve_span(doc, at, at + len(phrase))
-    assert (m.actor.cameo if m is not None and m.actor is not None else None) == code
+def test_place_and_title_codes(phrase_code: Callable[[str, str], str | None], text: str,
+                               phrase: str, code: str | None) -> None:
+    assert phrase_code(text, phrase) == code

@@ -145,6 +145,9 @@ POST_HEADS = {"director", "head", "chief", "chair", "chairman", "chairwoman", "c
               "member", "founder", "co-founder", "staffer", "employee", "manager", "coordinator",
               "administrator", "fellow", "representative", "secretary-general", "boss"}
 POST_PREPS = {"at", "of", "for", "with"}
+# Words after a demonym that make it a church's name ("Syrian-Catholic", "Greek Orthodox").
+CHURCH_WORDS = frozenset({"catholic", "orthodox", "protestant", "apostolic", "evangelical",
+                          "anglican", "maronite", "chaldean", "coptic", "lutheran"})
 SAY_LEMMAS = {"say", "tell", "add", "state", "write", "recall", "explain", "insist", "claim",
               "declare", "announce", "testify", "warn", "argue", "note", "complain"}
 
@@ -305,6 +308,11 @@ class _State:
         if of is None or of + 1 >= ent.end or any(
                 i in self.hit_at for i in range(of + 1, ent.end)):
             return
+        named = self.hit_at.get(of - 1)
+        if named is None or named.alias.kind != ROLE or \
+                self.d.roles[named.alias.target].sector not in NAME_SECTORS:
+            return  # only an institution's own name: not "the PC Party of Ontario" (a province
+            # whose name the US city table also holds)
         last = ent.end - (self.sdoc[ent.end - 1].tag_ == "POS")
         if last <= of + 1 or not all(t.is_title for t in self.sdoc[of + 1:last]):
             return
@@ -752,6 +760,8 @@ class _State:
                 continue
             if h is None or h.alias.kind == ROLE or t.i != h.end - 1:
                 continue
+            if h.alias.kind == DEMONYM and self._denomination(h):
+                continue  # "the Syrian-Catholic Archbishop of Mosul": a church, not a state
             actor = self.hit_actor(h, t) if h.alias.kind != CAPITAL else (
                 self.d.state(h.alias.target) if self.capital_is_agent(t) else None)
             if actor is None:
@@ -799,10 +809,18 @@ class _State:
         renaming the place after a comma, which the parser hangs on it as a conjunct or an
         appositive). Round 26: these roles took the context country, or none."""
         for t in (pobj, *(c for c in pobj.children if c.dep_ in ("appos", "conj", "npadvmod"))):
+            if t.i in self.region_at and t.ent_type_ not in ("GPE", "LOC"):
+                continue  # a place word opening a name ("the Commonwealth of Puerto Rico")
             country = self._place_country(t)
             if country is not None:
                 return self.d.state(country)
         return None
+
+    def _denomination(self, h: _Hit) -> bool:
+        """A demonym that names a church with the word after it ("Syrian-Catholic", "Greek
+        Orthodox", "Armenian Apostolic"): it says nothing of the state a cleric serves in."""
+        i = h.end + (h.end < len(self.sdoc) and self.sdoc[h.end].text == "-")
+        return i < len(self.sdoc) and self.sdoc[i].lower_ in CHURCH_WORDS
 
     def appositive_source(self, tok: Any) -> Actor | None:
         """An unknown name explained by an appositive: "a spokesperson for Inherent Resolve,
@@ -965,7 +983,7 @@ class _State:
         if actor is None and tok.dep_ == "appos":
             actor = self.role_of_complement(tok.head)
         if actor is None and title is None:
-            actor = self.role_of_place_before(start)
+            actor = self.role_of_place_before(start) or self.as_role(tok)
         if actor is None and title is None and not (
                 name_toks and self.company_actor(tok, name_toks)):  # "Chinese retailer Alibaba"
             actor = self.demonym_before(start)
@@ -1038,6 +1056,21 @@ class _State:
             head = head.head.head
             if self._is_role(head):
                 return self.np_actor(head)
+        return None
+
+    def as_role(self, tok: Any) -> Actor | None:
+        """ "India has decided to send Karan Singh as the Prime Minister's special envoy", "named
+        X as foreign minister": a role the name is sent or appointed "as" (on the name, or on
+        the verb whose object the name is) is the person's (round 26)."""
+        heads = [tok] + ([tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else [])
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < tok.i:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._is_role(pobj) and \
+                            self.d.roles[self.hit_at[pobj.i].alias.target].person:
+                        return self.np_actor(pobj)
         return None
 
     def role_of_place_before(self, start: int) -> Actor | None:
@@ -1184,8 +1217,33 @@ class _State:
 
     def short_reference(self, tok: Any) -> Actor | None:
         if tok.lower_ in COUNTRY_NOUNS:
-            return self.antecedent(tok, want="state")
+            return self.antecedent(tok, want="state", skip=self.act_agents(tok))
         return self.antecedent(tok, want="group")
+
+    def act_agents(self, tok: Any) -> set[int]:
+        """Tokens of those who do the act "the country" undergoes: "the American-led invasion
+        of the country", "the U.S. has had a trade embargo imposed on the country". A state
+        acting on a country is not that country, so it is no antecedent of "the country"
+        (round 26: both were read as the US). Climbs at most four heads from ``tok``; at a noun
+        its modifiers before it, at a verb its subject."""
+        out: set[int] = set()
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("pobj", "prep", "dobj", "acl", "nsubjpass", "ccomp") or \
+                    cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN"):
+                for left in cur.lefts:
+                    if left.dep_ in ("amod", "compound", "poss", "nmod"):
+                        out.update(t.i for t in left.subtree)
+            elif cur.pos_ in ("VERB", "AUX"):
+                verb = cur.head if cur.dep_ == "conj" and not any(
+                    c.dep_ == "nsubj" for c in cur.children) else cur  # "... and has had"
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "agent"):
+                        out.update(t.i for t in child.subtree)
+        return out
 
     def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES,
                    skip: set[int] | None = None) -> Actor | None:

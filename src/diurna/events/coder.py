@@ -276,7 +276,8 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "ASSAULT": frozenset({"from", "with", "into"}) | DEFAULT_PREPS,  # "clashed with police"
     "SANCTION": frozenset({"from", "to"}) | DEFAULT_PREPS,
     "DEMAND": frozenset({"from", "to"}) | DEFAULT_PREPS,  # "diktats to Lam"
-    "REQUEST": frozenset({"from", "with"}) | DEFAULT_PREPS,  # "pleaded with X"
+    # "pleaded with X", "appealed to X", "a request to X" (round 26: "to" was missing)
+    "REQUEST": frozenset({"from", "with", "to"}) | DEFAULT_PREPS,
     "MOBILIZE": frozenset({"against"}),
     "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
