@@ -1,6 +1,6 @@
 """Round 26 (docs/actors.md, "Round 26"): a place inside an institution's name, a role "of" a
-place followed by the name, a role a person is sent "as", church titles, parties of 2004-2009
-news, and "the country" that another state acts on.
+place followed by the name, church titles, parties of 2004-2009 news, and "the country" that
+another state acts on.
 Sentences written for these tests; every expected code worked out by hand from the rules in
 docs/actors.md (a university placed in a US state is USAEDU, its professor too; the mayor of a
 US city is USAGOV; an archbishop REL; a candidate PTY; a party its country's PTY)."""
@@ -32,9 +32,6 @@ MUST_CHANGE = [
     # a demonym naming a church ("Syrian-Catholic") is not the state the cleric serves in
     ("Iraq was hit by bombs. The Syrian-Catholic Archbishop of Mosul, Monsignor Basil Georges "
      "Casmoussa, was kidnapped.", "Basil Georges Casmoussa", "IRQREL"),
-    # the role a person is sent "as"
-    ("India has decided to send Karan Singh as the Prime Minister's special envoy to Nepal.",
-     "Karan Singh", "INDGOV"),
     # a state acting on "the country" is not that country
     ("The U.S. has not had any dialogue with Cuba and has had a trade embargo imposed on the "
      "country since 1962.", "the country", "CUB"),
@@ -55,6 +52,9 @@ LEAVE_ALONE = [
     # a place word opening a name is not the place a governor is "of"
     ("Anibal Acevedo Vila, the Governor of the Commonwealth of Puerto Rico, was indicted.",
      "Governor", None),
+    # the state in the complement of the one acting is no actor of the act ("that country")
+    ("Three months ago, the US Ambassador to the Czech Republic, Jan Krc, asked that country to "
+     "give asylum to a group of detainees.", "that country", "CZE"),
     # "the country" as the one acting still points back at the state named before
     ("Iran said it would fight. The country has many soldiers.", "The country", "IRN"),
 ]

@@ -983,7 +983,7 @@ class _State:
         if actor is None and tok.dep_ == "appos":
             actor = self.role_of_complement(tok.head)
         if actor is None and title is None:
-            actor = self.role_of_place_before(start) or self.as_role(tok)
+            actor = self.role_of_place_before(start)
         if actor is None and title is None and not (
                 name_toks and self.company_actor(tok, name_toks)):  # "Chinese retailer Alibaba"
             actor = self.demonym_before(start)
@@ -1056,21 +1056,6 @@ class _State:
             head = head.head.head
             if self._is_role(head):
                 return self.np_actor(head)
-        return None
-
-    def as_role(self, tok: Any) -> Actor | None:
-        """ "India has decided to send Karan Singh as the Prime Minister's special envoy", "named
-        X as foreign minister": a role the name is sent or appointed "as" (on the name, or on
-        the verb whose object the name is) is the person's (round 26)."""
-        heads = [tok] + ([tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else [])
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < tok.i:
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and self._is_role(pobj) and \
-                            self.d.roles[self.hit_at[pobj.i].alias.target].person:
-                        return self.np_actor(pobj)
         return None
 
     def role_of_place_before(self, start: int) -> Actor | None:
@@ -1242,7 +1227,10 @@ class _State:
                     c.dep_ == "nsubj" for c in cur.children) else cur  # "... and has had"
                 for child in verb.children:
                     if child.dep_ in ("nsubj", "agent"):
-                        out.update(t.i for t in child.subtree)
+                        # the subject and its modifiers, not its complements: "the US
+                        # Ambassador to the Czech Republic ... asked that country"
+                        out.add(child.i)
+                        out.update(t.i for left in child.lefts for t in left.subtree)
         return out
 
     def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES,
