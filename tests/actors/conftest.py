@@ -34,6 +34,23 @@ def resolve(language: Language, resolver: ActorResolver) -> Callable[[str], Docu
 
 
 @pytest.fixture(scope="session")
+def phrase_code(resolve: Callable[[str], Document], resolver: ActorResolver
+                ) -> Callable[[str, str], str | None]:
+    """The code ``resolve_span`` gives a phrase of a text: its first occurrence after the "|"
+    marker, if the text has one ("|Casey added": the later "Casey"), else in the whole text."""
+
+    def run(text: str, phrase: str) -> str | None:
+        mark = text.find("|")
+        text = text.replace("|", "")
+        doc = resolve(text)
+        at = text.index(phrase, max(mark, 0))
+        m = resolver.resolve_span(doc, at, at + len(phrase))
+        return m.actor.cameo if m is not None and m.actor is not None else None
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed(seed_path: Path, language: Language, resolver: ActorResolver) -> Document:
     """The seed page read by the page stage, parsed and resolved (parse kept for resolve_span)."""
     from diurna.page import RawInput, read_page

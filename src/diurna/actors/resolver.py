@@ -145,6 +145,9 @@ POST_HEADS = {"director", "head", "chief", "chair", "chairman", "chairwoman", "c
               "member", "founder", "co-founder", "staffer", "employee", "manager", "coordinator",
               "administrator", "fellow", "representative", "secretary-general", "boss"}
 POST_PREPS = {"at", "of", "for", "with"}
+# Words after a demonym that make it a church's name ("Syrian-Catholic", "Greek Orthodox").
+CHURCH_WORDS = frozenset({"catholic", "orthodox", "protestant", "apostolic", "evangelical",
+                          "anglican", "maronite", "chaldean", "coptic", "lutheran"})
 SAY_LEMMAS = {"say", "tell", "add", "state", "write", "recall", "explain", "insist", "claim",
               "declare", "announce", "testify", "warn", "argue", "note", "complain"}
 
@@ -218,6 +221,8 @@ class _State:
                                              iso3))
                         self.region_at[last - 1] = iso3
                         break
+                else:
+                    self._name_place(ent)
         # The document's focus counts: every mention of a state in the whole text (names,
         # demonyms, capitals, bodies with a country, sub-national places). Counted once, so the
         # stage and a later resolve_span see the same focus state.
@@ -292,6 +297,29 @@ class _State:
         # rules that consult it
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
+
+    def _name_place(self, ent: Any) -> None:
+        """A sub-national place closing an institution's name after "of" ("the University of
+        Kansas", "the Bank of Scotland"): a mention of its country, as a place opening the name
+        is ("the Columbus Police Department"), so the text's state counts and a role the name
+        heads (:meth:`role_actor`) can be placed. Round 26: a Kansas professor's story named
+        no state but inside the university's name, and its people stayed uncoded."""
+        of = next((t.i for t in ent if t.lower_ == "of" and t.i > ent.start), None)
+        if of is None or of + 1 >= ent.end or any(
+                i in self.hit_at for i in range(of + 1, ent.end)):
+            return
+        named = self.hit_at.get(of - 1)
+        if named is None or named.alias.kind != ROLE or \
+                self.d.roles[named.alias.target].sector not in NAME_SECTORS:
+            return  # only an institution's own name: not "the PC Party of Ontario" (a province
+            # whose name the US city table also holds)
+        last = ent.end - (self.sdoc[ent.end - 1].tag_ == "POS")
+        if last <= of + 1 or not all(t.is_title for t in self.sdoc[of + 1:last]):
+            return
+        iso3 = region_country(self.sdoc[of + 1:last].text)
+        if iso3 is not None and iso3 in self.d.countries:
+            self.regions.append((self.sent_of.get(of + 1, 0), self.sdoc[of + 1].idx, iso3))
+            self.region_at[last - 1] = iso3
 
     def _companies(self) -> dict[str, str | None]:
         """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
@@ -490,7 +518,12 @@ class _State:
     def role_actor(self, tok: Any, role: Role, hit: _Hit, *, context: bool = True
                    ) -> Actor | None:
         if tok.pos_ == "PROPN" and role.sector in NAME_SECTORS and tok.ent_type_ == "ORG":
-            return None
+            # an institution's own name: placed only by a place inside it ("the University of
+            # Kansas"; _name_place), never by a demonym ("American University")
+            ent = self.ent_of.get(tok.i)
+            place = next((self.region_at[i] for i in range(tok.i + 1, ent.end)
+                          if i in self.region_at), None) if ent is not None else None
+            return self.d.sector_actor(place, role.sector) if place else None
         if role.sector in {"MIL", "PRX"} and any(
                 w.lower_ in STATELESS_PEOPLES for left in tok.lefts for w in left.subtree):
             # "Kurdish-led forces", "Baloch militias": a people with no state of its own in
@@ -727,6 +760,8 @@ class _State:
                 continue
             if h is None or h.alias.kind == ROLE or t.i != h.end - 1:
                 continue
+            if h.alias.kind == DEMONYM and self._denomination(h):
+                continue  # "the Syrian-Catholic Archbishop of Mosul": a church, not a state
             actor = self.hit_actor(h, t) if h.alias.kind != CAPITAL else (
                 self.d.state(h.alias.target) if self.capital_is_agent(t) else None)
             if actor is None:
@@ -762,9 +797,30 @@ class _State:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.np_actor(pobj) or self.appositive_source(pobj)
+                        if actor is None and child.lower_ == "of":
+                            actor = self._home_place(pobj)
                         if actor is not None:
                             return actor, None, None
         return None, None, None
+
+    def _home_place(self, pobj: Any) -> Actor | None:
+        """The state of a place a role is "of": "the Mayor of Flint, Michigan", "the governor
+        of Texas", "the Archbishop of Warsaw" (a sub-national place or a capital, or a state
+        renaming the place after a comma, which the parser hangs on it as a conjunct or an
+        appositive). Round 26: these roles took the context country, or none."""
+        for t in (pobj, *(c for c in pobj.children if c.dep_ in ("appos", "conj", "npadvmod"))):
+            if t.i in self.region_at and t.ent_type_ not in ("GPE", "LOC"):
+                continue  # a place word opening a name ("the Commonwealth of Puerto Rico")
+            country = self._place_country(t)
+            if country is not None:
+                return self.d.state(country)
+        return None
+
+    def _denomination(self, h: _Hit) -> bool:
+        """A demonym that names a church with the word after it ("Syrian-Catholic", "Greek
+        Orthodox", "Armenian Apostolic"): it says nothing of the state a cleric serves in."""
+        i = h.end + (h.end < len(self.sdoc) and self.sdoc[h.end].text == "-")
+        return i < len(self.sdoc) and self.sdoc[i].lower_ in CHURCH_WORDS
 
     def appositive_source(self, tok: Any) -> Actor | None:
         """An unknown name explained by an appositive: "a spokesperson for Inherent Resolve,
@@ -926,6 +982,8 @@ class _State:
             actor = self.np_actor(tok.head)
         if actor is None and tok.dep_ == "appos":
             actor = self.role_of_complement(tok.head)
+        if actor is None and title is None:
+            actor = self.role_of_place_before(start)
         if actor is None and title is None and not (
                 name_toks and self.company_actor(tok, name_toks)):  # "Chinese retailer Alibaba"
             actor = self.demonym_before(start)
@@ -999,6 +1057,27 @@ class _State:
             if self._is_role(head):
                 return self.np_actor(head)
         return None
+
+    def role_of_place_before(self, start: int) -> Actor | None:
+        """ "the Mayor of Flint, Michigan, Don Williamson": a role "of" a place, then a comma,
+        then the name. The parser often hangs the name and the role on different heads (both
+        as appositives of an earlier noun), so neither the title nor the appositive rule sees
+        them; read from the words: the name takes the role's code when only the place's
+        capitalised words and commas lie between "of" and the name (round 26)."""
+        i = start - 1
+        if i < 3 or self.sdoc[i].text != ",":
+            return None
+        j = i - 1
+        while j > 0 and i - j <= 6 and (self.sdoc[j].text == "," or (
+                self.sdoc[j].pos_ == "PROPN" and self.hit_at.get(j) is None)):
+            j -= 1
+        if j < 1 or j == i - 1 or self.sdoc[j].lower_ != "of":
+            return None
+        if self._place_country(self.sdoc[j + 1]) is None and not any(
+                k in self.region_at for k in range(j + 1, i)):
+            return None  # "the manager of the Channel Capital, X": a body, not a place
+        role = self.sdoc[j - 1]
+        return self.np_actor(role) if self._is_role(role) else None
 
     def demonym_before(self, start: int) -> Actor | None:
         """ "Italian Daniele Mastrogiacomo", "fellow Italian photographer Gabriele Torsello": a
@@ -1123,8 +1202,36 @@ class _State:
 
     def short_reference(self, tok: Any) -> Actor | None:
         if tok.lower_ in COUNTRY_NOUNS:
-            return self.antecedent(tok, want="state")
+            return self.antecedent(tok, want="state", skip=self.act_agents(tok))
         return self.antecedent(tok, want="group")
+
+    def act_agents(self, tok: Any) -> set[int]:
+        """Tokens of those who do the act "the country" undergoes: "the American-led invasion
+        of the country", "the U.S. has had a trade embargo imposed on the country". A state
+        acting on a country is not that country, so it is no antecedent of "the country"
+        (round 26: both were read as the US). Climbs at most four heads from ``tok``; at a noun
+        its modifiers before it, at a verb its subject."""
+        out: set[int] = set()
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("pobj", "prep", "dobj", "acl", "nsubjpass", "ccomp") or \
+                    cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN"):
+                for left in cur.lefts:
+                    if left.dep_ in ("amod", "compound", "poss", "nmod"):
+                        out.update(t.i for t in left.subtree)
+            elif cur.pos_ in ("VERB", "AUX"):
+                verb = cur.head if cur.dep_ == "conj" and not any(
+                    c.dep_ == "nsubj" for c in cur.children) else cur  # "... and has had"
+                for child in verb.children:
+                    if child.dep_ in ("nsubj", "agent"):
+                        # the subject and its modifiers, not its complements: "the US
+                        # Ambassador to the Czech Republic ... asked that country"
+                        out.add(child.i)
+                        out.update(t.i for left in child.lefts for t in left.subtree)
+        return out
 
     def antecedent(self, tok: Any, *, want: str, window: int = SALIENCE_SENTENCES,
                    skip: set[int] | None = None) -> Actor | None:

@@ -276,7 +276,8 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "ASSAULT": frozenset({"from", "with", "into"}) | DEFAULT_PREPS,  # "clashed with police"
     "SANCTION": frozenset({"from", "to"}) | DEFAULT_PREPS,
     "DEMAND": frozenset({"from", "to"}) | DEFAULT_PREPS,  # "diktats to Lam"
-    "REQUEST": frozenset({"from", "with"}) | DEFAULT_PREPS,  # "pleaded with X"
+    # "pleaded with X", "appealed to X", "a request to X" (round 26: "to" was missing)
+    "REQUEST": frozenset({"from", "with", "to"}) | DEFAULT_PREPS,
     "MOBILIZE": frozenset({"against"}),
     "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
@@ -1656,6 +1657,8 @@ class _DocCoder:
             # party-less "strike" or "explosion" there is a game's or a galaxy's)
         if etype in {"RETREAT", "CONCEDE"} and not any(self._political(m) for m in parties):
             return False  # "the withdrawal was too little": whose, and from whom, is unknown
+        if _poll_opinion(tok):
+            return False  # "41% thought that he would have to resign": an opinion, no act
         if not actors and not recips and not (
                 etype in PARTYLESS_TYPES and trig.pos == "noun" and (
                     not any(e.type == etype for e in events) or self._situated(tok))):
@@ -2455,6 +2458,27 @@ def public_mentions(doc: Document) -> int:
     the relevance step counts."""
     return sum(1 for m in doc.mentions if m.actor is not None and (
         (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
+
+
+# Verbs of opinion whose subject, a share of those polled, holds the clause below as a view.
+OPINION_LEMMAS = frozenset({"think", "believe", "feel", "want", "expect", "say", "agree"})
+SHARE_WORDS = frozenset({"%", "percent", "per", "cent"})
+
+
+def _poll_opinion(tok: Any) -> bool:
+    """The trigger lies in the clause a poll's share holds as its opinion ("41% thought that he
+    would have to resign", "a third of voters believe the minister should quit"): what a share
+    of respondents thinks should happen is no one's act (round 26: once the church title
+    "archbishop" coded the resigning person, the gate let such an opinion through)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "aux") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in OPINION_LEMMAS:
+            return any(c.dep_ == "nsubj" and any(t.lower_ in SHARE_WORDS for t in c.subtree)
+                       for c in cur.children)
+    return False
 
 
 def _claimed_responsibility(tok: Any) -> bool:
