@@ -22,6 +22,10 @@ a training step 5x faster than two; about 23 minutes for the defaults under load
    head on each gold trigger word's joint ``TYPE/mode`` label (``TYPE/`` for no mode; at run
    time only the decided type's modes compete). The rule input is hidden on a seeded fifth of
    the sentences so the network also learns to read the text alone (``--no-rule-input``: always).
+   With ``--context N`` (default 0: the sentence alone) each unit is read after the last N word
+   pieces of its document's text before it (``[CLS] context [SEP] sentence [SEP]``, the sentence
+   as the second segment; :func:`diurna.events.tagger.unit_pieces`), so a retelling, background or
+   a mention can be told from what came before; labels and inputs stay on the unit's words.
 3. After each epoch the loss on ``--dev`` is measured; the epoch with the lowest is kept, and
    the threshold on P(NONE) below which a word is coded is chosen once, on that epoch (token
    micro-F1 on ``--dev``).

@@ -2,6 +2,9 @@
 
 For each word the tagger gives a distribution over ``NONE`` and the PLOVER types, reading the
 words in context and the rule coder's own type for each word (an input it learned when to trust).
+A tagger trained with ``--context N`` also reads the last N word pieces of the document before
+each sentence (``context`` in its ``tagger.json``; :func:`unit_pieces`); without the key, the
+sentence alone.
 It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tagger.onnx``
 (about 23 MB), ``tagger.json`` and ``tokenizer.json``. Running it needs ``onnxruntime`` and
 ``tokenizers`` only; nothing is downloaded. A weight folder may also name further taggers
