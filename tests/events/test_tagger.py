@@ -13,16 +13,20 @@ from diurna.events.finetune import Sentence, encode_batch, main
 from diurna.events.learned import MODEL_DIR
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import (
+    CONTEXT_CHARS,
     ENSEMBLE_FILE,
     SEEN_LEMMA,
     SEEN_TYPE,
     Tagger,
+    context_ids,
     load_tagger,
     mode_label,
     mode_labels,
     pieces,
     seen_flags,
     tagger_folders,
+    text_before,
+    unit_pieces,
 )
 from diurna.model import Document
 from diurna.pipeline import Pipeline
@@ -92,7 +96,7 @@ def test_an_ensemble_averages_its_members_word_distributions(tmp_path: Path) -> 
     sure[tagger.label_id["ASSAULT"]] = 1.0
     sure[len(tagger.labels) + tagger.modes.index("ASSAULT/")] = 1.0
     tagger.members[2].probabilities = (  # type: ignore[method-assign]
-        lambda sents, batch, seen: [np.tile(sure, (len(w), 1)) for w, _ in sents])
+        lambda sents, batch, seen, before=None: [np.tile(sure, (len(w), 1)) for w, _ in sents])
     for got, one in zip(tagger.probabilities(SENTENCES), alone, strict=True):
         assert got.shape == one.shape
         assert np.allclose(got, (2 * one + sure) / 3)
@@ -243,3 +247,82 @@ def test_an_ensemble_file_names_its_members_beside_the_folder(tmp_path: Path) ->
                                           encoding="utf-8")
     assert tagger_folders(tmp_path) == [tmp_path, tmp_path / "seedA", Path("/abs/seedB")]
     assert tagger_folders(tmp_path / "none") == [tmp_path / "none"]
+
+
+def test_the_context_is_the_text_before_the_sentence_and_not_after() -> None:
+    text = "Rebels seized the town. Troops attacked them on Monday. Talks resumed later."
+    start = text.index("Troops")
+    assert text_before(text, start) == "Rebels seized the town. "
+    assert text_before(text, 0) == ""
+    # a long text is cut at a space, never inside a word, and ends where the sentence starts
+    long = "word " * 1000 + "Troops attacked."
+    cut = text_before(long, long.index("Troops"))
+    assert long.endswith(cut + "Troops attacked.") and cut.startswith("word ")
+    assert len(cut) <= CONTEXT_CHARS
+
+
+def test_the_context_keeps_the_last_n_pieces() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    before = "Insurgents ambushed a convoy near Kandahar, killing four soldiers. "
+    every = tagger.tokenizer.encode(before, add_special_tokens=False).ids
+    assert len(every) > 5
+    assert context_ids(tagger.tokenizer, before, 5) == every[-5:]
+    assert context_ids(tagger.tokenizer, before, 500) == every
+    assert context_ids(tagger.tokenizer, before, 0) == []
+    assert context_ids(tagger.tokenizer, "  ", 5) == []
+
+
+def test_a_sentence_read_with_context_keeps_its_labels_on_its_own_words() -> None:
+    tagger = load_tagger(str(MODEL_DIR))
+    words = ["Peacekeepers", "attacked", "Gbagbo", "."]
+    rules = ["NONE", "ASSAULT", "NONE", "NONE"]
+    alone = pieces(tagger.tokenizer, words, rules, tagger.label_id)
+    # context 0 is the sentence alone, exactly as before
+    assert unit_pieces(tagger.tokenizer, words, rules, tagger.label_id, "Talks failed.", 0) \
+        == (*alone, None)
+    ids, rule_ids, first, types = unit_pieces(tagger.tokenizer, words, rules, tagger.label_id,
+                                              "Talks failed. ", 3)
+    ctx = context_ids(tagger.tokenizer, "Talks failed. ", 3)
+    # [CLS] context [SEP] sentence [SEP]; the sentence is the second segment
+    assert ids == [alone[0][0], *ctx, alone[0][-1], *alone[0][1:]]
+    assert types == [0] * (len(ctx) + 2) + [1] * (len(alone[0]) - 1)
+    assert [ids[p] for p in first] == [alone[0][p] for p in alone[2]]
+    assert rule_ids[first[1]] == tagger.label_id["ASSAULT"] + 1 and sum(map(bool, rule_ids)) == 1
+    sent = Sentence(words=words, gold=["NONE", "ASSAULT", "NONE", "NONE"], rule=rules,
+                    cand=[False, True, False, False], source="s", mode=[""] * 4,
+                    before="Talks failed. ")
+    modes = mode_labels(load_ontology().types)
+    plain = encode_batch(tagger.tokenizer, [sent], tagger.labels, modes)
+    read = encode_batch(tagger.tokenizer, [sent], tagger.labels, modes, context=3)
+    assert "types" not in plain and read["types"][0].tolist() == types
+    # the same four word labels, on the sentence's pieces only
+    assert sorted(read["target"][0][read["target"][0] >= 0].tolist()) \
+        == sorted(plain["target"][0][plain["target"][0] >= 0].tolist())
+    assert (read["target"][0][:len(ctx) + 2] == -100).all()
+
+
+def test_the_coder_gives_a_context_tagger_the_text_before_each_sentence() -> None:
+    from diurna.events.tagger import TaggerEventCoder
+    from diurna.language import Language
+
+    class Stub:
+        """Records what the coder hands a tagger that reads context."""
+
+        seen_input = False
+        context = 32
+        given: list[str] | None = None
+
+        def probabilities(self, sentences: list[tuple[list[str], list[str]]], batch: int = 1,
+                          seen: list[list[int]] | None = None,
+                          before: list[str] | None = None) -> list[np.ndarray]:
+            Stub.given = before
+            return [np.zeros((len(w), 2), np.float32) for w, _ in sentences]
+
+    doc = Document(id="t", source="test", published="2008-03-01",
+                   text="Gunmen attacked a convoy in Kandahar. Police arrested two men. "
+                        "Talks resumed on Friday.")
+    parsed = Language()(doc).nlp
+    TaggerEventCoder().word_probabilities(Stub(), parsed, {},  # type: ignore[arg-type]
+                                          keep=lambda sent: True)
+    assert Stub.given == ["", "Gunmen attacked a convoy in Kandahar. ",
+                          "Gunmen attacked a convoy in Kandahar. Police arrested two men. "]

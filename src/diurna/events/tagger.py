@@ -2,6 +2,9 @@
 
 For each word the tagger gives a distribution over ``NONE`` and the PLOVER types, reading the
 words in context and the rule coder's own type for each word (an input it learned when to trust).
+A tagger trained with ``--context N`` also reads the last N word pieces of the document before
+each sentence (``context`` in its ``tagger.json``; :func:`unit_pieces`); without the key, the
+sentence alone.
 It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tagger.onnx``
 (about 23 MB), ``tagger.json`` and ``tokenizer.json``. Running it needs ``onnxruntime`` and
 ``tokenizers`` only; nothing is downloaded. A weight folder may also name further taggers
@@ -12,6 +15,7 @@ It is trained by :mod:`diurna.events.finetune`; the files are ``data/learned/tag
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -98,6 +102,52 @@ def pieces(tokenizer: Any, words: list[str], rules: list[str],
     return ids, rule_ids, first
 
 
+# The text before a sentence (round 26): a tagger trained with ``--context N`` reads, ahead of each
+# sentence, the last N word pieces of the document text before it, as BERT's first segment:
+# ``[CLS] context [SEP] sentence [SEP]``, the sentence with token type 1. Whether an act is told
+# again, background or a mention is often plain only from the sentences before. The context is
+# tokenised from at most ``CONTEXT_CHARS`` characters before the sentence (cut at a space, so no
+# word is split), which always hold more than ``MAX_CONTEXT`` pieces of prose; training and run
+# time share these functions, so both see the same pieces.
+CONTEXT_CHARS = 1024
+MAX_CONTEXT = 128
+_SPACE = re.compile(r"\s")
+
+
+def text_before(text: str, start: int) -> str:
+    """The document text before offset ``start``: at most ``CONTEXT_CHARS`` characters, starting
+    after a whitespace when cut (never in the middle of a word)."""
+    cut = max(0, start - CONTEXT_CHARS)
+    if cut > 0:
+        space = _SPACE.search(text, cut, start)
+        cut = space.end() if space else start
+    return text[cut:start]
+
+
+def context_ids(tokenizer: Any, before: str, n: int) -> list[int]:
+    """The last ``n`` word pieces of ``before`` (none for ``n`` 0 or blank text)."""
+    if n <= 0 or not before.strip():
+        return []
+    return list(tokenizer.encode(before, add_special_tokens=False).ids[-n:])
+
+
+def unit_pieces(tokenizer: Any, words: list[str], rules: list[str], label_id: dict[str, int],
+                before: str = "", context: int = 0,
+                ) -> tuple[list[int], list[int], list[int], list[int] | None]:
+    """:func:`pieces` of a sentence and its token type ids: with ``context`` 0 exactly
+    :func:`pieces` (types ``None``: the encoder's first type throughout); else the last
+    ``context`` pieces of ``before`` and a [SEP] go between [CLS] and the sentence, which gets
+    token type 1. Rule ids and first pieces stay on the sentence's own words."""
+    ids, rule_ids, first = pieces(tokenizer, words, rules, label_id)
+    if context <= 0:
+        return ids, rule_ids, first, None
+    ctx = context_ids(tokenizer, before, context)
+    shift = len(ctx) + 1
+    return ([ids[0], *ctx, ids[-1], *ids[1:]], [rule_ids[0], *[0] * shift, *rule_ids[1:]],
+            [p + shift if p >= 0 else -1 for p in first],
+            [0] * (shift + 1) + [1] * (len(ids) - 1))
+
+
 # A weight folder may name further taggers in this file (``{"members": [DIR, ...]}``, each
 # relative to the folder or absolute): the coder then averages their per-word distributions with
 # the folder's own tagger's (an ensemble of seeds, docs/events-learned.md round 22b). Without the
@@ -140,6 +190,8 @@ class _Member:
         self.rule_input = bool(spec.get("rule_input", True))
         # whether it reads the "told before" input (seen_flags; taggers before round 14 do not)
         self.seen_input = bool(spec.get("seen_input", False))
+        # word pieces of the text before each sentence it reads (0: the sentence alone)
+        self.context = int(spec.get("context", 0))
         self.label_id = {lb: i for i, lb in enumerate(self.labels)}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -153,10 +205,12 @@ class _Member:
         self.takes_seen = any(i.name == "seen" for i in self.session.get_inputs())
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int, seen: list[list[int]] | None) -> list[np.ndarray]:
+                      batch: int, seen: list[list[int]] | None,
+                      before: list[str] | None = None) -> list[np.ndarray]:
         """This model's per-word distributions (see :meth:`Tagger.probabilities`)."""
-        rows = [pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id)
-                for w, r in sentences]
+        texts = before if before is not None else [""] * len(sentences)
+        rows = [unit_pieces(self.tokenizer, w, r if self.rule_input else [], self.label_id,
+                            b, self.context) for (w, r), b in zip(sentences, texts, strict=True)]
         outputs = ["logits", "mode_logits"] if self.modes else ["logits"]
         order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))  # pad like with like
         out: list[Any] = [None] * len(rows)
@@ -168,14 +222,20 @@ class _Member:
             mask = np.zeros((len(idx), n), np.int64)
             rule = np.zeros((len(idx), n), np.int64)
             told = np.zeros((len(idx), n), np.int64)
+            types = np.zeros((len(idx), n), np.int64)
             for b, i in enumerate(idx):
                 k = len(rows[i][0])
                 ids[b, :k], mask[b, :k], rule[b, :k] = rows[i][0], 1, rows[i][1]
                 if seen is not None:
                     told[b, :k] = on_first_pieces(rows[i][2], k, seen[i])
+                type_ids = rows[i][3]
+                if type_ids is not None:
+                    types[b, :k] = type_ids
             feed = {"ids": ids, "mask": mask, "rule": rule}
             if self.takes_seen:  # zeros for a tagger trained without it
                 feed["seen"] = told if self.seen_input else np.zeros_like(told)
+            if self.context:
+                feed["types"] = types
             probs = np.concatenate(
                 [softmax(x) for x in self.session.run(outputs, feed)], -1)
             for b, i in enumerate(idx):
@@ -216,13 +276,17 @@ class Tagger:
         self.threshold = float(first.spec["threshold"])
         # the coder computes the "told before" ids if any member reads them
         self.seen_input = any(m.seen_input for m in self.members)
+        # and the text before each sentence if any member reads it
+        self.context = max(m.context for m in self.members)
 
     def probabilities(self, sentences: list[tuple[list[str], list[str]]],
-                      batch: int = 1, seen: list[list[int]] | None = None) -> list[np.ndarray]:
+                      batch: int = 1, seen: list[list[int]] | None = None,
+                      before: list[str] | None = None) -> list[np.ndarray]:
         """Per sentence a (words, labels + modes) array: the type distribution in ``labels``
         order, then (with a mode head) the joint mode distribution in ``modes`` order; with
         several members, their mean. ``seen`` gives each sentence's "told before" ids
-        (:func:`seen_flags`; none if omitted).
+        (:func:`seen_flags`; none if omitted), ``before`` the document text before each
+        (:func:`text_before`; read only by a tagger trained with context, empty if omitted).
 
         Each sentence is its own call by default (``batch`` 1): the int8 model is quantised
         *dynamically*, its activation scales computed over the whole input of a call, so in a
@@ -232,7 +296,7 @@ class Tagger:
         (``bench/bench_tagger.py``, load 7.6): 164 sentences/s alone vs 246 batched by 8; the
         whole pipeline stays at 0.83x the rule coder's speed (docs/events-learned.md, round 15).
         Each further member costs about as much again (round 22b)."""
-        outs = [m.probabilities(sentences, batch, seen) for m in self.members]
+        outs = [m.probabilities(sentences, batch, seen, before) for m in self.members]
         if len(outs) == 1:
             return outs[0]
         return [np.stack(per).mean(axis=0, dtype=np.float32) for per in zip(*outs, strict=True)]
@@ -299,9 +363,12 @@ class TaggerEventCoder(EventCoder):
         words = [ws for ws in ([t for t in s if not t.is_space] for s in sents) if ws]
         told = (seen_flags(parsed, {i: ev.type for i, ev in rule_at.items()})
                 if tagger.seen_input else {})
+        before = ([text_before(parsed.text, ws[0].idx) for ws in words] if tagger.context
+                  else None)
         probs = tagger.probabilities(
             [([t.text for t in ws], [rule_at[t.i].type if t.i in rule_at else NONE for t in ws])
-             for ws in words], seen=[[told.get(t.i, 0) for t in ws] for ws in words])
+             for ws in words], seen=[[told.get(t.i, 0) for t in ws] for ws in words],
+            before=before)
         return {t.i: q for ws, p in zip(words, probs, strict=True)
                 for t, q in zip(ws, p, strict=False)}
 
