@@ -49,9 +49,10 @@ LEAVE_ALONE = [
     # a party's name "of" a province is no institution placed by it ("Ontario" is also a US
     # city in the place table)
     ("Many people and the PC Party of Ontario call it a waste of money.", "PC Party", None),
-    # a place word opening a name is not the place a governor is "of"
+    # a place word opening a name is not the place a governor is "of": no Philippine city
+    # (round 26b: Puerto Rico is now a state of the table, as the gold codes it, so PRIGOV)
     ("Anibal Acevedo Vila, the Governor of the Commonwealth of Puerto Rico, was indicted.",
-     "Governor", None),
+     "Governor", "PRIGOV"),
     # the state in the complement of the one acting is no actor of the act ("that country")
     ("Three months ago, the US Ambassador to the Czech Republic, Jan Krc, asked that country to "
      "give asylum to a group of detainees.", "that country", "CZE"),

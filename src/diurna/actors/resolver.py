@@ -213,9 +213,12 @@ class _State:
                 first = ent.start + (ent[0].lower_ == "the")
                 for last in range(min(first + 3, ent.end - 1), first, -1):
                     if not self.sdoc[first].is_title or any(
-                            i in self.hit_at for i in range(first, last)):
+                            i in self.hit_at for i in range(first, last)) or \
+                            self.sdoc[last].lower_ == "of":
+                        # a word the name's "of" hangs on is its head, not a place modifying
+                        # it: "the Commonwealth of Puerto Rico" (a Philippine city's name)
                         continue
-                    iso3 = region_country(self.sdoc[first:last].text)
+                    iso3 = region_country(self.sdoc[first:last].text, placed=False)
                     if iso3 is not None and iso3 in self.d.countries:
                         self.regions.append((self.sent_of.get(first, 0), self.sdoc[first].idx,
                                              iso3))
@@ -316,7 +319,7 @@ class _State:
         last = ent.end - (self.sdoc[ent.end - 1].tag_ == "POS")
         if last <= of + 1 or not all(t.is_title for t in self.sdoc[of + 1:last]):
             return
-        iso3 = region_country(self.sdoc[of + 1:last].text)
+        iso3 = region_country(self.sdoc[of + 1:last].text, placed=False)
         if iso3 is not None and iso3 in self.d.countries:
             self.regions.append((self.sent_of.get(of + 1, 0), self.sdoc[of + 1].idx, iso3))
             self.region_at[last - 1] = iso3
