@@ -389,8 +389,8 @@ def _regions() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _word_places() -> frozenset[str]:
     """Place names of the region table that are English words first ("Commonwealth", "Free
-    State", "Gulf"; listed by ``bench/word_places.py`` from the case of their words in news):
-    capitalised at the head of a name they are that word ("Commonwealth Bank", "Free State
+    State", "Gulf"; listed by ``scripts/build_word_places.py`` from the case of their words in
+    news): capitalised at the head of a name they are that word ("Commonwealth Bank", "Free State
     Project", "Gulf states"), so they count as places only where the parser says so."""
     return frozenset(line.strip() for line in _data("word_places.txt").splitlines()
                      if line.strip() and not line.startswith("#"))
