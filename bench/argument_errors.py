@@ -26,6 +26,7 @@ import sys
 from collections import Counter, defaultdict
 from typing import Any
 
+from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.events import heldout_sources, match_unit
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl
 from diurna.model import Event, Mention
@@ -112,7 +113,7 @@ def f1(c: Counter[str]) -> float:
     tp = c["right"]
     fp = sum(v for k, v in c.items() if k.startswith(("(a) value", "(d)", "(c) wrong code")))
     fn = sum(v for k, v in c.items() if k != "right" and not k.startswith(("(a) value", "(d)")))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return micro_f1(tp, fp, fn)
 
 
 def main(argv: list[str] | None = None) -> int:

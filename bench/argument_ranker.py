@@ -26,6 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.gold import frozen
 from diurna.events.arguments import SLOTS
 from diurna.events.train_args import cache_file, predicted, simulate
@@ -47,8 +48,7 @@ def _counts(records: list[dict[str, Any]], model: dict[str, Any] | None) -> Coun
 
 
 def _f1(c: tuple[int, int, int]) -> float:
-    tp, fp, fn = c
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return micro_f1(*c)
 
 
 def _agreement(records: list[dict[str, Any]], model: dict[str, Any] | None) -> dict[str, float]:

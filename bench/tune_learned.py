@@ -34,6 +34,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from diurna.evaluate.counts import micro_f1 as f1
 from diurna.evaluate.events import default_runner, score
 from diurna.evaluate.gold import frozen, repo_dir
 from diurna.events import learned
@@ -66,11 +67,6 @@ def counts(r: dict) -> tuple[int, int, int]:
     """Type tp, fp, fn of one ``score`` result."""
     t = r["type"]
     return int(t["tp"]), int(t["fp"]), int(t["fn"])
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    """Micro-F1 from counts."""
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def trace(golds: list[Path]) -> None:

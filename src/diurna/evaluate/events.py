@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.gold import gold_document, read_jsonl
 from diurna.model import Document, Event, Mention
 from diurna.pipeline import CODERS, DEFAULT_CODER
@@ -216,7 +217,7 @@ def bootstrap_f1(per_source: Sequence[tuple[int, int, int]], rounds: int = 1000,
     for _ in range(rounds):
         draw = [per_source[rng.randrange(len(per_source))] for _ in per_source]
         tp, fp, fn = (sum(x[i] for x in draw) for i in range(3))
-        values.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        values.append(micro_f1(tp, fp, fn))
     values.sort()
     return (values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1])
 

@@ -45,6 +45,7 @@ from typing import Any
 
 import numpy as np
 
+from diurna.evaluate.counts import micro_f1
 from diurna.events.heads import trigger_head
 from diurna.model import Document, Event, Span, actor_code
 
@@ -372,7 +373,7 @@ def tally(coded: Sequence[Coded], keep: Sequence[np.ndarray] | None = None
 def f1(counts: Sequence[int]) -> float:
     """Type micro-F1 of tp / fp / fn counts."""
     tp, fp, fn = counts
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return micro_f1(tp, fp, fn)
 
 
 def fit(rows: Sequence[dict[str, float]], right: Sequence[bool], c_reg: float = C_REG,

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.gold import base_text, frozen, gold_document, repo_dir, shared_dir
 from diurna.events.heads import trigger_head
 from diurna.events.learned import (
@@ -227,7 +228,7 @@ def typed_f1(pairs: Iterable[tuple[str, str]]) -> float:
         else:
             fp += pred != NONE
             fn += gold != NONE
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return micro_f1(tp, fp, fn)
 
 
 def token_f1(model: Model, sparse: list[list[str]], dense: np.ndarray, labels: list[str],
