@@ -5,28 +5,9 @@ docs/annotation-events.md (the recipient is the party the act is directed at).""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-
-from diurna.model import Document, Event
-from diurna.pipeline import Pipeline
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _event(text: str, etype: str, trigger: str) -> Event:
-    doc = Document.from_paragraphs("t", "<test>", [text], published="2008-03-01")
-    found = [e for e in _pipeline()(doc).events if e.type == etype and e.trigger.text == trigger]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in _pipeline()(doc).events]
-    return found[0]
-
-
-def _prefixes(mentions: list) -> list[str]:
-    return [m.actor.cameo[:3] for m in mentions if m.actor is not None and m.actor.cameo]
+from helpers import code_prefixes as _prefixes
+from helpers import one_event as _event
 
 
 @pytest.mark.parametrize("sentence, trigger, actor, recipient", [
