@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from diurna.evaluate.gold import shared_dir
-from diurna.model import Actor, Document, Mention
+from diurna.model import Actor, Document, Event, Mention
 
 # Hand-checked codes for the seed page's actor phrases (docs/annotation convention).
 SEED_ACTORS: dict[str, str] = {
@@ -91,3 +91,31 @@ def before_events(text: str) -> Document:
     for stage in _stages_before_events():
         doc = stage(doc)
     return doc
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Any:
+    from diurna.pipeline import Pipeline
+
+    return Pipeline.default()
+
+
+def read_paragraph(text: str) -> Document:
+    """The default pipeline's reading of the one paragraph ``text``, published 2008-03-01."""
+    doc = Document.from_paragraphs("t", "<test>", [text], published="2008-03-01")
+    read: Document = _default_pipeline()(doc)
+    return read
+
+
+def one_event(text: str, etype: str, trigger: str) -> Event:
+    """The one ``etype`` event with trigger text ``trigger`` the default pipeline reads in the
+    paragraph ``text``; fails, listing what it read, if not exactly one."""
+    events = read_paragraph(text).events
+    found = [e for e in events if e.type == etype and e.trigger.text == trigger]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def code_prefixes(mentions: list[Mention]) -> list[str]:
+    """The country prefixes of the coded mentions, in order."""
+    return [m.actor.cameo[:3] for m in mentions if m.actor is not None and m.actor.cameo]

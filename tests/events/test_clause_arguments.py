@@ -8,28 +8,10 @@ read by hand against docs/annotation-events.md §6."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-
-from diurna.model import Document, Event
-from diurna.pipeline import Pipeline
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _event(text: str, etype: str, trigger: str) -> Event:
-    doc = Document.from_paragraphs("t", "<test>", [text], published="2008-03-01")
-    found = [e for e in _pipeline()(doc).events if e.type == etype and e.trigger.text == trigger]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in _pipeline()(doc).events]
-    return found[0]
-
-
-def _prefixes(mentions: list) -> list[str]:
-    return [m.actor.cameo[:3] for m in mentions if m.actor is not None and m.actor.cameo]
+from helpers import code_prefixes as _prefixes
+from helpers import one_event as _event
+from helpers import read_paragraph
 
 
 @pytest.mark.parametrize("sentence, etype, trigger, actor, recipient", [
@@ -81,6 +63,5 @@ def test_a_reaction_is_no_doer_and_a_thing_no_victim() -> None:
     # no party, so the participle reading gives the condemnation no recipient
     text = "The crackdown on protesters, condemned by Britain, continued on Friday."
     assert _prefixes(_event(text, "ACCUSE", "condemned").recipients) == []
-    doc = Document.from_paragraphs("t", "<test>", [text], published="2008-03-01")
-    crackdown = [e for e in _pipeline()(doc).events if e.trigger.text == "crackdown"]
+    crackdown = [e for e in read_paragraph(text).events if e.trigger.text == "crackdown"]
     assert crackdown and all(_prefixes(e.actors) == [] for e in crackdown)

@@ -948,7 +948,24 @@ class _DocCoder:
         withdrawal of all Syrian forces"), the one a describing verb names ("called Washington
         the enemy of Islam") and the subject of the clause an accusation noun states
         ("accusations that Israel had broken the truce")."""
+        if etype == "AGREE" and tok.lemma_.lower() in VOW_VERBS:
+            promised = self._promised_to(tok)
+            if promised:
+                return promised
         if tok.pos_ not in {"VERB", "AUX"}:
+            if etype in {"DEMAND", "REQUEST"}:
+                # "requests by Afghans for NATO to spread": the one asked is who is to act,
+                # parsed as the subject of a "for"-clause or as a "for"-object beside a
+                # to-infinitive on the noun
+                asked = [g for c in tok.children if c.dep_ == "acl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                    for g in c.children if g.dep_ == "nsubj" and self._is_party(g)]
+                if not asked and any(c.dep_ == "acl" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in tok.children):
+                    asked = [g for g in _pobjs([tok], {"for"}) if self._is_party(g)]
+                if asked:
+                    return asked
             return self._named_or_charged(tok, etype)
         described = _described_patient(tok)
         if described is not None:  # (people or a party: not "the crackdown, condemned by")
@@ -958,6 +975,20 @@ class _DocCoder:
         acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                 and not self._is_party(c)] + _pobjs([tok], {"for"})
         return [p for act in acts for p in self._asked_party(act)]
+
+    def _promised_to(self, tok: Any) -> list[Any]:
+        """The parties the act a promise names is done to: "pledged to end military operations
+        against Palestinians", "a pledge by Israel to release 900 Palestinian prisoners". Why:
+        the annotators code them as the recipient of the promise (AGREE), as a threat's
+        recipient is the one the threatened act hits; only parties, so "pledged to hold
+        talks" names none."""
+        acts = [c for c in tok.children if c.dep_ == "xcomp" or (
+            c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        objs = [c for act in acts for c in act.children if c.dep_ == "dobj"]
+        found = [o for o in objs if self._is_party(o)]
+        found += [g for g in _pobjs(acts + objs, {"to", "against", "on"}) if self._is_party(g)]
+        return found
 
     def _asked_party(self, act: Any) -> list[Any]:
         """Who is to do ``act``, the noun of an act asked for ("for Arroyo's resignation", "for
