@@ -2491,8 +2491,10 @@ def public_mentions(doc: Document) -> int:
         (m.actor.sector or "") in PUBLIC_SECTORS or m.actor.cameo[3:6] in PUBLIC_SECTORS))
 
 
-# Verbs of opinion whose subject, a share of those polled, holds the clause below as a view.
-OPINION_LEMMAS = frozenset({"think", "believe", "feel", "want", "expect", "say", "agree"})
+# Verbs whose subject, a share of those polled, holds the clause below as a view: wider than
+# OPINION_VERBS (cognition, for an evaluation), since a poll also reports what people want,
+# expect, say or agree with.
+POLL_VERBS = frozenset({"think", "believe", "feel", "want", "expect", "say", "agree"})
 SHARE_WORDS = frozenset({"%", "percent", "per", "cent"})
 
 
@@ -2506,7 +2508,7 @@ def _poll_opinion(tok: Any) -> bool:
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "aux") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in OPINION_LEMMAS:
+        if cur.lemma_.lower() in POLL_VERBS:
             return any(c.dep_ == "nsubj" and any(t.lower_ in SHARE_WORDS for t in c.subtree)
                        for c in cur.children)
     return False
