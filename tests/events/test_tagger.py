@@ -160,6 +160,16 @@ def test_training_refuses_frozen_test_files(tmp_path: Path) -> None:
         main([str(test_file), "--out", str(tmp_path / "m")])
 
 
+@pytest.mark.parametrize("context", ["-1", "129"])
+def test_training_refuses_a_context_out_of_range_in_one_line(
+        tmp_path: Path, context: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--context", context, "--out", str(tmp_path / "m")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "--context must be between 0 and 128" in err[-1]
+    assert not (tmp_path / "m").exists()
+
+
 def test_mode_labels_are_joint_with_their_type_and_include_no_mode() -> None:
     onto = load_ontology()
     labels = mode_labels(onto.types)
