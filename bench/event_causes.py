@@ -1,0 +1,203 @@
+"""A coder's false and missed events on development gold, sorted by cause (issue #12, round 27).
+
+    python bench/event_causes.py GOLD [GOLD ...] [--coder learned] [--list]
+
+Codes every source of each gold file with the default pipeline's stages up to the chosen event
+coder (the events ``diurna evaluate events`` scores; the stages after it add no event and drop the
+parse), matches its events to the gold unit by unit with the scorer's own
+``match_unit``, and puts each false event and each missed gold event in the first cause of
+round 23's order whose test it meets (:func:`error_cause`; docs/events-learned.md, rounds 23 and
+27). Prints tp / fp / fn and type micro-F1 per file and pooled (counts summed), with the keyword
+coder on the same units beside, then the table of causes per file and pooled. ``--list`` prints
+every error with its cause, trigger and sentence, for reading by hand: the automatic sort is a
+first pass (a word used in another sense, a generic statement or a gold omission has no test
+here and lands in "other"), so a table that decides anything should be read by hand as well.
+
+Why a script: round 23's sort lived in a session's scratch folder and was lost; every later
+round that read errors rebuilt it. Only development files: frozen test files are refused, and
+the blind sets (the ones the session notes name) must not be passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from diurna.evaluate.counts import micro_f1
+from diurna.evaluate.events import match_unit, tally_types
+from diurna.evaluate.gold import frozen, gold_document, read_jsonl
+from diurna.events.heads import trigger_head
+from diurna.events.sieve import MODALS, clause_kind
+from diurna.model import Document, Event
+from diurna.pipeline import Pipeline
+
+# The causes, in the order they are tried (round 23's; the first whose test an error meets).
+MISS_CAUSES = ("miss: another type on the word", "miss: no event on the word")
+FALSE_CAUSES = ("type confusion", "one act coded twice", "retold, same word or mode",
+                "a mention (noun as subject, attribute, prepositional object)",
+                "an opinion or feeling (adjective)", "background in a subordinate clause",
+                "hypothetical, planned or modal", "retold, another word of the type",
+                "other (read by hand)")
+# Dependencies of a noun that mentions an act rather than reporting it ("reports of clashes",
+# "the rally's organisers", "during the invasion").
+MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "pobj", "compound", "poss", "appos"})
+BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl_time", "pcomp_time"})
+
+
+def gold_span(g: dict[str, Any]) -> tuple[int, int]:
+    """A gold event's trigger offsets."""
+    trig = g.get("trigger") or {}
+    return int(trig.get("start", 0)), int(trig.get("end", 0))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _lemma(doc: Document, span: tuple[int, int]) -> str:
+    """The lemma of the head word of ``span`` (its lower-cased text when no word heads it)."""
+    head = trigger_head(doc.nlp, span[0], span[1])
+    return head.lemma_.lower() if head is not None else doc.text[span[0]:span[1]].lower()
+
+
+def _auxes(tok: Any) -> set[str]:
+    """The auxiliaries of ``tok`` (lower case)."""
+    return {ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")}
+
+
+def miss_cause(g: dict[str, Any], pred: Sequence[Event]) -> str:
+    """Why the gold event ``g`` was missed: the coder put another type on its word, or
+    nothing."""
+    span = gold_span(g)
+    if any(_overlap(span, (p.trigger.start, p.trigger.end)) and p.type != g.get("type")
+           for p in pred):
+        return MISS_CAUSES[0]
+    return MISS_CAUSES[1]
+
+
+def false_cause(doc: Document, event: Event, gold: Sequence[dict[str, Any]],
+                matched: Sequence[Event], earlier: Sequence[dict[str, Any]]) -> str:
+    """The first cause of :data:`FALSE_CAUSES` whose test the false ``event`` meets: ``gold``
+    is its unit's gold, ``matched`` the unit's events the scorer matched, ``earlier`` the gold
+    events of the article's earlier units (a retelling is judged against what the gold coded)."""
+    span = (event.trigger.start, event.trigger.end)
+    if any(_overlap(span, gold_span(g)) and g.get("type") != event.type for g in gold):
+        return FALSE_CAUSES[0]
+    if any(m.type == event.type for m in matched):
+        return FALSE_CAUSES[1]
+    before = [g for g in earlier if g.get("type") == event.type]
+    lemma = _lemma(doc, span)
+    if any(_lemma(doc, gold_span(g)) == lemma or (event.mode and g.get("mode") == event.mode)
+           for g in before):
+        return FALSE_CAUSES[2]
+    head = trigger_head(doc.nlp, *span)
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in MENTION_DEPS:
+        return FALSE_CAUSES[3]
+    if head is not None and head.pos_ == "ADJ":
+        return FALSE_CAUSES[4]
+    kind = clause_kind(head) if head is not None else "main"
+    if kind in BACKGROUND_CLAUSES:
+        return FALSE_CAUSES[5]
+    if kind == "advcl_if" or event.status == "speculative" or (
+            head is not None and _auxes(head) & MODALS):
+        return FALSE_CAUSES[6]
+    if before:
+        return FALSE_CAUSES[7]
+    return FALSE_CAUSES[8]
+
+
+def sort_errors(doc: Document, units: Sequence[dict[str, Any]], events: Sequence[Event]
+                ) -> tuple[tuple[int, int, int], list[tuple[str, int, str, str]]]:
+    """Type tp / fp / fn of ``events`` on one article's gold ``units`` (the scorer's
+    matching) and each error as (cause, unit index, trigger words, type)."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    errors: list[tuple[str, int, str, str]] = []
+    earlier: list[dict[str, Any]] = []
+    for u, unit in enumerate(units):
+        start, end = int(unit["start"]), int(unit["end"])
+        gold = list(unit.get("events") or [])
+        pred = [e for e in events if start <= e.trigger.start < end]
+        pairs = match_unit(gold, pred)
+        tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
+        got = {id(p) for _, p in pairs}
+        found = {id(g) for g, _ in pairs}
+        matched = [p for _, p in pairs]
+        for p in pred:
+            if id(p) not in got:
+                errors.append((false_cause(doc, p, gold, matched, earlier), u, p.trigger.text,
+                               p.type))
+        for g in gold:
+            if id(g) not in found:
+                s, e = gold_span(g)
+                errors.append((miss_cause(g, pred), u, doc.text[s:e], str(g.get("type"))))
+        earlier += gold
+    return (sum(tp.values()), sum(fp.values()), sum(fn.values())), errors
+
+
+def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+
+
+def figure(c: tuple[int, int, int]) -> str:
+    """tp / fp / fn and type micro-F1."""
+    return f"{c[0]}/{c[1]}/{c[2]} {micro_f1(*c):.4f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", nargs="+", type=Path, help="development gold files")
+    ap.add_argument("--coder", default="learned", help="the coder sorted (default learned)")
+    ap.add_argument("--list", action="store_true", help="print every error with its cause")
+    args = ap.parse_args(argv)
+    refused = [g for g in args.gold if frozen(g)]
+    if refused:
+        print(f"{refused[0]}: a frozen test file; its errors are never read", file=sys.stderr)
+        return 2
+    pipe = Pipeline.default(coder=args.coder)
+    before = pipe.components[:pipe.names.index("events")]
+    coder, keyword = pipe.get("events"), Pipeline.default(coder="keyword").get("events")
+    table: dict[str, Counter[str]] = {}
+    pooled, kw_pooled = (0, 0, 0), (0, 0, 0)
+    for path in args.gold:
+        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for line in read_jsonl(path):
+            by_source[line["source"]].append(line)
+        counts, kw_counts = (0, 0, 0), (0, 0, 0)
+        causes: Counter[str] = Counter()
+        for source, units in by_source.items():
+            doc = gold_document(source, units[0].get("published"))
+            for stage in before:
+                doc = stage(doc)
+            kw_doc = keyword(copy.copy(doc))  # its own events list; the parse is shared
+            doc = coder(doc)
+            got, errors = sort_errors(doc, units, doc.events)
+            counts = _add(counts, got)
+            kw_counts = _add(kw_counts, sort_errors(kw_doc, units, kw_doc.events)[0])
+            for cause, u, words, etype in errors:
+                causes[cause] += 1
+                if args.list:
+                    unit = units[u]
+                    sentence = doc.text[int(unit["start"]):int(unit["end"])].replace("\n", " ")
+                    print(f"[{cause}] {source}#{u} {etype} '{words}'\n    {sentence}")
+        table[path.stem] = causes
+        pooled, kw_pooled = _add(pooled, counts), _add(kw_pooled, kw_counts)
+        print(f"{path.stem}: {args.coder} {figure(counts)} | keyword {figure(kw_counts)}",
+              flush=True)
+    if len(args.gold) > 1:
+        print(f"pooled: {args.coder} {figure(pooled)} | keyword {figure(kw_pooled)}")
+    print("cause | " + " | ".join(table) + " | pooled")
+    for cause in (*MISS_CAUSES, *FALSE_CAUSES):
+        row = [table[name][cause] for name in table]
+        print(f"{cause} | " + " | ".join(map(str, row)) + f" | {sum(row)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
