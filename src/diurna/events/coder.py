@@ -867,7 +867,7 @@ class _DocCoder:
                 actors.append(subj)
         if passive and not recips and not any(c.dep_ == "nsubjpass" for c in tok.children):
             # "returned home after being deported", "was caught by police and deported"
-            subj = subject_of(tok)
+            subj = _shared_subject(tok)
             if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE_PRONOUNS:
                 recips.append(subj)
             if not actors and tok.dep_ == "conj":
@@ -970,11 +970,22 @@ class _DocCoder:
         described = _described_patient(tok)
         if described is not None:  # (people or a party: not "the crackdown, condemned by")
             return [described] if self._personal(described) else []
+        aimed = self._aimed_at(tok)
+        if aimed:
+            return aimed
         if etype not in {"DEMAND", "REQUEST"}:
             return []
         acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                 and not self._is_party(c)] + _pobjs([tok], {"for"})
         return [p for act in acts for p in self._asked_party(act)]
+
+    def _aimed_at(self, tok: Any) -> list[Any]:
+        """The parties a verb's thing object is aimed at: "threatened an open war against the
+        Iraqi government", "brought charges against him". Why: the act is done to them, and
+        the verb step read only the object, which names no party; only "against", whose
+        object is always the one opposed."""
+        things = [c for c in tok.children if c.dep_ == "dobj" and not self._is_party(c)]
+        return [g for g in _pobjs(things, {"against"}) if self._is_party(g)]
 
     def _promised_to(self, tok: Any) -> list[Any]:
         """The parties the act a promise names is done to: "pledged to end military operations
@@ -1140,13 +1151,19 @@ class _DocCoder:
                     continue  # "the Hong Kong protests": where, not who
                 actors.append(c)
         recips = self.prep_objects(tok, etype) + recips
+        if etype in {"DEMAND", "REQUEST"} and not actors:
+            # "a demand from Prime Minister Karamanlis", "a request from Corby": on the noun,
+            # "from" names who asks (on the verb, "demanded an apology from X", the one asked)
+            askers = _pobjs([tok], {"from"})
+            actors = askers
+            recips = [r for r in recips if all(r.i != a.i for a in askers)]
         head = tok.head
         if tok.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
             # "the US faced criticism from the UN": the subject is the one criticised
             subj = subject_of(head)
             if subj is not None:
                 recips.append(subj)
-            actors += _pobjs([tok, head], {"from"})
+            actors += [g for g in _pobjs([tok, head], {"from"}) if all(g.i != a.i for a in actors)]
             return actors, recips, head
         if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
                 "come", "be", "fall"}:
@@ -2844,6 +2861,16 @@ def _reduced_passive(tok: Any) -> bool:
     "threatened to close the strait if attacked", "when provoked": its subject is acted on."""
     return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in tok.children)
+
+
+def _shared_subject(tok: Any) -> Any | None:
+    """The subject a passive verb takes from the verb it is conjoined to, or from up the tree
+    (``subject_of``). A conjoined passive with its own "by"-agent ("The protesters climbed
+    down and were arrested by police") takes the first verb's subject: ``subject_of`` would
+    stop at its own agent, the one who acts, and the one acted on would be lost."""
+    if tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
+        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject_of(tok)
 
 
 def _described_patient(tok: Any) -> Any | None:
