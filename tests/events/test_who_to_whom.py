@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 from helpers import code_prefixes as _prefixes
 from helpers import one_event as _event
+from helpers import read_paragraph
 
 
 def _texts(mentions: list) -> list[str]:
@@ -66,3 +67,57 @@ def test_a_threat_of_a_thing_against_a_party_is_made_to_that_party() -> None:
 def test_a_thing_against_no_party_gives_no_recipient(sentence: str, trigger: str) -> None:
     assert _prefixes(_event(sentence, "THREATEN", trigger).recipients) == []
 
+
+def test_the_report_acts_for_the_author_named_at_its_first_mention() -> None:
+    # before round 27: "The report" was the demand's only, uncoded, actor
+    event = _event("In an official report issued on Monday, Iraqi authorities accused the "
+                   "company of negligence. The report demands that the company pay compensation "
+                   "to the families.", "DEMAND", "demands")
+    assert _prefixes(event.actors) == ["IRQ"]
+
+
+def test_a_report_by_a_named_body_gives_that_body() -> None:
+    event = _event("A report by Human Rights Watch was published on Monday. The report accuses "
+                   "the Egyptian police of torturing detainees.", "ACCUSE", "accuses")
+    assert [m.actor.cameo for m in event.actors if m.actor is not None] == ["NSANGO"]
+
+
+def test_a_report_with_no_author_named_before_stays_uncoded() -> None:
+    event = _event("Nobody knows who wrote it. The report accuses the Egyptian police of "
+                   "torturing detainees.", "ACCUSE", "accuses")
+    assert _prefixes(event.actors) == []
+
+
+def test_an_act_the_report_recommends_is_not_the_author_s() -> None:
+    # the author is the report's own act's actor, not the actor of what it recommends
+    doc = read_paragraph("In an official report issued on Monday, Iraqi authorities accused "
+                         "the company of negligence. The report recommends that the United "
+                         "States release the prisoners.")
+    releases = [e for e in doc.events if e.trigger.text == "release"]
+    assert all("IRQ" not in _prefixes(e.actors) for e in releases)
+
+
+def test_a_call_for_an_act_to_be_done_by_a_party_is_made_to_that_party() -> None:
+    # before round 27: no recipient (the Commission is the passive's agent)
+    event = _event("Unionists in Belfast called for the decision to be reconsidered by the "
+                   "Parades Commission.", "DEMAND", "called for")
+    assert _prefixes(event.recipients) == ["GBR"]
+
+
+def test_a_call_for_an_act_with_no_agent_has_no_recipient() -> None:
+    event = _event("Activists called for an apology to be made.", "DEMAND", "called for")
+    assert _prefixes(event.recipients) == []
+
+
+def test_the_party_named_a_threat_is_the_one_accused() -> None:
+    # before round 27: no recipient
+    event = _event("China has stated that the Uyghur separatists are the biggest potential "
+                   "terrorist threat to the 2008 Olympics in Beijing.", "ACCUSE", "threat")
+    assert _prefixes(event.actors) == ["CHN"]
+    assert [m.actor.cameo for m in event.recipients if m.actor is not None] == ["CHNREB"]
+
+
+def test_a_thing_named_a_threat_is_no_recipient() -> None:
+    doc = read_paragraph("China has stated that pollution is the biggest threat to the 2008 "
+                         "Olympics in Beijing.")
+    assert [m.text for e in doc.events for m in e.recipients] == []
