@@ -867,7 +867,7 @@ class _DocCoder:
                 actors.append(subj)
         if passive and not recips and not any(c.dep_ == "nsubjpass" for c in tok.children):
             # "returned home after being deported", "was caught by police and deported"
-            subj = subject_of(tok)
+            subj = _shared_subject(tok)
             if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE_PRONOUNS:
                 recips.append(subj)
             if not actors and tok.dep_ == "conj":
@@ -921,6 +921,8 @@ class _DocCoder:
             tok = trigger_head(self.parsed, event.trigger.start, event.trigger.end)
             if tok is not None and not any(actor_code(m) for m in event.actors):
                 found = self.mentions(self._clause_actors(tok))
+                if not any(actor_code(m) for m in found):
+                    found = self.mentions(self._document_authors(tok, event.actors))
                 if any(actor_code(m) for m in found):
                     event = replace(event, actors=found)
             if tok is not None and not any(actor_code(m) for m in event.recipients):
@@ -929,6 +931,33 @@ class _DocCoder:
                     event = replace(event, recipients=found)
             out.append(event)
         return out
+
+    def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Any]:
+        """Who wrote the document an actor phrase names ("The report accuses Blackwater ..."):
+        the author given at the nearest earlier mention of that document in the article ("In
+        an official report issued on Monday, Iraqi authorities demanded ..."). Why: the
+        annotators code a report's, statement's or study's acts as its author's, and the later
+        mentions name only the document. Only for the document that is the trigger's own
+        argument, or of the verb it is joined to ("The report accuses ... and demands"), not
+        an act inside what it says ("The report recommends that the US release them")."""
+        for m in actors:
+            span = self._span(m)
+            if span is None:
+                continue
+            head = span.root
+            lemma = head.lemma_.lower()
+            own = {tok.i, tok.head.i} if tok.dep_ == "conj" else {tok.i}
+            if head.head.i not in own or lemma not in DOCUMENT_NOUNS or not any(
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    for c in head.children):
+                continue
+            start = head.sent.start
+            for earlier in reversed(self.parsed[:start]):
+                if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+                    authors = _author_of(earlier)
+                    if any(actor_code(a) for a in self.mentions(authors)):
+                        return authors
+        return []
 
     @staticmethod
     def _clause_actors(tok: Any) -> list[Any]:
@@ -966,15 +995,29 @@ class _DocCoder:
                     asked = [g for g in _pobjs([tok], {"for"}) if self._is_party(g)]
                 if asked:
                     return asked
+            if etype == "ACCUSE" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                # "the separatists are the biggest terrorist threat": the one so named
+                return [c for c in tok.head.children if c.dep_ == "nsubj" and self._is_party(c)]
             return self._named_or_charged(tok, etype)
         described = _described_patient(tok)
         if described is not None:  # (people or a party: not "the crackdown, condemned by")
             return [described] if self._personal(described) else []
+        aimed = self._aimed_at(tok)
+        if aimed:
+            return aimed
         if etype not in {"DEMAND", "REQUEST"}:
             return []
         acts = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                 and not self._is_party(c)] + _pobjs([tok], {"for"})
         return [p for act in acts for p in self._asked_party(act)]
+
+    def _aimed_at(self, tok: Any) -> list[Any]:
+        """The parties a verb's thing object is aimed at: "threatened an open war against the
+        Iraqi government", "brought charges against him". Why: the act is done to them, and
+        the verb step read only the object, which names no party; only "against", whose
+        object is always the one opposed."""
+        things = [c for c in tok.children if c.dep_ == "dobj" and not self._is_party(c)]
+        return [g for g in _pobjs(things, {"against"}) if self._is_party(g)]
 
     def _promised_to(self, tok: Any) -> list[Any]:
         """The parties the act a promise names is done to: "pledged to end military operations
@@ -998,6 +1041,10 @@ class _DocCoder:
         owner = [c for c in act.children if c.dep_ == "poss"]
         if owner:
             return owner
+        agents = [g for c in act.children if c.dep_ in {"acl", "relcl"} for a in c.children
+                  if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        if any(self._is_party(g) for g in agents):
+            return agents  # "called for the decision to be reconsidered by the Commission"
         if act.lemma_.lower() not in self.patient_nouns:
             doer = [g for g in _pobjs([act], {"of"}) if self._is_party(g)]
             if doer:
@@ -1140,13 +1187,19 @@ class _DocCoder:
                     continue  # "the Hong Kong protests": where, not who
                 actors.append(c)
         recips = self.prep_objects(tok, etype) + recips
+        if etype in {"DEMAND", "REQUEST"} and not actors:
+            # "a demand from Prime Minister Karamanlis", "a request from Corby": on the noun,
+            # "from" names who asks (on the verb, "demanded an apology from X", the one asked)
+            askers = _pobjs([tok], {"from"})
+            actors = askers
+            recips = [r for r in recips if all(r.i != a.i for a in askers)]
         head = tok.head
         if tok.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
             # "the US faced criticism from the UN": the subject is the one criticised
             subj = subject_of(head)
             if subj is not None:
                 recips.append(subj)
-            actors += _pobjs([tok, head], {"from"})
+            actors += [g for g in _pobjs([tok, head], {"from"}) if all(g.i != a.i for a in actors)]
             return actors, recips, head
         if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
                 "come", "be", "fall"}:
@@ -2844,6 +2897,44 @@ def _reduced_passive(tok: Any) -> bool:
     "threatened to close the strait if attacked", "when provoked": its subject is acted on."""
     return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in tok.children)
+
+
+DOCUMENT_NOUNS = frozenset({"report", "statement", "study"})
+PUBLISH_VERBS = frozenset({"issue", "release", "publish", "produce", "present", "submit",
+                           "write", "compile", "prepare", "deliver", "unveil"})
+
+
+def _author_of(doc_noun: Any) -> list[Any]:
+    """The words naming who wrote the document noun ``doc_noun``: its possessor ("the
+    ministry's report"), its "by"-agent ("a report released by the UN", "a study by ..."),
+    the subject of the verb publishing it ("the agency released a report") or of the verb
+    its "in"-phrase hangs on ("In a report released today, the envoys said")."""
+    owner = [c for c in doc_noun.children if c.dep_ == "poss"]
+    if owner:
+        return owner
+    by = _pobjs([doc_noun], {"by"}) + [
+        g for c in doc_noun.children if c.dep_ == "acl" for a in c.children
+        if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if by:
+        return by
+    head = doc_noun.head
+    verb = None
+    if doc_noun.dep_ == "dobj" and head.lemma_.lower() in PUBLISH_VERBS:
+        verb = head
+    elif doc_noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head
+    subj = subject_of(verb) if verb is not None else None
+    return [subj] if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS else []
+
+
+def _shared_subject(tok: Any) -> Any | None:
+    """The subject a passive verb takes from the verb it is conjoined to, or from up the tree
+    (``subject_of``). A conjoined passive with its own "by"-agent ("The protesters climbed
+    down and were arrested by police") takes the first verb's subject: ``subject_of`` would
+    stop at its own agent, the one who acts, and the one acted on would be lost."""
+    if tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
+        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject_of(tok)
 
 
 def _described_patient(tok: Any) -> Any | None:
