@@ -886,6 +886,14 @@ def _balanced(tree: Any) -> list[str]:
 _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 
 
+#: the block elements the precise pass deletes when empty, with the text after them (the
+#: rest of ``CUT_EMPTY_ELEMS``, 2.3.1): only those with no node inside, found in one C-level walk
+_EMPTY_BLOCKS = etree.XPath(
+    "//*[self::div or self::p or self::li or self::section or self::article or self::main"
+    " or self::blockquote or self::dd or self::dt or self::pre or self::h1 or self::h2"
+    " or self::h3 or self::h4 or self::h5 or self::h6][not(node())]")
+
+
 #: the class/id and style values for which trafilatura's precise pass deletes a ``span`` as a
 #: page box ("link" and "…bottom" tokens, a border), the words inside with it (2.3.1,
 #: ``PRECISION_DISCARD_XPATH``)
@@ -913,6 +921,11 @@ def keep_inline_text(tree: Any) -> None:
       set in a word processor's style): a span in a paragraph is words of the sentence, and
       the pass deleted them, leaving "… has reported that for his role in the fight".
 
+    - The same for an empty block element of the kinds the pass deletes (``div``, ``p``,
+      ``li``, headings, …: ``_EMPTY_BLOCKS``): a spacer written into a heading
+      (``<h2><strong><div class="spacer"></div>5 Tips to Enjoy Game D</strong>…``) took the
+      words after it; only the precise pass deletes them (the balanced pass keeps tails).
+
     The page's text is unchanged; only which node holds it, and those attributes, change."""
     for el in tree.iter(_PRUNED_WHEN_EMPTY):
         if el.tag == "span" and _BOX_WORDS.search(
@@ -926,14 +939,26 @@ def keep_inline_text(tree: Any) -> None:
             continue
         if len(el) and any(not s.isspace() for s in el.itertext()):
             continue
-        prev, parent = el.getprevious(), el.getparent()
-        if parent is None:
-            continue
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        el.tail = None
+        _move_tail(el)
+    for el in _EMPTY_BLOCKS(tree):
+        if el.tail and not el.tail.isspace():
+            _move_tail(el, block=True)
+
+
+def _move_tail(el: Any, block: bool = False) -> None:
+    """Put the text after ``el`` onto the node before it (its previous sibling's tail, or its
+    parent's text), so that deleting ``el`` deletes no words. After a ``block`` element the
+    browser breaks the line: a space keeps the words on either side apart."""
+    prev, parent = el.getprevious(), el.getparent()
+    if parent is None:
+        return
+    before = (prev.tail if prev is not None else parent.text) or ""
+    joined = before + (" " if block and before and not before[-1].isspace() else "") + el.tail
+    if prev is not None:
+        prev.tail = joined
+    else:
+        parent.text = joined
+    el.tail = None
 
 
 def _body(tree: Any, n_elements: int) -> list[str]:
