@@ -51,6 +51,7 @@ from diurna.page.furniture import (
 )
 from diurna.page.layouts import (
     SeveralArticles,
+    div_crossheads,
     gallery_captions,
     key_points,
     live_entries,
@@ -1173,6 +1174,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     remove_elements(roots)
     page.amp = strip_amp(tree)
     unwrap_tables_and_posts(tree)
+    div_crossheads(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline

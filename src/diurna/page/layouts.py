@@ -10,6 +10,8 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   paragraphs or the headline) into plain blocks before extraction, so the article is not read
   as one table row, a one-cell table of an image and its caption into a figure, and lifts a
   quoted post (an embedded tweet) out of the embed boxes the extractor drops;
+- :func:`div_crossheads` reads a short line set in a ``div`` between two paragraphs as the
+  crosshead it is (the extractor drops text-only ``div``s);
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -150,6 +152,43 @@ def _lift_post(post: Any) -> bool:
     post.tail = box.tail
     box.getparent().replace(box, post)
     return True
+
+
+# --- crossheads set in divs ---------------------------------------------------------------
+
+#: a crosshead set in a ``div`` says at most this many words
+CROSSHEAD_WORDS = 14
+#: the elements a crosshead's ``div`` may hold: type styles, no link, image or line break
+_HEAD_INLINE = frozenset({"b", "strong", "em", "i", "span", "u", "font"})
+#: the marks that close a sentence or run on (a crosshead ends in none of them, or in "?")
+_NOT_HEAD_END = frozenset(".,;:!")
+#: a ``div`` with words between two paragraphs of words, found in one C-level walk
+_BETWEEN_PARAGRAPHS = etree.XPath(
+    "//div[normalize-space()][preceding-sibling::*[1][self::p][normalize-space()]"
+    " and following-sibling::*[1][self::p][normalize-space()]]")
+
+
+def div_crossheads(tree: Any) -> int:
+    """Before extraction: a short line of text set in a ``div`` between two paragraphs is a
+    crosshead and is read as one (``<h3>``); return how many.
+
+    trafilatura reads a ``div`` as a paragraph only in its recall mode, so a CMS that writes
+    its crossheads as ``<div class="…subheadline">Who pays the cost of a tariff?</div>``
+    between its ``<p>``s lost them all. Only a ``div`` of type styles (bold, italics, spans)
+    with at most ``CROSSHEAD_WORDS`` words and no closing stop qualifies: a link ("Read
+    more: …"), a button's label, an image or a sentence is not a crosshead. As a heading the
+    line stays in ``doc.text`` and is marked in ``doc.headings``."""
+    n = 0
+    for el in _BETWEEN_PARAGRAPHS(tree):
+        if any(not isinstance(c.tag, str) or c.tag not in _HEAD_INLINE
+               for c in el.iterdescendants()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text[-1] in _NOT_HEAD_END or len(text.split(None, CROSSHEAD_WORDS)) > CROSSHEAD_WORDS:
+            continue
+        el.tag = "h3"
+        n += 1
+    return n
 
 
 def unwrap_tables_and_posts(tree: Any) -> int:
