@@ -8,7 +8,7 @@ from __future__ import annotations
 import lxml.html
 
 from diurna.evaluate.body import diurna_prose
-from diurna.page.layouts import div_crossheads
+from diurna.page.layouts import div_crosshead
 from tests.page.test_furniture import P1, P2, P3, _page, _read
 
 HEAD = "Who pays for the new quays?"
@@ -38,10 +38,10 @@ def test_a_sentence_a_link_or_a_stamp_in_a_div_is_no_crosshead() -> None:
         assert "vote on the plan" not in {h.text for h in doc.headings}
 
 
-def test_div_crossheads_reads_only_a_short_div_between_two_paragraphs() -> None:
+def test_div_crosshead_reads_only_a_short_div_between_two_paragraphs() -> None:
     tree = lxml.html.fromstring(
         f"<div><p>{P1}</p><div><b>{HEAD}</b></div><p>{P2}</p>"  # a crosshead
         f"<div>Who pays? <a href='/q'>Read on</a></div><p>{P3}</p>"  # holds a link
         f"<div>{HEAD}</div></div>")  # no paragraph after it
-    assert div_crossheads(tree) == 1
+    assert sum(div_crosshead(div) for div in list(tree.iter("div"))[1:]) == 1
     assert [el.tag for el in tree.iterchildren()] == ["p", "h3", "p", "div", "p", "div"]

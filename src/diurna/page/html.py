@@ -51,7 +51,7 @@ from diurna.page.furniture import (
 )
 from diurna.page.layouts import (
     SeveralArticles,
-    div_crossheads,
+    div_crosshead,
     gallery_captions,
     key_points,
     live_entries,
@@ -888,11 +888,11 @@ _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 
 
 #: the block elements the precise pass deletes when empty, with the text after them (the
-#: rest of ``CUT_EMPTY_ELEMS``, 2.3.1): only those with no node inside, found in one C-level walk
-_EMPTY_BLOCKS = etree.XPath(
-    "//*[self::div or self::p or self::li or self::section or self::article or self::main"
-    " or self::blockquote or self::dd or self::dt or self::pre or self::h1 or self::h2"
-    " or self::h3 or self::h4 or self::h5 or self::h6][not(node())]")
+#: rest of ``CUT_EMPTY_ELEMS``, 2.3.1)
+_PRUNED_BLOCKS = frozenset({"article", "blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4",
+                            "h5", "h6", "li", "main", "p", "pre", "section"})
+#: the elements :func:`keep_inline_text` looks at, in one walk of the tree
+_WALKED = (*_PRUNED_WHEN_EMPTY, *sorted(_PRUNED_BLOCKS))
 
 
 #: the class/id and style values for which trafilatura's precise pass deletes a ``span`` as a
@@ -923,12 +923,26 @@ def keep_inline_text(tree: Any) -> None:
       the pass deleted them, leaving "… has reported that for his role in the fight".
 
     - The same for an empty block element of the kinds the pass deletes (``div``, ``p``,
-      ``li``, headings, …: ``_EMPTY_BLOCKS``): a spacer written into a heading
+      ``li``, headings, …: ``_PRUNED_BLOCKS``): a spacer written into a heading
       (``<h2><strong><div class="spacer"></div>5 Tips to Enjoy Game D</strong>…``) took the
       words after it; only the precise pass deletes them (the balanced pass keeps tails).
 
-    The page's text is unchanged; only which node holds it, and those attributes, change."""
-    for el in tree.iter(_PRUNED_WHEN_EMPTY):
+    - In the same walk, a short line set in a ``div`` between two paragraphs becomes the
+      crosshead it is (:func:`~diurna.page.layouts.div_crosshead`): both passes drop a
+      text-only ``div``. Pages of over ``SINGLE_PASS_ELEMENTS`` elements skip this walk.
+
+    The page's text is unchanged; only which node holds it, those attributes and a
+    crosshead's tag change."""
+    for el in tree.iter(_WALKED):
+        if el.tag in _PRUNED_BLOCKS:
+            if el.text is None and not len(el):  # as trafilatura's prune_html tests it
+                if el.tail and not el.tail.isspace():
+                    _move_tail(el, block=True)
+            elif el.tag == "div":
+                before = el.getprevious()  # a quick look first: most divs follow no paragraph
+                if before is not None and (before.tag == "p" or not isinstance(before.tag, str)):
+                    div_crosshead(el)
+            continue
         if el.tag == "span" and _BOX_WORDS.search(
                 f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
             boxed = _box_attributes(el)
@@ -941,9 +955,6 @@ def keep_inline_text(tree: Any) -> None:
         if len(el) and any(not s.isspace() for s in el.itertext()):
             continue
         _move_tail(el)
-    for el in _EMPTY_BLOCKS(tree):
-        if el.tail and not el.tail.isspace():
-            _move_tail(el, block=True)
 
 
 def _move_tail(el: Any, block: bool = False) -> None:
@@ -1174,7 +1185,6 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
     remove_elements(roots)
     page.amp = strip_amp(tree)
     unwrap_tables_and_posts(tree)
-    div_crossheads(tree)
     if page.byline is None or _is_site(page.byline, page.site, page.url):
         # the head names no one, or only the publication ("stern.de"): a person named in the
         # page's visible byline is the better answer; else the publication stays the byline
