@@ -55,6 +55,7 @@ from diurna.page.layouts import (
     gallery_captions,
     key_points,
     live_entries,
+    next_element,
     other_articles,
     paywalled,
     strip_amp,
@@ -934,16 +935,19 @@ def keep_inline_text(tree: Any) -> None:
     The page's text is unchanged; only which node holds it, those attributes and a
     crosshead's tag change."""
     for el in tree.iter(_WALKED):
-        if el.tag in _PRUNED_BLOCKS:
-            if el.text is None and not len(el):  # as trafilatura's prune_html tests it
-                if el.tail and not el.tail.isspace():
+        tag = el.tag
+        if tag in _PRUNED_BLOCKS:
+            # the cheap tests first: most blocks hold elements, and few are paragraphs
+            if not len(el) and el.text is None:  # empty, as trafilatura's prune_html tests it
+                tail = el.tail
+                if tail and not tail.isspace():
                     _move_tail(el, block=True)
-            elif el.tag == "div":
-                before = el.getprevious()  # a quick look first: most divs follow no paragraph
-                if before is not None and (before.tag == "p" or not isinstance(before.tag, str)):
-                    div_crosshead(el)
+            elif tag == "p":  # a crosshead's div follows a paragraph: looked at from there
+                after = next_element(el)
+                if after is not None and after.tag == "div":
+                    div_crosshead(after)
             continue
-        if el.tag == "span" and _BOX_WORDS.search(
+        if tag == "span" and _BOX_WORDS.search(
                 f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
             boxed = _box_attributes(el)
             if boxed and next(el.iterancestors("p"), None) is not None:

@@ -172,6 +172,11 @@ def _sibling(el: Any, step: str) -> Any:
     return el
 
 
+def next_element(el: Any) -> Any:
+    """The element after ``el`` among its siblings, past comments; None at the end."""
+    return _sibling(el, "getnext")
+
+
 def div_crosshead(el: Any) -> bool:
     """Before extraction: a short line of text set in the ``div`` ``el`` between two
     paragraphs is a crosshead and is read as one (``el`` becomes an ``<h3>``); True if so.
@@ -181,12 +186,12 @@ def div_crosshead(el: Any) -> bool:
     between its ``<p>``s lost them all. Only a ``div`` of type styles (bold, italics, spans)
     with at most ``CROSSHEAD_WORDS`` words and no closing stop qualifies: a link ("Read
     more: …"), a button's label, an image or a sentence is not a crosshead. As a heading the
-    line stays in ``doc.text`` and is marked in ``doc.headings``. Asked of every ``div`` in
-    the walk of :func:`diurna.page.html.keep_inline_text`; the neighbours are looked at first."""
+    line stays in ``doc.text`` and is marked in ``doc.headings``. Asked, in the walk of
+    :func:`diurna.page.html.keep_inline_text`, of each ``div`` that follows a paragraph."""
     before = _sibling(el, "getprevious")
     if before is None or before.tag != "p":
         return False
-    after = _sibling(el, "getnext")
+    after = next_element(el)
     if after is None or after.tag != "p" or not before.text_content().strip() \
             or not after.text_content().strip():
         return False
