@@ -436,6 +436,24 @@ def _price_list(items: Any, seen: dict[Any, bool]) -> bool:
     return seen[items]
 
 
+#: an item of the article's own list that links its first words says at least this many words
+#: of its own after them, as a sentence
+ITEM_SENTENCE_WORDS = 5
+#: the marks that close a sentence (a closing quote after its stop included)
+_ITEM_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+
+
+def _says_more(item: Any) -> bool:
+    """The list item ``item`` goes on after its links with a sentence of its own
+    (``ITEM_SENTENCE_WORDS`` words or more, closed by a stop): a digest's item, a linked
+    headline and what happened ("<a>A new game is coming after 12 years</a>. The developer
+    called it a flagship."), where the links alone take most of its letters. A teaser's or a
+    menu's item says nothing besides its links. Only asked of a list that is not a link list
+    (``_link_list``): there every item is a link line."""
+    rest = _without_links(item)
+    return len(WORD.findall(rest)) >= ITEM_SENTENCE_WORDS and bool(_ITEM_SENTENCE_END.search(rest))
+
+
 def _without_links(el: Any) -> str:
     """``el``'s text without its links' words (an extractor may give the item without them)."""
     text = el.text_content()
@@ -552,8 +570,10 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
         elif _wholly_bold(el):
             found.add("caption" if _bold_caption(el, text) else "summary")
         share = _link_share(el, text)
-        if share >= LINK_SHARE or (share >= ITEM_LINK_SHARE and el.tag == "li"
-                                   and _link_list(el.getparent(), link_lists)):
+        listed = el.tag == "li" and share >= ITEM_LINK_SHARE \
+            and _link_list(el.getparent(), link_lists)
+        # an item of the article's own list may link most of its words and go on to say more
+        if listed or (share >= LINK_SHARE and not (el.tag == "li" and _says_more(el))):
             found.add("links")
         if el.tag == "li" and (_sources_list(el.getparent(), sources)
                                or _price_list(el.getparent(), price_lists)):

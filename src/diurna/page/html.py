@@ -51,9 +51,11 @@ from diurna.page.furniture import (
 )
 from diurna.page.layouts import (
     SeveralArticles,
+    div_crosshead,
     gallery_captions,
     key_points,
     live_entries,
+    next_element,
     other_articles,
     paywalled,
     strip_amp,
@@ -886,6 +888,14 @@ def _balanced(tree: Any) -> list[str]:
 _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 
 
+#: the block elements the precise pass deletes when empty, with the text after them (the
+#: rest of ``CUT_EMPTY_ELEMS``, 2.3.1)
+_PRUNED_BLOCKS = frozenset({"article", "blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4",
+                            "h5", "h6", "li", "main", "p", "pre", "section"})
+#: the elements :func:`keep_inline_text` looks at, in one walk of the tree
+_WALKED = (*_PRUNED_WHEN_EMPTY, *sorted(_PRUNED_BLOCKS))
+
+
 #: the class/id and style values for which trafilatura's precise pass deletes a ``span`` as a
 #: page box ("link" and "…bottom" tokens, a border), the words inside with it (2.3.1,
 #: ``PRECISION_DISCARD_XPATH``)
@@ -913,9 +923,31 @@ def keep_inline_text(tree: Any) -> None:
       set in a word processor's style): a span in a paragraph is words of the sentence, and
       the pass deleted them, leaving "… has reported that for his role in the fight".
 
-    The page's text is unchanged; only which node holds it, and those attributes, change."""
-    for el in tree.iter(_PRUNED_WHEN_EMPTY):
-        if el.tag == "span" and _BOX_WORDS.search(
+    - The same for an empty block element of the kinds the pass deletes (``div``, ``p``,
+      ``li``, headings, …: ``_PRUNED_BLOCKS``): a spacer written into a heading
+      (``<h2><strong><div class="spacer"></div>5 Tips to Enjoy Game D</strong>…``) took the
+      words after it; only the precise pass deletes them (the balanced pass keeps tails).
+
+    - In the same walk, a short line set in a ``div`` between two paragraphs becomes the
+      crosshead it is (:func:`~diurna.page.layouts.div_crosshead`): both passes drop a
+      text-only ``div``. Pages of over ``SINGLE_PASS_ELEMENTS`` elements skip this walk.
+
+    The page's text is unchanged; only which node holds it, those attributes and a
+    crosshead's tag change."""
+    for el in tree.iter(_WALKED):
+        tag = el.tag
+        if tag in _PRUNED_BLOCKS:
+            # the cheap tests first: most blocks hold elements, and few are paragraphs
+            if not len(el) and el.text is None:  # empty, as trafilatura's prune_html tests it
+                tail = el.tail
+                if tail and not tail.isspace():
+                    _move_tail(el, block=True)
+            elif tag == "p":  # a crosshead's div follows a paragraph: looked at from there
+                after = next_element(el)
+                if after is not None and after.tag == "div":
+                    div_crosshead(after)
+            continue
+        if tag == "span" and _BOX_WORDS.search(
                 f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
             boxed = _box_attributes(el)
             if boxed and next(el.iterancestors("p"), None) is not None:
@@ -926,14 +958,23 @@ def keep_inline_text(tree: Any) -> None:
             continue
         if len(el) and any(not s.isspace() for s in el.itertext()):
             continue
-        prev, parent = el.getprevious(), el.getparent()
-        if parent is None:
-            continue
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        el.tail = None
+        _move_tail(el)
+
+
+def _move_tail(el: Any, block: bool = False) -> None:
+    """Put the text after ``el`` onto the node before it (its previous sibling's tail, or its
+    parent's text), so that deleting ``el`` deletes no words. After a ``block`` element the
+    browser breaks the line: a space keeps the words on either side apart."""
+    prev, parent = el.getprevious(), el.getparent()
+    if parent is None:
+        return
+    before = (prev.tail if prev is not None else parent.text) or ""
+    joined = before + (" " if block and before and not before[-1].isspace() else "") + el.tail
+    if prev is not None:
+        prev.tail = joined
+    else:
+        parent.text = joined
+    el.tail = None
 
 
 def _body(tree: Any, n_elements: int) -> list[str]:

@@ -10,6 +10,8 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   paragraphs or the headline) into plain blocks before extraction, so the article is not read
   as one table row, a one-cell table of an image and its caption into a figure, and lifts a
   quoted post (an embedded tweet) out of the embed boxes the extractor drops;
+- :func:`div_crosshead` reads a short line set in a ``div`` between two paragraphs as the
+  crosshead it is (the extractor drops text-only ``div``s);
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -149,6 +151,57 @@ def _lift_post(post: Any) -> bool:
         return False
     post.tail = box.tail
     box.getparent().replace(box, post)
+    return True
+
+
+# --- crossheads set in divs ---------------------------------------------------------------
+
+#: a crosshead set in a ``div`` says at most this many words
+CROSSHEAD_WORDS = 14
+#: the elements a crosshead's ``div`` may hold: type styles, no link, image or line break
+_HEAD_INLINE = frozenset({"b", "strong", "em", "i", "span", "u", "font"})
+#: the marks that close a sentence or run on (a crosshead ends in none of them, or in "?")
+_NOT_HEAD_END = frozenset(".,;:!")
+
+
+def _sibling(el: Any, step: str) -> Any:
+    """The element next to ``el`` (``step``: "getprevious" or "getnext"), past comments."""
+    el = getattr(el, step)()
+    while el is not None and not isinstance(el.tag, str):
+        el = getattr(el, step)()
+    return el
+
+
+def next_element(el: Any) -> Any:
+    """The element after ``el`` among its siblings, past comments; None at the end."""
+    return _sibling(el, "getnext")
+
+
+def div_crosshead(el: Any) -> bool:
+    """Before extraction: a short line of text set in the ``div`` ``el`` between two
+    paragraphs is a crosshead and is read as one (``el`` becomes an ``<h3>``); True if so.
+
+    trafilatura reads a ``div`` as a paragraph only in its recall mode, so a CMS that writes
+    its crossheads as ``<div class="…subheadline">Who pays the cost of a tariff?</div>``
+    between its ``<p>``s lost them all. Only a ``div`` of type styles (bold, italics, spans)
+    with at most ``CROSSHEAD_WORDS`` words and no closing stop qualifies: a link ("Read
+    more: …"), a button's label, an image or a sentence is not a crosshead. As a heading the
+    line stays in ``doc.text`` and is marked in ``doc.headings``. Asked, in the walk of
+    :func:`diurna.page.html.keep_inline_text`, of each ``div`` that follows a paragraph."""
+    before = _sibling(el, "getprevious")
+    if before is None or before.tag != "p":
+        return False
+    after = next_element(el)
+    if after is None or after.tag != "p" or not before.text_content().strip() \
+            or not after.text_content().strip():
+        return False
+    if any(not isinstance(c.tag, str) or c.tag not in _HEAD_INLINE for c in el.iterdescendants()):
+        return False
+    text = " ".join(el.text_content().split())
+    if not text or text[-1] in _NOT_HEAD_END \
+            or len(text.split(None, CROSSHEAD_WORDS)) > CROSSHEAD_WORDS:
+        return False
+    el.tag = "h3"
     return True
 
 
