@@ -429,7 +429,8 @@ class EventCoder:
         slot still lacks read from the trigger's clause (:meth:`_DocCoder.with_clause_parties`)
         and from the context (:func:`context_parties`); none adds or drops an event after the
         first."""
-        return context_parties(doc, coder.with_clause_parties(self.without_retold(doc, events)))
+        kept = self.without_retold(doc, outside_headings(doc, events))
+        return context_parties(doc, coder.with_clause_parties(kept))
 
     def without_retold(self, doc: Document, events: list[Event]) -> list[Event]:
         """``events`` without an attack's casualties told again (round 22, the guideline's §2),
@@ -2822,6 +2823,18 @@ def _present_simple(verb: Any) -> bool:
         return _bare_present(verb)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ in {"VBN", "JJ"} and len(auxes) == 1 and auxes[0].tag_ in {"VBZ", "VBP"}
+
+
+def outside_headings(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` without those whose trigger lies in a section heading of the page
+    (``doc.headings``), renumbered; the same list when none does. Why: a heading is no unit
+    of the guideline (docs/annotation-events.md §1), it names or asks about what the
+    paragraphs under it tell ("What tariffs has the United States imposed?"), so an event
+    read from it is the body's event told twice or a question's. Text input has no headings."""
+    if not doc.headings or not events:
+        return events
+    kept = [e for e in events if not any(h.start <= e.trigger.start < h.end for h in doc.headings)]
+    return events if len(kept) == len(events) else renumbered(doc, kept)
 
 
 def renumbered(doc: Document, events: list[Event]) -> list[Event]:
