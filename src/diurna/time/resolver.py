@@ -1568,14 +1568,16 @@ def _range_end(doc: Document, span: Span) -> TimeExpr | None:
     return TimeExpr(0, len(span.text), span.text, value=value, kind="duration")
 
 
-_COMING = re.compile(r"^the\s+(?:next|coming)\s+(decade|century)$", re.I)
+# "following" is "next" told from the narrative's time (as in anaphora.length_value): "over the
+# following decade" is a length as "over the next decade" is (TempEval-3 platinum: P1DE)
+_COMING = re.compile(r"^the\s+(?:next|coming|following)\s+(decade|century)$", re.I)
 _LENGTH_LEAD = re.compile(r"\b(?:over|for|within|throughout)\s+$", re.I)
 
 
 def _coming_length(doc: Document, span: Span) -> TimeExpr | None:
-    """"over the next decade", "for the coming century": a length (``P10Y``, ``P100Y``), as
-    "over the past decade" is, where "in the next decade" names the decade itself (``200``);
-    None for any other span."""
+    """"over the next decade", "for the coming century", "over the following decade": a length
+    (``P10Y``, ``P100Y``), as "over the past decade" is, where "in the next decade" names the
+    decade itself (``200``); None for any other span."""
     m = _COMING.match(span.text.strip())
     if not m or not _LENGTH_LEAD.search(doc.text[max(0, span.start - 20):span.start]):
         return None
