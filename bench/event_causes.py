@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.events import match_unit, tally_types
+from diurna.evaluate.events import gold_trigger_span, match_unit, tally_types
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl
 from diurna.events.heads import trigger_head
 from diurna.events.sieve import MODALS, clause_kind
@@ -47,12 +47,6 @@ FALSE_CAUSES = ("type confusion", "one act coded twice", "retold, same word or m
 # "the rally's organisers", "during the invasion").
 MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "pobj", "compound", "poss", "appos"})
 BACKGROUND_CLAUSES = frozenset({"relcl", "acl", "advcl_time", "pcomp_time"})
-
-
-def gold_span(g: dict[str, Any]) -> tuple[int, int]:
-    """A gold event's trigger offsets."""
-    trig = g.get("trigger") or {}
-    return int(trig.get("start", 0)), int(trig.get("end", 0))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -73,7 +67,7 @@ def _auxes(tok: Any) -> set[str]:
 def miss_cause(g: dict[str, Any], pred: Sequence[Event]) -> str:
     """Why the gold event ``g`` was missed: the coder put another type on its word, or
     nothing."""
-    span = gold_span(g)
+    span = gold_trigger_span(g)
     if any(_overlap(span, (p.trigger.start, p.trigger.end)) and p.type != g.get("type")
            for p in pred):
         return MISS_CAUSES[0]
@@ -86,14 +80,14 @@ def false_cause(doc: Document, event: Event, gold: Sequence[dict[str, Any]],
     is its unit's gold, ``matched`` the unit's events the scorer matched, ``earlier`` the gold
     events of the article's earlier units (a retelling is judged against what the gold coded)."""
     span = (event.trigger.start, event.trigger.end)
-    if any(_overlap(span, gold_span(g)) and g.get("type") != event.type for g in gold):
+    if any(_overlap(span, gold_trigger_span(g)) and g.get("type") != event.type for g in gold):
         return FALSE_CAUSES[0]
     if any(m.type == event.type for m in matched):
         return FALSE_CAUSES[1]
     before = [g for g in earlier if g.get("type") == event.type]
     lemma = _lemma(doc, span)
-    if any(_lemma(doc, gold_span(g)) == lemma or (event.mode and g.get("mode") == event.mode)
-           for g in before):
+    if any(_lemma(doc, gold_trigger_span(g)) == lemma
+           or (event.mode and g.get("mode") == event.mode) for g in before):
         return FALSE_CAUSES[2]
     head = trigger_head(doc.nlp, *span)
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in MENTION_DEPS:
@@ -135,7 +129,7 @@ def sort_errors(doc: Document, units: Sequence[dict[str, Any]], events: Sequence
                                p.type))
         for g in gold:
             if id(g) not in found:
-                s, e = gold_span(g)
+                s, e = gold_trigger_span(g)
                 errors.append((miss_cause(g, pred), u, doc.text[s:e], str(g.get("type"))))
         earlier += gold
     return (sum(tp.values()), sum(fp.values()), sum(fn.values())), errors

@@ -125,6 +125,12 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+def gold_trigger_span(g: dict[str, Any]) -> tuple[int, int]:
+    """A gold event's trigger offsets ((0, 0) when the line gives none)."""
+    trig = g.get("trigger") or {}
+    return int(trig.get("start", 0)), int(trig.get("end", 0))
+
+
 def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = False
                ) -> list[tuple[dict[str, Any], Event]]:
     """One-to-one matching within a unit, by type: first every pair whose triggers overlap, then
@@ -134,12 +140,8 @@ def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = 
     pairs: list[tuple[dict[str, Any], Event]] = []
     left: list[dict[str, Any]] = []
 
-    def span(g: dict[str, Any]) -> tuple[int, int]:
-        trig = g.get("trigger") or {}
-        return int(trig.get("start", 0)), int(trig.get("end", 0))
-
     for g in gold:
-        gs, ge = span(g)
+        gs, ge = gold_trigger_span(g)
         over = [p for p in free if p.type == g.get("type")
                 and _overlap(gs, ge, p.trigger.start, p.trigger.end)]
         if over:
@@ -150,7 +152,7 @@ def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = 
     if strict:
         return pairs
     for g in left:
-        gs, _ = span(g)
+        gs, _ = gold_trigger_span(g)
         same = [p for p in free if p.type == g.get("type")]
         if same:
             best = min(same, key=lambda p: abs(p.trigger.start - gs))

@@ -872,8 +872,7 @@ class _DocCoder:
             if subj is not None and subj.i != tok.i and subj.lower_ not in RELATIVE_PRONOUNS:
                 recips.append(subj)
             if not actors and tok.dep_ == "conj":
-                actors.extend(g for c in tok.head.children if c.dep_ == "agent"
-                              for g in c.children if g.dep_ == "pobj")
+                actors.extend(_agent_objects(tok.head))
         preps = self.prep_objects(tok, etype)
         if any(self._personal(r) for r in recips):
             # the one acted on is known: "stabbed on a train", "arrested at his home" and
@@ -923,7 +922,7 @@ class _DocCoder:
             if tok is not None and not any(actor_code(m) for m in event.actors):
                 found = self.mentions(self._clause_actors(tok))
                 if not any(actor_code(m) for m in found):
-                    found = self.mentions(self._document_authors(tok, event.actors))
+                    found = self._document_authors(tok, event.actors)
                 if any(actor_code(m) for m in found):
                     event = replace(event, actors=found)
             if tok is not None and not any(actor_code(m) for m in event.recipients):
@@ -933,8 +932,8 @@ class _DocCoder:
             out.append(event)
         return out
 
-    def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Any]:
-        """Who wrote the document an actor phrase names ("The report accuses Blackwater ..."):
+    def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Mention]:
+        """The mentions of who wrote the document an actor phrase names ("The report accuses ..."):
         the author given at the nearest earlier mention of that document in the article ("In
         an official report issued on Monday, Iraqi authorities demanded ..."). Why: the
         annotators code a report's, statement's or study's acts as its author's, and the later
@@ -955,8 +954,8 @@ class _DocCoder:
             start = head.sent.start
             for earlier in reversed(self.parsed[:start]):
                 if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
-                    authors = _author_of(earlier)
-                    if any(actor_code(a) for a in self.mentions(authors)):
+                    authors = self.mentions(_author_of(earlier))
+                    if any(actor_code(a) for a in authors):
                         return authors
         return []
 
@@ -968,8 +967,7 @@ class _DocCoder:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return []
         return [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                and c.lemma_.lower() in DOER_PARTICIPLES
-                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                and c.lemma_.lower() in DOER_PARTICIPLES for g in _agent_objects(c)]
 
     def _clause_recipients(self, tok: Any, etype: str) -> list[Any]:
         """The recipient words of trigger head ``tok`` that the verb and noun steps do not read:
@@ -1042,8 +1040,7 @@ class _DocCoder:
         owner = [c for c in act.children if c.dep_ == "poss"]
         if owner:
             return owner
-        agents = [g for c in act.children if c.dep_ in {"acl", "relcl"} for a in c.children
-                  if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        agents = [g for c in act.children if c.dep_ in {"acl", "relcl"} for g in _agent_objects(c)]
         if any(self._is_party(g) for g in agents):
             return agents  # "called for the decision to be reconsidered by the Commission"
         if act.lemma_.lower() not in self.patient_nouns:
@@ -1964,8 +1961,7 @@ class _DocCoder:
             if tok.pos_ != "NOUN" or self._is_party(tok):
                 continue
             cands = [c for c in tok.children if c.dep_ == "poss"]
-            cands += [g for c in tok.children if c.dep_ == "acl" for a in c.children
-                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            cands += [g for c in tok.children if c.dep_ == "acl" for g in _agent_objects(c)]
             cands += _pobjs([tok], {"by"})
             found = [m for m in self.mentions(cands) if m.actor is not None]
             if found:
@@ -2884,6 +2880,11 @@ def kind_of_act(tok: Any, *, objects: bool = True, adjectives: bool = True,
     return _present_simple(head) or modal
 
 
+def _agent_objects(tok: Any) -> list[Any]:
+    """The objects of ``tok``'s "by"-agent ("were arrested by police": police)."""
+    return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _pobjs(heads: Iterable[Any], preps: set[str] | None) -> list[Any]:
     """The objects of the prepositions ``preps`` (any, when None) hung on ``heads``."""
     return [g for h in heads for c in h.children if c.dep_ == "prep"
@@ -2926,8 +2927,7 @@ def _author_of(doc_noun: Any) -> list[Any]:
     if owner:
         return owner
     by = _pobjs([doc_noun], {"by"}) + [
-        g for c in doc_noun.children if c.dep_ == "acl" for a in c.children
-        if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        g for c in doc_noun.children if c.dep_ == "acl" for g in _agent_objects(c)]
     if by:
         return by
     head = doc_noun.head
