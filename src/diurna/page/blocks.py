@@ -496,6 +496,24 @@ BOLD_CAPTION_WORDS = 15
 _IMAGE_HOLDERS = frozenset({"figure", "picture", "div", "span", "a", "p"})
 
 
+def _sibling(el: Any, step: str) -> Any:
+    """The element next to ``el`` (``step``: "getprevious" or "getnext"), past comments."""
+    el = getattr(el, step)()
+    while el is not None and not isinstance(el.tag, str):
+        el = getattr(el, step)()
+    return el
+
+
+def previous_element(el: Any) -> Any:
+    """The element before ``el`` among its siblings, past comments; None at the start."""
+    return _sibling(el, "getprevious")
+
+
+def next_element(el: Any) -> Any:
+    """The element after ``el`` among its siblings, past comments; None at the end."""
+    return _sibling(el, "getnext")
+
+
 def _bold_caption(el: Any, text: str) -> bool:
     """A wholly bold paragraph of one short sentence right under an image that has no text of
     its own: the caption, typed as a paragraph ("<figure><img …></figure><p><strong>Mr A. B.,
@@ -503,9 +521,7 @@ def _bold_caption(el: Any, text: str) -> bool:
     line of the article."""
     if not text.endswith(".") or len(text.split(None, BOLD_CAPTION_WORDS)) > BOLD_CAPTION_WORDS:
         return False
-    prev = el.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):  # a comment between them
-        prev = prev.getprevious()
+    prev = previous_element(el)  # past a comment between them
     if prev is None or (prev.tail or "").strip():
         return False
     return prev.tag == "img" or (prev.tag in _IMAGE_HOLDERS and prev.find(".//img") is not None

@@ -36,7 +36,14 @@ from typing import Any
 
 from lxml import etree
 
-from diurna.page.blocks import IMAGE_BOX_CHARS, LINK_SHARE, _link_share, norm
+from diurna.page.blocks import (
+    IMAGE_BOX_CHARS,
+    LINK_SHARE,
+    _link_share,
+    next_element,
+    norm,
+    previous_element,
+)
 from diurna.page.words import WORD as _WORD
 
 # --- AMP --------------------------------------------------------------------------------------
@@ -164,19 +171,6 @@ _HEAD_INLINE = frozenset({"b", "strong", "em", "i", "span", "u", "font"})
 _NOT_HEAD_END = frozenset(".,;:!")
 
 
-def _sibling(el: Any, step: str) -> Any:
-    """The element next to ``el`` (``step``: "getprevious" or "getnext"), past comments."""
-    el = getattr(el, step)()
-    while el is not None and not isinstance(el.tag, str):
-        el = getattr(el, step)()
-    return el
-
-
-def next_element(el: Any) -> Any:
-    """The element after ``el`` among its siblings, past comments; None at the end."""
-    return _sibling(el, "getnext")
-
-
 def div_crosshead(el: Any) -> bool:
     """Before extraction: a short line of text set in the ``div`` ``el`` between two
     paragraphs is a crosshead and is read as one (``el`` becomes an ``<h3>``); True if so.
@@ -188,7 +182,7 @@ def div_crosshead(el: Any) -> bool:
     more: …"), a button's label, an image or a sentence is not a crosshead. As a heading the
     line stays in ``doc.text`` and is marked in ``doc.headings``. Asked, in the walk of
     :func:`diurna.page.html.keep_inline_text`, of each ``div`` that follows a paragraph."""
-    before = _sibling(el, "getprevious")
+    before = previous_element(el)
     if before is None or before.tag != "p":
         return False
     after = next_element(el)
