@@ -144,6 +144,14 @@ def figure(c: tuple[int, int, int]) -> str:
     return f"{c[0]}/{c[1]}/{c[2]} {micro_f1(*c):.4f}"
 
 
+def read_sources(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The gold file's lines grouped by their article (``source``), in file order."""
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in read_jsonl(path):
+        by_source[line["source"]].append(line)
+    return by_source
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="+", type=Path, help="development gold files")
@@ -154,15 +162,17 @@ def main(argv: list[str] | None = None) -> int:
     if refused:
         print(f"{refused[0]}: a frozen test file; its errors are never read", file=sys.stderr)
         return 2
+    try:  # every file read before any model is loaded: a bad one stops the run at once
+        golds = {path: read_sources(path) for path in args.gold}
+    except (OSError, ValueError) as err:
+        print(f"event_causes: {err}", file=sys.stderr)
+        return 2
     pipe = Pipeline.default(coder=args.coder)
     before = pipe.components[:pipe.names.index("events")]
     coder, keyword = pipe.get("events"), Pipeline.default(coder="keyword").get("events")
     table: dict[str, Counter[str]] = {}
     pooled, kw_pooled = (0, 0, 0), (0, 0, 0)
-    for path in args.gold:
-        by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for line in read_jsonl(path):
-            by_source[line["source"]].append(line)
+    for path, by_source in golds.items():
         counts, kw_counts = (0, 0, 0), (0, 0, 0)
         causes: Counter[str] = Counter()
         for source, units in by_source.items():

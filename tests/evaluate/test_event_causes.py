@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -133,3 +134,18 @@ def test_a_frozen_file_is_refused_before_anything_is_read(
     assert bench().main(["gold/events-wikinews-dev3.jsonl",
                          "gold/events-wikinews-test.jsonl"]) == 2
     assert "events-wikinews-test.jsonl: a frozen test file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (None, "No such file"),  # a path that does not exist
+    ('{"source": "a", "start": 0,\n', "not valid JSON"),  # a line cut short
+])
+def test_a_missing_or_broken_gold_file_is_a_one_line_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,
+        words: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert bench().main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and str(path) in err and len(err.strip().splitlines()) == 1
