@@ -1090,11 +1090,3 @@ class LearnedEventCoder(EventCoder):
     def __call__(self, doc: Document) -> Document:
         self.code_document(doc)
         return doc
-        comb = self.combiner()
-        if not self.blend or not (Path(self.model_dir) / "tagger.onnx").exists():
-            # the MLP alone, at the threshold its training chose
-            comb = Combiner(weight=0.0, threshold=load_model(self.model_dir).threshold)
-        coder = self.doc_coder(doc)
-        read = self.read(doc, coder, comb)
-        doc.events = self.code(doc, coder, read, comb) if read.cands.tokens else []
-        return doc
