@@ -31,7 +31,8 @@ from typing import Any
 from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.events import gold_trigger_span, match_unit, tally_types
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl
-from diurna.events.heads import trigger_head
+from diurna.events.heads import candidate, trigger_head
+from diurna.events.learned import NONE, TRACE_STEPS, Combiner, LearnedEventCoder, Read, Trace, typed
 from diurna.events.sieve import MODALS, clause_kind
 from diurna.model import Document, Event
 from diurna.pipeline import Pipeline
@@ -105,6 +106,65 @@ def false_cause(doc: Document, event: Event, gold: Sequence[dict[str, Any]],
     return FALSE_CAUSES[8]
 
 
+def unit_pairs(unit: dict[str, Any], events: Sequence[Event]
+               ) -> tuple[list[dict[str, Any]], list[Event], list[tuple[dict[str, Any], Event]]]:
+    """One gold unit's events, the coded events whose trigger starts in it, and the scorer's
+    pairs of the two (``match_unit``)."""
+    start, end = int(unit["start"]), int(unit["end"])
+    gold = list(unit.get("events") or [])
+    pred = [e for e in events if start <= e.trigger.start < end]
+    return gold, pred, match_unit(gold, pred)
+
+
+# Where a gold word with no event on it was lost in the learned coder (``--where``): before the
+# classifier saw it, at the blend's cut (by how far: the blended P(NONE), the cut being 0.75 for
+# the shipped combiner), or at one of the later steps (TRACE_STEPS).
+NOT_READ = ("no word under the trigger", "not a word the classifier judges",
+            "sentence skipped by the relevance gate")
+BELOW_CUT = ("below the cut, the tagger did not read the sentence",
+             "below the cut, P(NONE) < 0.85", "below the cut, P(NONE) 0.85-0.95",
+             "below the cut, P(NONE) >= 0.95")
+WHERE = (*NOT_READ, *BELOW_CUT, *(f"removed: {s}" for s in TRACE_STEPS[1:]),
+         "coded, on another word of the trigger")
+
+
+def miss_stage(doc: Document, span: tuple[int, int], read: Read, comb: Combiner,
+               trace: Trace) -> str:
+    """Where the learned coder lost the gold trigger ``span`` that no coded event overlaps
+    (one of :data:`WHERE`): ``read`` and ``comb`` are what decided the document, ``trace`` the
+    words each of its steps left (``LearnedEventCoder.code_document``)."""
+    head = trigger_head(doc.nlp, *span)
+    if head is None:
+        return NOT_READ[0]
+    k = next((k for k, t in enumerate(read.cands.tokens) if t.i == head.i), None)
+    if k is None:
+        return NOT_READ[2] if candidate(head) else NOT_READ[1]
+    if head.i not in trace[TRACE_STEPS[0]]:
+        probs, mask = typed(read, comb)
+        none = float(probs[k][read.labels.index(NONE)])
+        if not mask[k]:
+            return BELOW_CUT[0]
+        return BELOW_CUT[1] if none < 0.85 else BELOW_CUT[2] if none < 0.95 else BELOW_CUT[3]
+    lost = next((s for s in TRACE_STEPS[1:] if head.i not in trace[s]), None)
+    return WHERE[-1] if lost is None else f"removed: {lost}"
+
+
+def where_lost(doc: Document, units: Sequence[dict[str, Any]], read: Read, comb: Combiner,
+               trace: Trace) -> list[tuple[str, int, str, str]]:
+    """Each gold event of ``units`` with no coded event on its word (:data:`MISS_CAUSES`'s
+    second), as (:func:`miss_stage`, unit index, trigger words, type)."""
+    out = []
+    for u, unit in enumerate(units):
+        gold, pred, pairs = unit_pairs(unit, doc.events)
+        found = {id(g) for g, _ in pairs}
+        for g in gold:
+            if id(g) not in found and miss_cause(g, pred) == MISS_CAUSES[1]:
+                span = gold_trigger_span(g)
+                out.append((miss_stage(doc, span, read, comb, trace), u,
+                            doc.text[span[0]:span[1]], str(g.get("type"))))
+    return out
+
+
 def sort_errors(doc: Document, units: Sequence[dict[str, Any]], events: Sequence[Event]
                 ) -> tuple[tuple[int, int, int], list[tuple[str, int, str, str]]]:
     """Type tp / fp / fn of ``events`` on one article's gold ``units`` (the scorer's
@@ -115,10 +175,7 @@ def sort_errors(doc: Document, units: Sequence[dict[str, Any]], events: Sequence
     errors: list[tuple[str, int, str, str]] = []
     earlier: list[dict[str, Any]] = []
     for u, unit in enumerate(units):
-        start, end = int(unit["start"]), int(unit["end"])
-        gold = list(unit.get("events") or [])
-        pred = [e for e in events if start <= e.trigger.start < end]
-        pairs = match_unit(gold, pred)
+        gold, pred, pairs = unit_pairs(unit, events)
         tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
         got = {id(p) for _, p in pairs}
         found = {id(g) for g, _ in pairs}
@@ -157,7 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="+", type=Path, help="development gold files")
     ap.add_argument("--coder", default="learned", help="the coder sorted (default learned)")
     ap.add_argument("--list", action="store_true", help="print every error with its cause")
+    ap.add_argument("--where", action="store_true",
+                    help="also sort the gold words with no event on them by where the learned "
+                         "coder lost them (learned coder only)")
     args = ap.parse_args(argv)
+    if args.where and args.coder != "learned":
+        print("event_causes: --where reads the learned coder's steps; use --coder learned",
+              file=sys.stderr)
+        return 2
     refused = [g for g in args.gold if frozen(g)]
     if refused:
         print(f"{refused[0]}: a frozen test file; its errors are never read", file=sys.stderr)
@@ -171,36 +235,56 @@ def main(argv: list[str] | None = None) -> int:
     before = pipe.components[:pipe.names.index("events")]
     coder, keyword = pipe.get("events"), Pipeline.default(coder="keyword").get("events")
     table: dict[str, Counter[str]] = {}
+    wheres: dict[str, Counter[str]] = {}
     pooled, kw_pooled = (0, 0, 0), (0, 0, 0)
     for path, by_source in golds.items():
         counts, kw_counts = (0, 0, 0), (0, 0, 0)
         causes: Counter[str] = Counter()
+        lost: Counter[str] = Counter()
         for source, units in by_source.items():
             doc = gold_document(source, units[0].get("published"))
             for stage in before:
                 doc = stage(doc)
             kw_doc = keyword(copy.copy(doc))  # its own events list; the parse is shared
-            doc = coder(doc)
+            trace: Trace = {}
+            coded = None
+            if args.where and isinstance(coder, LearnedEventCoder):
+                coded = coder.code_document(doc, trace)
+            else:
+                doc = coder(doc)
             got, errors = sort_errors(doc, units, doc.events)
+            if coded is not None:
+                errors += [(f"where: {w}", u, words, etype)
+                           for w, u, words, etype in where_lost(doc, units, *coded, trace)]
             counts = _add(counts, got)
             kw_counts = _add(kw_counts, sort_errors(kw_doc, units, kw_doc.events)[0])
             for cause, u, words, etype in errors:
-                causes[cause] += 1
+                if cause.startswith("where: "):
+                    lost[cause.removeprefix("where: ")] += 1
+                else:
+                    causes[cause] += 1
                 if args.list:
                     unit = units[u]
                     sentence = doc.text[int(unit["start"]):int(unit["end"])].replace("\n", " ")
                     print(f"[{cause}] {source}#{u} {etype} '{words}'\n    {sentence}")
-        table[path.stem] = causes
+        table[path.stem], wheres[path.stem] = causes, lost
         pooled, kw_pooled = _add(pooled, counts), _add(kw_pooled, kw_counts)
         print(f"{path.stem}: {args.coder} {figure(counts)} | keyword {figure(kw_counts)}",
               flush=True)
     if len(args.gold) > 1:
         print(f"pooled: {args.coder} {figure(pooled)} | keyword {figure(kw_pooled)}")
-    print("cause | " + " | ".join(table) + " | pooled")
-    for cause in (*MISS_CAUSES, *FALSE_CAUSES):
-        row = [table[name][cause] for name in table]
-        print(f"{cause} | " + " | ".join(map(str, row)) + f" | {sum(row)}")
+    print_table("cause", (*MISS_CAUSES, *FALSE_CAUSES), table)
+    if args.where:
+        print_table("where the words with no event were lost", WHERE, wheres)
     return 0
+
+
+def print_table(title: str, rows: Sequence[str], table: dict[str, Counter[str]]) -> None:
+    """One line per row name: its count in each file's column and pooled."""
+    print(f"{title} | " + " | ".join(table) + " | pooled")
+    for name in rows:
+        row = [table[file][name] for file in table]
+        print(f"{name} | " + " | ".join(map(str, row)) + f" | {sum(row)}")
 
 
 if __name__ == "__main__":

@@ -149,3 +149,50 @@ def test_a_missing_or_broken_gold_file_is_a_one_line_error(
     assert bench().main([str(path)]) == 2
     err = capsys.readouterr().err
     assert words in err and str(path) in err and len(err.strip().splitlines()) == 1
+
+
+def where_of(text: str, etype: str, word: str) -> list[str]:
+    """Where the learned coder lost a gold ``etype`` event on ``word`` (one sentence, the stages
+    before the events stage run first), by ``--where``'s sort."""
+    from tests.events.helpers import before_events
+
+    from diurna.pipeline import Pipeline
+
+    doc = before_events(text)
+    trace: dict[str, set[int]] = {}
+    coded = Pipeline.default().get("events").code_document(doc, trace)
+    assert coded is not None
+    us = units(doc)
+    us[0]["events"] = [gold_event(doc, etype, word)]
+    return [w for w, *_ in bench().where_lost(doc, us, *coded, trace)]
+
+
+def test_a_word_the_coder_never_proposed_is_below_the_cut() -> None:
+    """"asked ... why": a question, which the blend does not code as a REQUEST."""
+    assert where_of("The magazine asked the commissioner why the page was censored.",
+                    "REQUEST", "asked")[0] in bench().BELOW_CUT
+
+
+def test_a_word_a_later_step_dropped_is_named_by_that_step() -> None:
+    assert where_of("FARC activities include kidnappings, massacres and bombs.", "ASSAULT",
+                    "kidnappings") == ["removed: no act (kind, failed act, question, no comment)"]
+
+
+def test_a_word_the_classifier_does_not_judge_is_not_read() -> None:
+    """A determiner is no candidate word (a gold DEMAND there: no coded DEMAND to match)."""
+    assert where_of("The police arrested three protesters in Lagos.", "DEMAND", "The") \
+        == ["not a word the classifier judges"]
+
+
+def test_a_coded_or_retyped_word_is_no_bare_miss() -> None:
+    """Only gold words with no event on them are sorted; a right event and another type on the
+    word (a type confusion) are not."""
+    assert where_of("Police arrested three protesters in Lagos on Monday.", "COERCE",
+                    "arrested") == []
+    assert where_of("Police arrested three protesters in Lagos on Monday.", "ASSAULT",
+                    "arrested") == []
+
+
+def test_where_refuses_another_coder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench().main(["gold/events-wikinews-dev.jsonl", "--where", "--coder", "rules"]) == 2
+    assert "--where" in capsys.readouterr().err

@@ -932,6 +932,29 @@ def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
     return decided
 
 
+# The learned coder's steps, in order, under the names :meth:`LearnedEventCoder.code` notes the
+# words each leaves in a trace: a gold word absent after a step was removed by it, one absent
+# from "decided" was never proposed (the blend's P(NONE) stayed above its cut).
+TRACE_STEPS = ("decided", "inside a rule event's trigger", "frames another event",
+               "the rules' veto", "an act asked for", "one act per clause",
+               "no act (kind, failed act, question, no comment)", "told again",
+               "a heading, or an attack's casualties told again", "the sieve")
+Trace = dict[str, set[int]]
+
+
+def noted(trace: Trace | None, step: str, doc: Document,
+          kept: dict[int, str] | list[Event]) -> None:
+    """Note in ``trace`` (when one is kept) the head token indices ``step`` leaves: the words
+    of a decision map, or the trigger heads of an event list."""
+    if trace is None:
+        return
+    if isinstance(kept, dict):
+        trace[step] = set(kept)
+        return
+    heads = (trigger_head(doc.nlp, e.trigger.start, e.trigger.end) for e in kept)
+    trace[step] = {h.i for h in heads if h is not None}
+
+
 class LearnedEventCoder(EventCoder):
     """Fill ``doc.events`` with the learned coder (the default ``events`` component)."""
 
@@ -998,22 +1021,32 @@ class LearnedEventCoder(EventCoder):
                                     for t in cands.tokens])
         return read
 
-    def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner) -> list[Event]:
+    def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner,
+             trace: Trace | None = None) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
         per clause, non-acts, the settled types, retellings, an attack's casualties told again,
         clause and context parties, then the sieve when the weight folder has one: everything
         ``__call__`` stores, so that tuning readers such as
-        :class:`diurna.events.combine.Reader` score what the pipeline gives)."""
+        :class:`diurna.events.combine.Reader` score what the pipeline gives). With ``trace``,
+        the words each step leaves are noted in it (:data:`TRACE_STEPS`), for a reader of
+        misses (``bench/event_causes.py --where``)."""
         from diurna.events.sieve import load_sieve, sieved
         from diurna.events.tagger import decided_modes, load_tagger
 
         onto = self.ontology
         cands = read.cands
-        decided = inside_triggers(doc, decide(read, comb, onto), cands.rule_at)
-        decided = {i: etype for i, etype in drop_frames(doc, decided, cands.rule_at, onto).items()
+        decided = decide(read, comb, onto)
+        noted(trace, "decided", doc, decided)
+        decided = inside_triggers(doc, decided, cands.rule_at)
+        noted(trace, "inside a rule event's trigger", doc, decided)
+        decided = drop_frames(doc, decided, cands.rule_at, onto)
+        noted(trace, "frames another event", doc, decided)
+        decided = {i: etype for i, etype in decided.items()
                    if i in cands.rule_at or not rules_refuse(coder, doc.nlp[i], etype, cands)}
+        noted(trace, "the rules' veto", doc, decided)
         decided = asked_for(doc, decided)
+        noted(trace, "an act asked for", doc, decided)
         modes = None
         if read.by_word:
             mask = gated(read, comb)
@@ -1025,21 +1058,35 @@ class LearnedEventCoder(EventCoder):
         events = coder.recode(cands.rule_at, decided, modes)
         events = speakers_acts(doc, decided, events, cands.rule_at, onto)
         events = one_act_per_clause(doc, decided, events, cands.rule_at)
+        noted(trace, "one act per clause", doc, events)
         events = settled_types(doc, acts_only(doc, events), onto)
+        noted(trace, "no act (kind, failed act, question, no comment)", doc, events)
         if not self.retellings:
             events = told_again(doc, events)
+        noted(trace, "told again", doc, events)
         events = self.finished(doc, coder, events)
+        noted(trace, "a heading, or an attack's casualties told again", doc, events)
         sieve = load_sieve(self.model_dir) if self.sieve else None
-        return events if sieve is None else sieved(doc, events, read, comb, sieve, onto)
+        events = events if sieve is None else sieved(doc, events, read, comb, sieve, onto)
+        noted(trace, "the sieve", doc, events)
+        return events
 
-    def __call__(self, doc: Document) -> Document:
+    def code_document(self, doc: Document, trace: Trace | None = None
+                      ) -> tuple[Read, Combiner] | None:
+        """Fill ``doc.events`` (what ``__call__`` does) and return the read words and the
+        combiner that decided them, for a reader who asks why a word was not coded (``None``
+        for a document without text or parse); ``trace`` as in :meth:`code`."""
         if doc.nlp is None or not doc.text:
-            return doc
+            return None
         comb = self.combiner()
         if not self.blend or not (Path(self.model_dir) / "tagger.onnx").exists():
             # the MLP alone, at the threshold its training chose
             comb = Combiner(weight=0.0, threshold=load_model(self.model_dir).threshold)
         coder = self.doc_coder(doc)
         read = self.read(doc, coder, comb)
-        doc.events = self.code(doc, coder, read, comb) if read.cands.tokens else []
+        doc.events = self.code(doc, coder, read, comb, trace) if read.cands.tokens else []
+        return read, comb
+
+    def __call__(self, doc: Document) -> Document:
+        self.code_document(doc)
         return doc
