@@ -707,18 +707,15 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     return None
 
 
-# the late parts of a year and the month each begins in (a year's end counted from October)
-_LATE_PART = re.compile(r"^(?:the\s+)?(?:(second|last|latter)\s+half|end)\s+of\b", re.I)
+# "the end of (the) year": a year's end counted from its fourth quarter (October)
+_YEAR_END = re.compile(r"^(?:the\s+)?end\s+of\b", re.I)
 
 
 def _not_begun(text: str, unit: str, base: dt.datetime) -> bool:
-    """Had the late part of this year that ``text`` names ("the end of the year", "the second
-    half of the year") not begun by ``base``? Months and weeks are left as they were (a test
-    of round 4 keeps "prices rose at the end of the month" the publication's month)."""
-    m = _LATE_PART.match(text)
-    if m is None or unit.lower() != "year":
-        return False
-    return base.month < (7 if m[1] else 10)
+    """Had the end of this year that ``text`` names ("the end of the year") not begun by
+    ``base``? Months and weeks are left as they were (a test of round 4 keeps "prices rose at
+    the end of the month" the publication's month)."""
+    return unit.lower() == "year" and bool(_YEAR_END.match(text)) and base.month < 10
 
 
 def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None,
