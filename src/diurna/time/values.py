@@ -104,6 +104,7 @@ _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "the moment": "PRESENT_REF", "present": "PRESENT_REF",
+    "this moment": "PRESENT_REF",
     "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
     "the past": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
@@ -122,10 +123,19 @@ _EVERY = re.compile(rf"^(?:every|each|per)\s+(?:single\s+)?({_UNIT})$", re.I)
 _EVERY_N = re.compile(rf"^every\s+({_NUM}(?:[\s-]+{_NUM})?)\s+({_UNIT})s$", re.I)
 
 
+# words that leave a reference where it is: "this very moment", "this critical moment" are
+# "this moment"; "the not so far future", "the not too distant future" are "the near future"
+_REF_WORDING = [(re.compile(r"^this [a-z]+ moment$"), "this moment"),
+                (re.compile(r"^the not (?:so|too) (?:far|distant) future$"), "the near future")]
+
+
 def ref_value(text: str) -> str | None:
     """``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` for the vague deictic adverbs
-    ("now", "recently", "soon"), else None."""
-    return _REFS.get(re.sub(r"\s+", " ", text.strip().lower()))
+    ("now", "recently", "soon", "this very moment"), else None."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    for rx, same in _REF_WORDING:
+        words = rx.sub(same, words)
+    return _REFS.get(words)
 
 
 def _count(words: str) -> float | None:
@@ -347,14 +357,18 @@ def set_value(text: str) -> str | None:
     return None
 
 
-_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{2})(\d)0s|'(\d)0s)$",
-                     re.I)
+# the decades said in words ("the sixties"): the tens digit each names
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(\d{2})(\d)0s|'(\d)0s|"
+                     rf"'?({'|'.join(DECADE_WORDS)}))$", re.I)
 _CENTURY_S = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(\d{2})00s$", re.I)
 
 
 def decade_value(text: str, base_year: int | None) -> str | None:
-    """TimeML decade and century values: "the 1990s" → ``199``, "the '80s" → ``198`` (the
-    century of the publication, or the 1900s without one), "the 1300s" → ``13``."""
+    """TimeML decade and century values: "the 1990s" → ``199``, "the '80s" and "the eighties"
+    → ``198`` (the latest such decade begun by the publication's year, or by 1999 without
+    one), "the 1300s" → ``13``."""
     clean = text.strip()
     m = _CENTURY_S.match(clean)
     if m:
@@ -364,10 +378,11 @@ def decade_value(text: str, base_year: int | None) -> str | None:
         return None
     if m[1]:
         return f"{m[1]}{m[2]}"
+    tens = int(m[3]) if m[3] else DECADE_WORDS[m[4].lower()]
     century = (base_year or 1999) // 100
-    if century * 100 + int(m[3]) * 10 > (base_year or 1999):
+    if century * 100 + tens * 10 > (base_year or 1999):
         century -= 1
-    return f"{century}{m[3]}"
+    return f"{century}{tens}"
 
 
 _ORDINAL_CENTURY = re.compile(
