@@ -1,7 +1,8 @@
 """Body precision, twentieth round (issue #18): one-word lines the extractor takes in at the
 article's edges leave the body. Above the first paragraph: a comment counter printed after
-its icon ("47"), an agency's initials in the byline row ("AFP"), the section kicker that the
-page's own address files the article under ("Politics" on …/politics/…). Under the last
+its icon ("47"), an agency's initials in the byline row ("AFP"), the section the page's own
+address files the article under ("Politics" on …/politics/…) or a kicker the page prints
+over its headline. Under the last
 paragraph: a word alone, an icon's or a button's label left from a box. A dateline set
 apart from its paragraph ("Geneva.") and one-word lines inside the article stay. Every page
 and line here is hand-written for the test (our own text)."""
@@ -71,3 +72,25 @@ def test_the_last_line_is_never_taken_away() -> None:
     assert without_stray_labels(["47"], URL) == ["47"]
     assert without_stray_labels(["Arrow"], URL) == ["Arrow"]
     assert without_stray_labels(["AFP", P1, "Arrow"], URL) == [P1]
+
+
+def _kicked(kicker: str, under: str = "") -> str:
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            "<title>Talks to resume in Geneva</title></head><body>"
+            f'<main><div class="top">{kicker}<h1>Talks to resume in Geneva</h1>{under}</div>'
+            f'<div class="article-text"><p>Analysis</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>'
+            "</div></main></body></html>")
+
+
+def test_a_kicker_printed_over_the_headline_leaves_the_body() -> None:
+    doc = _read(_kicked('<div><span class="kicker">Analysis</span></div>'))
+    assert doc.text.split("\n")[0] == P1
+
+
+@pytest.mark.parametrize("page", [
+    _kicked(""),  # the word is printed nowhere above the headline
+    _kicked("", under='<span class="kicker">Analysis</span>'),  # printed under it
+])
+def test_a_word_not_printed_over_the_headline_stays(page: str) -> None:
+    assert _read(page).text.split("\n")[0] == "Analysis"
+    assert without_stray_labels([], URL) == []
