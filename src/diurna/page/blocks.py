@@ -440,7 +440,7 @@ def _price_list(items: Any, seen: dict[Any, bool]) -> bool:
 #: of its own after them, as a sentence
 ITEM_SENTENCE_WORDS = 5
 #: the marks that close a sentence (a closing quote after its stop included)
-_ITEM_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+SENTENCE_CLOSE = re.compile(r"[.!?…][\"'»”’)]*$")
 
 
 def _says_more(item: Any) -> bool:
@@ -451,7 +451,7 @@ def _says_more(item: Any) -> bool:
     menu's item says nothing besides its links. Only asked of a list that is not a link list
     (``_link_list``): there every item is a link line."""
     rest = _without_links(item)
-    return len(WORD.findall(rest)) >= ITEM_SENTENCE_WORDS and bool(_ITEM_SENTENCE_END.search(rest))
+    return len(WORD.findall(rest)) >= ITEM_SENTENCE_WORDS and bool(SENTENCE_CLOSE.search(rest))
 
 
 def _without_links(el: Any) -> str:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +35,7 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from diurna.model import Rejected
 from diurna.page.blocks import (
+    SENTENCE_CLOSE,
     BlockIndex,
     capitals_heads,
     drop_pull_quotes,
@@ -1134,6 +1136,77 @@ def without_closing_headings(paragraphs: list[str], headings: set[str]) -> list[
     return paragraphs[:end] if end else paragraphs
 
 
+#: an agency's initials ("AA", "AFP", "DPA") have at most this many capitals
+INITIALS = 5
+#: a word alone under the article is a label of at most this many letters (a line of
+#: Chinese or Japanese has no spaces, so a sentence of it is "one word" and longer)
+LABEL_CHARS = 20
+
+
+def _ascii_key(text: str) -> str:
+    """``text`` case-folded with its accents taken off ("Córdoba" → "cordoba"): how a word is
+    spelled in a web address."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _address_folders(url: str | None) -> set[str]:
+    """The folders of a page's address ("https://x.de/leben/judy-lybke-article1.html" →
+    {"leben"}), accents off: the sections the site files the article under."""
+    parts = urlsplit(url or "").path.strip("/").split("/")[:-1]
+    return {_ascii_key(p) for p in parts if p}
+
+
+def _leading_label(line: str, folders: set[str], kicker: Callable[[str], bool]) -> bool:
+    """One word that says nothing of the article: a counter ("47" comments, a share count),
+    an agency's initials ("AA"), the name of a section the page's address files the article
+    under ("Leben" on …/leben/…), or a kicker the page prints over its headline (``kicker``).
+    A word with a stop ("Berlin.", a dateline set apart from its paragraph) or in lower case
+    and no folder is left alone."""
+    word = line.strip()
+    if not word or len(word.split()) != 1:
+        return False
+    if word.replace(".", "").replace(",", "").isdigit():
+        return True
+    if word.isalpha() and word.isupper() and len(word) <= INITIALS:
+        return True
+    return _ascii_key(word) in folders or kicker(word)
+
+
+def _printed_above_headline(word: str, tree: Any, title: str | None) -> bool:
+    """``word`` stands as a text of its own in an element of the page's ``<body>`` printed
+    before its first ``<h1>``, and that ``<h1>`` prints the title: a kicker over the headline
+    ("<span class=…>Review</span>" above "<h1>16-inch MacBook Pro review …")."""
+    if tree is None or not _h1_prints_title(tree, title):
+        return False
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter():
+        if el.tag == "h1":
+            return False
+        if isinstance(el.tag, str) and (el.text or "").strip() == word:
+            return True
+    return False
+
+
+def without_stray_labels(paragraphs: list[str], url: str | None, tree: Any = None,
+                         title: str | None = None) -> list[str]:
+    """``paragraphs`` without the one-word lines the extractor took in at the article's
+    edges: before the first paragraph, the page's counters, agency initials, section name or
+    kicker (:func:`_leading_label`); after a last paragraph that ends its sentence, a word
+    alone (an icon's or a button's label left from a box: "Flecha" under a paywall notice).
+    The body's last line always stays."""
+    folders = _address_folders(url)
+    start, end = 0, len(paragraphs)
+    while start < end - 1 and _leading_label(
+            paragraphs[start], folders, lambda word: _printed_above_headline(word, tree, title)):
+        start += 1
+    last = paragraphs[end - 1].strip() if paragraphs else ""
+    if end - start > 1 and last.isalpha() and len(last) <= LABEL_CHARS \
+            and SENTENCE_CLOSE.search(paragraphs[end - 2].rstrip()):
+        end -= 1
+    return paragraphs[start:end]
+
+
 def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, Any]],
                             blocks: BlockIndex) -> None:
     """A live blog: its entries, oldest first, after the lines that are no entry's; a picture
@@ -1251,6 +1324,7 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         if signed:  # the article is signed at its end: that is its author, not body text
             page.byline, page.paragraphs = signed, page.paragraphs[:-1]
     if page.layout != "liveblog":  # a live blog's last entry may be its headline alone
+        page.paragraphs = without_stray_labels(page.paragraphs, page.url, tree, page.title)
         page.paragraphs = without_closing_headings(page.paragraphs, page.headings)
     page.partial = body_source != "jsonld" and paywalled(
         tree, jsonld, sum(len(p) for p in page.paragraphs))
