@@ -14,7 +14,7 @@ import pytest
 from diurna.clusters import Linker, LogisticLink, Report, Settings, link_model
 from diurna.clusters.embed import encoder_features
 from diurna.clusters.learn import FEATURES, features
-from diurna.clusters.link import period, tolls
+from diurna.clusters.link import period, recalled_month, tolls
 from tests.scripts import load_file
 
 BOMB_A = "A car bomb exploded in a crowded market in Karachi, killing 14 people, police said."
@@ -153,6 +153,45 @@ def test_an_undated_event_whose_sentence_names_one_earlier_day_is_placed_on_that
     window = (date(2005, 7, 10), date(2005, 7, 14))
     assert own.span == (date(2005, 7, 11), date(2005, 7, 13))
     assert inside.span == window and two.span == window
+
+
+def test_an_undated_event_whose_sentence_names_one_earlier_month_may_lie_in_that_month() -> None:
+    # dev2's Tom Fox: "shot dead and found earlier in March" in a paper of 30 March, against
+    # "found shot and killed in Baghdad on March 10th" (23 March): one death, 16 days before
+    # the first paper's window of 27-31 March
+    earlier = "A fourth member of the group, Tom Fox, was shot dead and found earlier in March."
+    at = earlier.index("March")
+    march = ((at, at + 5, "2006-03", "month"),)
+    a = report("a:0", earlier, published="2006-03-30", times=march)
+    assert a.span == (date(2006, 3, 1), date(2006, 3, 31))  # 1 March to the window's end
+    tenth = "Tom Fox was found shot and killed in Baghdad on March 10th."
+    at = tenth.index("March 10th")
+    b = report("b:0", tenth, published="2006-03-23", times=((at, at + 10, "2006-03-10", "day"),))
+    assert b.span == (date(2006, 3, 9), date(2006, 3, 11))
+    assert Linker([a, b]).why_not(a, b) != "when"  # the rules' hard test no longer parts them
+    # a month wholly before the window is the span; "in February", in a paper of 10 March
+    feb = report("c:0", "He was killed in February.", published="2006-03-10",
+                 times=((17, 25, "2006-02", "month"),))  # "February": characters 17-25
+    assert feb.span == (date(2006, 2, 1), date(2006, 2, 28))
+
+
+def test_a_month_in_the_window_two_months_or_a_named_day_leave_the_span_as_it_was() -> None:
+    sentence = "The talks were held in March and April."
+    window = (date(2006, 3, 2), date(2006, 3, 6))  # three days before 5 March to the day after
+    this_month = report("a:0", sentence, published="2006-03-05",
+                        times=((23, 28, "2006-03", "month"),))
+    assert this_month.span == (date(2006, 3, 1), date(2006, 3, 6))  # March began before it
+    two = report("b:0", sentence, published="2006-04-05",
+                 times=((23, 28, "2006-03", "month"), (33, 38, "2006-04", "month")))
+    assert two.span == (date(2006, 4, 2), date(2006, 4, 6))
+    dated = report("c:0", sentence, published="2006-03-05", date_value="2006-03-04",
+                   date_precision="day", times=((23, 28, "2006-03", "month"),))
+    assert dated.span == (date(2006, 3, 3), date(2006, 3, 5))  # its own date wins
+    day_too = report("d:0", sentence, published="2006-03-05",
+                     times=((23, 28, "2006-03", "month"), (0, 3, "2006-03-04", "day")))
+    assert day_too.span == window  # a day named inside the window: its own news
+    assert recalled_month([], window) == window
+    assert recalled_month([(date(2006, 3, 3), date(2006, 3, 31))], window) == window
 
 
 def test_periods_of_days_months_and_years_and_none_for_others() -> None:

@@ -6,7 +6,9 @@ the development pairs (``gold/event-pairs-dev.jsonl``, docs/clusters.md):
 - **type**: the same PLOVER type;
 - **when**: their dates can be the same day. An event whose own date the text gives to the day
   is that day (±1 for time zones); a month or year is that whole period; an event with no date of
-  its own happened within ``window`` days before its article's publication (or the day after);
+  its own happened within ``window`` days before its article's publication (or the day after),
+  or on the one earlier day, or in the one earlier month, its sentence names (a recalled event:
+  :func:`recalled_span`, :func:`recalled_month`);
 - **where**: when both have a place, the same country, and at most ``max_km`` apart unless one
   of them is a whole country or first-level region;
 - **who**: no clash of actor countries nor of recipient countries (an unknown side never clashes);
@@ -238,7 +240,8 @@ class Report:
         """A report from an ``events`` row, its article's body ``text`` and publication date
         (``entities``: the article's named entities as start, end, text, which the learned linker
         compares across articles; ``times``: its resolved time expressions as start, end,
-        value, precision, which date an undated recalled event, :func:`recalled_span`;
+        value, precision, which date an undated recalled event, :func:`recalled_span` and
+        :func:`recalled_month`;
         ``places``: its resolved towns and cities as start, end, country, lat, lon, which
         tell two incidents in two towns of one country apart, :func:`different_incident`;
         ``named_places``: all its resolved places as start, end, country, feature class, text,
@@ -293,6 +296,10 @@ class Report:
             days = {period(v, p) for s, e, v, p in times if p == "day"
                     and row["sentence_start"] <= s and e <= row["sentence_end"]}
             r.span = recalled_span(sorted(x for x in days if x is not None), r.span)
+            if not days:  # no day named: one month named before the window dates it
+                months = {period(v, p) for s, e, v, p in times if p == "month"
+                          and row["sentence_start"] <= s and e <= row["sentence_end"]}
+                r.span = recalled_month(sorted(x for x in months if x is not None), r.span)
         return r
 
 
@@ -526,6 +533,18 @@ def recalled_span(days: list[tuple[date, date]],
     if span is not None and len(days) == 1 and days[0][1] < span[0]:
         return days[0]
     return span
+
+
+def recalled_month(months: list[tuple[date, date]],
+                   span: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The span of an event with no date of its own whose sentence names one month that begins
+    before its publication window ``span``: that month when it ends before the window ("killed
+    in February", in a paper of 10 March), else from the month's first day to the window's end
+    ("shot dead and found earlier in March", in a paper of 30 March: any day of March up to
+    publication); else ``span`` unchanged (no month, several, or one starting in the window)."""
+    if span is None or len(months) != 1 or months[0][0] >= span[0]:
+        return span
+    return months[0] if months[0][1] < span[0] else (months[0][0], span[1])
 
 
 def date_span(value: str | None, precision: str | None, published: str | None,

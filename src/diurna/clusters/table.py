@@ -84,7 +84,7 @@ def reports(store: Store, settings: Settings | None = None) -> list[Report]:
     times: dict[str, list[tuple[int, int, str, str]]] = {}
     for doc_id, start, end, value, precision in store.conn.execute(
         'SELECT doc_id, start, "end", value, precision FROM times '
-        "WHERE precision = 'day' AND value IS NOT NULL"
+        "WHERE precision IN ('day', 'month') AND value IS NOT NULL"
     ):
         times.setdefault(doc_id, []).append((start, end, value, precision))
     # the body's places only: a headline's (field "title") have offsets into the title, which
