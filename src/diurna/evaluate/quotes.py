@@ -38,6 +38,7 @@ from typing import Any
 from diurna.evaluate.events import heldout_sources
 from diurna.evaluate.gold import base_text, gold_document, read_jsonl
 from diurna.model import Document, Quote
+from diurna.statements.mentions import same_name
 
 DEFAULT_GOLD = "gold/quotes-wikinews-train.jsonl"
 THRESHOLD = 0.5
@@ -163,19 +164,6 @@ def match(gold: Sequence[Attribution], pred: Sequence[Attribution],
 
 def _names(a: Attribution) -> list[str]:
     return [n for n in (a.speaker_name, a.speaker.text if a.speaker else None) if n]
-
-
-def same_name(a: str, b: str) -> bool:
-    """Two speaker strings name the same source: equal without a leading "the" (any case), or
-    their last words are the same capitalised word ("George W. Bush" / "Bush", "Foreign Minister
-    Ali Larijani" / "Larijani"; not "the minister" / "Foreign Minister X")."""
-    def norm(s: str) -> str:
-        return re.sub(r"^the\s+", "", s.strip().lower())
-
-    if norm(a) == norm(b):
-        return True
-    wa, wb = _WORD.findall(a), _WORD.findall(b)
-    return bool(wa and wb and wa[-1] == wb[-1] and wa[-1][:1].isupper())
 
 
 def speaker_right(gold: Attribution, pred: Attribution) -> bool:

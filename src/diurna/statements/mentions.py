@@ -8,15 +8,30 @@ for spans it did not list; when neither knows the phrase, an unresolved :class:`
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
 from diurna.model import Document, Mention
+from diurna.page.words import WORD
 
 log = logging.getLogger(__name__)
 
 Resolve = Callable[[Document, int, int], "Mention | None"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two speaker strings name the same source: equal without a leading "the" (any case), or
+    their last words are the same capitalised word ("George W. Bush" / "Bush", "Foreign Minister
+    Ali Larijani" / "Larijani"; not "the minister" / "Foreign Minister X")."""
+    def norm(s: str) -> str:
+        return re.sub(r"^the\s+", "", s.strip().lower())
+
+    if norm(a) == norm(b):
+        return True
+    wa, wb = WORD.findall(a), WORD.findall(b)
+    return bool(wa and wb and wa[-1] == wb[-1] and wa[-1][:1].isupper())
 
 
 def default_resolve() -> Resolve:

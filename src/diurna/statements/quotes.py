@@ -28,6 +28,7 @@ from diurna.statements.mentions import (
     is_pronoun,
     pronoun_person,
     rule_antecedent,
+    same_name,
 )
 from diurna.statements.sources import source_kind
 
@@ -89,6 +90,12 @@ MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not st
 
 _GOES_ON = re.compile(r"\s+[a-z]")  # a lowercase word right after a closing mark
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
+# A quote in single marks inside a quoted passage, opened right after its verb's comma or colon
+# ("… a second soldier who said,'Yes, I heard something similar,' …"): a capital after the
+# opening mark, and no letter after the closing one, so that the apostrophe of "don't" closes
+# nothing.
+_INNER = re.compile(r"(?:(?<=[,:])|(?<=[,:]\s))['‘]([A-Z](?:[^'‘’\n]|['’](?=[A-Za-z])){2,400}?)"
+                    r"['’](?![A-Za-z])")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -788,6 +795,16 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if len(group) == 1 and _run_in(doc, group[0], token_at):
             run_in[id(quotes[-1])] = (quotes[-1], group[0])
 
+    for piece in _inner_pieces(doc, quoted_ranges(doc.text), token_at):
+        # a nested quote has its own line (docs/annotation-quotes.md §11); its cue is no
+        # candidate of step 2, as for every direct quote
+        verb: Any = piece.cue  # always set by _inner_pieces
+        used_cues.add(verb.i)
+        quotes.append(Quote(piece.start, piece.end, doc.text[piece.start:piece.end],
+                            kind="direct", speaker=_speaker(doc, finder, verb),
+                            cue=_tok_span(doc, [verb]),
+                            sources=_sources(doc, finder, verb.sent, verb)))
+
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
         return any(s <= start and end <= e for s, e in direct_ranges)
@@ -1038,6 +1055,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if id(q) in run_in:
             # relabelled last: as a direct quote it took part in every step above as before
             q.kind = "mixed"
+    quotes = _without_own_stances(quotes, token_at)
     for q in quotes:
         if q.source_kind is None:
             last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
@@ -1268,6 +1286,42 @@ def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
     return keep
 
 
+# Stance verbs (belief, wish, support) whose statement inside the same speaker's own
+# statement is part of it: "says she believes a ban is inevitable" is one line.
+_OWN_STANCES = frozenset({
+    "believe", "think", "consider", "feel", "hope", "want", "favour", "favor", "oppose",
+    "support", "fear", "expect",
+})
+
+
+def _same_speaker(a: Mention | None, b: Mention | None) -> bool:
+    """Both statements have a speaker and it is one source: the same mention, or two mentions
+    naming it (:func:`same_name`: "Jody Williams" / "Williams")."""
+    return a is not None and b is not None and (
+        (a.start, a.end) == (b.start, b.end) or same_name(a.text, b.text))
+
+
+def _without_own_stances(quotes: list[Quote], token_at: Callable[[int], Any | None]
+                         ) -> list[Quote]:
+    """Drop an indirect or mixed statement whose cue is a stance verb (:data:`_OWN_STANCES`)
+    lying inside the content of another statement of another cue by the same speaker: a
+    speaker's self-report inside his own statement is not split off (docs/annotation-quotes.md
+    §11; "Williams says she **believes** a ban is inevitable", "has said it will **oppose** any
+    such action"). Other verbs stay: the gold gives "said …, however he expressed
+    disappointment" its own line (docs/quotes.md parts 25 and 26)."""
+    def stance(q: Quote) -> bool:
+        tok = token_at(q.cue.start) if q.cue is not None else None
+        return tok is not None and tok.lemma_.lower() in _OWN_STANCES
+
+    def inside(q: Quote, host: Quote) -> bool:
+        return q.cue is not None and not (host.cue is not None and (
+            host.cue.start < q.cue.end and q.cue.start < host.cue.end)) and any(
+            p.start <= q.cue.start < p.end for p in (host.parts or [host]))
+
+    return [q for q in quotes if q.kind == "direct" or not stance(q) or not any(
+        h is not q and inside(q, h) and _same_speaker(q.speaker, h.speaker) for h in quotes)]
+
+
 _CARRY_CHARS = 400  # how far back an uncued quote looks for the speaker it continues
 
 
@@ -1396,7 +1450,8 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
             if t.text in {"“", "\""}:
                 break
             if _quote_cue(t):
-                cue = t
+                # “…”, adding that …: a participle with its own clause says that, not the quote
+                cue = None if _own_clause(t) else t
                 break
         after = parsed[close_tok.i + 1] if close_tok.i + 1 < len(parsed) else None
         if cue is None and after is not None and after.i == sent.end and after.is_lower and (
@@ -1409,6 +1464,34 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
                 cue = t
                 break
     return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+def _own_clause(verb: Any) -> bool:
+    """A participle with a clause of its own after it ("…”, adding that Labour had not kept its
+    promises", "…”, promising not to raise taxes"): it reports that clause, so it is no cue
+    of the quote before it (docs/quotes.md part 26)."""
+    return verb.tag_ == "VBG" and any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
+                                      for c in verb.children)
+
+
+def _inner_pieces(doc: Document, outer: list[tuple[int, int]],
+                  token_at: Callable[[int], Any | None]) -> list[_Piece]:
+    """Quotes in single marks (:data:`_INNER`) inside the double-quoted passages ``outer``,
+    each right after its speech verb and a comma or colon ("say,'The government will only give
+    us one day …'"): the quotes :data:`_DIRECT` never pairs (docs/quotes.md part 26). Only a
+    verb right before the mark is their cue, for the outer quote's own cue lies elsewhere."""
+    out = []
+    for m in _INNER.finditer(doc.text):
+        if not any(s < m.start() and m.end() <= e for s, e in outer):
+            continue
+        piece = _direct_piece(doc, m, token_at)
+        mark = token_at(m.start())
+        if piece is None or mark is None or mark.i < 2 or mark.doc[mark.i - 1].text not in ",:":
+            continue
+        verb = mark.doc[mark.i - 2]
+        if _quote_cue(verb):
+            out.append(_Piece(piece.start, piece.end, m.start(), m.end(), verb))
+    return out
 
 
 # Verbs that introduce quoted words but are not speech verbs elsewhere (the event coder reads
@@ -1704,8 +1787,10 @@ def _continues(doc: Document, group: list[_Piece], piece: _Piece) -> bool:
         return not words and piece.cue is not None
     if piece.cue is not None and piece.cue.i != cue.i:
         # “A,” he said, adding, “B.”: a second verb of the same attribution
+        # ("adding that the “B.”" is the participle's own statement, with quoted words)
         return bool(piece.cue.lemma_.lower() in {"add", "continue"} and piece.cue.head.i == cue.i
-                    and all(t.sent.start == cue.sent.start for t in words))
+                    and all(t.sent.start == cue.sent.start for t in words)
+                    and not _inside_clause(piece.cue, piece))
     # the same cue, or none: the gap holds only the attribution of the first piece
     return all(t.sent.start == cue.sent.start for t in words)
 
