@@ -322,10 +322,11 @@ def code_gold(path: str, cache: Path) -> tuple[list[Coded], tuple[int, int, int]
         doc = gold_document(source, units[0].get("published"))
         for stage in before:
             doc = stage(doc)
-        comb = lc.combiner()
-        coder = lc.doc_coder(doc)
-        read = lc.read(doc, coder, comb)
-        events = lc.code(doc, coder, read, comb) if read.cands.tokens else []
+        coded_by = lc.code_document(doc)  # the pipeline's own path, sieve off (above)
+        if coded_by is None:
+            raise SystemExit(f"{path}: {source} has no text to code")
+        read, comb = coded_by
+        events = doc.events
         rows = event_features(doc, events, read, comb, lc.ontology)
         unit_of = [next((u for u, unit in enumerate(units)
                          if int(unit["start"]) <= e.trigger.start < int(unit["end"])), -1)
