@@ -27,9 +27,9 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.events import heldout_sources, match_unit
+from diurna.evaluate.events import heldout_sources, unit_pairs
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl
-from diurna.model import Event, Mention
+from diurna.model import Mention
 
 Span2 = tuple[int, int]
 
@@ -82,9 +82,7 @@ def count(gold_path: str, coder: str) -> dict[str, Counter[str]]:
         doc = pipe(gold_document(source, units[0].get("published"), None))
         for unit in units:
             start, end = int(unit["start"]), int(unit["end"])
-            pred: list[Event] = [e for e in doc.events if start <= e.trigger.start < end]
-            gold = list(unit.get("events") or [])
-            pairs = match_unit(gold, pred)
+            gold, pred, pairs = unit_pairs(unit, doc.events)
             near = [m for m in doc.mentions if start - 400 <= m.start < end]
             for slot, picks_of in (("actor", lambda e: e.actors),
                                    ("recipient", lambda e: e.recipients)):

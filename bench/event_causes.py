@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.events import gold_trigger_span, match_unit, tally_types
+from diurna.evaluate.events import gold_trigger_span, tally_types, unit_pairs
 from diurna.evaluate.gold import frozen, gold_document, read_jsonl
 from diurna.events.heads import candidate, trigger_head
 from diurna.events.learned import NONE, TRACE_STEPS, Combiner, LearnedEventCoder, Read, Trace, typed
@@ -104,16 +104,6 @@ def false_cause(doc: Document, event: Event, gold: Sequence[dict[str, Any]],
     if before:
         return FALSE_CAUSES[7]
     return FALSE_CAUSES[8]
-
-
-def unit_pairs(unit: dict[str, Any], events: Sequence[Event]
-               ) -> tuple[list[dict[str, Any]], list[Event], list[tuple[dict[str, Any], Event]]]:
-    """One gold unit's events, the coded events whose trigger starts in it, and the scorer's
-    pairs of the two (``match_unit``)."""
-    start, end = int(unit["start"]), int(unit["end"])
-    gold = list(unit.get("events") or [])
-    pred = [e for e in events if start <= e.trigger.start < end]
-    return gold, pred, match_unit(gold, pred)
 
 
 # Where a gold word with no event on it was lost in the learned coder (``--where``): before the

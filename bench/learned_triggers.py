@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.events import match_unit, tally_types
+from diurna.evaluate.events import tally_types, unit_pairs
 from diurna.evaluate.gold import base_text, read_jsonl
 from diurna.events import coder as coder_module
 from diurna.events.coder import EventCoder
@@ -245,10 +245,8 @@ def _score(pages: list[Page], coder: EventCoder) -> tuple[int, int, int]:
     for page in pages:
         coder(page.doc)
         for unit in page.units:
-            start, end = int(unit["start"]), int(unit["end"])
-            gold = list(unit.get("events") or [])
-            pred = [e for e in page.doc.events if start <= e.trigger.start < end]
-            tally_types(gold, [p.type for p in pred], match_unit(gold, pred), tp, fp, fn)
+            gold, pred, pairs = unit_pairs(unit, page.doc.events)
+            tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
     return sum(tp.values()), sum(fp.values()), sum(fn.values())
 
 

@@ -161,6 +161,16 @@ def match_unit(gold: list[dict[str, Any]], pred: list[Event], *, strict: bool = 
     return pairs
 
 
+def unit_pairs(unit: dict[str, Any], events: Sequence[Event]
+               ) -> tuple[list[dict[str, Any]], list[Event], list[tuple[dict[str, Any], Event]]]:
+    """One gold unit's events, the coded ``events`` whose trigger starts in it, and the scorer's
+    pairs of the two (:func:`match_unit`): how every reader of event gold lines them up."""
+    start, end = int(unit["start"]), int(unit["end"])
+    gold = list(unit.get("events") or [])
+    pred = [e for e in events if start <= e.trigger.start < end]
+    return gold, pred, match_unit(gold, pred)
+
+
 def tally_types(gold: list[dict[str, Any]], pred_types: list[str],
                 pairs: Sequence[tuple[dict[str, Any], Any]],
                 tp: Counter[str], fp: Counter[str], fn: Counter[str]) -> None:
@@ -265,13 +275,11 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         for unit in units:
             start, end = int(unit["start"]), int(unit["end"])
-            gold = list(unit.get("events") or [])
+            gold, pred, pairs = unit_pairs(unit, doc.events)
             for g in gold:
                 trig = g.get("trigger") or {}
                 if "text" in trig and text[trig["start"]:trig["end"]] != trig["text"]:
                     drift += 1
-            pred = [e for e in doc.events if start <= e.trigger.start < end]
-            pairs = match_unit(gold, pred)
             strict_tp += len(match_unit(gold, pred, strict=True))
             tally_types(gold, [p.type for p in pred], pairs, tp, fp, fn)
             argument_values(gold, pred, pairs, arg_tp, arg_fp, arg_fn)

@@ -293,7 +293,7 @@ def code_gold(path: str, cache: Path) -> tuple[list[Coded], tuple[int, int, int]
     runs it, and the keyword coder's tp / fp / fn on the same parses; cached under ``cache``."""
     import copy
 
-    from diurna.evaluate.events import match_unit, tally_types
+    from diurna.evaluate.events import match_unit, tally_types, unit_pairs
     from diurna.evaluate.gold import frozen, gold_document, read_jsonl
     from diurna.pipeline import Pipeline
 
@@ -340,10 +340,8 @@ def code_gold(path: str, cache: Path) -> tuple[list[Coded], tuple[int, int, int]
                            unit_of, rows, right))
         kdoc = kw(copy.copy(doc))
         for unit in units:
-            s, e = int(unit["start"]), int(unit["end"])
-            gold = list(unit.get("events") or [])
-            pred = [ev for ev in kdoc.events if s <= ev.trigger.start < e]
-            tally_types(gold, [p.type for p in pred], match_unit(gold, pred), ktp, kfp, kfn)
+            gold, pred, pairs = unit_pairs(unit, kdoc.events)
+            tally_types(gold, [p.type for p in pred], pairs, ktp, kfp, kfn)
         print(f"  {path}: {source[-40:]} {len(events)} events", file=sys.stderr, flush=True)
     kwc = (sum(ktp.values()), sum(kfp.values()), sum(kfn.values()))
     cache.mkdir(parents=True, exist_ok=True)

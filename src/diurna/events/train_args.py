@@ -95,7 +95,7 @@ def extract(gold_path: str, coder: str = "rules", limit: int | None = None
             ) -> tuple[list[dict[str, Any]], Counter[str]]:
     """One record per predicted event (its candidates' features and codes, the gold's codes
     when matched) and the counts of diagnosis causes; reads ``gold_path``'s articles."""
-    from diurna.evaluate.events import match_unit
+    from diurna.evaluate.events import unit_pairs
     from diurna.evaluate.gold import gold_document, read_jsonl
 
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -114,10 +114,8 @@ def extract(gold_path: str, coder: str = "rules", limit: int | None = None
         for comp in comps:
             doc = comp(doc)
         for unit in units:
-            start, end = int(unit["start"]), int(unit["end"])
-            gold = list(unit.get("events") or [])
-            pred = [e for e in doc.events if start <= e.trigger.start < end]
-            pairs = {id(p): g for g, p in match_unit(gold, pred)}
+            gold, pred, matched = unit_pairs(unit, doc.events)
+            pairs = {id(p): g for g, p in matched}
             for g in gold:
                 if all(g is not x for x in pairs.values()):
                     records.append(_missed(source, g))
