@@ -72,11 +72,13 @@ def timed_parts(cpu: dict[str, float]) -> None:
         setattr(owner, name, timed(getattr(owner, name), label, cpu))
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=4, help="alternated runs of each coder")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if args.rounds < 1 or (args.limit is not None and args.limit < 1):
+        ap.error("--rounds and --limit must be at least 1")  # one line, exit 2, nothing loaded
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))
     raws = [RawInput(str(p), gzip.decompress(p.read_bytes())) for p in pages[: args.limit]]

@@ -43,3 +43,16 @@ def test_every_listed_part_exists_where_the_coder_looks_it_up() -> None:
     bench = load_file("bench/profile_events.py")
     for owner, name, label in bench.PARTS:
         assert callable(getattr(owner, name, None)), label
+
+
+@pytest.mark.parametrize("argv", [["--rounds", "0"], ["--limit", "0"], ["--rounds", "x"]])
+def test_a_bad_count_stops_with_one_line_before_anything_loads(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """No rounds or no pages would end in a traceback after minutes of parsing; argparse's
+    error is one line and exit code 2 at once."""
+    bench = load_file("bench/profile_events.py")
+    with pytest.raises(SystemExit) as stop:
+        bench.main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "error:" in err[-1]
