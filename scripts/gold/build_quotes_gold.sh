@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assemble the Wikinews quote (attribution) gold files from annotators' files (format: quotes_gold.py).
 #   bash scripts/gold/build_quotes_gold.sh UNITS.jsonl FIRST_DIR SECOND_DIR [TRAIN2_UNITS TRAIN2_DIR
-#        [DEV2_UNITS DEV2_DIR [DEV3_UNITS DEV3_DIR]]]
+#        [DEV2_UNITS DEV2_DIR [DEV3_UNITS DEV3_DIR [DEV4_UNITS DEV4_DIR]]]]
 # FIRST_DIR holds the first annotation (<task>.D.jsonl): test-001..007 are the frozen test split,
 # train-* the training/development split. SECOND_DIR holds the second annotator's test-*.E.jsonl
 # (articles without a done line are left out: that annotation may still be in progress).
@@ -14,6 +14,9 @@
 # DEV3_DIR holds dev3-1.D.jsonl, the blind annotation (session 25) of the first 20 articles of
 # gold/events-wikinews-dev11.jsonl (units in DEV3_UNITS): the blind dev3 split, and
 # dev3-second.E.jsonl, a blind second annotation of the same 20 articles (agreement only).
+# DEV4_DIR holds dev4-1.D.jsonl, the blind annotation (session 29) of the last 20 articles of
+# gold/events-wikinews-dev11.jsonl (units in DEV4_UNITS): the blind dev4 split, and
+# dev4-second.E.jsonl, a blind second annotation of the same 20 articles (agreement only).
 set -euo pipefail
 units=$1; first=$2; second=$3
 here=$(dirname "$0"); gold=$here/../../gold
@@ -42,6 +45,13 @@ if [ $# -ge 9 ]; then
   if [ -f "$9/dev3-second.E.jsonl" ]; then
     python3 "$here/quotes_gold.py" --units "$8" "$9/dev3-second.E.jsonl" \
       > "$gold/quotes-wikinews-dev3-second-annotator.jsonl"
+  fi
+fi
+if [ $# -ge 11 ]; then
+  python3 "$here/quotes_gold.py" --units "${10}" "${11}"/dev4-*.D.jsonl > "$gold/quotes-wikinews-dev4.jsonl"
+  if [ -f "${11}/dev4-second.E.jsonl" ]; then
+    python3 "$here/quotes_gold.py" --units "${10}" "${11}/dev4-second.E.jsonl" \
+      > "$gold/quotes-wikinews-dev4-second-annotator.jsonl"
   fi
 fi
 python3 "$here/write_heldout.py" "$gold/quotes-wikinews-test.jsonl" $(ls "$gold/quotes-wikinews-test-second-annotator.jsonl" 2>/dev/null)

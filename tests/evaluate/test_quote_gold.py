@@ -16,7 +16,8 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-test-second-annotator.jsonl", "quotes-wikinews-dev.jsonl",
          "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
          "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl",
-         "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl")
+         "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl",
+         "quotes-wikinews-dev4.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -51,58 +52,60 @@ def test_test_split_is_listed_as_held_out() -> None:
         assert json.loads(line)["source"] in listed
 
 
+def _sources(name: str) -> set[str]:
+    """The article sources a gold file under gold/ names."""
+    lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
+    return {json.loads(line)["source"] for line in lines}
+
+
 def test_dev_split_shares_no_article_with_train_or_test() -> None:
     """The dev split (round 3) is unseen text: none of its articles is in the train or test gold."""
-    def sources(name: str) -> set[str]:
-        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["source"] for line in lines}
-
-    dev = sources("quotes-wikinews-dev.jsonl")
+    dev = _sources("quotes-wikinews-dev.jsonl")
     assert len(dev) >= 15
-    seen = sources("quotes-wikinews-train.jsonl") | sources("quotes-wikinews-test.jsonl")
+    seen = _sources("quotes-wikinews-train.jsonl") | _sources("quotes-wikinews-test.jsonl")
     assert not dev & seen
 
 
 def test_second_training_set_is_new_text_and_the_events_train2_articles() -> None:
     """gold/quotes-wikinews-train2.jsonl (part 13) annotates the 60 articles of the events
     train2 gold, none of them in another quote split (its first score was on unseen text)."""
-    def sources(name: str) -> set[str]:
-        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["source"] for line in lines}
-
-    train2 = sources("quotes-wikinews-train2.jsonl")
-    assert train2 == sources("events-wikinews-train2.jsonl") and len(train2) == 60
+    train2 = _sources("quotes-wikinews-train2.jsonl")
+    assert train2 == _sources("events-wikinews-train2.jsonl") and len(train2) == 60
     for other in ("train", "dev", "test"):
-        assert not train2 & sources(f"quotes-wikinews-{other}.jsonl")
+        assert not train2 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
 def test_blind_dev2_is_the_events_dev6_and_dev7_articles_and_new_text() -> None:
     """gold/quotes-wikinews-dev2.jsonl (session 23) annotates, blind, the 40 articles of the
     events dev6 and dev7 gold; it is scored once per change, so none of its articles may be in
     a quote split the extractor was developed or trained on."""
-    def sources(name: str) -> set[str]:
-        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["source"] for line in lines}
-
-    dev2 = sources("quotes-wikinews-dev2.jsonl")
-    events = sources("events-wikinews-dev6.jsonl") | sources("events-wikinews-dev7.jsonl")
+    dev2 = _sources("quotes-wikinews-dev2.jsonl")
+    events = _sources("events-wikinews-dev6.jsonl") | _sources("events-wikinews-dev7.jsonl")
     assert dev2 == events and len(dev2) == 40
     for other in ("train", "train2", "dev", "test"):
-        assert not dev2 & sources(f"quotes-wikinews-{other}.jsonl")
+        assert not dev2 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
 def test_blind_dev3_is_twenty_events_dev11_articles_and_new_text() -> None:
     """gold/quotes-wikinews-dev3.jsonl (session 25) annotates, blind, 20 articles of the events
     dev11 gold; like dev2 it is scored once per change, so none of its articles may be in a quote
     split the extractor was developed, trained or already judged on."""
-    def sources(name: str) -> set[str]:
-        lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["source"] for line in lines}
-
-    dev3 = sources("quotes-wikinews-dev3.jsonl")
-    assert len(dev3) == 20 and dev3 <= sources("events-wikinews-dev11.jsonl")
+    dev3 = _sources("quotes-wikinews-dev3.jsonl")
+    assert len(dev3) == 20 and dev3 <= _sources("events-wikinews-dev11.jsonl")
     for other in ("train", "train2", "dev", "dev2", "test"):
-        assert not dev3 & sources(f"quotes-wikinews-{other}.jsonl")
+        assert not dev3 & _sources(f"quotes-wikinews-{other}.jsonl")
+
+
+def test_blind_dev4_is_the_other_twenty_events_dev11_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev4.jsonl (session 29) annotates, blind, the 20 articles of the events
+    dev11 gold that dev3 left out; it is scored once per change like dev2 and dev3, so none of its
+    articles may be in a quote split the extractor was developed, trained or already judged on."""
+    dev4 = _sources("quotes-wikinews-dev4.jsonl")
+    dev11 = _sources("events-wikinews-dev11.jsonl")
+    assert len(dev4) == 20 and dev4 <= dev11
+    assert dev4 | _sources("quotes-wikinews-dev3.jsonl") == dev11
+    for other in ("train", "train2", "dev", "dev2", "dev3", "test"):
+        assert not dev4 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
