@@ -17,7 +17,7 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
          "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl",
          "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl",
-         "quotes-wikinews-dev4.jsonl")
+         "quotes-wikinews-dev4.jsonl", "quotes-wikinews-dev4-second-annotator.jsonl")
 
 
 def _converter() -> ModuleType:
