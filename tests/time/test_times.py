@@ -7,6 +7,7 @@ from diurna.model import Document
 from diurna.time import TimeResolver
 from diurna.time.resolver import normalize
 from diurna.time.values import calendar_value
+from tests.time.conftest import dated_event
 
 
 @pytest.mark.parametrize(
@@ -122,26 +123,14 @@ def test_undated_event_keeps_no_date() -> None:
     assert doc.events[0].date is None  # not the publication date
 
 
-def _dated_event(text: str, trigger: str, type_: str) -> str | None:
-    from diurna.model import Event
-
-    doc = Language()(Document(id="t", source="t", text=text, published="2019-11-20"))
-    start = text.index(trigger)
-    doc.events = [Event(id="e", type=type_, trigger=doc.span(start, start + len(trigger)),
-                        sentence=doc.sentences[0])]
-    TimeResolver()(doc)
-    date = doc.events[0].date
-    return date.value if date else None
-
-
 def test_verbal_event_takes_the_date_it_was_said() -> None:
     text = "The president said on Tuesday that China is going to have to make a deal."
-    assert _dated_event(text, "have to make a deal", "DEMAND") == "2019-11-19"
+    assert dated_event(text, "have to make a deal", "DEMAND") == "2019-11-19"
 
 
 def test_reported_material_event_does_not_take_the_date_of_the_report() -> None:
     text = "The coalition claimed on Tuesday that it had foiled an attack on the base."
-    assert _dated_event(text, "attack", "ASSAULT") is None
+    assert dated_event(text, "attack", "ASSAULT") is None
 
 
 def test_placeholder_publication_date_is_no_anchor() -> None:
@@ -208,10 +197,10 @@ def test_a_scheduled_date_lies_ahead() -> None:
     # published 20 Nov 2019: a Dec. 15 that is "scheduled" is December 2019, not 2018
     text = ("Trump has decided that cancelling a scheduled Dec. 15 imposition of tariffs "
             "requires concessions.")
-    assert _dated_event(text, "imposition", "SANCTION") == "2019-12-15"
+    assert dated_event(text, "imposition", "SANCTION") == "2019-12-15"
 
 
 def test_date_hung_on_a_describing_participle_dates_the_act() -> None:
     # the parser attaches "in August 2016" to "wearing"; the text dates the abduction
     text = "King and Weeks were abducted by gunmen wearing military uniforms in August 2016."
-    assert _dated_event(text, "abducted", "ASSAULT") == "2016-08"
+    assert dated_event(text, "abducted", "ASSAULT") == "2016-08"

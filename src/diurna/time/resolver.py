@@ -1367,6 +1367,14 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     own = clause_verb(doc, event.trigger)
     if own is None:
         return None
+    framed = _when_clause_date(own, in_sentence) or _happening_date(doc, event.trigger,
+                                                                    in_sentence)
+    if framed is not None:
+        return framed
+    if _ordered_against(doc, event.trigger, own):
+        # "had resigned three days ago, after a demand from the prime minister": the clause's
+        # date is the resignation's, the demand came before it
+        return None
 
     verbal = event.type.upper() in VERBAL_TYPES
 
@@ -1374,13 +1382,25 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
         verb = clause_verb(doc, t)
         if verb is None or verb.i == own.i:
             return True
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not any(
+        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or (verbal and _medium(verb))) and not any(
                 e.trigger.start <= verb.idx < e.trigger.end for e in doc.events):
             # a participle that only describes a party ("abducted by gunmen wearing uniforms
-            # in August 2016"): the parser hangs the date on it, the text means the act
+            # in August 2016"): the parser hangs the date on it, the text means the act; and
+            # the medium a saying is made in ("In a report issued on Monday, Iraqi authorities
+            # demanded ..."): the report's date is the demand's
             above = clause_verb(doc, doc.span(verb.head.idx, verb.head.idx + len(verb.head)))
             if above is not None and above.i == own.i:
                 return True
+        if (verb.dep_ == "conj" and verb.head.i == own.i and t.start > verb.idx
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in own.children)
+                and not any(c.dep_.startswith("nsubj") or c.dep_ in ("aux", "auxpass")
+                            for c in verb.children)):
+            # verbs joined by "and" that share their subject and auxiliary share a date said
+            # after the last of them ("a rocket killed a woman and wounded a man on November
+            # 15"); not one with its own ("resigned ... and was sworn in that same evening"),
+            # a date said before the second verb ("faced allegations, and in 1982 went ...")
+            # or a contrast ("purchased batteries but received fuses in 2006")
+            return True
         # a verb outside the paragraph means the parse ran a headline into it: no evidence
         if not (lo <= verb.idx < hi):
             return True
@@ -1396,6 +1416,11 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
                 return False
             if cur.dep_ == "ccomp" and not verbal:
                 return False
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ORDERING
+                                           for c in cur.children):
+                # "withdrew in 1984 after a suicide attack killed 241 Marines": the clause
+                # sets its act before (or after) the verb's date, not at it
+                return False
             cur = cur.head
             if cur.i == verb.i:
                 return True
@@ -1405,6 +1430,74 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     if not same:
         return None
     return min(same, key=lambda t: abs(t.start - event.trigger.start))
+
+
+# what a saying is made in: "in a statement released on Tuesday"
+_MEDIA = {"statement", "report", "letter", "interview", "speech", "address", "announcement",
+          "communique", "communiqué", "message", "video", "broadcast", "release", "declaration",
+          "article", "editorial", "note", "memo", "document", "post", "briefing", "testimony"}
+# verbs that say only that something happened: "an incident that took place on September 16"
+_HAPPEN = {"occur", "happen"}
+# prepositions that set an event before or after the act of the clause
+_ORDERING = {"after", "before", "following", "since", "until", "till"}
+
+
+def _ordered_against(doc: Document, trigger: Span, own: Any) -> bool:
+    """True when the trigger is a noun in a phrase that orders it against its clause's verb
+    ``own`` ("resigned three days ago, after a demand"): not the same time as the verb's."""
+    toks = tokens_in(doc.nlp, trigger.start, trigger.end)
+    if not toks:
+        return False
+    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    for _ in range(8):
+        if cur.i == own.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _ORDERING:
+            return True
+        cur = cur.head
+    return False
+
+
+def _medium(verb: Any) -> bool:
+    """True when the participle ``verb`` describes the medium of a saying: "(In) a report
+    issued on Monday", a noun of :data:`_MEDIA` after "in"."""
+    noun = verb.head
+    return bool(verb.tag_ == "VBN" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+                and noun.lemma_.lower() in _MEDIA)
+
+
+def _span_of(times: list[TimeExpr], tok: Any) -> TimeExpr | None:
+    """The time expression among ``times`` that holds the token ``tok``, or None."""
+    return next((t for t in times if t.start <= tok.idx < t.end), None)
+
+
+def _when_clause_date(own: Any, times: list[TimeExpr]) -> TimeExpr | None:
+    """The date a "when" clause hangs on: in "Fighting broke out in May, when a sheik was
+    murdered" (or "since 4 November 2004, when 3 soldiers were killed") the clause's verb
+    ``own`` tells what happened at that date; None for any other clause."""
+    if own.dep_ not in ("relcl", "advcl") or not any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in own.children):
+        return None
+    return _span_of(times, own.head)
+
+
+def _happening_date(doc: Document, trigger: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    """The date of a relative clause that only says that the event took place: "killing 17
+    civilians in an incident that took place on September 16", "an attack that occurred on
+    Monday". The clause hangs on the trigger or on the object of one of its prepositions."""
+    trig = tokens_in(doc.nlp, trigger.start, trigger.end)
+    nouns = trig + [o for t in trig for p in t.children if p.dep_ == "prep"
+                    for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ != "relcl" or not (c.lemma_ in _HAPPEN or (
+                    c.lemma_ == "take" and any(d.lower_ == "place" for d in c.children))):
+                continue
+            for t in times:
+                verb = clause_verb(doc, t)
+                if verb is not None and verb.i == c.i:
+                    return t
+    return None
 
 
 def clause_verb(doc: Document, span: Span) -> Any:
