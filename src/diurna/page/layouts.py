@@ -12,6 +12,11 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   quoted post (an embedded tweet) out of the embed boxes the extractor drops;
 - :func:`div_crosshead` reads a short line set in a ``div`` between two paragraphs as the
   crosshead it is (the extractor drops text-only ``div``s);
+- :func:`read_in_sentence` reads a ``<time>``, ``<label>`` or ``<q>`` inside a paragraph's
+  sentence as its words, and :func:`read_loose_text` a sentence standing straight in a
+  ``div``, ``<article>`` or ``section`` among paragraphs as a paragraph (the extractor deletes
+  the first two elements with their words, breaks the line at a ``q`` and reads no text
+  outside a ``<p>``);
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -240,7 +245,7 @@ def read_in_sentence(el: Any) -> bool:
 
 #: text standing loose in a block reads as a paragraph when it says at least this many words
 LOOSE_WORDS = 6
-#: the blocks whose loose text :func:`loose_text_paragraphs` looks at
+#: the blocks whose loose text :func:`read_loose_text` looks at
 LOOSE_HOLDERS = frozenset({"div", "article", "section"})
 #: the elements that run on with a block's loose text, inside its line
 _RUN_ON = frozenset({"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", "label", "mark",
