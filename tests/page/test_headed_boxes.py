@@ -49,9 +49,9 @@ def test_a_section_written_in_the_articles_paragraphs_stays() -> None:
 def test_a_box_without_paragraphs_of_its_own_is_not_judged() -> None:
     # a heading alone in a div ("Story continues below the gallery") and a box of plain
     # paragraphs on a page whose paragraphs carry no class of their own
-    separator = '<div class="separator"><h4>Story continues below</h4></div>'
+    separator = '<div class="separator"><h4>Story continues below the gallery</h4></div>'
     doc = _read(_page(_article(separator)))
-    assert "Story continues below" in doc.text
+    assert "Story continues below the gallery" in doc.text
     plain = f'<div class="box"><h3>{BOX_HEAD}</h3><p>{BOX_LINES[0]}</p></div>'
     doc = _read(_page(_article(plain, cls="")))
     assert BOX_LINES[0] in doc.text

@@ -383,6 +383,11 @@ _NEW_WINDOW = re.compile(
     r"|(s'ouvre|ouvre) dans un(e)? nouv(elle|el) (fenêtre|onglet)|se abre en (una )?nueva"
     r" (ventana|pestaña)|si apre in una nuova (finestra|scheda)|opent in (een )?nieuw"
     r" (venster|tabblad))\s*\)", re.I)
+#: the same label without its brackets, run straight onto the link's last word ("the
+#: bridgeLink opens in a new tab would …"): a capital glued onto a word's letters is no
+#: sentence's own ("the page reopens in a new tab" stays)
+_GLUED_NEW_WINDOW = re.compile(
+    r"(?<=[^\W\d_])(?:Link opens?|Opens?) in (?:a )?new (?:window|tab)\b")
 
 
 #: a click-to-tweet box's button label, run into the end of the sentence it offers for sharing
@@ -403,7 +408,10 @@ def without_button_labels(line: str) -> str:
 def without_new_window_labels(line: str) -> str:
     """``line`` without a link's "(opens in a new window)" label: hidden text for screen
     readers that extractors run into the sentence ("ihren Investoren(öffnet im neuen
-    Fenster), zu denen …")."""
+    Fenster), zu denen …"), with its brackets or glued onto the link's word without them
+    ("the bridgeLink opens in a new tab would …")."""
+    if " new " in line:  # a cheap test before the pattern
+        line = _GLUED_NEW_WINDOW.sub("", line)
     if "(" not in line:
         return line
     kept, last = [], 0

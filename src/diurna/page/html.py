@@ -53,13 +53,17 @@ from diurna.page.furniture import (
     without_button_labels,
 )
 from diurna.page.layouts import (
+    LOOSE_HOLDERS,
     SeveralArticles,
     div_crosshead,
     gallery_captions,
+    has_loose_text,
     key_points,
     live_entries,
     other_articles,
     paywalled,
+    read_in_sentence,
+    read_loose_text,
     strip_amp,
     unwrap_tables_and_posts,
 )
@@ -348,7 +352,8 @@ def metadata(tree: Any, page: PageParts, url_hint: str | None,
 # Short lines that are page furniture, not article text (checked on lines of <= 25 words).
 _FURNITURE = re.compile(
     r"^(-\s*)?(tags?|comments?|share( this)?( article| story)?|print( article)?|order reprints|"
-    r"advertisement|related( articles| stories| posts)?|read more|thank you|"
+    r"advertisement|anzeige|werbung|publicité|publicidad|pubblicità|"
+    r"related( articles| stories| posts)?|read more|thank you|"
     r"tell us what you think|"
     # the comment, follow and share buttons' labels of Chinese and Japanese pages
     r"评论|关注|分享|コメント|シェア|フォロー)\W*\s*:?$"
@@ -358,7 +363,15 @@ _FURNITURE = re.compile(
     r"|^like this (story|article)\?|\bclick here\b"
     r"|^(read more|related( posts?| articles?| stories)?|see also|also on [\w.]+|more)\s*:"
     r"|^(you may also like|don'?t miss|most read\b.*|recommended( for you)?)\W*$"
-    r"|^follow\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin)\b|^filed under\b"
+    r"|^follow\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|whatsapp|telegram"
+    r"|google news|threads|tiktok|bluesky)\b|^filed under\b"
+    # where an ad or a player sits in the article, and what a page without its scripts says:
+    # "Story continues below advertisement", "Weiter nach der Anzeige", "Listen to this
+    # article · 4 min", "Please enable JavaScript …", "This video can not be played"
+    r"|^(the )?(story|article|text) continues (below|after)"
+    r"( (the |this )?(ad|advert|advertisement))?\W*$|^weiter nach der (anzeige|werbung)"
+    r"|^listen to (this|the) (article|story)\b|\benable javascript\b"
+    r"|^(this|the) video (can ?not|can't|could not) be (played|loaded)"
     r"|^(reading time|tempo de leitura|lesezeit|temps de lecture)\b|^\d+\s*min(ute)?s?\s+read$"
     r"|^\[\w+[^\]]*\].*\[/\w+\]$",
     re.I)
@@ -895,7 +908,9 @@ _PRUNED_WHEN_EMPTY = ("b", "em", "i", "q", "span", "strong")
 _PRUNED_BLOCKS = frozenset({"article", "blockquote", "dd", "div", "dt", "h1", "h2", "h3", "h4",
                             "h5", "h6", "li", "main", "p", "pre", "section"})
 #: the elements :func:`keep_inline_text` looks at, in one walk of the tree
-_WALKED = (*_PRUNED_WHEN_EMPTY, *sorted(_PRUNED_BLOCKS))
+_WALKED = (*_PRUNED_WHEN_EMPTY, *sorted(_PRUNED_BLOCKS), "label", "time")
+#: the walked elements :func:`~diurna.page.layouts.read_in_sentence` may read as words
+_IN_SENTENCE = frozenset({"label", "q", "time"})
 
 
 #: the class/id and style values for which trafilatura's precise pass deletes a ``span`` as a
@@ -934,8 +949,18 @@ def keep_inline_text(tree: Any) -> None:
       crosshead it is (:func:`~diurna.page.layouts.div_crosshead`): both passes drop a
       text-only ``div``. Pages of over ``SINGLE_PASS_ELEMENTS`` elements skip this walk.
 
-    The page's text is unchanged; only which node holds it, those attributes and a
-    crosshead's tag change."""
+    - A ``time``, ``label`` or ``q`` inside a paragraph's sentence is read as its words
+      (:func:`~diurna.page.layouts.read_in_sentence`): the pass deletes the first two with
+      their words and breaks the line at the third.
+
+    - After the walk, a sentence standing loose in a ``div``, ``article`` or ``section``
+      among paragraphs becomes a paragraph of its own
+      (:func:`~diurna.page.layouts.read_loose_text`): the pass reads no text outside a
+      ``<p>``.
+
+    The page's text is unchanged, but for the quotation marks a browser prints around a
+    ``q``; only which node holds it, those attributes and some tags change."""
+    loose = []
     for el in tree.iter(_WALKED):
         tag = el.tag
         if tag in _PRUNED_BLOCKS:
@@ -948,7 +973,14 @@ def keep_inline_text(tree: Any) -> None:
                 after = next_element(el)
                 if after is not None and after.tag == "div":
                     div_crosshead(after)
+            if tag in LOOSE_HOLDERS and has_loose_text(el):
+                loose.append(el)
             continue
+        if tag in _IN_SENTENCE:
+            if read_in_sentence(el):
+                tag = "span"
+            elif tag != "q":  # a time or label the pass deletes whole, its tail kept
+                continue
         if tag == "span" and _BOX_WORDS.search(
                 f"{el.get('class', '')} {el.get('id', '')} {el.get('style', '')}"):
             boxed = _box_attributes(el)
@@ -961,6 +993,7 @@ def keep_inline_text(tree: Any) -> None:
         if len(el) and any(not s.isspace() for s in el.itertext()):
             continue
         _move_tail(el)
+    read_loose_text(loose)
 
 
 def _move_tail(el: Any, block: bool = False) -> None:
@@ -1136,8 +1169,10 @@ def without_closing_headings(paragraphs: list[str], headings: set[str]) -> list[
     return paragraphs[:end] if end else paragraphs
 
 
-#: an agency's initials ("AA", "AFP", "DPA") have at most this many capitals
-INITIALS = 5
+#: an agency's initials ("AA", "AFP", "DPA") have at most this many capitals; a longer word in
+#: capitals alone on a line is as often a dateline ("PARIS", "CAIRO", "ROME"), which the places
+#: stage reads, so it stays
+INITIALS = 3
 #: a word alone under the article is a label of at most this many letters (a line of
 #: Chinese or Japanese has no spaces, so a sentence of it is "one word" and longer)
 LABEL_CHARS = 20

@@ -12,6 +12,11 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   quoted post (an embedded tweet) out of the embed boxes the extractor drops;
 - :func:`div_crosshead` reads a short line set in a ``div`` between two paragraphs as the
   crosshead it is (the extractor drops text-only ``div``s);
+- :func:`read_in_sentence` reads a ``<time>``, ``<label>`` or ``<q>`` inside a paragraph's
+  sentence as its words, and :func:`read_loose_text` a sentence standing straight in a
+  ``div``, ``<article>`` or ``section`` among paragraphs as a paragraph (the extractor deletes
+  the first two elements with their words, breaks the line at a ``q`` and reads no text
+  outside a ``<p>``);
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -39,6 +44,7 @@ from lxml import etree
 from diurna.page.blocks import (
     IMAGE_BOX_CHARS,
     LINK_SHARE,
+    SENTENCE_CLOSE,
     _link_share,
     next_element,
     norm,
@@ -197,6 +203,151 @@ def div_crosshead(el: Any) -> bool:
         return False
     el.tag = "h3"
     return True
+
+
+# --- words of a sentence trafilatura deletes, text standing loose in a block ------------------
+
+#: the inline elements whose words trafilatura 2.3.1 deletes with the element (its
+#: ``MANUALLY_CLEANED`` list), though in running text they hold the sentence's own words: "on
+#: <time>Tuesday</time> the bridge …", "the <label>bridge</label> would …"
+_DELETED_INLINE = frozenset({"time", "label"})
+
+
+def read_in_sentence(el: Any) -> bool:
+    """Before extraction: a ``<time>``, ``<label>`` or ``<q>`` holding words of a paragraph's
+    sentence is read as the words it holds (it becomes a ``span``); True if so.
+
+    trafilatura deletes ``time`` and ``label`` elements with their words ("reporters on
+    <time>Tuesday</time> the bridge" read "reporters on the bridge"), and reads ``q`` as a
+    block quote, which breaks the sentence in two lines. A ``q`` keeps the quotation marks a
+    browser prints around it. A ``time`` or ``label`` counts as running text only with words
+    on both sides inside a ``<p>``: a live blog's entry stamp opens its paragraph and stays a
+    ``time`` (:func:`live_entries` reads it), and a stamp alone on its line is furniture."""
+    if not (el.text or len(el)) or not "".join(el.itertext()).strip() \
+            or next(el.iterancestors("p"), None) is None:
+        return False
+    if el.tag in _DELETED_INLINE:
+        prev, parent = el.getprevious(), el.getparent()
+        before = prev.tail if prev is not None else parent.text
+        if not (before and before.strip() and el.tail and el.tail.strip()):
+            return False
+    elif el.tag == "q":  # the marks a browser prints around a quotation
+        el.text = '"' + (el.text or "")
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + '"'
+        else:
+            el.text += '"'
+    else:
+        return False
+    el.tag = "span"
+    return True
+
+
+#: text standing loose in a block reads as a paragraph when it says at least this many words
+LOOSE_WORDS = 6
+#: the blocks whose loose text :func:`read_loose_text` looks at
+LOOSE_HOLDERS = frozenset({"div", "article", "section"})
+#: the elements that run on with a block's loose text, inside its line
+_RUN_ON = frozenset({"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", "label", "mark",
+                     "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"})
+
+
+def has_loose_text(el: Any) -> bool:
+    """``el`` holds text of its own, outside its children (a quick test for the walk)."""
+    if el.text and not el.text.isspace():
+        return True
+    return any(c.tail and not c.tail.isspace() for c in el)
+
+
+def _runs(el: Any) -> list[tuple[int, int]]:
+    """The runs of ``el``'s loose text: (first child, child after the last) of each stretch of
+    text and inline children between two of its other children (blocks, images)."""
+    runs, start = [], 0
+    for i, child in enumerate(el):
+        if isinstance(child.tag, str) and child.tag not in _RUN_ON:
+            runs.append((start, i))
+            start = i + 1
+    runs.append((start, len(el)))
+    return runs
+
+
+def _lead(el: Any, start: int) -> str:
+    """The text a run opens with: ``el``'s own text, or the tail of the child before it."""
+    return (el.text if start == 0 else el[start - 1].tail) or ""
+
+
+def _among_paragraphs(el: Any) -> bool:
+    """``el`` or its parent holds a ``<p>`` of its own: ``el`` stands in the article's text."""
+    parent = el.getparent()
+    return el.find("p") is not None or (parent is not None and parent.find("p") is not None)
+
+
+def read_loose_text(holders: list[Any]) -> int:
+    """Before extraction: the runs of text standing loose in ``holders`` (``div``s,
+    ``article``s, ``section``s holding text of their own) that say a sentence become
+    paragraphs (:func:`loose_text_paragraphs`); returns how many did.
+
+    Hand-written and older pages set article text straight in a block ("<article>The mayor
+    said …<br>The council …</article>", "<div>The mayor said ….<p>The council …</p></div>");
+    trafilatura's precise pass reads such text only in a ``<p>`` and lost it. A block is read
+    so when it stands among paragraphs (:func:`_among_paragraphs`: its text is the
+    article's), and so is every other block of the same tag and class: one article's blocks
+    are read alike. Were the paragraphs set in ``div``s read only next to a ``<p>``, the
+    extractor would take the first ones for the whole article and leave the rest (a page whose
+    later paragraphs sit in a "read all" box). A block of furniture near the article (a
+    promotion, a notice) is a block of its own kind, and stays as it was."""
+    made, kinds, rest = 0, set(), []
+    for el in holders:
+        if el.tag not in LOOSE_HOLDERS:  # made a crosshead in the walk
+            continue
+        if not _among_paragraphs(el):
+            rest.append(el)
+            continue
+        n = loose_text_paragraphs(el)
+        if n and el.get("class"):
+            kinds.add((el.tag, el.get("class")))
+        made += n
+    for el in rest:
+        if el.get("class") and (el.tag, el.get("class")) in kinds:
+            made += loose_text_paragraphs(el)
+    return made
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _collapsed(text: str | None) -> str | None:
+    """``text`` with each run of white space one space, as a browser prints loose text
+    ("season.  This TV" → "season. This TV"); the extractor keeps a paragraph's spaces."""
+    return _SPACES.sub(" ", text) if text else text
+
+
+def loose_text_paragraphs(el: Any) -> int:
+    """Each run of text standing loose in the block ``el`` (not inside a ``<p>``) that says a
+    sentence of ``LOOSE_WORDS`` words or more becomes a ``<p>`` of its own; returns how many
+    did. Only text of its own makes a run (a row of links is no loose text), and only a run
+    that closes its sentence: a label, a button's text or a crosshead is no paragraph."""
+    made = 0
+    for start, end in reversed(_runs(el)):
+        lead = _lead(el, start)
+        own = lead + "".join(el[i].tail or "" for i in range(start, end))
+        text = lead + "".join(etree.tostring(el[i], method="text", encoding="unicode",
+                                             with_tail=True) for i in range(start, end))
+        if len(own.split(None, 2)) < 3 or len(text.split(None, LOOSE_WORDS)) < LOOSE_WORDS \
+                or not SENTENCE_CLOSE.search(text.rstrip()):
+            continue
+        para = etree.Element("p")
+        para.text = _collapsed(lead)
+        for child in list(el[start:end]):
+            para.append(child)  # moves the child, with its tail
+            child.tail = _collapsed(child.tail)
+        if start == 0:
+            el.text = None
+        else:
+            el[start - 1].tail = None
+        el.insert(start, para)
+        made += 1
+    return made
 
 
 def unwrap_tables_and_posts(tree: Any) -> int:
