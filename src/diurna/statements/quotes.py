@@ -89,7 +89,14 @@ _CUE_BEFORE = 16  # “Lantos said from the steps of the embassy, “…””: 
 MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes or titles, not statements
 
 _GOES_ON = re.compile(r"\s+[a-z]")  # a lowercase word right after a closing mark
-_DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"\n]{2,4000}?)\"")
+# Quoted passages: curly marks; straight marks on one line; a straight opening mark closed by a
+# curly one (""Everyone … centre,” said Kate": the mixed pair breaks the straight marks' pairing
+# for the rest of the text otherwise); and a paragraph a quote opens and leaves open because the
+# next paragraph opens the quote again (the newspaper convention for a quote that runs over
+# paragraphs: ""We have to employ … a court process.⏎⏎"On numerous occasions …""). The groups
+# are the passage's words in that order (:func:`_inner_group`). docs/quotes.md part 27.
+_DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"“”\n]{2,4000}?)”|\"([^\"\n]{2,4000}?)\""
+                     r"|[\"“]([^\"“”\n]{2,4000}?)(?=\n\s*[\"“])")
 # A quote in single marks inside a quoted passage, opened right after its verb's comma or colon
 # ("… a second soldier who said,'Yes, I heard something similar,' …"): a capital after the
 # opening mark, and no letter after the closing one, so that the apostrophe of "don't" closes
@@ -1046,6 +1053,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes = _without_channels(doc, quotes)
+    quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
@@ -1246,6 +1254,31 @@ def _words(text: str, q: Quote) -> set[int]:
     return {m.start() for p in (q.parts or [q]) for m in WORD.finditer(text, p.start, p.end)}
 
 
+def _pronoun_contents(doc: Document, quotes: list[Quote],
+                      token_at: Callable[[int], Any | None]) -> list[Quote]:
+    """An indirect or mixed statement whose content is a lone relative or question pronoun
+    ("capitalism, **which** he calls a major cause of poverty"; "…, which rights groups accused
+    the government of supporting") names no content: the pronoun stands for a phrase outside
+    the statement. The verb's predicate complement after it is what is said ("calls [which] [a
+    major cause of poverty]"), and becomes the content; with none, no statement is left. Runs
+    after the learned check, so its rows are unchanged (docs/quotes.md part 27)."""
+    out = []
+    for q in quotes:
+        first = token_at(q.start) if q.kind != "direct" else None
+        if first is None or first.tag_ not in {"WDT", "WP"} or q.end > first.idx + len(first):
+            out.append(q)
+            continue
+        cue = token_at(q.cue.start) if q.cue is not None else None
+        said = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None) \
+            if cue is not None else None
+        if said is not None:
+            content = doc.span(*_subtree_bounds(said))
+            out.append(Quote(content.start, content.end, content.text, kind=q.kind,
+                             speaker=q.speaker, cue=q.cue, sources=q.sources,
+                             source_kind=q.source_kind))
+    return out
+
+
 def _without_repeats(text: str, quotes: list[Quote], run_in: set[int]) -> list[Quote]:
     """Drop an indirect or mixed statement that is mostly the words of a direct quote, and
     they mostly its words (>= half of each side's words shared): "According to the police,
@@ -1424,15 +1457,20 @@ def _not_speech(inner: str) -> bool:
                 and all(w.strip("()[],'")[:1].isupper() for w in long_words))
 
 
+def _inner_group(m: re.Match[str]) -> int:
+    """The group of a :data:`_DIRECT` match that holds the quoted words (the one that matched)."""
+    return next(g for g in range(1, 5) if m.group(g) is not None)
+
+
 def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
                   ) -> _Piece | None:
     """The quoted stretch of match ``m`` with the speech verb that introduces it (“…,”
     Velayati said / Velayati said: “…”); None when it is too short to be speech."""
     parsed = doc.nlp
-    g = 1 if m.group(1) is not None else 2
+    g = _inner_group(m)
     inner_s, inner_e = m.start(g), m.end(g)
     inner = doc.text[inner_s:inner_e]
-    if g == 2 and inner[:1].isspace() and m.start() > 0 and not doc.text[m.start() - 1].isspace():
+    if g > 1 and inner[:1].isspace() and m.start() > 0 and not doc.text[m.start() - 1].isspace():
         return None  # “Song” by X, and “Song”: a closing mark paired with the next opening one
     inner_s += len(inner) - len(inner.lstrip())
     inner_e = inner_s + len(doc.text[inner_s:inner_e].rstrip())
