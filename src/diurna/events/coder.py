@@ -919,8 +919,6 @@ class _DocCoder:
         out: list[Event] = []
         for event in events:
             tok = trigger_head(self.parsed, event.trigger.start, event.trigger.end)
-            if tok is not None and event.type == "MOBILIZE":
-                event = self._force_moved(tok, event)
             if tok is not None and not any(actor_code(m) for m in event.actors):
                 found = self.mentions(self._clause_actors(tok))
                 if not any(actor_code(m) for m in found):
@@ -933,26 +931,6 @@ class _DocCoder:
                     event = replace(event, recipients=found)
             out.append(event)
         return out
-
-    def _force_moved(self, tok: Any, event: Event) -> Event:
-        """MOBILIZE ``event`` with the force a passive trigger moves as its actor, where no one
-        is named as moving it: "6,000 African Union troops have been dispatched", "UN troops
-        will be sent to Darfur". A show of force has the force (or who sends it) as its actor
-        and no recipient (docs/annotation-events.md, MOBILIZE); the verb steps read any passive
-        subject as the one acted on."""
-        if any(actor_code(m) for m in event.actors) or any(
-                c.dep_ == "agent" for c in tok.children):
-            return event  # "were sent by the government": the sender acts
-        own = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if not own and any(c.dep_ == "auxpass" for c in tok.children):
-            # "Military personnel were reported to have been dispatched": up the tree
-            up = _shared_subject(tok)
-            own = [up] if up is not None and up.i != tok.i else []
-        moved = self.mentions(own)
-        if not any(actor_code(m) for m in moved):
-            return event
-        rest = [r for r in event.recipients if not any(_same(r, m) for m in moved)]
-        return replace(event, actors=moved, recipients=rest)
 
     def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Mention]:
         """The mentions of who wrote the document an actor phrase names ("The report accuses ..."):
@@ -1023,7 +1001,7 @@ class _DocCoder:
         described = _described_patient(tok)
         if described is not None:  # (people or a party: not "the crackdown, condemned by")
             return [described] if self._personal(described) else []
-        aimed = self._aimed_at(tok) or self._things_owners(tok, etype)
+        aimed = self._aimed_at(tok)
         if aimed:
             return aimed
         if etype not in {"DEMAND", "REQUEST"}:
@@ -1039,21 +1017,6 @@ class _DocCoder:
         object is always the one opposed."""
         things = [c for c in tok.children if c.dep_ == "dobj" and not self._is_party(c)]
         return [g for g in _pobjs(things, {"against"}) if self._is_party(g)]
-
-    def _things_owners(self, tok: Any, etype: str) -> list[Any]:
-        """The named party whose thing a verb acts on: "welcomed Mr. Bush's visit", "blocking
-        President Yusuf's attempt", "disagreed with the GAO's finding". Why: the act is
-        directed at the owner (docs/annotation-events.md, recipient), and the verb step read
-        only the thing, which names no party. Not a pronoun owner ("expressed its concern" is
-        the actor's own), nor for types whose object is what moves or is given ("withdrew
-        Syria's troops"), nor for a demand, whose owner is the one asked (:meth:`_asked_party`)."""
-        if etype in THEME_OBJECT_TYPES or etype in {"DEMAND", "REQUEST"}:
-            return []
-        things = [c for c in tok.children if c.dep_ == "dobj" and not self._is_party(c)]
-        things += [g for g in _pobjs([tok], {"with", "to", "over", "about", "on", "against"})
-                   if not self._is_party(g)]
-        return [o for t in things for o in t.children if o.dep_ == "poss"
-                and o.pos_ in {"PROPN", "NOUN"} and self._is_party(o)]
 
     def _promised_to(self, tok: Any) -> list[Any]:
         """The parties the act a promise names is done to: "pledged to end military operations
