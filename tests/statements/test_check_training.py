@@ -180,3 +180,51 @@ def test_also_with_a_missing_file_is_a_one_line_error_before_any_parsing(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "nosuch.jsonl" in err and "--also" in err
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_a_gold_file_that_is_no_quote_gold_is_a_one_line_error_before_any_parsing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diurna.statements.train import main
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"source": "a", "attributions": []}\n{"source": \n', encoding="utf-8")
+    events = tmp_path / "events.jsonl"  # valid JSONL, but an events gold's lines
+    events.write_text('{"source": "a", "events": []}\n', encoding="utf-8")
+    for path, why in ((broken, "line 2: not valid JSON"), (events, "not a quote gold file")):
+        assert main(["--also", str(path), "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and str(path) in err and why in err
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
+@pytest.mark.parametrize("weight", ["0", "-1", "two", "nan"])
+def test_a_weight_not_above_zero_is_refused(weight: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from diurna.statements.train import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--also-weight", weight])
+    assert stop.value.code == 2
+    assert "--also-weight" in capsys.readouterr().err
+
+
+def test_weight_one_fits_as_before_and_a_heavier_article_moves_the_check() -> None:
+    """``--also-weight 1`` is the unweighted fit, byte for byte (the shipped file's --verify
+    holds); a weight above 1 on articles whose labels run against the rest pulls the check
+    towards them."""
+    articles = _articles()
+    plain = fit(articles)
+    same = fit(articles, weights=[1.0] * len(articles))
+    assert np.array_equal(plain.w_sparse, same.w_sparse) and plain.b2 == same.b2
+    # the last five articles say every "build" candidate is an attribution
+    flipped = [Article(gold=a.gold, direct=a.direct, cands=a.cands, sparse=a.sparse,
+                       dense=a.dense, rule=a.rule,
+                       labels=[1 if "lemma=build" in fs else y
+                               for fs, y in zip(a.sparse, a.labels, strict=True)])
+               for a in articles[15:]]
+    mixed = articles[:15] + flipped
+    build = [["bias", "lemma=build", "origin=open", "cthat=False", "len=2"]]
+    dense = np.zeros((1, 4), np.float32)
+    light = fit(mixed).probabilities(build, dense)[0]
+    heavy = fit(mixed, weights=[1.0] * 15 + [5.0] * 5).probabilities(build, dense)[0]
+    assert heavy > light + 0.1

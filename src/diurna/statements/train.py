@@ -1,7 +1,8 @@
 """Train the learned check of indirect statement candidates (:mod:`diurna.statements.learned`).
 
     python -m diurna.statements.train [--limit N] [--out DIR] [--cache FILE] [--verify]
-                                      [--also GOLD ...] [--seed N] [--members N]
+                                      [--also GOLD ...] [--also-weight W] [--seed N]
+                                      [--members N]
 
 Every indirect candidate the rules propose, and the others of :mod:`learned` (the clause,
 object or phrase of every other verb, a passive's subject), is labelled by the training gold
@@ -23,7 +24,10 @@ what the script makes now; run it after changing the rules, which change the can
 ``--also GOLD`` adds the articles of another training gold file (e.g.
 ``gold/quotes-wikinews-train2.jsonl``, part 13) to the training split: they are folded and fitted
 with it, and the out-of-fold figure is printed for the first training file's articles alone too,
-so a run with more data can be compared with one without on the same articles.
+so a run with more data can be compared with one without on the same articles. ``--also-weight
+W`` counts each of their candidates W times in every fit (the thresholds are still chosen on all
+training articles' out-of-fold F1, each once); a file that is missing or no quote gold JSONL
+is a one-line error before any parsing.
 """
 
 from __future__ import annotations
@@ -143,25 +147,38 @@ def vocabulary(sparse: Sequence[Sequence[str]]) -> dict[str, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
-def _network(x: Any, labels: Sequence[int], seed: int, hidden: int) -> Any:
-    """One seeded one-hidden-layer network fitted on the design matrix ``x``."""
+def _network(x: Any, labels: Sequence[int], seed: int, hidden: int,
+             weights: np.ndarray | None = None) -> Any:
+    """One seeded one-hidden-layer network fitted on the design matrix ``x`` (each row counted
+    ``weights`` times when given)."""
     from sklearn.neural_network import MLPClassifier
 
     clf = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=1e-2, max_iter=60,
                         random_state=seed, early_stopping=True)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=weights)
     return clf
 
 
+def row_weights(articles: Sequence[Article], weights: Sequence[float] | None
+                ) -> np.ndarray | None:
+    """Each candidate row's weight, its article's (``weights``, one per article); None when
+    every article counts once, so an unweighted run fits exactly as before the option."""
+    if weights is None or all(w == 1.0 for w in weights):
+        return None
+    return np.array([w for a, w in zip(articles, weights, strict=True) for _ in a.labels],
+                    np.float64)
+
+
 def fit(articles: Sequence[Article], seed: int = SEED, hidden: int = HIDDEN,
-        members: int = MEMBERS) -> Check:
+        members: int = MEMBERS, weights: Sequence[float] | None = None) -> Check:
     """The check fitted on every candidate of ``articles`` (thresholds left at 0.5): ``members``
     networks of ``hidden`` units, seeded ``seed``, ``seed + 1000``, ..., whose output logits
     are averaged. The average is itself one network (the members' hidden units side by side,
     each output weight divided by ``members``), so the check's format and runtime code do not
     change with it. One network's judgement of the same candidate moves with its seed (detection
     F1 ranges 0.007 on train out-of-fold and 0.012 on train2 over seeds 17, 18, 19); five
-    averaged range 0.005 and 0.002 and score higher (docs/quotes.md part 16)."""
+    averaged range 0.005 and 0.002 and score higher (docs/quotes.md part 16). ``weights`` (one
+    per article) counts an article's candidates more or less in the fit (:func:`row_weights`)."""
     from scipy.sparse import csr_matrix, hstack
 
     sparse = [f for a in articles for f in a.sparse]
@@ -175,7 +192,8 @@ def fit(articles: Sequence[Article], seed: int = SEED, hidden: int = HIDDEN,
     x = hstack([csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
                            shape=(len(sparse), len(index))),
                 csr_matrix((dense - mean) / scale)]).tocsr()
-    nets = [_network(x, labels, seed + 1000 * k, hidden) for k in range(members)]
+    rows_weight = row_weights(articles, weights)
+    nets = [_network(x, labels, seed + 1000 * k, hidden, rows_weight) for k in range(members)]
     w1 = np.concatenate([c.coefs_[0] for c in nets], 1).astype(np.float32)
     n = len(index)
     return Check(feature_index=index, w_sparse=w1[:n], w_dense=w1[n:],
@@ -226,15 +244,18 @@ def grid(articles: Sequence[Article], probs: Sequence[np.ndarray]) -> dict[tuple
     return out
 
 
-def out_of_fold(articles: Sequence[Article], seed: int = SEED, members: int = MEMBERS
-                ) -> list[np.ndarray]:
-    """Each article's candidate probabilities from a model fitted without its fold."""
+def out_of_fold(articles: Sequence[Article], seed: int = SEED, members: int = MEMBERS,
+                weights: Sequence[float] | None = None) -> list[np.ndarray]:
+    """Each article's candidate probabilities from a model fitted without its fold (articles
+    weighted by ``weights``, one each, as :func:`fit` takes them)."""
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     probs: list[np.ndarray] = [np.zeros(0) for _ in articles]
     for k in range(FOLDS):
         held = set(order[k::FOLDS])
-        check = fit([articles[i] for i in order if i not in held], seed, members=members)
+        fitted = [i for i in order if i not in held]
+        check = fit([articles[i] for i in fitted], seed, members=members,
+                    weights=None if weights is None else [weights[i] for i in fitted])
         for i in held:
             probs[i] = check.probabilities(articles[i].sparse, articles[i].dense)
     return probs
@@ -302,15 +323,17 @@ def fingerprint(articles: Sequence[Article]) -> str:
 
 
 def train_check(train: Sequence[Article], seed: int = SEED, files: Sequence[str] = (TRAIN,),
-                members: int = MEMBERS
+                members: int = MEMBERS, weights: Sequence[float] | None = None
                 ) -> tuple[Check, dict[tuple[float, float], float], list[np.ndarray]]:
     """The check fitted on all of ``train`` (read from the gold ``files``) with the thresholds
     chosen out-of-fold, the out-of-fold grid they were chosen from and the out-of-fold
     probabilities; ``members`` networks averaged in each model (:func:`fit`). Seeded
-    throughout, so equal articles give equal weights, byte for byte once saved."""
-    probs = out_of_fold(train, seed, members)
+    throughout, so equal articles give equal weights, byte for byte once saved. ``weights``
+    (one per article) counts some articles more in every fit; the thresholds are still chosen
+    on all articles' out-of-fold F1, each counted once."""
+    probs = out_of_fold(train, seed, members, weights)
     figures = grid(train, probs)
-    check = fit(train, seed, members=members)
+    check = fit(train, seed, members=members, weights=weights)
     check.drop_below, check.add_from = conservative(figures)
     check.meta = {"seed": seed, "hidden": HIDDEN, "train": " + ".join(files),
                   "candidates": sum(len(a.rule) for a in train),
@@ -318,7 +341,37 @@ def train_check(train: Sequence[Article], seed: int = SEED, files: Sequence[str]
                   ROWS_KEY: fingerprint(train)}
     if members > 1:  # a one-network check's meta stays as parts 10-15 wrote it
         check.meta["members"] = members
+    if row_weights(train, weights) is not None:  # an unweighted check's meta stays as before
+        check.meta["weights"] = sorted(Counter(weights or ()).items())
     return check, figures, probs
+
+
+def gold_problem(path: str) -> str | None:
+    """Why ``path`` is no quote gold file to train on (missing, not JSONL, a line without the
+    ``source`` and ``attributions`` a quote gold line has), or None: found before minutes of
+    parsing, not after."""
+    if not Path(path).is_file():
+        return "no such gold file"
+    try:
+        lines = list(read_jsonl(path))
+    except (ValueError, UnicodeDecodeError) as err:
+        return str(err).replace(f"{path}:", "line ", 1)
+    for n, line in enumerate(lines, 1):
+        if not isinstance(line, dict) or "source" not in line or "attributions" not in line:
+            return f"article {n} has no 'source' and 'attributions': not a quote gold file"
+    return None
+
+
+def weight_arg(text: str) -> float:
+    """An argparse weight: a number above 0 (0 would drop the articles, which leaving the file
+    out does plainly)."""
+    try:
+        w = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not w > 0 or w == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a number above 0")
+    return w
 
 
 def verify(check: Check, shipped: Path) -> int:
@@ -349,14 +402,18 @@ def main(argv: list[str] | None = None) -> int:
                          "what this script makes now")
     ap.add_argument("--also", action="append", default=[], metavar="GOLD",
                     help="another training gold file whose articles join the training split")
+    ap.add_argument("--also-weight", type=weight_arg, default=1.0, metavar="W",
+                    help="count each candidate of the --also files W times in the fit "
+                         "(default 1: as many as the first file's)")
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"folds' and network's seed (shipped weights: {SEED})")
     ap.add_argument("--members", type=int, default=MEMBERS,
                     help=f"networks averaged in the check (shipped: {MEMBERS})")
     args = ap.parse_args(argv)
     for path in args.also:  # before minutes of parsing, not after
-        if not Path(path).is_file():
-            print(f"error: --also {path}: no such gold file (give a quote gold JSONL such as "
+        problem = gold_problem(path)
+        if problem is not None:
+            print(f"error: --also {path}: {problem} (give a quote gold JSONL such as "
                   "gold/quotes-wikinews-train2.jsonl)", file=sys.stderr)
             return 2
     cache = args.cache
@@ -364,7 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     first = len(train)
     for path in args.also:
         train += cached(path, args.limit, cache_for(cache, path))
-    check, figures, probs = train_check(train, args.seed, (TRAIN, *args.also), args.members)
+    weights = [1.0] * first + [args.also_weight] * (len(train) - first)
+    check, figures, probs = train_check(train, args.seed, (TRAIN, *args.also), args.members,
+                                        weights)
     drop, add = check.drop_below, check.add_from
     show("train, out-of-fold", train, figures)
     print(f"chosen on train out-of-fold: drop below {drop}, add from {add} "
