@@ -270,6 +270,19 @@ _MONTH_DAY_NOUN = re.compile(rf"^{_MONTH}\s+{_DAY}\b(?=\s+(?!(?:to|and|or|throug
 # a weekday in a name ("the Good Friday Agreement", "Bloody Sunday", "Super Tuesday")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Good|Bloody|Super|Black|Ash|Palm|Holy|Maundy|Cyber)"
                                r"[\s-]$")
+# a deictic day word written with a capital inside a line is a name: a programme ("the BBC's
+# Today programme", "NBC's Today", "USA Today"), a title (the show 'Tomorrow's Pioneers');
+# TimeML marks no time in a name. A capital after a sentence's start,
+# a colon, a bracket or a quotation mark opening speech is the ordinary word ("[Today]").
+_DEIXIS_WORD = re.compile(r"(?:Today|Tomorrow|Yesterday|Tonight)(?:['’]s)?")
+# ... after a word on the same line, the next word written small ("Today programme and"), so
+# that a headline in title case ("Talks Resume Today") keeps its time
+_WORD_BEFORE = re.compile(r"(?:[A-Za-z0-9]|['’]s)[ \t]+$")
+_SMALL_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
+# ... or opening the quoted title of a work ("the show 'Tomorrow's pioneers'")
+_TITLE_BEFORE = re.compile(r"\b(?:show|programme|program|series|film|movie|book|novel|song|album|"
+                           r"play|column|newspaper|magazine|exhibition|documentary)s?[ \t]?"
+                           r"['‘\"“]$", re.I)
 _ARTICLE_BEFORE_MONTH = re.compile(rf"(?:an?|the|his|her|its|their|our)\s+(?={_MONTH}\b)",
                                    re.I)
 _RANGE_DAY_MONTH = re.compile(
@@ -1081,6 +1094,8 @@ def find_expressions(doc: Document) -> list[Span]:
         adjective = _THE_ADJECTIVE_LENGTH.match(doc.text, s, e)
         if adjective:  # "the 24-hour strike": TimeML marks "24-hour", the article is the noun's
             s = adjective.end()
+        if _deixis_name(doc.text, s, e):
+            continue  # "the BBC's Today programme", the show 'Tomorrow's pioneers': names
         if e > s and not (_NAMED_DAY_BEFORE.search(doc.text, max(0, s - 8), s)
                           and re.match(_WEEKDAY, doc.text[s:e])):
             ends = range_ends(doc.text[s:e])
@@ -1089,6 +1104,19 @@ def find_expressions(doc: Document) -> list[Span]:
                 continue
             spans.append(doc.span(s, e))  # (not "the Good Friday Agreement", "Bloody Sunday")
     return spans
+
+
+def _deixis_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a capitalised "Today", "Tomorrow", "Yesterday" or "Tonight",
+    is part of a name (a programme, a newspaper, a title) rather than a time: written with a
+    capital after a word of its line and before a small word, or opening a quoted title after
+    the kind of work it names."""
+    if not _DEIXIS_WORD.fullmatch(text, start, end):
+        return False
+    before = text[max(0, start - 30):start]
+    if _TITLE_BEFORE.search(before):
+        return True
+    return bool(_WORD_BEFORE.search(before) and _SMALL_AFTER.match(text, end))
 
 
 # PLOVER types whose event is an utterance: their date is the date it was said
@@ -1349,12 +1377,14 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     """The time expression tied to ``event`` in its sentence, or None."""
     lo, hi = clause_bounds(doc, event)
     # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
-    # (nor a clock time alone: its day is the publication day by convention, not the text's)
+    # (nor a clock time alone, "10 a.m.", "around 11:45 GMT", "midday": its day is the
+    # narrative's or the publication's by convention, not the text's; the gold leaves such
+    # events undated)
     # ("three days later" dates by the day it reaches, its end point, not by its length)
     dating = [t.end_point or t for t in doc.times]
     in_sentence = [t for t in dating if t.start >= lo and t.end <= hi
                    and calendar_value(t.value) is not None and t.kind in ("date", "time")
-                   and not _CLOCK_ALONE.match(t.text)]
+                   and not _clock_only(t.text)]
     if not in_sentence:
         return None
     linked = attached(doc, event.trigger, in_sentence)
@@ -1440,6 +1470,13 @@ _MEDIA = {"statement", "report", "letter", "interview", "speech", "address", "an
 _HAPPEN = {"occur", "happen"}
 # prepositions that set an event before or after the act of the clause
 _ORDERING = {"after", "before", "following", "since", "until", "till"}
+
+
+def _clock_only(text: str) -> bool:
+    """Whether ``text`` is a time of day with no day of its own ("10:35 a.m.", "11:45 GMT",
+    "noon"), which the time stage places on the narrative's day by convention."""
+    return bool(_CLOCK_ALONE.match(text) or _WIRE_CLOCK.match(text)
+                or text.lower() in _NAMED_CLOCK)
 
 
 def _ordered_against(doc: Document, trigger: Span, own: Any) -> bool:
