@@ -7,13 +7,15 @@ Annotators write one JSON line per sentence unit of ``units.jsonl`` (see ``wikin
       "recipient": {"text": "the US", "code": "USA"}, "status": "asserted", "negated": false,
       "date": null, "location": {"text": "Tehran"}}]}
 
-Quoted strings (trigger, actor and recipient text, location text) are copied from the sentence; when one
-occurs more than once in the sentence, ``"<field>_nth": k`` (1-based) says which. A unit that is not a
-sentence of the article (a heading, markup residue) is ``{"id": …, "n": …, "nonunit": true}``.
+Quoted strings (trigger, actor and recipient text, location text) are copied from the sentence;
+when one occurs more than once in the sentence, ``"<field>_nth": k`` (1-based) says which. A unit
+that is not a sentence of the article (a heading, markup residue) is
+``{"id": …, "n": …, "nonunit": true}``.
 
-This script checks every line (``--check``: report problems as ``FILE:LINE: what``, exit 1) and writes
-gold lines in the format of ``docs/gold-format.md``: offsets into the article text, the unit's span, and
-the annotator's values. It imports nothing from Diurna's coder: annotators may run it on their own files.
+This script checks every line (``--check``: report problems as ``FILE:LINE: what``, exit 1) and
+writes gold lines in the format of ``docs/gold-format.md``: offsets into the article text, the
+unit's span, and the annotator's values. It imports nothing from Diurna's coder: annotators may run
+it on their own files.
 
     python scripts/gold/wikinews_gold.py --units /work/annot/units.jsonl --check FILE...
     python scripts/gold/wikinews_gold.py --units /work/annot/units.jsonl FILE... > gold/x.jsonl
@@ -55,7 +57,8 @@ def party(sentence: str, offset: int, value: Any, ev: dict[str, Any], name: str)
     if not isinstance(value, dict) or "text" not in value:
         raise Problem(f"{name}: expected null or {{\"text\": …, \"code\": …}}")
     code = value.get("code")
-    if code is not None and (not isinstance(code, str) or not code.isalpha() or len(code) not in (3, 6, 9)):
+    if code is not None and (not isinstance(code, str) or not code.isalpha()
+                             or len(code) not in (3, 6, 9)):
         raise Problem(f"{name} code {code!r}: expected 3 letters plus optional sectors, or null")
     span = locate(sentence, offset, value["text"], ev.get(f"{name}_nth"), name)
     return {**span, "code": code}
@@ -78,7 +81,8 @@ def convert(unit: dict[str, Any], ann: dict[str, Any]) -> dict[str, Any] | None:
                    **locate(sentence, offset, loc_text, ev.get("location_nth"), "location")}
         events.append({
             "type": ev["type"], "mode": ev.get("mode"),
-            "trigger": locate(sentence, offset, ev.get("trigger"), ev.get("trigger_nth"), "trigger"),
+            "trigger": locate(sentence, offset, ev.get("trigger"), ev.get("trigger_nth"),
+                              "trigger"),
             "actor": party(sentence, offset, ev.get("actor"), ev, "actor"),
             "recipient": party(sentence, offset, ev.get("recipient"), ev, "recipient"),
             "status": ev.get("status", "asserted"), "negated": bool(ev.get("negated", False)),

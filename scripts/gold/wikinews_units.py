@@ -2,16 +2,16 @@
 
 Writes, outside the repository (the article text must not be copied into it):
 
-- ``OUT/units.jsonl``: one line per sentence unit: ``source`` (``corpus/…/articles.jsonl#<id>``),
-  ``published``, ``split`` (``test`` or ``train``), ``n`` (its number within the article), ``start``/``end``
-  into the article text, and ``text``;
+- ``OUT/units.jsonl``: one line per sentence unit: ``source``
+  (``corpus/…/articles.jsonl#<id>``), ``published``, ``split`` (``test`` or ``train``), ``n`` (its
+  number within the article), ``start``/``end`` into the article text, and ``text``;
 - ``OUT/tasks/<split>-NNN.md``: batches of whole articles, each sentence numbered, for annotators.
 
-The choice is fixed by a seed, so the same command gives the same split on any machine: articles with
-a publication date and 3-25 sentences are shuffled; the first ones up to >= 40 articles and >= 600
-sentences are the frozen test split, the rest (in shuffled order) the training split. The sentence
-splitter is the language stage's (spaCy ``en_core_web_sm`` with its paragraph breaks); a unit is what it calls a sentence,
-stripped of surrounding white space.
+The choice is fixed by a seed, so the same command gives the same split on any machine: articles
+with a publication date and 3-25 sentences are shuffled; the first ones up to >= 40 articles and
+>= 600 sentences are the frozen test split, the rest (in shuffled order) the training split. The
+sentence splitter is the language stage's (spaCy ``en_core_web_sm`` with its paragraph breaks); a
+unit is what it calls a sentence, stripped of surrounding white space.
 
     python scripts/gold/wikinews_units.py --out /work/annot
 """
@@ -76,7 +76,8 @@ def main() -> None:
         for split, art, spans in chosen:
             source = f"corpus/{CORPUS}#{art['id']}"
             for n, (s, e) in enumerate(spans, 1):
-                fh.write(json.dumps({"source": source, "published": art["published"], "split": split,
+                fh.write(json.dumps({"source": source, "published": art["published"],
+                                     "split": split,
                                      "n": n, "start": s, "end": e, "text": art["text"][s:e]},
                                     ensure_ascii=False) + "\n")
     for split in ("test", "train"):
