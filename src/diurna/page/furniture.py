@@ -206,8 +206,10 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
 
 #: a broadcaster's or agency's credit alone on a line: its name in capitals, then the editors'
 #: initials or names in brackets ("MDR (dst)", "AFP/dpa (jle)", "MDR (Engin Haupt, Alisa
-#: Sonntag)"); case matters: "Geneva (AP)" opens a sentence, "MDR" must be capitals
-CREDIT_LINE = re.compile(r"^[A-Z]{2,8}(?:[/,] ?[A-Za-z]{2,8})*\s*\([^()]{2,60}\)\W*$")
+#: Sonntag)"); case matters: "Geneva (AP)" opens a sentence, "MDR" must be capitals. A line
+#: that closes with a dash is a dateline set apart from its paragraph ("LIMA (AP) —", "ROME
+#: (Reuters) -"), which the places stage reads: no credit closes so
+CREDIT_LINE = re.compile(r"^[A-Z]{2,8}(?:[/,] ?[A-Za-z]{2,8})*\s*\([^()]{2,60}\)[^\w—–-]*$")
 
 
 #: a longer appeal: the reader asked to support, donate to or subscribe to journalism

@@ -55,6 +55,7 @@ from diurna.page.furniture import (
 from diurna.page.layouts import (
     LOOSE_HOLDERS,
     SeveralArticles,
+    collapse_blank_breaks,
     div_crosshead,
     gallery_captions,
     has_loose_text,
@@ -953,13 +954,17 @@ def keep_inline_text(tree: Any) -> None:
       (:func:`~diurna.page.layouts.read_in_sentence`): the pass deletes the first two with
       their words and breaks the line at the third.
 
+    - A paragraph's white space between elements that holds a line break of the source is
+      printed as one space (:func:`~diurna.page.layouts.collapse_blank_breaks`): where the
+      pass deletes an icon between them, the break cut the sentence in two lines.
+
     - After the walk, a sentence standing loose in a ``div``, ``article`` or ``section``
       among paragraphs becomes a paragraph of its own
       (:func:`~diurna.page.layouts.read_loose_text`): the pass reads no text outside a
       ``<p>``.
 
-    The page's text is unchanged, but for the quotation marks a browser prints around a
-    ``q``; only which node holds it, those attributes and some tags change."""
+    The page's words are unchanged, but for the quotation marks a browser prints around a
+    ``q``; only which node holds them, white space, those attributes and some tags change."""
     loose = []
     for el in tree.iter(_WALKED):
         tag = el.tag
@@ -970,6 +975,7 @@ def keep_inline_text(tree: Any) -> None:
                 if tail and not tail.isspace():
                     _move_tail(el, block=True)
             elif tag == "p":  # a crosshead's div follows a paragraph: looked at from there
+                collapse_blank_breaks(el)
                 after = next_element(el)
                 if after is not None and after.tag == "div":
                     div_crosshead(after)
@@ -1169,10 +1175,18 @@ def without_closing_headings(paragraphs: list[str], headings: set[str]) -> list[
     return paragraphs[:end] if end else paragraphs
 
 
-#: an agency's initials ("AA", "AFP", "DPA") have at most this many capitals; a longer word in
-#: capitals alone on a line is as often a dateline ("PARIS", "CAIRO", "ROME"), which the places
-#: stage reads, so it stays
-INITIALS = 3
+#: news agencies' initials, as a page prints them alone over the article: the world's wire
+#: services and national agencies. Only these leave as an agency's initials: any other word
+#: in capitals alone on a line may be a dateline ("UFA", "LOD", "ROME", "PARIS"), which the
+#: places stage reads, and no length tells them apart (round 22: a length of at most three
+#: capitals took "UFA" and kept "ANSA")
+AGENCY_INITIALS = frozenset({
+    "AA", "AAP", "ACP", "AFP", "AGI", "ANA", "ANI", "ANP", "ANSA", "AP", "APA", "APP", "APS",
+    "ATA", "ATS", "BNA", "BSS", "BTA", "CNA", "CTK", "ČTK", "DPA", "EFE", "EPD", "GNA", "HINA",
+    "IANS", "IRNA", "ISNA", "JIJI", "KCNA", "KNA", "KUNA", "MAP", "MENA", "MTI", "NAN", "NNA",
+    "NTB", "ONA", "PA", "PAP", "PNA", "PTI", "QNA", "RIA", "SANA", "SDA", "SID", "SPA", "STA",
+    "STT", "SUNA", "TANJUG", "TAP", "TASR", "TASS", "TT", "UNI", "UPI", "VNA", "WAFA", "WAM",
+})
 #: a word alone under the article is a label of at most this many letters (a line of
 #: Chinese or Japanese has no spaces, so a sentence of it is "one word" and longer)
 LABEL_CHARS = 20
@@ -1203,7 +1217,7 @@ def _leading_label(line: str, folders: set[str], kicker: Callable[[str], bool]) 
         return False
     if word.replace(".", "").replace(",", "").isdigit():
         return True
-    if word.isalpha() and word.isupper() and len(word) <= INITIALS:
+    if word in AGENCY_INITIALS:
         return True
     return _ascii_key(word) in folders or kicker(word)
 

@@ -16,7 +16,8 @@ Each function reads what the page's markup says (schema.org JSON-LD, ``<time>``,
   sentence as its words, and :func:`read_loose_text` a sentence standing straight in a
   ``div``, ``<article>`` or ``section`` among paragraphs as a paragraph (the extractor deletes
   the first two elements with their words, breaks the line at a ``q`` and reads no text
-  outside a ``<p>``);
+  outside a ``<p>``); :func:`collapse_blank_breaks` prints a paragraph's white space between
+  elements as one space (the extractor kept its source line breaks where it deleted an icon);
 - :func:`key_points` finds a key-points box (a list under a label such as "Key points",
   "Kort fortalt", "Darum geht's") so that its items are kept apart from the body;
 - :func:`other_articles` finds the texts of the *other* articles on a page that holds several
@@ -220,9 +221,10 @@ def read_in_sentence(el: Any) -> bool:
     trafilatura deletes ``time`` and ``label`` elements with their words ("reporters on
     <time>Tuesday</time> the bridge" read "reporters on the bridge"), and reads ``q`` as a
     block quote, which breaks the sentence in two lines. A ``q`` keeps the quotation marks a
-    browser prints around it. A ``time`` or ``label`` counts as running text only with words
-    on both sides inside a ``<p>``: a live blog's entry stamp opens its paragraph and stays a
-    ``time`` (:func:`live_entries` reads it), and a stamp alone on its line is furniture."""
+    browser prints around it, in the page's language (:func:`print_quote_marks`). A ``time``
+    or ``label`` counts as running text only with words on both sides inside a ``<p>``: a
+    live blog's entry stamp opens its paragraph and stays a ``time`` (:func:`live_entries`
+    reads it), and a stamp alone on its line is furniture."""
     if not (el.text or len(el)) or not "".join(el.itertext()).strip() \
             or next(el.iterancestors("p"), None) is None:
         return False
@@ -231,16 +233,137 @@ def read_in_sentence(el: Any) -> bool:
         before = prev.tail if prev is not None else parent.text
         if not (before and before.strip() and el.tail and el.tail.strip()):
             return False
-    elif el.tag == "q":  # the marks a browser prints around a quotation
-        el.text = '"' + (el.text or "")
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + '"'
-        else:
-            el.text += '"'
+    elif el.tag == "q":
+        print_quote_marks(el)
+        return True
     else:
         return False
     el.tag = "span"
     return True
+
+
+#: the quotation marks a browser prints around a ``q`` (open, close) and around a ``q`` inside
+#: one, by the language the page declares: the HTML standard's rendering rules take them from
+#: Unicode CLDR's delimiters. Looked up by the whole language tag, then by shorter prefixes
+#: ("de-AT" → "de"); a language not listed, or none declared, gets the English marks, which
+#: browsers print by default and the statements stage reads as quotation marks
+QUOTE_MARKS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "en": (("\u201c", "\u201d"), ("\u2018", "\u2019")),  # “…” ‘…’
+    "de": (("\u201e", "\u201c"), ("\u201a", "\u2018")),  # „…“ ‚…‘
+    "de-ch": (("\u00ab", "\u00bb"), ("\u2039", "\u203a")),  # «…» ‹…›
+    "fr": (("\u00ab", "\u00bb"), ("\u00ab", "\u00bb")),  # «…» «…»
+    "fr-ch": (("\u00ab", "\u00bb"), ("\u2039", "\u203a")),
+    "es": (("\u00ab", "\u00bb"), ("\u201c", "\u201d")),  # «…» “…”
+    "it": (("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+    "pt": (("\u201c", "\u201d"), ("\u2018", "\u2019")),  # Brazil's
+    "pt-pt": (("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+    "nl": (("\u201c", "\u201d"), ("\u2018", "\u2019")),
+    "ru": (("\u00ab", "\u00bb"), ("\u201e", "\u201c")),  # «…» „…“
+    "uk": (("\u00ab", "\u00bb"), ("\u201e", "\u201c")),
+    "pl": (("\u201e", "\u201d"), ("\u00ab", "\u00bb")),  # „…” «…»
+    "cs": (("\u201e", "\u201c"), ("\u201a", "\u2018")),
+    "sk": (("\u201e", "\u201c"), ("\u201a", "\u2018")),
+    "hu": (("\u201e", "\u201d"), ("\u00bb", "\u00ab")),  # „…” »…«
+    "ro": (("\u201e", "\u201d"), ("\u00ab", "\u00bb")),
+    "sv": (("\u201d", "\u201d"), ("\u2019", "\u2019")),  # ”…” ’…’
+    "fi": (("\u201d", "\u201d"), ("\u2019", "\u2019")),
+    "da": (("\u201c", "\u201d"), ("\u2018", "\u2019")),
+    "nb": (("\u00ab", "\u00bb"), ("\u2018", "\u2019")),  # «…» ‘…’
+    "nn": (("\u00ab", "\u00bb"), ("\u2018", "\u2019")),
+    "no": (("\u00ab", "\u00bb"), ("\u2018", "\u2019")),
+    "el": (("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+    "tr": (("\u201c", "\u201d"), ("\u2018", "\u2019")),
+    "ja": (("\u300c", "\u300d"), ("\u300e", "\u300f")),  # 「…」 『…』
+    "zh": (("\u201c", "\u201d"), ("\u2018", "\u2019")),
+    "zh-hant": (("\u300c", "\u300d"), ("\u300e", "\u300f")),
+    "zh-tw": (("\u300c", "\u300d"), ("\u300e", "\u300f")),
+    "zh-hk": (("\u300c", "\u300d"), ("\u300e", "\u300f")),
+    "ko": (("\u201c", "\u201d"), ("\u2018", "\u2019")),
+}
+
+
+def quote_marks(lang: str | None) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The marks a browser prints around a quotation, and around one inside it, in the
+    language of the tag ``lang`` ("de", "pt-PT", "zh-Hant-TW"): the longest listed prefix of
+    the tag, else English."""
+    parts = (lang or "").strip().lower().replace("_", "-").split("-")
+    for n in range(len(parts), 0, -1):
+        marks = QUOTE_MARKS.get("-".join(parts[:n]))
+        if marks is not None:
+            return marks
+    return QUOTE_MARKS["en"]
+
+
+def _language_of(el: Any) -> str | None:
+    """The language ``el`` is written in: the ``lang`` of it or its nearest ancestor that
+    declares one (the ``<html>`` element's, as a rule)."""
+    for node in (el, *el.iterancestors()):
+        lang = node.get("lang") or node.get("xml:lang")
+        if lang is not None:
+            return str(lang)
+    return None
+
+
+def print_quote_marks(q: Any) -> None:
+    """Write the quotation marks a browser prints around ``q`` and every ``q`` inside it
+    (their language's, the inner ones' its second pair: „… ‚…‘ …“) into the text, and read
+    them all as ``span``s. trafilatura reads a ``q`` as a block quote and breaks the line."""
+    nested = [(x, sum(1 for _ in x.iterancestors("q"))) for x in q.iter("q")]
+    for x, depth in nested:
+        opening, closing = quote_marks(_language_of(x))[depth % 2]
+        x.text = opening + (x.text or "")
+        if len(x):
+            x[-1].tail = (x[-1].tail or "") + closing
+        else:
+            x.text += closing
+        x.tag = "span"
+
+
+#: the elements whose white space a browser prints as the source has it
+_PREFORMATTED = frozenset({"code", "pre", "textarea"})
+
+
+def _blank_break(text: str | None) -> bool:
+    """``text`` is white space alone that holds a line break of the page's source."""
+    return text is not None and text.isspace() and ("\n" in text or "\r" in text)
+
+
+def collapse_blank_breaks(p: Any) -> None:
+    """Before extraction: inside the paragraph ``p``, white space alone between two elements
+    that holds a line break of the page's source is printed as a browser prints it: one space
+    between the words on either side, none where they already have one.
+
+    trafilatura keeps such runs where it deletes the element between them (an icon's
+    ``<svg>`` in a link: "Die <a>\\n <svg>…</svg> Lego-Aktion</a> läuft"), and their line
+    breaks cut the sentence into paragraphs of their own ("Die" / "Lego-Aktion läuft …"). Only
+    white space is touched, and ``code`` keeps its own."""
+    if not any(_blank_break(x.text) or (x is not p and _blank_break(x.tail)) for x in p.iter()):
+        return  # most paragraphs: nothing to do, and no slower walk
+    space = True  # white space at the paragraph's start prints nothing
+    run: list[tuple[Any, str]] = []  # the emptied slots of the current run, and the space before
+    run_space = True
+    for event, el in etree.iterwalk(p, events=("start", "end")):
+        slot = "text" if event == "start" else "tail"
+        text = getattr(el, slot) if (el is not p or slot == "text") else None
+        if not text:
+            continue
+        holder = el if slot == "text" else el.getparent()
+        if holder.tag not in _PREFORMATTED and _blank_break(text):
+            if not run:
+                run_space = space
+            run.append((el, slot))
+            setattr(el, slot, "")
+            space = True
+            continue
+        if run:  # the words after a run: one space between them and the words before
+            if holder.tag in _PREFORMATTED or not text[0].isspace():
+                if not run_space:
+                    setattr(run[0][0], run[0][1], " ")
+            elif run_space:
+                text = text.lstrip()
+                setattr(el, slot, text)
+            run = []
+        space = not text or text[-1].isspace()
 
 
 #: text standing loose in a block reads as a paragraph when it says at least this many words
