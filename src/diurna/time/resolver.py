@@ -1270,7 +1270,7 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     if _TERMS.search(before):
         return "near"
     inside = {t.i for t in toks}
-    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    cur = _top(toks)
     if cur.head.i != cur.i and cur.head.lemma_ in _AHEAD_NOUNS:
         return "near"  # "the November 24 deadline": the nearer one, mostly ahead
     if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
@@ -1306,6 +1306,11 @@ def clause_tense(doc: Document, span: Span) -> Tense:
 
 # ---------------------------------------------------------------------------------------------
 # event dates
+
+
+def _top(toks: list[Any]) -> Any:
+    """The token of ``toks`` highest in the parse (fewest ancestors): the phrase's head."""
+    return min(toks, key=lambda t: sum(1 for _ in t.ancestors))
 
 
 def tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
@@ -1357,7 +1362,7 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
         toks = tokens_in(doc.nlp, sp.start, sp.end)
         if not toks:
             continue
-        root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+        root = _top(toks)
         hops = _path_hops(root, trig, via=via, barrier=barrier)
         if hops is not None:
             out.append((hops, sp))
@@ -1387,17 +1392,23 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
                    and not _clock_only(t.text)]
     if not in_sentence:
         return None
-    linked = attached(doc, event.trigger, in_sentence)
-    if linked:
-        return linked[0][1]  # type: ignore[no-any-return]
     if doc.nlp is None:
         return min(in_sentence, key=lambda t: abs(t.start - event.trigger.start))
+    # dates that name another thing's time or bound a period date nothing of this event
+    # ("condemn today's attack", "closed its border until March 28")
+    verbal = event.type.upper() in VERBAL_TYPES
+    trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end)
+    dated = [t for t in in_sentence if not _bounds_a_period(doc, t)]
+    others = {id(t) for t in dated if _names_another(doc, t, trig, verbal)}
+    linked = attached(doc, event.trigger, [t for t in dated if id(t) not in others])
+    if linked:
+        return linked[0][1]  # type: ignore[no-any-return]
     # no attachment (often a parse error): the nearest expression of the trigger's own clause,
     # never one that belongs to another verb ("the move announced on Monday")
     own = clause_verb(doc, event.trigger)
     if own is None:
         return None
-    framed = _when_clause_date(own, in_sentence) or _happening_date(doc, event.trigger,
+    framed = _when_clause_date(doc, own, in_sentence) or _happening_date(doc, event.trigger,
                                                                     in_sentence)
     if framed is not None:
         return framed
@@ -1406,10 +1417,12 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
         # date is the resignation's, the demand came before it
         return None
 
-    verbal = event.type.upper() in VERBAL_TYPES
-
     def fits(t: TimeExpr) -> bool:
         verb = clause_verb(doc, t)
+        if id(t) in others:
+            # another thing's time, unless a "when" clause says the event happened at it
+            # ("testified about a July 10 meeting, when Sondland told them they would need")
+            return verb is not None and _via_when(own, verb)
         if verb is None or verb.i == own.i:
             return True
         if verb.dep_ == "acl" and (verb.tag_ == "VBG" or (verbal and _medium(verb))) and not any(
@@ -1444,7 +1457,9 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
                 return False
             if cur.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl"):
                 return False
-            if cur.dep_ == "ccomp" and not verbal:
+            if cur.dep_ == "ccomp" and (not verbal or _shifted(cur)):
+                # nor a reported act that came before the saying ("told parliament today
+                # that he had made a request")
                 return False
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ORDERING
                                            for c in cur.children):
@@ -1456,7 +1471,7 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
                 return True
         return False
 
-    same = [t for t in in_sentence if fits(t)]
+    same = [t for t in dated if fits(t)]
     if not same:
         return None
     return min(same, key=lambda t: abs(t.start - event.trigger.start))
@@ -1470,6 +1485,9 @@ _MEDIA = {"statement", "report", "letter", "interview", "speech", "address", "an
 _HAPPEN = {"occur", "happen"}
 # prepositions that set an event before or after the act of the clause
 _ORDERING = {"after", "before", "following", "since", "until", "till"}
+# prepositions that make a noun the occasion of an act: "killed in Monday's bombing" (not
+# "on": "grilled her on Trump's July 25 call" is a topic)
+_OCCASION = {"at", "during", "in", "amid"}
 
 
 def _clock_only(text: str) -> bool:
@@ -1485,7 +1503,7 @@ def _ordered_against(doc: Document, trigger: Span, own: Any) -> bool:
     toks = tokens_in(doc.nlp, trigger.start, trigger.end)
     if not toks:
         return False
-    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    cur = _top(toks)
     for _ in range(8):
         if cur.i == own.i or cur.head.i == cur.i:
             return False
@@ -1493,6 +1511,77 @@ def _ordered_against(doc: Document, trigger: Span, own: Any) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _names_another(doc: Document, t: TimeExpr, trig: list[Any], verbal: bool) -> bool:
+    """True when ``t`` is written before a noun other than the trigger as its modifier
+    ("Sunday's election", "the 1983 killing", "a July referendum"): it is that thing's time.
+    Not when that noun is the occasion of an act ("killed in Monday's bombing", "In a Nov. 5
+    letter, they said they would provide ..."; whether that act's date is the event's is
+    decided as for any other date of the sentence), nor the object a material act is done to
+    at its time ("may boycott the April 2 poll"; a saying about it is not at its time:
+    "condemn today's attack")."""
+    toks = tokens_in(doc.nlp, t.start, t.end)
+    if not toks or not trig:
+        return False
+    root = _top(toks)
+    noun = root.head
+    if (root.dep_ not in ("poss", "compound", "nummod", "nmod", "amod")
+            or noun.pos_ not in ("NOUN", "PROPN") or noun.idx < t.end):
+        return False
+    if toks[0].i > 0 and toks[0].nbor(-1).tag_ == "IN" and root.dep_ != "poss":
+        # a date right after a preposition is its object, which the parse ran into the next
+        # word: "On June 16th attackers ... massacred six churchgoers"
+        return False
+    ids = {k.i for k in trig}
+    if noun.i in ids or any(k.head.i == noun.i and k.dep_ in ("compound", "conj")
+                            for k in trig):
+        return False  # the trigger's own noun ("a 1975 shoot-out", "the March 12 rape and murder")
+    if noun.dep_ == "dobj" and noun.head.i in ids and not verbal:
+        return False
+    prep = noun.head
+    return not (noun.dep_ == "pobj" and prep.lower_ in _OCCASION
+                and (prep.head.i in ids or prep.head.pos_ in ("VERB", "AUX")))
+
+
+def _via_when(own: Any, verb: Any) -> bool:
+    """True when the clause ``own`` reaches ``verb`` up its heads through a "when" clause:
+    what it tells happened at the time that clause hangs on."""
+    cur, when = own, False
+    for _ in range(6):
+        when = when or any(c.dep_ == "advmod" and c.lower_ == "when" for c in cur.children)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == verb.i:
+            return when
+    return False
+
+
+def _bounds_a_period(doc: Document, t: TimeExpr) -> bool:
+    """True when ``t`` ends a period ("closed its border until March 28", "continued through
+    Tuesday") or starts the period of a perfect ("have been killed since June", "has been
+    detained since July"): the date of a state, not of an act (annotation guideline §7)."""
+    toks = tokens_in(doc.nlp, t.start, t.end)
+    if not toks:
+        return False
+    root = _top(toks)
+    word = root.head.lower_ if root.dep_ == "pobj" else ""
+    if word in ("until", "till", "through"):
+        return True
+    if word != "since":
+        return False
+    verb = clause_verb(doc, t)
+    return verb is not None and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                    for c in verb.children)
+
+
+def _shifted(verb: Any) -> bool:
+    """True when the reported clause headed by ``verb`` is told in the past perfect ("told
+    parliament today that he had made a request"): its act came before the saying. (A future
+    "would" is not: "said they would provide doses" is often the promise made by the saying.)"""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
+                                      for c in verb.children)
 
 
 def _medium(verb: Any) -> bool:
@@ -1508,14 +1597,24 @@ def _span_of(times: list[TimeExpr], tok: Any) -> TimeExpr | None:
     return next((t for t in times if t.start <= tok.idx < t.end), None)
 
 
-def _when_clause_date(own: Any, times: list[TimeExpr]) -> TimeExpr | None:
+def _when_clause_date(doc: Document, own: Any, times: list[TimeExpr]) -> TimeExpr | None:
     """The date a "when" clause hangs on: in "Fighting broke out in May, when a sheik was
     murdered" (or "since 4 November 2004, when 3 soldiers were killed") the clause's verb
-    ``own`` tells what happened at that date; None for any other clause."""
-    if own.dep_ not in ("relcl", "advcl") or not any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in own.children):
+    ``own`` tells what happened at that date; None for any other clause. A "where" clause
+    tells what happened at the occasion it hangs on: on a date ("the conference in 2003, where
+    a protester was killed") that date, else the date of the clause above ("met Khamenei on
+    Sunday, where both leaders criticised ...")."""
+    adverbs = {c.lower_ for c in own.children if c.dep_ == "advmod"}
+    if own.dep_ not in ("relcl", "advcl") or not adverbs & {"when", "where"}:
         return None
-    return _span_of(times, own.head)
+    on_date = _span_of(times, own.head)
+    if on_date is not None or "where" not in adverbs:
+        return on_date
+    above = clause_verb(doc, doc.span(own.head.idx, own.head.idx + len(own.head)))
+    if above is None or above.i == own.i:
+        return None
+    same = [t for t in times if (v := clause_verb(doc, t)) is not None and v.i == above.i]
+    return min(same, key=lambda t: abs(t.start - own.idx)) if same else None
 
 
 def _happening_date(doc: Document, trigger: Span, times: list[TimeExpr]) -> TimeExpr | None:
@@ -1542,7 +1641,7 @@ def clause_verb(doc: Document, span: Span) -> Any:
     toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
-    cur = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    cur = _top(toks)
     for _ in range(12):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
