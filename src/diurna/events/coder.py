@@ -919,6 +919,8 @@ class _DocCoder:
         out: list[Event] = []
         for event in events:
             tok = trigger_head(self.parsed, event.trigger.start, event.trigger.end)
+            if tok is not None and event.type == "MOBILIZE":
+                event = self._force_moved(tok, event)
             if tok is not None and not any(actor_code(m) for m in event.actors):
                 found = self.mentions(self._clause_actors(tok))
                 if not any(actor_code(m) for m in found):
@@ -931,6 +933,26 @@ class _DocCoder:
                     event = replace(event, recipients=found)
             out.append(event)
         return out
+
+    def _force_moved(self, tok: Any, event: Event) -> Event:
+        """MOBILIZE ``event`` with the force a passive trigger moves as its actor, where no one
+        is named as moving it: "6,000 African Union troops have been dispatched", "UN troops
+        will be sent to Darfur". A show of force has the force (or who sends it) as its actor
+        and no recipient (docs/annotation-events.md, MOBILIZE); the verb steps read any passive
+        subject as the one acted on."""
+        if any(actor_code(m) for m in event.actors) or any(
+                c.dep_ == "agent" for c in tok.children):
+            return event  # "were sent by the government": the sender acts
+        own = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not own and any(c.dep_ == "auxpass" for c in tok.children):
+            # "Military personnel were reported to have been dispatched": up the tree
+            up = _shared_subject(tok)
+            own = [up] if up is not None and up.i != tok.i else []
+        moved = self.mentions(own)
+        if not any(actor_code(m) for m in moved):
+            return event
+        rest = [r for r in event.recipients if not any(_same(r, m) for m in moved)]
+        return replace(event, actors=moved, recipients=rest)
 
     def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Mention]:
         """The mentions of who wrote the document an actor phrase names ("The report accuses ..."):
