@@ -10,11 +10,8 @@ African Union troops have been dispatched"); the verb steps read it as the one a
 from __future__ import annotations
 
 import pytest
+from helpers import cameos as _codes
 from helpers import one_event as _event
-
-
-def _codes(mentions: list) -> list[str]:
-    return [m.actor.cameo for m in mentions if m.actor is not None and m.actor.cameo]
 
 
 @pytest.mark.parametrize("sentence, trigger, code", [
