@@ -124,7 +124,10 @@ PERMIT_VERBS = frozenset({"allow", "permit", "tolerate", "accept", "authorize", 
 ACCUSING_VERBS = frozenset({"charge", "accuse", "convict", "indict", "suspect", "arrest", "jail",
                             "sentence", "acquit", "try", "find", "prosecute", "detain"})
 CONFESS_VERBS = frozenset({"confess", "admit", "plead"})
-CRIME_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})  # what one is charged with
+# What a bare noun can charge one with ("arrested for the killing"); a noun of another type after
+# "for" is more often the occasion ("arrested for a phone call"), so only a clause ("accused X of
+# funding ...", "of giving support to ...") is read for every type
+CRIME_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})
 # Attacks and clashes that can be made in words, what only words hit, and who fights in words.
 VERBAL_FIGHT_LEMMAS = frozenset({"attack", "assault", "clash", "spar", "battle", "fight"})
 VERBAL_TARGETS = frozenset({"record", "policy", "plan", "decision", "remark", "comment",
@@ -857,7 +860,7 @@ class _DocCoder:
         if owner is not None:
             actors = [owner]  # "issued a statement condemning", "had the opportunity to meet"
         charged = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
-        if not actors and not passive and charged.dep_ == "pcomp" and etype in CRIME_TYPES:
+        if not actors and not passive and charged.dep_ == "pcomp":
             # ("accused the RSF of killing civilians and blocking aid": both are the RSF's)
             accused = self._accused(charged)
             if accused is not None:
@@ -2181,7 +2184,11 @@ class _DocCoder:
     def _accused(self, tok: Any) -> Any | None:
         """The one charged with, accused of, convicted of or confessing to the act ``tok``
         names ("the man was charged with kidnapping", "found him guilty of murder", "the
-        suspect confessed to the killing")."""
+        suspect confessed to the killing"), whatever the act's type ("accused the US of
+        funding the coalition"), or the act that is the means of the charged one ("accused
+        Israel of committing war crimes by targeting civilian infrastructure")."""
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.dep_ == "pcomp":
+            tok = tok.head.head  # "of committing war crimes by targeting ..."
         prep = tok.head
         if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"with", "of", "for", "to"}:
             return None  # (pcomp: "charged two men with kidnapping a businesswoman")
