@@ -984,6 +984,8 @@ class _State:
                             actor = self._combine(source, title)
         if actor is None:
             actor = self.appositive_actor(tok)
+        if actor is None and title is None:
+            actor = self.role_as(tok)
         if actor is None and tok.dep_ == "appos" and self._is_role(tok.head):
             # "the Iranian supreme leader Ayatollah Ali Khamenei"
             actor = self.np_actor(tok.head)
@@ -1044,6 +1046,23 @@ class _State:
             actor = self.np_actor(child)
             if actor is not None:
                 return actor
+        return None
+
+    def role_as(self, tok: Any) -> Actor | None:
+        """ "send Karan Singh as the Prime Minister's special Envoy", "X was named as the
+        new defence minister": a role given to the name with "as" (on the name, or on the verb
+        whose object or passive subject it is) says whose the person is, so that later
+        mentions by surname carry that code too. Only a role word the dictionary knows."""
+        holders = [tok]
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            holders.append(tok.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._is_role(pobj):
+                        return self.np_actor(pobj)
         return None
 
     def role_of_complement(self, head: Any) -> Actor | None:
