@@ -892,6 +892,9 @@ class _State:
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is None:
+            i = self._portfolio_start(i)  # "Minister of Information X": the title ends at "of"
+            hit = self.hit_at.get(i - 1) if i < start else None
         if hit is not None and self.sdoc[hit.start].pos_ in {"VERB", "AUX"}:
             return start, None, None  # "to press Erdogan": a verb, not the title "press"
         if hit is None and i > 1 and self.sdoc[i - 1].lower_ in BODY_HEAD_TITLES:
@@ -921,6 +924,24 @@ class _State:
         if role.default_country:
             return first, self.d.sector_actor(role.default_country, role.sector), role
         return first, None, role
+
+    def _portfolio_start(self, i: int) -> int:
+        """Where "of" begins a portfolio ending at token ``i`` ("Minister of Information",
+        "Secretary of Trade and Industry"), if the word before the "of" ends a role: the
+        portfolio names no state or body, so the title's country comes from before the role
+        ("the Palestinian Minister of Information X"), as for a bare title. Returns ``i``
+        itself when there is no such portfolio. The parser often takes the portfolio's
+        capitalised words into the name, so the "of" may sit right before ``i``."""
+        j = i
+        while j > 0 and i - j < 4 and self.hit_at.get(j - 1) is None and (
+                self.sdoc[j - 1].is_title or (j < i and self.sdoc[j - 1].lower_ in {"and", "&"})):
+            j -= 1
+        if j < 2 or self.sdoc[j - 1].lower_ != "of" or self.sdoc[j].lower_ in {"and", "&"}:
+            return i
+        role = self.hit_at.get(j - 2)
+        if role is None or role.alias.kind != ROLE or role.end != j - 1:
+            return i
+        return j - 1
 
     def _body_head(self, start: int, word: int) -> tuple[int, Actor | None, Role | None]:
         """ "NATO chief Jaap de Hoop Scheffer", "Hamas leader X": a body's name, then a head
