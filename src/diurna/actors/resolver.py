@@ -930,14 +930,14 @@ class _State:
         "Secretary of Trade and Industry"), if the word before the "of" ends a role: the
         portfolio names no state or body, so the title's country comes from before the role
         ("the Palestinian Minister of Information X"), as for a bare title. Returns ``i``
-        itself when there is no such portfolio. The parser often takes the portfolio's
-        capitalised words into the name, so the "of" may sit right before ``i``."""
+        itself when there is no such portfolio."""
         j = i
         while j > 0 and i - j < 4 and self.hit_at.get(j - 1) is None and (
                 self.sdoc[j - 1].is_title or (j < i and self.sdoc[j - 1].lower_ in {"and", "&"})):
             j -= 1
-        if j < 2 or self.sdoc[j - 1].lower_ != "of" or self.sdoc[j].lower_ in {"and", "&"}:
-            return i
+        if j == i or j < 2 or self.sdoc[j - 1].lower_ != "of" or \
+                self.sdoc[j].lower_ in {"and", "&"}:
+            return i  # (no portfolio word: "President of the UK Renal Association" is a body)
         role = self.hit_at.get(j - 2)
         if role is None or role.alias.kind != ROLE or role.end != j - 1:
             return i
