@@ -29,6 +29,10 @@ LEAVE_ALONE = [
     ("Foreign Minister of Iran Karim Saadi met him.", "Karim Saadi", "IRNGOV"),
     # "Professor" is no role of the dictionary: no title, no code
     ("Professor of History Tom Baker spoke on Monday.", "Tom Baker", None),
+    # "of" right before a body's name is no portfolio: the body keeps its own country (a first
+    # version read "President of" as a title and coded the association NLDGOV, the context's)
+    ("Dutch doctors protested. Professor Tom Baker, immediate past President of the UK Renal "
+     "Association, said the show was unacceptable.", "UK Renal Association", "GBR"),
 ]
 
 
