@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -119,3 +120,29 @@ def one_event(text: str, etype: str, trigger: str) -> Event:
 def code_prefixes(mentions: list[Mention]) -> list[str]:
     """The country prefixes of the coded mentions, in order."""
     return [m.actor.cameo[:3] for m in mentions if m.actor is not None and m.actor.cameo]
+
+
+def cameos(mentions: list[Mention]) -> list[str | None]:
+    """Each mention's code, None where it has none, in order."""
+    return [m.actor.cameo if m.actor is not None else None for m in mentions]
+
+
+def event_at(doc: Document, trigger: str) -> Event:
+    """The one event of ``doc`` with trigger text ``trigger``; fails, listing what was read, if
+    not exactly one."""
+    found = [e for e in doc.events if e.trigger.text == trigger]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in doc.events]
+    return found[0]
+
+
+def paragraph_reader(coder: str) -> Callable[[str], Document]:
+    """A reader of one paragraph (published 2024-03-01) through the default pipeline with the
+    events coder ``coder``: the argument steps are shared, so tests run over both coders."""
+    from diurna.pipeline import Pipeline
+
+    pipeline = Pipeline.default(coder=coder)
+
+    def run(text: str) -> Document:
+        return pipeline(Document.from_paragraphs("t", "<test>", [text], published="2024-03-01"))
+
+    return run

@@ -892,6 +892,9 @@ class _State:
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
+        if hit is None:
+            i = self._portfolio_start(i)  # "Minister of Information X": the title ends at "of"
+            hit = self.hit_at.get(i - 1) if i < start else None
         if hit is not None and self.sdoc[hit.start].pos_ in {"VERB", "AUX"}:
             return start, None, None  # "to press Erdogan": a verb, not the title "press"
         if hit is None and i > 1 and self.sdoc[i - 1].lower_ in BODY_HEAD_TITLES:
@@ -921,6 +924,24 @@ class _State:
         if role.default_country:
             return first, self.d.sector_actor(role.default_country, role.sector), role
         return first, None, role
+
+    def _portfolio_start(self, i: int) -> int:
+        """Where "of" begins a portfolio ending at token ``i`` ("Minister of Information",
+        "Secretary of Trade and Industry"), if the word before the "of" ends a role: the
+        portfolio names no state or body, so the title's country comes from before the role
+        ("the Palestinian Minister of Information X"), as for a bare title. Returns ``i``
+        itself when there is no such portfolio."""
+        j = i
+        while j > 0 and i - j < 4 and self.hit_at.get(j - 1) is None and (
+                self.sdoc[j - 1].is_title or (j < i and self.sdoc[j - 1].lower_ in {"and", "&"})):
+            j -= 1
+        if j == i or j < 2 or self.sdoc[j - 1].lower_ != "of" or \
+                self.sdoc[j].lower_ in {"and", "&"}:
+            return i  # (no portfolio word: "President of the UK Renal Association" is a body)
+        role = self.hit_at.get(j - 2)
+        if role is None or role.alias.kind != ROLE or role.end != j - 1:
+            return i
+        return j - 1
 
     def _body_head(self, start: int, word: int) -> tuple[int, Actor | None, Role | None]:
         """ "NATO chief Jaap de Hoop Scheffer", "Hamas leader X": a body's name, then a head
@@ -984,6 +1005,8 @@ class _State:
                             actor = self._combine(source, title)
         if actor is None:
             actor = self.appositive_actor(tok)
+        if actor is None and title is None:
+            actor = self.role_as(tok)
         if actor is None and tok.dep_ == "appos" and self._is_role(tok.head):
             # "the Iranian supreme leader Ayatollah Ali Khamenei"
             actor = self.np_actor(tok.head)
@@ -1044,6 +1067,23 @@ class _State:
             actor = self.np_actor(child)
             if actor is not None:
                 return actor
+        return None
+
+    def role_as(self, tok: Any) -> Actor | None:
+        """ "send Karan Singh as the Prime Minister's special Envoy", "X was named as the
+        new defence minister": a role given to the name with "as" (on the name, or on the verb
+        whose object or passive subject it is) says whose the person is, so that later
+        mentions by surname carry that code too. Only a role word the dictionary knows."""
+        holders = [tok]
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            holders.append(tok.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self._is_role(pobj):
+                        return self.np_actor(pobj)
         return None
 
     def role_of_complement(self, head: Any) -> Actor | None:

@@ -124,7 +124,10 @@ PERMIT_VERBS = frozenset({"allow", "permit", "tolerate", "accept", "authorize", 
 ACCUSING_VERBS = frozenset({"charge", "accuse", "convict", "indict", "suspect", "arrest", "jail",
                             "sentence", "acquit", "try", "find", "prosecute", "detain"})
 CONFESS_VERBS = frozenset({"confess", "admit", "plead"})
-CRIME_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})  # what one is charged with
+# What a bare noun can charge one with ("arrested for the killing"); a noun of another type after
+# "for" is more often the occasion ("arrested for a phone call"), so only a clause ("accused X of
+# funding ...", "of giving support to ...") is read for every type
+CRIME_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})
 # Attacks and clashes that can be made in words, what only words hit, and who fights in words.
 VERBAL_FIGHT_LEMMAS = frozenset({"attack", "assault", "clash", "spar", "battle", "fight"})
 VERBAL_TARGETS = frozenset({"record", "policy", "plan", "decision", "remark", "comment",
@@ -857,7 +860,7 @@ class _DocCoder:
         if owner is not None:
             actors = [owner]  # "issued a statement condemning", "had the opportunity to meet"
         charged = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" else tok
-        if not actors and not passive and charged.dep_ == "pcomp" and etype in CRIME_TYPES:
+        if not actors and not passive and charged.dep_ == "pcomp":
             # ("accused the RSF of killing civilians and blocking aid": both are the RSF's)
             accused = self._accused(charged)
             if accused is not None:
@@ -919,6 +922,8 @@ class _DocCoder:
         out: list[Event] = []
         for event in events:
             tok = trigger_head(self.parsed, event.trigger.start, event.trigger.end)
+            if tok is not None and event.type == "MOBILIZE":
+                event = self._force_moved(tok, event)
             if tok is not None and not any(actor_code(m) for m in event.actors):
                 found = self.mentions(self._clause_actors(tok))
                 if not any(actor_code(m) for m in found):
@@ -931,6 +936,26 @@ class _DocCoder:
                     event = replace(event, recipients=found)
             out.append(event)
         return out
+
+    def _force_moved(self, tok: Any, event: Event) -> Event:
+        """MOBILIZE ``event`` with the force a passive trigger moves as its actor, where no one
+        is named as moving it: "6,000 African Union troops have been dispatched", "UN troops
+        will be sent to Darfur". A show of force has the force (or who sends it) as its actor
+        and no recipient (docs/annotation-events.md, MOBILIZE); the verb steps read any passive
+        subject as the one acted on."""
+        if any(actor_code(m) for m in event.actors) or any(
+                c.dep_ == "agent" for c in tok.children):
+            return event  # "were sent by the government": the sender acts
+        own = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not own and any(c.dep_ == "auxpass" for c in tok.children):
+            # "Military personnel were reported to have been dispatched": up the tree
+            up = _shared_subject(tok)
+            own = [up] if up is not None and up.i != tok.i else []
+        moved = self.mentions(own)
+        if not any(actor_code(m) for m in moved):
+            return event
+        rest = [r for r in event.recipients if not any(_same(r, m) for m in moved)]
+        return replace(event, actors=moved, recipients=rest)
 
     def _document_authors(self, tok: Any, actors: list[Mention]) -> list[Mention]:
         """The mentions of who wrote the document an actor phrase names ("The report accuses ..."):
@@ -2159,7 +2184,11 @@ class _DocCoder:
     def _accused(self, tok: Any) -> Any | None:
         """The one charged with, accused of, convicted of or confessing to the act ``tok``
         names ("the man was charged with kidnapping", "found him guilty of murder", "the
-        suspect confessed to the killing")."""
+        suspect confessed to the killing"), whatever the act's type ("accused the US of
+        funding the coalition"), or the act that is the means of the charged one ("accused
+        Israel of committing war crimes by targeting civilian infrastructure")."""
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.dep_ == "pcomp":
+            tok = tok.head.head  # "of committing war crimes by targeting ..."
         prep = tok.head
         if tok.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"with", "of", "for", "to"}:
             return None  # (pcomp: "charged two men with kidnapping a businesswoman")
