@@ -157,6 +157,31 @@ def test_the_check_is_the_average_of_its_members_logits() -> None:
     assert not np.allclose(_logits(alone[0].probabilities(rows, dense)), mean, atol=1e-3)
 
 
+def test_verify_from_kept_rows_says_they_were_not_parsed_now(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A ``--verify`` that reads rows an earlier run kept in ``--cache`` says so before its
+    verdict (session 29's passed on rows older than the last rule change); one whose cache file
+    does not exist yet parses now and says nothing of it."""
+    from diurna.statements import train as trainer
+
+    articles = _articles()
+    check, _, _ = train_check(articles)
+    check.save(tmp_path / "shipped")
+    monkeypatch.setattr(trainer, "cached", lambda path, limit, cache: list(articles))
+    argv = ["--verify", "--cache", str(tmp_path / "rows"), "--out", str(tmp_path / "shipped")]
+    assert trainer.main(argv) == 0  # no cache file yet: no note
+    out = capsys.readouterr().out.splitlines()
+    assert not any(line.startswith("note:") for line in out)
+    assert out[-1].endswith("identical to what the script makes")
+    (tmp_path / "rows.train").write_bytes(b"")  # an earlier run's kept rows
+    assert trainer.main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].startswith("note: rows read from") and str(tmp_path / "rows.train") in out[-2]
+    assert "without --cache" in out[-2]
+    assert out[-1].endswith("identical to what the script makes")
+
+
 if __name__ == "__main__":  # the other process of the first test
     print(_train_to(Path(sys.argv[1])))
 
