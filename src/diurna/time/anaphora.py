@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from diurna.model import Precision
-from diurna.time.values import SMALL_COUNTS, WEEKDAY_NAMES, number_words
+from diurna.time.values import MONTH, SMALL_COUNTS, WEEKDAY_NAMES, number_words
 
 # the narrative's reference time: a date and how fine it is ("day", "week", "month", "year")
 Ref = tuple[dt.datetime, Precision]
@@ -29,6 +29,13 @@ _SOME = r"(?:a\s+few|several)"
 _SAME = re.compile(
     r"^(?:(?:on|in|at|during|by)\s+)?(?:(?:earlier|later|late|early)\s+(?:(?:on|in)\s+)?)?"
     rf"(?:that(?:\s+(?:same|very))?|the\s+(?:same|very\s+same))\s+{_UNIT}$", re.I)
+# "that October", "earlier that October", "later in that May": the month of the narrative's year
+# (the month's name must be capitalised: "that may" is a verb)
+_THAT_MONTH = re.compile(
+    r"^(?i:(?:(?:in|during|by)\s+)?(?:(?:earlier|later|late|early)\s+(?:in\s+)?)?that)\s+"
+    rf"(?P<month>{MONTH})$")
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 # "the next day", "the following week", "the previous night", "early the next morning"
 _NEXT = re.compile(
     r"^(?:(?:on|by|during)\s+)?(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?"
@@ -56,8 +63,16 @@ PATTERNS: list[re.Pattern[str]] = [
                r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)\b", re.I),
     re.compile(r"\b[Tt]he\s+(?:next|following|previous|preceding)\s+(?:Monday|Tuesday|Wednesday|"
                r"Thursday|Friday|Saturday|Sunday)\b"),
-    re.compile(r"\bthe\s+(?:day|night|week|month|year)\s+(?:before|after|earlier)(?=\s*[,.;])",
-               re.I),
+    # "the day before in his birthplace": a preposition after it names no event to count from
+    re.compile(r"\bthe\s+(?:day|night|week|month|year)\s+(?:before|after|earlier)"
+               r"(?=\s*[,.;]|\s+(?:in|at|during)\s)", re.I),
+    # "Earlier that October", "in that October", "That October,": a month of the narrative's
+    # year; a bare "that" inside a line is a conjunction ("said that October was worse"), a
+    # day after it makes a date of its own ("said that March 3 was"), and "that May" is left
+    # out ("said that May would resign" names a person)
+    re.compile(r"(?:\b(?i:earlier|later|late|early)\s+(?:in\s+)?(?i:that)|(?<=\b[Ii]n )that|"
+               r"(?<=\b[Dd]uring )that|(?<=\b[Bb]y )that|\bThat)\s+(?:January|February|March|April|"
+               r"June|July|August|September|October|November|December)\b(?!\s*\d)"),
     re.compile(rf"\b(?:{_COUNT}|{_SOME})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|"
                r"afterwards?)\b(?!\s+than)", re.I),
     re.compile(rf"\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+before(?=\s*[,.;])", re.I),
@@ -94,6 +109,8 @@ def needed_precision(text: str) -> Precision | None:
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
     if _NEXT_WEEKDAY.match(raw):
         return "day"
+    if _THAT_MONTH.match(raw):
+        return "year"
     for rx in (_SAME, _NEXT, _BEFORE, _LATER):
         m = rx.match(raw)
         if m:
@@ -101,10 +118,18 @@ def needed_precision(text: str) -> Precision | None:
     return None
 
 
-def pick_ref(refs: list[Ref]) -> Ref | None:
-    """The reference for an anaphoric expression: the latest date the text gave before it
-    ("last October ... that same day": the October), as TimeML annotators and HeidelTime read
-    it; a coarser one makes the value coarser (see :func:`anaphoric_value`)."""
+def pick_ref(refs: list[Ref], text: str = "") -> Ref | None:
+    """The reference for an anaphoric expression ``text``: the latest date the text gave before
+    it ("last October ... that same day": the October), as TimeML annotators and HeidelTime read
+    it; a coarser one makes the value coarser (see :func:`anaphoric_value`). "that October"
+    points back at an October the text named: the latest date in that month when there is one
+    ("On October 24, 2001 ... on December 16, 2002 ... Earlier that October": 2001's)."""
+    month = _THAT_MONTH.match(re.sub(r"\s+", " ", text.strip().rstrip(".,;")))
+    if month is not None:
+        number = _MONTH_NUMBER[month["month"][:3].lower()]
+        named = [r for r in refs if r[1] != "year" and r[0].month == number]
+        if named:
+            return named[-1]
     return refs[-1] if refs else None
 
 
@@ -183,6 +208,11 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     wd = _NEXT_WEEKDAY.match(raw)
     if wd is not None:
         return _weekday_from(ref, wd["wd"], wd["dir"].lower() in ("next", "following"))
+    month = _THAT_MONTH.match(raw)
+    if month is not None:  # "that October": the October of the year the narrative is in
+        if ref is None:
+            return None, "unknown"
+        return f"{ref[0].year:04d}-{_MONTH_NUMBER[month['month'][:3].lower()]:02d}", "month"
     n = 0
     m = _SAME.match(raw)
     if m is None:

@@ -88,6 +88,9 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*%)"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
+    # "this day a year ago": spaCy cuts it in two
+    re.compile(r"\bthis\s+(?:same\s+|very\s+)?day\s+(?:last\s+year|(?:a|one|two|three|four|"
+               r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago)\b", re.I),
     re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
     re.compile(rf"\b(?:early|late|mid)[- ]{_MONTH}\b"),
     # "in late-2007" (the year), "August the 7th" (the day)
@@ -948,6 +951,40 @@ def _with_year(date: dt.datetime, year: int) -> dt.datetime:
         return date.replace(year=year, day=28)
 
 
+# "the first week of March 2009", "the last week of May": a week the month's name places
+_WEEK_OF_MONTH = re.compile(
+    r"^(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+"
+    rf"(?P<month>{_MONTH}(?:,?\s+{_YEAR})?)$", re.I)
+# "the day before July 3", "the day after Christmas Day": one day off a date the text gives
+_DAY_BESIDE = re.compile(r"^the\s+day\s+(?P<dir>before|after)\s+(?P<date>\S.*)$", re.I)
+# "this day last year", "this same day two years ago": the publication day that many years back
+_THIS_DAY_BACK = re.compile(
+    r"^(?:on\s+)?this\s+(?:same\s+|very\s+)?day\s+(?:last\s+year|(?P<n>a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago)$", re.I)
+
+
+def _count_years(word: str) -> int:
+    """The count of years "a", "two" or "10" says."""
+    return int(word) if word.isdigit() else (SMALL_COUNTS.get(word.lower()) or 1)
+
+
+def _nth_week(month: str | None, nth: str) -> str | None:
+    """The ISO week of a month's ``nth`` week (``2009-03``, "first": ``2009-W10``), None when
+    ``month`` is no month of a known year. As ISO 8601 places a year's first week, a month's
+    first week is the one holding its 4th day (most of its days in the month), its last the
+    one holding its 4th day from the end."""
+    m = re.match(r"^(\d{4})-(\d{2})$", month or "")
+    if m is None:
+        return None
+    first = dt.datetime(int(m[1]), int(m[2]), 1)
+    if nth in ("last", "final"):
+        nxt = anaphora.with_month(first, first.year * 12 + first.month)
+        day = nxt - dt.timedelta(days=4)
+    else:
+        day = first + dt.timedelta(days=3 + 7 * ("first", "second", "third", "fourth").index(nth))
+    return _fmt(day, "week", True)
+
+
 def normalize(text: str, published: str | None = None, *,
               year_hint: int | None = None, future: bool = False,
               tense: Tense = None) -> TimeExpr:
@@ -971,6 +1008,27 @@ def normalize(text: str, published: str | None = None, *,
             v2, _, _, _ = _parse_one(f"{m['d2']} {m['m']}{year}", base, year_hint, tense=tense)
             return TimeExpr(0, len(text), text, value=v1, precision=p1, end_value=v2,
                             anchor=a1)  # type: ignore[arg-type]
+    week = _WEEK_OF_MONTH.match(body)
+    if week:  # "the first week of March 2009": the ISO week, as for any week
+        month = normalize(week["month"], published, year_hint=year_hint, tense=tense)
+        nth = _nth_week(month.value, week["nth"].lower())
+        if nth is not None:
+            return TimeExpr(0, len(text), text, value=nth, precision="week",
+                            anchor=month.anchor)
+    around = _DAY_BESIDE.match(body)
+    if around:  # "the day before July 3": the date's day one day off; an event's day is unknown
+        anchor_day = normalize(around["date"], published, year_hint=year_hint, tense=tense)
+        if anchor_day.precision == "day" and anchor_day.value and anchor_day.value[0].isdigit():
+            day = dt.datetime.strptime(anchor_day.value[:10], "%Y-%m-%d") + dt.timedelta(
+                days=1 if around["dir"].lower() == "after" else -1)
+            return TimeExpr(0, len(text), text, value=_fmt(day, "day", True), precision="day",
+                            anchor=anchor_day.anchor)
+    back = _THIS_DAY_BACK.match(body)
+    if back and base is not None:  # "on this day last year": the publication day, years back
+        years = 1 if back["n"] is None else _count_years(back["n"])
+        day = anaphora.with_month(base, (base.year - years) * 12 + base.month - 1)
+        return TimeExpr(0, len(text), text, value=_fmt(day, "day", True), precision="day",
+                        anchor="published")
     value, precision, anchor, kind = _parse_one(body, base, year_hint, tense=tense)
     return TimeExpr(0, len(text), text, value=value, precision=precision,
                     anchor=anchor, kind=kind)  # type: ignore[arg-type]
@@ -1775,7 +1833,7 @@ def _anaphoric(doc: Document, span: Span, refs: list[anaphora.Ref],
     length = anaphora.length_value(span.text, before)
     if length is not None:
         return TimeExpr(0, len(span.text), span.text, value=length, kind="duration")
-    ref = anaphora.pick_ref(refs) or ((base, "day") if base is not None else None)
+    ref = anaphora.pick_ref(refs, span.text) or ((base, "day") if base is not None else None)
     found = anaphora.anaphoric_value(span.text, ref, before=before)
     if found is None:
         return None
