@@ -41,7 +41,7 @@ from diurna.actors.dictionary import (
     Role,
     region_country,
 )
-from diurna.language.spacy_stage import tokens_where
+from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -1074,17 +1074,9 @@ class _State:
         new defence minister": a role given to the name with "as" (on the name, or on the verb
         whose object or passive subject it is) says whose the person is, so that later
         mentions by surname carry that code too. Only a role word the dictionary knows."""
-        holders = [tok]
-        if tok.dep_ in {"dobj", "nsubjpass"}:
-            holders.append(tok.head)
-        for holder in holders:
-            for prep in holder.children:
-                if prep.dep_ != "prep" or prep.lower_ != "as":
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and self._is_role(pobj):
-                        return self.np_actor(pobj)
-        return None
+        holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
+        return next((self.np_actor(role) for role in preposition_objects(holders, {"as"})
+                     if self._is_role(role)), None)
 
     def role_of_complement(self, head: Any) -> Actor | None:
         """ "a spokesman for the U.S. State Department, Tom Casey": the parser hangs the name on

@@ -28,6 +28,7 @@ from diurna.events.arguments import context_parties
 from diurna.events.casualties import without_retold_casualties
 from diurna.events.heads import trigger_head
 from diurna.events.ontology import Ontology, Trigger, load_ontology
+from diurna.language.spacy_stage import preposition_objects as _pobjs
 from diurna.language.spacy_stage import tokens_where
 from diurna.language.wordnet import is_person_noun, never_people
 from diurna.model import Document, Event, Mention, Quote, Span, Status, actor_code
@@ -2912,12 +2913,6 @@ def kind_of_act(tok: Any, *, objects: bool = True, adjectives: bool = True,
 def _agent_objects(tok: Any) -> list[Any]:
     """The objects of ``tok``'s "by"-agent ("were arrested by police": police)."""
     return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-
-
-def _pobjs(heads: Iterable[Any], preps: set[str] | None) -> list[Any]:
-    """The objects of the prepositions ``preps`` (any, when None) hung on ``heads``."""
-    return [g for h in heads for c in h.children if c.dep_ == "prep"
-            and (preps is None or c.lower_ in preps) for g in c.children if g.dep_ == "pobj"]
 
 
 def _neither_nor(verb: Any) -> bool:

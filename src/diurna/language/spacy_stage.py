@@ -147,6 +147,14 @@ def tokens_where(parsed: Any, pos: Collection[str] = (), lower: Collection[str] 
     return [parsed[int(i)] for i in np.flatnonzero(keep)]
 
 
+def preposition_objects(heads: Iterable[Any], preps: Collection[str] | None) -> list[Any]:
+    """The objects of the prepositions ``preps`` (any, when None) hung on the tokens ``heads``,
+    in parse order ("sent [X] as envoy": "envoy" for ``{"as"}``). The event coder reads its
+    arguments and the actors stage a role given with "as" through it."""
+    return [g for h in heads for c in h.children if c.dep_ == "prep"
+            and (preps is None or c.lower_ in preps) for g in c.children if g.dep_ == "pobj"]
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without surrounding white space (spaCy leaves the paragraph break on a sentence)."""
     while end > start and text[end - 1].isspace():

@@ -10,7 +10,14 @@ import datetime as dt
 import re
 
 from diurna.model import Precision
-from diurna.time.values import MONTH, SMALL_COUNTS, WEEKDAY_NAMES, number_words
+from diurna.time.values import (
+    MONTH,
+    SMALL_COUNTS,
+    WEEKDAY_NAMES,
+    month_number,
+    number_words,
+    phrase,
+)
 
 # the narrative's reference time: a date and how fine it is ("day", "week", "month", "year")
 Ref = tuple[dt.datetime, Precision]
@@ -34,8 +41,6 @@ _SAME = re.compile(
 _THAT_MONTH = re.compile(
     r"^(?i:(?:(?:in|during|by)\s+)?(?:(?:earlier|later|late|early)\s+(?:in\s+)?)?that)\s+"
     rf"(?P<month>{MONTH})$")
-_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 # "the next day", "the following week", "the previous night", "early the next morning"
 _NEXT = re.compile(
     r"^(?:(?:on|by|during)\s+)?(?:(?:early|late|later|earlier)\s+(?:on\s+)?)?"
@@ -106,7 +111,7 @@ def ref_of(value: str | None) -> Ref | None:
 def needed_precision(text: str) -> Precision | None:
     """How fine a reference ``text`` needs ("that day": ``day``), None when ``text`` is not
     anaphoric."""
-    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    raw = phrase(text)
     if _NEXT_WEEKDAY.match(raw):
         return "day"
     if _THAT_MONTH.match(raw):
@@ -124,9 +129,9 @@ def pick_ref(refs: list[Ref], text: str = "") -> Ref | None:
     it; a coarser one makes the value coarser (see :func:`anaphoric_value`). "that October"
     points back at an October the text named: the latest date in that month when there is one
     ("On October 24, 2001 ... on December 16, 2002 ... Earlier that October": 2001's)."""
-    month = _THAT_MONTH.match(re.sub(r"\s+", " ", text.strip().rstrip(".,;")))
+    month = _THAT_MONTH.match(phrase(text))
     if month is not None:
-        number = _MONTH_NUMBER[month["month"][:3].lower()]
+        number = month_number(month["month"])
         named = [r for r in refs if r[1] != "year" and r[0].month == number]
         if named:
             return named[-1]
@@ -170,7 +175,7 @@ _LETTER = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}
 def length_value(text: str, before: str = "") -> str | None:
     """"(over) the next year", "(for) the following week": TimeML ``P1Y`` / ``P1W`` when the
     words ahead (``before``) make the expression a length of time; else None."""
-    m = _NEXT.match(re.sub(r"\s+", " ", text.strip().rstrip(".,;")))
+    m = _NEXT.match(phrase(text))
     if (m is None or m["dir"].lower() not in ("next", "following")
             or m["unit"].lower() not in _LETTER or not _DURATION_LEAD.search(before)):
         return None
@@ -204,7 +209,7 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     year"). A reference coarser than the expression needs gives its own value for "that day"
     ("in October ... that same day": ``1998-10``) and no value for a shift ("in 1998 ... the
     next day": unknown)."""
-    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    raw = phrase(text)
     wd = _NEXT_WEEKDAY.match(raw)
     if wd is not None:
         return _weekday_from(ref, wd["wd"], wd["dir"].lower() in ("next", "following"))
@@ -212,7 +217,7 @@ def anaphoric_value(text: str, ref: Ref | None, before: str = ""
     if month is not None:  # "that October": the October of the year the narrative is in
         if ref is None:
             return None, "unknown"
-        return f"{ref[0].year:04d}-{_MONTH_NUMBER[month['month'][:3].lower()]:02d}", "month"
+        return f"{ref[0].year:04d}-{month_number(month['month']):02d}", "month"
     n = 0
     m = _SAME.match(raw)
     if m is None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from diurna.time.values import ONES, QUARTER_ORDINALS, TEENS, TENS, YEAR
+from diurna.time.values import ONES, QUARTER_ORDINALS, TEENS, TENS, YEAR, phrase
 
 # the quarter a text reports, (year, quarter): the last quarter value it gave (``1989-Q3`` is
 # (1989, 3))
@@ -81,7 +81,7 @@ def reporting_value(text: str, reported: Quarter | None, published_year: int | N
     none of these or nothing says which period it is. ``before`` is the text just before the
     expression: "the full year" after a report's results ("sales for the full year") is the
     reported quarter's year, or without one the publication's."""
-    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    raw = phrase(text)
     m = _YEAR_BEFORE.match(raw)
     if m and reported is not None:
         said = m["o1"] or m["o2"] or m["o3"] or ""

@@ -42,8 +42,10 @@ from diurna.time.values import (
     decade_value,
     duration_value,
     holiday_date,
+    month_number,
     number_words,
     ordinal_century_value,
+    phrase,
     range_ends,
     range_first_value,
     ref_value,
@@ -79,6 +81,10 @@ _DISCOURSE_NOW = (r"(?:(?:I|we)\s+(?:do\s+not|don['’]t|do)\s+(?:like|think|bel
                   r"don['’]t|what|why|how|who|where|which|obviously|clearly|frankly|honestly|"
                   r"admittedly|granted|mind|then|if|speaking|here['’]s|here\s+is|that['’]s|"
                   r"of\s+course)\b")
+# "this day last year", "this same day two years ago" (the finder's words and the value's)
+_THIS_DAY_BACK_WORDS = (r"this\s+(?:same\s+|very\s+)?day\s+(?:last\s+year|"
+                        rf"(?P<n>a|{number_words(10, False)}|\d{{1,2}})\s+years?\s+ago)")
+
 # Patterns for expressions spaCy's small English model often misses or cuts differently.
 # (dateparser normalises but does not find expressions in running text, so finding is ours.)
 _PATTERNS: list[re.Pattern[str]] = [
@@ -89,8 +95,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*%)"),
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b"),
     # "this day a year ago": spaCy cuts it in two
-    re.compile(r"\bthis\s+(?:same\s+|very\s+)?day\s+(?:last\s+year|(?:a|one|two|three|four|"
-               r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago)\b", re.I),
+    re.compile(rf"\b{_THIS_DAY_BACK_WORDS}\b", re.I),
     re.compile(rf"\b(?:in|since|until|by|during)\s+(?P<t>{_MONTH})(?!\s*\d)\b"),
     re.compile(rf"\b(?:early|late|mid)[- ]{_MONTH}\b"),
     # "in late-2007" (the year), "August the 7th" (the day)
@@ -394,7 +399,6 @@ def _fmt(date: dt.datetime, precision: Precision, year_known: bool) -> str:
     return date.strftime("%Y-%m-%d")
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_WEEKDAY = re.compile(rf"^(?:(last|this|next|past)\s+)?({_WEEKDAY})"
                            r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 _REL_MONTH = re.compile(rf"^(last|this|next)\s+({_MONTH})$", re.I)
@@ -504,10 +508,6 @@ def _weekday_date(m: re.Match[str], base: dt.datetime, future: bool = False) -> 
     if mod in ("last", "past") and delta == 0:
         delta = 7
     return base - dt.timedelta(days=delta)
-
-
-def _month_index(name: str) -> int:
-    return _MONTHS.index(name.lower()[:3]) + 1
 
 
 Parsed = tuple[str | None, Precision, str, TimeKind]
@@ -643,7 +643,7 @@ def _choose(options: list[dt.datetime], base: dt.datetime, tense: Tense,
 def _timeml(text: str, base: dt.datetime | None, tense: Tense) -> Parsed | None:
     """TimeML values beyond the calendar (see :mod:`diurna.time.values`), or None when
     ``text`` is none of them."""
-    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    raw = phrase(text)
     bare = re.sub(r"^(?:for|in|on|at|over|during|within|since|until|by|from)\s+(?!least\b)",
                   "", raw, flags=re.I)
     value = set_value(bare)
@@ -847,7 +847,7 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         m = _MONTH_REL_YEAR.match(clean)
         if m:  # "May of this year", "July last year", "the 18th of March next year"
             year = base.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
-            month = _month_index(m["m"])
+            month = month_number(m["m"])
             day = m["d1"] or m["d2"]
             if day is None:
                 return f"{year:04d}-{month:02d}", "month", "published"
@@ -857,7 +857,7 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
                 return None, "unknown", "none"
         m = _REL_MONTH.match(clean)
         if m:
-            month = _month_index(m[2])
+            month = month_number(m[2])
             mod = m[1].lower()
             year = base.year
             if mod == "next" and month <= base.month:
@@ -958,9 +958,7 @@ _WEEK_OF_MONTH = re.compile(
 # "the day before July 3", "the day after Christmas Day": one day off a date the text gives
 _DAY_BESIDE = re.compile(r"^the\s+day\s+(?P<dir>before|after)\s+(?P<date>\S.*)$", re.I)
 # "this day last year", "this same day two years ago": the publication day that many years back
-_THIS_DAY_BACK = re.compile(
-    r"^(?:on\s+)?this\s+(?:same\s+|very\s+)?day\s+(?:last\s+year|(?P<n>a|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago)$", re.I)
+_THIS_DAY_BACK = re.compile(rf"^(?:on\s+)?{_THIS_DAY_BACK_WORDS}$", re.I)
 
 
 def _count_years(word: str) -> int:
@@ -1489,7 +1487,7 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
             # in August 2016"): the parser hangs the date on it, the text means the act; and
             # the medium a saying is made in ("In a report issued on Monday, Iraqi authorities
             # demanded ..."): the report's date is the demand's
-            above = clause_verb(doc, doc.span(verb.head.idx, verb.head.idx + len(verb.head)))
+            above = _token_clause_verb(doc, verb.head)
             if above is not None and above.i == own.i:
                 return True
         if (verb.dep_ == "conj" and verb.head.i == own.i and t.start > verb.idx
@@ -1668,7 +1666,7 @@ def _when_clause_date(doc: Document, own: Any, times: list[TimeExpr]) -> TimeExp
     on_date = _span_of(times, own.head)
     if on_date is not None or "where" not in adverbs:
         return on_date
-    above = clause_verb(doc, doc.span(own.head.idx, own.head.idx + len(own.head)))
+    above = _token_clause_verb(doc, own.head)
     if above is None or above.i == own.i:
         return None
     same = [t for t in times if (v := clause_verb(doc, t)) is not None and v.i == above.i]
@@ -1707,6 +1705,11 @@ def clause_verb(doc: Document, span: Span) -> Any:
             return None
         cur = cur.head
     return None
+
+
+def _token_clause_verb(doc: Document, tok: Any) -> Any:
+    """The verb heading the clause the spaCy token ``tok`` is in (:func:`clause_verb`)."""
+    return clause_verb(doc, doc.span(tok.idx, tok.idx + len(tok)))
 
 
 class TimeResolver:

@@ -31,6 +31,20 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+#: the months' first three letters, in calendar order
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                       "nov", "dec")
+
+
+def month_number(name: str) -> int:
+    """The month a name or abbreviation matched by :data:`MONTH` says (1-12): "Sept." → 9."""
+    return MONTH_ABBREVIATIONS.index(name.lower()[:3]) + 1
+
+
+def phrase(text: str) -> str:
+    """A time expression as the value rules read it: its white space single, with no edge
+    white space or closing ".,;" ("the  next day." → "the next day")."""
+    return re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
 
 
 # ---------------------------------------------------------------------------------------------
