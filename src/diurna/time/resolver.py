@@ -1513,9 +1513,11 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
                 return False
             if cur.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl"):
                 return False
-            if cur.dep_ == "ccomp" and (not verbal or _shifted(cur)):
+            if cur.dep_ == "ccomp" and (not verbal or _shifted(cur)
+                                        or _told_ahead(cur, event.type)):
                 # nor a reported act that came before the saying ("told parliament today
-                # that he had made a request")
+                # that he had made a request"), nor one it says will come ("announced that
+                # they would demand")
                 return False
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ORDERING
                                            for c in cur.children):
@@ -1635,9 +1637,32 @@ def _bounds_a_period(doc: Document, t: TimeExpr) -> bool:
 def _shifted(verb: Any) -> bool:
     """True when the reported clause headed by ``verb`` is told in the past perfect ("told
     parliament today that he had made a request"): its act came before the saying. (A future
-    "would" is not: "said they would provide doses" is often the promise made by the saying.)"""
+    is :func:`_told_ahead`'s.)"""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
                                       for c in verb.children)
+
+
+# verbal types whose stated future is the act the saying makes (annotation guideline §3): a
+# promise or offer is AGREE ("stating an intention"), a warning of harm THREATEN, and "will
+# not accept" REJECT
+_INTENT_TYPES = {"AGREE", "THREATEN", "REJECT"}
+# "will have to", "would need to": an obligation, the "must / needs to" of a demand made now
+_OBLIGATION = {"have", "need"}
+
+
+def _told_ahead(verb: Any, event_type: str) -> bool:
+    """True when the reported clause headed by ``verb`` tells a verbal act to come ("announced
+    that they would demand", "said that he will support him"): the act is not the saying, so
+    it is not at the saying's date (guideline §7: another event's date is not copied). Not a
+    promise, a warning or a refusal, which the saying makes (:data:`_INTENT_TYPES`), nor an
+    obligation ("said China will have to make a deal": the demand is the saying)."""
+    if event_type.upper() in _INTENT_TYPES:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would"} for c in verb.children):
+        return False
+    return not (verb.lemma_ in _OBLIGATION
+                and any(c.dep_ == "xcomp" and any(d.lower_ == "to" for d in c.children)
+                        for c in verb.children))
 
 
 def _medium(verb: Any) -> bool:
