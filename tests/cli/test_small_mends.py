@@ -102,6 +102,20 @@ def test_counts_of_one_are_singular() -> None:
                                                                              "3 stories"]
 
 
+def test_one_event_is_singular_in_the_verbose_line_and_the_table(one_event_db: Path) -> None:
+    # `process -v` printed "stored	a.txt	1 events", `diurna events` "1 events in …"
+    from diurna.batch import Outcome
+    from diurna.cli import _outcome_line
+    from diurna.model import Document, Event, Span
+
+    doc = Document(id="0123456789abcdef", source="a.txt", text="Envoys met in Geneva.")
+    doc.events = [Event(id=f"{doc.id}:0", type="CONSULT", trigger=Span(7, 10, "met"),
+                        sentence=Span(0, 21, doc.text))]
+    assert _outcome_line(Outcome("stored", "a.txt", doc)) == "stored\ta.txt\t1 event"
+    result = CliRunner().invoke(cli, ["events", "--db", str(one_event_db)])
+    assert result.exit_code == 0 and result.output.startswith(f"1 event in {one_event_db}")
+
+
 def test_duplicates_says_1_document(one_event_db: Path) -> None:
     result = CliRunner().invoke(cli, ["duplicates", "--db", str(one_event_db)])
     assert result.exit_code == 0, result.output
