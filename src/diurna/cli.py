@@ -1112,8 +1112,9 @@ def places() -> None:
               help="At most this many candidates (N >= 1).")
 # `jsonl` as the other commands spell one JSON object a line; `json` kept for those who use it.
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table",
-              show_default=True, help="A line per candidate, or one JSON object a line (jsonl; "
-                                      "json is the same).")
+              show_default=True, help="A line per candidate (`*` the pick, `-` not plausible "
+                                      "here), or one JSON object a line (jsonl; json is the "
+                                      "same).")
 def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve
