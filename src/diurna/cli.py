@@ -301,8 +301,8 @@ def _process_distributed(
         raise click.UsageError(str(err)) from None
     click.echo(
         f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
-        f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "
-        f"under {out_dir}",
+        f"repeated, in {plural(s.shards, 'shard')} on {engine} "
+        f"({plural(s.workers, 'worker')}, {s.seconds:.1f} s) under {out_dir}",
         err=True,
     )
 
