@@ -148,3 +148,27 @@ def test_a_shard_written_twice_replaces_its_own_files(sample: Path, tmp_path: Pa
 def test_load_names_a_folder_that_is_not_runner_output(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
     assert result.exit_code != 0 and "no Diurna Parquet output" in result.output
+
+
+def test_inputs_that_could_not_be_loaded_each_get_their_rejection(tmp_path: Path) -> None:
+    """Two too-large files carry no bytes, so they share the empty file's content id; the
+    driver used to drop them as repeats of the empty file, and they left no rejection record.
+    Each must reach a shard once, and a rerun over the written output must skip all of them."""
+    from diurna.page import RawInput
+    from diurna.pipeline import rejected_document
+    from diurna.scale.parquet import write_shard, written_ids
+    from diurna.scale.runner import RunSummary, shards
+
+    big = ("too_large", "over the limit")
+    raws = [RawInput("in/empty.txt", b""), RawInput("in/big1.html", b"", error=big),
+            RawInput("in/big2.html", b"", error=big), RawInput("in/also-empty.txt", b"")]
+    first = RunSummary(engine="ray")
+    kept = [raw for shard in shards(raws, set(), 16, first) for raw in shard]
+    assert [raw.source for raw in kept] == ["in/empty.txt", "in/big1.html", "in/big2.html"]
+    assert first.skipped == 1  # the second empty file: the same bytes as the first
+    write_shard([rejected_document(raw, raw.error[0] if raw.error else "empty") for raw in kept],
+                tmp_path / "out")
+    assert len(read_tables(tmp_path / "out")["rejections"]) == 3
+    rerun = RunSummary(engine="ray")
+    assert list(shards(raws, written_ids(tmp_path / "out"), 16, rerun)) == []
+    assert rerun.skipped == 4

@@ -301,8 +301,8 @@ def _process_distributed(
         raise click.UsageError(str(err)) from None
     click.echo(
         f"diurna: {s.stored} stored, {s.rejected} rejected, {s.skipped} already written or "
-        f"repeated, in {s.shards} shards on {engine} ({s.workers} workers, {s.seconds:.1f} s) "
-        f"under {out_dir}",
+        f"repeated, in {plural(s.shards, 'shard')} on {engine} "
+        f"({plural(s.workers, 'worker')}, {s.seconds:.1f} s) under {out_dir}",
         err=True,
     )
 
@@ -353,7 +353,7 @@ def _outcome_line(outcome: Any) -> str:
         detail = rejection_detail(doc) or ""
         return f"rejected\t{outcome.source}\t{doc.rejected}\t{_one_line(str(detail))}"
     skipped = f"\tskipped: {'; '.join(doc.skipped)}" if doc.skipped else ""
-    return f"{outcome.status}\t{outcome.source}\t{len(doc.events)} events{skipped}"
+    return f"{outcome.status}\t{outcome.source}\t{plural(len(doc.events), 'event')}{skipped}"
 
 
 class _Printer:
@@ -573,7 +573,7 @@ def events(db: str, fmt: str) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} events in {db}", title_justify="left")
+    table = Table(title=f"{plural(len(rows), 'event')} in {db}", title_justify="left")
     for col in ("date", "type", "mode", "cameo", "actor", "recipient", "place", "status", "doc"):
         table.add_column(col)
     for r in rows:
@@ -851,6 +851,7 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
         app = create_app(db, token=os.environ.get(token_env) or None)
     except (ValueError, OSError) as err:  # not a Diurna database; read-only (Store says so)
         raise click.ClickException(_one_line(str(err))) from None
+    _check_listen(host, port)
     mode = "read-write (token set)" if app.state.writable else f"read-only ({token_env} unset)"
     click.echo(f"diurna: serving {db} at http://{host}:{port}/ {mode}", err=True)
     if workers == 1:
@@ -866,6 +867,24 @@ def serve(db: str, host: str, port: int, token_env: str, workers: int) -> None:
         workers=workers,
         log_level="warning",
     )
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A one-line error when ``host:port`` cannot be listened on (a port in use, an address
+    not of this machine). Without it the server printed its "serving … at http://…" line and
+    then uvicorn's own ERROR line, and exited 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port,
+                                                             type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            sock.bind(address)
+    except OSError as err:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: {err.strerror or err}; "
+            "pick another --port (or --host)") from None
 
 
 @cli.command()
@@ -1049,8 +1068,9 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     with _open_store(db, readonly=no_build) as store:
         if not no_build:
             built = cluster_store(store, linker=linker)
-            click.echo(f"diurna: {len(built)} event clusters of {sum(map(len, built))} events "
-                       f"({store.count('events')} events stored)", err=True)
+            click.echo(f"diurna: {plural(len(built), 'event cluster')} of "
+                       f"{plural(sum(map(len, built)), 'event')} "
+                       f"({plural(store.count('events'), 'event')} stored)", err=True)
         writer = None
         for c in clusters(store):
             if c["articles"] < min_articles:
@@ -1092,8 +1112,9 @@ def places() -> None:
               help="At most this many candidates (N >= 1).")
 # `jsonl` as the other commands spell one JSON object a line; `json` kept for those who use it.
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table",
-              show_default=True, help="A line per candidate, or one JSON object a line (jsonl; "
-                                      "json is the same).")
+              show_default=True, help="A line per candidate (`*` the pick, `-` not plausible "
+                                      "here), or one JSON object a line (jsonl; json is the "
+                                      "same).")
 def places_resolve(name: str, context: str, url: str | None, limit: int, fmt: str) -> None:
     """Ranked GeoNames candidates for NAME, best first (library: diurna.places.resolve)."""
     from diurna.places import resolve

@@ -494,6 +494,32 @@ def test_openapi_and_docs_are_served_offline(client: TestClient) -> None:
     assert "/api/events" in docs and "<script" not in docs and "cdn" not in docs.lower()
 
 
+
+def test_openapi_lists_the_query_parameters_each_endpoint_takes(client: TestClient) -> None:
+    """A client made from /openapi.json must be able to filter: the schema listed no query
+    parameter for any endpoint, and /docs left out recipient_id."""
+    paths = client.get("/openapi.json").json()["paths"]
+
+    def names(path: str, method: str = "get") -> set[str]:
+        return {p["name"] for p in paths[path][method].get("parameters", ())
+                if p["in"] == "query"}
+
+    filters = {"type", "mode", "status", "actor_country", "recipient_country", "actor_sector",
+               "recipient_sector", "actor_id", "recipient_id", "date_from", "date_to",
+               "doc_id", "place", "bbox", "q"}  # docs/api.md, "Event filters"
+    assert names("/api/events") == filters | {"sort", "limit", "cursor", "format"}
+    assert names("/api/stats") == filters | {"interval"}
+    assert names("/api/places") == filters | {"limit"}
+    assert names("/api/clusters") == {"type", "min_articles", "limit", "offset"}
+    assert names("/api/documents") == {"q", "limit", "offset"}
+    assert names("/api/documents", "post") == {"published", "source"}
+    assert names("/api/actors") == {"country", "sector", "q", "limit"}
+    # every listed name is taken (an unknown one is a 400 naming the ones that are)
+    assert client.get("/api/events", params={"recipient_id": "USA"}).status_code == 200
+    assert client.get("/api/events", params={"recipientid": "USA"}).status_code == 400
+    docs = client.get("/docs").text
+    assert docs.count("Query parameters: ") == 7 and "recipient_id" in docs
+
 def test_a_counted_length_shows_the_day_it_reaches(tmp_path: Path) -> None:
     """ "Three days later" is a length (P3D) whose end point, the day the narrative reaches, is
     what events are dated by; the document view gives both, each pointing into the text."""

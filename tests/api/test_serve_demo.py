@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -54,6 +55,17 @@ def test_serve_without_a_database_is_one_line_naming_it(tmp_path: Path) -> None:
         f"{tmp_path / 'none.db'}` or `diurna process ... --db {tmp_path / 'none.db'}`"
     )
     assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_on_a_port_in_use_is_one_line_saying_so(one_event_db: Path) -> None:
+    """It printed "serving … at http://127.0.0.1:PORT/" and then uvicorn's ERROR line."""
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(one_event_db), "--port",
+                                          str(port)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+    assert "pick another --port" in result.output and "serving" not in result.output
 
 
 def test_an_older_database_gains_the_day_column(tmp_path: Path, seed_doc: Document) -> None:

@@ -151,6 +151,23 @@ def test_summary_counts_reasons_and_gives_the_exit_status() -> None:
     assert summary.exit_status() == 130 and summary.line().startswith("interrupted: ")
 
 
+def test_summary_counts_a_skipped_page_once() -> None:
+    """A German page gets a note from each English stage it passes (as the pipeline writes
+    them); the summary counts the page once, by the first note's reason, not four times."""
+    summary = batch.Summary()
+    notes = ["language: page is in 'de', English stages skipped",
+             "actors: no parse from the language stage", "time: not English",
+             "places: not English"]
+    for i in range(2):
+        doc = Document(id=str(i), source=f"de{i}.html", text="Die Regierung", skipped=list(notes))
+        summary.add(batch.Outcome("stored", doc.source, doc))
+    long_page = Document(id="x", source="x", text="y",
+                         skipped=["language: body over 1000000 characters, not parsed",
+                                  "actors: no parse from the language stage"])
+    summary.add(batch.Outcome("stored", "x", long_page))
+    assert "3 skipped (not_english 2, too_long 1)" in summary.line()
+
+
 # --- the command --------------------------------------------------------------------------
 
 

@@ -93,6 +93,13 @@ def test_places_resolve_spells_json_lines_jsonl_and_refuses_a_limit_below_one() 
         assert refused.exit_code == 2 and "--limit" in refused.output
 
 
+def test_places_resolve_help_says_what_the_table_marks_mean() -> None:
+    # the table starts each candidate with `*`, a blank or `-`, which no help explained
+    table = CliRunner().invoke(cli, ["places", "resolve", "Paris", "--limit", "3"]).stdout
+    assert table.startswith("*   ")
+    assert "(`*` the pick, `-` not plausible here)" in _help("places", "resolve")
+
+
 def test_clusters_help_shows_the_linker_it_uses() -> None:
     from diurna.clusters import DEFAULT_LINKER
 

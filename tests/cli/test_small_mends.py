@@ -102,6 +102,37 @@ def test_counts_of_one_are_singular() -> None:
                                                                              "3 stories"]
 
 
+def test_one_event_is_singular_in_the_verbose_line_and_the_table(one_event_db: Path) -> None:
+    # `process -v` printed "stored	a.txt	1 events", `diurna events` "1 events in …"
+    from diurna.batch import Outcome
+    from diurna.cli import _outcome_line
+    from diurna.model import Document, Event, Span
+
+    doc = Document(id="0123456789abcdef", source="a.txt", text="Envoys met in Geneva.")
+    doc.events = [Event(id=f"{doc.id}:0", type="CONSULT", trigger=Span(7, 10, "met"),
+                        sentence=Span(0, 21, doc.text))]
+    assert _outcome_line(Outcome("stored", "a.txt", doc)) == "stored\ta.txt\t1 event"
+    result = CliRunner().invoke(cli, ["events", "--db", str(one_event_db)])
+    assert result.exit_code == 0 and result.output.startswith(f"1 event in {one_event_db}")
+
+
+def test_an_engine_run_of_one_shard_on_one_worker_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--engine ray --workers 1` ended "in 1 shards on ray (1 workers, …)"
+    from diurna.scale import runner
+
+    def run(*args: Any, **kw: Any) -> runner.RunSummary:  # no cluster: only the line is tested
+        return runner.RunSummary(engine="ray", stored=1, shards=1, workers=1, seconds=2.0)
+
+    monkeypatch.setattr(runner, "run", run)
+    page = tmp_path / "a.txt"
+    page.write_text("Envoys met in Geneva.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["process", str(page), "--engine", "ray", "--workers", "1",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "in 1 shard on ray (1 worker, 2.0 s) under " in result.stderr
+
+
 def test_duplicates_says_1_document(one_event_db: Path) -> None:
     result = CliRunner().invoke(cli, ["duplicates", "--db", str(one_event_db)])
     assert result.exit_code == 0, result.output

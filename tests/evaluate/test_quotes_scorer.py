@@ -4,6 +4,7 @@ the figures a user reads (expected values worked out by hand in the comments).""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +212,14 @@ def test_split_quote_parts_and_source_kind_are_scored() -> None:
     c = q.tally(gold, pred, q.match(gold, pred))
     assert c["tp"] == 1 and c["sk_n"] == 1 and c["sk_right"] == 0  # organisation != person
     assert q.figures(c)["source_kind"] == 0.0
+
+
+def test_report_rows_keep_one_column(gold_file: Path) -> None:
+    """Every figure's value and interval start at the same column: "speaker named (he/the
+    minister)" is longer than the 28 characters the labels had, and pushed its row right."""
+    r = q.score(gold_file, runner=stub, shared=gold_file.parent, heldout=set())
+    rows = q.format_report(r).splitlines()[2:-1]
+    assert len(rows) == len(q._LABELS)
+    intervals = [re.search(r"\d\.\d{3}-\d\.\d{3}", row) for row in rows]
+    assert all(intervals), rows
+    assert len({found.start() for found in intervals if found}) == 1, rows

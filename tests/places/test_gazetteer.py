@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from diurna.places import build as build_command
 from diurna.places.demonyms import demonym_country
 from diurna.places.gazetteer import load_gazetteer, name_key
 
@@ -46,3 +51,20 @@ def test_demonyms_are_not_places_but_name_a_country() -> None:
     assert demonym_country("Iranian-backed") == "IR"
     assert demonym_country("Syrians") == "SY"
     assert demonym_country("Tehran") is None
+
+
+def test_build_command_keeps_stdout_free_for_the_readme_pipeline(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bash scripts/setup.sh && diurna process … > reading.json` must leave a JSON file: the
+    setup's gazetteer build reports on stderr, not on the stdout the reading goes to."""
+    def fake_build(target: str | Path) -> Path:  # the real build takes ~1 minute
+        path = Path(target)
+        path.write_bytes(b"x" * 1000)
+        return path
+
+    monkeypatch.setattr(build_command, "build", fake_build)
+    assert build_command.main([str(tmp_path / "g.sqlite")]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("gazetteer built: ") and "g.sqlite" in err

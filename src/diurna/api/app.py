@@ -353,8 +353,22 @@ def _format(request: Request, params: dict[str, str]) -> str:
     return "json"
 
 
+def _query_schema(names: set[str]) -> dict[str, Any]:
+    """OpenAPI ``parameters`` for the query names an endpoint reads from the request itself
+    (and refuses others: :func:`_params`): without them /openapi.json listed no parameter at
+    all, so a client made from it could not filter."""
+    return {"parameters": [{"name": name, "in": "query", "required": False,
+                            "schema": {"type": "string"}} for name in sorted(names)]}
+
+
 def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: int) -> None:
     event_params = set(ev.FILTER_NAMES) | PAGE_PARAMS
+    cluster_params = {"type", "min_articles", "limit", "offset"}
+    document_params = {"q", "limit", "offset"}
+    upload_params = {"published", "source"}
+    stats_params = set(ev.FILTER_NAMES) | {"interval"}
+    actor_params = {"country", "sector", "q", "limit"}
+    place_params = set(ev.FILTER_NAMES) | {"limit"}
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -364,11 +378,13 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     def docs() -> HTMLResponse:
         return HTMLResponse(_docs_page(app.openapi()))
 
-    @app.get("/api/events", summary="Events, filtered, sorted and paged")
+    @app.get("/api/events", summary="Events, filtered, sorted and paged",
+             openapi_extra=_query_schema(event_params))
     def list_events(request: Request) -> Response:
         """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
-        alpha-3), actor_sector, recipient_sector, actor_id, date_from, date_to (YYYY-MM-DD, on
-        the event's day), doc_id, place (GeoNames name or id, or country code), bbox
+        alpha-3 or alpha-2), actor_sector, recipient_sector, actor_id, recipient_id
+        (dictionary id or CAMEO code), date_from, date_to (YYYY-MM-DD, on the event's day),
+        doc_id, place (GeoNames name or id, or country code), bbox
         (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
         type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
         previous page).
@@ -399,7 +415,8 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             raise ApiError(404, f"no event {event_id}")
         return _json(ev.event_json(rows[0]))
 
-    @app.get("/api/clusters", summary="Event clusters: one event from many reports")
+    @app.get("/api/clusters", summary="Event clusters: one event from many reports",
+             openapi_extra=_query_schema(cluster_params))
     def list_clusters(request: Request) -> Response:
         """Clusters built by `diurna clusters` (none before): each with its type, first and last
         day, number of articles and of sources, statuses and every report (article, source,
@@ -407,7 +424,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         default 100), offset."""
         from diurna.clusters import clusters
 
-        params = _params(request, {"type", "min_articles", "limit", "offset"})
+        params = _params(request, cluster_params)
         for name in ("min_articles", "offset"):
             if not params.get(name, "0").isdigit():
                 raise ApiError(400, f"{name} {params[name]!r} is not a whole number")
@@ -417,9 +434,10 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
                   and params.get("type", c["type"]).upper() == c["type"]]
         return _json({"total": len(wanted), "clusters": wanted[offset : offset + limit]})
 
-    @app.get("/api/documents", summary="Stored documents, newest first")
+    @app.get("/api/documents", summary="Stored documents, newest first",
+             openapi_extra=_query_schema(document_params))
     def list_documents(request: Request) -> Response:
-        params = _params(request, {"q", "limit", "offset"})
+        params = _params(request, document_params)
         offset = params.get("offset", "0")
         if not offset.isdigit():
             raise ApiError(400, f"offset {offset!r} is not a whole number")
@@ -446,13 +464,14 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             raise ApiError(404, f"no document {doc_id}")
         return _json(doc)
 
-    @app.post("/api/documents", summary="Process and store a page (needs the bearer token)")
+    @app.post("/api/documents", summary="Process and store a page (needs the bearer token)",
+              openapi_extra=_query_schema(upload_params))
     async def post_document(request: Request) -> Response:
         """Body: a page (text/html, text/plain or application/octet-stream; `?published=`
         optional) or JSON `{"html" | "text": ..., "published": "YYYY-MM-DD", "source": ...}`.
         Needs `Authorization: Bearer TOKEN` with the token the server was started with."""
         _check_token(request, token)
-        params = _params(request, {"published", "source"})
+        params = _params(request, upload_params)
         body = await _read_body(request, max_upload)
         data, kind, published, source = _upload(request, body, params)
         from starlette.concurrency import run_in_threadpool
@@ -474,18 +493,20 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             )
         return _json(doc, status=201)
 
-    @app.get("/api/stats", summary="Counts by day and type, by type, by country")
+    @app.get("/api/stats", summary="Counts by day and type, by type, by country",
+             openapi_extra=_query_schema(stats_params))
     def stats(request: Request) -> Response:
         """Same filters as /api/events; interval: day, month or auto (day up to 400 days)."""
-        params = _params(request, set(ev.FILTER_NAMES) | {"interval"})
+        params = _params(request, stats_params)
         interval = params.get("interval", "auto")
         if interval not in ("auto", "day", "month"):
             raise ApiError(400, f"unknown interval {interval!r}: use auto, day or month")
         return _json(_stats(db, event_query(params), interval))
 
-    @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts")
+    @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts",
+             openapi_extra=_query_schema(actor_params))
     def actors(request: Request) -> Response:
-        params = _params(request, {"country", "sector", "q", "limit"})
+        params = _params(request, actor_params)
         sql = (
             "SELECT actor_id AS id, max(actor_name) AS name, max(country) AS country, "
             "max(sector) AS sector, max(cameo) AS cameo, count(*) AS mentions, "
@@ -503,9 +524,10 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         args.append(_limit(params, 100, 5000))
         return _json({"actors": db.rows(sql, args)})
 
-    @app.get("/api/places", summary="Event places as GeoJSON points with event counts")
+    @app.get("/api/places", summary="Event places as GeoJSON points with event counts",
+             openapi_extra=_query_schema(place_params))
     def places(request: Request) -> Response:
-        params = _params(request, set(ev.FILTER_NAMES) | {"limit"})
+        params = _params(request, place_params)
         filters = event_query(params)
         clauses, args = filters.conditions()
         where = " AND ".join(["e.place_lat IS NOT NULL", *clauses])
@@ -893,9 +915,12 @@ def _docs_page(schema: dict[str, Any]) -> str:
     for route, ops in schema.get("paths", {}).items():
         for method, op in ops.items():
             text = html.escape(op.get("description") or "")
+            names = [p["name"] for p in op.get("parameters", ()) if p.get("in") == "query"]
+            takes = (f"<p>Query parameters: <code>{html.escape(', '.join(names))}</code></p>"
+                     if names else "")
             items.append(
                 f"<section><h2><code>{method.upper()} {html.escape(route)}</code></h2>"
-                f"<p>{html.escape(op.get('summary') or '')}</p><p>{text}</p></section>"
+                f"<p>{html.escape(op.get('summary') or '')}</p><p>{text}</p>{takes}</section>"
             )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Diurna API</title>"

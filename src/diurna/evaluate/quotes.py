@@ -441,9 +441,10 @@ def format_report(result: dict[str, Any], names: tuple[str, str] = ("statements"
                   ) -> str:
     """The figures as a table: ours with its interval, the baseline beside each."""
     c = result["counts"]
+    width = max(len(label) for _, label in _LABELS)  # one column, however long a label
     out = [f"gold: {result['gold']}  articles: {result['articles']}  gold attributions: "
            f"{c.get('gold', 0)}  predicted: {c.get('pred', 0)}  matched: {c.get('tp', 0)}",
-           f"{'figure':28} {names[0]:>10} {'95% CI':>13}   {names[1]:>10}"]
+           f"{'figure':{width}} {names[0]:>10} {'95% CI':>13}   {names[1]:>10}"]
     base = result.get("baseline")
     for key, label in _LABELS:
         v = _get(result["figures"], key)
@@ -451,7 +452,7 @@ def format_report(result: dict[str, Any], names: tuple[str, str] = ("statements"
         b = _get(base["figures"], key) if base else None
         vs = "n/a" if v is None else f"{v:.3f}"
         bs = "" if base is None else ("n/a" if b is None else f"{b:.3f}")
-        out.append(f"{label:28} {vs:>10} {lo:>6.3f}-{hi:<6.3f}   {bs:>10}")
+        out.append(f"{label:{width}} {vs:>10} {lo:>6.3f}-{hi:<6.3f}   {bs:>10}")
     out.append(f"(match: >= {THRESHOLD:.0%} of each side's word tokens shared; speaker and cue "
                "on matched pairs)")
     return "\n".join(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from diurna.places.gazetteer import build, default_path
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     path = build(target)
     size = path.stat().st_size / 1e6
-    print(f"gazetteer built: {path} ({size:.1f} MB, {time.perf_counter() - t0:.1f} s)")
+    # on stderr: the README's first command is setup and then `diurna process`, whose stdout is
+    # the page's JSON; a status line there made `... > reading.json` not JSON
+    print(f"gazetteer built: {path} ({size:.1f} MB, {time.perf_counter() - t0:.1f} s)",
+          file=sys.stderr)
     return 0
 
 

@@ -114,14 +114,25 @@ def _files(out: str | Path, table: str) -> Iterator[Path]:
 
 
 def written_ids(out: str | Path) -> set[str]:
-    """Ids of documents (stored or rejected) already written under ``out``: a rerun skips them."""
+    """Ids of documents (stored or rejected) already written under ``out``, and each
+    rejection's :func:`rejection_key`: a rerun skips them (``runner.input_key``)."""
     import pyarrow.parquet as pq
 
     ids: set[str] = set()
-    for table, column in (("documents", "id"), ("rejections", "doc_id")):
-        for path in _files(out, table):
-            ids.update(pq.read_table(path, columns=[column]).column(column).to_pylist())
+    for path in _files(out, "documents"):
+        ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+    for path in _files(out, "rejections"):
+        table = pq.read_table(path, columns=["doc_id", "source"]).to_pydict()
+        ids.update(table["doc_id"])
+        ids.update(rejection_key(i, s) for i, s in zip(table["doc_id"], table["source"],
+                                                        strict=True))
     return ids
+
+
+def rejection_key(doc_id: str, source: str) -> str:
+    """A rejection's key, as the store's ``rejections`` table has it: id and source (inputs
+    that could not be loaded share the empty input's id)."""
+    return f"{doc_id}\0{source}"
 
 
 def read_tables(out: str | Path) -> dict[str, list[dict[str, Any]]]:

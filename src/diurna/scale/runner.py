@@ -28,7 +28,7 @@ from typing import Any
 from diurna.model import content_id
 from diurna.page import RawInput, iter_inputs
 from diurna.pipeline import batched
-from diurna.scale.parquet import write_shard, written_ids
+from diurna.scale.parquet import rejection_key, write_shard, written_ids
 
 ENGINES = ("ray", "spark")
 SHARD_SIZE = 16  # pages per task: one nlp.pipe batch, small enough to retry cheaply
@@ -65,14 +65,24 @@ def shards(
 
     def fresh() -> Iterator[RawInput]:
         for raw in raws:
-            cid = content_id(raw.data)
-            if cid in done:
+            key = input_key(raw)
+            if key in done:
                 summary.skipped += 1
                 continue
-            done.add(cid)
+            done.add(key)
             yield raw
 
     return batched(fresh(), size)
+
+
+def input_key(raw: RawInput) -> str:
+    """What makes ``raw`` a repeat: its content id, or for an input that could not be loaded
+    (too large, unreadable, a failed fetch: no bytes, so every one has the empty input's id)
+    that id with its source, as the store keys rejections. Keyed by id alone, a too-large file
+    was dropped as a repeat of an empty file, or of another too-large file, and left no
+    rejection record."""
+    cid = content_id(raw.data)
+    return cid if raw.error is None else rejection_key(cid, raw.source)
 
 
 _pipeline_cache: dict[tuple[str, ...], Any] = {}
