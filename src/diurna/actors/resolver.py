@@ -97,6 +97,11 @@ ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticiz
 # "a trip/visit to Beijing": the capital is the host government (CONSULT visits).
 VISIT_NOUNS = {"trip", "visit", "journey", "mission", "pilgrimage"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+# The sectors of a society rather than of those who hold or fight for power: a named armed group's
+# civilians, press or doctors are the people of its country ("the people of Abkhazia" GEOCVL, "a
+# news agency of South Ossetia" GEOMED, "Al-Aqsa TV, which Hamas controls" PSEMED), not the group.
+SOCIETY_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "LAB", "BUS", "REL", "ACT", "ELI",
+                             "NGO"})
 # Role words that, as part of a capitalised name, are usually an institution's own name
 # ("American University"): not resolved from a demonym inside the name.
 NAME_SECTORS = {"EDU", "HLH", "BUS", "REL", "NGO", "MED"}
@@ -741,6 +746,10 @@ class _State:
             return self.d.sector_actor(source.country, role.sector) if source.country else None
         if source.sector == "PRX" and source.affiliation:
             return source
+        if source.kind == "armed_group" and source.country and role.sector in SOCIETY_SECTORS:
+            # "the people of Abkhazia", "South Ossetian journalists": a society noun names its
+            # own sector, in the country the group belongs to (round 32)
+            return self.d.sector_actor(source.country, role.sector)
         # A named body or group: its members are the body ("Hezbollah fighters", "UN envoy").
         return source
 
