@@ -23,8 +23,22 @@ MUST_CHANGE = [
     ("Iraq's Minister of Foreign Affairs Karim Saadi met him.", "Karim Saadi", "IRQGOV"),
 ]
 
+# Round 32: a portfolio holding a role word ("public", "industry") or a "for" inside it
+# ("Minister of State for Defence"). On e18ff59 the first three are uncoded, the fourth KENBUS
+# (the portfolio's "Industry" took over the title; checked)
+MUST_CHANGE += [
+    ("China's Minister of Public Security Zhou Heping visited Moscow.", "Zhou Heping", "CHNGOV"),
+    ("The Israeli Minister of Public Security Dan Levy spoke.", "Dan Levy", "ISRGOV"),
+    ("British Minister of State for Defence Adam Gray visited the troops.", "Adam Gray",
+     "GBRGOV"),
+    ("Kenya's Minister of Trade and Industry Kiprono Mutai signed the deal.", "Kiprono Mutai",
+     "KENGOV"),
+]
+
 # (text, phrase, code): left as they were
 LEAVE_ALONE = [
+    # a role running into the title: "Secretary of State" is one title, not a portfolio
+    ("Secretary of State Mary Brown visited Texas.", "Mary Brown", "USAGOV"),
     # the complement names a state: that state, as before
     ("Foreign Minister of Iran Karim Saadi met him.", "Karim Saadi", "IRNGOV"),
     # "Professor" is no role of the dictionary: no title, no code

@@ -70,6 +70,8 @@ COMPANY_PARTS = frozenset({"ceo", "founder", "co-founder", "cofounder", "shareho
                            "revenue", "profit", "earnings", "subsidiary", "customer", "product"})
 # Complements that give a role its country: "adviser to X", "minister of X", "envoy for X".
 ROLE_PREPS = {"of", "to", "for"}
+# Words that link the parts of a portfolio: "Trade and Industry", "Minister of State for Defence".
+PORTFOLIO_LINKS = frozenset({"and", "&", "for"})
 # Verbs whose place is a venue, not the home of those who do them ("negotiators are to meet
 # in Jeddah", "the minister arrived in Riyadh").
 VENUE_VERBS = {"meet", "talk", "visit", "travel", "arrive", "gather", "convene", "attend",
@@ -97,6 +99,11 @@ ADDRESS_VERBS = {"urge", "warn", "accuse", "call", "ask", "criticise", "criticiz
 # "a trip/visit to Beijing": the capital is the host government (CONSULT visits).
 VISIT_NOUNS = {"trip", "visit", "journey", "mission", "pilgrimage"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+# The sectors of a society rather than of those who hold or fight for power: a named armed group's
+# civilians, press or doctors are the people of its country ("the people of Abkhazia" GEOCVL, "a
+# news agency of South Ossetia" GEOMED, "Al-Aqsa TV, which Hamas controls" PSEMED), not the group.
+SOCIETY_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "LAB", "BUS", "REL", "ACT", "ELI",
+                             "NGO"})
 # Role words that, as part of a capitalised name, are usually an institution's own name
 # ("American University"): not resolved from a demonym inside the name.
 NAME_SECTORS = {"EDU", "HLH", "BUS", "REL", "NGO", "MED"}
@@ -741,6 +748,10 @@ class _State:
             return self.d.sector_actor(source.country, role.sector) if source.country else None
         if source.sector == "PRX" and source.affiliation:
             return source
+        if source.kind == "armed_group" and source.country and role.sector in SOCIETY_SECTORS:
+            # "the people of Abkhazia", "South Ossetian journalists": a society noun names its
+            # own sector, in the country the group belongs to (round 32)
+            return self.d.sector_actor(source.country, role.sector)
         # A named body or group: its members are the body ("Hezbollah fighters", "UN envoy").
         return source
 
@@ -892,9 +903,12 @@ class _State:
         while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
-        if hit is None:
-            i = self._portfolio_start(i)  # "Minister of Information X": the title ends at "of"
-            hit = self.hit_at.get(i - 1) if i < start else None
+        if hit is None or hit.alias.kind == ROLE:
+            # "Minister of Information X", "Minister of Public Security X": the title ends at
+            # "of", also when the portfolio holds a role word ("public", "industry")
+            p = self._portfolio_start(i)
+            if p < i:
+                i, hit = p, self.hit_at.get(p - 1)
         if hit is not None and self.sdoc[hit.start].pos_ in {"VERB", "AUX"}:
             return start, None, None  # "to press Erdogan": a verb, not the title "press"
         if hit is None and i > 1 and self.sdoc[i - 1].lower_ in BODY_HEAD_TITLES:
@@ -932,16 +946,26 @@ class _State:
         ("the Palestinian Minister of Information X"), as for a bare title. Returns ``i``
         itself when there is no such portfolio."""
         j = i
-        while j > 0 and i - j < 4 and self.hit_at.get(j - 1) is None and (
-                self.sdoc[j - 1].is_title or (j < i and self.sdoc[j - 1].lower_ in {"and", "&"})):
+        while j > 0 and i - j < 4 and self._portfolio_word(j - 1, last=j == i):
             j -= 1
         if j == i or j < 2 or self.sdoc[j - 1].lower_ != "of" or \
-                self.sdoc[j].lower_ in {"and", "&"}:
+                self.sdoc[j].lower_ in PORTFOLIO_LINKS:
             return i  # (no portfolio word: "President of the UK Renal Association" is a body)
+        if any(self.hit_at[k].start < j for k in range(j, i) if k in self.hit_at):
+            return i  # a role running into the title: "Secretary of State X"
         role = self.hit_at.get(j - 2)
         if role is None or role.alias.kind != ROLE or role.end != j - 1:
             return i
         return j - 1
+
+    def _portfolio_word(self, k: int, *, last: bool) -> bool:
+        """Token ``k`` can be part of a portfolio: a capitalised word that names no state or
+        body (a role word is allowed: "Public Security", "Trade and Industry"), or a link
+        inside it ("and", "State **for** Defence"), never its last word."""
+        hit = self.hit_at.get(k)
+        if hit is not None and hit.alias.kind != ROLE:
+            return False
+        return self.sdoc[k].is_title or (not last and self.sdoc[k].lower_ in PORTFOLIO_LINKS)
 
     def _body_head(self, start: int, word: int) -> tuple[int, Actor | None, Role | None]:
         """ "NATO chief Jaap de Hoop Scheffer", "Hamas leader X": a body's name, then a head
