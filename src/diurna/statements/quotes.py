@@ -94,13 +94,9 @@ _GOES_ON = re.compile(r"\s+[a-z]")  # a lowercase word right after a closing mar
 # for the rest of the text otherwise); and a paragraph a quote opens and leaves open because the
 # next paragraph opens the quote again (the newspaper convention for a quote that runs over
 # paragraphs: ""We have to employ … a court process.⏎⏎"On numerous occasions …""). The groups
-# are the passage's words in that order (:func:`_inner_group`). docs/quotes.md part 27. Last,
-# the reverse mix: a curly opening mark closed by a straight one on its line (""They are going
-# to lose control …." according to UPI"); the straight mark closes only when no letter follows
-# it (one that opens a quote stands before its first word), and none may lie between.
+# are the passage's words in that order (:func:`_inner_group`). docs/quotes.md part 27.
 _DIRECT = re.compile(r"“([^“”]{2,4000}?)”|\"([^\"“”\n]{2,4000}?)”|\"([^\"\n]{2,4000}?)\""
-                     r"|[\"“]([^\"“”\n]{2,4000}?)(?=\n\s*[\"“])"
-                     r"|“([^\"“”\n]{2,4000}?)\"(?![^\W\d_])")
+                     r"|[\"“]([^\"“”\n]{2,4000}?)(?=\n\s*[\"“])")
 # A quote in single marks inside a quoted passage, opened right after its verb's comma or colon
 # ("… a second soldier who said,'Yes, I heard something similar,' …"): a capital after the
 # opening mark, and no letter after the closing one, so that the apostrophe of "don't" closes
@@ -761,15 +757,11 @@ def _sources(doc: Document, finder: MentionFinder, sent: Any, cue: Any | None = 
 
 def extract_quotes(doc: Document, finder: MentionFinder,
                    record: list[tuple[Quote, bool]] | None = None,
-                   check: CandidateCheck | None = None,
-                   rewritten: dict[int, Quote | None] | None = None) -> list[Quote]:
+                   check: CandidateCheck | None = None) -> list[Quote]:
     """The statements of a parsed document. ``record`` (training and benches only) receives
     every indirect candidate as ``(quote, proposed by the rules)``, with candidates of any other
     verb with a clause or object added (``False``). ``check`` (the learned check,
-    :func:`diurna.statements.learned.decide`) says which of those candidates stand.
-    ``rewritten`` (training only) receives, by a candidate's id, the statement a rule after the
-    check made of it instead (None: no statement), so that training counts what the stage
-    gives when the candidate stands (docs/quotes.md part 32)."""
+    :func:`diurna.statements.learned.decide`) says which of those candidates stand."""
     parsed = doc.nlp
     opened: list[Quote] = []  # candidates of verbs outside the rules' lists (record, check)
     open_cues: list[Any] = []  # their cue tokens
@@ -1061,11 +1053,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     quotes = _without_channels(doc, quotes)
-    quotes = _pronoun_contents(doc, quotes, token_at, rewritten)
+    quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _nest_quoted_words(quotes)
     quotes = _host_clauses(doc, finder, quotes, run_in, token_at)
-    quotes = _coordinated_clauses(doc, quotes, token_at)
     quotes = _without_repeats(doc.text, quotes, {id(q) for q, _ in run_in.values()})
     _carry_speakers(doc, quotes)
     for q in quotes:
@@ -1264,15 +1255,13 @@ def _words(text: str, q: Quote) -> set[int]:
 
 
 def _pronoun_contents(doc: Document, quotes: list[Quote],
-                      token_at: Callable[[int], Any | None],
-                      rewritten: dict[int, Quote | None] | None = None) -> list[Quote]:
+                      token_at: Callable[[int], Any | None]) -> list[Quote]:
     """An indirect or mixed statement whose content is a lone relative or question pronoun
     ("capitalism, **which** he calls a major cause of poverty"; "…, which rights groups accused
     the government of supporting") names no content: the pronoun stands for a phrase outside
     the statement. The verb's predicate complement after it is what is said ("calls [which] [a
     major cause of poverty]"), and becomes the content; with none, no statement is left. Runs
-    after the learned check (docs/quotes.md part 27); ``rewritten`` receives each rewrite (or
-    None) under its statement's id, for training (part 32)."""
+    after the learned check, so its rows are unchanged (docs/quotes.md part 27)."""
     out = []
     for q in quotes:
         first = token_at(q.start) if q.kind != "direct" else None
@@ -1282,15 +1271,11 @@ def _pronoun_contents(doc: Document, quotes: list[Quote],
         cue = token_at(q.cue.start) if q.cue is not None else None
         said = next((c for c in cue.children if c.dep_ == "oprd" and c.i > cue.i), None) \
             if cue is not None else None
-        new = None
         if said is not None:
             content = doc.span(*_subtree_bounds(said))
-            new = Quote(content.start, content.end, content.text, kind=q.kind,
-                        speaker=q.speaker, cue=q.cue, sources=q.sources,
-                        source_kind=q.source_kind)
-            out.append(new)
-        if rewritten is not None:
-            rewritten[id(q)] = new
+            out.append(Quote(content.start, content.end, content.text, kind=q.kind,
+                             speaker=q.speaker, cue=q.cue, sources=q.sources,
+                             source_kind=q.source_kind))
     return out
 
 
@@ -1474,7 +1459,7 @@ def _not_speech(inner: str) -> bool:
 
 def _inner_group(m: re.Match[str]) -> int:
     """The group of a :data:`_DIRECT` match that holds the quoted words (the one that matched)."""
-    return next(g for g in range(1, 6) if m.group(g) is not None)
+    return next(g for g in range(1, 5) if m.group(g) is not None)
 
 
 def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any | None]
@@ -1503,9 +1488,8 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
             if t.text in {"“", "\""}:
                 break
             if _quote_cue(t):
-                # “…”, adding that …: a participle with its own clause says that, not the
-                # quote; so does a verb joined by "and" ("“…” and reiterated that “…”")
-                cue = None if _own_clause(t) or _next_report(t, close_tok) else t
+                # “…”, adding that …: a participle with its own clause says that, not the quote
+                cue = None if _own_clause(t) else t
                 break
         after = parsed[close_tok.i + 1] if close_tok.i + 1 < len(parsed) else None
         if cue is None and after is not None and after.i == sent.end and after.is_lower and (
@@ -1526,17 +1510,6 @@ def _own_clause(verb: Any) -> bool:
     of the quote before it (docs/quotes.md part 26)."""
     return verb.tag_ == "VBG" and any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
                                       for c in verb.children)
-
-
-def _next_report(verb: Any, close: Any) -> bool:
-    """A verb that follows a closing mark after "and" or "but" (and adverbs only) and has a
-    clause of its own ("… the same way." and reiterated that "whatever the result …"): the
-    speaker's next act, which reports that clause, not the quote before it (docs/quotes.md
-    part 30)."""
-    between = [t for t in verb.doc[close.i + 1:verb.i] if not (t.is_punct or t.is_space)]
-    return bool(between) and between[0].lower_ in _CONTINUING and all(
-        t.pos_ in {"ADV", "AUX", "PART"} for t in between[1:]) and any(
-            c.dep_ in CLAUSE_DEPS and c.i > verb.i for c in verb.children)
 
 
 def _inner_pieces(doc: Document, outer: list[tuple[int, int]],
@@ -1789,47 +1762,6 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
     kept = [q for q in quotes if id(q) not in drop] + added
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
-
-
-_AND_THAT = re.compile(r"[\"”’'.,;\s]*\b(?:and|but)\s+(?:also\s+)?(that)\s", re.IGNORECASE)
-
-
-def _coordinated_clauses(doc: Document, quotes: list[Quote],
-                         token_at: Callable[[int], Any | None]) -> list[Quote]:
-    """A direct quote followed by "and that B" under its own cue ("Delahunt said "This is a
-    humanitarian gesture," and that his constituents' needs …") is one statement in two parts,
-    the quoted words and the reported clause: a mixed line (docs/annotation-quotes.md, "One
-    speech event, one line"; docs/quotes.md part 30). The verb the "that" introduces must hang
-    under the quote's cue or the quoted words (the parse joins it to either); the clause runs
-    to the sentence's end, or to a statement of another cue. Statements of the same cue, or of
-    none, that start inside it (its own quoted words) are taken in."""
-    drop: set[int] = set()
-    for q in quotes:
-        if q.kind != "direct" or q.cue is None or id(q) in drop:
-            continue
-        m = _AND_THAT.match(doc.text, q.end)
-        that = token_at(m.start(1)) if m is not None else None
-        if that is None or _after_that(that) is None or not any(
-                a.idx == q.cue.start or q.start <= a.idx < q.end for a in that.head.ancestors):
-            continue
-        start, end = int(_after_that(that) or 0), that.sent.end_char
-        for o in sorted(quotes, key=lambda o: o.start):
-            if o is q or not start <= o.start < end:
-                continue
-            if o.cue is not None and o.cue.start != q.cue.start:
-                end = o.start  # another speaker's statement: the clause ends before it
-                break
-            drop.add(id(o))  # its own quoted words, read as a statement of the same cue or none
-            end = max(end, o.end)
-        end = trimmed(doc.text, start, end)[1]
-        while end > start and doc.text[end - 1] in ".,;:":
-            end -= 1
-        if end <= start:
-            continue
-        parts = q.parts or [doc.span(q.start, q.end)]
-        q.parts = [*parts, doc.span(start, end)]
-        q.end, q.text, q.kind = end, doc.text[q.start:end], "mixed"
-    return [q for q in quotes if id(q) not in drop]
 
 
 def _after_that(tok: Any) -> int | None:

@@ -42,15 +42,15 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from diurna.evaluate import quotes as scorer
 from diurna.evaluate.gold import limit_arg, read_jsonl
-from diurna.model import Document, Quote
+from diurna.model import Quote
 from diurna.reproduce import ROWS_KEY, cause
 from diurna.statements.learned import (
     CHECK_FILES,
@@ -62,9 +62,6 @@ from diurna.statements.learned import (
     kept,
     load_check,
 )
-
-if TYPE_CHECKING:  # the stage's modules load when collect parses, not on import
-    from diurna.statements.mentions import MentionFinder
 
 SEED = 17
 FOLDS = 5
@@ -89,19 +86,6 @@ class Article:
     dense: np.ndarray
     rule: list[bool]
     labels: list[int]
-    # a candidate's index -> what the stage gives when it stands, where a rule after the check
-    # rewrites it ("what he called X" -> "X"; None: nothing); the others give themselves
-    shown: dict[int, scorer.Attribution | None] = field(default_factory=dict)
-
-    def stood(self, keep: Sequence[bool]) -> list[scorer.Attribution]:
-        """The statements the stage gives when the candidates ``keep`` marks stand: the
-        direct ones, and each standing candidate as the stage gives it (:attr:`shown`)."""
-        out = list(self.direct)
-        for i, (cand, k) in enumerate(zip(self.cands, keep, strict=True)):
-            given = self.shown.get(i, cand) if k else None
-            if given is not None:
-                out.append(given)
-        return out
 
 
 def label(gold: Sequence[scorer.Attribution], cand: scorer.Attribution,
@@ -130,7 +114,7 @@ def collect(gold_path: str, limit: int | None, same_cue: bool = True) -> list[Ar
     from diurna.events.learned import load_model
     from diurna.pipeline import Pipeline
     from diurna.statements.mentions import MentionFinder
-    from diurna.statements.quotes import Statements
+    from diurna.statements.quotes import Statements, extract_quotes
 
     vectors = load_model().vectors
     full = Pipeline.default()
@@ -143,35 +127,19 @@ def collect(gold_path: str, limit: int | None, same_cue: bool = True) -> list[Ar
         doc = scorer._doc(line["source"], line, None)
         for comp in upto:
             doc = comp(doc)
+        record: list[tuple[Quote, bool]] = []
+        quotes = extract_quotes(doc, MentionFinder(doc, resolve), record=record)
         gold = scorer.from_gold(doc.text, line, line["source"])
-        out.append(article_rows(doc, gold, MentionFinder(doc, resolve), vectors, same_cue))
+        taken = {id(q) for q, _ in record}
+        sparse, dense = candidate_rows(doc, record, vectors)
+        cands = [scorer.from_quote(doc.text, q) for q, _ in record]
+        out.append(Article(
+            gold=gold, direct=[scorer.from_quote(doc.text, q) for q in quotes
+                               if id(q) not in taken],
+            cands=cands, sparse=sparse, dense=dense, rule=[r for _, r in record],
+            labels=[label(gold, c, same_cue=same_cue and not r) for c, (_, r) in zip(cands, record,
+                                                                         strict=True)]))
     return out
-
-
-def article_rows(doc: Document, gold: list[scorer.Attribution], finder: MentionFinder,
-                 vectors: Any, same_cue: bool = True) -> Article:
-    """One parsed document's training rows: its candidates, their features and labels, and the
-    statements the check does not judge (:class:`Article`). A statement a rule after the check
-    makes of a candidate ("what he called X" -> "X") stands or falls with that candidate: it is
-    counted and labelled as the candidate's reading (:attr:`Article.shown`), not as always kept
-    (docs/quotes.md part 32)."""
-    from diurna.statements.quotes import extract_quotes
-
-    record: list[tuple[Quote, bool]] = []
-    rewritten: dict[int, Quote | None] = {}
-    quotes = extract_quotes(doc, finder, record=record, rewritten=rewritten)
-    sparse, dense = candidate_rows(doc, record, vectors)
-    cands = [scorer.from_quote(doc.text, q) for q, _ in record]
-    made = {i: rewritten[id(q)] for i, (q, _) in enumerate(record) if id(q) in rewritten}
-    taken = {id(q) for q, _ in record} | {id(r) for r in made.values() if r is not None}
-    shown = {i: None if r is None else scorer.from_quote(doc.text, r) for i, r in made.items()}
-    given = [shown.get(i, c) for i, c in enumerate(cands)]
-    return Article(
-        gold=gold, direct=[scorer.from_quote(doc.text, q) for q in quotes if id(q) not in taken],
-        cands=cands, sparse=sparse, dense=dense, rule=[r for _, r in record],
-        labels=[0 if g is None else label(gold, g, same_cue=same_cue and not r)
-                for g, (_, r) in zip(given, record, strict=True)],
-        shown=shown)
 
 
 def vocabulary(sparse: Sequence[Sequence[str]]) -> dict[str, int]:
@@ -243,7 +211,7 @@ def detection_f1(articles: Sequence[Article], keep: Sequence[Sequence[bool]]) ->
     """End-to-end detection F1 (the scorer's matcher) with the kept candidates."""
     tp = n_pred = n_gold = 0
     for a, ks in zip(articles, keep, strict=True):
-        pred = a.stood(ks)
+        pred = [*a.direct, *(c for c, k in zip(a.cands, ks, strict=True) if k)]
         tp += len(scorer.match(a.gold, pred))
         n_pred += len(pred)
         n_gold += len(a.gold)
@@ -363,9 +331,6 @@ def fingerprint(articles: Sequence[Article]) -> str:
         digest.update("|".join([words(a.gold), words(a.direct), words(a.cands),
                                 repr(a.sparse), repr(a.rule), repr(a.labels)]).encode())
         digest.update(np.ascontiguousarray(a.dense, np.float32).tobytes())
-        if a.shown:  # rows without rewrites keep the fingerprint they had before part 32
-            digest.update(repr(sorted((i, None if r is None else sorted(r.tokens))
-                                      for i, r in a.shown.items())).encode())
     return digest.hexdigest()
 
 
