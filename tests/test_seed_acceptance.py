@@ -102,3 +102,11 @@ def test_velayati_call_is_placed_in_tehran(seed_doc: Document) -> None:
         if e.type == "DEMAND" and e.date is not None and e.date.value == "2018-02-14"
     ]
     assert call.place is not None and call.place.geonameid == 112931
+
+
+def test_every_statement_has_a_speaker(seed_doc: Document) -> None:
+    # "…, according to several reports of Syrian opposition and pro-government sources": the
+    # reports are the speaker there, not a statement of their own with no speaker (session 31)
+    assert all(q.speaker is not None for q in seed_doc.quotes), [
+        (q.cue.text if q.cue else None, q.text) for q in seed_doc.quotes if q.speaker is None]
+    assert len(seed_doc.quotes) == 13

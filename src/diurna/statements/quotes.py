@@ -414,6 +414,14 @@ def according_to(sent: Any) -> list[Any]:
     return out
 
 
+def _according_source(tok: Any) -> bool:
+    """True when ``tok`` heads the source of an "according to" phrase ("according to reports
+    of X"), directly or joined to it ("according to officials and reports of X")."""
+    heads = according_to(tok.sent)
+    return tok in heads or (tok.dep_ == "conj" and any(h.i < tok.i and tok in h.conjuncts
+                                                        for h in heads))
+
+
 class Statements:
     """Fill ``doc.quotes``."""
 
@@ -975,6 +983,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             continue
         start, end = noun_span
         if in_direct(start, end) or any(s <= start and end <= e for s, e in covered):
+            continue
+        if _according_source(tok):
+            # "…, according to several reports of Syrian opposition sources": the reports are
+            # the speaker of the according-to statement (step 3), their "of" phrase says whose
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
             (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
