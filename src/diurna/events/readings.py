@@ -26,8 +26,7 @@ from typing import Any
 
 from diurna.events.coder import VERBAL_TYPES, renumbered
 from diurna.events.heads import trigger_head
-from diurna.events.sieve import MODALS
-from diurna.events.sieve import _auxes as clause_auxes
+from diurna.events.sieve import MODALS, clause_auxes
 from diurna.model import Document, Event
 
 READINGS = ("forecast with no actor", "justification", "time anchor")

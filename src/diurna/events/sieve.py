@@ -104,7 +104,7 @@ def clause_kind(tok: Any) -> str:
     return "other"
 
 
-def _auxes(tok: Any) -> set[str]:
+def clause_auxes(tok: Any) -> set[str]:
     """The auxiliaries of ``tok`` and of its clause's head (lower case)."""
     out = {ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")}
     c = _clause(tok)
@@ -183,7 +183,7 @@ def event_features(doc: Document, events: Sequence[Event], read: Any, comb: Any,
         f["headpos=" + (hp if hp in POS_GROUPS or hp == "self" else "other")] = 1.0
         f["headdep=" + DEP_GROUPS.get(h.head.dep_, "other")] = 1.0
         f["clause=" + clause_kind(h)] = 1.0
-        auxes = _auxes(h)
+        auxes = clause_auxes(h)
         f["modal"] = float(bool(auxes & MODALS))
         f["future"] = float(bool(auxes & {"will", "shall", "wo"}) or any(
             ch.lower_ == "going" for ch in h.children))
