@@ -1256,46 +1256,6 @@ def without_stray_labels(paragraphs: list[str], url: str | None, tree: Any = Non
     return paragraphs[start:end]
 
 
-#: a heading's text that can be a dateline: a place of one to three capitalised words, then
-#: maybe what follows it in a dateline (", Turkey", a date), an agency in brackets, and a
-#: closing dash, colon or stop ("Ankara", "ISTANBUL (AA) –", "Ankara, 5 April")
-_DATELINE_HEADING = re.compile(
-    r"(?P<place>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2})(?:,[^(),]{1,30})?"
-    r"(?: ?\([^()]{1,30}\))?\s*[—–:.-]?")
-#: a town is a dateline's place when at least this many people live in it (GeoNames' cities of
-#: 15,000): a hamlet's name is as often a word ("Home", "Hope"); a country or a province always is
-DATELINE_POPULATION = 15_000
-
-
-def _names_a_place(name: str) -> bool:
-    """``name`` is a country, a province or a town of ``DATELINE_POPULATION`` people in the
-    gazetteer (False when it is not built: the page stage never builds it)."""
-    from diurna.places.gazetteer import built_gazetteer
-
-    gazetteer = built_gazetteer()
-    return gazetteer is not None and any(
-        e.precision in ("country", "admin1") or (e.population or 0) >= DATELINE_POPULATION
-        for e in gazetteer.lookup(name) if not e.supplementary)
-
-
-def heading_dateline(paragraphs: list[str], headings: set[str]) -> str | None:
-    """The dateline a page sets in a heading element over its first paragraph ("<h6>Ankara</h6>"
-    over "Minister X said …"), or None: the last of the body's opening headings, when the line
-    after it is a paragraph and its text is a dateline whose place is a country, a province or
-    a town (:func:`_names_a_place`). A section heading is a topic ("Background"), and no word
-    of one capitalised word alone tells a town from a topic, so the gazetteer decides."""
-    for i, line in enumerate(paragraphs[:-1]):
-        if norm(line) not in headings:
-            return None
-        if norm(paragraphs[i + 1]) in headings:
-            continue
-        m = _DATELINE_HEADING.fullmatch(norm(line))
-        if m is None or not m["place"][0].isupper():
-            return None
-        return norm(line) if _names_a_place(m["place"]) else None
-    return None
-
-
 def _layouts_after_cleaning(page: PageParts, tree: Any, jsonld: list[dict[str, Any]],
                             blocks: BlockIndex) -> None:
     """A live blog: its entries, oldest first, after the lines that are no entry's; a picture
@@ -1419,8 +1379,6 @@ def _read_html(text: str, source: str, url_hint: str | None) -> PageParts:
         tree, jsonld, sum(len(p) for p in page.paragraphs))
     page.comments = comments
     page.headings |= capitals_heads(page.paragraphs)
-    # a dateline set in a heading element is the dateline, kept with the body's prose
-    page.headings.discard(heading_dateline(page.paragraphs, page.headings) or "")
     # last, as every step above looks lines up by their text
     page.paragraphs = [without_button_labels(p) for p in page.paragraphs]
     page.headings = {without_button_labels(h) for h in page.headings}

@@ -645,11 +645,3 @@ class Gazetteer:
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """One shared :class:`Gazetteer` per process (and per path)."""
     return Gazetteer(path)
-
-
-def built_gazetteer() -> Gazetteer | None:
-    """The shared :class:`Gazetteer` when its file is built and current, else None: for a
-    stage that only takes a hint from it (the page stage asks whether a heading names a
-    town), which must never start the build of a missing or stale file."""
-    path = default_path()
-    return load_gazetteer(str(path)) if _is_current(path) else None
