@@ -121,6 +121,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 # Short definite references: "the group" → the nearest organisation, "the country" → state.
 GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit",
                "agency"}
+# Nouns of a populated place or area: an armed group's adjective on one names a place of its
+# country ("the Ossetian town of Tskhinvali"), not the group.
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "region", "province", "district",
+                         "settlement", "enclave"})
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 # The US parties' entries ("Democrats", "Republican"): the same words name parties of other
@@ -1607,6 +1611,11 @@ class ActorResolver:
             if h is not None and h.alias.kind != ROLE and t.i == h.end - 1 and not \
                     st._pro_prefix(h):  # "the pro-Syrian organization": a stance, not Syria
                 actor = st.hit_actor(h, t)
+                if actor is not None and actor.kind == "armed_group" and actor.country and \
+                        root.lemma_.lower() in PLACE_NOUNS:
+                    # "the Ossetian town of Tskhinvali": a place of the group's country, as
+                    # "the Palestinian village of X" is Palestine's, not the group (round 33)
+                    actor = st.d.state(actor.country)
                 if actor is None and h.alias.kind == CAPITAL:
                     continue
                 st.add(h.start, h.end, actor, "NORP" if h.alias.kind == DEMONYM else
