@@ -24,8 +24,8 @@ MUST_CHANGE = [
 LEAVE_ALONE = [
     ("Ossetian forces shelled Georgian villages.", "Ossetian forces", "GEOREB"),
     ("The Abkhaz side rejected the plan.", "The Abkhaz side", "GEOREB"),
-    ("Georgian troops shelled the Palestinian village of Nilin.", "the Palestinian village of Nilin",
-     "PSE"),
+    ("Georgian troops shelled the Palestinian village of Nilin.",
+     "the Palestinian village of Nilin", "PSE"),
 ]
 
 
