@@ -104,6 +104,10 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 # news agency of South Ossetia" GEOMED, "Al-Aqsa TV, which Hamas controls" PSEMED), not the group.
 SOCIETY_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "LAB", "BUS", "REL", "ACT", "ELI",
                              "NGO"})
+# Sectors that bear arms: only their "pro-X" names a patron ("pro-Iranian militias" IRNPRX). The
+# gold codes "pro-X" parties, opposition, officials and activists by their own state, never X
+# ("pro-Syrian opposition parties" LBNOPP; docs/actors.md, "Round 33").
+ARMED_SECTORS = frozenset({"MIL", "PRX", "REB"})
 # Role words that, as part of a capitalised name, are usually an institution's own name
 # ("American University"): not resolved from a demonym inside the name.
 NAME_SECTORS = {"EDU", "HLH", "BUS", "REL", "NGO", "MED"}
@@ -117,6 +121,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 # Short definite references: "the group" → the nearest organisation, "the country" → state.
 GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit",
                "agency"}
+# Nouns of a populated place or area: an armed group's adjective on one names a place of its
+# country ("the Ossetian town of Tskhinvali"), not the group.
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "region", "province", "district",
+                         "settlement", "enclave"})
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 # The US parties' entries ("Democrats", "Republican"): the same words name parties of other
@@ -786,6 +794,8 @@ class _State:
                 continue
             head = t.head
             backed = head.i != tok.i and head.lemma_.lower() in PATRON_LEMMAS
+            if self._pro_prefix(h) and role.sector not in ARMED_SECTORS:
+                continue  # "pro-Syrian opposition parties": a stance, not their state (round 33)
             if self._pro_prefix(h) or backed:
                 patron = patron or actor
             elif head.i != tok.i and head.lemma_.lower() in LEAD_LEMMAS:
@@ -1598,8 +1608,14 @@ class ActorResolver:
             if t.i == root.i and hit is not None:
                 continue
             h = st.hit_at.get(t.i)
-            if h is not None and h.alias.kind != ROLE and t.i == h.end - 1:
+            if h is not None and h.alias.kind != ROLE and t.i == h.end - 1 and not \
+                    st._pro_prefix(h):  # "the pro-Syrian organization": a stance, not Syria
                 actor = st.hit_actor(h, t)
+                if actor is not None and actor.kind == "armed_group" and actor.country and \
+                        root.lemma_.lower() in PLACE_NOUNS:
+                    # "the Ossetian town of Tskhinvali": a place of the group's country, as
+                    # "the Palestinian village of X" is Palestine's, not the group (round 33)
+                    actor = st.d.state(actor.country)
                 if actor is None and h.alias.kind == CAPITAL:
                     continue
                 st.add(h.start, h.end, actor, "NORP" if h.alias.kind == DEMONYM else
