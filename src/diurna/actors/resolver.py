@@ -794,9 +794,10 @@ class _State:
                 continue
             head = t.head
             backed = head.i != tok.i and head.lemma_.lower() in PATRON_LEMMAS
-            if self._pro_prefix(h) and role.sector not in ARMED_SECTORS:
+            pro = self._pro_prefix(h)
+            if pro and role.sector not in ARMED_SECTORS:
                 continue  # "pro-Syrian opposition parties": a stance, not their state (round 33)
-            if self._pro_prefix(h) or backed:
+            if pro or backed:
                 patron = patron or actor
             elif head.i != tok.i and head.lemma_.lower() in LEAD_LEMMAS:
                 leader = leader or actor

@@ -1648,6 +1648,8 @@ def _shifted(verb: Any) -> bool:
 _INTENT_TYPES = {"AGREE", "THREATEN", "REJECT"}
 # "will have to", "would need to": an obligation, the "must / needs to" of a demand made now
 _OBLIGATION = {"have", "need"}
+# the auxiliaries that tell a reported act is still to come: "will", and "would" of reported speech
+_AHEAD_AUX = _FUTURE_AUX | {"would"}
 
 
 def _told_ahead(verb: Any, event_type: str) -> bool:
@@ -1658,7 +1660,7 @@ def _told_ahead(verb: Any, event_type: str) -> bool:
     obligation ("said China will have to make a deal": the demand is the saying)."""
     if event_type.upper() in _INTENT_TYPES:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would"} for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in _AHEAD_AUX for c in verb.children):
         return False
     return not (verb.lemma_ in _OBLIGATION
                 and any(c.dep_ == "xcomp" and any(d.lower_ == "to" for d in c.children)
