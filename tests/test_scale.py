@@ -172,3 +172,35 @@ def test_inputs_that_could_not_be_loaded_each_get_their_rejection(tmp_path: Path
     rerun = RunSummary(engine="ray")
     assert list(shards(raws, written_ids(tmp_path / "out"), 16, rerun)) == []
     assert rerun.skipped == 4
+
+
+def test_an_older_runs_rejections_under_the_empty_id_are_skipped_and_loaded_named(
+    tmp_path: Path,
+) -> None:
+    """An output folder written before session 32 holds its inputs that could not be loaded
+    under the empty input's id. A rerun must still skip them (their key is read as the id this
+    version gives them), and `diurna load` stores them under that id, as a new run would."""
+    import hashlib
+
+    from diurna.page import RawInput
+    from diurna.pipeline import rejected_document
+    from diurna.scale.parquet import load, write_shard, written_ids
+    from diurna.scale.runner import RunSummary, shards
+    from diurna.store import Store
+
+    big = ("too_large", "over the limit")
+    raws = [RawInput("in/big1.html", b"", error=big), RawInput("in/big2.html", b"", error=big),
+            RawInput("in/empty.txt", b"")]
+    old = [rejected_document(raw, raw.error[0] if raw.error else "empty") for raw in raws]
+    for doc in old:
+        doc.id = "e3b0c44298fc1c14"  # what the older runner wrote for every one of them
+    write_shard(old, tmp_path / "out")
+    rerun = RunSummary(engine="ray")
+    assert list(shards(raws, written_ids(tmp_path / "out"), 16, rerun)) == []
+    assert rerun.skipped == 3
+    with Store(tmp_path / "d.db") as store:
+        assert load(tmp_path / "out", store)["rejected"] == 3
+        ids = {r["source"]: r["doc_id"] for r in store.rejections()}
+    named = {s: hashlib.sha256(f"unloaded\0too_large\0{s}".encode()).hexdigest()[:16]
+             for s in ("in/big1.html", "in/big2.html")}
+    assert ids == {**named, "in/empty.txt": "e3b0c44298fc1c14"}

@@ -65,6 +65,32 @@ def content_id(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
+#: The content id of no bytes: an empty input's id.
+EMPTY_ID = content_id(b"")
+
+
+def unloaded_id(source: str, reason: str) -> str:
+    """The id of an input that could not be loaded (missing, too large, unreadable, a failed
+    fetch): it has no bytes to name it, so it is named by what was tried and why it failed,
+    the first 16 hex digits of the SHA-256 of ``unloaded``, the reason and the source joined
+    by NUL bytes (UTF-8). A rerun that meets the same failure gets the same id, and so
+    replaces its own rejection record; another input or another failure gets its own.
+    (Before session 32 all such inputs had the empty input's id, :data:`EMPTY_ID`.)"""
+    key = "\0".join(("unloaded", reason, source))
+    return content_id(key.encode("utf-8", "surrogatepass"))  # a file name may hold surrogates
+
+
+def rejection_id(doc_id: str, source: str, reason: str | None) -> str:
+    """A stored rejection's id as this version names it: a row written before session 32 for
+    an input that could not be loaded has the empty input's id with a reason other than
+    ``empty`` (only an input with no bytes has that id, and with bytes it is ``empty``), and
+    gets :func:`unloaded_id`; any other id is returned as it is. Stores (on a writable open),
+    ``diurna load`` and the distributed runner's rerun check read old rows through this."""
+    if doc_id == EMPTY_ID and reason and reason != "empty":
+        return unloaded_id(source, reason)
+    return doc_id
+
+
 @dataclass(slots=True)
 class Span:
     """A stretch of :attr:`Document.text`: ``text == doc.text[start:end]``."""

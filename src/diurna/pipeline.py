@@ -19,7 +19,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from diurna.model import Document, Rejected, content_id
+from diurna.model import Document, Rejected
 from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
@@ -292,9 +292,11 @@ def _process_in_worker(job: tuple[list[RawInput], str | None]) -> list[Document]
 
 
 def rejected_document(raw: RawInput, reason: str, detail: str = "") -> Document:
-    """The document stored for an input no stage could read: its content id and source, the
-    rejection ``reason`` and, if given, the ``detail`` that says what went wrong."""
-    doc = Document(id=content_id(raw.data), source=raw.source, rejected=reason)
+    """The document stored for an input no stage could read: its id (:meth:`RawInput.doc_id`:
+    the content id, or for an input that could not be loaded one named by its source and
+    reason) and source, the rejection ``reason`` and, if given, the ``detail`` that says what
+    went wrong."""
+    doc = Document(id=raw.doc_id(), source=raw.source, rejected=reason)
     if detail:
         doc.meta["detail"] = detail
     return doc

@@ -196,6 +196,63 @@ def test_bad_filter_values_are_400_with_a_message(
     assert words in _error(resp)
 
 
+def _cursor(sort: str, key: object, event_id: str) -> str:
+    """A cursor made by hand (the API's are URL-safe base64 of `[sort, key, id]`)."""
+    import base64
+
+    raw = json.dumps([sort, key, event_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "words"),
+    [
+        # "²" is a digit to str.isdigit() but no number to int(): each was a 500 (ValueError)
+        ("/api/events", {"limit": "\u00b2"}, "limit '²' is not a whole number from 1 to 1000"),
+        ("/api/places", {"limit": "\u00b2"}, "limit '²' is not a whole number from 1 to 20000"),
+        ("/api/documents", {"offset": "\u00b2"}, "offset '²' is not a whole number"),
+        ("/api/clusters", {"offset": "\u00b2"}, "offset '²' is not a whole number"),
+        # past SQLite's integers: a 500 (OverflowError) when bound
+        ("/api/documents", {"offset": "9" * 23}, "is not a whole number from 0 to"),
+        ("/api/events", {"place": "9" * 23}, "is not a GeoNames id"),
+        ("/api/stats", {"place": "9" * 23}, "is not a GeoNames id"),
+        # a cursor the API never gave, whose key is no text: a 500 (ProgrammingError)
+        ("/api/events", {"cursor": _cursor("date", [1], "a")}, "cursor is not one this API gave"),
+        ("/api/events", {"sort": "type", "cursor": _cursor("type", {"a": 1}, "a")},
+         "cursor is not one this API gave"),
+    ],
+)
+def test_malformed_numbers_and_cursors_are_400_never_500(
+    client: TestClient, path: str, params: dict[str, str], words: str
+) -> None:
+    resp = client.get(path, params=params)
+    assert resp.status_code == 400, resp.text
+    assert words in _error(resp)
+
+
+def test_the_csv_page_has_the_columns_and_cells_of_diurna_export(
+    client: TestClient, api_db: Path, tmp_path: Path
+) -> None:
+    """One CSV writer for both: `/api/events?format=csv` had 34 of the export's 59 columns (no
+    `actor_id`, `date_basis`, `contexts`, `doc_source`, ...) and wrote `False` where the
+    export writes `false`."""
+    from diurna.store import Store, export_events
+
+    params = {"doc_id": SEED, "type": "DEMAND"}
+    served = list(csv.reader(io.StringIO(client.get("/api/events", params={
+        **params, "format": "csv"}).text)))
+    with Store(api_db, readonly=True) as store:
+        export_events(store, tmp_path / "x.csv", doc_id=SEED, type="DEMAND")
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8") as fh:
+        exported = list(csv.reader(fh))
+    assert served[0] == exported[0] and len(served[0]) == 59  # docs/data.md's table
+    assert sorted(served[1:]) == sorted(exported[1:]) and len(served) == 5
+    # read by hand: Velayati calling on the US, dated by its own day
+    row = dict(zip(served[0], min(served[1:], key=lambda r: r[0]), strict=True))
+    assert (row["trigger_text"], row["actor_id"], row["date_basis"], row["negated"],
+            row["contexts"]) == ("called on", "IRN-GOV", "event", "false", '["military", "legal"]')
+
+
 def test_a_doc_id_filter_is_only_ever_a_value_to_compare(client: TestClient) -> None:
     # As `diurna events --doc`: a document id that no document has selects nothing.
     resp = client.get("/api/events", params={"doc_id": "../../etc/passwd"})
@@ -272,6 +329,41 @@ def test_a_posted_page_is_up_to_date_for_a_default_recode(
     result = CliRunner().invoke(cli, ["recode", "--db", str(tmp_path / "w.db")])
     assert result.exit_code == 0, result.output
     assert "nothing to re-code: 1 document up to date" in result.stderr
+
+
+def test_a_date_given_with_an_upload_is_labelled_api(writer: TestClient, tmp_path: Path) -> None:
+    """docs/data.md: `published_source` says who gave the date; an upload's was labelled `cli`,
+    a command line that never ran. The CLI's `--published` keeps `cli`."""
+    import sqlite3
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    as_json = writer.post("/api/documents", headers=auth, json={
+        "text": "Syrian troops attacked rebels in Aleppo on Monday.", "published": "2018-03-06"})
+    as_raw = writer.post("/api/documents?published=2018-03-07", headers=auth,
+                         content=b"Iran attacked Iraq on Monday.")
+    undated = writer.post("/api/documents", headers=auth, json={"text": "Iraq attacked Iran."})
+    docs = [r.json() for r in (as_json, as_raw, undated)]
+    assert [(d["published"], d["published_source"]) for d in docs] == [
+        ("2018-03-06", "api"), ("2018-03-07", "api"), (None, None)]
+    with sqlite3.connect(tmp_path / "w.db") as conn:
+        stored = dict(conn.execute("SELECT id, published_source FROM documents"))
+    assert stored == {d["id"]: d["published_source"] for d in docs}
+
+
+def test_a_word_is_refused_and_a_sentence_is_coded(writer: TestClient) -> None:
+    """Too few words for a sentence is a rejection naming it (422); the one-sentence texts the
+    API's users send are still coded."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    word = writer.post("/api/documents", headers=auth, content=b"garbage")
+    assert word.status_code == 422
+    assert _error(word).startswith("page rejected (too_short): <upload>: its text 'garbage' has "
+                                   "1 word")
+    sentence = writer.post("/api/documents", headers=auth,
+                           json={"text": "Iran attacked Iraq on Monday."})
+    assert sentence.status_code == 201
+    event = sentence.json()["events"][0]
+    assert (event["type"], event["actors"][0]["text"], event["recipients"][0]["text"]) == (
+        "ASSAULT", "Iran", "Iraq")
 
 
 def test_post_a_raw_html_page(writer: TestClient) -> None:

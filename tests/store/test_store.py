@@ -394,3 +394,46 @@ def test_a_reader_migrates_an_older_writable_store_and_names_a_read_only_one(
     with pytest.raises(PermissionError, match="older Diurna") as err:
         Store(copy, readonly=True)
     assert str(copy) in str(err.value) and "writable" in str(err.value)
+
+
+def test_rejections_an_older_diurna_stored_under_the_empty_id_are_named_on_open(
+    tmp_path: Path,
+) -> None:
+    """Before session 32 an input that could not be loaded (too large, missing) was stored
+    under the empty input's id e3b0c44298fc1c14. Those rows stay readable as they are through
+    a read-only open; a writable open gives each the id this version gives it, so a rerun that
+    meets the same failure replaces its row instead of adding a second one. The empty file's
+    own row keeps the empty id (it is its content id), and nothing else changes."""
+    import hashlib
+    import sqlite3
+
+    from diurna.page import RawInput
+    from diurna.pipeline import rejected_document
+
+    empty = "e3b0c44298fc1c14"
+    path = tmp_path / "old.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    old_rows = [(empty, "in/big.html", "too_large", "in/big.html is 25,000,000 bytes"),
+                (empty, "in/gone.html", "not_found", "in/gone.html: no such file"),
+                (empty, "in/empty.txt", "empty", "in/empty.txt is empty")]
+    conn.executemany("INSERT INTO rejections VALUES (?, ?, ?, ?, '2026-12-01T10:00:00+00:00', "
+                     "NULL)", old_rows)
+    conn.commit()
+    conn.close()
+    with Store(path, readonly=True) as reader:
+        assert sorted(r["doc_id"] for r in reader.rejections()) == [empty] * 3
+    named = {source: hashlib.sha256(f"unloaded\0{reason}\0{source}".encode()).hexdigest()[:16]
+             for _, source, reason, _ in old_rows[:2]}
+    with Store(path) as store:
+        rows = {r["source"]: (r["doc_id"], r["reason"], r["detail"]) for r in store.rejections()}
+        assert rows == {"in/big.html": (named["in/big.html"], "too_large",
+                                        "in/big.html is 25,000,000 bytes"),
+                        "in/gone.html": (named["in/gone.html"], "not_found",
+                                         "in/gone.html: no such file"),
+                        "in/empty.txt": (empty, "empty", "in/empty.txt is empty")}
+        rerun = RawInput("in/big.html", b"", error=("too_large", "in/big.html is 26 MB"))
+        store.save(rejected_document(rerun, "too_large", "in/big.html is 26 MB"))
+        big = [r for r in store.rejections() if r["source"] == "in/big.html"]
+    assert [(r["doc_id"], r["detail"]) for r in big] == [(named["in/big.html"],
+                                                          "in/big.html is 26 MB")]

@@ -17,7 +17,6 @@ writes through :class:`diurna.store.Store`. Choices that keep a laptop user safe
 
 from __future__ import annotations
 
-import csv
 import functools
 import hmac
 import html
@@ -43,10 +42,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
 from diurna.model import iso_day
-from diurna.page.inputs import page_field
+from diurna.page.inputs import RawInput, page_field
 from diurna.pipeline import FAILURES
-from diurna.store.export import spreadsheet_safe
-from diurna.store.query import EventQuery
+from diurna.store.export import write_csv
+from diurna.store.query import EventQuery, event_row
+from diurna.store.schema import COLUMN_NAMES
 from diurna.store.sqlite import (
     connect_read,
     dict_rows,
@@ -333,11 +333,28 @@ def _params(request: Request, allowed: set[str]) -> dict[str, str]:
     return params
 
 
-def _limit(params: dict[str, str], default: int, most: int) -> int:
-    raw = params.get("limit", str(default))
-    if not raw.isdigit() or not 1 <= int(raw) <= most:
-        raise ApiError(400, f"limit {raw!r} is not a number from 1 to {most}")
+#: The largest whole number a parameter may give: SQLite's largest integer (a larger OFFSET
+#: cannot be bound, and no store holds that many rows).
+MAX_WHOLE = 2**63 - 1
+
+
+def _whole(params: dict[str, str], name: str, default: int, least: int = 0,
+           most: int = MAX_WHOLE) -> int:
+    """Parameter ``name`` as a whole number from ``least`` to ``most`` (``default`` when it is
+    not given), else a 400 saying what to give. Only ASCII digits count: ``str.isdigit`` also
+    takes ``²``, which ``int`` refuses, and a number past SQLite's integers cannot be bound;
+    both were 500s."""
+    raw = params.get(name)
+    if raw is None:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or not least <= int(raw) <= most:
+        raise ApiError(400, f"{name} {raw[:40]!r} is not a whole number from {least} to {most}")
     return int(raw)
+
+
+def _limit(params: dict[str, str], default: int, most: int) -> int:
+    """The ``limit`` parameter: 1 to ``most`` rows, ``default`` when not given."""
+    return _whole(params, "limit", default, 1, most)
 
 
 def _format(request: Request, params: dict[str, str]) -> str:
@@ -425,10 +442,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         from diurna.clusters import clusters
 
         params = _params(request, cluster_params)
-        for name in ("min_articles", "offset"):
-            if not params.get(name, "0").isdigit():
-                raise ApiError(400, f"{name} {params[name]!r} is not a whole number")
-        least, offset = int(params.get("min_articles", "2")), int(params.get("offset", "0"))
+        least, offset = _whole(params, "min_articles", 2), _whole(params, "offset", 0)
         limit = _limit(params, 100, 1000)
         wanted = [c for c in clusters(db.read()) if c["articles"] >= least
                   and params.get("type", c["type"]).upper() == c["type"]]
@@ -438,9 +452,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
              openapi_extra=_query_schema(document_params))
     def list_documents(request: Request) -> Response:
         params = _params(request, document_params)
-        offset = params.get("offset", "0")
-        if not offset.isdigit():
-            raise ApiError(400, f"offset {offset!r} is not a whole number")
+        offset = _whole(params, "offset", 0)
         sql = (
             "SELECT d.id, d.title, d.published, d.url, d.language, "
             "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d"
@@ -450,7 +462,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             sql += " WHERE instr(lower(d.title), lower(?)) > 0"
             args.append(params["q"])
         sql += " ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?"
-        args += [_limit(params, 100, 1000), int(offset)]
+        args += [_limit(params, 100, 1000), offset]
         return _json({"documents": db.rows(sql, args)})
 
     @app.get("/api/documents/{doc_id}", summary="A document with every extracted span")
@@ -572,12 +584,9 @@ def _events_response(
     rows: list[dict[str, Any]], nxt: str | None, fmt: str, headers: dict[str, str]
 ) -> Response:
     """A CSV or GeoJSON page from full event rows (JSON pages: :func:`_blobs_body`)."""
-    if fmt == "csv":
+    if fmt == "csv":  # the columns and cells of `diurna export --to FILE.csv`: one writer
         out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(ev.CSV_COLUMNS)
-        for r in rows:
-            writer.writerow([spreadsheet_safe(r.get(c)) for c in ev.CSV_COLUMNS])
+        write_csv(out, COLUMN_NAMES, map(event_row, rows))
         return Response(out.getvalue(), media_type=FORMATS[fmt], headers=headers)
     features = [f for f in map(ev.event_feature, rows) if f]
     data = {"type": "FeatureCollection", "features": features, "next": nxt}
@@ -895,7 +904,9 @@ def _process_and_store(
     import diurna
     from diurna.store import Store
 
-    doc = diurna.process(data, source=source, published=published, kind=kind)
+    # the date comes with the upload: labelled `api` (the CLI's --published is `cli`)
+    meta = {"published": published, "published_source": "api"} if published else {}
+    doc = diurna.default_pipeline().process(RawInput(source, data, kind=kind, meta=meta))
     with db.write_lock, Store(db.path) as store:
         status = store.save(doc, coder=_default_coder())
     out = doc.to_dict()

@@ -20,6 +20,7 @@ import sqlite3
 from typing import Any
 
 from diurna.store.eventjson import SELECT_SQL, event_json
+from diurna.store.query import SELECT_SQL as ROW_SQL
 from diurna.store.query import EventQuery, FilterError
 from diurna.store.sqlite import dict_rows
 
@@ -73,6 +74,8 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
         raise FilterError("cursor is not one this API gave: use the `next` of a page") from None
     if got_sort != sort or not isinstance(event_id, str):
         raise FilterError("cursor belongs to another sort order: start again without it")
+    if not isinstance(key, str):  # every sort key is text (SORTS); another could not be bound
+        raise FilterError("cursor is not one this API gave: use the `next` of a page")
     return key, event_id
 
 
@@ -96,11 +99,15 @@ def page(
     limit: int = 100,
     cursor: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of raw event rows (every column of :data:`SELECT_SQL`) and the cursor of the
-    next page (None at the end). JSON pages use :func:`page_blobs` instead."""
+    """One page of raw event rows and the cursor of the next page (None at the end). The rows
+    are the store's query layer's (:data:`diurna.store.query.SELECT_SQL`, which ``diurna
+    export`` reads), so :func:`diurna.store.query.event_row` makes the export's typed rows of
+    them (the CSV page) and :func:`event_json` the API's nested events (GeoJSON). JSON pages
+    use :func:`page_blobs` instead."""
     where, params, key, direction = _page_parts(filters, sort, limit, cursor)
     order = f" ORDER BY sort_key {direction}, e.id {direction} LIMIT ?"
-    sql = f"{SELECT_SQL.replace('SELECT ', f'SELECT {SORTS[key]} AS sort_key, ', 1)}{where}{order}"
+    select = ROW_SQL.replace("SELECT ", f"SELECT {SORTS[key]} AS sort_key, ", 1)
+    sql = f"{select}{where}{order}"
     rows = list(dict_rows(conn.execute(sql, [*params, limit + 1])))
     more = len(rows) > limit
     rows = rows[:limit]
@@ -172,16 +179,6 @@ def _page_parts(
 # --- shapes ----------------------------------------------------------------------------------
 # The nested event (event_json) is made by the store, which keeps it pre-serialised per event
 # (``event_json`` table) so that a page is the SQL plus 100 stored blobs joined.
-
-CSV_COLUMNS = (
-    "id", "doc_id", "event_date", "type", "mode", "cameo", "status", "negated",
-    "actor_text", "actor_name", "actor_code", "actor_country", "actor_sector",
-    "recipient_text", "recipient_name", "recipient_code", "recipient_country", "recipient_sector",
-    "date_value", "date_precision", "place_geonameid", "place_name", "place_country",
-    "place_lat", "place_lon", "trigger_text", "trigger_start", "trigger_end",
-    "sentence_start", "sentence_end", "sentence_text", "doc_title", "doc_published", "doc_url",
-)  # fmt: skip
-
 
 def event_feature(row: dict[str, Any]) -> dict[str, Any] | None:
     """A GeoJSON Feature for an event with a located place (None without coordinates)."""

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from diurna.model import content_id, unloaded_id
+
 #: Largest input (after decompression) the page stage reads, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -37,7 +39,9 @@ class RawInput:
 
     ``error`` is ``(reason, detail)`` when the input could not even be loaded (the page stage
     turns it into :class:`diurna.model.Rejected`). ``meta`` carries container facts:
-    ``charset`` (from HTTP headers), ``published`` (from a JSONL field).
+    ``charset`` (from HTTP headers), ``published`` (from a JSONL field, a feed entry or the
+    HTTP API's upload) and ``published_source``, who gave that date (the document's
+    ``published_source``; ``input`` when not set, ``api`` for an upload).
     """
 
     source: str
@@ -46,6 +50,15 @@ class RawInput:
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: tuple[str, str] | None = None
+
+    def doc_id(self) -> str:
+        """The id this input is stored under: the content id of its bytes, or for an input
+        that could not be loaded (``error`` set, no bytes) an id named by its source and the
+        reason (:func:`diurna.model.unloaded_id`), so that two such inputs do not share the
+        empty input's id."""
+        if self.error is not None and not self.data:
+            return unloaded_id(self.source, self.error[0])
+        return content_id(self.data)
 
 
 def too_large_detail(source: str, size: int | None) -> str:

@@ -18,7 +18,7 @@ from diurna.page.inputs import (
     gunzip_head,
     too_large_detail,
 )
-from diurna.page.nonnews import check_news_text
+from diurna.page.nonnews import check_news_text, check_sentence
 from diurna.page.text import read_text
 
 _HTML_TAG = re.compile(
@@ -71,8 +71,8 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
     """Read one page. ``published`` (ISO date) overrides any date found in the page.
 
     Raises :class:`Rejected` (never anything else) with reason ``empty``, ``binary``,
-    ``encoding``, ``too_large``, ``no_text``, ``not_a_page``, ``not_news``, ``too_deep``,
-    ``corrupt`` or ``unreadable``.
+    ``encoding``, ``too_large``, ``no_text``, ``too_short``, ``not_a_page``, ``not_news``,
+    ``too_deep``, ``corrupt`` or ``unreadable``.
     """
     if raw.error:
         raise Rejected(*raw.error)
@@ -96,8 +96,9 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
     doc.meta["encoding"] = encoding
     if published:
         doc.published, doc.published_source = published, "cli"
-    elif raw.meta.get("published"):
-        doc.published, doc.published_source = str(raw.meta["published"]), "input"
+    elif raw.meta.get("published"):  # the container's date; it says who gave it, else "input"
+        doc.published = str(raw.meta["published"])
+        doc.published_source = str(raw.meta.get("published_source") or "input")
     if not doc.title and raw.meta.get("title"):
         doc.title = str(raw.meta["title"])  # a JSONL record's own title field
     return doc
@@ -140,5 +141,6 @@ def _read(raw: RawInput, text: str) -> Document:
     if not doc.text:
         raise Rejected("no_text", f"{raw.source}: no article text found "
                                   f"({'HTML' if kind == 'html' else 'text'} without a body)")
+    check_sentence(doc.text, raw.source)  # one word is no article ("garbage")
     doc.language = detect_language(doc.text, page.lang_hint)
     return doc

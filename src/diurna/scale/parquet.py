@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document
+from diurna.model import Document, rejection_id
 from diurna.store.sqlite import (
     CHILD_TABLES,
     SCHEMA,
@@ -122,16 +122,18 @@ def written_ids(out: str | Path) -> set[str]:
     for path in _files(out, "documents"):
         ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
     for path in _files(out, "rejections"):
-        table = pq.read_table(path, columns=["doc_id", "source"]).to_pydict()
+        table = pq.read_table(path, columns=["doc_id", "source", "reason"]).to_pydict()
         ids.update(table["doc_id"])
-        ids.update(rejection_key(i, s) for i, s in zip(table["doc_id"], table["source"],
-                                                        strict=True))
+        for doc_id, source, reason in zip(table["doc_id"], table["source"], table["reason"],
+                                          strict=True):
+            # an older run's row for an input that could not be loaded has the empty input's
+            # id: its key is the id this version gives it, so a rerun still skips it
+            ids.add(rejection_key(rejection_id(doc_id, source, reason), source))
     return ids
 
 
 def rejection_key(doc_id: str, source: str) -> str:
-    """A rejection's key, as the store's ``rejections`` table has it: id and source (inputs
-    that could not be loaded share the empty input's id)."""
+    """A rejection's key, as the store's ``rejections`` table has it: id and source."""
     return f"{doc_id}\0{source}"
 
 
@@ -163,6 +165,9 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
             rows[table] = sorted(kids.get(table, []), key=lambda r: r["idx"])
         counts[store.save_rows(rows)] += 1
     for row in tables["rejections"]:
-        store.save_rejection_row(row)
+        # an older run's row for an input that could not be loaded gets the id this version
+        # gives it (not the empty input's)
+        store.save_rejection_row(
+            {**row, "doc_id": rejection_id(row["doc_id"], row["source"], row["reason"])})
         counts["rejected"] += 1
     return counts

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diurna.model import content_id
 from diurna.page import RawInput, iter_inputs
 from diurna.pipeline import batched
 from diurna.scale.parquet import rejection_key, write_shard, written_ids
@@ -76,13 +75,12 @@ def shards(
 
 
 def input_key(raw: RawInput) -> str:
-    """What makes ``raw`` a repeat: its content id, or for an input that could not be loaded
-    (too large, unreadable, a failed fetch: no bytes, so every one has the empty input's id)
-    that id with its source, as the store keys rejections. Keyed by id alone, a too-large file
-    was dropped as a repeat of an empty file, or of another too-large file, and left no
-    rejection record."""
-    cid = content_id(raw.data)
-    return cid if raw.error is None else rejection_key(cid, raw.source)
+    """What makes ``raw`` a repeat: its id (:meth:`RawInput.doc_id`), or for an input that
+    could not be loaded that id with its source, as the store keys rejections. (Until session
+    31 such inputs all had the empty input's id and were keyed by it alone: a too-large file
+    was dropped as a repeat of an empty file and left no rejection record.)"""
+    doc_id = raw.doc_id()
+    return doc_id if raw.error is None else rejection_key(doc_id, raw.source)
 
 
 _pipeline_cache: dict[tuple[str, ...], Any] = {}

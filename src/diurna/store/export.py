@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from diurna.store.query import dyads as dyad_rows
@@ -145,6 +145,16 @@ def _csv_cell(value: Any) -> Any:
     return spreadsheet_safe(json_ready(value))
 
 
+def write_csv(fh: IO[str], header: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    """``rows`` as CSV under ``header``, each cell made by :func:`_csv_cell`: the one CSV
+    writer of event rows, for ``diurna export`` and the API's ``/api/events?format=csv``, so
+    both have the same columns (:data:`diurna.store.schema.COLUMN_NAMES` for Diurna's set)
+    and the same cells."""
+    writer = csv.writer(fh)
+    writer.writerow(header)
+    writer.writerows([_csv_cell(row[name]) for name in header] for row in rows)
+
+
 def _parquet_schema(header: list[str], columns: str) -> Any:
     import pyarrow as pa
 
@@ -181,9 +191,7 @@ def export_events(
     header, rows = event_table(store, columns, dyads=dyads, skip_docs=skip_docs, **filters)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows([_csv_cell(row[name]) for name in header] for row in rows)
+            write_csv(fh, header, rows)
     elif fmt == "jsonl":
         with path.open("w", encoding="utf-8") as fh:
             for row in rows:

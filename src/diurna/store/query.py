@@ -266,9 +266,16 @@ def _valid_day(value: str | date, name: str) -> str:
         raise FilterError(f"{name} {err}") from None
 
 
+#: GeoNames ids have at most 8 digits today; 18 digits always fit SQLite's 64-bit integers.
+MAX_GEONAMEID_DIGITS = 18
+
+
 def _place_clause(value: str) -> tuple[str, list[Any]]:
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # ("²".isdigit() too, but it is no number to int())
+        if len(text) > MAX_GEONAMEID_DIGITS:  # past SQLite's integers: it could not be bound
+            raise FilterError(f"place {text[:40]!r} is not a GeoNames id: give at most "
+                              f"{MAX_GEONAMEID_DIGITS} digits, or a place's name")
         return "e.place_geonameid = ?", [int(text)]
     alternatives = [
         "lower(e.place_name) = lower(?)",

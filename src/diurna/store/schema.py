@@ -259,7 +259,10 @@ def _one(values: Any) -> tuple[str, ...]:
 # model's to_dict() exactly (a test checks the seed page and dev pages against the schema).
 DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
     "document": (
-        Column("id", "string", "Document id: first 16 hex digits of the input's SHA-256.", True),
+        Column("id", "string", "Document id: first 16 hex digits of the input's SHA-256. An "
+               "input that could not be loaded (missing, too large, unreadable, a failed "
+               "fetch) has no bytes: its id is the same digits of the SHA-256 of `unloaded`, "
+               "the rejection reason and the source joined by NUL bytes.", True),
         Column("source", "string", "Where the input was read from: path, URL or `<stdin>`.", True),
         Column("rejected", "string", "Why the input was rejected (`empty`, `binary`, "
                "`not_news`, ...); null for a document that was read."),
@@ -267,8 +270,11 @@ DOCUMENT_OBJECTS: dict[str, tuple[Column, ...]] = {
         Column("dek", "string", "The standfirst or summary under the headline."),
         Column("byline", "string", "Who wrote it, as the page says."),
         Column("published", "string", "Publication date, ISO 8601 (may be partial)."),
-        Column("published_source", "string", "Where `published` was found (meta, JSON-LD, "
-               "URL, text, the caller)."),
+        Column("published_source", "string", "Where `published` came from: `metadata` (the "
+               "page's JSON-LD, meta tags or `<time>`), `htmldate` (its URL or visible dates), "
+               "`text` (a text dump's date line), `input` (a JSONL record's or a feed entry's "
+               "`published`), `cli` (`--published`, or `published=` of the library's "
+               "`diurna.process`), `api` (the HTTP API upload's `published`)."),
         Column("updated", "string", "Last-modified date, ISO 8601, when the page gives one."),
         Column("site", "string", "The publishing site or outlet."),
         Column("url", "string", "The page's URL when known."),

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Comment, Document, Event, Mention
+from diurna.model import EMPTY_ID, Comment, Document, Event, Mention, rejection_id
 from diurna.store import stats
 
 log = logging.getLogger(__name__)
@@ -599,6 +599,24 @@ class Store:
                     )
         self._fill_event_actors()
         self._fill_event_stats()
+        self._name_unloaded_rejections()
+
+    def _name_unloaded_rejections(self) -> None:
+        """Give the rejections an older Diurna stored under the empty input's id for inputs
+        that could not be loaded (too large, missing, unreadable) the id this version gives
+        them (:func:`diurna.model.rejection_id`), so a rerun replaces each one's row instead
+        of adding a second. Only the id changes; a row whose new key is already taken (a rerun
+        of a newer version recorded it) is left as it was. Nothing is written when there is
+        none to rename, and a read-only open shows the rows as they are."""
+        find = "SELECT source, reason FROM rejections WHERE doc_id = ? AND reason != 'empty'"
+        if self.conn.execute(find, (EMPTY_ID,)).fetchone() is None:
+            return
+        with self._writing():
+            for source, reason in self.conn.execute(find, (EMPTY_ID,)).fetchall():
+                self.conn.execute(
+                    "UPDATE OR IGNORE rejections SET doc_id = ? WHERE doc_id = ? AND source = ?",
+                    (rejection_id(EMPTY_ID, source, reason), EMPTY_ID, source),
+                )
 
     def _fill_event_stats(self) -> None:
         """Build ``event_stats`` (diurna.store.stats) once for a file written before it
