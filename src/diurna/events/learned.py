@@ -979,7 +979,7 @@ class LearnedEventCoder(EventCoder):
         # gives a low chance of being right; applied only when the weight folder has filter.json
         self.sieve = True
         # round 32's guideline readings (diurna.events.readings), by name; off: together they
-        # missed the round's bar (docs/events-learned.md, round 32)
+        # missed the round's bar (docs/events-learned.md, rounds 32 and 34)
         self.readings: frozenset[str] = frozenset()
 
     def combiner(self) -> Combiner:

@@ -16,7 +16,9 @@ an article:
 
 Each was measured alone in round 27 (docs/events-learned.md) and again, alone and together, in
 round 32: each is at least neutral on the unseen development sets and moves no guard, but together
-they gain +0.006 type F1 where the round's bar was +0.008, so none is on by default.
+they gain +0.006 type F1 where the round's bar was +0.008, so none is on by default. Round 34 gave
+the forecast reading §2's test (no named or described party, not no coded one): +0.0035 alone,
+the bundle +0.005, still under the bar (docs/events-learned.md).
 :data:`READINGS` names them for :attr:`diurna.events.learned.LearnedEventCoder.readings`.
 """
 
