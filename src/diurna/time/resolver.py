@@ -1442,10 +1442,12 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     # narrative's or the publication's by convention, not the text's; the gold leaves such
     # events undated)
     # ("three days later" dates by the day it reaches, its end point, not by its length)
+    # ("the past week" is a date by the TimeML convention, but it stretches to now: "has been
+    # camping for the past week to demand" is not last week's act; it dated nothing as a length)
     dating = [t.end_point or t for t in doc.times]
     in_sentence = [t for t in dating if t.start >= lo and t.end <= hi
                    and calendar_value(t.value) is not None and t.kind in ("date", "time")
-                   and not _clock_only(t.text)]
+                   and not _clock_only(t.text) and not _UNIT_GONE.match(t.text)]
     if not in_sentence:
         return None
     if doc.nlp is None:
@@ -1927,13 +1929,24 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:ago|later|earlier|of|and|or|to|in|on|at|for|
                          r"the|an?)\b)[A-Za-z]")
 
 
+# "the past year", "the last week" with no count: the unit just gone, as "last year" (TempEval-3
+# writes all four such cases as a DATE, three the unit before: TimeBank "over the past year"
+# 1997); not "the last week of March", "the last year of his term" (a part of something named)
+_UNIT_GONE = re.compile(r"^the\s+(?:past|last)\s+(week|month|year)$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
 def _apostrophe(doc: Document, span: Span) -> str:
     """The text to value for ``span``: "this week" for a "this weeks" before a noun ("this
-    weeks conference"), which is a possessive without its apostrophe; else ``span.text``."""
+    weeks conference"), which is a possessive without its apostrophe; "last year" for "the
+    past year" (a DATE, docs/annotation-places-times.md); else ``span.text``."""
     m = _PLURAL_DEICTIC.match(span.text)
     if (m and _NOUN_AFTER.match(doc.text, span.end)
             and not _DETERMINER_BEFORE.search(doc.text[max(0, span.start - 12):span.start])):
         return f"{m[1]} {m[2]}"
+    m = _UNIT_GONE.match(span.text)
+    if m and not _OF_AFTER.match(doc.text, span.end):
+        return f"last {m[1]}"
     return span.text
 
 
