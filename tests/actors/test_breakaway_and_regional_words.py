@@ -28,8 +28,19 @@ MUST_CHANGE = [
      "Corbin", "USAPTY"),
 ]
 
+# Round 32: Belgium's regional adjectives, as dev4's gold codes "Walloon Minister of Media X"
+# and "the Flemish government" (BELGOV); each uncoded on e18ff59 (checked). "Fleming" is left out:
+# it is a surname as often ("Ian Fleming")
+MUST_CHANGE += [
+    ("Walloon Minister of Media Anne Dupont said the show was fiction.", "Anne Dupont",
+     "BELGOV"),
+    ("The Flemish government rejected the plan.", "The Flemish government", "BELGOV"),
+    ("Walloon workers went on strike.", "Walloon workers", "BELLAB"),
+]
+
 # (text, phrase, code): left as they were
 LEAVE_ALONE = [
+    ("Ian Fleming wrote the book in Jamaica.", "Ian Fleming", None),
     ("Basque separatists set off a bomb in Madrid.", "Basque separatists", "ESPREB"),
     ("Georgian troops entered the town.", "Georgian troops", "GEOMIL"),
 ]
