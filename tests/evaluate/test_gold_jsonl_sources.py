@@ -42,6 +42,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev9.jsonl", "events-wikinews-dev9-second-annotator.jsonl",
                  "events-wikinews-dev10.jsonl", "events-wikinews-dev10-second-annotator.jsonl",
                  "events-wikinews-dev11.jsonl", "events-wikinews-dev11-second-annotator.jsonl",
+                 "events-wikinews-dev12.jsonl", "events-wikinews-dev12-second-annotator.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
@@ -80,3 +81,22 @@ def test_dev4_adjudication_changes_only_units_it_gives_a_reason_for() -> None:
             assert i in decided, f"unit {i} differs from the first annotation with no reason"
     for r in body:
         assert r[1] == first[int(r[0])]["source"].split("#")[1]
+
+
+def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
+    """dev12 is blind only if no other gold set (training, development, test, quotes, pairs, times)
+    names one of its articles; its second annotation covers twenty of its forty articles."""
+    gold = Path(__file__).resolve().parents[2] / "gold"
+
+    def sources(name: str) -> set[str]:
+        lines = (gold / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["source"] for line in lines if line.strip()}
+
+    dev12 = sources("events-wikinews-dev12.jsonl")
+    second = sources("events-wikinews-dev12-second-annotator.jsonl")
+    assert len(dev12) == 40 and len(second) == 20 and second <= dev12
+    ids = {s.rpartition("#")[2] for s in dev12}
+    for path in gold.iterdir():
+        if path.is_file() and "dev12" not in path.name:
+            text = path.read_text(encoding="utf-8")
+            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
