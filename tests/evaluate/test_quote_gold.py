@@ -108,6 +108,18 @@ def test_blind_dev4_is_the_other_twenty_events_dev11_articles_and_new_text() -> 
         assert not dev4 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
+def test_blind_dev5_is_the_events_dev12_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev5.jsonl (session 32) annotates, blind, the 40 articles of the events
+    dev12 gold, and its second annotation 20 of them; it is scored once per change, so none of its
+    articles may be in another quote split."""
+    dev5 = _sources("quotes-wikinews-dev5.jsonl")
+    second = _sources("quotes-wikinews-dev5-second-annotator.jsonl")
+    assert len(dev5) == 40 and dev5 == _sources("events-wikinews-dev12.jsonl")
+    assert len(second) == 20 and second <= dev5
+    for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "test"):
+        assert not dev5 & _sources(f"quotes-wikinews-{other}.jsonl")
+
+
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
          4: {"n": 4, "start": 28, "text": "\"C d.\""}}
 ARTICLE = "Headline. " + "\"A b,\" he said." + "\n\n\n" + "\"C d.\""
