@@ -1448,6 +1448,12 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     in_sentence = [t for t in dating if t.start >= lo and t.end <= hi
                    and calendar_value(t.value) is not None and t.kind in ("date", "time")
                    and not _clock_only(t.text) and not _UNIT_GONE.match(t.text)]
+    # "comes a day after the court issued warrants": the length, counted back from the text's
+    # present, is the date of what "after" opens, before any date the sentence writes
+    back = _counted_back(doc, event.trigger, [t for t in doc.times if t.start >= lo
+                                              and t.end <= hi and t.kind == "duration"])
+    if back is not None:
+        return back
     if not in_sentence:
         return None
     if doc.nlp is None:
@@ -1675,6 +1681,72 @@ def _medium(verb: Any) -> bool:
     noun = verb.head
     return bool(verb.tag_ == "VBN" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
                 and noun.lemma_.lower() in _MEDIA)
+
+
+# a length with a count ("a day", "two years"), which a present can be counted back by
+_COUNTED = re.compile(r"^P\d+[DWMY]$")
+_PRESENT = {"VBZ", "VBP"}
+
+
+def _counted_back(doc: Document, trigger: Span, lengths: list[TimeExpr]) -> TimeExpr | None:
+    """The date of an event that a length before "after" or "on from" sets before the text's
+    now: "This incident comes a day after the court issued arrest warrants" (the warrants a
+    day before publication), "Two years on from the raids, forces remain on alert" (the raids
+    two years back). Only when the clause of the length is in the present tense: "came two
+    days after the attacks" counts from a past the text does not date. The value is the
+    length read as "... ago" (resolved against the publication date, as "two years ago" is).
+    Only the head of what "after" opens is so dated (:func:`_heads_clause`), never a
+    participle or a conjunct inside it ("citizens prosecuted and sentenced previously")."""
+    if doc.nlp is None:
+        return None
+    toks_trig = tokens_in(doc.nlp, trigger.start, trigger.end)
+    trig = {k.i for k in toks_trig}
+    for t in lengths:
+        if not _COUNTED.match(t.value or ""):
+            continue
+        toks = tokens_in(doc.nlp, t.start, t.end)
+        if not toks or toks[-1].i + 2 >= len(doc.nlp):
+            continue
+        nxt = toks[-1].nbor(1)
+        if nxt.lower_ == "on" and nxt.nbor(1).lower_ == "from":
+            nxt = nxt.nbor(1)
+        elif nxt.lower_ != "after":
+            continue
+        root = nxt if nxt.dep_ == "prep" else nxt.head if nxt.dep_ == "mark" else None
+        if root is None or root.head.i == root.i:
+            continue
+        scope = {k.i for k in root.subtree}
+        # the present the length is counted back from: the verb the phrase or clause hangs on
+        verb = _token_clause_verb(doc, root.head)
+        if (not trig & scope or verb is None or verb.i in scope or verb.i in trig
+                or verb.tag_ not in _PRESENT):
+            continue
+        # the head: the verb "after" marks, or the noun after "after"/"from"
+        head = root if nxt.dep_ == "mark" else next(
+            (c for c in nxt.children if c.dep_ == "pobj"), None)
+        if head is None or not _heads_clause(_top(toks_trig), head):
+            continue
+        ago = normalize(f"{t.text} ago", doc.published)
+        if calendar_value(ago.value) is not None:
+            return TimeExpr(t.start, t.end, t.text, value=ago.value, precision=ago.precision,
+                            anchor="published", kind="date")
+    return None
+
+
+def _heads_clause(tok: Any, head: Any) -> bool:
+    """True when the trigger token ``tok`` is the event ``head`` names: ``head`` itself
+    ("issued", "the raids"), or a noun ``head`` governs with no other verb and no conjunct
+    on the way ("issued arrest warrants": the arrest is the issuing's event). A participle
+    ("prosecuted"), a relative clause's verb or a conjunct ("and sentenced") is another event
+    inside that clause, whose time the length does not give."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == head.i:
+            return True
+        if cur.dep_ == "conj" or cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _span_of(times: list[TimeExpr], tok: Any) -> TimeExpr | None:
