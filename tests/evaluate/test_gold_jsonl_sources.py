@@ -85,7 +85,8 @@ def test_dev4_adjudication_changes_only_units_it_gives_a_reason_for() -> None:
 
 def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
     """dev12 is blind only if no other gold set (training, development, test, quotes, pairs, times)
-    names one of its articles; its second annotation covers twenty of its forty articles."""
+    names one of its articles — but the quotes split dev5, which annotates the same articles on
+    purpose (tests/evaluate/test_quote_gold.py); its second annotation covers twenty of them."""
     gold = Path(__file__).resolve().parents[2] / "gold"
 
     def sources(name: str) -> set[str]:
@@ -97,6 +98,6 @@ def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
     assert len(dev12) == 40 and len(second) == 20 and second <= dev12
     ids = {s.rpartition("#")[2] for s in dev12}
     for path in gold.iterdir():
-        if path.is_file() and "dev12" not in path.name:
+        if path.is_file() and "dev12" not in path.name and "quotes-wikinews-dev5" not in path.name:
             text = path.read_text(encoding="utf-8")
             assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
