@@ -608,11 +608,13 @@ class Store:
         of adding a second. Only the id changes; a row whose new key is already taken (a rerun
         of a newer version recorded it) is left as it was. Nothing is written when there is
         none to rename, and a read-only open shows the rows as they are."""
-        find = "SELECT source, reason FROM rejections WHERE doc_id = ? AND reason != 'empty'"
-        if self.conn.execute(find, (EMPTY_ID,)).fetchone() is None:
+        old = self.conn.execute(
+            "SELECT source, reason FROM rejections WHERE doc_id = ? AND reason != 'empty'",
+            (EMPTY_ID,)).fetchall()
+        if not old:
             return
         with self._writing():
-            for source, reason in self.conn.execute(find, (EMPTY_ID,)).fetchall():
+            for source, reason in old:
                 self.conn.execute(
                     "UPDATE OR IGNORE rejections SET doc_id = ? WHERE doc_id = ? AND source = ?",
                     (rejection_id(EMPTY_ID, source, reason), EMPTY_ID, source),

@@ -1697,13 +1697,12 @@ def _counted_back(doc: Document, trigger: Span, lengths: list[TimeExpr]) -> Time
     length read as "... ago" (resolved against the publication date, as "two years ago" is).
     Only the head of what "after" opens is so dated (:func:`_heads_clause`), never a
     participle or a conjunct inside it ("citizens prosecuted and sentenced previously")."""
-    if doc.nlp is None:
+    counted = [t for t in lengths if _COUNTED.match(t.value or "")]
+    if doc.nlp is None or not counted:  # most events: no counted length in their sentence
         return None
     toks_trig = tokens_in(doc.nlp, trigger.start, trigger.end)
     trig = {k.i for k in toks_trig}
-    for t in lengths:
-        if not _COUNTED.match(t.value or ""):
-            continue
+    for t in counted:
         toks = tokens_in(doc.nlp, t.start, t.end)
         if not toks or toks[-1].i + 2 >= len(doc.nlp):
             continue
