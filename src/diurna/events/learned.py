@@ -953,7 +953,7 @@ def word_cut(comb: Combiner, tok: Any, etype: str, rule_at: dict[int, Event],
     ``etype``: ``comb.rule_threshold`` (when higher) for a word the rules coded, the stricter
     ``comb.unlisted_threshold`` (when set) for a word only the models code (:func:`models_only`;
     round 35: of 80 false events read in sentences the gold leaves empty, 25 were other senses
-    of the word, 11 of them on such words), else ``comb.threshold``. The shipped combiner
+    of the word, 8 of them on such words), else ``comb.threshold``. The shipped combiner
     leaves the stricter cut unset (round 35 measured it below its rule)."""
     if tok.i in rule_at:
         return max(comb.threshold, comb.rule_threshold)
