@@ -22,6 +22,8 @@ from diurna.events.learned import (
     Read,
     decide,
     load_combiner,
+    models_only,
+    word_cut,
 )
 from diurna.events.ontology import load_ontology
 from diurna.events.tagger import load_tagger
@@ -39,8 +41,9 @@ LABELS = [NONE, "ASSAULT", "PROTEST"]
 
 
 def _read(tagger: list[list[float]], mlp: list[list[float]] | None,
-          rule: dict[int, str] | None = None, possible: bool = True) -> Read:
-    toks: list[Any] = [_Tok(i, lemma) for i, lemma in enumerate(["bomb", "march", "say"])]
+          rule: dict[int, str] | None = None, possible: bool = True,
+          words: tuple[str, str, str] = ("bomb", "march", "say")) -> Read:
+    toks: list[Any] = [_Tok(i, lemma) for i, lemma in enumerate(words)]
     rule_at = {i: Event(id=f"t:{i}", type=t, trigger=Span(0, 1, "x"),
                         sentence=Span(0, 1, "x"))
                for i, t in (rule or {}).items()}
@@ -73,6 +76,61 @@ def test_the_tagger_alone_ignores_the_mlp_and_keeps_rule_words_longer() -> None:
     # the fixed blend averages in the MLP, which vetoes "bomb" (0.5 x 0.3 + 0.5 x 1.0 = 0.65
     # < 0.8 keeps it; at threshold 0.6 it goes)
     assert 0 not in decide(read, Combiner(threshold=0.6, gate=1.01), onto)
+
+
+def test_a_word_only_the_models_code_needs_the_stricter_cut_when_one_is_set() -> None:
+    # round 35: "jumping" (ASSAULT) and "gathering" (PROTEST) are words the trigger lexicon lists
+    # for neither type; "bomb" is listed for ASSAULT; the rules coded "march"
+    onto = load_ontology()
+    probs = [[0.7, 0.3, 0.0], [0.7, 0.0, 0.3], [0.7, 0.0, 0.3]]
+    read = _read(tagger=probs, mlp=probs, rule={2: "PROTEST"},
+                 words=("jump", "gather", "march"))
+    read_listed = _read(tagger=probs, mlp=probs, words=("bomb", "gather", "march"))
+    # the shipped fixed blend's cuts: P(NONE) 0.7 < 0.75 codes all three words
+    shipped = Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01)
+    assert decide(read, shipped, onto) == {0: "ASSAULT", 1: "PROTEST", 2: "PROTEST"}
+    strict = Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01, unlisted_threshold=0.6)
+    # with the stricter cut the two unlisted words without a rule event go (0.7 >= 0.6); the
+    # rules' word keeps its own 0.9 cut
+    assert decide(read, strict, onto) == {2: "PROTEST"}
+    # a word the lexicon lists for its type keeps the 0.75 cut; "march", listed for PROTEST, too
+    assert decide(read_listed, strict, onto) == {0: "ASSAULT", 2: "PROTEST"}
+    # the tagger-alone combiner follows the same cut
+    tagger = Combiner(kind="tagger", threshold=0.75, unlisted_threshold=0.6)
+    assert decide(read, tagger, onto) == {2: "PROTEST"}
+
+
+def test_models_only_and_the_cut_a_word_gets() -> None:
+    onto = load_ontology()
+    rule_at = {1: Event(id="t:1", type="ASSAULT", trigger=Span(0, 1, "x"),
+                        sentence=Span(0, 1, "x"))}
+    jump: Any = _Tok(0, "jump")
+    attack: Any = _Tok(2, "attack")
+    ruled: Any = _Tok(1, "jump")
+    assert models_only(jump, "ASSAULT", rule_at, onto)
+    assert not models_only(attack, "ASSAULT", rule_at, onto)  # listed for ASSAULT
+    assert models_only(attack, "PROTEST", rule_at, onto)  # listed, but not for PROTEST
+    assert not models_only(ruled, "ASSAULT", rule_at, onto)  # the rules coded it
+    comb = Combiner(threshold=0.75, rule_threshold=0.9, unlisted_threshold=0.6)
+    assert word_cut(comb, jump, "ASSAULT", rule_at, onto) == 0.6
+    assert word_cut(comb, attack, "ASSAULT", rule_at, onto) == 0.75
+    assert word_cut(comb, ruled, "ASSAULT", rule_at, onto) == 0.9
+    # unset (the default): every word without a rule event has the one cut
+    assert word_cut(Combiner(threshold=0.75), jump, "ASSAULT", rule_at, onto) == 0.75
+    # a stricter cut never loosens a combiner whose own cut is lower still
+    assert word_cut(Combiner(threshold=0.5, unlisted_threshold=0.6), jump, "ASSAULT",
+                    rule_at, onto) == 0.5
+
+
+def test_the_unlisted_cut_round_trips_through_the_combiner_file(tmp_path: Path) -> None:
+    comb = Combiner(unlisted_threshold=0.6)
+    (tmp_path / COMBINER_FILE).write_text(comb.to_json(), encoding="utf-8")
+    assert json.loads((tmp_path / COMBINER_FILE).read_text())["unlisted_threshold"] == 0.6
+    assert load_combiner(tmp_path) == comb
+    # a file without the field (every earlier one) leaves it off
+    (tmp_path / COMBINER_FILE).write_text(Combiner().to_json(), encoding="utf-8")
+    assert "unlisted_threshold" not in json.loads((tmp_path / COMBINER_FILE).read_text())
+    assert load_combiner(tmp_path).unlisted_threshold is None
 
 
 def test_the_tagger_alone_reads_only_sentences_where_an_event_is_possible() -> None:
