@@ -1483,6 +1483,10 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
 
     def fits(t: TimeExpr) -> bool:
         verb = clause_verb(doc, t)
+        if verb is not None and t.text.lower() in _REPORT_DAY:
+            # "took control of an airport to prevent troops from being flown in today": a
+            # day of the report is said of the tensed verb above a non-finite chain
+            verb = _tensed_above(verb)
         if id(t) in others:
             # another thing's time, unless a "when" clause says the event happened at it
             # ("testified about a July 10 meeting, when Sondland told them they would need")
@@ -1554,6 +1558,49 @@ _ORDERING = {"after", "before", "following", "since", "until", "till"}
 # prepositions that make a noun the occasion of an act: "killed in Monday's bombing" (not
 # "on": "grilled her on Trump's July 25 call" is a topic)
 _OCCASION = {"at", "during", "in", "amid"}
+
+
+# days named from the report's now, past or present ("tomorrow" names an intended time)
+_REPORT_DAY = {"today", "yesterday", "tonight", "last night", "this morning", "this afternoon",
+               "this evening"}
+# a tensed form, or the auxiliary or modal that gives a verb its tense
+_TENSED = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb: Any) -> bool:
+    """Whether ``verb`` carries a tense: a tensed form itself or a tensed auxiliary or modal
+    ("took", "was flown", "will go"; not "to prevent", "being flown", "fleeing")."""
+    return verb.tag_ in _TENSED or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _TENSED
+                                       for c in verb.children)
+
+
+def _tensed_above(verb: Any) -> Any:
+    """The tensed verb that a non-finite ``verb`` hangs from through complements and
+    adverbial clauses ("took control ... to prevent reinforcements from being flown in":
+    "took" for "flown"), or ``verb`` itself when it is finite or the chain leaves that path.
+
+    A non-finite clause has no tense of its own, so a day named from the report's now
+    ("today", "yesterday") that the parser sinks into one is said of the tensed act above
+    it. Not through a noun's modifier ("a bomb planted yesterday" is the planting's day: acl,
+    relcl), nor a clause or preposition that orders its act against the verb's
+    (:data:`_ORDERING`: "arrested yesterday after fleeing")."""
+    cur = verb
+    for _ in range(6):
+        if _finite(cur):
+            return cur
+        if cur.dep_ not in ("xcomp", "advcl", "pcomp") or any(
+                c.dep_ == "mark" and c.lower_ in _ORDERING for c in cur.children):
+            return verb
+        head = cur.head
+        if cur.dep_ == "pcomp":
+            # "from being flown": through the preposition that opens the verb
+            if head.dep_ != "prep" or head.lower_ in _ORDERING:
+                return verb
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return verb
+        cur = head
+    return verb
 
 
 def _clock_only(text: str) -> bool:
