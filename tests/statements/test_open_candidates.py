@@ -1,7 +1,7 @@
 """Candidates the statements stage offers the learned check beyond a verb's clause or object
 (docs/quotes.md part 11): a verb's phrase ("warned of a collapse"), the object of a verb the
 rules accept only with a clause ("confirmed the launch"), and the subject of a passive with an
-agent ("The plan was questioned by the opposition"). The rules alone never take them; the check
+agent ("The plan was rejected by the opposition"). The rules alone never take them; the check
 decides (sentences written by us)."""
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ CASES = [
      "for the corruption scandal"),
     ("The ministry confirmed the launch of the satellite.", "confirmed",
      "the launch of the satellite"),
-    # a passive of a position verb ("was rejected by") is the rules' since part 36
-    # (test_passive_statements.py); one of another verb is still the check's to decide
-    ("The plan was questioned by the opposition leaders.", "questioned", "The plan"),
+    ("The plan was rejected by the opposition leaders.", "rejected", "The plan"),
 ]
 
 

@@ -1064,7 +1064,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
-    quotes += _passive_statements(doc, finder, quotes, in_direct)
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1259,87 +1258,12 @@ def _without_channels(doc: Document, quotes: list[Quote]) -> list[Quote]:
     return keep
 
 
-# Verbs of a position or message whose passive subject is what was said of: "The NATO decision
-# has been welcomed by the United States", "The result of the elections has been announced"
-# (docs/annotation-quotes.md §2: endorsements, claims and announcements of a message are
-# speech acts; §11: an agentless one has no speaker).
-# Not "support", "back" or "offer": their passive tells of material, market or technical support
-# and of goods on offer ("is supported by recent data", "free trials were offered") far more
-# often than of a position (part 36, read on the development outputs).
-_PASSIVE_STATEMENTS = frozenset({
-    "announce", "propose", "criticise", "criticize", "welcome", "endorse", "claim", "declare",
-    "praise", "condemn", "reject", "oppose", "recommend", "hail", "applaud", "challenge",
-    "dispute", "report",
-})
-# What a verb says itself, so that its subject is not its statement: "is reported to have
-# left", "was quoted as saying", "was offered a job" (the subject is the addressee).
-_OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "dative"})
-
-
-def _passive_subject(tok: Any) -> Any | None:
-    """The noun phrase head a passive verb of :data:`_PASSIVE_STATEMENTS` reports: its passive
-    subject ("No damage was reported"; a conjoined verb's shared one: "is known as X but is
-    endorsed by many"; a relative pronoun's antecedent); None for any other token, for a verb
-    with a clause, object or "as" phrase of its own, for a verb with no passive auxiliary, and
-    for one with a modal (a forecast, as "is expected to": docs/annotation-quotes.md §11)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _PASSIVE_STATEMENTS or any(
-            c.dep_ in _OWN_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as")
-            or c.tag_ == "MD" for c in tok.children):
-        return None  # a modal ("will be announced", "may be rejected"): no act has taken place
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None and tok.dep_ == "conj":
-            subj = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and _relative_pronoun(subj):
-            subj = tok.head if tok.dep_ == "relcl" else _relative_antecedent(subj)
-        return subj if subj is not None and not _relative_pronoun(subj) else None
-    # a participle on its noun ("The group, backed by Syria and Iran, …", "according to results
-    # announced by officials") describes the noun; it reports no act (measured, part 36)
-    return None
-
-
-def _passive_statements(doc: Document, finder: MentionFinder, quotes: list[Quote],
-                        in_direct: Callable[[int, int], bool]) -> list[Quote]:
-    """Statements of passive position and message verbs (:func:`_passive_subject`) that no
-    statement already reads: content the subject's noun phrase, cue the verb, speaker the "by"
-    agent, or none (unnamed). Gold lines the stage never offered or the learned check dropped
-    (docs/quotes.md part 36); made after the check, so its candidates and rows are unchanged.
-    None inside a direct quote, for a verb that is already a cue, or for a subject another
-    statement already reads (the same words, :func:`_same_words`)."""
-    cues = {q.cue.start for q in quotes if q.cue is not None}
-    out = []
-    for tok in tokens_where(doc.nlp, pos=("VERB",)):
-        subj = _passive_subject(tok)
-        if subj is None or tok.idx in cues:
-            continue
-        first, last = core_bounds(subj)
-        content = _tok_span(doc, list(doc.nlp[first:last]))
-        words = {m.start() for m in WORD.finditer(doc.text, content.start, content.end)}
-        if not words or in_direct(content.start, content.end) or any(
-                _same_words(words, _words(doc.text, q)) for q in quotes):
-            continue
-        by = next((g for c in tok.children if c.dep_ == "agent"
-                   for g in c.children if g.dep_ == "pobj"), None)
-        out.append(Quote(content.start, content.end, content.text, kind="indirect",
-                         speaker=_party_mention(finder, by) if by is not None else None,
-                         cue=_tok_span(doc, [tok]), sources=_sources(doc, finder, tok.sent, tok),
-                         source_kind=None if by is not None else "unnamed"))
-    return out
-
-
 _SAME_WORDS = 0.5  # the scorer's own rule for two readings of one statement
 
 
 def _words(text: str, q: Quote) -> set[int]:
     """The offsets of a statement's words (every part of a split quote)."""
     return {m.start() for p in (q.parts or [q]) for m in WORD.finditer(text, p.start, p.end)}
-
-
-def _same_words(a: set[int], b: set[int]) -> bool:
-    """Two readings of one statement by the scorer's rule: at least half of each side's words
-    shared (:data:`_SAME_WORDS`)."""
-    shared = len(a & b)
-    return bool(a and b) and shared >= _SAME_WORDS * len(a) and shared >= _SAME_WORDS * len(b)
 
 
 def _pronoun_contents(doc: Document, quotes: list[Quote],
@@ -1381,7 +1305,8 @@ def _without_repeats(text: str, quotes: list[Quote], run_in: set[int]) -> list[Q
     keep = []
     for q in quotes:
         w = _words(text, q) if q.kind != "direct" else set()
-        same = next((d for d, dw in direct if _same_words(w, dw)), None)
+        same = next((d for d, dw in direct if w and len(w & dw) >= _SAME_WORDS * len(w)
+                     and len(w & dw) >= _SAME_WORDS * len(dw)), None)
         if same is None:
             keep.append(q)
         elif same.cue is None:  # the quote's reading, with the cue only the other one found
