@@ -60,12 +60,13 @@ class RunSummary:
 def shards(
     raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary
 ) -> Iterator[list[RawInput]]:
-    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen)."""
+    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen, and
+    the :func:`rejection_key` of each rejection written earlier)."""
 
     def fresh() -> Iterator[RawInput]:
         for raw in raws:
             key = input_key(raw)
-            if key in done:
+            if key in done or rejection_key(raw.doc_id(), raw.source) in done:
                 summary.skipped += 1
                 continue
             done.add(key)
@@ -112,10 +113,12 @@ def run(
     actor_files: Iterable[str] = (),
     shard_size: int = SHARD_SIZE,
     worker_reads: bool = False,
+    retry_rejected: bool = False,
 ) -> RunSummary:
     """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring).
     ``worker_reads`` (Ray only): the driver lists the input files and the workers open them
-    (:func:`run_worker_reads`)."""
+    (:func:`run_worker_reads`). ``retry_rejected``: read again the inputs whose rejection is
+    written under ``out`` (by default a rerun skips them, as it skips written documents)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if worker_reads and engine != "ray":
@@ -124,9 +127,10 @@ def run(
     job = Job(str(Path(out).resolve()), published, tuple(str(a) for a in actor_files))
     summary = RunSummary(engine=engine, workers=workers)
     start = time.perf_counter()
+    done = written_ids(out, rejections=not retry_rejected)
     if worker_reads:
-        return run_worker_reads(paths, job, address, workers, shard_size, summary, start)
-    todo = shards(iter_inputs(paths), written_ids(out), shard_size, summary)
+        return run_worker_reads(paths, job, address, workers, shard_size, summary, start, done)
+    todo = shards(iter_inputs(paths), done, shard_size, summary)
     first = next(todo, None)
     if first is None:  # everything already written: no cluster to start
         results: list[dict[str, int]] = []
@@ -144,17 +148,16 @@ def run(
 
 def run_worker_reads(
     paths: Iterable[str], job: Job, address: str | None, workers: int, shard_size: int,
-    summary: RunSummary, start: float,
+    summary: RunSummary, start: float, done: set[str],
 ) -> RunSummary:
     """The driver lists the input files (folders walked, globs expanded, nothing read) and hands
     them out one file per task; each worker opens its file, skips pages already written
-    (the ids under ``out`` when the run started), and processes the rest in shards. A page that
-    appears in two files is processed twice; both write the same rows and ``diurna load`` keeps
-    one. For archives too big for one driver to read."""
+    (``done``: the ids under ``out`` when the run started), and processes the rest in shards.
+    A page that appears in two files is processed twice; both write the same rows and
+    ``diurna load`` keeps one. For archives too big for one driver to read."""
     from diurna.page import input_names
 
     names = input_names(paths)
-    done = written_ids(job.out)
     results = _run_ray([[n] for n in names], job, address, workers, done=done,
                        shard_size=shard_size) if names else []
     for counts in results:
