@@ -244,3 +244,35 @@ def test_written_rejections_are_keyed_by_source_retried_when_asked_and_dropped_o
         load(out, store)
         assert store.has(page.doc_id())
         assert [r["source"] for r in store.rejections()] == ["in/a.txt"]
+
+
+def test_a_rejected_repeat_within_a_run_gets_its_own_record_and_a_rerun_skips_it(
+    tmp_path: Path,
+) -> None:
+    """Two empty files in one run share their id; the second used to be dropped as a repeat
+    with no record, so each rerun recorded one more of them. Now the driver runs the page
+    stage on a repeat: rejected bytes get a row under the repeat's own name (the detail names
+    it), and a page repeated under another name is still skipped as a duplicate."""
+    from diurna.page import RawInput
+    from diurna.pipeline import rejected_document
+    from diurna.scale.parquet import write_shard, written_ids
+    from diurna.scale.runner import Job, RunSummary, record_rejected_repeat, shards
+
+    out = tmp_path / "out"
+    page = b"Envoys met in Geneva on Monday for talks, officials said."
+    raws = [RawInput("in/a.txt", b""), RawInput("in/b.txt", b""), RawInput("in/c.txt", b""),
+            RawInput("in/p.txt", page), RawInput("in/q.txt", page)]
+    job = Job(str(out))
+    first = RunSummary(engine="ray")
+    kept = [raw for shard in shards(raws, set(), 16, first,
+                                    on_repeat=lambda raw: record_rejected_repeat(raw, job))
+            for raw in shard]
+    assert [raw.source for raw in kept] == ["in/a.txt", "in/p.txt"]
+    assert (first.rejected, first.skipped) == (2, 1)  # b and c recorded; q a duplicate page
+    rows = {r["source"]: r for r in read_tables(out)["rejections"]}
+    assert sorted(rows) == ["in/b.txt", "in/c.txt"]
+    assert rows["in/c.txt"]["reason"] == "empty" and "in/c.txt" in rows["in/c.txt"]["detail"]
+    write_shard([rejected_document(kept[0], "empty")], out)  # what the shard's worker writes
+    rerun = RunSummary(engine="ray")
+    assert list(shards(raws, written_ids(out), 16, rerun)) == [[raws[3]]]  # p: not yet written
+    assert rerun.skipped == 4  # a, b, c recorded; q again a repeat of p

@@ -20,7 +20,7 @@ import itertools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,21 +58,48 @@ class RunSummary:
 
 
 def shards(
-    raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary
+    raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary,
+    on_repeat: Callable[[RawInput], bool] | None = None,
 ) -> Iterator[list[RawInput]]:
-    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen, and
-    the :func:`rejection_key` of each rejection written earlier)."""
+    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier, and the
+    :func:`rejection_key` of each rejection written earlier) nor repeats of an input seen
+    earlier in this run. A repeat goes to ``on_repeat``, which returns True when it recorded
+    the repeat as a rejection of its own (:func:`record_rejected_repeat`)."""
 
     def fresh() -> Iterator[RawInput]:
+        seen: set[str] = set()
         for raw in raws:
             key = input_key(raw)
             if key in done or rejection_key(raw.doc_id(), raw.source) in done:
                 summary.skipped += 1
                 continue
-            done.add(key)
+            if key in seen:
+                if on_repeat is not None and on_repeat(raw):
+                    summary.rejected += 1
+                else:
+                    summary.skipped += 1
+                continue
+            seen.add(key)
             yield raw
 
     return batched(fresh(), size)
+
+
+def record_rejected_repeat(raw: RawInput, job: Job) -> bool:
+    """Write the rejection of ``raw``, a repeat within this run of an earlier input's bytes
+    under another name, when the page stage rejects those bytes (two empty files, one binary
+    file copied): the first copy is rejected too, and this name needs its own record, as a
+    single-machine batch gives it. Before session 33 such a repeat was dropped with no record
+    (and each rerun then recorded one more of them). Only the page stage runs, where the
+    repeat was met; a repeat it reads as a page is a duplicate document, skipped as before.
+    Returns whether a rejection was written."""
+    from diurna.pipeline import Pipeline
+
+    doc = Pipeline([]).read(raw, published=job.published)  # the page stage, as a batch reads
+    if not doc.rejected:
+        return False
+    write_shard([doc], job.out)  # its files are named by its id and source: nothing replaced
+    return True
 
 
 def input_key(raw: RawInput) -> str:
@@ -130,7 +157,8 @@ def run(
     done = written_ids(out, rejections=not retry_rejected)
     if worker_reads:
         return run_worker_reads(paths, job, address, workers, shard_size, summary, start, done)
-    todo = shards(iter_inputs(paths), done, shard_size, summary)
+    todo = shards(iter_inputs(paths), done, shard_size, summary,
+                  on_repeat=lambda raw: record_rejected_repeat(raw, job))
     first = next(todo, None)
     if first is None:  # everything already written: no cluster to start
         results: list[dict[str, int]] = []
@@ -174,12 +202,14 @@ def process_files(names: list[str], job: Job, done: set[str], shard_size: int) -
     shards of ``shard_size``; the counts of all its shards."""
     total = {"stored": 0, "rejected": 0, "skipped": 0, "shards": 0}
     counter = RunSummary(engine="ray")
-    for shard in shards(iter_inputs(names), set(done), shard_size, counter):
+    for shard in shards(iter_inputs(names), done, shard_size, counter,
+                        on_repeat=lambda raw: record_rejected_repeat(raw, job)):
         counts = process_shard(shard, job)
         total["stored"] += counts["stored"]
         total["rejected"] += counts["rejected"]
         total["shards"] += 1
     total["skipped"] = counter.skipped
+    total["rejected"] += counter.rejected
     return total
 
 
