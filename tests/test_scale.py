@@ -108,10 +108,12 @@ def test_rerun_skips_written_documents_and_reload_doubles_nothing(
 
 def test_a_file_url_names_the_same_pages_as_their_folder(sample: Path, ray_out: Path) -> None:
     """Inputs given as an fsspec URL are the same pages: a rerun over the URL finds every one
-    of them written already (same content ids) and starts nothing."""
+    of them written already (same content ids) and stores nothing. The empty file's rejection
+    was recorded under its path; under its URL it is another input (a rejection is keyed by id
+    and source, as the store keys it), so it is read and recorded once more."""
     rerun = _diurna("process", sample.as_uri(), "--engine", "ray", "--out", str(ray_out))
-    written = DEV_PAGES + WIKINEWS_LINES + 1
-    assert "0 stored" in rerun.output and f"{written} already" in rerun.output
+    written = DEV_PAGES + WIKINEWS_LINES
+    assert "0 stored, 1 rejected" in rerun.output and f"{written} already" in rerun.output
 
 
 def test_workers_that_open_their_own_files_give_the_same_database(
@@ -153,7 +155,9 @@ def test_load_names_a_folder_that_is_not_runner_output(tmp_path: Path) -> None:
 def test_inputs_that_could_not_be_loaded_each_get_their_rejection(tmp_path: Path) -> None:
     """Two too-large files carry no bytes, so they share the empty file's content id; the
     driver used to drop them as repeats of the empty file, and they left no rejection record.
-    Each must reach a shard once, and a rerun over the written output must skip all of them."""
+    Each must reach a shard once, and a rerun over the written output must skip all of them
+    but the second empty file: dropped as a repeat of the first within the run, it has no
+    record of its own yet (a rejection is keyed by id and source, as the store keys it)."""
     from diurna.page import RawInput
     from diurna.pipeline import rejected_document
     from diurna.scale.parquet import write_shard, written_ids
@@ -170,8 +174,9 @@ def test_inputs_that_could_not_be_loaded_each_get_their_rejection(tmp_path: Path
                 tmp_path / "out")
     assert len(read_tables(tmp_path / "out")["rejections"]) == 3
     rerun = RunSummary(engine="ray")
-    assert list(shards(raws, written_ids(tmp_path / "out"), 16, rerun)) == []
-    assert rerun.skipped == 4
+    left = [raw.source for shard in shards(raws, written_ids(tmp_path / "out"), 16, rerun)
+            for raw in shard]
+    assert left == ["in/also-empty.txt"] and rerun.skipped == 3
 
 
 def test_an_older_runs_rejections_under_the_empty_id_are_skipped_and_loaded_named(
@@ -204,3 +209,70 @@ def test_an_older_runs_rejections_under_the_empty_id_are_skipped_and_loaded_name
     named = {s: hashlib.sha256(f"unloaded\0too_large\0{s}".encode()).hexdigest()[:16]
              for s in ("in/big1.html", "in/big2.html")}
     assert ids == {**named, "in/empty.txt": "e3b0c44298fc1c14"}
+
+
+def test_written_rejections_are_keyed_by_source_retried_when_asked_and_dropped_once_read(
+    tmp_path: Path,
+) -> None:
+    """As the single-machine batch does: a rerun skips an input whose rejection is written
+    (id and source), reads the same bytes under another name (they get their own record),
+    reads everything again with --retry-rejected, and `diurna load` keeps a document that a
+    retry read over its own older rejection."""
+    from diurna.page import RawInput
+    from diurna.pipeline import Pipeline, rejected_document
+    from diurna.scale.parquet import load, write_shard, written_ids
+    from diurna.scale.runner import RunSummary, shards
+    from diurna.store import Store
+
+    out = tmp_path / "out"
+    raws = [RawInput("in/a.txt", b""), RawInput("in/b.txt", b"")]
+    write_shard([rejected_document(raws[0], "empty")], out)
+
+    def left(done: set[str]) -> list[str]:
+        return [raw.source for shard in shards(raws, done, 16, RunSummary(engine="ray"))
+                for raw in shard]
+
+    assert left(written_ids(out)) == ["in/b.txt"]
+    # retried, a.txt is read again (b.txt, the same bytes, is then a repeat within the run)
+    assert left(written_ids(out, rejections=False)) == ["in/a.txt"]
+
+    page = RawInput("in/page.txt", b"Envoys met in Geneva on Monday for talks, officials said.")
+    write_shard([rejected_document(page, "not_news", "an older reader's mistake")], out)
+    assert page.doc_id() not in written_ids(out)  # its rejection is keyed by id and source
+    write_shard(Pipeline([]).process_batch([page]), out)  # the retry read it
+    with Store(tmp_path / "d.db") as store:
+        load(out, store)
+        assert store.has(page.doc_id())
+        assert [r["source"] for r in store.rejections()] == ["in/a.txt"]
+
+
+def test_a_rejected_repeat_within_a_run_gets_its_own_record_and_a_rerun_skips_it(
+    tmp_path: Path,
+) -> None:
+    """Two empty files in one run share their id; the second used to be dropped as a repeat
+    with no record, so each rerun recorded one more of them. Now the driver runs the page
+    stage on a repeat: rejected bytes get a row under the repeat's own name (the detail names
+    it), and a page repeated under another name is still skipped as a duplicate."""
+    from diurna.page import RawInput
+    from diurna.pipeline import rejected_document
+    from diurna.scale.parquet import write_shard, written_ids
+    from diurna.scale.runner import Job, RunSummary, record_rejected_repeat, shards
+
+    out = tmp_path / "out"
+    page = b"Envoys met in Geneva on Monday for talks, officials said."
+    raws = [RawInput("in/a.txt", b""), RawInput("in/b.txt", b""), RawInput("in/c.txt", b""),
+            RawInput("in/p.txt", page), RawInput("in/q.txt", page)]
+    job = Job(str(out))
+    first = RunSummary(engine="ray")
+    kept = [raw for shard in shards(raws, set(), 16, first,
+                                    on_repeat=lambda raw: record_rejected_repeat(raw, job))
+            for raw in shard]
+    assert [raw.source for raw in kept] == ["in/a.txt", "in/p.txt"]
+    assert (first.rejected, first.skipped) == (2, 1)  # b and c recorded; q a duplicate page
+    rows = {r["source"]: r for r in read_tables(out)["rejections"]}
+    assert sorted(rows) == ["in/b.txt", "in/c.txt"]
+    assert rows["in/c.txt"]["reason"] == "empty" and "in/c.txt" in rows["in/c.txt"]["detail"]
+    write_shard([rejected_document(kept[0], "empty")], out)  # what the shard's worker writes
+    rerun = RunSummary(engine="ray")
+    assert list(shards(raws, written_ids(out), 16, rerun)) == [[raws[3]]]  # p: not yet written
+    assert rerun.skipped == 4  # a, b, c recorded; q again a repeat of p

@@ -3,8 +3,10 @@
 ``diurna process`` is a thin wrapper over :func:`run`. An input whose bytes are already stored is
 skipped *before* any language processing (its id is the SHA-256 of its bytes), so rerunning a
 crashed batch only pays for what was not stored yet; ``recode=True`` re-codes such inputs instead
-and replaces their stored coding. Every input ends as exactly one :class:`Outcome`, counted in a
-:class:`Summary` that also gives the command's exit status.
+and replaces their stored coding. Likewise an input whose rejection is already recorded (the same
+id and source) is not checked again (``rejected_before``) unless ``retry_rejected=True``. Every
+input ends as exactly one :class:`Outcome`, counted in a :class:`Summary` that also gives the
+command's exit status.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from diurna.model import Document, content_id, plural
 from diurna.page import RawInput, iter_inputs
-from diurna.store.sqlite import is_stored
+from diurna.store.sqlite import is_stored, stored_rejection
 
 if TYPE_CHECKING:
     from diurna.pipeline import Pipeline
@@ -34,12 +36,14 @@ EXIT_OK, EXIT_SOME_REJECTED, EXIT_NONE_PROCESSED, EXIT_INTERRUPTED = 0, 3, 4, 13
 @dataclass(slots=True)
 class Outcome:
     """What became of one input. ``status`` is ``stored``, ``recoded``, ``duplicate`` (already
-    stored: skipped before processing), ``processed`` (no store) or ``rejected``; ``doc`` is None
-    for a duplicate, which was never processed."""
+    stored: skipped before processing), ``processed`` (no store), ``rejected`` or
+    ``rejected_before`` (its rejection already recorded: skipped before processing, ``reason``
+    is the recorded one); ``doc`` is None for a skipped input, which was never processed."""
 
     status: str
     source: str
     doc: Document | None = None
+    reason: str | None = None
 
 
 @dataclass(slots=True)
@@ -49,6 +53,7 @@ class Summary:
     counts: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)  # documents read, English stages skipped
     rejected: Counter[str] = field(default_factory=Counter)
+    rejected_before: Counter[str] = field(default_factory=Counter)  # recorded by an earlier run
     events: int = 0
     started: float = field(default_factory=time.monotonic)
     interrupted: bool = False
@@ -56,6 +61,8 @@ class Summary:
     def add(self, outcome: Outcome) -> None:
         """Count one input's outcome (and its document's rejection, skips and events)."""
         self.counts[outcome.status] += 1
+        if outcome.status == "rejected_before":
+            self.rejected_before[outcome.reason or "unknown"] += 1
         doc = outcome.doc
         if doc is None:
             return
@@ -81,12 +88,15 @@ class Summary:
 
     def exit_status(self) -> int:
         """0 when every input was read, 3 when some were rejected, 4 when none could be
-        processed (all rejected, or no input at all), 130 when interrupted."""
+        processed (all rejected, or no input at all), 130 when interrupted. An input whose
+        rejection an earlier run recorded counts as rejected, so a rerun ends as the first run
+        did."""
         if self.interrupted:
             return EXIT_INTERRUPTED
-        if self.inputs == self.counts["rejected"]:
+        rejected = self.counts["rejected"] + self.counts["rejected_before"]
+        if self.inputs == rejected:
             return EXIT_NONE_PROCESSED
-        return EXIT_SOME_REJECTED if self.counts["rejected"] else EXIT_OK
+        return EXIT_SOME_REJECTED if rejected else EXIT_OK
 
     def line(self, where: str | None = None) -> str:
         """One line for the end of a run, e.g. ``3 stored, 1 duplicate, 2 rejected (binary 1,
@@ -102,6 +112,9 @@ class Summary:
             if status == "rejected":
                 text += f" ({_reasons(self.rejected)})"
             parts.append(text)
+        if self.rejected_before:
+            parts.append(f"{self.counts['rejected_before']} rejected before "
+                         f"({_reasons(self.rejected_before)}; recorded, not checked again)")
         if self.skipped:
             parts.append(f"{sum(self.skipped.values())} skipped ({_reasons(self.skipped)})")
         parts.append(plural(self.events, "event"))
@@ -138,12 +151,16 @@ def run(
     published: str | None = None,
     workers: int = 1,
     recode: bool = False,
+    retry_rejected: bool = False,
 ) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (or given as ``raws``) and store it; yields one
     :class:`Outcome` per input, in order.
 
     With a ``store``, an input already stored is not processed again (``duplicate``) unless
-    ``recode`` is set, in which case it is processed and its stored coding replaced.
+    ``recode`` is set, in which case it is processed and its stored coding replaced. An input
+    whose rejection is already recorded under its id and source is not checked again
+    (``rejected_before``: its bytes are read for the id, nothing more) unless ``retry_rejected``
+    is set; a retried input that is now read replaces its rejection with the document.
     """
     own = (
         [f"{store.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
@@ -156,18 +173,16 @@ def run(
     # With workers the pool reads inputs from its own thread: the check gets its own connection.
     checker = (
         sqlite3.connect(store.path, timeout=60, check_same_thread=False)
-        if store is not None and not recode
+        if store is not None and not (recode and retry_rejected)
         else None
     )
 
     def fresh(items: Iterable[RawInput]) -> Iterator[RawInput]:
         sent = 0  # inputs passed on so far: a skipped one is reported after that many
         for raw in items:
-            stored = checker is not None and raw.error is None and is_stored(
-                checker, content_id(raw.data)
-            )
-            if stored:
-                already.append((sent, Outcome("duplicate", raw.source)))
+            known = None if checker is None else _known(checker, raw, recode, retry_rejected)
+            if known is not None:
+                already.append((sent, known))
                 continue
             sent += 1
             yield raw
@@ -184,6 +199,21 @@ def run(
     finally:
         if checker is not None:
             checker.close()
+
+
+def _known(
+    conn: sqlite3.Connection, raw: RawInput, recode: bool, retry_rejected: bool
+) -> Outcome | None:
+    """The outcome of an input the store already holds, found before any processing: stored
+    (``duplicate``, unless re-coding) or rejected under the same id and source
+    (``rejected_before``, unless retrying); None when it is to be processed."""
+    if not recode and raw.error is None and is_stored(conn, content_id(raw.data)):
+        return Outcome("duplicate", raw.source)
+    if not retry_rejected:
+        reason = stored_rejection(conn, raw.doc_id(), raw.source)
+        if reason is not None:
+            return Outcome("rejected_before", raw.source, reason=reason)
+    return None
 
 
 def _save(store: Store | None, doc: Document, recode: bool, coder: str | None) -> str:

@@ -29,6 +29,15 @@ actors_option = click.option(
     help="Extra actor dictionary (YAML or CSV); repeatable. See docs/actors.md.",
 )
 
+# `--retry-rejected`, for the commands whose batch skips inputs already recorded (process, fetch)
+retry_rejected_option = click.option(
+    "--retry-rejected",
+    is_flag=True,
+    help="Read again inputs whose rejection --db (or --out) already records (default: skip "
+    "them before any processing, as stored inputs are; the summary counts them as 'rejected "
+    "before'). For inputs you fixed in place, or after a Diurna update.",
+)
+
 
 CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
     (("--coder",), CODERS, DEFAULT_CODER,
@@ -124,6 +133,7 @@ def cli() -> None:
     help="Re-code inputs already in --db and replace their coding (default: skip them "
     "before any processing, so a rerun only does what was not stored yet).",
 )
+@retry_rejected_option
 @click.option("-v", "--verbose", is_flag=True, help="A line per input on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @actors_option
@@ -157,6 +167,7 @@ def process(
     db: str | None,
     no_store: bool,
     recode: bool,
+    retry_rejected: bool,
     verbose: bool,
     quiet: bool,
     actor_files: tuple[str, ...],
@@ -178,10 +189,11 @@ def process(
 
     With --engine ray|spark the pages are spread over a cluster and written as Parquet under
     --out (partitioned by publication month; `diurna load DIR --db FILE` stores them); a rerun
-    skips pages already written there.
+    skips pages already written there, and inputs whose rejection is written there.
 
     Results are stored only with `--db FILE`; an input already stored there is skipped before any
-    processing (rerun a crashed batch freely), unless `--recode`.
+    processing (rerun a crashed batch freely), unless `--recode`; so is an input whose rejection
+    is recorded there (the same id and source), unless `--retry-rejected`.
 
     \b
     Exit status: 0 every input read; 3 some inputs rejected; 4 none could be
@@ -191,12 +203,13 @@ def process(
     if engine or out_dir:
         _refuse_outside_engine_run()
         _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
-                             worker_reads)
+                             worker_reads, retry_rejected)
         return
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
         recode=recode, verbose=verbose, quiet=quiet, actor_files=actor_files, workers=workers,
         progress=progress, coder=coder, args_by=args_by, gate=gate,
+        retry_rejected=retry_rejected,
     )
 
 
@@ -216,6 +229,7 @@ def _run_batch(
     coder: str = DEFAULT_CODER,
     args_by: str = DEFAULT_ARGS,
     gate: str = DEFAULT_GATE,
+    retry_rejected: bool = False,
 ) -> None:
     """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
     from diurna import batch
@@ -228,7 +242,7 @@ def _run_batch(
     try:
         outcomes = batch.run(
             paths, raws=raws, pipeline=pipeline, store=store, published=published,
-            workers=workers, recode=recode,
+            workers=workers, recode=recode, retry_rejected=retry_rejected,
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
         total = None if raws is not None else input_total(paths)
@@ -282,6 +296,7 @@ def _process_distributed(
     published: str | None,
     actor_files: tuple[str, ...],
     worker_reads: bool = False,
+    retry_rejected: bool = False,
 ) -> None:
     if not engine or not out_dir:
         raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
@@ -289,7 +304,8 @@ def _process_distributed(
 
     try:
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
-                published=published, actor_files=actor_files, worker_reads=worker_reads)
+                published=published, actor_files=actor_files, worker_reads=worker_reads,
+                retry_rejected=retry_rejected)
     except ImportError as err:
         how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
         raise click.ClickException(
@@ -345,6 +361,9 @@ def _one_line(text: str) -> str:
 
 def _outcome_line(outcome: Any) -> str:
     doc = outcome.doc
+    if outcome.status == "rejected_before":
+        return (f"rejected_before\t{outcome.source}\t{outcome.reason}\trecorded by an earlier "
+                "run, not checked again (--retry-rejected reads it)")
     if doc is None:
         return f"{outcome.status}\t{outcome.source}"
     if doc.rejected:
@@ -667,6 +686,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 )
 @actors_option
 @coder_options
+@retry_rejected_option
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(
@@ -685,6 +705,7 @@ def fetch(
     coder: str,
     args_by: str,
     gate: str,
+    retry_rejected: bool,
     verbose: bool,
     quiet: bool,
 ) -> None:
@@ -710,7 +731,7 @@ def fetch(
             paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps),
             published=published, fmt=fmt, db=db, recode=False, verbose=verbose, quiet=quiet,
             actor_files=actor_files, workers=1, progress=False, coder=coder, args_by=args_by,
-            gate=gate,
+            gate=gate, retry_rejected=retry_rejected,
         )
     finally:
         fetcher.close()

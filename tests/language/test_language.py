@@ -102,3 +102,22 @@ def test_tokens_where_finds_the_same_words_as_reading_each_token() -> None:
         "reportedly", "allegedly", "("}]
     assert {"Reportedly", "allegedly", "("} <= {t.text for t in words}
     assert tokens_where(load_nlp()(""), pos=("VERB",)) == []
+
+
+def test_a_body_too_long_to_parse_is_not_searched_for_dates_or_places() -> None:
+    """A body over MAX_CHARS (one huge line, say) is not parsed; the time and places stages
+    used to search it anyway, in time growing with the square of its length (a 483,000-
+    character line took them 255 s, a 4.8 MB one did not finish). They now skip it with a
+    note, as they skip a page not in English; a short body is still read by both."""
+    import diurna
+
+    line = "Envoys met in Paris on Monday. " * (MAX_CHARS // 31 + 100)
+    doc = diurna.default_pipeline()(Document.from_paragraphs("x", "t", [line],
+                                                             published="2024-03-01"))
+    assert doc.times == [] and doc.places == [] and doc.events == []
+    assert f"time: body over {MAX_CHARS} characters, not read" in doc.skipped
+    assert f"places: body over {MAX_CHARS} characters, not read" in doc.skipped
+    short = diurna.default_pipeline()(Document.from_paragraphs("y", "t", [line[:31]],
+                                                               published="2024-03-01"))
+    assert [t.text for t in short.times] == ["Monday"]
+    assert [p.text for p in short.places] == ["Paris"]

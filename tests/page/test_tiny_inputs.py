@@ -77,9 +77,13 @@ def test_a_batch_stores_each_unloaded_input_under_its_own_id_and_a_rerun_replace
             RawInput("in/gone.html", b"", error=("not_found", "no such file")),
             RawInput("in/empty.txt", b"")]
     with Store(tmp_path / "d.db") as store:
-        for _ in range(2):  # the second run meets the same failures
-            outcomes = list(batch.run(raws=raws, pipeline=Pipeline([]), store=store))
+        for retry in (False, True):  # the retrying run meets the same failures
+            outcomes = list(batch.run(raws=raws, pipeline=Pipeline([]), store=store,
+                                      retry_rejected=retry))
             assert [o.status for o in outcomes] == ["rejected"] * 3
+        # a plain rerun skips them (session 33), each found under its own id
+        outcomes = list(batch.run(raws=raws, pipeline=Pipeline([]), store=store))
+        assert [o.status for o in outcomes] == ["rejected_before"] * 3
         rows = sorted((r["source"], r["doc_id"], r["reason"]) for r in store.rejections())
     assert rows == [
         ("in/big.html", _named("in/big.html", "too_large"), "too_large"),

@@ -36,8 +36,10 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
@@ -217,6 +219,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
+    app.router.route_class = _GetAndHeadRoute  # before any route is added
     app.state.db = database
 
     app.state.writable = bool(token)
@@ -224,6 +227,41 @@ def create_app(
     _install_routes(app, database, token, max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+class _GetAndHeadRoute(APIRoute):
+    """A route that answers ``HEAD`` wherever it answers ``GET``, as HTTP asks (RFC 9110
+    9.3.2) and Starlette's own routes do; FastAPI's ``APIRoute`` does not (fastapi#1773), so
+    ``HEAD /`` and ``HEAD /api/events`` were 405s. A ``HEAD`` request runs the ``GET``
+    endpoint and its answer goes out without the body (headers, ``content-length`` among
+    them, as ``GET`` gives them). ``HEAD`` is not added to ``methods``, so the OpenAPI schema
+    lists each operation once."""
+
+    def matches(self, scope: Any) -> tuple[Match, Any]:
+        return super().matches(_as_get(scope, self.methods))
+
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
+        as_get = _as_get(scope, self.methods)
+        if as_get is scope:
+            await super().handle(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await super().handle(as_get, receive, headers_only)
+
+
+def _as_get(scope: Any, methods: set[str] | None) -> Any:
+    """``scope`` as a ``GET`` when it is a ``HEAD`` on a route that answers ``GET``; else
+    ``scope`` itself."""
+    if scope.get("type") == "http" and scope.get("method") == "HEAD" and methods and (
+        "GET" in methods
+    ):
+        return {**scope, "method": "GET"}
+    return scope
 
 
 SERVE_DB_ENV = "DIURNA_SERVE_DB"
@@ -390,6 +428,13 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """No content: the page and /docs name their icon (/static/favicon.svg), and a browser
+        that asks for /favicon.ico anyway (a JSON answer opened in a tab) is told there is
+        none here, not "no such path"."""
+        return Response(status_code=204)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -935,6 +980,7 @@ def _docs_page(schema: dict[str, Any]) -> str:
             )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Diurna API</title>"
+        "<link rel=icon href=/static/favicon.svg type=image/svg+xml>"
         "<link rel=stylesheet href=/static/app.css></head><body class=docs>"
         "<h1>Diurna API</h1><p>Schema: <a href=/openapi.json>/openapi.json</a>. "
         'Errors are JSON <code>{"error": {"status", "message"}}</code>.</p>'

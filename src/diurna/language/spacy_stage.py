@@ -21,6 +21,33 @@ LEMMA_FIXES = {"retook": "retake", "retaken": "retake", "staged": "stage", "stag
                "stages": "stage", "waged": "wage", "waging": "wage"}
 # Longest body (characters) the parser is run on; spaCy's own default guard is 1,000,000.
 MAX_CHARS = 200_000
+
+
+def unread_reason(doc: Document) -> str | None:
+    """Why the English stages do not read ``doc``: ``empty``, ``not_english`` or ``too_long``
+    (a body over :data:`MAX_CHARS`, which the parser is not run on); None when they read it."""
+    if not doc.text:
+        return "empty"
+    if doc.language and doc.language != "en":
+        return "not_english"
+    if len(doc.text) > MAX_CHARS:
+        return "too_long"
+    return None
+
+
+def english_stage_skips(doc: Document, stage: str) -> bool:
+    """Whether the English stage ``stage`` (``time``, ``places``) leaves ``doc`` alone
+    (:func:`unread_reason`), noting why in ``doc.skipped`` (an empty body gets no note). Until
+    session 33 they read a body too long to parse: their searches over the text grow with its
+    square (a 483,000-character line took them 255 s; a 4.8 MB one did not finish)."""
+    reason = unread_reason(doc)
+    if reason == "not_english":
+        doc.skipped.append(f"{stage}: not English")
+    elif reason == "too_long":
+        doc.skipped.append(f"{stage}: body over {MAX_CHARS} characters, not read")
+    return reason is not None
+
+
 # Texts per ``nlp.pipe`` batch when a batch of pages is parsed ahead (:meth:`Language.parse_ahead`).
 # The model's working arrays are sized by a batch's texts (padded to the longest), and the freed
 # memory is not given back: 32 raised the process's peak by ~490 MB over the 115 development
@@ -173,14 +200,13 @@ class Language:
         self.model = model
 
     def __call__(self, doc: Document) -> Document:
-        if not doc.text:
-            doc.skipped.append("language: empty body")
-            return doc
-        if doc.language and doc.language != "en":
-            doc.skipped.append(f"language: page is in {doc.language!r}, English stages skipped")
-            return doc
-        if len(doc.text) > MAX_CHARS:
-            doc.skipped.append(f"language: body over {MAX_CHARS} characters, not parsed")
+        reason = unread_reason(doc)
+        if reason is not None:
+            doc.skipped.append({
+                "empty": "language: empty body",
+                "not_english": f"language: page is in {doc.language!r}, English stages skipped",
+                "too_long": f"language: body over {MAX_CHARS} characters, not parsed",
+            }[reason])
             return doc
         parsed = _parsed_ahead.pop((self.model, doc.text), None)
         if parsed is None:

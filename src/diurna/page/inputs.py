@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from diurna.model import content_id, unloaded_id
+from diurna.model import content_id, plural, unloaded_id
 
 #: Largest input (after decompression) the page stage reads, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
@@ -112,15 +112,19 @@ def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = Non
     """One RawInput per HTML response/resource record. A damaged record is a rejection naming
     the record (number, byte offset, URL) and the problem; the archive is read no further when
     its framing is lost (what follows cannot be trusted to be records). ``opener`` opens an
-    archive that is not a local file (an fsspec URL named by ``path``)."""
+    archive that is not a local file (an fsspec URL named by ``path``). An archive that gives
+    no page at all is one input of its own: an empty file is read as one (``empty``), one whose
+    records hold no HTML is ``not_a_page`` (before, either left no outcome and no record)."""
     from warcio.archiveiterator import ArchiveIterator  # only needed for archives
 
     n = 0
+    seen = 0  # records of any type
     where = "at its start"
     try:
         with (opener() if opener else Path(path).open("rb")) as fh:
             records = ArchiveIterator(fh, arc2warc=True)
             for record in records:
+                seen += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 if record.rec_type not in ("response", "resource"):
                     offset = records.get_record_offset()  # reads the record to its end
@@ -157,6 +161,13 @@ def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = Non
                        error=("corrupt", f"{path}: WARC/ARC archive damaged {where}: "
                                          f"{_warc_problem(err)} ({problem}); the records "
                                          "before it were read"))
+        return
+    if not seen:
+        yield RawInput(str(path), b"")  # no record at all: the page stage says it is empty
+    elif not n:
+        yield RawInput(str(path), b"", error=(
+            "not_a_page", f"{path}: WARC/ARC archive of {plural(seen, 'record')}, none an "
+                          "HTML response or resource: no page to read"))
 
 
 def _warc_problem(err: Exception) -> str:
@@ -180,6 +191,11 @@ def page_field(obj: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _jsonl_records(data: bytes, source: str) -> Iterator[RawInput]:
+    """One RawInput per non-blank line. A JSONL file with no such line is one input of its
+    own, which the page stage rejects as ``empty`` (before, it left no outcome and no record)."""
+    if not data.strip():
+        yield RawInput(source, data)
+        return
     for lineno, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue

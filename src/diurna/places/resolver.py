@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Entity, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
 from diurna.places.gazetteer import GazEntry, Gazetteer, load_gazetteer, name_key
@@ -1042,9 +1043,7 @@ class PlaceResolver:
         return places
 
     def __call__(self, doc: Document) -> Document:
-        if not doc.text or (doc.language and doc.language != "en"):
-            if doc.text:
-                doc.skipped.append("places: not English")
+        if english_stage_skips(doc, "places"):
             return doc
         doc.places = self.resolve(doc)
         doc.headline_places = self._headline_places(doc)

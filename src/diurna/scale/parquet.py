@@ -113,17 +113,18 @@ def _files(out: str | Path, table: str) -> Iterator[Path]:
         yield from sorted(p for p in root.glob("month=*/part-*.parquet"))
 
 
-def written_ids(out: str | Path) -> set[str]:
-    """Ids of documents (stored or rejected) already written under ``out``, and each
-    rejection's :func:`rejection_key`: a rerun skips them (``runner.input_key``)."""
+def written_ids(out: str | Path, rejections: bool = True) -> set[str]:
+    """Ids of documents already written under ``out``, and (unless ``rejections`` is False:
+    ``--retry-rejected``) each rejection's :func:`rejection_key`, its id and source, as the
+    store keys it: a rerun skips them (``runner.shards``). The same bytes from another source
+    are not a written rejection: they are read and get their own record."""
     import pyarrow.parquet as pq
 
     ids: set[str] = set()
     for path in _files(out, "documents"):
         ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
-    for path in _files(out, "rejections"):
+    for path in _files(out, "rejections") if rejections else ():
         table = pq.read_table(path, columns=["doc_id", "source", "reason"]).to_pydict()
-        ids.update(table["doc_id"])
         for doc_id, source, reason in zip(table["doc_id"], table["source"], table["reason"],
                                           strict=True):
             # an older run's row for an input that could not be loaded has the empty input's
@@ -158,16 +159,18 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
         for row in tables[table]:
             children[row["doc_id"]][table].append(row)
     counts = {"stored": 0, "duplicate": 0, "rejected": 0}
-    for doc_row in sorted(tables["documents"], key=lambda r: r["id"]):
-        kids = children.get(doc_row["id"], {})
-        rows = {"documents": [doc_row]}
-        for table in CHILD_TABLES:
-            rows[table] = sorted(kids.get(table, []), key=lambda r: r["idx"])
-        counts[store.save_rows(rows)] += 1
+    # Rejections first: an input a retrying rerun (--retry-rejected) has now read is stored
+    # after its old rejection and drops it, as in a single-machine batch.
     for row in tables["rejections"]:
         # an older run's row for an input that could not be loaded gets the id this version
         # gives it (not the empty input's)
         store.save_rejection_row(
             {**row, "doc_id": rejection_id(row["doc_id"], row["source"], row["reason"])})
         counts["rejected"] += 1
+    for doc_row in sorted(tables["documents"], key=lambda r: r["id"]):
+        kids = children.get(doc_row["id"], {})
+        rows = {"documents": [doc_row]}
+        for table in CHILD_TABLES:
+            rows[table] = sorted(kids.get(table, []), key=lambda r: r["idx"])
+        counts[store.save_rows(rows)] += 1
     return counts

@@ -20,7 +20,7 @@ import itertools
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,20 +58,48 @@ class RunSummary:
 
 
 def shards(
-    raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary
+    raws: Iterable[RawInput], done: set[str], size: int, summary: RunSummary,
+    on_repeat: Callable[[RawInput], bool] | None = None,
 ) -> Iterator[list[RawInput]]:
-    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier or seen)."""
+    """Shards of ``size`` inputs that are not in ``done`` (ids written earlier, and the
+    :func:`rejection_key` of each rejection written earlier) nor repeats of an input seen
+    earlier in this run. A repeat goes to ``on_repeat``, which returns True when it recorded
+    the repeat as a rejection of its own (:func:`record_rejected_repeat`)."""
 
     def fresh() -> Iterator[RawInput]:
+        seen: set[str] = set()
         for raw in raws:
             key = input_key(raw)
-            if key in done:
+            if key in done or rejection_key(raw.doc_id(), raw.source) in done:
                 summary.skipped += 1
                 continue
-            done.add(key)
+            if key in seen:
+                if on_repeat is not None and on_repeat(raw):
+                    summary.rejected += 1
+                else:
+                    summary.skipped += 1
+                continue
+            seen.add(key)
             yield raw
 
     return batched(fresh(), size)
+
+
+def record_rejected_repeat(raw: RawInput, job: Job) -> bool:
+    """Write the rejection of ``raw``, a repeat within this run of an earlier input's bytes
+    under another name, when the page stage rejects those bytes (two empty files, one binary
+    file copied): the first copy is rejected too, and this name needs its own record, as a
+    single-machine batch gives it. Before session 33 such a repeat was dropped with no record
+    (and each rerun then recorded one more of them). Only the page stage runs, where the
+    repeat was met; a repeat it reads as a page is a duplicate document, skipped as before.
+    Returns whether a rejection was written."""
+    from diurna.pipeline import Pipeline
+
+    doc = Pipeline([]).read(raw, published=job.published)  # the page stage, as a batch reads
+    if not doc.rejected:
+        return False
+    write_shard([doc], job.out)  # its files are named by its id and source: nothing replaced
+    return True
 
 
 def input_key(raw: RawInput) -> str:
@@ -112,10 +140,12 @@ def run(
     actor_files: Iterable[str] = (),
     shard_size: int = SHARD_SIZE,
     worker_reads: bool = False,
+    retry_rejected: bool = False,
 ) -> RunSummary:
     """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring).
     ``worker_reads`` (Ray only): the driver lists the input files and the workers open them
-    (:func:`run_worker_reads`)."""
+    (:func:`run_worker_reads`). ``retry_rejected``: read again the inputs whose rejection is
+    written under ``out`` (by default a rerun skips them, as it skips written documents)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if worker_reads and engine != "ray":
@@ -124,9 +154,11 @@ def run(
     job = Job(str(Path(out).resolve()), published, tuple(str(a) for a in actor_files))
     summary = RunSummary(engine=engine, workers=workers)
     start = time.perf_counter()
+    done = written_ids(out, rejections=not retry_rejected)
     if worker_reads:
-        return run_worker_reads(paths, job, address, workers, shard_size, summary, start)
-    todo = shards(iter_inputs(paths), written_ids(out), shard_size, summary)
+        return run_worker_reads(paths, job, address, workers, shard_size, summary, start, done)
+    todo = shards(iter_inputs(paths), done, shard_size, summary,
+                  on_repeat=lambda raw: record_rejected_repeat(raw, job))
     first = next(todo, None)
     if first is None:  # everything already written: no cluster to start
         results: list[dict[str, int]] = []
@@ -144,17 +176,16 @@ def run(
 
 def run_worker_reads(
     paths: Iterable[str], job: Job, address: str | None, workers: int, shard_size: int,
-    summary: RunSummary, start: float,
+    summary: RunSummary, start: float, done: set[str],
 ) -> RunSummary:
     """The driver lists the input files (folders walked, globs expanded, nothing read) and hands
     them out one file per task; each worker opens its file, skips pages already written
-    (the ids under ``out`` when the run started), and processes the rest in shards. A page that
-    appears in two files is processed twice; both write the same rows and ``diurna load`` keeps
-    one. For archives too big for one driver to read."""
+    (``done``: the ids under ``out`` when the run started), and processes the rest in shards.
+    A page that appears in two files is processed twice; both write the same rows and
+    ``diurna load`` keeps one. For archives too big for one driver to read."""
     from diurna.page import input_names
 
     names = input_names(paths)
-    done = written_ids(job.out)
     results = _run_ray([[n] for n in names], job, address, workers, done=done,
                        shard_size=shard_size) if names else []
     for counts in results:
@@ -171,12 +202,14 @@ def process_files(names: list[str], job: Job, done: set[str], shard_size: int) -
     shards of ``shard_size``; the counts of all its shards."""
     total = {"stored": 0, "rejected": 0, "skipped": 0, "shards": 0}
     counter = RunSummary(engine="ray")
-    for shard in shards(iter_inputs(names), set(done), shard_size, counter):
+    for shard in shards(iter_inputs(names), done, shard_size, counter,
+                        on_repeat=lambda raw: record_rejected_repeat(raw, job)):
         counts = process_shard(shard, job)
         total["stored"] += counts["stored"]
         total["rejected"] += counts["rejected"]
         total["shards"] += 1
     total["skipped"] = counter.skipped
+    total["rejected"] += counter.rejected
     return total
 
 

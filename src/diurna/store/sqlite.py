@@ -409,6 +409,15 @@ def is_stored(conn: sqlite3.Connection, doc_id: str) -> bool:
     return conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
 
+def stored_rejection(conn: sqlite3.Connection, doc_id: str, source: str) -> str | None:
+    """The reason recorded for the rejection of this input (its id and source, the table's
+    key), or None: a rerun skips an input already rejected, as it skips a stored one."""
+    row = conn.execute(
+        "SELECT reason FROM rejections WHERE doc_id=? AND source=?", (doc_id, source)
+    ).fetchone()
+    return None if row is None else str(row[0] or "unknown")
+
+
 def rejection_detail(doc: Document) -> str | None:
     """What was wrong with a rejected document: the reader's detail (what to do about it), else
     the error a stage raised; None when neither was recorded."""
@@ -844,6 +853,13 @@ class Store:
         rows["documents"][0].update(stored_at=now, coder=coder, coded_at=now)
         for table, table_rows in rows.items():
             self._insert_rows(table, table_rows)
+        self._forget_rejection(doc.id, doc.source)
+
+    def _forget_rejection(self, doc_id: str, source: str) -> None:
+        """Drop the rejection recorded for an input that is now stored (the same id and
+        source: retried with ``--retry-rejected``, or stored by a newer Diurna), so
+        ``diurna rejections`` lists only inputs that are still not read."""
+        self.conn.execute("DELETE FROM rejections WHERE doc_id=? AND source=?", (doc_id, source))
 
     def save_rows(self, rows: dict[str, list[dict[str, Any]]]) -> str:
         """Store one document given as its table rows (:func:`document_rows`, e.g. read back
@@ -860,6 +876,7 @@ class Store:
                     "INSERT INTO codings VALUES (?,?,?,?,0)",
                     (doc["id"], doc["coder"], doc.get("coded_at"), len(rows.get("events", []))),
                 )
+            self._forget_rejection(doc["id"], doc["source"])
         return "stored"
 
     def save_rejection_row(self, row: dict[str, Any]) -> None:

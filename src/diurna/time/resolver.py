@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
 from diurna.time import anaphora, periods
 from diurna.time.values import (
@@ -1865,9 +1866,7 @@ class TimeResolver:
     name = "time"
 
     def __call__(self, doc: Document) -> Document:
-        if not doc.text or (doc.language and doc.language != "en"):
-            if doc.text:
-                doc.skipped.append("time: not English")
+        if english_stage_skips(doc, "time"):
             return doc
         doc.times = []
         last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
