@@ -1953,9 +1953,9 @@ def _parenthetical_cue(tok: Any) -> Any | None:
 def _noun_tagged_cue(tok: Any) -> tuple[Any, Any] | None:
     """A listed speech verb the tagger calls a noun, and the "that" its clause starts with:
     "Bloomberg News states that …", "A report … on Friday states that …", "Maebus does state,
-    however; that …". Read by its form: the verb's "-s" form after a noun (or its base form after
-    a "do" auxiliary), with no determiner, possessive or adjective of its own (not "the states",
-    "member states")."""
+    however; that …". Read by its form: the verb's "-s" form after a proper noun (or its base
+    form after a "do" auxiliary), with no determiner, possessive or adjective of its own (not "the
+    states", "member states"), and a "that" followed by no verb of a relative clause."""
     low = tok.lower_
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if prev is None:
