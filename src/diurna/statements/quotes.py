@@ -1064,6 +1064,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
+    # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
+    # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
+    quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1924,3 +1927,128 @@ def misread_apposition(verb: Any, clause: Any) -> bool:
     return clause.i < verb.i and any(
         c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS and clause.i < c.i < verb.i
         for c in verb.children)
+
+
+def _parenthetical_cue(tok: Any) -> Any | None:
+    """The verb whose clause a speech verb hung as a parenthetical reports: "The council, he
+    says, has been too slow", "In addition, he said, more … were deployed". The speech verb has
+    a subject and no clause of its own and stands between two commas; ``None`` otherwise."""
+    if tok.dep_ != "parataxis" or not is_speech_verb(tok) or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in CLAUSE_DEPS for c in tok.children) or not any(
+            c.dep_ == "nsubj" for c in tok.children):
+        return None
+    words = [t for t in tok.subtree]
+    doc = tok.doc
+    first, last = words[0].i, words[-1].i
+    before = doc[first] if doc[first].text == "," else doc[first - 1] if first > 0 else None
+    after = doc[last] if doc[last].text == "," else doc[last + 1] if last + 1 < len(doc) else None
+    if before is None or after is None or before.text != "," or after.text != ",":
+        return None
+    if not (tok.sent.start < before.i and after.i < tok.sent.end - 1):
+        return None  # mid-sentence only: a final ", he said." is step 2a's
+    return tok.head
+
+
+def _noun_tagged_cue(tok: Any) -> tuple[Any, Any] | None:
+    """A listed speech verb the tagger calls a noun, and the "that" its clause starts with:
+    "Bloomberg News states that …", "A report … on Friday states that …", "Maebus does state,
+    however; that …". Read by its form: the verb's "-s" form after a proper noun (or its base
+    form after a "do" auxiliary), with no determiner, possessive or adjective of its own (not "the
+    states", "member states"), and a "that" followed by no verb of a relative clause."""
+    low = tok.lower_
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is None:
+        return None
+    after_do = prev.lemma_.lower() == "do" and low in SPEECH_VERBS
+    if not (after_do or (low.endswith("s") and low[:-1] in SPEECH_VERBS)):
+        return None
+    if any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in tok.children):
+        return None
+    if not after_do and prev.pos_ != "PROPN":
+        return None  # "member states that …": a common noun before it makes it a noun
+    for nxt in tok.doc[tok.i + 1:tok.sent.end]:
+        if nxt.is_punct or nxt.pos_ == "ADV":
+            continue  # "does state, however; that"
+        if nxt.lower_ != "that" or nxt.i + 1 >= tok.sent.end:
+            return None
+        first = tok.doc[nxt.i + 1]
+        if first.pos_ == "AUX" or first.tag_ in {"VBD", "VBN", "VBG", "VBP", "MD"}:
+            return None  # "EU states that have signed": "that" a relative pronoun
+        return nxt, prev
+    return None
+
+
+def _hidden_subject(tok: Any, prev: Any) -> Any | None:
+    """Who the noun-tagged cue's sentence names before it: the "do" auxiliary's subject, else
+    the last word of the first run of nouns outside a prepositional phrase ("Bloomberg News",
+    "A report released by …")."""
+    if prev.lemma_.lower() == "do":
+        return subject_of(prev)
+    run: list[Any] = []
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        outside = not any(a.dep_ in {"prep", "agent"} for a in t.ancestors if a.i < tok.i)
+        if t.pos_ in {"NOUN", "PROPN", "PRON"} and outside and t.dep_ != "pobj":
+            run.append(t)
+        elif run:
+            break
+    return run[-1] if run else None
+
+
+# the forms a noun-tagged listed verb can take (:func:`_noun_tagged_cue`)
+_HIDDEN_FORMS = SPEECH_VERBS | {verb + "s" for verb in SPEECH_VERBS}
+
+
+def _hidden_cue_statements(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                           in_direct: Callable[[int, int], bool]) -> list[Quote]:
+    """Statements of listed cue verbs the parse hides (:func:`_parenthetical_cue`,
+    :func:`_noun_tagged_cue`), for sentences no statement with a cue already reads."""
+    out: list[Quote] = []
+    for tok in tokens_where(doc.nlp, pos=("VERB",), lower=_HIDDEN_FORMS):
+        if tok.pos_ == "VERB":
+            host = _parenthetical_cue(tok)
+            if host is None:
+                continue
+            skip = {t.i for t in tok.subtree}
+            toks = [t for t in host.subtree if t.i not in skip and not t.is_space]
+            # what was said runs round the attribution: its words before and after it
+            pieces = [_trim_punct([t for t in toks if t.i < tok.i]),
+                      _trim_punct([t for t in toks if t.i > tok.i])]
+            speaker_tok = subject_of(tok)
+        elif tok.pos_ == "NOUN":
+            found = _noun_tagged_cue(tok)
+            if found is None:
+                continue
+            that, prev = found
+            toks = [t for t in tok.doc[that.i + 1:tok.sent.end] if not t.is_space]
+            pieces = [_trim_punct(toks)]
+            speaker_tok = _hidden_subject(tok, prev)
+        else:
+            continue
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            continue
+        content = _tok_span(doc, [*pieces[0], *pieces[-1]])
+        parts = [_tok_span(doc, p) for p in pieces] if len(pieces) > 1 else []
+        if in_direct(content.start, content.end) or any(
+                q.cue is not None and q.start < content.end and content.start < q.end
+                for q in [*quotes, *out]):
+            continue  # a statement already reads this clause
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_party_mention(finder, _named_person(speaker_tok))
+                         if speaker_tok is not None else None,
+                         cue=_tok_span(doc, [tok]), sources=_sources(doc, finder, tok.sent, tok),
+                         parts=parts))
+    return out
+
+
+def _trim_punct(toks: list[Any]) -> list[Any]:
+    """``toks`` without the punctuation at either end."""
+    start, end = 0, len(toks)
+    while start < end and toks[start].is_punct:
+        start += 1
+    while end > start and toks[end - 1].is_punct:
+        end -= 1
+    return toks[start:end]
