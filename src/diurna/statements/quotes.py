@@ -1510,6 +1510,9 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
         if cue is None and after is not None and after.i == sent.end and after.is_lower and (
                 _quote_cue(after)):
             cue = after  # “… one-half of this debate.” said Mr Deutsch: the parse split there
+        if cue is None and after is not None and after.i == sent.end and _asks_or_exclaims(
+                inner) and "\n" not in doc.text[m.end():after.idx]:
+            cue = _split_tag_cue(after)  # “…?” Aderholt asked again.: the parse split there
     if cue is None and open_tok is not None:  # Velayati said: “…”
         sent = open_tok.sent
         for t in reversed(parsed[max(sent.start, open_tok.i - _CUE_BEFORE): open_tok.i]):
@@ -1517,6 +1520,31 @@ def _direct_piece(doc: Document, m: re.Match[str], token_at: Callable[[int], Any
                 cue = t
                 break
     return _Piece(inner_s, inner_e, m.start(), m.end(), cue)
+
+
+def _asks_or_exclaims(inner: str) -> bool:
+    """The quoted words end in a question or exclamation mark, closing marks aside ("…?",
+    "…, ‘So he’s going to do the investigation?’"): the parser ends a sentence there."""
+    return inner.rstrip().rstrip("'’\"”").endswith(("?", "!"))
+
+
+def _split_tag_cue(first: Any) -> Any | None:
+    """The speech verb of the short attribution that the parser split off after a quote ending
+    in "?" or "!" ("…?” Aderholt asked again.", "…?” Brooke tearfully asked before …", "…?’”
+    Holmes testified."): the first quote cue of the sentence starting at ``first`` when every
+    word before it is a speaker phrase (no verb) and the verb has no content of its own. None
+    otherwise: "…?” The answer was no." or "…?” Schiff asked Volker whether …" say something
+    else (docs/quotes.md part 39)."""
+    sent = first.sent
+    for t in sent[:_CUE_AFTER]:
+        if t.text in {"“", "\"", "”"}:
+            return None
+        if _quote_cue(t):
+            content = any(c.dep_ in CLAUSE_DEPS | {"dobj"} for c in t.children)
+            return None if content or _own_clause(t) or t.i == first.i else t
+        if not (t.pos_ in _PHRASE_POS or t.pos_ == "ADV" or t.text in _NAME_PUNCT):
+            return None
+    return None
 
 
 def _own_clause(verb: Any) -> bool:
