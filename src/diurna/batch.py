@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diurna.model import Document, content_id, plural
+from diurna.model import Document, plural
 from diurna.page import RawInput, iter_inputs
 from diurna.store.sqlite import is_stored, stored_rejection
 
@@ -207,10 +207,11 @@ def _known(
     """The outcome of an input the store already holds, found before any processing: stored
     (``duplicate``, unless re-coding) or rejected under the same id and source
     (``rejected_before``, unless retrying); None when it is to be processed."""
-    if not recode and raw.error is None and is_stored(conn, content_id(raw.data)):
+    doc_id = raw.doc_id()  # the content id of a loaded input's bytes: hashed once here
+    if not recode and raw.error is None and is_stored(conn, doc_id):
         return Outcome("duplicate", raw.source)
     if not retry_rejected:
-        reason = stored_rejection(conn, raw.doc_id(), raw.source)
+        reason = stored_rejection(conn, doc_id, raw.source)
         if reason is not None:
             return Outcome("rejected_before", raw.source, reason=reason)
     return None

@@ -69,8 +69,9 @@ def shards(
     def fresh() -> Iterator[RawInput]:
         seen: set[str] = set()
         for raw in raws:
-            key = input_key(raw)
-            if key in done or rejection_key(raw.doc_id(), raw.source) in done:
+            doc_id = raw.doc_id()  # the SHA-256 of its bytes: computed once per input
+            key = input_key(raw, doc_id)
+            if key in done or rejection_key(doc_id, raw.source) in done:
                 summary.skipped += 1
                 continue
             if key in seen:
@@ -102,12 +103,12 @@ def record_rejected_repeat(raw: RawInput, job: Job) -> bool:
     return True
 
 
-def input_key(raw: RawInput) -> str:
-    """What makes ``raw`` a repeat: its id (:meth:`RawInput.doc_id`), or for an input that
-    could not be loaded that id with its source, as the store keys rejections. (Until session
-    31 such inputs all had the empty input's id and were keyed by it alone: a too-large file
-    was dropped as a repeat of an empty file and left no rejection record.)"""
-    doc_id = raw.doc_id()
+def input_key(raw: RawInput, doc_id: str) -> str:
+    """What makes ``raw`` a repeat: its id ``doc_id`` (:meth:`RawInput.doc_id`, which the
+    caller has already computed), or for an input that could not be loaded that id with its
+    source, as the store keys rejections. (Until session 31 such inputs all had the empty
+    input's id and were keyed by it alone: a too-large file was dropped as a repeat of an empty
+    file and left no rejection record.)"""
     return doc_id if raw.error is None else rejection_key(doc_id, raw.source)
 
 
