@@ -846,7 +846,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
-                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or _complement_phrase(c))]
+                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
+                    or _object_phrase(c))]
             if lemma == "ask" and not mixed.get(tok.i) and _only_addressee(tok, complement):
                 continue  # "asked him": who was asked, not what (docs/quotes.md part 17)
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
@@ -877,7 +879,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             clause = [c for c in tok.children if c.dep_ == "dobj"]
             if not mixed.get(tok.i) and _only_addressee(tok, clause):
                 continue  # "questioned the driver", "told him": an addressee, nothing said
-            clause += _object_phrases(tok, clause)
             if clause and (lemma in NEEDS_CLAUSE or lemma in {
                     "say", "tell", "deny", "warn", "claim"}):
                 # "confirmed the launch", "estimate the turnout at a million", "noted his
@@ -1650,32 +1651,6 @@ _CHANNELS = frozenset({
 })
 
 
-_TIMES = frozenset({"DATE", "TIME"})
-
-
-def _complement_phrase(prep: Any) -> bool:
-    """A prepositional phrase the parse hangs on an object statement's verb that is part of
-    what was said (§3: "accused X [of Y]", "blamed the loss [on fatigue]", "regards X [as Y]",
-    "questioned X [about Y]"): the object cues' reading, shared with :func:`_object_phrases`."""
-    return (prep.dep_ == "prep" and prep.lower_ in {"of", "for", "as", *_OBJECT_PREPS}) or (
-        _object_phrase(prep))
-
-
-def _object_phrases(verb: Any, objects: list[Any]) -> list[Any]:
-    """The complement phrases after the object of a verb outside the object cues whose object is
-    its candidate statement ("thanked Canada [for its contribution]", "see Roberts [as a
-    conservative ...]", "estimated the crowd [at about 80,000]"): §3 takes the verb's complement
-    as printed, whichever the verb, as the object cues' own path does. Only an object after
-    the verb: a relative pronoun before it ("what the UK identified as ...") would pull the
-    speaker and the verb into the content. A phrase of time is when the act was done, never
-    what was said ("announced the merger [on Monday]")."""
-    if not objects or any(o.i < verb.i for o in objects):
-        return []
-    last = max(o.i for o in objects)
-    return [c for c in verb.children if c.i > last and _complement_phrase(c) and not any(
-        g.dep_ in {"pobj", "pcomp"} and g.ent_type_ in _TIMES for g in c.children)]
-
-
 def _object_phrase(prep: Any) -> bool:
     """A prepositional phrase after an object cue's object that is part of the statement
     (:data:`_MORE_OBJECT_PREPS`), not where, when or through what the act was done."""
@@ -1684,7 +1659,7 @@ def _object_phrase(prep: Any) -> bool:
     if not any(c.dep_ == "dobj" and c.i < prep.i for c in prep.head.children):
         return False
     obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
-    if obj is None or obj.ent_type_ in {*_TIMES, "GPE", "LOC", "FAC"}:
+    if obj is None or obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}:
         return False
     return obj.lemma_.lower() not in _CHANNELS
 
