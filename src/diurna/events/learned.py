@@ -808,7 +808,9 @@ class Combiner:
     :data:`STACK_FEATURES` (``coef``: bias first) says whether the word reports the type the
     fixed average ranks first. ``unlisted_threshold`` (``fixed`` and ``tagger``; ``None``: off),
     when set, is the cut for a word only the models code (:func:`models_only`): no rule event on
-    it and the trigger lexicon does not list it for the type it would get."""
+    it and the trigger lexicon does not list it for the type it would get. ``agreed_threshold``
+    (``fixed``; ``None``: off), when set, is the looser cut for a word the lexicon and both
+    models agree on (:func:`agreed`)."""
 
     kind: str = "fixed"
     weight: float = BLEND
