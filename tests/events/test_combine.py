@@ -20,8 +20,6 @@ from diurna.events.learned import (
     Candidates,
     Combiner,
     Read,
-    agreed,
-    agreed_cut,
     decide,
     load_combiner,
     models_only,
@@ -124,54 +122,15 @@ def test_models_only_and_the_cut_a_word_gets() -> None:
                     rule_at, onto) == 0.5
 
 
-@pytest.mark.parametrize("field, comb", [("unlisted_threshold", Combiner(unlisted_threshold=0.6)),
-                                         ("agreed_threshold", Combiner(agreed_threshold=0.85))])
-def test_an_optional_cut_round_trips_through_the_combiner_file(tmp_path: Path, field: str,
-                                                                comb: Combiner) -> None:
+def test_the_unlisted_cut_round_trips_through_the_combiner_file(tmp_path: Path) -> None:
+    comb = Combiner(unlisted_threshold=0.6)
     (tmp_path / COMBINER_FILE).write_text(comb.to_json(), encoding="utf-8")
-    assert json.loads((tmp_path / COMBINER_FILE).read_text())[field] == getattr(comb, field)
+    assert json.loads((tmp_path / COMBINER_FILE).read_text())["unlisted_threshold"] == 0.6
     assert load_combiner(tmp_path) == comb
     # a file without the field (every earlier one) leaves it off
     (tmp_path / COMBINER_FILE).write_text(Combiner().to_json(), encoding="utf-8")
-    assert field not in json.loads((tmp_path / COMBINER_FILE).read_text())
-    assert getattr(load_combiner(tmp_path), field) is None
-
-
-def test_a_word_the_lexicon_and_both_models_agree_on_gets_the_looser_cut() -> None:
-    # round 37: blended P(NONE) 0.8 on each word, above the shipped 0.75, below the looser 0.85.
-    # "bomb": both models rank ASSAULT first and the lexicon lists "bomb" for ASSAULT; "march":
-    # listed for PROTEST, the MLP ranks PROTEST, the tagger ASSAULT (blend: PROTEST 0.15 >
-    # ASSAULT 0.05); "jump": both models say ASSAULT, the lexicon lists it for no type
-    onto = load_ontology()
-    tagger = [[0.8, 0.2, 0.0], [0.82, 0.1, 0.08], [0.8, 0.2, 0.0]]
-    mlp = [[0.8, 0.2, 0.0], [0.78, 0.0, 0.22], [0.8, 0.2, 0.0]]
-    read = _read(tagger=tagger, mlp=mlp, words=("bomb", "march", "jump"))
-    shipped = Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01)
-    assert decide(read, shipped, onto) == {}
-    looser = Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01, agreed_threshold=0.85)
-    assert decide(read, looser, onto) == {0: "ASSAULT"}
-    # the same three words at blended P(NONE) 0.86: nothing, the cut is 0.85
-    high = [[0.86, 0.14, 0.0], [0.86, 0.14, 0.0], [0.86, 0.14, 0.0]]
-    assert decide(_read(tagger=high, mlp=high, words=("bomb", "march", "jump")), looser,
-                  onto) == {}
-    # the tagger-alone combiner has no MLP to agree: the looser cut does not apply
-    assert decide(read, Combiner(kind="tagger", threshold=0.75, agreed_threshold=0.85),
-                  onto) == {}
-
-
-def test_agreement_needs_the_lexicon_both_models_and_a_read_sentence() -> None:
-    onto = load_ontology()
-    probs = [[0.8, 0.2, 0.0], [0.8, 0.0, 0.2], [0.8, 0.2, 0.0]]
-    read = _read(tagger=probs, mlp=probs, words=("bomb", "march", "bomb"), rule={2: "ASSAULT"})
-    assert agreed(read, 0, "ASSAULT", onto, opened=True)
-    assert agreed(read, 1, "PROTEST", onto, opened=True)  # "march" is listed for PROTEST
-    assert not agreed(read, 0, "PROTEST", onto, opened=True)  # the models rank ASSAULT
-    assert not agreed(read, 0, "ASSAULT", onto, opened=False)  # the tagger did not read it
-    assert not agreed(read, 2, "ASSAULT", onto, opened=True)  # a rule word keeps the rules' cut
-    comb = Combiner(agreed_threshold=0.85)
-    assert agreed_cut(read, comb, 0, "ASSAULT", onto, True) == 0.85
-    assert agreed_cut(read, comb, 0, "PROTEST", onto, True) == 0.0
-    assert agreed_cut(read, Combiner(), 0, "ASSAULT", onto, True) == 0.0  # unset: off
+    assert "unlisted_threshold" not in json.loads((tmp_path / COMBINER_FILE).read_text())
+    assert load_combiner(tmp_path).unlisted_threshold is None
 
 
 def test_the_tagger_alone_reads_only_sentences_where_an_event_is_possible() -> None:

@@ -808,9 +808,7 @@ class Combiner:
     :data:`STACK_FEATURES` (``coef``: bias first) says whether the word reports the type the
     fixed average ranks first. ``unlisted_threshold`` (``fixed`` and ``tagger``; ``None``: off),
     when set, is the cut for a word only the models code (:func:`models_only`): no rule event on
-    it and the trigger lexicon does not list it for the type it would get. ``agreed_threshold``
-    (``fixed``; ``None``: off), when set, is the looser cut for a word the lexicon and both
-    models agree on (:func:`agreed`)."""
+    it and the trigger lexicon does not list it for the type it would get."""
 
     kind: str = "fixed"
     weight: float = BLEND
@@ -821,9 +819,6 @@ class Combiner:
     # off in the shipped combiner.json: at 0.60 it gained +0.007 type F1 on the unseen pool but
     # lost 0.036 on dev3 and status on matched events (docs/events-learned.md, round 35)
     unlisted_threshold: float | None = None
-    # ``fixed`` only (``None``: off): the looser cut for a word the lexicon and both models agree
-    # on (:func:`agreed`; docs/events-learned.md, round 37)
-    agreed_threshold: float | None = None
 
     @property
     def uses_mlp(self) -> bool:
@@ -838,8 +833,6 @@ class Combiner:
                                 "features": list(STACK_FEATURES), "meta": meta or {}}
         if self.unlisted_threshold is not None:
             spec["unlisted_threshold"] = self.unlisted_threshold
-        if self.agreed_threshold is not None:
-            spec["agreed_threshold"] = self.agreed_threshold
         return json.dumps(spec, indent=1) + "\n"
 
 
@@ -864,9 +857,7 @@ def load_combiner(folder: str | Path) -> Combiner:
                     rule_threshold=float(spec.get("rule_threshold", RULE_THRESHOLD)),
                     coef=tuple(float(c) for c in spec.get("coef", ())),
                     unlisted_threshold=(None if spec.get("unlisted_threshold") is None
-                                        else float(spec["unlisted_threshold"])),
-                    agreed_threshold=(None if spec.get("agreed_threshold") is None
-                                      else float(spec["agreed_threshold"])))
+                                        else float(spec["unlisted_threshold"])))
 
 
 @dataclass
@@ -943,8 +934,7 @@ def decide(read: Read, comb: Combiner, onto: Ontology) -> dict[int, str]:
             x = stack_row(read, k, etype, onto, bool(mask[k]))
             keep = comb.coef[0] + float(np.dot(comb.coef[1:], x)) > 0.0
         else:
-            keep = bool(p[none] < word_cut(comb, tok, etype, read.cands.rule_at, onto)
-                        or p[none] < agreed_cut(read, comb, k, etype, onto, bool(mask[k])))
+            keep = p[none] < word_cut(comb, tok, etype, read.cands.rule_at, onto)
         if keep:
             decided[tok.i] = etype
     return decided
@@ -970,35 +960,6 @@ def word_cut(comb: Combiner, tok: Any, etype: str, rule_at: dict[int, Event],
     if comb.unlisted_threshold is not None and models_only(tok, etype, rule_at, onto):
         return min(comb.threshold, comb.unlisted_threshold)
     return comb.threshold
-
-
-def agreed(read: Read, k: int, etype: str, onto: Ontology, opened: bool) -> bool:
-    """Whether candidate ``k``, read as ``etype`` (the blend's likeliest type), has the lexicon
-    and both models behind that type: no rule event on it, the trigger lexicon lists its lemma for
-    ``etype``, and the MLP's and the tagger's own distributions (the tagger's only when it read
-    the sentence, ``opened``) each rank ``etype`` first among the types. Round 37: of the 471
-    gold events of the unseen pool with nothing coded on their word, 82 were on words listed for
-    the gold type, and the blend ranked that type first on 74 of them."""
-    tok = read.cands.tokens[k]
-    if not opened or read.mlp is None or tok.i in read.cands.rule_at:
-        return False
-    none = read.labels.index(NONE)
-    if read.labels[likeliest_type(read.mlp[k], none)] != etype:
-        return False
-    if read.labels[likeliest_type(read.tagger[k], none)] != etype:
-        return False
-    return listed(onto, tok.lemma_.lower(), etype)
-
-
-def agreed_cut(read: Read, comb: Combiner, k: int, etype: str, onto: Ontology,
-               opened: bool) -> float:
-    """The looser cut ``comb.agreed_threshold`` for candidate ``k`` read as ``etype`` when the
-    lexicon and both models agree on it (:func:`agreed`; ``fixed`` combiner only), else 0 (no
-    word is below it): :func:`decide` codes a word below either this or :func:`word_cut`.
-    Unset in the shipped combiner unless round 37's rule passed."""
-    if comb.agreed_threshold is None or comb.kind != "fixed":
-        return 0.0
-    return comb.agreed_threshold if agreed(read, k, etype, onto, opened) else 0.0
 
 
 # The learned coder's steps, in order, under the names :meth:`LearnedEventCoder.code` notes the
