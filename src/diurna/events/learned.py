@@ -1010,6 +1010,11 @@ class LearnedEventCoder(EventCoder):
         # round 32's guideline readings (diurna.events.readings), by name; off: together they
         # missed the round's bar (docs/events-learned.md, rounds 32 and 34)
         self.readings: frozenset[str] = frozenset()
+        # round 38's type boundaries (diurna.events.boundaries): an evaluation of an accusation
+        # is REJECT, the prosecution asking for a penalty ACCUSE, a promise of harm THREATEN,
+        # seizing a person ASSAULT or COERCE by who seizes (pool type F1 +0.0061, 10 of the 11
+        # events it changes right; docs/events-learned.md, round 38)
+        self.boundaries = True
 
     def combiner(self) -> Combiner:
         """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
@@ -1059,8 +1064,10 @@ class LearnedEventCoder(EventCoder):
              trace: Trace | None = None) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
-        per clause, non-acts, the settled types, retellings, an attack's casualties told again,
-        clause and context parties, then the sieve when the weight folder has one, then the
+        per clause, non-acts, the settled types, the guideline's type boundaries
+        (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), retellings, an attack's
+        casualties told again, clause and context parties, then the sieve when the weight
+        folder has one, then the
         guideline readings named in :attr:`readings` (none by default): everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives). With ``trace``,
@@ -1095,6 +1102,9 @@ class LearnedEventCoder(EventCoder):
         events = one_act_per_clause(doc, decided, events, cands.rule_at)
         noted(trace, "one act per clause", doc, events)
         events = settled_types(doc, acts_only(doc, events), onto)
+        if self.boundaries:
+            from diurna.events.boundaries import bounded_types
+            events = bounded_types(doc, coder, events, onto)
         noted(trace, "no act (kind, failed act, question, no comment)", doc, events)
         if not self.retellings:
             events = told_again(doc, events)
