@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +21,7 @@ from click.testing import CliRunner
 from diurna.cli import cli
 from diurna.fetch import FetchConfig, Fetcher, fetch_inputs, parse_feed
 from diurna.store import Store
+from tests.cli.test_cli import PNG
 
 
 def article(title: str, where: str) -> str:
@@ -137,6 +139,7 @@ def routes(base: str) -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/deflate-bomb.html": (200, {**html, "Content-Encoding": "deflate"}, DEFLATE_BOMB),
         # a server that labels every page ISO-8859-1 while sending UTF-8
         "/latin.html": (200, {"Content-Type": "text/html; charset=ISO-8859-1"}, latin),
+        "/logo.png": (200, {"Content-Type": "image/png"}, PNG),  # fetched, then rejected
     }
 
 
@@ -408,3 +411,44 @@ def test_cli_fetch_feed_stores_pages_with_feed_dates_and_keeps_a_warc(
 def test_cli_fetch_needs_http_urls() -> None:
     result = CliRunner().invoke(cli, ["fetch", "file:///etc/passwd"])
     assert result.exit_code == 2 and "is not an http(s) URL" in result.output
+
+
+def test_a_url_whose_rejection_is_recorded_is_not_requested_again(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rerun with --db skips a page URL whose rejection the store records before any
+    request (a 404 recorded as ``fetch``, a PNG as ``binary``), as `process` skips a recorded
+    file, and says so; --retry-rejected requests it again and replaces its row. A page that
+    was stored is still fetched (its bytes decide whether it is new)."""
+    from diurna.pipeline import Pipeline
+
+    monkeypatch.setattr(Pipeline, "default", lambda **kw: Pipeline([]))  # no models needed
+    db = tmp_path / "f.db"
+    urls = [f"{server}/missing", f"{server}/logo.png", f"{server}/b.html"]
+    args = ["fetch", *urls, "--db", str(db), "--delay", "0", "--timeout", "1", "-v"]
+
+    def run(*more: str) -> tuple[Any, list[int]]:
+        before = [HITS.get(path, 0) for path in ("/missing", "/logo.png", "/b.html")]
+        result = CliRunner().invoke(cli, [*args, *more])
+        after = [HITS.get(path, 0) for path in ("/missing", "/logo.png", "/b.html")]
+        return result, [a - b for a, b in zip(after, before, strict=True)]
+
+    first, hits = run()
+    assert first.exit_code == 3, first.output
+    assert hits == [1, 1, 1]
+    assert "1 stored, 2 rejected (" in first.stderr
+    again, hits = run()
+    assert hits == [0, 0, 1]  # the two recorded rejections are not requested
+    assert again.exit_code == 3, again.output  # as the first run ended
+    assert "1 duplicate" in again.stderr
+    assert "2 rejected before (fetch 1, binary 1; recorded, not fetched again)" in again.stderr
+    skipped = [ln.split("\t")[1] for ln in again.stderr.splitlines()
+               if ln.startswith("rejected_before\t")]
+    assert skipped == urls[:2]
+    with Store(db) as store:
+        assert sorted((r["source"], r["reason"]) for r in store.rejections()) == [
+            (urls[1], "binary"), (urls[0], "fetch")]
+    retried, hits = run("--retry-rejected")
+    assert hits == [1, 1, 1] and "2 rejected (" in retried.stderr
+    with Store(db) as store:
+        assert len(store.rejections()) == 2  # replaced, not doubled

@@ -4,6 +4,7 @@ same database, and a rerun must neither lose nor double anything."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -66,11 +67,47 @@ def single(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+# Ray's driver log records that pass its "ray" logger during the ray_out run: what its
+# stderr handler would print.
+RAY_LOG: list[logging.LogRecord] = []
+
+
 @pytest.fixture(scope="module")
 def ray_out(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ray") / "out"
-    _diurna("process", str(sample), "--engine", "ray", "--workers", "2", "--out", str(out))
+    handler = _Collect()
+    logging.getLogger("ray").addHandler(handler)
+    try:
+        _diurna("process", str(sample), "--engine", "ray", "--workers", "2", "--out", str(out))
+    finally:
+        logging.getLogger("ray").removeHandler(handler)
     return out
+
+
+class _Collect(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        RAY_LOG.append(record)
+
+
+def test_a_ray_run_prints_none_of_rays_start_up_lines(ray_out: Path) -> None:
+    """`--engine ray` used to print Ray's "INFO ... Started a local Ray instance" and its
+    token-authentication WARNING on stderr. The driver's "ray" logger now lets only errors
+    through (a failed task still ends the run with its exception)."""
+    lines = [f"{r.levelname} {r.getMessage()}" for r in RAY_LOG]
+    assert not [line for line in lines if "Started a local Ray instance" in line
+                or "Token authentication" in line], lines
+    assert all(r.levelno >= logging.ERROR for r in RAY_LOG), lines
+
+
+def test_ray_start_up_lines_are_kept_with_verbose() -> None:
+    from diurna.scale.runner import ray_init_options
+
+    quiet = ray_init_options(None, 2)
+    assert quiet["logging_level"] == logging.ERROR and quiet["log_to_driver"] is False
+    assert quiet["num_cpus"] == 2 and "address" not in quiet
+    loud = ray_init_options("auto", 2, engine_logs=True)
+    assert loud["logging_level"] == logging.INFO and loud["log_to_driver"] is True
+    assert loud["address"] == "auto" and "num_cpus" not in loud
 
 
 def test_ray_run_loads_into_the_same_database_as_one_machine(
@@ -276,3 +313,58 @@ def test_a_rejected_repeat_within_a_run_gets_its_own_record_and_a_rerun_skips_it
     rerun = RunSummary(engine="ray")
     assert list(shards(raws, written_ids(out), 16, rerun)) == [[raws[3]]]  # p: not yet written
     assert rerun.skipped == 4  # a, b, c recorded; q again a repeat of p
+
+
+def test_a_rejected_input_given_twice_under_its_own_name_is_written_and_counted_once(
+    tmp_path: Path,
+) -> None:
+    """A path given twice (the same id and source) that is rejected used to be written again by
+    the repeat's page stage and counted twice ("2 rejected" over one row). Its first copy is
+    written and counted; the second is a repeat: skipped, nothing read or written. The same
+    bytes under another name still get their own record."""
+    from diurna.page import RawInput
+    from diurna.scale.runner import Job, RunSummary, record_rejected_repeat, shards
+
+    big = ("too_large", "over the limit")
+    raws = [RawInput("in/a.txt", b""), RawInput("in/a.txt", b""), RawInput("in/b.txt", b""),
+            RawInput("in/big.html", b"", error=big), RawInput("in/big.html", b"", error=big)]
+    job = Job(str(tmp_path / "out"))
+    recorded: list[str] = []
+
+    def on_repeat(raw: RawInput) -> bool:
+        recorded.append(raw.source)
+        return record_rejected_repeat(raw, job)
+
+    summary = RunSummary(engine="ray")
+    kept = [raw.source for shard in shards(raws, set(), 16, summary, on_repeat=on_repeat)
+            for raw in shard]
+    assert kept == ["in/a.txt", "in/big.html"]  # each written once, by its shard
+    assert recorded == ["in/b.txt"]  # only the repeat under another name is read
+    assert (summary.rejected, summary.skipped) == (1, 2)  # b.txt; a.txt and big.html again
+    assert [r["source"] for r in read_tables(tmp_path / "out")["rejections"]] == ["in/b.txt"]
+
+
+def test_load_counts_the_rejections_the_store_keeps(tmp_path: Path) -> None:
+    """A rejection row whose input a --retry-rejected rerun then read (the same id and source)
+    is replaced by its document: `diurna load` used to count it among "N rejected" (and a
+    second load put the row back beside the stored document). It counts only the rejections
+    the store keeps, and a second load keeps the same rows."""
+    from diurna.page import RawInput
+    from diurna.pipeline import Pipeline, rejected_document
+    from diurna.scale.parquet import load, write_shard
+    from diurna.store import Store
+
+    out = tmp_path / "out"
+    empty = RawInput("in/a.txt", b"")
+    page = RawInput("in/page.txt", b"Envoys met in Geneva on Monday for talks, officials said.")
+    write_shard([rejected_document(empty, "empty"),
+                 rejected_document(page, "not_news", "an older reader's mistake")], out)
+    write_shard(Pipeline([]).process_batch([page]), out)  # the retry read it
+    with Store(tmp_path / "d.db") as store:
+        assert load(out, store) == {"stored": 1, "duplicate": 0, "rejected": 1}
+        assert [r["source"] for r in store.rejections()] == ["in/a.txt"]
+        assert load(out, store) == {"stored": 0, "duplicate": 1, "rejected": 1}
+        assert [r["source"] for r in store.rejections()] == ["in/a.txt"]
+        assert store.has(page.doc_id())
+    result = CliRunner().invoke(cli, ["load", str(out), "--db", str(tmp_path / "e.db")])
+    assert result.exit_code == 0 and "1 stored, 1 rejected in" in result.output

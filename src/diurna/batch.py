@@ -4,28 +4,32 @@
 skipped *before* any language processing (its id is the SHA-256 of its bytes), so rerunning a
 crashed batch only pays for what was not stored yet; ``recode=True`` re-codes such inputs instead
 and replaces their stored coding. Likewise an input whose rejection is already recorded (the same
-id and source) is not checked again (``rejected_before``) unless ``retry_rejected=True``. Every
-input ends as exactly one :class:`Outcome`, counted in a :class:`Summary` that also gives the
-command's exit status.
+id and source) is not checked again (``rejected_before``) unless ``retry_rejected=True``. The
+pipeline may be given as a function that builds it: it is then built when the first input that
+needs it is reached, so a rerun with nothing left to do never loads the models. Every input ends
+as exactly one :class:`Outcome`, counted in a :class:`Summary` that also gives the command's exit
+status.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diurna.model import Document, plural
 from diurna.page import RawInput, iter_inputs
+from diurna.page.inputs import RECORDED
+from diurna.pipeline import Pipeline
 from diurna.store.sqlite import is_stored, stored_rejection
 
 if TYPE_CHECKING:
-    from diurna.pipeline import Pipeline
     from diurna.store import Store
 
 #: Exit statuses of a batch (``diurna process``): every input read; some rejected; none
@@ -36,9 +40,11 @@ EXIT_OK, EXIT_SOME_REJECTED, EXIT_NONE_PROCESSED, EXIT_INTERRUPTED = 0, 3, 4, 13
 @dataclass(slots=True)
 class Outcome:
     """What became of one input. ``status`` is ``stored``, ``recoded``, ``duplicate`` (already
-    stored: skipped before processing), ``processed`` (no store), ``rejected`` or
+    stored: skipped before processing), ``processed`` (no store), ``rejected``,
     ``rejected_before`` (its rejection already recorded: skipped before processing, ``reason``
-    is the recorded one); ``doc`` is None for a skipped input, which was never processed."""
+    is the recorded one) or ``repeated`` (the same input, id and source, given again in this
+    run and rejected again: its rejection is recorded and counted once, ``reason`` says why);
+    ``doc`` is None for a skipped input, which was never processed."""
 
     status: str
     source: str
@@ -57,14 +63,17 @@ class Summary:
     events: int = 0
     started: float = field(default_factory=time.monotonic)
     interrupted: bool = False
+    # what a rerun did not do again for a recorded rejection ("fetched" for `diurna fetch`)
+    not_again: str = "checked"
 
     def add(self, outcome: Outcome) -> None:
-        """Count one input's outcome (and its document's rejection, skips and events)."""
+        """Count one input's outcome (and its document's rejection, skips and events). A
+        ``repeated`` input is counted as that alone: its first copy counted the rejection."""
         self.counts[outcome.status] += 1
         if outcome.status == "rejected_before":
             self.rejected_before[outcome.reason or "unknown"] += 1
         doc = outcome.doc
-        if doc is None:
+        if doc is None or outcome.status == "repeated":
             return
         if doc.rejected:
             self.rejected[doc.rejected] += 1
@@ -90,11 +99,11 @@ class Summary:
         """0 when every input was read, 3 when some were rejected, 4 when none could be
         processed (all rejected, or no input at all), 130 when interrupted. An input whose
         rejection an earlier run recorded counts as rejected, so a rerun ends as the first run
-        did."""
+        did. An input given twice counts once (a ``repeated`` one not at all)."""
         if self.interrupted:
             return EXIT_INTERRUPTED
         rejected = self.counts["rejected"] + self.counts["rejected_before"]
-        if self.inputs == rejected:
+        if self.inputs - self.counts["repeated"] == rejected:
             return EXIT_NONE_PROCESSED
         return EXIT_SOME_REJECTED if rejected else EXIT_OK
 
@@ -114,7 +123,11 @@ class Summary:
             parts.append(text)
         if self.rejected_before:
             parts.append(f"{self.counts['rejected_before']} rejected before "
-                         f"({_reasons(self.rejected_before)}; recorded, not checked again)")
+                         f"({_reasons(self.rejected_before)}; recorded, not "
+                         f"{self.not_again} again)")
+        if self.counts["repeated"]:
+            parts.append(f"{self.counts['repeated']} repeated (given again in this run; "
+                         "its rejection counted once)")
         if self.skipped:
             parts.append(f"{sum(self.skipped.values())} skipped ({_reasons(self.skipped)})")
         parts.append(plural(self.events, "event"))
@@ -146,7 +159,7 @@ def run(
     paths: Iterable[str] = (),
     *,
     raws: Iterable[RawInput] | None = None,
-    pipeline: Pipeline,
+    pipeline: Pipeline | Callable[[], Pipeline],
     store: Store | None = None,
     published: str | None = None,
     workers: int = 1,
@@ -160,7 +173,14 @@ def run(
     ``recode`` is set, in which case it is processed and its stored coding replaced. An input
     whose rejection is already recorded under its id and source is not checked again
     (``rejected_before``: its bytes are read for the id, nothing more) unless ``retry_rejected``
-    is set; a retried input that is now read replaces its rejection with the document.
+    is set; a retried input that is now read replaces its rejection with the document. The same
+    input (id and source) given again in one run and rejected again is ``repeated``: its
+    rejection is written and counted once.
+
+    ``pipeline`` may be a function that builds one (``lambda: Pipeline.default()``): it is
+    called once, when the first input to process is reached, so a rerun whose inputs are all
+    stored or recorded never loads the models (the outcomes skipped before it are reported
+    first).
     """
     own = (
         [f"{store.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
@@ -169,7 +189,7 @@ def run(
     )  # the store's own files inside an input folder are not inputs
     inputs: Iterable[RawInput] = iter_inputs(paths, exclude=own) if raws is None else raws
     already: deque[tuple[int, Outcome]] = deque()  # skipped inputs, reported in input order
-    coder = coder_version(pipeline) if store is not None else None
+    rejected: set[tuple[str, str]] = set()  # (id, source) of each input rejected in this run
     # With workers the pool reads inputs from its own thread: the check gets its own connection.
     checker = (
         sqlite3.connect(store.path, timeout=60, check_same_thread=False)
@@ -180,20 +200,38 @@ def run(
     def fresh(items: Iterable[RawInput]) -> Iterator[RawInput]:
         sent = 0  # inputs passed on so far: a skipped one is reported after that many
         for raw in items:
-            known = None if checker is None else _known(checker, raw, recode, retry_rejected)
-            if known is not None:
-                already.append((sent, known))
-                continue
+            if checker is not None:
+                doc_id = raw.doc_id()  # the content id of a loaded input's bytes: hashed once
+                known = _known(checker, raw, doc_id, recode, retry_rejected)
+                if known is not None:
+                    if known.status == "rejected_before":
+                        known = _once(known, rejected, doc_id)
+                    already.append((sent, known))
+                    continue
             sent += 1
             yield raw
 
     try:
-        docs = pipeline.pipe(fresh(inputs), published=published, workers=workers)
+        todo = fresh(inputs)
+        first = next(todo, None)  # the inputs skipped before it are in `already`: report them
+        while already:
+            yield already.popleft()[1]
+        if first is None:
+            return  # nothing to process: the pipeline is never built
+        built = pipeline if isinstance(pipeline, Pipeline) else pipeline()
+        coder = coder_version(built) if store is not None else None
+        docs = built.pipe(itertools.chain([first], todo), published=published, workers=workers)
         for done, doc in enumerate(docs):
             # (with workers the pool reads ahead: report only the skips that came before this)
             while already and already[0][0] <= done:
                 yield already.popleft()[1]
-            yield Outcome(_save(store, doc, recode, coder), doc.source, doc)
+            if doc.rejected and (doc.id, doc.source) in rejected:
+                yield Outcome("repeated", doc.source, doc, reason=doc.rejected)  # not written
+                continue
+            status = _save(store, doc, recode, coder)
+            if status == "rejected":
+                rejected.add((doc.id, doc.source))
+            yield Outcome(status, doc.source, doc)
         while already:
             yield already.popleft()[1]
     finally:
@@ -201,13 +239,27 @@ def run(
             checker.close()
 
 
+def _once(outcome: Outcome, rejected: set[tuple[str, str]], doc_id: str) -> Outcome:
+    """``outcome`` (``rejected_before``) the first time its input's id and source are met in a
+    run, ``repeated`` after that: a path given twice is one recorded rejection, counted once."""
+    key = (doc_id, outcome.source)
+    if key in rejected:
+        return Outcome("repeated", outcome.source, reason=outcome.reason)
+    rejected.add(key)
+    return outcome
+
+
 def _known(
-    conn: sqlite3.Connection, raw: RawInput, recode: bool, retry_rejected: bool
+    conn: sqlite3.Connection, raw: RawInput, doc_id: str, recode: bool, retry_rejected: bool
 ) -> Outcome | None:
     """The outcome of an input the store already holds, found before any processing: stored
-    (``duplicate``, unless re-coding) or rejected under the same id and source
-    (``rejected_before``, unless retrying); None when it is to be processed."""
-    doc_id = raw.doc_id()  # the content id of a loaded input's bytes: hashed once here
+    (``duplicate``, unless re-coding) or rejected under the same id (``doc_id``, its
+    :meth:`RawInput.doc_id`) and source (``rejected_before``, unless retrying); None when it is
+    to be processed. An input that carries its recorded rejection (``meta[RECORDED]``:
+    ``diurna fetch`` found it before the request) is ``rejected_before`` without a look."""
+    recorded = raw.meta.get(RECORDED)
+    if recorded is not None and not retry_rejected:
+        return Outcome("rejected_before", raw.source, reason=str(recorded))
     if not recode and raw.error is None and is_stored(conn, doc_id):
         return Outcome("duplicate", raw.source)
     if not retry_rejected:

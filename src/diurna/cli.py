@@ -134,7 +134,8 @@ def cli() -> None:
     "before any processing, so a rerun only does what was not stored yet).",
 )
 @retry_rejected_option
-@click.option("-v", "--verbose", is_flag=True, help="A line per input on stderr.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="A line per input on stderr (with --engine: the engine's own log lines).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @actors_option
 @click.option(
@@ -203,7 +204,7 @@ def process(
     if engine or out_dir:
         _refuse_outside_engine_run()
         _process_distributed(paths, engine, address, out_dir, workers, published, actor_files,
-                             worker_reads, retry_rejected)
+                             worker_reads, retry_rejected, verbose)
         return
     _run_batch(
         paths=paths, raws=None, published=published, fmt=fmt, db=None if no_store else db,
@@ -230,19 +231,23 @@ def _run_batch(
     args_by: str = DEFAULT_ARGS,
     gate: str = DEFAULT_GATE,
     retry_rejected: bool = False,
+    not_again: str = "checked",
 ) -> None:
-    """The batch behind `process` and `fetch`: run, print, summarise, exit with its status."""
+    """The batch behind `process` and `fetch`: run, print, summarise, exit with its status.
+    The pipeline (the models) is built when the first input to process is reached: a rerun
+    with nothing left to do never loads it. ``not_again``: what the summary says a recorded
+    rejection was not ("checked", "fetched") again."""
     from diurna import batch
 
-    pipeline = _pipeline(actor_files, coder, args_by, gate)
     store = None if db is None else _open_store(db, create=True)
-    summary = batch.Summary()
+    summary = batch.Summary(not_again=not_again)
     show_progress = not quiet and (sys.stderr.isatty() if progress is None else progress)
     printer = _Printer(fmt, _console())
     try:
         outcomes = batch.run(
-            paths, raws=raws, pipeline=pipeline, store=store, published=published,
-            workers=workers, recode=recode, retry_rejected=retry_rejected,
+            paths, raws=raws, pipeline=lambda: _pipeline(actor_files, coder, args_by, gate),
+            store=store, published=published, workers=workers, recode=recode,
+            retry_rejected=retry_rejected,
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
         total = None if raws is not None else input_total(paths)
@@ -297,7 +302,9 @@ def _process_distributed(
     actor_files: tuple[str, ...],
     worker_reads: bool = False,
     retry_rejected: bool = False,
+    verbose: bool = False,
 ) -> None:
+    """An --engine run; ``verbose`` (-v) lets the engine's own start-up lines through."""
     if not engine or not out_dir:
         raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
     from diurna.scale.runner import run
@@ -305,7 +312,7 @@ def _process_distributed(
     try:
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
                 published=published, actor_files=actor_files, worker_reads=worker_reads,
-                retry_rejected=retry_rejected)
+                retry_rejected=retry_rejected, engine_logs=verbose)
     except ImportError as err:
         how = 'pip install -e ".[spark]"' if engine == "spark" else "bash scripts/setup.sh"
         raise click.ClickException(
@@ -364,6 +371,9 @@ def _outcome_line(outcome: Any) -> str:
     if outcome.status == "rejected_before":
         return (f"rejected_before\t{outcome.source}\t{outcome.reason}\trecorded by an earlier "
                 "run, not checked again (--retry-rejected reads it)")
+    if outcome.status == "repeated":
+        return (f"repeated\t{outcome.source}\t{outcome.reason}\tgiven again in this run: its "
+                "rejection is recorded and counted once")
     if doc is None:
         return f"{outcome.status}\t{outcome.source}"
     if doc.rejected:
@@ -713,8 +723,9 @@ def fetch(
 
     Honours robots.txt, waits --delay seconds between requests to one host, retries server
     errors and timeouts with backoff, and uses a feed's publication dates. A page that cannot be
-    fetched is a rejected input with the reason (see `diurna rejections`). Exit status as for
-    `diurna process`.
+    fetched is a rejected input with the reason (see `diurna rejections`); with --db, a page
+    URL whose rejection is recorded there is not requested again unless --retry-rejected. Exit
+    status as for `diurna process`.
     """
     from diurna.fetch import FetchConfig, Fetcher, fetch_inputs, open_warc
 
@@ -726,17 +737,45 @@ def fetch(
     writer, warc_file = open_warc(warc) if warc else (None, None)
     config = FetchConfig(delay=delay, timeout=timeout, retries=retries, robots=not ignore_robots)
     fetcher = Fetcher(config, warc=writer)
+    recorded = _RecordedRejections(db) if db is not None and not retry_rejected else None
     try:
         _run_batch(
-            paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps),
+            paths=(), raws=fetch_inputs(fetcher, urls, feeds=feeds, sitemaps=sitemaps,
+                                        recorded=recorded),
             published=published, fmt=fmt, db=db, recode=False, verbose=verbose, quiet=quiet,
             actor_files=actor_files, workers=1, progress=False, coder=coder, args_by=args_by,
-            gate=gate, retry_rejected=retry_rejected,
+            gate=gate, retry_rejected=retry_rejected, not_again="fetched",
         )
     finally:
         fetcher.close()
+        if recorded is not None:
+            recorded.close()
         if warc_file is not None:
             warc_file.close()
+
+
+class _RecordedRejections:
+    """The reason ``--db`` records for the rejection of a URL (``source_rejection``), asked
+    before the URL is requested. Its connection opens at the first question, when the batch
+    has opened (and made or migrated) the store."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.conn: Any = None
+
+    def __call__(self, url: str) -> str | None:
+        import sqlite3
+
+        from diurna.store.sqlite import source_rejection
+
+        if self.conn is None:
+            self.conn = sqlite3.connect(self.db, timeout=60)
+        reason: str | None = source_rejection(self.conn, url)
+        return reason
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from diurna.page import RawInput
-from diurna.page.inputs import GZIP_ERRORS, GZIP_MAGIC, MAX_BYTES, gunzip_head
+from diurna.page.inputs import GZIP_ERRORS, GZIP_MAGIC, MAX_BYTES, RECORDED, gunzip_head
 
 USER_AGENT = "Diurna/0.1 (+https://github.com/diurna; news event coder)"
 # Content-Encodings the fetcher decodes itself within the size cap; the only ones it offers
@@ -525,16 +525,21 @@ def fetch_inputs(
     *,
     feeds: Iterable[str] = (),
     sitemaps: Iterable[str] = (),
+    recorded: Callable[[str], str | None] | None = None,
 ) -> Iterator[RawInput]:
     """RawInputs for pages named directly, by feeds (with their dates) and by sitemaps. A feed
-    or sitemap that cannot be read is itself a rejected input; each page URL is fetched once."""
+    or sitemap that cannot be read is itself a rejected input; each page URL is fetched once.
+    ``recorded`` gives the reason a store records for a page URL's rejection (or None): such a
+    page is not requested at all but given as :func:`recorded_input`."""
     seen: set[str] = set()
 
     def pages(entries: Iterable[tuple[str, str | None]]) -> Iterator[RawInput]:
         for link, day in entries:
             if link not in seen:
                 seen.add(link)
-                yield fetcher.page(link, published=day)
+                reason = None if recorded is None else recorded(link)
+                yield (recorded_input(link, reason) if reason is not None
+                       else fetcher.page(link, published=day))
 
     yield from pages((u, None) for u in urls)
     for listing, read in [(f, fetcher.feed_entries) for f in feeds] + [
@@ -546,6 +551,15 @@ def fetch_inputs(
             yield RawInput(listing, b"", url=listing, error=(err.reason, err.detail))
             continue
         yield from pages(entries)
+
+
+def recorded_input(url: str, reason: str) -> RawInput:
+    """The page at ``url``, not fetched because a store records its rejection (``reason``): the
+    batch counts it ``rejected_before`` (``meta[RECORDED]``). It carries that reason as its
+    error too, so that a batch that does not look reads it as that rejection, not as a page."""
+    return RawInput(url, b"", url=url, meta={RECORDED: reason}, error=(
+        reason, f"{url}: not fetched again: an earlier run recorded its rejection ({reason}); "
+                "--retry-rejected fetches it"))
 
 
 def open_warc(path: str | Path) -> tuple[Any, Any]:

@@ -28,6 +28,9 @@ from diurna.model import content_id, plural, unloaded_id
 #: Largest input (after decompression) the page stage reads, in bytes.
 MAX_BYTES = 20 * 1024 * 1024
 
+#: ``RawInput.meta`` key of a rejection recorded before the input was loaded (not fetched again)
+RECORDED = "recorded_rejection"
+
 GZIP_MAGIC = b"\x1f\x8b"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -41,7 +44,10 @@ class RawInput:
     turns it into :class:`diurna.model.Rejected`). ``meta`` carries container facts:
     ``charset`` (from HTTP headers), ``published`` (from a JSONL field, a feed entry or the
     HTTP API's upload) and ``published_source``, who gave that date (the document's
-    ``published_source``; ``input`` when not set, ``api`` for an upload).
+    ``published_source``; ``input`` when not set, ``api`` for an upload). ``meta[RECORDED]``
+    is the reason a store already records for this input's rejection, found before it was
+    loaded (``diurna fetch`` looks a URL up before requesting it): the batch counts it
+    ``rejected_before`` unread.
     """
 
     source: str

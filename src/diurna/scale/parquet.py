@@ -152,20 +152,25 @@ def read_tables(out: str | Path) -> dict[str, list[dict[str, Any]]]:
 
 def load(out: str | Path, store: Store) -> dict[str, int]:
     """Merge a distributed run's output into ``store``; documents already there are skipped.
-    Returns counts of stored, duplicate and rejected documents."""
+    Returns counts of stored, duplicate and rejected documents; ``rejected`` counts the
+    rejections the store keeps (a rejection row whose input, the same id and source, a later
+    rerun read and wrote as a document is left out: the document replaces it)."""
     tables = read_tables(out)
     children: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for table in CHILD_TABLES:
         for row in tables[table]:
             children[row["doc_id"]][table].append(row)
     counts = {"stored": 0, "duplicate": 0, "rejected": 0}
+    read = {(d["id"], d["source"]) for d in tables["documents"]}
     # Rejections first: an input a retrying rerun (--retry-rejected) has now read is stored
-    # after its old rejection and drops it, as in a single-machine batch.
+    # after the rejection an earlier load kept, and drops it, as in a single-machine batch.
     for row in tables["rejections"]:
         # an older run's row for an input that could not be loaded gets the id this version
         # gives it (not the empty input's)
-        store.save_rejection_row(
-            {**row, "doc_id": rejection_id(row["doc_id"], row["source"], row["reason"])})
+        doc_id = rejection_id(row["doc_id"], row["source"], row["reason"])
+        if (doc_id, row["source"]) in read:
+            continue  # read since: its document below replaces it (it was counted, not kept)
+        store.save_rejection_row({**row, "doc_id": doc_id})
         counts["rejected"] += 1
     for doc_row in sorted(tables["documents"], key=lambda r: r["id"]):
         kids = children.get(doc_row["id"], {})

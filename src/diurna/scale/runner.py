@@ -17,6 +17,7 @@ stopped with the run.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import sys
 import time
@@ -63,24 +64,27 @@ def shards(
 ) -> Iterator[list[RawInput]]:
     """Shards of ``size`` inputs that are not in ``done`` (ids written earlier, and the
     :func:`rejection_key` of each rejection written earlier) nor repeats of an input seen
-    earlier in this run. A repeat goes to ``on_repeat``, which returns True when it recorded
-    the repeat as a rejection of its own (:func:`record_rejected_repeat`)."""
+    earlier in this run. A repeat under another name goes to ``on_repeat``, which returns True
+    when it recorded the repeat as a rejection of its own (:func:`record_rejected_repeat`); a
+    repeat of the same input (id and source: a path given twice) is only counted as skipped,
+    its first copy being written and counted once."""
 
     def fresh() -> Iterator[RawInput]:
-        seen: set[str] = set()
+        seen: set[str] = set()  # input keys, and the rejection key of each input met
         for raw in raws:
             doc_id = raw.doc_id()  # the SHA-256 of its bytes: computed once per input
-            key = input_key(raw, doc_id)
-            if key in done or rejection_key(doc_id, raw.source) in done:
+            key, named = input_key(raw, doc_id), rejection_key(doc_id, raw.source)
+            if key in done or named in done:
                 summary.skipped += 1
                 continue
             if key in seen:
-                if on_repeat is not None and on_repeat(raw):
+                if named not in seen and on_repeat is not None and on_repeat(raw):
                     summary.rejected += 1
                 else:
                     summary.skipped += 1
+                seen.add(named)
                 continue
-            seen.add(key)
+            seen.update((key, named))
             yield raw
 
     return batched(fresh(), size)
@@ -142,11 +146,13 @@ def run(
     shard_size: int = SHARD_SIZE,
     worker_reads: bool = False,
     retry_rejected: bool = False,
+    engine_logs: bool = False,
 ) -> RunSummary:
     """Process ``paths`` on ``engine`` and write Parquet under ``out`` (see module docstring).
     ``worker_reads`` (Ray only): the driver lists the input files and the workers open them
     (:func:`run_worker_reads`). ``retry_rejected``: read again the inputs whose rejection is
-    written under ``out`` (by default a rerun skips them, as it skips written documents)."""
+    written under ``out`` (by default a rerun skips them, as it skips written documents).
+    ``engine_logs``: let Ray's own log lines through (:func:`ray_init_options`)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if worker_reads and engine != "ray":
@@ -157,14 +163,16 @@ def run(
     start = time.perf_counter()
     done = written_ids(out, rejections=not retry_rejected)
     if worker_reads:
-        return run_worker_reads(paths, job, address, workers, shard_size, summary, start, done)
+        return run_worker_reads(paths, job, address, workers, shard_size, summary, start, done,
+                                engine_logs)
     todo = shards(iter_inputs(paths), done, shard_size, summary,
                   on_repeat=lambda raw: record_rejected_repeat(raw, job))
     first = next(todo, None)
     if first is None:  # everything already written: no cluster to start
         results: list[dict[str, int]] = []
     elif engine == "ray":
-        results = _run_ray(itertools.chain([first], todo), job, address, workers)
+        results = _run_ray(itertools.chain([first], todo), job, address, workers,
+                           engine_logs=engine_logs)
     else:
         results = _run_spark(itertools.chain([first], todo), job, address, workers)
     for counts in results:
@@ -177,7 +185,7 @@ def run(
 
 def run_worker_reads(
     paths: Iterable[str], job: Job, address: str | None, workers: int, shard_size: int,
-    summary: RunSummary, start: float, done: set[str],
+    summary: RunSummary, start: float, done: set[str], engine_logs: bool = False,
 ) -> RunSummary:
     """The driver lists the input files (folders walked, globs expanded, nothing read) and hands
     them out one file per task; each worker opens its file, skips pages already written
@@ -188,7 +196,7 @@ def run_worker_reads(
 
     names = input_names(paths)
     results = _run_ray([[n] for n in names], job, address, workers, done=done,
-                       shard_size=shard_size) if names else []
+                       shard_size=shard_size, engine_logs=engine_logs) if names else []
     for counts in results:
         summary.shards += counts["shards"]
         summary.stored += counts["stored"]
@@ -214,9 +222,31 @@ def process_files(names: list[str], job: Job, done: set[str], shard_size: int) -
     return total
 
 
+def ray_init_options(address: str | None, workers: int, engine_logs: bool = False
+                     ) -> dict[str, Any]:
+    """``ray.init``'s arguments: a local cluster of ``workers`` CPUs, or the one at
+    ``address``; no dashboard. Ray's own driver log lines ("Started a local Ray instance", the
+    token-authentication notice) are start-up chatter a user of ``diurna process --engine ray``
+    does not need: the driver's ``ray`` logger is set to ERROR (``logging_level``), and the
+    workers' output is not copied to the driver (``log_to_driver``). Errors still show: Ray's
+    ERROR lines, the error messages its raylet sends the driver (a worker that died), and a
+    failed task's exception, which ends the run. ``engine_logs`` (``-v``) keeps Ray's own
+    level (INFO) and the workers' output."""
+    kwargs: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": engine_logs,
+        "logging_level": logging.INFO if engine_logs else logging.ERROR,
+    }
+    if address:
+        kwargs["address"] = address
+    else:
+        kwargs["num_cpus"] = workers
+    return kwargs
+
+
 def _run_ray(
     todo: Iterable[list[Any]], job: Job, address: str | None, workers: int,
-    done: set[str] | None = None, shard_size: int = SHARD_SIZE,
+    done: set[str] | None = None, shard_size: int = SHARD_SIZE, engine_logs: bool = False,
 ) -> list[dict[str, int]]:
     """One Ray actor per worker holds a pipeline; shards go to whichever actor is free. With
     ``done`` the shards are lists of file names the actors read themselves."""
@@ -225,12 +255,7 @@ def _run_ray(
 
     started = not ray.is_initialized()
     if started:
-        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-        if address:
-            kwargs["address"] = address
-        else:
-            kwargs["num_cpus"] = workers
-        ray.init(**kwargs)
+        ray.init(**ray_init_options(address, workers, engine_logs))
     try:
         worker_cls = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(
             _RayWorker

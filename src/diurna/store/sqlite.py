@@ -418,6 +418,18 @@ def stored_rejection(conn: sqlite3.Connection, doc_id: str, source: str) -> str 
     return None if row is None else str(row[0] or "unknown")
 
 
+def source_rejection(conn: sqlite3.Connection, source: str) -> str | None:
+    """The reason of the latest rejection recorded for inputs named ``source`` whatever their
+    id, unless a document from that source is stored; None when there is none. ``diurna fetch``
+    asks it before requesting a URL, whose id (its bytes) is not known until it is fetched."""
+    row = conn.execute(
+        "SELECT reason FROM rejections r WHERE source=? AND NOT EXISTS "
+        "(SELECT 1 FROM documents d WHERE d.source = r.source) "
+        "ORDER BY rejected_at DESC LIMIT 1", (source,)
+    ).fetchone()
+    return None if row is None else str(row[0] or "unknown")
+
+
 def rejection_detail(doc: Document) -> str | None:
     """What was wrong with a rejected document: the reader's detail (what to do about it), else
     the error a stage raised; None when neither was recorded."""
