@@ -988,7 +988,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # "…, according to several reports of Syrian opposition sources": the reports are
             # the speaker of the according-to statement (step 3), their "of" phrase says whose
             continue
-        holder = _noun_holder(tok)
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+             for g in c.children if g.dep_ == "pobj"), None)
         if holder is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
                 is_speech_verb(tok.head.head)):
             holder = subject_of(tok.head.head)  # "Taylor wrote in a message that ..."
@@ -1065,9 +1067,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
-    # 6. speech-act nouns with their clause ("its demands to release …", "made demands that …"),
-    # also after the check (docs/quotes.md part 41)
-    quotes.extend(_act_noun_statements(doc, finder, quotes, in_direct))
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1192,14 +1191,6 @@ def _noun_content(tok: Any) -> tuple[int, int] | None:
     if prep is None or not any(g.dep_ in {"pobj", "pcomp"} for g in prep.children):
         return None
     return _subtree_bounds(prep)
-
-
-def _noun_holder(tok: Any) -> Any | None:
-    """Whose claim or act a noun names, as the phrase says it: its possessive ("his claim",
-    "its demands") or its "by"/"from" object ("claims by police"), else None."""
-    return next((c for c in tok.children if c.dep_ == "poss"), None) or next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-         for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _according_content(sent: Any, acc: Any, head: Any) -> list[Any]:
@@ -2089,64 +2080,3 @@ def _trim_punct(toks: list[Any]) -> list[Any]:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return toks[start:end]
-
-
-# Speech-act nouns of the guideline's class ("Requests, orders, offers, promises, demands, calls,
-# threats, warnings, appeals, pledges … are speech acts; content = complement",
-# docs/annotation-quotes.md), with two synonyms of the same class
-_ACT_NOUNS = frozenset({
-    "request", "order", "offer", "promise", "demand", "call", "threat", "warning", "appeal",
-    "pledge", "plea", "vow",
-})
-# Verbs that only issue the act named by their object ("made demands that …", "issued a warning
-# to …"): their subject is the act's speaker; any other verb's ("ignored requests to …") is not
-_ISSUING_ACT = frozenset({
-    "make", "issue", "give", "send", "deliver", "launch", "lodge", "renew", "repeat",
-    "reiterate", "voice", "extend",
-})
-
-
-def _act_clause(tok: Any) -> Any | None:
-    """The clause a speech-act noun governs: an infinitive ("its demands to release the
-    prisoners") or a "that"-clause ("made demands that all prisoners be released"); None when
-    ``tok`` is no noun of :data:`_ACT_NOUNS` or has neither ("in order to" is no order)."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ACT_NOUNS:
-        return None
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in":
-        return None  # "in order to …": a purpose, not an act
-    return next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.i > tok.i
-                 and c.pos_ in {"VERB", "AUX"} and (_that_clause(c) or any(
-                     g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children))),
-                None)
-
-
-def _act_holder(tok: Any) -> Any | None:
-    """Who made the act a noun names: its possessive ("his pledge"), its "by"/"from" object
-    ("a pledge by Israel"), or the subject of a verb that issues it ("Abductors have made
-    demands"); None when the sentence does not say (an unnamed source)."""
-    holder = _noun_holder(tok)
-    if holder is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING_ACT:
-        holder = subject_of(tok.head)
-    return holder
-
-
-def _act_noun_statements(doc: Document, finder: MentionFinder, quotes: list[Quote],
-                         in_direct: Callable[[int, int], bool]) -> list[Quote]:
-    """Statements of speech-act nouns with the clause they govern (:func:`_act_clause`), cue
-    the noun, speaker its holder (:func:`_act_holder`); none where a statement with a cue
-    already reads the clause. Run after the learned check, which judges none of them."""
-    out: list[Quote] = []
-    for tok in tokens_where(doc.nlp, pos=("NOUN",)):
-        clause = _act_clause(tok)
-        if clause is None:
-            continue
-        start, end = _subtree_bounds(clause)
-        if in_direct(start, end) or any(q.cue is not None and q.start < end and start < q.end
-                                        for q in [*quotes, *out]):
-            continue
-        holder = _act_holder(tok)
-        content = doc.span(start, end)
-        out.append(Quote(content.start, content.end, content.text, kind="indirect",
-                         speaker=_party_mention(finder, holder) if holder is not None else None,
-                         cue=_tok_span(doc, [tok]), sources=_sources(doc, finder, tok.sent, tok)))
-    return out
