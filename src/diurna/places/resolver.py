@@ -121,12 +121,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # verbal types that are acts in a place of their own, not statements: a meeting is where it is
 # held, not where its participant last spoke
 PLACED_ACTS = frozenset({"CONSULT"})
-# round 11 (session 34, brief 13P): a statement's attached place must hang on the trigger
-# itself through SPOKEN_AT, not on its object ("ruled out uranium mining in Queensland" is the
-# content's place). Off: on the round's audit it also dropped the right place of two material
-# acts the coder typed as statements ("searched ... home in Staten Island" as ACCUSE), so the
-# missed-place count rose, which its decision rule forbids (docs/places.md, Round 11)
-CONTENT_PLACE_GUARD = False
 # event words whose "to" phrase is where the event takes place
 VISIT_WORDS = frozenset({"visit", "trip", "tour", "travel", "journey", "visited", "traveled",
                          "travelled"})
@@ -1248,11 +1242,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
         visited = attached(doc, event.trigger, hosts, via={"to"}, barrier=SUBJECTS)
         if visited:
             return visited[0][1]  # type: ignore[no-any-return]
-    # a statement's own place is one its trigger governs ("ruled out ... in Brisbane"); a
-    # place inside its object or complement is the content's ("ruled out uranium mining in
-    # Queensland", "backing of a missile shield in Poland"), not where it was said
-    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS,
-                      enter=SPOKEN_AT if _statement(event) and CONTENT_PLACE_GUARD else None)
+    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []
@@ -1276,7 +1266,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
                             via={"from"})
             if left:
                 return left[0][1]  # type: ignore[no-any-return]
-    if _statement(event):
+    if verbal and event.type.upper() not in PLACED_ACTS:
         return _statement_place(doc, event) or _dateline_for(doc, event, verbal=True)
     # no attachment found (often a parse error): the nearest place of the trigger's own clause
     # that is introduced as a location ("in X", "near X"), not one that is an object or a
@@ -1297,13 +1287,6 @@ def event_place(doc: Document, event: Event) -> Place | None:
 # "creating a disaster in the camp by blocking aid" (pcomp); not a relative clause ("the
 # government that ousted Morales")
 _SAME_ACT_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
-
-
-def _statement(event: Event) -> bool:
-    """Is ``event`` a statement (a verbal type other than a meeting, which is held where its
-    own clause says)?"""
-    kind = event.type.upper()
-    return kind in VERBAL_TYPES and kind not in PLACED_ACTS
 
 
 def _under_subject(doc: Document, place: Place) -> bool:

@@ -1377,23 +1377,17 @@ def tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
-               via: set[str] | None = None, barrier: frozenset[str] = frozenset(),
-               enter: set[str] | None = None) -> int | None:
+               via: set[str] | None = None, barrier: frozenset[str] = frozenset()
+               ) -> int | None:
     """Hops from ``tok`` up its head chain to a token in ``target_ids`` without crossing another
     verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it).
     With ``via``, the path must go through one of those prepositions ("in", "at"); with
     ``barrier``, not through a token of one of those dependencies (a subject and its
-    description: "an analyst at the Texas-based Stratfor told ..."); with ``enter``, the
-    path's last step into the target must be one of those prepositions, governed by the target
-    itself ("ruled out mining in Queensland" enters "ruled" through its object, not "in")."""
+    description: "an analyst at the Texas-based Stratfor told ...")."""
     cur, hops = tok, 0
     through = via is None
-    below: Any = None  # the token the path reached ``cur`` from
     while hops <= max_hops:
         if cur.i in target_ids:
-            if enter is not None and (below is None or below.dep_ != "prep"
-                                      or below.lower_ not in enter):
-                return None
             return hops if through else None
         if cur.dep_ in barrier:
             return None
@@ -1401,7 +1395,7 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
             through = True
         if cur.head.i == cur.i:
             return None
-        below, cur = cur, cur.head
+        cur = cur.head
         hops += 1
         if cur.i not in target_ids and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in (
             "amod", "compound"
@@ -1411,11 +1405,10 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
 
 
 def attached(doc: Document, trigger: Span, spans: list[Any],
-             via: set[str] | None = None, barrier: frozenset[str] = frozenset(),
-             enter: set[str] | None = None) -> list[tuple[int, Any]]:
+             via: set[str] | None = None, barrier: frozenset[str] = frozenset()
+             ) -> list[tuple[int, Any]]:
     """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``);
-    ``via``: only through one of these prepositions; ``barrier``, ``enter``: see
-    :func:`_path_hops`."""
+    ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`."""
     if doc.nlp is None:
         return []
     trig = {t.i for t in tokens_in(doc.nlp, trigger.start, trigger.end)}
@@ -1427,7 +1420,7 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
         if not toks:
             continue
         root = _top(toks)
-        hops = _path_hops(root, trig, via=via, barrier=barrier, enter=enter)
+        hops = _path_hops(root, trig, via=via, barrier=barrier)
         if hops is not None:
             out.append((hops, sp))
     out.sort(key=lambda hs: (hs[0], abs(hs[1].start - trigger.start)))
