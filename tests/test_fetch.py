@@ -140,6 +140,7 @@ def routes(base: str) -> dict[str, tuple[int, dict[str, str], bytes]]:
         # a server that labels every page ISO-8859-1 while sending UTF-8
         "/latin.html": (200, {"Content-Type": "text/html; charset=ISO-8859-1"}, latin),
         "/logo.png": (200, {"Content-Type": "image/png"}, PNG),  # fetched, then rejected
+        "/late.html": (200, html, article("Talks in Bern", "Bern").encode()),  # 404 first
     }
 
 
@@ -154,6 +155,8 @@ def server() -> Iterator[str]:
             status, headers, body = table.get(self.path, (404, {}, b"no such page"))
             if self.path == "/slow":
                 time.sleep(2)
+            if self.path == "/late.html" and HITS[self.path] == 1:
+                status = 404  # not there yet on the first request: a page published late
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)
@@ -452,3 +455,35 @@ def test_a_url_whose_rejection_is_recorded_is_not_requested_again(
     assert hits == [1, 1, 1] and "2 rejected (" in retried.stderr
     with Store(db) as store:
         assert len(store.rejections()) == 2  # replaced, not doubled
+
+
+def test_a_url_that_answers_on_retry_leaves_no_rejection(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A URL that answered 404 when first fetched and a page since: `fetch --retry-rejected`
+    stores the page and drops the ``fetch`` rejection recorded for it, in the same write, so
+    `diurna rejections` no longer lists it (session 34, brief W5; before, the old row stayed
+    beside the document). The rerun without the flag skips the URL, saying "not fetched
+    again" on its `-v` line as the summary does."""
+    from diurna.pipeline import Pipeline
+
+    monkeypatch.setattr(Pipeline, "default", lambda **kw: Pipeline([]))  # no models needed
+    db = tmp_path / "late.db"
+    url = f"{server}/late.html"
+    args = ["fetch", url, "--db", str(db), "--delay", "0", "--timeout", "1", "-v"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 4, first.output
+    with Store(db) as store:
+        assert [(r["source"], r["reason"]) for r in store.rejections()] == [(url, "fetch")]
+    skipped = CliRunner().invoke(cli, args)
+    assert f"rejected_before\t{url}\tfetch\trecorded by an earlier run, not fetched again" \
+        in skipped.stderr
+    assert "recorded, not fetched again)" in skipped.stderr
+    retried = CliRunner().invoke(cli, [*args, "--retry-rejected"])
+    assert retried.exit_code == 0, retried.output
+    assert "1 stored" in retried.stderr
+    with Store(db) as store:
+        assert [d["source"] for d in store.documents()] == [url]
+        assert store.rejections() == []
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert url not in listed.output

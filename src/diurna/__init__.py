@@ -13,13 +13,26 @@ from __future__ import annotations
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
 from functools import lru_cache as _lru_cache
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-from diurna.model import Document, Rejected
-from diurna.model import iso_day as _iso_day
-from diurna.page import RawInput
-from diurna.page import iter_inputs as _iter_inputs
-from diurna.pipeline import Pipeline
-from diurna.store import Store
+from diurna.lazy import attribute_importer as _attribute_importer
+
+if _TYPE_CHECKING:
+    from diurna.model import Document, Rejected
+    from diurna.page import RawInput
+    from diurna.pipeline import Pipeline
+    from diurna.store import Store
+
+# The public classes, imported on first use (:mod:`diurna.lazy`): `import diurna`, which every
+# `diurna` command pays, does not import the page stack, the store's query modules or the places
+# lookup until one is asked for. ``from diurna import Store`` works as before.
+__getattr__ = _attribute_importer(__name__, {
+    "Document": "diurna.model",
+    "Rejected": "diurna.model",
+    "RawInput": "diurna.page",
+    "Pipeline": "diurna.pipeline",
+    "Store": "diurna.store",
+}, globals())
 
 __version__ = "0.1.0"
 __all__ = [
@@ -43,6 +56,8 @@ def __dir__() -> list[str]:
 @_lru_cache(maxsize=4)
 def default_pipeline(actors: tuple[str, ...] = ()) -> Pipeline:
     """The standard pipeline (with extra actor dictionary files), built once per process."""
+    from diurna.pipeline import Pipeline
+
     return Pipeline.default(actor_files=actors)
 
 
@@ -50,8 +65,10 @@ def _published(value: str | None) -> str | None:
     """The CLI's check of ``published``: an ISO day, or a ValueError saying what to give."""
     if value is None:
         return None
+    from diurna.model import iso_day
+
     try:
-        return _iso_day(value)
+        return iso_day(value)
     except ValueError as err:
         raise ValueError(f"published {err}") from None
 
@@ -71,6 +88,8 @@ def process(
     """
     if kind not in (None, "html", "text"):
         raise ValueError(f"kind {kind!r}: use 'html', 'text' or None")
+    from diurna.page import RawInput
+
     raw = data.encode("utf-8") if isinstance(data, str) else data
     day = _published(published)  # a bad date is refused before the models load
     pipeline = default_pipeline(tuple(str(a) for a in actors))
@@ -99,4 +118,6 @@ def process_paths(
     """
     day = _published(published)  # a bad date is refused before the models load
     pipeline = default_pipeline(tuple(str(a) for a in actors))
-    return pipeline.pipe(_iter_inputs(paths), published=day, workers=workers)
+    from diurna.page import iter_inputs
+
+    return pipeline.pipe(iter_inputs(paths), published=day, workers=workers)

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diurna.model import Document, plural
+from diurna.options import DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE
 from diurna.page import RawInput, iter_inputs
 from diurna.page.inputs import RECORDED
-from diurna.pipeline import Pipeline
+from diurna.pipeline import Pipeline, default_coding
 from diurna.store.sqlite import is_stored, stored_rejection
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ def run(
             yield already.popleft()[1]
         if first is None:
             return  # nothing to process: the pipeline is never built
-        built = pipeline if isinstance(pipeline, Pipeline) else pipeline()
+        built = _built(pipeline)
         coder = coder_version(built) if store is not None else None
         docs = built.pipe(itertools.chain([first], todo), published=published, workers=workers)
         for done, doc in enumerate(docs):
@@ -237,6 +238,11 @@ def run(
     finally:
         if checker is not None:
             checker.close()
+
+
+def _built(pipeline: Pipeline | Callable[[], Pipeline]) -> Pipeline:
+    """``pipeline``, or the one it builds when it is a function (:func:`run`, :func:`recode`)."""
+    return pipeline if isinstance(pipeline, Pipeline) else pipeline()
 
 
 def _once(outcome: Outcome, rejected: set[tuple[str, str]], doc_id: str) -> Outcome:
@@ -283,6 +289,21 @@ def coder_version(pipeline: Pipeline | None = None) -> str:
     ``diurna 0.1.0 3f2a9c1e0b7d LearnedEventCoder args=rules gate=actors``. Stored with each
     document so ``diurna recode`` knows which ones an update, a dictionary change or other
     ``--coder/--args/--gate`` left stale."""
+    return _code_version(_actor_files(pipeline)) + _coder_options(pipeline)
+
+
+def default_coder_version(actor_files: Iterable[str] = (), coder: str = DEFAULT_CODER,
+                          args: str = DEFAULT_ARGS, gate: str = DEFAULT_GATE) -> str:
+    """:func:`coder_version` of ``Pipeline.default(actor_files=, coder=, args=, gate=)`` without
+    building it (no model is loaded; :func:`diurna.pipeline.default_coding`): ``diurna recode``
+    knows from it whether anything is stale before the models load."""
+    return _code_version(_existing(actor_files)) + default_coding(coder, args, gate)
+
+
+def _code_version(actor_files: list[Path]) -> str:
+    """``diurna 0.1.0 3f2a9c1e0b7d``: Diurna's version and a digest of its code and
+    dictionaries and of the user's actor files (the part of the coder version that names no
+    option)."""
     from diurna import __version__
 
     digest = hashlib.sha256()
@@ -291,9 +312,9 @@ def coder_version(pipeline: Pipeline | None = None) -> str:
         if path.suffix in CODER_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
-    for extra in _actor_files(pipeline):
+    for extra in actor_files:
         digest.update(extra.read_bytes())
-    return f"diurna {__version__} {digest.hexdigest()[:12]}{_coder_options(pipeline)}"
+    return f"diurna {__version__} {digest.hexdigest()[:12]}"
 
 
 def _coder_options(pipeline: Pipeline | None) -> str:
@@ -325,16 +346,22 @@ def _actor_files(pipeline: Pipeline | None) -> list[Path]:
     for component in pipeline.components:
         files = getattr(component, "extra_files", None)
         if files:
-            return [Path(f) for f in files if Path(f).is_file()]
+            return _existing(files)
     return []
+
+
+def _existing(files: Iterable[str | Path]) -> list[Path]:
+    """The actor files the coder version digests: those that are files."""
+    return [Path(f) for f in files if Path(f).is_file()]
 
 
 def recode(
     store: Store,
     *,
-    pipeline: Pipeline,
+    pipeline: Pipeline | Callable[[], Pipeline],
     everything: bool = False,
     doc_ids: Iterable[str] | None = None,
+    coder: str | None = None,
 ) -> Iterator[Outcome]:
     """Re-code stored documents with ``pipeline`` from their stored text, replacing their events,
     actors, quotes, dates and places; yields one ``recoded`` :class:`Outcome` per document.
@@ -342,11 +369,22 @@ def recode(
     By default only documents coded by another coder version (or none recorded) are re-coded;
     ``everything`` re-codes all; ``doc_ids`` names which. The previous coders stay listed in the
     store's ``codings`` table.
+
+    ``pipeline`` may be a function that builds one, given with ``coder``, the version it will
+    record (:func:`default_coder_version`): it is built only when some document is to be
+    re-coded, so a recode with nothing to do loads no model. Once built, its own version
+    decides which documents are stale, whatever ``coder`` said.
     """
-    coder = coder_version(pipeline)
-    ids = list(doc_ids) if doc_ids is not None else (
-        store.document_ids() if everything else store.document_ids(not_coder=coder)
-    )
+    if isinstance(pipeline, Pipeline) or coder is None:
+        pipeline = _built(pipeline)  # no version to look with but the pipeline's own
+        coder = coder_version(pipeline)
+    ids = _to_recode(store, coder, everything, doc_ids)
+    if not ids:
+        return  # nothing to re-code: a pipeline given as a function is never built
+    pipeline = _built(pipeline)
+    if coder_version(pipeline) != coder:  # the version given was not this pipeline's
+        coder = coder_version(pipeline)
+        ids = _to_recode(store, coder, everything, doc_ids)
     for doc_id in ids:
         doc = store.stored_document(doc_id)
         if doc is None:
@@ -360,3 +398,12 @@ def recode(
             yield Outcome(store.save(doc, coder=coder), doc.source, doc)
             continue
         yield Outcome(store.replace(doc, coder=coder), doc.source, doc)
+
+
+def _to_recode(store: Store, coder: str | None, everything: bool,
+               doc_ids: Iterable[str] | None) -> list[str]:
+    """The ids :func:`recode` re-codes: ``doc_ids``, else all, else those coded by a version
+    other than ``coder``."""
+    if doc_ids is not None:
+        return list(doc_ids)
+    return store.document_ids() if everything else store.document_ids(not_coder=coder)

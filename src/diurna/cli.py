@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from diurna.model import Document, iso_day, plural
-from diurna.pipeline import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
+from diurna.options import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 
 DEFAULT_DB = "diurna.db"
 # `--limit N` is at least 1 on every command (and `evaluate places`): 0 would ask for nothing,
@@ -256,7 +256,7 @@ def _run_batch(
             if log is not None and log.due(summary.inputs):
                 click.echo(f"diurna: so far {summary.line()}", err=True)
             if verbose:
-                click.echo(_outcome_line(outcome), err=True)
+                click.echo(_outcome_line(outcome, not_again), err=True)
             if outcome.doc is not None:
                 printer.print(outcome.doc)
     except KeyboardInterrupt:
@@ -309,6 +309,7 @@ def _process_distributed(
         raise click.UsageError("--engine and --out go together: --engine ray|spark --out DIR")
     from diurna.scale.runner import run
 
+    _check_actor_files(actor_files)
     try:
         s = run(paths, out_dir, engine=engine, address=address, workers=max(workers, 1),
                 published=published, actor_files=actor_files, worker_reads=worker_reads,
@@ -359,18 +360,41 @@ def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
     try:
         return Pipeline.default(actor_files=actor_files, coder=coder, args=args_by, gate=gate)
     except ValueError as err:
-        raise click.ClickException(_one_line(str(err)) + " (fix the file or drop it)") from None
+        raise _actor_file_error(err) from None
+
+
+def _actor_file_error(err: ValueError) -> click.ClickException:
+    """A bad actor file's one-line error (exit 1), naming the file and what is wrong in it."""
+    return click.ClickException(_one_line(str(err)) + " (fix the file or drop it)")
+
+
+def _check_actor_files(actor_files: Iterable[str]) -> None:
+    """Read the actor files (and ``$DIURNA_ACTORS``'s) as every worker will, on the driver and
+    before an engine starts, so a bad one is :func:`_actor_file_error`'s line, as on one
+    machine, not a worker's traceback (no models are loaded)."""
+    import os
+
+    from diurna.actors.dictionary import ENV_VAR, ActorDictionary
+
+    if not actor_files and not os.environ.get(ENV_VAR, "").strip():
+        return  # the built-ins only: nothing of the user's to check
+    try:
+        ActorDictionary.load(actor_files)
+    except ValueError as err:
+        raise _actor_file_error(err) from None
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _outcome_line(outcome: Any) -> str:
+def _outcome_line(outcome: Any, not_again: str = "checked") -> str:
+    """An outcome's `-v` line; ``not_again`` is the word the summary uses for a recorded
+    rejection ("checked", or "fetched" under `fetch`), so the two say the same."""
     doc = outcome.doc
     if outcome.status == "rejected_before":
         return (f"rejected_before\t{outcome.source}\t{outcome.reason}\trecorded by an earlier "
-                "run, not checked again (--retry-rejected reads it)")
+                f"run, not {not_again} again (--retry-rejected reads it)")
     if outcome.status == "repeated":
         return (f"repeated\t{outcome.source}\t{outcome.reason}\tgiven again in this run: its "
                 "rejection is recorded and counted once")
@@ -812,13 +836,16 @@ def recode(
     """
     from diurna import batch
 
-    pipeline = _pipeline(actor_files, coder, args_by, gate)
+    # the models load only if some document is to be re-coded: the version the pipeline will
+    # record is known before it is built (a recode with nothing to do loads none)
+    version = batch.default_coder_version(actor_files, coder, args_by, gate)
     store = _open_store(db)
     summary = batch.Summary()
     stored = store.count("documents")
     try:
         for outcome in batch.recode(
-            store, pipeline=pipeline, everything=everything, doc_ids=doc_ids or None
+            store, pipeline=lambda: _pipeline(actor_files, coder, args_by, gate), coder=version,
+            everything=everything, doc_ids=doc_ids or None,
         ):
             summary.add(outcome)
             if verbose:

@@ -20,6 +20,11 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from diurna.model import Document, Rejected
+
+# The coding options' choices and defaults (--coder, --args, --gate) are named here as they
+# always were (GATES for diurna.events.gate, tests and bench); they live in diurna.options,
+# which the command line reads without this module.
+from diurna.options import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
 from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
@@ -28,17 +33,6 @@ log = logging.getLogger(__name__)
 # that the page is bad: ``doc.meta["stage"]`` names the stage and ``doc.meta`` its error
 # (``store_error``: the store could not write the document's rows, diurna.store.Store.save).
 FAILURES = frozenset({"page_error", "pipeline_error", "store_error"})
-CODERS = ("learned", "rules", "keyword", "tagger")
-DEFAULT_CODER = "learned"
-# Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of
-# :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
-ARGS = ("rules", "learned")
-DEFAULT_ARGS = "rules"
-# Which sentences the learned coder reads on pages that are not political news
-# (diurna.events.gate): "actors" those with a party the actor dictionary codes outside business,
-# "parties" only those with a public party, "off" all of them.
-GATES = ("actors", "parties", "off")
-DEFAULT_GATE = "actors"
 # Pages per batch in :meth:`Pipeline.pipe`: large enough to share the parser's per-call cost,
 # small enough that a batch's parses (a few MB per page) stay small and order is kept.
 BATCH_SIZE = 16
@@ -46,6 +40,47 @@ BATCH_SIZE = 16
 # of a run (two workers on the 115 development pages: ~3 % more documents/second than with 16;
 # the parse itself runs ``nlp.pipe`` batches of 4 texts either way).
 WORKER_BATCH_SIZE = 4
+
+
+# The events component of each coder (one of CODERS): its module and class. Named, not imported,
+# so that the coder version can be known without importing spaCy (default_coding).
+EVENT_CODERS = {
+    "learned": ("diurna.events.learned", "LearnedEventCoder"),
+    "rules": ("diurna.events.coder", "EventCoder"),
+    "keyword": ("diurna.events.keyword", "KeywordCoder"),
+    "tagger": ("diurna.events.tagger", "TaggerEventCoder"),
+}
+
+
+def event_coder_class(coder: str) -> type:
+    """The class of the events component :meth:`Pipeline.default` builds for ``coder`` (one of
+    :data:`CODERS`, :data:`EVENT_CODERS`), imported but not built: no model is loaded."""
+    from importlib import import_module
+
+    module, name = EVENT_CODERS[coder]
+    kind: type = getattr(import_module(module), name)
+    return kind
+
+
+def ranks_arguments(coder: str, args: str) -> bool:
+    """Whether :meth:`Pipeline.default` adds the argument ranker: ``args=learned``, with any
+    coder but the keyword baseline (which attaches no arguments to re-decide)."""
+    return args == "learned" and coder != "keyword"
+
+
+def default_coding(coder: str = DEFAULT_CODER, args: str = DEFAULT_ARGS,
+                   gate: str = DEFAULT_GATE) -> str:
+    """The options part of the coder version (:func:`diurna.batch.coder_version`) that
+    ``Pipeline.default(coder=, args=, gate=)`` records, e.g. `` LearnedEventCoder args=rules
+    gate=actors``, known without building the pipeline, so ``diurna recode`` finds what is
+    stale before loading any model (nor importing spaCy). Only the learned coder takes the
+    gate."""
+    if coder not in CODERS or args not in ARGS or gate not in GATES:
+        raise ValueError(f"unknown coding options {coder!r}, {args!r}, {gate!r}")
+    args_by = "learned" if ranks_arguments(coder, args) else "rules"
+    text = f" {EVENT_CODERS[coder][1]} args={args_by}"
+    # gate_name() of the built-in gate a kind names is the kind itself (nothing imported here)
+    return text + f" gate={gate}" if coder == "learned" else text
 
 
 @runtime_checkable
@@ -90,9 +125,7 @@ class Pipeline:
         hold no coded party outside business, ``parties`` those with no public party, ``off``
         reads them all."""
         from diurna.actors import ActorResolver
-        from diurna.events import EventCoder, KeywordCoder, LearnedEventCoder
         from diurna.events.gate import sentence_gate
-        from diurna.events.tagger import TaggerEventCoder
         from diurna.language import Language
         from diurna.places import PlaceResolver
         from diurna.statements import Statements
@@ -104,13 +137,14 @@ class Pipeline:
             raise ValueError(f"unknown argument attachment {args!r}; choose one of "
                              f"{', '.join(ARGS)}")
         actors = ActorResolver(extra_files=actor_files)
+        kind: Any = event_coder_class(coder)  # the one place coder names map to classes
         events: Component = (
-            LearnedEventCoder(resolve=actors.resolve_span, dictionary=actors.dictionary,
-                              sentences=sentence_gate(gate))
+            kind(resolve=actors.resolve_span, dictionary=actors.dictionary,
+                 sentences=sentence_gate(gate))
             if coder == "learned"
-            else TaggerEventCoder(resolve=actors.resolve_span) if coder == "tagger"
-            else KeywordCoder() if coder == "keyword"
-            else EventCoder(resolve=actors.resolve_span, dictionary=actors.dictionary))
+            else kind(resolve=actors.resolve_span) if coder == "tagger"
+            else kind() if coder == "keyword"
+            else kind(resolve=actors.resolve_span, dictionary=actors.dictionary))
         pipe = cls(
             [
                 Language(),
@@ -121,7 +155,7 @@ class Pipeline:
                 PlaceResolver(),
             ]
         )
-        if args == "learned" and coder != "keyword":
+        if ranks_arguments(coder, args):
             from diurna.events.arguments import ArgumentRanker
 
             pipe.add(ArgumentRanker(), before="time")

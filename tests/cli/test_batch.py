@@ -381,3 +381,33 @@ def test_recode_goes_on_past_a_document_the_store_cannot_write(
         monkeypatch.setattr(sq, "document_rows", locked)
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             list(batch.recode(store, pipeline=Pipeline([Counting("AGREE")]), everything=True))
+
+
+def test_a_bad_actor_file_with_an_engine_is_the_same_one_line_before_any_engine_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--engine ray` with a broken `--actors` file ends as a single-machine run does: the
+    one line naming the file, exit 1, and no engine started (before session 34's W5 the
+    workers raised and the run ended with their traceback)."""
+    import diurna.scale.runner
+
+    def no_engine(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the engine was started")
+
+    monkeypatch.setattr(diurna.scale.runner, "run", no_engine)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - id: [broken\n", encoding="utf-8")
+    page = pages(tmp_path / "in", 1)[0]
+    one = CliRunner().invoke(cli, ["process", str(page), "--actors", str(bad), "--no-store"])
+    ray = CliRunner().invoke(cli, ["process", str(page), "--actors", str(bad), "--engine", "ray",
+                                   "--out", str(tmp_path / "out")])
+    assert (ray.exit_code, one.exit_code) == (1, 1)
+    (line,) = ray.output.strip().splitlines()
+    assert line == one.output.strip()
+    assert line.startswith(f"Error: {bad}: not valid YAML") and line.endswith(
+        "(fix the file or drop it)")
+    good = tmp_path / "good.yaml"
+    good.write_text("actors:\n  - id: XYZGOV\n    name: Xyzland government\n", "utf-8")
+    with pytest.raises(AssertionError, match="the engine was started"):  # a good file passes
+        CliRunner().invoke(cli, ["process", str(page), "--actors", str(good), "--engine", "ray",
+                                 "--out", str(tmp_path / "out")], catch_exceptions=False)

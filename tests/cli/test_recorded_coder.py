@@ -74,3 +74,40 @@ def test_gate_name_gives_back_the_kind(gate: object, name: str) -> None:
 def test_a_pipeline_without_an_events_stage_records_no_coder_options() -> None:
     # a custom pipeline (tests, the API's own) records the version and digest alone, as before
     assert coder_version(Pipeline([])).count(" ") == 2
+
+
+def test_a_recode_with_nothing_to_do_loads_no_model(
+        one_event_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`diurna recode` knows what is stale before it builds the pipeline: with every document
+    coded by the current version it says so and never calls `Pipeline.default` (which loads the
+    models); other options make the document stale and build it (session 34, brief W5)."""
+    assert "1 recoded" in _recode(one_event_db, "--all")  # coded by this version's default
+    built: list[dict[str, object]] = []
+
+    def loader(**options: object) -> Pipeline:
+        built.append(options)
+        raise RuntimeError("the models were loaded")
+
+    monkeypatch.setattr(Pipeline, "default", loader)
+    assert "nothing to re-code: 1 document up to date" in _recode(one_event_db)
+    assert "nothing to re-code" in _recode(one_event_db, "--gate", "actors", "--args", "rules")
+    assert built == []
+    stale = CliRunner().invoke(cli, ["recode", "--db", str(one_event_db), "--gate", "off"])
+    assert isinstance(stale.exception, RuntimeError) and len(built) == 1
+
+
+@pytest.mark.parametrize(("coder", "args", "gate"), [
+    ("learned", "rules", "actors"), ("learned", "rules", "parties"), ("learned", "learned", "off"),
+    ("rules", "rules", "off"), ("rules", "learned", "actors"), ("keyword", "learned", "parties"),
+])
+def test_the_version_known_before_the_build_is_the_built_pipelines(
+        coder: str, args: str, gate: str, tmp_path: Path) -> None:
+    """What `recode` compares with the stored coders before building is what the built
+    pipeline records, for each coder and option (an actor file of the user's too)."""
+    from diurna.batch import default_coder_version
+
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("actors:\n  - id: XYZGOV\n    name: Xyzland government\n", "utf-8")
+    for files in ((), (str(extra),)):
+        built = Pipeline.default(actor_files=files, coder=coder, args=args, gate=gate)
+        assert default_coder_version(files, coder, args, gate) == coder_version(built)

@@ -136,3 +136,52 @@ def test_process_rerun_says_what_it_skipped_and_retry_rejected_reads_again(
     retry = runner.invoke(cli, ["process", str(folder), "--db", db, "--retry-rejected"])
     assert retry.exit_code == 4 and "1 rejected (binary 1)" in retry.stderr
     assert "--retry-rejected" in runner.invoke(cli, ["fetch", "--help"]).output
+
+
+def test_a_file_read_on_retry_leaves_no_rejection_of_its_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`process --retry-rejected` on a path that did not exist when first given (recorded
+    ``not_found`` under the id named by its source) and now holds a page stores the page and
+    drops that row, so `diurna rejections` no longer lists it (session 34, brief W5). Another
+    input's rejection stays, and so does a rejection under a content id from the same source
+    (an input with bytes: the API's uploads may share a source name)."""
+    monkeypatch.setattr(Pipeline, "default", lambda **kw: Pipeline([Counting()]))
+    db = tmp_path / "r.db"
+    late = tmp_path / "late.txt"
+    other = tmp_path / "gone.txt"
+    args = ["process", str(late), str(other), "--db", str(db), "--format", "jsonl"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 4, first.output  # neither could be read
+    with Store(db) as store:
+        assert sorted(r["reason"] for r in store.rejections()) == ["not_found", "not_found"]
+    pages(tmp_path / "in", 1)[0].rename(late)  # the file now exists
+    retried = CliRunner().invoke(cli, [*args, "--retry-rejected"])
+    assert retried.exit_code == 3, retried.output  # gone.txt is still missing
+    assert "1 stored, 1 rejected (not_found 1)" in retried.stderr
+    with Store(db) as store:
+        assert [Path(r["source"]).name for r in store.rejections()] == ["gone.txt"]
+        assert [d["source"] for d in store.documents()] == [str(late)]
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert "late.txt" not in listed.output and "gone.txt" in listed.output
+
+
+def test_a_stored_document_drops_only_its_sources_unloaded_rejections(tmp_path: Path) -> None:
+    """What `Store.save` drops when a document from a source is stored: the row of that source
+    when it could not be loaded (here ``fetch`` and ``too_large``, whatever the reason), not a
+    row under a content id (another input with bytes, e.g. an earlier upload under the same
+    source name) and not another source's row."""
+    from diurna.model import unloaded_id
+
+    def rejected(doc_id: str, source: str, reason: str) -> Document:
+        return Document(id=doc_id, source=source, text="", rejected=reason)
+
+    with Store(tmp_path / "s.db") as store:
+        for doc in (rejected(unloaded_id("u", "fetch"), "u", "fetch"),
+                    rejected(unloaded_id("u", "too_large"), "u", "too_large"),
+                    rejected("0123456789abcdef", "u", "binary"),
+                    rejected(unloaded_id("v", "fetch"), "v", "fetch")):
+            store.save(doc)
+        assert store.save(Document(id="fedcba9876543210", source="u", text="Talks.")) == "stored"
+        kept = sorted((r["source"], r["reason"]) for r in store.rejections())
+    assert kept == [("u", "binary"), ("v", "fetch")]

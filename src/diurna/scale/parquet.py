@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document, rejection_id
+from diurna.model import Document, rejection_id, unloaded_id
 from diurna.store.sqlite import (
     CHILD_TABLES,
     SCHEMA,
@@ -154,7 +154,8 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
     """Merge a distributed run's output into ``store``; documents already there are skipped.
     Returns counts of stored, duplicate and rejected documents; ``rejected`` counts the
     rejections the store keeps (a rejection row whose input, the same id and source, a later
-    rerun read and wrote as a document is left out: the document replaces it)."""
+    rerun read and wrote as a document is left out: the document replaces it; so is the row of
+    a source that could not be loaded and has a document now)."""
     tables = read_tables(out)
     children: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for table in CHILD_TABLES:
@@ -162,14 +163,18 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
             children[row["doc_id"]][table].append(row)
     counts = {"stored": 0, "duplicate": 0, "rejected": 0}
     read = {(d["id"], d["source"]) for d in tables["documents"]}
+    read_sources = {source for _, source in read}
     # Rejections first: an input a retrying rerun (--retry-rejected) has now read is stored
     # after the rejection an earlier load kept, and drops it, as in a single-machine batch.
     for row in tables["rejections"]:
         # an older run's row for an input that could not be loaded gets the id this version
         # gives it (not the empty input's)
         doc_id = rejection_id(row["doc_id"], row["source"], row["reason"])
-        if (doc_id, row["source"]) in read:
-            continue  # read since: its document below replaces it (it was counted, not kept)
+        unloaded = bool(row["reason"]) and doc_id == unloaded_id(row["source"], row["reason"])
+        if (doc_id, row["source"]) in read or (unloaded and row["source"] in read_sources):
+            # read since (the same input, or a source that could not be loaded and now was):
+            # its document below replaces it (it was counted, not kept), as Store.save does
+            continue
         store.save_rejection_row({**row, "doc_id": doc_id})
         counts["rejected"] += 1
     for doc_row in sorted(tables["documents"], key=lambda r: r["id"]):

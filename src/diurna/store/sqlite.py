@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from diurna.model import EMPTY_ID, Comment, Document, Event, Mention, rejection_id
+from diurna.model import EMPTY_ID, Comment, Document, Event, Mention, rejection_id, unloaded_id
 from diurna.store import stats
 
 log = logging.getLogger(__name__)
@@ -428,6 +428,17 @@ def source_rejection(conn: sqlite3.Connection, source: str) -> str | None:
         "ORDER BY rejected_at DESC LIMIT 1", (source,)
     ).fetchone()
     return None if row is None else str(row[0] or "unknown")
+
+
+def unloaded_rejections(conn: sqlite3.Connection, source: str) -> list[str]:
+    """The ids of the rejections recorded for ``source`` when it could not be loaded (its row's
+    id is :func:`diurna.model.unloaded_id` of the source and reason, or an older Diurna's empty
+    id with such a reason, :func:`diurna.model.rejection_id`). Once a document from that source
+    is stored the source was read, so these rows are out of date; rows under a content id are
+    not among them (another input may share a source name, as uploads to the API do)."""
+    rows = conn.execute("SELECT doc_id, reason FROM rejections WHERE source=?", (source,))
+    return [doc_id for doc_id, reason in rows
+            if reason and rejection_id(doc_id, source, reason) == unloaded_id(source, reason)]
 
 
 def rejection_detail(doc: Document) -> str | None:
@@ -869,9 +880,13 @@ class Store:
 
     def _forget_rejection(self, doc_id: str, source: str) -> None:
         """Drop the rejection recorded for an input that is now stored (the same id and
-        source: retried with ``--retry-rejected``, or stored by a newer Diurna), so
-        ``diurna rejections`` lists only inputs that are still not read."""
-        self.conn.execute("DELETE FROM rejections WHERE doc_id=? AND source=?", (doc_id, source))
+        source: retried with ``--retry-rejected``, or stored by a newer Diurna), and the rows
+        left by that source when it could not be loaded (:func:`unloaded_rejections`: a 404
+        that now answers, a file since created or trimmed), so ``diurna rejections`` lists
+        only inputs that are still not read. Called inside the document's own transaction."""
+        unloaded = unloaded_rejections(self.conn, source)
+        gone = [(doc_id, source), *((old, source) for old in unloaded)]
+        self.conn.executemany("DELETE FROM rejections WHERE doc_id=? AND source=?", gone)
 
     def save_rows(self, rows: dict[str, list[dict[str, Any]]]) -> str:
         """Store one document given as its table rows (:func:`document_rows`, e.g. read back

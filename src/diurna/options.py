@@ -1,0 +1,16 @@
+"""The choices and defaults of the coding options (``--coder``, ``--args``, ``--gate``): what
+:meth:`diurna.pipeline.Pipeline.default` takes and the command line offers. A module of its own,
+with no imports, so that ``diurna --help`` and the light commands build their options without
+importing the page stack and the models' libraries (docs/batch.md, session 34's W5)."""
+
+CODERS = ("learned", "rules", "keyword", "tagger")
+DEFAULT_CODER = "learned"
+# Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of
+# :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
+ARGS = ("rules", "learned")
+DEFAULT_ARGS = "rules"
+# Which sentences the learned coder reads on pages that are not political news
+# (diurna.events.gate): "actors" those with a party the actor dictionary codes outside business,
+# "parties" only those with a public party, "off" all of them.
+GATES = ("actors", "parties", "off")
+DEFAULT_GATE = "actors"
