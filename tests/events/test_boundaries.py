@@ -97,6 +97,37 @@ def test_seizing_a_town_stays_coercion() -> None:
     assert _retyped("The rebels captured the town on Monday.", "captured", "COERCE")[0] == "COERCE"
 
 
+@pytest.mark.parametrize("text, word", [
+    # round 39: a building, a hotel or a ship is property, whoever it is named after; the
+    # tagger lemmatises "headquarters" to "headquarter", which reads as a person ("-er")
+    ("The crowd seized the ministry of defence headquarters.", "seized"),
+    ("Gunmen seized the Marriott Hotel in the capital.", "seized"),
+    ("Pirates seized a Greek oil tanker off Somalia.", "seized"),
+])
+def test_seizing_a_building_or_a_vehicle_stays_coercion(text: str, word: str) -> None:
+    assert _retyped(text, word, "COERCE")[0] == "COERCE"
+
+
+@pytest.mark.parametrize("text, word", [
+    # round 39: a pronoun does not say whether a state seizes; the models' type stays
+    ("Their capture of the journalist was condemned.", "capture"),
+    ("They seized the two aid workers.", "seized"),
+])
+def test_a_seizure_by_a_bare_pronoun_is_left_to_the_models(text: str, word: str) -> None:
+    assert _retyped(text, word, "COERCE")[0] == "COERCE"
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a noun's possessive is who seizes: an army arrests, a militia abducts
+    ("The army's capture of the rebel commander ended the siege.", "ASSAULT",
+     ("COERCE", "arrest")),
+    ("The militia's capture of the aid workers was planned.", "COERCE", ("ASSAULT", "abduct")),
+])
+def test_a_capture_is_typed_by_its_possessive(text: str, etype: str,
+                                              expected: tuple[str, str]) -> None:
+    assert _retyped(text, "capture", etype) == expected
+
+
 def test_the_boundaries_are_on_by_default() -> None:
     # round 38 (docs/events-learned.md): the bundle met its rule on the development pool
     assert LearnedEventCoder().boundaries is True
