@@ -10,7 +10,9 @@ Built once into a compact SQLite file from data that PyPI packages ship (nothing
 - ``countryinfo`` (a centre point for each country, whole or half degrees, close to the points
   GeoNames and Wikipedia give; the medians of towns are far off for large countries);
 - :data:`ABBREVIATIONS`: the abbreviations news uses for US states and Canadian provinces
-  ("W.Va.", "Tenn.", "Calif."; AP style), written here.
+  ("W.Va.", "Tenn.", "Calif."; AP style), written here; :data:`COUNTRY_SHORT_FORMS`: the
+  dotless short forms of Australian states and territories and Canadian provinces ("WA", "Vic",
+  "BC"), read only in a text about their country.
 
 Countries and divisions take GeoNames' own point where ``sources/geonames_points.tsv`` has it
 (most countries and first-level divisions; see the README there); the rest keep estimates
@@ -80,6 +82,20 @@ ABBREVIATIONS: dict[str, str] = {
     "Alta.": "CA.01", "B.C.": "CA.02", "Man.": "CA.03", "N.B.": "CA.04", "Nfld.": "CA.05",
     "N.S.": "CA.07", "Ont.": "CA.08", "P.E.I.": "CA.09", "Que.": "CA.10", "Sask.": "CA.11",
     "NSW": "AU.02", "Qld": "AU.04",
+}
+
+
+# Dotless short forms news uses for the states and territories of Australia ("WA", "Vic"), for
+# Canadian provinces ("BC", "PEI") and, where the letters are shared, a US state's postal code
+# ("WA": Washington), by country and GeoNames admin1 code. Unlike ABBREVIATIONS these letters
+# name other things too ("WA" is also Wa, Ghana; "SA" Saudi Arabia's ISO code), so a form
+# counts only in a text whose main country is the division's (round 12 of places).
+COUNTRY_SHORT_FORMS: dict[str, dict[str, str]] = {
+    "NSW": {"AU": "AU.02"}, "Qld": {"AU": "AU.04"}, "QLD": {"AU": "AU.04"},
+    "Vic": {"AU": "AU.07"}, "VIC": {"AU": "AU.07"}, "Tas": {"AU": "AU.06"},
+    "TAS": {"AU": "AU.06"}, "SA": {"AU": "AU.05"}, "NT": {"AU": "AU.03"},
+    "ACT": {"AU": "AU.01"}, "WA": {"AU": "AU.08", "US": "US.WA"},
+    "BC": {"CA": "CA.02"}, "PEI": {"CA": "CA.09"},
 }
 
 
@@ -638,6 +654,13 @@ class Gazetteer:
         if text in CITY_ABBREVIATIONS:
             return self.get(CITY_ABBREVIATIONS[text])
         code = ABBREVIATIONS.get(text) or ABBREVIATIONS.get(re.sub(r"\s+", " ", text))
+        return self.admin1(code) if code else None
+
+
+    def short_form(self, text: str, country: str | None) -> GazEntry | None:
+        """The division a dotless short form names in a text about ``country`` ("WA" in a
+        text about Australia: Western Australia; about the US: Washington), else None."""
+        code = COUNTRY_SHORT_FORMS.get(text, {}).get(country or "")
         return self.admin1(code) if code else None
 
 

@@ -888,6 +888,7 @@ class PlaceResolver:
         """Countries and divisions the document is about, from its own toponyms."""
         ctx = self._context(doc, mentions)
         _municipal_sense(doc.text, mentions, ctx, self.gazetteer)
+        self._short_forms(doc.text, mentions, ctx)
         ctx.outlet = outlet_home(doc.url, doc.site, doc.source)
         gaz = self.gazetteer
         picked: set[str] = set()
@@ -921,6 +922,15 @@ class PlaceResolver:
         if self.ranker is not None and self.second_pass:
             self._ranked_picks(doc, mentions, ctx)
         return ctx
+
+    def _short_forms(self, text: str, mentions: list[_Mention], ctx: _Context) -> None:
+        """Settle the dotless short forms of a division of the text's main country ("WA" in an
+        Australian story is Western Australia, not Wa, Ghana): the letters name the division
+        only where the text is about its country (round 12)."""
+        main = ctx.main_country()
+        for m in mentions:
+            if m.forced is None:
+                m.forced = self.gazetteer.short_form(text[m.start:m.end], main)
 
     def _ranked_picks(self, doc: Document, mentions: list[_Mention], ctx: _Context) -> None:
         """The other names' readings as the ranker reads them, in place of the rules' (a second
@@ -992,7 +1002,8 @@ class PlaceResolver:
             cc = demonym_country(text)
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
             continent = continent_demonym(text)
-            known = forced.get((s, e)) or self._abbreviation(text) or (
+            known = forced.get((s, e)) or self._abbreviation(text) or self.gazetteer.short_form(
+                text, ctx.main_country()) or (
                 self.gazetteer.country(cc) if cc else None) or (
                 self.gazetteer.get(continent) if continent else None)
             m = _Mention(s, e, "GPE", forced=known)

@@ -256,6 +256,9 @@ _NOT_A_TIME = re.compile(
     r"|(?:[A-Z]\w*\s+)*Flight\s+\d+"  # "United Airlines Flight 93"
     r"|.*\b(?:year|month|week|day)s?[\s-]+old|.*\byears\s+of\s+age|(?:the\s+)?ages\s+of\s+.*)$")
 _OLD_AFTER = re.compile(r"\s+old\b")  # "63-year old": an age
+# a code with letters between digits ("2M3.2", a sentencing guideline's section): no time; an
+# ISO date-time ("2008-02-21T10:00") is one, ordinals and decades ("21st", "1990s") end in letters
+_CODE = re.compile(r"(?!\d{4}-\d\d-\d\dT)\S*\d[A-Za-z]+\d\S*")
 # a decade word after a possessive is an age ("in his (early) sixties", "a woman in her
 # forties"), after a temperature word a heat ("highs in the upper seventies")
 _DECADE_WORD = re.compile(rf"\b(?:{'|'.join(DECADE_WORDS)})\b", re.I)
@@ -288,6 +291,11 @@ _DEIXIS_WORD = re.compile(r"(?:Today|Tomorrow|Yesterday|Tonight)(?:['’]s)?")
 # that a headline in title case ("Talks Resume Today") keeps its time
 _WORD_BEFORE = re.compile(r"(?:[A-Za-z0-9]|['’]s)[ \t]+$")
 _SMALL_AFTER = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
+# ... or right after a capitalised word of its name ("journalists of Russia Today, were"), in a
+# line that is no title-case headline: a small word of four letters or more comes before it
+# (a word ending a sentence, "in Baghdad. Today the talks", carries a full stop: no name)
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w&-]*[ \t]+$")
+_SMALL_WORD = re.compile(r"\b[a-z]{4,}\b")
 # ... or opening the quoted title of a work ("the show 'Tomorrow's pioneers'")
 _TITLE_BEFORE = re.compile(r"\b(?:show|programme|program|series|film|movie|book|novel|song|album|"
                            r"play|column|newspaper|magazine|exhibition|documentary)s?[ \t]?"
@@ -1062,6 +1070,8 @@ def find_expressions(doc: Document) -> list[Span]:
         if _NOT_A_TIME.match(bare) or (_OLD_AFTER.match(doc.text, ent.end)
                                         and re.search(r"-(?:year|month)$", bare)):
             continue  # "a 44-year-old", "the age of 15", "The Sunday Telegraph", "63-year old"
+        if _CODE.fullmatch(bare):
+            continue  # "2M3.2": a code, no date
         if _VERB_MONTH.match(bare):
             continue  # "may fall next year": a verb, not May; our patterns find "next year"
         m = _YEAR_PAIR.match(ent.text) or _SHORT_PAIR.match(ent.text)
@@ -1166,13 +1176,18 @@ def find_expressions(doc: Document) -> list[Span]:
 def _deixis_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, a capitalised "Today", "Tomorrow", "Yesterday" or "Tonight",
     is part of a name (a programme, a newspaper, a title) rather than a time: written with a
-    capital after a word of its line and before a small word, or opening a quoted title after
-    the kind of work it names."""
+    capital after a word of its line and before a small word, right after a capitalised word
+    in a line that is no title-case headline ("Russia Today", times round 19), or opening a quoted
+    title after the kind of work it names."""
     if not _DEIXIS_WORD.fullmatch(text, start, end):
         return False
     before = text[max(0, start - 30):start]
     if _TITLE_BEFORE.search(before):
         return True
+    if _CAPITAL_BEFORE.search(before):
+        line = text[text.rfind("\n", 0, start) + 1:start]
+        if _SMALL_WORD.search(line):
+            return True
     return bool(_WORD_BEFORE.search(before) and _SMALL_AFTER.match(text, end))
 
 
