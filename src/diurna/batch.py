@@ -375,6 +375,8 @@ def recode(
     re-coded, so a recode with nothing to do loads no model. Once built, its own version
     decides which documents are stale, whatever ``coder`` said.
     """
+    if doc_ids is not None:
+        doc_ids = list(doc_ids)  # read twice below when the given version proves stale
     if isinstance(pipeline, Pipeline) or coder is None:
         pipeline = _built(pipeline)  # no version to look with but the pipeline's own
         coder = coder_version(pipeline)

@@ -111,3 +111,18 @@ def test_the_version_known_before_the_build_is_the_built_pipelines(
     for files in ((), (str(extra),)):
         built = Pipeline.default(actor_files=files, coder=coder, args=args, gate=gate)
         assert default_coder_version(files, coder, args, gate) == coder_version(built)
+
+
+def test_recode_of_named_documents_given_as_an_iterator_and_a_wrong_version(
+        one_event_db: Path) -> None:
+    """`recode(doc_ids=…)` re-codes the documents it names even when they come as a one-shot
+    iterator and the version given beside a pipeline factory is not the built pipeline's (the
+    ids are read again after the build: an exhausted iterator re-coded nothing)."""
+    from diurna.batch import recode
+    from diurna.store import Store
+
+    with Store(one_event_db) as store:
+        done = list(recode(store, pipeline=lambda: Pipeline([]),
+                           doc_ids=iter(["0123456789abcdef"]), coder="not this pipeline's"))
+    assert [o.status for o in done] == ["recoded"]
+    assert _coder(one_event_db) == coder_version(Pipeline([]))
