@@ -12,7 +12,8 @@ from diurna.time import TimeResolver
 
 
 def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
-              mode: str | None = None, published: str = "2019-11-20") -> str | None:
+              mode: str | None = None, published: str = "2019-11-20",
+              recipient: str | None = None) -> str | None:
     """Run language → time → places on ``text`` with one hand-built event; the place's name."""
     doc = Language()(Document(id="t", source="t", text=text, published=published))
     start = text.index(trigger)
@@ -22,6 +23,9 @@ def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
     if actor:
         at = text.index(actor)
         event.actors = [Mention(at, at + len(actor), actor, label="PERSON")]
+    if recipient:
+        rt = text.index(recipient)
+        event.recipients = [Mention(rt, rt + len(recipient), recipient, label="ORG")]
     doc.events = [event]
     TimeResolver()(doc)
     PlaceResolver()(doc)
