@@ -12,8 +12,7 @@ from diurna.time import TimeResolver
 
 
 def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
-              mode: str | None = None, published: str = "2019-11-20",
-              recipient: str | None = None) -> str | None:
+              mode: str | None = None, published: str = "2019-11-20") -> str | None:
     """Run language → time → places on ``text`` with one hand-built event; the place's name."""
     doc = Language()(Document(id="t", source="t", text=text, published=published))
     start = text.index(trigger)
@@ -23,9 +22,6 @@ def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
     if actor:
         at = text.index(actor)
         event.actors = [Mention(at, at + len(actor), actor, label="PERSON")]
-    if recipient:
-        rt = text.index(recipient)
-        event.recipients = [Mention(rt, rt + len(recipient), recipient, label="ORG")]
     doc.events = [event]
     TimeResolver()(doc)
     PlaceResolver()(doc)

@@ -121,11 +121,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # verbal types that are acts in a place of their own, not statements: a meeting is where it is
 # held, not where its participant last spoke
 PLACED_ACTS = frozenset({"CONSULT"})
-# places round 13 (brief 13S), measured and not shipped: a place hanging on a party's noun
-# through noun-phrase links is that party's description (:func:`_describes_party`). Off: on the
-# development golds it unplaced 14 events, 8 right, 5 wrong, 1 unclear (PP attachments between
-# an event noun's "of"/"by" actor and a place), among them the seed page's attack in Deir Ezzor
-PARTY_DESCRIPTION_GUARD = False
 # event words whose "to" phrase is where the event takes place
 VISIT_WORDS = frozenset({"visit", "trip", "tour", "travel", "journey", "visited", "traveled",
                          "travelled"})
@@ -1176,48 +1171,10 @@ def _speech_cues(doc: Document, names: list[str]) -> list[Span]:
     return sorted(uniq.values(), key=lambda c: c.start)
 
 
-def _usable(p: Place, event: Event, doc: Document | None = None) -> bool:
+def _usable(p: Place, event: Event) -> bool:
     """Places that are part of the actor/recipient text ("the Syrian government") do not say
-    where the event happened; with ``doc``, nor do those that only describe a party beyond the
-    mention's text (:func:`_describes_party`)."""
-    if not all(not _in(p, m) for m in (*event.actors, *event.recipients)):
-        return False
-    return doc is None or not _describes_party(doc, p, event)
-
-
-# links that stay inside one noun phrase: a place reached from a party's noun along these only
-# describes that party ("the OSCE mission in Bishkek", "troops from Ethiopia")
-_NOUN_PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "appos", "amod", "nmod",
-                                "npadvmod", "punct", "cc", "conj", "case", "det", "pcomp",
-                                "advmod", "nummod"})
-
-
-def _describes_party(doc: Document, place: Place, event: Event) -> bool:
-    """Does ``place`` hang, through noun-phrase links only, on a word of the event's actor
-    mention, or of its recipient mention for a statement? The mention often ends at its head
-    ("the OSCE mission"), so its text alone misses "in Bishkek"; such a place says who the party
-    is, not where the act happened. A material act's recipient is left out: where its target
-    is ("attacked the embassy in Baghdad") is usually where it happened."""
-    if not PARTY_DESCRIPTION_GUARD or doc.nlp is None:
-        return False
-    parties = list(event.actors)
-    if event.type.upper() in VERBAL_TYPES and event.type.upper() not in PLACED_ACTS:
-        parties += list(event.recipients)
-    words = {t.i for m in parties for t in tokens_in(doc.nlp, m.start, m.end)}
-    toks = tokens_in(doc.nlp, place.start, place.end)
-    if not words or not toks:
-        return False
-    trig = {t.i for t in tokens_in(doc.nlp, event.trigger.start, event.trigger.end)}
-    tok = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
-    for _ in range(8):
-        if tok.dep_ not in _NOUN_PHRASE_LINKS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i in trig or tok.pos_ in ("VERB", "AUX"):
-            return False
-        if tok.i in words:
-            return True
-    return False
+    where the event happened."""
+    return all(not _in(p, m) for m in (*event.actors, *event.recipients))
 
 
 def _statement_place(doc: Document, event: Event) -> Place | None:
@@ -1244,8 +1201,7 @@ def _statement_place(doc: Document, event: Event) -> Place | None:
     near.sort(key=lambda ic: abs(ic[1].start - event.trigger.start))
     for i, cue in near:
         sent = doc.sentences[i]  # type: ignore[index]
-        cands = [p for p in doc.places
-                 if _in(p, sent) and not (i == own and _describes_party(doc, p, event))]
+        cands = [p for p in doc.places if _in(p, sent)]
         hit = attached(doc, cue, cands, via=SPOKEN_AT, barrier=SUBJECTS)
         if hit:
             return hit[0][1]  # type: ignore[no-any-return]
@@ -1281,7 +1237,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
     """Where ``event`` happened, or None."""
     lo, hi = clause_bounds(doc, event)
     in_sentence = [p for p in doc.places
-                   if p.start >= lo and p.end <= hi and _usable(p, event, doc)]
+                   if p.start >= lo and p.end <= hi and _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
     if event.type.upper() == "MOBILIZE" and event.mode == "troops":
@@ -1334,10 +1290,7 @@ def event_place(doc: Document, event: Event) -> Place | None:
                and not _under_subject(doc, p)]
     if located:
         return min(located, key=lambda p: abs(p.start - event.trigger.start))
-    # a party's described place still says the story is elsewhere than the dateline
-    # ("NEW DELHI — Police in Mumbai arrested ...")
-    others = [p for p in doc.places if p.start >= lo and p.end <= hi and _usable(p, event)]
-    return _dateline_for(doc, event, verbal=verbal, others=others)
+    return _dateline_for(doc, event, verbal=verbal, others=in_sentence)
 
 
 # clause links along which one act's place is another's: "died during protests in Bolivia,
