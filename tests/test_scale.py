@@ -368,3 +368,24 @@ def test_load_counts_the_rejections_the_store_keeps(tmp_path: Path) -> None:
         assert store.has(page.doc_id())
     result = CliRunner().invoke(cli, ["load", str(out), "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 0 and "1 stored, 1 rejected in" in result.output
+
+
+def test_load_drops_the_empty_row_of_a_file_that_now_holds_a_page(tmp_path: Path) -> None:
+    """A file that was empty (rejected ``empty`` under the empty input's id) and now holds a
+    page, written by a later run to the same output: `diurna load` stores the page and neither
+    keeps nor counts the empty row, as a single-machine run drops it (session 34, brief W6)."""
+    from diurna.page import RawInput
+    from diurna.pipeline import Pipeline, rejected_document
+    from diurna.scale.parquet import load, write_shard
+    from diurna.store import Store
+
+    out = tmp_path / "out"
+    write_shard([rejected_document(RawInput("in/a.txt", b""), "empty"),
+                 rejected_document(RawInput("in/b.txt", b""), "empty")], out)
+    page = RawInput("in/a.txt", b"Envoys met in Geneva on Monday for talks, officials said.")
+    write_shard(Pipeline([]).process_batch([page]), out)  # a.txt was filled since
+    with Store(tmp_path / "d.db") as store:
+        assert load(out, store) == {"stored": 1, "duplicate": 0, "rejected": 1}
+        assert [r["source"] for r in store.rejections()] == ["in/b.txt"]
+        assert load(out, store) == {"stored": 0, "duplicate": 1, "rejected": 1}
+        assert [r["source"] for r in store.rejections()] == ["in/b.txt"]

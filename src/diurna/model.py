@@ -91,6 +91,21 @@ def rejection_id(doc_id: str, source: str, reason: str | None) -> str:
     return doc_id
 
 
+def source_had_nothing(doc_id: str, source: str, reason: str | None) -> bool:
+    """Whether a stored rejection records that ``source`` gave nothing to read, rather than
+    some bytes it gave: it could not be loaded (the id is :func:`unloaded_id` of the source and
+    reason, or an older Diurna's empty id with such a reason, :func:`rejection_id`), or it had
+    no bytes at all (:data:`EMPTY_ID` with reason ``empty``: one fixed id that only a zero-byte
+    input has). Once a document from that source is stored such a row is out of date. A row
+    under any other id names bytes that an input with the same source name gave (an earlier
+    upload, a file that held only whitespace), so it is not one of these."""
+    if not reason:
+        return False
+    if doc_id == EMPTY_ID and reason == "empty":
+        return True
+    return rejection_id(doc_id, source, reason) == unloaded_id(source, reason)
+
+
 @dataclass(slots=True)
 class Span:
     """A stretch of :attr:`Document.text`: ``text == doc.text[start:end]``."""

@@ -185,3 +185,39 @@ def test_a_stored_document_drops_only_its_sources_unloaded_rejections(tmp_path: 
         assert store.save(Document(id="fedcba9876543210", source="u", text="Talks.")) == "stored"
         kept = sorted((r["source"], r["reason"]) for r in store.rejections())
     assert kept == [("u", "binary"), ("v", "fetch")]
+
+
+def test_a_file_that_was_empty_and_now_holds_a_page_leaves_no_empty_rejection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that had no bytes is rejected ``empty`` under the empty input's id; once it holds
+    a page, a rerun stores the page and drops that row (session 34, brief W6), so `diurna
+    rejections` no longer lists it. A file still empty keeps its row, and so does a file that
+    held only whitespace: its row is under its bytes' id, which another input named alike may
+    share, so it cannot be told apart from the source name alone."""
+    monkeypatch.setattr(Pipeline, "default", lambda **kw: Pipeline([Counting()]))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    filled, still, blank = folder / "filled.txt", folder / "still.txt", folder / "blank.txt"
+    filled.write_bytes(b"")
+    still.write_bytes(b"")
+    blank.write_bytes(b"  \n")
+    db = tmp_path / "e.db"
+    args = ["process", str(filled), str(still), str(blank), "--db", str(db), "--format", "jsonl"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 4, first.output  # nothing could be read
+    with Store(db) as store:
+        assert [r["reason"] for r in store.rejections()] == ["empty"] * 3
+    page = "Envoys met in Geneva on Monday for talks, officials said, and agreed to meet again."
+    filled.write_text(page, encoding="utf-8")
+    blank.write_text(page + " Again.", encoding="utf-8")
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 3, again.output  # still.txt is still empty
+    assert "2 stored" in again.stderr
+    with Store(db) as store:
+        kept = sorted(Path(r["source"]).name for r in store.rejections())
+        assert sorted(Path(d["source"]).name for d in store.documents()) == [
+            "blank.txt", "filled.txt"]
+    assert kept == ["blank.txt", "still.txt"]
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    assert "filled.txt" not in listed.output and "still.txt" in listed.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -437,3 +438,62 @@ def test_rejections_an_older_diurna_stored_under_the_empty_id_are_named_on_open(
         big = [r for r in store.rejections() if r["source"] == "in/big.html"]
     assert [(r["doc_id"], r["detail"]) for r in big] == [(named["in/big.html"],
                                                           "in/big.html is 26 MB")]
+
+
+def test_a_stored_page_drops_its_sources_empty_input_row_and_no_other(tmp_path: Path) -> None:
+    """The empty input's id is one fixed digest (SHA-256 of no bytes, e3b0c442...), so a row
+    under it with reason ``empty`` says only "this source had no bytes". When a page from that
+    source is stored the row is out of date and goes (session 34, brief W6). Rows under a
+    content id of the same source stay (bytes some input gave: a whitespace-only file, or a
+    page a reader rejected), as does another source's empty row."""
+    from diurna.model import EMPTY_ID, content_id
+
+    assert EMPTY_ID == "e3b0c44298fc1c14"  # hashlib.sha256(b"").hexdigest()[:16]
+    rows = [(EMPTY_ID, "u", "empty"), (content_id(b" \n"), "u", "empty"),
+            ("0123456789abcdef", "u", "not_news"), (EMPTY_ID, "v", "empty")]
+    with Store(tmp_path / "t.db") as store:
+        for doc_id, source, reason in rows:
+            store.save(Document(id=doc_id, source=source, text="", rejected=reason))
+        assert store.save(Document(id="fedcba9876543210", source="u", text="Talks.")) == "stored"
+        kept = sorted((r["doc_id"], r["source"], r["reason"]) for r in store.rejections())
+    assert kept == sorted(rows[1:])
+
+
+def _plans(conn: sqlite3.Connection, sql: list[str]) -> list[str]:
+    """The EXPLAIN QUERY PLAN lines of each statement run with parameters 'x'."""
+    return [str(row[3]) for q in sql
+            for row in conn.execute("EXPLAIN QUERY PLAN " + q, ("x",) * q.count("?"))]
+
+
+def test_the_look_ups_by_source_read_an_index_and_an_older_file_gains_it(
+    tmp_path: Path,
+) -> None:
+    """`diurna fetch` asks for a URL's recorded rejection and every stored document asks for
+    its source's out-of-date rows: both look up by source name. They read an index, not the
+    whole table (~6 ms a look-up at 100,000 rows without it). A file an older Diurna made,
+    without the indexes, gains them when it is opened, even for reading, and keeps its rows."""
+    from diurna.store.sqlite import source_rejection, unloaded_rejections
+
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.save(make_doc())
+        store.save(Document(id="e3b0c44298fc1c14", source="gone.txt", text="", rejected="empty"))
+    with sqlite3.connect(db) as conn:  # the file as the start code made it
+        conn.execute("DROP INDEX IF EXISTS rejections_source")
+        conn.execute("DROP INDEX IF EXISTS documents_source")
+    seen: list[str] = []
+    with Store(db, readonly=True) as store:
+        assert store.readonly is False  # it needed one writable open to gain the indexes
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"rejections_source", "documents_source"} <= names
+        assert [r["source"] for r in store.rejections()] == ["gone.txt"]
+        assert store.count("documents") == 1
+        store.conn.set_trace_callback(seen.append)
+        assert source_rejection(store.conn, "gone.txt") == "empty"
+        assert unloaded_rejections(store.conn, "gone.txt") == ["e3b0c44298fc1c14"]
+        store.conn.set_trace_callback(None)
+        plans = _plans(store.conn, seen)
+    assert len(seen) == 2 and plans
+    assert not [p for p in plans if p.startswith("SCAN")], plans
+    assert any("rejections_source" in p for p in plans)
+    assert any("documents_source" in p for p in plans)

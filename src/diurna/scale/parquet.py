@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from diurna.model import Document, rejection_id, unloaded_id
+from diurna.model import Document, rejection_id, source_had_nothing
 from diurna.store.sqlite import (
     CHILD_TABLES,
     SCHEMA,
@@ -155,7 +155,7 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
     Returns counts of stored, duplicate and rejected documents; ``rejected`` counts the
     rejections the store keeps (a rejection row whose input, the same id and source, a later
     rerun read and wrote as a document is left out: the document replaces it; so is the row of
-    a source that could not be loaded and has a document now)."""
+    a source that could not be loaded, or was empty, and has a document now)."""
     tables = read_tables(out)
     children: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for table in CHILD_TABLES:
@@ -170,9 +170,9 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
         # an older run's row for an input that could not be loaded gets the id this version
         # gives it (not the empty input's)
         doc_id = rejection_id(row["doc_id"], row["source"], row["reason"])
-        unloaded = bool(row["reason"]) and doc_id == unloaded_id(row["source"], row["reason"])
+        unloaded = source_had_nothing(doc_id, row["source"], row["reason"])
         if (doc_id, row["source"]) in read or (unloaded and row["source"] in read_sources):
-            # read since (the same input, or a source that could not be loaded and now was):
+            # read since (the same input, or a source that gave nothing and now gave a page):
             # its document below replaces it (it was counted, not kept), as Store.save does
             continue
         store.save_rejection_row({**row, "doc_id": doc_id})
