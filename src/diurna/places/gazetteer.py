@@ -656,7 +656,6 @@ class Gazetteer:
         code = ABBREVIATIONS.get(text) or ABBREVIATIONS.get(re.sub(r"\s+", " ", text))
         return self.admin1(code) if code else None
 
-
     def short_form(self, text: str, country: str | None) -> GazEntry | None:
         """The division a dotless short form names in a text about ``country`` ("WA" in a
         text about Australia: Western Australia; about the US: Washington), else None."""

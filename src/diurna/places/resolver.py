@@ -996,6 +996,7 @@ class PlaceResolver:
         mentions = self._mentions(doc)
         ctx = self._document_context(doc, mentions)
         forced = {(m.start, m.end): m.forced for m in mentions if m.forced is not None}
+        main = ctx.main_country()  # the short forms' country: one for the whole text
         out = []
         for s, e in spans:
             text = doc.text[s:e]
@@ -1003,7 +1004,7 @@ class PlaceResolver:
             # the gold says it is a toponym: a demonym stands for its country ("Russian troops")
             continent = continent_demonym(text)
             known = forced.get((s, e)) or self._abbreviation(text) or self.gazetteer.short_form(
-                text, ctx.main_country()) or (
+                text, main) or (
                 self.gazetteer.country(cc) if cc else None) or (
                 self.gazetteer.get(continent) if continent else None)
             m = _Mention(s, e, "GPE", forced=known)
