@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
@@ -826,9 +826,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
 
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
-    # statements whose content is their verb's object and stops there: the verb, its objects
-    # and the words skipped, for the complement read after the check (_with_complement)
-    to_grow: dict[int, tuple[Any, list[Any], set[int]]] = {}
     for tok in tokens_where(parsed, pos=_CUE_POS):
         expressed = _expressed(tok)
         rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
@@ -849,7 +846,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
             complement = [c for c in tok.children if c.i > tok.i and (
-                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or _complement_phrase(c))]
+                c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
+                    c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
+                    or _object_phrase(c))]
             if lemma == "ask" and not mixed.get(tok.i) and _only_addressee(tok, complement):
                 continue  # "asked him": who was asked, not what (docs/quotes.md part 17)
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
@@ -876,10 +875,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             clause = [g for g in part.children if g.dep_ == "pobj"]
         as_open = not rule_cue  # decided by the learned check, speaker found once kept
         learned = record is not None or check is not None
-        from_object = False  # the content is the verb's object, read on no other path
         if not clause:
             clause = [c for c in tok.children if c.dep_ == "dobj"]
-            from_object = bool(clause)
             if not mixed.get(tok.i) and _only_addressee(tok, clause):
                 continue  # "questioned the driver", "told him": an addressee, nothing said
             if clause and (lemma in NEEDS_CLAUSE or lemma in {
@@ -906,7 +903,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        object_end = end
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
         for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
                      _coordinated_report(tok, end, objective),
@@ -949,13 +945,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 if e > end:
                     end = e
                     content = doc.span(start, end)
-        made = Quote(
+        (opened if as_open else quotes).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
             speaker=None if as_open else _speaker(doc, finder, tok), cue=cue_span,
-            sources=_sources(doc, finder, tok.sent, tok))
-        (opened if as_open else quotes).append(made)
-        if from_object and content.end == object_end and all(c.i > tok.i for c in clause):
-            to_grow[id(made)] = (tok, clause, other)
+            sources=_sources(doc, finder, tok.sent, tok)))
         if as_open:
             open_cues.append(tok)  # its speaker is found once the check keeps it
         if not as_open and not objective:
@@ -1071,13 +1064,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
-    if record is None:
-        # 4b. the verb's complement after an object statement the check kept ("thanked Canada
-        # [for its contribution]"); after the check so that its rows are unchanged, and not in
-        # a recording run, whose candidates are the rows (docs/quotes.md part 42)
-        marks = quoted_ranges(doc.text)
-        quotes = [_with_complement(doc, q, *to_grow[id(q)], marks) if id(q) in to_grow else q
-                  for q in quotes]
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
@@ -1663,48 +1649,6 @@ _CHANNELS = frozenset({
     "parliament", "briefing", "communique", "communiqué", "remarks", "comments", "op-ed",
     "editorial", "response", "reply", "email", "e-mail", "phone", "telephone", "call", "note",
 })
-
-
-def _complement_phrase(prep: Any) -> bool:
-    """A prepositional phrase hung on a verb after its object that is part of what was said
-    (§3: "accused X [of Y]", "blamed the loss [on fatigue]", "regards X [as Y]", "questioned X
-    [about Y]"): the object cues' complement, read after any verb's object statement too."""
-    return (prep.dep_ == "prep" and prep.lower_ in {"of", "for", "as", *_OBJECT_PREPS}) or (
-        _object_phrase(prep))
-
-
-def _time_phrase(prep: Any) -> bool:
-    """A phrase whose object is a date or time ("announced the merger [on Monday]"): when the
-    act was done, never what was said."""
-    return any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ in {"DATE", "TIME"}
-               for g in prep.children)
-
-
-def _with_complement(doc: Document, q: Quote, verb: Any, objects: list[Any], skip: set[int],
-                     marks: list[tuple[int, int]]) -> Quote:
-    """``q``, a statement that is ``verb``'s object, with the verb's complement phrases after
-    the object (:func:`_complement_phrase`) joined, as the object cues' own path reads them:
-    "thanked Canada [for its contribution]", "see the treaty [as a threat]" (§3: the verb's
-    complement as printed). The phrases are taken while they follow one another, so a time
-    phrase, a clause or a comma after the object ends the content; never over quotation marks
-    (``marks``) the statement does not already lie in, which would swallow a quote
-    :func:`_without_repeats` then drops (part 41), nor past the sentence. A copy, never ``q``
-    itself: a recording run's candidates are the check's rows."""
-    last = max(o.i for o in objects)
-    end = q.end
-    for c in (c for c in verb.children if c.i > last):
-        if not _complement_phrase(c) or _time_phrase(c):
-            break
-        other = skip | {t.i for t in (*_other_statements(c), *_author_asides(c))}
-        e = min(_subtree_bounds(c, other)[1], verb.sent.end_char)
-        while e > end and doc.text[e - 1] in ".,;: ":
-            e -= 1
-        if any(s < e and end < m and not (s <= q.start and e <= m) for s, m in marks):
-            break  # a quotation mark in the words joined: the quote stays its own statement
-        end = max(end, e)
-    if end == q.end:
-        return q
-    return replace(q, end=end, text=doc.text[q.start:end])
 
 
 def _object_phrase(prep: Any) -> bool:
