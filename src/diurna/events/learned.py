@@ -1015,6 +1015,10 @@ class LearnedEventCoder(EventCoder):
         # seizing a person ASSAULT or COERCE by who seizes (pool type F1 +0.0061, 10 of the 11
         # events it changes right; docs/events-learned.md, round 38)
         self.boundaries = True
+        # round 42's directive told in a statement read as the speaker's DEMAND
+        # (diurna.events.directives: "says the opposition should take its objections to the
+        # courts"); see docs/events-learned.md, round 42
+        self.directives = False
 
     def combiner(self) -> Combiner:
         """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
@@ -1063,7 +1067,8 @@ class LearnedEventCoder(EventCoder):
     def code(self, doc: Document, coder: _DocCoder, read: Read, comb: Combiner,
              trace: Trace | None = None) -> list[Event]:
         """The events of ``doc`` from its read words: :func:`decide`, then the
-        post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
+        post-processing (frames, the rules' veto, acts asked for, directives told in statements
+        (:mod:`diurna.events.directives`, with :attr:`directives`), modes, speakers' acts, one act
         per clause, non-acts, the settled types, the guideline's type boundaries
         (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), retellings, an attack's
         casualties told again, clause and context parties, then the sieve when the weight
@@ -1089,6 +1094,11 @@ class LearnedEventCoder(EventCoder):
         noted(trace, "the rules' veto", doc, decided)
         decided = asked_for(doc, decided)
         noted(trace, "an act asked for", doc, decided)
+        spoken: set[int] = set()
+        if self.directives:
+            from diurna.events.directives import spoken_directives
+            spoken = spoken_directives(coder, decided)
+            decided = decided | {i: "DEMAND" for i in spoken}
         modes = None
         if read.by_word:
             mask = gated(read, comb)
@@ -1098,6 +1108,9 @@ class LearnedEventCoder(EventCoder):
             if modes is not None:
                 modes = with_clause_modes(doc, decided, modes, onto)
         events = coder.recode(cands.rule_at, decided, modes)
+        if spoken:
+            from diurna.events.directives import asserted_at
+            events = asserted_at(events, coder, spoken)
         events = speakers_acts(doc, decided, events, cands.rule_at, onto)
         events = one_act_per_clause(doc, decided, events, cands.rule_at)
         noted(trace, "one act per clause", doc, events)
