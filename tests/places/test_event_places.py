@@ -6,14 +6,14 @@ guidelines (docs/annotation-events.md §8)."""
 from __future__ import annotations
 
 from diurna.language import Language
-from diurna.model import Document, Event, Mention
+from diurna.model import Document, Event, Mention, Place
 from diurna.places import PlaceResolver
 from diurna.time import TimeResolver
 
 
-def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
-              mode: str | None = None, published: str = "2019-11-20") -> str | None:
-    """Run language → time → places on ``text`` with one hand-built event; the place's name."""
+def _event_place(text: str, trigger: str, type_: str, *, actor: str | None = None,
+                 mode: str | None = None, published: str = "2019-11-20") -> Place | None:
+    """Run language → time → places on ``text`` with one hand-built event; its place."""
     doc = Language()(Document(id="t", source="t", text=text, published=published))
     start = text.index(trigger)
     sentence = next(s for s in doc.sentences if s.start <= start < s.end)
@@ -25,8 +25,20 @@ def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
     doc.events = [event]
     TimeResolver()(doc)
     PlaceResolver()(doc)
-    place = doc.events[0].place
+    return doc.events[0].place
+
+
+def _place_of(text: str, trigger: str, type_: str, *, actor: str | None = None,
+              mode: str | None = None, published: str = "2019-11-20") -> str | None:
+    """The name of the place :func:`_event_place` gives."""
+    place = _event_place(text, trigger, type_, actor=actor, mode=mode, published=published)
     return place.name if place else None
+
+
+def _place_id_of(text: str, trigger: str, type_: str) -> int | None:
+    """The GeoNames id of the place :func:`_event_place` gives."""
+    place = _event_place(text, trigger, type_)
+    return place.geonameid if place else None
 
 
 def test_a_place_describing_the_speaker_is_not_where_he_spoke() -> None:
@@ -91,3 +103,20 @@ def test_each_page_reads_its_own_speech_verbs() -> None:
     for _ in range(2):
         assert _place_of(hanoi, "accept", "REJECT", actor="Esper") == "Hanoi"
         assert _place_of(tokyo, "reject", "REJECT", actor="Ryo Tanaka") == "Tokyo"
+
+
+def test_the_finer_place_named_beside_a_country_is_the_events() -> None:
+    # Bangkok the city is GeoNames 1609350 (Thailand 1605651), Belgrade 792680 (Serbia 6290252):
+    # checked on geonames.org; the text names the capital, the finest place it gives
+    text = "Protesters gathered in the capital of Thailand, Bangkok, on Sunday."
+    assert _place_id_of(text, "gathered", "PROTEST") == 1609350
+    text = "A bomb exploded in Serbia's capital Belgrade on Friday."
+    assert _place_id_of(text, "exploded", "ASSAULT") == 792680
+
+
+def test_a_finer_place_not_tied_to_the_country_or_not_in_it_leaves_the_country() -> None:
+    # Bangkok is where they had been, not where the arrest was; Croatia is no part of Serbia
+    text = "Police arrested six men in Thailand on Friday, a week after they had left Bangkok."
+    assert _place_id_of(text, "arrested", "COERCE") == 1605651
+    text = "Soldiers killed two men in Serbia's neighbour Croatia on Friday."
+    assert _place_of(text, "killed", "ASSAULT") == "Croatia"

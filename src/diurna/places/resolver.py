@@ -37,7 +37,14 @@ from diurna.places.recognize import (
     name_uses,
     overlaps,
 )
-from diurna.time.resolver import VERBAL_TYPES, attached, clause_bounds, clause_verb, tokens_in
+from diurna.time.resolver import (
+    VERBAL_TYPES,
+    _top,
+    attached,
+    clause_bounds,
+    clause_verb,
+    tokens_in,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "declare", "stress", "speak",
@@ -76,6 +83,9 @@ _ADMIN2_WORDS = frozenset({"county", "parish", "borough"})
 _ADMIN_TAIL = re.compile(r"\s+(?:governorate|province|countryside|region|district|oblast|"
                          r"canton|prefecture|county|city|town)$", re.I)
 NEAREST_FALLBACK = True
+# an event placed in a country or division takes the finer place the text ties to it ("the
+# capital of Thailand, Bangkok"; round 14)
+FINER_IN_APPOSITION = True
 # score a populated place or county gets for lying in a state or province the text names
 STATE_FOCUS = 2.5
 # a town named like a state yields to the state below this population
@@ -1235,7 +1245,16 @@ def dateline_place(doc: Document) -> tuple[Place, Span] | None:
 
 
 def event_place(doc: Document, event: Event) -> Place | None:
-    """Where ``event`` happened, or None."""
+    """Where ``event`` happened, or None: the place the rules below pick, moved to a finer place
+    the text ties to it ("the capital of Thailand, Bangkok"; :func:`_finer_named`)."""
+    place = _event_place(doc, event)
+    if place is not None and FINER_IN_APPOSITION:
+        return _finer_named(doc, event, place) or place
+    return place
+
+
+def _event_place(doc: Document, event: Event) -> Place | None:
+    """Where ``event`` happened by the rules of docs/places.md, "Event location", or None."""
     lo, hi = clause_bounds(doc, event)
     in_sentence = [p for p in doc.places
                    if p.start >= lo and p.end <= hi and _usable(p, event)]
@@ -1350,6 +1369,62 @@ def _dateline_for(doc: Document, event: Event, *, verbal: bool,
                           and not _contains(p, place) for p in (others or [])):
         return None  # "NEW DELHI — Police in Mumbai arrested ...": the sentence says where
     return place
+
+
+# the parse links that tie a finer place to a coarser one it lies in: apposition ("Thailand,
+# Bangkok"), an "of"/"in" phrase ("the capital of Thailand", "a town in Israel"), a possessive
+# ("Serbia's capital") and a name's head noun ("capital Belgrade")
+_TIE_DEPS = frozenset({"appos", "poss", "compound", "pobj", "prep"})
+_TIE_PREPS = frozenset({"of", "in"})
+_TIE_HOPS = 4
+
+
+def _finer_named(doc: Document, event: Event, coarse: Place) -> Place | None:
+    """A finer place the text names beside the event's country or division ``coarse`` and that
+    lies inside it by the gazetteer's codes, tied to it by apposition, an "of"/"in" phrase or a
+    possessive ("the capital of Thailand, Bangkok", "Serbia's capital Belgrade", "Sderot, a town
+    in southern Israel"): the event's place is the finest the text gives
+    (docs/annotation-places-times.md), or None when there is none."""
+    if doc.nlp is None or coarse.precision not in ("country", "admin1"):
+        return None
+    lo, hi = clause_bounds(doc, event)
+    outer = tokens_in(doc.nlp, coarse.start, coarse.end)
+    if not outer:
+        return None
+    tied = []
+    for p in doc.places:
+        if not (lo <= p.start and p.end <= hi) or p.geonameid is None or p.precision in (
+                None, "country") or p.geonameid == coarse.geonameid or not _usable(p, event) \
+                or not _contains(coarse, p):
+            continue
+        inner = tokens_in(doc.nlp, p.start, p.end)
+        hops = _tie_hops(_top(outer), _top(inner)) if inner else None
+        if hops is not None:
+            tied.append((hops, abs(p.start - coarse.start), p))
+    return min(tied, key=lambda t: t[:2])[2] if tied else None
+
+
+def _tie_hops(a: Any, b: Any) -> int | None:
+    """The length of the parse path between tokens ``a`` and ``b`` when it is a tie of
+    :data:`_TIE_DEPS` through common nouns and "of"/"in" only ("capital" in "Serbia's capital
+    Belgrade"), at most :data:`_TIE_HOPS` edges; else None."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if any(t.i == u.i for u in up_b)), None)
+    if common is None:
+        return None
+    path_a = up_a[:next(k for k, t in enumerate(up_a) if t.i == common.i)]
+    path_b = up_b[:next(k for k, t in enumerate(up_b) if t.i == common.i)]
+    if len(path_a) + len(path_b) > _TIE_HOPS:
+        return None
+    for t in (*path_a, *path_b):  # each token below the meeting point names one edge
+        if t.dep_ not in _TIE_DEPS or (t.dep_ == "prep" and t.lower_ not in _TIE_PREPS):
+            return None
+    between = [t for t in (*path_a[1:], *path_b[1:], common) if t.i not in (a.i, b.i)]
+    if any(not (t.pos_ == "NOUN" or (t.pos_ == "ADP" and t.lower_ in _TIE_PREPS))
+           for t in between):
+        return None
+    return len(path_a) + len(path_b)
 
 
 def _contains(outer: Place, inner: Place) -> bool:
