@@ -121,3 +121,13 @@ def test_a_body_too_long_to_parse_is_not_searched_for_dates_or_places() -> None:
                                                                published="2024-03-01"))
     assert [t.text for t in short.times] == ["Monday"]
     assert [p.text for p in short.places] == ["Paris"]
+
+
+def test_an_entity_run_into_a_paragraph_break_ends_at_its_last_word() -> None:
+    # the small model runs "Dell eGift Card" over the break into the next paragraph's offsets
+    doc = Document.from_paragraphs("x", "t", ["Buy the new Dell eGift Card",
+                                              "Prices start at $50."])
+    Language()(doc)
+    cards = [e for e in doc.entities if e.text.startswith("Dell")]
+    assert [(e.start, e.end, e.text) for e in cards] == [(12, 27, "Dell eGift Card")]
+    assert all(e.text == e.text.strip() for e in doc.entities)

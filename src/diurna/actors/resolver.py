@@ -1372,7 +1372,9 @@ class _State:
         toks = self.sdoc[start_tok:end_tok]
         while len(toks) > 1 and toks[0].lower_ in DETERMINERS:
             toks = toks[1:]
-        while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        # (nor the paragraph break a phrase at a paragraph's end runs into: "Apple Pay\n\n")
+        while len(toks) > 1 and (toks[-1].tag_ == "POS" or toks[-1].is_punct
+                                 or toks[-1].is_space):
             toks = toks[:-1]
         if not len(toks):
             return None

@@ -222,9 +222,13 @@ class Language:
             for s in parsed.sents
             if doc.text[s.start_char:s.end_char].strip()
         ]
-        doc.entities = [
-            Entity(e.start_char, e.end_char, e.text, label=e.label_) for e in parsed.ents
-        ]
+        # (an entity the small model runs over a paragraph break, "Dell eGift Card\n\n", ends
+        # at its last word: the break is no part of the name)
+        doc.entities = []
+        for e in parsed.ents:
+            start, end = trimmed(doc.text, e.start_char, e.end_char)
+            if end > start:
+                doc.entities.append(Entity(start, end, doc.text[start:end], label=e.label_))
         return doc
 
     def parse_ahead(self, docs: Iterable[Document]) -> int:

@@ -155,7 +155,7 @@ class MentionFinder:
                 if found is not None:
                     return found
         # 5. the whole phrase without its clauses ("a spokesman for the Chinese foreign ministry")
-        toks = without_clauses(tok)
+        toks = [t for t in without_clauses(tok) if not t.is_space]  # (nor a paragraph break)
         if toks:
             fs, fe = toks[0].idx, toks[-1].idx + len(toks[-1])
             if (fs, fe) != (cs, ce):

@@ -1083,8 +1083,20 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if q.source_kind is None:
             last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
+    for q in quotes:
+        _trim_content(doc, q)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _trim_content(doc: Document, q: Quote) -> None:
+    """Leave the white space around a quote's content and its parts out of their spans: a
+    clause read to the end of its paragraph would otherwise keep the paragraph break after it
+    ("… are false.\n\n"), which is no word of the statement and runs over into the next
+    paragraph's offsets. A refusal's empty content ("declined to comment") stays empty."""
+    q.start, q.end = trimmed(doc.text, q.start, q.end)
+    q.text = doc.text[q.start:q.end]
+    q.parts = [doc.span(*trimmed(doc.text, p.start, p.end)) for p in q.parts]
 
 
 def _person_reference(tok: Any) -> bool:

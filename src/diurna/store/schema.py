@@ -235,7 +235,7 @@ def markdown() -> str:
         "",
         *_markdown_table("field", PARTICIPANT_FIELDS),
     ]
-    return "\n".join(lines) + "\n" + document_markdown()
+    return "\n".join(lines) + "\n" + document_markdown() + PROVENANCE
 
 
 def _markdown_table(first: str, columns: tuple[Column, ...]) -> list[str]:
@@ -449,6 +449,41 @@ def document_json_schema() -> dict[str, Any]:
             if name != "document"
         },
     }
+
+
+#: what every span of the outputs points to, and the few documented places where an event's
+#: argument lies outside its sentence; ``bench/provenance_audit.py`` checks each at corpus scale
+PROVENANCE = """
+# Provenance: what every value points to
+
+Checked at corpus scale by `bench/provenance_audit.py` (the development pages and a sample of
+Wikinews articles, through the store and every export) and on a handful of real pages by
+`tests/test_provenance.py`; its figures are in `docs/batch.md` ("Provenance audit").
+
+- **Offsets.** Every span (`start`, `end`, `text`) of the document JSON, of the store's tables
+  and of an event row satisfies `field[start:end] == text`, where the field is the body
+  (`documents.text`), or for a place of `headline_places` its `field` (`title` or `dek`).
+  Exported offsets equal the stored ones. A span never starts or ends with white space; the
+  one empty span is a refusal's content ("declined to comment": a quote with a `cue` and no
+  words, at the cue's end).
+- **Inside the sentence.** An event's trigger, actors, recipients, source, place and date lie
+  in its sentence, except: the speaker of the statement holding the trigger, as actor or
+  source (a quote runs over several sentences); a pronoun's or short reference's antecedent
+  ("he", "the group"), as actor or recipient, in a sentence before; the parties of an earlier
+  event the words refer back to ("rejected these accusations"); a statement's place, read
+  where the speaker spoke within three sentences (`docs/places.md`, "Event location", 4); the
+  dateline's place (the same list, 6).
+- **Dates.** An event's `date` is one of the document's `times` (or a `times` item's
+  `end_point`), except a length counted back from publication ("comes a week after the
+  inquiry was announced": the event is dated by "a week" read as "a week ago", while the
+  expression stays a duration; `docs/time.md`). A value's year comes from its words or its
+  anchor (`published` only when the document has a publication date): a month-day with
+  neither stays `--MM-DD`, and a year alone is never given a month or a day. `event_date` is
+  the event's own day, else the publication day, else null; `date_basis` says which.
+- **Never invented.** A place with no gazetteer entry (no GeoNames id and no Natural Earth
+  feature) has no coordinates. Reader comments and image captions are kept out of the body,
+  so no event, quote or place is read from them. Event ids are `<doc_id>:<index>`, unique.
+"""
 
 
 def document_markdown() -> str:
