@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,20 @@ def test_paths_may_be_pathlib_paths(seed_path: Path) -> None:
 def test_a_path_list_of_something_else_names_it() -> None:
     with pytest.raises(TypeError, match="paths must be paths .*not int 42"):
         diurna.process_paths([42])  # type: ignore[list-item]
+
+
+def test_a_generator_of_paths_still_streams() -> None:
+    """Names from a generator are checked as they are read, not gathered first (a batch of
+    millions of files starts at once, as before)."""
+    read: list[str] = []
+
+    def names() -> Iterator[str]:
+        read.append("first")
+        yield "first.html"
+
+    docs = diurna.process_paths(names())
+    assert read == []
+    del docs
 
 
 def test_an_empty_folder_is_named_not_a_bare_stop_iteration(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ docs/python-api.md.
 from __future__ import annotations
 
 import os as _os
+from collections.abc import Collection as _Collection
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
 from functools import lru_cache as _lru_cache
@@ -121,21 +122,26 @@ def _published(value: str | _date | None) -> str | None:
         raise ValueError(f"published {err}") from None
 
 
-def _named(value: object, what: str) -> list[str]:
-    """``value`` (paths or actor files) as a list of names: one ``str`` or ``os.PathLike`` is
-    one name (not its characters), an iterable of them each; anything else is a TypeError
-    naming ``what`` was given."""
+def _named(value: object, what: str) -> _Iterable[str]:
+    """``value`` (paths or actor files) as names: one ``str`` or ``os.PathLike`` is one name
+    (not its characters), a collection of them each, checked now; any other iterable (a
+    generator of many paths) is checked item by item as it is read, so it still streams.
+    Anything else is a TypeError naming ``what`` was given."""
     if isinstance(value, str | _os.PathLike):
-        value = [value]
+        return [_name(value, what)]
     if isinstance(value, bytes) or not isinstance(value, _Iterable):
         raise TypeError(f"{what} must be a path or a list of paths, not {type(value).__name__}")
-    names = []
-    for item in value:
-        if not isinstance(item, str | _os.PathLike):
-            raise TypeError(f"{what} must be paths (str or pathlib.Path), not "
-                            f"{type(item).__name__} {item!r:.60}")
-        names.append(str(_os.fspath(item)))
-    return names
+    if isinstance(value, _Collection):
+        return [_name(item, what) for item in value]
+    return (_name(item, what) for item in value)
+
+
+def _name(item: object, what: str) -> str:
+    """One path of ``what`` as text; a TypeError naming anything that is not a path."""
+    if not isinstance(item, str | _os.PathLike):
+        raise TypeError(f"{what} must be paths (str or pathlib.Path), not "
+                        f"{type(item).__name__} {item!r:.60}")
+    return str(_os.fspath(item))
 
 
 def _pipeline(actors: object, coder: str, args: str, gate: str) -> Pipeline:
@@ -197,7 +203,7 @@ def process_file(
     WARC or JSONL file). A file that cannot be read gives a rejected :class:`Document`
     (``doc.rejected``: ``not_found``, ``binary``, ...), as ``diurna process`` records it; a
     folder or archive holding no page at all is a ``FileNotFoundError`` naming ``path``."""
-    name = _named(path, "path")
+    name = list(_named(path, "path"))
     doc = next(process_paths(name, published=published, actors=actors, workers=workers,
                              coder=coder, args=args, gate=gate), None)
     if doc is None:
