@@ -404,6 +404,13 @@ class Document:
     def paragraphs(self) -> list[str]:
         return self.text.split(PARAGRAPH_SEPARATOR) if self.text else []
 
+    @property
+    def rejection_detail(self) -> str | None:
+        """Why a rejected document was rejected, in words: the page reader's detail (what to
+        do about it), else the error a stage raised; None when neither was recorded (and for
+        a document that was not rejected). ``diurna rejections`` and the store show the same."""
+        return self.meta.get("detail") or self.meta.get("error")
+
     def paragraph_spans(self) -> list[Span]:
         spans, pos = [], 0
         for para in self.paragraphs:

@@ -14,3 +14,16 @@ DEFAULT_ARGS = "rules"
 # "parties" only those with a public party, "off" all of them.
 GATES = ("actors", "parties", "off")
 DEFAULT_GATE = "actors"
+
+
+def check_coding(coder: str, args: str, gate: str) -> None:
+    """Refuse a coding option that is not one of its choices with a ``ValueError`` naming the
+    value and the choices, before any model is built: the library's :func:`diurna.process` and
+    :meth:`diurna.pipeline.Pipeline.default` take these as the CLI's ``--coder``, ``--args`` and
+    ``--gate`` do (where click refuses them)."""
+    if coder not in CODERS:
+        raise ValueError(f"unknown event coder {coder!r}; choose one of {', '.join(CODERS)}")
+    if args not in ARGS:
+        raise ValueError(f"unknown argument attachment {args!r}; choose one of {', '.join(ARGS)}")
+    if gate not in GATES:
+        raise ValueError(f"unknown gate {gate!r}; choose one of {', '.join(GATES)}")

@@ -24,7 +24,15 @@ from diurna.model import Document, Rejected
 # The coding options' choices and defaults (--coder, --args, --gate) are named here as they
 # always were (GATES for diurna.events.gate, tests and bench); they live in diurna.options,
 # which the command line reads without this module.
-from diurna.options import ARGS, CODERS, DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE, GATES
+from diurna.options import (
+    ARGS,
+    CODERS,
+    DEFAULT_ARGS,
+    DEFAULT_CODER,
+    DEFAULT_GATE,
+    GATES,
+    check_coding,
+)
 from diurna.page import RawInput, read_page
 
 log = logging.getLogger(__name__)
@@ -124,6 +132,7 @@ class Pipeline:
         (:mod:`diurna.events.gate`): ``actors`` skips the sentences of non-political pages that
         hold no coded party outside business, ``parties`` those with no public party, ``off``
         reads them all."""
+        check_coding(coder, args, gate)  # a bad option is refused before the stages import
         from diurna.actors import ActorResolver
         from diurna.events.gate import sentence_gate
         from diurna.language import Language
@@ -131,11 +140,6 @@ class Pipeline:
         from diurna.statements import Statements
         from diurna.time import TimeResolver
 
-        if coder not in CODERS:
-            raise ValueError(f"unknown event coder {coder!r}; choose one of {', '.join(CODERS)}")
-        if args not in ARGS:
-            raise ValueError(f"unknown argument attachment {args!r}; choose one of "
-                             f"{', '.join(ARGS)}")
         actors = ActorResolver(extra_files=actor_files)
         kind: Any = event_coder_class(coder)  # the one place coder names map to classes
         events: Component = (

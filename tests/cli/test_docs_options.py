@@ -25,8 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 # Where a documented command line starts: the script, `python -m diurna ...` (the same click
-# group), or a module run with `python -m diurna.<module>`.
-START = re.compile(r"(?:(?<![\w.-])python -m diurna(?P<module>\.[\w.]+)?|(?<![\w./-])diurna)(?= )")
+# group), or a module run with `python -m diurna.<module>`; Python's `from diurna import X`
+# (docs/python-api.md) is not one.
+START = re.compile(r"(?:(?<![\w.-])python -m diurna(?P<module>\.[\w.]+)?|"
+                   r"(?<![\w./-])(?<!from )diurna)(?= )")
 # Where it ends: the next shell operator or comment.
 STOP = {"|", ">", ">>", "<", "&&", "||", ";", "#", "&"}
 OPTION = re.compile(r"^-{1,2}[A-Za-z][\w-]*$")

@@ -457,8 +457,8 @@ def unloaded_rejections(conn: sqlite3.Connection, source: str) -> list[str]:
 
 def rejection_detail(doc: Document) -> str | None:
     """What was wrong with a rejected document: the reader's detail (what to do about it), else
-    the error a stage raised; None when neither was recorded."""
-    return doc.meta.get("detail") or doc.meta.get("error")
+    the error a stage raised; None when neither was recorded (:attr:`Document.rejection_detail`)."""
+    return doc.rejection_detail
 
 
 def rejection_row(doc: Document) -> dict[str, Any]:
