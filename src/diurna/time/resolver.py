@@ -23,6 +23,7 @@ from typing import Any
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
 from diurna.time import anaphora, periods
+from diurna.time.literals import fold, may_match, required_literals
 from diurna.time.values import (
     BARE_UNITS,
     DAY,
@@ -1135,7 +1136,10 @@ def find_expressions(doc: Document) -> list[Span]:
             # "September 20, 2006 Hugo Chávez", "the August 11, 2007 edition"
             end = min(end, ent.start + skip + full.end())
         found.append((ent.start + skip, end))
+    folded = fold(doc.text)
     for rx in _PATTERNS + anaphora.PATTERNS:
+        if not may_match(required_literals(rx), folded):
+            continue  # (no word every match needs is in the text: the scan would find nothing)
         for m in rx.finditer(doc.text):
             g = "t" if "t" in rx.groupindex else 0
             if "compound" in rx.groupindex and compound_duration_value(m.group(0)) is None:
