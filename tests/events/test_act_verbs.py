@@ -1,12 +1,9 @@
 """Act verbs the trigger lexicon did not list for their type (issue 12, round 41,
-docs/events-learned.md "Round 41"): war waged, fire returned, barricades erected,
+docs/events-learned.md "Round 41"): forces called in, war waged, fire returned, barricades erected,
 a meeting disrupted, a party contacted, a deal brokered, a party's help appreciated, a protest
 lodged, a suit filed, innocence proclaimed, a statement retracted, a recommendation that a party
 act, a tip-off. Sentences written for these tests; each type worked out by hand from the
-definitions of docs/annotation-events.md §3, and each guard from the word's other common sense.
-Round 43 (docs/events-learned.md "Round 43") left out round 41's "call in" (forces) and "suggest"
-(that a party act): the learned coder reads the lexicon by lemma, so they spoke for every "call"
-and every "suggest"."""
+definitions of docs/annotation-events.md §3, and each guard from the word's other common sense."""
 
 from __future__ import annotations
 
@@ -30,6 +27,7 @@ def _types_at(doc: Document, word: str) -> list[str]:
 
 @pytest.mark.parametrize("text, word, etype", [
     # MOBILIZE: "deploying troops or police"
+    ("Hundreds of soldiers were called in to restore order in the capital.", "called", "MOBILIZE"),
     ("The army is guarding polling stations across the country.", "guarding", "MOBILIZE"),
     # ASSAULT: "attacks, killings, shootings ... clashes"
     ("The rebels waged a war against the government for ten years.", "waged", "ASSAULT"),
@@ -55,6 +53,8 @@ def _types_at(doc: Document, word: str) -> list[str]:
     # REQUEST: "asking or appealing (polite)", like "advise"
     ("The commission recommended that the government release the six detainees.",
      "recommended", "REQUEST"),
+    ("The union suggested that the government invest in vocational schools.", "suggested",
+     "REQUEST"),
     # COOPERATE: intelligence shared
     ("Pakistan tipped off the US military about the hideout.", "tipped", "COOPERATE"),
 ])
@@ -65,11 +65,13 @@ def test_an_act_verb_is_coded_by_its_type(rules: Callable[[str], Document], text
 
 @pytest.mark.parametrize("text, word", [
     # another sense of the word, kept out by its guard
+    ("The company called in its loans last year.", "called"),  # not a force
     ("Investors should guard against inflation.", "guarding"),
     ("The government will return the land to the farmers.", "returned"),  # RETREAT, not fire
     ("The strike disrupted traffic in the city.", "disrupted"),  # no event obstructed
     ("The company filed for bankruptcy in March.", "filed"),
     ("The minister maintained that the economy was growing.", "maintained"),
+    ("The report suggested that the economy is slowing.", "suggested"),  # a claim, not a request
     ("Analysts suggest the currency will appreciate next year.", "appreciate"),
 ])
 def test_another_sense_is_no_act(rules: Callable[[str], Document], text: str, word: str) -> None:
