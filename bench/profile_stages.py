@@ -15,6 +15,11 @@ cumulative time (the function and what it calls) and by self time (its own lines
 slows Python calls several times over, and spaCy's Cython is built with profiling hooks, so code
 that touches many tokens looks costlier than it is: rank with it, then time a change without it.
 
+``--run`` runs each page through ``Pipeline.run`` instead (after the page stage), the path one
+document takes when it is posted to the HTTP API or given to ``diurna.process``; each component
+is timed inside it, a parse made ahead of the components (``parse_ahead``) counting to the
+component that makes it (the language stage), and the rest of ``run`` to ``run (other)``.
+
 ``--repeat N`` runs N passes and prints each stage's least CPU. Answers a process keeps (the
 gazetteer's look-ups, the time stage's calendar parses) carry over from one pass to the next, so
 a stage with such a cache looks cheaper after the first pass than a one-pass run over new pages
@@ -57,6 +62,9 @@ def main() -> None:
                     help="passes over the pages (each into a fresh store); each stage's least "
                          "CPU over the passes is printed (a pass slowed by other jobs on the "
                          "machine counts least)")
+    ap.add_argument("--run", action="store_true",
+                    help="each page through Pipeline.run (one document at a time: the HTTP API, "
+                         "diurna.process), its components timed inside it")
     args = ap.parse_args()
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))
@@ -82,6 +90,15 @@ def main() -> None:
                 profiles[stage].disable()
             cpu[stage] += time.process_time() - start
 
+    timed_pipeline = Pipeline([Timed(comp, timed) for comp in pipeline.components])
+
+    def run(doc: Any) -> Any:
+        """``Pipeline.run`` on ``doc``; what its components do not spend goes to "run (other)"."""
+        start, inside = time.process_time(), sum(cpu.values())
+        doc = timed_pipeline.run(doc)
+        cpu["run (other)"] += time.process_time() - start - (sum(cpu.values()) - inside)
+        return doc
+
     for n in range(max(1, args.repeat)):
         cpu = defaultdict(float)
         with tempfile.TemporaryDirectory(prefix="diurna-profile-") as tmp, \
@@ -91,15 +108,18 @@ def main() -> None:
                     doc = timed("page", read_page, raw)
                 except Rejected:
                     continue
-                with one_blas_thread():  # as Pipeline.__call__ runs the components
-                    for comp in pipeline.components:
-                        doc = timed(comp.name, comp, doc)
-                doc.nlp = None  # as Pipeline.__call__ leaves it
+                if args.run:
+                    doc = run(doc)
+                else:
+                    with one_blas_thread():  # as Pipeline.__call__ runs the components
+                        for comp in pipeline.components:
+                            doc = timed(comp.name, comp, doc)
+                    doc.nlp = None  # as Pipeline.__call__ leaves it
                 timed("store", partial(store.save, coder=args.coder), doc)
         passes.append(cpu)
         if args.repeat > 1:
             print(f"pass {n + 1}: {sum(cpu.values()):.2f} CPU s", flush=True)
-    cpu = {stage: min(p[stage] for p in passes) for stage in passes[0]}
+    cpu = {stage: min(p.get(stage, 0.0) for p in passes) for stage in passes[0]}
 
     total = sum(cpu.values())
     least = " (each stage's least of the passes)" if len(passes) > 1 else ""
@@ -119,6 +139,19 @@ def main() -> None:
             for (path, line, name), (_, calls, own, cum, _) in ours[: args.top]:
                 where = f"{path[len(OURS):]}:{line}"
                 print(f"  {cum:6.2f}  {own:6.2f}  {calls:8d}  {name} ({where})")
+
+
+class Timed:
+    """A pipeline component whose calls, and parse made ahead if it makes one, are timed under
+    its name by ``timed`` (``--run``: the pipeline calls the component itself)."""
+
+    def __init__(self, comp: Any, timed: Callable[..., Any]) -> None:
+        self.comp, self.timed, self.name = comp, timed, comp.name
+        if hasattr(comp, "parse_ahead"):
+            self.parse_ahead = partial(timed, comp.name, comp.parse_ahead)
+
+    def __call__(self, doc: Any) -> Any:
+        return self.timed(self.name, self.comp, doc)
 
 
 if __name__ == "__main__":
