@@ -39,10 +39,10 @@ from diurna.places.recognize import (
 )
 from diurna.time.resolver import (
     VERBAL_TYPES,
-    _top,
     attached,
     clause_bounds,
     clause_verb,
+    phrase_head,
     tokens_in,
 )
 
@@ -1398,7 +1398,7 @@ def _finer_named(doc: Document, event: Event, coarse: Place) -> Place | None:
                 or not _contains(coarse, p):
             continue
         inner = tokens_in(doc.nlp, p.start, p.end)
-        hops = _tie_hops(_top(outer), _top(inner)) if inner else None
+        hops = _tie_hops(phrase_head(outer), phrase_head(inner)) if inner else None
         if hops is not None:
             tied.append((hops, abs(p.start - coarse.start), p))
     return min(tied, key=lambda t: t[:2])[2] if tied else None

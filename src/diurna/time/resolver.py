@@ -1346,7 +1346,7 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     if _TERMS.search(before):
         return "near"
     inside = {t.i for t in toks}
-    cur = _top(toks)
+    cur = phrase_head(toks)
     if cur.head.i != cur.i and cur.head.lemma_ in _AHEAD_NOUNS:
         return "near"  # "the November 24 deadline": the nearer one, mostly ahead
     if (cur.head.lower_ in ("until", "till") and cur.head.head.lemma_ in _DEFER):
@@ -1384,7 +1384,7 @@ def clause_tense(doc: Document, span: Span) -> Tense:
 # event dates
 
 
-def _top(toks: list[Any]) -> Any:
+def phrase_head(toks: list[Any]) -> Any:
     """The token of ``toks`` highest in the parse (fewest ancestors): the phrase's head."""
     return min(toks, key=lambda t: sum(1 for _ in t.ancestors))
 
@@ -1438,7 +1438,7 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
         toks = tokens_in(doc.nlp, sp.start, sp.end)
         if not toks:
             continue
-        root = _top(toks)
+        root = phrase_head(toks)
         hops = _path_hops(root, trig, via=via, barrier=barrier)
         if hops is not None:
             out.append((hops, sp))
@@ -1636,7 +1636,7 @@ def _ordered_against(doc: Document, trigger: Span, own: Any) -> bool:
     toks = tokens_in(doc.nlp, trigger.start, trigger.end)
     if not toks:
         return False
-    cur = _top(toks)
+    cur = phrase_head(toks)
     for _ in range(8):
         if cur.i == own.i or cur.head.i == cur.i:
             return False
@@ -1657,7 +1657,7 @@ def _names_another(doc: Document, t: TimeExpr, trig: list[Any], verbal: bool) ->
     toks = tokens_in(doc.nlp, t.start, t.end)
     if not toks or not trig:
         return False
-    root = _top(toks)
+    root = phrase_head(toks)
     noun = root.head
     if (root.dep_ not in ("poss", "compound", "nummod", "nmod", "amod")
             or noun.pos_ not in ("NOUN", "PROPN") or noun.idx < t.end):
@@ -1698,7 +1698,7 @@ def _bounds_a_period(doc: Document, t: TimeExpr) -> bool:
     toks = tokens_in(doc.nlp, t.start, t.end)
     if not toks:
         return False
-    root = _top(toks)
+    root = phrase_head(toks)
     word = root.head.lower_ if root.dep_ == "pobj" else ""
     if word in ("until", "till", "through"):
         return True
@@ -1790,7 +1790,7 @@ def _counted_back(doc: Document, trigger: Span, lengths: list[TimeExpr]) -> Time
         # the head: the verb "after" marks, or the noun after "after"/"from"
         head = root if nxt.dep_ == "mark" else next(
             (c for c in nxt.children if c.dep_ == "pobj"), None)
-        if head is None or not _heads_clause(_top(toks_trig), head):
+        if head is None or not _heads_clause(phrase_head(toks_trig), head):
             continue
         ago = normalize(f"{t.text} ago", doc.published)
         if calendar_value(ago.value) is not None:
@@ -1864,7 +1864,7 @@ def clause_verb(doc: Document, span: Span) -> Any:
     toks = tokens_in(doc.nlp, span.start, span.end)
     if not toks:
         return None
-    cur = _top(toks)
+    cur = phrase_head(toks)
     for _ in range(12):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
