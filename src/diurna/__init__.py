@@ -96,7 +96,9 @@ def default_pipeline(
 ) -> Pipeline:
     """The standard pipeline (with extra actor dictionary files and the coding options of
     ``diurna process --actors --coder --args --gate``), built once per process and options:
-    ``default_pipeline()`` and ``process(text)`` share one."""
+    ``default_pipeline()`` and ``process(text)`` share one. A coding option that is not one of
+    its choices is a ValueError before any model loads."""
+    _check_coding(coder, args, gate)
     return _built_pipeline(tuple(_named(actors, "actors")), coder, args, gate)
 
 
@@ -144,12 +146,6 @@ def _name(item: object, what: str) -> str:
     return str(_os.fspath(item))
 
 
-def _pipeline(actors: object, coder: str, args: str, gate: str) -> Pipeline:
-    """:func:`default_pipeline` for the options a caller gave, checked before any model loads."""
-    _check_coding(coder, args, gate)
-    return _built_pipeline(tuple(_named(actors, "actors")), coder, args, gate)
-
-
 def process(
     data: bytes | str,
     *,
@@ -185,7 +181,7 @@ def process(
     from diurna.page import RawInput
 
     day = _published(published)  # a bad date is refused before the models load
-    pipeline = _pipeline(actors, coder, args, gate)
+    pipeline = default_pipeline(actors, coder, args, gate)
     return pipeline.process(RawInput(source, raw, kind=kind), published=day)
 
 
@@ -233,7 +229,7 @@ def process_paths(
     """
     names = _named(paths, "paths")
     day = _published(published)  # a bad date is refused before the models load
-    pipeline = _pipeline(actors, coder, args, gate)
+    pipeline = default_pipeline(actors, coder, args, gate)
     from diurna.page import iter_inputs
 
     return pipeline.pipe(iter_inputs(names), published=day, workers=workers)
