@@ -9,8 +9,7 @@ their whitespace-normalised text, with what the page says about each one:
 - ``caption``: inside ``figure``/``figcaption`` or an element whose class/id names a caption or
   photo credit, or a paragraph of a small box holding an image (a figure built of ``<div>``s);
 - ``links``: most of its text is link text (teaser rails, "read also" lists, tag lists), or a
-  list item with some link text in a list that is mostly links, also when the extractor gives
-  the item in pieces (its words without its links, a link's words alone);
+  list item with some link text in a list that is mostly links;
 - ``aside``: inside ``aside`` (or ``role=complementary``) or an element whose class/id names
   page furniture (related articles,
   teasers, newsletter and subscription boxes, social/share widgets, ads, ``not-prose``), an
@@ -144,7 +143,6 @@ _NO_FLAGS: frozenset[str] = frozenset()
 _HEADING = frozenset({"heading"})
 _CAPTION_FLAG = frozenset({"caption"})
 _ASIDE = frozenset({"aside"})
-_LINKS = frozenset({"links"})
 
 
 @lru_cache(maxsize=4096)
@@ -535,29 +533,6 @@ def _bold_caption(el: Any, text: str) -> bool:
 PULL_QUOTE_CHARS = 600
 
 
-def _flag_item_pieces(item: Any, text: str, wanted: set[str],
-                      flags: dict[str, frozenset[str]], link_lists: dict[Any, bool]) -> None:
-    """Flag the lines an extractor gave for pieces of the list item ``item`` (of text
-    ``text``) when the item is one of a link list's: the item without its links' words, and
-    a link's words alone. trafilatura can lose a link's words or set them on a line of their
-    own (an icon's ``<svg>`` before them, on a page that defines its icons in an SVG sprite
-    sheet: "Ab 40 Euro Bestellwert: <a><svg>…</svg> X-Wing Starfighter</a>" came out as "Ab
-    40 Euro Bestellwert:", and on another page as that line and "X-Wing Starfighter"), and a
-    line looked up by its text found no block, so the list's pieces were kept as text while
-    its whole items would have been dropped. Only items with a link are looked at, only lines
-    the extractor gave (``wanted``), and a piece of the same words as a block already indexed
-    keeps that block's flags."""
-    links = [norm(a.text_content()) for a in item.iter("a")]
-    if not links:
-        return
-    pieces = [piece for piece in (_without_links(item), *links)
-              if piece and piece in wanted and piece not in flags]
-    if pieces and _link_share(item, text) >= ITEM_LINK_SHARE \
-            and _link_list(item.getparent(), link_lists):
-        for piece in pieces:
-            flags[piece] = _LINKS
-
-
 def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
     """Index the block elements of ``tree`` (trafilatura edits the tree it extracts from: call
     this on an unedited one). ``wanted``: only these normalised texts need flags (the lines of
@@ -594,8 +569,6 @@ def index_blocks(tree: Any, wanted: set[str] | None = None) -> BlockIndex:
             bare = _without_links(el)
             if (wanted is None or bare in wanted) and bare not in flags:
                 flags[bare] = _ASIDE  # a later paragraph of the same words keeps only shared flags
-        elif wanted is not None and el.tag == "li":
-            _flag_item_pieces(el, text, wanted, flags, link_lists)
         if wanted is not None and text not in wanted:
             if el in broken:
                 inherited = _flags_of(el, memo)

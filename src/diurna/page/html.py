@@ -47,7 +47,6 @@ from diurna.page.blocks import (
 )
 from diurna.page.comments import html_comments, iter_jsonld, jsonld_comments, remove_elements
 from diurna.page.furniture import (
-    LIST_MARKS,
     drop_furniture,
     element_of,
     teaser_apart,
@@ -805,15 +804,8 @@ def _without_site(byline: str, site: str | None, url: str | None) -> str:
     return byline
 
 
-#: a line that is a list item's mark alone: an item the extractor emptied (its words were
-#: a link it lost), which says nothing. A lone "*" stays: an author's break between scenes
-_BARE_MARKS = frozenset(mark.strip() for mark in LIST_MARKS) - {"*"}
-
-
 def _lines(text: str | None) -> list[str]:
-    """The extractor's non-blank lines, stripped, without the marks of emptied list items."""
-    lines = (ln.strip() for ln in (text or "").split("\n"))
-    return [ln for ln in lines if ln and ln not in _BARE_MARKS]
+    return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
 
 
 _DENSE_CHILDREN = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "blockquote"})
