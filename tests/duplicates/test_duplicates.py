@@ -107,8 +107,8 @@ def test_the_librarys_export_leaves_copies_out_as_the_command_does(tmp_path: Pat
         for doc_id, text in (("a", REPORT), ("b", REWRITE), ("c", OTHER)):
             doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text)
             start = text.index("attack") if "attack" in text else text.index("clashes")
-            word = text[start:start + 6]
-            doc.events = [Event(id=f"{doc_id}:0", type="ASSAULT", trigger=Span(start, start + 6, word),
+            trigger = Span(start, start + 6, text[start:start + 6])
+            doc.events = [Event(id=f"{doc_id}:0", type="ASSAULT", trigger=trigger,
                                 sentence=Span(0, len(text), text))]
             store.save(doc)
         cluster_store(store)
