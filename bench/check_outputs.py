@@ -84,7 +84,9 @@ def outputs(limit: int | None, workers: int = 1) -> Iterator[tuple[str, dict[str
 
 def page_reading(doc: Any) -> dict[str, Any]:
     """Every field of a page-stage ``Document``, as JSON-ready values (offsets included)."""
-    out = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc) if f.name != "nlp"}
+    # (``coder`` is what coded a document, not what the page stage read: None here)
+    out = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)
+           if f.name not in ("nlp", "coder")}
     out["paragraph_spans"] = [[s.start, s.end] for s in doc.paragraph_spans()]
     return json.loads(json.dumps(out, sort_keys=True, default=repr))
 

@@ -91,6 +91,74 @@ def test_default_pipeline_is_one_whether_the_defaults_are_spelt_or_not() -> None
     assert diurna.default_pipeline() is diurna.default_pipeline((), "learned", "rules", "actors")
 
 
+# --- the store's calls: recode, clusters, export (session 36, brief W9) -------------------------
+
+def _empty(value: object) -> object:
+    """A default that means "none given": click's None of a repeatable option, an empty tuple."""
+    return () if value is None or value == () else value
+
+
+@pytest.mark.parametrize(("call", "command", "names"), [
+    ("recode", "recode", {"everything": "everything", "doc_ids": "doc_ids",
+                          "actors": "actor_files", "coder": "coder", "args": "args_by",
+                          "gate": "gate"}),
+    ("clusters", "clusters_command", {"min_articles": "min_articles", "no_build": "no_build",
+                                      "linker": "linker"}),
+    ("export_events", "export", {"columns": "columns", "dyads": "dyads",
+                                 "all_copies": "all_copies"}),
+])
+def test_the_store_calls_take_their_commands_options_with_its_defaults(
+        call: str, command: str, names: dict[str, str]) -> None:
+    """``diurna.recode``/``clusters``/``export_events`` and ``diurna recode``/``clusters``/
+    ``export``: each option under the command's name (``--all`` is ``everything``, as
+    ``batch.recode``), with the command's default (export kept near-duplicate copies before)."""
+    import diurna.cli
+
+    cmd = getattr(diurna.cli, command)
+    cli = cmd.make_context(command, [], resilient_parsing=True).params  # what a bare run gets
+    params = inspect.signature(getattr(diurna, call)).parameters
+    assert {mine: _empty(params[mine].default) for mine in names} == {
+        mine: _empty(cli[theirs]) for mine, theirs in names.items()}
+
+
+def test_recode_is_a_top_level_call(one_event_db: Path) -> None:
+    """``diurna.recode(store)`` as ``diurna recode``: the stored document has no recorded coder,
+    so it is stale; once re-coded, it is up to date."""
+    with diurna.Store(one_event_db) as store:
+        with pytest.raises(ValueError, match="unknown event coder 'neural'"):
+            diurna.recode(store, coder="neural")
+        done = diurna.recode(store)
+        assert [(o.status, o.source) for o in done] == [("recoded", "a.txt")]
+        assert diurna.recode(store) == []
+        assert [o.status for o in diurna.recode(store, doc_ids=["0123456789abcdef"])] == [
+            "recoded"]
+
+
+def test_clusters_is_a_top_level_call_and_still_the_package(one_event_db: Path) -> None:
+    """``diurna.clusters(store)`` as ``diurna clusters``, whether the package was imported first
+    or not: ``import diurna.clusters`` binds the package to the name, and the package is the
+    call. One stored event: no cluster of two articles."""
+    import diurna.clusters as package
+    from diurna.clusters import cluster_store
+
+    assert package is diurna.clusters and package.cluster_store is cluster_store
+    with diurna.Store(one_event_db) as store:
+        assert diurna.clusters(store) == [] and diurna.clusters(store, no_build=True) == []
+        with pytest.raises(ValueError, match="unknown linker 'neural'"):
+            diurna.clusters(store, linker="neural")
+        with pytest.raises(ValueError, match="min_articles 1"):
+            diurna.clusters(store, min_articles=1)
+
+
+def test_import_diurna_imports_neither_the_batch_nor_the_clusters() -> None:
+    script = ("import sys, diurna; print([m for m in ('diurna.batch', 'diurna.clusters', "
+              "'diurna.store') if m in sys.modules])")
+    src = str(Path(diurna.__file__).parents[1])
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": src})
+    assert out.stdout.strip() == "[]"
+
+
 # --- bad input: an error naming the argument ----------------------------------------------------
 
 def test_a_path_given_as_the_page_says_to_use_process_file(seed_path: Path) -> None:
@@ -173,6 +241,7 @@ from pathlib import Path
 
 import diurna
 from diurna import Document, Event, Mention, Store
+from diurna.batch import Outcome
 
 doc: Document = diurna.process("Text.", published=date(2018, 2, 15), coder="rules")
 first: Event = doc.events[0]
@@ -180,7 +249,9 @@ actor: Mention | None = first.actor
 docs: list[Document] = list(diurna.process_paths(Path("pages"), workers=2))
 one: Document = diurna.process_file(Path("page.html"), actors=[Path("a.yaml")])
 rows = Store("x.db", create=False).events(type="ASSAULT")
-n: int = diurna.export_events(Store("x.db"), "out.csv")
+n: int = diurna.export_events(Store("x.db"), "out.csv", all_copies=True)
+again: list[Outcome] = diurna.recode(Store("x.db"), everything=True)
+found: list[dict[str, object]] = diurna.clusters(Store("x.db"), min_articles=3)
 wrong: int = doc.events  # the one error mypy must report
 '''
 
@@ -200,4 +271,4 @@ def test_a_user_script_type_checks_against_the_package(tmp_path: Path) -> None:
          str(tmp_path / "cache"), "--python-version", "3.11", str(script)],
         capture_output=True, text=True, env=env, cwd=tmp_path)
     errors = [line for line in out.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1 and "user.py:15:" in errors[0], out.stdout
+    assert len(errors) == 1 and "user.py:18:" in errors[0], out.stdout

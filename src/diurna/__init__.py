@@ -8,7 +8,7 @@ Library API (mirrors the CLI)::
         print(event.type, event.actor, event.recipient, event.date, event.place)
 
 Every task with its CLI command beside it (store, export, recode, clusters, rejections):
-docs/python-api.md.
+docs/python-api.md. Each call takes its command's options, named alike, with the same defaults.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from collections.abc import Collection as _Collection
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
 from functools import lru_cache as _lru_cache
+from importlib import import_module as _import_module
 from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from diurna.lazy import attribute_importer as _attribute_importer
 from diurna.options import DEFAULT_ARGS as _DEFAULT_ARGS
@@ -29,6 +31,8 @@ from diurna.options import check_coding as _check_coding
 if _TYPE_CHECKING:
     from datetime import date as _date
 
+    from diurna.batch import Outcome
+    from diurna.clusters import event_clusters as clusters
     from diurna.model import (
         Document,
         Event,
@@ -47,7 +51,7 @@ if _TYPE_CHECKING:
 # `diurna` command pays, does not import the page stack, the store's query modules or the places
 # lookup until one is asked for. ``from diurna import Store`` works as before. The model's span
 # classes are here so that a user can annotate with them (``def keep(e: diurna.Event)``).
-__getattr__ = _attribute_importer(__name__, {
+_attribute = _attribute_importer(__name__, {
     "Document": "diurna.model",
     "Event": "diurna.model",
     "Mention": "diurna.model",
@@ -62,6 +66,16 @@ __getattr__ = _attribute_importer(__name__, {
     "export_events": "diurna.store",
 }, globals())
 
+
+def __getattr__(name: str) -> _Any:
+    """The lazy public names; ``clusters`` is the package :mod:`diurna.clusters`, which is
+    callable (``diurna.clusters(store)``, as ``diurna clusters``): the import system binds a
+    subpackage to its parent's name, so a function of that name here would be replaced by the
+    package as soon as anything imported it."""
+    if name == "clusters":
+        return _import_module("diurna.clusters")
+    return _attribute(name)
+
 __version__ = "0.1.0"
 __all__ = [
     "Document",
@@ -75,10 +89,12 @@ __all__ = [
     "Span",
     "Store",
     "TimeExpr",
+    "clusters",
     "export_events",
     "process",
     "process_file",
     "process_paths",
+    "recode",
     "default_pipeline",
 ]
 
@@ -112,16 +128,11 @@ def _built_pipeline(actors: tuple[str, ...], coder: str, args: str, gate: str) -
 
 
 def _published(value: str | _date | None) -> str | None:
-    """The CLI's check of ``published``: an ISO day (or a ``date``/``datetime``, whose own
-    calendar day is taken, aware or naive), else a ValueError saying what to give."""
-    if value is None:
-        return None
-    from diurna.model import iso_day
+    """The CLI's check of ``published`` (:func:`diurna.model.published_day`), imported when
+    called so that ``import diurna`` stays cheap."""
+    from diurna.model import published_day
 
-    try:
-        return iso_day(value)
-    except ValueError as err:
-        raise ValueError(f"published {err}") from None
+    return published_day(value)
 
 
 def _named(value: object, what: str) -> _Iterable[str]:
@@ -233,3 +244,29 @@ def process_paths(
     from diurna.page import iter_inputs
 
     return pipeline.pipe(iter_inputs(names), published=day, workers=workers)
+
+
+def recode(
+    store: Store,
+    *,
+    everything: bool = False,
+    doc_ids: _Iterable[str] | None = None,
+    actors: _Iterable[str | _os.PathLike[str]] = (),
+    coder: str = _DEFAULT_CODER,
+    args: str = _DEFAULT_ARGS,
+    gate: str = _DEFAULT_GATE,
+) -> list[Outcome]:
+    """Re-code stored documents from their stored text, as ``diurna recode --db FILE``: those a
+    coder other than this one coded (another version, dictionary or option), or all of them
+    (``everything``, ``--all``), or those named (``doc_ids``, ``--doc``); ``actors``,
+    ``coder``, ``args`` and ``gate`` are ``--actors``, ``--coder``, ``--args`` and ``--gate``.
+    Returns one ``recoded`` :class:`diurna.batch.Outcome` per document, after the last (an
+    empty list when every document is up to date: the models are then never loaded). See
+    :func:`diurna.batch.recode` for a pipeline of one's own."""
+    from diurna import batch
+
+    _check_coding(coder, args, gate)
+    files = tuple(_named(actors, "actors"))
+    version = batch.default_coder_version(files, coder, args, gate)
+    return list(batch.recode(store, pipeline=lambda: default_pipeline(files, coder, args, gate),
+                             coder=version, everything=everything, doc_ids=doc_ids))

@@ -679,9 +679,9 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 
     try:
         with _open_store(db, readonly=True) as store:
-            copies = set() if all_copies else duplicate_copies(store)
-            n = export_events(store, out, columns=columns, dyads=dyads, skip_docs=copies,
+            n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
+            copies = set() if all_copies else duplicate_copies(store)  # (for the message)
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"

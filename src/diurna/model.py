@@ -60,6 +60,19 @@ def iso_day(value: object) -> str:
     raise ValueError(f"{shown!r} is not a date: use YYYY-MM-DD")
 
 
+def published_day(value: str | date | None) -> str | None:
+    """A publication day given to the library (``published=`` of :func:`diurna.process`,
+    :func:`diurna.batch.run`, ...) as ``diurna process --published`` checks it: None, or
+    :func:`iso_day`'s day of a ``YYYY-MM-DD`` text or a ``date``/``datetime`` (its own calendar
+    day, naive or aware); anything else is a ValueError saying what to give."""
+    if value is None:
+        return None
+    try:
+        return iso_day(value)
+    except ValueError as err:
+        raise ValueError(f"published {err}") from None
+
+
 def content_id(raw: bytes) -> str:
     """Stable document id: the first 16 hex digits of the SHA-256 of the raw input bytes."""
     return hashlib.sha256(raw).hexdigest()[:16]
@@ -397,6 +410,9 @@ class Document:
     rejected: str | None = None  # reason when the input could not be read or coded
     skipped: list[str] = field(default_factory=list)  # stages skipped and why
     meta: dict[str, Any] = field(default_factory=dict)  # free-form stage diagnostics
+    # The version of the coder that coded it (diurna.batch.coder_version of the pipeline that
+    # ran), set by Pipeline when its stages have run; Store.save records it. Not in to_dict.
+    coder: str | None = field(default=None, repr=False, compare=False)
     # Transient: the language stage's parse (a spaCy Doc); never serialised or stored.
     nlp: Any = field(default=None, repr=False, compare=False)
 

@@ -203,6 +203,11 @@ class Pipeline:
         return self
 
     def __call__(self, doc: Document) -> Document:
+        """Run every component on ``doc``; the coded document records the version of the coder
+        that coded it (``doc.coder``, :func:`diurna.batch.coder_version`), which
+        :meth:`diurna.store.Store.save` stores, so a later ``recode`` knows what is stale."""
+        from diurna.batch import coder_version  # (batch imports this module)
+
         with one_blas_thread():
             for component in self.components:
                 try:
@@ -213,6 +218,7 @@ class Pipeline:
                     doc.meta["stage"] = getattr(component, "name", type(component).__name__)
                     raise
         doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
+        doc.coder = coder_version(self)
         return doc
 
     def process(self, raw: RawInput, *, published: str | None = None) -> Document:

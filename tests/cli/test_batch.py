@@ -411,3 +411,37 @@ def test_a_bad_actor_file_with_an_engine_is_the_same_one_line_before_any_engine_
     with pytest.raises(AssertionError, match="the engine was started"):  # a good file passes
         CliRunner().invoke(cli, ["process", str(page), "--actors", str(good), "--engine", "ray",
                                  "--out", str(tmp_path / "out")], catch_exceptions=False)
+
+
+def test_a_document_saved_alone_records_the_coder_that_coded_it(tmp_path: Path) -> None:
+    """``Store.save(doc)`` without ``coder=`` stores the version the pipeline recorded on the
+    document (``doc.coder``), so a later plain recode with the same pipeline finds it up to
+    date; at 5628d96 none was stored and the recode re-coded it (session 36, brief W9). A
+    document no pipeline coded records none; ``coder=`` given wins."""
+    pipeline = Pipeline([Counting()])
+    version = batch.coder_version(pipeline)
+    doc = pipeline(Document.from_paragraphs("d1", "a.txt", ["Envoys met in Geneva."]))
+    assert doc.coder == version and "coder" not in doc.to_dict()  # (the JSON is unchanged)
+    with Store(tmp_path / "s.db") as store:
+        assert store.save(doc) == "stored"
+        store.save(Document.from_paragraphs("d2", "b.txt", ["Not coded."]))
+        store.save(pipeline(Document.from_paragraphs("d3", "c.txt", ["Met."])), coder="mine")
+        coders = dict(store.conn.execute("SELECT id, coder FROM documents").fetchall())
+        assert coders == {"d1": version, "d2": None, "d3": "mine"}
+        assert [o.source for o in batch.recode(store, pipeline=pipeline)] == ["b.txt", "c.txt"]
+
+
+def test_run_takes_a_date_for_published_as_the_top_level_calls(tmp_path: Path) -> None:
+    """``batch.run(published=date(...))`` (typed ``str | date | None`` now, as ``diurna.process``)
+    gives the documents that ISO day; a value that is no day is named."""
+    from datetime import date, datetime
+
+    page = tmp_path / "a.txt"
+    page.write_text("Envoys met in Geneva on Monday.", encoding="utf-8")
+    pipeline = Pipeline([Counting()])
+    for given in (date(2018, 2, 15), datetime(2018, 2, 15, 23, 30), "2018-02-15"):
+        (outcome,) = batch.run([str(page)], pipeline=pipeline, published=given)
+        assert outcome.doc is not None and outcome.doc.published == "2018-02-15"
+        assert outcome.doc.published_source == "cli"
+    with pytest.raises(ValueError, match="published '15/02/2018' is not a date"):
+        list(batch.run([str(page)], pipeline=pipeline, published="15/02/2018"))

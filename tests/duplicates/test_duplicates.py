@@ -90,3 +90,40 @@ def test_export_counts_a_clustered_story_once_unless_all_copies(tmp_path: Path) 
     once = exported()
     assert len(set(every)) >= 2 and len(set(once)) == len(set(every)) - 1
     assert len(once) < len(every)
+
+
+def test_the_librarys_export_leaves_copies_out_as_the_command_does(tmp_path: Path) -> None:
+    """``diurna.export_events`` has ``diurna export``'s default (session 36, brief W9; it kept
+    the copies before): after ``duplicates``, the rewrite ``b`` of story ``a`` is left out, and
+    ``all_copies=True`` (``--all-copies``) keeps it. One hand-made event per document."""
+    import csv
+
+    import diurna
+    from diurna.duplicates.clusters import cluster_store
+    from diurna.model import Event, Span
+
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        for doc_id, text in (("a", REPORT), ("b", REWRITE), ("c", OTHER)):
+            doc = Document(id=doc_id, source=f"{doc_id}.txt", text=text)
+            start = text.index("attack") if "attack" in text else text.index("clashes")
+            trigger = Span(start, start + 6, text[start:start + 6])
+            doc.events = [Event(id=f"{doc_id}:0", type="ASSAULT", trigger=trigger,
+                                sentence=Span(0, len(text), text))]
+            store.save(doc)
+        cluster_store(store)
+
+    def rows(out: Path) -> list[str]:
+        with out.open(encoding="utf-8") as fh:
+            return [row["doc_id"] for row in csv.DictReader(fh)]
+
+    with Store(db, readonly=True) as store:
+        assert diurna.export_events(store, tmp_path / "lib.csv") == 2
+        assert diurna.export_events(store, tmp_path / "all.csv", all_copies=True) == 3
+        assert diurna.export_events(store, tmp_path / "skip.csv", skip_docs={"c"}) == 1
+    assert rows(tmp_path / "lib.csv") == ["a", "c"]
+    assert sorted(rows(tmp_path / "all.csv")) == ["a", "b", "c"]
+    assert rows(tmp_path / "skip.csv") == ["a"]
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "cli.csv")])
+    assert result.exit_code == 0 and "(1 near-duplicate copies left out)" in result.output
+    assert rows(tmp_path / "cli.csv") == rows(tmp_path / "lib.csv")

@@ -126,6 +126,28 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert raw.source == "<stdin>" and raw.data == PAGE
 
 
+def test_documents_on_stdin_each_have_their_own_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several JSONL records piped to ``diurna process -`` are not one ``<stdin>``: each is
+    named by its line, as a JSONL file's are (``<stdin>:N``, blank lines counted), so each keeps
+    its provenance and its own rejection record; a line's ``url`` is the document's url. Plain
+    text on stdin is one page. (Checked in session 36, brief W9: already so at 5628d96; this
+    test holds it.)"""
+    lines = [{"text": "Police arrested ten people in Lagos.", "url": "https://a.example/1"},
+             {"text": "Protesters marched in Caracas."}]
+    data = (json.dumps(lines[0]) + "\n\n" + json.dumps(lines[1]) + "\nnot json\n").encode()
+
+    class FakeStdin:
+        buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    raws = list(iter_inputs(["-"]))
+    assert [r.source for r in raws] == ["<stdin>:1", "<stdin>:3", "<stdin>:4"]
+    assert [r.url for r in raws] == ["https://a.example/1", None, None]
+    assert raws[2].error is not None and raws[2].error[0] == "jsonl"
+    FakeStdin.buffer = io.BytesIO(b"One page of text.\nIts second line.\n")
+    assert [r.source for r in iter_inputs(["-"])] == ["<stdin>"]
+
+
 def test_rawinput_interface_unchanged() -> None:
     raw = RawInput("s", b"x")
     assert (raw.kind, raw.url, raw.meta, raw.error) == (None, None, {}, None)

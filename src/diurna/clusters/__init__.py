@@ -1,9 +1,58 @@
 """One event from many reports: events of different articles that describe the same real-world
-event, linked into clusters that keep every report (``diurna clusters``; docs/clusters.md)."""
+event, linked into clusters that keep every report (``diurna clusters``; docs/clusters.md).
+
+The package is callable: ``diurna.clusters(store)`` is :func:`event_clusters`, the library's
+``diurna clusters --db FILE`` (this module's class is :class:`_CallableModule`, so the name
+means the same whether ``diurna.clusters`` was imported as a package first or not).
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from diurna.clusters.learn import DEFAULT_LINKER, LINKERS, LogisticLink, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.clusters.table import cluster_store, clusters, components
 
-__all__ = ["DEFAULT_LINKER", "LINKERS", "Linker", "LogisticLink", "Report", "Settings",
-           "cluster_store", "clusters", "components", "link_model"]
+if TYPE_CHECKING:
+    from diurna.store import Store
+
+#: ``diurna clusters --min-articles``' default and least value: a cluster of one article's
+#: reports is not "one event from many reports".
+MIN_ARTICLES = 2
+
+__all__ = ["DEFAULT_LINKER", "LINKERS", "MIN_ARTICLES", "Linker", "LogisticLink", "Report",
+           "Settings", "cluster_store", "clusters", "components", "event_clusters", "link_model"]
+
+
+def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: bool = False,
+                   linker: str = DEFAULT_LINKER) -> list[dict[str, Any]]:
+    """The event clusters ``diurna clusters --db FILE`` prints, as its ``--format jsonl`` rows
+    (``cluster``, ``type``, ``first_day``, ``last_day``, ``articles``, ``sources``,
+    ``statuses``, ``reports``): built again from the stored events with ``linker``
+    (``--linker``: ``learned`` or ``rules``) and written to the store's ``event_clusters``
+    table, unless ``no_build`` (``--no-build``: the clusters the last build stored); only those
+    reported by at least ``min_articles`` articles (``--min-articles``). A bad option is a
+    ValueError naming it, before anything is built."""
+    if linker not in LINKERS:
+        raise ValueError(f"unknown linker {linker!r}; choose one of {', '.join(LINKERS)}")
+    if min_articles < MIN_ARTICLES:
+        raise ValueError(f"min_articles {min_articles}: a cluster holds at least "
+                         f"{MIN_ARTICLES} articles")
+    if not no_build:
+        cluster_store(store, linker=linker)
+    return [c for c in clusters(store) if c["articles"] >= min_articles]
+
+
+class _CallableModule(types.ModuleType):
+    """This package's module class: calling it calls :func:`event_clusters`."""
+
+    def __call__(self, store: Store, *, min_articles: int = MIN_ARTICLES,
+                 no_build: bool = False, linker: str = DEFAULT_LINKER) -> list[dict[str, Any]]:
+        return event_clusters(store, min_articles=min_articles, no_build=no_build,
+                              linker=linker)
+
+
+sys.modules[__name__].__class__ = _CallableModule

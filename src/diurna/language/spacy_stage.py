@@ -70,6 +70,74 @@ def _paragraph_boundaries(doc: Any) -> Any:
     return doc
 
 
+# Ranks and titles written before a person's name, abbreviated, with or without their full stop
+# ("Cpl. Keith Morley", British "Cpl Keith Morley"; the tokenizer keeps "Dr." whole but cuts
+# "Cpl." into "Cpl" "."). The small model reads such a stop as a sentence's end, breaking the
+# name over two sentences ("... and Cpl." | "Keith Morley, based at ...", session 35's
+# provenance audit). A closed list of forms that are nothing but a title before a name: "St."
+# (street, saint), "No.", "Sr."/"Jr." (they follow a name and may end a sentence) and full
+# words ("President") are left out.
+TITLE_ABBREVIATIONS = frozenset({
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Fr", "Hon",  # address, church, courtesy
+    "Sen", "Rep", "Gov", "Pres", "Amb", "Atty",  # office
+    "Gen", "Lt", "Col", "Maj", "Capt", "Cpl", "Sgt", "Pte", "Pvt", "Adm", "Cmdr", "Cdr",
+    "Brig",  # military rank
+    "Supt", "Insp", "Det", "Const",  # police rank
+})
+# Titles written as capitals, never with a stop: a stop after one ends a sentence ("said the
+# MP. Then ..."), but with none the model still ended one after "Ukraine PM" | "Yuri
+# Yekhanurov has charged ..." (the same audit).
+TITLE_ACRONYMS = frozenset({"PM", "MP", "MEP"})
+
+
+def title_before(parsed: Any, name: Any) -> Any:
+    """The rank or title token written just before the token ``name`` (:data:`TITLE_ACRONYMS`
+    with nothing between; :data:`TITLE_ABBREVIATIONS` with or without its stop, glued or kept
+    in the token), on the same line; None when there is none."""
+    if name.i == 0 or "\n" in parsed[name.i - 1].whitespace_:
+        return None
+    prev = parsed[name.i - 1]
+    if prev.text in TITLE_ACRONYMS or prev.text.rstrip(".") in TITLE_ABBREVIATIONS:
+        return prev
+    if prev.text == "." and name.i >= 2 and not parsed[name.i - 2].whitespace_:
+        title = parsed[name.i - 2]  # "Cpl" "." as the tokenizer cuts "Cpl."
+        return title if title.text in TITLE_ABBREVIATIONS else None
+    return None
+
+
+def rejoin_names_after_titles(parsed: Any) -> int:
+    """Join the sentence that starts at a capitalised name (a proper-noun tag) to the sentence of
+    the rank or title just before it (:func:`title_before`), which the parser ended there; returns
+    the number joined. The parser does not keep a "no sentence starts here" set before it runs,
+    so the tree is mended after it: a title that heads its own fragment ("Pte ." | "David Byers
+    was identified ...", "Ukraine PM" | "Yuri Yekhanurov has charged ...") becomes a
+    ``compound`` of the name's head, as the parser attaches "Cpl." in "Cpl. Keith Morley" when
+    it keeps them together; otherwise ("... also killed Cpl ." | "Glen Arnold, based in ...,
+    were also killed.") the name's sentence is attached under the title's sentence's root as a
+    ``dep`` (an unclassified dependent), so that the name and its title share one sentence
+    whatever the model made of the rest. A name after a line break still starts its
+    paragraph's sentence."""
+    joined = 0
+    for sent in list(parsed.sents)[1:]:
+        name = sent[0]
+        title = title_before(parsed, name)
+        if (title is None or not name.text[:1].isupper()
+                or name.tag_ not in ("NNP", "NNPS")):
+            continue
+        head = name
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head  # "David" -> "Byers": the name's own head word
+        root = title.sent.root
+        if root.i == title.i:
+            title.head = head
+            title.dep_ = "compound"
+        else:
+            sent.root.head = root
+            sent.root.dep_ = "dep"
+        joined += 1
+    return joined
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Any:
     """Load (once per process) the spaCy pipeline named ``model``."""
@@ -211,6 +279,7 @@ class Language:
         parsed = _parsed_ahead.pop((self.model, doc.text), None)
         if parsed is None:
             parsed = load_nlp(self.model)(doc.text)
+        rejoin_names_after_titles(parsed)
         for tok in tokens_where(parsed, lower=LEMMA_FIXES):  # (a few words of a page)
             if tok.pos_ == "VERB":
                 tok.lemma_ = LEMMA_FIXES[tok.lower_]

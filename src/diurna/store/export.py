@@ -170,13 +170,17 @@ def export_events(
     *,
     columns: str = "diurna",
     dyads: bool = False,
+    all_copies: bool = False,
     skip_docs: Collection[str] = (),
     **filters: Any,
 ) -> int:
     """Write the filtered stored events to ``out``; the format follows its suffix.
 
     Returns the number of rows written (events, or actor–recipient pairs with ``dyads``).
-    ``filters`` are those of :meth:`Store.events`.
+    ``filters`` are those of :meth:`Store.events`. As ``diurna export``, a story's
+    near-duplicate copies (clustered by ``diurna duplicates``) are left out, its events taken
+    once from the cluster's first member; ``all_copies`` (``--all-copies``) keeps them.
+    ``skip_docs`` leaves out the events of these documents too.
     """
     path = Path(out)
     fmt = path.suffix.lstrip(".").lower()
@@ -188,6 +192,10 @@ def export_events(
         raise ValueError(
             f"cannot export to {path}: folder {path.parent} does not exist; create it first"
         )
+    if not all_copies:
+        from diurna.duplicates.clusters import duplicate_copies
+
+        skip_docs = {*skip_docs, *duplicate_copies(store)}
     header, rows = event_table(store, columns, dyads=dyads, skip_docs=skip_docs, **filters)
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:

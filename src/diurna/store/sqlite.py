@@ -724,7 +724,8 @@ class Store:
         """Store one processed document; returns ``stored``, ``duplicate`` or ``rejected``.
 
         A rejected document is recorded in ``rejections`` and never replaces a stored one.
-        ``coder`` names what coded it (see :func:`diurna.batch.coder_version`).
+        ``coder`` names what coded it (see :func:`diurna.batch.coder_version`); left out, the
+        version the pipeline recorded on the document (``doc.coder``) is stored.
 
         A document whose rows cannot be written (the store's own code raised on it) is rolled
         back and recorded as a ``store_error`` rejection with stage ``store``, so one bad
@@ -732,6 +733,7 @@ class Store:
         file is locked, full, read-only, or not this schema) is raised: it is the database's,
         and every later document would meet it too.
         """
+        coder = doc.coder if coder is None else coder
         try:
             with self._writing():  # one transaction per document
                 if doc.rejected:
@@ -781,7 +783,9 @@ class Store:
         As in :meth:`save`, rows that cannot be written roll back (the old coding stays) and
         the document is recorded as a ``store_error`` rejection with stage ``store`` (returns
         ``rejected``), so one document does not end a re-coding run; an
-        ``sqlite3.OperationalError`` (the file is locked, full, read-only) is raised."""
+        ``sqlite3.OperationalError`` (the file is locked, full, read-only) is raised.
+        ``coder`` is :meth:`save`'s (``doc.coder`` when left out)."""
+        coder = doc.coder if coder is None else coder
         if doc.rejected:
             return self.save(doc, coder=coder)
         try:
