@@ -102,14 +102,14 @@ def _empty(value: object) -> object:
     ("recode", "recode", {"everything": "everything", "doc_ids": "doc_ids",
                           "actors": "actor_files", "coder": "coder", "args": "args_by",
                           "gate": "gate"}),
-    ("clusters", "clusters_command", {"min_articles": "min_articles", "no_build": "no_build",
+    ("event_clusters", "clusters_command", {"min_articles": "min_articles", "no_build": "no_build",
                                       "linker": "linker"}),
     ("export_events", "export", {"columns": "columns", "dyads": "dyads",
                                  "all_copies": "all_copies"}),
 ])
 def test_the_store_calls_take_their_commands_options_with_its_defaults(
         call: str, command: str, names: dict[str, str]) -> None:
-    """``diurna.recode``/``clusters``/``export_events`` and ``diurna recode``/``clusters``/
+    """``diurna.recode``/``event_clusters``/``export_events`` and ``diurna recode``/``clusters``/
     ``export``: each option under the command's name (``--all`` is ``everything``, as
     ``batch.recode``), with the command's default (export kept near-duplicate copies before)."""
     import diurna.cli
@@ -134,20 +134,19 @@ def test_recode_is_a_top_level_call(one_event_db: Path) -> None:
             "recoded"]
 
 
-def test_clusters_is_a_top_level_call_and_still_the_package(one_event_db: Path) -> None:
-    """``diurna.clusters(store)`` as ``diurna clusters``, whether the package was imported first
-    or not: ``import diurna.clusters`` binds the package to the name, and the package is the
-    call. One stored event: no cluster of two articles."""
+def test_event_clusters_is_a_top_level_call_beside_the_package(one_event_db: Path) -> None:
+    """``diurna.event_clusters(store)`` as ``diurna clusters``, after ``import diurna.clusters``
+    too (the subpackage keeps its name). One stored event: no cluster of two articles."""
     import diurna.clusters as package
-    from diurna.clusters import cluster_store
 
-    assert package is diurna.clusters and package.cluster_store is cluster_store
+    assert package is diurna.clusters and diurna.event_clusters is package.event_clusters
     with diurna.Store(one_event_db) as store:
-        assert diurna.clusters(store) == [] and diurna.clusters(store, no_build=True) == []
+        assert diurna.event_clusters(store) == []
+        assert diurna.event_clusters(store, no_build=True) == []
         with pytest.raises(ValueError, match="unknown linker 'neural'"):
-            diurna.clusters(store, linker="neural")
+            diurna.event_clusters(store, linker="neural")
         with pytest.raises(ValueError, match="min_articles 1"):
-            diurna.clusters(store, min_articles=1)
+            diurna.event_clusters(store, min_articles=1)
 
 
 def test_import_diurna_imports_neither_the_batch_nor_the_clusters() -> None:
@@ -251,7 +250,7 @@ one: Document = diurna.process_file(Path("page.html"), actors=[Path("a.yaml")])
 rows = Store("x.db", create=False).events(type="ASSAULT")
 n: int = diurna.export_events(Store("x.db"), "out.csv", all_copies=True)
 again: list[Outcome] = diurna.recode(Store("x.db"), everything=True)
-found: list[dict[str, object]] = diurna.clusters(Store("x.db"), min_articles=3)
+found: list[dict[str, object]] = diurna.event_clusters(Store("x.db"), min_articles=3)
 wrong: int = doc.events  # the one error mypy must report
 '''
 

@@ -18,9 +18,7 @@ from collections.abc import Collection as _Collection
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
 from functools import lru_cache as _lru_cache
-from importlib import import_module as _import_module
 from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Any as _Any
 
 from diurna.lazy import attribute_importer as _attribute_importer
 from diurna.options import DEFAULT_ARGS as _DEFAULT_ARGS
@@ -32,7 +30,7 @@ if _TYPE_CHECKING:
     from datetime import date as _date
 
     from diurna.batch import Outcome
-    from diurna.clusters import event_clusters as clusters
+    from diurna.clusters import event_clusters
     from diurna.model import (
         Document,
         Event,
@@ -51,7 +49,7 @@ if _TYPE_CHECKING:
 # `diurna` command pays, does not import the page stack, the store's query modules or the places
 # lookup until one is asked for. ``from diurna import Store`` works as before. The model's span
 # classes are here so that a user can annotate with them (``def keep(e: diurna.Event)``).
-_attribute = _attribute_importer(__name__, {
+__getattr__ = _attribute_importer(__name__, {
     "Document": "diurna.model",
     "Event": "diurna.model",
     "Mention": "diurna.model",
@@ -64,17 +62,10 @@ _attribute = _attribute_importer(__name__, {
     "Pipeline": "diurna.pipeline",
     "Store": "diurna.store",
     "export_events": "diurna.store",
+    # ``diurna clusters`` as a call; not named ``clusters``: that name is the subpackage's,
+    # which the import system binds over any attribute of the same name.
+    "event_clusters": "diurna.clusters",
 }, globals())
-
-
-def __getattr__(name: str) -> _Any:
-    """The lazy public names; ``clusters`` is the package :mod:`diurna.clusters`, which is
-    callable (``diurna.clusters(store)``, as ``diurna clusters``): the import system binds a
-    subpackage to its parent's name, so a function of that name here would be replaced by the
-    package as soon as anything imported it."""
-    if name == "clusters":
-        return _import_module("diurna.clusters")
-    return _attribute(name)
 
 __version__ = "0.1.0"
 __all__ = [
@@ -89,7 +80,7 @@ __all__ = [
     "Span",
     "Store",
     "TimeExpr",
-    "clusters",
+    "event_clusters",
     "export_events",
     "process",
     "process_file",

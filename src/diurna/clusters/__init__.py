@@ -1,15 +1,10 @@
 """One event from many reports: events of different articles that describe the same real-world
 event, linked into clusters that keep every report (``diurna clusters``; docs/clusters.md).
-
-The package is callable: ``diurna.clusters(store)`` is :func:`event_clusters`, the library's
-``diurna clusters --db FILE`` (this module's class is :class:`_CallableModule`, so the name
-means the same whether ``diurna.clusters`` was imported as a package first or not).
+:func:`event_clusters` (also ``diurna.event_clusters``) is the library's ``diurna clusters``.
 """
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from diurna.clusters.learn import DEFAULT_LINKER, LINKERS, LogisticLink, link_model
@@ -45,14 +40,3 @@ def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: 
         cluster_store(store, linker=linker)
     return [c for c in clusters(store) if c["articles"] >= min_articles]
 
-
-class _CallableModule(types.ModuleType):
-    """This package's module class: calling it calls :func:`event_clusters`."""
-
-    def __call__(self, store: Store, *, min_articles: int = MIN_ARTICLES,
-                 no_build: bool = False, linker: str = DEFAULT_LINKER) -> list[dict[str, Any]]:
-        return event_clusters(store, min_articles=min_articles, no_build=no_build,
-                              linker=linker)
-
-
-sys.modules[__name__].__class__ = _CallableModule
