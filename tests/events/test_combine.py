@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -32,14 +31,10 @@ from diurna.model import Event, Span
 
 
 class _Tok:
-    """The few token attributes the combiner reads: a word alone, with no particle or modifier
-    (so the lexicon's particle and compound entries do not count for it)."""
+    """The few token attributes the combiner reads."""
 
     def __init__(self, i: int, lemma: str, pos: str = "VERB") -> None:
         self.i, self.lemma_, self.pos_ = i, lemma, pos
-        self.children: tuple[Any, ...] = ()
-        self.idx = 0
-        self.doc = SimpleNamespace(text=lemma)
 
 
 LABELS = [NONE, "ASSAULT", "PROTEST"]

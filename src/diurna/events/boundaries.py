@@ -33,7 +33,7 @@ from diurna.actors.dictionary import ActorDictionary, Role
 from diurna.actors.resolver import STATE_SECTORS
 from diurna.events.coder import ACCUSATION_NOUNS, _DocCoder
 from diurna.events.heads import trigger_head
-from diurna.events.learned import lemma_listed
+from diurna.events.learned import listed
 from diurna.events.ontology import Ontology
 from diurna.language.wordnet import GROUP, PERSON, noun_senses
 from diurna.model import Document, Event, Mention, actor_code
@@ -186,7 +186,7 @@ def _seized(doc: Document, tok: Any, event: Event) -> list[Any]:
 def abduction(onto: Ontology, lemma: str) -> bool:
     """Whether the lexicon lists ``lemma`` for ASSAULT's abduct mode and never for COERCE
     ("kidnap", "abduct")."""
-    return not lemma_listed(onto, lemma, "COERCE") and any(
+    return not listed(onto, lemma, "COERCE") and any(
         t.type == "ASSAULT" and t.mode == "abduct"
         for index in (onto.verbs, onto.nouns) for t in index.get(lemma, ()))
 

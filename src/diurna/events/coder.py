@@ -612,7 +612,8 @@ class _DocCoder:
     def _verb_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
         toks = [tok]
         if trig.part is not None:
-            part = verb_particle(tok, trig.part)
+            part = next((c for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}
+                         and c.lower_ == trig.part and 0 < c.i - tok.i <= 2), None)
             if part is None:
                 return None
             toks.append(part)
@@ -731,12 +732,13 @@ class _DocCoder:
     def _noun_ok(self, tok: Any, trig: Trigger) -> list[Any] | None:
         toks = [tok]
         if trig.part is not None:
-            comp = noun_modifier(tok, trig.part)
+            comp = next((c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                         and c.lemma_.lower() == trig.part), None)
             if comp is not None:
                 toks.insert(0, comp)
             else:
                 before = self.doc.text[max(0, tok.idx - len(trig.part) - 1): tok.idx].lower()
-                if not _written_before(before, trig.part):
+                if before.rstrip(" -") != trig.part and not before.startswith(trig.part):
                     return None
                 start = tok.idx - len(before)
                 toks.insert(0, self.parsed.char_span(start, tok.idx + len(tok),
@@ -2547,42 +2549,6 @@ class _DocCoder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return self.doc.span(start, end)
-
-
-def verb_particle(verb: Any, part: str) -> Any | None:
-    """The particle or preposition ``part`` of ``verb`` ("called *in* troops", "called *for*
-    talks"), within two words after it, or ``None``: a lexicon entry with a particle names its
-    act only with that particle."""
-    return next((c for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}
-                 and c.lower_ == part and 0 < c.i - verb.i <= 2), None)
-
-
-def noun_modifier(noun: Any, part: str) -> Any | None:
-    """The modifier ``part`` of ``noun`` in the parse ("*hunger* strike"), or ``None``."""
-    return next((c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}
-                 and c.lemma_.lower() == part), None)
-
-
-def _written_before(before: str, part: str) -> bool:
-    """Whether the text ``before`` a noun ends in its modifier ``part`` ("no-fly zone", "peace
-    deal" where the parse did not attach it)."""
-    return before.rstrip(" -") == part or before.startswith(part)
-
-
-def entry_present(tok: Any, trig: Trigger) -> bool:
-    """Whether lexicon entry ``trig`` can be the one ``tok`` opens as far as its words go: an
-    entry with no particle always; one with a particle (a verb's "call *in*") or a compound
-    modifier (a noun's "*hunger* strike") only when that word is on ``tok``, by the rule
-    coder's own test. The models read the lexicon through it, so "call in" (troops) does
-    not tell them that every "call" is MOBILIZE."""
-    if trig.part is None:
-        return True
-    if trig.pos == "verb":
-        return verb_particle(tok, trig.part) is not None
-    if noun_modifier(tok, trig.part) is not None:
-        return True
-    text = tok.doc.text
-    return _written_before(text[max(0, tok.idx - len(trig.part) - 1): tok.idx].lower(), trig.part)
 
 
 def _antecedent(verb: Any, arg: Any) -> Any:

@@ -32,7 +32,6 @@ from diurna.events.coder import (
     EventCoder,
     _DocCoder,
     _Draft,
-    entry_present,
     kind_of_act,
     refuses_comment,
     refuses_entry,
@@ -41,7 +40,7 @@ from diurna.events.coder import (
 )
 from diurna.events.gate import SentenceGate
 from diurna.events.heads import candidate, trigger_head
-from diurna.events.ontology import Ontology, Trigger
+from diurna.events.ontology import Ontology
 from diurna.events.readings import with_readings
 from diurna.model import Document, Event, Mention, actor_code
 
@@ -82,29 +81,10 @@ def rule_heads(parsed: Any, events: list[Event]) -> dict[int, Event]:
     return at
 
 
-def listed(onto: Ontology, tok: Any, etype: str) -> bool:
-    """Whether the trigger lexicon lists ``tok``'s lemma (any part of speech) for ``etype``,
-    counting an entry with a particle or compound only where that word is on ``tok``
-    (:func:`lexicon_entries`)."""
-    return any(t.type == etype for _, t in lexicon_entries(onto, tok))
-
-
-def lemma_listed(onto: Ontology, lemma: str, etype: str) -> bool:
-    """Whether the trigger lexicon has any entry of ``lemma`` for ``etype``, whatever its
-    particle: the rules' own look-ups of a word's possible readings."""
+def listed(onto: Ontology, lemma: str, etype: str) -> bool:
+    """Whether the trigger lexicon lists ``lemma`` (any part of speech) for ``etype``."""
     return any(t.type == etype for index in (onto.verbs, onto.nouns, onto.adjectives)
                for t in index.get(lemma, ()))
-
-
-def lexicon_entries(onto: Ontology, tok: Any) -> list[tuple[str, Trigger]]:
-    """The trigger-lexicon entries of ``tok``'s lemma, each with its index's name (verb, noun,
-    adj), as the models read them: an entry with a particle ("call in" troops, "call for") only
-    where its particle is present (:func:`entry_present`), so one sense's entry does not speak
-    for every use of the word."""
-    lemma = tok.lemma_.lower()
-    return [(key, trig)
-            for key, index in (("verb", onto.verbs), ("noun", onto.nouns), ("adj", onto.adjectives))
-            for trig in index.get(lemma, ()) if entry_present(tok, trig)]
 
 
 # A statement whose cue asks or tells its addressee to act is itself the speaker's act toward the
@@ -202,7 +182,7 @@ def drop_frames(doc: Document, decided: dict[int, str], rule_at: dict[int, Event
     parsed = doc.nlp
     cues = [(q.cue.start, q.cue.end) for q in doc.quotes if q.cue is not None]
     return {i: etype for i, etype in decided.items()
-            if i in rule_at or listed(onto, parsed[i], etype)
+            if i in rule_at or listed(onto, parsed[i].lemma_.lower(), etype)
             or not frames_another(parsed[i], etype, decided, cues)}
 
 
@@ -326,7 +306,7 @@ def speakers_acts(doc: Document, decided: dict[int, str], events: list[Event],
     for i, event in zip(sorted(decided), events, strict=True):
         tok = doc.nlp[i]
         if event.type in EVALUATION_TYPES and i not in rule_at and not listed(
-                onto, tok, event.type):
+                onto, tok.lemma_.lower(), event.type):
             event = as_speakers_act(doc, tok, event)
         out.append(event)
     return out
@@ -674,9 +654,10 @@ def sparse_features(tok: Any, onto: Ontology, rule: dict[int, Event],
     for c in head.children:
         if c.dep_ in {"aux", "neg"} and c is not tok:
             f.append(f"headchild={c.dep_}|{c.lower_}")
-    for key, trig in lexicon_entries(onto, tok):
-        f.append(f"lex={key}|{trig.type}")
-        f.append(f"lextype={trig.type}")
+    for key, index in (("verb", onto.verbs), ("noun", onto.nouns), ("adj", onto.adjectives)):
+        for trig in index.get(lemma, ()):
+            f.append(f"lex={key}|{trig.type}")
+            f.append(f"lextype={trig.type}")
     event = rule.get(tok.i)
     f.append(f"rule={event.type if event else NONE}")
     if event is not None:
@@ -911,7 +892,7 @@ def stack_row(read: Read, k: int, etype: str, onto: Ontology, opened: bool) -> l
     tagger = read.tagger[k, none] if opened else 1.0
     return [_logit(1.0 - float(tagger)), _logit(1.0 - float(mlp)),
             float(rule is not None), float(rule is not None and rule.type == etype),
-            float(listed(onto, tok, etype)), float(tok.pos_ in {"VERB", "AUX"})]
+            float(listed(onto, tok.lemma_.lower(), etype)), float(tok.pos_ in {"VERB", "AUX"})]
 
 
 def gated(read: Read, comb: Combiner) -> np.ndarray:
@@ -963,7 +944,7 @@ def models_only(tok: Any, etype: str, rule_at: dict[int, Event], onto: Ontology)
     """Whether ``tok`` read as ``etype`` rests on the models alone: the rule coder put no event
     on it and the trigger lexicon does not list its lemma for ``etype`` ("stopped to shake
     hands" as COERCE, "jumping" as ASSAULT, "gathering round" as PROTEST)."""
-    return tok.i not in rule_at and not listed(onto, tok, etype)
+    return tok.i not in rule_at and not listed(onto, tok.lemma_.lower(), etype)
 
 
 def word_cut(comb: Combiner, tok: Any, etype: str, rule_at: dict[int, Event],

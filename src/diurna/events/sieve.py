@@ -175,7 +175,7 @@ def event_features(doc: Document, events: Sequence[Event], read: Any, comb: Any,
         f["rule"] = float(rule is not None)
         f["rule_same"] = float(rule is not None and rule.type == e.type)
         if onto is not None:
-            f["listed"] = float(listed(onto, h, e.type))
+            f["listed"] = float(listed(onto, lemma, e.type))
         pos = h.pos_ if h.pos_ in POS_GROUPS else "other"
         f["pos=" + pos] = 1.0
         f["dep=" + DEP_GROUPS.get(h.dep_, "other")] = 1.0
