@@ -62,25 +62,11 @@ _parsed_ahead: dict[tuple[str, str], Any] = {}
 
 def _paragraph_boundaries(doc: Any) -> Any:
     """Start a sentence after every line break: a paragraph (or a heading without a full stop)
-    never runs into the next one. The parser keeps boundaries set before it runs.
-
-    A token's text holds the break (a token's ``whitespace_`` is "" or one space, never a
-    break). The words are read as one array of string ids, only the page's distinct words are
-    looked at, and the starts are written in one ``Doc.from_array``: setting
-    ``Token.is_sent_start`` checks the whole document's parse first (~30 microseconds a break
-    on a page of ~1,000 words), and the old loop built two ``Token`` objects per word."""
-    if len(doc) < 2:
-        return doc
-    from spacy.attrs import ORTH, SENT_START
-
-    orth = doc.to_array(ORTH)[:-1]  # the word before each token but the first
-    strings = doc.vocab.strings
-    breaks = [w for w in np.unique(orth).tolist() if "\n" in strings[w]]
-    after = np.flatnonzero(np.isin(orth, breaks)) + 1
-    if len(after):
-        starts = doc.to_array(SENT_START)  # the other words' starts are written back as read
-        starts[after] = 1
-        doc.from_array([SENT_START], starts)
+    never runs into the next one. The parser keeps boundaries set before it runs."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
     return doc
 
 
