@@ -131,3 +131,25 @@ def test_an_entity_run_into_a_paragraph_break_ends_at_its_last_word() -> None:
     cards = [e for e in doc.entities if e.text.startswith("Dell")]
     assert [(e.start, e.end, e.text) for e in cards] == [(12, 27, "Dell eGift Card")]
     assert all(e.text == e.text.strip() for e in doc.entities)
+
+
+def test_a_line_break_starts_a_sentence_and_nothing_else_does() -> None:
+    """The paragraph component (before the parser) starts a sentence at the word after every
+    token holding a line break, also a break followed by a space ("\\n " is one token), and at
+    no other word; a heading without a full stop stays apart from the next paragraph."""
+    from diurna.language.spacy_stage import _paragraph_boundaries
+
+    nlp = load_nlp()
+    doc = nlp.make_doc('Election results\nThe minister resigned in Paris.\n\nHe said "no" .\n '
+                       'Talks resume today')
+    assert [t.text for t in doc][:4] == ["Election", "results", "\n", "The"]
+    assert "\n " in [t.text for t in doc]  # the break with a space after it, one token
+    _paragraph_boundaries(doc)
+    assert [t.text for t in doc if t.i > 0 and t.is_sent_start] == ["The", "He", "Talks"]
+    # no other word was touched: the parser still decides them
+    assert [t.text for t in doc if t.is_sent_start is False] == []
+    one = nlp.make_doc("Word")
+    assert _paragraph_boundaries(one) is one  # a one-word text has nothing to start
+    parsed = Document.from_paragraphs("x", "t", ["Breaking news", "The minister resigned."])
+    Language()(parsed)
+    assert [s.text for s in parsed.sentences] == ["Breaking news", "The minister resigned."]
