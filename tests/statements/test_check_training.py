@@ -253,3 +253,74 @@ def test_weight_one_fits_as_before_and_a_heavier_article_moves_the_check() -> No
     light = fit(mixed).probabilities(build, dense)[0]
     heavy = fit(mixed, weights=[1.0] * 15 + [5.0] * 5).probabilities(build, dense)[0]
     assert heavy > light + 0.1
+
+
+def _gold(path: Path, *sources: str) -> str:
+    """A quote gold file of these articles (no attributions); its path as given."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f'{{"source": "{s}", "attributions": []}}\n' for s in sources),
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_several_also_files_all_join_the_training_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``--also A --also B`` (part 43): both files' articles join the first file's, the weights'
+    meta names the three files in the order given, and with the dev file among them no dev
+    figure is printed (it would be read on articles the check was fitted on)."""
+    from diurna.statements import train as trainer
+
+    articles = _articles()
+    parts = {trainer.TRAIN: articles[:10], "gold/more.jsonl": articles[10:15],
+             trainer.DEV: articles[15:]}
+    asked: list[str] = []
+
+    def cached(path: str, limit: int | None, cache: Path | None) -> list[Article]:
+        asked.append(path)
+        return list(parts[path])
+
+    monkeypatch.setattr(trainer, "cached", cached)
+    monkeypatch.chdir(tmp_path)
+    _gold(tmp_path / trainer.TRAIN, "t1", "t2")
+    _gold(tmp_path / "gold" / "more.jsonl", "m1")
+    _gold(tmp_path / trainer.DEV, "d1")
+    assert trainer.main(["--also", "gold/more.jsonl", "--also", trainer.DEV,
+                         "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "train, out-of-fold: 20 articles" in out  # 10 + 5 + 5
+    assert "no held-out dev figure" in out and "dev, fitted on train" not in out
+    assert asked == [trainer.TRAIN, "gold/more.jsonl", trainer.DEV]  # each read once
+    meta = Check.load(tmp_path / "out").meta
+    assert meta["train"] == f"{trainer.TRAIN} + gold/more.jsonl + {trainer.DEV}"
+    assert meta["candidates"] == 20 * 40
+
+
+@pytest.mark.parametrize(("files", "names"), [
+    # the same article in two --also files
+    (["gold/a.jsonl", "gold/b.jsonl"], ["article s2", "gold/a.jsonl", "gold/b.jsonl"]),
+    # an --also article that is also in the training file itself
+    (["gold/c.jsonl"], ["article t1", "gold/quotes-wikinews-train.jsonl", "gold/c.jsonl"]),
+    # one file given twice
+    (["gold/a.jsonl", "gold/a.jsonl"], ["gold/a.jsonl is given twice"]),
+])
+def test_an_article_in_two_files_is_a_one_line_error_before_any_parsing(
+        files: list[str], names: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from diurna.statements import train as trainer
+
+    def cached(path: str, limit: int | None, cache: Path | None) -> list[Article]:
+        raise AssertionError("parsed before the files were checked")
+
+    monkeypatch.setattr(trainer, "cached", cached)
+    monkeypatch.chdir(tmp_path)
+    _gold(tmp_path / trainer.TRAIN, "t1", "t2")
+    _gold(tmp_path / "gold" / "a.jsonl", "s1", "s2")
+    _gold(tmp_path / "gold" / "b.jsonl", "s3", "s2")
+    _gold(tmp_path / "gold" / "c.jsonl", "s4", "t1")
+    argv = [arg for f in files for arg in ("--also", f)]
+    assert trainer.main([*argv, "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("error: --also")
+    assert all(name in err for name in names)
+    assert not (tmp_path / "out").exists()  # nothing written

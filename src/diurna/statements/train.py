@@ -29,7 +29,9 @@ with it, and the out-of-fold figure is printed for the first training file's art
 so a run with more data can be compared with one without on the same articles. ``--also-weight
 W`` counts each of their candidates W times in every fit (the thresholds are still chosen on all
 training articles' out-of-fold F1, each once); a file that is missing or no quote gold JSONL
-is a one-line error before any parsing.
+is a one-line error before any parsing, and so is an article in two of the files (or a file
+given twice). ``--also`` may be given several times, one file each (part 43); with
+``gold/quotes-wikinews-dev.jsonl`` among them no held-out dev figure is printed.
 """
 
 from __future__ import annotations
@@ -374,6 +376,23 @@ def gold_problem(path: str) -> str | None:
     return None
 
 
+def shared_article(files: Sequence[str]) -> str | None:
+    """Why the gold ``files`` may not be trained on together: a file given twice, or the first
+    article (its ``source``) found in two of them, naming both files; None when every article
+    is in one file only. An article in two files would be fitted twice, and a run that leaves a
+    file's articles out to score them (docs/quotes.md, part 43) would score it with a check
+    that saw it."""
+    where: dict[str, str] = {}
+    for n, path in enumerate(files):
+        if path in files[:n]:
+            return f"{path} is given twice"
+        for line in read_jsonl(path):
+            first = where.setdefault(line["source"], path)
+            if first != path:
+                return f"article {line['source']} is in both {first} and {path}"
+    return None
+
+
 def weight_arg(text: str) -> float:
     """An argparse weight: a number above 0 (0 would drop the articles, which leaving the file
     out does plainly)."""
@@ -428,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: --also {path}: {problem} (give a quote gold JSONL such as "
                   "gold/quotes-wikinews-train2.jsonl)", file=sys.stderr)
             return 2
+    # the training file itself is read only when present: a missing one fails at parsing
+    clash = shared_article([f for f in (TRAIN,) if Path(f).is_file()] + list(args.also))
+    if clash is not None:
+        print(f"error: --also: {clash} (each article may be trained on once)", file=sys.stderr)
+        return 2
     cache = args.cache
     reused = reused_caches(cache, [TRAIN, *args.also])
     train = cached(TRAIN, args.limit, cache_for(cache, TRAIN))
@@ -453,6 +477,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: rows read from {', '.join(map(str, reused))}, made by an earlier run, "
                   "not parsed now; before shipping, run --verify without --cache")
         return verify(check, args.out)
+    if DEV in args.also:  # its figure would be read on training articles: none is printed
+        print(f"{DEV} is in the training split (--also): no held-out dev figure")
+        check.save(args.out)
+        print(f"saved to {args.out}")
+        return 0
     dev = cached(DEV, args.limit, cache_for(cache, DEV))
     dev_figures = grid(dev, [check.probabilities(a.sparse, a.dense) for a in dev])
     show("dev, fitted on train", dev, dev_figures)
