@@ -599,6 +599,15 @@ def _filters() -> dict[str, Any]:
     return dict(click.get_current_context().meta.get("event_filters", {}))
 
 
+# `diurna events` and `diurna export` read a clustered story once (docs/scale.md, section 3).
+_all_copies_option = click.option(
+    "--all-copies",
+    is_flag=True,
+    help="Keep the events of near-duplicate copies too (after `diurna duplicates`, a clustered "
+    "story's events are read once, from the cluster's first member).",
+)
+
+
 @cli.command()
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
@@ -608,16 +617,18 @@ def _filters() -> dict[str, Any]:
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
     help="A table, or one JSON event row a line (the columns of docs/data.md).",
 )
-def events(db: str, fmt: str) -> None:
+@_all_copies_option
+def events(db: str, fmt: str, all_copies: bool) -> None:
     """List stored events (date, type, actor → recipient, place, status).
 
-    `--format jsonl` prints one event row a line in the columns of docs/data.md.
+    `--format jsonl` prints one event row a line in the columns of docs/data.md. After
+    `diurna duplicates`, a clustered story's events are listed once (`--all-copies`: all).
     """
     from diurna.store.export import json_ready
 
     try:
         with _open_store(db, readonly=True) as store:
-            rows = store.events(**_filters())
+            rows = store.events(all_copies=all_copies, **_filters())
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -665,12 +676,7 @@ def events(db: str, fmt: str) -> None:
 @click.option(
     "--dyads", is_flag=True, help="One flat row per actor-recipient pair instead of per event."
 )
-@click.option(
-    "--all-copies",
-    is_flag=True,
-    help="Keep the events of near-duplicate copies too (after `diurna duplicates`, a clustered "
-    "story's events are exported once, from the cluster's first member).",
-)
+@_all_copies_option
 @_event_filter_options
 def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> None:
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""

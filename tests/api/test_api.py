@@ -599,13 +599,14 @@ def test_openapi_lists_the_query_parameters_each_endpoint_takes(client: TestClie
     filters = {"type", "mode", "status", "actor_country", "recipient_country", "actor_sector",
                "recipient_sector", "actor_id", "recipient_id", "date_from", "date_to",
                "doc_id", "place", "bbox", "q"}  # docs/api.md, "Event filters"
-    assert names("/api/events") == filters | {"sort", "limit", "cursor", "format"}
-    assert names("/api/stats") == filters | {"interval"}
-    assert names("/api/places") == filters | {"limit"}
+    # all_copies: a clustered story counted once unless true (docs/api.md)
+    assert names("/api/events") == filters | {"sort", "limit", "cursor", "format", "all_copies"}
+    assert names("/api/stats") == filters | {"interval", "all_copies"}
+    assert names("/api/places") == filters | {"limit", "all_copies"}
     assert names("/api/clusters") == {"type", "min_articles", "limit", "offset"}
     assert names("/api/documents") == {"q", "limit", "offset"}
     assert names("/api/documents", "post") == {"published", "source"}
-    assert names("/api/actors") == {"country", "sector", "q", "limit"}
+    assert names("/api/actors") == {"country", "sector", "q", "limit", "all_copies"}
     # every listed name is taken (an unknown one is a 400 naming the ones that are)
     assert client.get("/api/events", params={"recipient_id": "USA"}).status_code == 200
     assert client.get("/api/events", params={"recipientid": "USA"}).status_code == 400

@@ -28,6 +28,7 @@ import sqlite3
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,12 @@ from starlette.routing import Match
 
 from diurna.api import events as ev
 from diurna.api.events import FilterError, event_query
+from diurna.duplicates.clusters import (
+    copies_condition,
+    duplicate_copies,
+    has_copies,
+    once_per_story,
+)
 from diurna.model import iso_day
 from diurna.page.inputs import RawInput, page_field
 from diurna.pipeline import FAILURES
@@ -395,6 +402,25 @@ def _limit(params: dict[str, str], default: int, most: int) -> int:
     return _whole(params, "limit", default, 1, most)
 
 
+#: The values ``all_copies`` takes (anything else is a 400, not a silent default).
+FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _all_copies(params: dict[str, str]) -> bool:
+    """The ``all_copies`` parameter: true keeps the events (mentions) of near-duplicate copies
+    that ``diurna duplicates`` grouped; false, the default, counts a clustered story once."""
+    raw = params.get("all_copies", "false")
+    if raw.lower() not in FLAGS:
+        raise ApiError(400, f"all_copies {raw[:40]!r} is not a flag: use true or false")
+    return FLAGS[raw.lower()]
+
+
+def _story_query(db: Database, params: dict[str, str]) -> EventQuery:
+    """The request's event filters, a clustered story counted once unless ``all_copies``
+    (:func:`diurna.duplicates.clusters.once_per_story`, as ``diurna events`` and ``export``)."""
+    return once_per_story(event_query(params), db.read(), all_copies=_all_copies(params))
+
+
 def _format(request: Request, params: dict[str, str]) -> str:
     fmt = params.get("format")
     if fmt:
@@ -417,13 +443,13 @@ def _query_schema(names: set[str]) -> dict[str, Any]:
 
 
 def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: int) -> None:
-    event_params = set(ev.FILTER_NAMES) | PAGE_PARAMS
+    event_params = set(ev.FILTER_NAMES) | PAGE_PARAMS | {"all_copies"}
     cluster_params = {"type", "min_articles", "limit", "offset"}
     document_params = {"q", "limit", "offset"}
     upload_params = {"published", "source"}
-    stats_params = set(ev.FILTER_NAMES) | {"interval"}
-    actor_params = {"country", "sector", "q", "limit"}
-    place_params = set(ev.FILTER_NAMES) | {"limit"}
+    stats_params = set(ev.FILTER_NAMES) | {"interval", "all_copies"}
+    actor_params = {"country", "sector", "q", "limit", "all_copies"}
+    place_params = set(ev.FILTER_NAMES) | {"limit", "all_copies"}
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -450,10 +476,12 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
         type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
         previous page).
-        format (or Accept): json, jsonl, csv, geojson."""
+        format (or Accept): json, jsonl, csv, geojson. all_copies (true/false, default false):
+        after `diurna duplicates`, a clustered story's events are its first member's unless
+        true."""
         params = _params(request, event_params)
         fmt = _format(request, params)
-        query = event_query(params)
+        query = _story_query(db, params)
         sort, cursor = params.get("sort"), params.get("cursor")
         limit = _limit(params, 100, ev.MAX_LIMIT)
         if fmt in ("json", "jsonl"):
@@ -553,22 +581,28 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/api/stats", summary="Counts by day and type, by type, by country",
              openapi_extra=_query_schema(stats_params))
     def stats(request: Request) -> Response:
-        """Same filters as /api/events; interval: day, month or auto (day up to 400 days)."""
+        """Same filters (and all_copies) as /api/events; interval: day, month or auto (day up
+        to 400 days)."""
         params = _params(request, stats_params)
         interval = params.get("interval", "auto")
         if interval not in ("auto", "day", "month"):
             raise ApiError(400, f"unknown interval {interval!r}: use auto, day or month")
-        return _json(_stats(db, event_query(params), interval))
+        return _json(_stats(db, _story_query(db, params), interval))
 
     @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts",
              openapi_extra=_query_schema(actor_params))
     def actors(request: Request) -> Response:
+        """Filters: country, sector, q (name or id); limit (1-5000, default 100). all_copies
+        (default false): after `diurna duplicates`, the mentions of a clustered story's copies
+        are left out, as their events are."""
         params = _params(request, actor_params)
         sql = (
             "SELECT actor_id AS id, max(actor_name) AS name, max(country) AS country, "
             "max(sector) AS sector, max(cameo) AS cameo, count(*) AS mentions, "
             "count(DISTINCT doc_id) AS documents FROM mentions WHERE actor_id IS NOT NULL"
         )
+        if not _all_copies(params) and has_copies(db.read()):
+            sql += " AND " + copies_condition("doc_id")
         args: list[Any] = []
         for key in ("country", "sector"):
             if params.get(key):
@@ -584,8 +618,9 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/api/places", summary="Event places as GeoJSON points with event counts",
              openapi_extra=_query_schema(place_params))
     def places(request: Request) -> Response:
+        """Same filters (and all_copies) as /api/events; limit (1-20000, default 2000)."""
         params = _params(request, place_params)
-        filters = event_query(params)
+        filters = _story_query(db, params)
         clauses, args = filters.conditions()
         where = " AND ".join(["e.place_lat IS NOT NULL", *clauses])
         sql = (
@@ -647,9 +682,11 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
 
     ``interval=auto`` counts by day over at most MONTHLY_AFTER_DAYS days, else by month, so the
     timeline gets at most a few thousand rows however many years the store covers. Answers are
-    cached per filter set until the store gains a row (counts are asked again at every brush).
+    cached per filter set until the store gains a row (counts are asked again at every brush)
+    or, when copies are left out, until ``diurna duplicates`` finds other copies.
     """
-    key = (filters, interval, db.version())
+    copies = frozenset(duplicate_copies(db.read())) if filters.copies else frozenset()
+    key = (filters, interval, db.version(), copies)
     cached = db.stats_cache.get(key)
     if cached is not None:
         return cached
@@ -701,7 +738,15 @@ def _stats_counts(db: Database, filters: EventQuery) -> dict[str, Any]:
 
     Read from the pre-aggregated ``event_stats`` table (diurna.store.stats) when it keeps every
     given filter, else from the events themselves; both give the same counts (tested).
+
+    With near-duplicate copies left out (``filters.copies == "skip"``), the counts of every
+    event less those of the copies' events: the copies are few and found by the events'
+    ``doc_id`` index, so the table's fast path (or the events' covering indexes) still counts
+    the rest (measured against counting the events without the copies: docs/scale.md, 3).
     """
+    if filters.copies == "skip":
+        every = _stats_counts(db, replace(filters, copies=None))
+        return _minus(every, _event_counts(db, replace(filters, copies="only")))
     found = stats_where(filters)
     if found is None:
         return _event_counts(db, filters)
@@ -728,6 +773,21 @@ def _stats_counts(db: Database, filters: EventQuery) -> dict[str, Any]:
         "place_country": by("place_country"),
         "actor_country": by("actor_country"),
     }
+
+
+def _minus(every: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """The counts of :func:`_stats_counts` ``every`` less those of ``part`` (a subset of its
+    events); a key counted zero times is left out, as a count would leave it."""
+    taken: dict[tuple[str, Any], int] = {}
+    for day, type_, n in part["by_day"]:
+        taken[(day or "", type_)] = taken.get((day or "", type_), 0) + n
+    by_day = [(day, type_, n - taken.get((day or "", type_), 0))
+              for day, type_, n in every["by_day"]]  # fmt: skip
+    out: dict[str, Any] = {"by_day": [row for row in by_day if row[2] > 0]}
+    for column in ("place_country", "actor_country"):
+        less = {k: n - part[column].get(k, 0) for k, n in every[column].items()}
+        out[column] = {k: n for k, n in less.items() if n > 0}
+    return out
 
 
 def _event_counts(db: Database, filters: EventQuery) -> dict[str, Any]:

@@ -28,6 +28,10 @@ __all__ = ["SELECT_SQL", "FilterError", "event_json", "event_query"]
 
 FROM_SQL = " FROM events e JOIN documents d ON d.id = e.doc_id"
 EVENTS_ONLY_SQL = " FROM events e"
+# Only the near-duplicate copies' events (what /api/stats takes away from its counts) are few and
+# found by the doc_id index; without statistics SQLite would rather walk a type or country index
+# over every event (8.7 ms against 2.1 ms for type + actor country on 100,000 events).
+BY_DOCUMENT = " INDEXED BY events_doc"
 
 # sort key -> SQL expression (never NULL, so the keyset comparison is total); both indexed.
 SORTS: dict[str, str] = {"date": "e.day", "type": "e.type"}
@@ -43,8 +47,12 @@ def event_query(params: dict[str, str]) -> EventQuery:
 
 
 def source(query: EventQuery) -> str:
-    """The FROM clause a query needs: the document join only for text search."""
-    return FROM_SQL if query.needs_document() else EVENTS_ONLY_SQL
+    """The FROM clause a query needs: the document join only for text search; the events by
+    document when the query keeps only the copies' (:data:`BY_DOCUMENT`)."""
+    sql = FROM_SQL if query.needs_document() else EVENTS_ONLY_SQL
+    if query.copies == "only":
+        sql = sql.replace(" FROM events e", " FROM events e" + BY_DOCUMENT, 1)
+    return sql
 
 
 def valid_doc_id(value: str) -> str:

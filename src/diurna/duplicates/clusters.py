@@ -7,8 +7,12 @@ again replaces the table, so it always describes the documents stored now.
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
+
 from diurna.duplicates.minhash import DEFAULT_THRESHOLD, near_duplicate_clusters
 from diurna.store import Store
+from diurna.store.query import EventQuery
 from diurna.store.sqlite import has_table
 
 SCHEMA = (
@@ -31,10 +35,20 @@ def cluster_store(store: Store, threshold: float = DEFAULT_THRESHOLD) -> list[li
     return clusters
 
 
-def _clustered(store: Store) -> bool:
+#: The documents that are copies of a story already counted: every cluster member but the one
+#: the cluster is named by. The one definition, read by :func:`duplicate_copies` and, as a
+#: subquery, by every reader that counts a story once (``Store.events``, the API's endpoints).
+COPIES_SQL = "SELECT doc_id FROM duplicates WHERE doc_id != cluster"
+
+
+def _connection(store: Store | sqlite3.Connection) -> sqlite3.Connection:
+    return store.conn if isinstance(store, Store) else store
+
+
+def _clustered(store: Store | sqlite3.Connection) -> bool:
     """Whether :func:`cluster_store` has made the table; looked up rather than created, so a
     store opened read-only (``Store(readonly=True)``) is read as it is."""
-    return has_table(store.conn, "duplicates")
+    return has_table(_connection(store), "duplicates")
 
 
 def story_count(store: Store) -> int:
@@ -48,10 +62,35 @@ def story_count(store: Store) -> int:
     return int(row[0])
 
 
-def duplicate_copies(store: Store) -> set[str]:
-    """Documents that are near-duplicate copies of a story already counted: every cluster member
-    but the one the cluster is named by (empty before :func:`cluster_store` has run)."""
+def duplicate_copies(store: Store | sqlite3.Connection) -> set[str]:
+    """Documents that are near-duplicate copies of a story already counted (:data:`COPIES_SQL`;
+    empty before :func:`cluster_store` has run). Takes a store or a read connection (the API's)."""
     if not _clustered(store):
         return set()
-    rows = store.conn.execute("SELECT doc_id FROM duplicates WHERE doc_id != cluster")
-    return {r[0] for r in rows}
+    return {r[0] for r in _connection(store).execute(COPIES_SQL)}
+
+
+def has_copies(store: Store | sqlite3.Connection) -> bool:
+    """Whether any document is a copy (:func:`duplicate_copies` is not empty), asked without
+    reading them all: readers add the copies' condition to their SQL only then, so a store
+    never grouped (no ``duplicates`` table) or with no copies is read exactly as before."""
+    if not _clustered(store):
+        return False
+    return bool(_connection(store).execute(f"SELECT EXISTS ({COPIES_SQL})").fetchone()[0])
+
+
+def copies_condition(column: str, *, only: bool = False) -> str:
+    """An SQL condition on a document id ``column``: not a copy (``only``: a copy). Use it
+    where :func:`has_copies` is true (it reads the ``duplicates`` table)."""
+    return f"{column} {'IN' if only else 'NOT IN'} ({COPIES_SQL})"
+
+
+def once_per_story(
+    query: EventQuery, store: Store | sqlite3.Connection, *, all_copies: bool = False
+) -> EventQuery:
+    """``query`` as every reader of events runs it: after :func:`cluster_store`, a clustered
+    story's events are its first member's (the copies' are left out, as ``diurna export``
+    does); ``all_copies`` keeps every copy. Unchanged when no document is a copy."""
+    if all_copies or not has_copies(store):
+        return query
+    return replace(query, copies="skip")

@@ -89,15 +89,16 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 def event_table(
-    store: Store, columns: str = "diurna", *, dyads: bool = False,
+    store: Store, columns: str = "diurna", *, dyads: bool = False, all_copies: bool = False,
     skip_docs: Collection[str] = (), **filters: Any
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Header and rows (dicts keyed by the header) of the filtered events in a column set,
-    leaving out the events of the documents in ``skip_docs`` (e.g. near-duplicate copies of a
-    story already counted)."""
+    """Header and rows (dicts keyed by the header) of the filtered events in a column set:
+    the rows of :meth:`Store.events` (near-duplicate copies left out unless ``all_copies``),
+    leaving out the events of the documents in ``skip_docs`` too."""
     if columns not in COLUMN_SETS:
         raise ValueError(f"unknown column set {columns!r}: use 'diurna' or 'polecat'")
-    rows = [r for r in store.events(**filters) if r["doc_id"] not in skip_docs]
+    rows = [r for r in store.events(all_copies=all_copies, **filters)
+            if r["doc_id"] not in skip_docs]
     if columns == "polecat":
         if dyads:
             raise ValueError("--dyads works with Diurna's columns: drop --columns polecat")
@@ -192,11 +193,9 @@ def export_events(
         raise ValueError(
             f"cannot export to {path}: folder {path.parent} does not exist; create it first"
         )
-    if not all_copies:
-        from diurna.duplicates.clusters import duplicate_copies
-
-        skip_docs = {*skip_docs, *duplicate_copies(store)}
-    header, rows = event_table(store, columns, dyads=dyads, skip_docs=skip_docs, **filters)
+    header, rows = event_table(
+        store, columns, dyads=dyads, all_copies=all_copies, skip_docs=skip_docs, **filters
+    )
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             write_csv(fh, header, rows)

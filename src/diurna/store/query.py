@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from diurna.model import Status, iso_day
 from diurna.places.codes import alpha2, alpha3
@@ -60,6 +60,11 @@ class EventQuery:
     matches the place's GeoNames name, its words in the text, its first-level division, its
     GeoNames id or its country code. ``bbox`` is ``min_lon,min_lat,max_lon,max_lat`` around
     the event's place; ``q`` is text in the event's sentence (case-insensitive).
+
+    ``copies`` is not a filter a user names: the readers set it after ``diurna duplicates``
+    (:func:`diurna.duplicates.clusters.has_copies`). ``"skip"`` leaves out the events of
+    near-duplicate copies, so a clustered story counts once (its first member's events);
+    ``"only"`` keeps only those (what ``/api/stats`` takes away from its pre-aggregated counts).
     """
 
     type: str | None = None
@@ -78,11 +83,12 @@ class EventQuery:
     bbox: str | None = None
     q: str | None = None
     limit: int | None = None
+    copies: Literal["skip", "only"] | None = None
 
     @classmethod
     def names(cls) -> list[str]:
-        """The filter names (``limit`` included)."""
-        return [f.name for f in fields(cls)]
+        """The filter names (``limit`` included; ``copies`` is set by the readers, not named)."""
+        return [f.name for f in fields(cls) if f.name != "copies"]
 
     @classmethod
     def build(cls, **filters: Any) -> EventQuery:
@@ -195,6 +201,10 @@ class EventQuery:
                     f"q is longer than {MAX_Q} characters: search for a shorter phrase"
                 )
             add(f"instr(lower({SENTENCE_SQL}), lower(?)) > 0", self.q)
+        if self.copies:
+            from diurna.duplicates.clusters import copies_condition
+
+            add(copies_condition("e.doc_id", only=self.copies == "only"))
         return clauses, params
 
     def sql(self) -> tuple[str, list[Any]]:

@@ -934,7 +934,7 @@ class Store:
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
         return dict_rows(self.conn.execute(sql, params))
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
+    def events(self, *, all_copies: bool = False, **filters: Any) -> list[dict[str, Any]]:
         """Stored events as typed rows (columns: :data:`diurna.store.schema.EVENT_COLUMNS`).
 
         Filters are those of :class:`diurna.store.query.EventQuery` (``type``, ``mode``,
@@ -942,26 +942,32 @@ class Store:
         ``recipient_sector``, ``actor_id``, ``recipient_id``, ``date_from``, ``date_to``,
         ``doc_id``, ``place``, ``limit``), the same as ``diurna events``/``diurna export`` take.
         An unknown filter or value (e.g. ``type="ATACK"``) raises ``ValueError`` naming it.
+        As ``diurna events``, after ``diurna duplicates`` a clustered story's events are read
+        once, from its first member; ``all_copies=True`` (``--all-copies``) keeps every copy's.
         """
-        return list(self.iter_events(**filters))
+        return list(self.iter_events(all_copies=all_copies, **filters))
 
-    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+    def iter_events(self, *, all_copies: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """Like :meth:`events`, one row at a time (for stores too big to hold in memory)."""
+        from diurna.duplicates.clusters import once_per_story
         from diurna.store.query import EventQuery, event_row
 
-        sql, params = EventQuery.build(**filters).sql()
+        query = once_per_story(EventQuery.build(**filters), self, all_copies=all_copies)
+        sql, params = query.sql()
         for raw in self._rows(sql, tuple(params)):
             yield event_row(raw)
 
-    def to_arrow(self, **filters: Any) -> Any:
-        """The filtered events as a typed ``pyarrow.Table`` (dates, booleans, lists of actors)."""
+    def to_arrow(self, *, all_copies: bool = False, **filters: Any) -> Any:
+        """The filtered events as a typed ``pyarrow.Table`` (dates, booleans, lists of actors);
+        the rows of :meth:`events`, copies left out unless ``all_copies``."""
         import pyarrow as pa
 
         from diurna.store.schema import arrow_schema
 
-        return pa.Table.from_pylist(self.events(**filters), schema=arrow_schema())
+        rows = self.events(all_copies=all_copies, **filters)
+        return pa.Table.from_pylist(rows, schema=arrow_schema())
 
-    def to_pandas(self, **filters: Any) -> Any:
+    def to_pandas(self, *, all_copies: bool = False, **filters: Any) -> Any:
         """The filtered events as a ``pandas.DataFrame`` (needs pandas: ``pip install pandas``)."""
         try:
             import pandas  # noqa: F401
@@ -970,7 +976,7 @@ class Store:
                 "Store.to_pandas needs pandas: install it (pip install pandas, or "
                 "bash scripts/setup.sh --analysis), or use Store.to_arrow()"
             ) from None
-        return self.to_arrow(**filters).to_pandas()
+        return self.to_arrow(all_copies=all_copies, **filters).to_pandas()
 
     def rejections(self) -> list[dict[str, Any]]:
         """Every rejected input, oldest first: ``doc_id``, ``source``, ``reason`` code,

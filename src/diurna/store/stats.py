@@ -112,10 +112,11 @@ def stats_where(query: EventQuery, *, always: bool = False) -> tuple[str, list[A
     """The ``WHERE`` clause on ``event_stats s`` that selects the counts of ``query``'s events,
     or None when a filter is one the table does not keep, or (unless ``always``) when no
     filter of :data:`SELECTIVE` is given; then count the events themselves. Values are
-    validated as by :meth:`EventQuery.conditions` (same errors)."""
+    validated as by :meth:`EventQuery.conditions` (same errors). A query that leaves out or
+    keeps only near-duplicate copies (``query.copies``) is not answered here either."""
     given = {name for name in EventQuery.names() if getattr(query, name) not in (None, "")}
-    if given - ANSWERABLE or not (always or given & SELECTIVE):
-        return None
+    if given - ANSWERABLE or query.copies or not (always or given & SELECTIVE):
+        return None  # (the table counts every document's events: copies are not told apart)
     query.conditions()  # raises FilterError for a bad value, with the events path's message
     from diurna.store.query import _valid_country, _valid_day, _valid_mode, _valid_type
 
