@@ -26,6 +26,9 @@ than documents per second, which depends on how much of a core each run was give
 processes likewise, and prints documents/second and peak memory of each and the ratio of the
 medians (the learned coder's speed target is >= 0.8x the rule coder's). ``--gates A,B`` does the
 same with two relevance gates of the learned coder (``--gate``, ``diurna.events.gate``).
+
+The first line says which spaCy build runs: PyPI's wheel (profiling hooks: yes, for Python < 3.12)
+or the one ``scripts/setup.sh --fast-spacy`` builds without them (no), which spends less CPU.
 """
 
 from __future__ import annotations
@@ -85,6 +88,11 @@ def main() -> None:
                          "peak memory), without the per-stage split; what --compare, --coders and "
                          "--gates run in a fresh process each round")
     args = ap.parse_args()
+    if not args.pipe_only:
+        # Imported here: a --pipe-only run may have an older src/ (--compare REF) first on the path.
+        from diurna.language.spacy_build import spacy_build_line
+
+        print(spacy_build_line(), flush=True)  # both sides of --compare use this venv's spaCy
     if args.compare:
         base_workers = args.baseline_workers or args.workers
         compare(args.compare, args.rounds, args.limit, (base_workers, args.workers))

@@ -14,6 +14,8 @@ functions of Diurna's own code (files under ``src/diurna``) are printed per stag
 cumulative time (the function and what it calls) and by self time (its own lines). cProfile
 slows Python calls several times over, and spaCy's Cython is built with profiling hooks, so code
 that touches many tokens looks costlier than it is: rank with it, then time a change without it.
+The first line says which spaCy build runs: PyPI's wheel (profiling hooks: yes, for Python < 3.12)
+or the one ``scripts/setup.sh --fast-spacy`` builds without them (no), which spends less CPU.
 
 ``--run`` runs each page through ``Pipeline.run`` instead (after the page stage), the path one
 document takes when it is posted to the HTTP API or given to ``diurna.process``; each component
@@ -42,6 +44,7 @@ from typing import Any, TypeVar
 
 from diurna.evaluate.gold import shared_dir
 from diurna.language import load_nlp
+from diurna.language.spacy_build import spacy_build_line
 from diurna.model import Rejected
 from diurna.page import RawInput, read_page
 from diurna.pipeline import Pipeline, one_blas_thread
@@ -66,6 +69,7 @@ def main() -> None:
                     help="each page through Pipeline.run (one document at a time: the HTTP API, "
                          "diurna.process), its components timed inside it")
     args = ap.parse_args()
+    print(spacy_build_line(), flush=True)
 
     pages = sorted((shared_dir() / "gold" / "article-body" / "html").glob("*.html.gz"))
     raws = [RawInput(str(p), gzip.decompress(p.read_bytes())) for p in pages[: args.limit]]

@@ -5,8 +5,18 @@
 #   bash scripts/setup.sh --dev    # plus test and lint tools (and pandas, DuckDB), and what
 #                                  # training the event coder reads
 #   bash scripts/setup.sh --analysis   # runtime plus pandas and DuckDB (Store.to_pandas())
+#   bash scripts/setup.sh --fast-spacy # opt-in, combinable with the others: then rebuild spaCy from
+#                                      # its hash-checked sdist without Cython's profiling hooks (same
+#                                      # outputs, less CPU; needs a C++ compiler, keeps the PyPI wheel
+#                                      # if the build fails; docs/scale.md §1, session 36)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fast_spacy=no
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--fast-spacy" ]; then fast_spacy=yes; else args+=("$arg"); fi
+done
+set -- ${args[@]+"${args[@]}"}
 lock=requirements.lock
 [ "${1:-}" = "--dev" ] && lock=requirements-dev.lock
 python=${PYTHON:-python3}
@@ -27,3 +37,21 @@ if [ "${1:-}" = "--analysis" ]; then
 fi
 .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 .venv/bin/python -m diurna.places.build
+if [ "$fast_spacy" = yes ]; then
+  # The PyPI spaCy wheel for Python < 3.12 is compiled with Cython's profiling hooks, which cost
+  # about a fifth of the pipeline's CPU. Rebuild the pinned spaCy from its sdist (its sha256 is in
+  # the lock) with the hooks compiled out, against the venv's pinned cymem/preshed/murmurhash/thinc/
+  # numpy (--no-build-isolation) and the pinned Cython of requirements-spacy-build.lock. pip builds
+  # before it uninstalls, so a failed build leaves the wheel's spaCy in place.
+  if {
+    .venv/bin/python -m pip install --require-hashes --no-deps -r requirements-spacy-build.lock &&
+      .venv/bin/python scripts/lock_entries.py "$lock" spacy > .venv/spacy-sdist.lock &&
+      CFLAGS=-DCYTHON_PROFILE=0 CXXFLAGS=-DCYTHON_PROFILE=0 .venv/bin/python -m pip install \
+        --require-hashes --no-deps --no-build-isolation --no-binary spacy --no-cache-dir \
+        --force-reinstall -r .venv/spacy-sdist.lock
+  } > .venv/fast-spacy.log 2>&1; then
+    echo "fast-spacy: spaCy rebuilt without Cython's profiling hooks (log: .venv/fast-spacy.log)"
+  else
+    echo "fast-spacy: the spaCy build failed (no C++ compiler?); kept the PyPI wheel, which gives the same outputs (log: .venv/fast-spacy.log)"
+  fi
+fi
