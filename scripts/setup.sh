@@ -5,16 +5,21 @@
 #   bash scripts/setup.sh --dev    # plus test and lint tools (and pandas, DuckDB), and what
 #                                  # training the event coder reads
 #   bash scripts/setup.sh --analysis   # runtime plus pandas and DuckDB (Store.to_pandas())
-#   bash scripts/setup.sh --fast-spacy # opt-in, combinable with the others: then rebuild spaCy from
-#                                      # its hash-checked sdist without Cython's profiling hooks (same
-#                                      # outputs, less CPU; needs a C++ compiler, keeps the PyPI wheel
-#                                      # if the build fails; docs/scale.md §1, session 36)
+# Every form then rebuilds spaCy from its hash-checked sdist without Cython's profiling hooks (same
+# outputs, about a fifth less pipeline CPU, ~5 minutes once; needs a C++ compiler and keeps the PyPI
+# wheel if the build fails; docs/scale.md §1, session 36). Combinable with the others:
+#   bash scripts/setup.sh --wheel-spacy    # keep the PyPI wheel of spaCy (no build)
+#   (--fast-spacy, the opt-in of brief 15V, is accepted and is now the default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fast_spacy=no
+fast_spacy=yes
 args=()
 for arg in "$@"; do
-  if [ "$arg" = "--fast-spacy" ]; then fast_spacy=yes; else args+=("$arg"); fi
+  case "$arg" in
+    --fast-spacy) fast_spacy=yes ;;
+    --wheel-spacy) fast_spacy=no ;;
+    *) args+=("$arg") ;;
+  esac
 done
 set -- ${args[@]+"${args[@]}"}
 lock=requirements.lock
@@ -42,14 +47,19 @@ if [ "$fast_spacy" = yes ]; then
   # about a fifth of the pipeline's CPU. Rebuild the pinned spaCy from its sdist (its sha256 is in
   # the lock) with the hooks compiled out, against the venv's pinned cymem/preshed/murmurhash/thinc/
   # numpy (--no-build-isolation) and the pinned Cython of requirements-spacy-build.lock. pip builds
-  # before it uninstalls, so a failed build leaves the wheel's spaCy in place.
-  if {
+  # before it uninstalls, so a failed build leaves the wheel's spaCy in place. A setup run again
+  # skips the build while the installed spaCy is the one built from the same lock entry.
+  .venv/bin/python scripts/lock_entries.py "$lock" spacy > .venv/spacy-sdist.lock
+  built=$(sha256sum < .venv/spacy-sdist.lock)
+  if [ -f .venv/fast-spacy.done ] && [ "$(cat .venv/fast-spacy.done)" = "$built" ]; then
+    :
+  elif {
     .venv/bin/python -m pip install --require-hashes --no-deps -r requirements-spacy-build.lock &&
-      .venv/bin/python scripts/lock_entries.py "$lock" spacy > .venv/spacy-sdist.lock &&
       CFLAGS=-DCYTHON_PROFILE=0 CXXFLAGS=-DCYTHON_PROFILE=0 .venv/bin/python -m pip install \
         --require-hashes --no-deps --no-build-isolation --no-binary spacy --no-cache-dir \
         --force-reinstall -r .venv/spacy-sdist.lock
   } > .venv/fast-spacy.log 2>&1; then
+    echo "$built" > .venv/fast-spacy.done
     echo "fast-spacy: spaCy rebuilt without Cython's profiling hooks (log: .venv/fast-spacy.log)"
   else
     echo "fast-spacy: the spaCy build failed (no C++ compiler?); kept the PyPI wheel, which gives the same outputs (log: .venv/fast-spacy.log)"
