@@ -38,6 +38,48 @@ class Broken:
         raise RuntimeError("boom")
 
 
+class Events:
+    """A stand-in events component: the coder version names its class."""
+
+    name = "events"
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+class OtherEvents(Events):
+    pass
+
+
+class Actors:
+    """A stand-in actors component with the user's actor files (``--actors``)."""
+
+    name = "actors"
+
+    def __init__(self, files: list[str]) -> None:
+        self.extra_files = files
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+def test_each_document_records_the_version_of_the_components_that_coded_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``doc.coder`` (what ``Store.save`` records and ``recode`` compares) names the events
+    component that ran and digests the user's actor file; it is worked out once for the
+    pipeline's components, not for every page, and again when a component is replaced."""
+    actor_file = tmp_path / "actors.yaml"
+    actor_file.write_text("a: 1\n")
+    pipeline = Pipeline([Actors([str(actor_file)]), Events()])
+    first = pipeline(Document.from_paragraphs("d1", "a.txt", ["Talks."])).coder
+    assert first is not None and first.endswith(" Events args=rules")
+    actor_file.write_text("a: 2\n")  # the file as the pipeline was first run, not read per page
+    assert pipeline(Document.from_paragraphs("d2", "b.txt", ["Talks."])).coder == first
+    pipeline.replace("events", OtherEvents())
+    second = pipeline(Document.from_paragraphs("d3", "c.txt", ["Talks."])).coder
+    assert second is not None and second.endswith(" OtherEvents args=rules")
+    assert second.split()[2] != first.split()[2]  # the file's digest, read again
+
+
 def test_components_can_be_added_replaced_and_removed() -> None:
     pipeline = Pipeline.default()
     assert pipeline.names == ["language", "actors", "statements", "events", "time", "places"]

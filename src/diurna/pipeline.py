@@ -117,6 +117,8 @@ class Pipeline:
 
     def __init__(self, components: Iterable[Component]) -> None:
         self.components: list[Component] = list(components)
+        # coder_version()'s answer and the components it was worked out for
+        self._version: tuple[tuple[Component, ...], str] | None = None
 
     @classmethod
     def default(cls, *, actor_files: Iterable[str | Path] = (), coder: str = DEFAULT_CODER,
@@ -202,12 +204,21 @@ class Pipeline:
         del self.components[self._index(name)]
         return self
 
-    def __call__(self, doc: Document) -> Document:
-        """Run every component on ``doc``; the coded document records the version of the coder
-        that coded it (``doc.coder``, :func:`diurna.batch.coder_version`), which
-        :meth:`diurna.store.Store.save` stores, so a later ``recode`` knows what is stale."""
+    def coder_version(self) -> str:
+        """:func:`diurna.batch.coder_version` of this pipeline, worked out once for its current
+        components rather than for every page: it digests the user's actor files."""
         from diurna.batch import coder_version  # (batch imports this module)
 
+        done, now = self._version, tuple(self.components)
+        if done is None or len(done[0]) != len(now) or any(
+                a is not b for a, b in zip(done[0], now, strict=True)):
+            done = self._version = (now, coder_version(self))
+        return done[1]
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every component on ``doc``; the coded document records the version of the coder
+        that coded it (``doc.coder``, :meth:`coder_version`), which
+        :meth:`diurna.store.Store.save` stores, so a later ``recode`` knows what is stale."""
         with one_blas_thread():
             for component in self.components:
                 try:
@@ -218,7 +229,7 @@ class Pipeline:
                     doc.meta["stage"] = getattr(component, "name", type(component).__name__)
                     raise
         doc.nlp = None  # the parse is large and not serialisable: drop it once coding is done
-        doc.coder = coder_version(self)
+        doc.coder = self.coder_version()
         return doc
 
     def process(self, raw: RawInput, *, published: str | None = None) -> Document:
