@@ -28,7 +28,7 @@ medians (the learned coder's speed target is >= 0.8x the rule coder's). ``--gate
 same with two relevance gates of the learned coder (``--gate``, ``diurna.events.gate``).
 
 The first line says which spaCy build runs: PyPI's wheel (profiling hooks: yes, for Python < 3.12)
-or the one ``scripts/setup.sh --fast-spacy`` builds without them (no), which spends less CPU.
+or the one ``scripts/setup.sh`` builds without them by default (no), which spends less CPU.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ cumulative time (the function and what it calls) and by self time (its own lines
 slows Python calls several times over, and spaCy's Cython is built with profiling hooks, so code
 that touches many tokens looks costlier than it is: rank with it, then time a change without it.
 The first line says which spaCy build runs: PyPI's wheel (profiling hooks: yes, for Python < 3.12)
-or the one ``scripts/setup.sh --fast-spacy`` builds without them (no), which spends less CPU.
+or the one ``scripts/setup.sh`` builds without them by default (no), which spends less CPU.
 
 ``--run`` runs each page through ``Pipeline.run`` instead (after the page stage), the path one
 document takes when it is posted to the HTTP API or given to ``diurna.process``; each component

@@ -3,8 +3,9 @@
 spaCy's PyPI wheels for Python < 3.12 are compiled with ``profile=True`` (its ``setup.py``), so
 every compiled spaCy function reports itself to the profiler, and pays for it even when no
 profiler runs (about a fifth of the pipeline's CPU, docs/scale.md §1, session 36).
-``bash scripts/setup.sh --fast-spacy`` rebuilds the same pinned spaCy from its sdist with the
-hooks compiled out; the outputs are the same. Benchmarks print this so that their figures say
+``bash scripts/setup.sh`` rebuilds the same pinned spaCy from its sdist with the hooks
+compiled out (its default since session 36; ``--wheel-spacy`` keeps the wheel); the outputs are
+the same. Benchmarks print this so that their figures say
 which build they timed.
 """
 

@@ -479,16 +479,14 @@ def main(argv: list[str] | None = None) -> int:
         return verify(check, args.out)
     if DEV in args.also:  # its figure would be read on training articles: none is printed
         print(f"{DEV} is in the training split (--also): no held-out dev figure")
-        check.save(args.out)
-        print(f"saved to {args.out}")
-        return 0
-    dev = cached(DEV, args.limit, cache_for(cache, DEV))
-    dev_figures = grid(dev, [check.probabilities(a.sparse, a.dense) for a in dev])
-    show("dev, fitted on train", dev, dev_figures)
-    print(f"dev at the chosen thresholds: detection F1 {dev_figures[(drop, add)]:.3f} "
-          f"(rules alone {detection_f1(dev, [a.rule for a in dev]):.3f}); with nested rules' "
-          f"candidates needing {NESTED_BELOW} (run time) "
-          f"{nested_f1(dev, [check.probabilities(a.sparse, a.dense) for a in dev], drop, add):.3f}")
+    else:
+        dev = cached(DEV, args.limit, cache_for(cache, DEV))
+        dev_figures = grid(dev, [check.probabilities(a.sparse, a.dense) for a in dev])
+        show("dev, fitted on train", dev, dev_figures)
+        nested = nested_f1(dev, [check.probabilities(a.sparse, a.dense) for a in dev], drop, add)
+        print(f"dev at the chosen thresholds: detection F1 {dev_figures[(drop, add)]:.3f} "
+              f"(rules alone {detection_f1(dev, [a.rule for a in dev]):.3f}); with nested "
+              f"rules' candidates needing {NESTED_BELOW} (run time) {nested:.3f}")
     check.save(args.out)
     print(f"saved to {args.out}")
     return 0
