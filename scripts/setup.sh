@@ -18,7 +18,9 @@ for arg in "$@"; do
   case "$arg" in
     --fast-spacy) fast_spacy=yes ;;
     --wheel-spacy) fast_spacy=no ;;
-    *) args+=("$arg") ;;
+    --dev | --analysis) args+=("$arg") ;;
+    *) echo "setup.sh: unknown option $arg: use --dev or --analysis, and --wheel-spacy" >&2
+       exit 2 ;;
   esac
 done
 set -- ${args[@]+"${args[@]}"}
