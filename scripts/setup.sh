@@ -4,7 +4,8 @@
 #   bash scripts/setup.sh          # runtime only
 #   bash scripts/setup.sh --dev    # plus test and lint tools (and pandas, DuckDB), and what
 #                                  # training the event coder reads
-#   bash scripts/setup.sh --analysis   # runtime plus pandas and DuckDB (Store.to_pandas())
+#   bash scripts/setup.sh --analysis   # runtime plus pandas and DuckDB (Store.to_pandas());
+#                                      # with --dev (either order) the dev lock, which has them
 # Every form then rebuilds spaCy from its hash-checked sdist without Cython's profiling hooks (same
 # outputs, about a fifth less pipeline CPU, ~5 minutes once; needs a C++ compiler and keeps the PyPI
 # wheel if the build fails; docs/scale.md §1, session 36). Combinable with the others:
@@ -13,19 +14,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fast_spacy=yes
-args=()
+dev=no
+analysis=no
 for arg in "$@"; do
   case "$arg" in
     --fast-spacy) fast_spacy=yes ;;
     --wheel-spacy) fast_spacy=no ;;
-    --dev | --analysis) args+=("$arg") ;;
+    --dev) dev=yes ;;
+    --analysis) analysis=yes ;;
     *) echo "setup.sh: unknown option $arg: use --dev or --analysis, and --wheel-spacy" >&2
        exit 2 ;;
   esac
 done
-set -- ${args[@]+"${args[@]}"}
+# Options combine in any order (before session 37 only the first of --dev / --analysis counted).
 lock=requirements.lock
-[ "${1:-}" = "--dev" ] && lock=requirements-dev.lock
+[ "$dev" = yes ] && lock=requirements-dev.lock
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
@@ -36,9 +39,9 @@ if [ "$lock" = requirements-dev.lock ]; then
   # what training the learned event coder reads (see requirements-train.lock for why --no-deps)
   .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements-train.lock
 fi
-if [ "${1:-}" = "--analysis" ]; then
+if [ "$analysis" = yes ] && [ "$dev" = no ]; then
   # pandas and DuckDB, hash-checked, from their entries in the dev lock (their own dependencies
-  # are in the runtime lock already).
+  # are in the runtime lock already); --dev installs that lock whole.
   .venv/bin/python scripts/lock_entries.py requirements-dev.lock pandas duckdb > .venv/analysis.lock
   .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r .venv/analysis.lock
 fi
