@@ -17,7 +17,9 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-train2.jsonl", "quotes-wikinews-train2-second-annotator.jsonl",
          "quotes-wikinews-dev2.jsonl", "quotes-wikinews-dev2-second-annotator.jsonl",
          "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl",
-         "quotes-wikinews-dev4.jsonl", "quotes-wikinews-dev4-second-annotator.jsonl")
+         "quotes-wikinews-dev4.jsonl", "quotes-wikinews-dev4-second-annotator.jsonl",
+         "quotes-wikinews-dev5.jsonl", "quotes-wikinews-dev5-second-annotator.jsonl",
+         "quotes-wikinews-dev6.jsonl", "quotes-wikinews-dev6-second-annotator.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -118,6 +120,18 @@ def test_blind_dev5_is_the_events_dev12_articles_and_new_text() -> None:
     assert len(second) == 20 and second <= dev5
     for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "test"):
         assert not dev5 & _sources(f"quotes-wikinews-{other}.jsonl")
+
+
+def test_blind_dev6_is_the_events_dev13_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev6.jsonl (session 37) annotates, blind, the 40 articles of the events
+    dev13 gold, and its second annotation the last 20; scored once per change, so none of its
+    articles may be in another quote split."""
+    dev6 = _sources("quotes-wikinews-dev6.jsonl")
+    second = _sources("quotes-wikinews-dev6-second-annotator.jsonl")
+    assert len(dev6) == 40 and dev6 == _sources("events-wikinews-dev13.jsonl")
+    assert len(second) == 20 and second <= dev6
+    for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "test"):
+        assert not dev6 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},

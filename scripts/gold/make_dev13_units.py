@@ -1,0 +1,104 @@
+"""Choose the 40 Wikinews articles of the blind sets of session 37 and cut them into sentence units.
+
+The events set dev13 and the quotes set dev6 annotate the same articles (``build_dev13.sh``). Left
+out: every article a file under ``gold/``, ``docs/``, ``tests/``, ``bench/``, ``src/``,
+``scripts/`` or the README names (by id or page name) and the samples the audits read
+(``bench/place_date_audit.py`` 120 with seed 1334, ``bench/provenance_audit.py`` 500 with seed 35),
+so nobody here has read them.
+Kept: dated, 1,200-3,500 characters, 3-25 sentences (the language stage's splitter, as
+``wikinews_units.py`` cuts every Wikinews set). Seed 3737; the first 20 are task ``dev13-1``, the
+last 20 ``dev13-2``. The choice depends on what the repository names, so it is reproduced at the
+commit it was made from (0602bab), not later. Writes outside the repository (article text must not
+be copied into it): ``OUT/units.jsonl`` and ``OUT/tasks/dev13-{1,2}.md``.
+
+    python scripts/gold/make_dev13_units.py --out /work/annot/dev13
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(REPO / "bench"), str(REPO / "scripts" / "gold"), str(REPO / "src")]
+
+from wikinews_units import CORPUS, sentence_spans  # noqa: E402
+
+from diurna.evaluate.gold import shared_dir  # noqa: E402
+from diurna.language.spacy_stage import load_nlp  # noqa: E402
+from place_date_audit import sample  # noqa: E402
+
+SEED = 3737
+NAMED_IN = ("gold", "docs", "tests", "bench", "src", "scripts", "README.md")
+BINARY = (".sqlite", ".onnx", ".npz", ".gz", ".bin", ".pkl")
+AUDIT_SAMPLES = ((120, 1334), (500, 35))  # place_date_audit's and provenance_audit's defaults
+
+
+def named_here() -> tuple[set[str], set[str]]:
+    """Article ids and (lower-cased) Wikinews page names a repository file or an audit names."""
+    ids: set[str] = set()
+    pages: set[str] = set()
+    for top in NAMED_IN:
+        root = REPO / top
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file() and path.suffix not in BINARY:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                ids.update(re.findall(r"wikinews-en:\d+", text))
+                found = re.findall(r"wikinews\.org/wiki/([^\s\"'#?]+)", text)
+                pages.update(x.lower() for x in found)
+    for n, seed in AUDIT_SAMPLES:
+        ids.update(r["id"] for r in sample(n, seed))
+    return ids, pages
+
+
+def choose(nlp: Any) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
+    """The 40 articles, each with its sentence spans, in the seeded order."""
+    ids, pages = named_here()
+    lines = (shared_dir() / "corpus" / CORPUS).read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(x) for x in lines if x.strip()]
+    pool = [r for r in rows if r.get("published") and r["id"] not in ids
+            and r["url"].rsplit("/wiki/", 1)[-1].lower() not in pages
+            and 1200 <= len(r["text"]) <= 3500]
+    print(f"corpus {len(rows)}, named here {len(ids)}, pool {len(pool)}", file=sys.stderr)
+    random.Random(SEED).shuffle(pool)
+    chosen = []
+    for row in pool:
+        spans = sentence_spans(nlp, row["text"])
+        if 3 <= len(spans) <= 25:
+            chosen.append((row, spans))
+        if len(chosen) == 40:
+            break
+    return chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    out = parser.parse_args().out
+    (out / "tasks").mkdir(parents=True, exist_ok=True)
+    chosen = choose(load_nlp())
+    halves = (("dev13-1", chosen[:20]), ("dev13-2", chosen[20:]))
+    with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
+        for split, part in halves:
+            for row, spans in part:
+                for n, (s, e) in enumerate(spans, 1):
+                    unit = {"source": f"corpus/{CORPUS}#{row['id']}", "published": row["published"],
+                            "split": split, "n": n, "start": s, "end": e, "text": row["text"][s:e]}
+                    fh.write(json.dumps(unit, ensure_ascii=False) + "\n")
+    for split, part in halves:
+        lines = []
+        for row, spans in part:
+            lines.append(f"## {row['id']} | published {row['published']} | {row['title']}\n")
+            lines += [f"{n}. {row['text'][s:e]}" for n, (s, e) in enumerate(spans, 1)]
+            lines.append("")
+        (out / "tasks" / f"{split}.md").write_text("\n".join(lines), encoding="utf-8")
+        print(split, len(part), "articles", sum(len(s) for _, s in part), "units", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
