@@ -509,16 +509,17 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
              openapi_extra=_query_schema(cluster_params))
     def list_clusters(request: Request) -> Response:
         """Clusters built by `diurna clusters` (none before): each with its type, first and last
-        day, number of articles and of sources, statuses and every report (article, source,
-        day, status, who said it). Filters: type, min_articles (default 2); limit (1-1000,
-        default 100), offset."""
+        day, number of articles (after `diurna duplicates` also of stories: near-duplicate
+        copies counted once) and of sources, statuses and every report (article, source, day,
+        status, who said it). Filters: type, min_articles (default 2; a story's copies count
+        once, as in `diurna clusters`); limit (1-1000, default 100), offset."""
         from diurna.clusters import clusters
 
         params = _params(request, cluster_params)
         least, offset = _whole(params, "min_articles", 2), _whole(params, "offset", 0)
         limit = _limit(params, 100, 1000)
-        wanted = [c for c in clusters(db.read()) if c["articles"] >= least
-                  and params.get("type", c["type"]).upper() == c["type"]]
+        wanted = [c for c in clusters(db.read(), min_articles=least)
+                  if params.get("type", c["type"]).upper() == c["type"]]
         return _json({"total": len(wanted), "clusters": wanted[offset : offset + limit]})
 
     @app.get("/api/documents", summary="Stored documents, newest first",
