@@ -680,18 +680,19 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
 @_event_filter_options
 def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> None:
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
-    from diurna.duplicates.clusters import duplicate_copies
+    from diurna.duplicates.clusters import copy_count
     from diurna.store import export_events
 
     try:
         with _open_store(db, readonly=True) as store:
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
-            copies = set() if all_copies else duplicate_copies(store)  # (for the message)
+            copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
-    left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
+    left_out = f" ({plural(copies, 'near-duplicate copy', 'near-duplicate copies')} left out)" \
+        if copies else ""
     click.echo(f"diurna: {n} {what} written to {out}{left_out}", err=True)
 
 
