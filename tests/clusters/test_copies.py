@@ -114,6 +114,8 @@ def test_cli_prints_stories_and_filters_by_them(built: Path, grouped: Path) -> N
     lines = [json.loads(x) for x in run(grouped, "--format", "jsonl").splitlines()]
     assert [(c["articles"], c["stories"]) for c in lines] == [(3, 2)]  # Kabul's copy: 1 story
     assert run(grouped, "--min-articles", "3") == ""
+    with Store(grouped, readonly=True) as store:  # the command prints the library's rows
+        assert lines == event_clusters(store, no_build=True)
     table = run(grouped)
     assert "3 articles (2 stories, near-duplicate copies counted once), 3 sources" in table
     rows = list(csv.DictReader(io.StringIO(run(grouped, "--format", "csv"))))
