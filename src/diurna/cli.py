@@ -680,18 +680,19 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
 @_event_filter_options
 def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> None:
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
-    from diurna.duplicates.clusters import duplicate_copies
+    from diurna.duplicates.clusters import copy_count
     from diurna.store import export_events
 
     try:
         with _open_store(db, readonly=True) as store:
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
-            copies = set() if all_copies else duplicate_copies(store)  # (for the message)
+            copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
-    left_out = f" ({len(copies)} near-duplicate copies left out)" if copies else ""
+    left_out = f" ({plural(copies, 'near-duplicate copy', 'near-duplicate copies')} left out)" \
+        if copies else ""
     click.echo(f"diurna: {n} {what} written to {out}{left_out}", err=True)
 
 
@@ -1142,7 +1143,8 @@ def duplicates(db: str, threshold: float | None) -> None:
               help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
                    "per report with its cluster's articles and sources.")
 @click.option("--min-articles", type=click.IntRange(2), metavar="N", default=2, show_default=True,
-              help="Print only clusters reported by at least this many articles.")
+              help="Print only clusters reported by at least this many articles (after `diurna "
+                   "duplicates`, an article and its near-duplicate copies count once).")
 @click.option("--no-build", is_flag=True,
               help="Print the clusters stored by the last build instead of building them again.")
 # The default is spelt here so --help shows it; a test holds it to clusters.DEFAULT_LINKER.
@@ -1155,7 +1157,8 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     """Link events of different articles that report the same real-world event into clusters
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
-    from diurna.clusters import cluster_store, clusters
+    from diurna.clusters import cluster_store, event_clusters
+    from diurna.clusters.table import independent_articles
     from diurna.store.export import spreadsheet_safe
 
     with _open_store(db, readonly=no_build) as store:
@@ -1165,12 +1168,11 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                        f"{plural(sum(map(len, built)), 'event')} "
                        f"({plural(store.count('events'), 'event')} stored)", err=True)
         writer = None
-        for c in clusters(store):
-            if c["articles"] < min_articles:
-                continue
+        # the library's filter (min_articles counts a near-duplicate story once), not our own
+        for c in event_clusters(store, min_articles=min_articles, no_build=True):
             if fmt == "csv":
-                head = {k: c[k] for k in ("cluster", "type", "first_day", "last_day", "articles",
-                                          "sources")}
+                # the cluster's counts (``stories`` only after `diurna duplicates`)
+                head = {k: v for k, v in c.items() if k not in ("statuses", "reports")}
                 for r in c["reports"]:
                     row = {**head, **r}
                     if writer is None:
@@ -1182,8 +1184,11 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                 click.echo(json.dumps(c, ensure_ascii=False))
                 continue
             statuses = ", ".join(f"{n} {s}" for s, n in c["statuses"].items())
+            stories = independent_articles(c)
+            once = "" if stories == c["articles"] else \
+                f" ({plural(stories, 'story', 'stories')}, near-duplicate copies counted once)"
             click.echo(f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
-                       f"{c['articles']} articles, {c['sources']} sources ({statuses})")
+                       f"{c['articles']} articles{once}, {c['sources']} sources ({statuses})")
             for r in c["reports"]:
                 who = f" according to {r['according_to']}" if r["according_to"] else ""
                 click.echo(f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "

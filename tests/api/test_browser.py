@@ -13,10 +13,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from playwright.sync_api import expect
+
+from diurna.model import Document
 
 from .conftest import HOSTILE_COMMENT, HOSTILE_ID, HOSTILE_MARKUP, HOSTILE_TITLE
 
@@ -47,14 +51,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(api_db: Path) -> Iterator[str]:
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """``diurna serve`` on ``db`` in a thread on a free loopback port; yields its address."""
     import uvicorn
 
     from diurna.api import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(api_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -65,6 +70,32 @@ def server(api_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(api_db: Path) -> Iterator[str]:
+    with _serving(api_db) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def copies_server(tmp_path_factory: pytest.TempPathFactory, seed_doc: Document,
+                  seed_path: Path) -> Iterator[str]:
+    """A store of the seed page and a copy of it from another source (the same page with a
+    line added: another document id), grouped by `diurna duplicates`: one copy."""
+    import diurna
+    from diurna.cli import cli
+    from diurna.store import Store
+
+    path = tmp_path_factory.mktemp("copies") / "copies.db"
+    mirror = diurna.process(seed_path.read_bytes() + b"\n", source="mirror/seed-page.txt",
+                            published="2018-02-15")
+    with Store(path) as store:
+        assert store.save(seed_doc) == "stored" and store.save(mirror) == "stored"
+    grouped = CliRunner().invoke(cli, ["duplicates", "--db", str(path)])
+    assert "2 documents, 1 story" in grouped.output, grouped.output
+    with _serving(path) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +176,7 @@ def test_map_timeline_table_and_highlighted_document(page, server: str) -> None:
     assert inside
     all_rows = page.locator("#events tbody tr").count()
     assert all_rows > 21  # the seed page's 21 events and the hostile page's
+    assert page.locator("#copies").is_hidden()  # a store never grouped: no note on copies
     _shot(page, "1-start")
 
     # Brush February 2018: the form follows, and the table keeps only February's events.
@@ -208,3 +240,34 @@ def test_hostile_page_shows_as_text_and_nothing_runs(page, server: str) -> None:
     _shot(page, "4-hostile-page")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.dialogs == [] and page.errors == [], (page.dialogs, page.errors)
+
+
+def test_the_page_says_near_duplicate_copies_are_left_out_and_shows_them_on_request(  # type: ignore[no-untyped-def]
+    browser, copies_server: str
+) -> None:
+    """The seed page and its copy, grouped: the page lists the 21 events once and says that
+    one near-duplicate copy is left out; its button shows the copy's 21 events too, and back."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(copies_server + "/")
+        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        note, button = page.locator("#copies"), page.locator("#all-copies")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("1 near-duplicate copy left out")
+        expect(page.locator("#events tbody tr")).to_have_count(21)
+        expect(button).to_have_text("Show all copies")
+        _shot(page, "5-copies-left-out")
+        button.click()
+        expect(page.locator("#events tbody tr")).to_have_count(42)
+        expect(note).to_contain_text("1 near-duplicate copy counted too")
+        expect(button).to_have_text("Count each story once")
+        button.click()
+        expect(page.locator("#events tbody tr")).to_have_count(21)
+        expect(note).to_contain_text("left out")
+        assert errors == [], errors
+    finally:
+        context.close()

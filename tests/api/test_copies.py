@@ -62,7 +62,8 @@ def test_stats_count_a_clustered_story_once(stores: dict[str, TestClient], query
     assert once["by_place_country"]["SY"] == 1 and every["by_place_country"]["SY"] == 2
     assert once["by_actor_country"]["SYR"] == 1 and every["by_actor_country"]["SYR"] == 2
     assert once["events"] == every["events"] - 1
-    assert get(never, f"/api/stats{query}") == every
+    assert once["copies"] == every["copies"] == 1  # said either way, for the page's note
+    assert get(never, f"/api/stats{query}") == {k: v for k, v in every.items() if k != "copies"}
 
 
 def test_stats_whole_store_by_hand(stores: dict[str, TestClient]) -> None:
@@ -120,3 +121,51 @@ def test_stats_less_the_copies_equal_the_events_without_them(
         with Store(path, readonly=True) as store:
             total = len(store.events(**filters))
         assert sum(n for _, _, n in less["by_day"]) == total, filters
+
+
+def test_stats_say_how_many_copies_only_when_there_are_some(stores: dict[str, TestClient],
+                                                            tmp_path: Path) -> None:
+    """The page's note reads ``copies``: the one copy of the grouped store, left out or kept;
+    nothing in a store never grouped, nor in one grouped that has no copy (byte for byte as
+    before)."""
+    grouped, never = stores["grouped"], stores["never"]
+    assert get(grouped, "/api/stats")["copies"] == 1
+    assert get(grouped, "/api/stats?all_copies=true")["copies"] == 1
+    assert "copies" not in get(never, "/api/stats")
+    alone = tmp_path / "alone.db"  # grouped, no copies: the copy's row removed
+    with Store(three_documents(alone)) as store:
+        store.conn.execute(SCHEMA)
+        store.conn.execute("INSERT INTO duplicates VALUES ('doc-assault', 'doc-assault', 0.5)")
+        store.conn.commit()
+    client = TestClient(create_app(alone), raise_server_exceptions=False)
+    assert client.get("/api/stats").content == never.get("/api/stats").content
+
+
+def test_stats_read_the_copies_once_until_the_store_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copies are read once, not at every request (0602bab read the whole list for each
+    /api/stats answer, cached or not); a new `diurna duplicates` result, written by another
+    connection while the server runs, is read at the next request and changes the counts."""
+    path = three_documents(tmp_path / "g.db")
+    group(path)
+    reads: list[int] = []
+    real = api_app.duplicate_copies
+
+    def counted(store: Any) -> set[str]:
+        reads.append(1)
+        return real(store)
+
+    monkeypatch.setattr(api_app, "duplicate_copies", counted)
+    database = Database(path)
+    skip = replace(EventQuery.build(), copies="skip")
+    typed = replace(EventQuery.build(type="ASSAULT"), copies="skip")
+    answers = [api_app._stats(database, q) for q in (skip, skip, typed)]  # cached, counted
+    assert len(reads) == 1
+    assert answers[0]["by_type"]["ASSAULT"] == 1 and answers[1] == answers[0]
+    assert answers[2]["events"] == 1
+    with Store(path) as store, store.conn:  # the next run finds no copy
+        store.conn.execute("DELETE FROM duplicates WHERE doc_id != cluster")
+    after = api_app._stats(database, skip)
+    assert after["by_type"]["ASSAULT"] == 2 and "copies" not in after
+    assert len(reads) == 2

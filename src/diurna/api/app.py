@@ -136,6 +136,8 @@ class Database:
         self._opened_lock = threading.Lock()
         self.write_lock = threading.Lock()
         self.stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._copies: frozenset[str] = frozenset()  # the last copies read, by any thread
+        self._copies_lock = threading.Lock()
 
     def version(self) -> tuple[int, int]:
         """Changes whenever a document or event is added (rows are never deleted)."""
@@ -145,6 +147,28 @@ class Database:
             .fetchone()
         )
         return (row[0] or 0, row[1] or 0)
+
+    def copies(self) -> frozenset[str]:
+        """The near-duplicate copies (:func:`diurna.duplicates.clusters.duplicate_copies`),
+        read again only when the store has changed since this thread's connection last read
+        them: SQLite's ``data_version`` changes whenever another connection commits (a
+        ``diurna duplicates`` run, a ``diurna process``, this server's own uploads), so a
+        request costs one pragma, not a read of the whole ``duplicates`` table. Equal sets read
+        by different threads are one object, so the stats cache key that holds them is
+        hashed and compared once, not at every request."""
+        conn = self.read()
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        seen = getattr(self._local, "copies", None)
+        if seen is not None and seen[0] is conn and seen[1] == version:
+            return seen[2]  # type: ignore[no-any-return]
+        found = frozenset(duplicate_copies(conn))
+        with self._copies_lock:
+            if found == self._copies:
+                found = self._copies
+            else:
+                self._copies = found
+        self._local.copies = (conn, version, found)
+        return found
 
     def close(self) -> None:
         """Close every thread's read connection (the server is stopping) and remove the
@@ -509,16 +533,17 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
              openapi_extra=_query_schema(cluster_params))
     def list_clusters(request: Request) -> Response:
         """Clusters built by `diurna clusters` (none before): each with its type, first and last
-        day, number of articles and of sources, statuses and every report (article, source,
-        day, status, who said it). Filters: type, min_articles (default 2); limit (1-1000,
-        default 100), offset."""
+        day, number of articles (after `diurna duplicates` also of stories: near-duplicate
+        copies counted once) and of sources, statuses and every report (article, source, day,
+        status, who said it). Filters: type, min_articles (default 2; a story's copies count
+        once, as in `diurna clusters`); limit (1-1000, default 100), offset."""
         from diurna.clusters import clusters
 
         params = _params(request, cluster_params)
         least, offset = _whole(params, "min_articles", 2), _whole(params, "offset", 0)
         limit = _limit(params, 100, 1000)
-        wanted = [c for c in clusters(db.read()) if c["articles"] >= least
-                  and params.get("type", c["type"]).upper() == c["type"]]
+        wanted = [c for c in clusters(db.read(), min_articles=least)
+                  if params.get("type", c["type"]).upper() == c["type"]]
         return _json({"total": len(wanted), "clusters": wanted[offset : offset + limit]})
 
     @app.get("/api/documents", summary="Stored documents, newest first",
@@ -683,9 +708,14 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
     ``interval=auto`` counts by day over at most MONTHLY_AFTER_DAYS days, else by month, so the
     timeline gets at most a few thousand rows however many years the store covers. Answers are
     cached per filter set until the store gains a row (counts are asked again at every brush)
-    or, when copies are left out, until ``diurna duplicates`` finds other copies.
+    or until ``diurna duplicates`` finds other copies (:meth:`Database.copies`, itself read
+    once per store state).
+
+    When the store has near-duplicate copies the answer says how many documents they are
+    (``copies``), whether they were left out (the default) or kept (``all_copies``), so the
+    page can tell its user; a store with none answers as before, without the key.
     """
-    copies = frozenset(duplicate_copies(db.read())) if filters.copies else frozenset()
+    copies = db.copies()
     key = (filters, interval, db.version(), copies)
     cached = db.stats_cache.get(key)
     if cached is not None:
@@ -726,6 +756,8 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
         "by_place_country": most_first(counted["place_country"]),
         "by_actor_country": most_first(counted["actor_country"]),
     }
+    if copies:
+        result["copies"] = len(copies)
     if len(db.stats_cache) >= STATS_CACHE_SIZE:
         db.stats_cache.pop(next(iter(db.stats_cache)))
     db.stats_cache[key] = result

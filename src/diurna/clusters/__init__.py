@@ -25,12 +25,14 @@ __all__ = ["DEFAULT_LINKER", "LINKERS", "MIN_ARTICLES", "Linker", "LogisticLink"
 def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: bool = False,
                    linker: str = DEFAULT_LINKER) -> list[dict[str, Any]]:
     """The event clusters ``diurna clusters --db FILE`` prints, as its ``--format jsonl`` rows
-    (``cluster``, ``type``, ``first_day``, ``last_day``, ``articles``, ``sources``,
-    ``statuses``, ``reports``): built again from the stored events with ``linker``
-    (``--linker``: ``learned`` or ``rules``) and written to the store's ``event_clusters``
-    table, unless ``no_build`` (``--no-build``: the clusters the last build stored); only those
-    reported by at least ``min_articles`` articles (``--min-articles``). A bad option is a
-    ValueError naming it, before anything is built."""
+    (``cluster``, ``type``, ``first_day``, ``last_day``, ``articles``, after ``diurna
+    duplicates`` ``stories``, ``sources``, ``statuses``, ``reports``): built again from the
+    stored events with ``linker`` (``--linker``: ``learned`` or ``rules``) and written to the
+    store's ``event_clusters`` table, unless ``no_build`` (``--no-build``: the clusters the last
+    build stored); only those reported by at least ``min_articles`` articles
+    (``--min-articles``), an article and its near-duplicate copies counted once
+    (:func:`clusters`, which ``diurna clusters`` and ``/api/clusters`` filter through too). A
+    bad option is a ValueError naming it, before anything is built."""
     if linker not in LINKERS:
         raise ValueError(f"unknown linker {linker!r}; choose one of {', '.join(LINKERS)}")
     if min_articles < MIN_ARTICLES:
@@ -38,5 +40,4 @@ def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: 
                          f"{MIN_ARTICLES} articles")
     if not no_build:
         cluster_store(store, linker=linker)
-    return [c for c in clusters(store) if c["articles"] >= min_articles]
-
+    return list(clusters(store, min_articles=min_articles))

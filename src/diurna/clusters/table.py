@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
+from diurna.duplicates.clusters import story_of
 from diurna.places.recognize import TITLE_BEFORE
 from diurna.store import Store
 from diurna.store.sqlite import dict_rows, has_table
@@ -166,24 +167,45 @@ ORDER BY c.cluster, e.day, e.doc_id, e.idx
 """
 
 
-def clusters(source: Store | sqlite3.Connection) -> Iterator[dict[str, Any]]:
+def clusters(source: Store | sqlite3.Connection, *,
+             min_articles: int | None = None) -> Iterator[dict[str, Any]]:
     """Each stored cluster with its reports (each: article, source, date, status, who said it),
     the number of articles and of sources (:func:`source_name`), the statuses it was reported
     with and its first and last day. Nothing before the first build (read-only connections
-    too, as the API's)."""
+    too, as the API's).
+
+    After ``diurna duplicates`` each cluster also has ``stories``: its articles counted once per
+    near-duplicate story (:func:`diurna.duplicates.clusters.story_of`), so a wire story run by
+    three outlets counts one, not three independent reports; every report is still listed. A
+    store never grouped has no ``stories`` key and reads as before. ``min_articles`` keeps only
+    the clusters with at least that many (:func:`independent_articles`); None keeps every one.
+    This is the one filter: ``diurna clusters``, :func:`diurna.clusters.event_clusters` and
+    ``/api/clusters`` all pass their ``min_articles`` here."""
     conn = source.conn if isinstance(source, Store) else source
     if not has_table(conn, "event_clusters"):
         return
+    story = story_of(conn)
     current: dict[str, Any] | None = None
     for row in dict_rows(conn.execute(CLUSTER_SQL)):
         cluster = row.pop("cluster")
         if current is None or current["cluster"] != cluster:
             if current is not None:
-                yield _summarise(current)
+                yield from _kept(_summarise(current, story), min_articles)
             current = {"cluster": cluster, "reports": []}
         current["reports"].append(row)
     if current is not None:
-        yield _summarise(current)
+        yield from _kept(_summarise(current, story), min_articles)
+
+
+def independent_articles(cluster: dict[str, Any]) -> int:
+    """What ``min_articles`` is compared with: the cluster's ``stories`` after ``diurna
+    duplicates`` (a near-duplicate copy is not another report), else its ``articles``."""
+    return int(cluster.get("stories", cluster["articles"]))
+
+
+def _kept(cluster: dict[str, Any], min_articles: int | None) -> Iterator[dict[str, Any]]:
+    if min_articles is None or independent_articles(cluster) >= min_articles:
+        yield cluster
 
 
 def source_name(report: dict[str, Any]) -> str:
@@ -192,15 +214,21 @@ def source_name(report: dict[str, Any]) -> str:
     return str(report.get("site") or host or report.get("input") or report["doc_id"])
 
 
-def _summarise(c: dict[str, Any]) -> dict[str, Any]:
+def _summarise(c: dict[str, Any], story: dict[str, str] | None = None) -> dict[str, Any]:
+    """A cluster's counts and reports; ``story`` (:func:`story_of`: None for a store never
+    grouped) adds ``stories`` right after ``articles``."""
     reps = c["reports"]
     days = sorted(r["day"] for r in reps if r["day"])
+    docs = {r["doc_id"] for r in reps}
+    counts = {"articles": len(docs)}
+    if story is not None:
+        counts["stories"] = len({story.get(d, d) for d in docs})
     return {
         "cluster": c["cluster"],
         "type": reps[0]["type"],
         "first_day": days[0] if days else None,
         "last_day": days[-1] if days else None,
-        "articles": len({r["doc_id"] for r in reps}),
+        **counts,
         "sources": len({source_name(r) for r in reps}),
         "statuses": dict(sorted({s: sum(r["status"] == s for r in reps)
                                  for s in {r["status"] for r in reps}}.items())),

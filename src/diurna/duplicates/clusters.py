@@ -62,6 +62,23 @@ def story_count(store: Store) -> int:
     return int(row[0])
 
 
+def story_of(store: Store | sqlite3.Connection) -> dict[str, str] | None:
+    """Each grouped document's story: the name of its near-duplicate cluster (its first
+    member's id); a document missing from the map is a story of its own. None for a store
+    never grouped (no ``duplicates`` table), so a reader can leave its output as it was."""
+    if not _clustered(store):
+        return None
+    return dict(_connection(store).execute("SELECT doc_id, cluster FROM duplicates"))
+
+
+def copy_count(store: Store | sqlite3.Connection) -> int:
+    """How many documents are near-duplicate copies (:data:`COPIES_SQL`), counted by SQLite
+    rather than read into a set: the number ``diurna export`` says it left out."""
+    if not _clustered(store):
+        return 0
+    return int(_connection(store).execute(f"SELECT count(*) FROM ({COPIES_SQL})").fetchone()[0])
+
+
 def duplicate_copies(store: Store | sqlite3.Connection) -> set[str]:
     """Documents that are near-duplicate copies of a story already counted (:data:`COPIES_SQL`;
     empty before :func:`cluster_store` has run). Takes a store or a read connection (the API's)."""

@@ -6,7 +6,7 @@
 
 const SVGNS = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
-const state = { filters: {}, next: null, types: [], stats: null, domain: null };
+const state = { filters: {}, next: null, types: [], stats: null, domain: null, allCopies: false };
 
 // --- small helpers -----------------------------------------------------------------------------
 
@@ -44,6 +44,27 @@ function typeColour(type) {
 
 const toDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const toMs = (day) => Date.parse(`${day}T00:00:00Z`);
+
+// The filters as the events, places and stats endpoints take them: with all_copies=true when
+// the user asked to see every near-duplicate copy (by default a story is counted once).
+function counted(filters) {
+  return state.allCopies ? { ...filters, all_copies: "true" } : filters;
+}
+
+// Say how many near-duplicate copies (`diurna duplicates`) the counts leave out, or keep, with
+// the button that switches; hidden when the store has none (/api/stats then has no `copies`).
+function showCopies(copies) {
+  const note = document.getElementById("copies");
+  note.hidden = !copies;
+  note.dataset.copies = copies || 0;
+  if (!copies) return;
+  const noun = copies === 1 ? "near-duplicate copy" : "near-duplicate copies";
+  document.getElementById("copies-text").textContent = state.allCopies
+    ? `${copies} ${noun} counted too: a story counts once for every outlet that ran it.`
+    : `${copies} ${noun} left out: a story run by several outlets is counted once.`;
+  document.getElementById("all-copies").textContent = state.allCopies
+    ? "Count each story once" : "Show all copies";
+}
 
 function withoutDates(filters) {
   const rest = { ...filters };
@@ -103,7 +124,7 @@ async function loadCountries() {
 }
 
 async function loadMarkers() {
-  const places = await api("/api/places", state.filters);
+  const places = await api("/api/places", counted(state.filters));
   const group = document.getElementById("markers");
   group.replaceChildren();
   const most = Math.max(1, ...places.features.map((f) => f.properties.events));
@@ -156,8 +177,9 @@ function fitMap(points) {
 const TL = { width: 900, height: 130, left: 30, bottom: 18, top: 4 };
 
 async function loadTimeline() {
-  const stats = await api("/api/stats", withoutDates(state.filters));
+  const stats = await api("/api/stats", counted(withoutDates(state.filters)));
   state.stats = stats;
+  showCopies(stats.copies);
   for (const type of Object.keys(stats.by_type)) if (!state.types.includes(type)) state.types.push(type);
   drawTimeline(stats);
 }
@@ -325,7 +347,7 @@ function setUpBrush() {
 const who = (m) => (m ? `${m.text}${m.code ? " [" + m.code + "]" : ""}` : "");
 
 async function loadEvents(more) {
-  const params = { ...state.filters, limit: 100, sort: "-date" }; // newest first, undated last
+  const params = { ...counted(state.filters), limit: 100, sort: "-date" }; // newest first, undated last
   if (more && state.next) params.cursor = state.next;
   const page = await api("/api/events", params);
   const body = document.querySelector("#events tbody");
@@ -501,6 +523,10 @@ async function start() {
     apply(readForm());
   });
   document.getElementById("clear").addEventListener("click", () => apply({}));
+  document.getElementById("all-copies").addEventListener("click", () => {
+    state.allCopies = !state.allCopies;
+    apply(state.filters);
+  });
   document.getElementById("more").addEventListener("click", () => loadEvents(true).catch((e) => say(e.message, true)));
   document.getElementById("close-doc").addEventListener("click", () => {
     document.getElementById("doc").hidden = true;
