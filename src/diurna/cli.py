@@ -1158,7 +1158,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
     from diurna.clusters import cluster_store, event_clusters
-    from diurna.clusters.table import independent_articles
+    from diurna.clusters.table import cluster_line
     from diurna.store.export import spreadsheet_safe
 
     with _open_store(db, readonly=no_build) as store:
@@ -1183,12 +1183,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
             if fmt == "jsonl":
                 click.echo(json.dumps(c, ensure_ascii=False))
                 continue
-            statuses = ", ".join(f"{n} {s}" for s, n in c["statuses"].items())
-            stories = independent_articles(c)
-            once = "" if stories == c["articles"] else \
-                f" ({plural(stories, 'story', 'stories')}, near-duplicate copies counted once)"
-            click.echo(f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
-                       f"{c['articles']} articles{once}, {c['sources']} sources ({statuses})")
+            click.echo(cluster_line(c))
             for r in c["reports"]:
                 who = f" according to {r['according_to']}" if r["according_to"] else ""
                 click.echo(f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "

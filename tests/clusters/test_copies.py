@@ -138,3 +138,16 @@ def test_api_counts_stories_and_filters_as_the_cli(built: Path, grouped: Path) -
     never = TestClient(create_app(built), raise_server_exceptions=False)
     assert never.get("/api/clusters").json()["total"] == 2
     assert "stories" not in never.get("/api/clusters").json()["clusters"][0]
+
+
+def test_the_table_line_says_one_article_and_one_source_in_the_singular() -> None:
+    """``diurna clusters --min-articles 1`` lists a lone report: "1 article, 1 source", not the
+    "1 articles, 1 sources" the line printed before."""
+    from diurna.clusters.table import cluster_line
+
+    lone = {"cluster": 7, "type": "ASSAULT", "first_day": "2024-03-04", "last_day": "2024-03-04",
+            "articles": 1, "sources": 1, "statuses": {"asserted": 1}}
+    assert cluster_line(lone).endswith("1 article, 1 source (1 asserted)")
+    told_twice = {**lone, "articles": 2, "stories": 1, "sources": 2}
+    assert cluster_line(told_twice).endswith(
+        "2 articles (1 story, near-duplicate copies counted once), 2 sources (1 asserted)")

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.duplicates.clusters import story_of
+from diurna.model import plural
 from diurna.places.recognize import TITLE_BEFORE
 from diurna.store import Store
 from diurna.store.sqlite import dict_rows, has_table
@@ -201,6 +202,19 @@ def independent_articles(cluster: dict[str, Any]) -> int:
     """What ``min_articles`` is compared with: the cluster's ``stories`` after ``diurna
     duplicates`` (a near-duplicate copy is not another report), else its ``articles``."""
     return int(cluster.get("stories", cluster["articles"]))
+
+
+def cluster_line(cluster: dict[str, Any]) -> str:
+    """The head line ``diurna clusters`` prints for a cluster: its type, days, counts (with the
+    stories when near-duplicate copies make them fewer than the articles) and statuses."""
+    c = cluster
+    statuses = ", ".join(f"{n} {s}" for s, n in c["statuses"].items())
+    stories = independent_articles(c)
+    once = "" if stories == c["articles"] else \
+        f" ({plural(stories, 'story', 'stories')}, near-duplicate copies counted once)"
+    return (f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
+            f"{plural(c['articles'], 'article')}{once}, {plural(c['sources'], 'source')} "
+            f"({statuses})")
 
 
 def _kept(cluster: dict[str, Any], min_articles: int | None) -> Iterator[dict[str, Any]]:
