@@ -324,3 +324,21 @@ def test_an_article_in_two_files_is_a_one_line_error_before_any_parsing(
     assert len(err.splitlines()) == 1 and err.startswith("error: --also")
     assert all(name in err for name in names)
     assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_the_rows_are_parsed_on_one_blas_thread_whatever_the_callers(
+        shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The model's contextual rows differ in their last bits with OpenBLAS's thread count: the
+    # train rows, their fingerprint and so the shipped check's --verify depended on the
+    # machine's cores (part 44). Parsed as the pipeline parses (one thread), they do not.
+    from threadpoolctl import threadpool_limits
+
+    from diurna.statements.train import collect
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the gold path is the repo's
+    with threadpool_limits(limits=2, user_api="blas"):
+        two = collect(TRAIN, 1)
+    with threadpool_limits(limits=1, user_api="blas"):
+        one = collect(TRAIN, 1)
+    assert len(one[0].rule) > 10  # a real article's candidates, dense rows and all
+    assert fingerprint(two) == fingerprint(one)

@@ -18,7 +18,8 @@ fitted on all of train, the rules alone beside it. No test split is read. The we
 ``data/check/``.
 
 Training is deterministic: the same candidates give the same files, byte for byte, whatever the
-hash seed or BLAS threads. ``--verify`` retrains and exits 1 unless the shipped files are exactly
+hash seed or BLAS threads; the candidates are parsed on one BLAS thread, as the pipeline parses
+(part 44). ``--verify`` retrains and exits 1 unless the shipped files are exactly
 what the script makes now; run it after changing the rules, which change the candidates. With
 ``--cache`` it reads the rows an earlier run kept (and says so): the check of the shipped files
 is a run without it.
@@ -112,7 +113,21 @@ def label(gold: Sequence[scorer.Attribution], cand: scorer.Attribution,
 
 def collect(gold_path: str, limit: int | None, same_cue: bool = True) -> list[Article]:
     """Parse every article (language and actors stages) and list its candidates, labelled by
-    :func:`label` (other verbs' candidates with ``same_cue``)."""
+    :func:`label` (other verbs' candidates with ``same_cue``).
+
+    The parse runs with BLAS on one thread, as the pipeline runs it (:func:`one_blas_thread`):
+    the model's contextual rows (the first 96 dense features) differ in their last bits with
+    the thread count, so rows parsed on two threads were neither the numbers the check reads
+    at run time nor the same on a machine with another number of cores or
+    ``OPENBLAS_NUM_THREADS`` (docs/quotes.md, part 44)."""
+    from diurna.pipeline import one_blas_thread
+
+    with one_blas_thread():
+        return _collect(gold_path, limit, same_cue)
+
+
+def _collect(gold_path: str, limit: int | None, same_cue: bool) -> list[Article]:
+    """:func:`collect`'s work, on whatever BLAS threads the caller set."""
     from diurna.events.learned import load_model
     from diurna.pipeline import Pipeline
     from diurna.statements.mentions import MentionFinder
