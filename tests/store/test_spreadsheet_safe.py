@@ -114,7 +114,7 @@ def test_clusters_csv_neutralises_formulas(db: Path, monkeypatch: pytest.MonkeyP
               "according_to": "@police", "day": "2019-03-01"}
     cluster = {"cluster": 1, "type": "ASSAULT", "first_day": "2019-03-01",
                "last_day": "2019-03-01", "articles": 2, "sources": 2, "reports": [report]}
-    monkeypatch.setattr(diurna.clusters, "clusters", lambda store: [cluster])
+    monkeypatch.setattr(diurna.clusters, "clusters", lambda store, **filters: [cluster])
     out = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", "--format", "csv"])
     assert out.exit_code == 0, out.output
     (row,) = list(csv.DictReader(io.StringIO(out.stdout)))
