@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
@@ -1067,10 +1067,6 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
-    if record is None:
-        # 5b. a second speech act the parse hangs on the cue ends the first statement (after
-        # the check, so its rows stay; skipped when recording, so training reads the same)
-        quotes = [_before_second_act(doc, q, token_at) for q in quotes]
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -2096,61 +2092,3 @@ def _trim_punct(toks: list[Any]) -> list[Any]:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return toks[start:end]
-
-
-_SECOND_ACT_DEPS = frozenset({"ccomp", "conj"})
-_JOINERS = frozenset({"and", "but", "while", "however", "yet"})
-
-
-def _second_act(cue: Any, start: int) -> Any | None:
-    """A speech act of its own hung on ``cue`` inside content that starts at ``start``: a
-    clause child (ccomp or conj) whose verb is a cue (a listed, quote or expressing verb, or a
-    speaker's act) with a subject of its own, its own words after the content's start ("said
-    the aid was welcome, however **he expressed** disappointment that …", "confirms X, on
-    August 9 **he said** in email …"; the parse hangs the first clause on the second act or
-    on the cue); None otherwise."""
-    for c in cue.children:
-        if c.i < cue.i or c.dep_ not in _SECOND_ACT_DEPS or c.pos_ != "VERB":
-            continue
-        subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or not (_quote_cue(c) or _expressed(c) is not None
-                                or c.lemma_.lower() in _SPEAKER_ACTS):
-            continue
-        if _own_start(c, subj) > start:
-            return c
-    return None
-
-
-def _own_start(verb: Any, subj: Any) -> int:
-    """Where ``verb``'s own words start: its subtree without a clause the parse hangs on it
-    before its subject (the first statement's clause)."""
-    skip = {t.i for g in verb.children if g.i < subj.i and g.dep_ in {"ccomp", "advcl", "xcomp"}
-            for t in g.subtree}
-    return min(t.idx for t in verb.subtree if t.i not in skip)
-
-
-def _before_second_act(doc: Document, q: Quote, token_at: Callable[[int], Any | None]
-                       ) -> Quote:
-    """``q`` ending before a second speech act its content runs over (:func:`_second_act`): a
-    copy with the shorter content, or ``q`` itself. Indirect statements only: a mixed or
-    direct one's bounds are its quotation marks'."""
-    if q.kind != "indirect" or q.cue is None or q.parts:
-        return q
-    cue = token_at(q.cue.start)
-    if cue is None or cue.pos_ != "VERB":
-        return q
-    second = _second_act(cue, q.start)
-    if second is None:
-        return q
-    first = _own_start(second, next(g for g in second.children
-                                    if g.dep_ in {"nsubj", "nsubjpass"}))
-    if not q.start < first < q.end:
-        return q
-    span = doc.nlp.char_span(q.start, first, alignment_mode="contract")
-    toks = list(span) if span is not None else []
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in _JOINERS or toks[-1].is_space):
-        toks.pop()
-    if not toks:
-        return q
-    content = _tok_span(doc, toks)
-    return replace(q, start=content.start, end=content.end, text=content.text)
