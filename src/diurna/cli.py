@@ -1158,7 +1158,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     (table `event_clusters`, every report kept with its source, date and status) and print them
     with their number of articles and sources (docs/clusters.md)."""
     from diurna.clusters import cluster_store, event_clusters
-    from diurna.clusters.table import cluster_line
+    from diurna.clusters.table import cluster_line, copied_titles, report_line
     from diurna.store.export import spreadsheet_safe
 
     with _open_store(db, readonly=no_build) as store:
@@ -1169,7 +1169,9 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                        f"({plural(store.count('events'), 'event')} stored)", err=True)
         writer = None
         # the library's filter (min_articles counts a near-duplicate story once), not our own
-        for c in event_clusters(store, min_articles=min_articles, no_build=True):
+        found = event_clusters(store, min_articles=min_articles, no_build=True)
+        titles = copied_titles(store, found) if fmt == "table" else {}
+        for c in found:
             if fmt == "csv":
                 # the cluster's counts (``stories`` only after `diurna duplicates`)
                 head = {k: v for k, v in c.items() if k not in ("statuses", "reports")}
@@ -1185,9 +1187,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                 continue
             click.echo(cluster_line(c))
             for r in c["reports"]:
-                who = f" according to {r['according_to']}" if r["according_to"] else ""
-                click.echo(f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "
-                           f"{r['title'] or r['doc_id']}")
+                click.echo(report_line(r, titles))
 
 
 @cli.group()

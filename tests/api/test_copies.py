@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from diurna.api import app as api_app
 from diurna.api.app import Database, create_app
+from diurna.duplicates import clusters as clusters_module
 from diurna.duplicates.clusters import SCHEMA
 from diurna.store import Store
 from diurna.store.query import EventQuery
@@ -169,3 +170,54 @@ def test_stats_read_the_copies_once_until_the_store_changes(
     after = api_app._stats(database, skip)
     assert after["by_type"]["ASSAULT"] == 2 and "copies" not in after
     assert len(reads) == 2
+
+
+def test_event_requests_read_the_copies_once_and_see_a_new_duplicates_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/api/events, /api/places and /api/stats decide whether to leave copies out from the
+    copies the Database reads once per store state (014df87 asked the store with ``has_copies``
+    at every request); a `diurna duplicates` run between two requests is still seen at the
+    next one. The store is the demand, the assault and its copy, grouped only halfway through."""
+    path = three_documents(tmp_path / "n.db")
+    asked: list[int] = []
+    reads: list[int] = []
+    real_has, real_read = clusters_module.has_copies, api_app.duplicate_copies
+
+    def has(store: Any) -> bool:
+        asked.append(1)
+        return real_has(store)
+
+    def read(store: Any) -> set[str]:
+        reads.append(1)
+        return real_read(store)
+
+    monkeypatch.setattr(clusters_module, "has_copies", has)
+    monkeypatch.setattr(api_app, "duplicate_copies", read)
+    database = Database(path)
+    before = [api_app._story_query(database, {"type": t}) for t in ("", "ASSAULT", "DEMAND")]
+    assert [q.copies for q in before] == [None, None, None] and len(reads) == 1
+    group(path)  # another connection writes the duplicates table
+    after = api_app._story_query(database, {})
+    assert after.copies == "skip" and len(reads) == 2
+    assert api_app._story_query(database, {"all_copies": "true"}).copies is None
+    assert api_app._story_query(database, {"type": "ASSAULT"}).copies == "skip"
+    assert len(reads) == 2 and asked == []  # the store was not asked at each request
+
+
+def test_a_duplicates_run_between_two_requests_is_served_at_the_next(tmp_path: Path) -> None:
+    """Through the server: 3 events and 2 Syrian military mentions before `diurna duplicates`,
+    the assault's copy left out of the very next answers after it."""
+    path = three_documents(tmp_path / "n.db")
+    client = TestClient(create_app(path), raise_server_exceptions=False)
+
+    def syrian_mentions() -> int:
+        actors = {a["id"]: a for a in get(client, "/api/actors")["actors"]}
+        return int(actors["SYR-MIL"]["mentions"])
+
+    assert len(get(client, "/api/events")["events"]) == 3 and syrian_mentions() == 2
+    assert get(client, "/api/stats")["events"] == 3
+    group(path)
+    assert len(get(client, "/api/events")["events"]) == 2 and syrian_mentions() == 1
+    assert get(client, "/api/stats")["events"] == 2
+    assert len(get(client, "/api/events?all_copies=true")["events"]) == 3

@@ -7,7 +7,8 @@ The store, checked by hand: article A (newsa.example) and B (newsb.example) repo
 in Karachi in their own words; W is A's text word for word on another site (wire.example), so
 `diurna duplicates` makes W a copy of A. The three bombing reports form one event cluster: 3
 articles, 3 sources, 2 stories. A rocket attack on Kabul is reported by K and, word for word,
-by its copy KC: 2 articles, 1 story.
+by KC: 2 articles, 1 story (KC's id sorts first, so KC is the member counted and K its copy).
+Each report of a grouped store says in `copy_of` whose copy it is.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def grouped(built: Path, tmp_path: Path) -> Path:
         src.conn.backup(dst.conn)
     result = CliRunner().invoke(cli, ["duplicates", "--db", str(path)])
     assert result.exit_code == 0, result.output
-    assert "5 documents, 3 stories" in result.output  # W is A's copy, KC is K's
+    assert "5 documents, 3 stories" in result.output  # W is A's copy, K is KC's
     return path
 
 
@@ -151,3 +152,69 @@ def test_the_table_line_says_one_article_and_one_source_in_the_singular() -> Non
     told_twice = {**lone, "articles": 2, "stories": 1, "sources": 2}
     assert cluster_line(told_twice).endswith(
         "2 articles (1 story, near-duplicate copies counted once), 2 sources (1 asserted)")
+
+
+COPY = {"w" * 16: "a" * 16, "k" * 16: "kc" * 8}  # the copies, and the first member each copies
+
+
+def copies_of(c: dict[str, Any]) -> dict[str, str | None]:
+    return {r["doc_id"]: r["copy_of"] for r in c["reports"]}
+
+
+def test_each_report_says_whose_copy_it_is_once_grouped(built: Path, grouped: Path) -> None:
+    """W is A's copy; A (the story's first member, the one counted) and B (a story of its
+    own) are copies of nothing. KC's id sorts before K's, so KC is Kabul's first member and K
+    its copy. A store never grouped has no ``copy_of``: its reports' keys are as before."""
+    with Store(grouped, readonly=True) as store:
+        every = named(list(clusters(store)))
+    assert copies_of(every["bombing"]) == {"a" * 16: None, "w" * 16: COPY["w" * 16],
+                                           "b" * 16: None}
+    assert copies_of(every["kabul"]) == {"kc" * 8: None, "k" * 16: COPY["k" * 16]}
+    keys = list(every["bombing"]["reports"][0])
+    assert keys[keys.index("doc_id") + 1] == "copy_of"
+    with Store(built, readonly=True) as store:
+        assert all("copy_of" not in r for c in clusters(store) for r in c["reports"])
+
+
+def test_the_cli_marks_a_copy_in_every_format(built: Path, grouped: Path) -> None:
+    runner = CliRunner()
+
+    def run(db: Path, *args: str) -> str:
+        out = runner.invoke(cli, ["clusters", "--db", str(db), "--no-build", *args])
+        assert out.exit_code == 0, out.output
+        return out.stdout
+
+    table = run(grouped).splitlines()
+    marked = [line for line in table if "(copy of" in line]
+    assert marked == [line for line in table if line.endswith(
+        f"{BOMB_A[0]}  (copy of {'a' * 16}: {BOMB_A[0]})")]
+    assert len(marked) == 1  # W's line only: A's has the same title and no mark
+    assert sum(line.endswith(f"  {BOMB_A[0]}") for line in table) == 1
+    line = json.loads(run(grouped, "--format", "jsonl"))
+    assert copies_of(line) == {"a" * 16: None, "w" * 16: "a" * 16, "b" * 16: None}
+    rows = list(csv.DictReader(io.StringIO(run(grouped, "--format", "csv"))))
+    assert {r["doc_id"]: r["copy_of"] for r in rows} == {"a" * 16: "", "w" * 16: "a" * 16,
+                                                         "b" * 16: ""}
+    assert "copy_of" not in run(built, "--format", "csv").splitlines()[0]
+    assert "copy of" not in run(built)
+
+
+def test_the_api_marks_a_copy(built: Path, grouped: Path) -> None:
+    once = TestClient(create_app(grouped), raise_server_exceptions=False)
+    every = named(once.get("/api/clusters?min_articles=1").json()["clusters"])
+    assert copies_of(every["kabul"]) == {"kc" * 8: None, "k" * 16: "kc" * 8}
+    assert copies_of(every["bombing"])["w" * 16] == "a" * 16
+    never = TestClient(create_app(built), raise_server_exceptions=False)
+    reports = [r for c in never.get("/api/clusters").json()["clusters"] for r in c["reports"]]
+    assert reports and all("copy_of" not in r for r in reports)
+
+
+def test_a_copy_whose_first_member_has_no_title_is_named_by_its_id() -> None:
+    from diurna.clusters.table import report_line
+
+    report = {"day": "2024-03-04", "status": "asserted", "trigger_text": "exploded",
+              "according_to": "police", "title": None, "doc_id": "w" * 16, "copy_of": "a" * 16}
+    assert report_line(report, {"a" * 16: None}) == (
+        f"  2024-03-04  asserted    'exploded' according to police  {'w' * 16}  "
+        f"(copy of {'a' * 16})")
+    assert report_line({**report, "copy_of": None}).endswith(f"police  {'w' * 16}")

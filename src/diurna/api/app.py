@@ -47,7 +47,6 @@ from diurna.api.events import FilterError, event_query
 from diurna.duplicates.clusters import (
     copies_condition,
     duplicate_copies,
-    has_copies,
     once_per_story,
 )
 from diurna.model import iso_day
@@ -441,8 +440,12 @@ def _all_copies(params: dict[str, str]) -> bool:
 
 def _story_query(db: Database, params: dict[str, str]) -> EventQuery:
     """The request's event filters, a clustered story counted once unless ``all_copies``
-    (:func:`diurna.duplicates.clusters.once_per_story`, as ``diurna events`` and ``export``)."""
-    return once_per_story(event_query(params), db.read(), all_copies=_all_copies(params))
+    (:func:`diurna.duplicates.clusters.once_per_story`, as ``diurna events`` and ``export``).
+    Whether there are copies is read from :meth:`Database.copies`, which asks the store again
+    only after it has changed (a ``diurna duplicates`` run is seen at the next request)."""
+    query, every = event_query(params), _all_copies(params)
+    return once_per_story(query, db.read(), all_copies=every,
+                          copies=None if every else db.copies())
 
 
 def _format(request: Request, params: dict[str, str]) -> str:
@@ -626,7 +629,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             "max(sector) AS sector, max(cameo) AS cameo, count(*) AS mentions, "
             "count(DISTINCT doc_id) AS documents FROM mentions WHERE actor_id IS NOT NULL"
         )
-        if not _all_copies(params) and has_copies(db.read()):
+        if not _all_copies(params) and db.copies():
             sql += " AND " + copies_condition("doc_id")
         args: list[Any] = []
         for key in ("country", "sector"):

@@ -26,7 +26,8 @@ def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: 
                    linker: str = DEFAULT_LINKER) -> list[dict[str, Any]]:
     """The event clusters ``diurna clusters --db FILE`` prints, as its ``--format jsonl`` rows
     (``cluster``, ``type``, ``first_day``, ``last_day``, ``articles``, after ``diurna
-    duplicates`` ``stories``, ``sources``, ``statuses``, ``reports``): built again from the
+    duplicates`` ``stories``, ``sources``, ``statuses``, ``reports``, each report then with
+    ``copy_of``, the document it is a near-duplicate copy of, else None): built again from the
     stored events with ``linker`` (``--linker``: ``learned`` or ``rules``) and written to the
     store's ``event_clusters`` table, unless ``no_build`` (``--no-build``: the clusters the last
     build stored); only those reported by at least ``min_articles`` articles

@@ -177,8 +177,9 @@ def clusters(source: Store | sqlite3.Connection, *,
 
     After ``diurna duplicates`` each cluster also has ``stories``: its articles counted once per
     near-duplicate story (:func:`diurna.duplicates.clusters.story_of`), so a wire story run by
-    three outlets counts one, not three independent reports; every report is still listed. A
-    store never grouped has no ``stories`` key and reads as before. ``min_articles`` keeps only
+    three outlets counts one, not three independent reports; every report is still listed, and
+    says in ``copy_of`` whose copy it is (:func:`copy_of`). A store never grouped has no
+    ``stories`` nor ``copy_of`` key and reads as before. ``min_articles`` keeps only
     the clusters with at least that many (:func:`independent_articles`); None keeps every one.
     This is the one filter: ``diurna clusters``, :func:`diurna.clusters.event_clusters` and
     ``/api/clusters`` all pass their ``min_articles`` here."""
@@ -193,9 +194,27 @@ def clusters(source: Store | sqlite3.Connection, *,
             if current is not None:
                 yield from _kept(_summarise(current, story), min_articles)
             current = {"cluster": cluster, "reports": []}
-        current["reports"].append(row)
+        current["reports"].append(row if story is None else _with_copy_of(row, story))
     if current is not None:
         yield from _kept(_summarise(current, story), min_articles)
+
+
+def copy_of(doc_id: str, story: dict[str, str]) -> str | None:
+    """The document ``doc_id`` is a near-duplicate copy of: its story's first member, the one
+    :data:`diurna.duplicates.clusters.COPIES_SQL` keeps and counts; None for that first member
+    and for a document in no near-duplicate cluster (``story``: :func:`story_of`)."""
+    first = story.get(doc_id, doc_id)
+    return None if first == doc_id else first
+
+
+def _with_copy_of(report: dict[str, Any], story: dict[str, str]) -> dict[str, Any]:
+    """``report`` with ``copy_of`` (:func:`copy_of`) right after its ``doc_id``."""
+    out: dict[str, Any] = {}
+    for key, value in report.items():
+        out[key] = value
+        if key == "doc_id":
+            out["copy_of"] = copy_of(value, story)
+    return out
 
 
 def independent_articles(cluster: dict[str, Any]) -> int:
@@ -215,6 +234,36 @@ def cluster_line(cluster: dict[str, Any]) -> str:
     return (f"cluster {c['cluster']}  {c['type']}  {c['first_day']}..{c['last_day']}  "
             f"{plural(c['articles'], 'article')}{once}, {plural(c['sources'], 'source')} "
             f"({statuses})")
+
+
+def report_line(report: dict[str, Any], titles: dict[str, str | None] | None = None) -> str:
+    """The line ``diurna clusters`` prints under its cluster for a report: day, status, trigger,
+    who said it and the article; a near-duplicate copy (``copy_of``, after ``diurna
+    duplicates``) says whose, by its id and, from ``titles`` (document id to title), its
+    title, so a reader sees that two lines are one story told twice, not two reports."""
+    r = report
+    who = f" according to {r['according_to']}" if r["according_to"] else ""
+    line = (f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "
+            f"{r['title'] or r['doc_id']}")
+    first = r.get("copy_of")
+    if first is None:
+        return line
+    title = (titles or {}).get(first)
+    return f"{line}  (copy of {first}{': ' + title if title else ''})"
+
+
+def copied_titles(source: Store | sqlite3.Connection,
+                  found: Iterable[dict[str, Any]]) -> dict[str, str | None]:
+    """The titles of the documents the reports of ``found`` (clusters) are copies of: the
+    table's ``(copy of …)`` names them, and the first member need not be in the cluster."""
+    wanted = sorted({r["copy_of"] for c in found for r in c["reports"] if r.get("copy_of")})
+    conn = source.conn if isinstance(source, Store) else source
+    out: dict[str, str | None] = {}
+    for start in range(0, len(wanted), 500):  # within SQLite's bound on parameters
+        part = wanted[start:start + 500]
+        marks = ",".join("?" * len(part))
+        out.update(conn.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", part))
+    return out
 
 
 def _kept(cluster: dict[str, Any], min_articles: int | None) -> Iterator[dict[str, Any]]:

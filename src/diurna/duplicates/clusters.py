@@ -8,6 +8,7 @@ again replaces the table, so it always describes the documents stored now.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import replace
 
 from diurna.duplicates.minhash import DEFAULT_THRESHOLD, near_duplicate_clusters
@@ -103,11 +104,19 @@ def copies_condition(column: str, *, only: bool = False) -> str:
 
 
 def once_per_story(
-    query: EventQuery, store: Store | sqlite3.Connection, *, all_copies: bool = False
+    query: EventQuery,
+    store: Store | sqlite3.Connection,
+    *,
+    all_copies: bool = False,
+    copies: Collection[str] | None = None,
 ) -> EventQuery:
     """``query`` as every reader of events runs it: after :func:`cluster_store`, a clustered
     story's events are its first member's (the copies' are left out, as ``diurna export``
-    does); ``all_copies`` keeps every copy. Unchanged when no document is a copy."""
-    if all_copies or not has_copies(store):
+    does); ``all_copies`` keeps every copy. Unchanged when no document is a copy: asked of
+    ``store`` (:func:`has_copies`), or of ``copies`` when the caller has them already (the
+    API's ``Database.copies``, read once per store state rather than at every request)."""
+    if all_copies:
+        return query
+    if not (has_copies(store) if copies is None else copies):
         return query
     return replace(query, copies="skip")
