@@ -1067,6 +1067,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
+    quotes = _one_line_each(doc.text, quotes)
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1327,6 +1328,59 @@ def _without_repeats(text: str, quotes: list[Quote], run_in: set[int]) -> list[Q
         elif same.cue is None:  # the quote's reading, with the cue only the other one found
             same.speaker, same.cue, same.sources = q.speaker, q.cue, list(q.sources)
     return keep
+
+
+def _same_cue(a: Quote, b: Quote) -> bool:
+    return a.cue is not None and b.cue is not None and (
+        a.cue.start < b.cue.end and b.cue.start < a.cue.end)
+
+
+def _one_line_each(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One indirect or mixed statement read twice stays once (docs/quotes.md part 47): a user
+    exporting statements would get the row twice, and the scorer counts the copy as wrong.
+
+    - **One cue read by two steps**, contents of the same words (the scorer's rule, >= half
+      of each side's words): step 4's agentless judgement ("is seen as X", "are considered to
+      be X") is a rules' candidate, and step 2 proposes the same words as another verb's
+      candidate for the check, which may keep both. ``quotes`` is in the order the statements
+      were made (every rules' step, then the check's other candidates, then step 5).
+    - **The same content under another cue with no speaker**: "…, investigators reportedly
+      located heroin, Harris said" read by "said" and by the agentless "reportedly" over the
+      same words; the adverb is a hedge inside Harris's statement. Two cues that both have a
+      speaker are two speech events and both stay (docs/annotation-quotes.md: different verbs,
+      different lines).
+
+    Runs after the learned check, which still judges every candidate (its rows are unchanged).
+    """
+    kept: list[Quote] = []
+    for q in quotes:
+        same = next((i for i, k in enumerate(kept) if _read_twice(text, k, q)), None)
+        if same is None:
+            kept.append(q)
+        elif not _same_cue(kept[same], q) and q.speaker is not None:
+            kept[same] = q  # the speaker's statement stays, the speakerless copy goes
+        # else q goes. At one cue the first made stays: the rules' reading of the construction
+        # (step 4: speaker null, unnamed, §11), not the check's generic one of the same words
+    return kept
+
+
+def _read_twice(text: str, a: Quote, b: Quote) -> bool:
+    """``b`` is indirect statement ``a`` read again (:func:`_one_line_each`'s two cases)."""
+    if a.kind == "direct" or b.kind == "direct":
+        return False  # a quote and its indirect reading: _without_repeats
+    wa, wb = _words(text, a), _words(text, b)
+    if not wa or not wb:
+        return False
+    if _same_cue(a, b):
+        shared = len(wa & wb)
+        return shared >= _SAME_WORDS * len(wa) and shared >= _SAME_WORDS * len(wb)
+    return (a.speaker is None) != (b.speaker is None) and _spans(text, a) == _spans(text, b)
+
+
+def _spans(text: str, q: Quote) -> list[tuple[int, int]]:
+    """A statement's content spans (every part of a split one) without the white space
+    around them, as :func:`_trim_content` leaves them."""
+    return [trimmed(text, p.start, p.end) for p in (q.parts or [q])]
 
 
 def _nest_quoted_words(quotes: list[Quote]) -> list[Quote]:
