@@ -145,8 +145,9 @@ def test_event_clusters_is_a_top_level_call_beside_the_package(one_event_db: Pat
         assert diurna.event_clusters(store, no_build=True) == []
         with pytest.raises(ValueError, match="unknown linker 'neural'"):
             diurna.event_clusters(store, linker="neural")
-        with pytest.raises(ValueError, match="min_articles 1"):
-            diurna.event_clusters(store, min_articles=1)
+        with pytest.raises(ValueError, match="min_articles 0"):
+            diurna.event_clusters(store, min_articles=0)
+        assert diurna.event_clusters(store, min_articles=1, no_build=True) == []
 
 
 def test_import_diurna_imports_neither_the_batch_nor_the_clusters() -> None:

@@ -1142,7 +1142,7 @@ def duplicates(db: str, threshold: float | None) -> None:
               show_default=True,
               help="A line per cluster and per report; one JSON line per cluster; or CSV, a row "
                    "per report with its cluster's articles and sources.")
-@click.option("--min-articles", type=click.IntRange(2), metavar="N", default=2, show_default=True,
+@click.option("--min-articles", type=click.IntRange(1), metavar="N", default=2, show_default=True,
               help="Print only clusters reported by at least this many articles (after `diurna "
                    "duplicates`, an article and its near-duplicate copies count once).")
 @click.option("--no-build", is_flag=True,

@@ -115,6 +115,9 @@ def test_cli_prints_stories_and_filters_by_them(built: Path, grouped: Path) -> N
     lines = [json.loads(x) for x in run(grouped, "--format", "jsonl").splitlines()]
     assert [(c["articles"], c["stories"]) for c in lines] == [(3, 2)]  # Kabul's copy: 1 story
     assert run(grouped, "--min-articles", "3") == ""
+    # as /api/clusters?min_articles=1: a story told only by copies is listed when asked for
+    assert "2 articles (1 story, near-duplicate copies counted once)" in run(
+        grouped, "--min-articles", "1")
     with Store(grouped, readonly=True) as store:  # the command prints the library's rows
         assert lines == event_clusters(store, no_build=True)
     table = run(grouped)

@@ -36,9 +36,10 @@ def event_clusters(store: Store, *, min_articles: int = MIN_ARTICLES, no_build: 
     bad option is a ValueError naming it, before anything is built."""
     if linker not in LINKERS:
         raise ValueError(f"unknown linker {linker!r}; choose one of {', '.join(LINKERS)}")
-    if min_articles < MIN_ARTICLES:
-        raise ValueError(f"min_articles {min_articles}: a cluster holds at least "
-                         f"{MIN_ARTICLES} articles")
+    if min_articles < 1:
+        # 1 is meaningful since stories are counted: a cluster of copies is one story
+        raise ValueError(f"min_articles {min_articles}: give 1 or more (a cluster holds at "
+                         f"least {MIN_ARTICLES} articles, which may be one story's copies)")
     if not no_build:
         cluster_store(store, linker=linker)
     return list(clusters(store, min_articles=min_articles))
