@@ -130,6 +130,18 @@ def test_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
         Store(bogus)
 
 
+def test_a_folder_given_as_the_store_is_named_as_a_folder(tmp_path: Path) -> None:
+    """``--db`` pointing at a folder was "not a Diurna database" for a writer and "run
+    `diurna process ... --db FOLDER` first" for a reader, whose advice fails the same way: both
+    now say it is a folder and name a file to pass instead."""
+    for create in (True, False):
+        with pytest.raises(IsADirectoryError, match="is a folder, not a database file") as err:
+            Store(tmp_path, create=create)
+        assert f"--db {tmp_path / 'diurna.db'}" in str(err.value)
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        Store(tmp_path, create=False, readonly=True)
+
+
 def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
     tmp_path: Path, seed_doc: Document
 ) -> None:

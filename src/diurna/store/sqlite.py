@@ -571,6 +571,11 @@ class Store:
         self.read_uri: str | None = None
         if readonly and self.path.is_file() and self._open_readonly():
             return
+        if self.path.is_dir():
+            raise IsADirectoryError(
+                f"{self.path} is a folder, not a database file; pass a file in it, e.g. "
+                f"--db {self.path / 'diurna.db'}"
+            )
         if not create and not self.path.is_file():
             raise FileNotFoundError(
                 f"no Diurna database at {self.path}: "
@@ -607,9 +612,28 @@ class Store:
                     "folder writable (once, for an older file: any diurna command then brings "
                     "it up to date), or copy it somewhere writable and pass the copy as --db"
                 ) from err
-            raise ValueError(
-                f"{self.path} is not a Diurna database ({err}); pass another --db file"
-            ) from err
+            raise self._open_error(err) from err
+
+    def _open_error(self, err: sqlite3.DatabaseError) -> OSError | ValueError:
+        """The error to raise when a writable open failed with ``err``. SQLite says "unable to
+        open database file" alike for a file or folder the user may not write (a read-only
+        mount, another user's folder) and a foreign file: the first is named with what to do,
+        since the file may well be a Diurna database (a folder is refused before opening)."""
+        if getattr(err, "sqlite_errorname", "") == "SQLITE_CANTOPEN":
+            folder = self.path.parent
+            if self.path.is_file() and not os.access(self.path, os.W_OK):
+                return PermissionError(
+                    f"{self.path} is read-only (a read-only file or mount), and this command "
+                    "writes to it; make it writable, or copy it somewhere writable and pass "
+                    "the copy as --db (reading commands such as `diurna events` can read it "
+                    "as it is)"
+                )
+            if not os.access(folder, os.W_OK):
+                return PermissionError(
+                    f"cannot write a database in {folder}: the folder is not writable; pass "
+                    "--db a file in a folder you may write"
+                )
+        return ValueError(f"{self.path} is not a Diurna database ({err}); pass another --db file")
 
     def _open_readonly(self) -> bool:
         """Open the file read-only (``mode=ro``) if its schema is current; False (nothing kept
