@@ -73,6 +73,14 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(str(err)) from None
 
 
+class BadValue(click.ClickException):
+    """A bad option value found once the command runs (a filter value the store refuses, an
+    export file's suffix): one line, like any error here, but exit status 2 as for the values
+    click checks itself (a malformed --since), so a script tells a typo from a file error."""
+
+    exit_code = 2
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -625,10 +633,13 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
     `diurna duplicates`, a clustered story's events are listed once (`--all-copies`: all).
     """
     from diurna.store.export import json_ready
+    from diurna.store.query import FilterError
 
     try:
         with _open_store(db, readonly=True) as store:
             rows = store.events(all_copies=all_copies, **_filters())
+    except FilterError as err:
+        raise BadValue(str(err)) from None
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -682,12 +693,16 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
     from diurna.duplicates.clusters import copy_count
     from diurna.store import export_events
+    from diurna.store.export import ExportFormatError
+    from diurna.store.query import FilterError
 
     try:
         with _open_store(db, readonly=True) as store:
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
+    except (FilterError, ExportFormatError) as err:
+        raise BadValue(str(err)) from None
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"

@@ -306,13 +306,35 @@ def test_cli_events_and_export_select_what_the_library_selects(
 
 
 @pytest.mark.parametrize("command", ["events", "export"])
-def test_cli_unknown_type_is_a_one_line_error(db: Path, tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [("--type", "ATACK", "unknown event type 'ATACK'"),
+     ("--status", "rumoured", "unknown status 'rumoured'"),
+     ("--actor-country", "Syria", "unknown country code 'Syria'")],
+)
+def test_cli_bad_filter_value_is_a_one_line_usage_error(
+    db: Path, tmp_path: Path, command: str, flag: str, value: str, message: str
+) -> None:
+    """A filter value the store refuses is a bad value: exit status 2, as a malformed --since
+    already was and as the README says ("2 on a bad option or value"); it was 1, the file
+    errors' status, so a script could not tell a typo from a missing database."""
     extra = ["--to", str(tmp_path / "x.csv")] if command == "export" else []
-    result = CliRunner().invoke(cli, [command, "--db", str(db), "--type", "ATACK", *extra])
-    assert result.exit_code == 1
-    assert "unknown event type 'ATACK'" in result.output
+    result = CliRunner().invoke(cli, [command, "--db", str(db), flag, value, *extra])
+    assert result.exit_code == 2
+    assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
+    db: Path, tmp_path: Path
+) -> None:
+    """``--to events.xlsx`` is a bad value (2); ``--to`` into a missing folder a file error (1)."""
+    bad = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "e.xlsx")])
+    assert bad.exit_code == 2 and "must end in .csv, .parquet or .jsonl" in bad.output
+    missing = tmp_path / "no-such-folder" / "e.csv"
+    gone = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(missing)])
+    assert gone.exit_code == 1 and "does not exist; create it first" in gone.output
 
 
 def test_seed_page_assault_keeps_the_syrian_arab_army(tmp_path: Path, seed_doc: Document) -> None:

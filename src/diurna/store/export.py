@@ -165,6 +165,22 @@ def _parquet_schema(header: list[str], columns: str) -> Any:
     return pa.schema([full.field(name) for name in header])
 
 
+class ExportFormatError(ValueError):
+    """An export file whose suffix names no format Diurna writes (a bad value, not a file
+    error: ``diurna export`` exits 2 on it, as on a bad filter)."""
+
+
+def export_format(out: str | Path) -> str:
+    """The format ``out``'s suffix names (csv, parquet or jsonl), else ExportFormatError."""
+    path = Path(out)
+    fmt = path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise ExportFormatError(
+            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
+        )
+    return fmt
+
+
 def export_events(
     store: Store,
     out: str | Path,
@@ -184,11 +200,7 @@ def export_events(
     ``skip_docs`` leaves out the events of these documents too.
     """
     path = Path(out)
-    fmt = path.suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise ValueError(
-            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
-        )
+    fmt = export_format(path)
     if not path.parent.is_dir():
         raise ValueError(
             f"cannot export to {path}: folder {path.parent} does not exist; create it first"
