@@ -893,6 +893,41 @@ def recode(
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
 )
+@click.option("--doc", "doc_id", metavar="ID", help="Only the quotes of this document id.")
+@click.option("--speaker", metavar="TEXT",
+              help="Only quotes whose speaker's text contains TEXT (case-insensitive).")
+@click.option("--limit", type=LIMIT, metavar="N", help=f"At most this many quotes. {LIMIT_HELP}")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="A table, or one JSON quote row a line (offsets into the document's text).",
+)
+def quotes(db: str, doc_id: str | None, speaker: str | None, limit: int | None,
+           fmt: str) -> None:
+    """List stored quotes: who said what (speaker, cue, direct or indirect), with the
+    document they are in (`diurna process --format json` prints a page's; this lists a
+    store's). `Store.quotes()` in the library, the same rows."""
+    with _open_store(db, readonly=True) as store:
+        rows = store.quotes(doc_id=doc_id, speaker=speaker, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{plural(len(rows), 'quote')} in {db}", title_justify="left")
+    for col in ("published", "speaker", "cue", "kind", "quote", "doc"):
+        table.add_column(col)
+    for r in rows:
+        code = f" [{r['speaker_cameo']}]" if r["speaker_cameo"] else ""
+        table.add_row((r["published"] or "")[:10], f"{r['speaker_text'] or ''}{code}",
+                      r["cue_text"] or "", r["kind"] or "", r["text"], r["doc_id"])
+    _console().print(table)
+
+
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
     help="Tab-separated lines (source, reason, detail, stage), or one JSON row a line.",

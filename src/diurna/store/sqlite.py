@@ -1008,6 +1008,33 @@ class Store:
         and in rows stored before it was recorded)."""
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
 
+    def quotes(self, *, doc_id: str | None = None, speaker: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored quotes, in publication order then order in the text: each quote's row of
+        the ``quotes`` table (offsets into its document's text; ``sources`` and ``parts``
+        decoded from JSON) with its document's ``title``, ``url`` and ``published``.
+        ``doc_id`` keeps one document's; ``speaker`` those whose speaker's text contains it
+        (case-insensitive); ``limit`` (>= 1) the first so many."""
+        if limit is not None and limit < 1:
+            raise ValueError(f"limit must be 1 or more, not {limit}")
+        where, params = [], []
+        if doc_id is not None:
+            where.append("q.doc_id = ?")
+            params.append(doc_id)
+        if speaker is not None:
+            where.append("instr(lower(q.speaker_text), lower(?)) > 0")
+            params.append(speaker)
+        sql = ("SELECT q.*, d.title, d.url, d.published FROM quotes q "
+               "JOIN documents d ON d.id = q.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.published, q.doc_id, q.idx"
+               + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        rows = list(self._rows(sql, tuple(params)))
+        for row in rows:
+            for key in ("sources", "parts"):
+                row[key] = json.loads(row[key]) if row[key] else []
+        return rows
+
     def documents(self) -> list[dict[str, Any]]:
         """Every stored document's id, source, title, publication date, language, input
         format and when it was stored (not its text: :meth:`document_text`)."""
