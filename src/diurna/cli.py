@@ -693,7 +693,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
     from diurna.duplicates.clusters import copy_count
     from diurna.store import export_events
-    from diurna.store.export import ExportFormatError
+    from diurna.store.export import ExportOptionError
     from diurna.store.query import FilterError
 
     try:
@@ -701,7 +701,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
-    except (FilterError, ExportFormatError) as err:
+    except (FilterError, ExportOptionError) as err:
         raise BadValue(str(err)) from None
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None

@@ -329,9 +329,13 @@ def test_cli_bad_filter_value_is_a_one_line_usage_error(
 def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
     db: Path, tmp_path: Path
 ) -> None:
-    """``--to events.xlsx`` is a bad value (2); ``--to`` into a missing folder a file error (1)."""
+    """``--to events.xlsx`` and ``--dyads --columns polecat`` are bad values (2); ``--to`` into
+    a missing folder is a file error (1)."""
     bad = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "e.xlsx")])
     assert bad.exit_code == 2 and "must end in .csv, .parquet or .jsonl" in bad.output
+    both = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "e.csv"),
+                                    "--dyads", "--columns", "polecat"])
+    assert both.exit_code == 2 and "drop --columns polecat" in both.output
     missing = tmp_path / "no-such-folder" / "e.csv"
     gone = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(missing)])
     assert gone.exit_code == 1 and "does not exist; create it first" in gone.output

@@ -88,6 +88,23 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+class ExportOptionError(ValueError):
+    """An export Diurna cannot write as asked: a suffix that names no format it writes, or
+    dyads with POLECAT columns (a bad value, not a file error: ``diurna export`` exits 2 on
+    it, as on a bad filter)."""
+
+
+def export_format(out: str | Path) -> str:
+    """The format ``out``'s suffix names (csv, parquet or jsonl), else ExportOptionError."""
+    path = Path(out)
+    fmt = path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise ExportOptionError(
+            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
+        )
+    return fmt
+
+
 def event_table(
     store: Store, columns: str = "diurna", *, dyads: bool = False, all_copies: bool = False,
     skip_docs: Collection[str] = (), **filters: Any
@@ -101,7 +118,8 @@ def event_table(
             if r["doc_id"] not in skip_docs]
     if columns == "polecat":
         if dyads:
-            raise ValueError("--dyads works with Diurna's columns: drop --columns polecat")
+            raise ExportOptionError(
+                "--dyads works with Diurna's columns: drop --columns polecat")
         header = list(POLECAT_COLUMNS)
         return header, [{name: fn(r) for name, fn in POLECAT_COLUMNS.items()} for r in rows]
     if dyads:
@@ -163,22 +181,6 @@ def _parquet_schema(header: list[str], columns: str) -> Any:
         return None  # inferred from the values
     full = arrow_schema()
     return pa.schema([full.field(name) for name in header])
-
-
-class ExportFormatError(ValueError):
-    """An export file whose suffix names no format Diurna writes (a bad value, not a file
-    error: ``diurna export`` exits 2 on it, as on a bad filter)."""
-
-
-def export_format(out: str | Path) -> str:
-    """The format ``out``'s suffix names (csv, parquet or jsonl), else ExportFormatError."""
-    path = Path(out)
-    fmt = path.suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise ExportFormatError(
-            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
-        )
-    return fmt
 
 
 def export_events(
