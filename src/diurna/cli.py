@@ -629,8 +629,12 @@ _all_copies_option = click.option(
 def events(db: str, fmt: str, all_copies: bool) -> None:
     """List stored events (date, type, actor → recipient, place, status).
 
-    `--format jsonl` prints one event row a line in the columns of docs/data.md. After
-    `diurna duplicates`, a clustered story's events are listed once (`--all-copies`: all).
+    The table's date is the one the text gives for the event (a day, a month, a year); in
+    parentheses, the publication day, used when the text gives none (the row's event_date,
+    date_basis "publication"). Codes in brackets are the actor dictionary's, [?] a party it
+    does not know. `--format jsonl` prints one event row a line in the columns of
+    docs/data.md. After `diurna duplicates`, a clustered story's events are listed once
+    (`--all-copies`: all).
     """
     from diurna.store.export import json_ready
     from diurna.store.query import FilterError
