@@ -589,6 +589,7 @@ class Store:
         try:
             # A second writer waits for the first (busy timeout) instead of failing its insert.
             self.conn = sqlite3.connect(self.path, timeout=60)
+            self._refuse_foreign()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
             self.conn.executescript(EVENT_ACTORS + EVENT_JSON)
@@ -613,6 +614,23 @@ class Store:
                     "it up to date), or copy it somewhere writable and pass the copy as --db"
                 ) from err
             raise self._open_error(err) from err
+
+    def _refuse_foreign(self) -> None:
+        """Close and raise ValueError when the file is another program's SQLite database (it
+        has tables, none of them one Diurna makes), before anything is written: opening
+        it as a store gave it Diurna's tables and WAL mode, also from a reading command such as
+        ``diurna events``, which then listed 0 events."""
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        ours = _created_names(SCHEMA, EVENT_ACTORS, EVENT_JSON, stats.EVENT_STATS)
+        if names and not ours.intersection(names):
+            self.conn.close()
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            raise ValueError(
+                f"{self.path} is not a Diurna database: it holds other tables ({shown}) and "
+                "none of Diurna's; nothing was written to it; pass another --db file"
+            )
 
     def _open_error(self, err: sqlite3.DatabaseError) -> OSError | ValueError:
         """The error to raise when a writable open failed with ``err``. SQLite says "unable to
