@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -79,6 +80,17 @@ class BadValue(click.ClickException):
     click checks itself (a malformed --since), so a script tells a typo from a file error."""
 
     exit_code = 2
+
+
+# The library's and the API's names of the day filters, as the CLI spells them.
+_CLI_FILTER_NAMES = {"date_from": "--since", "date_to": "--until"}
+
+
+def _filter_error(err: ValueError) -> BadValue:
+    """A filter the store refused, said with the CLI's option names ("--since ... is after
+    --until ..." where the library says date_from and date_to)."""
+    text = re.sub(r"\b(date_from|date_to)\b", lambda m: _CLI_FILTER_NAMES[m[1]], str(err))
+    return BadValue(text)
 
 
 def _console(stderr: bool = False) -> Any:
@@ -643,7 +655,7 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
         with _open_store(db, readonly=True) as store:
             rows = store.events(all_copies=all_copies, **_filters())
     except FilterError as err:
-        raise BadValue(str(err)) from None
+        raise _filter_error(err) from None
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -706,7 +718,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
                               **_filters())
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
     except (FilterError, ExportOptionError) as err:
-        raise BadValue(str(err)) from None
+        raise _filter_error(err) from None
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"

@@ -326,6 +326,19 @@ def test_cli_bad_filter_value_is_a_one_line_usage_error(
     assert not (tmp_path / "x.csv").exists()
 
 
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_cli_names_swapped_days_with_its_own_options(
+        db: Path, tmp_path: Path, command: str) -> None:
+    """--since after --until said "date_from ... is after date_to ...", names the CLI does not
+    have; it now says --since and --until (the library and the API keep theirs)."""
+    extra = ["--to", str(tmp_path / "x.csv")] if command == "export" else []
+    result = CliRunner().invoke(cli, [command, "--db", str(db), "--since", "2018-02-15",
+                                      "--until", "2018-02-01", *extra])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: --since 2018-02-15 is after --until 2018-02-01: swap them")
+
+
 def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
     db: Path, tmp_path: Path
 ) -> None:
