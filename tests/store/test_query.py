@@ -339,6 +339,19 @@ def test_cli_names_swapped_days_with_its_own_options(
         "Error: --since 2018-02-15 is after --until 2018-02-01: swap them")
 
 
+@pytest.mark.parametrize("limit", [0, -3])
+def test_a_limit_below_one_is_refused_by_the_library_as_by_the_cli_and_the_api(
+        db: Path, tmp_path: Path, limit: int) -> None:
+    """``Store.events(limit=0)`` returned ``[]`` (and ``export_events`` wrote an empty file)
+    where ``--limit 0`` and the API's ``limit=0`` are refused."""
+    with Store(db) as store:
+        with pytest.raises(ValueError, match=f"limit {limit} is below 1"):
+            store.events(limit=limit)
+        with pytest.raises(ValueError, match="below 1"):
+            export_events(store, tmp_path / "x.csv", limit=limit)
+    assert not (tmp_path / "x.csv").exists()
+
+
 def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
     db: Path, tmp_path: Path
 ) -> None:
