@@ -93,6 +93,17 @@ def _filter_error(err: ValueError) -> BadValue:
     return BadValue(text)
 
 
+def _check_doc(store: Any, doc_id: str | None) -> None:
+    """``--doc`` naming no stored document is an error, as for ``diurna recode --doc``: an id
+    prefix or a typo listed nothing without a word (a stored document with no events still
+    lists none)."""
+    if doc_id is not None and not store.has(doc_id):
+        raise click.ClickException(
+            f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
+            "the doc column of `diurna events` shows it"
+        )
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -653,6 +664,7 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
 
     try:
         with _open_store(db, readonly=True) as store:
+            _check_doc(store, _filters().get("doc_id"))
             rows = store.events(all_copies=all_copies, **_filters())
     except FilterError as err:
         raise _filter_error(err) from None
@@ -714,6 +726,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 
     try:
         with _open_store(db, readonly=True) as store:
+            _check_doc(store, _filters().get("doc_id"))
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
@@ -923,6 +936,7 @@ def quotes(db: str, doc_id: str | None, speaker: str | None, limit: int | None,
     document they are in (`diurna process --format json` prints a page's; this lists a
     store's). `Store.quotes()` in the library, the same rows."""
     with _open_store(db, readonly=True) as store:
+        _check_doc(store, doc_id)
         rows = store.quotes(doc_id=doc_id, speaker=speaker, limit=limit)
     if fmt == "jsonl":
         for row in rows:

@@ -352,6 +352,22 @@ def test_a_limit_below_one_is_refused_by_the_library_as_by_the_cli_and_the_api(
     assert not (tmp_path / "x.csv").exists()
 
 
+@pytest.mark.parametrize("command", ["events", "export", "quotes"])
+def test_cli_doc_that_is_not_stored_is_an_error_not_an_empty_listing(
+        db: Path, tmp_path: Path, command: str) -> None:
+    """``--doc 64b6`` (a prefix, or a typo) listed 0 events without a word; it is now the
+    error ``diurna recode --doc`` gives, and a stored id still lists its rows."""
+    extra = ["--to", str(tmp_path / "x.jsonl")] if command == "export" else []
+    with Store(db) as store:
+        stored = store.events()[0]["doc_id"]
+    bad = CliRunner().invoke(cli, [command, "--db", str(db), "--doc", stored[:4], *extra])
+    assert bad.exit_code == 1
+    assert bad.output.startswith(f"Error: no stored document with id {stored[:4]!r}")
+    assert not (tmp_path / "x.jsonl").exists()
+    good = CliRunner().invoke(cli, [command, "--db", str(db), "--doc", stored, *extra])
+    assert good.exit_code == 0, good.output
+
+
 def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
     db: Path, tmp_path: Path
 ) -> None:
