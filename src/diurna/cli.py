@@ -1240,6 +1240,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     from diurna.clusters import cluster_store, event_clusters
     from diurna.clusters.table import cluster_line, copied_titles, report_line
     from diurna.store.export import spreadsheet_safe
+    from diurna.store.sqlite import has_table
 
     with _open_store(db, readonly=no_build) as store:
         if not no_build:
@@ -1250,6 +1251,11 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
         writer = None
         # the library's filter (min_articles counts a near-duplicate story once), not our own
         found = event_clusters(store, min_articles=min_articles, no_build=True)
+        if not found and not has_table(store.conn, "event_clusters"):
+            # an empty listing said nothing: the step that makes clusters never ran here
+            click.echo(f"diurna: no event clusters built in {db} yet: run `diurna clusters "
+                       f"--db {db}` without --no-build", err=True)
+            return
         titles = copied_titles(store, found) if fmt == "table" else {}
         for c in found:
             if fmt == "csv":
