@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -71,6 +72,36 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return iso_day(value)
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
+
+
+class BadValue(click.ClickException):
+    """A bad option value found once the command runs (a filter value the store refuses, an
+    export file's suffix): one line, like any error here, but exit status 2 as for the values
+    click checks itself (a malformed --since), so a script tells a typo from a file error."""
+
+    exit_code = 2
+
+
+# The library's and the API's names of the day filters, as the CLI spells them.
+_CLI_FILTER_NAMES = {"date_from": "--since", "date_to": "--until"}
+
+
+def _filter_error(err: ValueError) -> BadValue:
+    """A filter the store refused, said with the CLI's option names ("--since ... is after
+    --until ..." where the library says date_from and date_to)."""
+    text = re.sub(r"\b(date_from|date_to)\b", lambda m: _CLI_FILTER_NAMES[m[1]], str(err))
+    return BadValue(text)
+
+
+def _check_doc(store: Any, doc_id: str | None) -> None:
+    """``--doc`` naming no stored document is an error, as for ``diurna recode --doc``: an id
+    prefix or a typo listed nothing without a word (a stored document with no events still
+    lists none)."""
+    if doc_id is not None and not store.has(doc_id):
+        raise click.ClickException(
+            f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
+            "the doc column of `diurna events` shows it"
+        )
 
 
 def _console(stderr: bool = False) -> Any:
@@ -621,14 +652,22 @@ _all_copies_option = click.option(
 def events(db: str, fmt: str, all_copies: bool) -> None:
     """List stored events (date, type, actor → recipient, place, status).
 
-    `--format jsonl` prints one event row a line in the columns of docs/data.md. After
-    `diurna duplicates`, a clustered story's events are listed once (`--all-copies`: all).
+    The table's date is the one the text gives for the event (a day, a month, a year); in
+    parentheses, the publication day, used when the text gives none (the row's event_date,
+    date_basis "publication"). Codes in brackets are the actor dictionary's, [?] a party it
+    does not know. `--format jsonl` prints one event row a line in the columns of
+    docs/data.md. After `diurna duplicates`, a clustered story's events are listed once
+    (`--all-copies`: all).
     """
     from diurna.store.export import json_ready
+    from diurna.store.query import FilterError
 
     try:
         with _open_store(db, readonly=True) as store:
+            _check_doc(store, _filters().get("doc_id"))
             rows = store.events(all_copies=all_copies, **_filters())
+    except FilterError as err:
+        raise _filter_error(err) from None
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     if fmt == "jsonl":
@@ -682,12 +721,17 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
     """Export stored events to CSV, Parquet or JSONL (same filters as `diurna events`)."""
     from diurna.duplicates.clusters import copy_count
     from diurna.store import export_events
+    from diurna.store.export import ExportOptionError
+    from diurna.store.query import FilterError
 
     try:
         with _open_store(db, readonly=True) as store:
+            _check_doc(store, _filters().get("doc_id"))
             n = export_events(store, out, columns=columns, dyads=dyads, all_copies=all_copies,
                               **_filters())
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
+    except (FilterError, ExportOptionError) as err:
+        raise _filter_error(err) from None
     except (ValueError, OSError) as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
@@ -872,6 +916,42 @@ def recode(
     if not quiet or summary.interrupted:
         click.echo(f"diurna: {summary.line(db)}", err=True)
     sys.exit(summary.exit_status())
+
+
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
+@click.option("--doc", "doc_id", metavar="ID", help="Only the quotes of this document id.")
+@click.option("--speaker", metavar="TEXT",
+              help="Only quotes whose speaker's text contains TEXT (case-insensitive).")
+@click.option("--limit", type=LIMIT, metavar="N", help=f"At most this many quotes. {LIMIT_HELP}")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="A table, or one JSON quote row a line (offsets into the document's text).",
+)
+def quotes(db: str, doc_id: str | None, speaker: str | None, limit: int | None,
+           fmt: str) -> None:
+    """List stored quotes: who said what (speaker, cue, direct or indirect), with the
+    document they are in (`diurna process --format json` prints a page's; this lists a
+    store's). `Store.quotes()` in the library, the same rows."""
+    with _open_store(db, readonly=True) as store:
+        _check_doc(store, doc_id)
+        rows = store.quotes(doc_id=doc_id, speaker=speaker, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{plural(len(rows), 'quote')} in {db}", title_justify="left")
+    for col in ("published", "speaker", "cue", "kind", "quote", "doc"):
+        table.add_column(col)
+    for r in rows:
+        code = f" [{r['speaker_cameo']}]" if r["speaker_cameo"] else ""
+        table.add_row((r["published"] or "")[:10], f"{r['speaker_text'] or ''}{code}",
+                      r["cue_text"] or "", r["kind"] or "", r["text"], r["doc_id"])
+    _console().print(table)
 
 
 @cli.command()
@@ -1160,6 +1240,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     from diurna.clusters import cluster_store, event_clusters
     from diurna.clusters.table import cluster_line, copied_titles, report_line
     from diurna.store.export import spreadsheet_safe
+    from diurna.store.sqlite import has_table
 
     with _open_store(db, readonly=no_build) as store:
         if not no_build:
@@ -1170,6 +1251,11 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
         writer = None
         # the library's filter (min_articles counts a near-duplicate story once), not our own
         found = event_clusters(store, min_articles=min_articles, no_build=True)
+        if not found and not has_table(store.conn, "event_clusters"):
+            # an empty listing said nothing: the step that makes clusters never ran here
+            click.echo(f"diurna: no event clusters built in {db} yet: run `diurna clusters "
+                       f"--db {db}` without --no-build", err=True)
+            return
         titles = copied_titles(store, found) if fmt == "table" else {}
         for c in found:
             if fmt == "csv":

@@ -127,3 +127,11 @@ def test_fetch_help_says_nothing_is_stored_without_db() -> None:
 def test_help_names_counts_as_the_readme_does(command: list[str], shown: str) -> None:
     # The README writes `--workers N`, `--limit N`, `--delay S`; --help said INTEGER RANGE.
     assert shown in _help(*command)
+
+
+def test_events_help_says_what_a_date_in_parentheses_and_a_question_mark_mean() -> None:
+    """The events table shows "(2004-11-13)" beside "2018-02-14" and "[?]" beside "[IRN]";
+    a first-time user had nothing to tell them what either meant."""
+    text = " ".join(_help("events").split())
+    assert "in parentheses, the publication day" in text
+    assert "[?] a party it does not know" in text

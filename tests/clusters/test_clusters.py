@@ -467,6 +467,20 @@ def test_cli_builds_and_prints_clusters(db: Path) -> None:
     assert missing.exit_code == 1 and "Traceback" not in missing.output
 
 
+def test_cli_no_build_on_a_store_never_clustered_says_to_build(one_event_db: Path) -> None:
+    """``diurna clusters --no-build`` before any build printed nothing at all; it now says no
+    clusters were built and how to build them (stdout stays empty, exit 0); once built, an
+    empty listing is just empty."""
+    db = one_event_db
+    before = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build"])
+    assert before.exit_code == 0 and before.stdout == ""
+    assert f"no event clusters built in {db} yet" in before.stderr
+    assert "without --no-build" in before.stderr
+    assert CliRunner().invoke(cli, ["clusters", "--db", str(db)]).exit_code == 0
+    after = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build"])
+    assert after.exit_code == 0 and after.stdout == after.stderr == ""
+
+
 def test_cli_keeps_the_rule_linker_selectable(db: Path) -> None:
     out = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--format", "jsonl",
                                    "--linker", "rules"])

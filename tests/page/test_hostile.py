@@ -28,6 +28,19 @@ def test_png_renamed_html_is_binary() -> None:
     assert reason(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))) == "binary"
 
 
+@pytest.mark.parametrize(("head", "detail"), [
+    (b"\x7fELF\x02\x01\x01", "prog is an ELF executable, not a web page or text"),
+    (b"\x89PNG\r\n\x1a\n", "prog is a PNG image, not a web page or text"),
+    (b"\x00\x00\x01\x00", "prog is an icon, not a web page or text"),
+])
+def test_a_known_binary_format_is_named_with_its_article(head: bytes, detail: str) -> None:
+    """The rejection detail (printed by -v, stored in the rejections table) read "is a ELF
+    executable" and "is a icon"."""
+    with pytest.raises(Rejected) as err:
+        read_page(RawInput("prog", head + bytes(range(256))))
+    assert (err.value.reason, err.value.detail) == ("binary", detail)
+
+
 def test_random_bytes_are_binary() -> None:
     rng = random.Random(7)
     assert reason(bytes(rng.randrange(256) for _ in range(4000))) == "binary"

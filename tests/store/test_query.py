@@ -306,13 +306,81 @@ def test_cli_events_and_export_select_what_the_library_selects(
 
 
 @pytest.mark.parametrize("command", ["events", "export"])
-def test_cli_unknown_type_is_a_one_line_error(db: Path, tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [("--type", "ATACK", "unknown event type 'ATACK'"),
+     ("--status", "rumoured", "unknown status 'rumoured'"),
+     ("--actor-country", "Syria", "unknown country code 'Syria'")],
+)
+def test_cli_bad_filter_value_is_a_one_line_usage_error(
+    db: Path, tmp_path: Path, command: str, flag: str, value: str, message: str
+) -> None:
+    """A filter value the store refuses is a bad value: exit status 2, as a malformed --since
+    already was and as the README says ("2 on a bad option or value"); it was 1, the file
+    errors' status, so a script could not tell a typo from a missing database."""
     extra = ["--to", str(tmp_path / "x.csv")] if command == "export" else []
-    result = CliRunner().invoke(cli, [command, "--db", str(db), "--type", "ATACK", *extra])
-    assert result.exit_code == 1
-    assert "unknown event type 'ATACK'" in result.output
+    result = CliRunner().invoke(cli, [command, "--db", str(db), flag, value, *extra])
+    assert result.exit_code == 2
+    assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_cli_names_swapped_days_with_its_own_options(
+        db: Path, tmp_path: Path, command: str) -> None:
+    """--since after --until said "date_from ... is after date_to ...", names the CLI does not
+    have; it now says --since and --until (the library and the API keep theirs)."""
+    extra = ["--to", str(tmp_path / "x.csv")] if command == "export" else []
+    result = CliRunner().invoke(cli, [command, "--db", str(db), "--since", "2018-02-15",
+                                      "--until", "2018-02-01", *extra])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: --since 2018-02-15 is after --until 2018-02-01: swap them")
+
+
+@pytest.mark.parametrize("limit", [0, -3])
+def test_a_limit_below_one_is_refused_by_the_library_as_by_the_cli_and_the_api(
+        db: Path, tmp_path: Path, limit: int) -> None:
+    """``Store.events(limit=0)`` returned ``[]`` (and ``export_events`` wrote an empty file)
+    where ``--limit 0`` and the API's ``limit=0`` are refused."""
+    with Store(db) as store:
+        with pytest.raises(ValueError, match=f"limit {limit} is below 1"):
+            store.events(limit=limit)
+        with pytest.raises(ValueError, match="below 1"):
+            export_events(store, tmp_path / "x.csv", limit=limit)
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["events", "export", "quotes"])
+def test_cli_doc_that_is_not_stored_is_an_error_not_an_empty_listing(
+        db: Path, tmp_path: Path, command: str) -> None:
+    """``--doc 64b6`` (a prefix, or a typo) listed 0 events without a word; it is now the
+    error ``diurna recode --doc`` gives, and a stored id still lists its rows."""
+    extra = ["--to", str(tmp_path / "x.jsonl")] if command == "export" else []
+    with Store(db) as store:
+        stored = store.events()[0]["doc_id"]
+    bad = CliRunner().invoke(cli, [command, "--db", str(db), "--doc", stored[:4], *extra])
+    assert bad.exit_code == 1
+    assert bad.output.startswith(f"Error: no stored document with id {stored[:4]!r}")
+    assert not (tmp_path / "x.jsonl").exists()
+    good = CliRunner().invoke(cli, [command, "--db", str(db), "--doc", stored, *extra])
+    assert good.exit_code == 0, good.output
+
+
+def test_cli_export_to_an_unknown_suffix_is_a_usage_error_and_a_missing_folder_a_file_error(
+    db: Path, tmp_path: Path
+) -> None:
+    """``--to events.xlsx`` and ``--dyads --columns polecat`` are bad values (2); ``--to`` into
+    a missing folder is a file error (1)."""
+    bad = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "e.xlsx")])
+    assert bad.exit_code == 2 and "must end in .csv, .parquet or .jsonl" in bad.output
+    both = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(tmp_path / "e.csv"),
+                                    "--dyads", "--columns", "polecat"])
+    assert both.exit_code == 2 and "drop --columns polecat" in both.output
+    missing = tmp_path / "no-such-folder" / "e.csv"
+    gone = CliRunner().invoke(cli, ["export", "--db", str(db), "--to", str(missing)])
+    assert gone.exit_code == 1 and "does not exist; create it first" in gone.output
 
 
 def test_seed_page_assault_keeps_the_syrian_arab_army(tmp_path: Path, seed_doc: Document) -> None:

@@ -191,3 +191,22 @@ def test_in_a_folder_the_reader_may_not_write_it_reads_a_snapshot_and_sees_later
     # in that folder) until the owner's next open closes last, as SQLite does
     Store(path).close()
     assert _files(path) == ["store.db"]
+
+
+def test_a_new_store_in_a_folder_the_user_may_not_write_says_so(unwritable_folder: Path) -> None:
+    """``diurna process --db`` with a new file in another user's folder (or on a read-only
+    mount): SQLite says "unable to open database file", which Diurna called "not a Diurna
+    database"; it now says the folder is not writable and what to pass instead."""
+    path = unwritable_folder / "new.db"
+
+    def steps(ask: Callable[[str], None]) -> dict[str, Any]:
+        try:
+            Store(path)
+        except (OSError, ValueError) as err:
+            return {"kind": type(err).__name__, "message": str(err)}
+        return {"kind": None, "message": ""}
+
+    out = _as_nobody(steps, lambda word: None)
+    assert out["kind"] == "PermissionError"
+    assert out["message"].startswith(f"cannot write a database in {unwritable_folder}: ")
+    assert "not writable" in out["message"] and not path.exists()

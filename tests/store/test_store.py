@@ -130,6 +130,55 @@ def test_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
         Store(bogus)
 
 
+@pytest.mark.parametrize("opening", [
+    {"create": True}, {"create": False}, {"create": False, "readonly": True}])
+def test_another_programs_sqlite_file_is_refused_and_left_unchanged(
+        tmp_path: Path, opening: dict[str, bool]) -> None:
+    """``diurna events --db theirs.db`` on a SQLite file of another program wrote Diurna's
+    tables into it (and set WAL mode), then listed 0 events; ``diurna process --db`` did the
+    same. The file is now refused, byte for byte as it was."""
+    import sqlite3
+
+    theirs = tmp_path / "theirs.db"
+    conn = sqlite3.connect(theirs)
+    conn.execute("CREATE TABLE accounts (id INTEGER, name TEXT)")
+    conn.execute("INSERT INTO accounts VALUES (1, 'a')")
+    conn.commit()
+    conn.close()
+    before = theirs.read_bytes()
+    with pytest.raises(ValueError, match=r"not a Diurna database: it holds other tables "
+                                         r"\(accounts\)") as err:
+        Store(theirs, **opening)
+    assert "nothing was written" in str(err.value)
+    assert theirs.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs.db"]
+
+
+def test_an_empty_sqlite_file_still_becomes_a_store(tmp_path: Path) -> None:
+    """A 0-byte file, or a SQLite file with no table yet, is made a store as before."""
+    import sqlite3
+
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    sqlite3.connect(tmp_path / "blank.db").close()
+    for path in (empty, tmp_path / "blank.db"):
+        with Store(path) as store:
+            store.save(make_doc("d1"))
+            assert store.count("documents") == 1
+
+
+def test_a_folder_given_as_the_store_is_named_as_a_folder(tmp_path: Path) -> None:
+    """``--db`` pointing at a folder was "not a Diurna database" for a writer and "run
+    `diurna process ... --db FOLDER` first" for a reader, whose advice fails the same way: both
+    now say it is a folder and name a file to pass instead."""
+    for create in (True, False):
+        with pytest.raises(IsADirectoryError, match="is a folder, not a database file") as err:
+            Store(tmp_path, create=create)
+        assert f"--db {tmp_path / 'diurna.db'}" in str(err.value)
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        Store(tmp_path, create=False, readonly=True)
+
+
 def test_every_extracted_kind_is_stored_with_offsets_into_the_stored_text(
     tmp_path: Path, seed_doc: Document
 ) -> None:

@@ -16,15 +16,18 @@ import charset_normalizer
 from diurna.model import Rejected
 
 # Magic numbers of common non-text formats someone may rename to .html.
+# Each kind with its article, as the rejection's detail reads: "x.bin is an ELF executable".
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"),
-    (b"\xff\xd8\xff", "JPEG image"), (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
-    (b"\x7fELF", "ELF executable"), (b"MZ", "Windows executable"), (b"BZh", "bzip2 archive"),
-    (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-    (b"\x00\x00\x01\x00", "icon"), (b"RIFF", "RIFF media"), (b"OggS", "Ogg media"),
-    (b"ID3", "MP3 audio"), (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
-    (b"\xd0\xcf\x11\xe0", "MS Office document"), (b"SQLite format 3\x00", "SQLite database"),
-    (b"wOFF", "web font"), (b"wOF2", "web font"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "an ELF executable"),
+    (b"MZ", "a Windows executable"), (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"\x00\x00\x01\x00", "an icon"), (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 audio file"), (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+    (b"\xd0\xcf\x11\xe0", "an MS Office document"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"wOFF", "a web font"), (b"wOF2", "a web font"),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -78,7 +81,7 @@ def check_binary(data: bytes, source: str) -> None:
     """Raise ``Rejected("binary")`` for known binary formats or control-byte-heavy data."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise Rejected("binary", f"{source} is a {what}, not a web page or text")
+            raise Rejected("binary", f"{source} is {what}, not a web page or text")
     if any(data.startswith(bom) for bom, _ in _BOMS) or utf16_without_bom(data):
         return  # UTF-16/32 text legitimately contains NUL bytes
     head = data[:8192]

@@ -88,6 +88,23 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+class ExportOptionError(ValueError):
+    """An export Diurna cannot write as asked: a suffix that names no format it writes, or
+    dyads with POLECAT columns (a bad value, not a file error: ``diurna export`` exits 2 on
+    it, as on a bad filter)."""
+
+
+def export_format(out: str | Path) -> str:
+    """The format ``out``'s suffix names (csv, parquet or jsonl), else ExportOptionError."""
+    path = Path(out)
+    fmt = path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise ExportOptionError(
+            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
+        )
+    return fmt
+
+
 def event_table(
     store: Store, columns: str = "diurna", *, dyads: bool = False, all_copies: bool = False,
     skip_docs: Collection[str] = (), **filters: Any
@@ -101,7 +118,8 @@ def event_table(
             if r["doc_id"] not in skip_docs]
     if columns == "polecat":
         if dyads:
-            raise ValueError("--dyads works with Diurna's columns: drop --columns polecat")
+            raise ExportOptionError(
+                "--dyads works with Diurna's columns: drop --columns polecat")
         header = list(POLECAT_COLUMNS)
         return header, [{name: fn(r) for name, fn in POLECAT_COLUMNS.items()} for r in rows]
     if dyads:
@@ -184,11 +202,7 @@ def export_events(
     ``skip_docs`` leaves out the events of these documents too.
     """
     path = Path(out)
-    fmt = path.suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise ValueError(
-            f"cannot export to {path.name!r}: the file must end in .csv, .parquet or .jsonl"
-        )
+    fmt = export_format(path)
     if not path.parent.is_dir():
         raise ValueError(
             f"cannot export to {path}: folder {path.parent} does not exist; create it first"

@@ -212,8 +212,9 @@ class EventQuery:
         where, params = self.where()
         sql = f"{SELECT_SQL}{where} ORDER BY d.published, e.doc_id, e.idx"
         if self.limit is not None:
-            if int(self.limit) < 0:
-                raise FilterError(f"limit {self.limit} is negative: give 0 or more")
+            if int(self.limit) < 1:  # as --limit and the API's limit: 0 was [] without a word
+                raise FilterError(
+                    f"limit {self.limit} is below 1: give 1 or more, or leave it out for all")
             sql += f" LIMIT {int(self.limit)}"
         return sql, params
 

@@ -571,6 +571,11 @@ class Store:
         self.read_uri: str | None = None
         if readonly and self.path.is_file() and self._open_readonly():
             return
+        if self.path.is_dir():
+            raise IsADirectoryError(
+                f"{self.path} is a folder, not a database file; pass a file in it, e.g. "
+                f"--db {self.path / 'diurna.db'}"
+            )
         if not create and not self.path.is_file():
             raise FileNotFoundError(
                 f"no Diurna database at {self.path}: "
@@ -584,6 +589,7 @@ class Store:
         try:
             # A second writer waits for the first (busy timeout) instead of failing its insert.
             self.conn = sqlite3.connect(self.path, timeout=60)
+            self._refuse_foreign()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.executescript(SCHEMA)
             self.conn.executescript(EVENT_ACTORS + EVENT_JSON)
@@ -607,9 +613,45 @@ class Store:
                     "folder writable (once, for an older file: any diurna command then brings "
                     "it up to date), or copy it somewhere writable and pass the copy as --db"
                 ) from err
+            raise self._open_error(err) from err
+
+    def _refuse_foreign(self) -> None:
+        """Close and raise ValueError when the file is another program's SQLite database (it
+        has tables, none of them one Diurna makes), before anything is written: opening
+        it as a store gave it Diurna's tables and WAL mode, also from a reading command such as
+        ``diurna events``, which then listed 0 events."""
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        ours = _created_names(SCHEMA, EVENT_ACTORS, EVENT_JSON, stats.EVENT_STATS)
+        if names and not ours.intersection(names):
+            self.conn.close()
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
             raise ValueError(
-                f"{self.path} is not a Diurna database ({err}); pass another --db file"
-            ) from err
+                f"{self.path} is not a Diurna database: it holds other tables ({shown}) and "
+                "none of Diurna's; nothing was written to it; pass another --db file"
+            )
+
+    def _open_error(self, err: sqlite3.DatabaseError) -> OSError | ValueError:
+        """The error to raise when a writable open failed with ``err``. SQLite says "unable to
+        open database file" alike for a file or folder the user may not write (a read-only
+        mount, another user's folder) and a foreign file: the first is named with what to do,
+        since the file may well be a Diurna database (a folder is refused before opening)."""
+        if getattr(err, "sqlite_errorname", "") == "SQLITE_CANTOPEN":
+            folder = self.path.parent
+            if self.path.is_file() and not os.access(self.path, os.W_OK):
+                return PermissionError(
+                    f"{self.path} is read-only (a read-only file or mount), and this command "
+                    "writes to it; make it writable, or copy it somewhere writable and pass "
+                    "the copy as --db (reading commands such as `diurna events` can read it "
+                    "as it is)"
+                )
+            if not os.access(folder, os.W_OK):
+                return PermissionError(
+                    f"cannot write a database in {folder}: the folder is not writable; pass "
+                    "--db a file in a folder you may write"
+                )
+        return ValueError(f"{self.path} is not a Diurna database ({err}); pass another --db file")
 
     def _open_readonly(self) -> bool:
         """Open the file read-only (``mode=ro``) if its schema is current; False (nothing kept
@@ -983,6 +1025,33 @@ class Store:
         ``detail``, ``rejected_at`` and ``stage`` (the stage that raised; None when none did,
         and in rows stored before it was recorded)."""
         return list(self._rows("SELECT * FROM rejections ORDER BY rejected_at"))
+
+    def quotes(self, *, doc_id: str | None = None, speaker: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored quotes, in publication order then order in the text: each quote's row of
+        the ``quotes`` table (offsets into its document's text; ``sources`` and ``parts``
+        decoded from JSON) with its document's ``title``, ``url`` and ``published``.
+        ``doc_id`` keeps one document's; ``speaker`` those whose speaker's text contains it
+        (case-insensitive); ``limit`` (>= 1) the first so many."""
+        if limit is not None and limit < 1:
+            raise ValueError(f"limit must be 1 or more, not {limit}")
+        where, params = [], []
+        if doc_id is not None:
+            where.append("q.doc_id = ?")
+            params.append(doc_id)
+        if speaker is not None:
+            where.append("instr(lower(q.speaker_text), lower(?)) > 0")
+            params.append(speaker)
+        sql = ("SELECT q.*, d.title, d.url, d.published FROM quotes q "
+               "JOIN documents d ON d.id = q.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.published, q.doc_id, q.idx"
+               + (f" LIMIT {int(limit)}" if limit is not None else ""))
+        rows = list(self._rows(sql, tuple(params)))
+        for row in rows:
+            for key in ("sources", "parts"):
+                row[key] = json.loads(row[key]) if row[key] else []
+        return rows
 
     def documents(self) -> list[dict[str, Any]]:
         """Every stored document's id, source, title, publication date, language, input
