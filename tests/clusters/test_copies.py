@@ -104,14 +104,14 @@ def test_a_wire_copy_is_not_another_report_once_grouped(grouped: Path) -> None:
         assert len(list(clusters(store))) == 2  # no min_articles: every stored cluster
 
 
+def run(db: Path, *args: str) -> str:
+    """``diurna clusters --db DB --no-build ARGS``'s output (it must succeed)."""
+    out = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", *args])
+    assert out.exit_code == 0, out.output
+    return out.stdout
+
+
 def test_cli_prints_stories_and_filters_by_them(built: Path, grouped: Path) -> None:
-    runner = CliRunner()
-
-    def run(db: Path, *args: str) -> str:
-        out = runner.invoke(cli, ["clusters", "--db", str(db), "--no-build", *args])
-        assert out.exit_code == 0, out.output
-        return out.stdout
-
     lines = [json.loads(x) for x in run(grouped, "--format", "jsonl").splitlines()]
     assert [(c["articles"], c["stories"]) for c in lines] == [(3, 2)]  # Kabul's copy: 1 story
     assert run(grouped, "--min-articles", "3") == ""
@@ -180,13 +180,6 @@ def test_each_report_says_whose_copy_it_is_once_grouped(built: Path, grouped: Pa
 
 
 def test_the_cli_marks_a_copy_in_every_format(built: Path, grouped: Path) -> None:
-    runner = CliRunner()
-
-    def run(db: Path, *args: str) -> str:
-        out = runner.invoke(cli, ["clusters", "--db", str(db), "--no-build", *args])
-        assert out.exit_code == 0, out.output
-        return out.stdout
-
     table = run(grouped).splitlines()
     marked = [line for line in table if "(copy of" in line]
     assert marked == [line for line in table if line.endswith(
