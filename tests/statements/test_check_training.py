@@ -330,7 +330,8 @@ def test_the_rows_are_parsed_on_one_blas_thread_whatever_the_callers(
         shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The model's contextual rows differ in their last bits with OpenBLAS's thread count: the
     # train rows, their fingerprint and so the shipped check's --verify depended on the
-    # machine's cores (part 44). Parsed as the pipeline parses (one thread), they do not.
+    # machine's cores (docs/quotes.md, part 45). Parsed as the pipeline parses (one thread),
+    # they do not.
     from threadpoolctl import threadpool_limits
 
     from diurna.statements.train import collect

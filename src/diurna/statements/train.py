@@ -19,7 +19,7 @@ fitted on all of train, the rules alone beside it. No test split is read. The we
 
 Training is deterministic: the same candidates give the same files, byte for byte, whatever the
 hash seed or BLAS threads; the candidates are parsed on one BLAS thread, as the pipeline parses
-(part 44). ``--verify`` retrains and exits 1 unless the shipped files are exactly
+(docs/quotes.md, part 45). ``--verify`` retrains and exits 1 unless the shipped files are exactly
 what the script makes now; run it after changing the rules, which change the candidates. With
 ``--cache`` it reads the rows an earlier run kept (and says so): the check of the shipped files
 is a run without it.
@@ -119,7 +119,7 @@ def collect(gold_path: str, limit: int | None, same_cue: bool = True) -> list[Ar
     the model's contextual rows (the first 96 dense features) differ in their last bits with
     the thread count, so rows parsed on two threads were neither the numbers the check reads
     at run time nor the same on a machine with another number of cores or
-    ``OPENBLAS_NUM_THREADS`` (docs/quotes.md, part 44)."""
+    ``OPENBLAS_NUM_THREADS`` (docs/quotes.md, part 45)."""
     from diurna.pipeline import one_blas_thread
 
     with one_blas_thread():
