@@ -9,9 +9,13 @@ Kept: dated, 1,200-3,500 characters, 3-25 sentences (the language stage's splitt
 ``wikinews_units.py`` cuts every Wikinews set). Seed 3737; the first 20 are task ``dev13-1``, the
 last 20 ``dev13-2``. The choice depends on what the repository names, so it is reproduced at the
 commit it was made from (0602bab), not later. Writes outside the repository (article text must not
-be copied into it): ``OUT/units.jsonl`` and ``OUT/tasks/dev13-{1,2}.md``.
+be copied into it): ``OUT/units.jsonl`` and ``OUT/tasks/NAME-{1,2}.md``.
 
     python scripts/gold/make_dev13_units.py --out /work/annot/dev13
+
+Later blind sets are chosen the same way with their own seed and name (each excludes the sets
+made before it, since the repository names their articles): session 38's quotes set dev7 is
+``--seed 3838 --name dev14 --out /work/annot/dev14``, made at ``e44508b``.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def named_here() -> tuple[set[str], set[str]]:
     return ids, pages
 
 
-def choose(nlp: Any) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
+def choose(nlp: Any, seed: int = SEED) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
     """The 40 articles, each with its sentence spans, in the seeded order."""
     ids, pages = named_here()
     lines = (shared_dir() / "corpus" / CORPUS).read_text(encoding="utf-8").splitlines()
@@ -65,7 +69,7 @@ def choose(nlp: Any) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
             and r["url"].rsplit("/wiki/", 1)[-1].lower() not in pages
             and 1200 <= len(r["text"]) <= 3500]
     print(f"corpus {len(rows)}, named here {len(ids)}, pool {len(pool)}", file=sys.stderr)
-    random.Random(SEED).shuffle(pool)
+    random.Random(seed).shuffle(pool)
     chosen = []
     for row in pool:
         spans = sentence_spans(nlp, row["text"])
@@ -79,10 +83,13 @@ def choose(nlp: Any) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
-    out = parser.parse_args().out
+    parser.add_argument("--seed", type=int, default=SEED, help="shuffle seed (default: dev13's)")
+    parser.add_argument("--name", default="dev13", help="the halves are NAME-1 and NAME-2")
+    args = parser.parse_args()
+    out = args.out
     (out / "tasks").mkdir(parents=True, exist_ok=True)
-    chosen = choose(load_nlp())
-    halves = (("dev13-1", chosen[:20]), ("dev13-2", chosen[20:]))
+    chosen = choose(load_nlp(), args.seed)
+    halves = ((f"{args.name}-1", chosen[:20]), (f"{args.name}-2", chosen[20:]))
     with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
         for split, part in halves:
             for row, spans in part:
