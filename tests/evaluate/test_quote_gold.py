@@ -134,6 +134,18 @@ def test_blind_dev6_is_the_events_dev13_articles_and_new_text() -> None:
         assert not dev6 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
+def test_blind_dev7_is_the_events_dev14_articles_and_new_text() -> None:
+    """gold/quotes-wikinews-dev7.jsonl (session 38) annotates, blind, the 40 articles of the events
+    dev14 gold, and its second annotation the last 20; scored once per change, so none of its
+    articles may be in another quote split."""
+    dev7 = _sources("quotes-wikinews-dev7.jsonl")
+    second = _sources("quotes-wikinews-dev7-second-annotator.jsonl")
+    assert len(dev7) == 40 and dev7 == _sources("events-wikinews-dev14.jsonl")
+    assert len(second) == 20 and second <= dev7
+    for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"):
+        assert not dev7 & _sources(f"quotes-wikinews-{other}.jsonl")
+
+
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
          4: {"n": 4, "start": 28, "text": "\"C d.\""}}
 ARTICLE = "Headline. " + "\"A b,\" he said." + "\n\n\n" + "\"C d.\""
