@@ -183,14 +183,25 @@ def test_a_sentence_gets_the_same_tagger_output_whoever_is_read_with_it() -> Non
 
 def test_the_shipped_combiner_is_the_fixed_blend_with_round_22c_cut() -> None:
     """Round 15 kept the fixed blend (docs/events-learned.md); round 22c moved only its
-    threshold (0.8 -> 0.75), chosen on dev3 + dev4 + dev5 and checked on blind dev6. The file
-    says which sets the cut was fitted on, so a later refit knows what is no longer unseen."""
+    threshold (0.8 -> 0.75), chosen on dev3 + dev4 + dev5 and checked on blind dev6; round 48
+    gave REJECT its own cut 0.6, chosen on the read pool and checked on blind dev13 + dev14.
+    The file says which sets the cuts were fitted on, so a later refit knows what is no longer
+    unseen."""
     comb = load_combiner(MODEL_DIR)
-    assert comb == Combiner(threshold=0.75)
+    assert comb == Combiner(threshold=0.75, type_thresholds=(("REJECT", 0.6),))
     meta = json.loads((MODEL_DIR / COMBINER_FILE).read_text(encoding="utf-8"))["meta"]
     assert "dev3" in meta["fitted_on"] and "dev5" in meta["fitted_on"]
-    # the command it names writes this cut again (without --threshold it would write 0.8)
-    assert "--write fixed --threshold 0.75" in meta["command"]
+    assert "round 47" in meta["type_thresholds"] and "dev14" in meta["type_thresholds"]
+    # the command it names writes these cuts again (without --threshold it would write 0.8)
+    assert "--write fixed --threshold 0.75 --type-threshold REJECT=0.6" in meta["command"]
+
+
+def test_a_malformed_type_threshold_is_a_one_line_usage_error(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["gold/events-wikinews-dev.jsonl", "--type-threshold", "REJECT:0.6"])
+    assert stop.value.code == 2
+    assert "--type-threshold REJECT:0.6: give TYPE=P" in capsys.readouterr().err
 
 
 def test_the_combine_command_refuses_a_cut_that_is_no_probability(
@@ -212,3 +223,39 @@ def test_the_combine_command_refuses_test_files_and_missing_inputs(
     gold.write_text("", encoding="utf-8")
     assert main([str(gold), "--model-dir", str(tmp_path)]) == 2
     assert "tagger.onnx: no such file" in capsys.readouterr().err
+
+
+def test_a_types_own_cut_replaces_the_global_one_for_words_the_rules_left() -> None:
+    # round 48: REJECT's own cut 0.60; blended P(NONE) 0.7 codes "march" as PROTEST at the
+    # global 0.75 but not "bomb" as REJECT-typed once REJECT has 0.6
+    onto = load_ontology()
+    labels = [NONE, "REJECT", "PROTEST"]
+    probs = [[0.7, 0.3, 0.0], [0.7, 0.0, 0.3], [0.85, 0.15, 0.0]]
+    base = _read(tagger=probs, mlp=probs, rule={2: "REJECT"})
+    read = Read(base.cands, labels, base.mlp, base.tagger, {}, [0, 0, 0], [True] * 3)
+    comb = Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01,
+                    type_thresholds=(("REJECT", 0.6),))
+    assert decide(read, Combiner(threshold=0.75, rule_threshold=0.9, gate=1.01), onto) == {
+        0: "REJECT", 1: "PROTEST", 2: "REJECT"}
+    # "bomb" (0.7, REJECT) is out; the rules' word keeps 0.9 whatever its type's cut (0.85 < 0.9)
+    assert decide(read, comb, onto) == {1: "PROTEST", 2: "REJECT"}
+    tok: Any = _Tok(0, "bomb")
+    assert word_cut(comb, tok, "REJECT", {}, onto) == 0.6
+    assert word_cut(comb, tok, "PROTEST", {}, onto) == 0.75
+    # with the stricter unlisted cut too, the lower of the two applies
+    both = Combiner(threshold=0.75, unlisted_threshold=0.5, type_thresholds=(("REJECT", 0.6),))
+    assert word_cut(both, _Tok(0, "jump"), "REJECT", {}, onto) == 0.5
+
+
+def test_type_cuts_round_trip_and_a_bad_map_names_the_file(tmp_path: Path) -> None:
+    comb = Combiner(type_thresholds=(("REJECT", 0.6),))
+    (tmp_path / COMBINER_FILE).write_text(comb.to_json(), encoding="utf-8")
+    assert json.loads((tmp_path / COMBINER_FILE).read_text())["type_thresholds"] == {
+        "REJECT": 0.6}
+    assert load_combiner(tmp_path) == comb
+    assert "type_thresholds" not in Combiner().to_json()
+    for bad in ({"REJECT": 1.5}, {"REJECT": "0.6"}, ["REJECT", 0.6], {"reject": 0.6}):
+        spec = json.loads(Combiner().to_json()) | {"type_thresholds": bad}
+        (tmp_path / COMBINER_FILE).write_text(json.dumps(spec), encoding="utf-8")
+        with pytest.raises(ValueError, match=r"combiner.json: 'type_thresholds' must map"):
+            load_combiner(tmp_path)

@@ -349,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the fixed blend's cut (averaged P(NONE) below it is coded; default "
                          f"{BLEND_THRESHOLD}; the shipped combiner.json's meta names the cut "
                          "it was written with and how it was chosen)")
+    ap.add_argument("--type-threshold", action="append", default=[], metavar="TYPE=P",
+                    help="a PLOVER type's own cut for the fixed blend, in place of --threshold "
+                         "for words the rules did not code (repeatable; round 48: REJECT=0.6)")
     ap.add_argument("--oof-dir", type=Path,
                     help="fit the stacked combiner on out-of-fold outputs on a training gold "
                          "(folds of python -m diurna.events.oof, each with its models in "
@@ -362,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.threshold is not None and not 0 < args.threshold < 1:
         ap.error(f"--threshold {args.threshold}: give a probability between 0 and 1")
+    try:
+        type_cuts = parse_type_cuts(args.type_threshold)
+    except ValueError as err:
+        ap.error(str(err))
     if args.match_rate < 0:
         ap.error(f"--match-rate {args.match_rate}: give a number of articles, 0 or more")
     if frozen(args.gold):
@@ -409,7 +416,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"cut codes {np.mean(logits > 0):.4f}; bias moved "
                   f"{matched.coef[0] - stacked_oof.coef[0]:+.3f}", flush=True)
         found = compare(reader, args.gold, by_source, args.folds, stacked_oof, matched,
-                        fixed=Combiner(threshold=args.threshold or BLEND_THRESHOLD))
+                        fixed=Combiner(threshold=args.threshold or BLEND_THRESHOLD,
+                                       type_thresholds=type_cuts))
         if n == 0:
             chosen = found
     if args.write:
@@ -419,6 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         command = "python -m diurna.events.combine --write " + args.write
         if args.write == "fixed" and args.threshold is not None:
             command += f" --threshold {args.threshold}"
+        if args.write == "fixed":
+            command += "".join(f" --type-threshold {t}={c}" for t, c in type_cuts)
         if args.oof_dir and args.write == "stacked":
             gold = f"out-of-fold outputs of {len(oof)} folds ({args.oof_dir.name})"
             command += " --oof-dir " + args.oof_dir.name
@@ -428,6 +438,23 @@ def main(argv: list[str] | None = None) -> int:
         (folder / COMBINER_FILE).write_text(chosen[args.write].to_json(meta), encoding="utf-8")
         print(f"wrote {folder / COMBINER_FILE}")
     return 0
+
+
+def parse_type_cuts(given: list[str]) -> tuple[tuple[str, float], ...]:
+    """``--type-threshold`` values (``TYPE=P``) as sorted (type, cut) pairs; a malformed one is a
+    ``ValueError`` that quotes it."""
+    cuts: dict[str, float] = {}
+    for item in given:
+        etype, _, value = item.partition("=")
+        try:
+            cut = float(value)
+        except ValueError:
+            cut = -1.0
+        if not etype.isupper() or not 0 < cut <= 1:
+            raise ValueError(f"--type-threshold {item}: give TYPE=P, a PLOVER type and a cut in "
+                             "(0, 1], e.g. REJECT=0.6")
+        cuts[etype] = cut
+    return tuple(sorted(cuts.items()))
 
 
 def compare(reader: Reader, gold: Path, by_source: dict[str, list[dict[str, Any]]],

@@ -819,6 +819,13 @@ class Combiner:
     # off in the shipped combiner.json: at 0.60 it gained +0.007 type F1 on the unseen pool but
     # lost 0.036 on dev3 and status on matched events (docs/events-learned.md, round 35)
     unlisted_threshold: float | None = None
+    # (type, cut) pairs: a decided type's own cut in place of ``threshold`` for words the rules
+    # did not code (round 48: REJECT 0.60, the one move both halves of the pool chose, round 47)
+    type_thresholds: tuple[tuple[str, float], ...] = ()
+
+    def cut_for(self, etype: str) -> float:
+        """The cut in place of ``threshold`` for a word the models decide is ``etype``."""
+        return dict(self.type_thresholds).get(etype, self.threshold)
 
     @property
     def uses_mlp(self) -> bool:
@@ -830,9 +837,12 @@ class Combiner:
         spec: dict[str, Any] = {"kind": self.kind, "weight": self.weight,
                                 "threshold": self.threshold, "gate": self.gate,
                                 "rule_threshold": self.rule_threshold, "coef": list(self.coef),
-                                "features": list(STACK_FEATURES), "meta": meta or {}}
+                                "features": list(STACK_FEATURES)}
         if self.unlisted_threshold is not None:
             spec["unlisted_threshold"] = self.unlisted_threshold
+        if self.type_thresholds:
+            spec["type_thresholds"] = dict(self.type_thresholds)
+        spec["meta"] = meta or {}
         return json.dumps(spec, indent=1) + "\n"
 
 
@@ -857,7 +867,19 @@ def load_combiner(folder: str | Path) -> Combiner:
                     rule_threshold=float(spec.get("rule_threshold", RULE_THRESHOLD)),
                     coef=tuple(float(c) for c in spec.get("coef", ())),
                     unlisted_threshold=(None if spec.get("unlisted_threshold") is None
-                                        else float(spec["unlisted_threshold"])))
+                                        else float(spec["unlisted_threshold"])),
+                    type_thresholds=type_thresholds(path, spec.get("type_thresholds", {})))
+
+
+def type_thresholds(path: Path, given: Any) -> tuple[tuple[str, float], ...]:
+    """``combiner.json``'s ``type_thresholds`` map as sorted (type, cut) pairs; a map that is not
+    PLOVER types to numbers in (0, 1] is refused with the file's name."""
+    if not isinstance(given, dict) or not all(
+            isinstance(k, str) and k.isupper() and isinstance(v, (int, float))
+            and not isinstance(v, bool) and 0.0 < v <= 1.0 for k, v in given.items()):
+        raise ValueError(f"{path}: 'type_thresholds' must map PLOVER types to cuts in (0, 1], "
+                         'e.g. {"REJECT": 0.6}')
+    return tuple(sorted((k, float(v)) for k, v in given.items()))
 
 
 @dataclass
@@ -954,12 +976,15 @@ def word_cut(comb: Combiner, tok: Any, etype: str, rule_at: dict[int, Event],
     ``comb.unlisted_threshold`` (when set) for a word only the models code (:func:`models_only`;
     round 35: of 80 false events read in sentences the gold leaves empty, 25 were other senses
     of the word, 8 of them on such words), else ``comb.threshold``. The shipped combiner
-    leaves the stricter cut unset (round 35 measured it below its rule)."""
+    leaves the stricter cut unset (round 35 measured it below its rule). A type with its own cut
+    (``comb.type_thresholds``) has it in place of ``comb.threshold`` for words the rules did not
+    code."""
     if tok.i in rule_at:
         return max(comb.threshold, comb.rule_threshold)
+    cut = comb.cut_for(etype)
     if comb.unlisted_threshold is not None and models_only(tok, etype, rule_at, onto):
-        return min(comb.threshold, comb.unlisted_threshold)
-    return comb.threshold
+        return min(cut, comb.unlisted_threshold)
+    return cut
 
 
 # The learned coder's steps, in order, under the names :meth:`LearnedEventCoder.code` notes the
