@@ -29,7 +29,7 @@ from diurna.options import DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE
 from diurna.page import RawInput, iter_inputs
 from diurna.page.inputs import RECORDED
 from diurna.pipeline import Pipeline, default_coding
-from diurna.store.sqlite import is_stored, stored_rejection
+from diurna.store.sqlite import UnknownDocument, is_stored, stored_rejection
 
 if TYPE_CHECKING:
     from datetime import date
@@ -381,8 +381,9 @@ def recode(
     actors, quotes, dates and places; yields one ``recoded`` :class:`Outcome` per document.
 
     By default only documents coded by another coder version (or none recorded) are re-coded;
-    ``everything`` re-codes all; ``doc_ids`` names which. The previous coders stay listed in the
-    store's ``codings`` table.
+    ``everything`` re-codes all; ``doc_ids`` names which (an id naming no stored document raises
+    :class:`diurna.store.UnknownDocument` when the iteration starts, before anything is
+    re-coded). The previous coders stay listed in the store's ``codings`` table.
 
     ``pipeline`` may be a function that builds one, given with ``coder``, the version it will
     record (:func:`default_coder_version`): it is built only when some document is to be
@@ -391,6 +392,8 @@ def recode(
     """
     if doc_ids is not None:
         doc_ids = list(doc_ids)  # read twice below when the given version proves stale
+        for doc_id in doc_ids:  # every id checked before a model loads or a document changes
+            store.require(doc_id)
     if isinstance(pipeline, Pipeline) or coder is None:
         pipeline = _built(pipeline)  # no version to look with but the pipeline's own
         coder = coder_version(pipeline)
@@ -403,8 +406,8 @@ def recode(
         ids = _to_recode(store, coder, everything, doc_ids)
     for doc_id in ids:
         doc = store.stored_document(doc_id)
-        if doc is None:
-            raise ValueError(f"no stored document with id {doc_id!r}: see `diurna events`")
+        if doc is None:  # deleted since the check above (another process)
+            raise UnknownDocument(doc_id)
         try:
             doc = pipeline(doc)
         except Exception as err:  # keep the old coding rather than end the run

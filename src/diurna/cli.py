@@ -98,10 +98,16 @@ def _check_doc(store: Any, doc_id: str | None) -> None:
     prefix or a typo listed nothing without a word (a stored document with no events still
     lists none)."""
     if doc_id is not None and not store.has(doc_id):
-        raise click.ClickException(
-            f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
-            "the doc column of `diurna events` shows it"
-        )
+        raise _unknown_doc(doc_id)
+
+
+def _unknown_doc(doc_id: str) -> click.ClickException:
+    """The one line for a ``--doc`` naming no stored document, in the CLI's terms (the
+    library's :class:`diurna.store.UnknownDocument` points to ``Store.documents()``)."""
+    return click.ClickException(
+        f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
+        "the doc column of `diurna events` shows it"
+    )
 
 
 def _console(stderr: bool = False) -> Any:
@@ -886,6 +892,7 @@ def recode(
     were processed with: the default re-codes them with the learned coder.
     """
     from diurna import batch
+    from diurna.store import UnknownDocument
 
     # the models load only if some document is to be re-coded: the version the pipeline will
     # record is known before it is built (a recode with nothing to do loads none)
@@ -903,6 +910,8 @@ def recode(
                 click.echo(_outcome_line(outcome), err=True)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except UnknownDocument as err:  # checked before any model loads
+        raise _unknown_doc(err.doc_id) from None
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     finally:
