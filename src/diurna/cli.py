@@ -308,7 +308,16 @@ def _run_batch(
         where = db if store is not None else None
         note = "" if store is not None else " (not stored: pass --db FILE to store)"
         click.echo(f"diurna: {summary.line(where)}{note}", err=True)
+        _name_rejected(summary, where, verbose)
     sys.exit(summary.exit_status())
+
+
+def _name_rejected(summary: Any, where: str | None, verbose: bool) -> None:
+    """After the summary, a line naming the rejected inputs (the first few; -v has named each
+    already): with a thousand inputs, "1 rejected (not_found 1)" did not say which."""
+    names = None if verbose else summary.rejected_line(where)
+    if names:
+        click.echo(f"diurna: {names}", err=True)
 
 
 # Options of a single-machine run that an --engine run does not take: it codes with the default
@@ -924,6 +933,7 @@ def recode(
         sys.exit(0)
     if not quiet or summary.interrupted:
         click.echo(f"diurna: {summary.line(db)}", err=True)
+        _name_rejected(summary, db, verbose)
     sys.exit(summary.exit_status())
 
 
