@@ -31,13 +31,19 @@ actors_option = click.option(
 )
 
 # `--retry-rejected`, for the commands whose batch skips inputs already recorded (process, fetch)
-retry_rejected_option = click.option(
-    "--retry-rejected",
-    is_flag=True,
-    help="Read again inputs whose rejection --db (or --out) already records (default: skip "
-    "them before any processing, as stored inputs are; the summary counts them as 'rejected "
-    "before'). For inputs you fixed in place, or after a Diurna update.",
-)
+def _retry_rejected(inputs: str, where: str) -> Any:
+    """The --retry-rejected option of `process` and `fetch`, in each one's words: `fetch`
+    has no --out and requests pages, so "--db (or --out)" and "read" misled there."""
+    return click.option(
+        "--retry-rejected",
+        is_flag=True,
+        help=f"{inputs} whose rejection {where} already records (default: skip them before "
+        "any processing, as stored inputs are; the summary counts them as 'rejected "
+        "before'). For inputs you fixed in place, or after a Diurna update.",
+    )
+
+
+retry_rejected_option = _retry_rejected("Read again inputs", "--db (or --out)")
 
 
 CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
@@ -193,7 +199,8 @@ def cli() -> None:
     type=click.Choice(["ray", "spark"]),
     help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
 )
-@click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
+@click.option("--address", metavar="ADDRESS",
+              help="Engine cluster address (default: a local cluster of --workers).")
 @click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
 @click.option("--worker-reads", is_flag=True,
               help="With --engine ray: the driver lists the input files and each worker opens "
@@ -612,11 +619,14 @@ EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("--recipient-id", "recipient_id", "Any recipient's dictionary id."),
     ("--since", "date_from", "Events on or after this day (YYYY-MM-DD; event_date)."),
     ("--until", "date_to", "Events on or before this day (YYYY-MM-DD; event_date)."),
-    ("--doc", "doc_id", "Only events of this document id."),
+    ("--doc", "doc_id", "Only events of this document id (the whole id, as the doc column "
+     "shows it)."),
     ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
 )
 # The filters that take a day, checked as --published is.
 DATE_FILTERS = frozenset({"date_from", "date_to"})
+# What a filter's value is, where "VALUE" says too little (--doc is ID, as in quotes, recode).
+FILTER_METAVARS = {"date_from": "YYYY-MM-DD", "date_to": "YYYY-MM-DD", "doc_id": "ID"}
 
 
 def _event_filter_options(fn: Any) -> Any:
@@ -635,7 +645,7 @@ def _event_filter_options(fn: Any) -> Any:
     )(fn)
     for flag, name, text in reversed(EVENT_FILTERS):
         fn = click.option(
-            flag, name, metavar="YYYY-MM-DD" if name in DATE_FILTERS else "VALUE",
+            flag, name, metavar=FILTER_METAVARS.get(name, "VALUE"),
             expose_value=False, callback=collect, help=text,
         )(fn)
     return fn
@@ -786,7 +796,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 )
 @actors_option
 @coder_options
-@retry_rejected_option
+@_retry_rejected("Request again pages", "--db")
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(
@@ -1003,7 +1013,8 @@ def rejections(db: str, fmt: str) -> None:
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to serve."
 )
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Address to bind.")
 @click.option(
     "--port", type=click.IntRange(1, 65535), metavar="PORT", default=8000, show_default=True,
     help="Port to listen on.",
@@ -1214,6 +1225,7 @@ def _counts(counts: dict[str, int]) -> str:
 @click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
               help="SQLite database whose documents to cluster.")
 @click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=None,
+              metavar="SIMILARITY",
               help="Shingle Jaccard similarity from which two bodies are the same article "
                    "(default: the one chosen in docs/scale.md).")
 def duplicates(db: str, threshold: float | None) -> None:

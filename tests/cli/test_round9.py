@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from diurna.cli import cli
@@ -52,3 +53,47 @@ def test_process_names_no_input_when_none_was_rejected_or_each_was_named(
     quiet = CliRunner().invoke(cli, ["process", str(page), "--format", "jsonl", "-q"])
     assert quiet.stderr == ""
 
+
+def _help(*command: str) -> str:
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def test_doc_is_spelt_id_wherever_it_is_taken() -> None:
+    # events and export showed `--doc VALUE`, quotes and recode `--doc ID`, for the same id
+    for command in ("events", "export", "quotes", "recode"):
+        assert "--doc ID " in _help(command), command
+    assert "the whole id, as the doc column shows it" in _help("events")
+
+
+def test_option_values_are_named_for_what_they_are() -> None:
+    # click's own type names ("FLOAT RANGE", "TEXT") and argparse's ("WORST") said nothing
+    assert "--threshold SIMILARITY " in _help("duplicates")
+    assert "--host ADDRESS " in _help("serve")
+    assert "--address ADDRESS " in _help("process")
+    body = _help("evaluate", "body")
+    assert "--worst N " in body and "WORST" not in body
+    assert "event gold JSONL (default: gold/events.jsonl)" in _help("evaluate", "events")
+
+
+def test_fetch_retry_rejected_names_no_option_fetch_lacks() -> None:
+    # fetch has no --out; the help shared with `process` said "--db (or --out)"
+    fetch = _help("fetch")
+    assert "Request again pages whose rejection --db already records" in fetch
+    assert "--out" not in fetch
+    assert "Read again inputs whose rejection --db (or --out) already records" in _help("process")
+
+
+@pytest.mark.parametrize("command", [["events"], ["places"], ["times"], ["quotes"],
+                                     ["agreement", "a.jsonl", "b.jsonl"],
+                                     ["quotes-agreement", "a.jsonl", "b.jsonl"]])
+def test_a_missing_gold_file_says_what_to_do(command: list[str], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # outside the repository's root the defaults (gold/...) are not found: "no gold file at
+    # gold/events.jsonl" alone left a user guessing
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", *command])
+    assert result.exit_code == 2
+    assert "no gold file at " in result.output
+    assert ": give the gold file's path, or run from the repository's root" in result.output
