@@ -31,7 +31,7 @@ actors_option = click.option(
 )
 
 # `--retry-rejected`, for the commands whose batch skips inputs already recorded (process, fetch)
-def _retry_rejected(inputs: str, where: str) -> Any:
+def _retry_rejected(inputs: str, where: str, when: str) -> Any:
     """The --retry-rejected option of `process` and `fetch`, in each one's words: `fetch`
     has no --out and requests pages, so "--db (or --out)" and "read" misled there."""
     return click.option(
@@ -39,11 +39,12 @@ def _retry_rejected(inputs: str, where: str) -> Any:
         is_flag=True,
         help=f"{inputs} whose rejection {where} already records (default: skip them before "
         "any processing, as stored inputs are; the summary counts them as 'rejected "
-        "before'). For inputs you fixed in place, or after a Diurna update.",
+        f"before'). {when}, or after a Diurna update.",
     )
 
 
-retry_rejected_option = _retry_rejected("Read again inputs", "--db (or --out)")
+retry_rejected_option = _retry_rejected("Read again inputs", "--db (or --out)",
+                                        "For inputs you fixed in place")
 
 
 CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
@@ -169,7 +170,8 @@ def cli() -> None:
     help="SQLite database to store results in (created if missing). Default: none - "
     "nothing is stored unless --db is given.",
 )
-@click.option("--no-store", is_flag=True, help="Print only; do not write a database.")
+@click.option("--no-store", is_flag=True,
+              help="Print only; write nothing, even to the --db given (a try-out of a script).")
 @click.option(
     "--recode",
     is_flag=True,
@@ -796,7 +798,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 )
 @actors_option
 @coder_options
-@_retry_rejected("Request again pages", "--db")
+@_retry_rejected("Request again pages", "--db", "For pages that could not be fetched then")
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(

@@ -81,8 +81,14 @@ def test_fetch_retry_rejected_names_no_option_fetch_lacks() -> None:
     # fetch has no --out; the help shared with `process` said "--db (or --out)"
     fetch = _help("fetch")
     assert "Request again pages whose rejection --db already records" in fetch
+    assert "For pages that could not be fetched then, or after a Diurna update." in fetch
     assert "--out" not in fetch
     assert "Read again inputs whose rejection --db (or --out) already records" in _help("process")
+
+
+def test_no_store_says_it_matters_with_db() -> None:
+    # without --db nothing is stored anyway; "do not write a database" read as the default
+    assert "--no-store Print only; write nothing, even to the --db given" in _help("process")
 
 
 @pytest.mark.parametrize("command", [["events"], ["places"], ["times"], ["quotes"],

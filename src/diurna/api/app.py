@@ -518,8 +518,9 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
         alpha-3 or alpha-2), actor_sector, recipient_sector, actor_id, recipient_id
         (dictionary id or CAMEO code), date_from, date_to (YYYY-MM-DD, on the event's day),
-        doc_id, place (GeoNames name or id, or country code), bbox
-        (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
+        doc_id (a stored document's id: another is a 404), place (GeoNames name or id, or
+        country code), bbox (min_lon,min_lat,max_lon,max_lat), q (text in the sentence).
+        sort: date (default) or
         type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
         previous page).
         format (or Accept): json, jsonl, csv, geojson. all_copies (true/false, default false):
