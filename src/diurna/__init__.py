@@ -43,7 +43,7 @@ if _TYPE_CHECKING:
     )
     from diurna.page import RawInput
     from diurna.pipeline import Pipeline
-    from diurna.store import Store, export_events
+    from diurna.store import Store, UnknownDocument, export_events
 
 # The public classes, imported on first use (:mod:`diurna.lazy`): `import diurna`, which every
 # `diurna` command pays, does not import the page stack, the store's query modules or the places
@@ -61,6 +61,7 @@ __getattr__ = _attribute_importer(__name__, {
     "RawInput": "diurna.page",
     "Pipeline": "diurna.pipeline",
     "Store": "diurna.store",
+    "UnknownDocument": "diurna.store",
     "export_events": "diurna.store",
     # ``diurna clusters`` as a call; not named ``clusters``: that name is the subpackage's,
     # which the import system binds over any attribute of the same name.
@@ -80,6 +81,7 @@ __all__ = [
     "Span",
     "Store",
     "TimeExpr",
+    "UnknownDocument",
     "event_clusters",
     "export_events",
     "process",

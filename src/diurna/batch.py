@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import shlex
 import sqlite3
 import time
 from collections import Counter, deque
@@ -29,7 +30,7 @@ from diurna.options import DEFAULT_ARGS, DEFAULT_CODER, DEFAULT_GATE
 from diurna.page import RawInput, iter_inputs
 from diurna.page.inputs import RECORDED
 from diurna.pipeline import Pipeline, default_coding
-from diurna.store.sqlite import is_stored, stored_rejection
+from diurna.store.sqlite import UnknownDocument, is_stored, stored_rejection
 
 if TYPE_CHECKING:
     from datetime import date
@@ -56,9 +57,14 @@ class Outcome:
     reason: str | None = None
 
 
+#: How many rejected inputs the end of a run names (the rest: `diurna rejections`, or -v).
+NAMED_REJECTIONS = 5
+
+
 @dataclass(slots=True)
 class Summary:
-    """Counts of a batch: outcomes, skip and rejection reasons, events, elapsed time."""
+    """Counts of a batch: outcomes, skip and rejection reasons, events, elapsed time, and the
+    first :data:`NAMED_REJECTIONS` rejected inputs by name."""
 
     counts: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)  # documents read, English stages skipped
@@ -69,6 +75,8 @@ class Summary:
     interrupted: bool = False
     # what a rerun did not do again for a recorded rejection ("fetched" for `diurna fetch`)
     not_again: str = "checked"
+    # the first rejected inputs, "SOURCE (REASON)", for :meth:`rejected_line`
+    named: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one input's outcome (and its document's rejection, skips and events). A
@@ -76,11 +84,13 @@ class Summary:
         self.counts[outcome.status] += 1
         if outcome.status == "rejected_before":
             self.rejected_before[outcome.reason or "unknown"] += 1
+            self._name(outcome.source, outcome.reason or "unknown")
         doc = outcome.doc
         if doc is None or outcome.status == "repeated":
             return
         if doc.rejected:
             self.rejected[doc.rejected] += 1
+            self._name(outcome.source, doc.rejected)
             return
         self.events += len(doc.events)
         if doc.skipped:
@@ -88,6 +98,26 @@ class Summary:
             # parse from the language stage", "places: not English") follow from it, so counting
             # every note made one German page "4 skipped (not_english 3, actors 1)".
             self.skipped[_skip_reason(doc.skipped[0])] += 1
+
+    def _name(self, source: str, reason: str) -> None:
+        if len(self.named) < NAMED_REJECTIONS:
+            self.named.append(f"{' '.join(source.split())} ({reason})")
+
+    def rejected_line(self, where: str | None = None) -> str | None:
+        """The rejected inputs by name, for the end of a run (None when there were none):
+        the counts of :meth:`line` said "2 rejected (not_found 2)" but not which inputs,
+        unless ``-v``. The first few, then how many more and where all are listed:
+        ``diurna rejections --db WHERE`` when stored in ``where``, else ``-v``."""
+        total = sum(self.rejected.values()) + sum(self.rejected_before.values())
+        if not total:
+            return None
+        text = "rejected: " + ", ".join(self.named)
+        more = total - len(self.named)
+        if more:
+            how = (f"`diurna rejections --db {shlex.quote(where)}` lists them all" if where
+                   else "-v names each")
+            text += f" and {more} more ({how})"
+        return text
 
     @property
     def inputs(self) -> int:
@@ -381,8 +411,9 @@ def recode(
     actors, quotes, dates and places; yields one ``recoded`` :class:`Outcome` per document.
 
     By default only documents coded by another coder version (or none recorded) are re-coded;
-    ``everything`` re-codes all; ``doc_ids`` names which. The previous coders stay listed in the
-    store's ``codings`` table.
+    ``everything`` re-codes all; ``doc_ids`` names which (an id naming no stored document raises
+    :class:`diurna.store.UnknownDocument` when the iteration starts, before anything is
+    re-coded). The previous coders stay listed in the store's ``codings`` table.
 
     ``pipeline`` may be a function that builds one, given with ``coder``, the version it will
     record (:func:`default_coder_version`): it is built only when some document is to be
@@ -391,6 +422,8 @@ def recode(
     """
     if doc_ids is not None:
         doc_ids = list(doc_ids)  # read twice below when the given version proves stale
+        for doc_id in doc_ids:  # every id checked before a model loads or a document changes
+            store.require(doc_id)
     if isinstance(pipeline, Pipeline) or coder is None:
         pipeline = _built(pipeline)  # no version to look with but the pipeline's own
         coder = coder_version(pipeline)
@@ -403,8 +436,8 @@ def recode(
         ids = _to_recode(store, coder, everything, doc_ids)
     for doc_id in ids:
         doc = store.stored_document(doc_id)
-        if doc is None:
-            raise ValueError(f"no stored document with id {doc_id!r}: see `diurna events`")
+        if doc is None:  # deleted since the check above (another process)
+            raise UnknownDocument(doc_id)
         try:
             doc = pipeline(doc)
         except Exception as err:  # keep the old coding rather than end the run

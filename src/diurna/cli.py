@@ -31,13 +31,20 @@ actors_option = click.option(
 )
 
 # `--retry-rejected`, for the commands whose batch skips inputs already recorded (process, fetch)
-retry_rejected_option = click.option(
-    "--retry-rejected",
-    is_flag=True,
-    help="Read again inputs whose rejection --db (or --out) already records (default: skip "
-    "them before any processing, as stored inputs are; the summary counts them as 'rejected "
-    "before'). For inputs you fixed in place, or after a Diurna update.",
-)
+def _retry_rejected(inputs: str, where: str, when: str) -> Any:
+    """The --retry-rejected option of `process` and `fetch`, in each one's words: `fetch`
+    has no --out and requests pages, so "--db (or --out)" and "read" misled there."""
+    return click.option(
+        "--retry-rejected",
+        is_flag=True,
+        help=f"{inputs} whose rejection {where} already records (default: skip them before "
+        "any processing, as stored inputs are; the summary counts them as 'rejected "
+        f"before'). {when}, or after a Diurna update.",
+    )
+
+
+retry_rejected_option = _retry_rejected("Read again inputs", "--db (or --out)",
+                                        "For inputs you fixed in place")
 
 
 CODER_OPTIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
@@ -98,10 +105,16 @@ def _check_doc(store: Any, doc_id: str | None) -> None:
     prefix or a typo listed nothing without a word (a stored document with no events still
     lists none)."""
     if doc_id is not None and not store.has(doc_id):
-        raise click.ClickException(
-            f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
-            "the doc column of `diurna events` shows it"
-        )
+        raise _unknown_doc(doc_id)
+
+
+def _unknown_doc(doc_id: str) -> click.ClickException:
+    """The one line for a ``--doc`` naming no stored document, in the CLI's terms (the
+    library's :class:`diurna.store.UnknownDocument` points to ``Store.documents()``)."""
+    return click.ClickException(
+        f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
+        "the doc column of `diurna events` shows it"
+    )
 
 
 def _console(stderr: bool = False) -> Any:
@@ -157,7 +170,8 @@ def cli() -> None:
     help="SQLite database to store results in (created if missing). Default: none - "
     "nothing is stored unless --db is given.",
 )
-@click.option("--no-store", is_flag=True, help="Print only; do not write a database.")
+@click.option("--no-store", is_flag=True,
+              help="Print only; write nothing, even to the --db given (a try-out of a script).")
 @click.option(
     "--recode",
     is_flag=True,
@@ -187,7 +201,8 @@ def cli() -> None:
     type=click.Choice(["ray", "spark"]),
     help="Run on a distributed engine and write Parquet to --out (see docs/scale.md).",
 )
-@click.option("--address", help="Engine cluster address (default: a local cluster of --workers).")
+@click.option("--address", metavar="ADDRESS",
+              help="Engine cluster address (default: a local cluster of --workers).")
 @click.option("--out", "out_dir", metavar="DIR", help="Output folder of an --engine run.")
 @click.option("--worker-reads", is_flag=True,
               help="With --engine ray: the driver lists the input files and each worker opens "
@@ -302,7 +317,16 @@ def _run_batch(
         where = db if store is not None else None
         note = "" if store is not None else " (not stored: pass --db FILE to store)"
         click.echo(f"diurna: {summary.line(where)}{note}", err=True)
+        _name_rejected(summary, where, verbose)
     sys.exit(summary.exit_status())
+
+
+def _name_rejected(summary: Any, where: str | None, verbose: bool) -> None:
+    """After the summary, a line naming the rejected inputs (the first few; -v has named each
+    already): with a thousand inputs, "1 rejected (not_found 1)" did not say which."""
+    names = None if verbose else summary.rejected_line(where)
+    if names:
+        click.echo(f"diurna: {names}", err=True)
 
 
 # Options of a single-machine run that an --engine run does not take: it codes with the default
@@ -597,11 +621,14 @@ EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("--recipient-id", "recipient_id", "Any recipient's dictionary id."),
     ("--since", "date_from", "Events on or after this day (YYYY-MM-DD; event_date)."),
     ("--until", "date_to", "Events on or before this day (YYYY-MM-DD; event_date)."),
-    ("--doc", "doc_id", "Only events of this document id."),
+    ("--doc", "doc_id", "Only events of this document id (the whole id, as the doc column "
+     "shows it)."),
     ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
 )
 # The filters that take a day, checked as --published is.
 DATE_FILTERS = frozenset({"date_from", "date_to"})
+# What a filter's value is, where "VALUE" says too little (--doc is ID, as in quotes, recode).
+FILTER_METAVARS = {"date_from": "YYYY-MM-DD", "date_to": "YYYY-MM-DD", "doc_id": "ID"}
 
 
 def _event_filter_options(fn: Any) -> Any:
@@ -620,7 +647,7 @@ def _event_filter_options(fn: Any) -> Any:
     )(fn)
     for flag, name, text in reversed(EVENT_FILTERS):
         fn = click.option(
-            flag, name, metavar="YYYY-MM-DD" if name in DATE_FILTERS else "VALUE",
+            flag, name, metavar=FILTER_METAVARS.get(name, "VALUE"),
             expose_value=False, callback=collect, help=text,
         )(fn)
     return fn
@@ -771,7 +798,7 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
 )
 @actors_option
 @coder_options
-@retry_rejected_option
+@_retry_rejected("Request again pages", "--db", "For pages that could not be fetched then")
 @click.option("-v", "--verbose", is_flag=True, help="A line per page on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def fetch(
@@ -886,6 +913,7 @@ def recode(
     were processed with: the default re-codes them with the learned coder.
     """
     from diurna import batch
+    from diurna.store import UnknownDocument
 
     # the models load only if some document is to be re-coded: the version the pipeline will
     # record is known before it is built (a recode with nothing to do loads none)
@@ -903,6 +931,8 @@ def recode(
                 click.echo(_outcome_line(outcome), err=True)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except UnknownDocument as err:  # checked before any model loads
+        raise _unknown_doc(err.doc_id) from None
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     finally:
@@ -915,6 +945,7 @@ def recode(
         sys.exit(0)
     if not quiet or summary.interrupted:
         click.echo(f"diurna: {summary.line(db)}", err=True)
+        _name_rejected(summary, db, verbose)
     sys.exit(summary.exit_status())
 
 
@@ -984,7 +1015,8 @@ def rejections(db: str, fmt: str) -> None:
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to serve."
 )
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Address to bind.")
 @click.option(
     "--port", type=click.IntRange(1, 65535), metavar="PORT", default=8000, show_default=True,
     help="Port to listen on.",
@@ -1195,6 +1227,7 @@ def _counts(counts: dict[str, int]) -> str:
 @click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
               help="SQLite database whose documents to cluster.")
 @click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=None,
+              metavar="SIMILARITY",
               help="Shingle Jaccard similarity from which two bodies are the same article "
                    "(default: the one chosen in docs/scale.md).")
 def duplicates(db: str, threshold: float | None) -> None:

@@ -254,9 +254,11 @@ def test_the_csv_page_has_the_columns_and_cells_of_diurna_export(
 
 
 def test_a_doc_id_filter_is_only_ever_a_value_to_compare(client: TestClient) -> None:
-    # As `diurna events --doc`: a document id that no document has selects nothing.
+    # As `diurna events --doc`: a document id that no document has is named in a 404 (it was
+    # an empty list, like a stored document's with no events); nothing is read by it.
     resp = client.get("/api/events", params={"doc_id": "../../etc/passwd"})
-    assert resp.status_code == 200 and resp.json()["events"] == []
+    assert resp.status_code == 404
+    assert _error(resp).startswith("no stored document with id '../../etc/passwd'")
 
 
 def test_unknown_ids_and_paths_are_404_or_400(client: TestClient) -> None:

@@ -467,6 +467,31 @@ def test_cli_builds_and_prints_clusters(db: Path) -> None:
     assert missing.exit_code == 1 and "Traceback" not in missing.output
 
 
+def test_cli_table_names_each_reports_source_as_the_csv_does(db: Path) -> None:
+    """The head line counted "3 sources" but the report lines did not say which; each now ends
+    with its source in brackets: the site, else the URL's host (here), else the input."""
+    with Store(db) as store:
+        cluster_store(store)
+    table = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build"]).stdout
+    reports = table.splitlines()[1:]
+    assert sorted(line.rsplit("  ", 1)[1] for line in reports) == [
+        "[newsa.example]", "[newsb.example]", "[newsc.example]"]
+    assert f"  {SAME['a'][0]}  [newsa.example]" in table
+
+
+def test_report_line_source_is_the_site_else_the_host_else_the_input() -> None:
+    from diurna.clusters.table import report_line
+
+    base = {"day": "2024-03-04", "status": "asserted", "trigger_text": "exploded",
+            "according_to": None, "title": "Bomb", "doc_id": "a" * 16, "site": None,
+            "url": None, "input": None}
+    assert report_line({**base, "site": "Dawn", "url": "https://dawn.example/x"}).endswith(
+        "Bomb  [Dawn]")
+    assert report_line({**base, "url": "https://dawn.example/x"}).endswith("Bomb  [dawn.example]")
+    assert report_line({**base, "input": "pages/x.html"}).endswith("Bomb  [pages/x.html]")
+    assert report_line(base).endswith("'exploded'  Bomb")  # nothing but the id to name it by
+
+
 def test_cli_no_build_on_a_store_never_clustered_says_to_build(one_event_db: Path) -> None:
     """``diurna clusters --no-build`` before any build printed nothing at all; it now says no
     clusters were built and how to build them (stdout stays empty, exit 0); once built, an

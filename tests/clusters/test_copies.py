@@ -183,9 +183,9 @@ def test_the_cli_marks_a_copy_in_every_format(built: Path, grouped: Path) -> Non
     table = run(grouped).splitlines()
     marked = [line for line in table if "(copy of" in line]
     assert marked == [line for line in table if line.endswith(
-        f"{BOMB_A[0]}  (copy of {'a' * 16}: {BOMB_A[0]})")]
+        f"{BOMB_A[0]}  [wire.example]  (copy of {'a' * 16}: {BOMB_A[0]})")]
     assert len(marked) == 1  # W's line only: A's has the same title and no mark
-    assert sum(line.endswith(f"  {BOMB_A[0]}") for line in table) == 1
+    assert sum(line.endswith(f"  {BOMB_A[0]}  [newsa.example]") for line in table) == 1
     line = json.loads(run(grouped, "--format", "jsonl"))
     assert copies_of(line) == {"a" * 16: None, "w" * 16: "a" * 16, "b" * 16: None}
     rows = list(csv.DictReader(io.StringIO(run(grouped, "--format", "csv"))))

@@ -444,8 +444,27 @@ def _story_query(db: Database, params: dict[str, str]) -> EventQuery:
     Whether there are copies is read from :meth:`Database.copies`, which asks the store again
     only after it has changed (a ``diurna duplicates`` run is seen at the next request)."""
     query, every = event_query(params), _all_copies(params)
+    if query.doc_id is not None:
+        _require_document(db, query.doc_id)
     return once_per_story(query, db.read(), all_copies=every,
                           copies=None if every else db.copies())
+
+
+def _no_document(doc_id: str) -> ApiError:
+    """The 404 for a document id no stored document has, naming it and where the ids are."""
+    return ApiError(
+        404, f"no stored document with id {doc_id[:40]!r}: GET /api/documents lists the stored "
+        "ones (each one's id)", fields={"doc_id": doc_id[:40]},
+    )
+
+
+def _require_document(db: Database, doc_id: str) -> None:
+    """A 404 (:func:`_no_document`) unless the ``doc_id`` filter names a stored document: it
+    answered an empty list, as for a stored document with no events (which still does), so a
+    typo or an id prefix could not be told from one (``diurna events --doc`` and the library's
+    :class:`diurna.store.UnknownDocument` refuse it too)."""
+    if not db.rows("SELECT 1 FROM documents WHERE id = ?", (doc_id,)):
+        raise _no_document(doc_id)
 
 
 def _format(request: Request, params: dict[str, str]) -> str:
@@ -499,8 +518,9 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         """Filters: type (comma list), mode, status, actor_country, recipient_country (ISO
         alpha-3 or alpha-2), actor_sector, recipient_sector, actor_id, recipient_id
         (dictionary id or CAMEO code), date_from, date_to (YYYY-MM-DD, on the event's day),
-        doc_id, place (GeoNames name or id, or country code), bbox
-        (min_lon,min_lat,max_lon,max_lat), q (text in the sentence). sort: date (default) or
+        doc_id (a stored document's id: another is a 404), place (GeoNames name or id, or
+        country code), bbox (min_lon,min_lat,max_lon,max_lat), q (text in the sentence).
+        sort: date (default) or
         type (prefix - for descending). limit (1-1000, default 100), cursor (the `next` of the
         previous page).
         format (or Accept): json, jsonl, csv, geojson. all_copies (true/false, default false):
@@ -574,7 +594,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             raise ApiError(400, str(err)) from None
         doc = _document(db, doc_id)
         if doc is None:
-            raise ApiError(404, f"no document {doc_id}")
+            raise _no_document(doc_id)
         return _json(doc)
 
     @app.post("/api/documents", summary="Process and store a page (needs the bearer token)",

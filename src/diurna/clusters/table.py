@@ -238,13 +238,19 @@ def cluster_line(cluster: dict[str, Any]) -> str:
 
 def report_line(report: dict[str, Any], titles: dict[str, str | None] | None = None) -> str:
     """The line ``diurna clusters`` prints under its cluster for a report: day, status, trigger,
-    who said it and the article; a near-duplicate copy (``copy_of``, after ``diurna
-    duplicates``) says whose, by its id and, from ``titles`` (document id to title), its
-    title, so a reader sees that two lines are one story told twice, not two reports."""
+    who said it, the article and, in brackets, its source (:func:`source_name`: the site,
+    else the URL's host, else the input; what the head line's count of sources counts, and
+    what the JSONL and CSV give as ``site``/``url``/``input``); a near-duplicate copy
+    (``copy_of``, after ``diurna duplicates``) says whose, by its id and, from ``titles``
+    (document id to title), its title, so a reader sees that two lines are one story told
+    twice, not two reports."""
     r = report
     who = f" according to {r['according_to']}" if r["according_to"] else ""
+    source = source_name(r)
+    # no site, URL or input: the name is the id, which the line already gives when untitled
+    outlet = f"  [{source}]" if source != r["doc_id"] else ""
     line = (f"  {r['day']}  {r['status']:<11} {r['trigger_text']!r}{who}  "
-            f"{r['title'] or r['doc_id']}")
+            f"{r['title'] or r['doc_id']}{outlet}")
     first = r.get("copy_of")
     if first is None:
         return line

@@ -26,7 +26,7 @@ from diurna.evaluate.events import (
     match_unit,
     tally_types,
 )
-from diurna.evaluate.gold import read_jsonl
+from diurna.evaluate.gold import no_gold, read_jsonl
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in (args.first, args.second):
         if not path.exists():
-            print(f"no gold file at {path}", file=sys.stderr)
+            print(no_gold(path), file=sys.stderr)
             return 2
     print(format_report(agreement(args.first, args.second)))
     return 0

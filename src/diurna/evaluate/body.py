@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="gold folders (default: the benchmark pages and the modern pages)")
     parser.add_argument("--systems", default="trafilatura,trafilatura-prose,diurna,diurna-prose",
                         help="comma-separated; the -prose variants leave section headings out")
-    parser.add_argument("--worst", type=int, default=0,
+    parser.add_argument("--worst", type=int, default=0, metavar="N",
                         help="list the N worst pages per system, with why")
     parser.add_argument("--per-page", type=Path, metavar="FILE.tsv",
                         help="write every page's P/R/F1 per system to this TSV file")

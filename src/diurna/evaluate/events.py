@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.gold import gold_document, read_jsonl
+from diurna.evaluate.gold import gold_document, no_gold, read_jsonl
 from diurna.model import Document, Event, Mention
 from diurna.pipeline import CODERS, DEFAULT_CODER
 
@@ -419,7 +419,8 @@ def format_report(result: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="diurna evaluate events",
                                      description="Score event coding against a gold JSONL file.")
-    parser.add_argument("gold", nargs="?", default=DEFAULT_GOLD, help="gold/events.jsonl")
+    parser.add_argument("gold", nargs="?", default=DEFAULT_GOLD,
+                        help=f"event gold JSONL (default: {DEFAULT_GOLD})")
     parser.add_argument("--split", choices=SPLITS, default="all",
                         help="tune: sources not listed in <gold>-heldout.txt; heldout: the "
                              "listed ones (aggregate figures only); all: every line")
@@ -435,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: keyword, the trigger lexicon looked up word by word)")
     args = parser.parse_args(argv)
     if not Path(args.gold).exists():
-        print(f"no gold file at {args.gold}", file=sys.stderr)
+        print(no_gold(args.gold), file=sys.stderr)
         return 2
     errors: list[str] | None = [] if args.verbose else None
     if errors is not None and args.split != "tune":

@@ -107,6 +107,14 @@ def _jsonl_texts(path: str) -> dict[str, str]:
     return texts
 
 
+def no_gold(path: str | Path) -> str:
+    """The one line for a gold file that is not there, saying what to do: a scorer's default
+    (``gold/events.jsonl``) is read from the current folder, so outside the repository's root
+    the bare "no gold file at gold/events.jsonl" left a user guessing."""
+    return (f"no gold file at {path}: give the gold file's path, or run from the repository's "
+            "root (a default gold file is read from gold/ there)")
+
+
 def repo_dir() -> Path:
     """The repository checkout this package runs from (where ``gold/`` lives)."""
     here = Path(__file__).resolve()
@@ -143,7 +151,7 @@ def scorer_main(
     parser.add_argument("-v", "--verbose", action="store_true", help="also list every error")
     args = parser.parse_args(argv)
     if not args.gold.exists():
-        parser.error(f"no gold file at {args.gold}")
+        parser.error(no_gold(args.gold))
     print_figures(score(args.gold), width=24, verbose=args.verbose)
     return 0
 

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, limit_arg, print_figures, read_jsonl, scorer_main
+from diurna.evaluate.gold import (
+    base_text,
+    limit_arg,
+    no_gold,
+    print_figures,
+    read_jsonl,
+    scorer_main,
+)
 from diurna.model import Document, Span
 from diurna.places.ranker import haversine_km
 
@@ -336,7 +343,7 @@ def xml_main(argv: list[str]) -> int:
     parser = xml_parser()
     args = parser.parse_args(argv)
     if not args.gold.exists():
-        parser.error(f"no gold file at {args.gold}")
+        parser.error(no_gold(args.gold))
     print_figures(score_geo_xml(args.gold, args.limit, given=not args.no_given,
                                 rules=args.rules), width=26, verbose=args.verbose)
     return 0

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.events import heldout_sources
-from diurna.evaluate.gold import base_text, gold_document, read_jsonl
+from diurna.evaluate.gold import base_text, gold_document, no_gold, read_jsonl
 from diurna.model import Document, Quote
 from diurna.statements.mentions import same_name
 
@@ -475,8 +475,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the same as --baseline none")
     args = parser.parse_args(argv)
     if not Path(args.gold).exists():
-        print(f"no gold file at {args.gold}: give a quote gold JSONL "
-              "(e.g. gold/quotes-wikinews-train.jsonl)", file=sys.stderr)
+        print(no_gold(args.gold), file=sys.stderr)
         return 2
     errors: list[str] | None = [] if args.verbose else None
     if errors is not None and heldout_sources(args.gold) & {
@@ -523,7 +522,7 @@ def agreement_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in (args.first, args.second):
         if not Path(path).exists():
-            print(f"no gold file at {path}", file=sys.stderr)
+            print(no_gold(path), file=sys.stderr)
             return 2
     try:
         result = agreement(args.first, args.second)

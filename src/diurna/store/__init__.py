@@ -1,6 +1,6 @@
 """Store stage: the embedded database and exports."""
 
 from diurna.store.export import export_events
-from diurna.store.sqlite import Store
+from diurna.store.sqlite import Store, UnknownDocument
 
-__all__ = ["Store", "export_events"]
+__all__ = ["Store", "UnknownDocument", "export_events"]

@@ -548,6 +548,22 @@ def dict_rows(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
         yield dict(zip(cols, row, strict=True))
 
 
+class UnknownDocument(LookupError, ValueError):
+    """A ``doc_id`` (or ``doc_ids``) naming no stored document, given to a reader that keeps
+    one document's rows (:meth:`Store.events`, :meth:`Store.quotes`, ``export_events``,
+    ``recode``). It answered an empty list, which a typo or an id prefix could not be told
+    from; a stored document with no events still answers an empty list. A ``LookupError`` (a
+    name that finds nothing) and a ``ValueError`` (what ``recode`` raised before), so either
+    ``except`` catches it. ``doc_id`` is the id given."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(
+            f"no stored document with id {doc_id!r}: give a whole stored id; "
+            "Store.documents() lists them (each row's 'id')"
+        )
+        self.doc_id = doc_id
+
+
 class Store:
     """A Diurna database file. Use as a context manager or call :meth:`close`."""
 
@@ -757,6 +773,11 @@ class Store:
         self.conn.close()
         if self.readonly and not is_snapshot(self.read_uri):
             tidy_reader_files(self.path)
+
+    def require(self, doc_id: str) -> None:
+        """Raise :class:`UnknownDocument` unless a document with this id is stored."""
+        if not self.has(doc_id):
+            raise UnknownDocument(doc_id)
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored (a rerun skips it before processing)."""
@@ -983,7 +1004,8 @@ class Store:
         ``status``, ``actor_country``, ``recipient_country``, ``actor_sector``,
         ``recipient_sector``, ``actor_id``, ``recipient_id``, ``date_from``, ``date_to``,
         ``doc_id``, ``place``, ``limit``), the same as ``diurna events``/``diurna export`` take.
-        An unknown filter or value (e.g. ``type="ATACK"``) raises ``ValueError`` naming it.
+        An unknown filter or value (e.g. ``type="ATACK"``) raises ``ValueError`` naming it; a
+        ``doc_id`` naming no stored document raises :class:`UnknownDocument`.
         As ``diurna events``, after ``diurna duplicates`` a clustered story's events are read
         once, from its first member; ``all_copies=True`` (``--all-copies``) keeps every copy's.
         """
@@ -994,7 +1016,10 @@ class Store:
         from diurna.duplicates.clusters import once_per_story
         from diurna.store.query import EventQuery, event_row
 
-        query = once_per_story(EventQuery.build(**filters), self, all_copies=all_copies)
+        query = EventQuery.build(**filters)
+        if query.doc_id is not None:
+            self.require(query.doc_id)
+        query = once_per_story(query, self, all_copies=all_copies)
         sql, params = query.sql()
         for raw in self._rows(sql, tuple(params)):
             yield event_row(raw)
@@ -1031,10 +1056,13 @@ class Store:
         """Stored quotes, in publication order then order in the text: each quote's row of
         the ``quotes`` table (offsets into its document's text; ``sources`` and ``parts``
         decoded from JSON) with its document's ``title``, ``url`` and ``published``.
-        ``doc_id`` keeps one document's; ``speaker`` those whose speaker's text contains it
-        (case-insensitive); ``limit`` (>= 1) the first so many."""
+        ``doc_id`` keeps one document's (one not stored raises :class:`UnknownDocument`);
+        ``speaker`` those whose speaker's text contains it (case-insensitive); ``limit``
+        (>= 1) the first so many."""
         if limit is not None and limit < 1:
             raise ValueError(f"limit must be 1 or more, not {limit}")
+        if doc_id is not None:
+            self.require(doc_id)
         where, params = [], []
         if doc_id is not None:
             where.append("q.doc_id = ?")
