@@ -88,6 +88,28 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+#: The POLECAT-like columns that are not text, typed as the Diurna columns they come from, so a
+#: Parquet file's schema never depends on which rows it holds (a filter whose events have no
+#: place, or no rows at all, used to give ``null``- or ``string``-typed columns).
+POLECAT_TYPES: dict[str, str] = {
+    "Event Date": "date",
+    "Latitude": "float",
+    "Longitude": "float",
+    "GeoNames ID": "int",
+}
+
+
+def polecat_arrow_schema() -> Any:
+    """The POLECAT-like columns as a ``pyarrow.Schema``: text unless :data:`POLECAT_TYPES`
+    says otherwise (``Publication Date`` stays text, as ``doc_published``: it may be partial)."""
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "date": pa.date32(), "float": pa.float64(),
+             "int": pa.int64()}
+    return pa.schema([pa.field(name, kinds[POLECAT_TYPES.get(name, "string")])
+                      for name in POLECAT_COLUMNS])
+
+
 class ExportOptionError(ValueError):
     """An export Diurna cannot write as asked: a suffix that names no format it writes, or
     dyads with POLECAT columns (a bad value, not a file error: ``diurna export`` exits 2 on
@@ -177,9 +199,7 @@ def write_csv(fh: IO[str], header: Sequence[str], rows: Iterable[dict[str, Any]]
 def _parquet_schema(header: list[str], columns: str) -> Any:
     import pyarrow as pa
 
-    if columns == "polecat":
-        return None  # inferred from the values
-    full = arrow_schema()
+    full = polecat_arrow_schema() if columns == "polecat" else arrow_schema()
     return pa.schema([full.field(name) for name in header])
 
 
@@ -224,7 +244,5 @@ def export_events(
 
         schema = _parquet_schema(header, columns)
         table = pa.Table.from_pylist([{k: row[k] for k in header} for row in rows], schema=schema)
-        if schema is None and not rows:
-            table = pa.table({name: pa.array([], pa.string()) for name in header})
         pq.write_table(table, path)
     return len(rows)
