@@ -176,9 +176,11 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """CSV has no types: lists become JSON arrays, booleans ``true``/``false``, null empty; text
-    that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`)."""
+    that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`). Event
+    rows and ``diurna clusters --format csv`` write their cells with it, so a boolean reads the
+    same in both."""
     if isinstance(value, list):
         return json.dumps(json_ready(value), ensure_ascii=False)
     if isinstance(value, bool):
@@ -187,13 +189,13 @@ def _csv_cell(value: Any) -> Any:
 
 
 def write_csv(fh: IO[str], header: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
-    """``rows`` as CSV under ``header``, each cell made by :func:`_csv_cell`: the one CSV
+    """``rows`` as CSV under ``header``, each cell made by :func:`csv_cell`: the one CSV
     writer of event rows, for ``diurna export`` and the API's ``/api/events?format=csv``, so
     both have the same columns (:data:`diurna.store.schema.COLUMN_NAMES` for Diurna's set)
     and the same cells."""
     writer = csv.writer(fh)
     writer.writerow(header)
-    writer.writerows([_csv_cell(row[name]) for name in header] for row in rows)
+    writer.writerows([csv_cell(row[name]) for name in header] for row in rows)
 
 
 def _parquet_schema(header: list[str], columns: str) -> Any:
