@@ -1272,7 +1272,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
     with their number of articles and sources (docs/clusters.md)."""
     from diurna.clusters import cluster_store, event_clusters
     from diurna.clusters.table import cluster_line, copied_titles, report_line
-    from diurna.store.export import spreadsheet_safe
+    from diurna.store.export import csv_cell
     from diurna.store.sqlite import has_table
 
     with _open_store(db, readonly=no_build) as store:
@@ -1299,7 +1299,7 @@ def clusters_command(db: str, fmt: str, min_articles: int, no_build: bool,
                     if writer is None:
                         writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
                         writer.writeheader()
-                    writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+                    writer.writerow({k: csv_cell(v) for k, v in row.items()})
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(c, ensure_ascii=False))

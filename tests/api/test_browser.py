@@ -271,3 +271,54 @@ def test_the_page_says_near_duplicate_copies_are_left_out_and_shows_them_on_requ
         assert errors == [], errors
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def recalled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of 200 DEMAND events of 15 February 2018 and one ASSAULT its text dates to
+    16 October 1916 (a recalled date, as a 2006 Wikinews article's 1916 execution)."""
+    from diurna.model import Event, TimeExpr
+    from diurna.store import Store
+
+    sentence = "In 1916 he was shot on October 16, 1916; Iran called on the US to leave."
+    doc = Document.from_paragraphs("a" * 16, "recalled.txt", [sentence], published="2018-02-15",
+                                   title="Recalled")
+    whole = doc.span(0, len(sentence))
+    called, shot = sentence.index("called on"), sentence.index("shot")
+    doc.events = [Event(id=f"{doc.id}:{k}", type="DEMAND", trigger=doc.span(called, called + 9),
+                        sentence=whole) for k in range(200)]
+    day = sentence.index("October 16, 1916")
+    doc.events.append(Event(
+        id=f"{doc.id}:200", type="ASSAULT", trigger=doc.span(shot, shot + 4), sentence=whole,
+        date=TimeExpr(day, day + 16, "October 16, 1916", value="1916-10-16", precision="day",
+                      anchor="absolute")))
+    path = tmp_path_factory.mktemp("recalled") / "recalled.db"
+    with Store(path) as store:
+        assert store.save(doc) == "stored"
+    with _serving(path) as address:
+        yield address
+
+
+def test_one_recalled_date_leaves_the_timeline_by_day(  # type: ignore[no-untyped-def]
+    browser, recalled_server: str
+) -> None:
+    """The stats API counts by month past 400 days, so the 1916 date made a batch of a few
+    months' news one bar per month (W13, session 38: 4 bars for July to October 2006). The
+    timeline leaves that date outside the range it draws, and now draws that range by day."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(recalled_server + "/")
+        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        bars = page.locator("#timeline rect[data-period]")
+        expect(bars).to_have_count(1)
+        assert bars.get_attribute("data-period") == "2018-02-15"  # a day, not "2018-02"
+        assert page.locator("#timeline").get_attribute("data-start") == "2018-02-01"
+        expect(page.locator("#timeline")).to_contain_text("1 event dated outside the range shown")
+        _shot(page, "6-recalled-date-by-day")
+        assert errors == [], errors
+    finally:
+        context.close()

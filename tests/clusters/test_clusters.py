@@ -622,3 +622,28 @@ def test_a_chain_of_links_does_not_put_two_reports_a_veto_keeps_apart_in_one_clu
     near = _dated("b:0", "2006-08-21", "2006-08-22")
     assert FixedLinks([first, near, undated, again], strong, []).clusters() == [
         ["a:0", "b:0", "c:0", "x:0"]]
+
+
+def test_reports_say_negated_and_place_country_as_event_rows_do(db: Path) -> None:
+    """A report's ``negated`` was SQLite's 0/1 and its ``place_country`` GeoNames' alpha-2
+    (``PK``) beside an alpha-3 ``recipient_country``; the event rows (``diurna export``,
+    ``/api/events``) say ``false`` and ``PAK``. W13 (session 38) met ``GBR`` and ``AF`` in one
+    report of a 300-article batch. The library, the JSONL and the CSV now say it as the rows."""
+    import csv
+    import io
+
+    with Store(db) as store:
+        cluster_store(store)
+        (bombing,) = list(clusters(store))
+    reports = bombing["reports"]
+    assert {r["place_country"] for r in reports} == {"PAK", None}  # one report has no place
+    assert [type(r["negated"]) for r in reports] == [bool] * 3  # not 0 and 1
+    assert sorted(r["negated"] for r in reports) == [False, False, True]  # the group's denial
+    jsonl = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", "--format",
+                                     "jsonl"]).stdout
+    assert '"negated": false' in jsonl and '"place_country": "PAK"' in jsonl
+    table = CliRunner().invoke(cli, ["clusters", "--db", str(db), "--no-build", "--format",
+                                     "csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert {r["negated"] for r in rows} == {"false", "true"}  # as the events' CSV: not 0/1
+    assert {r["place_country"] for r in rows} == {"PAK", ""}

@@ -475,3 +475,24 @@ def test_duckdb_reads_the_parquet_export_with_its_lists(db: Path, tmp_path: Path
         "WHERE event_date >= DATE '2019-01-01' ORDER BY 2"
     ).fetchall()
     assert rows == [("doc-assault:0", "IRNPRX"), ("doc-assault:0", "SYRMIL")]
+
+
+def test_polecat_parquet_has_one_schema_whatever_rows_it_holds(db: Path, tmp_path: Path) -> None:
+    """Monthly POLECAT-like Parquet files must concatenate: a file's column types may not
+    depend on its rows. Before session 38 they were inferred, so the ASSAULT export (no mode,
+    no division) had ``null``-typed ``Event Mode`` and ``State``, and an export with no rows had
+    every column as text, ``Event Date`` and ``Latitude`` included."""
+    import pyarrow.parquet as pq
+
+    schemas = {}
+    for name, filters in (("all", {}), ("assault", {"type": "ASSAULT"}),
+                          ("none", {"date_from": "2030-01-01"})):
+        out = tmp_path / f"{name}.parquet"
+        export_events(Store(db), out, columns="polecat", **filters)
+        schemas[name] = pq.read_schema(out)
+    assert schemas["all"] == schemas["assault"] == schemas["none"]
+    types = {f.name: str(f.type) for f in schemas["none"]}
+    assert (types["Event Date"], types["Latitude"], types["GeoNames ID"]) == (
+        "date32[day]", "double", "int64")
+    assert types["State"] == types["Event Mode"] == types["Publication Date"] == "string"
+    assert pq.read_table(tmp_path / "assault.parquet").column("State").to_pylist() == [None]

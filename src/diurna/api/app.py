@@ -53,7 +53,7 @@ from diurna.model import iso_day
 from diurna.page.inputs import RawInput, page_field
 from diurna.pipeline import FAILURES
 from diurna.store.export import write_csv
-from diurna.store.query import EventQuery, event_row
+from diurna.store.query import EventQuery, country_code, event_row, event_types
 from diurna.store.schema import COLUMN_NAMES
 from diurna.store.sqlite import (
     connect_read,
@@ -558,15 +558,17 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         """Clusters built by `diurna clusters` (none before): each with its type, first and last
         day, number of articles (after `diurna duplicates` also of stories: near-duplicate
         copies counted once) and of sources, statuses and every report (article, source, day,
-        status, who said it). Filters: type, min_articles (default 2; a story's copies count
-        once, as in `diurna clusters`); limit (1-1000, default 100), offset."""
+        status, who said it). Filters: type (one or a comma list; an unknown type is a 400, as
+        in /api/events), min_articles (default 2; a story's copies count once, as in `diurna
+        clusters`); limit (1-1000, default 100), offset."""
         from diurna.clusters import clusters
 
         params = _params(request, cluster_params)
         least, offset = _whole(params, "min_articles", 2), _whole(params, "offset", 0)
         limit = _limit(params, 100, 1000)
+        types = set(event_types(params.get("type")))
         wanted = [c for c in clusters(db.read(), min_articles=least)
-                  if params.get("type", c["type"]).upper() == c["type"]]
+                  if not types or c["type"] in types]
         return _json({"total": len(wanted), "clusters": wanted[offset : offset + limit]})
 
     @app.get("/api/documents", summary="Stored documents, newest first",
@@ -640,7 +642,8 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     @app.get("/api/actors", summary="Actors of the dictionary found in the text, with counts",
              openapi_extra=_query_schema(actor_params))
     def actors(request: Request) -> Response:
-        """Filters: country, sector, q (name or id); limit (1-5000, default 100). all_copies
+        """Filters: country (ISO alpha-3 or alpha-2, as the events' filters; an unknown code is
+        a 400), sector, q (name or id); limit (1-5000, default 100). all_copies
         (default false): after `diurna duplicates`, the mentions of a clustered story's copies
         are left out, as their events are."""
         params = _params(request, actor_params)
@@ -652,10 +655,12 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
         if not _all_copies(params) and db.copies():
             sql += " AND " + copies_condition("doc_id")
         args: list[Any] = []
-        for key in ("country", "sector"):
-            if params.get(key):
-                sql += f" AND {key} = ?"
-                args.append(params[key].upper())
+        if params.get("country"):  # alpha-2 or alpha-3, as the events' country filters
+            sql += " AND country = ?"
+            args.append(country_code(params["country"]))
+        if params.get("sector"):
+            sql += " AND sector = ?"
+            args.append(params["sector"].upper())
         if params.get("q"):
             sql += " AND (instr(lower(actor_name), lower(?)) > 0 OR actor_id = upper(?))"
             args += [params["q"], params["q"]]

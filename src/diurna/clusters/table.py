@@ -18,6 +18,7 @@ from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
 from diurna.duplicates.clusters import story_of
 from diurna.model import plural
+from diurna.places.codes import alpha3
 from diurna.places.recognize import TITLE_BEFORE
 from diurna.store import Store
 from diurna.store.sqlite import dict_rows, has_table
@@ -194,9 +195,20 @@ def clusters(source: Store | sqlite3.Connection, *,
             if current is not None:
                 yield from _kept(_summarise(current, story), min_articles)
             current = {"cluster": cluster, "reports": []}
-        current["reports"].append(row if story is None else _with_copy_of(row, story))
+        typed = _as_event_rows_have_it(row)
+        current["reports"].append(typed if story is None else _with_copy_of(typed, story))
     if current is not None:
         yield from _kept(_summarise(current, story), min_articles)
+
+
+def _as_event_rows_have_it(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` with ``negated`` a boolean and ``place_country`` ISO alpha-3, as in the event
+    rows (``diurna export``, ``/api/events``): SQLite gave 0/1 and GeoNames' alpha-2, so one
+    report said ``GBR`` for its recipient and ``AF`` for its place."""
+    report["negated"] = bool(report["negated"])
+    place = report["place_country"]
+    report["place_country"] = alpha3(place) or place if place else place
+    return report
 
 
 def copy_of(doc_id: str, story: dict[str, str]) -> str | None:

@@ -88,6 +88,28 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+#: The POLECAT-like columns that are not text, typed as the Diurna columns they come from, so a
+#: Parquet file's schema never depends on which rows it holds (a filter whose events have no
+#: place, or no rows at all, used to give ``null``- or ``string``-typed columns).
+POLECAT_TYPES: dict[str, str] = {
+    "Event Date": "date",
+    "Latitude": "float",
+    "Longitude": "float",
+    "GeoNames ID": "int",
+}
+
+
+def polecat_arrow_schema() -> Any:
+    """The POLECAT-like columns as a ``pyarrow.Schema``: text unless :data:`POLECAT_TYPES`
+    says otherwise (``Publication Date`` stays text, as ``doc_published``: it may be partial)."""
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "date": pa.date32(), "float": pa.float64(),
+             "int": pa.int64()}
+    return pa.schema([pa.field(name, kinds[POLECAT_TYPES.get(name, "string")])
+                      for name in POLECAT_COLUMNS])
+
+
 class ExportOptionError(ValueError):
     """An export Diurna cannot write as asked: a suffix that names no format it writes, or
     dyads with POLECAT columns (a bad value, not a file error: ``diurna export`` exits 2 on
@@ -154,9 +176,11 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """CSV has no types: lists become JSON arrays, booleans ``true``/``false``, null empty; text
-    that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`)."""
+    that a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`). Event
+    rows and ``diurna clusters --format csv`` write their cells with it, so a boolean reads the
+    same in both."""
     if isinstance(value, list):
         return json.dumps(json_ready(value), ensure_ascii=False)
     if isinstance(value, bool):
@@ -165,21 +189,19 @@ def _csv_cell(value: Any) -> Any:
 
 
 def write_csv(fh: IO[str], header: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
-    """``rows`` as CSV under ``header``, each cell made by :func:`_csv_cell`: the one CSV
+    """``rows`` as CSV under ``header``, each cell made by :func:`csv_cell`: the one CSV
     writer of event rows, for ``diurna export`` and the API's ``/api/events?format=csv``, so
     both have the same columns (:data:`diurna.store.schema.COLUMN_NAMES` for Diurna's set)
     and the same cells."""
     writer = csv.writer(fh)
     writer.writerow(header)
-    writer.writerows([_csv_cell(row[name]) for name in header] for row in rows)
+    writer.writerows([csv_cell(row[name]) for name in header] for row in rows)
 
 
 def _parquet_schema(header: list[str], columns: str) -> Any:
     import pyarrow as pa
 
-    if columns == "polecat":
-        return None  # inferred from the values
-    full = arrow_schema()
+    full = polecat_arrow_schema() if columns == "polecat" else arrow_schema()
     return pa.schema([full.field(name) for name in header])
 
 
@@ -224,7 +246,5 @@ def export_events(
 
         schema = _parquet_schema(header, columns)
         table = pa.Table.from_pylist([{k: row[k] for k in header} for row in rows], schema=schema)
-        if schema is None and not rows:
-            table = pa.table({name: pa.array([], pa.string()) for name in header})
         pq.write_table(table, path)
     return len(rows)

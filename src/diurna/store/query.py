@@ -125,7 +125,7 @@ class EventQuery:
         whole exports). Same rows either way; measured in docs/api.md.
         """
         actors_sql = _ACTORS_EXISTS_SQL if ordered else _ACTORS_SQL
-        types = [_valid_type(t) for t in (self.type or "").split(",") if t.strip()]
+        types = event_types(self.type)
         day_from = _valid_day(self.date_from, "date_from") if self.date_from else None
         day_to = _valid_day(self.date_to, "date_to") if self.date_to else None
         if day_from and day_to and day_from > day_to:
@@ -246,6 +246,19 @@ def _valid_type(value: str) -> str:
     if name not in types:
         raise FilterError(f"unknown event type {value!r}: use one of {', '.join(sorted(types))}")
     return name
+
+
+def event_types(value: str | None) -> list[str]:
+    """The PLOVER types a ``type`` filter names (one, or a comma list), upper-cased; an unknown
+    one is a FilterError naming it and the types. ``/api/clusters`` reads its ``type`` here
+    too, so it refuses what ``/api/events`` refuses instead of answering no cluster."""
+    return [_valid_type(t) for t in (value or "").split(",") if t.strip()]
+
+
+def country_code(value: str) -> str:
+    """``value`` as ISO 3166-1 alpha-3 (alpha-2 is converted, as the actor filters do), else a
+    FilterError naming it: ``/api/actors?country=`` reads it here, as ``/api/events`` does."""
+    return _valid_country(value.strip())
 
 
 def _valid_mode(value: str, type_: str | None) -> str:
