@@ -42,7 +42,7 @@ from diurna.statements.mentions import MentionFinder
 from diurna.statements.train import label
 
 POOL = ("dev", "dev2", "dev3", "train2")  # the read development sets (docs/quotes.md 36-43)
-_BLIND = ("dev4", "dev5", "dev6", "test", "heldout")
+_BLIND = ("dev4", "dev5", "dev6", "dev7", "test", "heldout")
 _LISTED = (stage.SPEECH_VERBS | stage._OBJECT_CUES | stage._STANCE_VERBS | stage._EXPRESSING
            | stage._JUDGING | {"find", "show"})
 

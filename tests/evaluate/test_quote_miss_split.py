@@ -52,6 +52,6 @@ def test_a_gold_line_with_no_cue_and_no_candidate_is_class_a() -> None:
 
 def test_blind_and_frozen_sets_are_refused() -> None:
     bench = _bench()
-    for name in ("dev4", "dev5", "dev6", "test"):
+    for name in ("dev4", "dev5", "dev6", "dev7", "test"):
         assert bench.refused(bench.gold_path(name)), name
     assert not bench.refused(bench.gold_path("dev2"))
