@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
 
-from diurna.model import Document, Entry, Rejected, content_id
+from diurna.model import Document, Entry, Rejected, content_id, iso_day
 from diurna.page.blocks import norm
 from diurna.page.decode import check_binary, decode
 from diurna.page.html import read_html
@@ -20,6 +21,8 @@ from diurna.page.inputs import (
 )
 from diurna.page.nonnews import check_news_text, check_sentence
 from diurna.page.text import read_text
+
+log = logging.getLogger(__name__)
 
 _HTML_TAG = re.compile(
     r"<(!doctype\s+html|html|head|body|div|p|article|meta|title|span|table|section|br|a\s|"
@@ -96,12 +99,31 @@ def read_page(raw: RawInput, *, published: str | None = None) -> Document:
     doc.meta["encoding"] = encoding
     if published:
         doc.published, doc.published_source = published, "cli"
-    elif raw.meta.get("published"):  # the container's date; it says who gave it, else "input"
-        doc.published = str(raw.meta["published"])
+    elif _iso_8601(raw.meta.get("published")):  # the container's date: who gave it, else "input"
+        doc.published = str(raw.meta["published"]).strip()
         doc.published_source = str(raw.meta.get("published_source") or "input")
+    elif raw.meta.get("published"):
+        log.warning("%s: published %r is not an ISO 8601 date; not used", raw.source,
+                    str(raw.meta["published"])[:40])
     if not doc.title and raw.meta.get("title"):
         doc.title = str(raw.meta["title"])  # a JSONL record's own title field
     return doc
+
+
+_ISO_PREFIX = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
+
+
+def _iso_8601(value: Any) -> bool:
+    """Whether a container's ``published`` (a JSONL record's) starts with a real ISO day
+    (``2018-02-15``, ``2018-02-15T10:00Z``) or is a year or year-month alone. A JSONL record's
+    "garbage", "2018-02-30" or "99999-01-01" was stored as the page's date, and the page's own
+    date was then not looked for (docs/batch.md, round 10)."""
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        iso_day(text[:10])
+        return True
+    except ValueError:
+        return bool(_ISO_PREFIX.fullmatch(text))
 
 
 def _entries(doc: Document, spans: list[Any],
