@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from diurna.model import Mention, Quote, Span
 from diurna.page import RawInput, read_page
-from tests.hostile_text import NEWS, NEWS2, QUOTE, _words, fragment
+from tests.hostile_text import ARABIC, CHINESE, EMOJI, NEWS, NEWS2, QUOTE, _words, fragment
 from tests.scripts import load_file
 
 
@@ -160,3 +160,30 @@ def test_news_mixed_with_hostile_fragments_is_read_with_provenance(
     with Store(db) as store:
         store.save(doc)
     assert bench().span_faults(db) == []
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(w + EMOJI[i % 5] for i, w in enumerate((NEWS + " " + NEWS2).split())),
+    " ".join((NEWS, ARABIC, CHINESE, QUOTE, ARABIC + CHINESE, NEWS2)),
+    "".join(ch + ("\u200b" if i % 3 else "\u0301") for i, ch in enumerate(NEWS + " " + QUOTE)),
+])
+def test_english_among_emoji_controls_and_other_scripts_is_english(text: str) -> None:
+    """Emoji after every word, a zero-width space or diacritic after every letter, and an
+    Arabic and a Chinese sentence among English ones were read as Nigerian Pidgin or Moroccan
+    Arabic, and the page's English stages skipped."""
+    from diurna.page.reader import detect_language
+
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "日本政府は月曜日、東京で記者会見を開き、新たな経済対策を発表した。"
+           "首相は「国民の生活を守る」と述べた。"),
+    ("de", "Die Bundesregierung hat am Montag in Berlin neue Sanktionen gegen Russland "
+           "beschlossen, wie ein Sprecher des Auswärtigen Amtes mitteilte."),
+    ("ar", ARABIC + " " + ARABIC + " " + NEWS2),
+])
+def test_a_page_in_another_language_keeps_its_language(lang: str, text: str) -> None:
+    from diurna.page.reader import detect_language
+
+    assert detect_language(text) == lang
