@@ -31,15 +31,28 @@ def candidate(tok: Any) -> bool:
     return tok.pos_ in CANDIDATE_POS and not tok.is_punct and not tok.is_space
 
 
+def _token_offsets(doc_nlp: Any) -> tuple[Any, Any]:
+    """The parse's token starts and ends (character offsets), read once per parse and kept in
+    its ``user_data``: read again for every event, a page of 2,000 events spent seconds on
+    them (docs/batch.md, round 12). Keyed by the token count, so a retokenised parse is read
+    again."""
+    kept = doc_nlp.user_data.get("diurna_token_offsets")
+    if kept is None or kept[0] != len(doc_nlp):
+        offsets = doc_nlp.to_array([IDX, LENGTH]).reshape(-1, 2).astype(np.int64)
+        kept = (len(doc_nlp), offsets[:, 0], offsets[:, 0] + offsets[:, 1])
+        doc_nlp.user_data["diurna_token_offsets"] = kept
+    return kept[1], kept[2]
+
+
 def trigger_head(doc_nlp: Any, start: int, end: int) -> Any | None:
     """The head token of the characters ``start:end`` (a trigger span): the candidate token in it
     whose syntactic head lies outside it, else its first candidate, else its first token."""
     # Token offsets come from one array read and two binary searches: iterating the Doc made a
     # Token object per word for every event (a tenth of the learned coder's time on long pages).
     # Tokens are contiguous and ordered, so both their starts and their ends ascend.
-    offsets = doc_nlp.to_array([IDX, LENGTH]).reshape(-1, 2).astype(np.int64)
-    first = int(np.searchsorted(offsets[:, 0] + offsets[:, 1], start, side="right"))
-    last = int(np.searchsorted(offsets[:, 0], end, side="left"))
+    starts, ends = _token_offsets(doc_nlp)
+    first = int(np.searchsorted(ends, start, side="right"))
+    last = int(np.searchsorted(starts, end, side="left"))
     toks = list(doc_nlp[first:last]) if first < last else []
     if not toks:
         return None

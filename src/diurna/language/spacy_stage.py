@@ -60,13 +60,31 @@ PIPE_BATCH = 4
 _parsed_ahead: dict[tuple[str, str], Any] = {}
 
 
+# Most tokens a sentence may run without a mark that can end one (MAY_END): a longer run-on is
+# cut there. Every stage after the parser does work per word over the word's sentence, so one
+# 190,000-character line without a full stop took 266 s (docs/batch.md, round 12); a news
+# sentence of 250 tokens with no stop, question mark or semicolon is not written.
+MAX_RUN_TOKENS = 250
+MAY_END = frozenset(".!?;…")
+
+
 def _paragraph_boundaries(doc: Any) -> Any:
     """Start a sentence after every line break: a paragraph (or a heading without a full stop)
-    never runs into the next one. The parser keeps boundaries set before it runs."""
+    never runs into the next one; and after :data:`MAX_RUN_TOKENS` tokens with no mark that
+    may end a sentence. The parser keeps boundaries set before it runs."""
+    run = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+            run = 0
+        elif prev.text[-1:] in MAY_END:
+            run = 0
+        else:
+            run += 1
+            if run >= MAX_RUN_TOKENS:
+                tok.is_sent_start = True
+                run = 0
     return doc
 
 

@@ -1353,8 +1353,17 @@ def _one_line_each(text: str, quotes: list[Quote]) -> list[Quote]:
     Runs after the learned check, which still judges every candidate (its rows are unchanged).
     """
     kept: list[Quote] = []
+    seen: dict[int, set[int]] = {}
+
+    def words(q: Quote) -> set[int]:
+        # each statement's words once: over every pair they made a 190,000-character run-on
+        # sentence of 1,500 statements take minutes (docs/batch.md, round 12)
+        if id(q) not in seen:
+            seen[id(q)] = _words(text, q)
+        return seen[id(q)]
+
     for q in quotes:
-        same = next((i for i, k in enumerate(kept) if _read_twice(text, k, q)), None)
+        same = next((i for i, k in enumerate(kept) if _read_twice(text, k, q, words)), None)
         if same is None:
             kept.append(q)
         elif not _same_cue(kept[same], q) and q.speaker is not None:
@@ -1364,17 +1373,22 @@ def _one_line_each(text: str, quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _read_twice(text: str, a: Quote, b: Quote) -> bool:
-    """``b`` is indirect statement ``a`` read again (:func:`_one_line_each`'s two cases)."""
+def _read_twice(text: str, a: Quote, b: Quote,
+                words: Callable[[Quote], set[int]] | None = None) -> bool:
+    """``b`` is indirect statement ``a`` read again (:func:`_one_line_each`'s two cases).
+    ``words`` gives a statement's word offsets (:func:`_words`, which a caller may cache);
+    they are looked at only when the cheaper tests leave the answer open."""
     if a.kind == "direct" or b.kind == "direct":
         return False  # a quote and its indirect reading: _without_repeats
-    wa, wb = _words(text, a), _words(text, b)
-    if not wa or not wb:
-        return False
+    words = words or (lambda q: _words(text, q))
     if _same_cue(a, b):
+        wa, wb = words(a), words(b)
         shared = len(wa & wb)
-        return shared >= _SAME_WORDS * len(wa) and shared >= _SAME_WORDS * len(wb)
-    return (a.speaker is None) != (b.speaker is None) and _spans(text, a) == _spans(text, b)
+        return bool(wa) and bool(wb) and shared >= _SAME_WORDS * len(wa) \
+            and shared >= _SAME_WORDS * len(wb)
+    if (a.speaker is None) == (b.speaker is None) or _spans(text, a) != _spans(text, b):
+        return False
+    return bool(words(a)) and bool(words(b))
 
 
 def _spans(text: str, q: Quote) -> list[tuple[int, int]]:
