@@ -623,7 +623,8 @@ EVENT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("--until", "date_to", "Events on or before this day (YYYY-MM-DD; event_date)."),
     ("--doc", "doc_id", "Only events of this document id (the whole id, as the doc column "
      "shows it)."),
-    ("--place", "place", "Place name, GeoNames id or country code of the event's place."),
+    ("--place", "place",
+     "Place name, GeoNames id, or country code or name (every place inside it)."),
 )
 # The filters that take a day, checked as --published is.
 DATE_FILTERS = frozenset({"date_from", "date_to"})

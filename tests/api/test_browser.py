@@ -322,3 +322,33 @@ def test_one_recalled_date_leaves_the_timeline_by_day(  # type: ignore[no-untype
         assert errors == [], errors
     finally:
         context.close()
+
+
+def test_the_status_says_how_many_events_match_beside_those_shown(  # type: ignore[no-untyped-def]
+    page, server: str
+) -> None:
+    """The table is paged (100 rows); the status said "100 events shown (more below)", never
+    of how many (W13: 2,361). Pages of 10 here (the page's requests are rewritten on their way
+    out), so the seed store's events make more than one."""
+    import re
+
+    def ten_a_page(route) -> None:  # type: ignore[no-untyped-def]
+        route.continue_(url=re.sub(r"limit=100\b", "limit=10", route.request.url))
+
+    page.route(re.compile(r".*/api/events\?.*"), ten_a_page)
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    total = page.evaluate("() => fetch('/api/stats').then((r) => r.json()).then((s) => s.events)")
+    assert total > 20
+    status = page.locator("#status")
+    expect(status).to_have_text(f"10 of {total} events shown (more below)")
+    shown = 10
+    while shown + 10 < total:  # each click adds a page; the status follows it
+        page.locator("#more").click()
+        shown += 10
+        expect(status).to_have_text(f"{shown} of {total} events shown (more below)")
+    page.locator("#more").click()
+    expect(status).to_have_text(f"{total} events shown")  # all of them: no "of"
+    expect(page.locator("#more")).to_be_hidden()
+    expect(page.locator("#events tbody tr")).to_have_count(total)
+    assert page.errors == []  # type: ignore[attr-defined]

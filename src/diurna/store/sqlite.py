@@ -1014,13 +1014,13 @@ class Store:
     def iter_events(self, *, all_copies: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
         """Like :meth:`events`, one row at a time (for stores too big to hold in memory)."""
         from diurna.duplicates.clusters import once_per_story
-        from diurna.store.query import EventQuery, event_row
+        from diurna.store.query import EventQuery, event_row, select_sql, with_stored_actors
 
-        query = EventQuery.build(**filters)
+        query = with_stored_actors(EventQuery.build(**filters), self.conn)
         if query.doc_id is not None:
             self.require(query.doc_id)
         query = once_per_story(query, self, all_copies=all_copies)
-        sql, params = query.sql()
+        sql, params = query.sql(select_sql(self.conn))
         for raw in self._rows(sql, tuple(params)):
             yield event_row(raw)
 
@@ -1035,15 +1035,22 @@ class Store:
         return pa.Table.from_pylist(rows, schema=arrow_schema())
 
     def to_pandas(self, *, all_copies: bool = False, **filters: Any) -> Any:
-        """The filtered events as a ``pandas.DataFrame`` (needs pandas: ``pip install pandas``)."""
+        """The filtered events as a ``pandas.DataFrame`` (needs pandas: ``pip install pandas``).
+        Integer columns (offsets, ``place_geonameid``) are pandas' nullable ``Int64``: plain
+        ``int64`` cannot hold a missing value, and pyarrow's default made them ``float64``
+        (a GeoNames id read as ``170654.0``)."""
         try:
-            import pandas  # noqa: F401
+            import pandas
         except ImportError:
             raise ImportError(
                 "Store.to_pandas needs pandas: install it (pip install pandas, or "
                 "bash scripts/setup.sh --analysis), or use Store.to_arrow()"
             ) from None
-        return self.to_arrow(all_copies=all_copies, **filters).to_pandas()
+        import pyarrow as pa
+
+        nullable = {pa.int64(): pandas.Int64Dtype()}
+        return self.to_arrow(all_copies=all_copies, **filters).to_pandas(
+            types_mapper=nullable.get)
 
     def rejections(self) -> list[dict[str, Any]]:
         """Every rejected input, oldest first: ``doc_id``, ``source``, ``reason`` code,

@@ -98,11 +98,24 @@ async function apply(filters, { timeline = true } = {}) {
     if (timeline) tasks.push(loadTimeline());
     await Promise.all(tasks);
     drawBrush();
-    const where = Object.entries(filters).map(([k, v]) => `${k}=${v}`).join(", ");
-    say(`${state.shown} events shown${state.next ? " (more below)" : ""}${where ? "; " + where : ""}`);
+    // A page of the table is not all the events: ask the count of the same filters
+    // (/api/stats' `events`, cached by the server) only when there is more to page through.
+    state.total = state.next ? (await api("/api/stats", counted(filters))).events : state.shown;
+    sayShown();
   } catch (err) {
     say(err.message, true);
   }
+}
+
+// The status line: the rows the table holds of how many match ("100 of 2,361 events shown");
+// the rows alone never said the total.
+function sayShown() {
+  const n = (x) => Number(x).toLocaleString("en");
+  const where = Object.entries(state.filters).map(([k, v]) => `${k}=${v}`).join(", ");
+  const count = state.next
+    ? `${n(state.shown)} of ${n(state.total)} events shown (more below)`
+    : `${n(state.shown)} ${state.shown === 1 ? "event" : "events"} shown`;
+  say(`${count}${where ? "; " + where : ""}`);
 }
 
 // --- map ---------------------------------------------------------------------------------------
@@ -540,7 +553,7 @@ async function start() {
     state.allCopies = !state.allCopies;
     apply(state.filters);
   });
-  document.getElementById("more").addEventListener("click", () => loadEvents(true).catch((e) => say(e.message, true)));
+  document.getElementById("more").addEventListener("click", () => loadEvents(true).then(sayShown).catch((e) => say(e.message, true)));
   document.getElementById("close-doc").addEventListener("click", () => {
     document.getElementById("doc").hidden = true;
     history.replaceState(null, "", location.pathname);
