@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -126,6 +127,23 @@ def page(browser, server: str):  # type: ignore[no-untyped-def]
     pg.on("request", watch)
     yield pg
     context.close()
+
+
+@contextmanager
+def _ready_page(browser, address: str) -> Iterator[tuple[Any, list[str]]]:  # type: ignore[no-untyped-def]
+    """A fresh page of the server at ``address``, loaded and ready, with the list its script
+    errors go to (for servers other than the module's, which the ``page`` fixture serves)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(address + "/")
+        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+        yield page, errors
+    finally:
+        context.close()
 
 
 def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -247,14 +265,7 @@ def test_the_page_says_near_duplicate_copies_are_left_out_and_shows_them_on_requ
 ) -> None:
     """The seed page and its copy, grouped: the page lists the 21 events once and says that
     one near-duplicate copy is left out; its button shows the copy's 21 events too, and back."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    try:
-        page.goto(copies_server + "/")
-        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    with _ready_page(browser, copies_server) as (page, errors):
         note, button = page.locator("#copies"), page.locator("#all-copies")
         expect(note).to_be_visible()
         expect(note).to_contain_text("1 near-duplicate copy left out")
@@ -269,8 +280,6 @@ def test_the_page_says_near_duplicate_copies_are_left_out_and_shows_them_on_requ
         expect(page.locator("#events tbody tr")).to_have_count(21)
         expect(note).to_contain_text("left out")
         assert errors == [], errors
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -305,14 +314,7 @@ def test_one_recalled_date_leaves_the_timeline_by_day(  # type: ignore[no-untype
     """The stats API counts by month past 400 days, so the 1916 date made a batch of a few
     months' news one bar per month (W13, session 38: 4 bars for July to October 2006). The
     timeline leaves that date outside the range it draws, and now draws that range by day."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    try:
-        page.goto(recalled_server + "/")
-        page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    with _ready_page(browser, recalled_server) as (page, errors):
         bars = page.locator("#timeline rect[data-period]")
         expect(bars).to_have_count(1)
         assert bars.get_attribute("data-period") == "2018-02-15"  # a day, not "2018-02"
@@ -320,8 +322,6 @@ def test_one_recalled_date_leaves_the_timeline_by_day(  # type: ignore[no-untype
         expect(page.locator("#timeline")).to_contain_text("1 event dated outside the range shown")
         _shot(page, "6-recalled-date-by-day")
         assert errors == [], errors
-    finally:
-        context.close()
 
 
 def test_the_status_says_how_many_events_match_beside_those_shown(  # type: ignore[no-untyped-def]

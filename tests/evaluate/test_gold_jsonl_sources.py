@@ -105,41 +105,25 @@ def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
             assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
 
 
-def test_blind_dev13_shares_no_article_with_any_other_gold_file() -> None:
-    """dev13 (session 37) is blind only if no other gold set names one of its articles — but the
-    quotes split dev6, which annotates the same 40 articles on purpose; its second annotation
-    covers the last twenty, as the build script says (scripts/gold/build_dev13.sh)."""
+@pytest.mark.parametrize(("events", "quotes"), [("dev13", "dev6"), ("dev14", "dev7")])
+def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str,
+                                                                    quotes: str) -> None:
+    """dev13 (session 37) and dev14 (session 38) are blind only if no other gold set names one of
+    their articles — but the quotes split made on the same 40 articles on purpose (dev6, dev7);
+    each second annotation covers the last twenty, as the build scripts say
+    (scripts/gold/build_dev13.sh, build_dev14.sh)."""
     gold = Path(__file__).resolve().parents[2] / "gold"
 
     def sources(name: str) -> list[str]:
         lines = (gold / name).read_text(encoding="utf-8").splitlines()
         return list(dict.fromkeys(json.loads(line)["source"] for line in lines if line.strip()))
 
-    dev13 = sources("events-wikinews-dev13.jsonl")
-    second = sources("events-wikinews-dev13-second-annotator.jsonl")
-    assert len(dev13) == 40 and second == dev13[20:]
-    ids = {s.rpartition("#")[2] for s in dev13}
+    blind = sources(f"events-wikinews-{events}.jsonl")
+    second = sources(f"events-wikinews-{events}-second-annotator.jsonl")
+    assert len(blind) == 40 and second == blind[20:]
+    ids = {s.rpartition("#")[2] for s in blind}
+    same_articles = (events, f"quotes-wikinews-{quotes}")
     for path in gold.iterdir():
-        if path.is_file() and "dev13" not in path.name and "quotes-wikinews-dev6" not in path.name:
-            text = path.read_text(encoding="utf-8")
-            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
-
-
-def test_blind_dev14_shares_no_article_with_any_other_gold_file() -> None:
-    """dev14 (session 38) is blind only if no other gold set names one of its articles — but the
-    quotes split dev7, which annotates the same 40 articles on purpose; its second annotation
-    covers the last twenty, as the build script says (scripts/gold/build_dev14.sh)."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
-
-    def sources(name: str) -> list[str]:
-        lines = (gold / name).read_text(encoding="utf-8").splitlines()
-        return list(dict.fromkeys(json.loads(line)["source"] for line in lines if line.strip()))
-
-    dev14 = sources("events-wikinews-dev14.jsonl")
-    second = sources("events-wikinews-dev14-second-annotator.jsonl")
-    assert len(dev14) == 40 and second == dev14[20:]
-    ids = {s.rpartition("#")[2] for s in dev14}
-    for path in gold.iterdir():
-        if path.is_file() and "dev14" not in path.name and "quotes-wikinews-dev7" not in path.name:
+        if path.is_file() and not any(name in path.name for name in same_articles):
             text = path.read_text(encoding="utf-8")
             assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name

@@ -122,28 +122,21 @@ def test_blind_dev5_is_the_events_dev12_articles_and_new_text() -> None:
         assert not dev5 & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
-def test_blind_dev6_is_the_events_dev13_articles_and_new_text() -> None:
-    """gold/quotes-wikinews-dev6.jsonl (session 37) annotates, blind, the 40 articles of the events
-    dev13 gold, and its second annotation the last 20; scored once per change, so none of its
-    articles may be in another quote split."""
-    dev6 = _sources("quotes-wikinews-dev6.jsonl")
-    second = _sources("quotes-wikinews-dev6-second-annotator.jsonl")
-    assert len(dev6) == 40 and dev6 == _sources("events-wikinews-dev13.jsonl")
-    assert len(second) == 20 and second <= dev6
-    for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "test"):
-        assert not dev6 & _sources(f"quotes-wikinews-{other}.jsonl")
-
-
-def test_blind_dev7_is_the_events_dev14_articles_and_new_text() -> None:
-    """gold/quotes-wikinews-dev7.jsonl (session 38) annotates, blind, the 40 articles of the events
-    dev14 gold, and its second annotation the last 20; scored once per change, so none of its
-    articles may be in another quote split."""
-    dev7 = _sources("quotes-wikinews-dev7.jsonl")
-    second = _sources("quotes-wikinews-dev7-second-annotator.jsonl")
-    assert len(dev7) == 40 and dev7 == _sources("events-wikinews-dev14.jsonl")
-    assert len(second) == 20 and second <= dev7
-    for other in ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"):
-        assert not dev7 & _sources(f"quotes-wikinews-{other}.jsonl")
+@pytest.mark.parametrize(("quotes", "events", "others"), [
+    ("dev6", "dev13", ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "test")),
+    ("dev7", "dev14", ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")),
+])
+def test_blind_quote_split_is_its_events_sets_articles_and_new_text(
+        quotes: str, events: str, others: tuple[str, ...]) -> None:
+    """gold/quotes-wikinews-dev6.jsonl (session 37) and dev7 (session 38) annotate, blind, the 40
+    articles of the events dev13 and dev14 gold, and their second annotations the last 20; scored
+    once per change, so none of their articles may be in another quote split."""
+    blind = _sources(f"quotes-wikinews-{quotes}.jsonl")
+    second = _sources(f"quotes-wikinews-{quotes}-second-annotator.jsonl")
+    assert len(blind) == 40 and blind == _sources(f"events-wikinews-{events}.jsonl")
+    assert len(second) == 20 and second <= blind
+    for other in others:
+        assert not blind & _sources(f"quotes-wikinews-{other}.jsonl")
 
 
 UNITS = {3: {"n": 3, "start": 10, "text": "\"A b,\" he said."},
