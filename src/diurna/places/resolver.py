@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from diurna.intervals import SpanSet
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Entity, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
@@ -513,7 +514,7 @@ class PlaceResolver:
     def _mentions(self, doc: Document) -> list[_Mention]:
         text = doc.text
         out = self._city_state(text)
-        taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
+        taken = SpanSet((m.start, m.end) for m in out)
         # place entities that are an institution's name: read below as organisations' names
         institutions: list[Entity] = []
         for ent in doc.entities:
@@ -552,8 +553,9 @@ class PlaceResolver:
         recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
         out.extend(_Mention(c.start, c.end, "GPE", hint=c.hint, forced=c.forced)
                    for c in recognizer.evidence(doc, taken))
-        others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
-        others += [(x.start, x.end) for x in institutions]
+        others = SpanSet([(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+                         + [(x.start, x.end) for x in institutions])
+        other_spans = set(others)
         # where a person or organisation name starts and ends, without "the" or a possessive
         named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
                  if x.label in ("ORG", "PERSON")}
@@ -590,7 +592,7 @@ class PlaceResolver:
                     if n > 1:
                         known.append((s, e))
                     inside_other = overlaps(s, e, others)
-                    mislabelled = (s, e) in others and any(x.is_country and x.primary
+                    mislabelled = (s, e) in other_spans and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
                     # the whole name, or the first words of one ("Ohio Supreme Court"); a
@@ -670,7 +672,7 @@ class PlaceResolver:
             if states(m) & states(prev) & states(nxt):
                 m.hint = "admin1"
 
-    def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
+    def _sites(self, doc: Document, taken: SpanSet) -> list[_Mention]:
         text = doc.text
         names: set[str] = set()
         for rx in (_SITE, _SITE_PREP):
@@ -728,7 +730,7 @@ class PlaceResolver:
                 return s + m.end()
         return s
 
-    def _acronyms(self, text: str, mentions: list[_Mention], taken: list[tuple[int, int]]
+    def _acronyms(self, text: str, mentions: list[_Mention], taken: SpanSet
                   ) -> list[_Mention]:
         """The short form a text gives in brackets after a place ("New South Wales (NSW)",
         "Democratic Republic of Congo (DRC)"): the same place, when the letters are the name's
@@ -751,7 +753,7 @@ class PlaceResolver:
         return out
 
     def _abbreviation_repeats(self, text: str, mentions: list[_Mention],
-                              taken: list[tuple[int, int]]) -> list[_Mention]:
+                              taken: SpanSet) -> list[_Mention]:
         """Other mentions of a dotless state abbreviation the text already uses as a place
         ("NSW"): spaCy reads some of them as organisations ("NSW and Queensland have extended
         their bans"), but the letters name nothing else. Dotted ones ("Ind.", "Miss.") are
