@@ -181,3 +181,26 @@ def test_the_event_coders_quote_at_a_word_is_the_scans(made: list[Quote], pos: i
         expected = next((q for q in coder.quotes if q.start <= pos < q.end
                          and (not direct_only or q.kind == "direct")), None)
         assert coder.quote_at(pos, direct_only=direct_only) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(places=spans, sentences=spans, probe=probes)
+def test_an_events_places_and_sentence_are_the_scans(
+        places: list[tuple[int, int]], sentences: list[tuple[int, int]],
+        probe: tuple[int, int]) -> None:
+    """The places stage's per-event look-ups: the places within a clause or sentence (in the
+    document's order) and the sentence holding a word."""
+    from diurna.model import Document, Place
+    from diurna.places.resolver import _place_index
+
+    doc = Document(id="0" * 16, source="<t>", text="x" * 100)
+    doc.places = [Place(s, e, "x") for s, e in places]
+    doc.sentences = [Span(s, e, "x") for s, e in sentences]
+    lo, hi = probe
+    index = _place_index(doc)
+    assert [id(p) for p in index.within(lo, hi)] == [
+        id(p) for p in doc.places if p.start >= lo and p.end <= hi]
+    assert index.sentence_at(lo) == next(
+        (i for i, s in enumerate(doc.sentences) if s.start <= lo < s.end), None)
+    doc.places.append(Place(lo, lo + 1, "x"))  # a place added later is found too
+    assert _place_index(doc).within(lo, lo + 1)[-1] is doc.places[-1]
