@@ -26,7 +26,8 @@ offline; it is deliberately simple (salience + agreement) and documented.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1413,6 +1414,8 @@ class ActorResolver:
     def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
         self.extra_files = [Path(p) for p in extra_files]
         self.dictionary = ActorDictionary.load(self.extra_files)
+        # mention_at's index: the list it was built from, that list's length, the index
+        self._mention_index: tuple[list[Any], int, MentionIndex] | None = None
 
     # ------------------------------------------------------------------------------ matching
     def _build_matcher(self, vocab: Any) -> Any:
@@ -1688,17 +1691,16 @@ class ActorResolver:
     def mention_at(self, doc: Document, start: int, end: int) -> Mention | None:
         """The mention of ``doc.mentions`` that best covers ``[start, end)``: one containing the
         span, else one inside it with an actor (the first), else any overlapping one."""
-        mentions = doc.mentions or (
-            [i.mention for i in self._state(doc).infos] if doc.nlp is not None else [])
-        covering = [m for m in mentions if m.start <= start and m.end >= end]
-        if covering:
-            return min(covering, key=lambda m: m.end - m.start)
-        inside = [m for m in mentions if m.start >= start and m.end <= end]
-        with_actor = [m for m in inside if m.actor is not None]
-        if with_actor or inside:
-            return (with_actor or inside)[0]
-        overlap = [m for m in mentions if m.start < end and m.end > start]
-        return overlap[0] if overlap else None
+        source: list[Any] = doc.mentions or (
+            self._state(doc).infos if doc.nlp is not None else [])
+        # indexed once per list of mentions (again when it grows): three scans of every
+        # mention per phrase took seconds on a page of 5,000 mentions (docs/scale.md)
+        kept = self._mention_index
+        if kept is None or kept[0] is not source or kept[1] != len(source):
+            mentions = doc.mentions or [i.mention for i in source]
+            kept = (source, len(source), MentionIndex(mentions))
+            self._mention_index = kept
+        return kept[2].best(start, end)
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a bare name, abbreviation or demonym denotes ("SDF", "Iranian"), if any."""
@@ -1710,6 +1712,60 @@ class ActorResolver:
             if alias.kind in (DEMONYM, CAPITAL):
                 return self.dictionary.state(alias.target)
         return None
+
+
+class MentionIndex:
+    """A document's mentions sorted by start, for :meth:`ActorResolver.mention_at`: it reads
+    only the mentions whose start can qualify (the longest mention bounds how far before a
+    span one reaching into it starts) and picks among them as a scan of the list in its own
+    order would: the shortest covering one (the first of equals), else the first inside with
+    an actor, else the first inside, else the first overlapping."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        # a reversed span (end before start) breaks the bounds: such a list is scanned
+        self.reversed = any(m.end < m.start for m in self.mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        self.starts = [self.mentions[i].start for i in self.order]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def _between(self, lo: int, hi: int) -> list[int]:
+        """Positions in the list of the mentions sorted ``lo:hi``, in list order."""
+        return sorted(self.order[lo:hi])
+
+    def best(self, start: int, end: int) -> Mention | None:
+        """The mention that best covers ``[start, end)`` (see the class), or None."""
+        if self.reversed:
+            return scan_mention_at(self.mentions, start, end)
+        ms, starts, longest = self.mentions, self.starts, self.longest
+        # covering: m.start <= start and m.end >= end, so m.start >= end - longest
+        covering = [i for i in self._between(bisect_left(starts, end - longest),
+                                             bisect_right(starts, start)) if ms[i].end >= end]
+        if covering:
+            return ms[min(covering, key=lambda i: ms[i].end - ms[i].start)]
+        # inside: start <= m.start <= m.end <= end
+        inside = [i for i in self._between(bisect_left(starts, start), bisect_right(starts, end))
+                  if ms[i].end <= end]
+        with_actor = [i for i in inside if ms[i].actor is not None]
+        if with_actor or inside:
+            return ms[(with_actor or inside)[0]]
+        # overlapping: m.start < end and m.end > start, so m.start > start - longest
+        overlap = [i for i in self._between(bisect_right(starts, start - longest),
+                                            bisect_left(starts, end)) if ms[i].end > start]
+        return ms[overlap[0]] if overlap else None
+
+
+def scan_mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """:meth:`MentionIndex.best` by scanning every mention (what it answers as)."""
+    covering = [m for m in mentions if m.start <= start and m.end >= end]
+    if covering:
+        return min(covering, key=lambda m: m.end - m.start)
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    with_actor = [m for m in inside if m.actor is not None]
+    if with_actor or inside:
+        return (with_actor or inside)[0]
+    overlap = [m for m in mentions if m.start < end and m.end > start]
+    return overlap[0] if overlap else None
 
 
 def _surname(name_toks: list[Any]) -> str:

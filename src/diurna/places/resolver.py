@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from diurna.intervals import FirstCovering, SpanSet
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Entity, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
@@ -513,7 +515,7 @@ class PlaceResolver:
     def _mentions(self, doc: Document) -> list[_Mention]:
         text = doc.text
         out = self._city_state(text)
-        taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
+        taken = SpanSet((m.start, m.end) for m in out)
         # place entities that are an institution's name: read below as organisations' names
         institutions: list[Entity] = []
         for ent in doc.entities:
@@ -552,8 +554,9 @@ class PlaceResolver:
         recognizer = Recognizer(self.gazetteer)  # names with evidence of a place (recognize.py)
         out.extend(_Mention(c.start, c.end, "GPE", hint=c.hint, forced=c.forced)
                    for c in recognizer.evidence(doc, taken))
-        others = [(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
-        others += [(x.start, x.end) for x in institutions]
+        others = SpanSet([(x.start, x.end) for x in doc.entities if x.label not in PLACE_LABELS]
+                         + [(x.start, x.end) for x in institutions])
+        other_spans = set(others)
         # where a person or organisation name starts and ends, without "the" or a possessive
         named = {_clean_bounds(text, x.start, x.end): x for x in doc.entities
                  if x.label in ("ORG", "PERSON")}
@@ -590,7 +593,7 @@ class PlaceResolver:
                     if n > 1:
                         known.append((s, e))
                     inside_other = overlaps(s, e, others)
-                    mislabelled = (s, e) in others and any(x.is_country and x.primary
+                    mislabelled = (s, e) in other_spans and any(x.is_country and x.primary
                                                            for x in entries)
                     located = bool(_LOC_BEFORE.search(text[max(0, s - 12):s]))
                     # the whole name, or the first words of one ("Ohio Supreme Court"); a
@@ -670,7 +673,7 @@ class PlaceResolver:
             if states(m) & states(prev) & states(nxt):
                 m.hint = "admin1"
 
-    def _sites(self, doc: Document, taken: list[tuple[int, int]]) -> list[_Mention]:
+    def _sites(self, doc: Document, taken: SpanSet) -> list[_Mention]:
         text = doc.text
         names: set[str] = set()
         for rx in (_SITE, _SITE_PREP):
@@ -728,7 +731,7 @@ class PlaceResolver:
                 return s + m.end()
         return s
 
-    def _acronyms(self, text: str, mentions: list[_Mention], taken: list[tuple[int, int]]
+    def _acronyms(self, text: str, mentions: list[_Mention], taken: SpanSet
                   ) -> list[_Mention]:
         """The short form a text gives in brackets after a place ("New South Wales (NSW)",
         "Democratic Republic of Congo (DRC)"): the same place, when the letters are the name's
@@ -751,7 +754,7 @@ class PlaceResolver:
         return out
 
     def _abbreviation_repeats(self, text: str, mentions: list[_Mention],
-                              taken: list[tuple[int, int]]) -> list[_Mention]:
+                              taken: SpanSet) -> list[_Mention]:
         """Other mentions of a dotless state abbreviation the text already uses as a place
         ("NSW"): spaCy reads some of them as organisations ("NSW and Queensland have extended
         their bans"), but the letters name nothing else. Dotted ones ("Ind.", "Miss.") are
@@ -1111,6 +1114,47 @@ def _in(span: Span, outer: Span) -> bool:
     return span.start >= outer.start and span.end <= outer.end
 
 
+class _PlaceIndex:
+    """A document's places sorted by start and its sentences swept into a
+    :class:`FirstCovering`, for the per-event look-ups of :func:`event_place`: scans of every
+    place and every sentence for each of 2,400 events took seconds on one long page
+    (docs/scale.md). Each answers as the scan it replaces, in the document's order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.places = list(doc.places)
+        self.reversed = any(p.end < p.start for p in self.places)  # then scanned
+        self.order = sorted(range(len(self.places)), key=lambda i: self.places[i].start)
+        self.starts = [self.places[i].start for i in self.order]
+        self.sentences = FirstCovering([(s.start, s.end) for s in doc.sentences])
+
+    def within(self, lo: int, hi: int) -> list[Place]:
+        """The places with ``lo <= start`` and ``end <= hi``, in the document's order."""
+        if self.reversed:
+            return [p for p in self.places if p.start >= lo and p.end <= hi]
+        found = self.order[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+        return [self.places[i] for i in sorted(found) if self.places[i].end <= hi]
+
+    def sentence_at(self, pos: int) -> int | None:
+        """The first sentence holding character ``pos`` (its index), or None."""
+        return self.sentences.first(pos)
+
+
+#: the last document's index: (its places list, their count, its sentences list, their count)
+_LAST_INDEX: tuple[list[Place], int, list[Span], int, _PlaceIndex] | None = None
+
+
+def _place_index(doc: Document) -> _PlaceIndex:
+    """:class:`_PlaceIndex` of ``doc``, built again when its places or sentences change."""
+    global _LAST_INDEX
+    kept = _LAST_INDEX
+    if kept is None or kept[0] is not doc.places or kept[1] != len(doc.places) \
+            or kept[2] is not doc.sentences or kept[3] != len(doc.sentences):
+        kept = (doc.places, len(doc.places), doc.sentences, len(doc.sentences),
+                _PlaceIndex(doc))
+        _LAST_INDEX = kept
+    return kept[4]
+
+
 def _speaker_names(doc: Document, event: Event) -> list[str]:
     """Names the event's speaker goes by: the actor's text, else the speaker of a quote cued by
     the trigger, else the proper-noun subject of the trigger in the parse; plus their last word
@@ -1196,23 +1240,18 @@ def _statement_place(doc: Document, event: Event) -> Place | None:
     names = _speaker_names(doc, event)
     if not names:
         return None
-    own = next((i for i, s in enumerate(doc.sentences)
-                if s.start <= event.trigger.start < s.end), None)
+    index = _place_index(doc)
+    own = index.sentence_at(event.trigger.start)
     if own is None:
         return None
-
-    def sentence_of(cue: Span) -> int | None:
-        return next((i for i, s in enumerate(doc.sentences) if s.start <= cue.start < s.end),
-                    None)
-
-    cues = [(sentence_of(c), c) for c in _speech_cues(doc, names)]
+    cues = [(index.sentence_at(c.start), c) for c in _speech_cues(doc, names)]
     near = [(i, c) for i, c in cues if i is not None and abs(i - own) <= STATEMENT_WINDOW]
     if any(i == own and _reports(doc, c) and not _in(event.trigger, c) for i, c in near):
         near = [(i, c) for i, c in near if i == own]
     near.sort(key=lambda ic: abs(ic[1].start - event.trigger.start))
     for i, cue in near:
         sent = doc.sentences[i]  # type: ignore[index]
-        cands = [p for p in doc.places if _in(p, sent)]
+        cands = index.within(sent.start, sent.end)
         hit = attached(doc, cue, cands, via=SPOKEN_AT, barrier=SUBJECTS)
         if hit:
             return hit[0][1]  # type: ignore[no-any-return]
@@ -1256,8 +1295,8 @@ def event_place(doc: Document, event: Event) -> Place | None:
 def _event_place(doc: Document, event: Event) -> Place | None:
     """Where ``event`` happened by the rules of docs/places.md, "Event location", or None."""
     lo, hi = clause_bounds(doc, event)
-    in_sentence = [p for p in doc.places
-                   if p.start >= lo and p.end <= hi and _usable(p, event)]
+    index = _place_index(doc)
+    in_sentence = [p for p in index.within(lo, hi) if _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
     if event.type.upper() == "MOBILIZE" and event.mode == "troops":
@@ -1269,7 +1308,7 @@ def _event_place(doc: Document, event: Event) -> Place | None:
             return sent_to[0][1]  # type: ignore[no-any-return]
     if event.mode == "visit" or event.trigger.text.lower().rstrip("s") in VISIT_WORDS:
         # "a trip to Beijing": the place visited, even when it is also the host (recipient)
-        hosts = [p for p in doc.places if p.start >= lo and p.end <= hi]
+        hosts = index.within(lo, hi)
         visited = attached(doc, event.trigger, hosts, via={"to"}, barrier=SUBJECTS)
         if visited:
             return visited[0][1]  # type: ignore[no-any-return]

@@ -23,6 +23,8 @@ whose vector table is shared). Trained by ``python -m diurna.statements.train``;
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,25 +107,48 @@ def cue_token(q: Quote, parsed: Any) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
+def strictly_inside(spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span, whether another of ``spans`` holds it and is not the same span (``a <= s
+    and e <= b``, ``(a, b) != (s, e)``): the check's "nested" feature. Answered from the
+    spans sorted by start with the running greatest end, as a scan of every pair would (that
+    scan took seconds on a page of 2,000 candidates; docs/scale.md)."""
+    if not spans:
+        return []
+    # the greatest end among spans starting at each start, then among all starting before it
+    widest: dict[int, int] = {}
+    for s, e in spans:
+        widest[s] = max(widest.get(s, e), e)
+    starts = sorted(widest)
+    before: list[int | None] = [None]  # before[i]: greatest end of spans starting < starts[i]
+    for s in starts:
+        prev = before[-1]
+        before.append(widest[s] if prev is None else max(prev, widest[s]))
+    out = []
+    for s, e in spans:
+        i = bisect_left(starts, s)
+        earlier = before[i]  # a span starting before s holds [s, e) when it ends at e or later
+        out.append((earlier is not None and earlier >= e) or widest[s] > e)
+    return out
+
+
 def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: Any
                    ) -> tuple[list[list[str]], np.ndarray]:
     """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
     of a parsed document; ``vectors`` is the learned event coder's static vector table."""
-    from diurna.events.learned import dense_rows
+    from diurna.events.learned import _inside, dense_rows, merged_ranges
     from diurna.statements.quotes import quoted_ranges
 
     parsed = doc.nlp
-    quoted = quoted_ranges(doc.text)
+    quoted = merged_ranges(quoted_ranges(doc.text))
+    inside_another = strictly_inside([(q.start, q.end) for q, _ in cands])
     sparse: list[list[str]] = []
     cues: list[Any] = []
-    for q, rule in cands:
+    for (q, rule), nested in zip(cands, inside_another, strict=True):
         cue = cue_token(q, parsed)
         assert cue is not None, "every candidate has a cue"
-        nested = any(o is not q and o.start <= q.start and q.end <= o.end
-                     and (o.start, o.end) != (q.start, q.end) for o, _ in cands)
         sparse.append(features(q, cue, parsed, rule, nested))
         # a cue inside quotation marks reports a statement within a quote (part 12)
-        sparse[-1].append(f"in_quote={any(s <= cue.idx < e for s, e in quoted)}")
+        sparse[-1].append(f"in_quote={_inside(quoted, cue.idx)}")
         cues.append(cue)
     return sparse, dense_rows(cues, vectors)
 
@@ -213,11 +238,29 @@ def kept(rules: Sequence[bool], probs: Sequence[float] | np.ndarray, drop_below:
     if spans is None:
         return out
     hosts = [(s, e) for (_, s, e), r, k in zip(spans, rules, out, strict=True) if r and k]
+    held = _Hosts(hosts)
     for i, ((cue, s, e), r, p) in enumerate(zip(spans, rules, probs, strict=True)):
-        if out[i] and r and p < nested_below and any(
-                hs <= cue < he and (hs, he) != (s, e) for hs, he in hosts):
+        if out[i] and r and p < nested_below and held.other_holds(cue, (s, e)):
             out[i] = False
     return out
+
+
+class _Hosts:
+    """Statements' content spans that answer "does one of them other than ``own`` hold this
+    position?" by counting with two bisections, as a scan of them all would answer."""
+
+    def __init__(self, hosts: Sequence[tuple[int, int]]) -> None:
+        real = [(s, e) for s, e in hosts if s < e]  # an empty span holds nothing
+        self.starts = sorted(s for s, _ in real)
+        self.ends = sorted(e for _, e in real)
+        self.copies = Counter(real)
+
+    def other_holds(self, pos: int, own: tuple[int, int]) -> bool:
+        # spans starting at or before pos, less those that also end at or before it
+        holding = bisect_right(self.starts, pos) - bisect_right(self.ends, pos)
+        if own[0] <= pos < own[1]:
+            holding -= self.copies[own]  # the statement's own span (any copies) is no host
+        return holding > 0
 
 
 def spans_of(cands: Sequence[tuple[Quote, bool]]) -> list[Spans]:

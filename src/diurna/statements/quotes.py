@@ -8,6 +8,7 @@ quotes from a spaCy parse with a reporting chain, so the rules are written here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -1362,15 +1363,73 @@ def _one_line_each(text: str, quotes: list[Quote]) -> list[Quote]:
             seen[id(q)] = _words(text, q)
         return seen[id(q)]
 
+    # only the kept statements that share a cue or the content spans with q can be q read
+    # again: the index names them, in kept's order (a scan of every pair took seconds on a
+    # page of 1,500 statements; docs/scale.md)
+    index = _KeptIndex(text)
     for q in quotes:
-        same = next((i for i, k in enumerate(kept) if _read_twice(text, k, q, words)), None)
+        same = next((i for i in index.candidates(q) if _read_twice(text, kept[i], q, words)),
+                    None)
         if same is None:
+            index.add(len(kept), q)
             kept.append(q)
         elif not _same_cue(kept[same], q) and q.speaker is not None:
+            index.remove(same, kept[same])
+            index.add(same, q)
             kept[same] = q  # the speaker's statement stays, the speakerless copy goes
         # else q goes. At one cue the first made stays: the rules' reading of the construction
         # (step 4: speaker null, unnamed, §11), not the check's generic one of the same words
     return kept
+
+
+class _KeptIndex:
+    """The statements :func:`_one_line_each` keeps, by where they could be read twice: a cue
+    that overlaps another's (the first case) or the same content spans (the second). A
+    statement with a quote among them is never read twice (:func:`_read_twice`), so only
+    indirect and mixed ones are indexed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_spans: dict[tuple[tuple[int, int], ...], set[int]] = {}
+        self.cues: list[tuple[int, int, int]] = []  # (cue start, cue end, position), sorted
+        self.longest = 0  # the longest cue: how far before a cue one overlapping it may start
+
+    def _key(self, q: Quote) -> tuple[tuple[int, int], ...]:
+        return tuple(_spans(self.text, q))
+
+    def add(self, i: int, q: Quote) -> None:
+        """Index ``q``, kept at position ``i``."""
+        if q.kind == "direct":
+            return
+        self.by_spans.setdefault(self._key(q), set()).add(i)
+        if q.cue is not None:
+            insort(self.cues, (q.cue.start, q.cue.end, i))
+            self.longest = max(self.longest, q.cue.end - q.cue.start)
+
+    def remove(self, i: int, q: Quote) -> None:
+        """Forget ``q`` at position ``i`` (another statement takes its place)."""
+        if q.kind == "direct":
+            return
+        self.by_spans[self._key(q)].discard(i)
+        if q.cue is not None:
+            self.cues.pop(bisect_left(self.cues, (q.cue.start, q.cue.end, i)))
+
+    def candidates(self, q: Quote) -> list[int]:
+        """Positions of the kept statements ``q`` may repeat, in order (a superset: each is
+        then checked with :func:`_read_twice`)."""
+        if q.kind == "direct":
+            return []
+        found = set(self.by_spans.get(self._key(q), ()))
+        if q.cue is not None:
+            # a cue (a, b) overlapping (s, e) has s < b, so a > s - longest, and a < e
+            lo = bisect_right(self.cues, q.cue.start - self.longest, key=_first)
+            hi = bisect_left(self.cues, q.cue.end, key=_first)
+            found.update(i for a, b, i in self.cues[lo:hi] if q.cue.start < b)
+        return sorted(found)
+
+
+def _first(item: tuple[int, int, int]) -> int:
+    return item[0]
 
 
 def _read_twice(text: str, a: Quote, b: Quote,

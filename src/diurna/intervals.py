@@ -1,0 +1,83 @@
+"""Look-ups over a page's character spans that bisect instead of scanning every span.
+
+Several stages asked, for each of a page's words or names, "which of the page's spans holds
+this one?" by scanning them all: on a page of thousands of names or statements that is
+seconds (docs/batch.md, round 12; docs/scale.md). Each class here answers exactly as that
+scan did, including its order among ties, so a stage's output does not change.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Sequence
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+class SpanSet:
+    """A growing list of ``(start, end)`` character spans that answers "does ``[s, e)``
+    share a character with one of them?" (``s < end and start < e``) by bisection.
+
+    Spans are kept sorted by start; the longest one bounds how far before ``s`` a span that
+    reaches into ``[s, e)`` may start, so only those starts are read. Iterating gives the
+    spans in the order they were added, as the list it replaces did."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._added: list[tuple[int, int]] = []
+        self._sorted: list[tuple[int, int]] = []
+        self._longest = 0
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        """Add one span (``list.append``'s name: callers built a list of them)."""
+        s, e = span
+        self._added.append((s, e))
+        insort(self._sorted, (s, e))
+        # an empty or reversed span counts as length 0: it can still only start inside [s, e)
+        self._longest = max(self._longest, e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` shares a character with any span (the scan's test, exactly)."""
+        # a span (a, b) with s < b and a < e has a > s - longest, since b - a <= longest
+        lo = bisect_right(self._sorted, s - self._longest, key=_start)
+        hi = bisect_left(self._sorted, e, key=_start)
+        return any(s < b for _, b in self._sorted[lo:hi])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._added)
+
+    def __len__(self) -> int:
+        return len(self._added)
+
+
+class FirstCovering:
+    """For a position, the first of ``spans`` (in their given order) with ``start <= pos <
+    end``, as ``next(i for i, (s, e) in enumerate(spans) if s <= pos < e)`` finds it.
+
+    Built once by a sweep over the spans' starts and ends: between two consecutive ends or
+    starts the answer cannot change, so each such piece keeps its answer and a look-up is one
+    bisection (``O(n log n)`` to build, however long the spans are)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        opening: dict[int, list[tuple[int, int]]] = {}
+        for rank, (s, e) in enumerate(spans):
+            if s < e:  # an empty or reversed span holds no position
+                opening.setdefault(s, []).append((rank, e))
+        self._bounds = sorted({p for s, e in spans if s < e for p in (s, e)})
+        self._answer: list[int | None] = []
+        active: list[tuple[int, int]] = []  # (rank, end): a heap, the first rank on top
+        for pos in self._bounds:
+            for item in opening.get(pos, ()):
+                heapq.heappush(active, item)
+            while active and active[0][1] <= pos:  # ended: lazily dropped when on top
+                heapq.heappop(active)
+            self._answer.append(active[0][0] if active else None)
+
+    def first(self, pos: int) -> int | None:
+        """The index in ``spans`` of the first span holding ``pos``, or None."""
+        i = bisect_right(self._bounds, pos) - 1
+        return self._answer[i] if i >= 0 else None
