@@ -22,7 +22,7 @@ from typing import Any
 
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
-from diurna.time import anaphora, periods
+from diurna.time import anaphora, holidays, periods
 from diurna.time.literals import fold, may_match, required_literals
 from diurna.time.values import (
     BARE_UNITS,
@@ -603,15 +603,17 @@ def _quarter(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> str | 
     return f"{year:04d}-{letter}{n}"
 
 
-def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed:
+def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense,
+             country: str | None = None) -> Parsed:
     """"Thanksgiving Day", "Election Day 1998", "Easter week": the holiday in the year the
-    text gives, else the one the tense of its clause points to (as a month-day)."""
+    text gives, else the one the tense of its clause points to (as a month-day); a name
+    several countries share, ``country``'s day (see :mod:`diurna.time.holidays`)."""
     if m["y"]:
-        found = holiday_date(m["name"], int(m["y"]))
+        found = holiday_date(m["name"], int(m["y"]), country)
         anchor = "absolute"
     elif base is not None:
-        options = [holiday_date(m["name"], y) for y in (base.year - 1, base.year,
-                                                        base.year + 1)]
+        options = [holiday_date(m["name"], y, country) for y in (base.year - 1, base.year,
+                                                                 base.year + 1)]
         # a week counts from its Monday, so that Easter week is "this" week all week long
         days = [dt.datetime.combine(o[0] - dt.timedelta(days=o[0].weekday() if o[1] == "week"
                                                         else 0), dt.time())
@@ -619,7 +621,7 @@ def _holiday(m: re.Match[str], base: dt.datetime | None, tense: Tense) -> Parsed
         if not days:
             return _NO_DATE
         pick = _choose(days, base, tense, 91)
-        found = holiday_date(m["name"], pick.year)
+        found = holiday_date(m["name"], pick.year, country)
         anchor = "published"
     else:
         return _NO_DATE
@@ -1367,13 +1369,49 @@ def clause_tense(doc: Document, span: Span) -> Tense:
     if after < len(doc.nlp) and doc.nlp[after].lower_ == "when" and doc.nlp[after].head.pos_ in (
             "VERB", "AUX") and _verb_tense(doc.nlp[after].head) == "past":
         return "past"  # the same, as the parser often hangs the "when" clause on the verb
+    below = cur  # the token the walk came up from
     for _ in range(8):
         if (cur.i not in inside and cur.pos_ in ("VERB", "AUX")
                 and cur.dep_ not in _NOMINAL_DEPS):
+            if _bare_participle(cur) and (below.head.i == cur.i or below.head.head.i == cur.i):
+                return _participle_tense(cur)
             return _verb_tense(cur)
+        below = cur
         if cur.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "amod" and c.lemma_ in _SCHEDULED for c in cur.children):
             return "future"  # "a scheduled Dec. 15 imposition of tariffs"
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+# participles that work as prepositions: no act of their own ("an order regarding divisions on
+# Thursday" is about Thursday's divisions, not an act in the tense of the clause)
+_PREPOSITIONAL = {"regarding", "concerning", "including", "following", "according", "involving",
+                  "excluding", "considering", "pending", "barring", "respecting"}
+
+
+def _bare_participle(verb: Any) -> bool:
+    """Whether ``verb`` is a present participle with no auxiliary that hangs on a noun or a
+    clause ("terms ending December 31", "arriving Tuesday"): a form with no tense of its own
+    (not one that works as a preposition, "regarding")."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl")
+            and verb.lower_ not in _PREPOSITIONAL
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _participle_tense(verb: Any) -> Tense:
+    """"future" when a bare present participle sits in a future-tense clause (the tensed verb
+    above it, through the noun it describes), else None. The participle has no tense of its
+    own; a future clause places its time ahead too ("Annan, who will step down after terms
+    ending December 31"). A past one does not place it behind: "has signed a contract
+    starting April 1" starts after the signing, so a past clause leaves it with no tense."""
+    cur = verb.head
+    for _ in range(8):
+        if (cur.pos_ in ("VERB", "AUX") and cur.dep_ not in _NOMINAL_DEPS
+                and not _bare_participle(cur)):
+            return "future" if _verb_tense(cur) == "future" else None
         if cur.head.i == cur.i:
             return None
         cur = cur.head
@@ -1906,6 +1944,7 @@ class TimeResolver:
                     tense = None  # "its third-quarter earnings will be lower": a quarter gone
                 t = normalize(_apostrophe(doc, span), doc.published, year_hint=hint,
                               tense=tense)
+                _national_holiday(doc, span, t, base, tense)
                 if not _HAS_YEAR.search(span.text):
                     t.value = _anniversary(t.value, doc.text[max(0, span.start - 50):span.start])
                     t.value = _named_day(span.text, doc.text[span.end:span.end + 30], t.value)
@@ -1938,6 +1977,26 @@ class TimeResolver:
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
         return doc
+
+
+def _national_holiday(doc: Document, span: Span, t: TimeExpr, base: dt.datetime | None,
+                      tense: Tense) -> None:
+    """Give a holiday whose name several countries share ("Independence Day", "Labour Day")
+    the day of the country the text ties it to, in place of ``t``'s value (the US day or
+    none): "India's Independence Day" is 15 August (:func:`holidays.holiday_country`)."""
+    m = _HOLIDAY.match(phrase(span.text))
+    if m is None or holidays.national_key(m["name"]) is None:
+        return
+    sentence = next(((s.start, s.end) for s in doc.sentences
+                     if s.start <= span.start < s.end), (span.start, span.end))
+    country = holidays.holiday_country(m["name"], doc.text, span.start, span.end, sentence)
+    if country is None:
+        t.value, t.precision, t.anchor = None, "unknown", "none"
+        return
+    # the simple present points ahead for holidays, as in _parse_one
+    value, precision, anchor, _ = _holiday(m, base, "future" if tense == "present" else tense,
+                                           country)
+    t.value, t.precision, t.anchor = value, precision, anchor  # type: ignore[assignment]
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

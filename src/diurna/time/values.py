@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from diurna.time import holidays
+
 # a calendar value the project's gold can hold: a day, month, year, ISO week or partial date
 _CALENDAR = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?|--\d{2}(?:-\d{2})?)$")
 # a TimeML part of a year: season, half, quarter (1998-SU, 1998-H1, 1998-Q3)
@@ -463,7 +465,7 @@ HOLIDAY_PATTERN = (r"(?:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
                    r"Easter(?:\s+(?:Sunday|Monday|week))?|Independence\s+Day|"
                    r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Labor\s+Day|Memorial\s+Day|"
                    r"Veterans\s+Day|Halloween|Valentine['’]s\s+Day|"
-                   r"St\.?\s+Patrick['’]?s\s+Day)")
+                   r"St\.?\s+Patrick['’]?s\s+Day|" + holidays.PATTERN + ")")
 
 
 def _easter(year: int) -> dt.date:
@@ -491,9 +493,16 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def holiday_date(name: str, year: int) -> tuple[dt.date, str] | None:
-    """(date, "day" or "week") of a named holiday in ``year`` (US holidays where they differ:
-    the corpus is US and international wire news), or None for an unknown name."""
+def holiday_date(name: str, year: int, country: str | None = None
+                 ) -> tuple[dt.date, str] | None:
+    """(date, "day" or "week") of a named holiday in ``year``, or None for an unknown name.
+    A name several countries share takes ``country``'s day (ISO alpha-3; None when the table
+    has none for it, see :mod:`diurna.time.holidays`); with no country, the US day where the
+    US keeps the holiday (the project's convention for US and international wire news)."""
+    national = holidays.national_key(name)
+    if national is not None and country is not None:
+        found = holidays.national_date(national, country, year)
+        return (found, "day") if found else None
     key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
     key = re.sub(r"^the ", "", key)
     key = re.sub(r"^st\.? patrick'?s day$", "st patrick's day", key)
