@@ -104,10 +104,10 @@ def national_date(key: str, country: str, year: int) -> dt.date | None:
         month, day = rule  # type: ignore[misc]
         return dt.date(year, month, day)
     _, month, weekday, n = rule  # type: ignore[misc]
-    return _nth_weekday(year, month, weekday, n)
+    return nth_weekday(year, month, weekday, n)
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n`` = -1 for the last."""
     if n > 0:
         first = dt.date(year, month, 1)

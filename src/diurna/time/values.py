@@ -483,16 +483,6 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n`` = -1 for the last."""
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    last = nxt - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-
-
 def holiday_date(name: str, year: int, country: str | None = None
                  ) -> tuple[dt.date, str] | None:
     """(date, "day" or "week") of a named holiday in ``year``, or None for an unknown name.
@@ -514,13 +504,13 @@ def holiday_date(name: str, year: int, country: str | None = None
     if key in fixed:
         return dt.date(year, *fixed[key]), "day"
     if key in ("thanksgiving", "thanksgiving day"):
-        return _nth_weekday(year, 11, 3, 4), "day"
+        return holidays.nth_weekday(year, 11, 3, 4), "day"
     if key == "election day":  # the Tuesday after the first Monday of November
-        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1), "day"
+        return holidays.nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1), "day"
     if key == "labor day":
-        return _nth_weekday(year, 9, 0, 1), "day"
+        return holidays.nth_weekday(year, 9, 0, 1), "day"
     if key == "memorial day":
-        return _nth_weekday(year, 5, 0, -1), "day"
+        return holidays.nth_weekday(year, 5, 0, -1), "day"
     if key in ("easter", "easter sunday"):
         return _easter(year), "day"
     if key == "easter monday":
