@@ -1297,8 +1297,10 @@ def load(out_dir: str, db: str) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """``{"stored": 3, "duplicate": 0, "rejected": 1}`` as ``3 stored, 1 rejected``."""
-    return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    """``{"stored": 3, "duplicate": 2, "rejected": 1}`` as ``3 stored, 2 duplicates, 1
+    rejected`` (the noun takes its plural, as the batch summary's does)."""
+    return ", ".join(plural(n, k) if k == "duplicate" else f"{n} {k}"
+                     for k, n in counts.items() if n)
 
 
 @cli.command()

@@ -57,3 +57,18 @@ def test_rejections_table_is_a_table_and_tsv_keeps_the_lines(one_event_db: Path)
     assert any("b.png" in line and "binary" in line for line in lines)
     tsv = runner.invoke(cli, ["rejections", "--db", str(one_event_db), "--format", "tsv"])
     assert tsv.stdout.splitlines() == ["b.png\tbinary\t\t"]
+
+
+def test_the_summaries_count_duplicates_as_a_noun() -> None:
+    """"2 duplicate (already stored, ...)" and `demo`'s / `load`'s "3 duplicate" read as a
+    slip beside "2 events": the noun takes its plural; one stays "1 duplicate"."""
+    from diurna import batch
+    from diurna.cli import _counts
+
+    summary = batch.Summary()
+    for source in ("a", "b"):
+        summary.add(batch.Outcome("duplicate", source))
+    assert summary.line().startswith("2 duplicates (already stored, not reprocessed), ")
+    assert _counts({"stored": 2, "duplicate": 3, "rejected": 1}) == (
+        "2 stored, 3 duplicates, 1 rejected")
+    assert _counts({"stored": 0, "duplicate": 1, "rejected": 0}) == "1 duplicate"
