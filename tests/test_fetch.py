@@ -408,7 +408,7 @@ def test_cli_fetch_feed_stores_pages_with_feed_dates_and_keeps_a_warc(
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert {d["url"] for d in docs if not d["rejected"]} == {f"{server}/a.html", f"{server}/b.html"}
     again = CliRunner().invoke(cli, args)
-    assert "2 duplicate" in again.stderr  # fetched again, but not processed again
+    assert "2 duplicates" in again.stderr  # fetched again, but not processed again
 
 
 def test_cli_fetch_needs_http_urls() -> None:

@@ -93,7 +93,7 @@ def test_cli_recode_doc_names_the_unknown_id_before_any_model_loads(
     assert result.exit_code == 1
     assert result.output.strip() == (
         f"Error: no stored document with id {PREFIX!r}: give the whole id (16 hex digits), "
-        "as the doc column of `diurna events` shows it")
+        "as `diurna documents` lists it")
 
 
 @pytest.mark.parametrize("path", ["/api/events", "/api/stats", "/api/places"])

@@ -142,7 +142,7 @@ class Summary:
         return EXIT_SOME_REJECTED if rejected else EXIT_OK
 
     def line(self, where: str | None = None) -> str:
-        """One line for the end of a run, e.g. ``3 stored, 1 duplicate, 2 rejected (binary 1,
+        """One line for the end of a run, e.g. ``3 stored, 2 duplicates, 2 rejected (binary 1,
         empty 1), 1 skipped (not_english 1), 41 events in 12.3 s in news.db``."""
         parts = []
         for status in ("stored", "recoded", "duplicate", "processed", "rejected"):
@@ -150,8 +150,8 @@ class Summary:
             if not n:
                 continue
             text = f"{n} {status}"
-            if status == "duplicate":
-                text += " (already stored, not reprocessed)"
+            if status == "duplicate":  # a noun here ("2 duplicates"); the others are participles
+                text = f"{plural(n, status)} (already stored, not reprocessed)"
             if status == "rejected":
                 text += f" ({_reasons(self.rejected)})"
             parts.append(text)

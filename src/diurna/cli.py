@@ -113,7 +113,7 @@ def _unknown_doc(doc_id: str) -> click.ClickException:
     library's :class:`diurna.store.UnknownDocument` points to ``Store.documents()``)."""
     return click.ClickException(
         f"no stored document with id {doc_id!r}: give the whole id (16 hex digits), as "
-        "the doc column of `diurna events` shows it"
+        "`diurna documents` lists it"
     )
 
 
@@ -986,13 +986,73 @@ def quotes(db: str, doc_id: str | None, speaker: str | None, limit: int | None,
     _console().print(table)
 
 
+# The columns of `diurna documents`: GET /api/documents' plus source, site and the quote count.
+DOCUMENT_COLUMNS = ("id", "title", "published", "source", "url", "site", "language", "events",
+                    "quotes")
+
+
+def _document_rows(store: Any, limit: int | None) -> list[dict[str, Any]]:
+    """Every stored document's listing row, newest first as ``GET /api/documents`` orders them;
+    the counts come from the tables' (doc_id, idx) keys, so they cost no scan."""
+    from diurna.store.sqlite import dict_rows
+
+    sql = ("SELECT d.id, d.title, d.published, d.source, d.url, d.site, d.language, "
+           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+           "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes "
+           "FROM documents d ORDER BY d.published DESC, d.id LIMIT ?")
+    return list(dict_rows(store.conn.execute(sql, (-1 if limit is None else limit,))))
+
+
+@cli.command()
+@click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
+)
+@click.option("--limit", type=LIMIT, metavar="N",
+              help=f"At most this many documents. {LIMIT_HELP}")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+    show_default=True,
+    help="A table, one JSON document row a line, or CSV with a header.",
+)
+def documents(db: str, limit: int | None, fmt: str) -> None:
+    """List stored documents, newest first: id, title, publication day, source (the file or
+    the URL), site, language, and how many events and quotes each holds. The id is what
+    `--doc` takes (`diurna events`, `quotes`, `recode`). `Store.documents()` in the library,
+    `GET /api/documents` in the API."""
+    with _open_store(db, readonly=True) as store:
+        rows = _document_rows(store, limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        from diurna.store.export import csv_cell
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=DOCUMENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{plural(len(rows), 'document')} in {db}", title_justify="left")
+    for col in ("id", "published", "title", "source", "site", "lang", "events", "quotes"):
+        table.add_column(col, justify="right" if col in ("events", "quotes") else "left")
+    for r in rows:
+        table.add_row(r["id"], (r["published"] or "")[:10], r["title"] or "",
+                      r["url"] or r["source"] or "", r["site"] or "", r["language"] or "",
+                      str(r["events"]), str(r["quotes"]))
+    _console().print(table)
+
+
 @cli.command()
 @click.option(
     "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="Database to read."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-    help="Tab-separated lines (source, reason, detail, stage), or one JSON row a line.",
+    "--format", "fmt", type=click.Choice(["table", "tsv", "jsonl"]), default="table",
+    show_default=True,
+    help="A table; tab-separated lines for scripts (source, reason, detail, stage; each "
+    "row one line); or one JSON row a line.",
 )
 def rejections(db: str, fmt: str) -> None:
     """List inputs that were rejected, with the reason, the detail and, when Diurna's own code
@@ -1003,13 +1063,30 @@ def rejections(db: str, fmt: str) -> None:
         rows = store.rejections()
     if not rows:  # an empty listing said nothing at all; on stderr, so stdout stays rows only
         click.echo("diurna: 0 rejections", err=True)
+        return
+    if fmt == "table":
+        _rejections_table(rows, db)
+        return
     for r in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(r, ensure_ascii=False))
-        else:  # stage last, so the first three columns read as they always have; a detail
-            # (an exception's message) on one line, so that each row stays one line of four
+        elif fmt == "tsv":  # stage last, so the first three columns read as they always have; a
+            # detail (an exception's message) on one line, so that each row stays one line of four
             click.echo(f"{r['source']}\t{r['reason']}\t{_one_line(r['detail'] or '')}\t"
                        f"{r['stage'] or ''}")
+
+
+def _rejections_table(rows: list[dict[str, Any]], db: str) -> None:
+    """The rejections as the other listings' tables are (`diurna events`, `quotes`): a title
+    counting them and a column each; a detail's line breaks folded, as in the TSV lines."""
+    from rich.table import Table
+
+    table = Table(title=f"{plural(len(rows), 'rejection')} in {db}", title_justify="left")
+    for col in ("source", "reason", "detail", "stage"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["source"], r["reason"], _one_line(r["detail"] or ""), r["stage"] or "")
+    _console().print(table)
 
 
 @cli.command()
@@ -1220,8 +1297,10 @@ def load(out_dir: str, db: str) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """``{"stored": 3, "duplicate": 0, "rejected": 1}`` as ``3 stored, 1 rejected``."""
-    return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    """``{"stored": 3, "duplicate": 2, "rejected": 1}`` as ``3 stored, 2 duplicates, 1
+    rejected`` (the noun takes its plural, as the batch summary's does)."""
+    return ", ".join(plural(n, k) if k == "duplicate" else f"{n} {k}"
+                     for k, n in counts.items() if n)
 
 
 @cli.command()

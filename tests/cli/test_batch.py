@@ -220,7 +220,7 @@ def test_verbose_rerun_and_exit_statuses(tmp_path: Path) -> None:
         cli, ["process", str(tmp_path / "in"), "--db", str(db), "-v", "--format", "jsonl"]
     )
     assert again.exit_code == 3, again.output  # one rejected
-    assert "2 duplicate (already stored, not reprocessed)" in again.stderr
+    assert "2 duplicates (already stored, not reprocessed)" in again.stderr
     assert "1 rejected (binary 1)" in again.stderr
     assert len(again.stdout.splitlines()) == 1  # only the rejected input was read
 

@@ -51,7 +51,7 @@ def test_garbage_is_rejected_with_a_reason_and_the_batch_goes_on(tmp_path: Path)
     assert docs["garbage.txt"]["rejected"] in {"encoding", "binary"}
     assert docs["huge.html"]["rejected"] == "too_large"
 
-    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "tsv"])
     reasons = {
         Path(line.split("\t")[0]).name: line.split("\t")[1] for line in listed.stdout.splitlines()
     }
@@ -123,7 +123,7 @@ def test_a_mixed_folder_rejects_the_bad_reads_the_good_and_loses_nothing_stored(
     assert result.exit_code == 3, result.output  # some inputs rejected
     docs = {Path(d["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
 
-    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "tsv"])
     assert listed.exit_code == 0, listed.output
     rejected = {Path(line.split("\t")[0]).name: line.split("\t")[1:]
                 for line in listed.stdout.splitlines()}
@@ -331,7 +331,7 @@ def test_rejections_name_the_stage_that_raised_also_in_an_older_database(
                                     "--format", "jsonl"])
     assert done.exit_code == 4, done.output  # its only input rejected
 
-    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    listed = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "tsv"])
     assert listed.exit_code == 0, listed.output
     assert listed.stdout.splitlines() == [
         "old.png\tbinary\told.png: a PNG image\t",
@@ -405,7 +405,7 @@ def test_rejections_table_keeps_a_multi_line_error_on_its_row(tmp_path: Path) ->
     failed.meta.update(error="ValueError: line one\nline\ttwo", stage="time")
     with Store(db) as store:
         store.save(failed)
-    result = CliRunner().invoke(cli, ["rejections", "--db", str(db)])
+    result = CliRunner().invoke(cli, ["rejections", "--db", str(db), "--format", "tsv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "a.txt\tpipeline_error\tValueError: line one line two\ttime"]

@@ -49,7 +49,7 @@ def test_a_rerun_over_stored_and_rejected_inputs_never_builds_the_pipeline(
     again = runner.invoke(cli, ["process", str(folder), "--db", db, "-v"])
     assert again.exit_code == 3, again.output  # as the first run ended
     assert again.stdout == ""
-    assert "2 duplicate (already stored, not reprocessed), 1 rejected before (binary 1" in (
+    assert "2 duplicates (already stored, not reprocessed), 1 rejected before (binary 1" in (
         again.stderr)
     assert again.stderr.count("duplicate\t") == 2 and "rejected_before\t" in again.stderr
     builds.remove("raise")
@@ -58,7 +58,7 @@ def test_a_rerun_over_stored_and_rejected_inputs_never_builds_the_pipeline(
     third = runner.invoke(cli, ["process", str(folder), "--db", db])
     assert third.exit_code == 3, third.output
     assert builds == ["built", "built"]  # built once more, for the one new input
-    assert "1 stored, 2 duplicate" in third.stderr
+    assert "1 stored, 2 duplicates" in third.stderr
 
 
 def test_the_batch_builds_a_pipeline_it_is_given_as_a_function_once_and_only_when_needed(
