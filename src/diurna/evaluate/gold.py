@@ -61,10 +61,15 @@ def _ground_truth(path: str) -> dict[str, Any]:
 def gold_document(source: str, published: str | None = None,
                   shared: Path | None = None) -> Document:
     """A document of the text a gold line's offsets point into (:func:`base_text`), dated by the
-    gold's publication date when it gives one: what the scorers and trainers run the pipeline on."""
-    text = base_text(source, shared)
-    doc = Document(id=content_id(text.encode("utf-8")), source=source, text=text,
-                   published=published)
+    gold's publication date when it gives one: what the scorers and trainers run the pipeline on.
+    HTML comments in it are blanked, as the page stage drops them (a page never shows them and
+    the gold never annotates them), with the same length so the gold's offsets hold; the id is
+    the raw text's."""
+    from diurna.page.text import without_html_comments
+
+    raw = base_text(source, shared)
+    doc = Document(id=content_id(raw.encode("utf-8")), source=source,
+                   text=without_html_comments(raw, keep_length=True), published=published)
     if published:
         doc.published_source = "gold"
     return doc
