@@ -191,16 +191,16 @@ def test_an_events_places_and_sentence_are_the_scans(
     """The places stage's per-event look-ups: the places within a clause or sentence (in the
     document's order) and the sentence holding a word."""
     from diurna.model import Document, Place
-    from diurna.places.resolver import _place_index
+    from diurna.places.resolver import PlaceIndex
 
     doc = Document(id="0" * 16, source="<t>", text="x" * 100)
     doc.places = [Place(s, e, "x") for s, e in places]
     doc.sentences = [Span(s, e, "x") for s, e in sentences]
     lo, hi = probe
-    index = _place_index(doc)
+    index = PlaceIndex(doc)
     assert [id(p) for p in index.within(lo, hi)] == [
         id(p) for p in doc.places if p.start >= lo and p.end <= hi]
     assert index.sentence_at(lo) == next(
         (i for i, s in enumerate(doc.sentences) if s.start <= lo < s.end), None)
-    doc.places.append(Place(lo, lo + 1, "x"))  # a place added later is found too
-    assert _place_index(doc).within(lo, lo + 1)[-1] is doc.places[-1]
+    doc.places.append(Place(lo, lo + 1, "x"))  # a place added later is found by a new index
+    assert PlaceIndex(doc).within(lo, lo + 1)[-1] is doc.places[-1]

@@ -1072,9 +1072,11 @@ class PlaceResolver:
             return doc
         doc.places = self.resolve(doc)
         doc.headline_places = self._headline_places(doc)
-        for event in doc.events:
-            if event.place is None:
-                event.place = event_place(doc, event)
+        unplaced = [e for e in doc.events if e.place is None]
+        if unplaced:
+            index = PlaceIndex(doc)  # once for all the events: the places are set now
+            for event in unplaced:
+                event.place = event_place(doc, event, index)
         return doc
 
 
@@ -1114,11 +1116,13 @@ def _in(span: Span, outer: Span) -> bool:
     return span.start >= outer.start and span.end <= outer.end
 
 
-class _PlaceIndex:
+class PlaceIndex:
     """A document's places sorted by start and its sentences swept into a
     :class:`FirstCovering`, for the per-event look-ups of :func:`event_place`: scans of every
     place and every sentence for each of 2,400 events took seconds on one long page
-    (docs/scale.md). Each answers as the scan it replaces, in the document's order."""
+    (docs/scale.md). Each answers as the scan it replaces, in the document's order. Made
+    once per document by the stage, after its places are set (they do not change while the
+    events are placed)."""
 
     def __init__(self, doc: Document) -> None:
         self.places = list(doc.places)
@@ -1137,22 +1141,6 @@ class _PlaceIndex:
     def sentence_at(self, pos: int) -> int | None:
         """The first sentence holding character ``pos`` (its index), or None."""
         return self.sentences.first(pos)
-
-
-#: the last document's index: (its places list, their count, its sentences list, their count)
-_LAST_INDEX: tuple[list[Place], int, list[Span], int, _PlaceIndex] | None = None
-
-
-def _place_index(doc: Document) -> _PlaceIndex:
-    """:class:`_PlaceIndex` of ``doc``, built again when its places or sentences change."""
-    global _LAST_INDEX
-    kept = _LAST_INDEX
-    if kept is None or kept[0] is not doc.places or kept[1] != len(doc.places) \
-            or kept[2] is not doc.sentences or kept[3] != len(doc.sentences):
-        kept = (doc.places, len(doc.places), doc.sentences, len(doc.sentences),
-                _PlaceIndex(doc))
-        _LAST_INDEX = kept
-    return kept[4]
 
 
 def _speaker_names(doc: Document, event: Event) -> list[str]:
@@ -1232,7 +1220,7 @@ def _usable(p: Place, event: Event) -> bool:
     return all(not _in(p, m) for m in (*event.actors, *event.recipients))
 
 
-def _statement_place(doc: Document, event: Event) -> Place | None:
+def _statement_place(doc: Document, event: Event, index: PlaceIndex) -> Place | None:
     """Where the speaker of a verbal event spoke: a place attached to a speech cue of theirs.
     The cue in the event's own sentence is the occasion when there is one ("…," Esper said in a
     speech to …); only without one are the cues of nearby sentences read, since the same
@@ -1240,7 +1228,6 @@ def _statement_place(doc: Document, event: Event) -> Place | None:
     names = _speaker_names(doc, event)
     if not names:
         return None
-    index = _place_index(doc)
     own = index.sentence_at(event.trigger.start)
     if own is None:
         return None
@@ -1283,19 +1270,20 @@ def dateline_place(doc: Document) -> tuple[Place, Span] | None:
     return place, sent
 
 
-def event_place(doc: Document, event: Event) -> Place | None:
+def event_place(doc: Document, event: Event, index: PlaceIndex | None = None) -> Place | None:
     """Where ``event`` happened, or None: the place the rules below pick, moved to a finer place
-    the text ties to it ("the capital of Thailand, Bangkok"; :func:`_finer_named`)."""
-    place = _event_place(doc, event)
+    the text ties to it ("the capital of Thailand, Bangkok"; :func:`_finer_named`). ``index``
+    is the document's :class:`PlaceIndex` when the caller places several events (made here
+    when not given)."""
+    place = _event_place(doc, event, index or PlaceIndex(doc))
     if place is not None and FINER_IN_APPOSITION:
         return _finer_named(doc, event, place) or place
     return place
 
 
-def _event_place(doc: Document, event: Event) -> Place | None:
+def _event_place(doc: Document, event: Event, index: PlaceIndex) -> Place | None:
     """Where ``event`` happened by the rules of docs/places.md, "Event location", or None."""
     lo, hi = clause_bounds(doc, event)
-    index = _place_index(doc)
     in_sentence = [p for p in index.within(lo, hi) if _usable(p, event)]
     verbal = event.type.upper() in VERBAL_TYPES
     via = SPOKEN_AT if verbal else LOCATIVE | {"on", "against"}
@@ -1337,7 +1325,7 @@ def _event_place(doc: Document, event: Event) -> Place | None:
             if left:
                 return left[0][1]  # type: ignore[no-any-return]
     if verbal and event.type.upper() not in PLACED_ACTS:
-        return _statement_place(doc, event) or _dateline_for(doc, event, verbal=True)
+        return _statement_place(doc, event, index) or _dateline_for(doc, event, verbal=True)
     # no attachment found (often a parse error): the nearest place of the trigger's own clause
     # that is introduced as a location ("in X", "near X"), not one that is an object or a
     # modifier, nor one of another verb ("protests in Bolivia against the government that
