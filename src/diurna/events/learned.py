@@ -18,8 +18,6 @@ the weights (``data/learned/``) are trained by ``python -m diurna.events.train``
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +42,7 @@ from diurna.events.gate import SentenceGate
 from diurna.events.heads import candidate, trigger_head
 from diurna.events.ontology import Ontology
 from diurna.events.readings import with_readings
+from diurna.intervals import in_ranges, merged_ranges
 from diurna.model import Document, Event, Mention, actor_code
 
 MODEL_DIR = Path(__file__).parent / "data" / "learned"
@@ -629,31 +628,13 @@ def sentence_bounds(doc_nlp: Any) -> list[tuple[int, int]]:
     return bounds
 
 
-def merged_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character ranges ``[start, end)`` sorted and merged where they overlap or touch: what
-    :func:`sparse_features` looks a position up in by bisection (a scan of every quote for every
-    word took seconds on a page of 1,500 statements; docs/batch.md, round 12)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(r for r in ranges if r[1] > r[0]):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of the sorted, disjoint ``ranges`` (:func:`merged_ranges`)."""
-    i = bisect_right(ranges, pos, key=lambda r: r[0]) - 1
-    return i >= 0 and pos < ranges[i][1]
-
-
 def sparse_features(tok: Any, onto: Ontology, rule: dict[int, Event],
                     quoted: list[tuple[int, int]], cues: set[int],
                     sectors: dict[int, str], sent: tuple[int, int] | None = None) -> list[str]:
     """Names of the binary features that hold for ``tok``. ``quoted``: the quotes' character
-    ranges, sorted and merged (:func:`merged_ranges`). ``sent`` is its sentence's token
-    range when the caller already has it (``Token.sent`` rescans the sentence on every call)."""
+    ranges, sorted and merged (:func:`diurna.intervals.merged_ranges`). ``sent`` is its
+    sentence's token range when the caller already has it (``Token.sent`` rescans the sentence
+    on every call)."""
     sent_start, sent_end = sent if sent is not None else (tok.sent.start, tok.sent.end)
     lemma = tok.lemma_.lower()
     head = tok.head
@@ -685,7 +666,7 @@ def sparse_features(tok: Any, onto: Ontology, rule: dict[int, Event],
     if event is not None:
         f.append(f"rule_status={event.status}")
         f.append(f"rule+lemma={event.type}|{lemma}")
-    if _inside(quoted, tok.idx):
+    if in_ranges(quoted, tok.idx):
         f.append("in_quote")
     if tok.idx in cues:
         f.append("is_cue")

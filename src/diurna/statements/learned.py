@@ -135,7 +135,8 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
                    ) -> tuple[list[list[str]], np.ndarray]:
     """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
     of a parsed document; ``vectors`` is the learned event coder's static vector table."""
-    from diurna.events.learned import _inside, dense_rows, merged_ranges
+    from diurna.events.learned import dense_rows
+    from diurna.intervals import in_ranges, merged_ranges
     from diurna.statements.quotes import quoted_ranges
 
     parsed = doc.nlp
@@ -148,7 +149,7 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
         assert cue is not None, "every candidate has a cue"
         sparse.append(features(q, cue, parsed, rule, nested))
         # a cue inside quotation marks reports a statement within a quote (part 12)
-        sparse[-1].append(f"in_quote={_inside(quoted, cue.idx)}")
+        sparse[-1].append(f"in_quote={in_ranges(quoted, cue.idx)}")
         cues.append(cue)
     return sparse, dense_rows(cues, vectors)
 
