@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from diurna.clusters.learn import DEFAULT_LINKER, link_model
 from diurna.clusters.link import Linker, Report, Settings
@@ -21,6 +20,7 @@ from diurna.model import plural
 from diurna.places.codes import alpha3
 from diurna.places.recognize import TITLE_BEFORE
 from diurna.store import Store
+from diurna.store.query import outlet
 from diurna.store.sqlite import dict_rows, has_table
 
 SCHEMA = (
@@ -290,9 +290,10 @@ def _kept(cluster: dict[str, Any], min_articles: int | None) -> Iterator[dict[st
 
 
 def source_name(report: dict[str, Any]) -> str:
-    """Who published a report: the page's site, else its URL's host, else its input name."""
-    host = urlsplit(report["url"]).hostname if report.get("url") else None
-    return str(report.get("site") or host or report.get("input") or report["doc_id"])
+    """Who published a report: the page's site, else its URL's host (the event rows'
+    ``doc_outlet``, :func:`diurna.store.query.outlet`), else its input name."""
+    return str(outlet(report.get("site"), report.get("url"), None) or report.get("input")
+               or report["doc_id"])
 
 
 def _summarise(c: dict[str, Any], story: dict[str, str] | None = None) -> dict[str, Any]:
