@@ -986,21 +986,10 @@ def quotes(db: str, doc_id: str | None, speaker: str | None, limit: int | None,
     _console().print(table)
 
 
-# The columns of `diurna documents`: GET /api/documents' plus source, site and the quote count.
+# The columns of `diurna documents` (Store.document_listing): GET /api/documents' plus source,
+# site and the quote count.
 DOCUMENT_COLUMNS = ("id", "title", "published", "source", "url", "site", "language", "events",
                     "quotes")
-
-
-def _document_rows(store: Any, limit: int | None) -> list[dict[str, Any]]:
-    """Every stored document's listing row, newest first as ``GET /api/documents`` orders them;
-    the counts come from the tables' (doc_id, idx) keys, so they cost no scan."""
-    from diurna.store.sqlite import dict_rows
-
-    sql = ("SELECT d.id, d.title, d.published, d.source, d.url, d.site, d.language, "
-           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-           "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes "
-           "FROM documents d ORDER BY d.published DESC, d.id LIMIT ?")
-    return list(dict_rows(store.conn.execute(sql, (-1 if limit is None else limit,))))
 
 
 @cli.command()
@@ -1017,10 +1006,10 @@ def _document_rows(store: Any, limit: int | None) -> list[dict[str, Any]]:
 def documents(db: str, limit: int | None, fmt: str) -> None:
     """List stored documents, newest first: id, title, publication day, source (the file or
     the URL), site, language, and how many events and quotes each holds. The id is what
-    `--doc` takes (`diurna events`, `quotes`, `recode`). `Store.documents()` in the library,
-    `GET /api/documents` in the API."""
+    `--doc` takes (`diurna events`, `quotes`, `recode`). `Store.document_listing()` in the
+    library (the same rows), `GET /api/documents` in the API."""
     with _open_store(db, readonly=True) as store:
-        rows = _document_rows(store, limit)
+        rows = store.document_listing(limit)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -31,6 +31,9 @@ def test_documents_lists_each_stored_document_with_its_counts(one_event_db: Path
     assert [(r["id"], r["source"], r["events"], r["quotes"]) for r in rows] == [
         ("fedcba9876543210", "b.txt", 0, 1), ("0123456789abcdef", "a.txt", 1, 0)]
     assert rows[0]["title"] == "Talks" and rows[0]["published"] == "2020-05-01"
+    with Store(db) as store:  # the library's listing is the command's, row for row
+        assert store.document_listing() == rows
+        assert store.document_listing(limit=1) == rows[:1]
 
     table = runner.invoke(cli, ["documents", "--db", str(db)])
     assert table.exit_code == 0, table.output

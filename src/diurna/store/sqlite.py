@@ -1098,6 +1098,17 @@ class Store:
             )
         )
 
+    def document_listing(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """What ``diurna documents`` lists: each stored document's id, title, publication date,
+        source, URL, site, language and its numbers of events and quotes, newest first as
+        ``GET /api/documents`` orders them (``limit``: the first so many). The counts come from
+        the tables' (doc_id, idx) keys, so they cost no scan."""
+        sql = ("SELECT d.id, d.title, d.published, d.source, d.url, d.site, d.language, "
+               "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+               "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes "
+               "FROM documents d ORDER BY d.published DESC, d.id LIMIT ?")
+        return list(self._rows(sql, (-1 if limit is None else limit,)))
+
     def document_text(self, doc_id: str) -> str | None:
         """The stored body text of one document (what every offset points into); None when
         no such document is stored."""
