@@ -85,11 +85,17 @@ _MANY = {"independence day"}
 PATTERN = r"(?:National|Republic|Constitution|Victory|Labour)\s+Day(?!\s+of\b)"
 
 
+def name_key(name: str) -> str:
+    """A holiday's name as the tables here and in :func:`diurna.time.values.holiday_date` key
+    it: lower case, one space between words, straight apostrophes, no leading "the"."""
+    key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    return re.sub(r"^the ", "", key)
+
+
 def national_key(name: str) -> str | None:
     """The :data:`NATIONAL` key of a holiday's name ("Labor Day" → "labour day"), or None
     when no other country shares the name ("Memorial Day", "Christmas")."""
-    key = re.sub(r"\s+", " ", name.strip().lower())
-    key = re.sub(r"^the ", "", key)
+    key = name_key(name)
     key = _SAME.get(key, key)
     return key if key in NATIONAL else None
 
@@ -185,5 +191,4 @@ def holiday_country(name: str, text: str, start: int, end: int,
         # countries, none of them the US, for a name that most countries keep: whose it is is
         # not said ("In Korea ... it has been celebrated as Independence Day")
         return None
-    spelt = re.sub(r"^the ", "", re.sub(r"\s+", " ", name.strip().lower()))
-    return CONVENTION if spelt in _CONVENTIONAL else None
+    return CONVENTION if name_key(name) in _CONVENTIONAL else None

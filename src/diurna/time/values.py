@@ -493,9 +493,7 @@ def holiday_date(name: str, year: int, country: str | None = None
     if national is not None and country is not None:
         found = holidays.national_date(national, country, year)
         return (found, "day") if found else None
-    key = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
-    key = re.sub(r"^the ", "", key)
-    key = re.sub(r"^st\.? patrick'?s day$", "st patrick's day", key)
+    key = re.sub(r"^st\.? patrick'?s day$", "st patrick's day", holidays.name_key(name))
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
