@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 
 def _start(span: tuple[int, int]) -> int:
@@ -35,6 +36,29 @@ def in_ranges(ranges: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in one of the sorted, disjoint ``ranges`` (:func:`merged_ranges`)."""
     i = bisect_right(ranges, pos, key=_start) - 1
     return i >= 0 and pos < ranges[i][1]
+
+
+class StartOrder:
+    """A list of spans (objects with ``start`` and ``end``) sorted by start, so that those
+    whose start lies in a range are found by bisection and given back as positions in the
+    list, in the list's own order (as a scan of the list would meet them). ``longest`` bounds
+    how far before a position a span reaching it may start; ``reversed`` says the list holds
+    a span ending before it starts, which breaks that bound (its users then scan)."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = list(spans)
+        self.reversed = any(x.end < x.start for x in self.spans)
+        self.longest = max((x.end - x.start for x in self.spans), default=0)
+        self._order = sorted(range(len(self.spans)), key=lambda i: self.spans[i].start)
+        self._starts = [self.spans[i].start for i in self._order]
+
+    def starting(self, lo: int, hi: int, *, after_lo: bool = False,
+                 before_hi: bool = False) -> list[int]:
+        """Positions, in list order, of the spans with ``lo <= start <= hi`` (``lo < start``
+        with ``after_lo``, ``start < hi`` with ``before_hi``)."""
+        a = (bisect_right if after_lo else bisect_left)(self._starts, lo)
+        b = (bisect_left if before_hi else bisect_right)(self._starts, hi)
+        return sorted(self._order[a:b])
 
 
 class SpanSet:

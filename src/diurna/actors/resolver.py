@@ -26,7 +26,6 @@ offline; it is deliberately simple (salience + agreement) and documented.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +41,7 @@ from diurna.actors.dictionary import (
     Role,
     region_country,
 )
+from diurna.intervals import StartOrder
 from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
 
@@ -1722,36 +1722,26 @@ class MentionIndex:
     an actor, else the first inside, else the first overlapping."""
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.mentions = list(mentions)
-        # a reversed span (end before start) breaks the bounds: such a list is scanned
-        self.reversed = any(m.end < m.start for m in self.mentions)
-        self.order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
-        self.starts = [self.mentions[i].start for i in self.order]
-        self.longest = max((m.end - m.start for m in self.mentions), default=0)
-
-    def _between(self, lo: int, hi: int) -> list[int]:
-        """Positions in the list of the mentions sorted ``lo:hi``, in list order."""
-        return sorted(self.order[lo:hi])
+        self.index = StartOrder(mentions)
+        self.mentions: list[Mention] = self.index.spans
 
     def best(self, start: int, end: int) -> Mention | None:
         """The mention that best covers ``[start, end)`` (see the class), or None."""
-        if self.reversed:
-            return scan_mention_at(self.mentions, start, end)
-        ms, starts, longest = self.mentions, self.starts, self.longest
+        index, ms = self.index, self.mentions
+        if index.reversed:  # a span ending before it starts breaks the bounds: scanned
+            return scan_mention_at(ms, start, end)
         # covering: m.start <= start and m.end >= end, so m.start >= end - longest
-        covering = [i for i in self._between(bisect_left(starts, end - longest),
-                                             bisect_right(starts, start)) if ms[i].end >= end]
+        covering = [i for i in index.starting(end - index.longest, start) if ms[i].end >= end]
         if covering:
             return ms[min(covering, key=lambda i: ms[i].end - ms[i].start)]
         # inside: start <= m.start <= m.end <= end
-        inside = [i for i in self._between(bisect_left(starts, start), bisect_right(starts, end))
-                  if ms[i].end <= end]
+        inside = [i for i in index.starting(start, end) if ms[i].end <= end]
         with_actor = [i for i in inside if ms[i].actor is not None]
         if with_actor or inside:
             return ms[(with_actor or inside)[0]]
         # overlapping: m.start < end and m.end > start, so m.start > start - longest
-        overlap = [i for i in self._between(bisect_right(starts, start - longest),
-                                            bisect_left(starts, end)) if ms[i].end > start]
+        overlap = [i for i in index.starting(start - index.longest, end, after_lo=True,
+                                             before_hi=True) if ms[i].end > start]
         return ms[overlap[0]] if overlap else None
 
 

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from diurna.intervals import FirstCovering, SpanSet
+from diurna.intervals import FirstCovering, SpanSet, StartOrder
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Entity, Event, Place, Span
 from diurna.places.demonyms import continent_demonym, demonym_country
@@ -1125,18 +1124,15 @@ class PlaceIndex:
     events are placed)."""
 
     def __init__(self, doc: Document) -> None:
-        self.places = list(doc.places)
-        self.reversed = any(p.end < p.start for p in self.places)  # then scanned
-        self.order = sorted(range(len(self.places)), key=lambda i: self.places[i].start)
-        self.starts = [self.places[i].start for i in self.order]
+        self.places = StartOrder(doc.places)
         self.sentences = FirstCovering([(s.start, s.end) for s in doc.sentences])
 
     def within(self, lo: int, hi: int) -> list[Place]:
         """The places with ``lo <= start`` and ``end <= hi``, in the document's order."""
-        if self.reversed:
-            return [p for p in self.places if p.start >= lo and p.end <= hi]
-        found = self.order[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
-        return [self.places[i] for i in sorted(found) if self.places[i].end <= hi]
+        places: list[Place] = self.places.spans
+        if self.places.reversed:  # then scanned
+            return [p for p in places if p.start >= lo and p.end <= hi]
+        return [places[i] for i in self.places.starting(lo, hi) if places[i].end <= hi]
 
     def sentence_at(self, pos: int) -> int | None:
         """The first sentence holding character ``pos`` (its index), or None."""
