@@ -73,9 +73,11 @@ def test_quote_ranges_looked_up_by_bisection_answer_as_a_scan(
         spans: list[tuple[int, int]], pos: int) -> None:
     """The learned coder's "in_quote" feature, now looked up in merged ranges (a scan of
     every quote for every word took seconds on a page of 1,500 statements)."""
-    from diurna.events.learned import _inside, merged_ranges
+    from diurna.intervals import in_ranges, merged_ranges
 
-    assert _inside(merged_ranges(spans), pos) == any(s <= pos < e for s, e in spans)
+    merged = merged_ranges(spans)
+    assert in_ranges(merged, pos) == any(s <= pos < e for s, e in spans)
+    assert all(a[1] < b[0] for a, b in zip(merged, merged[1:], strict=False))
 
 
 @settings(max_examples=200, deadline=None)

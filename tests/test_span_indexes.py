@@ -52,19 +52,6 @@ def test_first_span_holding_a_position_is_the_scans(given_spans: list[tuple[int,
 
 
 @settings(max_examples=300, deadline=None)
-@given(given_spans=spans, pos=st.integers(-2, 60))
-def test_a_position_inside_merged_ranges_is_the_scans(given_spans: list[tuple[int, int]],
-                                                      pos: int) -> None:
-    """The learned coders' "inside a quote" feature: the quotes' ranges merged once, then a
-    bisection per word, as a scan of every quote answered."""
-    from diurna.intervals import in_ranges, merged_ranges
-
-    merged = merged_ranges(given_spans)
-    assert in_ranges(merged, pos) == any(s <= pos < e for s, e in given_spans)
-    assert all(a[1] < b[0] for a, b in zip(merged, merged[1:], strict=False))
-
-
-@settings(max_examples=300, deadline=None)
 @given(given_spans=spans)
 def test_a_candidate_inside_another_is_found_as_by_every_pair(
         given_spans: list[tuple[int, int]]) -> None:
