@@ -1,17 +1,20 @@
-"""Count what the open gold does on the guideline points session 37's annotators named unclear.
+"""Count what the open gold does on the guideline points annotators named unclear.
 
 Issues #12 and #17 (brief G): each point is decided as the majority practice of the training and
 non-blind development gold. This script gives the counts behind each decision written into
-``docs/annotation-quotes.md`` §11 and ``docs/annotation-events.md`` (session 37 section). It reads
-only the open files below: never the frozen test files, nor the blind sets (events dev11-dev13,
-quotes dev4-dev6). The tests are textual (regular expressions over the gold's own spans and the
-sentence around them), so every count is a candidate count to be read with ``--show``.
+``docs/annotation-quotes.md`` §11 and ``docs/annotation-events.md`` (sessions 37 and 39). It
+reads only the open files below: never the frozen test files, nor the sets blind when each point
+was counted (session 37: events dev11-dev13, quotes dev4-dev6; session 39's points, which also
+read the events dev11 and dev12 opened since: events dev13-dev14, quotes dev6-dev7). The tests
+are textual (regular expressions over the gold's own spans and the sentence around them), so
+every count is a candidate count to be read with ``--show``.
 
     PYTHONPATH=src python scripts/gold/guideline_counts.py [--only POINT] [--show POINT]
 
 (with ``DIURNA_SHARED`` set, for the article texts). POINT is one of the keys printed
 (``q-via``, ``q-as``, ``q-legal``, ``q-stance``, ``q-uncued``, ``e-self``, ``e-agency``,
-``e-common``, ``e-court``, ``e-fund``, ``e-anaphor``).
+``e-common``, ``e-court``, ``e-fund``, ``e-anaphor``; session 39: ``e-weekday``, ``e-twodays``,
+``e-survey``, ``e-ratify``).
 """
 
 from __future__ import annotations
@@ -44,9 +47,12 @@ def quote_lines() -> Iterator[tuple[str, str, dict[str, Any]]]:
                 yield name, text, att
 
 
-def event_units() -> Iterator[tuple[str, str, dict[str, Any]]]:
+READ_SINCE_38 = ("dev11", "dev12")  # opened in session 38; counted only by session 39's points
+
+
+def event_units(extra: tuple[str, ...] = ()) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(file, sentence text, unit line) for every unit of the open Wikinews event gold."""
-    for name in EVENT_FILES:
+    for name in EVENT_FILES + extra:
         for line in read_jsonl(ROOT / "gold" / f"events-wikinews-{name}.jsonl"):
             if "events" not in line:
                 continue
@@ -355,13 +361,14 @@ def e_common(out: list[Row]) -> None:
                                                  f"| {' '.join(sent.split())}"))
 
 
-def _trigger_rows(pattern: str, sentences: bool) -> Callable[[list[Row]], None]:
+def _trigger_rows(pattern: str, sentences: bool,
+                  extra: tuple[str, ...] = ()) -> Callable[[list[Row]], None]:
     """A counter of the units whose sentence matches ``pattern``: the types coded on the match
     (or "not coded"); ``sentences`` keeps the uncoded sentences in the listing."""
     rx = re.compile(pattern, re.I)
 
     def count(out: list[Row]) -> None:
-        for _, sent, line in event_units():
+        for _, sent, line in event_units(extra):
             found = rx.search(sent)
             if not found:
                 continue
@@ -405,10 +412,58 @@ def e_anaphor(out: list[Row]) -> None:
                                 f"| {' '.join(sent.split())}"))
 
 
+WEEKDAY = re.compile(r"\b(?:on |this |next |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                     r"Saturday|Sunday)\b")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def e_weekday(out: list[Row]) -> None:
+    """Events dated in a sentence that names one weekday: the gold's day before, on or after
+    publication (a future weekday dated forward or back), or no day."""
+    for _, sent, line in event_units(READ_SINCE_38):
+        days = {m.group(1) for m in WEEKDAY.finditer(sent)}
+        if len(days) != 1:
+            continue
+        pub = line["published"]
+        for ev in line["events"]:
+            date = ev.get("date") or ""
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                bucket = f"not a day ({'null' if not date else 'coarser'})"
+            else:
+                bucket = "before" if date < pub else ("same day" if date == pub else "after")
+            out.append((f"{bucket}, {ev['status']}", f"{ev['type']} {ev['trigger']['text']!r} "
+                        f"date={date or None} pub={pub} | {' '.join(sent.split())}"))
+
+
+TWO_DAYS = re.compile(r"\b(?:on |between )?(?:" + "|".join(DAYS) + r")\s+(?:and|to|through)\s+"
+                      r"(?:" + "|".join(DAYS) + r")\b")
+
+
+def e_twodays(out: list[Row]) -> None:
+    """Events in a sentence naming two weekdays joined ("on Friday and Saturday"): the value."""
+    for _, sent, line in event_units(READ_SINCE_38):
+        m = TWO_DAYS.search(sent)
+        if not m:
+            continue
+        for ev in line["events"]:
+            date = ev.get("date")
+            grain = ("null" if not date else "week" if "W" in date
+                     else "day" if len(date) == 10 else "coarser")
+            out.append((grain, f"{m.group(0)!r} {ev['type']} {ev['trigger']['text']!r} "
+                               f"date={date} pub={line['published']} | {' '.join(sent.split())}"))
+
+
+e_survey = _trigger_rows(r"\b(?:survey|index|ranking|ranked|ranks|league table|report card)\b",
+                         True, READ_SINCE_38)
+e_ratify = _trigger_rows(r"\bratif(?:y|ied|ies|ication|ying)\b", True, READ_SINCE_38)
+
+
 POINTS: dict[str, Callable[[list[Row]], None]] = {
     "q-via": q_via, "q-as": q_as, "q-legal": q_legal, "q-stance": q_stance,
     "q-uncued": q_uncued, "e-self": e_self, "e-agency": e_agency, "e-common": e_common,
     "e-court": e_court, "e-fund": e_fund, "e-anaphor": e_anaphor,
+    "e-weekday": e_weekday, "e-twodays": e_twodays, "e-survey": e_survey,
+    "e-ratify": e_ratify,
 }
 
 
