@@ -26,9 +26,9 @@ decision pool (sets the coder's models never saw: dev3-dev12, train3, train4) an
 with the group's type F1 if the flagged events were dropped.
 
 ``step``: the rule written after the table and before any step figure (session note
-``/tmp/E15/rule.md``): an event-level L2 logistic regression over the sieve's inputs (A) and
-over them plus the background signals (B), 5 folds over the pool's articles, C and the drop cut
-chosen by an inner 4-fold; the seen sets by the model fitted on the whole pool.
+``/work/notes/s39/rule-E15.md``): an event-level L2 logistic regression over the sieve's
+inputs (A) and over them plus the background signals (B), 5 folds over the pool's articles, C
+and the drop cut chosen by an inner 4-fold; the seen sets by the model fitted on the whole pool.
 
 Result (session 39, round 49, measured: no): no signal reaches the false share a drop needs
 (about 0.755 on this pool, whose false share is 0.555); events dated far before publication are
