@@ -3,6 +3,7 @@
     python bench/background_study.py code [GOLD ...]   # run the default pipeline once, cache
     python bench/background_study.py table             # signals: true vs false coded events
     python bench/background_study.py step              # the written rule(s), scored
+    python bench/background_study.py sieve [--write F] # round 50: the sieve alone, its rule
 
 Question: among the learned coder's events on the read pool, do signals that an event is
 background rather than the article's news (its resolved date far before publication, past
@@ -36,6 +37,14 @@ right more often than the rest (false share 0.473 past 30 days), as the guidelin
 background told with its own content. Out of fold B lifts the pool 0.4927 -> 0.5091 (paired
 95 % [+0.007, +0.025]) but dev4 falls 0.519 -> 0.460 (bar: no read set down by more than 0.01);
 the background inputs add +0.0038 to A's 0.5053 (paired 95 % [-0.002, +0.009]).
+
+``sieve`` (session 39, brief E16, round 50): A alone against the base with round 50's rule
+checked (docs/events-learned.md): out of fold on the pool, the seen sets and the two guard sets
+in the models' training (``gold/events.jsonl``, ``gold/events-probes.jsonl``, coded into the
+same cache) by the sieve fitted on the whole pool; ``--write`` saves that sieve as a
+``filter.json`` (the shipped coder reads one from its weight folder). Result, measured no: pool
+0.4927 -> 0.5053 (paired 95 % [+0.004, +0.021]), no set of >= 100 gold events down more than
+0.0065, status and parties held, but ``gold/events.jsonl`` 0.8498 -> 0.8153 (bar: -0.02).
 """
 
 from __future__ import annotations
@@ -55,13 +64,16 @@ WIKI = "gold/events-wikinews-{}.jsonl"
 POOL = tuple(f"dev{i}" for i in range(3, 13)) + ("train3", "train4")
 SEEN = ("train", "train2", "dev")  # train and dev fitted the models; train2 read in many rounds
 FILES = [WIKI.format(s) for s in POOL + SEEN]
+# round 50's guard sets (in the models' training): scored only by the sieve fitted on the pool
+GUARD = ("events", "events-probes")
+GUARD_FILES = [f"gold/{s}.jsonl" for s in GUARD]
 Rec = dict[str, Any]
 Tok = tuple[int, str, str, str, str, int, str]  # char offset, text, lemma, tag, dep, head, ent
 
 
 def refuse_unread(path: str) -> None:
     """Stop on anything but the read pool (frozen tests and blind sets are never opened here)."""
-    allowed = {Path(f).name for f in FILES}
+    allowed = {Path(f).name for f in FILES + GUARD_FILES}
     if Path(path).name not in allowed:
         raise SystemExit(f"{path}: not in the read pool of this study")
 
@@ -91,6 +103,7 @@ def code_file(path: str) -> list[Rec]:
     lc = pipe.get("events")
     if not isinstance(lc, LearnedEventCoder):
         raise SystemExit("the default events stage is no longer the learned coder")
+    lc.sieve = False  # the coder's own events: what the sieve is fitted and scored on
     by_source: dict[str, list[Rec]] = defaultdict(list)
     for line in read_jsonl(path):
         by_source[line["source"]].append(line)
@@ -367,44 +380,28 @@ def dataset(recs: Sequence[Rec]) -> tuple[list[Key], list[dict[str, float]],
     return keys, xa, xb, ys
 
 
-class Model:
-    """A standardised L2 logistic regression over the feature names seen in fitting."""
+def fit(rows: Sequence[dict[str, float]], ys: Sequence[bool], c_reg: float,
+        cut: float = 0.5) -> Any:
+    """The sieve (:class:`diurna.events.sieve.Sieve`) fitted on ``rows``: a seeded L2 logistic
+    regression on standardised inputs, the inputs being the keys seen in ``rows``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
 
-    def __init__(self, rows: Sequence[dict[str, float]], ys: Sequence[bool], c_reg: float) -> None:
-        import numpy as np
-        from sklearn.linear_model import LogisticRegression
+    from diurna.events.sieve import Sieve
 
-        self.names = sorted({k for r in rows for k in r})
-        self.col = {n: j for j, n in enumerate(self.names)}
-        x = self._raw(rows)
-        self.mean = x.mean(axis=0)
-        self.scale = x.std(axis=0)
-        self.scale[self.scale == 0] = 1.0
-        clf = LogisticRegression(C=c_reg, max_iter=3000, random_state=SEED)
-        clf.fit((x - self.mean) / self.scale, np.array(ys, int))
-        self.coef = clf.coef_[0].copy()
-        self.bias = float(clf.intercept_[0])
-
-    def _raw(self, rows: Sequence[dict[str, float]]) -> Any:
-        import numpy as np
-
-        x = np.zeros((len(rows), len(self.names)))
-        for i, r in enumerate(rows):
-            for k, val in r.items():
-                j = self.col.get(k)
-                if j is not None:
-                    x[i, j] = val
-        return x
-
-    def scores(self, rows: Sequence[dict[str, float]]) -> Any:
-        import numpy as np
-
-        z = ((self._raw(rows) - self.mean) / self.scale) @ self.coef + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+    names = tuple(sorted({k for r in rows for k in r}))
+    x = Sieve(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), 0.0,
+              cut).matrix(rows)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c_reg, max_iter=3000, random_state=SEED)
+    clf.fit((x - mean) / scale, np.array(ys, int))
+    return Sieve(names, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), cut)
 
 
 def folds(items: Sequence[str], k: int, seed: int) -> dict[str, int]:
-    """Each item's fold: the sorted items shuffled by ``seed``, dealt round-robin."""
+    """Each item's fold: the sorted distinct items shuffled by ``seed``, dealt round-robin."""
     import random
 
     order = sorted(set(items))
@@ -415,7 +412,8 @@ def folds(items: Sequence[str], k: int, seed: int) -> dict[str, int]:
 def best_setting(ys: Sequence[bool], scores: dict[float, Any], base: tuple[int, int, int]
                  ) -> tuple[float, float, float]:
     """(C, cut, F1): the best pooled type F1 when events scored below the cut are dropped,
-    counted as the drop moves them (a true event becomes a miss, a false one goes)."""
+    counted as the drop moves them (a true event becomes a miss, a false one goes); ties keep
+    the smaller C and cut."""
     import numpy as np
 
     from diurna.evaluate.counts import micro_f1
@@ -445,11 +443,17 @@ def fit_choose(rows: Sequence[dict[str, float]], ys: Sequence[bool], groups: Seq
         for j in range(4):
             tr = [n for n, g in enumerate(groups) if inner_of[g] != j]
             te = [n for n, g in enumerate(groups) if inner_of[g] == j]
-            s[te] = Model([rows[n] for n in tr], [ys[n] for n in tr], c_reg).scores(
-                [rows[n] for n in te])
+            s[te] = scores([rows[n] for n in tr], [ys[n] for n in tr], c_reg,
+                           [rows[n] for n in te])
         inner[c_reg] = s
     c_reg, cut, _ = best_setting(ys, inner, base)
     return c_reg, cut
+
+
+def scores(train: Sequence[dict[str, float]], ys: Sequence[bool], c_reg: float,
+           test: Sequence[dict[str, float]]) -> Any:
+    """``test``'s probabilities of being right under the sieve fitted on ``train``."""
+    return fit(train, ys, c_reg).probabilities(test)
 
 
 def counts(recs: Sequence[Rec], dropped: set[Key], only: Sequence[int]) -> dict[str, int]:
@@ -486,47 +490,99 @@ def counts(recs: Sequence[Rec], dropped: set[Key], only: Sequence[int]) -> dict[
     return out
 
 
+def out_of_fold(recs: Sequence[Rec], keys: Sequence[Key], xs: Sequence[dict[str, float]],
+                ys: Sequence[bool], name: str) -> tuple[set[Key], Any]:
+    """The events a sieve on inputs ``xs`` drops, and the sieve fitted on the whole pool (its
+    cut set): pool events out of fold (5 folds over the pool's articles, seeded; C and cut by
+    the inner 4-fold of each training part), the seen and guard sets' events by the sieve
+    fitted on the whole pool (C and cut by the same inner choice)."""
+    in_pool = [n for n, (r, _) in enumerate(keys) if recs[r]["set"] in POOL]
+    seen = [n for n, (r, _) in enumerate(keys) if recs[r]["set"] in SEEN + GUARD]
+    fold_of = folds([recs[keys[n][0]]["source"] for n in in_pool], 5, SEED)
+    drop: set[Key] = set()
+    for k in range(5):
+        tr = [n for n in in_pool if fold_of[recs[keys[n][0]]["source"]] != k]
+        te = [n for n in in_pool if fold_of[recs[keys[n][0]]["source"]] == k]
+        c0 = counts(recs, set(), sorted({keys[n][0] for n in tr}))
+        c_reg, cut = fit_choose([xs[n] for n in tr], [ys[n] for n in tr],
+                                [recs[keys[n][0]]["source"] for n in tr],
+                                (c0["tp"], c0["fp"], c0["fn"]))
+        sc = scores([xs[n] for n in tr], [ys[n] for n in tr], c_reg, [xs[n] for n in te])
+        drop |= {keys[n] for n, s_ in zip(te, sc, strict=True) if s_ < cut}
+        print(f"{name} fold {k}: C {c_reg} cut {cut}", flush=True)
+    c0 = counts(recs, set(), [r for r, rec in enumerate(recs) if rec["set"] in POOL])
+    c_reg, cut = fit_choose([xs[n] for n in in_pool], [ys[n] for n in in_pool],
+                            [recs[keys[n][0]]["source"] for n in in_pool],
+                            (c0["tp"], c0["fp"], c0["fn"]))
+    whole = fit([xs[n] for n in in_pool], [ys[n] for n in in_pool], c_reg, cut)
+    sc = whole.probabilities([xs[n] for n in seen])
+    bg = sorted(((w, k) for k, w in zip(whole.names, whole.coef, strict=True)
+                 if k.startswith("bg:")), key=lambda p: p[0])
+    if bg:
+        print("  background weights (standardised, + means right): "
+              + "; ".join(f"{k[3:]} {w:+.3f}" for w, k in bg))
+    drop |= {keys[n] for n, s_ in zip(seen, sc, strict=True) if s_ < cut}
+    print(f"{name} whole pool: C {c_reg} cut {cut}", flush=True)
+    return drop, whole
+
+
 def step(recs: Sequence[Rec]) -> None:
     """Base, A (the sieve's inputs) and B (A + background signals), out of fold on the pool;
     the seen sets by the model fitted on the whole pool."""
     keys, xa, xb, ys = dataset(recs)
-    in_pool = [n for n, (r, _) in enumerate(keys) if recs[r]["set"] in POOL]
-    seen = [n for n, (r, _) in enumerate(keys) if recs[r]["set"] in SEEN]
-    fold_of = folds([recs[keys[n][0]]["source"] for n in in_pool], 5, SEED)
     pool_recs = [r for r, rec in enumerate(recs) if rec["set"] in POOL]
     dropped: dict[str, set[Key]] = {"base": set()}
     for name, xs in (("A sieve inputs", xa), ("B + background", xb)):
-        drop: set[Key] = set()
-        for k in range(5):
-            tr = [n for n in in_pool if fold_of[recs[keys[n][0]]["source"]] != k]
-            te = [n for n in in_pool if fold_of[recs[keys[n][0]]["source"]] == k]
-            tr_recs = sorted({keys[n][0] for n in tr})
-            c0 = counts(recs, set(), tr_recs)
-            c_reg, cut = fit_choose([xs[n] for n in tr], [ys[n] for n in tr],
-                                    [recs[keys[n][0]]["source"] for n in tr],
-                                    (c0["tp"], c0["fp"], c0["fn"]))
-            sc = Model([xs[n] for n in tr], [ys[n] for n in tr], c_reg).scores(
-                [xs[n] for n in te])
-            drop |= {keys[n] for n, s_ in zip(te, sc, strict=True) if s_ < cut}
-            print(f"{name} fold {k}: C {c_reg} cut {cut}", flush=True)
-        c0 = counts(recs, set(), pool_recs)
-        c_reg, cut = fit_choose([xs[n] for n in in_pool], [ys[n] for n in in_pool],
-                                [recs[keys[n][0]]["source"] for n in in_pool],
-                                (c0["tp"], c0["fp"], c0["fn"]))
-        whole = Model([xs[n] for n in in_pool], [ys[n] for n in in_pool], c_reg)
-        sc = whole.scores([xs[n] for n in seen])
-        bg = sorted(((w, k) for k, w in zip(whole.names, whole.coef, strict=True)
-                     if k.startswith("bg:")), key=lambda p: p[0])
-        if bg:
-            print("  background weights (standardised, + means right): "
-                  + "; ".join(f"{k[3:]} {w:+.3f}" for w, k in bg))
-        drop |= {keys[n] for n, s_ in zip(seen, sc, strict=True) if s_ < cut}
-        print(f"{name} whole pool: C {c_reg} cut {cut}", flush=True)
-        dropped[name] = drop
+        dropped[name] = out_of_fold(recs, keys, xs, ys, name)[0]
     report(recs, dropped)
     for a, b in (("base", "B + background"), ("A sieve inputs", "B + background")):
         lo, hi = paired_interval(recs, pool_recs, dropped[a], dropped[b])
         print(f"pool {b} - {a}, 95 % paired bootstrap over articles: [{lo:+.4f}, {hi:+.4f}]")
+
+
+GUARDED = 100  # round 50's rule: per-set guard only on sets with at least this many gold events
+
+
+def sieve_rule(recs: Sequence[Rec], write: str | None = None) -> None:
+    """Round 50 (brief E16): the sieve (A) alone against the base, out of fold, with the
+    rule's checks printed: pooled gain and its paired interval, per-set guard on sets with
+    >= 100 gold events, status on matched, actor / recipient F1, and the guard sets scored
+    by the sieve fitted on the whole pool (written to ``write`` as a ``filter.json``, for
+    reading what it drops on a page)."""
+    keys, xa, _, ys = dataset(recs)
+    pool_recs = [r for r, rec in enumerate(recs) if rec["set"] in POOL]
+    drop, whole = out_of_fold(recs, keys, xa, ys, "sieve")
+    if write:
+        Path(write).write_text(whole.to_json({"fitted_on": "round 50 read pool (bench)"}),
+                               encoding="utf-8")
+    dropped = {"base": set(), "sieve": drop}
+    report(recs, dropped)
+    base, sieve = (counts(recs, dropped[n], pool_recs) for n in ("base", "sieve"))
+    lo, hi = paired_interval(recs, pool_recs, dropped["base"], dropped["sieve"])
+    gain = f1_of(sieve) - f1_of(base)
+    print(f"1. pool type F1 {f1_of(base):.4f} -> {f1_of(sieve):.4f} ({gain:+.4f}; bar +0.008), "
+          f"paired 95 % [{lo:+.4f}, {hi:+.4f}] (bar: above 0): "
+          f"{'met' if gain >= 0.008 and lo > 0 else 'MISSED'}")
+    worst = 0.0
+    for s in POOL:
+        only = [r for r, rec in enumerate(recs) if rec["set"] == s]
+        b, a = counts(recs, set(), only), counts(recs, dropped["sieve"], only)
+        gold = b["tp"] + b["fn"]
+        d = f1_of(a) - f1_of(b)
+        if gold >= GUARDED:
+            worst = min(worst, d)
+        print(f"   {s}: {gold} gold, {f1_of(b):.4f} -> {f1_of(a):.4f} ({d:+.4f})"
+              + ("" if gold >= GUARDED else " (not guarded)"))
+    print(f"2. worst guarded set {worst:+.4f} (bar -0.02): {'met' if worst >= -0.02 else 'MISSED'}")
+    st = [c["st_ok"] / max(1, c["st_n"]) for c in (base, sieve)]
+    arg = {a: f1_of(sieve, a + "_") - f1_of(base, a + "_") for a in ("actor", "recipient")}
+    ok = st[1] >= st[0] and all(v >= -0.005 for v in arg.values())
+    print(f"3. status {st[0]:.4f} -> {st[1]:.4f}; actor {arg['actor']:+.4f}, recipient "
+          f"{arg['recipient']:+.4f} (bar -0.005): {'met' if ok else 'MISSED'}")
+    for s in GUARD:
+        only = [r for r, rec in enumerate(recs) if rec["set"] == s]
+        d = f1_of(counts(recs, dropped["sieve"], only)) - f1_of(counts(recs, set(), only))
+        print(f"4. {s} (whole-pool fit) {d:+.4f} (bar -0.02): {'met' if d >= -0.02 else 'MISSED'}")
 
 
 def paired_interval(recs: Sequence[Rec], only: Sequence[int], first: set[Key], second: set[Key],
@@ -585,6 +641,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("gold", nargs="*", default=FILES)
     sub.add_parser("table", help="signals of background: true vs false coded events")
     sub.add_parser("step", help="the rule written before its figures, scored")
+    sv = sub.add_parser("sieve", help="round 50: the sieve alone out of fold, its rule's checks")
+    sv.add_argument("--write", help="write the whole-pool sieve to this filter.json path")
     args = ap.parse_args(argv)
     if args.cmd == "code":
         for path in args.gold:
@@ -592,6 +650,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd == "table":
         table(load())
+        return 0
+    if args.cmd == "sieve":
+        sieve_rule(load(FILES + GUARD_FILES), args.write)
         return 0
     step(load())
     return 0
