@@ -11,6 +11,8 @@ wire news; docs/time.md); but "Independence Day", which most countries keep, in 
 that names only countries the table does not give it, has no value. The other names with no
 country, and a country the table does not give the holiday named with it ("Israel's
 Independence Day", on the Hebrew calendar), have no value rather than another country's.
+A sentence that names no country takes the country of the article's dateline ("KABUL,
+Afghanistan (AP) — ..."; :func:`dateline_country`, round 22) before the convention.
 
 The dates are public knowledge (each country's statutory or official day), written here as
 data: ``(month, day)`` for a fixed day, ``("nth", month, weekday, n)`` for the ``n``-th
@@ -48,7 +50,7 @@ NATIONAL: dict[str, dict[str, Rule]] = {
         "JAM": (8, 6), "TTO": (8, 31), "UKR": (8, 24), "BLR": (7, 3), "MDA": (8, 27),
         "GEO": (5, 26), "ARM": (9, 21), "KAZ": (12, 16), "UZB": (9, 1), "KGZ": (8, 31),
         "TJK": (9, 9), "EST": (2, 24), "FIN": (12, 6), "POL": (11, 11), "XKX": (2, 17),
-        "MNE": (5, 21), "CYP": (10, 1), "MLT": (9, 21), "MYS": (8, 31),
+        "MNE": (5, 21), "CYP": (10, 1), "MLT": (9, 21), "MYS": (8, 31), "AFG": (8, 19),
     },
     "national day": {
         "CHN": (10, 1), "TWN": (10, 10), "SAU": (9, 23), "ARE": (12, 2), "QAT": (12, 18),
@@ -160,8 +162,30 @@ _AFTER = re.compile(r"^(?:\s+(?:celebrations?|festivities|holiday))?\s+(?:in|of)
                     re.I)
 
 
+# a dateline opening the text: "KABUL, Afghanistan (AP) — ", "NEW DELHI (Reuters) - ",
+# "Baghdad, Iraq — " (the city in capitals or not, an optional country or state, an agency)
+_DATELINE = re.compile(
+    r"\A\s*(?P<line>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
+    r"(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2})?)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[—–:-])\s")
+
+
+def dateline_country(text: str) -> str | None:
+    """The country (ISO alpha-3) of the dateline that opens ``text`` ("KABUL, Afghanistan
+    (AP) —": AFG; "NEW DELHI (Reuters) -": IND, by its capital), or None when the text opens
+    with none or it names no one country. Read here, not from the places stage, which runs
+    after the time stage."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    rx, _ = _country_words()
+    named = {_iso3(w.group(0)) for w in rx.finditer(m["line"])} - {None}
+    return named.pop() if len(named) == 1 else None
+
+
 def holiday_country(name: str, text: str, start: int, end: int,
-                    sentence: tuple[int, int]) -> str | None:
+                    sentence: tuple[int, int],
+                    dateline: str | None = None) -> str | None:
     """The country (ISO alpha-3) whose day the holiday ``name`` (a :data:`NATIONAL` one) at
     ``text[start:end]`` takes.
 
@@ -185,6 +209,8 @@ def holiday_country(name: str, text: str, start: int, end: int,
         country = _iso3(after.group(0))
         return country if country in days else None
     named = {_iso3(m.group(0)) for m in rx.finditer(text, sentence[0], sentence[1])} - {None}
+    if not named and dateline is not None:
+        named = {dateline}  # no country in the sentence: the dateline's ("KABUL, Afghanistan —")
     if len(named) == 1 and next(iter(named)) in days:
         return named.pop()
     if named and CONVENTION not in named and key in _MANY:

@@ -22,7 +22,7 @@ from typing import Any
 
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
-from diurna.time import anaphora, holidays, periods
+from diurna.time import anaphora, calendars, holidays, periods
 from diurna.time.literals import fold, may_match, required_literals
 from diurna.time.values import (
     BARE_UNITS,
@@ -185,6 +185,9 @@ _PATTERNS: list[re.Pattern[str]] = [
                r"not\s+(?:so|too)\s+(?:far|distant))\s+)?future\b"),
     re.compile(rf"\b{HOLIDAY_PATTERN}(?:,?\s+{_YEAR})?\b(?!\s+(?:tree|card|gift|party|"
                r"parties|shopping|season|sales?|holidays?|dinner|lights|carols?|Rising|Island)\b)"),
+    # holidays of other calendars ("Eid al-Fitr", "Ramadan", "Yom Kippur"; calendars.py), not in
+    # a person's name (find_expressions) nor a war's ("the Yom Kippur War")
+    re.compile(rf"\b(?P<holiday>{calendars.PATTERN}){calendars.NOT_AFTER}"),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:this|last|next)\s+(?:week|month|year)\b", re.I),
     re.compile(r"\b(?:earlier|later)\s+(?:today|on\s+\w+day)\b", re.I),
@@ -995,6 +998,72 @@ def _nth_week(month: str | None, nth: str) -> str | None:
     return _fmt(day, "week", True)
 
 
+# a holiday of another calendar as a whole phrase: "during Ramadan", "the start of the Muslim
+# holy month of Ramadan", "the eve of Eid", "Islam's Eid al-Adha holiday", "Passover 2006"
+_MOVEABLE_LEAD = (r"(?:(?P<edge>start|beginning|end|close|eve|onset|last\s+day|"
+                  r"(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth)\s+day)"
+                  r"\s+of\s+(?:the\s+)?)?"
+                  r"(?:(?:Muslim|Islamic|Islam['’]s|Jewish|Hindu|Shia|Shi['’]?ite|Sunni|Orthodox|"
+                  r"Christian|Persian|Iranian|Kurdish|holy|fasting|religious|sacred|annual|"
+                  r"this\s+year['’]s)\s+)*"
+                  r"(?:(?:month|holiday|festival|feast|day|new\s+year)\s+of\s+)?")
+_MOVEABLE = re.compile(
+    r"^(?:(?:during|on|at|for|before|after|until|till|since|by|in|over|throughout|ahead\s+of)"
+    rf"\s+)?(?:the\s+)?{_MOVEABLE_LEAD}(?P<name>{calendars.PATTERN})"
+    r"(?:\s+(?:holidays?|festival|celebrations?|festivities|feast|prayers|period|season))?"
+    rf"(?:,?\s+(?P<y>{YEAR}))?$", re.I)
+# the same lead before a holiday's name found alone ("the start of the Muslim holy month of
+# [Ramadan]"): read with the name for its value
+_MOVEABLE_BEFORE = re.compile(rf"\bthe\s+{_MOVEABLE_LEAD}$", re.I)
+_NTH_DAY = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5,
+            "seventh": 6, "eighth": 7}
+
+
+def _moveable(m: re.Match[str], text: str, base: dt.datetime | None, tense: Tense) -> TimeExpr:
+    """A holiday of another calendar (:mod:`diurna.time.calendars`): in the year the text
+    gives, else the occurrence publication falls in (a Ramadan under way), else the one the
+    tense of its clause points to, as for any holiday (:func:`_holiday`). Ramadan, a month,
+    has its last day as ``end_value``; "the start / end / eve of" give one day."""
+    name = calendars.key(m["name"]) or ""
+    if m["y"]:
+        firsts = calendars.days(name, int(m["y"]))[:1]
+        anchor = "absolute"
+    elif base is not None:
+        options = [d for y in (base.year - 1, base.year, base.year + 1)
+                   for d in calendars.days(name, y)]
+        within = [d for d in options if d <= base.date() <= calendars.last_day(name, d)]
+        # a religious holiday is kept over days and its eve, and a country may keep it a day
+        # after the calendar's: one at most 3 days ahead is the one a past clause tells of
+        # ("pilgrims were celebrating Ashura", two days before it); the simple present is
+        # news's own ("the attack comes on Eid al-Adha", three days after it): the nearer one
+        soon = [d for d in options if 0 < (d - base.date()).days <= 3]
+        stamps = [dt.datetime.combine(d, dt.time()) for d in options]
+        if tense == "past" and soon:
+            firsts = soon[:1]
+        else:
+            firsts = within or ([_choose(stamps, base, None if tense == "present" else tense,
+                                         91).date()] if stamps else [])
+        anchor = "published"
+    else:
+        firsts = []
+    if not firsts:
+        return TimeExpr(0, len(text), text, kind="date")
+    first = firsts[0]
+    last = calendars.last_day(name, first)
+    edge = (m["edge"] or "").lower()
+    if m["nth"]:  # "the second day of Eid ul-Fitr"
+        first = last = first + dt.timedelta(days=_NTH_DAY[m["nth"].lower()])
+    elif edge == "eve":
+        first = last = first - dt.timedelta(days=1)
+    elif edge in ("end", "close", "last day"):
+        first = last
+    elif edge:
+        last = first
+    return TimeExpr(0, len(text), text, value=first.isoformat(), precision="day",
+                    end_value=last.isoformat() if last != first else None,
+                    anchor=anchor, kind="date")  # type: ignore[arg-type]
+
+
 def normalize(text: str, published: str | None = None, *,
               year_hint: int | None = None, future: bool = False,
               tense: Tense = None) -> TimeExpr:
@@ -1010,6 +1079,9 @@ def normalize(text: str, published: str | None = None, *,
     if future:
         tense = "future"
     body = text.strip()
+    moveable = _MOVEABLE.match(phrase(body))
+    if moveable:  # "Eid al-Fitr", "during Ramadan": a holiday of another calendar
+        return _moveable(moveable, text, base, tense)
     for rx in (_RANGE_DAY_MONTH, _RANGE_MONTH_DAY):
         m = rx.match(_LEAD.sub("", body))
         if m:
@@ -1148,6 +1220,9 @@ def find_expressions(doc: Document) -> list[Span]:
                 continue  # "two days and three nights": no one value; the parts are found alone
             if m.group(g).lower() == "earlier" and not _adverb_ok(doc, m.start(g)):
                 continue
+            if "holiday" in rx.groupindex and calendars.not_a_holiday(doc.text, m.start(),
+                                                                      m.end()):
+                continue  # "Taha Yasin Ramadan", "said Eid.", "the word 'Ramadan'"
             found.append((m.start(g), m.end(g)))
     found.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
     chosen: list[tuple[int, int]] = []
@@ -1942,7 +2017,10 @@ class TimeResolver:
                 tense = "future" if _future_tense(doc, span) else clause_tense(doc, span)
                 if tense == "future" and _results_of(doc, span):
                     tense = None  # "its third-quarter earnings will be lower": a quarter gone
-                t = normalize(_apostrophe(doc, span), doc.published, year_hint=hint,
+                lead = _moveable_lead(doc, span)
+                tense = _holiday_tense(doc, span, tense, lead)
+                t = normalize(doc.text[lead:span.end] if lead < span.start
+                              else _apostrophe(doc, span), doc.published, year_hint=hint,
                               tense=tense)
                 _national_holiday(doc, span, t, base, tense)
                 if not _HAS_YEAR.search(span.text):
@@ -1979,6 +2057,64 @@ class TimeResolver:
         return doc
 
 
+# a cue before a holiday's name that it is one gone by: "the recent Victory Day celebrations",
+# "last Eid", "this past Ramadan" (round 22)
+_PAST_HOLIDAY = re.compile(r"\b(?:recent|last|past|previous)\s+(?:(?:[A-Z][\w'’.-]*|of|the)\s+)"
+                           r"{0,3}$")
+# before a holiday's name: what is done before the day or for it (the clause's tense dates the
+# act, not the day)
+_BEFORE_HOLIDAY = re.compile(r"\b(?:ahead\s+of|before|until|till|for|in\s+the\s+run-up\s+to|"
+                             r"in\s+time\s+for|in\s+preparation\s+for)\s+(?:the\s+)?$", re.I)
+# the things a holiday names as a compound whose own verb dates it ("the Victory Day celebrations
+# were held"): a ceasefire or a deadline is agreed before the day, so they are not among them
+_CELEBRATIONS = {"celebration", "festivity", "festival", "parade", "ceremony", "commemoration",
+                 "prayer", "feast", "holiday", "rally", "march", "service", "observance"}
+
+
+def _moveable_lead(doc: Document, span: Span) -> int:
+    """Where the phrase of a holiday of another calendar begins when words before its name
+    say which day of it ("the start of the Muslim holy month of [Ramadan]", "the second day
+    of [Eid ul-Fitr]"): the start of "the", else ``span.start``."""
+    if not calendars.key(span.text) or not re.fullmatch(calendars.PATTERN, span.text):
+        return span.start
+    m = _MOVEABLE_BEFORE.search(doc.text, max(0, span.start - 60), span.start)
+    return m.start() if m and m.end() - m.start() > 4 else span.start
+
+
+def _holiday_tense(doc: Document, span: Span, tense: Tense, lead: int | None = None) -> Tense:
+    """The tense a holiday's phrase is placed by: "past" after a cue that it has gone by
+    ("the recent Victory Day celebrations", "last Eid") or when it names a celebration whose
+    verb is in the past ("the Victory Day parades were held", where :func:`clause_tense` finds
+    no tense for a date that names a thing); else ``tense``. Round 21's future participle, the
+    other way."""
+    bare = phrase(span.text)
+    if not (_HOLIDAY.match(bare) or _MOVEABLE.match(bare)):
+        return tense
+    start = span.start if lead is None else lead
+    if _PAST_HOLIDAY.search(doc.text, max(0, start - 40), start):
+        return "past"
+    if _BEFORE_HOLIDAY.search(doc.text, max(0, start - 40), start):
+        # "were freed ahead of Eid", "gathered for Eid al-Adha": an act before the day, which
+        # may still lie ahead of publication; the nearer one
+        return None
+    if tense is not None or doc.nlp is None:
+        return tense
+    toks = tokens_in(doc.nlp, span.start, span.end)
+    if not toks:
+        return tense
+    head = phrase_head(toks)
+    if head.dep_ not in ("compound", "nmod", "amod") or head.head.lemma_ not in _CELEBRATIONS:
+        return tense
+    cur = head.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in _NOMINAL_DEPS:
+            return "past" if _verb_tense(cur) == "past" else tense
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tense
+
+
 def _national_holiday(doc: Document, span: Span, t: TimeExpr, base: dt.datetime | None,
                       tense: Tense) -> None:
     """Give a holiday whose name several countries share ("Independence Day", "Labour Day")
@@ -1989,7 +2125,8 @@ def _national_holiday(doc: Document, span: Span, t: TimeExpr, base: dt.datetime 
         return
     sentence = next(((s.start, s.end) for s in doc.sentences
                      if s.start <= span.start < s.end), (span.start, span.end))
-    country = holidays.holiday_country(m["name"], doc.text, span.start, span.end, sentence)
+    country = holidays.holiday_country(m["name"], doc.text, span.start, span.end, sentence,
+                                       holidays.dateline_country(doc.text))
     if country is None:
         t.value, t.precision, t.anchor = None, "unknown", "none"
         return
