@@ -419,8 +419,21 @@ def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
 
 
 def _actor_file_error(err: ValueError) -> click.ClickException:
-    """A bad actor file's one-line error (exit 1), naming the file and what is wrong in it."""
-    return click.ClickException(_one_line(str(err)) + " (fix the file or drop it)")
+    """A bad actor file's one-line error (exit 1, a file error), naming the file and what is
+    wrong in it; a file of ``$DIURNA_ACTORS`` says so and what to do already."""
+    text = _one_line(str(err))
+    return click.ClickException(text if "$DIURNA_ACTORS" in text
+                                else text + " (fix the file or drop it)")
+
+
+def _value_error(err: ValueError) -> click.ClickException:
+    """A reading command's one-line error for a ValueError: a bad actor file (read for an
+    actor id or sector filter) as :func:`_actor_file_error`, else its message."""
+    from diurna.actors.dictionary import DictionaryError
+
+    if isinstance(err, DictionaryError):
+        return _actor_file_error(err)
+    return click.ClickException(str(err))
 
 
 def _check_actor_files(actor_files: Iterable[str]) -> None:
@@ -697,7 +710,7 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
     except FilterError as err:
         raise _filter_error(err) from None
     except ValueError as err:
-        raise click.ClickException(str(err)) from None
+        raise _value_error(err) from None
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(json_ready(row), ensure_ascii=False))
@@ -760,7 +773,9 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
     except (FilterError, ExportOptionError) as err:
         raise _filter_error(err) from None
-    except (ValueError, OSError) as err:
+    except ValueError as err:
+        raise _value_error(err) from None
+    except OSError as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
     left_out = f" ({plural(copies, 'near-duplicate copy', 'near-duplicate copies')} left out)" \
@@ -1427,7 +1442,16 @@ def _open_store(db: str, *, create: bool = False, readonly: bool = False) -> Any
 
 
 def main() -> None:
-    cli(prog_name="diurna")
+    """The ``diurna`` command. A bad actor dictionary file met where no command expects one
+    (read on first use) is still the one line every command gives for it, not a traceback."""
+    try:
+        cli(prog_name="diurna")
+    except ValueError as err:
+        actors = sys.modules.get("diurna.actors.dictionary")  # loaded if it raised this
+        if actors is None or not isinstance(err, actors.DictionaryError):
+            raise
+        _actor_file_error(err).show()
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -56,6 +57,7 @@ from diurna.places.codes import alpha2, alpha3
 from diurna.store.export import write_csv
 from diurna.store.query import (
     EventQuery,
+    actor_vocabulary,
     country_code,
     event_row,
     event_types,
@@ -248,6 +250,7 @@ def create_app(
     # YAML in parallel threads (the cache fills only when one finishes), seconds of CPU for a
     # freshly started server or worker process (measured in docs/api.md).
     load_ontology()
+    _check_actor_files()
     database = Database(path, read_uri=read_uri)
     app = FastAPI(
         lifespan=_fewer_threads,
@@ -265,6 +268,19 @@ def create_app(
     _install_routes(app, database, token, max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _check_actor_files() -> None:
+    """Read the actor files ``$DIURNA_ACTORS`` names now, when the variable is set (about a
+    second; nothing without it): a bad one is then the server's start-up error, one line
+    naming the file (``diurna serve`` exits 1), shown to whoever started it and can fix it,
+    where it was a 500 "internal error (DictionaryError)" for every later request with an
+    actor id or sector filter, or an upload. The dictionary's vocabulary stays cached for
+    those requests."""
+    from diurna.actors.dictionary import ENV_VAR
+
+    if os.environ.get(ENV_VAR, "").strip():
+        actor_vocabulary()
 
 
 class _GetAndHeadRoute(APIRoute):
@@ -351,6 +367,17 @@ def _install_errors(app: FastAPI, max_upload: int) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such path {request.url.path[:100]}: see /docs for the API"
         return _error(exc.status_code, message)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
+        # A bad actor dictionary file is the server's own (checked at start-up, since
+        # changed): a client cannot fix it, so a 500 naming it. The class is looked up, not
+        # imported here: importing the dictionary's package loads spaCy (0.3 s at start-up).
+        actors = sys.modules.get("diurna.actors.dictionary")  # loaded if it raised this
+        if actors is not None and isinstance(exc, actors.DictionaryError):
+            return _error(500, f"the server's actor dictionary cannot be read: {exc}",
+                          fields={"file": exc.path})
+        return await crashed(request, exc)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
