@@ -126,11 +126,14 @@ def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = Non
     n = 0
     seen = 0  # records of any type
     where = "at its start"
+    stray = _StrayBytes()
     try:
         with (opener() if opener else Path(path).open("rb")) as fh:
             records = ArchiveIterator(fh, arc2warc=True)
+            records.INC_RECORD = stray  # noted here, not printed on stderr
             for record in records:
                 seen += 1
+                noted = len(stray.found)
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 if record.rec_type not in ("response", "resource"):
                     offset = records.get_record_offset()  # reads the record to its end
@@ -156,6 +159,11 @@ def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = Non
                                    f"cut short: {missing} bytes of its declared length are "
                                    "missing"))
                     continue
+                if len(stray.found) > noted:
+                    yield RawInput(source, b"", url=url, error=(
+                        "corrupt", stray.detail(path, n, offset, url)))
+                    where = f"after record {n} (byte {offset}{', ' + url if url else ''})"
+                    continue
                 meta: dict[str, Any] = {}
                 if "charset=" in ctype.lower():
                     meta["charset"] = ctype.lower().split("charset=")[1].split(";")[0].strip(" \"'")
@@ -174,6 +182,29 @@ def _warc_records(path: Path | str, opener: Callable[[], IO[bytes]] | None = Non
         yield RawInput(str(path), b"", error=(
             "not_a_page", f"{path}: WARC/ARC archive of {plural(seen, 'record')}, none an "
                           "HTML response or resource: no page to read"))
+
+
+class _StrayBytes:
+    """Stands in for warcio's ``ArchiveIterator.INC_RECORD`` warning text: warcio formats it
+    and writes it to stderr when a record is not followed by the blank lines that end it, so
+    its Content-Length is wrong (shorter than its block: the rest of the page is skipped;
+    longer: the record swallowed the start of the next one). Each such (byte offset, stray
+    line) is kept here for the rejection instead, and nothing is printed."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, bytes]] = []
+
+    def format(self, offset: int, line: bytes) -> str:
+        self.found.append((offset, line))
+        return ""
+
+    def detail(self, path: Path | str, n: int, offset: int, url: str | None) -> str:
+        """The rejection's detail for record ``n`` at byte ``offset``: the last stray line."""
+        at, line = self.found[-1]
+        return (f"{path}: record {n} (byte {offset}, {url or 'no URL'}) has a wrong "
+                f"Content-Length: its block does not end where the length says ({len(line)} "
+                f"stray bytes at byte {at} were skipped), so its page is cut short or holds "
+                "the start of the next record; fix or drop the record")
 
 
 def _warc_problem(err: Exception) -> str:
