@@ -296,7 +296,7 @@ def _run_batch(
             retry_rejected=retry_rejected,
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
-        total = None if raws is not None else input_total(paths)
+        total = None if raws is not None or not show_progress else input_total(paths, db)
         for outcome in _with_progress(outcomes, show_progress, total):
             summary.add(outcome)
             if log is not None and log.due(summary.inputs):
@@ -513,20 +513,14 @@ def _indented(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
 
 
-# Inputs that may hold many pages each: with one of them the batch's size is not known up front.
-MULTI_PAGE_SUFFIXES = (".jsonl", ".warc", ".arc", ".gz", ".zip")
+def input_total(paths: Iterable[str], db: str | None = None) -> int | None:
+    """How many inputs a batch has, when that is known without reading pages
+    (:func:`diurna.page.inputs.count_inputs`: files, folders, globs and JSONL files; not
+    archives, gzip or standard input); the store's own files (``db``) are no inputs."""
+    from diurna.page.inputs import count_inputs
 
-
-def input_total(paths: Iterable[str]) -> int | None:
-    """How many inputs a batch has, when that is known without reading them: every path is a
-    plain file of one page (no folder, glob, archive, JSONL or standard input); else None."""
-    total = 0
-    for path in paths:
-        p = Path(path)
-        if path == "-" or not p.is_file() or p.name.lower().endswith(MULTI_PAGE_SUFFIXES):
-            return None
-        total += 1
-    return total
+    own = [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if db else []
+    return count_inputs(paths, exclude=own)
 
 
 def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None

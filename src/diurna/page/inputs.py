@@ -451,6 +451,59 @@ def input_names(paths: Iterable[str]) -> list[str]:
     return names
 
 
+def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> int | None:
+    """How many RawInputs ``iter_inputs(paths, exclude=exclude)`` yields, when that is known
+    without reading pages: folders and globs are listed as the batch will walk them, a JSONL
+    file's non-blank lines counted, a rejection (a missing file, a FIFO, a file over the size
+    limit) counts one. None when a path is standard input or an fsspec URL, or a file is a
+    WARC/ARC archive or gzip (its pages are known only by reading it through). The progress
+    bar's total; a folder of 10,000 pages costs a listing and 16 bytes read per file."""
+    skip = frozenset(Path(p).resolve() for p in exclude)
+    total = 0
+    for name in paths:
+        if name == "-" or URL_SCHEME.match(name):
+            return None
+        matches = sorted(glob.glob(name, recursive=True)) if _is_glob(name) else [name]
+        if not matches:
+            total += 1  # "no file matches"
+        for match in matches:
+            path = Path(match)
+            if _not_regular(path) is not None:
+                total += 1
+                continue
+            if path.is_dir():
+                entries: Iterable[Path | RawInput] = _walk(path, skip)
+            elif path.resolve() in skip:
+                continue
+            else:
+                entries = [path]
+            for entry in entries:
+                n = 1 if isinstance(entry, RawInput) else _file_inputs(entry)
+                if n is None:
+                    return None
+                total += n
+    return total
+
+
+def _file_inputs(path: Path) -> int | None:
+    """How many RawInputs :func:`_read_file` makes of ``path`` (None: an archive or gzip)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return 1  # too_large
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head[:2] == GZIP_MAGIC or _is_warc(head) or str(path).lower().endswith(WARC_SUFFIXES):
+            return None
+        if not str(path).lower().endswith(JSONL_SUFFIXES) and head.lstrip()[:1] != b"{":
+            return 1
+        data = path.read_bytes()
+    except OSError:
+        return 1  # unreadable
+    if not _looks_jsonl(str(path), data) or not data.strip():
+        return 1
+    return sum(1 for line in data.splitlines() if line.strip())
+
+
 def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> Iterator[RawInput]:
     """Yield one RawInput per page named by ``paths`` (files, folders, globs, ``-`` for stdin,
     fsspec URLs such as ``file://``, ``memory://``, ``s3://`` — see :func:`_fsspec_inputs`).

@@ -1,0 +1,65 @@
+"""The progress bar's total for folders, globs and JSONL files (session 39, brief P1).
+
+``docs/batch.md`` listed under "Not done" that the bar had a total and the time left only when
+every input was a plain one-page file: a folder, a glob or a JSONL file showed a bare count.
+``count_inputs`` now says how many inputs ``iter_inputs`` will yield for those, without reading
+pages; these tests hold it equal to what ``iter_inputs`` yields for a folder of awkward inputs.
+They fail on ``1010274`` (no ``count_inputs``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from diurna.page import inputs
+from diurna.page.inputs import count_inputs, iter_inputs
+
+
+def awkward_folder(root: Path) -> Path:
+    """Pages, JSONL files of every kind, empty and odd files, a FIFO, a dangling symlink, a
+    sub-folder, and a store's own files, which are no inputs."""
+    folder = root / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.html").write_text("<html><body><p>One.</p></body></html>", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("Troops attacked a village.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "lines.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\nnot json\n[1]\n',
+                                        encoding="utf-8")
+    (folder / "crlf.ndjson").write_bytes(b'{"html": "<p>x</p>"}\r\n{"text": "y"}\r\n')
+    (folder / "blank.jsonl").write_text("\n \n", encoding="utf-8")
+    (folder / "sniffed.txt").write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
+    (folder / "brace.txt").write_text('{not json at all}\nmore text\n', encoding="utf-8")
+    (folder / "big.txt").write_bytes(b"x" * 2048)  # over the (patched) size limit
+    os.mkfifo(folder / "fifo")
+    (folder / "gone.html").symlink_to(folder / "nowhere.html")
+    for suffix in ("", "-wal", "-shm"):
+        (folder / f"store.db{suffix}").write_bytes(b"SQLite format 3\x00")
+    return folder
+
+
+def test_the_count_is_what_iter_inputs_yields(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inputs, "MAX_BYTES", 1024)
+    folder = awkward_folder(tmp_path)
+    own = [str(folder / f"store.db{s}") for s in ("", "-wal", "-shm", "-journal")]
+    for paths in ([str(folder)], [str(folder / "*.jsonl")], [str(folder / "**" / "*.txt")],
+                  [str(folder / "a.html"), str(folder / "lines.jsonl"), str(tmp_path / "no")],
+                  [str(tmp_path / "nothing-*.html")]):
+        got = list(iter_inputs(paths, exclude=own))
+        assert count_inputs(paths, exclude=own) == len(got), (paths, [r.source for r in got])
+    # by hand: 2 pages, empty, 4 + 2 JSONL lines (two of the 4 bad), blank JSONL, sniffed 2,
+    # brace, big, FIFO, dangling link; the store's files left out
+    assert count_inputs([str(folder)], exclude=own) == 16
+
+
+def test_archives_and_standard_input_keep_no_total(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text("<p>x</p>", encoding="utf-8")
+    assert count_inputs([str(folder)]) == 1
+    (folder / "pages.bin").write_bytes(b"\x1f\x8b\x08\x00")  # gzip, whatever its name
+    assert count_inputs([str(folder)]) is None
+    assert count_inputs(["-"]) is None and count_inputs(["memory://x"]) is None
