@@ -789,6 +789,7 @@ class Store:
             self._record_json_shape()
 
     def _record_json_shape(self) -> None:
+        """Record in ``meta`` that the ``event_json`` blobs are of this version's shape."""
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                           (META_JSON_SHAPE, str(_json_shape_now())))
 
