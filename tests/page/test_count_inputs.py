@@ -9,6 +9,7 @@ They fail on ``1010274`` (no ``count_inputs``).
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 
@@ -55,11 +56,13 @@ def test_the_count_is_what_iter_inputs_yields(tmp_path: Path,
     assert count_inputs([str(folder)], exclude=own) == 16
 
 
-def test_archives_and_standard_input_keep_no_total(tmp_path: Path) -> None:
+def test_gzip_is_counted_and_archives_and_standard_input_keep_no_total(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.html").write_text("<p>x</p>", encoding="utf-8")
-    assert count_inputs([str(folder)]) == 1
-    (folder / "pages.bin").write_bytes(b"\x1f\x8b\x08\x00")  # gzip, whatever its name
+    (folder / "a.html.gz").write_bytes(gzip.compress(b"<p>x</p>"))
+    (folder / "b.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\n{"text": "b"}\n'))
+    (folder / "cut.gz").write_bytes(b"\x1f\x8b\x08\x00")  # damaged: one rejection
+    assert count_inputs([str(folder)]) == len(list(iter_inputs([str(folder)]))) == 4
+    (folder / "pages.bin").write_bytes(gzip.compress(b"WARC/1.0\r\n"))  # a gzipped WARC
     assert count_inputs([str(folder)]) is None
     assert count_inputs(["-"]) is None and count_inputs(["memory://x"]) is None

@@ -486,20 +486,36 @@ def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) ->
 
 
 def _file_inputs(path: Path) -> int | None:
-    """How many RawInputs :func:`_read_file` makes of ``path`` (None: an archive or gzip)."""
+    """How many RawInputs :func:`_read_file` makes of ``path`` (None: a WARC/ARC archive)."""
+    source = str(path)
     try:
         if path.stat().st_size > MAX_BYTES:
             return 1  # too_large
         with path.open("rb") as fh:
             head = fh.read(16)
-        if head[:2] == GZIP_MAGIC or _is_warc(head) or str(path).lower().endswith(WARC_SUFFIXES):
+        if _is_warc(head) or source.lower().endswith(WARC_SUFFIXES):
             return None
-        if not str(path).lower().endswith(JSONL_SUFFIXES) and head.lstrip()[:1] != b"{":
-            return 1
+        zipped = head[:2] == GZIP_MAGIC
+        if not zipped and not source.lower().endswith(JSONL_SUFFIXES) \
+                and head.lstrip()[:1] != b"{":
+            return 1  # one page, whatever it holds
         data = path.read_bytes()
     except OSError:
         return 1  # unreadable
-    if not _looks_jsonl(str(path), data) or not data.strip():
+    if zipped:
+        try:
+            inner = gunzip_head(data, 15)
+        except GZIP_ERRORS:
+            inner = b""
+        if _is_warc(inner):
+            return None
+        try:
+            data = gunzip_head(data, MAX_BYTES)
+        except GZIP_ERRORS:
+            return 1  # corrupt
+        if len(data) > MAX_BYTES:
+            return 1  # too_large
+    if not _looks_jsonl(source, data) or not data.strip():
         return 1
     return sum(1 for line in data.splitlines() if line.strip())
 
