@@ -6,7 +6,7 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -297,7 +297,9 @@ def _run_batch(
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
         total = None if raws is not None or not show_progress else input_total(paths, db)
-        for outcome in _with_progress(outcomes, show_progress, total):
+        later = _count_beside(paths, db) if show_progress and total is None and raws is None \
+            else None
+        for outcome in _with_progress(outcomes, show_progress, total, later):
             summary.add(outcome)
             if log is not None and log.due(summary.inputs):
                 click.echo(f"diurna: so far {summary.line()}", err=True)
@@ -523,10 +525,35 @@ def input_total(paths: Iterable[str], db: str | None = None) -> int | None:
     return count_inputs(paths, exclude=own)
 
 
-def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None
-                   ) -> Iterator[Any]:
-    """Outcomes as they come, with a progress line on stderr when ``enabled``: a bar and the
-    time left when the number of inputs is known, a count and the time spent otherwise."""
+def _count_beside(paths: Iterable[str], db: str | None) -> Callable[[], int | None]:
+    """The number of inputs counted in a thread beside the batch, for inputs whose count needs
+    a read through (a WARC/ARC archive: :func:`diurna.page.inputs.count_inputs` with
+    ``archives``): a function giving it once known, else None (also when it cannot be
+    counted). The thread is a daemon: a batch that ends first does not wait for it."""
+    import threading
+
+    from diurna.page.inputs import count_inputs
+
+    own = [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if db else []
+    named = list(paths)  # taken here: the thread must not share an iterator with the batch
+    found: list[int | None] = []
+
+    def count() -> None:
+        try:
+            found.append(count_inputs(named, exclude=own, archives=True))
+        except Exception:  # a courtesy for the bar: the batch reports what is wrong
+            found.append(None)
+
+    threading.Thread(target=count, name="diurna-count", daemon=True).start()
+    return lambda: found[0] if found else None
+
+
+def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None,
+                   later: Callable[[], int | None] | None = None) -> Iterator[Any]:
+    """Outcomes as they come, with a progress line on stderr when ``enabled``: a bar, the
+    count of the total and the time left when the number of inputs is known (``total``, or
+    from ``later`` once it answers: :func:`_count_beside`), a count and the time spent until
+    then."""
     if not enabled:
         yield from outcomes
         return
@@ -539,19 +566,27 @@ def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = N
         TimeRemainingColumn,
     )
 
-    known = [BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn()]
-    columns = known if total else [TextColumn("{task.completed} inputs")]
+    def counted(done: int, of: int | None) -> str:
+        return f"{done}/{of}" if of else f"{done} inputs"
+
     with Progress(
         SpinnerColumn(),
-        *columns,
+        BarColumn(),  # pulses while the total is not known
+        TextColumn("{task.fields[counted]}"),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[source]}"),
         TimeElapsedColumn(),
         console=_console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("process", total=total, source="")
-        for outcome in outcomes:
-            bar.update(task, advance=1, source=Path(outcome.source).name[-40:])
+        task = bar.add_task("process", total=total, source="", counted=counted(0, total))
+        for done, outcome in enumerate(outcomes, 1):
+            if total is None and later is not None:
+                total = later()
+                if total is not None:
+                    bar.update(task, total=total)
+            bar.update(task, advance=1, source=Path(outcome.source).name[-40:],
+                       counted=counted(done, total))
             yield outcome
 
 

@@ -66,3 +66,40 @@ def test_gzip_is_counted_and_archives_and_standard_input_keep_no_total(tmp_path:
     (folder / "pages.bin").write_bytes(gzip.compress(b"WARC/1.0\r\n"))  # a gzipped WARC
     assert count_inputs([str(folder)]) is None
     assert count_inputs(["-"]) is None and count_inputs(["memory://x"]) is None
+
+
+def test_archives_are_counted_when_read_through(tmp_path: Path) -> None:
+    """For the count made beside the batch (``archives=True``): a WARC file's records as
+    ``iter_inputs`` yields them, good, wrong in length, cut short or gzipped."""
+    from tests.page.test_warc_lengths import record
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.warc").write_bytes(record("https://e.org/a", "One.") + record(
+        "https://e.org/b", "Two."))
+    (folder / "bad.warc").write_bytes(record("https://e.org/c", "Three.", -4)
+                                      + record("https://e.org/d", "Four.", 9000))
+    (folder / "z.warc.gz").write_bytes(gzip.compress(record("https://e.org/e", "Five.")))
+    (folder / "page.html").write_text("<p>Six.</p>", encoding="utf-8")
+    assert count_inputs([str(folder)]) is None  # not without reading the archives
+    assert count_inputs([str(folder)], archives=True) == len(list(iter_inputs([str(folder)])))
+    assert count_inputs([str(folder)], archives=True) == 6
+
+
+def test_the_bar_takes_the_count_made_beside_the_batch(tmp_path: Path) -> None:
+    import time
+
+    from diurna.cli import _count_beside, _with_progress
+    from tests.page.test_warc_lengths import record
+
+    path = tmp_path / "a.warc"
+    path.write_bytes(b"".join(record(f"https://e.org/{i}", "Text.") for i in range(3)))
+    later = _count_beside([str(path)], None)
+    for _ in range(200):  # the thread reads a small file: well under a second
+        if later() is not None:
+            break
+        time.sleep(0.01)
+    assert later() == 3
+    assert list(_with_progress(iter([]), True, None, later)) == []
+    assert len(list(_with_progress(iter(
+        [type("O", (), {"source": f"s{i}"})() for i in range(3)]), True, None, later))) == 3

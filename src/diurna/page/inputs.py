@@ -451,13 +451,16 @@ def input_names(paths: Iterable[str]) -> list[str]:
     return names
 
 
-def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> int | None:
+def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = (),
+                 archives: bool = False) -> int | None:
     """How many RawInputs ``iter_inputs(paths, exclude=exclude)`` yields, when that is known
     without reading pages: folders and globs are listed as the batch will walk them, a JSONL
-    file's non-blank lines counted, a rejection (a missing file, a FIFO, a file over the size
-    limit) counts one. None when a path is standard input or an fsspec URL, or a file is a
-    WARC/ARC archive or gzip (its pages are known only by reading it through). The progress
-    bar's total; a folder of 10,000 pages costs a listing and 16 bytes read per file."""
+    file's non-blank lines counted (gzipped too), a rejection (a missing file, a FIFO, a file
+    over the size limit) counts one. None when a path is standard input or an fsspec URL, or
+    a file is a WARC/ARC archive, whose pages are known only by reading it through: with
+    ``archives`` it is read through (:func:`_warc_records`, every record's body read and
+    dropped), for a count made beside the batch. The progress bar's total; a folder of 10,000
+    pages costs a listing and 16 bytes read per file."""
     skip = frozenset(Path(p).resolve() for p in exclude)
     total = 0
     for name in paths:
@@ -479,6 +482,8 @@ def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) ->
                 entries = [path]
             for entry in entries:
                 n = 1 if isinstance(entry, RawInput) else _file_inputs(entry)
+                if n is None and archives and isinstance(entry, Path):
+                    n = sum(1 for _ in _warc_records(entry))
                 if n is None:
                     return None
                 total += n
