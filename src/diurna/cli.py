@@ -6,7 +6,7 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -296,8 +296,10 @@ def _run_batch(
             retry_rejected=retry_rejected,
         )
         log = None if quiet or show_progress or sys.stderr.isatty() else _ProgressLog()
-        total = None if raws is not None else input_total(paths)
-        for outcome in _with_progress(outcomes, show_progress, total):
+        total = None if raws is not None or not show_progress else input_total(paths, db)
+        later = _count_beside(paths, db) if show_progress and total is None and raws is None \
+            else None
+        for outcome in _with_progress(outcomes, show_progress, total, later):
             summary.add(outcome)
             if log is not None and log.due(summary.inputs):
                 click.echo(f"diurna: so far {summary.line()}", err=True)
@@ -419,8 +421,21 @@ def _pipeline(actor_files: Iterable[str], coder: str = DEFAULT_CODER,
 
 
 def _actor_file_error(err: ValueError) -> click.ClickException:
-    """A bad actor file's one-line error (exit 1), naming the file and what is wrong in it."""
-    return click.ClickException(_one_line(str(err)) + " (fix the file or drop it)")
+    """A bad actor file's one-line error (exit 1, a file error), naming the file and what is
+    wrong in it; a file of ``$DIURNA_ACTORS`` says so and what to do already."""
+    text = _one_line(str(err))
+    return click.ClickException(text if "$DIURNA_ACTORS" in text
+                                else text + " (fix the file or drop it)")
+
+
+def _value_error(err: ValueError) -> click.ClickException:
+    """A reading command's one-line error for a ValueError: a bad actor file (read for an
+    actor id or sector filter) as :func:`_actor_file_error`, else its message."""
+    from diurna.actors.dictionary import DictionaryError
+
+    if isinstance(err, DictionaryError):
+        return _actor_file_error(err)
+    return click.ClickException(str(err))
 
 
 def _check_actor_files(actor_files: Iterable[str]) -> None:
@@ -500,26 +515,45 @@ def _indented(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
 
 
-# Inputs that may hold many pages each: with one of them the batch's size is not known up front.
-MULTI_PAGE_SUFFIXES = (".jsonl", ".warc", ".arc", ".gz", ".zip")
+def input_total(paths: Iterable[str], db: str | None = None) -> int | None:
+    """How many inputs a batch has, when that is known without reading pages
+    (:func:`diurna.page.inputs.count_inputs`: files, folders, globs and JSONL files; not
+    archives, gzip or standard input); the store's own files (``db``) are no inputs."""
+    from diurna.page.inputs import count_inputs
+
+    own = [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if db else []
+    return count_inputs(paths, exclude=own)
 
 
-def input_total(paths: Iterable[str]) -> int | None:
-    """How many inputs a batch has, when that is known without reading them: every path is a
-    plain file of one page (no folder, glob, archive, JSONL or standard input); else None."""
-    total = 0
-    for path in paths:
-        p = Path(path)
-        if path == "-" or not p.is_file() or p.name.lower().endswith(MULTI_PAGE_SUFFIXES):
-            return None
-        total += 1
-    return total
+def _count_beside(paths: Iterable[str], db: str | None) -> Callable[[], int | None]:
+    """The number of inputs counted in a thread beside the batch, for inputs whose count needs
+    a read through (a WARC/ARC archive: :func:`diurna.page.inputs.count_inputs` with
+    ``archives``): a function giving it once known, else None (also when it cannot be
+    counted). The thread is a daemon: a batch that ends first does not wait for it."""
+    import threading
+
+    from diurna.page.inputs import count_inputs
+
+    own = [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if db else []
+    named = list(paths)  # taken here: the thread must not share an iterator with the batch
+    found: list[int | None] = []
+
+    def count() -> None:
+        try:
+            found.append(count_inputs(named, exclude=own, archives=True))
+        except Exception:  # a courtesy for the bar: the batch reports what is wrong
+            found.append(None)
+
+    threading.Thread(target=count, name="diurna-count", daemon=True).start()
+    return lambda: found[0] if found else None
 
 
-def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None
-                   ) -> Iterator[Any]:
-    """Outcomes as they come, with a progress line on stderr when ``enabled``: a bar and the
-    time left when the number of inputs is known, a count and the time spent otherwise."""
+def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = None,
+                   later: Callable[[], int | None] | None = None) -> Iterator[Any]:
+    """Outcomes as they come, with a progress line on stderr when ``enabled``: a bar, the
+    count of the total and the time left when the number of inputs is known (``total``, or
+    from ``later`` once it answers: :func:`_count_beside`), a count and the time spent until
+    then."""
     if not enabled:
         yield from outcomes
         return
@@ -532,19 +566,27 @@ def _with_progress(outcomes: Iterable[Any], enabled: bool, total: int | None = N
         TimeRemainingColumn,
     )
 
-    known = [BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn()]
-    columns = known if total else [TextColumn("{task.completed} inputs")]
+    def counted(done: int, of: int | None) -> str:
+        return f"{done}/{of}" if of else f"{done} inputs"
+
     with Progress(
         SpinnerColumn(),
-        *columns,
+        BarColumn(),  # pulses while the total is not known
+        TextColumn("{task.fields[counted]}"),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[source]}"),
         TimeElapsedColumn(),
         console=_console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("process", total=total, source="")
-        for outcome in outcomes:
-            bar.update(task, advance=1, source=Path(outcome.source).name[-40:])
+        task = bar.add_task("process", total=total, source="", counted=counted(0, total))
+        for done, outcome in enumerate(outcomes, 1):
+            if total is None and later is not None:
+                total = later()
+                if total is not None:
+                    bar.update(task, total=total)
+            bar.update(task, advance=1, source=Path(outcome.source).name[-40:],
+                       counted=counted(done, total))
             yield outcome
 
 
@@ -697,7 +739,7 @@ def events(db: str, fmt: str, all_copies: bool) -> None:
     except FilterError as err:
         raise _filter_error(err) from None
     except ValueError as err:
-        raise click.ClickException(str(err)) from None
+        raise _value_error(err) from None
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(json_ready(row), ensure_ascii=False))
@@ -760,7 +802,9 @@ def export(db: str, out: str, columns: str, dyads: bool, all_copies: bool) -> No
             copies = 0 if all_copies else copy_count(store)  # counted in SQL, for the message
     except (FilterError, ExportOptionError) as err:
         raise _filter_error(err) from None
-    except (ValueError, OSError) as err:
+    except ValueError as err:
+        raise _value_error(err) from None
+    except OSError as err:
         raise click.ClickException(str(err)) from None
     what = "actor-recipient rows" if dyads else "events"
     left_out = f" ({plural(copies, 'near-duplicate copy', 'near-duplicate copies')} left out)" \
@@ -1427,7 +1471,16 @@ def _open_store(db: str, *, create: bool = False, readonly: bool = False) -> Any
 
 
 def main() -> None:
-    cli(prog_name="diurna")
+    """The ``diurna`` command. A bad actor dictionary file met where no command expects one
+    (read on first use) is still the one line every command gives for it, not a traceback."""
+    try:
+        cli(prog_name="diurna")
+    except ValueError as err:
+        actors = sys.modules.get("diurna.actors.dictionary")  # loaded if it raised this
+        if actors is None or not isinstance(err, actors.DictionaryError):
+            raise
+        _actor_file_error(err).show()
+        sys.exit(1)
 
 
 if __name__ == "__main__":

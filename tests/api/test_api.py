@@ -74,7 +74,7 @@ def test_filters_narrow_and_combine(client: TestClient) -> None:
     assert [e["trigger"]["text"] for e in feb14.json()["events"]] == ["called on"]
     # Syria's bounding box holds the Syrian places and not Tehran.
     syria = client.get("/api/events", params={"bbox": "35.5,32.3,42.4,37.3"}).json()["events"]
-    assert syria and {e["place"]["country"] for e in syria} == {"SY"}
+    assert syria and {e["place"]["country"] for e in syria} == {"SYR"}
     claimed = client.get("/api/events", params={"status": "claimed", "doc_id": SEED}).json()
     assert {e["status"] for e in claimed["events"]} == {"claimed"}
     # place: a GeoNames id, a name or a country code (as `diurna events --place`); countries
@@ -84,7 +84,7 @@ def test_filters_narrow_and_combine(client: TestClient) -> None:
     by_id = client.get("/api/events", params={"place": "112931"}).json()["events"]
     assert [e["id"] for e in by_id] == [e["id"] for e in by_name]
     by_code = client.get("/api/events", params={"place": "SY"}).json()["events"]
-    assert by_code and {e["place"]["country"] for e in by_code} == {"SY"}
+    assert by_code and {e["place"]["country"] for e in by_code} == {"SYR"}
     iran = client.get("/api/events", params={"actor_country": "IR", "doc_id": SEED}).json()
     # any actor of the event (as `diurna events --actor-country`), not only the first
     assert iran["events"] and all(
@@ -142,7 +142,7 @@ def test_stats_places_actors_and_documents(client: TestClient) -> None:
     }
     bad = client.get("/api/stats", params={"interval": "hour"})
     assert bad.status_code == 400 and "interval" in _error(bad)
-    assert stats["by_place_country"]["SY"] >= 3
+    assert stats["by_place_country"]["SYR"] >= 3
     places = client.get("/api/places").json()
     names = {f["properties"]["name"] for f in places["features"]}
     assert {"Syria", "Tehran", "Deir ez-Zor Governorate"} <= names

@@ -182,7 +182,7 @@ def test_map_timeline_table_and_highlighted_document(page, server: str) -> None:
 
     # A marker in Syria, lying inside Syria's outline.
     syria = page.locator("circle.marker[data-name='Syria']")
-    assert syria.count() == 1 and syria.get_attribute("data-country") == "SY"
+    assert syria.count() == 1 and syria.get_attribute("data-country") == "SYR"
     inside = page.evaluate(
         """() => {
           const m = document.querySelector("circle.marker[data-name='Syria']");

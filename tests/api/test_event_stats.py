@@ -150,7 +150,7 @@ def test_an_event_with_two_actors_of_one_country_counts_once(tmp_path: Path) -> 
     both = _stats(database, EventQuery(actor_country="SYR", recipient_country="TUR"))
     assert both["by_type"] == {"ASSAULT": 1}
     assert both["by_actor_country"] == {"SYR": 1}
-    assert both["by_place_country"] == {"SY": 1}
+    assert both["by_place_country"] == {"SYR": 1}
     assert _stats(database, EventQuery(actor_country="IRN"))["by_type"] == {"DEMAND": 1}
 
 

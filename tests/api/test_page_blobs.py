@@ -1,7 +1,7 @@
 """JSON and JSONL event pages come from one SQL row (`events.page_blobs`: SQLite joins the
-stored blobs) and must give exactly the bytes, order and cursors of the per-row reader
-(`events.page`), walk every matching event once in the asked order, and answer the same query
-with the same bytes every time."""
+stored blobs, with each event's cluster and copy spliced on) and must give exactly the bytes,
+order and cursors of the per-row reader (`events.page` and `event_json`), walk every matching
+event once in the asked order, and answer the same query with the same bytes every time."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
@@ -29,12 +30,6 @@ MORE_FILTERS: list[dict[str, str]] = [
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return mixed_store(tmp_path_factory.mktemp("blobs") / "b.db", 1414)
-
-
-def stored_json(conn: sqlite3.Connection, event_id: str) -> bytes:
-    """The event's API JSON as the store kept it at save time."""
-    row = conn.execute("SELECT json FROM event_json WHERE event_id = ?", (event_id,)).fetchone()
-    return bytes(row[0])
 
 
 def expected_ids(conn: sqlite3.Connection, filters: dict[str, str], sort: str) -> list[str]:
@@ -61,7 +56,7 @@ def test_one_row_pages_equal_the_row_pages_and_walk_every_event(
             for _ in range(len(want) + 2):
                 rows, nxt_rows = ev.page(conn, query, sort=sort, limit=limit, cursor=cursor)
                 body, nxt = ev.page_blobs(conn, query, sort=sort, limit=limit, cursor=cursor)
-                assert body == b",".join(stored_json(conn, r["id"]) for r in rows), (
+                assert body == b",".join(orjson.dumps(ev.event_json(r)) for r in rows), (
                     filters, sort, limit)
                 assert nxt == nxt_rows
                 walked += [e["id"] for e in json.loads(b"[" + body + b"]")]

@@ -327,9 +327,11 @@ def test_new_commands_have_help() -> None:
         assert result.exit_code == 0 and "Usage: diurna" in result.output
 
 
-def test_the_batch_size_is_known_only_when_every_input_is_one_page(tmp_path: Path) -> None:
-    """A progress bar with the time left needs the number of inputs up front: plain files give
-    it; a folder, a JSONL or WARC file (many pages each) or standard input do not."""
+def test_the_batch_size_is_known_unless_an_input_must_be_read_through(tmp_path: Path) -> None:
+    """A progress bar with the time left needs the number of inputs up front: plain files,
+    folders, globs and JSONL files give it (since session 39: before, only plain files did);
+    a WARC or gzip file (pages known only by reading it) or standard input do not. A missing
+    file counts one, as its rejection is one outcome."""
     from diurna.cli import input_total
 
     pages = [tmp_path / f"p{i}.html" for i in range(3)]
@@ -337,10 +339,13 @@ def test_the_batch_size_is_known_only_when_every_input_is_one_page(tmp_path: Pat
         p.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
     (tmp_path / "many.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n', encoding="utf-8")
     assert input_total([str(p) for p in pages]) == 3
-    assert input_total([str(tmp_path)]) is None
-    assert input_total([str(pages[0]), str(tmp_path / "many.jsonl")]) is None
+    assert input_total([str(tmp_path)]) == 5
+    assert input_total([str(pages[0]), str(tmp_path / "many.jsonl")]) == 3
+    assert input_total([str(tmp_path / "p*.html")]) == 3
     assert input_total(["-"]) is None
-    assert input_total([str(tmp_path / "missing.html")]) is None
+    assert input_total([str(tmp_path / "missing.html")]) == 1
+    (tmp_path / "a.warc").write_bytes(b"WARC/1.0\r\n")
+    assert input_total([str(tmp_path)]) is None
 
 
 def test_recode_goes_on_past_a_document_the_store_cannot_write(

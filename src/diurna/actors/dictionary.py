@@ -60,8 +60,27 @@ ACTOR, DEMONYM, CAPITAL, ROLE = "actor", "demonym", "capital", "role"
 _PRIORITY = {ACTOR: 0, DEMONYM: 1, CAPITAL: 2, ROLE: 3}
 
 
+#: The sectors an actor or role entry may name: SECTORS, proxies and intergovernmental bodies.
+KNOWN_SECTORS = frozenset(SECTORS) | {"PRX", "IGO"}
+
+
 class DictionaryError(ValueError):
-    """A dictionary file that cannot be read; the message names the file and the entry."""
+    """A dictionary file that cannot be read; the message (one line) names the file and the
+    entry, and ``path`` is the file (None for a built-in table)."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(" ".join(message.split()))
+        self.path = str(path) if path is not None else None
+
+
+def _valid_sector(value: str, where: str, path: Path | str | None) -> str:
+    """``value`` when it is one of :data:`KNOWN_SECTORS`; else a DictionaryError naming it:
+    an unknown sector was stored with the events and then matched no sector filter."""
+    if value not in KNOWN_SECTORS:
+        raise DictionaryError(
+            f"{where}: unknown sector {value!r}: use one of {', '.join(sorted(KNOWN_SECTORS))}",
+            path)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +150,22 @@ class ActorDictionary:
     def load(cls, extra_files: Iterable[str | Path] = (), *, env: bool = True) -> ActorDictionary:
         """The built-ins, then ``extra_files``, then the files named in ``$DIURNA_ACTORS``."""
         paths = [Path(p) for p in extra_files]
+        given = len(paths)  # the rest, if any, are $DIURNA_ACTORS'
         if env:
             paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
         base = _builtin()
         if not paths:
             return base
         d = base.copy()
-        for path in paths:
-            d.add_file(path)
+        for i, path in enumerate(paths):
+            try:
+                d.add_file(path)
+            except DictionaryError as err:
+                if i < given:
+                    raise
+                raise DictionaryError(  # the user may not know which variable named it
+                    f"{err}; the file is named by ${ENV_VAR}: fix it, or take it out of "
+                    f"${ENV_VAR}", path) from err
         return d
 
     def copy(self) -> ActorDictionary:
@@ -153,7 +180,22 @@ class ActorDictionary:
         )
 
     def add_file(self, path: Path) -> None:
-        """Read a user file: YAML (list of actors, or mapping with ``actors``/``roles``) or CSV."""
+        """Read a user file: YAML (list of actors, or mapping with ``actors``/``roles``) or CSV.
+        A file that cannot be read (missing, not YAML, of another shape, an entry without an
+        id, an unknown sector) is a :class:`DictionaryError` naming it."""
+        try:
+            self._add_file(path)
+        except DictionaryError as err:
+            err.path = err.path or str(path)
+            raise
+        except UnicodeDecodeError as err:
+            raise DictionaryError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})",
+                                  path) from err
+        except OSError as err:  # a folder, no permission
+            raise DictionaryError(f"{path}: cannot be read ({err.strerror or err})",
+                                  path) from err
+
+    def _add_file(self, path: Path) -> None:
         if not path.is_file():
             raise DictionaryError(f"{path}: actor dictionary file not found")
         suffix = path.suffix.lower()
@@ -164,12 +206,15 @@ class ActorDictionary:
                 self.add_actor_entry(row, where=f"{path}:{n}")
         elif suffix in (".yaml", ".yml", ".json"):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                with path.open(encoding="utf-8") as fh:  # so YAML's marks name the file
+                    data = yaml.safe_load(fh)
             except yaml.YAMLError as err:
                 raise DictionaryError(f"{path}: not valid YAML: {err}") from err
             if data is None:
                 data = []
             if isinstance(data, dict):
+                if not isinstance(data.get("roles") or [], list):
+                    raise DictionaryError(f"{path}: roles must be a list of role entries")
                 for i, entry in enumerate(data.get("roles") or []):
                     self.add_role_entry(entry, where=f"{path}: roles[{i}]")
                 data = data.get("actors") or []
@@ -194,7 +239,7 @@ class ActorDictionary:
         country = _str(e.get("country"))
         country = country.upper() if country else None
         sector = _str(e.get("sector"))
-        sector = sector.upper() if sector else None
+        sector = _valid_sector(sector.upper(), where, None) if sector else None
         cameo = _str(e.get("cameo"))
         if not cameo:
             prefix = country or ("IGO" if sector == "IGO" else "NSA")
@@ -219,7 +264,7 @@ class ActorDictionary:
         and an alias per word; ``where`` names the entry's file and line in errors."""
         if not isinstance(entry, dict) or not entry.get("sector") or not entry.get("words"):
             raise DictionaryError(f"{where}: a role entry needs a sector and words: {entry!r}")
-        sector = str(entry["sector"]).upper()
+        sector = _valid_sector(str(entry["sector"]).upper(), where, None)
         default = _str(entry.get("default_country"))
         for word in _split(entry["words"]):
             role = Role(word.lower(), sector, bool(entry.get("person", False)),

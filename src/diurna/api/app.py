@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -52,12 +53,15 @@ from diurna.duplicates.clusters import (
 from diurna.model import iso_day
 from diurna.page.inputs import RawInput, page_field
 from diurna.pipeline import FAILURES
+from diurna.places.codes import alpha2, alpha3
 from diurna.store.export import write_csv
 from diurna.store.query import (
     EventQuery,
+    actor_vocabulary,
     country_code,
     event_row,
     event_types,
+    select_sql,
     with_stored_actors,
 )
 from diurna.store.schema import COLUMN_NAMES
@@ -246,6 +250,7 @@ def create_app(
     # YAML in parallel threads (the cache fills only when one finishes), seconds of CPU for a
     # freshly started server or worker process (measured in docs/api.md).
     load_ontology()
+    _check_actor_files()
     database = Database(path, read_uri=read_uri)
     app = FastAPI(
         lifespan=_fewer_threads,
@@ -263,6 +268,19 @@ def create_app(
     _install_routes(app, database, token, max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _check_actor_files() -> None:
+    """Read the actor files ``$DIURNA_ACTORS`` names now, when the variable is set (about a
+    second; nothing without it): a bad one is then the server's start-up error, one line
+    naming the file (``diurna serve`` exits 1), shown to whoever started it and can fix it,
+    where it was a 500 "internal error (DictionaryError)" for every later request with an
+    actor id or sector filter, or an upload. The dictionary's vocabulary stays cached for
+    those requests."""
+    from diurna.actors.dictionary import ENV_VAR
+
+    if os.environ.get(ENV_VAR, "").strip():
+        actor_vocabulary()
 
 
 class _GetAndHeadRoute(APIRoute):
@@ -349,6 +367,17 @@ def _install_errors(app: FastAPI, max_upload: int) -> None:
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such path {request.url.path[:100]}: see /docs for the API"
         return _error(exc.status_code, message)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
+        # A bad actor dictionary file is the server's own (checked at start-up, since
+        # changed): a client cannot fix it, so a 500 naming it. The class is looked up, not
+        # imported here: importing the dictionary's package loads spaCy (0.3 s at start-up).
+        actors = sys.modules.get("diurna.actors.dictionary")  # loaded if it raised this
+        if actors is not None and isinstance(exc, actors.DictionaryError):
+            return _error(500, f"the server's actor dictionary cannot be read: {exc}",
+                          fields={"file": exc.path})
+        return await crashed(request, exc)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
@@ -553,7 +582,7 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
     def get_event(event_id: str) -> Response:
         if not EVENT_ID.match(event_id):
             raise ApiError(400, f"{event_id[:40]!r} is not an event id: use DOCID:N")
-        rows = db.rows(f"{ev.SELECT_SQL} WHERE e.id = ?", (event_id,))
+        rows = db.rows(f"{select_sql(db.read())} WHERE e.id = ?", (event_id,))
         if not rows:
             raise ApiError(404, f"no event {event_id}")
         return _json(ev.event_json(rows[0]))
@@ -694,11 +723,27 @@ def _install_routes(app: FastAPI, db: Database, token: str | None, max_upload: i
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [r.pop("lon"), r.pop("lat")]},
-                "properties": r,
+                "properties": {**r, **_countries(r["country"])},
             }
             for r in rows
         ]
         return _json({"type": "FeatureCollection", "features": features}, FORMATS["geojson"])
+
+
+def _countries(code: str | None) -> dict[str, str | None]:
+    """A place's ``country`` in ISO alpha-3, as every other country Diurna gives (the event
+    rows, the actors), and ``country_alpha2`` beside it; the store keeps the gazetteer's
+    alpha-2. A code neither table knows is given as it is."""
+    return {"country": alpha3(code) or code, "country_alpha2": alpha2(code) or code}
+
+
+def _alpha3_keys(counts: dict[str, int]) -> dict[str, int]:
+    """Counts by place country (the store's alpha-2) keyed by ISO alpha-3."""
+    out: dict[str, int] = {}
+    for code, n in counts.items():
+        key = alpha3(code) or code
+        out[key] = out.get(key, 0) + n
+    return out
 
 
 def _dumps(data: Any) -> bytes:
@@ -787,7 +832,7 @@ def _stats(db: Database, filters: EventQuery, interval: str = "auto") -> dict[st
         ],
         "undated": undated,
         "by_type": most_first(by_type),
-        "by_place_country": most_first(counted["place_country"]),
+        "by_place_country": most_first(_alpha3_keys(counted["place_country"])),
         "by_actor_country": most_first(counted["actor_country"]),
     }
     if copies:
@@ -925,14 +970,14 @@ def _document(db: Database, doc_id: str) -> dict[str, Any] | None:
     headline_places = []
     for r in db.rows("SELECT * FROM places WHERE doc_id = ? ORDER BY idx", q):
         span = _span_of(r, "place", geonameid=r["geonameid"], name=r["name"],
-                        country=r["country"], admin1=r["admin1"], lat=r["lat"], lon=r["lon"],
-                        precision=r["precision"])  # fmt: skip
+                        **_countries(r["country"]), admin1=r["admin1"], lat=r["lat"],
+                        lon=r["lon"], precision=r["precision"])  # fmt: skip
         if (r["field"] or "body") == "body":
             spans.append(span)
         else:
             headline_places.append({**span, "field": r["field"]})
     events = [ev.event_json(r) for r in db.rows(
-        f"{ev.SELECT_SQL} WHERE e.doc_id = ? ORDER BY e.idx", q)]  # fmt: skip
+        f"{select_sql(db.read())} WHERE e.doc_id = ? ORDER BY e.idx", q)]  # fmt: skip
     spans += [_event_span(e) for e in events]
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     doc["spans"] = spans

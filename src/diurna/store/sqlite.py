@@ -182,6 +182,8 @@ CREATE INDEX IF NOT EXISTS event_json_doc ON event_json(doc_id);
 META_VERSION = "schema_version"  # the SCHEMA_VERSION that made the file
 META_STATS_FILLED = "event_stats"  # an older file's event_stats was built (Store._fill_event_stats)
 META_DERIVED_FILLED = "event_derived"  # ... its event_actors and event_json (_fill_event_actors)
+# the shape of the event_json blobs (diurna.store.eventjson.SHAPE); missing: shape 1
+META_JSON_SHAPE = "event_json_shape"
 DERIVED_TABLES = ("event_actors", "event_json")  # rebuilt from `events`; no Parquet of their own
 _DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 CHILD_TABLES = ("comments", "entities", "mentions", "quotes", "times", "places", "events")
@@ -321,10 +323,18 @@ def _created_names(*scripts: str) -> set[str]:
             for m in re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", script)}
 
 
-def migration_needed(conn: sqlite3.Connection) -> bool:
+def json_shape(conn: sqlite3.Connection) -> int:
+    """The shape of the database's ``event_json`` blobs (:data:`diurna.store.eventjson.SHAPE`
+    when this version wrote or re-made them; 1 for a file of session 38 or before)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_JSON_SHAPE,)).fetchone()
+    return int(row[0]) if row else 1
+
+
+def migration_needed(conn: sqlite3.Connection, *, blobs: bool = True) -> bool:
     """Whether opening this database as a writer would change it: a table, index, column or
-    derived table that this version has and the file, made by an older Diurna, lacks. A file
-    with none missing can be read through a read-only connection (``Store(readonly=True)``)."""
+    derived table that this version has and the file, made by an older Diurna, lacks, or
+    (``blobs``) API blobs of an older shape. A file with none missing can be read through a
+    read-only connection (``Store(readonly=True)``)."""
     wanted = _created_names(SCHEMA, EVENT_ACTORS, EVENT_JSON, stats.EVENT_STATS, API_INDEXES)
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     if wanted - have or _missing_columns(conn):
@@ -332,7 +342,15 @@ def migration_needed(conn: sqlite3.Connection) -> bool:
     if "day" not in table_columns(conn, "events"):
         return True
     done = {r[0] for r in conn.execute("SELECT key FROM meta")}
-    return not {META_VERSION, META_STATS_FILLED, META_DERIVED_FILLED} <= done
+    if not {META_VERSION, META_STATS_FILLED, META_DERIVED_FILLED} <= done:
+        return True
+    return blobs and json_shape(conn) != _json_shape_now()
+
+
+def _json_shape_now() -> int:
+    from diurna.store.eventjson import SHAPE
+
+    return SHAPE
 
 
 def add_missing_columns(conn: sqlite3.Connection) -> None:
@@ -675,6 +693,10 @@ class Store:
         try:
             conn, uri = connect_read(self.path)
             stale = migration_needed(conn)
+            if stale and not self._may_write() and not migration_needed(conn, blobs=False):
+                # Only the API's blobs are of an older shape: a file this user cannot write
+                # is read as it is (the API then makes its events' JSON row by row).
+                stale = False
         except sqlite3.DatabaseError as err:
             raise ValueError(
                 f"{self.path} is not a Diurna database ({err}); pass another --db file"
@@ -686,6 +708,10 @@ class Store:
         self.readonly = True
         self.read_uri = uri
         return True
+
+    def _may_write(self) -> bool:
+        """Whether this user may write the file and its folder (SQLite's WAL needs both)."""
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
 
     def _migrate(self) -> None:
         """Bring a file written by an older version up to this schema (additive changes only)."""
@@ -702,6 +728,7 @@ class Store:
                         "WHERE d.id = events.doc_id), '')"
                     )
         self._fill_event_actors()
+        self._fill_event_json()
         self._fill_event_stats()
         self._name_unloaded_rejections()
 
@@ -759,6 +786,30 @@ class Store:
             self._insert_rows("event_actors", actors)
             self._insert_rows("event_json", blobs)
             self.conn.execute("INSERT INTO meta VALUES (?, '1')", (META_DERIVED_FILLED,))
+            self._record_json_shape()
+
+    def _record_json_shape(self) -> None:
+        """Record in ``meta`` that the ``event_json`` blobs are of this version's shape."""
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                          (META_JSON_SHAPE, str(_json_shape_now())))
+
+    def _fill_event_json(self) -> None:
+        """Make the ``event_json`` blobs again when they are of an older shape (a file of
+        session 38 or before: the place's country in alpha-2, no outlet), once, recorded in
+        ``meta``: the API's events then carry what the export rows carry without the user
+        rebuilding the store. Only derived rows change; ``events`` is as it was."""
+        if json_shape(self.conn) == _json_shape_now():
+            return
+        from diurna.store.eventjson import SELECT_SQL, event_blob
+
+        with self._writing():
+            if json_shape(self.conn) == _json_shape_now():  # another process did it
+                return
+            self.conn.execute("DELETE FROM event_json")
+            self._insert_rows("event_json", [
+                {"event_id": row["id"], "doc_id": row["doc_id"], "json": event_blob(row)}
+                for row in self._rows(SELECT_SQL)])
+            self._record_json_shape()
 
     def __enter__(self) -> Store:
         return self
@@ -938,7 +989,8 @@ class Store:
         for e in events:
             if e["doc_id"] not in docs:
                 docs[e["doc_id"]] = next(self._rows(
-                    "SELECT text, title, published, url FROM documents WHERE id = ?",
+                    "SELECT text, title, published, url, site, source FROM documents "
+                    "WHERE id = ?",
                     (e["doc_id"],)), {})  # fmt: skip
             blob = event_blob(with_document(e, docs[e["doc_id"]]))
             blobs.append({"event_id": e["id"], "doc_id": e["doc_id"], "json": blob})
