@@ -19,6 +19,7 @@ import csv
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -122,6 +123,21 @@ class Alias:
         return any(c.isupper() for c in surface)
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An office an entry held for a while: its code ``actor`` holds on the days from ``first``
+    up to the day before ``until`` (either end open when None). Outside every term of an entry
+    the entry's own code holds (docs/actors.md, "Dated offices")."""
+
+    first: date | None
+    until: date | None
+    actor: Actor
+
+    def holds(self, lo: date, hi: date) -> bool:
+        """Whether the whole period ``lo``..``hi`` (inclusive days) falls inside the term."""
+        return (self.first is None or self.first <= lo) and (self.until is None or hi < self.until)
+
+
 @dataclass(slots=True)
 class Country:
     """A state of the built-in country list, with the names, demonyms and capitals that
@@ -144,6 +160,7 @@ class ActorDictionary:
     roles: dict[str, Role] = field(default_factory=dict)
     aliases: dict[str, list[Alias]] = field(default_factory=dict)  # lower-case text -> readings
     sources: list[str] = field(default_factory=list)
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)  # actor id -> dated offices
 
     # ----------------------------------------------------------------------------- loading
     @classmethod
@@ -177,6 +194,7 @@ class ActorDictionary:
             roles=dict(self.roles),
             aliases={k: list(v) for k, v in self.aliases.items()},
             sources=list(self.sources),
+            terms=dict(self.terms),
         )
 
     def add_file(self, path: Path) -> None:
@@ -208,7 +226,9 @@ class ActorDictionary:
             try:
                 with path.open(encoding="utf-8") as fh:  # so YAML's marks name the file
                     data = yaml.safe_load(fh)
-            except yaml.YAMLError as err:
+            except UnicodeDecodeError:
+                raise  # a ValueError too, but its own message (add_file)
+            except (yaml.YAMLError, ValueError) as err:  # ValueError: a day that does not exist
                 raise DictionaryError(f"{path}: not valid YAML: {err}") from err
             if data is None:
                 data = []
@@ -227,7 +247,8 @@ class ActorDictionary:
         self.sources.append(str(path))
 
     def add_actor_entry(self, entry: Any, *, where: str = "") -> Actor:
-        """Add one actor entry (id, name, cameo, country, sector, kind, aliases, affiliation)."""
+        """Add one actor entry (id, name, cameo, country, sector, kind, aliases, affiliation,
+        terms); a later entry with the same id replaces the earlier one, its terms included."""
         if not isinstance(entry, dict):
             raise DictionaryError(f"{where}: an actor entry must be a mapping, got {entry!r}")
         e = {str(k).strip().lower(): v for k, v in entry.items() if k is not None}
@@ -255,6 +276,11 @@ class ActorDictionary:
             affiliation=affiliation.upper() if affiliation else None,
         )
         self.actors[ident] = actor
+        terms = _terms(e.get("terms"), actor, where=f"{where} ({ident})")
+        if terms:
+            self.terms[ident] = terms
+        else:
+            self.terms.pop(ident, None)
         for text in [name, *aliases]:
             self._add_alias(Alias(text, ACTOR, ident))
         return actor
@@ -336,6 +362,18 @@ class ActorDictionary:
         actor = Actor(id=key, name=f"{country.name}-backed forces", country=None, sector="PRX",
                       cameo=patron + "PRX", kind="armed_group", affiliation=patron)
         self.actors[key] = actor
+        return actor
+
+    def office(self, actor: Actor, period: tuple[date, date] | None) -> Actor:
+        """``actor`` as coded during ``period`` (first and last day, inclusive): the code of the
+        entry's term that holds over the whole period, else the entry's own code. No period (an
+        undated text) or no term that holds over all of it: the entry's own code, never a
+        guess."""
+        if period is None:
+            return actor
+        for term in self.terms.get(actor.id, ()):
+            if term.holds(*period):
+                return term.actor
         return actor
 
     def readings(self, text: str) -> list[Alias]:
@@ -456,6 +494,81 @@ def region_country(name: str, *, placed: bool = True) -> str | None:
     if not placed and key in _word_places():
         return None
     return _regions().get(key)
+
+
+TERM_KEYS = frozenset({"from", "until", "cameo", "country", "sector", "affiliation"})
+
+
+def _terms(value: Any, entry: Actor, *, where: str) -> tuple[Term, ...]:
+    """The dated offices of an entry (its ``terms`` list), checked: each a mapping of known
+    keys with a ``from`` or an ``until`` day (``from`` before ``until``) and a code, terms not
+    overlapping. A bad term raises :class:`DictionaryError` naming ``where`` (file, entry)."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):  # a CSV cell holding the list in YAML's flow style
+        try:
+            value = yaml.safe_load(value)
+        except yaml.YAMLError as err:
+            raise DictionaryError(f"{where}: terms are not valid YAML: {err}") from err
+    if not isinstance(value, list):
+        raise DictionaryError(f"{where}: terms must be a list of mappings, got {value!r}")
+    terms = sorted((_term(item, entry, where=f"{where} term {n}")
+                    for n, item in enumerate(value, 1)),
+                   key=lambda t: t.first or date.min)
+    for before, after in zip(terms, terms[1:], strict=False):
+        if before.until is None or after.first is None or after.first < before.until:
+            raise DictionaryError(f"{where}: terms overlap ({_span(before)} and {_span(after)})")
+    return tuple(terms)
+
+
+def _term(item: Any, entry: Actor, *, where: str) -> Term:
+    """One term: its days and its code, the entry's country, sector and affiliation where the
+    term does not give its own (the cameo derived from them as for an entry)."""
+    if not isinstance(item, dict):
+        raise DictionaryError(f"{where}: a term must be a mapping, got {item!r}")
+    t = {str(k).strip().lower(): v for k, v in item.items() if k is not None}
+    unknown = sorted(set(t) - TERM_KEYS)
+    if unknown:
+        raise DictionaryError(f"{where}: unknown key(s) {', '.join(unknown)} in a term "
+                              f"(known: {', '.join(sorted(TERM_KEYS))})")
+    first, until = _day(t.get("from"), where=where), _day(t.get("until"), where=where)
+    if first is None and until is None:
+        raise DictionaryError(f"{where}: a term needs a from or an until day: {item!r}")
+    if first is not None and until is not None and first >= until:
+        raise DictionaryError(f"{where}: a term's from ({first}) must come before its until "
+                              f"({until})")
+    if not ({"cameo", "country", "sector"} & t.keys()):
+        raise DictionaryError(f"{where}: a term needs a cameo, a country or a sector: {item!r}")
+    country = _str(t["country"]) if "country" in t else entry.country
+    sector = _str(t["sector"]) if "sector" in t else entry.sector
+    country, sector = (country.upper() if country else None), (sector.upper() if sector else None)
+    cameo = _str(t.get("cameo"))
+    if not cameo:
+        cameo = (country or ("IGO" if sector == "IGO" else "NSA")) + (
+            sector if sector and sector != "IGO" else "")
+    affiliation = _str(t["affiliation"]) if "affiliation" in t else entry.affiliation
+    actor = Actor(id=entry.id, name=entry.name, country=country, sector=sector,
+                  cameo=cameo.upper(), kind=entry.kind,
+                  affiliation=affiliation.upper() if affiliation else None)
+    return Term(first, until, actor)
+
+
+def _day(value: Any, *, where: str) -> date | None:
+    """A term's day: a YAML date or an ISO ``YYYY-MM-DD`` text; None when not given."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DictionaryError(f"{where}: {value!r} is not a day (use YYYY-MM-DD)") from None
+
+
+def _span(term: Term) -> str:
+    return f"{term.first or '...'} to {term.until or '...'}"
 
 
 def _str(value: Any) -> str | None:

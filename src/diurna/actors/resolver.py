@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +199,8 @@ class _State:
     def __init__(self, resolver: ActorResolver, doc: Document) -> None:
         self.d = resolver.dictionary
         self.doc = doc
+        # the days the text is about: persons are coded by the office they held then
+        self.period = text_period(doc)
         self.sdoc: Any = doc.nlp
         self.ents: list[Any] = list(self.sdoc.ents)  # Doc.ents rebuilds spans on each access
         self.ent_of: dict[int, Any] = {i: e for e in self.ents for i in range(e.start, e.end)}
@@ -249,7 +252,7 @@ class _State:
             seen_hits.add(hit.start)
             code: str | None = hit.alias.target
             if hit.alias.kind == ACTOR:
-                named = self.d.actors.get(hit.alias.target)
+                named = self.named(hit.alias.target)
                 code = named.country if named is not None else None
             if code and code in self.d.countries:
                 self.focus_marks.append((self.sdoc[hit.start].idx, code))
@@ -311,6 +314,14 @@ class _State:
         # rules that consult it
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
+
+    def named(self, ident: str) -> Actor | None:
+        """The dictionary's actor ``ident`` as coded in the period the text is about: a person
+        by the office held then (:meth:`ActorDictionary.office`). Every actor the resolver takes
+        from the dictionary by id comes through here, so a person's dated office is one look-up
+        made in one place."""
+        actor = self.d.actors.get(ident)
+        return self.d.office(actor, self.period) if actor is not None else None
 
     def _name_place(self, ent: Any) -> None:
         """A sub-national place closing an institution's name after "of" ("the University of
@@ -438,7 +449,7 @@ class _State:
     def hit_actor(self, hit: _Hit, tok: Any) -> Actor | None:
         alias = hit.alias
         if alias.kind == ACTOR:
-            actor = self.d.actors.get(alias.target)
+            actor = self.named(alias.target)
             if actor is not None and actor.kind == "person":
                 # remembered like a titled introduction: "Chuck Schumer ... Schumer added"
                 name_toks = [t for t in self.sdoc[hit.start:hit.end]
@@ -482,7 +493,7 @@ class _State:
                 if h is None or h.alias.kind not in (ACTOR, DEMONYM) or \
                         h.alias.target in US_PARTY_IDS:
                     continue
-                named = self.d.actors.get(h.alias.target) if h.alias.kind == ACTOR else None
+                named = self.named(h.alias.target) if h.alias.kind == ACTOR else None
                 iso3 = h.alias.target if h.alias.kind == DEMONYM else (
                     named.country if named is not None and named.kind == "state" else None)
                 if iso3:
@@ -709,7 +720,7 @@ class _State:
             return None
         if hit.alias.kind == CAPITAL:
             return hit.alias.target
-        actor = self.d.actors.get(hit.alias.target)
+        actor = self.named(hit.alias.target)
         return actor.country if actor is not None and actor.kind == "state" else None
 
     def later_place_country(self, tok: Any) -> str | None:
@@ -939,7 +950,7 @@ class _State:
         source: Actor | None = None
         prev = self.hit_at.get(j - 1) if j > 0 else None
         if prev is not None and prev.alias.kind in (ACTOR, DEMONYM, CAPITAL):
-            source = self.d.actors.get(prev.alias.target) if prev.alias.kind == ACTOR else \
+            source = self.named(prev.alias.target) if prev.alias.kind == ACTOR else \
                 self.d.state(prev.alias.target)
             first = prev.start
         elif j > 1 and self.sdoc[j - 1].tag_ == "POS":
@@ -986,7 +997,7 @@ class _State:
         named = self.hit_at.get(word - 1)
         if named is None or named.alias.kind != ACTOR or named.end != word:
             return start, None, None
-        actor = self.d.actors.get(named.alias.target)
+        actor = self.named(named.alias.target)
         if actor is None or actor.kind in ("state", "person"):
             return start, None, None
         return named.start, actor, None
@@ -1003,7 +1014,7 @@ class _State:
         if hit is None or hit.alias.kind != ROLE or hit.end != p:
             return start, None, None
         role = self.d.roles[hit.alias.target]
-        source = self.d.actors.get(named.alias.target) if named.alias.kind == ACTOR else \
+        source = self.named(named.alias.target) if named.alias.kind == ACTOR else \
             self.d.state(named.alias.target)
         if source is None:
             return start, None, None
@@ -1186,7 +1197,7 @@ class _State:
                     continue
                 h = self.hit_at.get(pobj.i)
                 if h is not None and h.alias.kind == ACTOR:
-                    actor = self.d.actors.get(h.alias.target)
+                    actor = self.named(h.alias.target)
                     if actor is not None and actor.kind not in ("state", "person"):
                         return actor
                 stack += [c for c in pobj.children
@@ -1198,7 +1209,7 @@ class _State:
         for i in range(start, end):
             hit = self.hit_at.get(i)
             if hit is not None and hit.alias.kind == ACTOR:
-                actor = self.d.actors.get(hit.alias.target)
+                actor = self.named(hit.alias.target)
                 if actor is not None and actor.kind == "person":
                     return actor
         return None
@@ -1235,7 +1246,7 @@ class _State:
                     break
                 hit = self.hit_at.get(k)
                 if hit is not None and hit.alias.kind in (ACTOR, DEMONYM, CAPITAL):
-                    named = self.d.actors.get(hit.alias.target) if hit.alias.kind == ACTOR \
+                    named = self.named(hit.alias.target) if hit.alias.kind == ACTOR \
                         else self.d.state(hit.alias.target)
                     if named is not None and named.country in self.d.countries:
                         country = named.country
@@ -1388,6 +1399,27 @@ class _State:
         self.infos.append(_Info(mention, self.sent_of.get(head.i, 0), person, plural, subject,
                                 locative, head.i))
         return mention
+
+
+def text_period(doc: Document) -> tuple[date, date] | None:
+    """The days a text is about, for dated offices: its publication day, month or year (first
+    and last day). The events' own dates are resolved by the time stage, after this one, so the
+    publication date is the one known here; an undated text has no period (the default codes).
+    """
+    value = (doc.published or "").strip()[:10]
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = date.fromisoformat(value + "-01")
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:  # a malformed date: no period, the default codes
+        return None
+    return None
 
 
 def _is_subject(tok: Any) -> bool:
