@@ -70,3 +70,75 @@ def test_the_refusal_and_the_next_speaker_stay_two_statements() -> None:
                      "suspects were released.")
     assert [(q.cue.text if q.cue else None, q.text) for q in quotes] == [
         ("comment", "the arrests"), ("said", "the suspects were released")]
+
+
+# Part 51: the further shapes of the same cause, and their near neighbours (sentences ours).
+
+def test_a_refusal_topic_leaves_out_whom_it_was_told_to() -> None:
+    # the parse hangs "to Reuters" on "pricing": the addressee is no part of the topic
+    [q] = _quotes("An Alibaba spokesperson declined to comment on the pricing to Reuters "
+                  "on Tuesday.")
+    assert q.text == "the pricing"
+
+
+def test_a_topic_ending_in_a_place_keeps_it() -> None:
+    [q] = _quotes("The council would not comment on the transfer of the files to a new site.")
+    assert q.text == "the transfer of the files to a new site"
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
+    ("The unions renewed their calls for a general strike.", "calls for", "a general strike",
+     "unions"),
+    ("Protesters renewed their pleas for the troops to leave the country.", "pleas for",
+     "the troops to leave the country", "Protesters"),
+    ("The president appealed for the rebels to lay down their arms.", "appealed for",
+     "the rebels to lay down their arms", "The president"),
+])
+def test_a_request_noun_or_plea_reads_what_is_requested(text: str, cue: str, content: str,
+                                                        speaker: str) -> None:
+    [q] = _at(_quotes(text), cue)
+    assert q.text == content and q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_an_order_refused_has_no_speaker_in_the_refuser() -> None:
+    [q] = _at(_quotes("He refused orders for the unit to withdraw."), "orders for")
+    assert q.text == "the unit to withdraw" and q.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Residents appealed for calm.",
+    "The board must approve the plan in order for the sale to go ahead.",
+    "The army has not responded to a request for comment.",
+    "They published a statement called A Call for Justice.",
+    '"A call for a boycott would serve no purpose and it would be a great pity," she said.',
+])
+def test_near_neighbours_of_a_request_are_not_read_as_one(text: str) -> None:
+    assert not [q for q in _quotes(text) if q.cue is not None and "for" in q.cue.text.split()]
+
+
+def test_called_for_calm_without_a_clause_keeps_its_reading() -> None:
+    [q] = _quotes("The mayor called for calm.")
+    assert q.cue is not None and q.cue.text == "called for" and q.text == "calm"
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
+    ("The senator was critical of the budget.", "was critical of", "the budget", "The senator"),
+    ("The mayor has been sceptical about the plan.", "has been sceptical about", "the plan",
+     "The mayor"),
+])
+def test_a_stance_adjective_is_a_statement(text: str, cue: str, content: str,
+                                           speaker: str) -> None:
+    [q] = _quotes(text)
+    assert q.cue is not None and q.cue.text == cue and q.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said it was optimistic about the talks.",
+    "She met an author critical of the government.",
+    '"I am optimistic about the prospects for peace in the region," the envoy said.',
+])
+def test_a_stance_adjective_inside_another_reading_adds_nothing(text: str) -> None:
+    assert not [q for q in _quotes(text) if q.cue is not None and q.cue.text.endswith(
+        ("of", "about"))]

@@ -1069,9 +1069,12 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
     # 6. shapes the rules' steps read without their content (after the check, rows unchanged):
-    # "called for X to Y" with "for" parsed as the clause's mark, a refusal with its topic
+    # "called for X to Y" with "for" parsed as the clause's mark, a refusal with its topic,
+    # "calls / pleas / orders for X (to Y)" as nouns, "X was critical of Y" (parts 50, 51)
     quotes.extend(_requests_for(doc, finder, quotes, direct_ranges))
     quotes = _with_refusal_topics(doc, finder, quotes, in_direct)
+    quotes.extend(_nominal_requests(doc, finder, quotes, in_direct))
+    quotes.extend(_stance_adjectives(doc, finder, quotes, in_direct))
     quotes = _one_line_each(doc.text, quotes)
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
@@ -2225,11 +2228,17 @@ def _trim_punct(toks: list[Any]) -> list[Any]:
     return toks[start:end]
 
 
+# verbs that "for X to Y" makes a request, besides "call for" ("appealed for the rebels to …")
+_PLEADING = frozenset({"appeal", "plead"})
+
+
 def _requested_clause(tok: Any) -> tuple[Any, Any] | None:
     """The "for" and the infinitive clause of "called for X to Y" when the parse makes "for" the
     clause's mark (X its subject) instead of the verb's particle; None otherwise. Only the verbs
-    that "for" makes a request (:data:`PARTICLE_VERBS`): "wait for X to Y" is no statement."""
-    if "for" not in PARTICLE_VERBS.get(tok.lemma_.lower(), ()):
+    that "for" makes a request (:data:`PARTICLE_VERBS`, :data:`_PLEADING`): "wait for X to Y" is
+    no statement."""
+    if tok.lemma_.lower() not in _PLEADING and "for" not in PARTICLE_VERBS.get(
+            tok.lemma_.lower(), ()):
         return None
     for clause in tok.children:
         if clause.i <= tok.i or clause.dep_ not in {"advcl", "ccomp", "xcomp"}:
@@ -2298,8 +2307,33 @@ def _refusal_topic(tok: Any) -> list[Any]:
         if prep.i > tok.i and prep.dep_ == "prep" and prep.lower_ in _TOPIC_OF_SILENCE:
             objects = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"}]
             toks = sorted({t for g in objects for t in g.subtree}, key=lambda t: t.i)
-            return _trim_punct([t for t in toks if not t.is_space])
+            return _without_addressee(_trim_punct([t for t in toks if not t.is_space]))
     return []
+
+
+# who a refusal is told to ("declined to comment on the pricing to Reuters")
+_TOLD = frozenset({"reporter", "journalist", "press", "media", "newspaper", "agency"})
+
+
+def _without_addressee(toks: list[Any]) -> list[Any]:
+    """A topic without the "to <party>" that ends it when that phrase is the addressee the
+    parse hung on the topic's noun: "the pricing [to Reuters]", "the case [to reporters]". A
+    party is a named body or person, a personal pronoun or a press word; "to X" with any other
+    object ("the transfer to a new site") stays the topic's."""
+    if len(toks) < 3:
+        return toks
+    for k in range(len(toks) - 2, 0, -1):
+        to = toks[k]
+        if to.lower_ != "to" or to.dep_ != "prep":
+            continue
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        told = bool(objects) and (objects[0].ent_type_ in {"ORG", "PERSON"}
+                                  or objects[0].pos_ == "PRON"
+                                  or objects[0].lemma_.lower() in _TOLD)
+        if told and all(t.i in {u.i for u in to.subtree} for t in toks[k:]):
+            return _trim_punct(toks[:k])
+        return toks
+    return toks
 
 
 def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quote],
@@ -2335,4 +2369,119 @@ def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quot
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, subj) if subj is not None else None,
                          cue=cue, sources=_sources(doc, finder, tok.sent, tok)))
+    return out
+
+
+# nouns whose "for X" is a request someone made ("their calls for a strike", "pleas for the
+# troops to leave"); the verbs that make the speaker of such a noun its subject
+_REQUEST_NOUNS = frozenset({"call", "request", "order", "appeal", "plea", "demand"})
+_VOICING = _ISSUING | {"renew", "repeat", "reiterate", "echo", "launch", "step"}
+
+
+def _nominal_request(tok: Any) -> tuple[Any, list[Any]] | None:
+    """The "for" and the content of a request noun: "calls for [a general strike]", "orders
+    for [the unit to withdraw]" (with "for" as the clause's mark the content is "X to Y");
+    None for another noun, a "for" that does not follow it, a title's capitalised word ("A
+    Call for Justice"), "in order for" or a request for comment (a reporter's, not the
+    party's)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _REQUEST_NOUNS:
+        return None
+    if tok.text[0].isupper() and not tok.is_sent_start:
+        return None
+    if tok.lower_ == "order" and tok.head.lower_ == "in":
+        return None  # "in order for a trial to occur": a purpose, not an order
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "for":
+        return None
+    if nxt.dep_ == "mark":
+        clause = nxt.head
+        if clause.i <= nxt.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in clause.children):
+            return None
+        toks = [t for t in clause.subtree if t.i > nxt.i]
+    elif nxt.dep_ == "prep" and nxt.head.i in {tok.i, tok.head.i}:
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if not objects or objects[0].lemma_.lower() == "comment":
+            return None
+        toks = sorted({t for g in objects for t in g.subtree}, key=lambda t: t.i)
+    else:
+        return None
+    toks = _trim_punct([t for t in toks if not t.is_space])
+    return (nxt, toks) if toks else None
+
+
+def _requester(finder: MentionFinder, tok: Any) -> Mention | None:
+    """Who made a request noun's request: its possessive ("their pleas"), else the subject of
+    the verb that voices it ("the unions renewed calls for"); None otherwise ("refused orders
+    for": the one who refuses gave no order)."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return _party_mention(finder, _named_person(poss))
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _VOICING:
+        subj = subject_of(tok.head)
+        if subj is not None:
+            return _party_mention(finder, _named_person(_relative_antecedent(subj)))
+    return None
+
+
+def _nominal_requests(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                      in_direct: Callable[[int, int], bool]) -> list[Quote]:
+    """Statements of a request noun with its "for" ("calls for the minister's resignation",
+    "pleas for the occupying forces to leave"): the noun's complement is the content, as the
+    read gold gives "call for | action against …". The tagger makes "calls" a noun and no
+    step reads a noun's "for". Outside direct quotes; not where a statement's cue is."""
+    taken = [q.cue for q in quotes if q.cue is not None]
+    out: list[Quote] = []
+    for tok in tokens_where(doc.nlp, pos=("NOUN",)):
+        found = _nominal_request(tok)
+        if found is None:
+            continue
+        nxt, toks = found
+        cue = _tok_span(doc, [tok, nxt])
+        content = _tok_span(doc, toks)
+        if in_direct(cue.start, content.end) or any(
+                c.start < cue.end and cue.start < c.end for c in taken):
+            continue
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_requester(finder, tok), cue=cue,
+                         sources=_sources(doc, finder, tok.sent)))
+    return out
+
+
+# adjectives of a stance toward someone or something, with the prepositions that name it
+_STANCE_ADJECTIVES = frozenset({
+    "critical", "supportive", "sceptical", "skeptical", "dismissive", "disapproving",
+    "optimistic", "pessimistic",
+})
+_STANCE_OBJECTS = frozenset({"of", "about", "toward", "towards"})
+
+
+def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                       in_direct: Callable[[int, int], bool]) -> list[Quote]:
+    """Statements of a stance adjective complementing a copula: "X was critical of [Y]",
+    "X has been sceptical about [Y]" (the read gold's "was critical of | the budget"); the
+    subject is the speaker. Not inside a direct quote or another statement's content ("said
+    it was optimistic about …" is the "said" line), not where a statement's cue is, and not
+    without a subject."""
+    taken = [q.cue for q in quotes if q.cue is not None]
+    out: list[Quote] = []
+    for tok in tokens_where(doc.nlp, pos=("ADJ",)):
+        if tok.lower_ not in _STANCE_ADJECTIVES or tok.dep_ != "acomp" or tok.head.i > tok.i:
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                     and c.lower_ in _STANCE_OBJECTS), None)
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+        if prep is None or not objects or subject_of(tok.head) is None:
+            continue
+        toks = _trim_punct([t for t in objects[0].subtree if not t.is_space])
+        first = min([tok.head.i, *(c.i for c in tok.head.children if c.dep_ == "aux")])
+        cue = _tok_span(doc, list(doc.nlp[first:prep.i + 1]))  # "has been critical of"
+        content = _tok_span(doc, toks)
+        if in_direct(cue.start, content.end) or any(
+                q.start <= tok.idx < q.end for q in quotes) or any(
+                c.start < cue.end and cue.start < c.end for c in taken):
+            continue
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_speaker(doc, finder, tok.head), cue=cue,
+                         sources=_sources(doc, finder, tok.sent)))
     return out
