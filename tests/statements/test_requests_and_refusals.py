@@ -86,24 +86,22 @@ def test_a_topic_ending_in_a_place_keeps_it() -> None:
     assert q.text == "the transfer of the files to a new site"
 
 
-@pytest.mark.parametrize(("text", "cue", "content", "speaker"), [
-    ("The unions renewed their calls for a general strike.", "calls for", "a general strike",
-     "unions"),
-    ("Protesters renewed their pleas for the troops to leave the country.", "pleas for",
-     "the troops to leave the country", "Protesters"),
-    ("The president appealed for the rebels to lay down their arms.", "appealed for",
-     "the rebels to lay down their arms", "The president"),
+def test_appealed_for_someone_to_act_reads_what_is_requested() -> None:
+    [q] = _at(_quotes("The president appealed for the rebels to lay down their arms."),
+              "appealed for")
+    assert q.text == "the rebels to lay down their arms" and q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.text == "The president"
+
+
+@pytest.mark.parametrize("text", [
+    "Retailers took orders for the new laptop from Monday.",
+    "The agency issued a call for proposals in March.",
+    "The ministry filed a request for funds to repair the bridge.",
 ])
-def test_a_request_noun_or_plea_reads_what_is_requested(text: str, cue: str, content: str,
-                                                        speaker: str) -> None:
-    [q] = _at(_quotes(text), cue)
-    assert q.text == content and q.kind == "indirect"
-    assert q.speaker is not None and q.speaker.text == speaker
-
-
-def test_an_order_refused_has_no_speaker_in_the_refuser() -> None:
-    [q] = _at(_quotes("He refused orders for the unit to withdraw."), "orders for")
-    assert q.text == "the unit to withdraw" and q.speaker is None
+def test_a_request_noun_is_not_read_as_a_statement(text: str) -> None:
+    # part 51: the request nouns read mostly trade and procedure on the development pages, so
+    # the shipped bundle leaves them out
+    assert not [q for q in _quotes(text) if q.cue is not None and "for" in q.cue.text.split()]
 
 
 @pytest.mark.parametrize("text", [

@@ -1070,10 +1070,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
     # 6. shapes the rules' steps read without their content (after the check, rows unchanged):
     # "called for X to Y" with "for" parsed as the clause's mark, a refusal with its topic,
-    # "calls / pleas / orders for X (to Y)" as nouns, "X was critical of Y" (parts 50, 51)
+    # "X was critical of Y" (parts 50, 51; request nouns, "orders for X", were left out: most
+    # of what they read was trade or procedure, part 51)
     quotes.extend(_requests_for(doc, finder, quotes, direct_ranges))
     quotes = _with_refusal_topics(doc, finder, quotes, in_direct)
-    quotes.extend(_nominal_requests(doc, finder, quotes, in_direct))
     quotes.extend(_stance_adjectives(doc, finder, quotes, in_direct))
     quotes = _one_line_each(doc.text, quotes)
     quotes = _without_channels(doc, quotes)
@@ -2369,82 +2369,6 @@ def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quot
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, subj) if subj is not None else None,
                          cue=cue, sources=_sources(doc, finder, tok.sent, tok)))
-    return out
-
-
-# nouns whose "for X" is a request someone made ("their calls for a strike", "pleas for the
-# troops to leave"); the verbs that make the speaker of such a noun its subject
-_REQUEST_NOUNS = frozenset({"call", "request", "order", "appeal", "plea", "demand"})
-_VOICING = _ISSUING | {"renew", "repeat", "reiterate", "echo", "launch", "step"}
-
-
-def _nominal_request(tok: Any) -> tuple[Any, list[Any]] | None:
-    """The "for" and the content of a request noun: "calls for [a general strike]", "orders
-    for [the unit to withdraw]" (with "for" as the clause's mark the content is "X to Y");
-    None for another noun, a "for" that does not follow it, a title's capitalised word ("A
-    Call for Justice"), "in order for" or a request for comment (a reporter's, not the
-    party's)."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _REQUEST_NOUNS:
-        return None
-    if tok.text[0].isupper() and not tok.is_sent_start:
-        return None
-    if tok.lower_ == "order" and tok.head.lower_ == "in":
-        return None  # "in order for a trial to occur": a purpose, not an order
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is None or nxt.lower_ != "for":
-        return None
-    if nxt.dep_ == "mark":
-        clause = nxt.head
-        if clause.i <= nxt.i or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in clause.children):
-            return None
-        toks = [t for t in clause.subtree if t.i > nxt.i]
-    elif nxt.dep_ == "prep" and nxt.head.i in {tok.i, tok.head.i}:
-        objects = [c for c in nxt.children if c.dep_ == "pobj"]
-        if not objects or objects[0].lemma_.lower() == "comment":
-            return None
-        toks = sorted({t for g in objects for t in g.subtree}, key=lambda t: t.i)
-    else:
-        return None
-    toks = _trim_punct([t for t in toks if not t.is_space])
-    return (nxt, toks) if toks else None
-
-
-def _requester(finder: MentionFinder, tok: Any) -> Mention | None:
-    """Who made a request noun's request: its possessive ("their pleas"), else the subject of
-    the verb that voices it ("the unions renewed calls for"); None otherwise ("refused orders
-    for": the one who refuses gave no order)."""
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        return _party_mention(finder, _named_person(poss))
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _VOICING:
-        subj = subject_of(tok.head)
-        if subj is not None:
-            return _party_mention(finder, _named_person(_relative_antecedent(subj)))
-    return None
-
-
-def _nominal_requests(doc: Document, finder: MentionFinder, quotes: list[Quote],
-                      in_direct: Callable[[int, int], bool]) -> list[Quote]:
-    """Statements of a request noun with its "for" ("calls for the minister's resignation",
-    "pleas for the occupying forces to leave"): the noun's complement is the content, as the
-    read gold gives "call for | action against …". The tagger makes "calls" a noun and no
-    step reads a noun's "for". Outside direct quotes; not where a statement's cue is."""
-    taken = [q.cue for q in quotes if q.cue is not None]
-    out: list[Quote] = []
-    for tok in tokens_where(doc.nlp, pos=("NOUN",)):
-        found = _nominal_request(tok)
-        if found is None:
-            continue
-        nxt, toks = found
-        cue = _tok_span(doc, [tok, nxt])
-        content = _tok_span(doc, toks)
-        if in_direct(cue.start, content.end) or any(
-                c.start < cue.end and cue.start < c.end for c in taken):
-            continue
-        out.append(Quote(content.start, content.end, content.text, kind="indirect",
-                         speaker=_requester(finder, tok), cue=cue,
-                         sources=_sources(doc, finder, tok.sent)))
     return out
 
 
