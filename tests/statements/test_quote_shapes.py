@@ -49,7 +49,9 @@ def test_quoted_words_inside_a_reported_clause_make_one_mixed_statement() -> Non
 
 
 def test_declined_to_comment_is_a_statement_without_content() -> None:
-    doc = make_doc("The ministry declined to comment on the report.")
+    # with a topic ("declined to comment on the report") the topic is its content:
+    # tests/statements/test_requests_and_refusals.py
+    doc = make_doc("The ministry declined to comment.")
     q = _by_cue(doc.quotes, "declined to comment")
     assert q.text == "" and q.start == q.end
     assert q.speaker is not None and q.speaker.text == "The ministry"

@@ -1068,6 +1068,13 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
+    # 6. shapes the rules' steps read without their content (after the check, rows unchanged):
+    # "called for X to Y" with "for" parsed as the clause's mark, a refusal with its topic,
+    # "X was critical of Y" (parts 50, 51; request nouns, "orders for X", were left out: most
+    # of what they read was trade or procedure, part 51)
+    quotes.extend(_requests_for(doc, finder, quotes, direct_ranges))
+    quotes = _with_refusal_topics(doc, finder, quotes, in_direct)
+    quotes.extend(_stance_adjectives(doc, finder, quotes, in_direct))
     quotes = _one_line_each(doc.text, quotes)
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
@@ -2219,3 +2226,186 @@ def _trim_punct(toks: list[Any]) -> list[Any]:
     while end > start and toks[end - 1].is_punct:
         end -= 1
     return toks[start:end]
+
+
+# verbs that "for X to Y" makes a request, besides "call for" ("appealed for the rebels to …")
+_PLEADING = frozenset({"appeal", "plead"})
+
+
+def _requested_clause(tok: Any) -> tuple[Any, Any] | None:
+    """The "for" and the infinitive clause of "called for X to Y" when the parse makes "for" the
+    clause's mark (X its subject) instead of the verb's particle; None otherwise. Only the verbs
+    that "for" makes a request (:data:`PARTICLE_VERBS`, :data:`_PLEADING`): "wait for X to Y" is
+    no statement."""
+    if tok.lemma_.lower() not in _PLEADING and "for" not in PARTICLE_VERBS.get(
+            tok.lemma_.lower(), ()):
+        return None
+    for clause in tok.children:
+        if clause.i <= tok.i or clause.dep_ not in {"advcl", "ccomp", "xcomp"}:
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is not None and 0 < mark.i - tok.i <= 2 and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return mark, clause
+    return None
+
+
+def _requests_for(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                  direct_ranges: list[tuple[int, int]]) -> list[Quote]:
+    """Statements of "called for X to Y" (docs/annotation-quotes.md §3: the content of `call
+    for Y` is its complement as printed, here "X to Y"). Step 2 finds no clause there, as the
+    parse hangs the infinitive on the verb as an adverbial clause marked by "for". Kept inside
+    a direct quote (a nested line, docs/quotes.md part 12) unless it is most of the quote."""
+    taken = [q.cue for q in quotes if q.cue is not None]
+    out: list[Quote] = []
+    for tok in tokens_where(doc.nlp, pos=("VERB",)):
+        found = _requested_clause(tok)
+        if found is None:
+            continue
+        mark, clause = found
+        toks = _trim_punct([t for t in clause.subtree if t.i > mark.i and not t.is_space])
+        if not toks:
+            continue
+        cue = _tok_span(doc, [tok, mark])
+        content = _tok_span(doc, toks)
+        if any(c.start < cue.end and cue.start < c.end for c in taken) or _most_of_quote(
+                doc.text, content.start, content.end, direct_ranges):
+            continue
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_speaker(doc, finder, tok), cue=cue,
+                         sources=_sources(doc, finder, tok.sent, tok)))
+    return out
+
+
+_TOPIC_OF_SILENCE = frozenset({"on", "about", "regarding"})
+_GIVING_NO_COMMENT = frozenset({"make", "offer", "give", "have", "provide"})
+
+
+def _refusal_cue(tok: Any) -> list[Any] | None:
+    """The cue tokens of a refusal to comment that may have a topic: "refused / declined /
+    failed to comment", a negated "comment" ("will not comment"), "made / offered no comment";
+    None for any other word."""
+    if tok.lemma_.lower() != "comment":
+        return None
+    head = tok.head
+    if tok.pos_ == "VERB":
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in _REFUSE | {"fail"} and head.i < tok.i:
+            return list(tok.doc[head.i:tok.i + 1])
+        return [tok] if any(c.dep_ == "neg" for c in tok.children) else None
+    if (tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head.i < tok.i
+            and head.lemma_.lower() in _GIVING_NO_COMMENT
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+        return list(tok.doc[head.i:tok.i + 1])
+    return None
+
+
+def _refusal_topic(tok: Any) -> list[Any]:
+    """What a refusal to comment is about: the object of its "on" / "about" / "regarding"
+    ("would not comment on [the allegation]", "refused to comment on [whether …]"), without
+    the preposition; [] when it names none."""
+    for prep in tok.children:
+        if prep.i > tok.i and prep.dep_ == "prep" and prep.lower_ in _TOPIC_OF_SILENCE:
+            objects = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"}]
+            toks = sorted({t for g in objects for t in g.subtree}, key=lambda t: t.i)
+            return _without_addressee(_trim_punct([t for t in toks if not t.is_space]))
+    return []
+
+
+# who a refusal is told to ("declined to comment on the pricing to Reuters")
+_TOLD = frozenset({"reporter", "journalist", "press", "media", "newspaper", "agency"})
+
+
+def _without_addressee(toks: list[Any]) -> list[Any]:
+    """A topic without the "to <party>" that ends it when that phrase is the addressee the
+    parse hung on the topic's noun: "the pricing [to Reuters]", "the case [to reporters]". A
+    party is a named body or person, a personal pronoun or a press word; "to X" with any other
+    object ("the transfer to a new site") stays the topic's."""
+    if len(toks) < 3:
+        return toks
+    for k in range(len(toks) - 2, 0, -1):
+        to = toks[k]
+        if to.lower_ != "to" or to.dep_ != "prep":
+            continue
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        told = bool(objects) and (objects[0].ent_type_ in {"ORG", "PERSON"}
+                                  or objects[0].pos_ == "PRON"
+                                  or objects[0].lemma_.lower() in _TOLD)
+        if told and all(t.i in {u.i for u in to.subtree} for t in toks[k:]):
+            return _trim_punct(toks[:k])
+        return toks
+    return toks
+
+
+def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                         in_direct: Callable[[int, int], bool]) -> list[Quote]:
+    """A refusal to comment that names its topic says what it refuses to speak about: the
+    topic is its content (the read gold's lines: "refused to comment | whether or not the women
+    had been released", "would not comment on | the allegation"). Step 4's refusal has no
+    content (and reads no refusal with an "on" phrase); a kept empty refusal at the cue takes the
+    topic, a refusal no kept statement reads becomes one. A statement with content at the cue
+    (the check kept another reading) stays as it is."""
+    out = list(quotes)
+    for tok in tokens_where(doc.nlp, pos=("VERB", "NOUN")):
+        cue_toks = _refusal_cue(tok)
+        topic = _refusal_topic(tok) if cue_toks is not None else []
+        if not topic or cue_toks is None:
+            continue
+        cue = _tok_span(doc, cue_toks)
+        content = _tok_span(doc, topic)
+        if in_direct(content.start, content.end):
+            continue
+        at_cue = [i for i, q in enumerate(out) if q.cue is not None
+                  and q.cue.start < cue.end and cue.start < q.cue.end]
+        if any(out[i].end > out[i].start for i in at_cue):
+            continue
+        if at_cue:
+            old = out[at_cue[0]]
+            out[at_cue[0]] = Quote(content.start, content.end, content.text, kind="indirect",
+                                   speaker=old.speaker, cue=old.cue, sources=list(old.sources),
+                                   source_kind=old.source_kind)
+            continue
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        subj = subject_of(verb)
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_party_mention(finder, subj) if subj is not None else None,
+                         cue=cue, sources=_sources(doc, finder, tok.sent, tok)))
+    return out
+
+
+# adjectives of a stance toward someone or something, with the prepositions that name it
+_STANCE_ADJECTIVES = frozenset({
+    "critical", "supportive", "sceptical", "skeptical", "dismissive", "disapproving",
+    "optimistic", "pessimistic",
+})
+_STANCE_OBJECTS = frozenset({"of", "about", "toward", "towards"})
+
+
+def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote],
+                       in_direct: Callable[[int, int], bool]) -> list[Quote]:
+    """Statements of a stance adjective complementing a copula: "X was critical of [Y]",
+    "X has been sceptical about [Y]" (the read gold's "was critical of | the budget"); the
+    subject is the speaker. Not inside a direct quote or another statement's content ("said
+    it was optimistic about …" is the "said" line), not where a statement's cue is, and not
+    without a subject."""
+    taken = [q.cue for q in quotes if q.cue is not None]
+    out: list[Quote] = []
+    for tok in tokens_where(doc.nlp, pos=("ADJ",)):
+        if tok.lower_ not in _STANCE_ADJECTIVES or tok.dep_ != "acomp" or tok.head.i > tok.i:
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                     and c.lower_ in _STANCE_OBJECTS), None)
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+        if prep is None or not objects or subject_of(tok.head) is None:
+            continue
+        toks = _trim_punct([t for t in objects[0].subtree if not t.is_space])
+        first = min([tok.head.i, *(c.i for c in tok.head.children if c.dep_ == "aux")])
+        cue = _tok_span(doc, list(doc.nlp[first:prep.i + 1]))  # "has been critical of"
+        content = _tok_span(doc, toks)
+        if in_direct(cue.start, content.end) or any(
+                q.start <= tok.idx < q.end for q in quotes) or any(
+                c.start < cue.end and cue.start < c.end for c in taken):
+            continue
+        out.append(Quote(content.start, content.end, content.text, kind="indirect",
+                         speaker=_speaker(doc, finder, tok.head), cue=cue,
+                         sources=_sources(doc, finder, tok.sent)))
+    return out
