@@ -7,22 +7,8 @@ the "that" clause; a plural noun with a determiner ("the member states that …"
 from __future__ import annotations
 
 import pytest
-
-from diurna.language import Language
-from diurna.model import Document, Quote
-from diurna.statements.mentions import MentionFinder
-from diurna.statements.quotes import Statements, extract_quotes, learned_check
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = Document(id="t", source="test", text=text, published="2018-02-15")
-    Language()(doc)
-    return extract_quotes(doc, MentionFinder(doc, Statements()._resolver()),
-                          check=learned_check)
-
-
-def _at(quotes: list[Quote], cue: str) -> list[Quote]:
-    return [q for q in quotes if q.cue is not None and q.cue.text == cue]
+from tests.statement_helpers import at_cue as _at
+from tests.statement_helpers import quotes_of as _quotes
 
 
 @pytest.mark.parametrize(("text", "cue", "parts"), [

@@ -1,27 +1,15 @@
-"""Two shapes the rules' steps read without their content (docs/quotes.md part 50), read after
-the learned check: "called for X to Y", where the parse makes "for" the mark of an infinitive
-clause (the content is "X to Y", §3's complement of "call for"), and a refusal to comment that
-names its topic (the topic is the content, as the read gold gives it). Sentences written by us."""
+"""Shapes the rules' steps read without their content (docs/quotes.md parts 50-51), read after
+the learned check: "called / appealed for X to Y", where the parse makes "for" the mark of an
+infinitive clause (the content is "X to Y", §3's complement of "call for"), a refusal to comment
+that names its topic (the topic is the content, as the read gold gives it, without an addressee),
+and a stance adjective after a copula ("was critical of Y"); request nouns ("orders for X") are
+not read. Sentences written by us."""
 
 from __future__ import annotations
 
 import pytest
-
-from diurna.language import Language
-from diurna.model import Document, Quote
-from diurna.statements.mentions import MentionFinder
-from diurna.statements.quotes import Statements, extract_quotes, learned_check
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = Document(id="t", source="test", text=text, published="2018-02-15")
-    Language()(doc)
-    return extract_quotes(doc, MentionFinder(doc, Statements()._resolver()),
-                          check=learned_check)
-
-
-def _at(quotes: list[Quote], cue: str) -> list[Quote]:
-    return [q for q in quotes if q.cue is not None and q.cue.text == cue]
+from tests.statement_helpers import at_cue as _at
+from tests.statement_helpers import quotes_of as _quotes
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
