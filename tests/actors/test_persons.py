@@ -19,8 +19,8 @@ from diurna.actors.dictionary import ACTOR
 from diurna.model import Document
 
 
-def _persons() -> list[dict[str, Any]]:
-    text = files("diurna.actors").joinpath("data", "persons.yaml").read_text(encoding="utf-8")
+def _persons(name: str = "persons.yaml") -> list[dict[str, Any]]:
+    text = files("diurna.actors").joinpath("data", name).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert isinstance(data, list)
     return data
@@ -46,6 +46,13 @@ def test_ids_unique_and_codes_consistent() -> None:
             assert e["cameo"] == e["country"] + e["sector"], e
         else:  # IGO heads and transnational groups
             assert e["cameo"][:3] in ("IGO", "NSA"), e
+
+
+def test_no_id_is_given_twice_across_the_built_in_files() -> None:
+    # a later entry with an id replaces the earlier one (how user files override), so a repeated
+    # id inside the built-in data silently loses a person (session 39 met four such)
+    ids = [e["id"] for name in ("actors.yaml", "persons.yaml") for e in _persons(name)]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
 def test_no_alias_names_two_persons() -> None:
