@@ -466,27 +466,13 @@ def count_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = (),
     for name in paths:
         if name == "-" or URL_SCHEME.match(name):
             return None
-        matches = sorted(glob.glob(name, recursive=True)) if _is_glob(name) else [name]
-        if not matches:
-            total += 1  # "no file matches"
-        for match in matches:
-            path = Path(match)
-            if _not_regular(path) is not None:
-                total += 1
-                continue
-            if path.is_dir():
-                entries: Iterable[Path | RawInput] = _walk(path, skip)
-            elif path.resolve() in skip:
-                continue
-            else:
-                entries = [path]
-            for entry in entries:
-                n = 1 if isinstance(entry, RawInput) else _file_inputs(entry)
-                if n is None and archives and isinstance(entry, Path):
-                    n = sum(1 for _ in _warc_records(entry))
-                if n is None:
-                    return None
-                total += n
+        for entry in _local_entries(name, skip):
+            n = 1 if isinstance(entry, RawInput) else _file_inputs(entry)
+            if n is None and archives and isinstance(entry, Path):
+                n = sum(1 for _ in _warc_records(entry))
+            if n is None:
+                return None
+            total += n
     return total
 
 
@@ -545,22 +531,30 @@ def iter_inputs(paths: Iterable[str], *, exclude: Iterable[str | Path] = ()) -> 
             else:
                 yield from read_bytes(data, "<stdin>")
             continue
-        if _is_glob(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                yield RawInput(name, b"", error=("not_found", f"no file matches {name!r}"))
-        else:
-            matches = [name]
-        for match in matches:
-            path = Path(match)
-            problem = _not_regular(path)
-            if problem is not None:
-                yield problem
-            elif path.is_dir():
-                for entry in _walk(path, skip):
-                    if isinstance(entry, RawInput):
-                        yield entry
-                    else:
-                        yield from _read_file(entry)
-            elif path.resolve() not in skip:
-                yield from _read_file(path)
+        for entry in _local_entries(name, skip):
+            if isinstance(entry, RawInput):
+                yield entry
+            else:
+                yield from _read_file(entry)
+
+
+def _local_entries(name: str, skip: frozenset[Path]) -> Iterator[Path | RawInput]:
+    """The files a local path, folder or glob ``name`` names, in the batch's order, and a
+    RawInput with ``error`` for what cannot be read (no file matches a glob, a FIFO, a dangling
+    symlink, an unreadable folder); files in ``skip`` are passed over. What :func:`iter_inputs`
+    reads and :func:`count_inputs` counts, walked one way."""
+    if _is_glob(name):
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            yield RawInput(name, b"", error=("not_found", f"no file matches {name!r}"))
+    else:
+        matches = [name]
+    for match in matches:
+        path = Path(match)
+        problem = _not_regular(path)
+        if problem is not None:
+            yield problem
+        elif path.is_dir():
+            yield from _walk(path, skip)
+        elif path.resolve() not in skip:
+            yield path
