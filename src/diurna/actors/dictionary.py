@@ -261,10 +261,7 @@ class ActorDictionary:
         country = country.upper() if country else None
         sector = _str(e.get("sector"))
         sector = _valid_sector(sector.upper(), where, None) if sector else None
-        cameo = _str(e.get("cameo"))
-        if not cameo:
-            prefix = country or ("IGO" if sector == "IGO" else "NSA")
-            cameo = prefix + (sector if sector and sector != "IGO" else "")
+        cameo = _str(e.get("cameo")) or _cameo(country, sector)
         affiliation = _str(e.get("affiliation"))
         actor = Actor(
             id=ident,
@@ -542,15 +539,19 @@ def _term(item: Any, entry: Actor, *, where: str) -> Term:
     country = _str(t["country"]) if "country" in t else entry.country
     sector = _str(t["sector"]) if "sector" in t else entry.sector
     country, sector = (country.upper() if country else None), (sector.upper() if sector else None)
-    cameo = _str(t.get("cameo"))
-    if not cameo:
-        cameo = (country or ("IGO" if sector == "IGO" else "NSA")) + (
-            sector if sector and sector != "IGO" else "")
+    cameo = _str(t.get("cameo")) or _cameo(country, sector)
     affiliation = _str(t["affiliation"]) if "affiliation" in t else entry.affiliation
     actor = Actor(id=entry.id, name=entry.name, country=country, sector=sector,
                   cameo=cameo.upper(), kind=entry.kind,
                   affiliation=affiliation.upper() if affiliation else None)
     return Term(first, until, actor)
+
+
+def _cameo(country: str | None, sector: str | None) -> str:
+    """The CAMEO code an entry or a term without one of its own gets: its country (else "IGO"
+    for an intergovernmental body, else "NSA") and its sector ("IRN" + "GOV", "IGO", "NSAREB")."""
+    prefix = country or ("IGO" if sector == "IGO" else "NSA")
+    return prefix + (sector if sector and sector != "IGO" else "")
 
 
 def _day(value: Any, *, where: str) -> date | None:
