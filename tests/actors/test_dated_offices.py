@@ -117,6 +117,7 @@ def test_csv_terms_in_a_cell(tmp_path: Path) -> None:
     ("[{untill: 2011-01-03, sector: LEG}]", "unknown key"),
     ("[{until: 2011-01-03, sector: LEG}, {from: 2010-01-01, sector: OPP}]", "terms overlap"),
     ("{until: 2011-01-03, sector: LEG}", "must be a list"),
+    ("[{until: 2011-01-03, sector: SENATE}]", "unknown sector 'SENATE'"),
 ])
 def test_a_bad_term_is_refused_naming_file_and_entry(tmp_path: Path, terms: str,
                                                      message: str) -> None:

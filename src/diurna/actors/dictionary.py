@@ -538,7 +538,8 @@ def _term(item: Any, entry: Actor, *, where: str) -> Term:
         raise DictionaryError(f"{where}: a term needs a cameo, a country or a sector: {item!r}")
     country = _str(t["country"]) if "country" in t else entry.country
     sector = _str(t["sector"]) if "sector" in t else entry.sector
-    country, sector = (country.upper() if country else None), (sector.upper() if sector else None)
+    country = country.upper() if country else None
+    sector = _valid_sector(sector.upper(), where, None) if sector else None
     cameo = _str(t.get("cameo")) or _cameo(country, sector)
     affiliation = _str(t["affiliation"]) if "affiliation" in t else entry.affiliation
     actor = Actor(id=entry.id, name=entry.name, country=country, sector=sector,
