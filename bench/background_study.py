@@ -382,22 +382,12 @@ def dataset(recs: Sequence[Rec]) -> tuple[list[Key], list[dict[str, float]],
 
 def fit(rows: Sequence[dict[str, float]], ys: Sequence[bool], c_reg: float,
         cut: float = 0.5) -> Any:
-    """The sieve (:class:`diurna.events.sieve.Sieve`) fitted on ``rows``: a seeded L2 logistic
-    regression on standardised inputs, the inputs being the keys seen in ``rows``."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
+    """The sieve (:class:`diurna.events.sieve.Sieve`) fitted on ``rows`` by the sieve's own
+    :func:`diurna.events.sieve.fit` (seeded with the same seed), its solver allowed more
+    iterations for the wider inputs here."""
+    from diurna.events.sieve import fit as fit_sieve
 
-    from diurna.events.sieve import Sieve
-
-    names = tuple(sorted({k for r in rows for k in r}))
-    x = Sieve(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), 0.0,
-              cut).matrix(rows)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=c_reg, max_iter=3000, random_state=SEED)
-    clf.fit((x - mean) / scale, np.array(ys, int))
-    return Sieve(names, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), cut)
+    return fit_sieve(rows, ys, c_reg, cut, max_iter=3000)
 
 
 def folds(items: Sequence[str], k: int, seed: int) -> dict[str, int]:

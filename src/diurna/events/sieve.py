@@ -376,9 +376,10 @@ def f1(counts: Sequence[int]) -> float:
 
 
 def fit(rows: Sequence[dict[str, float]], right: Sequence[bool], c_reg: float = C_REG,
-        cut: float = 0.5) -> Sieve:
+        cut: float = 0.5, max_iter: int = 2000) -> Sieve:
     """A :class:`Sieve` fitted on ``rows`` (seeded L2 logistic regression on standardised
-    inputs; the inputs are the keys seen in ``rows``, sorted)."""
+    inputs; the inputs are the keys seen in ``rows``, sorted; ``max_iter`` the solver's
+    bound, larger for the wider inputs of bench/background_study.py)."""
     from sklearn.linear_model import LogisticRegression
 
     names = tuple(sorted({k for r in rows for k in r}))
@@ -387,7 +388,7 @@ def fit(rows: Sequence[dict[str, float]], right: Sequence[bool], c_reg: float = 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=c_reg, max_iter=2000, random_state=SEED)
+    clf = LogisticRegression(C=c_reg, max_iter=max_iter, random_state=SEED)
     clf.fit((x - mean) / scale, np.array(right, int))
     return Sieve(names, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), cut)
 
