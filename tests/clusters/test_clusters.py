@@ -98,6 +98,9 @@ ONGOING = "Supporters of the candidate have been marching in the capital for wee
     (STOP_FIRE, "firing", "stop"),
     ("The group said it may stop shelling the port.", "shelling", "stop"),
     (ONGOING, "marching", "habit"),
+    # dev2 (session 40): linked to one missile strike on Gaza at 0.61 before
+    ("Israel's civilian population was constantly under attack from the Gaza Strip.", "attack",
+     "habit"),
 ])
 def test_a_generic_statement_is_no_single_occurrence(sentence: str, trigger: str,
                                                      why: str) -> None:

@@ -91,7 +91,9 @@ GENERIC_STOP = re.compile(r"\b(stop|stopped|stopping|cease|ceased|halt|halted|en
                           r"prevented|refrain|from|ban|banned)\b", re.IGNORECASE)
 GENERIC_HABIT = re.compile(
     r"\b(for (weeks|months|years|decades)|throughout the|every (day|week|night|month)|each (day|"
-    r"week|night)|repeatedly|regularly|routinely|often|usually|habitually)\b", re.IGNORECASE)
+    r"week|night)|repeatedly|regularly|routinely|often|usually|habitually|"
+    # "was constantly under attack from Gaza" (session 40): attacks over a stretch, not one
+    r"constantly|continually|incessantly)\b", re.IGNORECASE)
 FRAME_WORDS = 4  # how many words before the event word may frame it
 # A running total: a count summed over a stretch of time or over several incidents ("over 400
 # have been killed since June", "bringing the toll to 30", "at least 12 this year"), not one
