@@ -98,6 +98,9 @@ ONGOING = "Supporters of the candidate have been marching in the capital for wee
     (STOP_FIRE, "firing", "stop"),
     ("The group said it may stop shelling the port.", "shelling", "stop"),
     (ONGOING, "marching", "habit"),
+    # dev2 (session 40): linked to one missile strike on Gaza at 0.61 before
+    ("Israel's civilian population was constantly under attack from the Gaza Strip.", "attack",
+     "habit"),
 ])
 def test_a_generic_statement_is_no_single_occurrence(sentence: str, trigger: str,
                                                      why: str) -> None:
@@ -608,6 +611,28 @@ def test_two_days_read_from_the_text_a_week_apart_are_two_events_for_both_linker
     assert lk.why_not(first, again) != "when"
     lk.use(None)
     assert lk.why_not(first, second) == "when" and lk.why_not(first, again) is None
+
+
+TESTED = "Iran tested its Fajr-3 missile, which Iran says can evade radar."
+
+
+def test_two_days_read_from_the_text_two_apart_are_two_events_a_day_apart_one() -> None:
+    # dev2 (session 40): "On Friday, Iran tested its Fajr-3 missile" (31 March 2006) and "On
+    # Sunday, Iran tested its second underwater missile" (2 April) are two tests; the day +/- 1
+    # of each let them meet before. A day apart is one event told across a time zone.
+    friday = report("a:0", TESTED, published="2006-04-04", type="MOBILIZE",
+                    date_value="2006-03-31", date_precision="day")
+    sunday = report("b:0", TESTED, published="2006-04-03", type="MOBILIZE",
+                    date_value="2006-04-02", date_precision="day")
+    saturday = report("c:0", TESTED, published="2006-04-03", type="MOBILIZE",
+                      date_value="2006-04-01", date_precision="day")
+    lk = linker(friday, sunday, saturday)
+    for model in (None, link_model("learned")):
+        lk.use(model)
+        assert lk.why_not(friday, sunday) == "when"
+        assert lk.why_not(friday, saturday) is None and lk.why_not(saturday, sunday) is None
+    # the veto binds the clusters: Saturday's report links to both, but cannot join them
+    assert lk.clusters() == [["a:0", "c:0"]] or lk.clusters() == [["b:0", "c:0"]]
 
 
 def test_a_chain_of_links_does_not_put_two_reports_a_veto_keeps_apart_in_one_cluster() -> None:

@@ -360,6 +360,45 @@ def test_a_pair_cache_of_other_gold_splits_is_refused(tmp_path: Path) -> None:
         train.read_cache(cache, ("dev", "train", "train2"))
 
 
+def test_training_finds_a_pair_whose_record_offsets_moved_as_the_bench_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page stage drops a record's hidden comment (session 38), so the gold's offsets into
+    # the record no longer index the stored text; the bench finds the sentence again (session
+    # 39), but the training script read the offsets alone and left such pairs out of training
+    # (session 40: 7 "same" pairs of train and train2).
+    import diurna
+    from diurna.model import Document
+    from diurna.store import Store
+
+    train = _trainer()
+    bodies = {"a": f"Officials met on Monday. {BOMB_A}", "b": BOMB_B}
+    url = {k: f"https://news{k}.example/{k}" for k in bodies}
+    db = tmp_path / "w.db"
+    pipeline = diurna.default_pipeline()
+    with Store(db) as store:
+        for k, body in bodies.items():
+            store.save(pipeline(Document.from_paragraphs(k * 16, f"<{k}>", [body], title="Bomb",
+                                                         url=url[k], published="2024-03-05")))
+    comment = "<!-- an editor's note -->"
+    raw = {"a": bodies["a"].replace("A car", comment + "A car"), "b": BOMB_B}
+
+    def event(k: str, sentence: str, trigger: str) -> dict[str, object]:
+        start = raw[k].index(sentence)
+        at = raw[k].index(trigger, start)
+        return {"url": url[k], "sentence": [start, start + len(sentence)],
+                "trigger": [at, at + len(trigger)], "type": "ASSAULT"}
+
+    pair = {"a": event("a", BOMB_A, "killing"), "b": event("b", BOMB_B, "killed"),
+            "same": True, "why": "one bombing"}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "event-pairs-dev.jsonl").write_text(json.dumps(pair) + "\n")
+    monkeypatch.setattr(train, "ROOT", tmp_path)
+    monkeypatch.setattr(sys.modules["bench_clusters"], "record_texts",
+                        lambda urls: {url[k]: raw[k] for k in raw if url[k] in urls})
+    _, pairs = train.load_pairs([db], ("dev",))
+    assert [p.gold["why"] for p in pairs] == ["one bombing"]
+
+
 def test_planned_before_a_noun_describes_the_occasion_and_is_no_plan() -> None:
     # session 24: "killed yesterday in a planned operation" happened; "planned to" is a plan
     sentences = ("He was killed yesterday in a planned operation.",
