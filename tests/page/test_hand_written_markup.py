@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from diurna.page.layouts import loose_text_paragraphs, read_in_sentence, read_loose_text
+from diurna.page.layouts import (
+    has_loose_text,
+    loose_text_paragraphs,
+    read_in_sentence,
+    read_loose_text,
+)
 from tests.page.test_furniture import P1, P2, P3, _page, _read
 
 SENTENCE = "The mayor told reporters the bridge would reopen to traffic in the first week of May."
@@ -127,3 +132,12 @@ def test_blocks_of_one_kind_are_read_alike_and_furniture_apart_is_not() -> None:
     assert read_loose_text(holders) == 2
     assert [p.text for p in tree.iter("p")] == [P1, SENTENCE, LATER]
     assert tree[1].tag == "div" and tree[1].text.startswith("Discover")
+
+
+def test_a_block_holds_loose_text_in_its_own_text_or_after_a_child() -> None:
+    # the walk's quick test (session 40 wrote it as a loop): a child's tail counts as the
+    # block's own text; white space alone, a no-break space included, does not
+    own, after, blank = etree.fromstring(
+        f"<main><div>{SENTENCE}<p>{LATER}</p></div><div><p>{LATER}</p> {SENTENCE}</div>"
+        f"<div> <p>{LATER}</p>\n\u00a0<span>x</span> </div></main>")
+    assert [has_loose_text(el) for el in (own, after, blank)] == [True, True, False]

@@ -377,9 +377,14 @@ _RUN_ON = frozenset({"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", 
 
 def has_loose_text(el: Any) -> bool:
     """``el`` holds text of its own, outside its children (a quick test for the walk)."""
-    if el.text and not el.text.isspace():
+    text = el.text
+    if text and not text.isspace():
         return True
-    return any(c.tail and not c.tail.isspace() for c in el)
+    for child in el:  # a loop, not any() over a generator: asked of every div (speed)
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 def _runs(el: Any) -> list[tuple[int, int]]:

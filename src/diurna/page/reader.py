@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -63,21 +64,26 @@ def main_script_words(sample: str) -> str:
     py3langid read English pages as Nigerian Pidgin, Moroccan Arabic, Japanese or Thai (the
     Wikinews corpus: 2 of 3,973 articles; docs/batch.md, round 12). Format characters and
     marks of no script are dropped (they sit inside words); anything else is a word break."""
+    chars = Counter(sample)  # each character judged once: a sample repeats few (speed)
     counts: dict[str, int] = {}
-    for ch in sample:
+    for ch, n in chars.items():  # first-seen order, so a tie goes to the script seen first
         if ch.isalpha():
-            counts[_script(ch)] = counts.get(_script(ch), 0) + 1
+            script = _script(ch)
+            counts[script] = counts.get(script, 0) + n
     if not counts:
         return sample
     main = max(counts, key=lambda k: counts[k])
-    out = []
-    for ch in sample:
-        kind = unicodedata.category(ch)
-        if (ch.isalpha() or kind[0] == "M") and _script(ch) == main:
-            out.append(ch)
-        elif kind != "Cf" and kind[0] != "M":
-            out.append(" ")
-    return " ".join("".join(out).split())
+    table = {ord(ch): _in_main_script(ch, main) for ch in chars}
+    return " ".join(sample.translate(table).split())
+
+
+def _in_main_script(ch: str, main: str) -> str | None:
+    """What :func:`main_script_words` puts for ``ch``: itself (a letter or mark of the main
+    script), nothing (a format character or another mark) or a word break (anything else)."""
+    kind = unicodedata.category(ch)
+    if (ch.isalpha() or kind[0] == "M") and _script(ch) == main:
+        return ch
+    return None if kind == "Cf" or kind[0] == "M" else " "
 
 
 def detect_language(text: str, hint: str | None = None) -> str | None:
