@@ -59,6 +59,12 @@ def test_the_channel_closing_the_content_is_left_out() -> None:
                     "denied") == "the allegations"
 
 
-def test_a_court_or_a_place_in_the_content_is_no_channel() -> None:
-    assert _content("The judge said the case would be heard in a court in Paris.",
-                    "said") == "the case would be heard in a court in Paris"
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The judge said the case would be heard in a court in Paris.", "said",
+     "the case would be heard in a court in Paris"),
+    ("Both hostages asked their governments to help in their release.", "asked",
+     "their governments to help in their release"),
+])
+def test_a_court_or_a_release_in_the_content_is_no_channel(text: str, cue: str,
+                                                           content: str) -> None:
+    assert _content(text, cue) == content

@@ -1210,13 +1210,17 @@ _CHANNEL_ENDS = frozenset({
     "statement", "interview", "speech", "letter", "release", "briefing", "conference",
     "communique", "op-ed", "editorial",
 })
-_CHANNEL_DETS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
+# not "the": "errors in the statement" names the topic
+_CHANNEL_DETS = frozenset({"a", "an", "his", "her", "its", "their"})
+# channels only with "news" / "press" before them ("a press release", "a news conference")
+_PRESS_ONLY = frozenset({"release", "conference"})
 
 
 def _channel_start(parsed: Any, q: Quote, quoted: list[tuple[int, int]]) -> int | None:
     """Where an "in" / "during" phrase naming the channel ("in a statement issued Friday",
     "during a news conference") starts, when it runs to the content's end outside quotation
-    marks: how the words were said, not what ("a conference" alone may be the topic)."""
+    marks: how the words were said, not what ("a release", "a conference" alone may be the
+    topic)."""
     span = parsed.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) < 3:
         return None
@@ -1227,9 +1231,9 @@ def _channel_start(parsed: Any, q: Quote, quoted: list[tuple[int, int]]) -> int 
         if obj is None or obj.lemma_.lower() not in _CHANNEL_ENDS or not any(
                 c.dep_ in {"det", "poss"} and c.lower_ in _CHANNEL_DETS for c in obj.children):
             continue
-        if obj.lemma_.lower() == "conference" and not any(
+        if obj.lemma_.lower() in _PRESS_ONLY and not any(
                 c.lower_ in {"news", "press"} for c in obj.children):
-            continue
+            continue  # "help in their release", "at the conference": no channel
         if _subtree_end(t) < q.end - 1 or in_ranges(quoted, t.idx):
             continue
         end = int(t.idx)
