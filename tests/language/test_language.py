@@ -153,3 +153,29 @@ def test_a_line_break_starts_a_sentence_and_nothing_else_does() -> None:
     parsed = Document.from_paragraphs("x", "t", ["Breaking news", "The minister resigned."])
     Language()(parsed)
     assert [s.text for s in parsed.sentences] == ["Breaking news", "The minister resigned."]
+
+
+def test_token_table_selects_the_words_a_per_token_test_would() -> None:
+    """The quotes stage reads a page's columns once (TokenTable) and narrows its scans by
+    dependency and lemma (docs/quotes.md part 52): each scan must give exactly the words the
+    step's own per-token test would, in order."""
+    from diurna.language.spacy_stage import TokenTable, tokens_where
+
+    parsed = load_nlp()("Reportedly, the minister said (NATO) would act. The council, he says, "
+                        "has been too slow. Comment was refused; they would not comment on it, "
+                        "and the governor was critical of the budget.")
+    table = TokenTable(parsed)
+    for pos, lower in ((("VERB", "AUX"), ()), (("NOUN",), ("reportedly", "(")),
+                       (("VERB",), frozenset({"says", "comment"}))):
+        assert [t.i for t in table.where(pos=pos, lower=lower)] == [
+            t.i for t in tokens_where(parsed, pos=pos, lower=lower)]
+    assert [t.i for t in table.select(pos=("VERB",), dep=("parataxis",))] == [
+        t.i for t in parsed if t.pos_ == "VERB" and t.dep_ == "parataxis"] != []
+    comment = [t.i for t in parsed if t.pos_ in {"VERB", "NOUN"} and t.lemma_.lower() == "comment"]
+    assert len(comment) == 2  # "Comment" (capitalised) and "comment"
+    assert [t.i for t in table.select(pos=("VERB", "NOUN"), lemma=("comment",))] == comment
+    assert [t.i for t in table.select(pos=("ADJ",), lower=frozenset({"critical"}),
+                                      dep=("acomp",))] == [
+        t.i for t in parsed if t.pos_ == "ADJ" and t.lower_ == "critical" and t.dep_ == "acomp"]
+    assert table.select(pos=("VERB",), lemma=()) == [] and table.select(pos=()) == []
+    assert TokenTable(load_nlp()("")).select(pos=("VERB",), lemma=("say",)) == []

@@ -43,3 +43,12 @@ def test_verbs_have_their_own_classes() -> None:
     assert verb_senses("kill")[0] == "verb.contact"
     assert noun_senses("voice")[0] != "verb.communication"
     assert verb_senses("qwzxv") == () and verb_senses("") == ()
+
+
+def test_a_person_noun_is_read_from_its_commonest_sense_alone() -> None:
+    # is_person_noun reads one data line, not one per sense (docs/quotes.md part 52): the same
+    # answer as the full list's first sense, for nouns of one sense, of many and of none
+    for lemma in ("nurse", "head", "minister", "driver", "bill", "chief", "qwzxv", ""):
+        assert is_person_noun(lemma) == (noun_senses(lemma)[:1] == (PERSON,)), lemma
+    assert len(noun_senses("head")) > 30 and not is_person_noun("head")
+    assert is_person_noun("minister") and is_person_noun("driver")

@@ -66,8 +66,10 @@ def _subject_kind(cue: Any) -> str:
     return str(subj.ent_type_ or subj.pos_)
 
 
-def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[str]:
-    """The binary features of one candidate statement whose cue token is ``cue``."""
+def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool,
+             question: bool | None = None) -> list[str]:
+    """The binary features of one candidate statement whose cue token is ``cue``; ``question``:
+    whether the cue's sentence ends in "?" (read from ``cue.sent`` when not given)."""
     lemma = cue.lemma_.lower()
     origin = "rule" if rule else "open"
     out = [
@@ -95,7 +97,9 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool) -> list[
         ("modal", any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids))) if on]
     if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB":
         out.append(f"under={cue.head.lemma_.lower()}")
-    out.append(f"in_question={cue.sent[-1].text == '?'}")
+    if question is None:
+        question = cue.sent[-1].text == "?"
+    out.append(f"in_question={question}")
     return out
 
 
@@ -131,6 +135,18 @@ def strictly_inside(spans: Sequence[tuple[int, int]]) -> list[bool]:
     return out
 
 
+def _questions(parsed: Any) -> tuple[list[int], list[bool]]:
+    """The first token of each sentence of a parse and whether the sentence ends in "?": read
+    once per page instead of once per candidate (``Token.sent`` walks the sentence each time,
+    3 % of the statements stage; docs/quotes.md part 52)."""
+    starts: list[int] = []
+    asks: list[bool] = []
+    for sent in parsed.sents:
+        starts.append(sent.start)
+        asks.append(sent[-1].text == "?")
+    return starts, asks
+
+
 def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: Any
                    ) -> tuple[list[list[str]], np.ndarray]:
     """Sparse feature names and the dense matrix of every candidate ``(quote, from the rules)``
@@ -144,10 +160,12 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
     inside_another = strictly_inside([(q.start, q.end) for q, _ in cands])
     sparse: list[list[str]] = []
     cues: list[Any] = []
+    starts, asks = _questions(parsed)
     for (q, rule), nested in zip(cands, inside_another, strict=True):
         cue = cue_token(q, parsed)
         assert cue is not None, "every candidate has a cue"
-        sparse.append(features(q, cue, parsed, rule, nested))
+        question = asks[bisect_right(starts, cue.i) - 1]
+        sparse.append(features(q, cue, parsed, rule, nested, question))
         # a cue inside quotation marks reports a statement within a quote (part 12)
         sparse[-1].append(f"in_quote={in_ranges(quoted, cue.idx)}")
         cues.append(cue)

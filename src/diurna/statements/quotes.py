@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diurna.intervals import in_ranges, merged_ranges
-from diurna.language.spacy_stage import parsed_text, tokens_where, trimmed
+from diurna.language.spacy_stage import TokenTable, parsed_text, trimmed
 from diurna.language.wordnet import is_person_noun
 from diurna.model import Document, Mention, Quote, Span
 from diurna.page.words import WORD
@@ -146,7 +146,10 @@ def _other_statements(clause: Any) -> list[Any]:
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     for tok in clause.subtree:
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
+        dep = tok.dep_
+        if dep != "acl" and dep != "advcl":
+            continue  # (neither test below can pass)
+        if dep == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
                 clause.dep_ == "dobj" and clause.head.lemma_.lower() not in {"cite", "quote"}
         ) and (
                 is_speech_verb(tok) or tok.lemma_.lower() in _SPEAKER_ACTS):
@@ -311,18 +314,19 @@ def _author_asides(clause: Any) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
     non-restrictive "where" clause on a place name) is the writer's, not the speaker's."""
-    out: list[Any] = []
-    for tok in clause.subtree:
-        place = tok.head
-        if tok.dep_ != "relcl" or place.ent_type_ not in {"GPE", "LOC", "FAC"}:
+    places: list[Any] = []
+    persons: list[Any] = []
+    for tok in clause.subtree:  # one pass; only these two labels can start either aside
+        dep = tok.dep_
+        if dep != "relcl" and dep != "appos":
             continue
-        first = min(tok.subtree, key=lambda t: t.i)
-        if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
-            out.extend(tok.subtree)
-    for tok in clause.subtree:
+        if dep == "relcl" and tok.head.ent_type_ in {"GPE", "LOC", "FAC"}:
+            first = min(tok.subtree, key=lambda t: t.i)
+            if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
+                places.extend(tok.subtree)
         if _person_background(tok, clause):
-            out.extend(tok.subtree)
-    return out
+            persons.extend(tok.subtree)
+    return places + persons
 
 
 def _person_background(tok: Any, clause: Any) -> bool:
@@ -710,14 +714,21 @@ def _person_heads(finder: MentionFinder, tok: Any) -> list[Any]:
     return [h for h in heads if h is not None and h.pos_ == "PROPN"]
 
 
+def _table(finder: MentionFinder) -> TokenTable:
+    """The document's token columns, read once for the stage's scans of its words."""
+    table = finder.cache.get("tokens")
+    if table is None:
+        table = finder.cache["tokens"] = TokenTable(finder.doc.nlp)
+    return table
+
+
 def _salience_context(finder: MentionFinder) -> salience.Context:
     """The document's quotation ranges and speech-verb subjects, built once per document."""
     ctx = finder.cache.get("salience")
     if ctx is None:
-        parsed = finder.doc.nlp
         quoted = quoted_ranges(finder.doc.text)
         speakers: set[int] = set()
-        for t in tokens_where(parsed, pos=("VERB", "AUX")):
+        for t in _table(finder).where(pos=("VERB", "AUX")):
             if not _quote_cue(t):
                 continue
             subj = _inverted_speaker(t) or subject_of(t)
@@ -828,7 +839,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
 
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
-    for tok in tokens_where(parsed, pos=_CUE_POS):
+    for tok in _table(finder).where(pos=_CUE_POS):
         expressed = _expressed(tok)
         rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
                     or _stance_cue(tok) or expressed is not None)
@@ -960,7 +971,11 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # the clause's subject for the speech verb's ("airstrikes ... , health officials said") or
     # the speaker for an apposition ("killed a commander, US Africa Command said")
     cue_starts = {q.cue.start for q in quotes if q.cue is not None}
+    # a sentence without a verb of _TAIL_VERBS has no attribution to find (_attribution's test)
+    tail_verbs = [t.i for t in _table(finder).select(pos=("VERB", "AUX"), lemma=_TAIL_VERBS)]
     for sent in parsed.sents:
+        if bisect_left(tail_verbs, sent.start) == bisect_left(tail_verbs, sent.end):
+            continue
         tail = _attribution_after_clause(sent)
         if tail is None:
             continue
@@ -979,7 +994,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
     # with their prepositional phrase ("his criticism of the handling of the war", "reports of
     # scuffles at the border", §3): the holder ("his", "by X") is the speaker
-    for tok in tokens_where(parsed, pos=("NOUN",)):  # (_noun_content's own first test)
+    for tok in _table(finder).where(pos=("NOUN",)):  # (_noun_content's own first test)
         noun_span = _noun_content(tok)
         if noun_span is None:
             continue
@@ -1024,7 +1039,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
     taken = {q.cue.start for q in quotes if q.cue is not None}
     # (a refusal and a judgement are verbs; the other cue is one of four words)
-    for tok in tokens_where(parsed, pos=("VERB",), lower=_AGENTLESS):
+    for tok in _table(finder).where(pos=("VERB",), lower=_AGENTLESS):
         if tok.idx in taken:
             continue
         refusal = _no_comment(tok)
@@ -2315,7 +2330,10 @@ def _hidden_cue_statements(doc: Document, finder: MentionFinder, quotes: list[Qu
     """Statements of listed cue verbs the parse hides (:func:`_parenthetical_cue`,
     :func:`_noun_tagged_cue`), for sentences no statement with a cue already reads."""
     out: list[Quote] = []
-    for tok in tokens_where(doc.nlp, pos=("VERB",), lower=_HIDDEN_FORMS):
+    table = _table(finder)
+    # the words each branch's first test passes (a parenthetical verb, a form of a listed verb)
+    for tok in table.tokens(table.mask(pos=("VERB",), dep=("parataxis",))
+                            | table.mask(pos=("NOUN",), lower=_HIDDEN_FORMS)):
         if tok.pos_ == "VERB":
             host = _parenthetical_cue(tok)
             if host is None:
@@ -2365,6 +2383,8 @@ def _trim_punct(toks: list[Any]) -> list[Any]:
 
 # verbs that "for X to Y" makes a request, besides "call for" ("appealed for the rebels to …")
 _PLEADING = frozenset({"appeal", "plead"})
+# the lemmas _requested_clause's first test passes
+_REQUESTING = _PLEADING | {verb for verb, parts in PARTICLE_VERBS.items() if "for" in parts}
 
 
 def _requested_clause(tok: Any) -> tuple[Any, Any] | None:
@@ -2393,7 +2413,7 @@ def _requests_for(doc: Document, finder: MentionFinder, quotes: list[Quote],
     a direct quote (a nested line, docs/quotes.md part 12) unless it is most of the quote."""
     taken = [q.cue for q in quotes if q.cue is not None]
     out: list[Quote] = []
-    for tok in tokens_where(doc.nlp, pos=("VERB",)):
+    for tok in _table(finder).select(pos=("VERB",), lemma=_REQUESTING):
         found = _requested_clause(tok)
         if found is None:
             continue
@@ -2480,8 +2500,8 @@ def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quot
     topic, a refusal no kept statement reads becomes one. A statement with content at the cue
     (the check kept another reading) stays as it is."""
     out = list(quotes)
-    for tok in tokens_where(doc.nlp, pos=("VERB", "NOUN")):
-        cue_toks = _refusal_cue(tok)
+    for tok in _table(finder).select(pos=("VERB", "NOUN"), lemma=("comment",)):
+        cue_toks = _refusal_cue(tok)  # (its first test: the lemma)
         topic = _refusal_topic(tok) if cue_toks is not None else []
         if not topic or cue_toks is None:
             continue
@@ -2524,7 +2544,7 @@ def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote]
     without a subject."""
     taken = [q.cue for q in quotes if q.cue is not None]
     out: list[Quote] = []
-    for tok in tokens_where(doc.nlp, pos=("ADJ",)):
+    for tok in _table(finder).select(pos=("ADJ",), lower=_STANCE_ADJECTIVES, dep=("acomp",)):
         if tok.lower_ not in _STANCE_ADJECTIVES or tok.dep_ != "acomp" or tok.head.i > tok.i:
             continue
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
