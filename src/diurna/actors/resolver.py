@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from diurna.actors.dictionary import (
     Role,
     region_country,
 )
+from diurna.actors.offices import recode_at_event_dates, text_period
 from diurna.intervals import StartOrder
 from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
@@ -1401,27 +1401,6 @@ class _State:
         return mention
 
 
-def text_period(doc: Document) -> tuple[date, date] | None:
-    """The days a text is about, for dated offices: its publication day, month or year (first
-    and last day). The events' own dates are resolved by the time stage, after this one, so the
-    publication date is the one known here; an undated text has no period (the default codes).
-    """
-    value = (doc.published or "").strip()[:10]
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return day, day
-        if len(value) == 7:
-            first = date.fromisoformat(value + "-01")
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, date.fromordinal(nxt.toordinal() - 1)
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:  # a malformed date: no period, the default codes
-        return None
-    return None
-
-
 def _is_subject(tok: Any) -> bool:
     for _ in range(4):
         if tok.dep_ in SUBJECT_DEPS:
@@ -1733,6 +1712,13 @@ class ActorResolver:
             kept = (source, len(source), MentionIndex(mentions))
             self._mention_index = kept
         return kept[2].best(start, end)
+
+    def at_event_dates(self, doc: Document) -> Document:
+        """Code the persons among the dated events' arguments by their office on the event's
+        date (:func:`diurna.actors.offices.recode_at_event_dates`): the time stage calls it once
+        it has dated the events, which this stage runs too early to know."""
+        recode_at_event_dates(doc, self.dictionary)
+        return doc
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a bare name, abbreviation or demonym denotes ("SDF", "Iranian"), if any."""
