@@ -157,7 +157,7 @@ class Pipeline:
                 actors,
                 Statements(resolve=actors.resolve_span),
                 events,
-                TimeResolver(),
+                TimeResolver(dated=actors.at_event_dates),
                 PlaceResolver(),
             ]
         )

@@ -137,6 +137,10 @@ class Term:
         """Whether the whole period ``lo``..``hi`` (inclusive days) falls inside the term."""
         return (self.first is None or self.first <= lo) and (self.until is None or hi < self.until)
 
+    def overlaps(self, lo: date, hi: date) -> bool:
+        """Whether any day of the period ``lo``..``hi`` (inclusive) falls inside the term."""
+        return (self.first is None or self.first <= hi) and (self.until is None or lo < self.until)
+
 
 @dataclass(slots=True)
 class Country:
@@ -372,6 +376,19 @@ class ActorDictionary:
             if term.holds(*period):
                 return term.actor
         return actor
+
+    def decided_office(self, actor: Actor, period: tuple[date, date]) -> Actor | None:
+        """``actor`` (an entry or one of its terms' readings) as coded during ``period`` where
+        the period decides it: the term holding over all of it, the entry's own code when no
+        term touches it; None when the period runs across a term's start or end ("2008" for a
+        senator elected president that November), so that a partial date is never a guess."""
+        terms = self.terms.get(actor.id, ())
+        for term in terms:
+            if term.holds(*period):
+                return term.actor
+        if any(term.overlaps(*period) for term in terms):
+            return None
+        return self.actors.get(actor.id, actor)
 
     def readings(self, text: str) -> list[Alias]:
         """Every alias whose text is ``text`` (case and runs of spaces ignored)."""

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from diurna.actors.dictionary import (
     Role,
     region_country,
 )
+from diurna.actors.offices import recode_at_event_dates, text_period
 from diurna.intervals import StartOrder
 from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
@@ -50,6 +50,10 @@ ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+                    "madam": "f", "lady": "f", "dame": "f"}
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 HONORIFICS = {"ayatollah", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir",
@@ -191,6 +195,7 @@ class _Info:
     subject: bool
     locative: bool
     head: int = -1  # token index of the mention's head
+    gender: str | None = None  # "m"/"f" where the text says it (an honorific, a pronoun)
 
 
 class _State:
@@ -1323,6 +1328,7 @@ class _State:
                    skip: set[int] | None = None) -> Actor | None:
         """Nearest compatible preceding mention; subjects of the current sentence first."""
         here = self.sent_of.get(tok.i, 0)
+        gender = PRONOUN_GENDER.get(tok.lower_)
         best: tuple[int, int] | None = None
         chosen: Actor | None = None
         # subjects of the clauses the pronoun sits in bind it first: in "a group ..., alarmed
@@ -1336,19 +1342,26 @@ class _State:
             if here - info.sent >= window:
                 break
             m = info.mention
-            if m.start >= tok.idx or m.actor is None:
+            # a person the dictionary does not code, named in the pronoun's own sentence, still
+            # takes "he"/"she": the pronoun then has no code, rather than the code of a person
+            # named before them (round 37); one named in an earlier sentence is passed over, as
+            # the same person is often coded there by a role ("the Archbishop")
+            if m.start >= tok.idx or m.actor is None and not (
+                    want == "person" and info.person and info.sent == here):
                 continue
             bound = next((b for b, lo, hi in binders if lo <= m.start <= hi), None)
             collective = bound is not None and want == "it" and bound.tag_ == "NN" and \
                 not info.person  # "a group of physicians ... its offer"
-            if not (self._compatible(info, want) or collective) or (
-                    skip and info.head in skip and m.actor.kind == "state"):
+            if not (self._compatible(info, want, gender) or collective) or (
+                    skip and info.head in skip and m.actor is not None
+                    and m.actor.kind == "state"):
                 continue
             if info.locative and want not in ("person", "state"):
                 continue
             same = info.sent == here
             tier = (0 if info.subject else 1) if same else (2 if info.subject else 3)
-            if same and bound is not None:
+            if same and bound is not None and (want != "person" or _binds(self.sdoc, info.head,
+                                                                          bound.i)):
                 tier = -1
             key = (tier, -m.start)
             if best is None or key < best:
@@ -1357,11 +1370,11 @@ class _State:
             return self.d.state(chosen.country)  # "the country" is the state as a whole
         return chosen
 
-    def _compatible(self, info: _Info, want: str) -> bool:
+    def _compatible(self, info: _Info, want: str, gender: str | None = None) -> bool:
+        if want == "person":
+            return info.person and not (gender and info.gender and gender != info.gender)
         actor = info.mention.actor
         assert actor is not None
-        if want == "person":
-            return info.person
         if want == "state":  # a mention of a country or its bodies: "Iran", "the Kremlin";
             # not a news agency, whose home says nothing of the story ("told AFP that ...")
             return not info.person and bool(actor.country) and actor.country in self.d.countries \
@@ -1397,29 +1410,44 @@ class _State:
         subject = _is_subject(head)
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         self.infos.append(_Info(mention, self.sent_of.get(head.i, 0), person, plural, subject,
-                                locative, head.i))
+                                locative, head.i, self._gender(start_tok, head) if person
+                                else None))
         return mention
 
-
-def text_period(doc: Document) -> tuple[date, date] | None:
-    """The days a text is about, for dated offices: its publication day, month or year (first
-    and last day). The events' own dates are resolved by the time stage, after this one, so the
-    publication date is the one known here; an undated text has no period (the default codes).
-    """
-    value = (doc.published or "").strip()[:10]
-    try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
-            return day, day
-        if len(value) == 7:
-            first = date.fromisoformat(value + "-01")
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, date.fromordinal(nxt.toordinal() - 1)
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:  # a malformed date: no period, the default codes
+    def _gender(self, start_tok: int, head: Any) -> str | None:
+        """A person mention's gender where its own words say it: a gendered pronoun ("she"),
+        or an honorific opening the phrase or just before it ("Mr. Byrd", "Ms Waters"). Used
+        only to refuse a "he"/"she" its opposite (round 37: "her" was read as Mr. Byrd)."""
+        if head.lower_ in PRONOUN_GENDER:
+            return PRONOUN_GENDER[head.lower_]
+        for i in (start_tok, start_tok - 1, start_tok + 1):
+            if 0 <= i < len(self.sdoc) and i <= head.i:
+                found = HONORIFIC_GENDER.get(self.sdoc[i].lower_.rstrip("."))
+                if found:
+                    return found
         return None
-    return None
+
+
+# the links from a name up to the subject it is part of that keep it the subject's referent
+# ("Abbas's strategy ... haunt him"); an appositive, a clause or a preposition on the way names
+# someone else ("Romney, Huckabee's chief rival, suspended his campaign")
+BINDING_DEPS = {"poss", "compound", "nmod", "amod", "flat"}
+
+
+def _binds(sdoc: Any, head: int, binder: int) -> bool:
+    """Whether a person mention headed at token ``head`` inside the subject ``binder`` binds a
+    "he"/"she" of the subject's clause: it is the subject, or reaches it only through
+    possessors and name parts (round 37)."""
+    tok = sdoc[head] if head >= 0 else None
+    for _ in range(6):
+        if tok is None:
+            return False
+        if tok.i == binder:
+            return True
+        if tok.dep_ not in BINDING_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_subject(tok: Any) -> bool:
@@ -1733,6 +1761,13 @@ class ActorResolver:
             kept = (source, len(source), MentionIndex(mentions))
             self._mention_index = kept
         return kept[2].best(start, end)
+
+    def at_event_dates(self, doc: Document) -> Document:
+        """Code the persons among the dated events' arguments by their office on the event's
+        date (:func:`diurna.actors.offices.recode_at_event_dates`): the time stage calls it once
+        it has dated the events, which this stage runs too early to know."""
+        recode_at_event_dates(doc, self.dictionary)
+        return doc
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a bare name, abbreviation or demonym denotes ("SDF", "Iranian"), if any."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -1993,9 +1994,17 @@ def _token_clause_verb(doc: Document, tok: Any) -> Any:
 
 
 class TimeResolver:
-    """Fills ``doc.times`` and ``event.date``."""
+    """Fills ``doc.times`` and ``event.date``.
+
+    ``dated`` is a step that needs the events' dates, run on the document once they are set:
+    :meth:`Pipeline.default` passes the actors stage's
+    :meth:`~diurna.actors.ActorResolver.at_event_dates` (a person coded by the office held on
+    the event's date, docs/actors.md round 37)."""
 
     name = "time"
+
+    def __init__(self, dated: Callable[[Document], object] | None = None) -> None:
+        self.dated = dated
 
     def __call__(self, doc: Document) -> Document:
         if english_stage_skips(doc, "time"):
@@ -2054,6 +2063,8 @@ class TimeResolver:
             if event.status == "asserted" and event.date is not None and _after(
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
+        if self.dated is not None:
+            self.dated(doc)
         return doc
 
 
