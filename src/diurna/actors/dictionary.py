@@ -372,10 +372,7 @@ class ActorDictionary:
         guess."""
         if period is None:
             return actor
-        for term in self.terms.get(actor.id, ()):
-            if term.holds(*period):
-                return term.actor
-        return actor
+        return self.decided_office(actor, period) or actor
 
     def decided_office(self, actor: Actor, period: tuple[date, date]) -> Actor | None:
         """``actor`` (an entry or one of its terms' readings) as coded during ``period`` where
