@@ -823,7 +823,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if len(group) == 1 and _run_in(doc, group[0], token_at):
             run_in[id(quotes[-1])] = (quotes[-1], group[0])
 
-    for piece in _inner_pieces(doc, quoted_ranges(doc.text), token_at):
+    quotation_marks = quoted_ranges(doc.text)  # (step 7 reads them again)
+    for piece in _inner_pieces(doc, quotation_marks, token_at):
         # a nested quote has its own line (docs/annotation-quotes.md §11); its cue is no
         # candidate of step 2, as for every direct quote
         verb: Any = piece.cue  # always set by _inner_pieces
@@ -1109,7 +1110,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             last = token_at(q.speaker.end - 1) if q.speaker and q.speaker.end > 0 else None
             q.source_kind = source_kind(q.speaker, last.ent_type_ if last is not None else "")
     # 7. the bounds of what the check kept (part 53): rows and decisions do not move
-    marked = merged_ranges(quoted_ranges(doc.text))
+    marked = merged_ranges(quotation_marks)
     for q in quotes:
         if q.kind != "direct" and q.end > q.start:
             _settle_bounds(doc, q, marked)
@@ -1142,7 +1143,9 @@ def _settle_bounds(doc: Document, q: Quote, quoted: list[tuple[int, int]]) -> No
     if cue is not None:
         end = _object_complement_end(cue, q) or _condition_end(cue, q) or end
     if end == q.end:
-        end = _concession_start(parsed, q, quoted) or _channel_start(parsed, q, quoted) or end
+        span = parsed.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            end = _concession_start(span, quoted) or _channel_start(span, q, quoted) or end
     if end != q.end:
         q.end = end
         q.text = doc.text[q.start:q.end]
@@ -1202,13 +1205,12 @@ def _condition_end(cue: Any, q: Quote) -> int | None:
 _CONCESSIVE = frozenset({"though", "although", "however", "whereas"})
 
 
-def _concession_start(parsed: Any, q: Quote, quoted: list[tuple[int, int]]) -> int | None:
+def _concession_start(span: Any, quoted: list[tuple[int, int]]) -> int | None:
     """Where a concessive clause with a subject of its own starts after a comma inside the
-    content, outside quotation marks ("reports that X was planning a test**, though none have
-    been shown to be true**"): the writer's remark on the statement, not part of it."""
-    span = parsed.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
-        return None
+    content (``span``, its tokens), outside quotation marks ("reports that X was planning a
+    test**, though none have been shown to be true**"): the writer's remark on the statement,
+    not part of it."""
+    parsed = span.doc
     for t in span:
         if t.lower_ not in _CONCESSIVE or t.i <= span.start + 2 or parsed[t.i - 1].text != ",":
             continue
@@ -1231,14 +1233,14 @@ _CHANNEL_DETS = frozenset({"a", "an", "his", "her", "its", "their"})
 _PRESS_ONLY = frozenset({"release", "conference"})
 
 
-def _channel_start(parsed: Any, q: Quote, quoted: list[tuple[int, int]]) -> int | None:
+def _channel_start(span: Any, q: Quote, quoted: list[tuple[int, int]]) -> int | None:
     """Where an "in" / "during" phrase naming the channel ("in a statement issued Friday",
-    "during a news conference") starts, when it runs to the content's end outside quotation
-    marks: how the words were said, not what ("a release", "a conference" alone may be the
-    topic)."""
-    span = parsed.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or len(span) < 3:
+    "during a news conference") starts, when it runs to the content's end (``span``, its
+    tokens) outside quotation marks: how the words were said, not what ("a release", "a
+    conference" alone may be the topic)."""
+    if len(span) < 3:
         return None
+    parsed = span.doc
     for t in span[1:]:
         if t.lower_ not in {"in", "during"}:
             continue
@@ -2545,7 +2547,7 @@ def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote]
     taken = [q.cue for q in quotes if q.cue is not None]
     out: list[Quote] = []
     for tok in _table(finder).select(pos=("ADJ",), lower=_STANCE_ADJECTIVES, dep=("acomp",)):
-        if tok.lower_ not in _STANCE_ADJECTIVES or tok.dep_ != "acomp" or tok.head.i > tok.i:
+        if tok.head.i > tok.i:  # (form and label: the select's own conditions)
             continue
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
                      and c.lower_ in _STANCE_OBJECTS), None)
