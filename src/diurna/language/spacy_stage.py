@@ -250,13 +250,11 @@ def tokens_where(parsed: Any, pos: Collection[str] = (), lower: Collection[str] 
     if not len(parsed):
         return []
     from spacy.attrs import LOWER, POS
-    from spacy.parts_of_speech import IDS
-    from spacy.strings import get_string_id
 
     table = parsed.to_array([POS, LOWER])
-    keep = np.isin(table[:, 0], [IDS[p] for p in pos])
+    keep = np.isin(table[:, 0], _pos_ids(pos))
     if lower:
-        keep |= np.isin(table[:, 1], [get_string_id(w) for w in lower])
+        keep |= np.isin(table[:, 1], _string_ids(lower))
     return [parsed[int(i)] for i in np.flatnonzero(keep)]
 
 
