@@ -37,6 +37,9 @@ CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
 # The rules' uncoded picks of these kinds become context parties in every coder's output
 # (:func:`context_parties`); common nouns and organisations do not (measured, round 16).
 CONTEXT_PICK_LABELS = frozenset({"PERSON", "NORP"})
+# Titles before a surname that make a phrase a person's name whatever its entity label ("Mr
+# Swaelen", "Dr Saunders", which the tagger may label an organisation).
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                       "we", "us", "our", "i", "me", "my", "who", "which"})
 
@@ -210,13 +213,38 @@ def context_parties(doc: Document, events: list[Event]) -> list[Event]:
     return [_with_context(doc, e) for e in events]
 
 
+def _surnames(doc: Document) -> frozenset[str]:
+    """The last words of the names of people (``PERSON`` entities of two words or more) in
+    ``doc``: a later bare "Corby" or "Adams" is one of them even when the tagger labels it an
+    organisation or a place."""
+    return frozenset(e.text.split()[-1] for e in doc.entities
+                     if e.label == "PERSON" and len(e.text.split()) > 1)
+
+
+def named_person(m: Mention, surnames: frozenset[str]) -> bool:
+    """Whether ``m`` names a person: labelled so, or a title and a capitalised name ("Mr
+    Swaelen"), or one capitalised word that is the surname of a person named in full in the
+    document (``surnames``)."""
+    if m.label == "PERSON":
+        return True
+    words = m.text.split()
+    if len(words) == 2 and words[0].lower() in HONORIFICS and words[1][:1].isupper():
+        return True
+    return len(words) == 1 and words[0][:1].isupper() and words[0] in surnames
+
+
 def _with_context(doc: Document, event: Event) -> Event:
     prev_start = _previous_sentence_start(doc, event)
     new: dict[str, list[Mention]] = {}
+    surnames: frozenset[str] | None = None
     for slot, picks in (("actors", event.actors), ("recipients", event.recipients)):
-        if not picks or any(actor_code(m) for m in picks) or not all(
-                m.label in CONTEXT_PICK_LABELS for m in picks):
+        if not picks or any(actor_code(m) for m in picks):
             continue
+        if not all(m.label in CONTEXT_PICK_LABELS for m in picks):
+            surnames = _surnames(doc) if surnames is None else surnames
+            if not all(m.label in CONTEXT_PICK_LABELS or named_person(m, surnames)
+                       for m in picks):
+                continue
         country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
         if country is not None:
             new[slot] = [_in_context(m, country) for m in picks]
