@@ -1,9 +1,9 @@
 """Session 40, brief A3 (docs/events-arguments.md, "Round (session 40, brief A3)"): recipients
 read from the act a refusal or offer names, from a thing object's "with"-party, from "to" after
-an apology or a handover, and from a person named again by surname. Sentences written for these
-tests; each code read by hand against docs/annotation-events.md (the recipient is the party the
-act is directed at). Each positive case had no recipient before; each guard is its near
-neighbour that must stay without one."""
+an apology or a handover, from who escapes an attack, and from a person named again by surname.
+Sentences written for these tests; each code read by hand against docs/annotation-events.md
+(the recipient is the party the act is directed at). Each positive case had no recipient
+before; each guard is its near neighbour that must stay without one."""
 
 from __future__ import annotations
 
@@ -38,12 +38,23 @@ def test_the_party_an_act_is_done_to_is_its_recipient(
     assert _prefixes(event.recipients) == [recipient]
 
 
+def test_who_escapes_an_attack_is_its_recipient() -> None:
+    # the subject of "escaped" undergoes the attack its object names, as with "faced criticism"
+    event = _event("The Pakistani interior minister narrowly escaped a suicide bomb attack on "
+                   "Friday.", "ASSAULT", "bomb attack")
+    assert _prefixes(event.recipients) == ["PAK"]
+    assert _prefixes(event.actors) == []
+
+
 @pytest.mark.parametrize("sentence, etype, trigger, actor", [
     # the refused act names no party: no recipient
     ("The Kenyan government refused to hold talks.", "REJECT", "refused", "KEN"),
     ("Peru offered to build new schools.", "AGREE", "offered", "PER"),
     # "to" a place after a withdrawal is where they went, not to whom
     ("The Syrian troops withdrew to Damascus.", "RETREAT", "withdrew", "SYR"),
+    # the subject of "launched" (not an undergoing verb) does the attack: its actor only
+    ("Pakistani militants launched a suicide bomb attack on Friday.", "ASSAULT", "launched",
+     "PAK"),
 ])
 def test_an_act_naming_no_party_gives_no_recipient(
         sentence: str, etype: str, trigger: str, actor: str) -> None:

@@ -226,7 +226,8 @@ POLITICAL_DENSITY = 2.0  # per 1,000 characters: bench/relevance_classifier.py
 POLITICAL_MENTIONS = 40
 MIN_JUDGED_CHARS = 600
 # Verbs whose subject undergoes the event named by their object ("faced criticism").
-UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn"})
+UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn",
+                           "escape", "survive"})  # "escaped an assassination attempt"
 # Verbs whose complement is wished for, not reported ("would like to see China agree").
 WISH_VERBS = frozenset({"see", "like", "love", "hope", "wish", "prefer", "dream"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
