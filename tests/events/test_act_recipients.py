@@ -1,6 +1,6 @@
 """Session 40, brief A3 (docs/events-arguments.md, "Round (session 40, brief A3)"): recipients
 read from the act a refusal or offer names, from a thing object's "with"-party, from "to" after
-an apology or a handover, from who escapes an attack, and from a person named again by surname.
+an apology or a handover, from who escapes an attack, and from a person named by a title.
 Sentences written for these tests; each code read by hand against docs/annotation-events.md
 (the recipient is the party the act is directed at). Each positive case had no recipient
 before; each guard is its near neighbour that must stay without one."""
@@ -63,10 +63,11 @@ def test_an_act_naming_no_party_gives_no_recipient(
     assert _prefixes(event.recipients) == []
 
 
-def test_a_surname_or_a_titled_name_is_a_person_whatever_its_label() -> None:
-    """"Corby" (labelled ORG by the tagger) is Schapelle Corby, named in full earlier, and "Mr
-    Swaelen" is a person by his title: both uncoded, so both take the context country as a
-    PERSON pick does. "Comelec", one word that is no one's surname, stays uncoded."""
+def test_a_titled_name_is_a_person_whatever_its_label_a_bare_surname_is_not() -> None:
+    """"Mr Swaelen" (labelled ORG by the tagger) is a person by his title: uncoded, so he takes
+    the context country as a PERSON pick does. "Corby" alone (labelled ORG), though Schapelle
+    Corby is named in full earlier, and "Comelec" stay uncoded: a bare surname is not read as a
+    person (session 41)."""
     text = ("Canberra said. Schapelle Corby was arrested in Bali. "
             "Judges sentenced Corby. Mr Swaelen praised Comelec.")
     at = text.index
@@ -91,8 +92,7 @@ def test_a_surname_or_a_titled_name_is_a_person_whatever_its_label() -> None:
     sentenced, praised = context_parties(doc, [
         event("ACCUSE", "sentenced", 2, [], [corby]),
         event("SUPPORT", "praised", 3, [swaelen], [comelec])])
-    assert [(m.text, m.actor.cameo, m.actor.kind) for m in sentenced.recipients if m.actor] == [
-        ("Corby", "AUS", "context")]
+    assert sentenced.recipients == [corby] and corby.actor is None
     assert [(m.text, m.actor.cameo) for m in praised.actors if m.actor] == [
         ("Mr Swaelen", "AUS")]
     assert praised.recipients == [comelec] and comelec.actor is None
