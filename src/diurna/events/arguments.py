@@ -37,6 +37,9 @@ CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
 # The rules' uncoded picks of these kinds become context parties in every coder's output
 # (:func:`context_parties`); common nouns and organisations do not (measured, round 16).
 CONTEXT_PICK_LABELS = frozenset({"PERSON", "NORP"})
+# Titles before a surname that make a phrase a person's name whatever its entity label ("Mr
+# Swaelen", "Dr Saunders", which the tagger may label an organisation).
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                       "we", "us", "our", "i", "me", "my", "who", "which"})
 
@@ -210,12 +213,22 @@ def context_parties(doc: Document, events: list[Event]) -> list[Event]:
     return [_with_context(doc, e) for e in events]
 
 
+def named_person(m: Mention) -> bool:
+    """Whether ``m`` names a person: labelled so, or a title and a capitalised name ("Mr
+    Swaelen"). A bare surname ("Corby") is not: session 40's round read one and missed its blind
+    actor bar; session 41 measured the round without it (docs/events-arguments.md)."""
+    if m.label == "PERSON":
+        return True
+    words = m.text.split()
+    return len(words) == 2 and words[0].lower() in HONORIFICS and words[1][:1].isupper()
+
+
 def _with_context(doc: Document, event: Event) -> Event:
     prev_start = _previous_sentence_start(doc, event)
     new: dict[str, list[Mention]] = {}
     for slot, picks in (("actors", event.actors), ("recipients", event.recipients)):
         if not picks or any(actor_code(m) for m in picks) or not all(
-                m.label in CONTEXT_PICK_LABELS for m in picks):
+                m.label in CONTEXT_PICK_LABELS or named_person(m) for m in picks):
             continue
         country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
         if country is not None:

@@ -226,7 +226,8 @@ POLITICAL_DENSITY = 2.0  # per 1,000 characters: bench/relevance_classifier.py
 POLITICAL_MENTIONS = 40
 MIN_JUDGED_CHARS = 600
 # Verbs whose subject undergoes the event named by their object ("faced criticism").
-UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn"})
+UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "earn",
+                           "escape", "survive"})  # "escaped an assassination attempt"
 # Verbs whose complement is wished for, not reported ("would like to see China agree").
 WISH_VERBS = frozenset({"see", "like", "love", "hope", "wish", "prefer", "dream"})
 # "ready to talk", "willing to help": an offer (AGREE) of an act of these types.
@@ -277,7 +278,8 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "COOPERATE": frozenset({"with"}),
     "AGREE": frozenset({"with", "to"}),
     "AID": frozenset({"to"}) | DEFAULT_PREPS,
-    "SUPPORT": frozenset({"for"}),
+    # "apologised to Finland", "paid tribute to the president" (session 40: "to" was missing)
+    "SUPPORT": frozenset({"for", "to"}),
     "ASSAULT": frozenset({"from", "with", "into"}) | DEFAULT_PREPS,  # "clashed with police"
     "SANCTION": frozenset({"from", "to"}) | DEFAULT_PREPS,
     "DEMAND": frozenset({"from", "to"}) | DEFAULT_PREPS,  # "diktats to Lam"
@@ -286,7 +288,9 @@ RECIPIENT_PREPS: dict[str, frozenset[str]] = {  # per type; others use DEFAULT_P
     "MOBILIZE": frozenset({"against"}),
     "PROTEST": frozenset({"against"}),
     "COERCE": frozenset({"from"}) | DEFAULT_PREPS,
-    "RETREAT": frozenset({"against", "from"}),  # "withdrew from Syria" (named places only)
+    # "withdrew from Syria" (named places only); "handed over control to an Italian-led unit"
+    # (parties only: "returned to Baghdad" names where, not to whom)
+    "RETREAT": frozenset({"against", "from", "to"}),
 }
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Entity labels of a party: a person, an organisation, a state or a people.
@@ -344,6 +348,14 @@ THREAT_NOUNS = frozenset({"consequence", "price", "retaliation", "retribution", 
                           "response", "action", "sanction", "reprisal"})
 # Verbs of promising that only introduce a quote ('"...," he vowed') add no event of their own.
 VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# Verbs whose to-infinitive names the act promised, offered or refused, by type: the party that
+# act is done to is the event's recipient ("refused to recognize Israel", "offered to cooperate
+# with the interim Kyrgyz authorities"), as for a promise.
+COMPLEMENT_ACT_VERBS = {"AGREE": VOW_VERBS | {"offer", "agree"},
+                        "REJECT": frozenset({"refuse", "decline"})}
+# Types whose act a thing object's "with"-party receives ("ruled out any talks with
+# Washington", "closed its border with Kyrgyzstan", "agreed to restore ties with Colombia").
+WITH_THING_TYPES = frozenset({"AGREE", "REJECT", "COERCE", "CONSULT", "COOPERATE", "SANCTION"})
 # Verbs of warning: a threat when the warned-of act is the warner's own ("warned that it would
 # retaliate").
 WARN_VERBS = frozenset({"warn", "caution"})
@@ -1019,7 +1031,7 @@ class _DocCoder:
         withdrawal of all Syrian forces"), the one a describing verb names ("called Washington
         the enemy of Islam") and the subject of the clause an accusation noun states
         ("accusations that Israel had broken the truce")."""
-        if etype == "AGREE" and tok.lemma_.lower() in VOW_VERBS:
+        if tok.lemma_.lower() in COMPLEMENT_ACT_VERBS.get(etype, ()):
             promised = self._promised_to(tok)
             if promised:
                 return promised
@@ -1044,7 +1056,7 @@ class _DocCoder:
         described = _described_patient(tok)
         if described is not None:  # (people or a party: not "the crackdown, condemned by")
             return [described] if self._personal(described) else []
-        aimed = self._aimed_at(tok)
+        aimed = self._aimed_at(tok, etype)
         if aimed:
             return aimed
         if etype not in {"DEMAND", "REQUEST"}:
@@ -1053,26 +1065,30 @@ class _DocCoder:
                 and not self._is_party(c)] + _pobjs([tok], {"for"})
         return [p for act in acts for p in self._asked_party(act)]
 
-    def _aimed_at(self, tok: Any) -> list[Any]:
+    def _aimed_at(self, tok: Any, etype: str) -> list[Any]:
         """The parties a verb's thing object is aimed at: "threatened an open war against the
-        Iraqi government", "brought charges against him". Why: the act is done to them, and
-        the verb step read only the object, which names no party; only "against", whose
-        object is always the one opposed."""
+        Iraqi government", "brought charges against him", and for the types of a relation
+        between two parties (``WITH_THING_TYPES``) the one it is with: "ruled out any talks
+        with Washington". Why: the act is done to them, and the verb step read only the
+        object, which names no party; "against" names the one opposed whatever the type."""
+        preps = {"against", "with"} if etype in WITH_THING_TYPES else {"against"}
         things = [c for c in tok.children if c.dep_ == "dobj" and not self._is_party(c)]
-        return [g for g in _pobjs(things, {"against"}) if self._is_party(g)]
+        return [g for g in _pobjs(things, preps) if self._is_party(g)]
 
     def _promised_to(self, tok: Any) -> list[Any]:
-        """The parties the act a promise names is done to: "pledged to end military operations
-        against Palestinians", "a pledge by Israel to release 900 Palestinian prisoners". Why:
-        the annotators code them as the recipient of the promise (AGREE), as a threat's
-        recipient is the one the threatened act hits; only parties, so "pledged to hold
-        talks" names none."""
+        """The parties the act a promise, offer or refusal names is done to: "pledged to end
+        military operations against Palestinians", "a pledge by Israel to release 900
+        Palestinian prisoners", "refuses to recognize Israel", "offered to cooperate with the
+        new leaders". Why: the annotators code them as the recipient of the promise (AGREE)
+        or refusal (REJECT), as a threat's recipient is the one the threatened act hits; only
+        parties, so "pledged to hold talks" names none."""
         acts = [c for c in tok.children if c.dep_ == "xcomp" or (
             c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
         objs = [c for act in acts for c in act.children if c.dep_ == "dobj"]
         found = [o for o in objs if self._is_party(o)]
-        found += [g for g in _pobjs(acts + objs, {"to", "against", "on"}) if self._is_party(g)]
+        found += [g for g in _pobjs(acts + objs, {"to", "against", "on", "with"})
+                  if self._is_party(g)]
         return found
 
     def _asked_party(self, act: Any) -> list[Any]:
@@ -1182,7 +1198,9 @@ class _DocCoder:
                                etype == "COERCE" and c.lower_ == "from"
                                and g.ent_type_ in {"GPE", "LOC", "FAC"}) and not (
                                etype == "RETREAT" and c.lower_ == "from"
-                               and g.ent_type_ not in {"GPE", "LOC", "NORP", "ORG"}))
+                               and g.ent_type_ not in {"GPE", "LOC", "NORP", "ORG"}) and not (
+                               etype == "RETREAT" and c.lower_ == "to"
+                               and g.ent_type_ in {"GPE", "LOC", "FAC"}))
         return out  # ("deported from Arizona": the place left, not the one deported)
 
     def noun_args(self, tok: Any, etype: str) -> tuple[list[Any], list[Any], Any | None]:
