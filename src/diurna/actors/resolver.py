@@ -175,6 +175,8 @@ SAY_LEMMAS = {"say", "tell", "add", "state", "write", "recall", "explain", "insi
 
 _MATCHERS: dict[tuple[int, int], tuple[ActorDictionary, Any, Any]] = {}
 _STATES: dict[tuple[int, int], _State] = {}
+# Per dictionary (by id, checked against the object): actor id -> its names' lower-case words.
+_ENTRY_WORDS: dict[int, tuple[ActorDictionary, dict[str, frozenset[str]]]] = {}
 
 
 @dataclass(slots=True)
@@ -218,6 +220,7 @@ class _State:
         self.infos: list[_Info] = []
         self.done = False  # True once the stage has resolved the whole document
         self.persons: dict[str, Actor] = {}  # lower-case surname / full name -> actor
+        self.person_words: dict[str, set[str]] = {}  # surname -> words of names filed under it
         self.sent_of: dict[int, int] = {}
         for n, sent in enumerate(self.sdoc.sents):
             for i in range(sent.start, sent.end):  # (indices: no Token object per word)
@@ -451,6 +454,27 @@ class _State:
             return self.person_actor(tok)
         return None
 
+    def remember_person(self, name_toks: list[Any], actor: Actor) -> None:
+        """File a person's name under its full form and its surname (the first filing of a
+        surname stays), with the words of the names filed under each surname."""
+        self.persons.setdefault(" ".join(t.lower_ for t in name_toks), actor)
+        surname = _surname(name_toks)
+        self.persons.setdefault(surname, actor)
+        if self.persons[surname] is actor:
+            self.person_words.setdefault(surname, set()).update(t.lower_ for t in name_toks)
+
+    def by_surname(self, name_toks: list[Any]) -> Actor | None:
+        """The person filed under this name's surname ("Schumer added" after "Chuck Schumer"),
+        unless the name's given names are not that person's ("Hunter Biden" after "Joe Biden":
+        :func:`_given_fit`)."""
+        surname = _surname(name_toks)
+        actor = self.persons.get(surname)
+        if actor is None or not _is_named_person(actor):
+            return actor
+        known = self.person_words.get(surname, set()) | _entry_words(self.d, actor.id)
+        others = [t for t in name_toks if t.lower_ != surname]
+        return actor if _given_fit(others, self.d, known) else None
+
     def hit_actor(self, hit: _Hit, tok: Any) -> Actor | None:
         alias = hit.alias
         if alias.kind == ACTOR:
@@ -460,8 +484,7 @@ class _State:
                 name_toks = [t for t in self.sdoc[hit.start:hit.end]
                              if t.lower_ not in HONORIFICS]
                 if name_toks:
-                    self.persons.setdefault(" ".join(t.lower_ for t in name_toks), actor)
-                    self.persons.setdefault(_surname(name_toks), actor)
+                    self.remember_person(name_toks, actor)
             if actor is not None and actor.id in US_PARTY_IDS:
                 before = self.sdoc[hit.start - 1] if hit.start > 0 else None
                 if before is not None and before.text in PARTY_QUALIFIERS:
@@ -1071,7 +1094,7 @@ class _State:
             actor = self.demonym_before(start)
         if actor is None and name_toks:
             actor = self.persons.get(" ".join(t.lower_ for t in name_toks)) or \
-                self.persons.get(_surname(name_toks)) or self.introduced(tok, name_toks)
+                self.by_surname(name_toks) or self.introduced(tok, name_toks)
         if actor is None and title is not None:
             actor = self.context_actor(tok, title)
         if actor is None and name_toks and not found:
@@ -1080,7 +1103,7 @@ class _State:
             actor = self.private_person(end)
         if actor is not None and name_toks and (tok.ent_type_ == "PERSON" or found):
             self.persons[" ".join(t.lower_ for t in name_toks)] = actor
-            self.persons.setdefault(_surname(name_toks), actor)
+            self.remember_person(name_toks, actor)
             if title is not None:
                 self.titled[title.phrase] = (tok.i, actor)
         return actor
@@ -1222,14 +1245,24 @@ class _State:
     def introduced(self, tok: Any, name_toks: list[Any]) -> Actor | None:
         """The role of the same name introduced elsewhere in the text (title or appositive)."""
         full = " ".join(t.lower_ for t in name_toks)
-        for key in (full, _surname(name_toks)):
+        surname = _surname(name_toks)
+        others = [t for t in name_toks if t.lower_ != surname]
+        for key in (full, surname):
             for i in self.intros.get(key, []):
                 if i != tok.i and not (self.sdoc[i].ent_type_ == "PERSON" and
                                        self.ent_of.get(i) is self.ent_of.get(tok.i)):
                     actor = self.np_actor(self.sdoc[i])
-                    if actor is not None:
+                    if actor is not None and (key == full or not _is_named_person(actor)
+                                              or self._intro_fits(i, others, actor)):
                         return actor
         return None
+
+    def _intro_fits(self, i: int, others: list[Any], actor: Actor) -> bool:
+        """Whether a name's given names (``others``) fit the name introduced at token ``i``
+        ("Hunter Biden" does not fit "Joe Biden"; :func:`_given_fit`)."""
+        ent = self.ent_of.get(i)
+        words = {t.lower_ for t in ent} if ent is not None else {self.sdoc[i].lower_}
+        return _given_fit(others, self.d, words | _entry_words(self.d, actor.id))
 
     def private_person(self, end: int) -> Actor | None:
         """ "Elizabeth A. Burton, 32, of 1119 Eighth St.", "Singh Jabarjung, 24, from Punjab's
@@ -1528,7 +1561,7 @@ class ActorResolver:
         found = [h for h in found if not all(i in in_person for i in range(h.start, h.end))
                  or (h.alias.kind == ACTOR and (h.start, h.end) in whole_person)
                  or (h.alias.kind == ROLE and h.end not in person_end)
-                 or self._is_person_entry(h.alias)]
+                 or (self._is_person_entry(h.alias) and self._same_person(h, ents))]
         # "at 5 PM", "11:30 PM": a clock time, not the prime minister
         found = [h for h in found if not (h.alias.kind == ROLE and sdoc[h.start].text == "PM"
                                           and h.start > 0 and any(
@@ -1553,6 +1586,18 @@ class ActorResolver:
     def _is_person_entry(self, alias: Alias) -> bool:
         actor = self.dictionary.actors.get(alias.target) if alias.kind == ACTOR else None
         return actor is not None and actor.kind == "person"
+
+    def _same_person(self, hit: _Hit, ents: list[Any]) -> bool:
+        """Whether a person entry's alias found inside a longer person name still names that
+        person: not when the name holds a given name the entry never spells ("Lutfullah
+        Mashal" is not Khaled Mashal, whose entry has the alias "Mashal"; :func:`_given_fit`)."""
+        ent = next((e for e in ents if e.label_ == "PERSON"
+                    and e.start <= hit.start and hit.end <= e.end), None)
+        if ent is None:
+            return True
+        others = [tok for tok in ent if tok.i < hit.start]  # ("Hugo Chavez Frias": a 2nd surname)
+        return _given_fit(others, self.dictionary, _entry_words(self.dictionary,
+                                                                hit.alias.target))
 
     # ------------------------------------------------------------------------------ component
     def __call__(self, doc: Document) -> Document:
@@ -1823,6 +1868,43 @@ def scan_mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mentio
         return (with_actor or inside)[0]
     overlap = [m for m in mentions if m.start < end and m.end > start]
     return overlap[0] if overlap else None
+
+
+def _given_fit(toks: Sequence[Any], dictionary: ActorDictionary, known: Iterable[str]) -> bool:
+    """Whether the given names among ``toks`` (words of a person's name other than the
+    surname) fit a person whose names have the lower-case words ``known``. A given name is a
+    capitalised proper noun longer than an initial that is no dictionary alias itself (a title
+    or a group's name inside the entity is not one, nor "Will" in "Will Warren continue"); it
+    fits when a known word begins with its first three letters, so spellings of one name
+    ("Khalid", "Khaled") fit. Why: a surname alone made "Lutfullah Mashal" Khaled Mashal and
+    "Hunter Biden" Joe Biden. Only a dictionary person is refused so (:func:`_is_named_person`):
+    a role read from an introduction ("X Hayden, an editor at ...") names no one person."""
+    given = [t.lower_ for t in toks if t.pos_ == "PROPN" and t.is_alpha and t.is_title
+             and len(t) > 2 and not dictionary.readings(t.text)]
+    words = set(known)
+    return all(any(k.startswith(g[:3]) for k in words) for g in given)
+
+
+def _is_named_person(actor: Actor) -> bool:
+    """Whether ``actor`` is one person of the dictionary (P-BIDEN), not a role's code."""
+    return actor.kind == "person"
+
+
+def _entry_words(dictionary: ActorDictionary, actor_id: str) -> frozenset[str]:
+    """The lower-case words of a dictionary entry's name and aliases (indexed once per
+    dictionary)."""
+    words = _ENTRY_WORDS.get(id(dictionary))
+    if words is None or words[0] is not dictionary:
+        index: dict[str, set[str]] = {}
+        for readings in dictionary.aliases.values():
+            for a in readings:
+                if a.kind == ACTOR:
+                    index.setdefault(a.target, set()).update(a.text.lower().split())
+        for aid, actor in dictionary.actors.items():
+            index.setdefault(aid, set()).update(actor.name.lower().split())
+        words = (dictionary, {k: frozenset(v) for k, v in index.items()})
+        _ENTRY_WORDS[id(dictionary)] = words
+    return words[1].get(actor_id, frozenset())
 
 
 def _surname(name_toks: list[Any]) -> str:
