@@ -18,10 +18,20 @@ class that holds:
 - **(d) other**: a statement that would match it alone went to another gold line; a gold line
   with no content whose cue has no statement left.
 
-Direct and indirect (with mixed) lines are counted apart. ``--pickles DIR`` reads
-``DIR/<name>.pkl`` (a list of ``(gold line, document parsed up to the statements stage)``),
-written on the first run, so that later runs skip the parse. Only read development files are
-accepted; never a test split or a blind set.
+Direct and indirect (with mixed) lines are counted apart.
+
+``--false-alarms`` (part 54) splits the other side too: each statement the scorer leaves
+unmatched goes to the first class that holds: **bounds** (a gold line at its cue is unmatched),
+**second line** (the gold line at its cue, or whose words it shares, went to another
+statement), **partial** (it shares words with a gold line of another cue, under the scorer's
+50 %), and else **no gold line**, split by shape: inside quotation marks (a report embedded in a
+quote), a question, a non-speech sense of the cue ("is said to be", "told X to", "asked to"), a
+statement not (yet) made (a modal, future or negated cue, or one under "plan" / "expect"), and
+otherwise by its cue (direct quote, "according to", noun, agentless, listed verb, other verb).
+
+``--pickles DIR`` reads ``DIR/<name>.pkl`` (a list of ``(gold line, document parsed up to the
+statements stage)``), written on the first run, so that later runs skip the parse. Only read
+development files are accepted; never a test split or a blind set.
 """
 
 from __future__ import annotations
@@ -68,6 +78,7 @@ class Run(NamedTuple):
     cands: list[scorer.Attribution]
     rule: list[bool]
     kept: list[bool]
+    quotes: Sequence[Quote] = ()  # the kept statements, in pred's order (the false alarms' split)
 
 
 def run_article(line: dict[str, Any], doc: Document) -> Run:
@@ -87,7 +98,7 @@ def run_article(line: dict[str, Any], doc: Document) -> Run:
     return Run(gold=scorer.from_gold(text, line, line["source"]),
                pred=[scorer.from_quote(text, q) for q in quotes],
                cands=[scorer.from_quote(text, q) for q, _ in seen],
-               rule=[r for _, r in seen], kept=verdict)
+               rule=[r for _, r in seen], kept=verdict, quotes=quotes)
 
 
 def _cue_token(parsed: Any, cue: scorer.Spn) -> Any | None:
@@ -158,6 +169,71 @@ def classify(run: Run, gi: int, parsed: Any) -> str:
     return "(a) no candidate: " + no_candidate_kind(parsed, g.cue)
 
 
+_MODALS = frozenset({"will", "would", "'ll", "shall", "may", "might", "could", "should", "must",
+                     "can"})
+_PLANS = frozenset({"plan", "expect", "want", "intend", "hope", "schedule", "go", "set", "due",
+                    "likely", "prepare", "refuse", "decline", "fail"})
+
+
+def unmade(cue: Any) -> bool:
+    """The cue reports no statement made: a modal, future or negated verb ("will announce",
+    "did not say") or one under a verb of plan ("is expected to say", "plans to announce")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in cue.children):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and head.lemma_.lower() in _PLANS
+
+
+def non_speech_sense(cue: Any) -> bool:
+    """A speech verb in a sense that reports no statement: "is said to be" (a passive say with
+    a "to" clause), "told X to leave", "asked to resign" (an order or a request for an act)."""
+    lemma = cue.lemma_.lower()
+    to_clause = any(c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux"
+                                              for t in c.children) for c in cue.children)
+    if lemma == "say" and to_clause and any(c.dep_ == "auxpass" for c in cue.children):
+        return True
+    return lemma in {"tell", "ask", "order"} and to_clause
+
+
+def false_alarm_class(run: Run, pi: int, matched_gold: set[int], parsed: Any,
+                      quoted: list[tuple[int, int]]) -> str:
+    """The class of one unmatched statement (module docstring)."""
+    p = run.pred[pi]
+    at_cue = [gi for gi, g in enumerate(run.gold) if scorer._overlap(g.cue, p.cue)]
+    if any(gi not in matched_gold for gi in at_cue):
+        return "(fc) bounds: the gold line at its cue is unmatched"
+    sharing = [gi for gi, g in enumerate(run.gold) if g.tokens & p.tokens]
+    if at_cue or any(gi in matched_gold for gi in sharing):
+        return "(fd) second line: its gold line went to another statement"
+    if sharing:
+        return "(fp) partial: shares words with another cue's gold line"
+    q = run.quotes[pi]
+    cue = _cue_token(parsed, q.cue) if q.cue is not None else None
+    if q.kind != "direct" and q.cue is not None and any(
+            s <= q.cue.start and q.cue.end <= e for s, e in quoted):
+        return "(fn) no gold line: inside quotation marks"
+    sent = cue.sent if cue is not None else None
+    if sent is not None and sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return "(fn) no gold line: a question"
+    if q.kind == "direct":
+        return "(fn) no gold line: direct quote"
+    if cue is not None and cue.pos_ in {"VERB", "AUX"}:
+        if non_speech_sense(cue):
+            return "(fn) no gold line: non-speech sense (said to be, told to)"
+        if unmade(cue):
+            return "(fn) no gold line: not (yet) made (modal, negated, planned)"
+        if cue.lemma_.lower() in _LISTED:
+            return "(fn) no gold line: listed verb"
+        return "(fn) no gold line: other verb"
+    if q.cue is not None and "according" in q.cue.text.lower():
+        return "(fn) no gold line: according to"
+    if q.source_kind == "unnamed" and q.speaker is None:
+        return "(fn) no gold line: agentless"
+    if cue is not None and cue.pos_ == "NOUN":
+        return "(fn) no gold line: noun"
+    return "(fn) no gold line: other cue"
+
+
 def load(name: str, pickles: Path | None) -> list[tuple[dict[str, Any], Document]]:
     """Each article of a gold file parsed up to the statements stage (pickled when asked)."""
     cache = pickles / f"{Path(name).stem.replace('quotes-wikinews-', '')}.pkl" if pickles else None
@@ -181,9 +257,11 @@ def load(name: str, pickles: Path | None) -> list[tuple[dict[str, Any], Document
     return out
 
 
-def split(docs: Sequence[tuple[dict[str, Any], Document]], show: bool = False
+def split(docs: Sequence[tuple[dict[str, Any], Document]], show: bool = False,
+          alarms: Counter[tuple[str, str]] | None = None
           ) -> tuple[Counter[tuple[str, str]], Counter[str]]:
-    """The miss classes by kind (``(kind, class)`` counts) and the scorer's tallies."""
+    """The miss classes by kind (``(kind, class)`` counts) and the scorer's tallies; the false
+    alarms' classes are added to ``alarms`` when it is given."""
     classes: Counter[tuple[str, str]] = Counter()
     tallies: Counter[str] = Counter()
     for line, doc in docs:
@@ -191,6 +269,17 @@ def split(docs: Sequence[tuple[dict[str, Any], Document]], show: bool = False
         pairs = scorer.match(run.gold, run.pred)
         tallies += scorer.tally(run.gold, run.pred, pairs)
         got = {gi for gi, _ in pairs}
+        if alarms is not None:
+            said = {pi for _, pi in pairs}
+            marks = stage.quoted_ranges(doc.text)
+            for pi, q in enumerate(run.quotes):
+                if pi in said:
+                    continue
+                kind = "direct" if q.kind == "direct" else "indirect"
+                cls = false_alarm_class(run, pi, got, doc.nlp, marks)
+                alarms[(kind, cls)] += 1
+                if show:
+                    print(f"FA {kind}\t{cls}\t{q.cue.text if q.cue else '-'}\t{q.text[:140]}")
         for gi, g in enumerate(run.gold):
             if gi in got:
                 continue
@@ -211,14 +300,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="pool names (dev, dev2 ... dev5, train2, train) or gold files")
     ap.add_argument("--pickles", type=Path, default=None)
     ap.add_argument("--examples", action="store_true", help="print every missed line")
+    ap.add_argument("--false-alarms", action="store_true",
+                    help="split the unmatched statements by cause too")
     args = ap.parse_args(argv)
     for name in args.gold:
         if refused(gold_path(name)):
             ap.error(f"{name}: a test split or blind set is never read here")
     total: Counter[tuple[str, str]] = Counter()
     tallies: Counter[str] = Counter()
+    alarms: Counter[tuple[str, str]] | None = Counter() if args.false_alarms else None
     for name in args.gold:
-        classes, t = split(load(name, args.pickles), args.examples)
+        classes, t = split(load(name, args.pickles), args.examples, alarms)
         total += classes
         tallies += t
         figs = scorer.figures(t)
@@ -230,6 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {cls} | {total[('indirect', cls)]} | {total[('direct', cls)]} |")
     print(f"| **all** | {sum(n for (k, _), n in total.items() if k == 'indirect')} | "
           f"{sum(n for (k, _), n in total.items() if k == 'direct')} |")
+    if alarms is not None:
+        print("\n| false alarm | indirect + mixed | direct |\n| --- | --- | --- |")
+        for cls in sorted({c for _, c in alarms}):
+            print(f"| {cls} | {alarms[('indirect', cls)]} | {alarms[('direct', cls)]} |")
+        print(f"| **all** | {sum(n for (k, _), n in alarms.items() if k == 'indirect')} | "
+              f"{sum(n for (k, _), n in alarms.items() if k == 'direct')} |")
     return 0
 
 

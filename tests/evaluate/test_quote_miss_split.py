@@ -50,6 +50,21 @@ def test_a_gold_line_with_no_cue_and_no_candidate_is_class_a() -> None:
     assert bench.classify(run, 0, None) == "(a) no candidate: no cue (or punctuation)"
 
 
+def test_a_statement_at_an_unmatched_gold_cue_is_a_bounds_false_alarm() -> None:
+    bench = _bench()
+    short = _att("the bridge", "said")
+    run = bench.Run(gold=[GOLD], pred=[short], cands=[short], rule=[True], kept=[True])
+    assert bench.false_alarm_class(run, 0, set(), None, []).startswith("(fc) bounds")
+
+
+def test_a_statement_whose_gold_line_went_elsewhere_is_a_second_line() -> None:
+    bench = _bench()
+    other = _att("the bridge will reopen in May after repairs", "said")
+    inner = _att("reopen in May", "reopen")
+    run = bench.Run(gold=[GOLD], pred=[other, inner], cands=[], rule=[], kept=[])
+    assert bench.false_alarm_class(run, 1, {0}, None, []).startswith("(fd) second line")
+
+
 def test_blind_and_frozen_sets_are_refused() -> None:
     bench = _bench()
     for name in ("dev6", "dev7", "test", "gold/quotes-wikinews-dev7-second-annotator.jsonl"):

@@ -68,7 +68,8 @@ STATEMENT_NOUNS = frozenset({
     "claim", "allegation", "assertion", "testimony", "account", "report", "statement",
     "accusation", "admission", "announcement", "insistence", "contention", "confirmation",
     "revelation", "disclosure", "charge", "message", "email", "e-mail", "letter", "memo",
-    "tweet", "post", "note", "text",
+    "tweet", "post", "note", "text", "promise", "pledge", "warning", "speculation", "assurance",
+    "suggestion", "prediction", "argument", "rumor", "rumour", "opinion",
 })
 # A sentence-final attribution ("…, officials said."): its verbs, the parts of speech of the
 # speaker's phrase and of what may follow the verb ("in a statement", "told Reuters on Monday").
@@ -1012,6 +1013,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if holder is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and (
                 is_speech_verb(tok.head.head)):
             holder = subject_of(tok.head.head)  # "Taylor wrote in a message that ..."
+        if holder is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MAKING:
+            holder = subject_of(tok.head)  # "the ICRC made requests to …"
         speaker = _party_mention(finder, holder) if holder is not None else None
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
@@ -1082,6 +1085,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
+    # 4a. statements never made, read off the cue (after the check: its rows are unchanged): a
+    # picture's scene, a speech verb in another sense, a statement still to come (part 54)
+    quotes = [q for q in quotes if not _nothing_said(parsed, q)]
     # 5. listed cue verbs the parse hides (after the check: its rows are unchanged): a
     # parenthetical "The council, he says, has …" and a noun-tagged "Bloomberg News states that"
     quotes.extend(_hidden_cue_statements(doc, finder, quotes, in_direct))
@@ -1117,6 +1123,72 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         _trim_content(doc, q)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+_DEPICTING = frozenset({"show", "depict", "picture"})
+
+
+def _depicted_scene(cue: Any, q: Quote) -> bool:
+    """A picture's scene, not a statement: "show" / "depict" with an object that a bare
+    participle describes ("the video showed Hussein **taunted** by his executioners", "has
+    shown Saddam **going** to his death"): what is seen, which no one said (a finding has a
+    tense: "the poll shows that …", "shows X leads")."""
+    if cue.lemma_.lower() not in _DEPICTING:
+        return False
+    for c in cue.children:
+        if not q.start <= c.idx < q.end:
+            continue
+        if c.dep_ == "ccomp" and c.tag_ in {"VBG", "VBN"} and not any(
+                g.dep_ in {"aux", "auxpass", "mark"} for g in c.children):
+            return True  # "showed Hussein taunted": a scene in a small clause, no tense
+        if c.dep_ == "dobj" and any(g.dep_ == "acl" and g.tag_ in {"VBG", "VBN"}
+                                    for g in c.children):
+            return True
+    return False
+
+
+# what is denied when "deny" means refuse to let in, not to say it is untrue
+_GRANTS = frozenset({"entry", "access", "admission", "visa", "bail", "passage", "permission",
+                     "asylum", "parole"})
+
+
+def _other_sense(cue: Any) -> bool:
+    """A speech verb in a sense that reports nothing said, read off its object: "claimed the
+    lives of 140 people" (a death toll), "denied entry" (refused to let in), "calling itself
+    Ansar al-Tawhid" (a group's name), "was admitted to hospital" (taken in)."""
+    lemma = cue.lemma_.lower()
+    objs = [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+    if lemma == "claim":
+        return any(o.lemma_.lower() in {"life", "lives"} for o in objs)
+    if lemma == "deny":
+        return any(o.lemma_.lower() in _GRANTS for o in objs)
+    if lemma in {"call", "name", "style"}:
+        # a group's name for itself; "calls himself "Azzam the American"" is said by him
+        return any(o.lower_ in {"itself", "themselves"} for o in objs)
+    if lemma == "admit":
+        return any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in {"hospital", "clinic", "ward", "care"}
+            for g in c.children) for c in cue.children)
+    return False
+
+
+# verbs whose "to"-clause is a statement still to be made: "plans to announce", "expected to ask"
+_PLANNING = frozenset({"plan", "expect", "intend", "schedule", "hope", "want", "prepare"})
+
+
+def _not_yet_said(cue: Any) -> bool:
+    """A statement still to come, so not made: "will announce his resignation", "is expected
+    to ask for a new trial" ("would" stays: "said he would ask" reports a statement made)."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _PLANNING
+
+
+def _nothing_said(parsed: Any, q: Quote) -> bool:
+    """A candidate statement whose cue says nothing was said (docs/quotes.md part 54)."""
+    cue = _cue_verb(parsed, q)
+    return cue is not None and (_depicted_scene(cue, q) or _other_sense(cue)
+                                or _not_yet_said(cue))
 
 
 def _trim_content(doc: Document, q: Quote) -> None:
@@ -1345,7 +1417,9 @@ def _prep_content(tok: Any) -> Any | None:
 
 def _noun_content(tok: Any) -> tuple[int, int] | None:
     """The content bounds of a statement noun: the "that"-clause of :data:`STATEMENT_NOUNS`
-    ("the claim that he visited"), or the phrase after a noun of :data:`_CONTENT_NOUNS`
+    ("the claim that he visited"; a clause without "that" where the noun is no gap in it:
+    :func:`_bare_content_clause`), the "to"-clause of :data:`_ASKING_NOUNS` ("a request to
+    send documents"), or the phrase after a noun of :data:`_CONTENT_NOUNS`
     ("criticism of the plan"; "reports of …" in the plural only, not "the report of the
     commission"); None for any other token."""
     if tok.pos_ != "NOUN":
@@ -1353,7 +1427,12 @@ def _noun_content(tok: Any) -> tuple[int, int] | None:
     lemma = tok.lemma_.lower()
     if lemma in STATEMENT_NOUNS:
         comp = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {
-            "VERB", "AUX"} and _that_clause(c)), None)
+            "VERB", "AUX"} and (_that_clause(c) or _bare_content_clause(tok, c))), None)
+        if comp is not None:
+            return _subtree_bounds(comp)
+    if lemma in _ASKING_NOUNS:
+        comp = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
         if comp is not None:
             return _subtree_bounds(comp)
     preps = _CONTENT_NOUNS.get(lemma)
@@ -1931,7 +2010,13 @@ _STANCE_VERBS = frozenset({
 # scuffles at the border"), with the prepositions that introduce it.
 _CRITICISM = frozenset({"of", "for", "over", "against"})
 _CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
-                  "report": frozenset({"of"})}
+                  "report": frozenset({"of"}),
+                  "claim": frozenset({"of"}), "allegation": frozenset({"of"}),
+                  "objection": frozenset({"to"}), "call": frozenset({"for"}),
+                  "proposal": frozenset({"for", "of"})}
+# Nouns of a request or a commitment whose "to"-clause is what was asked or promised
+_ASKING_NOUNS = frozenset({"promise", "pledge", "request", "demand", "call", "plea",
+                           "proposal", "offer", "vow", "threat", "order", "appeal"})
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
@@ -2245,6 +2330,33 @@ def _that_clause(verb: Any) -> bool:
         return False  # "the report that says ...": "that" is the subject, a relative clause
     return first.dep_ == "mark" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "attr"}
                                        and c.i != first.i for c in verb.children)
+
+
+# Verbs whose subject makes the statement their object names ("the ICRC **made** requests to
+# …", "a court **issued** an order to …"); not "denied the allegations" (someone else's)
+_MAKING = frozenset({"make", "issue", "raise", "launch", "renew", "repeat", "reiterate",
+                     "voice", "express", "file", "lodge", "submit", "level", "deliver", "publish",
+                     "send", "give", "offer", "extend", "break", "keep", "fulfil", "fulfill"})
+# statement nouns that name a document or a report, not a claim
+_DOCUMENT_NOUNS = frozenset({"message", "email", "e-mail", "letter", "memo", "tweet", "post",
+                             "note", "text", "report", "account", "testimony", "statement"})
+
+
+def _bare_content_clause(noun: Any, verb: Any) -> bool:
+    """A statement noun's clause without "that" ("allegations **Saunders was violating the gun
+    ban**", "claims **tax cuts were unaffordable**"): it starts right after the noun, has a
+    subject of its own, and its verb's complement is filled, so the noun is no gap in it (a
+    relative clause "the claims he made" lacks its object)."""
+    if noun.lemma_.lower() in _DOCUMENT_NOUNS:
+        return False  # "a message they plan to deliver": what is carried, a gap deeper down
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.i != noun.i + 1:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.tag_ in {"WDT", "WP", "WP$"} or first.tag_ in {"WDT", "WP", "WRB"}:
+        return False
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "auxpass"}
+               for c in verb.children)
 
 
 def misread_apposition(verb: Any, clause: Any) -> bool:
