@@ -35,7 +35,8 @@ SLOTS = ("actor", "recipient")
 # criticised the minister": the annotators code an Australian), docs/annotation-events.md §6.
 CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
 # The rules' uncoded picks of these kinds become context parties in every coder's output
-# (:func:`context_parties`); common nouns and organisations do not (measured, round 16).
+# (:func:`context_parties`); common nouns do not (measured, round 16), organisations only when
+# named in more than one word (:func:`named_body`, session 41 brief A7).
 CONTEXT_PICK_LABELS = frozenset({"PERSON", "NORP"})
 # Titles before a surname that make a phrase a person's name whatever its entity label ("Mr
 # Swaelen", "Dr Saunders", which the tagger may label an organisation).
@@ -170,11 +171,13 @@ def features(doc: Document, event: Event, m: Mention, trig: Any | None,
 def context_country(doc: Document, start: int, window_start: int, end: int) -> str | None:
     """The country a phrase at ``start`` that names none most likely belongs to: the country
     most mentioned by coded parties between ``window_start`` and ``end`` (nearest before
-    ``start`` on a tie), else the country most mentioned in the whole document."""
+    ``start`` on a tie), else the country most mentioned in the whole document. News outlets
+    ("told Reuters", "the Associated Press reported") are not counted: they report the story
+    from where they are, not where it is set (session 41, brief A7)."""
     near: dict[str, tuple[int, int]] = {}
     whole: dict[str, int] = {}
     for m in doc.mentions:
-        country = m.actor.country if m.actor is not None else None
+        country = m.actor.country if m.actor is not None and not _outlet(m) else None
         if not country:
             continue
         whole[country] = whole.get(country, 0) + 1
@@ -184,6 +187,16 @@ def context_country(doc: Document, start: int, window_start: int, end: int) -> s
     if near:
         return max(near, key=lambda c: near[c])
     return max(whole, key=lambda c: whole[c]) if whole else None
+
+
+def _outlet(m: Mention) -> bool:
+    """Whether ``m`` is a news outlet (a media party), which says nothing of a story's setting."""
+    return m.actor is not None and (m.actor.sector == "MED" or m.actor.kind == "media")
+
+
+def focus_country(doc: Document) -> str | None:
+    """The country coded parties of ``doc`` name most often (outlets aside), or None."""
+    return context_country(doc, 0, 0, 0)
 
 
 def _previous_sentence_start(doc: Document, event: Event) -> int:
@@ -208,7 +221,9 @@ def context_parties(doc: Document, events: list[Event]) -> list[Event]:
     Why only people (PERSON) and nationalities or groups (NORP): on the training articles their
     context country is right about half the time, which raises argument F1; uncoded common
     nouns ("the report", "dairy produce") and organisations are things or parties of no country
-    often enough to lower it (docs/events-arguments.md, round 16). The party is marked
+    often enough to lower it (docs/events-arguments.md, round 16); an organisation named in
+    several words ("the National Police Agency") is a body of the story's state often enough to
+    raise it (session 41, brief A7), and so is taken too. The party is marked
     ``kind="context"`` so that users and the ranker can tell it from a dictionary match."""
     return [_with_context(doc, e) for e in events]
 
@@ -223,17 +238,39 @@ def named_person(m: Mention) -> bool:
     return len(words) == 2 and words[0].lower() in HONORIFICS and words[1][:1].isupper()
 
 
+def named_body(m: Mention) -> bool:
+    """Whether ``m`` names an organisation in more than one word ("the Brotherhood of St
+    Laurence", "National Police Agency"). One word labelled an organisation is left out: it is
+    as often a surname ("Corby") or an acronym of no country ("VOA") as a body."""
+    words = [w for w in m.text.split() if w.lower() != "the"]
+    return m.label == "ORG" and len(words) > 1
+
+
 def _with_context(doc: Document, event: Event) -> Event:
     prev_start = _previous_sentence_start(doc, event)
     new: dict[str, list[Mention]] = {}
-    for slot, picks in (("actors", event.actors), ("recipients", event.recipients)):
+    for slot, picks, other in (("actors", event.actors, "recipients"),
+                               ("recipients", event.recipients, "actors")):
         if not picks or any(actor_code(m) for m in picks) or not all(
-                m.label in CONTEXT_PICK_LABELS or named_person(m) for m in picks):
+                m.label in CONTEXT_PICK_LABELS or named_person(m) or named_body(m)
+                for m in picks):
             continue
         country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
         if country is not None:
+            country = _not_other_side(doc, country, new.get(other, getattr(event, other)))
             new[slot] = [_in_context(m, country) for m in picks]
     return replace(event, **new) if new else event  # type: ignore[arg-type]
+
+
+def _not_other_side(doc: Document, country: str, others: list[Mention]) -> str:
+    """``country``, unless it is only the country of the event's other party ("the Sheik
+    invited US Marines", "Delahunt met President Chavez") while the story is set in another
+    (the document's focus country, which it then gives): a foreign party the sentence names
+    beside someone unnamed is more often the one met, asked or opposed than his own state.
+    In a story set in the other party's state ("Goudkamp criticised the minister") it stays."""
+    focus = focus_country(doc)
+    sides = {m.actor.country for m in others if m.actor is not None}
+    return focus if focus is not None and country in sides and country != focus else country
 
 
 def _in_context(m: Mention, country: str) -> Mention:
