@@ -9,7 +9,13 @@ import pytest
 from helpers import actor, before_events
 
 from diurna.events.learned import LearnedEventCoder
-from diurna.events.readings import READINGS, forecast_without_actor, time_anchor, with_readings
+from diurna.events.readings import (
+    READINGS,
+    forecast_without_actor,
+    threatened_act,
+    time_anchor,
+    with_readings,
+)
 from diurna.model import Document, Event, Mention, Span
 
 ALL = frozenset(READINGS)
@@ -122,8 +128,53 @@ def test_only_the_readings_asked_for_apply_and_ids_are_renumbered() -> None:
     assert [(e.id, e.trigger.text) for e in kept] == [(f"{doc.id}:0", "met")]
 
 
-def test_the_readings_are_off_by_default() -> None:
-    """Round 32's bundle gained +0.006 where its bar was +0.008 (docs/events-learned.md): the
-    shipped coder applies none of the readings, so its output is the start tree's."""
-    assert LearnedEventCoder().readings == frozenset()
-    assert set(READINGS) == {"forecast with no actor", "justification", "time anchor"}
+@pytest.mark.parametrize(("text", "word"), [
+    ("The unions threatened to boycott the talks.", "boycott"),
+    ("The rebels vowed to attack the capital.", "attack"),
+])
+def test_a_threatened_act_is_not_the_act(text: str, word: str) -> None:
+    """Issue #12 / brief E19: "threatened to boycott" is a threat, not a PROTEST, and "vowed to
+    attack" not an ASSAULT; the shipped coder drops the act (the old default kept it). The
+    party is coded, so the forecast reading alone would not drop it."""
+    doc = before_events(text)
+    act = _event(doc, word, "PROTEST" if word == "boycott" else "ASSAULT", "speculative",
+                 code="USAUNI")
+    assert threatened_act(_tok(doc, word), act)
+    assert with_readings(doc, [act], LearnedEventCoder().readings) == []
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    ("The unions boycotted the talks on Monday.", "boycotted", "PROTEST"),
+    ("The unions said they had boycotted the talks.", "boycotted", "PROTEST"),
+    ("The unions said they would boycott the talks.", "boycott", "PROTEST"),
+    ("The rebels threatened to attack the capital.", "threatened", "THREATEN"),
+    ("The minister vowed to demand an apology.", "demand", "DEMAND"),
+])
+def test_done_acts_and_the_threat_itself_stay(text: str, word: str, etype: str) -> None:
+    """Near neighbours stay events: an act done, an act a speaker reports as done, a future
+    act a party announces (§5: coded, speculative), the threat itself, and a verbal act that
+    the vow already performs."""
+    doc = before_events(text)
+    event = _event(doc, word, etype, code="USAUNI")
+    assert not threatened_act(_tok(doc, word), event)
+    assert _kept(doc, [event], LearnedEventCoder().readings) == [word]
+
+
+def test_a_pronoun_for_a_named_party_is_no_forecast() -> None:
+    """§5: "the minister said that he would resign" announces the minister's own planned act
+    (coded, speculative), though "he" carries no coded actor; a first-person "we will discuss"
+    with no coded party stays a forecast with no actor (round 32)."""
+    doc = before_events("The minister said that he would resign.")
+    resign = _event(doc, "resign", "RETREAT", "speculative")
+    assert not forecast_without_actor(_tok(doc, "resign"), resign)
+    doc = before_events("We will discuss regional and global issues.")
+    assert forecast_without_actor(_tok(doc, "discuss"), _event(doc, "discuss", "CONSULT",
+                                                               "speculative"))
+
+
+def test_the_readings_are_on_by_default() -> None:
+    """Round 51 (brief E19): the four readings together gained +0.0055 type F1 on the read pool
+    (docs/events-learned.md), so the shipped coder applies all of them."""
+    assert LearnedEventCoder().readings == frozenset(READINGS)
+    assert set(READINGS) == {"forecast with no actor", "justification", "time anchor",
+                             "threatened act"}

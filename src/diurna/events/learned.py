@@ -41,7 +41,7 @@ from diurna.events.coder import (
 from diurna.events.gate import SentenceGate
 from diurna.events.heads import candidate, trigger_head
 from diurna.events.ontology import Ontology
-from diurna.events.readings import with_readings
+from diurna.events.readings import DEFAULT_READINGS, with_readings
 from diurna.intervals import in_ranges, merged_ranges
 from diurna.model import Document, Event, Mention, actor_code
 
@@ -997,7 +997,7 @@ TRACE_STEPS = ("decided", "inside a rule event's trigger", "frames another event
                "the rules' veto", "an act asked for", "one act per clause",
                "no act (kind, failed act, question, no comment)", "told again",
                "a heading, or an attack's casualties told again", "the sieve",
-               "the guideline's readings (forecast, justification, time anchor)")
+               "the guideline's readings (forecast, justification, time anchor, threatened act)")
 Trace = dict[str, set[int]]
 
 
@@ -1035,9 +1035,10 @@ class LearnedEventCoder(EventCoder):
         # the sieve (diurna.events.sieve, round 25b): drop finished events its fitted filter
         # gives a low chance of being right; applied only when the weight folder has filter.json
         self.sieve = True
-        # round 32's guideline readings (diurna.events.readings), by name; off: together they
-        # missed the round's bar (docs/events-learned.md, rounds 32 and 34)
-        self.readings: frozenset[str] = frozenset()
+        # the guideline readings (diurna.events.readings), by name: round 32's three and the
+        # threatened act, on together since round 51 (read pool type F1 +0.0055,
+        # docs/events-learned.md)
+        self.readings: frozenset[str] = DEFAULT_READINGS
         # round 38's type boundaries (diurna.events.boundaries): an evaluation of an accusation
         # is REJECT, the prosecution asking for a penalty ACCUSE, a promise of harm THREATEN,
         # seizing a person ASSAULT or COERCE by who seizes (pool type F1 +0.0061, 10 of the 11
@@ -1096,7 +1097,7 @@ class LearnedEventCoder(EventCoder):
         (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), retellings, an attack's
         casualties told again, clause and context parties, then the sieve when the weight
         folder has one, then the
-        guideline readings named in :attr:`readings` (none by default): everything
+        guideline readings named in :attr:`readings` (all four by default): everything
         ``__call__`` stores, so that tuning readers such as
         :class:`diurna.events.combine.Reader` score what the pipeline gives). With ``trace``,
         the words each step leaves are noted in it (:data:`TRACE_STEPS`), for a reader of
