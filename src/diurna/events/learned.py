@@ -1036,7 +1036,7 @@ class LearnedEventCoder(EventCoder):
         # gives a low chance of being right; applied only when the weight folder has filter.json
         self.sieve = True
         # the guideline readings (diurna.events.readings), by name: round 32's three and the
-        # threatened act, on together since round 51 (read pool type F1 +0.0055,
+        # threatened act, on together since round 51 (read pool type F1 +0.0051,
         # docs/events-learned.md)
         self.readings: frozenset[str] = DEFAULT_READINGS
         # round 38's type boundaries (diurna.events.boundaries): an evaluation of an accusation
