@@ -225,7 +225,10 @@ def context_parties(doc: Document, events: list[Event]) -> list[Event]:
     several words ("the National Police Agency") is a body of the story's state often enough to
     raise it (session 41, brief A7), and so is taken too. The party is marked
     ``kind="context"`` so that users and the ranker can tell it from a dictionary match."""
-    return [_with_context(doc, e) for e in events]
+    if not events:
+        return events
+    focus = focus_country(doc)  # one document's focus, for every event's other-side test
+    return [_with_context(doc, e, focus) for e in events]
 
 
 def named_person(m: Mention) -> bool:
@@ -246,7 +249,7 @@ def named_body(m: Mention) -> bool:
     return m.label == "ORG" and len(words) > 1
 
 
-def _with_context(doc: Document, event: Event) -> Event:
+def _with_context(doc: Document, event: Event, focus: str | None) -> Event:
     prev_start = _previous_sentence_start(doc, event)
     new: dict[str, list[Mention]] = {}
     for slot, picks, other in (("actors", event.actors, "recipients"),
@@ -257,18 +260,18 @@ def _with_context(doc: Document, event: Event) -> Event:
             continue
         country = context_country(doc, picks[0].start, prev_start, event.sentence.end)
         if country is not None:
-            country = _not_other_side(doc, country, new.get(other, getattr(event, other)))
+            country = _not_other_side(focus, country, new.get(other, getattr(event, other)))
             new[slot] = [_in_context(m, country) for m in picks]
     return replace(event, **new) if new else event  # type: ignore[arg-type]
 
 
-def _not_other_side(doc: Document, country: str, others: list[Mention]) -> str:
+def _not_other_side(focus: str | None, country: str, others: list[Mention]) -> str:
     """``country``, unless it is only the country of the event's other party ("the Sheik
     invited US Marines", "Delahunt met President Chavez") while the story is set in another
-    (the document's focus country, which it then gives): a foreign party the sentence names
-    beside someone unnamed is more often the one met, asked or opposed than his own state.
-    In a story set in the other party's state ("Goudkamp criticised the minister") it stays."""
-    focus = focus_country(doc)
+    (``focus``, the document's focus country, which it then gives): a foreign party the
+    sentence names beside someone unnamed is more often the one met, asked or opposed than his
+    own state. In a story set in the other party's state ("Goudkamp criticised the minister") it
+    stays."""
     sides = {m.actor.country for m in others if m.actor is not None}
     return focus if focus is not None and country in sides and country != focus else country
 
