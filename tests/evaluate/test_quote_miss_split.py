@@ -67,7 +67,8 @@ def test_a_statement_whose_gold_line_went_elsewhere_is_a_second_line() -> None:
 
 def test_blind_and_frozen_sets_are_refused() -> None:
     bench = _bench()
-    for name in ("dev6", "dev7", "test", "gold/quotes-wikinews-dev7-second-annotator.jsonl"):
+    for name in ("dev6", "dev7", "dev8", "test",
+                 "gold/quotes-wikinews-dev7-second-annotator.jsonl"):
         assert bench.refused(bench.gold_path(name)), name
     for name in ("dev2", "dev4", "dev5", "train"):
         assert not bench.refused(bench.gold_path(name)), name
