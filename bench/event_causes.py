@@ -15,7 +15,7 @@ here and lands in "other"), so a table that decides anything should be read by h
 
 Why a script: round 23's sort lived in a session's scratch folder and was lost; every later
 round that read errors rebuilt it. Only development files: frozen test files are refused, and
-the blind sets (the ones the session notes name) must not be passed.
+the blind sets (``diurna.evaluate.gold.BLIND_SETS``) too.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 
 from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.events import gold_trigger_span, tally_types, unit_pairs
-from diurna.evaluate.gold import frozen, gold_document, read_jsonl
+from diurna.evaluate.gold import blind, frozen, gold_document, read_jsonl
 from diurna.events.heads import candidate, trigger_head
 from diurna.events.learned import NONE, TRACE_STEPS, Combiner, LearnedEventCoder, Read, Trace, typed
 from diurna.events.sieve import MODALS, clause_kind
@@ -212,9 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         print("event_causes: --where reads the learned coder's steps; use --coder learned",
               file=sys.stderr)
         return 2
-    refused = [g for g in args.gold if frozen(g)]
+    refused = [g for g in args.gold if frozen(g) or blind(g)]
     if refused:
-        print(f"{refused[0]}: a frozen test file; its errors are never read", file=sys.stderr)
+        print(f"{refused[0]}: a frozen test file or a blind set; its errors are never read",
+              file=sys.stderr)
         return 2
     try:  # every file read before any model is loaded: a bad one stops the run at once
         golds = {path: read_sources(path) for path in args.gold}

@@ -69,11 +69,9 @@ Rec = dict[str, Any]
 
 def refuse_blind(path: str) -> None:
     """Stop on a frozen test file or a blind development set (the project's rules)."""
-    from diurna.evaluate.gold import frozen
+    from diurna.evaluate.gold import blind, frozen
 
-    name = Path(path).name
-    blind = ("dev11", "dev12", "dev13", "quotes-wikinews-dev4", "quotes-wikinews-dev5")
-    if frozen(path) or any(b in name for b in blind) or "/work/annot" in str(Path(path).resolve()):
+    if frozen(path) or blind(path) or "/work/annot" in str(Path(path).resolve()):
         raise SystemExit(f"{path}: a test or blind file; never read by this study")
 
 

@@ -47,14 +47,12 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.gold import frozen, repo_dir
+from diurna.evaluate.gold import blind, frozen, repo_dir
 
 WIKI = "gold/events-wikinews-{}.jsonl"
 POOL_A = ("dev3", "dev5", "dev7", "dev9", "dev11", "train3")
 POOL_B = ("dev4", "dev6", "dev8", "dev10", "dev12", "train4")
 GRID = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-# blind sets not yet scored (session 38): never fitted or scored here
-BLIND = ("dev13", "dev14")
 MIN_GOLD = 30
 MARGIN = 0.002
 PASSES = 2
@@ -270,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also fit on the whole pool (the cuts a combiner.json would carry)")
     args = ap.parse_args(argv)
     for name in [*args.part_a, *args.part_b]:
-        if frozen(repo_dir() / WIKI.format(name)) or name in BLIND:
+        if frozen(repo_dir() / WIKI.format(name)) or blind(repo_dir() / WIKI.format(name)):
             print(f"{name}: a frozen test file or a blind set is never tuned on",
                   file=sys.stderr)
             return 2

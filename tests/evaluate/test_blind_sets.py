@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.scripts import load_file
 
 from diurna.evaluate.gold import BLIND_SETS, blind
 
@@ -28,3 +29,16 @@ def test_read_sets_are_not_blind(path: str) -> None:
 def test_every_blind_set_is_a_file_of_the_repository() -> None:
     gold = Path(__file__).resolve().parents[2] / "gold"
     assert all((gold / f"{name}.jsonl").is_file() for name in BLIND_SETS)
+
+
+@pytest.mark.parametrize(("path", "refused"), [
+    ("gold/events-wikinews-dev15.jsonl", True), ("gold/events-wikinews-test.jsonl", True),
+    ("gold/events-wikinews-dev11.jsonl", False)])
+def test_the_sentence_filter_study_refuses_the_blind_sets_only(path: str, refused: bool) -> None:
+    # dev11 was blind when the study was written and is a read set now
+    study = load_file("bench/sentence_filter.py", register=True)
+    if refused:
+        with pytest.raises(SystemExit, match="a test or blind file"):
+            study.refuse_blind(path)
+    else:
+        study.refuse_blind(path)

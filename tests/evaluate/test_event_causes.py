@@ -136,6 +136,15 @@ def test_a_frozen_file_is_refused_before_anything_is_read(
     assert "events-wikinews-test.jsonl: a frozen test file" in capsys.readouterr().err
 
 
+def test_a_blind_set_is_refused_before_anything_is_read(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["event_causes.py"])
+    assert bench().main(["gold/events-wikinews-dev3.jsonl",
+                         "gold/events-wikinews-dev15.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "events-wikinews-dev15.jsonl: a frozen test file or a blind set" in err
+
+
 @pytest.mark.parametrize(("content", "words"), [
     (None, "No such file"),  # a path that does not exist
     ('{"source": "a", "start": 0,\n', "not valid JSON"),  # a line cut short
