@@ -86,7 +86,11 @@ AGGREGATE = re.compile(
 GENERIC_FRAME = re.compile(
     r"\b(rumou?rs?|fears?|threats?|risks?|dangers?|possibility|prospects?|waves?|series|spate|"
     r"cycles?|history|culture|issues|wider|widespread|frequent|repeated|recurring|continued|"
-    r"continuing|ongoing|sporadic|occasional|regular|more|further|any|all)\b", re.IGNORECASE)
+    r"continuing|ongoing|sporadic|occasional|regular|more|further|any|all|"
+    # a kind, not one occurrence: "would implement some sort of repressive [[dictatorship]]";
+    # and what never happened: "but never [[prosecuted]] editors" (session 42, brief C4); "will
+    # never [[recognise]]" is a refusal, a statement made once, so not after will/shall/would
+    r"(sort|kind|type)s? of|(?<!will )(?<!shall )(?<!would )never)\b", re.IGNORECASE)
 GENERIC_STOP = re.compile(r"\b(stop|stopped|stopping|cease|ceased|halt|halted|end|ending|prevent|"
                           r"prevented|refrain|from|ban|banned)\b", re.IGNORECASE)
 GENERIC_HABIT = re.compile(
@@ -315,7 +319,10 @@ def generic(before: str, trigger: str, sentence: str, specific: bool = False) ->
     wording ("frequent clashes" is general, "clashes on Sunday killed 4" is not)."""
     if specific:
         return None
-    words = _TOKEN.findall(before.lower())[-FRAME_WORDS:]
+    # only the event word's own phrase frames it: "should close it without further delay, and
+    # [[called upon]] the U.S." is no "further" call (session 42)
+    phrase = re.split(r"[,;:()\"“”]", before)[-1]
+    words = _TOKEN.findall(phrase.lower())[-FRAME_WORDS:]
     head = trigger.lower().split()[0] if trigger.strip() else ""
     if GENERIC_FRAME.search(" ".join(words)):
         return "frame"
