@@ -393,6 +393,31 @@ def test_talks_as_a_process_are_not_one_meeting_and_talks_are_not_the_visit() ->
     assert linker(summit, trip).why_not(summit, trip) != "different grain"
 
 
+def test_a_news_conference_held_alone_is_not_the_meeting() -> None:
+    # dev2 (session 42): a mission's meeting with a foreign minister and the minister's own news
+    # conference the same day were linked at 0.92; the pair gold holds them two occasions
+    meeting = _meeting("a:0", "On Friday the envoys held a meeting with the foreign minister of "
+                       "Chile about the treaty.", "meeting")
+    press = _meeting("b:0", "The foreign minister of Chile announced the treaty at a news "
+                     "conference on Friday.", "news conference")
+    assert (meeting.grain, press.grain) == ("meeting", "press")
+    lk = linker(meeting, press)
+    assert lk.why_not(meeting, press) == "different grain"
+    lk.use(link_model("learned"))  # a veto for the learned linker too
+    assert lk.why_not(meeting, press) == "different grain"
+    # held jointly, the news conference is the meeting's: no veto
+    joint = _meeting("c:0", "The foreign minister of Chile spoke of the treaty at a joint news "
+                     "conference with the envoys on Friday.", "news conference")
+    together = _meeting("d:0", "The minister held a press conference with the envoys on Friday.",
+                        "press conference")
+    assert joint.grain is None and together.grain is None
+    assert linker(meeting, joint).why_not(meeting, joint) != "different grain"
+    # two news conferences are one grain: the words decide
+    other = _meeting("e:0", "The foreign minister of Chile told a news conference on Friday that "
+                     "the treaty is signed.", "news conference")
+    assert linker(press, other).why_not(press, other) != "different grain"
+
+
 def test_reports_linked_to_one_another_form_a_cluster() -> None:
     a, b = report("a:0", BOMB_A), report("b:0", BOMB_B)
     assert linker(a, b).clusters() == [["a:0", "b:0"]]
