@@ -101,6 +101,11 @@ ONGOING = "Supporters of the candidate have been marching in the capital for wee
     # dev2 (session 40): linked to one missile strike on Gaza at 0.61 before
     ("Israel's civilian population was constantly under attack from the Gaza Strip.", "attack",
      "habit"),
+    # session 42: a kind of event, and one that never happened (train pairs, linked at 0.91-0.96)
+    ("Voters fear that the junta would impose some sort of harsh curfew.", "curfew", "frame"),
+    ("The council has fined shops before but never closed one for selling alcohol.", "closed",
+     "frame"),
+    ("The mayor has never been charged with any offence.", "charged", "frame"),
 ])
 def test_a_generic_statement_is_no_single_occurrence(sentence: str, trigger: str,
                                                      why: str) -> None:
@@ -116,6 +121,13 @@ def test_a_generic_statement_is_no_single_occurrence(sentence: str, trigger: str
      {"date_value": "2024-03-03", "date_precision": "day"}),
     # framed as general, but it counts its dead
     ("A wave of attacks killed 12 people in the city.", "attacks", {}),
+    # a refusal said once is a statement, not a habit; "kind" alone frames nothing (session 42)
+    ("The minister said his country will never recognise the new republic.", "recognise", {}),
+    ("A kind neighbour freed the dog from the burning car.", "freed", {}),
+    # "further" frames "delay", in a phrase of its own before the comma (session 42: a train
+    # pair's one call was vetoed as generic)
+    ("The panel said the state should act without further delay, and called upon the army to "
+     "free the hostages.", "called upon", {}),
 ])
 def test_one_occurrence_is_not_generic(sentence: str, trigger: str, row: dict[str, Any]) -> None:
     assert report("a:0", sentence, **_at(sentence, trigger), **row).generic is None
@@ -133,7 +145,9 @@ def test_a_report_without_its_event_word_is_not_framed_by_the_sentence_end() -> 
 
 def test_generic_statements_are_not_linked_even_copied_word_for_word() -> None:
     # a background sentence copied into two articles still names no occurrence (docs/clusters.md)
-    for sentence, trigger in ((RUMOUR, "bloodshed"), (STOP_FIRE, "firing"), (ONGOING, "marching")):
+    never = "The agency has warned papers before but never prosecuted an editor for a leak."
+    for sentence, trigger in ((RUMOUR, "bloodshed"), (STOP_FIRE, "firing"), (ONGOING, "marching"),
+                              (never, "prosecuted")):
         a = report("a:0", sentence, **_at(sentence, trigger))
         b = report("b:0", sentence, **_at(sentence, trigger))
         lk = linker(a, b)
@@ -377,6 +391,31 @@ def test_talks_as_a_process_are_not_one_meeting_and_talks_are_not_the_visit() ->
     trip = _meeting("f:0", "Putin is planning to visit Tehran to attend the summit.", "visit",
                     "visit", (("Tehran", "IR", "P.PPLC"),))
     assert linker(summit, trip).why_not(summit, trip) != "different grain"
+
+
+def test_a_news_conference_held_alone_is_not_the_meeting() -> None:
+    # dev2 (session 42): a mission's meeting with a foreign minister and the minister's own news
+    # conference the same day were linked at 0.92; the pair gold holds them two occasions
+    meeting = _meeting("a:0", "On Friday the envoys held a meeting with the foreign minister of "
+                       "Chile about the treaty.", "meeting")
+    press = _meeting("b:0", "The foreign minister of Chile announced the treaty at a news "
+                     "conference on Friday.", "news conference")
+    assert (meeting.grain, press.grain) == ("meeting", "press")
+    lk = linker(meeting, press)
+    assert lk.why_not(meeting, press) == "different grain"
+    lk.use(link_model("learned"))  # a veto for the learned linker too
+    assert lk.why_not(meeting, press) == "different grain"
+    # held jointly, the news conference is the meeting's: no veto
+    joint = _meeting("c:0", "The foreign minister of Chile spoke of the treaty at a joint news "
+                     "conference with the envoys on Friday.", "news conference")
+    together = _meeting("d:0", "The minister held a press conference with the envoys on Friday.",
+                        "press conference")
+    assert joint.grain is None and together.grain is None
+    assert linker(meeting, joint).why_not(meeting, joint) != "different grain"
+    # two news conferences are one grain: the words decide
+    other = _meeting("e:0", "The foreign minister of Chile told a news conference on Friday that "
+                     "the treaty is signed.", "news conference")
+    assert linker(press, other).why_not(press, other) != "different grain"
 
 
 def test_reports_linked_to_one_another_form_a_cluster() -> None:

@@ -86,7 +86,11 @@ AGGREGATE = re.compile(
 GENERIC_FRAME = re.compile(
     r"\b(rumou?rs?|fears?|threats?|risks?|dangers?|possibility|prospects?|waves?|series|spate|"
     r"cycles?|history|culture|issues|wider|widespread|frequent|repeated|recurring|continued|"
-    r"continuing|ongoing|sporadic|occasional|regular|more|further|any|all)\b", re.IGNORECASE)
+    r"continuing|ongoing|sporadic|occasional|regular|more|further|any|all|"
+    # a kind, not one occurrence: "would implement some sort of repressive [[dictatorship]]";
+    # and what never happened: "but never [[prosecuted]] editors" (session 42, brief C4); "will
+    # never [[recognise]]" is a refusal, a statement made once, so not after will/shall/would
+    r"(sort|kind|type)s? of|(?<!will )(?<!shall )(?<!would )never)\b", re.IGNORECASE)
 GENERIC_STOP = re.compile(r"\b(stop|stopped|stopping|cease|ceased|halt|halted|end|ending|prevent|"
                           r"prevented|refrain|from|ban|banned)\b", re.IGNORECASE)
 GENERIC_HABIT = re.compile(
@@ -155,6 +159,11 @@ REPORTED = re.compile(r"\b(said|says|say|announced|announces|stated|states|promi
 VISIT = re.compile(r"(visit|travel|trip|tour|arriv|flew|fly|flies|journey)", re.IGNORECASE)
 TALKS = re.compile(r"(talk|negotiat|meet|met\b|summit|conferenc|discuss)", re.IGNORECASE)
 MEETING = re.compile(r"(meet|met\b|summit|conferenc)", re.IGNORECASE)
+# one side speaking to reporters: a news conference or briefing is its own occasion, not the
+# meeting or talks it may speak of (session 42), unless held jointly ("a joint news conference",
+# "a press conference with Bush": then it is the meeting's)
+PRESS = re.compile(r"((news|press) conferenc|(news|press) brief|briefing)", re.IGNORECASE)
+JOINT_BEFORE = re.compile(r"\bjoint\s+$", re.IGNORECASE)
 # talks as a process ("peace talks", "six-party talks", "resumed negotiations", "a round of talks")
 SERIES_BEFORE = re.compile(r"\b(peace|[\w-]*party|resum\w*|round)\b", re.IGNORECASE)
 # between a visit's event word and its first host ("visited [Dubai]", "a visit to [Iran]"), and
@@ -315,7 +324,10 @@ def generic(before: str, trigger: str, sentence: str, specific: bool = False) ->
     wording ("frequent clashes" is general, "clashes on Sunday killed 4" is not)."""
     if specific:
         return None
-    words = _TOKEN.findall(before.lower())[-FRAME_WORDS:]
+    # only the event word's own phrase frames it: "should close it without further delay, and
+    # [[called upon]] the U.S." is no "further" call (session 42)
+    phrase = re.split(r"[,;:()\"“”]", before)[-1]
+    words = _TOKEN.findall(phrase.lower())[-FRAME_WORDS:]
     head = trigger.lower().split()[0] if trigger.strip() else ""
     if GENERIC_FRAME.search(" ".join(words)):
         return "frame"
@@ -344,11 +356,15 @@ def hypothetical(before: str, after: str) -> bool:
 
 
 def grain(trigger: str, before: str, after: str, mode: str | None) -> str | None:
-    """The grain of a meeting event (PLOVER CONSULT): "visit" (a trip or one of its legs; mode
+    """The grain of a meeting event (PLOVER CONSULT): "press" (a news conference or briefing,
+    not held jointly), "visit" (a trip or one of its legs; mode
     visit or a word of travel), "series" (talks as a process: "peace talks", "six-party talks",
     "resumed negotiations"), "meeting" (one occasion: met, a summit, a conference, "talks with
     Bush", "held talks"), "talks" (other talks and discussions), or None (another event word)."""
     word = trigger.strip().lower()
+    if PRESS.match(word):
+        joint = JOINT_BEFORE.search(before) or after.lower().lstrip().startswith("with")
+        return None if joint else "press"
     if mode == "visit" or VISIT.match(word):
         return "visit"
     if not TALKS.match(word):
@@ -389,10 +405,14 @@ def different_grain(a: Report, b: Report) -> str | None:
     places of no shared country (Bush in Dubai and in Egypt); "grain" when one is talks as a
     process and the other one visit or meeting (the peace talks and a meeting of Olmert and
     Abbas), or one a visit and the other talks or a meeting, unless the talks are in a town the
-    visit goes to (a visit to Tehran for the summit held there). The pair gold's rules: a whole
-    trip and one leg, or two legs, are not the same; nor are talks with a visitor and the visit."""
+    visit goes to (a visit to Tehran for the summit held there), or one a news conference held
+    alone and the other a meeting, talks or a visit. The pair gold's rules: a whole
+    trip and one leg, or two legs, are not the same; nor are talks with a visitor and the visit,
+    nor a meeting and a news conference (two occasions)."""
     if not a.grain or not b.grain:
         return None
+    if "press" in (a.grain, b.grain) and a.grain != b.grain:
+        return "grain"  # a minister's news conference and the meeting he held the same day
     if a.grain == b.grain == "visit":
         to_a, to_b = {c for c, _, _ in a.hosts}, {c for c, _, _ in b.hosts}
         return "legs" if to_a and to_b and not to_a & to_b else None
