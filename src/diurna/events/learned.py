@@ -1044,6 +1044,9 @@ class LearnedEventCoder(EventCoder):
         # seizing a person ASSAULT or COERCE by who seizes (pool type F1 +0.0061, 10 of the 11
         # events it changes right; docs/events-learned.md, round 38)
         self.boundaries = True
+        # round 53's verb senses (diurna.events.senses): a question asked, a claim suggested, a
+        # caution warned, a call that demands nothing, a meeting with police, a sacking
+        self.senses = True
 
     def combiner(self) -> Combiner:
         """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
@@ -1134,6 +1137,9 @@ class LearnedEventCoder(EventCoder):
         if self.boundaries:
             from diurna.events.boundaries import bounded_types
             events = bounded_types(doc, coder, events, onto)
+        if self.senses:
+            from diurna.events.senses import sensed
+            events = sensed(doc, events, onto)
         noted(trace, "no act (kind, failed act, question, no comment)", doc, events)
         if not self.retellings:
             events = told_again(doc, events)
