@@ -145,3 +145,15 @@ def test_a_bill_or_drug_approved_is_no_support(text: str) -> None:
 ])
 def test_an_act_or_plan_approved_stays_support(text: str) -> None:
     assert _type(text, "approved", "SUPPORT") == "SUPPORT"
+
+
+def test_a_subjunctive_suggested_stays_a_request() -> None:
+    # "suggested that he resign": the tagger calls the subjunctive a present (VBP)
+    text = "Some allies of the prime minister have suggested that he resign before the vote."
+    assert _type(text, "suggested", "REQUEST") == "REQUEST"
+
+
+def test_a_conditional_warning_stays_a_threat() -> None:
+    text = ("Israel has warned that it reserves the right to resume action if the shelling "
+            "does not stop.")
+    assert _type(text, "warned", "THREATEN") == "THREATEN"

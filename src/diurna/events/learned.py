@@ -1097,7 +1097,8 @@ class LearnedEventCoder(EventCoder):
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
         per clause, non-acts, the settled types, the guideline's type boundaries
-        (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), retellings, an attack's
+        (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), the senses of some act verbs
+        (:mod:`diurna.events.senses`, with :attr:`senses`), retellings, an attack's
         casualties told again, clause and context parties, then the sieve when the weight
         folder has one, then the
         guideline readings named in :attr:`readings` (all four by default): everything

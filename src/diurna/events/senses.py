@@ -101,8 +101,13 @@ def _proposes(clause: Any) -> bool:
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if auxes & PROPOSING_MODALS:
         return True
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return clause.tag_ == "VB" and has_subject and not auxes
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if auxes or not subjects:
+        return False
+    # a bare form with a third-person singular subject is a subjunctive ("that he resign"),
+    # which the tagger may call present (VBP)
+    singular = subjects[0].lower_ in ("he", "she", "it") or subjects[0].tag_ in ("NN", "NNP")
+    return clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)
 
 
 def suggests_claim(tok: Any) -> bool:
@@ -125,10 +130,18 @@ def warned_of(tok: Any) -> str | None:
     if "about" in preps:
         return "none"
     clauses = _kids(tok, {"ccomp"})
-    if clauses and not any({c.lower_ for c in cl.children if c.dep_ in ("aux", "auxpass")}
-                           & HARM_MODALS for cl in clauses):
+    if clauses and not any(_harm_to_come(cl) for cl in clauses):
         return "none"
     return None
+
+
+def _harm_to_come(clause: Any) -> bool:
+    """Whether a warned-of clause may name a harm to come: a modal of the future or of
+    possibility ("his house would be attacked"), or a condition anywhere in it ("they reserve
+    the right to resume action if the shelling does not stop")."""
+    if {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")} & HARM_MODALS:
+        return True
+    return any(w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in clause.subtree)
 
 
 def calls_nothing(tok: Any) -> bool:
