@@ -1044,6 +1044,9 @@ class LearnedEventCoder(EventCoder):
         # seizing a person ASSAULT or COERCE by who seizes (pool type F1 +0.0061, 10 of the 11
         # events it changes right; docs/events-learned.md, round 38)
         self.boundaries = True
+        # round 53's verb senses (diurna.events.senses): a question asked, a claim suggested, a
+        # caution warned, a call that demands nothing, a meeting with police, a sacking
+        self.senses = True
 
     def combiner(self) -> Combiner:
         """The weight folder's combiner (:func:`load_combiner`), with this coder's gate."""
@@ -1094,7 +1097,8 @@ class LearnedEventCoder(EventCoder):
         """The events of ``doc`` from its read words: :func:`decide`, then the
         post-processing (frames, the rules' veto, acts asked for, modes, speakers' acts, one act
         per clause, non-acts, the settled types, the guideline's type boundaries
-        (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), retellings, an attack's
+        (:mod:`diurna.events.boundaries`, with :attr:`boundaries`), the senses of some act verbs
+        (:mod:`diurna.events.senses`, with :attr:`senses`), retellings, an attack's
         casualties told again, clause and context parties, then the sieve when the weight
         folder has one, then the
         guideline readings named in :attr:`readings` (all four by default): everything
@@ -1134,6 +1138,9 @@ class LearnedEventCoder(EventCoder):
         if self.boundaries:
             from diurna.events.boundaries import bounded_types
             events = bounded_types(doc, coder, events, onto)
+        if self.senses:
+            from diurna.events.senses import sensed
+            events = sensed(doc, events, onto)
         noted(trace, "no act (kind, failed act, question, no comment)", doc, events)
         if not self.retellings:
             events = told_again(doc, events)
