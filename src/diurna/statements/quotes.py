@@ -244,26 +244,38 @@ _CONTINUING = frozenset({"and", "but"})
 # ("he", "they") or the reported mood ("would").
 _REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _REPORTED_MODALS = frozenset({"would", "could", "might", "should"})
+# with "and", not "but" ("announced that 150 soldiers will serve …, and a further 200 troops will
+# follow"; "indicate he took his life, but the circumstances will" is the writer's)
+_FUTURE_MODALS = frozenset({"will", "can", "may", "must"})
 
 
 def _coordinated_report(cue: Any, end: int, objective: bool) -> Any | None:
     """A second clause with a subject of its own that the parse joins to the cue verb after
     its reported clause ("Police say his eyes were red**, and he was unbalanced**", "said the
     government needed to do more**, but the problems were human problems**"): the gold reads
-    it as more of what was reported, since the cue verb has no second act of its own there."""
+    it as more of what was reported, since the cue verb has no second act of its own there;
+    with a subject of its own that is neither the speaker's pronoun nor under a modal, only
+    after a reported clause with a bare "and" (part 56)."""
     if objective:
         return None
     for c in cue.children:
         if c.dep_ != "conj" or c.idx < end or c.pos_ not in {"VERB", "AUX"}:
             continue
         subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or not (subj.lower_ in _REPORTED_SUBJECTS or any(
-                g.dep_ == "aux" and g.lower_ in _REPORTED_MODALS for g in c.children)):
+        between = cue.doc[cue.doc.char_span(end, c.idx, alignment_mode="expand").start
+                          if end < c.idx else c.i:c.i]
+        # joined by a bare "and" to a reported clause ("had infections since May and his doctors
+        # wanted him to rest"): one reported sentence, whoever its second subject is (not to a
+        # phrase: "complained of abuse and almost all have been confined" is the writer's)
+        tight = not any(t.text == "," or t.lower_ == "but" for t in between) and any(
+            g.dep_ == "ccomp" and g.i < c.i for g in cue.children)
+        modal = any(g.dep_ == "aux" and (g.lower_ in _REPORTED_MODALS or (
+            g.lower_ in _FUTURE_MODALS and not any(t.lower_ == "but" for t in between)))
+            for g in c.children)
+        if subj is None or not (tight or subj.lower_ in _REPORTED_SUBJECTS or modal):
             continue  # "X claims A, but village elders disputed it": the writer's own clause
         if is_speech_verb(c) or c.lemma_.lower() in _SPEAKER_ACTS:
             continue  # "said A and warned B": a second statement of its own
-        between = cue.doc[cue.doc.char_span(end, c.idx, alignment_mode="expand").start
-                          if end < c.idx else c.i:c.i]
         if any(t.dep_ == "cc" and t.lower_ in _CONTINUING for t in between):
             return c
     return None
@@ -1061,14 +1073,13 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                 quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                                     cue=_tok_span(doc, [tok]), source_kind="unnamed"))
             continue
-        if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and tok.head.pos_ in {"VERB", "AUX"}:
-            verb = tok.head
-            skip = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "punct", "cc",
-                                                                 "conj", "mark", "advcl"}
-                    or c.i == tok.i for t in c.subtree}
-            toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
-            while toks and toks[-1].is_punct:
-                toks.pop()
+        head = tok.head
+        if tok.lower_ in _AGENTLESS and tok.dep_ == "advmod" and (
+                head.pos_ in {"VERB", "AUX"} or (head.pos_ == "ADP" and tok.i < head.i)):
+            if is_speech_verb(head) and not any(
+                    c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in head.children):
+                continue  # "reportedly said at a news conference": nothing said is named
+            toks = _hedged_content(tok)
             if not toks or in_direct(toks[0].idx, toks[-1].idx + 1):
                 continue
             content = _tok_span(doc, toks)
@@ -1099,6 +1110,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     quotes = _with_refusal_topics(doc, finder, quotes, in_direct)
     quotes.extend(_stance_adjectives(doc, finder, quotes, in_direct))
     quotes = _one_line_each(doc.text, quotes)
+    quotes = _without_hedge_copies(doc, quotes)
     quotes = _without_channels(doc, quotes)
     quotes = _pronoun_contents(doc, quotes, token_at)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1217,10 +1229,39 @@ def _settle_bounds(doc: Document, q: Quote, quoted: list[tuple[int, int]]) -> No
     if end == q.end:
         span = parsed.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
-            end = _concession_start(span, quoted) or _channel_start(span, q, quoted) or end
+            end = (_concession_start(span, quoted) or _channel_start(span, q, quoted)
+                   or _background_start(span, q, quoted) or end)
     if end != q.end:
         q.end = end
         q.text = doc.text[q.start:q.end]
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _background_start(span: Any, q: Quote, quoted: list[tuple[int, int]]) -> int | None:
+    """Where the writer's background on a person or place named last in the content starts:
+    a ", who …" clause on a person ("called for action against Francisco Franco**, who ruled
+    Spain from 1939 …**") or a ", where …" clause on a place, running to the content's end
+    outside quotation marks. Step 2 leaves these out of a reported clause
+    (:func:`_author_asides`); a noun's content or a mixed statement's did not."""
+    parsed = span.doc
+    for t in span[2:]:
+        if t.dep_ != "relcl" or in_ranges(quoted, t.idx):
+            continue
+        first = min(t.subtree, key=lambda x: x.i)
+        head = t.head
+        if not (first.lower_ == "who" and head.ent_type_ == "PERSON") and not (
+                first.lower_ == "where" and head.ent_type_ in _PLACE_TYPES):
+            continue
+        if first.i < span.start + 2 or _subtree_end(t) < q.end - 1 or any(
+                is_speech_verb(g) and any(c.dep_ == "nsubj" and c.i != first.i
+                                          for c in g.children) for g in t.subtree):
+            continue  # "arrested X, who they claimed was …": their claim, no background
+        before = parsed[first.i - 1]
+        if before.text == ",":
+            return int(before.idx)
+    return None
 
 
 def _cue_verb(parsed: Any, q: Quote) -> Any | None:
@@ -1620,6 +1661,47 @@ def _one_line_each(text: str, quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+def _without_hedge_copies(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """Leave out a speakerless "reportedly" / "allegedly" statement whose verb's clause (less
+    its subject) is a kept speaker's whole content ("During a search, officers reportedly found
+    two rifles …, police spokesman John Harris said"): the adverb hedges inside Harris's
+    statement, which is the one line. :func:`_one_line_each` left such a copy out while the
+    hedge's content was that clause; it now starts after the adverb (part 56), so the clause is
+    compared here. A hedge on part of another's content ("sources say X was shot, allegedly
+    over a dispute") stays: the read gold has it."""
+    hedges = [q for q in quotes if q.speaker is None and q.kind == "indirect"
+              and q.cue is not None and q.cue.text.lower() in _AGENTLESS]
+    if not hedges:
+        return quotes
+    hosts = {tuple(_spans(doc.text, q)) for q in quotes
+             if q.speaker is not None and q.kind != "direct" and q.end > q.start}
+    gone = set()
+    for h in hedges:
+        clause = _hedged_clause(doc, h)
+        if clause is not None and (trimmed(doc.text, *clause),) in hosts:
+            gone.add(id(h))
+    return [q for q in quotes if id(q) not in gone]
+
+
+def _hedged_clause(doc: Document, h: Quote) -> tuple[int, int] | None:
+    """The bounds of a hedging adverb's verb's clause less its subject, joined clauses and
+    marks (the hedge's content before part 56); None when the adverb hedges no verb."""
+    assert h.cue is not None
+    span = doc.nlp.char_span(h.cue.start, h.cue.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].head.pos_ not in {"VERB", "AUX"}:
+        return None
+    tok, verb = span[0], span[0].head
+    skip = {t.i for c in verb.children if c.dep_ in {
+        "nsubj", "nsubjpass", "punct", "cc", "conj", "mark", "advcl"} or c.i == tok.i
+        for t in c.subtree}
+    toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return None
+    return int(toks[0].idx), int(toks[-1].idx + len(toks[-1]))
+
+
 class _KeptIndex:
     """The statements :func:`_one_line_each` keeps, by where they could be read twice: a cue
     that overlaps another's (the first case) or the same content spans (the second). A
@@ -1794,6 +1876,42 @@ def _agentless_judgement(tok: Any) -> list[Any]:
     return toks
 
 
+def _hedged_content(tok: Any) -> list[Any]:
+    """What an agentless adverb ("reportedly", "allegedly") before its verb or phrase says was
+    reported: the words after the adverb to the end of that clause or phrase, less the verb's
+    subject and a clause joined after a comma ("Schröder is reportedly **resigning from
+    politics**", "were reportedly **killed and 25 wounded in the blast**", "shot …, allegedly
+    **over a property dispute**"); the read gold starts every such line after the adverb
+    (docs/quotes.md part 56). An adverb after its verb keeps the older reading: the verb's
+    clause less its subject, joined clauses and marks."""
+    head = tok.head
+    if tok.i > head.i:
+        skip = {t.i for c in head.children if c.dep_ in {
+            "nsubj", "nsubjpass", "punct", "cc", "conj", "mark", "advcl"} or c.i == tok.i
+            for t in c.subtree}
+        toks = [t for t in head.subtree if t.i not in skip and not t.is_space]
+    else:
+        subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in c.subtree}
+        stop = _joined_after_comma(head, tok)
+        toks = [t for t in head.subtree
+                if tok.i < t.i < stop and t.i not in subject and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
+
+
+def _joined_after_comma(head: Any, after: Any) -> int:
+    """The index of the comma (or semicolon) before the first clause joined to ``head`` after
+    ``after`` ("…, his withdrawal comes at a high price"): the writer's next clause; the
+    document's length when there is none ("killed and 25 wounded" has no comma)."""
+    doc = head.doc
+    firsts = [min(c.subtree, key=lambda t: t.i).i for c in head.children
+              if c.dep_ in {"conj", "cc", "advcl", "parataxis", "ccomp"} and c.i > after.i]
+    return min((f - 1 for f in firsts if f > 0 and doc[f - 1].text in {",", ";"}),
+               default=len(doc))
+
+
 def _finding_verb(tok: Any) -> bool:
     """A verb that reports a finding with its clause: "the survey found that ...", "polls show
     Smith ahead" (not "police found a body": the clause is required)."""
@@ -1837,11 +1955,19 @@ class _Piece:
 _TITLE_WORDS = 8  # "A Call for Justice", "The Passion of Winnie": titles are short
 
 
+# a table or layout tag ("<td>", "</font>") in the quoted text: page markup, not anyone's words
+# ("<nowiki>" escapes a bracket and "<p>" breaks a paragraph inside real quoted words)
+_MARKUP = re.compile(r"</?(?:table|tr|td|th|font|div|span|img)\b[^<>]*>", re.IGNORECASE)
+
+
 def _not_speech(inner: str) -> bool:
     """Quoted text that is no one's words: a title in title case with no final punctuation
     ("A Night in Soweto"), table markup ("! colspan=2| …"), or a closing mark paired with the
-    next opening one (the text starts with the end of a sentence: ". Similar comment came …")."""
-    if inner[:1] in ",;!?" or inner[:2] == ". " or "|" in inner:
+    next opening one (the text starts with the end of a sentence: ". Similar comment came …"),
+    or page markup left in the text (an attribute's quotation marks around "> <td> <table
+    align=": a tag, or the end of one)."""
+    if inner[:1] in ",;!?>" or inner[:2] == ". " or "|" in inner or _MARKUP.search(inner) or (
+            inner.rstrip()[-1:] == "="):
         return True
     words = inner.split()
     long_words = [w for w in words if len(w.strip("()[],'")) > 3]
