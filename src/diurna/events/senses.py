@@ -1,4 +1,4 @@
-"""Senses of six act verbs the learned coder types by the word alone (issue #12, round 53).
+"""Senses of seven act verbs the learned coder types by the word alone (issue #12, round 53).
 
 The models read "ask", "suggest", "warn", "call", "meet", "sack" and "approve" as the act each
 most often reports. The guideline (docs/annotation-events.md §2-§3) codes each only in some of its
