@@ -16,7 +16,8 @@ be copied into it): ``OUT/units.jsonl`` and ``OUT/tasks/NAME-{1,2}.md``.
 Later blind sets are chosen the same way with their own seed and name (each excludes the sets
 made before it, since the repository names their articles): session 38's quotes set dev7 is
 ``--seed 3838 --name dev14 --out /work/annot/dev14``, made at ``e44508b``; session 41's events
-set dev15 and quotes set dev8 are ``--seed 4141 --name dev15``, made at ``0ad9bfb``.
+set dev15 and quotes set dev8 are ``--seed 4141 --name dev15``, made at ``0ad9bfb``; session 42's
+events set dev16 and quotes set dev9 are ``--seed 4242 --name dev16``, made at ``fa13b9b``.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev13.jsonl", "events-wikinews-dev13-second-annotator.jsonl",
                  "events-wikinews-dev14.jsonl", "events-wikinews-dev14-second-annotator.jsonl",
                  "events-wikinews-dev15.jsonl", "events-wikinews-dev15-second-annotator.jsonl",
+                 "events-wikinews-dev16.jsonl", "events-wikinews-dev16-second-annotator.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
@@ -107,13 +108,13 @@ def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
 
 
 @pytest.mark.parametrize(("events", "quotes"), [("dev13", "dev6"), ("dev14", "dev7"),
-                                                ("dev15", "dev8")])
+                                                ("dev15", "dev8"), ("dev16", "dev9")])
 def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str,
                                                                     quotes: str) -> None:
-    """dev13 (session 37), dev14 (session 38) and dev15 (session 41) are blind only if no other
-    gold set names one of their articles — but the quotes split made on the same 40 articles on
-    purpose (dev6, dev7, dev8); each second annotation covers the last twenty, as the build
-    scripts say (scripts/gold/build_dev13.sh, build_dev14.sh, build_dev15.sh)."""
+    """dev13 (session 37), dev14 (session 38), dev15 (session 41) and dev16 (session 42) are
+    blind only if no other gold set names one of their articles — but the quotes split made on
+    the same 40 articles on purpose (dev6 to dev9); each second annotation covers the last
+    twenty, as the build scripts say (scripts/gold/build_dev13.sh to build_dev16.sh)."""
     gold = Path(__file__).resolve().parents[2] / "gold"
 
     def sources(name: str) -> list[str]:

@@ -127,13 +127,15 @@ def test_blind_dev5_is_the_events_dev12_articles_and_new_text() -> None:
     ("dev7", "dev14", ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")),
     ("dev8", "dev15",
      ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test")),
+    ("dev9", "dev16",
+     ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test")),
 ])
 def test_blind_quote_split_is_its_events_sets_articles_and_new_text(
         quotes: str, events: str, others: tuple[str, ...]) -> None:
-    """gold/quotes-wikinews-dev6.jsonl (session 37), dev7 (session 38) and dev8 (session 41)
-    annotate, blind, the 40 articles of the events dev13, dev14 and dev15 gold, and their second
-    annotations the last 20; scored once per change, so none of their articles may be in another
-    quote split."""
+    """gold/quotes-wikinews-dev6.jsonl (session 37), dev7 (session 38), dev8 (session 41) and
+    dev9 (session 42) annotate, blind, the 40 articles of the events dev13 to dev16 gold, and
+    their second annotations the last 20; scored once per change, so none of their articles may
+    be in another quote split."""
     blind = _sources(f"quotes-wikinews-{quotes}.jsonl")
     second = _sources(f"quotes-wikinews-{quotes}-second-annotator.jsonl")
     assert len(blind) == 40 and blind == _sources(f"events-wikinews-{events}.jsonl")
