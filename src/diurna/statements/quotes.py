@@ -267,11 +267,11 @@ def _coordinated_report(cue: Any, end: int, objective: bool) -> Any | None:
         # joined by a bare "and" to a reported clause ("had infections since May and his doctors
         # wanted him to rest"): one reported sentence, whoever its second subject is (not to a
         # phrase: "complained of abuse and almost all have been confined" is the writer's)
-        tight = not any(t.text == "," or t.lower_ == "but" for t in between) and any(
+        but = any(t.lower_ == "but" for t in between)
+        tight = not but and not any(t.text == "," for t in between) and any(
             g.dep_ == "ccomp" and g.i < c.i for g in cue.children)
         modal = any(g.dep_ == "aux" and (g.lower_ in _REPORTED_MODALS or (
-            g.lower_ in _FUTURE_MODALS and not any(t.lower_ == "but" for t in between)))
-            for g in c.children)
+            g.lower_ in _FUTURE_MODALS and not but)) for g in c.children)
         if subj is None or not (tight or subj.lower_ in _REPORTED_SUBJECTS or modal):
             continue  # "X claims A, but village elders disputed it": the writer's own clause
         if is_speech_verb(c) or c.lemma_.lower() in _SPEAKER_ACTS:
@@ -1690,13 +1690,7 @@ def _hedged_clause(doc: Document, h: Quote) -> tuple[int, int] | None:
     span = doc.nlp.char_span(h.cue.start, h.cue.end, alignment_mode="expand")
     if span is None or not len(span) or span[0].head.pos_ not in {"VERB", "AUX"}:
         return None
-    tok, verb = span[0], span[0].head
-    skip = {t.i for c in verb.children if c.dep_ in {
-        "nsubj", "nsubjpass", "punct", "cc", "conj", "mark", "advcl"} or c.i == tok.i
-        for t in c.subtree}
-    toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
-    while toks and toks[-1].is_punct:
-        toks.pop()
+    toks = _verb_clause_words(span[0])
     if not toks:
         return None
     return int(toks[0].idx), int(toks[-1].idx + len(toks[-1]))
@@ -1886,16 +1880,28 @@ def _hedged_content(tok: Any) -> list[Any]:
     clause less its subject, joined clauses and marks."""
     head = tok.head
     if tok.i > head.i:
-        skip = {t.i for c in head.children if c.dep_ in {
-            "nsubj", "nsubjpass", "punct", "cc", "conj", "mark", "advcl"} or c.i == tok.i
-            for t in c.subtree}
-        toks = [t for t in head.subtree if t.i not in skip and not t.is_space]
-    else:
-        subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
-                   for t in c.subtree}
-        stop = _joined_after_comma(head, tok)
-        toks = [t for t in head.subtree
-                if tok.i < t.i < stop and t.i not in subject and not t.is_space]
+        return _verb_clause_words(tok)
+    subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree}
+    stop = _joined_after_comma(head, tok)
+    toks = [t for t in head.subtree
+            if tok.i < t.i < stop and t.i not in subject and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
+
+
+def _verb_clause_words(tok: Any) -> list[Any]:
+    """The words of the clause of the verb an agentless adverb ``tok`` hangs on, less the
+    verb's subject, joined clauses, marks and the adverb, without closing punctuation: the
+    hedge's content before part 56, still read for an adverb after its verb
+    (:func:`_hedged_content`) and to find a hedge that copies a speaker's content
+    (:func:`_hedged_clause`)."""
+    verb = tok.head
+    skip = {t.i for c in verb.children if c.dep_ in {
+        "nsubj", "nsubjpass", "punct", "cc", "conj", "mark", "advcl"} or c.i == tok.i
+        for t in c.subtree}
+    toks = [t for t in verb.subtree if t.i not in skip and not t.is_space]
     while toks and toks[-1].is_punct:
         toks.pop()
     return toks
