@@ -45,8 +45,10 @@ from diurna.model import Document, Event
 # Relations by which a clause or infinitive says what a verb of asking, proposing or calling
 # wants done.
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
-# Words opening an indirect question ("asked whether", "asked why").
-QUESTION_WORDS = frozenset({"if", "whether", "why", "what", "how", "when", "who", "where"})
+# Words opening an indirect question ("asked whether", "asked why"). (The learned coder's own
+# question test, ``diurna.events.learned.asks_question``, has its own list and reads "if" /
+# "whether" only straight after the verb: see :func:`asks_no_act`.)
+QUESTION_OPENERS = frozenset({"if", "whether", "why", "what", "how", "when", "who", "where"})
 # Modals by which a proposed clause says what should be done ("suggested that X should").
 PROPOSING_MODALS = frozenset({"should", "must", "ought", "would", "shall", "need"})
 # Modals of a harm to come in what is warned of ("warned that X would be attacked").
@@ -77,16 +79,20 @@ def _is_question(clause: Any) -> bool:
     """Whether ``clause`` is a question: it opens with "if", "whether" or a wh-word, or ends
     with a question mark."""
     words = list(clause.subtree)
-    if words and words[0].lower_ in QUESTION_WORDS:
+    if words and words[0].lower_ in QUESTION_OPENERS:
         return True
     after = clause.doc[words[-1].i + 1] if words and words[-1].i + 1 < len(clause.doc) else None
     return any(w.text == "?" for w in words) or (after is not None and after.text == "?")
 
 
-def asks_question(tok: Any) -> bool:
+def asks_no_act(tok: Any) -> bool:
     """Whether the verb "ask" at ``tok`` asks a question rather than asking a party to act:
     it is asked "about" something, or what it asks is a question, or nothing it governs
-    (a clause, an infinitive, a "for" phrase) says what is wanted ("asked a crowd")."""
+    (a clause, an infinitive, a "for" phrase) says what is wanted ("asked a crowd").
+    It reads after ``diurna.events.learned.asks_question`` (the non-act step, which has
+    already dropped a REQUEST whose complement opens with a question word) and after the type
+    boundaries, which may make a prosecutor's "asked" an ACCUSE first; folding the two tests
+    into one step would move this one before those boundaries."""
     if "about" in _preps(tok):
         return True
     clauses = _kids(tok, CLAUSE_DEPS)
@@ -221,7 +227,7 @@ def sense(tok: Any, event: Event, onto: Ontology) -> tuple[str, str | None] | No
     if not _verb(tok):
         return None
     lemma, etype = tok.lemma_.lower(), event.type
-    if lemma == "ask" and etype == "REQUEST" and asks_question(tok):
+    if lemma == "ask" and etype == "REQUEST" and asks_no_act(tok):
         return "", None
     if lemma == "suggest" and etype == "REQUEST" and suggests_claim(tok):
         return "", None
