@@ -453,8 +453,8 @@ def main(argv: list[str] | None = None) -> int:
         print(no_gold(args.gold), file=sys.stderr)
         return 2
     if synthetic(args.gold) and not args.sanity:
-        print(f"{args.gold} {SYNTHETIC_REFUSED}: it is for training only (--sanity runs it as a "
-              "plumbing check)", file=sys.stderr)
+        print(f"{args.gold} {SYNTHETIC_REFUSED}; --sanity runs it as a plumbing check only",
+              file=sys.stderr)
         return 2
     errors: list[str] | None = [] if args.verbose else None
     if errors is not None and args.split != "tune":

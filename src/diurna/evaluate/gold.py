@@ -183,7 +183,7 @@ def frozen(path: str | Path) -> bool:
     return "test" in name or "heldout" in name
 
 
-SYNTHETIC_REFUSED = ("is synthetic training data (paragraphs written for training, not news): it "
+SYNTHETIC_REFUSED = ("is synthetic training data (paragraphs written for training, not news) and "
                      "never gives a test or development figure")
 
 
