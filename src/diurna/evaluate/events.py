@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.gold import gold_document, no_gold, read_jsonl
+from diurna.evaluate.gold import SYNTHETIC_REFUSED, gold_document, no_gold, read_jsonl, synthetic
 from diurna.model import Document, Event, Mention
 from diurna.pipeline import CODERS, DEFAULT_CODER
 
@@ -237,13 +237,21 @@ def bootstrap_f1(per_source: Sequence[tuple[int, int, int]], rounds: int = 1000,
 def score(gold_path: str | Path = DEFAULT_GOLD, *,
           runner: Callable[[Document], Document] | None = None,
           shared: Path | None = None, split: str = "all",
-          heldout: set[str] | None = None, errors: list[str] | None = None) -> dict[str, Any]:
+          heldout: set[str] | None = None, errors: list[str] | None = None,
+          sanity: bool = False) -> dict[str, Any]:
     """Score the pipeline's events against a gold file; returns the figures as a dict.
+
+    A synthetic gold file (:func:`diurna.evaluate.gold.synthetic`) is refused with a
+    ``ValueError``: it is training data and never a figure. ``sanity`` scores it anyway, to check
+    that its lines load and run end to end; the result then says ``"sanity": True``.
 
     ``split`` picks the units (see :func:`select_split`; held-out sources come from ``heldout``
     or the listing next to the gold file). ``errors``, when given, receives one line per false
     positive, false negative and attribute mismatch - refused on the held-out sources, which are
     kept out of error analysis."""
+    if synthetic(gold_path) and not sanity:
+        raise ValueError(f"{gold_path} {SYNTHETIC_REFUSED} (--sanity scores it as a plumbing "
+                         "check, not a figure)")
     held = heldout if heldout is not None else heldout_sources(gold_path)
     lines = select_split(list(read_jsonl(gold_path)), held, split)
     if errors is not None and any(ln["source"] in held for ln in lines):
@@ -312,6 +320,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     types = sorted(set(tp) | set(fp) | set(fn))
     total_tp, total_fp, total_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     return {
+        **({"sanity": True} if sanity else {}),
         "gold": str(gold_path),
         "split": split,
         "sources": len(by_source),
@@ -366,7 +375,9 @@ def _list_errors(out: list[str], source: str, text: str, start: int, end: int,
 
 
 def format_report(result: dict[str, Any]) -> str:
-    out = [f"gold: {result['gold']}  split: {result.get('split', 'all')}  "
+    out = ["SANITY RUN on synthetic training data: not a test or development figure"] \
+        if result.get("sanity") else []
+    out += [f"gold: {result['gold']}  split: {result.get('split', 'all')}  "
            f"coder: {result.get('coder', '-')}  "
            f"sources: {result['sources']}  units: {result['units']}  "
            f"gold events: {result['gold_events']}  predicted: {result['predicted_events']}"]
@@ -431,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--args", choices=("rules", "learned"), default=None,
                         help="who attaches actors and recipients (default: the pipeline's); "
                              "with learned the rules' attachment is printed beside")
+    parser.add_argument("--sanity", action="store_true",
+                        help="allow a synthetic training file (gold/events-synthetic.jsonl), "
+                             "scored as a check that it loads and runs, never as a figure")
     parser.add_argument("--baseline", choices=("keyword", "none"), default="keyword",
                         help="a baseline scored on the same units and printed beside the figures "
                              "(default: keyword, the trigger lexicon looked up word by word)")
@@ -438,16 +452,21 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.gold).exists():
         print(no_gold(args.gold), file=sys.stderr)
         return 2
+    if synthetic(args.gold) and not args.sanity:
+        print(f"{args.gold} {SYNTHETIC_REFUSED}; --sanity runs it as a plumbing check only",
+              file=sys.stderr)
+        return 2
     errors: list[str] | None = [] if args.verbose else None
     if errors is not None and args.split != "tune":
         print("-v lists errors on the tune split only (use --split tune)", file=sys.stderr)
         return 2
     result = score(args.gold, split=args.split, errors=errors,
-                   runner=default_runner(args.coder, args.args))
+                   runner=default_runner(args.coder, args.args), sanity=args.sanity)
     result["coder"] = (args.coder or DEFAULT_CODER) + (f", args {args.args}" if args.args else "")
     if args.baseline != "none":
         result["baseline"] = {"name": args.baseline, **score(
-            args.gold, split=args.split, runner=default_runner(args.baseline))}
+            args.gold, split=args.split, runner=default_runner(args.baseline),
+            sanity=args.sanity)}
     if errors:
         print("\n".join(errors))
     print(format_report(result))

@@ -9,6 +9,10 @@ character offsets into that source's *base text*:
 - ``corpus/<file>.jsonl#<id>``: the ``text`` of the record whose ``id`` is ``<id>`` in a JSONL
   file of ``shared/corpus/`` (the Wikinews articles are one file of 3,973 records).
 
+Two kinds of text live in the repository itself, written by us: ``probes/<file>`` (news-style
+articles kept as a development set) and ``synthetic/<file>`` (synthetic training paragraphs, see
+:func:`synthetic`: training only, never a test or development figure).
+
 See ``docs/gold-format.md`` for the line formats.
 """
 
@@ -91,11 +95,11 @@ def base_text(source: str, shared: Path | None = None) -> str:
                 raise ValueError(f"gold source {source!r}: no record with id {record!r} in {file}")
             return texts[record]
         return (root / "corpus" / name).read_text(encoding="utf-8")
-    if kind == "probes":
-        return (repo_dir() / "gold" / "probes" / name).read_text(encoding="utf-8")
+    if kind in ("probes", "synthetic"):
+        return (repo_dir() / "gold" / kind / name).read_text(encoding="utf-8")
     raise ValueError(
-        f"unknown gold source {source!r}: expected article-body/<sha>, corpus/<file> or "
-        "probes/<file>"
+        f"unknown gold source {source!r}: expected article-body/<sha>, corpus/<file>, "
+        "probes/<file> or synthetic/<file>"
     )
 
 
@@ -177,6 +181,29 @@ def frozen(path: str | Path) -> bool:
     such as pytest's ``/tmp/pytest-of-.../`` says nothing about the split."""
     name = Path(path).name
     return "test" in name or "heldout" in name
+
+
+SYNTHETIC_REFUSED = ("is synthetic training data (paragraphs written for training, not news) and "
+                     "never gives a test or development figure")
+
+
+def synthetic(path: str | Path) -> bool:
+    """Whether the gold file ``path`` is synthetic training data (``gold/events-synthetic.jsonl``,
+    docs/annotation-events.md, "Synthetic training data"): its name holds "synthetic", or one of
+    its lines says ``"synthetic": true`` or points into ``gold/synthetic/``. Such text was written
+    to teach the coder hard cases; scoring on it would measure how well the coder fits our own
+    writing, so it may train a model but never gives a figure. The lines are read as well as the
+    name, so that a renamed or merged copy is still known."""
+    if "synthetic" in Path(path).name:
+        return True
+    try:
+        for line in read_jsonl(path):
+            source = str(line.get("source", ""))
+            if line.get("synthetic") is True or source.startswith("synthetic/"):
+                return True
+    except (OSError, ValueError):
+        return False  # a missing or broken file is reported by its reader, not here
+    return False
 
 
 # The blind development sets (docs/annotation-events.md, docs/quotes.md): scored once per change,

@@ -39,7 +39,15 @@ from typing import Any
 import numpy as np
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.gold import base_text, frozen, gold_document, repo_dir, shared_dir
+from diurna.evaluate.gold import (
+    SYNTHETIC_REFUSED,
+    base_text,
+    frozen,
+    gold_document,
+    repo_dir,
+    shared_dir,
+    synthetic,
+)
 from diurna.events.heads import trigger_head
 from diurna.events.learned import (
     MODEL_DIR,
@@ -250,7 +258,9 @@ def training_gold(parser: argparse.ArgumentParser, given: list[Path],
                   dev: Path | None = None) -> list[Path]:
     """The training gold files of a training command: ``given``, else those of
     :data:`DEFAULT_GOLD` this checkout has. A missing file, or a frozen test file among them or
-    ``dev``, stops the command with its name (``parser.error``), before anything is parsed."""
+    ``dev``, or a synthetic ``dev`` (:func:`diurna.evaluate.gold.synthetic`; synthetic gold may
+    be a training file), stops the command with its name (``parser.error``), before anything is
+    parsed."""
     paths = given or [repo_dir() / g for g in DEFAULT_GOLD if (repo_dir() / g).exists()]
     read = [*paths, dev] if dev is not None else paths
     for p in read:
@@ -261,6 +271,9 @@ def training_gold(parser: argparse.ArgumentParser, given: list[Path],
         parser.error("a frozen test file is never training" +
                      (" or development" if dev is not None else "") + " data: " +
                      ", ".join(refused))
+    # synthetic gold trains (it is among ``given``) but never chooses a threshold or an epoch
+    if dev is not None and synthetic(dev):
+        parser.error(f"--dev {dev} {SYNTHETIC_REFUSED}; give it as a training file instead")
     return paths
 
 
