@@ -153,3 +153,23 @@ def test_no_synthetic_sentence_comes_from_the_corpus(shared: Path) -> None:
     probes = (p.read_text(encoding="utf-8") for p in (REPO / "gold" / "probes").glob("*.txt"))
     shared_hits = [w for text in [*_shared_texts(shared), *probes] for w in _windows(text) & ours]
     assert shared_hits == []
+
+
+def test_the_sample_reader_prints_synthetic_units_and_refuses_any_other_file(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/synthetic_sample.py is the lead's way to read the set by hand: it must never become
+    a way to print a blind or frozen set's gold."""
+    from tests.scripts import load_file
+
+    bench = load_file("bench/synthetic_sample.py")
+    for refused in ("events-wikinews-dev16.jsonl", "events-wikinews-test.jsonl"):
+        assert bench.main(["--gold", str(REPO / "gold" / refused), "--n", "3"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.endswith("is not synthetic gold: this reader is for synthetic gold only")
+        assert "\n" not in err
+    assert bench.main(["--gold", str(GOLD), "--n", "3", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    blocks = out.strip().split("\n\n")
+    assert len(blocks) == 3
+    texts = {base_text(u["source"])[u["start"]:u["end"]] for u in _lines()}
+    assert all(b.splitlines()[1].strip() in texts for b in blocks)  # each shows its sentence
