@@ -91,6 +91,29 @@ def test_the_loader_knows_synthetic_gold_by_name_or_by_its_lines(tmp_path: Path)
     assert synthetic("gold/events-synthetic.jsonl")  # by name, even before the file exists
 
 
+def test_the_check_reads_a_file_once_and_again_when_it_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``diurna evaluate events`` checks its gold file on the command line and in each
+    ``score`` call: one read serves them all, and a file written since is read afresh."""
+    from diurna.evaluate import gold as gold_module
+
+    reads: list[str] = []
+
+    def counting(path: str | Path):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return read_jsonl(path)
+
+    monkeypatch.setattr(gold_module, "read_jsonl", counting)
+    news = tmp_path / "events-news.jsonl"
+    news.write_text(json.dumps({"source": "probes/a.txt", "events": []}) + "\n", encoding="utf-8")
+    assert [synthetic(news) for _ in range(3)] == [False, False, False]
+    assert len(reads) == 1
+    with news.open("a", encoding="utf-8") as fh:  # a synthetic line merged in later
+        fh.write(json.dumps({"source": "synthetic/a.txt", "events": []}) + "\n")
+    assert synthetic(news)
+    assert len(reads) == 2
+
+
 def test_the_evaluator_refuses_a_synthetic_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert ev_scorer.main([str(GOLD)]) == 2
     err = capsys.readouterr().err

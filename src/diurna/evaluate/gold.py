@@ -197,12 +197,25 @@ def synthetic(path: str | Path) -> bool:
     if "synthetic" in Path(path).name:
         return True
     try:
+        stat = os.stat(path)
+    except OSError:
+        return False  # a missing file is reported by its reader, not here
+    return _synthetic_lines(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether a line of the file at ``path`` marks it synthetic (:func:`synthetic`). Kept per
+    path, modification time and size: a command checks its gold file at each entry point (the
+    command line, then each :func:`diurna.evaluate.events.score` call) and reads it once; a file
+    written since is read again."""
+    try:
         for line in read_jsonl(path):
             source = str(line.get("source", ""))
             if line.get("synthetic") is True or source.startswith("synthetic/"):
                 return True
     except (OSError, ValueError):
-        return False  # a missing or broken file is reported by its reader, not here
+        return False  # a broken file is reported by its reader, not here
     return False
 
 
