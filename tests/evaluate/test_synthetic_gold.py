@@ -36,6 +36,10 @@ def _lines() -> list[dict]:
 
 
 def test_every_line_points_into_its_own_text_and_uses_known_types_and_modes() -> None:
+    # the training loader's own checks first: each line's source loads, each event's type is
+    # known and its trigger text matches its offsets (else GoldError names FILE:LINE); the
+    # checks below are the stricter ones a training line must also pass
+    load_units([GOLD])
     onto = load_ontology()
     lines = _lines()
     assert len(lines) >= 300
@@ -52,10 +56,8 @@ def test_every_line_points_into_its_own_text_and_uses_known_types_and_modes() ->
         assert line["start"] >= ends.get(line["source"], 0), where
         ends[line["source"]] = line["end"]
         for e in line["events"]:
-            assert e["type"] in onto.types, where
             assert e["mode"] is None or e["mode"] in onto.types[e["type"]].modes, where
-            trig = e["trigger"]
-            assert text[trig["start"]:trig["end"]] == trig["text"], where
+            trig = e["trigger"]  # inside its own unit, not only somewhere in the text
             assert line["start"] <= trig["start"] < trig["end"] <= line["end"], where
             for role in ("actor", "recipient"):
                 arg = e[role]
