@@ -56,8 +56,11 @@ HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "
                     "madam": "f", "lady": "f", "dame": "f"}
 PRONOUNS = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-HONORIFICS = {"ayatollah", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir",
-              "lord", "lady", "hojatoleslam", "mullah", "madam", "dame"}
+# Titles taken off a phrase already read as a person's name before it is looked up or remembered
+# ("Ayatollah Khamenei", "Sir John Major"); wider than events.arguments.SURNAME_TITLES, which
+# decides from the title alone that a phrase names a person.
+NAME_TITLES = {"ayatollah", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir",
+               "lord", "lady", "hojatoleslam", "mullah", "madam", "dame"}
 # "Iranian-backed forces", "Russian-sponsored militias": the modifier is a patron → PRX.
 PATRON_LEMMAS = {"back", "sponsor", "support", "fund", "arm", "train", "finance", "ally", "align",
                  "control", "direct"}
@@ -300,7 +303,7 @@ class _State:
                 self._is_role(t) for t in ent[:-1])
             appos = any(c.dep_ == "appos" for c in head.children) or head.dep_ == "appos"
             if titled or appos:
-                toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in HONORIFICS
+                toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in NAME_TITLES
                         and not self._is_role(t)]
                 if toks:
                     for key in {" ".join(t.lower_ for t in toks), _surname(toks)}:
@@ -482,7 +485,7 @@ class _State:
             if actor is not None and actor.kind == "person":
                 # remembered like a titled introduction: "Chuck Schumer ... Schumer added"
                 name_toks = [t for t in self.sdoc[hit.start:hit.end]
-                             if t.lower_ not in HONORIFICS]
+                             if t.lower_ not in NAME_TITLES]
                 if name_toks:
                     self.remember_person(name_toks, actor)
             if actor is not None and actor.id in US_PARTY_IDS:
@@ -934,7 +937,7 @@ class _State:
                 h = self.hit_at.get(start)
                 if h is not None and h.alias.kind == ROLE and h.end < end:
                     start = h.end
-                elif self.sdoc[start].lower_ in HONORIFICS:
+                elif self.sdoc[start].lower_ in NAME_TITLES:
                     start += 1
                 else:
                     break
@@ -951,7 +954,7 @@ class _State:
 
         Returns (title start token, actor, role); role is None when there is no title."""
         i = start
-        while i > 0 and self.sdoc[i - 1].lower_ in HONORIFICS:
+        while i > 0 and self.sdoc[i - 1].lower_ in NAME_TITLES:
             i -= 1
         hit = self.hit_at.get(i - 1) if i > 0 else None
         if hit is None or hit.alias.kind == ROLE:
@@ -1061,7 +1064,7 @@ class _State:
         the context country; a private person introduced by age or home ("X, 32, of Franklin")
         → civilians of that place's country, else of the focus state."""
         start, end = self.name_span(tok)
-        name_toks = [t for t in self.sdoc[start:end] if t.lower_ not in HONORIFICS]
+        name_toks = [t for t in self.sdoc[start:end] if t.lower_ not in NAME_TITLES]
         actor = self.known_person(start, end)
         title: Role | None = None
         found = actor is not None

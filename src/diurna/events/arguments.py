@@ -39,8 +39,10 @@ CONTEXT_LABELS = frozenset({"PERSON", "NORP", "ORG", "NOUN"})
 # named in more than one word (:func:`named_body`, session 41 brief A7).
 CONTEXT_PICK_LABELS = frozenset({"PERSON", "NORP"})
 # Titles before a surname that make a phrase a person's name whatever its entity label ("Mr
-# Swaelen", "Dr Saunders", which the tagger may label an organisation).
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+# Swaelen", "Dr Saunders", which the tagger may label an organisation). Narrower than the actor
+# resolver's NAME_TITLES, which strips titles off a phrase already read as a person: here the title
+# alone must say "person", and "Lady", "Lord", "Sheikh" also begin names of places and things.
+SURNAME_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                       "we", "us", "our", "i", "me", "my", "who", "which"})
 
@@ -238,7 +240,7 @@ def named_person(m: Mention) -> bool:
     if m.label == "PERSON":
         return True
     words = m.text.split()
-    return len(words) == 2 and words[0].lower() in HONORIFICS and words[1][:1].isupper()
+    return len(words) == 2 and words[0].lower() in SURNAME_TITLES and words[1][:1].isupper()
 
 
 def named_body(m: Mention) -> bool:
