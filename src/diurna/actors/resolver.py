@@ -1587,8 +1587,10 @@ class ActorResolver:
         return hits
 
     def _is_person_entry(self, alias: Alias) -> bool:
+        """Whether ``alias`` points at a dictionary person: its entry looked up, then the one
+        rule of :func:`_is_named_person`."""
         actor = self.dictionary.actors.get(alias.target) if alias.kind == ACTOR else None
-        return actor is not None and actor.kind == "person"
+        return actor is not None and _is_named_person(actor)
 
     def _same_person(self, hit: _Hit, ents: list[Any]) -> bool:
         """Whether a person entry's alias found inside a longer person name still names that
