@@ -260,7 +260,8 @@ def test_an_act_that_failed_did_not_happen(read_rules: Any, text: str, word: str
 ])
 def test_a_question_is_not_a_request(read_rules: Any, text: str, question: bool) -> None:
     """A REQUEST asks for an act or a thing (docs/annotation-events.md); asking a question is
-    neither."""
+    neither. (The later senses step has its own question test, for what this one leaves:
+    tests/events/test_senses.py.)"""
     doc = read_rules(text)
     asked = next(t for t in doc.nlp if t.lemma_ == "ask")
     assert asks_question(asked) is question

@@ -41,7 +41,9 @@ def _type(text: str, word: str, etype: str) -> str | None:
     ("Reporters asked the minister whether the talks had failed.", "asked"),
 ])
 def test_a_question_asked_is_no_request(text: str, word: str) -> None:
-    # §2: a question is no interaction of the REQUEST kind (asking a party to act)
+    # §2: a question is no interaction of the REQUEST kind (asking a party to act). This is the
+    # senses step's own test (senses.asks_no_act: "asked about", no complement); the learned
+    # coder's earlier non-act step (learned.asks_question) has its test in test_learned_post.py
     assert _read(text, word, "REQUEST") is None
 
 
