@@ -50,10 +50,21 @@ def test_a_denial_keeps_its_own_subject(rules: Callable[[str], Document]) -> Non
     assert _codes(funding.actors) == ["ERI"]
 
 
-def test_the_deed_a_charged_gerund_does(read: Callable[[str], Document]) -> None:
+def test_the_deed_a_charged_gerund_does(rules: Callable[[str], Document]) -> None:
     # "of giving support": the support is Syria's, the accused, not Israel's, the accuser
-    support = _at(read("Israel accused Syria of giving support to the militants."), "support")
+    support = _at(rules("Israel accused Syria of giving support to the militants."), "support")
     assert _codes(support.actors) == ["SYR"]
+
+
+def test_the_learned_coder_never_gives_the_charged_deed_to_the_accuser() -> None:
+    # the same sentence, learned coder: since round 57's tagger (docs/events-learned.md) it
+    # codes the accusation alone (the guideline codes an alleged act only where the text tells
+    # it as done); where it codes the deed, the deed is still Syria's
+    doc = _reader("learned")("Israel accused Syria of giving support to the militants.")
+    assert [e.type for e in doc.events if e.trigger.text == "accused"] == ["ACCUSE"]
+    for event in doc.events:
+        if event.trigger.text == "support":
+            assert _codes(event.actors) == ["SYR"]
 
 
 def test_an_occasion_is_no_charge(read: Callable[[str], Document]) -> None:
