@@ -38,6 +38,11 @@ from diurna.model import Document, Quote
 MODEL_DIR = Path(__file__).parent / "data" / "check"
 SPEC_FILE, WEIGHTS_FILE = "check.json", "weights.npz"
 CHECK_FILES = (SPEC_FILE, WEIGHTS_FILE)  # what Check.save writes
+# The static word vectors the check's dense rows read. They were the events MLP's own table
+# (events/data/learned/weights.npz) until session 44; the check keeps a copy of that table so that
+# retraining the events MLP, which refits its vectors, leaves the quotes as they are
+# (scripts/copy_check_vectors.py wrote it; docs/quotes.md part 62).
+VECTORS_FILE = "vectors.npz"
 _MARKS = frozenset({"that", "whether", "if"})
 
 
@@ -294,10 +299,24 @@ def load_check(folder: str = str(MODEL_DIR)) -> Check | None:
     return Check.load(path) if (path / SPEC_FILE).exists() else None
 
 
-def _vectors() -> Any:
-    from diurna.events.learned import load_model
+@lru_cache(maxsize=2)
+def check_vectors(folder: str = str(MODEL_DIR)) -> Any:
+    """The check's word vectors (:class:`diurna.events.learned.Vectors`), loaded once per process
+    from ``folder``'s :data:`VECTORS_FILE`; the training rows and the pipeline read the same."""
+    from diurna.events.learned import Vectors
 
-    return load_model().vectors
+    path = Path(folder) / VECTORS_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no word vectors for the quotes check in {folder}; write them "
+                                "with 'python scripts/copy_check_vectors.py'")
+    with np.load(path) as saved:
+        words = [str(w) for w in saved["words"]]
+        table = saved["vectors"].astype(np.float32)
+    return Vectors({word: i for i, word in enumerate(words)}, table)
+
+
+def _vectors() -> Any:
+    return check_vectors()
 
 
 def decide(doc: Document, cands: Sequence[tuple[Quote, bool]]) -> list[bool]:

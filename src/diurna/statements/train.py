@@ -62,6 +62,7 @@ from diurna.statements.learned import (
     Check,
     Spans,
     candidate_rows,
+    check_vectors,
     kept,
     load_check,
 )
@@ -128,12 +129,11 @@ def collect(gold_path: str, limit: int | None, same_cue: bool = True) -> list[Ar
 
 def _collect(gold_path: str, limit: int | None, same_cue: bool) -> list[Article]:
     """:func:`collect`'s work, on whatever BLAS threads the caller set."""
-    from diurna.events.learned import load_model
     from diurna.pipeline import Pipeline
     from diurna.statements.mentions import MentionFinder
     from diurna.statements.quotes import Statements, extract_quotes
 
-    vectors = load_model().vectors
+    vectors = check_vectors()
     full = Pipeline.default()
     upto = full.components[: full.names.index("statements")]
     stage = full.components[full.names.index("statements")]
