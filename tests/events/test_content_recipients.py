@@ -18,10 +18,10 @@ R57 = "round 57's tagger (docs/events-learned.md) types this regret CONCEDE: a k
 
 @pytest.mark.parametrize("sentence, trigger, recipient", [
     # the demands were caricatured: no one accused is named (was: FRA, the demands' owner)
-    # (round 57's tagger types both "regretted" CONCEDE: a known regression, docs/events-learned.md)
-    pytest.param("The Belgian prime minister regretted that some of the French demands were "
-                 "caricatured.", "regretted", [], marks=pytest.mark.xfail(strict=True, reason=R57)),
-    # ... and with a "by"-agent, the press that caricatured them (was: FRA)
+    ("The Belgian prime minister regretted that some of the French demands were caricatured.",
+     "regretted", []),
+    # ... and with a "by"-agent, the press that caricatured them (was: FRA); round 57's models
+    # type this "regretted" CONCEDE: a known regression, docs/events-learned.md
     pytest.param("The Belgian prime minister regretted that the French demands were caricatured "
                  "by the Dutch press.", "regretted", ["NLD"],
                  marks=pytest.mark.xfail(strict=True, reason=R57)),

@@ -42,8 +42,6 @@ def test_the_resignation_itself_stays_and_has_its_actor(read: Callable[[str], Do
         ("resigned", "POLREL")]
 
 
-@pytest.mark.xfail(strict=True, reason="round 57's tagger (docs/events-learned.md) codes no "
-                   "resignation here: a known regression")
 def test_a_persons_own_word_about_resigning_stays(read: Callable[[str], Document]) -> None:
     # a person's own word about resigning is not a poll's opinion
     assert [t for t, _ in _retreats(read("The minister said on Friday that he would resign."))
