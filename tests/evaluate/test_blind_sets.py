@@ -14,7 +14,8 @@ from diurna.evaluate.gold import BLIND_SETS, blind
 @pytest.mark.parametrize("path", [
     "gold/events-wikinews-dev13.jsonl", "gold/events-wikinews-dev15-second-annotator.jsonl",
     "/elsewhere/quotes-wikinews-dev8.jsonl", Path("gold/quotes-wikinews-dev6.jsonl"),
-    "gold/events-wikinews-dev16.jsonl", "gold/quotes-wikinews-dev9-second-annotator.jsonl"])
+    "gold/events-wikinews-dev16.jsonl", "gold/quotes-wikinews-dev9-second-annotator.jsonl",
+    "gold/events-wikinews-dev17.jsonl", "gold/quotes-wikinews-dev10-second-annotator.jsonl"])
 def test_blind_sets_and_their_second_annotations_are_blind(path: str | Path) -> None:
     assert blind(path)
 

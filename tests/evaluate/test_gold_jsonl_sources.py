@@ -47,6 +47,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev14.jsonl", "events-wikinews-dev14-second-annotator.jsonl",
                  "events-wikinews-dev15.jsonl", "events-wikinews-dev15-second-annotator.jsonl",
                  "events-wikinews-dev16.jsonl", "events-wikinews-dev16-second-annotator.jsonl",
+                 "events-wikinews-dev17.jsonl", "events-wikinews-dev17-second-annotator.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
@@ -108,7 +109,8 @@ def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
 
 
 @pytest.mark.parametrize(("events", "quotes"), [("dev13", "dev6"), ("dev14", "dev7"),
-                                                ("dev15", "dev8"), ("dev16", "dev9")])
+                                                ("dev15", "dev8"), ("dev16", "dev9"),
+                                                ("dev17", "dev10")])
 def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str,
                                                                     quotes: str) -> None:
     """dev13 (session 37), dev14 (session 38), dev15 (session 41) and dev16 (session 42) are

@@ -129,6 +129,9 @@ def test_blind_dev5_is_the_events_dev12_articles_and_new_text() -> None:
      ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test")),
     ("dev9", "dev16",
      ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test")),
+    ("dev10", "dev17",
+     ("train", "train2", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+      "test")),
 ])
 def test_blind_quote_split_is_its_events_sets_articles_and_new_text(
         quotes: str, events: str, others: tuple[str, ...]) -> None:
