@@ -72,12 +72,12 @@ def test_a_refused_candidate_leaves_the_quote_alone() -> None:
 
 
 def test_the_check_reads_whether_the_cue_is_quoted() -> None:
-    from diurna.statements.learned import _vectors
+    from diurna.statements.learned import check_vectors
 
     doc = _doc(TEXT + " The council confirmed the closure of the road.")
     record: list[tuple[Quote, bool]] = []
     _run(doc, None, record)
-    sparse, _ = candidate_rows(doc, record, _vectors())
+    sparse, _ = candidate_rows(doc, record, check_vectors())
     by_cue = {cue_token(q, doc.nlp).text: names for (q, _), names in zip(record, sparse,
                                                                         strict=True)}
     assert "in_quote=True" in by_cue["say"]

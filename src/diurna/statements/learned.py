@@ -315,10 +315,6 @@ def check_vectors(folder: str = str(MODEL_DIR)) -> Any:
     return Vectors({word: i for i, word in enumerate(words)}, table)
 
 
-def _vectors() -> Any:
-    return check_vectors()
-
-
 def decide(doc: Document, cands: Sequence[tuple[Quote, bool]]) -> list[bool]:
     """Whether each candidate ``(quote, from the rules)`` of a parsed document stands: the
     statements stage's hook (``extract_quotes(..., check=decide)``). Without shipped weights
@@ -326,6 +322,6 @@ def decide(doc: Document, cands: Sequence[tuple[Quote, bool]]) -> list[bool]:
     check = load_check()
     if check is None or not cands:
         return [rule for _, rule in cands]
-    sparse, dense = candidate_rows(doc, cands, _vectors())
+    sparse, dense = candidate_rows(doc, cands, check_vectors())
     return check.keep([rule for _, rule in cands], check.probabilities(sparse, dense),
                       spans_of(cands))
