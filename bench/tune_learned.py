@@ -2,6 +2,7 @@
 
     python bench/tune_learned.py [GOLD] [--model-dir DIR ...] [--grid]
     python bench/tune_learned.py GOLD [GOLD ...] --trace
+    python bench/tune_learned.py GOLD [GOLD ...] --pool [--model-dir DIR ...]
 
 Runs the stages before events (language, actors, statements) once per source of ``GOLD``
 (default ``gold/events-wikinews-dev.jsonl``); for each ``--model-dir`` (old and new weights in
@@ -24,7 +25,15 @@ others as the shipped ``combiner.json``), type F1 and tp / fp / fn per file and 
 of them (counts summed), with the keyword coder on the same units beside: how the cut trades
 precision for recall on sets no knob was chosen on.
 
-Never run it on a frozen test file (it refuses names with "test").
+``--pool`` (session 44, rounds 56-57) reads several gold files once each and, for every
+``--model-dir`` (each with its own ``combiner.json``), prints type micro-F1, actor and recipient
+argument F1 with their tp / fp / fn summed over the files, and status on matched events weighted
+by its count; the keyword coder on the same files beside. It is how retrained models are compared
+on a read pool, e.g. ``python bench/tune_learned.py --pool gold/events-wikinews-dev3.jsonl ...
+gold/events-wikinews-dev12.jsonl --model-dir src/diurna/events/data/learned DIR_A DIR_B``.
+
+Never run it on a frozen test file (it refuses names with "test"); ``--pool`` refuses the blind
+sets too (``diurna.evaluate.gold.BLIND_SETS``: those are scored by ``diurna evaluate events``).
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from pathlib import Path
 
 from diurna.evaluate.counts import micro_f1 as f1
 from diurna.evaluate.events import default_runner, score
-from diurna.evaluate.gold import frozen, repo_dir
+from diurna.evaluate.gold import blind, frozen, repo_dir
 from diurna.events import learned
 from diurna.events.combine import Reader, report
 from diurna.events.learned import Combiner, load_combiner
@@ -93,6 +102,41 @@ def trace(golds: list[Path]) -> None:
               + f" | {f1(*pool):.3f} ({pool[0]}/{pool[1]}/{pool[2]})", flush=True)
 
 
+POOLED = ("actor", "recipient")  # argument rows of --pool, beside the type
+
+
+def pooled_row(results: list[dict]) -> str:
+    """One --pool row: type and argument F1 from counts summed over ``results`` (one ``score``
+    result per gold file), status on matched events weighted by each file's count."""
+    cells = []
+    for name in ("type", *POOLED):
+        rows = [r["type"] if name == "type" else r["arguments"][name] for r in results]
+        c = [sum(int(x[k]) for x in rows) for k in ("tp", "fp", "fn")]
+        cells.append(f"{name} {f1(*c):.4f} ({c[0]}/{c[1]}/{c[2]})")
+    status = [r["accuracy"].get("status", {}) for r in results]
+    n = sum(s.get("n") or 0 for s in status)
+    right = sum((s.get("accuracy") or 0.0) * (s.get("n") or 0) for s in status)
+    return " | ".join([*cells, f"status {right / n:.4f} (n {n})" if n else "status -"])
+
+
+def pool(golds: list[Path], folders: list[Path]) -> None:
+    """Each folder's own combiner on every file (one parse per file), pooled (see --pool)."""
+    results: dict[str, list[dict]] = {"keyword": [], **{str(f): [] for f in folders}}
+    for gold in golds:
+        results["keyword"].append(score(gold, runner=default_runner("keyword")))
+        parsed = None
+        for folder in folders:
+            reader = Reader(folder)
+            if parsed is not None:  # the same parses, read again with these weights
+                reader.parsed = parsed
+            comb = load_combiner(folder)
+            reader.combiner_for = lambda source, comb=comb: comb  # type: ignore[misc]
+            results[str(folder)].append(score(gold, runner=reader))
+            parsed = reader.parsed
+    for name, rows in results.items():
+        print(f"{name} | {pooled_row(rows)}", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="*", type=Path,
@@ -103,11 +147,26 @@ def main() -> int:
                     help="fixed blends over weight x threshold x gate, the tagger over thresholds")
     ap.add_argument("--trace", action="store_true",
                     help="tp/fp/fn per file and pooled, one blend knob moved at a time")
+    ap.add_argument("--pool", action="store_true",
+                    help="type, actor, recipient F1 and status pooled over the files, a row per "
+                         "--model-dir (its own combiner.json), the keyword coder beside")
     args = ap.parse_args()
     for gold in args.gold:
         if frozen(gold):
             print(f"{gold}: a frozen test file is never tuned on", file=sys.stderr)
             return 2
+    if args.pool:
+        if args.trace or args.grid:
+            print("--pool reads each folder's own combiner: drop --trace and --grid",
+                  file=sys.stderr)
+            return 2
+        refused = [str(g) for g in args.gold if blind(g)]
+        if refused:
+            print(f"{', '.join(refused)}: a blind set is scored by 'diurna evaluate events' "
+                  "(aggregate lines), not pooled here", file=sys.stderr)
+            return 2
+        pool(args.gold, args.model_dir)
+        return 0
     if args.trace:
         if args.grid or args.model_dir != [learned.MODEL_DIR]:
             # the trace moves the shipped blend's knobs on the shipped weights: a folder or the
