@@ -17,7 +17,16 @@ Later blind sets are chosen the same way with their own seed and name (each excl
 made before it, since the repository names their articles): session 38's quotes set dev7 is
 ``--seed 3838 --name dev14 --out /work/annot/dev14``, made at ``e44508b``; session 41's events
 set dev15 and quotes set dev8 are ``--seed 4141 --name dev15``, made at ``0ad9bfb``; session 42's
-events set dev16 and quotes set dev9 are ``--seed 4242 --name dev16``, made at ``fa13b9b``.
+events set dev16 and quotes set dev9 are ``--seed 4242 --name dev16``, made at ``fa13b9b``;
+session 44's events set dev17 and quotes set dev10 are ``--seed 4444 --name dev17``, made at
+``063596d``. Training articles are chosen the same way in larger numbers: session 45's ``train5``
+is ``--seed 4545 --name train5 --articles 600``, made at ``32adc35`` (thirty parts of 20; the
+first 200 or 400 of that order are the same with ``--articles 200`` or ``400``); its blind events
+set ``dev18`` is ``--seed 4646 --name dev18``, chosen with train5 in ``gold/``; its training sets
+of longer and shorter articles are ``--seed 4747 --name train6 --articles 200 --chars 3501 7000
+--sentences 3 60`` (139 articles qualified; chosen with train5 in ``gold/``) and ``--seed 4848
+--name train7 --articles 300 --chars 400 1199`` (chosen with train5 and dev18 in ``gold/``); the
+length ranges keep dev18, train6 and train7 apart.
 """
 
 from __future__ import annotations
@@ -62,22 +71,26 @@ def named_here() -> tuple[set[str], set[str]]:
     return ids, pages
 
 
-def choose(nlp: Any, seed: int = SEED) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
-    """The 40 articles, each with its sentence spans, in the seeded order."""
+Chosen = list[tuple[dict[str, Any], list[tuple[int, int]]]]
+
+
+def choose(nlp: Any, seed: int = SEED, count: int = 40, chars: tuple[int, int] = (1200, 3500),
+           sentences: tuple[int, int] = (3, 25)) -> Chosen:
+    """The ``count`` articles, each with its sentence spans, in the seeded order."""
     ids, pages = named_here()
     lines = (shared_dir() / "corpus" / CORPUS).read_text(encoding="utf-8").splitlines()
     rows = [json.loads(x) for x in lines if x.strip()]
     pool = [r for r in rows if r.get("published") and r["id"] not in ids
             and r["url"].rsplit("/wiki/", 1)[-1].lower() not in pages
-            and 1200 <= len(r["text"]) <= 3500]
+            and chars[0] <= len(r["text"]) <= chars[1]]
     print(f"corpus {len(rows)}, named here {len(ids)}, pool {len(pool)}", file=sys.stderr)
     random.Random(seed).shuffle(pool)
     chosen = []
     for row in pool:
         spans = sentence_spans(nlp, row["text"])
-        if 3 <= len(spans) <= 25:
+        if sentences[0] <= len(spans) <= sentences[1]:
             chosen.append((row, spans))
-        if len(chosen) == 40:
+        if len(chosen) == count:
             break
     return chosen
 
@@ -86,12 +99,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=SEED, help="shuffle seed (default: dev13's)")
-    parser.add_argument("--name", default="dev13", help="the halves are NAME-1 and NAME-2")
+    parser.add_argument("--name", default="dev13", help="the parts are NAME-1, NAME-2, ...")
+    parser.add_argument("--articles", type=int, default=40,
+                        help="articles, in parts of 20 (default 40: a blind set's two halves)")
+    parser.add_argument("--chars", type=int, nargs=2, default=(1200, 3500), metavar=("MIN", "MAX"),
+                        help="article length in characters (default 1200 3500)")
+    parser.add_argument("--sentences", type=int, nargs=2, default=(3, 25), metavar=("MIN", "MAX"),
+                        help="sentences per article (default 3 25)")
     args = parser.parse_args()
+    if args.articles <= 0 or args.articles % 20:
+        parser.error(f"--articles {args.articles}: give a positive multiple of 20")
     out = args.out
     (out / "tasks").mkdir(parents=True, exist_ok=True)
-    chosen = choose(load_nlp(), args.seed)
-    halves = ((f"{args.name}-1", chosen[:20]), (f"{args.name}-2", chosen[20:]))
+    chosen = choose(load_nlp(), args.seed, args.articles, (args.chars[0], args.chars[1]),
+                    (args.sentences[0], args.sentences[1]))
+    halves = tuple((f"{args.name}-{k + 1}", chosen[20 * k:20 * k + 20])
+                   for k in range(args.articles // 20))
     with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
         for split, part in halves:
             for row, spans in part:

@@ -1,0 +1,59 @@
+"""``scripts/gold/wikinews_gold.py``: annotators' lines become gold offsets, and a string taken
+inside a longer word is flagged (session 45's annotators each had to check this by hand)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.scripts import REPO
+
+SCRIPT = REPO / "scripts/gold/wikinews_gold.py"
+SENTENCE = "Then the minister said he would resign."
+
+
+def run(tmp_path: Path, event: dict[str, object],
+        *args: str) -> subprocess.CompletedProcess[str]:
+    units = tmp_path / "units.jsonl"
+    unit = {"source": "corpus/x/articles.jsonl#wikinews-en:1", "published": "2008-01-02",
+            "split": "t-1", "n": 1, "start": 100, "end": 100 + len(SENTENCE), "text": SENTENCE}
+    units.write_text(json.dumps(unit) + "\n", encoding="utf-8")
+    ann = tmp_path / "ann.jsonl"
+    line = {"id": "wikinews-en:1", "n": 1, "events": [event]}
+    ann.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    command = [sys.executable, str(SCRIPT), "--units", str(units), *args, str(ann)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def event(**extra: object) -> dict[str, object]:
+    return {"type": "RETREAT", "mode": "resign", "trigger": "resign",
+            "actor": {"text": "he", "code": "GBRGOV"}, **extra}
+
+
+def test_a_pronoun_found_inside_another_word_is_warned_not_refused(tmp_path: Path) -> None:
+    # "he" first occurs inside "Then"; the line still converts (exit 0), with a warning
+    res = run(tmp_path, event())
+    assert res.returncode == 0
+    warning = "ann.jsonl:1: warning: actor 'he' (occurrence 1) starts or ends inside a word"
+    assert warning in res.stderr
+    gold = json.loads(res.stdout)
+    # the span stays where the annotator's line puts it: inside "Then"
+    assert gold["events"][0]["actor"]["start"] == 100 + SENTENCE.index("he")
+
+
+def test_the_whole_word_occurrence_given_by_nth_is_silent_and_placed(tmp_path: Path) -> None:
+    # "he" occurs inside "Then", "the" and then as a word: the third occurrence
+    res = run(tmp_path, event(actor_nth=3))
+    assert res.returncode == 0 and "warning" not in res.stderr
+    actor = json.loads(res.stdout)["events"][0]["actor"]
+    word = 100 + SENTENCE.index(" he ") + 1
+    assert (actor["start"], actor["end"]) == (word, word + 2)
+
+
+def test_a_string_not_in_the_sentence_is_a_problem(tmp_path: Path) -> None:
+    res = run(tmp_path, event(trigger="resigned"), "--check")
+    assert res.returncode == 1
+    problem = "ann.jsonl:1: trigger 'resigned' (occurrence 1) is not in the sentence"
+    assert problem in res.stderr
