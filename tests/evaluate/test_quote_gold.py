@@ -19,7 +19,8 @@ FILES = ("quotes-wikinews-train.jsonl", "quotes-wikinews-test.jsonl",
          "quotes-wikinews-dev3.jsonl", "quotes-wikinews-dev3-second-annotator.jsonl",
          "quotes-wikinews-dev4.jsonl", "quotes-wikinews-dev4-second-annotator.jsonl",
          "quotes-wikinews-dev5.jsonl", "quotes-wikinews-dev5-second-annotator.jsonl",
-         "quotes-wikinews-dev6.jsonl", "quotes-wikinews-dev6-second-annotator.jsonl")
+         "quotes-wikinews-dev6.jsonl", "quotes-wikinews-dev6-second-annotator.jsonl",
+         "quotes-wikinews-train3.jsonl")
 
 
 def _converter() -> ModuleType:
@@ -58,6 +59,17 @@ def _sources(name: str) -> set[str]:
     """The article sources a gold file under gold/ names."""
     lines = (REPO / "gold" / name).read_text(encoding="utf-8").splitlines()
     return {json.loads(line)["source"] for line in lines}
+
+
+def test_train3_annotates_train5_articles_and_no_blind_or_test_one() -> None:
+    """gold/quotes-wikinews-train3.jsonl (part 64, session 45) annotates the first 320 articles of
+    the events training set train5 and none of the quotes test or blind splits' articles."""
+    train3 = _sources("quotes-wikinews-train3.jsonl")
+    assert len(train3) == 320
+    events = (REPO / "gold/events-wikinews-train5.jsonl").read_text(encoding="utf-8")
+    assert train3 <= {json.loads(line)["source"] for line in events.splitlines()}
+    held = [*(f"quotes-wikinews-dev{i}.jsonl" for i in range(2, 11)), "quotes-wikinews-test.jsonl"]
+    assert not [name for name in held if train3 & _sources(name)]
 
 
 def test_dev_split_shares_no_article_with_train_or_test() -> None:
