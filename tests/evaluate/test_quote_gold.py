@@ -183,6 +183,17 @@ def test_nth_picks_the_occurrence_and_a_missing_string_is_a_one_line_problem() -
     assert (span["start"], span["text"]) == (31, "d")
 
 
+def test_a_span_holding_an_html_comment_is_a_problem() -> None:
+    """The scorers blank HTML comments, so a content span across one could never match (one
+    train3 line did); the converter refuses it and says how to mend it."""
+    conv = _converter()
+    article = "He said two men<!-- which? --> were held."
+    unit = {"n": 1, "start": 0, "end": len(article), "text": article}
+    with pytest.raises(conv.Problem, match="holds an HTML comment"):
+        conv.locate([unit], article, "two men<!-- which? --> were held", None, "content")
+    assert conv.locate([unit], article, "were held", None, "content")["start"] == 31
+
+
 def test_a_bad_annotation_line_is_reported_with_file_and_line(tmp_path: Path) -> None:
     import subprocess
     import sys
