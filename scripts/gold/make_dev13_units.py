@@ -113,8 +113,11 @@ def main() -> None:
     (out / "tasks").mkdir(parents=True, exist_ok=True)
     chosen = choose(load_nlp(), args.seed, args.articles, (args.chars[0], args.chars[1]),
                     (args.sentences[0], args.sentences[1]))
+    if len(chosen) < args.articles:  # session 45's train6: 139 of 200 qualified
+        print(f"only {len(chosen)} of {args.articles} articles qualify; parts left empty are not "
+              "written", file=sys.stderr)
     halves = tuple((f"{args.name}-{k + 1}", chosen[20 * k:20 * k + 20])
-                   for k in range(args.articles // 20))
+                   for k in range(args.articles // 20) if chosen[20 * k:20 * k + 20])
     with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
         for split, part in halves:
             for row, spans in part:
