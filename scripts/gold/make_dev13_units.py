@@ -116,8 +116,8 @@ def main() -> None:
     if len(chosen) < args.articles:  # session 45's train6: 139 of 200 qualified
         print(f"only {len(chosen)} of {args.articles} articles qualify; parts left empty are not "
               "written", file=sys.stderr)
-    halves = tuple((f"{args.name}-{k + 1}", chosen[20 * k:20 * k + 20])
-                   for k in range(args.articles // 20) if chosen[20 * k:20 * k + 20])
+    halves = tuple((f"{args.name}-{k // 20 + 1}", chosen[k:k + 20])
+                   for k in range(0, len(chosen), 20))
     with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
         for split, part in halves:
             for row, spans in part:

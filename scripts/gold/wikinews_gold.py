@@ -40,11 +40,10 @@ class Problem(ValueError):
     pass
 
 
-WARNINGS: list[str] = []  # filled by locate(), printed by main() under the line they concern
-
-
-def locate(sentence: str, offset: int, text: str, nth: int | None, what: str) -> dict[str, Any]:
-    """``{"start", "end", "text"}`` of the ``nth`` occurrence of ``text`` in ``sentence``."""
+def locate(sentence: str, offset: int, text: str, nth: int | None, what: str,
+           warnings: list[str]) -> dict[str, Any]:
+    """``{"start", "end", "text"}`` of the ``nth`` occurrence of ``text`` in ``sentence``; a
+    doubt about it (not a problem) is appended to ``warnings``."""
     if not isinstance(text, str) or not text:
         raise Problem(f"{what}: empty or not a string")
     pos = -1
@@ -58,12 +57,13 @@ def locate(sentence: str, offset: int, text: str, nth: int | None, what: str) ->
     # on purpose, e.g. "Syria" in "Syrian-backed"), never as a problem.
     if (pos > 0 and sentence[pos - 1].isalnum() and text[0].isalnum()) or (
             end < len(sentence) and sentence[end].isalnum() and text[-1].isalnum()):
-        WARNINGS.append(f"{what} {text!r} (occurrence {nth or 1}) starts or ends inside a word; "
+        warnings.append(f"{what} {text!r} (occurrence {nth or 1}) starts or ends inside a word; "
                         f"if another occurrence is meant, give {what}_nth")
     return {"start": offset + pos, "end": end + offset, "text": text}
 
 
-def party(sentence: str, offset: int, value: Any, ev: dict[str, Any], name: str) -> Any:
+def party(sentence: str, offset: int, value: Any, ev: dict[str, Any], name: str,
+          warnings: list[str]) -> Any:
     if value is None:
         return None
     if not isinstance(value, dict) or "text" not in value:
@@ -72,11 +72,12 @@ def party(sentence: str, offset: int, value: Any, ev: dict[str, Any], name: str)
     if code is not None and (not isinstance(code, str) or not code.isalpha()
                              or len(code) not in (3, 6, 9)):
         raise Problem(f"{name} code {code!r}: expected 3 letters plus optional sectors, or null")
-    span = locate(sentence, offset, value["text"], ev.get(f"{name}_nth"), name)
+    span = locate(sentence, offset, value["text"], ev.get(f"{name}_nth"), name, warnings)
     return {**span, "code": code}
 
 
-def convert(unit: dict[str, Any], ann: dict[str, Any]) -> dict[str, Any] | None:
+def convert(unit: dict[str, Any], ann: dict[str, Any],
+            warnings: list[str]) -> dict[str, Any] | None:
     if ann.get("nonunit"):
         return None
     sentence, offset = unit["text"], unit["start"]
@@ -90,13 +91,14 @@ def convert(unit: dict[str, Any], ann: dict[str, Any]) -> dict[str, Any] | None:
         if loc is not None:
             loc_text = loc.get("text") if isinstance(loc, dict) else loc
             loc = {"name": loc_text,
-                   **locate(sentence, offset, loc_text, ev.get("location_nth"), "location")}
+                   **locate(sentence, offset, loc_text, ev.get("location_nth"), "location",
+                            warnings)}
         events.append({
             "type": ev["type"], "mode": ev.get("mode"),
             "trigger": locate(sentence, offset, ev.get("trigger"), ev.get("trigger_nth"),
-                              "trigger"),
-            "actor": party(sentence, offset, ev.get("actor"), ev, "actor"),
-            "recipient": party(sentence, offset, ev.get("recipient"), ev, "recipient"),
+                              "trigger", warnings),
+            "actor": party(sentence, offset, ev.get("actor"), ev, "actor", warnings),
+            "recipient": party(sentence, offset, ev.get("recipient"), ev, "recipient", warnings),
             "status": ev.get("status", "asserted"), "negated": bool(ev.get("negated", False)),
             "date": ev.get("date"), "place": loc,
         })
@@ -119,6 +121,7 @@ def main() -> int:
         for lineno, line in enumerate(path.open(encoding="utf-8"), 1):
             if not line.strip():
                 continue
+            warnings: list[str] = []
             try:
                 ann = json.loads(line)
                 key = (ann.get("id"), ann.get("n"))
@@ -127,15 +130,14 @@ def main() -> int:
                 if key in seen:
                     raise Problem(f"unit {key} annotated twice")
                 seen.add(key)
-                out = convert(units[key], ann)
+                out = convert(units[key], ann, warnings)
             except (Problem, json.JSONDecodeError, AttributeError, TypeError) as err:
                 print(f"{path}:{lineno}: {err}", file=sys.stderr)
                 problems += 1
                 continue
             finally:
-                for warning in WARNINGS:
+                for warning in warnings:
                     print(f"{path}:{lineno}: warning: {warning}", file=sys.stderr)
-                WARNINGS.clear()
             if out is not None and not args.check:
                 print(json.dumps(out, ensure_ascii=False))
     articles = {k[0] for k in seen}
