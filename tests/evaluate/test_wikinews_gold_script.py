@@ -57,3 +57,14 @@ def test_a_string_not_in_the_sentence_is_a_problem(tmp_path: Path) -> None:
     assert res.returncode == 1
     problem = "ann.jsonl:1: trigger 'resigned' (occurrence 1) is not in the sentence"
     assert problem in res.stderr
+
+
+def test_the_article_chooser_refuses_a_count_that_is_no_multiple_of_twenty(tmp_path: Path) -> None:
+    # parts are 20 articles each (one helper per part): 30 is a one-line usage error, and
+    # nothing is written
+    chooser = REPO / "scripts/gold/make_dev13_units.py"
+    res = subprocess.run([sys.executable, str(chooser), "--articles", "30", "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    assert res.returncode == 2
+    assert "--articles 30: give a positive multiple of 20" in res.stderr.splitlines()[-1]
+    assert not (tmp_path / "out").exists()
