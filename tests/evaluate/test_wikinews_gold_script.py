@@ -68,3 +68,26 @@ def test_the_article_chooser_refuses_a_count_that_is_no_multiple_of_twenty(tmp_p
     assert res.returncode == 2
     assert "--articles 30: give a positive multiple of 20" in res.stderr.splitlines()[-1]
     assert not (tmp_path / "out").exists()
+
+
+def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran() -> None:
+    # The audits draw from the articles no gold file names, so on today's tree the same draw
+    # gives other articles; the chooser must exclude the draws as they were
+    # (bench/audit-samples.txt, session 46), not today's re-draw: dev14-dev18 let in 1-5
+    # hand-read articles each that way.
+    sys.path[:0] = [str(REPO / "bench"), str(REPO / "scripts/gold")]
+    import make_dev13_units
+
+    from place_date_audit import sample
+
+    listed = {}
+    for line in (REPO / "bench/audit-samples.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            audit, article = line.split()
+            listed.setdefault(audit, set()).add(article)
+    assert {k: len(v) for k, v in listed.items()} == {"place_date_audit": 120,
+                                                      "provenance_audit": 500}
+    redrawn = {row["id"] for row in sample(120, 1334)}
+    assert listed["place_date_audit"] - redrawn  # the draw has moved since it ran
+    ids, _ = make_dev13_units.named_here()
+    assert listed["place_date_audit"] | listed["provenance_audit"] <= ids
