@@ -184,16 +184,21 @@ def test_a_sentence_gets_the_same_tagger_output_whoever_is_read_with_it() -> Non
 def test_the_shipped_combiner_is_the_fixed_blend_with_round_22c_cut() -> None:
     """Round 15 kept the fixed blend (docs/events-learned.md); round 22c moved only its
     threshold (0.8 -> 0.75), chosen on dev3 + dev4 + dev5 and checked on blind dev6; round 48
-    gave REJECT its own cut 0.6, chosen on the read pool and checked on blind dev13 + dev14.
-    The file says which sets the cuts were fitted on, so a later refit knows what is no longer
-    unseen."""
+    gave REJECT its own cut 0.6, chosen on the read pool and checked on blind dev13 + dev14;
+    round 59 lowered the cut for words the rules coded (0.9 -> 0.8), chosen on train8-train10
+    before any model read them and checked on blind dev13-dev17. The file says which sets the
+    cuts were fitted on, so a later refit knows what is no longer unseen."""
     comb = load_combiner(MODEL_DIR)
-    assert comb == Combiner(threshold=0.75, type_thresholds=(("REJECT", 0.6),))
+    assert comb == Combiner(threshold=0.75, rule_threshold=0.8,
+                            type_thresholds=(("REJECT", 0.6),))
     meta = json.loads((MODEL_DIR / COMBINER_FILE).read_text(encoding="utf-8"))["meta"]
     assert "dev3" in meta["fitted_on"] and "dev5" in meta["fitted_on"]
     assert "round 47" in meta["type_thresholds"] and "dev14" in meta["type_thresholds"]
-    # the command it names writes these cuts again (without --threshold it would write 0.8)
-    assert "--write fixed --threshold 0.75 --type-threshold REJECT=0.6" in meta["command"]
+    assert "train8" in meta["rule_threshold"] and "train10" in meta["rule_threshold"]
+    # the command it names writes these cuts again (without --threshold it would write 0.8,
+    # without --rule-threshold 0.9)
+    assert ("--write fixed --threshold 0.75 --rule-threshold 0.8 --type-threshold REJECT=0.6"
+            in meta["command"])
 
 
 def test_a_malformed_type_threshold_is_a_one_line_usage_error(
@@ -210,6 +215,10 @@ def test_the_combine_command_refuses_a_cut_that_is_no_probability(
         main(["--threshold", "1.5"])
     assert stop.value.code == 2
     assert "--threshold 1.5" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["--rule-threshold", "0"])
+    assert stop.value.code == 2
+    assert "--rule-threshold 0.0: give a probability in (0, 1]" in capsys.readouterr().err
 
 
 def test_the_combine_command_refuses_test_files_and_missing_inputs(

@@ -55,6 +55,7 @@ from diurna.events.learned import (
     BLEND_THRESHOLD,
     COMBINER_FILE,
     MODEL_DIR,
+    RULE_THRESHOLD,
     STACK_FEATURES,
     Combiner,
     LearnedEventCoder,
@@ -349,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the fixed blend's cut (averaged P(NONE) below it is coded; default "
                          f"{BLEND_THRESHOLD}; the shipped combiner.json's meta names the cut "
                          "it was written with and how it was chosen)")
+    ap.add_argument("--rule-threshold", type=float, metavar="P",
+                    help="the fixed blend's cut for words the rules coded, when above "
+                         f"--threshold (default {RULE_THRESHOLD}; round 59: 0.8)")
     ap.add_argument("--type-threshold", action="append", default=[], metavar="TYPE=P",
                     help="a PLOVER type's own cut for the fixed blend, in place of --threshold "
                          "for words the rules did not code (repeatable; round 48: REJECT=0.6)")
@@ -365,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.threshold is not None and not 0 < args.threshold < 1:
         ap.error(f"--threshold {args.threshold}: give a probability between 0 and 1")
+    if args.rule_threshold is not None and not 0 < args.rule_threshold <= 1:
+        ap.error(f"--rule-threshold {args.rule_threshold}: give a probability in (0, 1]")
     try:
         type_cuts = parse_type_cuts(args.type_threshold)
     except ValueError as err:
@@ -417,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{matched.coef[0] - stacked_oof.coef[0]:+.3f}", flush=True)
         found = compare(reader, args.gold, by_source, args.folds, stacked_oof, matched,
                         fixed=Combiner(threshold=args.threshold or BLEND_THRESHOLD,
+                                       rule_threshold=args.rule_threshold or RULE_THRESHOLD,
                                        type_thresholds=type_cuts))
         if n == 0:
             chosen = found
@@ -427,6 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         command = "python -m diurna.events.combine --write " + args.write
         if args.write == "fixed" and args.threshold is not None:
             command += f" --threshold {args.threshold}"
+        if args.write == "fixed" and args.rule_threshold is not None:
+            command += f" --rule-threshold {args.rule_threshold}"
         if args.write == "fixed":
             command += "".join(f" --type-threshold {t}={c}" for t, c in type_cuts)
         if args.oof_dir and args.write == "stacked":
