@@ -389,8 +389,9 @@ def test_training_finds_a_pair_whose_record_offsets_moved_as_the_bench_does(
                 "trigger": [at, at + len(trigger)], "type": "ASSAULT"}
 
     # a's one bombing is coded on "exploded" since session 45's models (round 58; "killing"
-    # before): either word is the act, and the pair is the same bombing
-    pair = {"a": event("a", BOMB_A, "exploded"), "b": event("b", BOMB_B, "killed"),
+    # before), b's on "bomb" since session 46's (round 59; "killed" before): any of these words
+    # is the act, and the pair is the same bombing
+    pair = {"a": event("a", BOMB_A, "exploded"), "b": event("b", BOMB_B, "bomb"),
             "same": True, "why": "one bombing"}
     (tmp_path / "gold").mkdir()
     (tmp_path / "gold" / "event-pairs-dev.jsonl").write_text(json.dumps(pair) + "\n")

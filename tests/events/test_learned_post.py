@@ -277,8 +277,6 @@ def test_questions_are_dropped_and_other_requests_kept(read_rules: Any) -> None:
     assert [(e.trigger.start, e.id) for e in kept] == [(second.idx, f"{doc.id}:0")]
 
 
-@pytest.mark.xfail(strict=True, reason="session 45's models (round 58, docs/events-learned.md) no "
-                   "longer code the coalition's \"foiled\" on the seed page: a known regression")
 def test_two_parties_on_one_object_stay_two_acts(seed_doc: Document) -> None:
     # "The US-led coalition already claimed that it had foiled an attack of the Iranian-backed
     # forces and the Syrian Arab Army (SAA) on the SDF-held CONICO gas facility"

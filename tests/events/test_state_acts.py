@@ -12,6 +12,8 @@ from diurna.model import Document, Event, Mention
 
 R58 = ("session 45's models (round 58, docs/events-learned.md) read this sentence worse: a known "
        "regression, kept so that a later model that mends it turns the test red")
+R59 = ("session 46's models (round 59, docs/events-learned.md) read this sentence worse: a known "
+       "regression, kept so that a later model that mends it turns the test red")
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +142,6 @@ def test_a_ruling_against_a_party_is_an_accusation(read_rules: Callable[[str], D
     assert _only(doc, "COERCE").mode == "restrict"
 
 
-@pytest.mark.xfail(strict=True, reason=R58 + ": the deployment loses its place, Haiti")
 def test_troops_sent_somewhere_are_placed_there(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The Kenyan government deployed 1,000 police officers to Haiti.")
     event = _only(doc, "MOBILIZE")
@@ -216,7 +217,6 @@ def test_a_denied_attack_on_infrastructure(read_body: Callable[[str], Document])
     assert (event.status, event.negated) == ("denied", True)
 
 
-@pytest.mark.xfail(strict=True, reason=R58 + ": the second accused act, \"blocking\", is not coded")
 def test_both_accused_acts_are_the_accused(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The general accused the RSF of killing civilians in El Fasher and "
                     "blocking aid convoys.")
@@ -230,6 +230,7 @@ def test_an_army_chief_is_the_military(read_body: Callable[[str], Document]) -> 
     assert _code(_only(doc, "REJECT").actor) == "SDNMIL"
 
 
+@pytest.mark.xfail(strict=True, reason=R59 + ": the expulsion is typed COERCE/deport, not SANCTION")
 def test_expelled_envoys_are_never_the_expellers(read_body: Callable[[str], Document]) -> None:
     doc = read_body("Venezuelan President Nicolas Maduro ordered the expulsion of diplomats "
                     "from seven Latin American countries.")

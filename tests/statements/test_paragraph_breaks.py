@@ -8,11 +8,11 @@ from __future__ import annotations
 from diurna.model import Document
 
 
-def _read(paragraphs: list[str]) -> Document:
+def _read(paragraphs: list[str], coder: str = "learned") -> Document:
     import diurna
 
     doc = Document.from_paragraphs("t", "<test>", paragraphs, published="2024-03-01")
-    return diurna.default_pipeline()(doc)
+    return diurna.default_pipeline(coder=coder)(doc)
 
 
 def test_indirect_content_read_to_the_paragraph_end_leaves_the_break_out() -> None:
@@ -24,9 +24,12 @@ def test_indirect_content_read_to_the_paragraph_end_leaves_the_break_out() -> No
 
 
 def test_a_phrase_the_parse_runs_over_a_paragraph_break_ends_at_its_last_word() -> None:
+    # the rule coder reads "invited" as a REQUEST whose party runs over the break; the learned
+    # default no longer codes this invitation at all (session 46's models), so it would not
+    # exercise the trim
     doc = _read(["Nigeria's first lady wore a hand bag with the colours of the Nigerian",
                  "flag. The 47 year old was one of the guests invited to an event by media",
-                 "mogul, Debola Lagos.", "See more photos:"])
+                 "mogul, Debola Lagos.", "See more photos:"], coder="rules")
     parties = [m for e in doc.events for m in [*e.actors, *e.recipients]]
     assert "an event by media" in [m.text for m in parties]
     assert all(m.text == m.text.strip() and "\n" not in m.text for m in parties)
