@@ -6,6 +6,9 @@
 #   train5  600 articles, 1,200-3,500 characters   make_dev13_units.py --seed 4545 --name train5 --articles 600
 #   train6  139 articles, 3,501-7,000 characters   ... --seed 4747 --name train6 --articles 200 --chars 3501 7000 --sentences 3 60
 #   train7  300 articles, 400-1,199 characters     ... --seed 4848 --name train7 --articles 300 --chars 400 1199
+# Session 46's (docs/annotation-events.md, "The last unnamed articles ..."): train8 (seed 4949, 120), train9 (5050,
+# 260, 400-1,199), train10 (5151, 38 of 40, 3,501-7,000), train11 (5252, 33 of 40, over 7,000; its parts cut by article
+# into seven tasks, DIR/train11-1 ... -7).
 #   bash scripts/gold/build_training_set.sh NAME UNITS.jsonl DIR
 set -euo pipefail
 name=$1; units=$2; ann=$3

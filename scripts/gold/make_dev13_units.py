@@ -26,7 +26,13 @@ set ``dev18`` is ``--seed 4646 --name dev18``, chosen with train5 in ``gold/``; 
 of longer and shorter articles are ``--seed 4747 --name train6 --articles 200 --chars 3501 7000
 --sentences 3 60`` (139 articles qualified; chosen with train5 in ``gold/``) and ``--seed 4848
 --name train7 --articles 300 --chars 400 1199`` (chosen with train5 and dev18 in ``gold/``); the
-length ranges keep dev18, train6 and train7 apart.
+length ranges keep dev18, train6 and train7 apart. Session 46's training sets, made at ``178fa4a``,
+are ``--seed 4949 --name train8 --articles 120``, ``--seed 5050 --name train9 --articles 260
+--chars 400 1199``, ``--seed 5151 --name train10 --articles 40 --chars 3501 7000 --sentences 3
+60`` and ``--seed 5252 --name train11 --articles 40 --chars 7001 200000 --sentences 3 400``; its
+blind set dev19 is ``--seed 5353 --name dev19``, chosen with train8 in ``gold/`` and the audits'
+samples as drawn in ``bench/audit-samples.txt`` (the re-drawn ones below had let audit articles
+into dev14-dev18).
 """
 
 from __future__ import annotations
