@@ -30,9 +30,10 @@ length ranges keep dev18, train6 and train7 apart. Session 46's training sets, m
 are ``--seed 4949 --name train8 --articles 120``, ``--seed 5050 --name train9 --articles 260
 --chars 400 1199``, ``--seed 5151 --name train10 --articles 40 --chars 3501 7000 --sentences 3
 60`` and ``--seed 5252 --name train11 --articles 40 --chars 7001 200000 --sentences 3 400``; its
-blind set dev19 is ``--seed 5353 --name dev19``, chosen with train8 in ``gold/`` and the audits'
-samples as drawn in ``bench/audit-samples.txt`` (the re-drawn ones below had let audit articles
-into dev14-dev18).
+blind set dev19 is ``--seed 5353 --name dev19`` on ``178fa4a`` with only
+``gold/events-wikinews-train8.jsonl`` and ``bench/audit-samples.txt`` added (the audits' samples as
+drawn; the re-drawn ones below had let audit articles into dev14-dev18, and since they follow
+every gold file, no commit reproduces dev19's draw).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from tests.scripts import REPO
 
 SCRIPT = REPO / "scripts/gold/wikinews_gold.py"
@@ -70,12 +71,14 @@ def test_the_article_chooser_refuses_a_count_that_is_no_multiple_of_twenty(tmp_p
     assert not (tmp_path / "out").exists()
 
 
-def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran() -> None:
+def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # The audits draw from the articles no gold file names, so on today's tree the same draw
     # gives other articles; the chooser must exclude the draws as they were
     # (bench/audit-samples.txt, session 46), not today's re-draw: dev14-dev18 let in 1-5
     # hand-read articles each that way.
-    sys.path[:0] = [str(REPO / "bench"), str(REPO / "scripts/gold")]
+    monkeypatch.syspath_prepend(str(REPO / "scripts/gold"))
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
     import make_dev13_units
 
     from place_date_audit import sample
