@@ -94,3 +94,14 @@ def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran(
     assert listed["place_date_audit"] - redrawn  # the draw has moved since it ran
     ids, _ = make_dev13_units.named_here()
     assert listed["place_date_audit"] | listed["provenance_audit"] <= ids
+
+
+def test_the_digest_cutter_refuses_parts_of_no_records(tmp_path: Path) -> None:
+    # make_cep_units.py cuts the Current Events summaries into parts for annotators: a part of
+    # 0 records is a one-line usage error, and nothing is written
+    cutter = REPO / "scripts/gold/make_cep_units.py"
+    res = subprocess.run([sys.executable, str(cutter), "--per-part", "0", "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    assert res.returncode == 2
+    assert "--per-part 0: give a positive number" in res.stderr.splitlines()[-1]
+    assert not (tmp_path / "out").exists()
