@@ -2,9 +2,8 @@
 
 The events set dev13 and the quotes set dev6 annotate the same articles (``build_dev13.sh``). Left
 out: every article a file under ``gold/``, ``docs/``, ``tests/``, ``bench/``, ``src/``,
-``scripts/`` or the README names (by id or page name) and the samples the audits read
-(``bench/place_date_audit.py`` 120 with seed 1334, ``bench/provenance_audit.py`` 500 with seed 35),
-so nobody here has read them.
+``scripts/`` or the README names (by id or page name), which includes the samples the audits read
+as drawn (``bench/audit-samples.txt``), so nobody here has read them.
 Kept: dated, 1,200-3,500 characters, 3-25 sentences (the language stage's splitter, as
 ``wikinews_units.py`` cuts every Wikinews set). Seed 3737; the first 20 are task ``dev13-1``, the
 last 20 ``dev13-2``. The choice depends on what the repository names, so it is reproduced at the
@@ -33,7 +32,12 @@ are ``--seed 4949 --name train8 --articles 120``, ``--seed 5050 --name train9 --
 blind set dev19 is ``--seed 5353 --name dev19`` on ``178fa4a`` with only
 ``gold/events-wikinews-train8.jsonl`` and ``bench/audit-samples.txt`` added (the audits' samples as
 drawn; the re-drawn ones below had let audit articles into dev14-dev18, and since they follow
-every gold file, no commit reproduces dev19's draw).
+every gold file, no commit reproduces dev19's draw). Since session 47 the chooser no longer re-draws
+them: ``bench/audit-samples.txt`` alone keeps them out, so a draw depends only on what the
+repository names. Session 47's blind set dev20 is the last unnamed articles, three draws at
+one commit: ``--seed 5454 --name dev20m --articles 40`` (1,200-3,500 characters), ``--seed
+5455 --name dev20s --articles 60 --chars 400 1199`` and ``--seed 5456 --name dev20l --articles
+20 --chars 3501 7000 --sentences 3 60``.
 """
 
 from __future__ import annotations
@@ -53,16 +57,16 @@ from wikinews_units import CORPUS, sentence_spans  # noqa: E402
 
 from diurna.evaluate.gold import shared_dir  # noqa: E402
 from diurna.language.spacy_stage import load_nlp  # noqa: E402
-from place_date_audit import sample  # noqa: E402
 
 SEED = 3737
 NAMED_IN = ("gold", "docs", "tests", "bench", "src", "scripts", "README.md")
 BINARY = (".sqlite", ".onnx", ".npz", ".gz", ".bin", ".pkl")
-AUDIT_SAMPLES = ((120, 1334), (500, 35))  # place_date_audit's and provenance_audit's defaults
 
 
 def named_here() -> tuple[set[str], set[str]]:
-    """Article ids and (lower-cased) Wikinews page names a repository file or an audit names."""
+    """Article ids and (lower-cased) Wikinews page names a repository file names (the audits'
+    samples through ``bench/audit-samples.txt``; re-drawing them here let other articles out as
+    gold files were added, session 46)."""
     ids: set[str] = set()
     pages: set[str] = set()
     for top in NAMED_IN:
@@ -73,8 +77,6 @@ def named_here() -> tuple[set[str], set[str]]:
                 ids.update(re.findall(r"wikinews-en:\d+", text))
                 found = re.findall(r"wikinews\.org/wiki/([^\s\"'#?]+)", text)
                 pages.update(x.lower() for x in found)
-    for n, seed in AUDIT_SAMPLES:
-        ids.update(r["id"] for r in sample(n, seed))
     return ids, pages
 
 

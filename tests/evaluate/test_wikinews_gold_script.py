@@ -94,6 +94,15 @@ def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran(
     assert listed["place_date_audit"] - redrawn  # the draw has moved since it ran
     ids, _ = make_dev13_units.named_here()
     assert listed["place_date_audit"] | listed["provenance_audit"] <= ids
+    # and it no longer re-draws them (session 47): an article only today's re-draw holds, which
+    # no repository file names, stays choosable, so a draw follows what the repository names
+    moved = redrawn - listed["place_date_audit"]
+    grep = subprocess.run(["git", "grep", "-I", "-h", "-o", "-w", "-F",
+                           *[f"-e{x}" for x in sorted(moved)]],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    named_by_files = set(grep.stdout.split())
+    assert moved - named_by_files  # else the check below proves nothing
+    assert not (moved - named_by_files) & ids
 
 
 def test_the_digest_cutter_refuses_parts_of_no_records(tmp_path: Path) -> None:
