@@ -49,6 +49,8 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev16.jsonl", "events-wikinews-dev16-second-annotator.jsonl",
                  "events-wikinews-dev17.jsonl", "events-wikinews-dev17-second-annotator.jsonl",
                  "events-wikinews-dev18.jsonl", "events-wikinews-dev18-second-annotator.jsonl",
+                 "events-wikinews-dev20.jsonl", "events-wikinews-dev20-second-annotator.jsonl",
+                 "events-wikinews-train12.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",
                  "events-wikinews-train5.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
@@ -112,14 +114,16 @@ def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
 
 @pytest.mark.parametrize(("events", "quotes"), [("dev13", "dev6"), ("dev14", "dev7"),
                                                 ("dev15", "dev8"), ("dev16", "dev9"),
-                                                ("dev17", "dev10"), ("dev18", None)])
+                                                ("dev17", "dev10"), ("dev18", None),
+                                                ("dev19", "dev11"), ("dev20", None)])
 def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str,
                                                                     quotes: str | None) -> None:
     """dev13 (session 37), dev14 (session 38), dev15 (session 41) and dev16 (session 42) are
     blind only if no other gold set names one of their articles — but the quotes split made on
     the same 40 articles on purpose (dev6 to dev9); each second annotation covers the last
     twenty, as the build scripts say (scripts/gold/build_dev13.sh to build_dev16.sh). dev18
-    (session 45) was made alone, with no quotes split: no other file may name its articles."""
+    (session 45) and dev20 (session 47) were made alone, with no quotes split: no other file may
+    name their articles; dev19 (session 46) shares its articles with quotes dev11."""
     gold = Path(__file__).resolve().parents[2] / "gold"
 
     def sources(name: str) -> list[str]:
