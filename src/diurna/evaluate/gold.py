@@ -227,7 +227,7 @@ BLIND_SETS = ("events-wikinews-dev13", "events-wikinews-dev14", "events-wikinews
               "events-wikinews-dev19", "events-wikinews-dev20",
               "quotes-wikinews-dev6",
               "quotes-wikinews-dev7", "quotes-wikinews-dev8", "quotes-wikinews-dev9",
-              "quotes-wikinews-dev10", "quotes-wikinews-dev11")
+              "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
 
 
 def blind(path: str | Path) -> bool:
