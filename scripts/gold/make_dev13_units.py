@@ -34,10 +34,15 @@ blind set dev19 is ``--seed 5353 --name dev19`` on ``178fa4a`` with only
 drawn; the re-drawn ones below had let audit articles into dev14-dev18, and since they follow
 every gold file, no commit reproduces dev19's draw). Since session 47 the chooser no longer re-draws
 them: ``bench/audit-samples.txt`` alone keeps them out, so a draw depends only on what the
-repository names. Session 47's blind set dev20 is the last unnamed articles, three draws at
-one commit: ``--seed 5454 --name dev20m --articles 40`` (1,200-3,500 characters), ``--seed
-5455 --name dev20s --articles 60 --chars 400 1199`` and ``--seed 5456 --name dev20l --articles
-20 --chars 3501 7000 --sentences 3 60``.
+repository names (339 articles were left unnamed, not the 79 the re-draw had left). Session
+47's dev20 (blind) and train12 are three draws at ``993d48a``: ``--seed 5454 --name dev20m
+--articles 40`` (1,200-3,500 characters: dev20), ``--seed 5455 --name dev20s --articles 60
+--chars 400 1199`` and ``--seed 5456 --name dev20l --articles 20 --chars 3501 7000 --sentences 3
+60`` (train12); its dev21 (blind, the first 40) and train13 are four draws at ``8cf2e49``:
+``--seed 5757 --name dev21m --articles 200`` (79 qualify), ``--seed 5758 --name train13s
+--articles 200 --chars 400 1199`` (137), ``--seed 5759 --name train13l --articles 20 --chars
+3501 7000 --sentences 3 60`` (8) and ``--seed 5760 --name train13t --articles 40 --chars 150 399
+--sentences 2 25`` (30).
 """
 
 from __future__ import annotations
