@@ -34,7 +34,7 @@ blind set dev19 is ``--seed 5353 --name dev19`` on ``178fa4a`` with only
 drawn; the re-drawn ones below had let audit articles into dev14-dev18, and since they follow
 every gold file, no commit reproduces dev19's draw). Since session 47 the chooser no longer re-draws
 them: ``bench/audit-samples.txt`` alone keeps them out, so a draw depends only on what the
-repository names (339 articles were left unnamed, not the 79 the re-draw had left). Session
+repository names (459 articles were left unnamed, not the 79 the re-draw had left). Session
 47's dev20 (blind) and train12 are three draws at ``993d48a``: ``--seed 5454 --name dev20m
 --articles 40`` (1,200-3,500 characters: dev20), ``--seed 5455 --name dev20s --articles 60
 --chars 400 1199`` and ``--seed 5456 --name dev20l --articles 20 --chars 3501 7000 --sentences 3
