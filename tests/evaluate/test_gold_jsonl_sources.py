@@ -51,6 +51,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev18.jsonl", "events-wikinews-dev18-second-annotator.jsonl",
                  "events-wikinews-dev20.jsonl", "events-wikinews-dev20-second-annotator.jsonl",
                  "events-wikinews-dev21.jsonl", "events-wikinews-train12.jsonl",
+                 "events-wikinews-train13.jsonl", "events-wikinews-train14.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",
                  "events-wikinews-train5.jsonl"):
         for line in (gold / name).read_text(encoding="utf-8").splitlines():
