@@ -10,6 +10,7 @@ import pytest
 from diurna.evaluate.gold import base_text
 
 WIKINEWS = "wikinews-politics-2004-2009/articles.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "gold"
 
 
 def test_a_record_id_after_hash_gives_that_articles_text(shared: Path) -> None:
@@ -26,7 +27,6 @@ def test_an_unknown_record_id_names_the_source(shared: Path) -> None:
 def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
     """The annotated Wikinews sets point into the shared corpus by offsets; a trigger whose text
     does not match would mean the corpus or the gold has drifted."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
     checked = 0
     for name in ("events-wikinews-train.jsonl", "events-wikinews-dev.jsonl",
                  "events-wikinews-dev3.jsonl", "events-wikinews-dev3-first-annotation.jsonl",
@@ -54,7 +54,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-train13.jsonl", "events-wikinews-train14.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",
                  "events-wikinews-train5.jsonl"):
-        for line in (gold / name).read_text(encoding="utf-8").splitlines():
+        for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
             unit = json.loads(line)
             text = base_text(unit["source"])
             assert 0 <= unit["start"] < unit["end"] <= len(text)
@@ -70,17 +70,16 @@ def test_dev4_adjudication_changes_only_units_it_gives_a_reason_for() -> None:
     """The adjudicated dev4 set, its two annotations and the reasons file must stay in step: same
     units in the same order, and a unit may differ from the first annotation only where the
     adjudication file records a decision for it (so every change can be traced to a reason)."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
 
     def units(name: str) -> list[dict]:
-        return [json.loads(line) for line in (gold / name).read_text(encoding="utf-8").splitlines()]
+        return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines()]
 
     adjudicated = units("events-wikinews-dev4.jsonl")
     first = units("events-wikinews-dev4-first-annotation.jsonl")
     second = units("events-wikinews-dev4-second-annotator.jsonl")
     spans = [[(u["source"], u["start"], u["end"]) for u in f] for f in (adjudicated, first, second)]
     assert len(spans[0]) == 150 and spans[0] == spans[1] == spans[2]
-    rows = (gold / "events-wikinews-dev4-adjudication.tsv").read_text(encoding="utf-8").splitlines()
+    rows = (GOLD / "events-wikinews-dev4-adjudication.tsv").read_text(encoding="utf-8").splitlines()
     header, body = rows[0].split("\t"), [r.split("\t") for r in rows[1:]]
     assert header[:3] == ["unit_index", "article", "field"]
     assert header[-2:] == ["decision", "reason"]
@@ -93,24 +92,29 @@ def test_dev4_adjudication_changes_only_units_it_gives_a_reason_for() -> None:
         assert r[1] == first[int(r[0])]["source"].split("#")[1]
 
 
+def _sources(name: str) -> list[str]:
+    """The distinct article sources of a gold file, in file order."""
+    lines = (GOLD / name).read_text(encoding="utf-8").splitlines()
+    return list(dict.fromkeys(json.loads(line)["source"] for line in lines if line.strip()))
+
+
+def _assert_named_only_in(sources: list[str], allowed: tuple[str, ...]) -> None:
+    """No gold file but those whose name holds one of ``allowed`` names one of these articles."""
+    ids = {s.rpartition("#")[2] for s in sources}
+    for path in GOLD.iterdir():
+        if path.is_file() and not any(name in path.name for name in allowed):
+            text = path.read_text(encoding="utf-8")
+            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
+
+
 def test_blind_dev12_shares_no_article_with_any_other_gold_file() -> None:
     """dev12 is blind only if no other gold set (training, development, test, quotes, pairs, times)
     names one of its articles — but the quotes split dev5, which annotates the same articles on
     purpose (tests/evaluate/test_quote_gold.py); its second annotation covers twenty of them."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
-
-    def sources(name: str) -> set[str]:
-        lines = (gold / name).read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["source"] for line in lines if line.strip()}
-
-    dev12 = sources("events-wikinews-dev12.jsonl")
-    second = sources("events-wikinews-dev12-second-annotator.jsonl")
+    dev12 = set(_sources("events-wikinews-dev12.jsonl"))
+    second = set(_sources("events-wikinews-dev12-second-annotator.jsonl"))
     assert len(dev12) == 40 and len(second) == 20 and second <= dev12
-    ids = {s.rpartition("#")[2] for s in dev12}
-    for path in gold.iterdir():
-        if path.is_file() and "dev12" not in path.name and "quotes-wikinews-dev5" not in path.name:
-            text = path.read_text(encoding="utf-8")
-            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
+    _assert_named_only_in(sorted(dev12), ("dev12", "quotes-wikinews-dev5"))
 
 
 @pytest.mark.parametrize(("events", "quotes"), [("dev13", "dev6"), ("dev14", "dev7"),
@@ -125,32 +129,16 @@ def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str
     twenty, as the build scripts say (scripts/gold/build_dev13.sh to build_dev16.sh). dev18
     (session 45) was made alone, with no quotes split: no other file may name its articles;
     dev19 (session 46) and dev20 (session 47) share theirs with quotes dev11 and dev12."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
-
-    def sources(name: str) -> list[str]:
-        lines = (gold / name).read_text(encoding="utf-8").splitlines()
-        return list(dict.fromkeys(json.loads(line)["source"] for line in lines if line.strip()))
-
-    blind = sources(f"events-wikinews-{events}.jsonl")
-    second = sources(f"events-wikinews-{events}-second-annotator.jsonl")
+    blind = _sources(f"events-wikinews-{events}.jsonl")
+    second = _sources(f"events-wikinews-{events}-second-annotator.jsonl")
     assert len(blind) == 40 and second == blind[20:]
-    ids = {s.rpartition("#")[2] for s in blind}
     same_articles = (events,) if quotes is None else (events, f"quotes-wikinews-{quotes}")
-    for path in gold.iterdir():
-        if path.is_file() and not any(name in path.name for name in same_articles):
-            text = path.read_text(encoding="utf-8")
-            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
+    _assert_named_only_in(blind, same_articles)
 
 
 def test_blind_dev21_shares_no_article_with_any_other_gold_file() -> None:
     """dev21 (session 47) was annotated once, with no second annotation and no quotes split:
     its 40 articles may appear in no other gold file (train13 took the same draw's others)."""
-    gold = Path(__file__).resolve().parents[2] / "gold"
-    lines = (gold / "events-wikinews-dev21.jsonl").read_text(encoding="utf-8").splitlines()
-    blind = list(dict.fromkeys(json.loads(line)["source"] for line in lines if line.strip()))
+    blind = _sources("events-wikinews-dev21.jsonl")
     assert len(blind) == 40
-    ids = {s.rpartition("#")[2] for s in blind}
-    for path in gold.iterdir():
-        if path.is_file() and "dev21" not in path.name:
-            text = path.read_text(encoding="utf-8")
-            assert not [i for i in ids if any(f"{i}{end}" in text for end in "\"\n\t")], path.name
+    _assert_named_only_in(blind, ("dev21",))

@@ -60,15 +60,21 @@ def test_a_string_not_in_the_sentence_is_a_problem(tmp_path: Path) -> None:
     assert problem in res.stderr
 
 
+def assert_usage_error(script: str, args: list[str], message: str, tmp_path: Path) -> None:
+    """``scripts/gold/SCRIPT ARGS --out DIR`` exits 2 with ``message`` on its last stderr line
+    and writes nothing."""
+    res = subprocess.run([sys.executable, str(REPO / "scripts/gold" / script), *args, "--out",
+                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    assert res.returncode == 2
+    assert message in res.stderr.splitlines()[-1]
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_article_chooser_refuses_a_count_that_is_no_multiple_of_twenty(tmp_path: Path) -> None:
     # parts are 20 articles each (one helper per part): 30 is a one-line usage error, and
     # nothing is written
-    chooser = REPO / "scripts/gold/make_dev13_units.py"
-    res = subprocess.run([sys.executable, str(chooser), "--articles", "30", "--out",
-                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
-    assert res.returncode == 2
-    assert "--articles 30: give a positive multiple of 20" in res.stderr.splitlines()[-1]
-    assert not (tmp_path / "out").exists()
+    assert_usage_error("make_dev13_units.py", ["--articles", "30"],
+                       "--articles 30: give a positive multiple of 20", tmp_path)
 
 
 def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran(
@@ -108,9 +114,5 @@ def test_the_article_chooser_keeps_out_what_the_audits_drew_when_they_ran(
 def test_the_digest_cutter_refuses_parts_of_no_records(tmp_path: Path) -> None:
     # make_cep_units.py cuts the Current Events summaries into parts for annotators: a part of
     # 0 records is a one-line usage error, and nothing is written
-    cutter = REPO / "scripts/gold/make_cep_units.py"
-    res = subprocess.run([sys.executable, str(cutter), "--per-part", "0", "--out",
-                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
-    assert res.returncode == 2
-    assert "--per-part 0: give a positive number" in res.stderr.splitlines()[-1]
-    assert not (tmp_path / "out").exists()
+    assert_usage_error("make_cep_units.py", ["--per-part", "0"],
+                       "--per-part 0: give a positive number", tmp_path)
