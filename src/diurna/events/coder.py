@@ -2103,8 +2103,12 @@ class _DocCoder:
         """The event noun is the object of a verb that codes the same act, which comes later in
         the sentence: "Tariffs have been imposed on X", "tariffs imposed by China"; or an attack
         that is the subject of its own harm verb ("The drone strike killed ...")."""
+        return self.coding_verb(tok, etype) is not None
+
+    def coding_verb(self, tok: Any, etype: str) -> Any | None:
+        """The verb that codes the event noun ``tok``'s act (:meth:`_verb_codes_it`), if any."""
         if any(c.dep_ == "poss" for c in tok.children):
-            return False  # "accept its offer": the offer is its maker's own act
+            return None  # "accept its offer": the offer is its maker's own act
         verbs = [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.pos_ == "VERB":
             verbs.append(tok.head)
@@ -2113,8 +2117,8 @@ class _DocCoder:
         for verb in verbs:
             got = self.match(verb)
             if got is not None and got[0].type == etype and got[0].pos == "verb":
-                return True
-        return False
+                return verb
+        return None
 
     def _back_reference(self, tok: Any, etype: str, events: list[Event]) -> bool:
         """"this crackdown", "the call" after the call was reported: not a new event."""

@@ -326,6 +326,33 @@ def rules_refuse(coder: _DocCoder, tok: Any, etype: str, cands: Candidates) -> b
     return not coder._occurrence(_Draft(tok, got[0], got[1], etype), cands.rule_events)
 
 
+def moved_to_verb(coder: _DocCoder, doc: Document, decided: dict[int, str],
+                  cands: Candidates) -> dict[int, str]:
+    """``decided`` with a classifier-only event noun that the rules leave to the verb coding
+    the same act (``_DocCoder.coding_verb``: "The drone strike killed a commander", "tariffs
+    have been imposed on X") moved onto that verb, when the verb is not decided itself.
+
+    Why: the rules' veto (:func:`rules_refuse`) drops such a noun because the verb carries the
+    act, but the models may propose the noun and not the verb, and then the act had no word at
+    all (round 60). On the verb the rule steps read its parties (the one killed, the owner of
+    the weapon); a verb decided with another type keeps today's reading."""
+    moved: dict[int, int] = {}
+    for i, etype in decided.items():
+        if i in cands.rule_at:
+            continue
+        tok = doc.nlp[i]
+        got = coder.match(tok)
+        if got is None or got[0].type != etype or got[0].pos != "noun":
+            continue
+        verb = coder.coding_verb(tok, etype)
+        if verb is not None and verb.i not in decided and verb.i not in moved.values():
+            moved[i] = verb.i
+    if not moved:
+        return decided
+    out = {moved.get(i, i): etype for i, etype in decided.items()}
+    return dict(sorted(out.items()))
+
+
 def _carried(tok: Any) -> list[Any]:
     """The words a verb carries as its content: object, complement, prepositional objects, and
     the predicate of its clausal complement ("ruled that the prorogation was unlawful")."""
@@ -1117,6 +1144,8 @@ class LearnedEventCoder(EventCoder):
         noted(trace, "inside a rule event's trigger", doc, decided)
         decided = drop_frames(doc, decided, cands.rule_at, onto)
         noted(trace, "frames another event", doc, decided)
+        decided = moved_to_verb(coder, doc, decided, cands)
+        noted(trace, "a noun moved onto the verb coding it", doc, decided)
         decided = {i: etype for i, etype in decided.items()
                    if i in cands.rule_at or not rules_refuse(coder, doc.nlp[i], etype, cands)}
         noted(trace, "the rules' veto", doc, decided)
