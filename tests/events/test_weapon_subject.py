@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from diurna.model import Document
 
 
+@pytest.mark.xfail(strict=True, reason="session 48's models (round 61, docs/events-learned.md) "
+                   "type the bare \"strike\" PROTEST and do not propose \"killed\": no ASSAULT "
+                   "(session 46's: no event at all), a known regression kept so that a later "
+                   "model that mends it turns the test red")
 def test_strike_that_killed_is_one_assault(read_body: Callable[[str], Document]) -> None:
     doc = read_body("The drone strike killed a senior al-Shabaab commander near Jilib.")
     assaults = [e for e in doc.events if e.type == "ASSAULT"]

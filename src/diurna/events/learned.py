@@ -1021,7 +1021,8 @@ def word_cut(comb: Combiner, tok: Any, etype: str, rule_at: dict[int, Event],
 # words each leaves in a trace: a gold word absent after a step was removed by it, one absent
 # from "decided" was never proposed (the blend's P(NONE) stayed above its cut).
 TRACE_STEPS = ("decided", "inside a rule event's trigger", "frames another event",
-               "the rules' veto", "an act asked for", "one act per clause",
+               "a noun moved onto the verb coding it", "the rules' veto", "an act asked for",
+               "one act per clause",
                "no act (kind, failed act, question, no comment)", "told again",
                "a heading, or an attack's casualties told again", "the sieve",
                "the guideline's readings (forecast, justification, time anchor, threatened act)")
