@@ -459,8 +459,8 @@ SAME = {
           "market killed 14 people on Monday."),
     # c's sentence was "... denied that it had planted the car bomb that killed 14 people in a
     # Karachi market on Monday" until session 48, whose models code that one act once, on
-    # "planted", with no day (the day is the relative clause's): the linker leaves it out, a
-    # known regression kept below (test_a_denial_told_in_a_relative_clause_joins_the_bombing)
+    # "planted"; that sentence is read by test_a_denial_told_in_a_relative_clause_joins_the_bombing
+    # (its day, the relative clause's, is the act's since brief T61)
     "c": ("Group denies Karachi market bombing", "The Baloch Liberation Army denied that it had "
           "bombed a Karachi market on Monday, killing 14 people."),
     "d": ("Rockets hit Kabul", "Taliban fighters fired rockets at an army base near Kabul on "
@@ -503,11 +503,10 @@ def test_a_store_keeps_every_report_of_the_bombing_with_its_source_and_status(db
         ("c", "bombed", "2024-03-04")]
 
 
-@pytest.mark.xfail(strict=True, reason="session 48's models (round 61, docs/events-learned.md) "
-                   "code the one act once, on \"planted\", with no day (the day is the relative "
-                   "clause's), and the linker leaves it out (session 46's coded \"killed\" "
-                   "too, which it linked): a known regression")
 def test_a_denial_told_in_a_relative_clause_joins_the_bombing(tmp_path: Path) -> None:
+    # session 48's models code the one act once, on "planted"; its day and place are told in
+    # the relative clause of its object "the car bomb", which names the same act, so they are
+    # the event's (brief T61, time.resolver.own_clauses) and the linker joins the denial
     import diurna
     from diurna.model import Document
 

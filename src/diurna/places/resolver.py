@@ -1296,7 +1296,7 @@ def _event_place(doc: Document, event: Event, index: PlaceIndex) -> Place | None
         visited = attached(doc, event.trigger, hosts, via={"to"}, barrier=SUBJECTS)
         if visited:
             return visited[0][1]  # type: ignore[no-any-return]
-    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS)
+    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS, event=event)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []

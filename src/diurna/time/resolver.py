@@ -21,6 +21,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from diurna.events.coder import WEAPON_NOUNS
+from diurna.events.ontology import load_ontology
 from diurna.language.spacy_stage import english_stage_skips
 from diurna.model import Document, Event, Precision, Span, TimeExpr, TimeKind
 from diurna.time import anaphora, calendars, holidays, periods
@@ -1510,15 +1512,20 @@ def tokens_in(nlp_doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
-               via: set[str] | None = None, barrier: frozenset[str] = frozenset()
+               via: set[str] | None = None, barrier: frozenset[str] = frozenset(),
+               own: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
                ) -> int | None:
     """Hops from ``tok`` up its head chain to a token in ``target_ids`` without crossing another
     verb (so "withdraw from Syria" does not attach "Syria" to a "called on" above it).
     With ``via``, the path must go through one of those prepositions ("in", "at"); with
     ``barrier``, not through a token of one of those dependencies (a subject and its
-    description: "an analyst at the Texas-based Stratfor told ...")."""
+    description: "an analyst at the Texas-based Stratfor told ..."). ``own`` is the pair of
+    :func:`own_clauses`: the verbs of the event's own relative clauses, which the path may
+    cross, unless it met a token of another coded event before them."""
     cur, hops = tok, 0
     through = via is None
+    passable, claimed = own
+    other = False  # the path went through another event's trigger
     while hops <= max_hops:
         if cur.i in target_ids:
             return hops if through else None
@@ -1526,38 +1533,91 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
             return None
         if via is not None and cur.dep_ == "prep" and cur.lower_ in via:
             through = True
+        other = other or cur.i in claimed
         if cur.head.i == cur.i:
             return None
         cur = cur.head
         hops += 1
         if cur.i not in target_ids and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in (
             "amod", "compound"
-        ):
+        ) and (cur.i not in passable or other):
             return None
     return None
 
 
 def attached(doc: Document, trigger: Span, spans: list[Any],
-             via: set[str] | None = None, barrier: frozenset[str] = frozenset()
-             ) -> list[tuple[int, Any]]:
+             via: set[str] | None = None, barrier: frozenset[str] = frozenset(),
+             event: Event | None = None) -> list[tuple[int, Any]]:
     """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``);
-    ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`."""
+    ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`;
+    ``event``: the event ``trigger`` is of, whose own relative clauses a path may then cross
+    (:func:`own_clauses`)."""
     if doc.nlp is None:
         return []
     trig = {t.i for t in tokens_in(doc.nlp, trigger.start, trigger.end)}
     if not trig:
         return []
+    own = own_clauses(doc, event) if event is not None else (frozenset(), frozenset())
     out: list[tuple[int, Any]] = []
     for sp in spans:
         toks = tokens_in(doc.nlp, sp.start, sp.end)
         if not toks:
             continue
         root = phrase_head(toks)
-        hops = _path_hops(root, trig, via=via, barrier=barrier)
+        hops = _path_hops(root, trig, via=via, barrier=barrier, own=own)
         if hops is not None:
             out.append((hops, sp))
     out.sort(key=lambda hs: (hs[0], abs(hs[1].start - trigger.start)))
     return out
+
+
+def own_clauses(doc: Document, event: Event) -> tuple[frozenset[int], frozenset[int]]:
+    """The verbs of the relative clauses that tell ``event``'s own act, and the tokens of the
+    other coded events (the pair :func:`_path_hops` takes as ``own``).
+
+    When the act is named by a noun, a relative clause of that noun tells about the act: its
+    day and place are the act's ("condemned the car bombing that killed 12 people at a hotel
+    on Monday": the bombing's Monday, as in "the car bombing at a hotel on Monday, which
+    killed 12 people"). So are those of a verb's object that names the same act, a noun the
+    lexicon gives the event's type or, for an attack, its weapon ("had planted the car bomb
+    that killed 14 people in a Karachi market on Monday"). A relative clause is "that"/"which"
+    (``relcl``) or a participle (``acl``: "the attack carried out on Monday"), with the
+    complements its verb chains to ("a march planned to occur next week"); not an infinitive
+    ("calls to protest on Friday" is the protest's day, not the call's). Not a
+    clause that is another coded event (its expressions are that event's: "the attack, which
+    police blamed on the rebels on Tuesday"), nor one that only reports the act ("the attack,
+    which officials said on Tuesday killed 12": a saying with a clause of its own); and a path
+    that passes another coded event inside the clause stops there ("the attack that followed
+    the arrests on Monday")."""
+    if doc.nlp is None:
+        return frozenset(), frozenset()
+    trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end)
+    if not trig:
+        return frozenset(), frozenset()
+    head = phrase_head(trig)
+    nouns: list[Any] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(head)
+    elif head.pos_ == "VERB":
+        onto = load_ontology()
+        etype = event.type.upper()
+        nouns += [c for c in head.children if c.dep_ == "dobj" and (
+            any(t.type == etype for t in onto.nouns.get(c.lemma_.lower(), ()))
+            or (etype == "ASSAULT" and c.lemma_.lower() in WEAPON_NOUNS))]
+    claimed = frozenset(t.i for e in doc.events if e is not event
+                        for t in tokens_in(doc.nlp, e.trigger.start, e.trigger.end))
+    verbs = [c for n in nouns for c in n.children
+             if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))]
+    passable: set[int] = set()
+    while verbs:
+        # the clause's verb, and the verbs its complements chain to, which share its subject
+        # ("a protest march planned to occur in Sydney next week")
+        verb = verbs.pop()
+        if (verb.pos_ in ("VERB", "AUX") and verb.i not in claimed and verb.i not in passable
+                and not any(d.dep_ == "ccomp" for d in verb.children)):
+            passable.add(verb.i)
+            verbs += [d for d in verb.children if d.dep_ == "xcomp"]
+    return frozenset(passable), claimed
 
 
 def clause_bounds(doc: Document, event: Event) -> tuple[int, int]:
@@ -1598,7 +1658,8 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end)
     dated = [t for t in in_sentence if not _bounds_a_period(doc, t)]
     others = {id(t) for t in dated if _names_another(doc, t, trig, verbal)}
-    linked = attached(doc, event.trigger, [t for t in dated if id(t) not in others])
+    linked = attached(doc, event.trigger, [t for t in dated if id(t) not in others],
+                      event=event)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     # no attachment (often a parse error): the nearest expression of the trigger's own clause,
