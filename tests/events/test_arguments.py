@@ -16,7 +16,7 @@ from diurna.events.arguments import (
     decide,
     load_model,
 )
-from diurna.events.train_args import cause, main, simulate
+from diurna.events.train_args import _scored, _tally, cause, main, simulate
 from diurna.model import Document, Event, Mention, Span
 
 
@@ -141,6 +141,39 @@ def test_simulated_scores_count_as_the_event_scorer() -> None:
     model = _model({"rule_actor": -5.0, "good": 5.0}, {})
     f1, tp, fp, fn = simulate(records, model)["actor"]
     assert (tp, fp, fn) == (1, 0, 1) and f1 == pytest.approx(2 / 3)
+
+
+def test_thresholds_tried_on_scored_candidates_count_as_simulate() -> None:
+    # choose scores each candidate once and tries every threshold on the probabilities
+    # (_scored, _tally): the counts must be simulate's, uncoded picks and the other slot's
+    # party included
+    import random
+
+    rng = random.Random(3)
+    codes = ["IRN", "IRQGOV", "USA", None, "", "IRNMIL"]
+    feats = ["a", "b", "c", "rule_actor", "rule_recipient"]
+    records: list[dict] = []
+    for n in range(300):
+        if n % 7 == 0:
+            records.append({"source": "s", "missed": True,
+                            "gold": {"actor": ["IRN"], "recipient": []}})
+            continue
+        cands = [{"code": rng.choice(codes), "span": [k, k + 1],
+                  "f": {f: 1.0 for f in feats if rng.random() < 0.4}}
+                 for k in range(rng.randrange(0, 5))]
+        gold = None if n % 3 == 0 else {s: sorted(set(rng.sample(["IRN", "IRQ", "USA"], 1)))
+                                        if rng.random() < 0.6 else [] for s in ("actor",
+                                                                               "recipient")}
+        records.append({"source": "s", "rule": {"actor": [], "recipient": []}, "gold": gold,
+                        "cands": cands})
+    model = _model({"a": 1.5, "b": -0.5, "rule_actor": 0.7}, {"c": 2.0, "a": -1.0})
+    scored = _scored(records, model)
+    for fill in (0.3, 0.5, 0.7):
+        for drop in (0.0, 0.3, 0.6):
+            limits = {"fill": fill, "drop": drop}
+            model["threshold"] = {"actor": limits, "recipient": limits}
+            want = {s: v[1:] for s, v in simulate(records, model).items()}
+            assert _tally(scored, model["threshold"]) == want, (fill, drop)
 
 
 def test_shipped_weights_cover_both_slots() -> None:

@@ -363,20 +363,29 @@ def decide(model: dict[str, Any], cands: list[Candidate]) -> dict[str, list[int]
     threshold; a slot the rules left without a party (or whose picks were dropped) takes the
     ranker's best candidate when it clears the ``fill`` threshold and is not the other slot's
     party."""
+    probs = {slot: [score(model["weights"][slot], c.features) for c in cands] for slot in SLOTS}
+    rules = {slot: [i for i, c in enumerate(cands) if c.features.get(f"rule_{slot}")]
+             for slot in SLOTS}
+    codes = [(actor_code(c.mention) or "")[:3] for c in cands]
+    return pick(model["threshold"], probs, rules, codes)
+
+
+def pick(threshold: dict[str, dict[str, float]], probs: dict[str, list[float]],
+         rules: dict[str, list[int]], codes: list[str]) -> dict[str, list[int]]:
+    """:func:`decide` on candidates already scored: ``probs`` per slot, the rules' picks per slot
+    (indices), each candidate's code prefix ("" when uncoded). Split off so that the training
+    script scores a candidate once and tries every threshold on the same probabilities."""
     picks: dict[str, list[int]] = {}
     taken: set[str] = set()
     for slot in SLOTS:
-        weights, limits = model["weights"][slot], model["threshold"][slot]
-        probs = [score(weights, c.features) for c in cands]
-        rule = [i for i, c in enumerate(cands) if c.features.get(f"rule_{slot}")]
-        if rule and max(probs[i] for i in rule) >= limits["drop"]:
+        limits, p, rule = threshold[slot], probs[slot], rules[slot]
+        if rule and max(p[i] for i in rule) >= limits["drop"]:
             picks[slot] = rule
         else:
-            free = [i for i in range(len(cands)) if i not in rule
-                    and (actor_code(cands[i].mention) or "")[:3] not in taken]
-            best = max(free, key=lambda i: probs[i], default=None)
-            picks[slot] = [best] if best is not None and probs[best] >= limits["fill"] else []
-        taken |= {(actor_code(cands[i].mention) or "")[:3] for i in picks[slot]}
+            free = [i for i in range(len(codes)) if i not in rule and codes[i] not in taken]
+            best = max(free, key=lambda i: p[i], default=None)
+            picks[slot] = [best] if best is not None and p[best] >= limits["fill"] else []
+        taken |= {codes[i] for i in picks[slot]}
     return picks
 
 

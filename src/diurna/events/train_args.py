@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.gold import limit_arg
-from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, candidates, decide
+from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, candidates, decide, pick, score
 from diurna.model import Document, Event, Mention, actor_code
 from diurna.reproduce import ROWS_KEY, fingerprint, shipped_rows, verify
 
@@ -204,6 +204,48 @@ def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None
     return out
 
 
+Scored = list[tuple[Any, Any]]
+
+
+def _scored(records: list[dict[str, Any]], model: dict[str, Any]) -> Scored:
+    """Each record's gold and, for a predicted event, its candidates' probabilities per slot
+    under ``model``'s weights, the rules' picks and the code prefixes (for :func:`_tally`)."""
+    out: Scored = []
+    for rec in records:
+        if rec.get("missed"):
+            out.append((rec["gold"], None))
+            continue
+        cands = rec["cands"]
+        probs = {s: [score(model["weights"][s], c["f"]) for c in cands] for s in SLOTS}
+        rules = {s: [i for i, c in enumerate(cands) if c["f"].get(f"rule_{s}")] for s in SLOTS}
+        codes = [(c["code"] or "")[:3] for c in cands]
+        out.append((rec["gold"], (probs, rules, codes)))
+    return out
+
+
+def _tally(scored: Scored, threshold: dict[str, dict[str, float]]
+           ) -> dict[str, tuple[int, int, int]]:
+    """tp, fp and fn per slot as :func:`simulate` counts them, on records :func:`_scored` scored
+    once, with the thresholds ``threshold``."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold, cands in scored:
+        if cands is None:
+            for s in SLOTS:
+                fn[s] += bool(gold[s])
+            continue
+        probs, rules, codes = cands
+        picks = pick(threshold, probs, rules, codes)
+        for s in SLOTS:
+            g = gold[s] if gold else []
+            hit = any(codes[i] in g for i in picks[s] if codes[i])
+            tp[s] += hit
+            fp[s] += any(codes[i] for i in picks[s]) and not hit
+            fn[s] += bool(g) and not hit
+    return {s: (tp[s], fp[s], fn[s]) for s in SLOTS}
+
+
 def _examples(records: list[dict[str, Any]], slot: str
               ) -> tuple[list[dict[str, float]], list[int]]:
     """Every predicted event's candidates, labelled by the gold's codes; on an event no gold
@@ -255,14 +297,19 @@ def choose(train: list[dict[str, Any]], folds: int = 4, seed: int = 0) -> dict[s
     best: dict[str, tuple[float, float, dict[str, float]]] = {}
     for c_value in C_GRID:
         fitted = [fit([r for r in train if r["source"] not in part], c_value) for part in parts]
-        for slot in SLOTS:
-            for limits in _grid():
-                counts = [0, 0, 0]
-                for part, one in zip(parts, fitted, strict=True):
-                    one["threshold"] = {s: limits for s in SLOTS}
-                    got = simulate([r for r in train if r["source"] in part], one)[slot]
-                    counts = [x + y for x, y in zip(counts, got[1:], strict=True)]
-                f1 = 2 * counts[0] / (2 * counts[0] + counts[1] + counts[2]) if counts[0] else 0.0
+        # each held-out candidate scored once per fold model; every threshold setting is tried
+        # on those probabilities (what simulate counts, without scoring again per setting)
+        scored = [_scored([r for r in train if r["source"] in part], one)
+                  for part, one in zip(parts, fitted, strict=True)]
+        for limits in _grid():
+            counts = {s: [0, 0, 0] for s in SLOTS}
+            for one_part in scored:
+                got = _tally(one_part, {s: limits for s in SLOTS})
+                for s in SLOTS:
+                    counts[s] = [x + y for x, y in zip(counts[s], got[s], strict=True)]
+            for slot in SLOTS:
+                tp, fp, fn = counts[slot]
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
                 if slot not in best or f1 > best[slot][0]:
                     best[slot] = (f1, c_value, limits)
     # the rules' picks on the same events, the figure a ranker has to beat (round 20: on
