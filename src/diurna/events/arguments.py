@@ -363,11 +363,21 @@ def decide(model: dict[str, Any], cands: list[Candidate]) -> dict[str, list[int]
     threshold; a slot the rules left without a party (or whose picks were dropped) takes the
     ranker's best candidate when it clears the ``fill`` threshold and is not the other slot's
     party."""
+    return pick(model["threshold"], *scored(model, cands))
+
+
+Scored = tuple[dict[str, list[float]], dict[str, list[int]], list[str]]
+
+
+def scored(model: dict[str, Any], cands: list[Candidate]) -> Scored:
+    """What :func:`pick` decides on: each candidate's probability per slot under ``model``'s
+    weights, the rules' picks per slot (indices) and each candidate's code prefix ("" when
+    uncoded)."""
     probs = {slot: [score(model["weights"][slot], c.features) for c in cands] for slot in SLOTS}
     rules = {slot: [i for i, c in enumerate(cands) if c.features.get(f"rule_{slot}")]
              for slot in SLOTS}
     codes = [(actor_code(c.mention) or "")[:3] for c in cands]
-    return pick(model["threshold"], probs, rules, codes)
+    return probs, rules, codes
 
 
 def pick(threshold: dict[str, dict[str, float]], probs: dict[str, list[float]],

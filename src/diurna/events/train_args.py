@@ -37,7 +37,16 @@ from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.gold import limit_arg
-from diurna.events.arguments import MODEL_PATH, SLOTS, Candidate, candidates, decide, pick, score
+from diurna.events.arguments import (
+    MODEL_PATH,
+    SLOTS,
+    Candidate,
+    Scored,
+    candidates,
+    decide,
+    pick,
+    scored,
+)
 from diurna.model import Document, Event, Mention, actor_code
 from diurna.reproduce import ROWS_KEY, fingerprint, shipped_rows, verify
 
@@ -181,69 +190,51 @@ def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None
              ) -> dict[str, tuple[float, int, int, int]]:
     """Argument F1 per slot as ``diurna evaluate events`` counts it, with the ranker's picks
     (``model``) or the rules' (None)."""
+    counts = _counted((rec["gold"], None if rec.get("missed") else predicted(rec, model))
+                      for rec in records)
+    out = {}
+    for s in SLOTS:
+        tp, fp, fn = counts[s]
+        out[s] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp, fp, fn)
+    return out
+
+
+def _counted(pairs: Iterable[tuple[Any, dict[str, list[str]] | None]]
+             ) -> dict[str, tuple[int, int, int]]:
+    """tp, fp and fn per slot over (gold, predicted prefixes) pairs, as ``diurna evaluate
+    events`` counts them; a gold event no event matched (predicted None) is a miss only."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for rec in records:
-        gold = rec["gold"]
-        if rec.get("missed"):
-            for s in SLOTS:
-                fn[s] += bool(gold[s])
-            continue
-        pred = predicted(rec, model)
+    for gold, pred in pairs:
         for s in SLOTS:
             g = gold[s] if gold else []
-            hit = bool(set(g) & set(pred[s]))
+            hit = pred is not None and bool(set(g) & set(pred[s]))
             tp[s] += hit
-            fp[s] += bool(pred[s]) and not hit
+            fp[s] += pred is not None and bool(pred[s]) and not hit
             fn[s] += bool(g) and not hit
-    out = {}
-    for s in SLOTS:
-        f1 = 2 * tp[s] / (2 * tp[s] + fp[s] + fn[s]) if tp[s] else 0.0
-        out[s] = (f1, tp[s], fp[s], fn[s])
-    return out
+    return {s: (tp[s], fp[s], fn[s]) for s in SLOTS}
 
 
-Scored = list[tuple[Any, Any]]
+def _scored(records: list[dict[str, Any]], model: dict[str, Any]
+            ) -> list[tuple[Any, Scored | None]]:
+    """Each record's gold and, for a predicted event, what :func:`arguments.pick` decides on
+    under ``model``'s weights (:func:`arguments.scored`), so :func:`_tally` can try many
+    thresholds without scoring the candidates again."""
+    return [(rec["gold"], None if rec.get("missed") else
+             scored(model, [Candidate(_mention(c), c["f"]) for c in rec["cands"]]))
+            for rec in records]
 
 
-def _scored(records: list[dict[str, Any]], model: dict[str, Any]) -> Scored:
-    """Each record's gold and, for a predicted event, its candidates' probabilities per slot
-    under ``model``'s weights, the rules' picks and the code prefixes (for :func:`_tally`)."""
-    out: Scored = []
-    for rec in records:
-        if rec.get("missed"):
-            out.append((rec["gold"], None))
-            continue
-        cands = rec["cands"]
-        probs = {s: [score(model["weights"][s], c["f"]) for c in cands] for s in SLOTS}
-        rules = {s: [i for i, c in enumerate(cands) if c["f"].get(f"rule_{s}")] for s in SLOTS}
-        codes = [(c["code"] or "")[:3] for c in cands]
-        out.append((rec["gold"], (probs, rules, codes)))
-    return out
-
-
-def _tally(scored: Scored, threshold: dict[str, dict[str, float]]
+def _tally(records: list[tuple[Any, Scored | None]], threshold: dict[str, dict[str, float]]
            ) -> dict[str, tuple[int, int, int]]:
     """tp, fp and fn per slot as :func:`simulate` counts them, on records :func:`_scored` scored
     once, with the thresholds ``threshold``."""
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for gold, cands in scored:
-        if cands is None:
-            for s in SLOTS:
-                fn[s] += bool(gold[s])
-            continue
-        probs, rules, codes = cands
-        picks = pick(threshold, probs, rules, codes)
-        for s in SLOTS:
-            g = gold[s] if gold else []
-            hit = any(codes[i] in g for i in picks[s] if codes[i])
-            tp[s] += hit
-            fp[s] += any(codes[i] for i in picks[s]) and not hit
-            fn[s] += bool(g) and not hit
-    return {s: (tp[s], fp[s], fn[s]) for s in SLOTS}
+    def prefixes(got: Scored) -> dict[str, list[str]]:
+        picks = pick(threshold, *got)
+        return {s: _prefixes(got[2][i] for i in picks[s]) for s in SLOTS}
+
+    return _counted((gold, None if got is None else prefixes(got)) for gold, got in records)
 
 
 def _examples(records: list[dict[str, Any]], slot: str
