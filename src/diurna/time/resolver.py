@@ -897,7 +897,9 @@ def _parse_calendar(text: str, base: dt.datetime | None, year_hint: int | None,
         if precision in ("year", "week"):
             return None, "unknown", "none"
         return _fmt(data.date_obj, precision, year_known=False), precision, "none"
-    date = data.date_obj
+    # "March 5 EST": dateparser returns an aware datetime when the text names a zone, and the
+    # publication base is naive; the day is the one the text writes, so the zone is dropped
+    date = data.date_obj.replace(tzinfo=None)
     anchor = "absolute" if has_year else "published"
     if not has_year and calendar and precision in ("day", "month") and base is not None:
         date = _by_tense(date, base, precision, tense)
