@@ -236,7 +236,8 @@ def memoize_lemmatizer(nlp: Any) -> bool:
         return forms
 
     lemmatizer.lemmatize = lemmatize
-    lemmatizer.__class__ = _by_columns(type(lemmatizer))
+    base: Any = type(lemmatizer)  # (a class is hashable; typed Any for the cache)
+    lemmatizer.__class__ = _by_columns(base)
     lemmatizer._diurna_memo = (memo, rule)
     return True
 
