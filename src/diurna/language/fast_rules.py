@@ -238,7 +238,8 @@ def memoize_lemmatizer(nlp: Any) -> bool:
     lemmatizer.lemmatize = lemmatize
     base: Any = type(lemmatizer)  # (a class is hashable; typed Any for the cache)
     lemmatizer.__class__ = _by_columns(base)
-    lemmatizer._diurna_memo = (memo, rule)
+    # (the memo, the rule lemmatizer, and the lemma string's id per memo key, for the columns)
+    lemmatizer._diurna_memo = (memo, rule, {})
     return True
 
 
@@ -249,8 +250,8 @@ def _by_columns(base: Any) -> type:
     :func:`memoize_lemmatizer` answering each word it has seen.
 
     spaCy's own ``__call__`` makes a ``Token`` per word, asks the memo and sets ``lemma_`` one
-    word at a time: ~0.19 of the language stage's CPU s on the 115 development pages, about
-    three quarters of it this loop (docs/scale.md, session 49). The words are the same (those
+    word at a time: 0.16-0.27 CPU s over the 115 development bodies with the memo full, 0.06-0.14
+    this way (docs/scale.md, session 49). The words are the same (those
     without a lemma yet, or all with ``overwrite``), each gets the lemma
     ``rule_lemmatize`` gives, asked with its own token on the memo's first sight of it, and
     the lemma strings are added to the vocabulary as ``lemma_ =`` adds them
@@ -272,28 +273,30 @@ def _by_columns(base: Any) -> type:
 
 def _lemmatize_columns(lemmatizer: Any, doc: Any) -> None:
     """Set the lemma of every word of ``doc`` that has none (every word with ``overwrite``):
-    the memoised rule lemmatizer's first form, as ``Lemmatizer.__call__`` sets it."""
+    the memoised rule lemmatizer's first form, as ``Lemmatizer.__call__`` sets it. The lemma
+    string's id is kept with the memo's answer (``lemma_ =`` hashed the string per word)."""
     if not len(doc):
         return
-    memo, rule = lemmatizer._diurna_memo
+    memo, rule, ids = lemmatizer._diurna_memo
     strings = doc.vocab.strings
     table = doc.to_array(_LEMMA_COLUMNS)
     lemmas = table[:, 3]
-    overwrite = lemmatizer.overwrite
-    changed = False
-    for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
-        if not overwrite and lemma != 0:
-            continue
-        key = (orth, pos, morph)
-        forms = memo.get(key)
-        if forms is None:
-            if len(memo) >= LEMMA_MEMO:
-                memo.clear()
-            forms = memo[key] = rule(doc[i])
-        lemmas[i] = strings.add(forms[0])
-        changed = True
-    if changed:
-        doc.from_array([LEMMA], numpy.ascontiguousarray(lemmas))
+    todo = numpy.arange(len(doc)) if lemmatizer.overwrite else numpy.flatnonzero(lemmas == 0)
+    if not len(todo):
+        return
+    rows = table[todo, :3].tolist()
+    for i, key in zip(todo.tolist(), map(tuple, rows), strict=True):
+        lemma = ids.get(key)
+        if lemma is None:
+            forms = memo.get(key)
+            if forms is None:
+                if len(memo) >= LEMMA_MEMO:
+                    memo.clear()
+                    ids.clear()
+                forms = memo[key] = rule(doc[i])
+            lemma = ids[key] = strings.add(forms[0])
+        lemmas[i] = lemma
+    doc.from_array([LEMMA], numpy.ascontiguousarray(lemmas))
 
 
 def index_lemma_forms(lemmatizer: Any) -> None:
