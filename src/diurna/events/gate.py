@@ -31,7 +31,7 @@ Effect on the 115 development pages and the gold: docs/scale.md (round 16).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -55,49 +55,29 @@ def read_all(coder: _DocCoder, rule_at: dict[int, Event]) -> set[int] | None:
     return None
 
 
-def party_sentences(coder: _DocCoder, rule_at: dict[int, Event],
-                    among: Collection[int] | None = None) -> set[int] | None:
+def party_sentences(coder: _DocCoder, rule_at: dict[int, Event]) -> set[int] | None:
     """The ``parties`` gate: every sentence on political pages (``None``), else the start
-    tokens of the sentences where a public party can be found (see the module's docstring);
-    with ``among`` (start tokens), only those sentences are judged."""
-    return _sentences_with(coder, rule_at, coder._public, among)
+    tokens of the sentences where a public party can be found (see the module's docstring)."""
+    return _sentences_with(coder, rule_at, coder._public)
 
 
-def actor_sentences(coder: _DocCoder, rule_at: dict[int, Event],
-                    among: Collection[int] | None = None) -> set[int] | None:
+def actor_sentences(coder: _DocCoder, rule_at: dict[int, Event]) -> set[int] | None:
     """The ``actors`` gate: as ``parties``, with any party the actor dictionary codes outside
     business (journalists, civilians, a named official) counted as well as public ones."""
     def coded(m: Mention) -> bool:
         return coder._public(m) or (m.actor is not None and m.actor.sector != "BUS")
-    return _sentences_with(coder, rule_at, coded, among)
-
-
-def kept_among(gate: SentenceGate, coder: _DocCoder, rule_at: dict[int, Event],
-               among: Collection[int]) -> set[int] | None:
-    """What ``gate`` keeps of the sentences starting at ``among`` (``None``: all of them), for
-    a coder that reads only those (the learned coder's: the sentences holding a candidate
-    word). The built-in gates judge those sentences alone: a sentence without a candidate word
-    gives the coder nothing to read, and judging it cost up to one actor look-up per word
-    (docs/scale.md, session 49). Each sentence of ``among`` gets the answer it gets when the
-    whole page is judged (a sentence's answer reads nothing of the other sentences' answers).
-    A gate of the user's own is asked about the page, as before."""
-    if gate is actor_sentences or gate is party_sentences:
-        return gate(coder, rule_at, among)
-    return gate(coder, rule_at)
+    return _sentences_with(coder, rule_at, coded)
 
 
 def _sentences_with(coder: _DocCoder, rule_at: dict[int, Event],
-                    party: Callable[[Mention], bool],
-                    among: Collection[int] | None = None) -> set[int] | None:
-    """Every sentence on political pages (``None``), else those that may hold a ``party``
-    (of the sentences starting at ``among``, when given)."""
+                    party: Callable[[Mention], bool]) -> set[int] | None:
+    """Every sentence on political pages (``None``), else those that may hold a ``party``."""
     if coder.political_news:
         return None
     public_quotes = [(q.start, q.end) for q in coder.quotes
                      if q.speaker is not None and party(q.speaker)]
     return {sent.start for sent in coder.parsed.sents
-            if (among is None or sent.start in among)
-            and _may_hold_party(coder, sent, rule_at, public_quotes, party)}
+            if _may_hold_party(coder, sent, rule_at, public_quotes, party)}
 
 
 def _may_hold_party(coder: _DocCoder, sent: Any, rule_at: dict[int, Event],

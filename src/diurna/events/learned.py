@@ -38,7 +38,7 @@ from diurna.events.coder import (
     renumbered,
     weapon_mode,
 )
-from diurna.events.gate import SentenceGate, kept_among
+from diurna.events.gate import SentenceGate
 from diurna.events.heads import candidate, trigger_head
 from diurna.events.ontology import Ontology
 from diurna.events.readings import DEFAULT_READINGS, with_readings
@@ -823,9 +823,7 @@ def candidates(doc: Document, coder: _DocCoder, onto: Ontology, vectors: Vectors
     rule_at = rule_heads(parsed, rule_events)
     toks = [t for t in parsed if candidate(t) or t.i in rule_at]
     bounds = sentence_bounds(parsed)
-    # the gate judges only the sentences holding a candidate word (gate.kept_among)
-    kept = (kept_among(sentences, coder, rule_at, {bounds[t.i][0] for t in toks})
-            if sentences is not None else None)
+    kept = sentences(coder, rule_at) if sentences is not None else None
     if kept is not None:
         toks = [t for t in toks if bounds[t.i][0] in kept]
     if not features:
