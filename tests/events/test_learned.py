@@ -3,11 +3,10 @@ the keyword baseline and the coder choice."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from diurna.events.heads import trigger_head
-from diurna.events.learned import MODEL_DIR, Model, sparse_sums
+from diurna.events.learned import MODEL_DIR, Model
 from diurna.model import Document
 from diurna.pipeline import Pipeline
 
@@ -153,39 +152,3 @@ def test_dense_rows_are_the_dense_features_of_each_word() -> None:
     assert rows.dtype == np.float32
     assert rows.tobytes() == np.stack([dense_features(t, vectors) for t in toks]).tobytes()
     assert dense_rows([], vectors).shape == (0, rows.shape[1])
-
-
-def test_sparse_sums_equal_a_sum_per_row_to_the_last_bit() -> None:
-    """The MLP's sparse rows summed in one gather (speed, session 49) give each float the
-    per-word ``weights[cols].sum(0)`` gave: rows of very different magnitudes, repeated and
-    single columns, rows of one to forty features."""
-    rng = np.random.default_rng(7)
-    weights = (rng.standard_normal((500, 64)) * 10.0 ** rng.integers(-6, 6, (500, 1))
-               ).astype(np.float32)
-    rows = [list(rng.integers(0, 500, int(rng.integers(1, 40)))) for _ in range(300)]
-    rows += [[3], [3, 3], [499, 0, 499]]
-    got = sparse_sums(weights, rows)
-    want = np.stack([weights[cols].sum(0) for cols in rows])
-    assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
-
-
-def test_mlp_probabilities_unchanged_by_the_batched_sums() -> None:
-    """``Model.probabilities`` on the shipped weights equals the per-word loop it replaced,
-    byte for byte, with words whose features the model never saw (no row) among them."""
-    model = Model.load(MODEL_DIR)
-    names = sorted(model.feature_index)
-    rng = np.random.default_rng(3)
-    sparse = [[names[int(i)] for i in rng.integers(0, len(names), int(rng.integers(0, 30)))]
-              + (["never-seen-feature"] if k % 5 == 0 else []) for k in range(200)]
-    dense = rng.standard_normal((200, model.w_dense.shape[0])).astype(np.float32)
-    hidden = (dense - model.dense_mean) / model.dense_scale @ model.w_dense + model.b1
-    for row, row_names in enumerate(sparse):
-        cols = [model.feature_index[n] for n in row_names if n in model.feature_index]
-        if cols:
-            hidden[row] += model.w_sparse[cols].sum(0)
-    hidden = np.maximum(hidden, 0.0)
-    logits = hidden @ model.w2 + model.b2
-    logits -= logits.max(1, keepdims=True)
-    p = np.exp(logits)
-    want = p / p.sum(1, keepdims=True)
-    assert model.probabilities(sparse, dense).tobytes() == want.tobytes()

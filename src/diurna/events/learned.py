@@ -708,26 +708,6 @@ def sparse_features(tok: Any, onto: Ontology, rule: dict[int, Event],
     return f
 
 
-def sparse_sums(weights: np.ndarray, rows: list[list[int]]) -> np.ndarray:
-    """Per row of ``rows`` (each a non-empty list of row indices of ``weights``), the sum of
-    those weight rows, each float what ``weights[cols].sum(0)`` gives: a gather and a sum per
-    candidate word (~19,000 words on the development pages; docs/scale.md, session 49) became
-    one gather per feature position. ``sum(0)`` over a row-major array adds the rows one after
-    the other, so here the first features' rows are taken, then each word's next feature's
-    row added, words with fewer features left as they are (no padding added: ``x + 0.0`` is
-    not ``x`` when ``x`` is -0.0). ``np.add.reduceat`` sums in another order and differs in
-    the last bits (``tests/events/test_learned.py``)."""
-    lengths = np.fromiter((len(cols) for cols in rows), np.int64, len(rows))
-    index = np.zeros((len(rows), int(lengths.max(initial=1))), np.int64)
-    for row, cols in enumerate(rows):
-        index[row, :len(cols)] = cols
-    out: np.ndarray = weights[index[:, 0]]
-    for k in range(1, index.shape[1]):
-        more = np.flatnonzero(lengths > k)
-        out[more] += weights[index[more, k]]
-    return out
-
-
 @dataclass
 class Model:
     """A one-hidden-layer network over sparse (binary, by name) and dense features."""
@@ -749,11 +729,10 @@ class Model:
         """One distribution over :attr:`labels` per candidate word (a row of ``dense`` and its
         sparse feature names); feature names the model never saw are ignored."""
         hidden = (dense - self.dense_mean) / self.dense_scale @ self.w_dense + self.b1
-        index = self.feature_index
-        rows = [[index[n] for n in names if n in index] for names in sparse]
-        has = [row for row, cols in enumerate(rows) if cols]
-        if has:
-            hidden[has] += sparse_sums(self.w_sparse, [rows[row] for row in has])
+        for row, names in enumerate(sparse):
+            cols = [self.feature_index[n] for n in names if n in self.feature_index]
+            if cols:
+                hidden[row] += self.w_sparse[cols].sum(0)
         hidden = np.maximum(hidden, 0.0)
         logits = hidden @ self.w2 + self.b2
         logits -= logits.max(1, keepdims=True)
