@@ -107,15 +107,10 @@ CITY_ABBREVIATIONS: dict[str, int] = {"L.A.": 5368361}
 _RIVER_SUFFIX = re.compile(r" (?:am|an der|an den|upon|on|sur|sul|ob der|in der) [A-Z]")
 
 
-@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Matching key: ASCII letters/digits of the name, case-folded, diacritics stripped.
 
     Returns ``""`` for names in a non-Latin script (they are not indexed: English text only).
-    The key depends on the name alone, so the last 65,536 are kept: the place resolver looks
-    up every run of capitalised words of a page a word at a time (34,000 keys on the 115
-    development pages, most of them names seen before), and the character loop below was
-    ~0.1 of the places stage's ~2 CPU s (docs/scale.md, session 49).
     """
     decomposed = unicodedata.normalize("NFKD", name)
     out: list[str] = []
