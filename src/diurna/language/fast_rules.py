@@ -250,12 +250,13 @@ def _by_columns(base: Any) -> type:
     :func:`memoize_lemmatizer` answering each word it has seen.
 
     spaCy's own ``__call__`` makes a ``Token`` per word, asks the memo and sets ``lemma_`` one
-    word at a time: 0.16-0.27 CPU s over the 115 development bodies with the memo full, 0.06-0.14
-    this way (docs/scale.md, session 49). The words are the same (those
-    without a lemma yet, or all with ``overwrite``), each gets the lemma
-    ``rule_lemmatize`` gives, asked with its own token on the memo's first sight of it, and
-    the lemma strings are added to the vocabulary as ``lemma_ =`` adds them
-    (``tests/language/test_fast_rules.py``)."""
+    word at a time: 0.16-0.27 CPU s over the bodies of ``bench/check_outputs.py``'s documents
+    with the memo full, 0.06-0.14 this way (docs/scale.md, session 49). The words are the same
+    (those without a lemma yet, or all with ``overwrite``), each gets the lemma
+    ``rule_lemmatize`` gives, asked with its own token on the memo's first sight of it, and the
+    lemma strings are added to the vocabulary as ``lemma_ =`` adds them
+    (``tests/language/test_fast_rules.py``). The class is swapped in (not a method) because
+    spaCy calls a component through its type, in ``nlp(text)`` and ``nlp.pipe`` alike."""
 
     class ColumnLemmatizer(base):  # type: ignore[misc,valid-type]
         def __call__(self, doc: Any) -> Any:

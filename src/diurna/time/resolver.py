@@ -1601,7 +1601,7 @@ class EventClaims:
         times = self.times.get(id(event), 0)
         if not times:
             return self.all
-        only = {i for i in self.tokens[id(event)] if self.counts[i] <= times}
+        only = {i for i in self.tokens.get(id(event), ()) if self.counts[i] <= times}
         return self.all - only if only else self.all
 
 
