@@ -43,6 +43,21 @@ def test_same_annotations_as_spacys_own_components() -> None:
             assert (ours.to_array(COLUMNS) == theirs.to_array(COLUMNS)).all(), text[:60]
 
 
+def test_batched_parses_get_spacys_own_lemmas() -> None:
+    """``nlp.pipe`` (the batched parse of ``Language.parse_ahead``) runs the lemmatizer's
+    column ``__call__`` too (session 49): the same lemmas, and every lemma string in the
+    vocabulary, as spaCy's own lemmatizer gives one text at a time."""
+    fast = load_nlp()
+    assert type(fast.get_pipe("lemmatizer")).__name__.startswith("Column")
+    plain = spacy.load(MODEL)
+    plain.add_pipe("diurna_paragraphs", before="parser")
+    texts = [*TRICKY, "", "Words", *TRICKY]
+    for ours, text in zip(fast.pipe(texts, batch_size=4), texts, strict=True):
+        theirs = plain(text)
+        assert (ours.to_array(COLUMNS) == theirs.to_array(COLUMNS)).all(), text[:60]
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
 def test_a_ruler_with_patterns_it_cannot_index_keeps_spacys_matcher() -> None:
     nlp = spacy.blank("en")
     ruler: Any = nlp.add_pipe("attribute_ruler")

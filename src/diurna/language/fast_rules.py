@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.tokens._retokenize import set_token_attrs
 
 # The token attributes the fast matcher reads, in the order of ``Doc.to_array``'s columns.
@@ -149,6 +151,8 @@ class FastMatch:
 # attribute a rule sets (the model's rules also set TAG and DEP on a few words) is written token
 # by token with spaCy's own ``set_token_attrs``.
 _ARRAY_ATTRS = [POS, MORPH, LEMMA]
+# The columns the lemmatizer reads (:func:`_lemmatize_columns`), in this order.
+_LEMMA_COLUMNS = [ORTH, POS, MORPH, LEMMA]
 
 
 class FastAnnotate:
@@ -232,7 +236,68 @@ def memoize_lemmatizer(nlp: Any) -> bool:
         return forms
 
     lemmatizer.lemmatize = lemmatize
+    base: Any = type(lemmatizer)  # (a class is hashable; typed Any for the cache)
+    lemmatizer.__class__ = _by_columns(base)
+    # (the memo, the rule lemmatizer, and the lemma string's id per memo key, for the columns)
+    lemmatizer._diurna_memo = (memo, rule, {})
     return True
+
+
+@cache
+def _by_columns(base: Any) -> type:
+    """``base`` (spaCy's ``Lemmatizer``) whose ``__call__`` reads the words' (word, POS,
+    morphology) columns at once and writes the lemmas in one ``Doc.from_array``, the memo of
+    :func:`memoize_lemmatizer` answering each word it has seen.
+
+    spaCy's own ``__call__`` makes a ``Token`` per word, asks the memo and sets ``lemma_`` one
+    word at a time: 0.16-0.27 CPU s over the bodies of ``bench/check_outputs.py``'s documents
+    with the memo full, 0.06-0.14 this way (docs/scale.md, session 49). The words are the same
+    (those without a lemma yet, or all with ``overwrite``), each gets the lemma
+    ``rule_lemmatize`` gives, asked with its own token on the memo's first sight of it, and the
+    lemma strings are added to the vocabulary as ``lemma_ =`` adds them
+    (``tests/language/test_fast_rules.py``). The class is swapped in (not a method) because
+    spaCy calls a component through its type, in ``nlp(text)`` and ``nlp.pipe`` alike."""
+
+    class ColumnLemmatizer(base):  # type: ignore[misc,valid-type]
+        def __call__(self, doc: Any) -> Any:
+            if not self._validated:
+                self._validate_tables(Errors.E1004)
+            try:
+                _lemmatize_columns(self, doc)
+                return doc
+            except Exception as e:
+                self.get_error_handler()(self.name, self, [doc], e)
+
+    ColumnLemmatizer.__name__ = ColumnLemmatizer.__qualname__ = f"Column{base.__name__}"
+    return ColumnLemmatizer
+
+
+def _lemmatize_columns(lemmatizer: Any, doc: Any) -> None:
+    """Set the lemma of every word of ``doc`` that has none (every word with ``overwrite``):
+    the memoised rule lemmatizer's first form, as ``Lemmatizer.__call__`` sets it. The lemma
+    string's id is kept with the memo's answer (``lemma_ =`` hashed the string per word)."""
+    if not len(doc):
+        return
+    memo, rule, ids = lemmatizer._diurna_memo
+    strings = doc.vocab.strings
+    table = doc.to_array(_LEMMA_COLUMNS)
+    lemmas = table[:, 3]
+    todo = numpy.arange(len(doc)) if lemmatizer.overwrite else numpy.flatnonzero(lemmas == 0)
+    if not len(todo):
+        return
+    rows = table[todo, :3].tolist()
+    for i, key in zip(todo.tolist(), map(tuple, rows), strict=True):
+        lemma = ids.get(key)
+        if lemma is None:
+            forms = memo.get(key)
+            if forms is None:
+                if len(memo) >= LEMMA_MEMO:
+                    memo.clear()
+                    ids.clear()
+                forms = memo[key] = rule(doc[i])
+            lemma = ids[key] = strings.add(forms[0])
+        lemmas[i] = lemma
+    doc.from_array([LEMMA], numpy.ascontiguousarray(lemmas))
 
 
 def index_lemma_forms(lemmatizer: Any) -> None:

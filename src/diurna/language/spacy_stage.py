@@ -71,20 +71,41 @@ MAY_END = frozenset(".!?;…")
 def _paragraph_boundaries(doc: Any) -> Any:
     """Start a sentence after every line break: a paragraph (or a heading without a full stop)
     never runs into the next one; and after :data:`MAX_RUN_TOKENS` tokens with no mark that
-    may end a sentence. The parser keeps boundaries set before it runs."""
+    may end a sentence. The parser keeps boundaries set before it runs.
+
+    Read from the ``ORTH`` column (each distinct word's text looked at once; a token's
+    ``whitespace_`` is one space or none, never a break) and written in one ``Doc.from_array``:
+    setting ``Token.is_sent_start`` checks the whole document's parse first, ~30 µs a break on
+    a page of 1,000 words, and a Python loop over the page's tokens cost as much again
+    (docs/scale.md, sessions 36 and 49). The starts are the ones the token loop set, and no
+    other token's value is touched (``tests/language/test_language.py``)."""
+    from spacy.attrs import ORTH, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    kinds: dict[int, int] = {}  # word -> 2: holds a line break, 1: may end a sentence, 0: other
+    starts: list[int] = []
     run = 0
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    for i, orth in enumerate(doc.to_array(ORTH)[:-1].tolist(), 1):  # (each token's previous)
+        kind = kinds.get(orth)
+        if kind is None:
+            text = strings[orth]
+            kind = kinds[orth] = 2 if "\n" in text else int(text[-1:] in MAY_END)
+        if kind == 2:
+            starts.append(i)
             run = 0
-        elif prev.text[-1:] in MAY_END:
+        elif kind == 1:
             run = 0
         else:
             run += 1
             if run >= MAX_RUN_TOKENS:
-                tok.is_sent_start = True
+                starts.append(i)
                 run = 0
+    if starts:
+        column = doc.to_array(SENT_START)  # (one attribute: a flat array)
+        column[starts] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 

@@ -40,6 +40,7 @@ from diurna.places.recognize import (
 )
 from diurna.time.resolver import (
     VERBAL_TYPES,
+    EventClaims,
     attached,
     clause_bounds,
     clause_verb,
@@ -1126,6 +1127,16 @@ class PlaceIndex:
     def __init__(self, doc: Document) -> None:
         self.places = StartOrder(doc.places)
         self.sentences = FirstCovering([(s.start, s.end) for s in doc.sentences])
+        self._doc = doc
+        self._claims: EventClaims | None = None
+
+    @property
+    def claims(self) -> EventClaims:
+        """The events' trigger tokens (:class:`diurna.time.resolver.EventClaims`), read on the
+        first event placed (the stage sets places, never a trigger)."""
+        if self._claims is None:
+            self._claims = EventClaims(self._doc)
+        return self._claims
 
     def within(self, lo: int, hi: int) -> list[Place]:
         """The places with ``lo <= start`` and ``end <= hi``, in the document's order."""
@@ -1296,7 +1307,8 @@ def _event_place(doc: Document, event: Event, index: PlaceIndex) -> Place | None
         visited = attached(doc, event.trigger, hosts, via={"to"}, barrier=SUBJECTS)
         if visited:
             return visited[0][1]  # type: ignore[no-any-return]
-    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS, event=event)
+    linked = attached(doc, event.trigger, in_sentence, via=via, barrier=SUBJECTS, event=event,
+                      claims=index.claims)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end) if doc.nlp else []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -1549,17 +1550,18 @@ def _path_hops(tok: Any, target_ids: set[int], max_hops: int = 8,
 
 def attached(doc: Document, trigger: Span, spans: list[Any],
              via: set[str] | None = None, barrier: frozenset[str] = frozenset(),
-             event: Event | None = None) -> list[tuple[int, Any]]:
+             event: Event | None = None, claims: EventClaims | None = None
+             ) -> list[tuple[int, Any]]:
     """Spans syntactically attached to ``trigger`` with their hop count (needs ``doc.nlp``);
     ``via``: only through one of these prepositions; ``barrier``: see :func:`_path_hops`;
     ``event``: the event ``trigger`` is of, whose own relative clauses a path may then cross
-    (:func:`own_clauses`)."""
+    (:func:`own_clauses`, with ``claims`` when the caller has them)."""
     if doc.nlp is None:
         return []
     trig = {t.i for t in tokens_in(doc.nlp, trigger.start, trigger.end)}
     if not trig:
         return []
-    own = own_clauses(doc, event) if event is not None else (frozenset(), frozenset())
+    own = own_clauses(doc, event, claims) if event is not None else (frozenset(), frozenset())
     out: list[tuple[int, Any]] = []
     for sp in spans:
         toks = tokens_in(doc.nlp, sp.start, sp.end)
@@ -1573,7 +1575,40 @@ def attached(doc: Document, trigger: Span, spans: list[Any],
     return out
 
 
-def own_clauses(doc: Document, event: Event) -> tuple[frozenset[int], frozenset[int]]:
+class EventClaims:
+    """The trigger tokens of a document's coded events, read once: what :func:`own_clauses`
+    takes as the tokens of the *other* events. Read per call, that was every event's trigger
+    for every event, twice (its date, then its place): quadratic in the events of a page
+    (2,400 on the longest hostile page; docs/scale.md, session 49). Made by a stage that dates
+    or places all the events of ``doc`` at once, while they and their triggers stay as they
+    are (the stages set dates, statuses and places, never a trigger)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.events = doc.events  # (keeps the events, so their ids below stay theirs)
+        self.tokens: dict[int, frozenset[int]] = {}  # id(event) -> its trigger's tokens
+        self.times: Counter[int] = Counter()  # id(event) -> how often the list holds it
+        self.counts: Counter[int] = Counter()  # token -> how many listed events hold it
+        for e in doc.events:
+            toks = self.tokens.get(id(e))
+            if toks is None and doc.nlp is not None:
+                toks = self.tokens[id(e)] = frozenset(
+                    t.i for t in tokens_in(doc.nlp, e.trigger.start, e.trigger.end))
+            self.times[id(e)] += 1
+            self.counts.update(toks or ())
+        self.all = frozenset(self.counts)
+
+    def others(self, event: Event) -> frozenset[int]:
+        """The tokens of the triggers of every listed event that is not ``event`` (by
+        identity): those of all of them, less the tokens only ``event`` holds."""
+        times = self.times.get(id(event), 0)
+        if not times:
+            return self.all
+        only = {i for i in self.tokens.get(id(event), ()) if self.counts[i] <= times}
+        return self.all - only if only else self.all
+
+
+def own_clauses(doc: Document, event: Event, claims: EventClaims | None = None
+                ) -> tuple[frozenset[int], frozenset[int]]:
     """The verbs of the relative clauses that tell ``event``'s own act, and the tokens of the
     other coded events (the pair :func:`_path_hops` takes as ``own``).
 
@@ -1590,7 +1625,8 @@ def own_clauses(doc: Document, event: Event) -> tuple[frozenset[int], frozenset[
     police blamed on the rebels on Tuesday"), nor one that only reports the act ("the attack,
     which officials said on Tuesday killed 12": a saying with a clause of its own); and a path
     that passes another coded event inside the clause stops there ("the attack that followed
-    the arrests on Monday")."""
+    the arrests on Monday"). ``claims``: the document's :class:`EventClaims`, when the caller
+    made them (they answer as the scan of every event below)."""
     if doc.nlp is None:
         return frozenset(), frozenset()
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end)
@@ -1606,8 +1642,9 @@ def own_clauses(doc: Document, event: Event) -> tuple[frozenset[int], frozenset[
         nouns += [c for c in head.children if c.dep_ == "dobj" and (
             any(t.type == etype for t in onto.nouns.get(c.lemma_.lower(), ()))
             or (etype == "ASSAULT" and c.lemma_.lower() in WEAPON_NOUNS))]
-    claimed = frozenset(t.i for e in doc.events if e is not event
-                        for t in tokens_in(doc.nlp, e.trigger.start, e.trigger.end))
+    claimed = claims.others(event) if claims is not None else frozenset(
+        t.i for e in doc.events if e is not event
+        for t in tokens_in(doc.nlp, e.trigger.start, e.trigger.end))
     verbs = [c for n in nouns for c in n.children
              if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))]
     passable: set[int] = set()
@@ -1630,8 +1667,10 @@ def clause_bounds(doc: Document, event: Event) -> tuple[int, int]:
     return (lo + 2 if lo >= 0 else event.sentence.start), (hi if hi >= 0 else event.sentence.end)
 
 
-def event_date(doc: Document, event: Event) -> TimeExpr | None:
-    """The time expression tied to ``event`` in its sentence, or None."""
+def event_date(doc: Document, event: Event, claims: EventClaims | None = None
+               ) -> TimeExpr | None:
+    """The time expression tied to ``event`` in its sentence, or None; ``claims``: the
+    document's :class:`EventClaims` when the caller dates all its events."""
     lo, hi = clause_bounds(doc, event)
     # only a place on the calendar dates an event: never a duration, a set or PRESENT_REF
     # (nor a clock time alone, "10 a.m.", "around 11:45 GMT", "midday": its day is the
@@ -1661,7 +1700,7 @@ def event_date(doc: Document, event: Event) -> TimeExpr | None:
     dated = [t for t in in_sentence if not _bounds_a_period(doc, t)]
     others = {id(t) for t in dated if _names_another(doc, t, trig, verbal)}
     linked = attached(doc, event.trigger, [t for t in dated if id(t) not in others],
-                      event=event)
+                      event=event, claims=claims)
     if linked:
         return linked[0][1]  # type: ignore[no-any-return]
     # no attachment (often a parse error): the nearest expression of the trigger's own clause,
@@ -2120,9 +2159,10 @@ class TimeResolver:
             doc.times.append(TimeExpr(span.start, stop, doc.text[span.start:stop], value=t.value,
                                       precision=t.precision, end_value=t.end_value,
                                       anchor=t.anchor, kind=t.kind, end_point=reached))
+        claims = EventClaims(doc)  # (the loop sets dates and statuses, no trigger)
         for event in doc.events:
             if event.date is None:
-                event.date = event_date(doc, event)
+                event.date = event_date(doc, event, claims)
             if event.status == "asserted" and event.date is not None and _after(
                     event.date.value, doc.published):
                 event.status = "speculative"  # "a meeting in Vienna next month": not yet
