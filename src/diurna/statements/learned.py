@@ -44,6 +44,7 @@ CHECK_FILES = (SPEC_FILE, WEIGHTS_FILE)  # what Check.save writes
 # (scripts/copy_check_vectors.py wrote it; docs/quotes.md part 62).
 VECTORS_FILE = "vectors.npz"
 _MARKS = frozenset({"that", "whether", "if"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _length_bucket(words: int) -> str:
@@ -72,9 +73,11 @@ def _subject_kind(cue: Any) -> str:
 
 
 def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool,
-             question: bool | None = None) -> list[str]:
+             question: bool | None = None, words: np.ndarray | None = None) -> list[str]:
     """The binary features of one candidate statement whose cue token is ``cue``; ``question``:
-    whether the cue's sentence ends in "?" (read from ``cue.sent`` when not given)."""
+    whether the cue's sentence ends in "?" (read from ``cue.sent`` when not given); ``words``:
+    per token index, how many non-punctuation tokens precede it (:func:`_word_counts`, read once
+    per page instead of a walk of every candidate's content)."""
     lemma = cue.lemma_.lower()
     origin = "rule" if rule else "open"
     out = [
@@ -87,25 +90,45 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool,
         else None
     if span is not None and len(span):
         root = span.root
-        out += [f"len={_length_bucket(sum(not t.is_punct for t in span))}",
-                f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
-                f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
-                f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
-        if root.dep_ == "prep":  # "warned of", "spoke about": the verb and its preposition
+        count = (sum(not t.is_punct for t in span) if words is None
+                 else int(words[span.end] - words[span.start]))
+        rdep = root.dep_
+        below = list(root.children)
+        labels = {c.dep_ for c in below}
+        marked = "mark" in labels and any(c.dep_ == "mark" and c.lower_ in _MARKS for c in below)
+        out += [f"len={_length_bucket(count)}",
+                f"cdep={rdep}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{rdep}",
+                f"csubj={not labels.isdisjoint(_SUBJECT_DEPS)}",
+                f"cthat={marked}"]
+        if rdep == "prep":  # "warned of", "spoke about": the verb and its preposition
             out += [f"cprep={root.lower_}", f"lemma_prep={lemma}|{root.lower_}"]
     else:
         out.append("len=0")
     kids = list(cue.children)
-    out += [name for name, on in (
-        ("passive", any(c.dep_ == "auxpass" for c in kids)),
-        ("negated", any(c.dep_ == "neg" for c in kids)),
-        ("modal", any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids))) if on]
+    labels = {c.dep_ for c in kids}
+    if "auxpass" in labels:
+        out.append("passive")
+    if "neg" in labels:
+        out.append("negated")
+    if "aux" in labels and any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+        out.append("modal")
     if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB":
         out.append(f"under={cue.head.lemma_.lower()}")
     if question is None:
         question = cue.sent[-1].text == "?"
     out.append(f"in_question={question}")
     return out
+
+
+def _word_counts(parsed: Any) -> np.ndarray:
+    """Per token index ``i`` (and ``len(parsed)``), how many tokens before ``i`` are not
+    punctuation: a span's word count is a difference of two entries."""
+    from spacy.attrs import IS_PUNCT
+
+    counts = np.zeros(len(parsed) + 1, np.int64)
+    if len(parsed):
+        np.cumsum(parsed.to_array([IS_PUNCT]).reshape(-1) == 0, out=counts[1:])
+    return counts
 
 
 def cue_token(q: Quote, parsed: Any) -> Any | None:
@@ -166,11 +189,12 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
     sparse: list[list[str]] = []
     cues: list[Any] = []
     starts, asks = _questions(parsed)
+    words = _word_counts(parsed)
     for (q, rule), nested in zip(cands, inside_another, strict=True):
         cue = cue_token(q, parsed)
         assert cue is not None, "every candidate has a cue"
         question = asks[bisect_right(starts, cue.i) - 1]
-        sparse.append(features(q, cue, parsed, rule, nested, question))
+        sparse.append(features(q, cue, parsed, rule, nested, question, words))
         # a cue inside quotation marks reports a statement within a quote (part 12)
         sparse[-1].append(f"in_quote={in_ranges(quoted, cue.idx)}")
         cues.append(cue)
@@ -200,10 +224,23 @@ class Check:
         if not len(sparse):
             return np.zeros(0, np.float32)
         x = ((dense - self.dense_mean) / self.dense_scale) @ self.w_dense + self.b1
-        for r, names in enumerate(sparse):
-            idx = [self.feature_index[n] for n in names if n in self.feature_index]
-            if idx:
-                x[r] += self.w_sparse[idx].sum(0)
+        # every row's sparse weights gathered at once, then summed row by row over views of
+        # the gathered block: the same additions in the same order as a ``w_sparse[idx].sum(0)``
+        # per row, without a fancy index per row
+        index = self.feature_index.get
+        flat: list[int] = []
+        ends: list[int] = []
+        for names in sparse:
+            flat.extend(i for i in map(index, names) if i is not None)
+            ends.append(len(flat))
+        gathered = self.w_sparse[flat]
+        sums = np.zeros((len(sparse), self.w_sparse.shape[1]), self.w_sparse.dtype)
+        start = 0
+        for r, end in enumerate(ends):
+            if end > start:
+                np.add.reduce(gathered[start:end], axis=0, out=sums[r])
+            start = end
+        x += sums
         z = np.maximum(x, 0) @ self.w2 + self.b2
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out

@@ -123,32 +123,46 @@ def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]
                for s, e in quotes)
 
 
+def _label_ids(vocab: Any, labels: tuple[str, ...]) -> tuple[int, ...]:
+    """The ids ``Token.dep`` holds for dependency ``labels``: a subtree's words are tested by
+    id, without reading each one's label as a string."""
+    return tuple(vocab.strings.as_int(label) for label in labels)
+
+
 def _tok_span(doc: Document, tokens: list[Any]) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return doc.span(start, end)
 
 
-def _subtree_bounds(tok: Any, skip: set[int] | None = None) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if not (skip and t.i in skip)]
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t) for t in toks)
-    return start, end
+def _subtree_bounds(tok: Any, skip: set[int] | None = None,
+                    below: list[int] | None = None) -> tuple[int, int]:
+    """The characters ``tok``'s subtree spans, less the tokens ``skip`` holds; ``below``: the
+    subtree's token indices when the caller has them."""
+    ids = below if below is not None else [t.i for t in tok.subtree]
+    if skip:
+        ids = [i for i in ids if i not in skip]
+    # a parse's tokens run in text order, so the first and last token bound the characters
+    # (as the least start and greatest end of them all did; no token is empty)
+    first, last = tok.doc[min(ids)], tok.doc[max(ids)]
+    return first.idx, last.idx + len(last)
 
 
-def _other_statements(clause: Any) -> list[Any]:
+def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any]:
     """Tokens of statements by someone else that the parser hangs inside a reported clause:
     "the EU stressed the decision would not change the reality, **while the Arab League
-    condemned the move**" (a contrastive clause with its own subject and speech verb)."""
+    condemned the move**" (a contrastive clause with its own subject and speech verb).
+    ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     out: list[Any] = []
     for tok in clause.children:
         # the speaker's second act joined to the reported clause is not part of it
         if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
-    for tok in clause.subtree:
-        dep = tok.dep_
-        if dep != "acl" and dep != "advcl":
+    acl, advcl = _label_ids(clause.vocab, ("acl", "advcl"))
+    for tok in clause.subtree if subtree is None else subtree:
+        dep = tok.dep
+        if dep != acl and dep != advcl:
             continue  # (neither test below can pass)
         if dep == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
                 clause.dep_ == "dobj" and clause.head.lemma_.lower() not in {"cite", "quote"}
@@ -323,16 +337,20 @@ def _addressee(cue: Any, clause: list[Any]) -> Any | None:
                  and cue.i < c.i < verb.i), None)
 
 
-def _author_asides(clause: Any) -> list[Any]:
+def _author_asides(clause: Any, subtree: list[Any] | None = None) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
-    non-restrictive "where" clause on a place name) is the writer's, not the speaker's."""
+    non-restrictive "where" clause on a place name) is the writer's, not the speaker's.
+    ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     places: list[Any] = []
     persons: list[Any] = []
-    for tok in clause.subtree:  # one pass; only these two labels can start either aside
-        dep = tok.dep_
-        if dep != "relcl" and dep != "appos":
+    relcl, appos = _label_ids(clause.vocab, ("relcl", "appos"))
+    # one pass; only these two labels can start either aside
+    for tok in clause.subtree if subtree is None else subtree:
+        label = tok.dep
+        if label != relcl and label != appos:
             continue
+        dep = tok.dep_
         if dep == "relcl" and tok.head.ent_type_ in {"GPE", "LOC", "FAC"}:
             first = min(tok.subtree, key=lambda t: t.i)
             if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
@@ -925,8 +943,12 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if any(misread_apposition(tok, c) for c in clause):
             clause = [c for c in clause if not misread_apposition(tok, c)] or [
                 c for c in tok.children if c.dep_ == "dobj"]
-        other = {t.i for c in clause for t in (*_other_statements(c), *_author_asides(c))}
-        bounds = [_subtree_bounds(c, other) for c in clause if c.i not in other]
+        # each clause's subtree walked once for the three readings of it
+        subtrees = [list(c.subtree) for c in clause]
+        other = {t.i for c, sub in zip(clause, subtrees, strict=True)
+                 for t in (*_other_statements(c, sub), *_author_asides(c, sub))}
+        bounds = [_subtree_bounds(c, other, [t.i for t in sub])
+                  for c, sub in zip(clause, subtrees, strict=True) if c.i not in other]
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
