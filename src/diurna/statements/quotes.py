@@ -624,6 +624,9 @@ def _past_dateline(subj: Any, verb: Any) -> Any:
     the parse takes the place or agency before the opening dash for the subject, the speaker is
     the noun phrase between the dash and the verb."""
     sent = verb.sent
+    before = parsed_text(verb.doc)[sent.start_char:verb.idx]
+    if not any(d in before for d in _DASHES):
+        return subj  # (no dash before the verb: no token of one either)
     dash = next((t for t in sent if t.i < verb.i and t.text in _DASHES), None)
     if dash is None or subj.i > dash.i or not any(
             t.text.isupper() and len(t.text) > 1 for t in sent.doc[sent.start:dash.i]):
@@ -753,13 +756,25 @@ def _table(finder: MentionFinder) -> TokenTable:
     return table
 
 
+def _sentence(finder: MentionFinder, tok: Any) -> Any:
+    """``tok.sent``, from the page's sentences listed once: ``Token.sent`` walks the sentence
+    anew on each call, and the stage asks for the sentence of every candidate's cue."""
+    sents = finder.cache.get("sentences")
+    if sents is None:
+        spans = list(finder.doc.nlp.sents)
+        sents = finder.cache["sentences"] = ([sent.start for sent in spans], spans)
+    starts, spans = sents
+    return spans[bisect_right(starts, tok.i) - 1]
+
+
 def _salience_context(finder: MentionFinder) -> salience.Context:
     """The document's quotation ranges and speech-verb subjects, built once per document."""
     ctx = finder.cache.get("salience")
     if ctx is None:
         quoted = quoted_ranges(finder.doc.text)
         speakers: set[int] = set()
-        for t in _table(finder).where(pos=("VERB", "AUX")):
+        # (_quote_cue's lemma test first: a speech verb or one of _QUOTE_ONLY_CUES)
+        for t in _table(finder).select(pos=("VERB", "AUX"), lemma=_QUOTE_CUE_LEMMAS):
             if not _quote_cue(t):
                 continue
             subj = _inverted_speaker(t) or subject_of(t)
@@ -845,7 +860,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             speaker = _speaker(doc, finder, cue)
             part = cue_particle(cue)
             cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
-            sources = _sources(doc, finder, cue.sent, cue)
+            sources = _sources(doc, finder, _sentence(finder, cue), cue)
         content = doc.span(group[0].start, group[-1].end)
         parts = [doc.span(p.start, p.end) for p in group] if len(group) > 1 else []
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
@@ -863,7 +878,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         quotes.append(Quote(piece.start, piece.end, doc.text[piece.start:piece.end],
                             kind="direct", speaker=_speaker(doc, finder, verb),
                             cue=_tok_span(doc, [verb]),
-                            sources=_sources(doc, finder, verb.sent, verb)))
+                            sources=_sources(doc, finder, _sentence(finder, verb), verb)))
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -997,7 +1012,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         (opened if as_open else quotes).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
             speaker=None if as_open else _speaker(doc, finder, tok), cue=cue_span,
-            sources=_sources(doc, finder, tok.sent, tok)))
+            sources=_sources(doc, finder, _sentence(finder, tok), tok)))
         if as_open:
             open_cues.append(tok)  # its speaker is found once the check keeps it
         if not as_open and not objective:
@@ -1030,7 +1045,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
     # with their prepositional phrase ("his criticism of the handling of the war", "reports of
     # scuffles at the border", §3): the holder ("his", "by X") is the speaker
-    for tok in _table(finder).where(pos=("NOUN",)):  # (_noun_content's own first test)
+    # (_noun_content's own first tests: a noun of one of its three lists)
+    for tok in _table(finder).select(pos=("NOUN",), lemma=_CONTENT_NOUN_LEMMAS):
         noun_span = _noun_content(tok)
         if noun_span is None:
             continue
@@ -1053,7 +1069,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=speaker, cue=_tok_span(doc, [tok]),
-                            sources=_sources(doc, finder, tok.sent, tok)))
+                            sources=_sources(doc, finder, _sentence(finder, tok), tok)))
         covered.append((content.start, content.end))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
@@ -1447,8 +1463,17 @@ def _open_cue(tok: Any) -> bool:
     with a clause, an object or a phrase of :data:`_CONTENT_PREPS` after it."""
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return False
-    return any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > tok.i for c in tok.children) or (
-        _prep_content(tok) is not None or _agent_passive_subject(tok) is not None)
+    kids = list(tok.children)
+    labels = {c.dep_ for c in kids}
+    if not labels.isdisjoint(_OPEN_DEPS) and any(
+            c.dep_ in _OPEN_DEPS and c.i > tok.i for c in kids):
+        return True
+    # (_prep_content's and _agent_passive_subject's own first tests, on the labels read once)
+    return ("prep" in labels and _prep_content(tok) is not None) or (
+        "auxpass" in labels and "agent" in labels and _agent_passive_subject(tok) is not None)
+
+
+_OPEN_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 
 # Prepositions whose phrase after a verb can be what was said: "warned of", "spoke about",
@@ -2114,6 +2139,7 @@ _QUOTE_ONLY_CUES = frozenset({
     "recommend", "order", "appeal", "praise", "welcome", "greet", "thank", "apologize",
     "apologise",
 })
+_QUOTE_CUE_LEMMAS = SPEECH_VERBS | _QUOTE_ONLY_CUES  # the lemmas _quote_cue can take
 
 
 # Verbs whose object is what the source said or did in words: "denied the allegations",
@@ -2171,6 +2197,8 @@ _CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
 # Nouns of a request or a commitment whose "to"-clause is what was asked or promised
 _ASKING_NOUNS = frozenset({"promise", "pledge", "request", "demand", "call", "plea",
                            "proposal", "offer", "vow", "threat", "order", "appeal"})
+# every noun lemma :func:`_noun_content` reads (step 2b visits only these nouns)
+_CONTENT_NOUN_LEMMAS = STATEMENT_NOUNS | _ASKING_NOUNS | frozenset(_CONTENT_NOUNS)
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
@@ -2338,7 +2366,7 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
         added.append(Quote(start, end, doc.text[start:end], kind="mixed",
                             speaker=_speaker(doc, finder, cue),
                             cue=_tok_span(doc, [cue, part] if part is not None else [cue]),
-                            sources=_sources(doc, finder, cue.sent, cue)))
+                            sources=_sources(doc, finder, _sentence(finder, cue), cue)))
     kept = [q for q in quotes if id(q) not in drop] + added
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
@@ -2634,7 +2662,8 @@ def _hidden_cue_statements(doc: Document, finder: MentionFinder, quotes: list[Qu
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, _named_person(speaker_tok))
                          if speaker_tok is not None else None,
-                         cue=_tok_span(doc, [tok]), sources=_sources(doc, finder, tok.sent, tok),
+                         cue=_tok_span(doc, [tok]),
+                         sources=_sources(doc, finder, _sentence(finder, tok), tok),
                          parts=parts))
     return out
 
@@ -2696,7 +2725,7 @@ def _requests_for(doc: Document, finder: MentionFinder, quotes: list[Quote],
             continue
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_speaker(doc, finder, tok), cue=cue,
-                         sources=_sources(doc, finder, tok.sent, tok)))
+                         sources=_sources(doc, finder, _sentence(finder, tok), tok)))
     return out
 
 
@@ -2791,7 +2820,7 @@ def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quot
         subj = subject_of(verb)
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, subj) if subj is not None else None,
-                         cue=cue, sources=_sources(doc, finder, tok.sent, tok)))
+                         cue=cue, sources=_sources(doc, finder, _sentence(finder, tok), tok)))
     return out
 
 
@@ -2830,5 +2859,5 @@ def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote]
             continue
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_speaker(doc, finder, tok.head), cue=cue,
-                         sources=_sources(doc, finder, tok.sent)))
+                         sources=_sources(doc, finder, _sentence(finder, tok))))
     return out
