@@ -406,21 +406,25 @@ def subject_of(tok: Any) -> Any | None:
     cur = tok
     while cur is not None and seen < 6:
         seen += 1
-        for child in cur.children:
-            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and seen > 1):
+        kids = list(cur.children)  # (read once for the three passes below)
+        labels = [child.dep_ for child in kids]
+        for child, dep in zip(kids, labels, strict=True):
+            if dep == "nsubj" or dep == "csubj" or (dep == "nsubjpass" and seen > 1):
                 if _relative_pronoun(child) and cur.dep_ == "relcl":
                     return cur.head
                 return child
-        for child in cur.children:  # "Sondland did, in fact, discuss": nsubj hung on the aux
-            if child.dep_ == "aux":
-                subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return subj
-        for child in cur.children:
-            if child.dep_ == "agent":
-                for g in child.children:
-                    if g.dep_ == "pobj":
-                        return g
+        if "aux" in labels:  # "Sondland did, in fact, discuss": nsubj hung on the aux
+            for child, dep in zip(kids, labels, strict=True):
+                if dep == "aux":
+                    subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+                    if subj is not None:
+                        return subj
+        if "agent" in labels:
+            for child, dep in zip(kids, labels, strict=True):
+                if dep == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
         if cur.dep_ == "relcl":
             return cur.head
         if (cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_speech_verb(cur)
