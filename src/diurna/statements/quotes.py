@@ -891,13 +891,17 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in _table(finder).where(pos=_CUE_POS):
-        expressed = _expressed(tok)
-        rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
-                    or _stance_cue(tok) or expressed is not None)
-        if tok.i in used_cues or not (rule_cue or (
-                (record is not None or check is not None) and _open_cue(tok))):
+        if tok.i in used_cues:
             continue
         lemma = tok.lemma_.lower()
+        if lemma in _RULE_CUE_LEMMAS:
+            expressed = _expressed(tok)
+            rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
+                        or _stance_cue(tok) or expressed is not None)
+        else:  # (each of those tests first looks the lemma up in its own list)
+            expressed, rule_cue = None, False
+        if not (rule_cue or ((record is not None or check is not None) and _open_cue(tok))):
+            continue
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
         objective = False  # the statement is the verb's object: a claim in it stays its own
@@ -2190,6 +2194,10 @@ _STANCE_VERBS = frozenset({
     "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
     "question",  # bench/quote_cues.py: "questioned whether the plan would work"
 })
+# every lemma that one of step 2's rule tests (is_speech_verb, _finding_verb, _object_cue,
+# _stance_cue, _expressed) can take: a verb of no other lemma is no rules' cue
+_RULE_CUE_LEMMAS = SPEECH_VERBS | {"find", "show", "ask"} | _OBJECT_CUES | _STANCE_VERBS \
+    | _EXPRESSING
 # Nouns whose prepositional phrase is the content ("his criticism of X", "reports of
 # scuffles at the border"), with the prepositions that introduce it.
 _CRITICISM = frozenset({"of", "for", "over", "against"})
