@@ -110,8 +110,20 @@ _INNER = re.compile(r"(?:(?<=[,:])|(?<=[,:]\s))['‘]([A-Z](?:[^'‘’\n]|['’
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """The character ranges of ``text`` in quotation marks (marks included), as the direct
-    quotes are found: the learned check reads whether a cue lies inside one."""
-    return [(m.start(), m.end()) for m in _DIRECT.finditer(text)]
+    quotes are found: the learned check reads whether a cue lies inside one.
+
+    Kept for the last text asked about (a new list each call): the stage, the salience ranker
+    and the learned check each ask for a page's ranges, and the pattern reads the whole page.
+    The pair is read and replaced whole, as :func:`parsed_text` does for threads."""
+    global _last_quoted
+    last = _last_quoted
+    if last[0] is not text:
+        last = (text, [(m.start(), m.end()) for m in _DIRECT.finditer(text)])
+        _last_quoted = last
+    return list(last[1])
+
+
+_last_quoted: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
 def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
@@ -760,14 +772,19 @@ def _table(finder: MentionFinder) -> TokenTable:
     return table
 
 
-def _sentence(finder: MentionFinder, tok: Any) -> Any:
-    """``tok.sent``, from the page's sentences listed once: ``Token.sent`` walks the sentence
-    anew on each call, and the stage asks for the sentence of every candidate's cue."""
+def _sentences(finder: MentionFinder) -> tuple[list[int], list[Any]]:
+    """The page's sentences and the index of each one's first token, listed once."""
     sents = finder.cache.get("sentences")
     if sents is None:
         spans = list(finder.doc.nlp.sents)
         sents = finder.cache["sentences"] = ([sent.start for sent in spans], spans)
-    starts, spans = sents
+    return sents
+
+
+def _sentence(finder: MentionFinder, tok: Any) -> Any:
+    """``tok.sent``, from the page's sentences listed once: ``Token.sent`` walks the sentence
+    anew on each call, and the stage asks for the sentence of every candidate's cue."""
+    starts, spans = _sentences(finder)
     return spans[bisect_right(starts, tok.i) - 1]
 
 
@@ -787,7 +804,9 @@ def _salience_context(finder: MentionFinder) -> salience.Context:
             subj = _named_person(subj)
             if subj.ent_type_ == "PERSON":
                 speakers.add(_entity_head(subj).i)
-        ctx = finder.cache["salience"] = salience.Context(quoted, frozenset(speakers))
+        ctx = finder.cache["salience"] = salience.Context(
+            quoted, frozenset(speakers), list(salience.entity_heads(finder.doc.nlp)),
+            _sentences(finder)[0])
     return ctx
 
 
