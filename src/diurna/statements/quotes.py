@@ -1119,8 +1119,12 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
     taken = {q.cue.start for q in quotes if q.cue is not None}
-    # (a refusal and a judgement are verbs; the other cue is one of four words)
-    for tok in _table(finder).where(pos=("VERB",), lower=_AGENTLESS):
+    # (a refusal and a judgement are verbs of the lemmas _no_comment and _agentless_judgement
+    # read first; the other cue is one of four words)
+    table = _table(finder)
+    step4 = {t.i: t for t in (*table.select(pos=("VERB",), lemma=_NO_CONTENT_LEMMAS),
+                              *table.where(lower=_AGENTLESS))}
+    for tok in (step4[i] for i in sorted(step4)):
         if tok.idx in taken:
             continue
         refusal = _no_comment(tok)
@@ -1926,6 +1930,8 @@ _SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
 
 
 _JUDGING = frozenset({"consider", "regard", "deem", "view", "see"})
+# every verb lemma _no_comment or _agentless_judgement can take (step 4 visits only these verbs)
+_NO_CONTENT_LEMMAS = _REFUSE | {"comment", "respond", "return"} | _JUDGING
 
 
 def _agentless_judgement(tok: Any) -> list[Any]:
