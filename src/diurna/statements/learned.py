@@ -166,13 +166,20 @@ def strictly_inside(spans: Sequence[tuple[int, int]]) -> list[bool]:
 def _questions(parsed: Any) -> tuple[list[int], list[bool]]:
     """The first token of each sentence of a parse and whether the sentence ends in "?": read
     once per page instead of once per candidate (``Token.sent`` walks the sentence each time,
-    3 % of the statements stage; docs/quotes.md part 52)."""
-    starts: list[int] = []
-    asks: list[bool] = []
-    for sent in parsed.sents:
-        starts.append(sent.start)
-        asks.append(sent[-1].text == "?")
-    return starts, asks
+    3 % of the statements stage; docs/quotes.md part 52). Read from the parse's columns: a
+    sentence starts at token 0 and at each later token marked as a start, as ``Doc.sents``
+    reads them, and ends in "?" when its last token's text is "?" (compared by string id)."""
+    from spacy.attrs import ORTH, SENT_START
+    from spacy.strings import get_string_id
+
+    if not len(parsed):
+        return [], []
+    cols = parsed.to_array([SENT_START, ORTH]).reshape(len(parsed), 2)
+    first = np.flatnonzero(cols[1:, 0] == 1) + 1
+    starts = np.concatenate([[0], first])
+    lasts = np.concatenate([first, [len(parsed)]]) - 1
+    asks = cols[lasts, 1] == np.uint64(get_string_id("?"))
+    return starts.tolist(), asks.tolist()
 
 
 def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: Any

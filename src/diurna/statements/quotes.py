@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from diurna.intervals import in_ranges, merged_ranges
@@ -135,10 +136,14 @@ def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]
                for s, e in quotes)
 
 
-def _label_ids(vocab: Any, labels: tuple[str, ...]) -> tuple[int, ...]:
-    """The ids ``Token.dep`` holds for dependency ``labels``: a subtree's words are tested by
-    id, without reading each one's label as a string."""
-    return tuple(vocab.strings.as_int(label) for label in labels)
+@lru_cache(maxsize=16)
+def _label_ids(labels: tuple[str, ...]) -> tuple[int, ...]:
+    """The ids ``Token.dep`` holds for dependency ``labels`` (a label's id is its symbol or the
+    hash of its text, the same in every vocabulary): a subtree's words are tested by id,
+    without reading each one's label as a string."""
+    from spacy.strings import get_string_id
+
+    return tuple(get_string_id(label) for label in labels)
 
 
 def _tok_span(doc: Document, tokens: list[Any]) -> Span:
@@ -171,7 +176,7 @@ def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any
         if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
-    acl, advcl = _label_ids(clause.vocab, ("acl", "advcl"))
+    acl, advcl = _label_ids(("acl", "advcl"))
     for tok in clause.subtree if subtree is None else subtree:
         dep = tok.dep
         if dep != acl and dep != advcl:
@@ -356,7 +361,7 @@ def _author_asides(clause: Any, subtree: list[Any] | None = None) -> list[Any]:
     ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     places: list[Any] = []
     persons: list[Any] = []
-    relcl, appos = _label_ids(clause.vocab, ("relcl", "appos"))
+    relcl, appos = _label_ids(("relcl", "appos"))
     # one pass; only these two labels can start either aside
     for tok in clause.subtree if subtree is None else subtree:
         label = tok.dep
@@ -1054,7 +1059,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     for sent in parsed.sents:
         if bisect_left(tail_verbs, sent.start) == bisect_left(tail_verbs, sent.end):
             continue
-        tail = _attribution_after_clause(sent)
+        tail = _attribution_after_clause(sent, tail_verbs)
         if tail is None:
             continue
         comma, verb, speaker_tok = tail
@@ -2478,12 +2483,15 @@ def _continues(doc: Document, group: list[_Piece], piece: _Piece) -> bool:
     return all(t.sent.start == cue.sent.start for t in words)
 
 
-def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
+def _attribution_after_clause(sent: Any, tail_verbs: Sequence[int] | None = None
+                              ) -> tuple[Any, Any, Any] | None:
     """The comma, speech verb and speaker's head word of a sentence whose attribution follows
     its clause: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
     "…, said Ali Smith, a spokesman.", or between commas: "…, Ukrainian officials said, in an
     attack that …". Read from the words, not the parse, which is what this fallback is for;
-    the attribution holds no other verb, so "…, he said, was final" is not one."""
+    the attribution holds no other verb, so "…, he said, was final" is not one.
+    ``tail_verbs``: the sorted indices of the page's verbs of :data:`_TAIL_VERBS` (a part with
+    none of them is no attribution: :func:`_attribution`'s test of its one verb)."""
     toks = [t for t in sent]
     while toks and toks[-1].is_punct:
         toks.pop()
@@ -2493,6 +2501,9 @@ def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
         if n + 1 < len(commas):
             segments.append((toks[ci + 1:commas[n + 1]], False))
         for tail, final in segments:
+            if tail_verbs is not None and tail and bisect_left(tail_verbs, tail[0].i) == \
+                    bisect_right(tail_verbs, tail[-1].i):
+                continue
             found = _attribution(toks, ci, tail, final)
             if found is not None:
                 return toks[ci], found[0], found[1]
