@@ -1044,9 +1044,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         (opened if as_open else quotes).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
             speaker=None if as_open else _speaker(doc, finder, tok), cue=cue_span,
-            sources=_sources(doc, finder, _sentence(finder, tok), tok)))
+            sources=[] if as_open else _sources(doc, finder, _sentence(finder, tok), tok)))
         if as_open:
-            open_cues.append(tok)  # its speaker is found once the check keeps it
+            open_cues.append(tok)  # its speaker and sources are found once the check keeps it
         if not as_open and not objective:
             covered.append((content.start, content.end))
 
@@ -1163,12 +1163,14 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         cands = [*((q, True) for q in quotes if q.kind != "direct" and q.cue is not None),
                  *((q, False) for q in opened)]
         stand = [True] * len(cands) if check is None else check(doc, cands)
-        if record is not None:
-            record.extend(cands)
         gone = {id(q) for (q, _), ok in zip(cands, stand, strict=True) if not ok}
         for q, tok in zip(opened, open_cues, strict=True):
+            if record is not None or id(q) not in gone:  # (what is recorded has its sources)
+                q.sources = _sources(doc, finder, _sentence(finder, tok), tok)
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
+        if record is not None:
+            record.extend(cands)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     # 4a. statements never made, read off the cue (after the check: its rows are unchanged): a
     # picture's scene, a speech verb in another sense, a statement still to come (part 54)
