@@ -271,6 +271,9 @@ def _requested_purpose(cue: Any, end: int, objective: bool) -> Any | None:
 
 
 _CONTINUING = frozenset({"and", "but"})
+_REASON_DEPS = frozenset({"prep", "advcl"})  # the children _stated_reason reads
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp"})  # the children _requested_purpose reads
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The second clause's subject or modal that keeps it inside the report: the speaker again
 # ("he", "they") or the reported mood ("would").
 _REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
@@ -1000,16 +1003,23 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
-        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
-                     _coordinated_report(tok, end, objective),
-                     _coordinated_object(tok, end, objective)):
+        # each reading below starts from a child of the verb with one of these labels (a
+        # verb with none of them has nothing to join): the labels are read once
+        labels = {c.dep_ for c in tok.children}
+        for more in (
+                _stated_reason(tok, end) if not labels.isdisjoint(_REASON_DEPS) else None,
+                _requested_purpose(tok, end, requested)
+                if not labels.isdisjoint(_PURPOSE_DEPS) else None,
+                _coordinated_report(tok, end, objective) if "conj" in labels else None,
+                _coordinated_object(tok, end, objective) if "conj" in labels else None):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
                 while end > start and doc.text[end - 1] in ".,;: ":
                     end -= 1  # the sentence's full stop the parse may hang on the joined part
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
-        end = _up_to_attribution(tok, start, end)
+        if not labels.isdisjoint(_SUBJECT_DEPS):  # (_up_to_attribution reads the subject)
+            end = _up_to_attribution(tok, start, end)
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
