@@ -426,25 +426,28 @@ def subject_of(tok: Any) -> Any | None:
     cur = tok
     while cur is not None and seen < 6:
         seen += 1
-        kids = list(cur.children)  # (read once for the three passes below)
-        labels = [child.dep_ for child in kids]
-        for child, dep in zip(kids, labels, strict=True):
+        # one pass over the children: a subject among them comes first wherever it stands,
+        # then an auxiliary's subject, then an agent's object, each in the children's order
+        auxes: list[Any] = []
+        agents: list[Any] = []
+        for child in cur.children:
+            dep = child.dep_
             if dep == "nsubj" or dep == "csubj" or (dep == "nsubjpass" and seen > 1):
                 if _relative_pronoun(child) and cur.dep_ == "relcl":
                     return cur.head
                 return child
-        if "aux" in labels:  # "Sondland did, in fact, discuss": nsubj hung on the aux
-            for child, dep in zip(kids, labels, strict=True):
-                if dep == "aux":
-                    subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
-                    if subj is not None:
-                        return subj
-        if "agent" in labels:
-            for child, dep in zip(kids, labels, strict=True):
-                if dep == "agent":
-                    for g in child.children:
-                        if g.dep_ == "pobj":
-                            return g
+            if dep == "aux":
+                auxes.append(child)
+            elif dep == "agent":
+                agents.append(child)
+        for child in auxes:  # "Sondland did, in fact, discuss": nsubj hung on the aux
+            subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        for child in agents:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
         if cur.dep_ == "relcl":
             return cur.head
         if (cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_speech_verb(cur)
