@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from diurna.intervals import in_ranges, merged_ranges
 from diurna.language.spacy_stage import TokenTable, parsed_text, trimmed
 from diurna.language.wordnet import is_person_noun
@@ -1068,7 +1070,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # the speaker for an apposition ("killed a commander, US Africa Command said")
     cue_starts = {q.cue.start for q in quotes if q.cue is not None}
     # a sentence without a verb of _TAIL_VERBS has no attribution to find (_attribution's test)
-    tail_verbs = [t.i for t in _table(finder).select(pos=("VERB", "AUX"), lemma=_TAIL_VERBS)]
+    tail_verbs = np.flatnonzero(
+        _table(finder).mask(pos=("VERB", "AUX"), lemma=_TAIL_VERBS)).tolist()
     for sent in parsed.sents:
         if bisect_left(tail_verbs, sent.start) == bisect_left(tail_verbs, sent.end):
             continue
@@ -1318,8 +1321,13 @@ def _settle_bounds(doc: Document, q: Quote, quoted: list[tuple[int, int]]) -> No
     if end == q.end:
         span = parsed.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
-            end = (_concession_start(span, quoted) or _channel_start(span, q, quoted)
-                   or _background_start(span, q, quoted) or end)
+            # the concession and the background each start from a word of their own lists; a
+            # content whose text holds none of those words is not walked for them
+            words = parsed_text(parsed)[span.start_char:span.end_char].lower()
+            end = ((any(w in words for w in _CONCESSIVE) and _concession_start(span, quoted))
+                   or _channel_start(span, q, quoted)
+                   or (("who" in words or "where" in words)
+                       and _background_start(span, q, quoted)) or end)
     if end != q.end:
         q.end = end
         q.text = doc.text[q.start:q.end]
