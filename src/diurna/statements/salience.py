@@ -46,9 +46,9 @@ class Context:
     person_heads: list[Any] | None = None
     sentence_starts: list[int] | None = None
 
-    def entity_heads(self, parsed: Any) -> Iterable[Any]:
-        """:func:`entity_heads` of the document (``parsed``)."""
-        return entity_heads(parsed) if self.person_heads is None else self.person_heads
+    def entity_heads(self, parsed: Any) -> list[Any]:
+        """:func:`entity_heads` of the document (``parsed``), as a list (read more than once)."""
+        return list(entity_heads(parsed)) if self.person_heads is None else self.person_heads
 
     def sentence_start(self, tok: Any) -> int:
         """``tok.sent.start``."""
