@@ -13,7 +13,7 @@ from diurna.language import Language
 from diurna.model import Document, Quote
 from diurna.statements import learned, salience
 from diurna.statements.mentions import MentionFinder
-from diurna.statements.quotes import Statements, extract_quotes, quoted_ranges
+from diurna.statements.quotes import Statements, _other_statements, extract_quotes, quoted_ranges
 
 TEXT = ("“We will not leave the valley,” the minister said on Monday. Did the mayor say that the "
         "bridge would reopen in May? The senator slammed the decision as a grave mistake, and "
@@ -87,3 +87,15 @@ def test_a_texts_quotation_ranges_are_the_same_asked_twice_or_after_another() ->
     first.append((0, 1))  # a caller's change to its list is not kept for the next caller
     assert quoted_ranges("“Elsewhere,” he said.") == [(0, 12)]
     assert quoted_ranges(TEXT) == quoted_ranges(TEXT) == first[:-1] and first[:-1]
+
+
+def test_a_participle_on_the_object_is_the_speakers_next_statement_with_one_walk() -> None:
+    # _other_statements tests a subtree's labels by id, then reads the label as text: the
+    # participle branch ("condemned the raid calling it ...") must still be taken
+    doc = Document(id="t", source="test", text="Hamas condemned the raid calling it a massacre.")
+    Language()(doc)
+    raid = next(t for t in doc.nlp if t.text == "raid")
+    assert raid.dep_ == "dobj" and raid.head.text == "condemned"
+    calling = [t.text for t in _other_statements(raid)]
+    assert calling[:2] == ["calling", "it"]
+    assert [t.text for t in _other_statements(raid, list(raid.subtree))] == calling

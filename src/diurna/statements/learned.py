@@ -26,7 +26,7 @@ import json
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -225,32 +225,34 @@ class Check:
     drop_below: float
     add_from: float
     meta: dict[str, Any]
+    _padded: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
         """P(a real attribution) of each candidate row."""
         if not len(sparse):
             return np.zeros(0, np.float32)
         x = ((dense - self.dense_mean) / self.dense_scale) @ self.w_dense + self.b1
-        # every row's sparse weights gathered at once, then summed row by row over views of
-        # the gathered block: the same additions in the same order as a ``w_sparse[idx].sum(0)``
-        # per row, without a fancy index per row
+        # every row's sparse weights in one gather, padded to the longest row with a row of
+        # zeros (also for a name the check never saw), and summed along the rows in one call:
+        # the additions of a ``w_sparse[idx].sum(0)`` per row, in the same order (a zero added
+        # changes no sum), without a fancy index and a sum per row
+        zero = len(self.w_sparse)
         index = self.feature_index.get
-        flat: list[int] = []
-        ends: list[int] = []
-        for names in sparse:
-            flat.extend(i for i in map(index, names) if i is not None)
-            ends.append(len(flat))
-        gathered = self.w_sparse[flat]
-        sums = np.zeros((len(sparse), self.w_sparse.shape[1]), self.w_sparse.dtype)
-        start = 0
-        for r, end in enumerate(ends):
-            if end > start:
-                np.add.reduce(gathered[start:end], axis=0, out=sums[r])
-            start = end
-        x += sums
+        rows = [[index(name, zero) for name in names] for names in sparse]
+        width = max(map(len, rows))
+        if width:
+            padded = np.array([row + [zero] * (width - len(row)) for row in rows], np.intp)
+            x += np.add.reduce(self._padded_sparse()[padded], axis=1)
         z = np.maximum(x, 0) @ self.w2 + self.b2
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
+
+    def _padded_sparse(self) -> np.ndarray:
+        """``w_sparse`` with a row of zeros after it (made once)."""
+        if self._padded is None or len(self._padded) != len(self.w_sparse) + 1:
+            self._padded = np.vstack([self.w_sparse, np.zeros((1, self.w_sparse.shape[1]),
+                                                              self.w_sparse.dtype)])
+        return self._padded
 
     def keep(self, rules: Sequence[bool], probs: np.ndarray,
              spans: Sequence[Spans] | None = None) -> list[bool]:

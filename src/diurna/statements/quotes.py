@@ -180,9 +180,10 @@ def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any
             out.extend(tok.subtree)
     acl, advcl = _label_ids(("acl", "advcl"))
     for tok in clause.subtree if subtree is None else subtree:
-        dep = tok.dep
-        if dep != acl and dep != advcl:
+        label = tok.dep
+        if label != acl and label != advcl:
             continue  # (neither test below can pass)
+        dep = tok.dep_
         if dep == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
                 clause.dep_ == "dobj" and clause.head.lemma_.lower() not in {"cite", "quote"}
         ) and (
