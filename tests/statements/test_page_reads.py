@@ -8,6 +8,7 @@ salience ranker's features (a page's person entities and sentence starts listed 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from diurna.language import Language
 from diurna.model import Document, Quote
@@ -49,7 +50,8 @@ def test_the_checks_rows_read_per_page_are_the_rows_read_per_candidate() -> None
         assert row[:-1] == alone  # (the last is the in-quote feature candidate_rows adds)
 
 
-def test_the_probabilities_are_the_sums_of_each_rows_weights() -> None:
+def test_the_probabilities_are_the_sums_of_each_rows_weights(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     check = learned.load_check()
     assert check is not None
     doc, cands = _candidates()
@@ -62,8 +64,10 @@ def test_the_probabilities_are_the_sums_of_each_rows_weights() -> None:
         if idx:
             x[r] += check.w_sparse[idx].sum(0)
     z = np.maximum(x, 0) @ check.w2 + check.b2
-    assert np.array_equal(check.probabilities(sparse, dense),
-                          1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+    expected = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    assert np.array_equal(check.probabilities(sparse, dense), expected)
+    monkeypatch.setattr(learned, "_BLOCK", 3)  # rows gathered a few at a time
+    assert np.array_equal(check.probabilities(sparse, dense), expected)
 
 
 def test_the_salience_features_with_the_page_lists_are_those_without() -> None:

@@ -239,10 +239,13 @@ class Check:
         zero = len(self.w_sparse)
         index = self.feature_index.get
         rows = [[index(name, zero) for name in names] for names in sparse]
-        width = max(map(len, rows))
-        if width:
-            padded = np.array([row + [zero] * (width - len(row)) for row in rows], np.intp)
-            x += np.add.reduce(self._padded_sparse()[padded], axis=1)
+        weights = self._padded_sparse()
+        for first in range(0, len(rows), _BLOCK):  # (a page of thousands: bounded memory)
+            block = rows[first:first + _BLOCK]
+            width = max(map(len, block))
+            if width:
+                padded = np.array([row + [zero] * (width - len(row)) for row in block], np.intp)
+                x[first:first + len(block)] += np.add.reduce(weights[padded], axis=1)
         z = np.maximum(x, 0) @ self.w2 + self.b2
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
@@ -284,6 +287,9 @@ class Check:
                    drop_below=float(spec["drop_below"]), add_from=float(spec["add_from"]),
                    meta=spec.get("meta", {}))
 
+
+#: candidate rows whose sparse weights :meth:`Check.probabilities` gathers at once
+_BLOCK = 256
 
 #: a rules' candidate whose cue lies inside another kept rules' statement needs this much
 #: (docs/quotes.md part 18): such nested candidates are right about half the time, against 0.88
