@@ -2699,13 +2699,9 @@ def _hidden_cue_statements(doc: Document, finder: MentionFinder, quotes: list[Qu
     :func:`_noun_tagged_cue`), for sentences no statement with a cue already reads."""
     out: list[Quote] = []
     table = _table(finder)
-    # the words each branch's first test passes (a parenthetical verb, a form of a listed verb;
-    # the forms found by their column first, the nouns among them kept)
-    keep = table.mask(pos=("VERB",), dep=("parataxis",))
-    for form in table.where(lower=_HIDDEN_FORMS):
-        if form.pos_ == "NOUN":
-            keep[form.i] = True
-    for tok in table.tokens(keep):
+    # the words each branch's first test passes (a parenthetical verb, a form of a listed verb)
+    for tok in table.tokens(table.mask(pos=("VERB",), dep=("parataxis",))
+                            | table.mask(pos=("NOUN",), lower=_HIDDEN_FORMS)):
         if tok.pos_ == "VERB":
             host = _parenthetical_cue(tok)
             if host is None:
