@@ -225,7 +225,8 @@ class Check:
     drop_below: float
     add_from: float
     meta: dict[str, Any]
-    _padded: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _padded: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
         """P(a real attribution) of each candidate row."""
@@ -251,11 +252,11 @@ class Check:
         return out
 
     def _padded_sparse(self) -> np.ndarray:
-        """``w_sparse`` with a row of zeros after it (made once)."""
-        if self._padded is None or len(self._padded) != len(self.w_sparse) + 1:
-            self._padded = np.vstack([self.w_sparse, np.zeros((1, self.w_sparse.shape[1]),
-                                                              self.w_sparse.dtype)])
-        return self._padded
+        """``w_sparse`` with a row of zeros after it (made once per ``w_sparse`` array)."""
+        if self._padded is None or self._padded[0] is not self.w_sparse:
+            zeros = np.zeros((1, self.w_sparse.shape[1]), self.w_sparse.dtype)
+            self._padded = (self.w_sparse, np.vstack([self.w_sparse, zeros]))
+        return self._padded[1]
 
     def keep(self, rules: Sequence[bool], probs: np.ndarray,
              spans: Sequence[Spans] | None = None) -> list[bool]:
