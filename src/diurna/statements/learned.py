@@ -26,7 +26,7 @@ import json
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ CHECK_FILES = (SPEC_FILE, WEIGHTS_FILE)  # what Check.save writes
 # (scripts/copy_check_vectors.py wrote it; docs/quotes.md part 62).
 VECTORS_FILE = "vectors.npz"
 _MARKS = frozenset({"that", "whether", "if"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _length_bucket(words: int) -> str:
@@ -72,9 +73,11 @@ def _subject_kind(cue: Any) -> str:
 
 
 def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool,
-             question: bool | None = None) -> list[str]:
+             question: bool | None = None, words: np.ndarray | None = None) -> list[str]:
     """The binary features of one candidate statement whose cue token is ``cue``; ``question``:
-    whether the cue's sentence ends in "?" (read from ``cue.sent`` when not given)."""
+    whether the cue's sentence ends in "?" (read from ``cue.sent`` when not given); ``words``:
+    per token index, how many non-punctuation tokens precede it (:func:`_word_counts`, read once
+    per page instead of a walk of every candidate's content)."""
     lemma = cue.lemma_.lower()
     origin = "rule" if rule else "open"
     out = [
@@ -87,25 +90,45 @@ def features(q: Quote, cue: Any, parsed: Any, rule: bool, nested: bool,
         else None
     if span is not None and len(span):
         root = span.root
-        out += [f"len={_length_bucket(sum(not t.is_punct for t in span))}",
-                f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{root.dep_}",
-                f"csubj={any(c.dep_ in {'nsubj', 'nsubjpass', 'expl'} for c in root.children)}",
-                f"cthat={any(c.dep_ == 'mark' and c.lower_ in _MARKS for c in root.children)}"]
-        if root.dep_ == "prep":  # "warned of", "spoke about": the verb and its preposition
+        count = (sum(not t.is_punct for t in span) if words is None
+                 else int(words[span.end] - words[span.start]))
+        rdep = root.dep_
+        below = list(root.children)
+        labels = {c.dep_ for c in below}
+        marked = "mark" in labels and any(c.dep_ == "mark" and c.lower_ in _MARKS for c in below)
+        out += [f"len={_length_bucket(count)}",
+                f"cdep={rdep}", f"cpos={root.pos_}", f"lemma_cdep={lemma}|{rdep}",
+                f"csubj={not labels.isdisjoint(_SUBJECT_DEPS)}",
+                f"cthat={marked}"]
+        if rdep == "prep":  # "warned of", "spoke about": the verb and its preposition
             out += [f"cprep={root.lower_}", f"lemma_prep={lemma}|{root.lower_}"]
     else:
         out.append("len=0")
     kids = list(cue.children)
-    out += [name for name, on in (
-        ("passive", any(c.dep_ == "auxpass" for c in kids)),
-        ("negated", any(c.dep_ == "neg" for c in kids)),
-        ("modal", any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids))) if on]
+    labels = {c.dep_ for c in kids}
+    if "auxpass" in labels:
+        out.append("passive")
+    if "neg" in labels:
+        out.append("negated")
+    if "aux" in labels and any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+        out.append("modal")
     if cue.dep_ == "xcomp" and cue.head.pos_ == "VERB":
         out.append(f"under={cue.head.lemma_.lower()}")
     if question is None:
         question = cue.sent[-1].text == "?"
     out.append(f"in_question={question}")
     return out
+
+
+def _word_counts(parsed: Any) -> np.ndarray:
+    """Per token index ``i`` (and ``len(parsed)``), how many tokens before ``i`` are not
+    punctuation: a span's word count is a difference of two entries."""
+    from spacy.attrs import IS_PUNCT
+
+    counts = np.zeros(len(parsed) + 1, np.int64)
+    if len(parsed):
+        np.cumsum(parsed.to_array([IS_PUNCT]).reshape(-1) == 0, out=counts[1:])
+    return counts
 
 
 def cue_token(q: Quote, parsed: Any) -> Any | None:
@@ -143,13 +166,20 @@ def strictly_inside(spans: Sequence[tuple[int, int]]) -> list[bool]:
 def _questions(parsed: Any) -> tuple[list[int], list[bool]]:
     """The first token of each sentence of a parse and whether the sentence ends in "?": read
     once per page instead of once per candidate (``Token.sent`` walks the sentence each time,
-    3 % of the statements stage; docs/quotes.md part 52)."""
-    starts: list[int] = []
-    asks: list[bool] = []
-    for sent in parsed.sents:
-        starts.append(sent.start)
-        asks.append(sent[-1].text == "?")
-    return starts, asks
+    3 % of the statements stage; docs/quotes.md part 52). Read from the parse's columns: a
+    sentence starts at token 0 and at each later token marked as a start, as ``Doc.sents``
+    reads them, and ends in "?" when its last token's text is "?" (compared by string id)."""
+    from spacy.attrs import ORTH, SENT_START
+    from spacy.strings import get_string_id
+
+    if not len(parsed):
+        return [], []
+    cols = parsed.to_array([SENT_START, ORTH]).reshape(len(parsed), 2)
+    first = np.flatnonzero(cols[1:, 0] == 1) + 1
+    starts = np.concatenate([[0], first])
+    lasts = np.concatenate([first, [len(parsed)]]) - 1
+    asks = cols[lasts, 1] == np.uint64(get_string_id("?"))
+    return starts.tolist(), asks.tolist()
 
 
 def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: Any
@@ -166,11 +196,12 @@ def candidate_rows(doc: Document, cands: Sequence[tuple[Quote, bool]], vectors: 
     sparse: list[list[str]] = []
     cues: list[Any] = []
     starts, asks = _questions(parsed)
+    words = _word_counts(parsed)
     for (q, rule), nested in zip(cands, inside_another, strict=True):
         cue = cue_token(q, parsed)
         assert cue is not None, "every candidate has a cue"
         question = asks[bisect_right(starts, cue.i) - 1]
-        sparse.append(features(q, cue, parsed, rule, nested, question))
+        sparse.append(features(q, cue, parsed, rule, nested, question, words))
         # a cue inside quotation marks reports a statement within a quote (part 12)
         sparse[-1].append(f"in_quote={in_ranges(quoted, cue.idx)}")
         cues.append(cue)
@@ -194,19 +225,38 @@ class Check:
     drop_below: float
     add_from: float
     meta: dict[str, Any]
+    _padded: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
         """P(a real attribution) of each candidate row."""
         if not len(sparse):
             return np.zeros(0, np.float32)
         x = ((dense - self.dense_mean) / self.dense_scale) @ self.w_dense + self.b1
-        for r, names in enumerate(sparse):
-            idx = [self.feature_index[n] for n in names if n in self.feature_index]
-            if idx:
-                x[r] += self.w_sparse[idx].sum(0)
+        # every row's sparse weights in one gather, padded to the longest row with a row of
+        # zeros (also for a name the check never saw), and summed along the rows in one call:
+        # the additions of a ``w_sparse[idx].sum(0)`` per row, in the same order (a zero added
+        # changes no sum), without a fancy index and a sum per row
+        zero = len(self.w_sparse)
+        index = self.feature_index.get
+        rows = [[index(name, zero) for name in names] for names in sparse]
+        weights = self._padded_sparse()
+        for first in range(0, len(rows), _BLOCK):  # (a page of thousands: bounded memory)
+            block = rows[first:first + _BLOCK]
+            width = max(map(len, block))
+            if width:
+                padded = np.array([row + [zero] * (width - len(row)) for row in block], np.intp)
+                x[first:first + len(block)] += np.add.reduce(weights[padded], axis=1)
         z = np.maximum(x, 0) @ self.w2 + self.b2
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
+
+    def _padded_sparse(self) -> np.ndarray:
+        """``w_sparse`` with a row of zeros after it (made once per ``w_sparse`` array)."""
+        if self._padded is None or self._padded[0] is not self.w_sparse:
+            zeros = np.zeros((1, self.w_sparse.shape[1]), self.w_sparse.dtype)
+            self._padded = (self.w_sparse, np.vstack([self.w_sparse, zeros]))
+        return self._padded[1]
 
     def keep(self, rules: Sequence[bool], probs: np.ndarray,
              spans: Sequence[Spans] | None = None) -> list[bool]:
@@ -238,6 +288,9 @@ class Check:
                    drop_below=float(spec["drop_below"]), add_from=float(spec["add_from"]),
                    meta=spec.get("meta", {}))
 
+
+#: candidate rows whose sparse weights :meth:`Check.probabilities` gathers at once
+_BLOCK = 256
 
 #: a rules' candidate whose cue lies inside another kept rules' statement needs this much
 #: (docs/quotes.md part 18): such nested candidates are right about half the time, against 0.88

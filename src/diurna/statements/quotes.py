@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from diurna.intervals import in_ranges, merged_ranges
 from diurna.language.spacy_stage import TokenTable, parsed_text, trimmed
@@ -110,8 +113,20 @@ _INNER = re.compile(r"(?:(?<=[,:])|(?<=[,:]\s))['‘]([A-Z](?:[^'‘’\n]|['’
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """The character ranges of ``text`` in quotation marks (marks included), as the direct
-    quotes are found: the learned check reads whether a cue lies inside one."""
-    return [(m.start(), m.end()) for m in _DIRECT.finditer(text)]
+    quotes are found: the learned check reads whether a cue lies inside one.
+
+    Kept for the last text asked about (a new list each call): the stage, the salience ranker
+    and the learned check each ask for a page's ranges, and the pattern reads the whole page.
+    The pair is read and replaced whole, as :func:`parsed_text` does for threads."""
+    global _last_quoted
+    last = _last_quoted
+    if last[0] is not text:
+        last = (text, [(m.start(), m.end()) for m in _DIRECT.finditer(text)])
+        _last_quoted = last
+    return list(last[1])
+
+
+_last_quoted: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
 def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
@@ -123,33 +138,52 @@ def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]
                for s, e in quotes)
 
 
+@lru_cache(maxsize=16)
+def _label_ids(labels: tuple[str, ...]) -> tuple[int, ...]:
+    """The ids ``Token.dep`` holds for dependency ``labels`` (a label's id is its symbol or the
+    hash of its text, the same in every vocabulary): a subtree's words are tested by id,
+    without reading each one's label as a string."""
+    from spacy.strings import get_string_id
+
+    return tuple(get_string_id(label) for label in labels)
+
+
 def _tok_span(doc: Document, tokens: list[Any]) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return doc.span(start, end)
 
 
-def _subtree_bounds(tok: Any, skip: set[int] | None = None) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if not (skip and t.i in skip)]
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t) for t in toks)
-    return start, end
+def _subtree_bounds(tok: Any, skip: set[int] | None = None,
+                    below: list[int] | None = None) -> tuple[int, int]:
+    """The characters ``tok``'s subtree spans, less the tokens ``skip`` holds; ``below``: the
+    subtree's token indices when the caller has them."""
+    ids = below if below is not None else [t.i for t in tok.subtree]
+    if skip:
+        ids = [i for i in ids if i not in skip]
+    # a parse's tokens run in text order, so the first and last token bound the characters
+    # (as the least start and greatest end of them all did; no token is empty)
+    first, last = tok.doc[min(ids)], tok.doc[max(ids)]
+    return first.idx, last.idx + len(last)
 
 
-def _other_statements(clause: Any) -> list[Any]:
+def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any]:
     """Tokens of statements by someone else that the parser hangs inside a reported clause:
     "the EU stressed the decision would not change the reality, **while the Arab League
-    condemned the move**" (a contrastive clause with its own subject and speech verb)."""
+    condemned the move**" (a contrastive clause with its own subject and speech verb).
+    ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     out: list[Any] = []
     for tok in clause.children:
         # the speaker's second act joined to the reported clause is not part of it
         if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
-    for tok in clause.subtree:
-        dep = tok.dep_
-        if dep != "acl" and dep != "advcl":
+    acl, advcl = _label_ids(("acl", "advcl"))
+    for tok in clause.subtree if subtree is None else subtree:
+        label = tok.dep
+        if label != acl and label != advcl:
             continue  # (neither test below can pass)
+        dep = tok.dep_
         if dep == "acl" and tok.tag_ == "VBG" and tok.head.i == clause.i and (
                 clause.dep_ == "dobj" and clause.head.lemma_.lower() not in {"cite", "quote"}
         ) and (
@@ -240,6 +274,9 @@ def _requested_purpose(cue: Any, end: int, objective: bool) -> Any | None:
 
 
 _CONTINUING = frozenset({"and", "but"})
+_REASON_DEPS = frozenset({"prep", "advcl"})  # the children _stated_reason reads
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp"})  # the children _requested_purpose reads
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The second clause's subject or modal that keeps it inside the report: the speaker again
 # ("he", "they") or the reported mood ("would").
 _REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
@@ -323,16 +360,20 @@ def _addressee(cue: Any, clause: list[Any]) -> Any | None:
                  and cue.i < c.i < verb.i), None)
 
 
-def _author_asides(clause: Any) -> list[Any]:
+def _author_asides(clause: Any, subtree: list[Any] | None = None) -> list[Any]:
     """Tokens of the background the author hangs on a place inside a reported clause: "called
     for an end to the violence in Manipur, **where clashes have killed 150 people**" (a
-    non-restrictive "where" clause on a place name) is the writer's, not the speaker's."""
+    non-restrictive "where" clause on a place name) is the writer's, not the speaker's.
+    ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     places: list[Any] = []
     persons: list[Any] = []
-    for tok in clause.subtree:  # one pass; only these two labels can start either aside
-        dep = tok.dep_
-        if dep != "relcl" and dep != "appos":
+    relcl, appos = _label_ids(("relcl", "appos"))
+    # one pass; only these two labels can start either aside
+    for tok in clause.subtree if subtree is None else subtree:
+        label = tok.dep
+        if label != relcl and label != appos:
             continue
+        dep = tok.dep_
         if dep == "relcl" and tok.head.ent_type_ in {"GPE", "LOC", "FAC"}:
             first = min(tok.subtree, key=lambda t: t.i)
             if first.lower_ == "where" and first.i > 0 and first.doc[first.i - 1].text == ",":
@@ -388,21 +429,28 @@ def subject_of(tok: Any) -> Any | None:
     cur = tok
     while cur is not None and seen < 6:
         seen += 1
+        # one pass over the children: a subject among them comes first wherever it stands,
+        # then an auxiliary's subject, then an agent's object, each in the children's order
+        auxes: list[Any] = []
+        agents: list[Any] = []
         for child in cur.children:
-            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and seen > 1):
+            dep = child.dep_
+            if dep == "nsubj" or dep == "csubj" or (dep == "nsubjpass" and seen > 1):
                 if _relative_pronoun(child) and cur.dep_ == "relcl":
                     return cur.head
                 return child
-        for child in cur.children:  # "Sondland did, in fact, discuss": nsubj hung on the aux
-            if child.dep_ == "aux":
-                subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
-                if subj is not None:
-                    return subj
-        for child in cur.children:
-            if child.dep_ == "agent":
-                for g in child.children:
-                    if g.dep_ == "pobj":
-                        return g
+            if dep == "aux":
+                auxes.append(child)
+            elif dep == "agent":
+                agents.append(child)
+        for child in auxes:  # "Sondland did, in fact, discuss": nsubj hung on the aux
+            subj = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        for child in agents:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
         if cur.dep_ == "relcl":
             return cur.head
         if (cur.dep_ == "conj" and cur.head.dep_ == "ccomp" and is_speech_verb(cur)
@@ -606,6 +654,9 @@ def _past_dateline(subj: Any, verb: Any) -> Any:
     the parse takes the place or agency before the opening dash for the subject, the speaker is
     the noun phrase between the dash and the verb."""
     sent = verb.sent
+    before = parsed_text(verb.doc)[sent.start_char:verb.idx]
+    if not any(d in before for d in _DASHES):
+        return subj  # (no dash before the verb: no token of one either)
     dash = next((t for t in sent if t.i < verb.i and t.text in _DASHES), None)
     if dash is None or subj.i > dash.i or not any(
             t.text.isupper() and len(t.text) > 1 for t in sent.doc[sent.start:dash.i]):
@@ -735,13 +786,30 @@ def _table(finder: MentionFinder) -> TokenTable:
     return table
 
 
+def _sentences(finder: MentionFinder) -> tuple[list[int], list[Any]]:
+    """The page's sentences and the index of each one's first token, listed once."""
+    sents = finder.cache.get("sentences")
+    if sents is None:
+        spans = list(finder.doc.nlp.sents)
+        sents = finder.cache["sentences"] = ([sent.start for sent in spans], spans)
+    return sents
+
+
+def _sentence(finder: MentionFinder, tok: Any) -> Any:
+    """``tok.sent``, from the page's sentences listed once: ``Token.sent`` walks the sentence
+    anew on each call, and the stage asks for the sentence of every candidate's cue."""
+    starts, spans = _sentences(finder)
+    return spans[bisect_right(starts, tok.i) - 1]
+
+
 def _salience_context(finder: MentionFinder) -> salience.Context:
     """The document's quotation ranges and speech-verb subjects, built once per document."""
     ctx = finder.cache.get("salience")
     if ctx is None:
         quoted = quoted_ranges(finder.doc.text)
         speakers: set[int] = set()
-        for t in _table(finder).where(pos=("VERB", "AUX")):
+        # (_quote_cue's lemma test first: a speech verb or one of _QUOTE_ONLY_CUES)
+        for t in _table(finder).select(pos=("VERB", "AUX"), lemma=_QUOTE_CUE_LEMMAS):
             if not _quote_cue(t):
                 continue
             subj = _inverted_speaker(t) or subject_of(t)
@@ -750,7 +818,9 @@ def _salience_context(finder: MentionFinder) -> salience.Context:
             subj = _named_person(subj)
             if subj.ent_type_ == "PERSON":
                 speakers.add(_entity_head(subj).i)
-        ctx = finder.cache["salience"] = salience.Context(quoted, frozenset(speakers))
+        ctx = finder.cache["salience"] = salience.Context(
+            quoted, frozenset(speakers), list(salience.entity_heads(finder.doc.nlp)),
+            _sentences(finder)[0])
     return ctx
 
 
@@ -827,7 +897,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             speaker = _speaker(doc, finder, cue)
             part = cue_particle(cue)
             cue_span = _tok_span(doc, [cue, part] if part is not None else [cue])
-            sources = _sources(doc, finder, cue.sent, cue)
+            sources = _sources(doc, finder, _sentence(finder, cue), cue)
         content = doc.span(group[0].start, group[-1].end)
         parts = [doc.span(p.start, p.end) for p in group] if len(group) > 1 else []
         quotes.append(Quote(content.start, content.end, content.text, kind="direct",
@@ -845,7 +915,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         quotes.append(Quote(piece.start, piece.end, doc.text[piece.start:piece.end],
                             kind="direct", speaker=_speaker(doc, finder, verb),
                             cue=_tok_span(doc, [verb]),
-                            sources=_sources(doc, finder, verb.sent, verb)))
+                            sources=_sources(doc, finder, _sentence(finder, verb), verb)))
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
@@ -854,13 +924,17 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
     for tok in _table(finder).where(pos=_CUE_POS):
-        expressed = _expressed(tok)
-        rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
-                    or _stance_cue(tok) or expressed is not None)
-        if tok.i in used_cues or not (rule_cue or (
-                (record is not None or check is not None) and _open_cue(tok))):
+        if tok.i in used_cues:
             continue
         lemma = tok.lemma_.lower()
+        if lemma in _RULE_CUE_LEMMAS:
+            expressed = _expressed(tok)
+            rule_cue = (is_speech_verb(tok) or _finding_verb(tok) or _object_cue(tok)
+                        or _stance_cue(tok) or expressed is not None)
+        else:  # (each of those tests first looks the lemma up in its own list)
+            expressed, rule_cue = None, False
+        if not (rule_cue or ((record is not None or check is not None) and _open_cue(tok))):
+            continue
         part = cue_particle(tok)
         clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
         objective = False  # the statement is the verb's object: a claim in it stays its own
@@ -925,22 +999,33 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if any(misread_apposition(tok, c) for c in clause):
             clause = [c for c in clause if not misread_apposition(tok, c)] or [
                 c for c in tok.children if c.dep_ == "dobj"]
-        other = {t.i for c in clause for t in (*_other_statements(c), *_author_asides(c))}
-        bounds = [_subtree_bounds(c, other) for c in clause if c.i not in other]
+        # each clause's subtree walked once for the three readings of it
+        subtrees = [list(c.subtree) for c in clause]
+        other = {t.i for c, sub in zip(clause, subtrees, strict=True)
+                 for t in (*_other_statements(c, sub), *_author_asides(c, sub))}
+        bounds = [_subtree_bounds(c, other, [t.i for t in sub])
+                  for c, sub in zip(clause, subtrees, strict=True) if c.i not in other]
         if not bounds:
             continue
         start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
-        for more in (_stated_reason(tok, end), _requested_purpose(tok, end, requested),
-                     _coordinated_report(tok, end, objective),
-                     _coordinated_object(tok, end, objective)):
+        # each reading below starts from a child of the verb with one of these labels (a
+        # verb with none of them has nothing to join): the labels are read once
+        labels = {c.dep_ for c in tok.children}
+        for more in (
+                _stated_reason(tok, end) if not labels.isdisjoint(_REASON_DEPS) else None,
+                _requested_purpose(tok, end, requested)
+                if not labels.isdisjoint(_PURPOSE_DEPS) else None,
+                _coordinated_report(tok, end, objective) if "conj" in labels else None,
+                _coordinated_object(tok, end, objective) if "conj" in labels else None):
             if more is not None:
                 end = max(end, _subtree_bounds(more, other)[1])
                 while end > start and doc.text[end - 1] in ".,;: ":
                     end -= 1  # the sentence's full stop the parse may hang on the joined part
         while other and end > start and doc.text[end - 1] in ",;: ":
             end -= 1  # the comma before the other statement
-        end = _up_to_attribution(tok, start, end)
+        if not labels.isdisjoint(_SUBJECT_DEPS):  # (_up_to_attribution reads the subject)
+            end = _up_to_attribution(tok, start, end)
         if part is not None:  # include the addressee: "called on [the US to withdraw ...]"
             for g in part.children:
                 if g.dep_ == "pobj":
@@ -975,9 +1060,9 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         (opened if as_open else quotes).append(Quote(
             content.start, content.end, content.text, kind="mixed" if quoted else "indirect",
             speaker=None if as_open else _speaker(doc, finder, tok), cue=cue_span,
-            sources=_sources(doc, finder, tok.sent, tok)))
+            sources=[] if as_open else _sources(doc, finder, _sentence(finder, tok), tok)))
         if as_open:
-            open_cues.append(tok)  # its speaker is found once the check keeps it
+            open_cues.append(tok)  # its speaker and sources are found once the check keeps it
         if not as_open and not objective:
             covered.append((content.start, content.end))
 
@@ -986,11 +1071,12 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # the speaker for an apposition ("killed a commander, US Africa Command said")
     cue_starts = {q.cue.start for q in quotes if q.cue is not None}
     # a sentence without a verb of _TAIL_VERBS has no attribution to find (_attribution's test)
-    tail_verbs = [t.i for t in _table(finder).select(pos=("VERB", "AUX"), lemma=_TAIL_VERBS)]
+    tail_verbs = np.flatnonzero(
+        _table(finder).mask(pos=("VERB", "AUX"), lemma=_TAIL_VERBS)).tolist()
     for sent in parsed.sents:
         if bisect_left(tail_verbs, sent.start) == bisect_left(tail_verbs, sent.end):
             continue
-        tail = _attribution_after_clause(sent)
+        tail = _attribution_after_clause(sent, tail_verbs)
         if tail is None:
             continue
         comma, verb, speaker_tok = tail
@@ -1008,7 +1094,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
     # 2b. statement nouns with a "that"-clause ("his claim that …"), and criticism and reports
     # with their prepositional phrase ("his criticism of the handling of the war", "reports of
     # scuffles at the border", §3): the holder ("his", "by X") is the speaker
-    for tok in _table(finder).where(pos=("NOUN",)):  # (_noun_content's own first test)
+    # (_noun_content's own first tests: a noun of one of its three lists)
+    for tok in _table(finder).select(pos=("NOUN",), lemma=_CONTENT_NOUN_LEMMAS):
         noun_span = _noun_content(tok)
         if noun_span is None:
             continue
@@ -1031,7 +1118,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         content = doc.span(start, end)
         quotes.append(Quote(content.start, content.end, content.text, kind="indirect",
                             speaker=speaker, cue=_tok_span(doc, [tok]),
-                            sources=_sources(doc, finder, tok.sent, tok)))
+                            sources=_sources(doc, finder, _sentence(finder, tok), tok)))
         covered.append((content.start, content.end))
 
     # 3. "…, according to X" with no speech verb: X is the speaker of the rest of the sentence
@@ -1054,8 +1141,12 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                             speaker=mentions[0], cue=cue_span, sources=mentions[1:]))
     # 4. statements with no content ("declined to comment") and agentless ones ("reportedly")
     taken = {q.cue.start for q in quotes if q.cue is not None}
-    # (a refusal and a judgement are verbs; the other cue is one of four words)
-    for tok in _table(finder).where(pos=("VERB",), lower=_AGENTLESS):
+    # (a refusal and a judgement are verbs of the lemmas _no_comment and _agentless_judgement
+    # read first; the other cue is one of four words)
+    table = _table(finder)
+    step4 = {t.i: t for t in (*table.select(pos=("VERB",), lemma=_NO_CONTENT_LEMMAS),
+                              *table.where(lower=_AGENTLESS))}
+    for tok in (step4[i] for i in sorted(step4)):
         if tok.idx in taken:
             continue
         refusal = _no_comment(tok)
@@ -1089,12 +1180,14 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         cands = [*((q, True) for q in quotes if q.kind != "direct" and q.cue is not None),
                  *((q, False) for q in opened)]
         stand = [True] * len(cands) if check is None else check(doc, cands)
-        if record is not None:
-            record.extend(cands)
         gone = {id(q) for (q, _), ok in zip(cands, stand, strict=True) if not ok}
         for q, tok in zip(opened, open_cues, strict=True):
+            if record is not None or id(q) not in gone:  # (what is recorded has its sources)
+                q.sources = _sources(doc, finder, _sentence(finder, tok), tok)
             if id(q) not in gone:
                 q.speaker = _speaker(doc, finder, tok)
+        if record is not None:
+            record.extend(cands)
         quotes = [q for q in [*quotes, *opened] if id(q) not in gone]
     # 4a. statements never made, read off the cue (after the check: its rows are unchanged): a
     # picture's scene, a speech verb in another sense, a statement still to come (part 54)
@@ -1229,8 +1322,13 @@ def _settle_bounds(doc: Document, q: Quote, quoted: list[tuple[int, int]]) -> No
     if end == q.end:
         span = parsed.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
-            end = (_concession_start(span, quoted) or _channel_start(span, q, quoted)
-                   or _background_start(span, q, quoted) or end)
+            # the concession and the background each start from a word of their own lists; a
+            # content whose text holds none of those words is not walked for them
+            words = parsed_text(parsed)[span.start_char:span.end_char].lower()
+            end = ((any(w in words for w in _CONCESSIVE) and _concession_start(span, quoted))
+                   or _channel_start(span, q, quoted)
+                   or (("who" in words or "where" in words)
+                       and _background_start(span, q, quoted)) or end)
     if end != q.end:
         q.end = end
         q.text = doc.text[q.start:q.end]
@@ -1425,8 +1523,17 @@ def _open_cue(tok: Any) -> bool:
     with a clause, an object or a phrase of :data:`_CONTENT_PREPS` after it."""
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return False
-    return any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > tok.i for c in tok.children) or (
-        _prep_content(tok) is not None or _agent_passive_subject(tok) is not None)
+    kids = list(tok.children)
+    labels = {c.dep_ for c in kids}
+    if not labels.isdisjoint(_OPEN_DEPS) and any(
+            c.dep_ in _OPEN_DEPS and c.i > tok.i for c in kids):
+        return True
+    # (_prep_content's and _agent_passive_subject's own first tests, on the labels read once)
+    return ("prep" in labels and _prep_content(tok) is not None) or (
+        "auxpass" in labels and "agent" in labels and _agent_passive_subject(tok) is not None)
+
+
+_OPEN_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 
 # Prepositions whose phrase after a verb can be what was said: "warned of", "spoke about",
@@ -1852,6 +1959,8 @@ _SILENT_OBJECTS = frozenset({"comment", "discuss", "elaborate", "speak", "say"})
 
 
 _JUDGING = frozenset({"consider", "regard", "deem", "view", "see"})
+# every verb lemma _no_comment or _agentless_judgement can take (step 4 visits only these verbs)
+_NO_CONTENT_LEMMAS = _REFUSE | {"comment", "respond", "return"} | _JUDGING
 
 
 def _agentless_judgement(tok: Any) -> list[Any]:
@@ -2092,6 +2201,7 @@ _QUOTE_ONLY_CUES = frozenset({
     "recommend", "order", "appeal", "praise", "welcome", "greet", "thank", "apologize",
     "apologise",
 })
+_QUOTE_CUE_LEMMAS = SPEECH_VERBS | _QUOTE_ONLY_CUES  # the lemmas _quote_cue can take
 
 
 # Verbs whose object is what the source said or did in words: "denied the allegations",
@@ -2138,6 +2248,10 @@ _STANCE_VERBS = frozenset({
     "worry", "guarantee", "consider", "expect", "assume", "reckon", "calculate", "acknowledge",
     "question",  # bench/quote_cues.py: "questioned whether the plan would work"
 })
+# every lemma that one of step 2's rule tests (is_speech_verb, _finding_verb, _object_cue,
+# _stance_cue, _expressed) can take: a verb of no other lemma is no rules' cue
+_RULE_CUE_LEMMAS = SPEECH_VERBS | {"find", "show", "ask"} | _OBJECT_CUES | _STANCE_VERBS \
+    | _EXPRESSING
 # Nouns whose prepositional phrase is the content ("his criticism of X", "reports of
 # scuffles at the border"), with the prepositions that introduce it.
 _CRITICISM = frozenset({"of", "for", "over", "against"})
@@ -2149,6 +2263,8 @@ _CONTENT_NOUNS = {"criticism": _CRITICISM, "condemnation": _CRITICISM,
 # Nouns of a request or a commitment whose "to"-clause is what was asked or promised
 _ASKING_NOUNS = frozenset({"promise", "pledge", "request", "demand", "call", "plea",
                            "proposal", "offer", "vow", "threat", "order", "appeal"})
+# every noun lemma :func:`_noun_content` reads (step 2b visits only these nouns)
+_CONTENT_NOUN_LEMMAS = STATEMENT_NOUNS | _ASKING_NOUNS | frozenset(_CONTENT_NOUNS)
 # Prepositions after an object statement's object that belong to what was said: "blamed the
 # loss on fatigue", "requested better protection following threats".
 _OBJECT_PREPS = frozenset({"on", "against", "over", "following"})
@@ -2316,7 +2432,7 @@ def _host_clauses(doc: Document, finder: MentionFinder, quotes: list[Quote],
         added.append(Quote(start, end, doc.text[start:end], kind="mixed",
                             speaker=_speaker(doc, finder, cue),
                             cue=_tok_span(doc, [cue, part] if part is not None else [cue]),
-                            sources=_sources(doc, finder, cue.sent, cue)))
+                            sources=_sources(doc, finder, _sentence(finder, cue), cue)))
     kept = [q for q in quotes if id(q) not in drop] + added
     kept.sort(key=lambda q: (q.start, q.end))
     return kept
@@ -2391,12 +2507,15 @@ def _continues(doc: Document, group: list[_Piece], piece: _Piece) -> bool:
     return all(t.sent.start == cue.sent.start for t in words)
 
 
-def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
+def _attribution_after_clause(sent: Any, tail_verbs: Sequence[int] | None = None
+                              ) -> tuple[Any, Any, Any] | None:
     """The comma, speech verb and speaker's head word of a sentence whose attribution follows
     its clause: "…, health officials said.", "…, a spokesman told Reuters on Tuesday.",
     "…, said Ali Smith, a spokesman.", or between commas: "…, Ukrainian officials said, in an
     attack that …". Read from the words, not the parse, which is what this fallback is for;
-    the attribution holds no other verb, so "…, he said, was final" is not one."""
+    the attribution holds no other verb, so "…, he said, was final" is not one.
+    ``tail_verbs``: the sorted indices of the page's verbs of :data:`_TAIL_VERBS` (a part with
+    none of them is no attribution: :func:`_attribution`'s test of its one verb)."""
     toks = [t for t in sent]
     while toks and toks[-1].is_punct:
         toks.pop()
@@ -2406,6 +2525,9 @@ def _attribution_after_clause(sent: Any) -> tuple[Any, Any, Any] | None:
         if n + 1 < len(commas):
             segments.append((toks[ci + 1:commas[n + 1]], False))
         for tail, final in segments:
+            if tail_verbs is not None and tail and bisect_left(tail_verbs, tail[0].i) == \
+                    bisect_right(tail_verbs, tail[-1].i):
+                continue
             found = _attribution(toks, ci, tail, final)
             if found is not None:
                 return toks[ci], found[0], found[1]
@@ -2612,7 +2734,8 @@ def _hidden_cue_statements(doc: Document, finder: MentionFinder, quotes: list[Qu
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, _named_person(speaker_tok))
                          if speaker_tok is not None else None,
-                         cue=_tok_span(doc, [tok]), sources=_sources(doc, finder, tok.sent, tok),
+                         cue=_tok_span(doc, [tok]),
+                         sources=_sources(doc, finder, _sentence(finder, tok), tok),
                          parts=parts))
     return out
 
@@ -2674,7 +2797,7 @@ def _requests_for(doc: Document, finder: MentionFinder, quotes: list[Quote],
             continue
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_speaker(doc, finder, tok), cue=cue,
-                         sources=_sources(doc, finder, tok.sent, tok)))
+                         sources=_sources(doc, finder, _sentence(finder, tok), tok)))
     return out
 
 
@@ -2769,7 +2892,7 @@ def _with_refusal_topics(doc: Document, finder: MentionFinder, quotes: list[Quot
         subj = subject_of(verb)
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_party_mention(finder, subj) if subj is not None else None,
-                         cue=cue, sources=_sources(doc, finder, tok.sent, tok)))
+                         cue=cue, sources=_sources(doc, finder, _sentence(finder, tok), tok)))
     return out
 
 
@@ -2808,5 +2931,5 @@ def _stance_adjectives(doc: Document, finder: MentionFinder, quotes: list[Quote]
             continue
         out.append(Quote(content.start, content.end, content.text, kind="indirect",
                          speaker=_speaker(doc, finder, tok.head), cue=cue,
-                         sources=_sources(doc, finder, tok.sent)))
+                         sources=_sources(doc, finder, _sentence(finder, tok))))
     return out

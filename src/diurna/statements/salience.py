@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,20 @@ class Context:
 
     quoted: list[tuple[int, int]]
     speakers: frozenset[int]
+    # the document's PERSON entities' last words and its sentences' first tokens, listed once
+    # (None: read from the parse for every pronoun and candidate, as a one-off caller may)
+    person_heads: list[Any] | None = None
+    sentence_starts: list[int] | None = None
+
+    def entity_heads(self, parsed: Any) -> list[Any]:
+        """:func:`entity_heads` of the document (``parsed``), as a list (read more than once)."""
+        return list(entity_heads(parsed)) if self.person_heads is None else self.person_heads
+
+    def sentence_start(self, tok: Any) -> int:
+        """``tok.sent.start``."""
+        if self.sentence_starts is None:
+            return int(tok.sent.start)
+        return self.sentence_starts[bisect_right(self.sentence_starts, tok.i) - 1]
 
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -61,19 +76,24 @@ def _key(head: Any) -> str:
     return str(head.lower_).removesuffix("'s").removesuffix("’s")
 
 
-def _entity_heads(parsed: Any) -> Iterable[Any]:
+def entity_heads(parsed: Any) -> Iterable[Any]:
+    """The last word of each PERSON entity of ``parsed``, in order."""
     for ent in parsed.ents:
         if ent.label_ == "PERSON":
             yield ent[-1]
 
 
 def candidates(pronoun: Any, extra_heads: Iterable[Any] = (),
-               window: int = WINDOW_CHARS) -> list[Candidate]:
+               window: int = WINDOW_CHARS, people: Iterable[Any] | None = None
+               ) -> list[Candidate]:
     """The people named within ``window`` characters before ``pronoun`` (PERSON entities, and
-    ``extra_heads``: the last words of the dictionary's person mentions), most recent first."""
+    ``extra_heads``: the last words of the dictionary's person mentions), most recent first.
+    ``people``: :func:`entity_heads` of the document when the caller has them."""
     lo = pronoun.idx - window
     by_key: dict[str, Candidate] = {}
-    heads = {h.i: h for h in [*_entity_heads(pronoun.doc), *extra_heads]
+    if people is None:
+        people = entity_heads(pronoun.doc)
+    heads = {h.i: h for h in [*people, *extra_heads]
              if lo <= h.idx and h.i < pronoun.i}
     for i in sorted(heads):
         h = heads[i]
@@ -95,7 +115,7 @@ def features(pronoun: Any, cand: Candidate, rank: int, ctx: Context,
              ) -> dict[str, float]:
     """The features of one candidate for one pronoun (names are stable: they key the weights)."""
     last = cand.last
-    sent_dist = pronoun.sent.start - last.sent.start
+    sent_dist = ctx.sentence_start(pronoun) - ctx.sentence_start(last)
     gap = parsed_text(pronoun.doc)[last.idx:pronoun.idx]
     fits = gender_fits(pronoun, last)
     out: dict[str, float] = {
@@ -121,9 +141,11 @@ def features(pronoun: Any, cand: Candidate, rank: int, ctx: Context,
     return out
 
 
-def topic_key(parsed: Any) -> str | None:
-    """The person named first in the article (news leads name the story's subject first)."""
-    return next((_key(h) for h in _entity_heads(parsed)), None)
+def topic_key(parsed: Any, people: Iterable[Any] | None = None) -> str | None:
+    """The person named first in the article (news leads name the story's subject first);
+    ``people``: :func:`entity_heads` of ``parsed`` when the caller has them."""
+    heads = entity_heads(parsed) if people is None else people
+    return next((_key(h) for h in heads), None)
 
 
 @cache
@@ -173,9 +195,10 @@ def ranked_candidates(pronoun: Any, ctx: Context, rule_head: Any | None,
                       extra_heads: Iterable[Any] = ()) -> list[tuple[Candidate, dict[str, float]]]:
     """Every candidate of ``pronoun`` with its features, most recent first (the training script
     labels these by the gold speaker)."""
-    cands = candidates(pronoun, extra_heads)
+    heads = ctx.entity_heads(pronoun.doc)
+    cands = candidates(pronoun, extra_heads, people=heads)
     rule_key = _key(rule_head) if rule_head is not None else None
     speaker = last_speaker_before(pronoun, ctx)
-    topic = topic_key(pronoun.doc)
+    topic = topic_key(pronoun.doc, heads)
     return [(c, features(pronoun, c, rank, ctx, rule_key, speaker, topic))
             for rank, c in enumerate(cands)]
