@@ -292,10 +292,15 @@ class TokenTable:
 
         self.parsed = parsed
         self.cols = parsed.to_array([POS, LOWER, DEP, LEMMA]).reshape(len(parsed), 4)
-        self._lemmas: dict[int, str] = {}  # lemma id -> its lower-cased text, as read
+        # the rows of each set of parts of speech asked, and (once a scan by lemma asked) their
+        # lower-cased lemmas in the same order: the stage scans a page's verbs five times
+        self._by_pos: dict[tuple[str, ...], np.ndarray] = {}
+        self._pos_lemmas: dict[tuple[str, ...], list[str]] = {}
 
     def where(self, pos: Collection[str] = (), lower: Collection[str] = ()) -> list[Any]:
         """:func:`tokens_where` of the parse (the same tokens, in order)."""
+        if not lower:
+            return self.at(self._rows_of(tuple(pos)))
         keep = self._column_in(0, _pos_ids(pos))
         if lower:
             keep |= self._column_in(1, _string_ids(lower))
@@ -307,19 +312,48 @@ class TokenTable:
         """Per token, whether it meets every condition given: coarse part of speech in ``pos``,
         lower-cased text in ``lower``, dependency label in ``dep``, ``lemma_.lower()`` in
         ``lemma`` (an empty collection meets no token; None sets no condition)."""
-        keep = self._column_in(0, _pos_ids(pos)) if pos is not None else \
-            np.ones(len(self.cols), dtype=bool)
-        rows = np.flatnonzero(keep)
+        keep = np.zeros(len(self.cols), dtype=bool)
+        keep[self.rows(pos, lower, dep, lemma)] = True
+        return keep
+
+    def rows(self, pos: Collection[str] | None = None, lower: Collection[str] | None = None,
+             dep: Collection[str] | None = None, lemma: Collection[str] | None = None
+             ) -> np.ndarray:
+        """The indices of the tokens :meth:`mask` marks, in order."""
+        if pos is None:
+            key = None
+            rows = np.arange(len(self.cols))
+        else:
+            key = tuple(pos)
+            rows = self._rows_of(key)
         # the other conditions are read on the few rows left, a set look-up each
         for column, values in ((1, lower), (2, dep)):
             if values is not None and len(rows):
                 ids = _id_set(values)
                 rows = rows[[v in ids for v in self.cols[rows, column].tolist()]]
+                key = None
         if lemma is not None and len(rows):
-            rows = rows[[self._lemma_text(v) in lemma for v in self.cols[rows, 3].tolist()]]
-        keep = np.zeros(len(self.cols), dtype=bool)
-        keep[rows] = True
-        return keep
+            texts = self._lemmas_of(key) if key is not None else [
+                _lemma_text(self.parsed, v) for v in self.cols[rows, 3].tolist()]
+            rows = rows[[t in lemma for t in texts]]
+        return rows
+
+    def _rows_of(self, pos: tuple[str, ...]) -> np.ndarray:
+        """The rows whose part of speech is in ``pos``, read once per page."""
+        rows = self._by_pos.get(pos)
+        if rows is None:
+            rows = self._by_pos[pos] = np.flatnonzero(self._column_in(0, _pos_ids(pos)))
+        return rows
+
+    def _lemmas_of(self, pos: tuple[str, ...]) -> list[str]:
+        """The lower-cased lemmas of :meth:`_rows_of` ``pos``, in its order, read once per page."""
+        texts = self._pos_lemmas.get(pos)
+        if texts is None:
+            parsed, known = self.parsed, _LEMMA_TEXTS.get
+            texts = self._pos_lemmas[pos] = [
+                known(v) or _lemma_text(parsed, v)
+                for v in self.cols[self._rows_of(pos), 3].tolist()]
+        return texts
 
     def _column_in(self, column: int, ids: np.ndarray) -> np.ndarray:
         values = self.cols[:, column]
@@ -332,18 +366,30 @@ class TokenTable:
 
     def tokens(self, keep: np.ndarray) -> list[Any]:
         """The tokens ``keep`` marks (a :meth:`mask`), in order."""
+        return self.at(np.flatnonzero(keep))
+
+    def at(self, rows: np.ndarray) -> list[Any]:
+        """The tokens of the indices ``rows`` (a :meth:`rows`), in their order."""
         parsed = self.parsed
-        return [parsed[int(i)] for i in np.flatnonzero(keep)]
+        return [parsed[i] for i in rows.tolist()]
 
     def select(self, **conditions: Collection[str]) -> list[Any]:
         """The tokens that meet every condition of :meth:`mask`, in order."""
-        return self.tokens(self.mask(**conditions))
+        return self.at(self.rows(**conditions))
 
-    def _lemma_text(self, lemma: int) -> str:
-        text = self._lemmas.get(lemma)
-        if text is None:
-            text = self._lemmas[lemma] = self.parsed.vocab.strings[lemma].lower()
-        return text
+
+_LEMMA_TEXTS: dict[int, str] = {}  # lemma id -> its lower-cased text, for every page
+
+
+def _lemma_text(parsed: Any, lemma: int) -> str:
+    """The lower-cased text of the lemma id ``lemma`` (ids are hashes of the text, the same in
+    every page's string store)."""
+    text = _LEMMA_TEXTS.get(lemma)
+    if text is None:
+        if len(_LEMMA_TEXTS) >= 200_000:  # bounded over a long run
+            _LEMMA_TEXTS.clear()
+        text = _LEMMA_TEXTS[lemma] = parsed.vocab.strings[lemma].lower()
+    return text
 
 
 def _pos_ids(pos: Collection[str]) -> np.ndarray:
