@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+import numpy as np
+
 from diurna.language import Language, load_nlp
 from diurna.language.spacy_stage import MAX_CHARS
 from diurna.model import Document
@@ -179,3 +181,32 @@ def test_token_table_selects_the_words_a_per_token_test_would() -> None:
         t.i for t in parsed if t.pos_ == "ADJ" and t.lower_ == "critical" and t.dep_ == "acomp"]
     assert table.select(pos=("VERB",), lemma=()) == [] and table.select(pos=()) == []
     assert TokenTable(load_nlp()("")).select(pos=("VERB",), lemma=("say",)) == []
+
+
+def test_token_table_page_reads_equal_the_one_at_a_time_scans() -> None:
+    """TokenTable keeps a page's rows and lower-cased lemmas per set of parts of speech once
+    asked, and the lemma texts across pages (docs/quotes.md part 69): every scan, asked in any
+    order and again, gives the tokens a per-token test gives."""
+    from diurna.language.spacy_stage import TokenTable
+
+    parsed = load_nlp()("Comment was refused; they would not comment on it. The minister said "
+                        "the Commission had said nothing, and the council was critical.")
+    table = TokenTable(parsed)
+    scans = [(("VERB", "AUX"), None, None, frozenset({"say", "comment"})),
+             (("VERB",), None, None, ("comment",)), (("VERB", "NOUN"), None, None, ("comment",)),
+             (("NOUN", "PROPN"), None, None, frozenset({"commission", "comment"})),
+             (("VERB", "AUX"), None, None, None), (("VERB",), None, ("ROOT",), ("say",)),
+             (None, None, None, ("say",)), (("NOUN", "PROPN"), frozenset({"commission"}), None,
+                                            None)]
+    for pos, lower, dep, lemma in scans * 2:
+        want = [t.i for t in parsed if (pos is None or t.pos_ in pos)
+                and (lower is None or t.lower_ in lower) and (dep is None or t.dep_ in dep)
+                and (lemma is None or t.lemma_.lower() in lemma)]
+        assert [t.i for t in table.select(pos=pos, lower=lower, dep=dep, lemma=lemma)] == want
+        assert table.rows(pos=pos, lower=lower, dep=dep, lemma=lemma).tolist() == want
+        assert np.flatnonzero(table.mask(pos=pos, lower=lower, dep=dep, lemma=lemma)
+                              ).tolist() == want
+        if lower is None and dep is None and lemma is None and pos is not None:
+            assert [t.i for t in table.where(pos=pos)] == want
+    assert [t.i for t in TokenTable(parsed).select(pos=("VERB", "NOUN"), lemma=("comment",))] \
+        == [t.i for t in parsed if t.pos_ in {"VERB", "NOUN"} and t.lemma_.lower() == "comment"]

@@ -373,7 +373,7 @@ class TokenTable:
         parsed = self.parsed
         return [parsed[i] for i in rows.tolist()]
 
-    def select(self, **conditions: Collection[str]) -> list[Any]:
+    def select(self, **conditions: Collection[str] | None) -> list[Any]:
         """The tokens that meet every condition of :meth:`mask`, in order."""
         return self.at(self.rows(**conditions))
 
