@@ -57,23 +57,55 @@ def _database(pos: str = "noun") -> tuple[mmap.mmap, mmap.mmap, dict[int, str]]:
     return maps[0], maps[1], _lexnames()
 
 
-def _line(index: mmap.mmap, key: bytes) -> bytes | None:
-    """Binary search of a sorted database file for the line whose first field is ``key``."""
+# A search narrows the file by halves to a few kilobytes, then finds the key's line in them by
+# one substring search (the files are sorted by their first field, one line per key, so the line
+# found is the one the halving would reach; tests/language/test_wordnet.py checks the files). The
+# halving's probes are kept per file: every search probes the same points first ((lo + hi) // 2
+# of the whole file, then of its halves …), and reading the line at a probe was most of a
+# search's time (the first look-ups of new nouns were 6 % of the statements stage's time on a
+# first pass; docs/quotes.md part 69).
+_SCAN_BYTES = 4096  # at most 2 * (file size / _SCAN_BYTES) probes kept a file
+
+
+@lru_cache(maxsize=8)
+def _probes(name: str) -> dict[int, tuple[int, int, bytes | None]]:
+    """A database file's probes read so far: per probe position, the start and end of the line
+    there and its first field (None for a line of the licence header)."""
+    return {}
+
+
+def _line(index: mmap.mmap, key: bytes, kept: dict[int, tuple[int, int, bytes | None]] | None
+          = None) -> bytes | None:
+    """The line of a sorted database file whose first field is ``key`` (None when there is
+    none); ``kept``: the file's probes (:func:`_probes`)."""
+    if b"\n" in key or b" " in key:  # no line's first field holds one
+        return None
+    kept = {} if kept is None else kept
     lo, hi = 0, len(index)
-    while lo < hi:
+    while hi - lo > _SCAN_BYTES:
         mid = (lo + hi) // 2
-        start = index.rfind(b"\n", 0, mid) + 1
-        end = index.find(b"\n", start)
-        end = len(index) if end == -1 else end
-        line = index[start:end]
-        word = line.split(b" ", 1)[0]
-        if line.startswith(b"  ") or word < key:  # the licence header sorts first
+        probe = kept.get(mid)
+        if probe is None:
+            start = index.rfind(b"\n", 0, mid) + 1
+            end = index.find(b"\n", start)
+            end = len(index) if end == -1 else end
+            line = index[start:end]
+            # (the licence header sorts first)
+            probe = kept[mid] = (start, end,
+                                 None if line.startswith(b"  ") else line.split(b" ", 1)[0])
+        start, end, word = probe
+        if word is None or word < key:
             lo = end + 1
         elif word > key:
             hi = start
         else:
-            return line
-    return None
+            return index[start:end]
+    # the lines from lo up to hi: the key's, if any, starts after a line end
+    at = index.find(b"\n" + key + b" ", max(lo - 1, 0), hi)
+    if at == -1:
+        return None
+    end = index.find(b"\n", at + 1)
+    return index[at + 1:len(index) if end == -1 else end]
 
 
 @lru_cache(maxsize=65536)
@@ -107,7 +139,7 @@ def _senses(lemma: str, pos: str, first: bool = False) -> tuple[str, ...]:
     key = lemma.strip().lower().replace(" ", "_").encode("utf-8", "replace")
     if not key:
         return ()
-    line = _line(index, key)
+    line = _line(index, key, _probes(f"index.{pos}"))
     if line is None:
         return ()
     fields = line.split()
@@ -115,8 +147,9 @@ def _senses(lemma: str, pos: str, first: bool = False) -> tuple[str, ...]:
     offsets = fields[6 + n_pointers: 6 + n_pointers + (min(n_synsets, 1) if first else n_synsets)]
     classes = []
     for offset in offsets:
-        entry = _line(data, offset)  # "<synset> <lex_filenum> <ss_type> ..."
-        classes.append(lexnames.get(int(entry.split()[1]), "") if entry else "")
+        entry = _line(data, offset, _probes(f"data.{pos}"))  # "<synset> <lex_filenum> ..."
+        # (the second field: a data line runs on with its gloss, not worth splitting whole)
+        classes.append(lexnames.get(int(entry.split(b" ", 2)[1]), "") if entry else "")
     return tuple(classes)
 
 
