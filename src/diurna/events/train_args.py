@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.counts import micro_f1
 from diurna.evaluate.gold import limit_arg
 from diurna.events.arguments import (
     MODEL_PATH,
@@ -195,7 +196,7 @@ def simulate(records: list[dict[str, Any]], model: dict[str, Any] | None
     out = {}
     for s in SLOTS:
         tp, fp, fn = counts[s]
-        out[s] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp, fp, fn)
+        out[s] = (micro_f1(tp, fp, fn), tp, fp, fn)
     return out
 
 
@@ -290,17 +291,16 @@ def choose(train: list[dict[str, Any]], folds: int = 4, seed: int = 0) -> dict[s
         fitted = [fit([r for r in train if r["source"] not in part], c_value) for part in parts]
         # each held-out candidate scored once per fold model; every threshold setting is tried
         # on those probabilities (what simulate counts, without scoring again per setting)
-        scored = [_scored([r for r in train if r["source"] in part], one)
-                  for part, one in zip(parts, fitted, strict=True)]
+        held_out = [_scored([r for r in train if r["source"] in part], one)
+                    for part, one in zip(parts, fitted, strict=True)]
         for limits in _grid():
             counts = {s: [0, 0, 0] for s in SLOTS}
-            for one_part in scored:
+            for one_part in held_out:
                 got = _tally(one_part, {s: limits for s in SLOTS})
                 for s in SLOTS:
                     counts[s] = [x + y for x, y in zip(counts[s], got[s], strict=True)]
             for slot in SLOTS:
-                tp, fp, fn = counts[slot]
-                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                f1 = micro_f1(*counts[slot])
                 if slot not in best or f1 > best[slot][0]:
                     best[slot] = (f1, c_value, limits)
     # the rules' picks on the same events, the figure a ranker has to beat (round 20: on

@@ -2030,7 +2030,7 @@ def _joined_after_comma(head: Any, after: Any) -> int:
 def _finding_verb(tok: Any) -> bool:
     """A verb that reports a finding with its clause: "the survey found that ...", "polls show
     Smith ahead" (not "police found a body": the clause is required)."""
-    return bool(tok.lemma_.lower() in {"find", "show"} and tok.pos_ == "VERB"
+    return bool(tok.lemma_.lower() in _FINDING_VERBS and tok.pos_ == "VERB"
                 and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children))
 
 
@@ -2250,8 +2250,9 @@ _STANCE_VERBS = frozenset({
 })
 # every lemma that one of step 2's rule tests (is_speech_verb, _finding_verb, _object_cue,
 # _stance_cue, _expressed) can take: a verb of no other lemma is no rules' cue
-_RULE_CUE_LEMMAS = SPEECH_VERBS | {"find", "show", "ask"} | _OBJECT_CUES | _STANCE_VERBS \
-    | _EXPRESSING
+_FINDING_VERBS = frozenset({"find", "show"})  # _finding_verb's
+_RULE_CUE_LEMMAS = SPEECH_VERBS | _FINDING_VERBS | {"ask"} | _OBJECT_CUES | _STANCE_VERBS \
+    | _EXPRESSING  # ("ask": _object_cue's own case)
 # Nouns whose prepositional phrase is the content ("his criticism of X", "reports of
 # scuffles at the border"), with the prepositions that introduce it.
 _CRITICISM = frozenset({"of", "for", "over", "against"})

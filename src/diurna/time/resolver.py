@@ -1626,7 +1626,7 @@ def own_clauses(doc: Document, event: Event, claims: EventClaims | None = None
     which officials said on Tuesday killed 12": a saying with a clause of its own); and a path
     that passes another coded event inside the clause stops there ("the attack that followed
     the arrests on Monday"). ``claims``: the document's :class:`EventClaims`, when the caller
-    made them (they answer as the scan of every event below)."""
+    made them for all its events (read here otherwise)."""
     if doc.nlp is None:
         return frozenset(), frozenset()
     trig = tokens_in(doc.nlp, event.trigger.start, event.trigger.end)
@@ -1642,9 +1642,7 @@ def own_clauses(doc: Document, event: Event, claims: EventClaims | None = None
         nouns += [c for c in head.children if c.dep_ == "dobj" and (
             any(t.type == etype for t in onto.nouns.get(c.lemma_.lower(), ()))
             or (etype == "ASSAULT" and c.lemma_.lower() in WEAPON_NOUNS))]
-    claimed = claims.others(event) if claims is not None else frozenset(
-        t.i for e in doc.events if e is not event
-        for t in tokens_in(doc.nlp, e.trigger.start, e.trigger.end))
+    claimed = (claims if claims is not None else EventClaims(doc)).others(event)
     verbs = [c for n in nouns for c in n.children
              if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))]
     passable: set[int] = set()
