@@ -251,3 +251,62 @@ def test_mode_is_scored_on_matched_events_only(tmp_path: Path) -> None:
     result = score(gold, runner=lambda doc: _seed_predictions(doc, "IRNGOV", "IRNMIL"))
     assert result["accuracy"]["mode"] == {"accuracy": 0.5, "n": 2}
     assert "mode" in format_report(result)
+
+
+
+@pytest.fixture()
+def two_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """Two gold documents (the seed page under two source names, the second ":other"), one
+    gold DEMAND each; returns the gold file and the second's publication date."""
+    import diurna.evaluate.gold as gold_module  # the scorer reads texts through gold_document
+
+    gold, _, other_date = _two_source_gold(tmp_path)
+    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    lines[1]["source"] = SOURCE + ":other"
+    gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    original = gold_module.base_text
+    monkeypatch.setattr(gold_module, "base_text",
+                        lambda source, shared=None: original(source.split(":")[0], shared))
+    return gold, other_date
+
+
+def test_a_pipeline_crash_on_one_document_counts_its_gold_as_missed(
+        two_documents: tuple[Path, str]) -> None:
+    # the pipeline codes the first document right and raises on the second: the figure is the
+    # one a user gets (1 found, 1 missed), not a traceback, and the failure is named
+    gold, other_date = two_documents
+
+    def runner(doc: Document) -> Document:
+        doc.events = [_event(doc, "DEMAND", "called on", "IRNGOV")]
+        if doc.published == other_date:
+            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+        return doc
+
+    result = score(gold, runner=runner, heldout=set())
+    assert (result["type"]["tp"], result["type"]["fp"], result["type"]["fn"]) == (1, 0, 1)
+    assert result["failures"] == [{
+        "source": SOURCE + ":other",
+        "error": "TypeError: can't compare offset-naive and offset-aware datetimes"}]
+    report = format_report(result)
+    assert "FAILED: the pipeline raised on 1 of 2 documents" in report
+    assert "TypeError: can't compare" in report
+
+
+def test_the_command_exits_1_after_printing_the_figures_when_a_document_failed(
+        two_documents: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import diurna.evaluate.events as events_module
+
+    gold, other_date = two_documents
+
+    def failing_runner(coder: str | None = None, args: str | None = None) -> object:
+        def run(doc: Document) -> Document:
+            if doc.published == other_date:
+                raise ValueError("boom")
+            return doc
+        return run
+
+    monkeypatch.setattr(events_module, "default_runner", failing_runner)
+    assert events_module.main([str(gold)]) == 1
+    out = capsys.readouterr().out
+    assert "event type (micro)" in out and "ValueError: boom" in out

@@ -223,3 +223,16 @@ def test_report_rows_keep_one_column(gold_file: Path) -> None:
     intervals = [re.search(r"\d\.\d{3}-\d\.\d{3}", row) for row in rows]
     assert all(intervals), rows
     assert len({found.start() for found in intervals if found}) == 1, rows
+
+
+def test_a_pipeline_crash_counts_the_articles_attributions_as_missed(gold_file: Path) -> None:
+    def crash(doc: Document) -> Document:
+        stub(doc)  # part of the work done before the error must not be scored
+        raise RuntimeError("statements stage fell over")
+
+    r = q.score(gold_file, runner=crash, shared=gold_file.parent, heldout=set())
+    assert r["counts"].get("tp", 0) == 0 and r["counts"].get("pred", 0) == 0
+    assert r["counts"]["gold"] == 3
+    assert r["failures"] == [{"source": SOURCE,
+                              "error": "RuntimeError: statements stage fell over"}]
+    assert "FAILED: the pipeline raised on 1 of 1 documents" in q.format_report(r)

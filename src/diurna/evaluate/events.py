@@ -19,11 +19,20 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.counts import micro_f1
-from diurna.evaluate.gold import SYNTHETIC_REFUSED, gold_document, no_gold, read_jsonl, synthetic
+from diurna.evaluate.gold import (
+    SYNTHETIC_REFUSED,
+    failure_lines,
+    gold_document,
+    no_gold,
+    read_jsonl,
+    run_scored,
+    synthetic,
+)
 from diurna.model import Document, Event, Mention
 from diurna.pipeline import CODERS, DEFAULT_CODER
 
@@ -275,10 +284,11 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     acc: dict[str, list[bool]] = defaultdict(list)
     status_pairs: Counter[str] = Counter()
     drift = 0
+    failures: list[dict[str, str]] = []
     for source, units in by_source.items():
-        doc = gold_document(source, units[0].get("published"), shared)
+        published = units[0].get("published")
+        doc = run_scored(run, partial(gold_document, source, published, shared), failures)
         text = doc.text
-        doc = run(doc)
         rules_value = _rules_view(doc) if "rule_events" in doc.meta else _pred_argument
         before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         for unit in units:
@@ -339,6 +349,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         "accuracy": {k: {"accuracy": (sum(v) / len(v)) if v else None, "n": len(v)}
                      for k, v in acc.items()},
         "status_confusion": dict(sorted(status_pairs.items())),
+        "failures": failures,
     }
 
 
@@ -424,6 +435,10 @@ def format_report(result: dict[str, Any]) -> str:
     if wrong:
         out.append("status confusions (gold->predicted): "
                    + ", ".join(f"{k} {v}" for k, v in wrong.items()))
+    out += failure_lines(result.get("failures", []), result["sources"])
+    base_failed = (base or {}).get("failures", [])
+    if base_failed:
+        out += ["baseline: " + line for line in failure_lines(base_failed, result["sources"])]
     return "\n".join(out)
 
 
@@ -470,7 +485,8 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print("\n".join(errors))
     print(format_report(result))
-    return 0
+    failed = result["failures"] or result.get("baseline", {}).get("failures")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

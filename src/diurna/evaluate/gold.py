@@ -42,6 +42,31 @@ def limit_arg(text: str) -> int:
     return n
 
 
+def run_scored(run: Callable[[Document], Document], make: Callable[[], Document],
+               failures: list[dict[str, str]]) -> Document:
+    """``run`` on a fresh document from ``make``; when the pipeline raises, the failure is noted
+    in ``failures`` (source and error) and a fresh, unprocessed document is returned instead.
+
+    A scorer must not stop on one article (a whole blind set's figure lost to one crash) nor
+    leave it out (the figure would look better than what a user gets): its gold then counts as
+    missed, and the report names the failures."""
+    doc = make()  # a gold text that cannot be read is the user's to fix: it raises
+    try:
+        return run(doc)
+    except Exception as err:  # noqa: BLE001 - any pipeline error is recorded, none hidden
+        failures.append({"source": doc.source, "error": f"{type(err).__name__}: {err}"})
+        return make()  # the run may have left part of its work on ``doc``
+
+
+def failure_lines(failures: list[dict[str, str]], documents: int) -> list[str]:
+    """The report's lines for documents the pipeline failed on (none when it failed on none)."""
+    if not failures:
+        return []
+    return [f"FAILED: the pipeline raised on {len(failures)} of {documents} documents; their "
+            "gold counts as missed (a bug: please report it with the source)"] + [
+        f"  {f['source']}: {f['error']}" for f in failures]
+
+
 def shared_dir() -> Path:
     """``$DIURNA_SHARED`` or the ``shared`` folder beside the repository checkout."""
     env = os.environ.get("DIURNA_SHARED")

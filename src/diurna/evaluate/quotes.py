@@ -32,11 +32,19 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from diurna.evaluate.events import heldout_sources
-from diurna.evaluate.gold import base_text, gold_document, no_gold, read_jsonl
+from diurna.evaluate.gold import (
+    base_text,
+    failure_lines,
+    gold_document,
+    no_gold,
+    read_jsonl,
+    run_scored,
+)
 from diurna.model import Document, Quote
 from diurna.statements.mentions import same_name
 
@@ -366,9 +374,10 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
     run = runner or default_runner()
     per_article: list[Counter[str]] = []
     per_article_base: list[Counter[str]] = []
+    failures: list[dict[str, str]] = []
     for line in lines:
         source = line["source"]
-        doc = run(_doc(source, line, shared))
+        doc = run_scored(run, partial(_doc, source, line, shared), failures)
         gold = from_gold(doc.text, line, source)
         pred = [from_quote(doc.text, q) for q in doc.quotes]
         pairs = match(gold, pred)
@@ -383,6 +392,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD, *,
         "counts": dict(sum(per_article, Counter())),
         "figures": figures(sum(per_article, Counter())),
         "ci95": bootstrap(per_article),
+        "failures": failures,
     }
     if baseline:
         result["baseline"] = {"figures": figures(sum(per_article_base, Counter())),
@@ -455,6 +465,7 @@ def format_report(result: dict[str, Any], names: tuple[str, str] = ("statements"
         out.append(f"{label:{width}} {vs:>10} {lo:>6.3f}-{hi:<6.3f}   {bs:>10}")
     out.append(f"(match: >= {THRESHOLD:.0%} of each side's word tokens shared; speaker and cue "
                "on matched pairs)")
+    out += failure_lines(result.get("failures", []), result["articles"])
     return "\n".join(out)
 
 
@@ -491,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print("\n".join(errors))
     print(format_report(result))
-    return 0
+    return 1 if result["failures"] else 0
 
 
 def agreement(first: str | Path, second: str | Path, shared: Path | None = None
