@@ -485,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print("\n".join(errors))
     print(format_report(result))
-    failed = result["failures"] or result.get("baseline", {}).get("failures")
+    failed = result.get("failures") or result.get("baseline", {}).get("failures")
     return 1 if failed else 0
 
 

@@ -502,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print("\n".join(errors))
     print(format_report(result))
-    return 1 if result["failures"] else 0
+    return 1 if result.get("failures") else 0
 
 
 def agreement(first: str | Path, second: str | Path, shared: Path | None = None
