@@ -167,7 +167,42 @@ def features(doc: Document, event: Event, m: Mention, trig: Any | None,
         f["path=prev_sentence"] = 1.0
     side = "L" if tok.i < trig.i else "R"
     f[f"side={side}|{voice}|{trig.pos_}"] = 1.0
+    rel = own_relation(tok, trig)
+    if rel is not None:  # a noun trigger's own party, or a modifier of a verb's subject
+        f[f"nt={rel}"] = 1.0
+        f[f"nt={rel}|{etype}"] = 1.0
+        f[f"nt={rel}|{m.label}"] = 1.0
+    elif trig.pos_ in NOUN_POS and same_sentence:
+        f["nt=none"] = 1.0
     return f
+
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# How a noun trigger names its own party ("Israel's strikes", "Israeli strikes", "NATO
+# airstrikes", "a request by NATO"), and how a verb's subject names the party behind it
+# ("Israeli airstrikes killed", "Saudi-led coalition airstrikes killed"): session 50, brief A63.
+OWN_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+OWN_PREPS = frozenset({"of", "by", "from", "against", "to", "with", "on", "for"})
+
+
+def own_relation(tok: Any, trig: Any) -> str | None:
+    """How mention head ``tok`` hangs on trigger head ``trig`` when the trigger is a noun
+    ("poss", "amod", "compound", "nmod", or "pobj_by" for the object of "by" attached to it), on
+    the subject of a verb trigger ("subj_amod" ...) or on the noun a verb trigger qualifies
+    ("acl_amod": "Israeli airstrikes killed" parsed as a reduced relative); None otherwise."""
+    if trig.pos_ in NOUN_POS:
+        if tok.head.i == trig.i and tok.dep_ in OWN_DEPS:
+            return str(tok.dep_)
+        if tok.dep_ == "pobj" and tok.head.dep_ in {"prep", "agent"} \
+                and tok.head.head.i == trig.i and tok.head.lower_ in OWN_PREPS:
+            return f"pobj_{tok.head.lower_}"
+        return None
+    if tok.dep_ in OWN_DEPS and tok.head.dep_ in {"nsubj", "nsubjpass"} \
+            and tok.head.head.i == trig.i and tok.head.i != tok.i:
+        return f"subj_{tok.dep_}"
+    if tok.dep_ in OWN_DEPS and trig.dep_ in {"acl", "relcl"} and tok.head.i == trig.head.i:
+        return f"acl_{tok.dep_}"  # "Israeli airstrikes killed ..." read as a reduced relative
+    return None
 
 
 def context_country(doc: Document, start: int, window_start: int, end: int) -> str | None:
@@ -328,7 +363,66 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
                     f[f"context|rule_{slot}"] = 1.0
         out.append(Candidate(m, f))
     _rank_features(out, event)
+    _context_features(doc, out, event, trig)
     return out
+
+
+# Indefinite or generic heads of a common noun ("a new campaign", "The report"): a thing more
+# often than a party, whatever the country around it (session 50, brief A63).
+GENERIC_DETS = frozenset({"a", "an", "the", "this", "that", "these", "those", "any", "some"})
+
+
+def _context_features(doc: Document, cands: list[Candidate], event: Event,
+                      trig: Any | None) -> None:
+    """Whether a candidate comes from outside the event's sentence (or only from the context
+    country) while the sentence has a coded party of its own; the determiner and head word of
+    a common noun read from context; how many coded parties the sentence has; whether another
+    candidate is the trigger's own subject or object, or its noun's own party, and which
+    candidate has the shortest path to the trigger."""
+    own = [c for c in cands if c.features.get("same_sentence") and "context" not in c.features]
+    n_own = len(own)
+    parsed = doc.nlp
+    heads = [_head(parsed, c.mention.start, c.mention.end) if parsed is not None else None
+             for c in cands]
+    subj, obj, nt = set(), set(), set()
+    lens: dict[int, int] = {}
+    for i, (c, tok) in enumerate(zip(cands, heads, strict=True)):
+        if "context" in c.features or not c.features.get("same_sentence") or tok is None \
+                or trig is None:
+            continue
+        if tok.head.i == trig.i and tok.dep_ in {"nsubj", "agent"} or (
+                tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i == trig.i):
+            subj.add(i)
+        if tok.head.i == trig.i and tok.dep_ in {"dobj", "nsubjpass", "dative"}:
+            obj.add(i)
+        if any(k.startswith("nt=") and k != "nt=none" for k in c.features):
+            nt.add(i)
+        path = _path(tok, trig)
+        if path is not None:
+            lens[i] = len(path.split(" "))
+    best = min(lens.values(), default=None)
+    for i, (c, tok) in enumerate(zip(cands, heads, strict=True)):
+        f = c.features
+        f[f"cp_ncoded={_bucket(n_own)}"] = 1.0
+        if best is not None and lens.get(i) == best:
+            f["cp_shortest"] = 1.0
+        if subj - {i}:
+            f["cp_other_subj"] = 1.0
+        if obj - {i}:
+            f["cp_other_obj"] = 1.0
+        if nt - {i}:
+            f["cp_other_nt"] = 1.0
+        has_own = any(o is not c for o in own)
+        if not f.get("same_sentence") and has_own:
+            f["cx_out|own"] = 1.0
+        if "context" in f:
+            f["cx_ctx|own" if has_own else "cx_ctx|alone"] = 1.0
+            words = c.mention.text.split()
+            det = words[0].lower() if words else ""
+            f[f"cx_det={det if det in GENERIC_DETS else 'other'}"] = 1.0
+            if tok is not None:
+                f[f"cx_lemma={tok.lemma_.lower()}"] = 1.0
+                f[f"cx_dep={tok.dep_}"] = 1.0
 
 
 def _rank_features(cands: list[Candidate], event: Event) -> None:
