@@ -82,7 +82,8 @@ def test_each_document_records_the_version_of_the_components_that_coded_it(tmp_p
 
 def test_components_can_be_added_replaced_and_removed() -> None:
     pipeline = Pipeline.default()
-    assert pipeline.names == ["language", "actors", "statements", "events", "time", "places"]
+    assert pipeline.names == [
+        "language", "actors", "statements", "events", "arguments", "time", "places"]
     pipeline.add(Tagger(), before="events")
     assert pipeline.names.index("tagger") == pipeline.names.index("events") - 1
     pipeline.remove("places")
@@ -97,7 +98,8 @@ def test_an_unknown_component_name_is_refused_with_the_names_there_are() -> None
                  lambda: pipeline.replace("place", Tagger())):
         with pytest.raises(ValueError, match=r"no component '(place|event)' in pipeline \["):
             call()
-    assert pipeline.names == ["language", "actors", "statements", "events", "time", "places"]
+    assert pipeline.names == [
+        "language", "actors", "statements", "events", "arguments", "time", "places"]
 
 
 def test_a_failing_component_rejects_that_page_and_the_batch_goes_on() -> None:

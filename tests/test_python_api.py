@@ -74,7 +74,7 @@ def test_coding_options_are_the_clis_with_its_defaults(call: str) -> None:
     params = inspect.signature(getattr(diurna, call)).parameters
     # --coder, --args (args_by in the command's function), --gate
     assert (params["coder"].default, params["args"].default, params["gate"].default) == (
-        cli["coder"], cli["args_by"], cli["gate"]) == ("learned", "rules", "actors")
+        cli["coder"], cli["args_by"], cli["gate"]) == ("learned", "learned", "actors")
 
 
 @pytest.mark.parametrize(("option", "message"), [
@@ -88,7 +88,7 @@ def test_a_bad_coding_option_is_named(option: dict[str, str], message: str) -> N
 
 
 def test_default_pipeline_is_one_whether_the_defaults_are_spelt_or_not() -> None:
-    assert diurna.default_pipeline() is diurna.default_pipeline((), "learned", "rules", "actors")
+    assert diurna.default_pipeline() is diurna.default_pipeline((), "learned", "learned", "actors")
 
 
 # --- the store's calls: recode, clusters, export (session 36, brief W9) -------------------------

@@ -321,7 +321,7 @@ def _save(store: Store | None, doc: Document, recode: bool, coder: str | None) -
 def coder_version(pipeline: Pipeline | None = None) -> str:
     """What codes a document: Diurna's version, a digest of its code and dictionaries (and of
     the user's actor files), the events coder's class and the options in effect, e.g.
-    ``diurna 0.1.0 3f2a9c1e0b7d LearnedEventCoder args=rules gate=actors``. Stored with each
+    ``diurna 0.1.0 3f2a9c1e0b7d LearnedEventCoder args=learned gate=actors``. Stored with each
     document so ``diurna recode`` knows which ones an update, a dictionary change or other
     ``--coder/--args/--gate`` left stale."""
     return _code_version(_actor_files(pipeline)) + _coder_options(pipeline)
@@ -362,7 +362,7 @@ def _package_digest() -> Any:
 
 
 def _coder_options(pipeline: Pipeline | None) -> str:
-    """`` LearnedEventCoder args=rules gate=actors``: the events component's class, who attaches
+    """`` LearnedEventCoder args=learned gate=actors``: the events component's class, who attaches
     the arguments (``learned`` when an ``arguments`` component runs) and the relevance gate of a
     coder that has one; read from the pipeline, so options that change nothing (``--gate`` of
     the rule coder) record nothing. Empty for a pipeline without an events component."""

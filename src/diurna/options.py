@@ -6,9 +6,11 @@ importing the page stack and the models' libraries (docs/batch.md, session 34's 
 CODERS = ("learned", "rules", "keyword", "tagger")
 DEFAULT_CODER = "learned"
 # Who did it to whom: ``rules`` (the coder's own rule steps) or ``learned`` (the argument ranker of
-# :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md).
+# :mod:`diurna.events.arguments` re-deciding them; docs/events-arguments.md). The default is
+# ``learned`` since session 50 (brief A63's ranker, judged on blind text; the flip first tried in
+# session 48's brief F61).
 ARGS = ("rules", "learned")
-DEFAULT_ARGS = "rules"
+DEFAULT_ARGS = "learned"
 # Which sentences the learned coder reads on pages that are not political news
 # (diurna.events.gate): "actors" those with a party the actor dictionary codes outside business,
 # "parties" only those with a public party, "off" all of them.

@@ -79,7 +79,7 @@ def ranks_arguments(coder: str, args: str) -> bool:
 def default_coding(coder: str = DEFAULT_CODER, args: str = DEFAULT_ARGS,
                    gate: str = DEFAULT_GATE) -> str:
     """The options part of the coder version (:func:`diurna.batch.coder_version`) that
-    ``Pipeline.default(coder=, args=, gate=)`` records, e.g. `` LearnedEventCoder args=rules
+    ``Pipeline.default(coder=, args=, gate=)`` records, e.g. `` LearnedEventCoder args=learned
     gate=actors``, known without building the pipeline, so ``diurna recode`` finds what is
     stale before loading any model (nor importing spaCy). Only the learned coder takes the
     gate."""

@@ -360,14 +360,20 @@ def test_a_date_given_with_an_upload_is_labelled_api(writer: TestClient, tmp_pat
     assert stored == {d["id"]: d["published_source"] for d in docs}
 
 
-def test_a_word_is_refused_and_a_sentence_is_coded(writer: TestClient) -> None:
+def test_a_word_is_refused(writer: TestClient) -> None:
     """Too few words for a sentence is a rejection naming it (422); the one-sentence texts the
-    API's users send are still coded."""
+    API's users send are still coded (the next test)."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
     word = writer.post("/api/documents", headers=auth, content=b"garbage")
     assert word.status_code == 422
     assert _error(word).startswith("page rejected (too_short): <upload>: its text 'garbage' has "
                                    "1 word")
+
+
+def test_a_sentence_is_coded_with_both_parties(writer: TestClient) -> None:
+    """The one-sentence texts the API's users send are coded, actor and recipient (split from
+    the test above in session 48, when a flip to the argument ranker was first tried)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
     sentence = writer.post("/api/documents", headers=auth,
                            json={"text": "Iran attacked Iraq on Monday."})
     assert sentence.status_code == 201

@@ -39,7 +39,8 @@ def test_recode_codes_with_the_coder_it_is_given(one_event_db: Path) -> None:
                                ("0123456789abcdef",)).fetchone()
     finally:
         con.close()
-    assert coder.endswith(" EventCoder args=rules")  # the rule coder, not LearnedEventCoder
+    # the rule coder, not LearnedEventCoder, under the default attachment (learned since session 50)
+    assert coder.endswith(" EventCoder args=learned")
     # Nothing is stale for the same coder; the default (learned) re-codes it.
     again = runner.invoke(cli, ["recode", "--db", str(one_event_db), "--coder", "rules"])
     assert "1 recoded" not in again.stderr

@@ -33,21 +33,22 @@ def _recode(db: Path, *options: str) -> str:
 def test_a_store_coded_with_gate_off_is_stale_for_a_default_recode_only(
         one_event_db: Path) -> None:
     assert "1 recoded" in _recode(one_event_db, "--all", "--gate", "off")
-    assert _coder(one_event_db).endswith(" LearnedEventCoder args=rules gate=off")
+    assert _coder(one_event_db).endswith(" LearnedEventCoder args=learned gate=off")
     # The same options find it up to date ...
     same = _recode(one_event_db, "--gate", "off")
     assert "nothing to re-code: 1 document up to date" in same and "recoded" not in same
     # ... the default gate (actors) re-codes it, and records its own.
     assert "1 recoded" in _recode(one_event_db)
-    assert _coder(one_event_db).endswith(" LearnedEventCoder args=rules gate=actors")
+    assert _coder(one_event_db).endswith(" LearnedEventCoder args=learned gate=actors")
     assert "nothing to re-code" in _recode(one_event_db, "--gate", "actors")
 
 
 def test_other_args_make_a_document_stale(one_event_db: Path) -> None:
     _recode(one_event_db, "--all")
-    assert "1 recoded" in _recode(one_event_db, "--args", "learned")
-    assert " args=learned " in _coder(one_event_db)
-    assert "nothing to re-code" in _recode(one_event_db, "--args", "learned")
+    # the default is --args learned since session 50: the rules are the other args
+    assert "1 recoded" in _recode(one_event_db, "--args", "rules")
+    assert " args=rules " in _coder(one_event_db)
+    assert "nothing to re-code" in _recode(one_event_db, "--args", "rules")
 
 
 def test_options_that_change_nothing_record_nothing() -> None:
@@ -55,13 +56,13 @@ def test_options_that_change_nothing_record_nothing() -> None:
     # ranker: asking for them changes no coding, so it must not make a store stale.
     rules = coder_version(Pipeline.default(coder="rules"))
     assert rules == coder_version(Pipeline.default(coder="rules", gate="off"))
-    assert rules.endswith(" EventCoder args=rules") and "gate=" not in rules
+    assert rules.endswith(" EventCoder args=learned") and "gate=" not in rules
     assert coder_version(Pipeline.default(coder="keyword", args="learned")).endswith(
         " KeywordCoder args=rules")
     learned = {gate: coder_version(Pipeline.default(gate=gate))
                for gate in ("actors", "parties", "off")}
     assert len(set(learned.values())) == 3
-    assert learned["parties"].endswith(" LearnedEventCoder args=rules gate=parties")
+    assert learned["parties"].endswith(" LearnedEventCoder args=learned gate=parties")
 
 
 @pytest.mark.parametrize(("gate", "name"), [(actor_sentences, "actors"),
@@ -90,7 +91,7 @@ def test_a_recode_with_nothing_to_do_loads_no_model(
 
     monkeypatch.setattr(Pipeline, "default", loader)
     assert "nothing to re-code: 1 document up to date" in _recode(one_event_db)
-    assert "nothing to re-code" in _recode(one_event_db, "--gate", "actors", "--args", "rules")
+    assert "nothing to re-code" in _recode(one_event_db, "--gate", "actors", "--args", "learned")
     assert built == []
     stale = CliRunner().invoke(cli, ["recode", "--db", str(one_event_db), "--gate", "off"])
     assert isinstance(stale.exception, RuntimeError) and len(built) == 1

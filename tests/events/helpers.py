@@ -135,12 +135,14 @@ def event_at(doc: Document, trigger: str) -> Event:
     return found[0]
 
 
-def paragraph_reader(coder: str) -> Callable[[str], Document]:
+def paragraph_reader(coder: str, args: str | None = None) -> Callable[[str], Document]:
     """A reader of one paragraph (published 2024-03-01) through the default pipeline with the
-    events coder ``coder``: the argument steps are shared, so tests run over both coders."""
+    events coder ``coder``: the argument steps are shared, so tests run over both coders.
+    ``args`` (``--args``) is the default attachment unless given."""
     from diurna.pipeline import Pipeline
 
-    pipeline = Pipeline.default(coder=coder)
+    pipeline = (Pipeline.default(coder=coder) if args is None
+                else Pipeline.default(coder=coder, args=args))
 
     def run(text: str) -> Document:
         return pipeline(Document.from_paragraphs("t", "<test>", [text], published="2024-03-01"))

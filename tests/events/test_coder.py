@@ -1068,7 +1068,7 @@ def test_a_for_to_clause_is_not_yet_done() -> None:
     assert e.status == "speculative"
 
 
-def test_the_owner_of_a_weapon_is_the_attacker() -> None:
+def test_the_owner_of_a_weapon_is_the_attacker_by_default() -> None:
     from diurna.pipeline import Pipeline
 
     doc = Pipeline.default()(Document(
@@ -1076,6 +1076,10 @@ def test_the_owner_of_a_weapon_is_the_attacker() -> None:
         text="Saudi-led coalition airstrikes killed at least 20 civilians in Hodeidah."))
     e = find(doc, "ASSAULT", "killed")
     assert codes(e.actors) == ["SAUMIL"]
+
+
+def test_the_owner_of_a_weapon_is_the_attacker() -> None:
+    # the rule coder alone (split from the default pipeline's case above in session 48)
     e = find(coded("Russian missiles struck a power plant in Kharkiv.",
                    {**ROUND7, "Russian": "RUS"}), "ASSAULT", "struck")
     assert codes(e.actors) == ["RUS"]
