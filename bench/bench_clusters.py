@@ -132,8 +132,10 @@ def build_db(split: str, db: Path, coder: str = "rules") -> None:
     """Select the split's window and run the pipeline with ``coder`` over it into ``db``."""
     window = "heldout" if split == "test" else split
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        # the shared folder this bench reads ($DIURNA_SHARED), not the script's own default
+        # beside the checkout, which a copy of the tree elsewhere does not have
         subprocess.run([sys.executable, str(ROOT / "scripts/gold/event_pairs.py"), "select",
-                        window], stdout=f, check=True)
+                        window, "--shared", str(shared_dir())], stdout=f, check=True)
     subprocess.run([sys.executable, "-m", "diurna.cli", "process", f.name, "--db", str(db),
                     "--coder", coder, "--format", "jsonl", "-q"], stdout=subprocess.DEVNULL,
                    check=False)

@@ -33,3 +33,16 @@ def test_a_sentence_found_twice_keeps_the_record_offsets() -> None:
     stored = "They fled. They fled."
     event = _event(raw, "They fled.", "fled")
     assert bench.relocate(event, raw, stored) == tuple(event["trigger"])
+
+
+def test_the_pairs_window_is_read_from_the_shared_folder_the_bench_reads(
+        tmp_path: Any, monkeypatch: Any) -> None:
+    # a copy of the tree elsewhere (a git archive) has no ../shared beside it: the window's
+    # articles must come from $DIURNA_SHARED, as every other read of the bench
+    calls: list[list[str]] = []
+    monkeypatch.setattr(bench.subprocess, "run", lambda args, **kw: calls.append(list(args)))
+    monkeypatch.setenv("DIURNA_SHARED", str(tmp_path / "elsewhere"))
+    bench.build_db("test", tmp_path / "pairs.db")
+    select = next(c for c in calls if "select" in c)
+    assert select[select.index("select") + 1] == "heldout"
+    assert select[select.index("--shared") + 1] == str(tmp_path / "elsewhere")
