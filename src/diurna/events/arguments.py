@@ -112,10 +112,11 @@ def _speaker_of(doc: Document, event: Event, m: Mention) -> bool:
 
 
 def features(doc: Document, event: Event, m: Mention, trig: Any | None,
-             rule: dict[str, set[tuple[int, int]]], n_cands: int) -> dict[str, float]:
+             rule: dict[str, set[tuple[int, int]]], n_cands: int, tok: Any | None
+             ) -> dict[str, float]:
     """The features of mention ``m`` for event ``event`` (shared by both slots; the slot's own
-    weights decide what they mean)."""
-    parsed = doc.nlp
+    weights decide what they mean); ``tok``: ``m``'s head token (:func:`_head`, None without a
+    parse)."""
     etype = event.type
     f: dict[str, float] = {"bias": 1.0, f"type={etype}": 1.0}
     key = (m.start, m.end)
@@ -135,7 +136,6 @@ def features(doc: Document, event: Event, m: Mention, trig: Any | None,
     f[f"cands={_bucket(n_cands)}"] = 1.0
     if m.text.lower() in PRONOUNS:
         f["pronoun"] = 1.0
-    tok = _head(parsed, m.start, m.end) if parsed is not None else None
     if trig is None or tok is None:
         return f
     passive = _passive(trig)
@@ -353,8 +353,11 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
     trig = (trigger_head(parsed, event.trigger.start, event.trigger.end)
             if parsed is not None else None)
     out = []
+    heads = []  # each candidate's head token, read once for both feature steps
     for m in sorted(pool.values(), key=lambda x: x.start):
-        f = features(doc, event, m, trig, rule, len(pool))
+        tok = _head(parsed, m.start, m.end) if parsed is not None else None
+        heads.append(tok)
+        f = features(doc, event, m, trig, rule, len(pool), tok)
         if (m.start, m.end) in context:
             f["context"] = 1.0
             f[f"context|label={m.label}"] = 1.0
@@ -363,7 +366,7 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
                     f[f"context|rule_{slot}"] = 1.0
         out.append(Candidate(m, f))
     _rank_features(out, event)
-    _context_features(doc, out, event, trig)
+    _context_features(out, heads, trig)
     return out
 
 
@@ -372,18 +375,16 @@ def candidates(doc: Document, event: Event) -> list[Candidate]:
 GENERIC_DETS = frozenset({"a", "an", "the", "this", "that", "these", "those", "any", "some"})
 
 
-def _context_features(doc: Document, cands: list[Candidate], event: Event,
-                      trig: Any | None) -> None:
+def _context_features(cands: list[Candidate], heads: list[Any | None], trig: Any | None
+                      ) -> None:
     """Whether a candidate comes from outside the event's sentence (or only from the context
     country) while the sentence has a coded party of its own; the determiner and head word of
     a common noun read from context; how many coded parties the sentence has; whether another
     candidate is the trigger's own subject or object, or its noun's own party, and which
-    candidate has the shortest path to the trigger."""
+    candidate has the shortest path to the trigger. ``heads``: the candidates' head tokens, in
+    their order."""
     own = [c for c in cands if c.features.get("same_sentence") and "context" not in c.features]
     n_own = len(own)
-    parsed = doc.nlp
-    heads = [_head(parsed, c.mention.start, c.mention.end) if parsed is not None else None
-             for c in cands]
     subj, obj, nt = set(), set(), set()
     lens: dict[int, int] = {}
     for i, (c, tok) in enumerate(zip(cands, heads, strict=True)):
