@@ -166,14 +166,27 @@ def _two_source_gold(tmp_path: Path) -> tuple[Path, str, str]:
     return gold, "2018-02-15", "2018-02-16"
 
 
-def test_split_selects_tune_or_heldout_sources(tmp_path: Path) -> None:
-    gold, tune_date, held_date = _two_source_gold(tmp_path)
+@pytest.fixture()
+def two_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str, str]:
+    """Two gold documents (the seed page under two source names, the second ":other"), one
+    gold DEMAND each; returns the gold file and the two publication dates."""
+    import diurna.evaluate.gold as gold_module  # the scorer reads texts through gold_document
+
+    gold, first_date, other_date = _two_source_gold(tmp_path)
     lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
-    # give the second line its own source name and list that name as held out
-    lines[1]["source"] = SOURCE + ":held"
+    lines[1]["source"] = SOURCE + ":other"
     gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    (tmp_path / "events-heldout.txt").write_text(
-        f"# held-out sources\n{SOURCE}:held\n", encoding="utf-8")
+    original = gold_module.base_text
+    monkeypatch.setattr(gold_module, "base_text",
+                        lambda source, shared=None: original(source.split(":")[0], shared))
+    return gold, first_date, other_date
+
+
+def test_split_selects_tune_or_heldout_sources(two_documents: tuple[Path, str, str]) -> None:
+    gold, tune_date, held_date = two_documents
+    # the second document's source name is listed as held out
+    (gold.parent / "events-heldout.txt").write_text(
+        f"# held-out sources\n{SOURCE}:other\n", encoding="utf-8")
     seen: list[str | None] = []
 
     def runner(doc: Document) -> Document:
@@ -181,19 +194,9 @@ def test_split_selects_tune_or_heldout_sources(tmp_path: Path) -> None:
         doc.events = [_event(doc, "DEMAND", "called on", "IRNGOV")]
         return doc
 
-    def fake_text(source: str, shared: Path | None = None) -> str:
-        return base_text(source.split(":")[0], shared)
-
-    import diurna.evaluate.gold as gold_module  # the scorer reads texts through gold_document
-
-    original = gold_module.base_text
-    gold_module.base_text = fake_text  # type: ignore[assignment]
-    try:
-        tune = score(gold, runner=runner, split="tune")
-        held = score(gold, runner=runner, split="heldout")
-        both = score(gold, runner=runner, split="all")
-    finally:
-        gold_module.base_text = original  # type: ignore[assignment]
+    tune = score(gold, runner=runner, split="tune")
+    held = score(gold, runner=runner, split="heldout")
+    both = score(gold, runner=runner, split="all")
     assert (tune["units"], held["units"], both["units"]) == (1, 1, 2)
     assert seen == [tune_date, held_date, tune_date, held_date]
     assert tune["split"] == "tune" and "split: heldout" in format_report(held)
@@ -253,28 +256,11 @@ def test_mode_is_scored_on_matched_events_only(tmp_path: Path) -> None:
     assert "mode" in format_report(result)
 
 
-
-@pytest.fixture()
-def two_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    """Two gold documents (the seed page under two source names, the second ":other"), one
-    gold DEMAND each; returns the gold file and the second's publication date."""
-    import diurna.evaluate.gold as gold_module  # the scorer reads texts through gold_document
-
-    gold, _, other_date = _two_source_gold(tmp_path)
-    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
-    lines[1]["source"] = SOURCE + ":other"
-    gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    original = gold_module.base_text
-    monkeypatch.setattr(gold_module, "base_text",
-                        lambda source, shared=None: original(source.split(":")[0], shared))
-    return gold, other_date
-
-
 def test_a_pipeline_crash_on_one_document_counts_its_gold_as_missed(
-        two_documents: tuple[Path, str]) -> None:
+        two_documents: tuple[Path, str, str]) -> None:
     # the pipeline codes the first document right and raises on the second: the figure is the
     # one a user gets (1 found, 1 missed), not a traceback, and the failure is named
-    gold, other_date = two_documents
+    gold, _, other_date = two_documents
 
     def runner(doc: Document) -> Document:
         doc.events = [_event(doc, "DEMAND", "called on", "IRNGOV")]
@@ -293,11 +279,11 @@ def test_a_pipeline_crash_on_one_document_counts_its_gold_as_missed(
 
 
 def test_the_command_exits_1_after_printing_the_figures_when_a_document_failed(
-        two_documents: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
+        two_documents: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     import diurna.evaluate.events as events_module
 
-    gold, other_date = two_documents
+    gold, _, other_date = two_documents
 
     def failing_runner(coder: str | None = None, args: str | None = None) -> object:
         def run(doc: Document) -> Document:
