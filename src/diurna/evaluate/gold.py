@@ -166,7 +166,10 @@ def scorer_main(
     description: str,
     other: argparse.ArgumentParser | None = None,
 ) -> int:
-    """Command-line front of a scorer whose ``score`` returns figures plus an ``errors`` list.
+    """Command-line front of a scorer whose ``score`` returns figures plus an ``errors`` list, a
+    ``failures`` list (:func:`run_scored`) and ``documents``, the number of documents the
+    pipeline ran on (which the ``FAILED`` lines count against; not a figure line). Exits 1,
+    after the figures, when the pipeline raised on a document.
 
     ``other`` is the parser of the same command's other gold format (TimeML, LGL/GeoVirus XML),
     which the caller picks from the gold path: its help is shown after this one's, so that
@@ -186,18 +189,25 @@ def scorer_main(
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(no_gold(args.gold))
-    print_figures(score(args.gold), width=24, verbose=args.verbose)
-    return 0
+    result = score(args.gold)
+    documents = result.pop("documents")
+    return 1 if print_figures(result, width=24, verbose=args.verbose, documents=documents) else 0
 
 
-def print_figures(result: dict[str, Any], *, width: int, verbose: bool) -> None:
-    """Print a scorer's figures a line each, then (``verbose``) its ``errors`` as JSON lines."""
+def print_figures(result: dict[str, Any], *, width: int, verbose: bool, documents: int) -> bool:
+    """Print a scorer's figures a line each, then (``verbose``) its ``errors`` as JSON lines,
+    then the :func:`failure_lines` of its ``failures`` out of ``documents``; returns whether
+    there were any (the command then exits 1)."""
     errors = result.pop("errors", [])
+    failures = result.pop("failures", [])
     for key, value in result.items():
         print(f"{key:{width}} {value}")
     if verbose:
         for err in errors:
             print(json.dumps(err, ensure_ascii=False))
+    for line in failure_lines(failures, documents):
+        print(line)
+    return bool(failures)
 
 
 def frozen(path: str | Path) -> bool:

@@ -13,6 +13,10 @@ the gold toponyms (format: ``docs/gold-format.md``).
   with no coordinates (or a resolved/unresolved mismatch) counts as wrong and is left out of the
   mean error;
 - ``*_all`` figures count missed gold toponyms as wrong (end to end).
+
+A document the pipeline raises on does not stop the scorer (here and on LGL/GeoVirus XML): its
+gold counts as missed, the result's ``failures`` name it, the command prints it under
+``FAILED`` after the figures and exits 1 (:func:`diurna.evaluate.gold.run_scored`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +38,7 @@ from diurna.evaluate.gold import (
     no_gold,
     print_figures,
     read_jsonl,
+    run_scored,
     scorer_main,
 )
 from diurna.model import Document, Span
@@ -41,8 +47,13 @@ from diurna.places.ranker import haversine_km
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
 
 
-def run_sources(lines: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None], Document]:
-    """Run the default pipeline once per (source, published) pair of the gold lines."""
+def run_sources(lines: Iterable[dict[str, Any]], failures: list[dict[str, str]] | None = None
+                ) -> dict[tuple[str, str | None], Document]:
+    """Run the default pipeline once per (source, published) pair of the gold lines.
+
+    With ``failures``, a document the pipeline raises on is noted there and kept unprocessed
+    (:func:`~diurna.evaluate.gold.run_scored`: its gold counts as missed); without, the error
+    propagates."""
     from diurna.pipeline import Pipeline
 
     pipeline = Pipeline.default()
@@ -52,9 +63,9 @@ def run_sources(lines: Iterable[dict[str, Any]]) -> dict[tuple[str, str | None],
         if key in docs:
             continue
         text = base_text(line["source"])
-        doc = Document(id=line["source"].replace("/", ":")[:64], source=line["source"],
-                       text=text, published=line.get("published"))
-        docs[key] = pipeline(doc)
+        make = partial(Document, id=line["source"].replace("/", ":")[:64],
+                       source=line["source"], text=text, published=line.get("published"))
+        docs[key] = pipeline(make()) if failures is None else run_scored(pipeline, make, failures)
     return docs
 
 
@@ -86,9 +97,11 @@ def _ratio(a: float, b: float) -> float | None:
 def score_units(gold_path: str | Path, field: str,
                 per_pair: Callable[[dict[str, Any], Any], dict[str, float | None]],
                 pred_of: Callable[[Document], Sequence[Span]]) -> dict[str, Any]:
-    """Shared loop: detection counts plus per-matched-pair measures summed by name."""
+    """Shared loop: detection counts plus per-matched-pair measures summed by name; a document
+    the pipeline raises on is listed in ``failures`` and its gold counted as missed."""
     lines = list(read_jsonl(gold_path))
-    docs = run_sources(lines)
+    failures: list[dict[str, str]] = []
+    docs = run_sources(lines, failures)
     n_gold = n_pred = n_match = 0
     sums: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -113,7 +126,8 @@ def score_units(gold_path: str | Path, field: str,
                                "pred": pred[pi].to_dict()})  # type: ignore[attr-defined]
     return {"lines": len(lines), "gold": n_gold, "pred": n_pred, "matched": n_match,
             "precision": _ratio(n_match, n_pred), "recall": _ratio(n_match, n_gold),
-            "sums": sums, "counts": counts, "errors": errors}
+            "sums": sums, "counts": counts, "errors": errors, "failures": failures,
+            "documents": len(docs)}
 
 
 def _place_pair(g: dict[str, Any], p: Any) -> dict[str, float | None]:
@@ -143,7 +157,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
         "mean_error_km": round(s["error_km"] / c["error_km"], 1) if c.get("error_km") else None,
         "exact_id_accuracy_all": _ratio(s.get("exact", 0.0), raw["gold"]),
         "accuracy_161km_all": _ratio(s.get("within161", 0.0), raw["gold"]),
-        "errors": raw["errors"],
+        "errors": raw["errors"], "failures": raw["failures"], "documents": raw["documents"],
     }
 
 
@@ -278,6 +292,10 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
     counts as :data:`MAX_ERROR_KM`). Given gold toponyms: each gold span resolved with
     :meth:`PlaceResolver.resolve_spans` in its document (resolution alone). ``rules``: the
     hand-written resolver instead of the learned ranker (the baseline).
+
+    An article the pipeline raises on is listed in ``failures`` (source and error, see
+    :func:`~diurna.evaluate.gold.run_scored`); its gold toponyms count as missed, and as
+    unresolved in the given figures.
     """
     from diurna.pipeline import Pipeline
     from diurna.places.resolver import PlaceResolver
@@ -289,9 +307,12 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
     n_gold = n_pred = n_match = 0
     found, given_t = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
+    failures: list[dict[str, str]] = []
     for art in articles:
-        doc = pipeline(Document(id=art.id[:64], source=art.id, text=art.text,
-                                published=art.published, url=art.url))
+        noted = len(failures)
+        doc = run_scored(pipeline, partial(Document, id=art.id[:64], source=art.id,
+                                           text=art.text, published=art.published, url=art.url),
+                         failures)
         gold = [{"start": g.start, "end": g.end} for g in art.toponyms]
         pairs = match(gold, doc.places)
         n_gold += len(gold)
@@ -300,11 +321,12 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
         for gi, pi in pairs:
             found.add(art.toponyms[gi], doc.places[pi])
         if given:
-            for g, p in zip(art.toponyms,
-                            resolver.resolve_spans(doc, [(g.start, g.end) for g in art.toponyms]),
-                            strict=True):
+            spans = [(g.start, g.end) for g in art.toponyms]
+            resolved: Sequence[Any] = (resolver.resolve_spans(doc, spans) if len(failures) == noted
+                                       else [None] * len(spans))  # failed: unresolved
+            for g, p in zip(art.toponyms, resolved, strict=True):
                 err = given_t.add(g, p)
-                if err > 161:
+                if err > 161 and p is not None:
                     errors.append({"doc": art.id, "phrase": g.phrase, "gold": g.geonameid,
                                    "gold_point": [g.lat, g.lon], "pred": p.geonameid,
                                    "pred_name": p.name, "pred_country": p.country,
@@ -317,6 +339,7 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
     if given:
         out.update(given_t.figures("given_"))
     out["errors"] = errors
+    out["failures"] = failures
     return out
 
 
@@ -344,9 +367,9 @@ def xml_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not args.gold.exists():
         parser.error(no_gold(args.gold))
-    print_figures(score_geo_xml(args.gold, args.limit, given=not args.no_given,
-                                rules=args.rules), width=26, verbose=args.verbose)
-    return 0
+    result = score_geo_xml(args.gold, args.limit, given=not args.no_given, rules=args.rules)
+    failed = print_figures(result, width=26, verbose=args.verbose, documents=result["articles"])
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

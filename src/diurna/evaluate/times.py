@@ -34,6 +34,10 @@ compared with the prediction that overlaps it most (one-to-one):
   (``gold/times-timeml-wikinews-dev.jsonl``, see :func:`read_timeml_jsonl`);
 - with ``--holdout K`` (default 4), every K-th document in file-name order (the 4th, 8th, ...) is
   reported apart as a blind check; the split was fixed before the data was looked at.
+
+In both formats a document the pipeline raises on does not stop the scorer: its gold counts as
+missed, the result's ``failures`` name it, the command prints it under ``FAILED`` after the
+figures and exits 1 (:func:`diurna.evaluate.gold.run_scored`).
 """
 
 from __future__ import annotations
@@ -45,10 +49,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from diurna.evaluate.gold import base_text, scorer_main
+from diurna.evaluate.gold import base_text, failure_lines, run_scored, scorer_main
 from diurna.evaluate.places import _ratio, match, score_units
 from diurna.model import Document
 
@@ -70,7 +75,7 @@ def score(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
         "lines": raw["lines"], "gold": raw["gold"], "predicted": raw["pred"], "matched": m,
         "detection_precision": raw["precision"], "detection_recall": raw["recall"],
         "value_accuracy": _ratio(ok, m), "value_accuracy_all": _ratio(ok, raw["gold"]),
-        "errors": raw["errors"],
+        "errors": raw["errors"], "failures": raw["failures"], "documents": raw["documents"],
     }
 
 
@@ -176,17 +181,26 @@ def timeml_files(path: str | Path) -> list[Path]:
     return files
 
 
-def run_timeml(docs: Iterable[TimemlDoc]) -> dict[str, Document]:
+def run_timeml(docs: Iterable[TimemlDoc], failures: list[dict[str, str]] | None = None
+               ) -> dict[str, Document]:
     """Language and time stages over each TimeML document's text (the other stages do not
-    change ``doc.times``)."""
+    change ``doc.times``).
+
+    With ``failures``, a document the stages raise on is noted there (source: its name) and
+    kept unprocessed (:func:`~diurna.evaluate.gold.run_scored`: its gold counts as missed);
+    without, the error propagates."""
     from diurna.language import Language
     from diurna.time import TimeResolver
 
     language, resolver = Language(), TimeResolver()
+
+    def run(doc: Document) -> Document:
+        return resolver(language(doc))
+
     out = {}
     for d in docs:
-        doc = Document(id=d.name, source=d.name, text=d.text, published=d.published)
-        out[d.name] = resolver(language(doc))
+        make = partial(Document, id=d.name, source=d.name, text=d.text, published=d.published)
+        out[d.name] = run(make()) if failures is None else run_scored(run, make, failures)
     return out
 
 
@@ -265,9 +279,10 @@ def _canonical(value: str | None) -> str | None:
 
 
 def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
-                 baselines: dict[str, Callable[[str, str | None], str | None]] | None = None
-                 ) -> dict[str, Any]:
-    """Figures for ``docs`` against their predictions (see the module docstring)."""
+                 baselines: dict[str, Callable[[str, str | None], str | None]] | None = None,
+                 failures: Sequence[dict[str, str]] = ()) -> dict[str, Any]:
+    """Figures for ``docs`` against their predictions (see the module docstring); the result's
+    ``failures`` are those of :func:`run_timeml`'s ``failures`` that name one of ``docs``."""
     n_gold = n_pred = n_match = n_strict = n_type = 0
     by_type: dict[str, list[int]] = {}  # type -> [gold, found, value right]
     base_ok: dict[str, dict[str, int]] = {name: {} for name in baselines or {}}
@@ -312,6 +327,8 @@ def score_timeml(docs: Sequence[TimemlDoc], predicted: dict[str, Document],
         for name, ok in base_ok.items():
             out[f"{kind.lower()}_value_accuracy_{name}"] = _ratio(ok.get(kind, 0), g_n)
     out["errors"] = errors
+    names = {d.name for d in docs}
+    out["failures"] = [f for f in failures if f["source"] in names]
     return out
 
 
@@ -355,14 +372,17 @@ def timeml_main(argv: list[str]) -> int:
     k = args.holdout
     held = [d for i, d in enumerate(docs) if k > 0 and i % k == k - 1]
     dev = [d for d in docs if d not in held]
-    predicted = run_timeml(dev if args.dev_only else docs)
+    scored = dev if args.dev_only else docs
+    failures: list[dict[str, str]] = []
+    predicted = run_timeml(scored, failures)
     splits = [("all", docs)] + ([("development", dev), ("held-out", held)] if held else [])
     if args.dev_only:
         splits = [s for s in splits if s[0] == ("development" if held else "all")]
     errors: list[dict[str, Any]] = []
     for name, part in splits:
-        result = score_timeml(part, predicted, BASELINES)
+        result = score_timeml(part, predicted, BASELINES, failures)
         errs = result.pop("errors")
+        result.pop("failures")  # named once, below
         if name == ("development" if held else "all"):
             errors = errs
         print(f"[{name}]")
@@ -371,7 +391,9 @@ def timeml_main(argv: list[str]) -> int:
     if args.verbose:
         for wrong in errors:
             print(json.dumps(wrong, ensure_ascii=False))
-    return 0
+    for line in failure_lines(failures, len(scored)):
+        print(line)
+    return 1 if failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
