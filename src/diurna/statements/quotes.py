@@ -165,6 +165,10 @@ def _label_ids(labels: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _tok_span(doc: Document, tokens: list[Any]) -> Span:
+    if len(tokens) == 1:  # (most cues: the least start and greatest end are its own)
+        tok = tokens[0]
+        start = tok.idx
+        return doc.span(start, start + len(tok))
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return doc.span(start, end)
@@ -189,9 +193,12 @@ def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any
     condemned the move**" (a contrastive clause with its own subject and speech verb).
     ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     out: list[Any] = []
+    (conj,) = _label_ids(("conj",))
     for tok in clause.children:
-        # the speaker's second act joined to the reported clause is not part of it
-        if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
+        # the speaker's second act joined to the reported clause is not part of it (both
+        # tests first want the label conj: a word of another label is skipped by its id)
+        if tok.dep == conj and (
+                _second_speech_act(clause, tok) or _speakers_next_act(clause, tok)):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     acl, advcl = _label_ids(("acl", "advcl"))
@@ -936,7 +943,10 @@ def extract_quotes(doc: Document, finder: MentionFinder,
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
-        return any(s <= start and end <= e for s, e in direct_ranges)
+        for s, e in direct_ranges:  # noqa: SIM110 (any() over them made a generator per call)
+            if s <= start and end <= e:
+                return True
+        return False
 
     quote_words: dict[tuple[int, int], int] = {}  # _most_of_quote's counts, for this page
 
@@ -1035,7 +1045,8 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                   for c, sub in zip(clause, subtrees, strict=True) if c.i not in other]
         if not bounds:
             continue
-        start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        start, end = bounds[0] if len(bounds) == 1 else (
+            min(b[0] for b in bounds), max(b[1] for b in bounds))
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
         # each reading below starts from a child of the verb with one of these labels (a
         # verb with none of them has nothing to join): the labels read once above
