@@ -129,13 +129,29 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 _last_quoted: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
-def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+def _most_of_quote(text: str, start: int, end: int, quotes: list[tuple[int, int]],
+                   counts: dict[tuple[int, int], int] | None = None) -> bool:
     """Whether ``text[start:end]`` holds half or more of the words of a quote around it: a
     statement reported inside a quote that is most of the quote repeats the quote, which is
-    the speech event (docs/quotes.md part 12: on train it took the quote's own match)."""
-    own = len(WORD.findall(text, start, end))
-    return any(s <= start and end <= e and 2 * own >= len(WORD.findall(text, s, e))
-               for s, e in quotes)
+    the speech event (docs/quotes.md part 12: on train it took the quote's own match).
+    ``counts``: each quote's word count by its range, kept by the caller for one ``text``
+    (filled here). The words are counted only for a quote around the span, and the span's own
+    only once one is: the same answer as counting them all, for the counts depend on the
+    text and the ranges alone."""
+    own = -1
+    for s, e in quotes:
+        if not (s <= start and end <= e):
+            continue
+        if own < 0:
+            own = len(WORD.findall(text, start, end))
+        words = counts.get((s, e)) if counts is not None else None
+        if words is None:
+            words = len(WORD.findall(text, s, e))
+            if counts is not None:
+                counts[(s, e)] = words
+        if 2 * own >= words:
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -149,6 +165,10 @@ def _label_ids(labels: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _tok_span(doc: Document, tokens: list[Any]) -> Span:
+    if len(tokens) == 1:  # (most cues: the least start and greatest end are its own)
+        tok = tokens[0]
+        start = tok.idx
+        return doc.span(start, start + len(tok))
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return doc.span(start, end)
@@ -173,9 +193,12 @@ def _other_statements(clause: Any, subtree: list[Any] | None = None) -> list[Any
     condemned the move**" (a contrastive clause with its own subject and speech verb).
     ``subtree``: ``list(clause.subtree)`` when the caller has it."""
     out: list[Any] = []
+    (conj,) = _label_ids(("conj",))
     for tok in clause.children:
-        # the speaker's second act joined to the reported clause is not part of it
-        if _second_speech_act(clause, tok) or _speakers_next_act(clause, tok):
+        # the speaker's second act joined to the reported clause is not part of it (both
+        # tests first want the label conj: a word of another label is skipped by its id)
+        if tok.dep == conj and (
+                _second_speech_act(clause, tok) or _speakers_next_act(clause, tok)):
             out.extend(t for t in clause.doc[tok.i - 1:tok.i] if t.dep_ == "cc")
             out.extend(tok.subtree)
     acl, advcl = _label_ids(("acl", "advcl"))
@@ -400,12 +423,13 @@ def _person_background(tok: Any, clause: Any) -> bool:
             and last.i >= clause_end - 1)
 
 
-def cue_particle(tok: Any) -> Any | None:
-    """The particle/preposition that makes ``tok`` a speech verb ("called *on*")."""
+def cue_particle(tok: Any, kids: list[Any] | None = None) -> Any | None:
+    """The particle/preposition that makes ``tok`` a speech verb ("called *on*"); ``kids``:
+    ``list(tok.children)`` when the caller has it (the same tokens in the same order)."""
     parts = PARTICLE_VERBS.get(tok.lemma_.lower())
     if parts is None:
         return None
-    for child in tok.children:
+    for child in tok.children if kids is None else kids:
         if child.dep_ in {"prep", "prt"} and child.lower_ in parts and 0 < child.i - tok.i <= 2:
             return child
     return None
@@ -919,10 +943,16 @@ def extract_quotes(doc: Document, finder: MentionFinder,
 
     def in_direct(start: int, end: int) -> bool:
         """The clause lies inside a direct quote (a speech verb quoted by someone else)."""
-        return any(s <= start and end <= e for s, e in direct_ranges)
+        for s, e in direct_ranges:  # noqa: SIM110 (any() over them made a generator per call)
+            if s <= start and end <= e:
+                return True
+        return False
+
+    quote_words: dict[tuple[int, int], int] = {}  # _most_of_quote's counts, for this page
 
     # 2. indirect statements: speech verb + clause
     covered: list[tuple[int, int]] = []
+    learned = record is not None or check is not None  # other verbs' candidates are proposed
     for tok in _table(finder).where(pos=_CUE_POS):
         if tok.i in used_cues:
             continue
@@ -933,10 +963,18 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                         or _stance_cue(tok) or expressed is not None)
         else:  # (each of those tests first looks the lemma up in its own list)
             expressed, rule_cue = None, False
-        if not (rule_cue or ((record is not None or check is not None) and _open_cue(tok))):
+        if not rule_cue and not (learned and tok.pos_ == "VERB"
+                                 and tok.dep_ not in {"amod", "compound"}):
+            continue  # (_open_cue's own first test, before its children are read)
+        # the verb's children and their labels, read once for every test below: a parse does
+        # not change while the stage reads it, so each ``tok.children`` gave these tokens in
+        # this order
+        kids = list(tok.children)
+        labels = {c.dep_ for c in kids}
+        if not (rule_cue or _open_cue(tok, kids, labels)):
             continue
-        part = cue_particle(tok)
-        clause = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
+        part = cue_particle(tok, kids)
+        clause = [c for c in kids if c.dep_ in CLAUSE_DEPS]
         objective = False  # the statement is the verb's object: a claim in it stays its own
         if expressed is not None:
             clause, objective = [expressed], True
@@ -946,7 +984,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
         if (lemma in _OBJECT_CUES or lemma == "ask") and part is None:
             # "condemned the kidnapping", "accused the AU of taking sides", "called the ruling
             # an outrage": the verb's complement as printed (docs/annotation-quotes.md §2)
-            complement = [c for c in tok.children if c.i > tok.i and (
+            complement = [c for c in kids if c.i > tok.i and (
                 c.dep_ in {"dobj", "dative", "oprd", "ccomp", "xcomp"} or (
                     c.dep_ == "prep" and c.lower_ in {"of", "for", "as", *_OBJECT_PREPS})
                     or _object_phrase(c))]
@@ -955,7 +993,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             if any(c.dep_ == "dobj" or (lemma == "ask" and c.lower_ == "for") for c in complement):
                 clause = complement
                 objective = True
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        if labels.isdisjoint(_SUBJECT_DEPS):  # (no child labelled nsubj or nsubjpass)
             # a "clause" before a verb with no subject holds that subject, misparsed: "The
             # only two Arab states to have signed treaties ... criticised the shift"
             clause = [c for c in clause if c.i > tok.i]
@@ -966,18 +1004,17 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             clause = [c for c in clause if c.i > tok.i]
         if lemma in {"accuse", "blame", "criticize", "criticise", "condemn", "charge"} and not (
                 clause and any(c.dep_ == "dobj" for c in clause)):
-            clause += [g for c in tok.children if c.dep_ == "prep"
+            clause += [g for c in kids if c.dep_ == "prep"
                        and c.lower_ in {"of", "for"}
                        for g in c.children if g.dep_ in {"pcomp", "pobj"}]
         if not clause:  # "testified that Trump pressed": "that" hung as dobj, the clause as advcl
-            clause = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and any(
+            clause = [c for c in kids if c.dep_ == "advcl" and c.i > tok.i and any(
                 t.lower_ == "that" and t.head.i in {tok.i, c.i} for t in parsed[tok.i + 1:c.i])]
         if not clause and part is not None:  # "called for talks"
             clause = [g for g in part.children if g.dep_ == "pobj"]
         as_open = not rule_cue  # decided by the learned check, speaker found once kept
-        learned = record is not None or check is not None
         if not clause:
-            clause = [c for c in tok.children if c.dep_ == "dobj"]
+            clause = [c for c in kids if c.dep_ == "dobj"]
             if not mixed.get(tok.i) and _only_addressee(tok, clause):
                 continue  # "questioned the driver", "told him": an addressee, nothing said
             if clause and (lemma in NEEDS_CLAUSE or lemma in {
@@ -992,13 +1029,14 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # "warned of a collapse", "apologized for the operation", "spoke out against the
             # violence": the phrase is the statement when the verb reports speech, which the
             # lists cannot tell ("stood at the gate"); only the learned check proposes it
-            prep = (_prep_content(tok) or _agent_passive_subject(tok)) if learned else None
+            prep = (_prep_content(tok, kids) or _agent_passive_subject(tok, kids)
+                    ) if learned else None
             if prep is None:
                 continue
             clause, as_open = [prep], True
-        if any(misread_apposition(tok, c) for c in clause):
-            clause = [c for c in clause if not misread_apposition(tok, c)] or [
-                c for c in tok.children if c.dep_ == "dobj"]
+        if any(misread_apposition(tok, c, kids) for c in clause):
+            clause = [c for c in clause if not misread_apposition(tok, c, kids)] or [
+                c for c in kids if c.dep_ == "dobj"]
         # each clause's subtree walked once for the three readings of it
         subtrees = [list(c.subtree) for c in clause]
         other = {t.i for c, sub in zip(clause, subtrees, strict=True)
@@ -1007,11 +1045,11 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                   for c, sub in zip(clause, subtrees, strict=True) if c.i not in other]
         if not bounds:
             continue
-        start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        start, end = bounds[0] if len(bounds) == 1 else (
+            min(b[0] for b in bounds), max(b[1] for b in bounds))
         requested = objective or part is not None  # "called on X [to Y]", "called for X"
         # each reading below starts from a child of the verb with one of these labels (a
-        # verb with none of them has nothing to join): the labels are read once
-        labels = {c.dep_ for c in tok.children}
+        # verb with none of them has nothing to join): the labels read once above
         for more in (
                 _stated_reason(tok, end) if not labels.isdisjoint(_REASON_DEPS) else None,
                 _requested_purpose(tok, end, requested)
@@ -1039,11 +1077,18 @@ def extract_quotes(doc: Document, finder: MentionFinder,
             # nation, ...", "Now he has admitted that he did sign off on torture"): the gold
             # annotates these nested attributions (docs/quotes.md part 12), the rules never
             # took them; only the learned check proposes them, reading that the cue is quoted
-            if not learned or _most_of_quote(doc.text, start, end, direct_ranges):
+            if not learned or _most_of_quote(doc.text, start, end, direct_ranges,
+                                             quote_words):
                 continue
             as_open = True
-        first = parsed.char_span(start, end, alignment_mode="expand")
-        after = _after_that(first[0]) if first is not None and len(first) > 1 else None
+        # the content opens with the token starting at ``start`` (every bound above is a
+        # token's start), which can be "that" only when the text there reads "that" in some
+        # case (no other character lowers to "t", "h" or "a": tests/statements); the span and
+        # its first token are read only then
+        after = None
+        if doc.text[start:start + 4].lower() == "that":
+            first = parsed.char_span(start, end, alignment_mode="expand")
+            after = _after_that(first[0]) if first is not None and len(first) > 1 else None
         if after is not None:
             start = after
         content = doc.span(start, end)
@@ -1517,20 +1562,25 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning"
 _NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"})
 
 
-def _open_cue(tok: Any) -> bool:
+def _open_cue(tok: Any, kids: list[Any] | None = None, labels: set[str] | None = None
+              ) -> bool:
     """A verb outside the rules' cue lists proposed as a cue for the learned check of
     bench/quote_classifier.py ("expressed concern that", "questioned whether"): any verb
-    with a clause, an object or a phrase of :data:`_CONTENT_PREPS` after it."""
+    with a clause, an object or a phrase of :data:`_CONTENT_PREPS` after it. ``kids`` and
+    ``labels``: ``list(tok.children)`` and the set of their labels when the caller has them."""
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return False
-    kids = list(tok.children)
-    labels = {c.dep_ for c in kids}
+    if kids is None:
+        kids = list(tok.children)
+    if labels is None:
+        labels = {c.dep_ for c in kids}
     if not labels.isdisjoint(_OPEN_DEPS) and any(
             c.dep_ in _OPEN_DEPS and c.i > tok.i for c in kids):
         return True
     # (_prep_content's and _agent_passive_subject's own first tests, on the labels read once)
-    return ("prep" in labels and _prep_content(tok) is not None) or (
-        "auxpass" in labels and "agent" in labels and _agent_passive_subject(tok) is not None)
+    return ("prep" in labels and _prep_content(tok, kids) is not None) or (
+        "auxpass" in labels and "agent" in labels
+        and _agent_passive_subject(tok, kids) is not None)
 
 
 _OPEN_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
@@ -1543,22 +1593,28 @@ _OPEN_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 _CONTENT_PREPS = frozenset({"of", "about", "for", "against", "on", "with", "to", "as"})
 
 
-def _agent_passive_subject(tok: Any) -> Any | None:
+def _agent_passive_subject(tok: Any, kids: list[Any] | None = None) -> Any | None:
     """The subject of a passive verb with an agent ("This proposal has been opposed by Afghan
     officials", "It was condemned by British Muslims"): what the agent said something of, a
-    candidate for the learned check; None for any other token."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children) or not any(
-            c.dep_ == "agent" for c in tok.children):
+    candidate for the learned check; None for any other token. ``kids``:
+    ``list(tok.children)`` when the caller has it."""
+    if tok.pos_ != "VERB":
         return None
-    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if kids is None:
+        kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "agent" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubjpass"), None)
 
 
-def _prep_content(tok: Any) -> Any | None:
+def _prep_content(tok: Any, kids: list[Any] | None = None) -> Any | None:
     """The first phrase of :data:`_CONTENT_PREPS` after verb ``tok`` with an object (a candidate
-    for the learned check when the verb has no clause or object), else None."""
+    for the learned check when the verb has no clause or object), else None. ``kids``:
+    ``list(tok.children)`` when the caller has it."""
     if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
         return None
-    return next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+    return next((c for c in (tok.children if kids is None else kids)
+                 if c.dep_ == "prep" and c.i > tok.i
                  and c.lower_ in _CONTENT_PREPS
                  and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
 
@@ -2614,12 +2670,13 @@ def _bare_content_clause(noun: Any, verb: Any) -> bool:
                for c in verb.children)
 
 
-def misread_apposition(verb: Any, clause: Any) -> bool:
+def misread_apposition(verb: Any, clause: Any, kids: list[Any] | None = None) -> bool:
     """"India accused Pakistan of X, a charge Islamabad denies": the parser makes the main
-    clause the complement of "denies", which is said of the charge, not of the clause."""
+    clause the complement of "denies", which is said of the charge, not of the clause.
+    ``kids``: ``list(verb.children)`` when the caller has it."""
     return clause.i < verb.i and any(
         c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS and clause.i < c.i < verb.i
-        for c in verb.children)
+        for c in (verb.children if kids is None else kids))
 
 
 def _parenthetical_cue(tok: Any) -> Any | None:
