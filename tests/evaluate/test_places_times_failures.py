@@ -61,20 +61,24 @@ def texts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time_scorer, "base_text", lambda source, shared=None: TEXTS[source])
 
 
-def _pipeline_raises_on(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
-    """The default pipeline raises on the document ``source``, after doing its work on it (what
-    it left there must not count)."""
-    from diurna.pipeline import Pipeline
+def _raises_after(monkeypatch: pytest.MonkeyPatch, component: type, source: str) -> None:
+    """``component`` (the default pipeline, or one stage of it) raises on the document
+    ``source``, after doing its work on it (what it left there must not count)."""
+    original = component.__call__
 
-    original = Pipeline.__call__
-
-    def call(self: Pipeline, doc: Document) -> Document:
+    def call(self: object, doc: Document) -> Document:
         doc = original(self, doc)
         if doc.source == source:
             raise RuntimeError(ERROR.split(": ", 1)[1])
         return doc
 
-    monkeypatch.setattr(Pipeline, "__call__", call)
+    monkeypatch.setattr(component, "__call__", call)
+
+
+def _pipeline_raises_on(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    from diurna.pipeline import Pipeline
+
+    _raises_after(monkeypatch, Pipeline, source)
 
 
 def _check_report(out: str, last_figure: str, documents: int, name: str) -> None:
@@ -187,15 +191,7 @@ Bombs exploded outside two embassies <TIMEX3 tid="t1" type="DATE" value="1998-08
 def _time_resolver_raises_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     from diurna.time import TimeResolver
 
-    original = TimeResolver.__call__
-
-    def call(self: TimeResolver, doc: Document) -> Document:
-        doc = original(self, doc)
-        if doc.source == name:
-            raise RuntimeError(ERROR.split(": ", 1)[1])
-        return doc
-
-    monkeypatch.setattr(TimeResolver, "__call__", call)
+    _raises_after(monkeypatch, TimeResolver, name)
 
 
 def test_timeml_a_failing_document_counts_as_missed_and_is_named(
