@@ -51,7 +51,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev18.jsonl", "events-wikinews-dev18-second-annotator.jsonl",
                  "events-wikinews-dev20.jsonl", "events-wikinews-dev20-second-annotator.jsonl",
                  "events-wikinews-dev21.jsonl", "events-wikinews-dev22.jsonl",
-                 "events-wikinews-dev23.jsonl",
+                 "events-wikinews-dev23.jsonl", "events-wikinews-dev24.jsonl",
                  "events-wikinews-train12.jsonl",
                  "events-wikinews-train13.jsonl", "events-wikinews-train14.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",
@@ -138,12 +138,14 @@ def test_blind_events_set_shares_no_article_with_any_other_gold_file(events: str
     _assert_named_only_in(blind, same_articles)
 
 
-@pytest.mark.parametrize(("events", "articles"), [("dev21", 40), ("dev22", 36), ("dev23", 18)])
+@pytest.mark.parametrize(("events", "articles"), [("dev21", 40), ("dev22", 36), ("dev23", 18),
+                                                    ("dev24", 5)])
 def test_blind_set_annotated_once_shares_no_article_with_any_other_gold_file(
         events: str, articles: int) -> None:
     """dev21 (session 47; train13 took the same draw's others) and dev22 (session 49: every
     article of its draw, the last unnamed ones of 1,200-3,500 characters) and dev23 (session 50:
-    every unnamed article left with 3-160 sentences, of any length) were annotated once,
+    every unnamed article left with 3-160 sentences, of any length) and dev24 (session 51: the
+    last five unnamed articles, of 210-764 sentences) were annotated once,
     with no second annotation and no quotes split: their articles may appear in no other gold
     file."""
     blind = _sources(f"events-wikinews-{events}.jsonl")

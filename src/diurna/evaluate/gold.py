@@ -260,7 +260,7 @@ def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
 BLIND_SETS = ("events-wikinews-dev13", "events-wikinews-dev14", "events-wikinews-dev15",
               "events-wikinews-dev16", "events-wikinews-dev17", "events-wikinews-dev18",
               "events-wikinews-dev19", "events-wikinews-dev20", "events-wikinews-dev21",
-              "events-wikinews-dev22", "events-wikinews-dev23",
+              "events-wikinews-dev22", "events-wikinews-dev23", "events-wikinews-dev24",
               "quotes-wikinews-dev6",
               "quotes-wikinews-dev7", "quotes-wikinews-dev8", "quotes-wikinews-dev9",
               "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
