@@ -170,6 +170,34 @@ def test_xml_a_failing_article_counts_as_missed_and_is_named(
     _check_report(capsys.readouterr().out, "given_median_error_km", 2, "2")
 
 
+def test_xml_a_failing_given_span_resolution_counts_as_unresolved_and_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from diurna.places.resolver import PlaceResolver
+
+    both_xml = _lgl(tmp_path / "both.xml", _lgl_article("1", FIRST), _lgl_article("2", OTHER))
+    before = place_scorer.score_geo_xml(both_xml)
+    original = PlaceResolver.resolve_spans
+
+    def resolve_spans(self: PlaceResolver, doc: Document, spans: Any) -> Any:
+        if doc.source == "2":
+            raise RuntimeError(ERROR.split(": ", 1)[1])
+        return original(self, doc, spans)
+
+    monkeypatch.setattr(PlaceResolver, "resolve_spans", resolve_spans)
+    after = place_scorer.score_geo_xml(both_xml)
+    assert before["failures"] == []
+    assert after["failures"] == [{"source": "2", "error": "resolving the gold spans: " + ERROR}]
+    # the pipeline ran on both articles: what it found is unchanged
+    for key in ("gold", "predicted", "matched", "detection_recall", "found_acc_161km",
+                "given_resolvable"):
+        assert after[key] == before[key], key
+    # the given spans of the article whose resolution raised count as unresolved
+    assert after["given_acc_161km"] < before["given_acc_161km"]
+    assert place_scorer.main([str(both_xml)]) == 1
+    assert "resolving the gold spans" in capsys.readouterr().out
+
+
 # ---------------------------------------------------------------------------------------------
 # TimeML files and TimeML-style JSONL
 

@@ -295,7 +295,8 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
 
     An article the pipeline raises on is listed in ``failures`` (source and error, see
     :func:`~diurna.evaluate.gold.run_scored`); its gold toponyms count as missed, and as
-    unresolved in the given figures.
+    unresolved in the given figures. When only the resolution of its gold spans raises, it is
+    listed too and its toponyms count as unresolved in the given figures alone.
     """
     from diurna.pipeline import Pipeline
     from diurna.places.resolver import PlaceResolver
@@ -322,8 +323,13 @@ def score_geo_xml(path: str | Path, limit: int | None = None,
             found.add(art.toponyms[gi], doc.places[pi])
         if given:
             spans = [(g.start, g.end) for g in art.toponyms]
-            resolved: Sequence[Any] = (resolver.resolve_spans(doc, spans) if len(failures) == noted
-                                       else [None] * len(spans))  # failed: unresolved
+            resolved: Sequence[Any] = [None] * len(spans)  # a failed article: unresolved
+            if len(failures) == noted:
+                try:
+                    resolved = resolver.resolve_spans(doc, spans)
+                except Exception as raised:  # noqa: BLE001 - noted as run_scored notes the pipeline's
+                    failures.append({"source": art.id, "error": "resolving the gold spans: "
+                                     f"{type(raised).__name__}: {raised}"})
             for g, p in zip(art.toponyms, resolved, strict=True):
                 err = given_t.add(g, p)
                 if err > 161 and p is not None:
