@@ -47,13 +47,11 @@ from diurna.places.ranker import haversine_km
 DEFAULT_GOLD = Path("gold") / "toponyms.jsonl"
 
 
-def run_sources(lines: Iterable[dict[str, Any]], failures: list[dict[str, str]] | None = None
+def run_sources(lines: Iterable[dict[str, Any]], failures: list[dict[str, str]]
                 ) -> dict[tuple[str, str | None], Document]:
-    """Run the default pipeline once per (source, published) pair of the gold lines.
-
-    With ``failures``, a document the pipeline raises on is noted there and kept unprocessed
-    (:func:`~diurna.evaluate.gold.run_scored`: its gold counts as missed); without, the error
-    propagates."""
+    """Run the default pipeline once per (source, published) pair of the gold lines; a
+    document the pipeline raises on is noted in ``failures`` and kept unprocessed
+    (:func:`~diurna.evaluate.gold.run_scored`: its gold counts as missed)."""
     from diurna.pipeline import Pipeline
 
     pipeline = Pipeline.default()
@@ -65,7 +63,7 @@ def run_sources(lines: Iterable[dict[str, Any]], failures: list[dict[str, str]] 
         text = base_text(line["source"])
         make = partial(Document, id=line["source"].replace("/", ":")[:64],
                        source=line["source"], text=text, published=line.get("published"))
-        docs[key] = pipeline(make()) if failures is None else run_scored(pipeline, make, failures)
+        docs[key] = run_scored(pipeline, make, failures)
     return docs
 
 

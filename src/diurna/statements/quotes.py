@@ -963,8 +963,7 @@ def extract_quotes(doc: Document, finder: MentionFinder,
                         or _stance_cue(tok) or expressed is not None)
         else:  # (each of those tests first looks the lemma up in its own list)
             expressed, rule_cue = None, False
-        if not rule_cue and not (learned and tok.pos_ == "VERB"
-                                 and tok.dep_ not in {"amod", "compound"}):
+        if not rule_cue and not (learned and _acting_verb(tok)):
             continue  # (_open_cue's own first test, before its children are read)
         # the verb's children and their labels, read once for every test below: a parse does
         # not change while the stage reads it, so each ``tok.children`` gave these tokens in
@@ -1562,13 +1561,19 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning"
 _NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY"})
 
 
+def _acting_verb(tok: Any) -> bool:
+    """A verb used as one: not a participle modifying a noun or part of a compound ("the
+    *proposed* plan"); the first test of :func:`_open_cue` and :func:`_prep_content`."""
+    return bool(tok.pos_ == "VERB" and tok.dep_ not in {"amod", "compound"})
+
+
 def _open_cue(tok: Any, kids: list[Any] | None = None, labels: set[str] | None = None
               ) -> bool:
     """A verb outside the rules' cue lists proposed as a cue for the learned check of
     bench/quote_classifier.py ("expressed concern that", "questioned whether"): any verb
     with a clause, an object or a phrase of :data:`_CONTENT_PREPS` after it. ``kids`` and
     ``labels``: ``list(tok.children)`` and the set of their labels when the caller has them."""
-    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+    if not _acting_verb(tok):
         return False
     if kids is None:
         kids = list(tok.children)
@@ -1611,7 +1616,7 @@ def _prep_content(tok: Any, kids: list[Any] | None = None) -> Any | None:
     """The first phrase of :data:`_CONTENT_PREPS` after verb ``tok`` with an object (a candidate
     for the learned check when the verb has no clause or object), else None. ``kids``:
     ``list(tok.children)`` when the caller has it."""
-    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"}:
+    if not _acting_verb(tok):
         return None
     return next((c for c in (tok.children if kids is None else kids)
                  if c.dep_ == "prep" and c.i > tok.i
