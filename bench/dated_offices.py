@@ -30,7 +30,7 @@ from diurna.evaluate.gold import gold_document, read_jsonl
 from diurna.model import Document, Mention
 from diurna.pipeline import Pipeline
 
-# the read sets (never dev13 / dev14 or a test set: blind or frozen)
+# the read sets (never a blind set or a test set: blind or frozen)
 POOL = ("dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
         "dev12", "train", "train2", "train3", "train4")
 WIKI = "gold/events-wikinews-{}.jsonl"

@@ -7,8 +7,8 @@ import pytest
 from tests.scripts import load_file
 
 
-@pytest.mark.parametrize("gold", ["gold/events-wikinews-dev13.jsonl",
-                                  "gold/events-wikinews-dev15-second-annotator.jsonl",
+@pytest.mark.parametrize("gold", ["gold/events-wikinews-dev18.jsonl",
+                                  "gold/events-wikinews-dev19-second-annotator.jsonl",
                                   "gold/events-wikinews-test.jsonl",
                                   "gold/events-test-heldout.txt"])
 def test_blind_and_frozen_files_are_refused(gold: str) -> None:

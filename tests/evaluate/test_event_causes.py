@@ -140,9 +140,9 @@ def test_a_blind_set_is_refused_before_anything_is_read(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["event_causes.py"])
     assert bench().main(["gold/events-wikinews-dev3.jsonl",
-                         "gold/events-wikinews-dev15.jsonl"]) == 2
+                         "gold/events-wikinews-dev19.jsonl"]) == 2
     err = capsys.readouterr().err
-    assert "events-wikinews-dev15.jsonl: a frozen test file or a blind set" in err
+    assert "events-wikinews-dev19.jsonl: a frozen test file or a blind set" in err
 
 
 @pytest.mark.parametrize(("content", "words"), [

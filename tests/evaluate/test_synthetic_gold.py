@@ -187,7 +187,7 @@ def test_the_sample_reader_prints_synthetic_units_and_refuses_any_other_file(
     from tests.scripts import load_file
 
     bench = load_file("bench/synthetic_sample.py")
-    for refused in ("events-wikinews-dev16.jsonl", "events-wikinews-test.jsonl"):
+    for refused in ("events-wikinews-dev20.jsonl", "events-wikinews-test.jsonl"):
         assert bench.main(["--gold", str(REPO / "gold" / refused), "--n", "3"]) == 2
         err = capsys.readouterr().err.strip()
         assert err.endswith("is not synthetic gold: this reader is for synthetic gold only")

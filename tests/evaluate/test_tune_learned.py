@@ -38,8 +38,8 @@ def test_trace_refuses_options_it_would_not_read(
 
 
 @pytest.mark.parametrize(("files", "extra", "said"), [
-    (["gold/events-wikinews-dev3.jsonl", "gold/events-wikinews-dev13.jsonl"], [],
-     "events-wikinews-dev13.jsonl: a blind set"),
+    (["gold/events-wikinews-dev3.jsonl", "gold/events-wikinews-dev18.jsonl"], [],
+     "events-wikinews-dev18.jsonl: a blind set"),
     (["gold/events-wikinews-dev3.jsonl"], ["--trace"], "drop --trace and --grid"),
 ])
 def test_pool_refuses_blind_sets_and_options_it_would_not_read(

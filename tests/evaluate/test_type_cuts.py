@@ -72,7 +72,7 @@ def test_the_fit_moves_a_cut_only_for_a_gain_above_the_margin() -> None:
     assert bench.shrunk({"ACCUSE": 0.65}, 0.75) == {"ACCUSE": 0.7}
 
 
-@pytest.mark.parametrize("name", ["test", "dev13", "dev14", "dev15"])
+@pytest.mark.parametrize("name", ["test", "dev18", "dev19", "dev23"])
 def test_a_frozen_or_blind_file_is_refused(name: str, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     bench = load_file("bench/type_cuts.py", register=True)
