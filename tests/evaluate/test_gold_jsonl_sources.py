@@ -24,6 +24,20 @@ def test_an_unknown_record_id_names_the_source(shared: Path) -> None:
         base_text(f"corpus/{WIKINEWS}#wikinews-en:nope")
 
 
+def test_a_geo_article_docid_gives_that_articles_text(shared: Path) -> None:
+    """LGL's articles are a source of news text other than Wikinews (session 52): a gold line
+    may point into one by its docid. The first article's text opens with its headline, and its
+    first toponym (offsets 0-10 in the XML) is "Alexandria"."""
+    text = base_text("geo/lgl.xml#40450848")
+    assert text.startswith("Alexandria woman charged in connection with Kelleyland fire. ")
+    assert text[0:10] == "Alexandria"
+
+
+def test_an_unknown_geo_docid_names_the_source(shared: Path) -> None:
+    with pytest.raises(ValueError, match="'geo/lgl.xml#nope': no article with docid 'nope'"):
+        base_text("geo/lgl.xml#nope")
+
+
 def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
     """The annotated Wikinews sets point into the shared corpus by offsets; a trigger whose text
     does not match would mean the corpus or the gold has drifted."""

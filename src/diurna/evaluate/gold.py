@@ -7,7 +7,10 @@ character offsets into that source's *base text*:
   ``shared/gold/article-body/ground-truth.json``;
 - ``corpus/<file>``: the UTF-8 text of ``shared/corpus/<file>``;
 - ``corpus/<file>.jsonl#<id>``: the ``text`` of the record whose ``id`` is ``<id>`` in a JSONL
-  file of ``shared/corpus/`` (the Wikinews articles are one file of 3,973 records).
+  file of ``shared/corpus/`` (the Wikinews articles are one file of 3,973 records);
+- ``geo/<file>.xml#<docid>``: the ``<text>`` of an article of the geoparsing gold's XML in
+  ``shared/gold/geo/`` (LGL's local and world news: a source of news text other than Wikinews,
+  for evaluation only, as that folder's README says).
 
 Two kinds of text live in the repository itself, written by us: ``probes/<file>`` (news-style
 articles kept as a development set) and ``synthetic/<file>`` (synthetic training paragraphs, see
@@ -120,12 +123,27 @@ def base_text(source: str, shared: Path | None = None) -> str:
                 raise ValueError(f"gold source {source!r}: no record with id {record!r} in {file}")
             return texts[record]
         return (root / "corpus" / name).read_text(encoding="utf-8")
+    if kind == "geo":
+        file, _, record = name.partition("#")
+        articles = _geo_texts(str(root / "gold" / "geo" / file))
+        if record not in articles:
+            raise ValueError(f"gold source {source!r}: no article with docid {record!r} in {file}")
+        return articles[record]
     if kind in ("probes", "synthetic"):
         return (repo_dir() / "gold" / kind / name).read_text(encoding="utf-8")
     raise ValueError(
         f"unknown gold source {source!r}: expected article-body/<sha>, corpus/<file>, "
-        "probes/<file> or synthetic/<file>"
+        "geo/<file>.xml#<docid>, probes/<file> or synthetic/<file>"
     )
+
+
+@lru_cache(maxsize=2)
+def _geo_texts(path: str) -> dict[str, str]:
+    """``{docid: text}`` of an LGL or GeoVirus XML file, read once (a gold file names many of its
+    articles)."""
+    from diurna.evaluate.places import read_geo_xml  # that module imports this one
+
+    return {a.id: a.text for a in read_geo_xml(path)}
 
 
 @lru_cache(maxsize=4)

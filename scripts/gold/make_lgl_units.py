@@ -1,0 +1,77 @@
+"""Cut a seeded draw of LGL's news articles into sentence units for a blind event set.
+
+LGL (``shared/gold/geo/lgl.xml``: 588 articles of local US and world news sites, 2009) is news
+text from other outlets and another genre than the Wikinews politics articles every event set so
+far was cut from: crime, courts, councils, local protests. Its folder's README makes it evaluation
+data only, so the units cut here serve a blind (never a training) set. Gold lines point into it by
+``geo/lgl.xml#<docid>`` (:func:`diurna.evaluate.gold.base_text`); annotators write ``"id":
+"<docid>"`` and ``scripts/gold/wikinews_gold.py`` turns their lines into gold as for Wikinews.
+
+The draw is ``--articles`` docids sampled with ``--seed`` from the file's sorted docids, in parts
+of ``--per-part`` articles. Writes, outside the repository (the text must not be copied into it),
+``OUT/units.jsonl`` (the format of ``make_dev13_units.py``) and ``OUT/tasks/NAME-k.md``.
+
+    python scripts/gold/make_lgl_units.py --out /work/annot/lgl --articles 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(REPO / "scripts" / "gold"), str(REPO / "src")]
+
+from wikinews_units import sentence_spans  # noqa: E402
+
+from diurna.evaluate.gold import shared_dir  # noqa: E402
+from diurna.evaluate.places import read_geo_xml  # noqa: E402
+from diurna.language.spacy_stage import load_nlp  # noqa: E402
+
+LGL = "lgl.xml"
+
+
+def draw(docids: list[str], articles: int, seed: int) -> list[str]:
+    """``articles`` of ``docids`` chosen by ``seed``, in the order drawn (the same draw whatever
+    order the file lists them in)."""
+    return random.Random(seed).sample(sorted(docids), min(articles, len(docids)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--name", default="lgl", help="the parts are NAME-1, NAME-2, ...")
+    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=52)
+    parser.add_argument("--per-part", type=int, default=5, help="articles per part (default 5)")
+    args = parser.parse_args(argv)
+    if args.articles <= 0 or args.per_part <= 0:
+        parser.error("--articles and --per-part take a positive number")
+    by_id = {a.id: a for a in read_geo_xml(shared_dir() / "gold" / "geo" / LGL)}
+    chosen = [by_id[d] for d in draw(list(by_id), args.articles, args.seed)]
+    nlp = load_nlp()
+    (args.out / "tasks").mkdir(parents=True, exist_ok=True)
+    parts = [chosen[k:k + args.per_part] for k in range(0, len(chosen), args.per_part)]
+    with (args.out / "units.jsonl").open("w", encoding="utf-8") as fh:
+        for k, part in enumerate(parts, 1):
+            lines = []
+            for art in part:
+                lines.append(f"## {art.id} | published {art.published} | {art.url or ''}\n")
+                for n, (s, e) in enumerate(sentence_spans(nlp, art.text), 1):
+                    unit = {"source": f"geo/{LGL}#{art.id}", "published": art.published,
+                            "split": f"{args.name}-{k}", "n": n, "start": s, "end": e,
+                            "text": art.text[s:e]}
+                    fh.write(json.dumps(unit, ensure_ascii=False) + "\n")
+                    lines.append(f"{n}. {art.text[s:e]}")
+                lines.append("")
+            (args.out / "tasks" / f"{args.name}-{k}.md").write_text("\n".join(lines),
+                                                                    encoding="utf-8")
+            print(f"{args.name}-{k}", len(part), "articles", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""``scripts/gold/make_lgl_units.py`` (session 52): LGL's articles cut into units for a blind event
+set; the units, and gold made from annotators' lines on them, point into LGL's text by offsets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.scripts import REPO, load_file
+
+from diurna.evaluate.gold import base_text
+
+
+def test_the_draw_depends_on_the_seed_not_on_the_files_order() -> None:
+    script = load_file("scripts/gold/make_lgl_units.py")
+    ids = [str(n) for n in range(100)]
+    assert script.draw(ids, 5, 52) == script.draw(list(reversed(ids)), 5, 52)
+    assert script.draw(ids, 5, 52) != script.draw(ids, 5, 53)
+    assert len(set(script.draw(ids, 5, 52))) == 5
+    assert sorted(script.draw(ids[:3], 5, 52)) == ids[:3]  # never more than there are
+
+
+def test_units_and_their_gold_point_into_the_lgl_text(shared: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lgl"
+    script = load_file("scripts/gold/make_lgl_units.py")
+    assert script.main(["--out", str(out), "--articles", "2", "--per-part", "1"]) == 0
+    units = [json.loads(x) for x in (out / "units.jsonl").read_text().splitlines()]
+    assert {u["split"] for u in units} == {"lgl-1", "lgl-2"}
+    for u in units:
+        assert u["source"].startswith("geo/lgl.xml#")
+        assert base_text(u["source"])[u["start"]:u["end"]] == u["text"]
+    assert (out / "tasks" / "lgl-1.md").read_text().startswith("## ")
+    # an annotator's line on the first unit becomes gold whose trigger is that word of the text
+    first = units[0]
+    word = first["text"].split()[0]
+    ann = tmp_path / "ann.jsonl"
+    ann.write_text(json.dumps({"id": first["source"].rpartition("#")[2], "n": first["n"],
+                               "events": [{"type": "ASSAULT", "trigger": word}]}) + "\n")
+    res = subprocess.run([sys.executable, str(REPO / "scripts/gold/wikinews_gold.py"),
+                          "--units", str(out / "units.jsonl"), str(ann)],
+                         capture_output=True, text=True, check=False)
+    gold = json.loads(res.stdout)
+    trigger = gold["events"][0]["trigger"]
+    assert base_text(gold["source"])[trigger["start"]:trigger["end"]] == word
