@@ -1,4 +1,5 @@
-"""Gold lines may point into one record of a JSONL corpus file (the Wikinews articles)."""
+"""Gold lines may point into one record of a JSONL corpus file (the Wikinews articles) or one
+article of the geoparsing gold's XML (LGL)."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-wikinews-dev20.jsonl", "events-wikinews-dev20-second-annotator.jsonl",
                  "events-wikinews-dev21.jsonl", "events-wikinews-dev22.jsonl",
                  "events-wikinews-dev23.jsonl", "events-wikinews-dev24.jsonl",
-                 "events-wikinews-dev24-second-annotator.jsonl",
+                 "events-wikinews-dev24-second-annotator.jsonl", "events-lgl-dev1.jsonl",
                  "events-wikinews-train12.jsonl",
                  "events-wikinews-train13.jsonl", "events-wikinews-train14.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",

@@ -278,6 +278,7 @@ def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
 # spent events dev13-dev17 and dev22 and quotes dev6-dev9, which had judged many decisions.
 BLIND_SETS = ("events-wikinews-dev18", "events-wikinews-dev19", "events-wikinews-dev20",
               "events-wikinews-dev21", "events-wikinews-dev23", "events-wikinews-dev24",
+              "events-lgl-dev1",  # LGL's local and world news (session 52)
               "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
 
 
