@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "scripts" / "gold"), str(REPO / "src")]
 
-from wikinews_units import sentence_spans  # noqa: E402
+from wikinews_units import write_parts  # noqa: E402
 
 from diurna.evaluate.gold import shared_dir  # noqa: E402
 from diurna.language.spacy_stage import load_nlp  # noqa: E402
@@ -40,24 +40,13 @@ def main() -> None:
     path = shared_dir() / "corpus" / CEP
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     nlp = load_nlp()
-    (args.out / "tasks").mkdir(parents=True, exist_ok=True)
     parts = [rows[k:k + args.per_part] for k in range(0, len(rows), args.per_part)]
-    with (args.out / "units.jsonl").open("w", encoding="utf-8") as fh:
-        for k, part in enumerate(parts, 1):
-            lines = []
-            for row in part:
-                spans = sentence_spans(nlp, row["text"])
-                lines.append(f"## {row['id']} | published {row['published']} | {row['title']}\n")
-                for n, (s, e) in enumerate(spans, 1):
-                    unit = {"source": f"corpus/{CEP}#{row['id']}", "published": row["published"],
-                            "split": f"{args.name}-{k}", "n": n, "start": s, "end": e,
-                            "text": row["text"][s:e]}
-                    fh.write(json.dumps(unit, ensure_ascii=False) + "\n")
-                    lines.append(f"{n}. {row['text'][s:e]}")
-                lines.append("")
-            task = args.out / "tasks" / f"{args.name}-{k}.md"
-            task.write_text("\n".join(lines), encoding="utf-8")
-            print(f"{args.name}-{k}", len(part), "records", file=sys.stderr)
+    write_parts(args.out, args.name, [[
+        {"source": f"corpus/{CEP}#{row['id']}", "published": row["published"],
+         "heading": f"{row['id']} | published {row['published']} | {row['title']}",
+         "text": row["text"]} for row in part] for part in parts], nlp)
+    for k, part in enumerate(parts, 1):
+        print(f"{args.name}-{k}", len(part), "records", file=sys.stderr)
 
 
 if __name__ == "__main__":

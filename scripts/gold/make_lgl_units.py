@@ -17,7 +17,6 @@ of ``--per-part`` articles. Writes, outside the repository (the text must not be
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "scripts" / "gold"), str(REPO / "src")]
 
-from wikinews_units import sentence_spans  # noqa: E402
+from wikinews_units import write_parts  # noqa: E402
 
 from diurna.evaluate.gold import shared_dir  # noqa: E402
 from diurna.evaluate.places import read_geo_xml  # noqa: E402
@@ -52,24 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--articles and --per-part take a positive number")
     by_id = {a.id: a for a in read_geo_xml(shared_dir() / "gold" / "geo" / LGL)}
     chosen = [by_id[d] for d in draw(list(by_id), args.articles, args.seed)]
-    nlp = load_nlp()
-    (args.out / "tasks").mkdir(parents=True, exist_ok=True)
     parts = [chosen[k:k + args.per_part] for k in range(0, len(chosen), args.per_part)]
-    with (args.out / "units.jsonl").open("w", encoding="utf-8") as fh:
-        for k, part in enumerate(parts, 1):
-            lines = []
-            for art in part:
-                lines.append(f"## {art.id} | published {art.published} | {art.url or ''}\n")
-                for n, (s, e) in enumerate(sentence_spans(nlp, art.text), 1):
-                    unit = {"source": f"geo/{LGL}#{art.id}", "published": art.published,
-                            "split": f"{args.name}-{k}", "n": n, "start": s, "end": e,
-                            "text": art.text[s:e]}
-                    fh.write(json.dumps(unit, ensure_ascii=False) + "\n")
-                    lines.append(f"{n}. {art.text[s:e]}")
-                lines.append("")
-            (args.out / "tasks" / f"{args.name}-{k}.md").write_text("\n".join(lines),
-                                                                    encoding="utf-8")
-            print(f"{args.name}-{k}", len(part), "articles", file=sys.stderr)
+    write_parts(args.out, args.name, [[
+        {"source": f"geo/{LGL}#{art.id}", "published": art.published or "",
+         "heading": f"{art.id} | published {art.published} | {art.url or ''}", "text": art.text}
+        for art in part] for part in parts], load_nlp())
+    for k, part in enumerate(parts, 1):
+        print(f"{args.name}-{k}", len(part), "articles", file=sys.stderr)
     return 0
 
 

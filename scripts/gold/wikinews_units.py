@@ -48,6 +48,28 @@ def sentence_spans(nlp: Any, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def write_parts(out: Path, name: str, parts: list[list[dict[str, str]]], nlp: Any) -> None:
+    """Cut each article of ``parts`` (dicts with ``source``, ``published``, ``heading`` and
+    ``text``) into sentence units: ``out/units.jsonl`` and one task file ``out/tasks/NAME-k.md``
+    per part, the articles' sentences numbered under their headings (the task scripts' shared
+    writer: ``make_cep_units.py``, ``make_lgl_units.py``)."""
+    (out / "tasks").mkdir(parents=True, exist_ok=True)
+    with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
+        for k, part in enumerate(parts, 1):
+            lines = []
+            for art in part:
+                text = art["text"]
+                lines.append(f"## {art['heading']}\n")
+                for n, (s, e) in enumerate(sentence_spans(nlp, text), 1):
+                    unit = {"source": art["source"], "published": art["published"],
+                            "split": f"{name}-{k}", "n": n, "start": s, "end": e,
+                            "text": text[s:e]}
+                    fh.write(json.dumps(unit, ensure_ascii=False) + "\n")
+                    lines.append(f"{n}. {text[s:e]}")
+                lines.append("")
+            (out / "tasks" / f"{name}-{k}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True)
