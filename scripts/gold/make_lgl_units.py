@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [by_id[d] for d in draw(list(by_id), args.articles, args.seed)]
     parts = [chosen[k:k + args.per_part] for k in range(0, len(chosen), args.per_part)]
     write_parts(args.out, args.name, [[
-        {"source": f"geo/{LGL}#{art.id}", "published": art.published or "",
+        {"source": f"geo/{LGL}#{art.id}", "published": art.published,
          "heading": f"{art.id} | published {art.published} | {art.url or ''}", "text": art.text}
         for art in part] for part in parts], load_nlp())
     for k, part in enumerate(parts, 1):

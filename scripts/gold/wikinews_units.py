@@ -48,11 +48,11 @@ def sentence_spans(nlp: Any, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def write_parts(out: Path, name: str, parts: list[list[dict[str, str]]], nlp: Any) -> None:
-    """Cut each article of ``parts`` (dicts with ``source``, ``published``, ``heading`` and
-    ``text``) into sentence units: ``out/units.jsonl`` and one task file ``out/tasks/NAME-k.md``
-    per part, the articles' sentences numbered under their headings (the task scripts' shared
-    writer: ``make_cep_units.py``, ``make_lgl_units.py``)."""
+def write_parts(out: Path, name: str, parts: list[list[dict[str, Any]]], nlp: Any) -> None:
+    """Cut each article of ``parts`` (dicts with ``source``, ``published`` — None when unknown —,
+    ``heading`` and ``text``) into sentence units: ``out/units.jsonl`` and one task file
+    ``out/tasks/NAME-k.md`` per part, the articles' sentences numbered under their headings (the
+    task scripts' shared writer: ``make_cep_units.py``, ``make_lgl_units.py``)."""
     (out / "tasks").mkdir(parents=True, exist_ok=True)
     with (out / "units.jsonl").open("w", encoding="utf-8") as fh:
         for k, part in enumerate(parts, 1):

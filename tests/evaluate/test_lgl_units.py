@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from tests.scripts import REPO, load_file
 
 from diurna.evaluate.gold import base_text
@@ -44,3 +45,14 @@ def test_units_and_their_gold_point_into_the_lgl_text(shared: Path, tmp_path: Pa
     gold = json.loads(res.stdout)
     trigger = gold["events"][0]["trigger"]
     assert base_text(gold["source"])[trigger["start"]:trigger["end"]] == word
+
+
+@pytest.mark.parametrize("flag", ["--articles", "--per-part"])
+def test_a_count_that_is_not_positive_is_a_one_line_error(
+        flag: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_file("scripts/gold/make_lgl_units.py")
+    with pytest.raises(SystemExit) as stop:
+        script.main(["--out", str(tmp_path / "lgl"), flag, "0"])
+    assert stop.value.code == 2
+    assert "error: --articles and --per-part take a positive number" in capsys.readouterr().err
+    assert not (tmp_path / "lgl").exists()  # nothing written
