@@ -8,15 +8,20 @@ data only, so the units cut here serve a blind (never a training) set. Gold line
 "<docid>"`` and ``scripts/gold/wikinews_gold.py`` turns their lines into gold as for Wikinews.
 
 The draw is ``--articles`` docids sampled with ``--seed`` from the file's sorted docids, in parts
-of ``--per-part`` articles. Writes, outside the repository (the text must not be copied into it),
-``OUT/units.jsonl`` (the format of ``make_dev13_units.py``) and ``OUT/tasks/NAME-k.md``.
+of ``--per-part`` articles; ``--exclude`` names gold or units files whose LGL articles are left
+out of the draw, so a new set never repeats an article of an earlier one. Writes, outside the
+repository (the text must not be copied into it), ``OUT/units.jsonl`` (the format of
+``make_dev13_units.py``) and ``OUT/tasks/NAME-k.md``.
 
     python scripts/gold/make_lgl_units.py --out /work/annot/lgl --articles 40
+    python scripts/gold/make_lgl_units.py --out /work/annot/lgl2 --seed 53 --name lgl2 \
+        --exclude gold/events-lgl-dev1.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
@@ -39,6 +44,24 @@ def draw(docids: list[str], articles: int, seed: int) -> list[str]:
     return random.Random(seed).sample(sorted(docids), min(articles, len(docids)))
 
 
+def used_articles(paths: list[Path]) -> set[str]:
+    """The LGL docids that the gold or units files ``paths`` already point into (their ``source``
+    is ``geo/lgl.xml#<docid>``)."""
+    used: set[str] = set()
+    for path in paths:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                source = json.loads(line).get("source", "")
+            except (json.JSONDecodeError, AttributeError) as err:
+                raise SystemExit(f"{path}:{n}: not a JSON object ({err}); --exclude takes "
+                                 "gold or units JSONL files") from err
+            if source.startswith(f"geo/{LGL}#"):
+                used.add(source.rpartition("#")[2])
+    return used
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -46,10 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--seed", type=int, default=52)
     parser.add_argument("--per-part", type=int, default=5, help="articles per part (default 5)")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[], metavar="JSONL",
+                        help="gold or units files whose LGL articles are not drawn again")
     args = parser.parse_args(argv)
     if args.articles <= 0 or args.per_part <= 0:
         parser.error("--articles and --per-part take a positive number")
-    by_id = {a.id: a for a in read_geo_xml(shared_dir() / "gold" / "geo" / LGL)}
+    missing = [str(p) for p in args.exclude if not p.is_file()]
+    if missing:
+        parser.error(f"--exclude: no such file: {', '.join(missing)}")
+    used = used_articles(args.exclude)
+    by_id = {a.id: a for a in read_geo_xml(shared_dir() / "gold" / "geo" / LGL) if a.id not in used}
     chosen = [by_id[d] for d in draw(list(by_id), args.articles, args.seed)]
     parts = [chosen[k:k + args.per_part] for k in range(0, len(chosen), args.per_part)]
     write_parts(args.out, args.name, [[

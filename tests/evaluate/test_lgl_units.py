@@ -56,3 +56,27 @@ def test_a_count_that_is_not_positive_is_a_one_line_error(
     assert stop.value.code == 2
     assert "error: --articles and --per-part take a positive number" in capsys.readouterr().err
     assert not (tmp_path / "lgl").exists()  # nothing written
+
+
+def test_excluded_sets_articles_are_never_drawn_again(shared: Path, tmp_path: Path) -> None:
+    script = load_file("scripts/gold/make_lgl_units.py")
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert script.main(["--out", str(first), "--articles", "3", "--per-part", "3"]) == 0
+    # the same seed again, with the first draw excluded, gives three other articles
+    assert script.main(["--out", str(second), "--articles", "3", "--per-part", "3",
+                        "--exclude", str(first / "units.jsonl")]) == 0
+
+    def docids(out: Path) -> set[str]:
+        return {json.loads(x)["source"] for x in (out / "units.jsonl").read_text().splitlines()}
+
+    assert len(docids(first)) == len(docids(second)) == 3
+    assert not docids(first) & docids(second)
+
+
+def test_a_missing_exclude_file_is_a_one_line_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_file("scripts/gold/make_lgl_units.py")
+    with pytest.raises(SystemExit) as stop:
+        script.main(["--out", str(tmp_path / "lgl"), "--exclude", str(tmp_path / "nope.jsonl")])
+    assert stop.value.code == 2
+    assert "--exclude: no such file" in capsys.readouterr().err
