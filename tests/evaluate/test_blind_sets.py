@@ -15,7 +15,8 @@ from diurna.evaluate.gold import BLIND_SETS, blind
     "gold/events-wikinews-dev18.jsonl", "gold/events-wikinews-dev20-second-annotator.jsonl",
     "/elsewhere/quotes-wikinews-dev11.jsonl", Path("gold/quotes-wikinews-dev10.jsonl"),
     "gold/events-wikinews-dev23.jsonl", "gold/quotes-wikinews-dev12-second-annotator.jsonl",
-    "gold/events-wikinews-dev24.jsonl", "gold/quotes-wikinews-dev10-second-annotator.jsonl"])
+    "gold/events-wikinews-dev24.jsonl", "gold/quotes-wikinews-dev10-second-annotator.jsonl",
+    "gold/events-lgl-dev2.jsonl", "gold/events-lgl-dev3.jsonl"])
 def test_blind_sets_and_their_second_annotations_are_blind(path: str | Path) -> None:
     assert blind(path)
 
