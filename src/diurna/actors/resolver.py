@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from diurna.actors.offices import recode_at_event_dates, text_period
 from diurna.intervals import StartOrder
 from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
+from diurna.places.codes import alpha3
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -325,6 +327,10 @@ class _State:
         # rules that consult it
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
+        # place_country's answer, computed when first asked
+        self.toponym_asked = False
+        self.toponym_country: str | None = None
+        self.use_places = resolver.use_places
 
     def named(self, ident: str) -> Actor | None:
         """The dictionary's actor ``ident`` as coded in the period the text is about: a person
@@ -780,11 +786,28 @@ class _State:
 
     def focus_state(self, tok: Any) -> str | None:
         """The document's focus state: the state named most often in the whole text (at least
-        twice, and strictly more often than any other), else None."""
+        twice, and strictly more often than any other); in a text that names no state at all,
+        the country its place names point to (:meth:`place_country`); else None."""
+        if not self.focus_counts:
+            return self.place_country()
         ranked = sorted(self.focus_counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
+
+    def place_country(self) -> str | None:
+        """The country (ISO3) the gazetteer reads the text's own place names in, for a text that
+        names no state, capital, demonym or large place the dictionary knows: local news names
+        its towns only ("Tipperary District Court", "Raytown police"), and without a country its
+        courts, police and councils stayed uncoded, so the page read as not political news and
+        its acts were dropped (docs/actors.md, session 53). The places stage's own country vote
+        (:meth:`diurna.places.resolver.PlaceResolver.country_vote`), computed once per document
+        and only when asked; None when the names do not settle one country."""
+        if not self.toponym_asked:
+            self.toponym_asked = True
+            iso3 = alpha3(_place_votes().country_vote(self.doc)) if self.use_places else None
+            self.toponym_country = iso3 if iso3 in self.d.countries else None
+        return self.toponym_country
 
     def _combine(self, source: Actor, role: Role) -> Actor | None:
         derived = source.kind in ("state", "party") or \
@@ -1498,6 +1521,16 @@ def _is_subject(tok: Any) -> bool:
     return False
 
 
+@cache
+def _place_votes() -> Any:
+    """One place resolver for the country votes of :meth:`_State.place_country` (the hand rules
+    only: the vote needs no ranker). Imported here, not at the top: the places stage loads the
+    gazetteer, which a text that names a state never needs."""
+    from diurna.places.resolver import PlaceResolver
+
+    return PlaceResolver(rules_only=True)
+
+
 class ActorResolver:
     """Pipeline component ``actors``: fills ``doc.mentions`` from the actor dictionary.
 
@@ -1507,9 +1540,11 @@ class ActorResolver:
 
     name = "actors"
 
-    def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
+    def __init__(self, extra_files: Iterable[str | Path] = (), *, use_places: bool = True) -> None:
         self.extra_files = [Path(p) for p in extra_files]
         self.dictionary = ActorDictionary.load(self.extra_files)
+        # a text that names no state takes the country of its place names (_State.place_country)
+        self.use_places = use_places
         # mention_at's index: the list it was built from, that list's length, the index
         self._mention_index: tuple[list[Any], int, MentionIndex] | None = None
 

@@ -510,6 +510,18 @@ class PlaceResolver:
             self._gaz = load_gazetteer()
         return self._gaz
 
+    def country_vote(self, doc: Document) -> str | None:
+        """The country (ISO2) the document's own place names point to, before any is resolved:
+        the vote of :meth:`_context` (a country named, a demonym, a name of one country counting
+        half), when one country is strictly ahead with at least one vote; else None. Read by the
+        actors stage for a text that names no state at all (local news names only its towns:
+        "Tipperary", "Raytown"), so that "the court" or "police" there get a country."""
+        votes = self._context(doc, self._mentions(doc)).countries.most_common(2)
+        if not votes or not votes[0][0] or votes[0][1] < 1 or (
+                len(votes) > 1 and votes[1][1] == votes[0][1]):
+            return None
+        return votes[0][0]
+
     # -- candidates --------------------------------------------------------------------------
 
     def _mentions(self, doc: Document) -> list[_Mention]:
