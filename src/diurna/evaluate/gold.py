@@ -279,7 +279,8 @@ def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
 # session 53 read events-lgl-dev1 (it had judged nothing) for the coder's errors on other news.
 BLIND_SETS = ("events-wikinews-dev18", "events-wikinews-dev19", "events-wikinews-dev20",
               "events-wikinews-dev21", "events-wikinews-dev23", "events-wikinews-dev24",
-              "events-lgl-dev2", "events-lgl-dev3",  # LGL's local and world news (session 53)
+              # LGL's local and world news (session 53)
+              "events-lgl-dev2", "events-lgl-dev3", "events-lgl-dev4", "events-lgl-dev5",
               "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
 
 
