@@ -16,8 +16,7 @@ from diurna.evaluate.gold import BLIND_SETS, blind
     "/elsewhere/quotes-wikinews-dev11.jsonl", Path("gold/quotes-wikinews-dev10.jsonl"),
     "gold/events-wikinews-dev23.jsonl", "gold/quotes-wikinews-dev12-second-annotator.jsonl",
     "gold/events-wikinews-dev24.jsonl", "gold/quotes-wikinews-dev10-second-annotator.jsonl",
-    "gold/events-lgl-dev2.jsonl", "gold/events-lgl-dev3.jsonl", "gold/events-lgl-dev4.jsonl",
-    "gold/events-lgl-dev5.jsonl"])
+    "gold/events-lgl-dev4.jsonl", "gold/events-lgl-dev5.jsonl", "gold/events-lgl-dev6.jsonl"])
 def test_blind_sets_and_their_second_annotations_are_blind(path: str | Path) -> None:
     assert blind(path)
 
@@ -30,7 +29,8 @@ def test_blind_sets_and_their_second_annotations_are_blind(path: str | Path) -> 
     "gold/events-wikinews-dev13.jsonl", "gold/events-wikinews-dev22.jsonl",
     "gold/quotes-wikinews-dev6.jsonl", "gold/quotes-wikinews-dev9-second-annotator.jsonl",
     # spent in session 53
-    "gold/events-lgl-dev1.jsonl", "gold/events-lgl-dev1-second-annotator.jsonl"])
+    "gold/events-lgl-dev1.jsonl", "gold/events-lgl-dev1-second-annotator.jsonl",
+    "gold/events-lgl-dev2.jsonl", "gold/events-lgl-dev3-second-annotator.jsonl"])
 def test_read_sets_are_not_blind(path: str) -> None:
     assert not blind(path)
 

@@ -276,11 +276,12 @@ def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
 # aggregate lines only; no error-analysis tool under bench/ reads them. Sets spent as blind ones
 # (events dev3-dev17 and dev22, quotes dev-dev9) are read sets and are not listed; session 52
 # spent events dev13-dev17 and dev22 and quotes dev6-dev9, which had judged many decisions;
-# session 53 read events-lgl-dev1 (it had judged nothing) for the coder's errors on other news.
+# session 53 read events-lgl-dev1 (it had judged nothing) for the coder's errors on other news, and
+# then lgl-dev2 and lgl-dev3, once they had judged two candidates.
 BLIND_SETS = ("events-wikinews-dev18", "events-wikinews-dev19", "events-wikinews-dev20",
               "events-wikinews-dev21", "events-wikinews-dev23", "events-wikinews-dev24",
               # LGL's local and world news (session 53)
-              "events-lgl-dev2", "events-lgl-dev3", "events-lgl-dev4", "events-lgl-dev5",
+              "events-lgl-dev4", "events-lgl-dev5", "events-lgl-dev6",
               "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
 
 
