@@ -16,7 +16,8 @@ from diurna.evaluate.gold import BLIND_SETS, blind
     "/elsewhere/quotes-wikinews-dev11.jsonl", Path("gold/quotes-wikinews-dev10.jsonl"),
     "gold/events-wikinews-dev23.jsonl", "gold/quotes-wikinews-dev12-second-annotator.jsonl",
     "gold/events-wikinews-dev24.jsonl", "gold/quotes-wikinews-dev10-second-annotator.jsonl",
-    "gold/events-lgl-dev4.jsonl", "gold/events-lgl-dev5.jsonl", "gold/events-lgl-dev6.jsonl"])
+    "gold/events-lgl-dev4.jsonl", "gold/events-lgl-dev5.jsonl", "gold/events-lgl-dev6.jsonl",
+    "gold/events-lgl-dev7.jsonl"])
 def test_blind_sets_and_their_second_annotations_are_blind(path: str | Path) -> None:
     assert blind(path)
 

@@ -71,7 +71,7 @@ def test_every_wikinews_gold_line_matches_its_article(shared: Path) -> None:
                  "events-lgl-dev1-second-annotator.jsonl", "events-lgl-dev2.jsonl",
                  "events-lgl-dev3.jsonl", "events-lgl-dev4.jsonl", "events-lgl-dev5.jsonl",
                  "events-lgl-dev2-second-annotator.jsonl", "events-lgl-dev3-second-annotator.jsonl",
-                 "events-lgl-dev6.jsonl",
+                 "events-lgl-dev6.jsonl", "events-lgl-dev7.jsonl",
                  "events-wikinews-train12.jsonl",
                  "events-wikinews-train13.jsonl", "events-wikinews-train14.jsonl",
                  "events-wikinews-train3.jsonl", "events-wikinews-train4.jsonl",

@@ -281,7 +281,7 @@ def _synthetic_lines(path: str, mtime_ns: int, size: int) -> bool:
 BLIND_SETS = ("events-wikinews-dev18", "events-wikinews-dev19", "events-wikinews-dev20",
               "events-wikinews-dev21", "events-wikinews-dev23", "events-wikinews-dev24",
               # LGL's local and world news (session 53)
-              "events-lgl-dev4", "events-lgl-dev5", "events-lgl-dev6",
+              "events-lgl-dev4", "events-lgl-dev5", "events-lgl-dev6", "events-lgl-dev7",
               "quotes-wikinews-dev10", "quotes-wikinews-dev11", "quotes-wikinews-dev12")
 
 
