@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diurna.actors.dictionary import (
     ACTOR,
@@ -47,6 +47,9 @@ from diurna.intervals import StartOrder
 from diurna.language.spacy_stage import preposition_objects, tokens_where
 from diurna.model import Actor, Document, Mention
 from diurna.places.codes import alpha3
+
+if TYPE_CHECKING:
+    from diurna.places.resolver import PlaceResolver
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -1522,10 +1525,11 @@ def _is_subject(tok: Any) -> bool:
 
 
 @cache
-def _place_votes() -> Any:
-    """One place resolver for the country votes of :meth:`_State.place_country` (the hand rules
-    only: the vote needs no ranker). Imported here, not at the top: the places stage loads the
-    gazetteer, which a text that names a state never needs."""
+def _place_votes() -> PlaceResolver:
+    """One place resolver for the country votes of :meth:`_State.place_country`: the hand rules
+    only (the vote needs no ranker), on the default gazetteer (``$DIURNA_GAZETTEER`` or the
+    built one). Imported when first needed, not at the top: a text that names a state never
+    loads the places stage."""
     from diurna.places.resolver import PlaceResolver
 
     return PlaceResolver(rules_only=True)
