@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -330,9 +330,6 @@ class _State:
         # rules that consult it
         self.companies: dict[str, str | None] = {}
         self.companies = self._companies()
-        # place_country's answer, computed when first asked
-        self.toponym_asked = False
-        self.toponym_country: str | None = None
         self.use_places = resolver.use_places
 
     def named(self, ident: str) -> Actor | None:
@@ -792,12 +789,13 @@ class _State:
         twice, and strictly more often than any other); in a text that names no state at all,
         the country its place names point to (:meth:`place_country`); else None."""
         if not self.focus_counts:
-            return self.place_country()
+            return self.place_country
         ranked = sorted(self.focus_counts.items(), key=lambda kv: -kv[1])
         if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
 
+    @cached_property
     def place_country(self) -> str | None:
         """The country (ISO3) the gazetteer reads the text's own place names in, for a text that
         names no state, capital, demonym or large place the dictionary knows: local news names
@@ -806,11 +804,8 @@ class _State:
         its acts were dropped (docs/actors.md, session 53). The places stage's own country vote
         (:meth:`diurna.places.resolver.PlaceResolver.country_vote`), computed once per document
         and only when asked; None when the names do not settle one country."""
-        if not self.toponym_asked:
-            self.toponym_asked = True
-            iso3 = alpha3(_place_votes().country_vote(self.doc)) if self.use_places else None
-            self.toponym_country = iso3 if iso3 in self.d.countries else None
-        return self.toponym_country
+        iso3 = alpha3(_place_votes().country_vote(self.doc)) if self.use_places else None
+        return iso3 if iso3 in self.d.countries else None
 
     def _combine(self, source: Actor, role: Role) -> Actor | None:
         derived = source.kind in ("state", "party") or \
