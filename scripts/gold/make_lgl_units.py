@@ -21,7 +21,6 @@ repository (the text must not be copied into it), ``OUT/units.jsonl`` (the forma
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ sys.path[:0] = [str(REPO / "scripts" / "gold"), str(REPO / "src")]
 
 from wikinews_units import write_parts  # noqa: E402
 
-from diurna.evaluate.gold import shared_dir  # noqa: E402
+from diurna.evaluate.gold import read_jsonl, shared_dir  # noqa: E402
 from diurna.evaluate.places import read_geo_xml  # noqa: E402
 from diurna.language.spacy_stage import load_nlp  # noqa: E402
 
@@ -46,17 +45,13 @@ def draw(docids: list[str], articles: int, seed: int) -> list[str]:
 
 def used_articles(paths: list[Path]) -> set[str]:
     """The LGL docids that the gold or units files ``paths`` already point into (their ``source``
-    is ``geo/lgl.xml#<docid>``)."""
+    is ``geo/lgl.xml#<docid>``). A line that is not a JSON object raises ValueError naming it."""
     used: set[str] = set()
     for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                source = json.loads(line).get("source", "")
-            except (json.JSONDecodeError, AttributeError) as err:
-                raise SystemExit(f"{path}:{n}: not a JSON object ({err}); --exclude takes "
-                                 "gold or units JSONL files") from err
+        for n, record in enumerate(read_jsonl(path), 1):
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}: record {n} is not a JSON object")
+            source = str(record.get("source", ""))
             if source.startswith(f"geo/{LGL}#"):
                 used.add(source.rpartition("#")[2])
     return used
@@ -77,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     missing = [str(p) for p in args.exclude if not p.is_file()]
     if missing:
         parser.error(f"--exclude: no such file: {', '.join(missing)}")
-    used = used_articles(args.exclude)
+    try:
+        used = used_articles(args.exclude)
+    except ValueError as err:
+        parser.error(f"--exclude takes gold or units JSONL files: {err}")
     by_id = {a.id: a for a in read_geo_xml(shared_dir() / "gold" / "geo" / LGL) if a.id not in used}
     chosen = [by_id[d] for d in draw(list(by_id), args.articles, args.seed)]
     parts = [chosen[k:k + args.per_part] for k in range(0, len(chosen), args.per_part)]

@@ -80,3 +80,16 @@ def test_a_missing_exclude_file_is_a_one_line_error(
         script.main(["--out", str(tmp_path / "lgl"), "--exclude", str(tmp_path / "nope.jsonl")])
     assert stop.value.code == 2
     assert "--exclude: no such file" in capsys.readouterr().err
+
+
+def test_an_exclude_file_that_is_not_jsonl_is_a_one_line_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_file("scripts/gold/make_lgl_units.py")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": "geo/lgl.xml#1"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        script.main(["--out", str(tmp_path / "lgl"), "--exclude", str(bad)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--exclude takes gold or units JSONL files" in err and f"{bad}:2: not valid JSON" in err
+    assert not (tmp_path / "lgl").exists()  # nothing written
